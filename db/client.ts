@@ -1,0 +1,12 @@
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import type Database from 'better-sqlite3';
+import type { DB } from './schema.js';
+import { openSqlite } from './sqlite.js';
+
+export type Db = Kysely<DB>;
+
+export function createDb(path: string): { db: Db; sqlite: Database.Database } {
+  const sqlite = openSqlite(path);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  return { db, sqlite };
+}

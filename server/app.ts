@@ -1,0 +1,66 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Db } from '../db/client.js';
+import { loadSession } from './auth/sessions.js';
+import type { Config } from './env.js';
+import { AppError, handleError } from './errors.js';
+import { authRoutes } from './routes/auth.js';
+import { projectRoutes } from './routes/projects.js';
+import { userRoutes } from './routes/users.js';
+import { bodyLimit, csrf, RateLimiter, securityHeaders } from './security.js';
+import { webRoutes } from './static/web.js';
+import type { AppEnv } from './types.js';
+
+const KB = 1024;
+/** Request body limits by path; the one place they are set. */
+function maxBody(path: string): number {
+  if (path.endsWith('/import') || path.startsWith('/api/imports/')) return 10 * 1024 * KB;
+  return 1024 * KB;
+}
+
+export type AppDeps = { db: Db; config: Config };
+
+export function createApp({ db, config }: AppDeps) {
+  const limiter = new RateLimiter(config.limits.windowMs);
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.onError(handleError);
+  app.use('*', securityHeaders);
+  app.use('*', async (c, next) => {
+    c.set('db', db);
+    c.set('config', config);
+    c.set('limiter', limiter);
+    c.set('user', null);
+    c.set('sessionId', null);
+    await next();
+  });
+  app.use('/api/*', bodyLimit(maxBody));
+  app.use('/api/*', csrf);
+  app.use('/api/*', async (c, next) => {
+    const session = await loadSession(c);
+    if (session) {
+      c.set('user', session.user);
+      c.set('sessionId', session.sessionId);
+    }
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+
+  const api = new OpenAPIHono<AppEnv>();
+  api.route('/', authRoutes);
+  api.route('/', userRoutes);
+  api.route('/', projectRoutes);
+  app.route('/api', api);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'weefwerk_session' });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Weefwerk API', version: '0.1.0', description: 'Tellen en vertellen: numbers and stories for community work.' },
+  });
+  app.all('/api/*', () => {
+    throw new AppError('not_found', 'Onbekende API-route / Unknown API route');
+  });
+  app.route('/', webRoutes());
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

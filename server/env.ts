@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  DATABASE_PATH: z.string().min(1).default('data/weefwerk.db'),
+  /** The origin users reach the app at, e.g. https://weefwerk.example.nl; used for links and CSRF. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you control). */
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(12 * 60),
+  SESSION_MAX_HOURS: z.coerce.number().int().positive().default(14 * 24),
+  NODE_ENV: z.string().default('development'),
+});
+
+export type Config = {
+  port: number;
+  databasePath: string;
+  publicUrl?: string;
+  trustProxy: boolean;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  /** Rate limits; tests lower them. */
+  limits: { loginPerAccount: number; loginPerAddress: number; publicPerAddress: number; publicPerLink: number; windowMs: number };
+};
+
+export const defaultLimits: Config['limits'] = {
+  loginPerAccount: 10,
+  loginPerAddress: 50,
+  publicPerAddress: 30,
+  publicPerLink: 300,
+  windowMs: 10 * 60 * 1000,
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = schema.parse(env);
+  return {
+    port: e.PORT,
+    databasePath: e.DATABASE_PATH,
+    publicUrl: e.PUBLIC_URL,
+    trustProxy: e.TRUST_PROXY,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
+    limits: defaultLimits,
+  };
+}

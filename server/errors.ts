@@ -1,0 +1,83 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from '@hono/zod-openapi';
+import { ZodError } from 'zod';
+
+export type ErrorCode =
+  | 'invalid_input'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'gone'
+  | 'internal';
+
+const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  gone: 410,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+};
+
+export type ErrorDetail = { field?: string; message: string; [key: string]: unknown };
+
+/** The one error every route throws; onError turns it into the one JSON error shape. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+  get status(): ContentfulStatusCode {
+    return statusOf[this.code];
+  }
+}
+
+export const invalid = (message: string, details: ErrorDetail[] = []) => new AppError('invalid_input', message, details);
+export const notFound = (what = 'Niet gevonden / Not found') => new AppError('not_found', what);
+export const forbidden = (message = 'Dit mag je niet doen / Not allowed') => new AppError('forbidden', message);
+export const conflict = (message: string) => new AppError('conflict', message);
+
+export function zodDetails(error: ZodError): ErrorDetail[] {
+  return error.issues.map((i) => ({
+    field: i.path.length ? i.path.join('.') : i.code === 'unrecognized_keys' ? (i as { keys: string[] }).keys.join(',') : undefined,
+    message: i.message,
+  }));
+}
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(z.object({ field: z.string().optional(), message: z.string() }).passthrough()),
+    }),
+  })
+  .openapi('Error');
+
+export function errorBody(code: string, message: string, details: ErrorDetail[] = []) {
+  return { error: { code, message, details } };
+}
+
+export function handleError(err: Error, c: Context): Response {
+  if (err instanceof AppError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+  if (err instanceof ZodError) return c.json(errorBody('invalid_input', 'Invalid input', zodDetails(err)), 400);
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    const code: ErrorCode = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status < 500 ? 'invalid_input' : 'internal';
+    return c.json(errorBody(code, err.message || 'Request error'), status >= 500 ? 500 : status);
+  }
+  const requestId = crypto.randomUUID();
+  console.error(`[${requestId}]`, err);
+  return c.json(errorBody('internal', `Internal error (request ${requestId})`), 500);
+}

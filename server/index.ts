@@ -1,0 +1,35 @@
+import { serve } from '@hono/node-server';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { createDb } from '../db/client.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { createApp } from './app.js';
+import { loadConfig } from './env.js';
+import { issueSetupToken } from './routes/auth.js';
+import { webDist } from './static/web.js';
+
+const config = loadConfig();
+const { db } = createDb(config.databasePath);
+await migrateToLatest(db);
+
+if (!existsSync(join(webDist, 'index.html'))) {
+  console.log('Building the web bundle (first start)…');
+  execFileSync(process.execPath, [join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+}
+
+const app = createApp({ db, config });
+const base = config.publicUrl ?? `http://localhost:${config.port}`;
+const server = serve({ fetch: app.fetch, port: config.port }, () => {
+  console.log(`Weefwerk runs at ${base} (database ${config.databasePath})`);
+});
+
+const setupToken = await issueSetupToken(db);
+if (setupToken) console.log(`\nNo admin yet. Create the first admin here (one-time link):\n  ${base}/setup?token=${setupToken}\n`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close();
+    void db.destroy().then(() => process.exit(0));
+  });
+}

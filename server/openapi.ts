@@ -1,0 +1,39 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { errorBody, errorSchema, zodDetails } from './errors.js';
+import type { AppEnv } from './types.js';
+
+/** A router for one capability. Validation failures become the one 400 error shape. */
+export function router() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return c.json(errorBody('invalid_input', 'Ongeldige invoer / Invalid input', zodDetails(result.error)), 400);
+    },
+  });
+}
+
+export const json = <T extends z.ZodType>(schema: T, description = 'OK') => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+export const body = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
+
+const err = (description: string) => ({ content: { 'application/json': { schema: errorSchema } }, description });
+
+/** The error responses every route may give. */
+export const errors = {
+  400: err('Invalid input; details name each bad field'),
+  401: err('Not logged in'),
+  403: err('Not allowed'),
+  404: err('Not found'),
+  409: err('Conflict'),
+  413: err('Body too large'),
+  429: err('Rate limited'),
+} as const;
+
+export const idParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const cookieAuth = [{ cookieAuth: [] }];

@@ -1,0 +1,223 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { areaKinds, phases } from '../../db/schema.js';
+import { getProject, insertProject, listProjects, setProjectMembers, updateProject } from '../../db/repositories/projects.js';
+import { assertProjectVisible, projectScope } from '../access.js';
+import { audit } from '../audit.js';
+import { requireRole, staff } from '../auth/guard.js';
+import { invalid, notFound, conflict } from '../errors.js';
+import { body, cookieAuth, errors, idParam, json, router } from '../openapi.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
+const cbsCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^(GM\d{4}|WK\d{6}|BU\d{8})$/, 'A CBS code like GM0363, WK036300 or BU03630000');
+
+const Area = z
+  .object({ id: z.number(), name: z.string(), kind: z.enum(areaKinds), cbsCode: z.string().nullable(), parentId: z.number().nullable() })
+  .openapi('Area');
+const AreaBody = z
+  .strictObject({ name: z.string().trim().min(1).max(200), kind: z.enum(areaKinds), cbsCode: cbsCode.nullable().optional(), parentId: z.number().int().positive().nullable().optional() })
+  .openapi('NewArea');
+
+const text = (max = 20_000) => z.string().max(max);
+const ProjectFields = {
+  name: z.string().trim().min(1).max(200),
+  vraagstuk: text().optional(),
+  eigenaar: text(2000).optional(),
+  betrokkenen: text().optional(),
+  werkdoelen: text().optional(),
+  planVanAanpak: text().optional(),
+  startDate: date.nullable().optional(),
+  endDate: date.nullable().optional(),
+  budgetHours: z.number().min(0).max(1_000_000).nullable().optional(),
+  budgetEuros: z.number().min(0).max(1_000_000_000).nullable().optional(),
+  phase: z.enum(phases).optional(),
+  areaIds: z.array(z.number().int().positive()).max(500).optional(),
+};
+const ProjectBody = z.strictObject(ProjectFields).openapi('NewProject');
+const ProjectPatch = z.strictObject({ ...ProjectFields, name: ProjectFields.name.optional() }).openapi('ProjectPatch');
+const MembersBody = z.strictObject({ userIds: z.array(z.number().int().positive()).max(1000) }).openapi('ProjectMembers');
+
+const ProjectSummary = z
+  .object({ id: z.number(), name: z.string(), phase: z.enum(phases), startDate: z.string().nullable(), endDate: z.string().nullable(), updatedAt: z.string(), areaIds: z.array(z.number()) })
+  .openapi('ProjectSummary');
+const Project = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    vraagstuk: z.string(),
+    eigenaar: z.string(),
+    betrokkenen: z.string(),
+    werkdoelen: z.string(),
+    planVanAanpak: z.string(),
+    startDate: z.string().nullable(),
+    endDate: z.string().nullable(),
+    budgetHours: z.number().nullable(),
+    budgetEuros: z.number().nullable(),
+    phase: z.enum(phases),
+    areaIds: z.array(z.number()),
+    members: z.array(z.object({ id: z.number(), name: z.string(), email: z.string(), role: z.string() })),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Project');
+
+async function checkRefs(db: Kysely<DB>, input: { areaIds?: number[]; startDate?: string | null; endDate?: string | null }) {
+  if (input.startDate && input.endDate && input.endDate < input.startDate) throw invalid('Einddatum ligt voor de startdatum / End date is before start date', [{ field: 'endDate', message: 'before startDate' }]);
+  if (input.areaIds?.length) {
+    const found = await db.selectFrom('areas').select('id').where('id', 'in', input.areaIds).execute();
+    const missing = input.areaIds.filter((id) => !found.some((f) => f.id === id));
+    if (missing.length) throw invalid('Onbekend gebied / Unknown area', [{ field: 'areaIds', message: `unknown: ${missing.join(', ')}` }]);
+  }
+}
+
+export const projectRoutes = router()
+  .openapi(
+    createRoute({ method: 'get', path: '/areas', tags: ['areas'], summary: 'All areas (wijken, buurten)', security: cookieAuth, responses: { 200: json(z.object({ areas: z.array(Area) })), 401: errors[401] } }),
+    async (c) => {
+      requireRole(c, 'admin', 'coordinator', 'worker', 'funder');
+      const areas = await c.var.db.selectFrom('areas').select(['id', 'name', 'kind', 'cbsCode', 'parentId']).orderBy('name').execute();
+      return c.json({ areas }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/areas',
+      tags: ['areas'],
+      summary: 'Add an area (coordinator, admin)',
+      security: cookieAuth,
+      request: { body: body(AreaBody) },
+      responses: { 201: json(z.object({ area: Area })), 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...staff);
+      const input = c.req.valid('json');
+      const { db } = c.var;
+      const area = await db.transaction().execute(async (tx) => {
+        if (input.parentId && !(await tx.selectFrom('areas').select('id').where('id', '=', input.parentId).executeTakeFirst())) {
+          throw invalid('Onbekend bovenliggend gebied / Unknown parent area', [{ field: 'parentId', message: 'unknown' }]);
+        }
+        if (input.cbsCode && (await tx.selectFrom('areas').select('id').where('cbsCode', '=', input.cbsCode).executeTakeFirst())) {
+          throw conflict('Er is al een gebied met deze CBS-code / An area with this CBS code exists');
+        }
+        const row = await tx
+          .insertInto('areas')
+          .values({ name: input.name, kind: input.kind, cbsCode: input.cbsCode ?? null, parentId: input.parentId ?? null })
+          .returning(['id', 'name', 'kind', 'cbsCode', 'parentId'])
+          .executeTakeFirstOrThrow();
+        await audit(tx, user, 'area.create', { type: 'area', id: row.id }, { name: row.name });
+        return row;
+      });
+      return c.json({ area }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/projects',
+      tags: ['projects'],
+      summary: 'Projects you may see: all for staff, your own for workers',
+      security: cookieAuth,
+      responses: { 200: json(z.object({ projects: z.array(ProjectSummary) })), 401: errors[401], 403: errors[403] },
+    }),
+    async (c) => {
+      const user = requireRole(c, 'admin', 'coordinator', 'worker');
+      return c.json({ projects: await listProjects(c.var.db, await projectScope(c.var.db, user)) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/projects',
+      tags: ['projects'],
+      summary: 'Create a project with its plan (coordinator, admin)',
+      security: cookieAuth,
+      request: { body: body(ProjectBody) },
+      responses: { 201: json(z.object({ project: Project })), 400: errors[400], 401: errors[401], 403: errors[403] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...staff);
+      const input = c.req.valid('json');
+      const project = await c.var.db.transaction().execute(async (tx) => {
+        await checkRefs(tx, input);
+        const id = await insertProject(tx, input);
+        await audit(tx, user, 'project.create', { type: 'project', id }, { name: input.name });
+        return (await getProject(tx, id))!;
+      });
+      return c.json({ project }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/projects/{id}',
+      tags: ['projects'],
+      summary: 'One project with its plan, areas and members',
+      security: cookieAuth,
+      request: { params: idParam },
+      responses: { 200: json(z.object({ project: Project })), 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, 'admin', 'coordinator', 'worker');
+      const { id } = c.req.valid('param');
+      await assertProjectVisible(c.var.db, user, id);
+      return c.json({ project: (await getProject(c.var.db, id))! }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/projects/{id}',
+      tags: ['projects'],
+      summary: 'Edit a project (coordinator, admin)',
+      security: cookieAuth,
+      request: { params: idParam, body: body(ProjectPatch) },
+      responses: { 200: json(z.object({ project: Project })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...staff);
+      const { id } = c.req.valid('param');
+      const patch = c.req.valid('json');
+      const project = await c.var.db.transaction().execute(async (tx) => {
+        const before = await getProject(tx, id);
+        if (!before) throw notFound('Project niet gevonden / Project not found');
+        await checkRefs(tx, { ...patch, startDate: patch.startDate === undefined ? before.startDate : patch.startDate, endDate: patch.endDate === undefined ? before.endDate : patch.endDate });
+        await updateProject(tx, id, patch);
+        await audit(tx, user, 'project.update', { type: 'project', id }, { fields: Object.keys(patch) });
+        return (await getProject(tx, id))!;
+      });
+      return c.json({ project }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/projects/{id}/members',
+      tags: ['projects'],
+      summary: 'Set the project team (coordinator, admin)',
+      security: cookieAuth,
+      request: { params: idParam, body: body(MembersBody) },
+      responses: { 200: json(z.object({ project: Project })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...staff);
+      const { id } = c.req.valid('param');
+      const { userIds } = c.req.valid('json');
+      const project = await c.var.db.transaction().execute(async (tx) => {
+        const before = await getProject(tx, id);
+        if (!before) throw notFound('Project niet gevonden / Project not found');
+        const found = userIds.length ? await tx.selectFrom('users').select(['id', 'role']).where('id', 'in', userIds).execute() : [];
+        const bad = userIds.filter((u) => !found.some((f) => f.id === u && f.role !== 'funder'));
+        if (bad.length) throw invalid('Onbekende gebruiker of financier / Unknown user or a funder', [{ field: 'userIds', message: `not allowed: ${bad.join(', ')}` }]);
+        await setProjectMembers(tx, id, userIds);
+        await audit(tx, user, 'project.members', { type: 'project', id }, { from: before.members.map((m) => m.id), to: userIds });
+        return (await getProject(tx, id))!;
+      });
+      return c.json({ project }, 200);
+    },
+  );

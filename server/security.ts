@@ -1,0 +1,127 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { AppError } from './errors.js';
+import type { AppEnv } from './types.js';
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'", // Lit's adoptedStyleSheets fallback and tiptap's inline styles
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+export const securityHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  const h = c.res.headers;
+  h.set('Content-Security-Policy', CSP);
+  h.set('X-Content-Type-Options', 'nosniff');
+  h.set('X-Frame-Options', 'DENY');
+  h.set('Referrer-Policy', 'no-referrer');
+  h.set('Cross-Origin-Opener-Policy', 'same-origin');
+  h.set('Cross-Origin-Resource-Policy', 'same-origin');
+  h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+  if (new URL(c.req.url).protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+};
+
+const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Reads the whole body up front, counting bytes whatever Content-Length claims. */
+export function bodyLimit(maxBytes: (path: string) => number): MiddlewareHandler {
+  return async (c, next) => {
+    const req = c.req.raw;
+    if (!unsafe.has(req.method) || !req.body) return next();
+    const max = maxBytes(c.req.path);
+    const tooLarge = () => new AppError('payload_too_large', `Request body larger than ${max} bytes`);
+    const header = req.headers.get('content-length');
+    if (header !== null && !/^\d+$/.test(header.trim())) throw new AppError('payload_too_large', 'Malformed Content-Length');
+    if (header !== null && Number(header) > max) throw tooLarge();
+    const reader = req.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > max) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+    if (header !== null && Number(header) !== size) throw new AppError('payload_too_large', 'Content-Length does not match the body');
+    const body = Buffer.concat(chunks);
+    const headers = new Headers(req.headers);
+    headers.delete('content-length');
+    c.req.raw = new Request(req.url, { method: req.method, headers, body, signal: req.signal });
+    return next();
+  };
+}
+
+/** CSRF: unsafe requests must come from our own origin (Sec-Fetch-Site or Origin). */
+export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!unsafe.has(c.req.method)) return next();
+  const site = c.req.header('sec-fetch-site');
+  const origin = c.req.header('origin');
+  const own = c.var.config.publicUrl ? new URL(c.var.config.publicUrl).origin : new URL(c.req.url).origin;
+  const hasCookie = (c.req.header('cookie') ?? '').includes(SESSION_COOKIE);
+  if (site !== undefined) {
+    if (site !== 'same-origin' && site !== 'none') throw new AppError('forbidden', 'Cross-site request refused');
+  } else if (origin !== undefined) {
+    if (origin !== own) throw new AppError('forbidden', 'Cross-origin request refused');
+  } else if (hasCookie) {
+    throw new AppError('forbidden', 'Missing Origin header on a cookie-authenticated request');
+  }
+  return next();
+};
+
+export const SESSION_COOKIE = 'weefwerk_session';
+
+export function clientAddress(c: Context<AppEnv>): string {
+  if (c.var.config.trustProxy) {
+    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (fwd) return fwd;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'local';
+  }
+}
+
+/** Fixed-window counters in memory; enough for one process. */
+export class RateLimiter {
+  private windows = new Map<string, { start: number; count: number }>();
+  constructor(private readonly windowMs: number) {}
+
+  /** Counts a hit; throws 429 when the key is over its limit. */
+  hit(key: string, limit: number, now = Date.now()): void {
+    if (!this.allow(key, limit, now)) {
+      throw new AppError('rate_limited', 'Te veel verzoeken, probeer het later opnieuw / Too many requests, try again later');
+    }
+  }
+
+  allow(key: string, limit: number, now = Date.now()): boolean {
+    let w = this.windows.get(key);
+    if (!w || now - w.start >= this.windowMs) {
+      w = { start: now, count: 0 };
+      this.windows.set(key, w);
+      if (this.windows.size > 100_000) this.sweep(now);
+    }
+    w.count++;
+    return w.count <= limit;
+  }
+
+  reset(key: string): void {
+    this.windows.delete(key);
+  }
+
+  private sweep(now: number): void {
+    for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
+  }
+}

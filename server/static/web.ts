@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fileResponse } from './files.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const webDist = join(root, 'web', 'dist');
+const swaggerDir = join(root, 'node_modules', 'swagger-ui-dist');
+const docsDir = join(root, 'server', 'static', 'docs');
+
+const immutable = 'public, max-age=31536000, immutable';
+const noCache = 'no-cache';
+
+/** The built web app (hashed assets cached long, HTML never) and the API reference page. */
+export function webRoutes() {
+  const app = new Hono();
+  const pages = new Map<string, string>();
+  const page = (name: 'index.html' | 'tell.html') => {
+    let html = pages.get(name);
+    if (html === undefined) {
+      const path = join(webDist, name);
+      html = existsSync(path) ? readFileSync(path, 'utf8') : '<!doctype html><title>Weefwerk</title><p>Web bundle not built: run <code>npm run build</code>.</p>';
+      if (existsSync(path)) pages.set(name, html);
+    }
+    return html;
+  };
+
+  app.get('/api/docs', (c) => {
+    c.header('Cache-Control', noCache);
+    return c.html(readFileSync(join(docsDir, 'index.html'), 'utf8'));
+  });
+  app.get('/api/docs/:file{.+}', (c) => {
+    const file = c.req.param('file');
+    const res = file === 'init.js' ? fileResponse(docsDir, 'init.js', noCache) : fileResponse(swaggerDir, file, 'public, max-age=86400');
+    return res ?? c.notFound();
+  });
+  app.get('/assets/*', (c) => fileResponse(webDist, c.req.path.slice(1), immutable) ?? c.notFound());
+  app.get('/favicon.svg', (c) => fileResponse(webDist, 'favicon.svg', 'public, max-age=86400') ?? c.notFound());
+  // The resident's pages (telling a story by link, reading it back by receipt) are a separate, small bundle.
+  app.get('/t/*', (c) => {
+    c.header('Cache-Control', noCache);
+    return c.html(page('tell.html'));
+  });
+  app.get('/r/*', (c) => {
+    c.header('Cache-Control', noCache);
+    return c.html(page('tell.html'));
+  });
+  app.get('*', (c) => {
+    c.header('Cache-Control', noCache);
+    return c.html(page('index.html'));
+  });
+  return app;
+}

@@ -1,0 +1,48 @@
+import { css } from 'lit';
+
+/** Styles every page shares: layout, headings, forms, buttons, tables, messages. */
+export const pageStyles = css`
+  :host { display: block; }
+  h1 { font-size: 1.6rem; margin: 0 0 1rem; line-height: 1.2; }
+  h2 { font-size: 1.25rem; margin: 1.5rem 0 0.5rem; }
+  p { max-width: 70ch; }
+  a { color: var(--ww-accent); }
+  :focus-visible { outline: 3px solid var(--ww-focus); outline-offset: 2px; }
+  form, .stack { display: grid; gap: 1rem; max-width: 40rem; }
+  label { display: grid; gap: 0.25rem; font-weight: 600; }
+  .hint { font-weight: 400; color: var(--ww-muted); font-size: 0.9rem; }
+  input, select, textarea {
+    font: inherit; padding: 0.6rem 0.7rem; border: 1px solid #6b7671; border-radius: var(--ww-radius);
+    background: var(--ww-surface); color: var(--ww-ink); min-height: 44px; width: 100%;
+  }
+  textarea { min-height: 6rem; }
+  input[type='checkbox'], input[type='radio'] { width: auto; min-height: auto; }
+  input[aria-invalid='true'], select[aria-invalid='true'], textarea[aria-invalid='true'] { border-color: var(--ww-danger); border-width: 2px; }
+  fieldset { border: 1px solid var(--ww-line); border-radius: var(--ww-radius); padding: 0.75rem 1rem; margin: 0; }
+  legend { font-weight: 600; padding: 0 0.25rem; }
+  button, .button {
+    font: inherit; font-weight: 600; min-height: 44px; padding: 0.5rem 1rem; border-radius: var(--ww-radius);
+    border: 2px solid var(--ww-accent); background: var(--ww-accent); color: var(--ww-accent-ink); cursor: pointer;
+    text-decoration: none; display: inline-flex; align-items: center; justify-content: center; gap: 0.4rem;
+  }
+  button.secondary, .button.secondary { background: transparent; color: var(--ww-accent); }
+  button.danger { background: var(--ww-danger); border-color: var(--ww-danger); }
+  button[disabled] { opacity: 0.6; cursor: not-allowed; }
+  .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
+  .error { color: var(--ww-danger); font-weight: 600; }
+  .field-error { color: var(--ww-danger); font-size: 0.95rem; font-weight: 600; }
+  .notice { padding: 0.75rem 1rem; border-radius: var(--ww-radius); background: #e6f2ec; border: 1px solid #9cc7b2; }
+  .notice.error { background: #fbeaea; border-color: #e0a9a4; }
+  .muted { color: var(--ww-muted); }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { text-align: left; padding: 0.5rem; border-bottom: 1px solid var(--ww-line); vertical-align: top; }
+  th { font-weight: 600; }
+  .table-wrap { overflow-x: auto; }
+  .card { background: var(--ww-surface); border: 1px solid var(--ww-line); border-radius: var(--ww-radius); padding: 1rem; }
+  .grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
+  .badge { display: inline-block; padding: 0 0.5rem; border-radius: 999px; background: #e8ebe6; font-size: 0.85rem; font-weight: 600; }
+  dl { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: 0.25rem 1rem; }
+  dt { font-weight: 600; }
+  dd { margin: 0; white-space: pre-wrap; }
+  @media (max-width: 480px) { dl { grid-template-columns: 1fr; } dd { margin-bottom: 0.5rem; } }
+`;

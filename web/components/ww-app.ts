@@ -1,0 +1,136 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { post } from '../api.js';
+import { locale, messages, setLocale } from '../i18n.js';
+import { interceptLinks, navigate } from '../navigate.js';
+import { match, routes, type PageRoute } from '../routes.js';
+import { me, setMe, type Me } from '../session.js';
+
+const t = messages({
+  nl: { skip: 'Naar de inhoud', menu: 'Hoofdmenu', logout: 'Uitloggen', language: 'English', languageLabel: 'Switch to English', notFound: 'Deze pagina bestaat niet.', loading: 'Laden…', failed: 'Er ging iets mis bij het laden. Probeer het opnieuw.', home: 'Start' },
+  en: { skip: 'Skip to content', menu: 'Main menu', logout: 'Log out', language: 'Nederlands', languageLabel: 'Naar Nederlands', notFound: 'This page does not exist.', loading: 'Loading…', failed: 'Something went wrong while loading. Please try again.', home: 'Home' },
+});
+
+/**
+ * The app shell: navigation for the user's role, the current page, language switch.
+ * Pages are elements named in routes.ts; they receive route params in `params`.
+ */
+@customElement('ww-app')
+export class WwApp extends LitElement {
+  @state() private user: Me | null = null;
+  @state() private page: { route: PageRoute; params: Record<string, string> } | null = null;
+  @state() private problem: string | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.documentElement.lang = locale();
+    interceptLinks(this);
+    window.addEventListener('popstate', () => void this.route());
+    window.addEventListener('ww-locale', () => this.requestUpdate());
+    window.addEventListener('ww-unauthenticated', () => {
+      setMe(null);
+      this.user = null;
+      if (location.pathname !== '/login') navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, true);
+    });
+    window.addEventListener('ww-login', (e) => {
+      this.user = (e as CustomEvent<Me>).detail;
+      setMe(this.user);
+    });
+    void this.route();
+  }
+
+  private async route(): Promise<void> {
+    this.problem = null;
+    const found = match(location.pathname);
+    try {
+      this.user = await me();
+      if (found?.route.roles) {
+        if (!this.user) return navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, true);
+        if (!found.route.roles.includes(this.user.role)) {
+          this.page = null;
+          this.problem = t('notFound');
+          return;
+        }
+      }
+      if (found) await found.route.load();
+      this.page = found;
+      if (!found) this.problem = t('notFound');
+    } catch {
+      this.problem = t('failed');
+    }
+    await this.updateComplete;
+    const h1 = this.renderRoot.querySelector('main')?.firstElementChild;
+    if (h1 instanceof HTMLElement && document.activeElement !== document.body) h1.focus?.();
+  }
+
+  private async logout(): Promise<void> {
+    await post('/api/auth/logout');
+    setMe(null);
+    this.user = null;
+    navigate('/login');
+  }
+
+  private switchLanguage(): void {
+    const next = locale() === 'nl' ? 'en' : 'nl';
+    setLocale(next);
+    if (this.user) void fetch('/api/me/locale', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale: next }) });
+    void this.route();
+  }
+
+  override render() {
+    const navItems = routes.filter((r) => r.nav && this.user && r.roles?.includes(this.user.role));
+    const lang = locale();
+    return html`
+      <a class="skip" href="#main">${t('skip')}</a>
+      <header>
+        <a class="brand" href="/">Weefwerk</a>
+        ${this.user
+          ? html`<nav aria-label=${t('menu')}>
+              <ul>
+                ${navItems.map((r) => html`<li><a href=${r.path} aria-current=${location.pathname.startsWith(r.path) ? 'page' : nothing}>${r.nav![lang]}</a></li>`)}
+              </ul>
+            </nav>`
+          : nothing}
+        <div class="tools">
+          <button class="link" lang=${lang === 'nl' ? 'en' : 'nl'} aria-label=${t('languageLabel')} @click=${this.switchLanguage}>${t('language')}</button>
+          ${this.user ? html`<span class="who">${this.user.name}</span><button class="link" @click=${this.logout}>${t('logout')}</button>` : nothing}
+        </div>
+      </header>
+      <main id="main" tabindex="-1">
+        ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
+        ${this.page ? this.renderPage(this.page.route.tag, this.page.params) : nothing}
+      </main>
+    `;
+  }
+
+  private renderPage(tag: string, params: Record<string, string>) {
+    const el = document.createElement(tag) as HTMLElement & { params?: Record<string, string>; user?: Me | null };
+    el.params = params;
+    el.user = this.user;
+    return el;
+  }
+
+  static override styles = css`
+    :host { display: block; min-height: 100vh; }
+    .skip { position: absolute; left: -999px; top: 0; background: var(--ww-surface); padding: 0.5rem 1rem; z-index: 10; }
+    .skip:focus { left: 0.5rem; }
+    header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.5rem; padding: 0.5rem 1rem; background: var(--ww-accent); color: var(--ww-accent-ink); }
+    header a, header button.link { color: var(--ww-accent-ink); }
+    .brand { font-weight: 700; font-size: 1.2rem; text-decoration: none; }
+    nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; margin: 0; padding: 0; }
+    nav a { display: inline-block; padding: 0.5rem 0; }
+    nav a[aria-current='page'] { font-weight: 700; text-decoration-thickness: 3px; }
+    .tools { margin-left: auto; display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
+    button.link { background: none; border: 0; font: inherit; text-decoration: underline; cursor: pointer; min-height: 44px; padding: 0 0.25rem; }
+    :focus-visible { outline: 3px solid #ffd27a; outline-offset: 2px; }
+    main { padding: 1rem; max-width: 72rem; margin: 0 auto; }
+    main:focus { outline: none; }
+    @media print { header, .skip { display: none; } main { padding: 0; max-width: none; } }
+  `;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-app': WwApp;
+  }
+}

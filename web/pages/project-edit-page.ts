@@ -1,0 +1,10 @@
+// Placeholder: replaced by the foundation web work.
+import { LitElement, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+
+@customElement('ww-project-edit-page')
+export class Page extends LitElement {
+  override render() {
+    return html`<h1>ww-project-edit-page</h1>`;
+  }
+}

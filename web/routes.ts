@@ -1,0 +1,36 @@
+// The app's pages: path pattern, who may open them, the element that renders them, and how to load it.
+// Pages load lazily so each role downloads only what it uses.
+export type Role = 'admin' | 'coordinator' | 'worker' | 'funder';
+
+export type PageRoute = {
+  path: string; // '/projects/:id'
+  tag: string; // element name, receives route params as attributes/properties `params`
+  load: () => Promise<unknown>;
+  roles?: Role[]; // omitted: public page (no login needed)
+  nav?: { nl: string; en: string }; // shown in the navigation when set
+};
+
+const all: Role[] = ['admin', 'coordinator', 'worker', 'funder'];
+const team: Role[] = ['admin', 'coordinator', 'worker'];
+const staff: Role[] = ['admin', 'coordinator'];
+
+export const routes: PageRoute[] = [
+  { path: '/login', tag: 'ww-login-page', load: () => import('./pages/login-page.js') },
+  { path: '/setup', tag: 'ww-setup-page', load: () => import('./pages/setup-page.js') },
+  { path: '/', tag: 'ww-home-page', load: () => import('./pages/home-page.js'), roles: all },
+  { path: '/projects', tag: 'ww-projects-page', load: () => import('./pages/projects-page.js'), roles: team, nav: { nl: 'Projecten', en: 'Projects' } },
+  { path: '/projects/new', tag: 'ww-project-edit-page', load: () => import('./pages/project-edit-page.js'), roles: staff },
+  { path: '/projects/:id', tag: 'ww-project-page', load: () => import('./pages/project-page.js'), roles: team },
+  { path: '/projects/:id/edit', tag: 'ww-project-edit-page', load: () => import('./pages/project-edit-page.js'), roles: staff },
+  { path: '/users', tag: 'ww-users-page', load: () => import('./pages/users-page.js'), roles: ['admin'], nav: { nl: 'Gebruikers', en: 'Users' } },
+];
+
+export function match(pathname: string): { route: PageRoute; params: Record<string, string> } | null {
+  for (const route of routes) {
+    const names: string[] = [];
+    const re = new RegExp('^' + route.path.replace(/:(\w+)/g, (_, n) => (names.push(n), '([^/]+)')) + '/?$');
+    const m = re.exec(pathname);
+    if (m) return { route, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)])) };
+  }
+  return null;
+}
