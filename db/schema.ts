@@ -85,6 +85,173 @@ export interface ProjectMembersTable {
   userId: number;
 }
 
+export const consentLevels = ['team', 'report', 'public'] as const;
+export type ConsentLevel = (typeof consentLevels)[number];
+export const storySources = ['link', 'heard', 'practice'] as const;
+export type StorySource = (typeof storySources)[number];
+export const outcomeLevels = ['output', 'outcome', 'impact'] as const;
+export type OutcomeLevel = (typeof outcomeLevels)[number];
+export type TagStatus = 'accepted' | 'suggested';
+
+export interface TellersTable {
+  id: Generated<number>;
+  kind: 'resident' | 'worker';
+  displayName: string | null;
+  userId: number | null;
+  contact: string | null;
+  under16: Default<number>;
+  createdAt: Default<string>;
+}
+
+export interface PublicLinksTable {
+  id: Generated<number>;
+  projectId: number;
+  token: string;
+  label: Default<string>;
+  expiresAt: string | null;
+  closedAt: string | null;
+  createdBy: number;
+  createdAt: Default<string>;
+}
+
+export interface StoriesTable {
+  id: Generated<number>;
+  projectId: number;
+  areaId: number | null;
+  title: string;
+  bodyJson: string;
+  bodyHtml: string;
+  bodyText: string;
+  phase: Phase | null;
+  happenedOn: string | null;
+  language: Default<string>;
+  tellerId: number;
+  source: StorySource;
+  linkId: number | null;
+  recordedBy: number | null;
+  consent: ConsentLevel;
+  withdrawnAt: string | null;
+  receiptHash: string | null;
+  createdAt: Default<string>;
+  updatedAt: Default<string>;
+}
+
+export interface StoryConsentsTable {
+  id: Generated<number>;
+  storyId: number;
+  level: ConsentLevel | null;
+  withdrawn: Default<number>;
+  givenBy: 'teller' | 'guardian' | 'worker' | 'coordinator';
+  guardianName: string | null;
+  channel: 'online' | 'paper' | 'spoken';
+  consentTextVersion: string;
+  reason: string | null;
+  recordedBy: number | null;
+  at: Default<string>;
+}
+
+export interface ClimateVariablesTable {
+  id: Generated<number>;
+  key: string;
+  groupKey: string;
+  groupNl: string;
+  groupEn: string;
+  nameNl: string;
+  nameEn: string;
+  weakNl: string;
+  weakEn: string;
+  strongNl: string;
+  strongEn: string;
+  sort: Default<number>;
+  retiredAt: string | null;
+}
+
+export interface ProjectClimateVariablesTable {
+  projectId: number;
+  variableId: number;
+}
+
+export interface StoryPlacementsTable {
+  id: Generated<number>;
+  storyId: number;
+  variableId: number;
+  source: 'teller' | 'coordinator';
+  /** 0 = weak pole, 100 = strong pole, null = does not apply */
+  position: number | null;
+  status: Default<TagStatus>;
+  byUser: number | null;
+  at: Default<string>;
+}
+
+export interface OutcomeLibraryTable {
+  id: Generated<number>;
+  level: OutcomeLevel;
+  title: string;
+  description: Default<string>;
+  createdAt: Default<string>;
+}
+
+export interface OutcomesTable {
+  id: Generated<number>;
+  projectId: number;
+  libraryId: number | null;
+  parentId: number | null;
+  level: OutcomeLevel;
+  title: string;
+  description: Default<string>;
+  sort: Default<number>;
+  createdAt: Default<string>;
+}
+
+export interface StoryOutcomesTable {
+  storyId: number;
+  outcomeId: number;
+  note: Default<string>;
+  status: Default<TagStatus>;
+  byUser: number | null;
+  at: Default<string>;
+}
+
+export interface IndicatorsTable {
+  id: Generated<number>;
+  projectId: number | null;
+  outcomeId: number | null;
+  name: string;
+  description: Default<string>;
+  unit: 'count' | 'percentage' | 'euro' | 'hours' | 'score';
+  measure: 'unit' | 'percentage' | 'nominal' | 'ordinal' | 'qualitative';
+  direction: Default<'higher' | 'lower'>;
+  periodicity: 'month' | 'quarter' | 'year';
+  baselineValue: number | null;
+  baselinePeriod: string | null;
+  byArea: Default<number>;
+  source: Default<string>;
+  sourceKey: string | null;
+  createdAt: Default<string>;
+  updatedAt: Default<string>;
+}
+
+export interface IndicatorTargetsTable {
+  indicatorId: number;
+  period: string;
+  /** 0 = all areas */
+  areaId: Default<number>;
+  value: number;
+}
+
+export interface IndicatorValuesTable {
+  id: Generated<number>;
+  indicatorId: number;
+  period: string;
+  /** 0 = all areas */
+  areaId: Default<number>;
+  /** null = missing, never zero */
+  value: number | null;
+  note: Default<string>;
+  enteredBy: number | null;
+  updatedAt: Default<string>;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -94,6 +261,20 @@ export interface DB {
   projects: ProjectsTable;
   projectAreas: ProjectAreasTable;
   projectMembers: ProjectMembersTable;
+  tellers: TellersTable;
+  publicLinks: PublicLinksTable;
+  stories: StoriesTable;
+  storyConsents: StoryConsentsTable;
+  climateVariables: ClimateVariablesTable;
+  projectClimateVariables: ProjectClimateVariablesTable;
+  storyPlacements: StoryPlacementsTable;
+  outcomeLibrary: OutcomeLibraryTable;
+  outcomes: OutcomesTable;
+  storyOutcomes: StoryOutcomesTable;
+  indicators: IndicatorsTable;
+  indicatorTargets: IndicatorTargetsTable;
+  indicatorValues: IndicatorValuesTable;
+  // Capability tables are added below, one block per capability.
 }
 
 export type User = Selectable<UsersTable>;
@@ -101,3 +282,4 @@ export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type Project = Selectable<ProjectsTable>;
 export type Area = Selectable<AreasTable>;
+export type Story = Selectable<StoriesTable>;

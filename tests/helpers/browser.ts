@@ -1,0 +1,86 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createDb, type Db } from '../../db/client.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { createApp } from '../../server/app.js';
+import { defaultLimits, type Config } from '../../server/env.js';
+import { hashPassword } from '../../server/auth/passwords.js';
+import { insertUser } from '../../db/repositories/users.js';
+import type { Role } from '../../db/schema.js';
+import { PASSWORD } from './app.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(process.cwd(), 'tests', 'artifacts', 'screenshots');
+
+export type E2E = {
+  baseUrl: string;
+  db: Db;
+  browser: Browser;
+  /** A fresh browser context (own cookies); phone = 360×740. */
+  context(opts?: { phone?: boolean }): Promise<BrowserContext>;
+  /** Creates a user with the test password. */
+  user(role: Role, email?: string): Promise<{ id: number; email: string }>;
+  /** Logs in through the real login form. */
+  login(page: Page, email: string): Promise<void>;
+  screenshot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+};
+
+/** The real app on a fresh database file, served on a free loopback port, and Debian's Chromium. */
+export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
+  const dir = mkdtempSync(join(tmpdir(), 'weefwerk-e2e-'));
+  const { db } = createDb(join(dir, 'e2e.db'));
+  await migrateToLatest(db);
+  const config: Config = {
+    port: 0,
+    databasePath: join(dir, 'e2e.db'),
+    trustProxy: false,
+    sessionIdleMs: 3_600_000,
+    sessionMaxMs: 24 * 3_600_000,
+    limits: { ...defaultLimits, loginPerAccount: 1000, loginPerAddress: 1000, publicPerAddress: 1000, publicPerLink: 1000 },
+    ...overrides,
+  };
+  const app = createApp({ db, config });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const passwordHash = await hashPassword(PASSWORD);
+  let n = 0;
+
+  return {
+    baseUrl,
+    db,
+    browser,
+    context: (opts = {}) =>
+      browser.newContext({ baseURL: baseUrl, ...(opts.phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } }) }),
+    async user(role, email = `${role}${++n}@example.nl`) {
+      const u = await insertUser(db, { email, name: `${role[0]!.toUpperCase()}${role.slice(1)} ${n}`, role, passwordHash });
+      return { id: u.id, email };
+    },
+    async login(page, email) {
+      await page.goto('/login');
+      await page.getByLabel(/E-mailadres|Email address/).fill(email);
+      await page.getByLabel(/Wachtwoord|Password/).fill(PASSWORD);
+      await page.getByRole('button', { name: /Inloggen|Log in/ }).click();
+      await page.waitForURL((url) => url.pathname !== '/login');
+    },
+    async screenshot(page, name) {
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+      await db.destroy();
+    },
+  };
+}
