@@ -24,6 +24,7 @@ const matrix: Row[] = [
   { name: 'read a project I am not on', method: 'GET', path: (f) => `/api/projects/${f.other}`, expect: { anon: 401, admin: 200, coordinator: 200, worker: 404, funder: 403 } },
   { name: 'edit a project', method: 'PATCH', path: (f) => `/api/projects/${f.mine}`, body: () => ({ phase: 'DENKEN' }), expect: staffOnly(200) },
   { name: 'set project members', method: 'PUT', path: (f) => `/api/projects/${f.mine}/members`, body: (f) => ({ userIds: [f.memberId] }), expect: staffOnly(200) },
+  { name: 'list team members to pick from', method: 'GET', path: () => '/api/team', expect: staffOnly(200) },
   { name: 'list users', method: 'GET', path: () => '/api/users', expect: adminOnly(200) },
   { name: 'create a user', method: 'POST', path: () => '/api/users', body: () => ({ email: 'nieuw@example.nl', name: 'Nieuw', role: 'worker', password: 'long enough pw' }), expect: adminOnly(201) },
   { name: 'change a role', method: 'PATCH', path: (f) => `/api/users/${f.target}`, body: () => ({ role: 'coordinator' }), expect: adminOnly(200) },

@@ -22,6 +22,7 @@ export const routes: PageRoute[] = [
   { path: '/projects/new', tag: 'ww-project-edit-page', load: () => import('./pages/project-edit-page.js'), roles: staff },
   { path: '/projects/:id', tag: 'ww-project-page', load: () => import('./pages/project-page.js'), roles: team },
   { path: '/projects/:id/edit', tag: 'ww-project-edit-page', load: () => import('./pages/project-edit-page.js'), roles: staff },
+  { path: '/areas', tag: 'ww-areas-page', load: () => import('./pages/areas-page.js'), roles: staff, nav: { nl: 'Gebieden', en: 'Areas' } },
   { path: '/users', tag: 'ww-users-page', load: () => import('./pages/users-page.js'), roles: ['admin'], nav: { nl: 'Gebruikers', en: 'Users' } },
 ];
 
