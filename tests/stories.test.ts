@@ -297,3 +297,26 @@ describe('editing and consent changes', () => {
     expect(JSON.parse(log[2]!.details!)).toMatchObject({ from: 'public', to: 'team', givenBy: 'coordinator' });
   });
 });
+
+describe('the API document', () => {
+  it('lists every stories route', async () => {
+    const t = await testApp();
+    const spec = await json(await t.anon.get('/api/openapi.json'), 200);
+    for (const path of [
+      '/api/stories',
+      '/api/stories/{id}',
+      '/api/stories/{id}/consent',
+      '/api/projects/{id}/links',
+      '/api/links/{id}',
+      '/api/links/{id}/qr.svg',
+      '/api/tellers/{id}/export',
+      '/api/tellers/{id}/erase',
+      '/api/public/links/{token}',
+      '/api/public/links/{token}/stories',
+      '/api/public/receipts/{code}',
+      '/api/public/receipts/{code}/withdraw',
+    ]) {
+      expect(spec.paths, path).toHaveProperty([path]);
+    }
+  });
+});

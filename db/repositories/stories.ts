@@ -322,6 +322,14 @@ export function receiptHash(code: string): string | null {
   return createHash('sha256').update(clean).digest('hex');
 }
 
+const withReports = new WeakSet<object>();
+async function reportsInstalled(db: Db): Promise<boolean> {
+  if (withReports.has(db)) return true;
+  const found = (await db.introspection.getTables()).some((t) => t.name === 'report_version_stories');
+  if (found) withReports.add(db);
+  return found;
+}
+
 export type ReceiptStatus = { status: 'received' | 'used' | 'withdrawn'; usedIn: { report: string; version: number; publishedAt: string }[] };
 
 /**
@@ -330,8 +338,7 @@ export type ReceiptStatus = { status: 'received' | 'used' | 'withdrawn'; usedIn:
  */
 export async function receiptStatus(db: Db, story: { id: number; withdrawnAt: string | null }): Promise<ReceiptStatus> {
   if (story.withdrawnAt) return { status: 'withdrawn', usedIn: [] };
-  const tables = await db.introspection.getTables();
-  if (!tables.some((t) => t.name === 'report_version_stories')) return { status: 'received', usedIn: [] };
+  if (!(await reportsInstalled(db))) return { status: 'received', usedIn: [] };
   const loose = db as unknown as Kysely<any>;
   const rows: { report: string; version: number; publishedAt: string }[] = await loose
     .selectFrom('reportVersionStories as rvs')
