@@ -351,6 +351,16 @@ export async function receiptStatus(db: Db, story: { id: number; withdrawnAt: st
   return { status: rows.length ? 'used' : 'received', usedIn: rows };
 }
 
+export type ReceiptFeedback = { domain?: string; period?: string; reason?: string; at?: string };
+
+/**
+ * What the team fed back to the teller about their story (Most Significant Change selections and
+ * their reasons). Empty until the sense-making capability fills it in (its selectionsForStory).
+ */
+export async function receiptFeedback(_db: Db, _storyId: number): Promise<ReceiptFeedback[]> {
+  return [];
+}
+
 // --- Submission links
 
 const linkColumns = ['id', 'projectId', 'token', 'label', 'expiresAt', 'closedAt', 'createdAt'] as const;
