@@ -213,8 +213,10 @@ describe('who may do what with a story (matrix)', () => {
     expect(consentAllows('public', 'report')).toBe(false);
     expect(consentAllows('public', { consent: 'public', withdrawnAt: '2026-01-01' })).toBe(false);
     expect(consentAllows('team', null)).toBe(false);
-    expect(tellerNameFor('report', 'Fatima')).toBeNull();
-    expect(tellerNameFor('public', 'Fatima')).toBe('Fatima');
+    expect(tellerNameFor('report', { name: 'Fatima', under16: false })).toBeNull();
+    expect(tellerNameFor('public', { name: 'Fatima', under16: false })).toBe('Fatima');
+    expect(tellerNameFor('public', { name: 'Sem', under16: true })).toBeNull();
+    expect(tellerNameFor('team', { name: 'Sem', under16: true })).toBe('Sem');
   });
 });
 
