@@ -105,6 +105,7 @@ describe('recording stories', () => {
     expect((await w.member.post('/api/stories', { ...ok, title: '' })).status).toBe(400);
     expect((await w.member.post('/api/stories', { ...ok, source: 'link' })).status).toBe(400);
     expect((await w.member.post('/api/stories', { ...ok, happenedOn: '2026-13-45' })).status).toBe(400);
+    expect((await w.member.post('/api/stories', { ...ok, happenedOn: '2026-02-30' })).status).toBe(400);
     expect((await w.member.post('/api/stories', { ...ok, recordedBy: 1 })).status).toBe(400);
     expect((await w.member.post('/api/stories', { ...ok, areaId: 999 })).status).toBe(400);
     expect((await w.member.post('/api/stories', { ...ok, body: doc('   ') })).status).toBe(400);
