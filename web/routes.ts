@@ -23,6 +23,7 @@ export const routes: PageRoute[] = [
   { path: '/projects/:id', tag: 'ww-project-page', load: () => import('./pages/project-page.js'), roles: team },
   { path: '/projects/:id/edit', tag: 'ww-project-edit-page', load: () => import('./pages/project-edit-page.js'), roles: staff },
   { path: '/areas', tag: 'ww-areas-page', load: () => import('./pages/areas-page.js'), roles: staff, nav: { nl: 'Gebieden', en: 'Areas' } },
+  { path: '/account', tag: 'ww-account-page', load: () => import('./pages/account-page.js'), roles: all },
   { path: '/users', tag: 'ww-users-page', load: () => import('./pages/users-page.js'), roles: ['admin'], nav: { nl: 'Gebruikers', en: 'Users' } },
 ];
 

@@ -93,6 +93,11 @@ describe('browser: first run and user administration', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
     await e.screenshot(page, 'project-page-phone');
+
+    // English is one switch away, and the page follows.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('link', { name: 'Edit project' }).waitFor();
+    await page.getByRole('link', { name: 'Stories' }).waitFor();
     await ctx.close();
   });
 });
