@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueSetupToken } from '../../server/routes/auth.js';
 import { PASSWORD } from '../helpers/app.js';
+import { axeViolations } from '../helpers/axe.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 
 describe('browser: first run and user administration', () => {
@@ -98,6 +99,38 @@ describe('browser: first run and user administration', () => {
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('link', { name: 'Edit project' }).waitFor();
     await page.getByRole('link', { name: 'Stories' }).waitFor();
+    await ctx.close();
+  });
+});
+
+describe('browser: accessibility of the foundation pages', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(async () => e?.close());
+
+  it('has no serious axe violations on the admin pages at 360 px', async () => {
+    const admin = await e.user('admin');
+    await e.user('worker');
+    const ctx = await e.context({ phone: true });
+    const page = await ctx.newPage();
+    await e.login(page, admin.email);
+    const res = await page.request.post('/api/projects', { data: { name: 'Toegankelijk', vraagstuk: 'Iets' }, headers: { origin: e.baseUrl } });
+    const id = (await res.json()).project.id;
+    for (const [path, heading] of [
+      ['/users', 'Gebruikers'],
+      ['/projects', 'Projecten'],
+      [`/projects/${id}`, 'Toegankelijk'],
+      [`/projects/${id}/edit`, 'Toegankelijk bewerken'],
+      ['/areas', 'Gebieden'],
+      ['/account', 'Mijn account'],
+    ]) {
+      await page.goto(path!);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      expect(await axeViolations(page), path).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+    }
     await ctx.close();
   });
 });
