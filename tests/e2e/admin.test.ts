@@ -41,6 +41,17 @@ describe('browser: first run and user administration', () => {
     await admin.getByText('Wil Werker is toegevoegd.').waitFor();
     await e.screenshot(admin, 'users-page');
 
+    // Changing a role is a deliberate step: choose, then save.
+    await admin.getByLabel('Rol van Wil Werker', { exact: true }).selectOption('coordinator');
+    await admin.getByLabel('Rol van Wil Werker', { exact: true }).selectOption('worker');
+    await expect(admin.getByRole('button', { name: 'Rol van Wil Werker opslaan' }).count()).resolves.toBe(0);
+    await admin.getByLabel('Rol van Wil Werker', { exact: true }).selectOption('coordinator');
+    await admin.getByRole('button', { name: 'Rol van Wil Werker opslaan' }).click();
+    await admin.getByText(/De rol van Wil Werker is nu Coördinator/).waitFor();
+    await admin.getByLabel('Rol van Wil Werker', { exact: true }).selectOption('worker');
+    await admin.getByRole('button', { name: 'Rol van Wil Werker opslaan' }).click();
+    await admin.getByText(/De rol van Wil Werker is nu Opbouwwerker/).waitFor();
+
     // The worker logs in elsewhere.
     const workerCtx = await e.context({ phone: true });
     const worker = await workerCtx.newPage();
