@@ -19,9 +19,9 @@ export function errorText(error: ApiError | null, name: string, id = name) {
   return html`<span class="field-error" id="${id}-error">${msg ? html`${t('check')} <span lang="en">${msg}</span>` : nothing}</span>`;
 }
 
-/** A general message for an error that names no field we show (or any error at all). */
+/** The message to show above a form: `fallback` when every detail names a field shown, else the server's message. */
 export function generalError(error: ApiError | null, shown: string[], fallback: string) {
   if (!error) return nothing;
-  const unnamed = !error.details.length || error.details.some((d) => !d.field || !shown.some((s) => d.field === s || d.field!.startsWith(`${s}.`)));
-  return html`<p class="notice error">${unnamed || error.status !== 400 ? error.message : fallback}</p>`;
+  const allShown = error.status === 400 && error.details.length > 0 && error.details.every((d) => d.field && shown.some((s) => d.field === s || d.field!.startsWith(`${s}.`)));
+  return html`<p class="notice error">${allShown ? fallback : error.message}</p>`;
 }

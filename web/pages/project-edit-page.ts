@@ -163,7 +163,7 @@ export class ProjectEditPage extends LitElement {
     return html`
       <h1 tabindex="-1">${p ? t('editTitle', { name: p.name }) : t('newTitle')}</h1>
       <form @submit=${this.submit} novalidate>
-        <div role="alert">${e ? html`<p class="notice error">${e.status === 400 ? t('fix') : nothing} ${generalError(e, shownFields, '')}</p>` : nothing}</div>
+        <div role="alert">${generalError(e, shownFields, t('fix'))}</div>
         <div class="field">
           <label for="name">${t('name')}</label>
           <input id="name" name="name" required maxlength="200" .value=${p?.name ?? ''} aria-invalid=${invalid(e, 'name')} aria-describedby="name-error" />
@@ -192,7 +192,7 @@ export class ProjectEditPage extends LitElement {
           <div class="checks">
             ${this.areas.map(
               (a) => html`<label class="check"><input type="checkbox" .checked=${this.areaIds.has(a.id)} @change=${(ev: Event) => this.toggle('areaIds', a.id, (ev.target as HTMLInputElement).checked)} />
-                ${a.name} <span class="muted">(${t(a.kind)}${a.cbsCode ? `, ${a.cbsCode}` : ''})</span></label>`,
+                <span>${a.name} <span class="muted">(${t(a.kind)}${a.cbsCode ? `, ${a.cbsCode}` : ''})</span></span></label>`,
             )}
           </div>
           ${errorText(e, 'areaIds')}
@@ -218,7 +218,7 @@ export class ProjectEditPage extends LitElement {
           <div class="checks">
             ${this.team.map(
               (u) => html`<label class="check"><input type="checkbox" .checked=${this.memberIds.has(u.id)} @change=${(ev: Event) => this.toggle('memberIds', u.id, (ev.target as HTMLInputElement).checked)} />
-                ${u.name} <span class="muted">${u.email}</span></label>`,
+                <span>${u.name}<br /><span class="muted small">${u.email}</span></span></label>`,
             )}
           </div>
           ${errorText(e, 'userIds')}
@@ -241,6 +241,8 @@ export class ProjectEditPage extends LitElement {
       .checks { display: grid; gap: 0.25rem; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); }
       label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; min-height: 44px; }
       label.check input { width: 1.25rem; height: 1.25rem; flex: none; }
+      label.check > span { min-width: 0; overflow-wrap: anywhere; }
+      .small { font-size: 0.85rem; }
       details { margin-top: 0.75rem; }
       summary { cursor: pointer; font-weight: 600; min-height: 44px; display: flex; align-items: center; color: var(--ww-accent); }
       .add-area { display: grid; gap: 0.75rem; padding: 0.5rem 0; }
