@@ -42,8 +42,25 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     const editor = page.getByRole('textbox', { name: 'Het verhaal' });
     await editor.click();
     await page.keyboard.type('Mevrouw Jansen vertelde dat ze nu elke week koffie drinkt met de buren. ');
-    await page.getByRole('button', { name: 'Schuin' }).click();
+    const italic = page.getByRole('button', { name: 'Schuin' });
+    await italic.click();
+    await expect.poll(() => italic.getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.type('Vroeger kende ik niemand');
+    await expect.poll(() => editor.locator('em').textContent()).toBe('Vroeger kende ik niemand');
+    await italic.click();
+    await expect.poll(() => italic.getAttribute('aria-pressed')).toBe('false');
+    await page.keyboard.type('. Meer op ');
+    // A link through the toolbar's small form: unsafe addresses are refused, a bare domain becomes https.
+    await page.getByRole('button', { name: 'Link' }).click();
+    const url = page.getByLabel('Adres van de link');
+    await expect(url.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)).resolves.toBe(true);
+    await url.fill('javascript:alert(1)');
+    await url.press('Enter');
+    await page.getByText('Dit adres werkt niet.', { exact: false }).waitFor();
+    await expect(url.getAttribute('aria-invalid')).resolves.toBe('true');
+    await url.fill('buurtkamer.nl');
+    await url.press('Enter');
+    await expect(editor.getByRole('link').getAttribute('href')).resolves.toBe('https://buurtkamer.nl');
     await page.getByLabel('Naam of schuilnaam (mag leeg)').fill('Mevrouw Jansen');
     await page.getByRole('radio', { name: /Verslag, anoniem/ }).check();
     await page.getByRole('radio', { name: 'Op papier' }).check();
@@ -57,11 +74,14 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     const id = Number(new URL(page.url()).pathname.split('/').pop());
     const story = await e.db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(story).toMatchObject({ projectId, areaId, phase: 'ZIEN', happenedOn: '2026-11-20', source: 'heard', recordedBy: worker.id, consent: 'report', withdrawnAt: null });
-    expect(JSON.parse(story.bodyJson).content[0].content).toContainEqual({ type: 'text', text: 'Vroeger kende ik niemand', marks: [{ type: 'italic' }] });
+    const inline = JSON.parse(story.bodyJson).content[0].content;
+    expect(inline).toContainEqual({ type: 'text', text: 'Vroeger kende ik niemand', marks: [{ type: 'italic' }] });
+    expect(inline.find((n: { marks?: { type: string }[] }) => n.marks?.[0]?.type === 'link').marks[0].attrs.href).toBe('https://buurtkamer.nl');
+    expect(story.bodyHtml).toMatch(/<a href="https:\/\/buurtkamer\.nl\/?" rel="noopener noreferrer nofollow">/);
     const consent = await e.db.selectFrom('storyConsents').selectAll().where('storyId', '=', id).executeTakeFirstOrThrow();
     expect(consent).toMatchObject({ level: 'report', channel: 'paper', givenBy: 'teller', recordedBy: worker.id });
     await expect(page.locator('ww-story-page em').textContent()).resolves.toBe('Vroeger kende ik niemand');
-    await expect(page.getByRole('cell', { name: 'Op papier' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('cell', { name: 'Op papier' }).waitFor();
     await expectNoSidewaysScroll(page);
     await expect(axeViolations(page)).resolves.toEqual([]);
 
@@ -75,7 +95,7 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     await page.getByRole('status').getByText('1 verhaal gevonden').waitFor();
     const result = page.getByRole('list', { name: 'Resultaten' }).getByRole('listitem');
     await expect(result.count()).resolves.toBe(1);
-    await expect(result.getByText('Verslag, anoniem').isVisible()).resolves.toBe(true);
+    await result.getByText('Verslag, anoniem').waitFor();
     await expectNoSidewaysScroll(page);
     await expect(axeViolations(page)).resolves.toEqual([]);
 
