@@ -248,6 +248,27 @@ describe('browser: a resident tells a story through a project link, on a phone',
     await ctx.close();
   });
 
+  it('stays readable at 200% zoom on a phone: nothing needs sideways scrolling', async () => {
+    // 200% zoom on a 360 px wide phone leaves a layout 180 CSS pixels wide.
+    const ctx = await e.browser.newContext({ baseURL: e.baseUrl, viewport: { width: 180, height: 370 }, deviceScaleFactor: 4, isMobile: true, hasTouch: true });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto(`/t/${token}`);
+    await page.getByRole('heading', { level: 1, name: 'Vertel je verhaal' }).waitFor();
+    await page.getByRole('slider', { name: 'atmosfeer' }).waitFor();
+    await page.getByLabel('Je verhaal', { exact: true }).click();
+    await page.locator('[role="textbox"][contenteditable="true"]').waitFor();
+    await expectNoSidewaysScroll(page, 180);
+    await e.screenshot(page, 'resident-form-zoom-200');
+    const { json } = await apiOf(e, page).post(`/api/public/links/${token}/stories`, {
+      title: 'Zoom', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Groot lezen.' }] }] }, consent: 'team', consentTextVersion: '2026-11',
+    });
+    await page.goto(`/r/${json.receipt}`);
+    await page.locator('[data-status]').waitFor();
+    await expectNoSidewaysScroll(page, 180);
+    await ctx.close();
+  });
+
   it('says so plainly when a link has been closed', async () => {
     await e.db.updateTable('publicLinks').set({ closedAt: new Date().toISOString() }).where('id', '=', linkId).execute();
     const ctx = await e.context({ phone: true });
