@@ -248,6 +248,83 @@ describe('browser: a resident tells a story through a project link, on a phone',
     await ctx.close();
   });
 
+  it('works with the keyboard alone, from the first field to the withdrawal', async () => {
+    const ctx = await e.context({ phone: true });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto(`/t/${token}`);
+    await page.getByRole('heading', { level: 1, name: 'Vertel je verhaal' }).waitFor();
+    await page.getByRole('slider', { name: 'atmosfeer' }).waitFor();
+    /** What has focus: its accessible-ish name, looking into shadow roots. */
+    const focused = () =>
+      page.evaluate(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        if (!el) return '';
+        const labelled = el.getAttribute('aria-labelledby');
+        const name = el.getAttribute('aria-label') ?? (labelled ? el.getRootNode() instanceof Document ? document.getElementById(labelled.split(' ')[0]!)?.textContent : '' : '') ?? '';
+        const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
+        return `${el.tagName.toLowerCase()}|${(el as HTMLInputElement).type ?? ''}|${(name || label || el.textContent || '').trim()}`;
+      });
+    /** Presses Tab until the focus is on what `want` matches (at most 20 times). */
+    const tabTo = async (want: RegExp, key = 'Tab') => {
+      for (let i = 0; i < 20; i++) {
+        await page.keyboard.press(key);
+        if (want.test(await focused())) return;
+      }
+      throw new Error(`focus never reached ${want}; last: ${await focused()}`);
+    };
+
+    await tabTo(/^input\|text\|Titel van je verhaal/);
+    await page.keyboard.type('Met het toetsenbord');
+    await tabTo(/^textarea/);
+    // Focusing the story field loads the editor and moves the focus into it.
+    await page.locator('[role="textbox"][contenteditable="true"]').waitFor();
+    await expect.poll(focused).toMatch(/^div\|.*\|/);
+    await page.keyboard.type('Zonder muis. ');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('Het lukt');
+    await page.keyboard.press('Control+b');
+    // The toolbar is one stop (Shift+Tab from the text), arrows move inside it, Enter applies and returns to the text.
+    await tabTo(/^button\|.*Vet/, 'Shift+Tab');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(focused).toMatch(/Schuin/);
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toMatch(/^div\|/);
+    await page.keyboard.type(' echt.');
+    await tabTo(/^input\|range\|atmosfeer/);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await tabTo(/^input\|radio\|Alleen het team/);
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('radio', { name: 'In verslagen, zonder je naam' }).isChecked()).resolves.toBe(true);
+    await tabTo(/^button\|submit\|Verstuur mijn verhaal/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Dank je wel!' }).waitFor();
+    await expect.poll(focused).toMatch(/^h1\|.*Dank je wel!/);
+    const code = (await page.locator('[data-receipt]').textContent())!.trim();
+    const story = await e.db.selectFrom('stories').selectAll().where('title', '=', 'Met het toetsenbord').executeTakeFirstOrThrow();
+    const inline = JSON.parse(story.bodyJson).content[0].content;
+    expect(inline).toContainEqual({ type: 'text', text: 'Het lukt', marks: [{ type: 'bold' }] });
+    expect(inline).toContainEqual({ type: 'text', text: ' echt.', marks: [{ type: 'italic' }] });
+    expect(story.consent).toBe('report');
+    const placed = await e.db.selectFrom('storyPlacements').select(['variableId', 'position']).where('storyId', '=', story.id).execute();
+    expect(placed).toEqual([{ variableId: variables[0], position: 40 }]);
+
+    await tabTo(/^a\|.*Bekijk je verhaal/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/r/${code}`);
+    await page.locator('[data-status]').waitFor();
+    await tabTo(/^button\|button\|Verhaal weghalen/);
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toMatch(/Weet je het zeker\?/);
+    await tabTo(/^button\|button\|Ja, haal mijn verhaal weg/);
+    await page.keyboard.press('Enter');
+    await page.getByText('Je verhaal is weggehaald.').waitFor();
+    expect((await e.db.selectFrom('stories').select('withdrawnAt').where('id', '=', story.id).executeTakeFirstOrThrow()).withdrawnAt).not.toBeNull();
+    await ctx.close();
+  });
+
   it('stays readable at 200% zoom on a phone: nothing needs sideways scrolling', async () => {
     // 200% zoom on a 360 px wide phone leaves a layout 180 CSS pixels wide.
     const ctx = await e.browser.newContext({ baseURL: e.baseUrl, viewport: { width: 180, height: 370 }, deviceScaleFactor: 4, isMobile: true, hasTouch: true });
