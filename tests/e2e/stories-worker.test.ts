@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { axeViolations, expectNoSidewaysScroll } from '../helpers/resident-fixtures.js';
+import { apiOf, axeViolations, expectNoSidewaysScroll } from '../helpers/resident-fixtures.js';
 
 describe('browser: a worker records a story heard on the street', { timeout: 60_000 }, () => {
   let e: E2E;
@@ -143,6 +143,58 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     await expect(page.getByRole('textbox', { name: 'Het verhaal' }).getAttribute('aria-describedby')).resolves.toBe('body-error');
     await expect(axeViolations(page)).resolves.toEqual([]);
     expect(await e.db.selectFrom('stories').select('id').where('title', '=', '').execute()).toEqual([]);
+    await ctx.close();
+  });
+
+  it('a coordinator narrows a story\'s consent, exports the teller\'s data and erases the teller', async () => {
+    const { email } = await e.user('coordinator');
+    const ctx = await e.context();
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(8000);
+    await e.login(page, email);
+    const api = apiOf(e, page);
+    const created = await api.post('/api/stories', {
+      projectId,
+      title: 'Het speelveldje',
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'De kinderen spelen weer buiten.' }] }] },
+      source: 'heard',
+      teller: { name: 'Ahmed' },
+      consent: { level: 'public', channel: 'spoken', givenBy: 'teller' },
+    });
+    expect(created.status, created.text).toBe(201);
+    const { id, teller } = created.json.story;
+
+    await page.goto(`/stories/${id}`);
+    await page.getByRole('heading', { level: 1, name: 'Het speelveldje' }).waitFor();
+    await page.getByRole('radio', { name: 'Alleen team' }).check();
+    await page.getByRole('radio', { name: 'Mondeling' }).check();
+    await page.getByRole('button', { name: 'Toestemming opslaan' }).click();
+    await page.getByText('De toestemming is opgeslagen.').waitFor();
+    const consents = await e.db.selectFrom('storyConsents').select(['level', 'channel', 'givenBy']).where('storyId', '=', id).orderBy('id').execute();
+    expect(consents).toEqual([
+      { level: 'public', channel: 'spoken', givenBy: 'teller' },
+      { level: 'team', channel: 'spoken', givenBy: 'teller' },
+    ]);
+    await expect(page.getByRole('region', { name: 'Toestemming: geschiedenis' }).getByRole('row').count()).resolves.toBe(3);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+
+    const exportLink = page.getByRole('link', { name: 'Gegevens van de verteller downloaden (JSON)' });
+    const href = await exportLink.getAttribute('href');
+    expect(href).toBe(`/api/tellers/${teller.id}/export`);
+    const exported = await api.get(href!);
+    expect(exported.status).toBe(200);
+    expect(JSON.stringify(exported.json)).toContain('Het speelveldje');
+
+    // Erasing needs a reason and an explicit confirmation.
+    await page.getByRole('button', { name: 'Verteller en alle verhalen wissen' }).click();
+    await page.getByText('Geef een reden.').waitFor();
+    await expect(page.getByLabel('Reden van het wissen').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.getByLabel('Reden van het wissen').fill('Verzoek van de verteller');
+    await page.getByLabel(/Ik begrijp dat alle verhalen/).check();
+    await page.getByRole('button', { name: 'Verteller en alle verhalen wissen' }).click();
+    await page.getByText('De verteller is gewist', { exact: false }).waitFor();
+    expect(await e.db.selectFrom('stories').select('id').where('tellerId', '=', teller.id).execute()).toEqual([]);
+    expect(await e.db.selectFrom('tellers').select('id').where('id', '=', teller.id).execute()).toEqual([]);
     await ctx.close();
   });
 });
