@@ -4,6 +4,7 @@ import { loadSession } from './auth/sessions.js';
 import type { Config } from './env.js';
 import { AppError, handleError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
+import { countingRoutes } from './routes/counting/index.js';
 import { projectRoutes } from './routes/projects.js';
 import { userRoutes } from './routes/users.js';
 import { bodyLimit, csrf, RateLimiter, securityHeaders } from './security.js';
@@ -49,6 +50,7 @@ export function createApp({ db, config }: AppDeps) {
   api.route('/', authRoutes);
   api.route('/', userRoutes);
   api.route('/', projectRoutes);
+  api.route('/', countingRoutes);
   app.route('/api', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'weefwerk_session' });
