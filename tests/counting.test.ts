@@ -105,6 +105,25 @@ describe('values', () => {
     expect(await t.db.selectFrom('indicatorValues').selectAll().execute()).toHaveLength(0);
   });
 
+  it('saves the grid of several indicators at once, all or nothing', async () => {
+    const a = await indicator(w.coordinator, { ...base(), byArea: true });
+    const b = await indicator(w.coordinator, { ...base(), name: 'Activiteiten' });
+    const bad = await w.worker.put('/api/indicator-values', { values: [
+      { indicatorId: a.id, period: '2026-Q1', areaId: w.areas.kop, value: 3 },
+      { indicatorId: b.id, period: '2026-Q1', areaId: w.areas.kop, value: 4 },
+    ] });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.details.map((d: { field: string }) => d.field)).toEqual(['values.1.areaId']);
+    expect(await t.db.selectFrom('indicatorValues').selectAll().execute()).toHaveLength(0);
+    const ok = await json(w.worker.put('/api/indicator-values', { values: [
+      { indicatorId: a.id, period: '2026-Q1', areaId: w.areas.kop, value: 3 },
+      { indicatorId: b.id, period: '2026-Q1', value: 4 },
+    ] }));
+    expect(ok).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    const other = await indicator(w.coordinator, { ...base(), projectId: w.otherProjectId });
+    expect((await w.worker.put('/api/indicator-values', { values: [{ indicatorId: other.id, period: '2026-Q1', value: 1 }] })).status).toBe(404);
+  });
+
   it('keeps every change in the history and the audit log; the same values again change nothing', async () => {
     const ind = await indicator(w.coordinator, base());
     const put = (value: number | null, client = w.worker) => json(client.put(`/api/indicators/${ind.id}/values`, { values: [{ period: '2026-Q1', value }] }));

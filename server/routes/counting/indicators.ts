@@ -24,6 +24,7 @@ import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
 import { checkPeriod, normalizePeriod, periodicities } from '../../counting/parse.js';
 import { conflict, invalid, notFound, type ErrorDetail } from '../../errors.js';
+import type { SessionUser } from '../../types.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 
 const team = ['admin', 'coordinator', 'worker'] as const;
@@ -96,6 +97,9 @@ const ValuesBody = z
       .max(5000),
   })
   .openapi('IndicatorValues');
+const MultiValuesBody = z
+  .strictObject({ values: z.array(ValuesBody.shape.values.element.extend({ indicatorId: z.number().int().positive() })).min(1).max(5000) })
+  .openapi('IndicatorValuesMulti');
 const WriteResult = z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), values: z.array(Value) }).openapi('IndicatorValuesResult');
 const History = z
   .object({
@@ -158,6 +162,49 @@ async function loadIndicator(db: Kysely<DB>, id: number) {
   const indicator = await findIndicator(db, id);
   if (!indicator) throw notFound('Indicator niet gevonden / Indicator not found');
   return indicator;
+}
+
+type ValueIn = { indicatorId: number; period: string; areaId?: number | null; value: number | null; note?: string };
+
+/**
+ * Checks a batch of values against each indicator (writable by the user, periodicity, areas, no
+ * duplicates) and saves them with history and audit; any bad entry → 400 naming every bad entry
+ * as `values.N.field`, nothing saved. Call inside a transaction.
+ */
+async function saveValues(tx: Kysely<DB>, user: SessionUser, input: ValueIn[]) {
+  const indicators = new Map<number, { indicator: IndicatorOut; areas: Set<number> | null }>();
+  for (const id of new Set(input.map((v) => v.indicatorId))) {
+    const indicator = await loadIndicator(tx, id);
+    await assertIndicatorWritable(tx, user, indicator);
+    const areas = indicator.byArea ? ((await allowedAreas(tx, indicator.projectId)) ?? new Set((await tx.selectFrom('areas').select('id').execute()).map((a) => a.id))) : null;
+    indicators.set(id, { indicator, areas });
+  }
+  const details: ErrorDetail[] = [];
+  const writes: ValueWrite[] = [];
+  const seen = new Map<string, number>();
+  input.forEach((v, i) => {
+    const { indicator, areas } = indicators.get(v.indicatorId)!;
+    const before = details.length;
+    const bad = (field: string, message: string) => details.push({ field: `values.${i}.${field}`, message, index: i });
+    const p = checkPeriod(v.period, indicator.periodicity);
+    const areaId = v.areaId ?? null;
+    if ('reason' in p) bad('period', p.reason);
+    if (indicator.byArea && areaId === null) bad('areaId', 'Kies een gebied: deze indicator wordt per gebied bijgehouden / Choose an area: this indicator is kept per area');
+    else if (!indicator.byArea && areaId !== null) bad('areaId', 'Deze indicator wordt niet per gebied bijgehouden / This indicator is not kept per area');
+    else if (areaId !== null && areas && !areas.has(areaId)) bad('areaId', 'Gebied hoort niet bij het project / Area is not one of the project');
+    if ('reason' in p || details.length > before) return;
+    const k = `${v.indicatorId}|${p.period}|${areaId}`;
+    if (seen.has(k)) return bad('period', `Dubbel: zelfde periode en gebied als regel ${seen.get(k)! + 1} / Duplicate of entry ${seen.get(k)! + 1}`);
+    seen.set(k, i);
+    writes.push({ indicatorId: v.indicatorId, period: p.period, areaId: areaId ?? ALL_AREAS, value: v.value, note: v.note });
+  });
+  if (details.length) throw invalid('Niets opgeslagen: controleer de gemarkeerde waarden / Nothing saved: check the marked values', details);
+  const counts = await writeValues(tx, writes, { userId: user.id });
+  for (const id of indicators.keys()) {
+    const changes = counts.changes.filter((ch) => ch.indicatorId === id).map(({ indicatorId: _, ...ch }) => ch);
+    if (changes.length) await audit(tx, user, 'indicator.values', { type: 'indicator', id }, { changes: changes.slice(0, 500), count: changes.length });
+  }
+  return { created: counts.created, updated: counts.updated, unchanged: counts.unchanged };
 }
 
 export const indicatorRoutes = router()
@@ -340,33 +387,28 @@ export const indicatorRoutes = router()
       const { id } = c.req.valid('param');
       const input = c.req.valid('json').values;
       const result = await c.var.db.transaction().execute(async (tx) => {
-        const indicator = await loadIndicator(tx, id);
-        await assertIndicatorWritable(tx, user, indicator);
-        const areas = indicator.byArea ? await allowedAreas(tx, indicator.projectId) : null;
-        const known = indicator.byArea && !areas ? new Set((await tx.selectFrom('areas').select('id').execute()).map((a) => a.id)) : null;
-        const details: ErrorDetail[] = [];
-        const writes: ValueWrite[] = [];
-        const seen = new Map<string, number>();
-        input.forEach((v, i) => {
-          const bad = (field: string, message: string) => details.push({ field: `values.${i}.${field}`, message, index: i });
-          const p = checkPeriod(v.period, indicator.periodicity);
-          const areaId = v.areaId ?? null;
-          if ('reason' in p) bad('period', p.reason);
-          if (indicator.byArea && areaId === null) bad('areaId', 'Kies een gebied: deze indicator wordt per gebied bijgehouden / Choose an area: this indicator is kept per area');
-          else if (!indicator.byArea && areaId !== null) bad('areaId', 'Deze indicator wordt niet per gebied bijgehouden / This indicator is not kept per area');
-          else if (areaId !== null && ((areas && !areas.has(areaId)) || (known && !known.has(areaId)))) bad('areaId', 'Gebied hoort niet bij het project / Area is not one of the project');
-          if ('reason' in p || details.some((d) => d.index === i)) return;
-          const k = `${p.period}|${areaId}`;
-          if (seen.has(k)) return bad('period', `Dubbel: zelfde periode en gebied als regel ${seen.get(k)! + 1} / Duplicate of entry ${seen.get(k)! + 1}`);
-          seen.set(k, i);
-          writes.push({ indicatorId: id, period: p.period, areaId: areaId ?? ALL_AREAS, value: v.value, note: v.note });
-        });
-        if (details.length) throw invalid('Niets opgeslagen: controleer de gemarkeerde waarden / Nothing saved: check the marked values', details);
-        const counts = await writeValues(tx, writes, { userId: user.id });
-        if (counts.changes.length) await audit(tx, user, 'indicator.values', { type: 'indicator', id }, { created: counts.created, updated: counts.updated, changes: counts.changes.slice(0, 200) });
+        const counts = await saveValues(tx, user, input.map((v) => ({ ...v, indicatorId: id })));
         const values = await listValues(tx, [id]);
-        return { created: counts.created, updated: counts.updated, unchanged: counts.unchanged, values: values.map(({ indicatorId: _, ...v }) => v) };
+        return { ...counts, values: values.map(({ indicatorId: _, ...v }) => v) };
       });
+      return c.json(result, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/indicator-values',
+      tags: ['counting'],
+      summary: 'Set values of several indicators at once (the entry grid), all or nothing',
+      description: 'Like PUT /indicators/{id}/values, with `indicatorId` in each entry. Any bad entry → 400 naming it as `values.N.field`; nothing saved.',
+      security: cookieAuth,
+      request: { body: body(MultiValuesBody) },
+      responses: { 200: json(z.object({ created: z.number(), updated: z.number(), unchanged: z.number() })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...team);
+      const input = c.req.valid('json').values;
+      const result = await c.var.db.transaction().execute((tx) => saveValues(tx, user, input));
       return c.json(result, 200);
     },
   )
