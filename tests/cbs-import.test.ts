@@ -128,6 +128,17 @@ describe('CBS StatLine import', () => {
     expect(res.unknownAreas).toEqual([{ row: 3, name: 'Betondorp', code: null, reason: expect.stringContaining('ambiguous') }]);
   });
 
+  it('reports a country row and skips text columns of a Kerncijfers-style export', async () => {
+    const csv = '\uFEFF"Wijken en buurten";"Gemeentenaam (naam)";"Soort regio (omschrijving)";"Codering (code)";"Bevolking/Aantal inwoners (aantal)"\n' +
+      '"Nederland";"Nederland";"Land";"NL01      ";"17475415"\n"Kop Zeedijk";"Amsterdam";"Buurt";"BU03630000";"   1135"\n';
+    const res = await json(cbs({ csv, mode: 'commit', period: '2021' }));
+    expect(res.errors).toEqual([]);
+    expect(res.skippedColumns).toEqual(['Gemeentenaam (naam)', 'Soort regio (omschrijving)']);
+    expect(res.unknownAreas).toEqual([{ row: 2, name: 'Nederland', code: 'NL01', reason: 'not a gemeente, wijk or buurt code' }]);
+    expect(res.indicators).toEqual([expect.objectContaining({ name: 'Bevolking – Aantal inwoners', unit: 'count' })]);
+    expect((await cbsValues()).map((v) => [v.cbsCode, v.value])).toEqual([['BU03630000', 1135]]);
+  });
+
   it('a bad cell stops the whole commit and is named by row and column', async () => {
     const broken = SES.replace('"BU03630001";"     500"', '"BU03630001";"   vijf"');
     const preview = await json(cbs({ csv: broken, mode: 'preview', createAreas: true }));

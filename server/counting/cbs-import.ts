@@ -35,6 +35,8 @@ export type CbsResult = {
   unknownAreas: UnknownArea[];
   areas: { matched: number; created: { id: number; code: string; name: string; kind: AreaKind }[] };
   indicators: { id: number; sourceKey: string; name: string; unit: Unit; measure: Measure; created: boolean }[];
+  /** Columns with text (codes, names, descriptions) rather than figures; not imported. */
+  skippedColumns: string[];
   values: { created: number; updated: number; unchanged: number; missing: number };
 };
 
@@ -46,7 +48,7 @@ export type CbsResult = {
 export async function runCbsImport(db: Kysely<DB>, text: string, opts: { period?: string; createAreas: boolean; userId: number; batchId: number | null }): Promise<CbsResult> {
   const table = readCsv(text);
   const errors: RowError[] = [];
-  const result: CbsResult = { rows: table.rows.length, periods: [], errors, unknownAreas: [], areas: { matched: 0, created: [] }, indicators: [], values: { created: 0, updated: 0, unchanged: 0, missing: 0 } };
+  const result: CbsResult = { rows: table.rows.length, periods: [], errors, unknownAreas: [], areas: { matched: 0, created: [] }, indicators: [], skippedColumns: [], values: { created: 0, updated: 0, unchanged: 0, missing: 0 } };
 
   let periodCol = -1, nameCol = -1, codeCol = -1;
   const valueCols: number[] = [];
@@ -54,7 +56,8 @@ export async function runCbsImport(db: Kysely<DB>, text: string, opts: { period?
     const k = nameKey(h);
     if (k === 'perioden' || k === 'periode') periodCol = i;
     else if (k === 'wijken en buurten' || k === "regio's" || k === 'regios' || k === 'gemeenten' || k === 'wijken en buurten (naam)') nameCol = i;
-    else if (k.startsWith('regiocode') || k.startsWith('codering') || /\(code\)$/.test(k)) codeCol = i;
+    else if (codeCol < 0 && (k.startsWith('regiocode') || k.startsWith('codering'))) codeCol = i;
+    else if (/\((code|naam|omschrijving)\)$/.test(k)) result.skippedColumns.push(h); // text, not figures
     else if (h.trim()) valueCols.push(i);
   });
   const fixedPeriod = opts.period === undefined ? undefined : normalizePeriod(opts.period);
@@ -86,7 +89,7 @@ export async function runCbsImport(db: Kysely<DB>, text: string, opts: { period?
     const code = codeCol >= 0 ? (cells[codeCol] ?? '').trim().toUpperCase() : '';
     let area: number | string | null = null;
     if (code) {
-      if (!CBS_CODE.test(code)) errors.push({ row, column: table.header[codeCol]!, reason: `not a CBS area code: ${code}` });
+      if (!CBS_CODE.test(code)) result.unknownAreas.push({ row, name, code, reason: 'not a gemeente, wijk or buurt code' });
       else if (lookup.byCode.has(code)) area = lookup.byCode.get(code)!;
       else if (opts.createAreas) {
         area = code;
