@@ -62,6 +62,11 @@ describe('browser: counting', () => {
         { indicatorId: share, areaId: 0, value: 12.5 },
       ].sort((a, b) => a.indicatorId - b.indicatorId || a.areaId - b.areaId),
     );
+    await cell('Bezoekers', 'Kop Zeedijk').focus();
+    await page.getByLabel('Notitie bij Bezoekers · Kop Zeedijk').fill('inclusief open dag');
+    await page.getByRole('button', { name: 'Alles opslaan' }).click();
+    await expect.poll(() => page.getByText('Opgeslagen: 0 nieuw, 1 gewijzigd').count()).toBe(1);
+    expect(await e.db.selectFrom('indicatorValues').select(['value', 'note']).where('areaId', '=', kop).execute()).toEqual([{ value: 1234.5, note: 'inclusief open dag' }]);
     await e.screenshot(page, 'counting-grid-saved');
     await ctx.close();
   });
