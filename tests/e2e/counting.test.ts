@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject, setProjectMembers } from '../../db/repositories/projects.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
@@ -84,6 +86,42 @@ describe('browser: counting', () => {
     await expect.poll(() => page.getByText('2,5 van 40 uur gebruikt').count()).toBe(1);
     expect(await e.db.selectFrom('hours').select(['hours', 'phase', 'userId']).execute()).toEqual([{ hours: 2.5, phase: 'DOEN', userId: worker.id }]);
     await e.screenshot(page, 'counting-hours-phone');
+    await ctx.close();
+  });
+  it('a worker previews a CSV with a bad row, then imports the corrected file', async () => {
+    const ctx = await e.context();
+    const page = await ctx.newPage();
+    await e.login(page, worker.email);
+    await page.goto(`/projects/${projectId}/indicators/import`);
+    const bad = 'indicator;periode;gebied;waarde\nBezoekers;2026-Q2;BU03630000;"8,5"\nBezoekers;2026-Q2;BU03630001;acht\n';
+    await page.getByLabel('CSV-bestand').setInputFiles({ name: 'waarden.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'not a number: acht' }).count()).toBe(1);
+    await expect(page.getByRole('button', { name: 'Importeren' }).isDisabled()).resolves.toBe(true);
+    await e.screenshot(page, 'counting-csv-preview-errors');
+    await page.getByLabel('CSV-bestand').setInputFiles({ name: 'waarden.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.replace('acht', '8')) });
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await expect.poll(() => page.getByText('2 rijen: 2 nieuw').count()).toBe(1);
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    await expect.poll(() => page.getByText('Geïmporteerd: 2 nieuw').count()).toBe(1);
+    expect(await e.db.selectFrom('indicatorValues').select('value').where('period', '=', '2026-Q2').orderBy('value').execute()).toEqual([{ value: 8 }, { value: 8.5 }]);
+    await ctx.close();
+  });
+
+  it('a coordinator imports a real CBS export and sees the unknown areas', async () => {
+    const coordinator = await e.user('coordinator');
+    const ctx = await e.context();
+    const page = await ctx.newPage();
+    await e.login(page, coordinator.email);
+    await page.goto('/imports/cbs');
+    const file = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cbs', 'Nabijheid_voorzieningen__buurt_2021_10022023_162519.csv'));
+    await page.getByLabel('StatLine CSV-bestand').setInputFiles({ name: 'nabijheid.csv', mimeType: 'text/csv', buffer: file });
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await expect.poll(() => page.getByRole('alert').getByText('Perioden', { exact: true }).count()).toBe(1);
+    await page.getByRole('textbox', { name: /^Periode/ }).fill('2021');
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await expect.poll(() => page.getByText('11 gebied(en) niet gevonden', { exact: false }).count()).toBe(1);
+    await e.screenshot(page, 'counting-cbs-preview');
     await ctx.close();
   });
 });
