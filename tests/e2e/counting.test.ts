@@ -96,7 +96,7 @@ describe('browser: counting', () => {
     const bad = 'indicator;periode;gebied;waarde\nBezoekers;2026-Q2;BU03630000;"8,5"\nBezoekers;2026-Q2;BU03630001;acht\n';
     await page.getByLabel('CSV-bestand').setInputFiles({ name: 'waarden.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await page.getByRole('button', { name: 'Controleren' }).click();
-    await expect.poll(() => page.getByRole('cell', { name: 'not a number: acht' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: /geen getal \/ not a number: acht/ }).count()).toBe(1);
     await expect(page.getByRole('button', { name: 'Importeren' }).isDisabled()).resolves.toBe(true);
     await e.screenshot(page, 'counting-csv-preview-errors');
     await page.getByLabel('CSV-bestand').setInputFiles({ name: 'waarden.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.replace('acht', '8')) });
