@@ -124,4 +124,31 @@ describe('browser: counting', () => {
     await e.screenshot(page, 'counting-cbs-preview');
     await ctx.close();
   });
+  it('a coordinator defines an indicator with a baseline and a target per area, and sees its history', async () => {
+    const coordinator = await e.user('coordinator');
+    const ctx = await e.context();
+    const page = await ctx.newPage();
+    await e.login(page, coordinator.email);
+    await page.goto(`/projects/${projectId}/indicators/new`);
+    await page.getByLabel('Naam').fill('Deelnemers buurtmaaltijd');
+    await page.getByRole('combobox', { name: /^Eenheid/ }).selectOption('count');
+    await page.getByLabel('Per gebied bijhouden', { exact: false }).check();
+    await page.getByRole('group', { name: 'Nulmeting' }).getByLabel('Waarde').fill('12,5');
+    await page.getByRole('group', { name: 'Nulmeting' }).getByLabel('Periode', { exact: false }).fill('2025 Q4');
+    await page.getByRole('button', { name: 'Doel toevoegen' }).click();
+    const targets = page.getByRole('group', { name: 'Doelen' });
+    await targets.getByLabel('Periode').fill('2026-Q1');
+    await targets.getByLabel('Gebied').selectOption({ label: 'Kop Zeedijk' });
+    await targets.getByRole('textbox', { name: 'Doel', exact: true }).fill('40');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(`**/projects/${projectId}/indicators`);
+    const row = await e.db.selectFrom('indicators').selectAll().where('name', '=', 'Deelnemers buurtmaaltijd').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ unit: 'count', measure: 'unit', byArea: 1, baselineValue: 12.5, baselinePeriod: '2025-Q4' });
+    expect(await e.db.selectFrom('indicatorTargets').select(['period', 'areaId', 'value']).where('indicatorId', '=', row.id).execute()).toEqual([{ period: '2026-Q1', areaId: kop, value: 40 }]);
+
+    await page.goto(`/indicators/${visitors}/edit`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Laatste wijzigingen van de waarden' }).count()).toBe(1);
+    await e.screenshot(page, 'counting-indicator-edit');
+    await ctx.close();
+  });
 });

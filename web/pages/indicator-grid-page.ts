@@ -14,7 +14,7 @@ const t = messages({
     noIndicators: 'Dit project heeft nog geen indicatoren.', keys: 'Pijltjestoetsen en Enter gaan naar de volgende cel. Een komma mag als decimaalteken (12,5). Leeg of een punt betekent: ontbreekt.',
     save: 'Alles opslaan', saving: 'Opslaan…', nothing: 'Er is niets veranderd.', saved: 'Opgeslagen: {created} nieuw, {updated} gewijzigd.', edit: 'bewerken',
     errors: 'Niets opgeslagen. {n} cel(len) kloppen niet:', changed: '{n} cel(len) gewijzigd, nog niet opgeslagen.', na: 'n.v.t.', target: 'doel {value}', failed: 'Opslaan lukte niet: {message}',
-    note: 'Notitie bij {cell}', hasNote: 'met notitie', notNumber: 'geen getal: {text}', ambiguous: '{text} is dubbelzinnig: bedoel je duizendtallen of decimalen? Schrijf 1234 of 1,234.',
+    discard: 'Je hebt wijzigingen die nog niet zijn opgeslagen. Toch een andere periode tonen?', note: 'Notitie bij {cell}', hasNote: 'met notitie', notNumber: 'geen getal: {text}', ambiguous: '{text} is dubbelzinnig: bedoel je duizendtallen of decimalen? Schrijf 1234 of 1,234.',
     unit_count: 'aantal', unit_percentage: '%', unit_euro: 'euro', unit_hours: 'uren', unit_score: 'score',
   },
   en: {
@@ -24,7 +24,7 @@ const t = messages({
     noIndicators: 'This project has no indicators yet.', keys: 'Arrow keys and Enter move to the next cell. A decimal comma is fine (12,5). Empty or a full stop means: missing.',
     save: 'Save all', saving: 'Saving…', nothing: 'Nothing changed.', saved: 'Saved: {created} new, {updated} changed.', edit: 'edit',
     errors: 'Nothing saved. {n} cell(s) are not right:', changed: '{n} cell(s) changed, not saved yet.', na: 'n/a', target: 'target {value}', failed: 'Saving failed: {message}',
-    note: 'Note for {cell}', hasNote: 'with note', notNumber: 'not a number: {text}', ambiguous: '{text} is ambiguous: thousands or decimals? Write 1234 or 1.234 with a comma.',
+    discard: 'You have changes that are not saved yet. Show another period anyway?', note: 'Note for {cell}', hasNote: 'with note', notNumber: 'not a number: {text}', ambiguous: '{text} is ambiguous: thousands or decimals? Write 1234 or 1.234 with a comma.',
     unit_count: 'count', unit_percentage: '%', unit_euro: 'euro', unit_hours: 'hours', unit_score: 'score',
   },
 });
@@ -99,6 +99,10 @@ export class IndicatorGridPage extends LitElement {
   }
 
   private async changeKind(e: Event): Promise<void> {
+    if (this.pending && !confirm(t('discard'))) {
+      (e.target as HTMLSelectElement).value = this.periodicity;
+      return;
+    }
     this.setPeriodicity((e.target as HTMLSelectElement).value as Periodicity);
     this.periodError = '';
     await this.loadValues();
@@ -126,6 +130,7 @@ export class IndicatorGridPage extends LitElement {
     const f = new FormData(e.target as HTMLFormElement);
     const kind = String(f.get('periodicity')) as Periodicity;
     const period = normalizePeriod(String(f.get('period')));
+    if (this.pending && !confirm(t('discard'))) return;
     if (!period || periodicityOf(period) !== kind) {
       this.periodicity = kind;
       this.periodError = t('badPeriod', { kind: t(kind).toLowerCase(), example: examples[kind] });

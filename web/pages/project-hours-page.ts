@@ -231,6 +231,7 @@ export class ProjectHoursPage extends LitElement {
   static override styles = [
     pageStyles,
     css`
+      input, select, textarea { box-sizing: border-box; }
       .row { display: flex; flex-wrap: wrap; gap: 0.75rem; }
       .row > label { flex: 1 1 10rem; }
       .usage h3 { margin: 0 0 0.25rem; font-size: 1.05rem; }
