@@ -54,10 +54,11 @@ export const conflict = (message: string) => new AppError('conflict', message);
 
 /** One detail per bad field; an unknown field is named like any other (`parent.unknownKey`). */
 export function zodDetails(error: ZodError): ErrorDetail[] {
-  return error.issues.flatMap((i) => {
+  return error.issues.flatMap((i): ErrorDetail[] => {
     const at = i.path.map(String);
-    if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ field: [...at, key].join('.'), message: 'Onbekend veld / Unknown field' }));
-    return [{ field: at.length ? at.join('.') : undefined, message: i.message }];
+    if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ field: [...at, key].join('.'), message: 'Onbekend veld / Unknown field', code: i.code }));
+    // `code` (zod's issue code) lets clients say it in the user's language.
+    return [{ field: at.length ? at.join('.') : undefined, message: i.message, code: i.code }];
   });
 }
 

@@ -1,12 +1,12 @@
 // The one way the web app talks to the server.
-export type ApiErrorBody = { error: { code: string; message: string; details: { field?: string; message: string }[] } };
+export type ApiErrorBody = { error: { code: string; message: string; details: { field?: string; message: string; code?: string }[] } };
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details: { field?: string; message: string }[] = [],
+    readonly details: { field?: string; message: string; code?: string }[] = [],
   ) {
     super(message);
   }

@@ -67,7 +67,7 @@ const Project = z
   .openapi('Project');
 
 async function checkRefs(db: Kysely<DB>, input: { areaIds?: number[]; startDate?: string | null; endDate?: string | null }) {
-  if (input.startDate && input.endDate && input.endDate < input.startDate) throw invalid('Einddatum ligt voor de startdatum / End date is before start date', [{ field: 'endDate', message: 'before startDate' }]);
+  if (input.startDate && input.endDate && input.endDate < input.startDate) throw invalid('Einddatum ligt voor de startdatum / End date is before start date', [{ field: 'endDate', message: 'Ligt voor de startdatum / Before the start date' }]);
   if (input.areaIds?.length) {
     const found = await db.selectFrom('areas').select('id').where('id', 'in', input.areaIds).execute();
     const missing = input.areaIds.filter((id) => !found.some((f) => f.id === id));

@@ -69,6 +69,21 @@ describe('browser: first run and user administration', () => {
     await worker.getByRole('heading', { name: 'Inloggen' }).waitFor();
     await e.screenshot(worker, 'disabled-worker-login');
 
+    // Enabled again with a new password set by the admin, the worker logs in with it and returns to where they were going.
+    await admin.getByRole('button', { name: 'Wil Werker weer inschakelen' }).click();
+    await admin.getByText('Wil Werker kan weer inloggen.').waitFor();
+    await admin.getByText('Nieuw wachtwoord (Wil Werker)').click();
+    await admin.getByLabel('Nieuw wachtwoord voor Wil Werker').fill('kort');
+    await admin.getByRole('button', { name: 'Instellen' }).click();
+    await expect.poll(() => admin.getByLabel('Nieuw wachtwoord voor Wil Werker').getAttribute('aria-invalid')).toBe('true');
+    await admin.getByLabel('Nieuw wachtwoord voor Wil Werker').fill('een heel nieuw geheim');
+    await admin.getByRole('button', { name: 'Instellen' }).click();
+    await admin.getByText(/Het wachtwoord van Wil Werker is ingesteld/).waitFor();
+    await worker.getByLabel('E-mailadres').fill('wil@example.nl');
+    await worker.getByLabel('Wachtwoord').fill('een heel nieuw geheim');
+    await worker.getByRole('button', { name: 'Inloggen' }).click();
+    await worker.waitForURL((url) => url.pathname === '/projects');
+
     await workerCtx.close();
     await adminCtx.close();
   });

@@ -22,6 +22,7 @@ export class WwApp extends LitElement {
   @state() private problem: string | null = null;
   @state() private pageEl: HTMLElement | null = null;
   private navigated = false;
+  private runs = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -33,7 +34,7 @@ export class WwApp extends LitElement {
       setMe(null);
       this.user = null;
       // Only pages that need a login send you to it (public pages such as /setup also ask /api/me).
-      if (match(location.pathname)?.route.roles) navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, true);
+      if (location.pathname !== '/login' && match(location.pathname)?.route.roles) navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, true);
     });
     window.addEventListener('ww-login', (e) => {
       this.user = (e as CustomEvent<Me>).detail;
@@ -45,12 +46,16 @@ export class WwApp extends LitElement {
   }
 
   private async route(): Promise<void> {
+    const run = ++this.runs;
     this.problem = null;
+    const here = location.pathname + location.search;
     const found = match(location.pathname);
     try {
-      this.user = await me(true); // every navigation re-checks the session: a disabled account lands on the login page
+      const user = await me(true); // every navigation re-checks the session: a disabled account lands on the login page
+      if (run !== this.runs) return; // a newer navigation took over while we waited
+      this.user = user;
       if (found?.route.roles) {
-        if (!this.user) return navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, true);
+        if (!this.user) return navigate(`/login?next=${encodeURIComponent(here)}`, true);
         if (!found.route.roles.includes(this.user.role)) {
           this.page = null;
           this.pageEl = null;
@@ -59,6 +64,7 @@ export class WwApp extends LitElement {
         }
       }
       if (found) await found.route.load();
+      if (run !== this.runs) return;
       this.page = found;
       this.pageEl = found ? this.createPage(found.route.tag, found.params) : null;
       if (!found) this.problem = t('notFound');

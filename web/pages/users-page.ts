@@ -15,6 +15,7 @@ const t = messages({
     title: 'Gebruikers', loading: 'Gebruikers laden…', failed: 'De gebruikers konden niet worden geladen.',
     name: 'Naam', email: 'E-mailadres', role: 'Rol', status: 'Status', actions: 'Acties', active: 'Actief', disabled: 'Uitgeschakeld sinds {date}',
     admin: 'Beheerder', coordinator: 'Coördinator', worker: 'Opbouwwerker', funder: 'Financier',
+    reset: 'Nieuw wachtwoord', newPasswordFor: 'Nieuw wachtwoord voor {name}', resetSubmit: 'Instellen', resetDone: 'Het wachtwoord van {name} is ingesteld; {name} is overal uitgelogd.', passwordRule: 'Minstens 10 tekens.',
     roleFor: 'Rol van {name}', saveRole: 'Opslaan', saveRoleFor: 'Rol van {name} opslaan', disable: 'Uitschakelen', enable: 'Weer inschakelen', disableFor: '{name} uitschakelen', enableFor: '{name} weer inschakelen', you: '(jij)',
     confirmDisable: '{name} uitschakelen? Alle sessies van deze gebruiker eindigen meteen.',
     roleChanged: 'De rol van {name} is nu {role}. {name} moet opnieuw inloggen.', disabledDone: '{name} is uitgeschakeld en overal uitgelogd.', enabledDone: '{name} kan weer inloggen.',
@@ -27,6 +28,7 @@ const t = messages({
     title: 'Users', loading: 'Loading users…', failed: 'The users could not be loaded.',
     name: 'Name', email: 'Email address', role: 'Role', status: 'Status', actions: 'Actions', active: 'Active', disabled: 'Disabled since {date}',
     admin: 'Admin', coordinator: 'Coordinator', worker: 'Worker', funder: 'Funder',
+    reset: 'New password', newPasswordFor: 'New password for {name}', resetSubmit: 'Set', resetDone: 'The password of {name} was set; {name} is logged out everywhere.', passwordRule: 'At least 10 characters.',
     roleFor: 'Role of {name}', saveRole: 'Save', saveRoleFor: 'Save role of {name}', disable: 'Disable', enable: 'Enable again', disableFor: 'Disable {name}', enableFor: 'Enable {name} again', you: '(you)',
     confirmDisable: 'Disable {name}? All of their sessions end at once.',
     roleChanged: '{name} is now {role}. {name} has to log in again.', disabledDone: '{name} is disabled and logged out everywhere.', enabledDone: '{name} can log in again.',
@@ -48,6 +50,7 @@ export class UsersPage extends LitElement {
   @state() private notice = '';
   @state() private busy = false;
   @state() private pending = new Map<number, Role>();
+  @state() private resetError: { id: number; message: string } | null = null;
 
   override async connectedCallback(): Promise<void> {
     super.connectedCallback();
@@ -122,6 +125,22 @@ export class UsersPage extends LitElement {
     }
   }
 
+  private async resetPassword(e: SubmitEvent, u: AdminUser): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const password = String(new FormData(form).get('password') ?? '');
+    this.resetError = null;
+    this.notice = '';
+    try {
+      await patch(`/api/users/${u.id}`, { password });
+      form.reset();
+      (form.closest('details') as HTMLDetailsElement).open = false;
+      this.notice = t('resetDone', { name: u.name });
+    } catch (err) {
+      this.resetError = { id: u.id, message: err instanceof ApiError && err.field('password') ? t('passwordRule') : err instanceof Error ? err.message : t('failed') };
+    }
+  }
+
   private renderRow(u: AdminUser) {
     const self = u.id === this.user?.id;
     return html`<tr class=${u.disabledAt ? 'off' : ''}>
@@ -144,6 +163,17 @@ export class UsersPage extends LitElement {
           : u.disabledAt
             ? html`<button class="secondary" aria-label=${t('enableFor', { name: u.name })} @click=${() => this.setDisabled(u, false)}>${t('enable')}</button>`
             : html`<button class="danger" aria-label=${t('disableFor', { name: u.name })} @click=${() => this.setDisabled(u, true)}>${t('disable')}</button>`}
+        ${self
+          ? nothing
+          : html`<details class="reset">
+              <summary>${t('reset')}<span class="visually-hidden"> (${u.name})</span></summary>
+              <form class="reset-form" novalidate @submit=${(e: SubmitEvent) => this.resetPassword(e, u)}>
+                <label for="reset-${u.id}">${t('newPasswordFor', { name: u.name })}</label>
+                <input id="reset-${u.id}" name="password" type="password" autocomplete="new-password" aria-invalid=${this.resetError?.id === u.id ? 'true' : 'false'} aria-describedby="reset-${u.id}-error" />
+                <span class="field-error" id="reset-${u.id}-error">${this.resetError?.id === u.id ? this.resetError.message : nothing}</span>
+                <button type="submit" class="secondary">${t('resetSubmit')}</button>
+              </form>
+            </details>`}
       </td>
     </tr>`;
   }
@@ -201,6 +231,11 @@ export class UsersPage extends LitElement {
       .field > label { font-weight: 600; display: grid; gap: 0.1rem; }
       td select { min-width: 10rem; width: auto; }
       .role { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+      .reset { margin-top: 0.5rem; }
+      .reset summary { cursor: pointer; min-height: 44px; display: flex; align-items: center; color: var(--ww-accent); }
+      .reset-form { display: grid; gap: 0.25rem; max-width: 18rem; }
+      .reset-form label { font-weight: 600; }
+      .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
       td.email { word-break: break-all; }
       tr.off th, tr.off td.email { color: var(--ww-muted); }
       .help { margin: 1rem 0; }
