@@ -71,6 +71,7 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
 
     await page.waitForURL(/\/stories\/\d+$/);
     await page.getByRole('heading', { level: 1, name: 'Koffie in het café op de hoek' }).waitFor();
+    await e.screenshot(page, 'worker-story-page-phone');
     const id = Number(new URL(page.url()).pathname.split('/').pop());
     const story = await e.db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(story).toMatchObject({ projectId, areaId, phase: 'ZIEN', happenedOn: '2026-11-20', source: 'heard', recordedBy: worker.id, consent: 'report', withdrawnAt: null });
@@ -96,6 +97,7 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     const result = page.getByRole('list', { name: 'Resultaten' }).getByRole('listitem');
     await expect(result.count()).resolves.toBe(1);
     await result.getByText('Verslag, anoniem').waitFor();
+    await e.screenshot(page, 'worker-stories-search-phone');
     await expectNoSidewaysScroll(page);
     await expect(axeViolations(page)).resolves.toEqual([]);
 
