@@ -37,3 +37,20 @@ export function docToText(doc: JSONContent | null | undefined): string {
 export function docIsEmpty(doc: JSONContent | null | undefined): boolean {
   return !docToText(doc).trim();
 }
+
+/** Link schemes the server accepts; anything else never enters the document. */
+export const SAFE_URL = /^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i;
+
+/** Turns what someone typed into a link address the server accepts, or null. */
+export function normaliseUrl(input: string): string | null {
+  let url = input.trim();
+  if (!url) return null;
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) url = /^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(url) ? `mailto:${url}` : `https://${url}`;
+  if (!SAFE_URL.test(url)) return null;
+  try {
+    new URL(url);
+  } catch {
+    return null;
+  }
+  return url;
+}

@@ -11,6 +11,7 @@ export type Channel = 'paper' | 'spoken' | 'online';
 export const consentLevels: ConsentLevel[] = ['team', 'report', 'public'];
 export const phases: Phase[] = ['ZIEN', 'DENKEN', 'DOEN', 'VINDEN'];
 export const channels: Channel[] = ['paper', 'spoken', 'online'];
+export const sources: Source[] = ['link', 'heard', 'practice'];
 export const languages = ['nl', 'en', 'ar', 'tr', 'pl', 'uk', 'so', 'ti', 'fr', 'es', 'de'] as const;
 
 export type StorySummary = {

@@ -71,6 +71,7 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
 
     await page.waitForURL(/\/stories\/\d+$/);
     await page.getByRole('heading', { level: 1, name: 'Koffie in het café op de hoek' }).waitFor();
+    await e.screenshot(page, 'worker-story-page-phone');
     const id = Number(new URL(page.url()).pathname.split('/').pop());
     const story = await e.db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(story).toMatchObject({ projectId, areaId, phase: 'ZIEN', happenedOn: '2026-11-20', source: 'heard', recordedBy: worker.id, consent: 'report', withdrawnAt: null });
@@ -96,6 +97,7 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     const result = page.getByRole('list', { name: 'Resultaten' }).getByRole('listitem');
     await expect(result.count()).resolves.toBe(1);
     await result.getByText('Verslag, anoniem').waitFor();
+    await e.screenshot(page, 'worker-stories-search-phone');
     await expectNoSidewaysScroll(page);
     await expect(axeViolations(page)).resolves.toEqual([]);
 
@@ -184,6 +186,38 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     const exported = await api.get(href!);
     expect(exported.status).toBe(200);
     expect(JSON.stringify(exported.json)).toContain('Het speelveldje');
+
+    // Withdrawing on the teller's behalf needs a reason and a second press; the story then shows only its record.
+    const second = await api.post('/api/stories', {
+      projectId,
+      title: 'De bushalte',
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Er is weer een bankje.' }] }] },
+      source: 'heard',
+      consent: { level: 'report', channel: 'paper', givenBy: 'teller' },
+    });
+    expect(second.status, second.text).toBe(201);
+    const secondId = second.json.story.id;
+    await page.goto(`/stories/${secondId}`);
+    await page.getByRole('heading', { level: 1, name: 'De bushalte' }).waitFor();
+    await page.getByLabel(/Toestemming intrekken/).check();
+    await page.getByRole('radio', { name: 'Op papier' }).check();
+    await page.getByRole('button', { name: 'Toestemming opslaan' }).click();
+    await page.getByText('Geef een reden voor het intrekken.').waitFor();
+    await page.getByLabel('Reden', { exact: true }).fill('De verteller belde: liever niet meer.');
+    await page.getByRole('button', { name: 'Toestemming opslaan' }).click();
+    await page.getByText('Weet je het zeker? Intrekken kan niet ongedaan worden gemaakt.').waitFor();
+    await page.getByRole('button', { name: 'Toestemming intrekken' }).click();
+    await page.getByText('De toestemming is ingetrokken op', { exact: false }).waitFor();
+    const withdrawn = await e.db.selectFrom('stories').select(['withdrawnAt', 'bodyText']).where('id', '=', secondId).executeTakeFirstOrThrow();
+    expect(withdrawn.withdrawnAt).not.toBeNull();
+    const last = await e.db.selectFrom('storyConsents').selectAll().where('storyId', '=', secondId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(last).toMatchObject({ withdrawn: 1, channel: 'paper', reason: 'De verteller belde: liever niet meer.' });
+    await page.goto('/stories?includeWithdrawn=true');
+    const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: `Ingetrokken verhaal ${secondId}` }) });
+    await row.getByText('Ingetrokken', { exact: true }).waitFor();
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await page.goto(`/stories/${id}`);
+    await page.getByRole('heading', { level: 1, name: 'Het speelveldje' }).waitFor();
 
     // Erasing needs a reason and an explicit confirmation.
     await page.getByRole('button', { name: 'Verteller en alle verhalen wissen' }).click();

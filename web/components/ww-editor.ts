@@ -4,7 +4,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { messages } from '../i18n.js';
 import { LocaleController } from './locale-controller.js';
-import { docIsEmpty } from '../richtext.js';
+import { docIsEmpty, normaliseUrl, SAFE_URL } from '../richtext.js';
 
 const t = messages({
   nl: {
@@ -18,23 +18,6 @@ const t = messages({
     remove: 'Remove link', cancel: 'Cancel', badUrl: 'This address does not work. Use a web address (https://…) or an email address.',
   },
 });
-
-/** Link schemes the server accepts; anything else never enters the document. */
-const SAFE_URL = /^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i;
-
-/** Turns what someone typed into a link address the server accepts, or null. */
-export function normaliseUrl(input: string): string | null {
-  let url = input.trim();
-  if (!url) return null;
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) url = /^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(url) ? `mailto:${url}` : `https://${url}`;
-  if (!SAFE_URL.test(url)) return null;
-  try {
-    new URL(url);
-  } catch {
-    return null;
-  }
-  return url;
-}
 
 export type WwChangeEvent = CustomEvent<{ value: JSONContent }>;
 

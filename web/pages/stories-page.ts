@@ -4,29 +4,29 @@ import { get } from '../api.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { formatDate, messages } from '../i18n.js';
 import type { Me } from '../session.js';
-import { badgeStyles, consentBadge, consentLevels, label, phases, type Area, type ProjectSummary, type StorySummary } from '../stories.js';
+import { badgeStyles, consentBadge, consentLevels, label, phases, sources, type Area, type ProjectSummary, type StorySummary } from '../stories.js';
 
 const t = messages({
   nl: {
     title: 'Verhalen', newStory: 'Verhaal vastleggen', search: 'Zoeken', searchLabel: 'Zoek in titel en tekst', filters: 'Verhalen zoeken en filteren',
-    project: 'Project', area: 'Gebied', phase: 'Fase', consent: 'Toestemming', from: 'Datum vanaf', to: 'Datum tot en met', any: 'Alle',
+    project: 'Project', area: 'Gebied', phase: 'Fase', consent: 'Toestemming', source: 'Bron', from: 'Datum vanaf', to: 'Datum tot en met', any: 'Alle',
     withdrawn: 'Ook ingetrokken verhalen tonen (alleen de gegevens, geen tekst)', apply: 'Zoeken', reset: 'Filters wissen',
     results: 'Resultaten', count: '{n} verhalen gevonden', one: '1 verhaal gevonden', none: 'Geen verhalen gevonden. Probeer andere zoekwoorden of minder filters.',
     loading: 'Zoeken…', failed: 'Zoeken lukt nu niet. Probeer het opnieuw.', by: 'verteld door {name}', anonymous: 'anoniem',
-    prev: 'Vorige pagina', next: 'Volgende pagina', page: 'Pagina {n} van {of}', links: 'Links voor bewoners van dit project', notTagged: 'nog niet getagd',
+    prev: 'Vorige pagina', next: 'Volgende pagina', page: 'Pagina {n} van {of}', links: 'Links voor bewoners van dit project', notTagged: 'nog niet getagd', withdrawnStory: 'Ingetrokken verhaal {id}',
   },
   en: {
     title: 'Stories', newStory: 'Record a story', search: 'Search', searchLabel: 'Search in title and text', filters: 'Search and filter stories',
-    project: 'Project', area: 'Area', phase: 'Phase', consent: 'Consent', from: 'Date from', to: 'Date up to and including', any: 'All',
+    project: 'Project', area: 'Area', phase: 'Phase', consent: 'Consent', source: 'Source', from: 'Date from', to: 'Date up to and including', any: 'All',
     withdrawn: 'Also show withdrawn stories (the record only, no text)', apply: 'Search', reset: 'Clear filters',
     results: 'Results', count: '{n} stories found', one: '1 story found', none: 'No stories found. Try other words or fewer filters.',
     loading: 'Searching…', failed: 'Searching does not work right now. Please try again.', by: 'told by {name}', anonymous: 'anonymous',
-    prev: 'Previous page', next: 'Next page', page: 'Page {n} of {of}', links: 'Resident links for this project', notTagged: 'not tagged yet',
+    prev: 'Previous page', next: 'Next page', page: 'Page {n} of {of}', links: 'Resident links for this project', notTagged: 'not tagged yet', withdrawnStory: 'Withdrawn story {id}',
   },
 });
 
 const LIMIT = 20;
-const filterKeys = ['q', 'projectId', 'areaId', 'phase', 'consent', 'from', 'to', 'includeWithdrawn'] as const;
+const filterKeys = ['q', 'projectId', 'areaId', 'phase', 'consent', 'source', 'from', 'to', 'includeWithdrawn'] as const;
 type Filters = Partial<Record<(typeof filterKeys)[number] | 'offset', string>>;
 
 function readFilters(): Filters {
@@ -150,6 +150,7 @@ export class StoriesPage extends LitElement {
           ${this.select('areaId', t('area'), this.areas.map((a) => ({ value: String(a.id), label: a.name })))}
           ${this.select('phase', t('phase'), phases.map((p) => ({ value: p, label: label(p) })))}
           ${this.select('consent', t('consent'), consentLevels.map((c) => ({ value: c, label: label(c) })))}
+          ${this.select('source', t('source'), sources.map((c) => ({ value: c, label: label(c) })))}
           <div class="field"><label for="filter-from">${t('from')}</label><input id="filter-from" type="date" name="from" .value=${f.from ?? ''} /></div>
           <div class="field"><label for="filter-to">${t('to')}</label><input id="filter-to" type="date" name="to" .value=${f.to ?? ''} /></div>
         </div>
@@ -187,7 +188,7 @@ export class StoriesPage extends LitElement {
     const meta = [s.projectName, s.areaName, s.happenedOn ? formatDate(s.happenedOn) : formatDate(s.createdAt), s.phase ? label(s.phase) : null, label(s.source)].filter(Boolean);
     return html`<li>
       <article class="story">
-        <h3><a href="/stories/${s.id}">${s.title}</a></h3>
+        <h3><a href="/stories/${s.id}">${s.title || t('withdrawnStory', { id: s.id })}</a></h3>
         <p class="meta muted">${meta.join(' · ')} · ${s.tellerName ? t('by', { name: s.tellerName }) : t('anonymous')}</p>
         ${s.withdrawnAt ? nothing : html`<p class="excerpt">${s.excerpt}</p>`}
         <p class="badges">${consentBadge(s.consent, s.withdrawnAt)} ${this.staff && !s.tagged && !s.withdrawnAt ? html`<span class="badge">${t('notTagged')}</span>` : nothing}</p>

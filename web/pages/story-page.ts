@@ -16,7 +16,7 @@ const t = messages({
     text: 'Verhaal', placements: 'Plek op het sociaal klimaat', variable: 'Variabele {id}', notApplicable: 'past niet / weet niet',
     byTeller: 'door de verteller', byCoordinator: 'door coördinator', suggested: 'voorstel',
     history: 'Toestemming: geschiedenis', when: 'Wanneer', level: 'Niveau', channel: 'Hoe', givenBy: 'Gegeven door', reason: 'Reden', version: 'Tekstversie',
-    withdrawnLevel: 'Ingetrokken',
+    withdrawnLevel: 'Ingetrokken', withdrawnStory: 'Ingetrokken verhaal {id}',
     change: 'Toestemming wijzigen of intrekken', changeIntro: 'Doe dit alleen als de verteller dat zelf vraagt. Leg vast hoe je het hoorde.',
     newLevel: 'Nieuw niveau', withdraw: 'Toestemming intrekken: het verhaal gaat uit alle verslagen, exports en zoekresultaten',
     howGiven: 'Hoe is dit doorgegeven?', whoGave: 'Wie vroeg hierom?', whoGaveHint: 'Ruimer delen kan alleen de verteller zelf (of de ouder of voogd bij een verteller onder 16).', guardianName: 'Naam van de ouder of voogd (als die het doorgaf)', reasonLabel: 'Reden', reasonHint: 'Verplicht bij intrekken.',
@@ -34,7 +34,7 @@ const t = messages({
     text: 'Story', placements: 'Place on the social climate', variable: 'Variable {id}', notApplicable: 'does not apply / not known',
     byTeller: 'by the teller', byCoordinator: 'by a coordinator', suggested: 'suggestion',
     history: 'Consent: history', when: 'When', level: 'Level', channel: 'How', givenBy: 'Given by', reason: 'Reason', version: 'Text version',
-    withdrawnLevel: 'Withdrawn',
+    withdrawnLevel: 'Withdrawn', withdrawnStory: 'Withdrawn story {id}',
     change: 'Change or withdraw consent', changeIntro: 'Only do this when the teller asks for it. Record how you heard it.',
     newLevel: 'New level', withdraw: 'Withdraw consent: the story leaves every report, export and search result',
     howGiven: 'How was this passed on?', whoGave: 'Who asked for this?', whoGaveHint: 'Only the teller (or the parent or guardian of a teller under 16) can widen who may read it.', guardianName: 'Name of the parent or guardian (if they passed it on)', reasonLabel: 'Reason', reasonHint: 'Required when withdrawing.',
@@ -144,7 +144,7 @@ export class StoryPage extends LitElement {
     return html`
       <p><a href="/stories">← ${t('back')}</a></p>
       <div class="head">
-        <h1 tabindex="-1">${s.title}</h1>
+        <h1 tabindex="-1">${s.title || t('withdrawnStory', { id: s.id })}</h1>
         ${s.canEdit && !s.withdrawnAt ? html`<a class="button secondary" href="/stories/${s.id}/edit">${t('edit')}</a>` : nothing}
       </div>
       <p>${consentBadge(s.consent, s.withdrawnAt)}</p>
