@@ -5,6 +5,8 @@ import type { Config } from './env.js';
 import { AppError, handleError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { projectRoutes } from './routes/projects.js';
+import { reportPages } from './routes/report-pages.js';
+import { reportRoutes } from './routes/reports.js';
 import { userRoutes } from './routes/users.js';
 import { bodyLimit, csrf, RateLimiter, securityHeaders } from './security.js';
 import { webRoutes } from './static/web.js';
@@ -49,6 +51,7 @@ export function createApp({ db, config }: AppDeps) {
   api.route('/', authRoutes);
   api.route('/', userRoutes);
   api.route('/', projectRoutes);
+  api.route('/', reportRoutes);
   app.route('/api', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'weefwerk_session' });
@@ -59,6 +62,7 @@ export function createApp({ db, config }: AppDeps) {
   app.all('/api/*', () => {
     throw new AppError('not_found', 'Onbekende API-route / Unknown API route');
   });
+  app.route('/', reportPages());
   app.route('/', webRoutes());
   return app;
 }
