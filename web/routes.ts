@@ -22,6 +22,10 @@ export const routes: PageRoute[] = [
   { path: '/projects/new', tag: 'ww-project-edit-page', load: () => import('./pages/project-edit-page.js'), roles: staff },
   { path: '/projects/:id', tag: 'ww-project-page', load: () => import('./pages/project-page.js'), roles: team },
   { path: '/projects/:id/edit', tag: 'ww-project-edit-page', load: () => import('./pages/project-edit-page.js'), roles: staff },
+  { path: '/reports', tag: 'ww-reports-page', load: () => import('./pages/reports-page.js'), roles: ['admin', 'coordinator', 'funder'], nav: { nl: 'Rapportages', en: 'Reports' } },
+  { path: '/reports/new', tag: 'ww-report-edit-page', load: () => import('./pages/report-edit-page.js'), roles: staff },
+  { path: '/reports/:id', tag: 'ww-report-edit-page', load: () => import('./pages/report-edit-page.js'), roles: staff },
+  { path: '/reports/:id/versions/:n', tag: 'ww-report-version-page', load: () => import('./pages/report-version-page.js'), roles: ['admin', 'coordinator', 'funder'] },
   { path: '/users', tag: 'ww-users-page', load: () => import('./pages/users-page.js'), roles: ['admin'], nav: { nl: 'Gebruikers', en: 'Users' } },
 ];
 

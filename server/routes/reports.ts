@@ -161,6 +161,38 @@ export const reportRoutes = router()
   )
   .openapi(
     createRoute({
+      method: 'get',
+      path: '/reports/options',
+      tags: ['reports'],
+      summary: 'What a report can be built from: projects, areas, outcomes, and the funder accounts to share with (coordinator, admin)',
+      security: cookieAuth,
+      responses: {
+        200: json(
+          z.object({
+            projects: z.array(z.object({ id: z.number(), name: z.string() })),
+            areas: z.array(z.object({ id: z.number(), name: z.string() })),
+            outcomes: z.array(z.object({ id: z.number(), projectId: z.number(), level: z.string(), title: z.string() })),
+            funders: z.array(z.object({ id: z.number(), name: z.string(), email: z.string() })),
+          }),
+        ),
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) => {
+      requireRole(c, ...staff);
+      const { db } = c.var;
+      const [projects, areas, outcomes, funders] = await Promise.all([
+        db.selectFrom('projects').select(['id', 'name']).orderBy('name').execute(),
+        db.selectFrom('areas').select(['id', 'name']).orderBy('name').execute(),
+        db.selectFrom('outcomes').select(['id', 'projectId', 'level', 'title']).orderBy('projectId').orderBy('sort').orderBy('id').execute(),
+        db.selectFrom('users').select(['id', 'name', 'email']).where('role', '=', 'funder').where('disabledAt', 'is', null).orderBy('name').execute(),
+      ]);
+      return c.json({ projects, areas, outcomes, funders }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
       method: 'post',
       path: '/reports',
       tags: ['reports'],
