@@ -3,7 +3,7 @@
 // <!--story:ID:kind--> … <!--/story:ID:kind--> so a later withdrawal can be honoured when the
 // version is served (see redact.ts) without changing the stored bytes.
 import type { ReportData, StoryOut, WithdrawnStory, IndicatorOut, OutcomeOut } from './assemble.js';
-import { escapeHtml as e } from './intro.js';
+import { escapeHtml as e } from './text.js';
 
 const audienceNl: Record<string, string> = { funder: 'financier', municipality: 'gemeente', internal: 'intern', residents: 'bewoners' };
 const levelNl: Record<string, string> = { output: 'Output', outcome: 'Outcome', impact: 'Impact' };
