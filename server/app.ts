@@ -5,6 +5,7 @@ import type { Config } from './env.js';
 import { AppError, handleError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { projectRoutes } from './routes/projects.js';
+import { sensemakingRoutes } from './routes/sensemaking/index.js';
 import { userRoutes } from './routes/users.js';
 import { bodyLimit, csrf, RateLimiter, securityHeaders } from './security.js';
 import { webRoutes } from './static/web.js';
@@ -49,6 +50,7 @@ export function createApp({ db, config }: AppDeps) {
   api.route('/', authRoutes);
   api.route('/', userRoutes);
   api.route('/', projectRoutes);
+  api.route('/', sensemakingRoutes);
   app.route('/api', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'weefwerk_session' });
