@@ -430,6 +430,7 @@ describe('role matrix', () => {
       ['POST merge', async (cl) => cl.post(`/api/codes/${await code()}/merge`, { intoId: c }), st(200, 200, 403, 403, 403)],
       ['GET climate', (cl) => cl.get('/api/climate?period=quarter'), st(200, 200, 200, 200, 403)],
       ['GET agreement', (cl) => cl.get('/api/climate/agreement'), st(200, 200, 200, 200, 403)],
+      ['GET panel candidates', (cl) => cl.get('/api/msc-panel-candidates'), st(200, 200, 403, 403, 403)],
       ['GET rounds', (cl) => cl.get('/api/msc-rounds'), st(200, 200, 200, 200, 200)],
       ['POST round', (cl) => cl.post('/api/msc-rounds', { domain: 'D', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [p], panelUserIds: [member.id] }), st(201, 201, 403, 403, 403)],
       ['GET round', (cl) => cl.get(`/api/msc-rounds/${r}`), st(200, 200, 200, 404, 200)],

@@ -67,6 +67,21 @@ export const mscRoutes = router()
   .openapi(
     createRoute({
       method: 'get',
+      path: '/msc-panel-candidates',
+      tags: ['msc'],
+      summary: 'People who can sit on a panel: every active user (coordinator, admin)',
+      security: cookieAuth,
+      responses: { 200: json(z.object({ users: z.array(z.object({ id: z.number(), name: z.string(), role: z.string() })) })), 401: errors[401], 403: errors[403] },
+    }),
+    async (c) => {
+      requireRole(c, ...staff);
+      const users = await c.var.db.selectFrom('users').select(['id', 'name', 'role']).where('disabledAt', 'is', null).orderBy('name').execute();
+      return c.json({ users }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
       path: '/msc-rounds',
       tags: ['msc'],
       summary: 'Most Significant Change rounds: all for staff, the rounds you sit on as panel member otherwise',
