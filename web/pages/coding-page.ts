@@ -144,7 +144,7 @@ export class CodingPage extends LitElement {
     }
   }
 
-  private async remove(x: Excerpt) {
+  private async removeExcerpt(x: Excerpt) {
     try {
       await api('DELETE', `/api/excerpts/${x.id}`);
       this.message = t('removed');
@@ -213,7 +213,7 @@ export class CodingPage extends LitElement {
                 <blockquote>${x.quote}</blockquote>
                 <p>${this.target(x)} · <span class="badge">${t(x.status)}</span></p>
                 ${x.note ? html`<p class="muted">${x.note}</p>` : nothing}
-                ${this.staff ? html`<button type="button" class="secondary" @click=${() => this.remove(x)}>${t('remove')}</button>` : nothing}
+                ${this.staff ? html`<button type="button" class="secondary" @click=${() => this.removeExcerpt(x)}>${t('remove')}</button>` : nothing}
               </li>`,
             )}
           </ul>`
