@@ -1,6 +1,6 @@
 // Who may see what, decided in one place. Every read path narrows its query through here.
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { ConsentLevel, DB } from '../db/schema.js';
 import { forbidden, notFound } from './errors.js';
 import type { SessionUser } from './types.js';
 
@@ -29,35 +29,105 @@ export async function assertProjectWritable(db: Kysely<DB>, user: SessionUser, p
   if (!isStaff(user) && user.role !== 'worker') throw forbidden();
 }
 
-// ---- Sensemaking (issue 4) ----
-// Until the stories capability's own visibility function is merged, sensemaking narrows stories
-// with this minimal rule: staff see every story, workers the stories of their projects, funders none.
+// --- Stories
 
-/** The project ids whose stories a user may see for sensemaking; `null` = all (staff). */
+export type StoryAudience = 'team' | 'report' | 'public';
+
+/** The consent levels that let each audience read a story. */
+export const audienceLevels: Record<StoryAudience, readonly ConsentLevel[]> = {
+  team: ['team', 'report', 'public'],
+  report: ['report', 'public'],
+  public: ['public'],
+};
+
+/** Whether a story with this consent may be shown to the audience; a withdrawn story never may. */
+export function consentAllows(audience: StoryAudience, consent: ConsentLevel | null | { consent: ConsentLevel; withdrawnAt: string | null }): boolean {
+  if (consent === null) return false;
+  if (typeof consent === 'object') return consent.withdrawnAt === null && audienceLevels[audience].includes(consent.consent);
+  return audienceLevels[audience].includes(consent);
+}
+
+/**
+ * The teller name an audience may see: 'report' is anonymised (no name); 'public' shows the chosen
+ * name, except for a teller under 16; the team sees the name.
+ */
+export function tellerNameFor(audience: StoryAudience, teller: { name: string | null; under16: boolean | number }): string | null {
+  if (audience === 'team') return teller.name;
+  if (audience === 'report' || teller.under16) return null;
+  return teller.name;
+}
+
+/**
+ * The stories a logged-in user may see: workers their projects', staff all; funders none (403,
+ * they see stories only through reports shared with them). Withdrawn stories are left out unless
+ * `includeWithdrawn`, which only staff may ask for (the consent record; their text is gone).
+ * Every story read path (list, search, get, export) starts from this query.
+ */
+export async function visibleStories(db: Kysely<DB>, user: SessionUser, opts: { includeWithdrawn?: boolean } = {}): Promise<SelectQueryBuilder<DB, 'stories', {}>> {
+  if (opts.includeWithdrawn && user.role !== 'funder' && !isStaff(user)) throw forbidden('Alleen coördinatoren zien ingetrokken verhalen / Only coordinators see withdrawn stories');
+  const qb = await storiesInScope(db, user);
+  return opts.includeWithdrawn ? qb : qb.where('stories.withdrawnAt', 'is', null);
+}
+
+/**
+ * For opening one story by id: like visibleStories, but a withdrawn story of the user's projects
+ * is found too, so its page can say it was withdrawn (its text is gone; see getStory).
+ */
+export async function storiesInScope(db: Kysely<DB>, user: SessionUser): Promise<SelectQueryBuilder<DB, 'stories', {}>> {
+  if (user.role === 'funder') throw forbidden('Financiers lezen verhalen via rapportages / Funders read stories through reports');
+  const qb = db.selectFrom('stories');
+  const scope = await projectScope(db, user);
+  if (!scope) return qb;
+  return scope.length ? qb.where('stories.projectId', 'in', scope) : qb.where(sql<boolean>`false`);
+}
+
+/** One story the user may see (withdrawn ones too), or 404; with what the routes decide on. */
+export async function visibleStory(db: Kysely<DB>, user: SessionUser, id: number) {
+  const story = await (await storiesInScope(db, user))
+    .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
+    .select(['stories.id', 'stories.projectId', 'stories.recordedBy', 'stories.withdrawnAt', 'stories.consent', 'stories.tellerId', 'tellers.under16'])
+    .where('stories.id', '=', id)
+    .executeTakeFirst();
+  if (!story) throw notFound('Verhaal niet gevonden / Story not found');
+  return { ...story, under16: Boolean(story.under16) };
+}
+
+/** Workers edit the stories they recorded, staff all; nobody edits a withdrawn story. */
+export const canEditStory = (user: SessionUser, story: { recordedBy: number | null; withdrawnAt: string | null }) =>
+  story.withdrawnAt === null && (isStaff(user) || (user.role === 'worker' && story.recordedBy === user.id));
+
+/** The public reads exactly one story: its own, through the hash of its receipt code. */
+export function storyByReceipt(db: Kysely<DB>, receiptHash: string) {
+  return db.selectFrom('stories').where('stories.receiptHash', '=', receiptHash);
+}
+
+// ---- Sensemaking (issue 4) ----
+
+/**
+ * The project ids whose stories a user may tag, code and roll up (climate, agreement, inbox):
+ * the same rule as storiesInScope — staff all (`null`), workers their projects'; funders none.
+ */
 export async function sensemakingStoryScope(db: Kysely<DB>, user: SessionUser): Promise<number[] | null> {
+  if (user.role === 'funder') return [];
   return projectScope(db, user);
 }
 
 /** The story if the user may see it for tagging and coding (404 otherwise, 403 for funders). */
 export async function assertStoryVisibleForSensemaking(db: Kysely<DB>, user: SessionUser, storyId: number) {
-  if (user.role === 'funder') throw forbidden();
-  const story = await db
-    .selectFrom('stories')
-    .select(['id', 'projectId', 'areaId', 'title', 'bodyText', 'consent', 'withdrawnAt', 'updatedAt'])
-    .where('id', '=', storyId)
+  const story = await (await storiesInScope(db, user))
+    .select(['stories.id', 'stories.projectId', 'stories.areaId', 'stories.title', 'stories.bodyText', 'stories.consent', 'stories.withdrawnAt', 'stories.updatedAt'])
+    .where('stories.id', '=', storyId)
     .executeTakeFirst();
   if (!story) throw notFound('Verhaal niet gevonden / Story not found');
-  const scope = await sensemakingStoryScope(db, user);
-  if (scope && !scope.includes(story.projectId)) throw notFound('Verhaal niet gevonden / Story not found');
   return story;
 }
 
 /** Consent levels a report audience (a Most Significant Change panel, a report) may see. */
-export const reportableConsents = ['report', 'public'] as const;
+export const reportableConsents = audienceLevels.report;
 
-/** The teller's name as a report audience may see it: only with public consent; `report` is anonymised. */
-export function tellerNameForReport(consent: string, displayName: string | null): string | null {
-  return consent === 'public' ? displayName : null;
+/** The teller's name for a report audience: only with public consent (and never under 16); `report` is anonymised. */
+export function tellerNameForReport(consent: ConsentLevel, teller: { name: string | null; under16: boolean | number }): string | null {
+  return tellerNameFor(consent === 'public' ? 'public' : 'report', teller);
 }
 
 /** A Most Significant Change round: staff see all; panel members see the rounds they sit on. */
