@@ -47,8 +47,15 @@ export function consentAllows(audience: StoryAudience, consent: ConsentLevel | n
   return audienceLevels[audience].includes(consent);
 }
 
-/** 'report' is anonymised: no teller name. 'team' and 'public' show the teller's chosen name. */
-export const tellerNameFor = (audience: StoryAudience, name: string | null): string | null => (audience === 'report' ? null : name);
+/**
+ * The teller name an audience may see: 'report' is anonymised (no name); 'public' shows the chosen
+ * name, except for a teller under 16; the team sees the name.
+ */
+export function tellerNameFor(audience: StoryAudience, teller: { name: string | null; under16: boolean | number }): string | null {
+  if (audience === 'team') return teller.name;
+  if (audience === 'report' || teller.under16) return null;
+  return teller.name;
+}
 
 /**
  * The stories a logged-in user may see: workers their projects', staff all; funders none (403,
@@ -89,14 +96,6 @@ export async function visibleStory(db: Kysely<DB>, user: SessionUser, id: number
 export const canEditStory = (user: SessionUser, story: { recordedBy: number | null; withdrawnAt: string | null }) =>
   story.withdrawnAt === null && (isStaff(user) || (user.role === 'worker' && story.recordedBy === user.id));
 
-/**
- * Stories an audience outside the team may be shown (reports, Most Significant Change for a
- * funder): consent allows it and it is not withdrawn. Narrow further by project, period, etc.
- */
-export function storiesForAudience(db: Kysely<DB>, audience: StoryAudience) {
-  return db.selectFrom('stories').where('stories.withdrawnAt', 'is', null).where('stories.consent', 'in', [...audienceLevels[audience]]);
-}
-
 /** The public reads exactly one story: its own, through the hash of its receipt code. */
 export function storyByReceipt(db: Kysely<DB>, receiptHash: string) {
   return db.selectFrom('stories').where('stories.receiptHash', '=', receiptHash);
@@ -135,10 +134,9 @@ const storyDate = sql<string>`coalesce(${sql.ref('stories.happenedOn')}, substr(
 
 /** How a story with this consent may appear in a report; null = not at all. */
 export function reportDisclosure(story: { consent: ConsentLevel; withdrawnAt: string | null; under16: number }): StoryDisclosure | null {
-  if (story.withdrawnAt) return null;
-  if (story.consent === 'public') return story.under16 ? 'anonymous' : 'named';
-  if (story.consent === 'report') return 'anonymous';
-  return null;
+  if (!consentAllows('report', story)) return null;
+  // as tellerNameFor: only 'public' names the teller, and never a teller under 16
+  return story.consent === 'public' && !story.under16 ? 'named' : 'anonymous';
 }
 
 /**
@@ -150,7 +148,8 @@ export async function reportableStories(
   opts: { projectIds: number[]; areaIds?: number[]; from: string; to: string; storyIds?: number[] },
 ): Promise<ReportableStory[]> {
   if (!opts.projectIds.length || (opts.storyIds && !opts.storyIds.length)) return [];
-  let q = storiesForAudience(db, 'report')
+  let q = db
+    .selectFrom('stories')
     .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
     .leftJoin('areas', 'areas.id', 'stories.areaId')
     .select([
@@ -170,6 +169,8 @@ export async function reportableStories(
       storyDate.as('date'),
     ])
     .where('stories.projectId', 'in', opts.projectIds)
+    .where('stories.consent', 'in', [...audienceLevels.report])
+    .where('stories.withdrawnAt', 'is', null)
     .where(storyDate, '>=', opts.from)
     .where(storyDate, '<=', opts.to)
     .orderBy(storyDate)
@@ -194,7 +195,7 @@ export async function reportableStories(
         date: r.date,
         language: r.language,
         disclosure,
-        tellerName: disclosure === 'named' ? r.displayName : null,
+        tellerName: disclosure === 'named' ? tellerNameFor('public', { name: r.displayName, under16: r.under16 }) : null,
       },
     ];
   });
@@ -278,4 +279,42 @@ export async function assertIndicatorDefinable(db: Kysely<DB>, user: SessionUser
 export async function writableIndicatorScope(db: Kysely<DB>, user: SessionUser): Promise<{ projectIds: number[] | null; context: boolean }> {
   if (user.role === 'funder') throw forbidden();
   return { projectIds: await projectScope(db, user), context: isStaff(user) };
+}
+
+// ---- Sensemaking (issue 4) ----
+
+/**
+ * The project ids whose stories a user may tag, code and roll up (climate, agreement, inbox):
+ * the same rule as storiesInScope — staff all (`null`), workers their projects'; funders none.
+ */
+export async function sensemakingStoryScope(db: Kysely<DB>, user: SessionUser): Promise<number[] | null> {
+  if (user.role === 'funder') return [];
+  return projectScope(db, user);
+}
+
+/** The story if the user may see it for tagging and coding (404 otherwise, 403 for funders). */
+export async function assertStoryVisibleForSensemaking(db: Kysely<DB>, user: SessionUser, storyId: number) {
+  const story = await (await storiesInScope(db, user))
+    .select(['stories.id', 'stories.projectId', 'stories.areaId', 'stories.title', 'stories.bodyText', 'stories.consent', 'stories.withdrawnAt', 'stories.updatedAt'])
+    .where('stories.id', '=', storyId)
+    .executeTakeFirst();
+  if (!story) throw notFound('Verhaal niet gevonden / Story not found');
+  return story;
+}
+
+/** Consent levels a report audience (a Most Significant Change panel, a report) may see. */
+export const reportableConsents = audienceLevels.report;
+
+/** The teller's name for a report audience: only with public consent (and never under 16); `report` is anonymised. */
+export function tellerNameForReport(consent: ConsentLevel, teller: { name: string | null; under16: boolean | number }): string | null {
+  return tellerNameFor(consent === 'public' ? 'public' : 'report', teller);
+}
+
+/** A Most Significant Change round: staff see all; panel members see the rounds they sit on. */
+export async function assertMscRoundVisible(db: Kysely<DB>, user: SessionUser, roundId: number): Promise<{ isPanel: boolean }> {
+  const round = await db.selectFrom('mscRounds').select('id').where('id', '=', roundId).executeTakeFirst();
+  if (!round) throw notFound('Ronde niet gevonden / Round not found');
+  const member = await db.selectFrom('mscPanelMembers').select('userId').where('roundId', '=', roundId).where('userId', '=', user.id).executeTakeFirst();
+  if (!member && !isStaff(user)) throw notFound('Ronde niet gevonden / Round not found');
+  return { isPanel: !!member };
 }

@@ -10,6 +10,7 @@ import { publicRoutes } from './routes/public.js';
 import { reportPages } from './routes/report-pages.js';
 import { reportRoutes } from './routes/reports.js';
 import { storyRoutes } from './routes/stories.js';
+import { sensemakingRoutes } from './routes/sensemaking/index.js';
 import { userRoutes } from './routes/users.js';
 import { bodyLimit, csrf, RateLimiter, securityHeaders } from './security.js';
 import { webRoutes } from './static/web.js';
@@ -59,6 +60,7 @@ export function createApp({ db, config }: AppDeps) {
   api.route('/', publicRoutes);
   api.route('/', reportRoutes);
   api.route('/', countingRoutes);
+  api.route('/', sensemakingRoutes);
   app.route('/api', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'weefwerk_session' });

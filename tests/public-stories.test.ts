@@ -191,6 +191,10 @@ describe('public rate limits', () => {
     expect((await t.anon.request('GET', '/api/public/receipts/AAAA-BBBB-CCCC', undefined, { 'x-forwarded-for': '203.0.113.7' })).status).toBe(429);
     expect((await submit(t, token, {}, '198.51.100.9')).status).toBe(201);
     expect(await storyCount(t)).toBe(6);
+    // malformed floods count too
+    const bad: number[] = [];
+    for (let i = 0; i < 6; i++) bad.push((await submit(t, token, { title: '' }, '198.51.100.10')).status);
+    expect(bad).toEqual([400, 400, 400, 400, 400, 429]);
   });
 
   it('a flood at one link gets 429s while another link still gets through', async () => {
