@@ -140,6 +140,20 @@ describe('reports: consent', () => {
     expect(after).toEqual(before);
   });
 
+  it('erasing a teller removes their story text from stored versions too (audited redaction)', async () => {
+    const id = await createReport(coord, w);
+    await publish(coord, id);
+    const { tellerId } = await t.db.selectFrom('stories').select('tellerId').where('id', '=', w.publicStory).executeTakeFirstOrThrow();
+    const res = await coord.post(`/api/tellers/${tellerId}/erase`, { reason: 'Verzoek van de verteller' });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const stored = await t.db.selectFrom('reportVersions').select(['dataJson', 'html']).where('reportId', '=', id).executeTakeFirstOrThrow();
+    expect(stored.html + stored.dataJson).not.toContain('buurtfeest');
+    expect(stored.html + stored.dataJson).not.toContain('Piet Publiek');
+    expect(stored.html).toContain('We zijn samen een moestuin begonnen.');
+    const audited = await t.db.selectFrom('auditLog').select('action').where('action', '=', 'report.version.redact').execute();
+    expect(audited.length).toBe(1);
+  });
+
   it('a story moved from public to report loses its name in published versions', async () => {
     const id = await createReport(coord, w);
     const v1 = await publish(coord, id);

@@ -4,6 +4,7 @@
 // 'public' to 'report' loses its name — in the data and in the page alike.
 import type { Kysely } from 'kysely';
 import { currentDisclosure, type StoryDisclosure } from '../access.js';
+import { audit, type Actor } from '../audit.js';
 import type { DB } from '../../db/schema.js';
 import { storyIdsOf, type ReportData, type StoryOut } from './assemble.js';
 import { renderStoryFull, withdrawnPlaceholder } from './render.js';
@@ -47,4 +48,26 @@ export function redact(data: ReportData, html: string, now: Map<number, StoryDis
 export async function serveVersion(db: Kysely<DB>, version: { dataJson: string; html: string }): Promise<Served> {
   const data = JSON.parse(version.dataJson) as ReportData;
   return redact(data, version.html, await currentDisclosure(db, storyIdsOf(data)));
+}
+
+/**
+ * Erasure (a teller's right to be forgotten) goes further than withdrawal: the text must leave
+ * the database, so the stored versions that used the teller's stories are rewritten with
+ * placeholders. This is the one exception to "versions never change", and it is audited per
+ * version. Call it in the erasure's transaction, before the stories are deleted.
+ */
+export async function redactErasedStories(db: Kysely<DB>, storyIds: number[], actor: Actor): Promise<number> {
+  if (!storyIds.length) return 0;
+  const versions = await db
+    .selectFrom('reportVersions')
+    .select(['reportVersions.id', 'reportVersions.reportId', 'reportVersions.number', 'reportVersions.dataJson', 'reportVersions.html'])
+    .where('reportVersions.id', 'in', db.selectFrom('reportVersionStories').select('versionId').where('storyId', 'in', storyIds))
+    .execute();
+  const gone = new Map<number, StoryDisclosure | null>(storyIds.map((id) => [id, null]));
+  for (const v of versions) {
+    const { data, html } = redact(JSON.parse(v.dataJson) as ReportData, v.html, gone);
+    await db.updateTable('reportVersions').set({ dataJson: JSON.stringify(data), html }).where('id', '=', v.id).execute();
+    await audit(db, actor, 'report.version.redact', { type: 'report', id: v.reportId }, { version: v.number, reason: 'teller erased', stories: storyIds.length });
+  }
+  return versions.length;
 }
