@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { reportWorld } from '../helpers/reports-fixtures.js';
@@ -81,5 +82,18 @@ describe('browser: a funder reads and prints a shared report', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(10_000);
     await ctx.close();
+
+    // The version page passes axe (the test context bypasses the CSP only to inject axe).
+    const actx = await e.browser.newContext({ baseURL: e.baseUrl, bypassCSP: true });
+    const apage = await actx.newPage();
+    await e.login(apage, funderA.email);
+    await apage.goto(`/reports/${reportId}/versions/1`);
+    await apage.addScriptTag({ path: join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js') });
+    const violations = await apage.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run();
+      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+    await actx.close();
   });
 });
