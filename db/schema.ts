@@ -252,6 +252,60 @@ export interface IndicatorValuesTable {
   updatedAt: Default<string>;
 }
 
+// --- reports (issue 6) ---
+export const reportAudiences = ['funder', 'municipality', 'internal', 'residents'] as const;
+export type ReportAudience = (typeof reportAudiences)[number];
+
+export interface ReportsTable {
+  id: Generated<number>;
+  title: string;
+  audience: ReportAudience;
+  periodFrom: string;
+  periodTo: string;
+  /** JSON arrays of ids / section keys */
+  projectIds: Default<string>;
+  areaIds: Default<string>;
+  outcomeIds: Default<string>;
+  sections: Default<string>;
+  introJson: string;
+  introHtml: string;
+  createdBy: number | null;
+  createdAt: Default<string>;
+  updatedAt: Default<string>;
+}
+
+export interface ReportVersionsTable {
+  id: Generated<number>;
+  reportId: number;
+  number: number;
+  dataJson: string;
+  html: string;
+  publishedBy: number | null;
+  publishedAt: Default<string>;
+}
+
+export interface ReportVersionStoriesTable {
+  versionId: number;
+  storyId: number;
+}
+
+export interface ReportSharesTable {
+  reportId: number;
+  userId: number;
+  sharedBy: number | null;
+  sharedAt: Default<string>;
+}
+
+export interface ReportLinksTable {
+  id: Generated<number>;
+  reportId: number;
+  tokenHash: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  createdBy: number | null;
+  createdAt: Default<string>;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -275,6 +329,20 @@ export interface DB {
   indicatorTargets: IndicatorTargetsTable;
   indicatorValues: IndicatorValuesTable;
   // Capability tables are added below, one block per capability.
+  // reports (issue 6)
+  reports: ReportsTable;
+  reportVersions: ReportVersionsTable;
+  reportVersionStories: ReportVersionStoriesTable;
+  reportShares: ReportSharesTable;
+  reportLinks: ReportLinksTable;
+  // Sensemaking (issue 4)
+  codes: CodesTable;
+  storyExcerpts: StoryExcerptsTable;
+  mscRounds: MscRoundsTable;
+  mscRoundProjects: MscRoundProjectsTable;
+  mscPanelMembers: MscPanelMembersTable;
+  mscPicks: MscPicksTable;
+  mscSelections: MscSelectionsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -341,4 +409,75 @@ export interface DB {
   indicatorValueHistory: IndicatorValueHistoryTable;
   hours: HoursTable;
   expenses: ExpensesTable;
+}
+
+// ---- Sensemaking (issue 4): codebook, excerpt coding, Most Significant Change ----
+
+/** IATI result types: 1 output, 2 outcome, 3 impact. */
+export const iatiResultType: Record<OutcomeLevel, 1 | 2 | 3> = { output: 1, outcome: 2, impact: 3 };
+export type ExcerptStatus = 'ok' | 'moved' | 'stale';
+
+export interface CodesTable {
+  id: Generated<number>;
+  name: string;
+  description: Default<string>;
+  createdBy: number | null;
+  createdAt: Default<string>;
+}
+
+export interface StoryExcerptsTable {
+  id: Generated<number>;
+  storyId: number;
+  /** character offsets into stories.body_text, end exclusive */
+  startOffset: number;
+  endOffset: number;
+  quote: string;
+  outcomeId: number | null;
+  variableId: number | null;
+  position: number | null;
+  codeId: number | null;
+  note: Default<string>;
+  status: Default<ExcerptStatus>;
+  byUser: number | null;
+  createdAt: Default<string>;
+  updatedAt: Default<string>;
+}
+
+export interface MscRoundsTable {
+  id: Generated<number>;
+  domain: string;
+  description: Default<string>;
+  periodFrom: string;
+  periodTo: string;
+  status: Default<'open' | 'closed'>;
+  createdBy: number | null;
+  createdAt: Default<string>;
+  closedAt: string | null;
+  fedBackAt: string | null;
+}
+
+export interface MscRoundProjectsTable {
+  roundId: number;
+  projectId: number;
+}
+
+export interface MscPanelMembersTable {
+  roundId: number;
+  userId: number;
+}
+
+export interface MscPicksTable {
+  roundId: number;
+  userId: number;
+  storyId: number;
+  reason: string;
+  at: Default<string>;
+}
+
+export interface MscSelectionsTable {
+  id: Generated<number>;
+  roundId: number;
+  storyId: number;
+  userId: number | null;
+  reason: string;
 }

@@ -7,7 +7,10 @@ import { authRoutes } from './routes/auth.js';
 import { countingRoutes } from './routes/counting/index.js';
 import { projectRoutes } from './routes/projects.js';
 import { publicRoutes } from './routes/public.js';
+import { reportPages } from './routes/report-pages.js';
+import { reportRoutes } from './routes/reports.js';
 import { storyRoutes } from './routes/stories.js';
+import { sensemakingRoutes } from './routes/sensemaking/index.js';
 import { userRoutes } from './routes/users.js';
 import { bodyLimit, csrf, RateLimiter, securityHeaders } from './security.js';
 import { docsRoutes, webRoutes } from './static/web.js';
@@ -55,7 +58,9 @@ export function createApp({ db, config }: AppDeps) {
   api.route('/', projectRoutes);
   api.route('/', storyRoutes);
   api.route('/', publicRoutes);
+  api.route('/', reportRoutes);
   api.route('/', countingRoutes);
+  api.route('/', sensemakingRoutes);
   app.route('/api', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'weefwerk_session' });
@@ -67,6 +72,7 @@ export function createApp({ db, config }: AppDeps) {
   app.all('/api/*', () => {
     throw new AppError('not_found', 'Onbekende API-route / Unknown API route');
   });
+  app.route('/', reportPages());
   app.route('/', webRoutes());
   return app;
 }

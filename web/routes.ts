@@ -37,6 +37,18 @@ export const routes: PageRoute[] = [
   { path: '/projects/:id/links/:linkId/poster', tag: 'ww-link-poster-page', load: () => import('./pages/link-poster-page.js'), roles: staff },
   { path: '/areas', tag: 'ww-areas-page', load: () => import('./pages/areas-page.js'), roles: staff, nav: { nl: 'Gebieden', en: 'Areas' } },
   { path: '/account', tag: 'ww-account-page', load: () => import('./pages/account-page.js'), roles: all },
+  { path: '/reports', tag: 'ww-reports-page', load: () => import('./pages/reports-page.js'), roles: ['admin', 'coordinator', 'funder'], nav: { nl: 'Rapportages', en: 'Reports' } },
+  { path: '/reports/new', tag: 'ww-report-edit-page', load: () => import('./pages/report-edit-page.js'), roles: staff },
+  { path: '/reports/:id', tag: 'ww-report-edit-page', load: () => import('./pages/report-edit-page.js'), roles: staff },
+  { path: '/reports/:id/versions/:n', tag: 'ww-report-version-page', load: () => import('./pages/report-version-page.js'), roles: ['admin', 'coordinator', 'funder'] },
+  // Sensemaking (duiden)
+  { path: '/tagging', tag: 'ww-tagging-page', load: () => import('./pages/tagging-page.js'), roles: team, nav: { nl: 'Taggen', en: 'Tagging' } },
+  { path: '/coding/:storyId', tag: 'ww-coding-page', load: () => import('./pages/coding-page.js'), roles: team },
+  { path: '/codes', tag: 'ww-codes-page', load: () => import('./pages/codes-page.js'), roles: team },
+  { path: '/projects/:id/outcomes', tag: 'ww-outcomes-page', load: () => import('./pages/outcomes-page.js'), roles: team },
+  { path: '/climate', tag: 'ww-climate-page', load: () => import('./pages/climate-page.js'), roles: team, nav: { nl: 'Klimaat', en: 'Climate' } },
+  { path: '/msc', tag: 'ww-msc-page', load: () => import('./pages/msc-page.js'), roles: all, nav: { nl: 'MSC-rondes', en: 'MSC rounds' } },
+  { path: '/msc/:id', tag: 'ww-msc-round-page', load: () => import('./pages/msc-round-page.js'), roles: all },
   { path: '/users', tag: 'ww-users-page', load: () => import('./pages/users-page.js'), roles: ['admin'], nav: { nl: 'Gebruikers', en: 'Users' } },
 ];
 
