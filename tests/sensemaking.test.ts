@@ -287,6 +287,17 @@ describe('excerpts and codes', () => {
     expect(byId[quiet.excerpt.id]).toMatchObject({ status: 'stale', quote: 'Eerst was het stil.' });
   });
 
+  it('a withdrawal takes the coded passages (which quote the story) with it', async () => {
+    const coord = await t.as('coordinator');
+    const p = await makeProject(t.db);
+    const s = await makeStory(t.db, { projectId: p, text: 'Ik durf weer over het plein te lopen.' });
+    const code = (await ok(await coord.post('/api/codes', { name: 'Veiligheid' }), 201)).code;
+    await ok(await coord.post(`/api/stories/${s}/excerpts`, { start: 0, end: 20, codeId: code.id }), 201);
+    await ok(await coord.post(`/api/stories/${s}/consent`, { withdraw: true, reason: 'Verteller wil het niet meer', channel: 'spoken', givenBy: 'teller' }));
+    expect(await t.db.selectFrom('storyExcerpts').selectAll().execute()).toEqual([]);
+    expect((await coord.post(`/api/stories/${s}/excerpts`, { start: 0, end: 1, codeId: code.id })).status).toBe(409);
+  });
+
   it('renames and merges codes, moving every coded passage', async () => {
     const coord = await t.as('coordinator');
     const p = await makeProject(t.db);

@@ -369,6 +369,19 @@ export async function listExcerpts(db: Db, storyId: number, bodyText: string) {
   return excerptSelect(db).where('e.storyId', '=', storyId).orderBy('e.startOffset').orderBy('e.id').execute();
 }
 
+/**
+ * When a story is withdrawn its coded passages go (they quote its text) and so do picks in rounds
+ * still open; selections of closed rounds stay on record but leave every report (selectionsFor).
+ */
+export async function forgetStoryCoding(db: Db, storyId: number): Promise<void> {
+  await db.deleteFrom('storyExcerpts').where('storyId', '=', storyId).execute();
+  await db
+    .deleteFrom('mscPicks')
+    .where('storyId', '=', storyId)
+    .where('roundId', 'in', db.selectFrom('mscRounds').select('id').where('status', '=', 'open'))
+    .execute();
+}
+
 export const getExcerpt = (db: Db, id: number) => excerptSelect(db).where('e.id', '=', id).executeTakeFirst();
 
 // ---------- codes ----------
