@@ -125,7 +125,10 @@ describe('tagging', () => {
     const elsewhere = await makeStory(t.db, { projectId: other, title: 'elders' });
     await ok(await worker.put(`/api/stories/${withSuggestion}/tags`, { outcomes: [{ outcomeId: o }] }));
     await ok(await coord.put(`/api/stories/${tagged}/tags`, { outcomes: [{ outcomeId: o }] }));
+    const atm = await variableId(t.db, 'atmosphere');
+    await place(t.db, untagged, atm, 'teller', 35);
     const all = await ok(await coord.get('/api/tagging/inbox'));
+    expect(all.stories[0].tellerPlacements).toEqual([{ variableId: atm, position: 35 }]);
     expect(all.stories.map((s: any) => [s.id, s.state])).toEqual([
       [untagged, 'untagged'],
       [elsewhere, 'untagged'],

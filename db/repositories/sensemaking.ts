@@ -308,8 +308,16 @@ export async function taggingInbox(db: Db, scope: number[] | null, opts: { proje
   if (scope) q = q.where('stories.projectId', 'in', scope);
   if (opts.projectId) q = q.where('stories.projectId', '=', opts.projectId);
   const rows = await q.execute();
+  const teller = rows.length
+    ? await db.selectFrom('storyPlacements').select(['storyId', 'variableId', 'position']).where('source', '=', 'teller').where('storyId', 'in', rows.map((r) => r.id)).execute()
+    : [];
   return Promise.all(
-    rows.map(async ({ hasSuggestions, ...r }) => ({ ...r, state: hasSuggestions ? ('suggested' as const) : ('untagged' as const), suggestions: hasSuggestions ? await storyTags(db, r.id) : null })),
+    rows.map(async ({ hasSuggestions, ...r }) => ({
+      ...r,
+      state: hasSuggestions ? ('suggested' as const) : ('untagged' as const),
+      suggestions: hasSuggestions ? await storyTags(db, r.id) : null,
+      tellerPlacements: teller.filter((p) => p.storyId === r.id).map(({ variableId, position }) => ({ variableId, position })),
+    })),
   );
 }
 
