@@ -87,7 +87,7 @@ export class TaggingPage extends LitElement {
   @state() private selected = new Set<number>();
   @state() private saved = new Set<number>();
   @state() private projects: { id: number; name: string }[] = [];
-  @state() private projectId = '';
+  @state() private projectId = new URLSearchParams(location.search).get('projectId') ?? '';
   @state() private outcomes = new Map<number, Outcome[]>();
   @state() private variables = new Map<number, Variable[]>();
   @state() private drafts = new Map<number, Draft>();
@@ -352,6 +352,7 @@ export class TaggingPage extends LitElement {
           .value=${this.projectId}
           @change=${(e: Event) => {
             this.projectId = (e.target as HTMLSelectElement).value;
+            history.replaceState(null, '', this.projectId ? `/tagging?projectId=${this.projectId}` : '/tagging');
             void this.load();
           }}
         >
