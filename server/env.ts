@@ -26,7 +26,7 @@ export type Config = {
 export const defaultLimits: Config['limits'] = {
   loginPerAccount: 10,
   loginPerAddress: 50,
-  publicPerAddress: 30,
+  publicPerAddress: 120, // a group session on one shared Wi-Fi address must fit
   publicPerLink: 300,
   windowMs: 10 * 60 * 1000,
 };

@@ -39,6 +39,7 @@ const t = messages({
     teller: 'verteller: {n}',
     code: 'Fragmenten coderen',
     editOutcomes: 'Werkdoelen bewerken',
+    loading: 'Laden…',
   },
   en: {
     title: 'Tagging',
@@ -72,6 +73,7 @@ const t = messages({
     teller: 'teller: {n}',
     code: 'Code passages',
     editOutcomes: 'Edit outcomes',
+    loading: 'Loading…',
   },
 });
 
@@ -261,6 +263,8 @@ export class TaggingPage extends LitElement {
 
   private renderStory(story: InboxStory) {
     const d = this.drafts.get(story.id);
+    // Only once its outcomes, variables and draft are there, so keys act on what is shown.
+    if (!d || !this.outcomes.has(story.projectId) || !this.variables.has(story.projectId)) return html`<p class="muted">${t('loading')}</p>`;
     const outcomes = this.outcomes.get(story.projectId) ?? [];
     const variables = this.variables.get(story.projectId) ?? [];
     const lang = locale();
