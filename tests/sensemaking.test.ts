@@ -125,7 +125,10 @@ describe('tagging', () => {
     const elsewhere = await makeStory(t.db, { projectId: other, title: 'elders' });
     await ok(await worker.put(`/api/stories/${withSuggestion}/tags`, { outcomes: [{ outcomeId: o }] }));
     await ok(await coord.put(`/api/stories/${tagged}/tags`, { outcomes: [{ outcomeId: o }] }));
+    const atm = await variableId(t.db, 'atmosphere');
+    await place(t.db, untagged, atm, 'teller', 35);
     const all = await ok(await coord.get('/api/tagging/inbox'));
+    expect(all.stories[0].tellerPlacements).toEqual([{ variableId: atm, position: 35 }]);
     expect(all.stories.map((s: any) => [s.id, s.state])).toEqual([
       [untagged, 'untagged'],
       [elsewhere, 'untagged'],
@@ -285,6 +288,17 @@ describe('excerpts and codes', () => {
     expect(byId[greet.excerpt.id]).toMatchObject({ status: 'moved', quote: 'Nu groeten mensen elkaar.' });
     expect(newText.slice(byId[greet.excerpt.id].start, byId[greet.excerpt.id].end)).toBe('Nu groeten mensen elkaar.');
     expect(byId[quiet.excerpt.id]).toMatchObject({ status: 'stale', quote: 'Eerst was het stil.' });
+  });
+
+  it('a withdrawal takes the coded passages (which quote the story) with it', async () => {
+    const coord = await t.as('coordinator');
+    const p = await makeProject(t.db);
+    const s = await makeStory(t.db, { projectId: p, text: 'Ik durf weer over het plein te lopen.' });
+    const code = (await ok(await coord.post('/api/codes', { name: 'Veiligheid' }), 201)).code;
+    await ok(await coord.post(`/api/stories/${s}/excerpts`, { start: 0, end: 20, codeId: code.id }), 201);
+    await ok(await coord.post(`/api/stories/${s}/consent`, { withdraw: true, reason: 'Verteller wil het niet meer', channel: 'spoken', givenBy: 'teller' }));
+    expect(await t.db.selectFrom('storyExcerpts').selectAll().execute()).toEqual([]);
+    expect((await coord.post(`/api/stories/${s}/excerpts`, { start: 0, end: 1, codeId: code.id })).status).toBe(409);
   });
 
   it('renames and merges codes, moving every coded passage', async () => {

@@ -308,8 +308,16 @@ export async function taggingInbox(db: Db, scope: number[] | null, opts: { proje
   if (scope) q = q.where('stories.projectId', 'in', scope);
   if (opts.projectId) q = q.where('stories.projectId', '=', opts.projectId);
   const rows = await q.execute();
+  const teller = rows.length
+    ? await db.selectFrom('storyPlacements').select(['storyId', 'variableId', 'position']).where('source', '=', 'teller').where('storyId', 'in', rows.map((r) => r.id)).execute()
+    : [];
   return Promise.all(
-    rows.map(async ({ hasSuggestions, ...r }) => ({ ...r, state: hasSuggestions ? ('suggested' as const) : ('untagged' as const), suggestions: hasSuggestions ? await storyTags(db, r.id) : null })),
+    rows.map(async ({ hasSuggestions, ...r }) => ({
+      ...r,
+      state: hasSuggestions ? ('suggested' as const) : ('untagged' as const),
+      suggestions: hasSuggestions ? await storyTags(db, r.id) : null,
+      tellerPlacements: teller.filter((p) => p.storyId === r.id).map(({ variableId, position }) => ({ variableId, position })),
+    })),
   );
 }
 
@@ -367,6 +375,19 @@ export async function listExcerpts(db: Db, storyId: number, bodyText: string) {
     }
   }
   return excerptSelect(db).where('e.storyId', '=', storyId).orderBy('e.startOffset').orderBy('e.id').execute();
+}
+
+/**
+ * When a story is withdrawn its coded passages go (they quote its text) and so do picks in rounds
+ * still open; selections of closed rounds stay on record but leave every report (selectionsFor).
+ */
+export async function forgetStoryCoding(db: Db, storyId: number): Promise<void> {
+  await db.deleteFrom('storyExcerpts').where('storyId', '=', storyId).execute();
+  await db
+    .deleteFrom('mscPicks')
+    .where('storyId', '=', storyId)
+    .where('roundId', 'in', db.selectFrom('mscRounds').select('id').where('status', '=', 'open'))
+    .execute();
 }
 
 export const getExcerpt = (db: Db, id: number) => excerptSelect(db).where('e.id', '=', id).executeTakeFirst();

@@ -1,7 +1,7 @@
 // Stories, their consent record, placements, submission links and receipts. Read functions take a
 // query already narrowed by server/access.ts (visibleStories and friends); they never widen it.
 import { createHash, randomBytes } from 'node:crypto';
-import { selectionsForStory } from './sensemaking.js';
+import { forgetStoryCoding, selectionsForStory } from './sensemaking.js';
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import type { ConsentLevel, DB, Phase, StorySource } from '../schema.js';
 import { ftsQuery, matchStories, searchRank } from '../sqlite.js';
@@ -279,6 +279,7 @@ export async function withdrawStory(db: Db, id: number): Promise<void> {
     .execute();
   await db.deleteFrom('storyPlacements').where('storyId', '=', id).execute();
   await db.deleteFrom('storyOutcomes').where('storyId', '=', id).execute();
+  await forgetStoryCoding(db, id);
 }
 
 export type Placement = { variableId: number; position: number | null };
