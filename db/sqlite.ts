@@ -17,3 +17,41 @@ export function openSqlite(path: string): Database.Database {
 export function integrityCheck(sqlite: Database.Database): string {
   return String(sqlite.pragma('integrity_check', { simple: true }));
 }
+
+export type BackupProgress = { totalPages: number; remainingPages: number; restarted: boolean };
+
+/**
+ * Online backup through SQLite's backup API: a consistent snapshot while other connections go on
+ * writing. Copies in steps (for progress); when another connection's write restarts the copy,
+ * the rest is copied in one step so the backup always finishes.
+ */
+export async function backupDatabase(
+  sqlite: Database.Database,
+  file: string,
+  onProgress?: (p: BackupProgress) => void,
+): Promise<{ totalPages: number }> {
+  let step = 0;
+  let lastRemaining = Infinity;
+  let oneStep = false;
+  const result = await sqlite.backup(file, {
+    progress({ totalPages, remainingPages }) {
+      const restarted = remainingPages > lastRemaining;
+      if (restarted) oneStep = true;
+      lastRemaining = remainingPages;
+      if (!step) step = Math.max(100, Math.ceil(totalPages / 10));
+      onProgress?.({ totalPages, remainingPages, restarted });
+      return oneStep ? 0x7fffffff : step;
+    },
+  });
+  return { totalPages: result.totalPages };
+}
+
+/** Opens a database file read-only and runs `PRAGMA integrity_check`; 'ok' when sound. */
+export function checkDatabaseFile(file: string): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return integrityCheck(db);
+  } finally {
+    db.close();
+  }
+}

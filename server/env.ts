@@ -10,6 +10,9 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(12 * 60),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(14 * 24),
   NODE_ENV: z.string().default('development'),
+  /** Public submissions allowed per client address / per project link in each 10-minute window. */
+  RATE_LIMIT_PUBLIC_PER_ADDRESS: z.coerce.number().int().positive().optional(),
+  RATE_LIMIT_PUBLIC_PER_LINK: z.coerce.number().int().positive().optional(),
 });
 
 export type Config = {
@@ -40,6 +43,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
-    limits: defaultLimits,
+    limits: {
+      ...defaultLimits,
+      publicPerAddress: e.RATE_LIMIT_PUBLIC_PER_ADDRESS ?? defaultLimits.publicPerAddress,
+      publicPerLink: e.RATE_LIMIT_PUBLIC_PER_LINK ?? defaultLimits.publicPerLink,
+    },
   };
 }
