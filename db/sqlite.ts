@@ -55,3 +55,9 @@ export function checkDatabaseFile(file: string): string {
     db.close();
   }
 }
+
+/** Re-indexes every story in the full-text index (after bulk loads that bypass the triggers). */
+export function rebuildSearchIndex(sqlite: Database.Database): void {
+  const fts = sqlite.prepare("select name from sqlite_master where type = 'table' and name = 'stories_fts'").get();
+  if (fts) sqlite.exec("insert into stories_fts(stories_fts) values ('rebuild')");
+}
