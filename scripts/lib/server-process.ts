@@ -4,7 +4,6 @@ import { createDb } from '../../db/client.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { insertUser } from '../../db/repositories/users.js';
 import { hashPassword } from '../../server/auth/passwords.js';
-import { PASSWORD } from './app.js';
 
 /** A free loopback port, found by binding port 0 and letting it go. */
 export function freePort(): Promise<number> {
@@ -19,12 +18,12 @@ export function freePort(): Promise<number> {
 }
 
 /** Migrates a database file and adds an admin, so a server started on it needs no setup link. */
-export async function prepareDatabase(path: string, email = 'admin@example.nl'): Promise<{ email: string; password: string }> {
+export async function prepareDatabase(path: string, email = 'admin@example.nl', password = 'correct horse battery'): Promise<{ email: string; password: string }> {
   const { db } = createDb(path);
   await migrateToLatest(db);
-  await insertUser(db, { email, name: 'Beheerder', role: 'admin', passwordHash: await hashPassword(PASSWORD) });
+  await insertUser(db, { email, name: 'Beheerder', role: 'admin', passwordHash: await hashPassword(password) });
   await db.destroy();
-  return { email, password: PASSWORD };
+  return { email, password };
 }
 
 export type ServerProcess = {
@@ -35,10 +34,10 @@ export type ServerProcess = {
   kill(signal: NodeJS.Signals): Promise<void>;
 };
 
-/** Starts the real server (`server/index.ts`) as a child process and waits until it listens. */
-export async function startServer(databasePath: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+/** Starts a server script (default: the real `server/index.ts`) as a child process and waits until it listens. */
+export async function startServer(databasePath: string, env: Record<string, string> = {}, script = 'server/index.ts'): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: process.cwd(),
     env: { ...process.env, PORT: String(port), DATABASE_PATH: databasePath, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,7 +49,7 @@ export async function startServer(databasePath: string, env: Record<string, stri
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
     const onData = () => {
-      if (out.includes('Weefwerk runs at')) {
+      if (out.includes('Weefwerk runs at') || out.includes('listening ')) {
         clearTimeout(timer);
         resolve();
       }
@@ -70,4 +69,36 @@ export async function startServer(databasePath: string, env: Record<string, stri
       await exited;
     },
   };
+}
+
+export type Remote = {
+  baseUrl: string;
+  cookie: string | null;
+  request(method: string, path: string, body?: unknown): Promise<Response>;
+  get(path: string): Promise<Response>;
+  post(path: string, body?: unknown): Promise<Response>;
+  /** Logs in; later requests carry the session cookie. */
+  login(email: string, password: string): Promise<void>;
+};
+
+/** A small HTTP client for a server in another process: JSON bodies, same-origin header, session cookie. */
+export function remote(baseUrl: string): Remote {
+  const r: Remote = {
+    baseUrl,
+    cookie: null,
+    request(method, path, body) {
+      const headers: Record<string, string> = { origin: baseUrl };
+      if (r.cookie) headers.cookie = r.cookie;
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      return fetch(baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    },
+    get: (p) => r.request('GET', p),
+    post: (p, b) => r.request('POST', p, b),
+    async login(email, password) {
+      const res = await r.post('/api/auth/login', { email, password });
+      if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
+      r.cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    },
+  };
+  return r;
 }
