@@ -1,6 +1,7 @@
 // Everything SQLite-specific lives here: connection pragmas, FTS5, online backup.
 // A PostgreSQL deployment replaces this module; the rest of the code uses Kysely's portable builder.
 import Database from 'better-sqlite3';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -11,6 +12,7 @@ export function openSqlite(path: string): Database.Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('secure_delete = ON'); // erased text is overwritten in the file, not just unlinked
   return sqlite;
 }
 
@@ -56,8 +58,55 @@ export function checkDatabaseFile(file: string): string {
   }
 }
 
-/** Re-indexes every story in the full-text index (after bulk loads that bypass the triggers). */
-export function rebuildSearchIndex(sqlite: Database.Database): void {
-  const fts = sqlite.prepare("select name from sqlite_master where type = 'table' and name = 'stories_fts'").get();
-  if (fts) sqlite.exec("insert into stories_fts(stories_fts) values ('rebuild')");
+/**
+ * Makes the full-text index hold exactly the stories that are not withdrawn (after bulk loads, or
+ * to repair it). Returns how many stories it had to add or drop; 0 when it was complete.
+ */
+export function rebuildSearchIndex(sqlite: Database.Database): number {
+  const missing = sqlite.prepare('select count(*) from stories s where withdrawn_at is null and not exists (select 1 from stories_fts f where f.rowid = s.id)').pluck();
+  const stale = sqlite.prepare('select count(*) from stories_fts f where not exists (select 1 from stories s where s.id = f.rowid and s.withdrawn_at is null)').pluck();
+  const fixed = (missing.get() as number) + (stale.get() as number);
+  if (fixed > 0) {
+    sqlite.transaction(() => {
+      sqlite.exec('delete from stories_fts');
+      sqlite.exec('insert into stories_fts(rowid, title, body) select id, title, body_text from stories where withdrawn_at is null');
+    })();
+  }
+  sqlite.exec("insert into stories_fts(stories_fts) values ('optimize')");
+  return fixed;
+}
+
+// --- Story search (FTS5). The index `stories_fts` and the triggers that keep it in step with
+// `stories` are created in migration 0004.
+
+/**
+ * Turns what a user typed into an FTS5 query that cannot be a syntax error: every word becomes a
+ * quoted prefix term ("cafe"*), all must match. Quotes, *, NEAR, AND/OR and parentheses are just
+ * text. Returns null when nothing searchable is left.
+ */
+export function ftsQuery(input: string): string | null {
+  const words = input.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  const terms = [...new Set(words.slice(0, 16))].map((w) => `"${w}"*`);
+  return terms.length ? terms.join(' ') : null;
+}
+
+/**
+ * Narrows a query over `stories` to those matching the search, joined as `fts` with its rank
+ * (lower is better; order by `searchRank`). Combine with any other where-clauses.
+ */
+export function matchStories<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, match: string): QB {
+  return (qb as SelectQueryBuilder<any, any, any>).innerJoin(
+    sql`(select rowid as story_id, rank as fts_rank from stories_fts where stories_fts match ${match})`.as('fts'),
+    (join) => join.onRef('fts.story_id', '=', 'stories.id'),
+  ) as unknown as QB;
+}
+
+export const searchRank = sql`fts.fts_rank`;
+
+/** Story ids in the search index (tests and integrity checks). */
+export async function indexedStoryIds(db: Kysely<any>, match?: string): Promise<number[]> {
+  const rows = match
+    ? await sql<{ id: number }>`select rowid as id from stories_fts where stories_fts match ${match}`.execute(db)
+    : await sql<{ id: number }>`select rowid as id from stories_fts`.execute(db);
+  return rows.rows.map((r) => r.id);
 }
