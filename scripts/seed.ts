@@ -9,6 +9,7 @@ import { createDb } from '../db/client.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { rebuildSearchIndex } from '../db/sqlite.js';
 import { hashPassword } from '../server/auth/passwords.js';
+import { CONSENT_TEXT_VERSION } from '../server/consent.js';
 import { loadConfig } from '../server/env.js';
 import { amsterdamAreas } from './data/amsterdam-areas.js';
 import { climateCatalogue } from './data/climate.js';
@@ -201,8 +202,8 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
         );
         const givenBy = under16 ? 'guardian' : 'teller';
         insConsent.run(id, consent, 0, givenBy, under16 ? `${pick(r, firstNames)} ${pick(r, lastNames)}` : null,
-          source === 'link' ? 'online' : pick(r, ['paper', 'spoken']), 'v1', null, source === 'link' ? null : worker, createdIso);
-        if (withdrawn) insConsent.run(id, null, 1, givenBy, null, 'online', 'v1', 'Teller trok toestemming in', null, createdIso);
+          source === 'link' ? 'online' : pick(r, ['paper', 'spoken']), CONSENT_TEXT_VERSION, null, source === 'link' ? null : worker, createdIso);
+        if (withdrawn) insConsent.run(id, null, 1, givenBy, null, 'online', CONSENT_TEXT_VERSION, 'Teller trok toestemming in', null, createdIso);
         if (source === 'link' && r() < 0.7) {
           for (const v of p.vars) if (r() < 0.6) insPlacement.run(id, v, 'teller', r() < 0.1 ? null : int(r, 0, 100), 'accepted', null, createdIso);
         }

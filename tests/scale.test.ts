@@ -26,6 +26,8 @@ describe('seed', () => {
     expect(count("select count(*) from stories where source = 'link' and receipt_hash is null")).toBe(0);
     expect(count('select count(*) from story_outcomes')).toBeGreaterThan(0);
     expect(count('select count(*) from indicator_targets')).toBeGreaterThan(0);
+    // the search index holds exactly the stories that are not withdrawn
+    expect(count('select count(*) from stories_fts')).toBe(count('select count(*) from stories where withdrawn_at is null'));
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
     expect(lines.some((l) => l.startsWith('stories: 1200/1200'))).toBe(true);
