@@ -47,8 +47,15 @@ export function consentAllows(audience: StoryAudience, consent: ConsentLevel | n
   return audienceLevels[audience].includes(consent);
 }
 
-/** 'report' is anonymised: no teller name. 'team' and 'public' show the teller's chosen name. */
-export const tellerNameFor = (audience: StoryAudience, name: string | null): string | null => (audience === 'report' ? null : name);
+/**
+ * The teller name an audience may see: 'report' is anonymised (no name); 'public' shows the chosen
+ * name, except for a teller under 16; the team sees the name.
+ */
+export function tellerNameFor(audience: StoryAudience, teller: { name: string | null; under16: boolean | number }): string | null {
+  if (audience === 'team') return teller.name;
+  if (audience === 'report' || teller.under16) return null;
+  return teller.name;
+}
 
 /**
  * The stories a logged-in user may see: workers their projects', staff all; funders none (403,
@@ -57,19 +64,26 @@ export const tellerNameFor = (audience: StoryAudience, name: string | null): str
  * Every story read path (list, search, get, export) starts from this query.
  */
 export async function visibleStories(db: Kysely<DB>, user: SessionUser, opts: { includeWithdrawn?: boolean } = {}): Promise<SelectQueryBuilder<DB, 'stories', {}>> {
-  if (user.role === 'funder') throw forbidden('Financiers lezen verhalen via rapportages / Funders read stories through reports');
-  if (opts.includeWithdrawn && !isStaff(user)) throw forbidden('Alleen coördinatoren zien ingetrokken verhalen / Only coordinators see withdrawn stories');
-  let qb = db.selectFrom('stories');
-  const scope = await projectScope(db, user);
-  if (scope) qb = scope.length ? qb.where('stories.projectId', 'in', scope) : qb.where(sql<boolean>`false`);
-  if (!opts.includeWithdrawn) qb = qb.where('stories.withdrawnAt', 'is', null);
-  return qb;
+  if (opts.includeWithdrawn && user.role !== 'funder' && !isStaff(user)) throw forbidden('Alleen coördinatoren zien ingetrokken verhalen / Only coordinators see withdrawn stories');
+  const qb = await storiesInScope(db, user);
+  return opts.includeWithdrawn ? qb : qb.where('stories.withdrawnAt', 'is', null);
 }
 
-/** One story the user may see (staff: also withdrawn ones), or 404; with what the routes decide on. */
+/**
+ * For opening one story by id: like visibleStories, but a withdrawn story of the user's projects
+ * is found too, so its page can say it was withdrawn (its text is gone; see getStory).
+ */
+export async function storiesInScope(db: Kysely<DB>, user: SessionUser): Promise<SelectQueryBuilder<DB, 'stories', {}>> {
+  if (user.role === 'funder') throw forbidden('Financiers lezen verhalen via rapportages / Funders read stories through reports');
+  const qb = db.selectFrom('stories');
+  const scope = await projectScope(db, user);
+  if (!scope) return qb;
+  return scope.length ? qb.where('stories.projectId', 'in', scope) : qb.where(sql<boolean>`false`);
+}
+
+/** One story the user may see (withdrawn ones too), or 404; with what the routes decide on. */
 export async function visibleStory(db: Kysely<DB>, user: SessionUser, id: number) {
-  const qb = await visibleStories(db, user, { includeWithdrawn: isStaff(user) });
-  const story = await qb
+  const story = await (await storiesInScope(db, user))
     .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
     .select(['stories.id', 'stories.projectId', 'stories.recordedBy', 'stories.withdrawnAt', 'stories.consent', 'stories.tellerId', 'tellers.under16'])
     .where('stories.id', '=', id)
@@ -81,14 +95,6 @@ export async function visibleStory(db: Kysely<DB>, user: SessionUser, id: number
 /** Workers edit the stories they recorded, staff all; nobody edits a withdrawn story. */
 export const canEditStory = (user: SessionUser, story: { recordedBy: number | null; withdrawnAt: string | null }) =>
   story.withdrawnAt === null && (isStaff(user) || (user.role === 'worker' && story.recordedBy === user.id));
-
-/**
- * Stories an audience outside the team may be shown (reports, Most Significant Change for a
- * funder): consent allows it and it is not withdrawn. Narrow further by project, period, etc.
- */
-export function storiesForAudience(db: Kysely<DB>, audience: StoryAudience) {
-  return db.selectFrom('stories').where('stories.withdrawnAt', 'is', null).where('stories.consent', 'in', [...audienceLevels[audience]]);
-}
 
 /** The public reads exactly one story: its own, through the hash of its receipt code. */
 export function storyByReceipt(db: Kysely<DB>, receiptHash: string) {
