@@ -13,6 +13,9 @@ const schema = z.object({
   /** Public submissions allowed per client address / per project link in each 10-minute window. */
   RATE_LIMIT_PUBLIC_PER_ADDRESS: z.coerce.number().int().positive().optional(),
   RATE_LIMIT_PUBLIC_PER_LINK: z.coerce.number().int().positive().optional(),
+  /** The organisation's IATI identifier (e.g. NL-KVK-12345678) and name, for IATI exports of reports. */
+  IATI_ORG_REF: z.string().trim().min(1).max(100).optional(),
+  ORG_NAME: z.string().trim().min(1).max(200).optional(),
 });
 
 export type Config = {
@@ -22,6 +25,8 @@ export type Config = {
   trustProxy: boolean;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** The reporting organisation in IATI exports; defaults to a placeholder identifier. */
+  iatiOrg?: { ref: string; name: string };
   /** Rate limits; tests lower them. */
   limits: { loginPerAccount: number; loginPerAddress: number; publicPerAddress: number; publicPerLink: number; windowMs: number };
 };
@@ -48,5 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicPerAddress: e.RATE_LIMIT_PUBLIC_PER_ADDRESS ?? defaultLimits.publicPerAddress,
       publicPerLink: e.RATE_LIMIT_PUBLIC_PER_LINK ?? defaultLimits.publicPerLink,
     },
+    iatiOrg: e.IATI_ORG_REF ? { ref: e.IATI_ORG_REF, name: e.ORG_NAME ?? 'Weefwerk' } : undefined,
   };
 }
