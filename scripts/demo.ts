@@ -130,7 +130,8 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log): 
   let receipts = 0;
   for (const s of demoStories) {
     const p = projects[s.project]!;
-    const placements = (s.climate ?? []).map(([key, position]) => ({ variableId: varId(key), position }));
+    const climate = (s.climate ?? []).filter(([key]) => (p.def.vars as readonly string[]).includes(key));
+    const placements = climate.map(([key, position]) => ({ variableId: varId(key), position }));
     let id: number;
     if (s.source === 'link') {
       const res = await app.request(`${ORIGIN}/api/public/links/${p.link}/stories`, {
@@ -152,9 +153,9 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log): 
     }
     storyIds.push({ id, s });
     if (s.tags?.length) {
-      await coordinator('POST', `/api/stories/${id}/tags`, {
+      await coordinator('PUT', `/api/stories/${id}/tags`, {
         outcomes: s.tags.map((k) => ({ outcomeId: p.outcomes[k]!, note: k === 2 ? 'Bewoners nemen het heft in eigen hand.' : '' })),
-        placements: (s.climate ?? []).slice(0, 1).map(([key, position]) => ({ variableId: varId(key), position: Math.min(100, position + 5) })),
+        placements: climate.slice(0, 1).map(([key, position]) => ({ variableId: varId(key), position: Math.min(100, position + 5) })),
       });
     }
   }

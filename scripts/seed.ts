@@ -155,7 +155,7 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
   log(`projects: ${projects.length} with members, outcomes and links  (${elapsed()})`);
 
   // Tellers, stories, consents, placements, tags — in batches of 10,000.
-  const insTeller = sqlite.prepare('insert into tellers (kind, display_name, user_id, under16, created_at) values (?, ?, ?, ?, ?)');
+  const insTeller = sqlite.prepare('insert into tellers (kind, display_name, user_id, under_16, created_at) values (?, ?, ?, ?, ?)');
   const workerTeller = new Map<number, number>();
   tx(() => {
     for (const w of users.workers) workerTeller.set(w, Number(insTeller.run('worker', null, w, 0, now).lastInsertRowid));
