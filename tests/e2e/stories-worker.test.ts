@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { axeViolations, expectNoSidewaysScroll } from '../helpers/resident-fixtures.js';
+import { apiOf, axeViolations, expectNoSidewaysScroll } from '../helpers/resident-fixtures.js';
 
 describe('browser: a worker records a story heard on the street', { timeout: 60_000 }, () => {
   let e: E2E;
@@ -42,8 +42,25 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     const editor = page.getByRole('textbox', { name: 'Het verhaal' });
     await editor.click();
     await page.keyboard.type('Mevrouw Jansen vertelde dat ze nu elke week koffie drinkt met de buren. ');
-    await page.getByRole('button', { name: 'Schuin' }).click();
+    const italic = page.getByRole('button', { name: 'Schuin' });
+    await italic.click();
+    await expect.poll(() => italic.getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.type('Vroeger kende ik niemand');
+    await expect.poll(() => editor.locator('em').textContent()).toBe('Vroeger kende ik niemand');
+    await italic.click();
+    await expect.poll(() => italic.getAttribute('aria-pressed')).toBe('false');
+    await page.keyboard.type('. Meer op ');
+    // A link through the toolbar's small form: unsafe addresses are refused, a bare domain becomes https.
+    await page.getByRole('button', { name: 'Link' }).click();
+    const url = page.getByLabel('Adres van de link');
+    await expect(url.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)).resolves.toBe(true);
+    await url.fill('javascript:alert(1)');
+    await url.press('Enter');
+    await page.getByText('Dit adres werkt niet.', { exact: false }).waitFor();
+    await expect(url.getAttribute('aria-invalid')).resolves.toBe('true');
+    await url.fill('buurtkamer.nl');
+    await url.press('Enter');
+    await expect(editor.getByRole('link').getAttribute('href')).resolves.toBe('https://buurtkamer.nl');
     await page.getByLabel('Naam of schuilnaam (mag leeg)').fill('Mevrouw Jansen');
     await page.getByRole('radio', { name: /Verslag, anoniem/ }).check();
     await page.getByRole('radio', { name: 'Op papier' }).check();
@@ -57,11 +74,14 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     const id = Number(new URL(page.url()).pathname.split('/').pop());
     const story = await e.db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(story).toMatchObject({ projectId, areaId, phase: 'ZIEN', happenedOn: '2026-11-20', source: 'heard', recordedBy: worker.id, consent: 'report', withdrawnAt: null });
-    expect(JSON.parse(story.bodyJson).content[0].content).toContainEqual({ type: 'text', text: 'Vroeger kende ik niemand', marks: [{ type: 'italic' }] });
+    const inline = JSON.parse(story.bodyJson).content[0].content;
+    expect(inline).toContainEqual({ type: 'text', text: 'Vroeger kende ik niemand', marks: [{ type: 'italic' }] });
+    expect(inline.find((n: { marks?: { type: string }[] }) => n.marks?.[0]?.type === 'link').marks[0].attrs.href).toBe('https://buurtkamer.nl');
+    expect(story.bodyHtml).toMatch(/<a href="https:\/\/buurtkamer\.nl\/?" rel="noopener noreferrer nofollow">/);
     const consent = await e.db.selectFrom('storyConsents').selectAll().where('storyId', '=', id).executeTakeFirstOrThrow();
     expect(consent).toMatchObject({ level: 'report', channel: 'paper', givenBy: 'teller', recordedBy: worker.id });
     await expect(page.locator('ww-story-page em').textContent()).resolves.toBe('Vroeger kende ik niemand');
-    await expect(page.getByRole('cell', { name: 'Op papier' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('cell', { name: 'Op papier' }).waitFor();
     await expectNoSidewaysScroll(page);
     await expect(axeViolations(page)).resolves.toEqual([]);
 
@@ -75,7 +95,7 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     await page.getByRole('status').getByText('1 verhaal gevonden').waitFor();
     const result = page.getByRole('list', { name: 'Resultaten' }).getByRole('listitem');
     await expect(result.count()).resolves.toBe(1);
-    await expect(result.getByText('Verslag, anoniem').isVisible()).resolves.toBe(true);
+    await result.getByText('Verslag, anoniem').waitFor();
     await expectNoSidewaysScroll(page);
     await expect(axeViolations(page)).resolves.toEqual([]);
 
@@ -123,6 +143,58 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     await expect(page.getByRole('textbox', { name: 'Het verhaal' }).getAttribute('aria-describedby')).resolves.toBe('body-error');
     await expect(axeViolations(page)).resolves.toEqual([]);
     expect(await e.db.selectFrom('stories').select('id').where('title', '=', '').execute()).toEqual([]);
+    await ctx.close();
+  });
+
+  it('a coordinator narrows a story\'s consent, exports the teller\'s data and erases the teller', async () => {
+    const { email } = await e.user('coordinator');
+    const ctx = await e.context();
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(8000);
+    await e.login(page, email);
+    const api = apiOf(e, page);
+    const created = await api.post('/api/stories', {
+      projectId,
+      title: 'Het speelveldje',
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'De kinderen spelen weer buiten.' }] }] },
+      source: 'heard',
+      teller: { name: 'Ahmed' },
+      consent: { level: 'public', channel: 'spoken', givenBy: 'teller' },
+    });
+    expect(created.status, created.text).toBe(201);
+    const { id, teller } = created.json.story;
+
+    await page.goto(`/stories/${id}`);
+    await page.getByRole('heading', { level: 1, name: 'Het speelveldje' }).waitFor();
+    await page.getByRole('radio', { name: 'Alleen team' }).check();
+    await page.getByRole('radio', { name: 'Mondeling' }).check();
+    await page.getByRole('button', { name: 'Toestemming opslaan' }).click();
+    await page.getByText('De toestemming is opgeslagen.').waitFor();
+    const consents = await e.db.selectFrom('storyConsents').select(['level', 'channel', 'givenBy']).where('storyId', '=', id).orderBy('id').execute();
+    expect(consents).toEqual([
+      { level: 'public', channel: 'spoken', givenBy: 'teller' },
+      { level: 'team', channel: 'spoken', givenBy: 'teller' },
+    ]);
+    await expect(page.getByRole('region', { name: 'Toestemming: geschiedenis' }).getByRole('row').count()).resolves.toBe(3);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+
+    const exportLink = page.getByRole('link', { name: 'Gegevens van de verteller downloaden (JSON)' });
+    const href = await exportLink.getAttribute('href');
+    expect(href).toBe(`/api/tellers/${teller.id}/export`);
+    const exported = await api.get(href!);
+    expect(exported.status).toBe(200);
+    expect(JSON.stringify(exported.json)).toContain('Het speelveldje');
+
+    // Erasing needs a reason and an explicit confirmation.
+    await page.getByRole('button', { name: 'Verteller en alle verhalen wissen' }).click();
+    await page.getByText('Geef een reden.').waitFor();
+    await expect(page.getByLabel('Reden van het wissen').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.getByLabel('Reden van het wissen').fill('Verzoek van de verteller');
+    await page.getByLabel(/Ik begrijp dat alle verhalen/).check();
+    await page.getByRole('button', { name: 'Verteller en alle verhalen wissen' }).click();
+    await page.getByText('De verteller is gewist', { exact: false }).waitFor();
+    expect(await e.db.selectFrom('stories').select('id').where('tellerId', '=', teller.id).execute()).toEqual([]);
+    expect(await e.db.selectFrom('tellers').select('id').where('id', '=', teller.id).execute()).toEqual([]);
     await ctx.close();
   });
 });

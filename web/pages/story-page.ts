@@ -21,7 +21,10 @@ const t = messages({
     newLevel: 'Nieuw niveau', withdraw: 'Toestemming intrekken: het verhaal gaat uit alle verslagen, exports en zoekresultaten',
     howGiven: 'Hoe is dit doorgegeven?', whoGave: 'Wie vroeg hierom?', whoGaveHint: 'Ruimer delen kan alleen de verteller zelf (of de ouder of voogd bij een verteller onder 16).', guardianName: 'Naam van de ouder of voogd (als die het doorgaf)', reasonLabel: 'Reden', reasonHint: 'Verplicht bij intrekken.',
     save: 'Toestemming opslaan', saved: 'De toestemming is opgeslagen.', needReason: 'Geef een reden voor het intrekken.', needLevel: 'Kies een niveau of trek in.',
-    needChannel: 'Kies hoe het is doorgegeven.', failed: 'Opslaan lukte niet.', confirmWithdraw: 'Weet je het zeker? Intrekken kan niet ongedaan worden gemaakt.',
+    needChannel: 'Kies hoe het is doorgegeven.', failed: 'Opslaan lukte niet.',
+    privacy: 'Privacy van de verteller', privacyIntro: 'Vraagt de verteller wat we over hem of haar bewaren? Download dan alle gegevens. Wil de verteller dat alles weg is? Wis dan de verteller met al zijn of haar verhalen.',
+    exportTeller: 'Gegevens van de verteller downloaden (JSON)', erase: 'Verteller en alle verhalen wissen', eraseReason: 'Reden van het wissen', eraseConfirm: 'Ik begrijp dat alle verhalen van deze verteller, hun toestemmingen en plaatsingen voorgoed verdwijnen.',
+    needEraseReason: 'Geef een reden.', needEraseConfirm: 'Bevestig dat je alles wilt wissen.', erased: 'De verteller is gewist, met {n} verhaal/verhalen. Het logboek bewaart alleen dat dit gebeurde.', confirmWithdraw: 'Weet je het zeker? Intrekken kan niet ongedaan worden gemaakt.',
   },
   en: {
     loading: 'Loading…', notFound: 'This story does not exist or you may not see it.', back: 'All stories', edit: 'Edit',
@@ -36,7 +39,10 @@ const t = messages({
     newLevel: 'New level', withdraw: 'Withdraw consent: the story leaves every report, export and search result',
     howGiven: 'How was this passed on?', whoGave: 'Who asked for this?', whoGaveHint: 'Only the teller (or the parent or guardian of a teller under 16) can widen who may read it.', guardianName: 'Name of the parent or guardian (if they passed it on)', reasonLabel: 'Reason', reasonHint: 'Required when withdrawing.',
     save: 'Save consent', saved: 'Consent has been saved.', needReason: 'Give a reason for withdrawing.', needLevel: 'Choose a level or withdraw.',
-    needChannel: 'Choose how it was passed on.', failed: 'Saving did not work.', confirmWithdraw: 'Are you sure? Withdrawing cannot be undone.',
+    needChannel: 'Choose how it was passed on.', failed: 'Saving did not work.',
+    privacy: "The teller's privacy", privacyIntro: 'Does the teller ask what we keep about them? Then download all their data. Does the teller want everything gone? Then erase the teller with all their stories.',
+    exportTeller: "Download the teller's data (JSON)", erase: 'Erase the teller and all their stories', eraseReason: 'Reason for erasing', eraseConfirm: "I understand that all of this teller's stories, their consents and placements disappear for good.",
+    needEraseReason: 'Give a reason.', needEraseConfirm: 'Confirm that you want to erase everything.', erased: 'The teller has been erased, with {n} story/stories. The log keeps only that this happened.', confirmWithdraw: 'Are you sure? Withdrawing cannot be undone.',
   },
 });
 
@@ -52,6 +58,8 @@ export class StoryPage extends LitElement {
   @state() private errors: Partial<Record<'level' | 'channel' | 'reason', string>> = {};
   @state() private message: string | null = null;
   @state() private general: string | null = null;
+  @state() private eraseErrors: { reason?: string; confirm?: string; general?: string } = {};
+  @state() private erasedCount: number | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -97,6 +105,25 @@ export class StoryPage extends LitElement {
     }
   }
 
+  private async erase(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const f = new FormData(e.target as HTMLFormElement);
+    const reason = String(f.get('eraseReason') ?? '').trim();
+    const errors: typeof this.eraseErrors = {};
+    if (!reason) errors.reason = t('needEraseReason');
+    if (!f.get('eraseConfirm')) errors.confirm = t('needEraseConfirm');
+    this.eraseErrors = errors;
+    if (Object.keys(errors).length) return;
+    try {
+      const res = await post<{ erased: { stories: number } }>(`/api/tellers/${this.story!.teller.id}/erase`, { reason });
+      this.erasedCount = res.erased.stories;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#erased')?.focus();
+    } catch (err) {
+      this.eraseErrors = { general: err instanceof ApiError ? err.message : t('failed') };
+    }
+  }
+
   /** The guardian named in the last consent, to prefill when a guardian speaks again. */
   private guardianOf(): string {
     return [...(this.story?.consentHistory ?? [])].reverse().find((r) => r.guardianName)?.guardianName ?? '';
@@ -108,6 +135,8 @@ export class StoryPage extends LitElement {
   }
 
   override render() {
+    if (this.erasedCount !== null)
+      return html`<p id="erased" tabindex="-1" role="status" class="notice">${t('erased', { n: this.erasedCount })}</p><p><a href="/stories">${t('back')}</a></p>`;
     if (this.missing) return html`<p><a href="/stories">${t('back')}</a></p><p role="alert">${t('notFound')}</p>`;
     if (!this.story) return html`<p role="status">${this.general ?? t('loading')}</p>`;
     const s = this.story;
@@ -174,6 +203,7 @@ export class StoryPage extends LitElement {
         </table>
       </div>
       ${s.withdrawnAt ? nothing : this.renderChange()}
+      ${this.user?.role === 'admin' || this.user?.role === 'coordinator' ? this.renderPrivacy() : nothing}
     `;
   }
 
@@ -209,6 +239,26 @@ export class StoryPage extends LitElement {
         </div>
         ${this.confirming ? html`<p role="alert" class="notice error">${t('confirmWithdraw')}</p>` : nothing}
         <div class="actions"><button type="submit" class=${this.withdrawing ? 'danger' : ''}>${this.confirming ? t('withdraw').split(':')[0] : t('save')}</button></div>
+      </form>`;
+  }
+
+  private renderPrivacy() {
+    const id = this.story!.teller?.id;
+    if (!id) return nothing;
+    const err = this.eraseErrors;
+    return html`<h2 id="privacy-title">${t('privacy')}</h2>
+      <p>${t('privacyIntro')}</p>
+      <p><a class="button secondary" href="/api/tellers/${id}/export" download="teller-${id}.json">${t('exportTeller')}</a></p>
+      <form class="card" aria-label=${t('erase')} @submit=${this.erase} novalidate>
+        <div role="alert">${err.general ? html`<p class="notice error">${err.general}</p>` : nothing}</div>
+        <div class="field">
+          <label for="erase-reason">${t('eraseReason')}</label>
+          <textarea id="erase-reason" name="eraseReason" maxlength="500" aria-describedby="erase-reason-error" aria-invalid=${err.reason ? 'true' : 'false'}></textarea>
+          <span class="field-error" id="erase-reason-error">${err.reason ?? nothing}</span>
+        </div>
+        <label class="radio"><input type="checkbox" name="eraseConfirm" aria-describedby="erase-confirm-error" aria-invalid=${err.confirm ? 'true' : 'false'} /><span>${t('eraseConfirm')}</span></label>
+        <span class="field-error" id="erase-confirm-error">${err.confirm ?? nothing}</span>
+        <div class="actions"><button type="submit" class="danger">${t('erase')}</button></div>
       </form>`;
   }
 
