@@ -33,6 +33,7 @@ export type InboxStory = {
   createdAt: string;
   state: 'untagged' | 'suggested';
   suggestions: Tags | null;
+  tellerPlacements: { variableId: number; position: number | null }[];
 };
 export type Distribution = { n: number; notApplicable: number; mean: number | null; median: number | null; bins: number[] };
 export type Code = { id: number; name: string; description: string; uses: number };

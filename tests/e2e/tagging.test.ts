@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { makeProject, makeStory, variableId } from '../helpers/sensemaking-fixtures.js';
+import { axeViolations, makeProject, makeStory, variableId } from '../helpers/sensemaking-fixtures.js';
 
 describe('browser: tagging inbox by keyboard', () => {
   let e: E2E;
@@ -25,6 +25,7 @@ describe('browser: tagging inbox by keyboard', () => {
     await page.goto('/tagging');
     await page.getByRole('heading', { name: 'Groeten op straat' }).waitFor();
     await expect(page.getByText(/Enter opslaan/).isVisible()).resolves.toBe(true);
+    await expect(axeViolations(page)).resolves.toEqual([]);
 
     // first story: outcome 1, then Enter saves and moves on
     await page.keyboard.press('1');
@@ -51,6 +52,34 @@ describe('browser: tagging inbox by keyboard', () => {
     ]);
     const placements = await e.db.selectFrom('storyPlacements').select(['storyId', 'variableId', 'position', 'source']).execute();
     expect(placements).toEqual([{ storyId: b, variableId: atm, position: 60, source: 'coordinator' }]);
+    await ctx.close();
+  });
+
+  it('a coordinator selects several stories with x and tags them at once with b', async () => {
+    const { email } = await e.user('coordinator');
+    const p = await makeProject(e.db, 'Moestuin');
+    const o = await e.db.insertInto('outcomes').values({ projectId: p, level: 'output', title: 'Tuin open', sort: 1 }).returning('id').executeTakeFirstOrThrow();
+    const a = await makeStory(e.db, { projectId: p, title: 'Eerste oogst', createdAt: '2026-03-01T10:00:00.000Z' });
+    const b = await makeStory(e.db, { projectId: p, title: 'Tweede oogst', createdAt: '2026-03-02T10:00:00.000Z' });
+    await makeStory(e.db, { projectId: p, title: 'Derde oogst', createdAt: '2026-03-03T10:00:00.000Z' });
+
+    const ctx = await e.context();
+    const page = await ctx.newPage();
+    await e.login(page, email);
+    await page.goto(`/tagging?projectId=${p}`);
+    await page.getByRole('heading', { name: 'Eerste oogst' }).waitFor();
+    await page.keyboard.press('x');
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('heading', { name: 'Tweede oogst' }).waitFor();
+    await page.keyboard.press('x');
+    await page.keyboard.press('1');
+    await page.keyboard.press('b');
+    await page.getByText('2 verhalen getagd.').waitFor();
+    const rows = await e.db.selectFrom('storyOutcomes').select(['storyId', 'outcomeId']).where('outcomeId', '=', o.id).orderBy('storyId').execute();
+    expect(rows).toEqual([
+      { storyId: a, outcomeId: o.id },
+      { storyId: b, outcomeId: o.id },
+    ]);
     await ctx.close();
   });
 });

@@ -299,7 +299,8 @@ export class OutcomesPage extends LitElement {
       .chain, .library { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
       .library li { display: flex; justify-content: space-between; gap: 1rem; align-items: center; flex-wrap: wrap; border-bottom: 1px solid var(--ww-line); padding: 0.5rem 0; }
       h4 { margin: 0 0 0.25rem; }
-      label.check { display: flex; gap: 0.5rem; align-items: baseline; font-weight: 400; }
+      label.check { display: block; font-weight: 400; padding: 0.15rem 0; }
+      label.check input { margin-right: 0.5rem; }
       .status:empty { display: none; }
       .status { font-weight: 600; color: var(--ww-ok); }
     `,

@@ -87,7 +87,7 @@ export class TaggingPage extends LitElement {
   @state() private selected = new Set<number>();
   @state() private saved = new Set<number>();
   @state() private projects: { id: number; name: string }[] = [];
-  @state() private projectId = '';
+  @state() private projectId = new URLSearchParams(location.search).get('projectId') ?? '';
   @state() private outcomes = new Map<number, Outcome[]>();
   @state() private variables = new Map<number, Variable[]>();
   @state() private drafts = new Map<number, Draft>();
@@ -264,7 +264,7 @@ export class TaggingPage extends LitElement {
     const outcomes = this.outcomes.get(story.projectId) ?? [];
     const variables = this.variables.get(story.projectId) ?? [];
     const lang = locale();
-    const tellerPos = new Map(story.suggestions?.placements.filter((p) => p.source === 'teller').map((p) => [p.variableId, p.position]) ?? []);
+    const tellerPos = new Map(story.tellerPlacements.map((p) => [p.variableId, p.position]));
     return html`
       <article aria-labelledby="story-title">
         <h2 id="story-title" tabindex="-1">${story.title}</h2>
@@ -303,7 +303,7 @@ export class TaggingPage extends LitElement {
             const teller = tellerPos.get(v.id);
             return html`<div class="dyad">
               <label for="v-${v.id}">${name}
-                <span class="muted">${placed ? (na ? t('notApplicable') : t('position', { n: pos! })) : t('notPlaced')}${teller != null ? ` · ${t('teller', { n: teller })}` : ''}</span></label>
+                <span class="muted">${placed ? (na ? t('notApplicable') : t('position', { n: pos! })) : t('notPlaced')}${tellerPos.has(v.id) ? ` · ${t('teller', { n: teller ?? t('notApplicable') })}` : ''}</span></label>
               <div class="poles"><span>${weak}</span><span>${strong}</span></div>
               <input
                 id="v-${v.id}"
@@ -352,6 +352,7 @@ export class TaggingPage extends LitElement {
           .value=${this.projectId}
           @change=${(e: Event) => {
             this.projectId = (e.target as HTMLSelectElement).value;
+            history.replaceState(null, '', this.projectId ? `/tagging?projectId=${this.projectId}` : '/tagging');
             void this.load();
           }}
         >

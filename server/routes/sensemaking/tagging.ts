@@ -241,6 +241,7 @@ export const taggingRoutes = router()
                 createdAt: z.string(),
                 state: z.enum(['untagged', 'suggested']),
                 suggestions: StoryTags.nullable(),
+                tellerPlacements: z.array(z.object({ variableId: z.number(), position: z.number().nullable() })).openapi({ description: "the teller's own placements, for comparison" }),
               }),
             ),
           }),
