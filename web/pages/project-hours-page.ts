@@ -4,14 +4,12 @@ import { ApiError, api, get, post } from '../api.js';
 import { formatDate, formatNumber, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
+import '../components/ww-budget-summary.js';
 import { parseNumber } from '../../server/counting/parse.js';
 
 const t = messages({
   nl: {
     title: 'Uren en geld', loading: 'Laden…', project: 'Project', counts: 'Tellingen', plan: 'Tegenover de begroting',
-    hoursUsed: '{used} van {planned} uur gebruikt ({pct}%), nog {remaining} uur over.', hoursNoPlan: '{used} uur gebruikt. Er zijn geen uren begroot.',
-    moneyUsed: '{used} van {planned} uitgegeven ({pct}%), nog {remaining} over.', moneyNoPlan: '{used} uitgegeven. Er is geen geld begroot.',
-    over: 'Over de begroting heen.', hours: 'Uren', money: 'Geld',
     logHours: 'Uren schrijven', date: 'Datum', amountHours: 'Uren', hoursHint: 'Per kwartier, bijvoorbeeld 1,5.', phase: 'Fase', activity: 'Wat deed je?', activityHint: 'Kort, bijvoorbeeld: huisbezoeken Kop Zeedijk.',
     add: 'Toevoegen', added: 'Toegevoegd.', who: 'Wie', remove: 'Verwijderen', removeLabel: 'Verwijder {hours} uur op {date}', removeExpense: 'Verwijder uitgave {description} op {date}', removed: 'Verwijderd.',
     byPhase: 'Per fase', byWorker: 'Per medewerker', total: 'Totaal', noHours: 'Nog geen uren geschreven.',
@@ -20,9 +18,6 @@ const t = messages({
   },
   en: {
     title: 'Hours and money', loading: 'Loading…', project: 'Project', counts: 'Counts', plan: 'Against the budget',
-    hoursUsed: '{used} of {planned} hours used ({pct}%), {remaining} hours left.', hoursNoPlan: '{used} hours used. No hours were budgeted.',
-    moneyUsed: '{used} of {planned} spent ({pct}%), {remaining} left.', moneyNoPlan: '{used} spent. No money was budgeted.',
-    over: 'Over budget.', hours: 'Hours', money: 'Money',
     logHours: 'Log hours', date: 'Date', amountHours: 'Hours', hoursHint: 'In quarters of an hour, e.g. 1.5.', phase: 'Phase', activity: 'What did you do?', activityHint: 'Short, e.g.: home visits Kop Zeedijk.',
     add: 'Add', added: 'Added.', who: 'Who', remove: 'Remove', removeLabel: 'Remove {hours} hours on {date}', removeExpense: 'Remove expense {description} on {date}', removed: 'Removed.',
     byPhase: 'Per phase', byWorker: 'Per worker', total: 'Total', noHours: 'No hours logged yet.',
@@ -33,8 +28,6 @@ const t = messages({
 
 const phases = ['ZIEN', 'DENKEN', 'DOEN', 'VINDEN'] as const;
 type Phase = (typeof phases)[number];
-type Usage = { used: number; planned: number | null; remaining: number | null; percentage: number | null };
-type Budget = { hours: Usage & { byPhase: Record<Phase, number> }; money: { usedEuros: number; plannedEuros: number | null; remainingEuros: number | null; percentage: number | null } };
 type HoursList = { entries: { id: number; date: string; hours: number; phase: Phase; activity: string; userId: number; userName: string }[]; totals: { hours: number; byPhase: Record<Phase, number>; byWorker: { userId: number; name: string; hours: number }[] } };
 type Expenses = { entries: { id: number; date: string; amount: number; description: string; category: string | null; enteredBy: number; enteredByName: string }[]; totals: { amount: number } };
 
@@ -48,7 +41,6 @@ export class ProjectHoursPage extends LitElement {
   user: Me | null = null;
 
   @state() private project: { id: number; name: string } | null = null;
-  @state() private budget: Budget | null = null;
   @state() private hours: HoursList | null = null;
   @state() private expenses: Expenses | null = null;
   @state() private hoursError: ApiError | null = null;
@@ -68,8 +60,8 @@ export class ProjectHoursPage extends LitElement {
 
   private async reload(): Promise<void> {
     const id = this.params.id;
-    const [b, h, e] = await Promise.all([get<{ budget: Budget }>(`/api/projects/${id}/budget`), get<HoursList>(`/api/projects/${id}/hours`), get<Expenses>(`/api/projects/${id}/expenses`)]);
-    this.budget = b.budget;
+    const [h, e] = await Promise.all([get<HoursList>(`/api/projects/${id}/hours`), get<Expenses>(`/api/projects/${id}/expenses`)]);
+    await this.renderRoot.querySelector('ww-budget-summary')?.refresh();
     this.hours = h;
     this.expenses = e;
   }
@@ -141,26 +133,10 @@ export class ProjectHoursPage extends LitElement {
       <span class="field-error" id="${id}-error">${msg ?? ''}</span></label>`;
   }
 
-  private bar(label: string, text: string, pct: number | null) {
-    const width = Math.min(100, Math.max(0, pct ?? 0));
-    return html`<div class="usage">
-      <h3>${label}</h3>
-      <p>${text}${pct !== null && pct > 100 ? html` <strong class="error">${t('over')}</strong>` : nothing}</p>
-      ${pct !== null ? html`<div class="bar" aria-hidden="true"><span class=${pct > 100 ? 'over' : ''} style="width:${width}%"></span></div>` : nothing}
-    </div>`;
-  }
-
   override render() {
     if (this.problem) return html`<h1 tabindex="-1">${t('title')}</h1><p role="alert" class="error">${this.problem}</p>`;
-    if (!this.project || !this.budget || !this.hours || !this.expenses) return html`<p role="status">${t('loading')}</p>`;
-    const b = this.budget;
+    if (!this.project || !this.hours || !this.expenses) return html`<p role="status">${t('loading')}</p>`;
     const staff = this.user?.role === 'admin' || this.user?.role === 'coordinator';
-    const hoursText = b.hours.planned === null
-      ? t('hoursNoPlan', { used: formatNumber(b.hours.used, 2) })
-      : t('hoursUsed', { used: formatNumber(b.hours.used, 2), planned: formatNumber(b.hours.planned, 2), pct: formatNumber(b.hours.percentage, 1), remaining: formatNumber(b.hours.remaining, 2) });
-    const moneyText = b.money.plannedEuros === null
-      ? t('moneyNoPlan', { used: euro(b.money.usedEuros) })
-      : t('moneyUsed', { used: euro(b.money.usedEuros), planned: euro(b.money.plannedEuros), pct: formatNumber(b.money.percentage, 1), remaining: euro(b.money.remainingEuros) });
     const he = this.hoursError;
     const ee = this.expenseError;
     return html`
@@ -170,7 +146,7 @@ export class ProjectHoursPage extends LitElement {
 
       <section aria-labelledby="plan">
         <h2 id="plan">${t('plan')}</h2>
-        <div class="grid">${this.bar(t('hours'), hoursText, b.hours.percentage)} ${this.bar(t('money'), moneyText, b.money.percentage)}</div>
+        <ww-budget-summary .projectId=${this.project.id}></ww-budget-summary>
       </section>
 
       <section aria-labelledby="log">
@@ -231,13 +207,9 @@ export class ProjectHoursPage extends LitElement {
   static override styles = [
     pageStyles,
     css`
+      input, select, textarea { box-sizing: border-box; }
       .row { display: flex; flex-wrap: wrap; gap: 0.75rem; }
       .row > label { flex: 1 1 10rem; }
-      .usage h3 { margin: 0 0 0.25rem; font-size: 1.05rem; }
-      .usage p { margin: 0 0 0.5rem; }
-      .bar { height: 1rem; border: 1px solid var(--ww-ink); border-radius: var(--ww-radius); background: var(--ww-surface); overflow: hidden; }
-      .bar span { display: block; height: 100%; background: var(--ww-accent); }
-      .bar span.over { background: var(--ww-danger); }
       .num { text-align: right; font-variant-numeric: tabular-nums; }
       caption { text-align: left; font-weight: 600; }
       .totals { margin: 1rem 0; }
