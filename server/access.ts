@@ -111,10 +111,6 @@ export function storyByReceipt(db: Kysely<DB>, receiptHash: string) {
 }
 
 // ---- Sensemaking (issue 4) ----
-// Until the stories capability's own visibility function is merged, sensemaking narrows stories
-// with this minimal rule: staff see every story, workers the stories of their projects, funders none.
-
-// ---- Sensemaking (issue 4) ----
 
 /**
  * The project ids whose stories a user may tag, code and roll up (climate, agreement, inbox):
@@ -328,41 +324,4 @@ export async function reportAccess(db: Kysely<DB>, user: SessionUser, reportId: 
   const scope = await reportScope(db, user);
   if (!report || !scope!.includes(reportId)) throw notFound('Rapportage niet gevonden / Report not found');
   return 'published';
-}
-
-// --- Counting: indicators, values, hours and expenses ---
-
-/**
- * Which indicators a user may see: staff every indicator; workers their projects' indicators and
- * the context indicators (CBS, no project); funders none here (they see numbers through reports).
- */
-export async function indicatorScope(db: Kysely<DB>, user: SessionUser): Promise<{ projectIds: number[] | null; context: boolean }> {
-  if (user.role === 'funder') throw forbidden();
-  return { projectIds: await projectScope(db, user), context: true };
-}
-
-/** 404 unless the user may see this indicator (403 for funders). */
-export async function assertIndicatorVisible(db: Kysely<DB>, user: SessionUser, indicator: { projectId: number | null }): Promise<void> {
-  if (user.role === 'funder') throw forbidden();
-  if (indicator.projectId !== null) await assertProjectVisible(db, user, indicator.projectId);
-}
-
-/** Who may enter values: the project's workers and staff; context indicators only staff. */
-export async function assertIndicatorWritable(db: Kysely<DB>, user: SessionUser, indicator: { projectId: number | null }): Promise<void> {
-  await assertIndicatorVisible(db, user, indicator);
-  if (indicator.projectId === null) {
-    if (!isStaff(user)) throw forbidden();
-  } else await assertProjectWritable(db, user, indicator.projectId);
-}
-
-/** Indicator definitions (name, targets, baseline) are kept by staff. */
-export async function assertIndicatorDefinable(db: Kysely<DB>, user: SessionUser, indicator: { projectId: number | null }): Promise<void> {
-  await assertIndicatorVisible(db, user, indicator);
-  if (!isStaff(user)) throw forbidden();
-}
-
-/** Which indicators a user may enter values for (CSV import): workers their projects'; staff all, context included. */
-export async function writableIndicatorScope(db: Kysely<DB>, user: SessionUser): Promise<{ projectIds: number[] | null; context: boolean }> {
-  if (user.role === 'funder') throw forbidden();
-  return { projectIds: await projectScope(db, user), context: isStaff(user) };
 }

@@ -61,8 +61,6 @@ export function createApp({ db, config }: AppDeps) {
   api.route('/', sensemakingRoutes);
   api.route('/', countingRoutes);
   api.route('/', reportRoutes);
-  api.route('/', reportRoutes);
-  api.route('/', countingRoutes);
   app.route('/api', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'weefwerk_session' });
