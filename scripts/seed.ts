@@ -248,7 +248,7 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
             '2021', byArea ? 1 : 0, 'manual', null).lastInsertRowid,
         );
         for (let y = 2022; y <= 2026; y++) insTarget.run(id, String(y), 0, Math.round(base * (1 + 0.1 * (y - 2021))));
-        const pl = { id, areas: byArea ? p.areas : [0], periods: periodsOf(periodicity), base, entered: pick(r, p.members) };
+        const pl = { id, areas: byArea ? [0, ...p.areas] : [0], periods: periodsOf(periodicity), base, entered: pick(r, p.members) };
         plans.push(pl);
         capacity += pl.areas.length * pl.periods.length;
       }
