@@ -20,6 +20,62 @@ export function integrityCheck(sqlite: Database.Database): string {
   return String(sqlite.pragma('integrity_check', { simple: true }));
 }
 
+export type BackupProgress = { totalPages: number; remainingPages: number; restarted: boolean };
+
+/**
+ * Online backup through SQLite's backup API: a consistent snapshot while other connections go on
+ * writing. Copies in steps (for progress); when another connection's write restarts the copy,
+ * the rest is copied in one step so the backup always finishes.
+ */
+export async function backupDatabase(
+  sqlite: Database.Database,
+  file: string,
+  onProgress?: (p: BackupProgress) => void,
+): Promise<{ totalPages: number }> {
+  let step = 0;
+  let lastRemaining = Infinity;
+  let oneStep = false;
+  const result = await sqlite.backup(file, {
+    progress({ totalPages, remainingPages }) {
+      const restarted = remainingPages > lastRemaining;
+      if (restarted) oneStep = true;
+      lastRemaining = remainingPages;
+      if (!step) step = Math.max(100, Math.ceil(totalPages / 10));
+      onProgress?.({ totalPages, remainingPages, restarted });
+      return oneStep ? 0x7fffffff : step;
+    },
+  });
+  return { totalPages: result.totalPages };
+}
+
+/** Opens a database file read-only and runs `PRAGMA integrity_check`; 'ok' when sound. */
+export function checkDatabaseFile(file: string): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return integrityCheck(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Makes the full-text index hold exactly the stories that are not withdrawn (after bulk loads, or
+ * to repair it). Returns how many stories it had to add or drop; 0 when it was complete.
+ */
+export function rebuildSearchIndex(sqlite: Database.Database): number {
+  const missing = sqlite.prepare('select count(*) from stories s where withdrawn_at is null and not exists (select 1 from stories_fts f where f.rowid = s.id)').pluck();
+  const stale = sqlite.prepare('select count(*) from stories_fts f where not exists (select 1 from stories s where s.id = f.rowid and s.withdrawn_at is null)').pluck();
+  const fixed = (missing.get() as number) + (stale.get() as number);
+  if (fixed > 0) {
+    sqlite.transaction(() => {
+      sqlite.exec('delete from stories_fts');
+      sqlite.exec('insert into stories_fts(rowid, title, body) select id, title, body_text from stories where withdrawn_at is null');
+    })();
+  }
+  sqlite.exec("insert into stories_fts(stories_fts) values ('optimize')");
+  return fixed;
+}
+
 // --- Story search (FTS5). The index `stories_fts` and the triggers that keep it in step with
 // `stories` are created in migration 0004.
 

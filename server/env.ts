@@ -10,6 +10,9 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(12 * 60),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(14 * 24),
   NODE_ENV: z.string().default('development'),
+  /** Public submissions allowed per client address / per project link in each 10-minute window. */
+  RATE_LIMIT_PUBLIC_PER_ADDRESS: z.coerce.number().int().positive().optional(),
+  RATE_LIMIT_PUBLIC_PER_LINK: z.coerce.number().int().positive().optional(),
   /** The organisation's IATI identifier (e.g. NL-KVK-12345678) and name, for IATI exports of reports. */
   IATI_ORG_REF: z.string().trim().min(1).max(100).optional(),
   ORG_NAME: z.string().trim().min(1).max(200).optional(),
@@ -45,7 +48,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
-    limits: defaultLimits,
+    limits: {
+      ...defaultLimits,
+      publicPerAddress: e.RATE_LIMIT_PUBLIC_PER_ADDRESS ?? defaultLimits.publicPerAddress,
+      publicPerLink: e.RATE_LIMIT_PUBLIC_PER_LINK ?? defaultLimits.publicPerLink,
+    },
     iatiOrg: e.IATI_ORG_REF ? { ref: e.IATI_ORG_REF, name: e.ORG_NAME ?? 'Weefwerk' } : undefined,
   };
 }

@@ -1,0 +1,243 @@
+// npm run bench — one run, each figure next to a floor measured in the same run on this machine.
+// Not a test: it prints figures and PASS/MISS against the targets of issue 7; nothing asserts timings.
+import autocannon from 'autocannon';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { seed } from './seed.js';
+import { paragraphs, seeded, title } from './data/dutch-text.js';
+import { prepareDatabase, remote, startServer, type ServerProcess } from './lib/server-process.js';
+import { sqlFloor, reportPreviewPath, publishedVersionPath, setUpReport } from './bench/report.js';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const STORIES = Number(process.env.BENCH_STORIES ?? 100_000);
+const VALUES = Number(process.env.BENCH_VALUES ?? 1_000_000);
+const dir = mkdtempSync(join(tmpdir(), 'weefwerk-bench-'));
+const started = Date.now();
+const servers: ServerProcess[] = [];
+const results: { name: string; figure: string; floor: string; target: string; verdict: 'PASS' | 'MISS' | 'NOT MEASURED' }[] = [];
+
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+const log = (l: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${l}`);
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+async function start(db: string, env: Record<string, string> = {}, script?: string) {
+  const s = await startServer(db, { RATE_LIMIT_PUBLIC_PER_ADDRESS: '1000000000', RATE_LIMIT_PUBLIC_PER_LINK: '1000000000', ...env }, script);
+  servers.push(s);
+  return s;
+}
+async function stop(s: ServerProcess) {
+  await s.kill('SIGTERM');
+  servers.splice(servers.indexOf(s), 1);
+}
+
+/** Story bodies as the resident's editor sends them, varied in length. */
+function submissions(n: number, consentTextVersion: string): string[] {
+  const r = seeded(42);
+  return Array.from({ length: n }, () =>
+    JSON.stringify({
+      title: title(r),
+      body: { type: 'doc', content: paragraphs(r).map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })) },
+      consent: (['team', 'report', 'public'] as const)[Math.floor(r() * 3)],
+      consentTextVersion,
+    }),
+  );
+}
+
+type Load = { rps: number; p50: number; p99: number; ok: number; other: number; errors: number };
+async function load(url: string, bodies: string[], connections = 50): Promise<Load> {
+  let i = 0;
+  const res = await autocannon({
+    url,
+    connections,
+    duration: DURATION,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }),
+      },
+    ],
+  });
+  return { rps: res.requests.average, p50: res.latency.p50, p99: res.latency.p99, ok: res['2xx'], other: res.non2xx, errors: res.errors + res.timeouts };
+}
+const fmtLoad = (l: Load) => `${Math.round(l.rps)} req/s, p50 ${ms(l.p50)}, p99 ${ms(l.p99)}${l.other || l.errors ? ` (${l.other} non-2xx, ${l.errors} errors)` : ''}`;
+
+/** Sequential GETs for `seconds`, cycling through paths; latencies in ms. */
+async function timeGets(base: string, cookie: string | null, paths: string[], seconds = 5): Promise<number[]> {
+  const lat: number[] = [];
+  const end = Date.now() + seconds * 1000;
+  const headers: Record<string, string> = cookie ? { cookie } : {};
+  for (let i = 0; Date.now() < end; i++) {
+    const t = performance.now();
+    const res = await fetch(base + paths[i % paths.length]!, { headers });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${paths[i % paths.length]} → ${res.status}`);
+    lat.push(performance.now() - t);
+  }
+  return lat;
+}
+
+async function benchSubmission() {
+  log('submission: bare node:http floor');
+  const bareDb = join(dir, 'bare.db');
+  const bare = await start(bareDb, {}, 'scripts/bench/floor-http.ts');
+  const bodies = submissions(500, 'v1');
+  const bareLoad = await load(`${bare.baseUrl}/stories`, bodies);
+  await stop(bare);
+
+  log('submission: storage floor (Hono + zod + better-sqlite3 + FTS5 trigger)');
+  const floor = await start(join(dir, 'floor.db'), {}, 'scripts/bench/floor-storage.ts');
+  const floorLoad = await load(`${floor.baseUrl}/stories`, bodies);
+  await stop(floor);
+
+  log('submission: the real app');
+  const appDb = join(dir, 'submit.db');
+  const admin = await prepareDatabase(appDb);
+  const app = await start(appDb);
+  let appLoad: Load | null = null;
+  let why = '';
+  try {
+    const a = remote(app.baseUrl);
+    await a.login(admin.email, admin.password);
+    const p = await a.post('/api/projects', { name: 'Bench', phase: 'DOEN' });
+    const { project } = (await p.json()) as { project: { id: number } };
+    const l = await a.post(`/api/projects/${project.id}/links`, { label: 'bench' });
+    if (l.status !== 201) throw new Error(`POST /api/projects/:id/links → ${l.status} (the stories capability is not merged yet)`);
+    const { link } = (await l.json()) as { link: { token: string } };
+    const info = (await (await a.get(`/api/public/links/${link.token}`)).json()) as { consentTextVersion: string };
+    appLoad = await load(`${app.baseUrl}/api/public/links/${link.token}/stories`, submissions(500, info.consentTextVersion));
+    if (appLoad.ok === 0) throw new Error(`no 201 from the app: ${appLoad.other} non-2xx`);
+  } catch (err) {
+    why = (err as Error).message;
+  }
+  await stop(app);
+
+  const floorTxt = `storage floor ${fmtLoad(floorLoad)}; bare node:http ${fmtLoad(bareLoad)}`;
+  if (!appLoad || why) {
+    results.push({ name: 'Public story submission (50 conn.)', figure: `not measured: ${why}`, floor: floorTxt, target: '≥ 1/3 floor, p99 < 100 ms', verdict: 'NOT MEASURED' });
+    return;
+  }
+  const ratio = appLoad.rps / floorLoad.rps;
+  results.push({
+    name: 'Public story submission (50 conn.)',
+    figure: `${fmtLoad(appLoad)} = ${ratio.toFixed(2)}× floor`,
+    floor: floorTxt,
+    target: '≥ 1/3 floor, p99 < 100 ms',
+    verdict: ratio >= 1 / 3 && appLoad.p99 < 100 ? 'PASS' : 'MISS',
+  });
+}
+
+async function benchAtScale() {
+  const db = join(dir, 'scale.db');
+  log(`seeding ${STORIES} stories and ${VALUES} values`);
+  await seed({ db, stories: STORIES, values: VALUES, seed: 1, log: (l) => log(`  seed ${l}`) });
+  const app = await start(db);
+  const a = remote(app.baseUrl);
+  await a.login('admin@seed.weefwerk.nl', 'weefwerk-seed-wachtwoord');
+
+  // Search: one word or two, as people type them.
+  log('search at scale');
+  const queries = ['moestuin', 'buurtkamer', 'taalcafé', 'lift', 'petitie verlichting', 'wandelgroep', 'vertrouwen', 'kinderen plein', 'sleutel', 'voedselbank'];
+  try {
+    const probe = await a.get(`/api/stories?q=moestuin&limit=20`);
+    if (probe.status !== 200) throw new Error(`GET /api/stories?q= → ${probe.status} (the stories capability is not merged yet)`);
+    const lat = await timeGets(app.baseUrl, a.cookie, queries.map((q) => `/api/stories?q=${encodeURIComponent(q)}&limit=20`));
+    const p50 = percentile(lat, 50);
+    const p95 = percentile(lat, 95);
+    results.push({ name: `Search at ${STORIES} stories (admin, 20 hits)`, figure: `p50 ${ms(p50)}, p95 ${ms(p95)} (${lat.length} queries)`, floor: '—', target: 'p95 < 20 ms', verdict: p95 < 20 ? 'PASS' : 'MISS' });
+  } catch (err) {
+    results.push({ name: `Search at ${STORIES} stories`, figure: `not measured: ${(err as Error).message}`, floor: '—', target: 'p95 < 20 ms', verdict: 'NOT MEASURED' });
+  }
+
+  // Report assembly and the published version.
+  log('report assembly at scale');
+  let previewDone = false;
+  try {
+    const report = await setUpReport(a);
+    const lat = await timeGets(app.baseUrl, a.cookie, [reportPreviewPath(report)], 5);
+    const floor = sqlFloor(db, report);
+    const p50 = percentile(lat, 50);
+    const ratio = p50 / floor.p50;
+    results.push({
+      name: `Report assembly (preview) at ${STORIES} stories, ${VALUES} values`,
+      figure: `p50 ${ms(p50)}, p95 ${ms(percentile(lat, 95))} = ${ratio.toFixed(2)}× floor`,
+      floor: `SQL floor p50 ${ms(floor.p50)} (${floor.what})`,
+      target: '≤ 3× SQL floor and < 300 ms',
+      verdict: ratio <= 3 && p50 < 300 ? 'PASS' : 'MISS',
+    });
+    previewDone = true;
+    const published = publishedVersionPath(report);
+    if (!published) throw new Error('no published version to serve');
+    const pub = await timeGets(app.baseUrl, a.cookie, [published], 5);
+    const pp50 = percentile(pub, 50);
+    const pp95 = percentile(pub, 95);
+    results.push({ name: 'Serving a published report version', figure: `p50 ${ms(pp50)}, p95 ${ms(pp95)}`, floor: '—', target: '< 10 ms (p95)', verdict: pp95 < 10 ? 'PASS' : 'MISS' });
+  } catch (err) {
+    const why = `not measured: ${(err as Error).message}${(err as Error).cause ? ` (${String((err as Error).cause)})` : ''}`;
+    if (!previewDone) results.push({ name: 'Report assembly (preview)', figure: why, floor: '—', target: '≤ 3× SQL floor and < 300 ms', verdict: 'NOT MEASURED' });
+    results.push({ name: 'Serving a published report version', figure: previewDone ? why : 'not measured: see report assembly', floor: '—', target: '< 10 ms', verdict: 'NOT MEASURED' });
+  }
+  await stop(app);
+}
+
+/** The JavaScript tell.html loads: its entry's static imports; then the lazy chunks (the editor). */
+function benchBundle() {
+  log('resident page bundle (vite build)');
+  execFileSync(process.execPath, [join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+  const dist = join('web', 'dist');
+  const html = readFileSync(join(dist, 'tell.html'), 'utf8');
+  const entries = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1]!.replace(/^\//, ''));
+  const staticOf = new Set<string>();
+  const lazy = new Set<string>();
+  const visit = (file: string, into: Set<string>) => {
+    if (into.has(file)) return;
+    into.add(file);
+    const code = readFileSync(join(dist, file), 'utf8');
+    const dirOf = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+    for (const m of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w${},*\s]+from\s*)?["']\.\/([^"']+\.js)["']/g)) visit(dirOf + m[1], into);
+    for (const m of code.matchAll(/import\(\s*["']\.\/([^"']+\.js)["']\s*\)/g)) lazy.add(dirOf + m[1]);
+    // Vite's preload helper lists lazy deps as strings in a __vite__mapDeps array.
+    for (const m of code.matchAll(/__vite__mapDeps\s*=\s*\([^)]*\)\s*=>[^[]*\[([^\]]*)\]/g)) for (const d of m[1]!.matchAll(/["']([^"']+\.js)["']/g)) lazy.add(d[1]!.replace(/^\//, ''));
+  };
+  for (const e of entries) visit(e, staticOf);
+  const gz = (files: Set<string>) => [...files].reduce((s, f) => s + gzipSync(readFileSync(join(dist, f))).length, 0);
+  const before = gz(staticOf);
+  const after = new Set(staticOf);
+  for (const f of lazy) if (!staticOf.has(f)) visit(f, after);
+  const total = gz(after);
+  const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+  results.push({
+    name: "Resident's page (/t/:token) JavaScript, gzipped",
+    figure: `before the editor ${kb(before)} (${staticOf.size} files); with the editor ${after.size > staticOf.size ? kb(total) : 'n/a: no lazy chunk found'} (${after.size} files)`,
+    floor: '—',
+    target: '< 80 KB before the editor',
+    verdict: before < 80 * 1024 ? 'PASS' : 'MISS',
+  });
+}
+
+function machine() {
+  const cpu = existsSync('/proc/cpuinfo') ? (/model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? '') : cpus()[0]?.model;
+  return `${cpus().length} cores (nproc), ${cpu}, Node ${process.version}, ${process.platform}`;
+}
+
+try {
+  log(`machine: ${machine()}`);
+  benchBundle();
+  await benchSubmission();
+  await benchAtScale();
+} finally {
+  for (const s of [...servers]) await s.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+}
+
+console.log(`\nWeefwerk bench — ${new Date().toISOString().slice(0, 16)}Z — ${machine()} — ${DURATION} s per load run`);
+for (const r of results) {
+  console.log(`\n${r.verdict.padEnd(12)} ${r.name}\n             ${r.figure}\n             floor: ${r.floor}\n             target: ${r.target}`);
+}
+console.log(`\nTotal ${((Date.now() - started) / 1000).toFixed(0)} s`);

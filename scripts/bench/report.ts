@@ -1,0 +1,60 @@
+// Report assembly for the bench: a funder report over three projects and two years, set up and
+// published through the API; and the SQL floor — the same aggregates the assembly needs (reportable
+// stories, outcomes and their tags, indicator targets and values, climate placements) as
+// hand-written SQL run directly on the database.
+import Database from 'better-sqlite3';
+import type { Remote } from '../lib/server-process.js';
+
+export type BenchReport = { id: number; projectIds: number[]; from: string; to: string; publishedPath: string | null };
+
+const FROM = '2024-01-01';
+const TO = '2025-12-31';
+
+export async function setUpReport(a: Remote): Promise<BenchReport> {
+  const projectIds = [1, 2, 3];
+  const res = await a.post('/api/reports', { title: 'Bench: voortgang 2024–2025', audience: 'funder', periodFrom: FROM, periodTo: TO, projectIds });
+  if (res.status !== 201) throw new Error(`POST /api/reports → ${res.status} ${(await res.text()).slice(0, 200)}`);
+  const { report } = (await res.json()) as { report: { id: number } };
+  const pub = await a.post(`/api/reports/${report.id}/versions`);
+  const publishedPath = pub.status === 201 || pub.status === 200 ? `/api/reports/${report.id}/versions/1` : null;
+  return { id: report.id, projectIds, from: FROM, to: TO, publishedPath };
+}
+export const reportPreviewPath = (r: BenchReport) => `/api/reports/${r.id}/preview`;
+export const publishedVersionPath = (r: BenchReport) => r.publishedPath;
+
+export function sqlFloor(file: string, r: BenchReport): { p50: number; what: string } {
+  const db = new Database(file, { readonly: true });
+  const ps = r.projectIds.join(',');
+  const day = "coalesce(s.happened_on, substr(s.created_at, 1, 10))";
+  const stories = db.prepare(`select s.id, s.project_id, s.area_id, a.name as area_name, s.title, s.body_html, s.body_text, s.phase, s.language, s.consent,
+      t.display_name, t.under_16, ${day} as d from stories s join tellers t on t.id = s.teller_id left join areas a on a.id = s.area_id
+      where s.withdrawn_at is null and s.consent in ('report', 'public') and s.project_id in (${ps}) and ${day} between ? and ? order by d, s.id`);
+  const outcomes = db.prepare(`select o.id, o.project_id, p.name, o.level, o.title, o.description from outcomes o join projects p on p.id = o.project_id
+      where o.project_id in (${ps}) order by p.name, o.sort, o.id`);
+  const tags = db.prepare(`select so.outcome_id, so.story_id, so.note from story_outcomes so join stories s on s.id = so.story_id
+      where so.status = 'accepted' and so.outcome_id in (select id from outcomes where project_id in (${ps})) and s.withdrawn_at is null
+      and s.consent in ('report', 'public') and ${day} between ? and ?`);
+  const indicators = db.prepare(`select * from indicators where outcome_id in (select id from outcomes where project_id in (${ps}))`);
+  const targets = db.prepare(`select indicator_id, period, value from indicator_targets where area_id = 0 and indicator_id in (select id from indicators where outcome_id in (select id from outcomes where project_id in (${ps})))`);
+  const values = db.prepare(`select indicator_id, period, value from indicator_values where area_id = 0 and indicator_id in (select id from indicators where outcome_id in (select id from outcomes where project_id in (${ps})))`);
+  const variables = db.prepare(`select id, key, name_nl, weak_nl, strong_nl from climate_variables where retired_at is null order by sort, id`);
+  const placements = db.prepare(`select sp.story_id, sp.variable_id, sp.source, sp.position from story_placements sp join stories s on s.id = sp.story_id
+      where sp.status = 'accepted' and s.withdrawn_at is null and s.consent in ('report', 'public') and s.project_id in (${ps}) and ${day} between ? and ?`);
+  const run = () => {
+    const n = stories.all(r.from, r.to).length;
+    outcomes.all(); tags.all(r.from, r.to); indicators.all(); targets.all(); values.all(); variables.all(); placements.all(r.from, r.to);
+    return n;
+  };
+  let n = 0;
+  for (let i = 0; i < 3; i++) n = run();
+  const times: number[] = [];
+  const end = Date.now() + 4000;
+  while (Date.now() < end) {
+    const t = performance.now();
+    run();
+    times.push(performance.now() - t);
+  }
+  db.close();
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(times.length / 2)]!, what: `${n} reportable stories, 3 projects, 2 years; ${times.length} runs` };
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { createDb } from '../db/client.js';
+import { loadDemo } from '../scripts/demo.js';
+import { demoStories } from '../scripts/data/demo-stories.js';
+
+describe('demo', () => {
+  it('loads a believable organisation into a fresh database through the app and prints working accounts', { timeout: 120_000 }, async () => {
+    const { db } = createDb(':memory:');
+    const lines: string[] = [];
+    const { accounts, counts } = await loadDemo(db, (l) => lines.push(l));
+    expect(counts).toEqual({ users: 5, projects: 3, stories: demoStories.length, indicatorValues: 26, mscRounds: 1, reportVersions: 1 });
+    expect(accounts.map((a) => a.role).sort()).toEqual(['admin', 'coordinator', 'funder', 'worker', 'worker']);
+    const phases = (await db.selectFrom('projects').select('phase').execute()).map((p) => p.phase).sort();
+    expect(phases).toEqual(['DOEN', 'VINDEN', 'ZIEN']);
+    const consents = await db.selectFrom('stories').select(['consent', 'withdrawnAt']).execute();
+    for (const level of ['team', 'report', 'public']) expect(consents.some((s) => s.consent === level)).toBe(true);
+    expect(consents.filter((s) => s.withdrawnAt).length).toBe(1);
+    const shared = await db.selectFrom('reportShares').selectAll().execute();
+    expect(shared).toHaveLength(1);
+    // a second run refuses to load over existing data
+    await expect(loadDemo(db, () => {})).rejects.toThrow(/empty database/);
+    await db.destroy();
+  });
+});
