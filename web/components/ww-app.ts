@@ -20,6 +20,7 @@ export class WwApp extends LitElement {
   @state() private user: Me | null = null;
   @state() private page: { route: PageRoute; params: Record<string, string> } | null = null;
   @state() private problem: string | null = null;
+  private routed = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -59,8 +60,26 @@ export class WwApp extends LitElement {
       this.problem = t('failed');
     }
     await this.updateComplete;
-    const h1 = this.renderRoot.querySelector('main')?.firstElementChild;
-    if (h1 instanceof HTMLElement && document.activeElement !== document.body) h1.focus?.();
+    if (this.routed) await this.focusPage();
+    this.routed = true;
+  }
+
+  /** After a client-side navigation, focus moves to the new page's heading (or main), as after a page load. */
+  private async focusPage(): Promise<void> {
+    const main = this.renderRoot.querySelector('main');
+    if (!main) return;
+    const page = this.page ? main.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(this.page.route.tag) : null;
+    await page?.updateComplete;
+    const h1 = page?.shadowRoot?.querySelector('h1') ?? main.querySelector('[role=alert]');
+    if (h1 instanceof HTMLElement) {
+      if (!h1.hasAttribute('tabindex')) h1.tabIndex = -1;
+      h1.focus();
+    } else main.focus();
+  }
+
+  private skip(e: Event): void {
+    e.preventDefault();
+    this.renderRoot.querySelector('main')?.focus();
   }
 
   private async logout(): Promise<void> {
@@ -81,7 +100,7 @@ export class WwApp extends LitElement {
     const navItems = routes.filter((r) => r.nav && this.user && r.roles?.includes(this.user.role));
     const lang = locale();
     return html`
-      <a class="skip" href="#main">${t('skip')}</a>
+      <a class="skip" href="#main" @click=${this.skip}>${t('skip')}</a>
       <header>
         <a class="brand" href="/">Weefwerk</a>
         ${this.user
