@@ -5,6 +5,8 @@ import type { Config } from './env.js';
 import { AppError, handleError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { projectRoutes } from './routes/projects.js';
+import { publicRoutes } from './routes/public.js';
+import { storyRoutes } from './routes/stories.js';
 import { userRoutes } from './routes/users.js';
 import { bodyLimit, csrf, RateLimiter, securityHeaders } from './security.js';
 import { webRoutes } from './static/web.js';
@@ -14,6 +16,7 @@ const KB = 1024;
 /** Request body limits by path; the one place they are set. */
 function maxBody(path: string): number {
   if (path.endsWith('/import') || path.startsWith('/api/imports/')) return 10 * 1024 * KB;
+  if (path.startsWith('/api/public/')) return 300 * KB; // a story's 200 KB and its fields
   return 1024 * KB;
 }
 
@@ -49,6 +52,8 @@ export function createApp({ db, config }: AppDeps) {
   api.route('/', authRoutes);
   api.route('/', userRoutes);
   api.route('/', projectRoutes);
+  api.route('/', storyRoutes);
+  api.route('/', publicRoutes);
   app.route('/api', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'weefwerk_session' });

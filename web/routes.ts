@@ -22,6 +22,12 @@ export const routes: PageRoute[] = [
   { path: '/projects/new', tag: 'ww-project-edit-page', load: () => import('./pages/project-edit-page.js'), roles: staff },
   { path: '/projects/:id', tag: 'ww-project-page', load: () => import('./pages/project-page.js'), roles: team },
   { path: '/projects/:id/edit', tag: 'ww-project-edit-page', load: () => import('./pages/project-edit-page.js'), roles: staff },
+  { path: '/stories', tag: 'ww-stories-page', load: () => import('./pages/stories-page.js'), roles: team, nav: { nl: 'Verhalen', en: 'Stories' } },
+  { path: '/stories/new', tag: 'ww-story-edit-page', load: () => import('./pages/story-edit-page.js'), roles: team },
+  { path: '/stories/:id', tag: 'ww-story-page', load: () => import('./pages/story-page.js'), roles: team },
+  { path: '/stories/:id/edit', tag: 'ww-story-edit-page', load: () => import('./pages/story-edit-page.js'), roles: team },
+  { path: '/projects/:id/links', tag: 'ww-project-links-page', load: () => import('./pages/project-links-page.js'), roles: staff },
+  { path: '/projects/:id/links/:linkId/poster', tag: 'ww-link-poster-page', load: () => import('./pages/link-poster-page.js'), roles: staff },
   { path: '/users', tag: 'ww-users-page', load: () => import('./pages/users-page.js'), roles: ['admin'], nav: { nl: 'Gebruikers', en: 'Users' } },
 ];
 

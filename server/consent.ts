@@ -1,0 +1,37 @@
+// The rules of consent that are not about who may see what (that is access.ts).
+import type { ConsentLevel } from '../db/schema.js';
+import { invalid } from './errors.js';
+
+/** The version of the consent text residents and workers are shown; bump it when the text changes. */
+export const CONSENT_TEXT_VERSION = '2026-11';
+export const consentTextVersions = ['2026-11'] as const;
+
+const rank: Record<ConsentLevel, number> = { team: 0, report: 1, public: 2 };
+
+/** True when `to` lets more people read the story than `from`. */
+export const widens = (from: ConsentLevel, to: ConsentLevel) => rank[to] > rank[from];
+
+export type ConsentGiver = 'teller' | 'guardian' | 'worker' | 'coordinator';
+
+/**
+ * Giving or widening consent is the teller's call (or, under 16, their guardian's), never the
+ * organisation's; narrowing or withdrawing may come from anyone, including a teller under 16.
+ * `widening` is true for the first consent too.
+ */
+export function checkConsentGiver(input: { under16: boolean; givenBy: ConsentGiver; guardianName?: string | null; widening: boolean }): void {
+  const { under16, givenBy, guardianName, widening } = input;
+  if (givenBy === 'guardian' && !guardianName?.trim()) {
+    throw invalid('Vul de naam van de ouder of voogd in / Fill in the guardian’s name', [{ field: 'guardianName', message: 'required when a guardian gives consent' }]);
+  }
+  if (!widening) return;
+  if (givenBy !== 'teller' && givenBy !== 'guardian') {
+    throw invalid('Alleen de verteller (of ouder/voogd) kan toestemming geven of uitbreiden / Only the teller (or guardian) can give or widen consent', [
+      { field: 'givenBy', message: 'consent must come from the teller or guardian' },
+    ]);
+  }
+  if (under16 && givenBy !== 'guardian') {
+    throw invalid('Bij een verteller onder de 16 geeft een ouder of voogd toestemming / A teller under 16 needs a guardian’s consent', [
+      { field: 'givenBy', message: 'a teller under 16 needs consent from a guardian, with their name' },
+    ]);
+  }
+}

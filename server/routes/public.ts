@@ -1,0 +1,258 @@
+// What residents reach without an account: the story form behind a project's link, and their own
+// story behind its receipt code. Every route is rate-limited per client address (and per link).
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import {
+  addConsent,
+  insertPlacements,
+  insertStory,
+  insertTeller,
+  linkByToken,
+  newReceiptCode,
+  projectVariables,
+  receiptHash,
+  receiptStatus,
+  withdrawStory,
+} from '../../db/repositories/stories.js';
+import { consentLevels } from '../../db/schema.js';
+import { storyByReceipt } from '../access.js';
+import { audit } from '../audit.js';
+import { checkConsentGiver, CONSENT_TEXT_VERSION, consentTextVersions } from '../consent.js';
+import { AppError, invalid, notFound } from '../errors.js';
+import { body, errors, json, router } from '../openapi.js';
+import { parseRichText } from '../richtext.js';
+import { clientAddress } from '../security.js';
+import type { AppEnv } from '../types.js';
+import { checkPlacements, dateString, languageCode, linkStatus, placementsInput, richBody, titleString } from './stories.js';
+
+const tokenParam = z.object({ token: z.string().min(1).max(200).openapi({ param: { name: 'token', in: 'path' } }) });
+const codeParam = z.object({ code: z.string().min(1).max(40).openapi({ param: { name: 'code', in: 'path' } }) });
+const langQuery = z.object({ lang: z.enum(['nl', 'en']).optional() });
+
+const SubmissionBody = z
+  .strictObject({
+    title: titleString,
+    body: richBody,
+    tellerName: z.string().trim().max(100).optional(),
+    under16: z.boolean().optional(),
+    guardianName: z.string().trim().max(200).optional(),
+    consent: z.enum(consentLevels),
+    consentTextVersion: z.enum(consentTextVersions),
+    placements: placementsInput.optional(),
+    language: languageCode.optional(),
+    happenedOn: dateString.nullable().optional(),
+  })
+  .openapi('PublicStory');
+
+const WithdrawBody = z.strictObject({ reason: z.string().trim().max(2000).optional() }).openapi('ReceiptWithdraw');
+
+const FormData = z
+  .object({
+    project: z.object({ name: z.string() }),
+    variables: z.array(z.object({ id: z.number(), key: z.string(), name: z.string(), weak: z.string(), strong: z.string() })),
+    consentTextVersion: z.string(),
+    open: z.literal(true),
+  })
+  .openapi('PublicForm');
+
+const ReceiptStory = z
+  .object({
+    title: z.string(),
+    bodyHtml: z.string(),
+    consent: z.enum(consentLevels),
+    status: z.enum(['received', 'used', 'withdrawn']),
+    usedIn: z.array(z.object({ report: z.string(), version: z.number(), publishedAt: z.string() })),
+    projectName: z.string(),
+    tellerName: z.string().nullable(),
+    createdAt: z.string(),
+    withdrawnAt: z.string().nullable(),
+    feedback: z.array(z.unknown()),
+  })
+  .openapi('ReceiptStory');
+
+/** A flood from one address, or at one link, gets 429s; everyone else is still served. */
+function limit(c: Context<AppEnv>, token?: string) {
+  const { limiter, config } = c.var;
+  limiter.hit(`public:addr:${clientAddress(c)}`, config.limits.publicPerAddress);
+  if (token !== undefined) limiter.hit(`public:link:${token}`, config.limits.publicPerLink);
+}
+
+/** The link behind a token: 404 when unknown, 410 once closed or expired. */
+async function openLink(c: Context<AppEnv>, token: string) {
+  const link = await linkByToken(c.var.db, token);
+  if (!link) throw notFound('Deze link bestaat niet / This link does not exist');
+  if (linkStatus(link) !== 'open') throw new AppError('gone', 'Deze link is gesloten / This link is closed');
+  return link;
+}
+
+async function receiptStory(c: Context<AppEnv>, code: string) {
+  const hash = receiptHash(code);
+  const story = hash
+    ? await storyByReceipt(c.var.db, hash)
+        .innerJoin('projects', 'projects.id', 'stories.projectId')
+        .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
+        .select(['stories.id', 'stories.title', 'stories.bodyHtml', 'stories.consent', 'stories.createdAt', 'stories.withdrawnAt', 'stories.tellerId', 'projects.name as projectName', 'tellers.displayName as tellerName'])
+        .executeTakeFirst()
+    : undefined;
+  if (!story) throw notFound('Onbekende bonnetjescode / Unknown receipt code');
+  const { status, usedIn } = await receiptStatus(c.var.db, story);
+  const withdrawn = status === 'withdrawn';
+  return {
+    id: story.id,
+    tellerId: story.tellerId,
+    view: {
+      title: withdrawn ? '' : story.title,
+      bodyHtml: withdrawn ? '' : story.bodyHtml,
+      consent: story.consent,
+      status,
+      usedIn,
+      projectName: story.projectName,
+      tellerName: story.tellerName,
+      createdAt: story.createdAt,
+      withdrawnAt: story.withdrawnAt,
+      feedback: [] as unknown[],
+    },
+  };
+}
+
+export const publicRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/public/links/{token}',
+      tags: ['public'],
+      summary: 'What the resident’s story form needs: project name, its climate scales, the consent text version',
+      request: { params: tokenParam, query: langQuery },
+      responses: { 200: json(FormData), 404: errors[404], 410: { ...errors[404], description: 'Link closed or expired' }, 429: errors[429] },
+    }),
+    async (c) => {
+      const { token } = c.req.valid('param');
+      limit(c, token);
+      const link = await openLink(c, token);
+      const en = c.req.valid('query').lang === 'en';
+      const variables = (await projectVariables(c.var.db, link.projectId)).map((v) => ({
+        id: v.id,
+        key: v.key,
+        name: en ? v.nameEn : v.nameNl,
+        weak: en ? v.weakEn : v.weakNl,
+        strong: en ? v.strongEn : v.strongNl,
+      }));
+      return c.json({ project: { name: link.projectName }, variables, consentTextVersion: CONSENT_TEXT_VERSION, open: true as const }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/public/links/{token}/stories',
+      tags: ['public'],
+      summary: 'A resident tells a story; the answer holds the receipt code, shown once',
+      request: { params: tokenParam, body: body(SubmissionBody) },
+      responses: {
+        201: json(z.object({ receipt: z.string(), receiptUrl: z.string() })),
+        400: errors[400],
+        404: errors[404],
+        410: { ...errors[404], description: 'Link closed or expired' },
+        413: errors[413],
+        429: errors[429],
+      },
+    }),
+    async (c) => {
+      const { token } = c.req.valid('param');
+      limit(c, token);
+      const input = c.req.valid('json');
+      const { db } = c.var;
+      const link = await openLink(c, token);
+      const rich = parseRichText(input.body);
+      if (!rich.text.trim()) throw invalid('Schrijf je verhaal / Write your story', [{ field: 'body', message: 'the story has no text' }]);
+      const placements = await checkPlacements(db, link.projectId, input.placements);
+      const under16 = input.under16 ?? false;
+      const givenBy = under16 ? ('guardian' as const) : ('teller' as const);
+      if (under16 && !input.guardianName) throw invalid('Vul de naam van je ouder of voogd in / Fill in your parent’s or guardian’s name', [{ field: 'guardianName', message: 'required under 16' }]);
+      checkConsentGiver({ under16, givenBy, guardianName: input.guardianName, widening: true });
+      const code = newReceiptCode();
+      await db.transaction().execute(async (tx) => {
+        const tellerId = await insertTeller(tx, { kind: 'resident', displayName: input.tellerName || null, userId: null, under16 });
+        const storyId = await insertStory(
+          tx,
+          {
+            projectId: link.projectId,
+            areaId: null,
+            title: input.title,
+            bodyJson: JSON.stringify(rich.json),
+            bodyHtml: rich.html,
+            bodyText: rich.text,
+            phase: null,
+            happenedOn: input.happenedOn ?? null,
+            language: input.language ?? 'nl',
+            tellerId,
+            source: 'link',
+            linkId: link.id,
+            recordedBy: null,
+            consent: input.consent,
+            receiptHash: receiptHash(code),
+          },
+          {
+            level: input.consent,
+            givenBy,
+            guardianName: under16 ? input.guardianName! : null,
+            channel: 'online',
+            consentTextVersion: input.consentTextVersion,
+            reason: null,
+            recordedBy: null,
+          },
+        );
+        await insertPlacements(tx, storyId, placements, null);
+        await audit(tx, null, 'story.create', { type: 'story', id: storyId }, { projectId: link.projectId, source: 'link', linkId: link.id, consent: input.consent, givenBy });
+      });
+      return c.json({ receipt: code, receiptUrl: `/r/${code}` }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/public/receipts/{code}',
+      tags: ['public'],
+      summary: 'A resident reads back their story and sees what became of it',
+      request: { params: codeParam },
+      responses: { 200: json(z.object({ story: ReceiptStory })), 404: errors[404], 429: errors[429] },
+    }),
+    async (c) => {
+      limit(c);
+      return c.json({ story: (await receiptStory(c, c.req.valid('param').code)).view }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/public/receipts/{code}/withdraw',
+      tags: ['public'],
+      summary: 'A resident withdraws their story with its receipt code: its text is removed and it leaves every list, search and report',
+      request: { params: codeParam, body: { ...body(WithdrawBody), required: false } },
+      responses: { 200: json(z.object({ story: ReceiptStory })), 400: errors[400], 404: errors[404], 429: errors[429] },
+    }),
+    async (c) => {
+      limit(c);
+      const { code } = c.req.valid('param');
+      const reason = c.req.valid('json')?.reason;
+      const { db } = c.var;
+      const found = await receiptStory(c, code);
+      if (found.view.status !== 'withdrawn') {
+        await db.transaction().execute(async (tx) => {
+          const last = await tx.selectFrom('storyConsents').select('consentTextVersion').where('storyId', '=', found.id).orderBy('id', 'desc').executeTakeFirst();
+          await addConsent(tx, found.id, {
+            level: null,
+            withdrawn: true,
+            givenBy: 'teller',
+            guardianName: null,
+            channel: 'online',
+            consentTextVersion: last?.consentTextVersion ?? CONSENT_TEXT_VERSION,
+            reason: reason || null,
+            recordedBy: null,
+          });
+          await withdrawStory(tx, found.id);
+          await audit(tx, { system: 'resident (receipt)' }, 'story.withdraw', { type: 'story', id: found.id }, { from: found.view.consent, to: null, givenBy: 'teller', channel: 'online' });
+        });
+      }
+      return c.json({ story: (await receiptStory(c, code)).view }, 200);
+    },
+  );

@@ -1,0 +1,172 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError, get, patch, post } from '../api.js';
+import { pageStyles } from '../components/shared-styles.js';
+import { formatDate, messages } from '../i18n.js';
+import type { Me } from '../session.js';
+import type { PublicLink } from '../stories.js';
+
+const t = messages({
+  nl: {
+    title: 'Links voor bewoners', intro: 'Met een link vertellen bewoners hun verhaal, zonder account. Hang de poster met QR-code op, of deel de link. Sluit een link als je geen verhalen meer wilt ontvangen.',
+    back: 'Naar het project', create: 'Nieuwe link maken', label: 'Naam van de link (mag leeg)', labelHint: 'Bijvoorbeeld: buurthuis De Brug, poster bij de bakker.',
+    expires: 'Verloopt op (mag leeg)', make: 'Link maken', made: 'De link is gemaakt.', links: 'Links', none: 'Er zijn nog geen links.',
+    address: 'Adres', status: 'Status', created: 'Gemaakt', actions: 'Acties', open: 'Open', closed: 'Gesloten', expired: 'Verlopen', until: 'tot {date}',
+    poster: 'Poster afdrukken', close: 'Sluiten', reopen: 'Weer openen', closeLabel: 'Link {name} sluiten', reopenLabel: 'Link {name} weer openen', posterLabel: 'Poster afdrukken voor link {name}',
+    noName: 'zonder naam', failed: 'Dat lukte niet.', notFound: 'Dit project bestaat niet of je mag het niet zien.', loading: 'Laden…', badDate: 'Kies een datum in de toekomst.',
+  },
+  en: {
+    title: 'Resident links', intro: 'With a link, residents tell their story without an account. Put up the poster with the QR code, or share the link. Close a link when you no longer want to receive stories.',
+    back: 'Back to the project', create: 'Create a new link', label: 'Name of the link (may be empty)', labelHint: 'For example: community centre De Brug, poster at the bakery.',
+    expires: 'Expires on (may be empty)', make: 'Create link', made: 'The link has been created.', links: 'Links', none: 'There are no links yet.',
+    address: 'Address', status: 'Status', created: 'Created', actions: 'Actions', open: 'Open', closed: 'Closed', expired: 'Expired', until: 'until {date}',
+    poster: 'Print poster', close: 'Close', reopen: 'Reopen', closeLabel: 'Close link {name}', reopenLabel: 'Reopen link {name}', posterLabel: 'Print poster for link {name}',
+    noName: 'without a name', failed: 'That did not work.', notFound: 'This project does not exist or you may not see it.', loading: 'Loading…', badDate: 'Choose a date in the future.',
+  },
+});
+
+export type LinkStatus = 'open' | 'closed' | 'expired';
+export function linkStatus(l: PublicLink, now = new Date()): LinkStatus {
+  if (l.closedAt) return 'closed';
+  if (l.expiresAt && new Date(l.expiresAt.length === 10 ? `${l.expiresAt}T23:59:59` : l.expiresAt) < now) return 'expired';
+  return 'open';
+}
+
+/** The end of the chosen day, local time, as the ISO timestamp the API stores. */
+export function endOfDay(date: string): string {
+  return new Date(`${date}T23:59:59`).toISOString();
+}
+
+/** A project's submission links for residents (staff): create, close, reopen, print a poster. */
+@customElement('ww-project-links-page')
+export class ProjectLinksPage extends LitElement {
+  @property({ attribute: false }) params: Record<string, string> = {};
+  @property({ attribute: false }) user: Me | null = null;
+  @state() private project: { id: number; name: string } | null = null;
+  @state() private links: PublicLink[] = [];
+  @state() private missing = false;
+  @state() private message: string | null = null;
+  @state() private error: ApiError | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private get projectParam(): string {
+    return encodeURIComponent(this.params.id ?? '');
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [p, l] = await Promise.all([get<{ project: { id: number; name: string } }>(`/api/projects/${this.projectParam}`), get<{ links: PublicLink[] }>(`/api/projects/${this.projectParam}/links`)]);
+      this.project = p.project;
+      this.links = l.links;
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 404 || e.status === 403 || e.status === 400)) this.missing = true;
+      else this.error = e instanceof ApiError ? e : new ApiError(0, 'error', t('failed'));
+    }
+  }
+
+  private async create(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const f = new FormData(form);
+    const label = String(f.get('label') ?? '').trim();
+    const expires = String(f.get('expiresAt') ?? '');
+    this.message = null;
+    this.error = null;
+    if (expires && new Date(`${expires}T23:59:59`) < new Date()) {
+      this.error = new ApiError(400, 'invalid', t('badDate'), [{ field: 'expiresAt', message: t('badDate') }]);
+      return;
+    }
+    try {
+      const { link } = await post<{ link: PublicLink }>(`/api/projects/${this.projectParam}/links`, { ...(label ? { label } : {}), ...(expires ? { expiresAt: endOfDay(expires) } : {}) });
+      this.links = [link, ...this.links.filter((l) => l.id !== link.id)];
+      this.message = t('made');
+      form.reset();
+    } catch (err) {
+      this.error = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
+    }
+  }
+
+  private async setClosed(link: PublicLink, closed: boolean): Promise<void> {
+    this.message = null;
+    this.error = null;
+    try {
+      const res = await patch<{ link: PublicLink }>(`/api/links/${link.id}`, { closed });
+      this.links = this.links.map((l) => (l.id === link.id ? res.link : l));
+    } catch (err) {
+      this.error = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
+    }
+  }
+
+  override render() {
+    if (this.missing) return html`<h1 tabindex="-1">${t('title')}</h1><p role="alert">${t('notFound')}</p>`;
+    if (!this.project) return html`<h1 tabindex="-1">${t('title')}</h1><p role="status">${this.error?.message ?? t('loading')}</p>`;
+    const labelError = this.error?.field('label');
+    const dateError = this.error?.field('expiresAt');
+    const general = this.error && !labelError && !dateError ? this.error.message || t('failed') : null;
+    return html`
+      <p><a href="/projects/${this.project.id}">← ${t('back')}</a></p>
+      <h1 tabindex="-1">${t('title')}: ${this.project.name}</h1>
+      <p>${t('intro')}</p>
+
+      <h2 id="create-title">${t('create')}</h2>
+      <form aria-labelledby="create-title" @submit=${this.create} novalidate>
+        <label>${t('label')}<span class="hint" id="label-hint">${t('labelHint')}</span>
+          <input name="label" type="text" maxlength="200" aria-describedby="label-hint label-error" aria-invalid=${labelError ? 'true' : 'false'} />
+          <span class="field-error" id="label-error">${labelError ?? nothing}</span>
+        </label>
+        <label>${t('expires')}
+          <input name="expiresAt" type="date" aria-describedby="expiresAt-error" aria-invalid=${dateError ? 'true' : 'false'} />
+          <span class="field-error" id="expiresAt-error">${dateError ?? nothing}</span>
+        </label>
+        <div role="alert">${general ? html`<p class="notice error">${general}</p>` : nothing}</div>
+        <div role="status">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
+        <div class="actions"><button type="submit">${t('make')}</button></div>
+      </form>
+
+      <h2>${t('links')}</h2>
+      ${this.links.length
+        ? html`<div class="table-wrap"><table>
+            <thead><tr><th scope="col">${t('label').split(' (')[0]}</th><th scope="col">${t('address')}</th><th scope="col">${t('status')}</th><th scope="col">${t('created')}</th><th scope="col">${t('actions')}</th></tr></thead>
+            <tbody>${this.links.map((l) => this.renderLink(l))}</tbody>
+          </table></div>`
+        : html`<p>${t('none')}</p>`}
+    `;
+  }
+
+  private renderLink(l: PublicLink) {
+    const status = linkStatus(l);
+    const name = l.label || t('noName');
+    return html`<tr data-link=${l.id}>
+      <td>${l.label || html`<span class="muted">${t('noName')}</span>`}</td>
+      <td class="url"><a href=${l.url} data-reload>${l.url.replace(/^https?:\/\//, '')}</a></td>
+      <td><span class="badge status-${status}">${t(status)}</span>${l.expiresAt && status === 'open' ? html` <span class="muted">${t('until', { date: formatDate(l.expiresAt) })}</span>` : nothing}</td>
+      <td>${formatDate(l.createdAt)}</td>
+      <td><div class="actions">
+        ${status === 'open' ? html`<a class="button secondary" href="/projects/${l.projectId}/links/${l.id}/poster" aria-label=${t('posterLabel', { name })}>${t('poster')}</a>` : nothing}
+        ${l.closedAt
+          ? html`<button type="button" class="secondary" aria-label=${t('reopenLabel', { name })} @click=${() => this.setClosed(l, false)}>${t('reopen')}</button>`
+          : html`<button type="button" class="secondary" aria-label=${t('closeLabel', { name })} @click=${() => this.setClosed(l, true)}>${t('close')}</button>`}
+      </div></td>
+    </tr>`;
+  }
+
+  static override styles = [
+    pageStyles,
+    css`
+      .url { overflow-wrap: anywhere; font-family: ui-monospace, monospace; font-size: 0.9rem; }
+      .field-error:empty { display: none; }
+      .status-open { background: #dcefe3; color: #14482a; }
+      .status-closed, .status-expired { background: #fbeaea; color: #7a1c14; }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-project-links-page': ProjectLinksPage;
+  }
+}

@@ -1,0 +1,222 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { get } from '../api.js';
+import { pageStyles } from '../components/shared-styles.js';
+import { formatDate, messages } from '../i18n.js';
+import type { Me } from '../session.js';
+import { badgeStyles, consentBadge, consentLevels, label, phases, type Area, type ProjectSummary, type StorySummary } from '../stories.js';
+
+const t = messages({
+  nl: {
+    title: 'Verhalen', newStory: 'Verhaal vastleggen', search: 'Zoeken', searchLabel: 'Zoek in titel en tekst', filters: 'Verhalen zoeken en filteren',
+    project: 'Project', area: 'Gebied', phase: 'Fase', consent: 'Toestemming', from: 'Datum vanaf', to: 'Datum tot en met', any: 'Alle',
+    withdrawn: 'Ook ingetrokken verhalen tonen (alleen de gegevens, geen tekst)', apply: 'Zoeken', reset: 'Filters wissen',
+    results: 'Resultaten', count: '{n} verhalen gevonden', one: '1 verhaal gevonden', none: 'Geen verhalen gevonden. Probeer andere zoekwoorden of minder filters.',
+    loading: 'Zoeken…', failed: 'Zoeken lukt nu niet. Probeer het opnieuw.', by: 'verteld door {name}', anonymous: 'anoniem',
+    prev: 'Vorige pagina', next: 'Volgende pagina', page: 'Pagina {n} van {of}', links: 'Links voor bewoners van dit project', notTagged: 'nog niet getagd',
+  },
+  en: {
+    title: 'Stories', newStory: 'Record a story', search: 'Search', searchLabel: 'Search in title and text', filters: 'Search and filter stories',
+    project: 'Project', area: 'Area', phase: 'Phase', consent: 'Consent', from: 'Date from', to: 'Date up to and including', any: 'All',
+    withdrawn: 'Also show withdrawn stories (the record only, no text)', apply: 'Search', reset: 'Clear filters',
+    results: 'Results', count: '{n} stories found', one: '1 story found', none: 'No stories found. Try other words or fewer filters.',
+    loading: 'Searching…', failed: 'Searching does not work right now. Please try again.', by: 'told by {name}', anonymous: 'anonymous',
+    prev: 'Previous page', next: 'Next page', page: 'Page {n} of {of}', links: 'Resident links for this project', notTagged: 'not tagged yet',
+  },
+});
+
+const LIMIT = 20;
+const filterKeys = ['q', 'projectId', 'areaId', 'phase', 'consent', 'from', 'to', 'includeWithdrawn'] as const;
+type Filters = Partial<Record<(typeof filterKeys)[number] | 'offset', string>>;
+
+function readFilters(): Filters {
+  const p = new URLSearchParams(location.search);
+  const f: Filters = {};
+  for (const k of [...filterKeys, 'offset'] as const) {
+    const v = p.get(k);
+    if (v) f[k] = v;
+  }
+  return f;
+}
+
+function query(f: Filters): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v) p.set(k, v);
+  return p.toString();
+}
+
+/** All stories the user may see, with full-text search and filters kept in the address bar. */
+@customElement('ww-stories-page')
+export class StoriesPage extends LitElement {
+  @property({ attribute: false }) user: Me | null = null;
+  @state() private filters: Filters = readFilters();
+  @state() private projects: ProjectSummary[] = [];
+  @state() private areas: Area[] = [];
+  @state() private stories: StorySummary[] | null = null;
+  @state() private total = 0;
+  @state() private busy = false;
+  @state() private error = false;
+  private readonly onPop = () => {
+    this.filters = readFilters();
+    void this.search();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPop);
+    void this.loadOptions();
+    void this.search();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPop);
+  }
+
+  private get staff(): boolean {
+    return this.user?.role === 'admin' || this.user?.role === 'coordinator';
+  }
+
+  private async loadOptions(): Promise<void> {
+    const [p, a] = await Promise.all([get<{ projects: ProjectSummary[] }>('/api/projects'), get<{ areas: Area[] }>('/api/areas')]);
+    this.projects = p.projects;
+    this.areas = a.areas;
+  }
+
+  private async search(): Promise<void> {
+    this.busy = true;
+    this.error = false;
+    try {
+      const res = await get<{ stories: StorySummary[]; total: number }>(`/api/stories?${query({ ...this.filters, limit: String(LIMIT) } as Filters)}`);
+      this.stories = res.stories;
+      this.total = res.total;
+    } catch {
+      this.error = true;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private apply(e: SubmitEvent): void {
+    e.preventDefault();
+    const form = new FormData(e.target as HTMLFormElement);
+    const f: Filters = {};
+    for (const k of filterKeys) {
+      const v = String(form.get(k) ?? '').trim();
+      if (v) f[k] = v;
+    }
+    this.go(f);
+  }
+
+  private reset(): void {
+    this.renderRoot.querySelector('form')?.reset();
+    this.go({});
+  }
+
+  private go(f: Filters): void {
+    this.filters = f;
+    const qs = query(f);
+    history.pushState(null, '', `/stories${qs ? `?${qs}` : ''}`);
+    void this.search();
+  }
+
+  private page(offset: number): void {
+    this.go({ ...this.filters, offset: offset ? String(offset) : '' });
+    this.renderRoot.querySelector<HTMLElement>('#results-title')?.focus();
+  }
+
+  private select(name: keyof Filters, text: string, options: { value: string; label: string }[]) {
+    return html`<label>${text}
+      <select name=${name}>
+        <option value="">${t('any')}</option>
+        ${options.map((o) => html`<option value=${o.value} ?selected=${this.filters[name] === o.value}>${o.label}</option>`)}
+      </select>
+    </label>`;
+  }
+
+  override render() {
+    const f = this.filters;
+    const offset = Number(f.offset ?? 0);
+    const pages = Math.max(1, Math.ceil(this.total / LIMIT));
+    return html`
+      <div class="head">
+        <h1 tabindex="-1">${t('title')}</h1>
+        <a class="button" href="/stories/new">${t('newStory')}</a>
+      </div>
+      <form role="search" aria-label=${t('filters')} @submit=${this.apply}>
+        <label class="q">${t('searchLabel')}<input type="search" name="q" .value=${f.q ?? ''} /></label>
+        <div class="filters">
+          ${this.select('projectId', t('project'), this.projects.map((p) => ({ value: String(p.id), label: p.name })))}
+          ${this.select('areaId', t('area'), this.areas.map((a) => ({ value: String(a.id), label: a.name })))}
+          ${this.select('phase', t('phase'), phases.map((p) => ({ value: p, label: label(p) })))}
+          ${this.select('consent', t('consent'), consentLevels.map((c) => ({ value: c, label: label(c) })))}
+          <label>${t('from')}<input type="date" name="from" .value=${f.from ?? ''} /></label>
+          <label>${t('to')}<input type="date" name="to" .value=${f.to ?? ''} /></label>
+        </div>
+        ${this.staff
+          ? html`<label class="check"><input type="checkbox" name="includeWithdrawn" value="true" ?checked=${f.includeWithdrawn === 'true'} />${t('withdrawn')}</label>`
+          : nothing}
+        <div class="actions">
+          <button type="submit">${t('apply')}</button>
+          <button type="button" class="secondary" @click=${this.reset}>${t('reset')}</button>
+          ${this.staff && f.projectId ? html`<a href="/projects/${f.projectId}/links">${t('links')}</a>` : nothing}
+        </div>
+      </form>
+
+      <h2 id="results-title" tabindex="-1">${t('results')}</h2>
+      <p role="status" class="muted">
+        ${this.busy ? t('loading') : this.error ? nothing : this.stories ? (this.total === 1 ? t('one') : this.total ? t('count', { n: this.total }) : t('none')) : nothing}
+      </p>
+      ${this.error ? html`<p role="alert" class="notice error">${t('failed')}</p>` : nothing}
+      ${this.stories?.length
+        ? html`<ol class="results" aria-labelledby="results-title">
+            ${this.stories.map((s) => this.renderStory(s))}
+          </ol>`
+        : nothing}
+      ${pages > 1
+        ? html`<nav class="actions pager" aria-label=${t('page', { n: Math.floor(offset / LIMIT) + 1, of: pages })}>
+            <span>${t('page', { n: Math.floor(offset / LIMIT) + 1, of: pages })}</span>
+            ${offset > 0 ? html`<button type="button" class="secondary" @click=${() => this.page(Math.max(0, offset - LIMIT))}>${t('prev')}</button>` : nothing}
+            ${offset + LIMIT < this.total ? html`<button type="button" class="secondary" @click=${() => this.page(offset + LIMIT)}>${t('next')}</button>` : nothing}
+          </nav>`
+        : nothing}
+    `;
+  }
+
+  private renderStory(s: StorySummary) {
+    const meta = [s.projectName, s.areaName, s.happenedOn ? formatDate(s.happenedOn) : formatDate(s.createdAt), s.phase ? label(s.phase) : null, label(s.source)].filter(Boolean);
+    return html`<li>
+      <article class="story">
+        <h3><a href="/stories/${s.id}">${s.title}</a></h3>
+        <p class="meta muted">${meta.join(' · ')} · ${s.tellerName ? t('by', { name: s.tellerName }) : t('anonymous')}</p>
+        ${s.withdrawnAt ? nothing : html`<p class="excerpt">${s.excerpt}</p>`}
+        <p class="badges">${consentBadge(s.consent, s.withdrawnAt)} ${this.staff && !s.tagged && !s.withdrawnAt ? html`<span class="badge">${t('notTagged')}</span>` : nothing}</p>
+      </article>
+    </li>`;
+  }
+
+  static override styles = [
+    pageStyles,
+    badgeStyles,
+    css`
+      .head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
+      .head h1 { margin: 0; }
+      form { max-width: none; margin-top: 1rem; }
+      .q { max-width: 40rem; }
+      .filters { display: grid; gap: 0.75rem 1rem; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); }
+      .check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
+      .results { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.75rem; }
+      .story { background: var(--ww-surface); border: 1px solid var(--ww-line); border-radius: var(--ww-radius); padding: 0.75rem 1rem; }
+      .story h3 { margin: 0 0 0.25rem; font-size: 1.1rem; }
+      .story p { margin: 0.25rem 0; }
+      .excerpt { overflow-wrap: anywhere; }
+      h2:focus { outline: none; }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-stories-page': StoriesPage;
+  }
+}

@@ -1,0 +1,228 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { ApiError, get, post } from '../api.js';
+import { pageStyles } from '../components/shared-styles.js';
+import { formatDate, messages } from '../i18n.js';
+import type { Me } from '../session.js';
+import { badgeStyles, channels, consentBadge, consentLevels, label, languageName, type ConsentRecord, type Story } from '../stories.js';
+
+const t = messages({
+  nl: {
+    loading: 'Laden…', notFound: 'Dit verhaal bestaat niet of je mag het niet zien.', back: 'Alle verhalen', edit: 'Bewerken',
+    details: 'Gegevens', project: 'Project', area: 'Gebied', phase: 'Fase', happenedOn: 'Gebeurd op', language: 'Taal', source: 'Bron',
+    teller: 'Verteller', anonymous: 'Anoniem', under16: 'jonger dan 16', recordedBy: 'Vastgelegd door', createdAt: 'Vastgelegd op', consent: 'Toestemming',
+    withdrawnNotice: 'De toestemming is ingetrokken op {date}. Het verhaal staat niet meer in verslagen, exports of zoekresultaten.',
+    text: 'Verhaal', placements: 'Plek op het sociaal klimaat', variable: 'Variabele {id}', notApplicable: 'past niet / weet niet',
+    byTeller: 'door de verteller', byCoordinator: 'door coördinator', suggested: 'voorstel',
+    history: 'Toestemming: geschiedenis', when: 'Wanneer', level: 'Niveau', channel: 'Hoe', givenBy: 'Gegeven door', reason: 'Reden', version: 'Tekstversie',
+    withdrawnLevel: 'Ingetrokken',
+    change: 'Toestemming wijzigen of intrekken', changeIntro: 'Doe dit alleen als de verteller dat zelf vraagt. Leg vast hoe je het hoorde.',
+    newLevel: 'Nieuw niveau', withdraw: 'Toestemming intrekken: het verhaal gaat uit alle verslagen, exports en zoekresultaten',
+    howGiven: 'Hoe gaf de verteller dit door?', whoGave: 'Wie gaf dit door?', reasonLabel: 'Reden', reasonHint: 'Verplicht bij intrekken.',
+    save: 'Toestemming opslaan', saved: 'De toestemming is opgeslagen.', needReason: 'Geef een reden voor het intrekken.', needLevel: 'Kies een niveau of trek in.',
+    needChannel: 'Kies hoe het is doorgegeven.', failed: 'Opslaan lukte niet.', confirmWithdraw: 'Weet je het zeker? Intrekken kan niet ongedaan worden gemaakt.',
+  },
+  en: {
+    loading: 'Loading…', notFound: 'This story does not exist or you may not see it.', back: 'All stories', edit: 'Edit',
+    details: 'Details', project: 'Project', area: 'Area', phase: 'Phase', happenedOn: 'Happened on', language: 'Language', source: 'Source',
+    teller: 'Teller', anonymous: 'Anonymous', under16: 'younger than 16', recordedBy: 'Recorded by', createdAt: 'Recorded on', consent: 'Consent',
+    withdrawnNotice: 'Consent was withdrawn on {date}. The story is no longer in reports, exports or search results.',
+    text: 'Story', placements: 'Place on the social climate', variable: 'Variable {id}', notApplicable: 'does not apply / not known',
+    byTeller: 'by the teller', byCoordinator: 'by a coordinator', suggested: 'suggestion',
+    history: 'Consent: history', when: 'When', level: 'Level', channel: 'How', givenBy: 'Given by', reason: 'Reason', version: 'Text version',
+    withdrawnLevel: 'Withdrawn',
+    change: 'Change or withdraw consent', changeIntro: 'Only do this when the teller asks for it. Record how you heard it.',
+    newLevel: 'New level', withdraw: 'Withdraw consent: the story leaves every report, export and search result',
+    howGiven: 'How did the teller pass this on?', whoGave: 'Who passed this on?', reasonLabel: 'Reason', reasonHint: 'Required when withdrawing.',
+    save: 'Save consent', saved: 'Consent has been saved.', needReason: 'Give a reason for withdrawing.', needLevel: 'Choose a level or withdraw.',
+    needChannel: 'Choose how it was passed on.', failed: 'Saving did not work.', confirmWithdraw: 'Are you sure? Withdrawing cannot be undone.',
+  },
+});
+
+/** One story: its text (as the server rendered and sanitised it), consent history, placements, and consent changes. */
+@customElement('ww-story-page')
+export class StoryPage extends LitElement {
+  @property({ attribute: false }) params: Record<string, string> = {};
+  @property({ attribute: false }) user: Me | null = null;
+  @state() private story: Story | null = null;
+  @state() private missing = false;
+  @state() private withdrawing = false;
+  @state() private confirming = false;
+  @state() private errors: Partial<Record<'level' | 'channel' | 'reason', string>> = {};
+  @state() private message: string | null = null;
+  @state() private general: string | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.story = (await get<{ story: Story }>(`/api/stories/${encodeURIComponent(this.params.id ?? '')}`)).story;
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 404 || e.status === 403 || e.status === 400)) this.missing = true;
+      else this.general = t('failed');
+    }
+  }
+
+  private async changeConsent(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const f = new FormData(e.target as HTMLFormElement);
+    const level = String(f.get('level') ?? '');
+    const channel = String(f.get('channel') ?? '');
+    const givenBy = String(f.get('givenBy') ?? 'teller');
+    const reason = String(f.get('reason') ?? '').trim();
+    const errors: typeof this.errors = {};
+    if (!this.withdrawing && !level) errors.level = t('needLevel');
+    if (!channel) errors.channel = t('needChannel');
+    if (this.withdrawing && !reason) errors.reason = t('needReason');
+    this.errors = errors;
+    this.message = this.general = null;
+    if (Object.keys(errors).length) return;
+    if (this.withdrawing && !this.confirming) {
+      this.confirming = true;
+      return;
+    }
+    try {
+      const body = { ...(this.withdrawing ? { withdraw: true as const } : { level }), ...(reason ? { reason } : {}), channel, givenBy };
+      this.story = (await post<{ story: Story }>(`/api/stories/${this.story!.id}/consent`, body)).story;
+      this.message = t('saved');
+      this.withdrawing = this.confirming = false;
+      (e.target as HTMLFormElement).reset();
+    } catch (err) {
+      this.general = err instanceof ApiError ? err.message : t('failed');
+    }
+  }
+
+  private recordedBy(r: ConsentRecord): string {
+    if (!r.recordedBy) return '';
+    return typeof r.recordedBy === 'object' ? r.recordedBy.name : String(r.recordedBy);
+  }
+
+  override render() {
+    if (this.missing) return html`<p><a href="/stories">${t('back')}</a></p><p role="alert">${t('notFound')}</p>`;
+    if (!this.story) return html`<p role="status">${this.general ?? t('loading')}</p>`;
+    const s = this.story;
+    const teller = s.teller?.name ?? s.tellerName;
+    return html`
+      <p><a href="/stories">← ${t('back')}</a></p>
+      <div class="head">
+        <h1 tabindex="-1">${s.title}</h1>
+        ${s.canEdit && !s.withdrawnAt ? html`<a class="button secondary" href="/stories/${s.id}/edit">${t('edit')}</a>` : nothing}
+      </div>
+      <p>${consentBadge(s.consent, s.withdrawnAt)}</p>
+      ${s.withdrawnAt ? html`<p class="notice">${t('withdrawnNotice', { date: formatDate(s.withdrawnAt) })}</p>` : nothing}
+
+      ${s.bodyHtml
+        ? html`<section aria-labelledby="text-title">
+            <h2 id="text-title" class="visually-hidden">${t('text')}</h2>
+            <!-- bodyHtml is rendered from validated tiptap JSON and sanitised by the server; nothing else is inserted as HTML. -->
+            <div class="story-body">${unsafeHTML(s.bodyHtml)}</div>
+          </section>`
+        : nothing}
+
+      <h2>${t('details')}</h2>
+      <dl>
+        <dt>${t('project')}</dt><dd>${s.projectName}</dd>
+        ${s.areaName ? html`<dt>${t('area')}</dt><dd>${s.areaName}</dd>` : nothing}
+        ${s.phase ? html`<dt>${t('phase')}</dt><dd>${label(s.phase)}</dd>` : nothing}
+        ${s.happenedOn ? html`<dt>${t('happenedOn')}</dt><dd>${formatDate(s.happenedOn)}</dd>` : nothing}
+        <dt>${t('language')}</dt><dd>${languageName(s.language)}</dd>
+        <dt>${t('source')}</dt><dd>${label(s.source)}</dd>
+        <dt>${t('teller')}</dt><dd>${teller || t('anonymous')}${s.teller?.under16 ? ` (${t('under16')})` : ''}</dd>
+        ${s.recordedBy ? html`<dt>${t('recordedBy')}</dt><dd>${s.recordedBy.name}</dd>` : nothing}
+        <dt>${t('createdAt')}</dt><dd>${formatDate(s.createdAt)}</dd>
+      </dl>
+
+      ${s.placements?.length
+        ? html`<h2>${t('placements')}</h2>
+            <ul>
+              ${s.placements.map(
+                (p) => html`<li>
+                  ${p.name ?? t('variable', { id: p.variableId })}:
+                  ${p.position === null ? t('notApplicable') : html`<meter min="0" max="100" .value=${p.position} aria-label=${p.name ?? t('variable', { id: p.variableId })}></meter> ${p.position}/100`}
+                  <span class="muted">(${p.source === 'teller' ? t('byTeller') : t('byCoordinator')}${p.status === 'suggested' ? `, ${t('suggested')}` : ''})</span>
+                </li>`,
+              )}
+            </ul>`
+        : nothing}
+
+      <h2>${t('history')}</h2>
+      <div class="table-wrap">
+        <table>
+          <thead><tr><th scope="col">${t('when')}</th><th scope="col">${t('level')}</th><th scope="col">${t('channel')}</th><th scope="col">${t('givenBy')}</th><th scope="col">${t('reason')}</th><th scope="col">${t('version')}</th></tr></thead>
+          <tbody>
+            ${(s.consentHistory ?? []).map(
+              (r) => html`<tr>
+                <td>${formatDate(r.at)}</td>
+                <td>${r.withdrawn ? t('withdrawnLevel') : r.level ? label(r.level) : ''}</td>
+                <td>${label(r.channel)}</td>
+                <td>${label(r.givenBy as 'teller')}${r.guardianName ? ` (${r.guardianName})` : ''}${this.recordedBy(r) ? html`<br /><span class="muted">${this.recordedBy(r)}</span>` : nothing}</td>
+                <td>${r.reason ?? ''}</td>
+                <td>${r.consentTextVersion ?? ''}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      ${s.withdrawnAt ? nothing : this.renderChange()}
+    `;
+  }
+
+  private renderChange() {
+    const err = (k: 'level' | 'channel' | 'reason') => html`<span class="field-error" id="consent-${k}-error">${this.errors[k] ?? nothing}</span>`;
+    const inv = (k: 'level' | 'channel' | 'reason') => (this.errors[k] ? 'true' : 'false');
+    return html`<h2 id="change-title">${t('change')}</h2>
+      <form class="card" aria-labelledby="change-title" @submit=${this.changeConsent} novalidate>
+        <p class="hint">${t('changeIntro')}</p>
+        <div role="status">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
+        <div role="alert">${this.general ? html`<p class="notice error">${this.general}</p>` : nothing}</div>
+        <label class="radio"><input type="checkbox" name="withdraw" .checked=${this.withdrawing} @change=${(e: Event) => { this.withdrawing = (e.target as HTMLInputElement).checked; this.confirming = false; }} /><span>${t('withdraw')}</span></label>
+        ${this.withdrawing
+          ? nothing
+          : html`<fieldset aria-describedby="consent-level-error"><legend>${t('newLevel')}</legend>
+              ${consentLevels.map((c) => html`<label class="radio"><input type="radio" name="level" value=${c} aria-invalid=${inv('level')} ?disabled=${c === this.story!.consent} /><span>${label(c)}</span></label>`)}
+              ${err('level')}
+            </fieldset>`}
+        <fieldset aria-describedby="consent-channel-error"><legend>${t('howGiven')}</legend>
+          ${channels.map((c) => html`<label class="radio"><input type="radio" name="channel" value=${c} aria-invalid=${inv('channel')} /><span>${label(c)}</span></label>`)}
+          ${err('channel')}
+        </fieldset>
+        <fieldset><legend>${t('whoGave')}</legend>
+          ${(['teller', 'guardian'] as const).map((g) => html`<label class="radio"><input type="radio" name="givenBy" value=${g} ?checked=${g === (this.story!.teller?.under16 ? 'guardian' : 'teller')} /><span>${label(g)}</span></label>`)}
+        </fieldset>
+        <label>${t('reasonLabel')}<span class="hint" id="consent-reason-hint">${t('reasonHint')}</span>
+          <textarea name="reason" maxlength="2000" aria-describedby="consent-reason-hint consent-reason-error" aria-invalid=${inv('reason')}></textarea>
+          ${err('reason')}
+        </label>
+        ${this.confirming ? html`<p role="alert" class="notice error">${t('confirmWithdraw')}</p>` : nothing}
+        <div class="actions"><button type="submit" class=${this.withdrawing ? 'danger' : ''}>${this.confirming ? t('withdraw').split(':')[0] : t('save')}</button></div>
+      </form>`;
+  }
+
+  static override styles = [
+    pageStyles,
+    badgeStyles,
+    css`
+      .head { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; }
+      .head h1 { margin: 0; }
+      .story-body { max-width: 70ch; font-size: 1.05rem; overflow-wrap: anywhere; }
+      .story-body blockquote { border-left: 4px solid var(--ww-line); margin: 0 0 1rem; padding-left: 0.75rem; }
+      .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+      .radio { display: flex; gap: 0.6rem; align-items: flex-start; font-weight: 400; min-height: 44px; padding: 0.25rem 0; }
+      .radio input { width: 1.25rem; height: 1.25rem; margin-top: 0.2rem; flex: none; }
+      fieldset { display: grid; gap: 0.25rem; }
+      form.card { max-width: 40rem; }
+      .field-error:empty { display: none; }
+      meter { width: 8rem; vertical-align: middle; }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-story-page': StoryPage;
+  }
+}

@@ -1,0 +1,111 @@
+import { LitElement, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { LocaleController } from '../components/locale-controller.js';
+import { messages } from '../i18n.js';
+
+const t = messages({
+  nl: {
+    unknown: 'Weet ik niet, of past niet bij mijn verhaal',
+    notChosen: 'nog niet gekozen',
+    left: 'Links:',
+    right: 'Rechts:',
+    fullWeak: 'helemaal: {pole}',
+    moreWeak: 'meer: {pole}',
+    middle: 'precies in het midden',
+    moreStrong: 'meer: {pole}',
+    fullStrong: 'helemaal: {pole}',
+  },
+  en: {
+    unknown: "I don't know, or it does not fit my story",
+    notChosen: 'not chosen yet',
+    left: 'Left:',
+    right: 'Right:',
+    fullWeak: 'completely: {pole}',
+    moreWeak: 'more: {pole}',
+    middle: 'right in the middle',
+    moreStrong: 'more: {pole}',
+    fullStrong: 'completely: {pole}',
+  },
+});
+
+export type ClimateVariable = { id: number; key: string; name: string; weak: string; strong: string };
+/** undefined: not answered; null: does not apply / don't know; 0 (weak pole) … 100 (strong pole). */
+export type Position = number | null | undefined;
+export type PlacementEvent = CustomEvent<{ variableId: number; position: Position }>;
+
+/** Words for a position, so a screen reader says more than a number. */
+export function positionText(v: ClimateVariable, position: Position): string {
+  if (position === undefined) return t('notChosen');
+  if (position === null) return t('unknown');
+  const pole = position < 50 ? v.weak : v.strong;
+  const words = position <= 10 ? t('fullWeak', { pole }) : position < 45 ? t('moreWeak', { pole }) : position <= 55 ? t('middle') : position < 90 ? t('moreStrong', { pole }) : t('fullStrong', { pole });
+  return `${position} / 100, ${words}`;
+}
+
+/**
+ * One climate variable as a native range slider between its weak and strong pole, with a
+ * "don't know / does not apply" choice. Light DOM, so it shares the page's form styles.
+ *
+ * @fires ww-placement - `{ variableId, position }` whenever the teller moves or clears it.
+ */
+@customElement('ww-climate-slider')
+export class WwClimateSlider extends LitElement {
+  @property({ attribute: false }) variable!: ClimateVariable;
+  @property({ attribute: false }) position: Position = undefined;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  private emit(position: Position): void {
+    this.position = position;
+    this.dispatchEvent(new CustomEvent('ww-placement', { detail: { variableId: this.variable.id, position }, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const v = this.variable;
+    const id = `dyad-${v.id}`;
+    const unknown = this.position === null;
+    return html`
+      <fieldset class="dyad">
+        <legend id="${id}-name">${v.name}</legend>
+        <div class="poles">
+          <span id="${id}-weak" class="pole weak"><span class="visually-hidden">${t('left')} </span>${v.weak}</span>
+          <span id="${id}-strong" class="pole strong"><span class="visually-hidden">${t('right')} </span>${v.strong}</span>
+        </div>
+        <input
+          id=${id}
+          type="range"
+          min="0"
+          max="100"
+          step="5"
+          .value=${String(this.position ?? 50)}
+          class=${this.position === undefined ? 'untouched' : ''}
+          ?disabled=${unknown}
+          aria-labelledby="${id}-name"
+          aria-describedby="${id}-weak ${id}-strong"
+          aria-valuetext=${positionText(v, this.position)}
+          @input=${(e: Event) => this.emit(Number((e.target as HTMLInputElement).value))}
+        />
+        <label class="check">
+          <input type="checkbox" .checked=${unknown} @change=${(e: Event) => this.emit((e.target as HTMLInputElement).checked ? null : 50)} />
+          <span>${t('unknown')}</span>
+        </label>
+      </fieldset>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-climate-slider': WwClimateSlider;
+  }
+  interface HTMLElementEventMap {
+    'ww-placement': PlacementEvent;
+  }
+}

@@ -1,0 +1,119 @@
+import type { JSONContent } from '@tiptap/core';
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { WwEditor } from '../components/ww-editor.js';
+import { LocaleController } from '../components/locale-controller.js';
+import { docIsEmpty, docToText, textToDoc } from '../richtext.js';
+
+let count = 0;
+
+/**
+ * The story text. Starts as a plain textarea (tiny, works everywhere) and turns into the rich
+ * editor the first time someone focuses or taps it; the editor's code (tiptap) loads only then.
+ * If it cannot load, the textarea stays, and its text is sent as tiptap paragraphs.
+ * Renders into light DOM so labels, hints and errors share one document with the editable area.
+ *
+ * @fires ww-change - `{ value }`, bubbling from the editor after every edit.
+ */
+@customElement('ww-story-field')
+export class WwStoryField extends LitElement {
+  @property() label = '';
+  @property() hint = '';
+  /** Id of the element holding this field's error, if any. */
+  @property() errorid = '';
+  @property({ type: Boolean }) invalid = false;
+  @state() private mode: 'plain' | 'loading' | 'rich' | 'failed' = 'plain';
+  private text = '';
+  private doc: JSONContent | null = null;
+  private readonly uid = `story-field-${++count}`;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  private get editor(): WwEditor | null {
+    return this.querySelector('ww-editor');
+  }
+
+  /** The story as a tiptap document, whichever way it was typed. */
+  get value(): JSONContent {
+    if (this.mode === 'rich' && this.editor) return this.editor.value;
+    return this.doc ?? textToDoc(this.text);
+  }
+
+  get isEmpty(): boolean {
+    return this.mode === 'rich' && this.editor ? this.editor.isEmpty : docIsEmpty(this.value);
+  }
+
+  /** Whether the rich editor is in use (false: plain text). */
+  get rich(): boolean {
+    return this.mode === 'rich';
+  }
+
+  override focus(): void {
+    if (this.mode === 'rich') this.editor?.focus();
+    else this.querySelector('textarea')?.focus();
+  }
+
+  private async upgrade(): Promise<void> {
+    if (this.mode !== 'plain') return;
+    this.mode = 'loading';
+    try {
+      await import('../components/ww-editor.js');
+    } catch {
+      this.mode = 'failed';
+      return;
+    }
+    const hadFocus = this.querySelector('textarea') === document.activeElement;
+    this.doc = textToDoc(this.text);
+    this.mode = 'rich';
+    await this.updateComplete;
+    const editor = this.editor;
+    if (!editor) return;
+    await editor.updateComplete;
+    if (hadFocus || this.contains(document.activeElement) || document.activeElement === document.body) editor.focus();
+  }
+
+  private onInput(e: Event): void {
+    this.text = (e.target as HTMLTextAreaElement).value;
+    this.doc = null;
+    this.dispatchEvent(new CustomEvent('ww-change', { detail: { value: textToDoc(this.text) }, bubbles: true, composed: true }));
+  }
+
+  private describedBy(): string {
+    return [this.hint ? `${this.uid}-hint` : '', this.errorid].filter(Boolean).join(' ');
+  }
+
+  override render() {
+    const hint = this.hint ? html`<span class="hint" id="${this.uid}-hint">${this.hint}</span>` : nothing;
+    if (this.mode === 'rich') {
+      return html`<ww-editor .label=${this.label} .value=${this.doc} describedby=${this.describedBy()} ?invalid=${this.invalid}></ww-editor>${hint}`;
+    }
+    return html`
+      <label class="field-label" for="${this.uid}-text">${this.label}</label>
+      <textarea
+        id="${this.uid}-text"
+        class="story-text"
+        rows="8"
+        .value=${this.doc ? docToText(this.doc) : this.text}
+        aria-describedby=${this.describedBy() || nothing}
+        aria-invalid=${this.invalid ? 'true' : 'false'}
+        @input=${this.onInput}
+        @focus=${this.upgrade}
+        @pointerdown=${this.upgrade}
+      ></textarea>
+      ${hint}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-story-field': WwStoryField;
+  }
+}

@@ -1,0 +1,101 @@
+// Types and labels for stories in the staff app, as the server sends them (CONTRACT-stories.md).
+import type { JSONContent } from '@tiptap/core';
+import { css, html } from 'lit';
+import { messages } from './i18n.js';
+
+export type ConsentLevel = 'team' | 'report' | 'public';
+export type Source = 'link' | 'heard' | 'practice';
+export type Phase = 'ZIEN' | 'DENKEN' | 'DOEN' | 'VINDEN';
+export type Channel = 'paper' | 'spoken' | 'online';
+
+export const consentLevels: ConsentLevel[] = ['team', 'report', 'public'];
+export const phases: Phase[] = ['ZIEN', 'DENKEN', 'DOEN', 'VINDEN'];
+export const channels: Channel[] = ['paper', 'spoken', 'online'];
+export const languages = ['nl', 'en', 'ar', 'tr', 'pl', 'uk', 'so', 'ti', 'fr', 'es', 'de'] as const;
+
+export type StorySummary = {
+  id: number;
+  projectId: number;
+  projectName: string;
+  areaId: number | null;
+  areaName: string | null;
+  title: string;
+  excerpt: string;
+  phase: Phase | null;
+  happenedOn: string | null;
+  language: string;
+  source: Source;
+  consent: ConsentLevel;
+  withdrawnAt: string | null;
+  tellerName: string | null;
+  createdAt: string;
+  tagged: boolean;
+};
+
+export type ConsentRecord = {
+  id?: number;
+  level: ConsentLevel | null;
+  withdrawn?: boolean | number;
+  givenBy: string;
+  guardianName?: string | null;
+  channel: Channel;
+  consentTextVersion?: string;
+  reason?: string | null;
+  recordedBy?: { id: number; name: string } | string | number | null;
+  at: string;
+};
+
+export type Story = StorySummary & {
+  body: JSONContent;
+  bodyHtml: string;
+  bodyText: string;
+  teller: { id: number; name: string | null; under16: boolean; kind: 'resident' | 'worker' };
+  recordedBy: { id: number; name: string } | null;
+  consentHistory: ConsentRecord[];
+  placements: { variableId: number; source: string; position: number | null; status: string; name?: string; weak?: string; strong?: string }[];
+  canEdit: boolean;
+};
+
+export type PublicLink = { id: number; projectId: number; token: string; url: string; label: string; expiresAt: string | null; closedAt: string | null; createdAt: string };
+
+export type Area = { id: number; name: string; kind: string };
+export type ProjectSummary = { id: number; name: string; areaIds: number[] };
+
+export const label = messages({
+  nl: {
+    team: 'Alleen team', report: 'Verslag, anoniem', public: 'Openbaar, met naam',
+    link: 'Bewoner via link', heard: 'Gehoord', practice: 'Eigen praktijkverhaal',
+    paper: 'Op papier', spoken: 'Mondeling', online: 'Online',
+    teller: 'Verteller', guardian: 'Ouder of voogd', worker: 'Opbouwwerker', coordinator: 'Coördinator',
+    ZIEN: 'Zien', DENKEN: 'Denken', DOEN: 'Doen', VINDEN: 'Vinden',
+    withdrawn: 'Ingetrokken',
+    nl_: 'Nederlands', en_: 'Engels', ar_: 'Arabisch', tr_: 'Turks', pl_: 'Pools', uk_: 'Oekraïens', so_: 'Somalisch', ti_: 'Tigrinya', fr_: 'Frans', es_: 'Spaans', de_: 'Duits',
+  },
+  en: {
+    team: 'Team only', report: 'Reports, anonymous', public: 'Public, with name',
+    link: 'Resident via link', heard: 'Heard', practice: 'Own practice story',
+    paper: 'On paper', spoken: 'Spoken', online: 'Online',
+    teller: 'Teller', guardian: 'Parent or guardian', worker: 'Worker', coordinator: 'Coordinator',
+    ZIEN: 'See', DENKEN: 'Think', DOEN: 'Do', VINDEN: 'Find',
+    withdrawn: 'Withdrawn',
+    nl_: 'Dutch', en_: 'English', ar_: 'Arabic', tr_: 'Turkish', pl_: 'Polish', uk_: 'Ukrainian', so_: 'Somali', ti_: 'Tigrinya', fr_: 'French', es_: 'Spanish', de_: 'German',
+  },
+});
+
+export function languageName(code: string): string {
+  return (languages as readonly string[]).includes(code) ? label(`${code}_` as Parameters<typeof label>[0]) : code;
+}
+
+/** A consent level as a badge: text, not colour alone. */
+export function consentBadge(level: ConsentLevel, withdrawnAt?: string | null) {
+  return withdrawnAt
+    ? html`<span class="badge consent-withdrawn">${label('withdrawn')}</span>`
+    : html`<span class="badge consent-${level}">${label(level)}</span>`;
+}
+
+export const badgeStyles = css`
+  .badge.consent-team { background: #e8ebe6; color: #1c2321; }
+  .badge.consent-report { background: #dfeaf6; color: #123a5e; }
+  .badge.consent-public { background: #dcefe3; color: #14482a; }
+  .badge.consent-withdrawn { background: #fbeaea; color: #7a1c14; }
+`;
