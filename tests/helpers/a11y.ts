@@ -103,15 +103,14 @@ export async function expectVisibleFocus(page: Page): Promise<void> {
 }
 
 /**
- * Presses Tab (or Shift+Tab) until `target` has focus, then checks that focus is visible.
- * Fails with the path focus took when the target is not reached: a keyboard user could not get there.
+ * Presses Tab (or Shift+Tab) until `reached()` holds, then checks that focus is visible.
+ * Fails with the path focus took when it never holds: a keyboard user could not get there.
  */
-export async function tabTo(page: Page, target: Locator, opts: { max?: number; back?: boolean } = {}): Promise<void> {
+async function tabUntil(page: Page, reached: () => Promise<boolean>, what: string, opts: { max?: number; back?: boolean }): Promise<void> {
   const max = opts.max ?? 80;
-  await target.waitFor({ state: 'visible' });
   const path: string[] = [];
   for (let i = 0; i <= max; i++) {
-    if (await isFocused(target)) {
+    if (await reached()) {
       await expectVisibleFocus(page);
       return;
     }
@@ -119,7 +118,33 @@ export async function tabTo(page: Page, target: Locator, opts: { max?: number; b
     await page.keyboard.press(opts.back ? 'Shift+Tab' : 'Tab');
     path.push(await describeFocus(page));
   }
-  throw new Error(`Could not reach ${target} with ${opts.back ? 'Shift+Tab' : 'Tab'} in ${max} presses. Focus went:\n  ${path.join('\n  ')}`);
+  throw new Error(`Could not reach ${what} with ${opts.back ? 'Shift+Tab' : 'Tab'} in ${max} presses. Focus went:\n  ${path.join('\n  ')}`);
+}
+
+/** Presses Tab (or Shift+Tab) until `target` has focus, then checks that focus is visible. */
+export async function tabTo(page: Page, target: Locator, opts: { max?: number; back?: boolean } = {}): Promise<void> {
+  await target.waitFor({ state: 'visible' });
+  await tabUntil(page, () => isFocused(target), String(target), opts);
+}
+
+/**
+ * Tabs into the radio group of `radio` (Tab stops once per group), then moves with the arrow keys
+ * until `radio` is focused and checked, as a keyboard user chooses.
+ */
+export async function chooseRadio(page: Page, radio: Locator, opts: { max?: number; back?: boolean } = {}): Promise<void> {
+  await radio.waitFor({ state: 'visible' });
+  const name = await radio.getAttribute('name');
+  const inGroup = () =>
+    page.evaluate((group) => {
+      let a: Element | null = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return a instanceof HTMLInputElement && a.type === 'radio' && a.name === group;
+    }, name);
+  await tabUntil(page, inGroup, `the radio group ${name}`, opts);
+  for (let i = 0; i < 12 && !(await isFocused(radio)); i++) await page.keyboard.press('ArrowDown');
+  if (!(await isFocused(radio))) throw new Error(`Arrow keys did not reach ${radio}`);
+  if (!(await radio.isChecked())) await page.keyboard.press('Space');
+  if (!(await radio.isChecked())) throw new Error(`${radio} is focused but not checked`);
 }
 
 /** Tabs to a button or link and activates it with Enter (or Space). */
