@@ -9,7 +9,7 @@ import { publicRoutes } from './routes/public.js';
 import { storyRoutes } from './routes/stories.js';
 import { userRoutes } from './routes/users.js';
 import { bodyLimit, csrf, RateLimiter, securityHeaders } from './security.js';
-import { webRoutes } from './static/web.js';
+import { docsRoutes, webRoutes } from './static/web.js';
 import type { AppEnv } from './types.js';
 
 const KB = 1024;
@@ -61,6 +61,7 @@ export function createApp({ db, config }: AppDeps) {
     openapi: '3.1.0',
     info: { title: 'Weefwerk API', version: '0.1.0', description: 'Tellen en vertellen: numbers and stories for community work.' },
   });
+  app.route('/', docsRoutes());
   app.all('/api/*', () => {
     throw new AppError('not_found', 'Onbekende API-route / Unknown API route');
   });

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'rate_limited'
   | 'gone'
   | 'internal';
@@ -23,6 +24,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   gone: 410,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
 };
@@ -35,6 +37,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** Extra response headers, e.g. Retry-After on 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -48,11 +52,13 @@ export const notFound = (what = 'Niet gevonden / Not found') => new AppError('no
 export const forbidden = (message = 'Dit mag je niet doen / Not allowed') => new AppError('forbidden', message);
 export const conflict = (message: string) => new AppError('conflict', message);
 
+/** One detail per bad field; an unknown field is named like any other (`parent.unknownKey`). */
 export function zodDetails(error: ZodError): ErrorDetail[] {
-  return error.issues.map((i) => ({
-    field: i.path.length ? i.path.join('.') : i.code === 'unrecognized_keys' ? (i as { keys: string[] }).keys.join(',') : undefined,
-    message: i.message,
-  }));
+  return error.issues.flatMap((i) => {
+    const at = i.path.map(String);
+    if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ field: [...at, key].join('.'), message: 'Onbekend veld / Unknown field' }));
+    return [{ field: at.length ? at.join('.') : undefined, message: i.message }];
+  });
 }
 
 export const errorSchema = z
@@ -70,11 +76,11 @@ export function errorBody(code: string, message: string, details: ErrorDetail[] 
 }
 
 export function handleError(err: Error, c: Context): Response {
-  if (err instanceof AppError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+  if (err instanceof AppError) return c.json(errorBody(err.code, err.message, err.details), err.status, err.headers);
   if (err instanceof ZodError) return c.json(errorBody('invalid_input', 'Invalid input', zodDetails(err)), 400);
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    const code: ErrorCode = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status < 500 ? 'invalid_input' : 'internal';
+    const code: ErrorCode = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status < 500 ? 'invalid_input' : 'internal';
     return c.json(errorBody(code, err.message || 'Request error'), status >= 500 ? 500 : status);
   }
   const requestId = crypto.randomUUID();

@@ -102,7 +102,8 @@ export class RateLimiter {
   /** Counts a hit; throws 429 when the key is over its limit. */
   hit(key: string, limit: number, now = Date.now()): void {
     if (!this.allow(key, limit, now)) {
-      throw new AppError('rate_limited', 'Te veel verzoeken, probeer het later opnieuw / Too many requests, try again later');
+      const retryAfter = Math.max(1, Math.ceil((this.windows.get(key)!.start + this.windowMs - now) / 1000));
+      throw new AppError('rate_limited', 'Te veel verzoeken, probeer het later opnieuw / Too many requests, try again later', [], { 'Retry-After': String(retryAfter) });
     }
   }
 

@@ -25,7 +25,7 @@ export async function startSession(c: Context<AppEnv>, userId: number): Promise<
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
-    secure: new URL(c.req.url).protocol === 'https:',
+    secure: new URL(c.req.url).protocol === 'https:' || !!config.publicUrl?.startsWith('https:'),
     path: '/',
     maxAge: Math.floor(config.sessionMaxMs / 1000),
   });

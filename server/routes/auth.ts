@@ -16,9 +16,9 @@ export const UserSchema = z
 
 export const passwordSchema = z.string().min(passwordRule.min).max(passwordRule.max);
 
-const LoginBody = z.strictObject({ email: z.string().email().max(320), password: z.string().min(1).max(passwordRule.max) }).openapi('Login');
+const LoginBody = z.strictObject({ email: z.string().trim().email().max(320), password: z.string().min(1).max(passwordRule.max) }).openapi('Login');
 const SetupBody = z
-  .strictObject({ token: z.string().min(1).max(200), email: z.string().email().max(320), name: z.string().trim().min(1).max(200), password: passwordSchema })
+  .strictObject({ token: z.string().min(1).max(200), email: z.string().trim().email().max(320), name: z.string().trim().min(1).max(200), password: passwordSchema })
   .openapi('Setup');
 const PasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(passwordRule.max), newPassword: passwordSchema });
 const LocaleBody = z.strictObject({ locale: z.enum(['nl', 'en']) });

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { roles } from '../../db/schema.js';
 import { findUserByEmail, getUser, insertUser, listUsers } from '../../db/repositories/users.js';
 import { audit } from '../audit.js';
-import { requireRole } from '../auth/guard.js';
+import { requireRole, staff } from '../auth/guard.js';
 import { hashPassword } from '../auth/passwords.js';
 import { endAllSessions } from '../auth/sessions.js';
 import { AppError, conflict, notFound } from '../errors.js';
@@ -38,7 +38,30 @@ const AuditEntry = z.object({
   details: z.unknown(),
 });
 
+const TeamMember = z.object({ id: z.number().int(), name: z.string(), email: z.string(), role: z.enum(roles) }).openapi('TeamMember');
+
 export const userRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/team',
+      tags: ['users'],
+      summary: 'Enabled admins, coordinators and workers, to pick project members from (coordinator, admin)',
+      security: cookieAuth,
+      responses: { 200: json(z.object({ users: z.array(TeamMember) })), 401: errors[401], 403: errors[403] },
+    }),
+    async (c) => {
+      requireRole(c, ...staff);
+      const users = await c.var.db
+        .selectFrom('users')
+        .select(['id', 'name', 'email', 'role'])
+        .where('disabledAt', 'is', null)
+        .where('role', '!=', 'funder')
+        .orderBy('name')
+        .execute();
+      return c.json({ users }, 200);
+    },
+  )
   .openapi(
     createRoute({ method: 'get', path: '/users', tags: ['users'], summary: 'All users (admin)', security: cookieAuth, responses: { 200: json(z.object({ users: z.array(AdminUser) })), 401: errors[401], 403: errors[403] } }),
     async (c) => {

@@ -12,7 +12,22 @@ const docsDir = join(root, 'server', 'static', 'docs');
 const immutable = 'public, max-age=31536000, immutable';
 const noCache = 'no-cache';
 
-/** The built web app (hashed assets cached long, HTML never) and the API reference page. */
+/** The API reference page (Swagger UI over /api/openapi.json). */
+export function docsRoutes() {
+  const app = new Hono();
+  app.get('/api/docs', (c) => {
+    c.header('Cache-Control', noCache);
+    return c.html(readFileSync(join(docsDir, 'index.html'), 'utf8'));
+  });
+  app.get('/api/docs/:file{.+}', (c) => {
+    const file = c.req.param('file');
+    const res = file === 'init.js' ? fileResponse(docsDir, 'init.js', noCache) : fileResponse(swaggerDir, file, 'public, max-age=86400');
+    return res ?? c.notFound();
+  });
+  return app;
+}
+
+/** The built web app: hashed assets cached long, HTML never. */
 export function webRoutes() {
   const app = new Hono();
   const pages = new Map<string, string>();
@@ -26,15 +41,6 @@ export function webRoutes() {
     return html;
   };
 
-  app.get('/api/docs', (c) => {
-    c.header('Cache-Control', noCache);
-    return c.html(readFileSync(join(docsDir, 'index.html'), 'utf8'));
-  });
-  app.get('/api/docs/:file{.+}', (c) => {
-    const file = c.req.param('file');
-    const res = file === 'init.js' ? fileResponse(docsDir, 'init.js', noCache) : fileResponse(swaggerDir, file, 'public, max-age=86400');
-    return res ?? c.notFound();
-  });
   app.get('/assets/*', (c) => fileResponse(webDist, c.req.path.slice(1), immutable) ?? c.notFound());
   app.get('/favicon.svg', (c) => fileResponse(webDist, 'favicon.svg', 'public, max-age=86400') ?? c.notFound());
   // The resident's pages (telling a story by link, reading it back by receipt) are a separate, small bundle.

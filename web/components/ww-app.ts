@@ -20,7 +20,8 @@ export class WwApp extends LitElement {
   @state() private user: Me | null = null;
   @state() private page: { route: PageRoute; params: Record<string, string> } | null = null;
   @state() private problem: string | null = null;
-  private routed = false;
+  @state() private pageEl: HTMLElement | null = null;
+  private navigated = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -31,7 +32,8 @@ export class WwApp extends LitElement {
     window.addEventListener('ww-unauthenticated', () => {
       setMe(null);
       this.user = null;
-      if (location.pathname !== '/login') navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, true);
+      // Only pages that need a login send you to it (public pages such as /setup also ask /api/me).
+      if (match(location.pathname)?.route.roles) navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, true);
     });
     window.addEventListener('ww-login', (e) => {
       this.user = (e as CustomEvent<Me>).detail;
@@ -44,39 +46,36 @@ export class WwApp extends LitElement {
     this.problem = null;
     const found = match(location.pathname);
     try {
-      this.user = await me();
+      this.user = await me(true); // every navigation re-checks the session: a disabled account lands on the login page
       if (found?.route.roles) {
         if (!this.user) return navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, true);
         if (!found.route.roles.includes(this.user.role)) {
           this.page = null;
+          this.pageEl = null;
           this.problem = t('notFound');
           return;
         }
       }
       if (found) await found.route.load();
       this.page = found;
+      this.pageEl = found ? this.createPage(found.route.tag, found.params) : null;
       if (!found) this.problem = t('notFound');
     } catch {
       this.problem = t('failed');
     }
     await this.updateComplete;
-    if (this.routed) await this.focusPage();
-    this.routed = true;
+    // After client-side navigation, move focus to the new page's heading (or main) so keyboard and screen-reader users start there.
+    if (this.navigated) {
+      const el = this.pageEl as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
+      await el?.updateComplete;
+      const h1 = el?.shadowRoot?.querySelector('h1') ?? this.renderRoot.querySelector('main');
+      if (h1 && !h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1'); // a page's h1 need not declare it
+      (h1 as HTMLElement | null)?.focus();
+    }
+    this.navigated = true;
   }
 
-  /** After a client-side navigation, focus moves to the new page's heading (or main), as after a page load. */
-  private async focusPage(): Promise<void> {
-    const main = this.renderRoot.querySelector('main');
-    if (!main) return;
-    const page = this.page ? main.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(this.page.route.tag) : null;
-    await page?.updateComplete;
-    const h1 = page?.shadowRoot?.querySelector('h1') ?? main.querySelector('[role=alert]');
-    if (h1 instanceof HTMLElement) {
-      if (!h1.hasAttribute('tabindex')) h1.tabIndex = -1;
-      h1.focus();
-    } else main.focus();
-  }
-
+  /** The skip link's target lives in this shadow root, where a #fragment cannot reach it. */
   private skip(e: Event): void {
     e.preventDefault();
     this.renderRoot.querySelector('main')?.focus();
@@ -117,12 +116,13 @@ export class WwApp extends LitElement {
       </header>
       <main id="main" tabindex="-1">
         ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
-        ${this.page ? this.renderPage(this.page.route.tag, this.page.params) : nothing}
+        ${this.pageEl ?? nothing}
       </main>
     `;
   }
 
-  private renderPage(tag: string, params: Record<string, string>) {
+  /** A fresh page element per navigation; re-renders of the shell keep it (and its state). */
+  private createPage(tag: string, params: Record<string, string>) {
     const el = document.createElement(tag) as HTMLElement & { params?: Record<string, string>; user?: Me | null };
     el.params = params;
     el.user = this.user;

@@ -1,10 +1,255 @@
-// Placeholder: replaced by the foundation web work.
-import { LitElement, html } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError, get, patch, post, put } from '../api.js';
+import { messages } from '../i18n.js';
+import { navigate } from '../navigate.js';
+import { areaKinds, phases, type Area, type AreaKind, type Member, type Project } from '../models.js';
+import type { Me } from '../session.js';
+import { errorText, generalError, invalid } from '../components/form-field.js';
+import { pageStyles } from '../components/shared-styles.js';
+import { phaseLabel } from '../components/phase-badge.js';
 
+const t = messages({
+  nl: {
+    newTitle: 'Nieuw project', editTitle: '{name} bewerken', loading: 'Laden…', failed: 'Laden lukte niet.', notFound: 'Dit project bestaat niet.',
+    name: 'Naam van het project', vraagstuk: 'Vraagstuk', vraagstukHint: 'Welk vraagstuk pakken bewoners aan?', eigenaar: 'Eigenaar', eigenaarHint: 'Wie is eigenaar van het vraagstuk?',
+    betrokkenen: 'Betrokkenen', betrokkenenHint: 'Wie zijn er nog meer bij betrokken?', werkdoelen: 'Werkdoelen', planVanAanpak: 'Plan van aanpak',
+    dates: 'Tijdspad', startDate: 'Startdatum', endDate: 'Einddatum', budget: 'Begroting', budgetHours: 'Uren', budgetEuros: 'Euro’s', phase: 'Fase',
+    phaseHint: 'Zien, denken, doen, vinden: waar staat het project nu?', areas: 'Gebieden', noAreas: 'Er zijn nog geen gebieden.',
+    addArea: 'Gebied toevoegen', areaName: 'Naam', areaKind: 'Soort', cbsCode: 'CBS-code (optioneel)', cbsHint: 'Bijvoorbeeld WK036300 of BU03630000.', addAreaButton: 'Gebied toevoegen',
+    areaAdded: '{name} is toegevoegd en aangevinkt.', gemeente: 'Gemeente', wijk: 'Wijk', buurt: 'Buurt',
+    members: 'Team', membersHint: 'Wie werkt aan dit project? Zij zien de gegevens van het project.', noTeam: 'Er zijn nog geen accounts om te koppelen.',
+    save: 'Opslaan', create: 'Project aanmaken', cancel: 'Annuleren', busy: 'Bezig met opslaan…', fix: 'Verbeter de gemarkeerde velden.', saved: 'Opgeslagen.',
+  },
+  en: {
+    newTitle: 'New project', editTitle: 'Edit {name}', loading: 'Loading…', failed: 'Loading failed.', notFound: 'This project does not exist.',
+    name: 'Project name', vraagstuk: 'Issue (vraagstuk)', vraagstukHint: 'Which issue do residents take on?', eigenaar: 'Owner (eigenaar)', eigenaarHint: 'Who owns the issue?',
+    betrokkenen: 'People involved', betrokkenenHint: 'Who else is involved?', werkdoelen: 'Work goals', planVanAanpak: 'Plan of approach',
+    dates: 'Timeline', startDate: 'Start date', endDate: 'End date', budget: 'Budget', budgetHours: 'Hours', budgetEuros: 'Euros', phase: 'Phase',
+    phaseHint: 'See, think, do, find: where does the project stand now?', areas: 'Areas', noAreas: 'There are no areas yet.',
+    addArea: 'Add an area', areaName: 'Name', areaKind: 'Kind', cbsCode: 'CBS code (optional)', cbsHint: 'For example WK036300 or BU03630000.', addAreaButton: 'Add area',
+    areaAdded: '{name} was added and ticked.', gemeente: 'Municipality', wijk: 'District (wijk)', buurt: 'Neighbourhood (buurt)',
+    members: 'Team', membersHint: 'Who works on this project? They see the project’s data.', noTeam: 'There are no accounts to add yet.',
+    save: 'Save', create: 'Create project', cancel: 'Cancel', busy: 'Saving…', fix: 'Please correct the marked fields.', saved: 'Saved.',
+  },
+});
+
+type TextKey = 'vraagstuk' | 'eigenaar' | 'betrokkenen' | 'werkdoelen' | 'planVanAanpak';
+const shownFields = ['name', 'vraagstuk', 'eigenaar', 'betrokkenen', 'werkdoelen', 'planVanAanpak', 'startDate', 'endDate', 'budgetHours', 'budgetEuros', 'phase', 'areaIds', 'userIds'];
+
+/** Create or edit a project: its plan, areas and team (coordinators and admins). */
 @customElement('ww-project-edit-page')
-export class Page extends LitElement {
+export class ProjectEditPage extends LitElement {
+  @property({ attribute: false }) params: Record<string, string> = {};
+  @property({ attribute: false }) user: Me | null = null;
+  @state() private project: Project | null = null;
+  @state() private areas: Area[] = [];
+  @state() private team: Member[] = [];
+  @state() private areaIds = new Set<number>();
+  @state() private memberIds = new Set<number>();
+  @state() private ready = false;
+  @state() private problem: string | null = null;
+  @state() private error: ApiError | null = null;
+  @state() private areaError: ApiError | null = null;
+  @state() private areaNotice = '';
+  @state() private busy = false;
+
+  private get projectId(): number | null {
+    return this.params.id ? Number(this.params.id) : null;
+  }
+
+  override async connectedCallback(): Promise<void> {
+    super.connectedCallback();
+    try {
+      const [areas, team, project] = await Promise.all([
+        get<{ areas: Area[] }>('/api/areas'),
+        get<{ users: Member[] }>('/api/team'),
+        this.projectId ? get<{ project: Project }>(`/api/projects/${encodeURIComponent(this.params.id!)}`) : Promise.resolve(null),
+      ]);
+      this.areas = areas.areas;
+      this.team = team.users;
+      if (project) {
+        this.project = project.project;
+        this.areaIds = new Set(project.project.areaIds);
+        this.memberIds = new Set(project.project.members.map((m) => m.id));
+        // Members who are no longer pickable (e.g. disabled) stay visible so saving does not drop them silently.
+        for (const m of project.project.members) if (!this.team.some((u) => u.id === m.id)) this.team = [...this.team, m];
+      }
+      this.ready = true;
+    } catch (e) {
+      this.problem = e instanceof ApiError && (e.status === 404 || e.status === 400) ? t('notFound') : t('failed');
+    }
+  }
+
+  private async submit(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const f = new FormData(e.target as HTMLFormElement);
+    const str = (k: string) => String(f.get(k) ?? '');
+    const num = (k: string) => (str(k).trim() === '' ? null : Number(str(k).replace(',', '.')));
+    const date = (k: string) => (str(k) === '' ? null : str(k));
+    const body = {
+      name: str('name'),
+      vraagstuk: str('vraagstuk'),
+      eigenaar: str('eigenaar'),
+      betrokkenen: str('betrokkenen'),
+      werkdoelen: str('werkdoelen'),
+      planVanAanpak: str('planVanAanpak'),
+      startDate: date('startDate'),
+      endDate: date('endDate'),
+      budgetHours: num('budgetHours'),
+      budgetEuros: num('budgetEuros'),
+      phase: str('phase'),
+      areaIds: [...this.areaIds],
+    };
+    this.busy = true;
+    this.error = null;
+    try {
+      const { project } = this.projectId ? await patch<{ project: Project }>(`/api/projects/${this.projectId}`, body) : await post<{ project: Project }>('/api/projects', body);
+      const before = new Set(project.members.map((m) => m.id));
+      const changed = before.size !== this.memberIds.size || [...this.memberIds].some((id) => !before.has(id));
+      if (changed) await put(`/api/projects/${project.id}/members`, { userIds: [...this.memberIds] });
+      navigate(`/projects/${project.id}`);
+    } catch (err) {
+      this.error = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
+      await this.updateComplete;
+      (this.renderRoot.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async addArea(): Promise<void> {
+    const root = this.renderRoot;
+    const value = (id: string) => (root.querySelector(`#${id}`) as HTMLInputElement | HTMLSelectElement).value;
+    this.areaError = null;
+    this.areaNotice = '';
+    try {
+      const code = value('area-cbs').trim();
+      const { area } = await post<{ area: Area }>('/api/areas', { name: value('area-name'), kind: value('area-kind') as AreaKind, cbsCode: code || null });
+      this.areas = [...this.areas, area].sort((a, b) => a.name.localeCompare(b.name));
+      this.areaIds = new Set([...this.areaIds, area.id]);
+      this.areaNotice = t('areaAdded', { name: area.name });
+      (root.querySelector('#area-name') as HTMLInputElement).value = '';
+      (root.querySelector('#area-cbs') as HTMLInputElement).value = '';
+    } catch (err) {
+      this.areaError = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
+    }
+  }
+
+  private toggle(set: 'areaIds' | 'memberIds', id: number, on: boolean): void {
+    const next = new Set(this[set]);
+    if (on) next.add(id);
+    else next.delete(id);
+    this[set] = next;
+  }
+
+  private textField(key: TextKey, hint?: string, rows = 4) {
+    const e = this.error;
+    return html`<label for=${key}>${t(key)}${hint ? html`<span class="hint" id="${key}-hint">${hint}</span>` : nothing}</label>
+      <textarea id=${key} name=${key} rows=${rows} maxlength="20000" aria-invalid=${invalid(e, key)} aria-describedby="${hint ? `${key}-hint ` : ''}${key}-error" .value=${this.project?.[key] ?? ''}></textarea>
+      ${errorText(e, key)}`;
+  }
+
   override render() {
-    return html`<h1>ww-project-edit-page</h1>`;
+    if (this.problem) return html`<h1 tabindex="-1">${this.projectId ? t('editTitle', { name: '' }) : t('newTitle')}</h1><p class="notice error" role="alert">${this.problem}</p>`;
+    if (!this.ready) return html`<p role="status">${t('loading')}</p>`;
+    const p = this.project;
+    const e = this.error;
+    const input = (name: string, type: string, value: string | number | null | undefined, extra: { step?: string; min?: string; hint?: string } = {}) =>
+      html`<div class="field"><label for=${name}>${t(name as 'name')}${extra.hint ? html`<span class="hint" id="${name}-hint">${extra.hint}</span>` : nothing}</label>
+        <input id=${name} name=${name} type=${type} step=${extra.step ?? nothing} min=${extra.min ?? nothing} inputmode=${type === 'number' ? 'decimal' : nothing}
+          .value=${value == null ? '' : String(value)} aria-invalid=${invalid(e, name)} aria-describedby="${extra.hint ? `${name}-hint ` : ''}${name}-error" />
+        ${errorText(e, name)}</div>`;
+    return html`
+      <h1 tabindex="-1">${p ? t('editTitle', { name: p.name }) : t('newTitle')}</h1>
+      <form @submit=${this.submit} novalidate>
+        <div role="alert">${e ? html`<p class="notice error">${e.status === 400 ? t('fix') : nothing} ${generalError(e, shownFields, '')}</p>` : nothing}</div>
+        <div class="field">
+          <label for="name">${t('name')}</label>
+          <input id="name" name="name" required maxlength="200" .value=${p?.name ?? ''} aria-invalid=${invalid(e, 'name')} aria-describedby="name-error" />
+          ${errorText(e, 'name')}
+        </div>
+        ${this.textField('vraagstuk', t('vraagstukHint'))} ${this.textField('eigenaar', t('eigenaarHint'), 2)} ${this.textField('betrokkenen', t('betrokkenenHint'), 3)}
+        ${this.textField('werkdoelen')} ${this.textField('planVanAanpak', undefined, 6)}
+        <fieldset>
+          <legend>${t('dates')}</legend>
+          <div class="row">${input('startDate', 'date', p?.startDate)} ${input('endDate', 'date', p?.endDate)}</div>
+        </fieldset>
+        <fieldset>
+          <legend>${t('budget')}</legend>
+          <div class="row">${input('budgetHours', 'number', p?.budgetHours, { step: '0.5', min: '0' })} ${input('budgetEuros', 'number', p?.budgetEuros, { step: '0.01', min: '0' })}</div>
+        </fieldset>
+        <div class="field">
+          <label for="phase">${t('phase')}<span class="hint" id="phase-hint">${t('phaseHint')}</span></label>
+          <select id="phase" name="phase" aria-invalid=${invalid(e, 'phase')} aria-describedby="phase-hint phase-error">
+            ${phases.map((ph) => html`<option value=${ph} ?selected=${(p?.phase ?? 'ZIEN') === ph}>${ph} – ${phaseLabel(ph)}</option>`)}
+          </select>
+          ${errorText(e, 'phase')}
+        </div>
+        <fieldset aria-describedby="areaIds-error" aria-invalid=${invalid(e, 'areaIds')}>
+          <legend>${t('areas')}</legend>
+          ${this.areas.length ? nothing : html`<p class="muted">${t('noAreas')}</p>`}
+          <div class="checks">
+            ${this.areas.map(
+              (a) => html`<label class="check"><input type="checkbox" .checked=${this.areaIds.has(a.id)} @change=${(ev: Event) => this.toggle('areaIds', a.id, (ev.target as HTMLInputElement).checked)} />
+                ${a.name} <span class="muted">(${t(a.kind)}${a.cbsCode ? `, ${a.cbsCode}` : ''})</span></label>`,
+            )}
+          </div>
+          ${errorText(e, 'areaIds')}
+          <details>
+            <summary>${t('addArea')}</summary>
+            <div class="add-area">
+              <div role="alert">${this.areaError ? generalError(this.areaError, ['name', 'kind', 'cbsCode'], t('fix')) : nothing}</div>
+              <div class="field"><label for="area-name">${t('areaName')}</label>
+                <input id="area-name" maxlength="200" aria-invalid=${invalid(this.areaError, 'name')} aria-describedby="area-name-error" />${errorText(this.areaError, 'name', 'area-name')}</div>
+              <div class="field"><label for="area-kind">${t('areaKind')}</label>
+                <select id="area-kind">${areaKinds.map((k) => html`<option value=${k} ?selected=${k === 'buurt'}>${t(k)}</option>`)}</select></div>
+              <div class="field"><label for="area-cbs">${t('cbsCode')}<span class="hint" id="area-cbs-hint">${t('cbsHint')}</span></label>
+                <input id="area-cbs" maxlength="10" autocomplete="off" aria-invalid=${invalid(this.areaError, 'cbsCode')} aria-describedby="area-cbs-hint area-cbs-error" />${errorText(this.areaError, 'cbsCode', 'area-cbs')}</div>
+              <div><button type="button" class="secondary" @click=${this.addArea}>${t('addAreaButton')}</button></div>
+              <p role="status" class="muted">${this.areaNotice}</p>
+            </div>
+          </details>
+        </fieldset>
+        <fieldset aria-describedby="members-hint userIds-error">
+          <legend>${t('members')}</legend>
+          <p class="hint" id="members-hint">${t('membersHint')}</p>
+          ${this.team.length ? nothing : html`<p class="muted">${t('noTeam')}</p>`}
+          <div class="checks">
+            ${this.team.map(
+              (u) => html`<label class="check"><input type="checkbox" .checked=${this.memberIds.has(u.id)} @change=${(ev: Event) => this.toggle('memberIds', u.id, (ev.target as HTMLInputElement).checked)} />
+                ${u.name} <span class="muted">${u.email}</span></label>`,
+            )}
+          </div>
+          ${errorText(e, 'userIds')}
+        </fieldset>
+        <div class="actions">
+          <button type="submit" ?disabled=${this.busy}>${this.busy ? t('busy') : p ? t('save') : t('create')}</button>
+          <a class="button secondary" href=${p ? `/projects/${p.id}` : '/projects'}>${t('cancel')}</a>
+        </div>
+      </form>
+    `;
+  }
+
+  static override styles = [
+    pageStyles,
+    css`
+      form { max-width: 48rem; }
+      .field { display: grid; gap: 0.25rem; }
+      .field > label, form > label { font-weight: 600; display: grid; gap: 0.1rem; }
+      .row { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); }
+      .checks { display: grid; gap: 0.25rem; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); }
+      label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; min-height: 44px; }
+      label.check input { width: 1.25rem; height: 1.25rem; flex: none; }
+      details { margin-top: 0.75rem; }
+      summary { cursor: pointer; font-weight: 600; min-height: 44px; display: flex; align-items: center; color: var(--ww-accent); }
+      .add-area { display: grid; gap: 0.75rem; padding: 0.5rem 0; }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-project-edit-page': ProjectEditPage;
   }
 }

@@ -1,10 +1,111 @@
-// Placeholder: replaced by the foundation web work.
-import { LitElement, html } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError, get } from '../api.js';
+import { formatNumber, messages } from '../i18n.js';
+import { isStaff, type Area, type Project } from '../models.js';
+import type { Me } from '../session.js';
+import { pageStyles } from '../components/shared-styles.js';
+import '../components/phase-badge.js';
+import { period } from './projects-page.js';
 
+const t = messages({
+  nl: {
+    back: 'Alle projecten', edit: 'Project bewerken', loading: 'Project laden…', notFound: 'Dit project bestaat niet, of je hoort er niet bij.', failed: 'Het project kon niet worden geladen.',
+    plan: 'Projectplan', vraagstuk: 'Vraagstuk', eigenaar: 'Eigenaar', betrokkenen: 'Betrokkenen', werkdoelen: 'Werkdoelen', planVanAanpak: 'Plan van aanpak',
+    period: 'Looptijd', budget: 'Begroting', hours: '{n} uur', euros: '€ {n}', phase: 'Fase', areas: 'Gebieden', members: 'Team', noMembers: 'Nog niemand gekoppeld.',
+    empty: 'Nog niet ingevuld.', work: 'Werken aan dit project', stories: 'Verhalen', links: 'Vertel-links en QR-codes', outcomes: 'Uitkomsten', indicators: 'Indicatoren', hours_: 'Uren',
+    roles_admin: 'beheerder', roles_coordinator: 'coördinator', roles_worker: 'opbouwwerker', roles_funder: 'financier',
+  },
+  en: {
+    back: 'All projects', edit: 'Edit project', loading: 'Loading project…', notFound: 'This project does not exist, or you are not on it.', failed: 'The project could not be loaded.',
+    plan: 'Project plan', vraagstuk: 'Issue (vraagstuk)', eigenaar: 'Owner (eigenaar)', betrokkenen: 'People involved', werkdoelen: 'Work goals', planVanAanpak: 'Plan of approach',
+    period: 'Period', budget: 'Budget', hours: '{n} hours', euros: '€ {n}', phase: 'Phase', areas: 'Areas', members: 'Team', noMembers: 'Nobody on it yet.',
+    empty: 'Not filled in yet.', work: 'Work on this project', stories: 'Stories', links: 'Story links and QR codes', outcomes: 'Outcomes', indicators: 'Indicators', hours_: 'Hours',
+    roles_admin: 'admin', roles_coordinator: 'coordinator', roles_worker: 'worker', roles_funder: 'funder',
+  },
+});
+
+/** One project: its plan, team and areas, and the way into the work on it. */
 @customElement('ww-project-page')
-export class Page extends LitElement {
+export class ProjectPage extends LitElement {
+  @property({ attribute: false }) params: Record<string, string> = {};
+  @property({ attribute: false }) user: Me | null = null;
+  @state() private project: Project | null = null;
+  @state() private areas = new Map<number, Area>();
+  @state() private problem: string | null = null;
+
+  override async connectedCallback(): Promise<void> {
+    super.connectedCallback();
+    try {
+      const [p, a] = await Promise.all([get<{ project: Project }>(`/api/projects/${encodeURIComponent(this.params.id ?? '')}`), get<{ areas: Area[] }>('/api/areas')]);
+      this.areas = new Map(a.areas.map((x) => [x.id, x]));
+      this.project = p.project;
+    } catch (e) {
+      this.problem = e instanceof ApiError && (e.status === 404 || e.status === 400) ? t('notFound') : t('failed');
+    }
+  }
+
+  private text(key: 'vraagstuk' | 'eigenaar' | 'betrokkenen' | 'werkdoelen' | 'planVanAanpak') {
+    const value = this.project![key].trim();
+    return html`<dt>${t(key)}</dt><dd class=${value ? '' : 'muted'}>${value || t('empty')}</dd>`;
+  }
+
   override render() {
-    return html`<h1>ww-project-page</h1>`;
+    if (this.problem) return html`<h1 tabindex="-1">${t('back')}</h1><p class="notice error" role="alert">${this.problem}</p><p><a href="/projects">${t('back')}</a></p>`;
+    const p = this.project;
+    if (!p) return html`<p role="status">${t('loading')}</p>`;
+    const budget = [p.budgetHours != null ? t('hours', { n: formatNumber(p.budgetHours, 1) }) : '', p.budgetEuros != null ? t('euros', { n: formatNumber(p.budgetEuros, 2) }) : ''].filter(Boolean).join(' · ');
+    const links = [
+      [`/stories?projectId=${p.id}`, t('stories')],
+      [`/projects/${p.id}/links`, t('links')],
+      [`/projects/${p.id}/outcomes`, t('outcomes')],
+      [`/projects/${p.id}/indicators`, t('indicators')],
+      [`/projects/${p.id}/hours`, t('hours_')],
+    ];
+    return html`
+      <p class="crumb"><a href="/projects">← ${t('back')}</a></p>
+      <div class="head">
+        <h1 tabindex="-1">${p.name}</h1>
+        <ww-phase-badge .phase=${p.phase}></ww-phase-badge>
+        ${isStaff(this.user?.role) ? html`<a class="button secondary" href="/projects/${p.id}/edit">${t('edit')}</a>` : nothing}
+      </div>
+      <nav aria-labelledby="work-heading" class="work">
+        <h2 id="work-heading">${t('work')}</h2>
+        <ul>${links.map(([href, label]) => html`<li><a class="button secondary" href=${href!}>${label}</a></li>`)}</ul>
+      </nav>
+      <section aria-labelledby="plan-heading">
+        <h2 id="plan-heading">${t('plan')}</h2>
+        <dl>
+          ${this.text('vraagstuk')} ${this.text('eigenaar')} ${this.text('betrokkenen')} ${this.text('werkdoelen')} ${this.text('planVanAanpak')}
+          <dt>${t('period')}</dt><dd>${period(p.startDate, p.endDate) || html`<span class="muted">${t('empty')}</span>`}</dd>
+          <dt>${t('budget')}</dt><dd>${budget || html`<span class="muted">${t('empty')}</span>`}</dd>
+          <dt>${t('areas')}</dt>
+          <dd>${p.areaIds.length ? p.areaIds.map((id) => this.areas.get(id)).filter(Boolean).map((a) => `${a!.name}${a!.cbsCode ? ` (${a!.cbsCode})` : ''}`).join(', ') : html`<span class="muted">${t('empty')}</span>`}</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="team-heading">
+        <h2 id="team-heading">${t('members')}</h2>
+        ${p.members.length
+          ? html`<ul class="team">${p.members.map((m) => html`<li>${m.name} <span class="muted">(${t(`roles_${m.role}` as 'roles_admin')})</span></li>`)}</ul>`
+          : html`<p class="muted">${t('noMembers')}</p>`}
+      </section>
+    `;
+  }
+
+  static override styles = [
+    pageStyles,
+    css`
+      .crumb { margin: 0 0 0.5rem; }
+      .head { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
+      .head h1 { margin: 0; }
+      .work ul { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
+      .team { padding-left: 1.2rem; }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-project-page': ProjectPage;
   }
 }

@@ -1,10 +1,208 @@
-// Placeholder: replaced by the foundation web work.
-import { LitElement, html } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError, get, patch, post } from '../api.js';
+import { formatDate, messages } from '../i18n.js';
+import type { AdminUser } from '../models.js';
+import type { Role } from '../routes.js';
+import type { Me } from '../session.js';
+import { errorText, generalError, invalid } from '../components/form-field.js';
+import { pageStyles } from '../components/shared-styles.js';
 
+const roleList: Role[] = ['admin', 'coordinator', 'worker', 'funder'];
+
+const t = messages({
+  nl: {
+    title: 'Gebruikers', loading: 'Gebruikers laden…', failed: 'De gebruikers konden niet worden geladen.',
+    name: 'Naam', email: 'E-mailadres', role: 'Rol', status: 'Status', actions: 'Acties', active: 'Actief', disabled: 'Uitgeschakeld sinds {date}',
+    admin: 'Beheerder', coordinator: 'Coördinator', worker: 'Opbouwwerker', funder: 'Financier',
+    roleFor: 'Rol van {name}', disable: 'Uitschakelen', enable: 'Weer inschakelen', disableFor: '{name} uitschakelen', enableFor: '{name} weer inschakelen', you: '(jij)',
+    confirmDisable: '{name} uitschakelen? Alle sessies van deze gebruiker eindigen meteen.',
+    roleChanged: 'De rol van {name} is nu {role}. {name} moet opnieuw inloggen.', disabledDone: '{name} is uitgeschakeld en overal uitgelogd.', enabledDone: '{name} kan weer inloggen.',
+    create: 'Gebruiker toevoegen', password: 'Eerste wachtwoord', passwordHint: 'Minstens 10 tekens. Geef het persoonlijk door; de gebruiker kan het daarna zelf wijzigen.',
+    submit: 'Toevoegen', created: '{name} is toegevoegd.', fix: 'Verbeter de gemarkeerde velden.',
+    roleHelp: 'Wat mag elke rol?', helpAdmin: 'alles, ook gebruikers beheren.', helpCoordinator: 'projecten en gebieden beheren, verhalen duiden, rapporten maken.',
+    helpWorker: 'werken in de eigen projecten: verhalen, uren, tellingen.', helpFunder: 'alleen de rapporten die met hen gedeeld zijn.',
+  },
+  en: {
+    title: 'Users', loading: 'Loading users…', failed: 'The users could not be loaded.',
+    name: 'Name', email: 'Email address', role: 'Role', status: 'Status', actions: 'Actions', active: 'Active', disabled: 'Disabled since {date}',
+    admin: 'Admin', coordinator: 'Coordinator', worker: 'Worker', funder: 'Funder',
+    roleFor: 'Role of {name}', disable: 'Disable', enable: 'Enable again', disableFor: 'Disable {name}', enableFor: 'Enable {name} again', you: '(you)',
+    confirmDisable: 'Disable {name}? All of their sessions end at once.',
+    roleChanged: '{name} is now {role}. {name} has to log in again.', disabledDone: '{name} is disabled and logged out everywhere.', enabledDone: '{name} can log in again.',
+    create: 'Add a user', password: 'First password', passwordHint: 'At least 10 characters. Hand it over in person; the user can change it afterwards.',
+    submit: 'Add', created: '{name} was added.', fix: 'Please correct the marked fields.',
+    roleHelp: 'What may each role do?', helpAdmin: 'everything, including managing users.', helpCoordinator: 'manage projects and areas, interpret stories, make reports.',
+    helpWorker: 'work in their own projects: stories, hours, counts.', helpFunder: 'only the reports shared with them.',
+  },
+});
+
+/** Admins list, create, disable and enable users and change their roles. */
 @customElement('ww-users-page')
-export class Page extends LitElement {
+export class UsersPage extends LitElement {
+  @property({ attribute: false }) user: Me | null = null;
+  @state() private users: AdminUser[] | null = null;
+  @state() private failed = false;
+  @state() private error: ApiError | null = null;
+  @state() private rowError: string | null = null;
+  @state() private notice = '';
+  @state() private busy = false;
+
+  override async connectedCallback(): Promise<void> {
+    super.connectedCallback();
+    await this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.users = (await get<{ users: AdminUser[] }>('/api/users')).users;
+    } catch {
+      this.failed = true;
+    }
+  }
+
+  private replace(u: AdminUser): void {
+    this.users = (this.users ?? []).map((x) => (x.id === u.id ? u : x));
+  }
+
+  private async create(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const f = new FormData(form);
+    this.busy = true;
+    this.error = null;
+    this.notice = '';
+    try {
+      const { user } = await post<{ user: AdminUser }>('/api/users', { name: String(f.get('name')), email: String(f.get('email')), role: String(f.get('role')), password: String(f.get('password')) });
+      this.users = [...(this.users ?? []), user].sort((a, b) => a.name.localeCompare(b.name));
+      this.notice = t('created', { name: user.name });
+      form.reset();
+    } catch (err) {
+      this.error = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
+      await this.updateComplete;
+      (this.renderRoot.querySelector('form [aria-invalid="true"]') as HTMLElement | null)?.focus();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async changeRole(u: AdminUser, role: Role): Promise<void> {
+    this.rowError = null;
+    this.notice = '';
+    try {
+      const { user } = await patch<{ user: AdminUser }>(`/api/users/${u.id}`, { role });
+      this.replace(user);
+      this.notice = t('roleChanged', { name: user.name, role: t(role) });
+    } catch (err) {
+      this.rowError = err instanceof ApiError ? err.message : t('failed');
+      this.replace({ ...u }); // puts the select back
+    }
+  }
+
+  private async setDisabled(u: AdminUser, disabled: boolean): Promise<void> {
+    if (disabled && !confirm(t('confirmDisable', { name: u.name }))) return;
+    this.rowError = null;
+    this.notice = '';
+    try {
+      const { user } = await patch<{ user: AdminUser }>(`/api/users/${u.id}`, { disabled });
+      this.replace(user);
+      this.notice = t(disabled ? 'disabledDone' : 'enabledDone', { name: user.name });
+    } catch (err) {
+      this.rowError = err instanceof ApiError ? err.message : t('failed');
+    }
+  }
+
+  private renderRow(u: AdminUser) {
+    const self = u.id === this.user?.id;
+    return html`<tr class=${u.disabledAt ? 'off' : ''}>
+      <th scope="row">${u.name} ${self ? html`<span class="muted">${t('you')}</span>` : nothing}</th>
+      <td class="email">${u.email}</td>
+      <td>
+        <select aria-label=${t('roleFor', { name: u.name })} ?disabled=${self} .value=${u.role} @change=${(e: Event) => this.changeRole(u, (e.target as HTMLSelectElement).value as Role)}>
+          ${roleList.map((r) => html`<option value=${r} ?selected=${r === u.role}>${t(r)}</option>`)}
+        </select>
+      </td>
+      <td>${u.disabledAt ? t('disabled', { date: formatDate(u.disabledAt) }) : t('active')}</td>
+      <td>
+        ${self
+          ? nothing
+          : u.disabledAt
+            ? html`<button class="secondary" aria-label=${t('enableFor', { name: u.name })} @click=${() => this.setDisabled(u, false)}>${t('enable')}</button>`
+            : html`<button class="danger" aria-label=${t('disableFor', { name: u.name })} @click=${() => this.setDisabled(u, true)}>${t('disable')}</button>`}
+      </td>
+    </tr>`;
+  }
+
   override render() {
-    return html`<h1>ww-users-page</h1>`;
+    const e = this.error;
+    const field = (name: string, label: string, type: string, autocomplete: string, hint?: string) =>
+      html`<div class="field"><label for="new-${name}">${label}${hint ? html`<span class="hint" id="new-${name}-hint">${hint}</span>` : nothing}</label>
+        <input id="new-${name}" name=${name} type=${type} autocomplete=${autocomplete} required aria-invalid=${invalid(e, name)} aria-describedby="${hint ? `new-${name}-hint ` : ''}new-${name}-error" />
+        ${errorText(e, name, `new-${name}`)}</div>`;
+    return html`
+      <h1 tabindex="-1">${t('title')}</h1>
+      <p role="status" class=${this.notice ? 'notice' : ''}>${this.notice}</p>
+      <div role="alert">${this.rowError ? html`<p class="notice error">${this.rowError}</p>` : nothing}</div>
+      ${this.failed ? html`<p class="notice error" role="alert">${t('failed')}</p>` : nothing}
+      ${this.users === null && !this.failed ? html`<p>${t('loading')}</p>` : nothing}
+      ${this.users
+        ? html`<div class="table-wrap">
+            <table>
+              <thead><tr><th scope="col">${t('name')}</th><th scope="col">${t('email')}</th><th scope="col">${t('role')}</th><th scope="col">${t('status')}</th><th scope="col">${t('actions')}</th></tr></thead>
+              <tbody>${this.users.map((u) => this.renderRow(u))}</tbody>
+            </table>
+          </div>`
+        : nothing}
+      <details class="help">
+        <summary>${t('roleHelp')}</summary>
+        <ul>
+          <li><strong>${t('admin')}</strong>: ${t('helpAdmin')}</li>
+          <li><strong>${t('coordinator')}</strong>: ${t('helpCoordinator')}</li>
+          <li><strong>${t('worker')}</strong>: ${t('helpWorker')}</li>
+          <li><strong>${t('funder')}</strong>: ${t('helpFunder')}</li>
+        </ul>
+      </details>
+      <h2 id="create-heading">${t('create')}</h2>
+      <form @submit=${this.create} novalidate aria-labelledby="create-heading">
+        <div role="alert">${e ? generalError(e, ['name', 'email', 'role', 'password'], t('fix')) : nothing}</div>
+        ${field('name', t('name'), 'text', 'off')} ${field('email', t('email'), 'email', 'off')}
+        <div class="field">
+          <label for="new-role">${t('role')}</label>
+          <select id="new-role" name="role" aria-invalid=${invalid(e, 'role')} aria-describedby="new-role-error">
+            ${roleList.map((r) => html`<option value=${r} ?selected=${r === 'worker'}>${t(r)}</option>`)}
+          </select>
+          ${errorText(e, 'role', 'new-role')}
+        </div>
+        ${field('password', t('password'), 'password', 'new-password', t('passwordHint'))}
+        <div class="actions"><button type="submit" ?disabled=${this.busy}>${t('submit')}</button></div>
+      </form>
+    `;
+  }
+
+  static override styles = [
+    pageStyles,
+    css`
+      .field { display: grid; gap: 0.25rem; }
+      .field > label { font-weight: 600; display: grid; gap: 0.1rem; }
+      td select { min-width: 10rem; }
+      td.email { word-break: break-all; }
+      tr.off th, tr.off td.email { color: var(--ww-muted); }
+      .help { margin: 1rem 0; }
+      .help summary { cursor: pointer; font-weight: 600; min-height: 44px; display: flex; align-items: center; color: var(--ww-accent); }
+      p[role='status']:empty { display: none; }
+      @media (max-width: 640px) {
+        table, thead, tbody, tr, th, td { display: block; }
+        thead { position: absolute; left: -9999px; }
+        tr { border: 1px solid var(--ww-line); border-radius: var(--ww-radius); padding: 0.5rem; margin-bottom: 0.75rem; background: var(--ww-surface); }
+        th, td { border: 0; padding: 0.25rem 0; }
+        td select { width: 100%; }
+      }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-users-page': UsersPage;
   }
 }

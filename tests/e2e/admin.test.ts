@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueSetupToken } from '../../server/routes/auth.js';
+import { PASSWORD } from '../helpers/app.js';
+import { startE2E, type E2E } from '../helpers/browser.js';
+
+describe('browser: first run and user administration', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(async () => e?.close());
+
+  it('sets up the first admin, who adds a worker and disables them; the worker is sent to the login page', async () => {
+    const token = await issueSetupToken(e.db);
+    const adminCtx = await e.context();
+    const admin = await adminCtx.newPage();
+    admin.on('dialog', (d) => void d.accept());
+    admin.setDefaultTimeout(8000);
+
+    // First run: the one-time setup link creates the first admin.
+    await admin.goto(`/setup?token=${token}`);
+    await admin.getByLabel('Je naam').fill('Beheerder Bea');
+    await admin.getByLabel('E-mailadres').fill('bea@example.nl');
+    await admin.getByLabel(/^Wachtwoord/).fill('first admin secret');
+    await admin.getByRole('button', { name: 'Account maken' }).click();
+    await admin.waitForURL('**/users');
+    await admin.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
+
+    // A field error is tied to its input.
+    await admin.getByRole('button', { name: 'Toevoegen' }).click();
+    const email = admin.getByLabel('E-mailadres', { exact: true });
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+
+    // Add a worker.
+    await admin.getByLabel('Naam', { exact: true }).fill('Wil Werker');
+    await email.fill('wil@example.nl');
+    await admin.getByLabel('Rol', { exact: true }).selectOption('worker');
+    await admin.getByLabel(/^Eerste wachtwoord/).fill(PASSWORD);
+    await admin.getByRole('button', { name: 'Toevoegen' }).click();
+    await admin.getByText('Wil Werker is toegevoegd.').waitFor();
+    await e.screenshot(admin, 'users-page');
+
+    // The worker logs in elsewhere.
+    const workerCtx = await e.context({ phone: true });
+    const worker = await workerCtx.newPage();
+    await e.login(worker, 'wil@example.nl');
+    await worker.getByRole('heading', { name: /Welkom, Wil Werker/ }).waitFor();
+
+    // The admin disables them.
+    await admin.getByRole('button', { name: 'Wil Werker uitschakelen' }).click();
+    await admin.getByText('Wil Werker is uitgeschakeld en overal uitgelogd.').waitFor();
+    await admin.getByRole('button', { name: 'Wil Werker weer inschakelen' }).waitFor();
+
+    // The worker's next navigation lands on the login page.
+    await worker.getByRole('link', { name: 'Projecten' }).first().click();
+    await worker.waitForURL((url) => url.pathname === '/login');
+    await worker.getByRole('heading', { name: 'Inloggen' }).waitFor();
+    await e.screenshot(worker, 'disabled-worker-login');
+
+    await workerCtx.close();
+    await adminCtx.close();
+  });
+
+  it('a coordinator creates a project with its plan, area and team, and sees it at 360 px', async () => {
+    const coord = await e.user('coordinator');
+    await e.user('worker', 'ans@example.nl');
+    const ctx = await e.context({ phone: true });
+    const page = await ctx.newPage();
+    await e.login(page, coord.email);
+    await page.goto('/projects');
+    await page.getByRole('link', { name: 'Nieuw project' }).click();
+    await page.getByLabel('Naam van het project').fill('Buurtkamer Noord');
+    await page.getByLabel(/^Vraagstuk/).fill('Eenzaamheid onder ouderen');
+    await page.getByLabel('Startdatum').fill('2026-01-01');
+    await page.getByLabel('Einddatum').fill('2025-01-01');
+    await page.getByRole('button', { name: 'Project aanmaken' }).click();
+    const end = page.getByLabel('Einddatum');
+    await expect.poll(() => end.getAttribute('aria-invalid')).toBe('true');
+    await end.fill('2026-12-31');
+
+    await page.getByText('Gebied toevoegen').first().click();
+    await page.getByLabel('Naam', { exact: true }).fill('Noord');
+    await page.getByLabel(/^CBS-code/).fill('WK036300');
+    await page.getByRole('button', { name: 'Gebied toevoegen' }).click();
+    await page.getByText('Noord is toegevoegd en aangevinkt.').waitFor();
+    await page.getByLabel(/Worker \d+/).check();
+    await page.getByRole('button', { name: 'Project aanmaken' }).click();
+    await page.waitForURL(/\/projects\/\d+$/);
+    await page.getByRole('heading', { name: 'Buurtkamer Noord' }).waitFor();
+    await expect(page.getByText('Eenzaamheid onder ouderen').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Noord (WK036300)').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('link', { name: 'Verhalen' }).getAttribute('href')).resolves.toMatch(/^\/stories\?projectId=\d+$/);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+    await e.screenshot(page, 'project-page-phone');
+    await ctx.close();
+  });
+});

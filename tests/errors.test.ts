@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { ORIGIN, testApp, type TestApp } from './helpers/app.js';
+
+type ErrorBody = { error: { code: string; message: string; details: { field?: string; message: string }[] } };
+
+async function expectError(res: Response, status: number, code: string): Promise<ErrorBody> {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(/application\/json/);
+  const body = (await res.json()) as ErrorBody;
+  expect(body.error.code).toBe(code);
+  expect(typeof body.error.message).toBe('string');
+  expect(Array.isArray(body.error.details)).toBe(true);
+  return body;
+}
+const fields = (b: ErrorBody) => b.error.details.map((d) => d.field);
+
+/** A hand-built request: app.request() with a string body sends no Content-Length, so we set it ourselves. */
+async function raw(t: TestApp, cookie: string, body: BodyInit, headers: Record<string, string>) {
+  const init: RequestInit & { duplex?: 'half' } = {
+    method: 'POST',
+    headers: { origin: ORIGIN, cookie, 'content-type': 'application/json', ...headers },
+    body,
+    duplex: 'half',
+  };
+  return t.app.request(new Request(`${ORIGIN}/api/projects`, init));
+}
+
+describe('one error shape for every status', () => {
+  it('400 names each bad field', async () => {
+    const t = await testApp();
+    const admin = await t.as('admin');
+    const b = await expectError(await admin.post('/api/projects', { name: '', startDate: '1 maart', budgetHours: -1, phase: 'SLAPEN', areaIds: ['x'] }), 400, 'invalid_input');
+    expect(fields(b)).toEqual(expect.arrayContaining(['name', 'startDate', 'budgetHours', 'phase', 'areaIds.0']));
+    const u = await expectError(await admin.post('/api/users', { email: 'geen-mail', name: 'A', role: 'king', password: 'kort' }), 400, 'invalid_input');
+    expect(fields(u)).toEqual(['email', 'role', 'password']);
+    const end = await expectError(await admin.post('/api/projects', { name: 'P', startDate: '2026-05-01', endDate: '2026-04-01' }), 400, 'invalid_input');
+    expect(fields(end)).toEqual(['endDate']);
+    const area = await expectError(await admin.post('/api/projects', { name: 'P', areaIds: [999] }), 400, 'invalid_input');
+    expect(fields(area)).toEqual(['areaIds']);
+  });
+
+  it('400 for unknown fields, naming them', async () => {
+    const t = await testApp();
+    const admin = await t.as('admin');
+    const b = await expectError(await admin.post('/api/projects', { name: 'P', budget: 5, isAdmin: true }), 400, 'invalid_input');
+    expect(fields(b)).toEqual(['budget', 'isAdmin']);
+    const u = await expectError(await admin.patch(`/api/users/${admin.id}`, { name: 'X', passwordHash: 'x' }), 400, 'invalid_input');
+    expect(fields(u)).toEqual(['passwordHash']);
+    await expectError(await t.anon.post('/api/auth/login', { email: 'a@b.nl', password: 'x', role: 'admin' }), 400, 'invalid_input');
+  });
+
+  it('400, never 500, for malformed bodies, huge numbers and bad ids', async () => {
+    const t = await testApp();
+    const admin = await t.as('admin');
+    await expectError(await admin.request('POST', '/api/projects', '{"name": "P",', { 'content-type': 'application/json' }), 400, 'invalid_input');
+    await expectError(await admin.request('POST', '/api/projects', '', { 'content-type': 'application/json' }), 400, 'invalid_input');
+    await expectError(await admin.post('/api/projects', [{ name: 'P' }]), 400, 'invalid_input');
+    await expectError(await admin.request('POST', '/api/projects', 'null', { 'content-type': 'application/json' }), 400, 'invalid_input');
+    await expectError(await admin.request('POST', '/api/projects', '{"name":"P","budgetEuros":1e999}', { 'content-type': 'application/json' }), 400, 'invalid_input');
+    const huge = await expectError(await admin.post('/api/projects', { name: 'P', budgetHours: 1e300, areaIds: [1e20] }), 400, 'invalid_input');
+    expect(fields(huge)).toEqual(['budgetHours', 'areaIds.0']);
+    await expectError(await admin.get('/api/projects/abc'), 400, 'invalid_input');
+    await expectError(await admin.get('/api/projects/-1'), 400, 'invalid_input');
+    await expectError(await admin.get('/api/projects/1.5'), 400, 'invalid_input');
+    await expectError(await admin.get('/api/projects/99999999999999999999999'), 400, 'invalid_input');
+    await expectError(await admin.patch('/api/users/abc', { name: 'x' }), 400, 'invalid_input');
+    await expectError(await admin.get('/api/audit?limit=lots'), 400, 'invalid_input');
+  });
+
+  it('415 for a body that is not JSON', async () => {
+    const t = await testApp();
+    const admin = await t.as('admin');
+    await expectError(await admin.request('POST', '/api/projects', 'name=P', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type');
+    await expectError(await admin.request('POST', '/api/projects', '{"name":"P"}', { 'content-type': 'text/plain' }), 415, 'unsupported_media_type');
+  });
+
+  it('401 without a session', async () => {
+    const t = await testApp();
+    await expectError(await t.anon.get('/api/projects'), 401, 'unauthenticated');
+    await expectError(await t.anon.post('/api/projects', { name: 'P' }), 401, 'unauthenticated');
+    await expectError(await t.anon.request('GET', '/api/me', undefined, { cookie: 'weefwerk_session=forged' }), 401, 'unauthenticated');
+  });
+
+  it('403 for a role that may not', async () => {
+    const t = await testApp();
+    const worker = await t.as('worker');
+    await expectError(await worker.post('/api/projects', { name: 'P' }), 403, 'forbidden');
+    await expectError(await worker.get('/api/users'), 403, 'forbidden');
+  });
+
+  it('404 for what does not exist (or is not yours), and for unknown API routes', async () => {
+    const t = await testApp();
+    const admin = await t.as('admin');
+    const worker = await t.as('worker');
+    await expectError(await admin.get('/api/projects/12345'), 404, 'not_found');
+    await expectError(await admin.patch('/api/users/12345', { name: 'X' }), 404, 'not_found');
+    const p = (await (await admin.post('/api/projects', { name: 'Niet van jou' })).json()).project;
+    await expectError(await worker.get(`/api/projects/${p.id}`), 404, 'not_found');
+    await expectError(await admin.get('/api/nothing-here'), 404, 'not_found');
+  });
+
+  it('409 for conflicts', async () => {
+    const t = await testApp();
+    const admin = await t.as('admin', 'beheer@example.nl');
+    const user = { email: 'Ann@example.nl', name: 'Ann', role: 'worker', password: 'long enough pw' };
+    expect((await admin.post('/api/users', user)).status).toBe(201);
+    await expectError(await admin.post('/api/users', { ...user, email: 'ann@EXAMPLE.nl' }), 409, 'conflict');
+    await expectError(await admin.patch(`/api/users/${admin.id}`, { disabled: true }), 409, 'conflict');
+    await expectError(await admin.patch(`/api/users/${admin.id}`, { role: 'worker' }), 409, 'conflict');
+    expect((await admin.post('/api/areas', { name: 'Noord', kind: 'wijk', cbsCode: 'WK036300' })).status).toBe(201);
+    await expectError(await admin.post('/api/areas', { name: 'Noord 2', kind: 'wijk', cbsCode: 'wk036300' }), 409, 'conflict');
+  });
+
+  describe('413 when the body is too large', () => {
+    const big = JSON.stringify({ name: 'P', vraagstuk: 'x'.repeat(1024 * 1024) });
+
+    it('with an honest Content-Length', async () => {
+      const t = await testApp();
+      const admin = await t.as('admin');
+      await expectError(await raw(t, admin.cookie!, big, { 'content-length': String(Buffer.byteLength(big)) }), 413, 'payload_too_large');
+    });
+
+    it('without a Content-Length (streamed), counting the bytes', async () => {
+      const t = await testApp();
+      const admin = await t.as('admin');
+      const bytes = new TextEncoder().encode(big);
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += 64 * 1024) controller.enqueue(bytes.slice(i, i + 64 * 1024));
+          controller.close();
+        },
+      });
+      await expectError(await raw(t, admin.cookie!, stream, {}), 413, 'payload_too_large');
+      expect(await t.db.selectFrom('projects').selectAll().execute()).toHaveLength(0);
+    });
+
+    it('with a malformed Content-Length', async () => {
+      const t = await testApp();
+      const admin = await t.as('admin');
+      await expectError(await raw(t, admin.cookie!, '{"name":"P"}', { 'content-length': 'twelve' }), 413, 'payload_too_large');
+      await expectError(await raw(t, admin.cookie!, '{"name":"P"}', { 'content-length': '-12' }), 413, 'payload_too_large');
+    });
+
+    it('with a Content-Length that lies', async () => {
+      const t = await testApp();
+      const admin = await t.as('admin');
+      await expectError(await raw(t, admin.cookie!, big, { 'content-length': '20' }), 413, 'payload_too_large');
+      await expectError(await raw(t, admin.cookie!, '{"name":"P"}', { 'content-length': '3' }), 413, 'payload_too_large');
+      // The honest small body goes through.
+      expect((await raw(t, admin.cookie!, '{"name":"P"}', { 'content-length': '12' })).status).toBe(201);
+    });
+  });
+
+  it('429 with Retry-After when rate limited', async () => {
+    const t = await testApp({ limits: { loginPerAccount: 2, loginPerAddress: 100, publicPerAddress: 100, publicPerLink: 100, windowMs: 60_000 } });
+    for (let i = 0; i < 2; i++) await t.anon.post('/api/auth/login', { email: 'x@example.nl', password: 'wrong' });
+    const res = await t.anon.post('/api/auth/login', { email: 'x@example.nl', password: 'wrong' });
+    await expectError(res, 429, 'rate_limited');
+    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+  });
+});

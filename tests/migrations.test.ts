@@ -1,0 +1,67 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { createDb } from '../db/client.js';
+import { migrateToLatest, migrator } from '../db/migrate.js';
+
+const files = readdirSync(join(import.meta.dirname, '..', 'db', 'migrations'))
+  .filter((f) => /\.(ts|js)$/.test(f))
+  .map((f) => f.replace(/\.(ts|js)$/, ''))
+  .sort();
+
+async function tables(db: ReturnType<typeof createDb>['db']) {
+  const rows = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(db);
+  return rows.rows.map((r) => r.name);
+}
+
+describe('migrations', () => {
+  it('are date-prefixed and numbered without gaps or duplicates', () => {
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const f of files) expect(f).toMatch(/^\d{4}_\d{2}_\d{2}_\d{4}_[a-z0-9_]+$/);
+    const numbers = files.map((f) => f.split('_')[3]);
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
+  it('run from empty to latest, all the way down, and up again', async () => {
+    const { db } = createDb(':memory:');
+    expect(await tables(db)).toEqual([]);
+    await migrateToLatest(db);
+    const latest = await tables(db);
+    for (const t of ['users', 'sessions', 'audit_log', 'areas', 'projects', 'project_members', 'project_areas', 'setup_tokens', 'stories']) expect(latest).toContain(t);
+    const applied = (await migrator(db).getMigrations()).filter((m) => m.executedAt).map((m) => m.name);
+    expect(applied).toEqual(files);
+
+    for (let i = files.length - 1; i >= 0; i--) {
+      const { error, results } = await migrator(db).migrateDown();
+      expect(error).toBeUndefined();
+      expect(results?.[0]).toMatchObject({ migrationName: files[i], status: 'Success' });
+    }
+    expect(await tables(db)).toEqual([]);
+
+    await migrateToLatest(db);
+    expect(await tables(db)).toEqual(latest);
+    await db.destroy();
+  });
+
+  it('step down and up one migration at a time, keeping the data of the steps below', async () => {
+    const { db } = createDb(':memory:');
+    await migrateToLatest(db);
+    await db.insertInto('users').values({ email: 'a@example.nl', name: 'A', role: 'admin', passwordHash: 'x' }).execute();
+    for (let i = files.length - 1; i >= 1; i--) {
+      expect((await migrator(db).migrateDown()).error).toBeUndefined();
+      expect((await migrator(db).migrateUp()).error).toBeUndefined();
+      expect((await migrator(db).migrateDown()).error).toBeUndefined();
+    }
+    expect(await db.selectFrom('users').select('email').execute()).toEqual([{ email: 'a@example.nl' }]);
+    await migrateToLatest(db);
+    await db.destroy();
+  });
+
+  it('turn on foreign keys, WAL on files and a busy timeout', async () => {
+    const { sqlite, db } = createDb(':memory:');
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    await db.destroy();
+  });
+});

@@ -1,0 +1,112 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError, get, post } from '../api.js';
+import { messages } from '../i18n.js';
+import { areaKinds, type Area, type AreaKind } from '../models.js';
+import type { Me } from '../session.js';
+import { errorText, generalError, invalid } from '../components/form-field.js';
+import { pageStyles } from '../components/shared-styles.js';
+
+const t = messages({
+  nl: {
+    title: 'Gebieden', intro: 'Wijken en buurten waar projecten werken. Met een CBS-code kunnen cijfers van het CBS erbij worden gezocht.',
+    loading: 'Gebieden laden…', failed: 'De gebieden konden niet worden geladen.', none: 'Er zijn nog geen gebieden.',
+    name: 'Naam', kind: 'Soort', cbsCode: 'CBS-code', parent: 'Ligt in', noParent: '(geen)', gemeente: 'Gemeente', wijk: 'Wijk', buurt: 'Buurt',
+    add: 'Gebied toevoegen', cbsHint: 'Optioneel, bijvoorbeeld GM0363, WK036300 of BU03630000.', submit: 'Toevoegen', added: '{name} is toegevoegd.', fix: 'Verbeter de gemarkeerde velden.',
+  },
+  en: {
+    title: 'Areas', intro: 'Districts and neighbourhoods projects work in. With a CBS code, Statistics Netherlands figures can be looked up for them.',
+    loading: 'Loading areas…', failed: 'The areas could not be loaded.', none: 'There are no areas yet.',
+    name: 'Name', kind: 'Kind', cbsCode: 'CBS code', parent: 'Lies within', noParent: '(none)', gemeente: 'Municipality', wijk: 'District (wijk)', buurt: 'Neighbourhood (buurt)',
+    add: 'Add an area', cbsHint: 'Optional, e.g. GM0363, WK036300 or BU03630000.', submit: 'Add', added: '{name} was added.', fix: 'Please correct the marked fields.',
+  },
+});
+
+/** Staff list and add areas (gemeente, wijk, buurt) with their CBS codes. */
+@customElement('ww-areas-page')
+export class AreasPage extends LitElement {
+  @property({ attribute: false }) user: Me | null = null;
+  @state() private areas: Area[] | null = null;
+  @state() private failed = false;
+  @state() private error: ApiError | null = null;
+  @state() private notice = '';
+
+  override async connectedCallback(): Promise<void> {
+    super.connectedCallback();
+    try {
+      this.areas = (await get<{ areas: Area[] }>('/api/areas')).areas;
+    } catch {
+      this.failed = true;
+    }
+  }
+
+  private async add(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const f = new FormData(form);
+    const code = String(f.get('cbsCode') ?? '').trim();
+    const parent = String(f.get('parentId') ?? '');
+    this.error = null;
+    this.notice = '';
+    try {
+      const { area } = await post<{ area: Area }>('/api/areas', { name: String(f.get('name')), kind: String(f.get('kind')) as AreaKind, cbsCode: code || null, parentId: parent ? Number(parent) : null });
+      this.areas = [...(this.areas ?? []), area].sort((a, b) => a.name.localeCompare(b.name));
+      this.notice = t('added', { name: area.name });
+      form.reset();
+    } catch (err) {
+      this.error = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
+      await this.updateComplete;
+      (this.renderRoot.querySelector('form [aria-invalid="true"]') as HTMLElement | null)?.focus();
+    }
+  }
+
+  override render() {
+    const e = this.error;
+    const byId = new Map((this.areas ?? []).map((a) => [a.id, a]));
+    return html`
+      <h1 tabindex="-1">${t('title')}</h1>
+      <p>${t('intro')}</p>
+      ${this.failed ? html`<p class="notice error" role="alert">${t('failed')}</p>` : nothing}
+      ${this.areas === null && !this.failed ? html`<p>${t('loading')}</p>` : nothing}
+      ${this.areas?.length === 0 ? html`<p>${t('none')}</p>` : nothing}
+      ${this.areas?.length
+        ? html`<div class="table-wrap"><table>
+            <thead><tr><th scope="col">${t('name')}</th><th scope="col">${t('kind')}</th><th scope="col">${t('cbsCode')}</th><th scope="col">${t('parent')}</th></tr></thead>
+            <tbody>${this.areas.map((a) => html`<tr><th scope="row">${a.name}</th><td>${t(a.kind)}</td><td>${a.cbsCode ?? ''}</td><td>${a.parentId ? byId.get(a.parentId)?.name ?? '' : ''}</td></tr>`)}</tbody>
+          </table></div>`
+        : nothing}
+      <h2 id="add-heading">${t('add')}</h2>
+      <p role="status" class=${this.notice ? 'notice' : ''}>${this.notice}</p>
+      <form @submit=${this.add} novalidate aria-labelledby="add-heading">
+        <div role="alert">${e ? generalError(e, ['name', 'kind', 'cbsCode', 'parentId'], t('fix')) : nothing}</div>
+        <div class="field"><label for="name">${t('name')}</label>
+          <input id="name" name="name" required maxlength="200" aria-invalid=${invalid(e, 'name')} aria-describedby="name-error" />${errorText(e, 'name')}</div>
+        <div class="field"><label for="kind">${t('kind')}</label>
+          <select id="kind" name="kind">${areaKinds.map((k) => html`<option value=${k} ?selected=${k === 'buurt'}>${t(k)}</option>`)}</select></div>
+        <div class="field"><label for="cbsCode">${t('cbsCode')}<span class="hint" id="cbsCode-hint">${t('cbsHint')}</span></label>
+          <input id="cbsCode" name="cbsCode" maxlength="10" autocomplete="off" aria-invalid=${invalid(e, 'cbsCode')} aria-describedby="cbsCode-hint cbsCode-error" />${errorText(e, 'cbsCode')}</div>
+        <div class="field"><label for="parentId">${t('parent')}</label>
+          <select id="parentId" name="parentId" aria-invalid=${invalid(e, 'parentId')} aria-describedby="parentId-error">
+            <option value="">${t('noParent')}</option>
+            ${(this.areas ?? []).filter((a) => a.kind !== 'buurt').map((a) => html`<option value=${a.id}>${a.name}</option>`)}
+          </select>${errorText(e, 'parentId')}</div>
+        <div class="actions"><button type="submit">${t('submit')}</button></div>
+      </form>
+    `;
+  }
+
+  static override styles = [
+    pageStyles,
+    css`
+      .field { display: grid; gap: 0.25rem; }
+      .field > label { font-weight: 600; display: grid; gap: 0.1rem; }
+      p[role='status']:empty { display: none; }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-areas-page': AreasPage;
+  }
+}
