@@ -7,6 +7,7 @@ export type Db = Kysely<DB>;
 
 export function createDb(path: string): { db: Db; sqlite: Database.Database } {
   const sqlite = openSqlite(path);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  // underscoreBeforeDigits: tellers.under_16 is `under16` in TypeScript.
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin({ underscoreBeforeDigits: true })] });
   return { db, sqlite };
 }

@@ -57,19 +57,26 @@ export const tellerNameFor = (audience: StoryAudience, name: string | null): str
  * Every story read path (list, search, get, export) starts from this query.
  */
 export async function visibleStories(db: Kysely<DB>, user: SessionUser, opts: { includeWithdrawn?: boolean } = {}): Promise<SelectQueryBuilder<DB, 'stories', {}>> {
-  if (user.role === 'funder') throw forbidden('Financiers lezen verhalen via rapportages / Funders read stories through reports');
-  if (opts.includeWithdrawn && !isStaff(user)) throw forbidden('Alleen coördinatoren zien ingetrokken verhalen / Only coordinators see withdrawn stories');
-  let qb = db.selectFrom('stories');
-  const scope = await projectScope(db, user);
-  if (scope) qb = scope.length ? qb.where('stories.projectId', 'in', scope) : qb.where(sql<boolean>`false`);
-  if (!opts.includeWithdrawn) qb = qb.where('stories.withdrawnAt', 'is', null);
-  return qb;
+  if (opts.includeWithdrawn && user.role !== 'funder' && !isStaff(user)) throw forbidden('Alleen coördinatoren zien ingetrokken verhalen / Only coordinators see withdrawn stories');
+  const qb = await storiesInScope(db, user);
+  return opts.includeWithdrawn ? qb : qb.where('stories.withdrawnAt', 'is', null);
 }
 
-/** One story the user may see (staff: also withdrawn ones), or 404; with what the routes decide on. */
+/**
+ * For opening one story by id: like visibleStories, but a withdrawn story of the user's projects
+ * is found too, so its page can say it was withdrawn (its text is gone; see getStory).
+ */
+export async function storiesInScope(db: Kysely<DB>, user: SessionUser): Promise<SelectQueryBuilder<DB, 'stories', {}>> {
+  if (user.role === 'funder') throw forbidden('Financiers lezen verhalen via rapportages / Funders read stories through reports');
+  const qb = db.selectFrom('stories');
+  const scope = await projectScope(db, user);
+  if (!scope) return qb;
+  return scope.length ? qb.where('stories.projectId', 'in', scope) : qb.where(sql<boolean>`false`);
+}
+
+/** One story the user may see (withdrawn ones too), or 404; with what the routes decide on. */
 export async function visibleStory(db: Kysely<DB>, user: SessionUser, id: number) {
-  const qb = await visibleStories(db, user, { includeWithdrawn: isStaff(user) });
-  const story = await qb
+  const story = await (await storiesInScope(db, user))
     .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
     .select(['stories.id', 'stories.projectId', 'stories.recordedBy', 'stories.withdrawnAt', 'stories.consent', 'stories.tellerId', 'tellers.under16'])
     .where('stories.id', '=', id)

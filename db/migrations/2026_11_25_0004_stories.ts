@@ -4,9 +4,6 @@ import { sql, type Kysely } from 'kysely';
 // by triggers on every insert, edit, withdrawal and deletion. Withdrawn stories are not indexed.
 // secure-delete makes a deletion remove the words from the index at once (erasure leaves no trace).
 export async function up(db: Kysely<any>): Promise<void> {
-  // 0002 named it under_16, which the camelCase mapping (under16 → under16) never reaches.
-  await db.schema.alterTable('tellers').renameColumn('under_16', 'under16').execute();
-
   await sql`create virtual table stories_fts using fts5(title, body, tokenize = "unicode61 remove_diacritics 2")`.execute(db);
   await sql`insert into stories_fts(stories_fts, rank) values ('secure-delete', 1)`.execute(db);
   await sql`insert into stories_fts(rowid, title, body) select id, title, body_text from stories where withdrawn_at is null`.execute(db);
@@ -32,5 +29,4 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('stories_created').execute();
   for (const t of ['stories_fts_delete', 'stories_fts_update', 'stories_fts_insert']) await sql`drop trigger ${sql.id(t)}`.execute(db);
   await sql`drop table stories_fts`.execute(db);
-  await db.schema.alterTable('tellers').renameColumn('under16', 'under_16').execute();
 }

@@ -322,6 +322,14 @@ export function receiptHash(code: string): string | null {
   return createHash('sha256').update(clean).digest('hex');
 }
 
+const withReports = new WeakSet<object>();
+async function reportsInstalled(db: Db): Promise<boolean> {
+  if (withReports.has(db)) return true;
+  const found = (await db.introspection.getTables()).some((t) => t.name === 'report_version_stories');
+  if (found) withReports.add(db);
+  return found;
+}
+
 export type ReceiptStatus = { status: 'received' | 'used' | 'withdrawn'; usedIn: { report: string; version: number; publishedAt: string }[] };
 
 /**
@@ -330,8 +338,7 @@ export type ReceiptStatus = { status: 'received' | 'used' | 'withdrawn'; usedIn:
  */
 export async function receiptStatus(db: Db, story: { id: number; withdrawnAt: string | null }): Promise<ReceiptStatus> {
   if (story.withdrawnAt) return { status: 'withdrawn', usedIn: [] };
-  const tables = await db.introspection.getTables();
-  if (!tables.some((t) => t.name === 'report_version_stories')) return { status: 'received', usedIn: [] };
+  if (!(await reportsInstalled(db))) return { status: 'received', usedIn: [] };
   const loose = db as unknown as Kysely<any>;
   const rows: { report: string; version: number; publishedAt: string }[] = await loose
     .selectFrom('reportVersionStories as rvs')
@@ -342,6 +349,16 @@ export async function receiptStatus(db: Db, story: { id: number; withdrawnAt: st
     .orderBy('rv.publishedAt')
     .execute();
   return { status: rows.length ? 'used' : 'received', usedIn: rows };
+}
+
+export type ReceiptFeedback = { domain?: string; period?: string; reason?: string; at?: string };
+
+/**
+ * What the team fed back to the teller about their story (Most Significant Change selections and
+ * their reasons). Empty until the sense-making capability fills it in (its selectionsForStory).
+ */
+export async function receiptFeedback(_db: Db, _storyId: number): Promise<ReceiptFeedback[]> {
+  return [];
 }
 
 // --- Submission links

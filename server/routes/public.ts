@@ -1,7 +1,7 @@
 // What residents reach without an account: the story form behind a project's link, and their own
 // story behind its receipt code. Every route is rate-limited per client address (and per link).
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import {
   addConsent,
   insertPlacements,
@@ -11,6 +11,7 @@ import {
   newReceiptCode,
   projectVariables,
   receiptHash,
+  receiptFeedback,
   receiptStatus,
   withdrawStory,
 } from '../../db/repositories/stories.js';
@@ -70,12 +71,17 @@ const ReceiptStory = z
   })
   .openapi('ReceiptStory');
 
-/** A flood from one address, or at one link, gets 429s; everyone else is still served. */
-function limit(c: Context<AppEnv>, token?: string) {
+/**
+ * A flood from one address, or at one link, gets 429s; everyone else is still served. Counted
+ * before the body is even validated, so malformed requests count too.
+ */
+const limited: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { limiter, config } = c.var;
   limiter.hit(`public:addr:${clientAddress(c)}`, config.limits.publicPerAddress);
+  const token = /\/public\/links\/([^/]+)/.exec(c.req.path)?.[1];
   if (token !== undefined) limiter.hit(`public:link:${token}`, config.limits.publicPerLink);
-}
+  await next();
+};
 
 /** The link behind a token: 404 when unknown, 410 once closed or expired. */
 async function openLink(c: Context<AppEnv>, token: string) {
@@ -110,12 +116,16 @@ async function receiptStory(c: Context<AppEnv>, code: string) {
       tellerName: story.tellerName,
       createdAt: story.createdAt,
       withdrawnAt: story.withdrawnAt,
-      feedback: [] as unknown[],
+      feedback: withdrawn ? [] : await receiptFeedback(c.var.db, story.id),
     },
   };
 }
 
-export const publicRoutes = router()
+const base = router();
+base.use('/public/links/*', limited);
+base.use('/public/receipts/*', limited);
+
+export const publicRoutes = base
   .openapi(
     createRoute({
       method: 'get',
@@ -127,7 +137,6 @@ export const publicRoutes = router()
     }),
     async (c) => {
       const { token } = c.req.valid('param');
-      limit(c, token);
       const link = await openLink(c, token);
       const en = c.req.valid('query').lang === 'en';
       const variables = (await projectVariables(c.var.db, link.projectId)).map((v) => ({
@@ -158,7 +167,6 @@ export const publicRoutes = router()
     }),
     async (c) => {
       const { token } = c.req.valid('param');
-      limit(c, token);
       const input = c.req.valid('json');
       const { db } = c.var;
       const link = await openLink(c, token);
@@ -217,7 +225,6 @@ export const publicRoutes = router()
       responses: { 200: json(z.object({ story: ReceiptStory })), 404: errors[404], 429: errors[429] },
     }),
     async (c) => {
-      limit(c);
       return c.json({ story: (await receiptStory(c, c.req.valid('param').code)).view }, 200);
     },
   )
@@ -231,7 +238,6 @@ export const publicRoutes = router()
       responses: { 200: json(z.object({ story: ReceiptStory })), 400: errors[400], 404: errors[404], 429: errors[429] },
     }),
     async (c) => {
-      limit(c);
       const { code } = c.req.valid('param');
       const reason = c.req.valid('json')?.reason;
       const { db } = c.var;

@@ -24,7 +24,7 @@ import {
   type StoryDetail,
 } from '../../db/repositories/stories.js';
 import { consentLevels, phases, storySources, type DB } from '../../db/schema.js';
-import { assertProjectVisible, assertProjectWritable, canEditStory, isStaff, visibleStories, visibleStory } from '../access.js';
+import { assertProjectVisible, assertProjectWritable, canEditStory, isStaff, storiesInScope, visibleStories, visibleStory } from '../access.js';
 import { audit } from '../audit.js';
 import { requireRole, staff } from '../auth/guard.js';
 import { newToken } from '../auth/tokens.js';
@@ -202,7 +202,7 @@ function nonEmpty(text: string) {
 }
 
 async function storyFor(db: Kysely<DB>, user: SessionUser, id: number): Promise<StoryDetail & { canEdit: boolean }> {
-  const story = await getStory(db, await visibleStories(db, user, { includeWithdrawn: isStaff(user) }), id);
+  const story = await getStory(db, await storiesInScope(db, user), id);
   if (!story) throw notFound('Verhaal niet gevonden / Story not found');
   return { ...story, canEdit: canEditStory(user, { recordedBy: story.recordedBy?.id ?? null, withdrawnAt: story.withdrawnAt }) };
 }

@@ -1,0 +1,213 @@
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { receiptHash } from '../db/repositories/stories.js';
+import { testApp, type TestApp } from './helpers/app.js';
+import { climate, doc, json, openLink, storyCount, submit, world, type World } from './helpers/stories-fixtures.js';
+
+describe('submission links', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await testApp();
+    w = await world(t);
+  });
+
+  it('coordinators create, list, close and reopen links; workers only read them', async () => {
+    const link = await openLink(w.coordinator, w.projectA, { label: 'Poster buurthuis' });
+    expect(link).toMatchObject({ projectId: w.projectA, label: 'Poster buurthuis', status: 'open', closedAt: null, expiresAt: null });
+    expect(link.token.length).toBeGreaterThanOrEqual(22); // ≥ 128 random bits, base64url
+    expect(link.url).toBe(`http://localhost/t/${link.token}`);
+    expect((await w.member.post(`/api/projects/${w.projectA}/links`, {})).status).toBe(403);
+    expect((await w.funder.post(`/api/projects/${w.projectA}/links`, {})).status).toBe(403);
+    expect((await t.anon.post(`/api/projects/${w.projectA}/links`, {})).status).toBe(401);
+    const listed = await json(await w.member.get(`/api/projects/${w.projectA}/links`), 200);
+    expect(listed.links.map((l: { id: number }) => l.id)).toContain(link.id);
+    expect((await w.other.get(`/api/projects/${w.projectA}/links`)).status).toBe(404);
+
+    const closed = await json(await w.coordinator.patch(`/api/links/${link.id}`, { closed: true }), 200);
+    expect(closed.link.status).toBe('closed');
+    expect((await t.anon.get(`/api/public/links/${link.token}`)).status).toBe(410);
+    expect((await submit(t, link.token)).status).toBe(410);
+    expect((await w.member.patch(`/api/links/${link.id}`, { closed: false })).status).toBe(403);
+    const reopened = await json(await w.coordinator.patch(`/api/links/${link.id}`, { closed: false }), 200);
+    expect(reopened.link.status).toBe('open');
+    expect((await t.anon.get(`/api/public/links/${link.token}`)).status).toBe(200);
+    const log = await t.db.selectFrom('auditLog').select('action').where('targetType', '=', 'public_link').execute();
+    expect(log.map((l) => l.action)).toEqual(['link.create', 'link.update', 'link.update']);
+  });
+
+  it('an expired link answers 410; an unknown one 404', async () => {
+    const link = await openLink(w.admin, w.projectA, { expiresAt: '2030-01-31' });
+    expect(link).toMatchObject({ expiresAt: '2030-01-31T23:59:59.999Z', status: 'open' });
+    await json(await w.admin.patch(`/api/links/${link.id}`, { expiresAt: '2020-01-01T12:00:00Z' }), 200);
+    expect((await t.anon.get(`/api/public/links/${link.token}`)).status).toBe(410);
+    expect((await submit(t, link.token)).status).toBe(410);
+    expect((await t.anon.get('/api/public/links/not-a-real-token')).status).toBe(404);
+    expect((await submit(t, 'not-a-real-token')).status).toBe(404);
+    expect((await w.admin.post(`/api/projects/${w.projectA}/links`, { expiresAt: 'tomorrow' })).status).toBe(400);
+  });
+
+  it('serves the QR code as SVG', async () => {
+    const link = await openLink(w.admin, w.projectA);
+    const res = await w.member.get(`/api/links/${link.id}/qr.svg`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('image/svg+xml');
+    expect(await res.text()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect((await w.other.get(`/api/links/${link.id}/qr.svg`)).status).toBe(404);
+  });
+});
+
+describe('a resident tells a story', () => {
+  let t: TestApp;
+  let w: World;
+  let token: string;
+  let vars: number[];
+  beforeAll(async () => {
+    t = await testApp();
+    w = await world(t);
+    vars = await climate(t, w.projectA, 2);
+    token = (await openLink(w.admin, w.projectA)).token;
+  });
+
+  it('gets what the form needs, in Dutch or English', async () => {
+    const nl = await json(await t.anon.get(`/api/public/links/${token}`), 200);
+    expect(nl).toEqual({
+      project: { name: 'Buurtkamer' },
+      variables: vars.map((id, i) => ({ id, key: `var${w.projectA}_${i}`, name: `Atmosfeer ${i}`, weak: 'angst en wantrouwen', strong: 'veiligheid en vertrouwen' })),
+      consentTextVersion: '2026-11',
+      open: true,
+    });
+    const en = await json(await t.anon.get(`/api/public/links/${token}?lang=en`), 200);
+    expect(en.variables[0]).toMatchObject({ name: 'Atmosphere 0', weak: 'fear and distrust', strong: 'safety and trust' });
+  });
+
+  it('sends a story, gets a receipt, reads it back and withdraws it', async () => {
+    const res = await submit(t, token, {
+      title: 'Het bankje',
+      body: doc('Ik durf weer over het plein te lopen.'),
+      tellerName: 'Oma Jansen',
+      consent: 'public',
+      placements: [{ variableId: vars[0], position: 75 }],
+      happenedOn: '2026-11-01',
+    });
+    const { receipt } = await json(res, 201);
+    expect(receipt).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    // only the hash is stored
+    const row = await t.db.selectFrom('stories').selectAll().where('receiptHash', '=', receiptHash(receipt)!).executeTakeFirstOrThrow();
+    expect(JSON.stringify(row)).not.toContain(receipt.replace(/-/g, ''));
+    expect(row).toMatchObject({ source: 'link', recordedBy: null, consent: 'public', projectId: w.projectA });
+    const consent = await t.db.selectFrom('storyConsents').selectAll().where('storyId', '=', row.id).execute();
+    expect(consent).toEqual([expect.objectContaining({ level: 'public', givenBy: 'teller', channel: 'online', consentTextVersion: '2026-11' })]);
+    const placements = await t.db.selectFrom('storyPlacements').selectAll().where('storyId', '=', row.id).execute();
+    expect(placements).toEqual([expect.objectContaining({ variableId: vars[0], position: 75, source: 'teller', byUser: null })]);
+
+    // the worker sees it in the project's list and search
+    const before = await json(await w.member.get('/api/stories?q=plein'), 200);
+    expect(before.stories.map((s: { id: number }) => s.id)).toEqual([row.id]);
+    expect(before.stories[0]).toMatchObject({ source: 'link', tellerName: 'Oma Jansen' });
+
+    const read = await json(await t.anon.get(`/api/public/receipts/${receipt}`), 200);
+    expect(read.story).toMatchObject({ title: 'Het bankje', bodyHtml: '<p>Ik durf weer over het plein te lopen.</p>', consent: 'public', status: 'received', usedIn: [], feedback: [], projectName: 'Buurtkamer' });
+    // typed sloppily: lower case, spaces instead of dashes
+    const sloppy = receipt.toLowerCase().replace(/-/g, ' ');
+    expect((await t.anon.get(`/api/public/receipts/${encodeURIComponent(sloppy)}`)).status).toBe(200);
+    expect((await t.anon.get('/api/public/receipts/AAAA-BBBB-CCCC')).status).toBe(404);
+    expect((await t.anon.get('/api/public/receipts/nonsense')).status).toBe(404);
+
+    const withdrawn = await json(await t.anon.post(`/api/public/receipts/${receipt}/withdraw`), 200);
+    expect(withdrawn.story).toMatchObject({ status: 'withdrawn', title: '', bodyHtml: '' });
+    expect(withdrawn.story.withdrawnAt).not.toBeNull();
+    // again: still withdrawn, no second record
+    await json(await t.anon.post(`/api/public/receipts/${receipt}/withdraw`, {}), 200);
+    const consents = await t.db.selectFrom('storyConsents').selectAll().where('storyId', '=', row.id).orderBy('id').execute();
+    expect(consents.map((c) => [c.level, c.withdrawn, c.givenBy])).toEqual([
+      ['public', 0, 'teller'],
+      [null, 1, 'teller'],
+    ]);
+    const log = await t.db.selectFrom('auditLog').selectAll().where('targetType', '=', 'story').where('targetId', '=', String(row.id)).orderBy('id').execute();
+    expect(log.map((l) => [l.action, l.actor])).toEqual([
+      ['story.create', 'anonymous'],
+      ['story.withdraw', 'resident (receipt)'],
+    ]);
+
+    // out of every list and search
+    expect((await json(await w.member.get('/api/stories'), 200)).stories.some((s: { id: number }) => s.id === row.id)).toBe(false);
+    expect((await json(await w.admin.get('/api/stories?q=plein'), 200)).stories).toEqual([]);
+    expect((await json(await w.admin.get('/api/stories?q=bankje'), 200)).total).toBe(0);
+    expect((await json(await t.anon.get(`/api/public/receipts/${receipt}`), 200)).story.status).toBe('withdrawn');
+  });
+
+  it('needs a guardian’s name for a teller under 16, and valid input', async () => {
+    const n = await storyCount(t);
+    const res = await submit(t, token, { under16: true });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.details[0].field).toBe('guardianName');
+    expect((await submit(t, token, { consentTextVersion: '1999' })).status).toBe(400);
+    expect((await submit(t, token, { consent: 'everyone' })).status).toBe(400);
+    expect((await submit(t, token, { title: '' })).status).toBe(400);
+    expect((await submit(t, token, { bodyHtml: '<p>x</p>' })).status).toBe(400);
+    expect((await submit(t, token, { placements: [{ variableId: 999, position: 10 }] })).status).toBe(400);
+    expect((await submit(t, token, { placements: [{ variableId: vars[0], position: 150 }] })).status).toBe(400);
+    expect(await storyCount(t)).toBe(n);
+    const ok = await json(await submit(t, token, { under16: true, guardianName: 'Vader van Noor', tellerName: 'Noor' }), 201);
+    const row = await t.db.selectFrom('stories').select('id').where('receiptHash', '=', receiptHash(ok.receipt)!).executeTakeFirstOrThrow();
+    const consent = await t.db.selectFrom('storyConsents').selectAll().where('storyId', '=', row.id).executeTakeFirstOrThrow();
+    expect(consent).toMatchObject({ givenBy: 'guardian', guardianName: 'Vader van Noor' });
+  });
+});
+
+describe('what became of a story', () => {
+  it('says "used" once a published report version includes it', async () => {
+    const t = await testApp();
+    const w = await world(t);
+    const { token } = await openLink(w.admin, w.projectA);
+    const { receipt } = await json(await submit(t, token, { consent: 'report' }), 201);
+    expect((await json(await t.anon.get(`/api/public/receipts/${receipt}`), 200)).story.status).toBe('received');
+    // The reports capability owns these tables; create them here if it is not merged yet.
+    await sql`create table if not exists reports (id integer primary key autoincrement, title text not null, audience text not null, period_from text not null, period_to text not null, intro_json text not null, intro_html text not null)`.execute(t.db);
+    await sql`create table if not exists report_versions (id integer primary key autoincrement, report_id integer not null references reports(id), number integer not null, data_json text not null, html text not null, published_at text not null)`.execute(t.db);
+    await sql`create table if not exists report_version_stories (version_id integer not null, story_id integer not null references stories(id) on delete cascade, primary key (version_id, story_id))`.execute(t.db);
+    const story = await t.db.selectFrom('stories').select('id').where('receiptHash', '=', receiptHash(receipt)!).executeTakeFirstOrThrow();
+    await sql`insert into reports (id, title, audience, period_from, period_to, intro_json, intro_html) values (1, 'Jaarverslag 2026', 'funder', '2026-01-01', '2026-12-31', '{}', '')`.execute(t.db);
+    await sql`insert into report_versions (id, report_id, number, data_json, html, published_at) values (1, 1, 1, '{}', '', '2026-12-15T10:00:00.000Z')`.execute(t.db);
+    await sql`insert into report_version_stories (version_id, story_id) values (1, ${story.id})`.execute(t.db);
+    const read = await json(await t.anon.get(`/api/public/receipts/${receipt}`), 200);
+    expect(read.story).toMatchObject({ status: 'used', usedIn: [{ report: 'Jaarverslag 2026', version: 1, publishedAt: '2026-12-15T10:00:00.000Z' }] });
+  });
+});
+
+describe('public rate limits', () => {
+  it('a flood from one address gets 429s while another address still gets through', async () => {
+    const t = await testApp();
+    t.config.limits.publicPerAddress = 5;
+    t.config.limits.publicPerLink = 1000;
+    const w = await world(t);
+    const { token } = await openLink(w.admin, w.projectA);
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await submit(t, token, {}, '203.0.113.7')).status);
+    expect(statuses.slice(0, 5)).toEqual([201, 201, 201, 201, 201]);
+    expect(statuses.slice(5)).toEqual([429, 429, 429]);
+    expect((await t.anon.request('GET', `/api/public/links/${token}`, undefined, { 'x-forwarded-for': '203.0.113.7' })).status).toBe(429);
+    expect((await t.anon.request('GET', '/api/public/receipts/AAAA-BBBB-CCCC', undefined, { 'x-forwarded-for': '203.0.113.7' })).status).toBe(429);
+    expect((await submit(t, token, {}, '198.51.100.9')).status).toBe(201);
+    expect(await storyCount(t)).toBe(6);
+    // malformed floods count too
+    const bad: number[] = [];
+    for (let i = 0; i < 6; i++) bad.push((await submit(t, token, { title: '' }, '198.51.100.10')).status);
+    expect(bad).toEqual([400, 400, 400, 400, 400, 429]);
+  });
+
+  it('a flood at one link gets 429s while another link still gets through', async () => {
+    const t = await testApp();
+    t.config.limits.publicPerAddress = 1000;
+    t.config.limits.publicPerLink = 4;
+    const w = await world(t);
+    const flooded = await openLink(w.admin, w.projectA);
+    const quiet = await openLink(w.admin, w.projectA);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await submit(t, flooded.token, {}, `192.0.2.${i + 1}`)).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 429, 429]);
+    expect((await submit(t, quiet.token, {}, '192.0.2.99')).status).toBe(201);
+    expect((await t.anon.request('GET', `/api/public/links/${quiet.token}`, undefined, { 'x-forwarded-for': '192.0.2.100' })).status).toBe(200);
+  });
+});

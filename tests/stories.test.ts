@@ -1,0 +1,322 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { consentAllows, tellerNameFor } from '../server/access.js';
+import type { Client } from './helpers/app.js';
+import { testApp, type TestApp } from './helpers/app.js';
+import { climate, doc, heard, heardConsent, json, world, type World } from './helpers/stories-fixtures.js';
+
+const auditFor = (t: TestApp, storyId: number) =>
+  t.db.selectFrom('auditLog').selectAll().where('targetType', '=', 'story').where('targetId', '=', String(storyId)).orderBy('id').execute();
+
+describe('recording stories', () => {
+  let t: TestApp;
+  let w: World;
+  let vars: number[];
+  beforeAll(async () => {
+    t = await testApp();
+    w = await world(t);
+    vars = await climate(t, w.projectA, 3, [`var${w.projectA}_2`]);
+  });
+
+  it('records a heard story with the consent as given, teller placements and an audit entry', async () => {
+    const story = await heard(w.member, w.projectA, {
+      areaId: w.areaId,
+      phase: 'DOEN',
+      happenedOn: '2026-10-01',
+      language: 'nl',
+      placements: [
+        { variableId: vars[0], position: 80 },
+        { variableId: vars[1], position: null },
+      ],
+    });
+    expect(story).toMatchObject({
+      projectId: w.projectA,
+      projectName: 'Buurtkamer',
+      areaId: w.areaId,
+      areaName: 'Transvaal',
+      phase: 'DOEN',
+      happenedOn: '2026-10-01',
+      source: 'heard',
+      consent: 'report',
+      tellerName: 'Fatima',
+      teller: { name: 'Fatima', under16: false, kind: 'resident' },
+      recordedBy: { id: w.member.id },
+      bodyHtml: '<p>Sinds de bankjes er staan praten buren weer met elkaar.</p>',
+      bodyText: 'Sinds de bankjes er staan praten buren weer met elkaar.',
+      canEdit: true,
+      withdrawnAt: null,
+    });
+    expect(story.consentHistory).toEqual([expect.objectContaining({ level: 'report', givenBy: 'teller', channel: 'spoken', consentTextVersion: '2026-11', withdrawn: false })]);
+    expect(story.placements).toEqual([
+      { variableId: vars[0], source: 'teller', position: 80, status: 'accepted' },
+      { variableId: vars[1], source: 'teller', position: null, status: 'accepted' },
+    ]);
+    const log = await auditFor(t, story.id);
+    expect(log.map((l) => l.action)).toEqual(['story.create']);
+    expect(log[0]!.details).not.toContain('bankjes');
+  });
+
+  it('records a practice story with the worker as teller', async () => {
+    const res = await w.member.post('/api/stories', { projectId: w.projectA, title: 'Mijn eerste bewonersavond', body: doc('Ik leerde luisteren.'), source: 'practice', consent: { level: 'public', channel: 'online', givenBy: 'teller' } });
+    const { story } = await json(res, 201);
+    expect(story.teller).toMatchObject({ kind: 'worker', name: 'worker 3' });
+    const again = await json(await w.member.post('/api/stories', { projectId: w.projectA, title: 'Tweede', body: doc('Nog een.'), source: 'practice', consent: { level: 'team', channel: 'online', givenBy: 'teller' } }), 201);
+    expect(again.story.teller.id).toBe(story.teller.id);
+    const withTeller = await w.member.post('/api/stories', { projectId: w.projectA, title: 'x', body: doc('y'), source: 'practice', teller: { name: 'Piet' }, consent: heardConsent });
+    expect(withTeller.status).toBe(400);
+  });
+
+  it('needs a guardian’s consent, with a name, for a teller under 16', async () => {
+    const base = { projectId: w.projectA, title: 'Het voetbalveld', body: doc('We spelen weer buiten.'), source: 'heard', teller: { name: 'Sem', under16: true } };
+    const self = await w.member.post('/api/stories', { ...base, consent: { level: 'team', channel: 'spoken', givenBy: 'teller' } });
+    expect(self.status).toBe(400);
+    expect((await self.json()).error.details[0].field).toBe('consent.givenBy');
+    const noName = await w.member.post('/api/stories', { ...base, consent: { level: 'team', channel: 'paper', givenBy: 'guardian' } });
+    expect(noName.status).toBe(400);
+    expect((await noName.json()).error.details[0].field).toBe('consent.guardianName');
+    const { story } = await json(await w.member.post('/api/stories', { ...base, consent: { level: 'team', channel: 'paper', givenBy: 'guardian', guardianName: 'Moeder van Sem' } }), 201);
+    expect(story.teller.under16).toBe(true);
+    expect(story.consentHistory[0]).toMatchObject({ givenBy: 'guardian', guardianName: 'Moeder van Sem', channel: 'paper' });
+    // widening consent later needs the guardian again
+    const widen = await w.member.post(`/api/stories/${story.id}/consent`, { level: 'public', channel: 'spoken', givenBy: 'teller' });
+    expect(widen.status).toBe(400);
+    const ok = await w.member.post(`/api/stories/${story.id}/consent`, { level: 'public', channel: 'paper', givenBy: 'guardian', guardianName: 'Moeder van Sem' });
+    expect(ok.status).toBe(200);
+  });
+
+  it('checks placements against the project’s chosen, current climate variables', async () => {
+    const [otherVar] = await climate(t, w.projectB, 1);
+    const cases = [
+      [{ variableId: otherVar, position: 50 }],
+      [{ variableId: vars[2], position: 50 }], // retired
+      [{ variableId: 9999, position: 50 }],
+      [{ variableId: vars[0], position: 101 }],
+      [{ variableId: vars[0], position: -1 }],
+      [{ variableId: vars[0], position: 12.5 }],
+      [{ variableId: vars[0], position: 10 }, { variableId: vars[0], position: 20 }],
+    ];
+    for (const placements of cases) {
+      const res = await w.member.post('/api/stories', { projectId: w.projectA, title: 't', body: doc('b'), source: 'heard', consent: heardConsent, placements });
+      expect(res.status, JSON.stringify(placements)).toBe(400);
+    }
+  });
+
+  it('refuses bad input, unknown fields and projects the worker is not on', async () => {
+    const ok = { projectId: w.projectA, title: 't', body: doc('b'), source: 'heard', consent: heardConsent };
+    expect((await w.member.post('/api/stories', { ...ok, title: '' })).status).toBe(400);
+    expect((await w.member.post('/api/stories', { ...ok, source: 'link' })).status).toBe(400);
+    expect((await w.member.post('/api/stories', { ...ok, happenedOn: '2026-13-45' })).status).toBe(400);
+    expect((await w.member.post('/api/stories', { ...ok, recordedBy: 1 })).status).toBe(400);
+    expect((await w.member.post('/api/stories', { ...ok, areaId: 999 })).status).toBe(400);
+    expect((await w.member.post('/api/stories', { ...ok, body: doc('   ') })).status).toBe(400);
+    expect((await w.member.post('/api/stories', { ...ok, consent: { ...heardConsent, givenBy: 'worker' } })).status).toBe(400);
+    expect((await w.other.post('/api/stories', ok)).status).toBe(404);
+    expect((await w.funder.post('/api/stories', ok)).status).toBe(403);
+    expect((await t.anon.post('/api/stories', ok)).status).toBe(401);
+    expect((await w.coordinator.post('/api/stories', ok)).status).toBe(201);
+  });
+});
+
+describe('listing and filtering', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await testApp();
+    w = await world(t);
+    await heard(w.member, w.projectA, { title: 'Een', phase: 'ZIEN', happenedOn: '2026-01-10', areaId: w.areaId, consent: { ...heardConsent, level: 'team' } });
+    await heard(w.member, w.projectA, { title: 'Twee', phase: 'DOEN', happenedOn: '2026-03-10' });
+    await heard(w.member, w.projectA, { title: 'Drie', phase: 'DOEN', happenedOn: '2026-05-10', consent: { ...heardConsent, level: 'public' } });
+    await heard(w.other, w.projectB, { title: 'Vier', phase: 'DOEN', happenedOn: '2026-02-10' });
+  });
+  const titles = async (c: Client, query = '') => (await json(await c.get(`/api/stories${query}`), 200)).stories.map((s: { title: string }) => s.title);
+
+  it('lists newest first, within what the user may see', async () => {
+    expect(await titles(w.admin)).toEqual(['Vier', 'Drie', 'Twee', 'Een']);
+    expect(await titles(w.member)).toEqual(['Drie', 'Twee', 'Een']);
+    expect(await titles(w.other)).toEqual(['Vier']);
+  });
+
+  it('filters by project, area, phase, consent, source and date', async () => {
+    expect(await titles(w.admin, `?projectId=${w.projectB}`)).toEqual(['Vier']);
+    expect(await titles(w.member, `?projectId=${w.projectB}`)).toEqual([]);
+    expect(await titles(w.admin, `?areaId=${w.areaId}`)).toEqual(['Een']);
+    expect(await titles(w.admin, '?phase=DOEN')).toEqual(['Vier', 'Drie', 'Twee']);
+    expect(await titles(w.admin, '?consent=public')).toEqual(['Drie']);
+    expect(await titles(w.admin, '?source=practice')).toEqual([]);
+    expect(await titles(w.admin, '?from=2026-02-01&to=2026-04-30')).toEqual(['Vier', 'Twee']);
+    expect(await titles(w.member, '?phase=DOEN&consent=report')).toEqual(['Twee']);
+    const page = await json(await w.admin.get('/api/stories?limit=2&offset=1'), 200);
+    expect(page.total).toBe(4);
+    expect(page.stories.map((s: { title: string }) => s.title)).toEqual(['Drie', 'Twee']);
+    expect((await w.admin.get('/api/stories?phase=NOPE')).status).toBe(400);
+    expect((await w.admin.get('/api/stories?limit=1000')).status).toBe(400);
+  });
+
+  it('gives summaries with an excerpt and the teller name', async () => {
+    const [s] = (await json(await w.member.get('/api/stories?consent=team'), 200)).stories;
+    expect(s).toMatchObject({ title: 'Een', excerpt: 'Sinds de bankjes er staan praten buren weer met elkaar.', tellerName: 'Fatima', areaName: 'Transvaal', tagged: false, withdrawnAt: null });
+    expect(s).not.toHaveProperty('bodyText');
+  });
+});
+
+describe('who may do what with a story (matrix)', () => {
+  let t: TestApp;
+  let w: World;
+  let member2: Client & { id: number };
+  let storyId: number;
+  beforeAll(async () => {
+    t = await testApp();
+    w = await world(t);
+    member2 = await t.as('worker');
+    await json(await w.admin.put(`/api/projects/${w.projectA}/members`, { userIds: [w.member.id, member2.id] }), 200);
+    storyId = (await heard(w.member, w.projectA)).id;
+  });
+
+  const actors = () =>
+    ({ admin: w.admin, coordinator: w.coordinator, recorder: w.member, member: member2, nonMember: w.other, funder: w.funder, anonymous: t.anon }) as Record<string, Client>;
+
+  it('list', async () => {
+    const expected: Record<string, number | boolean> = { admin: true, coordinator: true, recorder: true, member: true, nonMember: false, funder: 403, anonymous: 401 };
+    for (const [who, c] of Object.entries(actors())) {
+      const res = await c.get('/api/stories');
+      if (typeof expected[who] === 'number') expect(res.status, who).toBe(expected[who]);
+      else expect((await json(res, 200)).stories.some((s: { id: number }) => s.id === storyId), who).toBe(expected[who]);
+    }
+  });
+
+  it('get', async () => {
+    const expected: Record<string, number> = { admin: 200, coordinator: 200, recorder: 200, member: 200, nonMember: 404, funder: 403, anonymous: 401 };
+    for (const [who, c] of Object.entries(actors())) expect((await c.get(`/api/stories/${storyId}`)).status, who).toBe(expected[who]);
+    expect((await json(await member2.get(`/api/stories/${storyId}`), 200)).story.canEdit).toBe(false);
+    expect((await json(await w.member.get(`/api/stories/${storyId}`), 200)).story.canEdit).toBe(true);
+  });
+
+  it('patch', async () => {
+    const expected: Record<string, number> = { admin: 200, coordinator: 200, recorder: 200, member: 403, nonMember: 404, funder: 403, anonymous: 401 };
+    for (const [who, c] of Object.entries(actors())) expect((await c.patch(`/api/stories/${storyId}`, { title: `Door ${who}` })).status, who).toBe(expected[who]);
+    const { story } = await json(await w.admin.get(`/api/stories/${storyId}`), 200);
+    expect(story.title).toBe('Door recorder');
+  });
+
+  it('consent', async () => {
+    const expected: Record<string, number> = { admin: 200, coordinator: 200, recorder: 200, member: 200, nonMember: 404, funder: 403, anonymous: 401 };
+    for (const [who, c] of Object.entries(actors())) {
+      const res = await c.post(`/api/stories/${storyId}/consent`, { level: 'team', channel: 'spoken', givenBy: 'teller' });
+      expect(res.status, who).toBe(expected[who]);
+    }
+  });
+
+  it('the pure rules the reports use', () => {
+    expect(consentAllows('team', 'team')).toBe(true);
+    expect(consentAllows('report', 'team')).toBe(false);
+    expect(consentAllows('report', 'report')).toBe(true);
+    expect(consentAllows('report', 'public')).toBe(true);
+    expect(consentAllows('public', 'report')).toBe(false);
+    expect(consentAllows('public', { consent: 'public', withdrawnAt: '2026-01-01' })).toBe(false);
+    expect(consentAllows('team', null)).toBe(false);
+    expect(tellerNameFor('report', 'Fatima')).toBeNull();
+    expect(tellerNameFor('public', 'Fatima')).toBe('Fatima');
+  });
+});
+
+describe('editing and consent changes', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await testApp();
+    w = await world(t);
+  });
+
+  it('edits the body: HTML and text are rendered again', async () => {
+    const s = await heard(w.member, w.projectA);
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nieuw', marks: [{ type: 'bold' }] }] }] };
+    const { story } = await json(await w.member.patch(`/api/stories/${s.id}`, { body, phase: 'VINDEN', areaId: w.areaId }), 200);
+    expect(story).toMatchObject({ bodyHtml: '<p><strong>Nieuw</strong></p>', bodyText: 'Nieuw', phase: 'VINDEN', areaId: w.areaId, body });
+    expect((await w.member.patch(`/api/stories/${s.id}`, { bodyHtml: '<b>x</b>' })).status).toBe(400);
+    expect((await w.member.patch(`/api/stories/${s.id}`, { projectId: w.projectB })).status).toBe(400);
+    const log = await auditFor(t, s.id);
+    expect(log.at(-1)).toMatchObject({ action: 'story.update' });
+    expect(JSON.parse(log.at(-1)!.details!).fields.sort()).toEqual(['areaId', 'body', 'phase']);
+  });
+
+  it('never lets the organisation widen consent on its own', async () => {
+    const s = await heard(w.member, w.projectA, { consent: { ...heardConsent, level: 'team' } });
+    const byWorker = await w.member.post(`/api/stories/${s.id}/consent`, { level: 'public', channel: 'spoken', givenBy: 'worker' });
+    expect(byWorker.status).toBe(400);
+    const byCoordinator = await w.coordinator.post(`/api/stories/${s.id}/consent`, { level: 'report', channel: 'spoken', givenBy: 'coordinator' });
+    expect(byCoordinator.status).toBe(400);
+    const pretending = await w.member.post(`/api/stories/${s.id}/consent`, { level: 'team', channel: 'spoken', givenBy: 'coordinator' });
+    expect(pretending.status).toBe(400);
+    const { story } = await json(await w.member.post(`/api/stories/${s.id}/consent`, { level: 'public', channel: 'paper', givenBy: 'teller' }), 200);
+    expect(story.consent).toBe('public');
+    const narrowed = await json(await w.coordinator.post(`/api/stories/${s.id}/consent`, { level: 'team', channel: 'online', givenBy: 'coordinator', reason: 'twijfel over herkenbaarheid' }), 200);
+    expect(narrowed.story.consent).toBe('team');
+    expect((await w.member.post(`/api/stories/${s.id}/consent`, { channel: 'online', givenBy: 'teller' })).status).toBe(400);
+    expect((await w.member.post(`/api/stories/${s.id}/consent`, { level: 'team', withdraw: true, reason: 'x', channel: 'online', givenBy: 'teller' })).status).toBe(400);
+  });
+
+  it('withdrawal by a worker needs a reason and takes the story out of everything', async () => {
+    const s = await heard(w.member, w.projectA, { title: 'Straatfeest', body: doc('Het straatfeest bracht iedereen samen.') });
+    const noReason = await w.member.post(`/api/stories/${s.id}/consent`, { withdraw: true, channel: 'spoken', givenBy: 'teller' });
+    expect(noReason.status).toBe(400);
+    expect((await noReason.json()).error.details[0].field).toBe('reason');
+    const blank = await w.member.post(`/api/stories/${s.id}/consent`, { withdraw: true, reason: '   ', channel: 'spoken', givenBy: 'teller' });
+    expect(blank.status).toBe(400);
+
+    const res = await w.member.post(`/api/stories/${s.id}/consent`, { withdraw: true, reason: 'Verteller belde: wil het niet meer', channel: 'spoken', givenBy: 'teller' });
+    const withdrawn = (await json(res, 200)).story;
+    expect(withdrawn).toMatchObject({ title: '', bodyHtml: '', bodyText: '', canEdit: false });
+    expect(withdrawn.withdrawnAt).not.toBeNull();
+    // out of the lists and search; its page only says it was withdrawn
+    expect((await json(await w.member.get('/api/stories'), 200)).stories.some((x: { id: number }) => x.id === s.id)).toBe(false);
+    expect((await json(await w.admin.get('/api/stories?q=straatfeest'), 200)).stories).toEqual([]);
+    expect((await w.member.get('/api/stories?includeWithdrawn=true')).status).toBe(403);
+    // staff see the consent record, never the text
+    const { story } = await json(await w.admin.get(`/api/stories/${s.id}`), 200);
+    expect(story.withdrawnAt).not.toBeNull();
+    expect(story).toMatchObject({ title: '', bodyHtml: '', bodyText: '', excerpt: '', canEdit: false });
+    expect(story.consentHistory.at(-1)).toMatchObject({ level: null, withdrawn: true, reason: 'Verteller belde: wil het niet meer', recordedBy: { id: w.member.id } });
+    const listed = await json(await w.admin.get('/api/stories?includeWithdrawn=true'), 200);
+    expect(listed.stories.find((x: { id: number }) => x.id === s.id)).toMatchObject({ title: '', excerpt: '' });
+    const row = await t.db.selectFrom('stories').selectAll().where('id', '=', s.id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(row)).not.toContain('straatfeest');
+    // and it is final
+    expect((await w.admin.post(`/api/stories/${s.id}/consent`, { level: 'team', channel: 'spoken', givenBy: 'teller' })).status).toBe(409);
+    expect((await w.admin.patch(`/api/stories/${s.id}`, { title: 'Terug' })).status).toBe(409);
+  });
+
+  it('audits every consent change: one audit entry per consent record', async () => {
+    const s = await heard(w.member, w.projectA);
+    await json(await w.member.post(`/api/stories/${s.id}/consent`, { level: 'public', channel: 'paper', givenBy: 'teller' }), 200);
+    await json(await w.coordinator.post(`/api/stories/${s.id}/consent`, { level: 'team', channel: 'spoken', givenBy: 'coordinator' }), 200);
+    await json(await w.admin.post(`/api/stories/${s.id}/consent`, { withdraw: true, reason: 'verzoek', channel: 'online', givenBy: 'teller' }), 200);
+    const consents = await t.db.selectFrom('storyConsents').selectAll().where('storyId', '=', s.id).orderBy('id').execute();
+    const log = (await auditFor(t, s.id)).filter((l) => ['story.create', 'story.consent', 'story.withdraw'].includes(l.action));
+    expect(consents.map((c) => c.level)).toEqual(['report', 'public', 'team', null]);
+    expect(log.map((l) => l.action)).toEqual(['story.create', 'story.consent', 'story.consent', 'story.withdraw']);
+    expect(log.map((l) => l.actorUserId)).toEqual([w.member.id, w.member.id, w.coordinator.id, w.admin.id]);
+    expect(JSON.parse(log[2]!.details!)).toMatchObject({ from: 'public', to: 'team', givenBy: 'coordinator' });
+  });
+});
+
+describe('the API document', () => {
+  it('lists every stories route', async () => {
+    const t = await testApp();
+    const spec = await json(await t.anon.get('/api/openapi.json'), 200);
+    for (const path of [
+      '/api/stories',
+      '/api/stories/{id}',
+      '/api/stories/{id}/consent',
+      '/api/projects/{id}/links',
+      '/api/links/{id}',
+      '/api/links/{id}/qr.svg',
+      '/api/tellers/{id}/export',
+      '/api/tellers/{id}/erase',
+      '/api/public/links/{token}',
+      '/api/public/links/{token}/stories',
+      '/api/public/receipts/{code}',
+      '/api/public/receipts/{code}/withdraw',
+    ]) {
+      expect(spec.paths, path).toHaveProperty([path]);
+    }
+  });
+});
