@@ -56,7 +56,10 @@ export type Story = StorySummary & {
   canEdit: boolean;
 };
 
-export type PublicLink = { id: number; projectId: number; token: string; url: string; label: string; expiresAt: string | null; closedAt: string | null; createdAt: string };
+export type PublicLink = {
+  id: number; projectId: number; token: string; url: string; label: string; expiresAt: string | null; closedAt: string | null; createdAt: string;
+  status?: 'open' | 'closed' | 'expired'; storyCount?: number;
+};
 
 export type Area = { id: number; name: string; kind: string };
 export type ProjectSummary = { id: number; name: string; areaIds: number[] };

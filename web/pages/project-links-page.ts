@@ -11,7 +11,7 @@ const t = messages({
     title: 'Links voor bewoners', intro: 'Met een link vertellen bewoners hun verhaal, zonder account. Hang de poster met QR-code op, of deel de link. Sluit een link als je geen verhalen meer wilt ontvangen.',
     back: 'Naar het project', create: 'Nieuwe link maken', label: 'Naam van de link (mag leeg)', labelHint: 'Bijvoorbeeld: buurthuis De Brug, poster bij de bakker.',
     expires: 'Verloopt op (mag leeg)', make: 'Link maken', made: 'De link is gemaakt.', links: 'Links', none: 'Er zijn nog geen links.',
-    address: 'Adres', status: 'Status', created: 'Gemaakt', actions: 'Acties', open: 'Open', closed: 'Gesloten', expired: 'Verlopen', until: 'tot {date}',
+    address: 'Adres', stories: 'Verhalen', status: 'Status', created: 'Gemaakt', actions: 'Acties', open: 'Open', closed: 'Gesloten', expired: 'Verlopen', until: 'tot {date}',
     poster: 'Poster afdrukken', close: 'Sluiten', reopen: 'Weer openen', closeLabel: 'Link {name} sluiten', reopenLabel: 'Link {name} weer openen', posterLabel: 'Poster afdrukken voor link {name}',
     noName: 'zonder naam', failed: 'Dat lukte niet.', notFound: 'Dit project bestaat niet of je mag het niet zien.', loading: 'Laden…', badDate: 'Kies een datum in de toekomst.',
   },
@@ -19,7 +19,7 @@ const t = messages({
     title: 'Resident links', intro: 'With a link, residents tell their story without an account. Put up the poster with the QR code, or share the link. Close a link when you no longer want to receive stories.',
     back: 'Back to the project', create: 'Create a new link', label: 'Name of the link (may be empty)', labelHint: 'For example: community centre De Brug, poster at the bakery.',
     expires: 'Expires on (may be empty)', make: 'Create link', made: 'The link has been created.', links: 'Links', none: 'There are no links yet.',
-    address: 'Address', status: 'Status', created: 'Created', actions: 'Actions', open: 'Open', closed: 'Closed', expired: 'Expired', until: 'until {date}',
+    address: 'Address', stories: 'Stories', status: 'Status', created: 'Created', actions: 'Actions', open: 'Open', closed: 'Closed', expired: 'Expired', until: 'until {date}',
     poster: 'Print poster', close: 'Close', reopen: 'Reopen', closeLabel: 'Close link {name}', reopenLabel: 'Reopen link {name}', posterLabel: 'Print poster for link {name}',
     noName: 'without a name', failed: 'That did not work.', notFound: 'This project does not exist or you may not see it.', loading: 'Loading…', badDate: 'Choose a date in the future.',
   },
@@ -27,14 +27,10 @@ const t = messages({
 
 export type LinkStatus = 'open' | 'closed' | 'expired';
 export function linkStatus(l: PublicLink, now = new Date()): LinkStatus {
+  if (l.status) return l.status;
   if (l.closedAt) return 'closed';
   if (l.expiresAt && new Date(l.expiresAt.length === 10 ? `${l.expiresAt}T23:59:59` : l.expiresAt) < now) return 'expired';
   return 'open';
-}
-
-/** The end of the chosen day, local time, as the ISO timestamp the API stores. */
-export function endOfDay(date: string): string {
-  return new Date(`${date}T23:59:59`).toISOString();
 }
 
 /** A project's submission links for residents (staff): create, close, reopen, print a poster. */
@@ -81,7 +77,7 @@ export class ProjectLinksPage extends LitElement {
       return;
     }
     try {
-      const { link } = await post<{ link: PublicLink }>(`/api/projects/${this.projectParam}/links`, { ...(label ? { label } : {}), ...(expires ? { expiresAt: endOfDay(expires) } : {}) });
+      const { link } = await post<{ link: PublicLink }>(`/api/projects/${this.projectParam}/links`, { ...(label ? { label } : {}), ...(expires ? { expiresAt: expires } : {}) });
       this.links = [link, ...this.links.filter((l) => l.id !== link.id)];
       this.message = t('made');
       form.reset();
@@ -130,7 +126,7 @@ export class ProjectLinksPage extends LitElement {
       <h2>${t('links')}</h2>
       ${this.links.length
         ? html`<div class="table-wrap"><table>
-            <thead><tr><th scope="col">${t('label').split(' (')[0]}</th><th scope="col">${t('address')}</th><th scope="col">${t('status')}</th><th scope="col">${t('created')}</th><th scope="col">${t('actions')}</th></tr></thead>
+            <thead><tr><th scope="col">${t('label').split(' (')[0]}</th><th scope="col">${t('address')}</th><th scope="col">${t('stories')}</th><th scope="col">${t('status')}</th><th scope="col">${t('created')}</th><th scope="col">${t('actions')}</th></tr></thead>
             <tbody>${this.links.map((l) => this.renderLink(l))}</tbody>
           </table></div>`
         : html`<p>${t('none')}</p>`}
@@ -143,6 +139,7 @@ export class ProjectLinksPage extends LitElement {
     return html`<tr data-link=${l.id}>
       <td>${l.label || html`<span class="muted">${t('noName')}</span>`}</td>
       <td class="url"><a href=${l.url} data-reload>${l.url.replace(/^https?:\/\//, '')}</a></td>
+      <td>${l.storyCount ?? ''}</td>
       <td><span class="badge status-${status}">${t(status)}</span>${l.expiresAt && status === 'open' ? html` <span class="muted">${t('until', { date: formatDate(l.expiresAt) })}</span>` : nothing}</td>
       <td>${formatDate(l.createdAt)}</td>
       <td><div class="actions">

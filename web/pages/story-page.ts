@@ -19,7 +19,7 @@ const t = messages({
     withdrawnLevel: 'Ingetrokken',
     change: 'Toestemming wijzigen of intrekken', changeIntro: 'Doe dit alleen als de verteller dat zelf vraagt. Leg vast hoe je het hoorde.',
     newLevel: 'Nieuw niveau', withdraw: 'Toestemming intrekken: het verhaal gaat uit alle verslagen, exports en zoekresultaten',
-    howGiven: 'Hoe gaf de verteller dit door?', whoGave: 'Wie gaf dit door?', reasonLabel: 'Reden', reasonHint: 'Verplicht bij intrekken.',
+    howGiven: 'Hoe is dit doorgegeven?', whoGave: 'Wie vroeg hierom?', whoGaveHint: 'Ruimer delen kan alleen de verteller zelf (of de ouder of voogd bij een verteller onder 16).', guardianName: 'Naam van de ouder of voogd (als die het doorgaf)', reasonLabel: 'Reden', reasonHint: 'Verplicht bij intrekken.',
     save: 'Toestemming opslaan', saved: 'De toestemming is opgeslagen.', needReason: 'Geef een reden voor het intrekken.', needLevel: 'Kies een niveau of trek in.',
     needChannel: 'Kies hoe het is doorgegeven.', failed: 'Opslaan lukte niet.', confirmWithdraw: 'Weet je het zeker? Intrekken kan niet ongedaan worden gemaakt.',
   },
@@ -34,7 +34,7 @@ const t = messages({
     withdrawnLevel: 'Withdrawn',
     change: 'Change or withdraw consent', changeIntro: 'Only do this when the teller asks for it. Record how you heard it.',
     newLevel: 'New level', withdraw: 'Withdraw consent: the story leaves every report, export and search result',
-    howGiven: 'How did the teller pass this on?', whoGave: 'Who passed this on?', reasonLabel: 'Reason', reasonHint: 'Required when withdrawing.',
+    howGiven: 'How was this passed on?', whoGave: 'Who asked for this?', whoGaveHint: 'Only the teller (or the parent or guardian of a teller under 16) can widen who may read it.', guardianName: 'Name of the parent or guardian (if they passed it on)', reasonLabel: 'Reason', reasonHint: 'Required when withdrawing.',
     save: 'Save consent', saved: 'Consent has been saved.', needReason: 'Give a reason for withdrawing.', needLevel: 'Choose a level or withdraw.',
     needChannel: 'Choose how it was passed on.', failed: 'Saving did not work.', confirmWithdraw: 'Are you sure? Withdrawing cannot be undone.',
   },
@@ -74,6 +74,7 @@ export class StoryPage extends LitElement {
     const channel = String(f.get('channel') ?? '');
     const givenBy = String(f.get('givenBy') ?? 'teller');
     const reason = String(f.get('reason') ?? '').trim();
+    const guardianName = String(f.get('guardianName') ?? '').trim();
     const errors: typeof this.errors = {};
     if (!this.withdrawing && !level) errors.level = t('needLevel');
     if (!channel) errors.channel = t('needChannel');
@@ -86,7 +87,7 @@ export class StoryPage extends LitElement {
       return;
     }
     try {
-      const body = { ...(this.withdrawing ? { withdraw: true as const } : { level }), ...(reason ? { reason } : {}), channel, givenBy };
+      const body = { ...(this.withdrawing ? { withdraw: true as const } : { level }), ...(reason ? { reason } : {}), ...(guardianName ? { guardianName } : {}), channel, givenBy };
       this.story = (await post<{ story: Story }>(`/api/stories/${this.story!.id}/consent`, body)).story;
       this.message = t('saved');
       this.withdrawing = this.confirming = false;
@@ -94,6 +95,11 @@ export class StoryPage extends LitElement {
     } catch (err) {
       this.general = err instanceof ApiError ? err.message : t('failed');
     }
+  }
+
+  /** The guardian named in the last consent, to prefill when a guardian speaks again. */
+  private guardianOf(): string {
+    return [...(this.story?.consentHistory ?? [])].reverse().find((r) => r.guardianName)?.guardianName ?? '';
   }
 
   private recordedBy(r: ConsentRecord): string {
@@ -191,8 +197,10 @@ export class StoryPage extends LitElement {
           ${err('channel')}
         </fieldset>
         <fieldset><legend>${t('whoGave')}</legend>
-          ${(['teller', 'guardian'] as const).map((g) => html`<label class="radio"><input type="radio" name="givenBy" value=${g} ?checked=${g === (this.story!.teller?.under16 ? 'guardian' : 'teller')} /><span>${label(g)}</span></label>`)}
+          <span class="hint">${t('whoGaveHint')}</span>
+          ${(['teller', 'guardian', this.user?.role === 'worker' ? 'worker' : 'coordinator'] as const).map((g) => html`<label class="radio"><input type="radio" name="givenBy" value=${g} ?checked=${g === (this.story!.teller?.under16 ? 'guardian' : 'teller')} /><span>${label(g)}</span></label>`)}
         </fieldset>
+        <label>${t('guardianName')}<input type="text" name="guardianName" maxlength="200" autocomplete="off" .value=${this.guardianOf()} /></label>
         <label>${t('reasonLabel')}<span class="hint" id="consent-reason-hint">${t('reasonHint')}</span>
           <textarea name="reason" maxlength="2000" aria-describedby="consent-reason-hint consent-reason-error" aria-invalid=${inv('reason')}></textarea>
           ${err('reason')}

@@ -71,7 +71,7 @@ const t = messages({
 });
 
 type Status = 'received' | 'used' | 'withdrawn';
-type Named = string | { title?: string; name?: string; reason?: string; text?: string; domain?: string; publishedAt?: string; at?: string; period?: string };
+type Named = string | { report?: string; version?: number; title?: string; name?: string; reason?: string; text?: string; domain?: string; publishedAt?: string; at?: string; period?: string };
 export type ReceiptStory = { title: string; bodyHtml: string; consent: ConsentLevel; status: Status; usedIn: Named[]; createdAt: string; feedback: Named[] };
 
 /** What the resident sees with their receipt code: their story, what became of it, and a way to withdraw it. */
@@ -139,7 +139,7 @@ export class WwReceiptPage extends LitElement {
   private named(item: Named) {
     if (typeof item === 'string') return item;
     const when = item.publishedAt ?? item.at;
-    return html`${item.title ?? item.name ?? item.domain ?? ''}${item.period ? html` (${item.period})` : nothing}${when ? html` <span class="hint">${formatDate(when)}</span>` : nothing}${
+    return html`${item.report ?? item.title ?? item.name ?? item.domain ?? ''}${item.period ? html` (${item.period})` : nothing}${when ? html` <span class="hint">${formatDate(when)}</span>` : nothing}${
       item.reason ?? item.text ? html`<p>${item.reason ?? item.text}</p>` : nothing
     }`;
   }

@@ -1,0 +1,260 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startE2E, type E2E } from '../helpers/browser.js';
+import { apiOf, axeViolations, chooseClimateVariables, expectNoSidewaysScroll } from '../helpers/resident-fixtures.js';
+
+/** Script files the page has fetched so far, with their (transferred or decoded) sizes. */
+async function scripts(page: Page): Promise<{ name: string; bytes: number }[]> {
+  return page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'))
+      .map((r) => ({ name: new URL(r.name).pathname, bytes: r.encodedBodySize || r.decodedBodySize })),
+  );
+}
+
+describe('browser: a resident tells a story through a project link, on a phone', { timeout: 60_000 }, () => {
+  let e: E2E;
+  let staff: BrowserContext;
+  let projectId: number;
+  let variables: number[];
+  let token: string;
+  let linkId: number;
+
+  beforeAll(async () => {
+    e = await startE2E();
+    // A coordinator sets up a project with two climate variables and a link for residents.
+    const { email } = await e.user('coordinator');
+    staff = await e.context();
+    const page = await staff.newPage();
+    await e.login(page, email);
+    const api = apiOf(e, page);
+    const created = await api.post('/api/projects', { name: 'Buurtkamer Transvaal' });
+    expect(created.status, created.text).toBe(201);
+    projectId = created.json.project.id;
+    variables = await chooseClimateVariables(e, projectId);
+    const link = await api.post(`/api/projects/${projectId}/links`, { label: 'Poster buurthuis' });
+    expect(link.status, link.text).toBe(201);
+    token = link.json.link.token;
+    linkId = link.json.link.id;
+    expect(link.json.link.url).toContain(`/t/${token}`);
+  });
+  afterAll(async () => {
+    await staff?.close();
+    await e?.close();
+  });
+
+  it('the coordinator sees the link and prints its poster with the QR code', async () => {
+    const page = await staff.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto(`/projects/${projectId}/links`);
+    const row = page.locator(`tr[data-link="${linkId}"]`);
+    await row.waitFor();
+    await expect(row.getByText('Poster buurthuis').isVisible()).resolves.toBe(true);
+    await expect(row.getByText('Open', { exact: true }).isVisible()).resolves.toBe(true);
+    await row.getByRole('link', { name: /Poster afdrukken/ }).click();
+    await page.waitForURL(`**/projects/${projectId}/links/${linkId}/poster`);
+    await page.getByRole('heading', { level: 1, name: 'Buurtkamer Transvaal' }).waitFor();
+    const qr = page.getByRole('img', { name: /QR-code naar .*\/t\// });
+    await qr.waitFor();
+    await page.waitForFunction(() => {
+      const img = document.querySelector('ww-app')?.shadowRoot?.querySelector('ww-link-poster-page')?.shadowRoot?.querySelector('img.qr') as HTMLImageElement | null;
+      return !!img && img.complete && img.naturalWidth > 0;
+    });
+    await expect(page.getByText(`/t/${token}`).isVisible()).resolves.toBe(true);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('button', { name: 'Afdrukken' }).isVisible()).resolves.toBe(false);
+    await e.screenshot(page, 'coordinator-link-poster-print');
+    await page.close();
+  });
+
+  it('writes with the editor, places the story on the sliders, chooses consent, sends, reads it back and withdraws it', async () => {
+    const ctx = await e.context({ phone: true });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto(`/t/${token}`);
+    await page.getByRole('heading', { level: 1, name: 'Vertel je verhaal' }).waitFor();
+    await expect(page.getByText('De opbouwwerkers van Buurtkamer Transvaal lezen je verhaal.', { exact: false }).isVisible()).resolves.toBe(true);
+
+    // Before the story field is used, only the small resident bundle is loaded: no editor code.
+    const before = await scripts(page);
+    expect(before.some((s) => s.name.includes('ww-editor'))).toBe(false);
+    expect(before.reduce((n, s) => n + s.bytes, 0)).toBeLessThan(80 * 1024);
+    await expectNoSidewaysScroll(page);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+
+    await page.getByLabel('Titel van je verhaal').fill('De bankjes op het plein');
+
+    // The story field turns into the editor on first tap; the editor's code loads then.
+    await page.getByLabel('Je verhaal', { exact: true }).click();
+    const editor = page.getByRole('textbox', { name: 'Je verhaal', exact: true });
+    await page.locator('[role="textbox"][contenteditable="true"]').waitFor();
+    expect((await scripts(page)).some((s) => s.name.includes('ww-editor'))).toBe(true);
+    await expect(editor.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.type('Sinds de bankjes er staan, ');
+    const bold = page.getByRole('button', { name: 'Vet' });
+    await bold.click();
+    await expect(bold.getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.keyboard.type('praten buren weer');
+    await bold.click();
+    await expect(bold.getAttribute('aria-pressed')).resolves.toBe('false');
+    await page.keyboard.type(' met elkaar.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Ik voel me veiliger op straat.');
+    await expect(editor.locator('strong').textContent()).resolves.toBe('praten buren weer');
+
+    // Sliders by keyboard: the first moves from the middle (50) four steps of 5 to the strong pole.
+    const atmosphere = page.getByRole('slider', { name: 'atmosfeer' });
+    await atmosphere.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    await expect(atmosphere.inputValue()).resolves.toBe('70');
+    await expect(atmosphere.getAttribute('aria-valuetext')).resolves.toContain('veiligheid en vertrouwen');
+    // The second does not apply to this story.
+    await page.locator('ww-climate-slider').nth(1).getByLabel(/Weet ik niet/).check();
+    await expect(page.getByRole('slider', { name: 'beeldvorming' }).isDisabled()).resolves.toBe(true);
+
+    await page.getByRole('radio', { name: 'In verslagen, zonder je naam' }).check();
+    await page.getByLabel('Je naam (mag je leeglaten)').fill('Fatima');
+
+    await expectNoSidewaysScroll(page);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await e.screenshot(page, 'resident-form-phone');
+
+    await page.getByRole('button', { name: 'Verstuur mijn verhaal' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dank je wel!' }).waitFor();
+    const code = (await page.locator('[data-receipt]').textContent())!.trim();
+    expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    await expect(page.getByText('Schrijf deze code op. Of maak een foto van dit scherm.').isVisible()).resolves.toBe(true);
+
+    // Stored: the editor's tiptap JSON (with the bold mark), consent given online by the teller, the placements.
+    const story = await e.db.selectFrom('stories').selectAll().where('projectId', '=', projectId).executeTakeFirstOrThrow();
+    expect(story).toMatchObject({ title: 'De bankjes op het plein', source: 'link', consent: 'report', withdrawnAt: null });
+    const body = JSON.parse(story.bodyJson);
+    expect(body.type).toBe('doc');
+    expect(body.content).toHaveLength(2);
+    expect(body.content[0].content).toContainEqual({ type: 'text', text: 'praten buren weer', marks: [{ type: 'bold' }] });
+    expect(story.bodyText).toContain('Ik voel me veiliger op straat.');
+    const teller = await e.db.selectFrom('tellers').selectAll().where('id', '=', story.tellerId).executeTakeFirstOrThrow();
+    expect(teller).toMatchObject({ kind: 'resident', displayName: 'Fatima', under16: 0 });
+    const consents = await e.db.selectFrom('storyConsents').selectAll().where('storyId', '=', story.id).orderBy('id').execute();
+    expect(consents).toHaveLength(1);
+    expect(consents[0]).toMatchObject({ level: 'report', withdrawn: 0, givenBy: 'teller', channel: 'online' });
+    const placements = await e.db.selectFrom('storyPlacements').select(['variableId', 'position', 'source']).where('storyId', '=', story.id).orderBy('variableId').execute();
+    expect(placements).toEqual([
+      { variableId: variables[0], position: 70, source: 'teller' },
+      { variableId: variables[1], position: null, source: 'teller' },
+    ]);
+
+    await expectNoSidewaysScroll(page);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await e.screenshot(page, 'resident-receipt-phone');
+
+    // The receipt page reads the story back.
+    await page.getByRole('link', { name: 'Bekijk je verhaal' }).click();
+    await page.waitForURL(`**/r/${code}`);
+    await page.getByRole('heading', { level: 1, name: 'Je verhaal' }).waitFor();
+    await expect(page.locator('[data-status]').textContent()).resolves.toBe('Ontvangen');
+    await expect(page.getByRole('heading', { name: 'De bankjes op het plein' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('article strong').textContent()).resolves.toBe('praten buren weer');
+    await expect(page.getByText('In verslagen, zonder je naam').isVisible()).resolves.toBe(true);
+    await expectNoSidewaysScroll(page);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await e.screenshot(page, 'resident-receipt-page-phone');
+
+    // Withdraw, with a confirmation step.
+    await page.getByRole('button', { name: 'Verhaal weghalen' }).click();
+    await expect(page.getByText('Weet je het zeker?').isVisible()).resolves.toBe(true);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await page.getByRole('button', { name: 'Ja, haal mijn verhaal weg' }).click();
+    await page.getByText('Je verhaal is weggehaald.').waitFor();
+    await expect(page.locator('[data-status]').textContent()).resolves.toBe('Weggehaald');
+    await expect(page.getByRole('button', { name: 'Verhaal weghalen' }).count()).resolves.toBe(0);
+
+    const after = await e.db.selectFrom('stories').select(['withdrawnAt']).where('id', '=', story.id).executeTakeFirstOrThrow();
+    expect(after.withdrawnAt).not.toBeNull();
+    const last = await e.db.selectFrom('storyConsents').selectAll().where('storyId', '=', story.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(last).toMatchObject({ withdrawn: 1, level: null, givenBy: 'teller', channel: 'online' });
+    const receipt = await apiOf(e, page).get(`/api/public/receipts/${code}`);
+    expect(receipt.json.story.status).toBe('withdrawn');
+
+    // The code also works when typed in at /r.
+    await page.goto('/r');
+    await page.getByLabel('Je bewijscode').fill(code.toLowerCase().replaceAll('-', ' '));
+    await page.getByRole('button', { name: 'Bekijk mijn verhaal' }).click();
+    await page.waitForURL(`**/r/${code}`);
+    await expect(page.locator('[data-status]').textContent()).resolves.toBe('Weggehaald');
+    await ctx.close();
+  });
+
+  it('announces missing answers next to their fields, asks for a guardian under 16, and switches to English', async () => {
+    const ctx = await e.context({ phone: true });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto(`/t/${token}`);
+    await page.getByRole('heading', { level: 1, name: 'Vertel je verhaal' }).waitFor();
+    await page.getByLabel('Ik ben jonger dan 16 jaar').check();
+    await page.getByRole('button', { name: 'Verstuur mijn verhaal' }).click();
+
+    const alert = page.locator('#form-problems');
+    await expect(alert.getAttribute('role')).resolves.toBe('alert');
+    await expect(alert.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    for (const message of ['Geef je verhaal een titel.', 'Schrijf je verhaal.', 'Kies wie je verhaal mag lezen.', 'Vul de naam van je ouder of voogd in.', 'Je ouder of voogd moet het goed vinden.']) {
+      await expect(alert.getByText(message).isVisible()).resolves.toBe(true);
+    }
+    const title = page.getByLabel('Titel van je verhaal');
+    await expect(title.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(title.getAttribute('aria-describedby')).resolves.toContain('title-error');
+    await expect(page.locator('#title-error').textContent()).resolves.toBe('Geef je verhaal een titel.');
+    await expect(page.getByLabel('Naam van je ouder of voogd').getAttribute('aria-invalid')).resolves.toBe('true');
+    // The error list links to the fields.
+    await alert.getByRole('link', { name: 'Geef je verhaal een titel.' }).click();
+    await expect(title.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expectNoSidewaysScroll(page);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    expect(await e.db.selectFrom('stories').select('id').where('projectId', '=', projectId).where('withdrawnAt', 'is', null).execute()).toEqual([]);
+
+    // A plain textarea still works (the editor never loaded here): the text goes as tiptap paragraphs.
+    await title.fill('Speeltuin');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tell your story' }).waitFor();
+    await expect(page.getByRole('slider', { name: 'atmosphere' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect(page.locator('#title').inputValue()).resolves.toBe('Speeltuin');
+    await page.getByLabel('Name of your parent or guardian').fill('Mohammed');
+    await page.getByLabel('My parent or guardian agrees that I share my story.').check();
+    await page.getByRole('radio', { name: 'Only the team' }).check();
+    await page.evaluate(() => {
+      // Type into the plain field without focusing it, as when the editor cannot load.
+      const field = document.querySelector('ww-story-field textarea') as HTMLTextAreaElement;
+      field.value = 'We hebben een nieuwe speeltuin.\n\nDe kinderen spelen buiten.';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.getByRole('button', { name: 'Send my story' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thank you!' }).waitFor();
+    const story = await e.db.selectFrom('stories').selectAll().where('title', '=', 'Speeltuin').executeTakeFirstOrThrow();
+    expect(JSON.parse(story.bodyJson)).toEqual({
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'We hebben een nieuwe speeltuin.' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'De kinderen spelen buiten.' }] },
+      ],
+    });
+    expect(story).toMatchObject({ consent: 'team', language: 'en' });
+    const consent = await e.db.selectFrom('storyConsents').selectAll().where('storyId', '=', story.id).executeTakeFirstOrThrow();
+    expect(consent).toMatchObject({ givenBy: 'guardian', guardianName: 'Mohammed', channel: 'online', level: 'team' });
+    const teller = await e.db.selectFrom('tellers').selectAll().where('id', '=', story.tellerId).executeTakeFirstOrThrow();
+    expect(teller.under16).toBe(1);
+    await ctx.close();
+  });
+
+  it('says so plainly when a link has been closed', async () => {
+    await e.db.updateTable('publicLinks').set({ closedAt: new Date().toISOString() }).where('id', '=', linkId).execute();
+    const ctx = await e.context({ phone: true });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto(`/t/${token}`);
+    await page.getByRole('alert').getByText('Deze link is gesloten.', { exact: false }).waitFor();
+    await expect(page.getByRole('button', { name: 'Verstuur mijn verhaal' }).count()).resolves.toBe(0);
+    await ctx.close();
+  });
+});

@@ -1,0 +1,59 @@
+import axe from 'axe-core';
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { E2E } from './browser.js';
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA rules) in the page; returns the violations, compactly.
+ * axe is evaluated through the DevTools protocol, so the page's CSP (no inline scripts) stays on.
+ */
+export async function axeViolations(page: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.html.slice(0, 200)}`) }));
+  });
+}
+
+/** JSON API calls from a logged-in page (its cookies), with the same-origin header the CSRF check wants. */
+export function apiOf(e: E2E, page: Page) {
+  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, data?: unknown) => {
+    const res = await page.request.fetch(e.baseUrl + path, { method, data, headers: { origin: e.baseUrl } });
+    const body = await res.text();
+    return { status: res.status(), json: body ? JSON.parse(body) : undefined, text: body };
+  };
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, data: unknown = {}) => call('POST', path, data),
+    patch: (path: string, data: unknown) => call('PATCH', path, data),
+    put: (path: string, data: unknown) => call('PUT', path, data),
+  };
+}
+
+/** Two climate variables from the catalogue (atmosphere, image), chosen by the project. */
+export async function chooseClimateVariables(e: E2E, projectId: number): Promise<number[]> {
+  const rows = [
+    { key: 'atmosphere', nameNl: 'atmosfeer', nameEn: 'atmosphere', weakNl: 'angst en wantrouwen', weakEn: 'fear and distrust', strongNl: 'veiligheid en vertrouwen', strongEn: 'safety and trust' },
+    { key: 'image', nameNl: 'beeldvorming', nameEn: 'how people see each other', weakNl: 'wij-zij stereotypen', weakEn: 'us-versus-them stereotypes', strongNl: 'open naar elkaar en naar de externe omgeving', strongEn: 'open to each other and to the outside world' },
+  ];
+  const ids: number[] = [];
+  for (const [i, r] of rows.entries()) {
+    const existing = await e.db.selectFrom('climateVariables').select('id').where('key', '=', r.key).executeTakeFirst();
+    const id =
+      existing?.id ??
+      (await e.db
+        .insertInto('climateVariables')
+        .values({ ...r, groupKey: 'social', groupNl: 'Sociaal klimaat', groupEn: 'Social climate', sort: i })
+        .returning('id')
+        .executeTakeFirstOrThrow()).id;
+    await e.db.insertInto('projectClimateVariables').values({ projectId, variableId: id }).execute();
+    ids.push(id);
+  }
+  return ids;
+}
+
+/** Checks that nothing on the page is wider than the viewport (no sideways scrolling). */
+export async function expectNoSidewaysScroll(page: Page, width = 360): Promise<void> {
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(width);
+}
