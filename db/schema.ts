@@ -275,6 +275,14 @@ export interface DB {
   indicatorTargets: IndicatorTargetsTable;
   indicatorValues: IndicatorValuesTable;
   // Capability tables are added below, one block per capability.
+  // Sensemaking (issue 4)
+  codes: CodesTable;
+  storyExcerpts: StoryExcerptsTable;
+  mscRounds: MscRoundsTable;
+  mscRoundProjects: MscRoundProjectsTable;
+  mscPanelMembers: MscPanelMembersTable;
+  mscPicks: MscPicksTable;
+  mscSelections: MscSelectionsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -283,3 +291,74 @@ export type UserUpdate = Updateable<UsersTable>;
 export type Project = Selectable<ProjectsTable>;
 export type Area = Selectable<AreasTable>;
 export type Story = Selectable<StoriesTable>;
+
+// ---- Sensemaking (issue 4): codebook, excerpt coding, Most Significant Change ----
+
+/** IATI result types: 1 output, 2 outcome, 3 impact. */
+export const iatiResultType: Record<OutcomeLevel, 1 | 2 | 3> = { output: 1, outcome: 2, impact: 3 };
+export type ExcerptStatus = 'ok' | 'moved' | 'stale';
+
+export interface CodesTable {
+  id: Generated<number>;
+  name: string;
+  description: Default<string>;
+  createdBy: number | null;
+  createdAt: Default<string>;
+}
+
+export interface StoryExcerptsTable {
+  id: Generated<number>;
+  storyId: number;
+  /** character offsets into stories.body_text, end exclusive */
+  startOffset: number;
+  endOffset: number;
+  quote: string;
+  outcomeId: number | null;
+  variableId: number | null;
+  position: number | null;
+  codeId: number | null;
+  note: Default<string>;
+  status: Default<ExcerptStatus>;
+  byUser: number | null;
+  createdAt: Default<string>;
+  updatedAt: Default<string>;
+}
+
+export interface MscRoundsTable {
+  id: Generated<number>;
+  domain: string;
+  description: Default<string>;
+  periodFrom: string;
+  periodTo: string;
+  status: Default<'open' | 'closed'>;
+  createdBy: number | null;
+  createdAt: Default<string>;
+  closedAt: string | null;
+  fedBackAt: string | null;
+}
+
+export interface MscRoundProjectsTable {
+  roundId: number;
+  projectId: number;
+}
+
+export interface MscPanelMembersTable {
+  roundId: number;
+  userId: number;
+}
+
+export interface MscPicksTable {
+  roundId: number;
+  userId: number;
+  storyId: number;
+  reason: string;
+  at: Default<string>;
+}
+
+export interface MscSelectionsTable {
+  id: Generated<number>;
+  roundId: number;
+  storyId: number;
+  userId: number | null;
+  reason: string;
+}

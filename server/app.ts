@@ -7,6 +7,7 @@ import { authRoutes } from './routes/auth.js';
 import { projectRoutes } from './routes/projects.js';
 import { publicRoutes } from './routes/public.js';
 import { storyRoutes } from './routes/stories.js';
+import { sensemakingRoutes } from './routes/sensemaking/index.js';
 import { userRoutes } from './routes/users.js';
 import { bodyLimit, csrf, RateLimiter, securityHeaders } from './security.js';
 import { docsRoutes, webRoutes } from './static/web.js';
@@ -54,6 +55,7 @@ export function createApp({ db, config }: AppDeps) {
   api.route('/', projectRoutes);
   api.route('/', storyRoutes);
   api.route('/', publicRoutes);
+  api.route('/', sensemakingRoutes);
   app.route('/api', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'weefwerk_session' });

@@ -29,6 +29,14 @@ export const routes: PageRoute[] = [
   { path: '/projects/:id/links', tag: 'ww-project-links-page', load: () => import('./pages/project-links-page.js'), roles: staff },
   { path: '/projects/:id/links/:linkId/poster', tag: 'ww-link-poster-page', load: () => import('./pages/link-poster-page.js'), roles: staff },
   { path: '/areas', tag: 'ww-areas-page', load: () => import('./pages/areas-page.js'), roles: staff, nav: { nl: 'Gebieden', en: 'Areas' } },
+  // Sensemaking (duiden)
+  { path: '/tagging', tag: 'ww-tagging-page', load: () => import('./pages/tagging-page.js'), roles: team, nav: { nl: 'Taggen', en: 'Tagging' } },
+  { path: '/coding/:storyId', tag: 'ww-coding-page', load: () => import('./pages/coding-page.js'), roles: team },
+  { path: '/codes', tag: 'ww-codes-page', load: () => import('./pages/codes-page.js'), roles: team },
+  { path: '/projects/:id/outcomes', tag: 'ww-outcomes-page', load: () => import('./pages/outcomes-page.js'), roles: team },
+  { path: '/climate', tag: 'ww-climate-page', load: () => import('./pages/climate-page.js'), roles: team, nav: { nl: 'Klimaat', en: 'Climate' } },
+  { path: '/msc', tag: 'ww-msc-page', load: () => import('./pages/msc-page.js'), roles: all, nav: { nl: 'MSC-rondes', en: 'MSC rounds' } },
+  { path: '/msc/:id', tag: 'ww-msc-round-page', load: () => import('./pages/msc-round-page.js'), roles: all },
   { path: '/users', tag: 'ww-users-page', load: () => import('./pages/users-page.js'), roles: ['admin'], nav: { nl: 'Gebruikers', en: 'Users' } },
 ];
 

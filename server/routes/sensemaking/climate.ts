@@ -1,0 +1,150 @@
+// Climate over time (placements per area and period, tellers and coordinators apart) and the
+// agreement between tellers and coordinators.
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.js';
+import { areaWithDescendants, climateAgreement, climateOverTime, granularityOf, periodBounds, type ClimateFilter } from '../../../db/repositories/sensemaking.js';
+import { assertProjectVisible, sensemakingStoryScope } from '../../access.js';
+import { requireRole } from '../../auth/guard.js';
+import { invalid } from '../../errors.js';
+import { cookieAuth, errors, json, router } from '../../openapi.js';
+import type { SessionUser } from '../../types.js';
+import { ClimateVariable } from './outcomes.js';
+
+const team = ['admin', 'coordinator', 'worker'] as const;
+const dateOrPeriod = z
+  .string()
+  .regex(/^(\d{4}-\d{2}-\d{2}|\d{4}|\d{4}-Q[1-4]|\d{4}-(0[1-9]|1[0-2]))$/, 'A date (YYYY-MM-DD) or a period (2026, 2026-Q1, 2026-03)');
+const id = z.coerce.number().int().positive();
+
+const Distribution = z
+  .object({
+    n: z.number(),
+    notApplicable: z.number().openapi({ description: 'placements marked "does not apply"' }),
+    mean: z.number().nullable(),
+    median: z.number().nullable(),
+    bins: z.array(z.number()).openapi({ description: 'counts in [0,20) [20,40) [40,60) [60,80) [80,100]' }),
+  })
+  .openapi('PlacementDistribution');
+
+const fromOf = (s: string | undefined) => (s === undefined ? undefined : s.length === 10 ? s : periodBounds(s)[0]);
+const toOf = (s: string | undefined) => (s === undefined ? undefined : s.length === 10 ? s : periodBounds(s)[1]);
+
+async function filterOf(db: Kysely<DB>, user: SessionUser, q: { projectId?: number; areaId?: number; variableId?: number; from?: string; to?: string }): Promise<ClimateFilter> {
+  if (q.projectId) await assertProjectVisible(db, user, q.projectId);
+  if (q.areaId && !(await db.selectFrom('areas').select('id').where('id', '=', q.areaId).executeTakeFirst())) throw invalid('Onbekend gebied / Unknown area', [{ field: 'areaId', message: 'unknown' }]);
+  const from = fromOf(q.from);
+  const to = toOf(q.to);
+  if (from && to && to < from) throw invalid('"tot" ligt voor "van" / "to" is before "from"', [{ field: 'to', message: 'before from' }]);
+  return {
+    scope: await sensemakingStoryScope(db, user),
+    projectId: q.projectId,
+    areaIds: q.areaId ? await areaWithDescendants(db, q.areaId) : undefined,
+    variableId: q.variableId,
+    from,
+    to,
+  };
+}
+
+export const climateRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/climate',
+      tags: ['climate'],
+      summary: 'Climate over time: per period and variable, the distribution of placements by tellers and by coordinators, and the shift of the mean against the previous period',
+      description:
+        'Stories count by happened_on (else the day they were recorded); withdrawn stories never count; an area includes the areas below it. Only accepted placements; "does not apply" is counted apart.',
+      security: cookieAuth,
+      request: {
+        query: z.object({
+          period: z.enum(['month', 'quarter', 'year']).optional().openapi({ description: 'granularity, default quarter' }),
+          areaId: id.optional(),
+          projectId: id.optional(),
+          variableId: id.optional(),
+          from: dateOrPeriod.optional(),
+          to: dateOrPeriod.optional(),
+        }),
+      },
+      responses: {
+        200: json(
+          z.object({
+            granularity: z.enum(['month', 'quarter', 'year']),
+            binEdges: z.array(z.number()),
+            periods: z.array(z.string()),
+            series: z.array(
+              z.object({
+                variableId: z.number(),
+                variable: ClimateVariable,
+                periods: z.array(
+                  z.object({
+                    period: z.string(),
+                    teller: Distribution,
+                    coordinator: Distribution,
+                    shift: z.object({ teller: z.number().nullable(), coordinator: z.number().nullable() }).openapi({ description: 'mean minus the previous period’s mean, in points' }),
+                  }),
+                ),
+              }),
+            ),
+          }),
+        ),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...team);
+      const q = c.req.valid('query');
+      const filter = await filterOf(c.var.db, user, q);
+      return c.json(await climateOverTime(c.var.db, { ...filter, granularity: q.period ?? 'quarter' }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/climate/agreement',
+      tags: ['climate'],
+      summary: 'Agreement between tellers and coordinators per variable, over stories both placed',
+      security: cookieAuth,
+      request: {
+        query: z.object({
+          projectId: id.optional(),
+          areaId: id.optional(),
+          period: z.string().optional().openapi({ description: 'one period: 2026, 2026-Q1 or 2026-03' }),
+          from: dateOrPeriod.optional(),
+          to: dateOrPeriod.optional(),
+        }),
+      },
+      responses: {
+        200: json(
+          z.object({
+            variables: z.array(
+              z.object({
+                variableId: z.number(),
+                variable: ClimateVariable,
+                n: z.number().openapi({ description: 'stories placed by both (both positions, not "does not apply")' }),
+                meanTeller: z.number(),
+                meanCoordinator: z.number(),
+                meanDifference: z.number().openapi({ description: 'coordinator minus teller, mean in points' }),
+                meanAbsoluteDifference: z.number(),
+                within15: z.number().openapi({ description: 'share (0..1) of stories where both lie within 15 points' }),
+              }),
+            ),
+          }),
+        ),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...team);
+      const { period, ...q } = c.req.valid('query');
+      if (period !== undefined && !granularityOf(period)) throw invalid('Periode als 2026, 2026-Q1 of 2026-03 / Period like 2026, 2026-Q1 or 2026-03', [{ field: 'period', message: 'bad period' }]);
+      const filter = await filterOf(c.var.db, user, { ...q, from: q.from ?? period, to: q.to ?? period });
+      return c.json({ variables: await climateAgreement(c.var.db, filter) }, 200);
+    },
+  );

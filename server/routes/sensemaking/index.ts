@@ -1,0 +1,8 @@
+// Sensemaking (duiden, issue 4): one router mounted by app.ts.
+import { router } from '../../openapi.js';
+import { climateRoutes } from './climate.js';
+import { mscRoutes } from './msc.js';
+import { outcomeRoutes } from './outcomes.js';
+import { taggingRoutes } from './tagging.js';
+
+export const sensemakingRoutes = router().route('/', outcomeRoutes).route('/', taggingRoutes).route('/', climateRoutes).route('/', mscRoutes);

@@ -1,0 +1,235 @@
+// Most Significant Change: selection rounds per domain of change, panel picks with reasons,
+// closing (recording the selection) and feeding the selection back to the tellers.
+import { createRoute, z } from '@hono/zod-openapi';
+import { getRound, listRounds, roundCandidates, roundPicks, roundSelections } from '../../../db/repositories/sensemaking.js';
+import { assertMscRoundVisible, isStaff } from '../../access.js';
+import { audit } from '../../audit.js';
+import { requireRole, staff } from '../../auth/guard.js';
+import { conflict, forbidden, invalid, notFound } from '../../errors.js';
+import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
+const anyone = ['admin', 'coordinator', 'worker', 'funder'] as const;
+
+const Round = z
+  .object({
+    id: z.number(),
+    domain: z.string(),
+    description: z.string(),
+    periodFrom: z.string(),
+    periodTo: z.string(),
+    status: z.enum(['open', 'closed']),
+    createdBy: z.number().nullable(),
+    createdAt: z.string(),
+    closedAt: z.string().nullable(),
+    fedBackAt: z.string().nullable(),
+    projects: z.array(z.object({ id: z.number(), name: z.string() })),
+    panel: z.array(z.object({ id: z.number(), name: z.string(), role: z.string() })),
+  })
+  .openapi('MscRound');
+const Candidate = z
+  .object({
+    id: z.number(),
+    projectId: z.number(),
+    projectName: z.string(),
+    areaName: z.string().nullable(),
+    title: z.string(),
+    bodyHtml: z.string(),
+    happenedOn: z.string().nullable(),
+    date: z.string(),
+    consent: z.string(),
+    language: z.string(),
+    tellerName: z.string().nullable().openapi({ description: 'only with public consent; report consent is anonymised' }),
+  })
+  .openapi('MscCandidate');
+const Pick = z.object({ userId: z.number(), userName: z.string(), storyId: z.number(), reason: z.string(), at: z.string() }).openapi('MscPick');
+const Selection = z.object({ storyId: z.number(), title: z.string(), reasons: z.array(z.object({ reason: z.string(), by: z.string().nullable() })) }).openapi('MscSelection');
+const RoundDetail = z.object({ round: Round, isPanel: z.boolean(), candidates: z.array(Candidate), picks: z.array(Pick), myPick: Pick.nullable(), selections: z.array(Selection) });
+
+const RoundBody = z
+  .strictObject({
+    domain: z.string().trim().min(1).max(300).openapi({ description: 'the domain of change, e.g. "Meedoen in de buurt"' }),
+    description: z.string().max(5000).optional(),
+    periodFrom: date,
+    periodTo: date,
+    projectIds: z.array(z.number().int().positive()).min(1).max(200),
+    panelUserIds: z.array(z.number().int().positive()).min(1).max(100),
+  })
+  .openapi('NewMscRound');
+
+async function detail(db: Parameters<typeof getRound>[0], roundId: number, userId: number, isPanel: boolean) {
+  const round = (await getRound(db, roundId))!;
+  const [candidates, picks, selections] = await Promise.all([roundCandidates(db, round), roundPicks(db, roundId), roundSelections(db, roundId)]);
+  return { round, isPanel, candidates, picks, myPick: picks.find((p) => p.userId === userId) ?? null, selections };
+}
+
+export const mscRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/msc-panel-candidates',
+      tags: ['msc'],
+      summary: 'People who can sit on a panel: every active user (coordinator, admin)',
+      security: cookieAuth,
+      responses: { 200: json(z.object({ users: z.array(z.object({ id: z.number(), name: z.string(), role: z.string() })) })), 401: errors[401], 403: errors[403] },
+    }),
+    async (c) => {
+      requireRole(c, ...staff);
+      const users = await c.var.db.selectFrom('users').select(['id', 'name', 'role']).where('disabledAt', 'is', null).orderBy('name').execute();
+      return c.json({ users }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/msc-rounds',
+      tags: ['msc'],
+      summary: 'Most Significant Change rounds: all for staff, the rounds you sit on as panel member otherwise',
+      security: cookieAuth,
+      responses: { 200: json(z.object({ rounds: z.array(Round) })), 401: errors[401] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...anyone);
+      return c.json({ rounds: await listRounds(c.var.db, isStaff(user) ? null : user.id) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/msc-rounds',
+      tags: ['msc'],
+      summary: 'Open a selection round: domain of change, period, projects, panel members (coordinator, admin)',
+      security: cookieAuth,
+      request: { body: body(RoundBody) },
+      responses: { 201: json(z.object({ round: Round })), 400: errors[400], 401: errors[401], 403: errors[403] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...staff);
+      const input = c.req.valid('json');
+      if (input.periodTo < input.periodFrom) throw invalid('Einddatum ligt voor de startdatum / End date is before start date', [{ field: 'periodTo', message: 'before periodFrom' }]);
+      const projectIds = [...new Set(input.projectIds)];
+      const panelUserIds = [...new Set(input.panelUserIds)];
+      const round = await c.var.db.transaction().execute(async (tx) => {
+        const projects = await tx.selectFrom('projects').select('id').where('id', 'in', projectIds).execute();
+        const missing = projectIds.filter((p) => !projects.some((f) => f.id === p));
+        if (missing.length) throw invalid('Onbekend project / Unknown project', [{ field: 'projectIds', message: `unknown: ${missing.join(', ')}` }]);
+        const users = await tx.selectFrom('users').select('id').where('id', 'in', panelUserIds).where('disabledAt', 'is', null).execute();
+        const badUsers = panelUserIds.filter((u) => !users.some((f) => f.id === u));
+        if (badUsers.length) throw invalid('Onbekende gebruiker / Unknown user', [{ field: 'panelUserIds', message: `unknown: ${badUsers.join(', ')}` }]);
+        const row = await tx
+          .insertInto('mscRounds')
+          .values({ domain: input.domain, description: input.description ?? '', periodFrom: input.periodFrom, periodTo: input.periodTo, createdBy: user.id })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await tx.insertInto('mscRoundProjects').values(projectIds.map((projectId) => ({ roundId: row.id, projectId }))).execute();
+        await tx.insertInto('mscPanelMembers').values(panelUserIds.map((userId) => ({ roundId: row.id, userId }))).execute();
+        await audit(tx, user, 'msc.round.create', { type: 'msc_round', id: row.id }, { domain: input.domain, projectIds, panelUserIds, periodFrom: input.periodFrom, periodTo: input.periodTo });
+        return (await getRound(tx, row.id))!;
+      });
+      return c.json({ round }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/msc-rounds/{id}',
+      tags: ['msc'],
+      summary: 'A round with its candidates (consent report or public, not withdrawn; report anonymised), picks and selection',
+      security: cookieAuth,
+      request: { params: idParam },
+      responses: { 200: json(RoundDetail), 401: errors[401], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...anyone);
+      const { id } = c.req.valid('param');
+      const { isPanel } = await assertMscRoundVisible(c.var.db, user, id);
+      return c.json(await detail(c.var.db, id, user.id, isPanel), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/msc-rounds/{id}/picks',
+      tags: ['msc'],
+      summary: 'A panel member picks the most significant story and writes why (one pick each; may change until the round closes)',
+      security: cookieAuth,
+      request: { params: idParam, body: body(z.strictObject({ storyId: z.number().int().positive(), reason: z.string().trim().min(1).max(5000) }).openapi('MscPickInput')) },
+      responses: { 200: json(z.object({ pick: Pick })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...anyone);
+      const { id } = c.req.valid('param');
+      const input = c.req.valid('json');
+      const pick = await c.var.db.transaction().execute(async (tx) => {
+        const { isPanel } = await assertMscRoundVisible(tx, user, id);
+        if (!isPanel) throw forbidden('Alleen panelleden kiezen / Only panel members pick');
+        const round = (await getRound(tx, id))!;
+        if (round.status === 'closed') throw conflict('Deze ronde is gesloten / This round is closed');
+        const candidates = await roundCandidates(tx, round);
+        if (!candidates.some((s) => s.id === input.storyId)) throw invalid('Dit verhaal is geen kandidaat in deze ronde / This story is not a candidate in this round', [{ field: 'storyId', message: 'not a candidate' }]);
+        const at = new Date().toISOString();
+        await tx
+          .insertInto('mscPicks')
+          .values({ roundId: id, userId: user.id, storyId: input.storyId, reason: input.reason, at })
+          .onConflict((oc) => oc.columns(['roundId', 'userId']).doUpdateSet({ storyId: input.storyId, reason: input.reason, at }))
+          .execute();
+        await audit(tx, user, 'msc.pick', { type: 'msc_round', id }, { storyId: input.storyId });
+        return (await roundPicks(tx, id)).find((p) => p.userId === user.id)!;
+      });
+      return c.json({ pick }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/msc-rounds/{id}/close',
+      tags: ['msc'],
+      summary: 'Close a round: records the picked stories with every reason as the selection (coordinator, admin); later picks get 409',
+      security: cookieAuth,
+      request: { params: idParam },
+      responses: { 200: json(RoundDetail), 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...staff);
+      const { id } = c.req.valid('param');
+      const result = await c.var.db.transaction().execute(async (tx) => {
+        const { isPanel } = await assertMscRoundVisible(tx, user, id);
+        const round = (await getRound(tx, id))!;
+        if (round.status === 'closed') throw conflict('Deze ronde is al gesloten / This round is already closed');
+        // Only picks whose story still qualifies (consent may have changed or been withdrawn since).
+        const candidates = new Set((await roundCandidates(tx, round)).map((s) => s.id));
+        const picks = (await roundPicks(tx, id)).filter((p) => candidates.has(p.storyId));
+        if (picks.length) await tx.insertInto('mscSelections').values(picks.map((p) => ({ roundId: id, storyId: p.storyId, userId: p.userId, reason: p.reason }))).execute();
+        await tx.updateTable('mscRounds').set({ status: 'closed', closedAt: new Date().toISOString() }).where('id', '=', id).execute();
+        await audit(tx, user, 'msc.round.close', { type: 'msc_round', id }, { selected: [...new Set(picks.map((p) => p.storyId))] });
+        return detail(tx, id, user.id, isPanel);
+      });
+      return c.json(result, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/msc-rounds/{id}/feedback',
+      tags: ['msc'],
+      summary: "Mark a closed round's selection as fed back to the tellers: it then shows on their receipt pages (coordinator, admin)",
+      security: cookieAuth,
+      request: { params: idParam },
+      responses: { 200: json(z.object({ round: Round })), 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...staff);
+      const { id } = c.req.valid('param');
+      const round = await c.var.db.transaction().execute(async (tx) => {
+        const before = await getRound(tx, id);
+        if (!before) throw notFound('Ronde niet gevonden / Round not found');
+        if (before.status !== 'closed') throw conflict('Sluit de ronde eerst / Close the round first');
+        if (!before.fedBackAt) {
+          await tx.updateTable('mscRounds').set({ fedBackAt: new Date().toISOString() }).where('id', '=', id).execute();
+          await audit(tx, user, 'msc.round.feedback', { type: 'msc_round', id });
+        }
+        return (await getRound(tx, id))!;
+      });
+      return c.json({ round }, 200);
+    },
+  );

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2E, type E2E } from '../helpers/browser.js';
+import { makeProject, makeStory, variableId } from '../helpers/sensemaking-fixtures.js';
+
+describe('browser: tagging inbox by keyboard', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(async () => e?.close());
+
+  it('a coordinator tags stories with outcomes and a dyad using only the keyboard', async () => {
+    const { email } = await e.user('coordinator');
+    const p = await makeProject(e.db, 'Buurtkamer');
+    const first = await e.db.insertInto('outcomes').values({ projectId: p, level: 'outcome', title: 'Buren kennen elkaar', sort: 1 }).returning('id').executeTakeFirstOrThrow();
+    const second = await e.db.insertInto('outcomes').values({ projectId: p, level: 'outcome', title: 'Meer vrijwilligers', sort: 2 }).returning('id').executeTakeFirstOrThrow();
+    const atm = await variableId(e.db, 'atmosphere');
+    await e.db.insertInto('projectClimateVariables').values({ projectId: p, variableId: atm }).execute();
+    const a = await makeStory(e.db, { projectId: p, title: 'Groeten op straat', createdAt: '2026-01-01T10:00:00.000Z' });
+    const b = await makeStory(e.db, { projectId: p, title: 'Samen koken', createdAt: '2026-01-02T10:00:00.000Z' });
+
+    const ctx = await e.context();
+    const page = await ctx.newPage();
+    await e.login(page, email);
+    await page.goto('/tagging');
+    await page.getByRole('heading', { name: 'Groeten op straat' }).waitFor();
+    await expect(page.getByText(/Enter opslaan/).isVisible()).resolves.toBe(true);
+
+    // first story: outcome 1, then Enter saves and moves on
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Samen koken' }).waitFor();
+    // second story: outcome 2, place it on the atmosphere dyad by Tab + arrow keys, then save
+    await page.keyboard.press('2');
+    await page.keyboard.press('k'); // back to the first story …
+    await page.getByRole('heading', { name: 'Groeten op straat' }).waitFor();
+    await page.keyboard.press('j'); // … and forward again; the draft is kept
+    await page.getByRole('heading', { name: 'Samen koken' }).waitFor();
+    const slider = page.getByRole('slider', { name: /atmosfeer/ });
+    for (let i = 0; i < 20 && !(await slider.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight'); // 50 → 55
+    await page.keyboard.press('ArrowRight'); // → 60
+    await page.keyboard.press('Enter');
+    await page.getByText('“Samen koken” opgeslagen.').waitFor();
+    await e.screenshot(page, 'tagging-inbox');
+
+    const outcomes = await e.db.selectFrom('storyOutcomes').select(['storyId', 'outcomeId', 'status']).orderBy('storyId').execute();
+    expect(outcomes).toEqual([
+      { storyId: a, outcomeId: first.id, status: 'accepted' },
+      { storyId: b, outcomeId: second.id, status: 'accepted' },
+    ]);
+    const placements = await e.db.selectFrom('storyPlacements').select(['storyId', 'variableId', 'position', 'source']).execute();
+    expect(placements).toEqual([{ storyId: b, variableId: atm, position: 60, source: 'coordinator' }]);
+    await ctx.close();
+  });
+});

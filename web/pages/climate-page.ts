@@ -1,0 +1,291 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError, get } from '../api.js';
+import '../components/climate-chart.js';
+import { pageStyles } from '../components/shared-styles.js';
+import { formatNumber, locale, messages } from '../i18n.js';
+import type { Me } from '../session.js';
+import type { Distribution, Variable } from '../sensemaking-types.js';
+
+const t = messages({
+  nl: {
+    title: 'Sociaal klimaat door de tijd',
+    intro: 'Waar plaatsen vertellers en coördinatoren de verhalen op de lijnen tussen de zwakke en de sterke pool? Ingetrokken verhalen tellen nooit mee; een wijk telt met haar buurten.',
+    area: 'Gebied',
+    allAreas: 'Alle gebieden',
+    project: 'Project',
+    allProjects: 'Alle projecten',
+    variable: 'Variabele',
+    allVariables: 'Alle variabelen',
+    period: 'Per',
+    month: 'maand',
+    quarter: 'kwartaal',
+    year: 'jaar',
+    from: 'Van (bijv. 2026-Q1)',
+    to: 'Tot en met',
+    show: 'Toon',
+    none: 'Nog geen plaatsingen voor deze keuze.',
+    tableCaption: '{name}: verdeling per periode',
+    colPeriod: 'Periode',
+    colWho: 'Wie',
+    colN: 'n',
+    colMean: 'Gemiddelde',
+    colMedian: 'Mediaan',
+    colBins: 'Verdeling 0–20 / 20–40 / 40–60 / 60–80 / 80–100',
+    colNa: 'n.v.t.',
+    colShift: 'Verschuiving',
+    tellers: 'Vertellers',
+    coordinators: 'Coördinatoren',
+    agreement: 'Vertellers en coördinatoren naast elkaar',
+    agreementIntro: 'Over verhalen die zowel de verteller als een coördinator plaatste.',
+    colVariable: 'Variabele',
+    colMeanT: 'Gem. verteller',
+    colMeanC: 'Gem. coördinator',
+    colMad: 'Gem. verschil (punten)',
+    colWithin: 'Binnen 15 punten',
+    noAgreement: 'Nog geen verhalen die door beide geplaatst zijn.',
+    failed: 'Laden lukte niet: {msg}',
+  },
+  en: {
+    title: 'Social climate over time',
+    intro: 'Where do tellers and coordinators place the stories on the lines between the weak and the strong pole? Withdrawn stories never count; a wijk counts with its buurten.',
+    area: 'Area',
+    allAreas: 'All areas',
+    project: 'Project',
+    allProjects: 'All projects',
+    variable: 'Variable',
+    allVariables: 'All variables',
+    period: 'Per',
+    month: 'month',
+    quarter: 'quarter',
+    year: 'year',
+    from: 'From (e.g. 2026-Q1)',
+    to: 'Up to and including',
+    show: 'Show',
+    none: 'No placements yet for this choice.',
+    tableCaption: '{name}: distribution per period',
+    colPeriod: 'Period',
+    colWho: 'Who',
+    colN: 'n',
+    colMean: 'Mean',
+    colMedian: 'Median',
+    colBins: 'Distribution 0–20 / 20–40 / 40–60 / 60–80 / 80–100',
+    colNa: 'n/a',
+    colShift: 'Shift',
+    tellers: 'Tellers',
+    coordinators: 'Coordinators',
+    agreement: 'Tellers and coordinators side by side',
+    agreementIntro: 'Over stories placed both by their teller and by a coordinator.',
+    colVariable: 'Variable',
+    colMeanT: 'Mean teller',
+    colMeanC: 'Mean coordinator',
+    colMad: 'Mean difference (points)',
+    colWithin: 'Within 15 points',
+    noAgreement: 'No stories placed by both yet.',
+    failed: 'Loading failed: {msg}',
+  },
+});
+
+type Series = { variableId: number; variable: Variable; periods: { period: string; teller: Distribution; coordinator: Distribution; shift: { teller: number | null; coordinator: number | null } }[] };
+type Agreement = { variableId: number; variable: Variable; n: number; meanTeller: number; meanCoordinator: number; meanAbsoluteDifference: number; within15: number };
+
+/** Climate over time: chart and table per variable, and the teller–coordinator agreement. */
+@customElement('ww-climate-page')
+export class ClimatePage extends LitElement {
+  @property({ attribute: false }) params: Record<string, string> = {};
+  @property({ attribute: false }) user: Me | null = null;
+  @state() private areas: { id: number; name: string; kind: string }[] = [];
+  @state() private projects: { id: number; name: string }[] = [];
+  @state() private variables: Variable[] = [];
+  @state() private series: Series[] = [];
+  @state() private agreement: Agreement[] = [];
+  @state() private error = '';
+  @state() private loaded = false;
+  private filter = new URLSearchParams(location.search);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.init();
+  }
+
+  private async init() {
+    try {
+      const [areas, projects, variables] = await Promise.all([
+        get<{ areas: { id: number; name: string; kind: string }[] }>('/api/areas'),
+        get<{ projects: { id: number; name: string }[] }>('/api/projects'),
+        get<{ variables: Variable[] }>('/api/climate-variables?includeRetired=true'),
+      ]);
+      this.areas = areas.areas;
+      this.projects = projects.projects;
+      this.variables = variables.variables;
+    } catch {
+      /* the filters stay empty; load() reports the error */
+    }
+    await this.load();
+  }
+
+  private async load() {
+    this.error = '';
+    const q = new URLSearchParams();
+    for (const k of ['areaId', 'projectId', 'variableId', 'period', 'from', 'to']) {
+      const v = this.filter.get(k);
+      if (v) q.set(k, v);
+    }
+    const agreementQ = new URLSearchParams(q);
+    agreementQ.delete('period');
+    agreementQ.delete('variableId');
+    try {
+      const [climate, agreement] = await Promise.all([get<{ series: Series[] }>(`/api/climate?${q}`), get<{ variables: Agreement[] }>(`/api/climate/agreement?${agreementQ}`)]);
+      this.series = climate.series;
+      this.agreement = this.filter.get('variableId') ? agreement.variables.filter((a) => String(a.variableId) === this.filter.get('variableId')) : agreement.variables;
+    } catch (e) {
+      this.error = t('failed', { msg: e instanceof ApiError ? e.message : String(e) });
+    }
+    this.loaded = true;
+  }
+
+  private submit(e: SubmitEvent) {
+    e.preventDefault();
+    const form = new FormData(e.target as HTMLFormElement);
+    this.filter = new URLSearchParams();
+    for (const [k, v] of form) if (String(v).trim()) this.filter.set(k, String(v).trim());
+    history.replaceState(null, '', `/climate?${this.filter}`);
+    void this.load();
+  }
+
+  private name(v: Variable) {
+    return locale() === 'nl' ? v.nameNl : v.nameEn;
+  }
+
+  private renderSeries(s: Series) {
+    const lang = locale();
+    const weak = lang === 'nl' ? s.variable.weakNl : s.variable.weakEn;
+    const strong = lang === 'nl' ? s.variable.strongNl : s.variable.strongEn;
+    const fmtShift = (x: number | null) => (x === null ? '–' : `${x > 0 ? '+' : ''}${formatNumber(x, 1)}`);
+    const row = (period: string, who: string, d: Distribution, shift: number | null, first: boolean) => html`<tr>
+      ${first ? html`<th scope="rowgroup" rowspan="2">${period}</th>` : nothing}
+      <th scope="row">${who}</th>
+      <td>${d.n}</td>
+      <td>${formatNumber(d.mean, 1)}</td>
+      <td>${formatNumber(d.median, 1)}</td>
+      <td>${d.bins.join(' / ')}</td>
+      <td>${d.notApplicable}</td>
+      <td>${fmtShift(shift)}</td>
+    </tr>`;
+    return html`<section class="card">
+      <h2>${this.name(s.variable)}</h2>
+      <ww-climate-chart
+        .points=${s.periods.map((p) => ({ period: p.period, teller: p.teller.mean, coordinator: p.coordinator.mean }))}
+        label=${this.name(s.variable)}
+        weak=${weak}
+        strong=${strong}
+      ></ww-climate-chart>
+      <div class="table-wrap">
+        <table>
+          <caption>${t('tableCaption', { name: this.name(s.variable) })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${t('colPeriod')}</th>
+              <th scope="col">${t('colWho')}</th>
+              <th scope="col">${t('colN')}</th>
+              <th scope="col">${t('colMean')}</th>
+              <th scope="col">${t('colMedian')}</th>
+              <th scope="col">${t('colBins')}</th>
+              <th scope="col">${t('colNa')}</th>
+              <th scope="col">${t('colShift')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${s.periods.map((p) => html`${row(p.period, t('tellers'), p.teller, p.shift.teller, true)}${row(p.period, t('coordinators'), p.coordinator, p.shift.coordinator, false)}`)}
+          </tbody>
+        </table>
+      </div>
+    </section>`;
+  }
+
+  override render() {
+    const f = this.filter;
+    return html`
+      <h1 tabindex="-1">${t('title')}</h1>
+      <p>${t('intro')}</p>
+      <form class="filters" @submit=${this.submit}>
+        <label
+          >${t('area')}<select name="areaId">
+            <option value="">${t('allAreas')}</option>
+            ${this.areas.map((a) => html`<option value=${a.id} ?selected=${f.get('areaId') === String(a.id)}>${a.name} (${a.kind})</option>`)}
+          </select></label
+        >
+        <label
+          >${t('project')}<select name="projectId">
+            <option value="">${t('allProjects')}</option>
+            ${this.projects.map((p) => html`<option value=${p.id} ?selected=${f.get('projectId') === String(p.id)}>${p.name}</option>`)}
+          </select></label
+        >
+        <label
+          >${t('variable')}<select name="variableId">
+            <option value="">${t('allVariables')}</option>
+            ${this.variables.map((v) => html`<option value=${v.id} ?selected=${f.get('variableId') === String(v.id)}>${this.name(v)}</option>`)}
+          </select></label
+        >
+        <label
+          >${t('period')}<select name="period">
+            ${(['quarter', 'month', 'year'] as const).map((p) => html`<option value=${p} ?selected=${(f.get('period') ?? 'quarter') === p}>${t(p)}</option>`)}
+          </select></label
+        >
+        <label>${t('from')}<input name="from" .value=${f.get('from') ?? ''} aria-invalid=${this.error ? 'true' : 'false'} aria-describedby="climate-error" /></label>
+        <label>${t('to')}<input name="to" .value=${f.get('to') ?? ''} aria-invalid=${this.error ? 'true' : 'false'} aria-describedby="climate-error" /></label>
+        <div class="actions"><button type="submit">${t('show')}</button></div>
+      </form>
+      <div id="climate-error" role="alert">${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}</div>
+      ${this.loaded && !this.series.length && !this.error ? html`<p>${t('none')}</p>` : nothing}
+      <div class="series">${this.series.map((s) => this.renderSeries(s))}</div>
+      <h2>${t('agreement')}</h2>
+      <p>${t('agreementIntro')}</p>
+      ${this.agreement.length
+        ? html`<div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">${t('colVariable')}</th>
+                  <th scope="col">${t('colN')}</th>
+                  <th scope="col">${t('colMeanT')}</th>
+                  <th scope="col">${t('colMeanC')}</th>
+                  <th scope="col">${t('colMad')}</th>
+                  <th scope="col">${t('colWithin')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${this.agreement.map(
+                  (a) => html`<tr>
+                    <th scope="row">${this.name(a.variable)}</th>
+                    <td>${a.n}</td>
+                    <td>${formatNumber(a.meanTeller, 1)}</td>
+                    <td>${formatNumber(a.meanCoordinator, 1)}</td>
+                    <td>${formatNumber(a.meanAbsoluteDifference, 1)}</td>
+                    <td>${formatNumber(a.within15 * 100)}%</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+        : html`<p class="muted">${t('noAgreement')}</p>`}
+    `;
+  }
+
+  static override styles = [
+    pageStyles,
+    css`
+      * { box-sizing: border-box; }
+      .filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); max-width: none; align-items: end; }
+      .series { display: grid; gap: 1rem; }
+      caption { text-align: left; font-weight: 600; padding: 0.5rem 0; }
+      td { font-variant-numeric: tabular-nums; }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-climate-page': ClimatePage;
+  }
+}

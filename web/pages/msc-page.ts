@@ -1,0 +1,178 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError, get, post } from '../api.js';
+import { pageStyles } from '../components/shared-styles.js';
+import { formatDate, messages } from '../i18n.js';
+import { navigate } from '../navigate.js';
+import type { Me } from '../session.js';
+
+const t = messages({
+  nl: {
+    title: 'Most Significant Change',
+    intro: 'Een panel leest de verhalen uit een periode, kiest per domein van verandering het meest betekenisvolle verhaal en schrijft op waarom.',
+    rounds: 'Rondes',
+    none: 'Nog geen rondes.',
+    open: 'open',
+    closed: 'gesloten',
+    fedBack: 'teruggekoppeld',
+    create: 'Nieuwe ronde',
+    domain: 'Domein van verandering',
+    description: 'Toelichting voor het panel',
+    from: 'Verhalen van',
+    to: 'Tot en met',
+    projects: 'Projecten',
+    panel: 'Panelleden',
+    submit: 'Ronde openen',
+    created: 'Ronde geopend.',
+    failed: 'Dat lukte niet: {msg}',
+    chooseProject: 'Kies minstens één project.',
+    choosePanel: 'Kies minstens één panellid.',
+  },
+  en: {
+    title: 'Most Significant Change',
+    intro: 'A panel reads the stories of a period, picks the most significant story per domain of change and writes down why.',
+    rounds: 'Rounds',
+    none: 'No rounds yet.',
+    open: 'open',
+    closed: 'closed',
+    fedBack: 'fed back',
+    create: 'New round',
+    domain: 'Domain of change',
+    description: 'Note for the panel',
+    from: 'Stories from',
+    to: 'Up to and including',
+    projects: 'Projects',
+    panel: 'Panel members',
+    submit: 'Open round',
+    created: 'Round opened.',
+    failed: 'That did not work: {msg}',
+    chooseProject: 'Choose at least one project.',
+    choosePanel: 'Choose at least one panel member.',
+  },
+});
+
+type Round = { id: number; domain: string; periodFrom: string; periodTo: string; status: 'open' | 'closed'; fedBackAt: string | null; projects: { id: number; name: string }[]; panel: { id: number; name: string }[] };
+
+/** Most Significant Change rounds: the list (staff see all, panel members theirs) and opening a round. */
+@customElement('ww-msc-page')
+export class MscPage extends LitElement {
+  @property({ attribute: false }) params: Record<string, string> = {};
+  @property({ attribute: false }) user: Me | null = null;
+  @state() private rounds: Round[] = [];
+  @state() private projects: { id: number; name: string }[] = [];
+  @state() private people: { id: number; name: string; role: string }[] = [];
+  @state() private error: ApiError | string | null = null;
+  @state() private loaded = false;
+
+  private get staff() {
+    return this.user?.role === 'admin' || this.user?.role === 'coordinator';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load() {
+    try {
+      this.rounds = (await get<{ rounds: Round[] }>('/api/msc-rounds')).rounds;
+      if (this.staff) {
+        this.projects = (await get<{ projects: { id: number; name: string }[] }>('/api/projects')).projects;
+        this.people = (await get<{ users: { id: number; name: string; role: string }[] }>('/api/msc-panel-candidates')).users;
+      }
+    } catch (e) {
+      this.error = e instanceof ApiError ? e : String(e);
+    }
+    this.loaded = true;
+  }
+
+  private async create(e: SubmitEvent) {
+    e.preventDefault();
+    const form = new FormData(e.target as HTMLFormElement);
+    const projectIds = form.getAll('projectIds').map(Number);
+    const panelUserIds = form.getAll('panelUserIds').map(Number);
+    this.error = null;
+    if (!projectIds.length) return void (this.error = new ApiError(400, 'invalid_input', t('chooseProject'), [{ field: 'projectIds', message: t('chooseProject') }]));
+    if (!panelUserIds.length) return void (this.error = new ApiError(400, 'invalid_input', t('choosePanel'), [{ field: 'panelUserIds', message: t('choosePanel') }]));
+    try {
+      const { round } = await post<{ round: Round }>('/api/msc-rounds', {
+        domain: String(form.get('domain')),
+        description: String(form.get('description') ?? ''),
+        periodFrom: String(form.get('periodFrom')),
+        periodTo: String(form.get('periodTo')),
+        projectIds,
+        panelUserIds,
+      });
+      navigate(`/msc/${round.id}`);
+    } catch (err) {
+      this.error = err instanceof ApiError ? err : String(err);
+    }
+  }
+
+  private fieldError(name: string) {
+    const msg = this.error instanceof ApiError ? this.error.field(name) : undefined;
+    return msg ? html`<span class="field-error" id="err-${name}">${msg}</span>` : nothing;
+  }
+
+  private invalid(name: string) {
+    return this.error instanceof ApiError && this.error.field(name) ? 'true' : 'false';
+  }
+
+  override render() {
+    const errMsg = this.error instanceof ApiError ? this.error.message : this.error;
+    return html`
+      <h1 tabindex="-1">${t('title')}</h1>
+      <p>${t('intro')}</p>
+      <h2>${t('rounds')}</h2>
+      ${this.loaded && !this.rounds.length ? html`<p>${t('none')}</p>` : nothing}
+      <ul class="rounds">
+        ${this.rounds.map(
+          (r) => html`<li>
+            <a href="/msc/${r.id}">${r.domain}</a>
+            <span class="muted">${formatDate(r.periodFrom)} – ${formatDate(r.periodTo)} · ${r.projects.map((p) => p.name).join(', ')}</span>
+            <span class="badge">${r.status === 'open' ? t('open') : r.fedBackAt ? t('fedBack') : t('closed')}</span>
+          </li>`,
+        )}
+      </ul>
+      <div role="alert">${errMsg ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>
+      ${this.staff
+        ? html`<h2>${t('create')}</h2>
+            <form @submit=${this.create}>
+              <label>${t('domain')}<input name="domain" required maxlength="300" aria-invalid=${this.invalid('domain')} aria-describedby="err-domain" />${this.fieldError('domain')}</label>
+              <label>${t('description')}<textarea name="description"></textarea></label>
+              <div class="two">
+                <label>${t('from')}<input name="periodFrom" type="date" required aria-invalid=${this.invalid('periodFrom')} aria-describedby="err-periodFrom" />${this.fieldError('periodFrom')}</label>
+                <label>${t('to')}<input name="periodTo" type="date" required aria-invalid=${this.invalid('periodTo')} aria-describedby="err-periodTo" />${this.fieldError('periodTo')}</label>
+              </div>
+              <fieldset aria-describedby="err-projectIds">
+                <legend>${t('projects')}</legend>
+                ${this.projects.map((p) => html`<label class="check"><input type="checkbox" name="projectIds" value=${p.id} />${p.name}</label>`)} ${this.fieldError('projectIds')}
+              </fieldset>
+              <fieldset aria-describedby="err-panelUserIds">
+                <legend>${t('panel')}</legend>
+                ${this.people.map((u) => html`<label class="check"><input type="checkbox" name="panelUserIds" value=${u.id} />${u.name} <span class="muted">(${u.role})</span></label>`)}
+                ${this.fieldError('panelUserIds')}
+              </fieldset>
+              <div class="actions"><button type="submit">${t('submit')}</button></div>
+            </form>`
+        : nothing}
+    `;
+  }
+
+  static override styles = [
+    pageStyles,
+    css`
+      * { box-sizing: border-box; }
+      .rounds { display: grid; gap: 0.5rem; padding-left: 1.2rem; }
+      .rounds li > * { margin-right: 0.5rem; }
+      label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
+      .two { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-msc-page': MscPage;
+  }
+}
