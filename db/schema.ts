@@ -362,3 +362,62 @@ export interface MscSelectionsTable {
   userId: number | null;
   reason: string;
 }
+
+// --- Counting (tellen): value history, import batches, hours, expenses (migration 0006) ---
+export interface ImportBatchesTable {
+  id: Generated<number>;
+  kind: 'csv' | 'cbs';
+  checksum: string;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  createdBy: number;
+  createdAt: Default<string>;
+}
+
+export interface IndicatorValueHistoryTable {
+  id: Generated<number>;
+  indicatorId: number;
+  period: string;
+  /** 0 = all areas */
+  areaId: Default<number>;
+  /** 0 when this change created the value */
+  existed: number;
+  oldValue: number | null;
+  newValue: number | null;
+  oldNote: string | null;
+  newNote: string | null;
+  changedBy: number | null;
+  batchId: number | null;
+  changedAt: Default<string>;
+}
+
+export interface HoursTable {
+  id: Generated<number>;
+  projectId: number;
+  userId: number;
+  date: string;
+  hours: number;
+  phase: Phase;
+  activity: string;
+  createdAt: Default<string>;
+}
+
+export interface ExpensesTable {
+  id: Generated<number>;
+  projectId: number;
+  date: string;
+  amountCents: number;
+  description: string;
+  category: string | null;
+  enteredBy: number;
+  createdAt: Default<string>;
+}
+
+export interface DB {
+  importBatches: ImportBatchesTable;
+  indicatorValueHistory: IndicatorValueHistoryTable;
+  hours: HoursTable;
+  expenses: ExpensesTable;
+}

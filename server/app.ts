@@ -4,6 +4,7 @@ import { loadSession } from './auth/sessions.js';
 import type { Config } from './env.js';
 import { AppError, handleError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
+import { countingRoutes } from './routes/counting/index.js';
 import { projectRoutes } from './routes/projects.js';
 import { publicRoutes } from './routes/public.js';
 import { storyRoutes } from './routes/stories.js';
@@ -56,6 +57,7 @@ export function createApp({ db, config }: AppDeps) {
   api.route('/', storyRoutes);
   api.route('/', publicRoutes);
   api.route('/', sensemakingRoutes);
+  api.route('/', countingRoutes);
   app.route('/api', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'weefwerk_session' });

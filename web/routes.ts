@@ -21,6 +21,13 @@ export const routes: PageRoute[] = [
   { path: '/projects', tag: 'ww-projects-page', load: () => import('./pages/projects-page.js'), roles: team, nav: { nl: 'Projecten', en: 'Projects' } },
   { path: '/projects/new', tag: 'ww-project-edit-page', load: () => import('./pages/project-edit-page.js'), roles: staff },
   { path: '/projects/:id', tag: 'ww-project-page', load: () => import('./pages/project-page.js'), roles: team },
+  // Counting (tellen): entry grid, indicator definitions, imports, hours and money.
+  { path: '/projects/:id/indicators', tag: 'ww-indicator-grid-page', load: () => import('./pages/indicator-grid-page.js'), roles: team },
+  { path: '/projects/:id/indicators/new', tag: 'ww-indicator-edit-page', load: () => import('./pages/indicator-edit-page.js'), roles: staff },
+  { path: '/projects/:id/indicators/import', tag: 'ww-indicator-import-page', load: () => import('./pages/indicator-import-page.js'), roles: team },
+  { path: '/indicators/:indicatorId/edit', tag: 'ww-indicator-edit-page', load: () => import('./pages/indicator-edit-page.js'), roles: staff },
+  { path: '/imports/cbs', tag: 'ww-cbs-import-page', load: () => import('./pages/cbs-import-page.js'), roles: staff, nav: { nl: 'CBS-import', en: 'CBS import' } },
+  { path: '/projects/:id/hours', tag: 'ww-project-hours-page', load: () => import('./pages/project-hours-page.js'), roles: team },
   { path: '/projects/:id/edit', tag: 'ww-project-edit-page', load: () => import('./pages/project-edit-page.js'), roles: staff },
   { path: '/stories', tag: 'ww-stories-page', load: () => import('./pages/stories-page.js'), roles: team, nav: { nl: 'Verhalen', en: 'Stories' } },
   { path: '/stories/new', tag: 'ww-story-edit-page', load: () => import('./pages/story-edit-page.js'), roles: team },

@@ -1,0 +1,123 @@
+// CSV import of indicator values: every bad row found before anything is written.
+import type { Kysely } from 'kysely';
+import { ALL_AREAS, allowedAreas, listIndicators, type IndicatorOut, type ValueWrite } from '../../db/repositories/counting.js';
+import type { DB } from '../../db/schema.js';
+import { readCsv, type RowError } from './csv.js';
+import { checkPeriod, nameKey, parseNumber } from './parse.js';
+
+/** Accepted column names (compared case- and accent-insensitively), Dutch and English. */
+const COLUMNS = {
+  indicator: ['indicator', 'indicator id', 'indicator_id', 'indicatorid', 'indicatornaam', 'naam'],
+  period: ['period', 'periode', 'perioden'],
+  area: ['area', 'gebied', 'wijk', 'buurt', 'wijk/buurt', 'area code', 'cbs code', 'cbs-code', 'gebiedscode', 'regiocode'],
+  value: ['value', 'waarde', 'aantal'],
+  note: ['note', 'notitie', 'opmerking', 'toelichting'],
+} as const;
+type Column = keyof typeof COLUMNS;
+
+export type AreaLookup = { byCode: Map<string, number>; byName: Map<string, number[]> };
+
+export async function areaLookup(db: Kysely<DB>): Promise<AreaLookup> {
+  const byCode = new Map<string, number>();
+  const byName = new Map<string, number[]>();
+  for (const a of await db.selectFrom('areas').select(['id', 'name', 'cbsCode']).execute()) {
+    if (a.cbsCode) byCode.set(a.cbsCode.toUpperCase(), a.id);
+    const k = nameKey(a.name);
+    byName.set(k, [...(byName.get(k) ?? []), a.id]);
+  }
+  return { byCode, byName };
+}
+
+export const CBS_CODE = /^(GM\d{4}|WK\d{6}|BU\d{8})$/;
+
+/** An area by CBS code or by name; names shared by several areas are ambiguous. */
+export function findArea(lookup: AreaLookup, text: string): { id: number } | { reason: string } {
+  const code = text.trim().toUpperCase();
+  if (CBS_CODE.test(code)) {
+    const id = lookup.byCode.get(code);
+    return id ? { id } : { reason: `unknown area code ${code}` };
+  }
+  const ids = lookup.byName.get(nameKey(text)) ?? [];
+  if (ids.length === 1) return { id: ids[0]! };
+  return { reason: ids.length ? `ambiguous area name ${text.trim()}: use the CBS code` : `unknown area ${text.trim()}` };
+}
+
+export type CsvPlan = { rows: number; delimiter: string; errors: RowError[]; writes: ValueWrite[]; indicatorIds: number[] };
+
+/**
+ * Reads the file and checks every row against the indicators the user may write
+ * (`scope`, narrowed to one project when `projectId` is given).
+ */
+export async function planValueImport(db: Kysely<DB>, text: string, scope: { projectIds: number[] | null; context: boolean }): Promise<CsvPlan> {
+  const table = readCsv(text);
+  const errors: RowError[] = [];
+  const col = {} as Record<Column, number>;
+  table.header.forEach((h, i) => {
+    const k = nameKey(h);
+    for (const [name, aliases] of Object.entries(COLUMNS) as [Column, readonly string[]][]) if (aliases.includes(k) && col[name] === undefined) col[name] = i;
+  });
+  for (const required of ['indicator', 'period', 'value'] as const) {
+    if (col[required] === undefined) errors.push({ row: 1, column: required, reason: `missing column ${required} (${COLUMNS[required].slice(0, 3).join(', ')})` });
+  }
+  if (errors.length) return { rows: table.rows.length, delimiter: table.delimiter, errors, writes: [], indicatorIds: [] };
+
+  const indicators = await listIndicators(db, scope);
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const byName = new Map<string, IndicatorOut[]>();
+  for (const i of indicators) byName.set(nameKey(i.name), [...(byName.get(nameKey(i.name)) ?? []), i]);
+  const lookup = await areaLookup(db);
+  const projectAreas = new Map<number, Set<number> | null>();
+  const seen = new Map<string, number>();
+  const writes: ValueWrite[] = [];
+  const header = (c: Column) => table.header[col[c]]!;
+
+  for (const { row, cells } of table.rows) {
+    const cell = (c: Column) => (col[c] === undefined ? undefined : (cells[col[c]] ?? ''));
+    const bad = (c: Column, reason: string) => errors.push({ row, column: header(c), reason });
+    const before = errors.length;
+
+    const ref = cell('indicator')!;
+    let indicator: IndicatorOut | undefined;
+    if (/^\d+$/.test(ref)) indicator = byId.get(Number(ref));
+    else {
+      const found = byName.get(nameKey(ref)) ?? [];
+      if (found.length > 1) bad('indicator', `ambiguous indicator name ${ref}: use its id (${found.map((f) => f.id).join(', ')})`);
+      indicator = found.length === 1 ? found[0] : undefined;
+    }
+    if (!indicator && errors.length === before) bad('indicator', ref ? `unknown indicator ${ref}` : 'empty');
+
+    const period = indicator ? checkPeriod(cell('period')!, indicator.periodicity) : null;
+    if (period && 'reason' in period) bad('period', period.reason);
+
+    let areaId = ALL_AREAS;
+    const areaText = cell('area') ?? '';
+    if (indicator?.byArea) {
+      if (!areaText) bad(col.area === undefined ? 'indicator' : 'area', `indicator ${indicator.name} is kept per area: give the area`);
+      else {
+        const found = findArea(lookup, areaText);
+        if ('reason' in found) bad('area', found.reason);
+        else {
+          if (!projectAreas.has(indicator.id)) projectAreas.set(indicator.id, await allowedAreas(db, indicator.projectId));
+          const allowed = projectAreas.get(indicator.id);
+          if (allowed && !allowed.has(found.id)) bad('area', `area ${areaText} is not one of the project`);
+          else areaId = found.id;
+        }
+      }
+    } else if (indicator && areaText) bad('area', `indicator ${indicator.name} is not kept per area: leave the area empty`);
+
+    const value = parseNumber(cell('value')!);
+    if (!value.ok) bad('value', value.reason);
+    const note = cell('note');
+    if (note && note.length > 2000) bad('note', 'longer than 2000 characters');
+
+    if (errors.length > before || !indicator || !period || 'reason' in period || !value.ok) continue;
+    const k = `${indicator.id}|${period.period}|${areaId}`;
+    if (seen.has(k)) {
+      bad('period', `same indicator, period and area as row ${seen.get(k)}`);
+      continue;
+    }
+    seen.set(k, row);
+    writes.push({ indicatorId: indicator.id, period: period.period, areaId, value: value.value, note });
+  }
+  return { rows: table.rows.length, delimiter: table.delimiter, errors, writes, indicatorIds: [...new Set(writes.map((w) => w.indicatorId))] };
+}

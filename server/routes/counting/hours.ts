@@ -1,0 +1,206 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { budgetSummary, insertExpense, insertHours, listExpenses, listHours } from '../../../db/repositories/counting.js';
+import { phases } from '../../../db/schema.js';
+import { assertProjectVisible, assertProjectWritable, isStaff } from '../../access.js';
+import { audit } from '../../audit.js';
+import { requireRole } from '../../auth/guard.js';
+import { boundDate } from '../../counting/parse.js';
+import { forbidden, invalid, notFound } from '../../errors.js';
+import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+
+const team = ['admin', 'coordinator', 'worker'] as const;
+const date = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Gebruik JJJJ-MM-DD / Use YYYY-MM-DD');
+const range = z.object({
+  from: z.string().max(20).optional().openapi({ description: 'A date (YYYY-MM-DD) or period (2026, 2026-Q1, 2026-03)' }),
+  to: z.string().max(20).optional().openapi({ description: 'A date (YYYY-MM-DD) or period' }),
+});
+
+const HoursEntry = z
+  .object({ id: z.number(), date: z.string(), hours: z.number(), phase: z.enum(phases), activity: z.string(), userId: z.number(), userName: z.string(), createdAt: z.string() })
+  .openapi('HoursEntry');
+const HoursList = z
+  .object({
+    entries: z.array(HoursEntry),
+    totals: z.object({
+      hours: z.number(),
+      byPhase: z.object(Object.fromEntries(phases.map((p) => [p, z.number()])) as Record<(typeof phases)[number], z.ZodNumber>),
+      byWorker: z.array(z.object({ userId: z.number(), name: z.string(), hours: z.number() })),
+    }),
+  })
+  .openapi('HoursList');
+const NewHours = z
+  .strictObject({
+    date,
+    hours: z.number().positive().max(24).multipleOf(0.25, 'Per kwartier / In quarters of an hour'),
+    phase: z.enum(phases),
+    activity: z.string().trim().min(1).max(200),
+  })
+  .openapi('NewHours');
+const Expense = z
+  .object({ id: z.number(), date: z.string(), amount: z.number().openapi({ description: 'Euros' }), description: z.string(), category: z.string().nullable(), enteredBy: z.number(), enteredByName: z.string(), createdAt: z.string() })
+  .openapi('Expense');
+const ExpenseList = z
+  .object({ entries: z.array(Expense), totals: z.object({ amount: z.number(), byCategory: z.array(z.object({ category: z.string().nullable(), amount: z.number() })) }) })
+  .openapi('ExpenseList');
+const NewExpense = z
+  .strictObject({
+    date,
+    amount: z.number().positive().max(10_000_000).openapi({ description: 'Euros, at most two decimals' }),
+    description: z.string().trim().min(1).max(300),
+    category: z.string().trim().max(100).nullable().optional(),
+  })
+  .openapi('NewExpense');
+const Usage = { used: z.number(), planned: z.number().nullable(), remaining: z.number().nullable(), percentage: z.number().nullable() };
+const Budget = z
+  .object({
+    projectId: z.number(),
+    name: z.string(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    hours: z.object({ ...Usage, byPhase: HoursList.shape.totals.shape.byPhase }),
+    money: z.object({ usedEuros: z.number(), plannedEuros: z.number().nullable(), remainingEuros: z.number().nullable(), percentage: z.number().nullable() }),
+  })
+  .openapi('BudgetSummary');
+
+/** Dates in the future are plans, not hours worked or money spent (one day of slack for time zones). */
+function notFuture(d: string, field: string) {
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  if (d > tomorrow) throw invalid('Datum ligt in de toekomst / Date is in the future', [{ field, message: 'in the future' }]);
+  if (Number.isNaN(Date.parse(`${d}T00:00:00Z`)) || new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) !== d) throw invalid('Geen bestaande datum / Not a real date', [{ field, message: 'not a date' }]);
+}
+
+function dates(q: { from?: string; to?: string }) {
+  const from = boundDate(q.from, 'from');
+  const to = boundDate(q.to, 'to');
+  if (q.from && !from) throw invalid('Ongeldige begindatum / Invalid from', [{ field: 'from', message: 'a date or period' }]);
+  if (q.to && !to) throw invalid('Ongeldige einddatum / Invalid to', [{ field: 'to', message: 'a date or period' }]);
+  return { from, to };
+}
+
+export const hoursRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/projects/{id}/hours',
+      tags: ['counting'],
+      summary: 'Hours logged on a project, with totals per phase and per worker',
+      security: cookieAuth,
+      request: { params: idParam, query: range },
+      responses: { 200: json(HoursList), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...team);
+      const { id } = c.req.valid('param');
+      await assertProjectVisible(c.var.db, user, id);
+      return c.json(await listHours(c.var.db, id, dates(c.req.valid('query'))), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/projects/{id}/hours',
+      tags: ['counting'],
+      summary: 'Log your hours on a project (its workers, staff)',
+      security: cookieAuth,
+      request: { params: idParam, body: body(NewHours) },
+      responses: { 201: json(z.object({ entry: HoursEntry })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...team);
+      const { id } = c.req.valid('param');
+      const input = c.req.valid('json');
+      notFuture(input.date, 'date');
+      const entry = await c.var.db.transaction().execute(async (tx) => {
+        await assertProjectWritable(tx, user, id);
+        const { id: hoursId } = await insertHours(tx, { projectId: id, userId: user.id, ...input });
+        await audit(tx, user, 'hours.create', { type: 'project', id }, { hoursId, date: input.date, hours: input.hours, phase: input.phase });
+        return (await listHours(tx, id)).entries.find((e) => e.id === hoursId)!;
+      });
+      return c.json({ entry }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/projects/{id}/hours/{entryId}',
+      tags: ['counting'],
+      summary: 'Remove a mistaken hours entry (your own; staff any)',
+      security: cookieAuth,
+      request: { params: idParam.extend({ entryId: z.coerce.number().int().positive().openapi({ param: { name: 'entryId', in: 'path' } }) }) },
+      responses: { 204: { description: 'Removed' }, 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...team);
+      const { id, entryId } = c.req.valid('param');
+      await c.var.db.transaction().execute(async (tx) => {
+        await assertProjectWritable(tx, user, id);
+        const entry = await tx.selectFrom('hours').selectAll().where('id', '=', entryId).where('projectId', '=', id).executeTakeFirst();
+        if (!entry) throw notFound();
+        if (entry.userId !== user.id && !isStaff(user)) throw forbidden('Alleen je eigen uren / Only your own hours');
+        await tx.deleteFrom('hours').where('id', '=', entryId).execute();
+        await audit(tx, user, 'hours.delete', { type: 'project', id }, { hoursId: entryId, date: entry.date, hours: entry.hours, userId: entry.userId });
+      });
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/projects/{id}/expenses',
+      tags: ['counting'],
+      summary: 'Money spent on a project, with totals',
+      security: cookieAuth,
+      request: { params: idParam, query: range },
+      responses: { 200: json(ExpenseList), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...team);
+      const { id } = c.req.valid('param');
+      await assertProjectVisible(c.var.db, user, id);
+      return c.json(await listExpenses(c.var.db, id, dates(c.req.valid('query'))), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/projects/{id}/expenses',
+      tags: ['counting'],
+      summary: 'Record money spent on a project (its workers, staff)',
+      security: cookieAuth,
+      request: { params: idParam, body: body(NewExpense) },
+      responses: { 201: json(z.object({ entry: Expense })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...team);
+      const { id } = c.req.valid('param');
+      const input = c.req.valid('json');
+      notFuture(input.date, 'date');
+      const amountCents = Math.round(input.amount * 100);
+      if (Math.abs(amountCents - input.amount * 100) > 1e-6) throw invalid('Hoogstens twee decimalen / At most two decimals', [{ field: 'amount', message: 'at most two decimals' }]);
+      const entry = await c.var.db.transaction().execute(async (tx) => {
+        await assertProjectWritable(tx, user, id);
+        const { id: expenseId } = await insertExpense(tx, { projectId: id, date: input.date, amountCents, description: input.description, category: input.category || null, enteredBy: user.id });
+        await audit(tx, user, 'expense.create', { type: 'project', id }, { expenseId, date: input.date, amount: input.amount });
+        return (await listExpenses(tx, id)).entries.find((e) => e.id === expenseId)!;
+      });
+      return c.json({ entry }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/projects/{id}/budget',
+      tags: ['counting'],
+      summary: 'Hours and money used against the plan (budget hours and euros)',
+      security: cookieAuth,
+      request: { params: idParam, query: range },
+      responses: { 200: json(z.object({ budget: Budget })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...team);
+      const { id } = c.req.valid('param');
+      await assertProjectVisible(c.var.db, user, id);
+      const [budget] = await budgetSummary(c.var.db, [id], dates(c.req.valid('query')));
+      return c.json({ budget: budget! }, 200);
+    },
+  );

@@ -1,0 +1,7 @@
+// Counting (tellen): indicators and values, CSV and CBS import, hours, expenses and budget.
+import { router } from '../../openapi.js';
+import { hoursRoutes } from './hours.js';
+import { importRoutes } from './imports.js';
+import { indicatorRoutes } from './indicators.js';
+
+export const countingRoutes = router().route('/', indicatorRoutes).route('/', importRoutes).route('/', hoursRoutes);

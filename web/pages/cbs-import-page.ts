@@ -1,0 +1,113 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { ApiError, post } from '../api.js';
+import { messages } from '../i18n.js';
+import type { Me } from '../session.js';
+import { pageStyles } from '../components/shared-styles.js';
+import '../components/ww-import-errors.js';
+import type { ImportRowError } from '../components/ww-import-errors.js';
+
+const t = messages({
+  nl: {
+    title: 'CBS-cijfers importeren',
+    intro: 'Een CSV-export uit CBS StatLine (bijvoorbeeld Kerncijfers wijken en buurten). Elke kolom wordt een contextindicator per gebied. Gebieden worden gevonden op CBS-code (GM…, WK…, BU…) of op naam. Onderdrukte waarden (.) worden opgeslagen als ontbrekend, nooit als nul.',
+    file: 'StatLine CSV-bestand', period: 'Periode', periodHint: 'Alleen nodig als het bestand geen kolom Perioden heeft, bijvoorbeeld 2021.', create: 'Onbekende gebieden aanmaken (alleen met CBS-code)',
+    check: 'Controleren', commit: 'Importeren', chooseFile: 'Kies eerst een bestand.',
+    summary: '{rows} rijen, periode {periods}: {matched} gebieden gevonden, {createdAreas} nieuw; {indicators} indicatoren; waarden {created} nieuw, {updated} gewijzigd, {unchanged} ongewijzigd, {missing} ontbrekend.',
+    done: 'Geïmporteerd.', unknown: '{n} gebied(en) niet gevonden; deze rijen worden niet geïmporteerd:', row: 'Rij', name: 'Naam', code: 'Code', reason: 'Reden',
+  },
+  en: {
+    title: 'Import CBS figures',
+    intro: 'A CSV export from CBS StatLine (e.g. Kerncijfers wijken en buurten). Each column becomes a context indicator per area. Areas are found by CBS code (GM…, WK…, BU…) or by name. Suppressed values (.) are stored as missing, never as zero.',
+    file: 'StatLine CSV file', period: 'Period', periodHint: 'Only needed when the file has no Perioden column, e.g. 2021.', create: 'Create unknown areas (only with a CBS code)',
+    check: 'Check', commit: 'Import', chooseFile: 'Choose a file first.',
+    summary: '{rows} rows, period {periods}: {matched} areas found, {createdAreas} new; {indicators} indicators; values {created} new, {updated} changed, {unchanged} unchanged, {missing} missing.',
+    done: 'Imported.', unknown: '{n} area(s) not found; these rows are not imported:', row: 'Row', name: 'Name', code: 'Code', reason: 'Reason',
+  },
+});
+
+type Result = {
+  committed: boolean; rows: number; periods: string[]; errors: ImportRowError[];
+  unknownAreas: { row: number; name: string | null; code: string | null; reason: string }[];
+  areas: { matched: number; created: unknown[] }; indicators: unknown[];
+  values: { created: number; updated: number; unchanged: number; missing: number };
+};
+
+/** Import a CBS StatLine export as context indicators: preview, unknown areas listed, then commit. */
+@customElement('ww-cbs-import-page')
+export class CbsImportPage extends LitElement {
+  params: Record<string, string> = {};
+  user: Me | null = null;
+  @state() private csv = '';
+  @state() private period = '';
+  @state() private createAreas = false;
+  @state() private result: Result | null = null;
+  @state() private message = '';
+  @state() private busy = false;
+
+  private async pick(e: Event): Promise<void> {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    this.csv = file ? await file.text() : '';
+    this.result = null;
+  }
+
+  private async run(mode: 'preview' | 'commit'): Promise<void> {
+    if (!this.csv) {
+      this.message = t('chooseFile');
+      return;
+    }
+    this.busy = true;
+    this.message = '';
+    try {
+      this.result = await post<Result>('/api/imports/cbs', { csv: this.csv, mode, createAreas: this.createAreas, ...(this.period.trim() ? { period: this.period.trim() } : {}) });
+      if (mode === 'commit') this.message = t('done');
+    } catch (err) {
+      if (err instanceof ApiError && err.details.length) this.result = { ...(this.result ?? emptyResult), committed: false, errors: err.details as unknown as ImportRowError[] };
+      else this.message = err instanceof Error ? err.message : String(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    const r = this.result;
+    return html`
+      <h1 tabindex="-1">${t('title')}</h1>
+      <p>${t('intro')}</p>
+      <div class="stack">
+        <label>${t('file')}<input type="file" accept=".csv,text/csv,text/plain" @change=${this.pick} /></label>
+        <label>${t('period')}<span class="hint" id="period-hint">${t('periodHint')}</span>
+          <input .value=${this.period} @input=${(e: InputEvent) => ((this.period = (e.target as HTMLInputElement).value), (this.result = null))} aria-describedby="period-hint" /></label>
+        <label class="check"><input type="checkbox" .checked=${this.createAreas} @change=${(e: Event) => ((this.createAreas = (e.target as HTMLInputElement).checked), (this.result = null))} /> ${t('create')}</label>
+        <div class="actions">
+          <button class="secondary" ?disabled=${this.busy} @click=${() => this.run('preview')}>${t('check')}</button>
+          <button ?disabled=${this.busy || !r || r.errors.length > 0 || r.committed} @click=${() => this.run('commit')}>${t('commit')}</button>
+        </div>
+        <div role="status">
+          ${this.message ? html`<p class="notice">${this.message}</p>` : nothing}
+          ${r && !r.errors.length
+            ? html`<p>${t('summary', { rows: r.rows, periods: r.periods.join(', '), matched: r.areas.matched, createdAreas: r.areas.created.length, indicators: r.indicators.length, ...r.values })}</p>`
+            : nothing}
+        </div>
+        <div role="alert"><ww-import-errors .errors=${r?.errors ?? []}></ww-import-errors></div>
+        ${r?.unknownAreas.length
+          ? html`<div class="table-wrap"><table>
+              <caption>${t('unknown', { n: r.unknownAreas.length })}</caption>
+              <thead><tr><th scope="col">${t('row')}</th><th scope="col">${t('name')}</th><th scope="col">${t('code')}</th><th scope="col">${t('reason')}</th></tr></thead>
+              <tbody>${r.unknownAreas.map((u) => html`<tr><td>${u.row}</td><td>${u.name ?? ''}</td><td>${u.code ?? ''}</td><td>${u.reason}</td></tr>`)}</tbody>
+            </table></div>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  static override styles = pageStyles;
+}
+
+const emptyResult: Result = { committed: false, rows: 0, periods: [], errors: [], unknownAreas: [], areas: { matched: 0, created: [] }, indicators: [], values: { created: 0, updated: 0, unchanged: 0, missing: 0 } };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-cbs-import-page': CbsImportPage;
+  }
+}

@@ -1,0 +1,204 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { ApiError, get, patch, post } from '../api.js';
+import { messages } from '../i18n.js';
+import { navigate } from '../navigate.js';
+import type { Me } from '../session.js';
+import { pageStyles } from '../components/shared-styles.js';
+import { parseNumber } from '../../server/counting/parse.js';
+
+const t = messages({
+  nl: {
+    newTitle: 'Nieuwe indicator', editTitle: 'Indicator bewerken', loading: 'Laden…', name: 'Naam', description: 'Beschrijving', unit: 'Eenheid',
+    unit_count: 'Aantal', unit_percentage: 'Percentage', unit_euro: 'Euro', unit_hours: 'Uren', unit_score: 'Score',
+    measure: 'Meetniveau (IATI)', measureHint: 'Hoe de indicator gemeten wordt, volgens IATI. Laat leeg voor de standaard bij de eenheid.', measureDefault: 'Standaard bij de eenheid',
+    measure_unit: 'Eenheden', measure_percentage: 'Percentage', measure_nominal: 'Nominaal', measure_ordinal: 'Ordinaal', measure_qualitative: 'Kwalitatief',
+    direction: 'Wat is beter?', higher: 'Hoger is beter', lower: 'Lager is beter', periodicity: 'Per', month: 'Maand', quarter: 'Kwartaal', year: 'Jaar',
+    byArea: 'Per gebied bijhouden (wijk of buurt van het project)', fixed: 'Er zijn al waarden; periode en per gebied liggen vast.',
+    baseline: 'Nulmeting', baselineValue: 'Waarde', baselinePeriod: 'Periode', periodHint: 'Bijvoorbeeld 2026, 2026-Q1 of 2026-03.',
+    targets: 'Doelen', targetPeriod: 'Periode', targetArea: 'Gebied', targetValue: 'Doel', wholeProject: 'Hele project', addTarget: 'Doel toevoegen', removeTarget: 'Verwijder doel {n}',
+    save: 'Opslaan', cancel: 'Terug naar de tellingen', failed: 'Opslaan lukte niet.', notNumber: 'Geen getal',
+  },
+  en: {
+    newTitle: 'New indicator', editTitle: 'Edit indicator', loading: 'Loading…', name: 'Name', description: 'Description', unit: 'Unit',
+    unit_count: 'Count', unit_percentage: 'Percentage', unit_euro: 'Euro', unit_hours: 'Hours', unit_score: 'Score',
+    measure: 'Measure (IATI)', measureHint: 'How the indicator is measured, as IATI defines it. Leave empty for the unit’s default.', measureDefault: 'Default for the unit',
+    measure_unit: 'Unit', measure_percentage: 'Percentage', measure_nominal: 'Nominal', measure_ordinal: 'Ordinal', measure_qualitative: 'Qualitative',
+    direction: 'What is better?', higher: 'Higher is better', lower: 'Lower is better', periodicity: 'Per', month: 'Month', quarter: 'Quarter', year: 'Year',
+    byArea: 'Keep per area (the project’s wijken or buurten)', fixed: 'Values exist; period and per-area are fixed.',
+    baseline: 'Baseline', baselineValue: 'Value', baselinePeriod: 'Period', periodHint: 'For example 2026, 2026-Q1 or 2026-03.',
+    targets: 'Targets', targetPeriod: 'Period', targetArea: 'Area', targetValue: 'Target', wholeProject: 'Whole project', addTarget: 'Add target', removeTarget: 'Remove target {n}',
+    save: 'Save', cancel: 'Back to the counts', failed: 'Saving failed.', notNumber: 'Not a number',
+  },
+});
+
+type Target = { period: string; areaId: number | null; value: string };
+type Indicator = {
+  id: number; projectId: number | null; name: string; description: string; unit: string; measure: string; direction: string; periodicity: string;
+  baselineValue: number | null; baselinePeriod: string | null; byArea: boolean; values: unknown[]; targets: { period: string; areaId: number | null; value: number }[];
+};
+
+/** Create or edit an indicator: definition, baseline and targets (coordinators, admins). */
+@customElement('ww-indicator-edit-page')
+export class IndicatorEditPage extends LitElement {
+  params: Record<string, string> = {};
+  user: Me | null = null;
+
+  @state() private indicator: Indicator | null = null;
+  @state() private projectId: number | null = null;
+  @state() private areas: { id: number; name: string }[] = [];
+  @state() private byArea = false;
+  @state() private targets: Target[] = [];
+  @state() private error: ApiError | null = null;
+  @state() private ready = false;
+
+  override async connectedCallback(): Promise<void> {
+    super.connectedCallback();
+    try {
+      if (this.params.indicatorId) {
+        const { indicator } = await get<{ indicator: Indicator }>(`/api/indicators/${this.params.indicatorId}`);
+        this.indicator = indicator;
+        this.projectId = indicator.projectId;
+        this.byArea = indicator.byArea;
+        this.targets = indicator.targets.map((tg) => ({ period: tg.period, areaId: tg.areaId, value: String(tg.value).replace('.', ',') }));
+      } else this.projectId = Number(this.params.id);
+      if (this.projectId) {
+        const [{ project }, { areas }] = await Promise.all([get<{ project: { areaIds: number[] } }>(`/api/projects/${this.projectId}`), get<{ areas: { id: number; name: string }[] }>('/api/areas')]);
+        this.areas = areas.filter((a) => project.areaIds.includes(a.id));
+      }
+    } catch (e) {
+      this.error = e instanceof ApiError ? e : new ApiError(0, 'error', String(e));
+    }
+    this.ready = true;
+  }
+
+  private async submit(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const f = new FormData(e.target as HTMLFormElement);
+    const text = (k: string) => String(f.get(k) ?? '').trim();
+    const details: { field: string; message: string }[] = [];
+    const num = (s: string, field: string) => {
+      const r = parseNumber(s);
+      if (!r.ok) details.push({ field, message: `${t('notNumber')}: ${r.reason}` });
+      return r.ok ? r.value : null;
+    };
+    const baselineValue = num(text('baselineValue'), 'baselineValue');
+    const targets = this.targets
+      .map((tg, i) => ({ period: tg.period.trim(), areaId: this.byArea ? tg.areaId : null, value: num(tg.value, `targets.${i}.value`) ?? 0 }));
+    if (details.length) {
+      this.error = new ApiError(400, 'invalid_input', t('failed'), details);
+      return;
+    }
+    const body: Record<string, unknown> = {
+      name: text('name'), description: text('description'), unit: text('unit'), direction: text('direction'), periodicity: text('periodicity'),
+      byArea: this.byArea, baselineValue, baselinePeriod: text('baselinePeriod') || null, targets,
+    };
+    if (text('measure')) body.measure = text('measure');
+    try {
+      if (this.indicator) {
+        if (this.indicator.values.length) {
+          delete body.periodicity;
+          delete body.byArea;
+        }
+        await patch(`/api/indicators/${this.indicator.id}`, body);
+      } else await post('/api/indicators', { ...body, projectId: this.projectId });
+      navigate(this.projectId ? `/projects/${this.projectId}/indicators` : '/');
+    } catch (err) {
+      this.error = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }
+  }
+
+  private fieldError(name: string) {
+    const msg = this.error?.field(name);
+    return { invalid: msg ? 'true' : 'false', msg: html`<span class="field-error" id="${name.replaceAll('.', '-')}-error">${msg ?? ''}</span>` };
+  }
+
+  private text(name: string, label: string, value: string, opts: { required?: boolean; hint?: string } = {}) {
+    const e = this.fieldError(name);
+    return html`<label>${label}${opts.hint ? html`<span class="hint" id="${name}-hint">${opts.hint}</span>` : nothing}
+      <input name=${name} .value=${value} ?required=${opts.required} aria-invalid=${e.invalid} aria-describedby="${opts.hint ? `${name}-hint ` : ''}${name}-error" />${e.msg}</label>`;
+  }
+
+  private updateTarget(i: number, patchTarget: Partial<Target>): void {
+    this.targets = this.targets.map((tg, n) => (n === i ? { ...tg, ...patchTarget } : tg));
+  }
+
+  override render() {
+    if (!this.ready) return html`<p role="status">${t('loading')}</p>`;
+    const ind = this.indicator;
+    const fixed = !!ind?.values.length;
+    const general = this.error && !this.error.details.length ? this.error.message : this.error ? t('failed') : '';
+    const sel = (name: string, label: string, options: string[], value: string, labelOf: (o: string) => string, extra?: unknown) => {
+      const e = this.fieldError(name);
+      return html`<label>${label}${extra ?? nothing}<select name=${name} aria-invalid=${e.invalid} aria-describedby="${name}-error" ?disabled=${fixed && name === 'periodicity'}>
+        ${options.map((o) => html`<option value=${o} ?selected=${o === value}>${labelOf(o)}</option>`)}</select>${e.msg}</label>`;
+    };
+    return html`
+      <h1 tabindex="-1">${ind ? t('editTitle') : t('newTitle')}</h1>
+      <form @submit=${this.submit} novalidate>
+        <div role="alert">${general ? html`<p class="notice error">${general}</p>` : nothing}</div>
+        ${this.text('name', t('name'), ind?.name ?? '', { required: true })}
+        <label>${t('description')}<textarea name="description" .value=${ind?.description ?? ''}></textarea></label>
+        ${sel('unit', t('unit'), ['count', 'percentage', 'euro', 'hours', 'score'], ind?.unit ?? 'count', (o) => t(`unit_${o}` as 'unit_count'))}
+        ${sel('measure', t('measure'), ['', 'unit', 'percentage', 'nominal', 'ordinal', 'qualitative'], ind?.measure ?? '', (o) => (o ? t(`measure_${o}` as 'measure_unit') : t('measureDefault')), html`<span class="hint">${t('measureHint')}</span>`)}
+        ${sel('direction', t('direction'), ['higher', 'lower'], ind?.direction ?? 'higher', (o) => t(o as 'higher'))}
+        ${sel('periodicity', t('periodicity'), ['month', 'quarter', 'year'], ind?.periodicity ?? 'quarter', (o) => t(o as 'month'))}
+        ${ind?.projectId !== null && this.areas.length
+          ? html`<label class="check"><input type="checkbox" name="byArea" .checked=${this.byArea} ?disabled=${fixed} @change=${(e: Event) => (this.byArea = (e.target as HTMLInputElement).checked)} /> ${t('byArea')}</label>`
+          : nothing}
+        ${fixed ? html`<p class="hint">${t('fixed')}</p>` : nothing}
+        <fieldset>
+          <legend>${t('baseline')}</legend>
+          <div class="row">
+            ${this.text('baselineValue', t('baselineValue'), ind?.baselineValue == null ? '' : String(ind.baselineValue).replace('.', ','))}
+            ${this.text('baselinePeriod', t('baselinePeriod'), ind?.baselinePeriod ?? '', { hint: t('periodHint') })}
+          </div>
+        </fieldset>
+        ${ind?.projectId === null
+          ? nothing
+          : html`<fieldset>
+              <legend>${t('targets')}</legend>
+              ${this.targets.map((tg, i) => {
+                const pe = this.fieldError(`targets.${i}.period`);
+                const ve = this.fieldError(`targets.${i}.value`);
+                const ae = this.fieldError(`targets.${i}.areaId`);
+                return html`<div class="row target">
+                  <label>${t('targetPeriod')}<input .value=${tg.period} @input=${(e: InputEvent) => this.updateTarget(i, { period: (e.target as HTMLInputElement).value })} aria-invalid=${pe.invalid} aria-describedby="targets-${i}-period-error" />${pe.msg}</label>
+                  ${this.byArea
+                    ? html`<label>${t('targetArea')}<select @change=${(e: Event) => this.updateTarget(i, { areaId: Number((e.target as HTMLSelectElement).value) || null })} aria-invalid=${ae.invalid} aria-describedby="targets-${i}-areaId-error">
+                        <option value="" ?selected=${tg.areaId === null}>${t('wholeProject')}</option>
+                        ${this.areas.map((a) => html`<option value=${a.id} ?selected=${a.id === tg.areaId}>${a.name}</option>`)}
+                      </select>${ae.msg}</label>`
+                    : nothing}
+                  <label>${t('targetValue')}<input inputmode="decimal" .value=${tg.value} @input=${(e: InputEvent) => this.updateTarget(i, { value: (e.target as HTMLInputElement).value })} aria-invalid=${ve.invalid} aria-describedby="targets-${i}-value-error" />${ve.msg}</label>
+                  <button type="button" class="secondary" aria-label=${t('removeTarget', { n: i + 1 })} @click=${() => (this.targets = this.targets.filter((_, n) => n !== i))}>×</button>
+                </div>`;
+              })}
+              <button type="button" class="secondary" @click=${() => (this.targets = [...this.targets, { period: '', areaId: null, value: '' }])}>${t('addTarget')}</button>
+            </fieldset>`}
+        <div class="actions">
+          <button type="submit">${t('save')}</button>
+          ${this.projectId ? html`<a href="/projects/${this.projectId}/indicators">${t('cancel')}</a>` : nothing}
+        </div>
+      </form>
+    `;
+  }
+
+  static override styles = [
+    pageStyles,
+    css`
+      .row { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }
+      .row > label { flex: 1 1 9rem; }
+      .target { margin-bottom: 0.75rem; }
+      label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-indicator-edit-page': IndicatorEditPage;
+  }
+}

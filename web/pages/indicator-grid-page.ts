@@ -1,0 +1,341 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { ApiError, get, put } from '../api.js';
+import { locale, messages } from '../i18n.js';
+import type { Me } from '../session.js';
+import { pageStyles } from '../components/shared-styles.js';
+import { normalizePeriod, parseNumber, periodicityOf, periodOf, type Periodicity } from '../../server/counting/parse.js';
+
+const t = messages({
+  nl: {
+    title: 'Tellingen', loading: 'Laden…', newIndicator: 'Nieuwe indicator', hours: 'Uren en geld', import: 'CSV importeren', project: 'Project',
+    periodicity: 'Soort periode', month: 'Maand', quarter: 'Kwartaal', year: 'Jaar', period: 'Periode', periodHint: 'Bijvoorbeeld 2026-Q1, 2026-03 of 2026.',
+    show: 'Tonen', badPeriod: 'Dit is geen {kind}. Schrijf bijvoorbeeld {example}.', indicator: 'Indicator', whole: 'Hele project', none: 'Er zijn geen indicatoren per {kind} in dit project.',
+    noIndicators: 'Dit project heeft nog geen indicatoren.', keys: 'Pijltjestoetsen en Enter gaan naar de volgende cel. Een komma mag als decimaalteken (12,5). Leeg of een punt betekent: ontbreekt.',
+    save: 'Alles opslaan', saving: 'Opslaan…', nothing: 'Er is niets veranderd.', saved: 'Opgeslagen: {created} nieuw, {updated} gewijzigd.', edit: 'bewerken',
+    errors: 'Niets opgeslagen. {n} cel(len) kloppen niet:', changed: '{n} cel(len) gewijzigd, nog niet opgeslagen.', na: 'n.v.t.', target: 'doel {value}', failed: 'Opslaan lukte niet: {message}',
+    notNumber: 'geen getal: {text}', ambiguous: '{text} is dubbelzinnig: bedoel je duizendtallen of decimalen? Schrijf 1234 of 1,234.',
+    unit_count: 'aantal', unit_percentage: '%', unit_euro: 'euro', unit_hours: 'uren', unit_score: 'score',
+  },
+  en: {
+    title: 'Counts', loading: 'Loading…', newIndicator: 'New indicator', hours: 'Hours and money', import: 'Import CSV', project: 'Project',
+    periodicity: 'Kind of period', month: 'Month', quarter: 'Quarter', year: 'Year', period: 'Period', periodHint: 'For example 2026-Q1, 2026-03 or 2026.',
+    show: 'Show', badPeriod: 'This is not a {kind}. Write for example {example}.', indicator: 'Indicator', whole: 'Whole project', none: 'This project has no indicators per {kind}.',
+    noIndicators: 'This project has no indicators yet.', keys: 'Arrow keys and Enter move to the next cell. A decimal comma is fine (12,5). Empty or a full stop means: missing.',
+    save: 'Save all', saving: 'Saving…', nothing: 'Nothing changed.', saved: 'Saved: {created} new, {updated} changed.', edit: 'edit',
+    errors: 'Nothing saved. {n} cell(s) are not right:', changed: '{n} cell(s) changed, not saved yet.', na: 'n/a', target: 'target {value}', failed: 'Saving failed: {message}',
+    notNumber: 'not a number: {text}', ambiguous: '{text} is ambiguous: thousands or decimals? Write 1234 or 1.234 with a comma.',
+    unit_count: 'count', unit_percentage: '%', unit_euro: 'euro', unit_hours: 'hours', unit_score: 'score',
+  },
+});
+
+type Indicator = { id: number; name: string; unit: 'count' | 'percentage' | 'euro' | 'hours' | 'score'; periodicity: Periodicity; byArea: boolean };
+type Value = { period: string; areaId: number | null; value: number | null; note: string };
+type Area = { id: number; name: string };
+type Cell = { key: string; indicator: Indicator; areaId: number | null; label: string };
+
+const keyOf = (indicatorId: number, areaId: number | null) => `${indicatorId}:${areaId ?? 0}`;
+const examples: Record<Periodicity, string> = { month: '2026-03', quarter: '2026-Q1', year: '2026' };
+
+/** Shows a stored number the way it is typed here: decimal comma in Dutch, no grouping. */
+function show(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const s = String(value);
+  return locale() === 'nl' ? s.replace('.', ',') : s;
+}
+
+/**
+ * The entry grid: a project's indicators × its areas for one period. Arrow keys and Enter move
+ * between cells; everything is saved at once, all or nothing.
+ */
+@customElement('ww-indicator-grid-page')
+export class IndicatorGridPage extends LitElement {
+  params: Record<string, string> = {};
+  user: Me | null = null;
+
+  @state() private project: { id: number; name: string; areaIds: number[] } | null = null;
+  @state() private areas: Area[] = [];
+  @state() private indicators: Indicator[] = [];
+  @state() private periodicity: Periodicity = 'quarter';
+  @state() private period = periodOf(new Date().toISOString().slice(0, 10), 'quarter');
+  @state() private periodError = '';
+  @state() private values = new Map<string, Value>();
+  @state() private targets = new Map<string, number>();
+  @state() private edits = new Map<string, string>();
+  @state() private cellErrors = new Map<string, string>();
+  @state() private status = '';
+  @state() private problem = '';
+  @state() private saving = false;
+
+  override async connectedCallback(): Promise<void> {
+    super.connectedCallback();
+    try {
+      const id = this.params.id;
+      const [{ project }, { areas }, { indicators }] = await Promise.all([
+        get<{ project: { id: number; name: string; areaIds: number[] } }>(`/api/projects/${id}`),
+        get<{ areas: Area[] }>('/api/areas'),
+        get<{ indicators: Indicator[] }>(`/api/indicators?projectId=${id}`),
+      ]);
+      this.project = project;
+      this.areas = areas.filter((a) => project.areaIds.includes(a.id));
+      this.indicators = indicators;
+      const kinds = indicators.map((i) => i.periodicity);
+      if (kinds.length && !kinds.includes('quarter')) this.setPeriodicity(kinds[0]!);
+      await this.loadValues();
+    } catch (e) {
+      this.problem = e instanceof ApiError ? e.message : String(e);
+    }
+  }
+
+  private get shown(): Indicator[] {
+    return this.indicators.filter((i) => i.periodicity === this.periodicity);
+  }
+
+  private setPeriodicity(kind: Periodicity): void {
+    this.periodicity = kind;
+    this.period = periodOf(new Date().toISOString().slice(0, 10), kind);
+  }
+
+  private async changeKind(e: Event): Promise<void> {
+    this.setPeriodicity((e.target as HTMLSelectElement).value as Periodicity);
+    this.periodError = '';
+    await this.loadValues();
+  }
+
+  private async loadValues(): Promise<void> {
+    const shown = this.shown;
+    const details = await Promise.all(shown.map((i) => get<{ indicator: { targets: { period: string; areaId: number | null; value: number }[]; values: Value[] } }>(`/api/indicators/${i.id}`)));
+    const values = new Map<string, Value>();
+    const targets = new Map<string, number>();
+    details.forEach(({ indicator }, n) => {
+      for (const v of indicator.values) if (v.period === this.period) values.set(keyOf(shown[n]!.id, v.areaId), v);
+      for (const tg of indicator.targets) if (tg.period === this.period) targets.set(keyOf(shown[n]!.id, tg.areaId), tg.value);
+    });
+    this.values = values;
+    this.targets = targets;
+    this.edits = new Map();
+    this.cellErrors = new Map();
+  }
+
+  private async choose(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const f = new FormData(e.target as HTMLFormElement);
+    const kind = String(f.get('periodicity')) as Periodicity;
+    const period = normalizePeriod(String(f.get('period')));
+    if (!period || periodicityOf(period) !== kind) {
+      this.periodicity = kind;
+      this.periodError = t('badPeriod', { kind: t(kind).toLowerCase(), example: examples[kind] });
+      return;
+    }
+    this.periodError = '';
+    this.periodicity = kind;
+    this.period = period;
+    this.status = '';
+    await this.loadValues();
+  }
+
+  private columns(): { areaId: number | null; label: string }[] {
+    const cols: { areaId: number | null; label: string }[] = [];
+    if (this.shown.some((i) => !i.byArea)) cols.push({ areaId: null, label: t('whole') });
+    if (this.shown.some((i) => i.byArea)) for (const a of this.areas) cols.push({ areaId: a.id, label: a.name });
+    return cols;
+  }
+
+  private cellText(key: string): string {
+    return this.edits.get(key) ?? show(this.values.get(key)?.value);
+  }
+
+  private input(e: InputEvent, key: string): void {
+    const text = (e.target as HTMLInputElement).value;
+    const next = new Map(this.edits);
+    if (text === show(this.values.get(key)?.value)) next.delete(key);
+    else next.set(key, text);
+    this.edits = next;
+    if (this.cellErrors.has(key)) {
+      const errs = new Map(this.cellErrors);
+      errs.delete(key);
+      this.cellErrors = errs;
+    }
+  }
+
+  /** Arrow keys and Enter move between the cells that take a value. */
+  private move(e: KeyboardEvent): void {
+    const el = e.target as HTMLInputElement;
+    if (el.tagName !== 'INPUT' || el.dataset.row === undefined) return;
+    const row = Number(el.dataset.row);
+    const col = Number(el.dataset.col);
+    const atStart = el.selectionStart === 0 && el.selectionEnd === 0;
+    const atEnd = el.selectionStart === el.value.length && el.selectionEnd === el.value.length;
+    const all = el.selectionStart === 0 && el.selectionEnd === el.value.length;
+    let dr = 0, dc = 0;
+    if (e.key === 'ArrowUp' || (e.key === 'Enter' && e.shiftKey)) dr = -1;
+    else if (e.key === 'ArrowDown' || e.key === 'Enter') dr = 1;
+    else if (e.key === 'ArrowLeft' && (atStart || all)) dc = -1;
+    else if (e.key === 'ArrowRight' && (atEnd || all)) dc = 1;
+    else return;
+    e.preventDefault();
+    const rows = this.shown.length;
+    const cols = this.columns().length;
+    for (let r = row + dr, c = col + dc; r >= 0 && r < rows && c >= 0 && c < cols; r += dr, c += dc) {
+      const target = this.renderRoot.querySelector<HTMLInputElement>(`input[data-row="${r}"][data-col="${c}"]`);
+      if (target) {
+        target.focus();
+        target.select();
+        return;
+      }
+    }
+  }
+
+  private cells(): Cell[] {
+    const cols = this.columns();
+    return this.shown.flatMap((i) => cols.filter((c) => (c.areaId === null) !== i.byArea).map((c) => ({ key: keyOf(i.id, c.areaId), indicator: i, areaId: c.areaId, label: `${i.name} · ${c.label}` })));
+  }
+
+  private async save(): Promise<void> {
+    const cells = this.cells();
+    const changed = cells.filter((c) => this.edits.has(c.key));
+    const errs = new Map<string, string>();
+    const entries: { cell: Cell; value: number | null }[] = [];
+    for (const cell of changed) {
+      const r = parseNumber(this.edits.get(cell.key)!);
+      if (!r.ok) errs.set(cell.key, t(r.code === 'ambiguous' ? 'ambiguous' : 'notNumber', { text: this.edits.get(cell.key)!.trim() }));
+      else entries.push({ cell, value: r.value });
+    }
+    this.cellErrors = errs;
+    if (errs.size) return this.focusSummary();
+    if (!entries.length) {
+      this.status = t('nothing');
+      return;
+    }
+    this.saving = true;
+    try {
+      const res = await put<{ created: number; updated: number }>('/api/indicator-values', {
+        values: entries.map((e) => ({ indicatorId: e.cell.indicator.id, period: this.period, areaId: e.cell.areaId, value: e.value })),
+      });
+      await this.loadValues();
+      this.status = t('saved', { created: res.created, updated: res.updated });
+    } catch (e) {
+      if (e instanceof ApiError && e.details.length) {
+        const map = new Map<string, string>();
+        for (const d of e.details) {
+          const n = /^values\.(\d+)\./.exec(d.field ?? '')?.[1];
+          const entry = n === undefined ? undefined : entries[Number(n)];
+          if (entry) map.set(entry.cell.key, d.message);
+        }
+        this.cellErrors = map;
+        this.focusSummary();
+      } else this.status = t('failed', { message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private async focusSummary(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#summary')?.focus();
+  }
+
+  private focusCell(e: Event, key: string): void {
+    e.preventDefault();
+    this.renderRoot.querySelector<HTMLInputElement>(`input[data-key="${key}"]`)?.focus();
+  }
+
+  override render() {
+    if (this.problem) return html`<h1 tabindex="-1">${t('title')}</h1><p role="alert" class="error">${this.problem}</p>`;
+    if (!this.project) return html`<p role="status">${t('loading')}</p>`;
+    const staff = this.user?.role === 'admin' || this.user?.role === 'coordinator';
+    const pid = this.project.id;
+    const cols = this.columns();
+    const cells = this.cells();
+    const errorCells = cells.filter((c) => this.cellErrors.has(c.key));
+    return html`
+      <h1 tabindex="-1">${t('title')}: ${this.project.name}</h1>
+      <p class="actions">
+        <a href="/projects/${pid}">${t('project')}</a>
+        ${staff ? html`<a href="/projects/${pid}/indicators/new">${t('newIndicator')}</a>` : nothing}
+        <a href="/projects/${pid}/indicators/import">${t('import')}</a>
+        <a href="/projects/${pid}/hours">${t('hours')}</a>
+      </p>
+      ${this.indicators.length === 0
+        ? html`<p>${t('noIndicators')}</p>`
+        : html`
+            <form class="period" @submit=${this.choose} novalidate>
+              <label>${t('periodicity')}
+                <select name="periodicity" @change=${this.changeKind}>
+                  ${(['month', 'quarter', 'year'] as const).map((k) => html`<option value=${k} ?selected=${k === this.periodicity}>${t(k)}</option>`)}
+                </select>
+              </label>
+              <label>${t('period')} <span class="hint" id="period-hint">${t('periodHint')}</span>
+                <input name="period" .value=${this.period} aria-describedby="period-hint period-error" aria-invalid=${this.periodError ? 'true' : 'false'} />
+                <span class="field-error" id="period-error">${this.periodError}</span>
+              </label>
+              <div class="actions"><button type="submit" class="secondary">${t('show')}</button></div>
+            </form>
+            ${this.shown.length === 0
+              ? html`<p>${t('none', { kind: t(this.periodicity).toLowerCase() })}</p>`
+              : html`
+                  <p class="hint" id="keys">${t('keys')}</p>
+                  <div id="summary" tabindex="-1" role="alert">
+                    ${errorCells.length
+                      ? html`<div class="notice error"><p>${t('errors', { n: errorCells.length })}</p>
+                          <ul>${errorCells.map((c) => html`<li id="err-${c.key}"><a href="#" @click=${(e: Event) => this.focusCell(e, c.key)}>${c.label}</a>: ${this.cellErrors.get(c.key)}</li>`)}</ul></div>`
+                      : nothing}
+                  </div>
+                  <div class="table-wrap">
+                    <table @keydown=${this.move}>
+                      <caption>${t(this.periodicity)} ${this.period}</caption>
+                      <thead><tr><th scope="col">${t('indicator')}</th>${cols.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
+                      <tbody>
+                        ${this.shown.map(
+                          (i, r) => html`<tr>
+                            <th scope="row">${i.name} <span class="badge">${t(`unit_${i.unit}`)}</span>
+                              ${staff ? html`<a class="edit" href="/indicators/${i.id}/edit" aria-label="${i.name}: ${t('edit')}">${t('edit')}</a>` : nothing}</th>
+                            ${cols.map((col, c) => {
+                              if ((col.areaId === null) === i.byArea) return html`<td class="na"><span class="muted">${t('na')}</span></td>`;
+                              const key = keyOf(i.id, col.areaId);
+                              const err = this.cellErrors.get(key);
+                              const target = this.targets.get(key);
+                              return html`<td class=${this.edits.has(key) ? 'dirty' : ''}>
+                                <input data-row=${r} data-col=${c} data-key=${key} inputmode="decimal" autocomplete="off"
+                                  aria-label="${i.name}, ${col.label}, ${this.period}"
+                                  aria-invalid=${err ? 'true' : 'false'} aria-describedby=${err ? `err-${key}` : 'keys'}
+                                  .value=${this.cellText(key)} @input=${(e: InputEvent) => this.input(e, key)} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
+                                ${target !== undefined ? html`<span class="hint">${t('target', { value: show(target) })}</span>` : nothing}
+                              </td>`;
+                            })}
+                          </tr>`,
+                        )}
+                      </tbody>
+                    </table>
+                  </div>
+                  <div class="actions save">
+                    <button type="button" @click=${this.save} ?disabled=${this.saving}>${this.saving ? t('saving') : t('save')}</button>
+                    <span role="status">${this.status || (this.edits.size ? t('changed', { n: this.edits.size }) : '')}</span>
+                  </div>
+                `}
+          `}
+    `;
+  }
+
+  static override styles = [
+    pageStyles,
+    css`
+      form.period { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; max-width: none; }
+      form.period label { flex: 1 1 12rem; }
+      table { min-width: 32rem; }
+      caption { text-align: left; font-weight: 600; padding: 0.5rem 0; }
+      td input { box-sizing: border-box; min-width: 6rem; text-align: right; font-variant-numeric: tabular-nums; }
+      td.dirty input { background: #fff8e0; }
+      td .hint { display: block; font-size: 0.8rem; }
+      th .edit { font-weight: 400; font-size: 0.9rem; margin-left: 0.25rem; }
+      .save { margin-top: 1rem; }
+      #summary:focus { outline: none; }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-indicator-grid-page': IndicatorGridPage;
+  }
+}

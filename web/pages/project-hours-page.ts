@@ -1,0 +1,254 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { ApiError, api, get, post } from '../api.js';
+import { formatDate, formatNumber, messages } from '../i18n.js';
+import type { Me } from '../session.js';
+import { pageStyles } from '../components/shared-styles.js';
+import { parseNumber } from '../../server/counting/parse.js';
+
+const t = messages({
+  nl: {
+    title: 'Uren en geld', loading: 'Laden…', project: 'Project', counts: 'Tellingen', plan: 'Tegenover de begroting',
+    hoursUsed: '{used} van {planned} uur gebruikt ({pct}%), nog {remaining} uur over.', hoursNoPlan: '{used} uur gebruikt. Er zijn geen uren begroot.',
+    moneyUsed: '{used} van {planned} uitgegeven ({pct}%), nog {remaining} over.', moneyNoPlan: '{used} uitgegeven. Er is geen geld begroot.',
+    over: 'Over de begroting heen.', hours: 'Uren', money: 'Geld',
+    logHours: 'Uren schrijven', date: 'Datum', amountHours: 'Uren', hoursHint: 'Per kwartier, bijvoorbeeld 1,5.', phase: 'Fase', activity: 'Wat deed je?', activityHint: 'Kort, bijvoorbeeld: huisbezoeken Kop Zeedijk.',
+    add: 'Toevoegen', added: 'Toegevoegd.', who: 'Wie', remove: 'Verwijderen', removeLabel: 'Verwijder {hours} uur op {date}', removed: 'Verwijderd.',
+    byPhase: 'Per fase', byWorker: 'Per medewerker', total: 'Totaal', noHours: 'Nog geen uren geschreven.',
+    expenses: 'Uitgaven', addExpense: 'Uitgave toevoegen', amount: 'Bedrag in euro', amountHint: 'Bijvoorbeeld 12,50.', description: 'Omschrijving', category: 'Categorie (niet verplicht)',
+    noExpenses: 'Nog geen uitgaven.', notNumber: 'Geen getal', failed: 'Dat lukte niet.', none: 'geen', ZIEN: 'Zien', DENKEN: 'Denken', DOEN: 'Doen', VINDEN: 'Vinden',
+  },
+  en: {
+    title: 'Hours and money', loading: 'Loading…', project: 'Project', counts: 'Counts', plan: 'Against the budget',
+    hoursUsed: '{used} of {planned} hours used ({pct}%), {remaining} hours left.', hoursNoPlan: '{used} hours used. No hours were budgeted.',
+    moneyUsed: '{used} of {planned} spent ({pct}%), {remaining} left.', moneyNoPlan: '{used} spent. No money was budgeted.',
+    over: 'Over budget.', hours: 'Hours', money: 'Money',
+    logHours: 'Log hours', date: 'Date', amountHours: 'Hours', hoursHint: 'In quarters of an hour, e.g. 1.5.', phase: 'Phase', activity: 'What did you do?', activityHint: 'Short, e.g.: home visits Kop Zeedijk.',
+    add: 'Add', added: 'Added.', who: 'Who', remove: 'Remove', removeLabel: 'Remove {hours} hours on {date}', removed: 'Removed.',
+    byPhase: 'Per phase', byWorker: 'Per worker', total: 'Total', noHours: 'No hours logged yet.',
+    expenses: 'Expenses', addExpense: 'Add expense', amount: 'Amount in euros', amountHint: 'For example 12.50.', description: 'Description', category: 'Category (optional)',
+    noExpenses: 'No expenses yet.', notNumber: 'Not a number', failed: 'That did not work.', none: 'none', ZIEN: 'See', DENKEN: 'Think', DOEN: 'Do', VINDEN: 'Find',
+  },
+});
+
+const phases = ['ZIEN', 'DENKEN', 'DOEN', 'VINDEN'] as const;
+type Phase = (typeof phases)[number];
+type Usage = { used: number; planned: number | null; remaining: number | null; percentage: number | null };
+type Budget = { hours: Usage & { byPhase: Record<Phase, number> }; money: { usedEuros: number; plannedEuros: number | null; remainingEuros: number | null; percentage: number | null } };
+type HoursList = { entries: { id: number; date: string; hours: number; phase: Phase; activity: string; userId: number; userName: string }[]; totals: { hours: number; byPhase: Record<Phase, number>; byWorker: { userId: number; name: string; hours: number }[] } };
+type Expenses = { entries: { id: number; date: string; amount: number; description: string; category: string | null; enteredByName: string }[]; totals: { amount: number } };
+
+const euro = (n: number | null) => (n === null ? '–' : `€ ${formatNumber(n, 2)}`);
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Hours and money of one project: log them, list them, and see them against the plan. */
+@customElement('ww-project-hours-page')
+export class ProjectHoursPage extends LitElement {
+  params: Record<string, string> = {};
+  user: Me | null = null;
+
+  @state() private project: { id: number; name: string } | null = null;
+  @state() private budget: Budget | null = null;
+  @state() private hours: HoursList | null = null;
+  @state() private expenses: Expenses | null = null;
+  @state() private hoursError: ApiError | null = null;
+  @state() private expenseError: ApiError | null = null;
+  @state() private status = '';
+  @state() private problem = '';
+
+  override async connectedCallback(): Promise<void> {
+    super.connectedCallback();
+    try {
+      this.project = (await get<{ project: { id: number; name: string } }>(`/api/projects/${this.params.id}`)).project;
+      await this.reload();
+    } catch (e) {
+      this.problem = e instanceof ApiError ? e.message : String(e);
+    }
+  }
+
+  private async reload(): Promise<void> {
+    const id = this.params.id;
+    const [b, h, e] = await Promise.all([get<{ budget: Budget }>(`/api/projects/${id}/budget`), get<HoursList>(`/api/projects/${id}/hours`), get<Expenses>(`/api/projects/${id}/expenses`)]);
+    this.budget = b.budget;
+    this.hours = h;
+    this.expenses = e;
+  }
+
+  private async logHours(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const f = new FormData(form);
+    const n = parseNumber(String(f.get('hours')));
+    if (!n.ok || n.value === null) {
+      this.hoursError = new ApiError(400, 'invalid_input', t('failed'), [{ field: 'hours', message: n.ok ? t('notNumber') : n.reason }]);
+      return this.focusInvalid();
+    }
+    try {
+      await post(`/api/projects/${this.params.id}/hours`, { date: String(f.get('date')), hours: n.value, phase: String(f.get('phase')), activity: String(f.get('activity')) });
+      this.hoursError = null;
+      (form.elements.namedItem('hours') as HTMLInputElement).value = '';
+      (form.elements.namedItem('activity') as HTMLInputElement).value = '';
+      this.status = t('added');
+      await this.reload();
+    } catch (err) {
+      this.hoursError = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
+      this.focusInvalid();
+    }
+  }
+
+  private async addExpense(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const f = new FormData(form);
+    const n = parseNumber(String(f.get('amount')));
+    if (!n.ok || n.value === null) {
+      this.expenseError = new ApiError(400, 'invalid_input', t('failed'), [{ field: 'amount', message: n.ok ? t('notNumber') : n.reason }]);
+      return this.focusInvalid();
+    }
+    try {
+      await post(`/api/projects/${this.params.id}/expenses`, { date: String(f.get('date')), amount: n.value, description: String(f.get('description')), category: String(f.get('category')) || null });
+      this.expenseError = null;
+      form.reset();
+      (form.elements.namedItem('date') as HTMLInputElement).value = today();
+      this.status = t('added');
+      await this.reload();
+    } catch (err) {
+      this.expenseError = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
+      this.focusInvalid();
+    }
+  }
+
+  private async removeHours(id: number): Promise<void> {
+    try {
+      await api('DELETE', `/api/projects/${this.params.id}/hours/${id}`);
+      this.status = t('removed');
+      await this.reload();
+    } catch (err) {
+      this.status = err instanceof ApiError ? err.message : t('failed');
+    }
+  }
+
+  private async focusInvalid(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }
+
+  private field(err: ApiError | null, prefix: string, name: string, label: string, input: (describedBy: string, invalid: string) => unknown, hint?: string) {
+    const msg = err?.field(name);
+    const id = `${prefix}-${name}`;
+    return html`<label>${label}${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
+      ${input(`${hint ? `${id}-hint ` : ''}${id}-error`, msg ? 'true' : 'false')}
+      <span class="field-error" id="${id}-error">${msg ?? ''}</span></label>`;
+  }
+
+  private bar(label: string, text: string, pct: number | null) {
+    const width = Math.min(100, Math.max(0, pct ?? 0));
+    return html`<div class="usage">
+      <h3>${label}</h3>
+      <p>${text}${pct !== null && pct > 100 ? html` <strong class="error">${t('over')}</strong>` : nothing}</p>
+      ${pct !== null ? html`<div class="bar" aria-hidden="true"><span class=${pct > 100 ? 'over' : ''} style="width:${width}%"></span></div>` : nothing}
+    </div>`;
+  }
+
+  override render() {
+    if (this.problem) return html`<h1 tabindex="-1">${t('title')}</h1><p role="alert" class="error">${this.problem}</p>`;
+    if (!this.project || !this.budget || !this.hours || !this.expenses) return html`<p role="status">${t('loading')}</p>`;
+    const b = this.budget;
+    const staff = this.user?.role === 'admin' || this.user?.role === 'coordinator';
+    const hoursText = b.hours.planned === null
+      ? t('hoursNoPlan', { used: formatNumber(b.hours.used, 2) })
+      : t('hoursUsed', { used: formatNumber(b.hours.used, 2), planned: formatNumber(b.hours.planned, 2), pct: formatNumber(b.hours.percentage, 1), remaining: formatNumber(b.hours.remaining, 2) });
+    const moneyText = b.money.plannedEuros === null
+      ? t('moneyNoPlan', { used: euro(b.money.usedEuros) })
+      : t('moneyUsed', { used: euro(b.money.usedEuros), planned: euro(b.money.plannedEuros), pct: formatNumber(b.money.percentage, 1), remaining: euro(b.money.remainingEuros) });
+    const he = this.hoursError;
+    const ee = this.expenseError;
+    return html`
+      <h1 tabindex="-1">${t('title')}: ${this.project.name}</h1>
+      <p class="actions"><a href="/projects/${this.project.id}">${t('project')}</a><a href="/projects/${this.project.id}/indicators">${t('counts')}</a></p>
+      <p role="status" class="status">${this.status}</p>
+
+      <section aria-labelledby="plan">
+        <h2 id="plan">${t('plan')}</h2>
+        <div class="grid">${this.bar(t('hours'), hoursText, b.hours.percentage)} ${this.bar(t('money'), moneyText, b.money.percentage)}</div>
+      </section>
+
+      <section aria-labelledby="log">
+        <h2 id="log">${t('logHours')}</h2>
+        <form @submit=${this.logHours} novalidate>
+          <div role="alert">${he && !he.details.length ? html`<p class="error">${he.message}</p>` : nothing}</div>
+          <div class="row">
+            ${this.field(he, 'h', 'date', t('date'), (d, i) => html`<input name="date" type="date" required .value=${today()} aria-describedby=${d} aria-invalid=${i} />`)}
+            ${this.field(he, 'h', 'hours', t('amountHours'), (d, i) => html`<input name="hours" inputmode="decimal" required aria-describedby=${d} aria-invalid=${i} />`, t('hoursHint'))}
+            ${this.field(he, 'h', 'phase', t('phase'), (d, i) => html`<select name="phase" aria-describedby=${d} aria-invalid=${i}>${phases.map((p) => html`<option value=${p}>${t(p)}</option>`)}</select>`)}
+          </div>
+          ${this.field(he, 'h', 'activity', t('activity'), (d, i) => html`<input name="activity" maxlength="200" required aria-describedby=${d} aria-invalid=${i} />`, t('activityHint'))}
+          <div class="actions"><button type="submit">${t('add')}</button></div>
+        </form>
+        <div class="grid totals">
+          <table><caption>${t('byPhase')}</caption><tbody>
+            ${phases.map((p) => html`<tr><th scope="row">${t(p)}</th><td class="num">${formatNumber(this.hours!.totals.byPhase[p], 2)}</td></tr>`)}
+            <tr><th scope="row">${t('total')}</th><td class="num"><strong>${formatNumber(this.hours.totals.hours, 2)}</strong></td></tr>
+          </tbody></table>
+          <table><caption>${t('byWorker')}</caption><tbody>
+            ${this.hours.totals.byWorker.map((w) => html`<tr><th scope="row">${w.name}</th><td class="num">${formatNumber(w.hours, 2)}</td></tr>`)}
+          </tbody></table>
+        </div>
+        ${this.hours.entries.length
+          ? html`<div class="table-wrap"><table>
+              <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('who')}</th><th scope="col">${t('phase')}</th><th scope="col" class="num">${t('amountHours')}</th><th scope="col">${t('activity')}</th><th scope="col"><span class="sr">${t('remove')}</span></th></tr></thead>
+              <tbody>${this.hours.entries.map((h) => html`<tr>
+                <td>${formatDate(h.date)}</td><td>${h.userName}</td><td>${t(h.phase)}</td><td class="num">${formatNumber(h.hours, 2)}</td><td>${h.activity}</td>
+                <td>${h.userId === this.user?.id || staff ? html`<button class="secondary small" aria-label=${t('removeLabel', { hours: formatNumber(h.hours, 2), date: formatDate(h.date) })} @click=${() => this.removeHours(h.id)}>${t('remove')}</button>` : nothing}</td>
+              </tr>`)}</tbody></table></div>`
+          : html`<p class="muted">${t('noHours')}</p>`}
+      </section>
+
+      <section aria-labelledby="expenses">
+        <h2 id="expenses">${t('expenses')}</h2>
+        <form @submit=${this.addExpense} novalidate>
+          <div role="alert">${ee && !ee.details.length ? html`<p class="error">${ee.message}</p>` : nothing}</div>
+          <div class="row">
+            ${this.field(ee, 'e', 'date', t('date'), (d, i) => html`<input name="date" type="date" required .value=${today()} aria-describedby=${d} aria-invalid=${i} />`)}
+            ${this.field(ee, 'e', 'amount', t('amount'), (d, i) => html`<input name="amount" inputmode="decimal" required aria-describedby=${d} aria-invalid=${i} />`, t('amountHint'))}
+          </div>
+          ${this.field(ee, 'e', 'description', t('description'), (d, i) => html`<input name="description" maxlength="300" required aria-describedby=${d} aria-invalid=${i} />`)}
+          ${this.field(ee, 'e', 'category', t('category'), (d, i) => html`<input name="category" maxlength="100" aria-describedby=${d} aria-invalid=${i} />`)}
+          <div class="actions"><button type="submit">${t('addExpense')}</button></div>
+        </form>
+        ${this.expenses.entries.length
+          ? html`<div class="table-wrap"><table>
+              <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('description')}</th><th scope="col">${t('category')}</th><th scope="col">${t('who')}</th><th scope="col" class="num">${t('amount')}</th></tr></thead>
+              <tbody>${this.expenses.entries.map((x) => html`<tr><td>${formatDate(x.date)}</td><td>${x.description}</td><td>${x.category ?? ''}</td><td>${x.enteredByName}</td><td class="num">${euro(x.amount)}</td></tr>`)}</tbody>
+              <tfoot><tr><th scope="row" colspan="4">${t('total')}</th><td class="num"><strong>${euro(this.expenses.totals.amount)}</strong></td></tr></tfoot>
+            </table></div>`
+          : html`<p class="muted">${t('noExpenses')}</p>`}
+      </section>
+    `;
+  }
+
+  static override styles = [
+    pageStyles,
+    css`
+      .row { display: flex; flex-wrap: wrap; gap: 0.75rem; }
+      .row > label { flex: 1 1 10rem; }
+      .usage h3 { margin: 0 0 0.25rem; font-size: 1.05rem; }
+      .usage p { margin: 0 0 0.5rem; }
+      .bar { height: 1rem; border: 1px solid var(--ww-ink); border-radius: var(--ww-radius); background: var(--ww-surface); overflow: hidden; }
+      .bar span { display: block; height: 100%; background: var(--ww-accent); }
+      .bar span.over { background: var(--ww-danger); }
+      .num { text-align: right; font-variant-numeric: tabular-nums; }
+      caption { text-align: left; font-weight: 600; }
+      .totals { margin: 1rem 0; }
+      button.small { min-height: 36px; padding: 0.25rem 0.6rem; }
+      .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+      section { margin-bottom: 2rem; }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-project-hours-page': ProjectHoursPage;
+  }
+}
