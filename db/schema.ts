@@ -252,6 +252,60 @@ export interface IndicatorValuesTable {
   updatedAt: Default<string>;
 }
 
+// --- reports (issue 6) ---
+export const reportAudiences = ['funder', 'municipality', 'internal', 'residents'] as const;
+export type ReportAudience = (typeof reportAudiences)[number];
+
+export interface ReportsTable {
+  id: Generated<number>;
+  title: string;
+  audience: ReportAudience;
+  periodFrom: string;
+  periodTo: string;
+  /** JSON arrays of ids / section keys */
+  projectIds: Default<string>;
+  areaIds: Default<string>;
+  outcomeIds: Default<string>;
+  sections: Default<string>;
+  introJson: string;
+  introHtml: string;
+  createdBy: number | null;
+  createdAt: Default<string>;
+  updatedAt: Default<string>;
+}
+
+export interface ReportVersionsTable {
+  id: Generated<number>;
+  reportId: number;
+  number: number;
+  dataJson: string;
+  html: string;
+  publishedBy: number | null;
+  publishedAt: Default<string>;
+}
+
+export interface ReportVersionStoriesTable {
+  versionId: number;
+  storyId: number;
+}
+
+export interface ReportSharesTable {
+  reportId: number;
+  userId: number;
+  sharedBy: number | null;
+  sharedAt: Default<string>;
+}
+
+export interface ReportLinksTable {
+  id: Generated<number>;
+  reportId: number;
+  tokenHash: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  createdBy: number | null;
+  createdAt: Default<string>;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -283,6 +337,12 @@ export interface DB {
   mscPanelMembers: MscPanelMembersTable;
   mscPicks: MscPicksTable;
   mscSelections: MscSelectionsTable;
+  // reports (issue 6)
+  reports: ReportsTable;
+  reportVersions: ReportVersionsTable;
+  reportVersionStories: ReportVersionStoriesTable;
+  reportShares: ReportSharesTable;
+  reportLinks: ReportLinksTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -9,6 +9,8 @@ import { projectRoutes } from './routes/projects.js';
 import { publicRoutes } from './routes/public.js';
 import { storyRoutes } from './routes/stories.js';
 import { sensemakingRoutes } from './routes/sensemaking/index.js';
+import { reportPages } from './routes/report-pages.js';
+import { reportRoutes } from './routes/reports.js';
 import { userRoutes } from './routes/users.js';
 import { bodyLimit, csrf, RateLimiter, securityHeaders } from './security.js';
 import { docsRoutes, webRoutes } from './static/web.js';
@@ -58,6 +60,7 @@ export function createApp({ db, config }: AppDeps) {
   api.route('/', publicRoutes);
   api.route('/', sensemakingRoutes);
   api.route('/', countingRoutes);
+  api.route('/', reportRoutes);
   app.route('/api', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'weefwerk_session' });
@@ -69,6 +72,7 @@ export function createApp({ db, config }: AppDeps) {
   app.all('/api/*', () => {
     throw new AppError('not_found', 'Onbekende API-route / Unknown API route');
   });
+  app.route('/', reportPages());
   app.route('/', webRoutes());
   return app;
 }

@@ -10,6 +10,9 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(12 * 60),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(14 * 24),
   NODE_ENV: z.string().default('development'),
+  /** The organisation's IATI identifier (e.g. NL-KVK-12345678) and name, for IATI exports of reports. */
+  IATI_ORG_REF: z.string().trim().min(1).max(100).optional(),
+  ORG_NAME: z.string().trim().min(1).max(200).optional(),
 });
 
 export type Config = {
@@ -19,6 +22,8 @@ export type Config = {
   trustProxy: boolean;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** The reporting organisation in IATI exports; defaults to a placeholder identifier. */
+  iatiOrg?: { ref: string; name: string };
   /** Rate limits; tests lower them. */
   limits: { loginPerAccount: number; loginPerAddress: number; publicPerAddress: number; publicPerLink: number; windowMs: number };
 };
@@ -41,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
     limits: defaultLimits,
+    iatiOrg: e.IATI_ORG_REF ? { ref: e.IATI_ORG_REF, name: e.ORG_NAME ?? 'Weefwerk' } : undefined,
   };
 }

@@ -44,6 +44,10 @@ export const routes: PageRoute[] = [
   { path: '/climate', tag: 'ww-climate-page', load: () => import('./pages/climate-page.js'), roles: team, nav: { nl: 'Klimaat', en: 'Climate' } },
   { path: '/msc', tag: 'ww-msc-page', load: () => import('./pages/msc-page.js'), roles: all, nav: { nl: 'MSC-rondes', en: 'MSC rounds' } },
   { path: '/msc/:id', tag: 'ww-msc-round-page', load: () => import('./pages/msc-round-page.js'), roles: all },
+  { path: '/reports', tag: 'ww-reports-page', load: () => import('./pages/reports-page.js'), roles: ['admin', 'coordinator', 'funder'], nav: { nl: 'Rapportages', en: 'Reports' } },
+  { path: '/reports/new', tag: 'ww-report-edit-page', load: () => import('./pages/report-edit-page.js'), roles: staff },
+  { path: '/reports/:id', tag: 'ww-report-edit-page', load: () => import('./pages/report-edit-page.js'), roles: staff },
+  { path: '/reports/:id/versions/:n', tag: 'ww-report-version-page', load: () => import('./pages/report-version-page.js'), roles: ['admin', 'coordinator', 'funder'] },
   { path: '/users', tag: 'ww-users-page', load: () => import('./pages/users-page.js'), roles: ['admin'], nav: { nl: 'Gebruikers', en: 'Users' } },
 ];
 

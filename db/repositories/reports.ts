@@ -1,0 +1,143 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, ReportAudience, ReportsTable } from '../schema.js';
+
+export type ReportInput = {
+  title: string;
+  audience: ReportAudience;
+  periodFrom: string;
+  periodTo: string;
+  projectIds: number[];
+  areaIds: number[];
+  outcomeIds: number[];
+  sections: string[];
+  introJson: unknown;
+  introHtml: string;
+};
+
+export type ReportRow = Omit<Selectable<ReportsTable>, 'projectIds' | 'areaIds' | 'outcomeIds' | 'sections' | 'introJson'> & {
+  projectIds: number[];
+  areaIds: number[];
+  outcomeIds: number[];
+  sections: string[];
+  intro: unknown;
+};
+
+const parse = (r: Selectable<ReportsTable>): ReportRow => {
+  const { introJson, ...rest } = r;
+  return {
+    ...rest,
+    projectIds: JSON.parse(r.projectIds),
+    areaIds: JSON.parse(r.areaIds),
+    outcomeIds: JSON.parse(r.outcomeIds),
+    sections: JSON.parse(r.sections),
+    intro: JSON.parse(introJson),
+  };
+};
+
+const serialise = (input: Partial<ReportInput>) => {
+  const { projectIds, areaIds, outcomeIds, sections, introJson, ...rest } = input;
+  return {
+    ...rest,
+    ...(projectIds ? { projectIds: JSON.stringify(projectIds) } : {}),
+    ...(areaIds ? { areaIds: JSON.stringify(areaIds) } : {}),
+    ...(outcomeIds ? { outcomeIds: JSON.stringify(outcomeIds) } : {}),
+    ...(sections ? { sections: JSON.stringify(sections) } : {}),
+    ...(introJson !== undefined ? { introJson: JSON.stringify(introJson) } : {}),
+  };
+};
+
+export async function getReport(db: Kysely<DB>, id: number): Promise<ReportRow | undefined> {
+  const r = await db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && parse(r);
+}
+
+/** Reports with their latest published version number; `ids` null = all. */
+export async function listReports(db: Kysely<DB>, ids: number[] | null) {
+  if (ids && !ids.length) return [];
+  let q = db
+    .selectFrom('reports')
+    .leftJoin('reportVersions', 'reportVersions.reportId', 'reports.id')
+    .select((eb) => [
+      'reports.id',
+      'reports.title',
+      'reports.audience',
+      'reports.periodFrom',
+      'reports.periodTo',
+      'reports.updatedAt',
+      eb.fn.max('reportVersions.number').as('latestVersion'),
+      eb.fn.max('reportVersions.publishedAt').as('latestPublishedAt'),
+    ])
+    .groupBy(['reports.id', 'reports.title', 'reports.audience', 'reports.periodFrom', 'reports.periodTo', 'reports.updatedAt'])
+    .orderBy('reports.updatedAt', 'desc')
+    .orderBy('reports.id', 'desc');
+  if (ids) q = q.where('reports.id', 'in', ids);
+  const rows = await q.execute();
+  return rows.map((r) => ({ ...r, latestVersion: r.latestVersion == null ? null : Number(r.latestVersion), latestPublishedAt: (r.latestPublishedAt as string | null) ?? null }));
+}
+
+export async function insertReport(db: Kysely<DB>, input: ReportInput, createdBy: number): Promise<number> {
+  const { id } = await db
+    .insertInto('reports')
+    .values({ ...(serialise(input) as Required<ReturnType<typeof serialise>> & { introJson: string; title: string; audience: ReportAudience; periodFrom: string; periodTo: string; introHtml: string }), createdBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateReport(db: Kysely<DB>, id: number, input: Partial<ReportInput>): Promise<void> {
+  await db.updateTable('reports').set({ ...serialise(input), updatedAt: new Date().toISOString() }).where('id', '=', id).execute();
+}
+
+export async function listVersions(db: Kysely<DB>, reportId: number) {
+  return db
+    .selectFrom('reportVersions')
+    .leftJoin('users', 'users.id', 'reportVersions.publishedBy')
+    .select(['reportVersions.number', 'reportVersions.publishedAt', 'users.name as publishedBy'])
+    .where('reportId', '=', reportId)
+    .orderBy('number', 'desc')
+    .execute();
+}
+
+export async function getVersion(db: Kysely<DB>, reportId: number, number: number) {
+  return db
+    .selectFrom('reportVersions')
+    .leftJoin('users', 'users.id', 'reportVersions.publishedBy')
+    .select(['reportVersions.id', 'reportVersions.reportId', 'reportVersions.number', 'reportVersions.dataJson', 'reportVersions.html', 'reportVersions.publishedAt', 'users.name as publishedBy'])
+    .where('reportId', '=', reportId)
+    .where('number', '=', number)
+    .executeTakeFirst();
+}
+
+export async function insertVersion(db: Kysely<DB>, v: { reportId: number; dataJson: string; html: string; publishedBy: number; publishedAt: string; storyIds: number[] }) {
+  const last = await db.selectFrom('reportVersions').select((eb) => eb.fn.max('number').as('n')).where('reportId', '=', v.reportId).executeTakeFirst();
+  const number = Number(last?.n ?? 0) + 1;
+  const { id } = await db
+    .insertInto('reportVersions')
+    .values({ reportId: v.reportId, number, dataJson: v.dataJson, html: v.html, publishedBy: v.publishedBy, publishedAt: v.publishedAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (v.storyIds.length) await db.insertInto('reportVersionStories').values(v.storyIds.map((storyId) => ({ versionId: id, storyId }))).execute();
+  return { id, number };
+}
+
+export async function listShares(db: Kysely<DB>, reportId: number) {
+  return db
+    .selectFrom('reportShares')
+    .innerJoin('users', 'users.id', 'reportShares.userId')
+    .select(['users.id as userId', 'users.name', 'users.email', 'reportShares.sharedAt'])
+    .where('reportId', '=', reportId)
+    .orderBy('users.name')
+    .execute();
+}
+
+/** The published reports a story appears in (for the teller's receipt: "used in a report"). */
+export async function reportsUsingStory(db: Kysely<DB>, storyId: number) {
+  return db
+    .selectFrom('reportVersionStories')
+    .innerJoin('reportVersions', 'reportVersions.id', 'reportVersionStories.versionId')
+    .innerJoin('reports', 'reports.id', 'reportVersions.reportId')
+    .select(['reports.title', 'reportVersions.number', 'reportVersions.publishedAt'])
+    .where('reportVersionStories.storyId', '=', storyId)
+    .orderBy('reportVersions.publishedAt')
+    .execute();
+}

@@ -1,0 +1,289 @@
+// Assembles a report from its definition: per outcome its indicators (chart + table), the
+// stories consent allows, and Most Significant Change selections; for the whole report the
+// climate profile, the four moves and hours and money against the plan. Pure data out: the
+// renderer (render.ts) turns it into the page, csv.ts and iati.ts into exports.
+import type { Kysely } from 'kysely';
+import { reportableStories, type ReportableStory } from '../access.js';
+import { phases, type DB, type OutcomeLevel, type Phase, type ReportAudience } from '../../db/schema.js';
+import { indicatorChart } from './chart.js';
+import { midpoint, periodOverlaps, periodRange } from './periods.js';
+import { activitiesByPhase, mscSelections, resources, type ActivitiesByPhase, type MscSection, type Resources } from './sources.js';
+
+export const sectionKeys = ['indicators', 'stories', 'msc', 'climate', 'phases', 'resources'] as const;
+export type SectionKey = (typeof sectionKeys)[number];
+
+/** Fewer stories than this behind a climate figure: no figure ("te weinig verhalen"). */
+export const MIN_CLIMATE_STORIES = 5;
+
+export type ReportDefinition = {
+  id: number;
+  title: string;
+  audience: ReportAudience;
+  periodFrom: string;
+  periodTo: string;
+  projectIds: number[];
+  areaIds: number[];
+  outcomeIds: number[];
+  sections: SectionKey[];
+  introHtml: string;
+};
+
+export type StoryOut = {
+  id: number;
+  title: string;
+  bodyHtml: string;
+  text: string;
+  /** YYYY-MM (anonymised) or YYYY-MM-DD (named) */
+  when: string;
+  areaName: string | null;
+  /** the teller's chosen name; only for stories with public consent */
+  tellerName: string | null;
+  named: boolean;
+  note: string;
+};
+export type WithdrawnStory = { id: number; withdrawn: true };
+
+export type IndicatorPeriod = { period: string; start: string; end: string; target: number | null; actual: number | null };
+export type IndicatorOut = {
+  id: number;
+  name: string;
+  description: string;
+  unit: string;
+  measure: string;
+  direction: 'higher' | 'lower';
+  baseline: { value: number; period: string | null } | null;
+  periods: IndicatorPeriod[];
+  chartSvg: string;
+};
+
+export type OutcomeOut = {
+  id: number;
+  projectId: number;
+  projectName: string;
+  level: OutcomeLevel;
+  title: string;
+  description: string;
+  indicators: IndicatorOut[];
+  stories: (StoryOut | WithdrawnStory)[];
+  msc: MscSection;
+};
+
+export type ClimateFigure = { n: number; mean: number | null };
+export type ClimateVariableOut = {
+  id: number;
+  key: string;
+  name: string;
+  weak: string;
+  strong: string;
+  all: ClimateFigure;
+  firstHalf: ClimateFigure;
+  secondHalf: ClimateFigure;
+  /** second half minus first half, when both halves have enough stories */
+  shift: number | null;
+};
+
+export type PhaseOut = { phase: Phase | null; stories: ({ id: number; title: string } | WithdrawnStory)[] };
+
+export type ReportData = {
+  version: 1;
+  report: Omit<ReportDefinition, 'projectIds' | 'areaIds' | 'outcomeIds'>;
+  projects: { id: number; name: string }[];
+  areas: { id: number; name: string }[];
+  assembledAt: string;
+  outcomes: OutcomeOut[];
+  climate: { minStories: number; split: string; variables: ClimateVariableOut[] } | null;
+  phases: { stories: PhaseOut[]; activities: ActivitiesByPhase } | null;
+  resources: Resources | null;
+};
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+function figure(values: number[]): ClimateFigure {
+  return { n: values.length, mean: values.length >= MIN_CLIMATE_STORIES ? round1(values.reduce((a, b) => a + b, 0) / values.length) : null };
+}
+
+async function indicatorsFor(db: Kysely<DB>, outcomeId: number, from: string, to: string): Promise<IndicatorOut[]> {
+  const indicators = await db.selectFrom('indicators').selectAll().where('outcomeId', '=', outcomeId).orderBy('id').execute();
+  const out: IndicatorOut[] = [];
+  for (const ind of indicators) {
+    // Values and targets for all areas together (area 0); per-area figures stay in the counting views.
+    const [targets, values] = await Promise.all([
+      db.selectFrom('indicatorTargets').select(['period', 'value']).where('indicatorId', '=', ind.id).where('areaId', '=', 0).execute(),
+      db.selectFrom('indicatorValues').select(['period', 'value']).where('indicatorId', '=', ind.id).where('areaId', '=', 0).execute(),
+    ]);
+    const names = [...new Set([...targets, ...values].map((r) => r.period))].filter((p) => periodOverlaps(p, from, to));
+    const periods = names
+      .map((period) => {
+        const r = periodRange(period)!;
+        return {
+          period,
+          start: r.start,
+          end: r.end,
+          target: targets.find((t) => t.period === period)?.value ?? null,
+          actual: values.find((v) => v.period === period)?.value ?? null,
+        };
+      })
+      .sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+    const baseline = ind.baselineValue == null ? null : { value: ind.baselineValue, period: ind.baselinePeriod };
+    const last = [...periods].reverse().find((p) => p.actual != null);
+    const summary =
+      `${ind.name}: ` +
+      (baseline ? `nulmeting ${baseline.value}; ` : '') +
+      (last ? `laatste meting ${last.actual} in ${last.period}${last.target != null ? ` (doel ${last.target})` : ''}.` : 'nog geen metingen.') +
+      ' De cijfers staan ook in de tabel.';
+    out.push({
+      id: ind.id,
+      name: ind.name,
+      description: ind.description,
+      unit: ind.unit,
+      measure: ind.measure,
+      direction: ind.direction,
+      baseline,
+      periods,
+      chartSvg: periods.length
+        ? indicatorChart({
+            id: `chart-${outcomeId}-${ind.id}`,
+            title: ind.name,
+            unit: ind.unit,
+            baseline: baseline?.value ?? null,
+            points: periods,
+            labels: { actual: 'Gerealiseerd', target: 'Doel', baseline: 'Nulmeting', summary },
+          })
+        : '',
+    });
+  }
+  return out;
+}
+
+function climateOf(
+  stories: ReportableStory[],
+  variables: { id: number; key: string; nameNl: string; weakNl: string; strongNl: string }[],
+  placements: { storyId: number; variableId: number; source: string; position: number | null }[],
+  split: string,
+): ClimateVariableOut[] {
+  const byId = new Map(stories.map((s) => [s.id, s]));
+  return variables.flatMap((v) => {
+    // One position per story: the teller's own placement first, else the coordinator's.
+    const pos = new Map<number, number>();
+    for (const source of ['coordinator', 'teller']) {
+      for (const p of placements) if (p.variableId === v.id && p.source === source && p.position != null && byId.has(p.storyId)) pos.set(p.storyId, p.position);
+    }
+    if (!pos.size) return [];
+    const all = [...pos.values()];
+    const first = [...pos].filter(([id]) => byId.get(id)!.date < split).map(([, p]) => p);
+    const second = [...pos].filter(([id]) => byId.get(id)!.date >= split).map(([, p]) => p);
+    const f = figure(first);
+    const s = figure(second);
+    return [
+      {
+        id: v.id,
+        key: v.key,
+        name: v.nameNl,
+        weak: v.weakNl,
+        strong: v.strongNl,
+        all: figure(all),
+        firstHalf: f,
+        secondHalf: s,
+        shift: f.mean != null && s.mean != null ? round1(s.mean - f.mean) : null,
+      },
+    ];
+  });
+}
+
+const storyOut = (s: ReportableStory, note = ''): StoryOut => ({
+  id: s.id,
+  title: s.title,
+  bodyHtml: s.bodyHtml,
+  text: s.bodyText,
+  when: s.when,
+  areaName: s.areaName,
+  tellerName: s.tellerName,
+  named: s.disclosure === 'named',
+  note,
+});
+
+/** Builds the report's data now, from the current database. */
+export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now = new Date()): Promise<ReportData> {
+  const { periodFrom: from, periodTo: to, projectIds, areaIds } = def;
+  const has = (k: SectionKey) => def.sections.includes(k);
+  const [projects, areas] = await Promise.all([
+    projectIds.length ? db.selectFrom('projects').select(['id', 'name']).where('id', 'in', projectIds).orderBy('name').execute() : [],
+    areaIds.length ? db.selectFrom('areas').select(['id', 'name']).where('id', 'in', areaIds).orderBy('name').execute() : [],
+  ]);
+  const stories = await reportableStories(db, { projectIds, areaIds, from, to });
+  const storyById = new Map(stories.map((s) => [s.id, s]));
+
+  let outcomeQuery = db
+    .selectFrom('outcomes')
+    .innerJoin('projects', 'projects.id', 'outcomes.projectId')
+    .select(['outcomes.id', 'outcomes.projectId', 'projects.name as projectName', 'outcomes.level', 'outcomes.title', 'outcomes.description'])
+    .orderBy('projects.name')
+    .orderBy('outcomes.sort')
+    .orderBy('outcomes.id');
+  outcomeQuery = def.outcomeIds.length ? outcomeQuery.where('outcomes.id', 'in', def.outcomeIds) : outcomeQuery.where('outcomes.projectId', 'in', projectIds.length ? projectIds : [-1]);
+  const outcomeRows = await outcomeQuery.execute();
+
+  const outcomes: OutcomeOut[] = [];
+  for (const o of outcomeRows) {
+    const tags = stories.length
+      ? await db
+          .selectFrom('storyOutcomes')
+          .select(['storyId', 'note'])
+          .where('outcomeId', '=', o.id)
+          .where('status', '=', 'accepted')
+          .where('storyId', 'in', [...storyById.keys()])
+          .execute()
+      : [];
+    const tagged = stories.filter((s) => tags.some((t) => t.storyId === s.id)).map((s) => storyOut(s, tags.find((t) => t.storyId === s.id)!.note));
+    outcomes.push({
+      ...o,
+      indicators: has('indicators') ? await indicatorsFor(db, o.id, from, to) : [],
+      stories: has('stories') ? tagged : [],
+      msc: has('msc') ? await mscSelections(db, { outcomeId: o.id, storyIds: tagged.map((s) => s.id) }) : { included: false },
+    });
+  }
+
+  let climate: ReportData['climate'] = null;
+  if (has('climate')) {
+    const split = midpoint(from, to);
+    const ids = stories.map((s) => s.id);
+    const [variables, placements] = await Promise.all([
+      db.selectFrom('climateVariables').select(['id', 'key', 'nameNl', 'weakNl', 'strongNl']).where('retiredAt', 'is', null).orderBy('sort').orderBy('id').execute(),
+      ids.length
+        ? db.selectFrom('storyPlacements').select(['storyId', 'variableId', 'source', 'position']).where('status', '=', 'accepted').where('storyId', 'in', ids).execute()
+        : [],
+    ]);
+    climate = { minStories: MIN_CLIMATE_STORIES, split, variables: climateOf(stories, variables, placements, split) };
+  }
+
+  const phasesOut: ReportData['phases'] = has('phases')
+    ? {
+        stories: [...phases, null].map((phase) => ({ phase, stories: stories.filter((s) => s.phase === phase).map((s) => ({ id: s.id, title: s.title })) })),
+        activities: await activitiesByPhase(db, { projectIds, from, to }),
+      }
+    : null;
+
+  const { projectIds: _p, areaIds: _a, outcomeIds: _o, ...report } = def;
+  return {
+    version: 1,
+    report,
+    projects,
+    areas,
+    assembledAt: now.toISOString(),
+    outcomes,
+    climate,
+    phases: phasesOut,
+    resources: has('resources') ? await resources(db, { projectIds, from, to }) : null,
+  };
+}
+
+/** Every story id the data shows (to record which stories a version used). */
+export function storyIdsOf(data: ReportData): number[] {
+  const ids = new Set<number>();
+  for (const o of data.outcomes) {
+    for (const s of o.stories) ids.add(s.id);
+    if (o.msc.included) for (const m of o.msc.selections) ids.add(m.storyId);
+  }
+  for (const p of data.phases?.stories ?? []) for (const s of p.stories) ids.add(s.id);
+  return [...ids].sort((a, b) => a - b);
+}

@@ -1,0 +1,75 @@
+// Indicator charts, drawn on the server as plain SVG (vector, prints sharply, no script).
+import { scaleLinear, scalePoint } from 'd3-scale';
+import { line } from 'd3-shape';
+import { escapeHtml } from './intro.js';
+
+export type ChartPoint = { period: string; target: number | null; actual: number | null };
+export type ChartInput = {
+  id: string;
+  title: string;
+  unit: string;
+  baseline: number | null;
+  points: ChartPoint[];
+  labels: { actual: string; target: string; baseline: string; summary: string };
+};
+
+const W = 640;
+const H = 260;
+const M = { top: 16, right: 16, bottom: 40, left: 56 };
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+/** An accessible SVG line chart: actual (solid), target (dashed), baseline (dotted). */
+export function indicatorChart(input: ChartInput): string {
+  const periods = input.points.map((p) => p.period);
+  const values = input.points.flatMap((p) => [p.actual, p.target]).concat(input.baseline).filter((v): v is number => v != null);
+  const max = Math.max(1, ...values);
+  const min = Math.min(0, ...values);
+  const x = scalePoint<string>().domain(periods).range([M.left, W - M.right]).padding(0.5);
+  const y = scaleLinear().domain([min, max * 1.1]).nice().range([H - M.bottom, M.top]);
+  const path = (key: 'actual' | 'target') =>
+    line<ChartPoint>()
+      .defined((p) => p[key] != null)
+      .x((p) => x(p.period)!)
+      .y((p) => y(p[key]!))(input.points) ?? '';
+
+  const titleId = `${input.id}-title`;
+  const descId = `${input.id}-desc`;
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-labelledby="${titleId} ${descId}">`,
+    `<title id="${titleId}">${escapeHtml(input.title)}</title>`,
+    `<desc id="${descId}">${escapeHtml(input.labels.summary)}</desc>`,
+  );
+  // y axis with grid lines
+  for (const t of y.ticks(5)) {
+    const ty = y(t).toFixed(1);
+    out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${ty}" y2="${ty}" stroke="#d6dbd4" stroke-width="1"/>`);
+    out.push(`<text x="${M.left - 8}" y="${ty}" dy="0.32em" text-anchor="end" font-size="12" fill="#333">${fmt(t)}</text>`);
+  }
+  // x axis labels
+  out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}" stroke="#333" stroke-width="1"/>`);
+  for (const p of periods) out.push(`<text x="${x(p)!.toFixed(1)}" y="${H - M.bottom + 18}" text-anchor="middle" font-size="12" fill="#333">${escapeHtml(p)}</text>`);
+  if (input.baseline != null) {
+    const by = y(input.baseline).toFixed(1);
+    out.push(`<line class="baseline" x1="${M.left}" x2="${W - M.right}" y1="${by}" y2="${by}" stroke="#7a5c00" stroke-width="2" stroke-dasharray="2 4"/>`);
+  }
+  out.push(`<path class="target" d="${path('target')}" fill="none" stroke="#555" stroke-width="2" stroke-dasharray="8 5"/>`);
+  out.push(`<path class="actual" d="${path('actual')}" fill="none" stroke="#1d5c4d" stroke-width="3"/>`);
+  for (const p of input.points) {
+    if (p.actual != null) out.push(`<circle cx="${x(p.period)!.toFixed(1)}" cy="${y(p.actual).toFixed(1)}" r="4" fill="#1d5c4d"/>`);
+    if (p.target != null) out.push(`<rect x="${(x(p.period)! - 4).toFixed(1)}" y="${(y(p.target) - 4).toFixed(1)}" width="8" height="8" fill="#fff" stroke="#555" stroke-width="2"/>`);
+  }
+  // legend
+  const ly = H - 8;
+  out.push(
+    `<g font-size="12" fill="#333">`,
+    `<line x1="${M.left}" x2="${M.left + 24}" y1="${ly - 4}" y2="${ly - 4}" stroke="#1d5c4d" stroke-width="3"/><text x="${M.left + 30}" y="${ly}">${escapeHtml(input.labels.actual)}</text>`,
+    `<line x1="${M.left + 150}" x2="${M.left + 174}" y1="${ly - 4}" y2="${ly - 4}" stroke="#555" stroke-width="2" stroke-dasharray="8 5"/><text x="${M.left + 180}" y="${ly}">${escapeHtml(input.labels.target)}</text>`,
+    input.baseline != null
+      ? `<line x1="${M.left + 300}" x2="${M.left + 324}" y1="${ly - 4}" y2="${ly - 4}" stroke="#7a5c00" stroke-width="2" stroke-dasharray="2 4"/><text x="${M.left + 330}" y="${ly}">${escapeHtml(input.labels.baseline)}</text>`
+      : '',
+    `</g>`,
+    `</svg>`,
+  );
+  return out.join('');
+}

@@ -1,0 +1,34 @@
+// The report's numbers as CSV. Text cells that a spreadsheet could read as a formula (starting
+// with =, +, -, @, tab or carriage return) get a leading apostrophe.
+import { stringify } from 'csv-stringify/sync';
+import type { ReportData } from './assemble.js';
+
+export function neutralise(cell: string | number | null): string | number {
+  if (cell == null) return '';
+  if (typeof cell === 'number') return cell;
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+export function reportCsv(data: ReportData): string {
+  const rows: (string | number | null)[][] = [['section', 'project', 'outcome', 'item', 'unit', 'period', 'baseline', 'target', 'actual', 'stories']];
+  for (const o of data.outcomes) {
+    for (const i of o.indicators) {
+      if (!i.periods.length) rows.push(['indicator', o.projectName, o.title, i.name, i.unit, null, i.baseline?.value ?? null, null, null, null]);
+      for (const p of i.periods) rows.push(['indicator', o.projectName, o.title, i.name, i.unit, p.period, i.baseline?.value ?? null, p.target, p.actual, null]);
+    }
+    rows.push(['outcome stories', o.projectName, o.title, null, 'count', null, null, null, null, o.stories.filter((s) => !('withdrawn' in s)).length]);
+  }
+  for (const v of data.climate?.variables ?? []) {
+    // figures with fewer than the minimum number of stories stay empty, as in the report
+    rows.push(['climate', null, null, v.name, 'score 0-100', 'all', null, null, v.all.mean, v.all.n]);
+    rows.push(['climate', null, null, v.name, 'score 0-100', 'first half', null, null, v.firstHalf.mean, v.firstHalf.n]);
+    rows.push(['climate', null, null, v.name, 'score 0-100', 'second half', null, null, v.secondHalf.mean, v.secondHalf.n]);
+    rows.push(['climate shift', null, null, v.name, 'score 0-100', null, null, null, v.shift, null]);
+  }
+  for (const p of data.phases?.stories ?? []) rows.push(['phase', null, null, p.phase ?? 'none', 'count', null, null, null, null, p.stories.filter((s) => !('withdrawn' in s)).length]);
+  for (const p of data.resources?.projects ?? []) {
+    rows.push(['hours', p.name, null, 'hours', 'hours', null, null, p.planHours, p.actualHours, null]);
+    rows.push(['money', p.name, null, 'money', 'euro', null, null, p.planEuros, p.actualEuros, null]);
+  }
+  return stringify(rows.map((r) => r.map(neutralise)), { bom: true });
+}

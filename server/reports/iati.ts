@@ -1,0 +1,76 @@
+// A published version as an IATI 2.03 activity: one result per outcome (type from its level),
+// its indicators with baseline and periods (target, actual), and the stories — already stripped
+// to what consent allows — as narratives of the result's description.
+import { create } from 'xmlbuilder2';
+import type { IndicatorOut, ReportData, StoryOut } from './assemble.js';
+import { htmlToText } from './intro.js';
+
+/** IATI ResultType codes. */
+export const resultType = { output: '1', outcome: '2', impact: '3' } as const;
+/** IATI IndicatorMeasure codes. */
+export const indicatorMeasure = { unit: '1', percentage: '2', nominal: '3', ordinal: '4', qualitative: '5' } as const;
+/** Codes from IATI codelists outside the four copied here (ActivityStatus, ActivityDateType, OrganisationRole, OrganisationType, DescriptionType). */
+export const fixedCodes = { activityStatusImplementation: '2', plannedStart: '1', plannedEnd: '3', roleImplementing: '4', typeNationalNgo: '22', descriptionGeneral: '1' } as const;
+
+export type IatiOrg = { ref: string; name: string };
+
+// XML 1.0 forbids most control characters.
+const clean = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+const value = (n: number) => String(n);
+
+function storyNarrative(s: StoryOut): string {
+  const who = s.named && s.tellerName ? ` — ${s.tellerName}` : ' — anoniem';
+  return clean(`Verhaal: ${s.title}${who} (${s.when}). ${s.text}`);
+}
+
+export function reportIati(data: ReportData, meta: { number: number; publishedAt: string; reportId: number }, org: IatiOrg): string {
+  const r = data.report;
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const root = doc.ele('iati-activities', { version: '2.03', 'generated-datetime': meta.publishedAt.replace(/\.\d+Z$/, 'Z') });
+  const act = root.ele('iati-activity', { 'xml:lang': 'nl', 'default-currency': 'EUR', 'last-updated-datetime': meta.publishedAt.replace(/\.\d+Z$/, 'Z') });
+  act.ele('iati-identifier').txt(`${org.ref}-WW-R${meta.reportId}`);
+  act.ele('reporting-org', { ref: org.ref, type: fixedCodes.typeNationalNgo }).ele('narrative').txt(clean(org.name));
+  act.ele('title').ele('narrative').txt(clean(`${r.title} (versie ${meta.number})`));
+  const intro = htmlToText(r.introHtml).trim();
+  act
+    .ele('description', { type: fixedCodes.descriptionGeneral })
+    .ele('narrative')
+    .txt(clean(intro || `Rapportage over ${data.projects.map((p) => p.name).join(', ')}, ${r.periodFrom} tot en met ${r.periodTo}.`));
+  act.ele('participating-org', { ref: org.ref, role: fixedCodes.roleImplementing, type: fixedCodes.typeNationalNgo }).ele('narrative').txt(clean(org.name));
+  act.ele('activity-status', { code: fixedCodes.activityStatusImplementation });
+  act.ele('activity-date', { type: fixedCodes.plannedStart, 'iso-date': r.periodFrom });
+  act.ele('activity-date', { type: fixedCodes.plannedEnd, 'iso-date': r.periodTo });
+
+  for (const o of data.outcomes) {
+    const result = act.ele('result', { type: resultType[o.level] });
+    result.ele('title').ele('narrative').txt(clean(o.title));
+    const stories = o.stories.filter((s): s is StoryOut => !('withdrawn' in s));
+    const narratives = [o.description, ...stories.map(storyNarrative)].filter((t) => t.trim());
+    if (narratives.length) {
+      const d = result.ele('description');
+      for (const n of narratives) d.ele('narrative').txt(clean(n));
+    }
+    const indicators: IndicatorOut[] = o.indicators.length
+      ? o.indicators
+      : [{ id: 0, name: `${o.title}: verhalen`, description: '', unit: 'count', measure: 'qualitative', direction: 'higher', baseline: null, periods: [], chartSvg: '' }];
+    for (const i of indicators) {
+      const attrs: Record<string, string> = { measure: indicatorMeasure[i.measure as keyof typeof indicatorMeasure] };
+      if (i.measure !== 'qualitative') attrs.ascending = i.direction === 'higher' ? '1' : '0';
+      const ind = result.ele('indicator', attrs);
+      ind.ele('title').ele('narrative').txt(clean(i.name));
+      if (i.description.trim()) ind.ele('description').ele('narrative').txt(clean(i.description));
+      if (i.baseline) {
+        const year = Number((i.baseline.period ?? r.periodFrom).slice(0, 4));
+        ind.ele('baseline', { year: String(year), 'iso-date': `${year}-01-01`, value: value(i.baseline.value) });
+      }
+      for (const p of i.periods) {
+        const period = ind.ele('period');
+        period.ele('period-start', { 'iso-date': p.start });
+        period.ele('period-end', { 'iso-date': p.end });
+        if (p.target != null) period.ele('target', { value: value(p.target) });
+        if (p.actual != null) period.ele('actual', { value: value(p.actual) });
+      }
+    }
+  }
+  return doc.end({ prettyPrint: true });
+}

@@ -1,0 +1,64 @@
+// The full HTML page around a report: no script (the CSP forbids inline scripts and none is
+// needed), one inline stylesheet (allowed by style-src 'unsafe-inline'), a print stylesheet with
+// a page break before each outcome and without the navigation.
+import { escapeHtml as e } from './intro.js';
+
+const css = `
+:root { --ink:#1c2321; --muted:#4d5a56; --line:#c9cfc8; --accent:#1d5c4d; --bg:#fbfaf6; }
+* { box-sizing: border-box; }
+body { margin: 0; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; line-height: 1.55; color: var(--ink); background: var(--bg); }
+a { color: var(--accent); }
+:focus-visible { outline: 3px solid #c25e00; outline-offset: 2px; }
+.skip { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem 1rem; }
+.skip:focus { left: .5rem; }
+nav.report-nav { background: var(--accent); color: #fff; padding: .5rem 1rem; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; }
+nav.report-nav a { color: #fff; display: inline-block; padding: .5rem 0; }
+.notice { max-width: 60rem; margin: 1rem auto 0; padding: .75rem 1rem; border: 1px solid #e0c36a; background: #fff8e1; border-radius: 6px; }
+main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+article.report { background: #fff; padding: 1.5rem; border: 1px solid var(--line); border-radius: 6px; }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 1rem; }
+h2 { font-size: 1.45rem; margin: 2rem 0 .5rem; border-bottom: 2px solid var(--accent); padding-bottom: .25rem; }
+h3 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
+h4 { font-size: 1.05rem; margin: 0 0 .25rem; }
+p { max-width: 70ch; }
+.meta, .muted, .n, .poles { color: var(--muted); font-size: .95rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
+.figure { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; align-items: start; }
+.chart-wrap svg { width: 100%; height: auto; display: block; }
+.table-wrap { overflow-x: auto; }
+table.data { border-collapse: collapse; width: 100%; font-size: .95rem; }
+table.data caption { text-align: left; font-weight: 600; padding-bottom: .25rem; }
+table.data th, table.data td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+table.data td { font-variant-numeric: tabular-nums; }
+article.story { border-left: 4px solid var(--accent); padding: .25rem 0 .25rem 1rem; margin: 1rem 0; break-inside: avoid; }
+article.story.withdrawn { border-left-color: var(--line); color: var(--muted); }
+.not-included { font-style: italic; color: var(--muted); border: 1px dashed var(--line); padding: .5rem .75rem; }
+.too-few { font-style: italic; color: var(--muted); }
+footer.report-foot { margin-top: 2rem; font-size: .9rem; color: var(--muted); }
+@media (max-width: 720px) { .figure { grid-template-columns: 1fr; } article.report { padding: 1rem; } }
+@media print {
+  @page { margin: 18mm 15mm; }
+  body { background: #fff; font-size: 11pt; }
+  nav.report-nav, .skip, .no-print { display: none !important; }
+  main { max-width: none; padding: 0; }
+  article.report { border: 0; padding: 0; }
+  section.outcome, section.climate, section.phases, section.resources { break-before: page; page-break-before: always; }
+  .figure { grid-template-columns: 3fr 2fr; }
+  .indicator, table.data, svg { break-inside: avoid; page-break-inside: avoid; }
+  a { color: inherit; }
+}
+`;
+
+export function reportPage(opts: { title: string; article: string; nav?: { href: string; label: string }[]; notice?: string }): string {
+  const nav = opts.nav?.length
+    ? `<nav class="report-nav" aria-label="Rapportage">${opts.nav.map((n) => `<a href="${e(n.href)}">${e(n.label)}</a>`).join('')}</nav>`
+    : '';
+  return (
+    `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<meta name="referrer" content="no-referrer"><title>${e(opts.title)}</title><link rel="icon" href="/favicon.svg"><style>${css}</style></head>` +
+    `<body><a class="skip" href="#report">Naar de rapportage</a>${nav}` +
+    (opts.notice ? `<p class="notice no-print" role="status">${e(opts.notice)}</p>` : '') +
+    `<main id="report" tabindex="-1">${opts.article}</main></body></html>`
+  );
+}

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2E, type E2E } from '../helpers/browser.js';
+import { reportWorld } from '../helpers/reports-fixtures.js';
+
+describe('browser: a funder reads and prints a shared report', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(async () => e?.close());
+
+  it('a coordinator publishes and shares; the funder sees only that report and prints it to PDF with its charts', { timeout: 90_000 }, async () => {
+    const w = await reportWorld(e.db);
+    const coordinator = await e.user('coordinator');
+    const funderA = await e.user('funder');
+    const funderB = await e.user('funder');
+
+    // The coordinator defines, publishes and shares a report in the app.
+    const cctx = await e.context();
+    const cpage = await cctx.newPage();
+    cpage.setDefaultTimeout(8000);
+    await e.login(cpage, coordinator.email);
+    await cpage.goto('/reports/new');
+    await cpage.getByLabel('Titel').fill('Jaarverslag Noord 2026');
+    await cpage.getByLabel('Van', { exact: true }).fill('2026-01-01');
+    await cpage.getByLabel('Tot en met').fill('2026-12-31');
+    await cpage.getByRole('checkbox', { name: 'Buurtkracht Noord' }).check();
+    await cpage.getByRole('button', { name: 'Opslaan' }).click();
+    await cpage.waitForURL(/\/reports\/\d+$/);
+    const reportId = Number(new URL(cpage.url()).pathname.split('/').pop());
+    await cpage.getByRole('button', { name: 'Publiceren als nieuwe versie' }).click();
+    await cpage.getByText('Versie 1 is gepubliceerd.').waitFor();
+    await cpage.getByLabel('Financiersaccount').selectOption(String(funderA.id));
+    await cpage.getByRole('button', { name: 'Delen', exact: true }).click();
+    await cpage.getByRole('button', { name: 'Stop delen met Funder 2' }).waitFor();
+    await e.screenshot(cpage, 'report-edit');
+
+    // A second report, shared with another funder only.
+    const headers = { origin: e.baseUrl };
+    const other = await cpage.request.post('/api/reports', { headers, data: { title: 'Geheim voor B', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectId] } });
+    const otherId = ((await other.json()) as { report: { id: number } }).report.id;
+    expect((await cpage.request.post(`/api/reports/${otherId}/versions`, { headers })).status()).toBe(201);
+    expect((await cpage.request.post(`/api/reports/${otherId}/shares`, { headers, data: { userId: funderB.id } })).status()).toBe(201);
+    await cctx.close();
+
+    // The funder logs in and sees only the report shared with them.
+    const ctx = await e.context();
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(8000);
+    await e.login(page, funderA.email);
+    await page.goto('/reports');
+    await page.getByRole('heading', { name: 'Jaarverslag Noord 2026' }).waitFor();
+    expect(await page.getByText('Geheim voor B').count()).toBe(0);
+    await page.getByRole('link', { name: 'Lees versie 1' }).click();
+    await page.waitForURL(`**/reports/${reportId}/versions/1`);
+    await page.getByRole('heading', { level: 1, name: 'Jaarverslag Noord 2026' }).waitFor();
+
+    // Charts are inline vector SVG with an accessible name; stories as consent allows.
+    const charts = page.locator('svg.chart[role="img"]');
+    expect(await charts.count()).toBeGreaterThan(0);
+    expect(await charts.first().locator('title').textContent()).toBe('Deelnemers aan buurtactiviteiten');
+    expect(await page.locator('svg.chart path.actual').first().getAttribute('d')).toMatch(/^M/);
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('We zijn samen een moestuin begonnen.');
+    expect(text).not.toContain('Ria Rapport');
+    expect(text).not.toContain('TEAMGEHEIM');
+
+    // Another funder's report is not reachable.
+    const denied = await page.goto(`/reports/${otherId}/versions/1`);
+    expect(denied!.status()).toBe(404);
+    await page.goto(`/reports/${reportId}/versions/1`);
+
+    // Print: the navigation is hidden, outcomes break onto new pages, and Chromium makes a PDF.
+    const nav = page.locator('nav.report-nav');
+    expect(await nav.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await nav.isVisible()).toBe(false);
+    expect(await page.locator('section.outcome').first().evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page');
+    await e.screenshot(page, 'report-print');
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(10_000);
+    await ctx.close();
+  });
+});

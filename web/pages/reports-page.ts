@@ -1,0 +1,136 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { get } from '../api.js';
+import { formatDate, messages } from '../i18n.js';
+import type { Me } from '../session.js';
+import { pageStyles } from '../components/shared-styles.js';
+
+const t = messages({
+  nl: {
+    title: 'Rapportages',
+    funderTitle: 'Rapportages voor u',
+    funderIntro: 'Hier staan de rapportages die met u gedeeld zijn. U ziet alleen gepubliceerde versies.',
+    none: 'Er zijn nog geen rapportages.',
+    noneShared: 'Er zijn nog geen rapportages met u gedeeld.',
+    new: 'Nieuwe rapportage',
+    name: 'Titel',
+    period: 'Periode',
+    audience: 'Voor',
+    version: 'Gepubliceerd',
+    draft: 'Concept, nog niet gepubliceerd',
+    versionN: 'Versie {n}, {date}',
+    open: 'Lees versie {n}',
+    csv: 'Cijfers (CSV)',
+    iati: 'IATI (XML)',
+    loading: 'Laden…',
+    failed: 'De rapportages konden niet geladen worden.',
+    funder: 'financier',
+    municipality: 'gemeente',
+    internal: 'intern',
+    residents: 'bewoners',
+  },
+  en: {
+    title: 'Reports',
+    funderTitle: 'Reports for you',
+    funderIntro: 'These are the reports shared with you. You see published versions only.',
+    none: 'There are no reports yet.',
+    noneShared: 'No reports have been shared with you yet.',
+    new: 'New report',
+    name: 'Title',
+    period: 'Period',
+    audience: 'For',
+    version: 'Published',
+    draft: 'Draft, not published yet',
+    versionN: 'Version {n}, {date}',
+    open: 'Read version {n}',
+    csv: 'Numbers (CSV)',
+    iati: 'IATI (XML)',
+    loading: 'Loading…',
+    failed: 'The reports could not be loaded.',
+    funder: 'funder',
+    municipality: 'municipality',
+    internal: 'internal',
+    residents: 'residents',
+  },
+});
+
+type Summary = { id: number; title: string; audience: 'funder' | 'municipality' | 'internal' | 'residents'; periodFrom: string; periodTo: string; latestVersion: number | null; latestPublishedAt: string | null };
+
+/** Staff: all reports, to edit and publish. Funders: the published reports shared with them. */
+@customElement('ww-reports-page')
+export class ReportsPage extends LitElement {
+  @property({ attribute: false }) user: Me | null = null;
+  @state() private reports: Summary[] | null = null;
+  @state() private error = false;
+
+  override async connectedCallback(): Promise<void> {
+    super.connectedCallback();
+    try {
+      this.reports = (await get<{ reports: Summary[] }>('/api/reports')).reports;
+    } catch {
+      this.error = true;
+    }
+  }
+
+  private period(r: Summary) {
+    return `${formatDate(r.periodFrom)} – ${formatDate(r.periodTo)}`;
+  }
+
+  private renderFunder(reports: Summary[]) {
+    return html`
+      <h1 tabindex="-1">${t('funderTitle')}</h1>
+      <p>${t('funderIntro')}</p>
+      ${reports.length
+        ? html`<ul class="cards">
+            ${reports.map(
+              (r) => html`<li class="card">
+                <h2>${r.title}</h2>
+                <p class="muted">${this.period(r)} · ${t('versionN', { n: r.latestVersion!, date: formatDate(r.latestPublishedAt) })}</p>
+                <div class="actions">
+                  <a class="button" data-reload href=${`/reports/${r.id}/versions/${r.latestVersion}`}>${t('open', { n: r.latestVersion! })}</a>
+                  <a href=${`/api/reports/${r.id}/versions/${r.latestVersion}/export.csv`} download>${t('csv')}</a>
+                  <a href=${`/api/reports/${r.id}/versions/${r.latestVersion}/iati.xml`} download>${t('iati')}</a>
+                </div>
+              </li>`,
+            )}
+          </ul>`
+        : html`<p>${t('noneShared')}</p>`}
+    `;
+  }
+
+  override render() {
+    if (this.error) return html`<h1 tabindex="-1">${t('title')}</h1><p role="alert" class="error">${t('failed')}</p>`;
+    if (!this.reports) return html`<h1 tabindex="-1">${t('title')}</h1><p aria-live="polite">${t('loading')}</p>`;
+    if (this.user?.role === 'funder') return this.renderFunder(this.reports);
+    return html`
+      <h1 tabindex="-1">${t('title')}</h1>
+      <p><a class="button" href="/reports/new">${t('new')}</a></p>
+      ${this.reports.length
+        ? html`<div class="table-wrap">
+            <table>
+              <thead><tr><th scope="col">${t('name')}</th><th scope="col">${t('audience')}</th><th scope="col">${t('period')}</th><th scope="col">${t('version')}</th></tr></thead>
+              <tbody>
+                ${this.reports.map(
+                  (r) => html`<tr>
+                    <td><a href=${`/reports/${r.id}`}>${r.title}</a></td>
+                    <td>${t(r.audience)}</td>
+                    <td>${this.period(r)}</td>
+                    <td>${r.latestVersion ? html`<a data-reload href=${`/reports/${r.id}/versions/${r.latestVersion}`}>${t('versionN', { n: r.latestVersion, date: formatDate(r.latestPublishedAt) })}</a>` : t('draft')}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+        : html`<p>${t('none')}</p>`}
+      ${nothing}
+    `;
+  }
+
+  static override styles = [pageStyles];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-reports-page': ReportsPage;
+  }
+}
