@@ -89,7 +89,7 @@ describe('browser: first run and user administration', () => {
     await page.getByRole('heading', { name: 'Buurtkamer Noord' }).waitFor();
     await expect(page.getByText('Eenzaamheid onder ouderen').isVisible()).resolves.toBe(true);
     await expect(page.getByText('Noord (WK036300)').isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('link', { name: 'Verhalen' }).getAttribute('href')).resolves.toMatch(/^\/stories\?projectId=\d+$/);
+    await expect(page.getByRole('main').getByRole('link', { name: 'Verhalen' }).getAttribute('href')).resolves.toMatch(/^\/stories\?projectId=\d+$/);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
     await e.screenshot(page, 'project-page-phone');

@@ -198,7 +198,7 @@ export async function expectFieldError(field: Locator, message: RegExp): Promise
     return ids.some((id) => {
       const d = root.getElementById(id);
       return !!d?.textContent?.trim() && !!d.closest('[role=alert],[aria-live=polite],[aria-live=assertive],[role=status]');
-    }) || !!root.querySelector('[role=alert]')?.textContent?.trim();
+    }) || Array.from(root.querySelectorAll('[role=alert]')).some((a) => !!a.textContent?.trim());
   });
   if (!announced) throw new Error(`The error of ${field} is not in a live region (role=alert / aria-live): it is not announced`);
 }
