@@ -222,3 +222,16 @@ describe('first-run setup', () => {
     expect(fields).toEqual(expect.arrayContaining(['email', 'name', 'password']));
   });
 });
+
+describe('session fixation', () => {
+  it('logging in again from the same browser replaces the old session', async () => {
+    const t = await testApp();
+    const w = await t.as('worker', 'wil@example.nl');
+    const old = w.cookie;
+    const res = await w.post('/api/auth/login', { email: 'wil@example.nl', password: PASSWORD });
+    expect(res.status).toBe(200);
+    expect(cookieOf(res)).not.toBe(old);
+    expect((await w.get('/api/me')).status).toBe(401);
+    expect(await t.db.selectFrom('sessions').selectAll().execute()).toHaveLength(1);
+  });
+});

@@ -158,4 +158,26 @@ describe('one error shape for every status', () => {
     await expectError(res, 429, 'rate_limited');
     expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
   });
+
+  it('never answers 500 to garbage on any documented route', { timeout: 180_000 }, async () => {
+    const t = await testApp();
+    const admin = await t.as('admin');
+    const spec = await (await t.anon.get('/api/openapi.json')).json();
+    const bodies = ['{}', '[]', 'null', '"x"', '{"name":', '{"id":1e400,"name":{"$gt":""}}', JSON.stringify({ userIds: [0, -1, 2 ** 60], areaIds: 'x', locale: 'xx', token: '' })];
+    const failures: string[] = [];
+    for (const [path, ops] of Object.entries(spec.paths as Record<string, Record<string, unknown>>)) {
+      for (const method of Object.keys(ops)) {
+        if (path === '/api/auth/logout' || path === '/api/me/password') continue; // would end the session this loop uses
+        for (const id of ['abc', '0', '1', '99999999999', '1e5', '%00']) {
+          const url = path.replace(/\{[^}]+\}/g, id);
+          for (const body of method === 'get' ? [undefined] : bodies) {
+            const res = await admin.request(method.toUpperCase(), url + (method === 'get' ? '?limit=-1&before=x&targetId=%00' : ''), body, { 'content-type': 'application/json' });
+            if (res.status >= 500) failures.push(`${method.toUpperCase()} ${url} ${body ?? ''} → ${res.status}`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect((await admin.get('/api/me')).status).toBe(200); // the loop ran logged in
+  });
 });

@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
@@ -58,10 +59,13 @@ describe('migrations', () => {
     await db.destroy();
   });
 
-  it('turn on foreign keys, WAL on files and a busy timeout', async () => {
-    const { sqlite, db } = createDb(':memory:');
+  it('open SQLite with WAL, foreign keys and a busy timeout', async () => {
+    const { sqlite, db } = createDb(join(mkdtempSync(join(tmpdir(), 'weefwerk-db-')), 'nested', 'w.db'));
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    await migrateToLatest(db);
+    await expect(db.insertInto('sessions').values({ tokenHash: 'x', userId: 999, createdAt: '', lastSeenAt: '', expiresAt: '' }).execute()).rejects.toThrow(/FOREIGN KEY/);
     await db.destroy();
   });
 });

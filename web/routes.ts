@@ -48,6 +48,7 @@ export const routes: PageRoute[] = [
   { path: '/reports/new', tag: 'ww-report-edit-page', load: () => import('./pages/report-edit-page.js'), roles: staff },
   { path: '/reports/:id', tag: 'ww-report-edit-page', load: () => import('./pages/report-edit-page.js'), roles: staff },
   { path: '/reports/:id/versions/:n', tag: 'ww-report-version-page', load: () => import('./pages/report-version-page.js'), roles: ['admin', 'coordinator', 'funder'] },
+  { path: '/account', tag: 'ww-account-page', load: () => import('./pages/account-page.js'), roles: all },
   { path: '/users', tag: 'ww-users-page', load: () => import('./pages/users-page.js'), roles: ['admin'], nav: { nl: 'Gebruikers', en: 'Users' } },
 ];
 

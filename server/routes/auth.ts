@@ -64,6 +64,8 @@ export const authRoutes = router()
         throw wrong();
       }
       limiter.reset(`login:acct:${user.email}`);
+      // A login never reuses the session the browser came with.
+      if (c.var.sessionId) await db.deleteFrom('sessions').where('id', '=', c.var.sessionId).execute();
       await startSession(c, user.id);
       await audit(db, me(user), 'session.start', { type: 'user', id: user.id });
       return c.json({ user: me(user) }, 200);
@@ -102,12 +104,13 @@ export const authRoutes = router()
       summary: 'Change your own password; ends every other session',
       security: cookieAuth,
       request: { body: body(PasswordBody) },
-      responses: { 204: { description: 'Changed' }, 400: errors[400], 401: errors[401] },
+      responses: { 204: { description: 'Changed' }, 400: errors[400], 401: errors[401], 429: errors[429] },
     }),
     async (c) => {
       const user = userOf(c);
       const { currentPassword, newPassword } = c.req.valid('json');
-      const { db } = c.var;
+      const { db, limiter, config } = c.var;
+      limiter.hit(`password:${user.id}`, config.limits.loginPerAccount);
       const row = await db.selectFrom('users').select('passwordHash').where('id', '=', user.id).executeTakeFirstOrThrow();
       if (!(await verifyPassword(currentPassword, row.passwordHash))) {
         throw new AppError('invalid_input', 'Huidig wachtwoord klopt niet / Current password is wrong', [{ field: 'currentPassword', message: 'wrong' }]);
@@ -173,6 +176,7 @@ export const authRoutes = router()
         return created;
       });
       await startSession(c, user.id);
+      await audit(db, me(user), 'session.start', { type: 'user', id: user.id });
       return c.json({ user: me(user) }, 201);
     },
   );

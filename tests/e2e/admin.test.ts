@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueSetupToken } from '../../server/routes/auth.js';
 import { PASSWORD } from '../helpers/app.js';
+import { axeViolations } from '../helpers/axe.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 
 describe('browser: first run and user administration', () => {
@@ -39,6 +40,17 @@ describe('browser: first run and user administration', () => {
     await admin.getByRole('button', { name: 'Toevoegen' }).click();
     await admin.getByText('Wil Werker is toegevoegd.').waitFor();
     await e.screenshot(admin, 'users-page');
+
+    // Changing a role is a deliberate step: choose, then save.
+    await admin.getByLabel('Rol van Wil Werker', { exact: true }).selectOption('coordinator');
+    await admin.getByLabel('Rol van Wil Werker', { exact: true }).selectOption('worker');
+    await expect(admin.getByRole('button', { name: 'Rol van Wil Werker opslaan' }).count()).resolves.toBe(0);
+    await admin.getByLabel('Rol van Wil Werker', { exact: true }).selectOption('coordinator');
+    await admin.getByRole('button', { name: 'Rol van Wil Werker opslaan' }).click();
+    await admin.getByText(/De rol van Wil Werker is nu Coördinator/).waitFor();
+    await admin.getByLabel('Rol van Wil Werker', { exact: true }).selectOption('worker');
+    await admin.getByRole('button', { name: 'Rol van Wil Werker opslaan' }).click();
+    await admin.getByText(/De rol van Wil Werker is nu Opbouwwerker/).waitFor();
 
     // The worker logs in elsewhere.
     const workerCtx = await e.context({ phone: true });
@@ -93,6 +105,43 @@ describe('browser: first run and user administration', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
     await e.screenshot(page, 'project-page-phone');
+
+    // English is one switch away, and the page follows.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('link', { name: 'Edit project' }).waitFor();
+    await page.getByRole('link', { name: 'Stories' }).waitFor();
+    await ctx.close();
+  });
+});
+
+describe('browser: accessibility of the foundation pages', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(async () => e?.close());
+
+  it('has no serious axe violations on the admin pages at 360 px', async () => {
+    const admin = await e.user('admin');
+    await e.user('worker');
+    const ctx = await e.context({ phone: true });
+    const page = await ctx.newPage();
+    await e.login(page, admin.email);
+    const res = await page.request.post('/api/projects', { data: { name: 'Toegankelijk', vraagstuk: 'Iets' }, headers: { origin: e.baseUrl } });
+    const id = (await res.json()).project.id;
+    for (const [path, heading] of [
+      ['/users', 'Gebruikers'],
+      ['/projects', 'Projecten'],
+      [`/projects/${id}`, 'Toegankelijk'],
+      [`/projects/${id}/edit`, 'Toegankelijk bewerken'],
+      ['/areas', 'Gebieden'],
+      ['/account', 'Mijn account'],
+    ]) {
+      await page.goto(path!);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      expect(await axeViolations(page), path).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+    }
     await ctx.close();
   });
 });

@@ -38,6 +38,8 @@ export class WwApp extends LitElement {
     window.addEventListener('ww-login', (e) => {
       this.user = (e as CustomEvent<Me>).detail;
       setMe(this.user);
+      // The account's language follows the user from device to device.
+      if ((this.user.locale === 'nl' || this.user.locale === 'en') && this.user.locale !== locale()) setLocale(this.user.locale);
     });
     void this.route();
   }
@@ -111,7 +113,7 @@ export class WwApp extends LitElement {
           : nothing}
         <div class="tools">
           <button class="link" lang=${lang === 'nl' ? 'en' : 'nl'} aria-label=${t('languageLabel')} @click=${this.switchLanguage}>${t('language')}</button>
-          ${this.user ? html`<span class="who">${this.user.name}</span><button class="link" @click=${this.logout}>${t('logout')}</button>` : nothing}
+          ${this.user ? html`<a class="who" href="/account" aria-current=${location.pathname === '/account' ? 'page' : nothing}>${this.user.name}</a><button class="link" @click=${this.logout}>${t('logout')}</button>` : nothing}
         </div>
       </header>
       <main id="main" tabindex="-1">

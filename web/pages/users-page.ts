@@ -15,7 +15,7 @@ const t = messages({
     title: 'Gebruikers', loading: 'Gebruikers laden…', failed: 'De gebruikers konden niet worden geladen.',
     name: 'Naam', email: 'E-mailadres', role: 'Rol', status: 'Status', actions: 'Acties', active: 'Actief', disabled: 'Uitgeschakeld sinds {date}',
     admin: 'Beheerder', coordinator: 'Coördinator', worker: 'Opbouwwerker', funder: 'Financier',
-    roleFor: 'Rol van {name}', disable: 'Uitschakelen', enable: 'Weer inschakelen', disableFor: '{name} uitschakelen', enableFor: '{name} weer inschakelen', you: '(jij)',
+    roleFor: 'Rol van {name}', saveRole: 'Opslaan', saveRoleFor: 'Rol van {name} opslaan', disable: 'Uitschakelen', enable: 'Weer inschakelen', disableFor: '{name} uitschakelen', enableFor: '{name} weer inschakelen', you: '(jij)',
     confirmDisable: '{name} uitschakelen? Alle sessies van deze gebruiker eindigen meteen.',
     roleChanged: 'De rol van {name} is nu {role}. {name} moet opnieuw inloggen.', disabledDone: '{name} is uitgeschakeld en overal uitgelogd.', enabledDone: '{name} kan weer inloggen.',
     create: 'Gebruiker toevoegen', password: 'Eerste wachtwoord', passwordHint: 'Minstens 10 tekens. Geef het persoonlijk door; de gebruiker kan het daarna zelf wijzigen.',
@@ -27,7 +27,7 @@ const t = messages({
     title: 'Users', loading: 'Loading users…', failed: 'The users could not be loaded.',
     name: 'Name', email: 'Email address', role: 'Role', status: 'Status', actions: 'Actions', active: 'Active', disabled: 'Disabled since {date}',
     admin: 'Admin', coordinator: 'Coordinator', worker: 'Worker', funder: 'Funder',
-    roleFor: 'Role of {name}', disable: 'Disable', enable: 'Enable again', disableFor: 'Disable {name}', enableFor: 'Enable {name} again', you: '(you)',
+    roleFor: 'Role of {name}', saveRole: 'Save', saveRoleFor: 'Save role of {name}', disable: 'Disable', enable: 'Enable again', disableFor: 'Disable {name}', enableFor: 'Enable {name} again', you: '(you)',
     confirmDisable: 'Disable {name}? All of their sessions end at once.',
     roleChanged: '{name} is now {role}. {name} has to log in again.', disabledDone: '{name} is disabled and logged out everywhere.', enabledDone: '{name} can log in again.',
     create: 'Add a user', password: 'First password', passwordHint: 'At least 10 characters. Hand it over in person; the user can change it afterwards.',
@@ -47,6 +47,7 @@ export class UsersPage extends LitElement {
   @state() private rowError: string | null = null;
   @state() private notice = '';
   @state() private busy = false;
+  @state() private pending = new Map<number, Role>();
 
   override async connectedCallback(): Promise<void> {
     super.connectedCallback();
@@ -86,12 +87,21 @@ export class UsersPage extends LitElement {
     }
   }
 
+  /** Choosing a role only marks it; saving is a separate, deliberate step (arrow keys in a select fire change). */
+  private pick(u: AdminUser, role: Role): void {
+    const next = new Map(this.pending);
+    if (role === u.role) next.delete(u.id);
+    else next.set(u.id, role);
+    this.pending = next;
+  }
+
   private async changeRole(u: AdminUser, role: Role): Promise<void> {
     this.rowError = null;
     this.notice = '';
     try {
       const { user } = await patch<{ user: AdminUser }>(`/api/users/${u.id}`, { role });
       this.replace(user);
+      this.pick(user, user.role);
       this.notice = t('roleChanged', { name: user.name, role: t(role) });
     } catch (err) {
       this.rowError = err instanceof ApiError ? err.message : t('failed');
@@ -118,9 +128,14 @@ export class UsersPage extends LitElement {
       <th scope="row">${u.name} ${self ? html`<span class="muted">${t('you')}</span>` : nothing}</th>
       <td class="email">${u.email}</td>
       <td>
-        <select aria-label=${t('roleFor', { name: u.name })} ?disabled=${self} .value=${u.role} @change=${(e: Event) => this.changeRole(u, (e.target as HTMLSelectElement).value as Role)}>
-          ${roleList.map((r) => html`<option value=${r} ?selected=${r === u.role}>${t(r)}</option>`)}
-        </select>
+        <div class="role">
+          <select aria-label=${t('roleFor', { name: u.name })} ?disabled=${self} @change=${(e: Event) => this.pick(u, (e.target as HTMLSelectElement).value as Role)}>
+            ${roleList.map((r) => html`<option value=${r} ?selected=${r === (this.pending.get(u.id) ?? u.role)}>${t(r)}</option>`)}
+          </select>
+          ${this.pending.has(u.id)
+            ? html`<button class="secondary" aria-label=${t('saveRoleFor', { name: u.name })} @click=${() => this.changeRole(u, this.pending.get(u.id)!)}>${t('saveRole')}</button>`
+            : nothing}
+        </div>
       </td>
       <td>${u.disabledAt ? t('disabled', { date: formatDate(u.disabledAt) }) : t('active')}</td>
       <td>
@@ -184,7 +199,8 @@ export class UsersPage extends LitElement {
     css`
       .field { display: grid; gap: 0.25rem; }
       .field > label { font-weight: 600; display: grid; gap: 0.1rem; }
-      td select { min-width: 10rem; }
+      td select { min-width: 10rem; width: auto; }
+      .role { display: flex; flex-wrap: wrap; gap: 0.5rem; }
       td.email { word-break: break-all; }
       tr.off th, tr.off td.email { color: var(--ww-muted); }
       .help { margin: 1rem 0; }
@@ -195,7 +211,7 @@ export class UsersPage extends LitElement {
         thead { position: absolute; left: -9999px; }
         tr { border: 1px solid var(--ww-line); border-radius: var(--ww-radius); padding: 0.5rem; margin-bottom: 0.75rem; background: var(--ww-surface); }
         th, td { border: 0; padding: 0.25rem 0; }
-        td select { width: 100%; }
+        td select { flex: 1; }
       }
     `,
   ];
