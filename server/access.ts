@@ -47,8 +47,15 @@ export function consentAllows(audience: StoryAudience, consent: ConsentLevel | n
   return audienceLevels[audience].includes(consent);
 }
 
-/** 'report' is anonymised: no teller name. 'team' and 'public' show the teller's chosen name. */
-export const tellerNameFor = (audience: StoryAudience, name: string | null): string | null => (audience === 'report' ? null : name);
+/**
+ * The teller name an audience may see: 'report' is anonymised (no name); 'public' shows the chosen
+ * name, except for a teller under 16; the team sees the name.
+ */
+export function tellerNameFor(audience: StoryAudience, teller: { name: string | null; under16: boolean | number }): string | null {
+  if (audience === 'team') return teller.name;
+  if (audience === 'report' || teller.under16) return null;
+  return teller.name;
+}
 
 /**
  * The stories a logged-in user may see: workers their projects', staff all; funders none (403,
@@ -88,14 +95,6 @@ export async function visibleStory(db: Kysely<DB>, user: SessionUser, id: number
 /** Workers edit the stories they recorded, staff all; nobody edits a withdrawn story. */
 export const canEditStory = (user: SessionUser, story: { recordedBy: number | null; withdrawnAt: string | null }) =>
   story.withdrawnAt === null && (isStaff(user) || (user.role === 'worker' && story.recordedBy === user.id));
-
-/**
- * Stories an audience outside the team may be shown (reports, Most Significant Change for a
- * funder): consent allows it and it is not withdrawn. Narrow further by project, period, etc.
- */
-export function storiesForAudience(db: Kysely<DB>, audience: StoryAudience) {
-  return db.selectFrom('stories').where('stories.withdrawnAt', 'is', null).where('stories.consent', 'in', [...audienceLevels[audience]]);
-}
 
 /** The public reads exactly one story: its own, through the hash of its receipt code. */
 export function storyByReceipt(db: Kysely<DB>, receiptHash: string) {

@@ -105,6 +105,7 @@ describe('recording stories', () => {
     expect((await w.member.post('/api/stories', { ...ok, title: '' })).status).toBe(400);
     expect((await w.member.post('/api/stories', { ...ok, source: 'link' })).status).toBe(400);
     expect((await w.member.post('/api/stories', { ...ok, happenedOn: '2026-13-45' })).status).toBe(400);
+    expect((await w.member.post('/api/stories', { ...ok, happenedOn: '2026-02-30' })).status).toBe(400);
     expect((await w.member.post('/api/stories', { ...ok, recordedBy: 1 })).status).toBe(400);
     expect((await w.member.post('/api/stories', { ...ok, areaId: 999 })).status).toBe(400);
     expect((await w.member.post('/api/stories', { ...ok, body: doc('   ') })).status).toBe(400);
@@ -213,8 +214,10 @@ describe('who may do what with a story (matrix)', () => {
     expect(consentAllows('public', 'report')).toBe(false);
     expect(consentAllows('public', { consent: 'public', withdrawnAt: '2026-01-01' })).toBe(false);
     expect(consentAllows('team', null)).toBe(false);
-    expect(tellerNameFor('report', 'Fatima')).toBeNull();
-    expect(tellerNameFor('public', 'Fatima')).toBe('Fatima');
+    expect(tellerNameFor('report', { name: 'Fatima', under16: false })).toBeNull();
+    expect(tellerNameFor('public', { name: 'Fatima', under16: false })).toBe('Fatima');
+    expect(tellerNameFor('public', { name: 'Sem', under16: true })).toBeNull();
+    expect(tellerNameFor('team', { name: 'Sem', under16: true })).toBe('Sem');
   });
 });
 

@@ -36,7 +36,10 @@ import type { SessionUser } from '../types.js';
 import type { Context } from 'hono';
 import type { AppEnv } from '../types.js';
 
-export const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'Not a date');
+export const dateString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d, 'Not a date');
 export const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'A language code like nl, en, ar, tr');
 export const titleString = z.string().trim().min(1).max(200);
 /** The tiptap document; its shape is checked by parseRichText (server/richtext.ts), not by zod. */
@@ -172,7 +175,10 @@ const Link = z
 const expiry = z
   .string()
   .max(40)
-  .refine((v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(v) && !Number.isNaN(Date.parse(v)), 'Use YYYY-MM-DD or an ISO date-time')
+  .refine(
+    (v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(v) && dateString.safeParse(v.slice(0, 10)).success && !Number.isNaN(Date.parse(v)),
+    'Use YYYY-MM-DD or an ISO date-time',
+  )
   .transform((v) => (v.length === 10 ? `${v}T23:59:59.999Z` : new Date(v).toISOString()));
 const NewLinkBody = z.strictObject({ label: z.string().trim().max(200).optional(), expiresAt: expiry.nullable().optional() }).openapi('NewSubmissionLink');
 const LinkPatchBody = z.strictObject({ closed: z.boolean().optional(), expiresAt: expiry.nullable().optional(), label: z.string().trim().max(200).optional() }).openapi('SubmissionLinkPatch');
