@@ -49,8 +49,8 @@ describe('browser: a resident tells a story through a project link, on a phone',
     await page.goto(`/projects/${projectId}/links`);
     const row = page.locator(`tr[data-link="${linkId}"]`);
     await row.waitFor();
-    await expect(row.getByText('Poster buurthuis').isVisible()).resolves.toBe(true);
-    await expect(row.getByText('Open', { exact: true }).isVisible()).resolves.toBe(true);
+    await row.getByText('Poster buurthuis').waitFor();
+    await row.getByText('Open', { exact: true }).waitFor();
     await row.getByRole('link', { name: /Poster afdrukken/ }).click();
     await page.waitForURL(`**/projects/${projectId}/links/${linkId}/poster`);
     await page.getByRole('heading', { level: 1, name: 'Buurtkamer Transvaal' }).waitFor();
@@ -60,7 +60,7 @@ describe('browser: a resident tells a story through a project link, on a phone',
       const img = document.querySelector('ww-app')?.shadowRoot?.querySelector('ww-link-poster-page')?.shadowRoot?.querySelector('img.qr') as HTMLImageElement | null;
       return !!img && img.complete && img.naturalWidth > 0;
     });
-    await expect(page.getByText(`/t/${token}`).isVisible()).resolves.toBe(true);
+    await page.getByText(`/t/${token}`).waitFor();
     await expect(axeViolations(page)).resolves.toEqual([]);
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('button', { name: 'Afdrukken' }).isVisible()).resolves.toBe(false);
@@ -74,7 +74,7 @@ describe('browser: a resident tells a story through a project link, on a phone',
     page.setDefaultTimeout(8000);
     await page.goto(`/t/${token}`);
     await page.getByRole('heading', { level: 1, name: 'Vertel je verhaal' }).waitFor();
-    await expect(page.getByText('De opbouwwerkers van Buurtkamer Transvaal lezen je verhaal.', { exact: false }).isVisible()).resolves.toBe(true);
+    await page.getByText('De opbouwwerkers van Buurtkamer Transvaal lezen je verhaal.', { exact: false }).waitFor();
 
     // Before the story field is used, only the small resident bundle is loaded: no editor code.
     const before = await scripts(page);
@@ -97,6 +97,7 @@ describe('browser: a resident tells a story through a project link, on a phone',
     await expect(bold.getAttribute('aria-pressed')).resolves.toBe('true');
     await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true); // tiptap refocuses in a frame
     await page.keyboard.type('praten buren weer');
+    await expect.poll(() => editor.locator('strong').textContent()).toBe('praten buren weer');
     await bold.click();
     await expect(bold.getAttribute('aria-pressed')).resolves.toBe('false');
     await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -126,7 +127,7 @@ describe('browser: a resident tells a story through a project link, on a phone',
     await page.getByRole('heading', { level: 1, name: 'Dank je wel!' }).waitFor();
     const code = (await page.locator('[data-receipt]').textContent())!.trim();
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-    await expect(page.getByText('Schrijf deze code op. Of maak een foto van dit scherm.').isVisible()).resolves.toBe(true);
+    await page.getByText('Schrijf deze code op. Of maak een foto van dit scherm.').waitFor();
 
     // Stored: the editor's tiptap JSON (with the bold mark), consent given online by the teller, the placements.
     const story = await e.db.selectFrom('stories').selectAll().where('projectId', '=', projectId).executeTakeFirstOrThrow();
@@ -158,16 +159,16 @@ describe('browser: a resident tells a story through a project link, on a phone',
     await page.waitForURL(`**/r/${code}`);
     await page.getByRole('heading', { level: 1, name: 'Je verhaal' }).waitFor();
     await expect(page.locator('[data-status]').textContent()).resolves.toBe('Ontvangen');
-    await expect(page.getByRole('heading', { name: 'De bankjes op het plein' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'De bankjes op het plein' }).waitFor();
     await expect(page.locator('article strong').textContent()).resolves.toBe('praten buren weer');
-    await expect(page.getByText('In verslagen, zonder je naam').isVisible()).resolves.toBe(true);
+    await page.getByText('In verslagen, zonder je naam').waitFor();
     await expectNoSidewaysScroll(page);
     await expect(axeViolations(page)).resolves.toEqual([]);
     await e.screenshot(page, 'resident-receipt-page-phone');
 
     // Withdraw, with a confirmation step.
     await page.getByRole('button', { name: 'Verhaal weghalen' }).click();
-    await expect(page.getByText('Weet je het zeker?').isVisible()).resolves.toBe(true);
+    await page.getByText('Weet je het zeker?').waitFor();
     await expect(axeViolations(page)).resolves.toEqual([]);
     await page.getByRole('button', { name: 'Ja, haal mijn verhaal weg' }).click();
     await page.getByText('Je verhaal is weggehaald.').waitFor();
@@ -203,7 +204,7 @@ describe('browser: a resident tells a story through a project link, on a phone',
     await expect(alert.getAttribute('role')).resolves.toBe('alert');
     await expect(alert.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     for (const message of ['Geef je verhaal een titel.', 'Schrijf je verhaal.', 'Kies wie je verhaal mag lezen.', 'Vul de naam van je ouder of voogd in.', 'Je ouder of voogd moet het goed vinden.']) {
-      await expect(alert.getByText(message).isVisible()).resolves.toBe(true);
+      await alert.getByText(message).waitFor();
     }
     const title = page.getByLabel('Titel van je verhaal');
     await expect(title.getAttribute('aria-invalid')).resolves.toBe('true');
@@ -221,7 +222,7 @@ describe('browser: a resident tells a story through a project link, on a phone',
     await title.fill('Speeltuin');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tell your story' }).waitFor();
-    await expect(page.getByRole('slider', { name: 'How does the neighbourhood feel?' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('slider', { name: 'How does the neighbourhood feel?' }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     await expect(page.locator('#title').inputValue()).resolves.toBe('Speeltuin');
     await page.getByLabel('Name of your parent or guardian').fill('Mohammed');
@@ -248,6 +249,104 @@ describe('browser: a resident tells a story through a project link, on a phone',
     expect(consent).toMatchObject({ givenBy: 'guardian', guardianName: 'Mohammed', channel: 'online', level: 'team' });
     const teller = await e.db.selectFrom('tellers').selectAll().where('id', '=', story.tellerId).executeTakeFirstOrThrow();
     expect(teller.under16).toBe(1);
+    await ctx.close();
+  });
+
+  it('works with the keyboard alone, from the first field to the withdrawal', async () => {
+    const ctx = await e.context({ phone: true });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto(`/t/${token}`);
+    await page.getByRole('heading', { level: 1, name: 'Vertel je verhaal' }).waitFor();
+    await page.getByRole('slider', { name: 'Hoe voelt het in de buurt?' }).waitFor();
+    /** What has focus: its accessible-ish name, looking into shadow roots. */
+    const focused = () =>
+      page.evaluate(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        if (!el) return '';
+        const labelled = el.getAttribute('aria-labelledby');
+        const name = el.getAttribute('aria-label') ?? (labelled ? el.getRootNode() instanceof Document ? document.getElementById(labelled.split(' ')[0]!)?.textContent : '' : '') ?? '';
+        const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
+        return `${el.tagName.toLowerCase()}|${(el as HTMLInputElement).type ?? ''}|${(name || label || el.textContent || '').trim()}`;
+      });
+    /** Presses Tab until the focus is on what `want` matches (at most 20 times). */
+    const tabTo = async (want: RegExp, key = 'Tab') => {
+      for (let i = 0; i < 20; i++) {
+        await page.keyboard.press(key);
+        if (want.test(await focused())) return;
+      }
+      throw new Error(`focus never reached ${want}; last: ${await focused()}`);
+    };
+
+    await tabTo(/^input\|text\|Titel van je verhaal/);
+    await page.keyboard.type('Met het toetsenbord');
+    await tabTo(/^textarea/);
+    // Focusing the story field loads the editor and moves the focus into it.
+    await page.locator('[role="textbox"][contenteditable="true"]').waitFor();
+    await expect.poll(focused).toMatch(/^div\|.*\|/);
+    await page.keyboard.type('Zonder muis. ');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('Het lukt');
+    await page.keyboard.press('Control+b');
+    // The toolbar is one stop (Shift+Tab from the text), arrows move inside it, Enter applies and returns to the text.
+    await tabTo(/^button\|.*Vet/, 'Shift+Tab');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(focused).toMatch(/Schuin/);
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toMatch(/^div\|/);
+    await page.keyboard.type(' echt.');
+    await tabTo(/^input\|range\|Hoe voelt het in de buurt/);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await tabTo(/^input\|radio\|Alleen het team/);
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('radio', { name: 'In verslagen, zonder je naam' }).isChecked()).resolves.toBe(true);
+    await tabTo(/^button\|submit\|Verstuur mijn verhaal/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Dank je wel!' }).waitFor();
+    await expect.poll(focused).toMatch(/^h1\|.*Dank je wel!/);
+    const code = (await page.locator('[data-receipt]').textContent())!.trim();
+    const story = await e.db.selectFrom('stories').selectAll().where('title', '=', 'Met het toetsenbord').executeTakeFirstOrThrow();
+    const inline = JSON.parse(story.bodyJson).content[0].content;
+    expect(inline).toContainEqual({ type: 'text', text: 'Het lukt', marks: [{ type: 'bold' }] });
+    expect(inline).toContainEqual({ type: 'text', text: ' echt.', marks: [{ type: 'italic' }] });
+    expect(story.consent).toBe('report');
+    const placed = await e.db.selectFrom('storyPlacements').select(['variableId', 'position']).where('storyId', '=', story.id).execute();
+    expect(placed).toEqual([{ variableId: variables[0], position: 40 }]);
+
+    await tabTo(/^a\|.*Bekijk je verhaal/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/r/${code}`);
+    await page.locator('[data-status]').waitFor();
+    await tabTo(/^button\|button\|Verhaal weghalen/);
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toMatch(/Weet je het zeker\?/);
+    await tabTo(/^button\|button\|Ja, haal mijn verhaal weg/);
+    await page.keyboard.press('Enter');
+    await page.getByText('Je verhaal is weggehaald.').waitFor();
+    expect((await e.db.selectFrom('stories').select('withdrawnAt').where('id', '=', story.id).executeTakeFirstOrThrow()).withdrawnAt).not.toBeNull();
+    await ctx.close();
+  });
+
+  it('stays readable at 200% zoom on a phone: nothing needs sideways scrolling', async () => {
+    // 200% zoom on a 360 px wide phone leaves a layout 180 CSS pixels wide.
+    const ctx = await e.browser.newContext({ baseURL: e.baseUrl, viewport: { width: 180, height: 370 }, deviceScaleFactor: 4, isMobile: true, hasTouch: true });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto(`/t/${token}`);
+    await page.getByRole('heading', { level: 1, name: 'Vertel je verhaal' }).waitFor();
+    await page.getByRole('slider', { name: 'Hoe voelt het in de buurt?' }).waitFor();
+    await page.getByLabel('Je verhaal', { exact: true }).click();
+    await page.locator('[role="textbox"][contenteditable="true"]').waitFor();
+    await expectNoSidewaysScroll(page, 180);
+    await e.screenshot(page, 'resident-form-zoom-200');
+    const { json } = await apiOf(e, page).post(`/api/public/links/${token}/stories`, {
+      title: 'Zoom', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Groot lezen.' }] }] }, consent: 'team', consentTextVersion: '2026-11',
+    });
+    await page.goto(`/r/${json.receipt}`);
+    await page.locator('[data-status]').waitFor();
+    await expectNoSidewaysScroll(page, 180);
     await ctx.close();
   });
 

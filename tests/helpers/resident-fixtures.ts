@@ -54,6 +54,15 @@ export async function chooseClimateVariables(e: E2E, projectId: number): Promise
 
 /** Checks that nothing on the page is wider than the viewport (no sideways scrolling). */
 export async function expectNoSidewaysScroll(page: Page, width = 360): Promise<void> {
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(scrollWidth).toBeLessThanOrEqual(width);
+  const { scrollWidth, wide } = await page.evaluate((w) => {
+    const wide: string[] = [];
+    const walk = (root: Document | ShadowRoot) =>
+      root.querySelectorAll('*').forEach((el) => {
+        if (el.getBoundingClientRect().right > w + 0.5) wide.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(el.className)}`);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      });
+    walk(document);
+    return { scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 10) };
+  }, width);
+  expect(scrollWidth, `wider than ${width}px: ${wide.join(', ')}`).toBeLessThanOrEqual(width);
 }

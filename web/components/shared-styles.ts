@@ -3,7 +3,7 @@ import { css } from 'lit';
 /** Styles every page shares: layout, headings, forms, buttons, tables, messages. */
 export const pageStyles = css`
   :host { display: block; }
-  *, *::before, *::after { box-sizing: border-box; }
+  *, *::before, *::after { box-sizing: border-box; } /* the document rule does not reach into shadow roots */
   h1 { font-size: 1.6rem; margin: 0 0 1rem; line-height: 1.2; }
   h2 { font-size: 1.25rem; margin: 1.5rem 0 0.5rem; }
   p { max-width: 70ch; }

@@ -43,8 +43,8 @@ type Tool = { key: 'bold' | 'italic' | 'h2' | 'h3' | 'bullets' | 'numbers' | 'qu
 const tools: Tool[] = [
   { key: 'bold', glyph: 'B', active: (e) => e.isActive('bold'), run: (e) => e.chain().focus().toggleBold().run() },
   { key: 'italic', glyph: 'I', active: (e) => e.isActive('italic'), run: (e) => e.chain().focus().toggleItalic().run() },
-  { key: 'h2', glyph: 'H', active: (e) => e.isActive('heading', { level: 2 }), run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run() },
-  { key: 'h3', glyph: 'h', active: (e) => e.isActive('heading', { level: 3 }), run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run() },
+  { key: 'h2', glyph: 'H2', active: (e) => e.isActive('heading', { level: 2 }), run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run() },
+  { key: 'h3', glyph: 'H3', active: (e) => e.isActive('heading', { level: 3 }), run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run() },
   { key: 'bullets', glyph: '•', active: (e) => e.isActive('bulletList'), run: (e) => e.chain().focus().toggleBulletList().run() },
   { key: 'numbers', glyph: '1.', active: (e) => e.isActive('orderedList'), run: (e) => e.chain().focus().toggleOrderedList().run() },
   { key: 'quote', glyph: '“', active: (e) => e.isActive('blockquote'), run: (e) => e.chain().focus().toggleBlockquote().run() },
@@ -277,12 +277,12 @@ export class WwEditor extends LitElement {
         ${tools.map(
           (tool, i) => html`<button type="button" class="tool tool-${tool.key}" tabindex=${index(i)} aria-pressed=${ed && tool.active(ed) ? 'true' : 'false'}
             ?disabled=${!ed} @click=${() => ed && tool.run(ed)} @focus=${() => (this.focusIndex = i)}>
-            <span class="glyph" aria-hidden="true">${tool.glyph}</span><span>${t(tool.key)}</span>
+            <span class="glyph" aria-hidden="true">${tool.glyph}</span><span class="word">${t(tool.key)}</span>
           </button>`,
         )}
         <button type="button" class="tool tool-link" tabindex=${index(tools.length)} aria-pressed=${inLink ? 'true' : 'false'} aria-expanded=${this.linkOpen ? 'true' : 'false'}
           aria-controls="link-form" ?disabled=${!ed} @click=${this.openLink} @focus=${() => (this.focusIndex = tools.length)}>
-          <span class="glyph" aria-hidden="true">↗</span><span>${t('link')}</span>
+          <span class="glyph" aria-hidden="true">↗</span><span class="word">${t('link')}</span>
         </button>
       </div>
       ${this.linkOpen
@@ -312,11 +312,16 @@ export class WwEditor extends LitElement {
       font: inherit; min-height: 44px; min-width: 44px; padding: 0.25rem 0.6rem; border-radius: 6px; cursor: pointer;
       border: 2px solid #1d5c4d; background: #fff; color: #1d5c4d; font-weight: 600; display: inline-flex; align-items: center; gap: 0.3rem;
     }
-    .tool { border-color: transparent; background: transparent; color: #1c2321; font-weight: 400; }
+    .tool { position: relative; border-color: transparent; background: transparent; color: #1c2321; font-weight: 400; }
     .tool:hover { border-color: #6b7671; }
     .tool[aria-pressed='true'] { background: #1d5c4d; color: #fff; border-color: #1d5c4d; }
     .tool[disabled] { opacity: 0.6; cursor: not-allowed; }
     .glyph { font-weight: 700; min-width: 1ch; text-align: center; }
+    /* On a phone the toolbar shows only the symbols (the words stay as the buttons' names), so it fits in two rows. */
+    @media (max-width: 32rem) {
+      .word { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+      .tool { padding: 0.25rem; justify-content: center; }
+    }
     .tool-italic .glyph { font-style: italic; font-family: Georgia, serif; }
     button[type='submit'] { background: #1d5c4d; color: #fff; }
     :focus-visible { outline: 3px solid #c25e00; outline-offset: 2px; }

@@ -110,22 +110,25 @@ export class ProjectLinksPage extends LitElement {
 
       <h2 id="create-title">${t('create')}</h2>
       <form aria-labelledby="create-title" @submit=${this.create} novalidate>
-        <label>${t('label')}<span class="hint" id="label-hint">${t('labelHint')}</span>
-          <input name="label" type="text" maxlength="200" aria-describedby="label-hint label-error" aria-invalid=${labelError ? 'true' : 'false'} />
+        <div class="field">
+          <label for="link-label">${t('label')}</label>
+          <span class="hint" id="label-hint">${t('labelHint')}</span>
+          <input id="link-label" name="label" type="text" maxlength="200" aria-describedby="label-hint label-error" aria-invalid=${labelError ? 'true' : 'false'} />
           <span class="field-error" id="label-error">${labelError ?? nothing}</span>
-        </label>
-        <label>${t('expires')}
-          <input name="expiresAt" type="date" aria-describedby="expiresAt-error" aria-invalid=${dateError ? 'true' : 'false'} />
+        </div>
+        <div class="field">
+          <label for="link-expires">${t('expires')}</label>
+          <input id="link-expires" name="expiresAt" type="date" aria-describedby="expiresAt-error" aria-invalid=${dateError ? 'true' : 'false'} />
           <span class="field-error" id="expiresAt-error">${dateError ?? nothing}</span>
-        </label>
+        </div>
         <div role="alert">${general ? html`<p class="notice error">${general}</p>` : nothing}</div>
         <div role="status">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
         <div class="actions"><button type="submit">${t('make')}</button></div>
       </form>
 
-      <h2>${t('links')}</h2>
+      <h2 id="links-title">${t('links')}</h2>
       ${this.links.length
-        ? html`<div class="table-wrap"><table>
+        ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="links-title"><table>
             <thead><tr><th scope="col">${t('label').split(' (')[0]}</th><th scope="col">${t('address')}</th><th scope="col">${t('stories')}</th><th scope="col">${t('status')}</th><th scope="col">${t('created')}</th><th scope="col">${t('actions')}</th></tr></thead>
             <tbody>${this.links.map((l) => this.renderLink(l))}</tbody>
           </table></div>`
@@ -155,6 +158,8 @@ export class ProjectLinksPage extends LitElement {
     pageStyles,
     css`
       .url { overflow-wrap: anywhere; font-family: ui-monospace, monospace; font-size: 0.9rem; }
+      .field { display: grid; gap: 0.25rem; }
+      .field > label { font-weight: 600; }
       .field-error:empty { display: none; }
       .status-open { background: #dcefe3; color: #14482a; }
       .status-closed, .status-expired { background: #fbeaea; color: #7a1c14; }

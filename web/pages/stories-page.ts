@@ -126,12 +126,12 @@ export class StoriesPage extends LitElement {
   }
 
   private select(name: keyof Filters, text: string, options: { value: string; label: string }[]) {
-    return html`<label>${text}
-      <select name=${name}>
+    return html`<div class="field"><label for="filter-${name}">${text}</label>
+      <select id="filter-${name}" name=${name}>
         <option value="">${t('any')}</option>
         ${options.map((o) => html`<option value=${o.value} ?selected=${this.filters[name] === o.value}>${o.label}</option>`)}
       </select>
-    </label>`;
+    </div>`;
   }
 
   override render() {
@@ -144,14 +144,14 @@ export class StoriesPage extends LitElement {
         <a class="button" href="/stories/new">${t('newStory')}</a>
       </div>
       <form role="search" aria-label=${t('filters')} @submit=${this.apply}>
-        <label class="q">${t('searchLabel')}<input type="search" name="q" .value=${f.q ?? ''} /></label>
+        <div class="field q"><label for="filter-q">${t('searchLabel')}</label><input id="filter-q" type="search" name="q" .value=${f.q ?? ''} /></div>
         <div class="filters">
           ${this.select('projectId', t('project'), this.projects.map((p) => ({ value: String(p.id), label: p.name })))}
           ${this.select('areaId', t('area'), this.areas.map((a) => ({ value: String(a.id), label: a.name })))}
           ${this.select('phase', t('phase'), phases.map((p) => ({ value: p, label: label(p) })))}
           ${this.select('consent', t('consent'), consentLevels.map((c) => ({ value: c, label: label(c) })))}
-          <label>${t('from')}<input type="date" name="from" .value=${f.from ?? ''} /></label>
-          <label>${t('to')}<input type="date" name="to" .value=${f.to ?? ''} /></label>
+          <div class="field"><label for="filter-from">${t('from')}</label><input id="filter-from" type="date" name="from" .value=${f.from ?? ''} /></div>
+          <div class="field"><label for="filter-to">${t('to')}</label><input id="filter-to" type="date" name="to" .value=${f.to ?? ''} /></div>
         </div>
         ${this.staff
           ? html`<label class="check"><input type="checkbox" name="includeWithdrawn" value="true" ?checked=${f.includeWithdrawn === 'true'} />${t('withdrawn')}</label>`
@@ -203,6 +203,8 @@ export class StoriesPage extends LitElement {
       .head h1 { margin: 0; }
       form { max-width: none; margin-top: 1rem; }
       .q { max-width: 40rem; }
+      .field { display: grid; gap: 0.25rem; align-content: start; }
+      .field > label { font-weight: 600; }
       .filters { display: grid; gap: 0.75rem 1rem; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); }
       .check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
       .results { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.75rem; }

@@ -243,44 +243,39 @@ export class StoryEditPage extends LitElement {
           <div class="grid2">
             ${this.editing
               ? nothing
-              : html`<label>${t('project')}
-                  <select name="projectId" aria-describedby="projectId-error" aria-invalid=${this.inv('projectId')} @change=${(e: Event) => (this.projectId = (e.target as HTMLSelectElement).value)}>
+              : html`<div class="field"><label for="f-projectId">${t('project')}</label>
+                  <select id="f-projectId" name="projectId" aria-describedby="projectId-error" aria-invalid=${this.inv('projectId')} @change=${(e: Event) => (this.projectId = (e.target as HTMLSelectElement).value)}>
                     <option value="">${t('chooseProject')}</option>
                     ${this.projects.map((p) => html`<option value=${p.id} ?selected=${String(p.id) === this.projectId}>${p.name}</option>`)}
                   </select>
-                  ${this.err('projectId')}
-                </label>`}
-            <label>${t('area')}
-              <select name="areaId" aria-describedby="areaId-error" aria-invalid=${this.inv('areaId')}>
+                  ${this.err('projectId')}</div>`}
+            <div class="field"><label for="f-areaId">${t('area')}</label>
+              <select id="f-areaId" name="areaId" aria-describedby="areaId-error" aria-invalid=${this.inv('areaId')}>
                 <option value="">${t('noArea')}</option>
                 ${this.areasFor(this.projectId).map((a) => html`<option value=${a.id} ?selected=${s?.areaId === a.id}>${a.name}</option>`)}
               </select>
-              ${this.err('areaId')}
-            </label>
-            <label>${t('phase')}
-              <select name="phase" aria-describedby="phase-error" aria-invalid=${this.inv('phase')}>
+              ${this.err('areaId')}</div>
+            <div class="field"><label for="f-phase">${t('phase')}</label>
+              <select id="f-phase" name="phase" aria-describedby="phase-error" aria-invalid=${this.inv('phase')}>
                 <option value="">${t('noPhase')}</option>
                 ${phases.map((p) => html`<option value=${p} ?selected=${s?.phase === p}>${label(p)}</option>`)}
               </select>
-              ${this.err('phase')}
-            </label>
-            <label>${t('happenedOn')}
-              <input type="date" name="happenedOn" .value=${s?.happenedOn ?? ''} aria-describedby="happenedOn-error" aria-invalid=${this.inv('happenedOn')} />
-              ${this.err('happenedOn')}
-            </label>
-            <label>${t('language')}
-              <select name="language">
+              ${this.err('phase')}</div>
+            <div class="field"><label for="f-happenedOn">${t('happenedOn')}</label>
+              <input type="date" id="f-happenedOn" name="happenedOn" .value=${s?.happenedOn ?? ''} aria-describedby="happenedOn-error" aria-invalid=${this.inv('happenedOn')} />
+              ${this.err('happenedOn')}</div>
+            <div class="field"><label for="f-language">${t('language')}</label>
+              <select id="f-language" name="language">
                 ${languages.map((l) => html`<option value=${l} ?selected=${(s?.language ?? 'nl') === l}>${languageName(l)}</option>`)}
                 ${s && !(languages as readonly string[]).includes(s.language) ? html`<option value=${s.language} selected>${s.language}</option>` : nothing}
               </select>
-            </label>
+            </div>
           </div>
         </fieldset>
 
-        <label>${t('storyTitle')}
-          <input type="text" name="title" maxlength="200" .value=${s?.title ?? ''} aria-describedby="title-error" aria-invalid=${this.inv('title')} />
-          ${this.err('title')}
-        </label>
+        <div class="field"><label for="f-title">${t('storyTitle')}</label>
+          <input type="text" id="f-title" name="title" maxlength="200" .value=${s?.title ?? ''} aria-describedby="title-error" aria-invalid=${this.inv('title')} />
+          ${this.err('title')}</div>
         <div>
           <ww-editor .label=${t('story')} .value=${s?.body ?? null} describedby="body-error" ?invalid=${!!this.errors.body}></ww-editor>
           ${this.err('body')}
@@ -300,20 +295,18 @@ export class StoryEditPage extends LitElement {
   private renderTeller() {
     return html`<fieldset>
       <legend>${t('teller')}</legend>
-      <label>${t('tellerName')}
+      <div class="field"><label for="f-tellerName">${t('tellerName')}</label>
         <span class="hint" id="tellerName-hint">${t('tellerHint')}</span>
-        <input type="text" name="tellerName" maxlength="100" autocomplete="off" aria-describedby="tellerName-hint tellerName-error" aria-invalid=${this.inv('tellerName')} />
-        ${this.err('tellerName')}
-      </label>
+        <input id="f-tellerName" type="text" name="tellerName" maxlength="100" autocomplete="off" aria-describedby="tellerName-hint tellerName-error" aria-invalid=${this.inv('tellerName')} />
+        ${this.err('tellerName')}</div>
       <label class="radio">
         <input type="checkbox" name="under16" .checked=${this.under16} @change=${(e: Event) => (this.under16 = (e.target as HTMLInputElement).checked)} />
         <span>${t('under16')}</span>
       </label>
       ${this.under16
-        ? html`<label>${t('guardianName')}
-            <input type="text" name="guardianName" maxlength="100" autocomplete="off" aria-describedby="guardianName-error" aria-invalid=${this.inv('guardianName')} />
-            ${this.err('guardianName')}
-          </label>`
+        ? html`<div class="field"><label for="f-guardianName">${t('guardianName')}</label>
+            <input type="text" id="f-guardianName" name="guardianName" maxlength="100" autocomplete="off" aria-describedby="guardianName-error" aria-invalid=${this.inv('guardianName')} />
+            ${this.err('guardianName')}</div>`
         : nothing}
     </fieldset>`;
   }
@@ -336,6 +329,8 @@ export class StoryEditPage extends LitElement {
       .radio { display: flex; gap: 0.6rem; align-items: flex-start; font-weight: 400; min-height: 44px; padding: 0.25rem 0; }
       .radio input { width: 1.25rem; height: 1.25rem; margin-top: 0.2rem; flex: none; }
       .radio .hint { display: block; }
+      .field { display: grid; gap: 0.25rem; align-content: start; }
+      .field > label { font-weight: 600; }
       .field-error:empty { display: none; }
       #problems:focus { outline: 3px solid var(--ww-focus); }
     `,

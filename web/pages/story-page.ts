@@ -155,8 +155,8 @@ export class StoryPage extends LitElement {
             </ul>`
         : nothing}
 
-      <h2>${t('history')}</h2>
-      <div class="table-wrap">
+      <h2 id="history-title">${t('history')}</h2>
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="history-title">
         <table>
           <thead><tr><th scope="col">${t('when')}</th><th scope="col">${t('level')}</th><th scope="col">${t('channel')}</th><th scope="col">${t('givenBy')}</th><th scope="col">${t('reason')}</th><th scope="col">${t('version')}</th></tr></thead>
           <tbody>
@@ -200,11 +200,13 @@ export class StoryPage extends LitElement {
           <span class="hint">${t('whoGaveHint')}</span>
           ${(['teller', 'guardian', this.user?.role === 'worker' ? 'worker' : 'coordinator'] as const).map((g) => html`<label class="radio"><input type="radio" name="givenBy" value=${g} ?checked=${g === (this.story!.teller?.under16 ? 'guardian' : 'teller')} /><span>${label(g)}</span></label>`)}
         </fieldset>
-        <label>${t('guardianName')}<input type="text" name="guardianName" maxlength="200" autocomplete="off" .value=${this.guardianOf()} /></label>
-        <label>${t('reasonLabel')}<span class="hint" id="consent-reason-hint">${t('reasonHint')}</span>
-          <textarea name="reason" maxlength="2000" aria-describedby="consent-reason-hint consent-reason-error" aria-invalid=${inv('reason')}></textarea>
+        <div class="field"><label for="consent-guardian">${t('guardianName')}</label><input id="consent-guardian" type="text" name="guardianName" maxlength="200" autocomplete="off" .value=${this.guardianOf()} /></div>
+        <div class="field">
+          <label for="consent-reason">${t('reasonLabel')}</label>
+          <span class="hint" id="consent-reason-hint">${t('reasonHint')}</span>
+          <textarea id="consent-reason" name="reason" maxlength="2000" aria-describedby="consent-reason-hint consent-reason-error" aria-invalid=${inv('reason')}></textarea>
           ${err('reason')}
-        </label>
+        </div>
         ${this.confirming ? html`<p role="alert" class="notice error">${t('confirmWithdraw')}</p>` : nothing}
         <div class="actions"><button type="submit" class=${this.withdrawing ? 'danger' : ''}>${this.confirming ? t('withdraw').split(':')[0] : t('save')}</button></div>
       </form>`;
@@ -223,6 +225,8 @@ export class StoryPage extends LitElement {
       .radio input { width: 1.25rem; height: 1.25rem; margin-top: 0.2rem; flex: none; }
       fieldset { display: grid; gap: 0.25rem; }
       form.card { max-width: 40rem; }
+      .field { display: grid; gap: 0.25rem; }
+      .field > label { font-weight: 600; }
       .field-error:empty { display: none; }
       meter { width: 8rem; vertical-align: middle; }
     `,

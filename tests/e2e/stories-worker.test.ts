@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2E, type E2E } from '../helpers/browser.js';
+import { axeViolations, expectNoSidewaysScroll } from '../helpers/resident-fixtures.js';
+
+describe('browser: a worker records a story heard on the street', { timeout: 60_000 }, () => {
+  let e: E2E;
+  let worker: { id: number; email: string };
+  let projectId: number;
+  let areaId: number;
+
+  beforeAll(async () => {
+    e = await startE2E();
+    worker = await e.user('worker');
+    areaId = (await e.db.insertInto('areas').values({ name: 'Transvaal', kind: 'buurt' }).returning('id').executeTakeFirstOrThrow()).id;
+    projectId = (await e.db.insertInto('projects').values({ name: 'Buurtkamer' }).returning('id').executeTakeFirstOrThrow()).id;
+    await e.db.insertInto('projectAreas').values({ projectId, areaId }).execute();
+    await e.db.insertInto('projectMembers').values({ projectId, userId: worker.id }).execute();
+  });
+  afterAll(async () => e?.close());
+
+  it('records it with paper consent, finds it by searching, opens and edits it', async () => {
+    const ctx = await e.context({ phone: true });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(8000);
+    await e.login(page, worker.email);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Verhalen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Verhalen' }).waitFor();
+    await page.getByRole('link', { name: 'Verhaal vastleggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Verhaal vastleggen' }).waitFor();
+
+    // A worker sees only their own project; with one, it is chosen already.
+    const project = page.getByLabel('Project', { exact: true });
+    await project.locator('option', { hasText: 'Buurtkamer' }).waitFor({ state: 'attached' });
+    await expect(project.locator('option').allTextContents()).resolves.toEqual(['Kies een project', 'Buurtkamer']);
+    await expect(project.inputValue()).resolves.toBe(String(projectId));
+    await expect(page.getByRole('radio', { name: /Een verhaal dat ik hoorde/ }).isChecked()).resolves.toBe(true);
+    await page.getByLabel('Gebied').selectOption({ label: 'Transvaal' });
+    await page.getByLabel('Fase').selectOption('ZIEN');
+    await page.getByLabel('Wanneer gebeurde het?').fill('2026-11-20');
+    await page.getByLabel('Titel', { exact: true }).fill('Koffie in het café op de hoek');
+    const editor = page.getByRole('textbox', { name: 'Het verhaal' });
+    await editor.click();
+    await page.keyboard.type('Mevrouw Jansen vertelde dat ze nu elke week koffie drinkt met de buren. ');
+    const italic = page.getByRole('button', { name: 'Schuin' });
+    await italic.click();
+    await expect.poll(() => italic.getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.type('Vroeger kende ik niemand');
+    await expect.poll(() => editor.locator('em').textContent()).toBe('Vroeger kende ik niemand');
+    await italic.click();
+    await expect.poll(() => italic.getAttribute('aria-pressed')).toBe('false');
+    await page.keyboard.type('. Meer op ');
+    // A link through the toolbar's small form: unsafe addresses are refused, a bare domain becomes https.
+    await page.getByRole('button', { name: 'Link' }).click();
+    const url = page.getByLabel('Adres van de link');
+    await expect(url.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)).resolves.toBe(true);
+    await url.fill('javascript:alert(1)');
+    await url.press('Enter');
+    await page.getByText('Dit adres werkt niet.', { exact: false }).waitFor();
+    await expect(url.getAttribute('aria-invalid')).resolves.toBe('true');
+    await url.fill('buurtkamer.nl');
+    await url.press('Enter');
+    await expect(editor.getByRole('link').getAttribute('href')).resolves.toBe('https://buurtkamer.nl');
+    await page.getByLabel('Naam of schuilnaam (mag leeg)').fill('Mevrouw Jansen');
+    await page.getByRole('radio', { name: /Verslag, anoniem/ }).check();
+    await page.getByRole('radio', { name: 'Op papier' }).check();
+    await expectNoSidewaysScroll(page);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await e.screenshot(page, 'worker-record-story-phone');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+
+    await page.waitForURL(/\/stories\/\d+$/);
+    await page.getByRole('heading', { level: 1, name: 'Koffie in het café op de hoek' }).waitFor();
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const story = await e.db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(story).toMatchObject({ projectId, areaId, phase: 'ZIEN', happenedOn: '2026-11-20', source: 'heard', recordedBy: worker.id, consent: 'report', withdrawnAt: null });
+    const inline = JSON.parse(story.bodyJson).content[0].content;
+    expect(inline).toContainEqual({ type: 'text', text: 'Vroeger kende ik niemand', marks: [{ type: 'italic' }] });
+    expect(inline.find((n: { marks?: { type: string }[] }) => n.marks?.[0]?.type === 'link').marks[0].attrs.href).toBe('https://buurtkamer.nl');
+    expect(story.bodyHtml).toMatch(/<a href="https:\/\/buurtkamer\.nl\/?" rel="noopener noreferrer nofollow">/);
+    const consent = await e.db.selectFrom('storyConsents').selectAll().where('storyId', '=', id).executeTakeFirstOrThrow();
+    expect(consent).toMatchObject({ level: 'report', channel: 'paper', givenBy: 'teller', recordedBy: worker.id });
+    await expect(page.locator('ww-story-page em').textContent()).resolves.toBe('Vroeger kende ik niemand');
+    await page.getByRole('cell', { name: 'Op papier' }).waitFor();
+    await expectNoSidewaysScroll(page);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+
+    // Search without the accent, narrowed to consent "report": the story is found, and the filter is in the address.
+    await page.goto('/stories');
+    await page.getByRole('heading', { level: 1, name: 'Verhalen' }).waitFor();
+    await page.getByLabel('Zoek in titel en tekst').fill('cafe');
+    await page.getByLabel('Toestemming').selectOption('report');
+    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'cafe' && url.searchParams.get('consent') === 'report');
+    await page.getByRole('status').getByText('1 verhaal gevonden').waitFor();
+    const result = page.getByRole('list', { name: 'Resultaten' }).getByRole('listitem');
+    await expect(result.count()).resolves.toBe(1);
+    await result.getByText('Verslag, anoniem').waitFor();
+    await expectNoSidewaysScroll(page);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+
+    // A search that matches nothing says so; the filters come back from the address on reload.
+    await page.goto('/stories?q=zwembad&consent=report');
+    await page.getByRole('status').getByText('Geen verhalen gevonden', { exact: false }).waitFor();
+    await expect(page.getByLabel('Zoek in titel en tekst').inputValue()).resolves.toBe('zwembad');
+    await expect(page.getByLabel('Toestemming').inputValue()).resolves.toBe('report');
+
+    await page.goto('/stories?q=cafe');
+    await page.getByRole('link', { name: 'Koffie in het café op de hoek' }).click();
+    await page.waitForURL(`**/stories/${id}`);
+
+    // The worker recorded it, so may edit it.
+    await page.getByRole('link', { name: 'Bewerken' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Verhaal bewerken' }).waitFor();
+    const title = page.getByLabel('Titel', { exact: true });
+    await expect(title.inputValue()).resolves.toBe('Koffie in het café op de hoek');
+    await expect(page.getByRole('textbox', { name: 'Het verhaal' }).textContent()).resolves.toContain('Mevrouw Jansen vertelde');
+    await title.fill('Koffie met de buren');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(`**/stories/${id}`);
+    await page.getByRole('heading', { level: 1, name: 'Koffie met de buren' }).waitFor();
+    const edited = await e.db.selectFrom('stories').select(['title', 'bodyText']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(edited.title).toBe('Koffie met de buren');
+    expect(edited.bodyText).toContain('Vroeger kende ik niemand');
+    await ctx.close();
+  });
+
+  it('ties missing answers to their fields when recording', async () => {
+    const ctx = await e.context();
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(8000);
+    await e.login(page, worker.email);
+    await page.goto('/stories/new');
+    await page.getByRole('heading', { level: 1, name: 'Verhaal vastleggen' }).waitFor();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    const problems = page.locator('#problems');
+    await problems.getByText('Controleer deze punten:').waitFor();
+    await expect(problems.getAttribute('role')).resolves.toBe('alert');
+    const title = page.getByLabel('Titel', { exact: true });
+    await expect(title.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('ww-story-edit-page #title-error').textContent()).resolves.toBe('Geef het verhaal een titel.');
+    await expect(page.getByRole('textbox', { name: 'Het verhaal' }).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByRole('textbox', { name: 'Het verhaal' }).getAttribute('aria-describedby')).resolves.toBe('body-error');
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    expect(await e.db.selectFrom('stories').select('id').where('title', '=', '').execute()).toEqual([]);
+    await ctx.close();
+  });
+});
