@@ -102,34 +102,32 @@ export function storyByReceipt(db: Kysely<DB>, receiptHash: string) {
 }
 
 // ---- Sensemaking (issue 4) ----
-// Until the stories capability's own visibility function is merged, sensemaking narrows stories
-// with this minimal rule: staff see every story, workers the stories of their projects, funders none.
 
-/** The project ids whose stories a user may see for sensemaking; `null` = all (staff). */
+/**
+ * The project ids whose stories a user may tag, code and roll up (climate, agreement, inbox):
+ * the same rule as storiesInScope — staff all (`null`), workers their projects'; funders none.
+ */
 export async function sensemakingStoryScope(db: Kysely<DB>, user: SessionUser): Promise<number[] | null> {
+  if (user.role === 'funder') return [];
   return projectScope(db, user);
 }
 
 /** The story if the user may see it for tagging and coding (404 otherwise, 403 for funders). */
 export async function assertStoryVisibleForSensemaking(db: Kysely<DB>, user: SessionUser, storyId: number) {
-  if (user.role === 'funder') throw forbidden();
-  const story = await db
-    .selectFrom('stories')
-    .select(['id', 'projectId', 'areaId', 'title', 'bodyText', 'consent', 'withdrawnAt', 'updatedAt'])
-    .where('id', '=', storyId)
+  const story = await (await storiesInScope(db, user))
+    .select(['stories.id', 'stories.projectId', 'stories.areaId', 'stories.title', 'stories.bodyText', 'stories.consent', 'stories.withdrawnAt', 'stories.updatedAt'])
+    .where('stories.id', '=', storyId)
     .executeTakeFirst();
   if (!story) throw notFound('Verhaal niet gevonden / Story not found');
-  const scope = await sensemakingStoryScope(db, user);
-  if (scope && !scope.includes(story.projectId)) throw notFound('Verhaal niet gevonden / Story not found');
   return story;
 }
 
 /** Consent levels a report audience (a Most Significant Change panel, a report) may see. */
-export const reportableConsents = ['report', 'public'] as const;
+export const reportableConsents = audienceLevels.report;
 
-/** The teller's name as a report audience may see it: only with public consent; `report` is anonymised. */
-export function tellerNameForReport(consent: string, displayName: string | null): string | null {
-  return consent === 'public' ? displayName : null;
+/** The teller's name for a report audience: only with public consent (and never under 16); `report` is anonymised. */
+export function tellerNameForReport(consent: ConsentLevel, teller: { name: string | null; under16: boolean | number }): string | null {
+  return tellerNameFor(consent === 'public' ? 'public' : 'report', teller);
 }
 
 /** A Most Significant Change round: staff see all; panel members see the rounds they sit on. */

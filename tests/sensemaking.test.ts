@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { selectionsFor, selectionsForStory } from '../db/repositories/sensemaking.js';
+import { newReceiptCode, receiptHash } from '../db/repositories/stories.js';
 import { testApp, type Client, type TestApp } from './helpers/app.js';
 import { editStoryText, makeArea, makeProject, makeStory, place, variableId } from './helpers/sensemaking-fixtures.js';
 
@@ -286,6 +287,17 @@ describe('excerpts and codes', () => {
     expect(byId[quiet.excerpt.id]).toMatchObject({ status: 'stale', quote: 'Eerst was het stil.' });
   });
 
+  it('a withdrawal takes the coded passages (which quote the story) with it', async () => {
+    const coord = await t.as('coordinator');
+    const p = await makeProject(t.db);
+    const s = await makeStory(t.db, { projectId: p, text: 'Ik durf weer over het plein te lopen.' });
+    const code = (await ok(await coord.post('/api/codes', { name: 'Veiligheid' }), 201)).code;
+    await ok(await coord.post(`/api/stories/${s}/excerpts`, { start: 0, end: 20, codeId: code.id }), 201);
+    await ok(await coord.post(`/api/stories/${s}/consent`, { withdraw: true, reason: 'Verteller wil het niet meer', channel: 'spoken', givenBy: 'teller' }));
+    expect(await t.db.selectFrom('storyExcerpts').selectAll().execute()).toEqual([]);
+    expect((await coord.post(`/api/stories/${s}/excerpts`, { start: 0, end: 1, codeId: code.id })).status).toBe(409);
+  });
+
   it('renames and merges codes, moving every coded passage', async () => {
     const coord = await t.as('coordinator');
     const p = await makeProject(t.db);
@@ -364,6 +376,14 @@ describe('Most Significant Change', () => {
     expect(fed.round.fedBackAt).toBeTruthy();
     const receipt = await selectionsForStory(t.db, reportStory);
     expect(receipt).toEqual([expect.objectContaining({ roundId: id, domain: 'Meedoen in de buurt', reasons: ['Mensen groeten elkaar weer', 'Vertrouwen groeit'] })]);
+    // the teller reads it on their receipt page
+    const code = newReceiptCode();
+    await t.db.updateTable('stories').set({ receiptHash: receiptHash(code) }).where('id', '=', reportStory).execute();
+    const page = await ok(await t.anon.get(`/api/public/receipts/${code}`));
+    expect(page.story.feedback).toEqual([
+      expect.objectContaining({ domain: 'Meedoen in de buurt', reason: 'Mensen groeten elkaar weer' }),
+      expect.objectContaining({ domain: 'Meedoen in de buurt', reason: 'Vertrouwen groeit' }),
+    ]);
     const report = await selectionsFor(t.db, { projectIds: [p], from: '2026-01-01', to: '2026-12-31' });
     expect(report).toEqual([expect.objectContaining({ storyId: reportStory, tellerName: null, reasons: ['Mensen groeten elkaar weer', 'Vertrouwen groeit'] })]);
     // a later withdrawal takes the story out of reports

@@ -369,6 +369,19 @@ export async function listExcerpts(db: Db, storyId: number, bodyText: string) {
   return excerptSelect(db).where('e.storyId', '=', storyId).orderBy('e.startOffset').orderBy('e.id').execute();
 }
 
+/**
+ * When a story is withdrawn its coded passages go (they quote its text) and so do picks in rounds
+ * still open; selections of closed rounds stay on record but leave every report (selectionsFor).
+ */
+export async function forgetStoryCoding(db: Db, storyId: number): Promise<void> {
+  await db.deleteFrom('storyExcerpts').where('storyId', '=', storyId).execute();
+  await db
+    .deleteFrom('mscPicks')
+    .where('storyId', '=', storyId)
+    .where('roundId', 'in', db.selectFrom('mscRounds').select('id').where('status', '=', 'open'))
+    .execute();
+}
+
 export const getExcerpt = (db: Db, id: number) => excerptSelect(db).where('e.id', '=', id).executeTakeFirst();
 
 // ---------- codes ----------
@@ -508,7 +521,7 @@ export async function roundCandidates(db: Db, round: { id: number; periodFrom: s
     .innerJoin('projects', 'projects.id', 'stories.projectId')
     .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
     .leftJoin('areas', 'areas.id', 'stories.areaId')
-    .select(['stories.id', 'stories.projectId', 'projects.name as projectName', 'areas.name as areaName', 'stories.title', 'stories.bodyHtml', 'stories.happenedOn', 'stories.consent', 'stories.language', 'tellers.displayName'])
+    .select(['stories.id', 'stories.projectId', 'projects.name as projectName', 'areas.name as areaName', 'stories.title', 'stories.bodyHtml', 'stories.happenedOn', 'stories.consent', 'stories.language', 'tellers.displayName', 'tellers.under16'])
     .select(storyDate.as('date'))
     .where('stories.projectId', 'in', db.selectFrom('mscRoundProjects').select('projectId').where('roundId', '=', round.id))
     .where('stories.consent', 'in', reportableConsents)
@@ -518,7 +531,7 @@ export async function roundCandidates(db: Db, round: { id: number; periodFrom: s
     .orderBy(storyDate)
     .orderBy('stories.id')
     .execute();
-  return rows.map(({ displayName, ...r }) => ({ ...r, tellerName: tellerNameForReport(r.consent, displayName) }));
+  return rows.map(({ displayName, under16, ...r }) => ({ ...r, tellerName: tellerNameForReport(r.consent, { name: displayName, under16 }) }));
 }
 
 export async function roundPicks(db: Db, roundId: number) {
@@ -595,6 +608,7 @@ export async function selectionsFor(db: Kysely<DB>, opts: { projectIds: number[]
       'stories.bodyHtml',
       'stories.consent',
       'tellers.displayName',
+      'tellers.under16',
       'mscSelections.reason',
     ])
     .where('mscRounds.status', '=', 'closed')
@@ -605,9 +619,9 @@ export async function selectionsFor(db: Kysely<DB>, opts: { projectIds: number[]
   if (opts.to) q = q.where('mscRounds.periodFrom', '<=', opts.to);
   const rows = await q.orderBy('mscRounds.closedAt').orderBy('mscSelections.id').execute();
   const out: { roundId: number; domain: string; periodFrom: string; periodTo: string; closedAt: string | null; fedBackAt: string | null; storyId: number; projectId: number; title: string; bodyHtml: string; consent: string; tellerName: string | null; reasons: string[] }[] = [];
-  for (const { reason, displayName, ...r } of rows) {
+  for (const { reason, displayName, under16, ...r } of rows) {
     let s = out.find((o) => o.roundId === r.roundId && o.storyId === r.storyId);
-    if (!s) out.push((s = { ...r, tellerName: tellerNameForReport(r.consent, displayName), reasons: [] }));
+    if (!s) out.push((s = { ...r, tellerName: tellerNameForReport(r.consent, { name: displayName, under16 }), reasons: [] }));
     s.reasons.push(reason);
   }
   return out;

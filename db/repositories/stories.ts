@@ -1,6 +1,7 @@
 // Stories, their consent record, placements, submission links and receipts. Read functions take a
 // query already narrowed by server/access.ts (visibleStories and friends); they never widen it.
 import { createHash, randomBytes } from 'node:crypto';
+import { forgetStoryCoding, selectionsForStory } from './sensemaking.js';
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import type { ConsentLevel, DB, Phase, StorySource } from '../schema.js';
 import { ftsQuery, matchStories, searchRank } from '../sqlite.js';
@@ -278,6 +279,7 @@ export async function withdrawStory(db: Db, id: number): Promise<void> {
     .execute();
   await db.deleteFrom('storyPlacements').where('storyId', '=', id).execute();
   await db.deleteFrom('storyOutcomes').where('storyId', '=', id).execute();
+  await forgetStoryCoding(db, id);
 }
 
 export type Placement = { variableId: number; position: number | null };
@@ -357,8 +359,9 @@ export type ReceiptFeedback = { domain?: string; period?: string; reason?: strin
  * What the team fed back to the teller about their story (Most Significant Change selections and
  * their reasons). Empty until the sense-making capability fills it in (its selectionsForStory).
  */
-export async function receiptFeedback(_db: Db, _storyId: number): Promise<ReceiptFeedback[]> {
-  return [];
+export async function receiptFeedback(db: Db, storyId: number): Promise<ReceiptFeedback[]> {
+  const rounds = await selectionsForStory(db, storyId);
+  return rounds.flatMap((r) => r.reasons.map((reason) => ({ domain: r.domain, period: `${r.periodFrom}/${r.periodTo}`, reason, at: r.fedBackAt ?? undefined })));
 }
 
 // --- Submission links

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { makeProject, makeStory, variableId } from '../helpers/sensemaking-fixtures.js';
+import { axeViolations, makeProject, makeStory, variableId } from '../helpers/sensemaking-fixtures.js';
 
 describe('browser: tagging inbox by keyboard', () => {
   let e: E2E;
@@ -25,6 +25,7 @@ describe('browser: tagging inbox by keyboard', () => {
     await page.goto('/tagging');
     await page.getByRole('heading', { name: 'Groeten op straat' }).waitFor();
     await expect(page.getByText(/Enter opslaan/).isVisible()).resolves.toBe(true);
+    await expect(axeViolations(page)).resolves.toEqual([]);
 
     // first story: outcome 1, then Enter saves and moves on
     await page.keyboard.press('1');

@@ -65,3 +65,14 @@ export async function variableId(db: Db, key: string): Promise<number> {
 export async function place(db: Db, storyId: number, varId: number, source: 'teller' | 'coordinator', position: number | null): Promise<void> {
   await db.insertInto('storyPlacements').values({ storyId, variableId: varId, source, position, status: 'accepted' }).execute();
 }
+
+/** axe-core's WCAG 2.x A/AA violations on the current page (shadow roots included). */
+export async function axeViolations(page: import('playwright-core').Page): Promise<{ id: string; help: string; targets: string[] }[]> {
+  const axe = (await import('axe-core')).default;
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const a = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown; html: string }[] }[] }> } }).axe;
+    const result = await a.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.html.slice(0, 200)}`) }));
+  });
+}

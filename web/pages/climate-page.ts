@@ -180,7 +180,7 @@ export class ClimatePage extends LitElement {
         weak=${weak}
         strong=${strong}
       ></ww-climate-chart>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" aria-label=${t('tableCaption', { name: this.name(s.variable) })}>
         <table>
           <caption>${t('tableCaption', { name: this.name(s.variable) })}</caption>
           <thead>
@@ -242,7 +242,7 @@ export class ClimatePage extends LitElement {
       <h2>${t('agreement')}</h2>
       <p>${t('agreementIntro')}</p>
       ${this.agreement.length
-        ? html`<div class="table-wrap">
+        ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('agreement')}>
             <table>
               <thead>
                 <tr>

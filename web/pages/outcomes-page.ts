@@ -1,9 +1,314 @@
-import { LitElement, html } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError, api, get, patch, post, put } from '../api.js';
+import { pageStyles } from '../components/shared-styles.js';
+import { locale, messages } from '../i18n.js';
+import type { Me } from '../session.js';
+import type { Level, LibraryOutcome, Outcome, Variable } from '../sensemaking-types.js';
 
+const t = messages({
+  nl: {
+    title: 'Werkdoelen',
+    back: 'Terug naar het project',
+    intro: 'De resultatenketen van dit project: outputs dragen bij aan outcomes, outcomes aan impact (IATI-resultaattypen 1, 2 en 3).',
+    none: 'Nog geen doelen.',
+    output: 'Output',
+    outcome: 'Outcome',
+    impact: 'Impact',
+    iati: 'IATI-type {n}',
+    add: 'Doel toevoegen',
+    level: 'Niveau',
+    titleField: 'Titel',
+    description: 'Beschrijving',
+    parent: 'Draagt bij aan',
+    noParent: '— geen —',
+    save: 'Toevoegen',
+    fromLibrary: 'Uit de bibliotheek',
+    libraryIntro: 'Doelen die de hele organisatie gebruikt. Neem er een over in dit project.',
+    reuse: 'Overnemen',
+    toLibrary: 'In de bibliotheek zetten',
+    emptyLibrary: 'De bibliotheek is nog leeg.',
+    edit: 'Bewerken',
+    cancel: 'Annuleren',
+    update: 'Opslaan',
+    remove: 'Verwijderen',
+    up: 'Omhoog',
+    down: 'Omlaag',
+    removed: 'Doel verwijderd.',
+    saved: 'Opgeslagen.',
+    variables: 'Klimaatvariabelen voor bewoners',
+    variablesIntro: 'Over deze lijnen vragen we bewoners die via de projectlink een verhaal vertellen.',
+    saveVariables: 'Variabelen opslaan',
+    failed: 'Dat lukte niet: {msg}',
+  },
+  en: {
+    title: 'Outcomes',
+    back: 'Back to the project',
+    intro: "This project's results chain: outputs contribute to outcomes, outcomes to impact (IATI result types 1, 2 and 3).",
+    none: 'No outcomes yet.',
+    output: 'Output',
+    outcome: 'Outcome',
+    impact: 'Impact',
+    iati: 'IATI type {n}',
+    add: 'Add an outcome',
+    level: 'Level',
+    titleField: 'Title',
+    description: 'Description',
+    parent: 'Contributes to',
+    noParent: '— none —',
+    save: 'Add',
+    fromLibrary: 'From the library',
+    libraryIntro: 'Outcomes the whole organisation uses. Reuse one in this project.',
+    reuse: 'Reuse',
+    toLibrary: 'Put in the library',
+    emptyLibrary: 'The library is still empty.',
+    edit: 'Edit',
+    cancel: 'Cancel',
+    update: 'Save',
+    remove: 'Delete',
+    up: 'Up',
+    down: 'Down',
+    removed: 'Outcome deleted.',
+    saved: 'Saved.',
+    variables: 'Climate variables for residents',
+    variablesIntro: 'Residents who tell a story through the project link are asked about these lines.',
+    saveVariables: 'Save variables',
+    failed: 'That did not work: {msg}',
+  },
+});
+
+const parentLevel: Record<Level, Level | null> = { output: 'outcome', outcome: 'impact', impact: null };
+
+/** A project's results chain editor, with library reuse and the choice of climate variables. */
 @customElement('ww-outcomes-page')
 export class OutcomesPage extends LitElement {
+  @property({ attribute: false }) params: Record<string, string> = {};
+  @property({ attribute: false }) user: Me | null = null;
+  @state() private project: { id: number; name: string } | null = null;
+  @state() private outcomes: Outcome[] = [];
+  @state() private library: LibraryOutcome[] = [];
+  @state() private variables: Variable[] = [];
+  @state() private chosen = new Set<number>();
+  @state() private level: Level = 'outcome';
+  @state() private editing: number | null = null;
+  @state() private error: ApiError | string | null = null;
+  @state() private message = '';
+
+  private get staff() {
+    return this.user?.role === 'admin' || this.user?.role === 'coordinator';
+  }
+  private get pid() {
+    return this.params.id;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load() {
+    try {
+      const [project, outcomes, library, variables, chosen] = await Promise.all([
+        get<{ project: { id: number; name: string } }>(`/api/projects/${this.pid}`),
+        get<{ outcomes: Outcome[] }>(`/api/projects/${this.pid}/outcomes`),
+        get<{ library: LibraryOutcome[] }>('/api/outcome-library'),
+        get<{ variables: Variable[] }>('/api/climate-variables'),
+        get<{ variableIds: number[] }>(`/api/projects/${this.pid}/climate-variables`),
+      ]);
+      this.project = project.project;
+      this.outcomes = outcomes.outcomes;
+      this.library = library.library;
+      this.variables = variables.variables;
+      this.chosen = new Set(chosen.variableIds);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private fail(e: unknown) {
+    this.message = '';
+    this.error = e instanceof ApiError ? e : String(e);
+  }
+
+  private async run(fn: () => Promise<unknown>, ok = t('saved')) {
+    this.error = null;
+    try {
+      await fn();
+      this.message = ok;
+      await this.load();
+      return true;
+    } catch (e) {
+      this.fail(e);
+      return false;
+    }
+  }
+
+  private async add(e: SubmitEvent) {
+    e.preventDefault();
+    const formEl = e.target as HTMLFormElement;
+    const f = new FormData(formEl);
+    const parentId = f.get('parentId') ? Number(f.get('parentId')) : null;
+    if (await this.run(() => post(`/api/projects/${this.pid}/outcomes`, { level: f.get('level'), title: f.get('title'), description: f.get('description'), parentId }))) formEl.reset();
+  }
+
+  private async saveEdit(e: SubmitEvent, o: Outcome) {
+    e.preventDefault();
+    const f = new FormData(e.target as HTMLFormElement);
+    const parentId = f.get('parentId') ? Number(f.get('parentId')) : null;
+    if (await this.run(() => patch(`/api/outcomes/${o.id}`, { title: f.get('title'), description: f.get('description'), parentId }))) this.editing = null;
+  }
+
+  private move(o: Outcome, delta: number) {
+    const siblings = this.outcomes.filter((x) => x.level === o.level);
+    const i = siblings.findIndex((x) => x.id === o.id);
+    const other = siblings[i + delta];
+    if (!other) return;
+    void this.run(async () => {
+      await patch(`/api/outcomes/${o.id}`, { sort: other.sort });
+      await patch(`/api/outcomes/${other.id}`, { sort: o.sort === other.sort ? o.sort + delta : o.sort });
+    });
+  }
+
+  private parentOptions(level: Level, selected: number | null) {
+    const pl = parentLevel[level];
+    return html`<option value="">${t('noParent')}</option>
+      ${pl ? this.outcomes.filter((x) => x.level === pl).map((x) => html`<option value=${x.id} ?selected=${selected === x.id}>${x.title}</option>`) : nothing}`;
+  }
+
+  private renderOutcome(o: Outcome) {
+    const parent = this.outcomes.find((x) => x.id === o.parentId);
+    if (this.editing === o.id)
+      return html`<li class="card">
+        <form @submit=${(e: SubmitEvent) => this.saveEdit(e, o)}>
+          <label>${t('titleField')}<input name="title" required .value=${o.title} /></label>
+          <label>${t('description')}<textarea name="description" .value=${o.description}></textarea></label>
+          ${o.level !== 'impact' ? html`<label>${t('parent')}<select name="parentId">${this.parentOptions(o.level, o.parentId)}</select></label>` : nothing}
+          <div class="actions"><button type="submit">${t('update')}</button><button type="button" class="secondary" @click=${() => (this.editing = null)}>${t('cancel')}</button></div>
+        </form>
+      </li>`;
+    return html`<li class="card">
+      <h4>${o.title} <span class="badge">${t(o.level)} · ${t('iati', { n: o.iatiType })}</span></h4>
+      ${o.description ? html`<p>${o.description}</p>` : nothing}
+      ${parent ? html`<p class="muted">${t('parent')}: ${parent.title}</p>` : nothing}
+      ${this.staff
+        ? html`<div class="actions">
+            <button type="button" class="secondary" @click=${() => (this.editing = o.id)}>${t('edit')}</button>
+            <button type="button" class="secondary" aria-label="${t('up')}: ${o.title}" @click=${() => this.move(o, -1)}>↑</button>
+            <button type="button" class="secondary" aria-label="${t('down')}: ${o.title}" @click=${() => this.move(o, 1)}>↓</button>
+            <button type="button" class="secondary" @click=${() => this.run(() => post('/api/outcome-library', { level: o.level, title: o.title, description: o.description }))}>${t('toLibrary')}</button>
+            <button type="button" class="danger" @click=${() => this.run(() => api('DELETE', `/api/outcomes/${o.id}`), t('removed'))}>${t('remove')}</button>
+          </div>`
+        : nothing}
+    </li>`;
+  }
+
   override render() {
-    return html`<h1>ww-outcomes-page</h1>`;
+    const lang = locale();
+    const errMsg = this.error instanceof ApiError ? this.error.message : this.error;
+    const fieldErr = (n: string) => (this.error instanceof ApiError ? this.error.field(n) : undefined);
+    return html`
+      <p><a href="/projects/${this.pid}">${t('back')}</a></p>
+      <h1 tabindex="-1">${t('title')}${this.project ? `: ${this.project.name}` : ''}</h1>
+      <p>${t('intro')}</p>
+      <div role="status" class="status">${this.message}</div>
+      <div role="alert">${errMsg ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>
+      ${this.outcomes.length ? nothing : html`<p>${t('none')}</p>`}
+      ${(['impact', 'outcome', 'output'] as const).map((level) => {
+        const list = this.outcomes.filter((o) => o.level === level);
+        return list.length ? html`<h2>${t(level)}</h2><ul class="chain">${list.map((o) => this.renderOutcome(o))}</ul>` : nothing;
+      })}
+      ${this.staff
+        ? html`<h2>${t('add')}</h2>
+            <form @submit=${this.add}>
+              <label
+                >${t('level')}<select name="level" @change=${(e: Event) => (this.level = (e.target as HTMLSelectElement).value as Level)}>
+                  ${(['output', 'outcome', 'impact'] as const).map((l) => html`<option value=${l} ?selected=${this.level === l}>${t(l)}</option>`)}
+                </select></label
+              >
+              <label
+                >${t('titleField')}<input name="title" required maxlength="300" aria-invalid=${fieldErr('title') ? 'true' : 'false'} aria-describedby="err-title" /><span
+                  class="field-error"
+                  id="err-title"
+                  >${fieldErr('title') ?? ''}</span
+                ></label
+              >
+              <label>${t('description')}<textarea name="description"></textarea></label>
+              ${this.level !== 'impact'
+                ? html`<label
+                    >${t('parent')}<select name="parentId" aria-invalid=${fieldErr('parentId') ? 'true' : 'false'} aria-describedby="err-parent">
+                      ${this.parentOptions(this.level, null)}</select
+                    ><span class="field-error" id="err-parent">${fieldErr('parentId') ?? ''}</span></label
+                  >`
+                : nothing}
+              <div class="actions"><button type="submit">${t('save')}</button></div>
+            </form>
+            <h2>${t('fromLibrary')}</h2>
+            <p>${t('libraryIntro')}</p>
+            ${this.library.length
+              ? html`<ul class="library">
+                  ${this.library.map(
+                    (l) => html`<li>
+                      <span><strong>${l.title}</strong> <span class="badge">${t(l.level)}</span> ${l.description ? html`<span class="muted">${l.description}</span>` : nothing}</span>
+                      <button type="button" class="secondary" aria-label="${t('reuse')}: ${l.title}" @click=${() => this.run(() => post(`/api/projects/${this.pid}/outcomes`, { libraryId: l.id }))}>
+                        ${t('reuse')}
+                      </button>
+                    </li>`,
+                  )}
+                </ul>`
+              : html`<p class="muted">${t('emptyLibrary')}</p>`}
+            <h2>${t('variables')}</h2>
+            <p>${t('variablesIntro')}</p>
+            <form
+              @submit=${(e: SubmitEvent) => {
+                e.preventDefault();
+                void this.run(() => put(`/api/projects/${this.pid}/climate-variables`, { variableIds: [...this.chosen] }));
+              }}
+            >
+              ${[...new Set(this.variables.map((v) => v.groupKey))].map(
+                (g) => html`<fieldset>
+                  <legend>${lang === 'nl' ? this.variables.find((v) => v.groupKey === g)!.groupNl : this.variables.find((v) => v.groupKey === g)!.groupEn}</legend>
+                  ${this.variables
+                    .filter((v) => v.groupKey === g)
+                    .map(
+                      (v) => html`<label class="check"
+                        ><input
+                          type="checkbox"
+                          .checked=${this.chosen.has(v.id)}
+                          @change=${(e: Event) => {
+                            const next = new Set(this.chosen);
+                            if ((e.target as HTMLInputElement).checked) next.add(v.id);
+                            else next.delete(v.id);
+                            this.chosen = next;
+                          }}
+                        />${lang === 'nl' ? v.nameNl : v.nameEn}
+                        <span class="muted">(${lang === 'nl' ? v.weakNl : v.weakEn} ↔ ${lang === 'nl' ? v.strongNl : v.strongEn})</span></label
+                      >`,
+                    )}
+                </fieldset>`,
+              )}
+              <div class="actions"><button type="submit">${t('saveVariables')}</button></div>
+            </form>`
+        : nothing}
+    `;
+  }
+
+  static override styles = [
+    pageStyles,
+    css`
+      * { box-sizing: border-box; }
+      .chain, .library { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
+      .library li { display: flex; justify-content: space-between; gap: 1rem; align-items: center; flex-wrap: wrap; border-bottom: 1px solid var(--ww-line); padding: 0.5rem 0; }
+      h4 { margin: 0 0 0.25rem; }
+      label.check { display: block; font-weight: 400; padding: 0.15rem 0; }
+      label.check input { margin-right: 0.5rem; }
+      .status:empty { display: none; }
+      .status { font-weight: 600; color: var(--ww-ok); }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-outcomes-page': OutcomesPage;
   }
 }

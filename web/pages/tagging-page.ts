@@ -38,6 +38,7 @@ const t = messages({
     suggestionBy: 'Voorstel van {name}',
     teller: 'verteller: {n}',
     code: 'Fragmenten coderen',
+    editOutcomes: 'Werkdoelen bewerken',
   },
   en: {
     title: 'Tagging',
@@ -70,6 +71,7 @@ const t = messages({
     suggestionBy: 'Suggested by {name}',
     teller: 'teller: {n}',
     code: 'Code passages',
+    editOutcomes: 'Edit outcomes',
   },
 });
 
@@ -279,7 +281,7 @@ export class TaggingPage extends LitElement {
                   ${i < 9 ? html`<kbd>${i + 1}</kbd>` : nothing} ${o.title} <span class="muted">(${o.level})</span></label
                 >`,
               )
-            : html`<p class="muted">${t('noOutcomes')}</p>`}
+            : html`<p class="muted">${t('noOutcomes')} <a href="/projects/${story.projectId}/outcomes">${t('editOutcomes')}</a></p>`}
           <label
             >${t('note')}<textarea
               .value=${d?.note ?? ''}

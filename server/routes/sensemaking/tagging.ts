@@ -298,14 +298,19 @@ export const taggingRoutes = router()
       summary: "A story's coded passages, re-anchored against its current text",
       security: cookieAuth,
       request: { params: idParam },
-      responses: { 200: json(z.object({ bodyText: z.string(), excerpts: z.array(Excerpt) })), 401: errors[401], 403: errors[403], 404: errors[404] },
+      responses: {
+        200: json(z.object({ story: z.object({ id: z.number(), projectId: z.number(), title: z.string() }), bodyText: z.string(), excerpts: z.array(Excerpt) })),
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
     }),
     async (c) => {
       const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
       const story = await assertStoryVisibleForSensemaking(c.var.db, user, id);
       const excerpts = await c.var.db.transaction().execute((tx) => listExcerpts(tx, id, story.bodyText));
-      return c.json({ bodyText: story.bodyText, excerpts }, 200);
+      return c.json({ story: { id: story.id, projectId: story.projectId, title: story.title }, bodyText: story.bodyText, excerpts }, 200);
     },
   )
   .openapi(
