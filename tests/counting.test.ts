@@ -61,6 +61,8 @@ describe('indicator definitions', () => {
     await indicator(w.coordinator, { ...base(), projectId: w.otherProjectId, name: 'Elders geteld' });
     const list = await json(w.worker.get(`/api/indicators?projectId=${w.projectId}`));
     expect(list.indicators.map((i: { name: string }) => i.name)).toEqual(['Bewoners bij de buurtkamer']);
+    const lonely = await t.as('worker');
+    expect((await json(lonely.get('/api/indicators?context=false'))).indicators).toEqual([]);
     const mine = await json(w.worker.get('/api/indicators'));
     expect(mine.indicators.map((i: { id: number }) => i.id)).toEqual([ind.id]);
     const patched = await json(w.coordinator.patch(`/api/indicators/${ind.id}`, { name: 'Bezoekers', direction: 'lower', targets: [{ period: '2026-Q2', value: 9 }] }));

@@ -31,12 +31,12 @@ describe('CSV import of values', () => {
     ].join('\n');
     const res = await json(run(csv, 'preview'));
     expect(res.errors).toEqual([
-      { row: 3, column: 'indicator', reason: 'unknown indicator Onbekend' },
+      { row: 3, column: 'indicator', reason: expect.stringContaining('unknown indicator Onbekend') },
       { row: 4, column: 'period', reason: expect.stringContaining('not a quarter') },
       { row: 5, column: 'area', reason: expect.stringContaining('not one of the project') },
-      { row: 6, column: 'value', reason: 'not a number: twaalf' },
+      { row: 6, column: 'value', reason: expect.stringContaining('not a number: twaalf') },
       { row: 7, column: 'area', reason: expect.stringContaining('not kept per area') },
-      { row: 8, column: 'period', reason: 'same indicator, period and area as row 2' },
+      { row: 8, column: 'period', reason: expect.stringContaining('same indicator, period and area as row 2') },
     ]);
     expect(res.committed).toBe(false);
     expect(await values()).toEqual([]);
@@ -47,7 +47,7 @@ describe('CSV import of values', () => {
     const res = await run(csv, 'commit');
     expect(res.status).toBe(400);
     const details = (await res.json()).error.details;
-    expect(details).toEqual([expect.objectContaining({ row: 3, column: 'value', reason: 'not a number: x' })]);
+    expect(details).toEqual([expect.objectContaining({ row: 3, column: 'value', reason: expect.stringContaining('not a number: x') })]);
     expect(await values()).toEqual([]);
   });
 
@@ -72,7 +72,7 @@ describe('CSV import of values', () => {
     const csv = 'indicator,period,area,value,note\nBezoekers,2026-Q2,BU03630000,"7,5","a, b\nc"\nBezoekers,2026-Q2,BU03630001,oops,\n';
     const res = await json(run(csv, 'preview'));
     expect(res.delimiter).toBe(',');
-    expect(res.errors).toEqual([{ row: 4, column: 'value', reason: 'not a number: oops' }]);
+    expect(res.errors).toEqual([{ row: 4, column: 'value', reason: expect.stringContaining('not a number: oops') }]);
   });
 
   it('importing the same file twice changes nothing the second time', async () => {
@@ -94,7 +94,7 @@ describe('CSV import of values', () => {
     const res = await json(run(`indicator;period;value\nAandeel actief;2026-Q1;1.234\n${other.id};2026-Q1;1\n`, 'preview'));
     expect(res.errors).toEqual([
       { row: 2, column: 'value', reason: expect.stringContaining('ambiguous number') },
-      { row: 3, column: 'indicator', reason: `unknown indicator ${other.id}` },
+      { row: 3, column: 'indicator', reason: expect.stringContaining(`unknown indicator ${other.id}`) },
     ]);
     const outsider = await json(run(`indicator;period;value\n${other.id};2026-Q1;1\n`, 'commit', w.outsider));
     expect(outsider.created).toBe(1);

@@ -68,6 +68,9 @@ describe('expenses and budget', () => {
     expect((await w.worker.post(`/api/projects/${w.projectId}/expenses`, { date: '2026-02-01', amount: 1.234, description: 'x' })).status).toBe(400);
     expect((await w.outsider.post(`/api/projects/${w.projectId}/expenses`, { date: '2026-02-01', amount: 1, description: 'x' })).status).toBe(404);
 
+    const extra = (await json(w.worker.post(`/api/projects/${w.projectId}/expenses`, { date: '2026-02-03', amount: 10, description: 'Dubbel ingevoerd' }))).entry;
+    expect((await w.outsider.request('DELETE', `/api/projects/${w.projectId}/expenses/${extra.id}`)).status).toBe(404);
+    expect((await w.worker.request('DELETE', `/api/projects/${w.projectId}/expenses/${extra.id}`)).status).toBe(204);
     const { budget } = await json(w.worker.get(`/api/projects/${w.projectId}/budget`));
     expect(budget.hours).toEqual({ used: 25, planned: 100, remaining: 75, percentage: 25, byPhase: { ZIEN: 0, DENKEN: 0, DOEN: 20, VINDEN: 5 } });
     expect(budget.money).toEqual({ usedEuros: 1500, plannedEuros: 5000, remainingEuros: 3500, percentage: 30 });

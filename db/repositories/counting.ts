@@ -60,13 +60,15 @@ export async function findIndicator(db: Kysely<DB>, id: number) {
  * are included when `context` is true.
  */
 export async function listIndicators(db: Kysely<DB>, opts: { projectIds: number[] | null; context: boolean }) {
+  const projects = opts.projectIds === null || opts.projectIds.length > 0;
+  if (!projects && !opts.context) return [];
   let q = db.selectFrom('indicators').selectAll().orderBy('projectId').orderBy('name');
   q = q.where((eb) => {
     const ors = [];
     if (opts.projectIds === null) ors.push(eb('projectId', 'is not', null));
     else if (opts.projectIds.length) ors.push(eb('projectId', 'in', opts.projectIds));
     if (opts.context) ors.push(eb('projectId', 'is', null));
-    return ors.length ? eb.or(ors) : eb.val(false);
+    return eb.or(ors);
   });
   return (await q.execute()).map(indicatorOut);
 }

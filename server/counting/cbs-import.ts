@@ -35,6 +35,8 @@ export type CbsResult = {
   unknownAreas: UnknownArea[];
   areas: { matched: number; created: { id: number; code: string; name: string; kind: AreaKind }[] };
   indicators: { id: number; sourceKey: string; name: string; unit: Unit; measure: Measure; created: boolean }[];
+  /** Columns with text (codes, names, descriptions) rather than figures; not imported. */
+  skippedColumns: string[];
   values: { created: number; updated: number; unchanged: number; missing: number };
 };
 
@@ -46,7 +48,7 @@ export type CbsResult = {
 export async function runCbsImport(db: Kysely<DB>, text: string, opts: { period?: string; createAreas: boolean; userId: number; batchId: number | null }): Promise<CbsResult> {
   const table = readCsv(text);
   const errors: RowError[] = [];
-  const result: CbsResult = { rows: table.rows.length, periods: [], errors, unknownAreas: [], areas: { matched: 0, created: [] }, indicators: [], values: { created: 0, updated: 0, unchanged: 0, missing: 0 } };
+  const result: CbsResult = { rows: table.rows.length, periods: [], errors, unknownAreas: [], areas: { matched: 0, created: [] }, indicators: [], skippedColumns: [], values: { created: 0, updated: 0, unchanged: 0, missing: 0 } };
 
   let periodCol = -1, nameCol = -1, codeCol = -1;
   const valueCols: number[] = [];
@@ -54,14 +56,15 @@ export async function runCbsImport(db: Kysely<DB>, text: string, opts: { period?
     const k = nameKey(h);
     if (k === 'perioden' || k === 'periode') periodCol = i;
     else if (k === 'wijken en buurten' || k === "regio's" || k === 'regios' || k === 'gemeenten' || k === 'wijken en buurten (naam)') nameCol = i;
-    else if (k.startsWith('regiocode') || k.startsWith('codering') || /\(code\)$/.test(k)) codeCol = i;
+    else if (codeCol < 0 && (k.startsWith('regiocode') || k.startsWith('codering'))) codeCol = i;
+    else if (/\((code|naam|omschrijving)\)$/.test(k)) result.skippedColumns.push(h); // text, not figures
     else if (h.trim()) valueCols.push(i);
   });
   const fixedPeriod = opts.period === undefined ? undefined : normalizePeriod(opts.period);
-  if (nameCol < 0 && codeCol < 0) errors.push({ row: 1, column: 'Wijken en buurten', reason: 'no area column (Wijken en buurten or Regiocode)' });
-  if (periodCol < 0 && opts.period === undefined) errors.push({ row: 1, column: 'Perioden', reason: 'the file has no Perioden column: give the period' });
-  if (fixedPeriod === null) errors.push({ row: 1, column: 'period', reason: `not a period: ${opts.period}` });
-  if (!valueCols.length) errors.push({ row: 1, column: '', reason: 'no value columns' });
+  if (nameCol < 0 && codeCol < 0) errors.push({ row: 1, column: 'Wijken en buurten', reason: 'geen kolom met gebieden / no area column (Wijken en buurten or Regiocode)' });
+  if (periodCol < 0 && opts.period === undefined) errors.push({ row: 1, column: 'Perioden', reason: 'geen kolom Perioden: vul de periode in / the file has no Perioden column: give the period' });
+  if (fixedPeriod === null) errors.push({ row: 1, column: 'period', reason: `geen periode / not a period: ${opts.period}` });
+  if (!valueCols.length) errors.push({ row: 1, column: '', reason: 'geen kolommen met cijfers / no value columns' });
   if (errors.length) return result;
 
   const lookup = await areaLookup(db);
@@ -75,7 +78,7 @@ export async function runCbsImport(db: Kysely<DB>, text: string, opts: { period?
     let period = fixedPeriod ?? null;
     if (periodCol >= 0) {
       period = normalizePeriod(cells[periodCol] ?? '');
-      if (!period) errors.push({ row, column: table.header[periodCol]!, reason: `not a period: ${cells[periodCol] ?? ''}` });
+      if (!period) errors.push({ row, column: table.header[periodCol]!, reason: `geen periode / not a period: ${cells[periodCol] ?? ''}` });
     }
     const values = valueCols.map((i) => {
       const parsed = parseNumber(cells[i] ?? '', { decimal: 'point' });
@@ -86,28 +89,28 @@ export async function runCbsImport(db: Kysely<DB>, text: string, opts: { period?
     const code = codeCol >= 0 ? (cells[codeCol] ?? '').trim().toUpperCase() : '';
     let area: number | string | null = null;
     if (code) {
-      if (!CBS_CODE.test(code)) errors.push({ row, column: table.header[codeCol]!, reason: `not a CBS area code: ${code}` });
+      if (!CBS_CODE.test(code)) result.unknownAreas.push({ row, name, code, reason: 'geen gemeente-, wijk- of buurtcode / not a gemeente, wijk or buurt code' });
       else if (lookup.byCode.has(code)) area = lookup.byCode.get(code)!;
       else if (opts.createAreas) {
         area = code;
         toCreate.set(code, { code, name: name || code });
-      } else result.unknownAreas.push({ row, name, code, reason: 'unknown area code' });
+      } else result.unknownAreas.push({ row, name, code, reason: 'onbekende gebiedscode / unknown area code' });
     } else if (name) {
       const ids = lookup.byName.get(nameKey(name)) ?? [];
       if (ids.length === 1) area = ids[0]!;
-      else result.unknownAreas.push({ row, name, code: null, reason: ids.length ? 'ambiguous area name: several areas have this name' : opts.createAreas ? 'unknown area name (an area is only created from a CBS code)' : 'unknown area name' });
-    } else errors.push({ row, column: table.header[codeCol >= 0 ? codeCol : nameCol]!, reason: 'no area' });
+      else result.unknownAreas.push({ row, name, code: null, reason: ids.length ? 'meerdere gebieden met deze naam / ambiguous area name: several areas have this name' : opts.createAreas ? 'onbekende naam (alleen met een CBS-code wordt een gebied gemaakt) / unknown area name (an area is only created from a CBS code)' : 'onbekende naam / unknown area name' });
+    } else errors.push({ row, column: table.header[codeCol >= 0 ? codeCol : nameCol]!, reason: 'geen gebied / no area' });
     if (errors.length > before || area === null || !period) continue;
     const k = `${area}|${period}`;
     if (seen.has(k)) {
-      errors.push({ row, column: table.header[codeCol >= 0 ? codeCol : nameCol]!, reason: `same area and period as row ${seen.get(k)}` });
+      errors.push({ row, column: table.header[codeCol >= 0 ? codeCol : nameCol]!, reason: `dubbel, zie rij ${seen.get(k)} / same area and period as row ${seen.get(k)}` });
       continue;
     }
     seen.set(k, row);
     periodicities.add(periodicityOf(period)!);
     rowsByArea.push({ row, period, area, values });
   }
-  if (periodicities.size > 1) errors.push({ row: 1, column: table.header[periodCol] ?? 'Perioden', reason: 'periods of different kinds (years and quarters) in one file' });
+  if (periodicities.size > 1) errors.push({ row: 1, column: table.header[periodCol] ?? 'Perioden', reason: 'verschillende soorten perioden in één bestand / periods of different kinds (years and quarters) in one file' });
   if (errors.length) return result;
   result.periods = [...new Set(rowsByArea.map((r) => r.period))].sort();
   const periodicity = [...periodicities][0] ?? 'year';
@@ -131,7 +134,7 @@ export async function runCbsImport(db: Kysely<DB>, text: string, opts: { period?
     const def = parseCbsHeader(header);
     const existing = await db.selectFrom('indicators').select(['id', 'periodicity', 'name', 'unit', 'measure']).where('source', '=', 'cbs').where('sourceKey', '=', header).where('projectId', 'is', null).executeTakeFirst();
     if (existing && existing.periodicity !== periodicity) {
-      errors.push({ row: 1, column: header, reason: `indicator ${existing.name} is kept per ${existing.periodicity}, this file has ${periodicity} values` });
+      errors.push({ row: 1, column: header, reason: `andere periode dan de bestaande indicator / indicator ${existing.name} is kept per ${existing.periodicity}, this file has ${periodicity} values` });
       continue;
     }
     const id =

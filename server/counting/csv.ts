@@ -31,10 +31,10 @@ export function readCsv(text: string): CsvTable {
     records = parse(clean, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records;
   } catch (e) {
     const err = e as { lines?: number; message?: string };
-    throw { row: err.lines ?? 1, column: '', reason: `not readable as CSV: ${err.message ?? String(e)}` } satisfies RowError;
+    throw { row: err.lines ?? 1, column: '', reason: `geen leesbare CSV / not readable as CSV: ${err.message ?? String(e)}` } satisfies RowError;
   }
   const [head, ...body] = records.map((r) => ({ row: r.info.lines - r.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0), cells: r.record }));
-  if (!head) throw { row: 1, column: '', reason: 'the file is empty' } satisfies RowError;
+  if (!head) throw { row: 1, column: '', reason: 'het bestand is leeg / the file is empty' } satisfies RowError;
   return { delimiter, header: head.cells, rows: body.filter((r) => r.cells.some((c) => c !== '')) };
 }
 

@@ -25,12 +25,14 @@ export function normalizePeriod(input: string): string | null {
   return null;
 }
 
+const periodNl: Record<Periodicity, string> = { month: 'maand', quarter: 'kwartaal', year: 'jaar' };
+
 /** A period as typed, checked against the indicator's periodicity; `orYear` also allows a year (targets). */
 export function checkPeriod(input: string, periodicity: string, orYear = false): { period: string } | { reason: string } {
   const period = normalizePeriod(input);
-  if (!period) return { reason: `not a period: ${input} (use 2026, 2026-Q1 or 2026-03)` };
+  if (!period) return { reason: `geen periode / not a period: ${input} (2026, 2026-Q1, 2026-03)` };
   const kind = periodicityOf(period)!;
-  if (kind !== periodicity && !(orYear && kind === 'year')) return { reason: `${period} is not a ${periodicity} (this indicator is kept per ${periodicity})` };
+  if (kind !== periodicity && !(orYear && kind === 'year')) return { reason: `${period} is geen ${periodNl[periodicity as Periodicity] ?? periodicity} / ${period} is not a ${periodicity} (this indicator is kept per ${periodicity})` };
   return { period };
 }
 
@@ -83,7 +85,7 @@ export function parseNumber(input: string, opts: { decimal?: 'auto' | 'point' } 
   let s = input.trim().replace(/\s+/g, '').replace(/^\u2212/, '-');
   if (s === '' || s === '.') return { ok: true, value: null };
   if (opts.decimal === 'point') {
-    if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return { ok: false, code: 'not_a_number', reason: `not a number: ${input.trim()}` };
+    if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return { ok: false, code: 'not_a_number', reason: `geen getal / not a number: ${input.trim()}` };
     return { ok: true, value: Number(s) };
   }
   const sign = s.startsWith('-') ? -1 : 1;
@@ -95,22 +97,22 @@ export function parseNumber(input: string, opts: { decimal?: 'auto' | 'point' } 
     // Both: the last one is the decimal separator, the other groups thousands.
     const [group, dec] = lastComma > lastDot ? ['.', ','] : [',', '.'];
     const [int, frac, ...rest] = s.split(dec);
-    if (rest.length || !/^\d{1,3}([.,]\d{3})*$/.test(int!) || int!.includes(dec) || !/^\d+$/.test(frac!)) return { ok: false, code: 'not_a_number', reason: `not a number: ${input.trim()}` };
+    if (rest.length || !/^\d{1,3}([.,]\d{3})*$/.test(int!) || int!.includes(dec) || !/^\d+$/.test(frac!)) return { ok: false, code: 'not_a_number', reason: `geen getal / not a number: ${input.trim()}` };
     normal = `${int!.split(group).join('')}.${frac}`;
   } else if (lastComma >= 0) {
-    if (!/^\d*,\d+$/.test(s)) return { ok: false, code: 'not_a_number', reason: `not a number: ${input.trim()}` };
+    if (!/^\d*,\d+$/.test(s)) return { ok: false, code: 'not_a_number', reason: `geen getal / not a number: ${input.trim()}` };
     normal = s.replace(',', '.');
   } else if (lastDot >= 0) {
     if (/^\d{1,3}(\.\d{3}){2,}$/.test(s)) normal = s.split('.').join('');
-    else if (/^[1-9]\d{0,2}\.\d{3}$/.test(s)) return { ok: false, code: 'ambiguous', reason: `ambiguous number ${input.trim()}: write ${s.replace('.', '')} or ${s.replace('.', ',')}` };
+    else if (/^[1-9]\d{0,2}\.\d{3}$/.test(s)) return { ok: false, code: 'ambiguous', reason: `dubbelzinnig getal: schrijf ${s.replace('.', '')} of ${s.replace('.', ',')} / ambiguous number ${input.trim()}: write ${s.replace('.', '')} or ${s.replace('.', ',')}` };
     else if (/^\d*\.\d+$/.test(s)) normal = s;
-    else return { ok: false, code: 'not_a_number', reason: `not a number: ${input.trim()}` };
+    else return { ok: false, code: 'not_a_number', reason: `geen getal / not a number: ${input.trim()}` };
   } else {
-    if (!/^\d+$/.test(s)) return { ok: false, code: 'not_a_number', reason: `not a number: ${input.trim()}` };
+    if (!/^\d+$/.test(s)) return { ok: false, code: 'not_a_number', reason: `geen getal / not a number: ${input.trim()}` };
     normal = s;
   }
   const value = sign * Number(normal);
-  return Number.isFinite(value) ? { ok: true, value: Object.is(value, -0) ? 0 : value } : { ok: false, code: 'not_a_number', reason: `not a number: ${input.trim()}` };
+  return Number.isFinite(value) ? { ok: true, value: Object.is(value, -0) ? 0 : value } : { ok: false, code: 'not_a_number', reason: `geen getal / not a number: ${input.trim()}` };
 }
 
 /** Lower case, no diacritics, single spaces: for matching names people and CBS spell differently. */

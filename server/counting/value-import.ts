@@ -35,11 +35,11 @@ export function findArea(lookup: AreaLookup, text: string): { id: number } | { r
   const code = text.trim().toUpperCase();
   if (CBS_CODE.test(code)) {
     const id = lookup.byCode.get(code);
-    return id ? { id } : { reason: `unknown area code ${code}` };
+    return id ? { id } : { reason: `onbekende gebiedscode / unknown area code ${code}` };
   }
   const ids = lookup.byName.get(nameKey(text)) ?? [];
   if (ids.length === 1) return { id: ids[0]! };
-  return { reason: ids.length ? `ambiguous area name ${text.trim()}: use the CBS code` : `unknown area ${text.trim()}` };
+  return { reason: ids.length ? `meerdere gebieden met deze naam, gebruik de CBS-code / ambiguous area name ${text.trim()}: use the CBS code` : `onbekend gebied / unknown area ${text.trim()}` };
 }
 
 export type CsvPlan = { rows: number; delimiter: string; errors: RowError[]; writes: ValueWrite[]; indicatorIds: number[] };
@@ -57,7 +57,7 @@ export async function planValueImport(db: Kysely<DB>, text: string, scope: { pro
     for (const [name, aliases] of Object.entries(COLUMNS) as [Column, readonly string[]][]) if (aliases.includes(k) && col[name] === undefined) col[name] = i;
   });
   for (const required of ['indicator', 'period', 'value'] as const) {
-    if (col[required] === undefined) errors.push({ row: 1, column: required, reason: `missing column ${required} (${COLUMNS[required].slice(0, 3).join(', ')})` });
+    if (col[required] === undefined) errors.push({ row: 1, column: required, reason: `kolom ontbreekt / missing column ${required} (${COLUMNS[required].slice(0, 3).join(', ')})` });
   }
   if (errors.length) return { rows: table.rows.length, delimiter: table.delimiter, errors, writes: [], indicatorIds: [] };
 
@@ -81,10 +81,10 @@ export async function planValueImport(db: Kysely<DB>, text: string, scope: { pro
     if (/^\d+$/.test(ref)) indicator = byId.get(Number(ref));
     else {
       const found = byName.get(nameKey(ref)) ?? [];
-      if (found.length > 1) bad('indicator', `ambiguous indicator name ${ref}: use its id (${found.map((f) => f.id).join(', ')})`);
+      if (found.length > 1) bad('indicator', `meerdere indicatoren met deze naam, gebruik het nummer / ambiguous indicator name ${ref}: use its id (${found.map((f) => f.id).join(', ')})`);
       indicator = found.length === 1 ? found[0] : undefined;
     }
-    if (!indicator && errors.length === before) bad('indicator', ref ? `unknown indicator ${ref}` : 'empty');
+    if (!indicator && errors.length === before) bad('indicator', ref ? `onbekende indicator / unknown indicator ${ref}` : 'leeg / empty');
 
     const period = indicator ? checkPeriod(cell('period')!, indicator.periodicity) : null;
     if (period && 'reason' in period) bad('period', period.reason);
@@ -92,28 +92,28 @@ export async function planValueImport(db: Kysely<DB>, text: string, scope: { pro
     let areaId = ALL_AREAS;
     const areaText = cell('area') ?? '';
     if (indicator?.byArea) {
-      if (!areaText) bad(col.area === undefined ? 'indicator' : 'area', `indicator ${indicator.name} is kept per area: give the area`);
+      if (!areaText) bad(col.area === undefined ? 'indicator' : 'area', `per gebied: vul het gebied in / indicator ${indicator.name} is kept per area: give the area`);
       else {
         const found = findArea(lookup, areaText);
         if ('reason' in found) bad('area', found.reason);
         else {
           if (!projectAreas.has(indicator.id)) projectAreas.set(indicator.id, await allowedAreas(db, indicator.projectId));
           const allowed = projectAreas.get(indicator.id);
-          if (allowed && !allowed.has(found.id)) bad('area', `area ${areaText} is not one of the project`);
+          if (allowed && !allowed.has(found.id)) bad('area', `gebied hoort niet bij het project / area ${areaText} is not one of the project`);
           else areaId = found.id;
         }
       }
-    } else if (indicator && areaText) bad('area', `indicator ${indicator.name} is not kept per area: leave the area empty`);
+    } else if (indicator && areaText) bad('area', `niet per gebied: laat het gebied leeg / indicator ${indicator.name} is not kept per area: leave the area empty`);
 
     const value = parseNumber(cell('value')!);
     if (!value.ok) bad('value', value.reason);
     const note = cell('note');
-    if (note && note.length > 2000) bad('note', 'longer than 2000 characters');
+    if (note && note.length > 2000) bad('note', 'langer dan 2000 tekens / longer than 2000 characters');
 
     if (errors.length > before || !indicator || !period || 'reason' in period || !value.ok) continue;
     const k = `${indicator.id}|${period.period}|${areaId}`;
     if (seen.has(k)) {
-      bad('period', `same indicator, period and area as row ${seen.get(k)}`);
+      bad('period', `dubbel, zie rij ${seen.get(k)} / same indicator, period and area as row ${seen.get(k)}`);
       continue;
     }
     seen.set(k, row);

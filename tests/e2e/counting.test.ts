@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject, setProjectMembers } from '../../db/repositories/projects.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
@@ -62,6 +64,11 @@ describe('browser: counting', () => {
         { indicatorId: share, areaId: 0, value: 12.5 },
       ].sort((a, b) => a.indicatorId - b.indicatorId || a.areaId - b.areaId),
     );
+    await cell('Bezoekers', 'Kop Zeedijk').focus();
+    await page.getByLabel('Notitie bij Bezoekers · Kop Zeedijk').fill('inclusief open dag');
+    await page.getByRole('button', { name: 'Alles opslaan' }).click();
+    await expect.poll(() => page.getByText('Opgeslagen: 0 nieuw, 1 gewijzigd').count()).toBe(1);
+    expect(await e.db.selectFrom('indicatorValues').select(['value', 'note']).where('areaId', '=', kop).execute()).toEqual([{ value: 1234.5, note: 'inclusief open dag' }]);
     await e.screenshot(page, 'counting-grid-saved');
     await ctx.close();
   });
@@ -79,6 +86,69 @@ describe('browser: counting', () => {
     await expect.poll(() => page.getByText('2,5 van 40 uur gebruikt').count()).toBe(1);
     expect(await e.db.selectFrom('hours').select(['hours', 'phase', 'userId']).execute()).toEqual([{ hours: 2.5, phase: 'DOEN', userId: worker.id }]);
     await e.screenshot(page, 'counting-hours-phone');
+    await ctx.close();
+  });
+  it('a worker previews a CSV with a bad row, then imports the corrected file', async () => {
+    const ctx = await e.context();
+    const page = await ctx.newPage();
+    await e.login(page, worker.email);
+    await page.goto(`/projects/${projectId}/indicators/import`);
+    const bad = 'indicator;periode;gebied;waarde\nBezoekers;2026-Q2;BU03630000;"8,5"\nBezoekers;2026-Q2;BU03630001;acht\n';
+    await page.getByLabel('CSV-bestand').setInputFiles({ name: 'waarden.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: /geen getal \/ not a number: acht/ }).count()).toBe(1);
+    await expect(page.getByRole('button', { name: 'Importeren' }).isDisabled()).resolves.toBe(true);
+    await e.screenshot(page, 'counting-csv-preview-errors');
+    await page.getByLabel('CSV-bestand').setInputFiles({ name: 'waarden.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.replace('acht', '8')) });
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await expect.poll(() => page.getByText('2 rijen: 2 nieuw').count()).toBe(1);
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    await expect.poll(() => page.getByText('Geïmporteerd: 2 nieuw').count()).toBe(1);
+    expect(await e.db.selectFrom('indicatorValues').select('value').where('period', '=', '2026-Q2').orderBy('value').execute()).toEqual([{ value: 8 }, { value: 8.5 }]);
+    await ctx.close();
+  });
+
+  it('a coordinator imports a real CBS export and sees the unknown areas', async () => {
+    const coordinator = await e.user('coordinator');
+    const ctx = await e.context();
+    const page = await ctx.newPage();
+    await e.login(page, coordinator.email);
+    await page.goto('/imports/cbs');
+    const file = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cbs', 'Nabijheid_voorzieningen__buurt_2021_10022023_162519.csv'));
+    await page.getByLabel('StatLine CSV-bestand').setInputFiles({ name: 'nabijheid.csv', mimeType: 'text/csv', buffer: file });
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await expect.poll(() => page.getByRole('alert').getByText('Perioden', { exact: true }).count()).toBe(1);
+    await page.getByRole('textbox', { name: /^Periode/ }).fill('2021');
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await expect.poll(() => page.getByText('11 gebied(en) niet gevonden', { exact: false }).count()).toBe(1);
+    await e.screenshot(page, 'counting-cbs-preview');
+    await ctx.close();
+  });
+  it('a coordinator defines an indicator with a baseline and a target per area, and sees its history', async () => {
+    const coordinator = await e.user('coordinator');
+    const ctx = await e.context();
+    const page = await ctx.newPage();
+    await e.login(page, coordinator.email);
+    await page.goto(`/projects/${projectId}/indicators/new`);
+    await page.getByLabel('Naam').fill('Deelnemers buurtmaaltijd');
+    await page.getByRole('combobox', { name: /^Eenheid/ }).selectOption('count');
+    await page.getByLabel('Per gebied bijhouden', { exact: false }).check();
+    await page.getByRole('group', { name: 'Nulmeting' }).getByLabel('Waarde').fill('12,5');
+    await page.getByRole('group', { name: 'Nulmeting' }).getByLabel('Periode', { exact: false }).fill('2025 Q4');
+    await page.getByRole('button', { name: 'Doel toevoegen' }).click();
+    const targets = page.getByRole('group', { name: 'Doelen' });
+    await targets.getByLabel('Periode').fill('2026-Q1');
+    await targets.getByLabel('Gebied').selectOption({ label: 'Kop Zeedijk' });
+    await targets.getByRole('textbox', { name: 'Doel', exact: true }).fill('40');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(`**/projects/${projectId}/indicators`);
+    const row = await e.db.selectFrom('indicators').selectAll().where('name', '=', 'Deelnemers buurtmaaltijd').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ unit: 'count', measure: 'unit', byArea: 1, baselineValue: 12.5, baselinePeriod: '2025-Q4' });
+    expect(await e.db.selectFrom('indicatorTargets').select(['period', 'areaId', 'value']).where('indicatorId', '=', row.id).execute()).toEqual([{ period: '2026-Q1', areaId: kop, value: 40 }]);
+
+    await page.goto(`/indicators/${visitors}/edit`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Laatste wijzigingen van de waarden' }).count()).toBe(1);
+    await e.screenshot(page, 'counting-indicator-edit');
     await ctx.close();
   });
 });

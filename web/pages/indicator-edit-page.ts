@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, get, patch, post } from '../api.js';
-import { messages } from '../i18n.js';
+import { formatDate, formatNumber, messages } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
@@ -17,6 +17,7 @@ const t = messages({
     byArea: 'Per gebied bijhouden (wijk of buurt van het project)', fixed: 'Er zijn al waarden; periode en per gebied liggen vast.',
     baseline: 'Nulmeting', baselineValue: 'Waarde', baselinePeriod: 'Periode', periodHint: 'Bijvoorbeeld 2026, 2026-Q1 of 2026-03.',
     targets: 'Doelen', targetPeriod: 'Periode', targetArea: 'Gebied', targetValue: 'Doel', wholeProject: 'Hele project', addTarget: 'Doel toevoegen', removeTarget: 'Verwijder doel {n}',
+    history: 'Laatste wijzigingen van de waarden', when: 'Wanneer', change: 'Van → naar', who: 'Door', imported: 'import',
     save: 'Opslaan', cancel: 'Terug naar de tellingen', failed: 'Opslaan lukte niet.', notNumber: 'Geen getal',
   },
   en: {
@@ -28,6 +29,7 @@ const t = messages({
     byArea: 'Keep per area (the project’s wijken or buurten)', fixed: 'Values exist; period and per-area are fixed.',
     baseline: 'Baseline', baselineValue: 'Value', baselinePeriod: 'Period', periodHint: 'For example 2026, 2026-Q1 or 2026-03.',
     targets: 'Targets', targetPeriod: 'Period', targetArea: 'Area', targetValue: 'Target', wholeProject: 'Whole project', addTarget: 'Add target', removeTarget: 'Remove target {n}',
+    history: 'Latest changes to the values', when: 'When', change: 'From → to', who: 'By', imported: 'import',
     save: 'Save', cancel: 'Back to the counts', failed: 'Saving failed.', notNumber: 'Not a number',
   },
 });
@@ -51,6 +53,7 @@ export class IndicatorEditPage extends LitElement {
   @state() private targets: Target[] = [];
   @state() private error: ApiError | null = null;
   @state() private ready = false;
+  @state() private history: { id: number; period: string; areaId: number | null; oldValue: number | null; newValue: number | null; newNote: string | null; changedByName: string | null; changedAt: string; batchId: number | null }[] = [];
 
   override async connectedCallback(): Promise<void> {
     super.connectedCallback();
@@ -58,6 +61,7 @@ export class IndicatorEditPage extends LitElement {
       if (this.params.indicatorId) {
         const { indicator } = await get<{ indicator: Indicator }>(`/api/indicators/${this.params.indicatorId}`);
         this.indicator = indicator;
+        this.history = (await get<{ history: IndicatorEditPage['history'] }>(`/api/indicators/${indicator.id}/history`)).history.slice(0, 50);
         this.projectId = indicator.projectId;
         this.byArea = indicator.byArea;
         this.targets = indicator.targets.map((tg) => ({ period: tg.period, areaId: tg.areaId, value: String(tg.value).replace('.', ',') }));
@@ -183,12 +187,24 @@ export class IndicatorEditPage extends LitElement {
           ${this.projectId ? html`<a href="/projects/${this.projectId}/indicators">${t('cancel')}</a>` : nothing}
         </div>
       </form>
+      ${this.history.length
+        ? html`<h2>${t('history')}</h2>
+            <div class="table-wrap"><table>
+              <thead><tr><th scope="col">${t('when')}</th><th scope="col">${t('targetPeriod')}</th><th scope="col">${t('targetArea')}</th><th scope="col">${t('change')}</th><th scope="col">${t('who')}</th></tr></thead>
+              <tbody>${this.history.map((h) => html`<tr>
+                <td>${formatDate(h.changedAt)}</td><td>${h.period}</td><td>${h.areaId === null ? t('wholeProject') : (this.areas.find((a) => a.id === h.areaId)?.name ?? h.areaId)}</td>
+                <td>${formatNumber(h.oldValue, 3)} → ${formatNumber(h.newValue, 3)}${h.newNote ? html`<br /><span class="hint">${h.newNote}</span>` : nothing}</td>
+                <td>${h.changedByName ?? ''}${h.batchId ? html` <span class="badge">${t('imported')}</span>` : nothing}</td>
+              </tr>`)}</tbody>
+            </table></div>`
+        : nothing}
     `;
   }
 
   static override styles = [
     pageStyles,
     css`
+      input, select, textarea { box-sizing: border-box; }
       .row { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }
       .row > label { flex: 1 1 9rem; }
       .target { margin-bottom: 0.75rem; }

@@ -14,7 +14,7 @@ const t = messages({
     noIndicators: 'Dit project heeft nog geen indicatoren.', keys: 'Pijltjestoetsen en Enter gaan naar de volgende cel. Een komma mag als decimaalteken (12,5). Leeg of een punt betekent: ontbreekt.',
     save: 'Alles opslaan', saving: 'Opslaan…', nothing: 'Er is niets veranderd.', saved: 'Opgeslagen: {created} nieuw, {updated} gewijzigd.', edit: 'bewerken',
     errors: 'Niets opgeslagen. {n} cel(len) kloppen niet:', changed: '{n} cel(len) gewijzigd, nog niet opgeslagen.', na: 'n.v.t.', target: 'doel {value}', failed: 'Opslaan lukte niet: {message}',
-    notNumber: 'geen getal: {text}', ambiguous: '{text} is dubbelzinnig: bedoel je duizendtallen of decimalen? Schrijf 1234 of 1,234.',
+    discard: 'Je hebt wijzigingen die nog niet zijn opgeslagen. Toch een andere periode tonen?', note: 'Notitie bij {cell}', hasNote: 'met notitie', notNumber: 'geen getal: {text}', ambiguous: '{text} is dubbelzinnig: bedoel je duizendtallen of decimalen? Schrijf 1234 of 1,234.',
     unit_count: 'aantal', unit_percentage: '%', unit_euro: 'euro', unit_hours: 'uren', unit_score: 'score',
   },
   en: {
@@ -24,7 +24,7 @@ const t = messages({
     noIndicators: 'This project has no indicators yet.', keys: 'Arrow keys and Enter move to the next cell. A decimal comma is fine (12,5). Empty or a full stop means: missing.',
     save: 'Save all', saving: 'Saving…', nothing: 'Nothing changed.', saved: 'Saved: {created} new, {updated} changed.', edit: 'edit',
     errors: 'Nothing saved. {n} cell(s) are not right:', changed: '{n} cell(s) changed, not saved yet.', na: 'n/a', target: 'target {value}', failed: 'Saving failed: {message}',
-    notNumber: 'not a number: {text}', ambiguous: '{text} is ambiguous: thousands or decimals? Write 1234 or 1.234 with a comma.',
+    discard: 'You have changes that are not saved yet. Show another period anyway?', note: 'Note for {cell}', hasNote: 'with note', notNumber: 'not a number: {text}', ambiguous: '{text} is ambiguous: thousands or decimals? Write 1234 or 1.234 with a comma.',
     unit_count: 'count', unit_percentage: '%', unit_euro: 'euro', unit_hours: 'hours', unit_score: 'score',
   },
 });
@@ -62,6 +62,8 @@ export class IndicatorGridPage extends LitElement {
   @state() private values = new Map<string, Value>();
   @state() private targets = new Map<string, number>();
   @state() private edits = new Map<string, string>();
+  @state() private noteEdits = new Map<string, string>();
+  @state() private focused: Cell | null = null;
   @state() private cellErrors = new Map<string, string>();
   @state() private status = '';
   @state() private problem = '';
@@ -97,6 +99,10 @@ export class IndicatorGridPage extends LitElement {
   }
 
   private async changeKind(e: Event): Promise<void> {
+    if (this.pending && !confirm(t('discard'))) {
+      (e.target as HTMLSelectElement).value = this.periodicity;
+      return;
+    }
     this.setPeriodicity((e.target as HTMLSelectElement).value as Periodicity);
     this.periodError = '';
     await this.loadValues();
@@ -114,6 +120,8 @@ export class IndicatorGridPage extends LitElement {
     this.values = values;
     this.targets = targets;
     this.edits = new Map();
+    this.noteEdits = new Map();
+    this.focused = null;
     this.cellErrors = new Map();
   }
 
@@ -122,6 +130,7 @@ export class IndicatorGridPage extends LitElement {
     const f = new FormData(e.target as HTMLFormElement);
     const kind = String(f.get('periodicity')) as Periodicity;
     const period = normalizePeriod(String(f.get('period')));
+    if (this.pending && !confirm(t('discard'))) return;
     if (!period || periodicityOf(period) !== kind) {
       this.periodicity = kind;
       this.periodError = t('badPeriod', { kind: t(kind).toLowerCase(), example: examples[kind] });
@@ -186,6 +195,27 @@ export class IndicatorGridPage extends LitElement {
     }
   }
 
+  private get pending(): number {
+    return new Set([...this.edits.keys(), ...this.noteEdits.keys()]).size;
+  }
+
+  private noteOf(key: string): string {
+    return this.noteEdits.get(key) ?? this.values.get(key)?.note ?? '';
+  }
+
+  private focusCellInput(e: FocusEvent, cell: Cell): void {
+    (e.target as HTMLInputElement).select();
+    this.focused = cell;
+  }
+
+  private noteInput(e: InputEvent, key: string): void {
+    const text = (e.target as HTMLTextAreaElement).value;
+    const next = new Map(this.noteEdits);
+    if (text === (this.values.get(key)?.note ?? '')) next.delete(key);
+    else next.set(key, text);
+    this.noteEdits = next;
+  }
+
   private cells(): Cell[] {
     const cols = this.columns();
     return this.shown.flatMap((i) => cols.filter((c) => (c.areaId === null) !== i.byArea).map((c) => ({ key: keyOf(i.id, c.areaId), indicator: i, areaId: c.areaId, label: `${i.name} · ${c.label}` })));
@@ -193,13 +223,13 @@ export class IndicatorGridPage extends LitElement {
 
   private async save(): Promise<void> {
     const cells = this.cells();
-    const changed = cells.filter((c) => this.edits.has(c.key));
+    const changed = cells.filter((c) => this.edits.has(c.key) || this.noteEdits.has(c.key));
     const errs = new Map<string, string>();
-    const entries: { cell: Cell; value: number | null }[] = [];
+    const entries: { cell: Cell; value: number | null; note?: string }[] = [];
     for (const cell of changed) {
-      const r = parseNumber(this.edits.get(cell.key)!);
+      const r = this.edits.has(cell.key) ? parseNumber(this.edits.get(cell.key)!) : ({ ok: true, value: this.values.get(cell.key)?.value ?? null } as const);
       if (!r.ok) errs.set(cell.key, t(r.code === 'ambiguous' ? 'ambiguous' : 'notNumber', { text: this.edits.get(cell.key)!.trim() }));
-      else entries.push({ cell, value: r.value });
+      else entries.push({ cell, value: r.value, note: this.noteEdits.get(cell.key) });
     }
     this.cellErrors = errs;
     if (errs.size) return this.focusSummary();
@@ -210,7 +240,7 @@ export class IndicatorGridPage extends LitElement {
     this.saving = true;
     try {
       const res = await put<{ created: number; updated: number }>('/api/indicator-values', {
-        values: entries.map((e) => ({ indicatorId: e.cell.indicator.id, period: this.period, areaId: e.cell.areaId, value: e.value })),
+        values: entries.map((e) => ({ indicatorId: e.cell.indicator.id, period: this.period, areaId: e.cell.areaId, value: e.value, ...(e.note !== undefined ? { note: e.note } : {}) })),
       });
       await this.loadValues();
       this.status = t('saved', { created: res.created, updated: res.updated });
@@ -299,7 +329,8 @@ export class IndicatorGridPage extends LitElement {
                                 <input data-row=${r} data-col=${c} data-key=${key} inputmode="decimal" autocomplete="off"
                                   aria-label="${i.name}, ${col.label}, ${this.period}"
                                   aria-invalid=${err ? 'true' : 'false'} aria-describedby=${err ? `err-${key}` : 'keys'}
-                                  .value=${this.cellText(key)} @input=${(e: InputEvent) => this.input(e, key)} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
+                                  .value=${this.cellText(key)} @input=${(e: InputEvent) => this.input(e, key)} @focus=${(e: FocusEvent) => this.focusCellInput(e, { key, indicator: i, areaId: col.areaId, label: `${i.name} · ${col.label}` })} />
+                                ${this.noteOf(key) ? html`<span class="hint">${t('hasNote')}</span>` : nothing}
                                 ${target !== undefined ? html`<span class="hint">${t('target', { value: show(target) })}</span>` : nothing}
                               </td>`;
                             })}
@@ -308,9 +339,13 @@ export class IndicatorGridPage extends LitElement {
                       </tbody>
                     </table>
                   </div>
+                  ${this.focused
+                    ? html`<label class="note">${t('note', { cell: this.focused.label })}
+                        <textarea maxlength="2000" .value=${this.noteOf(this.focused.key)} @input=${(e: InputEvent) => this.noteInput(e, this.focused!.key)}></textarea></label>`
+                    : nothing}
                   <div class="actions save">
                     <button type="button" @click=${this.save} ?disabled=${this.saving}>${this.saving ? t('saving') : t('save')}</button>
-                    <span role="status">${this.status || (this.edits.size ? t('changed', { n: this.edits.size }) : '')}</span>
+                    <span role="status">${this.status || (this.pending ? t('changed', { n: this.pending }) : '')}</span>
                   </div>
                 `}
           `}
@@ -329,6 +364,7 @@ export class IndicatorGridPage extends LitElement {
       td .hint { display: block; font-size: 0.8rem; }
       th .edit { font-weight: 400; font-size: 0.9rem; margin-left: 0.25rem; }
       .save { margin-top: 1rem; }
+      label.note { margin-top: 1rem; max-width: 40rem; }
       #summary:focus { outline: none; }
     `,
   ];

@@ -13,7 +13,7 @@ const t = messages({
     moneyUsed: '{used} van {planned} uitgegeven ({pct}%), nog {remaining} over.', moneyNoPlan: '{used} uitgegeven. Er is geen geld begroot.',
     over: 'Over de begroting heen.', hours: 'Uren', money: 'Geld',
     logHours: 'Uren schrijven', date: 'Datum', amountHours: 'Uren', hoursHint: 'Per kwartier, bijvoorbeeld 1,5.', phase: 'Fase', activity: 'Wat deed je?', activityHint: 'Kort, bijvoorbeeld: huisbezoeken Kop Zeedijk.',
-    add: 'Toevoegen', added: 'Toegevoegd.', who: 'Wie', remove: 'Verwijderen', removeLabel: 'Verwijder {hours} uur op {date}', removed: 'Verwijderd.',
+    add: 'Toevoegen', added: 'Toegevoegd.', who: 'Wie', remove: 'Verwijderen', removeLabel: 'Verwijder {hours} uur op {date}', removeExpense: 'Verwijder uitgave {description} op {date}', removed: 'Verwijderd.',
     byPhase: 'Per fase', byWorker: 'Per medewerker', total: 'Totaal', noHours: 'Nog geen uren geschreven.',
     expenses: 'Uitgaven', addExpense: 'Uitgave toevoegen', amount: 'Bedrag in euro', amountHint: 'Bijvoorbeeld 12,50.', description: 'Omschrijving', category: 'Categorie (niet verplicht)',
     noExpenses: 'Nog geen uitgaven.', notNumber: 'Geen getal', failed: 'Dat lukte niet.', none: 'geen', ZIEN: 'Zien', DENKEN: 'Denken', DOEN: 'Doen', VINDEN: 'Vinden',
@@ -24,7 +24,7 @@ const t = messages({
     moneyUsed: '{used} of {planned} spent ({pct}%), {remaining} left.', moneyNoPlan: '{used} spent. No money was budgeted.',
     over: 'Over budget.', hours: 'Hours', money: 'Money',
     logHours: 'Log hours', date: 'Date', amountHours: 'Hours', hoursHint: 'In quarters of an hour, e.g. 1.5.', phase: 'Phase', activity: 'What did you do?', activityHint: 'Short, e.g.: home visits Kop Zeedijk.',
-    add: 'Add', added: 'Added.', who: 'Who', remove: 'Remove', removeLabel: 'Remove {hours} hours on {date}', removed: 'Removed.',
+    add: 'Add', added: 'Added.', who: 'Who', remove: 'Remove', removeLabel: 'Remove {hours} hours on {date}', removeExpense: 'Remove expense {description} on {date}', removed: 'Removed.',
     byPhase: 'Per phase', byWorker: 'Per worker', total: 'Total', noHours: 'No hours logged yet.',
     expenses: 'Expenses', addExpense: 'Add expense', amount: 'Amount in euros', amountHint: 'For example 12.50.', description: 'Description', category: 'Category (optional)',
     noExpenses: 'No expenses yet.', notNumber: 'Not a number', failed: 'That did not work.', none: 'none', ZIEN: 'See', DENKEN: 'Think', DOEN: 'Do', VINDEN: 'Find',
@@ -36,7 +36,7 @@ type Phase = (typeof phases)[number];
 type Usage = { used: number; planned: number | null; remaining: number | null; percentage: number | null };
 type Budget = { hours: Usage & { byPhase: Record<Phase, number> }; money: { usedEuros: number; plannedEuros: number | null; remainingEuros: number | null; percentage: number | null } };
 type HoursList = { entries: { id: number; date: string; hours: number; phase: Phase; activity: string; userId: number; userName: string }[]; totals: { hours: number; byPhase: Record<Phase, number>; byWorker: { userId: number; name: string; hours: number }[] } };
-type Expenses = { entries: { id: number; date: string; amount: number; description: string; category: string | null; enteredByName: string }[]; totals: { amount: number } };
+type Expenses = { entries: { id: number; date: string; amount: number; description: string; category: string | null; enteredBy: number; enteredByName: string }[]; totals: { amount: number } };
 
 const euro = (n: number | null) => (n === null ? '–' : `€ ${formatNumber(n, 2)}`);
 const today = () => new Date().toISOString().slice(0, 10);
@@ -118,9 +118,9 @@ export class ProjectHoursPage extends LitElement {
     }
   }
 
-  private async removeHours(id: number): Promise<void> {
+  private async removeEntry(kind: 'hours' | 'expenses', id: number): Promise<void> {
     try {
-      await api('DELETE', `/api/projects/${this.params.id}/hours/${id}`);
+      await api('DELETE', `/api/projects/${this.params.id}/${kind}/${id}`);
       this.status = t('removed');
       await this.reload();
     } catch (err) {
@@ -199,7 +199,7 @@ export class ProjectHoursPage extends LitElement {
               <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('who')}</th><th scope="col">${t('phase')}</th><th scope="col" class="num">${t('amountHours')}</th><th scope="col">${t('activity')}</th><th scope="col"><span class="sr">${t('remove')}</span></th></tr></thead>
               <tbody>${this.hours.entries.map((h) => html`<tr>
                 <td>${formatDate(h.date)}</td><td>${h.userName}</td><td>${t(h.phase)}</td><td class="num">${formatNumber(h.hours, 2)}</td><td>${h.activity}</td>
-                <td>${h.userId === this.user?.id || staff ? html`<button class="secondary small" aria-label=${t('removeLabel', { hours: formatNumber(h.hours, 2), date: formatDate(h.date) })} @click=${() => this.removeHours(h.id)}>${t('remove')}</button>` : nothing}</td>
+                <td>${h.userId === this.user?.id || staff ? html`<button class="secondary small" aria-label=${t('removeLabel', { hours: formatNumber(h.hours, 2), date: formatDate(h.date) })} @click=${() => this.removeEntry('hours', h.id)}>${t('remove')}</button>` : nothing}</td>
               </tr>`)}</tbody></table></div>`
           : html`<p class="muted">${t('noHours')}</p>`}
       </section>
@@ -218,9 +218,10 @@ export class ProjectHoursPage extends LitElement {
         </form>
         ${this.expenses.entries.length
           ? html`<div class="table-wrap"><table>
-              <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('description')}</th><th scope="col">${t('category')}</th><th scope="col">${t('who')}</th><th scope="col" class="num">${t('amount')}</th></tr></thead>
-              <tbody>${this.expenses.entries.map((x) => html`<tr><td>${formatDate(x.date)}</td><td>${x.description}</td><td>${x.category ?? ''}</td><td>${x.enteredByName}</td><td class="num">${euro(x.amount)}</td></tr>`)}</tbody>
-              <tfoot><tr><th scope="row" colspan="4">${t('total')}</th><td class="num"><strong>${euro(this.expenses.totals.amount)}</strong></td></tr></tfoot>
+              <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('description')}</th><th scope="col">${t('category')}</th><th scope="col">${t('who')}</th><th scope="col" class="num">${t('amount')}</th><th scope="col"><span class="sr">${t('remove')}</span></th></tr></thead>
+              <tbody>${this.expenses.entries.map((x) => html`<tr><td>${formatDate(x.date)}</td><td>${x.description}</td><td>${x.category ?? ''}</td><td>${x.enteredByName}</td><td class="num">${euro(x.amount)}</td>
+                <td>${x.enteredBy === this.user?.id || staff ? html`<button class="secondary small" aria-label=${t('removeExpense', { description: x.description, date: formatDate(x.date) })} @click=${() => this.removeEntry('expenses', x.id)}>${t('remove')}</button>` : nothing}</td></tr>`)}</tbody>
+              <tfoot><tr><th scope="row" colspan="4">${t('total')}</th><td class="num"><strong>${euro(this.expenses.totals.amount)}</strong></td><td></td></tr></tfoot>
             </table></div>`
           : html`<p class="muted">${t('noExpenses')}</p>`}
       </section>
@@ -230,6 +231,7 @@ export class ProjectHoursPage extends LitElement {
   static override styles = [
     pageStyles,
     css`
+      input, select, textarea { box-sizing: border-box; }
       .row { display: flex; flex-wrap: wrap; gap: 0.75rem; }
       .row > label { flex: 1 1 10rem; }
       .usage h3 { margin: 0 0 0.25rem; font-size: 1.05rem; }

@@ -188,6 +188,30 @@ export const hoursRoutes = router()
   )
   .openapi(
     createRoute({
+      method: 'delete',
+      path: '/projects/{id}/expenses/{entryId}',
+      tags: ['counting'],
+      summary: 'Remove a mistaken expense (the one who entered it; staff any)',
+      security: cookieAuth,
+      request: { params: idParam.extend({ entryId: z.coerce.number().int().positive().openapi({ param: { name: 'entryId', in: 'path' } }) }) },
+      responses: { 204: { description: 'Removed' }, 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...team);
+      const { id, entryId } = c.req.valid('param');
+      await c.var.db.transaction().execute(async (tx) => {
+        await assertProjectWritable(tx, user, id);
+        const entry = await tx.selectFrom('expenses').selectAll().where('id', '=', entryId).where('projectId', '=', id).executeTakeFirst();
+        if (!entry) throw notFound();
+        if (entry.enteredBy !== user.id && !isStaff(user)) throw forbidden('Alleen je eigen uitgaven / Only your own expenses');
+        await tx.deleteFrom('expenses').where('id', '=', entryId).execute();
+        await audit(tx, user, 'expense.delete', { type: 'project', id }, { expenseId: entryId, date: entry.date, amount: entry.amountCents / 100, enteredBy: entry.enteredBy });
+      });
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
       method: 'get',
       path: '/projects/{id}/budget',
       tags: ['counting'],

@@ -52,6 +52,7 @@ const CbsImportResult = z
     unknownAreas: z.array(z.object({ row: z.number(), name: z.string().nullable(), code: z.string().nullable(), reason: z.string() })),
     areas: z.object({ matched: z.number(), created: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.string() })) }),
     indicators: z.array(z.object({ id: z.number(), sourceKey: z.string(), name: z.string(), unit: z.string(), measure: z.string(), created: z.boolean() })),
+    skippedColumns: z.array(z.string()).openapi({ description: 'Text columns (code, naam, omschrijving) that are not figures' }),
     values: z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), missing: z.number().openapi({ description: 'Suppressed (.) or empty: stored as missing, never zero' }) }),
   })
   .openapi('CbsImportResult');
@@ -162,7 +163,7 @@ export const importRoutes = router()
       const user = requireRole(c, ...staff);
       const input = c.req.valid('json');
       const commit = input.mode === 'commit';
-      const empty = { rows: 0, periods: [], errors: [] as RowError[], unknownAreas: [], areas: { matched: 0, created: [] }, indicators: [], values: { created: 0, updated: 0, unchanged: 0, missing: 0 } };
+      const empty = { rows: 0, periods: [], errors: [] as RowError[], unknownAreas: [], areas: { matched: 0, created: [] }, indicators: [], skippedColumns: [], values: { created: 0, updated: 0, unchanged: 0, missing: 0 } };
       const result = await attempt(c.var.db, commit, async (tx) => {
         const batch = await tx
           .insertInto('importBatches')
