@@ -96,6 +96,14 @@ export async function visibleStory(db: Kysely<DB>, user: SessionUser, id: number
 export const canEditStory = (user: SessionUser, story: { recordedBy: number | null; withdrawnAt: string | null }) =>
   story.withdrawnAt === null && (isStaff(user) || (user.role === 'worker' && story.recordedBy === user.id));
 
+/**
+ * Stories an audience outside the team may be shown (reports): consent allows it and it is not
+ * withdrawn. Kept for report assembly (reportableStories), which the stories branch no longer uses.
+ */
+export function storiesForAudience(db: Kysely<DB>, audience: StoryAudience) {
+  return db.selectFrom('stories').where('stories.withdrawnAt', 'is', null).where('stories.consent', 'in', [...audienceLevels[audience]]);
+}
+
 /** The public reads exactly one story: its own, through the hash of its receipt code. */
 export function storyByReceipt(db: Kysely<DB>, receiptHash: string) {
   return db.selectFrom('stories').where('stories.receiptHash', '=', receiptHash);
@@ -205,8 +213,6 @@ export type ReportableStory = {
   tellerName: string | null;
 };
 
-// The column is tellers.under_16; CamelCasePlugin maps `under16` to `under16`, so name it raw.
-const tellerUnder16 = sql<number>`tellers.under_16`;
 const storyDate = sql<string>`coalesce(${sql.ref('stories.happenedOn')}, substr(${sql.ref('stories.createdAt')}, 1, 10))`;
 
 /** How a story with this consent may appear in a report; null = not at all. */
@@ -226,8 +232,7 @@ export async function reportableStories(
   opts: { projectIds: number[]; areaIds?: number[]; from: string; to: string; storyIds?: number[] },
 ): Promise<ReportableStory[]> {
   if (!opts.projectIds.length || (opts.storyIds && !opts.storyIds.length)) return [];
-  let q = db
-    .selectFrom('stories')
+  let q = storiesForAudience(db, 'report')
     .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
     .leftJoin('areas', 'areas.id', 'stories.areaId')
     .select([
@@ -243,12 +248,10 @@ export async function reportableStories(
       'stories.consent',
       'stories.withdrawnAt',
       'tellers.displayName',
-      tellerUnder16.as('under16'),
+      'tellers.under16',
       storyDate.as('date'),
     ])
     .where('stories.projectId', 'in', opts.projectIds)
-    .where('stories.consent', 'in', ['report', 'public'])
-    .where('stories.withdrawnAt', 'is', null)
     .where(storyDate, '>=', opts.from)
     .where(storyDate, '<=', opts.to)
     .orderBy(storyDate)
@@ -290,7 +293,7 @@ export async function currentDisclosure(db: Kysely<DB>, storyIds: number[]): Pro
   const rows = await db
     .selectFrom('stories')
     .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
-    .select(['stories.id', 'stories.consent', 'stories.withdrawnAt', tellerUnder16.as('under16')])
+    .select(['stories.id', 'stories.consent', 'stories.withdrawnAt', 'tellers.under16'])
     .where('stories.id', 'in', storyIds)
     .execute();
   for (const r of rows) result.set(r.id, reportDisclosure(r));

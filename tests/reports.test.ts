@@ -298,6 +298,39 @@ describe('reports: climate profile', () => {
   });
 });
 
+describe('reports: hours and money, activities by phase', () => {
+  it('shows hours and expenses within the period against the plan', async () => {
+    const { t, w, coord } = await setup();
+    const worker = await t.as('worker');
+    await t.db
+      .insertInto('hours')
+      .values([
+        { projectId: w.projectId, userId: worker.id, date: '2026-02-03', hours: 6, phase: 'ZIEN', activity: 'Buurtrondgang' },
+        { projectId: w.projectId, userId: worker.id, date: '2026-02-10', hours: 4.5, phase: 'ZIEN', activity: 'Buurtrondgang' },
+        { projectId: w.projectId, userId: worker.id, date: '2026-05-01', hours: 3, phase: 'DOEN', activity: 'Moestuin' },
+        { projectId: w.projectId, userId: worker.id, date: '2025-12-31', hours: 8, phase: 'DOEN', activity: 'Vorig jaar' },
+      ])
+      .execute();
+    await t.db
+      .insertInto('expenses')
+      .values([
+        { projectId: w.projectId, date: '2026-03-01', amountCents: 12_550, description: 'Zaaigoed', enteredBy: worker.id },
+        { projectId: w.projectId, date: '2027-01-01', amountCents: 99_900, description: 'Volgend jaar', enteredBy: worker.id },
+      ])
+      .execute();
+    const id = await createReport(coord, w);
+    const { data, html } = (await (await coord.get(`/api/reports/${id}/preview`)).json()) as {
+      data: { resources: { planHours: number; actualHours: number; planEuros: number; actualEuros: number; actualIncluded: boolean }; phases: { activities: { included: boolean; counts: Record<string, { activities: number; hours: number }> } } };
+      html: string;
+    };
+    expect(data.resources).toMatchObject({ planHours: 1200, actualHours: 13.5, planEuros: 45000, actualEuros: 125.5, actualIncluded: true });
+    expect(data.phases.activities).toEqual({ included: true, counts: { ZIEN: { activities: 1, hours: 10.5 }, DOEN: { activities: 1, hours: 3 } } });
+    expect(html).toContain('€ 125,50');
+    expect(html).not.toContain('bestede uren en uitgaven komen in deze rapportage zodra');
+    await t.close();
+  });
+});
+
 describe('reports: exports', () => {
   it('CSV neutralises formula-like cells', async () => {
     const { t, w, coord } = await setup();

@@ -1,7 +1,7 @@
 // Indicator charts, drawn on the server as plain SVG (vector, prints sharply, no script).
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
-import { escapeHtml } from './intro.js';
+import { escapeHtml } from './text.js';
 
 export type ChartPoint = { period: string; target: number | null; actual: number | null };
 export type ChartInput = {

@@ -25,7 +25,15 @@ export function reportCsv(data: ReportData): string {
     rows.push(['climate', null, null, v.name, 'score 0-100', 'second half', null, null, v.secondHalf.mean, v.secondHalf.n]);
     rows.push(['climate shift', null, null, v.name, 'score 0-100', null, null, null, v.shift, null]);
   }
-  for (const p of data.phases?.stories ?? []) rows.push(['phase', null, null, p.phase ?? 'none', 'count', null, null, null, null, p.stories.filter((s) => !('withdrawn' in s)).length]);
+  const activities = data.phases?.activities;
+  for (const p of data.phases?.stories ?? []) {
+    rows.push(['phase stories', null, null, p.phase ?? 'none', 'count', null, null, null, null, p.stories.filter((s) => !('withdrawn' in s)).length]);
+    if (activities?.included && p.phase) {
+      const a = activities.counts[p.phase] ?? { activities: 0, hours: 0 };
+      rows.push(['phase activities', null, null, p.phase, 'count', null, null, null, a.activities, null]);
+      rows.push(['phase hours', null, null, p.phase, 'hours', null, null, null, a.hours, null]);
+    }
+  }
   for (const p of data.resources?.projects ?? []) {
     rows.push(['hours', p.name, null, 'hours', 'hours', null, null, p.planHours, p.actualHours, null]);
     rows.push(['money', p.name, null, 'money', 'euro', null, null, p.planEuros, p.actualEuros, null]);

@@ -3,7 +3,7 @@
 // to what consent allows — as narratives of the result's description.
 import { create } from 'xmlbuilder2';
 import type { IndicatorOut, ReportData, StoryOut } from './assemble.js';
-import { htmlToText } from './intro.js';
+import { htmlToText } from './text.js';
 
 /** IATI ResultType codes. */
 export const resultType = { output: '1', outcome: '2', impact: '3' } as const;

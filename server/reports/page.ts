@@ -1,7 +1,7 @@
 // The full HTML page around a report: no script (the CSP forbids inline scripts and none is
 // needed), one inline stylesheet (allowed by style-src 'unsafe-inline'), a print stylesheet with
 // a page break before each outcome and without the navigation.
-import { escapeHtml as e } from './intro.js';
+import { escapeHtml as e } from './text.js';
 
 const css = `
 :root { --ink:#1c2321; --muted:#4d5a56; --line:#c9cfc8; --accent:#1d5c4d; --bg:#fbfaf6; }

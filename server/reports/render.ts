@@ -3,7 +3,7 @@
 // <!--story:ID:kind--> … <!--/story:ID:kind--> so a later withdrawal can be honoured when the
 // version is served (see redact.ts) without changing the stored bytes.
 import type { ReportData, StoryOut, WithdrawnStory, IndicatorOut, OutcomeOut } from './assemble.js';
-import { escapeHtml as e } from './intro.js';
+import { escapeHtml as e } from './text.js';
 
 const audienceNl: Record<string, string> = { funder: 'financier', municipality: 'gemeente', internal: 'intern', residents: 'bewoners' };
 const levelNl: Record<string, string> = { output: 'Output', outcome: 'Outcome', impact: 'Impact' };
@@ -123,7 +123,8 @@ function renderPhases(p: NonNullable<ReportData['phases']>): string {
   for (const group of p.stories) {
     if (group.phase == null && !group.stories.length) continue;
     parts.push(`<h3>${group.phase ? phaseNl[group.phase] : 'Zonder fase'}</h3>`);
-    parts.push(`<p>${group.stories.length} ${group.stories.length === 1 ? 'verhaal' : 'verhalen'}${p.activities.included ? ` · ${p.activities.counts[group.phase ?? ''] ?? 0} activiteiten` : ''}</p>`);
+    const act = p.activities.included && group.phase ? (p.activities.counts[group.phase] ?? { activities: 0, hours: 0 }) : null;
+    parts.push(`<p>${group.stories.length} ${group.stories.length === 1 ? 'verhaal' : 'verhalen'}${act ? ` · ${act.activities} ${act.activities === 1 ? 'activiteit' : 'activiteiten'}, ${num(act.hours)} uur` : ''}</p>`);
     if (group.stories.length) parts.push('<ul>' + group.stories.map((s) => (isWithdrawn(s) ? withdrawnPlaceholder('title') : renderStoryTitle(s))).join('') + '</ul>');
   }
   if (!p.activities.included) parts.push('<p class="not-included">Nog niet opgenomen: activiteiten per fase komen in deze rapportage zodra de registratie van activiteiten beschikbaar is.</p>');
@@ -137,6 +138,7 @@ function renderResources(r: NonNullable<ReportData['resources']>): string {
     .join('');
   return (
     `<section class="resources"><h2>Uren en geld</h2>` +
+    `<p>Begroot: het budget van het hele project volgens het projectplan. Besteed: geregistreerde uren en uitgaven binnen de periode van deze rapportage.</p>` +
     `<div class="table-wrap"><table class="data"><thead><tr><th scope="col">Project</th><th scope="col">Uren begroot</th><th scope="col">Uren besteed</th><th scope="col">Geld begroot</th><th scope="col">Geld besteed</th></tr></thead>` +
     `<tbody>${rows}</tbody><tfoot><tr><th scope="row">Totaal</th><td>${num(r.planHours)}</td><td>${num(r.actualHours)}</td><td>${euro(r.planEuros)}</td><td>${euro(r.actualEuros)}</td></tr></tfoot></table></div>` +
     (r.actualIncluded ? '' : '<p class="not-included">Nog niet opgenomen: bestede uren en uitgaven komen in deze rapportage zodra de urenregistratie beschikbaar is. Begroot komt uit de projectplannen.</p>') +

@@ -11,7 +11,7 @@ import { body, cookieAuth, errors, idParam, json, router } from '../openapi.js';
 import { assembleReport, sectionKeys, storyIdsOf, type ReportDefinition, type SectionKey } from '../reports/assemble.js';
 import { reportCsv } from '../reports/csv.js';
 import { reportIati } from '../reports/iati.js';
-import { parseIntro } from '../reports/intro.js';
+import { emptyDoc, parseRichText } from '../richtext.js';
 import { serveVersion } from '../reports/redact.js';
 import { renderReport } from '../reports/render.js';
 import type { AppEnv } from '../types.js';
@@ -138,6 +138,12 @@ export async function readableVersion(c: Context<AppEnv>, reportId: number, numb
   return { version: v, ...served };
 }
 
+/** The introduction as rich text (server/richtext.ts); an empty one is allowed. */
+function parseIntro(value: { content?: unknown[] } | undefined) {
+  if (!value?.content?.length) return { json: emptyDoc, html: '' };
+  return parseRichText(value, 'intro');
+}
+
 const safeName = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'rapportage';
 
 export const reportRoutes = router()
@@ -204,7 +210,7 @@ export const reportRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff);
       const input = c.req.valid('json');
-      const intro = parseIntro(input.intro ?? { type: 'doc', content: [] });
+      const intro = parseIntro(input.intro);
       const report = await c.var.db.transaction().execute(async (tx) => {
         const def = { ...input, areaIds: input.areaIds ?? [], outcomeIds: input.outcomeIds ?? [], sections: input.sections ?? [...sectionKeys] };
         await checkDefinition(tx, def);

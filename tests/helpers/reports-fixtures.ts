@@ -1,6 +1,5 @@
 // Direct inserts for what the stories, sensemaking and counting routes will create, so the report
 // tests do not depend on those capabilities' routes.
-import { sql } from 'kysely';
 import type { Db } from '../../db/client.js';
 import type { ConsentLevel, OutcomeLevel, Phase } from '../../db/schema.js';
 
@@ -61,11 +60,9 @@ export type StoryOpts = {
 export async function addStory(db: Db, o: StoryOpts) {
   const teller = await db
     .insertInto('tellers')
-    .values({ kind: 'resident', displayName: o.tellerName ?? null })
+    .values({ kind: 'resident', displayName: o.tellerName ?? null, under16: o.under16 ? 1 : 0 })
     .returning('id')
     .executeTakeFirstOrThrow();
-  // the column is under_16, which CamelCasePlugin does not reach from `under16`
-  if (o.under16) await sql`update tellers set under_16 = 1 where id = ${teller.id}`.execute(db);
   const { id } = await db
     .insertInto('stories')
     .values({
