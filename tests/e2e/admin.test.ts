@@ -109,7 +109,7 @@ describe('browser: first run and user administration', () => {
     // English is one switch away, and the page follows.
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('link', { name: 'Edit project' }).waitFor();
-    await page.getByRole('link', { name: 'Stories' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Stories' }).waitFor();
     await ctx.close();
   });
 });
