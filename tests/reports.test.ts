@@ -455,6 +455,8 @@ describe('reports: exports', () => {
     expect(html).toContain('<table class="data">');
     expect(html).toContain('@media print');
     expect(html).toContain('break-before: page');
+    // With sensemaking and counting merged, MSC selections and hours are included: no placeholder for them.
+    expect(html).not.toMatch(/Nog niet opgenomen: de selecties van Most Significant Change/);
     await t.close();
   });
 

@@ -12,6 +12,7 @@ export function interceptLinks(root: EventTarget): void {
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     const a = e.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
     if (!a || a.target || a.hasAttribute('download') || a.origin !== location.origin) return;
+    if (a.hash && a.pathname === location.pathname && a.search === location.search) return; // a jump within the page
     if (a.pathname.startsWith('/api/') || a.dataset.reload !== undefined || a.pathname.startsWith('/t/') || a.pathname.startsWith('/r/')) return;
     e.preventDefault();
     navigate(a.pathname + a.search);

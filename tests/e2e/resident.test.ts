@@ -95,24 +95,26 @@ describe('browser: a resident tells a story through a project link, on a phone',
     const bold = page.getByRole('button', { name: 'Vet' });
     await bold.click();
     await expect(bold.getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true); // tiptap refocuses in a frame
     await page.keyboard.type('praten buren weer');
     await expect.poll(() => editor.locator('strong').textContent()).toBe('praten buren weer');
     await bold.click();
     await expect(bold.getAttribute('aria-pressed')).resolves.toBe('false');
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type(' met elkaar.');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Ik voel me veiliger op straat.');
     await expect(editor.locator('strong').textContent()).resolves.toBe('praten buren weer');
 
     // Sliders by keyboard: the first moves from the middle (50) four steps of 5 to the strong pole.
-    const atmosphere = page.getByRole('slider', { name: 'atmosfeer' });
+    const atmosphere = page.getByRole('slider', { name: 'Hoe voelt het in de buurt?' });
     await atmosphere.focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
     await expect(atmosphere.inputValue()).resolves.toBe('70');
-    await expect(atmosphere.getAttribute('aria-valuetext')).resolves.toContain('veiligheid en vertrouwen');
+    await expect(atmosphere.getAttribute('aria-valuetext')).resolves.toContain('Het voelt veilig, mensen vertrouwen elkaar');
     // The second does not apply to this story.
-    await page.locator('ww-climate-slider').filter({ has: page.getByRole('slider', { name: 'beeldvorming' }) }).getByLabel(/Weet ik niet/).check();
-    await expect(page.getByRole('slider', { name: 'beeldvorming' }).isDisabled()).resolves.toBe(true);
+    await page.getByRole('group', { name: 'Hoe kijken mensen in de buurt naar elkaar?' }).getByLabel(/Weet ik niet/).check();
+    await expect(page.getByRole('slider', { name: 'Hoe kijken mensen in de buurt naar elkaar?' }).isDisabled()).resolves.toBe(true);
 
     await page.getByRole('radio', { name: 'In verslagen, zonder je naam' }).check();
     await page.getByLabel('Je naam (mag je leeglaten)').fill('Fatima');
@@ -220,7 +222,7 @@ describe('browser: a resident tells a story through a project link, on a phone',
     await title.fill('Speeltuin');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tell your story' }).waitFor();
-    await page.getByRole('slider', { name: 'atmosphere' }).waitFor();
+    await page.getByRole('slider', { name: 'How does the neighbourhood feel?' }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     await expect(page.locator('#title').inputValue()).resolves.toBe('Speeltuin');
     await page.getByLabel('Name of your parent or guardian').fill('Mohammed');
@@ -256,7 +258,7 @@ describe('browser: a resident tells a story through a project link, on a phone',
     page.setDefaultTimeout(8000);
     await page.goto(`/t/${token}`);
     await page.getByRole('heading', { level: 1, name: 'Vertel je verhaal' }).waitFor();
-    await page.getByRole('slider', { name: 'atmosfeer' }).waitFor();
+    await page.getByRole('slider', { name: 'Hoe voelt het in de buurt?' }).waitFor();
     /** What has focus: its accessible-ish name, looking into shadow roots. */
     const focused = () =>
       page.evaluate(() => {
@@ -294,7 +296,7 @@ describe('browser: a resident tells a story through a project link, on a phone',
     await page.keyboard.press('Enter');
     await expect.poll(focused).toMatch(/^div\|/);
     await page.keyboard.type(' echt.');
-    await tabTo(/^input\|range\|atmosfeer/);
+    await tabTo(/^input\|range\|Hoe voelt het in de buurt/);
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await tabTo(/^input\|radio\|Alleen het team/);
@@ -334,7 +336,7 @@ describe('browser: a resident tells a story through a project link, on a phone',
     page.setDefaultTimeout(8000);
     await page.goto(`/t/${token}`);
     await page.getByRole('heading', { level: 1, name: 'Vertel je verhaal' }).waitFor();
-    await page.getByRole('slider', { name: 'atmosfeer' }).waitFor();
+    await page.getByRole('slider', { name: 'Hoe voelt het in de buurt?' }).waitFor();
     await page.getByLabel('Je verhaal', { exact: true }).click();
     await page.locator('[role="textbox"][contenteditable="true"]').waitFor();
     await expectNoSidewaysScroll(page, 180);

@@ -77,9 +77,16 @@ export class WwApp extends LitElement {
       const el = this.pageEl as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
       await el?.updateComplete;
       const h1 = el?.shadowRoot?.querySelector('h1') ?? this.renderRoot.querySelector('main');
+      if (h1 && !h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1'); // a page's h1 need not declare it
       (h1 as HTMLElement | null)?.focus();
     }
     this.navigated = true;
+  }
+
+  /** The skip link's target lives in this shadow root, where a #fragment cannot reach it. */
+  private skip(e: Event): void {
+    e.preventDefault();
+    this.renderRoot.querySelector('main')?.focus();
   }
 
   private async logout(): Promise<void> {
@@ -100,7 +107,7 @@ export class WwApp extends LitElement {
     const navItems = routes.filter((r) => r.nav && this.user && r.roles?.includes(this.user.role));
     const lang = locale();
     return html`
-      <a class="skip" href="#main">${t('skip')}</a>
+      <a class="skip" href="#main" @click=${this.skip}>${t('skip')}</a>
       <header>
         <a class="brand" href="/">Weefwerk</a>
         ${this.user

@@ -14,6 +14,7 @@ const t = messages({
     name: 'Je naam', email: 'E-mailadres', password: 'Wachtwoord', passwordHint: 'Minstens 10 tekens.',
     submit: 'Account maken', noToken: 'Deze link mist de code. Gebruik de link die bij het starten van de server werd getoond.',
     badToken: 'Deze link is ongeldig of verlopen. Start de server opnieuw voor een nieuwe link.', failed: 'Dat lukte niet.', login: 'Naar inloggen',
+    check: 'Het account is nog niet gemaakt. Verbeter wat hieronder in rood staat.',
   },
   en: {
     title: 'Set up Weefwerk',
@@ -22,6 +23,7 @@ const t = messages({
     name: 'Your name', email: 'Email address', password: 'Password', passwordHint: 'At least 10 characters.',
     submit: 'Create account', noToken: 'This link lacks its code. Use the link shown when the server started.',
     badToken: 'This link is invalid or expired. Restart the server for a new link.', failed: 'That did not work.', login: 'Go to log in',
+    check: 'The account has not been created yet. Correct what is shown in red below.',
   },
 });
 
@@ -45,6 +47,8 @@ export class SetupPage extends LitElement {
       navigate('/users');
     } catch (err) {
       this.error = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('input[aria-invalid="true"]')?.focus();
     }
   }
 
@@ -58,7 +62,7 @@ export class SetupPage extends LitElement {
   override render() {
     if (this.needed === null) return nothing;
     if (!this.needed) return html`<h1 tabindex="-1">${t('title')}</h1><p>${t('done')}</p><a href="/login">${t('login')}</a>`;
-    const general = this.error && !this.error.details.length ? (this.error.status === 403 ? t('badToken') : this.error.message) : null;
+    const general = !this.error ? null : this.error.details.length ? t('check') : this.error.status === 403 ? t('badToken') : this.error.message;
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
       <p>${t('intro')}</p>

@@ -2,6 +2,7 @@ import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LocaleController } from '../components/locale-controller.js';
 import { messages } from '../i18n.js';
+import { residentWording } from './climate-wording.js';
 
 const t = messages({
   nl: {
@@ -68,7 +69,7 @@ export class WwClimateSlider extends LitElement {
   }
 
   override render() {
-    const v = this.variable;
+    const v = residentWording(this.variable);
     const id = `dyad-${v.id}`;
     const unknown = this.position === null;
     return html`

@@ -27,7 +27,7 @@ const t = messages({
     climateTitle: 'Waar past je verhaal?',
     climateIntro: 'Schuif het bolletje naar de kant die het best past bij je verhaal. Weet je het niet? Kies dan "Weet ik niet".',
     consentTitle: 'Wie mag je verhaal lezen?',
-    consentAfter: 'Je kunt je verhaal later altijd weer weghalen. Dat doe je met je bewijscode.',
+    consentIntro: 'Je verhaal is van jou. Jij kiest wie het mag lezen. Zonder jouw ja laten we het aan niemand anders zien. Je kunt je verhaal later altijd weer weghalen. Dat doe je met je bewijscode.',
     aboutYou: 'Over jou',
     name: 'Je naam (mag je leeglaten)',
     nameHint: 'Je mag ook een andere naam verzinnen.',
@@ -72,7 +72,7 @@ const t = messages({
     climateTitle: 'Where does your story fit?',
     climateIntro: 'Slide the dot to the side that fits your story best. Not sure? Then choose "I don\'t know".',
     consentTitle: 'Who may read your story?',
-    consentAfter: 'You can always take your story back later. You do that with your receipt code.',
+    consentIntro: 'Your story belongs to you. You choose who may read it. Without your yes, we show it to no one else. You can always take your story back later. You do that with your receipt code.',
     aboutYou: 'About you',
     name: 'Your name (you may leave this empty)',
     nameHint: 'You may also make up another name.',
@@ -211,6 +211,18 @@ export class WwTellForm extends LitElement {
     }
   }
 
+  /** A problem the teller has just fixed leaves the list (new ones only appear on sending). */
+  private fixed(e: Event): void {
+    if (!Object.keys(this.errors).length) return;
+    const target = e.target as HTMLInputElement;
+    const field = (e.type === 'ww-change' ? 'body' : target.name) as Field;
+    if (!this.errors[field]) return;
+    const filled = field === 'body' ? !this.story.isEmpty : target.type === 'checkbox' || target.type === 'radio' ? target.checked : !!target.value.trim();
+    if (!filled) return;
+    const { [field]: _, ...rest } = this.errors;
+    this.errors = rest;
+  }
+
   private async showErrors(): Promise<void> {
     await this.updateComplete;
     this.querySelector<HTMLElement>('#form-problems')?.focus();
@@ -245,7 +257,7 @@ export class WwTellForm extends LitElement {
         <h2 id="who-title">${t('whoReadsTitle')}</h2>
         <p>${t('whoReads', { project })}</p>
       </section>
-      <form @submit=${this.submit} novalidate>
+      <form @submit=${this.submit} @input=${this.fixed} @change=${this.fixed} @ww-change=${this.fixed} novalidate>
         <div id="form-problems" tabindex="-1" role="alert" class=${problems.length || this.general ? 'notice error' : 'empty'}>
           ${this.general ? html`<p>${this.general}</p>` : nothing}
           ${problems.length
@@ -277,8 +289,9 @@ export class WwTellForm extends LitElement {
             </section>`
           : nothing}
 
-        <fieldset class="consent" aria-describedby="consent-error">
+        <fieldset class="consent" aria-describedby="consent-intro consent-error">
           <legend><h2>${t('consentTitle')}</h2></legend>
+          <p id="consent-intro">${t('consentIntro')}</p>
           ${consentLevels.map(
             (level) => html`<div class="choice">
               <input type="radio" id="consent-${level}" name="consent" value=${level} .checked=${this.consent === level}
@@ -288,7 +301,6 @@ export class WwTellForm extends LitElement {
             </div>`,
           )}
           ${this.fieldError('consent')}
-          <p class="hint">${t('consentAfter')}</p>
         </fieldset>
 
         <section aria-labelledby="about-title">
