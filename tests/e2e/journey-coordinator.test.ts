@@ -82,9 +82,8 @@ describe('journey: coordinator', () => {
     await checkA11y(page, 'coordinator tagging inbox');
     await screenshot(page, 'tagging-inbox');
 
-    // Coding an excerpt by keyboard is not part of this journey yet: on /coding/:storyId, Shift+arrow
-    // keys in the story's text do not leave a selection the page registers (the caret ends at the
-    // end of the text and "Selectie" never appears), so a keyboard user cannot code a passage.
+    // Coding an excerpt by keyboard alone (Shift + arrow keys in the story's text) is its own test:
+    // tests/e2e/coding.test.ts.
 
     // Tag both: 1 toggles the first outcome, Enter saves and moves on.
     await page.getByRole('heading', { name: 'Groeten op straat' }).waitFor();

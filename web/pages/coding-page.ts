@@ -172,7 +172,18 @@ export class CodingPage extends LitElement {
       <div role="alert">${errMsg ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>
       <label
         >${t('textLabel')}
-        <textarea id="story-text" readonly rows="12" .value=${this.text} @select=${this.readSelection} @keyup=${this.readSelection} @mouseup=${this.readSelection} aria-describedby="sel"></textarea>
+        <!-- not readonly: Chromium offers no keyboard selection in read-only text areas, so edits are refused instead -->
+        <textarea
+          id="story-text"
+          aria-readonly="true"
+          rows="12"
+          .value=${this.text}
+          @beforeinput=${(e: InputEvent) => e.preventDefault()}
+          @select=${this.readSelection}
+          @keyup=${this.readSelection}
+          @mouseup=${this.readSelection}
+          aria-describedby="sel"
+        ></textarea>
       </label>
       <p id="sel" class="muted">${this.range ? t('selection', { n: this.range[1] - this.range[0] }) : t('noSelection')}</p>
       ${this.range ? html`<blockquote>${this.text.slice(this.range[0], this.range[1])}</blockquote>` : nothing}
