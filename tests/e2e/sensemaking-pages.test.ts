@@ -1,3 +1,4 @@
+import { tabTo } from '../helpers/a11y.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { axeViolations, makeArea, makeProject, makeStory, place, variableId } from '../helpers/sensemaking-fixtures.js';
@@ -58,6 +59,16 @@ describe('browser: sensemaking pages', () => {
     await expect(axeViolations(page)).resolves.toEqual([]);
     const picks = await e.db.selectFrom('mscPicks').select(['userId', 'reason']).execute();
     expect(picks).toEqual([{ userId: id, reason: 'Mensen durven weer' }]);
+
+    // Closing takes two presses of Enter: the confirm button takes over the focus.
+    await tabTo(page, page.getByRole('button', { name: 'Ronde sluiten en selectie vastleggen' }));
+    await page.keyboard.press('Enter');
+    await page.getByText('Weet je het zeker?').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText(/Gesloten op/).waitFor();
+    const round = await e.db.selectFrom('mscRounds').select('status').where('id', '=', r.id).executeTakeFirstOrThrow();
+    expect(round.status).toBe('closed');
+    expect(await e.db.selectFrom('mscSelections').select('reason').execute()).toEqual([{ reason: 'Mensen durven weer' }]);
     await ctx.close();
   });
 });

@@ -118,6 +118,13 @@ export class MscRoundPage extends LitElement {
     }
   }
 
+  /** The confirm button replaces the one that had focus: keep keyboard users on it. */
+  private async askClose() {
+    this.confirming = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('button.danger')?.focus();
+  }
+
   private async act(what: 'close' | 'feedback') {
     this.error = null;
     try {
@@ -191,7 +198,7 @@ export class MscRoundPage extends LitElement {
               ? this.confirming
                 ? html`<p>${t('confirmClose')}</p>
                     <button type="button" class="danger" @click=${() => this.act('close')}>${t('close')}</button>`
-                : html`<button type="button" @click=${() => (this.confirming = true)}>${t('close')}</button>`
+                : html`<button type="button" @click=${this.askClose}>${t('close')}</button>`
               : nothing}
             ${r.status === 'closed' && !r.fedBackAt ? html`<button type="button" @click=${() => this.act('feedback')}>${t('feedback')}</button>` : nothing}
           </div>`
