@@ -86,6 +86,10 @@ describe('browser: counting', () => {
     await expect.poll(() => page.getByText('2,5 van 40 uur gebruikt').count()).toBe(1);
     expect(await e.db.selectFrom('hours').select(['hours', 'phase', 'userId']).execute()).toEqual([{ hours: 2.5, phase: 'DOEN', userId: worker.id }]);
     await e.screenshot(page, 'counting-hours-phone');
+    // The project page shows the same use against the plan.
+    await page.goto(`/projects/${projectId}`);
+    await page.getByRole('heading', { name: 'Uren en geld tegen het plan' }).waitFor();
+    await expect.poll(() => page.getByText('2,5 van 40 uur gebruikt').count()).toBe(1);
     await ctx.close();
   });
   it('a worker previews a CSV with a bad row, then imports the corrected file', async () => {

@@ -6,6 +6,7 @@ import { isStaff, type Area, type Project } from '../models.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import '../components/phase-badge.js';
+import '../components/ww-budget-summary.js';
 import { period } from './projects-page.js';
 
 const t = messages({
@@ -13,14 +14,14 @@ const t = messages({
     back: 'Alle projecten', edit: 'Project bewerken', loading: 'Project laden…', notFound: 'Dit project bestaat niet, of je hoort er niet bij.', failed: 'Het project kon niet worden geladen.',
     plan: 'Projectplan', vraagstuk: 'Vraagstuk', eigenaar: 'Eigenaar', betrokkenen: 'Betrokkenen', werkdoelen: 'Werkdoelen', planVanAanpak: 'Plan van aanpak',
     period: 'Looptijd', budget: 'Begroting', hours: '{n} uur', euros: '€ {n}', phase: 'Fase', areas: 'Gebieden', members: 'Team', noMembers: 'Nog niemand gekoppeld.',
-    empty: 'Nog niet ingevuld.', work: 'Werken aan dit project', stories: 'Verhalen', links: 'Vertel-links en QR-codes', outcomes: 'Uitkomsten', indicators: 'Indicatoren', hours_: 'Uren',
+    empty: 'Nog niet ingevuld.', work: 'Werken aan dit project', stories: 'Verhalen', links: 'Vertel-links en QR-codes', outcomes: 'Uitkomsten', indicators: 'Indicatoren', hours_: 'Uren', use: 'Uren en geld tegen het plan',
     roles_admin: 'beheerder', roles_coordinator: 'coördinator', roles_worker: 'opbouwwerker', roles_funder: 'financier',
   },
   en: {
     back: 'All projects', edit: 'Edit project', loading: 'Loading project…', notFound: 'This project does not exist, or you are not on it.', failed: 'The project could not be loaded.',
     plan: 'Project plan', vraagstuk: 'Issue (vraagstuk)', eigenaar: 'Owner (eigenaar)', betrokkenen: 'People involved', werkdoelen: 'Work goals', planVanAanpak: 'Plan of approach',
     period: 'Period', budget: 'Budget', hours: '{n} hours', euros: '€ {n}', phase: 'Phase', areas: 'Areas', members: 'Team', noMembers: 'Nobody on it yet.',
-    empty: 'Not filled in yet.', work: 'Work on this project', stories: 'Stories', links: 'Story links and QR codes', outcomes: 'Outcomes', indicators: 'Indicators', hours_: 'Hours',
+    empty: 'Not filled in yet.', work: 'Work on this project', stories: 'Stories', links: 'Story links and QR codes', outcomes: 'Outcomes', indicators: 'Indicators', hours_: 'Hours', use: 'Hours and money against the plan',
     roles_admin: 'admin', roles_coordinator: 'coordinator', roles_worker: 'worker', roles_funder: 'funder',
   },
 });
@@ -82,6 +83,10 @@ export class ProjectPage extends LitElement {
           <dt>${t('areas')}</dt>
           <dd>${p.areaIds.length ? p.areaIds.map((id) => this.areas.get(id)).filter(Boolean).map((a) => `${a!.name}${a!.cbsCode ? ` (${a!.cbsCode})` : ''}`).join(', ') : html`<span class="muted">${t('empty')}</span>`}</dd>
         </dl>
+      </section>
+      <section aria-labelledby="use-heading">
+        <h2 id="use-heading">${t('use')}</h2>
+        <ww-budget-summary .projectId=${p.id}></ww-budget-summary>
       </section>
       <section aria-labelledby="team-heading">
         <h2 id="team-heading">${t('members')}</h2>

@@ -3,13 +3,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ApiError, get, post } from '../api.js';
 import { pageStyles } from '../components/shared-styles.js';
-import { formatDate, messages } from '../i18n.js';
+import { formatDate, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { badgeStyles, channels, consentBadge, consentLevels, label, languageName, type ConsentRecord, type Story } from '../stories.js';
 
 const t = messages({
   nl: {
-    loading: 'Laden…', notFound: 'Dit verhaal bestaat niet of je mag het niet zien.', back: 'Alle verhalen', edit: 'Bewerken',
+    loading: 'Laden…', notFound: 'Dit verhaal bestaat niet of je mag het niet zien.', back: 'Alle verhalen', edit: 'Bewerken', tag: 'Taggen', code: 'Fragmenten coderen',
     details: 'Gegevens', project: 'Project', area: 'Gebied', phase: 'Fase', happenedOn: 'Gebeurd op', language: 'Taal', source: 'Bron',
     teller: 'Verteller', anonymous: 'Anoniem', under16: 'jonger dan 16', recordedBy: 'Vastgelegd door', createdAt: 'Vastgelegd op', consent: 'Toestemming',
     withdrawnNotice: 'De toestemming is ingetrokken op {date}. Het verhaal staat niet meer in verslagen, exports of zoekresultaten.',
@@ -27,7 +27,7 @@ const t = messages({
     needEraseReason: 'Geef een reden.', needEraseConfirm: 'Bevestig dat je alles wilt wissen.', erased: 'De verteller is gewist, met {n} verhaal/verhalen. Het logboek bewaart alleen dat dit gebeurde.', confirmWithdraw: 'Weet je het zeker? Intrekken kan niet ongedaan worden gemaakt.',
   },
   en: {
-    loading: 'Loading…', notFound: 'This story does not exist or you may not see it.', back: 'All stories', edit: 'Edit',
+    loading: 'Loading…', notFound: 'This story does not exist or you may not see it.', back: 'All stories', edit: 'Edit', tag: 'Tag', code: 'Code passages',
     details: 'Details', project: 'Project', area: 'Area', phase: 'Phase', happenedOn: 'Happened on', language: 'Language', source: 'Source',
     teller: 'Teller', anonymous: 'Anonymous', under16: 'younger than 16', recordedBy: 'Recorded by', createdAt: 'Recorded on', consent: 'Consent',
     withdrawnNotice: 'Consent was withdrawn on {date}. The story is no longer in reports, exports or search results.',
@@ -60,6 +60,7 @@ export class StoryPage extends LitElement {
   @state() private general: string | null = null;
   @state() private eraseErrors: { reason?: string; confirm?: string; general?: string } = {};
   @state() private erasedCount: number | null = null;
+  @state() private variableNames = new Map<number, string>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -69,10 +70,18 @@ export class StoryPage extends LitElement {
   private async load(): Promise<void> {
     try {
       this.story = (await get<{ story: Story }>(`/api/stories/${encodeURIComponent(this.params.id ?? '')}`)).story;
+      if (this.story.placements?.length) {
+        const { variables } = await get<{ variables: { id: number; nameNl: string; nameEn: string }[] }>('/api/climate-variables?includeRetired=true');
+        this.variableNames = new Map(variables.map((v) => [v.id, locale() === 'nl' ? v.nameNl : v.nameEn]));
+      }
     } catch (e) {
       if (e instanceof ApiError && (e.status === 404 || e.status === 403 || e.status === 400)) this.missing = true;
       else this.general = t('failed');
     }
+  }
+
+  private variableName(p: { variableId: number; name?: string | null }): string {
+    return p.name ?? this.variableNames.get(p.variableId) ?? t('variable', { id: p.variableId });
   }
 
   private async changeConsent(e: SubmitEvent): Promise<void> {
@@ -146,6 +155,8 @@ export class StoryPage extends LitElement {
       <div class="head">
         <h1 tabindex="-1">${s.title || t('withdrawnStory', { id: s.id })}</h1>
         ${s.canEdit && !s.withdrawnAt ? html`<a class="button secondary" href="/stories/${s.id}/edit">${t('edit')}</a>` : nothing}
+        ${!s.withdrawnAt ? html`<a class="button secondary" href="/tagging?projectId=${s.projectId}">${t('tag')}</a>` : nothing}
+        ${!s.withdrawnAt && (this.user?.role === 'admin' || this.user?.role === 'coordinator') ? html`<a class="button secondary" href="/coding/${s.id}">${t('code')}</a>` : nothing}
       </div>
       <p>${consentBadge(s.consent, s.withdrawnAt)}</p>
       ${s.withdrawnAt ? html`<p class="notice">${t('withdrawnNotice', { date: formatDate(s.withdrawnAt) })}</p>` : nothing}
@@ -176,8 +187,8 @@ export class StoryPage extends LitElement {
             <ul>
               ${s.placements.map(
                 (p) => html`<li>
-                  ${p.name ?? t('variable', { id: p.variableId })}:
-                  ${p.position === null ? t('notApplicable') : html`<meter min="0" max="100" .value=${p.position} aria-label=${p.name ?? t('variable', { id: p.variableId })}></meter> ${p.position}/100`}
+                  ${this.variableName(p)}:
+                  ${p.position === null ? t('notApplicable') : html`<meter min="0" max="100" .value=${p.position} aria-label=${this.variableName(p)}></meter> ${p.position}/100`}
                   <span class="muted">(${p.source === 'teller' ? t('byTeller') : t('byCoordinator')}${p.status === 'suggested' ? `, ${t('suggested')}` : ''})</span>
                 </li>`,
               )}
