@@ -26,6 +26,14 @@ describe('browser: a funder reads and prints a shared report', () => {
     await cpage.getByLabel('Van', { exact: true }).fill('2026-01-01');
     await cpage.getByLabel('Tot en met').fill('2026-12-31');
     await cpage.getByRole('checkbox', { name: 'Buurtkracht Noord' }).check();
+    // The introduction is rich text, written in the same editor as stories.
+    const intro = cpage.getByRole('textbox', { name: 'Inleiding' });
+    await intro.click();
+    await cpage.keyboard.type('Dit jaar vonden ');
+    await cpage.keyboard.press('Control+b');
+    await cpage.keyboard.type('buren');
+    await cpage.keyboard.press('Control+b');
+    await cpage.keyboard.type(' elkaar.');
     await cpage.getByRole('button', { name: 'Opslaan' }).click();
     await cpage.waitForURL(/\/reports\/\d+$/);
     const reportId = Number(new URL(cpage.url()).pathname.split('/').pop());
@@ -55,6 +63,8 @@ describe('browser: a funder reads and prints a shared report', () => {
     await page.getByRole('link', { name: 'Lees versie 1' }).click();
     await page.waitForURL(`**/reports/${reportId}/versions/1`);
     await page.getByRole('heading', { level: 1, name: 'Jaarverslag Noord 2026' }).waitFor();
+    await expect(page.locator('strong', { hasText: 'buren' }).count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByText('Dit jaar vonden').count()).resolves.toBeGreaterThan(0);
 
     // Charts are inline vector SVG with an accessible name; stories as consent allows.
     const charts = page.locator('svg.chart[role="img"]');

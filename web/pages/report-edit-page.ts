@@ -5,6 +5,8 @@ import { ApiError, api, get, patch, post } from '../api.js';
 import { formatDate, messages } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import { pageStyles } from '../components/shared-styles.js';
+import type { WwEditor } from '../components/ww-editor.js';
+import '../components/ww-editor.js';
 
 const t = messages({
   nl: {
@@ -34,7 +36,6 @@ const t = messages({
     phases: 'Zien, denken, doen, vinden',
     resources: 'Uren en geld',
     intro: 'Inleiding',
-    introHint: 'Laat een witregel tussen alinea\'s.',
     save: 'Opslaan',
     saved: 'Opgeslagen.',
     saving: 'Bezig…',
@@ -94,7 +95,6 @@ const t = messages({
     phases: 'See, think, do, find',
     resources: 'Hours and money',
     intro: 'Introduction',
-    introHint: 'Leave an empty line between paragraphs.',
     save: 'Save',
     saved: 'Saved.',
     saving: 'Working…',
@@ -153,17 +153,8 @@ type Report = {
   versions: { number: number; publishedAt: string; publishedBy: string | null }[];
   shares: { userId: number; name: string; email: string }[];
 };
-type Draft = Omit<Report, 'id' | 'versions' | 'shares' | 'intro'> & { introText: string };
+type Draft = Omit<Report, 'id' | 'versions' | 'shares'>;
 
-const docToText = (doc: Doc) => (doc.content ?? []).map((p) => (p.content ?? []).map((i) => (i.type === 'hardBreak' ? '\n' : (i.text ?? ''))).join('')).join('\n\n');
-const textToDoc = (text: string): Doc => ({
-  type: 'doc',
-  content: text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })),
-});
 const year = new Date().getFullYear();
 
 /** Define a report, preview it, publish versions and share it with funders. */
@@ -172,7 +163,7 @@ export class ReportEditPage extends LitElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private options: Options | null = null;
   @state() private report: Report | null = null;
-  @state() private draft: Draft = { title: '', audience: 'funder', periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, projectIds: [], areaIds: [], outcomeIds: [], sections: [...sectionKeys], introText: '' };
+  @state() private draft: Draft = { title: '', audience: 'funder', periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, projectIds: [], areaIds: [], outcomeIds: [], sections: [...sectionKeys], intro: { type: 'doc', content: [] } };
   @state() private error: ApiError | null = null;
   @state() private message: string | null = null;
   @state() private busy = false;
@@ -199,7 +190,7 @@ export class ReportEditPage extends LitElement {
   private async load(): Promise<void> {
     const { report } = await get<{ report: Report }>(`/api/reports/${this.reportId}`);
     this.report = report;
-    this.draft = { title: report.title, audience: report.audience, periodFrom: report.periodFrom, periodTo: report.periodTo, projectIds: report.projectIds, areaIds: report.areaIds, outcomeIds: report.outcomeIds, sections: report.sections, introText: docToText(report.intro) };
+    this.draft = { title: report.title, audience: report.audience, periodFrom: report.periodFrom, periodTo: report.periodTo, projectIds: report.projectIds, areaIds: report.areaIds, outcomeIds: report.outcomeIds, sections: report.sections, intro: report.intro };
     await this.loadPreview();
   }
 
@@ -233,9 +224,9 @@ export class ReportEditPage extends LitElement {
   private save(e: SubmitEvent) {
     e.preventDefault();
     return this.run(async () => {
-      const { introText, ...rest } = this.draft;
+      const { intro, ...rest } = this.draft;
       const outcomeIds = rest.outcomeIds.filter((id) => this.options!.outcomes.some((o) => o.id === id && rest.projectIds.includes(o.projectId)));
-      const body = { ...rest, outcomeIds, sections: sectionKeys.filter((k) => rest.sections.includes(k)), intro: textToDoc(introText) };
+      const body = { ...rest, outcomeIds, sections: sectionKeys.filter((k) => rest.sections.includes(k)), intro: this.renderRoot.querySelector<WwEditor>('ww-editor')?.value ?? intro };
       if (this.reportId) {
         await patch(`/api/reports/${this.reportId}`, body);
         await this.load();
@@ -331,11 +322,10 @@ export class ReportEditPage extends LitElement {
           (k) => html`<label class="check"><input type="checkbox" .checked=${d.sections.includes(k)} @change=${(e: Event) => this.set('sections', (e.target as HTMLInputElement).checked ? [...d.sections, k] : d.sections.filter((s) => s !== k))} />${t(k)}</label>`,
         )}
       </fieldset>
-      <label
-        >${t('intro')} <span class="hint" id="intro-hint">${t('introHint')}</span>
-        <textarea rows="6" .value=${d.introText} aria-describedby="intro-hint" aria-invalid=${this.err('intro') ? 'true' : 'false'} @input=${(e: Event) => this.set('introText', (e.target as HTMLTextAreaElement).value)}></textarea>
+      <div>
+        <ww-editor .label=${t('intro')} .value=${d.intro} describedby="err-intro" ?invalid=${!!this.err('intro')}></ww-editor>
         ${this.fieldError('intro')}
-      </label>
+      </div>
       <div class="actions"><button type="submit" ?disabled=${this.busy}>${this.busy ? t('saving') : t('save')}</button></div>
     </form>`;
   }
