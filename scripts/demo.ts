@@ -187,6 +187,25 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log): 
   }
   log(`indicators: ${indicatorDefs.length} with baselines, targets over six quarters and ${values} values`);
 
+  // Hours and money spent, so the projects show their use against the plan.
+  const activities = [
+    ['ZIEN', 'Rondgang door de buurt met bewoners'], ['DENKEN', 'Overleg met de bewonersgroep'], ['DOEN', 'Tuindag begeleiden'],
+    ['DOEN', 'Taalcafé voorbereiden'], ['VINDEN', 'Terugblik met deelnemers'], ['DOEN', 'Portiekgesprekken'],
+  ] as const;
+  let hourEntries = 0;
+  for (const [key, p] of Object.entries(projects)) {
+    const worker = p.def.worker;
+    for (let i = 0; i < 12; i++) {
+      const [phase, activity] = activities[(i + key.length) % activities.length]!;
+      const date = `${i < 6 ? 2025 : 2026}-${String((i % 6) * 2 + 1).padStart(2, '0')}-1${i % 9}`;
+      await worker('POST', `/api/projects/${p.id}/hours`, { date, hours: 2 + (i % 4) * 1.5, phase, activity });
+      hourEntries++;
+    }
+    await coordinator('POST', `/api/projects/${p.id}/expenses`, { date: '2025-05-12', amount: 340.5, description: 'Materiaal en koffie voor de bijeenkomsten', category: 'activiteiten' });
+    await coordinator('POST', `/api/projects/${p.id}/expenses`, { date: '2026-02-03', amount: 1250, description: 'Drukwerk posters en flyers', category: 'communicatie' });
+  }
+  log(`hours and money: ${hourEntries} hour entries and ${Object.keys(projects).length * 2} expenses`);
+
   // One finished Most Significant Change round, with the selection fed back.
   const round = (await coordinator('POST', '/api/msc-rounds', {
     domain: 'Meedoen in de buurt', description: 'Welke verandering in hoe bewoners meedoen vinden we het belangrijkst?',
