@@ -75,7 +75,19 @@ async function timeGets(base: string, cookie: string | null, paths: string[], se
   const headers: Record<string, string> = cookie ? { cookie } : {};
   for (let i = 0; Date.now() < end; i++) {
     const t = performance.now();
-    const res = await fetch(base + paths[i % paths.length]!, { headers });
+    let res: Response;
+    try {
+      res = await fetch(base + paths[i % paths.length]!, { headers });
+    } catch (err) {
+      // A keep-alive socket the server closed while this process was busy (the SQL floor runs
+      // synchronously for seconds): "fetch failed" (other side closed). Retry once on a new socket,
+      // and leave the failed attempt out of the figures.
+      if (!String((err as Error).cause ?? '').match(/closed|reset|ECONNRESET|UND_ERR_SOCKET/i) && !/fetch failed/.test((err as Error).message)) throw err;
+      res = await fetch(base + paths[i % paths.length]!, { headers });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${paths[i % paths.length]} → ${res.status}`);
+      continue;
+    }
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`${paths[i % paths.length]} → ${res.status}`);
     lat.push(performance.now() - t);

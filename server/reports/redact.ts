@@ -44,10 +44,72 @@ export function redact(data: ReportData, html: string, now: Map<number, StoryDis
   return { data: out, html: page, withdrawn };
 }
 
+// Served versions, per database and version id: the stored text they came from, the story ids,
+// and the output for the last disclosure state seen. Serving then costs one disclosure query (the
+// rule stays exact: any withdrawal, erasure or consent change changes the key) and no re-parsing,
+// redacting or re-serialising. Erasure drops the entries of the versions it rewrites.
+type CachedVersion = { dataJson: string; html: string; data: ReportData; ids: number[]; key: string | null; served: Served | null; json: string | null };
+const CACHED_VERSIONS = 16;
+const caches = new WeakMap<object, Map<number, CachedVersion>>();
+const allCaches = new Set<Map<number, CachedVersion>>();
+
+function cacheOf(db: object): Map<number, CachedVersion> {
+  let m = caches.get(db);
+  if (!m) {
+    m = new Map();
+    caches.set(db, m);
+    allCaches.add(m);
+  }
+  return m;
+}
+
+/** What redact() depends on: the stories gone and the stories that lost their name. */
+function disclosureKey(now: Map<number, StoryDisclosure | null>): string {
+  const gone: number[] = [];
+  const anonymous: number[] = [];
+  for (const [id, d] of now) {
+    if (d === null) gone.push(id);
+    else if (d === 'anonymous') anonymous.push(id);
+  }
+  return `${gone.join(',')}|${anonymous.join(',')}`;
+}
+
+async function cachedVersion(db: Kysely<DB>, version: { id: number; dataJson: string; html: string }): Promise<CachedVersion & { served: Served }> {
+  const cache = cacheOf(db);
+  let entry = cache.get(version.id);
+  if (!entry || entry.dataJson !== version.dataJson || entry.html !== version.html) {
+    const data = JSON.parse(version.dataJson) as ReportData;
+    entry = { dataJson: version.dataJson, html: version.html, data, ids: storyIdsOf(data), key: null, served: null, json: null };
+  }
+  cache.delete(version.id); // most recently used last
+  cache.set(version.id, entry);
+  if (cache.size > CACHED_VERSIONS) cache.delete(cache.keys().next().value!);
+  const now = await currentDisclosure(db, entry.ids);
+  const key = disclosureKey(now);
+  if (entry.key !== key || !entry.served) {
+    entry.served = redact(entry.data, entry.html, now);
+    entry.key = key;
+    entry.json = null;
+  }
+  return entry as CachedVersion & { served: Served };
+}
+
 /** A frozen version as it may be shown now. */
-export async function serveVersion(db: Kysely<DB>, version: { dataJson: string; html: string }): Promise<Served> {
-  const data = JSON.parse(version.dataJson) as ReportData;
-  return redact(data, version.html, await currentDisclosure(db, storyIdsOf(data)));
+export async function serveVersion(db: Kysely<DB>, version: { id: number; dataJson: string; html: string }): Promise<Served> {
+  return (await cachedVersion(db, version)).served;
+}
+
+/**
+ * The same, as the JSON text of `{withdrawnStories, data, html}` without its closing brace
+ * (callers prepend their own fields), serialised once per disclosure state.
+ */
+export async function serveVersionJson(db: Kysely<DB>, version: { id: number; dataJson: string; html: string }): Promise<string> {
+  const entry = await cachedVersion(db, version);
+  if (entry.json === null) {
+    const { data, html, withdrawn } = entry.served;
+    entry.json = `"withdrawnStories":${withdrawn.length},"data":${data === entry.data && !withdrawn.length ? entry.dataJson : JSON.stringify(data)},"html":${JSON.stringify(html)}`;
+  }
+  return entry.json;
 }
 
 /**
@@ -65,6 +127,7 @@ export async function redactErasedStories(db: Kysely<DB>, storyIds: number[], ac
     .execute();
   const gone = new Map<number, StoryDisclosure | null>(storyIds.map((id) => [id, null]));
   for (const v of versions) {
+    for (const cache of allCaches) cache.delete(v.id);
     const { data, html } = redact(JSON.parse(v.dataJson) as ReportData, v.html, gone);
     await db.updateTable('reportVersions').set({ dataJson: JSON.stringify(data), html }).where('id', '=', v.id).execute();
     await audit(db, actor, 'report.version.redact', { type: 'report', id: v.reportId }, { version: v.number, reason: 'teller erased', stories: storyIds.length });

@@ -12,7 +12,7 @@ import { assembleReport, sectionKeys, storyIdsOf, type ReportDefinition, type Se
 import { reportCsv } from '../reports/csv.js';
 import { reportIati } from '../reports/iati.js';
 import { emptyDoc, parseRichText } from '../richtext.js';
-import { serveVersion } from '../reports/redact.js';
+import { serveVersion, serveVersionJson } from '../reports/redact.js';
 import { renderReport } from '../reports/render.js';
 import type { AppEnv } from '../types.js';
 import type { Context } from 'hono';
@@ -353,11 +353,14 @@ export const reportRoutes = router()
     }),
     async (c) => {
       const { id, n } = c.req.valid('param');
-      const { version, data, html, withdrawn } = await readableVersion(c, id, n);
-      return c.json(
-        { version: { reportId: id, number: version.number, publishedAt: version.publishedAt, publishedBy: version.publishedBy, withdrawnStories: withdrawn.length, data: data as unknown as Record<string, unknown>, html } },
-        200,
-      );
+      const user = requireRole(c, 'admin', 'coordinator', 'funder');
+      await reportAccess(c.var.db, user, id);
+      const v = await getVersion(c.var.db, id, n);
+      if (!v) throw notFound('Versie niet gevonden / Version not found');
+      // Serialised once per withdrawal state (serveVersionJson): a version can be megabytes.
+      const head = JSON.stringify({ reportId: id, number: v.number, publishedAt: v.publishedAt, publishedBy: v.publishedBy });
+      const text = `{"version":${head.slice(0, -1)},${await serveVersionJson(c.var.db, v)}}}`;
+      return c.body(text, 200, { 'Content-Type': 'application/json; charset=utf-8' }) as never;
     },
   )
   .openapi(
