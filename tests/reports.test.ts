@@ -167,6 +167,17 @@ describe('reports: consent', () => {
     expect(version.html).not.toContain('Piet Publiek');
     expect(JSON.stringify(version.data)).not.toContain('Piet Publiek');
   });
+
+  it('a teller found to be under 16 after publication loses their name in published versions', async () => {
+    const id = await createReport(coord, w);
+    const v1 = await publish(coord, id);
+    expect(await (await coord.get(`/api/reports/${id}/versions/${v1}`)).text()).toContain('Piet Publiek');
+    const { tellerId } = await t.db.selectFrom('stories').select('tellerId').where('id', '=', w.publicStory).executeTakeFirstOrThrow();
+    await t.db.updateTable('tellers').set({ under16: 1 }).where('id', '=', tellerId).execute();
+    const text = await (await coord.get(`/api/reports/${id}/versions/${v1}`)).text();
+    expect(text).toContain('Het buurtfeest bracht iedereen samen.');
+    expect(text).not.toContain('Piet Publiek');
+  });
 });
 
 describe('reports: published versions never change', () => {

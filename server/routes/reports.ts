@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import { reportAudiences, type DB } from '../../db/schema.js';
-import { getReport, getVersion, insertReport, insertVersion, listReports, listShares, listVersions, updateReport, type ReportRow } from '../../db/repositories/reports.js';
+import { getReport, getVersion, getVersionMeta, insertReport, insertVersion, listReports, listShares, listVersions, updateReport, type ReportRow } from '../../db/repositories/reports.js';
 import { reportAccess, reportScope } from '../access.js';
 import { audit } from '../audit.js';
 import { requireRole, staff } from '../auth/guard.js';
@@ -12,7 +12,7 @@ import { assembleReport, sectionKeys, storyIdsOf, type ReportDefinition, type Se
 import { reportCsv } from '../reports/csv.js';
 import { reportIati } from '../reports/iati.js';
 import { emptyDoc, parseRichText } from '../richtext.js';
-import { serveVersion, serveVersionJson } from '../reports/redact.js';
+import { serveVersion, serveVersionResponse } from '../reports/redact.js';
 import { renderReport } from '../reports/render.js';
 import type { AppEnv } from '../types.js';
 import type { Context } from 'hono';
@@ -355,12 +355,10 @@ export const reportRoutes = router()
       const { id, n } = c.req.valid('param');
       const user = requireRole(c, 'admin', 'coordinator', 'funder');
       await reportAccess(c.var.db, user, id);
-      const v = await getVersion(c.var.db, id, n);
+      const v = await getVersionMeta(c.var.db, id, n);
       if (!v) throw notFound('Versie niet gevonden / Version not found');
-      // Serialised once per withdrawal state (serveVersionJson): a version can be megabytes.
-      const head = JSON.stringify({ reportId: id, number: v.number, publishedAt: v.publishedAt, publishedBy: v.publishedBy });
-      const text = `{"version":${head.slice(0, -1)},${await serveVersionJson(c.var.db, v)}}}`;
-      return c.body(text, 200, { 'Content-Type': 'application/json; charset=utf-8' }) as never;
+      const bytes = await serveVersionResponse(c.var.db, v.id, { reportId: id, number: v.number, publishedAt: v.publishedAt, publishedBy: v.publishedBy });
+      return c.body(bytes, 200, { 'Content-Type': 'application/json; charset=utf-8' }) as never;
     },
   )
   .openapi(
