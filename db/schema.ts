@@ -481,3 +481,15 @@ export interface MscSelectionsTable {
   userId: number | null;
   reason: string;
 }
+
+// --- Performance (migration 0009)
+
+/** One row (id 1): a counter that triggers bump whenever a story's consent, withdrawal or existence, or a teller's age flag, changes. */
+export interface DisclosureChangesTable {
+  id: number;
+  n: number;
+}
+
+export interface DB {
+  disclosureChanges: DisclosureChangesTable;
+}

@@ -16,6 +16,32 @@ export function openSqlite(path: string): Database.Database {
   return sqlite;
 }
 
+/**
+ * The connection as Kysely's SqliteDialect sees it, with prepared statements cached by their SQL
+ * text (least recently used dropped beyond `size`). Preparing is a large share of a short
+ * statement's cost; Kysely would otherwise prepare every statement anew.
+ */
+export function cachedStatements(sqlite: Database.Database, size = 500) {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string): Database.Statement {
+      let stmt = cache.get(text);
+      if (stmt && !stmt.busy) {
+        cache.delete(text); // re-insert: most recently used last
+        cache.set(text, stmt);
+        return stmt;
+      }
+      stmt = sqlite.prepare(text);
+      if (!cache.has(text)) {
+        cache.set(text, stmt);
+        if (cache.size > size) cache.delete(cache.keys().next().value!);
+      }
+      return stmt;
+    },
+  };
+}
+
 export function integrityCheck(sqlite: Database.Database): string {
   return String(sqlite.pragma('integrity_check', { simple: true }));
 }
@@ -101,7 +127,10 @@ export function matchStories<QB extends SelectQueryBuilder<any, any, any>>(qb: Q
   ) as unknown as QB;
 }
 
+/** Order by relevance (bm25); costs a rank computation for every match. */
 export const searchRank = sql`fts.fts_rank`;
+/** Order by the index's rowid (the story id: most recently added first); FTS5 streams it and stops at the limit. */
+export const searchRecency = sql`fts.story_id`;
 
 /** Story ids in the search index (tests and integrity checks). */
 export async function indexedStoryIds(db: Kysely<any>, match?: string): Promise<number[]> {

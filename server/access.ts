@@ -219,6 +219,29 @@ export async function currentDisclosure(db: Kysely<DB>, storyIds: number[]): Pro
   return result;
 }
 
+/**
+ * A number that changes whenever anything currentDisclosure depends on changes (a story's consent,
+ * withdrawal or erasure, a teller's age flag): kept by triggers (migration 0009).
+ */
+export async function disclosureStamp(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('disclosureChanges').select('n').where('id', '=', 1).executeTakeFirst();
+  return row?.n ?? -1;
+}
+
+/** currentDisclosure for the stories of one published version, found through the version's story list. */
+export async function versionDisclosure(db: Kysely<DB>, versionId: number, storyIds: number[]): Promise<Map<number, StoryDisclosure | null>> {
+  const result = new Map<number, StoryDisclosure | null>(storyIds.map((id) => [id, null]));
+  const rows = await db
+    .selectFrom('reportVersionStories')
+    .innerJoin('stories', 'stories.id', 'reportVersionStories.storyId')
+    .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
+    .select(['stories.id', 'stories.consent', 'stories.withdrawnAt', 'tellers.under16'])
+    .where('reportVersionStories.versionId', '=', versionId)
+    .execute();
+  for (const r of rows) if (result.has(r.id)) result.set(r.id, reportDisclosure(r));
+  return result;
+}
+
 /** The report ids a user may list: null = all (staff); funders only those shared with them. */
 export async function reportScope(db: Kysely<DB>, user: SessionUser): Promise<number[] | null> {
   if (isStaff(user)) return null;

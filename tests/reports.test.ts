@@ -112,6 +112,9 @@ describe('reports: consent', () => {
     const before = await t.db.selectFrom('reportVersions').select(['dataJson', 'html']).where('reportId', '=', id).where('number', '=', v1).executeTakeFirstOrThrow();
     expect(before.html).toContain('We zijn samen een moestuin begonnen.');
     expect((await reportsUsingStory(t.db, w.reportStory)).length).toBe(1);
+    const served = (await (await coord.get(`/api/reports/${id}/versions/${v1}`)).json()) as { version: { html: string; withdrawnStories: number } };
+    expect(served.version.html).toContain('We zijn samen een moestuin begonnen.'); // served (and kept) before the withdrawal
+    expect(served.version.withdrawnStories).toBe(0);
 
     await withdrawStory(t.db, w.reportStory);
 
@@ -157,11 +160,23 @@ describe('reports: consent', () => {
   it('a story moved from public to report loses its name in published versions', async () => {
     const id = await createReport(coord, w);
     const v1 = await publish(coord, id);
+    expect(await (await coord.get(`/api/reports/${id}/versions/${v1}`)).text()).toContain('Piet Publiek');
     await t.db.updateTable('stories').set({ consent: 'report' }).where('id', '=', w.publicStory).execute();
     const { version } = (await (await coord.get(`/api/reports/${id}/versions/${v1}`)).json()) as { version: { data: unknown; html: string } };
     expect(version.html).toContain('Het buurtfeest bracht iedereen samen.');
     expect(version.html).not.toContain('Piet Publiek');
     expect(JSON.stringify(version.data)).not.toContain('Piet Publiek');
+  });
+
+  it('a teller found to be under 16 after publication loses their name in published versions', async () => {
+    const id = await createReport(coord, w);
+    const v1 = await publish(coord, id);
+    expect(await (await coord.get(`/api/reports/${id}/versions/${v1}`)).text()).toContain('Piet Publiek');
+    const { tellerId } = await t.db.selectFrom('stories').select('tellerId').where('id', '=', w.publicStory).executeTakeFirstOrThrow();
+    await t.db.updateTable('tellers').set({ under16: 1 }).where('id', '=', tellerId).execute();
+    const text = await (await coord.get(`/api/reports/${id}/versions/${v1}`)).text();
+    expect(text).toContain('Het buurtfeest bracht iedereen samen.');
+    expect(text).not.toContain('Piet Publiek');
   });
 });
 

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ftsQuery, indexedStoryIds } from '../db/sqlite.js';
+import { SEARCH_CAP } from '../db/repositories/stories.js';
+import { addStory } from './helpers/reports-fixtures.js';
 import type { Client } from './helpers/app.js';
 import { testApp, type TestApp } from './helpers/app.js';
 import { doc, heard, json, world, type World } from './helpers/stories-fixtures.js';
@@ -47,6 +49,7 @@ describe('story search', () => {
     expect(await ids(w.admin, 'cafe', `&projectId=${w.projectB}`)).toEqual([elsewhere]);
     const page = await json(await w.admin.get('/api/stories?q=cafe&limit=1'), 200);
     expect(page.total).toBe(3);
+    expect(page.totalCapped).toBe(false);
     expect(page.stories).toHaveLength(1);
   });
 
@@ -91,5 +94,23 @@ describe('story search', () => {
     expect(await ids(w.admin, 'zwembad')).toEqual([]);
     expect(await indexedStoryIds(t.db, '"zwembad"')).toEqual([]);
     expect(await indexedStoryIds(t.db)).not.toContain(e.id);
+  });
+
+  it('counts a common word up to the cap and lists its many matches most recently added first, within scope', async () => {
+    const many: number[] = [];
+    await t.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < SEARCH_CAP + 5; i++) many.push(await addStory(tx, { projectId: i % 2 ? w.projectA : w.projectB, consent: 'team', title: `Buurtfeest ${i}`, body: 'Het buurtfeest op het plein.' }));
+    });
+    const page = await json(await w.admin.get('/api/stories?q=buurtfeest&limit=5'), 200);
+    expect(page.total).toBe(SEARCH_CAP);
+    expect(page.totalCapped).toBe(true);
+    expect(page.stories.map((s: { id: number }) => s.id)).toEqual([...many].reverse().slice(0, 5));
+    const next = await json(await w.admin.get('/api/stories?q=buurtfeest&limit=5&offset=5'), 200);
+    expect(next.stories.map((s: { id: number }) => s.id)).toEqual([...many].reverse().slice(5, 10));
+    const inA = many.filter((_, i) => i % 2);
+    const member = await json(await w.member.get('/api/stories?q=buurtfeest&limit=3'), 200);
+    expect(member.totalCapped).toBe(false);
+    expect(member.total).toBe(inA.length);
+    expect(member.stories.every((s: { id: number }) => inA.includes(s.id))).toBe(true);
   });
 });

@@ -108,6 +108,21 @@ export async function getVersion(db: Kysely<DB>, reportId: number, number: numbe
     .executeTakeFirst();
 }
 
+/** A version without its (large) data and page: for serving it from the cache in server/reports/redact.ts. */
+export async function getVersionMeta(db: Kysely<DB>, reportId: number, number: number) {
+  return db
+    .selectFrom('reportVersions')
+    .leftJoin('users', 'users.id', 'reportVersions.publishedBy')
+    .select(['reportVersions.id', 'reportVersions.reportId', 'reportVersions.number', 'reportVersions.publishedAt', 'users.name as publishedBy'])
+    .where('reportId', '=', reportId)
+    .where('number', '=', number)
+    .executeTakeFirst();
+}
+
+export async function getVersionBody(db: Kysely<DB>, id: number) {
+  return db.selectFrom('reportVersions').select(['dataJson', 'html']).where('id', '=', id).executeTakeFirstOrThrow();
+}
+
 export async function insertVersion(db: Kysely<DB>, v: { reportId: number; dataJson: string; html: string; publishedBy: number; publishedAt: string; storyIds: number[] }) {
   const last = await db.selectFrom('reportVersions').select((eb) => eb.fn.max('number').as('n')).where('reportId', '=', v.reportId).executeTakeFirst();
   const number = Number(last?.n ?? 0) + 1;

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { forgetStoryCoding, selectionsForStory } from './sensemaking.js';
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import type { ConsentLevel, DB, Phase, StorySource } from '../schema.js';
-import { ftsQuery, matchStories, searchRank } from '../sqlite.js';
+import { ftsQuery, matchStories, searchRank, searchRecency } from '../sqlite.js';
 
 type Db = Kysely<DB>;
 export type VisibleStories = SelectQueryBuilder<DB, 'stories', {}>;
@@ -84,8 +84,18 @@ function toSummary(r: SummaryRow) {
 }
 export type StorySummary = ReturnType<typeof toSummary>;
 
-/** A page of stories from `visible`, filtered and (with q) searched; newest first or by relevance. */
-export async function listStories(visible: VisibleStories, f: StoryFilters): Promise<{ stories: StorySummary[]; total: number }> {
+/**
+ * Searches count their matches up to this many. Up to it, matches are ordered by relevance; beyond
+ * it (a common word), most recently added first: ranking tens of thousands of matches costs more
+ * than it tells, and FTS5 streams the index in id order and stops after one page.
+ */
+export const SEARCH_CAP = 1000;
+
+/**
+ * A page of stories from `visible`, filtered and (with q) searched; newest first or by relevance.
+ * With q, `total` counts at most SEARCH_CAP matches and `totalCapped` says there are more.
+ */
+export async function listStories(visible: VisibleStories, f: StoryFilters): Promise<{ stories: StorySummary[]; total: number; totalCapped: boolean }> {
   let qb = visible;
   if (f.projectId !== undefined) qb = qb.where('stories.projectId', '=', f.projectId);
   if (f.areaId !== undefined) qb = qb.where('stories.areaId', '=', f.areaId);
@@ -103,7 +113,15 @@ export async function listStories(visible: VisibleStories, f: StoryFilters): Pro
   const match = f.q ? ftsQuery(f.q) : null;
   if (match) qb = matchStories(qb, match);
 
-  const counted = await qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  let total: number;
+  let capped = false;
+  if (match) {
+    total = (await qb.select('stories.id').limit(SEARCH_CAP + 1).execute()).length;
+    capped = total > SEARCH_CAP;
+    if (capped) total = SEARCH_CAP;
+  } else {
+    total = Number((await qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  }
   let rows = summaryQuery(qb)
     .select(summaryColumns)
     .select((eb) => [
@@ -117,10 +135,13 @@ export async function listStories(visible: VisibleStories, f: StoryFilters): Pro
         ])
         .as('tagged'),
     ]);
-  if (match) rows = rows.orderBy(searchRank);
-  rows = rows.orderBy('stories.createdAt', 'desc').orderBy('stories.id', 'desc').limit(f.limit).offset(f.offset);
-  const stories = (await rows.execute()) as SummaryRow[];
-  return { stories: stories.map(toSummary), total: Number(counted?.n ?? 0) };
+  if (match && capped) rows = rows.orderBy(searchRecency, 'desc');
+  else {
+    if (match) rows = rows.orderBy(searchRank);
+    rows = rows.orderBy('stories.createdAt', 'desc').orderBy('stories.id', 'desc');
+  }
+  const stories = (await rows.limit(f.limit).offset(f.offset).execute()) as SummaryRow[];
+  return { stories: stories.map(toSummary), total, totalCapped: capped };
 }
 
 /** One story from `visible`, with its body, teller, consent record and placements. */

@@ -223,18 +223,27 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
   outcomeQuery = def.outcomeIds.length ? outcomeQuery.where('outcomes.id', 'in', def.outcomeIds) : outcomeQuery.where('outcomes.projectId', 'in', projectIds.length ? projectIds : [-1]);
   const outcomeRows = await outcomeQuery.execute();
 
+  // The accepted tags of all these outcomes at once, kept for the reportable stories only.
+  const notes = new Map<number, Map<number, string | null>>(outcomeRows.map((o) => [o.id, new Map()]));
+  if (stories.length && outcomeRows.length) {
+    const tagRows = await db
+      .selectFrom('storyOutcomes')
+      .select(['outcomeId', 'storyId', 'note'])
+      .where('outcomeId', 'in', outcomeRows.map((o) => o.id))
+      .where('status', '=', 'accepted')
+      .orderBy('outcomeId')
+      .orderBy('storyId')
+      .execute();
+    for (const t of tagRows) {
+      const byStory = notes.get(t.outcomeId)!;
+      if (storyById.has(t.storyId) && !byStory.has(t.storyId)) byStory.set(t.storyId, t.note);
+    }
+  }
+
   const outcomes: OutcomeOut[] = [];
   for (const o of outcomeRows) {
-    const tags = stories.length
-      ? await db
-          .selectFrom('storyOutcomes')
-          .select(['storyId', 'note'])
-          .where('outcomeId', '=', o.id)
-          .where('status', '=', 'accepted')
-          .where('storyId', 'in', [...storyById.keys()])
-          .execute()
-      : [];
-    const tagged = stories.filter((s) => tags.some((t) => t.storyId === s.id)).map((s) => storyOut(s, tags.find((t) => t.storyId === s.id)!.note));
+    const byStory = notes.get(o.id)!;
+    const tagged = stories.filter((s) => byStory.has(s.id)).map((s) => storyOut(s, byStory.get(s.id)!));
     outcomes.push({
       ...o,
       indicators: has('indicators') ? await indicatorsFor(db, o.id, from, to) : [],

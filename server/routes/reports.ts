@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import { reportAudiences, type DB } from '../../db/schema.js';
-import { getReport, getVersion, insertReport, insertVersion, listReports, listShares, listVersions, updateReport, type ReportRow } from '../../db/repositories/reports.js';
+import { getReport, getVersion, getVersionMeta, insertReport, insertVersion, listReports, listShares, listVersions, updateReport, type ReportRow } from '../../db/repositories/reports.js';
 import { reportAccess, reportScope } from '../access.js';
 import { audit } from '../audit.js';
 import { requireRole, staff } from '../auth/guard.js';
@@ -12,7 +12,7 @@ import { assembleReport, sectionKeys, storyIdsOf, type ReportDefinition, type Se
 import { reportCsv } from '../reports/csv.js';
 import { reportIati } from '../reports/iati.js';
 import { emptyDoc, parseRichText } from '../richtext.js';
-import { serveVersion } from '../reports/redact.js';
+import { serveVersion, serveVersionResponse } from '../reports/redact.js';
 import { renderReport } from '../reports/render.js';
 import type { AppEnv } from '../types.js';
 import type { Context } from 'hono';
@@ -353,11 +353,12 @@ export const reportRoutes = router()
     }),
     async (c) => {
       const { id, n } = c.req.valid('param');
-      const { version, data, html, withdrawn } = await readableVersion(c, id, n);
-      return c.json(
-        { version: { reportId: id, number: version.number, publishedAt: version.publishedAt, publishedBy: version.publishedBy, withdrawnStories: withdrawn.length, data: data as unknown as Record<string, unknown>, html } },
-        200,
-      );
+      const user = requireRole(c, 'admin', 'coordinator', 'funder');
+      await reportAccess(c.var.db, user, id);
+      const v = await getVersionMeta(c.var.db, id, n);
+      if (!v) throw notFound('Versie niet gevonden / Version not found');
+      const bytes = await serveVersionResponse(c.var.db, v.id, { reportId: id, number: v.number, publishedAt: v.publishedAt, publishedBy: v.publishedBy });
+      return c.body(bytes, 200, { 'Content-Type': 'application/json; charset=utf-8' }) as never;
     },
   )
   .openapi(

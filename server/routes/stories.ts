@@ -311,7 +311,7 @@ export const storyRoutes = router()
       summary: 'Stories you may see, filtered and searched (q: full text over title and story, diacritics-insensitive)',
       security: cookieAuth,
       request: { query: ListQuery },
-      responses: { 200: json(z.object({ stories: z.array(StorySummary), total: z.number() })), 400: errors[400], 401: errors[401], 403: errors[403] },
+      responses: { 200: json(z.object({ stories: z.array(StorySummary), total: z.number(), totalCapped: z.boolean().openapi({ description: 'with q: there are more matches than total counts (a common word); they come most recently added first' }) })), 400: errors[400], 401: errors[401], 403: errors[403] },
     }),
     async (c) => {
       const user = requireRole(c, 'admin', 'coordinator', 'worker', 'funder');

@@ -11,7 +11,7 @@ const t = messages({
     title: 'Verhalen', newStory: 'Verhaal vastleggen', search: 'Zoeken', searchLabel: 'Zoek in titel en tekst', filters: 'Verhalen zoeken en filteren',
     project: 'Project', area: 'Gebied', phase: 'Fase', consent: 'Toestemming', source: 'Bron', from: 'Datum vanaf', to: 'Datum tot en met', any: 'Alle',
     withdrawn: 'Ook ingetrokken verhalen tonen (alleen de gegevens, geen tekst)', apply: 'Zoeken', reset: 'Filters wissen',
-    results: 'Resultaten', count: '{n} verhalen gevonden', one: '1 verhaal gevonden', none: 'Geen verhalen gevonden. Probeer andere zoekwoorden of minder filters.',
+    results: 'Resultaten', count: '{n} verhalen gevonden', many: 'Meer dan {n} verhalen gevonden; de nieuwste eerst', one: '1 verhaal gevonden', none: 'Geen verhalen gevonden. Probeer andere zoekwoorden of minder filters.',
     loading: 'Zoeken…', failed: 'Zoeken lukt nu niet. Probeer het opnieuw.', by: 'verteld door {name}', anonymous: 'anoniem',
     prev: 'Vorige pagina', next: 'Volgende pagina', page: 'Pagina {n} van {of}', links: 'Links voor bewoners van dit project', notTagged: 'nog niet getagd', withdrawnStory: 'Ingetrokken verhaal {id}',
   },
@@ -19,7 +19,7 @@ const t = messages({
     title: 'Stories', newStory: 'Record a story', search: 'Search', searchLabel: 'Search in title and text', filters: 'Search and filter stories',
     project: 'Project', area: 'Area', phase: 'Phase', consent: 'Consent', source: 'Source', from: 'Date from', to: 'Date up to and including', any: 'All',
     withdrawn: 'Also show withdrawn stories (the record only, no text)', apply: 'Search', reset: 'Clear filters',
-    results: 'Results', count: '{n} stories found', one: '1 story found', none: 'No stories found. Try other words or fewer filters.',
+    results: 'Results', count: '{n} stories found', many: 'More than {n} stories found; newest first', one: '1 story found', none: 'No stories found. Try other words or fewer filters.',
     loading: 'Searching…', failed: 'Searching does not work right now. Please try again.', by: 'told by {name}', anonymous: 'anonymous',
     prev: 'Previous page', next: 'Next page', page: 'Page {n} of {of}', links: 'Resident links for this project', notTagged: 'not tagged yet', withdrawnStory: 'Withdrawn story {id}',
   },
@@ -54,6 +54,7 @@ export class StoriesPage extends LitElement {
   @state() private areas: Area[] = [];
   @state() private stories: StorySummary[] | null = null;
   @state() private total = 0;
+  @state() private totalCapped = false;
   @state() private busy = false;
   @state() private error = false;
   private readonly onPop = () => {
@@ -87,9 +88,10 @@ export class StoriesPage extends LitElement {
     this.busy = true;
     this.error = false;
     try {
-      const res = await get<{ stories: StorySummary[]; total: number }>(`/api/stories?${query({ ...this.filters, limit: String(LIMIT) } as Filters)}`);
+      const res = await get<{ stories: StorySummary[]; total: number; totalCapped?: boolean }>(`/api/stories?${query({ ...this.filters, limit: String(LIMIT) } as Filters)}`);
       this.stories = res.stories;
       this.total = res.total;
+      this.totalCapped = Boolean(res.totalCapped);
     } catch {
       this.error = true;
     } finally {
@@ -166,7 +168,7 @@ export class StoriesPage extends LitElement {
 
       <h2 id="results-title" tabindex="-1">${t('results')}</h2>
       <p role="status" class="muted">
-        ${this.busy ? t('loading') : this.error ? nothing : this.stories ? (this.total === 1 ? t('one') : this.total ? t('count', { n: this.total }) : t('none')) : nothing}
+        ${this.busy ? t('loading') : this.error ? nothing : this.stories ? (this.total === 1 ? t('one') : this.totalCapped ? t('many', { n: this.total }) : this.total ? t('count', { n: this.total }) : t('none')) : nothing}
       </p>
       ${this.error ? html`<p role="alert" class="notice error">${t('failed')}</p>` : nothing}
       ${this.stories?.length
