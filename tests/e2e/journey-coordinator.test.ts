@@ -82,9 +82,6 @@ describe('journey: coordinator', () => {
     await checkA11y(page, 'coordinator tagging inbox');
     await screenshot(page, 'tagging-inbox');
 
-    // Coding an excerpt by keyboard alone (Shift + arrow keys in the story's text) is its own test:
-    // tests/e2e/coding.test.ts.
-
     // Tag both: 1 toggles the first outcome, Enter saves and moves on.
     await page.getByRole('heading', { name: 'Groeten op straat' }).waitFor();
     await page.keyboard.press('1');
@@ -93,6 +90,19 @@ describe('journey: coordinator', () => {
     await page.keyboard.press('1');
     await page.keyboard.press('Enter');
     await expect.poll(() => e.db.selectFrom('storyOutcomes').select('storyId').where('status', '=', 'accepted').execute().then((r) => r.length)).toBe(2);
+
+    // Code a passage of the story in view: select it with Shift and the arrow keys.
+    await e.db.insertInto('codes').values({ name: 'Ontmoeting', description: '' }).execute();
+    await activate(page, page.getByRole('link', { name: 'Fragmenten coderen' }).first());
+    const text = page.getByRole('textbox', { name: /Tekst van het verhaal/ });
+    await tabTo(page, text);
+    await checkA11y(page, 'coordinator coding');
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 'Sinds'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.getByText('Selectie: 5 tekens').waitFor();
+    await activate(page, page.getByRole('button', { name: 'Fragment coderen' }));
+    await page.getByText('Fragment gecodeerd.').waitFor();
+    expect(await e.db.selectFrom('storyExcerpts').select('quote').execute()).toEqual([{ quote: 'Sinds' }]);
 
     // A Most Significant Change round with the coordinator on the panel.
     await activate(page, menu(page, 'MSC-rondes'));
@@ -114,6 +124,12 @@ describe('journey: coordinator', () => {
     await page.getByText('Je keuze is opgeslagen.').waitFor();
     await checkA11y(page, 'coordinator msc pick saved');
     expect(await e.db.selectFrom('mscPicks').select('reason').execute()).toEqual([{ reason: 'Mensen groeten elkaar weer.' }]);
+    await activate(page, page.getByRole('button', { name: 'Ronde sluiten en selectie vastleggen' }));
+    await page.getByText('Weet je het zeker?').waitFor();
+    await page.keyboard.press('Enter'); // the confirm button has taken the focus
+    await page.getByText(/Gesloten op/).waitFor();
+    await checkA11y(page, 'coordinator msc closed');
+    expect(await e.db.selectFrom('mscSelections').select('reason').execute()).toEqual([{ reason: 'Mensen groeten elkaar weer.' }]);
 
     // The report: define, publish, share with the funder.
     await activate(page, menu(page, 'Rapportages'));
