@@ -14,6 +14,8 @@ import { sqlFloor, reportPreviewPath, publishedVersionPath, setUpReport } from '
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const STORIES = Number(process.env.BENCH_STORIES ?? 100_000);
 const VALUES = Number(process.env.BENCH_VALUES ?? 1_000_000);
+/** BENCH_ONLY=bundle,submission,scale runs a part of the bench. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'bundle,submission,scale').split(','));
 const dir = mkdtempSync(join(tmpdir(), 'weefwerk-bench-'));
 const started = Date.now();
 const servers: ServerProcess[] = [];
@@ -243,9 +245,9 @@ function machine() {
 
 try {
   log(`machine: ${machine()}`);
-  benchBundle();
-  await benchSubmission();
-  await benchAtScale();
+  if (ONLY.has('bundle')) benchBundle();
+  if (ONLY.has('submission')) await benchSubmission();
+  if (ONLY.has('scale')) await benchAtScale();
 } finally {
   for (const s of [...servers]) await s.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });

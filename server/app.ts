@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db } from '../db/client.js';
+import { groupCommit } from '../db/group-commit.js';
 import { loadSession } from './auth/sessions.js';
 import type { Config } from './env.js';
 import { AppError, handleError } from './errors.js';
@@ -28,12 +29,14 @@ export type AppDeps = { db: Db; config: Config };
 
 export function createApp({ db, config }: AppDeps) {
   const limiter = new RateLimiter(config.limits.windowMs);
+  const write = groupCommit(db);
   const app = new OpenAPIHono<AppEnv>();
 
   app.onError(handleError);
   app.use('*', securityHeaders);
   app.use('*', async (c, next) => {
     c.set('db', db);
+    c.set('write', write);
     c.set('config', config);
     c.set('limiter', limiter);
     c.set('user', null);

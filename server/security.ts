@@ -31,36 +31,50 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Reads the whole body up front, counting bytes whatever Content-Length claims. */
+/**
+ * Reads the whole body up front, counting bytes whatever Content-Length claims, and hands the
+ * bytes to Hono's body cache, so `c.req.json()` and the validators read them without a second
+ * stream. With a Content-Length the server's parser delivers no more than it says, so the body is
+ * read in one go; without one (chunked) it is read chunk by chunk and cut off at the limit.
+ */
 export function bodyLimit(maxBytes: (path: string) => number): MiddlewareHandler {
   return async (c, next) => {
     const req = c.req.raw;
-    if (!unsafe.has(req.method) || !req.body) return next();
+    if (!unsafe.has(req.method)) return next();
+    const header = req.headers.get('content-length');
+    // Only a body without a length needs the stream (which costs the Node adapter a full Request).
+    if (header === null && !req.body) return next();
     const max = maxBytes(c.req.path);
     const tooLarge = () => new AppError('payload_too_large', `Request body larger than ${max} bytes`);
-    const header = req.headers.get('content-length');
     if (header !== null && !/^\d+$/.test(header.trim())) throw new AppError('payload_too_large', 'Malformed Content-Length');
     if (header !== null && Number(header) > max) throw tooLarge();
-    const reader = req.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > max) {
-        await reader.cancel().catch(() => {});
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-    if (header !== null && Number(header) !== size) throw new AppError('payload_too_large', 'Content-Length does not match the body');
-    const body = Buffer.concat(chunks);
-    const headers = new Headers(req.headers);
-    headers.delete('content-length');
-    c.req.raw = new Request(req.url, { method: req.method, headers, body, signal: req.signal });
+    const body = header !== null ? new Uint8Array(await req.arrayBuffer()) : await readCounting(req.body!, max, tooLarge);
+    if (body.byteLength > max) throw tooLarge();
+    if (header !== null && Number(header) !== body.byteLength) throw new AppError('payload_too_large', 'Content-Length does not match the body');
+    // Hono keeps promises in its body cache (its types say values). Bytes first: Hono derives any
+    // other form (formData for uploads) from the first cached entry.
+    const cache = c.req.bodyCache as Record<string, Promise<unknown>>;
+    cache.arrayBuffer = Promise.resolve(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength));
+    cache.text = Promise.resolve(new TextDecoder().decode(body));
     return next();
   };
+}
+
+async function readCounting(stream: ReadableStream<Uint8Array>, max: number, tooLarge: () => Error): Promise<Uint8Array> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** CSRF: unsafe requests must come from our own origin (Sec-Fetch-Site or Origin). */

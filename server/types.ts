@@ -1,5 +1,6 @@
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/client.js';
-import type { Role } from '../db/schema.js';
+import type { DB, Role } from '../db/schema.js';
 import type { Config } from './env.js';
 import type { RateLimiter } from './security.js';
 
@@ -9,6 +10,8 @@ export type SessionUser = { id: number; email: string; name: string; role: Role;
 export type AppEnv = {
   Variables: {
     db: Db;
+    /** Runs a write in a transaction shared with the writes arriving with it (db/group-commit.ts). */
+    write: <T>(work: (tx: Transaction<DB>) => Promise<T>) => Promise<T>;
     config: Config;
     limiter: RateLimiter;
     user: SessionUser | null;

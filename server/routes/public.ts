@@ -178,7 +178,7 @@ export const publicRoutes = base
       if (under16 && !input.guardianName) throw invalid('Vul de naam van je ouder of voogd in / Fill in your parent’s or guardian’s name', [{ field: 'guardianName', message: 'required under 16' }]);
       checkConsentGiver({ under16, givenBy, guardianName: input.guardianName, widening: true });
       const code = newReceiptCode();
-      await db.transaction().execute(async (tx) => {
+      await c.var.write(async (tx) => {
         const tellerId = await insertTeller(tx, { kind: 'resident', displayName: input.tellerName || null, userId: null, under16 });
         const storyId = await insertStory(
           tx,
