@@ -201,6 +201,7 @@ export interface OutcomesTable {
   description: Default<string>;
   sort: Default<number>;
   createdAt: Default<string>;
+  archivedAt: string | null;
 }
 
 export interface StoryOutcomesTable {

@@ -95,7 +95,7 @@ export async function areaWithDescendants(db: Db, areaId: number): Promise<numbe
 
 // ---------- outcomes ----------
 
-const outcomeColumns = ['id', 'projectId', 'libraryId', 'parentId', 'level', 'title', 'description', 'sort', 'createdAt'] as const;
+const outcomeColumns = ['id', 'projectId', 'libraryId', 'parentId', 'level', 'title', 'description', 'sort', 'createdAt', 'archivedAt'] as const;
 const levelOrder: Record<OutcomeLevel, number> = { impact: 0, outcome: 1, output: 2 };
 /** In a results chain an output serves an outcome, and an outcome serves an impact. */
 export const parentLevel: Record<OutcomeLevel, OutcomeLevel | null> = { output: 'outcome', outcome: 'impact', impact: null };

@@ -177,7 +177,7 @@ export const reportRoutes = router()
           z.object({
             projects: z.array(z.object({ id: z.number(), name: z.string() })),
             areas: z.array(z.object({ id: z.number(), name: z.string() })),
-            outcomes: z.array(z.object({ id: z.number(), projectId: z.number(), level: z.string(), title: z.string() })),
+            outcomes: z.array(z.object({ id: z.number(), projectId: z.number(), level: z.string(), title: z.string(), archivedAt: z.string().nullable() })),
             funders: z.array(z.object({ id: z.number(), name: z.string(), email: z.string() })),
           }),
         ),
@@ -191,7 +191,7 @@ export const reportRoutes = router()
       const [projects, areas, outcomes, funders] = await Promise.all([
         db.selectFrom('projects').select(['id', 'name']).orderBy('name').execute(),
         db.selectFrom('areas').select(['id', 'name']).orderBy('name').execute(),
-        db.selectFrom('outcomes').select(['id', 'projectId', 'level', 'title']).orderBy('projectId').orderBy('sort').orderBy('id').execute(),
+        db.selectFrom('outcomes').select(['id', 'projectId', 'level', 'title', 'archivedAt']).orderBy('projectId').orderBy('sort').orderBy('id').execute(),
         db.selectFrom('users').select(['id', 'name', 'email']).where('role', '=', 'funder').where('disabledAt', 'is', null).orderBy('name').execute(),
       ]);
       return c.json({ projects, areas, outcomes, funders }, 200);

@@ -107,7 +107,7 @@ export class CodingPage extends LitElement {
         get<{ variables: Variable[] }>('/api/climate-variables'),
       ]);
       this.codes = codes.codes;
-      this.outcomes = outcomes.outcomes;
+      this.outcomes = outcomes.outcomes.filter((o) => !o.archivedAt);
       this.variables = variables.variables;
       this.variableId ??= this.variables[0]?.id ?? null;
     } catch (e) {

@@ -35,6 +35,12 @@ const t = messages({
     up: 'Omhoog',
     down: 'Omlaag',
     removed: 'Doel verwijderd.',
+    archive: 'Archiveren',
+    restore: 'Terugzetten',
+    archivedTitle: 'Gearchiveerd',
+    archivedIntro: 'Doelen die dit project niet meer nastreeft. Verhalen en indicatoren die eraan hangen blijven in de rapportages; nieuwe verhalen kun je er niet meer aan koppelen.',
+    archivedDone: 'Doel gearchiveerd.',
+    restoredDone: 'Doel teruggezet.',
     saved: 'Opgeslagen.',
     variables: 'Klimaatvariabelen voor bewoners',
     variablesIntro: 'Over deze lijnen vragen we bewoners die via de projectlink een verhaal vertellen.',
@@ -69,6 +75,12 @@ const t = messages({
     up: 'Up',
     down: 'Down',
     removed: 'Outcome deleted.',
+    archive: 'Archive',
+    restore: 'Bring back',
+    archivedTitle: 'Archived',
+    archivedIntro: 'Outcomes this project no longer pursues. Stories and indicators tied to them stay in reports; new stories can no longer be tagged to them.',
+    archivedDone: 'Outcome archived.',
+    restoredDone: 'Outcome brought back.',
     saved: 'Saved.',
     variables: 'Climate variables for residents',
     variablesIntro: 'Residents who tell a story through the project link are asked about these lines.',
@@ -159,7 +171,7 @@ export class OutcomesPage extends LitElement {
   }
 
   private move(o: Outcome, delta: number) {
-    const siblings = this.outcomes.filter((x) => x.level === o.level);
+    const siblings = this.outcomes.filter((x) => x.level === o.level && !x.archivedAt);
     const i = siblings.findIndex((x) => x.id === o.id);
     const other = siblings[i + delta];
     if (!other) return;
@@ -172,7 +184,7 @@ export class OutcomesPage extends LitElement {
   private parentOptions(level: Level, selected: number | null) {
     const pl = parentLevel[level];
     return html`<option value="">${t('noParent')}</option>
-      ${pl ? this.outcomes.filter((x) => x.level === pl).map((x) => html`<option value=${x.id} ?selected=${selected === x.id}>${x.title}</option>`) : nothing}`;
+      ${pl ? this.outcomes.filter((x) => x.level === pl && (!x.archivedAt || x.id === selected)).map((x) => html`<option value=${x.id} ?selected=${selected === x.id}>${x.title}</option>`) : nothing}`;
   }
 
   private renderOutcome(o: Outcome) {
@@ -196,27 +208,49 @@ export class OutcomesPage extends LitElement {
             <button type="button" class="secondary" aria-label="${t('up')}: ${o.title}" @click=${() => this.move(o, -1)}>↑</button>
             <button type="button" class="secondary" aria-label="${t('down')}: ${o.title}" @click=${() => this.move(o, 1)}>↓</button>
             <button type="button" class="secondary" @click=${() => this.run(() => post('/api/outcome-library', { level: o.level, title: o.title, description: o.description }))}>${t('toLibrary')}</button>
-            <button type="button" class="danger" @click=${() => this.run(() => api('DELETE', `/api/outcomes/${o.id}`), t('removed'))}>${t('remove')}</button>
+            <button type="button" class="secondary" aria-label="${t('archive')}: ${o.title}" @click=${() => this.run(() => patch(`/api/outcomes/${o.id}`, { archived: true }), t('archivedDone'))}>${t('archive')}</button>
+            <button type="button" class="danger" aria-label="${t('remove')}: ${o.title}" @click=${() => this.run(() => api('DELETE', `/api/outcomes/${o.id}`), t('removed'))}>${t('remove')}</button>
           </div>`
         : nothing}
     </li>`;
+  }
+
+  private renderArchived(list: Outcome[]) {
+    if (!list.length) return nothing;
+    return html`<h2>${t('archivedTitle')}</h2>
+      <p>${t('archivedIntro')}</p>
+      <ul class="chain">
+        ${list.map(
+          (o) => html`<li class="card archived">
+            <h4>${o.title} <span class="badge">${t(o.level)} · ${t('iati', { n: o.iatiType })}</span></h4>
+            ${o.description ? html`<p>${o.description}</p>` : nothing}
+            ${this.staff
+              ? html`<div class="actions">
+                  <button type="button" class="secondary" aria-label="${t('restore')}: ${o.title}" @click=${() => this.run(() => patch(`/api/outcomes/${o.id}`, { archived: false }), t('restoredDone'))}>${t('restore')}</button>
+                </div>`
+              : nothing}
+          </li>`,
+        )}
+      </ul>`;
   }
 
   override render() {
     const lang = locale();
     const errMsg = this.error instanceof ApiError ? this.error.message : this.error;
     const fieldErr = (n: string) => (this.error instanceof ApiError ? this.error.field(n) : undefined);
+    const active = this.outcomes.filter((o) => !o.archivedAt);
     return html`
       <p><a href="/projects/${this.pid}">${t('back')}</a></p>
       <h1 tabindex="-1">${t('title')}${this.project ? `: ${this.project.name}` : ''}</h1>
       <p>${t('intro')}</p>
       <div role="status" class="status">${this.message}</div>
       <div role="alert">${errMsg ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>
-      ${this.outcomes.length ? nothing : html`<p>${t('none')}</p>`}
+      ${active.length ? nothing : html`<p>${t('none')}</p>`}
       ${(['impact', 'outcome', 'output'] as const).map((level) => {
-        const list = this.outcomes.filter((o) => o.level === level);
+        const list = active.filter((o) => o.level === level);
         return list.length ? html`<h2>${t(level)}</h2><ul class="chain">${list.map((o) => this.renderOutcome(o))}</ul>` : nothing;
       })}
+      ${this.renderArchived(this.outcomes.filter((o) => o.archivedAt))}
       ${this.staff
         ? html`<h2>${t('add')}</h2>
             <form @submit=${this.add}>
@@ -303,6 +337,7 @@ export class OutcomesPage extends LitElement {
       label.check input { margin-right: 0.5rem; }
       .status:empty { display: none; }
       .status { font-weight: 600; color: var(--ww-ok); }
+      .archived h4 { color: var(--ww-muted); }
     `,
   ];
 }

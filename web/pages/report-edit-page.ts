@@ -27,6 +27,7 @@ const t = messages({
     areasHint: 'Geen gebied gekozen: alle gebieden van de projecten.',
     outcomes: 'Uitkomsten',
     outcomesHint: 'Geen uitkomst gekozen: alle uitkomsten van de gekozen projecten.',
+    archived: 'gearchiveerd',
     noOutcomes: 'De gekozen projecten hebben nog geen uitkomsten.',
     sections: 'Onderdelen',
     indicators: 'Indicatoren (grafiek en tabel)',
@@ -86,6 +87,7 @@ const t = messages({
     areasHint: 'No area chosen: all areas of the projects.',
     outcomes: 'Outcomes',
     outcomesHint: 'No outcome chosen: all outcomes of the chosen projects.',
+    archived: 'archived',
     noOutcomes: 'The chosen projects have no outcomes yet.',
     sections: 'Sections',
     indicators: 'Indicators (chart and table)',
@@ -135,7 +137,7 @@ const audiences = ['funder', 'municipality', 'internal', 'residents'] as const;
 type Options = {
   projects: { id: number; name: string }[];
   areas: { id: number; name: string }[];
-  outcomes: { id: number; projectId: number; level: string; title: string }[];
+  outcomes: { id: number; projectId: number; level: string; title: string; archivedAt: string | null }[];
   funders: { id: number; name: string; email: string }[];
 };
 type Doc = { type: 'doc'; content?: { type: string; content?: { type: string; text?: string }[] }[] };
@@ -291,7 +293,7 @@ export class ReportEditPage extends LitElement {
 
   private renderForm(o: Options) {
     const d = this.draft;
-    const outcomes = o.outcomes.filter((x) => d.projectIds.includes(x.projectId)).map((x) => ({ id: x.id, name: `${x.title} (${x.level})` }));
+    const outcomes = o.outcomes.filter((x) => d.projectIds.includes(x.projectId)).map((x) => ({ id: x.id, name: `${x.title} (${x.level}${x.archivedAt ? `, ${t('archived')}` : ''})` }));
     const input = (field: keyof Draft, label: string, type: string) => html`<label
       >${label}<input
         type=${type}

@@ -137,7 +137,7 @@ export class TaggingPage extends LitElement {
     const pid = story.projectId;
     if (!this.outcomes.has(pid)) {
       const { outcomes } = await get<{ outcomes: Outcome[] }>(`/api/projects/${pid}/outcomes`);
-      this.outcomes = new Map(this.outcomes).set(pid, outcomes);
+      this.outcomes = new Map(this.outcomes).set(pid, outcomes.filter((o) => !o.archivedAt));
     }
     if (!this.variables.has(pid)) {
       let { variables } = await get<{ variables: Variable[] }>(`/api/projects/${pid}/climate-variables`);

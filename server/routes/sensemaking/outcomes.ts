@@ -25,6 +25,7 @@ export const Outcome = z
     description: z.string(),
     sort: z.number(),
     createdAt: z.string(),
+    archivedAt: z.string().nullable().openapi({ description: 'Set when the outcome is no longer pursued: kept for existing tags and reports, not offered for new ones' }),
   })
   .openapi('Outcome');
 const LibraryOutcome = z
@@ -43,7 +44,14 @@ const OutcomeBody = z
   })
   .openapi('NewOutcome');
 const OutcomePatch = z
-  .strictObject({ level: z.enum(outcomeLevels).optional(), title: title.optional(), description: description.optional(), parentId: z.number().int().positive().nullable().optional(), sort: z.number().int().min(0).max(100_000).optional() })
+  .strictObject({
+    level: z.enum(outcomeLevels).optional(),
+    title: title.optional(),
+    description: description.optional(),
+    parentId: z.number().int().positive().nullable().optional(),
+    sort: z.number().int().min(0).max(100_000).optional(),
+    archived: z.boolean().optional().openapi({ description: 'Archive (true) or bring back (false)' }),
+  })
   .openapi('OutcomePatch');
 const LibraryBody = z.strictObject({ level: z.enum(outcomeLevels), title, description: description.optional() }).openapi('NewLibraryOutcome');
 
@@ -98,9 +106,10 @@ const VariablePatch = z
 /** The parent must be in the same project, one level up the chain (output → outcome → impact). */
 async function checkParent(db: Kysely<DB>, projectId: number, level: OutcomeLevel, parentId: number | null | undefined, selfId?: number) {
   if (parentId == null) return;
-  const parent = await db.selectFrom('outcomes').select(['id', 'projectId', 'level']).where('id', '=', parentId).executeTakeFirst();
+  const parent = await db.selectFrom('outcomes').select(['id', 'projectId', 'level', 'archivedAt']).where('id', '=', parentId).executeTakeFirst();
   if (!parent || parent.projectId !== projectId || parent.id === selfId)
     throw invalid('Onbekend bovenliggend doel / Unknown parent outcome', [{ field: 'parentId', message: 'not an outcome of this project' }]);
+  if (parent.archivedAt) throw invalid('Dat doel is gearchiveerd / That outcome is archived', [{ field: 'parentId', message: 'archived' }]);
   if (parentLevel[level] !== parent.level)
     throw invalid('Een output hoort bij een outcome, een outcome bij een impact / An output serves an outcome, an outcome an impact', [
       { field: 'parentId', message: `a ${level} needs a parent of level ${parentLevel[level] ?? 'none'}` },
@@ -165,7 +174,7 @@ export const outcomeRoutes = router()
       method: 'patch',
       path: '/outcomes/{id}',
       tags: ['outcomes'],
-      summary: 'Edit an outcome: title, description, level, parent, order (coordinator, admin)',
+      summary: 'Edit an outcome: title, description, level, parent, order; archive it or bring it back (coordinator, admin)',
       security: cookieAuth,
       request: { params: idParam, body: body(OutcomePatch) },
       responses: { 200: json(z.object({ outcome: Outcome })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
@@ -173,19 +182,24 @@ export const outcomeRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
-      const patch = c.req.valid('json');
+      const { archived, ...patch } = c.req.valid('json');
       const outcome = await c.var.db.transaction().execute(async (tx) => {
         const before = await getOutcome(tx, id);
         if (!before) throw notFound('Doel niet gevonden / Outcome not found');
         const level = patch.level ?? before.level;
         const parentId = patch.parentId === undefined ? before.parentId : patch.parentId;
-        await checkParent(tx, before.projectId, level, parentId, id);
+        // An unchanged link to a parent archived since stays valid.
+        if (parentId !== before.parentId || level !== before.level) await checkParent(tx, before.projectId, level, parentId, id);
         if (patch.level && patch.level !== before.level) {
           const children = await tx.selectFrom('outcomes').select('id').where('parentId', '=', id).executeTakeFirst();
           if (children) throw invalid('Dit doel heeft onderliggende doelen / This outcome has outcomes below it', [{ field: 'level', message: 'has children' }]);
         }
         await tx.updateTable('outcomes').set({ ...patch, level, parentId }).where('id', '=', id).execute();
-        await audit(tx, user, 'outcome.update', { type: 'outcome', id }, { fields: Object.keys(patch) });
+        if (Object.keys(patch).length) await audit(tx, user, 'outcome.update', { type: 'outcome', id }, { fields: Object.keys(patch) });
+        if (archived !== undefined && archived !== (before.archivedAt !== null)) {
+          await tx.updateTable('outcomes').set({ archivedAt: archived ? new Date().toISOString() : null }).where('id', '=', id).execute();
+          await audit(tx, user, archived ? 'outcome.archive' : 'outcome.restore', { type: 'outcome', id }, { projectId: before.projectId, title: before.title });
+        }
         return (await getOutcome(tx, id))!;
       });
       return c.json({ outcome }, 200);
@@ -210,8 +224,8 @@ export const outcomeRoutes = router()
         const usage = await outcomeUsage(tx, id);
         if (usage.stories || usage.excerpts || usage.indicators || usage.children)
           throw conflict(
-            `Er hangen nog ${usage.stories} verhalen, ${usage.excerpts} fragmenten, ${usage.indicators} indicatoren en ${usage.children} doelen aan dit doel / ` +
-              `${usage.stories} stories, ${usage.excerpts} excerpts, ${usage.indicators} indicators and ${usage.children} outcomes still refer to this outcome`,
+            `Er hangen nog ${usage.stories} verhalen, ${usage.excerpts} fragmenten, ${usage.indicators} indicatoren en ${usage.children} doelen aan dit doel; archiveer het in plaats daarvan / ` +
+              `${usage.stories} stories, ${usage.excerpts} excerpts, ${usage.indicators} indicators and ${usage.children} outcomes still refer to this outcome; archive it instead`,
           );
         await tx.deleteFrom('outcomes').where('id', '=', id).execute();
         await audit(tx, user, 'outcome.delete', { type: 'outcome', id }, { projectId: before.projectId, title: before.title });

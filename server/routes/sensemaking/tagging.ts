@@ -84,9 +84,16 @@ async function checkTags(db: Kysely<DB>, storyIds: number[], projectIds: number[
   const outcomeIds = [...new Set((tags.outcomes ?? []).map((o) => o.outcomeId))];
   if (outcomeIds.length !== (tags.outcomes ?? []).length) throw invalid('Een doel staat er twee keer in / An outcome is listed twice', [{ field: 'outcomes', message: 'duplicate' }]);
   if (outcomeIds.length) {
-    const found = await db.selectFrom('outcomes').select(['id', 'projectId']).where('id', 'in', outcomeIds).execute();
+    const found = await db.selectFrom('outcomes').select(['id', 'projectId', 'archivedAt']).where('id', 'in', outcomeIds).execute();
     const bad = outcomeIds.filter((id) => !found.some((f) => f.id === id && projectIds.every((p) => p === f.projectId)));
     if (bad.length) throw invalid('Dit doel hoort niet bij het project van het verhaal / Outcome is not of the story’s project', [{ field: 'outcomes', message: `not allowed: ${bad.join(', ')}` }]);
+    // Archived outcomes are not offered for new tags; a story's existing tag on one may be kept.
+    const archived = found.filter((f) => f.archivedAt).map((f) => f.id);
+    if (archived.length) {
+      const tagged = await db.selectFrom('storyOutcomes').select(['outcomeId', 'storyId']).where('storyId', 'in', storyIds).where('outcomeId', 'in', archived).execute();
+      const closed = archived.filter((id) => !storyIds.every((s) => tagged.some((t) => t.outcomeId === id && t.storyId === s)));
+      if (closed.length) throw invalid('Dit doel is gearchiveerd / This outcome is archived', [{ field: 'outcomes', message: `archived: ${closed.join(', ')}` }]);
+    }
   }
   const variableIds = [...new Set((tags.placements ?? []).map((p) => p.variableId))];
   if (variableIds.length !== (tags.placements ?? []).length) throw invalid('Een variabele staat er twee keer in / A variable is listed twice', [{ field: 'placements', message: 'duplicate' }]);
