@@ -10,7 +10,7 @@ beforeEach(async () => {
 afterEach(async () => t.close());
 
 describe('archiving an outcome the work plan dropped', () => {
-  it('keeps its tags and its place in reports, but offers it for nothing new', async () => {
+  it('keeps its tags and its place in reports, but offers it for nothing new (tags, lower outcomes, indicators)', async () => {
     const coord = await t.as('coordinator');
     const worker = await t.as('worker');
     const p = await makeProject(t.db, 'Buurtkamer', [worker.id]);
@@ -34,6 +34,8 @@ describe('archiving an outcome the work plan dropped', () => {
     expect(refused.status).toBe(400);
     expect((await refused.json()).error.message).toMatch(/gearchiveerd/);
     expect((await coord.post(`/api/projects/${p}/outcomes`, { level: 'output', title: 'Koffieochtend', parentId: goal.id })).status).toBe(400);
+    const indicator = { projectId: p, name: 'Bewoners die elkaar groeten', unit: 'count', periodicity: 'quarter' };
+    expect((await coord.post('/api/indicators', { ...indicator, outcomeId: goal.id })).status).toBe(400);
     expect(await t.db.selectFrom('storyOutcomes').select('storyId').where('outcomeId', '=', goal.id).execute()).toEqual([{ storyId: tagged }]);
 
     // What hung on it stays: the tagged story keeps its tag when its tags are saved again,
@@ -45,6 +47,7 @@ describe('archiving an outcome the work plan dropped', () => {
     const restored = (await json(await coord.patch(`/api/outcomes/${goal.id}`, { archived: false }), 200)).outcome;
     expect(restored.archivedAt).toBeNull();
     await json(await coord.put(`/api/stories/${fresh}/tags`, { outcomes: [{ outcomeId: goal.id }] }), 200);
+    await json(await coord.post('/api/indicators', { ...indicator, outcomeId: goal.id }), 201);
 
     const log = await t.db.selectFrom('auditLog').select('action').where('targetType', '=', 'outcome').where('targetId', '=', String(goal.id)).orderBy('id').execute();
     expect(log.map((l) => l.action)).toEqual(['outcome.create', 'outcome.archive', 'outcome.restore']);

@@ -118,14 +118,15 @@ const History = z
   })
   .openapi('IndicatorValueChange');
 
-type Definition = { projectId: number; outcomeId?: number | null; periodicity: string; byArea: boolean; baselinePeriod?: string | null; targets?: { period: string; areaId?: number | null; value: number }[] };
+type Definition = { projectId: number; outcomeId?: number | null; currentOutcomeId?: number | null; periodicity: string; byArea: boolean; baselinePeriod?: string | null; targets?: { period: string; areaId?: number | null; value: number }[] };
 
 /** Checks references and periods of a definition; returns the normalised baseline period and targets. */
 async function checkDefinition(db: Kysely<DB>, d: Definition) {
   const details: ErrorDetail[] = [];
   if (d.outcomeId) {
-    const outcome = await db.selectFrom('outcomes').select('projectId').where('id', '=', d.outcomeId).executeTakeFirst();
+    const outcome = await db.selectFrom('outcomes').select(['projectId', 'archivedAt']).where('id', '=', d.outcomeId).executeTakeFirst();
     if (!outcome || outcome.projectId !== d.projectId) details.push({ field: 'outcomeId', message: 'Dit resultaat hoort niet bij het project / This outcome does not belong to the project' });
+    else if (outcome.archivedAt && d.outcomeId !== d.currentOutcomeId) details.push({ field: 'outcomeId', message: 'Dit resultaat is gearchiveerd / This outcome is archived' });
   }
   let baselinePeriod = d.baselinePeriod ?? null;
   if (baselinePeriod) {
@@ -328,7 +329,7 @@ export const indicatorRoutes = router()
         const { baselinePeriod, targets } =
           before.projectId === null
             ? { baselinePeriod: patch.baselinePeriod === undefined ? undefined : (patch.baselinePeriod && normalizePeriod(patch.baselinePeriod)) || null, targets: undefined }
-            : await checkDefinition(tx, { projectId: before.projectId, outcomeId: patch.outcomeId, periodicity, byArea, baselinePeriod: patch.baselinePeriod, targets: patch.targets });
+            : await checkDefinition(tx, { projectId: before.projectId, outcomeId: patch.outcomeId, currentOutcomeId: before.outcomeId, periodicity, byArea, baselinePeriod: patch.baselinePeriod, targets: patch.targets });
         const { targets: _t, byArea: _b, ...rest } = patch;
         await tx
           .updateTable('indicators')
