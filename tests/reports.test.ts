@@ -32,6 +32,14 @@ async function createReport(coord: Client, w: World, extra: Record<string, unkno
   return ((await res.json()) as { report: { id: number } }).report.id;
 }
 
+/** Validates an IATI export against the 2.03 schema; the schema's error messages, none when valid. */
+async function iatiErrors(xml: string): Promise<string[]> {
+  const dir = join(process.cwd(), 'server', 'reports', 'iati');
+  const file = (name: string) => ({ fileName: name, contents: readFileSync(join(dir, name), 'utf8') });
+  const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: xml }], schema: [file('iati-activities-schema.xsd')], preload: [file('iati-common.xsd'), file('xml.xsd')] });
+  return result.valid ? [] : result.errors.map((e) => e.message);
+}
+
 async function publish(coord: Client, id: number) {
   const res = await coord.post(`/api/reports/${id}/versions`);
   expect(res.status, await res.clone().text()).toBe(201);
@@ -430,11 +438,8 @@ describe('reports: exports', () => {
     const res = await coord.get(`/api/reports/${id}/versions/1/iati.xml`);
     expect(res.status).toBe(200);
     const xml = await res.text();
+    expect(await iatiErrors(xml)).toEqual([]);
     const dir = join(process.cwd(), 'server', 'reports', 'iati');
-    const file = (name: string) => ({ fileName: name, contents: readFileSync(join(dir, name), 'utf8') });
-    const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: xml }], schema: [file('iati-activities-schema.xsd')], preload: [file('iati-common.xsd'), file('xml.xsd')] });
-    expect(result.errors.map((e) => e.message)).toEqual([]);
-    expect(result.valid).toBe(true);
 
     const codes = (list: string) => [...readFileSync(join(dir, 'codelists', `${list}.xml`), 'utf8').matchAll(/<code>([^<]+)<\/code>/g)].map((m) => m[1]);
     const resultTypes = [...xml.matchAll(/<result type="([^"]+)"/g)].map((m) => m[1]);
@@ -480,6 +485,75 @@ describe('reports: exports', () => {
     const doc = (await (await t.anon.get('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
     for (const p of ['/api/reports', '/api/reports/{id}', '/api/reports/{id}/preview', '/api/reports/{id}/versions', '/api/reports/{id}/versions/{n}', '/api/reports/{id}/versions/{n}/export.csv', '/api/reports/{id}/versions/{n}/iati.xml', '/api/reports/{id}/shares', '/api/reports/{id}/links'])
       expect(Object.keys(doc.paths)).toContain(p);
+    await t.close();
+  });
+});
+
+describe('reports: indicators per area', () => {
+  it('shows an indicator kept per area overall and per area, within the report’s wijk and its buurten', async () => {
+    const { t, w, coord } = await setup();
+    const area = async (name: string, kind: 'wijk' | 'buurt', parentId: number | null = null) =>
+      (await t.db.insertInto('areas').values({ name, kind, parentId }).returning('id').executeTakeFirstOrThrow()).id;
+    const noord = await area('Noord', 'wijk');
+    const zuid = await area('Zuid', 'wijk');
+    await t.db.updateTable('areas').set({ parentId: noord }).where('id', '=', w.areaId).execute(); // Oosterpark lies in Noord
+    const bloemen = await area('Bloemenbuurt', 'buurt', noord);
+    const zuidhoek = await area('Zuidhoek', 'buurt', zuid);
+    const { id: visitors } = await t.db
+      .insertInto('indicators')
+      .values({ projectId: w.projectId, outcomeId: w.outcomeId, name: 'Bezoekers buurtkamer', unit: 'count', measure: 'unit', periodicity: 'quarter', byArea: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db.insertInto('indicatorTargets').values({ indicatorId: visitors, period: '2026-Q1', areaId: w.areaId, value: 12 }).execute();
+    await t.db
+      .insertInto('indicatorValues')
+      .values([
+        { indicatorId: visitors, period: '2026-Q1', areaId: w.areaId, value: 10 },
+        { indicatorId: visitors, period: '2026-Q1', areaId: bloemen, value: 5 },
+        { indicatorId: visitors, period: '2026-Q1', areaId: zuidhoek, value: 7 },
+      ])
+      .execute();
+    type Ind = { name: string; periods: { period: string; target: number | null; actual: number | null }[]; areas: { name: string; periods: { period: string; target: number | null; actual: number | null }[] }[] };
+    const visitorsIn = async (id: number) => {
+      const { data } = (await (await coord.get(`/api/reports/${id}/preview`)).json()) as { data: { outcomes: { indicators: Ind[]; stories: { title?: string }[] }[] } };
+      return { ind: data.outcomes[0]!.indicators.find((i) => i.name === 'Bezoekers buurtkamer')!, stories: data.outcomes[0]!.stories };
+    };
+
+    // Every area: the overall figure is the sum over the areas (a count adds up), each area beside it.
+    const all = await visitorsIn(await createReport(coord, w));
+    expect(all.ind.periods).toEqual([expect.objectContaining({ period: '2026-Q1', target: null, actual: 22 })]);
+    expect(all.ind.areas.map((a) => [a.name, a.periods.map((p) => [p.period, p.target, p.actual])])).toEqual([
+      ['Bloemenbuurt', [['2026-Q1', null, 5]]],
+      ['Oosterpark', [['2026-Q1', 12, 10]]],
+      ['Zuidhoek', [['2026-Q1', null, 7]]],
+    ]);
+
+    // A report about wijk Noord: its buurten's figures and stories, nothing of Zuid.
+    const id = await createReport(coord, w, { areaIds: [noord] });
+    const north = await visitorsIn(id);
+    expect(north.ind.periods).toEqual([expect.objectContaining({ period: '2026-Q1', actual: 15 })]);
+    expect(north.ind.areas.map((a) => a.name)).toEqual(['Bloemenbuurt', 'Oosterpark']);
+    expect(north.stories.map((s) => s.title)).toContain('De moestuin'); // told in Oosterpark
+
+    await publish(coord, id);
+    const page = await (await coord.get(`/reports/${id}/versions/1`)).text();
+    expect(page).toContain('Bezoekers buurtkamer per gebied');
+    expect(page).toMatch(/<th scope="rowgroup" rowspan="1">Oosterpark<\/th><th scope="row">2026-Q1<\/th><td>12<\/td><td>10<\/td>/);
+    expect(page).not.toContain('Zuidhoek');
+
+    const rows = parseCsv(await (await coord.get(`/api/reports/${id}/versions/1/export.csv`)).text(), { bom: true }) as string[][];
+    const col = (name: string) => rows[0]!.indexOf(name);
+    const visitorRows = rows.filter((r) => r[col('item')] === 'Bezoekers buurtkamer').map((r) => [r[col('area')], r[col('period')], r[col('target')], r[col('actual')]]);
+    expect(visitorRows).toEqual([
+      ['', '2026-Q1', '', '15'],
+      ['Bloemenbuurt', '2026-Q1', '', '5'],
+      ['Oosterpark', '2026-Q1', '12', '10'],
+    ]);
+
+    const xml = await (await coord.get(`/api/reports/${id}/versions/1/iati.xml`)).text();
+    expect(await iatiErrors(xml)).toEqual([]);
+    expect(xml).toMatch(/<target value="12">\s*<dimension name="gebied" value="Oosterpark"\/>\s*<\/target>/);
+    expect(xml).toMatch(/<actual value="15"\/>\s*<actual value="5">\s*<dimension name="gebied" value="Bloemenbuurt"\/>/);
     await t.close();
   });
 });

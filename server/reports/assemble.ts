@@ -5,8 +5,10 @@
 import type { Kysely } from 'kysely';
 import { reportableStories, type ReportableStory } from '../access.js';
 import { phases, type DB, type OutcomeLevel, type Phase, type ReportAudience } from '../../db/schema.js';
+import { areasWithin } from '../../db/repositories/areas.js';
+import { indicatorSeries } from '../../db/repositories/counting.js';
 import { indicatorChart } from './chart.js';
-import { midpoint, periodOverlaps, periodRange } from './periods.js';
+import { midpoint, periodRange } from './periods.js';
 import { activitiesByPhase, mscSelections, resources, type ActivitiesByPhase, type MscSection, type Resources } from './sources.js';
 
 export const sectionKeys = ['indicators', 'stories', 'msc', 'climate', 'phases', 'resources'] as const;
@@ -44,6 +46,7 @@ export type StoryOut = {
 export type WithdrawnStory = { id: number; withdrawn: true };
 
 export type IndicatorPeriod = { period: string; start: string; end: string; target: number | null; actual: number | null };
+export type IndicatorArea = { id: number; name: string; periods: IndicatorPeriod[] };
 export type IndicatorOut = {
   id: number;
   name: string;
@@ -53,6 +56,8 @@ export type IndicatorOut = {
   direction: 'higher' | 'lower';
   baseline: { value: number; period: string | null } | null;
   periods: IndicatorPeriod[];
+  /** Per-area figures of an indicator counted per area (versions published before these existed lack it). */
+  areas?: IndicatorArea[];
   chartSvg: string;
 };
 
@@ -102,57 +107,64 @@ function figure(values: number[]): ClimateFigure {
   return { n: values.length, mean: values.length >= MIN_CLIMATE_STORIES ? round1(values.reduce((a, b) => a + b, 0) / values.length) : null };
 }
 
-async function indicatorsFor(db: Kysely<DB>, outcomeId: number, from: string, to: string): Promise<IndicatorOut[]> {
-  const indicators = await db.selectFrom('indicators').selectAll().where('outcomeId', '=', outcomeId).orderBy('id').execute();
-  const out: IndicatorOut[] = [];
-  for (const ind of indicators) {
-    // Values and targets for all areas together (area 0); per-area figures stay in the counting views.
-    const [targets, values] = await Promise.all([
-      db.selectFrom('indicatorTargets').select(['period', 'value']).where('indicatorId', '=', ind.id).where('areaId', '=', 0).execute(),
-      db.selectFrom('indicatorValues').select(['period', 'value']).where('indicatorId', '=', ind.id).where('areaId', '=', 0).execute(),
-    ]);
-    const names = [...new Set([...targets, ...values].map((r) => r.period))].filter((p) => periodOverlaps(p, from, to));
-    const periods = names
-      .map((period) => {
-        const r = periodRange(period)!;
-        return {
-          period,
-          start: r.start,
-          end: r.end,
-          target: targets.find((t) => t.period === period)?.value ?? null,
-          actual: values.find((v) => v.period === period)?.value ?? null,
-        };
-      })
-      .sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
-    const baseline = ind.baselineValue == null ? null : { value: ind.baselineValue, period: ind.baselinePeriod };
-    const last = [...periods].reverse().find((p) => p.actual != null);
-    const summary =
-      `${ind.name}: ` +
-      (baseline ? `nulmeting ${baseline.value}; ` : '') +
-      (last ? `laatste meting ${last.actual} in ${last.period}${last.target != null ? ` (doel ${last.target})` : ''}.` : 'nog geen metingen.') +
-      ' De cijfers staan ook in de tabel.';
-    out.push({
-      id: ind.id,
-      name: ind.name,
-      description: ind.description,
-      unit: ind.unit,
-      measure: ind.measure,
-      direction: ind.direction,
-      baseline,
-      periods,
-      chartSvg: periods.length
-        ? indicatorChart({
-            id: `chart-${outcomeId}-${ind.id}`,
-            title: ind.name,
-            unit: ind.unit,
-            baseline: baseline?.value ?? null,
-            points: periods,
-            labels: { actual: 'Gerealiseerd', target: 'Doel', baseline: 'Nulmeting', summary },
-          })
-        : '',
-    });
+const withRange = <P extends { period: string; target: number | null; actual: number | null }>(points: P[]): IndicatorPeriod[] =>
+  points
+    .map(({ period, target, actual }) => ({ period, ...periodRange(period)!, target, actual }))
+    .sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+
+/**
+ * The report's indicators per outcome, read through the counting capability's `indicatorSeries`
+ * (one rule for what the overall figure of an indicator kept per area is): per period the target
+ * and actual overall, and each area's — within the report's areas when it names any.
+ */
+async function indicatorsByOutcome(db: Kysely<DB>, outcomeIds: number[], from: string, to: string, areaScope: number[]): Promise<Map<number, IndicatorOut[]>> {
+  const out = new Map<number, IndicatorOut[]>(outcomeIds.map((id) => [id, []]));
+  if (!outcomeIds.length) return out;
+  const rows = await db.selectFrom('indicators').select(['id', 'outcomeId']).where('outcomeId', 'in', outcomeIds).orderBy('id').execute();
+  const series = await indicatorSeries(db, { indicatorIds: rows.map((r) => r.id), from, to, areaIds: areaScope.length ? areaScope : undefined });
+  const areaIds = [...new Set(series.flatMap((s) => s.series.flatMap((p) => p.areas.map((a) => a.areaId))))];
+  const areaNames = new Map(areaIds.length ? (await db.selectFrom('areas').select(['id', 'name']).where('id', 'in', areaIds).execute()).map((a) => [a.id, a.name]) : []);
+  const byId = new Map(series.map((s) => [s.indicator.id, s]));
+  for (const row of rows) {
+    const { indicator: ind, series: points } = byId.get(row.id)!;
+    const periods = withRange(points.filter((p) => p.target !== null || p.actual !== null));
+    const areas: IndicatorArea[] = [...new Set(points.flatMap((p) => p.areas.map((a) => a.areaId)))]
+      .map((id) => ({ id, name: areaNames.get(id) ?? '', periods: withRange(points.flatMap((p) => p.areas.filter((a) => a.areaId === id).map((a) => ({ ...a, period: p.period })))) }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    out.get(row.outcomeId!)!.push(indicatorOut(ind, periods, areas, row.outcomeId!));
   }
   return out;
+}
+
+function indicatorOut(ind: Awaited<ReturnType<typeof indicatorSeries>>[number]['indicator'], periods: IndicatorPeriod[], areas: IndicatorArea[], outcomeId: number): IndicatorOut {
+  const baseline = ind.baselineValue == null ? null : { value: ind.baselineValue, period: ind.baselinePeriod };
+  const last = [...periods].reverse().find((p) => p.actual != null);
+  const summary =
+    `${ind.name}: ` +
+    (baseline ? `nulmeting ${baseline.value}; ` : '') +
+    (last ? `laatste meting ${last.actual} in ${last.period}${last.target != null ? ` (doel ${last.target})` : ''}.` : 'nog geen metingen.') +
+    ' De cijfers staan ook in de tabel.';
+  return {
+    id: ind.id,
+    name: ind.name,
+    description: ind.description,
+    unit: ind.unit,
+    measure: ind.measure,
+    direction: ind.direction,
+    baseline,
+    periods,
+    areas,
+    chartSvg: periods.length
+      ? indicatorChart({
+          id: `chart-${outcomeId}-${ind.id}`,
+          title: ind.name,
+          unit: ind.unit,
+          baseline: baseline?.value ?? null,
+          points: periods,
+          labels: { actual: 'Gerealiseerd', target: 'Doel', baseline: 'Nulmeting', summary },
+        })
+      : '',
+  };
 }
 
 function climateOf(
@@ -210,7 +222,9 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
     projectIds.length ? db.selectFrom('projects').select(['id', 'name']).where('id', 'in', projectIds).orderBy('name').execute() : [],
     areaIds.length ? db.selectFrom('areas').select(['id', 'name']).where('id', 'in', areaIds).orderBy('name').execute() : [],
   ]);
-  const stories = await reportableStories(db, { projectIds, areaIds, from, to });
+  // A report about a wijk is about its buurten too.
+  const areaScope = areaIds.length ? await areasWithin(db, areaIds) : [];
+  const stories = await reportableStories(db, { projectIds, areaIds: areaScope, from, to });
   const storyById = new Map(stories.map((s) => [s.id, s]));
 
   let outcomeQuery = db
@@ -240,13 +254,14 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
     }
   }
 
+  const indicators = has('indicators') ? await indicatorsByOutcome(db, outcomeRows.map((o) => o.id), from, to, areaScope) : new Map<number, IndicatorOut[]>();
   const outcomes: OutcomeOut[] = [];
   for (const o of outcomeRows) {
     const byStory = notes.get(o.id)!;
     const tagged = stories.filter((s) => byStory.has(s.id)).map((s) => storyOut(s, byStory.get(s.id)!));
     outcomes.push({
       ...o,
-      indicators: has('indicators') ? await indicatorsFor(db, o.id, from, to) : [],
+      indicators: indicators.get(o.id) ?? [],
       stories: has('stories') ? tagged : [],
       msc: has('msc') ? await mscSelections(db, { outcomeId: o.id, storyIds: tagged.map((s) => s.id) }) : { included: false },
     });

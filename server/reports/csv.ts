@@ -10,11 +10,13 @@ export function neutralise(cell: string | number | null): string | number {
 }
 
 export function reportCsv(data: ReportData): string {
-  const rows: (string | number | null)[][] = [['section', 'project', 'outcome', 'item', 'unit', 'period', 'baseline', 'target', 'actual', 'stories']];
+  // 'area' is last so that columns keep their places for readers of earlier exports; empty = all areas.
+  const rows: (string | number | null)[][] = [['section', 'project', 'outcome', 'item', 'unit', 'period', 'baseline', 'target', 'actual', 'stories', 'area']];
   for (const o of data.outcomes) {
     for (const i of o.indicators) {
-      if (!i.periods.length) rows.push(['indicator', o.projectName, o.title, i.name, i.unit, null, i.baseline?.value ?? null, null, null, null]);
-      for (const p of i.periods) rows.push(['indicator', o.projectName, o.title, i.name, i.unit, p.period, i.baseline?.value ?? null, p.target, p.actual, null]);
+      if (!i.periods.length && !i.areas?.length) rows.push(['indicator', o.projectName, o.title, i.name, i.unit, null, i.baseline?.value ?? null, null, null, null, null]);
+      for (const p of i.periods) rows.push(['indicator', o.projectName, o.title, i.name, i.unit, p.period, i.baseline?.value ?? null, p.target, p.actual, null, null]);
+      for (const a of i.areas ?? []) for (const p of a.periods) rows.push(['indicator', o.projectName, o.title, i.name, i.unit, p.period, null, p.target, p.actual, null, a.name]);
     }
     rows.push(['outcome stories', o.projectName, o.title, null, 'count', null, null, null, null, o.stories.filter((s) => !('withdrawn' in s)).length]);
   }
@@ -38,5 +40,6 @@ export function reportCsv(data: ReportData): string {
     rows.push(['hours', p.name, null, 'hours', 'hours', null, null, p.planHours, p.actualHours, null]);
     rows.push(['money', p.name, null, 'money', 'euro', null, null, p.planEuros, p.actualEuros, null]);
   }
-  return stringify(rows.map((r) => r.map(neutralise)), { bom: true });
+  const width = rows[0]!.length;
+  return stringify(rows.map((r) => [...r, ...Array<null>(width - r.length).fill(null)].map(neutralise)), { bom: true });
 }

@@ -2,7 +2,7 @@
 // its indicators with baseline and periods (target, actual), and the stories — already stripped
 // to what consent allows — as narratives of the result's description.
 import { create } from 'xmlbuilder2';
-import type { IndicatorOut, ReportData, StoryOut } from './assemble.js';
+import type { IndicatorOut, IndicatorPeriod, ReportData, StoryOut } from './assemble.js';
 import { htmlToText } from './text.js';
 
 /** IATI ResultType codes. */
@@ -63,12 +63,27 @@ export function reportIati(data: ReportData, meta: { number: number; publishedAt
         const year = Number((i.baseline.period ?? r.periodFrom).slice(0, 4));
         ind.ele('baseline', { year: String(year), 'iso-date': `${year}-01-01`, value: value(i.baseline.value) });
       }
-      for (const p of i.periods) {
+      // One period element per period; the figures per area go in it beside the overall ones, each
+      // with a dimension naming its area.
+      const byPeriod = new Map<string, { start: string; end: string; figures: { target: number | null; actual: number | null; area: string | null }[] }>();
+      const add = (p: IndicatorPeriod, area: string | null) => {
+        const entry = byPeriod.get(p.period) ?? { start: p.start, end: p.end, figures: [] };
+        entry.figures.push({ target: p.target, actual: p.actual, area });
+        byPeriod.set(p.period, entry);
+      };
+      for (const p of i.periods) add(p, null);
+      for (const a of i.areas ?? []) for (const p of a.periods) add(p, a.name);
+      for (const p of [...byPeriod.values()].sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end))) {
         const period = ind.ele('period');
         period.ele('period-start', { 'iso-date': p.start });
         period.ele('period-end', { 'iso-date': p.end });
-        if (p.target != null) period.ele('target', { value: value(p.target) });
-        if (p.actual != null) period.ele('actual', { value: value(p.actual) });
+        for (const kind of ['target', 'actual'] as const) {
+          for (const f of p.figures) {
+            if (f[kind] == null) continue;
+            const el = period.ele(kind, { value: value(f[kind]) });
+            if (f.area) el.ele('dimension', { name: 'gebied', value: clean(f.area) });
+          }
+        }
       }
     }
   }

@@ -55,13 +55,30 @@ function indicatorTable(ind: IndicatorOut): string {
   );
 }
 
+/** Per area: one row per area and period, the area named once. */
+function areaTable(ind: IndicatorOut): string {
+  const rows = (ind.areas ?? [])
+    .flatMap((a) =>
+      a.periods.map(
+        (p, i) =>
+          `<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${a.periods.length}">${e(a.name)}</th>` : ''}<th scope="row">${e(p.period)}</th><td>${num(p.target)}</td><td>${num(p.actual)}</td></tr>`,
+      ),
+    )
+    .join('');
+  return (
+    `<div class="table-wrap"><table class="data"><caption>${e(ind.name)} per gebied (${e(unitNl[ind.unit] ?? ind.unit)})</caption>` +
+    `<thead><tr><th scope="col">Gebied</th><th scope="col">Periode</th><th scope="col">Doel</th><th scope="col">Gerealiseerd</th></tr></thead><tbody>${rows}</tbody></table></div>`
+  );
+}
+
 function renderIndicator(ind: IndicatorOut): string {
   return (
     `<section class="indicator"><h3>${e(ind.name)}</h3>` +
     (ind.description ? `<p>${e(ind.description)}</p>` : '') +
     (ind.periods.length
       ? `<div class="figure"><div class="chart-wrap">${ind.chartSvg}</div><div class="table-wrap">${indicatorTable(ind)}</div></div>`
-      : '<p class="muted">Nog geen cijfers in deze periode.</p>') +
+      : '<p class="muted">Nog geen cijfers voor alle gebieden samen in deze periode.</p>') +
+    (ind.areas?.length ? areaTable(ind) : '') +
     `</section>`
   );
 }
