@@ -73,9 +73,14 @@ export async function listIndicators(db: Kysely<DB>, opts: { projectIds: number[
   return (await q.execute()).map(indicatorOut);
 }
 
-export async function listTargets(db: Kysely<DB>, indicatorIds: number[]) {
+type Years = { first?: string; afterLast?: string };
+
+export async function listTargets(db: Kysely<DB>, indicatorIds: number[], years: Years = {}) {
   if (!indicatorIds.length) return [];
-  const rows = await db.selectFrom('indicatorTargets').selectAll().where('indicatorId', 'in', indicatorIds).orderBy('period').orderBy('areaId').execute();
+  let q = db.selectFrom('indicatorTargets').selectAll().where('indicatorId', 'in', indicatorIds);
+  if (years.first) q = q.where('period', '>=', years.first);
+  if (years.afterLast) q = q.where('period', '<', years.afterLast);
+  const rows = await q.orderBy('period').orderBy('areaId').execute();
   return rows.map((r) => ({ indicatorId: r.indicatorId, period: r.period, areaId: areaOut(r.areaId), value: r.value }));
 }
 
@@ -96,7 +101,7 @@ export async function allowedAreas(db: Kysely<DB>, projectId: number | null): Pr
   return new Set(rows.map((r) => r.areaId));
 }
 
-export async function listValues(db: Kysely<DB>, indicatorIds: number[], opts: { period?: string; areaIds?: number[] } = {}) {
+export async function listValues(db: Kysely<DB>, indicatorIds: number[], opts: { period?: string; areaIds?: number[] } & Years = {}) {
   if (!indicatorIds.length) return [];
   let q = db
     .selectFrom('indicatorValues as v')
@@ -105,6 +110,8 @@ export async function listValues(db: Kysely<DB>, indicatorIds: number[], opts: {
     .where('v.indicatorId', 'in', indicatorIds);
   if (opts.period) q = q.where('v.period', '=', opts.period);
   if (opts.areaIds) q = q.where('v.areaId', 'in', opts.areaIds.length ? opts.areaIds : [-1]);
+  if (opts.first) q = q.where('v.period', '>=', opts.first);
+  if (opts.afterLast) q = q.where('v.period', '<', opts.afterLast);
   const rows = await q.orderBy('v.period').orderBy('v.areaId').execute();
   return rows.map((r) => ({ ...r, areaId: areaOut(r.areaId) }));
 }
@@ -171,12 +178,18 @@ export async function writeValues(db: Kysely<DB>, writes: ValueWrite[], by: { us
   return { ...counts, changes };
 }
 
-/** Does a period (any granularity) overlap [from, to] (periods or dates, both optional)? */
-function inRange(period: string, from?: string, to?: string): boolean {
-  const f = boundDate(from, 'from');
-  const t = boundDate(to, 'to');
+/** Does a period (any granularity) overlap the dates [from, to] (either may be open)? */
+function overlaps(period: string, from?: string, to?: string): boolean {
   const r = periodRange(period);
-  return (!f || r.end >= f) && (!t || r.start <= t);
+  return (!from || r.end >= from) && (!to || r.start <= to);
+}
+
+/**
+ * Periods are 'YYYY', 'YYYY-Qn' or 'YYYY-MM': all of a year sort from 'YYYY' up to the next year,
+ * so a range of years narrows the rows in SQL before the exact overlap check.
+ */
+function yearsOf(from?: string, to?: string) {
+  return { first: from?.slice(0, 4), afterLast: to ? String(Number(to.slice(0, 4)) + 1) : undefined };
 }
 
 export type SeriesPoint = { period: string; target: number | null; actual: number | null; areas: { areaId: number; target: number | null; actual: number | null; note: string }[] };
@@ -197,22 +210,40 @@ export async function indicatorSeries(
   if (opts.projectIds) q = q.where('projectId', 'in', opts.projectIds.length ? opts.projectIds : [-1]);
   const indicators = (await q.execute()).map(indicatorOut);
   const ids = indicators.map((i) => i.id);
-  const [targets, values] = await Promise.all([listTargets(db, ids), listValues(db, ids)]);
+  const from = boundDate(opts.from, 'from');
+  const to = boundDate(opts.to, 'to');
+  const years = yearsOf(from, to);
+  const [targets, values] = await Promise.all([listTargets(db, ids, years), listValues(db, ids, years)]);
   const areaOk = (areaId: number | null) => areaId === null || !opts.areaIds || opts.areaIds.includes(areaId);
+  const inRange = new Map<string, boolean>();
+  const keep = (r: { period: string; areaId: number | null }) => {
+    let ok = inRange.get(r.period);
+    if (ok === undefined) inRange.set(r.period, (ok = overlaps(r.period, from, to)));
+    return ok && areaOk(r.areaId);
+  };
+  const key = (indicatorId: number, period: string, areaId: number | null) => `${indicatorId}|${period}|${areaId ?? ''}`;
+  const targetAt = new Map(targets.map((t) => [key(t.indicatorId, t.period, t.areaId), t]));
+  const valueAt = new Map(values.map((v) => [key(v.indicatorId, v.period, v.areaId), v]));
   return indicators.map((ind) => {
-    const ts = targets.filter((t) => t.indicatorId === ind.id && inRange(t.period, opts.from, opts.to) && areaOk(t.areaId));
-    const vs = values.filter((v) => v.indicatorId === ind.id && inRange(v.period, opts.from, opts.to) && areaOk(v.areaId));
-    const periods = [...new Set([...ts.map((t) => t.period), ...vs.map((v) => v.period)])].sort();
-    const series: SeriesPoint[] = periods.map((period) => {
-      const areaIds = [...new Set([...ts, ...vs].filter((x) => x.period === period && x.areaId !== null).map((x) => x.areaId!))].sort((a, b) => a - b);
-      const areas = areaIds.map((areaId) => {
-        const v = vs.find((x) => x.period === period && x.areaId === areaId);
-        return { areaId, target: ts.find((x) => x.period === period && x.areaId === areaId)?.value ?? null, actual: v?.value ?? null, note: v?.note ?? '' };
-      });
-      const whole = vs.find((x) => x.period === period && x.areaId === null);
+    const ts = targets.filter((t) => t.indicatorId === ind.id && keep(t));
+    const vs = values.filter((v) => v.indicatorId === ind.id && keep(v));
+    const cells = new Map<string, Set<number>>();
+    for (const x of [...ts, ...vs]) {
+      const areas = cells.get(x.period) ?? new Set<number>();
+      if (x.areaId !== null) areas.add(x.areaId);
+      cells.set(x.period, areas);
+    }
+    const series: SeriesPoint[] = [...cells.keys()].sort().map((period) => {
+      const areas = [...cells.get(period)!]
+        .sort((a, b) => a - b)
+        .map((areaId) => {
+          const v = valueAt.get(key(ind.id, period, areaId));
+          return { areaId, target: targetAt.get(key(ind.id, period, areaId))?.value ?? null, actual: v?.value ?? null, note: v?.note ?? '' };
+        });
+      const whole = valueAt.get(key(ind.id, period, null));
       const known = areas.filter((a) => a.actual !== null);
       const summed = ind.byArea && additiveUnits.includes(ind.unit) && known.length ? known.reduce((s, a) => s + a.actual!, 0) : null;
-      return { period, target: ts.find((x) => x.period === period && x.areaId === null)?.value ?? null, actual: whole ? whole.value : summed, areas };
+      return { period, target: targetAt.get(key(ind.id, period, null))?.value ?? null, actual: whole ? whole.value : summed, areas };
     });
     return {
       indicator: ind,

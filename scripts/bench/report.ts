@@ -35,8 +35,11 @@ export function sqlFloor(file: string, r: BenchReport): { p50: number; what: str
       where so.status = 'accepted' and so.outcome_id in (select id from outcomes where project_id in (${ps})) and s.withdrawn_at is null
       and s.consent in ('report', 'public') and ${day} between ? and ?`);
   const indicators = db.prepare(`select * from indicators where outcome_id in (select id from outcomes where project_id in (${ps}))`);
-  const targets = db.prepare(`select indicator_id, period, value from indicator_targets where area_id = 0 and indicator_id in (select id from indicators where outcome_id in (select id from outcomes where project_id in (${ps})))`);
-  const values = db.prepare(`select indicator_id, period, value from indicator_values where area_id = 0 and indicator_id in (select id from indicators where outcome_id in (select id from outcomes where project_id in (${ps})))`);
+  // Overall and per-area figures within the report's years, with the areas' names.
+  const years = `period >= '${r.from.slice(0, 4)}' and period < '${Number(r.to.slice(0, 4)) + 1}'`;
+  const ofReport = `indicator_id in (select id from indicators where outcome_id in (select id from outcomes where project_id in (${ps})))`;
+  const targets = db.prepare(`select indicator_id, period, area_id, value from indicator_targets where ${years} and ${ofReport}`);
+  const values = db.prepare(`select v.indicator_id, v.period, v.area_id, v.value, a.name from indicator_values v left join areas a on a.id = v.area_id where ${years.replace(/period/g, 'v.period')} and ${ofReport.replace('indicator_id', 'v.indicator_id')}`);
   const variables = db.prepare(`select id, key, name_nl, weak_nl, strong_nl from climate_variables where retired_at is null order by sort, id`);
   const placements = db.prepare(`select sp.story_id, sp.variable_id, sp.source, sp.position from story_placements sp join stories s on s.id = sp.story_id
       where sp.status = 'accepted' and s.withdrawn_at is null and s.consent in ('report', 'public') and s.project_id in (${ps}) and ${day} between ? and ?`);
