@@ -174,40 +174,45 @@ export async function storyTags(db: Db, storyId: number) {
   return { outcomes, placements };
 }
 
-/** A coordinator's tags: they replace the accepted set and settle every open suggestion. */
-export async function setAcceptedTags(db: Db, storyId: number, userId: number, tags: { outcomes?: OutcomeTag[]; placements?: PlacementTag[] }) {
+type Tags = { outcomes?: OutcomeTag[]; placements?: PlacementTag[] };
+
+/**
+ * Replaces a story's tags of one status, for each kind given. Accepted tags replace everything,
+ * settling every open suggestion; suggestions replace only the open suggestions, and an outcome
+ * already accepted is not suggested again.
+ */
+async function replaceTags(db: Db, storyId: number, userId: number, status: TagStatus, tags: Tags) {
+  const ofStatus = status === 'suggested';
   if (tags.outcomes) {
-    await db.deleteFrom('storyOutcomes').where('storyId', '=', storyId).execute();
-    if (tags.outcomes.length)
-      await db.insertInto('storyOutcomes').values(tags.outcomes.map((o) => ({ storyId, outcomeId: o.outcomeId, note: o.note ?? '', status: 'accepted' as const, byUser: userId }))).execute();
+    await db
+      .deleteFrom('storyOutcomes')
+      .where('storyId', '=', storyId)
+      .$if(ofStatus, (q) => q.where('status', '=', status))
+      .execute();
+    const kept = ofStatus ? new Set((await db.selectFrom('storyOutcomes').select('outcomeId').where('storyId', '=', storyId).execute()).map((r) => r.outcomeId)) : new Set<number>();
+    const fresh = tags.outcomes.filter((o) => !kept.has(o.outcomeId));
+    if (fresh.length) await db.insertInto('storyOutcomes').values(fresh.map((o) => ({ storyId, outcomeId: o.outcomeId, note: o.note ?? '', status, byUser: userId }))).execute();
   }
   if (tags.placements) {
-    await db.deleteFrom('storyPlacements').where('storyId', '=', storyId).where('source', '=', 'coordinator').execute();
+    await db
+      .deleteFrom('storyPlacements')
+      .where('storyId', '=', storyId)
+      .where('source', '=', 'coordinator')
+      .$if(ofStatus, (q) => q.where('status', '=', status))
+      .execute();
     if (tags.placements.length)
       await db
         .insertInto('storyPlacements')
-        .values(tags.placements.map((p) => ({ storyId, variableId: p.variableId, source: 'coordinator' as const, position: p.position, status: 'accepted' as const, byUser: userId })))
+        .values(tags.placements.map((p) => ({ storyId, variableId: p.variableId, source: 'coordinator' as const, position: p.position, status, byUser: userId })))
         .execute();
   }
 }
 
+/** A coordinator's tags: they replace the accepted set and settle every open suggestion. */
+export const setAcceptedTags = (db: Db, storyId: number, userId: number, tags: Tags) => replaceTags(db, storyId, userId, 'accepted', tags);
+
 /** A worker's tags: they replace the open suggestions; accepted tags stay as they are. */
-export async function setSuggestedTags(db: Db, storyId: number, userId: number, tags: { outcomes?: OutcomeTag[]; placements?: PlacementTag[] }) {
-  if (tags.outcomes) {
-    await db.deleteFrom('storyOutcomes').where('storyId', '=', storyId).where('status', '=', 'suggested').execute();
-    const accepted = new Set((await db.selectFrom('storyOutcomes').select('outcomeId').where('storyId', '=', storyId).execute()).map((r) => r.outcomeId));
-    const fresh = tags.outcomes.filter((o) => !accepted.has(o.outcomeId));
-    if (fresh.length) await db.insertInto('storyOutcomes').values(fresh.map((o) => ({ storyId, outcomeId: o.outcomeId, note: o.note ?? '', status: 'suggested' as const, byUser: userId }))).execute();
-  }
-  if (tags.placements) {
-    await db.deleteFrom('storyPlacements').where('storyId', '=', storyId).where('source', '=', 'coordinator').where('status', '=', 'suggested').execute();
-    if (tags.placements.length)
-      await db
-        .insertInto('storyPlacements')
-        .values(tags.placements.map((p) => ({ storyId, variableId: p.variableId, source: 'coordinator' as const, position: p.position, status: 'suggested' as const, byUser: userId })))
-        .execute();
-  }
-}
+export const setSuggestedTags = (db: Db, storyId: number, userId: number, tags: Tags) => replaceTags(db, storyId, userId, 'suggested', tags);
 
 /** Turns suggestions into accepted tags (all, or the named outcomes and variables). Returns what was accepted. */
 export async function acceptSuggestions(db: Db, storyId: number, only: { outcomeIds?: number[]; variableIds?: number[] }) {
