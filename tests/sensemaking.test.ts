@@ -399,14 +399,14 @@ describe('one rule for who sees which story', () => {
   // The tagging inbox, the climate roll-ups, the excerpt lists and Most Significant Change start
   // from the same queries in server/access.ts as the story list and report assembly. Whatever that
   // rule says, these views must say the same, for every role.
+  async function cast() {
+    const [admin, coordinator, member, stranger, funder] = [await t.as('admin'), await t.as('coordinator'), await t.as('worker'), await t.as('worker'), await t.as('funder')];
+    // the member works on p, the stranger on nothing; q is nobody's
+    return { admin, coordinator, member, stranger, funder, p: await makeProject(t.db, 'Buurtkamer', [member.id]), q: await makeProject(t.db, 'Ander') };
+  }
+
   it('inbox, climate, agreement and excerpts show exactly the stories the story list shows, per role', async () => {
-    const admin = await t.as('admin');
-    const coordinator = await t.as('coordinator');
-    const member = await t.as('worker');
-    const stranger = await t.as('worker');
-    const funder = await t.as('funder');
-    const p = await makeProject(t.db, 'Buurtkamer', [member.id]);
-    const q = await makeProject(t.db, 'Ander');
+    const { admin, coordinator, member, stranger, funder, p, q } = await cast();
     const atm = await variableId(t.db, 'atmosphere');
     const code = (await ok(await admin.post('/api/codes', { name: 'Ontmoeting' }), 201)).code.id;
     const position = new Map<number, number>();
@@ -469,13 +469,7 @@ describe('one rule for who sees which story', () => {
   });
 
   it('Most Significant Change candidates are the stories a report on the same projects and period shows, for every viewer', async () => {
-    const admin = await t.as('admin');
-    const coordinator = await t.as('coordinator');
-    const member = await t.as('worker');
-    const stranger = await t.as('worker');
-    const funder = await t.as('funder');
-    const p = await makeProject(t.db, 'Buurtkamer', [member.id]);
-    const q = await makeProject(t.db, 'Ander');
+    const { admin, coordinator, member, stranger, funder, p, q } = await cast();
     const elsewhere = await makeProject(t.db, 'Elders', [member.id]);
     await makeStory(t.db, { projectId: p, consent: 'team' });
     const pReport = await makeStory(t.db, { projectId: p, consent: 'report' });
