@@ -57,28 +57,44 @@ export function tellerNameFor(audience: StoryAudience, teller: { name: string | 
   return teller.name;
 }
 
+/** A query over stories, already narrowed to what its reader may see; read paths only narrow it further. */
+export type StoryQuery = SelectQueryBuilder<DB, 'stories', {}>;
+
+/** The rule under every audience: a withdrawn story is shown to nobody (its text is gone). */
+const live = (qb: StoryQuery): StoryQuery => qb.where('stories.withdrawnAt', 'is', null);
+
 /**
  * The stories a logged-in user may see: workers their projects', staff all; funders none (403,
  * they see stories only through reports shared with them). Withdrawn stories are left out unless
  * `includeWithdrawn`, which only staff may ask for (the consent record; their text is gone).
- * Every story read path (list, search, get, export) starts from this query.
+ * Every story read path of the team starts from this query: list, search, export, and the
+ * sensemaking views over many stories (tagging inbox, climate roll-ups and agreement).
  */
-export async function visibleStories(db: Kysely<DB>, user: SessionUser, opts: { includeWithdrawn?: boolean } = {}): Promise<SelectQueryBuilder<DB, 'stories', {}>> {
+export async function visibleStories(db: Kysely<DB>, user: SessionUser, opts: { includeWithdrawn?: boolean } = {}): Promise<StoryQuery> {
   if (opts.includeWithdrawn && user.role !== 'funder' && !isStaff(user)) throw forbidden('Alleen coördinatoren zien ingetrokken verhalen / Only coordinators see withdrawn stories');
   const qb = await storiesInScope(db, user);
-  return opts.includeWithdrawn ? qb : qb.where('stories.withdrawnAt', 'is', null);
+  return opts.includeWithdrawn ? qb : live(qb);
 }
 
 /**
  * For opening one story by id: like visibleStories, but a withdrawn story of the user's projects
  * is found too, so its page can say it was withdrawn (its text is gone; see getStory).
  */
-export async function storiesInScope(db: Kysely<DB>, user: SessionUser): Promise<SelectQueryBuilder<DB, 'stories', {}>> {
+export async function storiesInScope(db: Kysely<DB>, user: SessionUser): Promise<StoryQuery> {
   if (user.role === 'funder') throw forbidden('Financiers lezen verhalen via rapportages / Funders read stories through reports');
   const qb = db.selectFrom('stories');
   const scope = await projectScope(db, user);
   if (!scope) return qb;
   return scope.length ? qb.where('stories.projectId', 'in', scope) : qb.where(sql<boolean>`false`);
+}
+
+/**
+ * The stories an audience beyond the team may be shown — a report (any audience) or a Most
+ * Significant Change panel: not withdrawn, and consent 'report' or 'public'. Report assembly,
+ * MSC candidates and MSC selections for reports start from this query.
+ */
+export function reportStories(db: Kysely<DB>): StoryQuery {
+  return live(db.selectFrom('stories')).where('stories.consent', 'in', [...audienceLevels.report]);
 }
 
 /** One story the user may see (withdrawn ones too), or 404; with what the routes decide on. */
@@ -148,8 +164,7 @@ export async function reportableStories(
   opts: { projectIds: number[]; areaIds?: number[]; from: string; to: string; storyIds?: number[] },
 ): Promise<ReportableStory[]> {
   if (!opts.projectIds.length || (opts.storyIds && !opts.storyIds.length)) return [];
-  let q = db
-    .selectFrom('stories')
+  let q = reportStories(db)
     .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
     .leftJoin('areas', 'areas.id', 'stories.areaId')
     .select([
@@ -169,8 +184,6 @@ export async function reportableStories(
       storyDate.as('date'),
     ])
     .where('stories.projectId', 'in', opts.projectIds)
-    .where('stories.consent', 'in', [...audienceLevels.report])
-    .where('stories.withdrawnAt', 'is', null)
     .where(storyDate, '>=', opts.from)
     .where(storyDate, '<=', opts.to)
     .orderBy(storyDate)
@@ -306,15 +319,6 @@ export async function writableIndicatorScope(db: Kysely<DB>, user: SessionUser):
 
 // ---- Sensemaking (issue 4) ----
 
-/**
- * The project ids whose stories a user may tag, code and roll up (climate, agreement, inbox):
- * the same rule as storiesInScope — staff all (`null`), workers their projects'; funders none.
- */
-export async function sensemakingStoryScope(db: Kysely<DB>, user: SessionUser): Promise<number[] | null> {
-  if (user.role === 'funder') return [];
-  return projectScope(db, user);
-}
-
 /** The story if the user may see it for tagging and coding (404 otherwise, 403 for funders). */
 export async function assertStoryVisibleForSensemaking(db: Kysely<DB>, user: SessionUser, storyId: number) {
   const story = await (await storiesInScope(db, user))
@@ -324,9 +328,6 @@ export async function assertStoryVisibleForSensemaking(db: Kysely<DB>, user: Ses
   if (!story) throw notFound('Verhaal niet gevonden / Story not found');
   return story;
 }
-
-/** Consent levels a report audience (a Most Significant Change panel, a report) may see. */
-export const reportableConsents = audienceLevels.report;
 
 /** The teller's name for a report audience: only with public consent (and never under 16); `report` is anonymised. */
 export function tellerNameForReport(consent: ConsentLevel, teller: { name: string | null; under16: boolean | number }): string | null {

@@ -395,6 +395,103 @@ describe('Most Significant Change', () => {
   });
 });
 
+describe('one rule for who sees which story', () => {
+  // The tagging inbox, the climate roll-ups, the excerpt lists and Most Significant Change start
+  // from the same queries in server/access.ts as the story list and report assembly. Whatever that
+  // rule says, these views must say the same, for every role.
+  async function cast() {
+    const [admin, coordinator, member, stranger, funder] = [await t.as('admin'), await t.as('coordinator'), await t.as('worker'), await t.as('worker'), await t.as('funder')];
+    // the member works on p, the stranger on nothing; q is nobody's
+    return { admin, coordinator, member, stranger, funder, p: await makeProject(t.db, 'Buurtkamer', [member.id]), q: await makeProject(t.db, 'Ander') };
+  }
+
+  it('inbox, climate, agreement and excerpts show exactly the stories the story list shows, per role', async () => {
+    const { admin, coordinator, member, stranger, funder, p, q } = await cast();
+    const atm = await variableId(t.db, 'atmosphere');
+    const code = (await ok(await admin.post('/api/codes', { name: 'Ontmoeting' }), 201)).code.id;
+    const position = new Map<number, number>();
+    const story = async (projectId: number, consent: 'team' | 'report' | 'public', teller: number) => {
+      const s = await makeStory(t.db, { projectId, consent });
+      await place(t.db, s, atm, 'teller', teller);
+      await ok(await admin.post(`/api/stories/${s}/excerpts`, { start: 0, end: 5, codeId: code }), 201);
+      position.set(s, teller);
+      return s;
+    };
+    const pTeam = await story(p, 'team', 10);
+    const pReport = await story(p, 'report', 30);
+    const pGone = await story(p, 'public', 50);
+    const qPublic = await story(q, 'public', 70);
+    const qGone = await story(q, 'report', 90);
+    for (const s of [pGone, qGone]) await ok(await coordinator.post(`/api/stories/${s}/consent`, { withdraw: true, reason: 'Verteller wil het niet meer', channel: 'spoken', givenBy: 'teller' }));
+    // a withdrawal clears the story's placements; put them back, so that the visibility rule and not
+    // that clean-up is what keeps withdrawn stories out of the roll-ups
+    for (const s of [pGone, qGone]) await place(t.db, s, atm, 'teller', position.get(s)!);
+
+    const all = [pTeam, pReport, pGone, qPublic, qGone];
+    const roles = { admin, coordinator, member, stranger };
+    // in scope: the stories whose page the role may open (withdrawn ones too); visible: not withdrawn
+    const inScope: Record<keyof typeof roles, number[]> = { admin: all, coordinator: all, member: [pTeam, pReport, pGone], stranger: [] };
+    const visible = (role: keyof typeof roles) => inScope[role].filter((s) => s !== pGone && s !== qGone);
+    const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
+    const mean = (ids: number[]) => (ids.length ? Math.round((ids.reduce((a, s) => a + position.get(s)!, 0) / ids.length) * 100) / 100 : null);
+    const year = `period=year&from=2026&to=2026&variableId=${atm}`;
+
+    for (const [role, cl] of Object.entries(roles) as [keyof typeof roles, Client][]) {
+      const expected = sorted(visible(role));
+      const list = await ok(await cl.get('/api/stories'));
+      expect(sorted(list.stories.map((s: any) => s.id)), `${role}: story list`).toEqual(expected);
+      const inbox = await ok(await cl.get('/api/tagging/inbox'));
+      expect(sorted(inbox.stories.map((s: any) => s.id)), `${role}: inbox`).toEqual(expected);
+      const climate = await ok(await cl.get(`/api/climate?${year}`));
+      expect(climate.series[0].periods[0].teller, `${role}: climate`).toMatchObject({ n: expected.length, mean: mean(expected) });
+      for (const s of all) {
+        const res = await cl.get(`/api/stories/${s}/excerpts`);
+        expect(res.status, `${role}: excerpts of story ${s}`).toBe(inScope[role].includes(s) ? 200 : 404);
+        if (res.status === 200) {
+          const shown = await res.json();
+          expect(shown.excerpts.length, `${role}: excerpts of story ${s}`).toBe(expected.includes(s) ? 1 : 0);
+          if (!expected.includes(s)) expect(shown.bodyText).toBe('');
+        }
+      }
+    }
+    for (const path of ['/api/stories', '/api/tagging/inbox', `/api/climate?${year}`, '/api/climate/agreement', `/api/stories/${pReport}/excerpts`]) {
+      expect((await funder.get(path)).status, `funder: ${path}`).toBe(403);
+    }
+
+    // once a coordinator placed them too, agreement counts the same stories
+    for (const s of all) await place(t.db, s, atm, 'coordinator', position.get(s)! + 10);
+    for (const [role, cl] of Object.entries(roles) as [keyof typeof roles, Client][]) {
+      const agreement = await ok(await cl.get('/api/climate/agreement?period=2026'));
+      const n = visible(role).length;
+      expect(agreement.variables, `${role}: agreement`).toEqual(n ? [expect.objectContaining({ variableId: atm, n, meanDifference: 10 })] : []);
+      expect((await ok(await cl.get('/api/tagging/inbox'))).stories, `${role}: inbox after tagging`).toEqual([]);
+    }
+  });
+
+  it('Most Significant Change candidates are the stories a report on the same projects and period shows, for every viewer', async () => {
+    const { admin, coordinator, member, stranger, funder, p, q } = await cast();
+    const elsewhere = await makeProject(t.db, 'Elders', [member.id]);
+    await makeStory(t.db, { projectId: p, consent: 'team' });
+    const pReport = await makeStory(t.db, { projectId: p, consent: 'report' });
+    await makeStory(t.db, { projectId: p, consent: 'public', withdrawn: true });
+    const qPublic = await makeStory(t.db, { projectId: q, consent: 'public' });
+    await makeStory(t.db, { projectId: q, consent: 'report', withdrawn: true });
+    await makeStory(t.db, { projectId: elsewhere, consent: 'public' });
+    await makeStory(t.db, { projectId: p, consent: 'public', happenedOn: '2027-01-01' });
+
+    const round = (await ok(await coordinator.post('/api/msc-rounds', { domain: 'Meedoen', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [p, q], panelUserIds: [member.id, funder.id] }), 201)).round.id;
+    const report = (await ok(await coordinator.post('/api/reports', { title: 'Jaarverslag', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [p, q], sections: ['phases'] }), 201)).report.id;
+    const preview = await ok(await coordinator.get(`/api/reports/${report}/preview`));
+    const reported = preview.data.phases.stories.flatMap((ph: any) => ph.stories.map((s: any) => s.id)).sort((a: number, b: number) => a - b);
+    expect(reported).toEqual([pReport, qPublic]);
+    for (const [role, cl] of Object.entries({ admin, coordinator, member, funder })) {
+      const view = await ok(await cl.get(`/api/msc-rounds/${round}`));
+      expect(view.candidates.map((c: any) => c.id), `${role}: candidates`).toEqual(reported);
+    }
+    expect((await stranger.get(`/api/msc-rounds/${round}`)).status).toBe(404);
+  });
+});
+
 describe('role matrix', () => {
   type Who = 'admin' | 'coordinator' | 'member' | 'stranger' | 'funder' | 'anon';
   const who: Who[] = ['admin', 'coordinator', 'member', 'stranger', 'funder', 'anon'];

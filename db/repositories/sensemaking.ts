@@ -1,7 +1,9 @@
 // Sensemaking (issue 4): outcomes, climate variables, tags, excerpts, codes, climate roll-ups and
 // Most Significant Change. Plain functions over Kysely; routes decide transactions and access.
+// Functions over many stories take a query already narrowed by server/access.ts (visibleStories,
+// reportStories) and never widen it.
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
-import { reportableConsents, tellerNameForReport } from '../../server/access.js';
+import { reportStories, tellerNameForReport, type StoryQuery } from '../../server/access.js';
 import { iatiResultType, type DB, type ExcerptStatus, type OutcomeLevel, type TagStatus } from '../schema.js';
 
 type Db = Kysely<DB>;
@@ -172,40 +174,45 @@ export async function storyTags(db: Db, storyId: number) {
   return { outcomes, placements };
 }
 
-/** A coordinator's tags: they replace the accepted set and settle every open suggestion. */
-export async function setAcceptedTags(db: Db, storyId: number, userId: number, tags: { outcomes?: OutcomeTag[]; placements?: PlacementTag[] }) {
+type Tags = { outcomes?: OutcomeTag[]; placements?: PlacementTag[] };
+
+/**
+ * Replaces a story's tags of one status, for each kind given. Accepted tags replace everything,
+ * settling every open suggestion; suggestions replace only the open suggestions, and an outcome
+ * already accepted is not suggested again.
+ */
+async function replaceTags(db: Db, storyId: number, userId: number, status: TagStatus, tags: Tags) {
+  const ofStatus = status === 'suggested';
   if (tags.outcomes) {
-    await db.deleteFrom('storyOutcomes').where('storyId', '=', storyId).execute();
-    if (tags.outcomes.length)
-      await db.insertInto('storyOutcomes').values(tags.outcomes.map((o) => ({ storyId, outcomeId: o.outcomeId, note: o.note ?? '', status: 'accepted' as const, byUser: userId }))).execute();
+    await db
+      .deleteFrom('storyOutcomes')
+      .where('storyId', '=', storyId)
+      .$if(ofStatus, (q) => q.where('status', '=', status))
+      .execute();
+    const kept = ofStatus ? new Set((await db.selectFrom('storyOutcomes').select('outcomeId').where('storyId', '=', storyId).execute()).map((r) => r.outcomeId)) : new Set<number>();
+    const fresh = tags.outcomes.filter((o) => !kept.has(o.outcomeId));
+    if (fresh.length) await db.insertInto('storyOutcomes').values(fresh.map((o) => ({ storyId, outcomeId: o.outcomeId, note: o.note ?? '', status, byUser: userId }))).execute();
   }
   if (tags.placements) {
-    await db.deleteFrom('storyPlacements').where('storyId', '=', storyId).where('source', '=', 'coordinator').execute();
+    await db
+      .deleteFrom('storyPlacements')
+      .where('storyId', '=', storyId)
+      .where('source', '=', 'coordinator')
+      .$if(ofStatus, (q) => q.where('status', '=', status))
+      .execute();
     if (tags.placements.length)
       await db
         .insertInto('storyPlacements')
-        .values(tags.placements.map((p) => ({ storyId, variableId: p.variableId, source: 'coordinator' as const, position: p.position, status: 'accepted' as const, byUser: userId })))
+        .values(tags.placements.map((p) => ({ storyId, variableId: p.variableId, source: 'coordinator' as const, position: p.position, status, byUser: userId })))
         .execute();
   }
 }
 
+/** A coordinator's tags: they replace the accepted set and settle every open suggestion. */
+export const setAcceptedTags = (db: Db, storyId: number, userId: number, tags: Tags) => replaceTags(db, storyId, userId, 'accepted', tags);
+
 /** A worker's tags: they replace the open suggestions; accepted tags stay as they are. */
-export async function setSuggestedTags(db: Db, storyId: number, userId: number, tags: { outcomes?: OutcomeTag[]; placements?: PlacementTag[] }) {
-  if (tags.outcomes) {
-    await db.deleteFrom('storyOutcomes').where('storyId', '=', storyId).where('status', '=', 'suggested').execute();
-    const accepted = new Set((await db.selectFrom('storyOutcomes').select('outcomeId').where('storyId', '=', storyId).execute()).map((r) => r.outcomeId));
-    const fresh = tags.outcomes.filter((o) => !accepted.has(o.outcomeId));
-    if (fresh.length) await db.insertInto('storyOutcomes').values(fresh.map((o) => ({ storyId, outcomeId: o.outcomeId, note: o.note ?? '', status: 'suggested' as const, byUser: userId }))).execute();
-  }
-  if (tags.placements) {
-    await db.deleteFrom('storyPlacements').where('storyId', '=', storyId).where('source', '=', 'coordinator').where('status', '=', 'suggested').execute();
-    if (tags.placements.length)
-      await db
-        .insertInto('storyPlacements')
-        .values(tags.placements.map((p) => ({ storyId, variableId: p.variableId, source: 'coordinator' as const, position: p.position, status: 'suggested' as const, byUser: userId })))
-        .execute();
-  }
-}
+export const setSuggestedTags = (db: Db, storyId: number, userId: number, tags: Tags) => replaceTags(db, storyId, userId, 'suggested', tags);
 
 /** Turns suggestions into accepted tags (all, or the named outcomes and variables). Returns what was accepted. */
 export async function acceptSuggestions(db: Db, storyId: number, only: { outcomeIds?: number[]; variableIds?: number[] }) {
@@ -269,8 +276,8 @@ export async function placementsSideBySide(db: Db, storyId: number, projectId: n
 
 type InboxEb = ExpressionBuilder<DB, 'stories' | 'projects' | 'areas'>;
 
-export async function taggingInbox(db: Db, scope: number[] | null, opts: { projectId?: number; limit: number }) {
-  if (scope && scope.length === 0) return [];
+/** The visible stories nobody has tagged yet (no accepted outcome or coordinator placement): untagged first, then those with suggestions. */
+export async function taggingInbox(db: Db, visible: StoryQuery, opts: { projectId?: number; limit: number }) {
   const accepted = (eb: InboxEb) =>
     eb.or([
       eb.exists(eb.selectFrom('storyOutcomes as so').select('so.storyId').whereRef('so.storyId', '=', 'stories.id').where('so.status', '=', 'accepted')),
@@ -281,8 +288,7 @@ export async function taggingInbox(db: Db, scope: number[] | null, opts: { proje
       eb.exists(eb.selectFrom('storyOutcomes as so').select('so.storyId').whereRef('so.storyId', '=', 'stories.id').where('so.status', '=', 'suggested')),
       eb.exists(eb.selectFrom('storyPlacements as sp').select('sp.id').whereRef('sp.storyId', '=', 'stories.id').where('sp.status', '=', 'suggested')),
     ]);
-  let q = db
-    .selectFrom('stories')
+  let q = visible
     .innerJoin('projects', 'projects.id', 'stories.projectId')
     .leftJoin('areas', 'areas.id', 'stories.areaId')
     .select([
@@ -299,13 +305,11 @@ export async function taggingInbox(db: Db, scope: number[] | null, opts: { proje
       'stories.createdAt',
     ])
     .select((eb) => suggested(eb).as('hasSuggestions'))
-    .where('stories.withdrawnAt', 'is', null)
     .where((eb) => eb.not(accepted(eb)))
     .orderBy('hasSuggestions')
     .orderBy('stories.createdAt')
     .orderBy('stories.id')
     .limit(opts.limit);
-  if (scope) q = q.where('stories.projectId', 'in', scope);
   if (opts.projectId) q = q.where('stories.projectId', '=', opts.projectId);
   const rows = await q.execute();
   const teller = rows.length
@@ -413,7 +417,6 @@ export const codeByName = (db: Db, name: string) =>
 // ---------- climate over time and agreement ----------
 
 export type ClimateFilter = {
-  scope: number[] | null;
   projectId?: number;
   areaIds?: number[];
   variableId?: number;
@@ -421,17 +424,13 @@ export type ClimateFilter = {
   to?: string;
 };
 
-/** Accepted placements of stories that count (not withdrawn), with the date each story counts on. */
-async function placementRows(db: Db, f: ClimateFilter) {
-  if (f.scope && f.scope.length === 0) return [];
-  let q = db
-    .selectFrom('storyPlacements as p')
-    .innerJoin('stories', 'stories.id', 'p.storyId')
+/** Accepted placements of the visible stories, with the date each story counts on. */
+async function placementRows(visible: StoryQuery, f: ClimateFilter) {
+  let q = visible
+    .innerJoin('storyPlacements as p', 'p.storyId', 'stories.id')
     .select(['p.storyId', 'p.variableId', 'p.source', 'p.position'])
     .select(storyDate.as('date'))
-    .where('p.status', '=', 'accepted')
-    .where('stories.withdrawnAt', 'is', null);
-  if (f.scope) q = q.where('stories.projectId', 'in', f.scope);
+    .where('p.status', '=', 'accepted');
   if (f.projectId) q = q.where('stories.projectId', '=', f.projectId);
   if (f.areaIds) q = q.where('stories.areaId', 'in', f.areaIds.length ? f.areaIds : [-1]);
   if (f.variableId) q = q.where('p.variableId', '=', f.variableId);
@@ -440,8 +439,8 @@ async function placementRows(db: Db, f: ClimateFilter) {
   return q.execute();
 }
 
-export async function climateOverTime(db: Db, f: ClimateFilter & { granularity: Granularity }) {
-  const rows = await placementRows(db, f);
+export async function climateOverTime(db: Db, visible: StoryQuery, f: ClimateFilter & { granularity: Granularity }) {
+  const rows = await placementRows(visible, f);
   const variableIds = [...new Set(rows.map((r) => r.variableId))];
   const periodsWithData = rows.map((r) => periodOf(r.date, f.granularity)).sort();
   const first = f.from ? periodOf(f.from, f.granularity) : periodsWithData[0];
@@ -465,8 +464,8 @@ export async function climateOverTime(db: Db, f: ClimateFilter & { granularity: 
   return { granularity: f.granularity, binEdges, periods, series };
 }
 
-export async function climateAgreement(db: Db, f: ClimateFilter) {
-  const rows = await placementRows(db, f);
+export async function climateAgreement(db: Db, visible: StoryQuery, f: ClimateFilter) {
+  const rows = await placementRows(visible, f);
   const pairs = new Map<string, { variableId: number; teller?: number | null; coordinator?: number | null }>();
   for (const r of rows) {
     const k = `${r.storyId}:${r.variableId}`;
@@ -522,18 +521,15 @@ export async function listRounds(db: Db, onlyForUser: number | null) {
   return Promise.all(ids.map(async (r) => (await getRound(db, r.id))!));
 }
 
-/** Candidate stories of a round: the round's projects and period, consent report or public, not withdrawn. */
+/** Candidate stories of a round: the stories a report may show (reportStories), of the round's projects and period. */
 export async function roundCandidates(db: Db, round: { id: number; periodFrom: string; periodTo: string }) {
-  const rows = await db
-    .selectFrom('stories')
+  const rows = await reportStories(db)
     .innerJoin('projects', 'projects.id', 'stories.projectId')
     .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
     .leftJoin('areas', 'areas.id', 'stories.areaId')
     .select(['stories.id', 'stories.projectId', 'projects.name as projectName', 'areas.name as areaName', 'stories.title', 'stories.bodyHtml', 'stories.happenedOn', 'stories.consent', 'stories.language', 'tellers.displayName', 'tellers.under16'])
     .select(storyDate.as('date'))
     .where('stories.projectId', 'in', db.selectFrom('mscRoundProjects').select('projectId').where('roundId', '=', round.id))
-    .where('stories.consent', 'in', reportableConsents)
-    .where('stories.withdrawnAt', 'is', null)
     .where(storyDate, '>=', round.periodFrom)
     .where(storyDate, '<=', round.periodTo)
     .orderBy(storyDate)
@@ -593,15 +589,14 @@ export async function selectionsForStory(db: Kysely<DB>, storyId: number) {
 
 /**
  * For reports: stories selected in closed rounds on these projects whose period overlaps from..to
- * (YYYY-MM-DD), with their reasons. Only stories whose current consent still allows reports and
- * that are not withdrawn; the teller's name only with public consent.
+ * (YYYY-MM-DD), with their reasons. Only stories a report may show now (reportStories: current
+ * consent still allows reports, not withdrawn); the teller's name only with public consent.
  */
 export async function selectionsFor(db: Kysely<DB>, opts: { projectIds: number[]; from?: string; to?: string }) {
   if (!opts.projectIds.length) return [];
-  let q = db
-    .selectFrom('mscSelections')
+  let q = reportStories(db)
+    .innerJoin('mscSelections', 'mscSelections.storyId', 'stories.id')
     .innerJoin('mscRounds', 'mscRounds.id', 'mscSelections.roundId')
-    .innerJoin('stories', 'stories.id', 'mscSelections.storyId')
     .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
     .select([
       'mscRounds.id as roundId',
@@ -620,9 +615,7 @@ export async function selectionsFor(db: Kysely<DB>, opts: { projectIds: number[]
       'mscSelections.reason',
     ])
     .where('mscRounds.status', '=', 'closed')
-    .where('stories.projectId', 'in', opts.projectIds)
-    .where('stories.consent', 'in', reportableConsents)
-    .where('stories.withdrawnAt', 'is', null);
+    .where('stories.projectId', 'in', opts.projectIds);
   if (opts.from) q = q.where('mscRounds.periodTo', '>=', opts.from);
   if (opts.to) q = q.where('mscRounds.periodFrom', '<=', opts.to);
   const rows = await q.orderBy('mscRounds.closedAt').orderBy('mscSelections.id').execute();

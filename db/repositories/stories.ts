@@ -2,12 +2,13 @@
 // query already narrowed by server/access.ts (visibleStories and friends); they never widen it.
 import { createHash, randomBytes } from 'node:crypto';
 import { forgetStoryCoding, selectionsForStory } from './sensemaking.js';
-import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { StoryQuery } from '../../server/access.js';
 import type { ConsentLevel, DB, Phase, StorySource } from '../schema.js';
 import { ftsQuery, matchStories, searchRank, searchRecency } from '../sqlite.js';
 
 type Db = Kysely<DB>;
-export type VisibleStories = SelectQueryBuilder<DB, 'stories', {}>;
+export type VisibleStories = StoryQuery;
 
 /** What a story's body becomes when it is withdrawn: nothing left to read. */
 const EMPTY_DOC = '{"type":"doc","content":[{"type":"paragraph"}]}';

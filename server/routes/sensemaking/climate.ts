@@ -4,7 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import { areaWithDescendants, climateAgreement, climateOverTime, granularityOf, periodBounds, type ClimateFilter } from '../../../db/repositories/sensemaking.js';
-import { assertProjectVisible, sensemakingStoryScope } from '../../access.js';
+import { assertProjectVisible, visibleStories } from '../../access.js';
 import { requireRole } from '../../auth/guard.js';
 import { invalid } from '../../errors.js';
 import { cookieAuth, errors, json, router } from '../../openapi.js';
@@ -37,7 +37,6 @@ async function filterOf(db: Kysely<DB>, user: SessionUser, q: { projectId?: numb
   const to = toOf(q.to);
   if (from && to && to < from) throw invalid('"tot" ligt voor "van" / "to" is before "from"', [{ field: 'to', message: 'before from' }]);
   return {
-    scope: await sensemakingStoryScope(db, user),
     projectId: q.projectId,
     areaIds: q.areaId ? await areaWithDescendants(db, q.areaId) : undefined,
     variableId: q.variableId,
@@ -98,7 +97,7 @@ export const climateRoutes = router()
       const user = requireRole(c, ...team);
       const q = c.req.valid('query');
       const filter = await filterOf(c.var.db, user, q);
-      return c.json(await climateOverTime(c.var.db, { ...filter, granularity: q.period ?? 'quarter' }), 200);
+      return c.json(await climateOverTime(c.var.db, await visibleStories(c.var.db, user), { ...filter, granularity: q.period ?? 'quarter' }), 200);
     },
   )
   .openapi(
@@ -145,6 +144,6 @@ export const climateRoutes = router()
       const { period, ...q } = c.req.valid('query');
       if (period !== undefined && !granularityOf(period)) throw invalid('Periode als 2026, 2026-Q1 of 2026-03 / Period like 2026, 2026-Q1 or 2026-03', [{ field: 'period', message: 'bad period' }]);
       const filter = await filterOf(c.var.db, user, { ...q, from: q.from ?? period, to: q.to ?? period });
-      return c.json({ variables: await climateAgreement(c.var.db, filter) }, 200);
+      return c.json({ variables: await climateAgreement(c.var.db, await visibleStories(c.var.db, user), filter) }, 200);
     },
   );

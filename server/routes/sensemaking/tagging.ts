@@ -19,7 +19,7 @@ import {
   type OutcomeTag,
   type PlacementTag,
 } from '../../../db/repositories/sensemaking.js';
-import { assertStoryVisibleForSensemaking, isStaff, sensemakingStoryScope } from '../../access.js';
+import { assertStoryVisibleForSensemaking, isStaff, visibleStories } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
 import { conflict, forbidden, invalid, notFound } from '../../errors.js';
@@ -260,8 +260,8 @@ export const taggingRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const { projectId, limit } = c.req.valid('query');
-      const scope = await sensemakingStoryScope(c.var.db, user);
-      return c.json({ stories: await taggingInbox(c.var.db, scope, { projectId, limit: limit ?? 100 }) }, 200);
+      const visible = await visibleStories(c.var.db, user);
+      return c.json({ stories: await taggingInbox(c.var.db, visible, { projectId, limit: limit ?? 100 }) }, 200);
     },
   )
   .openapi(
