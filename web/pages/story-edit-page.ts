@@ -173,7 +173,7 @@ export class StoryEditPage extends LitElement {
         const errors: Partial<Record<Field, string>> = {};
         for (const d of err.details) {
           const field = d.field ? fieldOf(d.field) : null;
-          if (field) errors[field] ??= d.message;
+          if (field) errors[field] ??= err.messageOf(d);
         }
         this.errors = errors;
       } else this.general = err instanceof ApiError && err.message ? err.message : t('failed');
