@@ -52,14 +52,43 @@ export const notFound = (what = 'Niet gevonden / Not found') => new AppError('no
 export const forbidden = (message = 'Dit mag je niet doen / Not allowed') => new AppError('forbidden', message);
 export const conflict = (message: string) => new AppError('conflict', message);
 
-/** One detail per bad field; an unknown field is named like any other (`parent.unknownKey`). */
+/**
+ * One detail per bad field; an unknown field is named like any other (`parent.unknownKey`).
+ * Besides the (English) message each detail carries zod's issue `code` and the limit that was
+ * broken, so a client can say it in the user's language: `too_small`/`too_big` with `origin`
+ * (string, number, array…), `minimum`/`maximum`, `inclusive`, `exact`; `invalid_type` with
+ * `expected` (and `missing: true` when the value was left out); `invalid_format` with `format`;
+ * `invalid_value` with the allowed `values`.
+ */
 export function zodDetails(error: ZodError): ErrorDetail[] {
   return error.issues.flatMap((i): ErrorDetail[] => {
     const at = i.path.map(String);
     if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ field: [...at, key].join('.'), message: 'Onbekend veld / Unknown field', code: i.code }));
-    // `code` (zod's issue code) lets clients say it in the user's language.
-    return [{ field: at.length ? at.join('.') : undefined, message: i.message, code: i.code }];
+    return [{ field: at.length ? at.join('.') : undefined, message: i.message, code: i.code, ...limitsOf(i) }];
   });
+}
+
+type Issue = ZodError['issues'][number];
+const num = (n: number | bigint) => Number(n);
+
+function limitsOf(i: Issue): Record<string, unknown> {
+  switch (i.code) {
+    case 'too_small':
+      return { origin: i.origin, minimum: num(i.minimum), inclusive: i.inclusive ?? true, ...(i.exact ? { exact: true } : {}) };
+    case 'too_big':
+      return { origin: i.origin, maximum: num(i.maximum), inclusive: i.inclusive ?? true, ...(i.exact ? { exact: true } : {}) };
+    case 'invalid_type':
+      // zod leaves the input out of its issues; its message says whether there was one
+      return { expected: i.expected, ...(/received undefined$/.test(i.message) ? { missing: true } : {}) };
+    case 'invalid_format':
+      return { format: i.format };
+    case 'invalid_value':
+      return { values: i.values.filter((v) => ['string', 'number', 'boolean'].includes(typeof v) || v === null) };
+    case 'not_multiple_of':
+      return { divisor: num(i.divisor) };
+    default:
+      return {};
+  }
 }
 
 export const errorSchema = z
@@ -67,7 +96,24 @@ export const errorSchema = z
     error: z.object({
       code: z.string(),
       message: z.string(),
-      details: z.array(z.object({ field: z.string().optional(), message: z.string() }).passthrough()),
+      details: z.array(
+        z
+          .object({
+            field: z.string().optional(),
+            message: z.string(),
+            code: z.string().optional().openapi({ description: 'zod issue code (too_small, too_big, invalid_type, invalid_format, invalid_value, unrecognized_keys, custom) for clients to word the error themselves' }),
+            origin: z.string().optional(),
+            minimum: z.number().optional(),
+            maximum: z.number().optional(),
+            inclusive: z.boolean().optional(),
+            exact: z.boolean().optional(),
+            expected: z.string().optional(),
+            missing: z.boolean().optional(),
+            format: z.string().optional(),
+            values: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+          })
+          .passthrough(),
+      ),
     }),
   })
   .openapi('Error');

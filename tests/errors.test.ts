@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ORIGIN, testApp, type TestApp } from './helpers/app.js';
+import { ApiError } from '../web/api.js';
 
 type ErrorBody = { error: { code: string; message: string; details: { field?: string; message: string }[] } };
 
@@ -37,6 +38,33 @@ describe('one error shape for every status', () => {
     expect(fields(end)).toEqual(['endDate']);
     const area = await expectError(await admin.post('/api/projects', { name: 'P', areaIds: [999] }), 400, 'invalid_input');
     expect(fields(area)).toEqual(['areaIds']);
+  });
+
+  it('400 details carry a stable code and the limit, for clients to word them', async () => {
+    const t = await testApp();
+    const admin = await t.as('admin');
+    const b = await expectError(
+      await admin.post('/api/projects', { name: '', eigenaar: 'x'.repeat(2001), budgetHours: -1, phase: 'SLAPEN', startDate: '1 maart', areaIds: 'x', extra: 1 }),
+      400,
+      'invalid_input',
+    );
+    const byField = Object.fromEntries(b.error.details.map(({ field, message, ...rest }) => [field, { ...rest, hasMessage: message.length > 0 }]));
+    expect(byField).toEqual({
+      name: { code: 'too_small', origin: 'string', minimum: 1, inclusive: true, hasMessage: true },
+      eigenaar: { code: 'too_big', origin: 'string', maximum: 2000, inclusive: true, hasMessage: true },
+      budgetHours: { code: 'too_small', origin: 'number', minimum: 0, inclusive: true, hasMessage: true },
+      phase: { code: 'invalid_value', values: ['ZIEN', 'DENKEN', 'DOEN', 'VINDEN'], hasMessage: true },
+      startDate: { code: 'invalid_format', format: 'regex', hasMessage: true },
+      areaIds: { code: 'invalid_type', expected: 'array', hasMessage: true },
+      extra: { code: 'unrecognized_keys', hasMessage: true },
+    });
+    const missing = await expectError(await admin.post('/api/users', { name: 'A', role: 'worker', password: 'long enough pw' }), 400, 'invalid_input');
+    expect(missing.error.details).toEqual([expect.objectContaining({ field: 'email', code: 'invalid_type', expected: 'string', missing: true })]);
+    const exact = await expectError(await admin.post('/api/users', { email: 'a@example.nl', name: 'A', role: 'worker', password: 'kort' }), 400, 'invalid_input');
+    expect(exact.error.details).toEqual([expect.objectContaining({ field: 'password', code: 'too_small', origin: 'string', minimum: 10 })]);
+    // errors thrown by routes keep their shape: a field and a message, no code
+    const area = await expectError(await admin.post('/api/projects', { name: 'P', areaIds: [999] }), 400, 'invalid_input');
+    expect(area.error.details).toEqual([{ field: 'areaIds', message: 'unknown: 999' }]);
   });
 
   it('400 for unknown fields, naming them', async () => {
@@ -179,5 +207,60 @@ describe('one error shape for every status', () => {
     }
     expect(failures).toEqual([]);
     expect((await admin.get('/api/me')).status).toBe(200); // the loop ran logged in
+  });
+});
+
+describe('the web words field errors in the UI’s language', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const inLocale = (l: 'nl' | 'en') => vi.stubGlobal('localStorage', { getItem: () => l, setItem: () => undefined });
+  const apiError = async (res: Response) => {
+    const { error } = (await res.json()) as ErrorBody;
+    return new ApiError(res.status, error.code, error.message, error.details);
+  };
+
+  it('Dutch first, from the codes and limits the server sends; English when the UI is English', async () => {
+    const t = await testApp();
+    const admin = await t.as('admin');
+    const res = () => admin.post('/api/projects', { name: '', eigenaar: 'x'.repeat(2001), budgetHours: -1, phase: 'SLAPEN', startDate: '1 maart', areaIds: 'x', extra: 1 });
+    const nl = await apiError(await res());
+    inLocale('nl');
+    expect(['name', 'eigenaar', 'budgetHours', 'phase', 'startDate', 'areaIds', 'extra'].map((f) => nl.field(f))).toEqual([
+      'Vul dit in.',
+      'Gebruik hoogstens 2.000 tekens.',
+      'Vul 0 of meer in.',
+      'Kies een van de mogelijkheden.',
+      'Dit heeft niet de goede vorm.',
+      'Kies uit de lijst.',
+      'Onbekend veld.',
+    ]);
+    inLocale('en');
+    expect(['name', 'eigenaar', 'budgetHours', 'startDate', 'extra'].map((f) => nl.field(f))).toEqual([
+      'Fill this in.',
+      'Use at most 2,000 characters.',
+      'Enter 0 or more.',
+      'Use YYYY-MM-DD', // the schema's own words are more precise than plain ones
+      'Unknown field.',
+    ]);
+
+    const users = await apiError(await admin.post('/api/users', { name: 'A', role: 'worker', password: 'kort' }));
+    inLocale('nl');
+    expect([users.field('email'), users.field('password')]).toEqual(['Vul dit in.', 'Gebruik minstens 10 tekens.']);
+    const email = await apiError(await admin.post('/api/users', { email: 'geen-mail', name: 'A', role: 'worker', password: 'long enough pw' }));
+    expect(email.field('email')).toBe('Vul een e-mailadres in, zoals naam@voorbeeld.nl.');
+  });
+
+  it('a route’s own error: its bilingual message, in the UI’s language, rather than the English detail', async () => {
+    const t = await testApp();
+    const admin = await t.as('admin');
+    const area = await apiError(await admin.post('/api/projects', { name: 'P', areaIds: [999] }));
+    inLocale('nl');
+    expect(area.field('areaIds')).toBe('Onbekend gebied');
+    inLocale('en');
+    expect(area.field('areaIds')).toBe('Unknown area');
+    const dates = await apiError(await admin.post('/api/projects', { name: 'P', startDate: '2026-05-01', endDate: '2026-04-01' }));
+    inLocale('nl');
+    expect(dates.field('endDate')).toBe('Ligt voor de startdatum');
+    // a page's own (already translated) message stays as it is
+    expect(new ApiError(400, 'invalid_input', 'Kies een datum in de toekomst.', [{ field: 'expiresAt', message: 'Kies een datum in de toekomst.' }]).field('expiresAt')).toBe('Kies een datum in de toekomst.');
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { consentAllows, tellerNameFor } from '../server/access.js';
 import type { Client } from './helpers/app.js';
 import { testApp, type TestApp } from './helpers/app.js';
-import { climate, doc, heard, heardConsent, json, world, type World } from './helpers/stories-fixtures.js';
+import { climate, doc, heard, heardConsent, json, storyCount, world, type World } from './helpers/stories-fixtures.js';
 
 const auditFor = (t: TestApp, storyId: number) =>
   t.db.selectFrom('auditLog').selectAll().where('targetType', '=', 'story').where('targetId', '=', String(storyId)).orderBy('id').execute();
@@ -114,6 +114,63 @@ describe('recording stories', () => {
     expect((await w.funder.post('/api/stories', ok)).status).toBe(403);
     expect((await t.anon.post('/api/stories', ok)).status).toBe(401);
     expect((await w.coordinator.post('/api/stories', ok)).status).toBe(201);
+  });
+});
+
+describe('a story’s area belongs to its project', () => {
+  let t: TestApp;
+  let w: World;
+  let wijk: number;
+  let buurt: number;
+  let elsewhere: number;
+  beforeAll(async () => {
+    t = await testApp();
+    w = await world(t);
+    wijk = (await json(await w.admin.post('/api/areas', { name: 'Schilderswijk', kind: 'wijk' }), 201)).area.id;
+    buurt = (await json(await w.admin.post('/api/areas', { name: 'Schilderswijk-Oost', kind: 'buurt', parentId: wijk }), 201)).area.id;
+    elsewhere = (await json(await w.admin.post('/api/areas', { name: 'Duindorp', kind: 'buurt' }), 201)).area.id;
+    await json(await w.admin.patch(`/api/projects/${w.projectA}`, { areaIds: [w.areaId, wijk] }), 200);
+    await json(await w.admin.patch(`/api/projects/${w.projectB}`, { areaIds: [elsewhere] }), 200);
+  });
+
+  const areaOf = async (id: number) => (await t.db.selectFrom('stories').select('areaId').where('id', '=', id).executeTakeFirstOrThrow()).areaId;
+
+  it('accepts one of the project’s areas and an area within one of them', async () => {
+    expect((await heard(w.member, w.projectA, { areaId: w.areaId })).areaId).toBe(w.areaId);
+    expect((await heard(w.member, w.projectA, { areaId: buurt })).areaId).toBe(buurt);
+    expect((await heard(w.coordinator, w.projectA, { areaId: wijk })).areaId).toBe(wijk);
+  });
+
+  it('refuses another project’s area on create and stores nothing', async () => {
+    const before = await storyCount(t);
+    for (const client of [w.member, w.coordinator]) {
+      const res = await client.post('/api/stories', { projectId: w.projectA, areaId: elsewhere, title: 't', body: doc('b'), source: 'heard', consent: heardConsent });
+      expect(res.status).toBe(400);
+      const { error } = await res.json();
+      expect(error.message).toBe('Dit gebied hoort niet bij het project / This area is not one of the project’s areas');
+      expect(error.details).toEqual([expect.objectContaining({ field: 'areaId' })]);
+    }
+    expect(await storyCount(t)).toBe(before);
+  });
+
+  it('refuses another project’s area on edit and leaves the story as it was', async () => {
+    const s = await heard(w.member, w.projectA, { areaId: buurt });
+    const res = await w.member.patch(`/api/stories/${s.id}`, { areaId: elsewhere, title: 'Nieuwe titel' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.details[0].field).toBe('areaId');
+    expect(await areaOf(s.id)).toBe(buurt);
+    expect((await t.db.selectFrom('stories').select('title').where('id', '=', s.id).executeTakeFirstOrThrow()).title).toBe('De bankjes op het plein');
+    // a project without areas takes no area at all
+    const bare = (await json(await w.admin.post('/api/projects', { name: 'Zonder gebied' }), 201)).project.id;
+    expect((await w.coordinator.post('/api/stories', { projectId: bare, areaId: w.areaId, title: 't', body: doc('b'), source: 'heard', consent: heardConsent })).status).toBe(400);
+  });
+
+  it('keeps an area the project no longer has while other fields are edited', async () => {
+    const s = await heard(w.member, w.projectA, { areaId: w.areaId });
+    await json(await w.admin.patch(`/api/projects/${w.projectA}`, { areaIds: [wijk] }), 200);
+    const { story } = await json(await w.member.patch(`/api/stories/${s.id}`, { areaId: w.areaId, title: 'Bijgewerkt' }), 200);
+    expect(story).toMatchObject({ areaId: w.areaId, title: 'Bijgewerkt' });
+    await json(await w.admin.patch(`/api/projects/${w.projectA}`, { areaIds: [w.areaId, wijk] }), 200);
   });
 });
 

@@ -1,18 +1,25 @@
 // The one way the web app talks to the server.
-export type ApiErrorBody = { error: { code: string; message: string; details: { field?: string; message: string; code?: string }[] } };
+import { fieldMessage, type FieldIssue } from './i18n.js';
+
+export type ApiErrorBody = { error: { code: string; message: string; details: FieldIssue[] } };
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details: { field?: string; message: string; code?: string }[] = [],
+    readonly details: FieldIssue[] = [],
   ) {
     super(message);
   }
-  /** The message for one field, for tying errors to form inputs. */
+  /** The message for one field, in the UI's language, for tying errors to form inputs. */
   field(name: string): string | undefined {
-    return this.details.find((d) => d.field === name)?.message;
+    const d = this.details.find((x) => x.field === name);
+    return d && this.messageOf(d);
+  }
+  /** One detail in the UI's language (see fieldMessage in i18n.ts). */
+  messageOf(detail: FieldIssue): string {
+    return fieldMessage(detail, this);
   }
 }
 

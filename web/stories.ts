@@ -62,7 +62,7 @@ export type PublicLink = {
   status?: 'open' | 'closed' | 'expired'; storyCount?: number;
 };
 
-export type Area = { id: number; name: string; kind: string };
+export type Area = { id: number; name: string; kind: string; parentId: number | null };
 export type ProjectSummary = { id: number; name: string; areaIds: number[] };
 
 export const label = messages({

@@ -8,6 +8,7 @@ import { invalid, notFound, conflict } from '../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../openapi.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { SessionUser } from '../types.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
 const cbsCode = z
@@ -37,6 +38,11 @@ const ProjectFields = {
   budgetEuros: z.number().min(0).max(1_000_000_000).nullable().optional(),
   phase: z.enum(phases).optional(),
   areaIds: z.array(z.number().int().positive()).max(500).optional(),
+  userIds: z
+    .array(z.number().int().positive())
+    .max(1000)
+    .optional()
+    .openapi({ description: 'The whole team (admins, coordinators, workers); saved with the project in one transaction. Left out: the team stays as it is.' }),
 };
 const ProjectBody = z.strictObject(ProjectFields).openapi('NewProject');
 const ProjectPatch = z.strictObject({ ...ProjectFields, name: ProjectFields.name.optional() }).openapi('ProjectPatch');
@@ -73,6 +79,23 @@ async function checkRefs(db: Kysely<DB>, input: { areaIds?: number[]; startDate?
     const missing = input.areaIds.filter((id) => !found.some((f) => f.id === id));
     if (missing.length) throw invalid('Onbekend gebied / Unknown area', [{ field: 'areaIds', message: `unknown: ${missing.join(', ')}` }]);
   }
+}
+
+/** Team members are existing admins, coordinators or workers: never funders. */
+async function checkMembers(db: Kysely<DB>, userIds: number[] | undefined) {
+  if (!userIds?.length) return;
+  const found = await db.selectFrom('users').select(['id', 'role']).where('id', 'in', userIds).execute();
+  const bad = userIds.filter((u) => !found.some((f) => f.id === u && f.role !== 'funder'));
+  if (bad.length) throw invalid('Onbekende gebruiker of financier / Unknown user or a funder', [{ field: 'userIds', message: `not allowed: ${bad.join(', ')}` }]);
+}
+
+/** Sets the team when it changes, with its own audit entry; call inside the project's transaction. */
+async function saveMembers(tx: Kysely<DB>, user: SessionUser, projectId: number, before: number[], userIds: number[] | undefined) {
+  if (!userIds) return;
+  const to = [...new Set(userIds)];
+  if (to.length === before.length && to.every((id) => before.includes(id))) return;
+  await setProjectMembers(tx, projectId, to);
+  await audit(tx, user, 'project.members', { type: 'project', id: projectId }, { from: before, to });
 }
 
 export const projectRoutes = router()
@@ -135,7 +158,7 @@ export const projectRoutes = router()
       method: 'post',
       path: '/projects',
       tags: ['projects'],
-      summary: 'Create a project with its plan (coordinator, admin)',
+      summary: 'Create a project with its plan, areas and (optionally) team (coordinator, admin)',
       security: cookieAuth,
       request: { body: body(ProjectBody) },
       responses: { 201: json(z.object({ project: Project })), 400: errors[400], 401: errors[401], 403: errors[403] },
@@ -143,10 +166,13 @@ export const projectRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff);
       const input = c.req.valid('json');
+      const { userIds, ...fields } = input;
       const project = await c.var.db.transaction().execute(async (tx) => {
-        await checkRefs(tx, input);
-        const id = await insertProject(tx, input);
-        await audit(tx, user, 'project.create', { type: 'project', id }, { name: input.name });
+        await checkRefs(tx, fields);
+        await checkMembers(tx, userIds);
+        const id = await insertProject(tx, fields);
+        await audit(tx, user, 'project.create', { type: 'project', id }, { name: fields.name });
+        await saveMembers(tx, user, id, [], userIds);
         return (await getProject(tx, id))!;
       });
       return c.json({ project }, 201);
@@ -174,7 +200,7 @@ export const projectRoutes = router()
       method: 'patch',
       path: '/projects/{id}',
       tags: ['projects'],
-      summary: 'Edit a project (coordinator, admin)',
+      summary: 'Edit a project, and with userIds its team, in one transaction (coordinator, admin)',
       security: cookieAuth,
       request: { params: idParam, body: body(ProjectPatch) },
       responses: { 200: json(z.object({ project: Project })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
@@ -182,13 +208,17 @@ export const projectRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
-      const patch = c.req.valid('json');
+      const { userIds, ...patch } = c.req.valid('json');
       const project = await c.var.db.transaction().execute(async (tx) => {
         const before = await getProject(tx, id);
         if (!before) throw notFound('Project niet gevonden / Project not found');
         await checkRefs(tx, { ...patch, startDate: patch.startDate === undefined ? before.startDate : patch.startDate, endDate: patch.endDate === undefined ? before.endDate : patch.endDate });
-        await updateProject(tx, id, patch);
-        await audit(tx, user, 'project.update', { type: 'project', id }, { fields: Object.keys(patch) });
+        await checkMembers(tx, userIds);
+        if (Object.keys(patch).length) {
+          await updateProject(tx, id, patch);
+          await audit(tx, user, 'project.update', { type: 'project', id }, { fields: Object.keys(patch) });
+        }
+        await saveMembers(tx, user, id, before.members.map((m) => m.id), userIds);
         return (await getProject(tx, id))!;
       });
       return c.json({ project }, 200);
@@ -211,9 +241,7 @@ export const projectRoutes = router()
       const project = await c.var.db.transaction().execute(async (tx) => {
         const before = await getProject(tx, id);
         if (!before) throw notFound('Project niet gevonden / Project not found');
-        const found = userIds.length ? await tx.selectFrom('users').select(['id', 'role']).where('id', 'in', userIds).execute() : [];
-        const bad = userIds.filter((u) => !found.some((f) => f.id === u && f.role !== 'funder'));
-        if (bad.length) throw invalid('Onbekende gebruiker of financier / Unknown user or a funder', [{ field: 'userIds', message: `not allowed: ${bad.join(', ')}` }]);
+        await checkMembers(tx, userIds);
         await setProjectMembers(tx, id, userIds);
         await audit(tx, user, 'project.members', { type: 'project', id }, { from: before.members.map((m) => m.id), to: userIds });
         return (await getProject(tx, id))!;

@@ -24,6 +24,7 @@ import {
   type Placement,
   type StoryDetail,
 } from '../../db/repositories/stories.js';
+import { areaInProject } from '../../db/repositories/projects.js';
 import { consentLevels, phases, storySources, type DB } from '../../db/schema.js';
 import { assertProjectVisible, assertProjectWritable, canEditStory, isStaff, storiesInScope, visibleStories, visibleStory } from '../access.js';
 import { audit } from '../audit.js';
@@ -199,9 +200,13 @@ export async function checkPlacements(db: Kysely<DB>, projectId: number, placeme
   return placements;
 }
 
-async function checkArea(db: Kysely<DB>, areaId: number | null | undefined) {
+/** A story's area must be one of its project's areas or lie within one of them. */
+async function checkArea(db: Kysely<DB>, projectId: number, areaId: number | null | undefined) {
   if (areaId == null) return;
   if (!(await db.selectFrom('areas').select('id').where('id', '=', areaId).executeTakeFirst())) throw invalid('Onbekend gebied / Unknown area', [{ field: 'areaId', message: 'unknown area' }]);
+  if (!(await areaInProject(db, projectId, areaId))) {
+    throw invalid('Dit gebied hoort niet bij het project / This area is not one of the project’s areas', [{ field: 'areaId', message: 'not an area of this project' }]);
+  }
 }
 
 function nonEmpty(text: string) {
@@ -251,7 +256,7 @@ export const storyRoutes = router()
       await assertProjectWritable(db, user, input.projectId);
       const rich = parseRichText(input.body);
       nonEmpty(rich.text);
-      await checkArea(db, input.areaId);
+      await checkArea(db, input.projectId, input.areaId);
       const placements = await checkPlacements(db, input.projectId, input.placements);
       const practice = input.source === 'practice';
       if (practice && input.teller) throw invalid('Bij een eigen praktijkverhaal ben jij de verteller / In a practice story you are the teller', [{ field: 'teller', message: 'not for practice stories' }]);
@@ -356,7 +361,11 @@ export const storyRoutes = router()
       const { body: rawBody, ...fields } = input;
       const rich = rawBody === undefined ? undefined : parseRichText(rawBody);
       if (rich) nonEmpty(rich.text);
-      await checkArea(db, input.areaId);
+      if (input.areaId != null) {
+        // an area kept as it was is not checked again, so a story stays editable when its project's areas change
+        const current = await db.selectFrom('stories').select('areaId').where('id', '=', id).executeTakeFirstOrThrow();
+        if (current.areaId !== input.areaId) await checkArea(db, story.projectId, input.areaId);
+      }
       await db.transaction().execute(async (tx) => {
         await updateStory(tx, id, { ...fields, ...(rich ? { bodyJson: JSON.stringify(rich.json), bodyHtml: rich.html, bodyText: rich.text } : {}) });
         await audit(tx, user, 'story.update', { type: 'story', id }, { fields: Object.keys(input) });

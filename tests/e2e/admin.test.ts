@@ -90,9 +90,11 @@ describe('browser: first run and user administration', () => {
 
   it('a coordinator creates a project with its plan, area and team, and sees it at 360 px', async () => {
     const coord = await e.user('coordinator');
-    await e.user('worker', 'ans@example.nl');
+    const ans = await e.user('worker', 'ans@example.nl');
     const ctx = await e.context({ phone: true });
     const page = await ctx.newPage();
+    const writes: string[] = [];
+    page.on('request', (r) => void (r.method() !== 'GET' && r.url().includes('/api/projects') && writes.push(`${r.method()} ${new URL(r.url()).pathname}`)));
     await e.login(page, coord.email);
     await page.goto('/projects');
     await page.getByRole('link', { name: 'Nieuw project' }).click();
@@ -114,6 +116,11 @@ describe('browser: first run and user administration', () => {
     await page.getByRole('button', { name: 'Project aanmaken' }).click();
     await page.waitForURL(/\/projects\/\d+$/);
     await page.getByRole('heading', { name: 'Buurtkamer Noord' }).waitFor();
+    // the plan and the team went in one request each time (the first was refused as a whole)
+    expect(writes).toEqual(['POST /api/projects', 'POST /api/projects']);
+    const created = await e.db.selectFrom('projects').select('id').where('name', '=', 'Buurtkamer Noord').execute();
+    expect(created).toHaveLength(1);
+    expect(await e.db.selectFrom('projectMembers').select('userId').where('projectId', '=', created[0]!.id).execute()).toEqual([{ userId: ans.id }]);
     await expect(page.getByText('Eenzaamheid onder ouderen').isVisible()).resolves.toBe(true);
     await expect(page.getByText('Noord (WK036300)').isVisible()).resolves.toBe(true);
     await expect(page.getByRole('main').getByRole('link', { name: 'Verhalen' }).getAttribute('href')).resolves.toMatch(/^\/stories\?projectId=\d+$/);

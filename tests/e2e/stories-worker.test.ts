@@ -14,6 +14,8 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     areaId = (await e.db.insertInto('areas').values({ name: 'Transvaal', kind: 'buurt' }).returning('id').executeTakeFirstOrThrow()).id;
     projectId = (await e.db.insertInto('projects').values({ name: 'Buurtkamer' }).returning('id').executeTakeFirstOrThrow()).id;
     await e.db.insertInto('projectAreas').values({ projectId, areaId }).execute();
+    // a street block within the project's buurt is offered; another project's buurt is not
+    await e.db.insertInto('areas').values([{ name: 'Hofje Transvaal', kind: 'buurt', parentId: areaId }, { name: 'Duindorp', kind: 'buurt' }]).execute();
     await e.db.insertInto('projectMembers').values({ projectId, userId: worker.id }).execute();
   });
   afterAll(async () => e?.close());
@@ -35,6 +37,7 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     await expect(project.locator('option').allTextContents()).resolves.toEqual(['Kies een project', 'Buurtkamer']);
     await expect(project.inputValue()).resolves.toBe(String(projectId));
     await expect(page.getByRole('radio', { name: /Een verhaal dat ik hoorde/ }).isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('Gebied').locator('option').allTextContents()).resolves.toEqual(['Geen gebied', 'Hofje Transvaal', 'Transvaal']);
     await page.getByLabel('Gebied').selectOption({ label: 'Transvaal' });
     await page.getByLabel('Fase').selectOption('ZIEN');
     await page.getByLabel('Wanneer gebeurde het?').fill('2026-11-20');

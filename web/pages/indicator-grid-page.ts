@@ -250,7 +250,7 @@ export class IndicatorGridPage extends LitElement {
         for (const d of e.details) {
           const n = /^values\.(\d+)\./.exec(d.field ?? '')?.[1];
           const entry = n === undefined ? undefined : entries[Number(n)];
-          if (entry) map.set(entry.cell.key, d.message);
+          if (entry) map.set(entry.cell.key, e.messageOf(d));
         }
         this.cellErrors = map;
         this.focusSummary();

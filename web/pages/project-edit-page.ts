@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, get, patch, post, put } from '../api.js';
+import { ApiError, get, patch, post } from '../api.js';
 import { messages } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import { areaKinds, phases, type Area, type AreaKind, type Member, type Project } from '../models.js';
@@ -100,14 +100,13 @@ export class ProjectEditPage extends LitElement {
       budgetEuros: num('budgetEuros'),
       phase: str('phase'),
       areaIds: [...this.areaIds],
+      userIds: [...this.memberIds],
     };
     this.busy = true;
     this.error = null;
     try {
+      // the plan, areas and team in one request: the server saves all of it or nothing
       const { project } = this.projectId ? await patch<{ project: Project }>(`/api/projects/${this.projectId}`, body) : await post<{ project: Project }>('/api/projects', body);
-      const before = new Set(project.members.map((m) => m.id));
-      const changed = before.size !== this.memberIds.size || [...this.memberIds].some((id) => !before.has(id));
-      if (changed) await put(`/api/projects/${project.id}/members`, { userIds: [...this.memberIds] });
       navigate(`/projects/${project.id}`);
     } catch (err) {
       this.error = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));

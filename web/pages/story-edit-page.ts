@@ -108,9 +108,16 @@ export class StoryEditPage extends LitElement {
     return this.renderRoot.querySelector('ww-editor');
   }
 
+  /** The project's areas and the areas within them (the server refuses any other); an edited story keeps its own. */
   private areasFor(projectId: string): Area[] {
     const project = this.projects.find((p) => String(p.id) === projectId);
-    return project?.areaIds.length ? this.areas.filter((a) => project.areaIds.includes(a.id)) : this.areas;
+    const within = new Set(project?.areaIds ?? []);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const a of this.areas) if (a.parentId !== null && within.has(a.parentId) && !within.has(a.id)) (within.add(a.id), (grew = true));
+    }
+    const current = this.story?.areaId;
+    return this.areas.filter((a) => within.has(a.id) || (a.id === current && String(this.story?.projectId) === projectId));
   }
 
   private async submit(e: SubmitEvent): Promise<void> {
@@ -166,7 +173,7 @@ export class StoryEditPage extends LitElement {
         const errors: Partial<Record<Field, string>> = {};
         for (const d of err.details) {
           const field = d.field ? fieldOf(d.field) : null;
-          if (field) errors[field] ??= d.message;
+          if (field) errors[field] ??= err.messageOf(d);
         }
         this.errors = errors;
       } else this.general = err instanceof ApiError && err.message ? err.message : t('failed');

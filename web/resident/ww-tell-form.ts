@@ -198,7 +198,7 @@ export class WwTellForm extends LitElement {
         const errors: Partial<Record<Field, string>> = {};
         for (const d of err.details) {
           const f = (d.field ?? '').split('.')[0] as Field;
-          if (['title', 'body', 'consent', 'guardianName', 'tellerName'].includes(f)) errors[f] ??= f === 'body' ? t('needStory') : d.message;
+          if (['title', 'body', 'consent', 'guardianName', 'tellerName'].includes(f)) errors[f] ??= f === 'body' ? t('needStory') : err.messageOf(d);
         }
         this.errors = errors;
         if (!Object.keys(errors).length) this.general = t('sendFailed');
