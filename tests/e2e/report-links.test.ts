@@ -10,7 +10,7 @@ describe('browser: a coordinator revokes a read link', () => {
   });
   afterAll(async () => e?.close());
 
-  it('lists the links with their status and revokes one by keyboard, after confirming; the link then answers 410', { timeout: 90_000 }, async () => {
+  it('lists the links with their status and revokes one by keyboard, after confirming; the link then answers 410, in Dutch or English', { timeout: 90_000 }, async () => {
     const w = await reportWorld(e.db);
     const coordinator = await e.user('coordinator');
     const ctx = await e.context();
@@ -58,9 +58,27 @@ describe('browser: a coordinator revokes a read link', () => {
     await checkA11y(page, 'after revoking');
     await e.screenshot(page, 'report-links-revoked');
 
-    const visitor = await (await e.context()).newPage();
+    // A visitor without an account gets the page in their browser's language.
+    const visitor = await (await e.browser.newContext({ baseURL: e.baseUrl, locale: 'nl-NL' })).newPage();
+    visitor.setDefaultTimeout(8000);
     const res = await visitor.goto(url);
     expect(res!.status()).toBe(410);
+    await visitor.getByRole('heading', { name: 'Deze link is ingetrokken' }).waitFor();
+    await visitor.getByRole('link', { name: 'English' }).click();
+    await visitor.getByRole('heading', { name: 'This link has been revoked' }).waitFor();
     await ctx.close();
+
+    // The version page in English, reached by its visible language switch, passes axe.
+    const actx = await e.browser.newContext({ baseURL: e.baseUrl, bypassCSP: true });
+    const apage = await actx.newPage();
+    apage.setDefaultTimeout(8000);
+    await e.login(apage, coordinator.email);
+    await apage.goto(`/reports/${id}/versions/1`);
+    await activate(apage, apage.getByRole('link', { name: 'English' }));
+    await apage.waitForURL(/\?lang=en$/);
+    await apage.getByRole('term').filter({ hasText: 'Period' }).waitFor();
+    expect(await apage.getAttribute('html', 'lang')).toBe('en');
+    await checkA11y(apage, 'report version page in English');
+    await actx.close();
   });
 });
