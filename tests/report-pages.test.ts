@@ -86,6 +86,18 @@ describe('report pages: Dutch first, English second', () => {
     await t.close();
   });
 
+  it('the preview follows the app language: Dutch by default, English with lang=en; anything else is a 400', async () => {
+    const { t, coord, id } = await setup();
+    const html = async (q: string) => ((await (await coord.get(`/api/reports/${id}/preview${q}`)).json()) as { html: string }).html;
+    expect(await html('')).toContain('<article class="report" lang="nl">');
+    expect(await html('?lang=nl')).toContain('<dt>Periode</dt>');
+    const en = await html('?lang=en');
+    expect(en).toContain('<article class="report" lang="en">');
+    expect(en).toContain('Draft (not published)');
+    expect((await coord.get(`/api/reports/${id}/preview?lang=fr`)).status).toBe(400);
+    await t.close();
+  });
+
   it('picks the language: ?lang, then the user, then Accept-Language by preference, else Dutch', () => {
     expect(pageLang(undefined, undefined)).toBe('nl');
     expect(pageLang('en', 'nl')).toBe('en');

@@ -299,9 +299,9 @@ export const reportRoutes = router()
       method: 'get',
       path: '/reports/{id}/preview',
       tags: ['reports'],
-      summary: 'The report assembled from current data, not published (coordinator, admin)',
+      summary: 'The report assembled from current data, not published (coordinator, admin); html in Dutch, or English with lang=en',
       security: cookieAuth,
-      request: { params: idParam },
+      request: { params: idParam, query: z.object({ lang: z.enum(['nl', 'en']).optional() }) },
       responses: { 200: json(z.object({ data: ReportData, html: z.string() })), 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
@@ -309,7 +309,7 @@ export const reportRoutes = router()
       const { id } = c.req.valid('param');
       if ((await reportAccess(c.var.db, user, id)) !== 'all') throw forbidden();
       const data = await assembleReport(c.var.db, definitionOf((await getReport(c.var.db, id))!));
-      return c.json({ data, html: renderReport(data) }, 200);
+      return c.json({ data, html: renderReport(data, { lang: c.req.valid('query').lang }) }, 200);
     },
   )
   .openapi(
@@ -500,7 +500,7 @@ export const reportRoutes = router()
           .values({ reportId: id, tokenHash: hashToken(token), expiresAt: expires.toISOString(), createdBy: user.id, label })
           .returning(['id', 'expiresAt', 'label'])
           .executeTakeFirstOrThrow();
-        await audit(tx, user, 'report.link', { type: 'report', id }, { linkId: row.id, expiresAt: row.expiresAt });
+        await audit(tx, user, 'report.link', { type: 'report', id }, { linkId: row.id, expiresAt: row.expiresAt, label: row.label });
         return row;
       });
       const base = c.var.config.publicUrl ?? new URL(c.req.url).origin;

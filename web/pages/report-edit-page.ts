@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ApiError, api, get, patch, post } from '../api.js';
-import { formatDate, messages } from '../i18n.js';
+import { formatDate, locale, messages } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import { pageStyles } from '../components/shared-styles.js';
 import type { WwEditor } from '../components/ww-editor.js';
@@ -241,7 +241,7 @@ export class ReportEditPage extends LitElement {
 
   private async loadPreview(): Promise<void> {
     if (!this.reportId) return;
-    this.previewHtml = (await get<{ html: string }>(`/api/reports/${this.reportId}/preview`)).html;
+    this.previewHtml = (await get<{ html: string }>(`/api/reports/${this.reportId}/preview?lang=${locale()}`)).html;
   }
 
   private set<K extends keyof Draft>(key: K, value: Draft[K]) {
