@@ -305,6 +305,9 @@ export interface ReportLinksTable {
   revokedAt: string | null;
   createdBy: number | null;
   createdAt: Default<string>;
+  // Report links (migration 0010): listing and revoking read links
+  label: string | null;
+  revokedBy: number | null; // users.id
 }
 
 export interface DB {

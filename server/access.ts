@@ -280,6 +280,17 @@ export async function reportAccess(db: Kysely<DB>, user: SessionUser, reportId: 
   return 'published';
 }
 
+/**
+ * Who may manage a report — change it, publish it, make, list and revoke its read links: staff
+ * (admin, coordinator). Everyone else gets 403, as for every change to a report; a report that
+ * does not exist 404.
+ */
+export async function assertReportManageable(db: Kysely<DB>, user: SessionUser, reportId: number): Promise<void> {
+  if (!isStaff(user)) throw forbidden();
+  const report = await db.selectFrom('reports').select('id').where('id', '=', reportId).executeTakeFirst();
+  if (!report) throw notFound('Rapportage niet gevonden / Report not found');
+}
+
 // --- Counting: indicators, values, hours and expenses ---
 
 /**

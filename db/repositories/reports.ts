@@ -156,3 +156,52 @@ export async function reportsUsingStory(db: Kysely<DB>, storyId: number) {
     .orderBy('reportVersions.publishedAt')
     .execute();
 }
+
+// --- read links (migration 0010) -----------------------------------------------------------------
+
+export const linkStatuses = ['active', 'expired', 'revoked'] as const;
+export type LinkStatus = (typeof linkStatuses)[number];
+
+/** A link's status at `now`: a revocation outranks the expiry. */
+export function linkStatus(link: { expiresAt: string; revokedAt: string | null }, now = Date.now()): LinkStatus {
+  if (link.revokedAt) return 'revoked';
+  return Date.parse(link.expiresAt) <= now ? 'expired' : 'active';
+}
+
+function linkRows(db: Kysely<DB>) {
+  return db
+    .selectFrom('reportLinks')
+    .leftJoin('users as creator', 'creator.id', 'reportLinks.createdBy')
+    .leftJoin('users as revoker', 'revoker.id', 'reportLinks.revokedBy')
+    .select([
+      'reportLinks.id',
+      'reportLinks.reportId',
+      'reportLinks.label',
+      'reportLinks.createdAt',
+      'creator.name as createdBy',
+      'reportLinks.expiresAt',
+      'reportLinks.revokedAt',
+      'revoker.name as revokedBy',
+    ]);
+}
+
+type LinkRow = Awaited<ReturnType<ReturnType<typeof linkRows>['executeTakeFirstOrThrow']>>;
+const withStatus = (r: LinkRow) => ({ ...r, status: linkStatus(r) });
+
+/** A report's read links, newest first; never the token (only its hash is stored). */
+export async function listLinks(db: Kysely<DB>, reportId: number) {
+  const rows = await linkRows(db).where('reportLinks.reportId', '=', reportId).orderBy('reportLinks.createdAt', 'desc').orderBy('reportLinks.id', 'desc').execute();
+  return rows.map(withStatus);
+}
+
+/** One read link of a report; undefined when it does not exist or belongs to another report. */
+export async function getLink(db: Kysely<DB>, reportId: number, linkId: number) {
+  const row = await linkRows(db).where('reportLinks.reportId', '=', reportId).where('reportLinks.id', '=', linkId).executeTakeFirst();
+  return row && withStatus(row);
+}
+
+/** Revokes a link once: true when this call revoked it, false when it already was. */
+export async function revokeLink(db: Kysely<DB>, linkId: number, by: number, at = new Date().toISOString()): Promise<boolean> {
+  const res = await db.updateTable('reportLinks').set({ revokedAt: at, revokedBy: by }).where('id', '=', linkId).where('revokedAt', 'is', null).executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}

@@ -50,14 +50,41 @@ footer.report-foot { margin-top: 2rem; font-size: .9rem; color: var(--muted); }
 }
 `;
 
-export function reportPage(opts: { title: string; article: string; nav?: { href: string; label: string }[]; notice?: string }): string {
-  const nav = opts.nav?.length
-    ? `<nav class="report-nav" aria-label="Rapportage">${opts.nav.map((n) => `<a href="${e(n.href)}">${e(n.label)}</a>`).join('')}</nav>`
-    : '';
+export type PageLang = 'nl' | 'en';
+const chrome = { nl: { nav: 'Rapportage', skip: 'Naar de rapportage' }, en: { nav: 'Report', skip: 'Skip to the report' } };
+
+/**
+ * The language of a report page: `?lang=nl|en` first (the visible switch sets it), then the
+ * logged-in user's language (as in the app), then — for readers without an account — the
+ * browser's Accept-Language (the first of nl and en by preference), else Dutch.
+ */
+export function pageLang(query: string | undefined, acceptLanguage: string | undefined, userLocale?: string): PageLang {
+  if (query === 'nl' || query === 'en') return query;
+  if (userLocale === 'nl' || userLocale === 'en') return userLocale;
+  const prefs = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((x) => x.trim()).find((x) => x.startsWith('q='));
+      return { lang: tag.trim().toLowerCase().split('-')[0], q: q ? Number(q.slice(2)) : 1, i };
+    })
+    .filter((p) => (p.lang === 'nl' || p.lang === 'en') && p.q > 0)
+    .sort((x, y) => y.q - x.q || x.i - y.i);
+  return (prefs[0]?.lang as PageLang | undefined) ?? 'nl';
+}
+
+/** The link to the same page in the other language, labelled in that language. */
+export const languageSwitch = (path: string, lang: PageLang) =>
+  lang === 'nl' ? { href: `${path}?lang=en`, label: 'English', lang: 'en' as const } : { href: `${path}?lang=nl`, label: 'Nederlands', lang: 'nl' as const };
+
+export function reportPage(opts: { title: string; article: string; nav?: { href: string; label: string; lang?: PageLang }[]; notice?: string; lang?: PageLang }): string {
+  const lang = opts.lang ?? 'nl';
+  const link = (n: { href: string; label: string; lang?: PageLang }) => `<a href="${e(n.href)}"${n.lang ? ` lang="${n.lang}" hreflang="${n.lang}"` : ''}>${e(n.label)}</a>`;
+  const nav = opts.nav?.length ? `<nav class="report-nav" aria-label="${chrome[lang].nav}">${opts.nav.map(link).join('')}</nav>` : '';
   return (
-    `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta name="referrer" content="no-referrer"><title>${e(opts.title)}</title><link rel="icon" href="/favicon.svg"><style>${css}</style></head>` +
-    `<body><a class="skip" href="#report">Naar de rapportage</a>${nav}` +
+    `<body><a class="skip" href="#report">${chrome[lang].skip}</a>${nav}` +
     (opts.notice ? `<p class="notice no-print" role="status">${e(opts.notice)}</p>` : '') +
     `<main id="report" tabindex="-1">${opts.article}</main></body></html>`
   );

@@ -1,41 +1,146 @@
-// Renders assembled report data to the report page (HTML fragment), in Dutch. The fragment is
-// frozen into a published version; every story in it sits between markers
+// Renders assembled report data to the report page (HTML fragment), in Dutch (the version that is
+// frozen) or English (rendered from a version's data when it is served in English). The Dutch
+// fragment is frozen into a published version; every story in it sits between markers
 // <!--story:ID:kind--> … <!--/story:ID:kind--> so a later withdrawal can be honoured when the
 // version is served (see redact.ts) without changing the stored bytes.
 import type { ReportData, StoryOut, WithdrawnStory, IndicatorOut, OutcomeOut } from './assemble.js';
 import { escapeHtml as e } from './text.js';
 
-const audienceNl: Record<string, string> = { funder: 'financier', municipality: 'gemeente', internal: 'intern', residents: 'bewoners' };
-const levelNl: Record<string, string> = { output: 'Output', outcome: 'Outcome', impact: 'Impact' };
-const unitNl: Record<string, string> = { count: 'aantal', percentage: 'procent', euro: 'euro', hours: 'uren', score: 'score' };
-const phaseNl: Record<string, string> = { ZIEN: 'ZIEN — waarnemen', DENKEN: 'DENKEN — analyseren en plannen', DOEN: 'DOEN — uitvoeren', VINDEN: 'VINDEN — evalueren en benoemen' };
-const TOO_FEW = 'te weinig verhalen';
+export type Lang = 'nl' | 'en';
 
-const num = (n: number | null | undefined, digits = 1) =>
-  n == null ? '–' : n.toLocaleString('nl-NL', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-const euro = (n: number | null) => (n == null ? '–' : `€ ${n.toLocaleString('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
-const dateNl = (iso: string) => {
+const words = {
+  nl: {
+    locale: 'nl-NL',
+    months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+    audience: { funder: 'financier', municipality: 'gemeente', internal: 'intern', residents: 'bewoners' } as Record<string, string>,
+    level: { output: 'Output', outcome: 'Outcome', impact: 'Impact' } as Record<string, string>,
+    unit: { count: 'aantal', percentage: 'procent', euro: 'euro', hours: 'uren', score: 'score' } as Record<string, string>,
+    phase: { ZIEN: 'ZIEN — waarnemen', DENKEN: 'DENKEN — analyseren en plannen', DOEN: 'DOEN — uitvoeren', VINDEN: 'VINDEN — evalueren en benoemen' } as Record<string, string>,
+    tooFew: 'te weinig verhalen',
+    withdrawnFull: 'Dit verhaal is teruggetrokken door de verteller en wordt niet meer getoond.',
+    withdrawnTitle: 'Teruggetrokken verhaal',
+    toldBy: (name: string) => `Verteld door ${name}`,
+    anonymous: 'Anoniem verteld',
+    contribution: 'Bijdrage aan deze uitkomst:',
+    baseline: 'nulmeting',
+    period: 'Periode',
+    target: 'Doel',
+    actual: 'Gerealiseerd',
+    noFigures: 'Nog geen cijfers in deze periode.',
+    noOverallFigures: 'Nog geen cijfers voor alle gebieden samen in deze periode.',
+    perArea: (name: string) => `${name} per gebied`,
+    area: 'Gebied',
+    noIndicators: 'Geen indicatoren bij deze uitkomst.',
+    stories: 'Verhalen',
+    noStories: 'Geen verhalen die voor deze rapportage gedeeld mogen worden.',
+    mscNotIncluded: 'Nog niet opgenomen: de selecties van Most Significant Change komen in deze rapportage zodra die functie beschikbaar is.',
+    noSelections: 'Geen selecties bij deze uitkomst.',
+    climate: 'Sociaal klimaat',
+    climateIntro: (areas: string, min: number, split: string) =>
+      `Gemiddelde plaats van de verhalen op elke lijn, van 0 (zwakke pool) tot 100 (sterke pool)${areas ? ` in ${areas}` : ''}. ` +
+      `Tussen haakjes het aantal verhalen. Waar minder dan ${min} verhalen achter een cijfer staan, tonen we geen cijfer. ` +
+      `De verschuiving vergelijkt de verhalen van vóór ${split} met die daarna.`,
+    climateHead: ['Lijn', 'Hele periode', 'Eerste helft', 'Tweede helft', 'Verschuiving'],
+    noClimate: 'Geen verhalen geplaatst op de klimaatlijnen in deze periode.',
+    phases: 'Zien, denken, doen, vinden',
+    noPhase: 'Zonder fase',
+    storyCount: (n: number) => `${n} ${n === 1 ? 'verhaal' : 'verhalen'}`,
+    activityCount: (n: number, hours: string) => `${n} ${n === 1 ? 'activiteit' : 'activiteiten'}, ${hours} uur`,
+    activitiesNotIncluded: 'Nog niet opgenomen: activiteiten per fase komen in deze rapportage zodra de registratie van activiteiten beschikbaar is.',
+    resources: 'Uren en geld',
+    resourcesIntro: 'Begroot: het budget van het hele project volgens het projectplan. Besteed: geregistreerde uren en uitgaven binnen de periode van deze rapportage.',
+    resourcesHead: ['Project', 'Uren begroot', 'Uren besteed', 'Geld begroot', 'Geld besteed'],
+    total: 'Totaal',
+    resourcesNotIncluded: 'Nog niet opgenomen: bestede uren en uitgaven komen in deze rapportage zodra de urenregistratie beschikbaar is. Begroot komt uit de projectplannen.',
+    for: 'Voor',
+    projects: 'Projecten',
+    areas: 'Gebieden',
+    version: 'Versie',
+    published: (n: number, date: string) => `${n}, gepubliceerd ${date}`,
+    draft: 'Concept (niet gepubliceerd)',
+    noOutcomes: 'Geen uitkomsten gekozen.',
+    footer: 'Verhalen staan hier alleen met toestemming van de vertellers; wie toestemming gaf voor "anoniem in rapportages" wordt niet bij naam genoemd. Een verteller kan een verhaal altijd terugtrekken.',
+  },
+  en: {
+    locale: 'en-GB',
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    audience: { funder: 'funder', municipality: 'municipality', internal: 'internal', residents: 'residents' } as Record<string, string>,
+    level: { output: 'Output', outcome: 'Outcome', impact: 'Impact' } as Record<string, string>,
+    unit: { count: 'count', percentage: 'percent', euro: 'euro', hours: 'hours', score: 'score' } as Record<string, string>,
+    phase: { ZIEN: 'SEE — observe', DENKEN: 'THINK — analyse and plan', DOEN: 'DO — carry out', VINDEN: 'FIND — evaluate and name the impact' } as Record<string, string>,
+    tooFew: 'too few stories',
+    withdrawnFull: 'This story was withdrawn by its teller and is no longer shown.',
+    withdrawnTitle: 'Withdrawn story',
+    toldBy: (name: string) => `Told by ${name}`,
+    anonymous: 'Told anonymously',
+    contribution: 'Contribution to this outcome:',
+    baseline: 'baseline',
+    period: 'Period',
+    target: 'Target',
+    actual: 'Actual',
+    noFigures: 'No figures in this period yet.',
+    noOverallFigures: 'No figures for all areas together in this period yet.',
+    perArea: (name: string) => `${name} per area`,
+    area: 'Area',
+    noIndicators: 'No indicators for this outcome.',
+    stories: 'Stories',
+    noStories: 'No stories that may be shared for this report.',
+    mscNotIncluded: 'Not included yet: the Most Significant Change selections appear in this report once that feature is available.',
+    noSelections: 'No selections for this outcome.',
+    climate: 'Social climate',
+    climateIntro: (areas: string, min: number, split: string) =>
+      `Average position of the stories on each line, from 0 (weak pole) to 100 (strong pole)${areas ? ` in ${areas}` : ''}. ` +
+      `In brackets the number of stories. Where fewer than ${min} stories stand behind a figure, we show no figure. ` +
+      `The shift compares the stories from before ${split} with those after.`,
+    climateHead: ['Line', 'Whole period', 'First half', 'Second half', 'Shift'],
+    noClimate: 'No stories placed on the climate lines in this period.',
+    phases: 'See, think, do, find',
+    noPhase: 'Without a phase',
+    storyCount: (n: number) => `${n} ${n === 1 ? 'story' : 'stories'}`,
+    activityCount: (n: number, hours: string) => `${n} ${n === 1 ? 'activity' : 'activities'}, ${hours} hours`,
+    activitiesNotIncluded: 'Not included yet: activities per phase appear in this report once activity registration is available.',
+    resources: 'Hours and money',
+    resourcesIntro: "Budgeted: the whole project's budget according to the project plan. Spent: hours and expenses registered within this report's period.",
+    resourcesHead: ['Project', 'Hours budgeted', 'Hours spent', 'Money budgeted', 'Money spent'],
+    total: 'Total',
+    resourcesNotIncluded: 'Not included yet: hours and expenses spent appear in this report once time registration is available. Budgeted comes from the project plans.',
+    for: 'For',
+    projects: 'Projects',
+    areas: 'Areas',
+    version: 'Version',
+    published: (n: number, date: string) => `${n}, published ${date}`,
+    draft: 'Draft (not published)',
+    noOutcomes: 'No outcomes chosen.',
+    footer: 'Stories appear here only with their tellers\' consent; whoever consented to "anonymous in reports" is not named. A teller can always withdraw a story.',
+  },
+};
+type Words = (typeof words)['nl'];
+
+const num = (w: Words, n: number | null | undefined, digits = 1) =>
+  n == null ? '–' : n.toLocaleString(w.locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+const euro = (w: Words, n: number | null) => (n == null ? '–' : `€ ${n.toLocaleString(w.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+const dateIn = (w: Words, iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
-  const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-  return d ? `${d} ${months[m! - 1]} ${y}` : `${months[m! - 1]} ${y}`;
+  return d ? `${d} ${w.months[m! - 1]} ${y}` : `${w.months[m! - 1]} ${y}`;
 };
 
 /** Story HTML comes sanitised from the stories capability; a marker-like comment can never survive in it. */
 const safeStoryHtml = (html: string) => html.replace(/<!--/g, '&lt;!--');
 
-export const withdrawnPlaceholder = (kind: 'full' | 'title') =>
+export const withdrawnPlaceholder = (kind: 'full' | 'title', lang: Lang = 'nl') =>
   kind === 'full'
-    ? '<article class="story withdrawn"><p><em>Dit verhaal is teruggetrokken door de verteller en wordt niet meer getoond.</em></p></article>'
-    : '<li class="withdrawn"><em>Teruggetrokken verhaal</em></li>';
+    ? `<article class="story withdrawn"><p><em>${words[lang].withdrawnFull}</em></p></article>`
+    : `<li class="withdrawn"><em>${words[lang].withdrawnTitle}</em></li>`;
 
-export function renderStoryFull(s: StoryOut): string {
-  const who = s.named && s.tellerName ? `Verteld door ${e(s.tellerName)}` : 'Anoniem verteld';
-  const meta = [who, s.areaName ? e(s.areaName) : '', s.when ? dateNl(s.when) : ''].filter(Boolean).join(' · ');
+export function renderStoryFull(s: StoryOut, lang: Lang = 'nl'): string {
+  const w = words[lang];
+  const who = s.named && s.tellerName ? w.toldBy(e(s.tellerName)) : w.anonymous;
+  const meta = [who, s.areaName ? e(s.areaName) : '', s.when ? dateIn(w, s.when) : ''].filter(Boolean).join(' · ');
   return (
     `<!--story:${s.id}:full--><article class="story">` +
     `<h4>${e(s.title)}</h4><p class="meta">${meta}</p>` +
     `<div class="story-body">${safeStoryHtml(s.bodyHtml)}</div>` +
-    (s.note ? `<p class="note"><strong>Bijdrage aan deze uitkomst:</strong> ${e(s.note)}</p>` : '') +
+    (s.note ? `<p class="note"><strong>${w.contribution}</strong> ${e(s.note)}</p>` : '') +
     `</article><!--/story:${s.id}:full-->`
   );
 }
@@ -44,65 +149,66 @@ export const renderStoryTitle = (s: { id: number; title: string }) => `<!--story
 
 const isWithdrawn = (s: StoryOut | WithdrawnStory | { id: number; title: string }): s is WithdrawnStory => 'withdrawn' in s;
 
-function indicatorTable(ind: IndicatorOut): string {
+function indicatorTable(w: Words, ind: IndicatorOut): string {
   const rows = ind.periods
-    .map((p) => `<tr><th scope="row">${e(p.period)}</th><td>${num(p.target)}</td><td>${num(p.actual)}</td></tr>`)
+    .map((p) => `<tr><th scope="row">${e(p.period)}</th><td>${num(w, p.target)}</td><td>${num(w, p.actual)}</td></tr>`)
     .join('');
   return (
-    `<table class="data"><caption>${e(ind.name)} (${e(unitNl[ind.unit] ?? ind.unit)})` +
-    (ind.baseline ? ` — nulmeting ${num(ind.baseline.value)}${ind.baseline.period ? ` (${e(ind.baseline.period)})` : ''}` : '') +
-    `</caption><thead><tr><th scope="col">Periode</th><th scope="col">Doel</th><th scope="col">Gerealiseerd</th></tr></thead><tbody>${rows}</tbody></table>`
+    `<table class="data"><caption>${e(ind.name)} (${e(w.unit[ind.unit] ?? ind.unit)})` +
+    (ind.baseline ? ` — ${w.baseline} ${num(w, ind.baseline.value)}${ind.baseline.period ? ` (${e(ind.baseline.period)})` : ''}` : '') +
+    `</caption><thead><tr><th scope="col">${w.period}</th><th scope="col">${w.target}</th><th scope="col">${w.actual}</th></tr></thead><tbody>${rows}</tbody></table>`
   );
 }
 
 /** Per area: one row per area and period, the area named once. */
-function areaTable(ind: IndicatorOut): string {
+function areaTable(w: Words, ind: IndicatorOut): string {
   const rows = (ind.areas ?? [])
     .flatMap((a) =>
       a.periods.map(
         (p, i) =>
-          `<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${a.periods.length}">${e(a.name)}</th>` : ''}<th scope="row">${e(p.period)}</th><td>${num(p.target)}</td><td>${num(p.actual)}</td></tr>`,
+          `<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${a.periods.length}">${e(a.name)}</th>` : ''}<th scope="row">${e(p.period)}</th><td>${num(w, p.target)}</td><td>${num(w, p.actual)}</td></tr>`,
       ),
     )
     .join('');
   return (
-    `<div class="table-wrap"><table class="data"><caption>${e(ind.name)} per gebied (${e(unitNl[ind.unit] ?? ind.unit)})</caption>` +
-    `<thead><tr><th scope="col">Gebied</th><th scope="col">Periode</th><th scope="col">Doel</th><th scope="col">Gerealiseerd</th></tr></thead><tbody>${rows}</tbody></table></div>`
+    `<div class="table-wrap"><table class="data"><caption>${w.perArea(e(ind.name))} (${e(w.unit[ind.unit] ?? ind.unit)})</caption>` +
+    `<thead><tr><th scope="col">${w.area}</th><th scope="col">${w.period}</th><th scope="col">${w.target}</th><th scope="col">${w.actual}</th></tr></thead><tbody>${rows}</tbody></table></div>`
   );
 }
 
-function renderIndicator(ind: IndicatorOut): string {
+function renderIndicator(w: Words, ind: IndicatorOut): string {
   return (
     `<section class="indicator"><h3>${e(ind.name)}</h3>` +
     (ind.description ? `<p>${e(ind.description)}</p>` : '') +
     (ind.periods.length
-      ? `<div class="figure"><div class="chart-wrap">${ind.chartSvg}</div><div class="table-wrap">${indicatorTable(ind)}</div></div>`
-      : '<p class="muted">Nog geen cijfers voor alle gebieden samen in deze periode.</p>') +
-    (ind.areas?.length ? areaTable(ind) : '') +
+      ? `<div class="figure"><div class="chart-wrap">${ind.chartSvg}</div><div class="table-wrap">${indicatorTable(w, ind)}</div></div>`
+      : `<p class="muted">${ind.areas?.length ? w.noOverallFigures : w.noFigures}</p>`) +
+    (ind.areas?.length ? areaTable(w, ind) : '') +
     `</section>`
   );
 }
 
-function renderOutcome(o: OutcomeOut, data: ReportData): string {
+function renderOutcome(lang: Lang, o: OutcomeOut, data: ReportData): string {
+  const w = words[lang];
   const has = (k: string) => data.report.sections.includes(k as never);
-  const parts = [`<section class="outcome" id="outcome-${o.id}"><h2>${e(o.title)}</h2>`, `<p class="meta">${levelNl[o.level]} · ${e(o.projectName)}</p>`];
+  const parts = [`<section class="outcome" id="outcome-${o.id}"><h2>${e(o.title)}</h2>`, `<p class="meta">${w.level[o.level]} · ${e(o.projectName)}</p>`];
   if (o.description) parts.push(`<p>${e(o.description)}</p>`);
-  if (has('indicators')) parts.push(o.indicators.length ? o.indicators.map(renderIndicator).join('') : '<p class="muted">Geen indicatoren bij deze uitkomst.</p>');
+  if (has('indicators')) parts.push(o.indicators.length ? o.indicators.map((i) => renderIndicator(w, i)).join('') : `<p class="muted">${w.noIndicators}</p>`);
   if (has('stories')) {
-    parts.push('<h3>Verhalen</h3>');
-    parts.push(o.stories.length ? o.stories.map((s) => (isWithdrawn(s) ? withdrawnPlaceholder('full') : renderStoryFull(s))).join('') : '<p class="muted">Geen verhalen die voor deze rapportage gedeeld mogen worden.</p>');
+    parts.push(`<h3>${w.stories}</h3>`);
+    parts.push(o.stories.length ? o.stories.map((s) => (isWithdrawn(s) ? withdrawnPlaceholder('full', lang) : renderStoryFull(s, lang))).join('') : `<p class="muted">${w.noStories}</p>`);
   }
   if (has('msc')) {
     parts.push('<h3>Most Significant Change</h3>');
-    if (!o.msc.included) parts.push('<p class="not-included">Nog niet opgenomen: de selecties van Most Significant Change komen in deze rapportage zodra die functie beschikbaar is.</p>');
-    else if (!o.msc.selections.length) parts.push('<p class="muted">Geen selecties bij deze uitkomst.</p>');
+    if (!o.msc.included) parts.push(`<p class="not-included">${w.mscNotIncluded}</p>`);
+    else if (!o.msc.selections.length) parts.push(`<p class="muted">${w.noSelections}</p>`);
     else
       parts.push(
         '<ul class="msc">' +
           o.msc.selections
             .map((m) =>
               'withdrawn' in m
-                ? '<li class="withdrawn"><em>Teruggetrokken verhaal</em></li>'
+                ? `<li class="withdrawn"><em>${w.withdrawnTitle}</em></li>`
                 : `<!--story:${m.storyId}:msc--><li><strong>${e(m.domain)}</strong> — ${e(m.reason)}</li><!--/story:${m.storyId}:msc-->`,
             )
             .join('') +
@@ -113,77 +219,81 @@ function renderOutcome(o: OutcomeOut, data: ReportData): string {
   return parts.join('');
 }
 
-function renderClimate(c: NonNullable<ReportData['climate']>, areas: string): string {
-  const fig = (f: { n: number; mean: number | null }) => (f.mean == null ? `<span class="too-few">${TOO_FEW}</span> (${f.n})` : `${num(f.mean)} <span class="n">(${f.n})</span>`);
+function renderClimate(w: Words, c: NonNullable<ReportData['climate']>, areas: string): string {
+  const fig = (f: { n: number; mean: number | null }) => (f.mean == null ? `<span class="too-few">${w.tooFew}</span> (${f.n})` : `${num(w, f.mean)} <span class="n">(${f.n})</span>`);
   const rows = c.variables
     .map(
       (v) =>
         `<tr><th scope="row">${e(v.name)}<br><span class="poles">${e(v.weak)} ↔ ${e(v.strong)}</span></th>` +
         `<td>${fig(v.all)}</td><td>${fig(v.firstHalf)}</td><td>${fig(v.secondHalf)}</td>` +
-        `<td>${v.shift == null ? `<span class="too-few">${TOO_FEW}</span>` : (v.shift > 0 ? '+' : '') + num(v.shift)}</td></tr>`,
+        `<td>${v.shift == null ? `<span class="too-few">${w.tooFew}</span>` : (v.shift > 0 ? '+' : '') + num(w, v.shift)}</td></tr>`,
     )
     .join('');
   return (
-    `<section class="climate"><h2>Sociaal klimaat</h2>` +
-    `<p>Gemiddelde plaats van de verhalen op elke lijn, van 0 (zwakke pool) tot 100 (sterke pool)${areas ? ` in ${e(areas)}` : ''}. ` +
-    `Tussen haakjes het aantal verhalen. Waar minder dan ${c.minStories} verhalen achter een cijfer staan, tonen we geen cijfer. ` +
-    `De verschuiving vergelijkt de verhalen van vóór ${dateNl(c.split)} met die daarna.</p>` +
+    `<section class="climate"><h2>${w.climate}</h2>` +
+    `<p>${w.climateIntro(e(areas), c.minStories, dateIn(w, c.split))}</p>` +
     (c.variables.length
-      ? `<div class="table-wrap"><table class="data"><thead><tr><th scope="col">Lijn</th><th scope="col">Hele periode</th><th scope="col">Eerste helft</th><th scope="col">Tweede helft</th><th scope="col">Verschuiving</th></tr></thead><tbody>${rows}</tbody></table></div>`
-      : `<p class="muted">Geen verhalen geplaatst op de klimaatlijnen in deze periode.</p>`) +
+      ? `<div class="table-wrap"><table class="data"><thead><tr>${w.climateHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></div>`
+      : `<p class="muted">${w.noClimate}</p>`) +
     `</section>`
   );
 }
 
-function renderPhases(p: NonNullable<ReportData['phases']>): string {
-  const parts = ['<section class="phases"><h2>Zien, denken, doen, vinden</h2>'];
+function renderPhases(lang: Lang, p: NonNullable<ReportData['phases']>): string {
+  const w = words[lang];
+  const parts = [`<section class="phases"><h2>${w.phases}</h2>`];
   for (const group of p.stories) {
     if (group.phase == null && !group.stories.length) continue;
-    parts.push(`<h3>${group.phase ? phaseNl[group.phase] : 'Zonder fase'}</h3>`);
+    parts.push(`<h3>${group.phase ? w.phase[group.phase] : w.noPhase}</h3>`);
     const act = p.activities.included && group.phase ? (p.activities.counts[group.phase] ?? { activities: 0, hours: 0 }) : null;
-    parts.push(`<p>${group.stories.length} ${group.stories.length === 1 ? 'verhaal' : 'verhalen'}${act ? ` · ${act.activities} ${act.activities === 1 ? 'activiteit' : 'activiteiten'}, ${num(act.hours)} uur` : ''}</p>`);
-    if (group.stories.length) parts.push('<ul>' + group.stories.map((s) => (isWithdrawn(s) ? withdrawnPlaceholder('title') : renderStoryTitle(s))).join('') + '</ul>');
+    parts.push(`<p>${w.storyCount(group.stories.length)}${act ? ` · ${w.activityCount(act.activities, num(w, act.hours))}` : ''}</p>`);
+    if (group.stories.length) parts.push('<ul>' + group.stories.map((s) => (isWithdrawn(s) ? withdrawnPlaceholder('title', lang) : renderStoryTitle(s))).join('') + '</ul>');
   }
-  if (!p.activities.included) parts.push('<p class="not-included">Nog niet opgenomen: activiteiten per fase komen in deze rapportage zodra de registratie van activiteiten beschikbaar is.</p>');
+  if (!p.activities.included) parts.push(`<p class="not-included">${w.activitiesNotIncluded}</p>`);
   parts.push('</section>');
   return parts.join('');
 }
 
-function renderResources(r: NonNullable<ReportData['resources']>): string {
+function renderResources(w: Words, r: NonNullable<ReportData['resources']>): string {
   const rows = r.projects
-    .map((p) => `<tr><th scope="row">${e(p.name)}</th><td>${num(p.planHours)}</td><td>${num(p.actualHours)}</td><td>${euro(p.planEuros)}</td><td>${euro(p.actualEuros)}</td></tr>`)
+    .map((p) => `<tr><th scope="row">${e(p.name)}</th><td>${num(w, p.planHours)}</td><td>${num(w, p.actualHours)}</td><td>${euro(w, p.planEuros)}</td><td>${euro(w, p.actualEuros)}</td></tr>`)
     .join('');
   return (
-    `<section class="resources"><h2>Uren en geld</h2>` +
-    `<p>Begroot: het budget van het hele project volgens het projectplan. Besteed: geregistreerde uren en uitgaven binnen de periode van deze rapportage.</p>` +
-    `<div class="table-wrap"><table class="data"><thead><tr><th scope="col">Project</th><th scope="col">Uren begroot</th><th scope="col">Uren besteed</th><th scope="col">Geld begroot</th><th scope="col">Geld besteed</th></tr></thead>` +
-    `<tbody>${rows}</tbody><tfoot><tr><th scope="row">Totaal</th><td>${num(r.planHours)}</td><td>${num(r.actualHours)}</td><td>${euro(r.planEuros)}</td><td>${euro(r.actualEuros)}</td></tr></tfoot></table></div>` +
-    (r.actualIncluded ? '' : '<p class="not-included">Nog niet opgenomen: bestede uren en uitgaven komen in deze rapportage zodra de urenregistratie beschikbaar is. Begroot komt uit de projectplannen.</p>') +
+    `<section class="resources"><h2>${w.resources}</h2>` +
+    `<p>${w.resourcesIntro}</p>` +
+    `<div class="table-wrap"><table class="data"><thead><tr>${w.resourcesHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>` +
+    `<tbody>${rows}</tbody><tfoot><tr><th scope="row">${w.total}</th><td>${num(w, r.planHours)}</td><td>${num(w, r.actualHours)}</td><td>${euro(w, r.planEuros)}</td><td>${euro(w, r.actualEuros)}</td></tr></tfoot></table></div>` +
+    (r.actualIncluded ? '' : `<p class="not-included">${w.resourcesNotIncluded}</p>`) +
     `</section>`
   );
 }
 
-/** The report as an HTML fragment (an <article>), ready to freeze. */
-export function renderReport(data: ReportData, meta: { number?: number; publishedAt?: string } = {}): string {
+/**
+ * The report as an HTML fragment (an <article>). The Dutch one is frozen into a version; the
+ * English one is rendered from a version's (redacted) data when it is served in English.
+ */
+export function renderReport(data: ReportData, meta: { number?: number; publishedAt?: string; lang?: Lang } = {}): string {
+  const lang = meta.lang ?? 'nl';
+  const w = words[lang];
   const r = data.report;
   const areas = data.areas.map((a) => a.name).join(', ');
   const parts = [
-    `<article class="report" lang="nl">`,
+    `<article class="report" lang="${lang}">`,
     `<header class="report-head"><h1>${e(r.title)}</h1>`,
-    `<dl class="facts"><dt>Periode</dt><dd>${dateNl(r.periodFrom)} – ${dateNl(r.periodTo)}</dd>`,
-    `<dt>Voor</dt><dd>${e(audienceNl[r.audience] ?? r.audience)}</dd>`,
-    `<dt>Projecten</dt><dd>${e(data.projects.map((p) => p.name).join(', ') || '–')}</dd>`,
-    areas ? `<dt>Gebieden</dt><dd>${e(areas)}</dd>` : '',
-    meta.number ? `<dt>Versie</dt><dd>${meta.number}, gepubliceerd ${dateNl(meta.publishedAt!.slice(0, 10))}</dd>` : `<dt>Versie</dt><dd>Concept (niet gepubliceerd)</dd>`,
+    `<dl class="facts"><dt>${w.period}</dt><dd>${dateIn(w, r.periodFrom)} – ${dateIn(w, r.periodTo)}</dd>`,
+    `<dt>${w.for}</dt><dd>${e(w.audience[r.audience] ?? r.audience)}</dd>`,
+    `<dt>${w.projects}</dt><dd>${e(data.projects.map((p) => p.name).join(', ') || '–')}</dd>`,
+    areas ? `<dt>${w.areas}</dt><dd>${e(areas)}</dd>` : '',
+    meta.number ? `<dt>${w.version}</dt><dd>${w.published(meta.number, dateIn(w, meta.publishedAt!.slice(0, 10)))}</dd>` : `<dt>${w.version}</dt><dd>${w.draft}</dd>`,
     `</dl></header>`,
   ];
   if (r.introHtml) parts.push(`<section class="intro">${r.introHtml}</section>`);
-  if (data.outcomes.length) parts.push(data.outcomes.map((o) => renderOutcome(o, data)).join(''));
-  else parts.push('<p class="muted">Geen uitkomsten gekozen.</p>');
-  if (data.climate) parts.push(renderClimate(data.climate, areas));
-  if (data.phases) parts.push(renderPhases(data.phases));
-  if (data.resources) parts.push(renderResources(data.resources));
-  parts.push(`<footer class="report-foot"><p>Verhalen staan hier alleen met toestemming van de vertellers; wie toestemming gaf voor "anoniem in rapportages" wordt niet bij naam genoemd. Een verteller kan een verhaal altijd terugtrekken.</p></footer>`);
+  if (data.outcomes.length) parts.push(data.outcomes.map((o) => renderOutcome(lang, o, data)).join(''));
+  else parts.push(`<p class="muted">${w.noOutcomes}</p>`);
+  if (data.climate) parts.push(renderClimate(w, data.climate, areas));
+  if (data.phases) parts.push(renderPhases(lang, data.phases));
+  if (data.resources) parts.push(renderResources(w, data.resources));
+  parts.push(`<footer class="report-foot"><p>${w.footer}</p></footer>`);
   parts.push('</article>');
   return parts.join('');
 }

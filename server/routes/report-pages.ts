@@ -1,18 +1,60 @@
 // Server-rendered report pages (not part of the single-page app): a published version for staff
-// and funders it is shared with, and the latest version behind an expiring read-only link.
+// and funders it is shared with, and the latest version behind an expiring read-only link. Dutch
+// first; English with `?lang=en` or the browser's Accept-Language, and a visible switch.
 import { Hono, type Context } from 'hono';
 import { getReport, getVersion, listVersions } from '../../db/repositories/reports.js';
 import { loadSession } from '../auth/sessions.js';
 import { hashToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
-import { reportPage } from '../reports/page.js';
+import { languageSwitch, pageLang, reportPage, type PageLang } from '../reports/page.js';
+import type { ReportData } from '../reports/assemble.js';
 import { serveVersion } from '../reports/redact.js';
+import { renderReport } from '../reports/render.js';
 import type { AppEnv } from '../types.js';
 import { readableVersion } from './reports.js';
 
-const problem = (c: Context<AppEnv>, status: 404 | 403 | 410, message: string) => {
+const words = {
+  nl: {
+    version: (n: number) => `versie ${n}`,
+    back: '← Terug naar Weefwerk',
+    csv: 'Cijfers (CSV)',
+    iati: 'IATI (XML)',
+    withdrawn: 'Sinds de publicatie zijn verhalen teruggetrokken; die worden niet meer getoond.',
+    notFound: 'Niet gevonden',
+    forbidden: 'Geen toegang',
+    expired: 'Deze link is verlopen',
+    revoked: 'Deze link is ingetrokken',
+    notPublished: 'Nog niet gepubliceerd',
+    home: 'Naar Weefwerk',
+  },
+  en: {
+    version: (n: number) => `version ${n}`,
+    back: '← Back to Weefwerk',
+    csv: 'Figures (CSV)',
+    iati: 'IATI (XML)',
+    withdrawn: 'Since publication, stories have been withdrawn; they are no longer shown.',
+    notFound: 'Not found',
+    forbidden: 'No access',
+    expired: 'This link has expired',
+    revoked: 'This link has been revoked',
+    notPublished: 'Not published yet',
+    home: 'To Weefwerk',
+  },
+};
+
+const langOf = (c: Context<AppEnv>, userLocale?: string): PageLang => {
+  c.header('Vary', 'Accept-Language, Cookie');
+  return pageLang(c.req.query('lang'), c.req.header('accept-language'), userLocale);
+};
+
+/** The article in the page's language: the frozen Dutch one, or English rendered from the same (redacted) data. */
+const articleIn = (lang: PageLang, served: { data: ReportData; html: string }, version: { number: number; publishedAt: string }) =>
+  lang === 'nl' ? served.html : renderReport(served.data, { number: version.number, publishedAt: version.publishedAt, lang });
+
+const problem = (c: Context<AppEnv>, lang: PageLang, status: 404 | 403 | 410, message: string) => {
   c.header('Cache-Control', 'no-store');
-  return c.html(reportPage({ title: message, article: `<h1>${message}</h1><p><a href="/">Naar Weefwerk</a></p>` }), status);
+  const home = `<a href="/">${words[lang].home}</a>`;
+  return c.html(reportPage({ title: message, article: `<h1>${message}</h1><p>${home}</p>`, nav: [languageSwitch(c.req.path, lang)], lang }), status);
 };
 
 export function reportPages() {
@@ -22,44 +64,52 @@ export function reportPages() {
     const session = await loadSession(c);
     if (!session) return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 302);
     c.set('user', session.user);
+    const lang = langOf(c, session.user.locale);
+    const w = words[lang];
     const id = Number(c.req.param('id'));
     const n = Number(c.req.param('n'));
     try {
-      const { data, html, withdrawn } = await readableVersion(c, id, n);
+      const { data, html, withdrawn, version } = await readableVersion(c, id, n);
       c.header('Cache-Control', 'no-store');
       const api = `/api/reports/${id}/versions/${n}`;
       const back = session.user.role === 'funder' ? '/reports' : `/reports/${id}`;
       return c.html(
         reportPage({
-          title: `${data.report.title} — versie ${n}`,
-          article: html,
+          title: `${data.report.title} — ${w.version(n)}`,
+          article: articleIn(lang, { data, html }, version),
           nav: [
-            { href: back, label: '← Terug naar Weefwerk' },
-            { href: `${api}/export.csv`, label: 'Cijfers (CSV)' },
-            { href: `${api}/iati.xml`, label: 'IATI (XML)' },
+            { href: back, label: w.back },
+            { href: `${api}/export.csv`, label: w.csv },
+            { href: `${api}/iati.xml`, label: w.iati },
+            languageSwitch(c.req.path, lang),
           ],
-          notice: withdrawn.length ? 'Sinds de publicatie zijn verhalen teruggetrokken; die worden niet meer getoond.' : undefined,
+          notice: withdrawn.length ? w.withdrawn : undefined,
+          lang,
         }),
       );
     } catch (err) {
-      if (err instanceof AppError && (err.status === 404 || err.status === 403)) return problem(c, err.status, err.status === 404 ? 'Niet gevonden' : 'Geen toegang');
+      if (err instanceof AppError && (err.status === 404 || err.status === 403)) return problem(c, lang, err.status, err.status === 404 ? w.notFound : w.forbidden);
       throw err;
     }
   });
 
-  // Read-only, no account: the latest published version while the link has not expired.
+  // Read-only, no account: the latest published version while the link is neither expired nor revoked.
+  // The link is looked up on every request, so a revocation takes effect at once.
   app.get('/reports/shared/:token', async (c) => {
+    const lang = langOf(c);
+    const w = words[lang];
     const { db } = c.var;
     const link = await db.selectFrom('reportLinks').select(['reportId', 'expiresAt', 'revokedAt']).where('tokenHash', '=', hashToken(c.req.param('token'))).executeTakeFirst();
-    if (!link) return problem(c, 404, 'Niet gevonden');
-    if (link.revokedAt || Date.parse(link.expiresAt) <= Date.now()) return problem(c, 410, 'Deze link is verlopen');
+    if (!link) return problem(c, lang, 404, w.notFound);
+    if (link.revokedAt) return problem(c, lang, 410, w.revoked);
+    if (Date.parse(link.expiresAt) <= Date.now()) return problem(c, lang, 410, w.expired);
     const [latest] = await listVersions(db, link.reportId);
     const version = latest && (await getVersion(db, link.reportId, latest.number));
-    if (!version || !(await getReport(db, link.reportId))) return problem(c, 404, 'Nog niet gepubliceerd');
-    const { data, html } = await serveVersion(db, version);
+    if (!version || !(await getReport(db, link.reportId))) return problem(c, lang, 404, w.notPublished);
+    const served = await serveVersion(db, version);
     c.header('Cache-Control', 'no-store');
     c.header('X-Robots-Tag', 'noindex');
-    return c.html(reportPage({ title: data.report.title, article: html }));
+    return c.html(reportPage({ title: served.data.report.title, article: articleIn(lang, served, version), nav: [languageSwitch(c.req.path, lang)], lang }));
   });
 
   return app;

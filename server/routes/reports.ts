@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import { reportAudiences, type DB } from '../../db/schema.js';
-import { getReport, getVersion, getVersionMeta, insertReport, insertVersion, listReports, listShares, listVersions, updateReport, type ReportRow } from '../../db/repositories/reports.js';
-import { reportAccess, reportScope } from '../access.js';
+import { getLink, getReport, getVersion, getVersionMeta, insertReport, insertVersion, linkStatuses, listLinks, listReports, listShares, listVersions, revokeLink, updateReport, type ReportRow } from '../../db/repositories/reports.js';
+import { assertReportManageable, reportAccess, reportScope } from '../access.js';
 import { audit } from '../audit.js';
-import { requireRole, staff } from '../auth/guard.js';
+import { requireRole, staff, userOf } from '../auth/guard.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../openapi.js';
@@ -86,8 +86,30 @@ const versionParams = z.object({
   n: z.coerce.number().int().positive().openapi({ param: { name: 'n', in: 'path' } }),
 });
 const ShareBody = z.strictObject({ userId: z.number().int().positive() }).openapi('NewReportShare');
-const LinkBody = z.strictObject({ expiresAt: z.string().datetime({ offset: true }) }).openapi('NewReportLink');
-const Link = z.object({ id: z.number(), url: z.string(), token: z.string(), expiresAt: z.string() }).openapi('ReportLink');
+const LinkBody = z
+  .strictObject({
+    expiresAt: z.string().datetime({ offset: true }),
+    label: z.string().trim().max(200).optional().openapi({ description: 'For whom the link is (shown in the list of links)' }),
+  })
+  .openapi('NewReportLink');
+const Link = z.object({ id: z.number(), url: z.string(), token: z.string(), expiresAt: z.string(), label: z.string().nullable() }).openapi('ReportLink');
+const LinkSummary = z
+  .object({
+    id: z.number(),
+    label: z.string().nullable(),
+    createdAt: z.string(),
+    createdBy: z.string().nullable(),
+    expiresAt: z.string(),
+    status: z.enum(linkStatuses),
+    revokedAt: z.string().nullable(),
+    revokedBy: z.string().nullable(),
+  })
+  .openapi('ReportLinkSummary', { description: 'A read link without its token (only its hash is stored)' });
+const linkParams = z.object({
+  id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }),
+  linkId: z.coerce.number().int().positive().openapi({ param: { name: 'linkId', in: 'path' } }),
+});
+const summary = ({ reportId: _, ...link }: { reportId: number } & z.infer<typeof LinkSummary>) => link;
 
 /** Validates references: projects exist, areas exist, outcomes belong to the chosen projects, period in order. */
 async function checkDefinition(db: Kysely<DB>, d: { periodFrom: string; periodTo: string; projectIds: number[]; areaIds: number[]; outcomeIds: number[] }) {
@@ -277,9 +299,9 @@ export const reportRoutes = router()
       method: 'get',
       path: '/reports/{id}/preview',
       tags: ['reports'],
-      summary: 'The report assembled from current data, not published (coordinator, admin)',
+      summary: 'The report assembled from current data, not published (coordinator, admin); html in Dutch, or English with lang=en',
       security: cookieAuth,
-      request: { params: idParam },
+      request: { params: idParam, query: z.object({ lang: z.enum(['nl', 'en']).optional() }) },
       responses: { 200: json(z.object({ data: ReportData, html: z.string() })), 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
@@ -287,7 +309,7 @@ export const reportRoutes = router()
       const { id } = c.req.valid('param');
       if ((await reportAccess(c.var.db, user, id)) !== 'all') throw forbidden();
       const data = await assembleReport(c.var.db, definitionOf((await getReport(c.var.db, id))!));
-      return c.json({ data, html: renderReport(data) }, 200);
+      return c.json({ data, html: renderReport(data, { lang: c.req.valid('query').lang }) }, 200);
     },
   )
   .openapi(
@@ -463,24 +485,69 @@ export const reportRoutes = router()
       responses: { 201: json(z.object({ link: Link })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
-      const user = requireRole(c, ...staff);
+      const user = userOf(c);
       const { id } = c.req.valid('param');
+      await assertReportManageable(c.var.db, user, id);
       const expires = new Date(c.req.valid('json').expiresAt);
+      const label = c.req.valid('json').label || null;
       const now = Date.now();
       if (expires.getTime() <= now || expires.getTime() > now + 366 * 86_400_000)
         throw invalid('Vervaldatum moet in het komende jaar liggen / Expiry must be within the next year', [{ field: 'expiresAt', message: 'out of range' }]);
       const token = newToken();
       const link = await c.var.db.transaction().execute(async (tx) => {
-        if (!(await getReport(tx, id))) throw notFound('Rapportage niet gevonden / Report not found');
         const row = await tx
           .insertInto('reportLinks')
-          .values({ reportId: id, tokenHash: hashToken(token), expiresAt: expires.toISOString(), createdBy: user.id })
-          .returning(['id', 'expiresAt'])
+          .values({ reportId: id, tokenHash: hashToken(token), expiresAt: expires.toISOString(), createdBy: user.id, label })
+          .returning(['id', 'expiresAt', 'label'])
           .executeTakeFirstOrThrow();
-        await audit(tx, user, 'report.link', { type: 'report', id }, { linkId: row.id, expiresAt: row.expiresAt });
+        await audit(tx, user, 'report.link', { type: 'report', id }, { linkId: row.id, expiresAt: row.expiresAt, label: row.label });
         return row;
       });
       const base = c.var.config.publicUrl ?? new URL(c.req.url).origin;
-      return c.json({ link: { id: link.id, token, url: `${base}/reports/shared/${token}`, expiresAt: link.expiresAt } }, 201);
+      return c.json({ link: { id: link.id, token, url: `${base}/reports/shared/${token}`, expiresAt: link.expiresAt, label: link.label } }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/{id}/links',
+      tags: ['reports'],
+      summary: "A report's read links with their status, newest first; never a token (coordinator, admin)",
+      security: cookieAuth,
+      request: { params: idParam },
+      responses: { 200: json(z.object({ links: z.array(LinkSummary) })), 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = userOf(c);
+      const { id } = c.req.valid('param');
+      await assertReportManageable(c.var.db, user, id);
+      return c.json({ links: (await listLinks(c.var.db, id)).map(summary) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/reports/{id}/links/{linkId}/revoke',
+      tags: ['reports'],
+      summary: 'Revoke a read link: its page answers 410 from now on (coordinator, admin)',
+      description:
+        'Idempotent: revoking a link that is already revoked answers 200 with the link as it is (the first revocation, its time and who did it, stays; no second audit entry). An expired link can still be revoked.',
+      security: cookieAuth,
+      request: { params: linkParams },
+      responses: { 200: json(z.object({ link: LinkSummary })), 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = userOf(c);
+      const { id, linkId } = c.req.valid('param');
+      const link = await c.var.db.transaction().execute(async (tx) => {
+        await assertReportManageable(tx, user, id);
+        const before = await getLink(tx, id, linkId);
+        if (!before) throw notFound('Link niet gevonden / Link not found');
+        if (await revokeLink(tx, linkId, user.id)) {
+          await audit(tx, user, 'report.link.revoke', { type: 'report', id }, { linkId, label: before.label, expiresAt: before.expiresAt, wasStatus: before.status });
+        }
+        return (await getLink(tx, id, linkId))!;
+      });
+      return c.json({ link: summary(link) }, 200);
     },
   );

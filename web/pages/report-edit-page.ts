@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ApiError, api, get, patch, post } from '../api.js';
-import { formatDate, messages } from '../i18n.js';
+import { formatDate, locale, messages } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import { pageStyles } from '../components/shared-styles.js';
 import type { WwEditor } from '../components/ww-editor.js';
@@ -66,6 +66,24 @@ const t = messages({
     expires: 'Geldig tot en met',
     makeLink: 'Link maken',
     linkMade: 'Kopieer deze link nu; hij wordt niet opnieuw getoond:',
+    linkLabel: 'Voor wie (niet verplicht)',
+    linkLabelHint: 'Bijvoorbeeld "Gemeente, afdeling Welzijn": zo herken je de link later in de lijst.',
+    links: 'Gemaakte leeslinks',
+    noLinks: 'Nog geen leeslinks gemaakt.',
+    unnamed: 'Leeslink {id}',
+    active: 'Actief',
+    expired: 'Verlopen',
+    revoked: 'Ingetrokken',
+    linkMeta: 'Gemaakt op {date} door {name}; geldig tot en met {until}.',
+    linkRevoked: 'Ingetrokken op {date} door {name}.',
+    revoke: 'Intrekken',
+    revokeLabel: 'Leeslink "{label}" intrekken',
+    confirmRevoke: 'Weet je het zeker? Wie de link "{label}" opent, ziet de rapportage daarna niet meer. Dit kan niet ongedaan worden gemaakt.',
+    doRevoke: 'Ja, intrekken',
+    cancel: 'Annuleren',
+    revokedDone: 'De leeslink "{label}" is ingetrokken.',
+    revokeFailed: 'Intrekken lukte niet: {message}',
+    linksFailed: 'De leeslinks konden niet geladen worden.',
     loading: 'Laden…',
     loadFailed: 'De rapportage kon niet geladen worden.',
   },
@@ -126,6 +144,24 @@ const t = messages({
     expires: 'Valid until',
     makeLink: 'Make link',
     linkMade: 'Copy this link now; it will not be shown again:',
+    linkLabel: 'For whom (optional)',
+    linkLabelHint: 'For example "Municipality, welfare department": so you recognise the link later in the list.',
+    links: 'Read links made',
+    noLinks: 'No read links made yet.',
+    unnamed: 'Read link {id}',
+    active: 'Active',
+    expired: 'Expired',
+    revoked: 'Revoked',
+    linkMeta: 'Made on {date} by {name}; valid until {until}.',
+    linkRevoked: 'Revoked on {date} by {name}.',
+    revoke: 'Revoke',
+    revokeLabel: 'Revoke read link "{label}"',
+    confirmRevoke: 'Are you sure? Whoever opens the link "{label}" will no longer see the report. This cannot be undone.',
+    doRevoke: 'Yes, revoke',
+    cancel: 'Cancel',
+    revokedDone: 'The read link "{label}" has been revoked.',
+    revokeFailed: 'Revoking failed: {message}',
+    linksFailed: 'The read links could not be loaded.',
     loading: 'Loading…',
     loadFailed: 'The report could not be loaded.',
   },
@@ -156,6 +192,7 @@ type Report = {
   shares: { userId: number; name: string; email: string }[];
 };
 type Draft = Omit<Report, 'id' | 'versions' | 'shares'>;
+type ReadLink = { id: number; label: string | null; createdAt: string; createdBy: string | null; expiresAt: string; status: 'active' | 'expired' | 'revoked'; revokedAt: string | null; revokedBy: string | null };
 
 const year = new Date().getFullYear();
 
@@ -173,6 +210,13 @@ export class ReportEditPage extends LitElement {
   @state() private shareTo = '';
   @state() private linkExpiry = '';
   @state() private linkUrl: string | null = null;
+  private linkUrlId: number | null = null;
+  @state() private linkLabel = '';
+  @state() private links: ReadLink[] | null = null;
+  @state() private linksError: string | null = null;
+  @state() private linksMessage: string | null = null;
+  /** The link whose revocation waits for confirmation. */
+  @state() private confirmingLink: number | null = null;
   @state() private loadFailed = false;
 
   private get reportId(): number | null {
@@ -192,13 +236,14 @@ export class ReportEditPage extends LitElement {
   private async load(): Promise<void> {
     const { report } = await get<{ report: Report }>(`/api/reports/${this.reportId}`);
     this.report = report;
+    await this.loadLinks();
     this.draft = { title: report.title, audience: report.audience, periodFrom: report.periodFrom, periodTo: report.periodTo, projectIds: report.projectIds, areaIds: report.areaIds, outcomeIds: report.outcomeIds, sections: report.sections, intro: report.intro };
     await this.loadPreview();
   }
 
   private async loadPreview(): Promise<void> {
     if (!this.reportId) return;
-    this.previewHtml = (await get<{ html: string }>(`/api/reports/${this.reportId}/preview`)).html;
+    this.previewHtml = (await get<{ html: string }>(`/api/reports/${this.reportId}/preview?lang=${locale()}`)).html;
   }
 
   private set<K extends keyof Draft>(key: K, value: Draft[K]) {
@@ -267,9 +312,99 @@ export class ReportEditPage extends LitElement {
   private makeLink() {
     if (!this.linkExpiry) return;
     return this.run(async () => {
-      const { link } = await post<{ link: { url: string } }>(`/api/reports/${this.reportId}/links`, { expiresAt: new Date(`${this.linkExpiry}T23:59:59`).toISOString() });
+      const label = this.linkLabel.trim();
+      const { link } = await post<{ link: { id: number; url: string } }>(`/api/reports/${this.reportId}/links`, { expiresAt: new Date(`${this.linkExpiry}T23:59:59`).toISOString(), ...(label ? { label } : {}) });
       this.linkUrl = link.url;
+      this.linkUrlId = link.id;
+      this.linkLabel = '';
+      this.linksMessage = null;
+      await this.loadLinks();
     });
+  }
+
+  private async loadLinks(): Promise<void> {
+    try {
+      this.links = (await get<{ links: ReadLink[] }>(`/api/reports/${this.reportId}/links`)).links;
+    } catch {
+      this.linksError = t('linksFailed');
+    }
+  }
+
+  private linkName(l: ReadLink) {
+    return l.label ?? t('unnamed', { id: l.id });
+  }
+
+  /** The confirmation replaces the button that had focus: keep keyboard users on it. */
+  private async askRevoke(id: number) {
+    this.confirmingLink = id;
+    this.linksError = this.linksMessage = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>(`#link-${id} button.danger`)?.focus();
+  }
+
+  private async cancelRevoke() {
+    const id = this.confirmingLink;
+    this.confirmingLink = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>(`#link-${id} button.revoke`)?.focus();
+  }
+
+  private async revoke(l: ReadLink) {
+    this.busy = true;
+    this.linksError = this.linksMessage = null;
+    try {
+      await post(`/api/reports/${this.reportId}/links/${l.id}/revoke`);
+      this.confirmingLink = null;
+      if (this.linkUrlId === l.id) this.linkUrl = this.linkUrlId = null; // no dead link to copy
+      await this.loadLinks();
+      this.linksMessage = t('revokedDone', { label: this.linkName(l) });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#links-h')?.focus();
+    } catch (err) {
+      this.linksError = t('revokeFailed', { message: err instanceof ApiError ? err.message : t('failed') });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private renderLink(l: ReadLink) {
+    const name = this.linkName(l);
+    const confirming = this.confirmingLink === l.id;
+    return html`<li id=${`link-${l.id}`} class="link">
+      <div>
+        <strong>${name}</strong> <span class=${`badge ${l.status}`}>${t(l.status)}</span>
+        <p class="meta">
+          ${t('linkMeta', { date: formatDate(l.createdAt), name: l.createdBy ?? '–', until: formatDate(l.expiresAt) })}
+          ${l.revokedAt ? t('linkRevoked', { date: formatDate(l.revokedAt), name: l.revokedBy ?? '–' }) : nothing}
+        </p>
+      </div>
+      ${l.status !== 'active'
+        ? nothing
+        : confirming
+          ? html`<div class="confirm" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancelRevoke()}>
+              <p id=${`confirm-${l.id}`}>${t('confirmRevoke', { label: name })}</p>
+              <div class="actions">
+                <button type="button" class="danger" aria-describedby=${`confirm-${l.id}`} @click=${() => this.revoke(l)} ?disabled=${this.busy}>${t('doRevoke')}</button>
+                <button type="button" class="secondary" @click=${this.cancelRevoke}>${t('cancel')}</button>
+              </div>
+            </div>`
+          : html`<button type="button" class="secondary revoke" aria-label=${t('revokeLabel', { label: name })} @click=${() => this.askRevoke(l.id)} ?disabled=${this.busy}>${t('revoke')}</button>`}
+    </li>`;
+  }
+
+  private renderLinks() {
+    return html`<h3 id="links-h" tabindex="-1">${t('links')}</h3>
+      <div role="alert">${this.linksError ? html`<p class="notice error">${this.linksError}</p>` : nothing}</div>
+      <div role="status">${this.linksMessage ? html`<p class="notice">${this.linksMessage}</p>` : nothing}</div>
+      ${this.links === null
+        ? this.linksError
+          ? nothing
+          : html`<p>${t('loading')}</p>`
+        : this.links.length
+          ? html`<ul class="links">
+              ${this.links.map((l) => this.renderLink(l))}
+            </ul>`
+          : html`<p>${t('noLinks')}</p>`}`;
   }
 
   /** Attributes that tie an input to its error message. */
@@ -375,9 +510,15 @@ export class ReportEditPage extends LitElement {
           <label
             >${t('expires')}<input type="date" .value=${this.linkExpiry} aria-invalid=${this.err('expiresAt') ? 'true' : 'false'} aria-describedby=${this.err('expiresAt') ? 'err-expiresAt' : nothing} @input=${(e: Event) => (this.linkExpiry = (e.target as HTMLInputElement).value)} />${this.fieldError('expiresAt')}</label
           >
+          <label
+            >${t('linkLabel')}<input type="text" maxlength="200" .value=${this.linkLabel} aria-describedby=${this.err('label') ? 'link-label-hint err-label' : 'link-label-hint'} aria-invalid=${this.err('label') ? 'true' : 'false'} @input=${(e: Event) => (this.linkLabel = (e.target as HTMLInputElement).value)} /><span class="hint" id="link-label-hint"
+              >${t('linkLabelHint')}</span
+            >${this.fieldError('label')}</label
+          >
           <button class="secondary" @click=${this.makeLink} ?disabled=${this.busy || !this.linkExpiry}>${t('makeLink')}</button>
         </div>
         ${this.linkUrl ? html`<p class="notice" role="status">${t('linkMade')} <code>${this.linkUrl}</code></p>` : nothing}
+        ${this.renderLinks()}
       </section>
       <section aria-labelledby="preview-h">
         <h2 id="preview-h">${t('preview')}</h2>
@@ -409,6 +550,13 @@ export class ReportEditPage extends LitElement {
       button.small { min-height: 32px; padding: 0 0.6rem; }
       section { margin-top: 2rem; }
       code { word-break: break-all; }
+      ul.links { list-style: none; padding: 0; }
+      li.link { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; justify-content: space-between; align-items: start; border-top: 1px solid var(--ww-line); padding: 0.75rem 0; }
+      li.link > div { flex: 1 1 16rem; }
+      li.link .meta { margin: 0.25rem 0 0; color: var(--ww-muted); }
+      .badge.active { background: #dcefdc; }
+      .badge.revoked { background: #f6dede; }
+      .confirm { flex: 1 1 100%; }
       .preview { border: 1px solid var(--ww-line); border-radius: var(--ww-radius); background: var(--ww-surface); padding: 1rem; overflow-x: auto; }
       .preview .figure { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; }
       .preview svg { width: 100%; height: auto; }

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { testApp } from './helpers/app.js';
+import { reportWorld, withdrawStory } from './helpers/reports-fixtures.js';
+import { pageLang } from '../server/reports/page.js';
+
+async function setup() {
+  const t = await testApp();
+  const w = await reportWorld(t.db);
+  const coord = await t.as('coordinator');
+  const res = await coord.post('/api/reports', { title: 'Jaarverslag 2026', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectId] });
+  const id = ((await res.json()) as { report: { id: number } }).report.id;
+  expect((await coord.post(`/api/reports/${id}/versions`)).status).toBe(201);
+  const linkRes = await coord.post(`/api/reports/${id}/links`, { expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+  const link = ((await linkRes.json()) as { link: { id: number; token: string } }).link;
+  return { t, w, coord, id, link };
+}
+
+describe('report pages: Dutch first, English second', () => {
+  it('the version page is Dutch by default with a visible link to English, and English with ?lang=en', async () => {
+    const { t, coord, id } = await setup();
+    const nl = await (await coord.get(`/reports/${id}/versions/1`)).text();
+    expect(nl).toContain('<html lang="nl">');
+    expect(nl).toContain('<dt>Periode</dt>');
+    expect(nl).toContain('Verteld door Piet Publiek');
+    expect(nl).toContain(`<a href="/reports/${id}/versions/1?lang=en" lang="en" hreflang="en">English</a>`);
+
+    const en = await (await coord.get(`/reports/${id}/versions/1?lang=en`)).text();
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('<article class="report" lang="en">');
+    expect(en).toContain('Jaarverslag 2026 — version 1');
+    expect(en).toContain('<dt>Period</dt>');
+    expect(en).toContain('Told by Piet Publiek');
+    expect(en).toContain('Told anonymously');
+    expect(en).toContain('Back to Weefwerk');
+    expect(en).toContain('Skip to the report');
+    expect(en).toContain(`<a href="/reports/${id}/versions/1?lang=nl" lang="nl" hreflang="nl">Nederlands</a>`);
+    expect(en).not.toContain('Verteld door');
+    expect(en).not.toContain('Periode');
+    // consent holds in English too: team stories never, 'report' stories without a name
+    expect(en).not.toContain('TEAMGEHEIM');
+    expect(en).not.toContain('Ria Rapport');
+    await t.close();
+  });
+
+  it("a logged-in reader gets their own language; ?lang overrides it", async () => {
+    const { t, coord, id } = await setup();
+    await t.db.updateTable('users').set({ locale: 'en' }).where('id', '=', coord.id).execute();
+    expect(await (await coord.get(`/reports/${id}/versions/1`)).text()).toContain('<html lang="en">');
+    expect(await (await coord.get(`/reports/${id}/versions/1?lang=nl`)).text()).toContain('<html lang="nl">');
+    // the browser's language does not outrank the user's choice
+    await t.db.updateTable('users').set({ locale: 'nl' }).where('id', '=', coord.id).execute();
+    const page = await coord.request('GET', `/reports/${id}/versions/1`, undefined, { 'accept-language': 'en-GB,en;q=0.9' });
+    expect(await page.text()).toContain('<html lang="nl">');
+    await t.close();
+  });
+
+  it('a story withdrawn after publication is a placeholder in English as in Dutch', async () => {
+    const { t, w, coord, id, link } = await setup();
+    await withdrawStory(t.db, w.publicStory);
+    for (const page of [await coord.get(`/reports/${id}/versions/1?lang=en`), await t.anon.get(`/reports/shared/${link.token}?lang=en`)]) {
+      const html = await page.text();
+      expect(html).toContain('This story was withdrawn by its teller and is no longer shown.');
+      expect(html).not.toContain('Het buurtfeest bracht iedereen samen.');
+      expect(html).not.toContain('Piet Publiek');
+    }
+    expect(await (await coord.get(`/reports/${id}/versions/1?lang=en`)).text()).toContain('Since publication, stories have been withdrawn');
+    await t.close();
+  });
+
+  it('a read link follows the browser language, and says in that language when it was revoked', async () => {
+    const { t, coord, id, link } = await setup();
+    const en = await t.anon.request('GET', `/reports/shared/${link.token}`, undefined, { 'accept-language': 'en-US,en;q=0.9,nl;q=0.8' });
+    expect(en.headers.get('vary')).toContain('Accept-Language');
+    const enHtml = await en.text();
+    expect(enHtml).toContain('<html lang="en">');
+    expect(enHtml).toContain(`<a href="/reports/shared/${link.token}?lang=nl" lang="nl" hreflang="nl">Nederlands</a>`);
+    expect(await (await t.anon.get(`/reports/shared/${link.token}`)).text()).toContain('<html lang="nl">');
+
+    expect((await coord.post(`/api/reports/${id}/links/${link.id}/revoke`)).status).toBe(200);
+    const goneEn = await t.anon.get(`/reports/shared/${link.token}?lang=en`);
+    expect(goneEn.status).toBe(410);
+    expect(await goneEn.text()).toContain('This link has been revoked');
+    const goneNl = await t.anon.get(`/reports/shared/${link.token}`);
+    expect(goneNl.status).toBe(410);
+    expect(await goneNl.text()).toContain('Deze link is ingetrokken');
+    await t.close();
+  });
+
+  it('the preview follows the app language: Dutch by default, English with lang=en; anything else is a 400', async () => {
+    const { t, coord, id } = await setup();
+    const html = async (q: string) => ((await (await coord.get(`/api/reports/${id}/preview${q}`)).json()) as { html: string }).html;
+    expect(await html('')).toContain('<article class="report" lang="nl">');
+    expect(await html('?lang=nl')).toContain('<dt>Periode</dt>');
+    const en = await html('?lang=en');
+    expect(en).toContain('<article class="report" lang="en">');
+    expect(en).toContain('Draft (not published)');
+    expect((await coord.get(`/api/reports/${id}/preview?lang=fr`)).status).toBe(400);
+    await t.close();
+  });
+
+  it('picks the language: ?lang, then the user, then Accept-Language by preference, else Dutch', () => {
+    expect(pageLang(undefined, undefined)).toBe('nl');
+    expect(pageLang('en', 'nl')).toBe('en');
+    expect(pageLang('nl', 'en', 'en')).toBe('nl');
+    expect(pageLang('fr', undefined)).toBe('nl');
+    expect(pageLang(undefined, 'en', 'nl')).toBe('nl');
+    expect(pageLang(undefined, 'en-GB,en;q=0.9,nl;q=0.5')).toBe('en');
+    expect(pageLang(undefined, 'nl-BE, en;q=0.8')).toBe('nl');
+    expect(pageLang(undefined, 'fr-FR, de;q=0.9')).toBe('nl');
+    expect(pageLang(undefined, 'fr, nl;q=0.5, en;q=0.7')).toBe('en');
+    expect(pageLang(undefined, 'en;q=0, nl;q=0.1')).toBe('nl');
+  });
+});
