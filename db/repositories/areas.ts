@@ -12,3 +12,9 @@ export async function areasWithin(db: Kysely<DB>, areaIds: number[]): Promise<nu
   }
   return [...out];
 }
+
+/** Whether an area is one of the project's areas or lies within one (a buurt inside the project's wijk). */
+export async function areaInProject(db: Kysely<DB>, projectId: number, areaId: number): Promise<boolean> {
+  const roots = (await db.selectFrom('projectAreas').select('areaId').where('projectId', '=', projectId).execute()).map((r) => r.areaId);
+  return roots.length > 0 && (await areasWithin(db, roots)).includes(areaId);
+}

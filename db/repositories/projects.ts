@@ -76,16 +76,3 @@ export async function setProjectMembers(db: Kysely<DB>, projectId: number, userI
   await db.deleteFrom('projectMembers').where('projectId', '=', projectId).execute();
   if (userIds.length) await db.insertInto('projectMembers').values([...new Set(userIds)].map((userId) => ({ projectId, userId }))).execute();
 }
-
-/** Whether an area is one of the project's areas or lies within one (a buurt inside the project's wijk). */
-export async function areaInProject(db: Kysely<DB>, projectId: number, areaId: number): Promise<boolean> {
-  const roots = new Set((await db.selectFrom('projectAreas').select('areaId').where('projectId', '=', projectId).execute()).map((r) => r.areaId));
-  if (!roots.size) return false;
-  const seen = new Set<number>();
-  for (let id: number | null = areaId; id != null && !seen.has(id); ) {
-    if (roots.has(id)) return true;
-    seen.add(id);
-    id = (await db.selectFrom('areas').select('parentId').where('id', '=', id).executeTakeFirst())?.parentId ?? null;
-  }
-  return false;
-}

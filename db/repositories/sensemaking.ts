@@ -81,20 +81,6 @@ export function distribution(positions: (number | null)[]): Distribution {
   return { n, notApplicable: positions.length - n, mean, median, bins };
 }
 
-// ---------- areas ----------
-
-/** An area and everything below it (a wijk and its buurten; a gemeente and all its wijken and buurten). */
-export async function areaWithDescendants(db: Db, areaId: number): Promise<number[]> {
-  const areas = await db.selectFrom('areas').select(['id', 'parentId']).execute();
-  const out = new Set<number>([areaId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const a of areas) if (a.parentId !== null && out.has(a.parentId) && !out.has(a.id)) (out.add(a.id), (grew = true));
-  }
-  return [...out];
-}
-
 // ---------- outcomes ----------
 
 const outcomeColumns = ['id', 'projectId', 'libraryId', 'parentId', 'level', 'title', 'description', 'sort', 'createdAt', 'archivedAt'] as const;

@@ -24,7 +24,7 @@ import {
   type Placement,
   type StoryDetail,
 } from '../../db/repositories/stories.js';
-import { areaInProject } from '../../db/repositories/projects.js';
+import { areaInProject } from '../../db/repositories/areas.js';
 import { consentLevels, phases, storySources, type DB } from '../../db/schema.js';
 import { assertProjectVisible, assertProjectWritable, canEditStory, isStaff, storiesInScope, visibleStories, visibleStory } from '../access.js';
 import { audit } from '../audit.js';

@@ -3,7 +3,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
-import { areaWithDescendants, climateAgreement, climateOverTime, granularityOf, periodBounds, type ClimateFilter } from '../../../db/repositories/sensemaking.js';
+import { areasWithin } from '../../../db/repositories/areas.js';
+import { climateAgreement, climateOverTime, granularityOf, periodBounds, type ClimateFilter } from '../../../db/repositories/sensemaking.js';
 import { assertProjectVisible, visibleStories } from '../../access.js';
 import { requireRole } from '../../auth/guard.js';
 import { invalid } from '../../errors.js';
@@ -38,7 +39,7 @@ async function filterOf(db: Kysely<DB>, user: SessionUser, q: { projectId?: numb
   if (from && to && to < from) throw invalid('"tot" ligt voor "van" / "to" is before "from"', [{ field: 'to', message: 'before from' }]);
   return {
     projectId: q.projectId,
-    areaIds: q.areaId ? await areaWithDescendants(db, q.areaId) : undefined,
+    areaIds: q.areaId ? await areasWithin(db, [q.areaId]) : undefined,
     variableId: q.variableId,
     from,
     to,
