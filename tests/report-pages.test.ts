@@ -36,6 +36,11 @@ describe('report pages: Dutch first, English second', () => {
     expect(en).toContain(`<a href="/reports/${id}/versions/1?lang=nl" lang="nl" hreflang="nl">Nederlands</a>`);
     expect(en).not.toContain('Verteld door');
     expect(en).not.toContain('Periode');
+    // the chart speaks English too: its text alternative and legend
+    expect(en).toMatch(/<desc id="chart-\d+-\d+-desc">Deelnemers aan buurtactiviteiten: baseline 40; latest measurement 63 in 2026-Q2 \(target 60\)\. The figures are also in the table\.<\/desc>/);
+    expect(en).toContain('>Actual</text>');
+    expect(en).not.toContain('Gerealiseerd');
+    expect(nl).toContain('laatste meting 63 in 2026-Q2 (doel 60)');
     // consent holds in English too: team stories never, 'report' stories without a name
     expect(en).not.toContain('TEAMGEHEIM');
     expect(en).not.toContain('Ria Rapport');

@@ -7,7 +7,7 @@ import { reportableStories, type ReportableStory } from '../access.js';
 import { phases, type DB, type OutcomeLevel, type Phase, type ReportAudience } from '../../db/schema.js';
 import { areasWithin } from '../../db/repositories/areas.js';
 import { indicatorSeries } from '../../db/repositories/counting.js';
-import { indicatorChart } from './chart.js';
+import { chartId, indicatorFigure } from './chart.js';
 import { midpoint, periodRange } from './periods.js';
 import { activitiesByPhase, mscSelections, resources, type ActivitiesByPhase, type MscSection, type Resources } from './sources.js';
 
@@ -138,12 +138,6 @@ async function indicatorsByOutcome(db: Kysely<DB>, outcomeIds: number[], from: s
 
 function indicatorOut(ind: Awaited<ReturnType<typeof indicatorSeries>>[number]['indicator'], periods: IndicatorPeriod[], areas: IndicatorArea[], outcomeId: number): IndicatorOut {
   const baseline = ind.baselineValue == null ? null : { value: ind.baselineValue, period: ind.baselinePeriod };
-  const last = [...periods].reverse().find((p) => p.actual != null);
-  const summary =
-    `${ind.name}: ` +
-    (baseline ? `nulmeting ${baseline.value}; ` : '') +
-    (last ? `laatste meting ${last.actual} in ${last.period}${last.target != null ? ` (doel ${last.target})` : ''}.` : 'nog geen metingen.') +
-    ' De cijfers staan ook in de tabel.';
   return {
     id: ind.id,
     name: ind.name,
@@ -154,16 +148,7 @@ function indicatorOut(ind: Awaited<ReturnType<typeof indicatorSeries>>[number]['
     baseline,
     periods,
     areas,
-    chartSvg: periods.length
-      ? indicatorChart({
-          id: `chart-${outcomeId}-${ind.id}`,
-          title: ind.name,
-          unit: ind.unit,
-          baseline: baseline?.value ?? null,
-          points: periods,
-          labels: { actual: 'Gerealiseerd', target: 'Doel', baseline: 'Nulmeting', summary },
-        })
-      : '',
+    chartSvg: indicatorFigure('nl', chartId(outcomeId, ind.id), { name: ind.name, unit: ind.unit, baseline, periods }),
   };
 }
 

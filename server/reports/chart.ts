@@ -73,3 +73,35 @@ export function indicatorChart(input: ChartInput): string {
   );
   return out.join('');
 }
+
+const chartWords = {
+  nl: {
+    labels: { actual: 'Gerealiseerd', target: 'Doel', baseline: 'Nulmeting' },
+    baseline: (v: number) => `nulmeting ${v}; `,
+    last: (v: number, period: string, target: number | null) => `laatste meting ${v} in ${period}${target != null ? ` (doel ${target})` : ''}.`,
+    none: 'nog geen metingen.',
+    table: ' De cijfers staan ook in de tabel.',
+  },
+  en: {
+    labels: { actual: 'Actual', target: 'Target', baseline: 'Baseline' },
+    baseline: (v: number) => `baseline ${v}; `,
+    last: (v: number, period: string, target: number | null) => `latest measurement ${v} in ${period}${target != null ? ` (target ${target})` : ''}.`,
+    none: 'no measurements yet.',
+    table: ' The figures are also in the table.',
+  },
+};
+
+/** An indicator's chart with its text alternative (a one-sentence summary) in the given language. */
+export function indicatorFigure(
+  lang: 'nl' | 'en',
+  id: string,
+  ind: { name: string; unit: string; baseline: { value: number } | null; periods: ChartPoint[] },
+): string {
+  if (!ind.periods.length) return '';
+  const w = chartWords[lang];
+  const last = [...ind.periods].reverse().find((p) => p.actual != null);
+  const summary = `${ind.name}: ` + (ind.baseline ? w.baseline(ind.baseline.value) : '') + (last ? w.last(last.actual!, last.period, last.target) : w.none) + w.table;
+  return indicatorChart({ id, title: ind.name, unit: ind.unit, baseline: ind.baseline?.value ?? null, points: ind.periods, labels: { ...w.labels, summary } });
+}
+
+export const chartId = (outcomeId: number, indicatorId: number) => `chart-${outcomeId}-${indicatorId}`;

@@ -4,6 +4,7 @@
 // <!--story:ID:kind--> … <!--/story:ID:kind--> so a later withdrawal can be honoured when the
 // version is served (see redact.ts) without changing the stored bytes.
 import type { ReportData, StoryOut, WithdrawnStory, IndicatorOut, OutcomeOut } from './assemble.js';
+import { chartId, indicatorFigure } from './chart.js';
 import { escapeHtml as e } from './text.js';
 
 export type Lang = 'nl' | 'en';
@@ -176,12 +177,15 @@ function areaTable(w: Words, ind: IndicatorOut): string {
   );
 }
 
-function renderIndicator(w: Words, ind: IndicatorOut): string {
+function renderIndicator(lang: Lang, outcomeId: number, ind: IndicatorOut): string {
+  const w = words[lang];
+  // The Dutch chart is part of the stored data; the English one is drawn from the same figures.
+  const chart = lang === 'nl' ? ind.chartSvg : indicatorFigure('en', chartId(outcomeId, ind.id), ind);
   return (
     `<section class="indicator"><h3>${e(ind.name)}</h3>` +
     (ind.description ? `<p>${e(ind.description)}</p>` : '') +
     (ind.periods.length
-      ? `<div class="figure"><div class="chart-wrap">${ind.chartSvg}</div><div class="table-wrap">${indicatorTable(w, ind)}</div></div>`
+      ? `<div class="figure"><div class="chart-wrap">${chart}</div><div class="table-wrap">${indicatorTable(w, ind)}</div></div>`
       : `<p class="muted">${ind.areas?.length ? w.noOverallFigures : w.noFigures}</p>`) +
     (ind.areas?.length ? areaTable(w, ind) : '') +
     `</section>`
@@ -193,7 +197,7 @@ function renderOutcome(lang: Lang, o: OutcomeOut, data: ReportData): string {
   const has = (k: string) => data.report.sections.includes(k as never);
   const parts = [`<section class="outcome" id="outcome-${o.id}"><h2>${e(o.title)}</h2>`, `<p class="meta">${w.level[o.level]} · ${e(o.projectName)}</p>`];
   if (o.description) parts.push(`<p>${e(o.description)}</p>`);
-  if (has('indicators')) parts.push(o.indicators.length ? o.indicators.map((i) => renderIndicator(w, i)).join('') : `<p class="muted">${w.noIndicators}</p>`);
+  if (has('indicators')) parts.push(o.indicators.length ? o.indicators.map((i) => renderIndicator(lang, o.id, i)).join('') : `<p class="muted">${w.noIndicators}</p>`);
   if (has('stories')) {
     parts.push(`<h3>${w.stories}</h3>`);
     parts.push(o.stories.length ? o.stories.map((s) => (isWithdrawn(s) ? withdrawnPlaceholder('full', lang) : renderStoryFull(s, lang))).join('') : `<p class="muted">${w.noStories}</p>`);
