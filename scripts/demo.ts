@@ -167,7 +167,7 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log): 
   // Indicators with baselines and targets over six quarters, values entered by the workers.
   const quarters = ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2'];
   const indicatorDefs = [
-    { project: 'moestuin', outcome: 0, name: 'Deelnemers tuindagen', unit: 'count', base: 6, grow: 4, worker: samira },
+    { project: 'moestuin', outcome: 0, name: 'Deelnemers tuindagen', unit: 'count', base: 6, grow: 4, worker: samira, perArea: true },
     { project: 'moestuin', outcome: 1, name: 'Bewoners die buren om hulp durven vragen', unit: 'percentage', base: 31, grow: 3, worker: samira },
     { project: 'taalcafe', outcome: 0, name: 'Bezoekers taalcafé per week', unit: 'count', base: 12, grow: 3, worker: joost },
     { project: 'taalcafe', outcome: 2, name: 'Activiteiten georganiseerd door deelnemers', unit: 'count', base: 0, grow: 1, worker: joost },
@@ -176,12 +176,18 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log): 
   let values = 0;
   for (const d of indicatorDefs) {
     const p = projects[d.project]!;
+    const perArea = 'perArea' in d;
     const { indicator } = await coordinator('POST', '/api/indicators', {
-      projectId: p.id, outcomeId: p.outcomes[d.outcome], name: d.name, unit: d.unit, periodicity: 'quarter', direction: 'higher',
+      projectId: p.id, outcomeId: p.outcomes[d.outcome], name: d.name, unit: d.unit, periodicity: 'quarter', direction: 'higher', byArea: perArea,
       baselineValue: d.base, baselinePeriod: '2024-Q4', targets: quarters.map((q, i) => ({ period: q, value: d.base + Math.round(d.grow * 1.2 * (i + 1)) })),
     });
     const noise = [0, 1, -1, 2, 0, 1];
-    const vals = quarters.slice(0, d.project === 'portiek' ? 2 : 6).map((q, i) => ({ period: q, value: Math.max(0, d.base + d.grow * (i + 1) + noise[i]!) }));
+    const totals = quarters.slice(0, d.project === 'portiek' ? 2 : 6).map((q, i) => ({ period: q, value: Math.max(0, d.base + d.grow * (i + 1) + noise[i]!) }));
+    // Counted per buurt: most gardeners come from the buurt where the garden is.
+    const [first, second] = p.def.body.areaIds;
+    const vals = perArea
+      ? totals.flatMap((t) => [{ ...t, areaId: first, value: Math.ceil(t.value * 0.6) }, { ...t, areaId: second, value: t.value - Math.ceil(t.value * 0.6) }])
+      : totals;
     await d.worker('PUT', `/api/indicators/${indicator.id}/values`, { values: vals });
     values += vals.length;
   }

@@ -8,7 +8,7 @@ describe('demo', () => {
     const { db } = createDb(':memory:');
     const lines: string[] = [];
     const { accounts, counts } = await loadDemo(db, (l) => lines.push(l));
-    expect(counts).toEqual({ users: 5, projects: 3, stories: demoStories.length, indicatorValues: 26, mscRounds: 1, reportVersions: 1 });
+    expect(counts).toEqual({ users: 5, projects: 3, stories: demoStories.length, indicatorValues: 32, mscRounds: 1, reportVersions: 1 });
     expect(accounts.map((a) => a.role).sort()).toEqual(['admin', 'coordinator', 'funder', 'worker', 'worker']);
     const phases = (await db.selectFrom('projects').select('phase').execute()).map((p) => p.phase).sort();
     expect(phases).toEqual(['DOEN', 'VINDEN', 'ZIEN']);

@@ -161,19 +161,22 @@ function indicatorTable(w: Words, ind: IndicatorOut): string {
   );
 }
 
-/** Per area: one row per area and period, the area named once. */
+/** Per area: one row per area and period, the area named once; a target column only where areas have targets. */
 function areaTable(w: Words, ind: IndicatorOut): string {
-  const rows = (ind.areas ?? [])
+  const areas = ind.areas ?? [];
+  const targets = areas.some((a) => a.periods.some((p) => p.target != null));
+  const rows = areas
     .flatMap((a) =>
       a.periods.map(
         (p, i) =>
-          `<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${a.periods.length}">${e(a.name)}</th>` : ''}<th scope="row">${e(p.period)}</th><td>${num(w, p.target)}</td><td>${num(w, p.actual)}</td></tr>`,
+          `<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${a.periods.length}">${e(a.name)}</th>` : ''}<th scope="row">${e(p.period)}</th>` +
+          `${targets ? `<td>${num(w, p.target)}</td>` : ''}<td>${num(w, p.actual)}</td></tr>`,
       ),
     )
     .join('');
   return (
     `<div class="table-wrap"><table class="data"><caption>${w.perArea(e(ind.name))} (${e(w.unit[ind.unit] ?? ind.unit)})</caption>` +
-    `<thead><tr><th scope="col">${w.area}</th><th scope="col">${w.period}</th><th scope="col">${w.target}</th><th scope="col">${w.actual}</th></tr></thead><tbody>${rows}</tbody></table></div>`
+    `<thead><tr><th scope="col">${w.area}</th><th scope="col">${w.period}</th>${targets ? `<th scope="col">${w.target}</th>` : ''}<th scope="col">${w.actual}</th></tr></thead><tbody>${rows}</tbody></table></div>`
   );
 }
 
