@@ -504,7 +504,13 @@ describe('reports: indicators per area', () => {
       .values({ projectId: w.projectId, outcomeId: w.outcomeId, name: 'Bezoekers buurtkamer', unit: 'count', measure: 'unit', periodicity: 'quarter', byArea: 1 })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await t.db.insertInto('indicatorTargets').values({ indicatorId: visitors, period: '2026-Q1', areaId: w.areaId, value: 12 }).execute();
+    await t.db
+      .insertInto('indicatorTargets')
+      .values([
+        { indicatorId: visitors, period: '2026-Q1', areaId: 0, value: 30 }, // the whole project
+        { indicatorId: visitors, period: '2026-Q1', areaId: w.areaId, value: 12 },
+      ])
+      .execute();
     await t.db
       .insertInto('indicatorValues')
       .values([
@@ -521,7 +527,7 @@ describe('reports: indicators per area', () => {
 
     // Every area: the overall figure is the sum over the areas (a count adds up), each area beside it.
     const all = await visitorsIn(await createReport(coord, w));
-    expect(all.ind.periods).toEqual([expect.objectContaining({ period: '2026-Q1', target: null, actual: 22 })]);
+    expect(all.ind.periods).toEqual([expect.objectContaining({ period: '2026-Q1', target: 30, actual: 22 })]);
     expect(all.ind.areas.map((a) => [a.name, a.periods.map((p) => [p.period, p.target, p.actual])])).toEqual([
       ['Bloemenbuurt', [['2026-Q1', null, 5]]],
       ['Oosterpark', [['2026-Q1', 12, 10]]],
@@ -531,7 +537,8 @@ describe('reports: indicators per area', () => {
     // A report about wijk Noord: its buurten's figures and stories, nothing of Zuid.
     const id = await createReport(coord, w, { areaIds: [noord] });
     const north = await visitorsIn(id);
-    expect(north.ind.periods).toEqual([expect.objectContaining({ period: '2026-Q1', actual: 15 })]);
+    // ... and a target that compares: Noord's areas' targets, not the whole project's 30.
+    expect(north.ind.periods).toEqual([expect.objectContaining({ period: '2026-Q1', target: 12, actual: 15 })]);
     expect(north.ind.areas.map((a) => a.name)).toEqual(['Bloemenbuurt', 'Oosterpark']);
     expect(north.stories.map((s) => s.title)).toContain('De moestuin'); // told in Oosterpark
 
@@ -545,7 +552,7 @@ describe('reports: indicators per area', () => {
     const col = (name: string) => rows[0]!.indexOf(name);
     const visitorRows = rows.filter((r) => r[col('item')] === 'Bezoekers buurtkamer').map((r) => [r[col('area')], r[col('period')], r[col('target')], r[col('actual')]]);
     expect(visitorRows).toEqual([
-      ['', '2026-Q1', '', '15'],
+      ['', '2026-Q1', '12', '15'],
       ['Bloemenbuurt', '2026-Q1', '', '5'],
       ['Oosterpark', '2026-Q1', '12', '10'],
     ]);

@@ -198,7 +198,9 @@ export type SeriesPoint = { period: string; target: number | null; actual: numbe
  * Per indicator: its definition, baseline, and per period the target and the actual, overall and
  * per area. The overall actual is the value entered for the whole project, or for indicators kept
  * per area in an additive unit (count, euro, hours) the sum over the (chosen) areas; for
- * percentages and scores per area it is null (a sum would be wrong). Missing values stay null.
+ * percentages and scores per area it is null (a sum would be wrong). When `areaIds` narrows an
+ * indicator kept per area, its overall target is likewise the sum of those areas' targets, not the
+ * whole project's. Missing values stay null.
  * `from`/`to` are periods or dates; a period counts when it overlaps them.
  */
 export async function indicatorSeries(
@@ -240,10 +242,15 @@ export async function indicatorSeries(
           const v = valueAt.get(key(ind.id, period, areaId));
           return { areaId, target: targetAt.get(key(ind.id, period, areaId))?.value ?? null, actual: v?.value ?? null, note: v?.note ?? '' };
         });
-      const whole = valueAt.get(key(ind.id, period, null));
-      const known = areas.filter((a) => a.actual !== null);
-      const summed = ind.byArea && additiveUnits.includes(ind.unit) && known.length ? known.reduce((s, a) => s + a.actual!, 0) : null;
-      return { period, target: targetAt.get(key(ind.id, period, null))?.value ?? null, actual: whole ? whole.value : summed, areas };
+      const sum = (key: 'target' | 'actual') => {
+        const known = areas.filter((a) => a[key] !== null);
+        return ind.byArea && additiveUnits.includes(ind.unit) && known.length ? known.reduce((s, a) => s + a[key]!, 0) : null;
+      };
+      // Narrowed to some areas, a figure for the whole project would not compare with theirs.
+      const partial = ind.byArea && !!opts.areaIds;
+      const whole = partial ? undefined : valueAt.get(key(ind.id, period, null));
+      const target = partial ? sum('target') : (targetAt.get(key(ind.id, period, null))?.value ?? null);
+      return { period, target, actual: whole ? whole.value : sum('actual'), areas };
     });
     return {
       indicator: ind,
