@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultIatiOrg, organisationTypes, type IatiOrg } from './reports/iati/codelists.js';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
@@ -16,6 +17,12 @@ const schema = z.object({
   /** The organisation's IATI identifier (e.g. NL-KVK-12345678) and name, for IATI exports of reports. */
   IATI_ORG_REF: z.string().trim().min(1).max(100).optional(),
   ORG_NAME: z.string().trim().min(1).max(200).optional(),
+  /** The organisation's IATI OrganisationType code (default 22, National NGO; 11 for a municipality's own team). */
+  IATI_ORG_TYPE: z
+    .string()
+    .trim()
+    .default(defaultIatiOrg.type)
+    .refine((code) => (organisationTypes as readonly string[]).includes(code), { message: 'not a code of the IATI OrganisationType codelist' }),
 });
 
 export type Config = {
@@ -25,8 +32,8 @@ export type Config = {
   trustProxy: boolean;
   sessionIdleMs: number;
   sessionMaxMs: number;
-  /** The reporting organisation in IATI exports; defaults to a placeholder identifier. */
-  iatiOrg?: { ref: string; name: string };
+  /** The reporting organisation in IATI exports; without it, `defaultIatiOrg` (a placeholder identifier). */
+  iatiOrg?: IatiOrg;
   /** Rate limits; tests lower them. */
   limits: { loginPerAccount: number; loginPerAddress: number; publicPerAddress: number; publicPerLink: number; windowMs: number };
 };
@@ -53,6 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicPerAddress: e.RATE_LIMIT_PUBLIC_PER_ADDRESS ?? defaultLimits.publicPerAddress,
       publicPerLink: e.RATE_LIMIT_PUBLIC_PER_LINK ?? defaultLimits.publicPerLink,
     },
-    iatiOrg: e.IATI_ORG_REF ? { ref: e.IATI_ORG_REF, name: e.ORG_NAME ?? 'Weefwerk' } : undefined,
+    iatiOrg: { ref: e.IATI_ORG_REF ?? defaultIatiOrg.ref, name: e.ORG_NAME ?? defaultIatiOrg.name, type: e.IATI_ORG_TYPE },
   };
 }

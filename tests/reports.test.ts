@@ -6,6 +6,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { testApp, type Client, type TestApp } from './helpers/app.js';
 import { addClimateVariable, addStory, reportWorld, withdrawStory } from './helpers/reports-fixtures.js';
 import { reportsUsingStory } from '../db/repositories/reports.js';
+import { activityTiming } from '../server/reports/iati.js';
+import { loadConfig } from '../server/env.js';
 
 const intro = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Een jaar buurtwerk in Noord.' }] }] };
 
@@ -441,14 +443,24 @@ describe('reports: exports', () => {
     expect(await iatiErrors(xml)).toEqual([]);
     const dir = join(process.cwd(), 'server', 'reports', 'iati');
 
-    const codes = (list: string) => [...readFileSync(join(dir, 'codelists', `${list}.xml`), 'utf8').matchAll(/<code>([^<]+)<\/code>/g)].map((m) => m[1]);
-    const resultTypes = [...xml.matchAll(/<result type="([^"]+)"/g)].map((m) => m[1]);
-    const measures = [...xml.matchAll(/<indicator measure="([^"]+)"/g)].map((m) => m[1]);
+    const codes = (list: string) => [...readFileSync(join(dir, 'codelists', `${list}.xml`), 'utf8').matchAll(/<code>([^<]+)<\/code>/g)].map((m) => m[1]!.trim());
+    const attr = (element: string, name: string) => [...xml.matchAll(new RegExp(`<${element}\\b[^>]*\\s${name}="([^"]+)"`, 'g'))].map((m) => m[1]!);
+    const resultTypes = attr('result', 'type');
+    const measures = attr('indicator', 'measure');
     expect(resultTypes.sort()).toEqual(['2', '3']);
     expect(measures.length).toBeGreaterThanOrEqual(2);
     for (const c of resultTypes) expect(codes('ResultType')).toContain(c);
     for (const c of measures) expect(codes('IndicatorMeasure')).toContain(c);
     for (const m of xml.matchAll(/<reference vocabulary="([^"]+)"/g)) expect([...codes('IndicatorVocabulary'), ...codes('ResultVocabulary')]).toContain(m[1]);
+    // The report period (2026) seen on the publication day: started, so an actual start; its end planned
+    // while it runs, actual once over.
+    const publishedOn = xml.match(/generated-datetime="(\d{4}-\d{2}-\d{2})/)![1]!;
+    const over = '2026-12-31' < publishedOn;
+    expect(attr('activity-date', 'type')).toEqual(['2', over ? '4' : '3']);
+    expect(attr('activity-status', 'code')).toEqual([over ? '4' : '2']);
+    expect(attr('reporting-org', 'type')).toEqual(['22']);
+    expect(attr('participating-org', 'role')).toEqual(['4']);
+    expect(attr('description', 'type')).toEqual(['1']);
 
     // numbers and stories, anonymised per consent
     expect(xml).toContain('<baseline year="2025" iso-date="2025-01-01" value="40"/>');
@@ -458,6 +470,33 @@ describe('reports: exports', () => {
     expect(xml).not.toContain('Ria Rapport');
     expect(xml).not.toContain('TEAMGEHEIM');
     expect(xml).toContain('&lt;tags&gt; &amp;');
+    await t.close();
+  });
+
+  it('IATI activity dates and status follow the report period as seen on the publication day', () => {
+    const day = '2026-06-15';
+    expect(activityTiming('2026-07-01', '2026-12-31', day)).toEqual({ status: '1', start: '1', end: '3' }); // not begun: pipeline, planned
+    expect(activityTiming('2026-06-15', '2026-06-15', day)).toEqual({ status: '2', start: '2', end: '3' }); // runs today: actual start, planned end
+    expect(activityTiming('2026-01-01', '2026-06-14', day)).toEqual({ status: '4', start: '2', end: '4' }); // over: closed, actual dates
+  });
+
+  it('the reporting organisation comes from IATI_ORG_REF, ORG_NAME and IATI_ORG_TYPE, the type checked against its codelist at startup', async () => {
+    expect(() => loadConfig({ IATI_ORG_TYPE: '99' })).toThrow(/OrganisationType/);
+    expect(() => loadConfig({ IATI_ORG_TYPE: '' })).toThrow(/OrganisationType/);
+    expect(loadConfig({}).iatiOrg).toEqual({ ref: 'XX-WEEFWERK', name: 'Weefwerk', type: '22' });
+    const { iatiOrg } = loadConfig({ IATI_ORG_REF: 'NL-KVK-12345678', ORG_NAME: 'Gemeente Noord, team opbouwwerk', IATI_ORG_TYPE: ' 11 ' });
+    expect(iatiOrg).toEqual({ ref: 'NL-KVK-12345678', name: 'Gemeente Noord, team opbouwwerk', type: '11' });
+
+    const t = await testApp({ iatiOrg });
+    const w = await reportWorld(t.db);
+    const coord = await t.as('coordinator');
+    const id = await createReport(coord, w);
+    await publish(coord, id);
+    const xml = await (await coord.get(`/api/reports/${id}/versions/1/iati.xml`)).text();
+    expect(await iatiErrors(xml)).toEqual([]);
+    expect(xml).toMatch(/<reporting-org ref="NL-KVK-12345678" type="11">\s*<narrative>Gemeente Noord, team opbouwwerk<\/narrative>/);
+    expect(xml).toMatch(/<participating-org ref="NL-KVK-12345678" role="4" type="11">/);
+    expect(xml).toContain(`<iati-identifier>NL-KVK-12345678-WW-R${id}</iati-identifier>`);
     await t.close();
   });
 

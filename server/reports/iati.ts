@@ -4,15 +4,22 @@
 import { create } from 'xmlbuilder2';
 import type { IndicatorOut, IndicatorPeriod, ReportData, StoryOut } from './assemble.js';
 import { htmlToText } from './text.js';
+import { activityDateType, activityStatus, descriptionType, organisationRole, type IatiOrg } from './iati/codelists.js';
+import { iatiResultType } from '../../db/schema.js';
+import { IATI_MEASURE_CODE, type Measure } from '../../db/repositories/counting.js';
 
-/** IATI ResultType codes. */
-export const resultType = { output: '1', outcome: '2', impact: '3' } as const;
-/** IATI IndicatorMeasure codes. */
-export const indicatorMeasure = { unit: '1', percentage: '2', nominal: '3', ordinal: '4', qualitative: '5' } as const;
-/** Codes from IATI codelists outside the four copied here (ActivityStatus, ActivityDateType, OrganisationRole, OrganisationType, DescriptionType). */
-export const fixedCodes = { activityStatusImplementation: '2', plannedStart: '1', plannedEnd: '3', roleImplementing: '4', typeNationalNgo: '22', descriptionGeneral: '1' } as const;
-
-export type IatiOrg = { ref: string; name: string };
+/** The activity is the work of the report's period, seen on the day the version is published: dates
+ * already passed are actual, later ones planned; the status says whether the period has not begun,
+ * is running or is over. */
+export function activityTiming(periodFrom: string, periodTo: string, publishedOn: string) {
+  const started = periodFrom <= publishedOn;
+  const ended = periodTo < publishedOn;
+  return {
+    status: ended ? activityStatus.closed : started ? activityStatus.implementation : activityStatus.pipeline,
+    start: started ? activityDateType.actualStart : activityDateType.plannedStart,
+    end: ended ? activityDateType.actualEnd : activityDateType.plannedEnd,
+  };
+}
 
 // XML 1.0 forbids most control characters.
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
@@ -29,20 +36,21 @@ export function reportIati(data: ReportData, meta: { number: number; publishedAt
   const root = doc.ele('iati-activities', { version: '2.03', 'generated-datetime': meta.publishedAt.replace(/\.\d+Z$/, 'Z') });
   const act = root.ele('iati-activity', { 'xml:lang': 'nl', 'default-currency': 'EUR', 'last-updated-datetime': meta.publishedAt.replace(/\.\d+Z$/, 'Z') });
   act.ele('iati-identifier').txt(`${org.ref}-WW-R${meta.reportId}`);
-  act.ele('reporting-org', { ref: org.ref, type: fixedCodes.typeNationalNgo }).ele('narrative').txt(clean(org.name));
+  act.ele('reporting-org', { ref: org.ref, type: org.type }).ele('narrative').txt(clean(org.name));
   act.ele('title').ele('narrative').txt(clean(`${r.title} (versie ${meta.number})`));
   const intro = htmlToText(r.introHtml).trim();
   act
-    .ele('description', { type: fixedCodes.descriptionGeneral })
+    .ele('description', { type: descriptionType.general })
     .ele('narrative')
     .txt(clean(intro || `Rapportage over ${data.projects.map((p) => p.name).join(', ')}, ${r.periodFrom} tot en met ${r.periodTo}.`));
-  act.ele('participating-org', { ref: org.ref, role: fixedCodes.roleImplementing, type: fixedCodes.typeNationalNgo }).ele('narrative').txt(clean(org.name));
-  act.ele('activity-status', { code: fixedCodes.activityStatusImplementation });
-  act.ele('activity-date', { type: fixedCodes.plannedStart, 'iso-date': r.periodFrom });
-  act.ele('activity-date', { type: fixedCodes.plannedEnd, 'iso-date': r.periodTo });
+  act.ele('participating-org', { ref: org.ref, role: organisationRole.implementing, type: org.type }).ele('narrative').txt(clean(org.name));
+  const timing = activityTiming(r.periodFrom, r.periodTo, meta.publishedAt.slice(0, 10));
+  act.ele('activity-status', { code: timing.status });
+  act.ele('activity-date', { type: timing.start, 'iso-date': r.periodFrom });
+  act.ele('activity-date', { type: timing.end, 'iso-date': r.periodTo });
 
   for (const o of data.outcomes) {
-    const result = act.ele('result', { type: resultType[o.level] });
+    const result = act.ele('result', { type: String(iatiResultType[o.level]) });
     result.ele('title').ele('narrative').txt(clean(o.title));
     const stories = o.stories.filter((s): s is StoryOut => !('withdrawn' in s));
     const narratives = [o.description, ...stories.map(storyNarrative)].filter((t) => t.trim());
@@ -54,7 +62,7 @@ export function reportIati(data: ReportData, meta: { number: number; publishedAt
       ? o.indicators
       : [{ id: 0, name: `${o.title}: verhalen`, description: '', unit: 'count', measure: 'qualitative', direction: 'higher', baseline: null, periods: [], chartSvg: '' }];
     for (const i of indicators) {
-      const attrs: Record<string, string> = { measure: indicatorMeasure[i.measure as keyof typeof indicatorMeasure] };
+      const attrs: Record<string, string> = { measure: IATI_MEASURE_CODE[i.measure as Measure] };
       if (i.measure !== 'qualitative') attrs.ascending = i.direction === 'higher' ? '1' : '0';
       const ind = result.ele('indicator', attrs);
       ind.ele('title').ele('narrative').txt(clean(i.name));

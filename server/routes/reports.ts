@@ -11,6 +11,7 @@ import { body, cookieAuth, errors, idParam, json, router } from '../openapi.js';
 import { assembleReport, sectionKeys, storyIdsOf, type ReportDefinition, type SectionKey } from '../reports/assemble.js';
 import { reportCsv } from '../reports/csv.js';
 import { reportIati } from '../reports/iati.js';
+import { defaultIatiOrg } from '../reports/iati/codelists.js';
 import { emptyDoc, parseRichText } from '../richtext.js';
 import { serveVersion, serveVersionResponse } from '../reports/redact.js';
 import { renderReport } from '../reports/render.js';
@@ -415,7 +416,7 @@ export const reportRoutes = router()
     async (c) => {
       const { id, n } = c.req.valid('param');
       const { data, version } = await readableVersion(c, id, n);
-      const org = c.var.config.iatiOrg ?? { ref: 'XX-WEEFWERK', name: 'Weefwerk' };
+      const org = c.var.config.iatiOrg ?? defaultIatiOrg;
       return c.body(reportIati(data, { number: version.number, publishedAt: version.publishedAt, reportId: id }, org), 200, {
         'Content-Type': 'application/xml; charset=utf-8',
         'Content-Disposition': `attachment; filename="${safeName(data.report.title)}-v${n}-iati.xml"`,
