@@ -281,14 +281,12 @@ export async function reportAccess(db: Kysely<DB>, user: SessionUser, reportId: 
 }
 
 /**
- * Who may manage a report — change it, publish it, make, list and revoke its read links: staff
- * (admin, coordinator). Everyone else gets 403, as for every change to a report; a report that
- * does not exist 404.
+ * Who may manage a report — read its definition and preview, change it, publish it, share it,
+ * make, list and revoke its read links: staff (admin, coordinator). A funder it is shared with
+ * gets 403, any other funder 404 (no hint that it exists), workers 403, a missing report 404.
  */
 export async function assertReportManageable(db: Kysely<DB>, user: SessionUser, reportId: number): Promise<void> {
-  if (!isStaff(user)) throw forbidden();
-  const report = await db.selectFrom('reports').select('id').where('id', '=', reportId).executeTakeFirst();
-  if (!report) throw notFound('Rapportage niet gevonden / Report not found');
+  if ((await reportAccess(db, user, reportId)) !== 'all') throw forbidden();
 }
 
 // --- Counting: indicators, values, hours and expenses ---

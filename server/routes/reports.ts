@@ -6,7 +6,7 @@ import { assertReportManageable, reportAccess, reportScope } from '../access.js'
 import { audit } from '../audit.js';
 import { requireRole, staff, userOf } from '../auth/guard.js';
 import { hashToken, newToken } from '../auth/tokens.js';
-import { forbidden, invalid, notFound } from '../errors.js';
+import { invalid, notFound } from '../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../openapi.js';
 import { assembleReport, sectionKeys, storyIdsOf, type ReportDefinition, type SectionKey } from '../reports/assemble.js';
 import { reportCsv } from '../reports/csv.js';
@@ -256,9 +256,8 @@ export const reportRoutes = router()
       responses: { 200: json(z.object({ report: Report })), 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
-      const user = requireRole(c, 'admin', 'coordinator', 'funder');
       const { id } = c.req.valid('param');
-      if ((await reportAccess(c.var.db, user, id)) !== 'all') throw forbidden();
+      await assertReportManageable(c.var.db, userOf(c), id);
       return c.json({ report: await fullReport(c.var.db, id) }, 200);
     },
   )
@@ -273,13 +272,13 @@ export const reportRoutes = router()
       responses: { 200: json(z.object({ report: Report })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
-      const user = requireRole(c, ...staff);
+      const user = userOf(c);
       const { id } = c.req.valid('param');
       const patch = c.req.valid('json');
       const intro = patch.intro ? parseIntro(patch.intro) : null;
       const report = await c.var.db.transaction().execute(async (tx) => {
-        const before = await getReport(tx, id);
-        if (!before) throw notFound('Rapportage niet gevonden / Report not found');
+        await assertReportManageable(tx, user, id);
+        const before = (await getReport(tx, id))!;
         const { intro: _i, ...fields } = patch;
         await checkDefinition(tx, {
           periodFrom: patch.periodFrom ?? before.periodFrom,
@@ -306,9 +305,8 @@ export const reportRoutes = router()
       responses: { 200: json(z.object({ data: ReportData, html: z.string() })), 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
-      const user = requireRole(c, 'admin', 'coordinator', 'funder');
       const { id } = c.req.valid('param');
-      if ((await reportAccess(c.var.db, user, id)) !== 'all') throw forbidden();
+      await assertReportManageable(c.var.db, userOf(c), id);
       const data = await assembleReport(c.var.db, definitionOf((await getReport(c.var.db, id))!));
       return c.json({ data, html: renderReport(data, { lang: c.req.valid('query').lang }) }, 200);
     },
@@ -324,11 +322,11 @@ export const reportRoutes = router()
       responses: { 201: json(z.object({ version: VersionSummary })), 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
-      const user = requireRole(c, ...staff);
+      const user = userOf(c);
       const { id } = c.req.valid('param');
       const version = await c.var.db.transaction().execute(async (tx) => {
-        const r = await getReport(tx, id);
-        if (!r) throw notFound('Rapportage niet gevonden / Report not found');
+        await assertReportManageable(tx, user, id);
+        const r = (await getReport(tx, id))!;
         const publishedAt = new Date().toISOString();
         const data = await assembleReport(tx, definitionOf(r), new Date(publishedAt));
         const last = await listVersions(tx, id);
@@ -434,11 +432,11 @@ export const reportRoutes = router()
       responses: { 201: json(z.object({ shares: z.array(Share) })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
-      const user = requireRole(c, ...staff);
+      const user = userOf(c);
       const { id } = c.req.valid('param');
       const { userId } = c.req.valid('json');
       const shares = await c.var.db.transaction().execute(async (tx) => {
-        if (!(await getReport(tx, id))) throw notFound('Rapportage niet gevonden / Report not found');
+        await assertReportManageable(tx, user, id);
         const target = await tx.selectFrom('users').select(['id', 'role', 'disabledAt']).where('id', '=', userId).executeTakeFirst();
         if (!target || target.role !== 'funder' || target.disabledAt) throw invalid('Alleen te delen met een actief financiersaccount / Share only with an active funder account', [{ field: 'userId', message: 'not a funder' }]);
         await tx.insertInto('reportShares').values({ reportId: id, userId, sharedBy: user.id }).onConflict((oc) => oc.doNothing()).execute();
@@ -464,10 +462,10 @@ export const reportRoutes = router()
       responses: { 200: json(z.object({ shares: z.array(Share) })), 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
-      const user = requireRole(c, ...staff);
+      const user = userOf(c);
       const { id, userId } = c.req.valid('param');
       const shares = await c.var.db.transaction().execute(async (tx) => {
-        if (!(await getReport(tx, id))) throw notFound('Rapportage niet gevonden / Report not found');
+        await assertReportManageable(tx, user, id);
         await tx.deleteFrom('reportShares').where('reportId', '=', id).where('userId', '=', userId).execute();
         await audit(tx, user, 'report.unshare', { type: 'report', id }, { userId });
         return listShares(tx, id);
