@@ -369,7 +369,8 @@ export async function listExcerpts(db: Db, storyId: number, bodyText: string) {
 
 /**
  * When a story is withdrawn its coded passages go (they quote its text) and so do picks in rounds
- * still open; selections of closed rounds stay on record but leave every report (selectionsFor).
+ * still open; selections of closed rounds stay on record but leave every report (reports show
+ * selections only among the stories they may show).
  */
 export async function forgetStoryCoding(db: Db, storyId: number): Promise<void> {
   await db.deleteFrom('storyExcerpts').where('storyId', '=', storyId).execute();
@@ -568,47 +569,6 @@ export async function selectionsForStory(db: Kysely<DB>, storyId: number) {
   for (const { reason, ...r } of rows) {
     let s = out.find((o) => o.roundId === r.roundId);
     if (!s) out.push((s = { ...r, reasons: [] }));
-    s.reasons.push(reason);
-  }
-  return out;
-}
-
-/**
- * For reports: stories selected in closed rounds on these projects whose period overlaps from..to
- * (YYYY-MM-DD), with their reasons. Only stories a report may show now (reportStories: current
- * consent still allows reports, not withdrawn); the teller's name only with public consent.
- */
-export async function selectionsFor(db: Kysely<DB>, opts: { projectIds: number[]; from?: string; to?: string }) {
-  if (!opts.projectIds.length) return [];
-  let q = reportStories(db)
-    .innerJoin('mscSelections', 'mscSelections.storyId', 'stories.id')
-    .innerJoin('mscRounds', 'mscRounds.id', 'mscSelections.roundId')
-    .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
-    .select([
-      'mscRounds.id as roundId',
-      'mscRounds.domain',
-      'mscRounds.periodFrom',
-      'mscRounds.periodTo',
-      'mscRounds.closedAt',
-      'mscRounds.fedBackAt',
-      'stories.id as storyId',
-      'stories.projectId',
-      'stories.title',
-      'stories.bodyHtml',
-      'stories.consent',
-      'tellers.displayName',
-      'tellers.under16',
-      'mscSelections.reason',
-    ])
-    .where('mscRounds.status', '=', 'closed')
-    .where('stories.projectId', 'in', opts.projectIds);
-  if (opts.from) q = q.where('mscRounds.periodTo', '>=', opts.from);
-  if (opts.to) q = q.where('mscRounds.periodFrom', '<=', opts.to);
-  const rows = await q.orderBy('mscRounds.closedAt').orderBy('mscSelections.id').execute();
-  const out: { roundId: number; domain: string; periodFrom: string; periodTo: string; closedAt: string | null; fedBackAt: string | null; storyId: number; projectId: number; title: string; bodyHtml: string; consent: string; tellerName: string | null; reasons: string[] }[] = [];
-  for (const { reason, displayName, under16, ...r } of rows) {
-    let s = out.find((o) => o.roundId === r.roundId && o.storyId === r.storyId);
-    if (!s) out.push((s = { ...r, tellerName: tellerNameForReport(r.consent, { name: displayName, under16 }), reasons: [] }));
     s.reasons.push(reason);
   }
   return out;

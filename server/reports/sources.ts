@@ -1,19 +1,8 @@
 // Report sections whose data belongs to other capabilities: Most Significant Change
-// (sensemaking), hours, expenses and activities (counting). Each is one small function. Where
-// the capability's tables are not installed, the section says `included: false` and the report
-// says it is not yet included — it never invents figures.
+// (sensemaking), hours, expenses and activities (counting). Each is one small function.
+// (`included: false` only occurs in versions published before those capabilities existed.)
 import type { Kysely } from 'kysely';
 import type { DB, Phase } from '../../db/schema.js';
-
-const installed = new WeakMap<object, Set<string>>();
-async function hasTable(db: Kysely<DB>, name: string): Promise<boolean> {
-  let tables = installed.get(db);
-  if (!tables) {
-    tables = new Set((await db.introspection.getTables()).map((t) => t.name));
-    installed.set(db, tables);
-  }
-  return tables.has(name);
-}
 
 export type MscSelection = { storyId: number; domain: string; reason: string; selectedAt: string | null };
 export type MscSection = { included: false } | { included: true; selections: (MscSelection | { storyId: number; withdrawn: true })[] };
@@ -23,12 +12,8 @@ export type MscSection = { included: false } | { included: true; selections: (Ms
  * stories — the outcome's stories this report may show, so consent is already applied.
  */
 export async function mscSelections(db: Kysely<DB>, opts: { outcomeId: number; storyIds: number[] }): Promise<MscSection> {
-  if (!(await hasTable(db, 'msc_selections'))) return { included: false };
   if (!opts.storyIds.length) return { included: true, selections: [] };
-  // The sensemaking tables are typed in its own block of db/schema.ts; read them untyped here so
-  // this module compiles with or without that capability.
-  const loose = db as unknown as Kysely<any>;
-  const rows: { storyId: number; domain: string; reason: string; selectedAt: string | null }[] = await loose
+  const selections = await db
     .selectFrom('mscSelections as s')
     .innerJoin('mscRounds as r', 'r.id', 's.roundId')
     .select(['s.storyId as storyId', 'r.domain as domain', 's.reason as reason', 'r.closedAt as selectedAt'])
@@ -37,7 +22,7 @@ export async function mscSelections(db: Kysely<DB>, opts: { outcomeId: number; s
     .orderBy('r.closedAt')
     .orderBy('s.id')
     .execute();
-  return { included: true, selections: rows };
+  return { included: true, selections };
 }
 
 export type Resources = {
@@ -59,10 +44,9 @@ export async function resources(db: Kysely<DB>, opts: { projectIds: number[]; fr
   const projects = opts.projectIds.length
     ? await db.selectFrom('projects').select(['id', 'name', 'budgetHours', 'budgetCents']).where('id', 'in', opts.projectIds).orderBy('name').execute()
     : [];
-  const included = (await hasTable(db, 'hours')) && (await hasTable(db, 'expenses'));
   let hours: { projectId: number; total: number }[] = [];
   let cents: { projectId: number; total: number }[] = [];
-  if (included && projects.length) {
+  if (projects.length) {
     const ids = projects.map((p) => p.id);
     [hours, cents] = await Promise.all([
       db
@@ -88,15 +72,15 @@ export async function resources(db: Kysely<DB>, opts: { projectIds: number[]; fr
     name: p.name,
     planHours: p.budgetHours,
     planEuros: p.budgetCents == null ? null : p.budgetCents / 100,
-    actualHours: included ? round2(Number(hours.find((h) => h.projectId === p.id)?.total ?? 0)) : null,
-    actualEuros: included ? Number(cents.find((c) => c.projectId === p.id)?.total ?? 0) / 100 : null,
+    actualHours: round2(Number(hours.find((h) => h.projectId === p.id)?.total ?? 0)),
+    actualEuros: Number(cents.find((c) => c.projectId === p.id)?.total ?? 0) / 100,
   }));
   return {
     planHours: sum(rows.map((r) => r.planHours)),
     planEuros: sum(rows.map((r) => r.planEuros)),
-    actualHours: included ? sum(rows.map((r) => r.actualHours)) ?? 0 : null,
-    actualEuros: included ? sum(rows.map((r) => r.actualEuros)) ?? 0 : null,
-    actualIncluded: included,
+    actualHours: sum(rows.map((r) => r.actualHours)) ?? 0,
+    actualEuros: sum(rows.map((r) => r.actualEuros)) ?? 0,
+    actualIncluded: true,
     projects: rows,
   };
 }
@@ -105,7 +89,6 @@ export type ActivitiesByPhase = { included: false } | { included: true; counts: 
 
 /** Activities (distinct activities in the hours register) and hours per phase within the period. */
 export async function activitiesByPhase(db: Kysely<DB>, opts: { projectIds: number[]; from: string; to: string }): Promise<ActivitiesByPhase> {
-  if (!(await hasTable(db, 'hours'))) return { included: false };
   if (!opts.projectIds.length) return { included: true, counts: {} };
   const rows = await db
     .selectFrom('hours')
