@@ -265,6 +265,14 @@ export class WwEditor extends LitElement {
     return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="toolbar"] > button')];
   }
 
+  /**
+   * Back to the text where the caret was. Focused here and now: tiptap's own focus command waits a
+   * frame, and keys pressed meanwhile would go to the button (Enter twice undoes the bold).
+   */
+  private backToText(): void {
+    this.editor?.view.focus();
+  }
+
   /** Moves the focus to the toolbar's one tab stop. */
   private focusToolbar(): void {
     const buttons = this.buttons;
@@ -277,7 +285,7 @@ export class WwEditor extends LitElement {
     if (at < 0) return;
     if (e.key === 'Escape') {
       e.preventDefault();
-      this.editor?.commands.focus();
+      this.backToText();
       return;
     }
     let next = at;
@@ -312,6 +320,7 @@ export class WwEditor extends LitElement {
       this.linkInput.focus();
       return;
     }
+    editor.view.focus();
     const { empty } = editor.state.selection;
     if (empty && !editor.isActive('link')) {
       editor.chain().focus().insertContent({ type: 'text', text: href.replace(/^mailto:/i, ''), marks: [{ type: 'link', attrs: { href } }] }).run();
@@ -322,6 +331,7 @@ export class WwEditor extends LitElement {
   }
 
   private removeLink(): void {
+    this.editor?.view.focus();
     this.editor?.chain().focus().extendMarkRange('link').unsetLink().run();
     this.linkOpen = false;
   }
@@ -330,7 +340,7 @@ export class WwEditor extends LitElement {
     if (e.key === 'Escape') {
       e.preventDefault();
       this.linkOpen = false;
-      this.editor?.commands.focus();
+      this.backToText();
     }
   }
 
@@ -347,7 +357,7 @@ export class WwEditor extends LitElement {
       <div role="toolbar" aria-label=${t('toolbar')} class=${buttonCount > 4 ? 'many' : 'few'} @keydown=${this.toolbarKey}>
         ${shown.map(
           (tool, i) => html`<button type="button" class="tool tool-${tool.key}" tabindex=${index(i)} aria-pressed=${ed && tool.active(ed) ? 'true' : 'false'}
-            ?disabled=${!ed} @mousedown=${keepEditorFocus} @click=${() => ed && tool.run(ed)} @focus=${() => (this.focusIndex = i)}>
+            ?disabled=${!ed} @mousedown=${keepEditorFocus} @click=${() => ed && (ed.view.focus(), tool.run(ed))} @focus=${() => (this.focusIndex = i)}>
             <span class="glyph" aria-hidden="true">${tool.glyph}</span><span class="word">${t(tool.key)}</span>
           </button>`,
         )}
@@ -367,7 +377,7 @@ export class WwEditor extends LitElement {
             <div class="actions">
               <button type="submit">${t('apply')}</button>
               ${inLink ? html`<button type="button" class="secondary" @click=${this.removeLink}>${t('remove')}</button>` : nothing}
-              <button type="button" class="secondary" @click=${() => { this.linkOpen = false; this.editor?.commands.focus(); }}>${t('cancel')}</button>
+              <button type="button" class="secondary" @click=${() => { this.linkOpen = false; this.backToText(); }}>${t('cancel')}</button>
             </div>
           </form>`
         : nothing}
@@ -398,6 +408,12 @@ export class WwEditor extends LitElement {
     @media (max-width: 32rem) {
       .many .word { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
       .many .tool { padding: 0.25rem; justify-content: center; }
+    }
+    /* A few tools keep their words on a phone; only a very narrow layout (a phone zoomed to 200%) drops them too. */
+    @media (max-width: 15rem) {
+      .few .word { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+      .few .tool { padding: 0.25rem; justify-content: center; }
+      .few { gap: 0; padding: 0.15rem; }
     }
     .tool-italic .glyph { font-style: italic; font-family: Georgia, serif; }
     button[type='submit'] { background: #1d5c4d; color: #fff; }
