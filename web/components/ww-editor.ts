@@ -258,7 +258,6 @@ export class WwEditor extends LitElement {
       onTransaction: () => this.requestUpdate(),
     });
     this.requestUpdate(); // the buttons were rendered disabled, before there was an editor
-
   }
 
   private get buttons(): HTMLButtonElement[] {
