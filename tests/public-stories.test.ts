@@ -52,8 +52,23 @@ describe('submission links', () => {
     const res = await w.member.get(`/api/links/${link.id}/qr.svg`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('image/svg+xml');
-    expect(await res.text()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const svg = await res.text();
+    expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect((await w.other.get(`/api/links/${link.id}/qr.svg`)).status).toBe(404);
+
+    // A quiet zone of 4 light modules on every side, as the QR spec asks (scanners need it).
+    const size = Number(/viewBox="0 0 (\d+) \1"/.exec(svg)?.[1]);
+    const dark = /<path stroke="#000000" d="([^"]+)"/.exec(svg)?.[1] ?? '';
+    let x = 0, y = 0, left = Infinity, right = 0, top = Infinity, bottom = 0;
+    for (const [, cmd, a, b] of dark.matchAll(/([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?/g)) {
+      if (cmd === 'M') [x, y] = [Number(a), Number(b)];
+      else if (cmd === 'm') [x, y] = [x + Number(a), y + Number(b)];
+      else {
+        [left, right, top, bottom] = [Math.min(left, x), Math.max(right, x + Number(a)), Math.min(top, y - 0.5), Math.max(bottom, y + 0.5)];
+        x += Number(a);
+      }
+    }
+    expect([left, top, size - right, size - bottom]).toEqual([4, 4, 4, 4]);
   });
 });
 

@@ -502,7 +502,7 @@ export const storyRoutes = router()
     async (c) => {
       const user = requireRole(c, ...anyone);
       const link = await linkFor(c, user, c.req.valid('param').id);
-      const svg = await QRCode.toString(linkUrl(c, link.token), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+      const svg = await QRCode.toString(linkUrl(c, link.token), { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }); // the quiet zone the QR spec asks for: 4 modules
       c.header('Content-Type', 'image/svg+xml; charset=utf-8');
       return c.body(svg, 200);
     },

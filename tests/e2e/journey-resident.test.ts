@@ -43,10 +43,10 @@ describe('journey: resident', () => {
     await page.keyboard.insertText('De bankjes op het plein');
     await expect.poll(() => problems.getByRole('link').allTextContents()).toEqual(['Schrijf je verhaal.', 'Kies wie je verhaal mag lezen.']);
 
-    // The story field is the rich editor by now (it loads when the field first gets focus):
-    // its toolbar, then the text. Bold by keyboard shortcut.
+    // The story field is the rich editor by now (it loads when the field first gets focus): the
+    // text comes right after the title, its toolbar after the text. Bold by keyboard shortcut.
     const editor = page.getByRole('textbox', { name: 'Je verhaal', exact: true });
-    await tabTo(page, editor, { max: 3 });
+    await tabTo(page, editor, { max: 1 });
     await page.keyboard.type('Sinds de bankjes er staan, ');
     await page.keyboard.press('ControlOrMeta+B');
     await page.keyboard.type('praten buren weer');
@@ -55,11 +55,46 @@ describe('journey: resident', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('Ik ken nu drie mensen uit mijn straat.');
     await expect(editor.locator('strong').textContent()).resolves.toBe('praten buren weer');
+    await expect(editor.locator('p').first().textContent()).resolves.toBe('Sinds de bankjes er staan, praten buren weer met elkaar.');
 
-    // The toolbar is one Tab stop; arrow keys move inside it (Shift+Tab leads back from the text).
-    await tabTo(page, page.getByRole('button', { name: /Vet/ }), { back: true, max: 3 });
+    // A resident's toolbar: three buttons on one row of a 360 px phone, named in words.
+    const toolbar = page.getByRole('toolbar', { name: 'Opmaak' });
+    await expect(toolbar.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.querySelector('.word')?.textContent))).resolves.toEqual(['Vet', 'Schuin', 'Opsomming']);
+    const tops = await toolbar.getByRole('button').evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(1);
+    await screenshot(page, 'resident-editor-phone');
+
+    // The toolbar is one Tab stop after the text; arrow keys move inside it, Home and End to its ends.
+    const bold = toolbar.getByRole('button', { name: 'Vet' });
+    const italic = toolbar.getByRole('button', { name: 'Schuin' });
+    const bullets = toolbar.getByRole('button', { name: 'Opsomming' });
+    await tabTo(page, bold, { max: 1 });
     await page.keyboard.press('ArrowRight');
-    await tabTo(page, page.getByRole('button', { name: /Schuin/ }), { max: 0 });
+    await tabTo(page, italic, { max: 0 });
+    await page.keyboard.press('End');
+    await tabTo(page, bullets, { max: 0 });
+    await page.keyboard.press('ArrowRight');
+    await tabTo(page, bold, { max: 0 });
+    await page.keyboard.press('ArrowLeft');
+    await tabTo(page, bullets, { max: 0 });
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await tabTo(page, italic, { max: 0 });
+    // One stop: Shift+Tab leads straight back to the text, Tab again to the button last used.
+    await tabTo(page, editor, { back: true, max: 1 });
+    await tabTo(page, italic, { max: 1 });
+    // A mark toggled from the toolbar by keyboard applies to what is typed next.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => italic.getAttribute('aria-pressed')).toBe('true');
+    await tabTo(page, editor, { max: 0 });
+    await page.keyboard.type(' Echt waar.');
+    await expect(editor.locator('em').textContent()).resolves.toBe(' Echt waar.');
+    // Alt+F10 from the text reaches the toolbar too, Escape goes back.
+    await page.keyboard.press('Alt+F10');
+    await tabTo(page, italic, { max: 0 });
+    await page.keyboard.press('Escape');
+    await tabTo(page, editor, { max: 0 });
+    await checkA11y(page, 'resident form with the editor');
 
     // Place the story on the climate lines, asked in everyday words: atmosphere well to the strong
     // side, the other "don't know".

@@ -1,4 +1,4 @@
-import { Editor, type JSONContent } from '@tiptap/core';
+import { Editor, type EditorOptions, type JSONContent } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -21,7 +21,11 @@ const t = messages({
 
 export type WwChangeEvent = CustomEvent<{ value: JSONContent }>;
 
-type Tool = { key: 'bold' | 'italic' | 'h2' | 'h3' | 'bullets' | 'numbers' | 'quote'; glyph: string; active: (e: Editor) => boolean; run: (e: Editor) => void };
+/** The toolbar's buttons, in toolbar order; `tools` on the element picks a subset by these keys (plus `link`). */
+export const TOOL_KEYS = ['bold', 'italic', 'h2', 'h3', 'bullets', 'numbers', 'quote', 'link'] as const;
+export type ToolKey = (typeof TOOL_KEYS)[number];
+
+type Tool = { key: Exclude<ToolKey, 'link'>; glyph: string; active: (e: Editor) => boolean; run: (e: Editor) => void };
 
 const tools: Tool[] = [
   { key: 'bold', glyph: 'B', active: (e) => e.isActive('bold'), run: (e) => e.chain().focus().toggleBold().run() },
@@ -40,6 +44,13 @@ const tools: Tool[] = [
  */
 const keepEditorFocus = (e: MouseEvent) => e.preventDefault();
 
+/** The tools named in a `tools` attribute (space or comma separated), in toolbar order; empty or unknown: all. */
+function parseTools(value: string): ToolKey[] {
+  const named = new Set(value.split(/[\s,]+/).filter(Boolean));
+  const known = TOOL_KEYS.filter((k) => named.has(k));
+  return known.length ? known : [...TOOL_KEYS];
+}
+
 /** Styles for the parts that live in light DOM (label and editable area); adopted once into the tree that holds the editor. */
 const lightStyles = css`
   .ww-editor-label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
@@ -47,6 +58,7 @@ const lightStyles = css`
     min-height: 10rem; padding: 0.6rem 0.7rem; border: 1px solid #6b7671; border-radius: 0 0 6px 6px; background: #fff;
     color: #1c2321; white-space: pre-wrap; overflow-wrap: anywhere; word-break: normal; line-height: 1.5;
   }
+  ww-editor[toolbar-below] .ww-editor-area { border-radius: 6px 6px 0 0; }
   .ww-editor-area:focus { outline: 3px solid #c25e00; outline-offset: 2px; }
   .ww-editor-area[aria-invalid='true'] { border: 2px solid #a3261b; }
   .ww-editor-area > :first-child { margin-top: 0; }
@@ -78,6 +90,15 @@ let count = 0;
  * Rich text editor (tiptap) with an accessible toolbar. The label and the editable area live in
  * light DOM, so selection works as in any page; the toolbar lives in the shadow root.
  *
+ * The toolbar follows the WAI-ARIA toolbar pattern: one Tab stop (roving tabindex), Left/Right/
+ * Home/End move between its buttons, Escape returns to the text; Alt+F10 in the text moves to the
+ * toolbar (the shortcut of the common editors, which screen reader users know).
+ *
+ * @attr tools - the buttons to offer, e.g. `tools="bold italic bullets"` (default: all of
+ *   TOOL_KEYS). Formatting without a button is also left out of the editor (no shortcut, no
+ *   markdown input rule, dropped on paste), so the text can only hold what the toolbar shows.
+ * @attr toolbar-below - put the toolbar after the text, in tab order and on screen.
+ *
  * @fires ww-change - `{ value }`: the document as tiptap JSON, after every edit.
  * @slot label - filled by the element itself with the visible label.
  * @slot - filled by the element itself with the editable area.
@@ -89,6 +110,10 @@ export class WwEditor extends LitElement {
   /** Ids (in the same document or shadow root as this element) that describe the field, e.g. a hint and an error. */
   @property() describedby = '';
   @property({ type: Boolean }) invalid = false;
+  /** The buttons to offer (see TOOL_KEYS); read when the editor is created. */
+  @property() tools = '';
+  /** The toolbar after the text instead of before it. */
+  @property({ type: Boolean, reflect: true, attribute: 'toolbar-below' }) toolbarBelow = false;
   @state() private linkOpen = false;
   @state() private linkError = false;
   @state() private focusIndex = 0;
@@ -103,12 +128,17 @@ export class WwEditor extends LitElement {
     new LocaleController(this);
   }
   private pending: JSONContent | null = null;
+  private lastSet: JSONContent | null | undefined = undefined;
 
   /** The document as tiptap JSON. */
   get value(): JSONContent {
     return this.editor ? this.editor.getJSON() : (this.pending ?? { type: 'doc', content: [{ type: 'paragraph' }] });
   }
   set value(doc: JSONContent | null) {
+    // Lit sets an object-valued `.value=${doc}` again on every render of the page; the same object
+    // again is not new content, and replacing the text with it would undo what was typed since.
+    if (doc === this.lastSet) return;
+    this.lastSet = doc;
     this.pending = doc;
     if (this.editor && doc && JSON.stringify(doc) !== JSON.stringify(this.editor.getJSON())) this.editor.commands.setContent(doc, { emitUpdate: false });
   }
@@ -119,7 +149,11 @@ export class WwEditor extends LitElement {
 
   /** Moves the focus into the editable area (at the end of the text). */
   override focus(): void {
-    this.editor?.commands.focus('end');
+    if (!this.editor) return;
+    // tiptap's focus command moves the focus a frame later; keys pressed in between (a resident
+    // typing on while the editor replaces the plain field) would be lost. Focus now, then place the caret.
+    this.editor.view.focus();
+    this.editor.commands.focus('end');
   }
 
   override connectedCallback(): void {
@@ -146,7 +180,7 @@ export class WwEditor extends LitElement {
 
   protected override updated(changed: Map<string, unknown>): void {
     if (this.labelEl && changed.has('label')) this.labelEl.textContent = this.label;
-    if (this.editor && (changed.has('describedby') || changed.has('invalid'))) this.editor.setOptions({ editorProps: { attributes: this.areaAttributes() } });
+    if (this.editor && (changed.has('describedby') || changed.has('invalid'))) this.editor.setOptions({ editorProps: this.editorProps() });
   }
 
   private areaAttributes(): Record<string, string> {
@@ -161,7 +195,26 @@ export class WwEditor extends LitElement {
     return a;
   }
 
+  private get toolKeys(): ToolKey[] {
+    return parseTools(this.tools);
+  }
+
+  /** The view's props; setOptions replaces them as a whole, so they are always built here. */
+  private editorProps(): EditorOptions['editorProps'] {
+    return {
+      attributes: this.areaAttributes(),
+      handleKeyDown: (_view, e) => {
+        if (!(e.altKey && e.key === 'F10')) return false;
+        e.preventDefault();
+        this.focusToolbar();
+        return true;
+      },
+    };
+  }
+
   private createEditor(): void {
+    const has = new Set(this.toolKeys);
+    const levels = ([2, 3] as const).filter((l) => has.has(`h${l}`));
     this.labelEl = document.createElement('span');
     this.labelEl.slot = 'label';
     this.labelEl.id = `${this.uid}-label`;
@@ -180,8 +233,15 @@ export class WwEditor extends LitElement {
           strike: false,
           horizontalRule: false,
           underline: false,
-          heading: { levels: [2, 3] },
-          link: {
+          bold: has.has('bold') ? {} : false,
+          italic: has.has('italic') ? {} : false,
+          heading: levels.length ? { levels: [...levels] } : false,
+          bulletList: has.has('bullets') ? {} : false,
+          orderedList: has.has('numbers') ? {} : false,
+          listItem: has.has('bullets') || has.has('numbers') ? {} : false,
+          listKeymap: has.has('bullets') || has.has('numbers') ? {} : false,
+          blockquote: has.has('quote') ? {} : false,
+          link: !has.has('link') ? false : {
             openOnClick: false,
             autolink: true,
             protocols: [],
@@ -191,18 +251,42 @@ export class WwEditor extends LitElement {
           },
         }),
       ],
-      editorProps: { attributes: this.areaAttributes() },
+      editorProps: this.editorProps(),
       onUpdate: ({ editor }) => {
         this.dispatchEvent(new CustomEvent('ww-change', { detail: { value: editor.getJSON() }, bubbles: true, composed: true }));
       },
       onTransaction: () => this.requestUpdate(),
     });
+    this.requestUpdate(); // the buttons were rendered disabled, before there was an editor
+  }
+
+  private get buttons(): HTMLButtonElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="toolbar"] > button')];
+  }
+
+  /**
+   * Back to the text where the caret was. Focused here and now: tiptap's own focus command waits a
+   * frame, and keys pressed meanwhile would go to the button (Enter twice undoes the bold).
+   */
+  private backToText(): void {
+    this.editor?.view.focus();
+  }
+
+  /** Moves the focus to the toolbar's one tab stop. */
+  private focusToolbar(): void {
+    const buttons = this.buttons;
+    buttons[Math.min(this.focusIndex, buttons.length - 1)]?.focus();
   }
 
   private toolbarKey(e: KeyboardEvent): void {
-    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="toolbar"] > button')];
+    const buttons = this.buttons;
     const at = buttons.indexOf(e.target as HTMLButtonElement);
     if (at < 0) return;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      this.backToText();
+      return;
+    }
     let next = at;
     if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = (at + 1) % buttons.length;
     else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = (at - 1 + buttons.length) % buttons.length;
@@ -235,6 +319,7 @@ export class WwEditor extends LitElement {
       this.linkInput.focus();
       return;
     }
+    editor.view.focus();
     const { empty } = editor.state.selection;
     if (empty && !editor.isActive('link')) {
       editor.chain().focus().insertContent({ type: 'text', text: href.replace(/^mailto:/i, ''), marks: [{ type: 'link', attrs: { href } }] }).run();
@@ -245,6 +330,7 @@ export class WwEditor extends LitElement {
   }
 
   private removeLink(): void {
+    this.editor?.view.focus();
     this.editor?.chain().focus().extendMarkRange('link').unsetLink().run();
     this.linkOpen = false;
   }
@@ -253,27 +339,33 @@ export class WwEditor extends LitElement {
     if (e.key === 'Escape') {
       e.preventDefault();
       this.linkOpen = false;
-      this.editor?.commands.focus();
+      this.backToText();
     }
   }
 
   override render() {
     const ed = this.editor;
     const inLink = ed?.isActive('link') ?? false;
-    const index = (i: number) => (i === this.focusIndex ? 0 : -1);
-    return html`
-      <slot name="label"></slot>
-      <div role="toolbar" aria-label=${t('toolbar')} @keydown=${this.toolbarKey}>
-        ${tools.map(
+    const keys = this.toolKeys;
+    const shown = tools.filter((tool) => keys.includes(tool.key));
+    const withLink = keys.includes('link');
+    const buttonCount = shown.length + (withLink ? 1 : 0);
+    const stop = Math.min(this.focusIndex, buttonCount - 1);
+    const index = (i: number) => (i === stop ? 0 : -1);
+    const toolbar = html`
+      <div role="toolbar" aria-label=${t('toolbar')} class=${buttonCount > 4 ? 'many' : 'few'} @keydown=${this.toolbarKey}>
+        ${shown.map(
           (tool, i) => html`<button type="button" class="tool tool-${tool.key}" tabindex=${index(i)} aria-pressed=${ed && tool.active(ed) ? 'true' : 'false'}
-            ?disabled=${!ed} @mousedown=${keepEditorFocus} @click=${() => ed && tool.run(ed)} @focus=${() => (this.focusIndex = i)}>
+            ?disabled=${!ed} @mousedown=${keepEditorFocus} @click=${() => ed && (ed.view.focus(), tool.run(ed))} @focus=${() => (this.focusIndex = i)}>
             <span class="glyph" aria-hidden="true">${tool.glyph}</span><span class="word">${t(tool.key)}</span>
           </button>`,
         )}
-        <button type="button" class="tool tool-link" tabindex=${index(tools.length)} aria-pressed=${inLink ? 'true' : 'false'} aria-expanded=${this.linkOpen ? 'true' : 'false'}
-          aria-controls="link-form" ?disabled=${!ed} @click=${this.openLink} @focus=${() => (this.focusIndex = tools.length)}>
-          <span class="glyph" aria-hidden="true">↗</span><span class="word">${t('link')}</span>
-        </button>
+        ${withLink
+          ? html`<button type="button" class="tool tool-link" data-active=${inLink ? 'true' : 'false'} tabindex=${index(shown.length)} aria-expanded=${this.linkOpen ? 'true' : 'false'}
+              aria-controls="link-form" ?disabled=${!ed} @click=${this.openLink} @focus=${() => (this.focusIndex = shown.length)}>
+              <span class="glyph" aria-hidden="true">↗</span><span class="word">${t('link')}</span>
+            </button>`
+          : nothing}
       </div>
       ${this.linkOpen
         ? html`<form id="link-form" class="link-form" @submit=${this.applyLink} @keydown=${this.linkKey} novalidate>
@@ -284,12 +376,14 @@ export class WwEditor extends LitElement {
             <div class="actions">
               <button type="submit">${t('apply')}</button>
               ${inLink ? html`<button type="button" class="secondary" @click=${this.removeLink}>${t('remove')}</button>` : nothing}
-              <button type="button" class="secondary" @click=${() => { this.linkOpen = false; this.editor?.commands.focus(); }}>${t('cancel')}</button>
+              <button type="button" class="secondary" @click=${() => { this.linkOpen = false; this.backToText(); }}>${t('cancel')}</button>
             </div>
           </form>`
         : nothing}
-      <slot></slot>
     `;
+    return this.toolbarBelow
+      ? html`<slot name="label"></slot><slot></slot>${toolbar}`
+      : html`<slot name="label"></slot>${toolbar}<slot></slot>`;
   }
 
   static override styles = css`
@@ -304,13 +398,21 @@ export class WwEditor extends LitElement {
     }
     .tool { position: relative; border-color: transparent; background: transparent; color: #1c2321; font-weight: 400; }
     .tool:hover { border-color: #6b7671; }
-    .tool[aria-pressed='true'] { background: #1d5c4d; color: #fff; border-color: #1d5c4d; }
+    .tool[aria-pressed='true'], .tool[data-active='true'] { background: #1d5c4d; color: #fff; border-color: #1d5c4d; }
     .tool[disabled] { opacity: 0.6; cursor: not-allowed; }
     .glyph { font-weight: 700; min-width: 1ch; text-align: center; }
-    /* On a phone the toolbar shows only the symbols (the words stay as the buttons' names), so it fits in two rows. */
+    :host([toolbar-below]) [role='toolbar'] { border-bottom: 1px solid #6b7671; border-top: 0; border-radius: 0 0 6px 6px; }
+    :host([toolbar-below]) .link-form { border-bottom: 1px solid #6b7671; border-top: 0; }
+    /* On a phone a full toolbar shows only the symbols (the words stay as the buttons' names), so it fits in two rows. */
     @media (max-width: 32rem) {
-      .word { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-      .tool { padding: 0.25rem; justify-content: center; }
+      .many .word { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+      .many .tool { padding: 0.25rem; justify-content: center; }
+    }
+    /* A few tools keep their words on a phone; only a very narrow layout (a phone zoomed to 200%) drops them too. */
+    @media (max-width: 15rem) {
+      .few .word { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+      .few .tool { padding: 0.25rem; justify-content: center; }
+      .few { gap: 0; padding: 0.15rem; }
     }
     .tool-italic .glyph { font-style: italic; font-family: Georgia, serif; }
     button[type='submit'] { background: #1d5c4d; color: #fff; }

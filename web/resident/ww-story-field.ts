@@ -92,7 +92,14 @@ export class WwStoryField extends LitElement {
   override render() {
     const hint = this.hint ? html`<span class="hint" id="${this.uid}-hint">${this.hint}</span>` : nothing;
     if (this.mode === 'rich') {
-      return html`<ww-editor .label=${this.label} .value=${this.doc} describedby=${this.describedBy()} ?invalid=${this.invalid}></ww-editor>${hint}`;
+      // Residents get three buttons (bold, italic, bullets): one row on a 360 px phone, even at 200% zoom,
+      // and no headings, quotes or links to make sense of. The toolbar comes after the text, on screen
+      // and in tab order: the field follows its label at once (as the plain textarea did), which is
+      // what a screen reader user swiping or tabbing through the form expects, and formatting is an
+      // extra they meet next (one Tab stop, or Alt+F10 from the text) on the way to the next question.
+      // Staff editors keep the full toolbar above the text, as in a word processor.
+      return html`<ww-editor .label=${this.label} .value=${this.doc} tools="bold italic bullets" toolbar-below
+        describedby=${this.describedBy()} ?invalid=${this.invalid}></ww-editor>${hint}`;
     }
     return html`
       <label class="field-label" for="${this.uid}-text">${this.label}</label>
