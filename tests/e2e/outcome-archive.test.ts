@@ -33,7 +33,7 @@ describe('browser: archiving an outcome', () => {
 
     await activate(page, page.getByRole('button', { name: 'Terugzetten: Zomerfeest' }), 'Enter', { back: true });
     await page.getByRole('status').getByText('Doel teruggezet.').waitFor();
-    expect(await archived.count()).toBe(0);
+    expect(await archived.count()).toBe(0); // the message comes once the list shows the change
     expect((await e.db.selectFrom('outcomes').select('archivedAt').where('title', '=', 'Zomerfeest').executeTakeFirstOrThrow()).archivedAt).toBeNull();
     await ctx.close();
   });

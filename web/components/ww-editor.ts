@@ -1,4 +1,6 @@
 import { Editor, type EditorOptions, type JSONContent } from '@tiptap/core';
+import { TextSelection } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import StarterKit from '@tiptap/starter-kit';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -36,6 +38,20 @@ const tools: Tool[] = [
   { key: 'numbers', glyph: '1.', active: (e) => e.isActive('orderedList'), run: (e) => e.chain().focus().toggleOrderedList().run() },
   { key: 'quote', glyph: '“', active: (e) => e.isActive('blockquote'), run: (e) => e.chain().focus().toggleBlockquote().run() },
 ];
+
+/**
+ * The editor learns where the caret went from the browser's selectionchange event, which can come
+ * after the next key: a caret just moved (Ctrl+End) and then Alt+F10 would leave the editor thinking
+ * the caret is where it was. Read the browser's selection before the focus leaves.
+ */
+function keepCaret(view: EditorView): void {
+  const sel = (view.root as Document).getSelection?.();
+  if (!sel?.anchorNode || !sel.focusNode || !view.dom.contains(sel.anchorNode)) return;
+  const anchor = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
+  const head = view.posAtDOM(sel.focusNode, sel.focusOffset);
+  const { selection } = view.state;
+  if (selection.anchor !== anchor || selection.head !== head) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, anchor, head)));
+}
 
 /**
  * A pointer press on a format button must not take the focus from the text: a blur and re-focus
@@ -203,9 +219,10 @@ export class WwEditor extends LitElement {
   private editorProps(): EditorOptions['editorProps'] {
     return {
       attributes: this.areaAttributes(),
-      handleKeyDown: (_view, e) => {
+      handleKeyDown: (view, e) => {
         if (!(e.altKey && e.key === 'F10')) return false;
         e.preventDefault();
+        keepCaret(view);
         this.focusToolbar();
         return true;
       },

@@ -144,10 +144,11 @@ export class OutcomesPage extends LitElement {
 
   private async run(fn: () => Promise<unknown>, ok = t('saved')) {
     this.error = null;
+    this.message = '';
     try {
       await fn();
-      this.message = ok;
       await this.load();
+      this.message = ok; // announced once the page shows the change
       return true;
     } catch (e) {
       this.fail(e);
