@@ -59,7 +59,7 @@ describe('journey: resident', () => {
 
     // A resident's toolbar: three buttons on one row of a 360 px phone, named in words.
     const toolbar = page.getByRole('toolbar', { name: 'Opmaak' });
-    await expect(toolbar.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.querySelector('.word')?.textContent))).resolves.toEqual(['Vet', 'Schuin', 'Opsomming']);
+    await expect(toolbar.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.querySelector('.word')?.textContent))).resolves.toEqual(['Vet', 'Schuin', 'Lijstje']);
     const tops = await toolbar.getByRole('button').evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
     expect(new Set(tops).size).toBe(1);
     await screenshot(page, 'resident-editor-phone');
@@ -67,7 +67,7 @@ describe('journey: resident', () => {
     // The toolbar is one Tab stop after the text; arrow keys move inside it, Home and End to its ends.
     const bold = toolbar.getByRole('button', { name: 'Vet' });
     const italic = toolbar.getByRole('button', { name: 'Schuin' });
-    const bullets = toolbar.getByRole('button', { name: 'Opsomming' });
+    const bullets = toolbar.getByRole('button', { name: 'Lijstje' });
     await tabTo(page, bold, { max: 1 });
     await page.keyboard.press('ArrowRight');
     await tabTo(page, italic, { max: 0 });

@@ -10,7 +10,7 @@ import { docIsEmpty, normaliseUrl, SAFE_URL } from '../richtext.js';
 
 const t = messages({
   nl: {
-    toolbar: 'Opmaak', bold: 'Vet', italic: 'Schuin', h2: 'Kop', h3: 'Kleine kop', bullets: 'Opsomming', numbers: 'Nummering',
+    toolbar: 'Opmaak', bold: 'Vet', italic: 'Schuin', h2: 'Kop', h3: 'Kleine kop', bullets: 'Lijstje', numbers: 'Nummering',
     quote: 'Citaat', link: 'Link', url: 'Adres van de link', urlHint: 'Begint met https://, http:// of mailto:', apply: 'Link plaatsen',
     remove: 'Link weghalen', cancel: 'Annuleren', badUrl: 'Dit adres werkt niet. Gebruik een webadres (https://…) of een e-mailadres.',
   },
