@@ -117,9 +117,17 @@ const words = {
 };
 type Words = (typeof words)['nl'];
 
-const num = (w: Words, n: number | null | undefined, digits = 1) =>
-  n == null ? '–' : n.toLocaleString(w.locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-const euro = (w: Words, n: number | null) => (n == null ? '–' : `€ ${n.toLocaleString(w.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+// One formatter per locale and precision: toLocaleString builds a new one on every call, which
+// made a report with a few thousand figures noticeably slower to render.
+const formats = new Map<string, Intl.NumberFormat>();
+function format(locale: string, min: number, max: number): Intl.NumberFormat {
+  const key = `${locale}|${min}|${max}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: min, maximumFractionDigits: max })));
+  return f;
+}
+const num = (w: Words, n: number | null | undefined, digits = 1) => (n == null ? '–' : format(w.locale, 0, digits).format(n));
+const euro = (w: Words, n: number | null) => (n == null ? '–' : `€ ${format(w.locale, 2, 2).format(n)}`);
 const dateIn = (w: Words, iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return d ? `${d} ${w.months[m! - 1]} ${y}` : `${w.months[m! - 1]} ${y}`;
