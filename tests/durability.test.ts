@@ -102,6 +102,18 @@ describe('durability', () => {
     });
     expect(missing).toEqual([]);
     expect(checkDatabaseFile(file)).toBe('ok');
+    // Nothing half-saved, even for the groups cut off by the kill: no teller without their story,
+    // no story without its consent record and its audit entry.
+    const db = new Database(file, { readonly: true });
+    const halves = db
+      .prepare(
+        `select (select count(*) from tellers t where not exists (select 1 from stories s where s.teller_id = t.id)) as tellers,
+          (select count(*) from stories s where not exists (select 1 from story_consents c where c.story_id = s.id)) as consents,
+          (select count(*) from stories s where not exists (select 1 from audit_log a where a.target_type = 'story' and a.target_id = cast(s.id as text) and a.action = 'story.create')) as audits`,
+      )
+      .get();
+    db.close();
+    expect(halves).toEqual({ tellers: 0, consents: 0, audits: 0 });
   });
 
   it('takes an online backup during writes that holds every story acknowledged before it began', { timeout: 120_000 }, async () => {
