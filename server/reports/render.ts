@@ -133,6 +133,12 @@ const dateIn = (w: Words, iso: string) => {
   return d ? `${d} ${w.months[m! - 1]} ${y}` : `${w.months[m! - 1]} ${y}`;
 };
 
+/**
+ * A table that may be wider than a phone scrolls sideways in its own region, which keyboard users
+ * reach with Tab (and scroll with the arrow keys) and screen readers announce by its label.
+ */
+const scroller = (label: string, table: string) => `<div class="table-wrap" role="region" tabindex="0" aria-label="${label}">${table}</div>`;
+
 /** Story HTML comes sanitised from the stories capability; a marker-like comment can never survive in it. */
 const safeStoryHtml = (html: string) => html.replace(/<!--/g, '&lt;!--');
 
@@ -183,8 +189,11 @@ function areaTable(w: Words, ind: IndicatorOut): string {
     )
     .join('');
   return (
-    `<div class="table-wrap"><table class="data"><caption>${w.perArea(e(ind.name))} (${e(w.unit[ind.unit] ?? ind.unit)})</caption>` +
-    `<thead><tr><th scope="col">${w.area}</th><th scope="col">${w.period}</th>${targets ? `<th scope="col">${w.target}</th>` : ''}<th scope="col">${w.actual}</th></tr></thead><tbody>${rows}</tbody></table></div>`
+    scroller(
+      w.perArea(e(ind.name)),
+      `<table class="data"><caption>${w.perArea(e(ind.name))} (${e(w.unit[ind.unit] ?? ind.unit)})</caption>` +
+        `<thead><tr><th scope="col">${w.area}</th><th scope="col">${w.period}</th>${targets ? `<th scope="col">${w.target}</th>` : ''}<th scope="col">${w.actual}</th></tr></thead><tbody>${rows}</tbody></table>`,
+    )
   );
 }
 
@@ -196,7 +205,7 @@ function renderIndicator(lang: Lang, outcomeId: number, ind: IndicatorOut): stri
     `<section class="indicator"><h3>${e(ind.name)}</h3>` +
     (ind.description ? `<p>${e(ind.description)}</p>` : '') +
     (ind.periods.length
-      ? `<div class="figure"><div class="chart-wrap">${chart}</div><div class="table-wrap">${indicatorTable(w, ind)}</div></div>`
+      ? `<div class="figure"><div class="chart-wrap">${chart}</div>${scroller(e(ind.name), indicatorTable(w, ind))}</div>`
       : `<p class="muted">${ind.areas?.length ? w.noOverallFigures : w.noFigures}</p>`) +
     (ind.areas?.length ? areaTable(w, ind) : '') +
     `</section>`
@@ -248,7 +257,7 @@ function renderClimate(w: Words, c: NonNullable<ReportData['climate']>, areas: s
     `<section class="climate"><h2>${w.climate}</h2>` +
     `<p>${w.climateIntro(e(areas), c.minStories, dateIn(w, c.split))}</p>` +
     (c.variables.length
-      ? `<div class="table-wrap"><table class="data"><thead><tr>${w.climateHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></div>`
+      ? scroller(w.climate, `<table class="data"><thead><tr>${w.climateHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`)
       : `<p class="muted">${w.noClimate}</p>`) +
     `</section>`
   );
@@ -276,8 +285,11 @@ function renderResources(w: Words, r: NonNullable<ReportData['resources']>): str
   return (
     `<section class="resources"><h2>${w.resources}</h2>` +
     `<p>${w.resourcesIntro}</p>` +
-    `<div class="table-wrap"><table class="data"><thead><tr>${w.resourcesHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>` +
-    `<tbody>${rows}</tbody><tfoot><tr><th scope="row">${w.total}</th><td>${num(w, r.planHours)}</td><td>${num(w, r.actualHours)}</td><td>${euro(w, r.planEuros)}</td><td>${euro(w, r.actualEuros)}</td></tr></tfoot></table></div>` +
+    scroller(
+      w.resources,
+      `<table class="data"><thead><tr>${w.resourcesHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>` +
+        `<tbody>${rows}</tbody><tfoot><tr><th scope="row">${w.total}</th><td>${num(w, r.planHours)}</td><td>${num(w, r.actualHours)}</td><td>${euro(w, r.planEuros)}</td><td>${euro(w, r.actualEuros)}</td></tr></tfoot></table>`,
+    ) +
     (r.actualIncluded ? '' : `<p class="not-included">${w.resourcesNotIncluded}</p>`) +
     `</section>`
   );

@@ -2,7 +2,7 @@
 // PDF — with the keyboard alone, axe on every page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { activate, checkA11y, screenshot, typeInto } from '../helpers/a11y.js';
+import { activate, checkA11y, screenshot, tabTo, typeInto } from '../helpers/a11y.js';
 import { apiAs } from '../helpers/journey-fixtures.js';
 import { reportWorld } from '../helpers/reports-fixtures.js';
 
@@ -54,6 +54,11 @@ describe('journey: funder', () => {
     expect(text).not.toContain('TEAMGEHEIM'); // consent: team only
     await checkA11y(page, 'funder report version');
     await screenshot(page, 'funder-report');
+    // On a phone the tables scroll sideways in regions a keyboard reaches.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await tabTo(page, page.getByRole('region', { name: 'Deelnemers aan buurtactiviteiten' }));
+    await checkA11y(page, 'funder report version, phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // Print to PDF, as the browser's print dialog does.
     await page.emulateMedia({ media: 'print' });
