@@ -38,6 +38,13 @@ export function formatNumber(n: number | null | undefined, digits = 0): string {
   return n.toLocaleString(locale() === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
+/** An amount in euros: cents shown only when there are any (€ 24.000, € 1.590,50). */
+export function formatEuro(n: number | null | undefined): string {
+  if (n == null) return '–';
+  const digits = Number.isInteger(n) ? 0 : 2;
+  return `€ ${n.toLocaleString(locale() === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+}
+
 /** One field's problem as the server (or a page) describes it; see zodDetails in server/errors.ts. */
 export type FieldIssue = {
   field?: string;

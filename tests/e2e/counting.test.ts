@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject, setProjectMembers } from '../../db/repositories/projects.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
+import { expectNoHorizontalScroll } from '../helpers/a11y.js';
 
 describe('browser: counting', () => {
   let e: E2E;
@@ -86,10 +87,24 @@ describe('browser: counting', () => {
     await expect.poll(() => page.getByText('2,5 van 40 uur gebruikt').count()).toBe(1);
     expect(await e.db.selectFrom('hours').select(['hours', 'phase', 'userId']).execute()).toEqual([{ hours: 2.5, phase: 'DOEN', userId: worker.id }]);
     await e.screenshot(page, 'counting-hours-phone');
+    // An amount with cents reads as money: € 12,50, not € 12,5.
+    const expense = page.locator('form').nth(1);
+    await expense.getByLabel('Bedrag in euro', { exact: false }).fill('12,5');
+    await expense.getByLabel('Omschrijving').fill('Koffie');
+    await expense.getByRole('button', { name: 'Uitgave toevoegen' }).click();
+    await expect.poll(() => page.getByText('€ 12,50 van € 1.000 uitgegeven', { exact: false }).count()).toBe(1);
+    await expectNoHorizontalScroll(page, 'hours on a phone');
     // The project page shows the same use against the plan.
     await page.goto(`/projects/${projectId}`);
     await page.getByRole('heading', { name: 'Uren en geld tegen het plan' }).waitFor();
     await expect.poll(() => page.getByText('2,5 van 40 uur gebruikt').count()).toBe(1);
+    // On a phone the entry grid's cells are on screen, not pushed off to the right.
+    await page.goto(`/projects/${projectId}/indicators`);
+    const cell = page.getByLabel(/^Aandeel actief, Hele project/);
+    await cell.waitFor();
+    const box = (await cell.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    await expectNoHorizontalScroll(page, 'indicator grid on a phone');
     await ctx.close();
   });
   it('a worker previews a CSV with a bad row, then imports the corrected file', async () => {

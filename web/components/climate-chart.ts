@@ -77,7 +77,8 @@ export class ClimateChart extends LitElement {
     figcaption { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.9rem; }
     .teller-key { color: #1d5c4d; font-weight: 600; }
     .coordinator-key { color: #a34f00; font-weight: 600; }
-    .poles { display: flex; gap: 1rem; color: #4d5a56; }
+    .poles span { min-width: 0; overflow-wrap: anywhere; }
+    .poles { display: flex; flex-wrap: wrap; gap: 0 1rem; color: #4d5a56; }
   `;
 }
 

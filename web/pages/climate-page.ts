@@ -277,7 +277,7 @@ export class ClimatePage extends LitElement {
     css`
       * { box-sizing: border-box; }
       .filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); max-width: none; align-items: end; }
-      .series { display: grid; gap: 1rem; }
+      .series { display: grid; gap: 1rem; grid-template-columns: minmax(0, 1fr); }
       caption { text-align: left; font-weight: 600; padding: 0.5rem 0; }
       td { font-variant-numeric: tabular-nums; }
     `,

@@ -357,7 +357,6 @@ export class IndicatorGridPage extends LitElement {
     css`
       form.period { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; max-width: none; }
       form.period label { flex: 1 1 12rem; }
-      table { min-width: 32rem; }
       caption { text-align: left; font-weight: 600; padding: 0.5rem 0; }
       td input { box-sizing: border-box; min-width: 6rem; text-align: right; font-variant-numeric: tabular-nums; }
       td.dirty input { background: #fff8e0; }

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, api, get, post } from '../api.js';
-import { formatDate, formatNumber, messages } from '../i18n.js';
+import { formatDate, formatEuro, formatNumber, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import '../components/ww-budget-summary.js';
@@ -31,7 +31,7 @@ type Phase = (typeof phases)[number];
 type HoursList = { entries: { id: number; date: string; hours: number; phase: Phase; activity: string; userId: number; userName: string }[]; totals: { hours: number; byPhase: Record<Phase, number>; byWorker: { userId: number; name: string; hours: number }[] } };
 type Expenses = { entries: { id: number; date: string; amount: number; description: string; category: string | null; enteredBy: number; enteredByName: string }[]; totals: { amount: number } };
 
-const euro = (n: number | null) => (n === null ? '–' : `€ ${formatNumber(n, 2)}`);
+const euro = formatEuro;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Hours and money of one project: log them, list them, and see them against the plan. */

@@ -394,16 +394,18 @@ export class TaggingPage extends LitElement {
       .help { background: #eef3f0; border-left: 4px solid var(--ww-accent); padding: 0.5rem 0.75rem; max-width: none; }
       .filter { max-width: 24rem; margin-bottom: 0.5rem; }
       .layout { display: grid; gap: 1rem; grid-template-columns: minmax(14rem, 20rem) 1fr; align-items: start; }
-      @media (max-width: 720px) { .layout { grid-template-columns: 1fr; } }
+      @media (max-width: 720px) { .layout { grid-template-columns: minmax(0, 1fr); } }
+      .layout > * { min-width: 0; }
       .inbox { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.25rem; max-height: 70vh; overflow: auto; }
       .inbox li { display: flex; gap: 0.5rem; align-items: center; padding: 0.25rem 0.5rem; border-radius: var(--ww-radius); border: 2px solid transparent; }
       .inbox li.current { border-color: var(--ww-accent); background: #eef3f0; }
       button.link { background: none; border: 0; color: var(--ww-ink); font-weight: 400; text-align: left; display: grid; justify-items: start; padding: 0.25rem; min-height: 44px; }
       .text { white-space: pre-wrap; background: var(--ww-surface); border: 1px solid var(--ww-line); border-radius: var(--ww-radius); padding: 0.75rem; margin-bottom: 1rem; max-width: 70ch; }
-      fieldset { margin-bottom: 1rem; display: grid; gap: 0.5rem; }
+      fieldset { margin-bottom: 1rem; display: grid; gap: 0.5rem; grid-template-columns: minmax(0, 1fr); }
       label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
       kbd { border: 1px solid var(--ww-line); border-radius: 4px; padding: 0 0.3rem; font-size: 0.85rem; background: #f4f4f0; }
-      .dyad { display: grid; gap: 0.25rem; padding: 0.5rem 0; border-bottom: 1px solid var(--ww-line); }
+      .dyad { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.25rem; padding: 0.5rem 0; border-bottom: 1px solid var(--ww-line); }
+      .poles span { min-width: 0; overflow-wrap: anywhere; }
       .poles { display: flex; justify-content: space-between; gap: 1rem; font-size: 0.85rem; color: var(--ww-muted); }
       input[type='range'] { padding: 0; min-height: 32px; }
       .status:empty { display: none; }
