@@ -8,7 +8,7 @@ import { normalizePeriod, parseNumber, periodicityOf, periodOf, type Periodicity
 
 const t = messages({
   nl: {
-    title: 'Tellingen', loading: 'Laden…', newIndicator: 'Nieuwe indicator', hours: 'Uren en geld', import: 'CSV importeren', project: 'Project',
+    title: 'Indicatoren', loading: 'Laden…', newIndicator: 'Nieuwe indicator', hours: 'Uren en geld', import: 'CSV importeren', project: 'Project',
     periodicity: 'Soort periode', month: 'Maand', quarter: 'Kwartaal', year: 'Jaar', period: 'Periode', periodHint: 'Bijvoorbeeld 2026-Q1, 2026-03 of 2026.',
     show: 'Tonen', badPeriod: 'Dit is geen {kind}. Schrijf bijvoorbeeld {example}.', indicator: 'Indicator', whole: 'Hele project', none: 'Er zijn geen indicatoren per {kind} in dit project.',
     noIndicators: 'Dit project heeft nog geen indicatoren.', keys: 'Pijltjestoetsen en Enter gaan naar de volgende cel. Een komma mag als decimaalteken (12,5). Leeg of een punt betekent: ontbreekt.',
@@ -18,7 +18,7 @@ const t = messages({
     unit_count: 'aantal', unit_percentage: '%', unit_euro: 'euro', unit_hours: 'uren', unit_score: 'score',
   },
   en: {
-    title: 'Counts', loading: 'Loading…', newIndicator: 'New indicator', hours: 'Hours and money', import: 'Import CSV', project: 'Project',
+    title: 'Indicators', loading: 'Loading…', newIndicator: 'New indicator', hours: 'Hours and money', import: 'Import CSV', project: 'Project',
     periodicity: 'Kind of period', month: 'Month', quarter: 'Quarter', year: 'Year', period: 'Period', periodHint: 'For example 2026-Q1, 2026-03 or 2026.',
     show: 'Show', badPeriod: 'This is not a {kind}. Write for example {example}.', indicator: 'Indicator', whole: 'Whole project', none: 'This project has no indicators per {kind}.',
     noIndicators: 'This project has no indicators yet.', keys: 'Arrow keys and Enter move to the next cell. A decimal comma is fine (12,5). Empty or a full stop means: missing.',

@@ -9,7 +9,7 @@ import { parseNumber } from '../../server/counting/parse.js';
 
 const t = messages({
   nl: {
-    title: 'Uren en geld', loading: 'Laden…', project: 'Project', counts: 'Tellingen', plan: 'Tegenover de begroting',
+    title: 'Uren en geld', loading: 'Laden…', project: 'Project', counts: 'Indicatoren', plan: 'Tegenover de begroting',
     logHours: 'Uren schrijven', date: 'Datum', amountHours: 'Uren', hoursHint: 'Per kwartier, bijvoorbeeld 1,5.', phase: 'Fase', activity: 'Wat deed je?', activityHint: 'Kort, bijvoorbeeld: huisbezoeken Kop Zeedijk.',
     add: 'Toevoegen', added: 'Toegevoegd.', who: 'Wie', remove: 'Verwijderen', removeLabel: 'Verwijder {hours} uur op {date}', removeExpense: 'Verwijder uitgave {description} op {date}', removed: 'Verwijderd.',
     byPhase: 'Per fase', byWorker: 'Per medewerker', total: 'Totaal', noHours: 'Nog geen uren geschreven.',
@@ -17,7 +17,7 @@ const t = messages({
     noExpenses: 'Nog geen uitgaven.', notNumber: 'Geen getal', failed: 'Dat lukte niet.', none: 'geen', ZIEN: 'Zien', DENKEN: 'Denken', DOEN: 'Doen', VINDEN: 'Vinden',
   },
   en: {
-    title: 'Hours and money', loading: 'Loading…', project: 'Project', counts: 'Counts', plan: 'Against the budget',
+    title: 'Hours and money', loading: 'Loading…', project: 'Project', counts: 'Indicators', plan: 'Against the budget',
     logHours: 'Log hours', date: 'Date', amountHours: 'Hours', hoursHint: 'In quarters of an hour, e.g. 1.5.', phase: 'Phase', activity: 'What did you do?', activityHint: 'Short, e.g.: home visits Kop Zeedijk.',
     add: 'Add', added: 'Added.', who: 'Who', remove: 'Remove', removeLabel: 'Remove {hours} hours on {date}', removeExpense: 'Remove expense {description} on {date}', removed: 'Removed.',
     byPhase: 'Per phase', byWorker: 'Per worker', total: 'Total', noHours: 'No hours logged yet.',
