@@ -149,6 +149,7 @@ describe('journey: coordinator', () => {
     await activate(page, page.getByRole('button', { name: 'Delen', exact: true }));
     await page.getByRole('button', { name: /^Stop delen met Funder/ }).waitFor();
     await checkA11y(page, 'coordinator report shared');
+    expect(await page.getByRole('main').getByRole('link', { name: '← Alle rapportages' }).getAttribute('href')).toBe('/reports');
     await screenshot(page, 'report-edit');
     const shares = await e.db.selectFrom('reportShares').select('userId').execute();
     expect(shares).toEqual([{ userId: funder.id }]);
