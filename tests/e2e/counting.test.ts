@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject, setProjectMembers } from '../../db/repositories/projects.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { expectNoHorizontalScroll } from '../helpers/a11y.js';
+import { descriptionOf, expectNoHorizontalScroll } from '../helpers/a11y.js';
 
 describe('browser: counting', () => {
   let e: E2E;
@@ -71,6 +71,15 @@ describe('browser: counting', () => {
     await expect.poll(() => page.getByText('Opgeslagen: 0 nieuw, 1 gewijzigd').count()).toBe(1);
     expect(await e.db.selectFrom('indicatorValues').select(['value', 'note']).where('areaId', '=', kop).execute()).toEqual([{ value: 1234.5, note: 'inclusief open dag' }]);
     await e.screenshot(page, 'counting-grid-saved');
+
+    // An empty period says so and offers the latest one; each cell shows the value before it.
+    await page.getByRole('textbox', { name: /^Periode/ }).fill('2026-Q3');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    await page.getByText('In 2026-Q3 is nog niets ingevuld. Het laatst ingevuld is 2026-Q1.').waitFor();
+    const q3 = page.getByRole('textbox', { name: 'Bezoekers, Kop Zeedijk, 2026-Q3' });
+    await expect(descriptionOf(q3)).resolves.toContain('vorige: 1234,5 (2026-Q1)');
+    await page.getByRole('button', { name: '2026-Q1 tonen' }).click();
+    await expect.poll(() => cell('Aandeel actief', 'Hele project').inputValue()).toBe('12,5');
     await ctx.close();
   });
 
