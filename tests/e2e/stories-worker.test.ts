@@ -93,6 +93,9 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     await page.goto('/stories');
     await page.getByRole('heading', { level: 1, name: 'Verhalen' }).waitFor();
     await page.getByLabel('Zoek in titel en tekst').fill('cafe');
+    // On a phone the secondary filters are folded away, so the stories come first; one tap opens them.
+    await expect(page.getByLabel('Toestemming').isVisible()).resolves.toBe(false);
+    await page.getByText('Meer filters: gebied, fase, toestemming, bron, datum').click();
     await page.getByLabel('Toestemming').selectOption('report');
     await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('q') === 'cafe' && url.searchParams.get('consent') === 'report');
