@@ -45,7 +45,7 @@ describe('journey: coordinator', () => {
 
     // Its outcomes.
     await activate(page, page.getByRole('link', { name: 'Uitkomsten' }));
-    await page.getByRole('heading', { name: /^Werkdoelen/, level: 1 }).waitFor();
+    await page.getByRole('heading', { name: /^Uitkomsten/, level: 1 }).waitFor();
     await checkA11y(page, 'coordinator outcomes');
     await chooseOption(page, page.getByRole('combobox', { name: /^Niveau/ }), /Outcome/);
     await typeInto(page, page.getByRole('textbox', { name: 'Titel' }), 'Buren kennen elkaar');
