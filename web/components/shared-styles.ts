@@ -11,6 +11,7 @@ export const pageStyles = css`
   :focus-visible { outline: 3px solid var(--ww-focus); outline-offset: 2px; }
   form, .stack { display: grid; gap: 1rem; max-width: 40rem; }
   label { display: grid; gap: 0.25rem; font-weight: 600; }
+  label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
   .hint { font-weight: 400; color: var(--ww-muted); font-size: 0.9rem; }
   input, select, textarea {
     font: inherit; padding: 0.6rem 0.7rem; border: 1px solid #6b7671; border-radius: var(--ww-radius);
