@@ -8,6 +8,7 @@ import type { Me } from '../session.js';
 
 const t = messages({
   nl: {
+    role_admin: 'beheerder', role_coordinator: 'coördinator', role_worker: 'opbouwwerker', role_funder: 'financier',
     title: 'Most Significant Change',
     intro: 'Een panel leest de verhalen uit een periode, kiest per domein van verandering het meest betekenisvolle verhaal en schrijft op waarom.',
     rounds: 'Rondes',
@@ -29,6 +30,7 @@ const t = messages({
     choosePanel: 'Kies minstens één panellid.',
   },
   en: {
+    role_admin: 'admin', role_coordinator: 'coordinator', role_worker: 'worker', role_funder: 'funder',
     title: 'Most Significant Change',
     intro: 'A panel reads the stories of a period, picks the most significant story per domain of change and writes down why.',
     rounds: 'Rounds',
@@ -150,7 +152,7 @@ export class MscPage extends LitElement {
               </fieldset>
               <fieldset aria-describedby="err-panelUserIds">
                 <legend>${t('panel')}</legend>
-                ${this.people.map((u) => html`<label class="check"><input type="checkbox" name="panelUserIds" value=${u.id} />${u.name} <span class="muted">(${u.role})</span></label>`)}
+                ${this.people.map((u) => html`<label class="check"><input type="checkbox" name="panelUserIds" value=${u.id} />${u.name} <span class="muted">(${t(`role_${u.role}` as 'role_admin')})</span></label>`)}
                 ${this.fieldError('panelUserIds')}
               </fieldset>
               <div class="actions"><button type="submit">${t('submit')}</button></div>
