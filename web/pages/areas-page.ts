@@ -23,6 +23,21 @@ const t = messages({
 });
 
 /** Staff list and add areas (gemeente, wijk, buurt) with their CBS codes. */
+/** Areas as a tree: each municipality, then its districts, each followed by its neighbourhoods; by name within a level. */
+function treeOrder(areas: Area[]): { area: Area; depth: number }[] {
+  const ids = new Set(areas.map((a) => a.id));
+  const children = (parentId: number | null) => areas.filter((a) => (parentId === null ? a.parentId === null || !ids.has(a.parentId) : a.parentId === parentId)).sort((a, b) => a.name.localeCompare(b.name));
+  const out: { area: Area; depth: number }[] = [];
+  const walk = (parentId: number | null, depth: number) => {
+    for (const a of children(parentId)) {
+      out.push({ area: a, depth });
+      if (depth < 10) walk(a.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
 @customElement('ww-areas-page')
 export class AreasPage extends LitElement {
   @property({ attribute: false }) user: Me | null = null;
@@ -72,7 +87,7 @@ export class AreasPage extends LitElement {
       ${this.areas?.length
         ? html`<div class="table-wrap"><table>
             <thead><tr><th scope="col">${t('name')}</th><th scope="col">${t('kind')}</th><th scope="col">${t('cbsCode')}</th><th scope="col">${t('parent')}</th></tr></thead>
-            <tbody>${this.areas.map((a) => html`<tr><th scope="row">${a.name}</th><td>${t(a.kind)}</td><td>${a.cbsCode ?? ''}</td><td>${a.parentId ? byId.get(a.parentId)?.name ?? '' : ''}</td></tr>`)}</tbody>
+            <tbody>${treeOrder(this.areas).map(({ area: a, depth }) => html`<tr><th scope="row" style=${`padding-left: ${0.5 + depth * 1.25}rem`}>${a.name}</th><td>${t(a.kind)}</td><td>${a.cbsCode ?? ''}</td><td>${a.parentId ? byId.get(a.parentId)?.name ?? '' : ''}</td></tr>`)}</tbody>
           </table></div>`
         : nothing}
       <h2 id="add-heading">${t('add')}</h2>
