@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, post } from '../api.js';
 import { messages } from '../i18n.js';
-import { areaKinds, type Area, type AreaKind } from '../models.js';
+import { areaKinds, treeOrder, type Area, type AreaKind } from '../models.js';
 import type { Me } from '../session.js';
 import { errorText, generalError, invalid } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
@@ -23,21 +23,6 @@ const t = messages({
 });
 
 /** Staff list and add areas (gemeente, wijk, buurt) with their CBS codes. */
-/** Areas as a tree: each municipality, then its districts, each followed by its neighbourhoods; by name within a level. */
-function treeOrder(areas: Area[]): { area: Area; depth: number }[] {
-  const ids = new Set(areas.map((a) => a.id));
-  const children = (parentId: number | null) => areas.filter((a) => (parentId === null ? a.parentId === null || !ids.has(a.parentId) : a.parentId === parentId)).sort((a, b) => a.name.localeCompare(b.name));
-  const out: { area: Area; depth: number }[] = [];
-  const walk = (parentId: number | null, depth: number) => {
-    for (const a of children(parentId)) {
-      out.push({ area: a, depth });
-      if (depth < 10) walk(a.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  return out;
-}
-
 @customElement('ww-areas-page')
 export class AreasPage extends LitElement {
   @property({ attribute: false }) user: Me | null = null;

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { get } from '../api.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { formatDate, messages } from '../i18n.js';
+import { treeOrder } from '../models.js';
 import type { Me } from '../session.js';
 import { badgeStyles, consentBadge, consentLevels, label, phases, sources, type Area, type ProjectSummary, type StorySummary } from '../stories.js';
 
@@ -159,7 +160,7 @@ export class StoriesPage extends LitElement {
         <details class="more" ?open=${this.moreOpen()}>
         <summary>${t('more')}</summary>
         <div class="filters">
-          ${this.select('areaId', t('area'), this.areas.map((a) => ({ value: String(a.id), label: a.name })))}
+          ${this.select('areaId', t('area'), treeOrder(this.areas).map(({ area: a, depth }) => ({ value: String(a.id), label: '\u00a0\u00a0\u00a0'.repeat(depth) + a.name })))}
           ${this.select('phase', t('phase'), phases.map((p) => ({ value: p, label: label(p) })))}
           ${this.select('consent', t('consent'), consentLevels.map((c) => ({ value: c, label: label(c) })))}
           ${this.select('source', t('source'), sources.map((c) => ({ value: c, label: label(c) })))}
