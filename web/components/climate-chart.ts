@@ -2,7 +2,7 @@ import { LitElement, css, html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
-import { messages } from '../i18n.js';
+import { breakable, messages } from '../i18n.js';
 
 const t = messages({
   nl: { teller: 'Vertellers (gemiddelde)', coordinator: 'Coördinatoren (gemiddelde)', desc: 'Gemiddelde positie per periode van 0 ({weak}) tot 100 ({strong}). De tabel hieronder geeft dezelfde cijfers.' },
@@ -57,7 +57,7 @@ export class ClimateChart extends LitElement {
         <figcaption>
           <span class="key teller-key">● ${t('teller')}</span>
           <span class="key coordinator-key">■ ${t('coordinator')}</span>
-          <span class="poles"><span>0 = ${this.weak}</span><span>100 = ${this.strong}</span></span>
+          <span class="poles"><span>0 = ${breakable(this.weak)}</span><span>100 = ${breakable(this.strong)}</span></span>
         </figcaption>
       </figure>
     `;

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, post, put } from '../api.js';
 import { pageStyles } from '../components/shared-styles.js';
-import { formatDate, locale, messages } from '../i18n.js';
+import { breakable, formatDate, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import type { InboxStory, Outcome, Variable } from '../sensemaking-types.js';
 
@@ -308,7 +308,7 @@ export class TaggingPage extends LitElement {
             return html`<div class="dyad">
               <label for="v-${v.id}">${name}
                 <span class="muted">${placed ? (na ? t('notApplicable') : t('position', { n: pos! })) : t('notPlaced')}${tellerPos.has(v.id) ? ` · ${t('teller', { n: teller ?? t('notApplicable') })}` : ''}</span></label>
-              <div class="poles"><span>${weak}</span><span>${strong}</span></div>
+              <div class="poles"><span>${breakable(weak)}</span><span>${breakable(strong)}</span></div>
               <input
                 id="v-${v.id}"
                 type="range"
