@@ -26,6 +26,11 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     page.setDefaultTimeout(8000);
     await e.login(page, worker.email);
 
+    // On a phone the main menu folds behind one button, so each page starts near the top of the screen.
+    const menuButton = page.getByRole('button', { name: 'Menu' });
+    await expect(page.getByRole('navigation').getByRole('link', { name: 'Verhalen' }).isVisible()).resolves.toBe(false);
+    await menuButton.click();
+    await expect(menuButton.getAttribute('aria-expanded')).resolves.toBe('true');
     await page.getByRole('navigation').getByRole('link', { name: 'Verhalen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Verhalen' }).waitFor();
     await page.getByRole('link', { name: 'Verhaal vastleggen' }).click();
