@@ -12,7 +12,8 @@ const t = messages({
     title: 'Most Significant Change',
     intro: 'Een panel leest de verhalen uit een periode, kiest per domein van verandering het meest betekenisvolle verhaal en schrijft op waarom.',
     rounds: 'Rondes',
-    none: 'Nog geen rondes.',
+    none: 'Nog geen rondes. Open hieronder de eerste: kies een domein van verandering, een periode, projecten en een panel.',
+    noneMember: 'Er zijn nog geen rondes waarin u in het panel zit. U ziet een ronde hier zodra u ervoor gevraagd bent.',
     open: 'open',
     closed: 'gesloten',
     fedBack: 'teruggekoppeld',
@@ -34,7 +35,8 @@ const t = messages({
     title: 'Most Significant Change',
     intro: 'A panel reads the stories of a period, picks the most significant story per domain of change and writes down why.',
     rounds: 'Rounds',
-    none: 'No rounds yet.',
+    none: 'No rounds yet. Open the first one below: choose a domain of change, a period, projects and a panel.',
+    noneMember: 'There are no rounds with you on the panel yet. You will see a round here as soon as you are asked to join one.',
     open: 'open',
     closed: 'closed',
     fedBack: 'fed back',
@@ -126,7 +128,7 @@ export class MscPage extends LitElement {
       <h1 tabindex="-1">${t('title')}</h1>
       <p>${t('intro')}</p>
       <h2>${t('rounds')}</h2>
-      ${this.loaded && !this.rounds.length ? html`<p>${t('none')}</p>` : nothing}
+      ${this.loaded && !this.rounds.length ? html`<p>${this.staff ? t('none') : t('noneMember')}</p>` : nothing}
       <ul class="rounds">
         ${this.rounds.map(
           (r) => html`<li>
