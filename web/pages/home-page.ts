@@ -12,7 +12,7 @@ const t = messages({
     hello: 'Welkom, {name}', intro: 'Weefwerk bundelt tellen en vertellen: cijfers en verhalen over wat er verandert in de buurt.', go: 'Waar wil je heen?',
     projects: 'Je projecten', noProjectsStaff: 'Er zijn nog geen projecten.', firstProject: 'Maak het eerste project.',
     noProjectsWorker: 'Je bent nog niet aan een project gekoppeld. Vraag je coördinator om je toe te voegen.',
-    todo: 'Te doen', toTag: '{n} verhalen wachten op taggen', toTagOne: '1 verhaal wacht op taggen', toTagMany: '500 of meer verhalen wachten op taggen', allTagged: 'Alle verhalen zijn getagd.',
+    todo: 'Te doen', toTag: '{n} verhalen wachten op taggen', toTagOne: '1 verhaal wacht op taggen', toTagMany: '{n} of meer verhalen wachten op taggen', allTagged: 'Alle verhalen zijn getagd.',
     record: 'Een verhaal vastleggen dat je hoorde of zelf meemaakte',
     reports: 'Rapportages voor u', noReports: 'Er zijn nog geen rapportages met u gedeeld. U krijgt ze te zien zodra het team ze deelt.', version: 'versie {n}, {date}',
     '/projects': 'Projectplan, team, uren en indicatoren per project.', '/imports/cbs': 'Buurtcijfers van het CBS inlezen.', '/stories': 'Verhalen zoeken, lezen en vastleggen.',
@@ -24,7 +24,7 @@ const t = messages({
     hello: 'Welcome, {name}', intro: 'Weefwerk brings counting and telling together: numbers and stories about what changes in the neighbourhood.', go: 'Where do you want to go?',
     projects: 'Your projects', noProjectsStaff: 'There are no projects yet.', firstProject: 'Create the first project.',
     noProjectsWorker: 'You are not on a project yet. Ask your coordinator to add you.',
-    todo: 'To do', toTag: '{n} stories are waiting to be tagged', toTagOne: '1 story is waiting to be tagged', toTagMany: '500 or more stories are waiting to be tagged', allTagged: 'All stories have been tagged.',
+    todo: 'To do', toTag: '{n} stories are waiting to be tagged', toTagOne: '1 story is waiting to be tagged', toTagMany: '{n} or more stories are waiting to be tagged', allTagged: 'All stories have been tagged.',
     record: 'Record a story you heard or lived yourself',
     reports: 'Reports for you', noReports: 'No reports have been shared with you yet. You will see them as soon as the team shares them.', version: 'version {n}, {date}',
     '/projects': 'Project plan, team, hours and indicators per project.', '/imports/cbs': 'Read in neighbourhood figures from CBS.', '/stories': 'Find, read and record stories.',
@@ -35,7 +35,8 @@ const t = messages({
 });
 
 type Report = { id: number; title: string; latestVersion: number | null; latestPublishedAt: string | null };
-const INBOX_LIMIT = 500;
+// The inbox carries each story's text: the home page asks for a count's worth, not the whole backlog.
+const INBOX_LIMIT = 100;
 
 /** The start page: what is waiting for this user, their projects or reports, and where everything is. */
 @customElement('ww-home-page')
@@ -84,7 +85,7 @@ export class HomePage extends LitElement {
           ? nothing
           : n === 0
             ? html`<li>${t('allTagged')}</li>`
-            : html`<li><a href="/tagging">${n >= INBOX_LIMIT ? t('toTagMany') : n === 1 ? t('toTagOne') : t('toTag', { n })}</a></li>`}
+            : html`<li><a href="/tagging">${n >= INBOX_LIMIT ? t('toTagMany', { n: INBOX_LIMIT }) : n === 1 ? t('toTagOne') : t('toTag', { n })}</a></li>`}
         <li><a href="/stories/new">${t('record')}</a></li>
       </ul>`;
   }
