@@ -38,6 +38,16 @@ export function formatNumber(n: number | null | undefined, digits = 0): string {
   return n.toLocaleString(locale() === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
+/** Lets a narrow screen wrap pole names like "slachtofferschap/afhankelijk" after the slash, not mid-word. */
+export const breakable = (text: string): string => text.replaceAll('/', '/\u200b');
+
+/** An amount in euros: cents shown only when there are any (€ 24.000, € 1.590,50). */
+export function formatEuro(n: number | null | undefined): string {
+  if (n == null) return '–';
+  const digits = Number.isInteger(n) ? 0 : 2;
+  return `€ ${n.toLocaleString(locale() === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+}
+
 /** One field's problem as the server (or a page) describes it; see zodDetails in server/errors.ts. */
 export type FieldIssue = {
   field?: string;

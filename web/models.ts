@@ -23,3 +23,18 @@ export type Project = ProjectSummary & {
 export type AdminUser = { id: number; email: string; name: string; role: Role; locale: string; disabledAt: string | null; createdAt: string };
 
 export const isStaff = (role: Role | undefined) => role === 'admin' || role === 'coordinator';
+
+/** Areas as a tree: each municipality, then its districts, each followed by its neighbourhoods; by name within a level. */
+export function treeOrder<A extends { id: number; name: string; parentId: number | null }>(areas: A[]): { area: A; depth: number }[] {
+  const ids = new Set(areas.map((a) => a.id));
+  const children = (parentId: number | null) => areas.filter((a) => (parentId === null ? a.parentId === null || !ids.has(a.parentId) : a.parentId === parentId)).sort((a, b) => a.name.localeCompare(b.name));
+  const out: { area: A; depth: number }[] = [];
+  const walk = (parentId: number | null, depth: number) => {
+    for (const a of children(parentId)) {
+      out.push({ area: a, depth });
+      if (depth < 10) walk(a.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}

@@ -55,6 +55,8 @@ describe('browser: accessibility of the shell pages', () => {
     const page = await (await e.context()).newPage();
     await e.login(page, email);
     await page.getByRole('heading', { name: /Welkom/ }).waitFor();
+    // A worker on no project is told what to do about it.
+    await page.getByText('Je bent nog niet aan een project gekoppeld. Vraag je coördinator om je toe te voegen.').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
     // Focus moved to the new page's heading after logging in.
     expect(await page.evaluate(() => document.querySelector('ww-app')!.shadowRoot!.activeElement?.shadowRoot?.activeElement?.tagName)).toBe('H1');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject, setProjectMembers } from '../../db/repositories/projects.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
+import { descriptionOf, expectNoHorizontalScroll } from '../helpers/a11y.js';
 
 describe('browser: counting', () => {
   let e: E2E;
@@ -70,6 +71,15 @@ describe('browser: counting', () => {
     await expect.poll(() => page.getByText('Opgeslagen: 0 nieuw, 1 gewijzigd').count()).toBe(1);
     expect(await e.db.selectFrom('indicatorValues').select(['value', 'note']).where('areaId', '=', kop).execute()).toEqual([{ value: 1234.5, note: 'inclusief open dag' }]);
     await e.screenshot(page, 'counting-grid-saved');
+
+    // An empty period says so and offers the latest one; each cell shows the value before it.
+    await page.getByRole('textbox', { name: /^Periode/ }).fill('2026-Q3');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    await page.getByText('In 2026-Q3 is nog niets ingevuld. Het laatst ingevuld is 2026-Q1.').waitFor();
+    const q3 = page.getByRole('textbox', { name: 'Bezoekers, Kop Zeedijk, 2026-Q3' });
+    await expect(descriptionOf(q3)).resolves.toContain('vorige: 1234,5 (2026-Q1)');
+    await page.getByRole('button', { name: '2026-Q1 tonen' }).click();
+    await expect.poll(() => cell('Aandeel actief', 'Hele project').inputValue()).toBe('12,5');
     await ctx.close();
   });
 
@@ -86,10 +96,24 @@ describe('browser: counting', () => {
     await expect.poll(() => page.getByText('2,5 van 40 uur gebruikt').count()).toBe(1);
     expect(await e.db.selectFrom('hours').select(['hours', 'phase', 'userId']).execute()).toEqual([{ hours: 2.5, phase: 'DOEN', userId: worker.id }]);
     await e.screenshot(page, 'counting-hours-phone');
+    // An amount with cents reads as money: € 12,50, not € 12,5.
+    const expense = page.locator('form').nth(1);
+    await expense.getByLabel('Bedrag in euro', { exact: false }).fill('12,5');
+    await expense.getByLabel('Omschrijving').fill('Koffie');
+    await expense.getByRole('button', { name: 'Uitgave toevoegen' }).click();
+    await expect.poll(() => page.getByText('€ 12,50 van € 1.000 uitgegeven', { exact: false }).count()).toBe(1);
+    await expectNoHorizontalScroll(page, 'hours on a phone');
     // The project page shows the same use against the plan.
     await page.goto(`/projects/${projectId}`);
     await page.getByRole('heading', { name: 'Uren en geld tegen het plan' }).waitFor();
     await expect.poll(() => page.getByText('2,5 van 40 uur gebruikt').count()).toBe(1);
+    // On a phone the entry grid's cells are on screen, not pushed off to the right.
+    await page.goto(`/projects/${projectId}/indicators`);
+    const cell = page.getByLabel(/^Aandeel actief, Hele project/);
+    await cell.waitFor();
+    const box = (await cell.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    await expectNoHorizontalScroll(page, 'indicator grid on a phone');
     await ctx.close();
   });
   it('a worker previews a CSV with a bad row, then imports the corrected file', async () => {

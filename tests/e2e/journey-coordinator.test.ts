@@ -45,7 +45,7 @@ describe('journey: coordinator', () => {
 
     // Its outcomes.
     await activate(page, page.getByRole('link', { name: 'Uitkomsten' }));
-    await page.getByRole('heading', { name: /^Werkdoelen/, level: 1 }).waitFor();
+    await page.getByRole('heading', { name: /^Uitkomsten/, level: 1 }).waitFor();
     await checkA11y(page, 'coordinator outcomes');
     await chooseOption(page, page.getByRole('combobox', { name: /^Niveau/ }), /Outcome/);
     await typeInto(page, page.getByRole('textbox', { name: 'Titel' }), 'Buren kennen elkaar');
@@ -149,6 +149,7 @@ describe('journey: coordinator', () => {
     await activate(page, page.getByRole('button', { name: 'Delen', exact: true }));
     await page.getByRole('button', { name: /^Stop delen met Funder/ }).waitFor();
     await checkA11y(page, 'coordinator report shared');
+    expect(await page.getByRole('main').getByRole('link', { name: '← Alle rapportages' }).getAttribute('href')).toBe('/reports');
     await screenshot(page, 'report-edit');
     const shares = await e.db.selectFrom('reportShares').select('userId').execute();
     expect(shares).toEqual([{ userId: funder.id }]);

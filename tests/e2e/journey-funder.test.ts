@@ -36,6 +36,9 @@ describe('journey: funder', () => {
     await activate(page, page.getByRole('button', { name: 'Inloggen' }));
     await page.getByRole('heading', { name: /Welkom/ }).waitFor();
     await checkA11y(page, 'funder home');
+    // Home already lists the report shared with the funder, and only that one.
+    await page.getByRole('main').getByRole('link', { name: 'Jaarverslag Noord 2026' }).waitFor();
+    expect(await page.getByText('Verslag voor een ander fonds').count()).toBe(0);
 
     // The menu offers the funder reports (and nothing of the team's work).
     const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });

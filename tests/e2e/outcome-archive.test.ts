@@ -22,7 +22,7 @@ describe('browser: archiving an outcome', () => {
     await e.login(page, email);
     await page.goto(`${e.baseUrl}/projects/${p}/outcomes`);
     await activate(page, page.getByRole('button', { name: 'Archiveren: Zomerfeest' }));
-    await expect(page.getByRole('status').getByText('Doel gearchiveerd.').waitFor()).resolves.toBeUndefined();
+    await expect(page.getByRole('status').getByText('Uitkomst gearchiveerd.').waitFor()).resolves.toBeUndefined();
     const archived = page.getByRole('heading', { name: 'Gearchiveerd' });
     await archived.waitFor();
     // The archived outcome left the chain and stands under its own heading, ready to come back.
@@ -32,7 +32,7 @@ describe('browser: archiving an outcome', () => {
     expect((await e.db.selectFrom('outcomes').select('archivedAt').where('title', '=', 'Zomerfeest').executeTakeFirstOrThrow()).archivedAt).not.toBeNull();
 
     await activate(page, page.getByRole('button', { name: 'Terugzetten: Zomerfeest' }), 'Enter', { back: true });
-    await page.getByRole('status').getByText('Doel teruggezet.').waitFor();
+    await page.getByRole('status').getByText('Uitkomst teruggezet.').waitFor();
     expect(await archived.count()).toBe(0); // the message comes once the list shows the change
     expect((await e.db.selectFrom('outcomes').select('archivedAt').where('title', '=', 'Zomerfeest').executeTakeFirstOrThrow()).archivedAt).toBeNull();
     await ctx.close();

@@ -1,6 +1,7 @@
 import { tabTo } from '../helpers/a11y.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
+import { expectNoHorizontalScroll } from '../helpers/a11y.js';
 import { axeViolations, makeArea, makeProject, makeStory, place, variableId } from '../helpers/sensemaking-fixtures.js';
 
 describe('browser: sensemaking pages', () => {
@@ -37,6 +38,7 @@ describe('browser: sensemaking pages', () => {
     await expect(page.getByRole('cell', { name: '+40' }).count()).resolves.toBeGreaterThan(0); // teller mean 20 → 60
     await expect(axeViolations(page)).resolves.toEqual([]);
     await e.screenshot(page, 'climate-phone');
+    await expectNoHorizontalScroll(page, 'climate on a phone');
 
     await page.goto(`/projects/${p}/outcomes`);
     await page.getByRole('heading', { name: /Veilige buurt/ }).waitFor();

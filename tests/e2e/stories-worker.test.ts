@@ -26,6 +26,11 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     page.setDefaultTimeout(8000);
     await e.login(page, worker.email);
 
+    // On a phone the main menu folds behind one button, so each page starts near the top of the screen.
+    const menuButton = page.getByRole('button', { name: 'Menu' });
+    await expect(page.getByRole('navigation').getByRole('link', { name: 'Verhalen' }).isVisible()).resolves.toBe(false);
+    await menuButton.click();
+    await expect(menuButton.getAttribute('aria-expanded')).resolves.toBe('true');
     await page.getByRole('navigation').getByRole('link', { name: 'Verhalen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Verhalen' }).waitFor();
     await page.getByRole('link', { name: 'Verhaal vastleggen' }).click();
@@ -93,6 +98,9 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     await page.goto('/stories');
     await page.getByRole('heading', { level: 1, name: 'Verhalen' }).waitFor();
     await page.getByLabel('Zoek in titel en tekst').fill('cafe');
+    // On a phone the secondary filters are folded away, so the stories come first; one tap opens them.
+    await expect(page.getByLabel('Toestemming').isVisible()).resolves.toBe(false);
+    await page.getByText('Meer filters: gebied, fase, toestemming, bron, datum').click();
     await page.getByLabel('Toestemming').selectOption('report');
     await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('q') === 'cafe' && url.searchParams.get('consent') === 'report');
@@ -181,6 +189,10 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
       { level: 'team', channel: 'spoken', givenBy: 'teller' },
     ]);
     await expect(page.getByRole('region', { name: 'Toestemming: geschiedenis' }).getByRole('row').count()).resolves.toBe(3);
+    // The story leads to its project and, while it has no outcome, to tagging it.
+    expect(await page.getByRole('link', { name: 'Buurtkamer', exact: true }).getAttribute('href')).toBe(`/projects/${projectId}`);
+    await page.getByText('Dit verhaal is nog niet aan een uitkomst gekoppeld.').waitFor();
+    expect(await page.getByRole('link', { name: 'Koppel het bij Taggen.' }).getAttribute('href')).toBe(`/tagging?projectId=${projectId}`);
     await expect(axeViolations(page)).resolves.toEqual([]);
 
     const exportLink = page.getByRole('link', { name: 'Gegevens van de verteller downloaden (JSON)' });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
+import { expectNoHorizontalScroll } from '../helpers/a11y.js';
 import { axeViolations, makeProject, makeStory, variableId } from '../helpers/sensemaking-fixtures.js';
 
 describe('browser: tagging inbox by keyboard', () => {
@@ -81,5 +82,13 @@ describe('browser: tagging inbox by keyboard', () => {
       { storyId: b, outcomeId: o.id },
     ]);
     await ctx.close();
+    // On a phone the story, its outcomes and the dyads (long pole names too) fit the screen.
+    const phone = await (await e.context({ phone: true })).newPage();
+    await e.login(phone, email);
+    await phone.goto(`/tagging?projectId=${p}`);
+    await phone.getByRole('heading', { name: 'Derde oogst' }).waitFor();
+    await phone.getByRole('group', { name: 'Sociaal klimaat' }).waitFor();
+    await expectNoHorizontalScroll(phone, 'tagging on a phone');
+    await phone.context().close();
   });
 });

@@ -2,7 +2,7 @@ import { LitElement, css, html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
-import { messages } from '../i18n.js';
+import { breakable, messages } from '../i18n.js';
 
 const t = messages({
   nl: { teller: 'Vertellers (gemiddelde)', coordinator: 'Coördinatoren (gemiddelde)', desc: 'Gemiddelde positie per periode van 0 ({weak}) tot 100 ({strong}). De tabel hieronder geeft dezelfde cijfers.' },
@@ -57,7 +57,7 @@ export class ClimateChart extends LitElement {
         <figcaption>
           <span class="key teller-key">● ${t('teller')}</span>
           <span class="key coordinator-key">■ ${t('coordinator')}</span>
-          <span class="poles"><span>0 = ${this.weak}</span><span>100 = ${this.strong}</span></span>
+          <span class="poles"><span>0 = ${breakable(this.weak)}</span><span>100 = ${breakable(this.strong)}</span></span>
         </figcaption>
       </figure>
     `;
@@ -77,7 +77,8 @@ export class ClimateChart extends LitElement {
     figcaption { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.9rem; }
     .teller-key { color: #1d5c4d; font-weight: 600; }
     .coordinator-key { color: #a34f00; font-weight: 600; }
-    .poles { display: flex; gap: 1rem; color: #4d5a56; }
+    .poles span { min-width: 0; overflow-wrap: anywhere; }
+    .poles { display: flex; flex-wrap: wrap; gap: 0 1rem; color: #4d5a56; }
   `;
 }
 

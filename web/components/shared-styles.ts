@@ -11,6 +11,7 @@ export const pageStyles = css`
   :focus-visible { outline: 3px solid var(--ww-focus); outline-offset: 2px; }
   form, .stack { display: grid; gap: 1rem; max-width: 40rem; }
   label { display: grid; gap: 0.25rem; font-weight: 600; }
+  label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
   .hint { font-weight: 400; color: var(--ww-muted); font-size: 0.9rem; }
   input, select, textarea {
     font: inherit; padding: 0.6rem 0.7rem; border: 1px solid #6b7671; border-radius: var(--ww-radius);
@@ -19,7 +20,7 @@ export const pageStyles = css`
   textarea { min-height: 6rem; }
   input[type='checkbox'], input[type='radio'] { width: auto; min-height: auto; }
   input[aria-invalid='true'], select[aria-invalid='true'], textarea[aria-invalid='true'] { border-color: var(--ww-danger); border-width: 2px; }
-  fieldset { border: 1px solid var(--ww-line); border-radius: var(--ww-radius); padding: 0.75rem 1rem; margin: 0; }
+  fieldset { border: 1px solid var(--ww-line); border-radius: var(--ww-radius); padding: 0.75rem 1rem; margin: 0; min-width: 0; }
   legend { font-weight: 600; padding: 0 0.25rem; }
   button, .button {
     font: inherit; font-weight: 600; min-height: 44px; padding: 0.5rem 1rem; border-radius: var(--ww-radius);
@@ -38,7 +39,7 @@ export const pageStyles = css`
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: 0.5rem; border-bottom: 1px solid var(--ww-line); vertical-align: top; }
   th { font-weight: 600; }
-  .table-wrap { overflow-x: auto; }
+  .table-wrap { overflow-x: auto; position: relative; }
   .card { background: var(--ww-surface); border: 1px solid var(--ww-line); border-radius: var(--ww-radius); padding: 1rem; }
   .grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
   .badge { display: inline-block; padding: 0 0.5rem; border-radius: 999px; background: #e8ebe6; font-size: 0.85rem; font-weight: 600; }

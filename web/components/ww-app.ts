@@ -7,8 +7,8 @@ import { match, routes, type PageRoute } from '../routes.js';
 import { me, setMe, type Me } from '../session.js';
 
 const t = messages({
-  nl: { skip: 'Naar de inhoud', menu: 'Hoofdmenu', logout: 'Uitloggen', language: 'English', languageLabel: 'Switch to English', notFound: 'Deze pagina bestaat niet.', loading: 'Laden…', failed: 'Er ging iets mis bij het laden. Probeer het opnieuw.', home: 'Start' },
-  en: { skip: 'Skip to content', menu: 'Main menu', logout: 'Log out', language: 'Nederlands', languageLabel: 'Naar Nederlands', notFound: 'This page does not exist.', loading: 'Loading…', failed: 'Something went wrong while loading. Please try again.', home: 'Home' },
+  nl: { skip: 'Naar de inhoud', menu: 'Hoofdmenu', menuButton: 'Menu', logout: 'Uitloggen', language: 'English', languageLabel: 'Switch to English', notFound: 'Deze pagina bestaat niet.', loading: 'Laden…', failed: 'Er ging iets mis bij het laden. Probeer het opnieuw.', home: 'Start' },
+  en: { skip: 'Skip to content', menu: 'Main menu', menuButton: 'Menu', logout: 'Log out', language: 'Nederlands', languageLabel: 'Naar Nederlands', notFound: 'This page does not exist.', loading: 'Loading…', failed: 'Something went wrong while loading. Please try again.', home: 'Home' },
 });
 
 /**
@@ -21,6 +21,7 @@ export class WwApp extends LitElement {
   @state() private page: { route: PageRoute; params: Record<string, string> } | null = null;
   @state() private problem: string | null = null;
   @state() private pageEl: HTMLElement | null = null;
+  @state() private menuOpen = false;
   private navigated = false;
   private runs = 0;
 
@@ -48,6 +49,7 @@ export class WwApp extends LitElement {
   private async route(): Promise<void> {
     const run = ++this.runs;
     this.problem = null;
+    this.menuOpen = false;
     const here = location.pathname + location.search;
     const found = match(location.pathname);
     try {
@@ -111,6 +113,10 @@ export class WwApp extends LitElement {
       <header>
         <a class="brand" href="/">Weefwerk</a>
         ${this.user
+          ? html`${this.languageButton('phone-only')}<button class="link menu-toggle" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="menu" @click=${() => (this.menuOpen = !this.menuOpen)}>${t('menuButton')}</button>`
+          : nothing}
+        <div id="menu" class=${this.user ? `menu collapsible${this.menuOpen ? ' open' : ''}` : 'menu'}>
+        ${this.user
           ? html`<nav aria-label=${t('menu')}>
               <ul>
                 ${navItems.map((r) => html`<li><a href=${r.path} aria-current=${location.pathname.startsWith(r.path) ? 'page' : nothing}>${r.nav![lang]}</a></li>`)}
@@ -118,8 +124,9 @@ export class WwApp extends LitElement {
             </nav>`
           : nothing}
         <div class="tools">
-          <button class="link" lang=${lang === 'nl' ? 'en' : 'nl'} aria-label=${t('languageLabel')} @click=${this.switchLanguage}>${t('language')}</button>
+          ${this.languageButton(this.user ? 'wide-only' : '')}
           ${this.user ? html`<a class="who" href="/account" aria-current=${location.pathname === '/account' ? 'page' : nothing}>${this.user.name}</a><button class="link" @click=${this.logout}>${t('logout')}</button>` : nothing}
+        </div>
         </div>
       </header>
       <main id="main" tabindex="-1">
@@ -127,6 +134,12 @@ export class WwApp extends LitElement {
         ${this.pageEl ?? nothing}
       </main>
     `;
+  }
+
+  /** On a phone the language switch stays outside the folded menu: one tap, like on a wide screen. */
+  private languageButton(where: string) {
+    const lang = locale();
+    return html`<button class="link ${where}" lang=${lang === 'nl' ? 'en' : 'nl'} aria-label=${t('languageLabel')} @click=${this.switchLanguage}>${t('language')}</button>`;
   }
 
   /** A fresh page element per navigation; re-renders of the shell keep it (and its state). */
@@ -152,6 +165,17 @@ export class WwApp extends LitElement {
     :focus-visible { outline: 3px solid #ffd27a; outline-offset: 2px; }
     main { padding: 1rem; max-width: 72rem; margin: 0 auto; }
     main:focus { outline: none; }
+    /* The menu and tools are part of the header's row on wide screens; on a phone they fold behind a Menu button. */
+    .menu { display: contents; }
+    .menu-toggle, .phone-only { display: none; }
+    @media (max-width: 40rem) {
+      .phone-only { display: inline-block; margin-left: auto; }
+      .wide-only { display: none; }
+      .menu-toggle { display: inline-block; font-weight: 600; }
+      .menu.collapsible { display: none; width: 100%; }
+      .menu.collapsible.open { display: flex; flex-direction: column; gap: 0.5rem; }
+      .menu.collapsible .tools { margin-left: 0; }
+    }
     @media print { header, .skip { display: none; } main { padding: 0; max-width: none; } }
   `;
 }

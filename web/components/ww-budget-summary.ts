@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get } from '../api.js';
-import { formatNumber, messages } from '../i18n.js';
+import { formatEuro, formatNumber, messages } from '../i18n.js';
 import { pageStyles } from './shared-styles.js';
 
 const t = messages({
@@ -22,7 +22,7 @@ type Budget = {
   money: { usedEuros: number; plannedEuros: number | null; remainingEuros: number | null; percentage: number | null };
 };
 
-const euro = (n: number | null) => (n === null ? '–' : `€ ${formatNumber(n, 2)}`);
+const euro = formatEuro;
 
 /**
  * Hours and money used against a project's plan, as text with a simple bar (the bar is decoration;

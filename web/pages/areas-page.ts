@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, post } from '../api.js';
 import { messages } from '../i18n.js';
-import { areaKinds, type Area, type AreaKind } from '../models.js';
+import { areaKinds, treeOrder, type Area, type AreaKind } from '../models.js';
 import type { Me } from '../session.js';
 import { errorText, generalError, invalid } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
@@ -72,7 +72,7 @@ export class AreasPage extends LitElement {
       ${this.areas?.length
         ? html`<div class="table-wrap"><table>
             <thead><tr><th scope="col">${t('name')}</th><th scope="col">${t('kind')}</th><th scope="col">${t('cbsCode')}</th><th scope="col">${t('parent')}</th></tr></thead>
-            <tbody>${this.areas.map((a) => html`<tr><th scope="row">${a.name}</th><td>${t(a.kind)}</td><td>${a.cbsCode ?? ''}</td><td>${a.parentId ? byId.get(a.parentId)?.name ?? '' : ''}</td></tr>`)}</tbody>
+            <tbody>${treeOrder(this.areas).map(({ area: a, depth }) => html`<tr><th scope="row" style=${`padding-left: ${0.5 + depth * 1.25}rem`}>${a.name}</th><td>${t(a.kind)}</td><td>${a.cbsCode ?? ''}</td><td>${a.parentId ? byId.get(a.parentId)?.name ?? '' : ''}</td></tr>`)}</tbody>
           </table></div>`
         : nothing}
       <h2 id="add-heading">${t('add')}</h2>

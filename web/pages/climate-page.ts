@@ -28,12 +28,12 @@ const t = messages({
     tableCaption: '{name}: verdeling per periode',
     colPeriod: 'Periode',
     colWho: 'Wie',
-    colN: 'n',
+    colN: 'Verhalen',
     colMean: 'Gemiddelde',
     colMedian: 'Mediaan',
-    colBins: 'Verdeling 0–20 / 20–40 / 40–60 / 60–80 / 80–100',
-    colNa: 'n.v.t.',
-    colShift: 'Verschuiving',
+    colBins: 'Aantal verhalen per stuk van de lijn: 0–20 / 20–40 / 40–60 / 60–80 / 80–100',
+    colNa: 'Past niet',
+    colShift: 'Verschil met de periode ervoor',
     tellers: 'Vertellers',
     coordinators: 'Coördinatoren',
     agreement: 'Vertellers en coördinatoren naast elkaar',
@@ -66,12 +66,12 @@ const t = messages({
     tableCaption: '{name}: distribution per period',
     colPeriod: 'Period',
     colWho: 'Who',
-    colN: 'n',
+    colN: 'Stories',
     colMean: 'Mean',
     colMedian: 'Median',
-    colBins: 'Distribution 0–20 / 20–40 / 40–60 / 60–80 / 80–100',
-    colNa: 'n/a',
-    colShift: 'Shift',
+    colBins: 'Stories per part of the line: 0–20 / 20–40 / 40–60 / 60–80 / 80–100',
+    colNa: 'Does not apply',
+    colShift: 'Change from the period before',
     tellers: 'Tellers',
     coordinators: 'Coordinators',
     agreement: 'Tellers and coordinators side by side',
@@ -277,7 +277,7 @@ export class ClimatePage extends LitElement {
     css`
       * { box-sizing: border-box; }
       .filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); max-width: none; align-items: end; }
-      .series { display: grid; gap: 1rem; }
+      .series { display: grid; gap: 1rem; grid-template-columns: minmax(0, 1fr); }
       caption { text-align: left; font-weight: 600; padding: 0.5rem 0; }
       td { font-variant-numeric: tabular-nums; }
     `,

@@ -10,7 +10,7 @@ const t = messages({
   nl: {
     title: 'Codeboek',
     intro: 'Codes voor fragmenten van verhalen. Hernoem een code, of voeg twee codes samen: alle fragmenten gaan dan mee.',
-    none: 'Nog geen codes.',
+    none: 'Nog geen codes. Voeg hieronder de eerste toe; daarna kun je er fragmenten van verhalen mee coderen (knop "Fragmenten coderen" op een verhaal).',
     uses: '{n}× gebruikt',
     add: 'Code toevoegen',
     name: 'Naam',
@@ -29,7 +29,7 @@ const t = messages({
   en: {
     title: 'Codebook',
     intro: 'Codes for passages of stories. Rename a code, or merge two codes: all their passages move along.',
-    none: 'No codes yet.',
+    none: 'No codes yet. Add the first one below; then you can code passages of stories with it (button "Code passages" on a story).',
     uses: 'used {n}×',
     add: 'Add a code',
     name: 'Name',

@@ -17,7 +17,7 @@ const t = messages({
     noSelection: 'Nog geen fragment geselecteerd.',
     kind: 'Coderen met',
     code: 'Code',
-    outcome: 'Doel',
+    outcome: 'Uitkomst',
     variable: 'Klimaatvariabele',
     position: 'Positie (0 = {weak}, 100 = {strong})',
     notApplicable: 'niet van toepassing',

@@ -18,7 +18,7 @@ const t = messages({
     baseline: 'Nulmeting', baselineValue: 'Waarde', baselinePeriod: 'Periode', periodHint: 'Bijvoorbeeld 2026, 2026-Q1 of 2026-03.',
     targets: 'Doelen', targetPeriod: 'Periode', targetArea: 'Gebied', targetValue: 'Doel', wholeProject: 'Hele project', addTarget: 'Doel toevoegen', removeTarget: 'Verwijder doel {n}',
     history: 'Laatste wijzigingen van de waarden', when: 'Wanneer', change: 'Van → naar', who: 'Door', imported: 'import',
-    save: 'Opslaan', cancel: 'Terug naar de tellingen', failed: 'Opslaan lukte niet.', notNumber: 'Geen getal',
+    save: 'Opslaan', cancel: 'Terug naar de indicatoren', failed: 'Opslaan lukte niet.', notNumber: 'Geen getal',
   },
   en: {
     newTitle: 'New indicator', editTitle: 'Edit indicator', loading: 'Loading…', name: 'Name', description: 'Description', unit: 'Unit',
@@ -30,7 +30,7 @@ const t = messages({
     baseline: 'Baseline', baselineValue: 'Value', baselinePeriod: 'Period', periodHint: 'For example 2026, 2026-Q1 or 2026-03.',
     targets: 'Targets', targetPeriod: 'Period', targetArea: 'Area', targetValue: 'Target', wholeProject: 'Whole project', addTarget: 'Add target', removeTarget: 'Remove target {n}',
     history: 'Latest changes to the values', when: 'When', change: 'From → to', who: 'By', imported: 'import',
-    save: 'Save', cancel: 'Back to the counts', failed: 'Saving failed.', notNumber: 'Not a number',
+    save: 'Save', cancel: 'Back to the indicators', failed: 'Saving failed.', notNumber: 'Not a number',
   },
 });
 
@@ -140,6 +140,7 @@ export class IndicatorEditPage extends LitElement {
         ${options.map((o) => html`<option value=${o} ?selected=${o === value}>${labelOf(o)}</option>`)}</select>${e.msg}</label>`;
     };
     return html`
+      ${this.projectId ? html`<p><a href="/projects/${this.projectId}/indicators">← ${t('cancel')}</a></p>` : nothing}
       <h1 tabindex="-1">${ind ? t('editTitle') : t('newTitle')}</h1>
       <form @submit=${this.submit} novalidate>
         <div role="alert">${general ? html`<p class="notice error">${general}</p>` : nothing}</div>

@@ -8,7 +8,7 @@ import { normalizePeriod, parseNumber, periodicityOf, periodOf, type Periodicity
 
 const t = messages({
   nl: {
-    title: 'Tellingen', loading: 'Laden…', newIndicator: 'Nieuwe indicator', hours: 'Uren en geld', import: 'CSV importeren', project: 'Project',
+    title: 'Indicatoren', loading: 'Laden…', newIndicator: 'Nieuwe indicator', hours: 'Uren en geld', import: 'CSV importeren', project: 'Project',
     periodicity: 'Soort periode', month: 'Maand', quarter: 'Kwartaal', year: 'Jaar', period: 'Periode', periodHint: 'Bijvoorbeeld 2026-Q1, 2026-03 of 2026.',
     show: 'Tonen', badPeriod: 'Dit is geen {kind}. Schrijf bijvoorbeeld {example}.', indicator: 'Indicator', whole: 'Hele project', none: 'Er zijn geen indicatoren per {kind} in dit project.',
     noIndicators: 'Dit project heeft nog geen indicatoren.', keys: 'Pijltjestoetsen en Enter gaan naar de volgende cel. Een komma mag als decimaalteken (12,5). Leeg of een punt betekent: ontbreekt.',
@@ -16,9 +16,10 @@ const t = messages({
     errors: 'Niets opgeslagen. {n} cel(len) kloppen niet:', changed: '{n} cel(len) gewijzigd, nog niet opgeslagen.', na: 'n.v.t.', target: 'doel {value}', failed: 'Opslaan lukte niet: {message}',
     discard: 'Je hebt wijzigingen die nog niet zijn opgeslagen. Toch een andere periode tonen?', note: 'Notitie bij {cell}', hasNote: 'met notitie', notNumber: 'geen getal: {text}', ambiguous: '{text} is dubbelzinnig: bedoel je duizendtallen of decimalen? Schrijf 1234 of 1,234.',
     unit_count: 'aantal', unit_percentage: '%', unit_euro: 'euro', unit_hours: 'uren', unit_score: 'score',
+    previous: 'vorige: {value} ({period})', emptyPeriod: 'In {period} is nog niets ingevuld. Het laatst ingevuld is {latest}.', showLatest: '{latest} tonen',
   },
   en: {
-    title: 'Counts', loading: 'Loading…', newIndicator: 'New indicator', hours: 'Hours and money', import: 'Import CSV', project: 'Project',
+    title: 'Indicators', loading: 'Loading…', newIndicator: 'New indicator', hours: 'Hours and money', import: 'Import CSV', project: 'Project',
     periodicity: 'Kind of period', month: 'Month', quarter: 'Quarter', year: 'Year', period: 'Period', periodHint: 'For example 2026-Q1, 2026-03 or 2026.',
     show: 'Show', badPeriod: 'This is not a {kind}. Write for example {example}.', indicator: 'Indicator', whole: 'Whole project', none: 'This project has no indicators per {kind}.',
     noIndicators: 'This project has no indicators yet.', keys: 'Arrow keys and Enter move to the next cell. A decimal comma is fine (12,5). Empty or a full stop means: missing.',
@@ -26,6 +27,7 @@ const t = messages({
     errors: 'Nothing saved. {n} cell(s) are not right:', changed: '{n} cell(s) changed, not saved yet.', na: 'n/a', target: 'target {value}', failed: 'Saving failed: {message}',
     discard: 'You have changes that are not saved yet. Show another period anyway?', note: 'Note for {cell}', hasNote: 'with note', notNumber: 'not a number: {text}', ambiguous: '{text} is ambiguous: thousands or decimals? Write 1234 or 1.234 with a comma.',
     unit_count: 'count', unit_percentage: '%', unit_euro: 'euro', unit_hours: 'hours', unit_score: 'score',
+    previous: 'previous: {value} ({period})', emptyPeriod: 'Nothing has been entered for {period} yet. The latest entered is {latest}.', showLatest: 'Show {latest}',
   },
 });
 
@@ -61,6 +63,10 @@ export class IndicatorGridPage extends LitElement {
   @state() private periodError = '';
   @state() private values = new Map<string, Value>();
   @state() private targets = new Map<string, number>();
+  /** Per cell, the latest value before the shown period: context for the number being typed. */
+  @state() private previous = new Map<string, { period: string; value: number }>();
+  /** The latest period with any value, to offer when the shown one is still empty. */
+  @state() private latest: string | null = null;
   @state() private edits = new Map<string, string>();
   @state() private noteEdits = new Map<string, string>();
   @state() private focused: Cell | null = null;
@@ -113,12 +119,24 @@ export class IndicatorGridPage extends LitElement {
     const details = await Promise.all(shown.map((i) => get<{ indicator: { targets: { period: string; areaId: number | null; value: number }[]; values: Value[] } }>(`/api/indicators/${i.id}`)));
     const values = new Map<string, Value>();
     const targets = new Map<string, number>();
+    const previous = new Map<string, { period: string; value: number }>();
+    let latest: string | null = null;
+    // Periods of one kind sort as text: 2025-Q4 < 2026-Q1, 2026-03 < 2026-10.
     details.forEach(({ indicator }, n) => {
-      for (const v of indicator.values) if (v.period === this.period) values.set(keyOf(shown[n]!.id, v.areaId), v);
+      for (const v of indicator.values) {
+        const key = keyOf(shown[n]!.id, v.areaId);
+        if (v.period === this.period) values.set(key, v);
+        if (v.value === null) continue;
+        if (!latest || v.period > latest) latest = v.period;
+        const before = previous.get(key);
+        if (v.period < this.period && (!before || v.period > before.period)) previous.set(key, { period: v.period, value: v.value });
+      }
       for (const tg of indicator.targets) if (tg.period === this.period) targets.set(keyOf(shown[n]!.id, tg.areaId), tg.value);
     });
     this.values = values;
     this.targets = targets;
+    this.previous = previous;
+    this.latest = latest;
     this.edits = new Map();
     this.noteEdits = new Map();
     this.focused = null;
@@ -141,6 +159,15 @@ export class IndicatorGridPage extends LitElement {
     this.period = period;
     this.status = '';
     await this.loadValues();
+  }
+
+  private async showLatest(): Promise<void> {
+    if (!this.latest || (this.pending && !confirm(t('discard')))) return;
+    this.period = this.latest;
+    this.periodError = this.status = '';
+    await this.loadValues();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('td input')?.focus();
   }
 
   private columns(): { areaId: number | null; label: string }[] {
@@ -304,6 +331,10 @@ export class IndicatorGridPage extends LitElement {
             ${this.shown.length === 0
               ? html`<p>${t('none', { kind: t(this.periodicity).toLowerCase() })}</p>`
               : html`
+                  ${this.values.size === 0 && this.latest && this.latest !== this.period
+                    ? html`<p class="notice">${t('emptyPeriod', { period: this.period, latest: this.latest })}
+                        <button type="button" class="secondary" @click=${this.showLatest}>${t('showLatest', { latest: this.latest })}</button></p>`
+                    : nothing}
                   <p class="hint" id="keys">${t('keys')}</p>
                   <div id="summary" tabindex="-1" role="alert">
                     ${errorCells.length
@@ -325,13 +356,15 @@ export class IndicatorGridPage extends LitElement {
                               const key = keyOf(i.id, col.areaId);
                               const err = this.cellErrors.get(key);
                               const target = this.targets.get(key);
+                              const prev = this.previous.get(key);
                               return html`<td class=${this.edits.has(key) ? 'dirty' : ''}>
                                 <input data-row=${r} data-col=${c} data-key=${key} inputmode="decimal" autocomplete="off"
                                   aria-label="${i.name}, ${col.label}, ${this.period}"
-                                  aria-invalid=${err ? 'true' : 'false'} aria-describedby=${err ? `err-${key}` : 'keys'}
+                                  aria-invalid=${err ? 'true' : 'false'} aria-describedby=${err ? `err-${key}` : prev ? `keys prev-${key}` : 'keys'}
                                   .value=${this.cellText(key)} @input=${(e: InputEvent) => this.input(e, key)} @focus=${(e: FocusEvent) => this.focusCellInput(e, { key, indicator: i, areaId: col.areaId, label: `${i.name} · ${col.label}` })} />
                                 ${this.noteOf(key) ? html`<span class="hint">${t('hasNote')}</span>` : nothing}
                                 ${target !== undefined ? html`<span class="hint">${t('target', { value: show(target) })}</span>` : nothing}
+                                ${prev ? html`<span class="hint" id="prev-${key}">${t('previous', { value: show(prev.value), period: prev.period })}</span>` : nothing}
                               </td>`;
                             })}
                           </tr>`,
@@ -357,7 +390,6 @@ export class IndicatorGridPage extends LitElement {
     css`
       form.period { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; max-width: none; }
       form.period label { flex: 1 1 12rem; }
-      table { min-width: 32rem; }
       caption { text-align: left; font-weight: 600; padding: 0.5rem 0; }
       td input { box-sizing: border-box; min-width: 6rem; text-align: right; font-variant-numeric: tabular-nums; }
       td.dirty input { background: #fff8e0; }

@@ -9,13 +9,13 @@ import type { ImportRowError } from '../components/ww-import-errors.js';
 
 const t = messages({
   nl: {
-    title: 'Waarden importeren uit CSV', back: 'Terug naar de tellingen',
+    title: 'Waarden importeren uit CSV', back: 'Terug naar de indicatoren',
     intro: 'Een CSV-bestand met de kolommen indicator (naam of nummer), periode (2026-Q1), gebied (CBS-code of naam, alleen bij indicatoren per gebied), waarde en eventueel opmerking. Puntkomma of komma als scheidingsteken; 12,5 en 1.234,5 mogen. Eerst zie je wat er zou gebeuren; pas daarna sla je op.',
     file: 'CSV-bestand', check: 'Controleren', commit: 'Importeren', result: '{rows} rijen: {created} nieuw, {updated} gewijzigd, {unchanged} ongewijzigd.',
     ready: 'Geen fouten gevonden. Controleer de aantallen en kies Importeren.', done: 'Geïmporteerd: {created} nieuw, {updated} gewijzigd, {unchanged} ongewijzigd.', chooseFile: 'Kies eerst een bestand.',
   },
   en: {
-    title: 'Import values from CSV', back: 'Back to the counts',
+    title: 'Import values from CSV', back: 'Back to the indicators',
     intro: 'A CSV file with the columns indicator (name or number), period (2026-Q1), area (CBS code or name, only for indicators per area), value and optionally note. Semicolon or comma separated; 12,5 and 1.234,5 are fine. First you see what would happen; only then you save.',
     file: 'CSV file', check: 'Check', commit: 'Import', result: '{rows} rows: {created} new, {updated} changed, {unchanged} unchanged.',
     ready: 'No errors found. Check the numbers and choose Import.', done: 'Imported: {created} new, {updated} changed, {unchanged} unchanged.', chooseFile: 'Choose a file first.',

@@ -8,10 +8,12 @@ import type { Me } from '../session.js';
 
 const t = messages({
   nl: {
+    role_admin: 'beheerder', role_coordinator: 'coördinator', role_worker: 'opbouwwerker', role_funder: 'financier',
     title: 'Most Significant Change',
     intro: 'Een panel leest de verhalen uit een periode, kiest per domein van verandering het meest betekenisvolle verhaal en schrijft op waarom.',
     rounds: 'Rondes',
-    none: 'Nog geen rondes.',
+    none: 'Nog geen rondes. Open hieronder de eerste: kies een domein van verandering, een periode, projecten en een panel.',
+    noneMember: 'Er zijn nog geen rondes waarin u in het panel zit. U ziet een ronde hier zodra u ervoor gevraagd bent.',
     open: 'open',
     closed: 'gesloten',
     fedBack: 'teruggekoppeld',
@@ -29,10 +31,12 @@ const t = messages({
     choosePanel: 'Kies minstens één panellid.',
   },
   en: {
+    role_admin: 'admin', role_coordinator: 'coordinator', role_worker: 'worker', role_funder: 'funder',
     title: 'Most Significant Change',
     intro: 'A panel reads the stories of a period, picks the most significant story per domain of change and writes down why.',
     rounds: 'Rounds',
-    none: 'No rounds yet.',
+    none: 'No rounds yet. Open the first one below: choose a domain of change, a period, projects and a panel.',
+    noneMember: 'There are no rounds with you on the panel yet. You will see a round here as soon as you are asked to join one.',
     open: 'open',
     closed: 'closed',
     fedBack: 'fed back',
@@ -124,7 +128,7 @@ export class MscPage extends LitElement {
       <h1 tabindex="-1">${t('title')}</h1>
       <p>${t('intro')}</p>
       <h2>${t('rounds')}</h2>
-      ${this.loaded && !this.rounds.length ? html`<p>${t('none')}</p>` : nothing}
+      ${this.loaded && !this.rounds.length ? html`<p>${this.staff ? t('none') : t('noneMember')}</p>` : nothing}
       <ul class="rounds">
         ${this.rounds.map(
           (r) => html`<li>
@@ -150,7 +154,7 @@ export class MscPage extends LitElement {
               </fieldset>
               <fieldset aria-describedby="err-panelUserIds">
                 <legend>${t('panel')}</legend>
-                ${this.people.map((u) => html`<label class="check"><input type="checkbox" name="panelUserIds" value=${u.id} />${u.name} <span class="muted">(${u.role})</span></label>`)}
+                ${this.people.map((u) => html`<label class="check"><input type="checkbox" name="panelUserIds" value=${u.id} />${u.name} <span class="muted">(${t(`role_${u.role}` as 'role_admin')})</span></label>`)}
                 ${this.fieldError('panelUserIds')}
               </fieldset>
               <div class="actions"><button type="submit">${t('submit')}</button></div>

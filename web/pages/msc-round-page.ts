@@ -161,12 +161,12 @@ export class MscRoundPage extends LitElement {
   override render() {
     const d = this.data;
     const errMsg = this.error instanceof ApiError ? this.error.message : this.error;
-    if (!d) return html`<p><a href="/msc">${t('back')}</a></p><div role="alert">${errMsg ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>`;
+    if (!d) return html`<p><a href="/msc">← ${t('back')}</a></p><div role="alert">${errMsg ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>`;
     const r = d.round;
     const canPick = d.isPanel && r.status === 'open';
     const title = (id: number) => d.candidates.find((c) => c.id === id)?.title ?? `#${id}`;
     return html`
-      <p><a href="/msc">${t('back')}</a></p>
+      <p><a href="/msc">← ${t('back')}</a></p>
       <h1 tabindex="-1">${r.domain}</h1>
       ${r.description ? html`<p>${r.description}</p>` : nothing}
       <p>
@@ -184,7 +184,7 @@ export class MscRoundPage extends LitElement {
             ${d.selections.length
               ? d.selections.map(
                   (s) => html`<section class="card">
-                    <h3>${s.title}</h3>
+                    <h3>${this.staff ? html`<a href="/stories/${s.storyId}">${s.title}</a>` : s.title}</h3>
                     <ul>
                       ${s.reasons.map((x) => html`<li>${x.reason} <span class="muted">— ${x.by ?? ''}</span></li>`)}
                     </ul>

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, api, get, post } from '../api.js';
-import { formatDate, formatNumber, messages } from '../i18n.js';
+import { formatDate, formatEuro, formatNumber, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import '../components/ww-budget-summary.js';
@@ -9,20 +9,20 @@ import { parseNumber } from '../../server/counting/parse.js';
 
 const t = messages({
   nl: {
-    title: 'Uren en geld', loading: 'Laden…', project: 'Project', counts: 'Tellingen', plan: 'Tegenover de begroting',
+    title: 'Uren en geld', loading: 'Laden…', project: 'Project', counts: 'Indicatoren', plan: 'Tegenover de begroting',
     logHours: 'Uren schrijven', date: 'Datum', amountHours: 'Uren', hoursHint: 'Per kwartier, bijvoorbeeld 1,5.', phase: 'Fase', activity: 'Wat deed je?', activityHint: 'Kort, bijvoorbeeld: huisbezoeken Kop Zeedijk.',
     add: 'Toevoegen', added: 'Toegevoegd.', who: 'Wie', remove: 'Verwijderen', removeLabel: 'Verwijder {hours} uur op {date}', removeExpense: 'Verwijder uitgave {description} op {date}', removed: 'Verwijderd.',
-    byPhase: 'Per fase', byWorker: 'Per medewerker', total: 'Totaal', noHours: 'Nog geen uren geschreven.',
+    byPhase: 'Uren per fase', byWorker: 'Uren per medewerker', total: 'Totaal', noHours: 'Nog geen uren geschreven. Vul hierboven de eerste in.',
     expenses: 'Uitgaven', addExpense: 'Uitgave toevoegen', amount: 'Bedrag in euro', amountHint: 'Bijvoorbeeld 12,50.', description: 'Omschrijving', category: 'Categorie (niet verplicht)',
-    noExpenses: 'Nog geen uitgaven.', notNumber: 'Geen getal', failed: 'Dat lukte niet.', none: 'geen', ZIEN: 'Zien', DENKEN: 'Denken', DOEN: 'Doen', VINDEN: 'Vinden',
+    noExpenses: 'Nog geen uitgaven. Vul hierboven de eerste in.', notNumber: 'Geen getal', failed: 'Dat lukte niet.', none: 'geen', ZIEN: 'Zien', DENKEN: 'Denken', DOEN: 'Doen', VINDEN: 'Vinden',
   },
   en: {
-    title: 'Hours and money', loading: 'Loading…', project: 'Project', counts: 'Counts', plan: 'Against the budget',
+    title: 'Hours and money', loading: 'Loading…', project: 'Project', counts: 'Indicators', plan: 'Against the budget',
     logHours: 'Log hours', date: 'Date', amountHours: 'Hours', hoursHint: 'In quarters of an hour, e.g. 1.5.', phase: 'Phase', activity: 'What did you do?', activityHint: 'Short, e.g.: home visits Kop Zeedijk.',
     add: 'Add', added: 'Added.', who: 'Who', remove: 'Remove', removeLabel: 'Remove {hours} hours on {date}', removeExpense: 'Remove expense {description} on {date}', removed: 'Removed.',
-    byPhase: 'Per phase', byWorker: 'Per worker', total: 'Total', noHours: 'No hours logged yet.',
+    byPhase: 'Hours per phase', byWorker: 'Hours per worker', total: 'Total', noHours: 'No hours logged yet. Fill in the first ones above.',
     expenses: 'Expenses', addExpense: 'Add expense', amount: 'Amount in euros', amountHint: 'For example 12.50.', description: 'Description', category: 'Category (optional)',
-    noExpenses: 'No expenses yet.', notNumber: 'Not a number', failed: 'That did not work.', none: 'none', ZIEN: 'See', DENKEN: 'Think', DOEN: 'Do', VINDEN: 'Find',
+    noExpenses: 'No expenses yet. Fill in the first one above.', notNumber: 'Not a number', failed: 'That did not work.', none: 'none', ZIEN: 'See', DENKEN: 'Think', DOEN: 'Do', VINDEN: 'Find',
   },
 });
 
@@ -31,7 +31,7 @@ type Phase = (typeof phases)[number];
 type HoursList = { entries: { id: number; date: string; hours: number; phase: Phase; activity: string; userId: number; userName: string }[]; totals: { hours: number; byPhase: Record<Phase, number>; byWorker: { userId: number; name: string; hours: number }[] } };
 type Expenses = { entries: { id: number; date: string; amount: number; description: string; category: string | null; enteredBy: number; enteredByName: string }[]; totals: { amount: number } };
 
-const euro = (n: number | null) => (n === null ? '–' : `€ ${formatNumber(n, 2)}`);
+const euro = formatEuro;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Hours and money of one project: log them, list them, and see them against the plan. */

@@ -10,7 +10,7 @@ const t = messages({
   nl: {
     title: 'Links voor bewoners', intro: 'Met een link vertellen bewoners hun verhaal, zonder account. Hang de poster met QR-code op, of deel de link. Sluit een link als je geen verhalen meer wilt ontvangen.',
     back: 'Naar het project', create: 'Nieuwe link maken', label: 'Naam van de link (mag leeg)', labelHint: 'Bijvoorbeeld: buurthuis De Brug, poster bij de bakker.',
-    expires: 'Verloopt op (mag leeg)', make: 'Link maken', made: 'De link is gemaakt.', links: 'Links', none: 'Er zijn nog geen links.',
+    expires: 'Verloopt op (mag leeg)', make: 'Link maken', made: 'De link is gemaakt.', links: 'Links', none: 'Er zijn nog geen links. Maak hierboven de eerste; daarna kun je er een poster met QR-code bij afdrukken.',
     address: 'Adres', stories: 'Verhalen', status: 'Status', created: 'Gemaakt', actions: 'Acties', open: 'Open', closed: 'Gesloten', expired: 'Verlopen', until: 'tot {date}',
     poster: 'Poster afdrukken', close: 'Sluiten', reopen: 'Weer openen', closeLabel: 'Link {name} sluiten', reopenLabel: 'Link {name} weer openen', posterLabel: 'Poster afdrukken voor link {name}',
     noName: 'zonder naam', failed: 'Dat lukte niet.', notFound: 'Dit project bestaat niet of je mag het niet zien.', loading: 'Laden…', badDate: 'Kies een datum in de toekomst.',
@@ -18,7 +18,7 @@ const t = messages({
   en: {
     title: 'Resident links', intro: 'With a link, residents tell their story without an account. Put up the poster with the QR code, or share the link. Close a link when you no longer want to receive stories.',
     back: 'Back to the project', create: 'Create a new link', label: 'Name of the link (may be empty)', labelHint: 'For example: community centre De Brug, poster at the bakery.',
-    expires: 'Expires on (may be empty)', make: 'Create link', made: 'The link has been created.', links: 'Links', none: 'There are no links yet.',
+    expires: 'Expires on (may be empty)', make: 'Create link', made: 'The link has been created.', links: 'Links', none: 'There are no links yet. Create the first one above; then you can print a poster with a QR code for it.',
     address: 'Address', stories: 'Stories', status: 'Status', created: 'Created', actions: 'Actions', open: 'Open', closed: 'Closed', expired: 'Expired', until: 'until {date}',
     poster: 'Print poster', close: 'Close', reopen: 'Reopen', closeLabel: 'Close link {name}', reopenLabel: 'Reopen link {name}', posterLabel: 'Print poster for link {name}',
     noName: 'without a name', failed: 'That did not work.', notFound: 'This project does not exist or you may not see it.', loading: 'Loading…', badDate: 'Choose a date in the future.',

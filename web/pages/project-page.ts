@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get } from '../api.js';
-import { formatNumber, messages } from '../i18n.js';
+import { formatEuro, formatNumber, messages } from '../i18n.js';
 import { isStaff, type Area, type Project } from '../models.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
@@ -13,15 +13,15 @@ const t = messages({
   nl: {
     back: 'Alle projecten', edit: 'Project bewerken', loading: 'Project laden…', notFound: 'Dit project bestaat niet, of je hoort er niet bij.', failed: 'Het project kon niet worden geladen.',
     plan: 'Projectplan', vraagstuk: 'Vraagstuk', eigenaar: 'Eigenaar', betrokkenen: 'Betrokkenen', werkdoelen: 'Werkdoelen', planVanAanpak: 'Plan van aanpak',
-    period: 'Looptijd', budget: 'Begroting', hours: '{n} uur', euros: '€ {n}', phase: 'Fase', areas: 'Gebieden', members: 'Team', noMembers: 'Nog niemand gekoppeld.',
-    empty: 'Nog niet ingevuld.', work: 'Werken aan dit project', stories: 'Verhalen', links: 'Vertel-links en QR-codes', outcomes: 'Uitkomsten', indicators: 'Indicatoren', hours_: 'Uren', use: 'Uren en geld tegen het plan',
+    period: 'Looptijd', budget: 'Begroting', hours: '{n} uur', phase: 'Fase', areas: 'Gebieden', members: 'Team', noMembers: 'Nog niemand gekoppeld.',
+    empty: 'Nog niet ingevuld.', work: 'Werken aan dit project', stories: 'Verhalen', links: 'Vertel-links en QR-codes', outcomes: 'Uitkomsten', tagging: 'Taggen', indicators: 'Indicatoren', hours_: 'Uren', use: 'Uren en geld tegen het plan',
     roles_admin: 'beheerder', roles_coordinator: 'coördinator', roles_worker: 'opbouwwerker', roles_funder: 'financier',
   },
   en: {
     back: 'All projects', edit: 'Edit project', loading: 'Loading project…', notFound: 'This project does not exist, or you are not on it.', failed: 'The project could not be loaded.',
     plan: 'Project plan', vraagstuk: 'Issue (vraagstuk)', eigenaar: 'Owner (eigenaar)', betrokkenen: 'People involved', werkdoelen: 'Work goals', planVanAanpak: 'Plan of approach',
-    period: 'Period', budget: 'Budget', hours: '{n} hours', euros: '€ {n}', phase: 'Phase', areas: 'Areas', members: 'Team', noMembers: 'Nobody on it yet.',
-    empty: 'Not filled in yet.', work: 'Work on this project', stories: 'Stories', links: 'Story links and QR codes', outcomes: 'Outcomes', indicators: 'Indicators', hours_: 'Hours', use: 'Hours and money against the plan',
+    period: 'Period', budget: 'Budget', hours: '{n} hours', phase: 'Phase', areas: 'Areas', members: 'Team', noMembers: 'Nobody on it yet.',
+    empty: 'Not filled in yet.', work: 'Work on this project', stories: 'Stories', links: 'Story links and QR codes', outcomes: 'Outcomes', tagging: 'Tagging', indicators: 'Indicators', hours_: 'Hours', use: 'Hours and money against the plan',
     roles_admin: 'admin', roles_coordinator: 'coordinator', roles_worker: 'worker', roles_funder: 'funder',
   },
 });
@@ -55,10 +55,12 @@ export class ProjectPage extends LitElement {
     if (this.problem) return html`<h1 tabindex="-1">${t('back')}</h1><p class="notice error" role="alert">${this.problem}</p><p><a href="/projects">${t('back')}</a></p>`;
     const p = this.project;
     if (!p) return html`<p role="status">${t('loading')}</p>`;
-    const budget = [p.budgetHours != null ? t('hours', { n: formatNumber(p.budgetHours, 1) }) : '', p.budgetEuros != null ? t('euros', { n: formatNumber(p.budgetEuros, 2) }) : ''].filter(Boolean).join(' · ');
+    const budget = [p.budgetHours != null ? t('hours', { n: formatNumber(p.budgetHours, 1) }) : '', p.budgetEuros != null ? formatEuro(p.budgetEuros) : ''].filter(Boolean).join(' · ');
+    // Only pages this user may open: story links and QR codes are for staff.
     const links = [
       [`/stories?projectId=${p.id}`, t('stories')],
-      [`/projects/${p.id}/links`, t('links')],
+      ...(isStaff(this.user?.role) ? [[`/projects/${p.id}/links`, t('links')]] : []),
+      [`/tagging?projectId=${p.id}`, t('tagging')],
       [`/projects/${p.id}/outcomes`, t('outcomes')],
       [`/projects/${p.id}/indicators`, t('indicators')],
       [`/projects/${p.id}/hours`, t('hours_')],

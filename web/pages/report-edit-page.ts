@@ -10,6 +10,7 @@ import '../components/ww-editor.js';
 
 const t = messages({
   nl: {
+    back: 'Alle rapportages',
     newTitle: 'Nieuwe rapportage',
     editTitle: 'Rapportage bewerken',
     definition: 'Opzet',
@@ -88,6 +89,7 @@ const t = messages({
     loadFailed: 'De rapportage kon niet geladen worden.',
   },
   en: {
+    back: 'All reports',
     newTitle: 'New report',
     editTitle: 'Edit report',
     definition: 'Definition',
@@ -428,7 +430,9 @@ export class ReportEditPage extends LitElement {
 
   private renderForm(o: Options) {
     const d = this.draft;
-    const outcomes = o.outcomes.filter((x) => d.projectIds.includes(x.projectId)).map((x) => ({ id: x.id, name: `${x.title} (${x.level}${x.archivedAt ? `, ${t('archived')}` : ''})` }));
+    // With several projects, outcomes of the same name are told apart by their project.
+    const projectName = (id: number) => (d.projectIds.length > 1 ? `${o.projects.find((p) => p.id === id)?.name ?? ''} · ` : '');
+    const outcomes = o.outcomes.filter((x) => d.projectIds.includes(x.projectId)).map((x) => ({ id: x.id, name: `${x.title} (${projectName(x.projectId)}${x.level}${x.archivedAt ? `, ${t('archived')}` : ''})` }));
     const input = (field: keyof Draft, label: string, type: string) => html`<label
       >${label}<input
         type=${type}
@@ -534,6 +538,7 @@ export class ReportEditPage extends LitElement {
     if (this.loadFailed) return html`<h1 tabindex="-1">${title}</h1><p role="alert" class="error">${t('loadFailed')}</p>`;
     if (!this.options || (this.reportId && !this.report)) return html`<h1 tabindex="-1">${title}</h1><p aria-live="polite">${t('loading')}</p>`;
     return html`
+      <p><a href="/reports">← ${t('back')}</a></p>
       <h1 tabindex="-1">${this.report?.title ?? title}</h1>
       <div role="alert">${this.error ? html`<p class="notice error">${this.error.details.length ? t('invalid') : this.error.message}</p>` : nothing}</div>
       <div role="status">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>

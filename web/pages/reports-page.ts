@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { get } from '../api.js';
 import { formatDate, messages } from '../i18n.js';
@@ -126,7 +126,13 @@ export class ReportsPage extends LitElement {
     `;
   }
 
-  static override styles = [pageStyles];
+  static override styles = [
+    pageStyles,
+    css`
+      ul.cards { list-style: none; margin: 0; padding: 0; display: grid; gap: 1rem; max-width: 48rem; }
+      .cards h2 { margin-top: 0; }
+    `,
+  ];
 }
 
 declare global {

@@ -3,12 +3,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { get } from '../api.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { formatDate, messages } from '../i18n.js';
+import { treeOrder } from '../models.js';
 import type { Me } from '../session.js';
 import { badgeStyles, consentBadge, consentLevels, label, phases, sources, type Area, type ProjectSummary, type StorySummary } from '../stories.js';
 
 const t = messages({
   nl: {
-    title: 'Verhalen', newStory: 'Verhaal vastleggen', search: 'Zoeken', searchLabel: 'Zoek in titel en tekst', filters: 'Verhalen zoeken en filteren',
+    title: 'Verhalen', newStory: 'Verhaal vastleggen', search: 'Zoeken', searchLabel: 'Zoek in titel en tekst', filters: 'Verhalen zoeken en filteren', more: 'Meer filters: gebied, fase, toestemming, bron, datum',
     project: 'Project', area: 'Gebied', phase: 'Fase', consent: 'Toestemming', source: 'Bron', from: 'Datum vanaf', to: 'Datum tot en met', any: 'Alle',
     withdrawn: 'Ook ingetrokken verhalen tonen (alleen de gegevens, geen tekst)', apply: 'Zoeken', reset: 'Filters wissen',
     results: 'Resultaten', count: '{n} verhalen gevonden', many: 'Meer dan {n} verhalen gevonden; de nieuwste eerst', one: '1 verhaal gevonden', none: 'Geen verhalen gevonden. Probeer andere zoekwoorden of minder filters.',
@@ -16,7 +17,7 @@ const t = messages({
     prev: 'Vorige pagina', next: 'Volgende pagina', page: 'Pagina {n} van {of}', links: 'Links voor bewoners van dit project', notTagged: 'nog niet getagd', withdrawnStory: 'Ingetrokken verhaal {id}',
   },
   en: {
-    title: 'Stories', newStory: 'Record a story', search: 'Search', searchLabel: 'Search in title and text', filters: 'Search and filter stories',
+    title: 'Stories', newStory: 'Record a story', search: 'Search', searchLabel: 'Search in title and text', filters: 'Search and filter stories', more: 'More filters: area, phase, consent, source, date',
     project: 'Project', area: 'Area', phase: 'Phase', consent: 'Consent', source: 'Source', from: 'Date from', to: 'Date up to and including', any: 'All',
     withdrawn: 'Also show withdrawn stories (the record only, no text)', apply: 'Search', reset: 'Clear filters',
     results: 'Results', count: '{n} stories found', many: 'More than {n} stories found; newest first', one: '1 story found', none: 'No stories found. Try other words or fewer filters.',
@@ -136,6 +137,12 @@ export class StoriesPage extends LitElement {
     </div>`;
   }
 
+  /** The secondary filters fold away on a phone, so the stories come first, unless one of them is in use. */
+  private moreOpen(): boolean {
+    const f = this.filters;
+    return !!(f.areaId || f.phase || f.consent || f.source || f.from || f.to) || window.matchMedia('(min-width: 40rem)').matches;
+  }
+
   override render() {
     const f = this.filters;
     const offset = Number(f.offset ?? 0);
@@ -149,13 +156,18 @@ export class StoriesPage extends LitElement {
         <div class="field q"><label for="filter-q">${t('searchLabel')}</label><input id="filter-q" type="search" name="q" .value=${f.q ?? ''} /></div>
         <div class="filters">
           ${this.select('projectId', t('project'), this.projects.map((p) => ({ value: String(p.id), label: p.name })))}
-          ${this.select('areaId', t('area'), this.areas.map((a) => ({ value: String(a.id), label: a.name })))}
+        </div>
+        <details class="more" ?open=${this.moreOpen()}>
+        <summary>${t('more')}</summary>
+        <div class="filters">
+          ${this.select('areaId', t('area'), treeOrder(this.areas).map(({ area: a, depth }) => ({ value: String(a.id), label: '\u00a0\u00a0\u00a0'.repeat(depth) + a.name })))}
           ${this.select('phase', t('phase'), phases.map((p) => ({ value: p, label: label(p) })))}
           ${this.select('consent', t('consent'), consentLevels.map((c) => ({ value: c, label: label(c) })))}
           ${this.select('source', t('source'), sources.map((c) => ({ value: c, label: label(c) })))}
           <div class="field"><label for="filter-from">${t('from')}</label><input id="filter-from" type="date" name="from" .value=${f.from ?? ''} /></div>
           <div class="field"><label for="filter-to">${t('to')}</label><input id="filter-to" type="date" name="to" .value=${f.to ?? ''} /></div>
         </div>
+        </details>
         ${this.staff
           ? html`<label class="check"><input type="checkbox" name="includeWithdrawn" value="true" ?checked=${f.includeWithdrawn === 'true'} />${t('withdrawn')}</label>`
           : nothing}
@@ -208,6 +220,9 @@ export class StoriesPage extends LitElement {
       .q { max-width: 40rem; }
       .field { display: grid; gap: 0.25rem; align-content: start; }
       .field > label { font-weight: 600; }
+      details.more { margin: 0.75rem 0; }
+      details.more summary { cursor: pointer; font-weight: 600; color: var(--ww-accent); padding: 0.6rem 0; }
+      details.more[open] summary { margin-bottom: 0.5rem; }
       .filters { display: grid; gap: 0.75rem 1rem; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); }
       .check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
       .results { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.75rem; }

@@ -13,7 +13,8 @@ const t = messages({
     details: 'Gegevens', project: 'Project', area: 'Gebied', phase: 'Fase', happenedOn: 'Gebeurd op', language: 'Taal', source: 'Bron',
     teller: 'Verteller', anonymous: 'Anoniem', under16: 'jonger dan 16', recordedBy: 'Vastgelegd door', createdAt: 'Vastgelegd op', consent: 'Toestemming',
     withdrawnNotice: 'De toestemming is ingetrokken op {date}. Het verhaal staat niet meer in verslagen, exports of zoekresultaten.',
-    text: 'Verhaal', placements: 'Plek op het sociaal klimaat', variable: 'Variabele {id}', notApplicable: 'past niet / weet niet',
+    text: 'Verhaal', placements: 'Plek op het sociaal klimaat', poles: '0 = {weak}, 100 = {strong}',
+    outcomes: 'Uitkomsten', noOutcomes: 'Dit verhaal is nog niet aan een uitkomst gekoppeld.', tagNow: 'Koppel het bij Taggen.', outcomesOf: 'Uitkomsten van het project', variable: 'Variabele {id}', notApplicable: 'past niet / weet niet',
     byTeller: 'door de verteller', byCoordinator: 'door coördinator', suggested: 'voorstel',
     history: 'Toestemming: geschiedenis', when: 'Wanneer', level: 'Niveau', channel: 'Hoe', givenBy: 'Gegeven door', reason: 'Reden', version: 'Tekstversie',
     withdrawnLevel: 'Ingetrokken', withdrawnStory: 'Ingetrokken verhaal {id}',
@@ -31,7 +32,8 @@ const t = messages({
     details: 'Details', project: 'Project', area: 'Area', phase: 'Phase', happenedOn: 'Happened on', language: 'Language', source: 'Source',
     teller: 'Teller', anonymous: 'Anonymous', under16: 'younger than 16', recordedBy: 'Recorded by', createdAt: 'Recorded on', consent: 'Consent',
     withdrawnNotice: 'Consent was withdrawn on {date}. The story is no longer in reports, exports or search results.',
-    text: 'Story', placements: 'Place on the social climate', variable: 'Variable {id}', notApplicable: 'does not apply / not known',
+    text: 'Story', placements: 'Place on the social climate', poles: '0 = {weak}, 100 = {strong}',
+    outcomes: 'Outcomes', noOutcomes: 'This story is not linked to an outcome yet.', tagNow: 'Link it under Tagging.', outcomesOf: "The project's outcomes", variable: 'Variable {id}', notApplicable: 'does not apply / not known',
     byTeller: 'by the teller', byCoordinator: 'by a coordinator', suggested: 'suggestion',
     history: 'Consent: history', when: 'When', level: 'Level', channel: 'How', givenBy: 'Given by', reason: 'Reason', version: 'Text version',
     withdrawnLevel: 'Withdrawn', withdrawnStory: 'Withdrawn story {id}',
@@ -60,7 +62,8 @@ export class StoryPage extends LitElement {
   @state() private general: string | null = null;
   @state() private eraseErrors: { reason?: string; confirm?: string; general?: string } = {};
   @state() private erasedCount: number | null = null;
-  @state() private variableNames = new Map<number, string>();
+  @state() private variables = new Map<number, { name: string; weak: string; strong: string }>();
+  @state() private outcomeTags: { outcomeId: number; title: string; status: string }[] | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -71,9 +74,13 @@ export class StoryPage extends LitElement {
     try {
       this.story = (await get<{ story: Story }>(`/api/stories/${encodeURIComponent(this.params.id ?? '')}`)).story;
       if (this.story.placements?.length) {
-        const { variables } = await get<{ variables: { id: number; nameNl: string; nameEn: string }[] }>('/api/climate-variables?includeRetired=true');
-        this.variableNames = new Map(variables.map((v) => [v.id, locale() === 'nl' ? v.nameNl : v.nameEn]));
+        const { variables } = await get<{ variables: { id: number; nameNl: string; nameEn: string; weakNl: string; weakEn: string; strongNl: string; strongEn: string }[] }>('/api/climate-variables?includeRetired=true');
+        const nl = locale() === 'nl';
+        this.variables = new Map(variables.map((v) => [v.id, { name: nl ? v.nameNl : v.nameEn, weak: nl ? v.weakNl : v.weakEn, strong: nl ? v.strongNl : v.strongEn }]));
       }
+      // The outcome links are extra: the story shows without them if they cannot be read.
+      if (!this.story.withdrawnAt)
+        this.outcomeTags = await get<{ tags: { outcomes: { outcomeId: number; title: string; status: string }[] } }>(`/api/stories/${this.story.id}/tags`).then((r) => r.tags.outcomes, () => null);
     } catch (e) {
       if (e instanceof ApiError && (e.status === 404 || e.status === 403 || e.status === 400)) this.missing = true;
       else this.general = t('failed');
@@ -81,7 +88,7 @@ export class StoryPage extends LitElement {
   }
 
   private variableName(p: { variableId: number; name?: string | null }): string {
-    return p.name ?? this.variableNames.get(p.variableId) ?? t('variable', { id: p.variableId });
+    return p.name ?? this.variables.get(p.variableId)?.name ?? t('variable', { id: p.variableId });
   }
 
   private async changeConsent(e: SubmitEvent): Promise<void> {
@@ -171,7 +178,7 @@ export class StoryPage extends LitElement {
 
       <h2>${t('details')}</h2>
       <dl>
-        <dt>${t('project')}</dt><dd>${s.projectName}</dd>
+        <dt>${t('project')}</dt><dd><a href="/projects/${s.projectId}">${s.projectName}</a></dd>
         ${s.areaName ? html`<dt>${t('area')}</dt><dd>${s.areaName}</dd>` : nothing}
         ${s.phase ? html`<dt>${t('phase')}</dt><dd>${label(s.phase)}</dd>` : nothing}
         ${s.happenedOn ? html`<dt>${t('happenedOn')}</dt><dd>${formatDate(s.happenedOn)}</dd>` : nothing}
@@ -190,10 +197,12 @@ export class StoryPage extends LitElement {
                   ${this.variableName(p)}:
                   ${p.position === null ? t('notApplicable') : html`<meter min="0" max="100" .value=${p.position} aria-label=${this.variableName(p)}></meter> ${p.position}/100`}
                   <span class="muted">(${p.source === 'teller' ? t('byTeller') : t('byCoordinator')}${p.status === 'suggested' ? `, ${t('suggested')}` : ''})</span>
+                  ${this.variables.has(p.variableId) ? html`<br /><span class="hint">${t('poles', { weak: this.variables.get(p.variableId)!.weak, strong: this.variables.get(p.variableId)!.strong })}</span>` : nothing}
                 </li>`,
               )}
             </ul>`
         : nothing}
+      ${this.outcomeTags ? this.renderOutcomes(s) : nothing}
 
       <h2 id="history-title">${t('history')}</h2>
       <div class="table-wrap" tabindex="0" role="region" aria-labelledby="history-title">
@@ -216,6 +225,18 @@ export class StoryPage extends LitElement {
       ${s.withdrawnAt ? nothing : this.renderChange()}
       ${this.user?.role === 'admin' || this.user?.role === 'coordinator' ? this.renderPrivacy() : nothing}
     `;
+  }
+
+  /** The outcomes this story is linked to, with the way to link it when it is not. */
+  private renderOutcomes(s: Story) {
+    const tags = this.outcomeTags!;
+    return html`<h2>${t('outcomes')}</h2>
+      ${tags.length
+        ? html`<ul>
+            ${tags.map((o) => html`<li>${o.title}${o.status === 'suggested' ? html` <span class="muted">(${t('suggested')})</span>` : nothing}</li>`)}
+          </ul>`
+        : html`<p>${t('noOutcomes')} <a href="/tagging?projectId=${s.projectId}">${t('tagNow')}</a></p>`}
+      <p><a href="/projects/${s.projectId}/outcomes">${t('outcomesOf')}</a></p>`;
   }
 
   private renderChange() {
@@ -277,7 +298,8 @@ export class StoryPage extends LitElement {
     pageStyles,
     badgeStyles,
     css`
-      .head { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; }
+      .head { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
+      .head h1 { margin-right: auto; }
       .head h1 { margin: 0; }
       .story-body { max-width: 70ch; font-size: 1.05rem; overflow-wrap: anywhere; }
       .story-body blockquote { border-left: 4px solid var(--ww-line); margin: 0 0 1rem; padding-left: 0.75rem; }

@@ -2,14 +2,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, post, put } from '../api.js';
 import { pageStyles } from '../components/shared-styles.js';
-import { formatDate, locale, messages } from '../i18n.js';
+import { breakable, formatDate, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import type { InboxStory, Outcome, Variable } from '../sensemaking-types.js';
 
 const t = messages({
   nl: {
     title: 'Taggen',
-    keys: 'Toetsen: j/k of ↑/↓ volgend/vorig verhaal · 1–9 doel aan/uit · Tab naar een schuif, dan ←/→ positie · Enter opslaan · spatie of x selecteren · b selectie in één keer taggen',
+    keys: 'Toetsen: j/k of ↑/↓ volgend/vorig verhaal · 1–9 uitkomst aan/uit · Tab naar een schuif, dan ←/→ positie · Enter opslaan · spatie of x selecteren · b selectie in één keer taggen',
     project: 'Project',
     allProjects: 'Alle projecten',
     inbox: 'Te taggen verhalen',
@@ -18,9 +18,9 @@ const t = messages({
     suggested: 'voorstel',
     saved: 'opgeslagen',
     select: 'Selecteer {title}',
-    outcomes: 'Doelen',
-    noOutcomes: 'Dit project heeft nog geen doelen.',
-    note: 'Toelichting bij de gekozen doelen',
+    outcomes: 'Uitkomsten',
+    noOutcomes: 'Dit project heeft nog geen uitkomsten.',
+    note: 'Toelichting bij de gekozen uitkomsten',
     climate: 'Sociaal klimaat',
     notPlaced: 'niet geplaatst',
     notApplicable: 'niet van toepassing',
@@ -31,14 +31,14 @@ const t = messages({
     savedMsg: '“{title}” opgeslagen.',
     suggestedMsg: 'Voorstel voor “{title}” opgeslagen; een coördinator neemt het over.',
     bulkMsg: '{n} verhalen getagd.',
-    nothingChosen: 'Kies eerst een doel of plaats het verhaal op een schuif.',
+    nothingChosen: 'Kies eerst een uitkomst of plaats het verhaal op een schuif.',
     nothingSelected: 'Selecteer eerst verhalen met spatie of x.',
     failed: 'Opslaan lukte niet: {msg}',
     loadFailed: 'Laden lukte niet.',
     suggestionBy: 'Voorstel van {name}',
     teller: 'verteller: {n}',
     code: 'Fragmenten coderen',
-    editOutcomes: 'Werkdoelen bewerken',
+    editOutcomes: 'Uitkomsten bewerken',
     loading: 'Laden…',
   },
   en: {
@@ -308,7 +308,7 @@ export class TaggingPage extends LitElement {
             return html`<div class="dyad">
               <label for="v-${v.id}">${name}
                 <span class="muted">${placed ? (na ? t('notApplicable') : t('position', { n: pos! })) : t('notPlaced')}${tellerPos.has(v.id) ? ` · ${t('teller', { n: teller ?? t('notApplicable') })}` : ''}</span></label>
-              <div class="poles"><span>${weak}</span><span>${strong}</span></div>
+              <div class="poles"><span>${breakable(weak)}</span><span>${breakable(strong)}</span></div>
               <input
                 id="v-${v.id}"
                 type="range"
@@ -394,16 +394,18 @@ export class TaggingPage extends LitElement {
       .help { background: #eef3f0; border-left: 4px solid var(--ww-accent); padding: 0.5rem 0.75rem; max-width: none; }
       .filter { max-width: 24rem; margin-bottom: 0.5rem; }
       .layout { display: grid; gap: 1rem; grid-template-columns: minmax(14rem, 20rem) 1fr; align-items: start; }
-      @media (max-width: 720px) { .layout { grid-template-columns: 1fr; } }
+      @media (max-width: 720px) { .layout { grid-template-columns: minmax(0, 1fr); } }
+      .layout > * { min-width: 0; }
       .inbox { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.25rem; max-height: 70vh; overflow: auto; }
       .inbox li { display: flex; gap: 0.5rem; align-items: center; padding: 0.25rem 0.5rem; border-radius: var(--ww-radius); border: 2px solid transparent; }
       .inbox li.current { border-color: var(--ww-accent); background: #eef3f0; }
       button.link { background: none; border: 0; color: var(--ww-ink); font-weight: 400; text-align: left; display: grid; justify-items: start; padding: 0.25rem; min-height: 44px; }
       .text { white-space: pre-wrap; background: var(--ww-surface); border: 1px solid var(--ww-line); border-radius: var(--ww-radius); padding: 0.75rem; margin-bottom: 1rem; max-width: 70ch; }
-      fieldset { margin-bottom: 1rem; display: grid; gap: 0.5rem; }
+      fieldset { margin-bottom: 1rem; display: grid; gap: 0.5rem; grid-template-columns: minmax(0, 1fr); }
       label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
       kbd { border: 1px solid var(--ww-line); border-radius: 4px; padding: 0 0.3rem; font-size: 0.85rem; background: #f4f4f0; }
-      .dyad { display: grid; gap: 0.25rem; padding: 0.5rem 0; border-bottom: 1px solid var(--ww-line); }
+      .dyad { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.25rem; padding: 0.5rem 0; border-bottom: 1px solid var(--ww-line); }
+      .poles span { min-width: 0; overflow-wrap: anywhere; }
       .poles { display: flex; justify-content: space-between; gap: 1rem; font-size: 0.85rem; color: var(--ww-muted); }
       input[type='range'] { padding: 0; min-height: 32px; }
       .status:empty { display: none; }
