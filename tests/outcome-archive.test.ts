@@ -21,7 +21,7 @@ describe('archiving an outcome the work plan dropped', () => {
 
     const del = await coord.request('DELETE', `/api/outcomes/${goal.id}`);
     expect(del.status).toBe(409);
-    expect((await del.json()).error.message).toMatch(/archiveer het in plaats daarvan/);
+    expect((await del.json()).error.message).toMatch(/archiveer haar in plaats daarvan/);
 
     expect((await worker.patch(`/api/outcomes/${goal.id}`, { archived: true })).status).toBe(403);
     const archived = (await json(await coord.patch(`/api/outcomes/${goal.id}`, { archived: true }), 200)).outcome;

@@ -125,8 +125,8 @@ async function checkDefinition(db: Kysely<DB>, d: Definition) {
   const details: ErrorDetail[] = [];
   if (d.outcomeId) {
     const outcome = await db.selectFrom('outcomes').select(['projectId', 'archivedAt']).where('id', '=', d.outcomeId).executeTakeFirst();
-    if (!outcome || outcome.projectId !== d.projectId) details.push({ field: 'outcomeId', message: 'Dit resultaat hoort niet bij het project / This outcome does not belong to the project' });
-    else if (outcome.archivedAt && d.outcomeId !== d.currentOutcomeId) details.push({ field: 'outcomeId', message: 'Dit resultaat is gearchiveerd / This outcome is archived' });
+    if (!outcome || outcome.projectId !== d.projectId) details.push({ field: 'outcomeId', message: 'Deze uitkomst hoort niet bij het project / This outcome does not belong to the project' });
+    else if (outcome.archivedAt && d.outcomeId !== d.currentOutcomeId) details.push({ field: 'outcomeId', message: 'Deze uitkomst is gearchiveerd / This outcome is archived' });
   }
   let baselinePeriod = d.baselinePeriod ?? null;
   if (baselinePeriod) {

@@ -108,8 +108,8 @@ async function checkParent(db: Kysely<DB>, projectId: number, level: OutcomeLeve
   if (parentId == null) return;
   const parent = await db.selectFrom('outcomes').select(['id', 'projectId', 'level', 'archivedAt']).where('id', '=', parentId).executeTakeFirst();
   if (!parent || parent.projectId !== projectId || parent.id === selfId)
-    throw invalid('Onbekend bovenliggend doel / Unknown parent outcome', [{ field: 'parentId', message: 'not an outcome of this project' }]);
-  if (parent.archivedAt) throw invalid('Dat doel is gearchiveerd / That outcome is archived', [{ field: 'parentId', message: 'archived' }]);
+    throw invalid('Onbekende bovenliggende uitkomst / Unknown parent outcome', [{ field: 'parentId', message: 'not an outcome of this project' }]);
+  if (parent.archivedAt) throw invalid('Die uitkomst is gearchiveerd / That outcome is archived', [{ field: 'parentId', message: 'archived' }]);
   if (parentLevel[level] !== parent.level)
     throw invalid('Een output hoort bij een outcome, een outcome bij een impact / An output serves an outcome, an outcome an impact', [
       { field: 'parentId', message: `a ${level} needs a parent of level ${parentLevel[level] ?? 'none'}` },
@@ -151,7 +151,7 @@ export const outcomeRoutes = router()
       const outcome = await c.var.db.transaction().execute(async (tx) => {
         await assertProjectVisible(tx, user, projectId);
         const lib = input.libraryId ? await tx.selectFrom('outcomeLibrary').selectAll().where('id', '=', input.libraryId).executeTakeFirst() : undefined;
-        if (input.libraryId && !lib) throw invalid('Onbekend bibliotheekdoel / Unknown library outcome', [{ field: 'libraryId', message: 'unknown' }]);
+        if (input.libraryId && !lib) throw invalid('Onbekende uitkomst uit de bibliotheek / Unknown library outcome', [{ field: 'libraryId', message: 'unknown' }]);
         const level = input.level ?? lib?.level;
         const title = input.title ?? lib?.title;
         if (!level) throw invalid('Kies een niveau / Choose a level', [{ field: 'level', message: 'required' }]);
@@ -185,14 +185,14 @@ export const outcomeRoutes = router()
       const { archived, ...patch } = c.req.valid('json');
       const outcome = await c.var.db.transaction().execute(async (tx) => {
         const before = await getOutcome(tx, id);
-        if (!before) throw notFound('Doel niet gevonden / Outcome not found');
+        if (!before) throw notFound('Uitkomst niet gevonden / Outcome not found');
         const level = patch.level ?? before.level;
         const parentId = patch.parentId === undefined ? before.parentId : patch.parentId;
         // An unchanged link to a parent archived since stays valid.
         if (parentId !== before.parentId || level !== before.level) await checkParent(tx, before.projectId, level, parentId, id);
         if (patch.level && patch.level !== before.level) {
           const children = await tx.selectFrom('outcomes').select('id').where('parentId', '=', id).executeTakeFirst();
-          if (children) throw invalid('Dit doel heeft onderliggende doelen / This outcome has outcomes below it', [{ field: 'level', message: 'has children' }]);
+          if (children) throw invalid('Deze uitkomst heeft onderliggende uitkomsten / This outcome has outcomes below it', [{ field: 'level', message: 'has children' }]);
         }
         await tx.updateTable('outcomes').set({ ...patch, level, parentId }).where('id', '=', id).execute();
         if (Object.keys(patch).length) await audit(tx, user, 'outcome.update', { type: 'outcome', id }, { fields: Object.keys(patch) });
@@ -220,11 +220,11 @@ export const outcomeRoutes = router()
       const { id } = c.req.valid('param');
       await c.var.db.transaction().execute(async (tx) => {
         const before = await getOutcome(tx, id);
-        if (!before) throw notFound('Doel niet gevonden / Outcome not found');
+        if (!before) throw notFound('Uitkomst niet gevonden / Outcome not found');
         const usage = await outcomeUsage(tx, id);
         if (usage.stories || usage.excerpts || usage.indicators || usage.children)
           throw conflict(
-            `Er hangen nog ${usage.stories} verhalen, ${usage.excerpts} fragmenten, ${usage.indicators} indicatoren en ${usage.children} doelen aan dit doel; archiveer het in plaats daarvan / ` +
+            `Er hangen nog ${usage.stories} verhalen, ${usage.excerpts} fragmenten, ${usage.indicators} indicatoren en ${usage.children} uitkomsten aan deze uitkomst; archiveer haar in plaats daarvan / ` +
               `${usage.stories} stories, ${usage.excerpts} excerpts, ${usage.indicators} indicators and ${usage.children} outcomes still refer to this outcome; archive it instead`,
           );
         await tx.deleteFrom('outcomes').where('id', '=', id).execute();

@@ -82,17 +82,17 @@ const codeName = z.string().trim().min(1).max(120);
 /** Checks tags against the story's project (outcomes) and the catalogue (variables); 400 names the bad ones. */
 async function checkTags(db: Kysely<DB>, storyIds: number[], projectIds: number[], tags: { outcomes?: OutcomeTag[]; placements?: PlacementTag[] }) {
   const outcomeIds = [...new Set((tags.outcomes ?? []).map((o) => o.outcomeId))];
-  if (outcomeIds.length !== (tags.outcomes ?? []).length) throw invalid('Een doel staat er twee keer in / An outcome is listed twice', [{ field: 'outcomes', message: 'duplicate' }]);
+  if (outcomeIds.length !== (tags.outcomes ?? []).length) throw invalid('Een uitkomst staat er twee keer in / An outcome is listed twice', [{ field: 'outcomes', message: 'duplicate' }]);
   if (outcomeIds.length) {
     const found = await db.selectFrom('outcomes').select(['id', 'projectId', 'archivedAt']).where('id', 'in', outcomeIds).execute();
     const bad = outcomeIds.filter((id) => !found.some((f) => f.id === id && projectIds.every((p) => p === f.projectId)));
-    if (bad.length) throw invalid('Dit doel hoort niet bij het project van het verhaal / Outcome is not of the story’s project', [{ field: 'outcomes', message: `not allowed: ${bad.join(', ')}` }]);
+    if (bad.length) throw invalid('Deze uitkomst hoort niet bij het project van het verhaal / Outcome is not of the story’s project', [{ field: 'outcomes', message: `not allowed: ${bad.join(', ')}` }]);
     // Archived outcomes are not offered for new tags; a story's existing tag on one may be kept.
     const archived = found.filter((f) => f.archivedAt).map((f) => f.id);
     if (archived.length) {
       const tagged = await db.selectFrom('storyOutcomes').select(['outcomeId', 'storyId']).where('storyId', 'in', storyIds).where('outcomeId', 'in', archived).execute();
       const closed = archived.filter((id) => !storyIds.every((s) => tagged.some((t) => t.outcomeId === id && t.storyId === s)));
-      if (closed.length) throw invalid('Dit doel is gearchiveerd / This outcome is archived', [{ field: 'outcomes', message: `archived: ${closed.join(', ')}` }]);
+      if (closed.length) throw invalid('Deze uitkomst is gearchiveerd / This outcome is archived', [{ field: 'outcomes', message: `archived: ${closed.join(', ')}` }]);
     }
   }
   const variableIds = [...new Set((tags.placements ?? []).map((p) => p.variableId))];
@@ -284,7 +284,7 @@ export const taggingRoutes = router()
       const user = requireRole(c, ...staff);
       const { storyIds, ...tags } = c.req.valid('json');
       const ids = [...new Set(storyIds)];
-      if (!tags.outcomes?.length && !tags.placements?.length) throw invalid('Kies een doel of een plaatsing / Choose an outcome or a placement', [{ field: 'outcomes', message: 'nothing to tag' }]);
+      if (!tags.outcomes?.length && !tags.placements?.length) throw invalid('Kies een uitkomst of een plaatsing / Choose an outcome or a placement', [{ field: 'outcomes', message: 'nothing to tag' }]);
       await c.var.db.transaction().execute(async (tx) => {
         const stories = [];
         for (const id of ids) stories.push(await storyForTagging(tx, user, id));
@@ -338,7 +338,7 @@ export const taggingRoutes = router()
       const excerpt = await c.var.db.transaction().execute(async (tx) => {
         const story = await storyForTagging(tx, user, id);
         const targets = [input.outcomeId, input.variableId, input.codeId].filter((x) => x !== undefined).length;
-        if (targets !== 1) throw invalid('Kies één doel, variabele of code / Choose exactly one outcome, variable or code', [{ field: 'codeId', message: 'exactly one of outcomeId, variableId, codeId' }]);
+        if (targets !== 1) throw invalid('Kies één uitkomst, variabele of code / Choose exactly one outcome, variable or code', [{ field: 'codeId', message: 'exactly one of outcomeId, variableId, codeId' }]);
         if (input.position !== undefined && input.variableId === undefined) throw invalid('Een positie hoort bij een variabele / A position needs a variable', [{ field: 'position', message: 'only with variableId' }]);
         if (input.end <= input.start || input.end > story.bodyText.length)
           throw invalid('Het fragment valt buiten de tekst / The range is outside the text', [{ field: 'end', message: `0 <= start < end <= ${story.bodyText.length}` }]);
