@@ -136,6 +136,15 @@ describe('tagging', () => {
     ]);
     const mine = await ok(await worker.get('/api/tagging/inbox'));
     expect(mine.stories.map((s: any) => s.id)).toEqual([untagged, withSuggestion]);
+
+    // One story on request, also a tagged one, with its current tags to start from; never one
+    // the user may not see.
+    const one = await ok(await coord.get(`/api/tagging/inbox?storyId=${tagged}`));
+    expect(one.stories).toEqual([expect.objectContaining({ id: tagged, state: 'tagged', suggestions: expect.objectContaining({ outcomes: [expect.objectContaining({ outcomeId: o, status: 'accepted' })] }) })]);
+    expect((await ok(await worker.get(`/api/tagging/inbox?storyId=${elsewhere}`))).stories).toEqual([]);
+    const withdrawn = (await t.db.selectFrom('stories').select('id').where('title', '=', 'ingetrokken').executeTakeFirstOrThrow()).id;
+    expect((await ok(await coord.get(`/api/tagging/inbox?storyId=${withdrawn}`))).stories).toEqual([]);
+    expect((await coord.get('/api/tagging/inbox?storyId=abc')).status).toBe(400);
   });
 
   it('bulk tagging is all or nothing', async () => {

@@ -31,7 +31,7 @@ export type InboxStory = {
   happenedOn: string | null;
   consent: string;
   createdAt: string;
-  state: 'untagged' | 'suggested';
+  state: 'untagged' | 'suggested' | 'tagged';
   suggestions: Tags | null;
   tellerPlacements: { variableId: number; position: number | null }[];
 };

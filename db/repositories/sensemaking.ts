@@ -263,7 +263,11 @@ export async function placementsSideBySide(db: Db, storyId: number, projectId: n
 type InboxEb = ExpressionBuilder<DB, 'stories' | 'projects' | 'areas'>;
 
 /** The visible stories nobody has tagged yet (no accepted outcome or coordinator placement): untagged first, then those with suggestions. */
-export async function taggingInbox(db: Db, visible: StoryQuery, opts: { projectId?: number; limit: number }) {
+/**
+ * Stories to tag: untagged first, then those with only suggestions. With `storyId`, that one story
+ * whatever its state (to change the tags of a tagged story); its current tags come as `suggestions`.
+ */
+export async function taggingInbox(db: Db, visible: StoryQuery, opts: { projectId?: number; storyId?: number; limit: number }) {
   const accepted = (eb: InboxEb) =>
     eb.or([
       eb.exists(eb.selectFrom('storyOutcomes as so').select('so.storyId').whereRef('so.storyId', '=', 'stories.id').where('so.status', '=', 'accepted')),
@@ -291,21 +295,22 @@ export async function taggingInbox(db: Db, visible: StoryQuery, opts: { projectI
       'stories.createdAt',
     ])
     .select((eb) => suggested(eb).as('hasSuggestions'))
-    .where((eb) => eb.not(accepted(eb)))
+    .select((eb) => accepted(eb).as('hasAccepted'))
     .orderBy('hasSuggestions')
     .orderBy('stories.createdAt')
     .orderBy('stories.id')
     .limit(opts.limit);
   if (opts.projectId) q = q.where('stories.projectId', '=', opts.projectId);
+  q = opts.storyId ? q.where('stories.id', '=', opts.storyId) : q.where((eb) => eb.not(accepted(eb)));
   const rows = await q.execute();
   const teller = rows.length
     ? await db.selectFrom('storyPlacements').select(['storyId', 'variableId', 'position']).where('source', '=', 'teller').where('storyId', 'in', rows.map((r) => r.id)).execute()
     : [];
   return Promise.all(
-    rows.map(async ({ hasSuggestions, ...r }) => ({
+    rows.map(async ({ hasSuggestions, hasAccepted, ...r }) => ({
       ...r,
-      state: hasSuggestions ? ('suggested' as const) : ('untagged' as const),
-      suggestions: hasSuggestions ? await storyTags(db, r.id) : null,
+      state: hasAccepted ? ('tagged' as const) : hasSuggestions ? ('suggested' as const) : ('untagged' as const),
+      suggestions: hasSuggestions || hasAccepted ? await storyTags(db, r.id) : null,
       tellerPlacements: teller.filter((p) => p.storyId === r.id).map(({ variableId, position }) => ({ variableId, position })),
     })),
   );

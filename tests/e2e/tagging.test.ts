@@ -53,6 +53,20 @@ describe('browser: tagging inbox by keyboard', () => {
     ]);
     const placements = await e.db.selectFrom('storyPlacements').select(['storyId', 'variableId', 'position', 'source']).execute();
     expect(placements).toEqual([{ storyId: b, variableId: atm, position: 60, source: 'coordinator' }]);
+
+    // A tagged story left the inbox; from its page, Taggen opens it with its tags to change them.
+    await page.goto(`/stories/${a}`);
+    await page.locator(`a[href="/tagging?story=${a}"]`).first().click();
+    await page.waitForURL(`**/tagging?story=${a}`);
+    await page.getByRole('heading', { name: 'Groeten op straat' }).waitFor();
+    const firstBox = page.getByRole('checkbox', { name: /Buren kennen elkaar/ });
+    await expect(firstBox.isChecked()).resolves.toBe(true);
+    await page.keyboard.press('1'); // not this outcome …
+    await page.keyboard.press('2'); // … but the other
+    await page.keyboard.press('Enter');
+    await page.getByText('“Groeten op straat” opgeslagen.').waitFor();
+    const changed = await e.db.selectFrom('storyOutcomes').select(['outcomeId', 'status']).where('storyId', '=', a).execute();
+    expect(changed).toEqual([{ outcomeId: second.id, status: 'accepted' }]);
     await ctx.close();
   });
 

@@ -162,7 +162,7 @@ export class StoryPage extends LitElement {
       <div class="head">
         <h1 tabindex="-1">${s.title || t('withdrawnStory', { id: s.id })}</h1>
         ${s.canEdit && !s.withdrawnAt ? html`<a class="button secondary" href="/stories/${s.id}/edit">${t('edit')}</a>` : nothing}
-        ${!s.withdrawnAt ? html`<a class="button secondary" href="/tagging?projectId=${s.projectId}">${t('tag')}</a>` : nothing}
+        ${!s.withdrawnAt ? html`<a class="button secondary" href="/tagging?story=${s.id}">${t('tag')}</a>` : nothing}
         ${!s.withdrawnAt && (this.user?.role === 'admin' || this.user?.role === 'coordinator') ? html`<a class="button secondary" href="/coding/${s.id}">${t('code')}</a>` : nothing}
       </div>
       <p>${consentBadge(s.consent, s.withdrawnAt)}</p>
@@ -235,7 +235,7 @@ export class StoryPage extends LitElement {
         ? html`<ul>
             ${tags.map((o) => html`<li>${o.title}${o.status === 'suggested' ? html` <span class="muted">(${t('suggested')})</span>` : nothing}</li>`)}
           </ul>`
-        : html`<p>${t('noOutcomes')} <a href="/tagging?projectId=${s.projectId}">${t('tagNow')}</a></p>`}
+        : html`<p>${t('noOutcomes')} <a href="/tagging?story=${s.id}">${t('tagNow')}</a></p>`}
       <p><a href="/projects/${s.projectId}/outcomes">${t('outcomesOf')}</a></p>`;
   }
 

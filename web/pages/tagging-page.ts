@@ -16,6 +16,7 @@ const t = messages({
     empty: 'Geen verhalen meer te taggen.',
     untagged: 'niet getagd',
     suggested: 'voorstel',
+    tagged: 'getagd: je past de tags aan',
     saved: 'opgeslagen',
     select: 'Selecteer {title}',
     outcomes: 'Uitkomsten',
@@ -50,6 +51,7 @@ const t = messages({
     empty: 'No stories left to tag.',
     untagged: 'untagged',
     suggested: 'suggestion',
+    tagged: 'tagged: you are changing its tags',
     saved: 'saved',
     select: 'Select {title}',
     outcomes: 'Outcomes',
@@ -90,6 +92,8 @@ export class TaggingPage extends LitElement {
   @state() private saved = new Set<number>();
   @state() private projects: { id: number; name: string }[] = [];
   @state() private projectId = new URLSearchParams(location.search).get('projectId') ?? '';
+  /** `?story=ID`: that one story, also when it is tagged already, to change its tags. */
+  private readonly storyId = new URLSearchParams(location.search).get('story') ?? '';
   @state() private outcomes = new Map<number, Outcome[]>();
   @state() private variables = new Map<number, Variable[]>();
   @state() private drafts = new Map<number, Draft>();
@@ -117,7 +121,7 @@ export class TaggingPage extends LitElement {
   private async load(): Promise<void> {
     try {
       if (!this.projects.length) this.projects = (await get<{ projects: { id: number; name: string }[] }>('/api/projects')).projects;
-      const q = this.projectId ? `?projectId=${this.projectId}` : '';
+      const q = this.storyId ? `?storyId=${encodeURIComponent(this.storyId)}` : this.projectId ? `?projectId=${this.projectId}` : '';
       this.stories = (await get<{ stories: InboxStory[] }>(`/api/tagging/inbox${q}`)).stories;
       this.index = 0;
       this.selected = new Set();
@@ -376,7 +380,7 @@ export class TaggingPage extends LitElement {
                 <button type="button" class="link" aria-current=${i === this.index ? 'true' : 'false'} aria-describedby="keys" @click=${() => this.select(i)}>
                   ${s.title}
                   <span class="muted">${s.projectName}</span>
-                  <span class="badge">${this.saved.has(s.id) ? t('saved') : s.state === 'suggested' ? t('suggested') : t('untagged')}</span>
+                  <span class="badge">${this.saved.has(s.id) ? t('saved') : t(s.state)}</span>
                 </button>
               </li>`,
             )}

@@ -227,9 +227,15 @@ export const taggingRoutes = router()
       method: 'get',
       path: '/tagging/inbox',
       tags: ['tagging'],
-      summary: 'Stories to tag: untagged first, then those with only suggestions (visible, not withdrawn)',
+      summary: 'Stories to tag: untagged first, then those with only suggestions (visible, not withdrawn); with storyId that story, tagged or not, its tags as suggestions',
       security: cookieAuth,
-      request: { query: z.object({ projectId: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(500).optional() }) },
+      request: {
+        query: z.object({
+          projectId: z.coerce.number().int().positive().optional(),
+          storyId: z.coerce.number().int().positive().optional(),
+          limit: z.coerce.number().int().min(1).max(500).optional(),
+        }),
+      },
       responses: {
         200: json(
           z.object({
@@ -246,7 +252,7 @@ export const taggingRoutes = router()
                 consent: z.string(),
                 source: z.string(),
                 createdAt: z.string(),
-                state: z.enum(['untagged', 'suggested']),
+                state: z.enum(['untagged', 'suggested', 'tagged']),
                 suggestions: StoryTags.nullable(),
                 tellerPlacements: z.array(z.object({ variableId: z.number(), position: z.number().nullable() })).openapi({ description: "the teller's own placements, for comparison" }),
               }),
@@ -259,9 +265,9 @@ export const taggingRoutes = router()
     }),
     async (c) => {
       const user = requireRole(c, ...team);
-      const { projectId, limit } = c.req.valid('query');
+      const { projectId, storyId, limit } = c.req.valid('query');
       const visible = await visibleStories(c.var.db, user);
-      return c.json({ stories: await taggingInbox(c.var.db, visible, { projectId, limit: limit ?? 100 }) }, 200);
+      return c.json({ stories: await taggingInbox(c.var.db, visible, { projectId, storyId, limit: limit ?? 100 }) }, 200);
     },
   )
   .openapi(
