@@ -192,7 +192,7 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     // The story leads to its project and, while it has no outcome, to tagging it.
     expect(await page.getByRole('link', { name: 'Buurtkamer', exact: true }).getAttribute('href')).toBe(`/projects/${projectId}`);
     await page.getByText('Dit verhaal is nog niet aan een uitkomst gekoppeld.').waitFor();
-    expect(await page.getByRole('link', { name: 'Koppel het bij Taggen.' }).getAttribute('href')).toBe(`/tagging?projectId=${projectId}`);
+    expect(await page.getByRole('link', { name: 'Koppel het bij Taggen.' }).getAttribute('href')).toBe(`/tagging?story=${id}`);
     await expect(axeViolations(page)).resolves.toEqual([]);
 
     const exportLink = page.getByRole('link', { name: 'Gegevens van de verteller downloaden (JSON)' });
