@@ -1,12 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
 import { budgetSummary, insertExpense, insertHours, listExpenses, listHours } from '../../../db/repositories/counting.js';
-import { phases } from '../../../db/schema.js';
+import { phases, type DB } from '../../../db/schema.js';
 import { assertProjectVisible, assertProjectWritable, isStaff } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole } from '../../auth/guard.js';
 import { boundDate } from '../../counting/parse.js';
 import { forbidden, invalid, notFound } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import type { AppEnv } from '../../types.js';
 
 const team = ['admin', 'coordinator', 'worker'] as const;
 const date = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Gebruik JJJJ-MM-DD / Use YYYY-MM-DD');
@@ -77,6 +80,51 @@ function dates(q: { from?: string; to?: string }) {
   return { from, to };
 }
 
+const entryParams = idParam.extend({ entryId: z.coerce.number().int().positive().openapi({ param: { name: 'entryId', in: 'path' } }) });
+
+/** An entry of a project's ledger as the remove rule needs it: who entered it, and what to audit. */
+type LedgerEntry = { owner: number; details: Record<string, unknown> };
+type Ledger = {
+  find: (tx: Kysely<DB>, projectId: number, entryId: number) => Promise<LedgerEntry | undefined>;
+  remove: (tx: Kysely<DB>, entryId: number) => Promise<unknown>;
+  action: string;
+  notYours: string;
+};
+
+/** Removes a mistaken hours or expense entry: the one who entered it may, staff may remove any; audited. */
+async function removeEntry(c: Context<AppEnv>, { id, entryId }: { id: number; entryId: number }, ledger: Ledger) {
+  const user = requireRole(c, ...team);
+  await c.var.db.transaction().execute(async (tx) => {
+    await assertProjectWritable(tx, user, id);
+    const entry = await ledger.find(tx, id, entryId);
+    if (!entry) throw notFound();
+    if (entry.owner !== user.id && !isStaff(user)) throw forbidden(ledger.notYours);
+    await ledger.remove(tx, entryId);
+    await audit(tx, user, ledger.action, { type: 'project', id }, entry.details);
+  });
+  return c.body(null, 204);
+}
+
+const hoursLedger: Ledger = {
+  async find(tx, projectId, entryId) {
+    const e = await tx.selectFrom('hours').selectAll().where('id', '=', entryId).where('projectId', '=', projectId).executeTakeFirst();
+    return e && { owner: e.userId, details: { hoursId: entryId, date: e.date, hours: e.hours, userId: e.userId } };
+  },
+  remove: (tx, entryId) => tx.deleteFrom('hours').where('id', '=', entryId).execute(),
+  action: 'hours.delete',
+  notYours: 'Alleen je eigen uren / Only your own hours',
+};
+
+const expensesLedger: Ledger = {
+  async find(tx, projectId, entryId) {
+    const e = await tx.selectFrom('expenses').selectAll().where('id', '=', entryId).where('projectId', '=', projectId).executeTakeFirst();
+    return e && { owner: e.enteredBy, details: { expenseId: entryId, date: e.date, amount: e.amountCents / 100, enteredBy: e.enteredBy } };
+  },
+  remove: (tx, entryId) => tx.deleteFrom('expenses').where('id', '=', entryId).execute(),
+  action: 'expense.delete',
+  notYours: 'Alleen je eigen uitgaven / Only your own expenses',
+};
+
 export const hoursRoutes = router()
   .openapi(
     createRoute({
@@ -126,22 +174,10 @@ export const hoursRoutes = router()
       tags: ['counting'],
       summary: 'Remove a mistaken hours entry (your own; staff any)',
       security: cookieAuth,
-      request: { params: idParam.extend({ entryId: z.coerce.number().int().positive().openapi({ param: { name: 'entryId', in: 'path' } }) }) },
+      request: { params: entryParams },
       responses: { 204: { description: 'Removed' }, 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
-    async (c) => {
-      const user = requireRole(c, ...team);
-      const { id, entryId } = c.req.valid('param');
-      await c.var.db.transaction().execute(async (tx) => {
-        await assertProjectWritable(tx, user, id);
-        const entry = await tx.selectFrom('hours').selectAll().where('id', '=', entryId).where('projectId', '=', id).executeTakeFirst();
-        if (!entry) throw notFound();
-        if (entry.userId !== user.id && !isStaff(user)) throw forbidden('Alleen je eigen uren / Only your own hours');
-        await tx.deleteFrom('hours').where('id', '=', entryId).execute();
-        await audit(tx, user, 'hours.delete', { type: 'project', id }, { hoursId: entryId, date: entry.date, hours: entry.hours, userId: entry.userId });
-      });
-      return c.body(null, 204);
-    },
+    (c) => removeEntry(c, c.req.valid('param'), hoursLedger),
   )
   .openapi(
     createRoute({
@@ -193,22 +229,10 @@ export const hoursRoutes = router()
       tags: ['counting'],
       summary: 'Remove a mistaken expense (the one who entered it; staff any)',
       security: cookieAuth,
-      request: { params: idParam.extend({ entryId: z.coerce.number().int().positive().openapi({ param: { name: 'entryId', in: 'path' } }) }) },
+      request: { params: entryParams },
       responses: { 204: { description: 'Removed' }, 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
-    async (c) => {
-      const user = requireRole(c, ...team);
-      const { id, entryId } = c.req.valid('param');
-      await c.var.db.transaction().execute(async (tx) => {
-        await assertProjectWritable(tx, user, id);
-        const entry = await tx.selectFrom('expenses').selectAll().where('id', '=', entryId).where('projectId', '=', id).executeTakeFirst();
-        if (!entry) throw notFound();
-        if (entry.enteredBy !== user.id && !isStaff(user)) throw forbidden('Alleen je eigen uitgaven / Only your own expenses');
-        await tx.deleteFrom('expenses').where('id', '=', entryId).execute();
-        await audit(tx, user, 'expense.delete', { type: 'project', id }, { expenseId: entryId, date: entry.date, amount: entry.amountCents / 100, enteredBy: entry.enteredBy });
-      });
-      return c.body(null, 204);
-    },
+    (c) => removeEntry(c, c.req.valid('param'), expensesLedger),
   )
   .openapi(
     createRoute({
