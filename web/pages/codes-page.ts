@@ -5,6 +5,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import { messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import type { Code } from '../sensemaking-types.js';
+import { isStaff } from '../models.js';
 
 const t = messages({
   nl: {
@@ -59,7 +60,7 @@ export class CodesPage extends LitElement {
   @state() private message = '';
 
   private get staff() {
-    return this.user?.role === 'admin' || this.user?.role === 'coordinator';
+    return isStaff(this.user?.role);
   }
 
   override connectedCallback(): void {

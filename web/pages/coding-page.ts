@@ -5,6 +5,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import { locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import type { Code, Excerpt, Outcome, Variable } from '../sensemaking-types.js';
+import { isStaff } from '../models.js';
 
 const t = messages({
   nl: {
@@ -87,7 +88,7 @@ export class CodingPage extends LitElement {
   @query('#story-text') private textarea!: HTMLTextAreaElement;
 
   private get staff() {
-    return this.user?.role === 'admin' || this.user?.role === 'coordinator';
+    return isStaff(this.user?.role);
   }
 
   override connectedCallback(): void {

@@ -5,6 +5,7 @@ import { locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { normalizePeriod, parseNumber, periodicityOf, periodOf, type Periodicity } from '../../server/counting/parse.js';
+import { isStaff } from '../models.js';
 
 const t = messages({
   nl: {
@@ -300,7 +301,7 @@ export class IndicatorGridPage extends LitElement {
   override render() {
     if (this.problem) return html`<h1 tabindex="-1">${t('title')}</h1><p role="alert" class="error">${this.problem}</p>`;
     if (!this.project) return html`<p role="status">${t('loading')}</p>`;
-    const staff = this.user?.role === 'admin' || this.user?.role === 'coordinator';
+    const staff = isStaff(this.user?.role);
     const pid = this.project.id;
     const cols = this.columns();
     const cells = this.cells();

@@ -5,6 +5,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import { formatDate, messages } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import type { Me } from '../session.js';
+import { isStaff } from '../models.js';
 
 const t = messages({
   nl: {
@@ -69,7 +70,7 @@ export class MscPage extends LitElement {
   @state() private loaded = false;
 
   private get staff() {
-    return this.user?.role === 'admin' || this.user?.role === 'coordinator';
+    return isStaff(this.user?.role);
   }
 
   override connectedCallback(): void {

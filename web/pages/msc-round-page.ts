@@ -5,6 +5,7 @@ import { ApiError, get, post } from '../api.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { formatDate, messages } from '../i18n.js';
 import type { Me } from '../session.js';
+import { isStaff } from '../models.js';
 
 const t = messages({
   nl: {
@@ -86,7 +87,7 @@ export class MscRoundPage extends LitElement {
   @state() private confirming = false;
 
   private get staff() {
-    return this.user?.role === 'admin' || this.user?.role === 'coordinator';
+    return isStaff(this.user?.role);
   }
 
   override connectedCallback(): void {

@@ -5,6 +5,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import { locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import type { Level, LibraryOutcome, Outcome, Variable } from '../sensemaking-types.js';
+import { isStaff } from '../models.js';
 
 const t = messages({
   nl: {
@@ -107,7 +108,7 @@ export class OutcomesPage extends LitElement {
   @state() private message = '';
 
   private get staff() {
-    return this.user?.role === 'admin' || this.user?.role === 'coordinator';
+    return isStaff(this.user?.role);
   }
   private get pid() {
     return this.params.id;

@@ -6,6 +6,7 @@ import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import '../components/ww-budget-summary.js';
 import { parseNumber } from '../../server/counting/parse.js';
+import { isStaff } from '../models.js';
 
 const t = messages({
   nl: {
@@ -136,7 +137,7 @@ export class ProjectHoursPage extends LitElement {
   override render() {
     if (this.problem) return html`<h1 tabindex="-1">${t('title')}</h1><p role="alert" class="error">${this.problem}</p>`;
     if (!this.project || !this.hours || !this.expenses) return html`<p role="status">${t('loading')}</p>`;
-    const staff = this.user?.role === 'admin' || this.user?.role === 'coordinator';
+    const staff = isStaff(this.user?.role);
     const he = this.hoursError;
     const ee = this.expenseError;
     return html`

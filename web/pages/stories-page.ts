@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { get } from '../api.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { formatDate, messages } from '../i18n.js';
-import { treeOrder } from '../models.js';
+import { treeOrder, isStaff } from '../models.js';
 import type { Me } from '../session.js';
 import { badgeStyles, consentBadge, consentLevels, label, phases, sources, type Area, type ProjectSummary, type StorySummary } from '../stories.js';
 
@@ -76,7 +76,7 @@ export class StoriesPage extends LitElement {
   }
 
   private get staff(): boolean {
-    return this.user?.role === 'admin' || this.user?.role === 'coordinator';
+    return isStaff(this.user?.role);
   }
 
   private async loadOptions(): Promise<void> {

@@ -6,6 +6,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import { formatDate, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { badgeStyles, channels, consentBadge, consentLevels, label, languageName, type ConsentRecord, type Story } from '../stories.js';
+import { isStaff } from '../models.js';
 
 const t = messages({
   nl: {
@@ -163,7 +164,7 @@ export class StoryPage extends LitElement {
         <h1 tabindex="-1">${s.title || t('withdrawnStory', { id: s.id })}</h1>
         ${s.canEdit && !s.withdrawnAt ? html`<a class="button secondary" href="/stories/${s.id}/edit">${t('edit')}</a>` : nothing}
         ${!s.withdrawnAt ? html`<a class="button secondary" href="/tagging?story=${s.id}">${t('tag')}</a>` : nothing}
-        ${!s.withdrawnAt && (this.user?.role === 'admin' || this.user?.role === 'coordinator') ? html`<a class="button secondary" href="/coding/${s.id}">${t('code')}</a>` : nothing}
+        ${!s.withdrawnAt && isStaff(this.user?.role) ? html`<a class="button secondary" href="/coding/${s.id}">${t('code')}</a>` : nothing}
       </div>
       <p>${consentBadge(s.consent, s.withdrawnAt)}</p>
       ${s.withdrawnAt ? html`<p class="notice">${t('withdrawnNotice', { date: formatDate(s.withdrawnAt) })}</p>` : nothing}
@@ -223,7 +224,7 @@ export class StoryPage extends LitElement {
         </table>
       </div>
       ${s.withdrawnAt ? nothing : this.renderChange()}
-      ${this.user?.role === 'admin' || this.user?.role === 'coordinator' ? this.renderPrivacy() : nothing}
+      ${isStaff(this.user?.role) ? this.renderPrivacy() : nothing}
     `;
   }
 

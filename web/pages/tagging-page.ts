@@ -5,6 +5,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import { breakable, formatDate, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import type { InboxStory, Outcome, Variable } from '../sensemaking-types.js';
+import { isStaff } from '../models.js';
 
 const t = messages({
   nl: {
@@ -115,7 +116,7 @@ export class TaggingPage extends LitElement {
   }
 
   private get staff() {
-    return this.user?.role === 'admin' || this.user?.role === 'coordinator';
+    return isStaff(this.user?.role);
   }
 
   private async load(): Promise<void> {
