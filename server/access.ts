@@ -1,6 +1,7 @@
 // Who may see what, decided in one place. Every read path narrows its query through here.
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { ConsentLevel, DB, Phase } from '../db/schema.js';
+import type { ConsentLevel, DB, Phase, StoryQuery } from '../db/schema.js';
+import { roundCandidates } from '../db/repositories/sensemaking.js';
 import { forbidden, notFound } from './errors.js';
 import type { SessionUser } from './types.js';
 
@@ -57,8 +58,7 @@ export function tellerNameFor(audience: StoryAudience, teller: { name: string | 
   return teller.name;
 }
 
-/** A query over stories, already narrowed to what its reader may see; read paths only narrow it further. */
-export type StoryQuery = SelectQueryBuilder<DB, 'stories', {}>;
+export type { StoryQuery };
 
 /** The rule under every audience: a withdrawn story is shown to nobody (its text is gone). */
 const live = (qb: StoryQuery): StoryQuery => qb.where('stories.withdrawnAt', 'is', null);
@@ -341,6 +341,12 @@ export async function assertStoryVisibleForSensemaking(db: Kysely<DB>, user: Ses
 /** The teller's name for a report audience: only with public consent (and never under 16); `report` is anonymised. */
 export function tellerNameForReport(consent: ConsentLevel, teller: { name: string | null; under16: boolean | number }): string | null {
   return tellerNameFor(consent === 'public' ? 'public' : 'report', teller);
+}
+
+/** A round's candidate stories, as its panel may see them: the stories a report may show, the teller named only as a report may. */
+export async function mscCandidates(db: Kysely<DB>, round: { id: number; periodFrom: string; periodTo: string }) {
+  const rows = await roundCandidates(db, reportStories(db), round);
+  return rows.map(({ displayName, under16, ...r }) => ({ ...r, tellerName: tellerNameForReport(r.consent, { name: displayName, under16 }) }));
 }
 
 /** A Most Significant Change round: staff see all; panel members see the rounds they sit on. */

@@ -3,62 +3,10 @@
 // Functions over many stories take a query already narrowed by server/access.ts (visibleStories,
 // reportStories) and never widen it.
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
-import { reportStories, tellerNameForReport, type StoryQuery } from '../../server/access.js';
-import { iatiResultType, type DB, type ExcerptStatus, type OutcomeLevel, type TagStatus } from '../schema.js';
+import { nextPeriod, periodOf, type Periodicity } from '../domain/periods.js';
+import { iatiResultType, type DB, type StoryQuery, type ExcerptStatus, type OutcomeLevel, type TagStatus } from '../schema.js';
 
 type Db = Kysely<DB>;
-
-// ---------- periods ----------
-
-export type Granularity = 'month' | 'quarter' | 'year';
-
-/** The period ('2026', '2026-Q1', '2026-03') a date (YYYY-MM-DD…) falls in. */
-export function periodOf(date: string, g: Granularity): string {
-  const y = date.slice(0, 4);
-  const m = Number(date.slice(5, 7));
-  if (g === 'year') return y;
-  if (g === 'month') return `${y}-${String(m).padStart(2, '0')}`;
-  return `${y}-Q${Math.ceil(m / 3)}`;
-}
-
-export function granularityOf(period: string): Granularity | null {
-  if (/^\d{4}$/.test(period)) return 'year';
-  if (/^\d{4}-Q[1-4]$/.test(period)) return 'quarter';
-  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return 'month';
-  return null;
-}
-
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** First and last day (YYYY-MM-DD) of a period string. */
-export function periodBounds(period: string): [string, string] {
-  const y = Number(period.slice(0, 4));
-  const g = granularityOf(period);
-  if (g === 'year') return [`${y}-01-01`, `${y}-12-31`];
-  if (g === 'month') {
-    const m = Number(period.slice(5, 7));
-    return [`${y}-${pad(m)}-01`, `${y}-${pad(m)}-${pad(lastDay(y, m))}`];
-  }
-  if (g === 'quarter') {
-    const q = Number(period.slice(6));
-    const m1 = (q - 1) * 3 + 1;
-    return [`${y}-${pad(m1)}-01`, `${y}-${pad(m1 + 2)}-${pad(lastDay(y, m1 + 2))}`];
-  }
-  throw new Error(`not a period: ${period}`);
-}
-
-export function nextPeriod(period: string): string {
-  const y = Number(period.slice(0, 4));
-  const g = granularityOf(period);
-  if (g === 'year') return String(y + 1);
-  if (g === 'quarter') {
-    const q = Number(period.slice(6));
-    return q === 4 ? `${y + 1}-Q1` : `${y}-Q${q + 1}`;
-  }
-  const m = Number(period.slice(5, 7));
-  return m === 12 ? `${y + 1}-01` : `${y}-${pad(m + 1)}`;
-}
 
 /** The date a story counts on: when it happened, else when it was recorded. */
 const storyDate = sql<string>`coalesce(stories.happened_on, substr(stories.created_at, 1, 10))`;
@@ -443,7 +391,7 @@ async function placementRows(visible: StoryQuery, f: ClimateFilter) {
   return q.execute();
 }
 
-export async function climateOverTime(db: Db, visible: StoryQuery, f: ClimateFilter & { granularity: Granularity }) {
+export async function climateOverTime(db: Db, visible: StoryQuery, f: ClimateFilter & { granularity: Periodicity }) {
   const rows = await placementRows(visible, f);
   const variableIds = [...new Set(rows.map((r) => r.variableId))];
   const periodsWithData = rows.map((r) => periodOf(r.date, f.granularity)).sort();
@@ -525,9 +473,12 @@ export async function listRounds(db: Db, onlyForUser: number | null) {
   return Promise.all(ids.map(async (r) => (await getRound(db, r.id))!));
 }
 
-/** Candidate stories of a round: the stories a report may show (reportStories), of the round's projects and period. */
-export async function roundCandidates(db: Db, round: { id: number; periodFrom: string; periodTo: string }) {
-  const rows = await reportStories(db)
+/**
+ * Candidate stories of a round: of `shown` (the stories a report may show: reportStories in
+ * server/access.ts), those of the round's projects and period, with the teller as stored.
+ */
+export async function roundCandidates(db: Db, shown: StoryQuery, round: { id: number; periodFrom: string; periodTo: string }) {
+  return shown
     .innerJoin('projects', 'projects.id', 'stories.projectId')
     .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
     .leftJoin('areas', 'areas.id', 'stories.areaId')
@@ -539,7 +490,6 @@ export async function roundCandidates(db: Db, round: { id: number; periodFrom: s
     .orderBy(storyDate)
     .orderBy('stories.id')
     .execute();
-  return rows.map(({ displayName, under16, ...r }) => ({ ...r, tellerName: tellerNameForReport(r.consent, { name: displayName, under16 }) }));
 }
 
 export async function roundPicks(db: Db, roundId: number) {

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import { writeValues, type Measure, type Unit, type ValueWrite } from '../../db/repositories/counting.js';
 import type { AreaKind, DB } from '../../db/schema.js';
 import { readCsv, type RowError } from './csv.js';
-import { nameKey, normalizePeriod, parseNumber, periodicityOf, type Periodicity } from './parse.js';
+import { nameKey, parseNumber } from '../../db/domain/numbers.js';
+import { normalizePeriod, periodicityOf, type Periodicity } from '../../db/domain/periods.js';
 import { areaLookup, CBS_CODE } from './value-import.js';
 
 /** A StatLine column header: hierarchy separated by `/`, the unit in brackets at the end. */

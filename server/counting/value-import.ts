@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import { ALL_AREAS, allowedAreas, listIndicators, type IndicatorOut, type ValueWrite } from '../../db/repositories/counting.js';
 import type { DB } from '../../db/schema.js';
 import { readCsv, type RowError } from './csv.js';
-import { checkPeriod, nameKey, parseNumber } from './parse.js';
+import { nameKey, parseNumber } from '../../db/domain/numbers.js';
+import { checkPeriod } from '../../db/domain/periods.js';
 
 /** Accepted column names (compared case- and accent-insensitively), Dutch and English. */
 const COLUMNS = {

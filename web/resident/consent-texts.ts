@@ -1,8 +1,7 @@
 // The consent choices in plain words (Dutch B1, English), shared by the story form and the receipt page.
 import { messages } from '../i18n.js';
 
-export const consentLevels = ['team', 'report', 'public'] as const;
-export type ConsentLevel = (typeof consentLevels)[number];
+export { consentLevels, type ConsentLevel } from '../../db/domain/enums.js';
 
 export const consentText = messages({
   nl: {

@@ -1,0 +1,103 @@
+// Periods: '2026' (year), '2026-Q1' (quarter), '2026-03' (month), as counting, climate roll-ups
+// and reports use them. Pure rules with no imports: the server and the web pages share them.
+
+export const periodicities = ['month', 'quarter', 'year'] as const;
+export type Periodicity = (typeof periodicities)[number];
+export type PeriodRange = { start: string; end: string };
+
+const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** The canonical period ('2026', '2026-Q1', '2026-03') or null when the text is not a period. */
+export function normalizePeriod(input: string): string | null {
+  const s = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})(?:jj00)?$/.exec(s))) return m[1]!;
+  if ((m = /^(\d{4}) ?[-/ ]? ?[qk](?:w0?)?([1-4])$/.exec(s)) || (m = /^(\d{4})kw0([1-4])$/.exec(s))) return `${m[1]}-Q${m[2]}`;
+  if ((m = /^[qk]([1-4]) ?[-/ ]? ?(\d{4})$/.exec(s))) return `${m[2]}-Q${m[1]}`;
+  if ((m = /^(\d{4}) ([1-4])e kwartaal$/.exec(s))) return `${m[1]}-Q${m[2]}`;
+  if ((m = /^(\d{4})(?:-|mm)(\d{2})$/.exec(s))) {
+    const month = Number(m[2]);
+    return month >= 1 && month <= 12 ? `${m[1]}-${m[2]}` : null;
+  }
+  if ((m = /^(\d{4}) ([a-z]+)$/.exec(s))) {
+    const month = MONTHS_NL.indexOf(m[2]!);
+    return month >= 0 ? `${m[1]}-${pad(month + 1)}` : null;
+  }
+  return null;
+}
+
+const periodNl: Record<Periodicity, string> = { month: 'maand', quarter: 'kwartaal', year: 'jaar' };
+
+/** A period as typed, checked against the indicator's periodicity; `orYear` also allows a year (targets). */
+export function checkPeriod(input: string, periodicity: string, orYear = false): { period: string } | { reason: string } {
+  const period = normalizePeriod(input);
+  if (!period) return { reason: `geen periode / not a period: ${input} (2026, 2026-Q1, 2026-03)` };
+  const kind = periodicityOf(period)!;
+  if (kind !== periodicity && !(orYear && kind === 'year')) return { reason: `${period} is geen ${periodNl[periodicity as Periodicity] ?? periodicity} / ${period} is not a ${periodicity} (this indicator is kept per ${periodicity})` };
+  return { period };
+}
+
+/** The periodicity of a canonical period, or null for a string that is not one. */
+export function periodicityOf(period: string): Periodicity | null {
+  if (/^\d{4}$/.test(period)) return 'year';
+  if (/^\d{4}-Q[1-4]$/.test(period)) return 'quarter';
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return 'month';
+  return null;
+}
+
+/** The first and last day (YYYY-MM-DD) of a canonical period, or null for a string that is not one. */
+export function periodRange(period: string): PeriodRange | null {
+  const kind = periodicityOf(period);
+  if (!kind) return null;
+  const y = Number(period.slice(0, 4));
+  if (kind === 'year') return { start: `${y}-01-01`, end: `${y}-12-31` };
+  const [first, last] = kind === 'quarter' ? [(Number(period.slice(6)) - 1) * 3 + 1, (Number(period.slice(6)) - 1) * 3 + 3] : [Number(period.slice(5)), Number(period.slice(5))];
+  return { start: `${y}-${pad(first)}-01`, end: `${y}-${pad(last)}-${pad(lastDay(y, last))}` };
+}
+
+/** A bound given as a period or a date, as a date: `from` takes the start, `to` the end. */
+export function boundDate(bound: string | undefined, side: 'from' | 'to'): string | undefined {
+  if (!bound) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(bound)) return bound;
+  const p = normalizePeriod(bound);
+  const r = p ? periodRange(p) : null;
+  if (!r) return undefined;
+  return side === 'from' ? r.start : r.end;
+}
+
+/** The period of the given periodicity that contains a date (YYYY-MM-DD…). */
+export function periodOf(date: string, periodicity: Periodicity): string {
+  const year = date.slice(0, 4);
+  const month = Number(date.slice(5, 7));
+  if (periodicity === 'year') return year;
+  if (periodicity === 'quarter') return `${year}-Q${Math.ceil(month / 3)}`;
+  return `${year}-${date.slice(5, 7)}`;
+}
+
+/** The period after a canonical period, of the same periodicity. */
+export function nextPeriod(period: string): string {
+  const y = Number(period.slice(0, 4));
+  const kind = periodicityOf(period);
+  if (kind === 'year') return String(y + 1);
+  if (kind === 'quarter') {
+    const q = Number(period.slice(6));
+    return q === 4 ? `${y + 1}-Q1` : `${y}-Q${q + 1}`;
+  }
+  const m = Number(period.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${pad(m + 1)}`;
+}
+
+/** Does the period overlap the dates [from, to] (YYYY-MM-DD; either may be open)? */
+export function periodOverlaps(period: string, from?: string, to?: string): boolean {
+  const r = periodRange(period);
+  return !!r && (!from || r.end >= from) && (!to || r.start <= to);
+}
+
+/** The day halfway between two dates (for splitting a report period into halves). */
+export function midpoint(from: string, to: string): string {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  return new Date(a + Math.floor((b - a) / 2 / 86_400_000) * 86_400_000).toISOString().slice(0, 10);
+}
