@@ -119,4 +119,40 @@ describe('CSV import of values', () => {
     expect(ok('1.234')).toMatch(/thousands or decimals/);
     expect(ok('12,5,6')).toBe("'12,5,6' is geen getal. / '12,5,6' is not a number.");
   });
+
+  it('gives a template per project: its indicators, periods and areas as rows, the values entered so far, Dutch headers', async () => {
+    await run('indicator;periode;gebied;waarde;opmerking\nBezoekers;2026-Q1;BU03630000;12,5;open dag\nAandeel actief;2026-Q2;;40;\n', 'commit');
+    const res = await w.worker.get(`/api/projects/${w.projectId}/indicators/template.csv?last=2026-Q2&periods=2`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toContain(`waarden-project-${w.projectId}.csv`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a byte order mark, so Excel reads UTF-8
+    const text = new TextDecoder().decode(bytes);
+    expect(text.split('\r\n')).toEqual([
+      'indicator;periode;gebied;waarde;opmerking',
+      'Aandeel actief;2026-Q1;;;',
+      'Aandeel actief;2026-Q2;;40;',
+      'Bezoekers;2026-Q1;Kop Zeedijk;12,5;open dag',
+      'Bezoekers;2026-Q1;Oude Kerk e.o.;;',
+      'Bezoekers;2026-Q2;Kop Zeedijk;;',
+      'Bezoekers;2026-Q2;Oude Kerk e.o.;;',
+      '',
+    ]);
+    // Read back unchanged, it changes nothing; with one value filled in, the preview shows just that.
+    expect(await json(run(text, 'preview'))).toMatchObject({ errors: [], created: 0, updated: 0, changes: [] });
+    const edited = text.replace('Bezoekers;2026-Q1;Kop Zeedijk;12,5;open dag', 'Bezoekers;2026-Q1;Kop Zeedijk;14;open dag').replace('Bezoekers;2026-Q2;Oude Kerk e.o.;;', 'Bezoekers;2026-Q2;Oude Kerk e.o.;3;');
+    const preview = await json(run(edited, 'preview'));
+    expect(preview.changes).toEqual([
+      { row: 4, indicatorId: visitors.id, indicator: 'Bezoekers', period: '2026-Q1', areaId: w.areas.kop, area: 'Kop Zeedijk', from: 12.5, to: 14, note: null, status: 'updated' },
+      { row: 7, indicatorId: visitors.id, indicator: 'Bezoekers', period: '2026-Q2', areaId: w.areas.oudeKerk, area: 'Oude Kerk e.o.', from: null, to: 3, note: null, status: 'created' },
+    ]);
+    expect(preview).toMatchObject({ created: 1, updated: 1, changesTotal: 2, committed: false });
+    // Another project's worker does not see it exists, a funder may not; a bad period is a 400 in both languages.
+    expect((await w.outsider.get(`/api/projects/${w.projectId}/indicators/template.csv`)).status).toBe(404);
+    expect((await w.funder.get(`/api/projects/${w.projectId}/indicators/template.csv`)).status).toBe(403);
+    const bad = await w.worker.get(`/api/projects/${w.projectId}/indicators/template.csv?last=2026-Q5`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.details[0].message).toBe("'2026-Q5' is geen periode. Schrijf bijvoorbeeld 2026, 2026-Q1 of 2026-03. / '2026-Q5' is not a period. Write for example 2026, 2026-Q1 or 2026-03.");
+  });
 });

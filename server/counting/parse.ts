@@ -87,6 +87,22 @@ export function periodOf(date: string, periodicity: Periodicity): string {
   return `${year}-${date.slice(5, 7)}`;
 }
 
+/** The period `delta` steps after (negative: before) a canonical period of the same kind: 2026-Q1 - 1 = 2025-Q4. */
+export function shiftPeriod(period: string, delta: number): string {
+  const kind = periodicityOf(period);
+  const year = Number(period.slice(0, 4));
+  if (kind === 'year') return String(year + delta);
+  const per = kind === 'quarter' ? 4 : 12;
+  const index = year * per + (kind === 'quarter' ? Number(period.slice(6)) : Number(period.slice(5))) - 1 + delta;
+  const [y, n] = [Math.floor(index / per), (index % per) + 1];
+  return kind === 'quarter' ? `${y}-Q${n}` : `${y}-${String(n).padStart(2, '0')}`;
+}
+
+/** `count` periods ending with `last`, oldest first: periodsUpTo('2026-Q2', 4) = 2025-Q3 … 2026-Q2. */
+export function periodsUpTo(last: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => shiftPeriod(last, i - count + 1));
+}
+
 export type NumberResult = { ok: true; value: number | null } | ({ ok: false; code: 'not_a_number' | 'ambiguous' } & Said);
 
 /**

@@ -17,17 +17,19 @@ type Column = keyof typeof COLUMNS;
 /** Each column's name in the template and in messages: Dutch, English. */
 export const COLUMN_NAMES: Record<Column, [string, string]> = { indicator: ['indicator', 'indicator'], period: ['periode', 'period'], area: ['gebied', 'area'], value: ['waarde', 'value'], note: ['opmerking', 'note'] };
 
-export type AreaLookup = { byCode: Map<string, number>; byName: Map<string, number[]> };
+export type AreaLookup = { byCode: Map<string, number>; byName: Map<string, number[]>; names: Map<number, string> };
 
 export async function areaLookup(db: Kysely<DB>): Promise<AreaLookup> {
   const byCode = new Map<string, number>();
   const byName = new Map<string, number[]>();
+  const names = new Map<number, string>();
   for (const a of await db.selectFrom('areas').select(['id', 'name', 'cbsCode']).execute()) {
+    names.set(a.id, a.name);
     if (a.cbsCode) byCode.set(a.cbsCode.toUpperCase(), a.id);
     const k = nameKey(a.name);
     byName.set(k, [...(byName.get(k) ?? []), a.id]);
   }
-  return { byCode, byName };
+  return { byCode, byName, names };
 }
 
 export const CBS_CODE = /^(GM\d{4}|WK\d{6}|BU\d{8})$/;
@@ -47,7 +49,9 @@ export function findArea(lookup: AreaLookup, text: string): { id: number } | Sai
     : said(`Er is geen gebied met de naam '${name}'.`, `There is no area called '${name}'.`);
 }
 
-export type CsvPlan = { rows: number; delimiter: string; errors: RowError[]; writes: ValueWrite[]; indicatorIds: number[] };
+/** A value to write, with where it came from: its row in the file and the names it will be shown by. */
+export type PlannedWrite = ValueWrite & { row: number; indicatorName: string; areaName: string | null; blank: boolean };
+export type CsvPlan = { rows: number; delimiter: string; errors: RowError[]; writes: PlannedWrite[]; indicatorIds: number[] };
 
 /**
  * Reads the file and checks every row against the indicators the user may write
@@ -76,11 +80,12 @@ export async function planValueImport(db: Kysely<DB>, text: string, scope: { pro
   const lookup = await areaLookup(db);
   const projectAreas = new Map<number, Set<number> | null>();
   const seen = new Map<string, number>();
-  const writes: ValueWrite[] = [];
+  const writes: PlannedWrite[] = [];
   const header = (c: Column) => table.header[col[c]]!;
 
   for (const { row, cells } of table.rows) {
-    const cell = (c: Column) => (col[c] === undefined ? undefined : (cells[col[c]] ?? ''));
+    // A leading apostrophe before = + - @ is how exports (the template too) keep a text from being read as a formula.
+    const cell = (c: Column) => (col[c] === undefined ? undefined : (cells[col[c]] ?? '').replace(/^'(?=[=+\-@])/, ''));
     const bad = (c: Column, s: Said) => errors.push({ row, column: header(c), reason: s.reason, nl: s.nl, en: s.en });
     const before = errors.length;
 
@@ -126,7 +131,47 @@ export async function planValueImport(db: Kysely<DB>, text: string, scope: { pro
       continue;
     }
     seen.set(k, row);
-    writes.push({ indicatorId: indicator.id, period: period.period, areaId, value: value.value, note });
+    writes.push({ indicatorId: indicator.id, period: period.period, areaId, value: value.value, note, row, blank: !cell('value')!.trim(), indicatorName: indicator.name, areaName: areaId === ALL_AREAS ? null : (lookup.names.get(areaId) ?? null) });
   }
   return { rows: table.rows.length, delimiter: table.delimiter, errors, writes, indicatorIds: [...new Set(writes.map((w) => w.indicatorId))] };
+}
+
+export type PreviewChange = { row: number; indicatorId: number; indicator: string; period: string; areaId: number | null; area: string | null; from: number | null; to: number | null; note: string | null; status: 'created' | 'updated' };
+
+/**
+ * What a commit of the plan would change, row by row: the value it writes beside the value it
+ * replaces (`from` null and status `created` when there is none yet). Unchanged rows are left out,
+ * as `writeValues` leaves them alone; a changed note alone counts as an update. `writes` are the
+ * plan's writes less the empty value cells where nothing is recorded yet (a template's blanks):
+ * an empty cell clears a value, but does not record "missing" where nothing was (`.` does).
+ */
+export async function previewChanges(db: Kysely<DB>, planned: PlannedWrite[]): Promise<{ writes: PlannedWrite[]; changes: PreviewChange[] }> {
+  if (!planned.length) return { writes: [], changes: [] };
+  const existing = new Map<string, { value: number | null; note: string }>();
+  const ids = [...new Set(planned.map((w) => w.indicatorId))];
+  for (const v of await db.selectFrom('indicatorValues').select(['indicatorId', 'period', 'areaId', 'value', 'note']).where('indicatorId', 'in', ids).execute()) {
+    existing.set(`${v.indicatorId}|${v.period}|${v.areaId}`, v);
+  }
+  const changes: PreviewChange[] = [];
+  const writes: PlannedWrite[] = [];
+  for (const w of planned) {
+    const before = existing.get(`${w.indicatorId}|${w.period}|${w.areaId}`);
+    if (w.blank && !before && !w.note) continue;
+    writes.push(w);
+    const note = w.note ?? before?.note ?? '';
+    if (before && before.value === w.value && before.note === note) continue;
+    changes.push({
+      row: w.row,
+      indicatorId: w.indicatorId,
+      indicator: w.indicatorName,
+      period: w.period,
+      areaId: w.areaId === ALL_AREAS ? null : w.areaId,
+      area: w.areaName,
+      from: before?.value ?? null,
+      to: w.value,
+      note: note !== (before?.note ?? '') ? note : null,
+      status: before ? 'updated' : 'created',
+    });
+  }
+  return { writes, changes };
 }
