@@ -10,8 +10,8 @@ import { invalid, notFound } from '../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../openapi.js';
 import { assembleReport, sectionKeys, storyIdsOf, type ReportDefinition, type SectionKey } from '../reports/assemble.js';
 import { reportCsv } from '../reports/csv.js';
-import { reportIati } from '../reports/iati.js';
-import { defaultIatiOrg } from '../reports/iati/codelists.js';
+import { iatiSectorsOf, reportIati } from '../reports/iati.js';
+import { defaultIatiOrg, defaultIatiSector } from '../reports/iati/codelists.js';
 import { emptyDoc, parseRichText } from '../richtext.js';
 import { serveVersion, serveVersionResponse } from '../reports/redact.js';
 import { renderReport } from '../reports/render.js';
@@ -415,7 +415,8 @@ export const reportRoutes = router()
       const { id, n } = c.req.valid('param');
       const { data, version } = await readableVersion(c, id, n);
       const org = c.var.config.iatiOrg ?? defaultIatiOrg;
-      return c.body(reportIati(data, { number: version.number, publishedAt: version.publishedAt, reportId: id }, org), 200, {
+      const sectors = await iatiSectorsOf(c.var.db, data.projects.map((p) => p.id), c.var.config.iatiSector ?? defaultIatiSector);
+      return c.body(reportIati(data, { number: version.number, publishedAt: version.publishedAt, reportId: id }, org, { sectors }), 200, {
         'Content-Type': 'application/xml; charset=utf-8',
         'Content-Disposition': `attachment; filename="${safeName(data.report.title)}-v${n}-iati.xml"`,
       });
