@@ -24,7 +24,9 @@ import { body, errors, json, router } from '../openapi.js';
 import { parseRichText } from '../richtext.js';
 import { clientAddress } from '../security.js';
 import type { AppEnv } from '../types.js';
-import { checkPlacements, dateString, linkStatus, placementsInput, richBody, titleString } from './stories.js';
+import { checkPlacements } from './stories/checks.js';
+import { linkStatus } from './stories/links.js';
+import { dateString, placementsInput, richBody, titleString } from './stories/schemas.js';
 
 const EMPTY_DOC = { type: 'doc', content: [{ type: 'paragraph' }] };
 

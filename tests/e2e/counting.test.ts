@@ -179,4 +179,43 @@ describe('browser: counting', () => {
     await e.screenshot(page, 'counting-indicator-edit');
     await ctx.close();
   });
+
+  it('a coordinator links an indicator to an outcome in the form, and the outcomes page lists it and offers to add one', async () => {
+    const coordinator = await e.user('coordinator');
+    const outcome = (title: string, archivedAt: string | null) =>
+      e.db.insertInto('outcomes').values({ projectId, level: 'outcome', title, description: '', parentId: null, libraryId: null, sort: 0, archivedAt }).returning('id').executeTakeFirstOrThrow();
+    const meet = (await outcome('Bewoners ontmoeten elkaar', null)).id;
+    await outcome('Oud doel', '2026-01-01T00:00:00.000Z');
+    const ctx = await e.context();
+    const page = await ctx.newPage();
+    await e.login(page, coordinator.email);
+    await page.goto(`/projects/${projectId}/outcomes`);
+    await page.getByRole('link', { name: 'Indicator toevoegen bij Bewoners ontmoeten elkaar' }).click();
+    await page.waitForURL(`**/projects/${projectId}/indicators/new?outcome=${meet}`);
+    const select = page.getByRole('combobox', { name: /^Bij welke uitkomst/ });
+    await expect.poll(() => select.inputValue()).toBe(String(meet));
+    // An archived outcome is not offered for a new link.
+    expect(await select.locator('option').allTextContents()).toEqual(['— nog geen uitkomst —', 'Bewoners ontmoeten elkaar']);
+    await page.getByLabel('Naam').fill('Bezoekers ontmoetingsochtend');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(`**/projects/${projectId}/indicators`);
+    const created = await e.db.selectFrom('indicators').select(['id', 'outcomeId']).where('name', '=', 'Bezoekers ontmoetingsochtend').executeTakeFirstOrThrow();
+    expect(created.outcomeId).toBe(meet);
+
+    // The edit form links an existing indicator.
+    await page.goto(`/indicators/${share}/edit`);
+    await page.getByRole('combobox', { name: /^Bij welke uitkomst/ }).selectOption({ label: 'Bewoners ontmoeten elkaar' });
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(`**/projects/${projectId}/indicators`);
+    expect((await e.db.selectFrom('indicators').select('outcomeId').where('id', '=', share).executeTakeFirstOrThrow()).outcomeId).toBe(meet);
+
+    await page.goto(`/projects/${projectId}/outcomes`);
+    const card = page.locator('li.card', { hasText: 'Bewoners ontmoeten elkaar' });
+    await expect.poll(() => card.getByRole('link', { name: 'Bezoekers ontmoetingsochtend' }).count()).toBe(1);
+    expect(await card.getByRole('link', { name: 'Aandeel actief' }).count()).toBe(1);
+    // Indicators without an outcome are named, so nothing silently drops out of reports.
+    expect(await page.getByRole('heading', { name: 'Indicatoren zonder uitkomst' }).count()).toBe(1);
+    await e.screenshot(page, 'outcomes-with-indicators');
+    await ctx.close();
+  });
 });
