@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject, setProjectMembers } from '../../db/repositories/projects.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { descriptionOf, expectNoHorizontalScroll } from '../helpers/a11y.js';
+import { shared } from '../helpers/shared.js';
 
 describe('browser: counting', () => {
   let e: E2E;
@@ -142,7 +142,7 @@ describe('browser: counting', () => {
     const page = await ctx.newPage();
     await e.login(page, coordinator.email);
     await page.goto('/imports/cbs');
-    const file = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cbs', 'Nabijheid_voorzieningen__buurt_2021_10022023_162519.csv'));
+    const file = readFileSync(shared('data', 'cbs', 'Nabijheid_voorzieningen__buurt_2021_10022023_162519.csv'));
     await page.getByLabel('StatLine CSV-bestand').setInputFiles({ name: 'nabijheid.csv', mimeType: 'text/csv', buffer: file });
     await page.getByRole('button', { name: 'Controleren' }).click();
     await expect.poll(() => page.getByRole('alert').getByText('Perioden', { exact: true }).count()).toBe(1);
