@@ -69,6 +69,8 @@ export interface ProjectsTable {
   budgetHours: number | null;
   budgetCents: number | null;
   phase: Default<Phase>;
+  /** IATI sector 'vocabulary:code' (migration 0017); null = the organisation's default */
+  iatiSector: Default<string | null>;
   createdAt: Default<string>;
   updatedAt: Default<string>;
 }

@@ -1,5 +1,6 @@
 // Periods: '2026' (year), '2026-Q1' (quarter), '2026-03' (month), as counting, climate roll-ups
-// and reports use them. Pure rules with no imports: the server and the web pages share them.
+// and reports use them. Pure rules: the server and the web pages share them.
+import { said, type Said } from './said.js';
 
 export const periodicities = ['month', 'quarter', 'year'] as const;
 export type Periodicity = (typeof periodicities)[number];
@@ -28,14 +29,21 @@ export function normalizePeriod(input: string): string | null {
   return null;
 }
 
-const periodNl: Record<Periodicity, string> = { month: 'maand', quarter: 'kwartaal', year: 'jaar' };
+export const periodNl: Record<Periodicity, string> = { month: 'maand', quarter: 'kwartaal', year: 'jaar' };
+
+/** Why a text is not a period, with an example of one. */
+export function notAPeriod(input: string): Said {
+  const text = input.trim();
+  return said(`${text ? `'${text}' is` : 'Dit is'} geen periode. Schrijf bijvoorbeeld 2026, 2026-Q1 of 2026-03.`, `${text ? `'${text}' is` : 'This is'} not a period. Write for example 2026, 2026-Q1 or 2026-03.`);
+}
 
 /** A period as typed, checked against the indicator's periodicity; `orYear` also allows a year (targets). */
-export function checkPeriod(input: string, periodicity: string, orYear = false): { period: string } | { reason: string } {
+export function checkPeriod(input: string, periodicity: string, orYear = false): { period: string } | Said {
   const period = normalizePeriod(input);
-  if (!period) return { reason: `geen periode / not a period: ${input} (2026, 2026-Q1, 2026-03)` };
+  if (!period) return notAPeriod(input);
   const kind = periodicityOf(period)!;
-  if (kind !== periodicity && !(orYear && kind === 'year')) return { reason: `${period} is geen ${periodNl[periodicity as Periodicity] ?? periodicity} / ${period} is not a ${periodicity} (this indicator is kept per ${periodicity})` };
+  const nl = periodNl[periodicity as Periodicity] ?? periodicity;
+  if (kind !== periodicity && !(orYear && kind === 'year')) return said(`${period} is geen ${nl}: deze indicator wordt per ${nl} bijgehouden.`, `${period} is not a ${periodicity}: this indicator is kept per ${periodicity}.`);
   return { period };
 }
 
@@ -76,17 +84,20 @@ export function periodOf(date: string, periodicity: Periodicity): string {
   return `${year}-${date.slice(5, 7)}`;
 }
 
-/** The period after a canonical period, of the same periodicity. */
-export function nextPeriod(period: string): string {
-  const y = Number(period.slice(0, 4));
+/** The period `delta` steps after (negative: before) a canonical period of the same kind: 2026-Q1 - 1 = 2025-Q4. */
+export function shiftPeriod(period: string, delta: number): string {
   const kind = periodicityOf(period);
-  if (kind === 'year') return String(y + 1);
-  if (kind === 'quarter') {
-    const q = Number(period.slice(6));
-    return q === 4 ? `${y + 1}-Q1` : `${y}-Q${q + 1}`;
-  }
-  const m = Number(period.slice(5, 7));
-  return m === 12 ? `${y + 1}-01` : `${y}-${pad(m + 1)}`;
+  const year = Number(period.slice(0, 4));
+  if (kind === 'year') return String(year + delta);
+  const per = kind === 'quarter' ? 4 : 12;
+  const index = year * per + (kind === 'quarter' ? Number(period.slice(6)) : Number(period.slice(5))) - 1 + delta;
+  const [y, n] = [Math.floor(index / per), (index % per) + 1];
+  return kind === 'quarter' ? `${y}-Q${n}` : `${y}-${String(n).padStart(2, '0')}`;
+}
+
+/** `count` periods ending with `last`, oldest first: periodsUpTo('2026-Q2', 4) = 2025-Q3 … 2026-Q2. */
+export function periodsUpTo(last: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => shiftPeriod(last, i - count + 1));
 }
 
 /** Does the period overlap the dates [from, to] (YYYY-MM-DD; either may be open)? */
