@@ -10,6 +10,7 @@ import { projectRoutes } from './routes/projects.js';
 import { publicRoutes } from './routes/public.js';
 import { reportPages } from './routes/report-pages.js';
 import { reportRoutes } from './routes/reports.js';
+import { reviewRoutes } from './routes/reviews.js';
 import { storyRoutes } from './routes/stories.js';
 import { sensemakingRoutes } from './routes/sensemaking/index.js';
 import { userRoutes } from './routes/users.js';
@@ -60,6 +61,7 @@ export function createApp({ db, config }: AppDeps) {
   api.route('/', userRoutes);
   api.route('/', projectRoutes);
   api.route('/', storyRoutes);
+  api.route('/', reviewRoutes);
   api.route('/', publicRoutes);
   api.route('/', reportRoutes);
   api.route('/', countingRoutes);

@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import QRCode from 'qrcode';
 import type { Kysely } from 'kysely';
-import { redactErasedStories } from '../reports/redact.js';
+import { redactStoredVersions } from '../reports/redact.js';
 import {
   addConsent,
   eraseTeller,
@@ -551,7 +551,7 @@ export const storyRoutes = router()
       const erased = await c.var.db.transaction().execute(async (tx) => {
         if (!(await tx.selectFrom('tellers').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('Verteller niet gevonden / Teller not found');
         const storyIds = (await tx.selectFrom('stories').select('id').where('tellerId', '=', id).execute()).map((s) => s.id);
-        await redactErasedStories(tx, storyIds, user); // published report versions lose the text too
+        await redactStoredVersions(tx, storyIds, user, 'teller erased'); // published report versions lose the text too
         const counts = await eraseTeller(tx, id);
         // The audit log keeps that an erasure happened and how much, never what was erased.
         await audit(tx, user, 'teller.erase', { type: 'teller', id }, { ...counts, reason });
