@@ -514,23 +514,19 @@ export async function listRounds(db: Db, onlyForUser: number | null) {
   return Promise.all(ids.map(async (r) => (await getRound(db, r.id))!));
 }
 
-/**
- * Candidate stories of a round: of `shown` (the stories a report may show: reportStories in
- * server/access.ts), those of the round's projects and period, with the teller as stored.
- */
-export async function roundCandidates(db: Db, shown: StoryQuery, round: { id: number; periodFrom: string; periodTo: string }) {
+/** Of `shown` (a query narrowed by server/access.ts: mscCandidates), a round's projects and period, oldest first. */
+export function roundCandidateQuery(db: Db, shown: StoryQuery, round: { id: number; periodFrom: string; periodTo: string }) {
   return shown
     .innerJoin('projects', 'projects.id', 'stories.projectId')
     .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
     .leftJoin('areas', 'areas.id', 'stories.areaId')
-    .select(['stories.id', 'stories.projectId', 'projects.name as projectName', 'areas.name as areaName', 'stories.title', 'stories.bodyHtml', 'stories.happenedOn', 'stories.consent', 'stories.language', 'tellers.displayName', 'tellers.under16'])
+    .select(['stories.id', 'stories.projectId', 'projects.name as projectName', 'areas.name as areaName', 'stories.happenedOn', 'stories.consent', 'stories.language', 'tellers.displayName', 'tellers.under16'])
     .select(storyDate.as('date'))
     .where('stories.projectId', 'in', db.selectFrom('mscRoundProjects').select('projectId').where('roundId', '=', round.id))
     .where(storyDate, '>=', round.periodFrom)
     .where(storyDate, '<=', round.periodTo)
     .orderBy(storyDate)
-    .orderBy('stories.id')
-    .execute();
+    .orderBy('stories.id');
 }
 
 export async function roundPicks(db: Db, roundId: number) {
@@ -546,16 +542,16 @@ export async function roundPicks(db: Db, roundId: number) {
 export async function roundSelections(db: Db, roundId: number) {
   const rows = await db
     .selectFrom('mscSelections')
-    .innerJoin('stories', 'stories.id', 'mscSelections.storyId')
     .leftJoin('users', 'users.id', 'mscSelections.userId')
-    .select(['mscSelections.storyId', 'stories.title', 'mscSelections.reason', 'users.name as userName'])
+    .select(['mscSelections.storyId', 'mscSelections.reason', 'users.name as userName'])
     .where('roundId', '=', roundId)
     .orderBy('mscSelections.id')
     .execute();
-  const out: { storyId: number; title: string; reasons: { reason: string; by: string | null }[] }[] = [];
+  // no titles here: what a reader may see of a selected story now is access.ts's mscSelectionTitles
+  const out: { storyId: number; reasons: { reason: string; by: string | null }[] }[] = [];
   for (const r of rows) {
     let s = out.find((o) => o.storyId === r.storyId);
-    if (!s) out.push((s = { storyId: r.storyId, title: r.title, reasons: [] }));
+    if (!s) out.push((s = { storyId: r.storyId, reasons: [] }));
     s.reasons.push({ reason: r.reason, by: r.userName });
   }
   return out;
