@@ -518,3 +518,16 @@ export interface DisclosureChangesTable {
 export interface DB {
   disclosureChanges: DisclosureChangesTable;
 }
+
+// --- REFI-QDA exchange (migration 0017b) ---
+
+/** The GUID an exported thing carries in .qdpx files; `entity` is 'kind:id', e.g. 'story:12'. */
+export interface QdaGuidsTable {
+  guid: string;
+  entity: string;
+  createdAt: string;
+}
+
+export interface DB {
+  qdaGuids: QdaGuidsTable;
+}
