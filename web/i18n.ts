@@ -92,6 +92,16 @@ export function localHalf(message: string): string | undefined {
   return m ? (locale() === 'nl' ? m[1] : m[2]) : undefined;
 }
 
+/** A server message given in both languages (`nl`, `en`; else the joined `reason`): the UI's half. */
+export function saidHere(m: { reason: string; nl?: string; en?: string }): string {
+  return (locale() === 'en' ? m.en : m.nl) ?? localHalf(m.reason) ?? m.reason;
+}
+
+/** Hours as people count them, in quarters: 1,75 uur, never rounded to 1,8. */
+export function formatHours(n: number | null | undefined): string {
+  return formatNumber(n, 2);
+}
+
 /** zod's own English wording, as opposed to a message a schema or route chose. */
 const zodDefault = /^(Invalid|Too small|Too big|Unrecognized)\b/;
 
