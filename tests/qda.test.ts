@@ -1,6 +1,6 @@
 // REFI-QDA exchange: a project's stories out as .qdpx (project.qde valid against the official
 // schema in ../shared/refi-qda), and codes and codings made in another tool back in.
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { DOMParser, XMLSerializer, type Document as XDocument, type Element as El } from '@xmldom/xmldom';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
@@ -55,7 +55,7 @@ async function exportZip(client: Client = coord) {
 }
 
 const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml');
-const els = (node: { getElementsByTagNameNS(ns: string, n: string): ArrayLike<unknown> }, name: string) => Array.from(node.getElementsByTagNameNS(NS, name)) as unknown as Element[];
+const els = (node: XDocument | El, name: string): El[] => Array.from(node.getElementsByTagNameNS(NS, name));
 
 async function schemaErrors(qde: string) {
   const result = await validateXML({ xml: [{ fileName: 'project.qde', contents: qde }], schema: [{ fileName: 'Project.xsd', contents: readShared('refi-qda', 'Project.xsd') }] });
@@ -66,7 +66,7 @@ const post = (bytes: Uint8Array, mode: 'preview' | 'commit', client: Client = co
   t.app.request(`${ORIGIN}/api/projects/${w.projectId}/qdpx/import?mode=${mode}`, {
     method: 'POST',
     headers: { origin: ORIGIN, cookie: client.cookie!, 'content-type': 'application/zip' },
-    body: bytes,
+    body: bytes as Uint8Array<ArrayBuffer>,
   });
 
 const count = async (table: 'storyExcerpts' | 'codes') => Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -103,7 +103,7 @@ describe('REFI-QDA export', () => {
     ]);
 
     // the codebook's hierarchy: outcomes by their results chain, climate by group, then the codes
-    const roots = Array.from(els(doc, 'Codes')[0]!.childNodes).filter((n) => n.nodeType === 1) as Element[];
+    const roots = Array.from(els(doc, 'Codes')[0]!.childNodes).filter((n) => n.nodeType === 1) as El[];
     expect(roots.map((r) => [r.getAttribute('name'), r.getAttribute('isCodable')])).toEqual([
       ['Uitkomsten', 'false'],
       ['Sociaal klimaat', 'false'],
@@ -117,7 +117,7 @@ describe('REFI-QDA export', () => {
     expect(els(doc, 'Case').map((c) => c.getAttribute('name')).sort()).toEqual(['Fatima', 'Ria']);
     const variables = new Map(els(doc, 'Variable').map((v) => [v.getAttribute('guid'), v.getAttribute('name')]));
     const values = Object.fromEntries(
-      els(source, 'VariableValue').map((v) => [variables.get(els(v, 'VariableRef')[0]!.getAttribute('targetGUID')), (Array.from(v.childNodes).filter((n) => n.nodeType === 1).pop() as Element).textContent]),
+      els(source, 'VariableValue').map((v) => [variables.get(els(v, 'VariableRef')[0]!.getAttribute('targetGUID')), (Array.from(v.childNodes).filter((n) => n.nodeType === 1).pop() as El).textContent]),
     );
     expect(values).toMatchObject({ Taal: 'nl', Datum: '2026-02-10', Toestemming: 'team', 'atmosfeer (verteller)': '80', 'atmosfeer (coördinator)': '65' });
 
@@ -166,7 +166,7 @@ describe('REFI-QDA import', () => {
     for (const [guid, target] of [
       ['a1b2c3d4-0000-4000-8000-000000000002', newCode],
       ['a1b2c3d4-0000-4000-8000-000000000003', ontmoeting],
-    ]) {
+    ] as const) {
       const coding = el('Coding', { guid });
       coding.appendChild(el('CodeRef', { targetGUID: target }));
       sel.appendChild(coding);
