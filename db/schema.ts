@@ -330,6 +330,7 @@ export interface DB {
   expenses: ExpensesTable;
   disclosureChanges: DisclosureChangesTable;
   storyReviews: StoryReviewsTable;
+  qdaGuids: QdaGuidsTable;
   // Capability tables are added below, one block per capability.
   // reports (issue 6)
   reports: ReportsTable;
@@ -506,6 +507,15 @@ export interface MscSelectionsTable {
 export interface DisclosureChangesTable {
   id: number;
   n: number;
+}
+
+// --- REFI-QDA exchange (migration 0017b) ---
+
+/** The GUID an exported thing carries in .qdpx files; `entity` is 'kind:id', e.g. 'story:12'. */
+export interface QdaGuidsTable {
+  guid: string;
+  entity: string;
+  createdAt: string;
 }
 
 // --- Report versions of stories (migration 0015, issue 13)
