@@ -320,6 +320,17 @@ export async function reportScope(db: Kysely<DB>, user: SessionUser): Promise<nu
   return rows.map((r) => r.reportId);
 }
 
+/** The report list as a user may see it: a funder sees published versions only — no drafts, and no trace of later draft edits. */
+export function reportsSeenBy<R extends { latestVersion: number | null; latestPublishedAt: string | null; updatedAt: string }>(user: SessionUser, reports: R[]): R[] {
+  if (user.role !== 'funder') return reports;
+  return reports.filter((r) => r.latestVersion != null).map((r) => ({ ...r, updatedAt: r.latestPublishedAt! }));
+}
+
+/** A shared report without a published version does not exist for its funder yet (404). */
+export function assertPublishedForFunder(user: SessionUser, versionCount: number): void {
+  if (user.role === 'funder' && versionCount === 0) throw notFound('Rapportage niet gevonden / Report not found');
+}
+
 /**
  * What a user may see of one report: 'all' (staff: definition, preview, every version) or
  * 'published' (a funder it is shared with: published versions only). Otherwise 404 (funders,

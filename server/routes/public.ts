@@ -2,19 +2,7 @@
 // story behind its receipt code. Every route is rate-limited per client address (and per link).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import {
-  addConsent,
-  insertPlacements,
-  insertStory,
-  insertTeller,
-  linkByToken,
-  newReceiptCode,
-  projectVariables,
-  receiptHash,
-  receiptFeedback,
-  receiptStatus,
-  withdrawStory,
-} from '../../db/repositories/stories.js';
+import { addConsent, linkByToken, newReceiptCode, projectVariables, receiptHash, receiptFeedback, receiptStatus, withdrawStory } from '../../db/repositories/stories.js';
 import { consentLevels } from '../../db/schema.js';
 import { reportVersionsOf, storyByReceipt } from '../access.js';
 import { redactStoredVersions } from '../reports/redact.js';
@@ -23,11 +11,13 @@ import { checkConsentGiver, CONSENT_TEXT_VERSION, consentTextVersions, residentC
 import { AppError, invalid, notFound } from '../errors.js';
 import { body, errors, json, router } from '../openapi.js';
 import { parseRichText } from '../richtext.js';
+import { recordStory } from '../stories/record.js';
 import { clientAddress } from '../security.js';
 import type { AppEnv } from '../types.js';
 import { checkPlacements } from './stories/checks.js';
 import { linkStatus } from './stories/links.js';
-import { dateString, placementsInput, richBody, titleString } from './stories/schemas.js';
+import { dateString, richBody, titleString } from '../fields.js';
+import { placementsInput } from './stories/schemas.js';
 
 const EMPTY_DOC = { type: 'doc', content: [{ type: 'paragraph' }] };
 
@@ -208,38 +198,25 @@ export const publicRoutes = base
       checkConsentGiver({ under16, givenBy, guardianName: input.guardianName, widening: true });
       const code = newReceiptCode();
       await c.var.write(async (tx) => {
-        const tellerId = await insertTeller(tx, { kind: 'resident', displayName: input.tellerName || null, userId: null, under16 });
-        const storyId = await insertStory(
-          tx,
-          {
+        await recordStory(tx, {
+          teller: { displayName: input.tellerName || null, under16 },
+          story: {
             projectId: link.projectId,
             areaId: null,
             title: input.title ?? titleFrom(rich.text),
-            bodyJson: JSON.stringify(rich.json),
-            bodyHtml: rich.html,
-            bodyText: rich.text,
             phase: null,
             happenedOn: input.happenedOn ?? null,
             language: input.language ?? 'nl',
-            tellerId,
             source: 'link',
             linkId: link.id,
-            recordedBy: null,
-            consent: input.consent,
             receiptHash: receiptHash(code),
           },
-          {
-            level: input.consent,
-            givenBy,
-            guardianName: under16 ? input.guardianName! : null,
-            channel: 'online',
-            consentTextVersion: input.consentTextVersion,
-            reason: null,
-            recordedBy: null,
-          },
-        );
-        await insertPlacements(tx, storyId, placements, null);
-        await audit(tx, null, 'story.create', { type: 'story', id: storyId }, { projectId: link.projectId, source: 'link', linkId: link.id, consent: input.consent, givenBy });
+          rich,
+          consent: { level: input.consent, givenBy, guardianName: under16 ? input.guardianName! : null, channel: 'online', consentTextVersion: input.consentTextVersion },
+          placements,
+          by: null,
+          auditDetails: { projectId: link.projectId, source: 'link', linkId: link.id, consent: input.consent, givenBy },
+        });
       });
       return c.json({ receipt: code, receiptUrl: `/r/${code}` }, 201);
     },

@@ -1,21 +1,20 @@
 // Request and response schemas of the report routes.
 import { z } from '@hono/zod-openapi';
+import { dateString, idList } from '../../fields.js';
 import { reportAudiences } from '../../../db/schema.js';
 import { linkStatuses } from '../../../db/repositories/reports.js';
 import { sectionKeys } from '../../reports/assemble.js';
 
-export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
-export const ids = (max: number) => z.array(z.number().int().positive()).max(max);
 export const Intro = z.object({ type: z.literal('doc'), content: z.array(z.unknown()).optional() }).passthrough().openapi('RichText');
 
 export const ReportFields = {
   title: z.string().trim().min(1).max(300),
   audience: z.enum(reportAudiences),
-  periodFrom: date,
-  periodTo: date,
-  projectIds: ids(100).min(1),
-  areaIds: ids(500).optional(),
-  outcomeIds: ids(500).optional(),
+  periodFrom: dateString,
+  periodTo: dateString,
+  projectIds: idList(100).min(1),
+  areaIds: idList(500).optional(),
+  outcomeIds: idList(500).optional(),
   sections: z.array(z.enum(sectionKeys)).max(sectionKeys.length).optional(),
   intro: Intro.optional(),
 };
@@ -25,8 +24,8 @@ export const ReportPatch = z
     ...ReportFields,
     title: ReportFields.title.optional(),
     audience: ReportFields.audience.optional(),
-    periodFrom: date.optional(),
-    periodTo: date.optional(),
+    periodFrom: dateString.optional(),
+    periodTo: dateString.optional(),
     projectIds: ReportFields.projectIds.optional(),
   })
   .openapi('ReportPatch');

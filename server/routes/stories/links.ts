@@ -11,7 +11,7 @@ import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.j
 import type { SessionUser } from '../../types.js';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../types.js';
-import { dateString } from './schemas.js';
+import { dateString } from '../../fields.js';
 import { anyone } from './checks.js';
 
 const Link = z
