@@ -2,6 +2,7 @@
 // query already narrowed by server/access.ts (visibleStories and friends); they never widen it.
 import { createHash, randomBytes } from 'node:crypto';
 import { forgetStoryCoding, selectionsForStory } from './sensemaking.js';
+import { deleteStoryMedia, mediaFilesOf } from './media.js';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { StoryQuery } from '../../server/access.js';
 import type { ConsentLevel, DB, Phase, StorySource } from '../schema.js';
@@ -292,7 +293,8 @@ export async function setConsentLevel(db: Db, id: number, level: ConsentLevel): 
  * Withdraws a story: the consent record stays, the text goes (title and body cleared, which also
  * takes it out of the search index), and so do its placements and outcome tags.
  */
-export async function withdrawStory(db: Db, id: number): Promise<void> {
+/** Withdraws a story: its text, placements, tags and media rows go; returns the media files to delete after the commit. */
+export async function withdrawStory(db: Db, id: number): Promise<string[]> {
   const now = new Date().toISOString();
   await db
     .updateTable('stories')
@@ -302,6 +304,7 @@ export async function withdrawStory(db: Db, id: number): Promise<void> {
   await db.deleteFrom('storyPlacements').where('storyId', '=', id).execute();
   await db.deleteFrom('storyOutcomes').where('storyId', '=', id).execute();
   await forgetStoryCoding(db, id);
+  return deleteStoryMedia(db, id);
 }
 
 export type Placement = { variableId: number; position: number | null };
@@ -457,7 +460,10 @@ export async function tellerExport(db: Db, visible: VisibleStories, tellerId: nu
 /** Deletes a teller and everything about them; returns the counts for the audit log. */
 export async function eraseTeller(db: Db, tellerId: number) {
   const ids = (await db.selectFrom('stories').select('id').where('tellerId', '=', tellerId).execute()).map((r) => r.id);
-  const counts = { stories: ids.length, consents: 0, placements: 0, tags: 0 };
+  const counts = { stories: ids.length, consents: 0, placements: 0, tags: 0, media: 0 };
+  /** Media files to delete once the erasure committed. */
+  const files = await mediaFilesOf(db, ids);
+  counts.media = files.length;
   if (ids.length) {
     counts.consents = Number((await db.deleteFrom('storyConsents').where('storyId', 'in', ids).executeTakeFirst()).numDeletedRows);
     counts.placements = Number((await db.deleteFrom('storyPlacements').where('storyId', 'in', ids).executeTakeFirst()).numDeletedRows);
@@ -467,5 +473,5 @@ export async function eraseTeller(db: Db, tellerId: number) {
     await db.deleteFrom('stories').where('id', 'in', ids).execute();
   }
   await db.deleteFrom('tellers').where('id', '=', tellerId).execute();
-  return counts;
+  return { counts, files };
 }
