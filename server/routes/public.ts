@@ -16,7 +16,8 @@ import {
   withdrawStory,
 } from '../../db/repositories/stories.js';
 import { consentLevels } from '../../db/schema.js';
-import { storyByReceipt } from '../access.js';
+import { reportVersionsOf, storyByReceipt } from '../access.js';
+import { redactStoredVersions } from '../reports/redact.js';
 import { audit } from '../audit.js';
 import { checkConsentGiver, CONSENT_TEXT_VERSION, consentTextVersions, residentConsentVersion, residentLanguages } from '../consent.js';
 import { AppError, invalid, notFound } from '../errors.js';
@@ -96,6 +97,10 @@ const ReceiptStory = z
     feedback: z.array(z.unknown()),
     /** The recording and photo sent with it; the resident can listen back and look (never after withdrawal). */
     media: z.array(z.object({ id: z.number(), kind: z.enum(['audio', 'photo']), mime: z.string(), durationSeconds: z.number().nullable(), url: z.string() })),
+    reportVersion: z
+      .object({ title: z.string(), bodyHtml: z.string() })
+      .nullable()
+      .openapi({ description: 'the reviewed version that reports show, beside the teller’s own text; null until it is reviewed (or while a change waits for review)' }),
   })
   .openapi('ReceiptStory');
 
@@ -131,6 +136,7 @@ async function receiptStory(c: Context<AppEnv>, code: string) {
   if (!story) throw notFound('Onbekende bonnetjescode / Unknown receipt code');
   const { status, usedIn } = await receiptStatus(c.var.db, story);
   const withdrawn = status === 'withdrawn';
+  const reviewed = withdrawn ? undefined : (await reportVersionsOf(c.var.db, [story.id])).get(story.id);
   return {
     id: story.id,
     tellerId: story.tellerId,
@@ -154,6 +160,7 @@ async function receiptStory(c: Context<AppEnv>, code: string) {
             durationSeconds: m.durationSeconds,
             url: `/api/public/receipts/${encodeURIComponent(code)}/media/${m.id}`,
           })),
+      reportVersion: reviewed ? { title: reviewed.title, bodyHtml: reviewed.bodyHtml } : null,
     },
   };
 }
@@ -330,6 +337,7 @@ export const publicRoutes = base
             recordedBy: null,
           });
           const files = await withdrawStory(tx, found.id);
+          await redactStoredVersions(tx, [found.id], { system: 'resident (receipt)' }, 'story withdrawn');
           await audit(tx, { system: 'resident (receipt)' }, 'story.withdraw', { type: 'story', id: found.id }, { from: found.view.consent, to: null, givenBy: 'teller', channel: 'online' });
           return files;
         });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject, setProjectMembers } from '../../db/repositories/projects.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { descriptionOf, expectNoHorizontalScroll } from '../helpers/a11y.js';
+import { checkA11y, descriptionOf, expectNoHorizontalScroll } from '../helpers/a11y.js';
 import { shared } from '../helpers/shared.js';
 
 describe('browser: counting', () => {
@@ -95,6 +95,13 @@ describe('browser: counting', () => {
     await form.getByRole('button', { name: 'Toevoegen' }).click();
     await expect.poll(() => page.getByText('2,5 van 40 uur gebruikt').count()).toBe(1);
     expect(await e.db.selectFrom('hours').select(['hours', 'phase', 'userId']).execute()).toEqual([{ hours: 2.5, phase: 'DOEN', userId: worker.id }]);
+    // Quarter hours show as they were entered: 1,75 uur, not 1,8.
+    await form.getByLabel('Uren', { exact: false }).fill('1,75');
+    await form.getByLabel('Wat deed je?', { exact: false }).fill('Overleg');
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    await expect.poll(() => page.getByText('4,25 van 40 uur gebruikt').count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: '1,75', exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: /^Verwijder 1,75 uur op/ }).count()).toBe(1);
     await e.screenshot(page, 'counting-hours-phone');
     // An amount with cents reads as money: € 12,50, not € 12,5.
     const expense = page.locator('form').nth(1);
@@ -106,7 +113,12 @@ describe('browser: counting', () => {
     // The project page shows the same use against the plan.
     await page.goto(`/projects/${projectId}`);
     await page.getByRole('heading', { name: 'Uren en geld tegen het plan' }).waitFor();
-    await expect.poll(() => page.getByText('2,5 van 40 uur gebruikt').count()).toBe(1);
+    await expect.poll(() => page.getByText('4,25 van 40 uur gebruikt').count()).toBe(1);
+    await e.db.updateTable('projects').set({ budgetHours: 1.75 }).where('id', '=', projectId).execute();
+    await page.reload();
+    await expect.poll(() => page.getByText('1,75 uur', { exact: false }).count()).toBeGreaterThan(0);
+    expect(await page.getByText('1,8 uur', { exact: false }).count()).toBe(0);
+    await e.db.updateTable('projects').set({ budgetHours: 40 }).where('id', '=', projectId).execute();
     // On a phone the entry grid's cells are on screen, not pushed off to the right.
     await page.goto(`/projects/${projectId}/indicators`);
     const cell = page.getByLabel(/^Aandeel actief, Hele project/);
@@ -116,24 +128,76 @@ describe('browser: counting', () => {
     await expectNoHorizontalScroll(page, 'indicator grid on a phone');
     await ctx.close();
   });
-  it('a worker previews a CSV with a bad row, then imports the corrected file', async () => {
+  it('a worker downloads the template, sees a bad row in Dutch or English, then each value beside the one it replaces, and imports', async () => {
     const ctx = await e.context();
     const page = await ctx.newPage();
     await e.login(page, worker.email);
     await page.goto(`/projects/${projectId}/indicators/import`);
-    const bad = 'indicator;periode;gebied;waarde\nBezoekers;2026-Q2;BU03630000;"8,5"\nBezoekers;2026-Q2;BU03630001;acht\n';
-    await page.getByLabel('CSV-bestand').setInputFiles({ name: 'waarden.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByRole('heading', { name: '1. Haal het sjabloon op' }).waitFor();
+    await checkA11y(page, 'csv import');
+    await page.getByLabel('Aantal perioden').selectOption('2');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Sjabloon downloaden (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`waarden-project-${projectId}.csv`);
+    const template = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const lines = template.split('\r\n');
+    expect(lines[0]).toBe('indicator;periode;gebied;waarde;opmerking');
+    // two quarters ending with this one: Aandeel actief once per quarter, Bezoekers per buurt
+    expect(lines.filter(Boolean)).toHaveLength(1 + 2 * 1 + 2 * 2);
+    const quarter = lines[2]!.split(';')[1]!;
+
+    // A bad value and a bad period: the reasons in Dutch, whole sentences.
+    const bad = template.replace(`Bezoekers;${quarter};Kop Zeedijk;;`, `Bezoekers;${quarter};Kop Zeedijk;acht;`).replace(`Aandeel actief;${quarter};;;`, 'Aandeel actief;2026-Q5;;3;');
+    const file = (text: string) => page.getByLabel('CSV-bestand').setInputFiles({ name: 'waarden.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await file(bad);
     await page.getByRole('button', { name: 'Controleren' }).click();
-    await expect.poll(() => page.getByRole('cell', { name: /geen getal \/ not a number: acht/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: "'acht' is geen getal." }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: "'2026-Q5' is geen periode. Schrijf bijvoorbeeld 2026, 2026-Q1 of 2026-03." }).count()).toBe(1);
+    expect(await page.getByText('not a', { exact: false }).count()).toBe(0);
     await expect(page.getByRole('button', { name: 'Importeren' }).isDisabled()).resolves.toBe(true);
+    await checkA11y(page, 'csv import with errors');
     await e.screenshot(page, 'counting-csv-preview-errors');
-    await page.getByLabel('CSV-bestand').setInputFiles({ name: 'waarden.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.replace('acht', '8')) });
+    // The same file in English: the English sentences only.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { name: '1. Get the template' }).waitFor();
+    await page.getByLabel('CSV file').setInputFiles({ name: 'waarden.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: "'acht' is not a number." }).count()).toBe(1);
+    expect(await page.getByText('geen', { exact: false }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Naar Nederlands' }).click();
+    await page.getByRole('heading', { name: '1. Haal het sjabloon op' }).waitFor();
+
+    // Filled in: each value beside the one it replaces ("nog niets" where nothing was).
+    const [qa, qb] = [lines[1]!.split(';')[1]!, quarter];
+    const filled = template.replace(`Bezoekers;${qb};Kop Zeedijk;;`, `Bezoekers;${qb};Kop Zeedijk;8,5;`).replace(`Aandeel actief;${qa};;;`, `Aandeel actief;${qa};;40;`);
+    await e.db.insertInto('indicatorValues').values({ indicatorId: visitors, period: qb, areaId: oudeKerk, value: 5, note: '', enteredBy: null }).execute();
+    const withOld = filled.replace(`Bezoekers;${qb};Oude Kerk e.o.;;`, `Bezoekers;${qb};Oude Kerk e.o.;6;`);
+    await file(withOld);
     await page.getByRole('button', { name: 'Controleren' }).click();
-    await expect.poll(() => page.getByText('2 rijen: 2 nieuw').count()).toBe(1);
+    await expect.poll(() => page.getByText('2 nieuw, 1 gewijzigd', { exact: false }).count()).toBe(1);
+    const changes = page.getByRole('table', { name: 'Dit wordt er opgeslagen' });
+    const rowOf = (area: string) => changes.getByRole('row').filter({ hasText: area });
+    const cells = async (area: string) => (await rowOf(area).locator('td, th').allInnerTexts()).map((c) => c.replace(/\s+/g, ' ').trim());
+    await expect(cells('Oude Kerk e.o.')).resolves.toEqual(['7', `Bezoekers ${qb} · Oude Kerk e.o.`, '5', '6']);
+    await expect(cells('Kop Zeedijk')).resolves.toEqual(['6', `Bezoekers ${qb} · Kop Zeedijk`, 'nog niets', '8,5']);
+    await expect(cells('hele project')).resolves.toEqual(['2', `Aandeel actief ${qa} · hele project`, 'nog niets', '40']);
+    await checkA11y(page, 'csv import preview');
+    await e.screenshot(page, 'counting-csv-preview-changes');
     await page.getByRole('button', { name: 'Importeren' }).click();
-    await expect.poll(() => page.getByText('Geïmporteerd: 2 nieuw').count()).toBe(1);
-    expect(await e.db.selectFrom('indicatorValues').select('value').where('period', '=', '2026-Q2').orderBy('value').execute()).toEqual([{ value: 8 }, { value: 8.5 }]);
+    await expect.poll(() => page.getByText('Geïmporteerd: 2 nieuw, 1 gewijzigd', { exact: false }).count()).toBe(1);
+    expect(await e.db.selectFrom('indicatorValues').select('value').where('period', 'in', [qa, qb]).orderBy('value').execute()).toEqual([{ value: 6 }, { value: 8.5 }, { value: 40 }]);
     await ctx.close();
+
+    // On a phone the page and its preview fit the screen.
+    const phone = await (await e.context({ phone: true })).newPage();
+    await e.login(phone, worker.email);
+    await phone.goto(`/projects/${projectId}/indicators/import`);
+    await phone.getByLabel('CSV-bestand').setInputFiles({ name: 'waarden.csv', mimeType: 'text/csv', buffer: Buffer.from(withOld.replace(';6;', ';7;')) });
+    await phone.getByRole('button', { name: 'Controleren' }).click();
+    await phone.getByRole('table', { name: 'Dit wordt er opgeslagen' }).waitFor();
+    await expectNoHorizontalScroll(phone, 'csv preview on a phone');
+    await checkA11y(phone, 'csv preview on a phone');
+    await e.screenshot(phone, 'counting-csv-preview-phone');
+    await phone.context().close();
   });
 
   it('a coordinator imports a real CBS export and sees the unknown areas', async () => {
