@@ -396,9 +396,9 @@ export async function receiptFeedback(db: Db, storyId: number): Promise<ReceiptF
 
 // --- Submission links
 
-const linkColumns = ['id', 'projectId', 'token', 'label', 'expiresAt', 'closedAt', 'createdAt'] as const;
+const linkColumns = ['id', 'projectId', 'token', 'label', 'expiresAt', 'closedAt', 'createdAt', 'question', 'climateVariableIds'] as const;
 
-export function insertLink(db: Db, l: { projectId: number; token: string; label: string; expiresAt: string | null; createdBy: number }) {
+export function insertLink(db: Db, l: { projectId: number; token: string; label: string; expiresAt: string | null; createdBy: number; question?: string | null; climateVariableIds?: string | null }) {
   return db.insertInto('publicLinks').values(l).returning(linkColumns).executeTakeFirstOrThrow();
 }
 
@@ -421,12 +421,12 @@ export function linkByToken(db: Db, token: string) {
   return db
     .selectFrom('publicLinks')
     .innerJoin('projects', 'projects.id', 'publicLinks.projectId')
-    .select(['publicLinks.id', 'publicLinks.projectId', 'publicLinks.expiresAt', 'publicLinks.closedAt', 'projects.name as projectName'])
+    .select(['publicLinks.id', 'publicLinks.projectId', 'publicLinks.expiresAt', 'publicLinks.closedAt', 'publicLinks.question', 'publicLinks.climateVariableIds', 'projects.name as projectName'])
     .where('publicLinks.token', '=', token)
     .executeTakeFirst();
 }
 
-export async function updateLink(db: Db, id: number, patch: { label?: string; expiresAt?: string | null; closedAt?: string | null }) {
+export async function updateLink(db: Db, id: number, patch: { label?: string; expiresAt?: string | null; closedAt?: string | null; question?: string | null; climateVariableIds?: string | null }) {
   await db.updateTable('publicLinks').set(patch).where('id', '=', id).execute();
 }
 

@@ -11,7 +11,7 @@ import { cleanMedia, mediaDir, removeMediaFiles, storeMedia, type CleanMedia, ty
 /** The multipart form, for the API description. */
 export const MediaForm = z
   .object({
-    story: z.string().openapi({ description: 'the story as JSON, the same fields as the JSON body' }),
+    story: z.string().optional().openapi({ description: 'the story as JSON, the same fields as the JSON body' }),
     audio: z.any().optional().openapi({ type: 'string', format: 'binary', description: 'a voice recording (WebM/Opus as the browser records it, Ogg/Opus or MP4/AAC), at most 5 minutes' }),
     photo: z.any().optional().openapi({ type: 'string', format: 'binary', description: 'a photo (JPEG, PNG, WebP, HEIC…); re-encoded without EXIF/GPS' }),
   })
@@ -34,7 +34,7 @@ export async function readStoryWithMedia<S extends z.ZodType>(c: Context<AppEnv>
     for (const key of form.keys()) {
       if (key !== 'story' && !kinds.includes(key as MediaKind)) throw new AppError('invalid_input', 'Onbekend veld / Unknown field', [{ field: key, message: 'unknown field', code: 'unrecognized_keys' }]);
     }
-    const story = form.get('story');
+    const story = form.get('story') ?? '{}';
     try {
       raw = typeof story === 'string' ? JSON.parse(story) : undefined;
     } catch {

@@ -79,6 +79,10 @@ const FormData = z
     project: z.object({ name: z.string() }),
     variables: z.array(z.object({ id: z.number(), key: z.string(), name: z.string(), weak: z.string(), strong: z.string() })),
     consentTextVersion: z.string(),
+    /** The link's own question to residents; null: the standard one in the resident's language. */
+    question: z.string().nullable(),
+    /** The form takes a voice recording and a photo (multipart). */
+    media: z.literal(true),
     open: z.literal(true),
   })
   .openapi('PublicForm');
@@ -186,14 +190,21 @@ export const publicRoutes = base
       // The resident pages word the catalogue's variables themselves (web/resident/locales); this is
       // the fallback for variables they do not know: English for English, else the Dutch catalogue.
       const en = lang === 'en';
-      const variables = (await projectVariables(c.var.db, link.projectId)).map((v) => ({
+      // The link's own climate questions (in its order), else the project's first two.
+      const all = await projectVariables(c.var.db, link.projectId);
+      const chosen: number[] | null = link.climateVariableIds === null ? null : JSON.parse(link.climateVariableIds);
+      const asked = chosen === null ? all.slice(0, 2) : chosen.flatMap((id) => all.filter((v) => v.id === id));
+      const variables = asked.map((v) => ({
         id: v.id,
         key: v.key,
         name: en ? v.nameEn : v.nameNl,
         weak: en ? v.weakEn : v.weakNl,
         strong: en ? v.strongEn : v.strongNl,
       }));
-      return c.json({ project: { name: link.projectName }, variables, consentTextVersion: residentConsentVersion(lang), open: true as const }, 200);
+      return c.json(
+        { project: { name: link.projectName }, question: link.question, variables, consentTextVersion: residentConsentVersion(lang), media: true as const, open: true as const },
+        200,
+      );
     },
   )
   .openapi(
