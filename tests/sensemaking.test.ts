@@ -416,7 +416,7 @@ describe('Most Significant Change', () => {
     const closed = await ok(await coord.post(`/api/msc-rounds/${id}/close`));
     expect(closed.round.status).toBe('closed');
     expect(closed.selections).toEqual([
-      { storyId: reportStory, title: 'Groeten', reasons: expect.arrayContaining([expect.objectContaining({ reason: 'Mensen groeten elkaar weer' }), expect.objectContaining({ reason: 'Vertrouwen groeit' })]) },
+      { storyId: reportStory, title: 'Groeten', hidden: false, reasons: expect.arrayContaining([expect.objectContaining({ reason: 'Mensen groeten elkaar weer' }), expect.objectContaining({ reason: 'Vertrouwen groeit' })]) },
     ]);
     expect((await panelist.post(`/api/msc-rounds/${id}/picks`, { storyId: publicStory, reason: 'te laat' })).status).toBe(409);
     expect((await coord.post(`/api/msc-rounds/${id}/close`)).status).toBe(409);

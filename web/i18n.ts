@@ -30,6 +30,8 @@ export function messages<K extends string>(dict: { nl: Record<K, string>; en: Re
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
+  // YYYY-MM: a story shown beyond the team anonymised has only its month
+  if (iso.length === 7) return new Date(`${iso}-15T12:00:00`).toLocaleDateString(locale() === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', year: 'numeric' });
   return new Date(iso.length === 10 ? `${iso}T12:00:00` : iso).toLocaleDateString(locale() === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 

@@ -2,8 +2,8 @@
 // Most Significant Change. Plain functions over Kysely; routes decide transactions and access.
 // Functions over many stories take a query already narrowed by server/access.ts (visibleStories,
 // reportStories) and never widen it.
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
-import { reportStories, tellerNameForReport, type StoryQuery } from '../../server/access.js';
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { consentedStories, mscPanelInside, reportStories, tellerNameForReport, type StoryQuery } from '../../server/access.js';
 import { iatiResultType, type DB, type ExcerptStatus, type OutcomeLevel, type TagStatus } from '../schema.js';
 
 type Db = Kysely<DB>;
@@ -566,21 +566,32 @@ export async function listRounds(db: Db, onlyForUser: number | null) {
   return Promise.all(ids.map(async (r) => (await getRound(db, r.id))!));
 }
 
-/** Candidate stories of a round: the stories a report may show (reportStories), of the round's projects and period. */
+/**
+ * Candidate stories of a round, of its projects and period: for a panel beyond the team the
+ * stories a report may show, in their reviewed report version (reportStories); for a panel of
+ * staff only, every story that may leave the team, as it is (consentedStories).
+ */
 export async function roundCandidates(db: Db, round: { id: number; periodFrom: string; periodTo: string }) {
-  const rows = await reportStories(db)
-    .innerJoin('projects', 'projects.id', 'stories.projectId')
-    .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
-    .leftJoin('areas', 'areas.id', 'stories.areaId')
-    .select(['stories.id', 'stories.projectId', 'projects.name as projectName', 'areas.name as areaName', 'stories.title', 'stories.bodyHtml', 'stories.happenedOn', 'stories.consent', 'stories.language', 'tellers.displayName', 'tellers.under16'])
-    .select(storyDate.as('date'))
-    .where('stories.projectId', 'in', db.selectFrom('mscRoundProjects').select('projectId').where('roundId', '=', round.id))
-    .where(storyDate, '>=', round.periodFrom)
-    .where(storyDate, '<=', round.periodTo)
-    .orderBy(storyDate)
-    .orderBy('stories.id')
-    .execute();
-  return rows.map(({ displayName, under16, ...r }) => ({ ...r, tellerName: tellerNameForReport(r.consent, { name: displayName, under16 }) }));
+  const inside = await mscPanelInside(db, round.id);
+  const narrow = (q: StoryQuery) =>
+    q
+      .innerJoin('projects', 'projects.id', 'stories.projectId')
+      .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
+      .leftJoin('areas', 'areas.id', 'stories.areaId')
+      .select(['stories.id', 'stories.projectId', 'projects.name as projectName', 'areas.name as areaName', 'stories.happenedOn', 'stories.consent', 'stories.language', 'tellers.displayName', 'tellers.under16'])
+      .select(storyDate.as('date'))
+      .where('stories.projectId', 'in', db.selectFrom('mscRoundProjects').select('projectId').where('roundId', '=', round.id))
+      .where(storyDate, '>=', round.periodFrom)
+      .where(storyDate, '<=', round.periodTo)
+      .orderBy(storyDate)
+      .orderBy('stories.id');
+  const rows = inside
+    ? await narrow(consentedStories(db)).select(['stories.title', 'stories.bodyHtml']).execute()
+    : // the report version's title and text (reportText), not the story's own
+      await narrow(reportStories(db) as SelectQueryBuilder<DB, 'stories', {}>)
+        .select([sql<string>`${sql.ref('storyReviews.title')}`.as('title'), sql<string>`${sql.ref('storyReviews.bodyHtml')}`.as('bodyHtml')])
+        .execute();
+  return rows.map(({ displayName, ...r }) => ({ ...r, tellerName: tellerNameForReport(r.consent, { name: displayName, under16: r.under16 }) }));
 }
 
 export async function roundPicks(db: Db, roundId: number) {
@@ -596,16 +607,16 @@ export async function roundPicks(db: Db, roundId: number) {
 export async function roundSelections(db: Db, roundId: number) {
   const rows = await db
     .selectFrom('mscSelections')
-    .innerJoin('stories', 'stories.id', 'mscSelections.storyId')
     .leftJoin('users', 'users.id', 'mscSelections.userId')
-    .select(['mscSelections.storyId', 'stories.title', 'mscSelections.reason', 'users.name as userName'])
+    .select(['mscSelections.storyId', 'mscSelections.reason', 'users.name as userName'])
     .where('roundId', '=', roundId)
     .orderBy('mscSelections.id')
     .execute();
-  const out: { storyId: number; title: string; reasons: { reason: string; by: string | null }[] }[] = [];
+  // no titles here: what a reader may see of a selected story now is access.ts's mscSelectionTitles
+  const out: { storyId: number; reasons: { reason: string; by: string | null }[] }[] = [];
   for (const r of rows) {
     let s = out.find((o) => o.storyId === r.storyId);
-    if (!s) out.push((s = { storyId: r.storyId, title: r.title, reasons: [] }));
+    if (!s) out.push((s = { storyId: r.storyId, reasons: [] }));
     s.reasons.push({ reason: r.reason, by: r.userName });
   }
   return out;

@@ -263,6 +263,9 @@ function renderClimate(w: Words, c: NonNullable<ReportData['climate']>, areas: s
   );
 }
 
+/** The climate section alone, as renderReport writes it (redact.ts re-renders it when figures are suppressed at serving). */
+export const renderClimateSection = (data: ReportData, lang: Lang = 'nl') => (data.climate ? renderClimate(words[lang], data.climate, data.areas.map((a) => a.name).join(', ')) : '');
+
 function renderPhases(lang: Lang, p: NonNullable<ReportData['phases']>): string {
   const w = words[lang];
   const parts = [`<section class="phases"><h2>${w.phases}</h2>`];

@@ -17,7 +17,8 @@ import {
   withdrawStory,
 } from '../../db/repositories/stories.js';
 import { consentLevels } from '../../db/schema.js';
-import { storyByReceipt } from '../access.js';
+import { reportVersionsOf, storyByReceipt } from '../access.js';
+import { redactStoredVersions } from '../reports/redact.js';
 import { audit } from '../audit.js';
 import { checkConsentGiver, CONSENT_TEXT_VERSION, consentTextVersions, residentConsentVersion, residentLanguages } from '../consent.js';
 import { AppError, invalid, notFound } from '../errors.js';
@@ -89,6 +90,10 @@ const ReceiptStory = z
     createdAt: z.string(),
     withdrawnAt: z.string().nullable(),
     feedback: z.array(z.unknown()),
+    reportVersion: z
+      .object({ title: z.string(), bodyHtml: z.string() })
+      .nullable()
+      .openapi({ description: 'the reviewed version that reports show, beside the teller’s own text; null until it is reviewed (or while a change waits for review)' }),
   })
   .openapi('ReceiptStory');
 
@@ -135,6 +140,7 @@ async function receiptStory(c: Context<AppEnv>, code: string) {
   if (!story) throw notFound('Onbekende bonnetjescode / Unknown receipt code');
   const { status, usedIn } = await receiptStatus(c.var.db, story);
   const withdrawn = status === 'withdrawn';
+  const reviewed = withdrawn ? undefined : (await reportVersionsOf(c.var.db, [story.id])).get(story.id);
   return {
     id: story.id,
     tellerId: story.tellerId,
@@ -149,6 +155,7 @@ async function receiptStory(c: Context<AppEnv>, code: string) {
       createdAt: story.createdAt,
       withdrawnAt: story.withdrawnAt,
       feedback: withdrawn ? [] : await receiptFeedback(c.var.db, story.id),
+      reportVersion: reviewed ? { title: reviewed.title, bodyHtml: reviewed.bodyHtml } : null,
     },
   };
 }
@@ -291,6 +298,7 @@ export const publicRoutes = base
             recordedBy: null,
           });
           await withdrawStory(tx, found.id);
+          await redactStoredVersions(tx, [found.id], { system: 'resident (receipt)' }, 'story withdrawn');
           await audit(tx, { system: 'resident (receipt)' }, 'story.withdraw', { type: 'story', id: found.id }, { from: found.view.consent, to: null, givenBy: 'teller', channel: 'online' });
         });
       }
