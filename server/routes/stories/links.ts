@@ -1,11 +1,12 @@
 // Submission links (and their QR codes) through which residents tell a story.
 import { createRoute, z } from '@hono/zod-openapi';
 import QRCode from 'qrcode';
-import { getLink, insertLink, listLinks, projectVariables, updateLink } from '../../../db/repositories/stories.js';
+import { getLink, insertLink, linkCodeDisplay, listLinks, newLinkCode, projectVariables, updateLink } from '../../../db/repositories/stories.js';
 import { assertProjectVisible } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
-import { newToken } from '../../auth/tokens.js';
+import { appOrigin } from '../../security.js';
+import { defaultIatiOrg } from '../../reports/iati/codelists.js';
 import { invalid, notFound } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import type { SessionUser } from '../../types.js';
@@ -25,7 +26,7 @@ const Link = z
     closedAt: z.string().nullable(),
     createdAt: z.string(),
     status: z.enum(['open', 'closed', 'expired']),
-    storyCount: z.number().optional(),
+    storyCount: z.number().openapi({ description: 'stories sent through this link (0 for none)' }),
     question: z.string().nullable().openapi({ description: 'the question residents see above the story field; null = the standard one, in their language' }),
     climateVariableIds: z.array(z.number()).nullable().openapi({ description: 'the climate questions the form asks (0–4); null = the project’s first two' }),
   })
@@ -59,9 +60,9 @@ async function climateSetting(c: Context<AppEnv>, projectId: number, ids: number
   return JSON.stringify(ids);
 }
 
+/** The address residents type: a short code in groups of three (K7M-4P2-QXH), an older link's long token as it is. */
 export function linkUrl(c: Context<AppEnv>, token: string): string {
-  const origin = c.var.config.publicUrl ? new URL(c.var.config.publicUrl).origin : new URL(c.req.url).origin;
-  return `${origin}/t/${token}`;
+  return `${appOrigin(c)}/t/${linkCodeDisplay(token)}`;
 }
 
 type LinkRow = {
@@ -82,7 +83,7 @@ const toLink = (c: Context<AppEnv>, l: LinkRow) => ({
   ...l,
   url: linkUrl(c, l.token),
   status: linkStatus(l),
-  storyCount: l.storyCount == null ? undefined : Number(l.storyCount),
+  storyCount: Number(l.storyCount ?? 0),
   climateVariableIds: l.climateVariableIds === null ? null : (JSON.parse(l.climateVariableIds) as number[]),
 });
 
@@ -114,7 +115,7 @@ export const linkRoutes = router()
       const link = await db.transaction().execute(async (tx) => {
         const row = await insertLink(tx, {
           projectId: id,
-          token: newToken(18),
+          token: newLinkCode(),
           label: input.label ?? '',
           expiresAt: input.expiresAt ?? null,
           createdBy: user.id,
@@ -172,6 +173,31 @@ export const linkRoutes = router()
         await audit(tx, user, 'link.update', { type: 'public_link', id }, { ...input });
       });
       return c.json({ link: toLink(c, (await getLink(db, id))!) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/links/{id}/poster',
+      tags: ['stories'],
+      summary: 'What the printed poster of a link shows: the link, its project, and the organisation’s name and contact (ORG_NAME, ORG_CONTACT)',
+      security: cookieAuth,
+      request: { params: idParam },
+      responses: {
+        200: json(z.object({ link: Link, project: z.object({ id: z.number(), name: z.string() }), organisation: z.object({ name: z.string(), contact: z.string().nullable() }) })),
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...anyone);
+      const { id } = c.req.valid('param');
+      const link = await linkFor(c, user, id);
+      const listed = (await listLinks(c.var.db, link.projectId)).find((l) => l.id === id)!;
+      const project = await c.var.db.selectFrom('projects').select(['id', 'name']).where('id', '=', link.projectId).executeTakeFirstOrThrow();
+      const { config } = c.var;
+      return c.json({ link: toLink(c, listed), project, organisation: { name: (config.iatiOrg ?? defaultIatiOrg).name, contact: config.orgContact ?? null } }, 200);
     },
   )
   .openapi(
