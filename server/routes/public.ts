@@ -17,6 +17,7 @@ import {
   withdrawStory,
 } from '../../db/repositories/stories.js';
 import { consentLevels } from '../../db/schema.js';
+import { tellerCopy } from '../../db/repositories/teller-copy.js';
 import { reportVersionsOf, storyByReceipt } from '../access.js';
 import { redactStoredVersions } from '../reports/redact.js';
 import { audit } from '../audit.js';
@@ -331,6 +332,24 @@ export const publicRoutes = base
       c.header('Content-Type', row.mime);
       c.header('Content-Disposition', 'inline');
       return c.body(new Uint8Array(bytes), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/public/receipts/{code}/copy.json',
+      tags: ['public'],
+      summary:
+        "The teller's own copy: everything stored about their story (text, language, placements, consent history, where it was used) as JSON, nothing about anyone else (GDPR art. 15 and 20)",
+      request: { params: codeParam },
+      responses: { 200: json(z.object({ about: z.string() }).passthrough(), 'The copy (a download)'), 404: errors[404], 429: errors[429] },
+    }),
+    async (c) => {
+      const hash = receiptHash(c.req.valid('param').code);
+      const copy = hash ? await tellerCopy(c.var.db, hash) : undefined;
+      if (!copy) throw notFound('Onbekende bonnetjescode / Unknown receipt code');
+      c.header('Content-Disposition', 'attachment; filename="weefwerk-mijn-verhaal.json"');
+      return c.json(copy, 200);
     },
   )
   .openapi(
