@@ -270,6 +270,8 @@ export interface ReportsTable {
   sections: Default<string>;
   introJson: string;
   introHtml: string;
+  /** JSON array of { outcomeId, narrative, narrativeHtml, storyIds } (migration 0014) */
+  outcomeTexts: Default<string>;
   createdBy: number | null;
   createdAt: Default<string>;
   updatedAt: Default<string>;

@@ -12,18 +12,26 @@ export type ReportInput = {
   sections: string[];
   introJson: unknown;
   introHtml: string;
+  perOutcome: OutcomeText[];
 };
 
-export type ReportRow = Omit<Selectable<ReportsTable>, 'projectIds' | 'areaIds' | 'outcomeIds' | 'sections' | 'introJson'> & {
+/**
+ * What the coordinator says per outcome of a report: a narrative (tiptap JSON and its sanitised
+ * HTML) and the stories chosen to illustrate it, in order (null: not chosen, the report suggests).
+ */
+export type OutcomeText = { outcomeId: number; narrative: unknown; narrativeHtml: string; storyIds: number[] | null };
+
+export type ReportRow = Omit<Selectable<ReportsTable>, 'projectIds' | 'areaIds' | 'outcomeIds' | 'sections' | 'introJson' | 'outcomeTexts'> & {
   projectIds: number[];
   areaIds: number[];
   outcomeIds: number[];
   sections: string[];
   intro: unknown;
+  perOutcome: OutcomeText[];
 };
 
 const parse = (r: Selectable<ReportsTable>): ReportRow => {
-  const { introJson, ...rest } = r;
+  const { introJson, outcomeTexts, ...rest } = r;
   return {
     ...rest,
     projectIds: JSON.parse(r.projectIds),
@@ -31,11 +39,12 @@ const parse = (r: Selectable<ReportsTable>): ReportRow => {
     outcomeIds: JSON.parse(r.outcomeIds),
     sections: JSON.parse(r.sections),
     intro: JSON.parse(introJson),
+    perOutcome: JSON.parse(outcomeTexts),
   };
 };
 
 const serialise = (input: Partial<ReportInput>) => {
-  const { projectIds, areaIds, outcomeIds, sections, introJson, ...rest } = input;
+  const { projectIds, areaIds, outcomeIds, sections, introJson, perOutcome, ...rest } = input;
   return {
     ...rest,
     ...(projectIds ? { projectIds: JSON.stringify(projectIds) } : {}),
@@ -43,6 +52,7 @@ const serialise = (input: Partial<ReportInput>) => {
     ...(outcomeIds ? { outcomeIds: JSON.stringify(outcomeIds) } : {}),
     ...(sections ? { sections: JSON.stringify(sections) } : {}),
     ...(introJson !== undefined ? { introJson: JSON.stringify(introJson) } : {}),
+    ...(perOutcome ? { outcomeTexts: JSON.stringify(perOutcome) } : {}),
   };
 };
 

@@ -29,16 +29,28 @@ export function redact(data: ReportData, html: string, now: Map<number, StoryDis
         stories.set(a.id, a);
         return a;
       }),
-      msc: o.msc.included ? { included: true, selections: o.msc.selections.map((m) => (gone(m.storyId) ? { storyId: m.storyId, withdrawn: true as const } : m)) } : o.msc,
+      storyRefs: o.storyRefs?.filter((s) => !gone(s.id)),
+      msc: o.msc.included
+        ? {
+            included: true,
+            selections: o.msc.selections.map((m) => {
+              if (gone(m.storyId)) return { storyId: m.storyId, withdrawn: true as const };
+              if ('withdrawn' in m || !m.story) return m;
+              const story = anonymise(m.story);
+              stories.set(story.id, story);
+              return { ...m, story };
+            }),
+          }
+        : o.msc,
     })),
     phases: data.phases && {
       ...data.phases,
       stories: data.phases.stories.map((p) => ({ ...p, stories: p.stories.map((s) => (gone(s.id) ? { id: s.id, withdrawn: true as const } : s)) })),
     },
   };
-  const page = html.replace(/<!--story:(\d+):(full|title|msc)-->[\s\S]*?<!--\/story:\1:\2-->/g, (block, idText: string, kind: string) => {
+  const page = html.replace(/<!--story:(\d+):(full|title|msc|pick)-->[\s\S]*?<!--\/story:\1:\2-->/g, (block, idText: string, kind: string) => {
     const id = Number(idText);
-    if (gone(id)) return kind === 'full' ? withdrawnPlaceholder('full') : '<li class="withdrawn"><em>Teruggetrokken verhaal</em></li>';
+    if (gone(id)) return kind === 'full' ? withdrawnPlaceholder('full') : kind === 'pick' ? withdrawnPlaceholder('pick') : '<li class="withdrawn"><em>Teruggetrokken verhaal</em></li>';
     if (kind === 'full' && now.get(id) === 'anonymous' && stories.has(id)) return renderStoryFull(stories.get(id)!);
     return block;
   });
