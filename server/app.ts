@@ -4,13 +4,15 @@ import { groupCommit } from '../db/group-commit.js';
 import { loadSession } from './auth/sessions.js';
 import type { Config } from './env.js';
 import { AppError, handleError } from './errors.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
 import { authRoutes } from './routes/auth.js';
+import { passwordResetRoutes } from './routes/password-reset.js';
 import { countingRoutes } from './routes/counting/index.js';
 import { projectRoutes } from './routes/projects.js';
 import { publicRoutes } from './routes/public.js';
 import { reportPages } from './routes/report-pages.js';
-import { reportRoutes } from './routes/reports.js';
-import { storyRoutes } from './routes/stories.js';
+import { reportRoutes } from './routes/reports/index.js';
+import { storyRoutes } from './routes/stories/index.js';
 import { sensemakingRoutes } from './routes/sensemaking/index.js';
 import { userRoutes } from './routes/users.js';
 import { bodyLimit, csrf, RateLimiter, securityHeaders } from './security.js';
@@ -25,9 +27,9 @@ function maxBody(path: string): number {
   return 1024 * KB;
 }
 
-export type AppDeps = { db: Db; config: Config };
+export type AppDeps = { db: Db; config: Config; mailer?: Mailer | null };
 
-export function createApp({ db, config }: AppDeps) {
+export function createApp({ db, config, mailer = createMailer(config.mail) }: AppDeps) {
   const limiter = new RateLimiter(config.limits.windowMs);
   const write = groupCommit(db);
   const app = new OpenAPIHono<AppEnv>();
@@ -39,6 +41,7 @@ export function createApp({ db, config }: AppDeps) {
     c.set('write', write);
     c.set('config', config);
     c.set('limiter', limiter);
+    c.set('mailer', mailer);
     c.set('user', null);
     c.set('sessionId', null);
     await next();
@@ -57,6 +60,7 @@ export function createApp({ db, config }: AppDeps) {
 
   const api = new OpenAPIHono<AppEnv>();
   api.route('/', authRoutes);
+  api.route('/', passwordResetRoutes);
   api.route('/', userRoutes);
   api.route('/', projectRoutes);
   api.route('/', storyRoutes);

@@ -23,7 +23,22 @@ const schema = z.object({
     .trim()
     .default(defaultIatiOrg.type)
     .refine((code) => (organisationTypes as readonly string[]).includes(code), { message: 'not a code of the IATI OrganisationType codelist' }),
-});
+  /** How residents reach the organisation (phone, e-mail or address), printed on story posters. */
+  ORG_CONTACT: z.string().trim().min(1).max(200).optional(),
+  /** Outgoing e-mail (password reset, report shared, daily tagging digest); without SMTP_HOST no mail is sent. */
+  SMTP_HOST: z.string().trim().min(1).max(253).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** 1/true: TLS from the start (port 465); otherwise STARTTLS when the server offers it. */
+  SMTP_SECURE: z.enum(['0', '1', 'true', 'false']).optional(),
+  SMTP_USER: z.string().min(1).max(320).optional(),
+  SMTP_PASSWORD: z.string().min(1).max(500).optional(),
+  /** The sender, e.g. "Weefwerk <noreply@example.nl>"; required with SMTP_HOST. */
+  SMTP_FROM: z.string().trim().min(3).max(320).optional(),
+  /** The hour (0–23, server time) after which coordinators get the daily tagging digest. */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+}).refine((e) => !e.SMTP_HOST || e.SMTP_FROM, { message: 'SMTP_FROM is required with SMTP_HOST', path: ['SMTP_FROM'] });
+
+export type MailConfig = { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
 
 export type Config = {
   port: number;
@@ -34,6 +49,12 @@ export type Config = {
   sessionMaxMs: number;
   /** The reporting organisation in IATI exports; without it, `defaultIatiOrg` (a placeholder identifier). */
   iatiOrg?: IatiOrg;
+  /** The organisation's contact line on story posters (ORG_CONTACT). */
+  orgContact?: string;
+  /** Outgoing e-mail; absent: no mail is sent and the pages say to ask an admin. */
+  mail?: MailConfig;
+  /** The hour (server time) after which the daily tagging digest goes out (default 8). */
+  digestHour?: number;
   /** Rate limits; tests lower them. */
   limits: { loginPerAccount: number; loginPerAddress: number; publicPerAddress: number; publicPerLink: number; windowMs: number };
 };
@@ -61,5 +82,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicPerLink: e.RATE_LIMIT_PUBLIC_PER_LINK ?? defaultLimits.publicPerLink,
     },
     iatiOrg: { ref: e.IATI_ORG_REF ?? defaultIatiOrg.ref, name: e.ORG_NAME ?? defaultIatiOrg.name, type: e.IATI_ORG_TYPE },
+    orgContact: e.ORG_CONTACT,
+    digestHour: e.DIGEST_HOUR,
+    mail: e.SMTP_HOST
+      ? {
+          host: e.SMTP_HOST,
+          port: e.SMTP_PORT ?? (e.SMTP_SECURE === '1' || e.SMTP_SECURE === 'true' ? 465 : 587),
+          secure: e.SMTP_SECURE ? e.SMTP_SECURE === '1' || e.SMTP_SECURE === 'true' : e.SMTP_PORT === 465,
+          user: e.SMTP_USER,
+          password: e.SMTP_PASSWORD,
+          from: e.SMTP_FROM!,
+        }
+      : undefined,
   };
 }

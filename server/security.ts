@@ -82,7 +82,7 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!unsafe.has(c.req.method)) return next();
   const site = c.req.header('sec-fetch-site');
   const origin = c.req.header('origin');
-  const own = c.var.config.publicUrl ? new URL(c.var.config.publicUrl).origin : new URL(c.req.url).origin;
+  const own = appOrigin(c);
   const hasCookie = (c.req.header('cookie') ?? '').includes(SESSION_COOKIE);
   if (site !== undefined) {
     if (site !== 'same-origin' && site !== 'none') throw new AppError('forbidden', 'Cross-site request refused');
@@ -95,6 +95,11 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 export const SESSION_COOKIE = 'weefwerk_session';
+
+/** The origin users reach the app at: PUBLIC_URL when set, else the request's own. */
+export function appOrigin(c: Context<AppEnv>): string {
+  return c.var.config.publicUrl ? new URL(c.var.config.publicUrl).origin : new URL(c.req.url).origin;
+}
 
 export function clientAddress(c: Context<AppEnv>): string {
   if (c.var.config.trustProxy) {
