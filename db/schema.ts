@@ -285,6 +285,10 @@ export interface ReportVersionsTable {
   html: string;
   publishedBy: number | null;
   publishedAt: Default<string>;
+  /** as published (migration 0014; null for older versions: read from dataJson) */
+  title: string | null;
+  periodFrom: string | null;
+  periodTo: string | null;
 }
 
 export interface ReportVersionStoriesTable {

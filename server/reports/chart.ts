@@ -126,9 +126,10 @@ export function climateSpreadChart(input: {
   halves: { label: string; bands: number[] | null; mean: number | null; n: number }[];
   labels: { low: string; high: string; tooFew: string };
 }): string {
-  const SW = 420;
+  // Two lines side by side in print (about 85 mm each): one unit is about one CSS pixel, so text prints at 9 pt.
+  const SW = 320;
   const rowH = 40;
-  const left = 120;
+  const left = 104;
   const right = 12;
   const top = 6;
   const SH = top + input.halves.length * rowH + 26;

@@ -99,6 +99,7 @@ const words = {
     spreadSummary: (name: string, a: string, b: string) => `${name}: gemiddeld ${a} in de eerste helft, ${b} in de tweede.`,
     meanLine: (a: string, b: string, shift: string) => `Gemiddeld ${a} → ${b}${shift ? ` (${shift})` : ''}`,
     phasesHead: ['Fase', 'Verhalen', 'Activiteiten', 'Uren'],
+    tooFewLine: (a: number, b: number) => `Te weinig verhalen om te tonen (${a} in de eerste helft, ${b} in de tweede).`,
   },
   en: {
     locale: 'en-GB',
@@ -187,6 +188,7 @@ const words = {
     spreadSummary: (name: string, a: string, b: string) => `${name}: average ${a} in the first half, ${b} in the second.`,
     meanLine: (a: string, b: string, shift: string) => `Average ${a} → ${b}${shift ? ` (${shift})` : ''}`,
     phasesHead: ['Phase', 'Stories', 'Activities', 'Hours'],
+    tooFewLine: (a: number, b: number) => `Too few stories to show (${a} in the first half, ${b} in the second).`,
   },
 };
 type Words = (typeof words)['nl'];
@@ -385,7 +387,7 @@ function renderClimate(lang: Lang, c: NonNullable<ReportData['climate']>, areas:
     .map((v, i) => {
       const name = climateName(v, lang);
       const shift = v.shift == null ? '' : `${v.shift > 0 ? '+' : ''}${num(w, v.shift)}`;
-      const chart = v.spread
+      const chart = v.spread && (v.spread.first || v.spread.second)
         ? climateSpreadChart({
             id: `climate-${v.id}-${i}`,
             title: name,
@@ -400,7 +402,8 @@ function renderClimate(lang: Lang, c: NonNullable<ReportData['climate']>, areas:
       return (
         `<div class="climate-line"><h3>${e(name)}</h3><p>${e(climatePlain(v, lang))}</p>` +
         (chart ? `<div class="chart-wrap spread-wrap">${chart}</div>` : '') +
-        `<p class="meta">${w.meanLine(mean(v.firstHalf), mean(v.secondHalf), shift)}</p></div>`
+        (chart ? `<p class="meta">${w.meanLine(mean(v.firstHalf), mean(v.secondHalf), shift)}</p>` : `<p class="meta too-few">${w.tooFewLine(v.firstHalf.n, v.secondHalf.n)}</p>`) +
+        `</div>`
       );
     })
     .join('');

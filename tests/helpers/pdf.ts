@@ -1,7 +1,15 @@
 // Reads a PDF Chromium printed: per page its text and how far down the page its text reaches.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-export type PdfPage = { text: string; /** share of the page height from the top to the lowest text (0..1) */ fill: number };
+export type PdfPage = {
+  /** the page's text, the margins (running title, page number) included */
+  text: string;
+  /** share of the page height from the top to the lowest text inside the margins (0..1) */
+  fill: number;
+};
+
+/** The page margins of the report's print stylesheet are 18 mm; the running title and page number sit in them. */
+const MARGIN_PT = (16 / 25.4) * 72;
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
   const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
@@ -16,7 +24,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
       if (!('str' in item) || !item.str.trim()) continue;
       parts.push(item.str);
       // transform[5] is the baseline's distance from the bottom of the page
-      lowest = Math.max(lowest, height - item.transform[5]!);
+      const fromTop = height - item.transform[5]!;
+      if (fromTop > MARGIN_PT && fromTop < height - MARGIN_PT) lowest = Math.max(lowest, fromTop);
     }
     pages.push({ text: parts.join(' '), fill: lowest / height });
   }
