@@ -584,7 +584,9 @@ describe('reports: indicators per area', () => {
     await publish(coord, id);
     const page = await (await coord.get(`/reports/${id}/versions/1`)).text();
     expect(page).toContain('Bezoekers buurtkamer per gebied');
-    expect(page).toMatch(/<th scope="rowgroup" rowspan="1">Oosterpark<\/th><th scope="row">2026-Q1<\/th><td>12<\/td><td>10<\/td>/);
+    // One compact matrix, areas × periods: the actual, the area's target in brackets.
+    expect(page).toMatch(/<thead><tr><th scope="col">Gebied<\/th><th scope="col">2026-Q1<\/th><\/tr><\/thead>/);
+    expect(page).toMatch(/<tr><th scope="row">Oosterpark<\/th><td>10 <span class="target">\(12\)<\/span><\/td><\/tr>/);
     expect(page).not.toContain('Zuidhoek');
 
     const rows = parseCsv(await (await coord.get(`/api/reports/${id}/versions/1/export.csv`)).text(), { bom: true }) as string[][];

@@ -275,7 +275,7 @@ function renderIndicator(lang: Lang, outcomeId: number, ind: IndicatorOut): stri
   // The Dutch chart is part of the stored data; the English one is drawn from the same figures.
   const chart = lang === 'nl' ? ind.chartSvg : indicatorFigure('en', chartId(outcomeId, ind.id), ind);
   return (
-    `<section class="indicator"><h4>${e(ind.name)}</h4>` +
+    `<section class="indicator"><h3>${e(ind.name)}</h3>` +
     (ind.description ? `<p class="meta">${e(ind.description)}</p>` : '') +
     (ind.periods.length
       ? `<div class="figure"><div class="chart-wrap">${chart}</div>${scroller(e(ind.name), indicatorTable(w, ind))}</div>`
