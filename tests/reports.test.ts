@@ -434,7 +434,7 @@ describe('reports: exports', () => {
   it('IATI XML validates against the 2.03 schema and every code is in its codelist', async () => {
     const { t, w, coord } = await setup();
     await t.db.insertInto('outcomes').values({ projectId: w.projectId, title: 'Zonder indicator', level: 'impact' }).execute();
-    await t.db.updateTable('stories').set({ bodyText: 'Tekst met <tags> & "quotes" en \u0001controle' }).where('id', '=', w.publicStory).execute();
+    await t.db.updateTable('stories').set({ bodyText: 'Tekst met <tags> & "quotes" en \u0001controle', bodyHtml: '<p>Tekst met &lt;tags&gt; &amp; "quotes" en \u0001controle</p>' }).where('id', '=', w.publicStory).execute();
     const id = await createReport(coord, w);
     await publish(coord, id);
     const res = await coord.get(`/api/reports/${id}/versions/1/iati.xml`);

@@ -40,7 +40,8 @@ export type StoryOut = {
   id: number;
   title: string;
   bodyHtml: string;
-  text: string;
+  /** plain text: only in versions published before issue 12 (now derived from bodyHtml, so no text is stored twice) */
+  text?: string;
   /** YYYY-MM (anonymised) or YYYY-MM-DD (named) */
   when: string;
   areaName: string | null;
@@ -231,7 +232,6 @@ const storyOut = (s: ReportableStory, note = ''): StoryOut => ({
   id: s.id,
   title: s.title,
   bodyHtml: s.bodyHtml,
-  text: s.bodyText,
   when: s.when,
   areaName: s.areaName,
   tellerName: s.tellerName,
