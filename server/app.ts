@@ -12,6 +12,7 @@ import { projectRoutes } from './routes/projects.js';
 import { publicRoutes } from './routes/public.js';
 import { reportPages } from './routes/report-pages.js';
 import { reportRoutes } from './routes/reports/index.js';
+import { reviewRoutes } from './routes/reviews.js';
 import { storyRoutes } from './routes/stories/index.js';
 import { sensemakingRoutes } from './routes/sensemaking/index.js';
 import { userRoutes } from './routes/users.js';
@@ -64,6 +65,7 @@ export function createApp({ db, config, mailer = createMailer(config.mail) }: Ap
   api.route('/', userRoutes);
   api.route('/', projectRoutes);
   api.route('/', storyRoutes);
+  api.route('/', reviewRoutes);
   api.route('/', publicRoutes);
   api.route('/', reportRoutes);
   api.route('/', countingRoutes);

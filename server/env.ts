@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultIatiOrg, organisationTypes, type IatiOrg } from './reports/iati/codelists.js';
+import { defaultIatiOrg, defaultIatiSector, iatiSectorKeys, organisationTypes, type IatiOrg, type IatiSectorKey } from './reports/iati/codelists.js';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
@@ -23,6 +23,8 @@ const schema = z.object({
     .trim()
     .default(defaultIatiOrg.type)
     .refine((code) => (organisationTypes as readonly string[]).includes(code), { message: 'not a code of the IATI OrganisationType codelist' }),
+  /** The organisation's IATI sector, `vocabulary:code` (default 1:15150, DAC "Democratic participation and civil society"); a project may choose another. */
+  IATI_SECTOR: z.string().trim().default(defaultIatiSector).pipe(z.enum(iatiSectorKeys, { message: `one of the IATI sectors Weefwerk offers: ${iatiSectorKeys.join(', ')}` })),
   /** How residents reach the organisation (phone, e-mail or address), printed on story posters. */
   ORG_CONTACT: z.string().trim().min(1).max(200).optional(),
   /** Outgoing e-mail (password reset, report shared, daily tagging digest); without SMTP_HOST no mail is sent. */
@@ -49,6 +51,8 @@ export type Config = {
   sessionMaxMs: number;
   /** The reporting organisation in IATI exports; without it, `defaultIatiOrg` (a placeholder identifier). */
   iatiOrg?: IatiOrg;
+  /** The organisation's IATI sector for projects that name none; without it, `defaultIatiSector`. */
+  iatiSector?: IatiSectorKey;
   /** The organisation's contact line on story posters (ORG_CONTACT). */
   orgContact?: string;
   /** Outgoing e-mail; absent: no mail is sent and the pages say to ask an admin. */
@@ -82,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicPerLink: e.RATE_LIMIT_PUBLIC_PER_LINK ?? defaultLimits.publicPerLink,
     },
     iatiOrg: { ref: e.IATI_ORG_REF ?? defaultIatiOrg.ref, name: e.ORG_NAME ?? defaultIatiOrg.name, type: e.IATI_ORG_TYPE },
+    iatiSector: e.IATI_SECTOR,
     orgContact: e.ORG_CONTACT,
     digestHour: e.DIGEST_HOUR,
     mail: e.SMTP_HOST

@@ -9,14 +9,14 @@ import { areasWithin } from '../../db/repositories/areas.js';
 import { indicatorSeries } from '../../db/repositories/counting.js';
 import { chartId, indicatorFigure } from './chart.js';
 import { midpoint, periodRange } from './periods.js';
+import { MIN_CLIMATE_STORIES, suppressClimate, type ClimateFigure } from './suppression.js';
 import { activitiesByPhase, activityCount, mscSelections, resources, type ActivitiesByPhase, type MscSection, type Resources } from './sources.js';
 import { indicatorProgress, outcomeStatus, type IndicatorProgress, type Status } from './summary.js';
 
 export const sectionKeys = ['indicators', 'stories', 'msc', 'climate', 'phases', 'resources'] as const;
 export type SectionKey = (typeof sectionKeys)[number];
 
-/** Fewer stories than this behind a climate figure: no figure ("te weinig verhalen"). */
-export const MIN_CLIMATE_STORIES = 5;
+export { MIN_CLIMATE_STORIES, type ClimateFigure } from './suppression.js';
 
 export type ReportDefinition = {
   id: number;
@@ -49,6 +49,8 @@ export type StoryOut = {
   tellerName: string | null;
   named: boolean;
   note: string;
+  /** sha256 of the reviewed report version shown (versions published before reviews lack it) */
+  reviewHash?: string;
 };
 export type WithdrawnStory = { id: number; withdrawn: true };
 
@@ -82,13 +84,12 @@ export type OutcomeOut = {
   /** the coordinator's narrative ("wat we zien"), sanitised HTML (from issue 12 on) */
   narrativeHtml?: string;
   /** chosen stories printed in full elsewhere in the report, referred to by title */
-  storyRefs?: { id: number; title: string }[];
+  storyRefs?: { id: number; title: string; reviewHash?: string }[];
   /** stories tagged to the outcome that the report may show but that were not chosen */
   otherStories?: number;
   status?: Status;
 };
 
-export type ClimateFigure = { n: number; mean: number | null };
 export type ClimateVariableOut = {
   id: number;
   key: string;
@@ -122,8 +123,9 @@ export type SummaryOut = {
   unlinkedIndicators: { id: number; name: string }[];
 };
 
+export type PhaseStory = { id: number; title: string; reviewHash?: string };
 /** Stories per phase: versions from issue 12 on count them (`count`) and list none. */
-export type PhaseOut = { phase: Phase | null; stories: ({ id: number; title: string } | WithdrawnStory)[]; count?: number };
+export type PhaseOut = { phase: Phase | null; stories: (PhaseStory | WithdrawnStory)[]; count?: number };
 
 export type ReportData = {
   version: 1;
@@ -210,9 +212,10 @@ function climateOf(
     const second = [...pos].filter(([id]) => byId.get(id)!.date >= split).map(([, p]) => p);
     const f = figure(first);
     const s = figure(second);
+    // suppressClimate (suppression.ts) drops the spread of every half whose figure it hides.
     const bands = (xs: number[], shown: boolean) => (shown ? [0, 1, 2, 3, 4].map((b) => xs.filter((x) => Math.min(4, Math.floor(x / 20)) === b).length) : null);
     return [
-      {
+      suppressClimate({
         id: v.id,
         key: v.key,
         name: v.nameNl,
@@ -222,8 +225,8 @@ function climateOf(
         firstHalf: f,
         secondHalf: s,
         shift: f.mean != null && s.mean != null ? round1(s.mean - f.mean) : null,
-        spread: { first: bands(first, f.mean != null), second: bands(second, s.mean != null) },
-      },
+        spread: { first: bands(first, true), second: bands(second, true) },
+      }),
     ];
   });
 }
@@ -237,6 +240,7 @@ const storyOut = (s: ReportableStory, note = ''): StoryOut => ({
   tellerName: s.tellerName,
   named: s.disclosure === 'named',
   note,
+  reviewHash: s.reviewHash,
 });
 
 /** Builds the report's data now, from the current database. */
@@ -293,9 +297,9 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
     // Consent is applied again now: a chosen story the report may no longer show drops out.
     const chosen = has('stories') ? chosenIds.flatMap((id) => storyById.get(id) ?? []) : [];
     const full: StoryOut[] = [];
-    const refs: { id: number; title: string }[] = [];
+    const refs: { id: number; title: string; reviewHash?: string }[] = [];
     for (const s of chosen) {
-      if (printed.has(s.id)) refs.push({ id: s.id, title: s.title });
+      if (printed.has(s.id)) refs.push({ id: s.id, title: s.title, reviewHash: s.reviewHash });
       else {
         printed.add(s.id);
         full.push(storyOut(s, byStory.get(s.id) ?? ''));

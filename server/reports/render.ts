@@ -415,13 +415,16 @@ function renderClimate(lang: Lang, c: NonNullable<ReportData['climate']>, areas:
   );
 }
 
+/** The climate section alone, as renderReport writes it (redact.ts re-renders it when figures are suppressed at serving). */
+export const renderClimateSection = (data: ReportData, lang: Lang = 'nl') => (data.climate ? renderClimate(lang, data.climate, data.areas.map((a) => a.name).join(', ')) : '');
+
 function renderPhases(lang: Lang, p: NonNullable<ReportData['phases']>): string {
   const w = words[lang];
   const groups = p.stories.filter((g) => g.phase != null || (g.count ?? g.stories.length) > 0);
   const rows = groups
     .map((g) => {
       const act = p.activities.included && g.phase ? (p.activities.counts[g.phase] ?? { activities: 0, hours: 0 }) : null;
-      return `<tr><th scope="row">${g.phase ? w.phase[g.phase] : w.noPhase}</th><td>${g.count ?? g.stories.length}</td><td>${act ? act.activities : '–'}</td><td>${act ? num(w, act.hours) : '–'}</td></tr>`;
+      return `<tr><th scope="row">${g.phase ? w.phase[g.phase] : w.noPhase}</th><td>${g.count ?? g.stories.length}</td><td>${act ? act.activities : '–'}</td><td>${act ? num(w, act.hours, 2) : '–'}</td></tr>`;
     })
     .join('');
   const parts = [`<section class="phases"><h2>${w.phases}</h2>`];
@@ -438,7 +441,7 @@ function renderPhases(lang: Lang, p: NonNullable<ReportData['phases']>): string 
 
 function renderResources(w: Words, r: NonNullable<ReportData['resources']>): string {
   const rows = r.projects
-    .map((p) => `<tr><th scope="row">${e(p.name)}</th><td>${num(w, p.planHours)}</td><td>${num(w, p.actualHours)}</td><td>${euro(w, p.planEuros)}</td><td>${euro(w, p.actualEuros)}</td></tr>`)
+    .map((p) => `<tr><th scope="row">${e(p.name)}</th><td>${num(w, p.planHours, 2)}</td><td>${num(w, p.actualHours, 2)}</td><td>${euro(w, p.planEuros)}</td><td>${euro(w, p.actualEuros)}</td></tr>`)
     .join('');
   return (
     `<section class="resources"><h2>${w.resources}</h2>` +
@@ -446,7 +449,7 @@ function renderResources(w: Words, r: NonNullable<ReportData['resources']>): str
     scroller(
       w.resources,
       `<table class="data"><thead><tr>${w.resourcesHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>` +
-        `<tbody>${rows}</tbody><tfoot><tr><th scope="row">${w.total}</th><td>${num(w, r.planHours)}</td><td>${num(w, r.actualHours)}</td><td>${euro(w, r.planEuros)}</td><td>${euro(w, r.actualEuros)}</td></tr></tfoot></table>`,
+        `<tbody>${rows}</tbody><tfoot><tr><th scope="row">${w.total}</th><td>${num(w, r.planHours, 2)}</td><td>${num(w, r.actualHours, 2)}</td><td>${euro(w, r.planEuros)}</td><td>${euro(w, r.actualEuros)}</td></tr></tfoot></table>`,
     ) +
     (r.actualIncluded ? '' : `<p class="not-included">${w.resourcesNotIncluded}</p>`) +
     `</section>`

@@ -8,8 +8,8 @@ import { notFound } from '../../errors.js';
 import { cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import { assembleReport, storyIdsOf } from '../../reports/assemble.js';
 import { reportCsv } from '../../reports/csv.js';
-import { reportIati } from '../../reports/iati.js';
-import { defaultIatiOrg } from '../../reports/iati/codelists.js';
+import { iatiSectorsOf, reportIati } from '../../reports/iati.js';
+import { defaultIatiOrg, defaultIatiSector } from '../../reports/iati/codelists.js';
 import { serveVersionResponse } from '../../reports/redact.js';
 import { renderReport } from '../../reports/render.js';
 import { VersionSummary, Version, versionParams } from './schemas.js';
@@ -120,7 +120,8 @@ export const versionRoutes = router()
       const { id, n } = c.req.valid('param');
       const { data, version } = await readableVersion(c, id, n);
       const org = c.var.config.iatiOrg ?? defaultIatiOrg;
-      return c.body(reportIati(data, { number: version.number, publishedAt: version.publishedAt, reportId: id }, org), 200, {
+      const sectors = await iatiSectorsOf(c.var.db, data.projects.map((p) => p.id), c.var.config.iatiSector ?? defaultIatiSector);
+      return c.body(reportIati(data, { number: version.number, publishedAt: version.publishedAt, reportId: id }, org, { sectors }), 200, {
         'Content-Type': 'application/xml; charset=utf-8',
         'Content-Disposition': `attachment; filename="${safeName(data.report.title)}-v${n}-iati.xml"`,
       });
