@@ -1,6 +1,7 @@
 // Who may see what, decided in one place. Every read path narrows its query through here.
 import { sql, type ExpressionBuilder, type JoinBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { ConsentLevel, DB, Phase, StoryQuery } from '../db/schema.js';
+import { publishedHeads } from '../db/repositories/reports.js';
 import { roundCandidateQuery } from '../db/repositories/sensemaking.js';
 import { conflict, forbidden, notFound } from './errors.js';
 import type { SessionUser } from './types.js';
@@ -150,6 +151,31 @@ export async function visibleStory(db: Kysely<DB>, user: SessionUser, id: number
     .executeTakeFirst();
   if (!story) throw notFound('Verhaal niet gevonden / Story not found');
   return { ...story, under16: Boolean(story.under16) };
+}
+
+/**
+ * A story's voice recording and photo are for the team that may read the story: its project's
+ * workers and the staff, never funders (403), never another project (404). Audio reaches a report
+ * only as the story's text a worker typed; a photo only through `reportablePhotos`.
+ */
+export async function assertMediaForTeam(db: Kysely<DB>, user: SessionUser, storyId: number): Promise<void> {
+  const story = await visibleStory(db, user, storyId);
+  if (story.withdrawnAt) throw notFound('Dit bestand is er niet meer / This file is gone');
+}
+
+/**
+ * The photos a report may show: of stories a report may show at all (reportStories), with consent
+ * `public`, a teller aged 16 or older, and the photo's own "may go into reports" from the teller.
+ * Recordings are never among them.
+ */
+export function reportablePhotos(db: Kysely<DB>) {
+  return reportStories(db)
+    .innerJoin('storyMedia', 'storyMedia.storyId', 'stories.id')
+    .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
+    .where('stories.consent', '=', 'public')
+    .where('tellers.under16', '=', 0)
+    .where('storyMedia.kind', '=', 'photo')
+    .where('storyMedia.photoInReports', '=', 1);
 }
 
 /** Workers edit the stories they recorded, staff all; nobody edits a withdrawn story. */
@@ -320,10 +346,14 @@ export async function reportScope(db: Kysely<DB>, user: SessionUser): Promise<nu
   return rows.map((r) => r.reportId);
 }
 
-/** The report list as a user may see it: a funder sees published versions only — no drafts, and no trace of later draft edits. */
-export function reportsSeenBy<R extends { latestVersion: number | null; latestPublishedAt: string | null; updatedAt: string }>(user: SessionUser, reports: R[]): R[] {
+/**
+ * The report list as a user may see it: a funder sees published versions only — no drafts, and
+ * no trace of later draft edits (title and period as last published).
+ */
+export async function reportsSeenBy<R extends { id: number; latestVersion: number | null; latestPublishedAt: string | null; updatedAt: string }>(db: Kysely<DB>, user: SessionUser, reports: R[]): Promise<R[]> {
   if (user.role !== 'funder') return reports;
-  return reports.filter((r) => r.latestVersion != null).map((r) => ({ ...r, updatedAt: r.latestPublishedAt! }));
+  const heads = await publishedHeads(db, reports.filter((r) => r.latestVersion != null).map((r) => r.id));
+  return reports.filter((r) => heads.has(r.id)).map((r) => ({ ...r, ...heads.get(r.id)!, updatedAt: r.latestPublishedAt! }));
 }
 
 /** A shared report without a published version does not exist for its funder yet (404). */
@@ -418,6 +448,25 @@ export async function assertMscRoundVisible(db: Kysely<DB>, user: SessionUser, r
   const member = await db.selectFrom('mscPanelMembers').select('userId').where('roundId', '=', roundId).where('userId', '=', user.id).executeTakeFirst();
   if (!member && !isStaff(user)) throw notFound('Ronde niet gevonden / Round not found');
   return { isPanel: !!member };
+}
+
+// ---- Report summary (issue 12) ----
+
+/**
+ * How many stories were told within a report's scope (projects, areas, period; withdrawn ones
+ * not counted) and by how many tellers and from how many areas: counts only, never a story, so
+ * every consent counts — the summary sets them beside how many the tellers allow in reports.
+ */
+export async function storiesToldCounts(db: Kysely<DB>, opts: { projectIds: number[]; areaIds?: number[]; from: string; to: string }): Promise<{ stories: number; tellers: number; areas: number }> {
+  if (!opts.projectIds.length) return { stories: 0, tellers: 0, areas: 0 };
+  let q = live(db.selectFrom('stories'))
+    .select((eb) => [eb.fn.countAll<number>().as('stories'), eb.fn.count<number>('stories.tellerId').distinct().as('tellers'), eb.fn.count<number>('stories.areaId').distinct().as('areas')])
+    .where('stories.projectId', 'in', opts.projectIds)
+    .where(storyDate, '>=', opts.from)
+    .where(storyDate, '<=', opts.to);
+  if (opts.areaIds?.length) q = q.where('stories.areaId', 'in', opts.areaIds);
+  const row = await q.executeTakeFirst();
+  return { stories: Number(row?.stories ?? 0), tellers: Number(row?.tellers ?? 0), areas: Number(row?.areas ?? 0) };
 }
 
 // ---- Most Significant Change panels beyond the team (issue 13) ----

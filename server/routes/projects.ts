@@ -15,6 +15,7 @@ import { assertExist } from '../exists.js';
 
 const cbsCode = z
   .string()
+  .max(20)
   .trim()
   .toUpperCase()
   .regex(/^(GM\d{4}|WK\d{6}|BU\d{8})$/, 'A CBS code like GM0363, WK036300 or BU03630000');

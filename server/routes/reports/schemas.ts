@@ -5,7 +5,7 @@ import { reportAudiences } from '../../../db/schema.js';
 import { linkStatuses } from '../../../db/repositories/reports.js';
 import { sectionKeys } from '../../reports/assemble.js';
 
-export const Intro = z.object({ type: z.literal('doc'), content: z.array(z.unknown()).optional() }).passthrough().openapi('RichText');
+export const Intro = z.object({ type: z.literal('doc'), content: z.array(z.unknown()).max(5000).optional() }).passthrough().openapi('RichText');
 
 export const ReportFields = {
   title: z.string().trim().min(1).max(300),
@@ -17,6 +17,17 @@ export const ReportFields = {
   outcomeIds: idList(500).optional(),
   sections: z.array(z.enum(sectionKeys)).max(sectionKeys.length).optional(),
   intro: Intro.optional(),
+  perOutcome: z
+    .array(
+      z.strictObject({
+        outcomeId: z.number().int().positive(),
+        narrative: Intro.optional().openapi({ description: '"Wat we zien": rich text, the same allowlist as stories' }),
+        storyIds: idList(50).nullable().optional().openapi({ description: 'The stories chosen to illustrate the outcome, in order; null or absent: suggested (MSC selections first, then the most recent)' }),
+      }),
+    )
+    .max(500)
+    .optional()
+    .openapi({ description: 'Per outcome of the report: the narrative and the chosen stories (replaces the whole list)' }),
 };
 export const ReportBody = z.strictObject(ReportFields).openapi('NewReport');
 export const ReportPatch = z
@@ -45,6 +56,7 @@ export const Report = z
     sections: z.array(z.string()),
     intro: z.unknown(),
     introHtml: z.string(),
+    perOutcome: z.array(z.object({ outcomeId: z.number(), narrative: z.unknown(), narrativeHtml: z.string(), storyIds: z.array(z.number()).nullable() })),
     createdAt: z.string(),
     updatedAt: z.string(),
     versions: z.array(VersionSummary),
@@ -74,7 +86,7 @@ export const versionParams = z.object({
 export const ShareBody = z.strictObject({ userId: z.number().int().positive() }).openapi('NewReportShare');
 export const LinkBody = z
   .strictObject({
-    expiresAt: z.string().datetime({ offset: true }),
+    expiresAt: z.string().max(40).datetime({ offset: true }),
     label: z.string().trim().max(200).optional().openapi({ description: 'For whom the link is (shown in the list of links)' }),
   })
   .openapi('NewReportLink');

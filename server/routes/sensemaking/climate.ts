@@ -153,7 +153,7 @@ export const climateRoutes = router()
         query: z.object({
           projectId: id.optional(),
           areaId: id.optional(),
-          period: z.string().optional().openapi({ description: 'one period: 2026, 2026-Q1 or 2026-03' }),
+          period: z.string().max(7).optional().openapi({ description: 'one period: 2026, 2026-Q1 or 2026-03' }),
           from: dateOrPeriod.optional(),
           to: dateOrPeriod.optional(),
         }),

@@ -75,8 +75,8 @@ export const ClimateVariable = z
   .openapi('ClimateVariable');
 const label = z.string().trim().min(1).max(300);
 const VariableFields = {
-  key: z.string().trim().regex(/^[a-z][a-z0-9_]{1,59}$/, 'lowercase letters, digits and _'),
-  groupKey: z.string().trim().regex(/^[a-z][a-z0-9_]{1,59}$/, 'lowercase letters, digits and _'),
+  key: z.string().trim().max(60).regex(/^[a-z][a-z0-9_]{1,59}$/, 'lowercase letters, digits and _'),
+  groupKey: z.string().trim().max(60).regex(/^[a-z][a-z0-9_]{1,59}$/, 'lowercase letters, digits and _'),
   groupNl: label,
   groupEn: label,
   nameNl: label,
