@@ -497,3 +497,16 @@ export interface DisclosureChangesTable {
 export interface DB {
   disclosureChanges: DisclosureChangesTable;
 }
+
+// --- Several processes, one database (migration 0020)
+
+/** A rate-limit window shared by every app process (used on PostgreSQL). */
+export interface RateLimitsTable {
+  key: string;
+  windowStart: number;
+  hits: number;
+}
+
+export interface DB {
+  rateLimits: RateLimitsTable;
+}

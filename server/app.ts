@@ -1,8 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db } from '../db/client.js';
+import { engineName } from '../db/engine.js';
 import { groupCommit } from '../db/group-commit.js';
 import { loadSession } from './auth/sessions.js';
 import type { Config } from './env.js';
+import { accessLog, healthz } from './access-log.js';
 import { AppError, handleError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { countingRoutes } from './routes/counting/index.js';
@@ -25,14 +27,21 @@ function maxBody(path: string): number {
   return 1024 * KB;
 }
 
-export type AppDeps = { db: Db; config: Config };
+export type AppDeps = {
+  db: Db;
+  config: Config;
+  /** Where access-log lines go when `config.accessLog` is on (default: standard output). */
+  log?: (line: string) => void;
+};
 
-export function createApp({ db, config }: AppDeps) {
-  const limiter = new RateLimiter(config.limits.windowMs);
+export function createApp({ db, config, log = (line) => process.stdout.write(line + '\n') }: AppDeps) {
+  // Several processes may serve one PostgreSQL database: they count rate limits together there.
+  const limiter = new RateLimiter(config.limits.windowMs, engineName(db) === 'postgres' ? db : undefined);
   const write = groupCommit(db);
   const app = new OpenAPIHono<AppEnv>();
 
   app.onError(handleError);
+  if (config.accessLog) app.use('*', accessLog(log));
   app.use('*', securityHeaders);
   app.use('*', async (c, next) => {
     c.set('db', db);
@@ -43,6 +52,7 @@ export function createApp({ db, config }: AppDeps) {
     c.set('sessionId', null);
     await next();
   });
+  app.get('/healthz', healthz(db));
   app.use('/api/*', bodyLimit(maxBody));
   app.use('/api/*', csrf);
   app.use('/api/*', async (c, next) => {

@@ -77,9 +77,9 @@ const ReceiptStory = z
  */
 const limited: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { limiter, config } = c.var;
-  limiter.hit(`public:addr:${clientAddress(c)}`, config.limits.publicPerAddress);
+  await limiter.hit(`public:addr:${clientAddress(c)}`, config.limits.publicPerAddress);
   const token = /\/public\/links\/([^/]+)/.exec(c.req.path)?.[1];
-  if (token !== undefined) limiter.hit(`public:link:${token}`, config.limits.publicPerLink);
+  if (token !== undefined) await limiter.hit(`public:link:${token}`, config.limits.publicPerLink);
   await next();
 };
 
