@@ -71,6 +71,8 @@ export interface ProjectsTable {
   budgetHours: number | null;
   budgetCents: number | null;
   phase: Default<Phase>;
+  /** IATI sector 'vocabulary:code' (migration 0017); null = the organisation's default */
+  iatiSector: Default<string | null>;
   createdAt: Default<string>;
   updatedAt: Default<string>;
 }
@@ -347,6 +349,25 @@ export interface DB {
   mscPanelMembers: MscPanelMembersTable;
   mscPicks: MscPicksTable;
   mscSelections: MscSelectionsTable;
+  // E-mail (issue 18, migration 0021)
+  passwordResets: PasswordResetsTable;
+  mailLog: MailLogTable;
+}
+
+export interface PasswordResetsTable {
+  id: Generated<number>;
+  userId: number;
+  tokenHash: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface MailLogTable {
+  userId: number;
+  kind: string; // 'tagging-digest'
+  day: string; // YYYY-MM-DD, server time
+  sentAt: string;
 }
 
 export type User = Selectable<UsersTable>;

@@ -6,13 +6,15 @@ import { loadSession } from './auth/sessions.js';
 import type { Config } from './env.js';
 import { accessLog, healthz } from './access-log.js';
 import { AppError, handleError } from './errors.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
 import { authRoutes } from './routes/auth.js';
+import { passwordResetRoutes } from './routes/password-reset.js';
 import { countingRoutes } from './routes/counting/index.js';
 import { projectRoutes } from './routes/projects.js';
 import { publicRoutes } from './routes/public.js';
 import { reportPages } from './routes/report-pages.js';
-import { reportRoutes } from './routes/reports.js';
-import { storyRoutes } from './routes/stories.js';
+import { reportRoutes } from './routes/reports/index.js';
+import { storyRoutes } from './routes/stories/index.js';
 import { sensemakingRoutes } from './routes/sensemaking/index.js';
 import { userRoutes } from './routes/users.js';
 import { bodyLimit, csrf, RateLimiter, securityHeaders } from './security.js';
@@ -30,11 +32,12 @@ function maxBody(path: string): number {
 export type AppDeps = {
   db: Db;
   config: Config;
+  mailer?: Mailer | null;
   /** Where access-log lines go when `config.accessLog` is on (default: standard output). */
   log?: (line: string) => void;
 };
 
-export function createApp({ db, config, log = (line) => process.stdout.write(line + '\n') }: AppDeps) {
+export function createApp({ db, config, mailer = createMailer(config.mail), log = (line) => process.stdout.write(line + '\n') }: AppDeps) {
   // Several processes may serve one PostgreSQL database: they count rate limits together there.
   const limiter = new RateLimiter(config.limits.windowMs, engineName(db) === 'postgres' ? db : undefined);
   const write = groupCommit(db);
@@ -48,6 +51,7 @@ export function createApp({ db, config, log = (line) => process.stdout.write(lin
     c.set('write', write);
     c.set('config', config);
     c.set('limiter', limiter);
+    c.set('mailer', mailer);
     c.set('user', null);
     c.set('sessionId', null);
     await next();
@@ -67,6 +71,7 @@ export function createApp({ db, config, log = (line) => process.stdout.write(lin
 
   const api = new OpenAPIHono<AppEnv>();
   api.route('/', authRoutes);
+  api.route('/', passwordResetRoutes);
   api.route('/', userRoutes);
   api.route('/', projectRoutes);
   api.route('/', storyRoutes);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultIatiOrg, organisationTypes, type IatiOrg } from './reports/iati/codelists.js';
+import { defaultIatiOrg, defaultIatiSector, iatiSectorKeys, organisationTypes, type IatiOrg, type IatiSectorKey } from './reports/iati/codelists.js';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
@@ -31,7 +31,24 @@ const schema = z.object({
     .trim()
     .default(defaultIatiOrg.type)
     .refine((code) => (organisationTypes as readonly string[]).includes(code), { message: 'not a code of the IATI OrganisationType codelist' }),
-});
+  /** The organisation's IATI sector, `vocabulary:code` (default 1:15150, DAC "Democratic participation and civil society"); a project may choose another. */
+  IATI_SECTOR: z.string().trim().default(defaultIatiSector).pipe(z.enum(iatiSectorKeys, { message: `one of the IATI sectors Weefwerk offers: ${iatiSectorKeys.join(', ')}` })),
+  /** How residents reach the organisation (phone, e-mail or address), printed on story posters. */
+  ORG_CONTACT: z.string().trim().min(1).max(200).optional(),
+  /** Outgoing e-mail (password reset, report shared, daily tagging digest); without SMTP_HOST no mail is sent. */
+  SMTP_HOST: z.string().trim().min(1).max(253).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** 1/true: TLS from the start (port 465); otherwise STARTTLS when the server offers it. */
+  SMTP_SECURE: z.enum(['0', '1', 'true', 'false']).optional(),
+  SMTP_USER: z.string().min(1).max(320).optional(),
+  SMTP_PASSWORD: z.string().min(1).max(500).optional(),
+  /** The sender, e.g. "Weefwerk <noreply@example.nl>"; required with SMTP_HOST. */
+  SMTP_FROM: z.string().trim().min(3).max(320).optional(),
+  /** The hour (0–23, server time) after which coordinators get the daily tagging digest. */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+}).refine((e) => !e.SMTP_HOST || e.SMTP_FROM, { message: 'SMTP_FROM is required with SMTP_HOST', path: ['SMTP_FROM'] });
+
+export type MailConfig = { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
 
 export type Config = {
   port: number;
@@ -46,6 +63,14 @@ export type Config = {
   sessionMaxMs: number;
   /** The reporting organisation in IATI exports; without it, `defaultIatiOrg` (a placeholder identifier). */
   iatiOrg?: IatiOrg;
+  /** The organisation's IATI sector for projects that name none; without it, `defaultIatiSector`. */
+  iatiSector?: IatiSectorKey;
+  /** The organisation's contact line on story posters (ORG_CONTACT). */
+  orgContact?: string;
+  /** Outgoing e-mail; absent: no mail is sent and the pages say to ask an admin. */
+  mail?: MailConfig;
+  /** The hour (server time) after which the daily tagging digest goes out (default 8). */
+  digestHour?: number;
   /** Rate limits; tests lower them. */
   limits: { loginPerAccount: number; loginPerAddress: number; publicPerAddress: number; publicPerLink: number; windowMs: number };
 };
@@ -77,5 +102,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicPerLink: e.RATE_LIMIT_PUBLIC_PER_LINK ?? defaultLimits.publicPerLink,
     },
     iatiOrg: { ref: e.IATI_ORG_REF ?? defaultIatiOrg.ref, name: e.ORG_NAME ?? defaultIatiOrg.name, type: e.IATI_ORG_TYPE },
+    iatiSector: e.IATI_SECTOR,
+    orgContact: e.ORG_CONTACT,
+    digestHour: e.DIGEST_HOUR,
+    mail: e.SMTP_HOST
+      ? {
+          host: e.SMTP_HOST,
+          port: e.SMTP_PORT ?? (e.SMTP_SECURE === '1' || e.SMTP_SECURE === 'true' ? 465 : 587),
+          secure: e.SMTP_SECURE ? e.SMTP_SECURE === '1' || e.SMTP_SECURE === 'true' : e.SMTP_PORT === 465,
+          user: e.SMTP_USER,
+          password: e.SMTP_PASSWORD,
+          from: e.SMTP_FROM!,
+        }
+      : undefined,
   };
 }

@@ -5,6 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { openDb, redactUrl, type Db } from '../db/client.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createApp } from './app.js';
+import { startScheduler } from './mail/digest.js';
+import { createMailer } from './mail/mailer.js';
 import { loadConfig, type Config } from './env.js';
 import { issueSetupToken } from './routes/auth.js';
 import { webDist } from './static/web.js';
@@ -27,8 +29,11 @@ if (!existsSync(join(webDist, 'index.html'))) {
   execFileSync(process.execPath, [join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 }
 
-const app = createApp({ db, config });
+const mailer = createMailer(config.mail);
+const app = createApp({ db, config, mailer });
 const base = config.publicUrl ?? `http://localhost:${config.port}`;
+// The daily tagging digest, only when e-mail is configured (server/mail/digest.ts).
+const scheduler = mailer ? startScheduler(db, mailer, { baseUrl: base, hour: config.digestHour ?? 8 }) : null;
 const server = serve({ fetch: app.fetch, port: config.port }, () => {
   console.log(`Weefwerk runs at ${base} (database ${where})`);
 });
@@ -38,6 +43,7 @@ if (setupToken) console.log(`\nNo admin yet. Create the first admin here (one-ti
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    scheduler?.stop();
     server.close();
     void db.destroy().then(() => process.exit(0));
   });

@@ -83,7 +83,7 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!unsafe.has(c.req.method)) return next();
   const site = c.req.header('sec-fetch-site');
   const origin = c.req.header('origin');
-  const own = c.var.config.publicUrl ? new URL(c.var.config.publicUrl).origin : new URL(c.req.url).origin;
+  const own = appOrigin(c);
   const hasCookie = (c.req.header('cookie') ?? '').includes(SESSION_COOKIE);
   if (site !== undefined) {
     if (site !== 'same-origin' && site !== 'none') throw new AppError('forbidden', 'Cross-site request refused');
@@ -96,6 +96,11 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 export const SESSION_COOKIE = 'weefwerk_session';
+
+/** The origin users reach the app at: PUBLIC_URL when set, else the request's own. */
+export function appOrigin(c: Context<AppEnv>): string {
+  return c.var.config.publicUrl ? new URL(c.var.config.publicUrl).origin : new URL(c.req.url).origin;
+}
 
 export function clientAddress(c: Context<AppEnv>): string {
   if (c.var.config.trustProxy) {
@@ -190,6 +195,11 @@ export class RateLimiter {
       const retryAfter = Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000));
       throw new AppError('rate_limited', 'Te veel verzoeken, probeer het later opnieuw / Too many requests, try again later', [], { 'Retry-After': String(retryAfter) });
     }
+  }
+
+  /** Counts a hit; false when the key is over its limit (for callers that answer the same either way). */
+  async allow(key: string, limit: number, now = Date.now()): Promise<boolean> {
+    return (await this.store.hit(key, now, this.windowMs)).hits <= limit;
   }
 
   reset(key: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Db } from '../db/client.js';
 import type { DB, Role } from '../db/schema.js';
 import type { Config } from './env.js';
+import type { Mailer } from './mail/mailer.js';
 import type { RateLimiter } from './security.js';
 
 export type SessionUser = { id: number; email: string; name: string; role: Role; locale: string };
@@ -14,6 +15,8 @@ export type AppEnv = {
     write: <T>(work: (tx: Transaction<DB>) => Promise<T>) => Promise<T>;
     config: Config;
     limiter: RateLimiter;
+    /** Outgoing e-mail, or null when SMTP is not configured. */
+    mailer: Mailer | null;
     user: SessionUser | null;
     sessionId: number | null;
   };

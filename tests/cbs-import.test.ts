@@ -1,14 +1,13 @@
 import { parse } from 'csv-parse/sync';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseCbsHeader } from '../server/counting/cbs-import.js';
 import { testApp, type TestApp } from './helpers/app.js';
 import { countingWorld, json } from './helpers/counting-fixtures.js';
+import { readShared } from './helpers/shared.js';
 
-const dir = join(import.meta.dirname, 'fixtures', 'cbs');
-const SES = readFileSync(join(dir, 'SES_WOA_scores_per_wijk_en_buurt_25042023_160857.csv'), 'utf8');
-const LIBRARY = readFileSync(join(dir, 'Nabijheid_voorzieningen__buurt_2021_10022023_162519.csv'), 'utf8');
+// Real StatLine exports, kept outside the repository in ../shared/data/cbs (CC BY 4.0, see its README).
+const SES = readShared('data', 'cbs', 'SES_WOA_scores_per_wijk_en_buurt_25042023_160857.csv');
+const LIBRARY = readShared('data', 'cbs', 'Nabijheid_voorzieningen__buurt_2021_10022023_162519.csv');
 
 /** The file counted independently of the importer: rows, value columns, suppressed cells. */
 function census(text: string, idColumns: number) {

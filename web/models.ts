@@ -17,6 +17,8 @@ export type Project = ProjectSummary & {
   planVanAanpak: string;
   budgetHours: number | null;
   budgetEuros: number | null;
+  /** IATI sector 'vocabulary:code'; null = the organisation's */
+  iatiSector: string | null;
   members: Member[];
   createdAt: string;
 };

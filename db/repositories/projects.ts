@@ -13,6 +13,7 @@ export type ProjectInput = {
   budgetHours?: number | null;
   budgetEuros?: number | null;
   phase?: Phase;
+  iatiSector?: string | null;
   areaIds?: number[];
 };
 
@@ -75,4 +76,11 @@ async function setProjectAreas(db: Kysely<DB>, projectId: number, areaIds: numbe
 export async function setProjectMembers(db: Kysely<DB>, projectId: number, userIds: number[]) {
   await db.deleteFrom('projectMembers').where('projectId', '=', projectId).execute();
   if (userIds.length) await db.insertInto('projectMembers').values([...new Set(userIds)].map((userId) => ({ projectId, userId }))).execute();
+}
+
+/** The IATI sector ('vocabulary:code') of each project that names one. */
+export async function projectSectors(db: Kysely<DB>, projectIds: number[]): Promise<Map<number, string>> {
+  if (!projectIds.length) return new Map();
+  const rows = await db.selectFrom('projects').select(['id', 'iatiSector']).where('id', 'in', projectIds).execute();
+  return new Map(rows.flatMap((r) => (r.iatiSector ? [[r.id, r.iatiSector] as const] : [])));
 }

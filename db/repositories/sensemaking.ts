@@ -262,17 +262,29 @@ export async function placementsSideBySide(db: Db, storyId: number, projectId: n
 
 type InboxEb = ExpressionBuilder<DB, 'stories' | 'projects' | 'areas'>;
 
+/** A story is tagged once it has an accepted outcome or an accepted coordinator placement. */
+const hasAcceptedTags = (eb: ExpressionBuilder<DB, 'stories'>) =>
+  eb.or([
+    eb.exists(eb.selectFrom('storyOutcomes as so').select('so.storyId').whereRef('so.storyId', '=', 'stories.id').where('so.status', '=', 'accepted')),
+    eb.exists(eb.selectFrom('storyPlacements as sp').select('sp.id').whereRef('sp.storyId', '=', 'stories.id').where('sp.source', '=', 'coordinator').where('sp.status', '=', 'accepted')),
+  ]);
+
+/** How many of the visible stories await tagging (the inbox's untagged and suggested stories). */
+export async function awaitingTaggingCount(visible: StoryQuery): Promise<number> {
+  const row = await visible
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) => eb.not(hasAcceptedTags(eb)))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** The visible stories nobody has tagged yet (no accepted outcome or coordinator placement): untagged first, then those with suggestions. */
 /**
  * Stories to tag: untagged first, then those with only suggestions. With `storyId`, that one story
  * whatever its state (to change the tags of a tagged story); its current tags come as `suggestions`.
  */
 export async function taggingInbox(db: Db, visible: StoryQuery, opts: { projectId?: number; storyId?: number; limit: number }) {
-  const accepted = (eb: InboxEb) =>
-    eb.or([
-      eb.exists(eb.selectFrom('storyOutcomes as so').select('so.storyId').whereRef('so.storyId', '=', 'stories.id').where('so.status', '=', 'accepted')),
-      eb.exists(eb.selectFrom('storyPlacements as sp').select('sp.id').whereRef('sp.storyId', '=', 'stories.id').where('sp.source', '=', 'coordinator').where('sp.status', '=', 'accepted')),
-    ]);
+  const accepted = (eb: InboxEb) => hasAcceptedTags(eb as unknown as ExpressionBuilder<DB, 'stories'>);
   const suggested = (eb: InboxEb) =>
     eb.or([
       eb.exists(eb.selectFrom('storyOutcomes as so').select('so.storyId').whereRef('so.storyId', '=', 'stories.id').where('so.status', '=', 'suggested')),

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { areaKinds, phases } from '../../db/schema.js';
+import { defaultIatiSector, iatiSectorKeys, iatiSectors } from '../reports/iati/codelists.js';
 import { getProject, insertProject, listProjects, setProjectMembers, updateProject } from '../../db/repositories/projects.js';
 import { assertProjectVisible, projectScope } from '../access.js';
 import { audit } from '../audit.js';
@@ -37,6 +38,11 @@ const ProjectFields = {
   budgetHours: z.number().min(0).max(1_000_000).nullable().optional(),
   budgetEuros: z.number().min(0).max(1_000_000_000).nullable().optional(),
   phase: z.enum(phases).optional(),
+  iatiSector: z
+    .enum(iatiSectorKeys)
+    .nullable()
+    .optional()
+    .openapi({ description: "IATI sector 'vocabulary:code' for IATI exports of the project's reports; null = the organisation's (IATI_SECTOR)" }),
   areaIds: z.array(z.number().int().positive()).max(500).optional(),
   userIds: z
     .array(z.number().int().positive())
@@ -65,6 +71,7 @@ const Project = z
     budgetHours: z.number().nullable(),
     budgetEuros: z.number().nullable(),
     phase: z.enum(phases),
+    iatiSector: z.string().nullable(),
     areaIds: z.array(z.number()),
     members: z.array(z.object({ id: z.number(), name: z.string(), email: z.string(), role: z.string() })),
     createdAt: z.string(),
@@ -99,6 +106,25 @@ async function saveMembers(tx: Kysely<DB>, user: SessionUser, projectId: number,
 }
 
 export const projectRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/iati-sectors',
+      tags: ['projects'],
+      summary: "The IATI sectors a project may be classified under, and the organisation's default (IATI_SECTOR)",
+      security: cookieAuth,
+      responses: {
+        200: json(z.object({ sectors: z.array(z.object({ key: z.string(), nl: z.string(), en: z.string() })), organisationDefault: z.string() })),
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) => {
+      requireRole(c, ...staff);
+      const sectors = iatiSectorKeys.map((key) => ({ key, ...iatiSectors[key] }));
+      return c.json({ sectors, organisationDefault: c.var.config.iatiSector ?? defaultIatiSector }, 200);
+    },
+  )
   .openapi(
     createRoute({ method: 'get', path: '/areas', tags: ['areas'], summary: 'All areas (wijken, buurten)', security: cookieAuth, responses: { 200: json(z.object({ areas: z.array(Area) })), 401: errors[401] } }),
     async (c) => {

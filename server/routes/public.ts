@@ -24,7 +24,9 @@ import { body, errors, json, router } from '../openapi.js';
 import { parseRichText } from '../richtext.js';
 import { clientAddress } from '../security.js';
 import type { AppEnv } from '../types.js';
-import { checkPlacements, dateString, languageCode, linkStatus, placementsInput, richBody, titleString } from './stories.js';
+import { checkPlacements } from './stories/checks.js';
+import { linkStatus } from './stories/links.js';
+import { dateString, languageCode, placementsInput, richBody, titleString } from './stories/schemas.js';
 
 const tokenParam = z.object({ token: z.string().min(1).max(200).openapi({ param: { name: 'token', in: 'path' } }) });
 const codeParam = z.object({ code: z.string().min(1).max(40).openapi({ param: { name: 'code', in: 'path' } }) });

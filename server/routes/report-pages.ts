@@ -11,7 +11,7 @@ import type { ReportData } from '../reports/assemble.js';
 import { serveVersion } from '../reports/redact.js';
 import { renderReport } from '../reports/render.js';
 import type { AppEnv } from '../types.js';
-import { readableVersion } from './reports.js';
+import { readableVersion } from './reports/definition.js';
 
 const words = {
   nl: {

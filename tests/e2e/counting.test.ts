@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject, setProjectMembers } from '../../db/repositories/projects.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { descriptionOf, expectNoHorizontalScroll } from '../helpers/a11y.js';
+import { shared } from '../helpers/shared.js';
 
 describe('browser: counting', () => {
   let e: E2E;
@@ -142,7 +142,7 @@ describe('browser: counting', () => {
     const page = await ctx.newPage();
     await e.login(page, coordinator.email);
     await page.goto('/imports/cbs');
-    const file = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cbs', 'Nabijheid_voorzieningen__buurt_2021_10022023_162519.csv'));
+    const file = readFileSync(shared('data', 'cbs', 'Nabijheid_voorzieningen__buurt_2021_10022023_162519.csv'));
     await page.getByLabel('StatLine CSV-bestand').setInputFiles({ name: 'nabijheid.csv', mimeType: 'text/csv', buffer: file });
     await page.getByRole('button', { name: 'Controleren' }).click();
     await expect.poll(() => page.getByRole('alert').getByText('Perioden', { exact: true }).count()).toBe(1);
@@ -177,6 +177,45 @@ describe('browser: counting', () => {
     await page.goto(`/indicators/${visitors}/edit`);
     await expect.poll(() => page.getByRole('heading', { name: 'Laatste wijzigingen van de waarden' }).count()).toBe(1);
     await e.screenshot(page, 'counting-indicator-edit');
+    await ctx.close();
+  });
+
+  it('a coordinator links an indicator to an outcome in the form, and the outcomes page lists it and offers to add one', async () => {
+    const coordinator = await e.user('coordinator');
+    const outcome = (title: string, archivedAt: string | null) =>
+      e.db.insertInto('outcomes').values({ projectId, level: 'outcome', title, description: '', parentId: null, libraryId: null, sort: 0, archivedAt }).returning('id').executeTakeFirstOrThrow();
+    const meet = (await outcome('Bewoners ontmoeten elkaar', null)).id;
+    await outcome('Oud doel', '2026-01-01T00:00:00.000Z');
+    const ctx = await e.context();
+    const page = await ctx.newPage();
+    await e.login(page, coordinator.email);
+    await page.goto(`/projects/${projectId}/outcomes`);
+    await page.getByRole('link', { name: 'Indicator toevoegen bij Bewoners ontmoeten elkaar' }).click();
+    await page.waitForURL(`**/projects/${projectId}/indicators/new?outcome=${meet}`);
+    const select = page.getByRole('combobox', { name: /^Bij welke uitkomst/ });
+    await expect.poll(() => select.inputValue()).toBe(String(meet));
+    // An archived outcome is not offered for a new link.
+    expect(await select.locator('option').allTextContents()).toEqual(['— nog geen uitkomst —', 'Bewoners ontmoeten elkaar']);
+    await page.getByLabel('Naam').fill('Bezoekers ontmoetingsochtend');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(`**/projects/${projectId}/indicators`);
+    const created = await e.db.selectFrom('indicators').select(['id', 'outcomeId']).where('name', '=', 'Bezoekers ontmoetingsochtend').executeTakeFirstOrThrow();
+    expect(created.outcomeId).toBe(meet);
+
+    // The edit form links an existing indicator.
+    await page.goto(`/indicators/${share}/edit`);
+    await page.getByRole('combobox', { name: /^Bij welke uitkomst/ }).selectOption({ label: 'Bewoners ontmoeten elkaar' });
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(`**/projects/${projectId}/indicators`);
+    expect((await e.db.selectFrom('indicators').select('outcomeId').where('id', '=', share).executeTakeFirstOrThrow()).outcomeId).toBe(meet);
+
+    await page.goto(`/projects/${projectId}/outcomes`);
+    const card = page.locator('li.card', { hasText: 'Bewoners ontmoeten elkaar' });
+    await expect.poll(() => card.getByRole('link', { name: 'Bezoekers ontmoetingsochtend' }).count()).toBe(1);
+    expect(await card.getByRole('link', { name: 'Aandeel actief' }).count()).toBe(1);
+    // Indicators without an outcome are named, so nothing silently drops out of reports.
+    expect(await page.getByRole('heading', { name: 'Indicatoren zonder uitkomst' }).count()).toBe(1);
+    await e.screenshot(page, 'outcomes-with-indicators');
     await ctx.close();
   });
 });

@@ -19,6 +19,8 @@ const t = messages({
     targets: 'Doelen', targetPeriod: 'Periode', targetArea: 'Gebied', targetValue: 'Doel', wholeProject: 'Hele project', addTarget: 'Doel toevoegen', removeTarget: 'Verwijder doel {n}',
     history: 'Laatste wijzigingen van de waarden', when: 'Wanneer', change: 'Van → naar', who: 'Door', imported: 'import',
     save: 'Opslaan', cancel: 'Terug naar de indicatoren', failed: 'Opslaan lukte niet.', notNumber: 'Geen getal',
+    outcome: 'Bij welke uitkomst hoort deze indicator?', outcomeHint: 'Rapportages tonen een indicator bij zijn uitkomst; zonder uitkomst komt hij in geen rapportage.', noOutcome: '— nog geen uitkomst —',
+    archived: '(gearchiveerd)', noOutcomes: 'Dit project heeft nog geen uitkomsten.', makeOutcomes: 'Uitkomsten maken',
   },
   en: {
     newTitle: 'New indicator', editTitle: 'Edit indicator', loading: 'Loading…', name: 'Name', description: 'Description', unit: 'Unit',
@@ -31,12 +33,14 @@ const t = messages({
     targets: 'Targets', targetPeriod: 'Period', targetArea: 'Area', targetValue: 'Target', wholeProject: 'Whole project', addTarget: 'Add target', removeTarget: 'Remove target {n}',
     history: 'Latest changes to the values', when: 'When', change: 'From → to', who: 'By', imported: 'import',
     save: 'Save', cancel: 'Back to the indicators', failed: 'Saving failed.', notNumber: 'Not a number',
+    outcome: 'Which outcome does this indicator belong to?', outcomeHint: 'Reports show an indicator under its outcome; without an outcome it appears in no report.', noOutcome: '— no outcome yet —',
+    archived: '(archived)', noOutcomes: 'This project has no outcomes yet.', makeOutcomes: 'Make outcomes',
   },
 });
 
 type Target = { period: string; areaId: number | null; value: string };
 type Indicator = {
-  id: number; projectId: number | null; name: string; description: string; unit: string; measure: string; direction: string; periodicity: string;
+  id: number; projectId: number | null; outcomeId: number | null; name: string; description: string; unit: string; measure: string; direction: string; periodicity: string;
   baselineValue: number | null; baselinePeriod: string | null; byArea: boolean; values: unknown[]; targets: { period: string; areaId: number | null; value: number }[];
 };
 
@@ -49,6 +53,7 @@ export class IndicatorEditPage extends LitElement {
   @state() private indicator: Indicator | null = null;
   @state() private projectId: number | null = null;
   @state() private areas: { id: number; name: string }[] = [];
+  @state() private outcomes: { id: number; level: string; title: string; archivedAt: string | null }[] = [];
   @state() private byArea = false;
   @state() private targets: Target[] = [];
   @state() private error: ApiError | null = null;
@@ -67,8 +72,13 @@ export class IndicatorEditPage extends LitElement {
         this.targets = indicator.targets.map((tg) => ({ period: tg.period, areaId: tg.areaId, value: String(tg.value).replace('.', ',') }));
       } else this.projectId = Number(this.params.id);
       if (this.projectId) {
-        const [{ project }, { areas }] = await Promise.all([get<{ project: { areaIds: number[] } }>(`/api/projects/${this.projectId}`), get<{ areas: { id: number; name: string }[] }>('/api/areas')]);
+        const [{ project }, { areas }, { outcomes }] = await Promise.all([
+          get<{ project: { areaIds: number[] } }>(`/api/projects/${this.projectId}`),
+          get<{ areas: { id: number; name: string }[] }>('/api/areas'),
+          get<{ outcomes: IndicatorEditPage['outcomes'] }>(`/api/projects/${this.projectId}/outcomes`),
+        ]);
         this.areas = areas.filter((a) => project.areaIds.includes(a.id));
+        this.outcomes = outcomes;
       }
     } catch (e) {
       this.error = e instanceof ApiError ? e : new ApiError(0, 'error', String(e));
@@ -97,6 +107,7 @@ export class IndicatorEditPage extends LitElement {
       name: text('name'), description: text('description'), unit: text('unit'), direction: text('direction'), periodicity: text('periodicity'),
       byArea: this.byArea, baselineValue, baselinePeriod: text('baselinePeriod') || null, targets,
     };
+    if (this.projectId) body.outcomeId = Number(text('outcomeId')) || null;
     if (text('measure')) body.measure = text('measure');
     try {
       if (this.indicator) {
@@ -125,6 +136,18 @@ export class IndicatorEditPage extends LitElement {
       <input name=${name} .value=${value} ?required=${opts.required} aria-invalid=${e.invalid} aria-describedby="${opts.hint ? `${name}-hint ` : ''}${name}-error" />${e.msg}</label>`;
   }
 
+  /** The outcome the indicator belongs to: the project's outcomes; an archived one only when it is already the indicator's. */
+  private outcomeField(current: number | null) {
+    const e = this.fieldError('outcomeId');
+    const offered = this.outcomes.filter((o) => !o.archivedAt || o.id === current);
+    return html`<label>${t('outcome')}<span class="hint" id="outcomeId-hint">${t('outcomeHint')}</span>
+        <select name="outcomeId" aria-invalid=${e.invalid} aria-describedby="outcomeId-hint outcomeId-error">
+          <option value="" ?selected=${current === null}>${t('noOutcome')}</option>
+          ${offered.map((o) => html`<option value=${o.id} ?selected=${o.id === current}>${o.title}${o.archivedAt ? ` ${t('archived')}` : ''}</option>`)}
+        </select>${e.msg}</label>
+      ${offered.length ? nothing : html`<p class="hint">${t('noOutcomes')} <a href="/projects/${this.projectId}/outcomes">${t('makeOutcomes')}</a></p>`}`;
+  }
+
   private updateTarget(i: number, patchTarget: Partial<Target>): void {
     this.targets = this.targets.map((tg, n) => (n === i ? { ...tg, ...patchTarget } : tg));
   }
@@ -145,6 +168,7 @@ export class IndicatorEditPage extends LitElement {
       <form @submit=${this.submit} novalidate>
         <div role="alert">${general ? html`<p class="notice error">${general}</p>` : nothing}</div>
         ${this.text('name', t('name'), ind?.name ?? '', { required: true })}
+        ${this.projectId ? this.outcomeField(ind ? ind.outcomeId : Number(new URLSearchParams(location.search).get('outcome')) || null) : nothing}
         <label>${t('description')}<textarea name="description" .value=${ind?.description ?? ''}></textarea></label>
         ${sel('unit', t('unit'), ['count', 'percentage', 'euro', 'hours', 'score'], ind?.unit ?? 'count', (o) => t(`unit_${o}` as 'unit_count'))}
         ${sel('measure', t('measure'), ['', 'unit', 'percentage', 'nominal', 'ordinal', 'qualitative'], ind?.measure ?? '', (o) => (o ? t(`measure_${o}` as 'measure_unit') : t('measureDefault')), html`<span class="hint">${t('measureHint')}</span>`)}

@@ -7,8 +7,8 @@ import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 
 const t = messages({
-  nl: { title: 'Inloggen', email: 'E-mailadres', password: 'Wachtwoord', submit: 'Inloggen', busy: 'Bezig…', wrong: 'E-mailadres of wachtwoord klopt niet.', limited: 'Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.', failed: 'Inloggen lukt nu niet. Probeer het later opnieuw.' },
-  en: { title: 'Log in', email: 'Email address', password: 'Password', submit: 'Log in', busy: 'Working…', wrong: 'Wrong email address or password.', limited: 'Too many attempts. Wait a few minutes and try again.', failed: 'Logging in does not work right now. Try again later.' },
+  nl: { title: 'Inloggen', email: 'E-mailadres', password: 'Wachtwoord', submit: 'Inloggen', busy: 'Bezig…', wrong: 'E-mailadres of wachtwoord klopt niet.', limited: 'Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.', failed: 'Inloggen lukt nu niet. Probeer het later opnieuw.', forgot: 'Wachtwoord vergeten?' },
+  en: { title: 'Log in', email: 'Email address', password: 'Password', submit: 'Log in', busy: 'Working…', wrong: 'Wrong email address or password.', limited: 'Too many attempts. Wait a few minutes and try again.', failed: 'Logging in does not work right now. Try again later.', forgot: 'Forgot your password?' },
 });
 
 @customElement('ww-login-page')
@@ -42,6 +42,7 @@ export class LoginPage extends LitElement {
         <label>${t('password')}<input name="password" type="password" autocomplete="current-password" required aria-describedby="login-error" aria-invalid=${this.error ? 'true' : 'false'} /></label>
         <div class="actions"><button type="submit" ?disabled=${this.busy}>${this.busy ? t('busy') : t('submit')}</button></div>
       </form>
+      <p><a href="/forgot-password">${t('forgot')}</a></p>
     `;
   }
 

@@ -47,6 +47,12 @@ const t = messages({
     variablesIntro: 'Over deze lijnen vragen we bewoners die via de projectlink een verhaal vertellen.',
     saveVariables: 'Variabelen opslaan',
     failed: 'Dat lukte niet: {msg}',
+    indicators: 'Indicatoren',
+    noIndicators: 'Nog geen indicator: deze uitkomst komt zonder cijfers in rapportages.',
+    addIndicator: 'Indicator toevoegen',
+    addIndicatorFor: 'Indicator toevoegen bij {title}',
+    unlinked: 'Indicatoren zonder uitkomst',
+    unlinkedIntro: 'Deze indicatoren komen in geen rapportage tot je ze aan een uitkomst koppelt.',
   },
   en: {
     title: 'Outcomes',
@@ -87,6 +93,12 @@ const t = messages({
     variablesIntro: 'Residents who tell a story through the project link are asked about these lines.',
     saveVariables: 'Save variables',
     failed: 'That did not work: {msg}',
+    indicators: 'Indicators',
+    noIndicators: 'No indicator yet: this outcome appears in reports without figures.',
+    addIndicator: 'Add an indicator',
+    addIndicatorFor: 'Add an indicator to {title}',
+    unlinked: 'Indicators without an outcome',
+    unlinkedIntro: 'These indicators appear in no report until you link them to an outcome.',
   },
 });
 
@@ -100,6 +112,7 @@ export class OutcomesPage extends LitElement {
   @state() private project: { id: number; name: string } | null = null;
   @state() private outcomes: Outcome[] = [];
   @state() private library: LibraryOutcome[] = [];
+  @state() private indicators: { id: number; outcomeId: number | null; name: string }[] = [];
   @state() private variables: Variable[] = [];
   @state() private chosen = new Set<number>();
   @state() private level: Level = 'outcome';
@@ -121,13 +134,15 @@ export class OutcomesPage extends LitElement {
 
   private async load() {
     try {
-      const [project, outcomes, library, variables, chosen] = await Promise.all([
+      const [project, outcomes, library, variables, chosen, indicators] = await Promise.all([
         get<{ project: { id: number; name: string } }>(`/api/projects/${this.pid}`),
         get<{ outcomes: Outcome[] }>(`/api/projects/${this.pid}/outcomes`),
         get<{ library: LibraryOutcome[] }>('/api/outcome-library'),
         get<{ variables: Variable[] }>('/api/climate-variables'),
         get<{ variableIds: number[] }>(`/api/projects/${this.pid}/climate-variables`),
+        get<{ indicators: OutcomesPage['indicators'] }>(`/api/indicators?projectId=${this.pid}`),
       ]);
+      this.indicators = indicators.indicators;
       this.project = project.project;
       this.outcomes = outcomes.outcomes;
       this.library = library.library;
@@ -204,6 +219,7 @@ export class OutcomesPage extends LitElement {
       <h4>${o.title} <span class="badge">${t(o.level)} · ${t('iati', { n: o.iatiType })}</span></h4>
       ${o.description ? html`<p>${o.description}</p>` : nothing}
       ${parent ? html`<p class="muted">${t('parent')}: ${parent.title}</p>` : nothing}
+      ${this.renderIndicators(o)}
       ${this.staff
         ? html`<div class="actions">
             <button type="button" class="secondary" @click=${() => (this.editing = o.id)}>${t('edit')}</button>
@@ -215,6 +231,32 @@ export class OutcomesPage extends LitElement {
           </div>`
         : nothing}
     </li>`;
+  }
+
+  /** The outcome's indicators (what a report shows as its figures), each linking to its form. */
+  private renderIndicators(o: Outcome) {
+    const list = this.indicators.filter((i) => i.outcomeId === o.id);
+    return html`<div class="indicators">
+      <h5>${t('indicators')}</h5>
+      ${list.length
+        ? html`<ul>
+            ${list.map((i) => html`<li>${this.staff ? html`<a href="/indicators/${i.id}/edit">${i.name}</a>` : i.name}</li>`)}
+          </ul>`
+        : html`<p class="muted">${t('noIndicators')}</p>`}
+      ${this.staff && !o.archivedAt
+        ? html`<a class="add" href="/projects/${this.pid}/indicators/new?outcome=${o.id}" aria-label=${t('addIndicatorFor', { title: o.title })}>${t('addIndicator')}</a>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderUnlinked() {
+    const list = this.indicators.filter((i) => i.outcomeId === null);
+    if (!list.length) return nothing;
+    return html`<h2>${t('unlinked')}</h2>
+      <p>${t('unlinkedIntro')}</p>
+      <ul>
+        ${list.map((i) => html`<li>${this.staff ? html`<a href="/indicators/${i.id}/edit">${i.name}</a>` : i.name}</li>`)}
+      </ul>`;
   }
 
   private renderArchived(list: Outcome[]) {
@@ -252,6 +294,7 @@ export class OutcomesPage extends LitElement {
         const list = active.filter((o) => o.level === level);
         return list.length ? html`<h2>${t(level)}</h2><ul class="chain">${list.map((o) => this.renderOutcome(o))}</ul>` : nothing;
       })}
+      ${this.renderUnlinked()}
       ${this.renderArchived(this.outcomes.filter((o) => o.archivedAt))}
       ${this.staff
         ? html`<h2>${t('add')}</h2>
@@ -340,6 +383,10 @@ export class OutcomesPage extends LitElement {
       .status:empty { display: none; }
       .status { font-weight: 600; color: var(--ww-ok); }
       .archived h4 { color: var(--ww-muted); }
+      .indicators { margin: 0.5rem 0; }
+      .indicators h5 { margin: 0; font-size: 0.95rem; }
+      .indicators ul { margin: 0.25rem 0; padding-left: 1.25rem; }
+      .indicators .add { display: inline-block; padding: 0.25rem 0; }
     `,
   ];
 }

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, patch, post } from '../api.js';
-import { messages } from '../i18n.js';
+import { locale, messages } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import { areaKinds, phases, type Area, type AreaKind, type Member, type Project } from '../models.js';
 import type { Me } from '../session.js';
@@ -19,6 +19,7 @@ const t = messages({
     addArea: 'Gebied toevoegen', areaName: 'Naam', areaKind: 'Soort', cbsCode: 'CBS-code (optioneel)', cbsHint: 'Bijvoorbeeld WK036300 of BU03630000.', addAreaButton: 'Gebied toevoegen',
     areaAdded: '{name} is toegevoegd en aangevinkt.', gemeente: 'Gemeente', wijk: 'Wijk', buurt: 'Buurt',
     members: 'Team', membersHint: 'Wie werkt aan dit project? Zij zien de gegevens van het project.', noTeam: 'Er zijn nog geen accounts om te koppelen.',
+    iatiSector: 'Sector voor IATI', iatiSectorHint: 'Voor financiers die IATI gebruiken: op welk terrein werkt dit project?', orgSector: 'Zoals de organisatie: {name}',
     save: 'Opslaan', create: 'Project aanmaken', cancel: 'Annuleren', busy: 'Bezig met opslaan…', fix: 'Verbeter de gemarkeerde velden.', saved: 'Opgeslagen.',
   },
   en: {
@@ -30,12 +31,15 @@ const t = messages({
     addArea: 'Add an area', areaName: 'Name', areaKind: 'Kind', cbsCode: 'CBS code (optional)', cbsHint: 'For example WK036300 or BU03630000.', addAreaButton: 'Add area',
     areaAdded: '{name} was added and ticked.', gemeente: 'Municipality', wijk: 'District (wijk)', buurt: 'Neighbourhood (buurt)',
     members: 'Team', membersHint: 'Who works on this project? They see the project’s data.', noTeam: 'There are no accounts to add yet.',
+    iatiSector: 'IATI sector', iatiSectorHint: 'For funders who use IATI: which field does this project work in?', orgSector: 'As the organisation: {name}',
     save: 'Save', create: 'Create project', cancel: 'Cancel', busy: 'Saving…', fix: 'Please correct the marked fields.', saved: 'Saved.',
   },
 });
 
+type IatiSectors = { sectors: { key: string; nl: string; en: string }[]; organisationDefault: string };
+
 type TextKey = 'vraagstuk' | 'eigenaar' | 'betrokkenen' | 'werkdoelen' | 'planVanAanpak';
-const shownFields = ['name', 'vraagstuk', 'eigenaar', 'betrokkenen', 'werkdoelen', 'planVanAanpak', 'startDate', 'endDate', 'budgetHours', 'budgetEuros', 'phase', 'areaIds', 'userIds'];
+const shownFields = ['name', 'vraagstuk', 'eigenaar', 'betrokkenen', 'werkdoelen', 'planVanAanpak', 'startDate', 'endDate', 'budgetHours', 'budgetEuros', 'phase', 'iatiSector', 'areaIds', 'userIds'];
 
 /** Create or edit a project: its plan, areas and team (coordinators and admins). */
 @customElement('ww-project-edit-page')
@@ -53,6 +57,8 @@ export class ProjectEditPage extends LitElement {
   @state() private areaError: ApiError | null = null;
   @state() private areaNotice = '';
   @state() private busy = false;
+  /** The IATI sectors to choose from (null while loading or when they could not be read: the field is left out). */
+  @state() private sectors: IatiSectors | null = null;
 
   private get projectId(): number | null {
     return this.params.id ? Number(this.params.id) : null;
@@ -76,6 +82,7 @@ export class ProjectEditPage extends LitElement {
         for (const m of project.project.members) if (!this.team.some((u) => u.id === m.id)) this.team = [...this.team, m];
       }
       this.ready = true;
+      this.sectors = await get<IatiSectors>('/api/iati-sectors').catch(() => null);
     } catch (e) {
       this.problem = e instanceof ApiError && (e.status === 404 || e.status === 400) ? t('notFound') : t('failed');
     }
@@ -99,6 +106,7 @@ export class ProjectEditPage extends LitElement {
       budgetHours: num('budgetHours'),
       budgetEuros: num('budgetEuros'),
       phase: str('phase'),
+      ...(this.sectors ? { iatiSector: str('iatiSector') || null } : {}),
       areaIds: [...this.areaIds],
       userIds: [...this.memberIds],
     };
@@ -149,6 +157,23 @@ export class ProjectEditPage extends LitElement {
       ${errorText(e, key)}`;
   }
 
+  private sectorField(p: Project | null) {
+    const e = this.error;
+    const { sectors, organisationDefault } = this.sectors!;
+    const name = (key: string) => {
+      const s = sectors.find((x) => x.key === key);
+      return s ? `${locale() === 'en' ? s.en : s.nl} (${key.replace(':', ' · ')})` : key;
+    };
+    return html`<div class="field">
+      <label for="iatiSector">${t('iatiSector')}<span class="hint" id="iatiSector-hint">${t('iatiSectorHint')}</span></label>
+      <select id="iatiSector" name="iatiSector" aria-invalid=${invalid(e, 'iatiSector')} aria-describedby="iatiSector-hint iatiSector-error">
+        <option value="" ?selected=${!p?.iatiSector}>${t('orgSector', { name: name(organisationDefault) })}</option>
+        ${sectors.map((s) => html`<option value=${s.key} ?selected=${p?.iatiSector === s.key}>${name(s.key)}</option>`)}
+      </select>
+      ${errorText(e, 'iatiSector')}
+    </div>`;
+  }
+
   override render() {
     if (this.problem) return html`<h1 tabindex="-1">${this.projectId ? t('editTitle', { name: '' }) : t('newTitle')}</h1><p class="notice error" role="alert">${this.problem}</p>`;
     if (!this.ready) return html`<p role="status">${t('loading')}</p>`;
@@ -185,6 +210,7 @@ export class ProjectEditPage extends LitElement {
           </select>
           ${errorText(e, 'phase')}
         </div>
+        ${this.sectors ? this.sectorField(p) : nothing}
         <fieldset aria-describedby="areaIds-error" aria-invalid=${invalid(e, 'areaIds')}>
           <legend>${t('areas')}</legend>
           ${this.areas.length ? nothing : html`<p class="muted">${t('noAreas')}</p>`}

@@ -1,6 +1,6 @@
-// The IATI codes the export writes, by codelist. Four codelists are shipped in codelists/ (from
-// shared/iati, with their licence) and the tests check the export's result types, measures and
-// vocabularies against them; the other codes are named here from the IATI 2.03 standard.
+// The IATI codes the export writes, by codelist. The app ships no codelist files: the codes are
+// constants here, and the tests check every code the export writes against the official codelists
+// in ../shared/iati/codelists (outside the repository).
 
 // ResultType (an outcome's level) and IndicatorMeasure have their one place with the data they code:
 // iatiResultType in db/schema.ts and IATI_MEASURE_CODE in db/repositories/counting.ts.
@@ -25,3 +25,37 @@ export const defaultIatiOrg: IatiOrg = { ref: 'XX-WEEFWERK', name: 'Weefwerk', t
 
 /** IATI's OrganisationType codes (2.03), to check IATI_ORG_TYPE at startup. */
 export const organisationTypes = ['10', '11', '15', '21', '22', '23', '24', '30', '40', '60', '70', '71', '72', '73', '80', '90'] as const;
+
+/** Country (ISO 3166-1 alpha-2): community work in the Netherlands. */
+export const recipientCountry = 'NL';
+
+/**
+ * The sectors a project may be classified under: SectorVocabulary 1 (OECD DAC CRS purpose codes,
+ * 5 digits) and 2 (DAC 3-digit categories), the codes that fit Dutch community work. Keyed
+ * `vocabulary:code`; the English name is IATI's, the Dutch one ours.
+ */
+export const iatiSectors = {
+  '1:15150': { en: 'Democratic participation and civil society', nl: 'Democratische participatie en maatschappelijk middenveld' },
+  '1:16010': { en: 'Social protection', nl: 'Sociale bescherming en welzijn' },
+  '1:16050': { en: 'Multisector aid for basic social services', nl: 'Basisvoorzieningen (meerdere sectoren)' },
+  '1:16061': { en: 'Culture and recreation', nl: 'Cultuur en recreatie' },
+  '1:15220': { en: 'Civilian peace-building, conflict prevention and resolution', nl: 'Vreedzaam samenleven, conflictpreventie en -bemiddeling' },
+  '1:43030': { en: 'Urban development and management', nl: 'Stedelijke ontwikkeling en beheer' },
+  '2:151': { en: 'Government & Civil Society-general', nl: 'Overheid en maatschappelijk middenveld (algemeen)' },
+  '2:160': { en: 'Other Social Infrastructure & Services', nl: 'Overige sociale voorzieningen en diensten' },
+} as const;
+export type IatiSectorKey = keyof typeof iatiSectors;
+export const iatiSectorKeys = Object.keys(iatiSectors) as [IatiSectorKey, ...IatiSectorKey[]];
+
+/**
+ * The organisation's sector unless IATI_SECTOR or a project says otherwise. Opbouwwerk supports
+ * residents who organise themselves and take part in decisions about their neighbourhood: that is
+ * DAC 15150, "support to ... diverse forms of participation of citizens" and to civil society
+ * organisations. Welfare-led work (a wijkteam's social services) would choose 16010.
+ */
+export const defaultIatiSector: IatiSectorKey = '1:15150';
+
+export const splitSector = (key: IatiSectorKey) => {
+  const [vocabulary, code] = key.split(':') as [string, string];
+  return { vocabulary, code, name: iatiSectors[key].en };
+};

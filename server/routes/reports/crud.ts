@@ -1,0 +1,155 @@
+// Report definitions: list, the options to choose from, create, read, edit, preview.
+import { createRoute, z } from '@hono/zod-openapi';
+import { getReport, insertReport, listReports, updateReport } from '../../../db/repositories/reports.js';
+import { assertReportManageable, reportScope } from '../../access.js';
+import { audit } from '../../audit.js';
+import { requireRole, staff, userOf } from '../../auth/guard.js';
+import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { assembleReport, sectionKeys } from '../../reports/assemble.js';
+import { renderReport } from '../../reports/render.js';
+import { ReportBody, ReportPatch, Report, ReportSummary, ReportData } from './schemas.js';
+import { checkDefinition, definitionOf, fullReport, parseIntro } from './definition.js';
+
+export const reportCrudRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports',
+      tags: ['reports'],
+      summary: 'Reports: all for staff; for a funder only those shared with them that have a published version',
+      security: cookieAuth,
+      responses: { 200: json(z.object({ reports: z.array(ReportSummary) })), 401: errors[401], 403: errors[403] },
+    }),
+    async (c) => {
+      const user = requireRole(c, 'admin', 'coordinator', 'funder');
+      const scope = await reportScope(c.var.db, user);
+      let reports = await listReports(c.var.db, scope);
+      // A funder sees published versions only: no drafts, and no trace of later draft edits.
+      if (user.role === 'funder') reports = reports.filter((r) => r.latestVersion != null).map((r) => ({ ...r, updatedAt: r.latestPublishedAt! }));
+      return c.json({ reports }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/options',
+      tags: ['reports'],
+      summary: 'What a report can be built from: projects, areas, outcomes, and the funder accounts to share with (coordinator, admin)',
+      security: cookieAuth,
+      responses: {
+        200: json(
+          z.object({
+            projects: z.array(z.object({ id: z.number(), name: z.string() })),
+            areas: z.array(z.object({ id: z.number(), name: z.string() })),
+            outcomes: z.array(z.object({ id: z.number(), projectId: z.number(), level: z.string(), title: z.string(), archivedAt: z.string().nullable() })),
+            funders: z.array(z.object({ id: z.number(), name: z.string(), email: z.string() })),
+          }),
+        ),
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) => {
+      requireRole(c, ...staff);
+      const { db } = c.var;
+      const [projects, areas, outcomes, funders] = await Promise.all([
+        db.selectFrom('projects').select(['id', 'name']).orderBy('name').execute(),
+        db.selectFrom('areas').select(['id', 'name']).orderBy('name').execute(),
+        db.selectFrom('outcomes').select(['id', 'projectId', 'level', 'title', 'archivedAt']).orderBy('projectId').orderBy('sort').orderBy('id').execute(),
+        db.selectFrom('users').select(['id', 'name', 'email']).where('role', '=', 'funder').where('disabledAt', 'is', null).orderBy('name').execute(),
+      ]);
+      return c.json({ projects, areas, outcomes, funders }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/reports',
+      tags: ['reports'],
+      summary: 'Define a report (coordinator, admin)',
+      security: cookieAuth,
+      request: { body: body(ReportBody) },
+      responses: { 201: json(z.object({ report: Report })), 400: errors[400], 401: errors[401], 403: errors[403] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...staff);
+      const input = c.req.valid('json');
+      const intro = parseIntro(input.intro);
+      const report = await c.var.db.transaction().execute(async (tx) => {
+        const def = { ...input, areaIds: input.areaIds ?? [], outcomeIds: input.outcomeIds ?? [], sections: input.sections ?? [...sectionKeys] };
+        await checkDefinition(tx, def);
+        const { intro: _i, ...fields } = def;
+        const id = await insertReport(tx, { ...fields, introJson: intro.json, introHtml: intro.html }, user.id);
+        await audit(tx, user, 'report.create', { type: 'report', id }, { title: input.title, audience: input.audience });
+        return fullReport(tx, id);
+      });
+      return c.json({ report }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/{id}',
+      tags: ['reports'],
+      summary: 'One report definition with its versions and shares (coordinator, admin)',
+      security: cookieAuth,
+      request: { params: idParam },
+      responses: { 200: json(z.object({ report: Report })), 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await assertReportManageable(c.var.db, userOf(c), id);
+      return c.json({ report: await fullReport(c.var.db, id) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/reports/{id}',
+      tags: ['reports'],
+      summary: 'Edit a report definition; published versions stay as they are (coordinator, admin)',
+      security: cookieAuth,
+      request: { params: idParam, body: body(ReportPatch) },
+      responses: { 200: json(z.object({ report: Report })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = userOf(c);
+      const { id } = c.req.valid('param');
+      const patch = c.req.valid('json');
+      const intro = patch.intro ? parseIntro(patch.intro) : null;
+      const report = await c.var.db.transaction().execute(async (tx) => {
+        await assertReportManageable(tx, user, id);
+        const before = (await getReport(tx, id))!;
+        const { intro: _i, ...fields } = patch;
+        await checkDefinition(tx, {
+          periodFrom: patch.periodFrom ?? before.periodFrom,
+          periodTo: patch.periodTo ?? before.periodTo,
+          projectIds: patch.projectIds ?? before.projectIds,
+          areaIds: patch.areaIds ?? before.areaIds,
+          outcomeIds: patch.outcomeIds ?? before.outcomeIds,
+        });
+        await updateReport(tx, id, { ...fields, ...(intro ? { introJson: intro.json, introHtml: intro.html } : {}) });
+        await audit(tx, user, 'report.update', { type: 'report', id }, { fields: Object.keys(patch) });
+        return fullReport(tx, id);
+      });
+      return c.json({ report }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/{id}/preview',
+      tags: ['reports'],
+      summary: 'The report assembled from current data, not published (coordinator, admin); html in Dutch, or English with lang=en',
+      security: cookieAuth,
+      request: { params: idParam, query: z.object({ lang: z.enum(['nl', 'en']).optional() }) },
+      responses: { 200: json(z.object({ data: ReportData, html: z.string() })), 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await assertReportManageable(c.var.db, userOf(c), id);
+      const data = await assembleReport(c.var.db, definitionOf((await getReport(c.var.db, id))!));
+      return c.json({ data, html: renderReport(data, { lang: c.req.valid('query').lang }) }, 200);
+    },
+  )
+;

@@ -1,0 +1,64 @@
+// Sharing a report with funders.
+import { createRoute, z } from '@hono/zod-openapi';
+import { listShares } from '../../../db/repositories/reports.js';
+import { assertReportManageable } from '../../access.js';
+import { audit } from '../../audit.js';
+import { userOf } from '../../auth/guard.js';
+import { invalid } from '../../errors.js';
+import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { Share, ShareBody } from './schemas.js';
+
+export const shareRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/reports/{id}/shares',
+      tags: ['reports'],
+      summary: 'Share a report with a funder account: they see its published versions (coordinator, admin)',
+      security: cookieAuth,
+      request: { params: idParam, body: body(ShareBody) },
+      responses: { 201: json(z.object({ shares: z.array(Share) })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = userOf(c);
+      const { id } = c.req.valid('param');
+      const { userId } = c.req.valid('json');
+      const shares = await c.var.db.transaction().execute(async (tx) => {
+        await assertReportManageable(tx, user, id);
+        const target = await tx.selectFrom('users').select(['id', 'role', 'disabledAt']).where('id', '=', userId).executeTakeFirst();
+        if (!target || target.role !== 'funder' || target.disabledAt) throw invalid('Alleen te delen met een actief financiersaccount / Share only with an active funder account', [{ field: 'userId', message: 'not a funder' }]);
+        await tx.insertInto('reportShares').values({ reportId: id, userId, sharedBy: user.id }).onConflict((oc) => oc.doNothing()).execute();
+        await audit(tx, user, 'report.share', { type: 'report', id }, { userId });
+        return listShares(tx, id);
+      });
+      return c.json({ shares }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/reports/{id}/shares/{userId}',
+      tags: ['reports'],
+      summary: 'Stop sharing a report with a funder (coordinator, admin)',
+      security: cookieAuth,
+      request: {
+        params: z.object({
+          id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }),
+          userId: z.coerce.number().int().positive().openapi({ param: { name: 'userId', in: 'path' } }),
+        }),
+      },
+      responses: { 200: json(z.object({ shares: z.array(Share) })), 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = userOf(c);
+      const { id, userId } = c.req.valid('param');
+      const shares = await c.var.db.transaction().execute(async (tx) => {
+        await assertReportManageable(tx, user, id);
+        await tx.deleteFrom('reportShares').where('reportId', '=', id).where('userId', '=', userId).execute();
+        await audit(tx, user, 'report.unshare', { type: 'report', id }, { userId });
+        return listShares(tx, id);
+      });
+      return c.json({ shares }, 200);
+    },
+  )
+;

@@ -1,0 +1,130 @@
+// Published versions of a report, and their CSV and IATI exports.
+import { createRoute, z } from '@hono/zod-openapi';
+import { getReport, getVersion, getVersionMeta, insertVersion, listVersions } from '../../../db/repositories/reports.js';
+import { assertReportManageable, reportAccess } from '../../access.js';
+import { audit } from '../../audit.js';
+import { requireRole, userOf } from '../../auth/guard.js';
+import { notFound } from '../../errors.js';
+import { cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { assembleReport, storyIdsOf } from '../../reports/assemble.js';
+import { reportCsv } from '../../reports/csv.js';
+import { iatiSectorsOf, reportIati } from '../../reports/iati.js';
+import { defaultIatiOrg, defaultIatiSector } from '../../reports/iati/codelists.js';
+import { serveVersionResponse } from '../../reports/redact.js';
+import { renderReport } from '../../reports/render.js';
+import { VersionSummary, Version, versionParams } from './schemas.js';
+import { definitionOf, readableVersion, safeName } from './definition.js';
+
+export const versionRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/reports/{id}/versions',
+      tags: ['reports'],
+      summary: 'Publish: freeze the assembled report as the next numbered, immutable version (coordinator, admin)',
+      security: cookieAuth,
+      request: { params: idParam },
+      responses: { 201: json(z.object({ version: VersionSummary })), 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = userOf(c);
+      const { id } = c.req.valid('param');
+      const version = await c.var.db.transaction().execute(async (tx) => {
+        await assertReportManageable(tx, user, id);
+        const r = (await getReport(tx, id))!;
+        const publishedAt = new Date().toISOString();
+        const data = await assembleReport(tx, definitionOf(r), new Date(publishedAt));
+        const last = await listVersions(tx, id);
+        const number = (last[0]?.number ?? 0) + 1;
+        const storyIds = storyIdsOf(data);
+        const html = renderReport(data, { number, publishedAt });
+        const v = await insertVersion(tx, { reportId: id, dataJson: JSON.stringify(data), html, publishedBy: user.id, publishedAt, storyIds });
+        await audit(tx, user, 'report.publish', { type: 'report', id }, { version: v.number, stories: storyIds });
+        return { number: v.number, publishedAt, publishedBy: user.name };
+      });
+      return c.json({ version }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/{id}/versions',
+      tags: ['reports'],
+      summary: 'Published versions of a report (staff; a funder it is shared with)',
+      security: cookieAuth,
+      request: { params: idParam },
+      responses: { 200: json(z.object({ report: z.object({ id: z.number(), title: z.string() }), versions: z.array(VersionSummary) })), 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, 'admin', 'coordinator', 'funder');
+      const { id } = c.req.valid('param');
+      await reportAccess(c.var.db, user, id);
+      const versions = await listVersions(c.var.db, id);
+      if (!versions.length && user.role === 'funder') throw notFound('Rapportage niet gevonden / Report not found');
+      // The published title, not the draft's.
+      const latest = versions.length ? await getVersion(c.var.db, id, versions[0]!.number) : null;
+      const title = latest ? (JSON.parse(latest.dataJson) as { report: { title: string } }).report.title : (await getReport(c.var.db, id))!.title;
+      return c.json({ report: { id, title }, versions }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/{id}/versions/{n}',
+      tags: ['reports'],
+      summary: 'One published version (data and page); stories withdrawn since are shown as placeholders',
+      security: cookieAuth,
+      request: { params: versionParams },
+      responses: { 200: json(z.object({ version: Version })), 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const { id, n } = c.req.valid('param');
+      const user = requireRole(c, 'admin', 'coordinator', 'funder');
+      await reportAccess(c.var.db, user, id);
+      const v = await getVersionMeta(c.var.db, id, n);
+      if (!v) throw notFound('Versie niet gevonden / Version not found');
+      const bytes = await serveVersionResponse(c.var.db, v.id, { reportId: id, number: v.number, publishedAt: v.publishedAt, publishedBy: v.publishedBy });
+      return c.body(bytes, 200, { 'Content-Type': 'application/json; charset=utf-8' }) as never;
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/{id}/versions/{n}/export.csv',
+      tags: ['reports'],
+      summary: 'The numbers of a published version as CSV (formula-like cells neutralised)',
+      security: cookieAuth,
+      request: { params: versionParams },
+      responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const { id, n } = c.req.valid('param');
+      const { data } = await readableVersion(c, id, n);
+      return c.body(reportCsv(data), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${safeName(data.report.title)}-v${n}.csv"`,
+      });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/{id}/versions/{n}/iati.xml',
+      tags: ['reports'],
+      summary: 'A published version as an IATI 2.03 activity (results, indicators, baselines, periods, stories as narratives)',
+      security: cookieAuth,
+      request: { params: versionParams },
+      responses: { 200: { content: { 'application/xml': { schema: z.string() } }, description: 'IATI activity XML' }, 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const { id, n } = c.req.valid('param');
+      const { data, version } = await readableVersion(c, id, n);
+      const org = c.var.config.iatiOrg ?? defaultIatiOrg;
+      const sectors = await iatiSectorsOf(c.var.db, data.projects.map((p) => p.id), c.var.config.iatiSector ?? defaultIatiSector);
+      return c.body(reportIati(data, { number: version.number, publishedAt: version.publishedAt, reportId: id }, org, { sectors }), 200, {
+        'Content-Type': 'application/xml; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${safeName(data.report.title)}-v${n}-iati.xml"`,
+      });
+    },
+  )
+;

@@ -1,0 +1,42 @@
+// Checks a story must pass before it is stored, and the story as its reader sees it.
+import type { Kysely } from 'kysely';
+import { getStory, projectVariables, type Placement, type StoryDetail } from '../../../db/repositories/stories.js';
+import { areaInProject } from '../../../db/repositories/areas.js';
+import { type DB } from '../../../db/schema.js';
+import { canEditStory, storiesInScope } from '../../access.js';
+import { invalid, notFound } from '../../errors.js';
+import type { SessionUser } from '../../types.js';
+
+/** Placements must be on climate variables the project chose (and not retired), each at most once. */
+export async function checkPlacements(db: Kysely<DB>, projectId: number, placements: Placement[] | undefined, field = 'placements'): Promise<Placement[]> {
+  if (!placements?.length) return [];
+  const allowed = new Set((await projectVariables(db, projectId)).map((v) => v.id));
+  const seen = new Set<number>();
+  placements.forEach((p, i) => {
+    if (!allowed.has(p.variableId)) throw invalid('Deze schaal hoort niet bij het project / This scale is not one of the project’s', [{ field: `${field}.${i}.variableId`, message: 'not a climate variable of this project' }]);
+    if (seen.has(p.variableId)) throw invalid('Elke schaal één keer / Each scale once', [{ field: `${field}.${i}.variableId`, message: 'appears twice' }]);
+    seen.add(p.variableId);
+  });
+  return placements;
+}
+
+/** A story's area must be one of its project's areas or lie within one of them. */
+export async function checkArea(db: Kysely<DB>, projectId: number, areaId: number | null | undefined) {
+  if (areaId == null) return;
+  if (!(await db.selectFrom('areas').select('id').where('id', '=', areaId).executeTakeFirst())) throw invalid('Onbekend gebied / Unknown area', [{ field: 'areaId', message: 'unknown area' }]);
+  if (!(await areaInProject(db, projectId, areaId))) {
+    throw invalid('Dit gebied hoort niet bij het project / This area is not one of the project’s areas', [{ field: 'areaId', message: 'not an area of this project' }]);
+  }
+}
+
+export function nonEmpty(text: string) {
+  if (!text.trim()) throw invalid('Schrijf het verhaal / Write the story', [{ field: 'body', message: 'the story has no text' }]);
+}
+
+export async function storyFor(db: Kysely<DB>, user: SessionUser, id: number): Promise<StoryDetail & { canEdit: boolean }> {
+  const story = await getStory(db, await storiesInScope(db, user), id);
+  if (!story) throw notFound('Verhaal niet gevonden / Story not found');
+  return { ...story, canEdit: canEditStory(user, { recordedBy: story.recordedBy?.id ?? null, withdrawnAt: story.withdrawnAt }) };
+}
+
+export const anyone = ['admin', 'coordinator', 'worker'] as const;

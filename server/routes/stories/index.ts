@@ -1,0 +1,8 @@
+// Stories recorded by workers, their consent, submission links, and a teller's privacy rights.
+import { router } from '../../openapi.js';
+import { consentRoutes } from './consent.js';
+import { storyCrudRoutes } from './crud.js';
+import { linkRoutes } from './links.js';
+import { privacyRoutes } from './privacy.js';
+
+export const storyRoutes = router().route('/', storyCrudRoutes).route('/', consentRoutes).route('/', linkRoutes).route('/', privacyRoutes);

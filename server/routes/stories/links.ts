@@ -1,0 +1,148 @@
+// Submission links (and their QR codes) through which residents tell a story.
+import { createRoute, z } from '@hono/zod-openapi';
+import QRCode from 'qrcode';
+import { getLink, insertLink, listLinks, updateLink } from '../../../db/repositories/stories.js';
+import { assertProjectVisible } from '../../access.js';
+import { audit } from '../../audit.js';
+import { requireRole, staff } from '../../auth/guard.js';
+import { newToken } from '../../auth/tokens.js';
+import { notFound } from '../../errors.js';
+import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import type { SessionUser } from '../../types.js';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../types.js';
+import { dateString } from './schemas.js';
+import { anyone } from './checks.js';
+
+const Link = z
+  .object({
+    id: z.number(),
+    projectId: z.number(),
+    token: z.string(),
+    url: z.string(),
+    label: z.string(),
+    expiresAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    createdAt: z.string(),
+    status: z.enum(['open', 'closed', 'expired']),
+    storyCount: z.number().optional(),
+  })
+  .openapi('SubmissionLink');
+
+/** A date (the end of that day, UTC) or a date-time with an offset. */
+const expiry = z
+  .string()
+  .max(40)
+  .refine(
+    (v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(v) && dateString.safeParse(v.slice(0, 10)).success && !Number.isNaN(Date.parse(v)),
+    'Use YYYY-MM-DD or an ISO date-time',
+  )
+  .transform((v) => (v.length === 10 ? `${v}T23:59:59.999Z` : new Date(v).toISOString()));
+const NewLinkBody = z.strictObject({ label: z.string().trim().max(200).optional(), expiresAt: expiry.nullable().optional() }).openapi('NewSubmissionLink');
+const LinkPatchBody = z.strictObject({ closed: z.boolean().optional(), expiresAt: expiry.nullable().optional(), label: z.string().trim().max(200).optional() }).openapi('SubmissionLinkPatch');
+
+export function linkUrl(c: Context<AppEnv>, token: string): string {
+  const origin = c.var.config.publicUrl ? new URL(c.var.config.publicUrl).origin : new URL(c.req.url).origin;
+  return `${origin}/t/${token}`;
+}
+
+type LinkRow = { id: number; projectId: number; token: string; label: string; expiresAt: string | null; closedAt: string | null; createdAt: string; storyCount?: number | null };
+export const linkStatus = (l: { expiresAt: string | null; closedAt: string | null }, now = Date.now()) =>
+  l.closedAt ? ('closed' as const) : l.expiresAt && Date.parse(l.expiresAt) <= now ? ('expired' as const) : ('open' as const);
+const toLink = (c: Context<AppEnv>, l: LinkRow) => ({ ...l, url: linkUrl(c, l.token), status: linkStatus(l), storyCount: l.storyCount == null ? undefined : Number(l.storyCount) });
+
+async function linkFor(c: Context<AppEnv>, user: SessionUser, id: number) {
+  const link = await getLink(c.var.db, id);
+  if (!link) throw notFound('Link niet gevonden / Link not found');
+  await assertProjectVisible(c.var.db, user, link.projectId);
+  return link;
+}
+
+export const linkRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/projects/{id}/links',
+      tags: ['stories'],
+      summary: 'Create a submission link (and QR code) for residents to tell a story to this project',
+      security: cookieAuth,
+      request: { params: idParam, body: body(NewLinkBody) },
+      responses: { 201: json(z.object({ link: Link })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...staff);
+      const { id } = c.req.valid('param');
+      const input = c.req.valid('json');
+      const { db } = c.var;
+      await assertProjectVisible(db, user, id);
+      const link = await db.transaction().execute(async (tx) => {
+        const row = await insertLink(tx, { projectId: id, token: newToken(18), label: input.label ?? '', expiresAt: input.expiresAt ?? null, createdBy: user.id });
+        await audit(tx, user, 'link.create', { type: 'public_link', id: row.id }, { projectId: id, expiresAt: row.expiresAt });
+        return row;
+      });
+      return c.json({ link: toLink(c, link) }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/projects/{id}/links',
+      tags: ['stories'],
+      summary: 'The project’s submission links, newest first',
+      security: cookieAuth,
+      request: { params: idParam },
+      responses: { 200: json(z.object({ links: z.array(Link) })), 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...anyone);
+      const { id } = c.req.valid('param');
+      await assertProjectVisible(c.var.db, user, id);
+      return c.json({ links: (await listLinks(c.var.db, id)).map((l) => toLink(c, l)) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/links/{id}',
+      tags: ['stories'],
+      summary: 'Close, reopen, relabel or set the expiry of a submission link',
+      security: cookieAuth,
+      request: { params: idParam, body: body(LinkPatchBody) },
+      responses: { 200: json(z.object({ link: Link })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...staff);
+      const { id } = c.req.valid('param');
+      const input = c.req.valid('json');
+      const { db } = c.var;
+      const before = await linkFor(c, user, id);
+      const patch: { label?: string; expiresAt?: string | null; closedAt?: string | null } = {};
+      if (input.label !== undefined) patch.label = input.label;
+      if (input.expiresAt !== undefined) patch.expiresAt = input.expiresAt;
+      if (input.closed !== undefined) patch.closedAt = input.closed ? (before.closedAt ?? new Date().toISOString()) : null;
+      await db.transaction().execute(async (tx) => {
+        if (Object.keys(patch).length) await updateLink(tx, id, patch);
+        await audit(tx, user, 'link.update', { type: 'public_link', id }, { ...input });
+      });
+      return c.json({ link: toLink(c, (await getLink(db, id))!) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/links/{id}/qr.svg',
+      tags: ['stories'],
+      summary: 'The submission link as a QR code (SVG), for the poster',
+      security: cookieAuth,
+      request: { params: idParam },
+      responses: { 200: { content: { 'image/svg+xml': { schema: z.string() } }, description: 'SVG' }, 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...anyone);
+      const link = await linkFor(c, user, c.req.valid('param').id);
+      const svg = await QRCode.toString(linkUrl(c, link.token), { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }); // the quiet zone the QR spec asks for: 4 modules
+      c.header('Content-Type', 'image/svg+xml; charset=utf-8');
+      return c.body(svg, 200);
+    },
+  )
+;

@@ -1,0 +1,66 @@
+// A teller's privacy rights: export everything stored, or erase it.
+import { createRoute, z } from '@hono/zod-openapi';
+import { redactErasedStories } from '../../reports/redact.js';
+import { eraseTeller, tellerExport } from '../../../db/repositories/stories.js';
+import { visibleStories } from '../../access.js';
+import { audit } from '../../audit.js';
+import { requireRole, staff } from '../../auth/guard.js';
+import { notFound } from '../../errors.js';
+import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+
+const EraseBody = z.strictObject({ reason: z.string().trim().min(1).max(500) }).openapi('TellerErase');
+
+export const privacyRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tellers/{id}/export',
+      tags: ['privacy'],
+      summary: 'Everything stored about one teller, as JSON (coordinator, admin)',
+      security: cookieAuth,
+      request: { params: idParam },
+      responses: { 200: json(z.object({ exportedAt: z.string(), teller: z.unknown(), stories: z.array(z.unknown()) })), 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...staff);
+      const { id } = c.req.valid('param');
+      const { db } = c.var;
+      const data = await tellerExport(db, await visibleStories(db, user, { includeWithdrawn: true }), id);
+      if (!data) throw notFound('Verteller niet gevonden / Teller not found');
+      await audit(db, user, 'teller.export', { type: 'teller', id }, { stories: data.stories.length });
+      c.header('Content-Disposition', `attachment; filename="teller-${id}.json"`);
+      return c.json({ exportedAt: new Date().toISOString(), ...data }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tellers/{id}/erase',
+      tags: ['privacy'],
+      summary: 'Erase a teller: their stories, consents, placements, tags and search entries (coordinator, admin)',
+      security: cookieAuth,
+      request: { params: idParam, body: body(EraseBody) },
+      responses: {
+        200: json(z.object({ erased: z.object({ stories: z.number(), consents: z.number(), placements: z.number(), tags: z.number() }) })),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...staff);
+      const { id } = c.req.valid('param');
+      const { reason } = c.req.valid('json');
+      const erased = await c.var.db.transaction().execute(async (tx) => {
+        if (!(await tx.selectFrom('tellers').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('Verteller niet gevonden / Teller not found');
+        const storyIds = (await tx.selectFrom('stories').select('id').where('tellerId', '=', id).execute()).map((s) => s.id);
+        await redactErasedStories(tx, storyIds, user); // published report versions lose the text too
+        const counts = await eraseTeller(tx, id);
+        // The audit log keeps that an erasure happened and how much, never what was erased.
+        await audit(tx, user, 'teller.erase', { type: 'teller', id }, { ...counts, reason });
+        return counts;
+      });
+      return c.json({ erased }, 200);
+    },
+  );
