@@ -531,3 +531,40 @@ export interface RateLimitsTable {
 export interface DB {
   rateLimits: RateLimitsTable;
 }
+
+// --- REFI-QDA exchange (migration 0017b) ---
+
+/** The GUID an exported thing carries in .qdpx files; `entity` is 'kind:id', e.g. 'story:12'. */
+export interface QdaGuidsTable {
+  guid: string;
+  entity: string;
+  createdAt: string;
+}
+
+export interface DB {
+  qdaGuids: QdaGuidsTable;
+}
+
+// --- Report versions of stories (migration 0015, issue 13)
+
+/**
+ * The reviewed copy of a story that readers beyond the team get. Current while the story's title
+ * and text equal `sourceTitle` / `sourceText`; stale (the story stays inside) once they differ.
+ */
+export interface StoryReviewsTable {
+  storyId: number;
+  title: string;
+  bodyJson: string;
+  bodyHtml: string;
+  bodyText: string;
+  /** sha256 (hex) of the reviewed title and text */
+  textHash: string;
+  sourceTitle: string;
+  sourceText: string;
+  reviewedBy: number | null;
+  reviewedAt: string;
+}
+
+export interface DB {
+  storyReviews: StoryReviewsTable;
+}

@@ -10,6 +10,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { rebuildSearchIndex } from '../db/sqlite.js';
 import { hashPassword } from '../server/auth/passwords.js';
 import { CONSENT_TEXT_VERSION } from '../server/consent.js';
+import { reviewHash } from '../db/repositories/reviews.js';
 import { loadConfig } from '../server/env.js';
 import { amsterdamAreas } from './data/amsterdam-areas.js';
 import { climateCatalogue } from './data/climate.js';
@@ -168,6 +169,9 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
     'insert into story_consents (story_id, level, withdrawn, given_by, guardian_name, channel, consent_text_version, reason, recorded_by, at) values (?,?,?,?,?,?,?,?,?,?)',
   );
   const insPlacement = sqlite.prepare('insert or ignore into story_placements (story_id, variable_id, source, position, status, by_user, at) values (?,?,?,?,?,?,?)');
+  const insReview = sqlite.prepare(
+    'insert into story_reviews (story_id, title, body_json, body_html, body_text, text_hash, source_title, source_text, reviewed_by, reviewed_at) values (?,?,?,?,?,?,?,?,?,?)',
+  );
   const insTag = sqlite.prepare('insert or ignore into story_outcomes (story_id, outcome_id, note, status, by_user, at) values (?,?,?,?,?,?)');
   const notes = ['', '', 'Laat zien dat bewoners elkaar vinden.', 'Eerste stap naar eigen initiatief.', 'Voorbeeld van vertrouwen.'];
   const BATCH = 10_000;
@@ -190,9 +194,10 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
         const consent = c < 0.3 ? 'team' : c < 0.8 ? 'report' : 'public';
         const withdrawn = r() < 0.03;
         const body = storyBody(paragraphs(r));
+        const storyTitle = title(r);
         const id = Number(
           insStory.run(
-            p.id, r() < 0.9 ? pick(r, p.areas) : null, title(r), body.json, body.html, body.text, r() < 0.8 ? pick(r, PHASES) : null,
+            p.id, r() < 0.9 ? pick(r, p.areas) : null, storyTitle, body.json, body.html, body.text, r() < 0.8 ? pick(r, PHASES) : null,
             iso(created - int(r, 0, 60) * DAY).slice(0, 10), r() < 0.93 ? 'nl' : pick(r, ['en', 'tr', 'ar']), teller, source,
             source === 'link' ? p.link : null, source === 'link' ? null : worker, consent,
             withdrawn ? iso(created + int(r, 1, 200) * DAY) : null,
@@ -204,6 +209,10 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
         insConsent.run(id, consent, 0, givenBy, under16 ? `${pick(r, firstNames)} ${pick(r, lastNames)}` : null,
           source === 'link' ? 'online' : pick(r, ['paper', 'spoken']), CONSENT_TEXT_VERSION, null, source === 'link' ? null : worker, createdIso);
         if (withdrawn) insConsent.run(id, null, 1, givenBy, null, 'online', CONSENT_TEXT_VERSION, 'Teller trok toestemming in', null, createdIso);
+        // most stories that may leave the team have a reviewed report version (here: unchanged); the rest wait
+        if (consent !== 'team' && !withdrawn && r() < 0.9) {
+          insReview.run(id, storyTitle, body.json, body.html, body.text, reviewHash(storyTitle, body.text), storyTitle, body.text, p.members[0]!, createdIso);
+        }
         if (source === 'link' && r() < 0.7) {
           for (const v of p.vars) if (r() < 0.6) insPlacement.run(id, v, 'teller', r() < 0.1 ? null : int(r, 0, 100), 'accepted', null, createdIso);
         }

@@ -1,7 +1,7 @@
 // Who may see what, decided in one place. Every read path narrows its query through here.
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type JoinBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { ConsentLevel, DB, Phase } from '../db/schema.js';
-import { forbidden, notFound } from './errors.js';
+import { conflict, forbidden, notFound } from './errors.js';
 import type { SessionUser } from './types.js';
 
 export const isStaff = (user: SessionUser) => user.role === 'admin' || user.role === 'coordinator';
@@ -89,12 +89,56 @@ export async function storiesInScope(db: Kysely<DB>, user: SessionUser): Promise
 }
 
 /**
- * The stories an audience beyond the team may be shown — a report (any audience) or a Most
- * Significant Change panel: not withdrawn, and consent 'report' or 'public'. Report assembly,
- * MSC candidates and MSC selections for reports start from this query.
+ * The stories whose consent lets them leave the team — not withdrawn, consent 'report' or
+ * 'public' — whether or not their report version has been reviewed yet. Only the team may read
+ * them in this form: readers beyond it go through reportStories.
  */
-export function reportStories(db: Kysely<DB>): StoryQuery {
+export function consentedStories(db: Kysely<DB>): StoryQuery {
   return live(db.selectFrom('stories')).where('stories.consent', 'in', [...audienceLevels.report]);
+}
+
+/** A query over stories joined to their current review (see reportStories). */
+export type ReportStoryQuery = SelectQueryBuilder<DB, 'stories' | 'storyReviews', {}>;
+
+/**
+ * The stories an audience beyond the team may be shown — a report (any audience), a read link,
+ * an export, IATI, a Most Significant Change panel with members who are not staff: not
+ * withdrawn, consent 'report' or 'public', and a current review (a person reviewed the report
+ * version, and the story's title and text have not changed since). Their text for those readers
+ * is the report version: select `reportText`, never the story's own title and body. Report
+ * assembly, MSC candidates and MSC selections for reports start from this query.
+ */
+export function reportStories(db: Kysely<DB>): ReportStoryQuery {
+  return consentedStories(db)
+    .innerJoin('storyReviews', 'storyReviews.storyId', 'stories.id')
+    .whereRef('storyReviews.sourceTitle', '=', 'stories.title')
+    .whereRef('storyReviews.sourceText', '=', 'stories.bodyText');
+}
+
+/** What readers beyond the team read of a story: its reviewed report version. */
+export const reportText = ['storyReviews.title as title', 'storyReviews.bodyHtml as bodyHtml', 'storyReviews.bodyText as bodyText', 'storyReviews.textHash as reviewHash'] as const;
+
+/** Whether the story has a current review: one exists and the story's title and text are unchanged since. */
+export const hasCurrentReview = (eb: ExpressionBuilder<DB, 'stories'>) =>
+  eb.exists(
+    eb
+      .selectFrom('storyReviews')
+      .select('storyReviews.storyId')
+      .whereRef('storyReviews.storyId', '=', 'stories.id')
+      .whereRef('storyReviews.sourceTitle', '=', 'stories.title')
+      .whereRef('storyReviews.sourceText', '=', 'stories.bodyText'),
+  );
+
+/**
+ * The stories that may leave the team but wait for a review of their report version ("wacht op
+ * anonimiseren"): consented, not withdrawn, without a current review. Narrows the team's query,
+ * so a worker only sees their projects' stories waiting.
+ */
+export function awaitingReview(visible: StoryQuery): StoryQuery {
+  return visible
+    .where('stories.withdrawnAt', 'is', null)
+    .where('stories.consent', 'in', [...audienceLevels.report])
+    .where((eb) => eb.not(hasCurrentReview(eb)));
 }
 
 /** One story the user may see (withdrawn ones too), or 404; with what the routes decide on. */
@@ -144,9 +188,12 @@ export type ReportableStory = {
   disclosure: StoryDisclosure;
   /** the chosen name, only for 'named' stories that have one */
   tellerName: string | null;
+  /** sha256 of the reviewed title and text (title, bodyHtml and bodyText are the report version) */
+  reviewHash: string;
 };
 
-const storyDate = sql<string>`coalesce(${sql.ref('stories.happenedOn')}, substr(${sql.ref('stories.createdAt')}, 1, 10))`;
+/** The day a story counts on: the day it happened, else the day it was recorded. */
+export const storyDate = sql<string>`coalesce(${sql.ref('stories.happenedOn')}, substr(${sql.ref('stories.createdAt')}, 1, 10))`;
 
 /** How a story with this consent may appear in a report; null = not at all. */
 export function reportDisclosure(story: { consent: ConsentLevel; withdrawnAt: string | null; under16: number }): StoryDisclosure | null {
@@ -172,9 +219,7 @@ export async function reportableStories(
       'stories.projectId',
       'stories.areaId',
       'areas.name as areaName',
-      'stories.title',
-      'stories.bodyHtml',
-      'stories.bodyText',
+      ...reportText,
       'stories.phase',
       'stories.language',
       'stories.consent',
@@ -209,49 +254,61 @@ export async function reportableStories(
         language: r.language,
         disclosure,
         tellerName: disclosure === 'named' ? tellerNameFor('public', { name: r.displayName, under16: r.under16 }) : null,
+        reviewHash: r.reviewHash,
       },
     ];
   });
 }
 
 /**
- * How stories frozen into a published version may be shown now: a story withdrawn, erased or
- * moved back to 'team' since publication becomes a placeholder; one moved from 'public' to
- * 'report' loses its name.
+ * How a story frozen into a published version may be served now: as whom, and which reviewed
+ * text (its hash) it may show; null = not at all (a placeholder). A story withdrawn, erased or
+ * moved back to 'team' since publication, or one whose report version is not (or no longer)
+ * reviewed, becomes a placeholder; one moved from 'public' to 'report' loses its name; one
+ * reviewed again since shows the text reviewed now.
  */
-export async function currentDisclosure(db: Kysely<DB>, storyIds: number[]): Promise<Map<number, StoryDisclosure | null>> {
-  const result = new Map<number, StoryDisclosure | null>(storyIds.map((id) => [id, null]));
-  if (!storyIds.length) return result;
-  const rows = await db
-    .selectFrom('stories')
-    .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
-    .select(['stories.id', 'stories.consent', 'stories.withdrawnAt', 'tellers.under16'])
-    .where('stories.id', 'in', storyIds)
-    .execute();
-  for (const r of rows) result.set(r.id, reportDisclosure(r));
-  return result;
+export type ServedDisclosure = { as: StoryDisclosure; reviewHash: string } | null;
+
+const currentReviewJoin = (join: JoinBuilder<DB & { stories: DB['stories'] }, 'stories' | 'storyReviews'>) =>
+  join
+    .onRef('storyReviews.storyId', '=', 'stories.id')
+    .onRef('storyReviews.sourceTitle', '=', 'stories.title')
+    .onRef('storyReviews.sourceText', '=', 'stories.bodyText');
+
+function servedDisclosure(r: { consent: ConsentLevel; withdrawnAt: string | null; under16: number; reviewHash: string | null }): ServedDisclosure {
+  const as = reportDisclosure(r);
+  return as && r.reviewHash ? { as, reviewHash: r.reviewHash } : null;
+}
+
+/** The current report versions (reviewed text) of these stories, for those that may leave the team. */
+export async function reportVersionsOf(db: Kysely<DB>, storyIds: number[]): Promise<Map<number, { title: string; bodyHtml: string; bodyText: string; reviewHash: string }>> {
+  if (!storyIds.length) return new Map();
+  const rows = await reportStories(db).select(['stories.id', ...reportText]).where('stories.id', 'in', storyIds).execute();
+  return new Map(rows.map(({ id, ...r }) => [id, r]));
 }
 
 /**
- * A number that changes whenever anything currentDisclosure depends on changes (a story's consent,
- * withdrawal or erasure, a teller's age flag): kept by triggers (migration 0009).
+ * A number that changes whenever anything versionDisclosure depends on changes (a story's consent,
+ * withdrawal or erasure, a teller's age flag: triggers of migration 0009; a review saved or a
+ * story's text changed: noteDisclosureChange in db/repositories/reviews.ts).
  */
 export async function disclosureStamp(db: Kysely<DB>): Promise<number> {
   const row = await db.selectFrom('disclosureChanges').select('n').where('id', '=', 1).executeTakeFirst();
   return row?.n ?? -1;
 }
 
-/** currentDisclosure for the stories of one published version, found through the version's story list. */
-export async function versionDisclosure(db: Kysely<DB>, versionId: number, storyIds: number[]): Promise<Map<number, StoryDisclosure | null>> {
-  const result = new Map<number, StoryDisclosure | null>(storyIds.map((id) => [id, null]));
+/** How the stories of one published version may be served now, found through the version's story list. */
+export async function versionDisclosure(db: Kysely<DB>, versionId: number, storyIds: number[]): Promise<Map<number, ServedDisclosure>> {
+  const result = new Map<number, ServedDisclosure>(storyIds.map((id) => [id, null]));
   const rows = await db
     .selectFrom('reportVersionStories')
     .innerJoin('stories', 'stories.id', 'reportVersionStories.storyId')
     .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
-    .select(['stories.id', 'stories.consent', 'stories.withdrawnAt', 'tellers.under16'])
+    .leftJoin('storyReviews', currentReviewJoin)
+    .select(['stories.id', 'stories.consent', 'stories.withdrawnAt', 'tellers.under16', 'storyReviews.textHash as reviewHash'])
     .where('reportVersionStories.versionId', '=', versionId)
     .execute();
-  for (const r of rows) if (result.has(r.id)) result.set(r.id, reportDisclosure(r));
+  for (const r of rows) if (result.has(r.id)) result.set(r.id, servedDisclosure(r));
   return result;
 }
 
@@ -350,4 +407,58 @@ export async function assertMscRoundVisible(db: Kysely<DB>, user: SessionUser, r
   const member = await db.selectFrom('mscPanelMembers').select('userId').where('roundId', '=', roundId).where('userId', '=', user.id).executeTakeFirst();
   if (!member && !isStaff(user)) throw notFound('Ronde niet gevonden / Round not found');
   return { isPanel: !!member };
+}
+
+// ---- Most Significant Change panels beyond the team (issue 13) ----
+
+/**
+ * A round's panel stays inside the team when every member is staff (admin, coordinator): then the
+ * stories that may leave the team are offered as they are, reviewed or not. A panel with anyone
+ * else (a funder, a worker) reaches beyond it: only stories with a current review, in their
+ * report version (reportStories).
+ */
+export async function mscPanelInside(db: Kysely<DB>, roundId: number): Promise<boolean> {
+  const outsider = await db
+    .selectFrom('mscPanelMembers')
+    .innerJoin('users', 'users.id', 'mscPanelMembers.userId')
+    .select('users.id')
+    .where('mscPanelMembers.roundId', '=', roundId)
+    .where('users.role', 'not in', ['admin', 'coordinator'])
+    .executeTakeFirst();
+  return !outsider;
+}
+
+/**
+ * One story as a reader of a Most Significant Change round may see it now: staff as the team
+ * does; anyone else the date of an anonymised story only to the month (as reports show it).
+ */
+export function mscStoryFor<S extends { consent: ConsentLevel; under16: number | boolean; date: string; happenedOn: string | null }>(user: SessionUser, s: S): S {
+  if (isStaff(user) || reportDisclosure({ consent: s.consent, withdrawnAt: null, under16: Number(s.under16) }) === 'named') return s;
+  return { ...s, date: s.date.slice(0, 7), happenedOn: null };
+}
+
+/**
+ * The title a reader of a round may see of a selected story now: none once it was withdrawn or
+ * moved back to 'team'; for readers who are not staff, only its reviewed report version's title,
+ * and none while that is missing or stale (null: held back).
+ */
+export async function mscSelectionTitles(db: Kysely<DB>, user: SessionUser, storyIds: number[]): Promise<Map<number, string | null>> {
+  const out = new Map<number, string | null>(storyIds.map((id) => [id, null]));
+  if (!storyIds.length) return out;
+  if (isStaff(user)) {
+    for (const r of await consentedStories(db).select(['stories.id', 'stories.title']).where('stories.id', 'in', storyIds).execute()) out.set(r.id, r.title);
+  } else {
+    for (const [id, t] of await reportVersionsOf(db, storyIds)) out.set(id, t.title);
+  }
+  return out;
+}
+
+/**
+ * Who may review a story's report version: staff, and the workers of its project (whoever may
+ * see the story; 404 otherwise, 403 for funders). A withdrawn story has nothing left to review.
+ */
+export async function reviewableStory(db: Kysely<DB>, user: SessionUser, id: number) {
+  const story = await visibleStory(db, user, id);
+  if (story.withdrawnAt) throw conflict('Dit verhaal is ingetrokken / This story has been withdrawn');
+  return story;
 }

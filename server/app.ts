@@ -14,6 +14,7 @@ import { projectRoutes } from './routes/projects.js';
 import { publicRoutes } from './routes/public.js';
 import { reportPages } from './routes/report-pages.js';
 import { reportRoutes } from './routes/reports/index.js';
+import { reviewRoutes } from './routes/reviews.js';
 import { storyRoutes } from './routes/stories/index.js';
 import { sensemakingRoutes } from './routes/sensemaking/index.js';
 import { userRoutes } from './routes/users.js';
@@ -75,6 +76,7 @@ export function createApp({ db, config, mailer = createMailer(config.mail), log 
   api.route('/', userRoutes);
   api.route('/', projectRoutes);
   api.route('/', storyRoutes);
+  api.route('/', reviewRoutes);
   api.route('/', publicRoutes);
   api.route('/', reportRoutes);
   api.route('/', countingRoutes);

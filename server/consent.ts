@@ -2,9 +2,22 @@
 import type { ConsentLevel } from '../db/schema.js';
 import { invalid } from './errors.js';
 
-/** The version of the consent text residents and workers are shown; bump it when the text changes. */
+/** The version of the consent text workers read out and record; bump it when the text changes. */
 export const CONSENT_TEXT_VERSION = '2026-11';
-export const consentTextVersions = ['2026-11'] as const;
+
+/** The languages of the resident pages (web/resident/locales/<code>.json). */
+export const residentLanguages = ['nl', 'en', 'ar', 'tr', 'pl', 'uk'] as const;
+export type ResidentLanguage = (typeof residentLanguages)[number];
+/**
+ * The date of the consent text on the resident pages ("meta.consentTextVersion" in each language
+ * file; tests/resident-locales.test.ts keeps them equal). A resident's consent records the text
+ * they read in the language they read it in: `2026-11-29/ar`.
+ */
+export const RESIDENT_CONSENT_TEXT = '2026-11-29';
+export const residentConsentVersion = (language: ResidentLanguage) => `${RESIDENT_CONSENT_TEXT}/${language}`;
+
+/** Every consent text version a story may record. */
+export const consentTextVersions = [CONSENT_TEXT_VERSION, ...residentLanguages.map(residentConsentVersion)] as [string, ...string[]];
 
 const rank: Record<ConsentLevel, number> = { team: 0, report: 1, public: 2 };
 

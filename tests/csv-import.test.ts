@@ -17,6 +17,9 @@ beforeEach(async () => {
 const run = (csv: string, mode: 'preview' | 'commit', client = w.worker) => client.post('/api/indicators/import', { csv, mode });
 const values = () => t.db.selectFrom('indicatorValues').select(['indicatorId', 'period', 'areaId', 'value', 'note']).orderBy('id').execute();
 
+/** A row error as the preview reports it: both halves whole sentences, `reason` the two joined. */
+const said = (row: number, column: string, nl: string, en: string) => ({ row, column, nl, en, reason: `${nl} / ${en}` });
+
 describe('CSV import of values', () => {
   it('previews every bad row with row and column, writing nothing', async () => {
     const csv = [
@@ -31,12 +34,12 @@ describe('CSV import of values', () => {
     ].join('\n');
     const res = await json(run(csv, 'preview'));
     expect(res.errors).toEqual([
-      { row: 3, column: 'indicator', reason: expect.stringContaining('unknown indicator Onbekend') },
-      { row: 4, column: 'period', reason: expect.stringContaining('not a quarter') },
-      { row: 5, column: 'area', reason: expect.stringContaining('not one of the project') },
-      { row: 6, column: 'value', reason: expect.stringContaining('not a number: twaalf') },
-      { row: 7, column: 'area', reason: expect.stringContaining('not kept per area') },
-      { row: 8, column: 'period', reason: expect.stringContaining('same indicator, period and area as row 2') },
+      said(3, 'indicator', "Dit project heeft geen indicator 'Onbekend'.", "This project has no indicator 'Onbekend'."),
+      said(4, 'period', '2026-03 is geen kwartaal: deze indicator wordt per kwartaal bijgehouden.', '2026-03 is not a quarter: this indicator is kept per quarter.'),
+      said(5, 'area', "Het gebied 'WK036306' hoort niet bij dit project.", "The area 'WK036306' is not one of this project's areas."),
+      said(6, 'value', "'twaalf' is geen getal.", "'twaalf' is not a number."),
+      said(7, 'area', "'Aandeel actief' geldt voor het hele project: laat het gebied leeg.", "'Aandeel actief' is kept for the whole project: leave the area empty."),
+      said(8, 'period', 'Dezelfde indicator, periode en gebied staan al in rij 2.', 'The same indicator, period and area are already in row 2.'),
     ]);
     expect(res.committed).toBe(false);
     expect(await values()).toEqual([]);
@@ -47,7 +50,7 @@ describe('CSV import of values', () => {
     const res = await run(csv, 'commit');
     expect(res.status).toBe(400);
     const details = (await res.json()).error.details;
-    expect(details).toEqual([expect.objectContaining({ row: 3, column: 'value', reason: expect.stringContaining('not a number: x') })]);
+    expect(details).toEqual([expect.objectContaining({ row: 3, column: 'value', nl: "'x' is geen getal.", en: "'x' is not a number." })]);
     expect(await values()).toEqual([]);
   });
 
@@ -72,7 +75,7 @@ describe('CSV import of values', () => {
     const csv = 'indicator,period,area,value,note\nBezoekers,2026-Q2,BU03630000,"7,5","a, b\nc"\nBezoekers,2026-Q2,BU03630001,oops,\n';
     const res = await json(run(csv, 'preview'));
     expect(res.delimiter).toBe(',');
-    expect(res.errors).toEqual([{ row: 4, column: 'value', reason: expect.stringContaining('not a number: oops') }]);
+    expect(res.errors).toEqual([said(4, 'value', "'oops' is geen getal.", "'oops' is not a number.")]);
   });
 
   it('importing the same file twice changes nothing the second time', async () => {
@@ -89,12 +92,12 @@ describe('CSV import of values', () => {
   });
 
   it('names a missing column, refuses ambiguous numbers and unknown indicators of other projects', async () => {
-    expect((await json(run('indicator;waarde\nBezoekers;1', 'preview'))).errors).toEqual([{ row: 1, column: 'period', reason: expect.stringContaining('missing column') }]);
+    expect((await json(run('indicator;waarde\nBezoekers;1', 'preview'))).errors).toEqual([said(1, 'periode', "De kolom 'periode' ontbreekt in de eerste regel.", "The column 'period' (or 'periode') is missing from the first line.")]);
     const other = await indicator(w.coordinator, { projectId: w.otherProjectId, name: 'Elders', unit: 'count', periodicity: 'quarter' });
     const res = await json(run(`indicator;period;value\nAandeel actief;2026-Q1;1.234\n${other.id};2026-Q1;1\n`, 'preview'));
     expect(res.errors).toEqual([
-      { row: 2, column: 'value', reason: expect.stringContaining('ambiguous number') },
-      { row: 3, column: 'indicator', reason: expect.stringContaining(`unknown indicator ${other.id}`) },
+      said(2, 'value', "'1.234' kan duizendtallen of decimalen zijn. Schrijf 1234 of 1,234.", "'1.234' could be thousands or decimals. Write 1234 or 1,234."),
+      said(3, 'indicator', `Dit project heeft geen indicator '${other.id}'.`, `This project has no indicator '${other.id}'.`),
     ]);
     const outsider = await json(run(`indicator;period;value\n${other.id};2026-Q1;1\n`, 'commit', w.outsider));
     expect(outsider.created).toBe(1);
@@ -113,7 +116,43 @@ describe('CSV import of values', () => {
     expect(ok(' 700 ')).toBe(700);
     expect(ok('.')).toBeNull();
     expect(ok('')).toBeNull();
-    expect(ok('1.234')).toMatch(/ambiguous/);
-    expect(ok('12,5,6')).toMatch(/not a number/);
+    expect(ok('1.234')).toMatch(/thousands or decimals/);
+    expect(ok('12,5,6')).toBe("'12,5,6' is geen getal. / '12,5,6' is not a number.");
+  });
+
+  it('gives a template per project: its indicators, periods and areas as rows, the values entered so far, Dutch headers', async () => {
+    await run('indicator;periode;gebied;waarde;opmerking\nBezoekers;2026-Q1;BU03630000;12,5;open dag\nAandeel actief;2026-Q2;;40;\n', 'commit');
+    const res = await w.worker.get(`/api/projects/${w.projectId}/indicators/template.csv?last=2026-Q2&periods=2`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toContain(`waarden-project-${w.projectId}.csv`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a byte order mark, so Excel reads UTF-8
+    const text = new TextDecoder().decode(bytes);
+    expect(text.split('\r\n')).toEqual([
+      'indicator;periode;gebied;waarde;opmerking',
+      'Aandeel actief;2026-Q1;;;',
+      'Aandeel actief;2026-Q2;;40;',
+      'Bezoekers;2026-Q1;Kop Zeedijk;12,5;open dag',
+      'Bezoekers;2026-Q1;Oude Kerk e.o.;;',
+      'Bezoekers;2026-Q2;Kop Zeedijk;;',
+      'Bezoekers;2026-Q2;Oude Kerk e.o.;;',
+      '',
+    ]);
+    // Read back unchanged, it changes nothing; with one value filled in, the preview shows just that.
+    expect(await json(run(text, 'preview'))).toMatchObject({ errors: [], created: 0, updated: 0, changes: [] });
+    const edited = text.replace('Bezoekers;2026-Q1;Kop Zeedijk;12,5;open dag', 'Bezoekers;2026-Q1;Kop Zeedijk;14;open dag').replace('Bezoekers;2026-Q2;Oude Kerk e.o.;;', 'Bezoekers;2026-Q2;Oude Kerk e.o.;3;');
+    const preview = await json(run(edited, 'preview'));
+    expect(preview.changes).toEqual([
+      { row: 4, indicatorId: visitors.id, indicator: 'Bezoekers', period: '2026-Q1', areaId: w.areas.kop, area: 'Kop Zeedijk', from: 12.5, to: 14, note: null, status: 'updated' },
+      { row: 7, indicatorId: visitors.id, indicator: 'Bezoekers', period: '2026-Q2', areaId: w.areas.oudeKerk, area: 'Oude Kerk e.o.', from: null, to: 3, note: null, status: 'created' },
+    ]);
+    expect(preview).toMatchObject({ created: 1, updated: 1, changesTotal: 2, committed: false });
+    // Another project's worker does not see it exists, a funder may not; a bad period is a 400 in both languages.
+    expect((await w.outsider.get(`/api/projects/${w.projectId}/indicators/template.csv`)).status).toBe(404);
+    expect((await w.funder.get(`/api/projects/${w.projectId}/indicators/template.csv`)).status).toBe(403);
+    const bad = await w.worker.get(`/api/projects/${w.projectId}/indicators/template.csv?last=2026-Q5`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.details[0].message).toBe("'2026-Q5' is geen periode. Schrijf bijvoorbeeld 2026, 2026-Q1 of 2026-03. / '2026-Q5' is not a period. Write for example 2026, 2026-Q1 or 2026-03.");
   });
 });

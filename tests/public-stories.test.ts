@@ -89,11 +89,16 @@ describe('a resident tells a story', () => {
     expect(nl).toEqual({
       project: { name: 'Buurtkamer' },
       variables: vars.map((id, i) => ({ id, key: `var${w.projectA}_${i}`, name: `Atmosfeer ${i}`, weak: 'angst en wantrouwen', strong: 'veiligheid en vertrouwen' })),
-      consentTextVersion: '2026-11',
+      consentTextVersion: '2026-11-29/nl',
       open: true,
     });
     const en = await json(await t.anon.get(`/api/public/links/${token}?lang=en`), 200);
     expect(en.variables[0]).toMatchObject({ name: 'Atmosphere 0', weak: 'fear and distrust', strong: 'safety and trust' });
+    expect(en.consentTextVersion).toBe('2026-11-29/en');
+    // The resident pages word the catalogue themselves in Arabic; the consent text is the Arabic one.
+    const ar = await json(await t.anon.get(`/api/public/links/${token}?lang=ar`), 200);
+    expect(ar.consentTextVersion).toBe('2026-11-29/ar');
+    expect((await t.anon.get(`/api/public/links/${token}?lang=de`)).status).toBe(400);
   });
 
   it('sends a story, gets a receipt, reads it back and withdraws it', async () => {
@@ -168,6 +173,20 @@ describe('a resident tells a story', () => {
     const row = await t.db.selectFrom('stories').select('id').where('receiptHash', '=', receiptHash(ok.receipt)!).executeTakeFirstOrThrow();
     const consent = await t.db.selectFrom('storyConsents').selectAll().where('storyId', '=', row.id).executeTakeFirstOrThrow();
     expect(consent).toMatchObject({ givenBy: 'guardian', guardianName: 'Vader van Noor' });
+  });
+
+  it('takes a story without a title (its first words become one) in the language told, with the consent text in that language', async () => {
+    const long = 'Sinds de nieuwe bankjes op het plein staan, praten de buren weer met elkaar en dat merk je overal in de straat.';
+    const { receipt } = await json(await submit(t, token, { title: undefined, body: doc(long), language: 'ar', consentTextVersion: '2026-11-29/ar' }), 201);
+    const row = await t.db.selectFrom('stories').select(['id', 'title', 'language']).where('receiptHash', '=', receiptHash(receipt)!).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ title: 'Sinds de nieuwe bankjes op het plein staan, praten de buren…', language: 'ar' });
+    const consent = await t.db.selectFrom('storyConsents').select('consentTextVersion').where('storyId', '=', row.id).executeTakeFirstOrThrow();
+    expect(consent.consentTextVersion).toBe('2026-11-29/ar');
+    // The consent text read must be the one in the story's language.
+    const mixed = await submit(t, token, { language: 'tr', consentTextVersion: '2026-11-29/pl' });
+    expect(mixed.status).toBe(400);
+    expect((await mixed.json()).error.details[0].field).toBe('consentTextVersion');
+    expect((await submit(t, token, { language: 'de' })).status).toBe(400);
   });
 });
 

@@ -229,14 +229,14 @@ describe('climate over time and agreement', () => {
     const [q1, q2] = res.series[0].periods;
     expect(q1).toEqual({
       period: '2026-Q1',
-      teller: { n: 3, notApplicable: 0, mean: 40, median: 40, bins: [0, 1, 1, 1, 0] },
-      coordinator: { n: 3, notApplicable: 0, mean: 50, median: 40, bins: [0, 1, 1, 0, 1] },
+      teller: { n: 3, notApplicable: 0, mean: 40, median: 40, bins: [0, 1, 1, 1, 0], spread: [[20, 1], [40, 1], [60, 1]] },
+      coordinator: { n: 3, notApplicable: 0, mean: 50, median: 40, bins: [0, 1, 1, 0, 1], spread: [[30, 1], [40, 1], [80, 1]] },
       shift: { teller: null, coordinator: null },
     });
     expect(q2).toEqual({
       period: '2026-Q2',
-      teller: { n: 3, notApplicable: 0, mean: 70, median: 70, bins: [0, 0, 1, 1, 1] },
-      coordinator: { n: 2, notApplicable: 1, mean: 80, median: 80, bins: [0, 0, 0, 1, 1] },
+      teller: { n: 3, notApplicable: 0, mean: 70, median: 70, bins: [0, 0, 1, 1, 1], spread: [[50, 1], [70, 1], [90, 1]] },
+      coordinator: { n: 2, notApplicable: 1, mean: 80, median: 80, bins: [0, 0, 0, 1, 1], spread: [[70, 1], [90, 1]] },
       shift: { teller: 30, coordinator: 30 },
     });
     const year = await ok(await coord.get(`/api/climate?areaId=${wijk}&period=year&variableId=${atm}`));
@@ -264,6 +264,44 @@ describe('climate over time and agreement', () => {
     const q1 = await ok(await worker.get(`/api/climate/agreement?projectId=${p}&areaId=${wijk}&period=2026-Q1`));
     expect(q1.variables[0]).toMatchObject({ n: 3, meanAbsoluteDifference: 10, within15: 0.67 });
     expect((await coord.get('/api/climate/agreement?period=2026-Q5')).status).toBe(400);
+  });
+
+  it('lists the stories behind one region of the pattern, as visibility allows', async () => {
+    const { coord, worker, p, wijk, b1, atm } = await knownData();
+    const region = (c: Client, q: string) => c.get(`/api/climate/stories?variableId=${atm}&${q}`);
+    // 2026-Q1, tellers, 40–60: the story placed at 40 (a bin includes its lower edge).
+    const mid = await ok(await region(coord, `source=teller&period=2026-Q1&bin=2&areaId=${wijk}`));
+    expect(mid.total).toBe(1);
+    expect(mid.stories).toEqual([{ id: expect.any(Number), title: 'Groeten op straat', projectName: 'Buurtkamer', areaName: 'Noord-West', date: '2026-02-20', position: 40 }]);
+    // The top bin includes 100; the coordinator's placements are apart from the teller's.
+    expect((await ok(await region(coord, `source=coordinator&period=2026-Q2&bin=4&areaId=${wijk}`))).stories.map((x: any) => x.position)).toEqual([90]);
+    expect((await ok(await region(coord, `source=teller&period=2026-Q2&bin=4&areaId=${b1}`))).stories.map((x: any) => [x.position, x.date])).toEqual([[90, '2026-05-02']]);
+    // Withdrawn stories and mere suggestions never show; the other wijk only without an area filter.
+    expect((await ok(await region(coord, `source=teller&period=2026-Q1&bin=0&areaId=${wijk}`))).total).toBe(0);
+    expect((await ok(await region(coord, `source=teller&period=2026-Q1&bin=0`))).stories.map((x: any) => x.areaName)).toEqual(['Zuid']);
+    expect((await ok(await region(coord, `source=coordinator&period=2026-Q1&bin=0&areaId=${wijk}`))).total).toBe(0);
+    // A month inside the quarter, and a from/to that narrows it.
+    expect((await ok(await region(coord, `source=teller&period=2026-02&bin=2`))).total).toBe(1);
+    expect((await ok(await region(coord, `source=teller&period=2026-Q1&bin=2&from=2026-03-01`))).total).toBe(0);
+
+    // A worker of the project sees its stories; a worker of another project sees none, and may not name the project.
+    expect((await ok(await region(worker, `source=teller&period=2026-Q1&bin=2&projectId=${p}`))).total).toBe(1);
+    const stranger = await t.as('worker');
+    expect(await ok(await region(stranger, `source=teller&period=2026-Q1&bin=2`))).toEqual({ total: 0, stories: [] });
+    expect([403, 404]).toContain((await region(stranger, `source=teller&period=2026-Q1&bin=2&projectId=${p}`)).status);
+    const funder = await t.as('funder');
+    expect((await region(funder, `source=teller&period=2026-Q1&bin=2`)).status).toBe(403);
+    expect((await region(t.anon, `source=teller&period=2026-Q1&bin=2`)).status).toBe(401);
+    // Bad input: 400 naming the field.
+    for (const [q, field] of [
+      ['source=teller&period=2026-Q5&bin=2', 'period'],
+      ['source=teller&period=2026-Q1&bin=5', 'bin'],
+      ['source=everyone&period=2026-Q1&bin=1', 'source'],
+    ] as const) {
+      const res = await region(coord, q);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.details.map((d: any) => d.field)).toContain(field);
+    }
   });
 
   it('workers see only their projects’ placements', async () => {
@@ -378,7 +416,7 @@ describe('Most Significant Change', () => {
     const closed = await ok(await coord.post(`/api/msc-rounds/${id}/close`));
     expect(closed.round.status).toBe('closed');
     expect(closed.selections).toEqual([
-      { storyId: reportStory, title: 'Groeten', reasons: expect.arrayContaining([expect.objectContaining({ reason: 'Mensen groeten elkaar weer' }), expect.objectContaining({ reason: 'Vertrouwen groeit' })]) },
+      { storyId: reportStory, title: 'Groeten', hidden: false, reasons: expect.arrayContaining([expect.objectContaining({ reason: 'Mensen groeten elkaar weer' }), expect.objectContaining({ reason: 'Vertrouwen groeit' })]) },
     ]);
     expect((await panelist.post(`/api/msc-rounds/${id}/picks`, { storyId: publicStory, reason: 'te laat' })).status).toBe(409);
     expect((await coord.post(`/api/msc-rounds/${id}/close`)).status).toBe(409);

@@ -30,6 +30,8 @@ export function messages<K extends string>(dict: { nl: Record<K, string>; en: Re
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
+  // YYYY-MM: a story shown beyond the team anonymised has only its month
+  if (iso.length === 7) return new Date(`${iso}-15T12:00:00`).toLocaleDateString(locale() === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', year: 'numeric' });
   return new Date(iso.length === 10 ? `${iso}T12:00:00` : iso).toLocaleDateString(locale() === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
@@ -90,6 +92,16 @@ const issues = messages({
 export function localHalf(message: string): string | undefined {
   const m = /^(.+?) \/ (.+)$/s.exec(message);
   return m ? (locale() === 'nl' ? m[1] : m[2]) : undefined;
+}
+
+/** A server message given in both languages (`nl`, `en`; else the joined `reason`): the UI's half. */
+export function saidHere(m: { reason: string; nl?: string; en?: string }): string {
+  return (locale() === 'en' ? m.en : m.nl) ?? localHalf(m.reason) ?? m.reason;
+}
+
+/** Hours as people count them, in quarters: 1,75 uur, never rounded to 1,8. */
+export function formatHours(n: number | null | undefined): string {
+  return formatNumber(n, 2);
 }
 
 /** zod's own English wording, as opposed to a message a schema or route chose. */

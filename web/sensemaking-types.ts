@@ -35,7 +35,7 @@ export type InboxStory = {
   suggestions: Tags | null;
   tellerPlacements: { variableId: number; position: number | null }[];
 };
-export type Distribution = { n: number; notApplicable: number; mean: number | null; median: number | null; bins: number[] };
+export type Distribution = { n: number; notApplicable: number; mean: number | null; median: number | null; bins: number[]; spread: [number, number][] };
 export type Code = { id: number; name: string; description: string; uses: number };
 export type Excerpt = {
   id: number;

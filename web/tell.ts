@@ -1,21 +1,19 @@
 // The resident's pages, a small bundle of their own: /t/:token (tell a story through a project
 // link) and /r/:code (read it back by receipt code, see what became of it, withdraw it); /r asks
-// for the code. The editor (tiptap) loads only when the story field is first used.
-import { LitElement, html } from 'lit';
-import { customElement } from 'lit/decorators.js';
+// for the code. Six languages (web/resident/locales/), chosen from the browser's language with a
+// switch on every page. The editor (tiptap) loads only when the story field is first used.
+import { LitElement, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { LocaleController } from './components/locale-controller.js';
-import { locale, messages, setLocale } from './i18n.js';
+import { isResidentLocale, lang, languageNames, residentLocales, rt, startLanguage, useLanguage } from './resident/i18n.js';
 import './resident/ww-receipt-lookup.js';
 import './resident/ww-receipt-page.js';
 import './resident/ww-tell-form.js';
 
-const t = messages({
-  nl: { language: 'English', languageLabel: 'Switch to English', notFound: 'Deze pagina bestaat niet.' },
-  en: { language: 'Nederlands', languageLabel: 'Naar Nederlands', notFound: 'This page does not exist.' },
-});
-
 @customElement('ww-tell')
 export class WwTell extends LitElement {
+  @state() private ready = false;
+
   constructor() {
     super();
     new LocaleController(this);
@@ -27,13 +25,18 @@ export class WwTell extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const lang = new URLSearchParams(location.search).get('lang');
-    if (lang === 'en' || lang === 'nl') setLocale(lang);
-    document.documentElement.lang = locale();
+    const start = startLanguage();
+    // A language asked for in the address is remembered, so the receipt page after sending keeps it.
+    const asked = new URLSearchParams(location.search).get('lang') === start;
+    void useLanguage(start, asked).then(
+      () => (this.ready = true),
+      () => useLanguage('nl', false).then(() => (this.ready = true)),
+    );
   }
 
-  private switchLanguage(): void {
-    setLocale(locale() === 'nl' ? 'en' : 'nl');
+  private async switchLanguage(e: Event): Promise<void> {
+    const value = (e.target as HTMLSelectElement).value;
+    if (isResidentLocale(value)) await useLanguage(value);
   }
 
   private page() {
@@ -43,15 +46,22 @@ export class WwTell extends LitElement {
     m = /^\/r\/([^/]+)\/?$/.exec(path);
     if (m) return html`<ww-receipt-page code=${decodeURIComponent(m[1]!)}></ww-receipt-page>`;
     if (/^\/r\/?$/.test(path)) return html`<ww-receipt-lookup></ww-receipt-lookup>`;
-    return html`<h1>Weefwerk</h1><p role="alert">${t('notFound')}</p>`;
+    return html`<h1>Weefwerk</h1><p role="alert">${rt('app.notFound')}</p>`;
   }
 
   override render() {
-    const other = locale() === 'nl' ? 'en' : 'nl';
+    if (!this.ready) return html`<p role="status">${rt('app.loading')}</p>`;
+    const current = lang();
     return html`
       <div class="topbar">
-        <span class="brand">Weefwerk</span>
-        <button type="button" class="link" lang=${other} aria-label=${t('languageLabel')} @click=${this.switchLanguage}>${t('language')}</button>
+        <span class="brand" lang="nl">${rt('app.brand')}</span>
+        <label class="language">
+          <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><circle cx="12" cy="12" r="9.5" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M2.5 12h19M12 2.5c2.6 2.8 3.9 6 3.9 9.5s-1.3 6.7-3.9 9.5c-2.6-2.8-3.9-6-3.9-9.5s1.3-6.7 3.9-9.5z" fill="none" stroke="currentColor" stroke-width="1.6"/></svg>
+          <span>${rt('app.language')}${current === 'en' ? nothing : html` <span lang="en">(Language)</span>`}</span>
+          <select name="language" @change=${this.switchLanguage}>
+            ${residentLocales.map((l) => html`<option value=${l} lang=${l} dir=${l === 'ar' ? 'rtl' : 'ltr'} ?selected=${l === current}>${languageNames[l]}</option>`)}
+          </select>
+        </label>
       </div>
       ${this.page()}
     `;

@@ -2,8 +2,8 @@
 // Most Significant Change. Plain functions over Kysely; routes decide transactions and access.
 // Functions over many stories take a query already narrowed by server/access.ts (visibleStories,
 // reportStories) and never widen it.
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
-import { reportStories, tellerNameForReport, type StoryQuery } from '../../server/access.js';
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { consentedStories, mscPanelInside, reportStories, tellerNameForReport, type StoryQuery } from '../../server/access.js';
 import { iatiResultType, type DB, type ExcerptStatus, type OutcomeLevel, type TagStatus } from '../schema.js';
 
 type Db = Kysely<DB>;
@@ -67,18 +67,27 @@ const storyDate = sql<string>`coalesce(stories.happened_on, substr(stories.creat
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-export type Distribution = { n: number; notApplicable: number; mean: number | null; median: number | null; bins: number[] };
+export type Distribution = { n: number; notApplicable: number; mean: number | null; median: number | null; bins: number[]; spread: [number, number][] };
 /** The five bins over 0..100: [0,20) [20,40) [40,60) [60,80) [80,100]. */
 export const binEdges = [0, 20, 40, 60, 80, 100];
+/** The bin a position falls in (0..4); the last bin includes 100. */
+export const binOf = (x: number) => Math.min(4, Math.floor(x / 20));
 
 export function distribution(positions: (number | null)[]): Distribution {
   const xs = positions.filter((p): p is number => p !== null).sort((a, b) => a - b);
   const bins = [0, 0, 0, 0, 0];
-  for (const x of xs) bins[Math.min(4, Math.floor(x / 20))]!++;
+  for (const x of xs) bins[binOf(x)]!++;
+  // Every placement, as [position, how many stories] in position order: the dots of the pattern.
+  const spread: [number, number][] = [];
+  for (const x of xs) {
+    const last = spread[spread.length - 1];
+    if (last && last[0] === x) last[1]++;
+    else spread.push([x, 1]);
+  }
   const n = xs.length;
   const mean = n ? round2(xs.reduce((a, b) => a + b, 0) / n) : null;
   const median = n ? (n % 2 ? xs[(n - 1) / 2]! : round2((xs[n / 2 - 1]! + xs[n / 2]!) / 2)) : null;
-  return { n, notApplicable: positions.length - n, mean, median, bins };
+  return { n, notApplicable: positions.length - n, mean, median, bins, spread };
 }
 
 // ---------- outcomes ----------
@@ -428,19 +437,51 @@ export type ClimateFilter = {
   to?: string;
 };
 
-/** Accepted placements of the visible stories, with the date each story counts on. */
-async function placementRows(visible: StoryQuery, f: ClimateFilter) {
-  let q = visible
-    .innerJoin('storyPlacements as p', 'p.storyId', 'stories.id')
-    .select(['p.storyId', 'p.variableId', 'p.source', 'p.position'])
-    .select(storyDate.as('date'))
-    .where('p.status', '=', 'accepted');
+/** Accepted placements of the visible stories, narrowed by the filter. */
+function placementQuery(visible: StoryQuery, f: ClimateFilter) {
+  let q = visible.innerJoin('storyPlacements as p', 'p.storyId', 'stories.id').where('p.status', '=', 'accepted');
   if (f.projectId) q = q.where('stories.projectId', '=', f.projectId);
   if (f.areaIds) q = q.where('stories.areaId', 'in', f.areaIds.length ? f.areaIds : [-1]);
   if (f.variableId) q = q.where('p.variableId', '=', f.variableId);
   if (f.from) q = q.where(storyDate, '>=', f.from);
   if (f.to) q = q.where(storyDate, '<=', f.to);
-  return q.execute();
+  return q;
+}
+
+/** Accepted placements of the visible stories, with the date each story counts on. */
+async function placementRows(visible: StoryQuery, f: ClimateFilter) {
+  return placementQuery(visible, f).select(['p.storyId', 'p.variableId', 'p.source', 'p.position']).select(storyDate.as('date')).execute();
+}
+
+/**
+ * The stories behind one region of the climate pattern: one variable, one period, teller's or
+ * coordinator's placements, one of the five bins. Only the visible stories (the query from
+ * server/access.ts), narrowed by the page's filter; at most `limit`, with the total.
+ */
+export async function climateRegionStories(
+  visible: StoryQuery,
+  f: ClimateFilter & { variableId: number; source: 'teller' | 'coordinator'; period: string; bin: number; limit: number },
+) {
+  const [pFrom, pTo] = periodBounds(f.period);
+  const from = f.from && f.from > pFrom ? f.from : pFrom;
+  const to = f.to && f.to < pTo ? f.to : pTo;
+  const lo = binEdges[f.bin]!;
+  let q = placementQuery(visible, { ...f, from, to })
+    .where('p.source', '=', f.source)
+    .where('p.position', '>=', lo);
+  q = f.bin === 4 ? q.where('p.position', '<=', 100) : q.where('p.position', '<', binEdges[f.bin + 1]!);
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const stories = await q
+    .innerJoin('projects', 'projects.id', 'stories.projectId')
+    .leftJoin('areas', 'areas.id', 'stories.areaId')
+    .select(['stories.id', 'stories.title', 'projects.name as projectName', 'areas.name as areaName', 'p.position'])
+    .select(storyDate.as('date'))
+    .orderBy('p.position')
+    .orderBy(storyDate)
+    .orderBy('stories.id')
+    .limit(f.limit)
+    .execute();
+  return { total, stories: stories.map((s) => ({ ...s, position: s.position! })) };
 }
 
 export async function climateOverTime(db: Db, visible: StoryQuery, f: ClimateFilter & { granularity: Granularity }) {
@@ -525,21 +566,32 @@ export async function listRounds(db: Db, onlyForUser: number | null) {
   return Promise.all(ids.map(async (r) => (await getRound(db, r.id))!));
 }
 
-/** Candidate stories of a round: the stories a report may show (reportStories), of the round's projects and period. */
+/**
+ * Candidate stories of a round, of its projects and period: for a panel beyond the team the
+ * stories a report may show, in their reviewed report version (reportStories); for a panel of
+ * staff only, every story that may leave the team, as it is (consentedStories).
+ */
 export async function roundCandidates(db: Db, round: { id: number; periodFrom: string; periodTo: string }) {
-  const rows = await reportStories(db)
-    .innerJoin('projects', 'projects.id', 'stories.projectId')
-    .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
-    .leftJoin('areas', 'areas.id', 'stories.areaId')
-    .select(['stories.id', 'stories.projectId', 'projects.name as projectName', 'areas.name as areaName', 'stories.title', 'stories.bodyHtml', 'stories.happenedOn', 'stories.consent', 'stories.language', 'tellers.displayName', 'tellers.under16'])
-    .select(storyDate.as('date'))
-    .where('stories.projectId', 'in', db.selectFrom('mscRoundProjects').select('projectId').where('roundId', '=', round.id))
-    .where(storyDate, '>=', round.periodFrom)
-    .where(storyDate, '<=', round.periodTo)
-    .orderBy(storyDate)
-    .orderBy('stories.id')
-    .execute();
-  return rows.map(({ displayName, under16, ...r }) => ({ ...r, tellerName: tellerNameForReport(r.consent, { name: displayName, under16 }) }));
+  const inside = await mscPanelInside(db, round.id);
+  const narrow = (q: StoryQuery) =>
+    q
+      .innerJoin('projects', 'projects.id', 'stories.projectId')
+      .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
+      .leftJoin('areas', 'areas.id', 'stories.areaId')
+      .select(['stories.id', 'stories.projectId', 'projects.name as projectName', 'areas.name as areaName', 'stories.happenedOn', 'stories.consent', 'stories.language', 'tellers.displayName', 'tellers.under16'])
+      .select(storyDate.as('date'))
+      .where('stories.projectId', 'in', db.selectFrom('mscRoundProjects').select('projectId').where('roundId', '=', round.id))
+      .where(storyDate, '>=', round.periodFrom)
+      .where(storyDate, '<=', round.periodTo)
+      .orderBy(storyDate)
+      .orderBy('stories.id');
+  const rows = inside
+    ? await narrow(consentedStories(db)).select(['stories.title', 'stories.bodyHtml']).execute()
+    : // the report version's title and text (reportText), not the story's own
+      await narrow(reportStories(db) as SelectQueryBuilder<DB, 'stories', {}>)
+        .select([sql<string>`${sql.ref('storyReviews.title')}`.as('title'), sql<string>`${sql.ref('storyReviews.bodyHtml')}`.as('bodyHtml')])
+        .execute();
+  return rows.map(({ displayName, ...r }) => ({ ...r, tellerName: tellerNameForReport(r.consent, { name: displayName, under16: r.under16 }) }));
 }
 
 export async function roundPicks(db: Db, roundId: number) {
@@ -555,16 +607,16 @@ export async function roundPicks(db: Db, roundId: number) {
 export async function roundSelections(db: Db, roundId: number) {
   const rows = await db
     .selectFrom('mscSelections')
-    .innerJoin('stories', 'stories.id', 'mscSelections.storyId')
     .leftJoin('users', 'users.id', 'mscSelections.userId')
-    .select(['mscSelections.storyId', 'stories.title', 'mscSelections.reason', 'users.name as userName'])
+    .select(['mscSelections.storyId', 'mscSelections.reason', 'users.name as userName'])
     .where('roundId', '=', roundId)
     .orderBy('mscSelections.id')
     .execute();
-  const out: { storyId: number; title: string; reasons: { reason: string; by: string | null }[] }[] = [];
+  // no titles here: what a reader may see of a selected story now is access.ts's mscSelectionTitles
+  const out: { storyId: number; reasons: { reason: string; by: string | null }[] }[] = [];
   for (const r of rows) {
     let s = out.find((o) => o.storyId === r.storyId);
-    if (!s) out.push((s = { storyId: r.storyId, title: r.title, reasons: [] }));
+    if (!s) out.push((s = { storyId: r.storyId, reasons: [] }));
     s.reasons.push({ reason: r.reason, by: r.userName });
   }
   return out;

@@ -1,6 +1,7 @@
 // Stories, their consent record, placements, submission links and receipts. Read functions take a
 // query already narrowed by server/access.ts (visibleStories and friends); they never widen it.
 import { createHash, randomBytes } from 'node:crypto';
+import { deleteReview, noteDisclosureChange } from './reviews.js';
 import { forgetStoryCoding, selectionsForStory } from './sensemaking.js';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { StoryQuery } from '../../server/access.js';
@@ -283,6 +284,8 @@ export async function updateStory(db: Db, id: number, patch: StoryPatch): Promis
     .set({ ...patch, updatedAt: new Date().toISOString() })
     .where('id', '=', id)
     .execute();
+  // a changed text may make its report version's review stale: served versions must look again
+  if (patch.title !== undefined || patch.bodyText !== undefined) await noteDisclosureChange(db);
 }
 
 export async function setConsentLevel(db: Db, id: number, level: ConsentLevel): Promise<void> {
@@ -291,7 +294,8 @@ export async function setConsentLevel(db: Db, id: number, level: ConsentLevel): 
 
 /**
  * Withdraws a story: the consent record stays, the text goes (title and body cleared, which also
- * takes it out of the search index), and so do its placements and outcome tags.
+ * takes it out of the search index; its report version deleted), and so do its placements and
+ * outcome tags. The caller also rewrites stored report versions (redactStoredVersions).
  */
 export async function withdrawStory(db: Db, id: number): Promise<void> {
   const now = new Date().toISOString();
@@ -302,6 +306,7 @@ export async function withdrawStory(db: Db, id: number): Promise<void> {
     .execute();
   await db.deleteFrom('storyPlacements').where('storyId', '=', id).execute();
   await db.deleteFrom('storyOutcomes').where('storyId', '=', id).execute();
+  await deleteReview(db, id);
   await forgetStoryCoding(db, id);
 }
 

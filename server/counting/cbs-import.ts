@@ -2,8 +2,8 @@
 import type { Kysely } from 'kysely';
 import { writeValues, type Measure, type Unit, type ValueWrite } from '../../db/repositories/counting.js';
 import type { AreaKind, DB } from '../../db/schema.js';
-import { readCsv, type RowError } from './csv.js';
-import { nameKey, normalizePeriod, parseNumber, periodicityOf, type Periodicity } from './parse.js';
+import { readCsv, rowError, type RowError } from './csv.js';
+import { nameKey, normalizePeriod, notAPeriod, parseNumber, periodicityOf, periodNl, said, type Periodicity } from './parse.js';
 import { areaLookup, CBS_CODE } from './value-import.js';
 
 /** A StatLine column header: hierarchy separated by `/`, the unit in brackets at the end. */
@@ -61,10 +61,10 @@ export async function runCbsImport(db: Kysely<DB>, text: string, opts: { period?
     else if (h.trim()) valueCols.push(i);
   });
   const fixedPeriod = opts.period === undefined ? undefined : normalizePeriod(opts.period);
-  if (nameCol < 0 && codeCol < 0) errors.push({ row: 1, column: 'Wijken en buurten', reason: 'geen kolom met gebieden / no area column (Wijken en buurten or Regiocode)' });
-  if (periodCol < 0 && opts.period === undefined) errors.push({ row: 1, column: 'Perioden', reason: 'geen kolom Perioden: vul de periode in / the file has no Perioden column: give the period' });
-  if (fixedPeriod === null) errors.push({ row: 1, column: 'period', reason: `geen periode / not a period: ${opts.period}` });
-  if (!valueCols.length) errors.push({ row: 1, column: '', reason: 'geen kolommen met cijfers / no value columns' });
+  if (nameCol < 0 && codeCol < 0) errors.push(rowError(1, 'Wijken en buurten', 'Er is geen kolom met gebieden (Wijken en buurten of Regiocode).', 'There is no column with areas (Wijken en buurten or Regiocode).'));
+  if (periodCol < 0 && opts.period === undefined) errors.push(rowError(1, 'Perioden', 'Het bestand heeft geen kolom Perioden: vul de periode in.', 'The file has no Perioden column: fill in the period.'));
+  if (fixedPeriod === null) errors.push({ row: 1, column: 'period', ...notAPeriod(opts.period ?? '') });
+  if (!valueCols.length) errors.push(rowError(1, '', 'Het bestand heeft geen kolommen met cijfers.', 'The file has no columns with figures.'));
   if (errors.length) return result;
 
   const lookup = await areaLookup(db);
@@ -78,39 +78,39 @@ export async function runCbsImport(db: Kysely<DB>, text: string, opts: { period?
     let period = fixedPeriod ?? null;
     if (periodCol >= 0) {
       period = normalizePeriod(cells[periodCol] ?? '');
-      if (!period) errors.push({ row, column: table.header[periodCol]!, reason: `geen periode / not a period: ${cells[periodCol] ?? ''}` });
+      if (!period) errors.push({ row, column: table.header[periodCol]!, ...notAPeriod(cells[periodCol] ?? '') });
     }
     const values = valueCols.map((i) => {
       const parsed = parseNumber(cells[i] ?? '', { decimal: 'point' });
-      if (!parsed.ok) errors.push({ row, column: table.header[i]!, reason: parsed.reason });
+      if (!parsed.ok) errors.push({ row, column: table.header[i]!, reason: parsed.reason, nl: parsed.nl, en: parsed.en });
       return parsed.ok ? parsed.value : null;
     });
     const name = nameCol >= 0 ? (cells[nameCol] ?? '').trim() : null;
     const code = codeCol >= 0 ? (cells[codeCol] ?? '').trim().toUpperCase() : '';
     let area: number | string | null = null;
     if (code) {
-      if (!CBS_CODE.test(code)) result.unknownAreas.push({ row, name, code, reason: 'geen gemeente-, wijk- of buurtcode / not a gemeente, wijk or buurt code' });
+      if (!CBS_CODE.test(code)) result.unknownAreas.push({ row, name, code, ...said('Dit is geen gemeente-, wijk- of buurtcode.', 'This is not a gemeente, wijk or buurt code.') });
       else if (lookup.byCode.has(code)) area = lookup.byCode.get(code)!;
       else if (opts.createAreas) {
         area = code;
         toCreate.set(code, { code, name: name || code });
-      } else result.unknownAreas.push({ row, name, code, reason: 'onbekende gebiedscode / unknown area code' });
+      } else result.unknownAreas.push({ row, name, code, ...said('Er is geen gebied met deze code.', 'There is no area with this code.') });
     } else if (name) {
       const ids = lookup.byName.get(nameKey(name)) ?? [];
       if (ids.length === 1) area = ids[0]!;
-      else result.unknownAreas.push({ row, name, code: null, reason: ids.length ? 'meerdere gebieden met deze naam / ambiguous area name: several areas have this name' : opts.createAreas ? 'onbekende naam (alleen met een CBS-code wordt een gebied gemaakt) / unknown area name (an area is only created from a CBS code)' : 'onbekende naam / unknown area name' });
-    } else errors.push({ row, column: table.header[codeCol >= 0 ? codeCol : nameCol]!, reason: 'geen gebied / no area' });
+      else result.unknownAreas.push({ row, name, code: null, ...(ids.length ? said('Er zijn meerdere gebieden met deze naam.', 'Several areas have this name.') : opts.createAreas ? said('Er is geen gebied met deze naam (alleen met een CBS-code wordt een gebied gemaakt).', 'There is no area with this name (an area is only created from a CBS code).') : said('Er is geen gebied met deze naam.', 'There is no area with this name.')) });
+    } else errors.push(rowError(row, table.header[codeCol >= 0 ? codeCol : nameCol]!, 'Vul het gebied in.', 'Fill in the area.'));
     if (errors.length > before || area === null || !period) continue;
     const k = `${area}|${period}`;
     if (seen.has(k)) {
-      errors.push({ row, column: table.header[codeCol >= 0 ? codeCol : nameCol]!, reason: `dubbel, zie rij ${seen.get(k)} / same area and period as row ${seen.get(k)}` });
+      errors.push(rowError(row, table.header[codeCol >= 0 ? codeCol : nameCol]!, `Hetzelfde gebied en dezelfde periode staan al in rij ${seen.get(k)}.`, `The same area and period are already in row ${seen.get(k)}.`));
       continue;
     }
     seen.set(k, row);
     periodicities.add(periodicityOf(period)!);
     rowsByArea.push({ row, period, area, values });
   }
-  if (periodicities.size > 1) errors.push({ row: 1, column: table.header[periodCol] ?? 'Perioden', reason: 'verschillende soorten perioden in één bestand / periods of different kinds (years and quarters) in one file' });
+  if (periodicities.size > 1) errors.push(rowError(1, table.header[periodCol] ?? 'Perioden', 'Het bestand heeft verschillende soorten perioden (jaren en kwartalen).', 'The file has periods of different kinds (years and quarters).'));
   if (errors.length) return result;
   result.periods = [...new Set(rowsByArea.map((r) => r.period))].sort();
   const periodicity = [...periodicities][0] ?? 'year';
@@ -134,7 +134,7 @@ export async function runCbsImport(db: Kysely<DB>, text: string, opts: { period?
     const def = parseCbsHeader(header);
     const existing = await db.selectFrom('indicators').select(['id', 'periodicity', 'name', 'unit', 'measure']).where('source', '=', 'cbs').where('sourceKey', '=', header).where('projectId', 'is', null).executeTakeFirst();
     if (existing && existing.periodicity !== periodicity) {
-      errors.push({ row: 1, column: header, reason: `andere periode dan de bestaande indicator / indicator ${existing.name} is kept per ${existing.periodicity}, this file has ${periodicity} values` });
+      errors.push(rowError(1, header, `'${existing.name}' wordt per ${periodNl[existing.periodicity]} bijgehouden, dit bestand heeft cijfers per ${periodNl[periodicity]}.`, `'${existing.name}' is kept per ${existing.periodicity}, this file has figures per ${periodicity}.`));
       continue;
     }
     const id =

@@ -1,8 +1,12 @@
 // Reading CSV files as people and CBS StatLine export them: `;` or `,`, a byte order mark, quoted fields.
 import { parse } from 'csv-parse/sync';
+import { said } from './parse.js';
 
-/** A problem with one cell (or the header, row 1), as shown in an import preview. */
-export type RowError = { row: number; column: string; reason: string };
+/** A problem with one cell (or the header, row 1), as shown in an import preview: `reason` "Dutch / English", `nl` and `en` its halves. */
+export type RowError = { row: number; column: string; reason: string; nl: string; en: string };
+
+/** A row error worded in both languages, each a whole sentence. */
+export const rowError = (row: number, column: string, nl: string, en: string): RowError => ({ row, column, ...said(nl, en) });
 
 export type CsvTable = { delimiter: string; header: string[]; rows: { row: number; cells: string[] }[] };
 
@@ -31,10 +35,10 @@ export function readCsv(text: string): CsvTable {
     records = parse(clean, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records;
   } catch (e) {
     const err = e as { lines?: number; message?: string };
-    throw { row: err.lines ?? 1, column: '', reason: `geen leesbare CSV / not readable as CSV: ${err.message ?? String(e)}` } satisfies RowError;
+    throw rowError(err.lines ?? 1, '', `Dit bestand is geen leesbare CSV (${err.message ?? String(e)}).`, `This file is not readable as CSV (${err.message ?? String(e)}).`);
   }
   const [head, ...body] = records.map((r) => ({ row: r.info.lines - r.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0), cells: r.record }));
-  if (!head) throw { row: 1, column: '', reason: 'het bestand is leeg / the file is empty' } satisfies RowError;
+  if (!head) throw rowError(1, '', 'Het bestand is leeg.', 'The file is empty.');
   return { delimiter, header: head.cells, rows: body.filter((r) => r.cells.some((c) => c !== '')) };
 }
 

@@ -25,14 +25,27 @@ export function normalizePeriod(input: string): string | null {
   return null;
 }
 
-const periodNl: Record<Periodicity, string> = { month: 'maand', quarter: 'kwartaal', year: 'jaar' };
+export const periodNl: Record<Periodicity, string> = { month: 'maand', quarter: 'kwartaal', year: 'jaar' };
+
+/**
+ * A message in both languages, each half a whole sentence: `reason` is "Dutch / English" (the
+ * form the web's `localHalf` splits), `nl` and `en` the halves for callers that pick one.
+ */
+export type Said = { reason: string; nl: string; en: string };
+export const said = (nl: string, en: string): Said => ({ reason: `${nl} / ${en}`, nl, en });
+
+export function notAPeriod(input: string): Said {
+  const text = input.trim();
+  return said(`${text ? `'${text}' is` : 'Dit is'} geen periode. Schrijf bijvoorbeeld 2026, 2026-Q1 of 2026-03.`, `${text ? `'${text}' is` : 'This is'} not a period. Write for example 2026, 2026-Q1 or 2026-03.`);
+}
 
 /** A period as typed, checked against the indicator's periodicity; `orYear` also allows a year (targets). */
-export function checkPeriod(input: string, periodicity: string, orYear = false): { period: string } | { reason: string } {
+export function checkPeriod(input: string, periodicity: string, orYear = false): { period: string } | Said {
   const period = normalizePeriod(input);
-  if (!period) return { reason: `geen periode / not a period: ${input} (2026, 2026-Q1, 2026-03)` };
+  if (!period) return notAPeriod(input);
   const kind = periodicityOf(period)!;
-  if (kind !== periodicity && !(orYear && kind === 'year')) return { reason: `${period} is geen ${periodNl[periodicity as Periodicity] ?? periodicity} / ${period} is not a ${periodicity} (this indicator is kept per ${periodicity})` };
+  const nl = periodNl[periodicity as Periodicity] ?? periodicity;
+  if (kind !== periodicity && !(orYear && kind === 'year')) return said(`${period} is geen ${nl}: deze indicator wordt per ${nl} bijgehouden.`, `${period} is not a ${periodicity}: this indicator is kept per ${periodicity}.`);
   return { period };
 }
 
@@ -74,7 +87,23 @@ export function periodOf(date: string, periodicity: Periodicity): string {
   return `${year}-${date.slice(5, 7)}`;
 }
 
-export type NumberResult = { ok: true; value: number | null } | { ok: false; reason: string; code: 'not_a_number' | 'ambiguous' };
+/** The period `delta` steps after (negative: before) a canonical period of the same kind: 2026-Q1 - 1 = 2025-Q4. */
+export function shiftPeriod(period: string, delta: number): string {
+  const kind = periodicityOf(period);
+  const year = Number(period.slice(0, 4));
+  if (kind === 'year') return String(year + delta);
+  const per = kind === 'quarter' ? 4 : 12;
+  const index = year * per + (kind === 'quarter' ? Number(period.slice(6)) : Number(period.slice(5))) - 1 + delta;
+  const [y, n] = [Math.floor(index / per), (index % per) + 1];
+  return kind === 'quarter' ? `${y}-Q${n}` : `${y}-${String(n).padStart(2, '0')}`;
+}
+
+/** `count` periods ending with `last`, oldest first: periodsUpTo('2026-Q2', 4) = 2025-Q3 … 2026-Q2. */
+export function periodsUpTo(last: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => shiftPeriod(last, i - count + 1));
+}
+
+export type NumberResult = { ok: true; value: number | null } | ({ ok: false; code: 'not_a_number' | 'ambiguous' } & Said);
 
 /**
  * A number as Dutch and international users type it: `12,5`, `1.234,5`, `1,234.5`, `-0.100`.
@@ -82,10 +111,11 @@ export type NumberResult = { ok: true; value: number | null } | { ok: false; rea
  * `decimal: 'point'` reads CBS exports, where the point is always the decimal separator.
  */
 export function parseNumber(input: string, opts: { decimal?: 'auto' | 'point' } = {}): NumberResult {
+  const notANumber = (): NumberResult => ({ ok: false, code: 'not_a_number', ...said(`'${input.trim()}' is geen getal.`, `'${input.trim()}' is not a number.`) });
   let s = input.trim().replace(/\s+/g, '').replace(/^\u2212/, '-');
   if (s === '' || s === '.') return { ok: true, value: null };
   if (opts.decimal === 'point') {
-    if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return { ok: false, code: 'not_a_number', reason: `geen getal / not a number: ${input.trim()}` };
+    if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return notANumber();
     return { ok: true, value: Number(s) };
   }
   const sign = s.startsWith('-') ? -1 : 1;
@@ -97,22 +127,22 @@ export function parseNumber(input: string, opts: { decimal?: 'auto' | 'point' } 
     // Both: the last one is the decimal separator, the other groups thousands.
     const [group, dec] = lastComma > lastDot ? ['.', ','] : [',', '.'];
     const [int, frac, ...rest] = s.split(dec);
-    if (rest.length || !/^\d{1,3}([.,]\d{3})*$/.test(int!) || int!.includes(dec) || !/^\d+$/.test(frac!)) return { ok: false, code: 'not_a_number', reason: `geen getal / not a number: ${input.trim()}` };
+    if (rest.length || !/^\d{1,3}([.,]\d{3})*$/.test(int!) || int!.includes(dec) || !/^\d+$/.test(frac!)) return notANumber();
     normal = `${int!.split(group).join('')}.${frac}`;
   } else if (lastComma >= 0) {
-    if (!/^\d*,\d+$/.test(s)) return { ok: false, code: 'not_a_number', reason: `geen getal / not a number: ${input.trim()}` };
+    if (!/^\d*,\d+$/.test(s)) return notANumber();
     normal = s.replace(',', '.');
   } else if (lastDot >= 0) {
     if (/^\d{1,3}(\.\d{3}){2,}$/.test(s)) normal = s.split('.').join('');
-    else if (/^[1-9]\d{0,2}\.\d{3}$/.test(s)) return { ok: false, code: 'ambiguous', reason: `dubbelzinnig getal: schrijf ${s.replace('.', '')} of ${s.replace('.', ',')} / ambiguous number ${input.trim()}: write ${s.replace('.', '')} or ${s.replace('.', ',')}` };
+    else if (/^[1-9]\d{0,2}\.\d{3}$/.test(s)) return { ok: false, code: 'ambiguous', ...said(`'${input.trim()}' kan duizendtallen of decimalen zijn. Schrijf ${s.replace('.', '')} of ${s.replace('.', ',')}.`, `'${input.trim()}' could be thousands or decimals. Write ${s.replace('.', '')} or ${s.replace('.', ',')}.`) };
     else if (/^\d*\.\d+$/.test(s)) normal = s;
-    else return { ok: false, code: 'not_a_number', reason: `geen getal / not a number: ${input.trim()}` };
+    else return notANumber();
   } else {
-    if (!/^\d+$/.test(s)) return { ok: false, code: 'not_a_number', reason: `geen getal / not a number: ${input.trim()}` };
+    if (!/^\d+$/.test(s)) return notANumber();
     normal = s;
   }
   const value = sign * Number(normal);
-  return Number.isFinite(value) ? { ok: true, value: Object.is(value, -0) ? 0 : value } : { ok: false, code: 'not_a_number', reason: `geen getal / not a number: ${input.trim()}` };
+  return Number.isFinite(value) ? { ok: true, value: Object.is(value, -0) ? 0 : value } : notANumber();
 }
 
 /** Lower case, no diacritics, single spaces: for matching names people and CBS spell differently. */

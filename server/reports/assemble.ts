@@ -9,13 +9,13 @@ import { areasWithin } from '../../db/repositories/areas.js';
 import { indicatorSeries } from '../../db/repositories/counting.js';
 import { chartId, indicatorFigure } from './chart.js';
 import { midpoint, periodRange } from './periods.js';
+import { MIN_CLIMATE_STORIES, suppressClimate, type ClimateFigure } from './suppression.js';
 import { activitiesByPhase, mscSelections, resources, type ActivitiesByPhase, type MscSection, type Resources } from './sources.js';
 
 export const sectionKeys = ['indicators', 'stories', 'msc', 'climate', 'phases', 'resources'] as const;
 export type SectionKey = (typeof sectionKeys)[number];
 
-/** Fewer stories than this behind a climate figure: no figure ("te weinig verhalen"). */
-export const MIN_CLIMATE_STORIES = 5;
+export { MIN_CLIMATE_STORIES, type ClimateFigure } from './suppression.js';
 
 export type ReportDefinition = {
   id: number;
@@ -42,6 +42,8 @@ export type StoryOut = {
   tellerName: string | null;
   named: boolean;
   note: string;
+  /** sha256 of the reviewed report version shown (versions published before reviews lack it) */
+  reviewHash?: string;
 };
 export type WithdrawnStory = { id: number; withdrawn: true };
 
@@ -73,7 +75,6 @@ export type OutcomeOut = {
   msc: MscSection;
 };
 
-export type ClimateFigure = { n: number; mean: number | null };
 export type ClimateVariableOut = {
   id: number;
   key: string;
@@ -87,7 +88,8 @@ export type ClimateVariableOut = {
   shift: number | null;
 };
 
-export type PhaseOut = { phase: Phase | null; stories: ({ id: number; title: string } | WithdrawnStory)[] };
+export type PhaseStory = { id: number; title: string; reviewHash?: string };
+export type PhaseOut = { phase: Phase | null; stories: (PhaseStory | WithdrawnStory)[] };
 
 export type ReportData = {
   version: 1;
@@ -172,7 +174,7 @@ function climateOf(
     const f = figure(first);
     const s = figure(second);
     return [
-      {
+      suppressClimate({
         id: v.id,
         key: v.key,
         name: v.nameNl,
@@ -182,7 +184,7 @@ function climateOf(
         firstHalf: f,
         secondHalf: s,
         shift: f.mean != null && s.mean != null ? round1(s.mean - f.mean) : null,
-      },
+      }),
     ];
   });
 }
@@ -197,6 +199,7 @@ const storyOut = (s: ReportableStory, note = ''): StoryOut => ({
   tellerName: s.tellerName,
   named: s.disclosure === 'named',
   note,
+  reviewHash: s.reviewHash,
 });
 
 /** Builds the report's data now, from the current database. */
@@ -267,7 +270,7 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
 
   const phasesOut: ReportData['phases'] = has('phases')
     ? {
-        stories: [...phases, null].map((phase) => ({ phase, stories: stories.filter((s) => s.phase === phase).map((s) => ({ id: s.id, title: s.title })) })),
+        stories: [...phases, null].map((phase) => ({ phase, stories: stories.filter((s) => s.phase === phase).map((s) => ({ id: s.id, title: s.title, reviewHash: s.reviewHash })) })),
         activities: await activitiesByPhase(db, { projectIds, from, to }),
       }
     : null;

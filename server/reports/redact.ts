@@ -1,55 +1,110 @@
 // Published versions are frozen, but a teller's withdrawal outranks them. The stored version is
-// never rewritten: when a version is served, every story the teller has since withdrawn (or that
-// was erased, or moved back to 'team') is replaced by a placeholder, and a story moved from
-// 'public' to 'report' loses its name — in the data and in the page alike.
+// never rewritten on edits: when a version is served, every story the teller has since withdrawn
+// (or that was erased, moved back to 'team', or whose report version is not reviewed now) is
+// replaced by a placeholder, a story moved from 'public' to 'report' loses its name, a story
+// reviewed again shows the text reviewed now, and climate figures are suppressed by today's rule
+// (suppressClimate) — in the data and in the page alike. Withdrawal and erasure go further: they
+// rewrite the stored versions, so the text leaves the database (redactStoredVersions).
 import type { Kysely } from 'kysely';
-import { currentDisclosure, disclosureStamp, versionDisclosure, type StoryDisclosure } from '../access.js';
+import { disclosureStamp, reportVersionsOf, versionDisclosure, type ServedDisclosure } from '../access.js';
 import { getVersionBody } from '../../db/repositories/reports.js';
 import { audit, type Actor } from '../audit.js';
 import type { DB } from '../../db/schema.js';
-import { storyIdsOf, type ReportData, type StoryOut } from './assemble.js';
-import { renderStoryFull, withdrawnPlaceholder } from './render.js';
+import { storyIdsOf, type PhaseStory, type ReportData, type StoryOut } from './assemble.js';
+import { renderClimateSection, renderStoryFull, renderStoryTitle, withdrawnPlaceholder } from './render.js';
+import { suppressClimate } from './suppression.js';
 
 export type Served = { data: ReportData; html: string; withdrawn: number[] };
+type ReviewedText = { title: string; bodyHtml: string; bodyText: string; reviewHash: string };
 
-export function redact(data: ReportData, html: string, now: Map<number, StoryDisclosure | null>): Served {
-  const gone = (id: number) => now.has(id) && now.get(id) === null;
-  const anonymise = (s: StoryOut): StoryOut => (s.named && now.get(s.id) === 'anonymous' ? { ...s, named: false, tellerName: null, when: s.when.slice(0, 7) } : s);
-  const withdrawn = [...now].filter(([, d]) => d === null).map(([id]) => id);
-  if (!withdrawn.length && ![...now.values()].includes('anonymous')) return { data, html, withdrawn };
+/**
+ * The version as it may be shown now. `now` says per story how it may be served (null: not at
+ * all); `texts` holds the current report version of each story whose frozen text is not the one
+ * reviewed now (a story without one there becomes a placeholder).
+ */
+export function redact(data: ReportData, html: string, now: Map<number, ServedDisclosure>, texts: Map<number, ReviewedText> = new Map()): Served {
+  const fresh = (item: { id: number; reviewHash?: string }) => {
+    const d = now.get(item.id);
+    return d && d.reviewHash !== item.reviewHash ? texts.get(item.id) : undefined;
+  };
+  const gone = (item: { id: number; reviewHash?: string }) => {
+    if (!now.has(item.id)) return false;
+    const d = now.get(item.id);
+    return !d || (d.reviewHash !== item.reviewHash && !texts.has(item.id));
+  };
+  const goneId = (id: number) => now.has(id) && !now.get(id);
+  const serveStory = (s: StoryOut): StoryOut => {
+    const t = fresh(s);
+    let out = t ? { ...s, title: t.title, bodyHtml: t.bodyHtml, text: t.bodyText, reviewHash: t.reviewHash } : s;
+    if (out.named && now.get(s.id)?.as === 'anonymous') out = { ...out, named: false, tellerName: null, when: out.when.slice(0, 7) };
+    return out;
+  };
+  const servePhaseStory = (s: PhaseStory): PhaseStory => {
+    const t = fresh(s);
+    return t ? { ...s, title: t.title, reviewHash: t.reviewHash } : s;
+  };
+  const climate = data.climate && { ...data.climate, variables: data.climate.variables.map((v) => suppressClimate(v, data.climate!.minStories)) };
+  const climateChanged = !!data.climate && climate!.variables.some((v, i) => v !== data.climate!.variables[i]);
 
-  const stories = new Map<number, StoryOut>();
+  const withdrawn = new Set<number>();
+  const full = new Map<number, StoryOut>();
+  const titles = new Map<number, PhaseStory>();
   const out: ReportData = {
     ...data,
     outcomes: data.outcomes.map((o) => ({
       ...o,
       stories: o.stories.map((s) => {
-        if ('withdrawn' in s || gone(s.id)) return { id: s.id, withdrawn: true as const };
-        const a = anonymise(s);
-        stories.set(a.id, a);
-        return a;
+        if ('withdrawn' in s) return s;
+        if (gone(s)) {
+          withdrawn.add(s.id);
+          return { id: s.id, withdrawn: true as const };
+        }
+        const served = serveStory(s);
+        if (served !== s) full.set(s.id, served);
+        return served;
       }),
-      msc: o.msc.included ? { included: true, selections: o.msc.selections.map((m) => (gone(m.storyId) ? { storyId: m.storyId, withdrawn: true as const } : m)) } : o.msc,
+      msc: o.msc.included
+        ? { included: true, selections: o.msc.selections.map((m) => ('withdrawn' in m || !goneId(m.storyId) ? m : (withdrawn.add(m.storyId), { storyId: m.storyId, withdrawn: true as const }))) }
+        : o.msc,
     })),
+    climate,
     phases: data.phases && {
       ...data.phases,
-      stories: data.phases.stories.map((p) => ({ ...p, stories: p.stories.map((s) => (gone(s.id) ? { id: s.id, withdrawn: true as const } : s)) })),
+      stories: data.phases.stories.map((p) => ({
+        ...p,
+        stories: p.stories.map((s) => {
+          if ('withdrawn' in s) return s;
+          if (gone(s)) {
+            withdrawn.add(s.id);
+            return { id: s.id, withdrawn: true as const };
+          }
+          const served = servePhaseStory(s);
+          if (served !== s) titles.set(s.id, served);
+          return served;
+        }),
+      })),
     },
   };
-  const page = html.replace(/<!--story:(\d+):(full|title|msc)-->[\s\S]*?<!--\/story:\1:\2-->/g, (block, idText: string, kind: string) => {
+  for (const [id, d] of now) if (!d) withdrawn.add(id);
+  if (!withdrawn.size && !full.size && !titles.size && !climateChanged) return { data, html, withdrawn: [] };
+
+  let page = html.replace(/<!--story:(\d+):(full|title|msc)-->[\s\S]*?<!--\/story:\1:\2-->/g, (block, idText: string, kind: string) => {
     const id = Number(idText);
-    if (gone(id)) return kind === 'full' ? withdrawnPlaceholder('full') : '<li class="withdrawn"><em>Teruggetrokken verhaal</em></li>';
-    if (kind === 'full' && now.get(id) === 'anonymous' && stories.has(id)) return renderStoryFull(stories.get(id)!);
+    if (kind === 'msc') return goneId(id) ? withdrawnPlaceholder('title') : block;
+    if (withdrawn.has(id)) return withdrawnPlaceholder(kind as 'full' | 'title');
+    if (kind === 'full' && full.has(id)) return renderStoryFull(full.get(id)!);
+    if (kind === 'title' && titles.has(id)) return renderStoryTitle(titles.get(id)!);
     return block;
   });
-  return { data: out, html: page, withdrawn };
+  if (climateChanged) page = page.replace(/<section class="climate">[\s\S]*?<\/section>/, renderClimateSection(out));
+  return { data: out, html: page, withdrawn: [...withdrawn].sort((a, b) => a - b) };
 }
 
 // Served versions, per database and version id: the stored text they came from, the story ids,
 // and the output for the last disclosure state seen. Serving then costs one disclosure query (the
 // rule stays exact: any withdrawal, erasure or consent change changes the key) and no re-parsing,
 // redacting or re-serialising. Erasure drops the entries of the versions it rewrites.
-type CachedVersion = { dataJson: string; html: string; data: ReportData; ids: number[]; stamp: number | null; key: string | null; served: Served | null; response: { head: string; bytes: Uint8Array<ArrayBuffer> } | null };
+type CachedVersion = { dataJson: string; html: string; data: ReportData; ids: number[]; hashes: Map<number, string | undefined>; stamp: number | null; key: string | null; served: Served | null; response: { head: string; bytes: Uint8Array<ArrayBuffer> } | null };
 const CACHED_VERSIONS = 16;
 const caches = new WeakMap<object, Map<number, CachedVersion>>();
 const allCaches = new Set<Map<number, CachedVersion>>();
@@ -64,15 +119,27 @@ function cacheOf(db: object): Map<number, CachedVersion> {
   return m;
 }
 
-/** What redact() depends on: the stories gone and the stories that lost their name. */
-function disclosureKey(now: Map<number, StoryDisclosure | null>): string {
+/** The frozen review hashes of a version's stories (none for versions published before reviews). */
+function frozenHashes(data: ReportData): Map<number, string | undefined> {
+  const out = new Map<number, string | undefined>();
+  for (const o of data.outcomes) for (const s of o.stories) if (!('withdrawn' in s)) out.set(s.id, s.reviewHash);
+  for (const p of data.phases?.stories ?? []) for (const s of p.stories) if (!('withdrawn' in s) && !out.has(s.id)) out.set(s.id, s.reviewHash);
+  return out;
+}
+
+/** What redact() depends on: the stories gone, the stories that lost their name, the texts reviewed again. */
+function disclosureKey(now: Map<number, ServedDisclosure>, frozen: Map<number, string | undefined>): string {
   const gone: number[] = [];
   const anonymous: number[] = [];
+  const changed: string[] = [];
   for (const [id, d] of now) {
-    if (d === null) gone.push(id);
-    else if (d === 'anonymous') anonymous.push(id);
+    if (!d) gone.push(id);
+    else {
+      if (d.as === 'anonymous') anonymous.push(id);
+      if (frozen.has(id) && frozen.get(id) !== d.reviewHash) changed.push(`${id}:${d.reviewHash}`);
+    }
   }
-  return `${gone.join(',')}|${anonymous.join(',')}`;
+  return `${gone.join(',')}|${anonymous.join(',')}|${changed.join(',')}`;
 }
 
 /**
@@ -86,7 +153,7 @@ async function cachedVersion(db: Kysely<DB>, versionId: number, stored?: { dataJ
   if (!entry || (stored && (entry.dataJson !== stored.dataJson || entry.html !== stored.html))) {
     const { dataJson, html } = stored ?? (await getVersionBody(db, versionId));
     const data = JSON.parse(dataJson) as ReportData;
-    entry = { dataJson, html, data, ids: storyIdsOf(data), stamp: null, key: null, served: null, response: null };
+    entry = { dataJson, html, data, ids: storyIdsOf(data), hashes: frozenHashes(data), stamp: null, key: null, served: null, response: null };
   }
   cache.delete(versionId); // most recently used last
   cache.set(versionId, entry);
@@ -95,9 +162,10 @@ async function cachedVersion(db: Kysely<DB>, versionId: number, stored?: { dataJ
   const stamp = await disclosureStamp(db);
   if (entry.stamp === stamp && entry.served) return entry as CachedVersion & { served: Served };
   const now = await versionDisclosure(db, versionId, entry.ids);
-  const key = disclosureKey(now);
+  const key = disclosureKey(now, entry.hashes);
   if (entry.key !== key || !entry.served) {
-    entry.served = redact(entry.data, entry.html, now);
+    const reviewedAgain = [...now].filter(([id, d]) => d && entry!.hashes.has(id) && entry!.hashes.get(id) !== d.reviewHash).map(([id]) => id);
+    entry.served = redact(entry.data, entry.html, now, await reportVersionsOf(db, reviewedAgain));
     entry.key = key;
     entry.response = null;
   }
@@ -126,24 +194,24 @@ export async function serveVersionResponse(db: Kysely<DB>, versionId: number, me
 }
 
 /**
- * Erasure (a teller's right to be forgotten) goes further than withdrawal: the text must leave
- * the database, so the stored versions that used the teller's stories are rewritten with
- * placeholders. This is the one exception to "versions never change", and it is audited per
- * version. Call it in the erasure's transaction, before the stories are deleted.
+ * Withdrawal and erasure go further than serving: the text must leave the database, so the stored
+ * versions that used these stories are rewritten with placeholders. This is the one exception to
+ * "versions never change", and it is audited per version. Call it in the withdrawal's or
+ * erasure's transaction.
  */
-export async function redactErasedStories(db: Kysely<DB>, storyIds: number[], actor: Actor): Promise<number> {
+export async function redactStoredVersions(db: Kysely<DB>, storyIds: number[], actor: Actor, reason: 'teller erased' | 'story withdrawn'): Promise<number> {
   if (!storyIds.length) return 0;
   const versions = await db
     .selectFrom('reportVersions')
     .select(['reportVersions.id', 'reportVersions.reportId', 'reportVersions.number', 'reportVersions.dataJson', 'reportVersions.html'])
     .where('reportVersions.id', 'in', db.selectFrom('reportVersionStories').select('versionId').where('storyId', 'in', storyIds))
     .execute();
-  const gone = new Map<number, StoryDisclosure | null>(storyIds.map((id) => [id, null]));
+  const gone = new Map<number, ServedDisclosure>(storyIds.map((id) => [id, null]));
   for (const v of versions) {
     for (const cache of allCaches) cache.delete(v.id);
     const { data, html } = redact(JSON.parse(v.dataJson) as ReportData, v.html, gone);
     await db.updateTable('reportVersions').set({ dataJson: JSON.stringify(data), html }).where('id', '=', v.id).execute();
-    await audit(db, actor, 'report.version.redact', { type: 'report', id: v.reportId }, { version: v.number, reason: 'teller erased', stories: storyIds.length });
+    await audit(db, actor, 'report.version.redact', { type: 'report', id: v.reportId }, { version: v.number, reason, stories: storyIds.length });
   }
   return versions.length;
 }

@@ -263,6 +263,9 @@ function renderClimate(w: Words, c: NonNullable<ReportData['climate']>, areas: s
   );
 }
 
+/** The climate section alone, as renderReport writes it (redact.ts re-renders it when figures are suppressed at serving). */
+export const renderClimateSection = (data: ReportData, lang: Lang = 'nl') => (data.climate ? renderClimate(words[lang], data.climate, data.areas.map((a) => a.name).join(', ')) : '');
+
 function renderPhases(lang: Lang, p: NonNullable<ReportData['phases']>): string {
   const w = words[lang];
   const parts = [`<section class="phases"><h2>${w.phases}</h2>`];
@@ -270,7 +273,7 @@ function renderPhases(lang: Lang, p: NonNullable<ReportData['phases']>): string 
     if (group.phase == null && !group.stories.length) continue;
     parts.push(`<h3>${group.phase ? w.phase[group.phase] : w.noPhase}</h3>`);
     const act = p.activities.included && group.phase ? (p.activities.counts[group.phase] ?? { activities: 0, hours: 0 }) : null;
-    parts.push(`<p>${w.storyCount(group.stories.length)}${act ? ` · ${w.activityCount(act.activities, num(w, act.hours))}` : ''}</p>`);
+    parts.push(`<p>${w.storyCount(group.stories.length)}${act ? ` · ${w.activityCount(act.activities, num(w, act.hours, 2))}` : ''}</p>`);
     if (group.stories.length) parts.push('<ul>' + group.stories.map((s) => (isWithdrawn(s) ? withdrawnPlaceholder('title', lang) : renderStoryTitle(s))).join('') + '</ul>');
   }
   if (!p.activities.included) parts.push(`<p class="not-included">${w.activitiesNotIncluded}</p>`);
@@ -280,7 +283,7 @@ function renderPhases(lang: Lang, p: NonNullable<ReportData['phases']>): string 
 
 function renderResources(w: Words, r: NonNullable<ReportData['resources']>): string {
   const rows = r.projects
-    .map((p) => `<tr><th scope="row">${e(p.name)}</th><td>${num(w, p.planHours)}</td><td>${num(w, p.actualHours)}</td><td>${euro(w, p.planEuros)}</td><td>${euro(w, p.actualEuros)}</td></tr>`)
+    .map((p) => `<tr><th scope="row">${e(p.name)}</th><td>${num(w, p.planHours, 2)}</td><td>${num(w, p.actualHours, 2)}</td><td>${euro(w, p.planEuros)}</td><td>${euro(w, p.actualEuros)}</td></tr>`)
     .join('');
   return (
     `<section class="resources"><h2>${w.resources}</h2>` +
@@ -288,7 +291,7 @@ function renderResources(w: Words, r: NonNullable<ReportData['resources']>): str
     scroller(
       w.resources,
       `<table class="data"><thead><tr>${w.resourcesHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>` +
-        `<tbody>${rows}</tbody><tfoot><tr><th scope="row">${w.total}</th><td>${num(w, r.planHours)}</td><td>${num(w, r.actualHours)}</td><td>${euro(w, r.planEuros)}</td><td>${euro(w, r.actualEuros)}</td></tr></tfoot></table>`,
+        `<tbody>${rows}</tbody><tfoot><tr><th scope="row">${w.total}</th><td>${num(w, r.planHours, 2)}</td><td>${num(w, r.actualHours, 2)}</td><td>${euro(w, r.planEuros)}</td><td>${euro(w, r.actualEuros)}</td></tr></tfoot></table>`,
     ) +
     (r.actualIncluded ? '' : `<p class="not-included">${w.resourcesNotIncluded}</p>`) +
     `</section>`

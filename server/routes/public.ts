@@ -16,9 +16,10 @@ import {
   withdrawStory,
 } from '../../db/repositories/stories.js';
 import { consentLevels } from '../../db/schema.js';
-import { storyByReceipt } from '../access.js';
+import { reportVersionsOf, storyByReceipt } from '../access.js';
+import { redactStoredVersions } from '../reports/redact.js';
 import { audit } from '../audit.js';
-import { checkConsentGiver, CONSENT_TEXT_VERSION, consentTextVersions } from '../consent.js';
+import { checkConsentGiver, CONSENT_TEXT_VERSION, consentTextVersions, residentConsentVersion, residentLanguages } from '../consent.js';
 import { AppError, invalid, notFound } from '../errors.js';
 import { body, errors, json, router } from '../openapi.js';
 import { parseRichText } from '../richtext.js';
@@ -26,24 +27,41 @@ import { clientAddress } from '../security.js';
 import type { AppEnv } from '../types.js';
 import { checkPlacements } from './stories/checks.js';
 import { linkStatus } from './stories/links.js';
-import { dateString, languageCode, placementsInput, richBody, titleString } from './stories/schemas.js';
+import { dateString, placementsInput, richBody, titleString } from './stories/schemas.js';
+
+const EMPTY_DOC = { type: 'doc', content: [{ type: 'paragraph' }] };
+
+/** The title of a story told without one, for the team's lists: its first words. */
+export function titleFrom(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?-]+$/, '')}…`;
+}
 
 const tokenParam = z.object({ token: z.string().min(1).max(200).openapi({ param: { name: 'token', in: 'path' } }) });
 const codeParam = z.object({ code: z.string().min(1).max(40).openapi({ param: { name: 'code', in: 'path' } }) });
-const langQuery = z.object({ lang: z.enum(['nl', 'en']).optional() });
+const langQuery = z.object({ lang: z.enum(residentLanguages).optional() });
 
 const SubmissionBody = z
   .strictObject({
-    title: titleString,
-    body: richBody,
+    title: titleString.optional(),
+    body: richBody.optional(),
     tellerName: z.string().trim().max(100).optional(),
     under16: z.boolean().optional(),
     guardianName: z.string().trim().max(200).optional(),
     consent: z.enum(consentLevels),
     consentTextVersion: z.enum(consentTextVersions),
     placements: placementsInput.optional(),
-    language: languageCode.optional(),
+    language: z.enum(residentLanguages).optional(),
     happenedOn: dateString.nullable().optional(),
+  })
+  .superRefine((s, ctx) => {
+    // The consent the resident read is the text in the language they told their story in.
+    const [, textLanguage] = s.consentTextVersion.split('/');
+    if (textLanguage && textLanguage !== (s.language ?? 'nl'))
+      ctx.addIssue({ code: 'custom', path: ['consentTextVersion'], message: `the consent text of ${s.language ?? 'nl'} is ${residentConsentVersion(s.language ?? 'nl')}` });
   })
   .openapi('PublicStory');
 
@@ -70,6 +88,10 @@ const ReceiptStory = z
     createdAt: z.string(),
     withdrawnAt: z.string().nullable(),
     feedback: z.array(z.unknown()),
+    reportVersion: z
+      .object({ title: z.string(), bodyHtml: z.string() })
+      .nullable()
+      .openapi({ description: 'the reviewed version that reports show, beside the teller’s own text; null until it is reviewed (or while a change waits for review)' }),
   })
   .openapi('ReceiptStory');
 
@@ -105,6 +127,7 @@ async function receiptStory(c: Context<AppEnv>, code: string) {
   if (!story) throw notFound('Onbekende bonnetjescode / Unknown receipt code');
   const { status, usedIn } = await receiptStatus(c.var.db, story);
   const withdrawn = status === 'withdrawn';
+  const reviewed = withdrawn ? undefined : (await reportVersionsOf(c.var.db, [story.id])).get(story.id);
   return {
     id: story.id,
     tellerId: story.tellerId,
@@ -119,6 +142,7 @@ async function receiptStory(c: Context<AppEnv>, code: string) {
       createdAt: story.createdAt,
       withdrawnAt: story.withdrawnAt,
       feedback: withdrawn ? [] : await receiptFeedback(c.var.db, story.id),
+      reportVersion: reviewed ? { title: reviewed.title, bodyHtml: reviewed.bodyHtml } : null,
     },
   };
 }
@@ -140,7 +164,10 @@ export const publicRoutes = base
     async (c) => {
       const { token } = c.req.valid('param');
       const link = await openLink(c, token);
-      const en = c.req.valid('query').lang === 'en';
+      const lang = c.req.valid('query').lang ?? 'nl';
+      // The resident pages word the catalogue's variables themselves (web/resident/locales); this is
+      // the fallback for variables they do not know: English for English, else the Dutch catalogue.
+      const en = lang === 'en';
       const variables = (await projectVariables(c.var.db, link.projectId)).map((v) => ({
         id: v.id,
         key: v.key,
@@ -148,7 +175,7 @@ export const publicRoutes = base
         weak: en ? v.weakEn : v.weakNl,
         strong: en ? v.strongEn : v.strongNl,
       }));
-      return c.json({ project: { name: link.projectName }, variables, consentTextVersion: CONSENT_TEXT_VERSION, open: true as const }, 200);
+      return c.json({ project: { name: link.projectName }, variables, consentTextVersion: residentConsentVersion(lang), open: true as const }, 200);
     },
   )
   .openapi(
@@ -172,7 +199,7 @@ export const publicRoutes = base
       const input = c.req.valid('json');
       const { db } = c.var;
       const link = await openLink(c, token);
-      const rich = parseRichText(input.body);
+      const rich = parseRichText(input.body ?? EMPTY_DOC);
       if (!rich.text.trim()) throw invalid('Schrijf je verhaal / Write your story', [{ field: 'body', message: 'the story has no text' }]);
       const placements = await checkPlacements(db, link.projectId, input.placements);
       const under16 = input.under16 ?? false;
@@ -187,7 +214,7 @@ export const publicRoutes = base
           {
             projectId: link.projectId,
             areaId: null,
-            title: input.title,
+            title: input.title ?? titleFrom(rich.text),
             bodyJson: JSON.stringify(rich.json),
             bodyHtml: rich.html,
             bodyText: rich.text,
@@ -258,6 +285,7 @@ export const publicRoutes = base
             recordedBy: null,
           });
           await withdrawStory(tx, found.id);
+          await redactStoredVersions(tx, [found.id], { system: 'resident (receipt)' }, 'story withdrawn');
           await audit(tx, { system: 'resident (receipt)' }, 'story.withdraw', { type: 'story', id: found.id }, { from: found.view.consent, to: null, givenBy: 'teller', channel: 'online' });
         });
       }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject, setProjectMembers } from '../../db/repositories/projects.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { descriptionOf, expectNoHorizontalScroll } from '../helpers/a11y.js';
+import { checkA11y, descriptionOf, expectNoHorizontalScroll } from '../helpers/a11y.js';
 import { shared } from '../helpers/shared.js';
 
 describe('browser: counting', () => {
@@ -28,58 +28,82 @@ describe('browser: counting', () => {
   });
   afterAll(async () => e?.close());
 
-  it('a worker fills the grid by keyboard with decimal commas and sees per-cell errors', async () => {
+  it('a worker fills four periods side by side by keyboard, with decimal commas and errors per cell, and saves them at once', async () => {
     const ctx = await e.context();
     const page = await ctx.newPage();
     await e.login(page, worker.email);
     await page.goto(`/projects/${projectId}/indicators`);
-    await page.getByLabel('Periode', { exact: false }).first().waitFor();
-    await page.getByRole('textbox', { name: /^Periode/ }).fill('2026-Q1');
+    const last = page.getByRole('textbox', { name: /^Tot en met/ });
+    await last.waitFor();
+    // By default the last four periods up to this quarter.
+    await expect.poll(() => page.getByRole('columnheader').count()).toBe(5);
+    await last.fill('2026-Q1');
     await page.getByRole('button', { name: 'Tonen' }).click();
+    await page.getByRole('table', { name: 'Kwartaal: 2025-Q2 tot en met 2026-Q1' }).waitFor();
+    expect(await page.getByRole('columnheader').allInnerTexts()).toEqual(['Indicator en gebied', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1']);
 
-    const cell = (indicator: string, area: string) => page.getByRole('textbox', { name: `${indicator}, ${area}, 2026-Q1` });
-    await cell('Aandeel actief', 'Hele project').click();
+    const cell = (indicator: string, area: string, period: string) => page.getByRole('textbox', { name: `${indicator}, ${area}, ${period}` });
+    const focused = () => page.evaluate(() => (document.querySelector('ww-app')!.shadowRoot!.querySelector('ww-indicator-grid-page')!.shadowRoot!.activeElement as HTMLInputElement)?.getAttribute('aria-label'));
+    // Along a row through the periods with the arrow keys, then down with Enter.
+    await cell('Bezoekers', 'Kop Zeedijk', '2025-Q2').click();
+    for (const [text, key] of [['10', 'ArrowRight'], ['11', 'ArrowRight'], ['12', 'ArrowRight'], ['1.234,5', 'Enter'], ['twaalf', 'Enter']] as const) {
+      await page.keyboard.type(text);
+      await page.keyboard.press(key);
+    }
+    await expect.poll(focused).toBe('Bezoekers, Oude Kerk e.o., 2026-Q1'); // the last row: Enter stays
+    // Rows are in name order: Aandeel actief is above Bezoekers.
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(focused).toBe('Aandeel actief, Hele project, 2026-Q1');
     await page.keyboard.type('12,5');
-    await page.keyboard.press('Enter'); // down: Bezoekers has no whole-project cell, so nothing below; stays
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.evaluate(() => (document.querySelector('ww-app')!.shadowRoot!.querySelector('ww-indicator-grid-page')!.shadowRoot!.activeElement as HTMLInputElement)?.getAttribute('aria-label'))).toBe('Aandeel actief, Hele project, 2026-Q1');
     await page.keyboard.press('ArrowDown');
-    await cell('Bezoekers', 'Kop Zeedijk').fill('1.234,5');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.type('twaalf');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toBe('Bezoekers, Oude Kerk e.o., 2026-Q1');
+    await page.keyboard.press('ArrowLeft'); // the whole text is selected on arrival: left goes to the period before
+    await expect.poll(focused).toBe('Bezoekers, Oude Kerk e.o., 2025-Q4');
+    await page.keyboard.type('9');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Niets opgeslagen' }).count()).toBeGreaterThan(0);
-    await expect(page.getByRole('link', { name: 'Bezoekers · Oude Kerk e.o.' }).isVisible()).resolves.toBe(true);
-    await expect(cell('Bezoekers', 'Oude Kerk e.o.').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByRole('link', { name: 'Bezoekers · Oude Kerk e.o. · 2026-Q1' }).isVisible()).resolves.toBe(true);
+    await expect(cell('Bezoekers', 'Oude Kerk e.o.', '2026-Q1').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await e.db.selectFrom('indicatorValues').selectAll().execute()).toHaveLength(0);
+    await checkA11y(page, 'grid with errors');
     await e.screenshot(page, 'counting-grid-errors');
 
-    await cell('Bezoekers', 'Oude Kerk e.o.').fill('7');
+    await page.getByRole('link', { name: 'Bezoekers · Oude Kerk e.o. · 2026-Q1' }).click();
+    await expect.poll(focused).toBe('Bezoekers, Oude Kerk e.o., 2026-Q1');
+    await page.keyboard.type('7');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
-    await expect.poll(() => page.getByText('Opgeslagen: 3 nieuw').count()).toBe(1);
-    const rows = await e.db.selectFrom('indicatorValues').select(['indicatorId', 'areaId', 'value']).orderBy('indicatorId').orderBy('areaId').execute();
+    await expect.poll(() => page.getByText('Opgeslagen: 7 nieuw').count()).toBe(1);
+    const rows = await e.db.selectFrom('indicatorValues').select(['indicatorId', 'areaId', 'period', 'value']).orderBy('indicatorId').orderBy('areaId').orderBy('period').execute();
     expect(rows).toEqual(
       [
-        { indicatorId: visitors, areaId: kop, value: 1234.5 },
-        { indicatorId: visitors, areaId: oudeKerk, value: 7 },
-        { indicatorId: share, areaId: 0, value: 12.5 },
-      ].sort((a, b) => a.indicatorId - b.indicatorId || a.areaId - b.areaId),
+        { indicatorId: visitors, areaId: kop, period: '2025-Q2', value: 10 },
+        { indicatorId: visitors, areaId: kop, period: '2025-Q3', value: 11 },
+        { indicatorId: visitors, areaId: kop, period: '2025-Q4', value: 12 },
+        { indicatorId: visitors, areaId: kop, period: '2026-Q1', value: 1234.5 },
+        { indicatorId: visitors, areaId: oudeKerk, period: '2025-Q4', value: 9 },
+        { indicatorId: visitors, areaId: oudeKerk, period: '2026-Q1', value: 7 },
+        { indicatorId: share, areaId: 0, period: '2026-Q1', value: 12.5 },
+      ].sort((a, b) => a.indicatorId - b.indicatorId || a.areaId - b.areaId || a.period.localeCompare(b.period)),
     );
-    await cell('Bezoekers', 'Kop Zeedijk').focus();
-    await page.getByLabel('Notitie bij Bezoekers · Kop Zeedijk').fill('inclusief open dag');
+    await cell('Bezoekers', 'Kop Zeedijk', '2026-Q1').focus();
+    await page.getByLabel('Notitie bij Bezoekers · Kop Zeedijk · 2026-Q1').fill('inclusief open dag');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
     await expect.poll(() => page.getByText('Opgeslagen: 0 nieuw, 1 gewijzigd').count()).toBe(1);
-    expect(await e.db.selectFrom('indicatorValues').select(['value', 'note']).where('areaId', '=', kop).execute()).toEqual([{ value: 1234.5, note: 'inclusief open dag' }]);
+    expect(await e.db.selectFrom('indicatorValues').select(['value', 'note']).where('areaId', '=', kop).where('period', '=', '2026-Q1').execute()).toEqual([{ value: 1234.5, note: 'inclusief open dag' }]);
     await e.screenshot(page, 'counting-grid-saved');
 
-    // An empty period says so and offers the latest one; each cell shows the value before it.
-    await page.getByRole('textbox', { name: /^Periode/ }).fill('2026-Q3');
+    // Periods still empty say so and offer the latest one; fewer periods can be chosen.
+    await last.fill('2027-Q2');
     await page.getByRole('button', { name: 'Tonen' }).click();
-    await page.getByText('In 2026-Q3 is nog niets ingevuld. Het laatst ingevuld is 2026-Q1.').waitFor();
-    const q3 = page.getByRole('textbox', { name: 'Bezoekers, Kop Zeedijk, 2026-Q3' });
-    await expect(descriptionOf(q3)).resolves.toContain('vorige: 1234,5 (2026-Q1)');
-    await page.getByRole('button', { name: '2026-Q1 tonen' }).click();
-    await expect.poll(() => cell('Aandeel actief', 'Hele project').inputValue()).toBe('12,5');
+    await page.getByText('In 2026-Q3 tot en met 2027-Q2 is nog niets ingevuld. Het laatst ingevuld is 2026-Q1.').waitFor();
+    await page.getByRole('button', { name: 'Tot en met 2026-Q1 tonen' }).click();
+    await expect.poll(() => cell('Aandeel actief', 'Hele project', '2026-Q1').inputValue()).toBe('12,5');
+    await expect.poll(() => cell('Bezoekers', 'Kop Zeedijk', '2025-Q3').inputValue()).toBe('11');
+    await page.getByLabel('Aantal perioden').selectOption('2');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    await expect.poll(() => page.getByRole('columnheader').allInnerTexts()).toEqual(['Indicator en gebied', '2025-Q4', '2026-Q1']);
     await ctx.close();
   });
 
@@ -95,6 +119,13 @@ describe('browser: counting', () => {
     await form.getByRole('button', { name: 'Toevoegen' }).click();
     await expect.poll(() => page.getByText('2,5 van 40 uur gebruikt').count()).toBe(1);
     expect(await e.db.selectFrom('hours').select(['hours', 'phase', 'userId']).execute()).toEqual([{ hours: 2.5, phase: 'DOEN', userId: worker.id }]);
+    // Quarter hours show as they were entered: 1,75 uur, not 1,8.
+    await form.getByLabel('Uren', { exact: false }).fill('1,75');
+    await form.getByLabel('Wat deed je?', { exact: false }).fill('Overleg');
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    await expect.poll(() => page.getByText('4,25 van 40 uur gebruikt').count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: '1,75', exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: /^Verwijder 1,75 uur op/ }).count()).toBe(1);
     await e.screenshot(page, 'counting-hours-phone');
     // An amount with cents reads as money: € 12,50, not € 12,5.
     const expense = page.locator('form').nth(1);
@@ -106,34 +137,94 @@ describe('browser: counting', () => {
     // The project page shows the same use against the plan.
     await page.goto(`/projects/${projectId}`);
     await page.getByRole('heading', { name: 'Uren en geld tegen het plan' }).waitFor();
-    await expect.poll(() => page.getByText('2,5 van 40 uur gebruikt').count()).toBe(1);
+    await expect.poll(() => page.getByText('4,25 van 40 uur gebruikt').count()).toBe(1);
+    await e.db.updateTable('projects').set({ budgetHours: 1.75 }).where('id', '=', projectId).execute();
+    await page.reload();
+    await expect.poll(() => page.getByText('1,75 uur', { exact: false }).count()).toBeGreaterThan(0);
+    expect(await page.getByText('1,8 uur', { exact: false }).count()).toBe(0);
+    await e.db.updateTable('projects').set({ budgetHours: 40 }).where('id', '=', projectId).execute();
     // On a phone the entry grid's cells are on screen, not pushed off to the right.
     await page.goto(`/projects/${projectId}/indicators`);
-    const cell = page.getByLabel(/^Aandeel actief, Hele project/);
+    const cell = page.getByLabel(/^Aandeel actief, Hele project/).first();
     await cell.waitFor();
+    await expect.poll(() => page.getByRole('columnheader').count()).toBe(5); // four periods on a phone too
+    await checkA11y(page, 'grid on a phone');
+    await e.screenshot(page, 'counting-grid-phone');
     const box = (await cell.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(360);
     await expectNoHorizontalScroll(page, 'indicator grid on a phone');
     await ctx.close();
   });
-  it('a worker previews a CSV with a bad row, then imports the corrected file', async () => {
+  it('a worker downloads the template, sees a bad row in Dutch or English, then each value beside the one it replaces, and imports', async () => {
     const ctx = await e.context();
     const page = await ctx.newPage();
     await e.login(page, worker.email);
     await page.goto(`/projects/${projectId}/indicators/import`);
-    const bad = 'indicator;periode;gebied;waarde\nBezoekers;2026-Q2;BU03630000;"8,5"\nBezoekers;2026-Q2;BU03630001;acht\n';
-    await page.getByLabel('CSV-bestand').setInputFiles({ name: 'waarden.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByRole('heading', { name: '1. Haal het sjabloon op' }).waitFor();
+    await checkA11y(page, 'csv import');
+    await page.getByLabel('Aantal perioden').selectOption('2');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Sjabloon downloaden (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`waarden-project-${projectId}.csv`);
+    const template = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const lines = template.split('\r\n');
+    expect(lines[0]).toBe('indicator;periode;gebied;waarde;opmerking');
+    // two quarters ending with this one: Aandeel actief once per quarter, Bezoekers per buurt
+    expect(lines.filter(Boolean)).toHaveLength(1 + 2 * 1 + 2 * 2);
+    const quarter = lines[2]!.split(';')[1]!;
+
+    // A bad value and a bad period: the reasons in Dutch, whole sentences.
+    const bad = template.replace(`Bezoekers;${quarter};Kop Zeedijk;;`, `Bezoekers;${quarter};Kop Zeedijk;acht;`).replace(`Aandeel actief;${quarter};;;`, 'Aandeel actief;2026-Q5;;3;');
+    const file = (text: string) => page.getByLabel('CSV-bestand').setInputFiles({ name: 'waarden.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await file(bad);
     await page.getByRole('button', { name: 'Controleren' }).click();
-    await expect.poll(() => page.getByRole('cell', { name: /geen getal \/ not a number: acht/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: "'acht' is geen getal." }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: "'2026-Q5' is geen periode. Schrijf bijvoorbeeld 2026, 2026-Q1 of 2026-03." }).count()).toBe(1);
+    expect(await page.getByText('not a', { exact: false }).count()).toBe(0);
     await expect(page.getByRole('button', { name: 'Importeren' }).isDisabled()).resolves.toBe(true);
+    await checkA11y(page, 'csv import with errors');
     await e.screenshot(page, 'counting-csv-preview-errors');
-    await page.getByLabel('CSV-bestand').setInputFiles({ name: 'waarden.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.replace('acht', '8')) });
+    // The same file in English: the English sentences only.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { name: '1. Get the template' }).waitFor();
+    await page.getByLabel('CSV file').setInputFiles({ name: 'waarden.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: "'acht' is not a number." }).count()).toBe(1);
+    expect(await page.getByText('geen', { exact: false }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Naar Nederlands' }).click();
+    await page.getByRole('heading', { name: '1. Haal het sjabloon op' }).waitFor();
+
+    // Filled in: each value beside the one it replaces ("nog niets" where nothing was).
+    const [qa, qb] = [lines[1]!.split(';')[1]!, quarter];
+    const filled = template.replace(`Bezoekers;${qb};Kop Zeedijk;;`, `Bezoekers;${qb};Kop Zeedijk;8,5;`).replace(`Aandeel actief;${qa};;;`, `Aandeel actief;${qa};;40;`);
+    await e.db.insertInto('indicatorValues').values({ indicatorId: visitors, period: qb, areaId: oudeKerk, value: 5, note: '', enteredBy: null }).execute();
+    const withOld = filled.replace(`Bezoekers;${qb};Oude Kerk e.o.;;`, `Bezoekers;${qb};Oude Kerk e.o.;6;`);
+    await file(withOld);
     await page.getByRole('button', { name: 'Controleren' }).click();
-    await expect.poll(() => page.getByText('2 rijen: 2 nieuw').count()).toBe(1);
+    await expect.poll(() => page.getByText('2 nieuw, 1 gewijzigd', { exact: false }).count()).toBe(1);
+    const changes = page.getByRole('table', { name: 'Dit wordt er opgeslagen' });
+    const rowOf = (area: string) => changes.getByRole('row').filter({ hasText: area });
+    const cells = async (area: string) => (await rowOf(area).locator('td, th').allInnerTexts()).map((c) => c.replace(/\s+/g, ' ').trim());
+    await expect(cells('Oude Kerk e.o.')).resolves.toEqual(['7', `Bezoekers ${qb} · Oude Kerk e.o.`, '5', '6']);
+    await expect(cells('Kop Zeedijk')).resolves.toEqual(['6', `Bezoekers ${qb} · Kop Zeedijk`, 'nog niets', '8,5']);
+    await expect(cells('hele project')).resolves.toEqual(['2', `Aandeel actief ${qa} · hele project`, 'nog niets', '40']);
+    await checkA11y(page, 'csv import preview');
+    await e.screenshot(page, 'counting-csv-preview-changes');
     await page.getByRole('button', { name: 'Importeren' }).click();
-    await expect.poll(() => page.getByText('Geïmporteerd: 2 nieuw').count()).toBe(1);
-    expect(await e.db.selectFrom('indicatorValues').select('value').where('period', '=', '2026-Q2').orderBy('value').execute()).toEqual([{ value: 8 }, { value: 8.5 }]);
+    await expect.poll(() => page.getByText('Geïmporteerd: 2 nieuw, 1 gewijzigd', { exact: false }).count()).toBe(1);
+    expect(await e.db.selectFrom('indicatorValues').select('value').where('period', 'in', [qa, qb]).orderBy('value').execute()).toEqual([{ value: 6 }, { value: 8.5 }, { value: 40 }]);
     await ctx.close();
+
+    // On a phone the page and its preview fit the screen.
+    const phone = await (await e.context({ phone: true })).newPage();
+    await e.login(phone, worker.email);
+    await phone.goto(`/projects/${projectId}/indicators/import`);
+    await phone.getByLabel('CSV-bestand').setInputFiles({ name: 'waarden.csv', mimeType: 'text/csv', buffer: Buffer.from(withOld.replace(';6;', ';7;')) });
+    await phone.getByRole('button', { name: 'Controleren' }).click();
+    await phone.getByRole('table', { name: 'Dit wordt er opgeslagen' }).waitFor();
+    await expectNoHorizontalScroll(phone, 'csv preview on a phone');
+    await checkA11y(phone, 'csv preview on a phone');
+    await e.screenshot(phone, 'counting-csv-preview-phone');
+    await phone.context().close();
   });
 
   it('a coordinator imports a real CBS export and sees the unknown areas', async () => {

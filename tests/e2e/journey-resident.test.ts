@@ -19,11 +19,11 @@ describe('journey: resident', () => {
   afterAll(async () => e?.close());
 
   it('tells a story on a phone, reads it back by receipt and withdraws it', async () => {
-    const ctx = await e.context({ phone: true });
+    const ctx = await e.context({ phone: true, locale: 'nl-NL' });
     const page = await ctx.newPage();
     await page.goto(`/t/${token}`);
     await page.getByRole('heading', { name: 'Vertel je verhaal', level: 1 }).waitFor();
-    await page.getByText('Voor het project Buurtkamer Transvaal').waitFor();
+    await page.getByText('Voor Buurtkamer Transvaal').waitFor();
     await checkA11y(page, 'resident form');
     await screenshot(page, 'resident-form-phone');
     await checkZoom200(page, 'resident-form');
@@ -32,21 +32,16 @@ describe('journey: resident', () => {
     await activate(page, page.getByRole('button', { name: 'Verstuur mijn verhaal' }));
     const problems = page.getByRole('alert').filter({ hasText: 'Er mist nog iets' });
     await problems.waitFor();
-    await expectFieldError(page.getByLabel('Titel van je verhaal'), /Geef je verhaal een titel/);
-    await expect(problems.getByRole('link').allTextContents()).resolves.toEqual(['Geef je verhaal een titel.', 'Schrijf je verhaal.', 'Kies wie je verhaal mag lezen.']);
+    await expectFieldError(page.getByLabel('Je verhaal', { exact: true }), /Schrijf je verhaal, of spreek het in/);
+    await expect(problems.getByRole('link').allTextContents()).resolves.toEqual(['Schrijf je verhaal, of spreek het in.', 'Kies wie je verhaal mag lezen.']);
     await checkA11y(page, 'resident form with problems');
     await screenshot(page, 'resident-form-problems-phone');
 
-    // From the list of problems, the first link leads to the title field.
-    await activate(page, problems.getByRole('link', { name: 'Geef je verhaal een titel.' }));
-    await tabTo(page, page.getByLabel('Titel van je verhaal'), { max: 0 });
-    await page.keyboard.insertText('De bankjes op het plein');
-    await expect.poll(() => problems.getByRole('link').allTextContents()).toEqual(['Schrijf je verhaal.', 'Kies wie je verhaal mag lezen.']);
-
-    // The story field is the rich editor by now (it loads when the field first gets focus): the
-    // text comes right after the title, its toolbar after the text. Bold by keyboard shortcut.
+    // From the list of problems, the first link leads to the story field, which becomes the rich
+    // editor (it loads when the field first gets focus); its toolbar comes after the text.
+    await activate(page, problems.getByRole('link', { name: 'Schrijf je verhaal, of spreek het in.' }));
     const editor = page.getByRole('textbox', { name: 'Je verhaal', exact: true });
-    await tabTo(page, editor, { max: 1 });
+    await tabTo(page, editor, { max: 0 });
     await page.keyboard.type('Sinds de bankjes er staan, ');
     await page.keyboard.press('ControlOrMeta+B');
     await page.keyboard.type('praten buren weer');
@@ -56,6 +51,7 @@ describe('journey: resident', () => {
     await page.keyboard.type('Ik ken nu drie mensen uit mijn straat.');
     await expect(editor.locator('strong').textContent()).resolves.toBe('praten buren weer');
     await expect(editor.locator('p').first().textContent()).resolves.toBe('Sinds de bankjes er staan, praten buren weer met elkaar.');
+    await expect.poll(() => problems.getByRole('link').allTextContents()).toEqual(['Kies wie je verhaal mag lezen.']);
 
     // A resident's toolbar: three buttons on one row of a 360 px phone, named in words.
     const toolbar = page.getByRole('toolbar', { name: 'Opmaak' });
@@ -96,6 +92,10 @@ describe('journey: resident', () => {
     await tabTo(page, editor, { max: 0 });
     await checkA11y(page, 'resident form with the editor');
 
+    // A title may be given, after the story.
+    await tabTo(page, page.getByLabel('Titel (mag je leeglaten)'));
+    await page.keyboard.insertText('De bankjes op het plein');
+
     // Place the story on the climate lines, asked in everyday words: atmosphere well to the strong
     // side, the other "don't know".
     const atmosphere = page.getByRole('slider', { name: 'Hoe voelt het in de buurt?' });
@@ -107,8 +107,8 @@ describe('journey: resident', () => {
     await activate(page, image.getByRole('checkbox', { name: /Weet ik niet/ }), 'Space');
     await expect.poll(() => image.getByRole('slider').isDisabled()).toBe(true);
 
-    // Consent, explained in one short paragraph: in reports, without the name.
-    await page.getByRole('group', { name: 'Wie mag je verhaal lezen?' }).getByText('Je verhaal is van jou. Jij kiest wie het mag lezen.').waitFor();
+    // Consent, explained in a few words (more behind "Meer uitleg"): in reports, without the name.
+    await page.getByRole('group', { name: 'Wie mag je verhaal lezen?' }).getByText('Jij kiest. Je kunt je verhaal later altijd weghalen.').waitFor();
     await chooseRadio(page, page.getByRole('radio', { name: 'In verslagen, zonder je naam' }));
     await typeInto(page, page.getByLabel(/Je naam/), 'Fatima');
     await checkA11y(page, 'resident form filled in');

@@ -105,4 +105,30 @@ describe('browser: tagging inbox by keyboard', () => {
     await expectNoHorizontalScroll(phone, 'tagging on a phone');
     await phone.context().close();
   });
+
+  it('shows the keyboard-shortcut help where a keyboard is likely, not on a phone', async () => {
+    const { email } = await e.user('coordinator');
+    const p = await makeProject(e.db, 'Telefoonproject');
+    await e.db.insertInto('outcomes').values({ projectId: p, level: 'outcome', title: 'Buren helpen elkaar', sort: 1 }).returning('id').executeTakeFirstOrThrow();
+    await makeStory(e.db, { projectId: p, title: 'Boodschappen voor de buurvrouw', createdAt: '2026-01-03T10:00:00.000Z' });
+    const phone = await (await e.context({ phone: true })).newPage();
+    await e.login(phone, email);
+    await phone.goto(`/tagging?projectId=${p}`);
+    await phone.getByRole('heading', { name: 'Boodschappen voor de buurvrouw' }).waitFor();
+    await phone.getByRole('checkbox', { name: /Buren helpen elkaar/ }).waitFor();
+    expect(await phone.getByText(/Enter opslaan/).count()).toBe(0);
+    expect(await phone.locator('ww-tagging-page kbd').count()).toBe(0);
+    await expect(axeViolations(phone)).resolves.toEqual([]);
+    await expectNoHorizontalScroll(phone, 'tagging on a phone');
+    await e.screenshot(phone, 'tagging-phone');
+    await phone.context().close();
+    // On a wide screen with a mouse the help and the number keys are there.
+    const wide = await (await e.context()).newPage();
+    await e.login(wide, email);
+    await wide.goto(`/tagging?projectId=${p}`);
+    await wide.getByRole('heading', { name: 'Boodschappen voor de buurvrouw' }).waitFor();
+    await expect(wide.getByText(/Enter opslaan/).isVisible()).resolves.toBe(true);
+    await expect.poll(() => wide.locator('ww-tagging-page kbd').count()).toBeGreaterThan(0);
+    await wide.context().close();
+  });
 });

@@ -20,8 +20,8 @@ export type E2E = {
   baseUrl: string;
   db: Db;
   browser: Browser;
-  /** A fresh browser context (own cookies); phone = 360×740. */
-  context(opts?: { phone?: boolean }): Promise<BrowserContext>;
+  /** A fresh browser context (own cookies); phone = 360×740; `locale` sets the browser's language (e.g. nl-NL). */
+  context(opts?: { phone?: boolean; locale?: string }): Promise<BrowserContext>;
   /** Creates a user with the test password. */
   user(role: Role, email?: string): Promise<{ id: number; email: string }>;
   /** Logs in through the real login form. */
@@ -30,8 +30,13 @@ export type E2E = {
   close(): Promise<void>;
 };
 
+export type E2EOptions = {
+  /** Chromium's fake microphone and camera, granted without asking (for recording in the browser). */
+  fakeMedia?: boolean;
+};
+
 /** The real app on a fresh database file, served on a free loopback port, and Debian's Chromium. */
-export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
+export async function startE2E(overrides: Partial<Config> = {}, options: E2EOptions = {}): Promise<E2E> {
   const dir = mkdtempSync(join(tmpdir(), 'weefwerk-e2e-'));
   const { db } = createDb(join(dir, 'e2e.db'));
   await migrateToLatest(db);
@@ -51,7 +56,10 @@ export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync',
+      ...(options.fakeMedia ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] : []),
+    ],
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
   const passwordHash = await hashPassword(PASSWORD);
@@ -62,7 +70,11 @@ export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
     db,
     browser,
     context: (opts = {}) =>
-      browser.newContext({ baseURL: baseUrl, ...(opts.phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } }) }),
+      browser.newContext({
+        baseURL: baseUrl,
+        ...(opts.locale ? { locale: opts.locale } : {}),
+        ...(opts.phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } }),
+      }),
     async user(role, email = `${role}${++n}@example.nl`) {
       const u = await insertUser(db, { email, name: `${role[0]!.toUpperCase()}${role.slice(1)} ${n}`, role, passwordHash });
       return { id: u.id, email };

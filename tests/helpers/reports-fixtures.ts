@@ -1,6 +1,7 @@
 // Direct inserts for what the stories, sensemaking and counting routes will create, so the report
 // tests do not depend on those capabilities' routes.
 import type { Db } from '../../db/client.js';
+import { saveReview } from '../../db/repositories/reviews.js';
 import type { ConsentLevel, OutcomeLevel, Phase } from '../../db/schema.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -55,6 +56,8 @@ export type StoryOpts = {
   recordedBy?: number | null;
   outcomeIds?: number[];
   placements?: Record<number, number | null>;
+  /** a 'report' or 'public' story's report version is reviewed as it is, unless false */
+  reviewed?: boolean;
 };
 
 export async function addStory(db: Db, o: StoryOpts) {
@@ -82,11 +85,18 @@ export async function addStory(db: Db, o: StoryOpts) {
     .returning('id')
     .executeTakeFirstOrThrow();
   await db.insertInto('storyConsents').values({ storyId: id, level: o.consent, givenBy: 'teller', channel: 'online', consentTextVersion: 'v1' }).execute();
+  if (o.consent !== 'team' && o.reviewed !== false) await reviewAsIs(db, id);
   for (const outcomeId of o.outcomeIds ?? []) await db.insertInto('storyOutcomes').values({ storyId: id, outcomeId, note: 'Laat zien dat buren elkaar vinden' }).execute();
   for (const [variableId, position] of Object.entries(o.placements ?? {})) {
     await db.insertInto('storyPlacements').values({ storyId: id, variableId: Number(variableId), source: 'teller', position }).execute();
   }
   return id;
+}
+
+/** A reviewer found nothing to change: the report version is the story's own title and text. */
+export async function reviewAsIs(db: Db, storyId: number) {
+  const s = await db.selectFrom('stories').select(['title', 'bodyJson', 'bodyHtml', 'bodyText']).where('id', '=', storyId).executeTakeFirstOrThrow();
+  await saveReview(db, storyId, { ...s, sourceTitle: s.title, sourceText: s.bodyText, reviewedBy: null });
 }
 
 /** What the stories capability does on withdrawal: the consent row and the denormalised flag. */

@@ -1,4 +1,5 @@
 // Fixtures for sensemaking tests: projects, areas, stories and placements written straight to the database.
+import { reviewAsIs } from './reports-fixtures.js';
 import type { Db } from '../../db/client.js';
 import type { AreaKind, ConsentLevel } from '../../db/schema.js';
 
@@ -23,6 +24,8 @@ export type StoryFixture = {
   consent?: ConsentLevel;
   withdrawn?: boolean;
   tellerName?: string | null;
+  /** a 'report' or 'public' story's report version is reviewed as it is, unless false */
+  reviewed?: boolean;
 };
 
 const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -49,6 +52,7 @@ export async function makeStory(db: Db, s: StoryFixture): Promise<number> {
     .returning('id')
     .executeTakeFirstOrThrow();
   await db.insertInto('storyConsents').values({ storyId: id, level: s.consent ?? 'report', givenBy: 'teller', channel: 'online', consentTextVersion: 'v1' }).execute();
+  if ((s.consent ?? 'report') !== 'team' && !s.withdrawn && s.reviewed !== false) await reviewAsIs(db, id);
   return id;
 }
 

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get } from '../api.js';
-import { formatEuro, formatNumber, messages } from '../i18n.js';
+import { formatEuro, formatHours, formatNumber, messages } from '../i18n.js';
 import { pageStyles } from './shared-styles.js';
 
 const t = messages({
@@ -62,8 +62,8 @@ export class WwBudgetSummary extends LitElement {
     const b = this.budget;
     if (!b) return html`<p class="muted">${t('loading')}</p>`;
     const hoursText = b.hours.planned === null
-      ? t('hoursNoPlan', { used: formatNumber(b.hours.used, 2) })
-      : t('hoursUsed', { used: formatNumber(b.hours.used, 2), planned: formatNumber(b.hours.planned, 2), pct: formatNumber(b.hours.percentage, 1), remaining: formatNumber(b.hours.remaining, 2) });
+      ? t('hoursNoPlan', { used: formatHours(b.hours.used) })
+      : t('hoursUsed', { used: formatHours(b.hours.used), planned: formatHours(b.hours.planned), pct: formatNumber(b.hours.percentage, 1), remaining: formatHours(b.hours.remaining) });
     const moneyText = b.money.plannedEuros === null
       ? t('moneyNoPlan', { used: euro(b.money.usedEuros) })
       : t('moneyUsed', { used: euro(b.money.usedEuros), planned: euro(b.money.plannedEuros), pct: formatNumber(b.money.percentage, 1), remaining: euro(b.money.remainingEuros) });

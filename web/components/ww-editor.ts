@@ -130,6 +130,8 @@ export class WwEditor extends LitElement {
   @property() tools = '';
   /** The toolbar after the text instead of before it. */
   @property({ type: Boolean, reflect: true, attribute: 'toolbar-below' }) toolbarBelow = false;
+  /** Words for the toolbar in a language the staff messages lack (the resident pages' six languages), by key: toolbar, bold, italic, … */
+  @property({ attribute: false }) labels: Partial<Record<'toolbar' | ToolKey, string>> = {};
   @state() private linkOpen = false;
   @state() private linkError = false;
   @state() private focusIndex = 0;
@@ -370,11 +372,11 @@ export class WwEditor extends LitElement {
     const stop = Math.min(this.focusIndex, buttonCount - 1);
     const index = (i: number) => (i === stop ? 0 : -1);
     const toolbar = html`
-      <div role="toolbar" aria-label=${t('toolbar')} class=${buttonCount > 4 ? 'many' : 'few'} @keydown=${this.toolbarKey}>
+      <div role="toolbar" aria-label=${this.labels.toolbar ?? t('toolbar')} class=${buttonCount > 4 ? 'many' : 'few'} @keydown=${this.toolbarKey}>
         ${shown.map(
           (tool, i) => html`<button type="button" class="tool tool-${tool.key}" tabindex=${index(i)} aria-pressed=${ed && tool.active(ed) ? 'true' : 'false'}
             ?disabled=${!ed} @mousedown=${keepEditorFocus} @click=${() => ed && (ed.view.focus(), tool.run(ed))} @focus=${() => (this.focusIndex = i)}>
-            <span class="glyph" aria-hidden="true">${tool.glyph}</span><span class="word">${t(tool.key)}</span>
+            <span class="glyph" aria-hidden="true">${tool.glyph}</span><span class="word">${this.labels[tool.key] ?? t(tool.key)}</span>
           </button>`,
         )}
         ${withLink

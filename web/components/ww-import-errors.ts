@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { messages } from '../i18n.js';
+import { messages, saidHere } from '../i18n.js';
 import { pageStyles } from './shared-styles.js';
 
 const t = messages({
@@ -8,7 +8,7 @@ const t = messages({
   en: { caption: '{n} error(s) in the file. Nothing was saved.', row: 'Row', column: 'Column', reason: 'What is wrong' },
 });
 
-export type ImportRowError = { row: number; column: string; reason: string };
+export type ImportRowError = { row: number; column: string; reason: string; nl?: string; en?: string };
 
 /** The bad rows of an import preview, as a table: row (the header is row 1), column, reason. */
 @customElement('ww-import-errors')
@@ -20,7 +20,7 @@ export class WwImportErrors extends LitElement {
     return html`<div class="table-wrap"><table>
       <caption class="error">${t('caption', { n: this.errors.length })}</caption>
       <thead><tr><th scope="col">${t('row')}</th><th scope="col">${t('column')}</th><th scope="col">${t('reason')}</th></tr></thead>
-      <tbody>${this.errors.map((e) => html`<tr><td>${e.row}</td><td>${e.column}</td><td>${e.reason}</td></tr>`)}</tbody>
+      <tbody>${this.errors.map((e) => html`<tr><td>${e.row}</td><td>${e.column}</td><td>${saidHere(e)}</td></tr>`)}</tbody>
     </table></div>`;
   }
 

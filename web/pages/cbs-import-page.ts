@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, post } from '../api.js';
-import { messages } from '../i18n.js';
+import { messages, saidHere } from '../i18n.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import '../components/ww-import-errors.js';
@@ -28,7 +28,7 @@ const t = messages({
 
 type Result = {
   committed: boolean; rows: number; periods: string[]; errors: ImportRowError[];
-  unknownAreas: { row: number; name: string | null; code: string | null; reason: string }[];
+  unknownAreas: { row: number; name: string | null; code: string | null; reason: string; nl?: string; en?: string }[];
   areas: { matched: number; created: unknown[] }; indicators: unknown[];
   values: { created: number; updated: number; unchanged: number; missing: number };
 };
@@ -94,7 +94,7 @@ export class CbsImportPage extends LitElement {
           ? html`<div class="table-wrap"><table>
               <caption>${t('unknown', { n: r.unknownAreas.length })}</caption>
               <thead><tr><th scope="col">${t('row')}</th><th scope="col">${t('name')}</th><th scope="col">${t('code')}</th><th scope="col">${t('reason')}</th></tr></thead>
-              <tbody>${r.unknownAreas.map((u) => html`<tr><td>${u.row}</td><td>${u.name ?? ''}</td><td>${u.code ?? ''}</td><td>${u.reason}</td></tr>`)}</tbody>
+              <tbody>${r.unknownAreas.map((u) => html`<tr><td>${u.row}</td><td>${u.name ?? ''}</td><td>${u.code ?? ''}</td><td>${saidHere(u)}</td></tr>`)}</tbody>
             </table></div>`
           : nothing}
       </div>

@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get } from '../api.js';
-import '../components/climate-chart.js';
+import '../components/climate-pattern.js';
+import { regionRange, type Region } from '../components/climate-pattern.js';
 import { pageStyles } from '../components/shared-styles.js';
-import { formatNumber, locale, messages } from '../i18n.js';
+import { formatDate, formatNumber, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import type { Distribution, Variable } from '../sensemaking-types.js';
 
@@ -31,7 +32,14 @@ const t = messages({
     colN: 'Verhalen',
     colMean: 'Gemiddelde',
     colMedian: 'Mediaan',
-    colBins: 'Aantal verhalen per stuk van de lijn: 0–20 / 20–40 / 40–60 / 60–80 / 80–100',
+    colBins: 'Aantal verhalen per stuk van de lijn',
+    showRegion: '{n} verhalen tonen: {who}, {period}, {range}',
+    regionTitle: '{who}, {period}, {range} op de lijn',
+    regionCount: '{total} verhalen; je ziet alleen verhalen die je mag lezen.',
+    regionMore: 'De eerste {shown} van {total} verhalen.',
+    regionNone: 'Hier staan geen verhalen die je mag lezen.',
+    regionClose: 'Lijst sluiten',
+    position: 'positie {p}',
     colNa: 'Past niet',
     colShift: 'Verschil met de periode ervoor',
     tellers: 'Vertellers',
@@ -69,7 +77,14 @@ const t = messages({
     colN: 'Stories',
     colMean: 'Mean',
     colMedian: 'Median',
-    colBins: 'Stories per part of the line: 0–20 / 20–40 / 40–60 / 60–80 / 80–100',
+    colBins: 'Stories per part of the line',
+    showRegion: 'Show {n} stories: {who}, {period}, {range}',
+    regionTitle: '{who}, {period}, {range} on the line',
+    regionCount: '{total} stories; you only see stories you may read.',
+    regionMore: 'The first {shown} of {total} stories.',
+    regionNone: 'No stories here that you may read.',
+    regionClose: 'Close list',
+    position: 'position {p}',
     colNa: 'Does not apply',
     colShift: 'Change from the period before',
     tellers: 'Tellers',
@@ -87,6 +102,7 @@ const t = messages({
 });
 
 type Series = { variableId: number; variable: Variable; periods: { period: string; teller: Distribution; coordinator: Distribution; shift: { teller: number | null; coordinator: number | null } }[] };
+type RegionStory = { id: number; title: string; projectName: string; areaName: string | null; date: string; position: number };
 type Agreement = { variableId: number; variable: Variable; n: number; meanTeller: number; meanCoordinator: number; meanAbsoluteDifference: number; within15: number };
 
 /** Climate over time: chart and table per variable, and the teller–coordinator agreement. */
@@ -101,6 +117,8 @@ export class ClimatePage extends LitElement {
   @state() private agreement: Agreement[] = [];
   @state() private error = '';
   @state() private loaded = false;
+  /** The chosen region of a pattern and the stories in it. */
+  @state() private region: (Region & { variableId: number; total?: number; stories?: RegionStory[]; error?: string }) | null = null;
   private filter = new URLSearchParams(location.search);
 
   override connectedCallback(): void {
@@ -150,7 +168,49 @@ export class ClimatePage extends LitElement {
     this.filter = new URLSearchParams();
     for (const [k, v] of form) if (String(v).trim()) this.filter.set(k, String(v).trim());
     history.replaceState(null, '', `/climate?${this.filter}`);
+    this.region = null;
     void this.load();
+  }
+
+  private async openRegion(variableId: number, r: Region) {
+    this.region = { variableId, ...r };
+    const q = new URLSearchParams({ variableId: String(variableId), source: r.source, period: r.period, bin: String(r.bin) });
+    for (const k of ['areaId', 'projectId', 'from', 'to']) {
+      const v = this.filter.get(k);
+      if (v) q.set(k, v);
+    }
+    try {
+      const res = await get<{ total: number; stories: RegionStory[] }>(`/api/climate/stories?${q}`);
+      if (this.region?.variableId === variableId && this.region.period === r.period && this.region.source === r.source && this.region.bin === r.bin) this.region = { ...this.region, ...res };
+    } catch (e) {
+      this.region = { variableId, ...r, error: t('failed', { msg: e instanceof ApiError ? e.message : String(e) }) };
+    }
+  }
+
+  private renderRegion() {
+    const r = this.region!;
+    const who = r.source === 'teller' ? t('tellers') : t('coordinators');
+    return html`<section class="region" aria-labelledby="region-title">
+      <h3 id="region-title">${t('regionTitle', { who, period: r.period, range: regionRange(r.bin) })}</h3>
+      <div role="status">
+        ${r.error
+          ? html`<p class="error">${r.error}</p>`
+          : r.stories === undefined
+            ? nothing
+            : html`<p>${r.total ? (r.stories.length < r.total ? t('regionMore', { shown: r.stories.length, total: r.total }) : t('regionCount', { total: r.total })) : t('regionNone')}</p>`}
+      </div>
+      ${r.stories?.length
+        ? html`<ul>
+            ${r.stories.map(
+              (s) => html`<li>
+                <a href="/stories/${s.id}">${s.title}</a>
+                <span class="muted">${[s.projectName, s.areaName, formatDate(s.date), t('position', { p: s.position })].filter(Boolean).join(' · ')}</span>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+      <button type="button" class="secondary" @click=${() => (this.region = null)}>${t('regionClose')}</button>
+    </section>`;
   }
 
   private name(v: Variable) {
@@ -162,24 +222,46 @@ export class ClimatePage extends LitElement {
     const weak = lang === 'nl' ? s.variable.weakNl : s.variable.weakEn;
     const strong = lang === 'nl' ? s.variable.strongNl : s.variable.strongEn;
     const fmtShift = (x: number | null) => (x === null ? '–' : `${x > 0 ? '+' : ''}${formatNumber(x, 1)}`);
-    const row = (period: string, who: string, d: Distribution, shift: number | null, first: boolean) => html`<tr>
-      ${first ? html`<th scope="rowgroup" rowspan="2">${period}</th>` : nothing}
-      <th scope="row">${who}</th>
-      <td>${d.n}</td>
-      <td>${formatNumber(d.mean, 1)}</td>
-      <td>${formatNumber(d.median, 1)}</td>
-      <td>${d.bins.join(' / ')}</td>
-      <td>${d.notApplicable}</td>
-      <td>${fmtShift(shift)}</td>
-    </tr>`;
+    const sel = this.region?.variableId === s.variableId ? this.region : null;
+    const row = (period: string, source: 'teller' | 'coordinator', d: Distribution, shift: number | null, first: boolean) => {
+      const who = source === 'teller' ? t('tellers') : t('coordinators');
+      return html`<tr>
+        ${first ? html`<th scope="rowgroup" rowspan="2">${period}</th>` : nothing}
+        <th scope="row">${who}</th>
+        <td>${d.n}</td>
+        <td>${formatNumber(d.mean, 1)}</td>
+        <td>${formatNumber(d.median, 1)}</td>
+        ${d.bins.map(
+          (n, bin) =>
+            html`<td>
+              ${n
+                ? html`<button
+                    type="button"
+                    class="count"
+                    aria-label=${t('showRegion', { n, who, period, range: regionRange(bin) })}
+                    aria-pressed=${sel?.period === period && sel.source === source && sel.bin === bin ? 'true' : 'false'}
+                    @click=${() => this.openRegion(s.variableId, { period, source, bin })}
+                  >
+                    ${n}
+                  </button>`
+                : '0'}
+            </td>`,
+        )}
+        <td>${d.notApplicable}</td>
+        <td>${fmtShift(shift)}</td>
+      </tr>`;
+    };
     return html`<section class="card">
       <h2>${this.name(s.variable)}</h2>
-      <ww-climate-chart
-        .points=${s.periods.map((p) => ({ period: p.period, teller: p.teller.mean, coordinator: p.coordinator.mean }))}
+      <ww-climate-pattern
+        .periods=${s.periods}
+        .selected=${sel}
         label=${this.name(s.variable)}
         weak=${weak}
         strong=${strong}
-      ></ww-climate-chart>
+        @ww-region=${(e: CustomEvent<Region>) => this.openRegion(s.variableId, e.detail)}
+      ></ww-climate-pattern>
+      ${sel ? this.renderRegion() : nothing}
       <div class="table-wrap" tabindex="0" role="region" aria-label=${t('tableCaption', { name: this.name(s.variable) })}>
         <table>
           <caption>${t('tableCaption', { name: this.name(s.variable) })}</caption>
@@ -190,13 +272,13 @@ export class ClimatePage extends LitElement {
               <th scope="col">${t('colN')}</th>
               <th scope="col">${t('colMean')}</th>
               <th scope="col">${t('colMedian')}</th>
-              <th scope="col">${t('colBins')}</th>
+              ${[0, 1, 2, 3, 4].map((bin) => html`<th scope="col"><span class="visually-hidden">${t('colBins')}: </span>${regionRange(bin)}</th>`)}
               <th scope="col">${t('colNa')}</th>
               <th scope="col">${t('colShift')}</th>
             </tr>
           </thead>
           <tbody>
-            ${s.periods.map((p) => html`${row(p.period, t('tellers'), p.teller, p.shift.teller, true)}${row(p.period, t('coordinators'), p.coordinator, p.shift.coordinator, false)}`)}
+            ${s.periods.map((p) => html`${row(p.period, 'teller', p.teller, p.shift.teller, true)}${row(p.period, 'coordinator', p.coordinator, p.shift.coordinator, false)}`)}
           </tbody>
         </table>
       </div>
@@ -280,6 +362,13 @@ export class ClimatePage extends LitElement {
       .series { display: grid; gap: 1rem; grid-template-columns: minmax(0, 1fr); }
       caption { text-align: left; font-weight: 600; padding: 0.5rem 0; }
       td { font-variant-numeric: tabular-nums; }
+      button.count { min-height: 32px; min-width: 32px; padding: 0.1rem 0.5rem; background: transparent; color: var(--ww-accent); border-width: 1px; }
+      button.count[aria-pressed='true'] { background: var(--ww-accent); color: var(--ww-accent-ink); }
+      section.region { border-left: 4px solid var(--ww-focus); padding: 0.25rem 0 0.5rem 1rem; margin: 0.75rem 0; }
+      section.region h3 { margin: 0.25rem 0; font-size: 1.05rem; }
+      section.region ul { padding-left: 1.2rem; display: grid; gap: 0.35rem; }
+      section.region li span { display: block; font-size: 0.9rem; }
+      .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     `,
   ];
 }

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, get, patch, post } from '../api.js';
-import { formatDate, formatNumber, messages } from '../i18n.js';
+import { formatDate, formatNumber, messages, saidHere } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
@@ -18,7 +18,7 @@ const t = messages({
     baseline: 'Nulmeting', baselineValue: 'Waarde', baselinePeriod: 'Periode', periodHint: 'Bijvoorbeeld 2026, 2026-Q1 of 2026-03.',
     targets: 'Doelen', targetPeriod: 'Periode', targetArea: 'Gebied', targetValue: 'Doel', wholeProject: 'Hele project', addTarget: 'Doel toevoegen', removeTarget: 'Verwijder doel {n}',
     history: 'Laatste wijzigingen van de waarden', when: 'Wanneer', change: 'Van → naar', who: 'Door', imported: 'import',
-    save: 'Opslaan', cancel: 'Terug naar de indicatoren', failed: 'Opslaan lukte niet.', notNumber: 'Geen getal',
+    save: 'Opslaan', cancel: 'Terug naar de indicatoren', failed: 'Opslaan lukte niet.',
     outcome: 'Bij welke uitkomst hoort deze indicator?', outcomeHint: 'Rapportages tonen een indicator bij zijn uitkomst; zonder uitkomst komt hij in geen rapportage.', noOutcome: '— nog geen uitkomst —',
     archived: '(gearchiveerd)', noOutcomes: 'Dit project heeft nog geen uitkomsten.', makeOutcomes: 'Uitkomsten maken',
   },
@@ -32,7 +32,7 @@ const t = messages({
     baseline: 'Baseline', baselineValue: 'Value', baselinePeriod: 'Period', periodHint: 'For example 2026, 2026-Q1 or 2026-03.',
     targets: 'Targets', targetPeriod: 'Period', targetArea: 'Area', targetValue: 'Target', wholeProject: 'Whole project', addTarget: 'Add target', removeTarget: 'Remove target {n}',
     history: 'Latest changes to the values', when: 'When', change: 'From → to', who: 'By', imported: 'import',
-    save: 'Save', cancel: 'Back to the indicators', failed: 'Saving failed.', notNumber: 'Not a number',
+    save: 'Save', cancel: 'Back to the indicators', failed: 'Saving failed.',
     outcome: 'Which outcome does this indicator belong to?', outcomeHint: 'Reports show an indicator under its outcome; without an outcome it appears in no report.', noOutcome: '— no outcome yet —',
     archived: '(archived)', noOutcomes: 'This project has no outcomes yet.', makeOutcomes: 'Make outcomes',
   },
@@ -93,7 +93,7 @@ export class IndicatorEditPage extends LitElement {
     const details: { field: string; message: string }[] = [];
     const num = (s: string, field: string) => {
       const r = parseNumber(s);
-      if (!r.ok) details.push({ field, message: `${t('notNumber')}: ${r.reason}` });
+      if (!r.ok) details.push({ field, message: saidHere(r) });
       return r.ok ? r.value : null;
     };
     const baselineValue = num(text('baselineValue'), 'baselineValue');

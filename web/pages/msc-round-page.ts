@@ -17,6 +17,7 @@ const t = messages({
     closed: 'Gesloten op {date}.',
     fedBack: 'Teruggekoppeld aan de vertellers op {date}.',
     candidates: 'Kandidaten ({n})',
+    hiddenStory: 'Dit verhaal wordt niet (meer) getoond.',
     noCandidates: 'Geen verhalen met toestemming voor rapportage in deze periode.',
     anonymous: 'anoniem',
     tellerBy: 'verteld door {name}',
@@ -44,6 +45,7 @@ const t = messages({
     closed: 'Closed on {date}.',
     fedBack: 'Fed back to the tellers on {date}.',
     candidates: 'Candidates ({n})',
+    hiddenStory: 'This story is not shown (any more).',
     noCandidates: 'No stories with consent for reports in this period.',
     anonymous: 'anonymous',
     tellerBy: 'told by {name}',
@@ -72,7 +74,7 @@ type Detail = {
   candidates: Candidate[];
   picks: Pick[];
   myPick: Pick | null;
-  selections: { storyId: number; title: string; reasons: { reason: string; by: string | null }[] }[];
+  selections: { storyId: number; title: string; hidden: boolean; reasons: { reason: string; by: string | null }[] }[];
 };
 
 /** One Most Significant Change round: panel members read the candidates and pick with a reason; staff close and feed back. */
@@ -185,7 +187,7 @@ export class MscRoundPage extends LitElement {
             ${d.selections.length
               ? d.selections.map(
                   (s) => html`<section class="card">
-                    <h3>${this.staff ? html`<a href="/stories/${s.storyId}">${s.title}</a>` : s.title}</h3>
+                    <h3>${s.hidden ? html`<em>${t('hiddenStory')}</em>` : this.staff ? html`<a href="/stories/${s.storyId}">${s.title}</a>` : s.title}</h3>
                     <ul>
                       ${s.reasons.map((x) => html`<li>${x.reason} <span class="muted">— ${x.by ?? ''}</span></li>`)}
                     </ul>

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, api, get, post } from '../api.js';
-import { formatDate, formatEuro, formatNumber, messages } from '../i18n.js';
+import { formatDate, formatEuro, formatHours, formatNumber, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import '../components/ww-budget-summary.js';
@@ -164,19 +164,19 @@ export class ProjectHoursPage extends LitElement {
         </form>
         <div class="grid totals">
           <table><caption>${t('byPhase')}</caption><tbody>
-            ${phases.map((p) => html`<tr><th scope="row">${t(p)}</th><td class="num">${formatNumber(this.hours!.totals.byPhase[p], 2)}</td></tr>`)}
-            <tr><th scope="row">${t('total')}</th><td class="num"><strong>${formatNumber(this.hours.totals.hours, 2)}</strong></td></tr>
+            ${phases.map((p) => html`<tr><th scope="row">${t(p)}</th><td class="num">${formatHours(this.hours!.totals.byPhase[p])}</td></tr>`)}
+            <tr><th scope="row">${t('total')}</th><td class="num"><strong>${formatHours(this.hours.totals.hours)}</strong></td></tr>
           </tbody></table>
           <table><caption>${t('byWorker')}</caption><tbody>
-            ${this.hours.totals.byWorker.map((w) => html`<tr><th scope="row">${w.name}</th><td class="num">${formatNumber(w.hours, 2)}</td></tr>`)}
+            ${this.hours.totals.byWorker.map((w) => html`<tr><th scope="row">${w.name}</th><td class="num">${formatHours(w.hours)}</td></tr>`)}
           </tbody></table>
         </div>
         ${this.hours.entries.length
           ? html`<div class="table-wrap"><table>
               <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('who')}</th><th scope="col">${t('phase')}</th><th scope="col" class="num">${t('amountHours')}</th><th scope="col">${t('activity')}</th><th scope="col"><span class="sr">${t('remove')}</span></th></tr></thead>
               <tbody>${this.hours.entries.map((h) => html`<tr>
-                <td>${formatDate(h.date)}</td><td>${h.userName}</td><td>${t(h.phase)}</td><td class="num">${formatNumber(h.hours, 2)}</td><td>${h.activity}</td>
-                <td>${h.userId === this.user?.id || staff ? html`<button class="secondary small" aria-label=${t('removeLabel', { hours: formatNumber(h.hours, 2), date: formatDate(h.date) })} @click=${() => this.removeEntry('hours', h.id)}>${t('remove')}</button>` : nothing}</td>
+                <td>${formatDate(h.date)}</td><td>${h.userName}</td><td>${t(h.phase)}</td><td class="num">${formatHours(h.hours)}</td><td>${h.activity}</td>
+                <td>${h.userId === this.user?.id || staff ? html`<button class="secondary small" aria-label=${t('removeLabel', { hours: formatHours(h.hours), date: formatDate(h.date) })} @click=${() => this.removeEntry('hours', h.id)}>${t('remove')}</button>` : nothing}</td>
               </tr>`)}</tbody></table></div>`
           : html`<p class="muted">${t('noHours')}</p>`}
       </section>

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get } from '../api.js';
-import { formatEuro, formatNumber, messages } from '../i18n.js';
+import { formatEuro, formatHours, messages } from '../i18n.js';
 import { isStaff, type Area, type Project } from '../models.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
@@ -55,7 +55,7 @@ export class ProjectPage extends LitElement {
     if (this.problem) return html`<h1 tabindex="-1">${t('back')}</h1><p class="notice error" role="alert">${this.problem}</p><p><a href="/projects">${t('back')}</a></p>`;
     const p = this.project;
     if (!p) return html`<p role="status">${t('loading')}</p>`;
-    const budget = [p.budgetHours != null ? t('hours', { n: formatNumber(p.budgetHours, 1) }) : '', p.budgetEuros != null ? formatEuro(p.budgetEuros) : ''].filter(Boolean).join(' · ');
+    const budget = [p.budgetHours != null ? t('hours', { n: formatHours(p.budgetHours) }) : '', p.budgetEuros != null ? formatEuro(p.budgetEuros) : ''].filter(Boolean).join(' · ');
     // Only pages this user may open: story links and QR codes are for staff.
     const links = [
       [`/stories?projectId=${p.id}`, t('stories')],

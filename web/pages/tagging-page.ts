@@ -88,6 +88,8 @@ export class TaggingPage extends LitElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   @property({ attribute: false }) user: Me | null = null;
   @state() private stories: InboxStory[] = [];
+  /** Keyboard-shortcut help only where a keyboard is likely: a fine pointer (mouse, trackpad), not a phone's finger. */
+  private readonly keyboard = matchMedia('(any-pointer: fine)').matches;
   @state() private index = 0;
   @state() private selected = new Set<number>();
   @state() private saved = new Set<number>();
@@ -287,7 +289,7 @@ export class TaggingPage extends LitElement {
             ? outcomes.map(
                 (o, i) => html`<label class="check"
                   ><input type="checkbox" .checked=${!!d?.outcomes.has(o.id)} @change=${() => this.toggleOutcome(i)} />
-                  ${i < 9 ? html`<kbd>${i + 1}</kbd>` : nothing} ${o.title} <span class="muted">(${o.level})</span></label
+                  ${i < 9 && this.keyboard ? html`<kbd>${i + 1}</kbd>` : nothing} ${o.title} <span class="muted">(${o.level})</span></label
                 >`,
               )
             : html`<p class="muted">${t('noOutcomes')} <a href="/projects/${story.projectId}/outcomes">${t('editOutcomes')}</a></p>`}
@@ -354,7 +356,7 @@ export class TaggingPage extends LitElement {
     const story = this.current;
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
-      <p class="help" id="keys">${t('keys')}</p>
+      ${this.keyboard ? html`<p class="help" id="keys">${t('keys')}</p>` : nothing}
       <label class="filter"
         >${t('project')}
         <select
@@ -378,7 +380,7 @@ export class TaggingPage extends LitElement {
             ${this.stories.map(
               (s, i) => html`<li class=${i === this.index ? 'current' : ''}>
                 <input type="checkbox" aria-label=${t('select', { title: s.title })} .checked=${this.selected.has(s.id)} @change=${() => this.toggleSelected(s.id)} />
-                <button type="button" class="link" aria-current=${i === this.index ? 'true' : 'false'} aria-describedby="keys" @click=${() => this.select(i)}>
+                <button type="button" class="link" aria-current=${i === this.index ? 'true' : 'false'} aria-describedby=${this.keyboard ? 'keys' : nothing} @click=${() => this.select(i)}>
                   ${s.title}
                   <span class="muted">${s.projectName}</span>
                   <span class="badge">${this.saved.has(s.id) ? t('saved') : t(s.state)}</span>

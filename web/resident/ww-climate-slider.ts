@@ -1,33 +1,9 @@
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LocaleController } from '../components/locale-controller.js';
-import { messages } from '../i18n.js';
 import { residentWording } from './climate-wording.js';
+import { rt } from './i18n.js';
 
-const t = messages({
-  nl: {
-    unknown: 'Weet ik niet, of past niet bij mijn verhaal',
-    notChosen: 'nog niet gekozen',
-    left: 'Links:',
-    right: 'Rechts:',
-    fullWeak: 'helemaal: {pole}',
-    moreWeak: 'meer: {pole}',
-    middle: 'precies in het midden',
-    moreStrong: 'meer: {pole}',
-    fullStrong: 'helemaal: {pole}',
-  },
-  en: {
-    unknown: "I don't know, or it does not fit my story",
-    notChosen: 'not chosen yet',
-    left: 'Left:',
-    right: 'Right:',
-    fullWeak: 'completely: {pole}',
-    moreWeak: 'more: {pole}',
-    middle: 'right in the middle',
-    moreStrong: 'more: {pole}',
-    fullStrong: 'completely: {pole}',
-  },
-});
 
 export type ClimateVariable = { id: number; key: string; name: string; weak: string; strong: string };
 /** undefined: not answered; null: does not apply / don't know; 0 (weak pole) … 100 (strong pole). */
@@ -36,10 +12,10 @@ export type PlacementEvent = CustomEvent<{ variableId: number; position: Positio
 
 /** Words for a position, so a screen reader says more than a number. */
 export function positionText(v: ClimateVariable, position: Position): string {
-  if (position === undefined) return t('notChosen');
-  if (position === null) return t('unknown');
+  if (position === undefined) return rt('slider.notChosen');
+  if (position === null) return rt('slider.unknown');
   const pole = position < 50 ? v.weak : v.strong;
-  const words = position <= 10 ? t('fullWeak', { pole }) : position < 45 ? t('moreWeak', { pole }) : position <= 55 ? t('middle') : position < 90 ? t('moreStrong', { pole }) : t('fullStrong', { pole });
+  const words = position <= 10 ? rt('slider.fullWeak', { pole }) : position < 45 ? rt('slider.moreWeak', { pole }) : position <= 55 ? rt('slider.middle') : position < 90 ? rt('slider.moreStrong', { pole }) : rt('slider.fullStrong', { pole });
   return `${position} / 100, ${words}`;
 }
 
@@ -76,8 +52,8 @@ export class WwClimateSlider extends LitElement {
       <fieldset class="dyad">
         <legend id="${id}-name">${v.name}</legend>
         <div class="poles">
-          <span id="${id}-weak" class="pole weak"><span class="visually-hidden">${t('left')} </span>${v.weak}</span>
-          <span id="${id}-strong" class="pole strong"><span class="visually-hidden">${t('right')} </span>${v.strong}</span>
+          <span id="${id}-weak" class="pole weak"><span class="visually-hidden">${rt('slider.weakSide')} </span>${v.weak}</span>
+          <span id="${id}-strong" class="pole strong"><span class="visually-hidden">${rt('slider.strongSide')} </span>${v.strong}</span>
         </div>
         <input
           id=${id}
@@ -95,7 +71,7 @@ export class WwClimateSlider extends LitElement {
         />
         <label class="check">
           <input type="checkbox" .checked=${unknown} @change=${(e: Event) => this.emit((e.target as HTMLInputElement).checked ? null : 50)} />
-          <span>${t('unknown')}</span>
+          <span>${rt('slider.unknown')}</span>
         </label>
       </fieldset>
     `;

@@ -1,26 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LocaleController } from '../components/locale-controller.js';
-import { messages } from '../i18n.js';
+import { rt } from './i18n.js';
 
-const t = messages({
-  nl: {
-    title: 'Je verhaal terugvinden',
-    intro: 'Heb je een verhaal gestuurd? Dan kreeg je een bewijscode. Vul die hier in. Je ziet dan je verhaal en wat ermee gebeurt.',
-    code: 'Je bewijscode',
-    codeHint: 'Bijvoorbeeld: K7QF-2MZP-9XRA',
-    open: 'Bekijk mijn verhaal',
-    needCode: 'Vul je bewijscode in.',
-  },
-  en: {
-    title: 'Find your story',
-    intro: 'Did you send a story? Then you got a receipt code. Fill it in here. You then see your story and what happens with it.',
-    code: 'Your receipt code',
-    codeHint: 'For example: K7QF-2MZP-9XRA',
-    open: 'See my story',
-    needCode: 'Fill in your receipt code.',
-  },
-});
 
 /** Tidies a typed receipt code: capitals, no spaces, dashes in groups of four. */
 export function tidyCode(input: string): string {
@@ -57,16 +39,16 @@ export class WwReceiptLookup extends LitElement {
 
   override render() {
     return html`
-      ${this.heading ? html`<h2>${this.heading}</h2>` : html`<h1 tabindex="-1">${t('title')}</h1><p>${t('intro')}</p>`}
+      ${this.heading ? html`<h2>${this.heading}</h2>` : html`<h1 tabindex="-1">${rt('lookup.title')}</h1><p>${rt('lookup.intro')}</p>`}
       <form @submit=${this.submit} novalidate>
         <div class="field">
-          <label class="field-label" for="receipt-code">${t('code')}</label>
-          <span class="hint" id="receipt-code-hint">${t('codeHint')}</span>
+          <label class="field-label" for="receipt-code">${rt('lookup.code')}</label>
+          <span class="hint" id="receipt-code-hint">${rt('lookup.codeHint')}</span>
           <input id="receipt-code" name="code" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false"
             aria-describedby="receipt-code-hint receipt-code-error" aria-invalid=${this.error ? 'true' : 'false'} />
-          <span class="field-error" id="receipt-code-error" role="alert">${this.error ? t('needCode') : nothing}</span>
+          <span class="field-error" id="receipt-code-error" role="alert">${this.error ? rt('lookup.needCode') : nothing}</span>
         </div>
-        <div><button type="submit" class="primary">${t('open')}</button></div>
+        <div><button type="submit" class="primary">${rt('lookup.open')}</button></div>
       </form>
     `;
   }

@@ -3,72 +3,10 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ApiError, get, post } from '../api.js';
 import { LocaleController } from '../components/locale-controller.js';
-import { formatDate, messages } from '../i18n.js';
-import { consentText, type ConsentLevel } from './consent-texts.js';
+import { formatDay, rt } from './i18n.js';
+import { consentName, type ConsentLevel } from './consent-texts.js';
 import './ww-receipt-lookup.js';
 
-const t = messages({
-  nl: {
-    title: 'Je verhaal',
-    loading: 'Even geduld…',
-    notFound: 'We vinden geen verhaal bij deze code. Kijk of je de code goed hebt overgenomen.',
-    tooMany: 'Je hebt het te vaak geprobeerd. Wacht een paar minuten en probeer het dan opnieuw.',
-    failed: 'Het laden lukt nu niet. Probeer het later nog eens.',
-    code: 'Bewijscode',
-    sent: 'Verstuurd op',
-    status: 'Wat er nu mee gebeurt',
-    received: 'Ontvangen',
-    receivedExplain: 'Het team heeft je verhaal ontvangen en leest het.',
-    used: 'Gebruikt in een verslag',
-    usedExplain: 'Je verhaal staat in een verslag. Dat is gebeurd zoals jij het wilde.',
-    withdrawn: 'Weggehaald',
-    withdrawnExplain: 'Je hebt je verhaal weggehaald. Het team gebruikt het niet meer. Het staat in geen enkel verslag meer.',
-    usedIn: 'Hier staat je verhaal in:',
-    who: 'Wie mag het lezen',
-    feedback: 'Wat het team erover zegt',
-    yourText: 'Wat je schreef',
-    withdrawTitle: 'Verhaal weghalen',
-    withdrawIntro: 'Wil je niet meer dat we je verhaal gebruiken? Dan kun je het weghalen. Het team kan het daarna niet meer lezen. Het komt dan ook niet meer in een verslag.',
-    withdraw: 'Verhaal weghalen',
-    confirmTitle: 'Weet je het zeker?',
-    confirmText: 'Als je je verhaal weghaalt, kun je dat niet meer terugdraaien.',
-    confirmYes: 'Ja, haal mijn verhaal weg',
-    confirmNo: 'Nee, laat het staan',
-    withdrawnNow: 'Je verhaal is weggehaald.',
-    withdrawFailed: 'Weghalen lukt nu niet. Probeer het zo nog eens.',
-    otherCode: 'Een andere code invullen',
-  },
-  en: {
-    title: 'Your story',
-    loading: 'One moment…',
-    notFound: 'We cannot find a story with this code. Check that you copied the code correctly.',
-    tooMany: 'You tried too often. Wait a few minutes and then try again.',
-    failed: 'Loading does not work right now. Please try again later.',
-    code: 'Receipt code',
-    sent: 'Sent on',
-    status: 'What happens with it now',
-    received: 'Received',
-    receivedExplain: 'The team has received your story and reads it.',
-    used: 'Used in a report',
-    usedExplain: 'Your story is in a report. That was done the way you wanted.',
-    withdrawn: 'Taken back',
-    withdrawnExplain: 'You took your story back. The team no longer uses it. It is no longer in any report.',
-    usedIn: 'Your story is in:',
-    who: 'Who may read it',
-    feedback: 'What the team says about it',
-    yourText: 'What you wrote',
-    withdrawTitle: 'Take your story back',
-    withdrawIntro: 'Do you no longer want us to use your story? Then you can take it back. The team can no longer read it after that. It will not go into a report any more.',
-    withdraw: 'Take my story back',
-    confirmTitle: 'Are you sure?',
-    confirmText: 'If you take your story back, you cannot undo that.',
-    confirmYes: 'Yes, take my story back',
-    confirmNo: 'No, leave it',
-    withdrawnNow: 'Your story has been taken back.',
-    withdrawFailed: 'Taking it back does not work right now. Please try again soon.',
-    otherCode: 'Fill in another code',
-  },
-});
 
 type Status = 'received' | 'used' | 'withdrawn';
 type Named = string | { report?: string; version?: number; title?: string; name?: string; reason?: string; text?: string; domain?: string; publishedAt?: string; at?: string; period?: string };
@@ -96,7 +34,7 @@ export class WwReceiptPage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.title = `${t('title')} · Weefwerk`;
+    document.title = `${rt('receipt.title')} · Weefwerk`;
     void this.load();
   }
 
@@ -104,7 +42,7 @@ export class WwReceiptPage extends LitElement {
     try {
       this.story = (await get<{ story: ReceiptStory }>(`/api/public/receipts/${encodeURIComponent(this.code)}`)).story;
     } catch (e) {
-      this.error = e instanceof ApiError && (e.status === 404 || e.status === 400) ? t('notFound') : e instanceof ApiError && e.status === 429 ? t('tooMany') : t('failed');
+      this.error = e instanceof ApiError && (e.status === 404 || e.status === 400) ? rt('receipt.notFound') : e instanceof ApiError && e.status === 429 ? rt('receipt.tooMany') : rt('receipt.failed');
     }
   }
 
@@ -126,11 +64,11 @@ export class WwReceiptPage extends LitElement {
     try {
       this.story = (await post<{ story: ReceiptStory }>(`/api/public/receipts/${encodeURIComponent(this.code)}/withdraw`)).story;
       this.confirming = false;
-      this.message = t('withdrawnNow');
+      this.message = rt('receipt.withdrawnNow');
       await this.updateComplete;
       this.querySelector<HTMLElement>('#withdraw-message')?.focus();
     } catch (e) {
-      this.withdrawError = e instanceof ApiError && e.status === 429 ? t('tooMany') : t('withdrawFailed');
+      this.withdrawError = e instanceof ApiError && e.status === 429 ? rt('receipt.tooMany') : rt('receipt.withdrawFailed');
     } finally {
       this.busy = false;
     }
@@ -139,41 +77,41 @@ export class WwReceiptPage extends LitElement {
   private named(item: Named) {
     if (typeof item === 'string') return item;
     const when = item.publishedAt ?? item.at;
-    return html`${item.report ?? item.title ?? item.name ?? item.domain ?? ''}${item.period ? html` (${item.period})` : nothing}${when ? html` <span class="hint">${formatDate(when)}</span>` : nothing}${
+    return html`${item.report ?? item.title ?? item.name ?? item.domain ?? ''}${item.period ? html` (${item.period})` : nothing}${when ? html` <span class="hint">${formatDay(when)}</span>` : nothing}${
       item.reason ?? item.text ? html`<p>${item.reason ?? item.text}</p>` : nothing
     }`;
   }
 
   override render() {
     if (this.error)
-      return html`<h1>${t('title')}</h1>
+      return html`<h1>${rt('receipt.title')}</h1>
         <p class="notice error" role="alert">${this.error}</p>
-        <ww-receipt-lookup .heading=${t('otherCode')}></ww-receipt-lookup>`;
-    if (!this.story) return html`<h1>${t('title')}</h1><p role="status">${t('loading')}</p>`;
+        <ww-receipt-lookup .heading=${rt('receipt.otherCode')}></ww-receipt-lookup>`;
+    if (!this.story) return html`<h1>${rt('receipt.title')}</h1><p role="status">${rt('app.loading')}</p>`;
     const s = this.story;
     return html`
-      <h1 tabindex="-1">${t('title')}</h1>
+      <h1 tabindex="-1">${rt('receipt.title')}</h1>
       <div id="withdraw-message" tabindex="-1" role="status">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
       <section class="status status-${s.status}" aria-labelledby="status-title">
-        <h2 id="status-title">${t('status')}</h2>
-        <p class="status-label"><strong data-status=${s.status}>${t(s.status)}</strong></p>
-        <p>${t(`${s.status}Explain`)}</p>
-        ${s.status === 'used' && s.usedIn?.length ? html`<p>${t('usedIn')}</p><ul>${s.usedIn.map((u) => html`<li>${this.named(u)}</li>`)}</ul>` : nothing}
+        <h2 id="status-title">${rt('receipt.status')}</h2>
+        <p class="status-label"><strong data-status=${s.status}>${rt(`receipt.${s.status}`)}</strong></p>
+        <p>${rt(`receipt.${s.status}Explain`)}</p>
+        ${s.status === 'used' && s.usedIn?.length ? html`<p>${rt('receipt.usedIn')}</p><ul>${s.usedIn.map((u) => html`<li>${this.named(u)}</li>`)}</ul>` : nothing}
       </section>
       <dl>
-        <dt>${t('code')}</dt><dd class="code-small">${this.code}</dd>
-        <dt>${t('sent')}</dt><dd>${formatDate(s.createdAt)}</dd>
-        ${s.status !== 'withdrawn' ? html`<dt>${t('who')}</dt><dd>${consentText(s.consent)}</dd>` : nothing}
+        <dt>${rt('receipt.code')}</dt><dd class="code-small">${this.code}</dd>
+        <dt>${rt('receipt.sent')}</dt><dd>${formatDay(s.createdAt)}</dd>
+        ${s.status !== 'withdrawn' ? html`<dt>${rt('receipt.who')}</dt><dd>${consentName(s.consent)}</dd>` : nothing}
       </dl>
       ${s.feedback?.length
         ? html`<section aria-labelledby="feedback-title">
-            <h2 id="feedback-title">${t('feedback')}</h2>
+            <h2 id="feedback-title">${rt('receipt.feedback')}</h2>
             <ul class="feedback">${s.feedback.map((f) => html`<li>${this.named(f)}</li>`)}</ul>
           </section>`
         : nothing}
       ${s.title || s.bodyHtml
         ? html`<section aria-labelledby="text-title">
-            <h2 id="text-title">${t('yourText')}</h2>
+            <h2 id="text-title">${rt('receipt.yourText')}</h2>
             <article class="story-text">
               <h3>${s.title}</h3>
               ${unsafeHTML(s.bodyHtml) /* rendered and sanitised by the server */}
@@ -186,19 +124,19 @@ export class WwReceiptPage extends LitElement {
 
   private renderWithdraw() {
     return html`<section class="withdraw" aria-labelledby="withdraw-title">
-      <h2 id="withdraw-title">${t('withdrawTitle')}</h2>
-      <p>${t('withdrawIntro')}</p>
+      <h2 id="withdraw-title">${rt('receipt.withdrawTitle')}</h2>
+      <p>${rt('receipt.withdrawIntro')}</p>
       ${this.confirming
         ? html`<div class="confirm" role="group" aria-labelledby="confirm-title">
-            <p id="confirm-title" tabindex="-1"><strong>${t('confirmTitle')}</strong></p>
-            <p>${t('confirmText')}</p>
+            <p id="confirm-title" tabindex="-1"><strong>${rt('receipt.confirmTitle')}</strong></p>
+            <p>${rt('receipt.confirmText')}</p>
             <div role="alert">${this.withdrawError ? html`<p class="error">${this.withdrawError}</p>` : nothing}</div>
             <div class="actions">
-              <button type="button" class="danger" ?disabled=${this.busy} @click=${this.withdraw}>${t('confirmYes')}</button>
-              <button type="button" class="secondary" @click=${this.cancel}>${t('confirmNo')}</button>
+              <button type="button" class="danger" ?disabled=${this.busy} @click=${this.withdraw}>${rt('receipt.confirmYes')}</button>
+              <button type="button" class="secondary" @click=${this.cancel}>${rt('receipt.confirmNo')}</button>
             </div>
           </div>`
-        : html`<button type="button" id="withdraw-button" class="secondary" @click=${this.askConfirm}>${t('withdraw')}</button>`}
+        : html`<button type="button" id="withdraw-button" class="secondary" @click=${this.askConfirm}>${rt('receipt.withdraw')}</button>`}
     </section>`;
   }
 }

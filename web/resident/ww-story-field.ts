@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { WwEditor } from '../components/ww-editor.js';
 import { LocaleController } from '../components/locale-controller.js';
 import { docIsEmpty, docToText, textToDoc } from '../richtext.js';
+import { rt } from './i18n.js';
 
 let count = 0;
 
@@ -22,6 +23,7 @@ export class WwStoryField extends LitElement {
   /** Id of the element holding this field's error, if any. */
   @property() errorid = '';
   @property({ type: Boolean }) invalid = false;
+
   @state() private mode: 'plain' | 'loading' | 'rich' | 'failed' = 'plain';
   private text = '';
   private doc: JSONContent | null = null;
@@ -55,6 +57,13 @@ export class WwStoryField extends LitElement {
     return this.mode === 'rich';
   }
 
+  /** Starts from a story kept in the browser (a draft), before the resident types anything. */
+  restore(doc: JSONContent): void {
+    if (this.mode !== 'plain' || this.text) return;
+    this.doc = doc;
+    this.requestUpdate();
+  }
+
   override focus(): void {
     if (this.mode === 'rich') this.editor?.focus();
     else this.querySelector('textarea')?.focus();
@@ -70,7 +79,7 @@ export class WwStoryField extends LitElement {
       return;
     }
     const hadFocus = this.querySelector('textarea') === document.activeElement;
-    this.doc = textToDoc(this.text);
+    this.doc = this.doc ?? textToDoc(this.text);
     this.mode = 'rich';
     await this.updateComplete;
     const editor = this.editor;
@@ -99,6 +108,7 @@ export class WwStoryField extends LitElement {
       // extra they meet next (one Tab stop, or Alt+F10 from the text) on the way to the next question.
       // Staff editors keep the full toolbar above the text, as in a word processor.
       return html`<ww-editor .label=${this.label} .value=${this.doc} tools="bold italic bullets" toolbar-below
+        .labels=${{ toolbar: rt('editor.toolbar'), bold: rt('editor.bold'), italic: rt('editor.italic'), bullets: rt('editor.bullets') }}
         describedby=${this.describedBy()} ?invalid=${this.invalid}></ww-editor>${hint}`;
     }
     return html`

@@ -1,123 +1,44 @@
+import type { JSONContent } from '@tiptap/core';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, post } from '../api.js';
 import { LocaleController } from '../components/locale-controller.js';
-import { locale, messages } from '../i18n.js';
-import { consentLevels, consentText, type ConsentLevel } from './consent-texts.js';
-import type { ClimateVariable, PlacementEvent, Position } from './ww-climate-slider.js';
+import { consentLevels, consentExplain, consentName, consentShort, type ConsentLevel } from './consent-texts.js';
+import { clearDraft, draftHasContent, emptyDraft, loadDraft, saveDraft, type Draft } from './draft.js';
+import { consentTextVersion, lang, rt, type TextKey } from './i18n.js';
+import type { ClimateVariable, PlacementEvent } from './ww-climate-slider.js';
 import './ww-climate-slider.js';
 import type { WwStoryField } from './ww-story-field.js';
 import './ww-story-field.js';
+import type { Recording, RecordingEvent } from './ww-voice-recorder.js';
 
-const t = messages({
-  nl: {
-    pageTitle: 'Vertel je verhaal',
-    forProject: 'Voor het project {project}',
-    intro: 'Wat is er veranderd in je buurt? Of voor jou? Schrijf het hier op. Kort of lang: het mag allebei.',
-    whoReadsTitle: 'Wie leest je verhaal?',
-    whoReads: 'De opbouwwerkers van {project} lezen je verhaal. Zij willen weten wat er verandert in de buurt. Hieronder kies je of anderen het ook mogen lezen.',
-    loading: 'Even geduld…',
-    notFound: 'Deze link werkt niet. Kijk of je de hele link hebt overgenomen.',
-    closed: 'Deze link is gesloten. Je kunt hier geen verhaal meer sturen. Vraag de opbouwwerker om een nieuwe link.',
-    loadFailed: 'Het laden lukt nu niet. Probeer het later nog eens.',
-    storyTitle: 'Titel van je verhaal',
-    storyTitleHint: 'Een paar woorden is genoeg.',
-    story: 'Je verhaal',
-    storyHint: 'Wat gebeurde er? Wat betekent het voor jou? Met de knoppen kun je woorden vet maken of een lijstje maken.',
-    climateTitle: 'Waar past je verhaal?',
-    climateIntro: 'Schuif het bolletje naar de kant die het best past bij je verhaal. Weet je het niet? Kies dan "Weet ik niet".',
-    consentTitle: 'Wie mag je verhaal lezen?',
-    consentIntro: 'Je verhaal is van jou. Jij kiest wie het mag lezen. Zonder jouw ja laten we het aan niemand anders zien. Je kunt je verhaal later altijd weer weghalen. Dat doe je met je bewijscode.',
-    aboutYou: 'Over jou',
-    name: 'Je naam (mag je leeglaten)',
-    nameHint: 'Je mag ook een andere naam verzinnen.',
-    under16: 'Ik ben jonger dan 16 jaar',
-    guardianTitle: 'Je ouder of voogd',
-    guardianIntro: 'Ben je jonger dan 16? Dan moet je ouder of voogd het ook goed vinden.',
-    guardianName: 'Naam van je ouder of voogd',
-    guardianAgrees: 'Mijn ouder of voogd vindt het goed dat ik mijn verhaal deel.',
-    send: 'Verstuur mijn verhaal',
-    sending: 'Bezig met versturen…',
-    sendNote: 'Na het versturen krijg je een bewijscode.',
-    problems: 'Er mist nog iets. Kijk naar deze punten:',
-    needTitle: 'Geef je verhaal een titel.',
-    needStory: 'Schrijf je verhaal.',
-    needConsent: 'Kies wie je verhaal mag lezen.',
-    needGuardianName: 'Vul de naam van je ouder of voogd in.',
-    needGuardianAgrees: 'Je ouder of voogd moet het goed vinden.',
-    tooMany: 'Er zijn net heel veel verhalen verstuurd. Wacht een paar minuten en probeer het dan opnieuw.',
-    sendFailed: 'Versturen lukt nu niet. Je verhaal is nog niet verstuurd. Probeer het zo nog eens.',
-    thanks: 'Dank je wel!',
-    received: 'Je verhaal is goed aangekomen.',
-    yourCode: 'Dit is je bewijscode:',
-    writeDown: 'Schrijf deze code op. Of maak een foto van dit scherm.',
-    codeUse: 'Met de code kun je later je verhaal teruglezen. Je ziet dan ook wat we ermee doen. En je kunt je verhaal weer weghalen.',
-    openReceipt: 'Bekijk je verhaal',
-    laterAt: 'Later kan het ook via {url}',
-  },
-  en: {
-    pageTitle: 'Tell your story',
-    forProject: 'For the project {project}',
-    intro: 'What has changed in your neighbourhood? Or for you? Write it down here. Short or long: both are fine.',
-    whoReadsTitle: 'Who reads your story?',
-    whoReads: 'The community workers of {project} read your story. They want to know what changes in the neighbourhood. Below, you choose whether others may read it too.',
-    loading: 'One moment…',
-    notFound: 'This link does not work. Check that you copied the whole link.',
-    closed: 'This link is closed. You cannot send a story here any more. Ask the community worker for a new link.',
-    loadFailed: 'Loading does not work right now. Please try again later.',
-    storyTitle: 'Title of your story',
-    storyTitleHint: 'A few words are enough.',
-    story: 'Your story',
-    storyHint: 'What happened? What does it mean to you? With the buttons you can make words bold or make a list.',
-    climateTitle: 'Where does your story fit?',
-    climateIntro: 'Slide the dot to the side that fits your story best. Not sure? Then choose "I don\'t know".',
-    consentTitle: 'Who may read your story?',
-    consentIntro: 'Your story belongs to you. You choose who may read it. Without your yes, we show it to no one else. You can always take your story back later. You do that with your receipt code.',
-    aboutYou: 'About you',
-    name: 'Your name (you may leave this empty)',
-    nameHint: 'You may also make up another name.',
-    under16: 'I am younger than 16',
-    guardianTitle: 'Your parent or guardian',
-    guardianIntro: 'Are you younger than 16? Then your parent or guardian must agree too.',
-    guardianName: 'Name of your parent or guardian',
-    guardianAgrees: 'My parent or guardian agrees that I share my story.',
-    send: 'Send my story',
-    sending: 'Sending…',
-    sendNote: 'After sending, you get a receipt code.',
-    problems: 'Something is missing. Look at these points:',
-    needTitle: 'Give your story a title.',
-    needStory: 'Write your story.',
-    needConsent: 'Choose who may read your story.',
-    needGuardianName: 'Fill in the name of your parent or guardian.',
-    needGuardianAgrees: 'Your parent or guardian must agree.',
-    tooMany: 'Very many stories were sent just now. Wait a few minutes and then try again.',
-    sendFailed: 'Sending does not work right now. Your story has not been sent yet. Please try again soon.',
-    thanks: 'Thank you!',
-    received: 'Your story has arrived.',
-    yourCode: 'This is your receipt code:',
-    writeDown: 'Write this code down. Or take a photo of this screen.',
-    codeUse: 'With the code you can read your story again later. You also see what we do with it. And you can take your story back.',
-    openReceipt: 'See your story',
-    laterAt: 'Later you can also use {url}',
-  },
-});
+type LinkInfo = { project: { name: string }; question?: string | null; variables: ClimateVariable[]; consentTextVersion: string; open: boolean; media?: boolean };
+type Field = 'title' | 'body' | 'consent' | 'guardianName' | 'guardianAgrees' | 'tellerName' | 'media';
 
-type LinkInfo = { project: { name: string }; variables: ClimateVariable[]; consentTextVersion: string; open: boolean };
-type Field = 'title' | 'body' | 'consent' | 'guardianName' | 'guardianAgrees' | 'tellerName';
+/** Photos larger than this are refused before sending (the server's limit, see server/media.ts). */
+const PHOTO_MAX = 10 * 1024 * 1024;
 
-/** The resident's story form for one project link, and the receipt after sending. */
+/**
+ * The resident's story form for one project link, and the receipt after sending. Everything typed
+ * is kept in the browser until the story arrived (web/resident/draft.ts); sent while offline, it
+ * goes as soon as the connection is back.
+ */
 @customElement('ww-tell-form')
 export class WwTellForm extends LitElement {
   @property() token = '';
   @state() private link: LinkInfo | null = null;
-  @state() private loadError: string | null = null;
-  @state() private consent: ConsentLevel | null = null;
-  @state() private under16 = false;
-  @state() private errors: Partial<Record<Field, string>> = {};
-  @state() private general: string | null = null;
+  @state() private loadError: TextKey | null = null;
+  @state() private draft: Draft = emptyDraft();
+  @state() private restored = false;
+  @state() private errors: Partial<Record<Field, TextKey>> = {};
+  @state() private general: TextKey | null = null;
   @state() private busy = false;
+  @state() private offline = false;
   @state() private receipt: string | null = null;
-  private placements = new Map<number, Position>();
+  @state() private recorderLoaded = false;
+  @state() private recording: Recording | null = null;
+  @state() private photo: File | null = null;
+  @state() private photoUrl: string | null = null;
 
   constructor() {
     super();
@@ -130,39 +51,71 @@ export class WwTellForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    const kept = loadDraft(this.token);
+    if (kept) {
+      this.draft = kept;
+      this.restored = draftHasContent(kept);
+    }
+    window.addEventListener('online', this.backOnline);
     void this.load();
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.backOnline);
+    if (this.photoUrl) URL.revokeObjectURL(this.photoUrl);
+  }
+
+  private readonly backOnline = () => {
+    if (this.draft.pending && this.link && !this.busy) void this.send();
+  };
+
   private async load(): Promise<void> {
     try {
-      this.link = await get<LinkInfo>(`/api/public/links/${encodeURIComponent(this.token)}?lang=${locale()}`);
+      this.link = await get<LinkInfo>(`/api/public/links/${encodeURIComponent(this.token)}?lang=${lang()}`);
       this.loadError = null;
-      document.title = `${t('pageTitle')} · ${this.link.project.name}`;
+      document.title = `${rt('form.pageTitle')} · ${this.link.project.name}`;
+      await this.updateComplete;
+      if (this.draft.body) this.story?.restore(this.draft.body);
+      if (this.draft.pending && navigator.onLine) void this.send();
+      else if (this.draft.pending) this.offline = true;
     } catch (e) {
       this.link = null;
-      this.loadError = e instanceof ApiError && e.status === 404 ? t('notFound') : e instanceof ApiError && e.status === 410 ? t('closed') : t('loadFailed');
+      this.loadError = e instanceof ApiError && e.status === 404 ? 'form.notFound' : e instanceof ApiError && e.status === 410 ? 'form.closed' : 'form.loadFailed';
     }
   }
 
-  private value(name: string): string {
-    return (this.querySelector<HTMLInputElement>(`[name="${name}"]`)?.value ?? '').trim();
+  private get story(): WwStoryField | null {
+    return this.querySelector('ww-story-field');
   }
 
-  private checked(name: string): boolean {
-    return this.querySelector<HTMLInputElement>(`[name="${name}"]`)?.checked ?? false;
+  /** Keeps a change in the draft (and in the browser). */
+  private keep(patch: Partial<Draft>): void {
+    this.draft = { ...this.draft, ...patch };
+    saveDraft(this.token, this.draft);
   }
 
-  private get story(): WwStoryField {
-    return this.querySelector('ww-story-field')!;
+  private onInput(e: Event): void {
+    const target = e.target as HTMLInputElement;
+    if (e.type === 'ww-change') this.keep({ body: (e as CustomEvent<{ value: JSONContent }>).detail.value });
+    else if (target.name === 'title' || target.name === 'tellerName' || target.name === 'guardianName') this.keep({ [target.name]: target.value });
+    else if (target.name === 'guardianAgrees' || target.name === 'under16' || target.name === 'photoInReports') this.keep({ [target.name]: target.checked });
+    this.fixed(e);
   }
 
-  private validate(): Partial<Record<Field, string>> {
-    const errors: Partial<Record<Field, string>> = {};
-    if (!this.value('title')) errors.title = t('needTitle');
-    if (this.story.isEmpty) errors.body = t('needStory');
-    if (!this.consent) errors.consent = t('needConsent');
-    if (this.under16 && !this.value('guardianName')) errors.guardianName = t('needGuardianName');
-    if (this.under16 && !this.checked('guardianAgrees')) errors.guardianAgrees = t('needGuardianAgrees');
+  private placed(e: PlacementEvent): void {
+    const { variableId, position } = e.detail;
+    const rest = this.draft.placements.filter(([id]) => id !== variableId);
+    this.keep({ placements: position === undefined ? rest : [...rest, [variableId, position]] });
+  }
+
+  private validate(): Partial<Record<Field, TextKey>> {
+    const errors: Partial<Record<Field, TextKey>> = {};
+    if ((this.story?.isEmpty ?? true) && !this.recording) errors.body = 'form.needStory';
+    if (!this.draft.consent) errors.consent = 'form.needConsent';
+    if (this.draft.under16 && !this.draft.guardianName.trim()) errors.guardianName = 'form.needGuardianName';
+    if (this.draft.under16 && !this.draft.guardianAgrees) errors.guardianAgrees = 'form.needGuardianAgrees';
+    if (this.photo && this.photo.size > PHOTO_MAX) errors.media = 'photo.tooBig';
     return errors;
   }
 
@@ -172,40 +125,78 @@ export class WwTellForm extends LitElement {
     this.general = null;
     this.errors = this.validate();
     if (Object.keys(this.errors).length) return this.showErrors();
-    const placements = [...this.placements].filter(([, p]) => p !== undefined).map(([variableId, position]) => ({ variableId, position: position ?? null }));
-    const tellerName = this.value('tellerName');
+    this.keep({ body: this.story?.isEmpty ? null : (this.story?.value ?? null), pending: true });
+    await this.send();
+  }
+
+  private payload() {
+    const d = this.draft;
+    const body = this.story && !this.story.isEmpty ? this.story.value : d.body;
+    return {
+      ...(d.title.trim() ? { title: d.title.trim() } : {}),
+      ...(body ? { body } : {}),
+      ...(d.tellerName.trim() ? { tellerName: d.tellerName.trim() } : {}),
+      under16: d.under16,
+      ...(d.under16 ? { guardianName: d.guardianName.trim() } : {}),
+      consent: d.consent,
+      consentTextVersion: consentTextVersion(),
+      placements: d.placements.map(([variableId, position]) => ({ variableId, position })),
+      language: lang(),
+      ...(this.photo ? { photoInReports: d.consent === 'public' && d.photoInReports } : {}),
+    };
+  }
+
+  /** Sends the kept story; offline it waits for the connection (the draft stays until it arrived). */
+  private async send(): Promise<void> {
+    if (this.busy || !this.link) return;
     this.busy = true;
+    this.general = null;
+    const url = `/api/public/links/${encodeURIComponent(this.token)}/stories`;
     try {
-      const res = await post<{ receipt: string | { code: string } }>(`/api/public/links/${encodeURIComponent(this.token)}/stories`, {
-        title: this.value('title'),
-        body: this.story.value,
-        ...(tellerName ? { tellerName } : {}),
-        under16: this.under16,
-        ...(this.under16 ? { guardianName: this.value('guardianName') } : {}),
-        consent: this.consent,
-        consentTextVersion: this.link.consentTextVersion,
-        placements,
-        language: locale(),
-      });
-      this.receipt = typeof res.receipt === 'string' ? res.receipt : res.receipt.code;
+      const payload = this.payload();
+      let body: unknown = payload;
+      if (this.recording || this.photo) {
+        const form = new FormData();
+        form.set('story', JSON.stringify(payload));
+        if (this.recording) form.set('audio', this.recording.blob, `recording.${this.recording.blob.type.includes('ogg') ? 'ogg' : 'webm'}`);
+        if (this.photo) form.set('photo', this.photo, this.photo.name || 'photo');
+        body = form;
+      }
+      const res = await post<{ receipt: string }>(url, body);
+      clearDraft(this.token);
+      this.draft = emptyDraft();
+      this.offline = false;
+      this.receipt = res.receipt;
       await this.updateComplete;
       window.scrollTo(0, 0);
       this.querySelector<HTMLElement>('h1')?.focus();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 429) this.general = t('tooMany');
-      else if (err instanceof ApiError && err.status === 410) this.general = t('closed');
-      else if (err instanceof ApiError && err.status === 400 && err.details.some((d) => d.field)) {
-        const errors: Partial<Record<Field, string>> = {};
+      if (!(err instanceof ApiError)) {
+        // No answer at all: the connection is gone. The story stays kept and goes when it is back.
+        this.offline = true;
+        await this.updateComplete;
+        this.querySelector<HTMLElement>('#form-problems')?.focus();
+        return;
+      }
+      this.keep({ pending: false });
+      this.offline = false;
+      if (err.status === 429) this.general = 'form.tooMany';
+      else if (err.status === 410) this.general = 'form.closed';
+      else if (err.status === 415) this.errors = { media: 'photo.notSupported' };
+      else if (err.status === 413) this.errors = { media: 'photo.tooBig' };
+      else if (err.status === 400 && err.details.some((d) => d.field)) {
+        const errors: Partial<Record<Field, TextKey>> = {};
         for (const d of err.details) {
           const f = (d.field ?? '').split('.')[0] as Field;
-          if (['title', 'body', 'consent', 'guardianName', 'tellerName'].includes(f)) errors[f] ??= f === 'body' ? t('needStory') : err.messageOf(d);
+          if (f === 'body') errors.body ??= 'form.needStory';
+          else if (f === 'consent') errors.consent ??= 'form.needConsent';
+          else if (f === 'guardianName') errors.guardianName ??= 'form.needGuardianName';
+          else if (f === 'title' || f === 'tellerName') errors[f] ??= 'form.tooLong';
         }
         this.errors = errors;
-        if (!Object.keys(errors).length) this.general = t('sendFailed');
-        else return this.showErrors();
-      } else this.general = t('sendFailed');
-      await this.updateComplete;
-      this.querySelector<HTMLElement>('#form-problems')?.focus();
+        if (!Object.keys(errors).length) this.general = 'form.sendFailed';
+      } else this.general = 'form.sendFailed';
+      await this.showErrors();
     } finally {
       this.busy = false;
     }
@@ -217,7 +208,7 @@ export class WwTellForm extends LitElement {
     const target = e.target as HTMLInputElement;
     const field = (e.type === 'ww-change' ? 'body' : target.name) as Field;
     if (!this.errors[field]) return;
-    const filled = field === 'body' ? !this.story.isEmpty : target.type === 'checkbox' || target.type === 'radio' ? target.checked : !!target.value.trim();
+    const filled = field === 'body' ? !this.story?.isEmpty : target.type === 'checkbox' || target.type === 'radio' ? target.checked : !!target.value.trim();
     if (!filled) return;
     const { [field]: _, ...rest } = this.errors;
     this.errors = rest;
@@ -230,13 +221,51 @@ export class WwTellForm extends LitElement {
 
   private focusField(e: Event, field: Field): void {
     e.preventDefault();
-    if (field === 'body') return this.story.focus();
-    const target = field === 'consent' ? this.querySelector<HTMLInputElement>('input[name="consent"]') : this.querySelector<HTMLInputElement>(`[name="${field}"]`);
+    if (field === 'body') return this.story?.focus();
+    const target =
+      field === 'consent' ? this.querySelector<HTMLInputElement>('input[name="consent"]') : field === 'media' ? this.querySelector<HTMLInputElement>('#photo') : this.querySelector<HTMLInputElement>(`[name="${field}"]`);
     target?.focus();
   }
 
+  private async startRecording(): Promise<void> {
+    if (!this.recorderLoaded) {
+      // The recorder's code loads only now, when someone wants to speak their story.
+      await import('./ww-voice-recorder.js');
+      this.recorderLoaded = true;
+    }
+    await this.updateComplete;
+    await this.querySelector('ww-voice-recorder')?.start();
+  }
+
+  private recorded(e: RecordingEvent): void {
+    this.recording = e.detail;
+    if (e.detail && this.errors.body) {
+      const { body: _, ...rest } = this.errors;
+      this.errors = rest;
+    }
+  }
+
+  private choosePhoto(e: Event): void {
+    const file = (e.target as HTMLInputElement).files?.[0] ?? null;
+    if (this.photoUrl) URL.revokeObjectURL(this.photoUrl);
+    this.photo = file;
+    this.photoUrl = file && file.type.startsWith('image/') ? URL.createObjectURL(file) : null;
+    const { media: _, ...rest } = this.errors;
+    this.errors = file && file.size > PHOTO_MAX ? { ...rest, media: 'photo.tooBig' } : rest;
+  }
+
+  private removePhoto(): void {
+    if (this.photoUrl) URL.revokeObjectURL(this.photoUrl);
+    this.photo = null;
+    this.photoUrl = null;
+    const input = this.querySelector<HTMLInputElement>('#photo');
+    if (input) input.value = '';
+    input?.focus();
+  }
+
   private fieldError(field: Field) {
-    return html`<span class="field-error" id="${field}-error">${this.errors[field] ?? nothing}</span>`;
+    const key = this.errors[field];
+    return html`<span class="field-error" id="${field}-error">${key ? rt(key) : nothing}</span>`;
   }
 
   private invalid(field: Field): 'true' | 'false' {
@@ -245,117 +274,165 @@ export class WwTellForm extends LitElement {
 
   override render() {
     if (this.receipt) return this.renderReceipt(this.receipt);
-    if (this.loadError) return html`<h1>${t('pageTitle')}</h1><p class="notice error" role="alert">${this.loadError}</p>`;
-    if (!this.link) return html`<h1>${t('pageTitle')}</h1><p role="status">${t('loading')}</p>`;
-    const project = this.link.project.name;
-    const problems = Object.entries(this.errors) as [Field, string][];
+    if (this.loadError) return html`<h1>${rt('form.pageTitle')}</h1><p class="notice error" role="alert">${rt(this.loadError)}</p>`;
+    if (!this.link) return html`<h1>${rt('form.pageTitle')}</h1><p role="status">${rt('app.loading')}</p>`;
+    const d = this.draft;
+    const problems = Object.entries(this.errors) as [Field, TextKey][];
     return html`
-      <h1 tabindex="-1">${t('pageTitle')}</h1>
-      <p class="lead">${t('forProject', { project })}</p>
-      <p>${t('intro')}</p>
-      <section class="who" aria-labelledby="who-title">
-        <h2 id="who-title">${t('whoReadsTitle')}</h2>
-        <p>${t('whoReads', { project })}</p>
-      </section>
-      <form @submit=${this.submit} @input=${this.fixed} @change=${this.fixed} @ww-change=${this.fixed} novalidate>
-        <div id="form-problems" tabindex="-1" role="alert" class=${problems.length || this.general ? 'notice error' : 'empty'}>
-          ${this.general ? html`<p>${this.general}</p>` : nothing}
+      <h1 tabindex="-1">${rt('form.pageTitle')}</h1>
+      <p class="lead">${rt('form.forProject', { project: this.link.project.name })}</p>
+      ${this.restored ? html`<p class="notice" role="status">${rt('form.draftRestored')}</p>` : nothing}
+      <form @submit=${this.submit} @input=${this.onInput} @change=${this.onInput} @ww-change=${this.onInput} novalidate>
+        <div id="form-problems" tabindex="-1" role="alert" class=${problems.length || this.general || this.offline ? 'notice error' : 'empty'}>
+          ${this.offline ? html`<p>${rt('form.offline')}</p>` : nothing}
+          ${this.general ? html`<p>${rt(this.general)}</p>` : nothing}
           ${problems.length
-            ? html`<p>${t('problems')}</p>
-                <ul>${problems.map(([f, m]) => html`<li><a href="#${f}-error" @click=${(e: Event) => this.focusField(e, f)}>${m}</a></li>`)}</ul>`
+            ? html`<p>${rt('form.problems')}</p>
+                <ul>${problems.map(([f, m]) => html`<li><a href="#${f}-error" @click=${(e: Event) => this.focusField(e, f)}>${rt(m)}</a></li>`)}</ul>`
             : nothing}
         </div>
 
-        <div class="field">
-          <label class="field-label" for="title">${t('storyTitle')}</label>
-          <span class="hint" id="title-hint">${t('storyTitleHint')}</span>
-          <input id="title" name="title" type="text" maxlength="200" autocomplete="off" aria-describedby="title-hint title-error" aria-invalid=${this.invalid('title')} />
-          ${this.fieldError('title')}
-        </div>
+        <p class="question" id="question">${this.link.question ?? rt('form.question')}</p>
 
         <div class="field">
-          <ww-story-field label=${t('story')} hint=${t('storyHint')} errorid="body-error" ?invalid=${!!this.errors.body}></ww-story-field>
+          <ww-story-field label=${rt('form.story')} hint=${rt('form.storyHint')} errorid="body-error" ?invalid=${!!this.errors.body}></ww-story-field>
           ${this.fieldError('body')}
+        </div>
+
+        ${this.link.media ? this.renderMedia() : nothing}
+
+        <div class="field">
+          <label class="field-label" for="title">${rt('form.storyTitle')}</label>
+          <input id="title" name="title" type="text" maxlength="200" autocomplete="off" .value=${d.title} aria-describedby="title-error" aria-invalid=${this.invalid('title')} />
+          ${this.fieldError('title')}
         </div>
 
         ${this.link.variables.length
           ? html`<section aria-labelledby="climate-title">
-              <h2 id="climate-title">${t('climateTitle')}</h2>
-              <p>${t('climateIntro')}</p>
-              ${this.link.variables.map(
-                (v) => html`<ww-climate-slider .variable=${v} .position=${this.placements.get(v.id)}
-                  @ww-placement=${(e: PlacementEvent) => this.placements.set(e.detail.variableId, e.detail.position)}></ww-climate-slider>`,
-              )}
+              <h2 id="climate-title">${rt('form.climateTitle')}</h2>
+              <p>${rt('form.climateIntro')}</p>
+              ${this.link.variables.map((v) => {
+                const kept = d.placements.find(([id]) => id === v.id);
+                return html`<ww-climate-slider .variable=${v} .position=${kept ? kept[1] : undefined} @ww-placement=${this.placed}></ww-climate-slider>`;
+              })}
             </section>`
           : nothing}
 
-        <fieldset class="consent" aria-describedby="consent-intro consent-error">
-          <legend><h2>${t('consentTitle')}</h2></legend>
-          <p id="consent-intro">${t('consentIntro')}</p>
-          ${consentLevels.map(
-            (level) => html`<div class="choice">
-              <input type="radio" id="consent-${level}" name="consent" value=${level} .checked=${this.consent === level}
-                aria-describedby="consent-${level}-explain" aria-invalid=${this.invalid('consent')} @change=${() => (this.consent = level)} />
-              <label for="consent-${level}">${consentText(level)}</label>
-              <p id="consent-${level}-explain">${consentText(`${level}Explain`)}</p>
-            </div>`,
-          )}
-          ${this.fieldError('consent')}
-        </fieldset>
+        ${this.renderConsent()}
 
-        <section aria-labelledby="about-title">
-          <h2 id="about-title">${t('aboutYou')}</h2>
-          <div class="field">
-            <label class="field-label" for="tellerName">${t('name')}</label>
-            <span class="hint" id="tellerName-hint">${t('nameHint')}</span>
-            <input id="tellerName" name="tellerName" type="text" maxlength="100" autocomplete="nickname" aria-describedby="tellerName-hint tellerName-error" aria-invalid=${this.invalid('tellerName')} />
-            ${this.fieldError('tellerName')}
-          </div>
+        <div class="field">
+          <label class="field-label" for="tellerName">${rt('form.name')}</label>
+          <span class="hint" id="tellerName-hint">${rt('form.nameHint')}</span>
+          <input id="tellerName" name="tellerName" type="text" maxlength="100" autocomplete="nickname" .value=${d.tellerName}
+            aria-describedby="tellerName-hint tellerName-error" aria-invalid=${this.invalid('tellerName')} />
+          ${this.fieldError('tellerName')}
+        </div>
+        <div>
           <label class="check">
-            <input type="checkbox" name="under16" .checked=${this.under16} aria-controls="guardian" @change=${(e: Event) => (this.under16 = (e.target as HTMLInputElement).checked)} />
-            <span>${t('under16')}</span>
+            <input type="checkbox" name="under16" .checked=${d.under16} aria-controls="guardian" />
+            <span>${rt('form.under16')}</span>
           </label>
           <div id="guardian">
-            ${this.under16
+            ${d.under16
               ? html`<fieldset>
-                  <legend>${t('guardianTitle')}</legend>
-                  <p>${t('guardianIntro')}</p>
+                  <legend>${rt('form.guardianTitle')}</legend>
+                  <p>${rt('form.guardianIntro')}</p>
                   <div class="field">
-                    <label class="field-label" for="guardianName">${t('guardianName')}</label>
-                    <input id="guardianName" name="guardianName" type="text" maxlength="100" autocomplete="off" aria-describedby="guardianName-error" aria-invalid=${this.invalid('guardianName')} />
+                    <label class="field-label" for="guardianName">${rt('form.guardianName')}</label>
+                    <input id="guardianName" name="guardianName" type="text" maxlength="100" autocomplete="off" .value=${d.guardianName}
+                      aria-describedby="guardianName-error" aria-invalid=${this.invalid('guardianName')} />
                     ${this.fieldError('guardianName')}
                   </div>
                   <label class="check">
-                    <input type="checkbox" name="guardianAgrees" aria-describedby="guardianAgrees-error" aria-invalid=${this.invalid('guardianAgrees')} />
-                    <span>${t('guardianAgrees')}</span>
+                    <input type="checkbox" name="guardianAgrees" .checked=${d.guardianAgrees} aria-describedby="guardianAgrees-error" aria-invalid=${this.invalid('guardianAgrees')} />
+                    <span>${rt('form.guardianAgrees')}</span>
                   </label>
                   ${this.fieldError('guardianAgrees')}
                 </fieldset>`
               : nothing}
           </div>
-        </section>
+        </div>
 
         <div class="send">
-          <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? t('sending') : t('send')}</button>
-          <p class="hint">${t('sendNote')}</p>
+          <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? rt('form.sending') : rt('form.send')}</button>
+          <p class="hint">${rt('form.sendNote')}</p>
         </div>
       </form>
     `;
   }
 
+  private renderMedia() {
+    return html`<div class="media">
+      ${this.recorderLoaded
+        ? html`<ww-voice-recorder @ww-recording=${this.recorded}></ww-voice-recorder>`
+        : html`<div class="field">
+            <button type="button" class="secondary voice-start" aria-describedby="voice-hint" @click=${this.startRecording}>
+              <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22"><rect x="9" y="3" width="6" height="11" rx="3" fill="currentColor"/><path d="M6 11a6 6 0 0 0 12 0M12 17v4" fill="none" stroke="currentColor" stroke-width="2"/></svg>
+              ${rt('voice.record')}
+            </button>
+            <span class="hint" id="voice-hint">${rt('voice.recordHint')}</span>
+          </div>`}
+      <div class="field">
+        ${this.photo
+          ? html`<p class="field-label">${rt('photo.yours')}</p>
+              ${this.photoUrl ? html`<img class="photo-preview" src=${this.photoUrl} alt="" />` : nothing}
+              <button type="button" class="secondary" @click=${this.removePhoto}>${rt('photo.remove')}</button>`
+          : nothing}
+        <label class="file-button ${this.photo ? 'visually-hidden' : ''}" for="photo">
+          <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22"><path d="M4 7h3l2-3h6l2 3h3v13H4z" fill="none" stroke="currentColor" stroke-width="2"/><circle cx="12" cy="13" r="4" fill="none" stroke="currentColor" stroke-width="2"/></svg>
+          ${rt('photo.add')}
+        </label>
+        <input id="photo" name="photo" type="file" accept="image/*" class="visually-hidden" aria-describedby="media-error" @change=${this.choosePhoto} />
+        ${this.fieldError('media')}
+      </div>
+    </div>`;
+  }
+
+  private renderConsent() {
+    const d = this.draft;
+    return html`<fieldset class="consent" aria-describedby="consent-intro consent-error">
+      <legend><h2>${rt('consent.title')}</h2></legend>
+      <p id="consent-intro">${rt('consent.intro')}</p>
+      ${consentLevels.map(
+        (level) => html`<div class="choice">
+          <input type="radio" id="consent-${level}" name="consent" value=${level} .checked=${d.consent === level}
+            aria-describedby="consent-${level}-explain" aria-invalid=${this.invalid('consent')} @change=${() => this.keep({ consent: level })} />
+          <label for="consent-${level}">${consentName(level)}</label>
+          <p id="consent-${level}-explain">${consentShort(level)}</p>
+        </div>`,
+      )}
+      ${this.photo && d.consent === 'public'
+        ? html`<label class="check">
+            <input type="checkbox" name="photoInReports" .checked=${d.photoInReports} />
+            <span>${rt('photo.inReports')}</span>
+          </label>`
+        : nothing}
+      ${this.fieldError('consent')}
+      <details class="more">
+        <summary>${rt('consent.more')}</summary>
+        <dl>
+          ${consentLevels.map((level: ConsentLevel) => html`<dt>${consentName(level)}</dt><dd>${consentExplain(level)}</dd>`)}
+        </dl>
+        <p>${rt('consent.voiceExplain')}</p>
+        <p>${rt('photo.inReportsHint')}</p>
+        <p>${rt('consent.codeExplain')}</p>
+      </details>
+    </fieldset>`;
+  }
+
   private renderReceipt(code: string) {
     const url = `${location.origin}/r`;
     return html`
-      <h1 tabindex="-1">${t('thanks')}</h1>
-      <p>${t('received')}</p>
+      <h1 tabindex="-1">${rt('form.thanks')}</h1>
+      <p>${rt('form.received')}</p>
       <div class="receipt">
-        <p>${t('yourCode')}</p>
-        <p class="code" data-receipt>${code}</p>
+        <p>${rt('form.yourCode')}</p>
+        <p class="code" data-receipt dir="ltr">${code}</p>
       </div>
-      <p><strong>${t('writeDown')}</strong></p>
-      <p>${t('codeUse')}</p>
-      <p><a class="button primary" href="/r/${encodeURIComponent(code)}">${t('openReceipt')}</a></p>
-      <p class="hint">${t('laterAt', { url: url.replace(/^https?:\/\//, '') })}</p>
+      <p><strong>${rt('form.writeDown')}</strong></p>
+      <p>${rt('form.codeUse')}</p>
+      <p><a class="button primary" href="/r/${encodeURIComponent(code)}">${rt('form.openReceipt')}</a></p>
+      <p class="hint">${rt('form.laterAt', { url: url.replace(/^https?:\/\//, '') })}</p>
     `;
   }
 }

@@ -8,11 +8,37 @@ import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
 import { runCbsImport } from '../../counting/cbs-import.js';
 import { isRowError, type RowError } from '../../counting/csv.js';
-import { planValueImport } from '../../counting/value-import.js';
+import { planValueImport, previewChanges, type PreviewChange } from '../../counting/value-import.js';
+import { valueTemplate } from '../../counting/value-template.js';
+import { normalizePeriod, notAPeriod } from '../../counting/parse.js';
 import { invalid } from '../../errors.js';
-import { body, cookieAuth, errors, json, router } from '../../openapi.js';
+import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 
-const RowErrorSchema = z.object({ row: z.number().openapi({ description: 'Line in the file; the header is row 1' }), column: z.string(), reason: z.string() }).openapi('ImportRowError');
+const RowErrorSchema = z
+  .object({
+    row: z.number().openapi({ description: 'Line in the file; the header is row 1' }),
+    column: z.string(),
+    reason: z.string().openapi({ description: 'Dutch / English' }),
+    nl: z.string().openapi({ description: 'The reason in Dutch, a whole sentence' }),
+    en: z.string().openapi({ description: 'The reason in English, a whole sentence' }),
+  })
+  .openapi('ImportRowError');
+/** At most this many changes are listed in a response; `changesTotal` counts them all. */
+const CHANGES_SHOWN = 1000;
+const ChangeSchema = z
+  .object({
+    row: z.number(),
+    indicatorId: z.number(),
+    indicator: z.string(),
+    period: z.string(),
+    areaId: z.number().nullable(),
+    area: z.string().nullable(),
+    from: z.number().nullable().openapi({ description: 'The value it replaces (null: none yet, or missing)' }),
+    to: z.number().nullable().openapi({ description: 'The value it writes (null: missing)' }),
+    note: z.string().nullable().openapi({ description: 'The new note, when the note changes' }),
+    status: z.enum(['created', 'updated']),
+  })
+  .openapi('ImportChange');
 const mode = z.enum(['preview', 'commit']).default('preview').openapi({ description: 'preview: check and count, write nothing; commit: write all or nothing' });
 const csv = z.string().min(1).max(10_000_000).openapi({ description: 'The CSV file as text: `;`, `,` or tab separated (detected), optional byte order mark, quoted fields' });
 
@@ -29,6 +55,8 @@ const ValueImportResult = z
     created: z.number(),
     updated: z.number(),
     unchanged: z.number(),
+    changes: z.array(ChangeSchema).openapi({ description: `What the import writes (preview) or wrote (commit), row by row, value beside the value it replaces; unchanged rows left out; the first ${CHANGES_SHOWN}` }),
+    changesTotal: z.number(),
     batchId: z.number().nullable(),
   })
   .openapi('ValueImportResult');
@@ -91,7 +119,34 @@ function unreadable<T>(e: unknown, empty: T): T & { errors: RowError[] } {
   throw e;
 }
 
+const TemplateQuery = z.object({
+  periods: z.coerce.number().int().min(1).max(24).default(4).openapi({ description: 'How many periods per indicator, ending with `last`' }),
+  last: z.string().max(20).optional().openapi({ description: 'The last period (e.g. 2026-Q2); default: the current one. A month indicator ends in its last month, a year indicator in its year' }),
+});
+
 export const importRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/projects/{id}/indicators/template.csv',
+      tags: ['counting'],
+      summary: "A CSV template for the project's indicator values: indicators, periods and areas as rows, Dutch headers (indicator;periode;gebied;waarde;opmerking)",
+      description: 'One row per indicator, period and area, with the values and notes already entered; importing it unchanged changes nothing. `;` separated, with a byte order mark, decimal comma.',
+      security: cookieAuth,
+      request: { params: idParam, query: TemplateQuery },
+      responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, 'admin', 'coordinator', 'worker');
+      const { id } = c.req.valid('param');
+      const query = c.req.valid('query');
+      await assertProjectWritable(c.var.db, user, id);
+      const last = query.last === undefined ? undefined : normalizePeriod(query.last);
+      if (last === null) throw invalid(notAPeriod(query.last!).reason, [{ field: 'last', message: notAPeriod(query.last!).reason }]);
+      const csv = await valueTemplate(c.var.db, id, { periods: query.periods, last });
+      return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="waarden-project-${id}.csv"` });
+    },
+  )
   .openapi(
     createRoute({
       method: 'post',
@@ -101,7 +156,7 @@ export const importRoutes = router()
       description: [
         'JSON body `{csv, mode}` with the file as text. Columns (header names, Dutch or English): `indicator` (id or name), `period` (2026, 2026-Q1, 2026-03),',
         '`area` (CBS code or name; only for indicators kept per area), `value` (12,5 or 1.234,5 or 12.5; empty or `.` = missing), `note` (optional).',
-        '`mode: preview` returns every bad row as `{row, column, reason}` and what a commit would create, update or leave unchanged, writing nothing.',
+        '`mode: preview` returns every bad row as `{row, column, reason, nl, en}` and what a commit would create, update or leave unchanged — each change with the value it replaces (`changes`) — writing nothing.',
         '`mode: commit` writes everything or, with any bad row, nothing (400, the same list in `error.details`). Importing the same file twice changes nothing the second time.',
       ].join(' '),
       security: cookieAuth,
@@ -118,7 +173,7 @@ export const importRoutes = router()
         await assertProjectWritable(db, user, input.projectId);
         scope = { projectIds: [input.projectId], context: false };
       }
-      const empty = { mode: input.mode, committed: false, delimiter: '', rows: 0, errors: [] as RowError[], created: 0, updated: 0, unchanged: 0, batchId: null };
+      const empty = { mode: input.mode, committed: false, delimiter: '', rows: 0, errors: [] as RowError[], created: 0, updated: 0, unchanged: 0, changes: [] as PreviewChange[], changesTotal: 0, batchId: null };
       const result = await attempt(db, commit, async (tx) => {
         let plan;
         try {
@@ -128,15 +183,16 @@ export const importRoutes = router()
         }
         const base = { ...empty, delimiter: plan.delimiter, rows: plan.rows, errors: plan.errors };
         if (plan.errors.length) return base;
+        const { writes, changes } = await previewChanges(tx, plan.writes);
         const batch = await tx
           .insertInto('importBatches')
           .values({ kind: 'csv', checksum: checksum(input.csv), rows: plan.rows, created: 0, updated: 0, unchanged: 0, createdBy: user.id })
           .returning('id')
           .executeTakeFirstOrThrow();
-        const counts = await writeValues(tx, plan.writes, { userId: user.id, batchId: batch.id });
+        const counts = await writeValues(tx, writes, { userId: user.id, batchId: batch.id });
         await tx.updateTable('importBatches').set({ created: counts.created, updated: counts.updated, unchanged: counts.unchanged }).where('id', '=', batch.id).execute();
         await audit(tx, user, 'indicator.import', { type: 'import_batch', id: batch.id }, { rows: plan.rows, indicators: plan.indicatorIds, created: counts.created, updated: counts.updated, unchanged: counts.unchanged });
-        return { ...base, committed: commit, created: counts.created, updated: counts.updated, unchanged: counts.unchanged, batchId: commit ? batch.id : null };
+        return { ...base, committed: commit, created: counts.created, updated: counts.updated, unchanged: counts.unchanged, changes: changes.slice(0, CHANGES_SHOWN), changesTotal: changes.length, batchId: commit ? batch.id : null };
       });
       if (commit && result.errors.length) throw rejected(result.errors);
       return c.json(result, 200);

@@ -4,7 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import { areasWithin } from '../../../db/repositories/areas.js';
-import { climateAgreement, climateOverTime, granularityOf, periodBounds, type ClimateFilter } from '../../../db/repositories/sensemaking.js';
+import { climateAgreement, climateOverTime, climateRegionStories, granularityOf, periodBounds, type ClimateFilter } from '../../../db/repositories/sensemaking.js';
 import { assertProjectVisible, visibleStories } from '../../access.js';
 import { requireRole } from '../../auth/guard.js';
 import { invalid } from '../../errors.js';
@@ -25,6 +25,7 @@ const Distribution = z
     mean: z.number().nullable(),
     median: z.number().nullable(),
     bins: z.array(z.number()).openapi({ description: 'counts in [0,20) [20,40) [40,60) [60,80) [80,100]' }),
+    spread: z.array(z.tuple([z.number(), z.number()])).openapi({ description: 'every placement as [position, stories], in position order (the dots of the pattern)' }),
   })
   .openapi('PlacementDistribution');
 
@@ -99,6 +100,49 @@ export const climateRoutes = router()
       const q = c.req.valid('query');
       const filter = await filterOf(c.var.db, user, q);
       return c.json(await climateOverTime(c.var.db, await visibleStories(c.var.db, user), { ...filter, granularity: q.period ?? 'quarter' }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/climate/stories',
+      tags: ['climate'],
+      summary: 'The stories behind one region of the climate pattern: a variable, a period, teller or coordinator, one of the five bins (as visibility allows)',
+      description: 'Only stories the user may see (visibleStories); the same filter as GET /climate. At most 200, with the total.',
+      security: cookieAuth,
+      request: {
+        query: z.object({
+          variableId: id,
+          source: z.enum(['teller', 'coordinator']),
+          period: z.string().max(7).openapi({ description: 'one period: 2026, 2026-Q1 or 2026-03' }),
+          bin: z.coerce.number().int().min(0).max(4).openapi({ description: '0: [0,20) … 4: [80,100]' }),
+          areaId: id.optional(),
+          projectId: id.optional(),
+          from: dateOrPeriod.optional(),
+          to: dateOrPeriod.optional(),
+        }),
+      },
+      responses: {
+        200: json(
+          z.object({
+            total: z.number(),
+            stories: z.array(
+              z.object({ id: z.number(), title: z.string(), projectName: z.string(), areaName: z.string().nullable(), date: z.string(), position: z.number() }),
+            ),
+          }),
+        ),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...team);
+      const { variableId, source, period, bin, ...q } = c.req.valid('query');
+      if (!granularityOf(period)) throw invalid('Periode als 2026, 2026-Q1 of 2026-03 / Period like 2026, 2026-Q1 or 2026-03', [{ field: 'period', message: 'bad period' }]);
+      const filter = await filterOf(c.var.db, user, q);
+      return c.json(await climateRegionStories(await visibleStories(c.var.db, user), { ...filter, variableId, source, period, bin, limit: 200 }), 200);
     },
   )
   .openapi(

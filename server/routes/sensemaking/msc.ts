@@ -2,7 +2,8 @@
 // closing (recording the selection) and feeding the selection back to the tellers.
 import { createRoute, z } from '@hono/zod-openapi';
 import { getRound, listRounds, roundCandidates, roundPicks, roundSelections } from '../../../db/repositories/sensemaking.js';
-import { assertMscRoundVisible, isStaff } from '../../access.js';
+import { assertMscRoundVisible, isStaff, mscSelectionTitles, mscStoryFor } from '../../access.js';
+import type { SessionUser } from '../../types.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
 import { conflict, forbidden, invalid, notFound } from '../../errors.js';
@@ -43,7 +44,7 @@ const Candidate = z
   })
   .openapi('MscCandidate');
 const Pick = z.object({ userId: z.number(), userName: z.string(), storyId: z.number(), reason: z.string(), at: z.string() }).openapi('MscPick');
-const Selection = z.object({ storyId: z.number(), title: z.string(), reasons: z.array(z.object({ reason: z.string(), by: z.string().nullable() })) }).openapi('MscSelection');
+const Selection = z.object({ storyId: z.number(), title: z.string(), hidden: z.boolean().openapi({ description: 'the story is not shown now (withdrawn, back to team, or its report version awaits review): no title' }), reasons: z.array(z.object({ reason: z.string(), by: z.string().nullable() })) }).openapi('MscSelection');
 const RoundDetail = z.object({ round: Round, isPanel: z.boolean(), candidates: z.array(Candidate), picks: z.array(Pick), myPick: Pick.nullable(), selections: z.array(Selection) });
 
 const RoundBody = z
@@ -57,10 +58,22 @@ const RoundBody = z
   })
   .openapi('NewMscRound');
 
-async function detail(db: Parameters<typeof getRound>[0], roundId: number, userId: number, isPanel: boolean) {
+/** A round as this reader may see it now: candidates and selected titles by today's consent, withdrawal and review. */
+async function detail(db: Parameters<typeof getRound>[0], roundId: number, user: SessionUser, isPanel: boolean) {
   const round = (await getRound(db, roundId))!;
   const [candidates, picks, selections] = await Promise.all([roundCandidates(db, round), roundPicks(db, roundId), roundSelections(db, roundId)]);
-  return { round, isPanel, candidates, picks, myPick: picks.find((p) => p.userId === userId) ?? null, selections };
+  const titles = await mscSelectionTitles(db, user, selections.map((s) => s.storyId));
+  return {
+    round,
+    isPanel,
+    candidates: candidates.map((c) => {
+      const { under16: _u, ...shown } = mscStoryFor(user, c);
+      return shown;
+    }),
+    picks,
+    myPick: picks.find((p) => p.userId === user.id) ?? null,
+    selections: selections.map((s) => ({ ...s, title: titles.get(s.storyId) ?? '', hidden: titles.get(s.storyId) == null })),
+  };
 }
 
 export const mscRoutes = router()
@@ -143,7 +156,7 @@ export const mscRoutes = router()
       const user = requireRole(c, ...anyone);
       const { id } = c.req.valid('param');
       const { isPanel } = await assertMscRoundVisible(c.var.db, user, id);
-      return c.json(await detail(c.var.db, id, user.id, isPanel), 200);
+      return c.json(await detail(c.var.db, id, user, isPanel), 200);
     },
   )
   .openapi(
@@ -202,7 +215,7 @@ export const mscRoutes = router()
         if (picks.length) await tx.insertInto('mscSelections').values(picks.map((p) => ({ roundId: id, storyId: p.storyId, userId: p.userId, reason: p.reason }))).execute();
         await tx.updateTable('mscRounds').set({ status: 'closed', closedAt: new Date().toISOString() }).where('id', '=', id).execute();
         await audit(tx, user, 'msc.round.close', { type: 'msc_round', id }, { selected: [...new Set(picks.map((p) => p.storyId))] });
-        return detail(tx, id, user.id, isPanel);
+        return detail(tx, id, user, isPanel);
       });
       return c.json(result, 200);
     },

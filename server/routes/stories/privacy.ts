@@ -1,6 +1,6 @@
 // A teller's privacy rights: export everything stored, or erase it.
 import { createRoute, z } from '@hono/zod-openapi';
-import { redactErasedStories } from '../../reports/redact.js';
+import { redactStoredVersions } from '../../reports/redact.js';
 import { eraseTeller, tellerExport } from '../../../db/repositories/stories.js';
 import { visibleStories } from '../../access.js';
 import { audit } from '../../audit.js';
@@ -55,7 +55,7 @@ export const privacyRoutes = router()
       const erased = await c.var.db.transaction().execute(async (tx) => {
         if (!(await tx.selectFrom('tellers').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('Verteller niet gevonden / Teller not found');
         const storyIds = (await tx.selectFrom('stories').select('id').where('tellerId', '=', id).execute()).map((s) => s.id);
-        await redactErasedStories(tx, storyIds, user); // published report versions lose the text too
+        await redactStoredVersions(tx, storyIds, user, 'teller erased'); // published report versions lose the text too
         const counts = await eraseTeller(tx, id);
         // The audit log keeps that an erasure happened and how much, never what was erased.
         await audit(tx, user, 'teller.erase', { type: 'teller', id }, { ...counts, reason });

@@ -1,0 +1,64 @@
+// Report versions of stories: the reviewed copy readers beyond the team get (migration 0015).
+// Whether a review is current, and who may read what, is decided in server/access.ts.
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema.js';
+
+type Db = Kysely<DB>;
+
+/** sha256 (hex) of a report version's title and text: recorded with the review and in the audit log. */
+export const reviewHash = (title: string, text: string) => createHash('sha256').update(`${title}\n\n${text}`).digest('hex');
+
+/**
+ * Served report versions are cached until the disclosure counter moves (server/reports/redact.ts);
+ * migration 0009's triggers move it on consent, withdrawal and erasure, this on a review saved or
+ * removed and on a story's text changed (which can make a review stale).
+ */
+export async function noteDisclosureChange(db: Db): Promise<void> {
+  await db
+    .updateTable('disclosureChanges')
+    .set((eb) => ({ n: eb('n', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
+}
+
+export async function getReview(db: Db, storyId: number) {
+  return db
+    .selectFrom('storyReviews')
+    .leftJoin('users', 'users.id', 'storyReviews.reviewedBy')
+    .select([
+      'storyReviews.title',
+      'storyReviews.bodyJson',
+      'storyReviews.bodyHtml',
+      'storyReviews.bodyText',
+      'storyReviews.textHash',
+      'storyReviews.sourceTitle',
+      'storyReviews.sourceText',
+      'storyReviews.reviewedBy',
+      'storyReviews.reviewedAt',
+      'users.name as reviewerName',
+    ])
+    .where('storyReviews.storyId', '=', storyId)
+    .executeTakeFirst();
+}
+
+export type NewReview = { title: string; bodyJson: string; bodyHtml: string; bodyText: string; sourceTitle: string; sourceText: string; reviewedBy: number | null };
+
+/** Saves the story's report version (replacing an earlier one); returns the hash of the reviewed text. */
+export async function saveReview(db: Db, storyId: number, r: NewReview): Promise<{ textHash: string; reviewedAt: string }> {
+  const textHash = reviewHash(r.title, r.bodyText);
+  const reviewedAt = new Date().toISOString();
+  const row = { ...r, textHash, reviewedAt };
+  await db
+    .insertInto('storyReviews')
+    .values({ storyId, ...row })
+    .onConflict((oc) => oc.column('storyId').doUpdateSet(row))
+    .execute();
+  await noteDisclosureChange(db);
+  return { textHash, reviewedAt };
+}
+
+/** Removes a story's report version (withdrawal: the copy of the text goes too). */
+export async function deleteReview(db: Db, storyId: number): Promise<void> {
+  await db.deleteFrom('storyReviews').where('storyId', '=', storyId).execute();
+}
