@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { createPostgresDb } from '../../db/client.js';
 import { migrateToLatest } from '../../db/migrate.js';
-import { adminQuery, closeAdmin, databaseUrl, testDatabaseUrl } from './pg.js';
+import { adminQuery, closeAdmin, databaseUrl, dropDatabase, testDatabaseUrl } from './pg.js';
 import { redactUrl } from '../../db/postgres.js';
 
 declare module 'vitest' {
@@ -36,7 +36,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     const prefix = template.replace(/_tmpl$/, '');
     const left = await adminQuery(`select datname from pg_database where datname like '${prefix}%'`);
-    for (const r of left.rows as { datname: string }[]) await adminQuery(`drop database if exists "${r.datname}" with (force)`);
+    for (const r of left.rows as { datname: string }[]) await dropDatabase(r.datname);
     await closeAdmin();
   };
 }

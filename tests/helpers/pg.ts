@@ -53,6 +53,19 @@ export async function createDatabaseFrom(template: string): Promise<string> {
   }
 }
 
+/**
+ * Drops a test database. WITH (FORCE) cannot end an autovacuum worker that happens to be in it (a
+ * superuser process): then it waits and tries again; a database still left is dropped by the
+ * global teardown (tests/helpers/pg-setup.ts).
+ */
 export async function dropDatabase(name: string): Promise<void> {
-  await adminQuery(`drop database if exists "${name}" with (force)`);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(`drop database if exists "${name}" with (force)`);
+      return;
+    } catch (err) {
+      if (attempt >= 20) return;
+      await new Promise((r) => setTimeout(r, 100 + attempt * 50));
+    }
+  }
 }
