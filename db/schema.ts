@@ -1,15 +1,13 @@
 // Database types, in one place. Property names are camelCase: Kysely's CamelCasePlugin maps them
 // to the snake_case columns the migrations create.
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
+
+import type { AreaKind, ConsentChannel, ConsentGiver, ConsentLevel, OutcomeLevel, Phase, ReportAudience, Role, StorySource, TagStatus } from './domain/enums.js';
+
+// The enumerations live in db/domain/enums.ts; re-exported here for the code that reads them with the tables.
+export * from './domain/enums.js';
 
 type Default<T> = ColumnType<T, T | undefined, T>;
-
-export const roles = ['admin', 'coordinator', 'worker', 'funder'] as const;
-export type Role = (typeof roles)[number];
-export const phases = ['ZIEN', 'DENKEN', 'DOEN', 'VINDEN'] as const;
-export type Phase = (typeof phases)[number];
-export const areaKinds = ['gemeente', 'wijk', 'buurt'] as const;
-export type AreaKind = (typeof areaKinds)[number];
 
 export interface UsersTable {
   id: Generated<number>;
@@ -87,13 +85,6 @@ export interface ProjectMembersTable {
   userId: number;
 }
 
-export const consentLevels = ['team', 'report', 'public'] as const;
-export type ConsentLevel = (typeof consentLevels)[number];
-export const storySources = ['link', 'heard', 'practice'] as const;
-export type StorySource = (typeof storySources)[number];
-export const outcomeLevels = ['output', 'outcome', 'impact'] as const;
-export type OutcomeLevel = (typeof outcomeLevels)[number];
-export type TagStatus = 'accepted' | 'suggested';
 
 export interface TellersTable {
   id: Generated<number>;
@@ -143,9 +134,9 @@ export interface StoryConsentsTable {
   storyId: number;
   level: ConsentLevel | null;
   withdrawn: Default<number>;
-  givenBy: 'teller' | 'guardian' | 'worker' | 'coordinator';
+  givenBy: ConsentGiver;
   guardianName: string | null;
-  channel: 'online' | 'paper' | 'spoken';
+  channel: ConsentChannel;
   consentTextVersion: string;
   reason: string | null;
   recordedBy: number | null;
@@ -256,8 +247,6 @@ export interface IndicatorValuesTable {
 }
 
 // --- reports (issue 6) ---
-export const reportAudiences = ['funder', 'municipality', 'internal', 'residents'] as const;
-export type ReportAudience = (typeof reportAudiences)[number];
 
 export interface ReportsTable {
   id: Generated<number>;
@@ -272,6 +261,8 @@ export interface ReportsTable {
   sections: Default<string>;
   introJson: string;
   introHtml: string;
+  /** JSON array of { outcomeId, narrative, narrativeHtml, storyIds } (migration 0014) */
+  outcomeTexts: Default<string>;
   createdBy: number | null;
   createdAt: Default<string>;
   updatedAt: Default<string>;
@@ -285,6 +276,10 @@ export interface ReportVersionsTable {
   html: string;
   publishedBy: number | null;
   publishedAt: Default<string>;
+  /** as published (migration 0014; null for older versions: read from dataJson) */
+  title: string | null;
+  periodFrom: string | null;
+  periodTo: string | null;
 }
 
 export interface ReportVersionStoriesTable {
@@ -312,6 +307,14 @@ export interface ReportLinksTable {
   revokedBy: number | null; // users.id
 }
 
+/** A rate-limit window shared by every app process on one database (migration 0020; used on PostgreSQL). */
+export interface RateLimitsTable {
+  key: string;
+  windowStart: number; // ms since 1970
+  hits: number;
+}
+
+/** Every table, in one interface (declared once; add a capability's tables below). */
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -334,6 +337,14 @@ export interface DB {
   indicators: IndicatorsTable;
   indicatorTargets: IndicatorTargetsTable;
   indicatorValues: IndicatorValuesTable;
+  importBatches: ImportBatchesTable;
+  indicatorValueHistory: IndicatorValueHistoryTable;
+  hours: HoursTable;
+  expenses: ExpensesTable;
+  disclosureChanges: DisclosureChangesTable;
+  storyReviews: StoryReviewsTable;
+  qdaGuids: QdaGuidsTable;
+  rateLimits: RateLimitsTable;
   // Capability tables are added below, one block per capability.
   // reports (issue 6)
   reports: ReportsTable;
@@ -353,6 +364,9 @@ export interface DB {
   passwordResets: PasswordResetsTable;
   mailLog: MailLogTable;
 }
+
+/** A query over stories, already narrowed to what its reader may see (server/access.ts); read paths only narrow it further. */
+export type StoryQuery = SelectQueryBuilder<DB, 'stories', {}>;
 
 export interface PasswordResetsTable {
   id: Generated<number>;
@@ -429,12 +443,6 @@ export interface ExpensesTable {
   createdAt: Default<string>;
 }
 
-export interface DB {
-  importBatches: ImportBatchesTable;
-  indicatorValueHistory: IndicatorValueHistoryTable;
-  hours: HoursTable;
-  expenses: ExpensesTable;
-}
 
 // ---- Sensemaking (issue 4): codebook, excerpt coding, Most Significant Change ----
 
@@ -515,23 +523,6 @@ export interface DisclosureChangesTable {
   n: number;
 }
 
-export interface DB {
-  disclosureChanges: DisclosureChangesTable;
-}
-
-// --- Several processes, one database (migration 0020)
-
-/** A rate-limit window shared by every app process (used on PostgreSQL). */
-export interface RateLimitsTable {
-  key: string;
-  windowStart: number;
-  hits: number;
-}
-
-export interface DB {
-  rateLimits: RateLimitsTable;
-}
-
 // --- REFI-QDA exchange (migration 0017b) ---
 
 /** The GUID an exported thing carries in .qdpx files; `entity` is 'kind:id', e.g. 'story:12'. */
@@ -539,10 +530,6 @@ export interface QdaGuidsTable {
   guid: string;
   entity: string;
   createdAt: string;
-}
-
-export interface DB {
-  qdaGuids: QdaGuidsTable;
 }
 
 // --- Report versions of stories (migration 0015, issue 13)
@@ -563,8 +550,4 @@ export interface StoryReviewsTable {
   sourceText: string;
   reviewedBy: number | null;
   reviewedAt: string;
-}
-
-export interface DB {
-  storyReviews: StoryReviewsTable;
 }

@@ -118,6 +118,8 @@ export function clientAddress(c: Context<AppEnv>): string {
 interface LimitStore {
   /** Counts a hit on `key`; returns the window's hits so far and when it started. */
   hit(key: string, now: number, windowMs: number): Promise<{ hits: number; start: number }>;
+  /** The key's window as it is, counting nothing; null when it has none. */
+  peek(key: string): Promise<{ hits: number; start: number } | null>;
   reset(key: string): Promise<void>;
 }
 
@@ -134,6 +136,10 @@ class MemoryStore implements LimitStore {
     }
     w.hits++;
     return w;
+  }
+
+  async peek(key: string) {
+    return this.windows.get(key) ?? null;
   }
 
   async reset(key: string) {
@@ -170,6 +176,11 @@ class DatabaseStore implements LimitStore {
     return { hits: Number(row.hits), start: Number(row.windowStart) };
   }
 
+  async peek(key: string) {
+    const row = await this.db.selectFrom('rateLimits').select(['hits', 'windowStart']).where('key', '=', key).executeTakeFirst();
+    return row ? { hits: Number(row.hits), start: Number(row.windowStart) } : null;
+  }
+
   async reset(key: string) {
     await this.db.deleteFrom('rateLimits').where('key', '=', key).execute();
   }
@@ -191,15 +202,29 @@ export class RateLimiter {
   /** Counts a hit; throws 429 when the key is over its limit. */
   async hit(key: string, limit: number, now = Date.now()): Promise<void> {
     const w = await this.store.hit(key, now, this.windowMs);
-    if (w.hits > limit) {
-      const retryAfter = Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000));
-      throw new AppError('rate_limited', 'Te veel verzoeken, probeer het later opnieuw / Too many requests, try again later', [], { 'Retry-After': String(retryAfter) });
-    }
+    if (w.hits > limit) throw this.error(w.start, now);
   }
 
   /** Counts a hit; false when the key is over its limit (for callers that answer the same either way). */
   async allow(key: string, limit: number, now = Date.now()): Promise<boolean> {
     return (await this.store.hit(key, now, this.windowMs)).hits <= limit;
+  }
+
+  /** Whether the key has already used up its limit in the current window (counts nothing). */
+  async exhausted(key: string, limit: number, now = Date.now()): Promise<boolean> {
+    const w = await this.store.peek(key);
+    return !!w && now - w.start < this.windowMs && w.hits >= limit;
+  }
+
+  /** The 429 error for a key that is over its limit. */
+  async tooMany(key: string, now = Date.now()): Promise<AppError> {
+    const w = await this.store.peek(key);
+    return this.error(w ? w.start : now - this.windowMs, now);
+  }
+
+  private error(start: number, now: number): AppError {
+    const retryAfter = Math.max(1, Math.ceil((start + this.windowMs - now) / 1000));
+    return new AppError('rate_limited', 'Te veel verzoeken, probeer het later opnieuw / Too many requests, try again later', [], { 'Retry-After': String(retryAfter) });
   }
 
   reset(key: string): Promise<void> {

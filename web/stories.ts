@@ -3,15 +3,10 @@ import type { JSONContent } from '@tiptap/core';
 import { css, html } from 'lit';
 import { messages } from './i18n.js';
 
-export type ConsentLevel = 'team' | 'report' | 'public';
-export type Source = 'link' | 'heard' | 'practice';
-export type Phase = 'ZIEN' | 'DENKEN' | 'DOEN' | 'VINDEN';
-export type Channel = 'paper' | 'spoken' | 'online';
+import type { ConsentChannel as Channel, ConsentLevel, Phase, StorySource as Source } from '../db/domain/enums.js';
 
-export const consentLevels: ConsentLevel[] = ['team', 'report', 'public'];
-export const phases: Phase[] = ['ZIEN', 'DENKEN', 'DOEN', 'VINDEN'];
-export const channels: Channel[] = ['paper', 'spoken', 'online'];
-export const sources: Source[] = ['link', 'heard', 'practice'];
+export { consentChannels as channels, consentLevels, phases, storySources as sources } from '../db/domain/enums.js';
+export type { Channel, ConsentLevel, Phase, Source };
 export const languages = ['nl', 'en', 'ar', 'tr', 'pl', 'uk', 'so', 'ti', 'fr', 'es', 'de'] as const;
 
 export type StorySummary = {
@@ -59,7 +54,7 @@ export type Story = StorySummary & {
 
 export type PublicLink = {
   id: number; projectId: number; token: string; url: string; label: string; expiresAt: string | null; closedAt: string | null; createdAt: string;
-  status?: 'open' | 'closed' | 'expired'; storyCount?: number;
+  status?: 'open' | 'closed' | 'expired'; storyCount: number;
 };
 
 export type Area = { id: number; name: string; kind: string; parentId: number | null };

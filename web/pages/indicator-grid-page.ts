@@ -4,7 +4,8 @@ import { ApiError, get, put } from '../api.js';
 import { locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
-import { normalizePeriod, parseNumber, periodicityOf, periodOf, periodsUpTo, type Periodicity } from '../../server/counting/parse.js';
+import { parseNumber } from '../../db/domain/numbers.js';
+import { normalizePeriod, periodicityOf, periodOf, periodsUpTo, type Periodicity } from '../../db/domain/periods.js';
 import { isStaff } from '../models.js';
 
 const t = messages({
