@@ -12,6 +12,8 @@ const schema = z.object({
     .refine((v) => v === undefined || /^postgres(ql)?:\/\/./i.test(v), { message: 'must be a postgres:// URL (or unset for SQLite)' }),
   /** 0/false: no access log. */
   ACCESS_LOG: z.enum(['0', '1', 'true', 'false']).default('1').transform((v) => v === '1' || v === 'true'),
+  /** Folder for stories' voice recordings and photos; default: `media` beside the database file. */
+  MEDIA_PATH: z.string().min(1).optional(),
   /** The origin users reach the app at, e.g. https://weefwerk.example.nl; used for links and CSRF. */
   PUBLIC_URL: z.string().url().optional(),
   /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you control). */
@@ -59,6 +61,8 @@ export type Config = {
   databaseUrl?: string;
   /** One JSON line per request on standard output (server/access-log.ts). */
   accessLog?: boolean;
+  /** Folder for voice recordings and photos (server/media); unset: `media` beside the database. */
+  mediaPath?: string;
   publicUrl?: string;
   trustProxy: boolean;
   sessionIdleMs: number;
@@ -95,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePath: e.DATABASE_PATH,
     databaseUrl: e.DATABASE_URL,
     accessLog: e.ACCESS_LOG,
+    mediaPath: e.MEDIA_PATH,
     publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
