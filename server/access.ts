@@ -152,6 +152,31 @@ export async function visibleStory(db: Kysely<DB>, user: SessionUser, id: number
   return { ...story, under16: Boolean(story.under16) };
 }
 
+/**
+ * A story's voice recording and photo are for the team that may read the story: its project's
+ * workers and the staff, never funders (403), never another project (404). Audio reaches a report
+ * only as the story's text a worker typed; a photo only through `reportablePhotos`.
+ */
+export async function assertMediaForTeam(db: Kysely<DB>, user: SessionUser, storyId: number): Promise<void> {
+  const story = await visibleStory(db, user, storyId);
+  if (story.withdrawnAt) throw notFound('Dit bestand is er niet meer / This file is gone');
+}
+
+/**
+ * The photos a report may show: of stories a report may show at all (reportStories), with consent
+ * `public`, a teller aged 16 or older, and the photo's own "may go into reports" from the teller.
+ * Recordings are never among them.
+ */
+export function reportablePhotos(db: Kysely<DB>) {
+  return reportStories(db)
+    .innerJoin('storyMedia', 'storyMedia.storyId', 'stories.id')
+    .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
+    .where('stories.consent', '=', 'public')
+    .where('tellers.under16', '=', 0)
+    .where('storyMedia.kind', '=', 'photo')
+    .where('storyMedia.photoInReports', '=', 1);
+}
+
 /** Workers edit the stories they recorded, staff all; nobody edits a withdrawn story. */
 export const canEditStory = (user: SessionUser, story: { recordedBy: number | null; withdrawnAt: string | null }) =>
   story.withdrawnAt === null && (isStaff(user) || (user.role === 'worker' && story.recordedBy === user.id));
@@ -407,6 +432,25 @@ export async function assertMscRoundVisible(db: Kysely<DB>, user: SessionUser, r
   const member = await db.selectFrom('mscPanelMembers').select('userId').where('roundId', '=', roundId).where('userId', '=', user.id).executeTakeFirst();
   if (!member && !isStaff(user)) throw notFound('Ronde niet gevonden / Round not found');
   return { isPanel: !!member };
+}
+
+// ---- Report summary (issue 12) ----
+
+/**
+ * How many stories were told within a report's scope (projects, areas, period; withdrawn ones
+ * not counted) and by how many tellers and from how many areas: counts only, never a story, so
+ * every consent counts — the summary sets them beside how many the tellers allow in reports.
+ */
+export async function storiesToldCounts(db: Kysely<DB>, opts: { projectIds: number[]; areaIds?: number[]; from: string; to: string }): Promise<{ stories: number; tellers: number; areas: number }> {
+  if (!opts.projectIds.length) return { stories: 0, tellers: 0, areas: 0 };
+  let q = live(db.selectFrom('stories'))
+    .select((eb) => [eb.fn.countAll<number>().as('stories'), eb.fn.count<number>('stories.tellerId').distinct().as('tellers'), eb.fn.count<number>('stories.areaId').distinct().as('areas')])
+    .where('stories.projectId', 'in', opts.projectIds)
+    .where(storyDate, '>=', opts.from)
+    .where(storyDate, '<=', opts.to);
+  if (opts.areaIds?.length) q = q.where('stories.areaId', 'in', opts.areaIds);
+  const row = await q.executeTakeFirst();
+  return { stories: Number(row?.stories ?? 0), tellers: Number(row?.tellers ?? 0), areas: Number(row?.areas ?? 0) };
 }
 
 // ---- Most Significant Change panels beyond the team (issue 13) ----

@@ -7,7 +7,8 @@ export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'", // Lit's adoptedStyleSheets fallback and tiptap's inline styles
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:", // blob: a photo chosen for a story, shown before sending
+  "media-src 'self' blob:", // blob: a voice recording played back before sending
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
@@ -25,7 +26,8 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   h.set('Referrer-Policy', 'no-referrer');
   h.set('Cross-Origin-Opener-Policy', 'same-origin');
   h.set('Cross-Origin-Resource-Policy', 'same-origin');
-  h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+  // The microphone for telling a story by voice (web/resident/ww-voice-recorder.ts), from our own pages only.
+  h.set('Permissions-Policy', 'camera=(), microphone=(self), geolocation=()');
   if (new URL(c.req.url).protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 };
 
@@ -120,10 +122,7 @@ export class RateLimiter {
 
   /** Counts a hit; throws 429 when the key is over its limit. */
   hit(key: string, limit: number, now = Date.now()): void {
-    if (!this.allow(key, limit, now)) {
-      const retryAfter = Math.max(1, Math.ceil((this.windows.get(key)!.start + this.windowMs - now) / 1000));
-      throw new AppError('rate_limited', 'Te veel verzoeken, probeer het later opnieuw / Too many requests, try again later', [], { 'Retry-After': String(retryAfter) });
-    }
+    if (!this.allow(key, limit, now)) throw this.tooMany(key, now);
   }
 
   allow(key: string, limit: number, now = Date.now()): boolean {
@@ -135,6 +134,19 @@ export class RateLimiter {
     }
     w.count++;
     return w.count <= limit;
+  }
+
+  /** Whether the key has already used up its limit in the current window (counts nothing). */
+  exhausted(key: string, limit: number, now = Date.now()): boolean {
+    const w = this.windows.get(key);
+    return !!w && now - w.start < this.windowMs && w.count >= limit;
+  }
+
+  /** The 429 error for a key that is over its limit. */
+  tooMany(key: string, now = Date.now()): AppError {
+    const w = this.windows.get(key);
+    const retryAfter = w ? Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000)) : 1;
+    return new AppError('rate_limited', 'Te veel verzoeken, probeer het later opnieuw / Too many requests, try again later', [], { 'Retry-After': String(retryAfter) });
   }
 
   reset(key: string): void {
