@@ -9,6 +9,7 @@ import type { WwEditor } from '../components/ww-editor.js';
 import '../components/ww-editor.js';
 import { audiences, sectionKeys, t, type Draft, type Options, type Report } from './report-edit/messages.js';
 import './report-edit/read-links.js';
+import './report-edit/awaiting-review.js';
 
 const year = new Date().getFullYear();
 
@@ -202,6 +203,7 @@ export class ReportEditPage extends LitElement {
   private renderPublished(r: Report, o: Options) {
     const unshared = o.funders.filter((f) => !r.shares.some((s) => s.userId === f.id));
     return html`
+      <ww-report-awaiting-review .reportId=${r.id}></ww-report-awaiting-review>
       <section aria-labelledby="versions-h">
         <h2 id="versions-h">${t('versions')}</h2>
         <p class="hint">${t('publishHint')}</p>
