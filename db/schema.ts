@@ -519,6 +519,19 @@ export interface DB {
   disclosureChanges: DisclosureChangesTable;
 }
 
+// --- REFI-QDA exchange (migration 0017b) ---
+
+/** The GUID an exported thing carries in .qdpx files; `entity` is 'kind:id', e.g. 'story:12'. */
+export interface QdaGuidsTable {
+  guid: string;
+  entity: string;
+  createdAt: string;
+}
+
+export interface DB {
+  qdaGuids: QdaGuidsTable;
+}
+
 // --- Report versions of stories (migration 0015, issue 13)
 
 /**

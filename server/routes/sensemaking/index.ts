@@ -3,6 +3,7 @@ import { router } from '../../openapi.js';
 import { climateRoutes } from './climate.js';
 import { mscRoutes } from './msc.js';
 import { outcomeRoutes } from './outcomes.js';
+import { qdaRoutes } from './qda.js';
 import { taggingRoutes } from './tagging/index.js';
 
-export const sensemakingRoutes = router().route('/', outcomeRoutes).route('/', taggingRoutes).route('/', climateRoutes).route('/', mscRoutes);
+export const sensemakingRoutes = router().route('/', outcomeRoutes).route('/', taggingRoutes).route('/', climateRoutes).route('/', mscRoutes).route('/', qdaRoutes);
