@@ -1,15 +1,13 @@
 // Database types, in one place. Property names are camelCase: Kysely's CamelCasePlugin maps them
 // to the snake_case columns the migrations create.
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
+
+import type { AreaKind, ConsentChannel, ConsentGiver, ConsentLevel, OutcomeLevel, Phase, ReportAudience, Role, StorySource, TagStatus } from './domain/enums.js';
+
+// The enumerations live in db/domain/enums.ts; re-exported here for the code that reads them with the tables.
+export * from './domain/enums.js';
 
 type Default<T> = ColumnType<T, T | undefined, T>;
-
-export const roles = ['admin', 'coordinator', 'worker', 'funder'] as const;
-export type Role = (typeof roles)[number];
-export const phases = ['ZIEN', 'DENKEN', 'DOEN', 'VINDEN'] as const;
-export type Phase = (typeof phases)[number];
-export const areaKinds = ['gemeente', 'wijk', 'buurt'] as const;
-export type AreaKind = (typeof areaKinds)[number];
 
 export interface UsersTable {
   id: Generated<number>;
@@ -87,13 +85,6 @@ export interface ProjectMembersTable {
   userId: number;
 }
 
-export const consentLevels = ['team', 'report', 'public'] as const;
-export type ConsentLevel = (typeof consentLevels)[number];
-export const storySources = ['link', 'heard', 'practice'] as const;
-export type StorySource = (typeof storySources)[number];
-export const outcomeLevels = ['output', 'outcome', 'impact'] as const;
-export type OutcomeLevel = (typeof outcomeLevels)[number];
-export type TagStatus = 'accepted' | 'suggested';
 
 export interface TellersTable {
   id: Generated<number>;
@@ -143,9 +134,9 @@ export interface StoryConsentsTable {
   storyId: number;
   level: ConsentLevel | null;
   withdrawn: Default<number>;
-  givenBy: 'teller' | 'guardian' | 'worker' | 'coordinator';
+  givenBy: ConsentGiver;
   guardianName: string | null;
-  channel: 'online' | 'paper' | 'spoken';
+  channel: ConsentChannel;
   consentTextVersion: string;
   reason: string | null;
   recordedBy: number | null;
@@ -256,8 +247,6 @@ export interface IndicatorValuesTable {
 }
 
 // --- reports (issue 6) ---
-export const reportAudiences = ['funder', 'municipality', 'internal', 'residents'] as const;
-export type ReportAudience = (typeof reportAudiences)[number];
 
 export interface ReportsTable {
   id: Generated<number>;
@@ -312,6 +301,7 @@ export interface ReportLinksTable {
   revokedBy: number | null; // users.id
 }
 
+/** Every table, in one interface (declared once; add a capability's tables below). */
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -334,6 +324,13 @@ export interface DB {
   indicators: IndicatorsTable;
   indicatorTargets: IndicatorTargetsTable;
   indicatorValues: IndicatorValuesTable;
+  importBatches: ImportBatchesTable;
+  indicatorValueHistory: IndicatorValueHistoryTable;
+  hours: HoursTable;
+  expenses: ExpensesTable;
+  disclosureChanges: DisclosureChangesTable;
+  storyReviews: StoryReviewsTable;
+  qdaGuids: QdaGuidsTable;
   // Capability tables are added below, one block per capability.
   // reports (issue 6)
   reports: ReportsTable;
@@ -353,6 +350,9 @@ export interface DB {
   passwordResets: PasswordResetsTable;
   mailLog: MailLogTable;
 }
+
+/** A query over stories, already narrowed to what its reader may see (server/access.ts); read paths only narrow it further. */
+export type StoryQuery = SelectQueryBuilder<DB, 'stories', {}>;
 
 export interface PasswordResetsTable {
   id: Generated<number>;
@@ -429,12 +429,6 @@ export interface ExpensesTable {
   createdAt: Default<string>;
 }
 
-export interface DB {
-  importBatches: ImportBatchesTable;
-  indicatorValueHistory: IndicatorValueHistoryTable;
-  hours: HoursTable;
-  expenses: ExpensesTable;
-}
 
 // ---- Sensemaking (issue 4): codebook, excerpt coding, Most Significant Change ----
 
@@ -515,10 +509,6 @@ export interface DisclosureChangesTable {
   n: number;
 }
 
-export interface DB {
-  disclosureChanges: DisclosureChangesTable;
-}
-
 // --- REFI-QDA exchange (migration 0017b) ---
 
 /** The GUID an exported thing carries in .qdpx files; `entity` is 'kind:id', e.g. 'story:12'. */
@@ -526,10 +516,6 @@ export interface QdaGuidsTable {
   guid: string;
   entity: string;
   createdAt: string;
-}
-
-export interface DB {
-  qdaGuids: QdaGuidsTable;
 }
 
 // --- Report versions of stories (migration 0015, issue 13)
@@ -550,8 +536,4 @@ export interface StoryReviewsTable {
   sourceText: string;
   reviewedBy: number | null;
   reviewedAt: string;
-}
-
-export interface DB {
-  storyReviews: StoryReviewsTable;
 }

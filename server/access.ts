@@ -1,6 +1,7 @@
 // Who may see what, decided in one place. Every read path narrows its query through here.
 import { sql, type ExpressionBuilder, type JoinBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { ConsentLevel, DB, Phase } from '../db/schema.js';
+import type { ConsentLevel, DB, Phase, StoryQuery } from '../db/schema.js';
+import { roundCandidateQuery } from '../db/repositories/sensemaking.js';
 import { conflict, forbidden, notFound } from './errors.js';
 import type { SessionUser } from './types.js';
 
@@ -57,8 +58,7 @@ export function tellerNameFor(audience: StoryAudience, teller: { name: string | 
   return teller.name;
 }
 
-/** A query over stories, already narrowed to what its reader may see; read paths only narrow it further. */
-export type StoryQuery = SelectQueryBuilder<DB, 'stories', {}>;
+export type { StoryQuery };
 
 /** The rule under every audience: a withdrawn story is shown to nobody (its text is gone). */
 const live = (qb: StoryQuery): StoryQuery => qb.where('stories.withdrawnAt', 'is', null);
@@ -433,6 +433,22 @@ export async function mscPanelInside(db: Kysely<DB>, roundId: number): Promise<b
     .where('users.role', 'not in', ['admin', 'coordinator'])
     .executeTakeFirst();
   return !outsider;
+}
+
+/**
+ * Candidate stories of a round, of its projects and period: for a panel beyond the team the
+ * stories a report may show, in their reviewed report version (reportStories); for a panel of
+ * staff only, every story that may leave the team, as it is (consentedStories).
+ */
+export async function mscCandidates(db: Kysely<DB>, round: { id: number; periodFrom: string; periodTo: string }) {
+  const inside = await mscPanelInside(db, round.id);
+  const rows = inside
+    ? await roundCandidateQuery(db, consentedStories(db), round).select(['stories.title', 'stories.bodyHtml']).execute()
+    : // the report version's title and text (reportText), not the story's own
+      await roundCandidateQuery(db, reportStories(db) as StoryQuery, round)
+        .select([sql<string>`${sql.ref('storyReviews.title')}`.as('title'), sql<string>`${sql.ref('storyReviews.bodyHtml')}`.as('bodyHtml')])
+        .execute();
+  return rows.map(({ displayName, ...r }) => ({ ...r, tellerName: tellerNameForReport(r.consent, { name: displayName, under16: r.under16 }) }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parseNumber } from '../server/counting/parse.js';
+import { parseNumber } from '../db/domain/numbers.js';
 import { testApp, type TestApp } from './helpers/app.js';
 import { countingWorld, indicator, json } from './helpers/counting-fixtures.js';
 

@@ -1,10 +1,9 @@
 // Shapes of the foundation's API answers, as the web app uses them.
 import type { Role } from './routes.js';
 
-export type Phase = 'ZIEN' | 'DENKEN' | 'DOEN' | 'VINDEN';
-export const phases: Phase[] = ['ZIEN', 'DENKEN', 'DOEN', 'VINDEN'];
-export type AreaKind = 'gemeente' | 'wijk' | 'buurt';
-export const areaKinds: AreaKind[] = ['gemeente', 'wijk', 'buurt'];
+import type { AreaKind, Phase } from '../db/domain/enums.js';
+
+export { areaKinds, phases, type AreaKind, type Phase } from '../db/domain/enums.js';
 
 export type Area = { id: number; name: string; kind: AreaKind; cbsCode: string | null; parentId: number | null };
 export type Member = { id: number; name: string; email: string; role: Role };

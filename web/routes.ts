@@ -1,6 +1,8 @@
 // The app's pages: path pattern, who may open them, the element that renders them, and how to load it.
 // Pages load lazily so each role downloads only what it uses.
-export type Role = 'admin' | 'coordinator' | 'worker' | 'funder';
+import type { Role } from '../db/domain/enums.js';
+
+export type { Role };
 
 export type PageRoute = {
   path: string; // '/projects/:id'

@@ -3,15 +3,10 @@ import type { JSONContent } from '@tiptap/core';
 import { css, html } from 'lit';
 import { messages } from './i18n.js';
 
-export type ConsentLevel = 'team' | 'report' | 'public';
-export type Source = 'link' | 'heard' | 'practice';
-export type Phase = 'ZIEN' | 'DENKEN' | 'DOEN' | 'VINDEN';
-export type Channel = 'paper' | 'spoken' | 'online';
+import type { ConsentChannel as Channel, ConsentLevel, Phase, StorySource as Source } from '../db/domain/enums.js';
 
-export const consentLevels: ConsentLevel[] = ['team', 'report', 'public'];
-export const phases: Phase[] = ['ZIEN', 'DENKEN', 'DOEN', 'VINDEN'];
-export const channels: Channel[] = ['paper', 'spoken', 'online'];
-export const sources: Source[] = ['link', 'heard', 'practice'];
+export { consentChannels as channels, consentLevels, phases, storySources as sources } from '../db/domain/enums.js';
+export type { Channel, ConsentLevel, Phase, Source };
 export const languages = ['nl', 'en', 'ar', 'tr', 'pl', 'uk', 'so', 'ti', 'fr', 'es', 'de'] as const;
 
 export type StorySummary = {

@@ -1,7 +1,7 @@
 // Counting (tellen): indicators, their targets and values with history, hours, expenses and budget.
 // indicatorSeries and budgetSummary are what reports read.
 import type { Kysely, Selectable } from 'kysely';
-import { boundDate, periodRange, type Periodicity } from '../../server/counting/parse.js';
+import { boundDate, periodOverlaps, type Periodicity } from '../domain/periods.js';
 import type { DB, IndicatorsTable, Phase } from '../schema.js';
 import { phases } from '../schema.js';
 
@@ -178,12 +178,6 @@ export async function writeValues(db: Kysely<DB>, writes: ValueWrite[], by: { us
   return { ...counts, changes };
 }
 
-/** Does a period (any granularity) overlap the dates [from, to] (either may be open)? */
-function overlaps(period: string, from?: string, to?: string): boolean {
-  const r = periodRange(period);
-  return (!from || r.end >= from) && (!to || r.start <= to);
-}
-
 /**
  * Periods are 'YYYY', 'YYYY-Qn' or 'YYYY-MM': all of a year sort from 'YYYY' up to the next year,
  * so a range of years narrows the rows in SQL before the exact overlap check.
@@ -220,7 +214,7 @@ export async function indicatorSeries(
   const inRange = new Map<string, boolean>();
   const keep = (r: { period: string; areaId: number | null }) => {
     let ok = inRange.get(r.period);
-    if (ok === undefined) inRange.set(r.period, (ok = overlaps(r.period, from, to)));
+    if (ok === undefined) inRange.set(r.period, (ok = periodOverlaps(r.period, from, to)));
     return ok && areaOk(r.areaId);
   };
   const key = (indicatorId: number, period: string, areaId: number | null) => `${indicatorId}|${period}|${areaId ?? ''}`;

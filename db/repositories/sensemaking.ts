@@ -2,63 +2,11 @@
 // Most Significant Change. Plain functions over Kysely; routes decide transactions and access.
 // Functions over many stories take a query already narrowed by server/access.ts (visibleStories,
 // reportStories) and never widen it.
-import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { consentedStories, mscPanelInside, reportStories, tellerNameForReport, type StoryQuery } from '../../server/access.js';
-import { iatiResultType, type DB, type ExcerptStatus, type OutcomeLevel, type TagStatus } from '../schema.js';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { periodOf, periodRange, shiftPeriod, type Periodicity } from '../domain/periods.js';
+import { iatiResultType, type DB, type StoryQuery, type ExcerptStatus, type OutcomeLevel, type TagStatus } from '../schema.js';
 
 type Db = Kysely<DB>;
-
-// ---------- periods ----------
-
-export type Granularity = 'month' | 'quarter' | 'year';
-
-/** The period ('2026', '2026-Q1', '2026-03') a date (YYYY-MM-DD…) falls in. */
-export function periodOf(date: string, g: Granularity): string {
-  const y = date.slice(0, 4);
-  const m = Number(date.slice(5, 7));
-  if (g === 'year') return y;
-  if (g === 'month') return `${y}-${String(m).padStart(2, '0')}`;
-  return `${y}-Q${Math.ceil(m / 3)}`;
-}
-
-export function granularityOf(period: string): Granularity | null {
-  if (/^\d{4}$/.test(period)) return 'year';
-  if (/^\d{4}-Q[1-4]$/.test(period)) return 'quarter';
-  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return 'month';
-  return null;
-}
-
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** First and last day (YYYY-MM-DD) of a period string. */
-export function periodBounds(period: string): [string, string] {
-  const y = Number(period.slice(0, 4));
-  const g = granularityOf(period);
-  if (g === 'year') return [`${y}-01-01`, `${y}-12-31`];
-  if (g === 'month') {
-    const m = Number(period.slice(5, 7));
-    return [`${y}-${pad(m)}-01`, `${y}-${pad(m)}-${pad(lastDay(y, m))}`];
-  }
-  if (g === 'quarter') {
-    const q = Number(period.slice(6));
-    const m1 = (q - 1) * 3 + 1;
-    return [`${y}-${pad(m1)}-01`, `${y}-${pad(m1 + 2)}-${pad(lastDay(y, m1 + 2))}`];
-  }
-  throw new Error(`not a period: ${period}`);
-}
-
-export function nextPeriod(period: string): string {
-  const y = Number(period.slice(0, 4));
-  const g = granularityOf(period);
-  if (g === 'year') return String(y + 1);
-  if (g === 'quarter') {
-    const q = Number(period.slice(6));
-    return q === 4 ? `${y + 1}-Q1` : `${y}-Q${q + 1}`;
-  }
-  const m = Number(period.slice(5, 7));
-  return m === 12 ? `${y + 1}-01` : `${y}-${pad(m + 1)}`;
-}
 
 /** The date a story counts on: when it happened, else when it was recorded. */
 const storyDate = sql<string>`coalesce(stories.happened_on, substr(stories.created_at, 1, 10))`;
@@ -462,7 +410,7 @@ export async function climateRegionStories(
   visible: StoryQuery,
   f: ClimateFilter & { variableId: number; source: 'teller' | 'coordinator'; period: string; bin: number; limit: number },
 ) {
-  const [pFrom, pTo] = periodBounds(f.period);
+  const { start: pFrom, end: pTo } = periodRange(f.period)!;
   const from = f.from && f.from > pFrom ? f.from : pFrom;
   const to = f.to && f.to < pTo ? f.to : pTo;
   const lo = binEdges[f.bin]!;
@@ -484,14 +432,14 @@ export async function climateRegionStories(
   return { total, stories: stories.map((s) => ({ ...s, position: s.position! })) };
 }
 
-export async function climateOverTime(db: Db, visible: StoryQuery, f: ClimateFilter & { granularity: Granularity }) {
+export async function climateOverTime(db: Db, visible: StoryQuery, f: ClimateFilter & { granularity: Periodicity }) {
   const rows = await placementRows(visible, f);
   const variableIds = [...new Set(rows.map((r) => r.variableId))];
   const periodsWithData = rows.map((r) => periodOf(r.date, f.granularity)).sort();
   const first = f.from ? periodOf(f.from, f.granularity) : periodsWithData[0];
   const last = f.to ? periodOf(f.to, f.granularity) : periodsWithData[periodsWithData.length - 1];
   const periods: string[] = [];
-  if (first && last) for (let p = first; p <= last && periods.length < 1000; p = nextPeriod(p)) periods.push(p);
+  if (first && last) for (let p = first; p <= last && periods.length < 1000; p = shiftPeriod(p, 1)) periods.push(p);
   const variables = (await listVariables(db, true)).filter((v) => (f.variableId ? v.id === f.variableId : variableIds.includes(v.id)));
   const series = variables.map((v) => {
     let prev: { teller: Distribution; coordinator: Distribution } | null = null;
@@ -566,32 +514,19 @@ export async function listRounds(db: Db, onlyForUser: number | null) {
   return Promise.all(ids.map(async (r) => (await getRound(db, r.id))!));
 }
 
-/**
- * Candidate stories of a round, of its projects and period: for a panel beyond the team the
- * stories a report may show, in their reviewed report version (reportStories); for a panel of
- * staff only, every story that may leave the team, as it is (consentedStories).
- */
-export async function roundCandidates(db: Db, round: { id: number; periodFrom: string; periodTo: string }) {
-  const inside = await mscPanelInside(db, round.id);
-  const narrow = (q: StoryQuery) =>
-    q
-      .innerJoin('projects', 'projects.id', 'stories.projectId')
-      .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
-      .leftJoin('areas', 'areas.id', 'stories.areaId')
-      .select(['stories.id', 'stories.projectId', 'projects.name as projectName', 'areas.name as areaName', 'stories.happenedOn', 'stories.consent', 'stories.language', 'tellers.displayName', 'tellers.under16'])
-      .select(storyDate.as('date'))
-      .where('stories.projectId', 'in', db.selectFrom('mscRoundProjects').select('projectId').where('roundId', '=', round.id))
-      .where(storyDate, '>=', round.periodFrom)
-      .where(storyDate, '<=', round.periodTo)
-      .orderBy(storyDate)
-      .orderBy('stories.id');
-  const rows = inside
-    ? await narrow(consentedStories(db)).select(['stories.title', 'stories.bodyHtml']).execute()
-    : // the report version's title and text (reportText), not the story's own
-      await narrow(reportStories(db) as SelectQueryBuilder<DB, 'stories', {}>)
-        .select([sql<string>`${sql.ref('storyReviews.title')}`.as('title'), sql<string>`${sql.ref('storyReviews.bodyHtml')}`.as('bodyHtml')])
-        .execute();
-  return rows.map(({ displayName, ...r }) => ({ ...r, tellerName: tellerNameForReport(r.consent, { name: displayName, under16: r.under16 }) }));
+/** Of `shown` (a query narrowed by server/access.ts: mscCandidates), a round's projects and period, oldest first. */
+export function roundCandidateQuery(db: Db, shown: StoryQuery, round: { id: number; periodFrom: string; periodTo: string }) {
+  return shown
+    .innerJoin('projects', 'projects.id', 'stories.projectId')
+    .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
+    .leftJoin('areas', 'areas.id', 'stories.areaId')
+    .select(['stories.id', 'stories.projectId', 'projects.name as projectName', 'areas.name as areaName', 'stories.happenedOn', 'stories.consent', 'stories.language', 'tellers.displayName', 'tellers.under16'])
+    .select(storyDate.as('date'))
+    .where('stories.projectId', 'in', db.selectFrom('mscRoundProjects').select('projectId').where('roundId', '=', round.id))
+    .where(storyDate, '>=', round.periodFrom)
+    .where(storyDate, '<=', round.periodTo)
+    .orderBy(storyDate)
+    .orderBy('stories.id');
 }
 
 export async function roundPicks(db: Db, roundId: number) {

@@ -4,8 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { deleteReview, noteDisclosureChange } from './reviews.js';
 import { forgetStoryCoding, selectionsForStory } from './sensemaking.js';
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import type { StoryQuery } from '../../server/access.js';
-import type { ConsentLevel, DB, Phase, StorySource } from '../schema.js';
+import type { ConsentChannel, ConsentGiver, ConsentLevel, DB, Phase, StoryQuery, StorySource } from '../schema.js';
 import { ftsQuery, matchStories, searchRank, searchRecency } from '../sqlite.js';
 
 type Db = Kysely<DB>;
@@ -239,9 +238,9 @@ export type NewStory = {
 export type NewConsent = {
   level: ConsentLevel | null;
   withdrawn?: boolean;
-  givenBy: 'teller' | 'guardian' | 'worker' | 'coordinator';
+  givenBy: ConsentGiver;
   guardianName: string | null;
-  channel: 'online' | 'paper' | 'spoken';
+  channel: ConsentChannel;
   consentTextVersion: string;
   reason: string | null;
   recordedBy: number | null;

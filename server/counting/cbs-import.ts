@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import { writeValues, type Measure, type Unit, type ValueWrite } from '../../db/repositories/counting.js';
 import type { AreaKind, DB } from '../../db/schema.js';
 import { readCsv, rowError, type RowError } from './csv.js';
-import { nameKey, normalizePeriod, notAPeriod, parseNumber, periodicityOf, periodNl, said, type Periodicity } from './parse.js';
+import { nameKey, parseNumber } from '../../db/domain/numbers.js';
+import { normalizePeriod, notAPeriod, periodicityOf, periodNl, type Periodicity } from '../../db/domain/periods.js';
+import { said } from '../../db/domain/said.js';
 import { areaLookup, CBS_CODE } from './value-import.js';
 
 /** A StatLine column header: hierarchy separated by `/`, the unit in brackets at the end. */

@@ -1,6 +1,6 @@
 // Reading CSV files as people and CBS StatLine export them: `;` or `,`, a byte order mark, quoted fields.
 import { parse } from 'csv-parse/sync';
-import { said } from './parse.js';
+import { said } from '../../db/domain/said.js';
 
 /** A problem with one cell (or the header, row 1), as shown in an import preview: `reason` "Dutch / English", `nl` and `en` its halves. */
 export type RowError = { row: number; column: string; reason: string; nl: string; en: string };

@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import { ALL_AREAS, allowedAreas, listIndicators, type IndicatorOut, type ValueWrite } from '../../db/repositories/counting.js';
 import type { DB } from '../../db/schema.js';
 import { readCsv, rowError, type RowError } from './csv.js';
-import { checkPeriod, nameKey, parseNumber, said, type Said } from './parse.js';
+import { nameKey, parseNumber } from '../../db/domain/numbers.js';
+import { checkPeriod } from '../../db/domain/periods.js';
+import { said, type Said } from '../../db/domain/said.js';
 
 /** Accepted column names (compared case- and accent-insensitively), Dutch and English. */
 const COLUMNS = {

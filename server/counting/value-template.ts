@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import { ALL_AREAS, listIndicators, listValues } from '../../db/repositories/counting.js';
 import type { DB } from '../../db/schema.js';
 import { neutralise } from '../reports/csv.js';
-import { nameKey, periodOf, periodsUpTo } from './parse.js';
+import { nameKey } from '../../db/domain/numbers.js';
+import { periodOf, periodsUpTo } from '../../db/domain/periods.js';
 import { COLUMN_NAMES } from './value-import.js';
 
 /**

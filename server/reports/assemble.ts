@@ -8,7 +8,7 @@ import { phases, type DB, type OutcomeLevel, type Phase, type ReportAudience } f
 import { areasWithin } from '../../db/repositories/areas.js';
 import { indicatorSeries } from '../../db/repositories/counting.js';
 import { chartId, indicatorFigure } from './chart.js';
-import { midpoint, periodRange } from './periods.js';
+import { midpoint, periodRange } from '../../db/domain/periods.js';
 import { MIN_CLIMATE_STORIES, suppressClimate, type ClimateFigure } from './suppression.js';
 import { activitiesByPhase, mscSelections, resources, type ActivitiesByPhase, type MscSection, type Resources } from './sources.js';
 

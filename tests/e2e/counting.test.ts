@@ -28,58 +28,82 @@ describe('browser: counting', () => {
   });
   afterAll(async () => e?.close());
 
-  it('a worker fills the grid by keyboard with decimal commas and sees per-cell errors', async () => {
+  it('a worker fills four periods side by side by keyboard, with decimal commas and errors per cell, and saves them at once', async () => {
     const ctx = await e.context();
     const page = await ctx.newPage();
     await e.login(page, worker.email);
     await page.goto(`/projects/${projectId}/indicators`);
-    await page.getByLabel('Periode', { exact: false }).first().waitFor();
-    await page.getByRole('textbox', { name: /^Periode/ }).fill('2026-Q1');
+    const last = page.getByRole('textbox', { name: /^Tot en met/ });
+    await last.waitFor();
+    // By default the last four periods up to this quarter.
+    await expect.poll(() => page.getByRole('columnheader').count()).toBe(5);
+    await last.fill('2026-Q1');
     await page.getByRole('button', { name: 'Tonen' }).click();
+    await page.getByRole('table', { name: 'Kwartaal: 2025-Q2 tot en met 2026-Q1' }).waitFor();
+    expect(await page.getByRole('columnheader').allInnerTexts()).toEqual(['Indicator en gebied', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1']);
 
-    const cell = (indicator: string, area: string) => page.getByRole('textbox', { name: `${indicator}, ${area}, 2026-Q1` });
-    await cell('Aandeel actief', 'Hele project').click();
+    const cell = (indicator: string, area: string, period: string) => page.getByRole('textbox', { name: `${indicator}, ${area}, ${period}` });
+    const focused = () => page.evaluate(() => (document.querySelector('ww-app')!.shadowRoot!.querySelector('ww-indicator-grid-page')!.shadowRoot!.activeElement as HTMLInputElement)?.getAttribute('aria-label'));
+    // Along a row through the periods with the arrow keys, then down with Enter.
+    await cell('Bezoekers', 'Kop Zeedijk', '2025-Q2').click();
+    for (const [text, key] of [['10', 'ArrowRight'], ['11', 'ArrowRight'], ['12', 'ArrowRight'], ['1.234,5', 'Enter'], ['twaalf', 'Enter']] as const) {
+      await page.keyboard.type(text);
+      await page.keyboard.press(key);
+    }
+    await expect.poll(focused).toBe('Bezoekers, Oude Kerk e.o., 2026-Q1'); // the last row: Enter stays
+    // Rows are in name order: Aandeel actief is above Bezoekers.
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(focused).toBe('Aandeel actief, Hele project, 2026-Q1');
     await page.keyboard.type('12,5');
-    await page.keyboard.press('Enter'); // down: Bezoekers has no whole-project cell, so nothing below; stays
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.evaluate(() => (document.querySelector('ww-app')!.shadowRoot!.querySelector('ww-indicator-grid-page')!.shadowRoot!.activeElement as HTMLInputElement)?.getAttribute('aria-label'))).toBe('Aandeel actief, Hele project, 2026-Q1');
     await page.keyboard.press('ArrowDown');
-    await cell('Bezoekers', 'Kop Zeedijk').fill('1.234,5');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.type('twaalf');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toBe('Bezoekers, Oude Kerk e.o., 2026-Q1');
+    await page.keyboard.press('ArrowLeft'); // the whole text is selected on arrival: left goes to the period before
+    await expect.poll(focused).toBe('Bezoekers, Oude Kerk e.o., 2025-Q4');
+    await page.keyboard.type('9');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Niets opgeslagen' }).count()).toBeGreaterThan(0);
-    await expect(page.getByRole('link', { name: 'Bezoekers · Oude Kerk e.o.' }).isVisible()).resolves.toBe(true);
-    await expect(cell('Bezoekers', 'Oude Kerk e.o.').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByRole('link', { name: 'Bezoekers · Oude Kerk e.o. · 2026-Q1' }).isVisible()).resolves.toBe(true);
+    await expect(cell('Bezoekers', 'Oude Kerk e.o.', '2026-Q1').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await e.db.selectFrom('indicatorValues').selectAll().execute()).toHaveLength(0);
+    await checkA11y(page, 'grid with errors');
     await e.screenshot(page, 'counting-grid-errors');
 
-    await cell('Bezoekers', 'Oude Kerk e.o.').fill('7');
+    await page.getByRole('link', { name: 'Bezoekers · Oude Kerk e.o. · 2026-Q1' }).click();
+    await expect.poll(focused).toBe('Bezoekers, Oude Kerk e.o., 2026-Q1');
+    await page.keyboard.type('7');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
-    await expect.poll(() => page.getByText('Opgeslagen: 3 nieuw').count()).toBe(1);
-    const rows = await e.db.selectFrom('indicatorValues').select(['indicatorId', 'areaId', 'value']).orderBy('indicatorId').orderBy('areaId').execute();
+    await expect.poll(() => page.getByText('Opgeslagen: 7 nieuw').count()).toBe(1);
+    const rows = await e.db.selectFrom('indicatorValues').select(['indicatorId', 'areaId', 'period', 'value']).orderBy('indicatorId').orderBy('areaId').orderBy('period').execute();
     expect(rows).toEqual(
       [
-        { indicatorId: visitors, areaId: kop, value: 1234.5 },
-        { indicatorId: visitors, areaId: oudeKerk, value: 7 },
-        { indicatorId: share, areaId: 0, value: 12.5 },
-      ].sort((a, b) => a.indicatorId - b.indicatorId || a.areaId - b.areaId),
+        { indicatorId: visitors, areaId: kop, period: '2025-Q2', value: 10 },
+        { indicatorId: visitors, areaId: kop, period: '2025-Q3', value: 11 },
+        { indicatorId: visitors, areaId: kop, period: '2025-Q4', value: 12 },
+        { indicatorId: visitors, areaId: kop, period: '2026-Q1', value: 1234.5 },
+        { indicatorId: visitors, areaId: oudeKerk, period: '2025-Q4', value: 9 },
+        { indicatorId: visitors, areaId: oudeKerk, period: '2026-Q1', value: 7 },
+        { indicatorId: share, areaId: 0, period: '2026-Q1', value: 12.5 },
+      ].sort((a, b) => a.indicatorId - b.indicatorId || a.areaId - b.areaId || a.period.localeCompare(b.period)),
     );
-    await cell('Bezoekers', 'Kop Zeedijk').focus();
-    await page.getByLabel('Notitie bij Bezoekers · Kop Zeedijk').fill('inclusief open dag');
+    await cell('Bezoekers', 'Kop Zeedijk', '2026-Q1').focus();
+    await page.getByLabel('Notitie bij Bezoekers · Kop Zeedijk · 2026-Q1').fill('inclusief open dag');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
     await expect.poll(() => page.getByText('Opgeslagen: 0 nieuw, 1 gewijzigd').count()).toBe(1);
-    expect(await e.db.selectFrom('indicatorValues').select(['value', 'note']).where('areaId', '=', kop).execute()).toEqual([{ value: 1234.5, note: 'inclusief open dag' }]);
+    expect(await e.db.selectFrom('indicatorValues').select(['value', 'note']).where('areaId', '=', kop).where('period', '=', '2026-Q1').execute()).toEqual([{ value: 1234.5, note: 'inclusief open dag' }]);
     await e.screenshot(page, 'counting-grid-saved');
 
-    // An empty period says so and offers the latest one; each cell shows the value before it.
-    await page.getByRole('textbox', { name: /^Periode/ }).fill('2026-Q3');
+    // Periods still empty say so and offer the latest one; fewer periods can be chosen.
+    await last.fill('2027-Q2');
     await page.getByRole('button', { name: 'Tonen' }).click();
-    await page.getByText('In 2026-Q3 is nog niets ingevuld. Het laatst ingevuld is 2026-Q1.').waitFor();
-    const q3 = page.getByRole('textbox', { name: 'Bezoekers, Kop Zeedijk, 2026-Q3' });
-    await expect(descriptionOf(q3)).resolves.toContain('vorige: 1234,5 (2026-Q1)');
-    await page.getByRole('button', { name: '2026-Q1 tonen' }).click();
-    await expect.poll(() => cell('Aandeel actief', 'Hele project').inputValue()).toBe('12,5');
+    await page.getByText('In 2026-Q3 tot en met 2027-Q2 is nog niets ingevuld. Het laatst ingevuld is 2026-Q1.').waitFor();
+    await page.getByRole('button', { name: 'Tot en met 2026-Q1 tonen' }).click();
+    await expect.poll(() => cell('Aandeel actief', 'Hele project', '2026-Q1').inputValue()).toBe('12,5');
+    await expect.poll(() => cell('Bezoekers', 'Kop Zeedijk', '2025-Q3').inputValue()).toBe('11');
+    await page.getByLabel('Aantal perioden').selectOption('2');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    await expect.poll(() => page.getByRole('columnheader').allInnerTexts()).toEqual(['Indicator en gebied', '2025-Q4', '2026-Q1']);
     await ctx.close();
   });
 
@@ -121,8 +145,11 @@ describe('browser: counting', () => {
     await e.db.updateTable('projects').set({ budgetHours: 40 }).where('id', '=', projectId).execute();
     // On a phone the entry grid's cells are on screen, not pushed off to the right.
     await page.goto(`/projects/${projectId}/indicators`);
-    const cell = page.getByLabel(/^Aandeel actief, Hele project/);
+    const cell = page.getByLabel(/^Aandeel actief, Hele project/).first();
     await cell.waitFor();
+    await expect.poll(() => page.getByRole('columnheader').count()).toBe(5); // four periods on a phone too
+    await checkA11y(page, 'grid on a phone');
+    await e.screenshot(page, 'counting-grid-phone');
     const box = (await cell.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(360);
     await expectNoHorizontalScroll(page, 'indicator grid on a phone');

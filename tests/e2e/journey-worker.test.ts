@@ -92,7 +92,7 @@ describe('journey: worker', () => {
     await page.goBack();
     await page.getByRole('heading', { name: 'Buurtkamer Zeedijk', level: 1 }).waitFor();
     await activate(page, page.getByRole('link', { name: 'Indicatoren', exact: true }));
-    const period = page.getByRole('textbox', { name: /^Periode/ });
+    const period = page.getByRole('textbox', { name: /^Tot en met/ });
     await typeInto(page, period, '2026-Q1');
     await activate(page, page.getByRole('button', { name: 'Tonen' }));
     const cell = page.getByRole('textbox', { name: 'Bezoekers buurtkamer, Hele project, 2026-Q1' });

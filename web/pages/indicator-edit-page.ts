@@ -5,7 +5,7 @@ import { formatDate, formatNumber, messages, saidHere } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
-import { parseNumber } from '../../server/counting/parse.js';
+import { parseNumber } from '../../db/domain/numbers.js';
 
 const t = messages({
   nl: {

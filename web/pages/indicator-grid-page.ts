@@ -4,41 +4,45 @@ import { ApiError, get, put } from '../api.js';
 import { locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
-import { normalizePeriod, parseNumber, periodicityOf, periodOf, type Periodicity } from '../../server/counting/parse.js';
+import { parseNumber } from '../../db/domain/numbers.js';
+import { normalizePeriod, periodicityOf, periodOf, periodsUpTo, type Periodicity } from '../../db/domain/periods.js';
 import { isStaff } from '../models.js';
 
 const t = messages({
   nl: {
     title: 'Indicatoren', loading: 'Laden…', newIndicator: 'Nieuwe indicator', hours: 'Uren en geld', import: 'CSV importeren', project: 'Project',
-    periodicity: 'Soort periode', month: 'Maand', quarter: 'Kwartaal', year: 'Jaar', period: 'Periode', periodHint: 'Bijvoorbeeld 2026-Q1, 2026-03 of 2026.',
-    show: 'Tonen', badPeriod: 'Dit is geen {kind}. Schrijf bijvoorbeeld {example}.', indicator: 'Indicator', whole: 'Hele project', none: 'Er zijn geen indicatoren per {kind} in dit project.',
-    noIndicators: 'Dit project heeft nog geen indicatoren.', keys: 'Pijltjestoetsen en Enter gaan naar de volgende cel. Een komma mag als decimaalteken (12,5). Leeg of een punt betekent: ontbreekt.',
+    periodicity: 'Soort periode', month: 'Maand', quarter: 'Kwartaal', year: 'Jaar', last: 'Tot en met', lastHint: 'Bijvoorbeeld 2026-Q1, 2026-03 of 2026.', count: 'Aantal perioden',
+    show: 'Tonen', badPeriod: 'Dit is geen {kind}. Schrijf bijvoorbeeld {example}.', indicator: 'Indicator en gebied', whole: 'Hele project', none: 'Er zijn geen indicatoren per {kind} in dit project.',
+    noIndicators: 'Dit project heeft nog geen indicatoren.', keys: 'Pijltjestoetsen en Enter gaan naar de volgende cel, ook naar de volgende periode. Een komma mag als decimaalteken (12,5). Leeg of een punt betekent: ontbreekt.',
     save: 'Alles opslaan', saving: 'Opslaan…', nothing: 'Er is niets veranderd.', saved: 'Opgeslagen: {created} nieuw, {updated} gewijzigd.', edit: 'bewerken',
-    errors: 'Niets opgeslagen. {n} cel(len) kloppen niet:', changed: '{n} cel(len) gewijzigd, nog niet opgeslagen.', na: 'n.v.t.', target: 'doel {value}', failed: 'Opslaan lukte niet: {message}',
-    discard: 'Je hebt wijzigingen die nog niet zijn opgeslagen. Toch een andere periode tonen?', note: 'Notitie bij {cell}', hasNote: 'met notitie', notNumber: 'geen getal: {text}', ambiguous: '{text} is dubbelzinnig: bedoel je duizendtallen of decimalen? Schrijf 1234 of 1,234.',
-    unit_count: 'aantal', unit_percentage: '%', unit_euro: 'euro', unit_hours: 'uren', unit_score: 'score',
-    previous: 'vorige: {value} ({period})', emptyPeriod: 'In {period} is nog niets ingevuld. Het laatst ingevuld is {latest}.', showLatest: '{latest} tonen',
+    errors: 'Niets opgeslagen. {n} cel(len) kloppen niet:', changed: '{n} cel(len) gewijzigd, nog niet opgeslagen.', target: 'doel {value}', failed: 'Opslaan lukte niet: {message}',
+    discard: 'Je hebt wijzigingen die nog niet zijn opgeslagen. Toch andere perioden tonen?', note: 'Notitie bij {cell}', hasNote: 'met notitie', notNumber: 'geen getal: {text}', ambiguous: '{text} is dubbelzinnig: bedoel je duizendtallen of decimalen? Schrijf 1234 of 1,234.',
+    unit_count: 'aantal', unit_percentage: '%', unit_euro: 'euro', unit_hours: 'uren', unit_score: 'score', caption: '{kind}: {from} tot en met {to}',
+    emptyPeriods: 'In {from} tot en met {to} is nog niets ingevuld. Het laatst ingevuld is {latest}.', showLatest: 'Tot en met {latest} tonen',
   },
   en: {
     title: 'Indicators', loading: 'Loading…', newIndicator: 'New indicator', hours: 'Hours and money', import: 'Import CSV', project: 'Project',
-    periodicity: 'Kind of period', month: 'Month', quarter: 'Quarter', year: 'Year', period: 'Period', periodHint: 'For example 2026-Q1, 2026-03 or 2026.',
-    show: 'Show', badPeriod: 'This is not a {kind}. Write for example {example}.', indicator: 'Indicator', whole: 'Whole project', none: 'This project has no indicators per {kind}.',
-    noIndicators: 'This project has no indicators yet.', keys: 'Arrow keys and Enter move to the next cell. A decimal comma is fine (12,5). Empty or a full stop means: missing.',
+    periodicity: 'Kind of period', month: 'Month', quarter: 'Quarter', year: 'Year', last: 'Up to and including', lastHint: 'For example 2026-Q1, 2026-03 or 2026.', count: 'Number of periods',
+    show: 'Show', badPeriod: 'This is not a {kind}. Write for example {example}.', indicator: 'Indicator and area', whole: 'Whole project', none: 'This project has no indicators per {kind}.',
+    noIndicators: 'This project has no indicators yet.', keys: 'Arrow keys and Enter move to the next cell, also to the next period. A decimal comma is fine (12,5). Empty or a full stop means: missing.',
     save: 'Save all', saving: 'Saving…', nothing: 'Nothing changed.', saved: 'Saved: {created} new, {updated} changed.', edit: 'edit',
-    errors: 'Nothing saved. {n} cell(s) are not right:', changed: '{n} cell(s) changed, not saved yet.', na: 'n/a', target: 'target {value}', failed: 'Saving failed: {message}',
-    discard: 'You have changes that are not saved yet. Show another period anyway?', note: 'Note for {cell}', hasNote: 'with note', notNumber: 'not a number: {text}', ambiguous: '{text} is ambiguous: thousands or decimals? Write 1234 or 1.234 with a comma.',
-    unit_count: 'count', unit_percentage: '%', unit_euro: 'euro', unit_hours: 'hours', unit_score: 'score',
-    previous: 'previous: {value} ({period})', emptyPeriod: 'Nothing has been entered for {period} yet. The latest entered is {latest}.', showLatest: 'Show {latest}',
+    errors: 'Nothing saved. {n} cell(s) are not right:', changed: '{n} cell(s) changed, not saved yet.', target: 'target {value}', failed: 'Saving failed: {message}',
+    discard: 'You have changes that are not saved yet. Show other periods anyway?', note: 'Note for {cell}', hasNote: 'with note', notNumber: 'not a number: {text}', ambiguous: '{text} is ambiguous: thousands or decimals? Write 1234 or 1.234 with a comma.',
+    unit_count: 'count', unit_percentage: '%', unit_euro: 'euro', unit_hours: 'hours', unit_score: 'score', caption: '{kind}: {from} up to and including {to}',
+    emptyPeriods: 'Nothing has been entered for {from} to {to} yet. The latest entered is {latest}.', showLatest: 'Show up to {latest}',
   },
 });
 
 type Indicator = { id: number; name: string; unit: 'count' | 'percentage' | 'euro' | 'hours' | 'score'; periodicity: Periodicity; byArea: boolean };
 type Value = { period: string; areaId: number | null; value: number | null; note: string };
 type Area = { id: number; name: string };
-type Cell = { key: string; indicator: Indicator; areaId: number | null; label: string };
+/** One row of the grid: an indicator for the whole project, or for one of the project's areas. */
+type Series = { indicator: Indicator; areaId: number | null; areaName: string };
+type Cell = { key: string; series: Series; period: string; label: string };
 
-const keyOf = (indicatorId: number, areaId: number | null) => `${indicatorId}:${areaId ?? 0}`;
+const keyOf = (indicatorId: number, areaId: number | null, period: string) => `${indicatorId}:${areaId ?? 0}:${period}`;
 const examples: Record<Periodicity, string> = { month: '2026-03', quarter: '2026-Q1', year: '2026' };
+const COUNTS = [1, 2, 3, 4, 6, 8, 12];
 
 /** Shows a stored number the way it is typed here: decimal comma in Dutch, no grouping. */
 function show(value: number | null | undefined): string {
@@ -48,8 +52,9 @@ function show(value: number | null | undefined): string {
 }
 
 /**
- * The entry grid: a project's indicators × its areas for one period. Arrow keys and Enter move
- * between cells; everything is saved at once, all or nothing.
+ * The entry grid: a project's indicators (per area where kept per area) × several periods side by
+ * side, the last four by default. Arrow keys and Enter move between cells, across periods too;
+ * everything is saved at once, all or nothing, with errors per cell.
  */
 @customElement('ww-indicator-grid-page')
 export class IndicatorGridPage extends LitElement {
@@ -60,13 +65,12 @@ export class IndicatorGridPage extends LitElement {
   @state() private areas: Area[] = [];
   @state() private indicators: Indicator[] = [];
   @state() private periodicity: Periodicity = 'quarter';
-  @state() private period = periodOf(new Date().toISOString().slice(0, 10), 'quarter');
+  @state() private last = periodOf(new Date().toISOString().slice(0, 10), 'quarter');
+  @state() private count = 4;
   @state() private periodError = '';
   @state() private values = new Map<string, Value>();
   @state() private targets = new Map<string, number>();
-  /** Per cell, the latest value before the shown period: context for the number being typed. */
-  @state() private previous = new Map<string, { period: string; value: number }>();
-  /** The latest period with any value, to offer when the shown one is still empty. */
+  /** The latest period with any value, to offer when the shown ones are still empty. */
   @state() private latest: string | null = null;
   @state() private edits = new Map<string, string>();
   @state() private noteEdits = new Map<string, string>();
@@ -100,9 +104,18 @@ export class IndicatorGridPage extends LitElement {
     return this.indicators.filter((i) => i.periodicity === this.periodicity);
   }
 
+  /** The periods shown, oldest first. */
+  private get periods(): string[] {
+    return periodsUpTo(this.last, this.count);
+  }
+
+  private series(): Series[] {
+    return this.shown.flatMap((i): Series[] => (i.byArea ? this.areas.map((a) => ({ indicator: i, areaId: a.id, areaName: a.name })) : [{ indicator: i, areaId: null, areaName: t('whole') }]));
+  }
+
   private setPeriodicity(kind: Periodicity): void {
     this.periodicity = kind;
-    this.period = periodOf(new Date().toISOString().slice(0, 10), kind);
+    this.last = periodOf(new Date().toISOString().slice(0, 10), kind);
   }
 
   private async changeKind(e: Event): Promise<void> {
@@ -118,25 +131,21 @@ export class IndicatorGridPage extends LitElement {
   private async loadValues(): Promise<void> {
     const shown = this.shown;
     const details = await Promise.all(shown.map((i) => get<{ indicator: { targets: { period: string; areaId: number | null; value: number }[]; values: Value[] } }>(`/api/indicators/${i.id}`)));
+    const periods = new Set(this.periods);
     const values = new Map<string, Value>();
     const targets = new Map<string, number>();
-    const previous = new Map<string, { period: string; value: number }>();
     let latest: string | null = null;
     // Periods of one kind sort as text: 2025-Q4 < 2026-Q1, 2026-03 < 2026-10.
     details.forEach(({ indicator }, n) => {
+      const id = shown[n]!.id;
       for (const v of indicator.values) {
-        const key = keyOf(shown[n]!.id, v.areaId);
-        if (v.period === this.period) values.set(key, v);
-        if (v.value === null) continue;
-        if (!latest || v.period > latest) latest = v.period;
-        const before = previous.get(key);
-        if (v.period < this.period && (!before || v.period > before.period)) previous.set(key, { period: v.period, value: v.value });
+        if (periods.has(v.period)) values.set(keyOf(id, v.areaId, v.period), v);
+        if (v.value !== null && (!latest || v.period > latest)) latest = v.period;
       }
-      for (const tg of indicator.targets) if (tg.period === this.period) targets.set(keyOf(shown[n]!.id, tg.areaId), tg.value);
+      for (const tg of indicator.targets) if (periods.has(tg.period)) targets.set(keyOf(id, tg.areaId, tg.period), tg.value);
     });
     this.values = values;
     this.targets = targets;
-    this.previous = previous;
     this.latest = latest;
     this.edits = new Map();
     this.noteEdits = new Map();
@@ -148,34 +157,30 @@ export class IndicatorGridPage extends LitElement {
     e.preventDefault();
     const f = new FormData(e.target as HTMLFormElement);
     const kind = String(f.get('periodicity')) as Periodicity;
-    const period = normalizePeriod(String(f.get('period')));
+    const last = normalizePeriod(String(f.get('last')));
     if (this.pending && !confirm(t('discard'))) return;
-    if (!period || periodicityOf(period) !== kind) {
+    if (!last || periodicityOf(last) !== kind) {
       this.periodicity = kind;
       this.periodError = t('badPeriod', { kind: t(kind).toLowerCase(), example: examples[kind] });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('input[name="last"]')?.focus();
       return;
     }
     this.periodError = '';
     this.periodicity = kind;
-    this.period = period;
+    this.last = last;
+    this.count = Number(f.get('count')) || 4;
     this.status = '';
     await this.loadValues();
   }
 
   private async showLatest(): Promise<void> {
     if (!this.latest || (this.pending && !confirm(t('discard')))) return;
-    this.period = this.latest;
+    this.last = this.latest;
     this.periodError = this.status = '';
     await this.loadValues();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('td input')?.focus();
-  }
-
-  private columns(): { areaId: number | null; label: string }[] {
-    const cols: { areaId: number | null; label: string }[] = [];
-    if (this.shown.some((i) => !i.byArea)) cols.push({ areaId: null, label: t('whole') });
-    if (this.shown.some((i) => i.byArea)) for (const a of this.areas) cols.push({ areaId: a.id, label: a.name });
-    return cols;
   }
 
   private cellText(key: string): string {
@@ -195,7 +200,7 @@ export class IndicatorGridPage extends LitElement {
     }
   }
 
-  /** Arrow keys and Enter move between the cells that take a value. */
+  /** Arrow keys and Enter move between the cells: up and down through the rows, left and right through the periods. */
   private move(e: KeyboardEvent): void {
     const el = e.target as HTMLInputElement;
     if (el.tagName !== 'INPUT' || el.dataset.row === undefined) return;
@@ -211,15 +216,10 @@ export class IndicatorGridPage extends LitElement {
     else if (e.key === 'ArrowRight' && (atEnd || all)) dc = 1;
     else return;
     e.preventDefault();
-    const rows = this.shown.length;
-    const cols = this.columns().length;
-    for (let r = row + dr, c = col + dc; r >= 0 && r < rows && c >= 0 && c < cols; r += dr, c += dc) {
-      const target = this.renderRoot.querySelector<HTMLInputElement>(`input[data-row="${r}"][data-col="${c}"]`);
-      if (target) {
-        target.focus();
-        target.select();
-        return;
-      }
+    const target = this.renderRoot.querySelector<HTMLInputElement>(`input[data-row="${row + dr}"][data-col="${col + dc}"]`);
+    if (target) {
+      target.focus();
+      target.select();
     }
   }
 
@@ -245,13 +245,12 @@ export class IndicatorGridPage extends LitElement {
   }
 
   private cells(): Cell[] {
-    const cols = this.columns();
-    return this.shown.flatMap((i) => cols.filter((c) => (c.areaId === null) !== i.byArea).map((c) => ({ key: keyOf(i.id, c.areaId), indicator: i, areaId: c.areaId, label: `${i.name} · ${c.label}` })));
+    const periods = this.periods;
+    return this.series().flatMap((s) => periods.map((period) => ({ key: keyOf(s.indicator.id, s.areaId, period), series: s, period, label: `${s.indicator.name} · ${s.areaName} · ${period}` })));
   }
 
   private async save(): Promise<void> {
-    const cells = this.cells();
-    const changed = cells.filter((c) => this.edits.has(c.key) || this.noteEdits.has(c.key));
+    const changed = this.cells().filter((c) => this.edits.has(c.key) || this.noteEdits.has(c.key));
     const errs = new Map<string, string>();
     const entries: { cell: Cell; value: number | null; note?: string }[] = [];
     for (const cell of changed) {
@@ -268,7 +267,7 @@ export class IndicatorGridPage extends LitElement {
     this.saving = true;
     try {
       const res = await put<{ created: number; updated: number }>('/api/indicator-values', {
-        values: entries.map((e) => ({ indicatorId: e.cell.indicator.id, period: this.period, areaId: e.cell.areaId, value: e.value, ...(e.note !== undefined ? { note: e.note } : {}) })),
+        values: entries.map((e) => ({ indicatorId: e.cell.series.indicator.id, period: e.cell.period, areaId: e.cell.series.areaId, value: e.value, ...(e.note !== undefined ? { note: e.note } : {}) })),
       });
       await this.loadValues();
       this.status = t('saved', { created: res.created, updated: res.updated });
@@ -298,14 +297,70 @@ export class IndicatorGridPage extends LitElement {
     this.renderRoot.querySelector<HTMLInputElement>(`input[data-key="${key}"]`)?.focus();
   }
 
+  private renderGrid() {
+    const staff = isStaff(this.user?.role);
+    const periods = this.periods;
+    const series = this.series();
+    const errorCells = this.cells().filter((c) => this.cellErrors.has(c.key));
+    const kind = t(this.periodicity);
+    return html`
+      ${this.values.size === 0 && this.latest && !periods.includes(this.latest)
+        ? html`<p class="notice">${t('emptyPeriods', { from: periods[0]!, to: this.last, latest: this.latest })}
+            <button type="button" class="secondary" @click=${this.showLatest}>${t('showLatest', { latest: this.latest })}</button></p>`
+        : nothing}
+      <p class="hint" id="keys">${t('keys')}</p>
+      <div id="summary" tabindex="-1" role="alert">
+        ${errorCells.length
+          ? html`<div class="notice error"><p>${t('errors', { n: errorCells.length })}</p>
+              <ul>${errorCells.map((c) => html`<li id="err-${c.key}"><a href="#" @click=${(e: Event) => this.focusCell(e, c.key)}>${c.label}</a>: ${this.cellErrors.get(c.key)}</li>`)}</ul></div>`
+          : nothing}
+      </div>
+      <p class="caption" id="grid-caption">${t('caption', { kind, from: periods[0]!, to: this.last })}</p>
+      <div class="table-wrap" role="region" aria-labelledby="grid-caption" tabindex="-1">
+        <table @keydown=${this.move} aria-labelledby="grid-caption">
+          <thead><tr><th scope="col" class="label">${t('indicator')}</th>${periods.map((p) => html`<th scope="col" class="period">${p}</th>`)}</tr></thead>
+          <tbody>
+            ${series.map((s, r) => {
+              const i = s.indicator;
+              const first = r === 0 || series[r - 1]!.indicator.id !== i.id;
+              return html`<tr class=${first ? 'first' : ''}>
+                <th scope="row" class="label">${i.name}${i.byArea ? html`<span class="area">${s.areaName}</span>` : nothing} <span class="badge">${t(`unit_${i.unit}`)}</span>
+                  ${staff && first ? html`<a class="edit" href="/indicators/${i.id}/edit" aria-label="${i.name}: ${t('edit')}">${t('edit')}</a>` : nothing}</th>
+                ${periods.map((period, c) => {
+                  const key = keyOf(i.id, s.areaId, period);
+                  const err = this.cellErrors.get(key);
+                  const target = this.targets.get(key);
+                  const cell: Cell = { key, series: s, period, label: `${i.name} · ${s.areaName} · ${period}` };
+                  return html`<td class=${this.edits.has(key) ? 'dirty' : ''}>
+                    <input data-row=${r} data-col=${c} data-key=${key} inputmode="decimal" autocomplete="off"
+                      aria-label="${i.name}, ${s.areaName}, ${period}"
+                      aria-invalid=${err ? 'true' : 'false'} aria-describedby=${err ? `err-${key}` : target !== undefined ? `keys target-${key}` : 'keys'}
+                      .value=${this.cellText(key)} @input=${(e: InputEvent) => this.input(e, key)} @focus=${(e: FocusEvent) => this.focusCellInput(e, cell)} />
+                    ${this.noteOf(key) ? html`<span class="hint">${t('hasNote')}</span>` : nothing}
+                    ${target !== undefined ? html`<span class="hint" id="target-${key}">${t('target', { value: show(target) })}</span>` : nothing}
+                  </td>`;
+                })}
+              </tr>`;
+            })}
+          </tbody>
+        </table>
+      </div>
+      ${this.focused
+        ? html`<label class="note">${t('note', { cell: this.focused.label })}
+            <textarea maxlength="2000" .value=${this.noteOf(this.focused.key)} @input=${(e: InputEvent) => this.noteInput(e, this.focused!.key)}></textarea></label>`
+        : nothing}
+      <div class="actions save">
+        <button type="button" @click=${this.save} ?disabled=${this.saving}>${this.saving ? t('saving') : t('save')}</button>
+        <span role="status">${this.status || (this.pending ? t('changed', { n: this.pending }) : '')}</span>
+      </div>
+    `;
+  }
+
   override render() {
     if (this.problem) return html`<h1 tabindex="-1">${t('title')}</h1><p role="alert" class="error">${this.problem}</p>`;
     if (!this.project) return html`<p role="status">${t('loading')}</p>`;
     const staff = isStaff(this.user?.role);
     const pid = this.project.id;
-    const cols = this.columns();
-    const cells = this.cells();
-    const errorCells = cells.filter((c) => this.cellErrors.has(c.key));
     return html`
       <h1 tabindex="-1">${t('title')}: ${this.project.name}</h1>
       <p class="actions">
@@ -323,65 +378,16 @@ export class IndicatorGridPage extends LitElement {
                   ${(['month', 'quarter', 'year'] as const).map((k) => html`<option value=${k} ?selected=${k === this.periodicity}>${t(k)}</option>`)}
                 </select>
               </label>
-              <label>${t('period')} <span class="hint" id="period-hint">${t('periodHint')}</span>
-                <input name="period" .value=${this.period} aria-describedby="period-hint period-error" aria-invalid=${this.periodError ? 'true' : 'false'} />
-                <span class="field-error" id="period-error">${this.periodError}</span>
+              <label>${t('last')} <span class="hint" id="last-hint">${t('lastHint')}</span>
+                <input name="last" .value=${this.last} aria-describedby="last-hint last-error" aria-invalid=${this.periodError ? 'true' : 'false'} />
+                <span class="field-error" id="last-error">${this.periodError}</span>
+              </label>
+              <label>${t('count')}
+                <select name="count">${COUNTS.map((n) => html`<option value=${n} ?selected=${n === this.count}>${n}</option>`)}</select>
               </label>
               <div class="actions"><button type="submit" class="secondary">${t('show')}</button></div>
             </form>
-            ${this.shown.length === 0
-              ? html`<p>${t('none', { kind: t(this.periodicity).toLowerCase() })}</p>`
-              : html`
-                  ${this.values.size === 0 && this.latest && this.latest !== this.period
-                    ? html`<p class="notice">${t('emptyPeriod', { period: this.period, latest: this.latest })}
-                        <button type="button" class="secondary" @click=${this.showLatest}>${t('showLatest', { latest: this.latest })}</button></p>`
-                    : nothing}
-                  <p class="hint" id="keys">${t('keys')}</p>
-                  <div id="summary" tabindex="-1" role="alert">
-                    ${errorCells.length
-                      ? html`<div class="notice error"><p>${t('errors', { n: errorCells.length })}</p>
-                          <ul>${errorCells.map((c) => html`<li id="err-${c.key}"><a href="#" @click=${(e: Event) => this.focusCell(e, c.key)}>${c.label}</a>: ${this.cellErrors.get(c.key)}</li>`)}</ul></div>`
-                      : nothing}
-                  </div>
-                  <div class="table-wrap">
-                    <table @keydown=${this.move}>
-                      <caption>${t(this.periodicity)} ${this.period}</caption>
-                      <thead><tr><th scope="col">${t('indicator')}</th>${cols.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
-                      <tbody>
-                        ${this.shown.map(
-                          (i, r) => html`<tr>
-                            <th scope="row">${i.name} <span class="badge">${t(`unit_${i.unit}`)}</span>
-                              ${staff ? html`<a class="edit" href="/indicators/${i.id}/edit" aria-label="${i.name}: ${t('edit')}">${t('edit')}</a>` : nothing}</th>
-                            ${cols.map((col, c) => {
-                              if ((col.areaId === null) === i.byArea) return html`<td class="na"><span class="muted">${t('na')}</span></td>`;
-                              const key = keyOf(i.id, col.areaId);
-                              const err = this.cellErrors.get(key);
-                              const target = this.targets.get(key);
-                              const prev = this.previous.get(key);
-                              return html`<td class=${this.edits.has(key) ? 'dirty' : ''}>
-                                <input data-row=${r} data-col=${c} data-key=${key} inputmode="decimal" autocomplete="off"
-                                  aria-label="${i.name}, ${col.label}, ${this.period}"
-                                  aria-invalid=${err ? 'true' : 'false'} aria-describedby=${err ? `err-${key}` : prev ? `keys prev-${key}` : 'keys'}
-                                  .value=${this.cellText(key)} @input=${(e: InputEvent) => this.input(e, key)} @focus=${(e: FocusEvent) => this.focusCellInput(e, { key, indicator: i, areaId: col.areaId, label: `${i.name} · ${col.label}` })} />
-                                ${this.noteOf(key) ? html`<span class="hint">${t('hasNote')}</span>` : nothing}
-                                ${target !== undefined ? html`<span class="hint">${t('target', { value: show(target) })}</span>` : nothing}
-                                ${prev ? html`<span class="hint" id="prev-${key}">${t('previous', { value: show(prev.value), period: prev.period })}</span>` : nothing}
-                              </td>`;
-                            })}
-                          </tr>`,
-                        )}
-                      </tbody>
-                    </table>
-                  </div>
-                  ${this.focused
-                    ? html`<label class="note">${t('note', { cell: this.focused.label })}
-                        <textarea maxlength="2000" .value=${this.noteOf(this.focused.key)} @input=${(e: InputEvent) => this.noteInput(e, this.focused!.key)}></textarea></label>`
-                    : nothing}
-                  <div class="actions save">
-                    <button type="button" @click=${this.save} ?disabled=${this.saving}>${this.saving ? t('saving') : t('save')}</button>
-                    <span role="status">${this.status || (this.pending ? t('changed', { n: this.pending }) : '')}</span>
-                  </div>
-                `}
+            ${this.shown.length === 0 ? html`<p>${t('none', { kind: t(this.periodicity).toLowerCase() })}</p>` : this.renderGrid()}
           `}
     `;
   }
@@ -390,15 +396,20 @@ export class IndicatorGridPage extends LitElement {
     pageStyles,
     css`
       form.period { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; max-width: none; }
-      form.period label { flex: 1 1 12rem; }
-      caption { text-align: left; font-weight: 600; padding: 0.5rem 0; }
-      td input { box-sizing: border-box; min-width: 6rem; text-align: right; font-variant-numeric: tabular-nums; }
+      form.period label { flex: 1 1 10rem; }
+      .caption { font-weight: 600; margin: 0.5rem 0 0; }
+      th.label { text-align: left; min-width: 9rem; max-width: 16rem; position: sticky; left: 0; background: var(--ww-bg); z-index: 1; }
+      th.label .area { display: block; font-weight: 400; }
+      th.period { text-align: right; white-space: nowrap; }
+      tr.first > * { border-top: 2px solid var(--ww-line); }
+      td input { box-sizing: border-box; width: 100%; min-width: 4.5rem; text-align: right; font-variant-numeric: tabular-nums; }
       td.dirty input { background: #fff8e0; }
       td .hint { display: block; font-size: 0.8rem; }
       th .edit { font-weight: 400; font-size: 0.9rem; margin-left: 0.25rem; }
       .save { margin-top: 1rem; }
       label.note { margin-top: 1rem; max-width: 40rem; }
       #summary:focus { outline: none; }
+      .table-wrap:focus { outline: none; }
     `,
   ];
 }

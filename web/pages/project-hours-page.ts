@@ -5,7 +5,8 @@ import { formatDate, formatEuro, formatHours, formatNumber, messages } from '../
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import '../components/ww-budget-summary.js';
-import { parseNumber } from '../../server/counting/parse.js';
+import { phases } from '../../db/domain/enums.js';
+import { parseNumber } from '../../db/domain/numbers.js';
 import { isStaff } from '../models.js';
 
 const t = messages({
@@ -27,7 +28,6 @@ const t = messages({
   },
 });
 
-const phases = ['ZIEN', 'DENKEN', 'DOEN', 'VINDEN'] as const;
 type Phase = (typeof phases)[number];
 type HoursList = { entries: { id: number; date: string; hours: number; phase: Phase; activity: string; userId: number; userName: string }[]; totals: { hours: number; byPhase: Record<Phase, number>; byWorker: { userId: number; name: string; hours: number }[] } };
 type Expenses = { entries: { id: number; date: string; amount: number; description: string; category: string | null; enteredBy: number; enteredByName: string }[]; totals: { amount: number } };

@@ -2,8 +2,9 @@
 // language files (web/resident/locales/*.json, section "consent").
 import { rt } from './i18n.js';
 
-export const consentLevels = ['team', 'report', 'public'] as const;
-export type ConsentLevel = (typeof consentLevels)[number];
+import type { ConsentLevel } from '../../db/domain/enums.js';
+
+export { consentLevels, type ConsentLevel } from '../../db/domain/enums.js';
 
 /** The choice's name in the resident's language. */
 export const consentName = (level: ConsentLevel): string => rt(`consent.${level}`);

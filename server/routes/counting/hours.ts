@@ -6,7 +6,7 @@ import { phases, type DB } from '../../../db/schema.js';
 import { assertProjectVisible, assertProjectWritable, isStaff } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole } from '../../auth/guard.js';
-import { boundDate } from '../../counting/parse.js';
+import { boundDate } from '../../../db/domain/periods.js';
 import { forbidden, invalid, notFound } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import type { AppEnv } from '../../types.js';

@@ -10,7 +10,7 @@ import { runCbsImport } from '../../counting/cbs-import.js';
 import { isRowError, type RowError } from '../../counting/csv.js';
 import { planValueImport, previewChanges, type PreviewChange } from '../../counting/value-import.js';
 import { valueTemplate } from '../../counting/value-template.js';
-import { normalizePeriod, notAPeriod } from '../../counting/parse.js';
+import { normalizePeriod, notAPeriod } from '../../../db/domain/periods.js';
 import { invalid } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 

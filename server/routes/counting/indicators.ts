@@ -22,7 +22,7 @@ import type { DB } from '../../../db/schema.js';
 import { assertIndicatorDefinable, assertIndicatorVisible, assertIndicatorWritable, assertProjectVisible, indicatorScope } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
-import { checkPeriod, normalizePeriod, periodicities } from '../../counting/parse.js';
+import { checkPeriod, normalizePeriod, periodicities } from '../../../db/domain/periods.js';
 import { conflict, invalid, notFound, type ErrorDetail } from '../../errors.js';
 import type { SessionUser } from '../../types.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';

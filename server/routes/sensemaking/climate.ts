@@ -4,7 +4,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import { areasWithin } from '../../../db/repositories/areas.js';
-import { climateAgreement, climateOverTime, climateRegionStories, granularityOf, periodBounds, type ClimateFilter } from '../../../db/repositories/sensemaking.js';
+import { boundDate, periodicityOf } from '../../../db/domain/periods.js';
+import { climateAgreement, climateOverTime, climateRegionStories, type ClimateFilter } from '../../../db/repositories/sensemaking.js';
 import { assertProjectVisible, visibleStories } from '../../access.js';
 import { requireRole } from '../../auth/guard.js';
 import { invalid } from '../../errors.js';
@@ -29,14 +30,11 @@ const Distribution = z
   })
   .openapi('PlacementDistribution');
 
-const fromOf = (s: string | undefined) => (s === undefined ? undefined : s.length === 10 ? s : periodBounds(s)[0]);
-const toOf = (s: string | undefined) => (s === undefined ? undefined : s.length === 10 ? s : periodBounds(s)[1]);
-
 async function filterOf(db: Kysely<DB>, user: SessionUser, q: { projectId?: number; areaId?: number; variableId?: number; from?: string; to?: string }): Promise<ClimateFilter> {
   if (q.projectId) await assertProjectVisible(db, user, q.projectId);
   if (q.areaId && !(await db.selectFrom('areas').select('id').where('id', '=', q.areaId).executeTakeFirst())) throw invalid('Onbekend gebied / Unknown area', [{ field: 'areaId', message: 'unknown' }]);
-  const from = fromOf(q.from);
-  const to = toOf(q.to);
+  const from = boundDate(q.from, 'from');
+  const to = boundDate(q.to, 'to');
   if (from && to && to < from) throw invalid('"tot" ligt voor "van" / "to" is before "from"', [{ field: 'to', message: 'before from' }]);
   return {
     projectId: q.projectId,
@@ -140,7 +138,7 @@ export const climateRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const { variableId, source, period, bin, ...q } = c.req.valid('query');
-      if (!granularityOf(period)) throw invalid('Periode als 2026, 2026-Q1 of 2026-03 / Period like 2026, 2026-Q1 or 2026-03', [{ field: 'period', message: 'bad period' }]);
+      if (!periodicityOf(period)) throw invalid('Periode als 2026, 2026-Q1 of 2026-03 / Period like 2026, 2026-Q1 or 2026-03', [{ field: 'period', message: 'bad period' }]);
       const filter = await filterOf(c.var.db, user, q);
       return c.json(await climateRegionStories(await visibleStories(c.var.db, user), { ...filter, variableId, source, period, bin, limit: 200 }), 200);
     },
@@ -187,7 +185,7 @@ export const climateRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const { period, ...q } = c.req.valid('query');
-      if (period !== undefined && !granularityOf(period)) throw invalid('Periode als 2026, 2026-Q1 of 2026-03 / Period like 2026, 2026-Q1 or 2026-03', [{ field: 'period', message: 'bad period' }]);
+      if (period !== undefined && !periodicityOf(period)) throw invalid('Periode als 2026, 2026-Q1 of 2026-03 / Period like 2026, 2026-Q1 or 2026-03', [{ field: 'period', message: 'bad period' }]);
       const filter = await filterOf(c.var.db, user, { ...q, from: q.from ?? period, to: q.to ?? period });
       return c.json({ variables: await climateAgreement(c.var.db, await visibleStories(c.var.db, user), filter) }, 200);
     },

@@ -1,8 +1,8 @@
 // Most Significant Change: selection rounds per domain of change, panel picks with reasons,
 // closing (recording the selection) and feeding the selection back to the tellers.
 import { createRoute, z } from '@hono/zod-openapi';
-import { getRound, listRounds, roundCandidates, roundPicks, roundSelections } from '../../../db/repositories/sensemaking.js';
-import { assertMscRoundVisible, isStaff, mscSelectionTitles, mscStoryFor } from '../../access.js';
+import { getRound, listRounds, roundPicks, roundSelections } from '../../../db/repositories/sensemaking.js';
+import { assertMscRoundVisible, isStaff, mscCandidates, mscSelectionTitles, mscStoryFor } from '../../access.js';
 import type { SessionUser } from '../../types.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
@@ -61,7 +61,7 @@ const RoundBody = z
 /** A round as this reader may see it now: candidates and selected titles by today's consent, withdrawal and review. */
 async function detail(db: Parameters<typeof getRound>[0], roundId: number, user: SessionUser, isPanel: boolean) {
   const round = (await getRound(db, roundId))!;
-  const [candidates, picks, selections] = await Promise.all([roundCandidates(db, round), roundPicks(db, roundId), roundSelections(db, roundId)]);
+  const [candidates, picks, selections] = await Promise.all([mscCandidates(db, round), roundPicks(db, roundId), roundSelections(db, roundId)]);
   const titles = await mscSelectionTitles(db, user, selections.map((s) => s.storyId));
   return {
     round,
@@ -178,7 +178,7 @@ export const mscRoutes = router()
         if (!isPanel) throw forbidden('Alleen panelleden kiezen / Only panel members pick');
         const round = (await getRound(tx, id))!;
         if (round.status === 'closed') throw conflict('Deze ronde is gesloten / This round is closed');
-        const candidates = await roundCandidates(tx, round);
+        const candidates = await mscCandidates(tx, round);
         if (!candidates.some((s) => s.id === input.storyId)) throw invalid('Dit verhaal is geen kandidaat in deze ronde / This story is not a candidate in this round', [{ field: 'storyId', message: 'not a candidate' }]);
         const at = new Date().toISOString();
         await tx
@@ -210,7 +210,7 @@ export const mscRoutes = router()
         const round = (await getRound(tx, id))!;
         if (round.status === 'closed') throw conflict('Deze ronde is al gesloten / This round is already closed');
         // Only picks whose story still qualifies (consent may have changed or been withdrawn since).
-        const candidates = new Set((await roundCandidates(tx, round)).map((s) => s.id));
+        const candidates = new Set((await mscCandidates(tx, round)).map((s) => s.id));
         const picks = (await roundPicks(tx, id)).filter((p) => candidates.has(p.storyId));
         if (picks.length) await tx.insertInto('mscSelections').values(picks.map((p) => ({ roundId: id, storyId: p.storyId, userId: p.userId, reason: p.reason }))).execute();
         await tx.updateTable('mscRounds').set({ status: 'closed', closedAt: new Date().toISOString() }).where('id', '=', id).execute();

@@ -1,6 +1,6 @@
 // Request and response schemas of the story routes, and the field schemas the public route shares.
 import { z } from '@hono/zod-openapi';
-import { consentLevels, phases, storySources } from '../../../db/schema.js';
+import { consentChannels, consentGivers, consentLevels, phases, storySources } from '../../../db/schema.js';
 import { consentTextVersions } from '../../consent.js';
 
 export const dateString = z
@@ -17,7 +17,7 @@ export const placementsInput = z
 
 export const ConsentInput = z.strictObject({
   level: z.enum(consentLevels),
-  channel: z.enum(['paper', 'spoken', 'online']),
+  channel: z.enum(consentChannels),
   givenBy: z.enum(['teller', 'guardian']),
   guardianName: z.string().trim().max(200).optional(),
   consentTextVersion: z.enum(consentTextVersions).optional(),
@@ -55,8 +55,8 @@ export const ConsentChangeBody = z
     level: z.enum(consentLevels).optional(),
     withdraw: z.literal(true).optional(),
     reason: z.string().trim().max(2000).optional(),
-    channel: z.enum(['paper', 'spoken', 'online']),
-    givenBy: z.enum(['teller', 'guardian', 'worker', 'coordinator']),
+    channel: z.enum(consentChannels),
+    givenBy: z.enum(consentGivers),
     guardianName: z.string().trim().max(200).optional(),
     consentTextVersion: z.enum(consentTextVersions).optional(),
   })
@@ -101,9 +101,9 @@ export const ConsentRecord = z.object({
   id: z.number(),
   level: z.enum(consentLevels).nullable(),
   withdrawn: z.boolean(),
-  givenBy: z.enum(['teller', 'guardian', 'worker', 'coordinator']),
+  givenBy: z.enum(consentGivers),
   guardianName: z.string().nullable(),
-  channel: z.enum(['online', 'paper', 'spoken']),
+  channel: z.enum(consentChannels),
   consentTextVersion: z.string(),
   reason: z.string().nullable(),
   at: z.string(),

@@ -1,10 +1,14 @@
-// Pure parsing rules for counting: periods and numbers as people type them.
-// No imports: the web grid uses the same rules as the server.
+// Periods: '2026' (year), '2026-Q1' (quarter), '2026-03' (month), as counting, climate roll-ups
+// and reports use them. Pure rules: the server and the web pages share them.
+import { said, type Said } from './said.js';
 
 export const periodicities = ['month', 'quarter', 'year'] as const;
 export type Periodicity = (typeof periodicities)[number];
+export type PeriodRange = { start: string; end: string };
 
 const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /** The canonical period ('2026', '2026-Q1', '2026-03') or null when the text is not a period. */
 export function normalizePeriod(input: string): string | null {
@@ -20,20 +24,14 @@ export function normalizePeriod(input: string): string | null {
   }
   if ((m = /^(\d{4}) ([a-z]+)$/.exec(s))) {
     const month = MONTHS_NL.indexOf(m[2]!);
-    return month >= 0 ? `${m[1]}-${String(month + 1).padStart(2, '0')}` : null;
+    return month >= 0 ? `${m[1]}-${pad(month + 1)}` : null;
   }
   return null;
 }
 
 export const periodNl: Record<Periodicity, string> = { month: 'maand', quarter: 'kwartaal', year: 'jaar' };
 
-/**
- * A message in both languages, each half a whole sentence: `reason` is "Dutch / English" (the
- * form the web's `localHalf` splits), `nl` and `en` the halves for callers that pick one.
- */
-export type Said = { reason: string; nl: string; en: string };
-export const said = (nl: string, en: string): Said => ({ reason: `${nl} / ${en}`, nl, en });
-
+/** Why a text is not a period, with an example of one. */
 export function notAPeriod(input: string): Said {
   const text = input.trim();
   return said(`${text ? `'${text}' is` : 'Dit is'} geen periode. Schrijf bijvoorbeeld 2026, 2026-Q1 of 2026-03.`, `${text ? `'${text}' is` : 'This is'} not a period. Write for example 2026, 2026-Q1 or 2026-03.`);
@@ -49,7 +47,7 @@ export function checkPeriod(input: string, periodicity: string, orYear = false):
   return { period };
 }
 
-/** The periodicity of a canonical period. */
+/** The periodicity of a canonical period, or null for a string that is not one. */
 export function periodicityOf(period: string): Periodicity | null {
   if (/^\d{4}$/.test(period)) return 'year';
   if (/^\d{4}-Q[1-4]$/.test(period)) return 'quarter';
@@ -57,15 +55,14 @@ export function periodicityOf(period: string): Periodicity | null {
   return null;
 }
 
-/** First and last day (YYYY-MM-DD) of a canonical period. */
-export function periodRange(period: string): { start: string; end: string } {
-  const year = period.slice(0, 4);
+/** The first and last day (YYYY-MM-DD) of a canonical period, or null for a string that is not one. */
+export function periodRange(period: string): PeriodRange | null {
   const kind = periodicityOf(period);
-  if (kind === 'year') return { start: `${year}-01-01`, end: `${year}-12-31` };
+  if (!kind) return null;
+  const y = Number(period.slice(0, 4));
+  if (kind === 'year') return { start: `${y}-01-01`, end: `${y}-12-31` };
   const [first, last] = kind === 'quarter' ? [(Number(period.slice(6)) - 1) * 3 + 1, (Number(period.slice(6)) - 1) * 3 + 3] : [Number(period.slice(5)), Number(period.slice(5))];
-  const endDay = new Date(Date.UTC(Number(year), last, 0)).getUTCDate();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return { start: `${year}-${pad(first)}-01`, end: `${year}-${pad(last)}-${pad(endDay)}` };
+  return { start: `${y}-${pad(first)}-01`, end: `${y}-${pad(last)}-${pad(lastDay(y, last))}` };
 }
 
 /** A bound given as a period or a date, as a date: `from` takes the start, `to` the end. */
@@ -73,12 +70,12 @@ export function boundDate(bound: string | undefined, side: 'from' | 'to'): strin
   if (!bound) return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(bound)) return bound;
   const p = normalizePeriod(bound);
-  if (!p) return undefined;
-  const r = periodRange(p);
+  const r = p ? periodRange(p) : null;
+  if (!r) return undefined;
   return side === 'from' ? r.start : r.end;
 }
 
-/** The period of the given periodicity that contains a date (YYYY-MM-DD). */
+/** The period of the given periodicity that contains a date (YYYY-MM-DD…). */
 export function periodOf(date: string, periodicity: Periodicity): string {
   const year = date.slice(0, 4);
   const month = Number(date.slice(5, 7));
@@ -103,49 +100,15 @@ export function periodsUpTo(last: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => shiftPeriod(last, i - count + 1));
 }
 
-export type NumberResult = { ok: true; value: number | null } | ({ ok: false; code: 'not_a_number' | 'ambiguous' } & Said);
-
-/**
- * A number as Dutch and international users type it: `12,5`, `1.234,5`, `1,234.5`, `-0.100`.
- * Empty or `.` means missing (null). A lone `1.234` is refused as ambiguous (thousands or decimals?).
- * `decimal: 'point'` reads CBS exports, where the point is always the decimal separator.
- */
-export function parseNumber(input: string, opts: { decimal?: 'auto' | 'point' } = {}): NumberResult {
-  const notANumber = (): NumberResult => ({ ok: false, code: 'not_a_number', ...said(`'${input.trim()}' is geen getal.`, `'${input.trim()}' is not a number.`) });
-  let s = input.trim().replace(/\s+/g, '').replace(/^\u2212/, '-');
-  if (s === '' || s === '.') return { ok: true, value: null };
-  if (opts.decimal === 'point') {
-    if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return notANumber();
-    return { ok: true, value: Number(s) };
-  }
-  const sign = s.startsWith('-') ? -1 : 1;
-  s = s.replace(/^[-+]/, '');
-  const lastDot = s.lastIndexOf('.');
-  const lastComma = s.lastIndexOf(',');
-  let normal: string;
-  if (lastDot >= 0 && lastComma >= 0) {
-    // Both: the last one is the decimal separator, the other groups thousands.
-    const [group, dec] = lastComma > lastDot ? ['.', ','] : [',', '.'];
-    const [int, frac, ...rest] = s.split(dec);
-    if (rest.length || !/^\d{1,3}([.,]\d{3})*$/.test(int!) || int!.includes(dec) || !/^\d+$/.test(frac!)) return notANumber();
-    normal = `${int!.split(group).join('')}.${frac}`;
-  } else if (lastComma >= 0) {
-    if (!/^\d*,\d+$/.test(s)) return notANumber();
-    normal = s.replace(',', '.');
-  } else if (lastDot >= 0) {
-    if (/^\d{1,3}(\.\d{3}){2,}$/.test(s)) normal = s.split('.').join('');
-    else if (/^[1-9]\d{0,2}\.\d{3}$/.test(s)) return { ok: false, code: 'ambiguous', ...said(`'${input.trim()}' kan duizendtallen of decimalen zijn. Schrijf ${s.replace('.', '')} of ${s.replace('.', ',')}.`, `'${input.trim()}' could be thousands or decimals. Write ${s.replace('.', '')} or ${s.replace('.', ',')}.`) };
-    else if (/^\d*\.\d+$/.test(s)) normal = s;
-    else return notANumber();
-  } else {
-    if (!/^\d+$/.test(s)) return notANumber();
-    normal = s;
-  }
-  const value = sign * Number(normal);
-  return Number.isFinite(value) ? { ok: true, value: Object.is(value, -0) ? 0 : value } : notANumber();
+/** Does the period overlap the dates [from, to] (YYYY-MM-DD; either may be open)? */
+export function periodOverlaps(period: string, from?: string, to?: string): boolean {
+  const r = periodRange(period);
+  return !!r && (!from || r.end >= from) && (!to || r.start <= to);
 }
 
-/** Lower case, no diacritics, single spaces: for matching names people and CBS spell differently. */
-export function nameKey(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+/** The day halfway between two dates (for splitting a report period into halves). */
+export function midpoint(from: string, to: string): string {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  return new Date(a + Math.floor((b - a) / 2 / 86_400_000) * 86_400_000).toISOString().slice(0, 10);
 }

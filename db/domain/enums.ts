@@ -1,0 +1,29 @@
+// The enumerations of the domain, each defined once. Pure, no imports: the database types
+// (db/schema.ts), the zod schemas at the edge and the web pages all take them from here.
+
+export const roles = ['admin', 'coordinator', 'worker', 'funder'] as const;
+export type Role = (typeof roles)[number];
+/** The four moves of a project (zien, denken, doen, vinden). */
+export const phases = ['ZIEN', 'DENKEN', 'DOEN', 'VINDEN'] as const;
+export type Phase = (typeof phases)[number];
+export const areaKinds = ['gemeente', 'wijk', 'buurt'] as const;
+export type AreaKind = (typeof areaKinds)[number];
+
+export const consentLevels = ['team', 'report', 'public'] as const;
+export type ConsentLevel = (typeof consentLevels)[number];
+/** How consent was given. */
+export const consentChannels = ['paper', 'spoken', 'online'] as const;
+export type ConsentChannel = (typeof consentChannels)[number];
+/** Who gave (or changed) consent; a worker or coordinator only changes it on the teller's behalf. */
+export const consentGivers = ['teller', 'guardian', 'worker', 'coordinator'] as const;
+export type ConsentGiver = (typeof consentGivers)[number];
+export const storySources = ['link', 'heard', 'practice'] as const;
+export type StorySource = (typeof storySources)[number];
+
+export const outcomeLevels = ['output', 'outcome', 'impact'] as const;
+export type OutcomeLevel = (typeof outcomeLevels)[number];
+export const tagStatuses = ['accepted', 'suggested'] as const;
+export type TagStatus = (typeof tagStatuses)[number];
+
+export const reportAudiences = ['funder', 'municipality', 'internal', 'residents'] as const;
+export type ReportAudience = (typeof reportAudiences)[number];

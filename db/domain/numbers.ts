@@ -1,0 +1,49 @@
+// Numbers and names as people type them. Pure rules: the server and the web pages share them.
+import { said, type Said } from './said.js';
+
+export type NumberResult = { ok: true; value: number | null } | ({ ok: false; code: 'not_a_number' | 'ambiguous' } & Said);
+
+/**
+ * A number as Dutch and international users type it: `12,5`, `1.234,5`, `1,234.5`, `-0.100`.
+ * Empty or `.` means missing (null). A lone `1.234` is refused as ambiguous (thousands or decimals?).
+ * `decimal: 'point'` reads CBS exports, where the point is always the decimal separator.
+ */
+export function parseNumber(input: string, opts: { decimal?: 'auto' | 'point' } = {}): NumberResult {
+  const notANumber = (): NumberResult => ({ ok: false, code: 'not_a_number', ...said(`'${input.trim()}' is geen getal.`, `'${input.trim()}' is not a number.`) });
+  let s = input.trim().replace(/\s+/g, '').replace(/^\u2212/, '-');
+  if (s === '' || s === '.') return { ok: true, value: null };
+  if (opts.decimal === 'point') {
+    if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return notANumber();
+    return { ok: true, value: Number(s) };
+  }
+  const sign = s.startsWith('-') ? -1 : 1;
+  s = s.replace(/^[-+]/, '');
+  const lastDot = s.lastIndexOf('.');
+  const lastComma = s.lastIndexOf(',');
+  let normal: string;
+  if (lastDot >= 0 && lastComma >= 0) {
+    // Both: the last one is the decimal separator, the other groups thousands.
+    const [group, dec] = lastComma > lastDot ? ['.', ','] : [',', '.'];
+    const [int, frac, ...rest] = s.split(dec);
+    if (rest.length || !/^\d{1,3}([.,]\d{3})*$/.test(int!) || int!.includes(dec) || !/^\d+$/.test(frac!)) return notANumber();
+    normal = `${int!.split(group).join('')}.${frac}`;
+  } else if (lastComma >= 0) {
+    if (!/^\d*,\d+$/.test(s)) return notANumber();
+    normal = s.replace(',', '.');
+  } else if (lastDot >= 0) {
+    if (/^\d{1,3}(\.\d{3}){2,}$/.test(s)) normal = s.split('.').join('');
+    else if (/^[1-9]\d{0,2}\.\d{3}$/.test(s)) return { ok: false, code: 'ambiguous', ...said(`'${input.trim()}' kan duizendtallen of decimalen zijn. Schrijf ${s.replace('.', '')} of ${s.replace('.', ',')}.`, `'${input.trim()}' could be thousands or decimals. Write ${s.replace('.', '')} or ${s.replace('.', ',')}.`) };
+    else if (/^\d*\.\d+$/.test(s)) normal = s;
+    else return notANumber();
+  } else {
+    if (!/^\d+$/.test(s)) return notANumber();
+    normal = s;
+  }
+  const value = sign * Number(normal);
+  return Number.isFinite(value) ? { ok: true, value: Object.is(value, -0) ? 0 : value } : notANumber();
+}
+
+/** Lower case, no diacritics, single spaces: for matching names people and CBS spell differently. */
+export function nameKey(name: string): string {
+  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}

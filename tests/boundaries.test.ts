@@ -1,0 +1,80 @@
+// The layers hold: db/ never reaches into server/ or web/, db/domain/ is pure, and the web bundle
+// never pulls server code (or database code other than the pure domain rules) in at run time.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const root = process.cwd();
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules' || name === 'dist') return [];
+    return statSync(path).isDirectory() ? filesUnder(path) : /\.ts$/.test(name) ? [path] : [];
+  });
+}
+
+type Import = { spec: string; target: string | null; typeOnly: boolean };
+
+/** Every import, re-export and dynamic import() of a source file; target is the repo-relative path of a relative one. */
+export function importsOf(file: string, text = readFileSync(file, 'utf8')): Import[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+  const out: Import[] = [];
+  const add = (spec: string, typeOnly: boolean) => out.push({ spec, typeOnly, target: spec.startsWith('.') ? relative(root, resolve(dirname(file), spec)) : null });
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const c = node.importClause;
+      const typeOnly = !!c && (c.isTypeOnly || (!c.name && !!c.namedBindings && ts.isNamedImports(c.namedBindings) && c.namedBindings.elements.length > 0 && c.namedBindings.elements.every((e) => e.isTypeOnly)));
+      add(node.moduleSpecifier.text, typeOnly);
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      const typeOnly = node.isTypeOnly || (!!node.exportClause && ts.isNamedExports(node.exportClause) && node.exportClause.elements.length > 0 && node.exportClause.elements.every((e) => e.isTypeOnly));
+      add(node.moduleSpecifier.text, typeOnly);
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+      add(node.arguments[0].text, false);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
+const under = (path: string | null, dir: string) => !!path && (path === dir || path.startsWith(`${dir}/`));
+
+/** The rules; each violation as "file → import". */
+export function violations(file: string, imports: Import[]): string[] {
+  const rel = relative(root, file);
+  const bad: string[] = [];
+  for (const i of imports) {
+    const where = `${rel} → ${i.spec}`;
+    if (under(rel, 'db/domain')) {
+      if (!under(i.target, 'db/domain')) bad.push(`${where} (db/domain is pure: it imports only db/domain)`);
+    } else if (under(rel, 'db')) {
+      if (under(i.target, 'server') || under(i.target, 'web')) bad.push(`${where} (db never imports server or web)`);
+    } else if (under(rel, 'web') && !i.typeOnly) {
+      if (under(i.target, 'server')) bad.push(`${where} (web never imports server code at run time)`);
+      else if (under(i.target, 'db') && !under(i.target, 'db/domain')) bad.push(`${where} (web imports only db/domain at run time)`);
+    }
+  }
+  return bad;
+}
+
+describe('layer boundaries', () => {
+  it('db/ never imports server/ or web/, db/domain/ is pure, web/ imports no server or database code at run time', () => {
+    const files = ['db', 'web'].flatMap((d) => filesUnder(join(root, d)));
+    expect(files.length).toBeGreaterThan(50);
+    expect(files.flatMap((f) => violations(f, importsOf(f)))).toEqual([]);
+  });
+
+  it('the check catches each kind of violation (so a green run means something)', () => {
+    const check = (file: string, text: string) => violations(join(root, file), importsOf(join(root, file), text));
+    expect(check('db/repositories/x.ts', "import type { StoryQuery } from '../../server/access.js';")).toHaveLength(1);
+    expect(check('db/domain/x.ts', "import { z } from 'zod';")).toHaveLength(1);
+    expect(check('db/domain/x.ts', "import { phases } from './enums.js';")).toHaveLength(0);
+    expect(check('web/pages/x.ts', "import { parseNumber } from '../../server/counting/parse.js';")).toHaveLength(1);
+    expect(check('web/pages/x.ts', "const m = await import('../../server/x.js');")).toHaveLength(1);
+    expect(check('web/pages/x.ts', "export { roles } from '../../db/schema.js';")).toHaveLength(1);
+    expect(check('web/pages/x.ts', "import { phases } from '../../db/domain/enums.js';")).toHaveLength(0);
+    expect(check('web/pages/x.ts', "import type { DB } from '../../db/schema.js';")).toHaveLength(0);
+  });
+});
