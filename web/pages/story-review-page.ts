@@ -7,7 +7,7 @@ import '../components/ww-editor.js';
 import { formatDate, messages } from '../i18n.js';
 import { docToText, type RichDoc } from '../richtext.js';
 import type { Me } from '../session.js';
-import { findIdentifiers, identifierKinds, markIdentifiers, type Finding, type IdentifierKind } from '../../server/stories/identifiers.js';
+import { findIdentifiers, identifierKinds, markIdentifiers, type Finding, type IdentifierKind } from '../../db/domain/identifiers.js';
 
 const t = messages({
   nl: {
