@@ -261,6 +261,8 @@ export interface ReportsTable {
   sections: Default<string>;
   introJson: string;
   introHtml: string;
+  /** JSON array of { outcomeId, narrative, narrativeHtml, storyIds } (migration 0014) */
+  outcomeTexts: Default<string>;
   createdBy: number | null;
   createdAt: Default<string>;
   updatedAt: Default<string>;
@@ -274,6 +276,10 @@ export interface ReportVersionsTable {
   html: string;
   publishedBy: number | null;
   publishedAt: Default<string>;
+  /** as published (migration 0014; null for older versions: read from dataJson) */
+  title: string | null;
+  periodFrom: string | null;
+  periodTo: string | null;
 }
 
 export interface ReportVersionStoriesTable {

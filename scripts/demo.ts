@@ -125,7 +125,12 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log): 
   log(`projects: ${projectDefs.length} (DOEN, VINDEN, ZIEN) with members, outcomes, climate scales and a story link`);
 
   // Stories: residents through the link, workers on a teller's behalf or from their own practice.
-  const consentTextVersion = (await (await app.request(`${ORIGIN}/api/public/links/${projects.moestuin!.link}`)).json()).consentTextVersion as string;
+  // The consent text the resident read, in the story's language (as the link page gives it).
+  const consentTexts = new Map<string, string>();
+  const consentTextVersion = async (lang: string) => {
+    if (!consentTexts.has(lang)) consentTexts.set(lang, (await (await app.request(`${ORIGIN}/api/public/links/${projects.moestuin!.link}?lang=${lang}`)).json()).consentTextVersion as string);
+    return consentTexts.get(lang)!;
+  };
   const storyIds: { id: number; s: DemoStory }[] = [];
   let receipts = 0;
   for (const s of demoStories) {
@@ -137,7 +142,7 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log): 
       const res = await app.request(`${ORIGIN}/api/public/links/${p.link}/stories`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${receipts % 250}` },
-        body: JSON.stringify({ title: s.title, body: doc(s.text), tellerName: s.teller, consent: s.consent, consentTextVersion, placements, language: s.language ?? 'nl', happenedOn: s.date }),
+        body: JSON.stringify({ title: s.title, body: doc(s.text), tellerName: s.teller, consent: s.consent, consentTextVersion: await consentTextVersion(s.language ?? 'nl'), placements, language: s.language ?? 'nl', happenedOn: s.date }),
       });
       if (res.status !== 201) throw new Error(`public story "${s.title}": ${res.status} ${await res.text()}`);
       receipts++;

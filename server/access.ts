@@ -416,6 +416,25 @@ export async function assertMscRoundVisible(db: Kysely<DB>, user: SessionUser, r
   return { isPanel: !!member };
 }
 
+// ---- Report summary (issue 12) ----
+
+/**
+ * How many stories were told within a report's scope (projects, areas, period; withdrawn ones
+ * not counted) and by how many tellers and from how many areas: counts only, never a story, so
+ * every consent counts — the summary sets them beside how many the tellers allow in reports.
+ */
+export async function storiesToldCounts(db: Kysely<DB>, opts: { projectIds: number[]; areaIds?: number[]; from: string; to: string }): Promise<{ stories: number; tellers: number; areas: number }> {
+  if (!opts.projectIds.length) return { stories: 0, tellers: 0, areas: 0 };
+  let q = live(db.selectFrom('stories'))
+    .select((eb) => [eb.fn.countAll<number>().as('stories'), eb.fn.count<number>('stories.tellerId').distinct().as('tellers'), eb.fn.count<number>('stories.areaId').distinct().as('areas')])
+    .where('stories.projectId', 'in', opts.projectIds)
+    .where(storyDate, '>=', opts.from)
+    .where(storyDate, '<=', opts.to);
+  if (opts.areaIds?.length) q = q.where('stories.areaId', 'in', opts.areaIds);
+  const row = await q.executeTakeFirst();
+  return { stories: Number(row?.stories ?? 0), tellers: Number(row?.tellers ?? 0), areas: Number(row?.areas ?? 0) };
+}
+
 // ---- Most Significant Change panels beyond the team (issue 13) ----
 
 /**

@@ -14,6 +14,8 @@ const schema = z.object({
   /** Public submissions allowed per client address / per project link in each 10-minute window. */
   RATE_LIMIT_PUBLIC_PER_ADDRESS: z.coerce.number().int().positive().optional(),
   RATE_LIMIT_PUBLIC_PER_LINK: z.coerce.number().int().positive().optional(),
+  /** Unknown link codes one client address may try per 10-minute window before every link answers 429. */
+  RATE_LIMIT_LINK_GUESSES: z.coerce.number().int().positive().optional(),
   /** The organisation's IATI identifier (e.g. NL-KVK-12345678) and name, for IATI exports of reports. */
   IATI_ORG_REF: z.string().trim().min(1).max(100).optional(),
   ORG_NAME: z.string().trim().min(1).max(200).optional(),
@@ -60,7 +62,7 @@ export type Config = {
   /** The hour (server time) after which the daily tagging digest goes out (default 8). */
   digestHour?: number;
   /** Rate limits; tests lower them. */
-  limits: { loginPerAccount: number; loginPerAddress: number; publicPerAddress: number; publicPerLink: number; windowMs: number };
+  limits: { loginPerAccount: number; loginPerAddress: number; publicPerAddress: number; publicPerLink: number; linkGuessesPerAddress?: number; windowMs: number };
 };
 
 export const defaultLimits: Config['limits'] = {
@@ -68,6 +70,7 @@ export const defaultLimits: Config['limits'] = {
   loginPerAddress: 50,
   publicPerAddress: 120, // a group session on one shared Wi-Fi address must fit
   publicPerLink: 300,
+  linkGuessesPerAddress: 20, // unknown link codes per address: a mistyped poster code or two, not a search
   windowMs: 10 * 60 * 1000,
 };
 
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...defaultLimits,
       publicPerAddress: e.RATE_LIMIT_PUBLIC_PER_ADDRESS ?? defaultLimits.publicPerAddress,
       publicPerLink: e.RATE_LIMIT_PUBLIC_PER_LINK ?? defaultLimits.publicPerLink,
+      linkGuessesPerAddress: e.RATE_LIMIT_LINK_GUESSES ?? defaultLimits.linkGuessesPerAddress,
     },
     iatiOrg: { ref: e.IATI_ORG_REF ?? defaultIatiOrg.ref, name: e.ORG_NAME ?? defaultIatiOrg.name, type: e.IATI_ORG_TYPE },
     iatiSector: e.IATI_SECTOR,

@@ -120,10 +120,7 @@ export class RateLimiter {
 
   /** Counts a hit; throws 429 when the key is over its limit. */
   hit(key: string, limit: number, now = Date.now()): void {
-    if (!this.allow(key, limit, now)) {
-      const retryAfter = Math.max(1, Math.ceil((this.windows.get(key)!.start + this.windowMs - now) / 1000));
-      throw new AppError('rate_limited', 'Te veel verzoeken, probeer het later opnieuw / Too many requests, try again later', [], { 'Retry-After': String(retryAfter) });
-    }
+    if (!this.allow(key, limit, now)) throw this.tooMany(key, now);
   }
 
   allow(key: string, limit: number, now = Date.now()): boolean {
@@ -135,6 +132,19 @@ export class RateLimiter {
     }
     w.count++;
     return w.count <= limit;
+  }
+
+  /** Whether the key has already used up its limit in the current window (counts nothing). */
+  exhausted(key: string, limit: number, now = Date.now()): boolean {
+    const w = this.windows.get(key);
+    return !!w && now - w.start < this.windowMs && w.count >= limit;
+  }
+
+  /** The 429 error for a key that is over its limit. */
+  tooMany(key: string, now = Date.now()): AppError {
+    const w = this.windows.get(key);
+    const retryAfter = w ? Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000)) : 1;
+    return new AppError('rate_limited', 'Te veel verzoeken, probeer het later opnieuw / Too many requests, try again later', [], { 'Retry-After': String(retryAfter) });
   }
 
   reset(key: string): void {

@@ -140,6 +140,43 @@ describe('password reset by e-mail', () => {
   });
 });
 
+describe('report shared with a funder', () => {
+  let smtp: Smtp;
+  let t: TestApp;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    t = await testApp({ mail: smtp.mail });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('tells the funder once, in their language, with a link to their reports', async () => {
+    const coord = await t.as('coordinator');
+    const funder = await t.as('funder', 'fonds@example.nl');
+    const english = await t.as('funder', 'fund@example.org');
+    await t.db.updateTable('users').set({ locale: 'en' }).where('id', '=', english.id).execute();
+    const { id } = await t.db
+      .insertInto('reports')
+      .values({ title: 'Jaarverslag Noord 2026', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', introJson: '{"type":"doc","content":[]}', introHtml: '', createdBy: coord.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const before = smtp.inbox.length;
+    const share = (userId: number) => coord.post(`/api/reports/${id}/shares`, { userId });
+    expect((await share(funder.id)).status).toBe(201);
+    const mail = await smtp.waitFor('fonds@example.nl', { after: before });
+    expect(mail.subject).toBe('Er is een rapportage met u gedeeld: Jaarverslag Noord 2026');
+    expect(mail.text).toContain('http://localhost/reports');
+    expect((await share(english.id)).status).toBe(201);
+    expect((await smtp.waitFor('fund@example.org', { after: before })).subject).toBe('A report was shared with you: Jaarverslag Noord 2026');
+    // Sharing again changes nothing and sends nothing.
+    expect((await share(funder.id)).status).toBe(201);
+    await settle();
+    expect(smtp.inbox.slice(before).filter((m) => recipient(m).includes('fonds@example.nl'))).toHaveLength(1);
+  });
+});
+
 describe('daily tagging digest', () => {
   let smtp: Smtp;
   let t: TestApp;

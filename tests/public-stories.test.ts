@@ -2,7 +2,59 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { receiptHash } from '../db/repositories/stories.js';
 import { testApp, type TestApp } from './helpers/app.js';
+import { defaultLimits } from '../server/env.js';
 import { climate, doc, json, openLink, storyCount, submit, world, type World } from './helpers/stories-fixtures.js';
+
+describe('short link codes', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await testApp({ limits: { ...defaultLimits, loginPerAccount: 1000, loginPerAddress: 1000, publicPerAddress: 1000, publicPerLink: 1000, linkGuessesPerAddress: 5 } });
+    w = await world(t);
+  });
+  const form = (code: string, address: string) => t.anon.request('GET', `/api/public/links/${encodeURIComponent(code)}`, undefined, { 'x-forwarded-for': address });
+
+  it('a new link has a short code without look-alikes, typed in any case, with or without dashes', async () => {
+    const codes = new Set<string>();
+    for (let i = 0; i < 30; i++) codes.add((await openLink(w.coordinator, w.projectA)).token);
+    expect(codes.size).toBe(30);
+    for (const code of codes) expect(code).not.toMatch(/[0O1IL2Z5S8BU]/);
+    const link = await openLink(w.coordinator, w.projectA);
+    const dashed = new URL(link.url).pathname.slice(3);
+    expect(dashed).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}-[A-Z0-9]{3}$/);
+    for (const typed of [dashed, link.token, dashed.toLowerCase(), `${link.token.slice(0, 4)} ${link.token.slice(4)}`]) {
+      expect((await form(typed, '10.1.0.1')).status).toBe(200);
+    }
+    expect((await submit(t, dashed.toLowerCase(), {}, '10.1.0.1')).status).toBe(201);
+    const story = await t.db.selectFrom('stories').select('linkId').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(story.linkId).toBe(link.id);
+  });
+
+  it('an older link with a long token keeps working', async () => {
+    const old = await openLink(w.coordinator, w.projectA);
+    const longToken = 'Abc_def-GhiJklMnoPqrStuv'; // as links were made before short codes
+    await t.db.updateTable('publicLinks').set({ token: longToken }).where('id', '=', old.id).execute();
+    expect((await form(longToken, '10.1.0.2')).status).toBe(200);
+    expect((await form(longToken.toLowerCase(), '10.1.0.2')).status).toBe(404); // long tokens stay case-sensitive
+    const listed = await json(await w.coordinator.get(`/api/projects/${w.projectA}/links`), 200);
+    expect(listed.links.find((l: { id: number }) => l.id === old.id).url).toBe(`http://localhost/t/${longToken}`);
+  });
+
+  it('unknown codes answer 404 and count per address; past the limit every link answers 429 there', async () => {
+    const link = await openLink(w.coordinator, w.projectA);
+    const guesser = '10.2.0.1';
+    for (let i = 0; i < 5; i++) expect((await form(`AAA-AAA-A${'CDEFG'[i]}A`, guesser)).status).toBe(404);
+    const blocked = await form('AAA-AAA-AHA', guesser);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // A real code from the same address now gets 429 too (guessing learns nothing), and so does sending.
+    expect((await form(link.token, guesser)).status).toBe(429);
+    expect((await submit(t, link.token, {}, guesser)).status).toBe(429);
+    // Others are served; known codes never count.
+    for (let i = 0; i < 8; i++) expect((await form(link.token, '10.2.0.2')).status).toBe(200);
+    expect((await form('AAA-AAA-AAA', '10.2.0.2')).status).toBe(404);
+  });
+});
 
 describe('submission links', () => {
   let t: TestApp;
@@ -15,8 +67,8 @@ describe('submission links', () => {
   it('coordinators create, list, close and reopen links; workers only read them', async () => {
     const link = await openLink(w.coordinator, w.projectA, { label: 'Poster buurthuis' });
     expect(link).toMatchObject({ projectId: w.projectA, label: 'Poster buurthuis', status: 'open', closedAt: null, expiresAt: null });
-    expect(link.token.length).toBeGreaterThanOrEqual(22); // ≥ 128 random bits, base64url
-    expect(link.url).toBe(`http://localhost/t/${link.token}`);
+    expect(link.token).toMatch(/^[ACDEFGHJKMNPQRTVWXY34679]{9}$/); // a short code: 24^9 ≈ 2^41
+    expect(link.url).toBe(`http://localhost/t/${link.token.slice(0, 3)}-${link.token.slice(3, 6)}-${link.token.slice(6)}`);
     expect((await w.member.post(`/api/projects/${w.projectA}/links`, {})).status).toBe(403);
     expect((await w.funder.post(`/api/projects/${w.projectA}/links`, {})).status).toBe(403);
     expect((await t.anon.post(`/api/projects/${w.projectA}/links`, {})).status).toBe(401);

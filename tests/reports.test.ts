@@ -427,7 +427,7 @@ describe('reports: exports', () => {
   it('IATI XML validates against the 2.03 schema and every code is in its codelist', async () => {
     const { t, w, coord } = await setup();
     await t.db.insertInto('outcomes').values({ projectId: w.projectId, title: 'Zonder indicator', level: 'impact' }).execute();
-    await t.db.updateTable('stories').set({ bodyText: 'Tekst met <tags> & "quotes" en \u0001controle' }).where('id', '=', w.publicStory).execute();
+    await t.db.updateTable('stories').set({ bodyText: 'Tekst met <tags> & "quotes" en \u0001controle', bodyHtml: '<p>Tekst met &lt;tags&gt; &amp; "quotes" en \u0001controle</p>' }).where('id', '=', w.publicStory).execute();
     await reviewAsIs(t.db, w.publicStory); // the changed text is reviewed again, else it stays inside
     const id = await createReport(coord, w);
     await publish(coord, id);
@@ -582,7 +582,9 @@ describe('reports: indicators per area', () => {
     await publish(coord, id);
     const page = await (await coord.get(`/reports/${id}/versions/1`)).text();
     expect(page).toContain('Bezoekers buurtkamer per gebied');
-    expect(page).toMatch(/<th scope="rowgroup" rowspan="1">Oosterpark<\/th><th scope="row">2026-Q1<\/th><td>12<\/td><td>10<\/td>/);
+    // One compact matrix, areas × periods: the actual, the area's target in brackets.
+    expect(page).toMatch(/<thead><tr><th scope="col">Gebied<\/th><th scope="col">2026-Q1<\/th><\/tr><\/thead>/);
+    expect(page).toMatch(/<tr><th scope="row">Oosterpark<\/th><td>10 <span class="target">\(12\)<\/span><\/td><\/tr>/);
     expect(page).not.toContain('Zuidhoek');
 
     const rows = parseCsv(await (await coord.get(`/api/reports/${id}/versions/1/export.csv`)).text(), { bom: true }) as string[][];

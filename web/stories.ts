@@ -54,7 +54,7 @@ export type Story = StorySummary & {
 
 export type PublicLink = {
   id: number; projectId: number; token: string; url: string; label: string; expiresAt: string | null; closedAt: string | null; createdAt: string;
-  status?: 'open' | 'closed' | 'expired'; storyCount?: number;
+  status?: 'open' | 'closed' | 'expired'; storyCount: number;
 };
 
 export type Area = { id: number; name: string; kind: string; parentId: number | null };

@@ -12,18 +12,26 @@ export type ReportInput = {
   sections: string[];
   introJson: unknown;
   introHtml: string;
+  perOutcome: OutcomeText[];
 };
 
-export type ReportRow = Omit<Selectable<ReportsTable>, 'projectIds' | 'areaIds' | 'outcomeIds' | 'sections' | 'introJson'> & {
+/**
+ * What the coordinator says per outcome of a report: a narrative (tiptap JSON and its sanitised
+ * HTML) and the stories chosen to illustrate it, in order (null: not chosen, the report suggests).
+ */
+export type OutcomeText = { outcomeId: number; narrative: unknown; narrativeHtml: string; storyIds: number[] | null };
+
+export type ReportRow = Omit<Selectable<ReportsTable>, 'projectIds' | 'areaIds' | 'outcomeIds' | 'sections' | 'introJson' | 'outcomeTexts'> & {
   projectIds: number[];
   areaIds: number[];
   outcomeIds: number[];
   sections: string[];
   intro: unknown;
+  perOutcome: OutcomeText[];
 };
 
 const parse = (r: Selectable<ReportsTable>): ReportRow => {
-  const { introJson, ...rest } = r;
+  const { introJson, outcomeTexts, ...rest } = r;
   return {
     ...rest,
     projectIds: JSON.parse(r.projectIds),
@@ -31,11 +39,12 @@ const parse = (r: Selectable<ReportsTable>): ReportRow => {
     outcomeIds: JSON.parse(r.outcomeIds),
     sections: JSON.parse(r.sections),
     intro: JSON.parse(introJson),
+    perOutcome: JSON.parse(outcomeTexts),
   };
 };
 
 const serialise = (input: Partial<ReportInput>) => {
-  const { projectIds, areaIds, outcomeIds, sections, introJson, ...rest } = input;
+  const { projectIds, areaIds, outcomeIds, sections, introJson, perOutcome, ...rest } = input;
   return {
     ...rest,
     ...(projectIds ? { projectIds: JSON.stringify(projectIds) } : {}),
@@ -43,6 +52,7 @@ const serialise = (input: Partial<ReportInput>) => {
     ...(outcomeIds ? { outcomeIds: JSON.stringify(outcomeIds) } : {}),
     ...(sections ? { sections: JSON.stringify(sections) } : {}),
     ...(introJson !== undefined ? { introJson: JSON.stringify(introJson) } : {}),
+    ...(perOutcome ? { outcomeTexts: JSON.stringify(perOutcome) } : {}),
   };
 };
 
@@ -123,16 +133,48 @@ export async function getVersionBody(db: Kysely<DB>, id: number) {
   return db.selectFrom('reportVersions').select(['dataJson', 'html']).where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-export async function insertVersion(db: Kysely<DB>, v: { reportId: number; dataJson: string; html: string; publishedBy: number; publishedAt: string; storyIds: number[] }) {
+export async function insertVersion(
+  db: Kysely<DB>,
+  v: { reportId: number; dataJson: string; html: string; publishedBy: number; publishedAt: string; storyIds: number[]; title: string; periodFrom: string; periodTo: string },
+) {
   const last = await db.selectFrom('reportVersions').select((eb) => eb.fn.max('number').as('n')).where('reportId', '=', v.reportId).executeTakeFirst();
   const number = Number(last?.n ?? 0) + 1;
   const { id } = await db
     .insertInto('reportVersions')
-    .values({ reportId: v.reportId, number, dataJson: v.dataJson, html: v.html, publishedBy: v.publishedBy, publishedAt: v.publishedAt })
+    .values({ reportId: v.reportId, number, dataJson: v.dataJson, html: v.html, publishedBy: v.publishedBy, publishedAt: v.publishedAt, title: v.title, periodFrom: v.periodFrom, periodTo: v.periodTo })
     .returning('id')
     .executeTakeFirstOrThrow();
   if (v.storyIds.length) await db.insertInto('reportVersionStories').values(v.storyIds.map((storyId) => ({ versionId: id, storyId }))).execute();
   return { id, number };
+}
+
+/**
+ * For a funder's list: each report as its latest published version says (title, period), never
+ * the draft. Versions published before migration 0014 are read from their data.
+ */
+export async function publishedHeads(db: Kysely<DB>, reportIds: number[]): Promise<Map<number, { title: string; periodFrom: string; periodTo: string }>> {
+  if (!reportIds.length) return new Map();
+  const latest = db
+    .selectFrom('reportVersions')
+    .select((eb) => ['reportId', eb.fn.max('number').as('n')])
+    .where('reportId', 'in', reportIds)
+    .groupBy('reportId')
+    .as('latest');
+  const rows = await db
+    .selectFrom('reportVersions')
+    .innerJoin(latest, (j) => j.onRef('latest.reportId', '=', 'reportVersions.reportId').onRef('latest.n', '=', 'reportVersions.number'))
+    .select(['reportVersions.id', 'reportVersions.reportId', 'reportVersions.title', 'reportVersions.periodFrom', 'reportVersions.periodTo'])
+    .execute();
+  const out = new Map<number, { title: string; periodFrom: string; periodTo: string }>();
+  for (const r of rows) {
+    if (r.title != null && r.periodFrom != null && r.periodTo != null) out.set(r.reportId, { title: r.title, periodFrom: r.periodFrom, periodTo: r.periodTo });
+    else {
+      const { dataJson } = await db.selectFrom('reportVersions').select('dataJson').where('id', '=', r.id).executeTakeFirstOrThrow();
+      const { title, periodFrom, periodTo } = (JSON.parse(dataJson) as { report: { title: string; periodFrom: string; periodTo: string } }).report;
+      out.set(r.reportId, { title, periodFrom, periodTo });
+    }
+  }
+  return out;
 }
 
 export async function listShares(db: Kysely<DB>, reportId: number) {

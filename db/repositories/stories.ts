@@ -331,6 +331,34 @@ export function projectVariables(db: Db, projectId: number) {
     .execute();
 }
 
+// --- Short link codes
+
+/**
+ * Links made from now on carry a short code residents can type from a poster (K7M-4P2-QXH):
+ * 9 symbols from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B, U), 24^9 ≈ 2^41.
+ * It is stored like the long tokens of older links (which keep working): without dashes.
+ */
+const LINK_CODE_ALPHABET = 'ACDEFGHJKMNPQRTVWXY34679'; // 24 symbols
+const LINK_CODE_LENGTH = 9;
+
+export function newLinkCode(): string {
+  let code = '';
+  while (code.length < LINK_CODE_LENGTH) {
+    const b = randomBytes(1)[0]!;
+    if (b < 240) code += LINK_CODE_ALPHABET[b % 24]; // 240 = 10 × 24: no bias
+  }
+  return code;
+}
+
+/** A short code as typed (any case, with or without dashes and spaces) in its stored form, or null if it cannot be one. */
+export function linkCodeKey(typed: string): string | null {
+  const clean = typed.toUpperCase().replace(/[\s-]/g, '');
+  return clean.length === LINK_CODE_LENGTH && [...clean].every((ch) => LINK_CODE_ALPHABET.includes(ch)) ? clean : null;
+}
+
+/** How a link's token is written in its address: a short code in groups of three, an older long token as it is. */
+export const linkCodeDisplay = (token: string) => (token.length === LINK_CODE_LENGTH ? token.match(/.{3}/g)!.join('-') : token);
+
 // --- Receipts
 
 const RECEIPT_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'; // 32 symbols: no 0/O, no 1/I
@@ -418,7 +446,7 @@ export function linkByToken(db: Db, token: string) {
     .selectFrom('publicLinks')
     .innerJoin('projects', 'projects.id', 'publicLinks.projectId')
     .select(['publicLinks.id', 'publicLinks.projectId', 'publicLinks.expiresAt', 'publicLinks.closedAt', 'projects.name as projectName'])
-    .where('publicLinks.token', '=', token)
+    .where('publicLinks.token', '=', linkCodeKey(token) ?? token)
     .executeTakeFirst();
 }
 

@@ -3,14 +3,15 @@
 // climate profile, the four moves and hours and money against the plan. Pure data out: the
 // renderer (render.ts) turns it into the page, csv.ts and iati.ts into exports.
 import type { Kysely } from 'kysely';
-import { reportableStories, type ReportableStory } from '../access.js';
+import { reportableStories, storiesToldCounts, type ReportableStory } from '../access.js';
 import { phases, type DB, type OutcomeLevel, type Phase, type ReportAudience } from '../../db/schema.js';
 import { areasWithin } from '../../db/repositories/areas.js';
 import { indicatorSeries } from '../../db/repositories/counting.js';
 import { chartId, indicatorFigure } from './chart.js';
 import { midpoint, periodRange } from '../../db/domain/periods.js';
 import { MIN_CLIMATE_STORIES, suppressClimate, type ClimateFigure } from './suppression.js';
-import { activitiesByPhase, mscSelections, resources, type ActivitiesByPhase, type MscSection, type Resources } from './sources.js';
+import { activitiesByPhase, activityCount, mscSelections, resources, type ActivitiesByPhase, type MscSection, type Resources } from './sources.js';
+import { indicatorProgress, outcomeStatus, type IndicatorProgress, type Status } from './summary.js';
 
 export const sectionKeys = ['indicators', 'stories', 'msc', 'climate', 'phases', 'resources'] as const;
 export type SectionKey = (typeof sectionKeys)[number];
@@ -28,13 +29,19 @@ export type ReportDefinition = {
   outcomeIds: number[];
   sections: SectionKey[];
   introHtml: string;
+  /** per outcome: the narrative (sanitised HTML) and the chosen stories in order (null: suggested) */
+  perOutcome?: { outcomeId: number; narrativeHtml: string; storyIds: number[] | null }[];
 };
+
+/** Stories suggested per outcome when the coordinator has not chosen: MSC selections first, then the most recent. */
+export const SUGGESTED_STORIES = 2;
 
 export type StoryOut = {
   id: number;
   title: string;
   bodyHtml: string;
-  text: string;
+  /** plain text: only in versions published before issue 12 (now derived from bodyHtml, so no text is stored twice) */
+  text?: string;
   /** YYYY-MM (anonymised) or YYYY-MM-DD (named) */
   when: string;
   areaName: string | null;
@@ -71,8 +78,16 @@ export type OutcomeOut = {
   title: string;
   description: string;
   indicators: IndicatorOut[];
+  /** the chosen stories printed in full here (each story is printed in full once in a report) */
   stories: (StoryOut | WithdrawnStory)[];
   msc: MscSection;
+  /** the coordinator's narrative ("wat we zien"), sanitised HTML (from issue 12 on) */
+  narrativeHtml?: string;
+  /** chosen stories printed in full elsewhere in the report, referred to by title */
+  storyRefs?: { id: number; title: string; reviewHash?: string }[];
+  /** stories tagged to the outcome that the report may show but that were not chosen */
+  otherStories?: number;
+  status?: Status;
 };
 
 export type ClimateVariableOut = {
@@ -86,10 +101,31 @@ export type ClimateVariableOut = {
   secondHalf: ClimateFigure;
   /** second half minus first half, when both halves have enough stories */
   shift: number | null;
+  /** how the placements spread over five bands of 20 (0–20 … 80–100), per half; null where a half has too few stories */
+  spread?: { first: number[] | null; second: number[] | null };
+};
+
+/** What the summary page counts (from issue 12 on). */
+export type SummaryOut = {
+  outcomes: { id: number; title: string; status: Status; indicators: IndicatorProgress[] }[];
+  counts: {
+    storiesTold: number;
+    storiesReportable: number;
+    tellers: number;
+    areas: number;
+    activities: number;
+    hours: number;
+    hoursPlanned: number | null;
+    euros: number;
+    eurosPlanned: number | null;
+  };
+  /** indicators of the report's projects linked to no outcome: they are in no report */
+  unlinkedIndicators: { id: number; name: string }[];
 };
 
 export type PhaseStory = { id: number; title: string; reviewHash?: string };
-export type PhaseOut = { phase: Phase | null; stories: (PhaseStory | WithdrawnStory)[] };
+/** Stories per phase: versions from issue 12 on count them (`count`) and list none. */
+export type PhaseOut = { phase: Phase | null; stories: (PhaseStory | WithdrawnStory)[]; count?: number };
 
 export type ReportData = {
   version: 1;
@@ -101,6 +137,9 @@ export type ReportData = {
   climate: { minStories: number; split: string; variables: ClimateVariableOut[] } | null;
   phases: { stories: PhaseOut[]; activities: ActivitiesByPhase } | null;
   resources: Resources | null;
+  summary?: SummaryOut;
+  /** the organisation that reports (ORG_NAME), for the cover */
+  organisation?: string;
 };
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -173,6 +212,8 @@ function climateOf(
     const second = [...pos].filter(([id]) => byId.get(id)!.date >= split).map(([, p]) => p);
     const f = figure(first);
     const s = figure(second);
+    // suppressClimate (suppression.ts) drops the spread of every half whose figure it hides.
+    const bands = (xs: number[], shown: boolean) => (shown ? [0, 1, 2, 3, 4].map((b) => xs.filter((x) => Math.min(4, Math.floor(x / 20)) === b).length) : null);
     return [
       suppressClimate({
         id: v.id,
@@ -184,6 +225,7 @@ function climateOf(
         firstHalf: f,
         secondHalf: s,
         shift: f.mean != null && s.mean != null ? round1(s.mean - f.mean) : null,
+        spread: { first: bands(first, true), second: bands(second, true) },
       }),
     ];
   });
@@ -193,7 +235,6 @@ const storyOut = (s: ReportableStory, note = ''): StoryOut => ({
   id: s.id,
   title: s.title,
   bodyHtml: s.bodyHtml,
-  text: s.bodyText,
   when: s.when,
   areaName: s.areaName,
   tellerName: s.tellerName,
@@ -242,16 +283,39 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
     }
   }
 
-  const indicators = has('indicators') ? await indicatorsByOutcome(db, outcomeRows.map((o) => o.id), from, to, areaScope) : new Map<number, IndicatorOut[]>();
+  // Figures are read for the summary even when the report leaves the indicator section out.
+  const indicators = await indicatorsByOutcome(db, outcomeRows.map((o) => o.id), from, to, areaScope);
+  const texts = new Map((def.perOutcome ?? []).map((t) => [t.outcomeId, t]));
+  // Each story is printed in full once in the whole report; where it is chosen again it is referred to by title.
+  const printed = new Set<number>();
   const outcomes: OutcomeOut[] = [];
   for (const o of outcomeRows) {
     const byStory = notes.get(o.id)!;
-    const tagged = stories.filter((s) => byStory.has(s.id)).map((s) => storyOut(s, byStory.get(s.id)!));
+    const tagged = stories.filter((s) => byStory.has(s.id));
+    const msc: MscSection = has('msc') || !texts.get(o.id)?.storyIds ? await mscSelections(db, { outcomeId: o.id, storyIds: tagged.map((s) => s.id) }) : { included: false };
+    const chosenIds = texts.get(o.id)?.storyIds ?? suggestedStories(tagged, msc);
+    // Consent is applied again now: a chosen story the report may no longer show drops out.
+    const chosen = has('stories') ? chosenIds.flatMap((id) => storyById.get(id) ?? []) : [];
+    const full: StoryOut[] = [];
+    const refs: { id: number; title: string; reviewHash?: string }[] = [];
+    for (const s of chosen) {
+      if (printed.has(s.id)) refs.push({ id: s.id, title: s.title, reviewHash: s.reviewHash });
+      else {
+        printed.add(s.id);
+        full.push(storyOut(s, byStory.get(s.id) ?? ''));
+      }
+    }
+    const chosenSet = new Set(chosen.map((s) => s.id));
+    const outcomeIndicators = indicators.get(o.id) ?? [];
     outcomes.push({
       ...o,
-      indicators: indicators.get(o.id) ?? [],
-      stories: has('stories') ? tagged : [],
-      msc: has('msc') ? await mscSelections(db, { outcomeId: o.id, storyIds: tagged.map((s) => s.id) }) : { included: false },
+      narrativeHtml: texts.get(o.id)?.narrativeHtml ?? '',
+      status: outcomeStatus(outcomeIndicators.map(indicatorProgress)),
+      indicators: has('indicators') ? outcomeIndicators : [],
+      stories: full,
+      storyRefs: refs,
+      otherStories: has('stories') ? tagged.filter((s) => !chosenSet.has(s.id)).length : 0,
+      msc: has('msc') && msc.included ? { included: true, selections: msc.selections.map((m) => ('withdrawn' in m ? m : mscStory(m, storyById, printed))) } : { included: false },
     });
   }
 
@@ -270,12 +334,39 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
 
   const phasesOut: ReportData['phases'] = has('phases')
     ? {
-        stories: [...phases, null].map((phase) => ({ phase, stories: stories.filter((s) => s.phase === phase).map((s) => ({ id: s.id, title: s.title, reviewHash: s.reviewHash })) })),
+        stories: [...phases, null].map((phase) => ({ phase, stories: [], count: stories.filter((s) => s.phase === phase).length })),
         activities: await activitiesByPhase(db, { projectIds, from, to }),
       }
     : null;
 
-  const { projectIds: _p, areaIds: _a, outcomeIds: _o, ...report } = def;
+  const [told, activities, money, unlinked] = await Promise.all([
+    storiesToldCounts(db, { projectIds, areaIds: areaScope, from, to }),
+    activityCount(db, { projectIds, from, to }),
+    resources(db, { projectIds, from, to }),
+    projectIds.length
+      ? db.selectFrom('indicators').select(['id', 'name']).where('projectId', 'in', projectIds).where('outcomeId', 'is', null).orderBy('name').orderBy('id').execute()
+      : [],
+  ]);
+  const summary: SummaryOut = {
+    outcomes: outcomeRows.map((o) => {
+      const progress = (indicators.get(o.id) ?? []).map(indicatorProgress);
+      return { id: o.id, title: o.title, status: outcomeStatus(progress), indicators: progress };
+    }),
+    counts: {
+      storiesTold: told.stories,
+      storiesReportable: stories.length,
+      tellers: told.tellers,
+      areas: told.areas,
+      activities,
+      hours: money.actualHours ?? 0,
+      hoursPlanned: money.planHours,
+      euros: money.actualEuros ?? 0,
+      eurosPlanned: money.planEuros,
+    },
+    unlinkedIndicators: unlinked,
+  };
+
+  const { projectIds: _p, areaIds: _a, outcomeIds: _o, perOutcome: _t, ...report } = def;
   return {
     version: 1,
     report,
@@ -285,8 +376,25 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
     outcomes,
     climate,
     phases: phasesOut,
-    resources: has('resources') ? await resources(db, { projectIds, from, to }) : null,
+    resources: has('resources') ? money : null,
+    summary,
   };
+}
+
+/** The stories suggested for an outcome: its Most Significant Change selections first, then the most recent. */
+export function suggestedStories(tagged: ReportableStory[], msc: MscSection): number[] {
+  const mscIds = msc.included ? [...new Set(msc.selections.map((m) => m.storyId))] : [];
+  const recent = [...tagged].sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id).filter((s) => !mscIds.includes(s.id));
+  return [...mscIds, ...recent.map((s) => s.id)].slice(0, Math.max(SUGGESTED_STORIES, mscIds.length));
+}
+
+/** A Most Significant Change selection shows its story: in full the first time the report prints it, else by title. */
+function mscStory(m: import('./sources.js').MscSelection, byId: Map<number, ReportableStory>, printed: Set<number>) {
+  const s = byId.get(m.storyId);
+  if (!s) return m;
+  if (printed.has(s.id)) return { ...m, title: s.title };
+  printed.add(s.id);
+  return { ...m, title: s.title, story: storyOut(s) };
 }
 
 /** Every story id the data shows (to record which stories a version used). */
@@ -294,6 +402,7 @@ export function storyIdsOf(data: ReportData): number[] {
   const ids = new Set<number>();
   for (const o of data.outcomes) {
     for (const s of o.stories) ids.add(s.id);
+    for (const s of o.storyRefs ?? []) ids.add(s.id);
     if (o.msc.included) for (const m of o.msc.selections) ids.add(m.storyId);
   }
   for (const p of data.phases?.stories ?? []) for (const s of p.stories) ids.add(s.id);

@@ -13,9 +13,11 @@ export type ChartInput = {
   labels: { actual: string; target: string; baseline: string; summary: string };
 };
 
-const W = 640;
-const H = 260;
-const M = { top: 16, right: 16, bottom: 40, left: 56 };
+// Drawn at the size it prints (111 mm wide in print: one SVG unit is one CSS pixel), so 12-unit
+// text prints at 9 pt — never under 8 pt.
+const W = 420;
+const H = 210;
+const M = { top: 12, right: 12, bottom: 44, left: 44 };
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 /** An accessible SVG line chart: actual (solid), target (dashed), baseline (dotted). */
@@ -48,7 +50,12 @@ export function indicatorChart(input: ChartInput): string {
   }
   // x axis labels
   out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}" stroke="#333" stroke-width="1"/>`);
-  for (const p of periods) out.push(`<text x="${x(p)!.toFixed(1)}" y="${H - M.bottom + 18}" text-anchor="middle" font-size="12" fill="#333">${escapeHtml(p)}</text>`);
+  // Every k-th period labelled so labels never overlap (a label is about 56 units wide).
+  const every = Math.max(1, Math.ceil((periods.length * 60) / (W - M.left - M.right)));
+  periods.forEach((p, i) => {
+    if (i % every === 0 || i === periods.length - 1)
+      out.push(`<text x="${x(p)!.toFixed(1)}" y="${H - M.bottom + 18}" text-anchor="middle" font-size="12" fill="#333">${escapeHtml(p)}</text>`);
+  });
   if (input.baseline != null) {
     const by = y(input.baseline).toFixed(1);
     out.push(`<line class="baseline" x1="${M.left}" x2="${W - M.right}" y1="${by}" y2="${by}" stroke="#7a5c00" stroke-width="2" stroke-dasharray="2 4"/>`);
@@ -60,13 +67,14 @@ export function indicatorChart(input: ChartInput): string {
     if (p.target != null) out.push(`<rect x="${(x(p.period)! - 4).toFixed(1)}" y="${(y(p.target) - 4).toFixed(1)}" width="8" height="8" fill="#fff" stroke="#555" stroke-width="2"/>`);
   }
   // legend
-  const ly = H - 8;
+  const ly = H - 6;
+  const lx = 8;
   out.push(
     `<g font-size="12" fill="#333">`,
-    `<line x1="${M.left}" x2="${M.left + 24}" y1="${ly - 4}" y2="${ly - 4}" stroke="#1d5c4d" stroke-width="3"/><text x="${M.left + 30}" y="${ly}">${escapeHtml(input.labels.actual)}</text>`,
-    `<line x1="${M.left + 150}" x2="${M.left + 174}" y1="${ly - 4}" y2="${ly - 4}" stroke="#555" stroke-width="2" stroke-dasharray="8 5"/><text x="${M.left + 180}" y="${ly}">${escapeHtml(input.labels.target)}</text>`,
+    `<line x1="${lx}" x2="${lx + 22}" y1="${ly - 4}" y2="${ly - 4}" stroke="#1d5c4d" stroke-width="3"/><text x="${lx + 27}" y="${ly}">${escapeHtml(input.labels.actual)}</text>`,
+    `<line x1="${lx + 135}" x2="${lx + 157}" y1="${ly - 4}" y2="${ly - 4}" stroke="#555" stroke-width="2" stroke-dasharray="8 5"/><text x="${lx + 162}" y="${ly}">${escapeHtml(input.labels.target)}</text>`,
     input.baseline != null
-      ? `<line x1="${M.left + 300}" x2="${M.left + 324}" y1="${ly - 4}" y2="${ly - 4}" stroke="#7a5c00" stroke-width="2" stroke-dasharray="2 4"/><text x="${M.left + 330}" y="${ly}">${escapeHtml(input.labels.baseline)}</text>`
+      ? `<line x1="${lx + 255}" x2="${lx + 277}" y1="${ly - 4}" y2="${ly - 4}" stroke="#7a5c00" stroke-width="2" stroke-dasharray="2 4"/><text x="${lx + 282}" y="${ly}">${escapeHtml(input.labels.baseline)}</text>`
       : '',
     `</g>`,
     `</svg>`,
@@ -105,3 +113,52 @@ export function indicatorFigure(
 }
 
 export const chartId = (outcomeId: number, indicatorId: number) => `chart-${outcomeId}-${indicatorId}`;
+
+/**
+ * How the placements on one climate line spread, first half against second half of the period:
+ * per half a row of five bands (0–20 … 80–100), each bar as tall as its share of that half's
+ * stories, with the half's mean marked. A half without enough stories is labelled, not drawn.
+ */
+export function climateSpreadChart(input: {
+  id: string;
+  title: string;
+  summary: string;
+  halves: { label: string; bands: number[] | null; mean: number | null; n: number }[];
+  labels: { low: string; high: string; tooFew: string };
+}): string {
+  // Two lines side by side in print (about 85 mm each): one unit is about one CSS pixel, so text prints at 9 pt.
+  const SW = 320;
+  const rowH = 40;
+  const left = 104;
+  const right = 12;
+  const top = 6;
+  const SH = top + input.halves.length * rowH + 26;
+  const x = scaleLinear().domain([0, 100]).range([left, SW - right]);
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart spread" viewBox="0 0 ${SW} ${SH}" width="100%" role="img" aria-labelledby="${input.id}-title ${input.id}-desc">`,
+    `<title id="${input.id}-title">${escapeHtml(input.title)}</title><desc id="${input.id}-desc">${escapeHtml(input.summary)}</desc>`,
+  ];
+  input.halves.forEach((h, row) => {
+    const y0 = top + row * rowH;
+    const base = y0 + rowH - 8;
+    out.push(`<text x="0" y="${base - 10}" font-size="12" fill="#333">${escapeHtml(h.label)}</text>`);
+    out.push(`<line x1="${left}" x2="${SW - right}" y1="${base}" y2="${base}" stroke="#999" stroke-width="1"/>`);
+    if (!h.bands) {
+      out.push(`<text x="${left + 6}" y="${base - 10}" font-size="12" font-style="italic" fill="#4d5a56">${escapeHtml(input.labels.tooFew)}</text>`);
+      return;
+    }
+    const total = h.bands.reduce((a, b) => a + b, 0) || 1;
+    h.bands.forEach((count, b) => {
+      const height = (count / total) * (rowH - 12);
+      if (height > 0) out.push(`<rect x="${(x(b * 20) + 2).toFixed(1)}" y="${(base - height).toFixed(1)}" width="${(x(20) - x(0) - 4).toFixed(1)}" height="${height.toFixed(1)}" fill="${row === 0 ? '#9bb8ae' : '#1d5c4d'}"/>`);
+    });
+    if (h.mean != null) out.push(`<line x1="${x(h.mean).toFixed(1)}" x2="${x(h.mean).toFixed(1)}" y1="${y0 + 2}" y2="${base + 3}" stroke="#c25e00" stroke-width="2"/>`);
+  });
+  const axisY = top + input.halves.length * rowH + 14;
+  out.push(
+    `<text x="${left}" y="${axisY}" font-size="12" fill="#333">0 ${escapeHtml(input.labels.low)}</text>`,
+    `<text x="${SW - right}" y="${axisY}" font-size="12" fill="#333" text-anchor="end">${escapeHtml(input.labels.high)} 100</text>`,
+    `</svg>`,
+  );
+  return out.join('');
+}

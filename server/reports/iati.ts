@@ -40,7 +40,7 @@ const value = (n: number) => String(n);
 
 function storyNarrative(s: StoryOut): string {
   const who = s.named && s.tellerName ? ` — ${s.tellerName}` : ' — anoniem';
-  return clean(`Verhaal: ${s.title}${who} (${s.when}). ${s.text}`);
+  return clean(`Verhaal: ${s.title}${who} (${s.when}). ${s.text ?? htmlToText(s.bodyHtml)}`);
 }
 
 /**

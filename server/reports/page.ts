@@ -37,15 +37,57 @@ article.story.withdrawn { border-left-color: var(--line); color: var(--muted); }
 .too-few { font-style: italic; color: var(--muted); }
 footer.report-foot { margin-top: 2rem; font-size: .9rem; color: var(--muted); }
 @media (max-width: 720px) { .figure { grid-template-columns: 1fr; } article.report { padding: 1rem; } }
+.cover .org { font-weight: 600; color: var(--accent); margin: 0; }
+.cover .kind { text-transform: uppercase; letter-spacing: .08em; color: var(--muted); margin: .5rem 0 .25rem; font-size: .9rem; }
+.consent-note { font-size: .9rem; color: var(--muted); }
+.status { display: inline-block; padding: 0 .45em; border-radius: 3px; font-size: .9em; font-weight: 600; white-space: nowrap; border: 1px solid; }
+.status-on_track { color: #1d5c4d; border-color: #1d5c4d; background: #e7f2ee; }
+.status-behind { color: #8a3b00; border-color: #c25e00; background: #fdf0e4; }
+.status-no_data { color: var(--muted); border-color: var(--line); background: #f4f4f1; }
+.summary-table .outcome-row th, .summary-table .outcome-row td { background: #f1f4f0; font-weight: 600; border-top: 2px solid var(--line); }
+.summary-table .period, .matrix .target { color: var(--muted); font-size: .85em; white-space: nowrap; }
+.rule { font-size: .95rem; color: var(--muted); }
+dl.counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .5rem 1rem; margin: .5rem 0 0; }
+dl.counts div { border-left: 3px solid var(--accent); padding-left: .5rem; display: flex; flex-direction: column-reverse; }
+dl.counts dt { font-size: .9rem; color: var(--muted); } dl.counts dd { margin: 0; font-size: 1.2rem; font-weight: 600; white-space: nowrap; }
+.figure + .table-wrap { margin-top: .75rem; }
+table.data th[scope="col"], table.matrix th, .summary-table td { white-space: nowrap; }
+.narrative { background: #f6f8f4; border-left: 4px solid var(--accent); padding: .25rem 1rem; margin: .75rem 0; }
+.narrative h3 { margin-top: .5rem; }
+.refs-lead, .others { margin: .5rem 0 .25rem; } .others { color: var(--muted); font-style: italic; }
+.msc-item { margin: .75rem 0; } .msc-head ul { margin: .25rem 0; }
+.climate-lines { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: .5rem 1.5rem; }
+.climate-line h3 { margin: .75rem 0 .25rem; } .climate-line p { margin: .25rem 0; }
+.reading { border: 1px solid var(--line); background: #f6f8f4; padding: .5rem .75rem; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print {
-  @page { margin: 18mm 15mm; }
-  body { background: #fff; font-size: 11pt; }
+  @page { size: A4 portrait; margin: 18mm 16mm 18mm 16mm; }
+  @page :first { @top-left { content: none; } @bottom-right { content: none; } }
+  html { font-size: 10pt; }
+  body { background: #fff; font-size: 10pt; line-height: 1.4; }
   nav.report-nav, .skip, .no-print { display: none !important; }
   main { max-width: none; padding: 0; }
   article.report { border: 0; padding: 0; }
-  section.outcome, section.climate, section.phases, section.resources { break-before: page; page-break-before: always; }
-  .figure { grid-template-columns: 3fr 2fr; }
-  .indicator, table.data, svg { break-inside: avoid; page-break-inside: avoid; }
+  h1 { font-size: 24pt; } h2 { font-size: 15pt; margin: 1.2rem 0 .4rem; } h3 { font-size: 11.5pt; margin: .8rem 0 .3rem; } h4 { font-size: 10.5pt; }
+  /* the cover fills its page; the summary starts the next */
+  .cover { min-height: 240mm; display: flex; flex-direction: column; justify-content: center; break-after: page; }
+  .cover h1 { font-size: 26pt; }
+  .cover .consent-note { margin-top: auto; }
+  section.summary { break-before: page; }
+  section.outcome { break-before: auto; margin-top: 1.5rem; }
+  /* no heading or caption left alone at the foot of a page */
+  h1, h2, h3, h4, .outcome-head, caption, .refs-lead, .msc-head { break-after: avoid; page-break-after: avoid; }
+  .outcome-head { break-inside: avoid; }
+  .indicator, .figure, table.data, svg, article.story, .climate-line, dl.counts, .reading, .narrative p, tr { break-inside: avoid; page-break-inside: avoid; }
+  p { orphans: 3; widows: 3; }
+  .figure { grid-template-columns: 111mm 1fr; gap: 4mm; }
+  .figure + .table-wrap { margin-top: 3mm; }
+  .chart-wrap svg.chart { width: 111mm; }
+  .climate-lines { grid-template-columns: 1fr 1fr; gap: 0 6mm; }
+  .climate-line .chart-wrap svg.chart { width: 100%; }
+  table.data { font-size: 9pt; } table.data th, table.data td { padding: .2rem .35rem; }
+  .table-wrap { overflow: visible; }
+  article.story { margin: .5rem 0; }
   a { color: inherit; }
 }
 `;
@@ -77,13 +119,21 @@ export function pageLang(query: string | undefined, acceptLanguage: string | und
 export const languageSwitch = (path: string, lang: PageLang) =>
   lang === 'nl' ? { href: `${path}?lang=en`, label: 'English', lang: 'en' as const } : { href: `${path}?lang=nl`, label: 'Nederlands', lang: 'nl' as const };
 
-export function reportPage(opts: { title: string; article: string; nav?: { href: string; label: string; lang?: PageLang }[]; notice?: string; lang?: PageLang }): string {
+/** A CSS string literal (for the running title in the page margins); nothing in it can end the style element. */
+const cssString = (s: string) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ').replace(/</g, '\\3c ')}"`;
+
+/** Page numbers and the report's title in the margins of every printed page but the cover. */
+const runningHead = (title: string, lang: PageLang) =>
+  `@media print { @page { @top-left { content: ${cssString(title.length > 90 ? `${title.slice(0, 88)}…` : title)}; font: 8.5pt system-ui, sans-serif; color: #4d5a56; } ` +
+  `@bottom-right { content: ${cssString(lang === 'nl' ? 'pagina ' : 'page ')} counter(page) ${cssString(lang === 'nl' ? ' van ' : ' of ')} counter(pages); font: 8.5pt system-ui, sans-serif; color: #4d5a56; } } }`;
+
+export function reportPage(opts: { title: string; article: string; nav?: { href: string; label: string; lang?: PageLang }[]; notice?: string; lang?: PageLang; runningTitle?: string }): string {
   const lang = opts.lang ?? 'nl';
   const link = (n: { href: string; label: string; lang?: PageLang }) => `<a href="${e(n.href)}"${n.lang ? ` lang="${n.lang}" hreflang="${n.lang}"` : ''}>${e(n.label)}</a>`;
   const nav = opts.nav?.length ? `<nav class="report-nav" aria-label="${chrome[lang].nav}">${opts.nav.map(link).join('')}</nav>` : '';
   return (
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<meta name="referrer" content="no-referrer"><title>${e(opts.title)}</title><link rel="icon" href="/favicon.svg"><style>${css}</style></head>` +
+    `<meta name="referrer" content="no-referrer"><title>${e(opts.title)}</title><link rel="icon" href="/favicon.svg"><style>${css}${opts.runningTitle ? runningHead(opts.runningTitle, lang) : ''}</style></head>` +
     `<body><a class="skip" href="#report">${chrome[lang].skip}</a>${nav}` +
     (opts.notice ? `<p class="notice no-print" role="status">${e(opts.notice)}</p>` : '') +
     `<main id="report" tabindex="-1">${opts.article}</main></body></html>`

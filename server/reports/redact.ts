@@ -35,7 +35,8 @@ export function redact(data: ReportData, html: string, now: Map<number, ServedDi
   const goneId = (id: number) => now.has(id) && !now.get(id);
   const serveStory = (s: StoryOut): StoryOut => {
     const t = fresh(s);
-    let out = t ? { ...s, title: t.title, bodyHtml: t.bodyHtml, text: t.bodyText, reviewHash: t.reviewHash } : s;
+    // plain text only where the version carried it (before issue 12): no text is stored twice
+    let out = t ? { ...s, title: t.title, bodyHtml: t.bodyHtml, ...(s.text !== undefined ? { text: t.bodyText } : {}), reviewHash: t.reviewHash } : s;
     if (out.named && now.get(s.id)?.as === 'anonymous') out = { ...out, named: false, tellerName: null, when: out.when.slice(0, 7) };
     return out;
   };
@@ -63,8 +64,30 @@ export function redact(data: ReportData, html: string, now: Map<number, ServedDi
         if (served !== s) full.set(s.id, served);
         return served;
       }),
+      storyRefs: o.storyRefs?.flatMap((r) => {
+        if (gone(r)) {
+          withdrawn.add(r.id);
+          return [];
+        }
+        const served = servePhaseStory(r);
+        if (served !== r) titles.set(r.id, served);
+        return [served];
+      }),
       msc: o.msc.included
-        ? { included: true, selections: o.msc.selections.map((m) => ('withdrawn' in m || !goneId(m.storyId) ? m : (withdrawn.add(m.storyId), { storyId: m.storyId, withdrawn: true as const }))) }
+        ? {
+            included: true,
+            selections: o.msc.selections.map((m) => {
+              if ('withdrawn' in m) return m;
+              if (goneId(m.storyId) || (m.story && gone(m.story))) {
+                withdrawn.add(m.storyId);
+                return { storyId: m.storyId, withdrawn: true as const };
+              }
+              if (!m.story) return m;
+              const story = serveStory(m.story);
+              if (story !== m.story) full.set(story.id, story);
+              return { ...m, story };
+            }),
+          }
         : o.msc,
     })),
     climate,
@@ -88,9 +111,10 @@ export function redact(data: ReportData, html: string, now: Map<number, ServedDi
   for (const [id, d] of now) if (!d) withdrawn.add(id);
   if (!withdrawn.size && !full.size && !titles.size && !climateChanged) return { data, html, withdrawn: [] };
 
-  let page = html.replace(/<!--story:(\d+):(full|title|msc)-->[\s\S]*?<!--\/story:\1:\2-->/g, (block, idText: string, kind: string) => {
+  let page = html.replace(/<!--story:(\d+):(full|title|msc|pick)-->[\s\S]*?<!--\/story:\1:\2-->/g, (block, idText: string, kind: string) => {
     const id = Number(idText);
     if (kind === 'msc') return goneId(id) ? withdrawnPlaceholder('title') : block;
+    if (kind === 'pick') return withdrawn.has(id) ? withdrawnPlaceholder('pick') : block;
     if (withdrawn.has(id)) return withdrawnPlaceholder(kind as 'full' | 'title');
     if (kind === 'full' && full.has(id)) return renderStoryFull(full.get(id)!);
     if (kind === 'title' && titles.has(id)) return renderStoryTitle(titles.get(id)!);

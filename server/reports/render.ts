@@ -3,8 +3,10 @@
 // fragment is frozen into a published version; every story in it sits between markers
 // <!--story:ID:kind--> … <!--/story:ID:kind--> so a later withdrawal can be honoured when the
 // version is served (see redact.ts) without changing the stored bytes.
-import type { ReportData, StoryOut, WithdrawnStory, IndicatorOut, OutcomeOut } from './assemble.js';
-import { chartId, indicatorFigure } from './chart.js';
+import type { ReportData, StoryOut, WithdrawnStory, IndicatorOut, OutcomeOut, SummaryOut } from './assemble.js';
+import { chartId, climateSpreadChart, indicatorFigure } from './chart.js';
+import { climateName, climatePlain, climateSentence } from './climate-words.js';
+import { ON_TRACK_PERCENT, type Status } from './summary.js';
 import { escapeHtml as e } from './text.js';
 
 export type Lang = 'nl' | 'en';
@@ -61,6 +63,43 @@ const words = {
     draft: 'Concept (niet gepubliceerd)',
     noOutcomes: 'Geen uitkomsten gekozen.',
     footer: 'Verhalen staan hier alleen met toestemming van de vertellers; wie toestemming gaf voor "anoniem in rapportages" wordt niet bij naam genoemd. Een verteller kan een verhaal altijd terugtrekken.',
+    report: 'Rapportage',
+    summary: 'Samenvatting: werkte het?',
+    rule: (pct: number) =>
+      `Per indicator de laatste meting in de periode tegen het doel voor diezelfde periode. "% van doel" is gerealiseerd gedeeld door doel (als lager beter is: doel gedeeld door gerealiseerd). Op koers: minstens ${pct}% van het doel; achter: minder; geen gegevens: geen meting of geen doel in de periode. Een uitkomst is achter als een van haar indicatoren achter is.`,
+    status: { on_track: 'op koers', behind: 'achter', no_data: 'geen gegevens' } as Record<Status, string>,
+    summaryHead: ['Indicator', 'Nulmeting', 'Doel', 'Gerealiseerd', '% van doel', 'Status'],
+    noIndicatorsShort: 'geen indicatoren',
+    behind: 'Achter de cijfers',
+    counts: (c: SummaryOut['counts'], f: (n: number | null) => string, money: (n: number | null) => string) => [
+      [`${f(c.storiesTold)}`, 'verhalen verteld'],
+      [`${f(c.storiesReportable)}`, 'daarvan mogen in rapportages'],
+      [`${f(c.tellers)}`, 'vertellers'],
+      [`${f(c.areas)}`, 'buurten waar verhalen vandaan komen'],
+      [`${f(c.activities)}`, 'activiteiten'],
+      [`${f(c.hours)}${c.hoursPlanned != null ? ` van ${f(c.hoursPlanned)}` : ''}`, 'uur besteed (van begroot)'],
+      [`${money(c.euros)}${c.eurosPlanned != null ? ` van ${money(c.eurosPlanned)}` : ''}`, 'uitgegeven (van begroot)'],
+    ],
+    whatWeSee: 'Wat we zien',
+    figures: 'Cijfers',
+    alsoHere: 'Ook bij deze uitkomst (eerder in deze rapportage):',
+    others: (n: number) => `En ${n} ${n === 1 ? 'ander verhaal' : 'andere verhalen'} bij deze uitkomst.`,
+    perAreaMatrix: (name: string) => `${name} per gebied (gerealiseerd; doel tussen haakjes)`,
+    mscRound: (domain: string, date: string) => `Ronde "${domain}"${date ? `, gekozen ${date}` : ''}`,
+    mscReasons: 'Waarom het panel dit verhaal koos:',
+    mscSee: (title: string) => `Het gekozen verhaal, "${title}", staat eerder in deze rapportage.`,
+    climateLead: (areas: string, min: number, split: string) =>
+      `Bewoners en opbouwwerkers plaatsen verhalen op lijnen die zeggen hoe het met de buurt gaat${areas ? ` (${areas})` : ''}: van 0 (laag) tot 100 (hoog). ` +
+      `De balkjes laten zien waar de verhalen op elke lijn staan, eerst in de eerste helft van de periode (tot ${split}), dan in de tweede; het oranje streepje is het gemiddelde. ` +
+      `Staan er minder dan ${min} verhalen achter, dan tonen we niets.`,
+    firstHalf: 'Eerste helft',
+    secondHalf: 'Tweede helft',
+    low: 'laag',
+    high: 'hoog',
+    spreadSummary: (name: string, a: string, b: string) => `${name}: gemiddeld ${a} in de eerste helft, ${b} in de tweede.`,
+    meanLine: (a: string, b: string, shift: string) => `Gemiddeld ${a} → ${b}${shift ? ` (${shift})` : ''}`,
+    phasesHead: ['Fase', 'Verhalen', 'Activiteiten', 'Uren'],
+    tooFewLine: (a: number, b: number) => `Te weinig verhalen om te tonen (${a} in de eerste helft, ${b} in de tweede).`,
   },
   en: {
     locale: 'en-GB',
@@ -113,6 +152,43 @@ const words = {
     draft: 'Draft (not published)',
     noOutcomes: 'No outcomes chosen.',
     footer: 'Stories appear here only with their tellers\' consent; whoever consented to "anonymous in reports" is not named. A teller can always withdraw a story.',
+    report: 'Report',
+    summary: 'Summary: did it work?',
+    rule: (pct: number) =>
+      `Per indicator the latest measurement in the period against the target for that same period. "% of target" is actual divided by target (where lower is better: target divided by actual). On track: at least ${pct}% of the target; behind: less; no data: no measurement or no target in the period. An outcome is behind when one of its indicators is.`,
+    status: { on_track: 'on track', behind: 'behind', no_data: 'no data' } as Record<Status, string>,
+    summaryHead: ['Indicator', 'Baseline', 'Target', 'Actual', '% of target', 'Status'],
+    noIndicatorsShort: 'no indicators',
+    behind: 'Behind the figures',
+    counts: (c: SummaryOut['counts'], f: (n: number | null) => string, money: (n: number | null) => string) => [
+      [`${f(c.storiesTold)}`, 'stories told'],
+      [`${f(c.storiesReportable)}`, 'of which may be used in reports'],
+      [`${f(c.tellers)}`, 'tellers'],
+      [`${f(c.areas)}`, 'neighbourhoods the stories come from'],
+      [`${f(c.activities)}`, 'activities'],
+      [`${f(c.hours)}${c.hoursPlanned != null ? ` of ${f(c.hoursPlanned)}` : ''}`, 'hours spent (of budgeted)'],
+      [`${money(c.euros)}${c.eurosPlanned != null ? ` of ${money(c.eurosPlanned)}` : ''}`, 'spent (of budgeted)'],
+    ],
+    whatWeSee: 'What we see',
+    figures: 'Figures',
+    alsoHere: 'Also for this outcome (earlier in this report):',
+    others: (n: number) => `And ${n} other ${n === 1 ? 'story' : 'stories'} for this outcome.`,
+    perAreaMatrix: (name: string) => `${name} per area (actual; target in brackets)`,
+    mscRound: (domain: string, date: string) => `Round "${domain}"${date ? `, chosen ${date}` : ''}`,
+    mscReasons: 'Why the panel chose this story:',
+    mscSee: (title: string) => `The chosen story, "${title}", appears earlier in this report.`,
+    climateLead: (areas: string, min: number, split: string) =>
+      `Residents and community workers place stories on lines that say how the neighbourhood is doing${areas ? ` (${areas})` : ''}: from 0 (low) to 100 (high). ` +
+      `The bars show where the stories sit on each line, first in the first half of the period (until ${split}), then in the second; the orange mark is the average. ` +
+      `With fewer than ${min} stories behind it, we show nothing.`,
+    firstHalf: 'First half',
+    secondHalf: 'Second half',
+    low: 'low',
+    high: 'high',
+    spreadSummary: (name: string, a: string, b: string) => `${name}: average ${a} in the first half, ${b} in the second.`,
+    meanLine: (a: string, b: string, shift: string) => `Average ${a} → ${b}${shift ? ` (${shift})` : ''}`,
+    phasesHead: ['Phase', 'Stories', 'Activities', 'Hours'],
+    tooFewLine: (a: number, b: number) => `Too few stories to show (${a} in the first half, ${b} in the second).`,
   },
 };
 type Words = (typeof words)['nl'];
@@ -142,10 +218,12 @@ const scroller = (label: string, table: string) => `<div class="table-wrap" role
 /** Story HTML comes sanitised from the stories capability; a marker-like comment can never survive in it. */
 const safeStoryHtml = (html: string) => html.replace(/<!--/g, '&lt;!--');
 
-export const withdrawnPlaceholder = (kind: 'full' | 'title', lang: Lang = 'nl') =>
+export const withdrawnPlaceholder = (kind: 'full' | 'title' | 'pick', lang: Lang = 'nl') =>
   kind === 'full'
     ? `<article class="story withdrawn"><p><em>${words[lang].withdrawnFull}</em></p></article>`
-    : `<li class="withdrawn"><em>${words[lang].withdrawnTitle}</em></li>`;
+    : kind === 'pick'
+      ? `<p class="withdrawn"><em>${words[lang].withdrawnTitle}</em></p>`
+      : `<li class="withdrawn"><em>${words[lang].withdrawnTitle}</em></li>`;
 
 export function renderStoryFull(s: StoryOut, lang: Lang = 'nl'): string {
   const w = words[lang];
@@ -175,25 +253,20 @@ function indicatorTable(w: Words, ind: IndicatorOut): string {
   );
 }
 
-/** Per area: one row per area and period, the area named once; a target column only where areas have targets. */
+/** Per area: one compact matrix, areas × periods; each cell the actual, with the area's target in brackets where it has one. */
 function areaTable(w: Words, ind: IndicatorOut): string {
   const areas = ind.areas ?? [];
-  const targets = areas.some((a) => a.periods.some((p) => p.target != null));
-  const rows = areas
-    .flatMap((a) =>
-      a.periods.map(
-        (p, i) =>
-          `<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${a.periods.length}">${e(a.name)}</th>` : ''}<th scope="row">${e(p.period)}</th>` +
-          `${targets ? `<td>${num(w, p.target)}</td>` : ''}<td>${num(w, p.actual)}</td></tr>`,
-      ),
-    )
-    .join('');
-  return (
-    scroller(
-      w.perArea(e(ind.name)),
-      `<table class="data"><caption>${w.perArea(e(ind.name))} (${e(w.unit[ind.unit] ?? ind.unit)})</caption>` +
-        `<thead><tr><th scope="col">${w.area}</th><th scope="col">${w.period}</th>${targets ? `<th scope="col">${w.target}</th>` : ''}<th scope="col">${w.actual}</th></tr></thead><tbody>${rows}</tbody></table>`,
-    )
+  const periods = [...new Map(areas.flatMap((a) => a.periods.map((p) => [p.period, p] as const))).values()].sort((a, b) => a.start.localeCompare(b.start)).map((p) => p.period);
+  const cell = (a: (typeof areas)[number], period: string) => {
+    const p = a.periods.find((x) => x.period === period);
+    if (!p) return '<td>–</td>';
+    return `<td>${num(w, p.actual)}${p.target != null ? ` <span class="target">(${num(w, p.target)})</span>` : ''}</td>`;
+  };
+  const rows = areas.map((a) => `<tr><th scope="row">${e(a.name)}</th>${periods.map((p) => cell(a, p)).join('')}</tr>`).join('');
+  return scroller(
+    w.perArea(e(ind.name)),
+    `<table class="data matrix"><caption>${w.perAreaMatrix(e(ind.name))} (${e(w.unit[ind.unit] ?? ind.unit)})</caption>` +
+      `<thead><tr><th scope="col">${w.area}</th>${periods.map((p) => `<th scope="col">${e(p)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
   );
 }
 
@@ -203,7 +276,7 @@ function renderIndicator(lang: Lang, outcomeId: number, ind: IndicatorOut): stri
   const chart = lang === 'nl' ? ind.chartSvg : indicatorFigure('en', chartId(outcomeId, ind.id), ind);
   return (
     `<section class="indicator"><h3>${e(ind.name)}</h3>` +
-    (ind.description ? `<p>${e(ind.description)}</p>` : '') +
+    (ind.description ? `<p class="meta">${e(ind.description)}</p>` : '') +
     (ind.periods.length
       ? `<div class="figure"><div class="chart-wrap">${chart}</div>${scroller(e(ind.name), indicatorTable(w, ind))}</div>`
       : `<p class="muted">${ind.areas?.length ? w.noOverallFigures : w.noFigures}</p>`) +
@@ -212,69 +285,154 @@ function renderIndicator(lang: Lang, outcomeId: number, ind: IndicatorOut): stri
   );
 }
 
+const statusBadge = (w: Words, s: Status) => `<span class="status status-${s}">${w.status[s]}</span>`;
+
+function renderMsc(lang: Lang, o: OutcomeOut): string {
+  const w = words[lang];
+  if (!o.msc.included) return `<p class="not-included">${w.mscNotIncluded}</p>`;
+  if (!o.msc.selections.length) return `<p class="muted">${w.noSelections}</p>`;
+  // Versions published before issue 12: one line per reason, no story.
+  if (o.msc.selections.every((m) => 'withdrawn' in m || !m.reasons))
+    return (
+      '<ul class="msc">' +
+      o.msc.selections
+        .map((m) =>
+          'withdrawn' in m
+            ? `<li class="withdrawn"><em>${w.withdrawnTitle}</em></li>`
+            : `<!--story:${m.storyId}:msc--><li><strong>${e(m.domain)}</strong> — ${e(m.reason)}</li><!--/story:${m.storyId}:msc-->`,
+        )
+        .join('') +
+      '</ul>'
+    );
+  return o.msc.selections
+    .map((m) => {
+      if ('withdrawn' in m) return withdrawnPlaceholder('pick', lang);
+      const head =
+        `<!--story:${m.storyId}:pick--><div class="msc-head"><p class="meta">${w.mscRound(e(m.domain), m.selectedAt ? dateIn(w, m.selectedAt.slice(0, 10)) : '')}</p>` +
+        `<p><strong>${w.mscReasons}</strong></p><ul>${(m.reasons ?? [m.reason]).map((r) => `<li>${e(r)}</li>`).join('')}</ul>` +
+        (m.story ? '' : `<p>${w.mscSee(e(m.title ?? ''))}</p>`) +
+        `</div><!--/story:${m.storyId}:pick-->`;
+      return `<div class="msc-item">${head}${m.story ? renderStoryFull(m.story, lang) : ''}</div>`;
+    })
+    .join('');
+}
+
 function renderOutcome(lang: Lang, o: OutcomeOut, data: ReportData): string {
   const w = words[lang];
   const has = (k: string) => data.report.sections.includes(k as never);
-  const parts = [`<section class="outcome" id="outcome-${o.id}"><h2>${e(o.title)}</h2>`, `<p class="meta">${w.level[o.level]} · ${e(o.projectName)}</p>`];
+  const parts = [
+    `<section class="outcome" id="outcome-${o.id}"><div class="outcome-head"><h2>${e(o.title)}</h2>`,
+    `<p class="meta">${w.level[o.level]} · ${e(o.projectName)}${o.status ? ` · ${statusBadge(w, o.status)}` : ''}</p>`,
+  ];
   if (o.description) parts.push(`<p>${e(o.description)}</p>`);
+  parts.push('</div>');
+  if (o.narrativeHtml) parts.push(`<section class="narrative"><h3>${w.whatWeSee}</h3>${o.narrativeHtml}</section>`);
   if (has('indicators')) parts.push(o.indicators.length ? o.indicators.map((i) => renderIndicator(lang, o.id, i)).join('') : `<p class="muted">${w.noIndicators}</p>`);
   if (has('stories')) {
+    const refs = o.storyRefs ?? [];
+    const shown = o.stories.length + refs.length;
     parts.push(`<h3>${w.stories}</h3>`);
-    parts.push(o.stories.length ? o.stories.map((s) => (isWithdrawn(s) ? withdrawnPlaceholder('full', lang) : renderStoryFull(s, lang))).join('') : `<p class="muted">${w.noStories}</p>`);
+    if (!shown && !o.otherStories) parts.push(`<p class="muted">${w.noStories}</p>`);
+    parts.push(o.stories.map((s) => (isWithdrawn(s) ? withdrawnPlaceholder('full', lang) : renderStoryFull(s, lang))).join(''));
+    if (refs.length) parts.push(`<p class="refs-lead">${w.alsoHere}</p><ul class="refs">${refs.map(renderStoryTitle).join('')}</ul>`);
+    if (o.otherStories) parts.push(`<p class="others">${w.others(o.otherStories)}</p>`);
   }
-  if (has('msc')) {
+  if (has('msc') && (o.msc.included ? o.msc.selections.length > 0 : true)) {
     parts.push('<h3>Most Significant Change</h3>');
-    if (!o.msc.included) parts.push(`<p class="not-included">${w.mscNotIncluded}</p>`);
-    else if (!o.msc.selections.length) parts.push(`<p class="muted">${w.noSelections}</p>`);
-    else
-      parts.push(
-        '<ul class="msc">' +
-          o.msc.selections
-            .map((m) =>
-              'withdrawn' in m
-                ? `<li class="withdrawn"><em>${w.withdrawnTitle}</em></li>`
-                : `<!--story:${m.storyId}:msc--><li><strong>${e(m.domain)}</strong> — ${e(m.reason)}</li><!--/story:${m.storyId}:msc-->`,
-            )
-            .join('') +
-          '</ul>',
-      );
+    parts.push(renderMsc(lang, o));
   }
   parts.push('</section>');
   return parts.join('');
 }
 
-function renderClimate(w: Words, c: NonNullable<ReportData['climate']>, areas: string): string {
-  const fig = (f: { n: number; mean: number | null }) => (f.mean == null ? `<span class="too-few">${w.tooFew}</span> (${f.n})` : `${num(w, f.mean)} <span class="n">(${f.n})</span>`);
-  const rows = c.variables
-    .map(
-      (v) =>
-        `<tr><th scope="row">${e(v.name)}<br><span class="poles">${e(v.weak)} ↔ ${e(v.strong)}</span></th>` +
-        `<td>${fig(v.all)}</td><td>${fig(v.firstHalf)}</td><td>${fig(v.secondHalf)}</td>` +
-        `<td>${v.shift == null ? `<span class="too-few">${w.tooFew}</span>` : (v.shift > 0 ? '+' : '') + num(w, v.shift)}</td></tr>`,
-    )
+function renderSummary(w: Words, s: SummaryOut): string {
+  const pct = (n: number | null) => (n == null ? '–' : `${format(w.locale, 0, 0).format(n)}%`);
+  const rows = s.outcomes
+    .map((o) => {
+      const head = `<tr class="outcome-row"><th scope="rowgroup" colspan="5">${e(o.title)}</th><td>${statusBadge(w, o.status)}</td></tr>`;
+      if (!o.indicators.length) return head + `<tr><td colspan="6" class="muted">${w.noIndicatorsShort}</td></tr>`;
+      return (
+        head +
+        o.indicators
+          .map(
+            (i) =>
+              `<tr><th scope="row">${e(i.name)}</th><td>${num(w, i.baseline)}</td><td>${num(w, i.target)}</td>` +
+              `<td>${num(w, i.actual)}${i.period ? ` <span class="period">${e(i.period)}</span>` : ''}</td><td>${pct(i.percent)}</td><td>${statusBadge(w, i.status)}</td></tr>`,
+          )
+          .join('')
+      );
+    })
+    .join('');
+  const f = (n: number | null) => num(w, n, 0);
+  const money = (n: number | null) => (n == null ? '–' : `€ ${format(w.locale, 0, 0).format(n)}`);
+  return (
+    `<section class="summary"><h2>${w.summary}</h2>` +
+    `<p class="rule">${w.rule(ON_TRACK_PERCENT)}</p>` +
+    scroller(
+      w.summary,
+      `<table class="data summary-table"><thead><tr>${w.summaryHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
+    ) +
+    `<h3>${w.behind}</h3><dl class="counts">${w
+      .counts(s.counts, f, money)
+      .map(([n, label]) => `<div><dt>${label}</dt><dd>${n}</dd></div>`)
+      .join('')}</dl>` +
+    `</section>`
+  );
+}
+
+function renderClimate(lang: Lang, c: NonNullable<ReportData['climate']>, areas: string): string {
+  const w = words[lang];
+  const mean = (f: { n: number; mean: number | null }) => (f.mean == null ? w.tooFew : `${num(w, f.mean)} (${f.n})`);
+  const items = c.variables
+    .map((v, i) => {
+      const name = climateName(v, lang);
+      const shift = v.shift == null ? '' : `${v.shift > 0 ? '+' : ''}${num(w, v.shift)}`;
+      const chart = v.spread && (v.spread.first || v.spread.second)
+        ? climateSpreadChart({
+            id: `climate-${v.id}-${i}`,
+            title: name,
+            summary: w.spreadSummary(name, mean(v.firstHalf), mean(v.secondHalf)),
+            halves: [
+              { label: `${w.firstHalf} (${v.firstHalf.n})`, bands: v.spread.first, mean: v.firstHalf.mean, n: v.firstHalf.n },
+              { label: `${w.secondHalf} (${v.secondHalf.n})`, bands: v.spread.second, mean: v.secondHalf.mean, n: v.secondHalf.n },
+            ],
+            labels: { low: w.low, high: w.high, tooFew: w.tooFew },
+          })
+        : '';
+      return (
+        `<div class="climate-line"><h3>${e(name)}</h3><p>${e(climatePlain(v, lang))}</p>` +
+        (chart ? `<div class="chart-wrap spread-wrap">${chart}</div>` : '') +
+        (chart ? `<p class="meta">${w.meanLine(mean(v.firstHalf), mean(v.secondHalf), shift)}</p>` : `<p class="meta too-few">${w.tooFewLine(v.firstHalf.n, v.secondHalf.n)}</p>`) +
+        `</div>`
+      );
+    })
     .join('');
   return (
     `<section class="climate"><h2>${w.climate}</h2>` +
-    `<p>${w.climateIntro(e(areas), c.minStories, dateIn(w, c.split))}</p>` +
-    (c.variables.length
-      ? scroller(w.climate, `<table class="data"><thead><tr>${w.climateHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`)
-      : `<p class="muted">${w.noClimate}</p>`) +
+    `<p>${w.climateLead(e(areas), c.minStories, dateIn(w, c.split))}</p>` +
+    (c.variables.length ? `<p class="reading"><strong>${e(climateSentence(c.variables, lang, (n) => num(w, n)))}</strong></p><div class="climate-lines">${items}</div>` : `<p class="muted">${w.noClimate}</p>`) +
     `</section>`
   );
 }
 
 /** The climate section alone, as renderReport writes it (redact.ts re-renders it when figures are suppressed at serving). */
-export const renderClimateSection = (data: ReportData, lang: Lang = 'nl') => (data.climate ? renderClimate(words[lang], data.climate, data.areas.map((a) => a.name).join(', ')) : '');
+export const renderClimateSection = (data: ReportData, lang: Lang = 'nl') => (data.climate ? renderClimate(lang, data.climate, data.areas.map((a) => a.name).join(', ')) : '');
 
 function renderPhases(lang: Lang, p: NonNullable<ReportData['phases']>): string {
   const w = words[lang];
+  const groups = p.stories.filter((g) => g.phase != null || (g.count ?? g.stories.length) > 0);
+  const rows = groups
+    .map((g) => {
+      const act = p.activities.included && g.phase ? (p.activities.counts[g.phase] ?? { activities: 0, hours: 0 }) : null;
+      return `<tr><th scope="row">${g.phase ? w.phase[g.phase] : w.noPhase}</th><td>${g.count ?? g.stories.length}</td><td>${act ? act.activities : '–'}</td><td>${act ? num(w, act.hours, 2) : '–'}</td></tr>`;
+    })
+    .join('');
   const parts = [`<section class="phases"><h2>${w.phases}</h2>`];
-  for (const group of p.stories) {
-    if (group.phase == null && !group.stories.length) continue;
-    parts.push(`<h3>${group.phase ? w.phase[group.phase] : w.noPhase}</h3>`);
-    const act = p.activities.included && group.phase ? (p.activities.counts[group.phase] ?? { activities: 0, hours: 0 }) : null;
-    parts.push(`<p>${w.storyCount(group.stories.length)}${act ? ` · ${w.activityCount(act.activities, num(w, act.hours, 2))}` : ''}</p>`);
-    if (group.stories.length) parts.push('<ul>' + group.stories.map((s) => (isWithdrawn(s) ? withdrawnPlaceholder('title', lang) : renderStoryTitle(s))).join('') + '</ul>');
+  parts.push(scroller(w.phases, `<table class="data"><thead><tr>${w.phasesHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`));
+  // Versions published before issue 12 listed the stories' titles per phase.
+  for (const g of p.stories.filter((x) => x.stories.length)) {
+    parts.push(`<h3>${g.phase ? w.phase[g.phase] : w.noPhase}</h3>`);
+    parts.push('<ul>' + g.stories.map((s) => (isWithdrawn(s) ? withdrawnPlaceholder('title', lang) : renderStoryTitle(s))).join('') + '</ul>');
   }
   if (!p.activities.included) parts.push(`<p class="not-included">${w.activitiesNotIncluded}</p>`);
   parts.push('</section>');
@@ -299,8 +457,9 @@ function renderResources(w: Words, r: NonNullable<ReportData['resources']>): str
 }
 
 /**
- * The report as an HTML fragment (an <article>). The Dutch one is frozen into a version; the
- * English one is rendered from a version's (redacted) data when it is served in English.
+ * The report as an HTML fragment (an <article>): a cover, the summary, the outcomes, the climate,
+ * the four moves, hours and money. The Dutch one is frozen into a version; the English one is
+ * rendered from a version's (redacted) data when it is served in English.
  */
 export function renderReport(data: ReportData, meta: { number?: number; publishedAt?: string; lang?: Lang } = {}): string {
   const lang = meta.lang ?? 'nl';
@@ -309,21 +468,25 @@ export function renderReport(data: ReportData, meta: { number?: number; publishe
   const areas = data.areas.map((a) => a.name).join(', ');
   const parts = [
     `<article class="report" lang="${lang}">`,
-    `<header class="report-head"><h1>${e(r.title)}</h1>`,
+    `<header class="report-head cover">`,
+    data.organisation ? `<p class="org">${e(data.organisation)}</p>` : '',
+    `<p class="kind">${w.report}</p><h1>${e(r.title)}</h1>`,
     `<dl class="facts"><dt>${w.period}</dt><dd>${dateIn(w, r.periodFrom)} – ${dateIn(w, r.periodTo)}</dd>`,
     `<dt>${w.for}</dt><dd>${e(w.audience[r.audience] ?? r.audience)}</dd>`,
     `<dt>${w.projects}</dt><dd>${e(data.projects.map((p) => p.name).join(', ') || '–')}</dd>`,
     areas ? `<dt>${w.areas}</dt><dd>${e(areas)}</dd>` : '',
     meta.number ? `<dt>${w.version}</dt><dd>${w.published(meta.number, dateIn(w, meta.publishedAt!.slice(0, 10)))}</dd>` : `<dt>${w.version}</dt><dd>${w.draft}</dd>`,
-    `</dl></header>`,
+    `</dl>`,
+    r.introHtml ? `<section class="intro">${r.introHtml}</section>` : '',
+    `<p class="consent-note">${w.footer}</p>`,
+    `</header>`,
   ];
-  if (r.introHtml) parts.push(`<section class="intro">${r.introHtml}</section>`);
+  if (data.summary) parts.push(renderSummary(w, data.summary));
   if (data.outcomes.length) parts.push(data.outcomes.map((o) => renderOutcome(lang, o, data)).join(''));
   else parts.push(`<p class="muted">${w.noOutcomes}</p>`);
-  if (data.climate) parts.push(renderClimate(w, data.climate, areas));
+  if (data.climate) parts.push(renderClimate(lang, data.climate, areas));
   if (data.phases) parts.push(renderPhases(lang, data.phases));
   if (data.resources) parts.push(renderResources(w, data.resources));
-  parts.push(`<footer class="report-foot"><p>${w.footer}</p></footer>`);
   parts.push('</article>');
   return parts.join('');
 }

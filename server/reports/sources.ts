@@ -4,7 +4,22 @@
 import type { Kysely } from 'kysely';
 import type { DB, Phase } from '../../db/schema.js';
 
-export type MscSelection = { storyId: number; domain: string; reason: string; selectedAt: string | null };
+/**
+ * One story a closed round selected, with every panel member's reason. Versions published before
+ * issue 12 carry one entry per reason (`reason`) and no story; newer ones group the reasons
+ * (`reasons`), name the round, and carry the story in full (`story`) unless it is printed
+ * elsewhere in the report, when `title` refers to it.
+ */
+export type MscSelection = {
+  storyId: number;
+  domain: string;
+  reason: string;
+  selectedAt: string | null;
+  roundId?: number;
+  reasons?: string[];
+  title?: string;
+  story?: import('./assemble.js').StoryOut;
+};
 export type MscSection = { included: false } | { included: true; selections: (MscSelection | { storyId: number; withdrawn: true })[] };
 
 /**
@@ -13,16 +28,37 @@ export type MscSection = { included: false } | { included: true; selections: (Ms
  */
 export async function mscSelections(db: Kysely<DB>, opts: { outcomeId: number; storyIds: number[] }): Promise<MscSection> {
   if (!opts.storyIds.length) return { included: true, selections: [] };
-  const selections = await db
+  const rows = await db
     .selectFrom('mscSelections as s')
     .innerJoin('mscRounds as r', 'r.id', 's.roundId')
-    .select(['s.storyId as storyId', 'r.domain as domain', 's.reason as reason', 'r.closedAt as selectedAt'])
+    .select(['s.storyId as storyId', 's.roundId as roundId', 'r.domain as domain', 's.reason as reason', 'r.closedAt as selectedAt'])
     .where('s.storyId', 'in', opts.storyIds)
     .where('r.status', '=', 'closed')
     .orderBy('r.closedAt')
     .orderBy('s.id')
     .execute();
-  return { included: true, selections };
+  // One entry per story and round, with the panel's reasons together.
+  const grouped = new Map<string, MscSelection & { reasons: string[] }>();
+  for (const r of rows) {
+    const key = `${r.roundId}:${r.storyId}`;
+    const g = grouped.get(key);
+    if (g) g.reasons.push(r.reason);
+    else grouped.set(key, { ...r, reasons: [r.reason] });
+  }
+  return { included: true, selections: [...grouped.values()] };
+}
+
+/** The work behind a report in numbers: distinct activities in the hours register within the period. */
+export async function activityCount(db: Kysely<DB>, opts: { projectIds: number[]; from: string; to: string }): Promise<number> {
+  if (!opts.projectIds.length) return 0;
+  const row = await db
+    .selectFrom('hours')
+    .select((eb) => eb.fn.count<number>('activity').distinct().as('n'))
+    .where('projectId', 'in', opts.projectIds)
+    .where('date', '>=', opts.from)
+    .where('date', '<=', opts.to)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 export type Resources = {

@@ -9,7 +9,7 @@
 export const MIN_CLIMATE_STORIES = 5;
 
 export type ClimateFigure = { n: number; mean: number | null };
-type Split = { all: ClimateFigure; firstHalf: ClimateFigure; secondHalf: ClimateFigure; shift: number | null };
+type Split = { all: ClimateFigure; firstHalf: ClimateFigure; secondHalf: ClimateFigure; shift: number | null; spread?: { first: number[] | null; second: number[] | null } };
 
 const hide = (f: ClimateFigure): ClimateFigure => (f.mean === null ? f : { ...f, mean: null });
 const tooFew = (f: ClimateFigure, min: number) => f.n > 0 && (f.n < min || f.mean === null);
@@ -29,6 +29,12 @@ export function suppressClimate<T extends Split>(v: T, min = MIN_CLIMATE_STORIES
     secondHalf = hide(secondHalf);
   }
   const shift = firstHalf.mean !== null && secondHalf.mean !== null ? v.shift : null;
-  if (all === v.all && firstHalf === v.firstHalf && secondHalf === v.secondHalf && shift === v.shift) return v;
-  return { ...v, all, firstHalf, secondHalf, shift };
+  // the spread chart (issue 12) shows a half's stories per band: only where its figure is shown
+  const spread = v.spread && {
+    first: firstHalf.mean === null ? null : v.spread.first,
+    second: secondHalf.mean === null ? null : v.spread.second,
+  };
+  const spreadSame = !v.spread || (spread!.first === v.spread.first && spread!.second === v.spread.second);
+  if (all === v.all && firstHalf === v.firstHalf && secondHalf === v.secondHalf && shift === v.shift && spreadSame) return v;
+  return { ...v, all, firstHalf, secondHalf, shift, ...(spread ? { spread } : {}) };
 }

@@ -8,6 +8,7 @@ import {
   insertStory,
   insertTeller,
   linkByToken,
+  linkCodeKey,
   newReceiptCode,
   projectVariables,
   receiptHash,
@@ -16,6 +17,7 @@ import {
   withdrawStory,
 } from '../../db/repositories/stories.js';
 import { consentLevels } from '../../db/schema.js';
+import { tellerCopy } from '../../db/repositories/teller-copy.js';
 import { reportVersionsOf, storyByReceipt } from '../access.js';
 import { redactStoredVersions } from '../reports/redact.js';
 import { audit } from '../audit.js';
@@ -23,6 +25,7 @@ import { checkConsentGiver, CONSENT_TEXT_VERSION, consentTextVersions, residentC
 import { AppError, invalid, notFound } from '../errors.js';
 import { body, errors, json, router } from '../openapi.js';
 import { parseRichText } from '../richtext.js';
+import { defaultLimits } from '../env.js';
 import { clientAddress } from '../security.js';
 import type { AppEnv } from '../types.js';
 import { checkPlacements } from './stories/checks.js';
@@ -103,14 +106,25 @@ const limited: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { limiter, config } = c.var;
   limiter.hit(`public:addr:${clientAddress(c)}`, config.limits.publicPerAddress);
   const token = /\/public\/links\/([^/]+)/.exec(c.req.path)?.[1];
-  if (token !== undefined) limiter.hit(`public:link:${token}`, config.limits.publicPerLink);
+  if (token !== undefined) limiter.hit(`public:link:${linkCodeKey(token) ?? token}`, config.limits.publicPerLink);
   await next();
 };
 
-/** The link behind a token: 404 when unknown, 410 once closed or expired. */
+/**
+ * The link behind a token or short code: 404 when unknown, 410 once closed or expired. Unknown
+ * codes count against the client address (`linkGuessesPerAddress` per window); past that, every
+ * link answers 429 to that address, known or not, so guessing learns nothing more.
+ */
 async function openLink(c: Context<AppEnv>, token: string) {
+  const { limiter, config } = c.var;
+  const guesses = `public:guess:${clientAddress(c)}`;
+  const limit = config.limits.linkGuessesPerAddress ?? defaultLimits.linkGuessesPerAddress!;
+  if (limiter.exhausted(guesses, limit)) throw limiter.tooMany(guesses);
   const link = await linkByToken(c.var.db, token);
-  if (!link) throw notFound('Deze link bestaat niet / This link does not exist');
+  if (!link) {
+    limiter.hit(guesses, limit);
+    throw notFound('Deze link bestaat niet / This link does not exist');
+  }
   if (linkStatus(link) !== 'open') throw new AppError('gone', 'Deze link is gesloten / This link is closed');
   return link;
 }
@@ -255,6 +269,24 @@ export const publicRoutes = base
     }),
     async (c) => {
       return c.json({ story: (await receiptStory(c, c.req.valid('param').code)).view }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/public/receipts/{code}/copy.json',
+      tags: ['public'],
+      summary:
+        "The teller's own copy: everything stored about their story (text, language, placements, consent history, where it was used) as JSON, nothing about anyone else (GDPR art. 15 and 20)",
+      request: { params: codeParam },
+      responses: { 200: json(z.object({ about: z.string() }).passthrough(), 'The copy (a download)'), 404: errors[404], 429: errors[429] },
+    }),
+    async (c) => {
+      const hash = receiptHash(c.req.valid('param').code);
+      const copy = hash ? await tellerCopy(c.var.db, hash) : undefined;
+      if (!copy) throw notFound('Onbekende bonnetjescode / Unknown receipt code');
+      c.header('Content-Disposition', 'attachment; filename="weefwerk-mijn-verhaal.json"');
+      return c.json(copy, 200);
     },
   )
   .openapi(

@@ -85,6 +85,7 @@ export function reportPages() {
           ],
           notice: withdrawn.length ? w.withdrawn : undefined,
           lang,
+          runningTitle: data.report.title,
         }),
       );
     } catch (err) {
@@ -109,7 +110,7 @@ export function reportPages() {
     const served = await serveVersion(db, version);
     c.header('Cache-Control', 'no-store');
     c.header('X-Robots-Tag', 'noindex');
-    return c.html(reportPage({ title: served.data.report.title, article: articleIn(lang, served, version), nav: [languageSwitch(c.req.path, lang)], lang }));
+    return c.html(reportPage({ title: served.data.report.title, article: articleIn(lang, served, version), nav: [languageSwitch(c.req.path, lang)], lang, runningTitle: served.data.report.title }));
   });
 
   return app;

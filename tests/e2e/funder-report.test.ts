@@ -38,6 +38,7 @@ describe('browser: a funder reads and prints a shared report', () => {
     await cpage.waitForURL(/\/reports\/\d+$/);
     const reportId = Number(new URL(cpage.url()).pathname.split('/').pop());
     await cpage.getByRole('button', { name: 'Publiceren als nieuwe versie' }).click();
+    await cpage.getByRole('button', { name: 'Ja, publiceer versie 1' }).click();
     await cpage.getByText('Versie 1 is gepubliceerd.').waitFor();
     await cpage.getByLabel('Financiersaccount').selectOption(String(funderA.id));
     await cpage.getByRole('button', { name: 'Delen', exact: true }).click();
@@ -81,12 +82,12 @@ describe('browser: a funder reads and prints a shared report', () => {
     expect(denied!.status()).toBe(404);
     await page.goto(`/reports/${reportId}/versions/1`);
 
-    // Print: the navigation is hidden, outcomes break onto new pages, and Chromium makes a PDF.
+    // Print: the navigation is hidden, the summary starts a page after the cover, and Chromium makes a PDF.
     const nav = page.locator('nav.report-nav');
     expect(await nav.isVisible()).toBe(true);
     await page.emulateMedia({ media: 'print' });
     expect(await nav.isVisible()).toBe(false);
-    expect(await page.locator('section.outcome').first().evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page');
+    expect(await page.locator('section.summary').evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page');
     await e.screenshot(page, 'report-print');
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -144,6 +144,10 @@ describe('journey: coordinator', () => {
     await activate(page, page.getByRole('button', { name: 'Opslaan' }));
     await page.waitForURL(/\/reports\/\d+$/);
     await activate(page, page.getByRole('button', { name: 'Publiceren als nieuwe versie' }));
+    // Publishing asks first; the confirm button has taken the focus.
+    await page.getByRole('heading', { name: 'Versie 1 publiceren?' }).waitFor();
+    await checkA11y(page, 'coordinator confirms publishing');
+    await page.keyboard.press('Enter');
     await page.getByText('Versie 1 is gepubliceerd.').waitFor();
     await chooseOption(page, page.getByLabel('Financiersaccount'), /^Funder/);
     await activate(page, page.getByRole('button', { name: 'Delen', exact: true }));

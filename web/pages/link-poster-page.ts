@@ -10,13 +10,18 @@ const t = messages({
   en: { print: 'Print', back: 'Back to the links', loading: 'Loading…', notFound: 'This link does not exist or you may not see it.', qr: 'QR code to {url}', tip: 'Tip: print on A4, portrait. The buttons and the menu do not appear on paper.' },
 });
 
-/** A printable poster for one resident link: project name, QR code, short address, and an invitation in Dutch and English. */
+/**
+ * A printable A4 poster for one resident link: project name, an invitation in Dutch and English,
+ * the QR code, the short address to type, and at the foot the organisation's name and contact
+ * (ORG_NAME, ORG_CONTACT) with a one-line privacy note. In print it fills the page top to bottom.
+ */
 @customElement('ww-link-poster-page')
 export class LinkPosterPage extends LitElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private project: { id: number; name: string } | null = null;
   @state() private link: PublicLink | null = null;
   @state() private missing = false;
+  @state() private organisation: { name: string; contact: string | null } | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -24,12 +29,12 @@ export class LinkPosterPage extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const pid = encodeURIComponent(this.params.id ?? '');
     try {
-      const [p, l] = await Promise.all([get<{ project: { id: number; name: string } }>(`/api/projects/${pid}`), get<{ links: PublicLink[] }>(`/api/projects/${pid}/links`)]);
-      this.project = p.project;
-      this.link = l.links.find((x) => String(x.id) === this.params.linkId) ?? null;
-      this.missing = !this.link;
+      const res = await get<{ link: PublicLink; project: { id: number; name: string }; organisation: { name: string; contact: string | null } }>(`/api/links/${encodeURIComponent(this.params.linkId ?? '')}/poster`);
+      this.missing = String(res.project.id) !== this.params.id;
+      this.project = res.project;
+      this.link = res.link;
+      this.organisation = res.organisation;
     } catch (e) {
       if (e instanceof ApiError) this.missing = true;
       else throw e;
@@ -41,6 +46,7 @@ export class LinkPosterPage extends LitElement {
     if (this.missing) return html`<p class="no-print">${back}</p><p role="alert">${t('notFound')}</p>`;
     if (!this.project || !this.link) return html`<p role="status">${t('loading')}</p>`;
     const short = this.link.url.replace(/^https?:\/\//, '');
+    const org = this.organisation!;
     return html`
       <div class="no-print tools">
         ${back}
@@ -48,13 +54,24 @@ export class LinkPosterPage extends LitElement {
         <p class="hint">${t('tip')}</p>
       </div>
       <article class="poster">
-        <p class="kicker"><span lang="nl">Vertel je verhaal</span> · <span lang="en">Tell your story</span></p>
-        <h1 tabindex="-1">${this.project.name}</h1>
-        <p class="invite" lang="nl">Wat is er veranderd in je buurt? Scan de code met je telefoon en vertel het ons. Het kost maar een paar minuten.</p>
-        <p class="invite" lang="en">What has changed in your neighbourhood? Scan the code with your phone and tell us. It only takes a few minutes.</p>
+        <div class="top">
+          <p class="kicker"><span lang="nl">Vertel je verhaal</span> · <span lang="en">Tell your story</span></p>
+          <h1 tabindex="-1">${this.project.name}</h1>
+          <p class="invite" lang="nl">Wat is er veranderd in je buurt? Scan de code met je telefoon en vertel het ons. Het kost maar een paar minuten.</p>
+          <p class="invite" lang="en">What has changed in your neighbourhood? Scan the code with your phone and tell us. It only takes a few minutes.</p>
+        </div>
         <img class="qr" src="/api/links/${this.link.id}/qr.svg" alt=${t('qr', { url: short })} width="320" height="320" />
-        <p class="url">${short}</p>
-        ${this.link.label ? html`<p class="label muted">${this.link.label}</p>` : nothing}
+        <div class="address">
+          <p class="type"><span lang="nl">Of typ dit adres</span> · <span lang="en">Or type this address</span></p>
+          <p class="url">${short}</p>
+        </div>
+        <footer>
+          <p class="org">${org.name}</p>
+          ${org.contact ? html`<p class="contact"><span lang="nl">Vragen?</span> <span lang="en">Questions?</span> ${org.contact}</p>` : nothing}
+          <p class="privacy" lang="nl">Je verhaal blijft bij ${org.name}. Jij kiest wie het mag lezen, en je kunt het altijd intrekken.</p>
+          <p class="privacy" lang="en">Your story stays with ${org.name}. You choose who may read it, and you can always withdraw it.</p>
+          ${this.link.label ? html`<p class="label muted">${this.link.label}</p>` : nothing}
+        </footer>
       </article>
     `;
   }
@@ -64,23 +81,37 @@ export class LinkPosterPage extends LitElement {
     css`
       .tools { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: center; margin-bottom: 1.5rem; }
       .tools .hint { margin: 0; flex-basis: 100%; }
-      .poster { max-width: 42rem; margin: 0 auto; padding: 2rem 1.5rem; text-align: center; border: 3px solid var(--ww-accent); border-radius: 12px; background: #fff; }
+      .poster { max-width: 42rem; margin: 0 auto; padding: 2rem 1.5rem; text-align: center; border: 3px solid var(--ww-accent); border-radius: 12px; background: #fff; display: flex; flex-direction: column; gap: 1rem; }
+      .poster p { margin-left: auto; margin-right: auto; }
       .kicker { font-size: 1.3rem; font-weight: 700; color: var(--ww-accent); margin: 0 auto 0.5rem; }
       h1 { font-size: 2.4rem; margin: 0 0 1rem; overflow-wrap: anywhere; }
       .invite { font-size: 1.25rem; margin: 0 auto 0.75rem; max-width: 34rem; }
       .invite[lang='en'] { color: var(--ww-muted); }
-      .qr { display: block; width: min(320px, 80%); height: auto; margin: 1.5rem auto 0.75rem; image-rendering: pixelated; }
+      .qr { display: block; width: min(320px, 80%); height: auto; margin: 0.5rem auto 0; image-rendering: pixelated; }
+      .type { margin: 0 auto 0.25rem; font-size: 1.05rem; }
       .url { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: 1.3rem; font-weight: 700; overflow-wrap: anywhere; margin: 0 auto; }
-      .label { margin: 1rem auto 0; font-size: 0.9rem; }
+      footer { border-top: 2px solid var(--ww-accent); padding-top: 1rem; }
+      .org { font-size: 1.3rem; font-weight: 700; margin: 0 auto 0.25rem; }
+      .contact { font-size: 1.15rem; margin: 0 auto 0.75rem; overflow-wrap: anywhere; }
+      .privacy { font-size: 1rem; margin: 0 auto 0.25rem; max-width: 36rem; }
+      .privacy[lang='en'] { color: var(--ww-muted); }
+      .label { margin: 0.75rem auto 0; font-size: 0.9rem; }
       @media print {
         .no-print { display: none !important; }
-        .poster { border: 0; max-width: none; padding: 0; }
+        /* One A4 page, portrait, filled top to bottom: the footer sits at the foot of the page. */
+        .poster { border: 0; max-width: none; padding: 0; min-height: 262mm; justify-content: space-between; gap: 0; }
         h1 { font-size: 36pt; }
         .kicker { font-size: 20pt; }
         .invite { font-size: 16pt; color: #000; }
         .invite[lang='en'] { color: #333; }
-        .qr { width: 11cm; }
-        .url { font-size: 18pt; }
+        .qr { width: 10.5cm; }
+        .type { font-size: 14pt; }
+        .url { font-size: 20pt; }
+        footer { border-top: 1.5pt solid #000; }
+        .org { font-size: 18pt; }
+        .contact { font-size: 15pt; }
+        .privacy { font-size: 12pt; color: #000; }
+        .privacy[lang='en'] { color: #333; }
       }
     `,
   ];

@@ -13,6 +13,7 @@ const t = messages({
     expires: 'Verloopt op (mag leeg)', make: 'Link maken', made: 'De link is gemaakt.', links: 'Links', none: 'Er zijn nog geen links. Maak hierboven de eerste; daarna kun je er een poster met QR-code bij afdrukken.',
     address: 'Adres', stories: 'Verhalen', status: 'Status', created: 'Gemaakt', actions: 'Acties', open: 'Open', closed: 'Gesloten', expired: 'Verlopen', until: 'tot {date}',
     poster: 'Poster afdrukken', close: 'Sluiten', reopen: 'Weer openen', closeLabel: 'Link {name} sluiten', reopenLabel: 'Link {name} weer openen', posterLabel: 'Poster afdrukken voor link {name}',
+    copy: 'Kopieer link', copyLabel: 'Link {name} kopiëren', copied: 'Gekopieerd', copiedNote: 'De link {url} staat op het klembord. Plak hem in een bericht of mail.', copyFailed: 'Kopiëren lukte niet. Selecteer het adres en kopieer het zelf.',
     noName: 'zonder naam', failed: 'Dat lukte niet.', notFound: 'Dit project bestaat niet of je mag het niet zien.', loading: 'Laden…', badDate: 'Kies een datum in de toekomst.',
   },
   en: {
@@ -21,6 +22,7 @@ const t = messages({
     expires: 'Expires on (may be empty)', make: 'Create link', made: 'The link has been created.', links: 'Links', none: 'There are no links yet. Create the first one above; then you can print a poster with a QR code for it.',
     address: 'Address', stories: 'Stories', status: 'Status', created: 'Created', actions: 'Actions', open: 'Open', closed: 'Closed', expired: 'Expired', until: 'until {date}',
     poster: 'Print poster', close: 'Close', reopen: 'Reopen', closeLabel: 'Close link {name}', reopenLabel: 'Reopen link {name}', posterLabel: 'Print poster for link {name}',
+    copy: 'Copy link', copyLabel: 'Copy link {name}', copied: 'Copied', copiedNote: 'The link {url} is on the clipboard. Paste it into a message or email.', copyFailed: 'Copying did not work. Select the address and copy it yourself.',
     noName: 'without a name', failed: 'That did not work.', notFound: 'This project does not exist or you may not see it.', loading: 'Loading…', badDate: 'Choose a date in the future.',
   },
 });
@@ -43,6 +45,10 @@ export class ProjectLinksPage extends LitElement {
   @state() private missing = false;
   @state() private message: string | null = null;
   @state() private error: ApiError | null = null;
+  /** The link just copied (its button says so for a few seconds), and the message read out. */
+  @state() private copiedId: number | null = null;
+  @state() private copyNote = '';
+  private copyTimer = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -86,6 +92,30 @@ export class ProjectLinksPage extends LitElement {
     }
   }
 
+  private async copy(link: PublicLink): Promise<void> {
+    this.message = null;
+    let ok = false;
+    try {
+      await navigator.clipboard.writeText(link.url);
+      ok = true;
+    } catch {
+      // Without the async clipboard (an http address other than localhost, an old browser): a hidden selection.
+      const area = document.createElement('textarea');
+      area.value = link.url;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      document.body.append(area);
+      area.select();
+      ok = document.execCommand('copy');
+      area.remove();
+    }
+    window.clearTimeout(this.copyTimer);
+    this.copiedId = ok ? link.id : null;
+    this.copyNote = ok ? t('copiedNote', { url: link.url }) : t('copyFailed');
+    this.copyTimer = window.setTimeout(() => (this.copiedId = null), 4000);
+  }
+
   private async setClosed(link: PublicLink, closed: boolean): Promise<void> {
     this.message = null;
     this.error = null;
@@ -127,6 +157,7 @@ export class ProjectLinksPage extends LitElement {
       </form>
 
       <h2 id="links-title">${t('links')}</h2>
+      <div role="status" class="copy-status">${this.copyNote ? html`<p class="notice">${this.copyNote}</p>` : nothing}</div>
       ${this.links.length
         ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="links-title"><table>
             <thead><tr><th scope="col">${t('label').split(' (')[0]}</th><th scope="col">${t('address')}</th><th scope="col">${t('stories')}</th><th scope="col">${t('status')}</th><th scope="col">${t('created')}</th><th scope="col">${t('actions')}</th></tr></thead>
@@ -142,10 +173,15 @@ export class ProjectLinksPage extends LitElement {
     return html`<tr data-link=${l.id}>
       <td>${l.label || html`<span class="muted">${t('noName')}</span>`}</td>
       <td class="url"><a href=${l.url} data-reload>${l.url.replace(/^https?:\/\//, '')}</a></td>
-      <td>${l.storyCount ?? ''}</td>
+      <td>${l.storyCount ?? 0}</td>
       <td><span class="badge status-${status}">${t(status)}</span>${l.expiresAt && status === 'open' ? html` <span class="muted">${t('until', { date: formatDate(l.expiresAt) })}</span>` : nothing}</td>
       <td>${formatDate(l.createdAt)}</td>
       <td><div class="actions">
+        ${status === 'open'
+          ? html`<button type="button" class="secondary copy" aria-label=${this.copiedId === l.id ? `${t('copied')}: ${t('copyLabel', { name })}` : t('copyLabel', { name })} @click=${() => this.copy(l)}>
+              ${this.copiedId === l.id ? html`<span aria-hidden="true">✓</span> ${t('copied')}` : t('copy')}
+            </button>`
+          : nothing}
         ${status === 'open' ? html`<a class="button secondary" href="/projects/${l.projectId}/links/${l.id}/poster" aria-label=${t('posterLabel', { name })}>${t('poster')}</a>` : nothing}
         ${l.closedAt
           ? html`<button type="button" class="secondary" aria-label=${t('reopenLabel', { name })} @click=${() => this.setClosed(l, false)}>${t('reopen')}</button>`

@@ -7,11 +7,15 @@ import { navigate } from '../navigate.js';
 import { pageStyles } from '../components/shared-styles.js';
 import type { WwEditor } from '../components/ww-editor.js';
 import '../components/ww-editor.js';
-import { audiences, sectionKeys, t, type Draft, type Options, type Report } from './report-edit/messages.js';
+import { audiences, sectionKeys, t, type Changes, type Draft, type Options, type Report } from './report-edit/messages.js';
 import './report-edit/read-links.js';
 import './report-edit/awaiting-review.js';
+import './report-edit/outcome-texts.js';
 
 const year = new Date().getFullYear();
+
+/** The part of the preview's data the page reads: the summary (what drops out). */
+type PreviewData = { summary?: { outcomes: { id: number; title: string; indicators: unknown[] }[]; unlinkedIndicators: { id: number; name: string }[] } };
 
 /** Define a report, preview it, publish versions and share it with funders. */
 @customElement('ww-report-edit-page')
@@ -24,6 +28,7 @@ export class ReportEditPage extends LitElement {
   @state() private message: string | null = null;
   @state() private busy = false;
   @state() private previewHtml: string | null = null;
+  @state() private previewData: PreviewData | null = null;
   @state() private shareTo = '';
   @state() private linkExpiry = '';
   @state() private linkUrl: string | null = null;
@@ -32,6 +37,10 @@ export class ReportEditPage extends LitElement {
   /** Bumped when a link was made: the list below reloads. */
   @state() private linksMade = 0;
   @state() private loadFailed = false;
+  /** What publishing would change: shown for confirmation before a version is made. */
+  @state() private changes: Changes | null = null;
+  /** Bumped when the definition was saved: the per-outcome texts reload. */
+  @state() private saves = 0;
 
   private get reportId(): number | null {
     return this.params.id ? Number(this.params.id) : null;
@@ -56,7 +65,13 @@ export class ReportEditPage extends LitElement {
 
   private async loadPreview(): Promise<void> {
     if (!this.reportId) return;
-    this.previewHtml = (await get<{ html: string }>(`/api/reports/${this.reportId}/preview?lang=${locale()}`)).html;
+    const preview = await get<{ html: string; data: PreviewData }>(`/api/reports/${this.reportId}/preview?lang=${locale()}`);
+    this.previewHtml = preview.html;
+    this.previewData = preview.data;
+  }
+
+  private dropsOutOf(s: NonNullable<PreviewData['summary']>) {
+    return { outcomesWithoutIndicators: s.outcomes.filter((o) => !o.indicators.length), indicatorsWithoutOutcome: s.unlinkedIndicators };
   }
 
   private set<K extends keyof Draft>(key: K, value: Draft[K]) {
@@ -90,6 +105,7 @@ export class ReportEditPage extends LitElement {
       if (this.reportId) {
         await patch(`/api/reports/${this.reportId}`, body);
         await this.load();
+        this.saves++;
         this.message = t('saved');
       } else {
         const { report } = await post<{ report: Report }>('/api/reports', body);
@@ -98,12 +114,59 @@ export class ReportEditPage extends LitElement {
     });
   }
 
+  /** Publishing asks first, saying what changes against the last version and what drops out. */
+  private async askPublish() {
+    await this.run(async () => {
+      this.changes = (await get<{ changes: Changes }>(`/api/reports/${this.reportId}/changes`)).changes;
+    });
+    // Once the page is no longer busy (a disabled button cannot take the focus).
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('#confirm-publish')?.focus();
+  }
+
+  private async cancelPublish() {
+    this.changes = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('#publish')?.focus();
+  }
+
   private publish() {
     return this.run(async () => {
       const { version } = await post<{ version: { number: number } }>(`/api/reports/${this.reportId}/versions`);
+      this.changes = null;
       await this.load();
       this.message = t('published', { n: version.number });
     });
+  }
+
+  private renderConfirm(c: Changes) {
+    const n = (c.lastVersion ?? 0) + 1;
+    const fig = (v: { target: number | null; actual: number | null } | null) => (v?.actual == null ? '–' : String(v.actual).replace('.', ','));
+    const list = (label: string, items: string[]) => (items.length ? html`<h4>${label}</h4><ul>${items.map((i) => html`<li>${i}</li>`)}</ul>` : nothing);
+    const none = !c.storiesAdded.length && !c.storiesRemoved.length && !c.figuresChanged.length && !c.titleChanged && !c.periodChanged;
+    return html`<div class="confirm" role="group" aria-labelledby="confirm-h" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancelPublish()}>
+      <h3 id="confirm-h">${t('confirmTitle', { n })}</h3>
+      ${c.lastVersion == null ? html`<p>${t('confirmFirst')}</p>` : html`<p>${t('confirmAgainst', { n: c.lastVersion })}</p>`}
+      ${c.lastVersion != null && none ? html`<p>${t('nothingChanged')}</p>` : nothing}
+      ${c.titleChanged ? html`<p>${t('titleChanged')}</p>` : nothing} ${c.periodChanged ? html`<p>${t('periodChanged')}</p>` : nothing}
+      ${c.lastVersion != null ? list(t('storiesAdded', { n: c.storiesAdded.length }), c.storiesAdded.map((s) => s.title)) : nothing}
+      ${list(t('storiesRemoved', { n: c.storiesRemoved.length }), c.storiesRemoved.map((s) => s.title))}
+      ${list(
+        t('figuresChanged', { n: c.figuresChanged.length }),
+        c.figuresChanged.map((f) => t('figureLine', { indicator: f.indicator, period: f.period, area: f.area ? ` (${f.area})` : '', before: fig(f.before), after: fig(f.after) })),
+      )}
+      ${this.renderDropsOut(c)}
+      <div class="actions">
+        <button id="confirm-publish" @click=${this.publish} ?disabled=${this.busy}>${t('confirmPublish', { n })}</button>
+        <button class="secondary" @click=${this.cancelPublish}>${t('cancel')}</button>
+      </div>
+    </div>`;
+  }
+
+  /** Nothing silently drops out: outcomes without an indicator and indicators without an outcome are named. */
+  private renderDropsOut(c: Pick<Changes, 'outcomesWithoutIndicators' | 'indicatorsWithoutOutcome'>) {
+    const items = [...c.outcomesWithoutIndicators.map((o) => t('outcomeNoIndicator', { title: o.title })), ...c.indicatorsWithoutOutcome.map((i) => t('indicatorNoOutcome', { name: i.name }))];
+    return items.length ? html`<div class="notice warn"><strong>${t('dropsOut')}</strong><ul>${items.map((i) => html`<li>${i}</li>`)}</ul></div>` : nothing;
   }
 
   private share() {
@@ -203,11 +266,15 @@ export class ReportEditPage extends LitElement {
   private renderPublished(r: Report, o: Options) {
     const unshared = o.funders.filter((f) => !r.shares.some((s) => s.userId === f.id));
     return html`
-      <ww-report-awaiting-review .reportId=${r.id}></ww-report-awaiting-review>
+      <ww-report-awaiting-review .reportId=${r.id} .refresh=${this.saves}></ww-report-awaiting-review>
+      <section aria-labelledby="texts-h">
+        <ww-report-outcome-texts .reportId=${r.id} .refresh=${this.saves} @outcome-texts-saved=${() => this.run(() => this.loadPreview())}></ww-report-outcome-texts>
+      </section>
       <section aria-labelledby="versions-h">
         <h2 id="versions-h">${t('versions')}</h2>
         <p class="hint">${t('publishHint')}</p>
-        <div class="actions"><button @click=${this.publish} ?disabled=${this.busy}>${t('publish')}</button></div>
+        ${this.previewData?.summary ? this.renderDropsOut(this.dropsOutOf(this.previewData.summary)) : nothing}
+        ${this.changes ? this.renderConfirm(this.changes) : html`<div class="actions"><button id="publish" @click=${this.askPublish} ?disabled=${this.busy}>${t('publish')}</button></div>`}
         ${r.versions.length
           ? html`<ul>
               ${r.versions.map((v) => html`<li><a data-reload href=${`/reports/${r.id}/versions/${v.number}`}>${t('versionN', { n: v.number })}</a> — ${t('by', { date: formatDate(v.publishedAt), name: v.publishedBy ?? '' })}</li>`)}
@@ -292,6 +359,15 @@ export class ReportEditPage extends LitElement {
       .preview .meta, .preview .muted, .preview .not-included, .preview .too-few { color: var(--ww-muted); }
       .preview .not-included { font-style: italic; border: 1px dashed var(--ww-line); padding: 0.5rem; }
       @media (max-width: 720px) { .preview .figure { grid-template-columns: 1fr; } }
+      .confirm { border: 2px solid var(--ww-accent); border-radius: var(--ww-radius); padding: 0.75rem 1rem; background: var(--ww-surface); }
+      .confirm h3 { margin-top: 0; }
+      .warn { border-color: #e0c36a; background: #fff8e1; }
+      .preview .status { display: inline-block; padding: 0 0.4em; border: 1px solid; border-radius: 3px; font-weight: 600; }
+      .preview .table-wrap { overflow-x: auto; }
+      .preview table.data { border-collapse: collapse; }
+      .preview table.data th, .preview table.data td { padding: 0.25rem 0.5rem; border-bottom: 1px solid var(--ww-line); text-align: left; }
+      .preview .narrative { border-left: 4px solid var(--ww-accent); padding-left: 1rem; }
+      .preview .climate-lines { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0.5rem 1.5rem; }
     `,
   ];
 }

@@ -1,6 +1,6 @@
 // Report definitions: list, the options to choose from, create, read, edit, preview.
 import { createRoute, z } from '@hono/zod-openapi';
-import { getReport, insertReport, listReports, updateReport } from '../../../db/repositories/reports.js';
+import { getReport, insertReport, listReports, publishedHeads, updateReport } from '../../../db/repositories/reports.js';
 import { assertReportManageable, reportScope } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff, userOf } from '../../auth/guard.js';
@@ -8,7 +8,7 @@ import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.j
 import { assembleReport, sectionKeys } from '../../reports/assemble.js';
 import { renderReport } from '../../reports/render.js';
 import { ReportBody, ReportPatch, Report, ReportSummary, ReportData } from './schemas.js';
-import { checkDefinition, definitionOf, fullReport, parseIntro } from './definition.js';
+import { checkDefinition, checkOutcomeTexts, definitionOf, fullReport, orgName, parseIntro } from './definition.js';
 
 export const reportCrudRoutes = router()
   .openapi(
@@ -25,7 +25,10 @@ export const reportCrudRoutes = router()
       const scope = await reportScope(c.var.db, user);
       let reports = await listReports(c.var.db, scope);
       // A funder sees published versions only: no drafts, and no trace of later draft edits.
-      if (user.role === 'funder') reports = reports.filter((r) => r.latestVersion != null).map((r) => ({ ...r, updatedAt: r.latestPublishedAt! }));
+      if (user.role === 'funder') {
+        const heads = await publishedHeads(c.var.db, reports.filter((r) => r.latestVersion != null).map((r) => r.id));
+        reports = reports.filter((r) => heads.has(r.id)).map((r) => ({ ...r, ...heads.get(r.id)!, updatedAt: r.latestPublishedAt! }));
+      }
       return c.json({ reports }, 200);
     },
   )
@@ -78,8 +81,9 @@ export const reportCrudRoutes = router()
       const report = await c.var.db.transaction().execute(async (tx) => {
         const def = { ...input, areaIds: input.areaIds ?? [], outcomeIds: input.outcomeIds ?? [], sections: input.sections ?? [...sectionKeys] };
         await checkDefinition(tx, def);
-        const { intro: _i, ...fields } = def;
-        const id = await insertReport(tx, { ...fields, introJson: intro.json, introHtml: intro.html }, user.id);
+        const perOutcome = await checkOutcomeTexts(tx, def, input.perOutcome ?? []);
+        const { intro: _i, perOutcome: _p, ...fields } = def;
+        const id = await insertReport(tx, { ...fields, introJson: intro.json, introHtml: intro.html, perOutcome }, user.id);
         await audit(tx, user, 'report.create', { type: 'report', id }, { title: input.title, audience: input.audience });
         return fullReport(tx, id);
       });
@@ -120,15 +124,17 @@ export const reportCrudRoutes = router()
       const report = await c.var.db.transaction().execute(async (tx) => {
         await assertReportManageable(tx, user, id);
         const before = (await getReport(tx, id))!;
-        const { intro: _i, ...fields } = patch;
-        await checkDefinition(tx, {
+        const { intro: _i, perOutcome: texts, ...fields } = patch;
+        const def = {
           periodFrom: patch.periodFrom ?? before.periodFrom,
           periodTo: patch.periodTo ?? before.periodTo,
           projectIds: patch.projectIds ?? before.projectIds,
           areaIds: patch.areaIds ?? before.areaIds,
           outcomeIds: patch.outcomeIds ?? before.outcomeIds,
-        });
-        await updateReport(tx, id, { ...fields, ...(intro ? { introJson: intro.json, introHtml: intro.html } : {}) });
+        };
+        await checkDefinition(tx, def);
+        const perOutcome = texts ? await checkOutcomeTexts(tx, def, texts) : undefined;
+        await updateReport(tx, id, { ...fields, ...(intro ? { introJson: intro.json, introHtml: intro.html } : {}), ...(perOutcome ? { perOutcome } : {}) });
         await audit(tx, user, 'report.update', { type: 'report', id }, { fields: Object.keys(patch) });
         return fullReport(tx, id);
       });
@@ -148,7 +154,7 @@ export const reportCrudRoutes = router()
     async (c) => {
       const { id } = c.req.valid('param');
       await assertReportManageable(c.var.db, userOf(c), id);
-      const data = await assembleReport(c.var.db, definitionOf((await getReport(c.var.db, id))!));
+      const data = { ...(await assembleReport(c.var.db, definitionOf((await getReport(c.var.db, id))!))), organisation: orgName(c) };
       return c.json({ data, html: renderReport(data, { lang: c.req.valid('query').lang }) }, 200);
     },
   )

@@ -1,13 +1,16 @@
 // A report's definition checked and read back, and a published version as a reader may see it.
 import type { Kysely } from 'kysely';
 import { type DB } from '../../../db/schema.js';
-import { getReport, getVersion, listShares, listVersions, type ReportRow } from '../../../db/repositories/reports.js';
-import { reportAccess } from '../../access.js';
+import { getReport, getVersion, listShares, listVersions, type OutcomeText, type ReportRow } from '../../../db/repositories/reports.js';
+import { areasWithin } from '../../../db/repositories/areas.js';
+import { reportAccess, reportableStories } from '../../access.js';
+import type { ErrorDetail } from '../../errors.js';
 import { requireRole } from '../../auth/guard.js';
-import { invalid, notFound } from '../../errors.js';
+import { AppError, invalid, notFound } from '../../errors.js';
 import { type ReportDefinition, type SectionKey } from '../../reports/assemble.js';
 import { emptyDoc, parseRichText } from '../../richtext.js';
 import { serveVersion } from '../../reports/redact.js';
+import { defaultIatiOrg } from '../../reports/iati/codelists.js';
 import type { AppEnv } from '../../types.js';
 import type { Context } from 'hono';
 
@@ -40,7 +43,55 @@ export const definitionOf = (r: ReportRow): ReportDefinition => ({
   outcomeIds: r.outcomeIds,
   sections: r.sections as SectionKey[],
   introHtml: r.introHtml,
+  perOutcome: r.perOutcome,
 });
+
+type PerOutcomeIn = { outcomeId: number; narrative?: { content?: unknown[] }; storyIds?: number[] | null };
+
+/**
+ * The narrative and chosen stories per outcome, checked against the report's definition: each
+ * outcome one of the report's (of its projects; among the chosen ones when it names any), each
+ * narrative rich text within the stories' allowlist, each chosen story one this report may show
+ * (consent, projects, areas, period: server/access.ts) and tagged to that outcome. Any fault is
+ * a 400 naming its field (perOutcome.N.…); the caller saves nothing then.
+ */
+export async function checkOutcomeTexts(
+  db: Kysely<DB>,
+  d: { periodFrom: string; periodTo: string; projectIds: number[]; areaIds: number[]; outcomeIds: number[] },
+  input: PerOutcomeIn[],
+): Promise<OutcomeText[]> {
+  const details: ErrorDetail[] = [];
+  const outcomeIds = [...new Set(input.map((t) => t.outcomeId))];
+  const outcomes = outcomeIds.length ? await db.selectFrom('outcomes').select(['id', 'projectId']).where('id', 'in', outcomeIds).execute() : [];
+  const ofReport = (id: number) => outcomes.some((o) => o.id === id && d.projectIds.includes(o.projectId) && (!d.outcomeIds.length || d.outcomeIds.includes(id)));
+  const chosen = [...new Set(input.flatMap((t) => t.storyIds ?? []))];
+  const areaScope = d.areaIds.length ? await areasWithin(db, d.areaIds) : [];
+  const mayShow = new Set(chosen.length ? (await reportableStories(db, { projectIds: d.projectIds, areaIds: areaScope, from: d.periodFrom, to: d.periodTo, storyIds: chosen })).map((s) => s.id) : []);
+  const tags = chosen.length && outcomeIds.length
+    ? await db.selectFrom('storyOutcomes').select(['storyId', 'outcomeId']).where('storyId', 'in', chosen).where('outcomeId', 'in', outcomeIds).where('status', '=', 'accepted').execute()
+    : [];
+  const out: OutcomeText[] = [];
+  const seen = new Set<number>();
+  input.forEach((t, i) => {
+    if (!ofReport(t.outcomeId)) details.push({ field: `perOutcome.${i}.outcomeId`, message: 'Deze uitkomst hoort niet bij deze rapportage / This outcome is not part of this report' });
+    else if (seen.has(t.outcomeId)) details.push({ field: `perOutcome.${i}.outcomeId`, message: 'Deze uitkomst staat er al / This outcome is listed twice' });
+    seen.add(t.outcomeId);
+    const storyIds = t.storyIds == null ? null : [...new Set(t.storyIds)];
+    const bad = (storyIds ?? []).filter((id) => !mayShow.has(id) || !tags.some((g) => g.storyId === id && g.outcomeId === t.outcomeId));
+    if (bad.length)
+      details.push({ field: `perOutcome.${i}.storyIds`, message: `Deze rapportage mag dit verhaal niet tonen bij deze uitkomst / This report may not show this story for this outcome: ${bad.join(', ')}` });
+    let narrative: { json: unknown; html: string } = { json: null, html: '' };
+    try {
+      if (t.narrative?.content?.length) narrative = parseRichText(t.narrative, `perOutcome.${i}.narrative`);
+    } catch (err) {
+      if (err instanceof AppError) details.push(...err.details);
+      else throw err;
+    }
+    out.push({ outcomeId: t.outcomeId, narrative: narrative.json, narrativeHtml: narrative.html, storyIds });
+  });
+  if (details.length) throw invalid('Niet alles bij de uitkomsten kan worden opgeslagen / Not everything per outcome can be saved', details);
+  return out;
+}
 
 export async function fullReport(db: Kysely<DB>, id: number) {
   const r = await getReport(db, id);
@@ -65,5 +116,8 @@ export function parseIntro(value: { content?: unknown[] } | undefined) {
   if (!value?.content?.length) return { json: emptyDoc, html: '' };
   return parseRichText(value, 'intro');
 }
+
+/** The reporting organisation's name for a report's cover (ORG_NAME). */
+export const orgName = (c: Context<AppEnv>) => c.var.config.iatiOrg?.name ?? defaultIatiOrg.name;
 
 export const safeName = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'rapportage';

@@ -18,6 +18,17 @@ export const ReportFields = {
   outcomeIds: ids(500).optional(),
   sections: z.array(z.enum(sectionKeys)).max(sectionKeys.length).optional(),
   intro: Intro.optional(),
+  perOutcome: z
+    .array(
+      z.strictObject({
+        outcomeId: z.number().int().positive(),
+        narrative: Intro.optional().openapi({ description: '"Wat we zien": rich text, the same allowlist as stories' }),
+        storyIds: ids(50).nullable().optional().openapi({ description: 'The stories chosen to illustrate the outcome, in order; null or absent: suggested (MSC selections first, then the most recent)' }),
+      }),
+    )
+    .max(500)
+    .optional()
+    .openapi({ description: 'Per outcome of the report: the narrative and the chosen stories (replaces the whole list)' }),
 };
 export const ReportBody = z.strictObject(ReportFields).openapi('NewReport');
 export const ReportPatch = z
@@ -46,6 +57,7 @@ export const Report = z
     sections: z.array(z.string()),
     intro: z.unknown(),
     introHtml: z.string(),
+    perOutcome: z.array(z.object({ outcomeId: z.number(), narrative: z.unknown(), narrativeHtml: z.string(), storyIds: z.array(z.number()).nullable() })),
     createdAt: z.string(),
     updatedAt: z.string(),
     versions: z.array(VersionSummary),

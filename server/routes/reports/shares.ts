@@ -5,6 +5,8 @@ import { assertReportManageable } from '../../access.js';
 import { audit } from '../../audit.js';
 import { userOf } from '../../auth/guard.js';
 import { invalid } from '../../errors.js';
+import { reportSharedMail } from '../../mail/notices.js';
+import { appOrigin } from '../../security.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import { Share, ShareBody } from './schemas.js';
 
@@ -23,14 +25,17 @@ export const shareRoutes = router()
       const user = userOf(c);
       const { id } = c.req.valid('param');
       const { userId } = c.req.valid('json');
-      const shares = await c.var.db.transaction().execute(async (tx) => {
+      const { shares, notify } = await c.var.db.transaction().execute(async (tx) => {
         await assertReportManageable(tx, user, id);
-        const target = await tx.selectFrom('users').select(['id', 'role', 'disabledAt']).where('id', '=', userId).executeTakeFirst();
+        const target = await tx.selectFrom('users').select(['id', 'role', 'disabledAt', 'email', 'locale']).where('id', '=', userId).executeTakeFirst();
         if (!target || target.role !== 'funder' || target.disabledAt) throw invalid('Alleen te delen met een actief financiersaccount / Share only with an active funder account', [{ field: 'userId', message: 'not a funder' }]);
-        await tx.insertInto('reportShares').values({ reportId: id, userId, sharedBy: user.id }).onConflict((oc) => oc.doNothing()).execute();
+        const added = await tx.insertInto('reportShares').values({ reportId: id, userId, sharedBy: user.id }).onConflict((oc) => oc.doNothing()).returning('userId').execute();
         await audit(tx, user, 'report.share', { type: 'report', id }, { userId });
-        return listShares(tx, id);
+        const report = await tx.selectFrom('reports').select('title').where('id', '=', id).executeTakeFirstOrThrow();
+        return { shares: await listShares(tx, id), notify: added.length ? { to: target, report } : null };
       });
+      // Told once, when newly shared (sharing again changes nothing and sends nothing).
+      if (notify) reportSharedMail(c.var.mailer, notify.to, notify.report, appOrigin(c));
       return c.json({ shares }, 201);
     },
   )

@@ -13,7 +13,7 @@ import { defaultIatiOrg, defaultIatiSector } from '../../reports/iati/codelists.
 import { serveVersionResponse } from '../../reports/redact.js';
 import { renderReport } from '../../reports/render.js';
 import { VersionSummary, Version, versionParams } from './schemas.js';
-import { definitionOf, readableVersion, safeName } from './definition.js';
+import { definitionOf, orgName, readableVersion, safeName } from './definition.js';
 
 export const versionRoutes = router()
   .openapi(
@@ -33,12 +33,12 @@ export const versionRoutes = router()
         await assertReportManageable(tx, user, id);
         const r = (await getReport(tx, id))!;
         const publishedAt = new Date().toISOString();
-        const data = await assembleReport(tx, definitionOf(r), new Date(publishedAt));
+        const data = { ...(await assembleReport(tx, definitionOf(r), new Date(publishedAt))), organisation: orgName(c) };
         const last = await listVersions(tx, id);
         const number = (last[0]?.number ?? 0) + 1;
         const storyIds = storyIdsOf(data);
         const html = renderReport(data, { number, publishedAt });
-        const v = await insertVersion(tx, { reportId: id, dataJson: JSON.stringify(data), html, publishedBy: user.id, publishedAt, storyIds });
+        const v = await insertVersion(tx, { reportId: id, dataJson: JSON.stringify(data), html, publishedBy: user.id, publishedAt, storyIds, title: r.title, periodFrom: r.periodFrom, periodTo: r.periodTo });
         await audit(tx, user, 'report.publish', { type: 'report', id }, { version: v.number, stories: storyIds });
         return { number: v.number, publishedAt, publishedBy: user.name };
       });

@@ -1,11 +1,12 @@
 // Submission links (and their QR codes) through which residents tell a story.
 import { createRoute, z } from '@hono/zod-openapi';
 import QRCode from 'qrcode';
-import { getLink, insertLink, listLinks, updateLink } from '../../../db/repositories/stories.js';
+import { getLink, insertLink, linkCodeDisplay, listLinks, newLinkCode, updateLink } from '../../../db/repositories/stories.js';
 import { assertProjectVisible } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
-import { newToken } from '../../auth/tokens.js';
+import { appOrigin } from '../../security.js';
+import { defaultIatiOrg } from '../../reports/iati/codelists.js';
 import { notFound } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import type { SessionUser } from '../../types.js';
@@ -25,7 +26,7 @@ const Link = z
     closedAt: z.string().nullable(),
     createdAt: z.string(),
     status: z.enum(['open', 'closed', 'expired']),
-    storyCount: z.number().optional(),
+    storyCount: z.number().openapi({ description: 'stories sent through this link (0 for none)' }),
   })
   .openapi('SubmissionLink');
 
@@ -41,15 +42,15 @@ const expiry = z
 const NewLinkBody = z.strictObject({ label: z.string().trim().max(200).optional(), expiresAt: expiry.nullable().optional() }).openapi('NewSubmissionLink');
 const LinkPatchBody = z.strictObject({ closed: z.boolean().optional(), expiresAt: expiry.nullable().optional(), label: z.string().trim().max(200).optional() }).openapi('SubmissionLinkPatch');
 
+/** The address residents type: a short code in groups of three (K7M-4P2-QXH), an older link's long token as it is. */
 export function linkUrl(c: Context<AppEnv>, token: string): string {
-  const origin = c.var.config.publicUrl ? new URL(c.var.config.publicUrl).origin : new URL(c.req.url).origin;
-  return `${origin}/t/${token}`;
+  return `${appOrigin(c)}/t/${linkCodeDisplay(token)}`;
 }
 
 type LinkRow = { id: number; projectId: number; token: string; label: string; expiresAt: string | null; closedAt: string | null; createdAt: string; storyCount?: number | null };
 export const linkStatus = (l: { expiresAt: string | null; closedAt: string | null }, now = Date.now()) =>
   l.closedAt ? ('closed' as const) : l.expiresAt && Date.parse(l.expiresAt) <= now ? ('expired' as const) : ('open' as const);
-const toLink = (c: Context<AppEnv>, l: LinkRow) => ({ ...l, url: linkUrl(c, l.token), status: linkStatus(l), storyCount: l.storyCount == null ? undefined : Number(l.storyCount) });
+const toLink = (c: Context<AppEnv>, l: LinkRow) => ({ ...l, url: linkUrl(c, l.token), status: linkStatus(l), storyCount: Number(l.storyCount ?? 0) });
 
 async function linkFor(c: Context<AppEnv>, user: SessionUser, id: number) {
   const link = await getLink(c.var.db, id);
@@ -76,7 +77,7 @@ export const linkRoutes = router()
       const { db } = c.var;
       await assertProjectVisible(db, user, id);
       const link = await db.transaction().execute(async (tx) => {
-        const row = await insertLink(tx, { projectId: id, token: newToken(18), label: input.label ?? '', expiresAt: input.expiresAt ?? null, createdBy: user.id });
+        const row = await insertLink(tx, { projectId: id, token: newLinkCode(), label: input.label ?? '', expiresAt: input.expiresAt ?? null, createdBy: user.id });
         await audit(tx, user, 'link.create', { type: 'public_link', id: row.id }, { projectId: id, expiresAt: row.expiresAt });
         return row;
       });
@@ -125,6 +126,31 @@ export const linkRoutes = router()
         await audit(tx, user, 'link.update', { type: 'public_link', id }, { ...input });
       });
       return c.json({ link: toLink(c, (await getLink(db, id))!) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/links/{id}/poster',
+      tags: ['stories'],
+      summary: 'What the printed poster of a link shows: the link, its project, and the organisation’s name and contact (ORG_NAME, ORG_CONTACT)',
+      security: cookieAuth,
+      request: { params: idParam },
+      responses: {
+        200: json(z.object({ link: Link, project: z.object({ id: z.number(), name: z.string() }), organisation: z.object({ name: z.string(), contact: z.string().nullable() }) })),
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const user = requireRole(c, ...anyone);
+      const { id } = c.req.valid('param');
+      const link = await linkFor(c, user, id);
+      const listed = (await listLinks(c.var.db, link.projectId)).find((l) => l.id === id)!;
+      const project = await c.var.db.selectFrom('projects').select(['id', 'name']).where('id', '=', link.projectId).executeTakeFirstOrThrow();
+      const { config } = c.var;
+      return c.json({ link: toLink(c, listed), project, organisation: { name: (config.iatiOrg ?? defaultIatiOrg).name, contact: config.orgContact ?? null } }, 200);
     },
   )
   .openapi(

@@ -42,6 +42,20 @@ export const t = messages({
     publish: 'Publiceren als nieuwe versie',
     publishHint: 'Een gepubliceerde versie verandert nooit meer. Wie later een verhaal terugtrekt, ziet het ook uit gepubliceerde versies verdwijnen.',
     published: 'Versie {n} is gepubliceerd.',
+    confirmTitle: 'Versie {n} publiceren?',
+    confirmFirst: 'Dit wordt de eerste versie. Wie de rapportage gedeeld krijgt, leest precies deze versie.',
+    confirmAgainst: 'Wat er verandert ten opzichte van versie {n}:',
+    storiesAdded: 'Verhalen erbij ({n})',
+    storiesRemoved: 'Verhalen eruit ({n})',
+    figuresChanged: 'Cijfers veranderd ({n})',
+    titleChanged: 'De titel is veranderd.',
+    periodChanged: 'De periode is veranderd.',
+    nothingChanged: 'Er verandert niets aan verhalen en cijfers.',
+    figureLine: '{indicator}, {period}{area}: {before} → {after}',
+    confirmPublish: 'Ja, publiceer versie {n}',
+    dropsOut: 'Let op: dit valt nu buiten de rapportage',
+    outcomeNoIndicator: 'Uitkomst zonder indicator (komt zonder cijfers in de rapportage): {title}',
+    indicatorNoOutcome: 'Indicator zonder uitkomst (komt niet in de rapportage): {name}',
     versions: 'Gepubliceerde versies',
     noVersions: 'Nog geen gepubliceerde versies.',
     versionN: 'Versie {n}',
@@ -121,6 +135,20 @@ export const t = messages({
     publish: 'Publish as a new version',
     publishHint: 'A published version never changes. A story withdrawn later also disappears from published versions.',
     published: 'Version {n} is published.',
+    confirmTitle: 'Publish version {n}?',
+    confirmFirst: 'This will be the first version. Whoever the report is shared with reads exactly this version.',
+    confirmAgainst: 'What changes against version {n}:',
+    storiesAdded: 'Stories added ({n})',
+    storiesRemoved: 'Stories removed ({n})',
+    figuresChanged: 'Figures changed ({n})',
+    titleChanged: 'The title has changed.',
+    periodChanged: 'The period has changed.',
+    nothingChanged: 'Nothing changes in stories and figures.',
+    figureLine: '{indicator}, {period}{area}: {before} → {after}',
+    confirmPublish: 'Yes, publish version {n}',
+    dropsOut: 'Note: this falls outside the report now',
+    outcomeNoIndicator: 'Outcome without an indicator (appears without figures): {title}',
+    indicatorNoOutcome: 'Indicator without an outcome (not in the report): {name}',
     versions: 'Published versions',
     noVersions: 'No published versions yet.',
     versionN: 'Version {n}',
@@ -187,4 +215,14 @@ export type Report = {
   shares: { userId: number; name: string; email: string }[];
 };
 export type Draft = Omit<Report, 'id' | 'versions' | 'shares'>;
+export type Changes = {
+  lastVersion: number | null;
+  storiesAdded: { id: number; title: string }[];
+  storiesRemoved: { id: number; title: string }[];
+  figuresChanged: { indicator: string; period: string; area: string | null; before: { target: number | null; actual: number | null } | null; after: { target: number | null; actual: number | null } | null }[];
+  titleChanged: boolean;
+  periodChanged: boolean;
+  outcomesWithoutIndicators: { id: number; title: string }[];
+  indicatorsWithoutOutcome: { id: number; name: string }[];
+};
 export type ReadLink = { id: number; label: string | null; createdAt: string; createdBy: string | null; expiresAt: string; status: 'active' | 'expired' | 'revoked'; revokedAt: string | null; revokedBy: string | null };

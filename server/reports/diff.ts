@@ -1,0 +1,58 @@
+// What a new version would change against the last published one: stories added and removed,
+// figures changed (per indicator, period and area). Shown before publishing, so nothing changes
+// in front of a funder unnoticed.
+import { storyIdsOf, type ReportData } from './assemble.js';
+
+export type StoryRef = { id: number; title: string };
+export type FigureChange = { indicator: string; period: string; area: string | null; before: { target: number | null; actual: number | null } | null; after: { target: number | null; actual: number | null } | null };
+export type VersionDiff = { lastVersion: number | null; storiesAdded: StoryRef[]; storiesRemoved: StoryRef[]; figuresChanged: FigureChange[]; titleChanged: boolean; periodChanged: boolean };
+
+/** The title of every story the data shows (printed, referred to, or chosen for Most Significant Change). */
+function storyTitles(data: ReportData): Map<number, string> {
+  const titles = new Map<number, string>();
+  for (const o of data.outcomes) {
+    for (const s of o.stories) if (!('withdrawn' in s)) titles.set(s.id, s.title);
+    for (const s of o.storyRefs ?? []) titles.set(s.id, s.title);
+    if (o.msc.included) for (const m of o.msc.selections) if (!('withdrawn' in m) && m.title) titles.set(m.storyId, m.title);
+  }
+  for (const p of data.phases?.stories ?? []) for (const s of p.stories) if (!('withdrawn' in s)) titles.set(s.id, s.title);
+  return titles;
+}
+
+function figures(data: ReportData): Map<string, { indicator: string; period: string; area: string | null; value: { target: number | null; actual: number | null } }> {
+  const out = new Map<string, { indicator: string; period: string; area: string | null; value: { target: number | null; actual: number | null } }>();
+  for (const o of data.outcomes)
+    for (const ind of o.indicators) {
+      for (const p of ind.periods) out.set(`${ind.id}||${p.period}`, { indicator: ind.name, period: p.period, area: null, value: { target: p.target, actual: p.actual } });
+      for (const a of ind.areas ?? []) for (const p of a.periods) out.set(`${ind.id}|${a.id}|${p.period}`, { indicator: ind.name, period: p.period, area: a.name, value: { target: p.target, actual: p.actual } });
+    }
+  return out;
+}
+
+export function versionDiff(last: { number: number; data: ReportData } | null, next: ReportData): VersionDiff {
+  const before = last ? storyTitles(last.data) : new Map<number, string>();
+  const after = storyTitles(next);
+  const nextIds = new Set(storyIdsOf(next));
+  const lastIds = new Set(last ? storyIdsOf(last.data) : []);
+  const storiesAdded = [...nextIds].filter((id) => !lastIds.has(id)).map((id) => ({ id, title: after.get(id) ?? '' }));
+  const storiesRemoved = [...lastIds].filter((id) => !nextIds.has(id)).map((id) => ({ id, title: before.get(id) ?? '' }));
+  const f0 = last ? figures(last.data) : new Map();
+  const f1 = figures(next);
+  const figuresChanged: FigureChange[] = [];
+  if (last)
+    for (const key of new Set([...f0.keys(), ...f1.keys()])) {
+      const a = f0.get(key);
+      const b = f1.get(key);
+      if (a && b && a.value.target === b.value.target && a.value.actual === b.value.actual) continue;
+      const ref = (b ?? a)!;
+      figuresChanged.push({ indicator: ref.indicator, period: ref.period, area: ref.area, before: a?.value ?? null, after: b?.value ?? null });
+    }
+  return {
+    lastVersion: last?.number ?? null,
+    storiesAdded,
+    storiesRemoved,
+    figuresChanged,
+    titleChanged: !!last && last.data.report.title !== next.report.title,
+    periodChanged: !!last && (last.data.report.periodFrom !== next.report.periodFrom || last.data.report.periodTo !== next.report.periodTo),
+  };
+}

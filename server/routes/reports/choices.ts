@@ -1,0 +1,132 @@
+// What the report editor needs beyond the definition: per outcome the stories the report may show
+// (to choose and order), and — before publishing — what a new version changes against the last.
+import { createRoute, z } from '@hono/zod-openapi';
+import { areasWithin } from '../../../db/repositories/areas.js';
+import { getReport, getVersion, listVersions } from '../../../db/repositories/reports.js';
+import { assertReportManageable, reportableStories } from '../../access.js';
+import { userOf } from '../../auth/guard.js';
+import { cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { assembleReport, suggestedStories } from '../../reports/assemble.js';
+import { versionDiff } from '../../reports/diff.js';
+import { serveVersion } from '../../reports/redact.js';
+import { mscSelections } from '../../reports/sources.js';
+import { definitionOf } from './definition.js';
+
+const Candidate = z.object({ id: z.number(), title: z.string(), when: z.string(), msc: z.boolean() });
+const OutcomeChoice = z
+  .object({
+    outcomeId: z.number(),
+    title: z.string(),
+    projectName: z.string(),
+    archived: z.boolean(),
+    indicators: z.number(),
+    narrative: z.unknown(),
+    storyIds: z.array(z.number()).nullable(),
+    suggested: z.array(z.number()),
+    candidates: z.array(Candidate),
+  })
+  .openapi('ReportOutcomeChoice');
+const StoryRef = z.object({ id: z.number(), title: z.string() });
+const Figures = z.object({ target: z.number().nullable(), actual: z.number().nullable() }).nullable();
+const Changes = z
+  .object({
+    lastVersion: z.number().nullable(),
+    storiesAdded: z.array(StoryRef),
+    storiesRemoved: z.array(StoryRef),
+    figuresChanged: z.array(z.object({ indicator: z.string(), period: z.string(), area: z.string().nullable(), before: Figures, after: Figures })),
+    titleChanged: z.boolean(),
+    periodChanged: z.boolean(),
+    outcomesWithoutIndicators: z.array(z.object({ id: z.number(), title: z.string() })),
+    indicatorsWithoutOutcome: z.array(z.object({ id: z.number(), name: z.string() })),
+  })
+  .openapi('ReportChanges');
+
+export const choiceRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/{id}/outcomes',
+      tags: ['reports'],
+      summary: "Per outcome of the report: its narrative, the chosen stories, the suggestion, and the stories it may show (tagged to it, consent allowing) (coordinator, admin)",
+      security: cookieAuth,
+      request: { params: idParam },
+      responses: { 200: json(z.object({ outcomes: z.array(OutcomeChoice) })), 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { db } = c.var;
+      await assertReportManageable(db, userOf(c), id);
+      const r = (await getReport(db, id))!;
+      let q = db
+        .selectFrom('outcomes')
+        .innerJoin('projects', 'projects.id', 'outcomes.projectId')
+        .select(['outcomes.id', 'outcomes.title', 'outcomes.archivedAt', 'projects.name as projectName'])
+        .orderBy('projects.name')
+        .orderBy('outcomes.sort')
+        .orderBy('outcomes.id');
+      q = r.outcomeIds.length ? q.where('outcomes.id', 'in', r.outcomeIds) : q.where('outcomes.projectId', 'in', r.projectIds);
+      const outcomes = await q.execute();
+      const ids = outcomes.map((o) => o.id);
+      const areaScope = r.areaIds.length ? await areasWithin(db, r.areaIds) : [];
+      const stories = await reportableStories(db, { projectIds: r.projectIds, areaIds: areaScope, from: r.periodFrom, to: r.periodTo });
+      const byId = new Map(stories.map((s) => [s.id, s]));
+      const [tags, counts] = ids.length
+        ? await Promise.all([
+            db.selectFrom('storyOutcomes').select(['outcomeId', 'storyId']).where('outcomeId', 'in', ids).where('status', '=', 'accepted').execute(),
+            db.selectFrom('indicators').select((eb) => ['outcomeId', eb.fn.countAll<number>().as('n')]).where('outcomeId', 'in', ids).groupBy('outcomeId').execute(),
+          ])
+        : [[], []];
+      const out = [];
+      for (const o of outcomes) {
+        const tagged = tags.filter((t) => t.outcomeId === o.id && byId.has(t.storyId)).map((t) => byId.get(t.storyId)!);
+        tagged.sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
+        const msc = await mscSelections(db, { outcomeId: o.id, storyIds: tagged.map((s) => s.id) });
+        const mscIds = new Set(msc.included ? msc.selections.map((m) => m.storyId) : []);
+        const text = r.perOutcome.find((t) => t.outcomeId === o.id);
+        out.push({
+          outcomeId: o.id,
+          title: o.title,
+          projectName: o.projectName,
+          archived: !!o.archivedAt,
+          indicators: Number(counts.find((x) => x.outcomeId === o.id)?.n ?? 0),
+          narrative: text?.narrative ?? null,
+          storyIds: text?.storyIds ?? null,
+          suggested: suggestedStories(tagged, msc),
+          candidates: tagged.map((s) => ({ id: s.id, title: s.title, when: s.when, msc: mscIds.has(s.id) })),
+        });
+      }
+      return c.json({ outcomes: out }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/{id}/changes',
+      tags: ['reports'],
+      summary: 'What publishing now would change against the last published version, and what would silently drop out (coordinator, admin)',
+      security: cookieAuth,
+      request: { params: idParam },
+      responses: { 200: json(z.object({ changes: Changes })), 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { db } = c.var;
+      await assertReportManageable(db, userOf(c), id);
+      const next = await assembleReport(db, definitionOf((await getReport(db, id))!));
+      const [latest] = await listVersions(db, id);
+      const stored = latest ? await getVersion(db, id, latest.number) : undefined;
+      // Against the last version as it is served now (withdrawals honoured), so a withdrawal is not news.
+      const last = stored ? { number: stored.number, data: (await serveVersion(db, stored)).data } : null;
+      const summary = next.summary!;
+      return c.json(
+        {
+          changes: {
+            ...versionDiff(last, next),
+            outcomesWithoutIndicators: summary.outcomes.filter((o) => !o.indicators.length).map((o) => ({ id: o.id, title: o.title })),
+            indicatorsWithoutOutcome: summary.unlinkedIndicators,
+          },
+        },
+        200,
+      );
+    },
+  );

@@ -1,0 +1,102 @@
+// Posters and links: a short code residents can type, a copy button with a visible confirmation,
+// 0 stories shown as 0, and an A4 poster filled to the foot with the organisation's name,
+// contact and a privacy line. At 360 and 1280 px, axe-clean.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2E, type E2E } from '../helpers/browser.js';
+import { checkA11y, expectNoHorizontalScroll } from '../helpers/a11y.js';
+import { makeProject } from '../helpers/sensemaking-fixtures.js';
+import { newLinkCode } from '../../db/repositories/stories.js';
+
+const ORG = 'Stichting Buurtwerk Noord';
+const CONTACT = '020 123 45 67 · info@buurtwerk-noord.nl';
+
+/** The text of a PDF, with each line's height above the page's foot (pdfjs, points). */
+async function pdfText(pdf: Buffer) {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: true }).promise;
+  const page = await doc.getPage(1);
+  const [, , , height] = page.view as [number, number, number, number];
+  const items = (await page.getTextContent()).items.flatMap((i) => ('str' in i && i.str.trim() ? [{ str: i.str, y: i.transform[5] as number }] : []));
+  return { pages: doc.numPages, height, text: items.map((i) => i.str).join(' '), lowest: Math.min(...items.map((i) => i.y)) };
+}
+
+describe('browser: posters and links', () => {
+  let e: E2E;
+  let email: string;
+  let projectId: number;
+  beforeAll(async () => {
+    e = await startE2E({ iatiOrg: { ref: 'NL-KVK-12345678', name: ORG, type: '22' }, orgContact: CONTACT });
+    const c = await e.user('coordinator');
+    email = c.email;
+    projectId = await makeProject(e.db, 'Buurtkamer Transvaal', [c.id]);
+  });
+  afterAll(async () => e?.close());
+
+  for (const phone of [true, false]) {
+    it(`a coordinator makes a link, copies it and prints a full poster (${phone ? '360' : '1280'} px)`, async () => {
+      const size = phone ? 'phone' : 'desktop';
+      const ctx = await e.context({ phone });
+      await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e.baseUrl });
+      const page = await ctx.newPage();
+      await e.login(page, email);
+      await page.goto(`/projects/${projectId}/links`);
+      await page.getByLabel(/^Naam van de link/).fill(`Poster bakker ${size}`);
+      await page.getByRole('button', { name: 'Link maken' }).click();
+      await page.getByText('De link is gemaakt.').waitFor();
+      const row = page.locator('tr', { hasText: `Poster bakker ${size}` });
+      const url = (await row.locator('td.url a').textContent())!.trim();
+      expect(url).toMatch(/^127\.0\.0\.1:\d+\/t\/[ACDEFGHJKMNPQRTVWXY34679]{3}-[ACDEFGHJKMNPQRTVWXY34679]{3}-[ACDEFGHJKMNPQRTVWXY34679]{3}$/);
+      await expect(row.locator('td').nth(2).textContent()).resolves.toBe('0'); // no stories yet: 0, not empty
+
+      await row.getByRole('button', { name: `Link Poster bakker ${size} kopiëren` }).click();
+      await page.getByRole('status').getByText('staat op het klembord').waitFor();
+      await expect(row.getByRole('button', { name: /Gekopieerd/ }).isVisible()).resolves.toBe(true);
+      await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`http://${url}`);
+      await checkA11y(page, `links-copied-${size}`);
+      await e.screenshot(page, `links-copied-${size}`);
+      if (phone) await expectNoHorizontalScroll(page, 'links page on a phone');
+
+      await row.getByRole('link', { name: /Poster afdrukken/ }).click();
+      await page.waitForURL(/\/poster$/);
+      await page.getByRole('heading', { level: 1, name: 'Buurtkamer Transvaal' }).waitFor();
+      await page.getByText(url).first().waitFor();
+      await page.getByText(CONTACT).waitFor();
+      await page.getByText(`Je verhaal blijft bij ${ORG}.`).waitFor();
+      await page.waitForFunction(() => {
+        const img = document.querySelector('ww-app')?.shadowRoot?.querySelector('ww-link-poster-page')?.shadowRoot?.querySelector('img.qr') as HTMLImageElement | null;
+        return !!img && img.complete && img.naturalWidth > 0;
+      });
+      await checkA11y(page, `poster-${size}`);
+      await e.screenshot(page, `poster-${size}`);
+
+      // On A4: one page, and the organisation, contact and privacy line stand in its bottom third.
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      const { pages, height, text, lowest } = await pdfText(pdf);
+      expect(pages).toBe(1);
+      for (const words of [ORG, '020 123 45 67', 'Je verhaal blijft bij', 'Your story stays with', 'Of typ dit adres', 'Buurtkamer Transvaal']) expect(text).toContain(words);
+      expect(lowest).toBeLessThan(height / 6); // text reaches the last sixth of the page: no empty bottom third
+      if (!phone) {
+        await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+        await e.screenshot(page, 'poster-print-a4');
+      }
+      await ctx.close();
+    });
+  }
+
+  it('a resident types the short code in small letters; an unknown code says the link does not exist', async () => {
+    const ctx = await e.context({ phone: true, locale: 'nl-NL' });
+    const page = await ctx.newPage();
+    const { id: createdBy } = await e.user('coordinator');
+    const code = newLinkCode().toLowerCase();
+    await e.db.insertInto('publicLinks').values({ projectId, token: code.toUpperCase(), label: 'Typed', createdBy }).execute();
+    await page.goto(`/t/${code.slice(0, 3)}-${code.slice(3, 6)}-${code.slice(6)}`);
+    await e.screenshot(page, 'link-typed-code');
+    await page.getByRole('heading', { level: 1, name: 'Vertel je verhaal' }).waitFor();
+    await page.getByText('Voor Buurtkamer Transvaal', { exact: true }).waitFor();
+    await page.goto('/t/AAA-AAA-AAA');
+    await page.getByText('Deze link werkt niet. Kijk of je de hele link hebt overgenomen.').waitFor();
+    await e.screenshot(page, 'link-unknown-code');
+    await ctx.close();
+  });
+});

@@ -1,0 +1,34 @@
+// Reads a PDF Chromium printed: per page its text and how far down the page its text reaches.
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export type PdfPage = {
+  /** the page's text, the margins (running title, page number) included */
+  text: string;
+  /** share of the page height from the top to the lowest text inside the margins (0..1) */
+  fill: number;
+};
+
+/** The page margins of the report's print stylesheet are 18 mm; the running title and page number sit in them. */
+const MARGIN_PT = (16 / 25.4) * 72;
+
+export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: PdfPage[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const { height } = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    let lowest = 0;
+    const parts: string[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || !item.str.trim()) continue;
+      parts.push(item.str);
+      // transform[5] is the baseline's distance from the bottom of the page
+      const fromTop = height - item.transform[5]!;
+      if (fromTop > MARGIN_PT && fromTop < height - MARGIN_PT) lowest = Math.max(lowest, fromTop);
+    }
+    pages.push({ text: parts.join(' '), fill: lowest / height });
+  }
+  await doc.destroy();
+  return pages;
+}

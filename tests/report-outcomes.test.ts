@@ -1,0 +1,157 @@
+// Issue 12: a summary first, a narrative and chosen stories per outcome (each story printed once),
+// publishing that says what changed, and a funder's list that shows what was published.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testApp, type Client, type TestApp } from './helpers/app.js';
+import { addIndicator, addOutcome, addProject, addStory, reportWorld } from './helpers/reports-fixtures.js';
+import { percentOfTarget } from '../server/reports/summary.js';
+
+type World = Awaited<ReturnType<typeof reportWorld>>;
+const doc = (...content: unknown[]) => ({ type: 'doc', content });
+const para = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+
+async function json<T = any>(res: Response, status = 200): Promise<T> {
+  expect(res.status, await res.clone().text()).toBe(status);
+  return (await res.json()) as T;
+}
+
+describe('reports: summary, narrative and chosen stories per outcome', () => {
+  let t: TestApp;
+  let w: World;
+  let coord: Client;
+  let reportId: number;
+  beforeEach(async () => {
+    t = await testApp();
+    w = await reportWorld(t.db);
+    coord = await t.as('coordinator');
+    reportId = (await json(await coord.post('/api/reports', { title: 'Jaarverslag 2026', audience: 'municipality', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectId] }), 201)).report.id;
+  });
+  afterEach(async () => t.close());
+
+  it('opens with a summary: the latest actual against its target, the percentage respecting the direction, a status by the stated rule, the counts', async () => {
+    const preview = await json(await coord.get(`/api/reports/${reportId}/preview`));
+    const [outcome] = preview.data.summary.outcomes;
+    // Latest actual 63 in 2026-Q2 against the target 60: 105%, on track.
+    expect(outcome.indicators).toEqual([expect.objectContaining({ name: 'Deelnemers aan buurtactiviteiten', baseline: 40, period: '2026-Q2', actual: 63, target: 60, percent: 105, status: 'on_track' })]);
+    expect(outcome.status).toBe('on_track');
+    // Three stories told (one with team consent), two the tellers allow in reports, three tellers, one area.
+    expect(preview.data.summary.counts).toMatchObject({ storiesTold: 3, storiesReportable: 2, tellers: 3, areas: 1 });
+    expect(preview.html).toContain('Samenvatting: werkte het?');
+    expect(preview.html).toMatch(/Op koers: minstens 90% van het doel/);
+    expect(preview.html).toContain('105%');
+    // Lower is better: at or under the target is 100% or more; above it less.
+    expect([percentOfTarget(8, 10, 'lower'), percentOfTarget(20, 10, 'lower'), percentOfTarget(5, 10, 'higher')]).toEqual([125, 50, 50]);
+    const en = await json(await coord.get(`/api/reports/${reportId}/preview?lang=en`));
+    expect(en.html).toContain('Summary: did it work?');
+    expect(en.html).toContain('on track');
+  });
+
+  it('prints each story in full once: chosen elsewhere it is referred to by title, the rest is counted', async () => {
+    const second = await addOutcome(t.db, w.projectId, 'Bewoners nemen initiatief');
+    const extra = await addStory(t.db, { projectId: w.projectId, areaId: w.areaId, consent: 'report', title: 'De schoonmaakactie', body: 'Zelf de straat geveegd.', outcomeIds: [w.outcomeId, second] });
+    await t.db.insertInto('storyOutcomes').values({ storyId: w.publicStory, outcomeId: second, note: '' }).execute();
+    const narrative = doc(para('Buren vinden elkaar, '), { type: 'paragraph', content: [{ type: 'text', text: 'vooral rond de tuin', marks: [{ type: 'bold' }] }] });
+    await json(
+      await coord.patch(`/api/reports/${reportId}`, {
+        perOutcome: [
+          { outcomeId: w.outcomeId, narrative, storyIds: [w.publicStory, extra] },
+          { outcomeId: second, storyIds: [extra, w.publicStory] },
+        ],
+      }),
+    );
+    const v = await json(await coord.post(`/api/reports/${reportId}/versions`), 201);
+    const { version } = await json(await coord.get(`/api/reports/${reportId}/versions/${v.version.number}`));
+    const count = (hay: string, needle: string) => hay.split(needle).length - 1;
+    for (const body of ['Het buurtfeest bracht iedereen samen.', 'Zelf de straat geveegd.', 'We zijn samen een moestuin begonnen.']) {
+      expect(count(version.html, body), body).toBeLessThanOrEqual(1);
+      expect(count(JSON.stringify(version.data), body), body).toBeLessThanOrEqual(1);
+    }
+    const [first, other] = version.data.outcomes;
+    expect(first.stories.map((s: any) => s.id)).toEqual([w.publicStory, extra]);
+    expect(first.otherStories).toBe(1); // "De moestuin" is tagged but not chosen
+    expect(first.narrativeHtml).toBe('<p>Buren vinden elkaar, </p><p><strong>vooral rond de tuin</strong></p>');
+    expect(other.stories).toEqual([]);
+    expect(other.storyRefs.map((s: any) => s.title)).toEqual(['De schoonmaakactie', 'Het buurtfeest']);
+    expect(version.html).toContain('En 1 ander verhaal bij deze uitkomst.');
+    expect(version.html).toContain('<strong>vooral rond de tuin</strong>');
+    // The definition keeps the narrative; the version froze it.
+    await json(await coord.patch(`/api/reports/${reportId}`, { perOutcome: [{ outcomeId: w.outcomeId, narrative: doc(para('Nieuwe tekst')) }] }));
+    const again = await json(await coord.get(`/api/reports/${reportId}/versions/1`));
+    expect(again.version.html).toContain('vooral rond de tuin');
+    expect(again.version.html).not.toContain('Nieuwe tekst');
+  });
+
+  it('suggests stories when none are chosen: Most Significant Change selections first, then the most recent', async () => {
+    const older = await addStory(t.db, { projectId: w.projectId, consent: 'report', title: 'Oud verhaal', body: 'Lang geleden.', happenedOn: '2026-01-05', outcomeIds: [w.outcomeId] });
+    const newest = await addStory(t.db, { projectId: w.projectId, consent: 'report', title: 'Nieuwste', body: 'Gisteren.', happenedOn: '2026-11-01', outcomeIds: [w.outcomeId] });
+    const round = await t.db.insertInto('mscRounds').values({ domain: 'Meedoen', periodFrom: '2026-01-01', periodTo: '2026-12-31', status: 'closed', closedAt: '2026-11-10T10:00:00Z' }).returning('id').executeTakeFirstOrThrow();
+    await t.db.insertInto('mscSelections').values([
+      { roundId: round.id, storyId: older, userId: null, reason: 'Hier begon het.' },
+      { roundId: round.id, storyId: older, userId: null, reason: 'Het raakte ons.' },
+    ]).execute();
+    const { outcomes } = await json(await coord.get(`/api/reports/${reportId}/outcomes`));
+    expect(outcomes[0].storyIds).toBeNull();
+    expect(outcomes[0].suggested).toEqual([older, newest]);
+    expect(outcomes[0].candidates.find((c: any) => c.id === older).msc).toBe(true);
+    expect(outcomes[0].candidates.map((c: any) => c.id)).not.toContain(w.teamStory);
+    // Most Significant Change shows the story (printed once, in the stories), the round and every reason.
+    const preview = await json(await coord.get(`/api/reports/${reportId}/preview`));
+    const [sel] = preview.data.outcomes[0].msc.selections;
+    expect(sel).toMatchObject({ storyId: older, domain: 'Meedoen', reasons: ['Hier begon het.', 'Het raakte ons.'], title: 'Oud verhaal' });
+    expect(preview.html).toContain('Het gekozen verhaal, "Oud verhaal", staat eerder in deze rapportage.');
+    expect(preview.html).toContain('<li>Het raakte ons.</li>');
+  });
+
+  it('bad input per outcome is a 400 naming the field, and nothing is saved', async () => {
+    const otherProject = await addProject(t.db, 'Elders');
+    const foreign = await addOutcome(t.db, otherProject, 'Niet van ons');
+    const before = await json(await coord.get(`/api/reports/${reportId}`));
+    const cases: [unknown, string][] = [
+      [[{ outcomeId: w.outcomeId, storyIds: [w.teamStory] }], 'perOutcome.0.storyIds'],
+      [[{ outcomeId: w.outcomeId, storyIds: [] }, { outcomeId: foreign }], 'perOutcome.1.outcomeId'],
+      [[{ outcomeId: w.outcomeId, narrative: doc({ type: 'image', attrs: { src: 'https://example.org/x.png' } }) }], 'perOutcome.0.narrative'],
+      [[{ outcomeId: w.outcomeId, narrative: doc({ type: 'paragraph', content: [{ type: 'text', text: 'klik', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }) }], 'perOutcome.0.narrative'],
+    ];
+    for (const [perOutcome, field] of cases) {
+      const res = await coord.patch(`/api/reports/${reportId}`, { title: 'Zou niet mogen', perOutcome });
+      const body = await json(res, 400);
+      expect(body.error.details.map((d: any) => d.field), JSON.stringify(perOutcome)).toContain(field);
+    }
+    // A new report with a bad choice is not created at all.
+    const created = await coord.post('/api/reports', { title: 'Nieuw', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectId], perOutcome: [{ outcomeId: w.outcomeId, storyIds: [w.teamStory] }] });
+    expect((await json(created, 400)).error.details[0].field).toBe('perOutcome.0.storyIds');
+    const after = await json(await coord.get(`/api/reports/${reportId}`));
+    expect(after.report.title).toBe(before.report.title);
+    expect(after.report.perOutcome).toEqual([]);
+    expect(Number((await t.db.selectFrom('reports').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(1);
+  });
+
+  it('says what publishing changes against the last version, and names what drops out', async () => {
+    const empty = await addOutcome(t.db, w.projectId, 'Zonder cijfers');
+    await t.db.insertInto('indicators').values({ projectId: w.projectId, outcomeId: null, name: 'Losse indicator', unit: 'count', measure: 'unit', periodicity: 'quarter', baselineValue: null, baselinePeriod: null }).execute();
+    const first = await json(await coord.get(`/api/reports/${reportId}/changes`));
+    expect(first.changes).toMatchObject({ lastVersion: null, outcomesWithoutIndicators: [{ id: empty, title: 'Zonder cijfers' }], indicatorsWithoutOutcome: [expect.objectContaining({ name: 'Losse indicator' })] });
+    await json(await coord.post(`/api/reports/${reportId}/versions`), 201);
+    await json(await coord.patch(`/api/reports/${reportId}`, { perOutcome: [{ outcomeId: w.outcomeId, storyIds: [w.reportStory] }] }));
+    await t.db.updateTable('indicatorValues').set({ value: 70 }).where('indicatorId', '=', w.indicatorId).where('period', '=', '2026-Q2').execute();
+    const { changes } = await json(await coord.get(`/api/reports/${reportId}/changes`));
+    expect(changes.lastVersion).toBe(1);
+    expect(changes.storiesRemoved.map((s: any) => s.title)).toEqual(['Het buurtfeest']);
+    expect(changes.storiesAdded).toEqual([]);
+    expect(changes.figuresChanged).toEqual([{ indicator: 'Deelnemers aan buurtactiviteiten', period: '2026-Q2', area: null, before: { target: 60, actual: 63 }, after: { target: 60, actual: 70 } }]);
+  });
+
+  it("a funder's list shows the latest published title and period, never the draft", async () => {
+    const funder = await t.as('funder');
+    await json(await coord.post(`/api/reports/${reportId}/shares`, { userId: funder.id }), 201);
+    await json(await coord.post(`/api/reports/${reportId}/versions`), 201);
+    await json(await coord.patch(`/api/reports/${reportId}`, { title: 'Concepttitel die nog niemand mag zien', periodTo: '2027-06-30' }));
+    const { reports } = await json(await funder.get('/api/reports'));
+    expect(reports).toEqual([expect.objectContaining({ id: reportId, title: 'Jaarverslag 2026', periodFrom: '2026-01-01', periodTo: '2026-12-31' })]);
+    // Staff see the draft.
+    const staff = await json(await coord.get('/api/reports'));
+    expect(staff.reports[0].title).toBe('Concepttitel die nog niemand mag zien');
+    // A second version publishes the new title.
+    await json(await coord.post(`/api/reports/${reportId}/versions`), 201);
+    expect((await json(await funder.get('/api/reports'))).reports[0]).toMatchObject({ title: 'Concepttitel die nog niemand mag zien', periodTo: '2027-06-30' });
+  });
+});

@@ -1,0 +1,186 @@
+// Per outcome of a report: the coordinator's narrative ("wat we zien") and the stories chosen, in
+// order, to illustrate it. Saved together with the definition's PATCH (perOutcome).
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError, get, patch } from '../../api.js';
+import { LocaleController } from '../../components/locale-controller.js';
+import { pageStyles } from '../../components/shared-styles.js';
+import type { WwEditor } from '../../components/ww-editor.js';
+import '../../components/ww-editor.js';
+import { messages } from '../../i18n.js';
+import type { Doc } from './messages.js';
+
+const t = messages({
+  nl: {
+    heading: 'Per uitkomst: wat we zien en welke verhalen',
+    hint: 'Schrijf per uitkomst wat jullie zien, en kies de verhalen die het laten zien (in deze volgorde). Elk verhaal staat één keer helemaal in de rapportage; elders alleen de titel. Niet gekozen verhalen worden geteld. Zonder keuze stelt Weefwerk voor: eerst de Most Significant Change-keuzes, dan de nieuwste.',
+    narrative: 'Wat we zien bij "{title}"',
+    stories: 'Verhalen bij "{title}"',
+    noCandidates: 'Nog geen verhalen bij deze uitkomst die in een rapportage mogen (getagd, met toestemming, in de periode).',
+    noIndicators: 'Deze uitkomst heeft geen indicator: ze komt zonder cijfers in de rapportage.',
+    choose: 'Kiezen',
+    up: 'Omhoog: {title}',
+    down: 'Omlaag: {title}',
+    suggestedNow: 'Voorstel (nog niet zelf gekozen).',
+    msc: 'Most Significant Change',
+    save: 'Teksten en verhalen opslaan',
+    saved: 'Teksten en verhalen opgeslagen.',
+    failed: 'Niet opgeslagen: {msg}',
+    loading: 'Laden…',
+  },
+  en: {
+    heading: 'Per outcome: what we see and which stories',
+    hint: 'Write for each outcome what you see, and choose the stories that show it (in this order). Each story appears in full once in the report; elsewhere only its title. Stories not chosen are counted. Without a choice Weefwerk suggests: Most Significant Change selections first, then the most recent.',
+    narrative: 'What we see for "{title}"',
+    stories: 'Stories for "{title}"',
+    noCandidates: 'No stories for this outcome yet that may be used in a report (tagged, with consent, in the period).',
+    noIndicators: 'This outcome has no indicator: it appears in the report without figures.',
+    choose: 'Choose',
+    up: 'Up: {title}',
+    down: 'Down: {title}',
+    suggestedNow: 'Suggestion (not chosen yet).',
+    msc: 'Most Significant Change',
+    save: 'Save texts and stories',
+    saved: 'Texts and stories saved.',
+    failed: 'Not saved: {msg}',
+    loading: 'Loading…',
+  },
+});
+
+type Candidate = { id: number; title: string; when: string; msc: boolean };
+type OutcomeChoice = { outcomeId: number; title: string; projectName: string; archived: boolean; indicators: number; narrative: Doc | null; storyIds: number[] | null; suggested: number[]; candidates: Candidate[] };
+
+/**
+ * Narrative and chosen stories per outcome of one report. `refresh` changes when the definition
+ * was saved (other outcomes, another period); fires `outcome-texts-saved` after saving.
+ */
+@customElement('ww-report-outcome-texts')
+export class ReportOutcomeTexts extends LitElement {
+  @property({ type: Number }) reportId = 0;
+  @property({ type: Number }) refresh = 0;
+  @state() private outcomes: OutcomeChoice[] | null = null;
+  /** The chosen stories per outcome, in order (starts from the saved choice or the suggestion). */
+  @state() private chosen = new Map<number, number[]>();
+  @state() private touched = new Set<number>();
+  @state() private error: ApiError | null = null;
+  @state() private message = '';
+  @state() private busy = false;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.reportId && (changed.has('reportId') || changed.has('refresh'))) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const { outcomes } = await get<{ outcomes: OutcomeChoice[] }>(`/api/reports/${this.reportId}/outcomes`);
+    this.outcomes = outcomes;
+    this.chosen = new Map(outcomes.map((o) => [o.outcomeId, o.storyIds ?? o.suggested]));
+    this.touched = new Set(outcomes.filter((o) => o.storyIds).map((o) => o.outcomeId));
+  }
+
+  private setChosen(outcomeId: number, ids: number[]) {
+    this.chosen = new Map(this.chosen).set(outcomeId, ids);
+    this.touched = new Set(this.touched).add(outcomeId);
+  }
+
+  private move(outcomeId: number, id: number, delta: number) {
+    const list = [...(this.chosen.get(outcomeId) ?? [])];
+    const i = list.indexOf(id);
+    const j = i + delta;
+    if (i < 0 || j < 0 || j >= list.length) return;
+    [list[i], list[j]] = [list[j]!, list[i]!];
+    this.setChosen(outcomeId, list);
+  }
+
+  private async save() {
+    this.busy = true;
+    this.error = null;
+    this.message = '';
+    try {
+      const perOutcome = this.outcomes!.map((o, i) => {
+        const editor = this.renderRoot.querySelectorAll<WwEditor>('ww-editor')[i];
+        const narrative = editor && !editor.isEmpty ? editor.value : undefined;
+        return { outcomeId: o.outcomeId, ...(narrative ? { narrative } : {}), storyIds: this.touched.has(o.outcomeId) ? (this.chosen.get(o.outcomeId) ?? []) : null };
+      });
+      await patch(`/api/reports/${this.reportId}`, { perOutcome });
+      await this.load();
+      this.message = t('saved');
+      this.dispatchEvent(new CustomEvent('outcome-texts-saved', { bubbles: true, composed: true }));
+    } catch (err) {
+      this.error = err instanceof ApiError ? err : new ApiError(0, 'error', String(err));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private renderOutcome(o: OutcomeChoice, i: number) {
+    const chosen = this.chosen.get(o.outcomeId) ?? [];
+    const narrativeErr = this.error?.field(`perOutcome.${i}.narrative`);
+    const storiesErr = this.error?.field(`perOutcome.${i}.storyIds`);
+    const ordered = [...chosen.flatMap((id) => o.candidates.find((c) => c.id === id) ?? []), ...o.candidates.filter((c) => !chosen.includes(c.id))];
+    return html`<section class="outcome" aria-labelledby="o-${o.outcomeId}">
+      <h3 id="o-${o.outcomeId}">${o.title} <span class="muted">· ${o.projectName}</span></h3>
+      ${o.indicators ? nothing : html`<p class="notice warn">${t('noIndicators')}</p>`}
+      <ww-editor .label=${t('narrative', { title: o.title })} .value=${o.narrative ?? { type: 'doc', content: [] }} describedby="err-n-${i}" ?invalid=${!!narrativeErr}></ww-editor>
+      <span class="field-error" id="err-n-${i}">${narrativeErr ?? ''}</span>
+      <fieldset aria-describedby="err-s-${i}">
+        <legend>${t('stories', { title: o.title })}</legend>
+        ${this.touched.has(o.outcomeId) || !o.candidates.length ? nothing : html`<p class="hint">${t('suggestedNow')}</p>`}
+        ${o.candidates.length
+          ? html`<ol class="stories">
+              ${ordered.map((c) => {
+                const on = chosen.includes(c.id);
+                return html`<li class=${on ? 'on' : ''}>
+                  <label class="check"
+                    ><input type="checkbox" .checked=${on} @change=${(e: Event) => this.setChosen(o.outcomeId, (e.target as HTMLInputElement).checked ? [...chosen, c.id] : chosen.filter((x) => x !== c.id))} />
+                    <span>${c.title} <span class="muted">${c.when}</span>${c.msc ? html` <span class="badge">${t('msc')}</span>` : nothing}</span></label
+                  >
+                  ${on
+                    ? html`<span class="order">
+                        <button type="button" class="secondary small" aria-label=${t('up', { title: c.title })} @click=${() => this.move(o.outcomeId, c.id, -1)}>↑</button>
+                        <button type="button" class="secondary small" aria-label=${t('down', { title: c.title })} @click=${() => this.move(o.outcomeId, c.id, 1)}>↓</button>
+                      </span>`
+                    : nothing}
+                </li>`;
+              })}
+            </ol>`
+          : html`<p class="muted">${t('noCandidates')}</p>`}
+        <span class="field-error" id="err-s-${i}">${storiesErr ?? ''}</span>
+      </fieldset>
+    </section>`;
+  }
+
+  override render() {
+    if (!this.outcomes) return html`<p aria-live="polite">${t('loading')}</p>`;
+    return html`<h2 id="texts-h">${t('heading')}</h2>
+      <p class="hint">${t('hint')}</p>
+      ${this.outcomes.map((o, i) => this.renderOutcome(o, i))}
+      <div role="alert">${this.error ? html`<p class="notice error">${t('failed', { msg: this.error.message })}</p>` : nothing}</div>
+      <div role="status">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
+      <div class="actions"><button type="button" @click=${this.save} ?disabled=${this.busy}>${t('save')}</button></div>`;
+  }
+
+  static override styles = [
+    pageStyles,
+    css`
+      section.outcome { border-top: 1px solid var(--ww-line); padding-top: 0.5rem; margin-top: 1rem; }
+      ol.stories { list-style: none; padding: 0; margin: 0; }
+      ol.stories li { display: flex; justify-content: space-between; align-items: center; gap: 0.5rem; flex-wrap: wrap; border-bottom: 1px solid var(--ww-line); }
+      ol.stories li.on { background: var(--ww-surface); }
+      label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; min-height: 44px; flex: 1 1 14rem; }
+      .order { display: flex; gap: 0.25rem; }
+      button.small { min-height: 36px; min-width: 36px; padding: 0 0.5rem; }
+      .warn { border-color: #e0c36a; background: #fff8e1; }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-report-outcome-texts': ReportOutcomeTexts;
+  }
+}
