@@ -27,7 +27,11 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
   const init: RequestInit = { method, headers: { accept: 'application/json' }, credentials: 'same-origin' };
   if (body !== undefined) {
     if (body instanceof FormData || typeof body === 'string') init.body = body as BodyInit;
-    else {
+    else if (body instanceof Blob) {
+      // a file as it is (a .qdpx), with its own media type
+      init.body = body;
+      (init.headers as Record<string, string>)['content-type'] = body.type || 'application/octet-stream';
+    } else {
       init.body = JSON.stringify(body);
       (init.headers as Record<string, string>)['content-type'] = 'application/json';
     }

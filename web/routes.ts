@@ -50,6 +50,7 @@ export const routes: PageRoute[] = [
   { path: '/tagging', tag: 'ww-tagging-page', load: () => import('./pages/tagging-page.js'), roles: team, nav: { nl: 'Taggen', en: 'Tagging' } },
   { path: '/coding/:storyId', tag: 'ww-coding-page', load: () => import('./pages/coding-page.js'), roles: team },
   { path: '/codes', tag: 'ww-codes-page', load: () => import('./pages/codes-page.js'), roles: team },
+  { path: '/projects/:id/qda', tag: 'ww-project-qda-page', load: () => import('./pages/project-qda-page.js'), roles: team },
   { path: '/projects/:id/outcomes', tag: 'ww-outcomes-page', load: () => import('./pages/outcomes-page.js'), roles: team },
   { path: '/climate', tag: 'ww-climate-page', load: () => import('./pages/climate-page.js'), roles: team, nav: { nl: 'Klimaat', en: 'Climate' } },
   { path: '/msc', tag: 'ww-msc-page', load: () => import('./pages/msc-page.js'), roles: all, nav: { nl: 'MSC-rondes', en: 'MSC rounds' } },

@@ -14,14 +14,14 @@ const t = messages({
     back: 'Alle projecten', edit: 'Project bewerken', loading: 'Project laden…', notFound: 'Dit project bestaat niet, of je hoort er niet bij.', failed: 'Het project kon niet worden geladen.',
     plan: 'Projectplan', vraagstuk: 'Vraagstuk', eigenaar: 'Eigenaar', betrokkenen: 'Betrokkenen', werkdoelen: 'Werkdoelen', planVanAanpak: 'Plan van aanpak',
     period: 'Looptijd', budget: 'Begroting', hours: '{n} uur', phase: 'Fase', areas: 'Gebieden', members: 'Team', noMembers: 'Nog niemand gekoppeld.',
-    empty: 'Nog niet ingevuld.', work: 'Werken aan dit project', stories: 'Verhalen', links: 'Vertel-links en QR-codes', outcomes: 'Uitkomsten', tagging: 'Taggen', indicators: 'Indicatoren', hours_: 'Uren', use: 'Uren en geld tegen het plan',
+    empty: 'Nog niet ingevuld.', work: 'Werken aan dit project', stories: 'Verhalen', links: 'Vertel-links en QR-codes', outcomes: 'Uitkomsten', tagging: 'Taggen', indicators: 'Indicatoren', hours_: 'Uren', qda: 'QDA-software (.qdpx)', use: 'Uren en geld tegen het plan',
     roles_admin: 'beheerder', roles_coordinator: 'coördinator', roles_worker: 'opbouwwerker', roles_funder: 'financier',
   },
   en: {
     back: 'All projects', edit: 'Edit project', loading: 'Loading project…', notFound: 'This project does not exist, or you are not on it.', failed: 'The project could not be loaded.',
     plan: 'Project plan', vraagstuk: 'Issue (vraagstuk)', eigenaar: 'Owner (eigenaar)', betrokkenen: 'People involved', werkdoelen: 'Work goals', planVanAanpak: 'Plan of approach',
     period: 'Period', budget: 'Budget', hours: '{n} hours', phase: 'Phase', areas: 'Areas', members: 'Team', noMembers: 'Nobody on it yet.',
-    empty: 'Not filled in yet.', work: 'Work on this project', stories: 'Stories', links: 'Story links and QR codes', outcomes: 'Outcomes', tagging: 'Tagging', indicators: 'Indicators', hours_: 'Hours', use: 'Hours and money against the plan',
+    empty: 'Not filled in yet.', work: 'Work on this project', stories: 'Stories', links: 'Story links and QR codes', outcomes: 'Outcomes', tagging: 'Tagging', indicators: 'Indicators', hours_: 'Hours', qda: 'QDA software (.qdpx)', use: 'Hours and money against the plan',
     roles_admin: 'admin', roles_coordinator: 'coordinator', roles_worker: 'worker', roles_funder: 'funder',
   },
 });
@@ -64,6 +64,7 @@ export class ProjectPage extends LitElement {
       [`/projects/${p.id}/outcomes`, t('outcomes')],
       [`/projects/${p.id}/indicators`, t('indicators')],
       [`/projects/${p.id}/hours`, t('hours_')],
+      [`/projects/${p.id}/qda`, t('qda')],
     ];
     return html`
       <p class="crumb"><a href="/projects">← ${t('back')}</a></p>

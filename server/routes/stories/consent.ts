@@ -1,6 +1,7 @@
 // Changing or withdrawing a story's consent.
 import { createRoute, z } from '@hono/zod-openapi';
 import { addConsent, setConsentLevel, withdrawStory } from '../../../db/repositories/stories.js';
+import { mediaDir, removeMediaFiles } from '../../media/index.js';
 import { canWidenConsent, isStaff, visibleStory } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole } from '../../auth/guard.js';
@@ -40,7 +41,7 @@ export const consentRoutes = router()
         throw forbidden('Alleen wie het verhaal vastlegde of een coördinator legt ruimere toestemming vast / Only the story’s recorder or a coordinator records wider consent');
       }
       checkConsentGiver({ under16: story.under16, givenBy: input.givenBy, guardianName: input.guardianName, widening });
-      await db.transaction().execute(async (tx) => {
+      const files = await db.transaction().execute(async (tx) => {
         await addConsent(tx, id, {
           level: input.withdraw ? null : input.level!,
           withdrawn: input.withdraw === true,
@@ -51,10 +52,9 @@ export const consentRoutes = router()
           reason: input.reason || null,
           recordedBy: user.id,
         });
-        if (input.withdraw) {
-          await withdrawStory(tx, id);
-          await redactStoredVersions(tx, [id], user, 'story withdrawn'); // the text leaves published versions too
-        } else await setConsentLevel(tx, id, input.level!);
+        const files = input.withdraw ? await withdrawStory(tx, id) : [];
+        if (input.withdraw) await redactStoredVersions(tx, [id], user, 'story withdrawn'); // the text leaves published versions too
+        else await setConsentLevel(tx, id, input.level!);
         await audit(tx, user, input.withdraw ? 'story.withdraw' : 'story.consent', { type: 'story', id }, {
           from: story.consent,
           to: input.withdraw ? null : input.level,
@@ -62,7 +62,9 @@ export const consentRoutes = router()
           channel: input.channel,
           ...(widening ? { widened: true } : {}),
         });
+        return files;
       });
+      await removeMediaFiles(mediaDir(c.var.config), files); // a withdrawn story's recording and photo go too
       return c.json({ story: await storyFor(db, user, id) }, 200);
     },
   )
