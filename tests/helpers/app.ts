@@ -47,8 +47,8 @@ export async function closeTestDbs(): Promise<void> {
  * One fresh, migrated database: in memory on SQLite, a copy of the run's migrated template on
  * PostgreSQL (dropped by `close`).
  */
-export async function testDb(): Promise<{ db: Db; url?: string; close(): Promise<void> }> {
-  if (testEngine === 'postgres') {
+export async function testDb(file?: string): Promise<{ db: Db; url?: string; close(): Promise<void> }> {
+  if (testEngine === 'postgres' && !file) {
     const name = await createDatabaseFrom(inject('pgTemplate'));
     const url = databaseUrl(name);
     const db = await createPostgresDb(url, 4, 1000);
@@ -57,14 +57,15 @@ export async function testDb(): Promise<{ db: Db; url?: string; close(): Promise
     openDbs.add(close);
     return { db, url, close };
   }
-  const { db } = createDb(':memory:');
+  // a file where a test reads the database file itself (SQLite on either project)
+  const { db } = createDb(file ?? ':memory:');
   await migrateToLatest(db);
   return { db, close: () => db.destroy() };
 }
 
 /** One fresh, migrated database and the real app on top of it. */
 export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const fresh = await testDb();
+  const fresh = await testDb(overrides.databasePath);
   const { db } = fresh;
   const config: Config = {
     port: 0,
