@@ -105,6 +105,24 @@ export interface PublicLinksTable {
   closedAt: string | null;
   createdBy: number;
   createdAt: Default<string>;
+  /** The link's own question to residents; null = the standard one (migration 0016). */
+  question: string | null;
+  /** JSON array of climate variable ids the link asks about (0–4); null = the project's first two. */
+  climateVariableIds: string | null;
+}
+
+/** A story's voice recording or photo; the file is in the media folder (server/media). Migration 0016. */
+export interface StoryMediaTable {
+  id: Generated<number>;
+  storyId: number;
+  kind: 'audio' | 'photo';
+  mime: string;
+  file: string;
+  bytes: number;
+  sha256: string;
+  durationSeconds: number | null;
+  photoInReports: Default<number>;
+  createdAt: string;
 }
 
 export interface StoriesTable {
@@ -320,6 +338,7 @@ export interface DB {
   tellers: TellersTable;
   publicLinks: PublicLinksTable;
   stories: StoriesTable;
+  storyMedia: StoryMediaTable;
   storyConsents: StoryConsentsTable;
   climateVariables: ClimateVariablesTable;
   projectClimateVariables: ProjectClimateVariablesTable;

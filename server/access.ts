@@ -152,6 +152,31 @@ export async function visibleStory(db: Kysely<DB>, user: SessionUser, id: number
   return { ...story, under16: Boolean(story.under16) };
 }
 
+/**
+ * A story's voice recording and photo are for the team that may read the story: its project's
+ * workers and the staff, never funders (403), never another project (404). Audio reaches a report
+ * only as the story's text a worker typed; a photo only through `reportablePhotos`.
+ */
+export async function assertMediaForTeam(db: Kysely<DB>, user: SessionUser, storyId: number): Promise<void> {
+  const story = await visibleStory(db, user, storyId);
+  if (story.withdrawnAt) throw notFound('Dit bestand is er niet meer / This file is gone');
+}
+
+/**
+ * The photos a report may show: of stories a report may show at all (reportStories), with consent
+ * `public`, a teller aged 16 or older, and the photo's own "may go into reports" from the teller.
+ * Recordings are never among them.
+ */
+export function reportablePhotos(db: Kysely<DB>) {
+  return reportStories(db)
+    .innerJoin('storyMedia', 'storyMedia.storyId', 'stories.id')
+    .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
+    .where('stories.consent', '=', 'public')
+    .where('tellers.under16', '=', 0)
+    .where('storyMedia.kind', '=', 'photo')
+    .where('storyMedia.photoInReports', '=', 1);
+}
+
 /** Workers edit the stories they recorded, staff all; nobody edits a withdrawn story. */
 export const canEditStory = (user: SessionUser, story: { recordedBy: number | null; withdrawnAt: string | null }) =>
   story.withdrawnAt === null && (isStaff(user) || (user.role === 'worker' && story.recordedBy === user.id));
@@ -407,6 +432,24 @@ export async function assertMscRoundVisible(db: Kysely<DB>, user: SessionUser, r
   const member = await db.selectFrom('mscPanelMembers').select('userId').where('roundId', '=', roundId).where('userId', '=', user.id).executeTakeFirst();
   if (!member && !isStaff(user)) throw notFound('Ronde niet gevonden / Round not found');
   return { isPanel: !!member };
+}
+
+/**
+ * Most Significant Change asks for independent choices first: a panel member sees the others'
+ * picks and reasons only once they made their own, or when the round has closed. Staff who are
+ * not on the panel follow who has picked (to remind the others), not what or why, until it
+ * closes. Everyone who may read the round sees who has picked.
+ */
+export function mscPicksFor<P extends { userId: number; userName: string; at: string }>(
+  user: SessionUser,
+  round: { status: 'open' | 'closed' },
+  isPanel: boolean,
+  picks: P[],
+): { picks: P[]; pickedBy: { userId: number; userName: string; at: string }[]; picksHidden: boolean } {
+  const pickedBy = picks.map(({ userId, userName, at }) => ({ userId, userName, at }));
+  const own = picks.filter((p) => p.userId === user.id);
+  const open = round.status === 'closed' || (isPanel && own.length > 0);
+  return { picks: open ? picks : own, pickedBy, picksHidden: !open && picks.length > own.length };
 }
 
 // ---- Report summary (issue 12) ----

@@ -17,6 +17,7 @@ import { storyRoutes } from './routes/stories/index.js';
 import { sensemakingRoutes } from './routes/sensemaking/index.js';
 import { userRoutes } from './routes/users.js';
 import { bodyLimit, csrf, RateLimiter, securityHeaders } from './security.js';
+import { MEDIA_BODY_LIMIT } from './media/index.js';
 import { docsRoutes, webRoutes } from './static/web.js';
 import type { AppEnv } from './types.js';
 
@@ -24,6 +25,8 @@ const KB = 1024;
 /** Request body limits by path; the one place they are set. */
 function maxBody(path: string): number {
   if (path.endsWith('/import') || path.startsWith('/api/imports/')) return 10 * 1024 * KB;
+  // A story with a voice recording and a photo (server/media); the files' own limits apply inside.
+  if (/^\/api\/public\/links\/[^/]+\/stories$/.test(path) || /^\/api\/stories\/\d+\/media$/.test(path)) return MEDIA_BODY_LIMIT;
   if (path.startsWith('/api/public/')) return 300 * KB; // a story's 200 KB and its fields
   return 1024 * KB;
 }

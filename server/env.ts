@@ -4,6 +4,8 @@ import { defaultIatiOrg, defaultIatiSector, iatiSectorKeys, organisationTypes, t
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   DATABASE_PATH: z.string().min(1).default('data/weefwerk.db'),
+  /** Folder for stories' voice recordings and photos; default: `media` beside the database file. */
+  MEDIA_PATH: z.string().min(1).optional(),
   /** The origin users reach the app at, e.g. https://weefwerk.example.nl; used for links and CSRF. */
   PUBLIC_URL: z.string().url().optional(),
   /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you control). */
@@ -47,6 +49,8 @@ export type MailConfig = { host: string; port: number; secure: boolean; user?: s
 export type Config = {
   port: number;
   databasePath: string;
+  /** Folder for voice recordings and photos (server/media); unset: `media` beside the database. */
+  mediaPath?: string;
   publicUrl?: string;
   trustProxy: boolean;
   sessionIdleMs: number;
@@ -79,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     databasePath: e.DATABASE_PATH,
+    mediaPath: e.MEDIA_PATH,
     publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,

@@ -31,6 +31,7 @@ export const errors = {
   404: err('Not found'),
   409: err('Conflict'),
   413: err('Body too large'),
+  415: err('Not a kind of content this route takes (for media: judged by the bytes, not the name)'),
   429: err('Rate limited'),
 } as const;
 

@@ -7,7 +7,8 @@ export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'", // Lit's adoptedStyleSheets fallback and tiptap's inline styles
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:", // blob: a photo chosen for a story, shown before sending
+  "media-src 'self' blob:", // blob: a voice recording played back before sending
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
@@ -25,7 +26,8 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   h.set('Referrer-Policy', 'no-referrer');
   h.set('Cross-Origin-Opener-Policy', 'same-origin');
   h.set('Cross-Origin-Resource-Policy', 'same-origin');
-  h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+  // The microphone for telling a story by voice (web/resident/ww-voice-recorder.ts), from our own pages only.
+  h.set('Permissions-Policy', 'camera=(), microphone=(self), geolocation=()');
   if (new URL(c.req.url).protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 };
 

@@ -56,7 +56,7 @@ describe('a teller’s privacy rights', () => {
     expect((await w.member.post(`/api/tellers/${a.teller.id}/erase`, { reason: 'verzoek' })).status).toBe(403);
     expect((await w.coordinator.post(`/api/tellers/${a.teller.id}/erase`, {})).status).toBe(400);
     const res = await w.coordinator.post(`/api/tellers/${a.teller.id}/erase`, { reason: 'verzoek van de verteller (AVG art. 17)' });
-    expect((await json(res, 200)).erased).toEqual({ stories: 1, consents: 2, placements: 1, tags: 1 });
+    expect((await json(res, 200)).erased).toEqual({ stories: 1, consents: 2, placements: 1, tags: 1, media: 0 });
 
     expect(await t.db.selectFrom('stories').selectAll().where('id', '=', a.id).execute()).toEqual([]);
     expect(await t.db.selectFrom('tellers').selectAll().where('id', '=', a.teller.id).execute()).toEqual([]);

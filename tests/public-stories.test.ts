@@ -142,6 +142,8 @@ describe('a resident tells a story', () => {
       project: { name: 'Buurtkamer' },
       variables: vars.map((id, i) => ({ id, key: `var${w.projectA}_${i}`, name: `Atmosfeer ${i}`, weak: 'angst en wantrouwen', strong: 'veiligheid en vertrouwen' })),
       consentTextVersion: '2026-11-29/nl',
+      question: null,
+      media: true,
       open: true,
     });
     const en = await json(await t.anon.get(`/api/public/links/${token}?lang=en`), 200);
@@ -151,6 +153,41 @@ describe('a resident tells a story', () => {
     const ar = await json(await t.anon.get(`/api/public/links/${token}?lang=ar`), 200);
     expect(ar.consentTextVersion).toBe('2026-11-29/ar');
     expect((await t.anon.get(`/api/public/links/${token}?lang=de`)).status).toBe(400);
+  });
+
+  it('each link sets its own question and which climate questions it asks (none to four; the first two by default)', async () => {
+    const more: number[] = [];
+    for (const i of [10, 11, 12]) {
+      const v = { key: `extra_${i}`, groupKey: 'social', groupNl: 'Sociaal', groupEn: 'Social', nameNl: `Vraag ${i}`, nameEn: `Question ${i}`, weakNl: 'zwak', weakEn: 'weak', strongNl: 'sterk', strongEn: 'strong', sort: i };
+      const { id } = await t.db.insertInto('climateVariables').values(v).returning('id').executeTakeFirstOrThrow();
+      await t.db.insertInto('projectClimateVariables').values({ projectId: w.projectA, variableId: id }).execute();
+      more.push(id);
+    }
+    const all = [...vars, ...more];
+    const byDefault = await json(await t.anon.get(`/api/public/links/${token}`), 200);
+    expect(byDefault.question).toBeNull();
+    expect(byDefault.variables.map((v: { id: number }) => v.id)).toEqual(all.slice(0, 2));
+    const own = await openLink(w.admin, w.projectA, { question: 'Wat vond je van het buurtfeest?', climateVariableIds: [all[4], all[2]] });
+    expect(own).toMatchObject({ question: 'Wat vond je van het buurtfeest?', climateVariableIds: [all[4], all[2]] });
+    const form = await json(await t.anon.get(`/api/public/links/${own.token}`), 200);
+    expect(form.question).toBe('Wat vond je van het buurtfeest?');
+    expect(form.variables.map((v: { id: number }) => v.id)).toEqual([all[4], all[2]]);
+    const none = await openLink(w.admin, w.projectA, { climateVariableIds: [] });
+    expect((await json(await t.anon.get(`/api/public/links/${none.token}`), 200)).variables).toEqual([]);
+    // Changed later; at most four, the project's own, each once.
+    const patched = await json(await w.admin.patch(`/api/links/${none.id}`, { question: 'Hoe gaat het met de speeltuin?', climateVariableIds: all.slice(0, 4) }), 200);
+    expect(patched.link).toMatchObject({ question: 'Hoe gaat het met de speeltuin?', climateVariableIds: all.slice(0, 4) });
+    expect((await w.admin.patch(`/api/links/${none.id}`, { climateVariableIds: all.slice(0, 5) })).status).toBe(400);
+    expect((await w.admin.patch(`/api/links/${none.id}`, { climateVariableIds: [all[0], all[0]] })).status).toBe(400);
+    const foreign = await climate(t, w.projectB, 1);
+    expect(all).not.toContain(foreign[0]);
+    const bad = await w.admin.patch(`/api/links/${none.id}`, { climateVariableIds: [all[0], foreign[0]] });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.details[0].field).toBe('climateVariableIds.1');
+    expect((await w.admin.patch(`/api/links/${none.id}`, { question: 'x'.repeat(301) })).status).toBe(400);
+    // Back to the standard question and the first two.
+    const reset = await json(await w.admin.patch(`/api/links/${none.id}`, { question: null, climateVariableIds: null }), 200);
+    expect(reset.link).toMatchObject({ question: null, climateVariableIds: null });
   });
 
   it('sends a story, gets a receipt, reads it back and withdraws it', async () => {

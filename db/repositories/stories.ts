@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { deleteReview, noteDisclosureChange } from './reviews.js';
 import { forgetStoryCoding, selectionsForStory } from './sensemaking.js';
+import { deleteStoryMedia, mediaFilesOf } from './media.js';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { ConsentChannel, ConsentGiver, ConsentLevel, DB, Phase, StoryQuery, StorySource } from '../schema.js';
 import { ftsQuery, matchStories, searchRank, searchRecency } from '../sqlite.js';
@@ -295,7 +296,8 @@ export async function setConsentLevel(db: Db, id: number, level: ConsentLevel): 
  * takes it out of the search index; its report version deleted), and so do its placements and
  * outcome tags. The caller also rewrites stored report versions (redactStoredVersions).
  */
-export async function withdrawStory(db: Db, id: number): Promise<void> {
+/** Withdraws a story: its text, placements, tags and media rows go; returns the media files to delete after the commit. */
+export async function withdrawStory(db: Db, id: number): Promise<string[]> {
   const now = new Date().toISOString();
   await db
     .updateTable('stories')
@@ -306,6 +308,7 @@ export async function withdrawStory(db: Db, id: number): Promise<void> {
   await db.deleteFrom('storyOutcomes').where('storyId', '=', id).execute();
   await deleteReview(db, id);
   await forgetStoryCoding(db, id);
+  return deleteStoryMedia(db, id);
 }
 
 export type Placement = { variableId: number; position: number | null };
@@ -420,9 +423,9 @@ export async function receiptFeedback(db: Db, storyId: number): Promise<ReceiptF
 
 // --- Submission links
 
-const linkColumns = ['id', 'projectId', 'token', 'label', 'expiresAt', 'closedAt', 'createdAt'] as const;
+const linkColumns = ['id', 'projectId', 'token', 'label', 'expiresAt', 'closedAt', 'createdAt', 'question', 'climateVariableIds'] as const;
 
-export function insertLink(db: Db, l: { projectId: number; token: string; label: string; expiresAt: string | null; createdBy: number }) {
+export function insertLink(db: Db, l: { projectId: number; token: string; label: string; expiresAt: string | null; createdBy: number; question?: string | null; climateVariableIds?: string | null }) {
   return db.insertInto('publicLinks').values(l).returning(linkColumns).executeTakeFirstOrThrow();
 }
 
@@ -445,12 +448,12 @@ export function linkByToken(db: Db, token: string) {
   return db
     .selectFrom('publicLinks')
     .innerJoin('projects', 'projects.id', 'publicLinks.projectId')
-    .select(['publicLinks.id', 'publicLinks.projectId', 'publicLinks.expiresAt', 'publicLinks.closedAt', 'projects.name as projectName'])
+    .select(['publicLinks.id', 'publicLinks.projectId', 'publicLinks.expiresAt', 'publicLinks.closedAt', 'publicLinks.question', 'publicLinks.climateVariableIds', 'projects.name as projectName'])
     .where('publicLinks.token', '=', linkCodeKey(token) ?? token)
     .executeTakeFirst();
 }
 
-export async function updateLink(db: Db, id: number, patch: { label?: string; expiresAt?: string | null; closedAt?: string | null }) {
+export async function updateLink(db: Db, id: number, patch: { label?: string; expiresAt?: string | null; closedAt?: string | null; question?: string | null; climateVariableIds?: string | null }) {
   await db.updateTable('publicLinks').set(patch).where('id', '=', id).execute();
 }
 
@@ -489,7 +492,10 @@ export async function tellerExport(db: Db, visible: VisibleStories, tellerId: nu
 /** Deletes a teller and everything about them; returns the counts for the audit log. */
 export async function eraseTeller(db: Db, tellerId: number) {
   const ids = (await db.selectFrom('stories').select('id').where('tellerId', '=', tellerId).execute()).map((r) => r.id);
-  const counts = { stories: ids.length, consents: 0, placements: 0, tags: 0 };
+  const counts = { stories: ids.length, consents: 0, placements: 0, tags: 0, media: 0 };
+  /** Media files to delete once the erasure committed. */
+  const files = await mediaFilesOf(db, ids);
+  counts.media = files.length;
   if (ids.length) {
     counts.consents = Number((await db.deleteFrom('storyConsents').where('storyId', 'in', ids).executeTakeFirst()).numDeletedRows);
     counts.placements = Number((await db.deleteFrom('storyPlacements').where('storyId', 'in', ids).executeTakeFirst()).numDeletedRows);
@@ -499,5 +505,5 @@ export async function eraseTeller(db: Db, tellerId: number) {
     await db.deleteFrom('stories').where('id', 'in', ids).execute();
   }
   await db.deleteFrom('tellers').where('id', '=', tellerId).execute();
-  return counts;
+  return { counts, files };
 }

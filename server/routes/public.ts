@@ -25,6 +25,9 @@ import { checkConsentGiver, CONSENT_TEXT_VERSION, consentTextVersions, residentC
 import { AppError, invalid, notFound } from '../errors.js';
 import { body, errors, json, router } from '../openapi.js';
 import { parseRichText } from '../richtext.js';
+import { insertMedia, mediaRow, storyMedia } from '../../db/repositories/media.js';
+import { MediaForm, readStoryWithMedia, saveWithMedia } from '../media/upload.js';
+import { mediaDir, readMedia, removeMediaFiles } from '../media/index.js';
 import { defaultLimits } from '../env.js';
 import { clientAddress } from '../security.js';
 import type { AppEnv } from '../types.js';
@@ -59,6 +62,8 @@ const SubmissionBody = z
     placements: placementsInput.optional(),
     language: z.enum(residentLanguages).optional(),
     happenedOn: dateString.nullable().optional(),
+    /** The photo's own consent: it may go into reports (only with consent `public`). */
+    photoInReports: z.boolean().optional(),
   })
   .superRefine((s, ctx) => {
     // The consent the resident read is the text in the language they told their story in.
@@ -68,6 +73,8 @@ const SubmissionBody = z
   })
   .openapi('PublicStory');
 
+const mediaParams = codeParam.extend({ mediaId: z.coerce.number().int().positive().openapi({ param: { name: 'mediaId', in: 'path' } }) });
+
 const WithdrawBody = z.strictObject({ reason: z.string().trim().max(2000).optional() }).openapi('ReceiptWithdraw');
 
 const FormData = z
@@ -75,6 +82,10 @@ const FormData = z
     project: z.object({ name: z.string() }),
     variables: z.array(z.object({ id: z.number(), key: z.string(), name: z.string(), weak: z.string(), strong: z.string() })),
     consentTextVersion: z.string(),
+    /** The link's own question to residents; null: the standard one in the resident's language. */
+    question: z.string().nullable(),
+    /** The form takes a voice recording and a photo (multipart). */
+    media: z.literal(true),
     open: z.literal(true),
   })
   .openapi('PublicForm');
@@ -91,6 +102,8 @@ const ReceiptStory = z
     createdAt: z.string(),
     withdrawnAt: z.string().nullable(),
     feedback: z.array(z.unknown()),
+    /** The recording and photo sent with it; the resident can listen back and look (never after withdrawal). */
+    media: z.array(z.object({ id: z.number(), kind: z.enum(['audio', 'photo']), mime: z.string(), durationSeconds: z.number().nullable(), url: z.string() })),
     reportVersion: z
       .object({ title: z.string(), bodyHtml: z.string() })
       .nullable()
@@ -156,6 +169,15 @@ async function receiptStory(c: Context<AppEnv>, code: string) {
       createdAt: story.createdAt,
       withdrawnAt: story.withdrawnAt,
       feedback: withdrawn ? [] : await receiptFeedback(c.var.db, story.id),
+      media: withdrawn
+        ? []
+        : (await storyMedia(c.var.db, story.id)).map((m) => ({
+            id: m.id,
+            kind: m.kind,
+            mime: m.mime,
+            durationSeconds: m.durationSeconds,
+            url: `/api/public/receipts/${encodeURIComponent(code)}/media/${m.id}`,
+          })),
       reportVersion: reviewed ? { title: reviewed.title, bodyHtml: reviewed.bodyHtml } : null,
     },
   };
@@ -182,14 +204,21 @@ export const publicRoutes = base
       // The resident pages word the catalogue's variables themselves (web/resident/locales); this is
       // the fallback for variables they do not know: English for English, else the Dutch catalogue.
       const en = lang === 'en';
-      const variables = (await projectVariables(c.var.db, link.projectId)).map((v) => ({
+      // The link's own climate questions (in its order), else the project's first two.
+      const all = await projectVariables(c.var.db, link.projectId);
+      const chosen: number[] | null = link.climateVariableIds === null ? null : JSON.parse(link.climateVariableIds);
+      const asked = chosen === null ? all.slice(0, 2) : chosen.flatMap((id) => all.filter((v) => v.id === id));
+      const variables = asked.map((v) => ({
         id: v.id,
         key: v.key,
         name: en ? v.nameEn : v.nameNl,
         weak: en ? v.weakEn : v.weakNl,
         strong: en ? v.strongEn : v.strongNl,
       }));
-      return c.json({ project: { name: link.projectName }, variables, consentTextVersion: residentConsentVersion(lang), open: true as const }, 200);
+      return c.json(
+        { project: { name: link.projectName }, question: link.question, variables, consentTextVersion: residentConsentVersion(lang), media: true as const, open: true as const },
+        200,
+      );
     },
   )
   .openapi(
@@ -198,37 +227,44 @@ export const publicRoutes = base
       path: '/public/links/{token}/stories',
       tags: ['public'],
       summary: 'A resident tells a story; the answer holds the receipt code, shown once',
-      request: { params: tokenParam, body: body(SubmissionBody) },
+      description: 'JSON, or multipart/form-data with the story as JSON in `story` and a voice recording (`audio`) and/or a photo (`photo`).',
+      request: {
+        params: tokenParam,
+        body: { content: { 'application/json': { schema: SubmissionBody }, 'multipart/form-data': { schema: MediaForm } }, required: false },
+      },
       responses: {
         201: json(z.object({ receipt: z.string(), receiptUrl: z.string() })),
         400: errors[400],
         404: errors[404],
         410: { ...errors[404], description: 'Link closed or expired' },
         413: errors[413],
+        415: errors[415],
         429: errors[429],
       },
     }),
     async (c) => {
       const { token } = c.req.valid('param');
-      const input = c.req.valid('json');
       const { db } = c.var;
       const link = await openLink(c, token);
+      const { input, media } = await readStoryWithMedia(c, SubmissionBody);
+      const audio = media.some((m) => m.kind === 'audio');
       const rich = parseRichText(input.body ?? EMPTY_DOC);
-      if (!rich.text.trim()) throw invalid('Schrijf je verhaal / Write your story', [{ field: 'body', message: 'the story has no text' }]);
+      // A story is told in words or by voice; a photo alone is not a story.
+      if (!rich.text.trim() && !audio) throw invalid('Schrijf je verhaal, of spreek het in / Write your story, or speak it', [{ field: 'body', message: 'the story has no text and no recording' }]);
       const placements = await checkPlacements(db, link.projectId, input.placements);
       const under16 = input.under16 ?? false;
       const givenBy = under16 ? ('guardian' as const) : ('teller' as const);
       if (under16 && !input.guardianName) throw invalid('Vul de naam van je ouder of voogd in / Fill in your parent’s or guardian’s name', [{ field: 'guardianName', message: 'required under 16' }]);
       checkConsentGiver({ under16, givenBy, guardianName: input.guardianName, widening: true });
       const code = newReceiptCode();
-      await c.var.write(async (tx) => {
+      await saveWithMedia(c, media, (stored) => c.var.write(async (tx) => {
         const tellerId = await insertTeller(tx, { kind: 'resident', displayName: input.tellerName || null, userId: null, under16 });
         const storyId = await insertStory(
           tx,
           {
             projectId: link.projectId,
             areaId: null,
-            title: input.title ?? titleFrom(rich.text),
+            title: input.title ?? (titleFrom(rich.text) || 'Ingesproken verhaal'),
             bodyJson: JSON.stringify(rich.json),
             bodyHtml: rich.html,
             bodyText: rich.text,
@@ -253,8 +289,11 @@ export const publicRoutes = base
           },
         );
         await insertPlacements(tx, storyId, placements, null);
-        await audit(tx, null, 'story.create', { type: 'story', id: storyId }, { projectId: link.projectId, source: 'link', linkId: link.id, consent: input.consent, givenBy });
-      });
+        await insertMedia(tx, storyId, stored, input.photoInReports === true);
+        await audit(tx, null, 'story.create', { type: 'story', id: storyId }, {
+          projectId: link.projectId, source: 'link', linkId: link.id, consent: input.consent, givenBy, media: stored.map((m) => m.kind),
+        });
+      }));
       return c.json({ receipt: code, receiptUrl: `/r/${code}` }, 201);
     },
   )
@@ -269,6 +308,30 @@ export const publicRoutes = base
     }),
     async (c) => {
       return c.json({ story: (await receiptStory(c, c.req.valid('param').code)).view }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/public/receipts/{code}/media/{mediaId}',
+      tags: ['public'],
+      summary: 'The resident listens back to their recording or looks at their photo (gone once the story is withdrawn)',
+      request: { params: mediaParams },
+      responses: {
+        200: { content: { 'audio/webm': { schema: z.string().openapi({ format: 'binary' }) }, 'image/jpeg': { schema: z.string().openapi({ format: 'binary' }) } }, description: 'The file' },
+        404: errors[404],
+        429: errors[429],
+      },
+    }),
+    async (c) => {
+      const { code, mediaId } = c.req.valid('param');
+      const found = await receiptStory(c, code);
+      const row = await mediaRow(c.var.db, found.id, mediaId);
+      if (!row) throw notFound('Dit bestand is er niet / This file does not exist');
+      const bytes = await readMedia(mediaDir(c.var.config), row.file, row.sha256);
+      c.header('Content-Type', row.mime);
+      c.header('Content-Disposition', 'inline');
+      return c.body(new Uint8Array(bytes), 200);
     },
   )
   .openapi(
@@ -304,7 +367,7 @@ export const publicRoutes = base
       const { db } = c.var;
       const found = await receiptStory(c, code);
       if (found.view.status !== 'withdrawn') {
-        await db.transaction().execute(async (tx) => {
+        const files = await db.transaction().execute(async (tx) => {
           const last = await tx.selectFrom('storyConsents').select('consentTextVersion').where('storyId', '=', found.id).orderBy('id', 'desc').executeTakeFirst();
           await addConsent(tx, found.id, {
             level: null,
@@ -316,10 +379,12 @@ export const publicRoutes = base
             reason: reason || null,
             recordedBy: null,
           });
-          await withdrawStory(tx, found.id);
+          const files = await withdrawStory(tx, found.id);
           await redactStoredVersions(tx, [found.id], { system: 'resident (receipt)' }, 'story withdrawn');
           await audit(tx, { system: 'resident (receipt)' }, 'story.withdraw', { type: 'story', id: found.id }, { from: found.view.consent, to: null, givenBy: 'teller', channel: 'online' });
+          return files;
         });
+        await removeMediaFiles(mediaDir(c.var.config), files); // the recording and photo go with the story
       }
       return c.json({ story: (await receiptStory(c, code)).view }, 200);
     },

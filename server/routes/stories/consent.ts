@@ -1,6 +1,7 @@
 // Changing or withdrawing a story's consent.
 import { createRoute, z } from '@hono/zod-openapi';
 import { addConsent, setConsentLevel, withdrawStory } from '../../../db/repositories/stories.js';
+import { mediaDir, removeMediaFiles } from '../../media/index.js';
 import { isStaff, visibleStory } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole } from '../../auth/guard.js';
@@ -36,7 +37,7 @@ export const consentRoutes = router()
       if (input.givenBy === 'worker' && user.role !== 'worker') throw invalid('Kies wie de wijziging vroeg / Choose who asked for the change', [{ field: 'givenBy', message: 'you are not a worker' }]);
       const widening = input.level !== undefined && widens(story.consent, input.level);
       checkConsentGiver({ under16: story.under16, givenBy: input.givenBy, guardianName: input.guardianName, widening });
-      await db.transaction().execute(async (tx) => {
+      const files = await db.transaction().execute(async (tx) => {
         await addConsent(tx, id, {
           level: input.withdraw ? null : input.level!,
           withdrawn: input.withdraw === true,
@@ -47,15 +48,17 @@ export const consentRoutes = router()
           reason: input.reason || null,
           recordedBy: user.id,
         });
-        if (input.withdraw) await withdrawStory(tx, id);
-        else await setConsentLevel(tx, id, input.level!);
+        const files = input.withdraw ? await withdrawStory(tx, id) : [];
+        if (!input.withdraw) await setConsentLevel(tx, id, input.level!);
         await audit(tx, user, input.withdraw ? 'story.withdraw' : 'story.consent', { type: 'story', id }, {
           from: story.consent,
           to: input.withdraw ? null : input.level,
           givenBy: input.givenBy,
           channel: input.channel,
         });
+        return files;
       });
+      await removeMediaFiles(mediaDir(c.var.config), files); // a withdrawn story's recording and photo go too
       return c.json({ story: await storyFor(db, user, id) }, 200);
     },
   )

@@ -3,6 +3,7 @@ import { router } from '../../openapi.js';
 import { consentRoutes } from './consent.js';
 import { storyCrudRoutes } from './crud.js';
 import { linkRoutes } from './links.js';
+import { storyMediaRoutes } from './media.js';
 import { privacyRoutes } from './privacy.js';
 
-export const storyRoutes = router().route('/', storyCrudRoutes).route('/', consentRoutes).route('/', linkRoutes).route('/', privacyRoutes);
+export const storyRoutes = router().route('/', storyCrudRoutes).route('/', consentRoutes).route('/', linkRoutes).route('/', privacyRoutes).route('/', storyMediaRoutes);

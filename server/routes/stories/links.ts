@@ -1,13 +1,13 @@
 // Submission links (and their QR codes) through which residents tell a story.
 import { createRoute, z } from '@hono/zod-openapi';
 import QRCode from 'qrcode';
-import { getLink, insertLink, linkCodeDisplay, listLinks, newLinkCode, updateLink } from '../../../db/repositories/stories.js';
+import { getLink, insertLink, linkCodeDisplay, listLinks, newLinkCode, projectVariables, updateLink } from '../../../db/repositories/stories.js';
 import { assertProjectVisible } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
 import { appOrigin } from '../../security.js';
 import { defaultIatiOrg } from '../../reports/iati/codelists.js';
-import { notFound } from '../../errors.js';
+import { invalid, notFound } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import type { SessionUser } from '../../types.js';
 import type { Context } from 'hono';
@@ -27,6 +27,8 @@ const Link = z
     createdAt: z.string(),
     status: z.enum(['open', 'closed', 'expired']),
     storyCount: z.number().openapi({ description: 'stories sent through this link (0 for none)' }),
+    question: z.string().nullable().openapi({ description: 'the question residents see above the story field; null = the standard one, in their language' }),
+    climateVariableIds: z.array(z.number()).nullable().openapi({ description: 'the climate questions the form asks (0–4); null = the project’s first two' }),
   })
   .openapi('SubmissionLink');
 
@@ -39,18 +41,51 @@ const expiry = z
     'Use YYYY-MM-DD or an ISO date-time',
   )
   .transform((v) => (v.length === 10 ? `${v}T23:59:59.999Z` : new Date(v).toISOString()));
-const NewLinkBody = z.strictObject({ label: z.string().trim().max(200).optional(), expiresAt: expiry.nullable().optional() }).openapi('NewSubmissionLink');
-const LinkPatchBody = z.strictObject({ closed: z.boolean().optional(), expiresAt: expiry.nullable().optional(), label: z.string().trim().max(200).optional() }).openapi('SubmissionLinkPatch');
+/** Per link (issue 14): its own question to residents, and which climate questions it asks. */
+const linkSettings = {
+  question: z.string().trim().min(1).max(300).nullable().optional(),
+  climateVariableIds: z.array(z.number().int().positive()).max(4).nullable().optional(),
+};
+const NewLinkBody = z.strictObject({ label: z.string().trim().max(200).optional(), expiresAt: expiry.nullable().optional(), ...linkSettings }).openapi('NewSubmissionLink');
+const LinkPatchBody = z
+  .strictObject({ closed: z.boolean().optional(), expiresAt: expiry.nullable().optional(), label: z.string().trim().max(200).optional(), ...linkSettings })
+  .openapi('SubmissionLinkPatch');
+
+/** The link's climate questions must be the project's own (not retired), each once; stored as a JSON array. */
+async function climateSetting(c: Context<AppEnv>, projectId: number, ids: number[] | null | undefined): Promise<string | null | undefined> {
+  if (ids === undefined || ids === null) return ids;
+  const own = new Set((await projectVariables(c.var.db, projectId)).map((v) => v.id));
+  const bad = ids.findIndex((id, i) => !own.has(id) || ids.indexOf(id) !== i);
+  if (bad >= 0) throw invalid('Kies klimaatvragen van dit project, elk één keer / Choose this project’s climate questions, each once', [{ field: `climateVariableIds.${bad}`, message: 'not one of the project’s climate variables, or twice' }]);
+  return JSON.stringify(ids);
+}
 
 /** The address residents type: a short code in groups of three (K7M-4P2-QXH), an older link's long token as it is. */
 export function linkUrl(c: Context<AppEnv>, token: string): string {
   return `${appOrigin(c)}/t/${linkCodeDisplay(token)}`;
 }
 
-type LinkRow = { id: number; projectId: number; token: string; label: string; expiresAt: string | null; closedAt: string | null; createdAt: string; storyCount?: number | null };
+type LinkRow = {
+  id: number;
+  projectId: number;
+  token: string;
+  label: string;
+  expiresAt: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  storyCount?: number | null;
+  question: string | null;
+  climateVariableIds: string | null;
+};
 export const linkStatus = (l: { expiresAt: string | null; closedAt: string | null }, now = Date.now()) =>
   l.closedAt ? ('closed' as const) : l.expiresAt && Date.parse(l.expiresAt) <= now ? ('expired' as const) : ('open' as const);
-const toLink = (c: Context<AppEnv>, l: LinkRow) => ({ ...l, url: linkUrl(c, l.token), status: linkStatus(l), storyCount: Number(l.storyCount ?? 0) });
+const toLink = (c: Context<AppEnv>, l: LinkRow) => ({
+  ...l,
+  url: linkUrl(c, l.token),
+  status: linkStatus(l),
+  storyCount: Number(l.storyCount ?? 0),
+  climateVariableIds: l.climateVariableIds === null ? null : (JSON.parse(l.climateVariableIds) as number[]),
+});
 
 async function linkFor(c: Context<AppEnv>, user: SessionUser, id: number) {
   const link = await getLink(c.var.db, id);
@@ -76,8 +111,17 @@ export const linkRoutes = router()
       const input = c.req.valid('json');
       const { db } = c.var;
       await assertProjectVisible(db, user, id);
+      const climateVariableIds = await climateSetting(c, id, input.climateVariableIds);
       const link = await db.transaction().execute(async (tx) => {
-        const row = await insertLink(tx, { projectId: id, token: newLinkCode(), label: input.label ?? '', expiresAt: input.expiresAt ?? null, createdBy: user.id });
+        const row = await insertLink(tx, {
+          projectId: id,
+          token: newLinkCode(),
+          label: input.label ?? '',
+          expiresAt: input.expiresAt ?? null,
+          createdBy: user.id,
+          question: input.question ?? null,
+          climateVariableIds: climateVariableIds ?? null,
+        });
         await audit(tx, user, 'link.create', { type: 'public_link', id: row.id }, { projectId: id, expiresAt: row.expiresAt });
         return row;
       });
@@ -117,7 +161,10 @@ export const linkRoutes = router()
       const input = c.req.valid('json');
       const { db } = c.var;
       const before = await linkFor(c, user, id);
-      const patch: { label?: string; expiresAt?: string | null; closedAt?: string | null } = {};
+      const patch: { label?: string; expiresAt?: string | null; closedAt?: string | null; question?: string | null; climateVariableIds?: string | null } = {};
+      if (input.question !== undefined) patch.question = input.question;
+      const climate = await climateSetting(c, before.projectId, input.climateVariableIds);
+      if (climate !== undefined) patch.climateVariableIds = climate;
       if (input.label !== undefined) patch.label = input.label;
       if (input.expiresAt !== undefined) patch.expiresAt = input.expiresAt;
       if (input.closed !== undefined) patch.closedAt = input.closed ? (before.closedAt ?? new Date().toISOString()) : null;

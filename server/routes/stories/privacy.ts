@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { redactStoredVersions } from '../../reports/redact.js';
 import { eraseTeller, tellerExport } from '../../../db/repositories/stories.js';
+import { mediaDir, removeMediaFiles } from '../../media/index.js';
 import { visibleStories } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
@@ -41,7 +42,7 @@ export const privacyRoutes = router()
       security: cookieAuth,
       request: { params: idParam, body: body(EraseBody) },
       responses: {
-        200: json(z.object({ erased: z.object({ stories: z.number(), consents: z.number(), placements: z.number(), tags: z.number() }) })),
+        200: json(z.object({ erased: z.object({ stories: z.number(), consents: z.number(), placements: z.number(), tags: z.number(), media: z.number() }) })),
         400: errors[400],
         401: errors[401],
         403: errors[403],
@@ -56,11 +57,13 @@ export const privacyRoutes = router()
         if (!(await tx.selectFrom('tellers').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('Verteller niet gevonden / Teller not found');
         const storyIds = (await tx.selectFrom('stories').select('id').where('tellerId', '=', id).execute()).map((s) => s.id);
         await redactStoredVersions(tx, storyIds, user, 'teller erased'); // published report versions lose the text too
-        const counts = await eraseTeller(tx, id);
+        const { counts, files } = await eraseTeller(tx, id);
         // The audit log keeps that an erasure happened and how much, never what was erased.
         await audit(tx, user, 'teller.erase', { type: 'teller', id }, { ...counts, reason });
-        return counts;
+        return { counts, files };
       });
-      return c.json({ erased }, 200);
+      // The rows are gone; now their recordings and photos.
+      await removeMediaFiles(mediaDir(c.var.config), erased.files);
+      return c.json({ erased: erased.counts }, 200);
     },
   );
