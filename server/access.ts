@@ -182,6 +182,13 @@ export function reportablePhotos(db: Kysely<DB>) {
 export const canEditStory = (user: SessionUser, story: { recordedBy: number | null; withdrawnAt: string | null }) =>
   story.withdrawnAt === null && (isStaff(user) || (user.role === 'worker' && story.recordedBy === user.id));
 
+/**
+ * Widening a story's consent (the teller's or guardian's word, as consent.ts checks) is recorded
+ * only by the worker who recorded the story or by staff; narrowing and withdrawing by anyone who
+ * may see it.
+ */
+export const canWidenConsent = (user: SessionUser, story: { recordedBy: number | null }) => isStaff(user) || (user.role === 'worker' && story.recordedBy === user.id);
+
 /** The public reads exactly one story: its own, through the hash of its receipt code. */
 export function storyByReceipt(db: Kysely<DB>, receiptHash: string) {
   return db.selectFrom('stories').where('stories.receiptHash', '=', receiptHash);
@@ -448,6 +455,24 @@ export async function assertMscRoundVisible(db: Kysely<DB>, user: SessionUser, r
   const member = await db.selectFrom('mscPanelMembers').select('userId').where('roundId', '=', roundId).where('userId', '=', user.id).executeTakeFirst();
   if (!member && !isStaff(user)) throw notFound('Ronde niet gevonden / Round not found');
   return { isPanel: !!member };
+}
+
+/**
+ * Most Significant Change asks for independent choices first: a panel member sees the others'
+ * picks and reasons only once they made their own, or when the round has closed. Staff who are
+ * not on the panel follow who has picked (to remind the others), not what or why, until it
+ * closes. Everyone who may read the round sees who has picked.
+ */
+export function mscPicksFor<P extends { userId: number; userName: string; at: string }>(
+  user: SessionUser,
+  round: { status: 'open' | 'closed' },
+  isPanel: boolean,
+  picks: P[],
+): { picks: P[]; pickedBy: { userId: number; userName: string; at: string }[]; picksHidden: boolean } {
+  const pickedBy = picks.map(({ userId, userName, at }) => ({ userId, userName, at }));
+  const own = picks.filter((p) => p.userId === user.id);
+  const open = round.status === 'closed' || (isPanel && own.length > 0);
+  return { picks: open ? picks : own, pickedBy, picksHidden: !open && picks.length > own.length };
 }
 
 // ---- Report summary (issue 12) ----

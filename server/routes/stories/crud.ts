@@ -1,6 +1,6 @@
 // Recording, listing, reading and editing stories.
 import { createRoute, z } from '@hono/zod-openapi';
-import { listStories, updateStory, workerTeller } from '../../../db/repositories/stories.js';
+import { listStories, newReceiptCode, receiptHash, updateStory, workerTeller } from '../../../db/repositories/stories.js';
 import { assertProjectWritable, canEditStory, visibleStories, visibleStory } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole } from '../../auth/guard.js';
@@ -21,7 +21,19 @@ export const storyCrudRoutes = router()
       summary: 'Record a story: one you heard (with the consent as given) or your own practice story',
       security: cookieAuth,
       request: { body: body(NewStoryBody) },
-      responses: { 201: json(z.object({ story: Story })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 413: errors[413] },
+      responses: {
+        201: json(
+          z.object({
+            story: Story,
+            receipt: z.string().nullable().openapi({ description: 'a story heard from a resident: its receipt code, shown once, for the worker to hand to the teller (read back and withdraw at /r/CODE); null for practice stories' }),
+          }),
+        ),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        413: errors[413],
+      },
     }),
     async (c) => {
       const user = requireRole(c, ...anyone);
@@ -42,6 +54,8 @@ export const storyCrudRoutes = router()
         if (e instanceof AppError) e.details.forEach((d) => (d.field = `consent.${d.field}`));
         throw e;
       }
+      // a resident's story heard by a worker gets a receipt code too, for the worker to hand over
+      const receipt = practice ? null : newReceiptCode();
       const id = await db.transaction().execute(async (tx) =>
         recordStory(tx, {
           teller: practice ? { id: await workerTeller(tx, user) } : { displayName: input.teller?.name || null, under16 },
@@ -54,7 +68,7 @@ export const storyCrudRoutes = router()
             language: input.language ?? 'nl',
             source: input.source,
             linkId: null,
-            receiptHash: null,
+            receiptHash: receipt && receiptHash(receipt),
           },
           rich,
           consent: {
@@ -69,7 +83,7 @@ export const storyCrudRoutes = router()
           auditDetails: { projectId: input.projectId, source: input.source, consent: input.consent.level, givenBy: input.consent.givenBy, channel: input.consent.channel },
         }),
       );
-      return c.json({ story: await storyFor(db, user, id) }, 201);
+      return c.json({ story: await storyFor(db, user, id), receipt }, 201);
     },
   )
   .openapi(
@@ -86,7 +100,7 @@ export const storyCrudRoutes = router()
       const user = requireRole(c, 'admin', 'coordinator', 'worker', 'funder');
       const { includeWithdrawn, ...filters } = c.req.valid('query');
       const visible = await visibleStories(c.var.db, user, { includeWithdrawn: includeWithdrawn === 'true' });
-      return c.json(await listStories(visible, filters), 200);
+      return c.json(await listStories(c.var.db, visible, filters), 200);
     },
   )
   .openapi(
