@@ -10,7 +10,17 @@ import './ww-receipt-lookup.js';
 
 type Status = 'received' | 'used' | 'withdrawn';
 type Named = string | { report?: string; version?: number; title?: string; name?: string; reason?: string; text?: string; domain?: string; publishedAt?: string; at?: string; period?: string };
-export type ReceiptStory = { title: string; bodyHtml: string; consent: ConsentLevel; status: Status; usedIn: Named[]; createdAt: string; feedback: Named[] };
+export type ReceiptStory = {
+  title: string;
+  bodyHtml: string;
+  consent: ConsentLevel;
+  status: Status;
+  usedIn: Named[];
+  createdAt: string;
+  feedback: Named[];
+  /** the reviewed version that reports show; null until it is reviewed */
+  reportVersion: { title: string; bodyHtml: string } | null;
+};
 
 /** What the resident sees with their receipt code: their story, what became of it, and a way to withdraw it. */
 @customElement('ww-receipt-page')
@@ -110,16 +120,33 @@ export class WwReceiptPage extends LitElement {
           </section>`
         : nothing}
       ${s.title || s.bodyHtml
-        ? html`<section aria-labelledby="text-title">
-            <h2 id="text-title">${rt('receipt.yourText')}</h2>
-            <article class="story-text">
-              <h3>${s.title}</h3>
-              ${unsafeHTML(s.bodyHtml) /* rendered and sanitised by the server */}
-            </article>
-          </section>`
+        ? html`<div class="texts">
+            <section aria-labelledby="text-title">
+              <h2 id="text-title">${rt('receipt.yourText')}</h2>
+              <article class="story-text">
+                <h3>${s.title}</h3>
+                ${unsafeHTML(s.bodyHtml) /* rendered and sanitised by the server */}
+              </article>
+            </section>
+            ${s.consent !== 'team' && s.status !== 'withdrawn' ? this.renderReportVersion(s) : nothing}
+          </div>`
         : nothing}
       ${s.status !== 'withdrawn' ? this.renderWithdraw() : nothing}
     `;
+  }
+
+  /** Beside the teller's own text: the version readers beyond the team get, once reviewed. */
+  private renderReportVersion(s: ReceiptStory) {
+    return html`<section aria-labelledby="report-version-title" class="report-version">
+      <h2 id="report-version-title">${rt('receipt.reportVersion')}</h2>
+      ${s.reportVersion
+        ? html`<p>${rt('receipt.reportVersionIntro')}</p>
+            <article class="story-text">
+              <h3>${s.reportVersion.title}</h3>
+              ${unsafeHTML(s.reportVersion.bodyHtml) /* rendered and sanitised by the server */}
+            </article>`
+        : html`<p>${rt('receipt.notReviewed')}</p>`}
+    </section>`;
   }
 
   private renderWithdraw() {
