@@ -131,6 +131,14 @@ export class WwReceiptPage extends LitElement {
             ${s.consent !== 'team' && s.status !== 'withdrawn' ? this.renderReportVersion(s) : nothing}
           </div>`
         : nothing}
+      <section aria-labelledby="copy-title">
+        <h2 id="copy-title">${rt('copy.heading')}</h2>
+        <p>${rt('copy.intro')}</p>
+        <p class="actions">
+          <a class="button secondary" href="/r/${encodeURIComponent(this.code)}/copy">${rt('copy.view')}</a>
+          <a class="button secondary" href="/api/public/receipts/${encodeURIComponent(this.code)}/copy.json" download>${rt('copy.download')}</a>
+        </p>
+      </section>
       ${s.status !== 'withdrawn' ? this.renderWithdraw() : nothing}
     `;
   }
