@@ -12,7 +12,17 @@ type Status = 'received' | 'used' | 'withdrawn';
 type Named = string | { report?: string; version?: number; title?: string; name?: string; reason?: string; text?: string; domain?: string; publishedAt?: string; at?: string; period?: string };
 /** A Most Significant Change round that chose the story: the panel by role, never names, and why. */
 type Chosen = { domain: string; panel: ('coordinator' | 'worker' | 'funder')[]; reasons: string[]; at: string | null };
-export type ReceiptStory = { title: string; bodyHtml: string; consent: ConsentLevel; status: Status; usedIn: Named[]; createdAt: string; feedback: Chosen[] };
+export type ReceiptStory = {
+  title: string;
+  bodyHtml: string;
+  consent: ConsentLevel;
+  status: Status;
+  usedIn: Named[];
+  createdAt: string;
+  feedback: Chosen[];
+  /** the reviewed version that reports show; null until it is reviewed */
+  reportVersion: { title: string; bodyHtml: string } | null;
+};
 
 const roleKey = { coordinator: 'receipt.roleCoordinator', worker: 'receipt.roleWorker', funder: 'receipt.roleFunder' } as const;
 
@@ -114,14 +124,25 @@ export class WwReceiptPage extends LitElement {
           </section>`
         : nothing}
       ${s.title || s.bodyHtml
-        ? html`<section aria-labelledby="text-title">
-            <h2 id="text-title">${rt('receipt.yourText')}</h2>
-            <article class="story-text">
-              <h3>${s.title}</h3>
-              ${unsafeHTML(s.bodyHtml) /* rendered and sanitised by the server */}
-            </article>
-          </section>`
+        ? html`<div class="texts">
+            <section aria-labelledby="text-title">
+              <h2 id="text-title">${rt('receipt.yourText')}</h2>
+              <article class="story-text">
+                <h3>${s.title}</h3>
+                ${unsafeHTML(s.bodyHtml) /* rendered and sanitised by the server */}
+              </article>
+            </section>
+            ${s.consent !== 'team' && s.status !== 'withdrawn' ? this.renderReportVersion(s) : nothing}
+          </div>`
         : nothing}
+      <section aria-labelledby="copy-title">
+        <h2 id="copy-title">${rt('copy.heading')}</h2>
+        <p>${rt('copy.intro')}</p>
+        <p class="actions">
+          <a class="button secondary" href="/r/${encodeURIComponent(this.code)}/copy">${rt('copy.view')}</a>
+          <a class="button secondary" href="/api/public/receipts/${encodeURIComponent(this.code)}/copy.json" download>${rt('copy.download')}</a>
+        </p>
+      </section>
       ${s.status !== 'withdrawn' ? this.renderWithdraw() : nothing}
     `;
   }
@@ -136,6 +157,20 @@ export class WwReceiptPage extends LitElement {
             <ul class="feedback">${f.reasons.map((r) => html`<li><q>${r}</q></li>`)}</ul>`
         : nothing}
     </div>`;
+  }
+
+  /** Beside the teller's own text: the version readers beyond the team get, once reviewed. */
+  private renderReportVersion(s: ReceiptStory) {
+    return html`<section aria-labelledby="report-version-title" class="report-version">
+      <h2 id="report-version-title">${rt('receipt.reportVersion')}</h2>
+      ${s.reportVersion
+        ? html`<p>${rt('receipt.reportVersionIntro')}</p>
+            <article class="story-text">
+              <h3>${s.reportVersion.title}</h3>
+              ${unsafeHTML(s.reportVersion.bodyHtml) /* rendered and sanitised by the server */}
+            </article>`
+        : html`<p>${rt('receipt.notReviewed')}</p>`}
+    </section>`;
   }
 
   private renderWithdraw() {
