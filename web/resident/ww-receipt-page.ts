@@ -22,6 +22,10 @@ export type ReceiptStory = {
   reportVersion: { title: string; bodyHtml: string } | null;
 };
 
+/** Why a receipt (or the copy behind it) could not be read, in the resident's words. */
+export const receiptProblem = (e: unknown): string =>
+  e instanceof ApiError && (e.status === 404 || e.status === 400) ? rt('receipt.notFound') : e instanceof ApiError && e.status === 429 ? rt('receipt.tooMany') : rt('receipt.failed');
+
 /** What the resident sees with their receipt code: their story, what became of it, and a way to withdraw it. */
 @customElement('ww-receipt-page')
 export class WwReceiptPage extends LitElement {
@@ -52,7 +56,7 @@ export class WwReceiptPage extends LitElement {
     try {
       this.story = (await get<{ story: ReceiptStory }>(`/api/public/receipts/${encodeURIComponent(this.code)}`)).story;
     } catch (e) {
-      this.error = e instanceof ApiError && (e.status === 404 || e.status === 400) ? rt('receipt.notFound') : e instanceof ApiError && e.status === 429 ? rt('receipt.tooMany') : rt('receipt.failed');
+      this.error = receiptProblem(e);
     }
   }
 
