@@ -10,13 +10,14 @@ export const dateString = z
   .string()
   .max(10)
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')
-  .refine(isRealDate, 'Not a date');
+  // one issue per bad date: a text that is not YYYY-MM-DD is the regex's, not this one's
+  .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || isRealDate(d), 'Not a date');
 /** A date (YYYY-MM-DD) or a canonical period (2026, 2026-Q1, 2026-03). */
 export const dateOrPeriod = z
   .string()
   .max(10)
   .regex(/^(\d{4}-\d{2}-\d{2}|\d{4}|\d{4}-Q[1-4]|\d{4}-(0[1-9]|1[0-2]))$/, 'A date (YYYY-MM-DD) or a period (2026, 2026-Q1, 2026-03)')
-  .refine((v) => v.length !== 10 || isRealDate(v), 'Not a date');
+  .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isRealDate(v), 'Not a date');
 export const languageCode = z
   .string()
   .max(12)
