@@ -10,7 +10,8 @@ import './ww-receipt-lookup.js';
 
 type Status = 'received' | 'used' | 'withdrawn';
 type Named = string | { report?: string; version?: number; title?: string; name?: string; reason?: string; text?: string; domain?: string; publishedAt?: string; at?: string; period?: string };
-export type ReceiptStory = { title: string; bodyHtml: string; consent: ConsentLevel; status: Status; usedIn: Named[]; createdAt: string; feedback: Named[] };
+export type ReceiptMedia = { id: number; kind: 'audio' | 'photo'; mime: string; durationSeconds: number | null; url: string };
+export type ReceiptStory = { title: string; bodyHtml: string; consent: ConsentLevel; status: Status; usedIn: Named[]; createdAt: string; feedback: Named[]; media?: ReceiptMedia[] };
 
 /** What the resident sees with their receipt code: their story, what became of it, and a way to withdraw it. */
 @customElement('ww-receipt-page')
@@ -99,7 +100,7 @@ export class WwReceiptPage extends LitElement {
         ${s.status === 'used' && s.usedIn?.length ? html`<p>${rt('receipt.usedIn')}</p><ul>${s.usedIn.map((u) => html`<li>${this.named(u)}</li>`)}</ul>` : nothing}
       </section>
       <dl>
-        <dt>${rt('receipt.code')}</dt><dd class="code-small">${this.code}</dd>
+        <dt>${rt('receipt.code')}</dt><dd class="code-small" dir="ltr">${this.code}</dd>
         <dt>${rt('receipt.sent')}</dt><dd>${formatDay(s.createdAt)}</dd>
         ${s.status !== 'withdrawn' ? html`<dt>${rt('receipt.who')}</dt><dd>${consentName(s.consent)}</dd>` : nothing}
       </dl>
@@ -118,6 +119,17 @@ export class WwReceiptPage extends LitElement {
             </article>
           </section>`
         : nothing}
+      ${(s.media ?? []).map((m) =>
+        m.kind === 'audio'
+          ? html`<section aria-labelledby="listen-${m.id}">
+              <h2 id="listen-${m.id}">${rt('receipt.listen')}</h2>
+              <audio controls preload="metadata" src=${m.url} aria-labelledby="listen-${m.id}" style="width: 100%"></audio>
+            </section>`
+          : html`<section aria-labelledby="photo-${m.id}">
+              <h2 id="photo-${m.id}">${rt('receipt.photo')}</h2>
+              <img class="photo-preview" src=${m.url} alt=${rt('receipt.photoAlt')} />
+            </section>`,
+      )}
       ${s.status !== 'withdrawn' ? this.renderWithdraw() : nothing}
     `;
   }
