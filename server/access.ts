@@ -434,6 +434,24 @@ export async function assertMscRoundVisible(db: Kysely<DB>, user: SessionUser, r
   return { isPanel: !!member };
 }
 
+/**
+ * Most Significant Change asks for independent choices first: a panel member sees the others'
+ * picks and reasons only once they made their own, or when the round has closed. Staff who are
+ * not on the panel follow who has picked (to remind the others), not what or why, until it
+ * closes. Everyone who may read the round sees who has picked.
+ */
+export function mscPicksFor<P extends { userId: number; userName: string; at: string }>(
+  user: SessionUser,
+  round: { status: 'open' | 'closed' },
+  isPanel: boolean,
+  picks: P[],
+): { picks: P[]; pickedBy: { userId: number; userName: string; at: string }[]; picksHidden: boolean } {
+  const pickedBy = picks.map(({ userId, userName, at }) => ({ userId, userName, at }));
+  const own = picks.filter((p) => p.userId === user.id);
+  const open = round.status === 'closed' || (isPanel && own.length > 0);
+  return { picks: open ? picks : own, pickedBy, picksHidden: !open && picks.length > own.length };
+}
+
 // ---- Report summary (issue 12) ----
 
 /**

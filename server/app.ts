@@ -8,6 +8,7 @@ import { createMailer, type Mailer } from './mail/mailer.js';
 import { authRoutes } from './routes/auth.js';
 import { passwordResetRoutes } from './routes/password-reset.js';
 import { countingRoutes } from './routes/counting/index.js';
+import { homeRoutes } from './routes/home.js';
 import { projectRoutes } from './routes/projects.js';
 import { publicRoutes } from './routes/public.js';
 import { reportPages } from './routes/report-pages.js';
@@ -73,6 +74,7 @@ export function createApp({ db, config, mailer = createMailer(config.mail) }: Ap
   api.route('/', reportRoutes);
   api.route('/', countingRoutes);
   api.route('/', sensemakingRoutes);
+  api.route('/', homeRoutes);
   app.route('/api', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'weefwerk_session' });

@@ -407,9 +407,18 @@ describe('Most Significant Change', () => {
     expect((await coord.post(`/api/msc-rounds/${id}/picks`, { storyId: reportStory, reason: 'niet in panel' })).status).toBe(403);
     await ok(await panelist.post(`/api/msc-rounds/${id}/picks`, { storyId: publicStory, reason: 'eerste keuze' }));
     await ok(await panelist.post(`/api/msc-rounds/${id}/picks`, { storyId: reportStory, reason: 'Mensen groeten elkaar weer' }));
+    // Independent choices first: the funder has not picked yet and sees nothing of the worker's pick.
+    const before = await ok(await funderPanelist.get(`/api/msc-rounds/${id}`));
+    expect(before).toMatchObject({ picks: [], picksHidden: true, myPick: null, pickedBy: [expect.objectContaining({ userId: panelist.id })] });
+    expect(JSON.stringify(before)).not.toContain('Mensen groeten elkaar weer');
     await ok(await funderPanelist.post(`/api/msc-rounds/${id}/picks`, { storyId: reportStory, reason: 'Vertrouwen groeit' }));
+    const after = await ok(await funderPanelist.get(`/api/msc-rounds/${id}`));
+    expect(after.picks.map((p: any) => p.reason).sort()).toEqual(['Mensen groeten elkaar weer', 'Vertrouwen groeit']);
+    expect(after.picksHidden).toBe(false);
+    // Staff off the panel follow who has picked, not what, until the round closes.
     const picked = await ok(await coord.get(`/api/msc-rounds/${id}`));
-    expect(picked.picks).toHaveLength(2); // one pick per member; the first was changed
+    expect(picked.pickedBy).toHaveLength(2); // one pick per member; the first was changed
+    expect(picked).toMatchObject({ picks: [], picksHidden: true });
     expect((await panelist.post(`/api/msc-rounds/${id}/close`)).status).toBe(403);
     expect((await coord.post(`/api/msc-rounds/${id}/feedback`)).status).toBe(409);
 
@@ -434,6 +443,37 @@ describe('Most Significant Change', () => {
       expect.objectContaining({ domain: 'Meedoen in de buurt', reason: 'Mensen groeten elkaar weer' }),
       expect.objectContaining({ domain: 'Meedoen in de buurt', reason: 'Vertrouwen groeit' }),
     ]);
+  });
+});
+
+describe('Most Significant Change: independent choices first', () => {
+  it('the API shows the others’ picks to a panel member only after their own pick or once the round closed, per role', async () => {
+    const [admin, coord, panelCoord, panelWorker, panelFunder, slowWorker] = [await t.as('admin'), await t.as('coordinator'), await t.as('coordinator'), await t.as('worker'), await t.as('funder'), await t.as('worker')];
+    const p = await makeProject(t.db, 'Buurtkamer', [panelWorker.id, slowWorker.id]);
+    const a = await makeStory(t.db, { projectId: p, consent: 'public', title: 'Feest', happenedOn: '2026-02-01' });
+    const b = await makeStory(t.db, { projectId: p, consent: 'public', title: 'Bankje', happenedOn: '2026-02-02' });
+    const panel = [panelCoord, panelWorker, panelFunder, slowWorker];
+    const { round } = await ok(await coord.post('/api/msc-rounds', { domain: 'Meedoen', periodFrom: '2026-01-01', periodTo: '2026-03-31', projectIds: [p], panelUserIds: panel.map((x) => x.id) }), 201);
+    const view = async (c: Client) => ok(await c.get(`/api/msc-rounds/${round.id}`));
+    const reasons = (v: any) => v.picks.map((x: any) => x.reason).sort();
+
+    await ok(await panelWorker.post(`/api/msc-rounds/${round.id}/picks`, { storyId: a, reason: 'Iedereen deed mee' }));
+    // Before their own pick, no panel member of any role sees it; the one who picked sees only their own.
+    for (const member of [panelCoord, panelFunder, slowWorker]) expect(await view(member)).toMatchObject({ picks: [], picksHidden: true, pickedBy: [expect.objectContaining({ userId: panelWorker.id })] });
+    expect(reasons(await view(panelWorker))).toEqual(['Iedereen deed mee']);
+    // Staff off the panel (coordinator, admin) see who picked, not what.
+    for (const staffer of [coord, admin]) expect(await view(staffer)).toMatchObject({ picks: [], picksHidden: true, pickedBy: [expect.objectContaining({ userId: panelWorker.id })] });
+
+    await ok(await panelCoord.post(`/api/msc-rounds/${round.id}/picks`, { storyId: b, reason: 'Een plek om te zitten' }));
+    expect(reasons(await view(panelCoord))).toEqual(['Een plek om te zitten', 'Iedereen deed mee']);
+    expect(reasons(await view(panelWorker))).toEqual(['Een plek om te zitten', 'Iedereen deed mee']);
+    await ok(await panelFunder.post(`/api/msc-rounds/${round.id}/picks`, { storyId: a, reason: 'Meer mensen kennen elkaar' }));
+    expect((await view(panelFunder)).picks).toHaveLength(3);
+    expect(await view(slowWorker)).toMatchObject({ picks: [], picksHidden: true });
+
+    // Once the round closes everyone who may read it sees every pick, picked or not.
+    await ok(await coord.post(`/api/msc-rounds/${round.id}/close`));
+    for (const reader of [slowWorker, coord, admin]) expect(await view(reader)).toMatchObject({ picksHidden: false, picks: expect.arrayContaining([expect.objectContaining({ reason: 'Iedereen deed mee' })]) });
   });
 });
 

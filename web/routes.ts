@@ -4,12 +4,22 @@ import type { Role } from '../db/domain/enums.js';
 
 export type { Role };
 
+/** The menu's groups, by what people do: in this order, each shown only when it has a page for the user. */
+export const navGroups = [
+  { id: 'stories', nl: 'Verhalen', en: 'Stories' },
+  { id: 'sense', nl: 'Duiden', en: 'Make sense' },
+  { id: 'count', nl: 'Tellen', en: 'Count' },
+  { id: 'account', nl: 'Verantwoorden', en: 'Report' },
+  { id: 'admin', nl: 'Beheer', en: 'Administration' },
+] as const;
+export type NavGroup = (typeof navGroups)[number]['id'];
+
 export type PageRoute = {
   path: string; // '/projects/:id'
   tag: string; // element name, receives route params as attributes/properties `params`
   load: () => Promise<unknown>;
   roles?: Role[]; // omitted: public page (no login needed)
-  nav?: { nl: string; en: string }; // shown in the navigation when set
+  nav?: { nl: string; en: string; group: NavGroup }; // shown in the navigation, in its group, when set
 };
 
 const all: Role[] = ['admin', 'coordinator', 'worker', 'funder'];
@@ -22,7 +32,7 @@ export const routes: PageRoute[] = [
   { path: '/forgot-password', tag: 'ww-forgot-password-page', load: () => import('./pages/forgot-password-page.js') },
   { path: '/reset-password', tag: 'ww-reset-password-page', load: () => import('./pages/reset-password-page.js') },
   { path: '/', tag: 'ww-home-page', load: () => import('./pages/home-page.js'), roles: all },
-  { path: '/projects', tag: 'ww-projects-page', load: () => import('./pages/projects-page.js'), roles: team, nav: { nl: 'Projecten', en: 'Projects' } },
+  { path: '/projects', tag: 'ww-projects-page', load: () => import('./pages/projects-page.js'), roles: team, nav: { nl: 'Projecten', en: 'Projects', group: 'count' } },
   { path: '/projects/new', tag: 'ww-project-edit-page', load: () => import('./pages/project-edit-page.js'), roles: staff },
   { path: '/projects/:id', tag: 'ww-project-page', load: () => import('./pages/project-page.js'), roles: team },
   // Counting (tellen): entry grid, indicator definitions, imports, hours and money.
@@ -30,31 +40,31 @@ export const routes: PageRoute[] = [
   { path: '/projects/:id/indicators/new', tag: 'ww-indicator-edit-page', load: () => import('./pages/indicator-edit-page.js'), roles: staff },
   { path: '/projects/:id/indicators/import', tag: 'ww-indicator-import-page', load: () => import('./pages/indicator-import-page.js'), roles: team },
   { path: '/indicators/:indicatorId/edit', tag: 'ww-indicator-edit-page', load: () => import('./pages/indicator-edit-page.js'), roles: staff },
-  { path: '/imports/cbs', tag: 'ww-cbs-import-page', load: () => import('./pages/cbs-import-page.js'), roles: staff, nav: { nl: 'CBS-import', en: 'CBS import' } },
+  { path: '/imports/cbs', tag: 'ww-cbs-import-page', load: () => import('./pages/cbs-import-page.js'), roles: staff, nav: { nl: 'CBS-import', en: 'CBS import', group: 'admin' } },
   { path: '/projects/:id/hours', tag: 'ww-project-hours-page', load: () => import('./pages/project-hours-page.js'), roles: team },
   { path: '/projects/:id/edit', tag: 'ww-project-edit-page', load: () => import('./pages/project-edit-page.js'), roles: staff },
-  { path: '/stories', tag: 'ww-stories-page', load: () => import('./pages/stories-page.js'), roles: team, nav: { nl: 'Verhalen', en: 'Stories' } },
+  { path: '/stories', tag: 'ww-stories-page', load: () => import('./pages/stories-page.js'), roles: team, nav: { nl: 'Verhalen', en: 'Stories', group: 'stories' } },
   { path: '/stories/new', tag: 'ww-story-edit-page', load: () => import('./pages/story-edit-page.js'), roles: team },
   { path: '/stories/:id', tag: 'ww-story-page', load: () => import('./pages/story-page.js'), roles: team },
   { path: '/stories/:id/edit', tag: 'ww-story-edit-page', load: () => import('./pages/story-edit-page.js'), roles: team },
   { path: '/projects/:id/links', tag: 'ww-project-links-page', load: () => import('./pages/project-links-page.js'), roles: staff },
   { path: '/projects/:id/links/:linkId/poster', tag: 'ww-link-poster-page', load: () => import('./pages/link-poster-page.js'), roles: staff },
-  { path: '/areas', tag: 'ww-areas-page', load: () => import('./pages/areas-page.js'), roles: staff, nav: { nl: 'Gebieden', en: 'Areas' } },
+  { path: '/areas', tag: 'ww-areas-page', load: () => import('./pages/areas-page.js'), roles: staff, nav: { nl: 'Gebieden', en: 'Areas', group: 'admin' } },
   { path: '/account', tag: 'ww-account-page', load: () => import('./pages/account-page.js'), roles: all },
-  { path: '/reports', tag: 'ww-reports-page', load: () => import('./pages/reports-page.js'), roles: ['admin', 'coordinator', 'funder'], nav: { nl: 'Rapportages', en: 'Reports' } },
+  { path: '/reports', tag: 'ww-reports-page', load: () => import('./pages/reports-page.js'), roles: ['admin', 'coordinator', 'funder'], nav: { nl: 'Rapportages', en: 'Reports', group: 'account' } },
   { path: '/reports/new', tag: 'ww-report-edit-page', load: () => import('./pages/report-edit-page.js'), roles: staff },
   { path: '/reports/:id', tag: 'ww-report-edit-page', load: () => import('./pages/report-edit-page.js'), roles: staff },
   { path: '/reports/:id/versions/:n', tag: 'ww-report-version-page', load: () => import('./pages/report-version-page.js'), roles: ['admin', 'coordinator', 'funder'] },
   // Sensemaking (duiden)
-  { path: '/tagging', tag: 'ww-tagging-page', load: () => import('./pages/tagging-page.js'), roles: team, nav: { nl: 'Taggen', en: 'Tagging' } },
+  { path: '/tagging', tag: 'ww-tagging-page', load: () => import('./pages/tagging-page.js'), roles: team, nav: { nl: 'Taggen', en: 'Tagging', group: 'sense' } },
   { path: '/coding/:storyId', tag: 'ww-coding-page', load: () => import('./pages/coding-page.js'), roles: team },
   { path: '/codes', tag: 'ww-codes-page', load: () => import('./pages/codes-page.js'), roles: team },
   { path: '/projects/:id/qda', tag: 'ww-project-qda-page', load: () => import('./pages/project-qda-page.js'), roles: team },
   { path: '/projects/:id/outcomes', tag: 'ww-outcomes-page', load: () => import('./pages/outcomes-page.js'), roles: team },
-  { path: '/climate', tag: 'ww-climate-page', load: () => import('./pages/climate-page.js'), roles: team, nav: { nl: 'Klimaat', en: 'Climate' } },
-  { path: '/msc', tag: 'ww-msc-page', load: () => import('./pages/msc-page.js'), roles: all, nav: { nl: 'MSC-rondes', en: 'MSC rounds' } },
+  { path: '/climate', tag: 'ww-climate-page', load: () => import('./pages/climate-page.js'), roles: team, nav: { nl: 'Klimaat', en: 'Climate', group: 'sense' } },
+  { path: '/msc', tag: 'ww-msc-page', load: () => import('./pages/msc-page.js'), roles: all, nav: { nl: 'MSC-rondes', en: 'MSC rounds', group: 'sense' } },
   { path: '/msc/:id', tag: 'ww-msc-round-page', load: () => import('./pages/msc-round-page.js'), roles: all },
-  { path: '/users', tag: 'ww-users-page', load: () => import('./pages/users-page.js'), roles: ['admin'], nav: { nl: 'Gebruikers', en: 'Users' } },
+  { path: '/users', tag: 'ww-users-page', load: () => import('./pages/users-page.js'), roles: ['admin'], nav: { nl: 'Gebruikers', en: 'Users', group: 'admin' } },
 ];
 
 export function match(pathname: string): { route: PageRoute; params: Record<string, string> } | null {

@@ -86,6 +86,7 @@ table.data th[scope="col"], table.matrix th, .summary-table td { white-space: no
   .climate-lines { grid-template-columns: 1fr 1fr; gap: 0 6mm; }
   .climate-line .chart-wrap svg.chart { width: 100%; }
   table.data { font-size: 9pt; } table.data th, table.data td { padding: .2rem .35rem; }
+  .summary-table .period, .matrix .target, .status { font-size: 8pt; }
   .table-wrap { overflow: visible; }
   article.story { margin: .5rem 0; }
   a { color: inherit; }

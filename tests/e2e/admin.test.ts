@@ -24,6 +24,9 @@ describe('browser: first run and user administration', () => {
     await admin.getByLabel('E-mailadres').fill('bea@example.nl');
     await admin.getByLabel(/^Wachtwoord/).fill('first admin secret');
     await admin.getByRole('button', { name: 'Account maken' }).click();
+    // Setup lands on the home page, where the first steps begin; the team's accounts are under Beheer.
+    await admin.getByRole('heading', { name: 'Aan de slag' }).waitFor();
+    await admin.getByRole('link', { name: 'Alleen jij hebt een account. Maak accounts voor je team.' }).click();
     await admin.waitForURL('**/users');
     await admin.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
 

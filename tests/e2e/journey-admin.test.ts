@@ -26,6 +26,10 @@ describe('journey: admin', () => {
     await typeInto(page, page.getByLabel('E-mailadres'), 'bea@example.nl');
     await typeInto(page, page.getByLabel(/^Wachtwoord/), 'first admin secret');
     await activate(page, page.getByRole('button', { name: 'Account maken' }));
+    // Setup lands on the home page: the first steps, and under Beheer the team's accounts.
+    await page.getByRole('heading', { name: 'Aan de slag' }).waitFor();
+    await checkA11y(page, 'admin first home');
+    await activate(page, page.getByRole('link', { name: 'Alleen jij hebt een account. Maak accounts voor je team.' }));
     await page.waitForURL('**/users');
     await page.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
     await checkA11y(page, 'admin users');

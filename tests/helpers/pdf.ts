@@ -6,6 +6,8 @@ export type PdfPage = {
   text: string;
   /** share of the page height from the top to the lowest text inside the margins (0..1) */
   fill: number;
+  /** the smallest text on the page, in points */
+  smallestText: number;
 };
 
 /** The page margins of the report's print stylesheet are 18 mm; the running title and page number sit in them. */
@@ -19,15 +21,17 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
     const { height } = page.getViewport({ scale: 1 });
     const content = await page.getTextContent();
     let lowest = 0;
+    let smallest = Infinity;
     const parts: string[] = [];
     for (const item of content.items) {
       if (!('str' in item) || !item.str.trim()) continue;
       parts.push(item.str);
+      smallest = Math.min(smallest, Math.hypot(item.transform[2]!, item.transform[3]!));
       // transform[5] is the baseline's distance from the bottom of the page
       const fromTop = height - item.transform[5]!;
       if (fromTop > MARGIN_PT && fromTop < height - MARGIN_PT) lowest = Math.max(lowest, fromTop);
     }
-    pages.push({ text: parts.join(' '), fill: lowest / height });
+    pages.push({ text: parts.join(' '), fill: lowest / height, smallestText: smallest });
   }
   await doc.destroy();
   return pages;

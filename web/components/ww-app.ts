@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { post } from '../api.js';
 import { locale, messages, setLocale } from '../i18n.js';
 import { interceptLinks, navigate } from '../navigate.js';
-import { match, routes, type PageRoute } from '../routes.js';
+import { match, navGroups, routes, type PageRoute } from '../routes.js';
 import { me, setMe, type Me } from '../session.js';
 
 const t = messages({
@@ -118,8 +118,16 @@ export class WwApp extends LitElement {
         <div id="menu" class=${this.user ? `menu collapsible${this.menuOpen ? ' open' : ''}` : 'menu'}>
         ${this.user
           ? html`<nav aria-label=${t('menu')}>
-              <ul>
-                ${navItems.map((r) => html`<li><a href=${r.path} aria-current=${location.pathname.startsWith(r.path) ? 'page' : nothing}>${r.nav![lang]}</a></li>`)}
+              <ul class="groups">
+                ${navGroups.map((g) => {
+                  const items = navItems.filter((r) => r.nav!.group === g.id);
+                  return items.length
+                    ? html`<li class="group"><span class="group-label" id="nav-${g.id}">${g[lang]}</span>
+                        <ul aria-labelledby="nav-${g.id}">
+                          ${items.map((r) => html`<li><a href=${r.path} aria-current=${location.pathname.startsWith(r.path) ? 'page' : nothing}>${r.nav![lang]}</a></li>`)}
+                        </ul></li>`
+                    : nothing;
+                })}
               </ul>
             </nav>`
           : nothing}
@@ -157,8 +165,11 @@ export class WwApp extends LitElement {
     header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.5rem; padding: 0.5rem 1rem; background: var(--ww-accent); color: var(--ww-accent-ink); }
     header a, header button.link { color: var(--ww-accent-ink); }
     .brand { font-weight: 700; font-size: 1.2rem; text-decoration: none; }
-    nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; margin: 0; padding: 0; }
-    nav a { display: inline-block; padding: 0.5rem 0; }
+    /* The menu in groups by what people do; each group's name small above its pages. */
+    nav ul { display: flex; flex-wrap: wrap; gap: 0 1rem; list-style: none; margin: 0; padding: 0; }
+    nav ul.groups { gap: 0.25rem 1.75rem; align-items: flex-start; }
+    .group-label { display: block; font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.04em; opacity: 0.9; line-height: 1.2; }
+    nav a { display: inline-block; padding: 0.25rem 0 0.5rem; min-height: 44px; box-sizing: border-box; }
     nav a[aria-current='page'] { font-weight: 700; text-decoration-thickness: 3px; }
     .tools { margin-left: auto; display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
     button.link { background: none; border: 0; font: inherit; text-decoration: underline; cursor: pointer; min-height: 44px; padding: 0 0.25rem; }
@@ -175,6 +186,9 @@ export class WwApp extends LitElement {
       .menu.collapsible { display: none; width: 100%; }
       .menu.collapsible.open { display: flex; flex-direction: column; gap: 0.5rem; }
       .menu.collapsible .tools { margin-left: 0; }
+      nav ul.groups { flex-direction: column; gap: 0.75rem; }
+      .group-label { font-size: 0.85rem; }
+      nav ul.groups ul { gap: 0 1.25rem; }
     }
     @media print { header, .skip { display: none; } main { padding: 0; max-width: none; } }
   `;

@@ -88,7 +88,7 @@ export class AreasPage extends LitElement {
         <div class="field"><label for="parentId">${t('parent')}</label>
           <select id="parentId" name="parentId" aria-invalid=${invalid(e, 'parentId')} aria-describedby="parentId-error">
             <option value="">${t('noParent')}</option>
-            ${(this.areas ?? []).filter((a) => a.kind !== 'buurt').map((a) => html`<option value=${a.id}>${a.name}</option>`)}
+            ${treeOrder(this.areas ?? []).filter(({ area: a }) => a.kind !== 'buurt').map(({ area: a, depth }) => html`<option value=${a.id}>${'\u2003'.repeat(depth)}${a.name} (${t(a.kind)})</option>`)}
           </select>${errorText(e, 'parentId')}</div>
         <div class="actions"><button type="submit">${t('submit')}</button></div>
       </form>

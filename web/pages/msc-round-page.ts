@@ -28,6 +28,9 @@ const t = messages({
     picked: 'Je keuze is opgeslagen.',
     picks: 'Keuzes van het panel ({n})',
     noPicks: 'Nog niemand heeft gekozen.',
+    pickedBy: 'Al gekozen: {names}.',
+    hiddenForPanel: 'Kies eerst zelf. Daarna zie je wat de anderen kozen en waarom. Zo kiest ieder panellid zonder de anderen te volgen.',
+    hiddenForStaff: 'Wat de panelleden kozen en waarom, zie je als de ronde gesloten is. Zo kiest ieder panellid zonder de anderen te volgen.',
     close: 'Ronde sluiten en selectie vastleggen',
     confirmClose: 'Weet je het zeker? Daarna kan niemand meer kiezen.',
     feedback: 'Markeren als teruggekoppeld aan de vertellers',
@@ -56,6 +59,9 @@ const t = messages({
     picked: 'Your pick is saved.',
     picks: 'Picks of the panel ({n})',
     noPicks: 'Nobody has picked yet.',
+    pickedBy: 'Picked so far: {names}.',
+    hiddenForPanel: 'Pick first yourself. Then you see what the others picked and why. This way each panel member chooses without following the others.',
+    hiddenForStaff: 'What the panel members picked and why, you see once the round is closed. This way each panel member chooses without following the others.',
     close: 'Close the round and record the selection',
     confirmClose: 'Are you sure? Nobody can pick after this.',
     feedback: 'Mark as fed back to the tellers',
@@ -73,6 +79,8 @@ type Detail = {
   isPanel: boolean;
   candidates: Candidate[];
   picks: Pick[];
+  pickedBy: { userId: number; userName: string }[];
+  picksHidden: boolean;
   myPick: Pick | null;
   selections: { storyId: number; title: string; hidden: boolean; reasons: { reason: string; by: string | null }[] }[];
 };
@@ -207,12 +215,16 @@ export class MscRoundPage extends LitElement {
           </div>`
         : nothing}
 
-      <h2>${t('picks', { n: d.picks.length })}</h2>
+      <h2>${t('picks', { n: d.pickedBy.length })}</h2>
+      ${d.pickedBy.length && r.status === 'open' ? html`<p>${t('pickedBy', { names: d.pickedBy.map((p) => p.userName).join(', ') })}</p>` : nothing}
+      ${d.picksHidden ? html`<p class="notice">${d.isPanel ? t('hiddenForPanel') : t('hiddenForStaff')}</p>` : nothing}
       ${d.picks.length
         ? html`<ul>
             ${d.picks.map((p) => html`<li><strong>${p.userName}</strong>: ${title(p.storyId)} — ${p.reason}</li>`)}
           </ul>`
-        : html`<p class="muted">${t('noPicks')}</p>`}
+        : d.pickedBy.length
+          ? nothing
+          : html`<p class="muted">${t('noPicks')}</p>`}
 
       <h2>${t('candidates', { n: d.candidates.length })}</h2>
       ${d.candidates.length ? html`<div class="candidates">${d.candidates.map((c) => this.renderCandidate(c, canPick))}</div>` : html`<p>${t('noCandidates')}</p>`}

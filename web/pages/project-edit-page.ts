@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, patch, post } from '../api.js';
 import { locale, messages } from '../i18n.js';
 import { navigate } from '../navigate.js';
-import { areaKinds, phases, type Area, type AreaKind, type Member, type Project } from '../models.js';
+import { areaKinds, phases, treeOrder, type Area, type AreaKind, type Member, type Project } from '../models.js';
 import type { Me } from '../session.js';
 import { errorText, generalError, invalid } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
@@ -17,7 +17,7 @@ const t = messages({
     dates: 'Tijdspad', startDate: 'Startdatum', endDate: 'Einddatum', budget: 'Begroting', budgetHours: 'Uren', budgetEuros: 'Euro’s', phase: 'Fase',
     phaseHint: 'Zien, denken, doen, vinden: waar staat het project nu?', areas: 'Gebieden', noAreas: 'Er zijn nog geen gebieden.',
     addArea: 'Gebied toevoegen', areaName: 'Naam', areaKind: 'Soort', cbsCode: 'CBS-code (optioneel)', cbsHint: 'Bijvoorbeeld WK036300 of BU03630000.', addAreaButton: 'Gebied toevoegen',
-    areaAdded: '{name} is toegevoegd en aangevinkt.', gemeente: 'Gemeente', wijk: 'Wijk', buurt: 'Buurt',
+    areaAdded: '{name} is toegevoegd en aangevinkt.', areaParent: 'Ligt in', areaParentHint: 'De gemeente of wijk waar dit gebied in ligt.', noParent: '(geen)', gemeente: 'Gemeente', wijk: 'Wijk', buurt: 'Buurt',
     members: 'Team', membersHint: 'Wie werkt aan dit project? Zij zien de gegevens van het project.', noTeam: 'Er zijn nog geen accounts om te koppelen.',
     iatiSector: 'Sector voor IATI', iatiSectorHint: 'Voor financiers die IATI gebruiken: op welk terrein werkt dit project?', orgSector: 'Zoals de organisatie: {name}',
     save: 'Opslaan', create: 'Project aanmaken', cancel: 'Annuleren', busy: 'Bezig met opslaan…', fix: 'Verbeter de gemarkeerde velden.', saved: 'Opgeslagen.',
@@ -29,7 +29,7 @@ const t = messages({
     dates: 'Timeline', startDate: 'Start date', endDate: 'End date', budget: 'Budget', budgetHours: 'Hours', budgetEuros: 'Euros', phase: 'Phase',
     phaseHint: 'See, think, do, find: where does the project stand now?', areas: 'Areas', noAreas: 'There are no areas yet.',
     addArea: 'Add an area', areaName: 'Name', areaKind: 'Kind', cbsCode: 'CBS code (optional)', cbsHint: 'For example WK036300 or BU03630000.', addAreaButton: 'Add area',
-    areaAdded: '{name} was added and ticked.', gemeente: 'Municipality', wijk: 'District (wijk)', buurt: 'Neighbourhood (buurt)',
+    areaAdded: '{name} was added and ticked.', areaParent: 'Lies within', areaParentHint: 'The municipality or district this area lies in.', noParent: '(none)', gemeente: 'Municipality', wijk: 'District (wijk)', buurt: 'Neighbourhood (buurt)',
     members: 'Team', membersHint: 'Who works on this project? They see the project’s data.', noTeam: 'There are no accounts to add yet.',
     iatiSector: 'IATI sector', iatiSectorHint: 'For funders who use IATI: which field does this project work in?', orgSector: 'As the organisation: {name}',
     save: 'Save', create: 'Create project', cancel: 'Cancel', busy: 'Saving…', fix: 'Please correct the marked fields.', saved: 'Saved.',
@@ -132,7 +132,8 @@ export class ProjectEditPage extends LitElement {
     this.areaNotice = '';
     try {
       const code = value('area-cbs').trim();
-      const { area } = await post<{ area: Area }>('/api/areas', { name: value('area-name'), kind: value('area-kind') as AreaKind, cbsCode: code || null });
+      const parent = value('area-parent');
+      const { area } = await post<{ area: Area }>('/api/areas', { name: value('area-name'), kind: value('area-kind') as AreaKind, cbsCode: code || null, parentId: parent ? Number(parent) : null });
       this.areas = [...this.areas, area].sort((a, b) => a.name.localeCompare(b.name));
       this.areaIds = new Set([...this.areaIds, area.id]);
       this.areaNotice = t('areaAdded', { name: area.name });
@@ -224,13 +225,18 @@ export class ProjectEditPage extends LitElement {
           <details>
             <summary>${t('addArea')}</summary>
             <div class="add-area">
-              <div role="alert">${this.areaError ? generalError(this.areaError, ['name', 'kind', 'cbsCode'], t('fix')) : nothing}</div>
+              <div role="alert">${this.areaError ? generalError(this.areaError, ['name', 'kind', 'cbsCode', 'parentId'], t('fix')) : nothing}</div>
               <div class="field"><label for="area-name">${t('areaName')}</label>
                 <input id="area-name" maxlength="200" aria-invalid=${invalid(this.areaError, 'name')} aria-describedby="area-name-error" />${errorText(this.areaError, 'name', 'area-name')}</div>
               <div class="field"><label for="area-kind">${t('areaKind')}</label>
                 <select id="area-kind">${areaKinds.map((k) => html`<option value=${k} ?selected=${k === 'buurt'}>${t(k)}</option>`)}</select></div>
               <div class="field"><label for="area-cbs">${t('cbsCode')}<span class="hint" id="area-cbs-hint">${t('cbsHint')}</span></label>
                 <input id="area-cbs" maxlength="10" autocomplete="off" aria-invalid=${invalid(this.areaError, 'cbsCode')} aria-describedby="area-cbs-hint area-cbs-error" />${errorText(this.areaError, 'cbsCode', 'area-cbs')}</div>
+              <div class="field"><label for="area-parent">${t('areaParent')}<span class="hint" id="area-parent-hint">${t('areaParentHint')}</span></label>
+                <select id="area-parent" aria-invalid=${invalid(this.areaError, 'parentId')} aria-describedby="area-parent-hint area-parent-error">
+                  <option value="">${t('noParent')}</option>
+                  ${treeOrder(this.areas).filter(({ area: a }) => a.kind !== 'buurt').map(({ area: a, depth }) => html`<option value=${a.id}>${'\u2003'.repeat(depth)}${a.name} (${t(a.kind)})</option>`)}
+                </select>${errorText(this.areaError, 'parentId', 'area-parent')}</div>
               <div><button type="button" class="secondary" @click=${this.addArea}>${t('addAreaButton')}</button></div>
               <p role="status" class="muted">${this.areaNotice}</p>
             </div>

@@ -8,10 +8,10 @@ import { pageStyles } from '../components/shared-styles.js';
 const t = messages({
   nl: {
     title: 'Rapportages',
-    funderTitle: 'Rapportages voor u',
-    funderIntro: 'Hier staan de rapportages die met u gedeeld zijn. U ziet alleen gepubliceerde versies.',
+    funderTitle: 'Rapportages voor jou',
+    funderIntro: 'Hier staan de rapportages die met je gedeeld zijn. Je ziet alleen gepubliceerde versies.',
     none: 'Er zijn nog geen rapportages.',
-    noneShared: 'Er zijn nog geen rapportages met u gedeeld.',
+    noneShared: 'Er zijn nog geen rapportages met je gedeeld.',
     new: 'Nieuwe rapportage',
     name: 'Titel',
     period: 'Periode',

@@ -44,7 +44,7 @@ export class SetupPage extends LitElement {
     try {
       const { user } = await post<{ user: Me }>('/api/setup', { token: this.token, name: String(f.get('name')), email: String(f.get('email')), password: String(f.get('password')) });
       window.dispatchEvent(new CustomEvent('ww-login', { detail: user }));
-      navigate('/users');
+      navigate('/');
     } catch (err) {
       this.error = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
       await this.updateComplete;

@@ -2,7 +2,7 @@
 // closing (recording the selection) and feeding the selection back to the tellers.
 import { createRoute, z } from '@hono/zod-openapi';
 import { getRound, listRounds, roundPicks, roundSelections } from '../../../db/repositories/sensemaking.js';
-import { assertMscRoundVisible, isStaff, mscCandidates, mscSelectionTitles, mscStoryFor } from '../../access.js';
+import { assertMscRoundVisible, isStaff, mscCandidates, mscPicksFor, mscSelectionTitles, mscStoryFor } from '../../access.js';
 import type { SessionUser } from '../../types.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
@@ -45,7 +45,16 @@ const Candidate = z
   .openapi('MscCandidate');
 const Pick = z.object({ userId: z.number(), userName: z.string(), storyId: z.number(), reason: z.string(), at: z.string() }).openapi('MscPick');
 const Selection = z.object({ storyId: z.number(), title: z.string(), hidden: z.boolean().openapi({ description: 'the story is not shown now (withdrawn, back to team, or its report version awaits review): no title' }), reasons: z.array(z.object({ reason: z.string(), by: z.string().nullable() })) }).openapi('MscSelection');
-const RoundDetail = z.object({ round: Round, isPanel: z.boolean(), candidates: z.array(Candidate), picks: z.array(Pick), myPick: Pick.nullable(), selections: z.array(Selection) });
+const RoundDetail = z.object({
+  round: Round,
+  isPanel: z.boolean(),
+  candidates: z.array(Candidate),
+  picks: z.array(Pick).openapi({ description: "while the round is open, a panel member sees the others' picks only after making their own; staff off the panel see none" }),
+  pickedBy: z.array(z.object({ userId: z.number(), userName: z.string(), at: z.string() })).openapi({ description: 'who has picked so far (not what)' }),
+  picksHidden: z.boolean().openapi({ description: 'picks of others exist that this reader may not see yet' }),
+  myPick: Pick.nullable(),
+  selections: z.array(Selection),
+});
 
 const RoundBody = z
   .strictObject({
@@ -70,7 +79,7 @@ async function detail(db: Parameters<typeof getRound>[0], roundId: number, user:
       const { under16: _u, ...shown } = mscStoryFor(user, c);
       return shown;
     }),
-    picks,
+    ...mscPicksFor(user, round, isPanel, picks),
     myPick: picks.find((p) => p.userId === user.id) ?? null,
     selections: selections.map((s) => ({ ...s, title: titles.get(s.storyId) ?? '', hidden: titles.get(s.storyId) == null })),
   };

@@ -1,0 +1,107 @@
+// A coordinator builds a report only through the pages: an indicator linked to an outcome in the
+// form, values entered in the grid, stories chosen and a narrative written per outcome, published
+// after confirming — and the summary shows the percentage of the target reached.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2E, type E2E } from '../helpers/browser.js';
+import { addArea, addOutcome, addProject, addStory } from '../helpers/reports-fixtures.js';
+
+describe('browser: a report built through the pages', () => {
+  let e: E2E;
+  let projectId: number;
+  let outcomeId: number;
+  beforeAll(async () => {
+    e = await startE2E();
+    const areaId = await addArea(e.db, 'Oosterpark');
+    projectId = await addProject(e.db, 'Buurtkamer Oost', [areaId]);
+    outcomeId = await addOutcome(e.db, projectId, 'Buren helpen elkaar');
+    // Stories told and tagged by others; the team-only one never reaches a report.
+    const common = { projectId, areaId, outcomeIds: [outcomeId] };
+    await addStory(e.db, { ...common, consent: 'report', title: 'De ladder van de buren', body: 'Mijn buurman leende me zijn ladder.', happenedOn: '2026-02-10' });
+    await addStory(e.db, { ...common, consent: 'public', tellerName: 'Fenna', title: 'Soep voor de flat', body: 'We kookten soep voor de hele flat.', happenedOn: '2026-03-01' });
+    await addStory(e.db, { ...common, consent: 'report', title: 'Boodschappen samen', body: 'We doen nu samen boodschappen.', happenedOn: '2026-03-20' });
+    await addStory(e.db, { ...common, consent: 'team', title: 'Alleen voor ons', body: 'TEAMGEHEIM', happenedOn: '2026-03-21' });
+  });
+  afterAll(async () => e?.close());
+
+  it('indicator → values → stories and narrative → publish → the summary reads 75% of the target', { timeout: 120_000 }, async () => {
+    const coordinator = await e.user('coordinator');
+    const ctx = await e.context();
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(10_000);
+    await e.login(page, coordinator.email);
+
+    // 1. The indicator, linked to its outcome in the form, with a target.
+    await page.goto(`/projects/${projectId}/outcomes`);
+    await page.getByRole('link', { name: 'Indicator toevoegen bij Buren helpen elkaar' }).click();
+    await page.getByLabel('Naam').fill('Burenhulp per kwartaal');
+    await expect.poll(() => page.getByRole('combobox', { name: /^Bij welke uitkomst/ }).inputValue()).toBe(String(outcomeId));
+    await page.getByRole('button', { name: 'Doel toevoegen' }).click();
+    const targets = page.getByRole('group', { name: 'Doelen' });
+    await targets.getByLabel('Periode').fill('2026-Q1');
+    await targets.getByRole('textbox', { name: 'Doel', exact: true }).fill('40');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(`**/projects/${projectId}/indicators`);
+
+    // 2. The value, entered in the grid.
+    const last = page.getByRole('textbox', { name: /^Tot en met/ });
+    await last.fill('2026-Q1');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    await page.getByRole('textbox', { name: 'Burenhulp per kwartaal, Hele project, 2026-Q1' }).fill('30');
+    await page.getByRole('button', { name: 'Alles opslaan' }).click();
+    await page.getByText(/Opgeslagen: 1 nieuw/).waitFor();
+
+    // 3. The report's definition.
+    await page.goto('/reports/new');
+    await page.getByLabel('Titel').fill('Burenhulp Oost 2026');
+    await page.getByLabel('Van', { exact: true }).fill('2026-01-01');
+    await page.getByLabel('Tot en met').fill('2026-06-30');
+    await page.getByRole('checkbox', { name: 'Buurtkamer Oost' }).check();
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await page.waitForURL(/\/reports\/\d+$/);
+    const reportId = Number(new URL(page.url()).pathname.split('/').pop());
+
+    // 4. The narrative and the chosen stories, in order; the team-only story is not offered.
+    const stories = page.getByRole('group', { name: 'Verhalen bij "Buren helpen elkaar"' });
+    await stories.getByRole('checkbox', { name: /De ladder van de buren/ }).waitFor();
+    expect(await stories.getByRole('checkbox', { name: /Alleen voor ons/ }).count()).toBe(0);
+    // Suggested: the two most recent. Choose the ladder instead of the shopping, and put it first.
+    await stories.getByRole('checkbox', { name: /Boodschappen samen/ }).uncheck();
+    await stories.getByRole('checkbox', { name: /De ladder van de buren/ }).check();
+    await stories.getByRole('button', { name: 'Omhoog: De ladder van de buren' }).click();
+    const editor = page.getByRole('textbox', { name: 'Wat we zien bij "Buren helpen elkaar"' });
+    await editor.click();
+    await page.keyboard.type('Buren vragen elkaar ');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('vaker om hulp');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('.');
+    await page.getByRole('button', { name: 'Teksten en verhalen opslaan' }).click();
+    await page.getByText('Teksten en verhalen opgeslagen.').waitFor();
+    await e.screenshot(page, 'report-build-texts');
+    const saved = await e.db.selectFrom('reports').select('outcomeTexts').where('id', '=', reportId).executeTakeFirstOrThrow();
+    const [text] = JSON.parse(saved.outcomeTexts) as { narrativeHtml: string; storyIds: number[] }[];
+    expect(text!.narrativeHtml).toBe('<p>Buren vragen elkaar <strong>vaker om hulp</strong>.</p>');
+    const titles = await e.db.selectFrom('stories').select(['id', 'title']).where('id', 'in', text!.storyIds).execute();
+    expect(text!.storyIds.map((id) => titles.find((s) => s.id === id)!.title)).toEqual(['De ladder van de buren', 'Soep voor de flat']);
+
+    // 5. Publish: it asks first, and says this is the first version.
+    await page.getByRole('button', { name: 'Publiceren als nieuwe versie' }).click();
+    await page.getByRole('heading', { name: 'Versie 1 publiceren?' }).waitFor();
+    await e.screenshot(page, 'report-build-confirm');
+    await page.getByRole('button', { name: 'Ja, publiceer versie 1' }).click();
+    await page.getByText('Versie 1 is gepubliceerd.').waitFor();
+
+    // 6. The published version opens with the summary: 30 of the target 40 is 75%, behind.
+    await page.goto(`/reports/${reportId}/versions/1`);
+    const summary = page.locator('section.summary');
+    const row = summary.getByRole('row', { name: /Burenhulp per kwartaal/ });
+    await expect.poll(() => row.innerText()).toMatch(/40\s+30.*75%\s+achter/s);
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('vaker om hulp');
+    expect(main.indexOf('De ladder van de buren')).toBeLessThan(main.indexOf('Soep voor de flat'));
+    expect(main).toContain('En 1 ander verhaal bij deze uitkomst.');
+    expect(main).not.toContain('TEAMGEHEIM');
+    await e.screenshot(page, 'report-build-version');
+    await ctx.close();
+  });
+});

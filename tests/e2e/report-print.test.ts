@@ -1,0 +1,58 @@
+// The published demo report printed to PDF by Chromium reads like a document: at most 8 A4 pages,
+// no page but the last nearly empty, a cover, page numbers and the title on every other page,
+// no text under 8 pt — in Dutch and in English.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, loadDemo } from '../../scripts/demo.js';
+import { SCREENSHOTS, startE2E, type E2E } from '../helpers/browser.js';
+import { readPdf } from '../helpers/pdf.js';
+
+describe('browser: the demo report prints like a document', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+    await loadDemo(e.db, () => {});
+  }, 120_000);
+  afterAll(async () => e?.close());
+
+  it('prints the published demo report to at most 8 A4 pages, each but the last at least a quarter full', { timeout: 120_000 }, async () => {
+    const ctx = await e.context();
+    const page = await ctx.newPage();
+    await page.goto('/login');
+    await page.getByLabel('E-mailadres').fill('fonds@demo.weefwerk.nl');
+    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL((url) => url.pathname !== '/login');
+    const { id, title } = await e.db.selectFrom('reports').select(['id', 'title']).executeTakeFirstOrThrow();
+
+    for (const lang of ['nl', 'en'] as const) {
+      await page.goto(`/reports/${id}/versions/1?lang=${lang}`);
+      const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      writeFileSync(join(SCREENSHOTS, `demo-report-${lang}.pdf`), pdf);
+      const pages = await readPdf(pdf);
+      const n = pages.length;
+      expect(n, lang).toBeGreaterThanOrEqual(3);
+      expect(n, lang).toBeLessThanOrEqual(8);
+      pages.slice(0, -1).forEach((p, i) => expect(p.fill, `${lang} page ${i + 1} fill`).toBeGreaterThanOrEqual(0.25));
+      // The cover: organisation, title, audience; no page number on it.
+      expect(pages[0]!.text).toContain('Weefwerk');
+      expect(pages[0]!.text.replace(/\s+/g, ' ')).toContain(title.slice(0, 30));
+      // (Chromium writes ligatures such as "fi" as their own text items.)
+      expect(pages[0]!.text.replace(/\s+/g, '')).toContain(lang === 'nl' ? 'Voorfinancier' : 'Forfunder');
+      // Every other page: the running title and "page i of n"; the summary opens the report.
+      pages.slice(1).forEach((p, i) => {
+        expect(p.text, `${lang} page ${i + 2}`).toContain(lang === 'nl' ? `pagina ${i + 2} van ${n}` : `page ${i + 2} of ${n}`);
+        expect(p.text, `${lang} page ${i + 2}`).toContain(title.slice(0, 20));
+      });
+      expect(pages[1]!.text).toContain(lang === 'nl' ? 'Samenvatting: werkte het?' : 'Summary: did it work?');
+      // Chart labels, tables and margins: nothing smaller than 8 pt.
+      for (const [i, p] of pages.entries()) expect(p.smallestText, `${lang} page ${i + 1} smallest text`).toBeGreaterThanOrEqual(7.9);
+      // Periods never wrap ("2025-/Q1") and the per-area figures are one matrix.
+      const all = pages.map((p) => p.text).join(' ');
+      expect(all).toContain('2025-Q1');
+      expect(all).not.toMatch(/2025-\s+Q1/);
+    }
+    await ctx.close();
+  });
+});
