@@ -181,6 +181,13 @@ export function reportablePhotos(db: Kysely<DB>) {
 export const canEditStory = (user: SessionUser, story: { recordedBy: number | null; withdrawnAt: string | null }) =>
   story.withdrawnAt === null && (isStaff(user) || (user.role === 'worker' && story.recordedBy === user.id));
 
+/**
+ * Widening a story's consent (the teller's or guardian's word, as consent.ts checks) is recorded
+ * only by the worker who recorded the story or by staff; narrowing and withdrawing by anyone who
+ * may see it.
+ */
+export const canWidenConsent = (user: SessionUser, story: { recordedBy: number | null }) => isStaff(user) || (user.role === 'worker' && story.recordedBy === user.id);
+
 /** The public reads exactly one story: its own, through the hash of its receipt code. */
 export function storyByReceipt(db: Kysely<DB>, receiptHash: string) {
   return db.selectFrom('stories').where('stories.receiptHash', '=', receiptHash);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findIdentifiers, markIdentifiers, type IdentifierKind } from '../server/stories/identifiers.js';
+import { findIdentifiers, markIdentifiers, type IdentifierKind } from '../db/domain/identifiers.js';
 
 const found = (text: string) => findIdentifiers(text).map((f) => [f.kind, f.text] as [IdentifierKind, string]);
 const kinds = (text: string, kind: IdentifierKind) => findIdentifiers(text).filter((f) => f.kind === kind).map((f) => f.text);

@@ -102,3 +102,13 @@ export const badgeStyles = css`
   .badge.consent-public { background: #dcefe3; color: #14482a; }
   .badge.consent-withdrawn { background: #fbeaea; color: #7a1c14; }
 `;
+
+// A story heard from a resident gets a receipt code, shown once (only its hash is stored): the
+// new-story page hands it to the story page it opens, which shows it to the worker to pass on.
+const freshReceipts = new Map<number, string>();
+export const keepReceipt = (storyId: number, code: string) => void freshReceipts.set(storyId, code);
+export function takeReceipt(storyId: number): string | null {
+  const code = freshReceipts.get(storyId) ?? null;
+  freshReceipts.delete(storyId);
+  return code;
+}

@@ -1,5 +1,6 @@
 // The resident's pages, a small bundle of their own: /t/:token (tell a story through a project
-// link) and /r/:code (read it back by receipt code, see what became of it, withdraw it); /r asks
+// link) and /r/:code (read it back by receipt code, see what became of it, withdraw it; /r/:code/copy
+// is the teller's own copy to print or download); /r asks
 // for the code. Six languages (web/resident/locales/), chosen from the browser's language with a
 // switch on every page. The editor (tiptap) loads only when the story field is first used.
 import { LitElement, html, nothing } from 'lit';
@@ -7,6 +8,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { LocaleController } from './components/locale-controller.js';
 import { isResidentLocale, lang, languageNames, residentLocales, rt, startLanguage, useLanguage } from './resident/i18n.js';
 import './resident/ww-receipt-lookup.js';
+import './resident/ww-receipt-copy.js';
 import './resident/ww-receipt-page.js';
 import './resident/ww-tell-form.js';
 
@@ -43,6 +45,8 @@ export class WwTell extends LitElement {
     const path = location.pathname;
     let m = /^\/t\/([^/]+)\/?$/.exec(path);
     if (m) return html`<ww-tell-form token=${decodeURIComponent(m[1]!)}></ww-tell-form>`;
+    m = /^\/r\/([^/]+)\/copy\/?$/.exec(path);
+    if (m) return html`<ww-receipt-copy code=${decodeURIComponent(m[1]!)}></ww-receipt-copy>`;
     m = /^\/r\/([^/]+)\/?$/.exec(path);
     if (m) return html`<ww-receipt-page code=${decodeURIComponent(m[1]!)}></ww-receipt-page>`;
     if (/^\/r\/?$/.test(path)) return html`<ww-receipt-lookup></ww-receipt-lookup>`;

@@ -294,9 +294,9 @@ export async function setConsentLevel(db: Db, id: number, level: ConsentLevel): 
 /**
  * Withdraws a story: the consent record stays, the text goes (title and body cleared, which also
  * takes it out of the search index; its report version deleted), and so do its placements and
- * outcome tags. The caller also rewrites stored report versions (redactStoredVersions).
+ * outcome tags, and its media rows; returns the media files to delete after the commit. The caller
+ * also rewrites stored report versions (redactStoredVersions).
  */
-/** Withdraws a story: its text, placements, tags and media rows go; returns the media files to delete after the commit. */
 export async function withdrawStory(db: Db, id: number): Promise<string[]> {
   const now = new Date().toISOString();
   await db

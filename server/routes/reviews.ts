@@ -12,7 +12,7 @@ import { requireRole, staff } from '../auth/guard.js';
 import { conflict, invalid, notFound } from '../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../openapi.js';
 import { parseRichText } from '../richtext.js';
-import { findIdentifiers, identifierKinds } from '../stories/identifiers.js';
+import { findIdentifiers, identifierKinds } from '../../db/domain/identifiers.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 

@@ -32,7 +32,8 @@ export type Client = {
 
 /** One fresh, migrated database (in memory) and the real app on top of it. */
 export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const { db } = createDb(':memory:');
+  // a file (overrides.databasePath) where a test reads the database file itself
+  const { db } = createDb(overrides.databasePath ?? ':memory:');
   await migrateToLatest(db);
   const config: Config = {
     port: 0,

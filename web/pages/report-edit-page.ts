@@ -9,6 +9,7 @@ import type { WwEditor } from '../components/ww-editor.js';
 import '../components/ww-editor.js';
 import { audiences, sectionKeys, t, type Changes, type Draft, type Options, type Report } from './report-edit/messages.js';
 import './report-edit/read-links.js';
+import './report-edit/awaiting-review.js';
 import './report-edit/outcome-texts.js';
 
 const year = new Date().getFullYear();
@@ -265,6 +266,7 @@ export class ReportEditPage extends LitElement {
   private renderPublished(r: Report, o: Options) {
     const unshared = o.funders.filter((f) => !r.shares.some((s) => s.userId === f.id));
     return html`
+      <ww-report-awaiting-review .reportId=${r.id} .refresh=${this.saves}></ww-report-awaiting-review>
       <section aria-labelledby="texts-h">
         <ww-report-outcome-texts .reportId=${r.id} .refresh=${this.saves} @outcome-texts-saved=${() => this.run(() => this.loadPreview())}></ww-report-outcome-texts>
       </section>

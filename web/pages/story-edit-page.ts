@@ -7,7 +7,7 @@ import '../components/ww-editor.js';
 import { messages } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import type { Me } from '../session.js';
-import { channels, consentLevels, label, languageName, languages, phases, type Area, type ConsentLevel, type ProjectSummary, type Story } from '../stories.js';
+import { channels, consentLevels, keepReceipt, label, languageName, languages, phases, type Area, type ConsentLevel, type ProjectSummary, type Story } from '../stories.js';
 
 const t = messages({
   nl: {
@@ -165,7 +165,9 @@ export class StoryEditPage extends LitElement {
             ...(heard && this.under16 ? { guardianName: str('guardianName') } : {}),
           },
         };
-        id = (await post<{ story: Story }>('/api/stories', body)).story.id;
+        const created = await post<{ story: Story; receipt: string | null }>('/api/stories', body);
+        id = created.story.id;
+        if (created.receipt) keepReceipt(id, created.receipt);
       }
       navigate(`/stories/${id}`);
     } catch (err) {

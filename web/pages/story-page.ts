@@ -5,7 +5,7 @@ import { ApiError, get, post } from '../api.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { formatDate, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
-import { badgeStyles, channels, consentBadge, consentLevels, label, languageName, type ConsentRecord, type Story } from '../stories.js';
+import { badgeStyles, channels, consentBadge, consentLevels, label, languageName, takeReceipt, type ConsentRecord, type Story } from '../stories.js';
 import { isStaff } from '../models.js';
 
 /** A recording's length as m:ss. */
@@ -16,6 +16,8 @@ const t = messages({
     loading: 'Laden…', notFound: 'Dit verhaal bestaat niet of je mag het niet zien.', back: 'Alle verhalen', edit: 'Bewerken', tag: 'Taggen', code: 'Fragmenten coderen',
     recording: 'Ingesproken verhaal ({time})', recordingNote: 'Alleen voor het team. In een verslag komt alleen de tekst die iemand ervan uittypt.',
     photo: 'Foto', photoAlt: 'Foto bij het verhaal', photoInReports: 'De verteller vindt het goed dat deze foto in verslagen komt (bij een openbaar verhaal).',
+    review: 'Anonimiseren', receiptTitle: 'Bonnetjescode voor de verteller', receiptIntro: 'Geef deze code aan de verteller, op papier of in een bericht. Met de code leest de verteller het verhaal terug en kan hij of zij het intrekken, zonder jou: {url}',
+    receiptOnce: 'Schrijf de code nu op: hij wordt maar één keer getoond.',
     details: 'Gegevens', project: 'Project', area: 'Gebied', phase: 'Fase', happenedOn: 'Gebeurd op', language: 'Taal', source: 'Bron',
     teller: 'Verteller', anonymous: 'Anoniem', under16: 'jonger dan 16', recordedBy: 'Vastgelegd door', createdAt: 'Vastgelegd op', consent: 'Toestemming',
     withdrawnNotice: 'De toestemming is ingetrokken op {date}. Het verhaal staat niet meer in verslagen, exports of zoekresultaten.',
@@ -37,6 +39,8 @@ const t = messages({
     loading: 'Loading…', notFound: 'This story does not exist or you may not see it.', back: 'All stories', edit: 'Edit', tag: 'Tag', code: 'Code passages',
     recording: 'Spoken story ({time})', recordingNote: 'For the team only. A report only gets the text someone types from it.',
     photo: 'Photo', photoAlt: 'Photo with the story', photoInReports: 'The teller agrees that this photo goes into reports (with a public story).',
+    review: 'Anonymise', receiptTitle: 'Receipt code for the teller', receiptIntro: 'Give this code to the teller, on paper or in a message. With it the teller reads the story back and can withdraw it, without you: {url}',
+    receiptOnce: 'Write the code down now: it is shown only once.',
     details: 'Details', project: 'Project', area: 'Area', phase: 'Phase', happenedOn: 'Happened on', language: 'Language', source: 'Source',
     teller: 'Teller', anonymous: 'Anonymous', under16: 'younger than 16', recordedBy: 'Recorded by', createdAt: 'Recorded on', consent: 'Consent',
     withdrawnNotice: 'Consent was withdrawn on {date}. The story is no longer in reports, exports or search results.',
@@ -72,9 +76,11 @@ export class StoryPage extends LitElement {
   @state() private erasedCount: number | null = null;
   @state() private variables = new Map<number, { name: string; weak: string; strong: string }>();
   @state() private outcomeTags: { outcomeId: number; title: string; status: string }[] | null = null;
+  @state() private receipt: string | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.receipt = takeReceipt(Number(this.params.id));
     void this.load();
   }
 
@@ -172,7 +178,16 @@ export class StoryPage extends LitElement {
         ${s.canEdit && !s.withdrawnAt ? html`<a class="button secondary" href="/stories/${s.id}/edit">${t('edit')}</a>` : nothing}
         ${!s.withdrawnAt ? html`<a class="button secondary" href="/tagging?story=${s.id}">${t('tag')}</a>` : nothing}
         ${!s.withdrawnAt && isStaff(this.user?.role) ? html`<a class="button secondary" href="/coding/${s.id}">${t('code')}</a>` : nothing}
+        ${!s.withdrawnAt && s.consent !== 'team' ? html`<a class="button secondary" href="/stories/${s.id}/review">${t('review')}</a>` : nothing}
       </div>
+      ${this.receipt
+        ? html`<section class="notice receipt" aria-labelledby="receipt-title">
+            <h2 id="receipt-title">${t('receiptTitle')}</h2>
+            <p class="receipt-code">${this.receipt}</p>
+            <p>${t('receiptIntro', { url: `${location.origin}/r/${this.receipt}` })}</p>
+            <p><strong>${t('receiptOnce')}</strong></p>
+          </section>`
+        : nothing}
       <p>${consentBadge(s.consent, s.withdrawnAt)}</p>
       ${s.withdrawnAt ? html`<p class="notice">${t('withdrawnNotice', { date: formatDate(s.withdrawnAt) })}</p>` : nothing}
 
@@ -320,6 +335,7 @@ export class StoryPage extends LitElement {
     pageStyles,
     badgeStyles,
     css`
+      .receipt-code { font-family: ui-monospace, monospace; font-size: 1.5rem; letter-spacing: 0.1em; margin: 0.25rem 0; }
       .head { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
       .head h1 { margin-right: auto; }
       .head h1 { margin: 0; }

@@ -11,7 +11,19 @@ import './ww-receipt-lookup.js';
 type Status = 'received' | 'used' | 'withdrawn';
 type Named = string | { report?: string; version?: number; title?: string; name?: string; reason?: string; text?: string; domain?: string; publishedAt?: string; at?: string; period?: string };
 export type ReceiptMedia = { id: number; kind: 'audio' | 'photo'; mime: string; durationSeconds: number | null; url: string };
-export type ReceiptStory = { title: string; bodyHtml: string; consent: ConsentLevel; status: Status; usedIn: Named[]; createdAt: string; feedback: Named[]; media?: ReceiptMedia[] };
+export type ReceiptStory = {
+  title: string;
+  bodyHtml: string;
+  consent: ConsentLevel;
+  status: Status;
+  usedIn: Named[];
+  createdAt: string;
+  feedback: Named[];
+  /** the reviewed version that reports show; null until it is reviewed */
+  reportVersion: { title: string; bodyHtml: string } | null;
+  /** the recording and photo sent with it, to listen back and look at */
+  media?: ReceiptMedia[];
+};
 
 /** What the resident sees with their receipt code: their story, what became of it, and a way to withdraw it. */
 @customElement('ww-receipt-page')
@@ -111,13 +123,16 @@ export class WwReceiptPage extends LitElement {
           </section>`
         : nothing}
       ${s.title || s.bodyHtml
-        ? html`<section aria-labelledby="text-title">
-            <h2 id="text-title">${rt('receipt.yourText')}</h2>
-            <article class="story-text">
-              <h3>${s.title}</h3>
-              ${unsafeHTML(s.bodyHtml) /* rendered and sanitised by the server */}
-            </article>
-          </section>`
+        ? html`<div class="texts">
+            <section aria-labelledby="text-title">
+              <h2 id="text-title">${rt('receipt.yourText')}</h2>
+              <article class="story-text">
+                <h3>${s.title}</h3>
+                ${unsafeHTML(s.bodyHtml) /* rendered and sanitised by the server */}
+              </article>
+            </section>
+            ${s.consent !== 'team' && s.status !== 'withdrawn' ? this.renderReportVersion(s) : nothing}
+          </div>`
         : nothing}
       ${(s.media ?? []).map((m) =>
         m.kind === 'audio'
@@ -130,8 +145,30 @@ export class WwReceiptPage extends LitElement {
               <img class="photo-preview" src=${m.url} alt=${rt('receipt.photoAlt')} />
             </section>`,
       )}
+      <section aria-labelledby="copy-title">
+        <h2 id="copy-title">${rt('copy.heading')}</h2>
+        <p>${rt('copy.intro')}</p>
+        <p class="actions">
+          <a class="button secondary" href="/r/${encodeURIComponent(this.code)}/copy">${rt('copy.view')}</a>
+          <a class="button secondary" href="/api/public/receipts/${encodeURIComponent(this.code)}/copy.json" download>${rt('copy.download')}</a>
+        </p>
+      </section>
       ${s.status !== 'withdrawn' ? this.renderWithdraw() : nothing}
     `;
+  }
+
+  /** Beside the teller's own text: the version readers beyond the team get, once reviewed. */
+  private renderReportVersion(s: ReceiptStory) {
+    return html`<section aria-labelledby="report-version-title" class="report-version">
+      <h2 id="report-version-title">${rt('receipt.reportVersion')}</h2>
+      ${s.reportVersion
+        ? html`<p>${rt('receipt.reportVersionIntro')}</p>
+            <article class="story-text">
+              <h3>${s.reportVersion.title}</h3>
+              ${unsafeHTML(s.reportVersion.bodyHtml) /* rendered and sanitised by the server */}
+            </article>`
+        : html`<p>${rt('receipt.notReviewed')}</p>`}
+    </section>`;
   }
 
   private renderWithdraw() {

@@ -2,14 +2,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { addConsent, setConsentLevel, withdrawStory } from '../../../db/repositories/stories.js';
 import { mediaDir, removeMediaFiles } from '../../media/index.js';
-import { isStaff, visibleStory } from '../../access.js';
+import { canWidenConsent, isStaff, visibleStory } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole } from '../../auth/guard.js';
 import { checkConsentGiver, CONSENT_TEXT_VERSION, widens } from '../../consent.js';
-import { conflict, invalid } from '../../errors.js';
+import { conflict, forbidden, invalid } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import { ConsentChangeBody, Story } from './schemas.js';
 import { storyFor } from './checks.js';
+import { redactStoredVersions } from '../../reports/redact.js';
 
 export const consentRoutes = router()
   .openapi(
@@ -36,6 +37,9 @@ export const consentRoutes = router()
       if (input.givenBy === 'coordinator' && !isStaff(user)) throw invalid('Alleen een coördinator / Only a coordinator', [{ field: 'givenBy', message: 'you are not a coordinator' }]);
       if (input.givenBy === 'worker' && user.role !== 'worker') throw invalid('Kies wie de wijziging vroeg / Choose who asked for the change', [{ field: 'givenBy', message: 'you are not a worker' }]);
       const widening = input.level !== undefined && widens(story.consent, input.level);
+      if (widening && !canWidenConsent(user, story)) {
+        throw forbidden('Alleen wie het verhaal vastlegde of een coördinator legt ruimere toestemming vast / Only the story’s recorder or a coordinator records wider consent');
+      }
       checkConsentGiver({ under16: story.under16, givenBy: input.givenBy, guardianName: input.guardianName, widening });
       const files = await db.transaction().execute(async (tx) => {
         await addConsent(tx, id, {
@@ -49,12 +53,14 @@ export const consentRoutes = router()
           recordedBy: user.id,
         });
         const files = input.withdraw ? await withdrawStory(tx, id) : [];
-        if (!input.withdraw) await setConsentLevel(tx, id, input.level!);
+        if (input.withdraw) await redactStoredVersions(tx, [id], user, 'story withdrawn'); // the text leaves published versions too
+        else await setConsentLevel(tx, id, input.level!);
         await audit(tx, user, input.withdraw ? 'story.withdraw' : 'story.consent', { type: 'story', id }, {
           from: story.consent,
           to: input.withdraw ? null : input.level,
           givenBy: input.givenBy,
           channel: input.channel,
+          ...(widening ? { widened: true } : {}),
         });
         return files;
       });

@@ -1,6 +1,6 @@
 // Recording, listing, reading and editing stories.
 import { createRoute, z } from '@hono/zod-openapi';
-import { insertPlacements, insertStory, insertTeller, listStories, updateStory, workerTeller } from '../../../db/repositories/stories.js';
+import { insertPlacements, insertStory, insertTeller, listStories, newReceiptCode, receiptHash, updateStory, workerTeller } from '../../../db/repositories/stories.js';
 import { assertProjectWritable, canEditStory, visibleStories, visibleStory } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole } from '../../auth/guard.js';
@@ -20,7 +20,19 @@ export const storyCrudRoutes = router()
       summary: 'Record a story: one you heard (with the consent as given) or your own practice story',
       security: cookieAuth,
       request: { body: body(NewStoryBody) },
-      responses: { 201: json(z.object({ story: Story })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 413: errors[413] },
+      responses: {
+        201: json(
+          z.object({
+            story: Story,
+            receipt: z.string().nullable().openapi({ description: 'a story heard from a resident: its receipt code, shown once, for the worker to hand to the teller (read back and withdraw at /r/CODE); null for practice stories' }),
+          }),
+        ),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        413: errors[413],
+      },
     }),
     async (c) => {
       const user = requireRole(c, ...anyone);
@@ -41,6 +53,8 @@ export const storyCrudRoutes = router()
         if (e instanceof AppError) e.details.forEach((d) => (d.field = `consent.${d.field}`));
         throw e;
       }
+      // a resident's story heard by a worker gets a receipt code too, for the worker to hand over
+      const receipt = practice ? null : newReceiptCode();
       const id = await db.transaction().execute(async (tx) => {
         const tellerId = practice
           ? await workerTeller(tx, user)
@@ -62,7 +76,7 @@ export const storyCrudRoutes = router()
             linkId: null,
             recordedBy: user.id,
             consent: input.consent.level,
-            receiptHash: null,
+            receiptHash: receipt && receiptHash(receipt),
           },
           {
             level: input.consent.level,
@@ -78,7 +92,7 @@ export const storyCrudRoutes = router()
         await audit(tx, user, 'story.create', { type: 'story', id: storyId }, { projectId: input.projectId, source: input.source, consent: input.consent.level, givenBy: input.consent.givenBy, channel: input.consent.channel });
         return storyId;
       });
-      return c.json({ story: await storyFor(db, user, id) }, 201);
+      return c.json({ story: await storyFor(db, user, id), receipt }, 201);
     },
   )
   .openapi(

@@ -1,0 +1,79 @@
+// The teller's own copy in the browser: from the receipt page to a printable page of everything
+// stored about the story, and the JSON download, in Dutch and Arabic, on a phone and a desktop.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkA11y } from '../helpers/a11y.js';
+import { startE2E, type E2E } from '../helpers/browser.js';
+import { apiOf, chooseClimateVariables, expectNoSidewaysScroll } from '../helpers/resident-fixtures.js';
+
+describe("browser: the teller's own copy", { timeout: 60_000 }, () => {
+  let e: E2E;
+  let code: string;
+
+  beforeAll(async () => {
+    e = await startE2E();
+    const { email } = await e.user('coordinator');
+    const ctx = await e.context();
+    const page = await ctx.newPage();
+    await e.login(page, email);
+    const api = apiOf(e, page);
+    const projectId = (await api.post('/api/projects', { name: 'Buurtkamer Transvaal' })).json.project.id;
+    const [atmosphere] = await chooseClimateVariables(e, projectId);
+    const token = (await api.post(`/api/projects/${projectId}/links`, { label: 'Poster' })).json.link.token;
+    const { consentTextVersion } = (await api.get(`/api/public/links/${token}`)).json;
+    const told = await api.post(`/api/public/links/${token}/stories`, {
+      title: 'Het bankje',
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ik durf weer over het plein te lopen.' }] }] },
+      consent: 'report',
+      consentTextVersion,
+      tellerName: 'Oma Jansen',
+      placements: [{ variableId: atmosphere, position: 75 }],
+    });
+    expect(told.status, told.text).toBe(201);
+    code = told.json.receipt;
+    await ctx.close();
+  });
+  afterAll(async () => e?.close());
+
+  for (const phone of [true, false]) {
+    it(`from the receipt page to the printable copy and the download (${phone ? '360' : '1280'} px)`, async () => {
+      const ctx = await e.context({ phone, locale: 'nl-NL' });
+      const page = await ctx.newPage();
+      page.setDefaultTimeout(8000);
+      await page.goto(`/r/${code}`);
+      await page.getByRole('heading', { level: 2, name: 'Je eigen kopie' }).waitFor();
+      const download = page.getByRole('link', { name: 'Download als bestand (JSON)' });
+      expect(await download.getAttribute('href')).toBe(`/api/public/receipts/${encodeURIComponent(code)}/copy.json`);
+      const json = await (await page.request.get(e.baseUrl + (await download.getAttribute('href'))!)).json();
+      expect(json.story.text).toBe('Ik durf weer over het plein te lopen.');
+
+      await page.getByRole('link', { name: 'Bekijk en print' }).click();
+      await page.waitForURL(`**/r/${code}/copy`);
+      await page.getByRole('heading', { level: 1, name: 'Alles over je verhaal' }).waitFor();
+      await page.getByText('Ik durf weer over het plein te lopen.').waitFor();
+      await page.getByText(/Hoe voelt het in de buurt\?.*75 van de 100, door jou/).waitFor();
+      await page.getByText(/In verslagen, zonder je naam.*gekozen door jou/).waitFor(); // the consent history
+      await page.getByRole('button', { name: 'Printen' }).waitFor();
+      if (phone) await expectNoSidewaysScroll(page, 360);
+      await checkA11y(page, `teller copy ${phone ? 360 : 1280}`);
+      await e.screenshot(page, `teller-copy-${phone ? 360 : 1280}`);
+      // printed, the buttons and the language bar stay off the paper
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.getByRole('button', { name: 'Printen' }).isVisible()).toBe(false);
+      await page.emulateMedia({ media: 'screen' });
+
+      // in Arabic, right to left
+      await page.goto(`/r/${code}/copy?lang=ar`);
+      await page.getByRole('heading', { level: 1, name: 'كل شيء عن قصتك' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      await ctx.close();
+    });
+  }
+
+  it('an unknown code says so', async () => {
+    const ctx = await e.context({ phone: true, locale: 'nl-NL' });
+    const page = await ctx.newPage();
+    await page.goto('/r/AAAA-BBBB-CCCC/copy');
+    await page.getByRole('alert').getByText('We vinden geen verhaal bij deze code.', { exact: false }).waitFor();
+    await ctx.close();
+  });
+});
