@@ -1,10 +1,36 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects: `sqlite` runs every test; `postgres` runs the API suite again on PostgreSQL
+// (TEST_DATABASE_URL, see tests/helpers/pg.ts) plus the tests only PostgreSQL has (tests/pg/).
+// Tests that are about SQLite itself (its file, pragmas, backup) or the browser stay SQLite-only.
+const sqliteOnly = [
+  'tests/e2e/**',
+  'tests/durability.test.ts',
+  'tests/scale.test.ts',
+  'tests/demo.test.ts',
+  'tests/user-cli.test.ts',
+  'tests/stories-web.test.ts',
+  'tests/migrations.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: ['tests/**/*.test.ts'], exclude: ['tests/pg/**'] } },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['tests/*.test.ts', 'tests/pg/**/*.test.ts'],
+          exclude: sqliteOnly,
+          env: { TEST_ENGINE: 'postgres' },
+          globalSetup: ['tests/helpers/pg-setup.ts'],
+          setupFiles: ['tests/helpers/pg-file.ts'],
+        },
+      },
+    ],
   },
 });

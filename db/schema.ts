@@ -325,6 +325,13 @@ export interface ReportLinksTable {
   revokedBy: number | null; // users.id
 }
 
+/** A rate-limit window shared by every app process on one database (migration 0020; used on PostgreSQL). */
+export interface RateLimitsTable {
+  key: string;
+  windowStart: number; // ms since 1970
+  hits: number;
+}
+
 /** Every table, in one interface (declared once; add a capability's tables below). */
 export interface DB {
   users: UsersTable;
@@ -356,6 +363,7 @@ export interface DB {
   disclosureChanges: DisclosureChangesTable;
   storyReviews: StoryReviewsTable;
   qdaGuids: QdaGuidsTable;
+  rateLimits: RateLimitsTable;
   // Capability tables are added below, one block per capability.
   // reports (issue 6)
   reports: ReportsTable;

@@ -1,7 +1,9 @@
-// Everything SQLite-specific lives here: connection pragmas, FTS5, online backup.
-// A PostgreSQL deployment replaces this module; the rest of the code uses Kysely's portable builder.
+// Everything SQLite-specific lives here: connection pragmas, FTS5, online backup, the triggers the
+// migrations need. db/postgres.ts is its PostgreSQL counterpart; db/engine.ts picks one of the two.
+// The rest of the code uses Kysely's portable builder.
 import Database from 'better-sqlite3';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { EngineSql } from './engine.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -111,31 +113,77 @@ export function rebuildSearchIndex(sqlite: Database.Database): number {
  * text. Returns null when nothing searchable is left.
  */
 export function ftsQuery(input: string): string | null {
+  return sqlite.searchQuery(searchWords(input));
+}
+
+/** The words of a search (at most 16, each once): letters, digits and marks; everything else separates. */
+export function searchWords(input: string): string[] {
   const words = input.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
-  const terms = [...new Set(words.slice(0, 16))].map((w) => `"${w}"*`);
-  return terms.length ? terms.join(' ') : null;
+  return [...new Set(words.slice(0, 16))];
 }
 
-/**
- * Narrows a query over `stories` to those matching the search, joined as `fts` with its rank
- * (lower is better; order by `searchRank`). Combine with any other where-clauses.
- */
-export function matchStories<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, match: string): QB {
-  return (qb as SelectQueryBuilder<any, any, any>).innerJoin(
-    sql`(select rowid as story_id, rank as fts_rank from stories_fts where stories_fts match ${match})`.as('fts'),
-    (join) => join.onRef('fts.story_id', '=', 'stories.id'),
-  ) as unknown as QB;
-}
+export const sqlite: EngineSql = {
+  name: 'sqlite',
+  now: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
 
-/** Order by relevance (bm25); costs a rank computation for every match. */
-export const searchRank = sql`fts.fts_rank`;
-/** Order by the index's rowid (the story id: most recently added first); FTS5 streams it and stops at the limit. */
-export const searchRecency = sql`fts.story_id`;
+  // Full-text search over title and text (diacritics-insensitive), kept in step by triggers on
+  // every insert, edit, withdrawal and deletion. Withdrawn stories are not indexed. secure-delete
+  // makes a deletion remove the words from the index at once (erasure leaves no trace).
+  async storySearchUp(db) {
+    await sql`create virtual table stories_fts using fts5(title, body, tokenize = "unicode61 remove_diacritics 2")`.execute(db);
+    await sql`insert into stories_fts(stories_fts, rank) values ('secure-delete', 1)`.execute(db);
+    await sql`insert into stories_fts(rowid, title, body) select id, title, body_text from stories where withdrawn_at is null`.execute(db);
+    await sql`create trigger stories_fts_insert after insert on stories when new.withdrawn_at is null begin
+      insert into stories_fts(rowid, title, body) values (new.id, new.title, new.body_text);
+    end`.execute(db);
+    await sql`create trigger stories_fts_update after update of title, body_text, withdrawn_at on stories begin
+      delete from stories_fts where rowid = old.id;
+      insert into stories_fts(rowid, title, body) select new.id, new.title, new.body_text where new.withdrawn_at is null;
+    end`.execute(db);
+    await sql`create trigger stories_fts_delete after delete on stories begin
+      delete from stories_fts where rowid = old.id;
+    end`.execute(db);
+  },
+  async storySearchDown(db) {
+    for (const t of ['stories_fts_delete', 'stories_fts_update', 'stories_fts_insert']) await sql`drop trigger ${sql.id(t)}`.execute(db);
+    await sql`drop table stories_fts`.execute(db);
+  },
 
-/** Story ids in the search index (tests and integrity checks). */
-export async function indexedStoryIds(db: Kysely<any>, match?: string): Promise<number[]> {
-  const rows = match
-    ? await sql<{ id: number }>`select rowid as id from stories_fts where stories_fts match ${match}`.execute(db)
-    : await sql<{ id: number }>`select rowid as id from stories_fts`.execute(db);
-  return rows.rows.map((r) => r.id);
-}
+  async disclosureTriggersUp(db) {
+    await sql`create trigger disclosure_story_update after update of consent, withdrawn_at on stories
+    when old.consent is not new.consent or old.withdrawn_at is not new.withdrawn_at
+    begin update disclosure_changes set n = n + 1 where id = 1; end`.execute(db);
+    await sql`create trigger disclosure_story_delete after delete on stories
+    begin update disclosure_changes set n = n + 1 where id = 1; end`.execute(db);
+    await sql`create trigger disclosure_teller_update after update of under_16 on tellers
+    when old.under_16 is not new.under_16
+    begin update disclosure_changes set n = n + 1 where id = 1; end`.execute(db);
+  },
+  async disclosureTriggersDown(db) {
+    for (const t of ['disclosure_teller_update', 'disclosure_story_delete', 'disclosure_story_update']) await sql.raw(`drop trigger if exists ${t}`).execute(db);
+  },
+
+  searchQuery(words) {
+    return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
+  },
+  /**
+   * Narrows a query over `stories` to those matching the search, joined as `fts` with its rank
+   * (lower is better; order by `searchRank`). Combine with any other where-clauses.
+   */
+  matchStories<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, match: string): QB {
+    return (qb as SelectQueryBuilder<any, any, any>).innerJoin(
+      sql`(select rowid as story_id, rank as fts_rank from stories_fts where stories_fts match ${match})`.as('fts'),
+      (join) => join.onRef('fts.story_id', '=', 'stories.id'),
+    ) as unknown as QB;
+  },
+  /** Order by relevance (bm25); costs a rank computation for every match. */
+  searchRank: sql`fts.fts_rank`,
+  /** Order by the index's rowid (the story id: most recently added first); FTS5 streams it and stops at the limit. */
+  searchRecency: sql`fts.story_id`,
+  async indexedStoryIds(db: Kysely<any>, match?: string) {
+    const rows = match
+      ? await sql<{ id: number }>`select rowid as id from stories_fts where stories_fts match ${match}`.execute(db)
+      : await sql<{ id: number }>`select rowid as id from stories_fts`.execute(db);
+    return rows.rows.map((r) => r.id);
+  },
+};

@@ -1,5 +1,5 @@
 // Operator script: `npm run migrate` brings the database to the latest schema; `npm run migrate -- down` rolls back one step.
-import { createDb } from '../db/client.js';
+import { openDb, redactUrl } from '../db/client.js';
 import { migrateToLatest, migrator } from '../db/migrate.js';
 import { loadConfig } from '../server/env.js';
 
@@ -9,8 +9,15 @@ if (rest.length || !['latest', 'up', 'down', 'status'].includes(command)) {
   process.exit(2);
 }
 
-const config = loadConfig();
-const { db } = createDb(config.databasePath);
+let config, db;
+try {
+  config = loadConfig();
+  db = await openDb(config);
+} catch (e) {
+  console.error(`Cannot open the database: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}
+const where = config.databaseUrl ? redactUrl(config.databaseUrl) : config.databasePath;
 let code = 0;
 try {
   if (command === 'down') {
@@ -22,7 +29,7 @@ try {
     for (const m of await migrator(db).getMigrations()) console.log(`${m.executedAt ? 'applied' : 'pending'}  ${m.name}`);
   } else {
     await migrateToLatest(db);
-    console.log(`Database ${config.databasePath} is at the latest schema.`);
+    console.log(`Database ${where} is at the latest schema.`);
   }
 } catch (e) {
   console.error(`Migration failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -6,7 +6,7 @@
 //   npm run user -- password --email E --password-stdin   (ends all sessions)
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createDb, type Db } from '../db/client.js';
+import { openDb, type Db } from '../db/client.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { findUserByEmail, insertUser, listUsers } from '../db/repositories/users.js';
 import { roles, type Role } from '../db/schema.js';
@@ -147,8 +147,13 @@ async function main(): Promise<number> {
     console.error(`Unexpected argument "${extra[0]}".\n\n${USAGE}`);
     return 2;
   }
-  const config = loadConfig();
-  const { db } = createDb(config.databasePath);
+  let db: Db;
+  try {
+    db = await openDb(loadConfig());
+  } catch (e) {
+    console.error(`Cannot open the database: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
   try {
     await migrateToLatest(db);
     await run(db, command, parsed.values);

@@ -1,8 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db } from '../db/client.js';
+import { engineName } from '../db/engine.js';
 import { groupCommit } from '../db/group-commit.js';
 import { loadSession } from './auth/sessions.js';
 import type { Config } from './env.js';
+import { accessLog, healthz } from './access-log.js';
 import { AppError, handleError } from './errors.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { authRoutes } from './routes/auth.js';
@@ -32,14 +34,22 @@ function maxBody(path: string): number {
   return 1024 * KB;
 }
 
-export type AppDeps = { db: Db; config: Config; mailer?: Mailer | null };
+export type AppDeps = {
+  db: Db;
+  config: Config;
+  mailer?: Mailer | null;
+  /** Where access-log lines go when `config.accessLog` is on (default: standard output). */
+  log?: (line: string) => void;
+};
 
-export function createApp({ db, config, mailer = createMailer(config.mail) }: AppDeps) {
-  const limiter = new RateLimiter(config.limits.windowMs);
+export function createApp({ db, config, mailer = createMailer(config.mail), log = (line) => process.stdout.write(line + '\n') }: AppDeps) {
+  // Several processes may serve one PostgreSQL database: they count rate limits together there.
+  const limiter = new RateLimiter(config.limits.windowMs, engineName(db) === 'postgres' ? db : undefined);
   const write = groupCommit(db);
   const app = new OpenAPIHono<AppEnv>();
 
   app.onError(handleError);
+  if (config.accessLog) app.use('*', accessLog(log));
   app.use('*', securityHeaders);
   app.use('*', async (c, next) => {
     c.set('db', db);
@@ -51,6 +61,7 @@ export function createApp({ db, config, mailer = createMailer(config.mail) }: Ap
     c.set('sessionId', null);
     await next();
   });
+  app.get('/healthz', healthz(db));
   app.use('/api/*', bodyLimit(maxBody));
   app.use('/api/*', csrf);
   app.use('/api/*', async (c, next) => {

@@ -4,6 +4,14 @@ import { defaultIatiOrg, defaultIatiSector, iatiSectorKeys, organisationTypes, t
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   DATABASE_PATH: z.string().min(1).default('data/weefwerk.db'),
+  /** postgres://user:password@host:5432/name: run on PostgreSQL instead of the SQLite file. */
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\/./i.test(v), { message: 'must be a postgres:// URL (or unset for SQLite)' }),
+  /** 0/false: no access log. */
+  ACCESS_LOG: z.enum(['0', '1', 'true', 'false']).default('1').transform((v) => v === '1' || v === 'true'),
   /** Folder for stories' voice recordings and photos; default: `media` beside the database file. */
   MEDIA_PATH: z.string().min(1).optional(),
   /** The origin users reach the app at, e.g. https://weefwerk.example.nl; used for links and CSRF. */
@@ -49,6 +57,10 @@ export type MailConfig = { host: string; port: number; secure: boolean; user?: s
 export type Config = {
   port: number;
   databasePath: string;
+  /** PostgreSQL instead of SQLite (a postgres:// URL). */
+  databaseUrl?: string;
+  /** One JSON line per request on standard output (server/access-log.ts). */
+  accessLog?: boolean;
   /** Folder for voice recordings and photos (server/media); unset: `media` beside the database. */
   mediaPath?: string;
   publicUrl?: string;
@@ -79,10 +91,14 @@ export const defaultLimits: Config['limits'] = {
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const e = schema.parse(env);
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const e = parsed.data;
   return {
     port: e.PORT,
     databasePath: e.DATABASE_PATH,
+    databaseUrl: e.DATABASE_URL,
+    accessLog: e.ACCESS_LOG,
     mediaPath: e.MEDIA_PATH,
     publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY,

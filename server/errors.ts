@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from '@hono/zod-openapi';
 import { ZodError } from 'zod';
+import { isInvalidValue } from '../db/postgres.js';
 
 export type ErrorCode =
   | 'invalid_input'
@@ -130,6 +131,7 @@ export function handleError(err: Error, c: Context): Response {
     const code: ErrorCode = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status < 500 ? 'invalid_input' : 'internal';
     return c.json(errorBody(code, err.message || 'Request error'), status >= 500 ? 500 : status);
   }
+  if (isInvalidValue(err)) return c.json(errorBody('invalid_input', 'Ongeldige waarde / Invalid value'), 400);
   const requestId = crypto.randomUUID();
   console.error(`[${requestId}]`, err);
   return c.json(errorBody('internal', `Internal error (request ${requestId})`), 500);

@@ -2,18 +2,27 @@ import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { createDb } from '../db/client.js';
+import { openDb, redactUrl, type Db } from '../db/client.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createApp } from './app.js';
 import { startScheduler } from './mail/digest.js';
 import { createMailer } from './mail/mailer.js';
-import { loadConfig } from './env.js';
+import { loadConfig, type Config } from './env.js';
 import { issueSetupToken } from './routes/auth.js';
 import { webDist } from './static/web.js';
 
-const config = loadConfig();
-const { db } = createDb(config.databasePath);
-await migrateToLatest(db);
+// A wrong configuration or an unusable database stops the server with one clear line, no stack trace.
+let config: Config;
+let db: Db;
+try {
+  config = loadConfig();
+  db = await openDb(config);
+  await migrateToLatest(db);
+} catch (err) {
+  console.error(`Weefwerk cannot start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
+const where = config.databaseUrl ? `PostgreSQL ${redactUrl(config.databaseUrl)}` : config.databasePath;
 
 if (!existsSync(join(webDist, 'index.html'))) {
   console.log('Building the web bundle (first start)…');
@@ -26,7 +35,7 @@ const base = config.publicUrl ?? `http://localhost:${config.port}`;
 // The daily tagging digest, only when e-mail is configured (server/mail/digest.ts).
 const scheduler = mailer ? startScheduler(db, mailer, { baseUrl: base, hour: config.digestHour ?? 8 }) : null;
 const server = serve({ fetch: app.fetch, port: config.port }, () => {
-  console.log(`Weefwerk runs at ${base} (database ${config.databasePath})`);
+  console.log(`Weefwerk runs at ${base} (database ${where})`);
 });
 
 const setupToken = await issueSetupToken(db);

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Db } from '../db/client.js';
 import { AppError } from './errors.js';
 import type { AppEnv } from './types.js';
 
@@ -115,45 +116,120 @@ export function clientAddress(c: Context<AppEnv>): string {
   }
 }
 
-/** Fixed-window counters in memory; enough for one process. */
-export class RateLimiter {
-  private windows = new Map<string, { start: number; count: number }>();
-  constructor(private readonly windowMs: number) {}
+/** Where rate-limit windows are counted: in memory (one process) or in the database (several). */
+interface LimitStore {
+  /** Counts a hit on `key`; returns the window's hits so far and when it started. */
+  hit(key: string, now: number, windowMs: number): Promise<{ hits: number; start: number }>;
+  /** The key's window as it is, counting nothing; null when it has none. */
+  peek(key: string): Promise<{ hits: number; start: number } | null>;
+  reset(key: string): Promise<void>;
+}
 
-  /** Counts a hit; throws 429 when the key is over its limit. */
-  hit(key: string, limit: number, now = Date.now()): void {
-    if (!this.allow(key, limit, now)) throw this.tooMany(key, now);
-  }
+/** Fixed-window counters in memory; enough for one process (SQLite). */
+class MemoryStore implements LimitStore {
+  private windows = new Map<string, { start: number; hits: number }>();
 
-  allow(key: string, limit: number, now = Date.now()): boolean {
+  async hit(key: string, now: number, windowMs: number) {
     let w = this.windows.get(key);
-    if (!w || now - w.start >= this.windowMs) {
-      w = { start: now, count: 0 };
+    if (!w || now - w.start >= windowMs) {
+      w = { start: now, hits: 0 };
       this.windows.set(key, w);
-      if (this.windows.size > 100_000) this.sweep(now);
+      if (this.windows.size > 100_000) this.sweep(now, windowMs);
     }
-    w.count++;
-    return w.count <= limit;
+    w.hits++;
+    return w;
   }
 
-  /** Whether the key has already used up its limit in the current window (counts nothing). */
-  exhausted(key: string, limit: number, now = Date.now()): boolean {
-    const w = this.windows.get(key);
-    return !!w && now - w.start < this.windowMs && w.count >= limit;
+  async peek(key: string) {
+    return this.windows.get(key) ?? null;
   }
 
-  /** The 429 error for a key that is over its limit. */
-  tooMany(key: string, now = Date.now()): AppError {
-    const w = this.windows.get(key);
-    const retryAfter = w ? Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000)) : 1;
-    return new AppError('rate_limited', 'Te veel verzoeken, probeer het later opnieuw / Too many requests, try again later', [], { 'Retry-After': String(retryAfter) });
-  }
-
-  reset(key: string): void {
+  async reset(key: string) {
     this.windows.delete(key);
   }
 
-  private sweep(now: number): void {
-    for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
+  private sweep(now: number, windowMs: number): void {
+    for (const [k, w] of this.windows) if (now - w.start >= windowMs) this.windows.delete(k);
+  }
+}
+
+/** Fixed-window counters in the `rate_limits` table: every process on the database counts together. */
+class DatabaseStore implements LimitStore {
+  private sinceSweep = 0;
+  constructor(private readonly db: Db) {}
+
+  async hit(key: string, now: number, windowMs: number) {
+    const expired = now - windowMs;
+    const row = await this.db
+      .insertInto('rateLimits')
+      .values({ key, windowStart: now, hits: 1 })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({
+          hits: eb.case().when('rateLimits.windowStart', '<=', expired).then(1).else(eb('rateLimits.hits', '+', 1)).end(),
+          windowStart: eb.case().when('rateLimits.windowStart', '<=', expired).then(now).else(eb.ref('rateLimits.windowStart')).end(),
+        })),
+      )
+      .returning(['hits', 'windowStart'])
+      .executeTakeFirstOrThrow();
+    if (++this.sinceSweep >= 1000) {
+      this.sinceSweep = 0;
+      await this.db.deleteFrom('rateLimits').where('windowStart', '<=', expired).execute();
+    }
+    return { hits: Number(row.hits), start: Number(row.windowStart) };
+  }
+
+  async peek(key: string) {
+    const row = await this.db.selectFrom('rateLimits').select(['hits', 'windowStart']).where('key', '=', key).executeTakeFirst();
+    return row ? { hits: Number(row.hits), start: Number(row.windowStart) } : null;
+  }
+
+  async reset(key: string) {
+    await this.db.deleteFrom('rateLimits').where('key', '=', key).execute();
+  }
+}
+
+/**
+ * Fixed-window rate limits per key. With `db` (PostgreSQL: several app processes may serve one
+ * database) the windows live in the database; without, in this process's memory.
+ */
+export class RateLimiter {
+  private readonly store: LimitStore;
+  constructor(
+    private readonly windowMs: number,
+    db?: Db,
+  ) {
+    this.store = db ? new DatabaseStore(db) : new MemoryStore();
+  }
+
+  /** Counts a hit; throws 429 when the key is over its limit. */
+  async hit(key: string, limit: number, now = Date.now()): Promise<void> {
+    const w = await this.store.hit(key, now, this.windowMs);
+    if (w.hits > limit) throw this.error(w.start, now);
+  }
+
+  /** Counts a hit; false when the key is over its limit (for callers that answer the same either way). */
+  async allow(key: string, limit: number, now = Date.now()): Promise<boolean> {
+    return (await this.store.hit(key, now, this.windowMs)).hits <= limit;
+  }
+
+  /** Whether the key has already used up its limit in the current window (counts nothing). */
+  async exhausted(key: string, limit: number, now = Date.now()): Promise<boolean> {
+    const w = await this.store.peek(key);
+    return !!w && now - w.start < this.windowMs && w.hits >= limit;
+  }
+
+  /** The 429 error for a key that is over its limit. */
+  async tooMany(key: string, now = Date.now()): Promise<AppError> {
+    const w = await this.store.peek(key);
+    return this.error(w ? w.start : now - this.windowMs, now);
+  }
+
+  private error(start: number, now: number): AppError {
+    const retryAfter = Math.max(1, Math.ceil((start + this.windowMs - now) / 1000));
+    return new AppError('rate_limited', 'Te veel verzoeken, probeer het later opnieuw / Too many requests, try again later', [], { 'Retry-After': String(retryAfter) });
+  }
+
+  reset(key: string): Promise<void> {
+    return this.store.reset(key);
   }
 }

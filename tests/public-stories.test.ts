@@ -286,10 +286,6 @@ describe('what became of a story', () => {
     const { token } = await openLink(w.admin, w.projectA);
     const { receipt } = await json(await submit(t, token, { consent: 'report' }), 201);
     expect((await json(await t.anon.get(`/api/public/receipts/${receipt}`), 200)).story.status).toBe('received');
-    // The reports capability owns these tables; create them here if it is not merged yet.
-    await sql`create table if not exists reports (id integer primary key autoincrement, title text not null, audience text not null, period_from text not null, period_to text not null, intro_json text not null, intro_html text not null)`.execute(t.db);
-    await sql`create table if not exists report_versions (id integer primary key autoincrement, report_id integer not null references reports(id), number integer not null, data_json text not null, html text not null, published_at text not null)`.execute(t.db);
-    await sql`create table if not exists report_version_stories (version_id integer not null, story_id integer not null references stories(id) on delete cascade, primary key (version_id, story_id))`.execute(t.db);
     const story = await t.db.selectFrom('stories').select('id').where('receiptHash', '=', receiptHash(receipt)!).executeTakeFirstOrThrow();
     await sql`insert into reports (id, title, audience, period_from, period_to, intro_json, intro_html) values (1, 'Jaarverslag 2026', 'funder', '2026-01-01', '2026-12-31', '{}', '')`.execute(t.db);
     await sql`insert into report_versions (id, report_id, number, data_json, html, published_at) values (1, 1, 1, '{}', '', '2026-12-15T10:00:00.000Z')`.execute(t.db);

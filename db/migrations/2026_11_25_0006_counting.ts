@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
+import { engine } from '../engine.js';
 
 // Counting (tellen): value history, import batches, hours and expenses.
 // The indicators themselves (indicators, indicator_targets, indicator_values) are in 0002.
 export async function up(db: Kysely<any>): Promise<void> {
-  const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+  const now = engine(db).now;
 
   // One committed CSV or CBS import; value history rows point at it.
   await db.schema

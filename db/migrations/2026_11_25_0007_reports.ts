@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
+import { engine } from '../engine.js';
 
 // Funder reports: definitions, immutable published versions, which stories each version used,
 // sharing with funder accounts, and expiring read-only links.
 export async function up(db: Kysely<any>): Promise<void> {
-  const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+  const now = engine(db).now;
 
   await db.schema
     .createTable('reports')

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { engine } from '../engine.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   // Report assembly selects a report's stories by project, consent, withdrawal and date. With
@@ -16,18 +17,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('n', 'integer', (c) => c.notNull())
     .execute();
   await sql`insert into disclosure_changes (id, n) values (1, 0)`.execute(db);
-  await sql`create trigger disclosure_story_update after update of consent, withdrawn_at on stories
-    when old.consent is not new.consent or old.withdrawn_at is not new.withdrawn_at
-    begin update disclosure_changes set n = n + 1 where id = 1; end`.execute(db);
-  await sql`create trigger disclosure_story_delete after delete on stories
-    begin update disclosure_changes set n = n + 1 where id = 1; end`.execute(db);
-  await sql`create trigger disclosure_teller_update after update of under_16 on tellers
-    when old.under_16 is not new.under_16
-    begin update disclosure_changes set n = n + 1 where id = 1; end`.execute(db);
+  await engine(db).disclosureTriggersUp(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['disclosure_teller_update', 'disclosure_story_delete', 'disclosure_story_update']) await sql.raw(`drop trigger if exists ${t}`).execute(db);
+  await engine(db).disclosureTriggersDown(db);
   await db.schema.dropTable('disclosure_changes').execute();
   await db.schema.dropIndex('stories_report').execute();
 }

@@ -6,7 +6,7 @@ import { forgetStoryCoding, selectionsForStory } from './sensemaking.js';
 import { deleteStoryMedia, mediaFilesOf } from './media.js';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { ConsentChannel, ConsentGiver, ConsentLevel, DB, Phase, StoryQuery, StorySource } from '../schema.js';
-import { ftsQuery, matchStories, searchRank, searchRecency } from '../sqlite.js';
+import { engine, searchQuery } from '../engine.js';
 
 type Db = Kysely<DB>;
 export type VisibleStories = StoryQuery;
@@ -97,7 +97,7 @@ export const SEARCH_CAP = 1000;
  * A page of stories from `visible`, filtered and (with q) searched; newest first or by relevance.
  * With q, `total` counts at most SEARCH_CAP matches and `totalCapped` says there are more.
  */
-export async function listStories(visible: VisibleStories, f: StoryFilters): Promise<{ stories: StorySummary[]; total: number; totalCapped: boolean }> {
+export async function listStories(db: Db, visible: VisibleStories, f: StoryFilters): Promise<{ stories: StorySummary[]; total: number; totalCapped: boolean }> {
   let qb = visible;
   if (f.projectId !== undefined) qb = qb.where('stories.projectId', '=', f.projectId);
   if (f.areaId !== undefined) qb = qb.where('stories.areaId', '=', f.areaId);
@@ -112,8 +112,9 @@ export async function listStories(visible: VisibleStories, f: StoryFilters): Pro
     if (f.from) qb = qb.where((eb) => eb(day(eb), '>=', f.from!));
     if (f.to) qb = qb.where((eb) => eb(day(eb), '<=', f.to!));
   }
-  const match = f.q ? ftsQuery(f.q) : null;
-  if (match) qb = matchStories(qb, match);
+  const search = engine(db);
+  const match = f.q ? searchQuery(db, f.q) : null;
+  if (match) qb = search.matchStories(qb, match);
 
   let total: number;
   let capped = false;
@@ -137,9 +138,9 @@ export async function listStories(visible: VisibleStories, f: StoryFilters): Pro
         ])
         .as('tagged'),
     ]);
-  if (match && capped) rows = rows.orderBy(searchRecency, 'desc');
+  if (match && capped) rows = rows.orderBy(search.searchRecency, 'desc');
   else {
-    if (match) rows = rows.orderBy(searchRank);
+    if (match) rows = rows.orderBy(search.searchRank);
     rows = rows.orderBy('stories.createdAt', 'desc').orderBy('stories.id', 'desc');
   }
   const stories = (await rows.limit(f.limit).offset(f.offset).execute()) as SummaryRow[];

@@ -22,42 +22,55 @@ export async function setUpReport(a: Remote): Promise<BenchReport> {
 export const reportPreviewPath = (r: BenchReport) => `/api/reports/${r.id}/preview`;
 export const publishedVersionPath = (r: BenchReport) => r.publishedPath;
 
-export function sqlFloor(file: string, r: BenchReport): { p50: number; what: string } {
-  const db = new Database(file, { readonly: true });
+/**
+ * The statements the report assembly needs, written by hand (with `?` parameters): reportable
+ * stories, outcomes and their tags, indicators with their targets and values, climate placements.
+ * The first one is the story list (its row count is reported).
+ */
+export function floorQueries(r: BenchReport): { text: string; params: string[] }[] {
   const ps = r.projectIds.join(',');
   const day = "coalesce(s.happened_on, substr(s.created_at, 1, 10))";
-  const stories = db.prepare(`select s.id, s.project_id, s.area_id, a.name as area_name, s.title, s.body_html, s.body_text, s.phase, s.language, s.consent,
-      t.display_name, t.under_16, ${day} as d from stories s join tellers t on t.id = s.teller_id left join areas a on a.id = s.area_id
-      where s.withdrawn_at is null and s.consent in ('report', 'public') and s.project_id in (${ps}) and ${day} between ? and ? order by d, s.id`);
-  const outcomes = db.prepare(`select o.id, o.project_id, p.name, o.level, o.title, o.description from outcomes o join projects p on p.id = o.project_id
-      where o.project_id in (${ps}) order by p.name, o.sort, o.id`);
-  const tags = db.prepare(`select so.outcome_id, so.story_id, so.note from story_outcomes so join stories s on s.id = so.story_id
-      where so.status = 'accepted' and so.outcome_id in (select id from outcomes where project_id in (${ps})) and s.withdrawn_at is null
-      and s.consent in ('report', 'public') and ${day} between ? and ?`);
-  const indicators = db.prepare(`select * from indicators where outcome_id in (select id from outcomes where project_id in (${ps}))`);
+  const period = [r.from, r.to];
   // Overall and per-area figures within the report's years, with the areas' names.
   const years = `period >= '${r.from.slice(0, 4)}' and period < '${Number(r.to.slice(0, 4)) + 1}'`;
   const ofReport = `indicator_id in (select id from indicators where outcome_id in (select id from outcomes where project_id in (${ps})))`;
-  const targets = db.prepare(`select indicator_id, period, area_id, value from indicator_targets where ${years} and ${ofReport}`);
-  const values = db.prepare(`select v.indicator_id, v.period, v.area_id, v.value, a.name from indicator_values v left join areas a on a.id = v.area_id where ${years.replace(/period/g, 'v.period')} and ${ofReport.replace('indicator_id', 'v.indicator_id')}`);
-  const variables = db.prepare(`select id, key, name_nl, weak_nl, strong_nl from climate_variables where retired_at is null order by sort, id`);
-  const placements = db.prepare(`select sp.story_id, sp.variable_id, sp.source, sp.position from story_placements sp join stories s on s.id = sp.story_id
-      where sp.status = 'accepted' and s.withdrawn_at is null and s.consent in ('report', 'public') and s.project_id in (${ps}) and ${day} between ? and ?`);
-  const run = () => {
-    const n = stories.all(r.from, r.to).length;
-    outcomes.all(); tags.all(r.from, r.to); indicators.all(); targets.all(); values.all(); variables.all(); placements.all(r.from, r.to);
-    return n;
-  };
+  return [
+    { text: `select s.id, s.project_id, s.area_id, a.name as area_name, s.title, s.body_html, s.body_text, s.phase, s.language, s.consent,
+      t.display_name, t.under_16, ${day} as d from stories s join tellers t on t.id = s.teller_id left join areas a on a.id = s.area_id
+      where s.withdrawn_at is null and s.consent in ('report', 'public') and s.project_id in (${ps}) and ${day} between ? and ? order by d, s.id`, params: period },
+    { text: `select o.id, o.project_id, p.name, o.level, o.title, o.description from outcomes o join projects p on p.id = o.project_id
+      where o.project_id in (${ps}) order by p.name, o.sort, o.id`, params: [] },
+    { text: `select so.outcome_id, so.story_id, so.note from story_outcomes so join stories s on s.id = so.story_id
+      where so.status = 'accepted' and so.outcome_id in (select id from outcomes where project_id in (${ps})) and s.withdrawn_at is null
+      and s.consent in ('report', 'public') and ${day} between ? and ?`, params: period },
+    { text: `select * from indicators where outcome_id in (select id from outcomes where project_id in (${ps}))`, params: [] },
+    { text: `select indicator_id, period, area_id, value from indicator_targets where ${years} and ${ofReport}`, params: [] },
+    { text: `select v.indicator_id, v.period, v.area_id, v.value, a.name from indicator_values v left join areas a on a.id = v.area_id where ${years.replace(/period/g, 'v.period')} and ${ofReport.replace('indicator_id', 'v.indicator_id')}`, params: [] },
+    { text: `select id, key, name_nl, weak_nl, strong_nl from climate_variables where retired_at is null order by sort, id`, params: [] },
+    { text: `select sp.story_id, sp.variable_id, sp.source, sp.position from story_placements sp join stories s on s.id = sp.story_id
+      where sp.status = 'accepted' and s.withdrawn_at is null and s.consent in ('report', 'public') and s.project_id in (${ps}) and ${day} between ? and ?`, params: period },
+  ];
+}
+
+/** Runs `run` a few times to warm up, then for 4 s; its p50. */
+export async function timeFloor(run: () => number | Promise<number>): Promise<{ p50: number; n: number; runs: number }> {
   let n = 0;
-  for (let i = 0; i < 3; i++) n = run();
+  for (let i = 0; i < 3; i++) n = await run();
   const times: number[] = [];
   const end = Date.now() + 4000;
   while (Date.now() < end) {
     const t = performance.now();
-    run();
+    await run();
     times.push(performance.now() - t);
   }
-  db.close();
   times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(times.length / 2)]!, what: `${n} reportable stories, 3 projects, 2 years; ${times.length} runs` };
+  return { p50: times[Math.floor(times.length / 2)]!, n, runs: times.length };
+}
+
+export async function sqlFloor(file: string, r: BenchReport): Promise<{ p50: number; what: string }> {
+  const db = new Database(file, { readonly: true });
+  const statements = floorQueries(r).map((q) => ({ stmt: db.prepare(q.text), params: q.params }));
+  const f = await timeFloor(() => statements.map((s) => s.stmt.all(...s.params).length)[0]!);
+  db.close();
+  return { p50: f.p50, what: `${f.n} reportable stories, 3 projects, 2 years; ${f.runs} runs` };
 }

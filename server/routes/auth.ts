@@ -55,15 +55,15 @@ export const authRoutes = router()
     async (c) => {
       const { email, password } = c.req.valid('json');
       const { db, limiter, config } = c.var;
-      limiter.hit(`login:addr:${clientAddress(c)}`, config.limits.loginPerAddress);
-      limiter.hit(`login:acct:${normalizeEmail(email)}`, config.limits.loginPerAccount);
+      await limiter.hit(`login:addr:${clientAddress(c)}`, config.limits.loginPerAddress);
+      await limiter.hit(`login:acct:${normalizeEmail(email)}`, config.limits.loginPerAccount);
       const user = await findUserByEmail(db, email);
       const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
       if (!user || !valid || user.disabledAt) {
         await audit(db, null, 'login.failed', { type: 'user', id: user?.id ?? null }, { email: normalizeEmail(email) });
         throw wrong();
       }
-      limiter.reset(`login:acct:${user.email}`);
+      await limiter.reset(`login:acct:${user.email}`);
       // A login never reuses the session the browser came with.
       if (c.var.sessionId) await db.deleteFrom('sessions').where('id', '=', c.var.sessionId).execute();
       await startSession(c, user.id);
@@ -110,7 +110,7 @@ export const authRoutes = router()
       const user = userOf(c);
       const { currentPassword, newPassword } = c.req.valid('json');
       const { db, limiter, config } = c.var;
-      limiter.hit(`password:${user.id}`, config.limits.loginPerAccount);
+      await limiter.hit(`password:${user.id}`, config.limits.loginPerAccount);
       const row = await db.selectFrom('users').select('passwordHash').where('id', '=', user.id).executeTakeFirstOrThrow();
       if (!(await verifyPassword(currentPassword, row.passwordHash))) {
         throw new AppError('invalid_input', 'Huidig wachtwoord klopt niet / Current password is wrong', [{ field: 'currentPassword', message: 'wrong' }]);
@@ -163,7 +163,7 @@ export const authRoutes = router()
     async (c) => {
       const input = c.req.valid('json');
       const { db, limiter, config } = c.var;
-      limiter.hit(`setup:${clientAddress(c)}`, config.limits.loginPerAddress);
+      await limiter.hit(`setup:${clientAddress(c)}`, config.limits.loginPerAddress);
       const passwordHash = await hashPassword(input.password);
       const user = await db.transaction().execute(async (tx) => {
         if (await adminExists(tx)) throw new AppError('conflict', 'Setup is al gedaan / Setup has already been done');

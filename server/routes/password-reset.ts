@@ -74,10 +74,10 @@ export const passwordResetRoutes = router()
     async (c) => {
       const { db, limiter, config, mailer } = c.var;
       if (!mailer) throw noMail();
-      limiter.hit(`reset:addr:${clientAddress(c)}`, config.limits.loginPerAddress);
+      await limiter.hit(`reset:addr:${clientAddress(c)}`, config.limits.loginPerAddress);
       const email = normalizeEmail(c.req.valid('json').email);
       const user = await findUserByEmail(db, email);
-      if (user && !user.disabledAt && limiter.allow(`reset:acct:${email}`, RESETS_PER_ACCOUNT)) {
+      if (user && !user.disabledAt && (await limiter.allow(`reset:acct:${email}`, RESETS_PER_ACCOUNT))) {
         const token = newToken();
         const now = Date.now();
         await db.transaction().execute(async (tx) => {
@@ -103,7 +103,7 @@ export const passwordResetRoutes = router()
     }),
     async (c) => {
       const { db, limiter, config } = c.var;
-      limiter.hit(`reset-token:addr:${clientAddress(c)}`, config.limits.loginPerAddress);
+      await limiter.hit(`reset-token:addr:${clientAddress(c)}`, config.limits.loginPerAddress);
       if (!(await liveReset(db, c.req.valid('json').token))) throw unusable();
       return c.json({ valid: true as const }, 200);
     },
@@ -119,7 +119,7 @@ export const passwordResetRoutes = router()
     }),
     async (c) => {
       const { db, limiter, config } = c.var;
-      limiter.hit(`reset-token:addr:${clientAddress(c)}`, config.limits.loginPerAddress);
+      await limiter.hit(`reset-token:addr:${clientAddress(c)}`, config.limits.loginPerAddress);
       const { token, password } = c.req.valid('json');
       const found = await liveReset(db, token);
       if (!found) throw unusable();

@@ -117,9 +117,9 @@ const ReceiptStory = z
  */
 const limited: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { limiter, config } = c.var;
-  limiter.hit(`public:addr:${clientAddress(c)}`, config.limits.publicPerAddress);
+  await limiter.hit(`public:addr:${clientAddress(c)}`, config.limits.publicPerAddress);
   const token = /\/public\/links\/([^/]+)/.exec(c.req.path)?.[1];
-  if (token !== undefined) limiter.hit(`public:link:${linkCodeKey(token) ?? token}`, config.limits.publicPerLink);
+  if (token !== undefined) await limiter.hit(`public:link:${linkCodeKey(token) ?? token}`, config.limits.publicPerLink);
   await next();
 };
 
@@ -132,10 +132,10 @@ async function openLink(c: Context<AppEnv>, token: string) {
   const { limiter, config } = c.var;
   const guesses = `public:guess:${clientAddress(c)}`;
   const limit = config.limits.linkGuessesPerAddress ?? defaultLimits.linkGuessesPerAddress!;
-  if (limiter.exhausted(guesses, limit)) throw limiter.tooMany(guesses);
+  if (await limiter.exhausted(guesses, limit)) throw await limiter.tooMany(guesses);
   const link = await linkByToken(c.var.db, token);
   if (!link) {
-    limiter.hit(guesses, limit);
+    await limiter.hit(guesses, limit);
     throw notFound('Deze link bestaat niet / This link does not exist');
   }
   if (linkStatus(link) !== 'open') throw new AppError('gone', 'Deze link is gesloten / This link is closed');

@@ -1,4 +1,6 @@
-import { createDb, type Db } from '../../db/client.js';
+import { inject } from 'vitest';
+import { createDb, createPostgresDb, type Db } from '../../db/client.js';
+import { createDatabaseFrom, databaseUrl, dropDatabase } from './pg.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { createApp, type App } from '../../server/app.js';
 import { defaultLimits, type Config } from '../../server/env.js';
@@ -30,14 +32,45 @@ export type Client = {
   cookie: string | null;
 };
 
-/** One fresh, migrated database (in memory) and the real app on top of it. */
-export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  // a file (overrides.databasePath) where a test reads the database file itself
-  const { db } = createDb(overrides.databasePath ?? ':memory:');
+/** The engine this test run uses: the vitest project `postgres` sets TEST_ENGINE=postgres. */
+export const testEngine: 'sqlite' | 'postgres' = process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+const openDbs = new Set<() => Promise<void>>();
+/** Closes and drops every PostgreSQL test database this file opened (tests/helpers/pg-file.ts, after each file). */
+export async function closeTestDbs(): Promise<void> {
+  const all = [...openDbs];
+  openDbs.clear();
+  await Promise.all(all.map((close) => close()));
+}
+
+/**
+ * One fresh, migrated database: in memory on SQLite, a copy of the run's migrated template on
+ * PostgreSQL (dropped by `close`).
+ */
+export async function testDb(file?: string): Promise<{ db: Db; url?: string; close(): Promise<void> }> {
+  if (testEngine === 'postgres' && !file) {
+    const name = await createDatabaseFrom(inject('pgTemplate'));
+    const url = databaseUrl(name);
+    const db = await createPostgresDb(url, 4, 1000);
+    let closed: Promise<void> | null = null;
+    const close = () => (closed ??= db.destroy().then(() => dropDatabase(name)));
+    openDbs.add(close);
+    return { db, url, close };
+  }
+  // a file where a test reads the database file itself (SQLite on either project)
+  const { db } = createDb(file ?? ':memory:');
   await migrateToLatest(db);
+  return { db, close: () => db.destroy() };
+}
+
+/** One fresh, migrated database and the real app on top of it. */
+export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const fresh = await testDb(overrides.databasePath);
+  const { db } = fresh;
   const config: Config = {
     port: 0,
     databasePath: ':memory:',
+    databaseUrl: fresh.url,
     trustProxy: true,
     sessionIdleMs: 60 * 60_000,
     sessionMaxMs: 24 * 3_600_000,
@@ -84,5 +117,5 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
     return Object.assign(await login(email), { id: user.id });
   };
 
-  return { app, db, config, login, as, anon: client(null), close: () => db.destroy() };
+  return { app, db, config, login, as, anon: client(null), close: fresh.close };
 }

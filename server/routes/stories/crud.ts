@@ -109,7 +109,7 @@ export const storyCrudRoutes = router()
       const user = requireRole(c, 'admin', 'coordinator', 'worker', 'funder');
       const { includeWithdrawn, ...filters } = c.req.valid('query');
       const visible = await visibleStories(c.var.db, user, { includeWithdrawn: includeWithdrawn === 'true' });
-      return c.json(await listStories(visible, filters), 200);
+      return c.json(await listStories(c.var.db, visible, filters), 200);
     },
   )
   .openapi(

@@ -1,0 +1,47 @@
+// The database engine: SQLite (default, one file) or PostgreSQL (DATABASE_URL=postgres://…).
+// The few statements that differ between them live in db/sqlite.ts and db/postgres.ts, behind
+// the EngineSql interface below; migrations and the search ask `engine(db)` for them.
+import { PostgresAdapter, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { postgres } from './postgres.js';
+import { searchWords, sqlite } from './sqlite.js';
+
+export type EngineName = 'sqlite' | 'postgres';
+
+export interface EngineSql {
+  name: EngineName;
+  /** Default for timestamp columns: the current UTC time as ISO text (2026-11-29T12:00:00.000Z). */
+  now: RawBuilder<unknown>;
+  /** Migration 0004: the story search index and the triggers that keep it in step. */
+  storySearchUp(db: Kysely<any>): Promise<void>;
+  storySearchDown(db: Kysely<any>): Promise<void>;
+  /** Migration 0009: triggers that count changes to what published versions may disclose. */
+  disclosureTriggersUp(db: Kysely<any>): Promise<void>;
+  disclosureTriggersDown(db: Kysely<any>): Promise<void>;
+  /** The engine's query text for search words; null when there are none. */
+  searchQuery(words: string[]): string | null;
+  /** Joins the matches of `match` as `fts` (story_id, fts_rank: lower is better). */
+  matchStories<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, match: string): QB;
+  searchRank: RawBuilder<unknown>;
+  searchRecency: RawBuilder<unknown>;
+  indexedStoryIds(db: Kysely<any>, match?: string): Promise<number[]>;
+}
+
+export function engineName(db: Kysely<any>): EngineName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** The engine-specific statements for this database. */
+export function engine(db: Kysely<any>): EngineSql {
+  return engineName(db) === 'postgres' ? postgres : sqlite;
+}
+
+/** Turns what a user typed into the engine's search query (every word a prefix term, all must match); null when nothing is searchable. */
+export function searchQuery(db: Kysely<any>, input: string): string | null {
+  return engine(db).searchQuery(searchWords(input));
+}
+
+/** Story ids in the search index, all or those matching `words` (tests and integrity checks). */
+export function indexedStoryIds(db: Kysely<any>, words?: string): Promise<number[]> {
+  const e = engine(db);
+  return e.indexedStoryIds(db, words === undefined ? undefined : (e.searchQuery(searchWords(words)) ?? undefined));
+}

@@ -1,0 +1,184 @@
+// Everything PostgreSQL-specific lives here: the connection (pg pool and its type parsers), the
+// schema dialect fixes, full-text search (tsvector + unaccent) and the triggers the migrations need.
+// The rest of the code uses Kysely's portable builder; db/engine.ts picks this module or db/sqlite.ts.
+import pg from 'pg';
+import {
+  ColumnDefinitionNode,
+  DataTypeNode,
+  DefaultValueNode,
+  GeneratedNode,
+  OperationNodeTransformer,
+  RawNode,
+  sql,
+  type Kysely,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type SelectQueryBuilder,
+  type UnknownRow,
+} from 'kysely';
+import type { EngineSql } from './engine.js';
+
+/** A postgres:// or postgresql:// URL. */
+export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//i.test(url);
+
+/** The URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+/**
+ * A pool whose results look like SQLite's: bigint counts and sums (int8) and numeric averages come
+ * back as numbers, not strings (exact up to 2^53, far beyond any count here).
+ */
+export function createPool(url: string, max = 10, idleTimeoutMillis = 10_000): pg.Pool {
+  const number = (v: string) => Number(v);
+  const types = {
+    getTypeParser(oid: number, format?: any) {
+      if (oid === 20 || oid === 1700) return number; // int8, numeric
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  return new pg.Pool({ connectionString: url, max, idleTimeoutMillis, types: types as pg.CustomTypesConfig, connectionTimeoutMillis: 10_000 });
+}
+
+/**
+ * Checks that the pool reaches a PostgreSQL server; throws an Error with one clear line when it
+ * does not (unreachable, refused login, missing database, not PostgreSQL).
+ */
+export async function checkPostgres(pool: pg.Pool, url: string): Promise<void> {
+  let version: string;
+  try {
+    const res = await pool.query<{ v: string }>('select version() as v');
+    version = String(res.rows[0]?.v ?? '');
+  } catch (err) {
+    const e = err as { message?: string; code?: string };
+    throw new Error(`DATABASE_URL ${redactUrl(url)}: cannot use it (${e.code ? e.code + ': ' : ''}${e.message || 'no answer'})`);
+  }
+  if (!/^PostgreSQL/.test(version)) throw new Error(`DATABASE_URL ${redactUrl(url)}: the server there is not PostgreSQL (${version.slice(0, 60)})`);
+}
+
+/**
+ * A value the database cannot take (SQLSTATE class 22: a number out of range, a NUL byte in text,
+ * a malformed value): the request's fault, answered 400 like any other invalid input.
+ */
+export function isInvalidValue(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return err instanceof Error && typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code) && 'severity' in err;
+}
+
+// --- Schema: the migrations use SQLite's spelling of a few column types; this plugin turns them
+// into PostgreSQL's, so one set of migrations runs on both.
+const sqliteNow = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
+const pgNowText = `to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+class SchemaTransformer extends OperationNodeTransformer {
+  protected override transformColumnDefinition(node: ColumnDefinitionNode): ColumnDefinitionNode {
+    let out = super.transformColumnDefinition(node);
+    // `integer primary key autoincrement` → an identity column (explicit ids still allowed).
+    if (out.autoIncrement) out = ColumnDefinitionNode.cloneWith(out, { autoIncrement: false, generated: GeneratedNode.create({ byDefault: true, identity: true }) });
+    // a copied SQLite `now` default → the same ISO text from PostgreSQL's clock
+    const dflt = out.defaultTo?.defaultValue;
+    if (dflt && RawNode.is(dflt) && dflt.sqlFragments.join('').replace(/[()\s]/g, '') === sqliteNow.replace(/[()\s]/g, '')) {
+      out = ColumnDefinitionNode.cloneWith(out, { defaultTo: DefaultValueNode.create(RawNode.createWithSql(`(${pgNowText})`)) });
+    }
+    return out;
+  }
+  protected override transformDataType(node: DataTypeNode): DataTypeNode {
+    // SQLite's integer and real are 8 bytes; PostgreSQL's integer and real are 4 (an id or count
+    // beyond 2^31 would be an error, not a miss). bigint comes back as a number (createPool).
+    if (node.dataType === 'real') return DataTypeNode.create('double precision');
+    if (node.dataType === 'integer') return DataTypeNode.create('bigint');
+    return super.transformDataType(node);
+  }
+}
+
+export class PostgresSchemaPlugin implements KyselyPlugin {
+  private readonly transformer = new SchemaTransformer();
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    const k = args.node.kind;
+    return k === 'CreateTableNode' || k === 'AlterTableNode' ? this.transformer.transformNode(args.node) : args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+// --- Story search: a tsvector per story that is not withdrawn, in `stories_search`, kept in step
+// by a trigger on `stories` (migration 0004). `unaccent` makes `cafe` find `café`.
+
+/** Turns the words a user typed into a tsquery text: every word a prefix term, all must match. */
+function tsQuery(words: string[]): string {
+  return words.map((w) => `${w}:*`).join(' & ');
+}
+
+export const postgres: EngineSql = {
+  name: 'postgres',
+  now: sql`(${sql.raw(pgNowText)})`,
+
+  async storySearchUp(db) {
+    await sql`create extension if not exists unaccent`.execute(db);
+    // unaccent() is only STABLE (its dictionary could change); the index needs an IMMUTABLE one.
+    await sql`create or replace function weefwerk_unaccent(text) returns text language sql immutable parallel safe strict
+      as $$ select public.unaccent('public.unaccent'::regdictionary, $1) $$`.execute(db);
+    await sql`create table stories_search (story_id bigint primary key references stories(id) on delete cascade, doc tsvector not null)`.execute(db);
+    await sql`create index stories_search_doc on stories_search using gin (doc)`.execute(db);
+    await sql`create function stories_search_sync() returns trigger language plpgsql as $$
+      begin
+        if new.withdrawn_at is null then
+          insert into stories_search (story_id, doc) values (new.id, to_tsvector('simple', weefwerk_unaccent(new.title || ' ' || new.body_text)))
+          on conflict (story_id) do update set doc = excluded.doc;
+        else
+          delete from stories_search where story_id = new.id;
+        end if;
+        return null;
+      end $$`.execute(db);
+    await sql`create trigger stories_search_insert after insert on stories for each row execute function stories_search_sync()`.execute(db);
+    await sql`create trigger stories_search_update after update of title, body_text, withdrawn_at on stories for each row execute function stories_search_sync()`.execute(db);
+    await sql`insert into stories_search (story_id, doc) select id, to_tsvector('simple', weefwerk_unaccent(title || ' ' || body_text)) from stories where withdrawn_at is null`.execute(db);
+  },
+  async storySearchDown(db) {
+    await sql`drop table stories_search`.execute(db);
+    await sql`drop function stories_search_sync() cascade`.execute(db);
+    await sql`drop function weefwerk_unaccent(text)`.execute(db);
+  },
+
+  async disclosureTriggersUp(db) {
+    await sql`create function disclosure_bump() returns trigger language plpgsql as $$
+      begin update disclosure_changes set n = n + 1 where id = 1; return null; end $$`.execute(db);
+    await sql`create trigger disclosure_story_update after update of consent, withdrawn_at on stories for each row
+      when (old.consent is distinct from new.consent or old.withdrawn_at is distinct from new.withdrawn_at) execute function disclosure_bump()`.execute(db);
+    await sql`create trigger disclosure_story_delete after delete on stories for each row execute function disclosure_bump()`.execute(db);
+    await sql`create trigger disclosure_teller_update after update of under_16 on tellers for each row
+      when (old.under_16 is distinct from new.under_16) execute function disclosure_bump()`.execute(db);
+  },
+  async disclosureTriggersDown(db) {
+    await sql`drop function disclosure_bump() cascade`.execute(db);
+  },
+
+  searchQuery(words) {
+    return words.length ? tsQuery(words) : null;
+  },
+  matchStories<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, match: string): QB {
+    return (qb as SelectQueryBuilder<any, any, any>).innerJoin(
+      sql`(select story_id, -ts_rank(doc, q) as fts_rank from stories_search, to_tsquery('simple', weefwerk_unaccent(${match})) q where doc @@ q)`.as('fts'),
+      (join) => join.onRef('fts.story_id', '=', 'stories.id'),
+    ) as unknown as QB;
+  },
+  searchRank: sql`fts.fts_rank`,
+  searchRecency: sql`fts.story_id`,
+  async indexedStoryIds(db: Kysely<any>, match?: string) {
+    const rows = match
+      ? await sql<{ id: number }>`select story_id as id from stories_search where doc @@ to_tsquery('simple', weefwerk_unaccent(${match}))`.execute(db)
+      : await sql<{ id: number }>`select story_id as id from stories_search`.execute(db);
+    return rows.rows.map((r) => r.id);
+  },
+};
