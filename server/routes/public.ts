@@ -101,7 +101,9 @@ const ReceiptStory = z
     tellerName: z.string().nullable(),
     createdAt: z.string(),
     withdrawnAt: z.string().nullable(),
-    feedback: z.array(z.unknown()),
+    feedback: z
+      .array(z.object({ domain: z.string(), panel: z.array(z.enum(['coordinator', 'worker', 'funder'])), reasons: z.array(z.string()), at: z.string().nullable() }))
+      .openapi({ description: 'Most Significant Change rounds that chose the story (once fed back): who chose it as roles, never names, and why' }),
     /** The recording and photo sent with it; the resident can listen back and look (never after withdrawal). */
     media: z.array(z.object({ id: z.number(), kind: z.enum(['audio', 'photo']), mime: z.string(), durationSeconds: z.number().nullable(), url: z.string() })),
     reportVersion: z
