@@ -50,7 +50,11 @@ export type Story = StorySummary & {
   consentHistory: ConsentRecord[];
   placements: { variableId: number; source: string; position: number | null; status: string; name?: string; weak?: string; strong?: string }[];
   canEdit: boolean;
+  /** Its voice recording and photo (for the team only; never in reports as such). */
+  media?: StoryMedia[];
 };
+
+export type StoryMedia = { id: number; kind: 'audio' | 'photo'; mime: string; bytes: number; durationSeconds: number | null; photoInReports: boolean; url: string };
 
 export type PublicLink = {
   id: number; projectId: number; token: string; url: string; label: string; expiresAt: string | null; closedAt: string | null; createdAt: string;

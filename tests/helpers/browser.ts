@@ -19,6 +19,8 @@ export const SCREENSHOTS = join(process.cwd(), 'tests', 'artifacts', 'screenshot
 export type E2E = {
   baseUrl: string;
   db: Db;
+  /** The database file (media files live beside it, in `media/`). */
+  databasePath: string;
   browser: Browser;
   /** A fresh browser context (own cookies); phone = 360×740; `locale` sets the browser's language (e.g. nl-NL). */
   context(opts?: { phone?: boolean; locale?: string }): Promise<BrowserContext>;
@@ -68,6 +70,7 @@ export async function startE2E(overrides: Partial<Config> = {}, options: E2EOpti
   return {
     baseUrl,
     db,
+    databasePath: config.databasePath,
     browser,
     context: (opts = {}) =>
       browser.newContext({

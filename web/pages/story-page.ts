@@ -8,9 +8,14 @@ import type { Me } from '../session.js';
 import { badgeStyles, channels, consentBadge, consentLevels, label, languageName, takeReceipt, type ConsentRecord, type Story } from '../stories.js';
 import { isStaff } from '../models.js';
 
+/** A recording's length as m:ss. */
+const clock = (s: number | null) => (s == null ? '' : `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`);
+
 const t = messages({
   nl: {
     loading: 'Laden…', notFound: 'Dit verhaal bestaat niet of je mag het niet zien.', back: 'Alle verhalen', edit: 'Bewerken', tag: 'Taggen', code: 'Fragmenten coderen',
+    recording: 'Ingesproken verhaal ({time})', recordingNote: 'Alleen voor het team. In een verslag komt alleen de tekst die iemand ervan uittypt.',
+    photo: 'Foto', photoAlt: 'Foto bij het verhaal', photoInReports: 'De verteller vindt het goed dat deze foto in verslagen komt (bij een openbaar verhaal).',
     review: 'Anonimiseren', receiptTitle: 'Bonnetjescode voor de verteller', receiptIntro: 'Geef deze code aan de verteller, op papier of in een bericht. Met de code leest de verteller het verhaal terug en kan hij of zij het intrekken, zonder jou: {url}',
     receiptOnce: 'Schrijf de code nu op: hij wordt maar één keer getoond.',
     details: 'Gegevens', project: 'Project', area: 'Gebied', phase: 'Fase', happenedOn: 'Gebeurd op', language: 'Taal', source: 'Bron',
@@ -32,6 +37,8 @@ const t = messages({
   },
   en: {
     loading: 'Loading…', notFound: 'This story does not exist or you may not see it.', back: 'All stories', edit: 'Edit', tag: 'Tag', code: 'Code passages',
+    recording: 'Spoken story ({time})', recordingNote: 'For the team only. A report only gets the text someone types from it.',
+    photo: 'Photo', photoAlt: 'Photo with the story', photoInReports: 'The teller agrees that this photo goes into reports (with a public story).',
     review: 'Anonymise', receiptTitle: 'Receipt code for the teller', receiptIntro: 'Give this code to the teller, on paper or in a message. With it the teller reads the story back and can withdraw it, without you: {url}',
     receiptOnce: 'Write the code down now: it is shown only once.',
     details: 'Details', project: 'Project', area: 'Area', phase: 'Phase', happenedOn: 'Happened on', language: 'Language', source: 'Source',
@@ -191,6 +198,20 @@ export class StoryPage extends LitElement {
             <div class="story-body">${unsafeHTML(s.bodyHtml)}</div>
           </section>`
         : nothing}
+
+      ${(s.media ?? []).map((m) =>
+        m.kind === 'audio'
+          ? html`<section class="media" aria-labelledby="media-${m.id}">
+              <h2 id="media-${m.id}">${t('recording', { time: clock(m.durationSeconds) })}</h2>
+              <audio controls preload="metadata" src=${m.url} aria-labelledby="media-${m.id}"></audio>
+              <p class="hint">${t('recordingNote')}</p>
+            </section>`
+          : html`<section class="media" aria-labelledby="media-${m.id}">
+              <h2 id="media-${m.id}">${t('photo')}</h2>
+              <img src=${m.url} alt=${t('photoAlt')} style="max-width: 100%; max-height: 24rem" />
+              ${m.photoInReports ? html`<p class="hint">${t('photoInReports')}</p>` : nothing}
+            </section>`,
+      )}
 
       <h2>${t('details')}</h2>
       <dl>

@@ -10,6 +10,7 @@ import './ww-receipt-lookup.js';
 
 type Status = 'received' | 'used' | 'withdrawn';
 type Named = string | { report?: string; version?: number; title?: string; name?: string; reason?: string; text?: string; domain?: string; publishedAt?: string; at?: string; period?: string };
+export type ReceiptMedia = { id: number; kind: 'audio' | 'photo'; mime: string; durationSeconds: number | null; url: string };
 /** A Most Significant Change round that chose the story: the panel by role, never names, and why. */
 type Chosen = { domain: string; panel: ('coordinator' | 'worker' | 'funder')[]; reasons: string[]; at: string | null };
 export type ReceiptStory = {
@@ -22,6 +23,8 @@ export type ReceiptStory = {
   feedback: Chosen[];
   /** the reviewed version that reports show; null until it is reviewed */
   reportVersion: { title: string; bodyHtml: string } | null;
+  /** the recording and photo sent with it, to listen back and look at */
+  media?: ReceiptMedia[];
 };
 
 /** Why a receipt (or the copy behind it) could not be read, in the resident's words. */
@@ -117,7 +120,7 @@ export class WwReceiptPage extends LitElement {
         ${s.status === 'used' && s.usedIn?.length ? html`<p>${rt('receipt.usedIn')}</p><ul>${s.usedIn.map((u) => html`<li>${this.named(u)}</li>`)}</ul>` : nothing}
       </section>
       <dl>
-        <dt>${rt('receipt.code')}</dt><dd class="code-small">${this.code}</dd>
+        <dt>${rt('receipt.code')}</dt><dd class="code-small" dir="ltr">${this.code}</dd>
         <dt>${rt('receipt.sent')}</dt><dd>${formatDay(s.createdAt)}</dd>
         ${s.status !== 'withdrawn' ? html`<dt>${rt('receipt.who')}</dt><dd>${consentName(s.consent)}</dd>` : nothing}
       </dl>
@@ -139,6 +142,17 @@ export class WwReceiptPage extends LitElement {
             ${s.consent !== 'team' && s.status !== 'withdrawn' ? this.renderReportVersion(s) : nothing}
           </div>`
         : nothing}
+      ${(s.media ?? []).map((m) =>
+        m.kind === 'audio'
+          ? html`<section aria-labelledby="listen-${m.id}">
+              <h2 id="listen-${m.id}">${rt('receipt.listen')}</h2>
+              <audio controls preload="metadata" src=${m.url} aria-labelledby="listen-${m.id}" style="width: 100%"></audio>
+            </section>`
+          : html`<section aria-labelledby="photo-${m.id}">
+              <h2 id="photo-${m.id}">${rt('receipt.photo')}</h2>
+              <img class="photo-preview" src=${m.url} alt=${rt('receipt.photoAlt')} />
+            </section>`,
+      )}
       <section aria-labelledby="copy-title">
         <h2 id="copy-title">${rt('copy.heading')}</h2>
         <p>${rt('copy.intro')}</p>
