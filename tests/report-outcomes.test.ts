@@ -2,7 +2,7 @@
 // publishing that says what changed, and a funder's list that shows what was published.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApp, type Client, type TestApp } from './helpers/app.js';
-import { addIndicator, addOutcome, addProject, addStory, reportWorld } from './helpers/reports-fixtures.js';
+import { addOutcome, addProject, addStory, reportWorld } from './helpers/reports-fixtures.js';
 import { percentOfTarget } from '../server/reports/summary.js';
 
 type World = Awaited<ReturnType<typeof reportWorld>>;
@@ -153,5 +153,27 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     // A second version publishes the new title.
     await json(await coord.post(`/api/reports/${reportId}/versions`), 201);
     expect((await json(await funder.get('/api/reports'))).reports[0]).toMatchObject({ title: 'Concepttitel die nog niemand mag zien', periodTo: '2027-06-30' });
+  });
+
+  it('explains the climate in plain words: a spread chart per half and one sentence reading the shift with its number of stories', async () => {
+    // The catalogue's own line (migration 0005 seeds it): its plain sentence is written for it.
+    const vid = (await t.db.selectFrom('climateVariables').select('id').where('key', '=', 'atmosphere').executeTakeFirstOrThrow()).id;
+    for (let i = 0; i < 6; i++) await addStory(t.db, { projectId: w.projectId, consent: 'report', title: `Vroeg ${i}`, body: 'x', happenedOn: '2026-02-01', placements: { [vid]: 20 + i * 2 } });
+    for (let i = 0; i < 5; i++) await addStory(t.db, { projectId: w.projectId, consent: 'report', title: `Laat ${i}`, body: 'x', happenedOn: '2026-10-01', placements: { [vid]: 80 } });
+    const preview = await json(await coord.get(`/api/reports/${reportId}/preview`));
+    const [v] = preview.data.climate.variables;
+    expect(v.spread).toEqual({ first: [0, 6, 0, 0, 0], second: [0, 0, 0, 0, 5] });
+    expect(preview.html).toContain('Hoe het voelt in de buurt: angst en wantrouwen (laag), of veilig en met vertrouwen in elkaar (hoog).');
+    expect(preview.html).toContain('De grootste verschuiving is bij atmosfeer: de verhalen uit de tweede helft staan 55 punten hoger');
+    expect(preview.html).toContain('(6 verhalen in de eerste helft, 5 in de tweede)');
+    expect(preview.html).toMatch(/<svg[^>]*class="chart spread"[^>]*role="img"/);
+    const en = await json(await coord.get(`/api/reports/${reportId}/preview?lang=en`));
+    expect(en.html).toContain('How the neighbourhood feels');
+    expect(en.html).toContain('The largest shift is on atmosphere');
+    // A half with too few stories: no bands for it, and (complementary) none for the other half either.
+    await t.db.deleteFrom('storyPlacements').where('storyId', 'in', t.db.selectFrom('stories').select('id').where('title', '=', 'Laat 0')).execute();
+    const fewer = await json(await coord.get(`/api/reports/${reportId}/preview`));
+    expect(fewer.data.climate.variables[0].spread).toEqual({ first: null, second: null });
+    expect(fewer.html).toContain('Te weinig verhalen om te tonen (6 in de eerste helft, 4 in de tweede).');
   });
 });
