@@ -1,6 +1,7 @@
 // Who may see what, decided in one place. Every read path narrows its query through here.
 import { sql, type ExpressionBuilder, type JoinBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { ConsentLevel, DB, Phase, StoryQuery } from '../db/schema.js';
+import { publishedHeads } from '../db/repositories/reports.js';
 import { roundCandidateQuery } from '../db/repositories/sensemaking.js';
 import { conflict, forbidden, notFound } from './errors.js';
 import type { SessionUser } from './types.js';
@@ -350,6 +351,21 @@ export async function reportScope(db: Kysely<DB>, user: SessionUser): Promise<nu
   if (user.role !== 'funder') throw forbidden();
   const rows = await db.selectFrom('reportShares').select('reportId').where('userId', '=', user.id).execute();
   return rows.map((r) => r.reportId);
+}
+
+/**
+ * The report list as a user may see it: a funder sees published versions only — no drafts, and
+ * no trace of later draft edits (title and period as last published).
+ */
+export async function reportsSeenBy<R extends { id: number; latestVersion: number | null; latestPublishedAt: string | null; updatedAt: string }>(db: Kysely<DB>, user: SessionUser, reports: R[]): Promise<R[]> {
+  if (user.role !== 'funder') return reports;
+  const heads = await publishedHeads(db, reports.filter((r) => r.latestVersion != null).map((r) => r.id));
+  return reports.filter((r) => heads.has(r.id)).map((r) => ({ ...r, ...heads.get(r.id)!, updatedAt: r.latestPublishedAt! }));
+}
+
+/** A shared report without a published version does not exist for its funder yet (404). */
+export function assertPublishedForFunder(user: SessionUser, versionCount: number): void {
+  if (user.role === 'funder' && versionCount === 0) throw notFound('Rapportage niet gevonden / Report not found');
 }
 
 /**

@@ -44,7 +44,7 @@ describe('without SMTP settings', () => {
   });
 });
 
-describe('password reset by e-mail', () => {
+describe('with SMTP configured: password reset and report shared', () => {
   let smtp: Smtp;
   let t: TestApp;
   beforeAll(async () => {
@@ -138,21 +138,8 @@ describe('password reset by e-mail', () => {
     expect((await t.anon.post('/api/auth/password-reset/complete', { token, password: 'short' })).status).toBe(400);
     expect((await t.anon.post('/api/auth/password-reset/check', { token })).status).toBe(200);
   });
-});
 
-describe('report shared with a funder', () => {
-  let smtp: Smtp;
-  let t: TestApp;
-  beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await testApp({ mail: smtp.mail });
-  });
-  afterAll(async () => {
-    await t.close();
-    await smtp.close();
-  });
-
-  it('tells the funder once, in their language, with a link to their reports', async () => {
+  it('tells a funder once when a report is shared with them, in their language, with a link to their reports', async () => {
     const coord = await t.as('coordinator');
     const funder = await t.as('funder', 'fonds@example.nl');
     const english = await t.as('funder', 'fund@example.org');

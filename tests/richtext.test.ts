@@ -7,7 +7,7 @@ import { AppError } from '../server/errors.js';
 import { testApp, type TestApp } from './helpers/app.js';
 import { doc, json, openLink, storyCount, submit, world, type World } from './helpers/stories-fixtures.js';
 
-// The editor's configuration (CONTRACT-stories.md); the server's allowlist must accept what it emits.
+// The editor's configuration (web/components/ww-editor.ts); the server's allowlist must accept what it emits.
 const schema = getSchema([
   StarterKit.configure({
     code: false,

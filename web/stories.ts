@@ -1,4 +1,4 @@
-// Types and labels for stories in the staff app, as the server sends them (CONTRACT-stories.md).
+// Types and labels for stories in the staff app, as the story routes send them (server/routes/stories/schemas.ts).
 import type { JSONContent } from '@tiptap/core';
 import { css, html } from 'lit';
 import { messages } from './i18n.js';

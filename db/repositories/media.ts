@@ -2,11 +2,12 @@
 // by server/media. Reads take a story already checked by server/access.ts.
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema.js';
-import type { StoredMedia } from '../../server/media/index.js';
 
 type Db = Kysely<DB>;
+/** A checked file as server/media stored it. */
+export type MediaToInsert = { kind: 'audio' | 'photo'; mime: string; file: string; bytes: { length: number }; sha256: string; durationSeconds: number | null };
 
-export async function insertMedia(db: Db, storyId: number, items: StoredMedia[], photoInReports: boolean): Promise<void> {
+export async function insertMedia(db: Db, storyId: number, items: MediaToInsert[], photoInReports: boolean): Promise<void> {
   if (!items.length) return;
   const createdAt = new Date().toISOString();
   await db

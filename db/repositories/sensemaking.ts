@@ -569,13 +569,28 @@ export async function selectionsForStory(db: Kysely<DB>, storyId: number) {
     .orderBy('mscRounds.closedAt')
     .orderBy('mscSelections.id')
     .execute();
-  const out: { roundId: number; domain: string; periodFrom: string; periodTo: string; closedAt: string | null; fedBackAt: string | null; reasons: string[] }[] = [];
+  // Who chose, as the teller may hear it: the panel's roles (admins count as coordinators), never names.
+  const members = rows.length
+    ? await db
+        .selectFrom('mscPanelMembers')
+        .innerJoin('users', 'users.id', 'mscPanelMembers.userId')
+        .select(['mscPanelMembers.roundId', 'users.role'])
+        .where('mscPanelMembers.roundId', 'in', [...new Set(rows.map((r) => r.roundId))])
+        .execute()
+    : [];
+  const panelOf = (roundId: number) =>
+    panelRoles.filter((role) => members.some((m) => m.roundId === roundId && (m.role === role || (role === 'coordinator' && m.role === 'admin'))));
+  const out: { roundId: number; domain: string; periodFrom: string; periodTo: string; closedAt: string | null; fedBackAt: string | null; panel: PanelRole[]; reasons: string[] }[] = [];
   for (const { reason, ...r } of rows) {
     let s = out.find((o) => o.roundId === r.roundId);
-    if (!s) out.push((s = { ...r, reasons: [] }));
+    if (!s) out.push((s = { ...r, panel: panelOf(r.roundId), reasons: [] }));
     s.reasons.push(reason);
   }
   return out;
 }
+
+/** The roles a panel is described by to a teller, in this order. */
+export const panelRoles = ['coordinator', 'worker', 'funder'] as const;
+export type PanelRole = (typeof panelRoles)[number];
 
 export type { TagStatus };

@@ -2,7 +2,7 @@
 // query already narrowed by server/access.ts (visibleStories and friends); they never widen it.
 import { createHash, randomBytes } from 'node:crypto';
 import { deleteReview, noteDisclosureChange } from './reviews.js';
-import { forgetStoryCoding, selectionsForStory } from './sensemaking.js';
+import { forgetStoryCoding, selectionsForStory, type PanelRole } from './sensemaking.js';
 import { deleteStoryMedia, mediaFilesOf } from './media.js';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { ConsentChannel, ConsentGiver, ConsentLevel, DB, Phase, StoryQuery, StorySource } from '../schema.js';
@@ -411,15 +411,16 @@ export async function receiptStatus(db: Db, story: { id: number; withdrawnAt: st
   return { status: rows.length ? 'used' : 'received', usedIn: rows };
 }
 
-export type ReceiptFeedback = { domain?: string; period?: string; reason?: string; at?: string };
+/** A Most Significant Change round that chose the story: its domain, the panel's roles (not names) and every reason. */
+export type ReceiptFeedback = { domain: string; panel: PanelRole[]; reasons: string[]; at: string | null };
 
 /**
- * What the team fed back to the teller about their story (Most Significant Change selections and
- * their reasons). Empty until the sense-making capability fills it in (its selectionsForStory).
+ * What the team fed back to the teller about their story: the Most Significant Change rounds that
+ * chose it (once fed back), who chose it as roles, and why.
  */
 export async function receiptFeedback(db: Db, storyId: number): Promise<ReceiptFeedback[]> {
   const rounds = await selectionsForStory(db, storyId);
-  return rounds.flatMap((r) => r.reasons.map((reason) => ({ domain: r.domain, period: `${r.periodFrom}/${r.periodTo}`, reason, at: r.fedBackAt ?? undefined })));
+  return rounds.map((r) => ({ domain: r.domain, panel: r.panel, reasons: r.reasons, at: r.fedBackAt }));
 }
 
 // --- Submission links

@@ -1,13 +1,13 @@
 // The teller's own copy (GDPR art. 15 access and art. 20 portability): everything stored about one
-// story, found through its receipt (server/access.ts storyByReceipt), and nothing about anyone else
-// — no other story, no staff names or accounts, no other teller.
+// story, found through its receipt (`byReceipt`: server/access.ts storyByReceipt), and nothing about
+// anyone else — no other story, no staff names or accounts, no other teller.
 import type { Kysely } from 'kysely';
-import { reportVersionsOf, storyByReceipt } from '../../server/access.js';
-import type { DB } from '../schema.js';
+import type { DB, StoryQuery } from '../schema.js';
 import { receiptStatus } from './stories.js';
 
-export async function tellerCopy(db: Kysely<DB>, receiptHash: string) {
-  const story = await storyByReceipt(db, receiptHash)
+/** `reportVersion`: the story's reviewed report version as readers beyond the team get it (server/access.ts reportVersionsOf). */
+export async function tellerCopy(db: Kysely<DB>, byReceipt: StoryQuery, reportVersion: (storyId: number) => Promise<{ title: string; bodyText: string } | undefined>) {
+  const story = await byReceipt
     .innerJoin('projects', 'projects.id', 'stories.projectId')
     .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
     .leftJoin('areas', 'areas.id', 'stories.areaId')
@@ -56,13 +56,13 @@ export async function tellerCopy(db: Kysely<DB>, receiptHash: string) {
     receiptStatus(db, story),
     db.selectFrom('mscPicks').innerJoin('mscRounds', 'mscRounds.id', 'mscPicks.roundId').select(['mscRounds.id as roundId', 'mscPicks.reason', 'mscPicks.at']).where('mscPicks.storyId', '=', id).execute(),
     db.selectFrom('mscSelections').select(['roundId', 'reason']).where('storyId', '=', id).execute(),
-    story.withdrawnAt ? Promise.resolve(new Map()) : reportVersionsOf(db, [id]),
+    story.withdrawnAt ? Promise.resolve(undefined) : reportVersion(id),
   ]);
   const roundIds = [...new Set([...picks.map((p) => p.roundId), ...selections.map((s) => s.roundId)])];
   const rounds = roundIds.length
     ? await db.selectFrom('mscRounds').select(['id', 'domain', 'periodFrom', 'periodTo', 'status', 'closedAt', 'fedBackAt']).where('id', 'in', roundIds).orderBy('periodFrom').orderBy('id').execute()
     : [];
-  const version = reviewed.get(id) as { title: string; bodyText: string } | undefined;
+  const version = reviewed;
   return {
     about: 'Everything Weefwerk stores about this story (GDPR articles 15 and 20).',
     madeAt: new Date().toISOString(),

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { dateString, idList } from '../fields.js';
 import { areaKinds, phases } from '../../db/schema.js';
 import { defaultIatiSector, iatiSectorKeys, iatiSectors } from '../reports/iati/codelists.js';
 import { getProject, insertProject, listProjects, setProjectMembers, updateProject } from '../../db/repositories/projects.js';
@@ -10,10 +11,11 @@ import { body, cookieAuth, errors, idParam, json, router } from '../openapi.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { SessionUser } from '../types.js';
+import { assertExist } from '../exists.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
 const cbsCode = z
   .string()
+  .max(20)
   .trim()
   .toUpperCase()
   .regex(/^(GM\d{4}|WK\d{6}|BU\d{8})$/, 'A CBS code like GM0363, WK036300 or BU03630000');
@@ -33,8 +35,8 @@ const ProjectFields = {
   betrokkenen: text().optional(),
   werkdoelen: text().optional(),
   planVanAanpak: text().optional(),
-  startDate: date.nullable().optional(),
-  endDate: date.nullable().optional(),
+  startDate: dateString.nullable().optional(),
+  endDate: dateString.nullable().optional(),
   budgetHours: z.number().min(0).max(1_000_000).nullable().optional(),
   budgetEuros: z.number().min(0).max(1_000_000_000).nullable().optional(),
   phase: z.enum(phases).optional(),
@@ -43,7 +45,7 @@ const ProjectFields = {
     .nullable()
     .optional()
     .openapi({ description: "IATI sector 'vocabulary:code' for IATI exports of the project's reports; null = the organisation's (IATI_SECTOR)" }),
-  areaIds: z.array(z.number().int().positive()).max(500).optional(),
+  areaIds: idList(500).optional(),
   userIds: z
     .array(z.number().int().positive())
     .max(1000)
@@ -52,7 +54,7 @@ const ProjectFields = {
 };
 const ProjectBody = z.strictObject(ProjectFields).openapi('NewProject');
 const ProjectPatch = z.strictObject({ ...ProjectFields, name: ProjectFields.name.optional() }).openapi('ProjectPatch');
-const MembersBody = z.strictObject({ userIds: z.array(z.number().int().positive()).max(1000) }).openapi('ProjectMembers');
+const MembersBody = z.strictObject({ userIds: idList(1000) }).openapi('ProjectMembers');
 
 const ProjectSummary = z
   .object({ id: z.number(), name: z.string(), phase: z.enum(phases), startDate: z.string().nullable(), endDate: z.string().nullable(), updatedAt: z.string(), areaIds: z.array(z.number()) })
@@ -81,11 +83,7 @@ const Project = z
 
 async function checkRefs(db: Kysely<DB>, input: { areaIds?: number[]; startDate?: string | null; endDate?: string | null }) {
   if (input.startDate && input.endDate && input.endDate < input.startDate) throw invalid('Einddatum ligt voor de startdatum / End date is before start date', [{ field: 'endDate', message: 'Ligt voor de startdatum / Before the start date' }]);
-  if (input.areaIds?.length) {
-    const found = await db.selectFrom('areas').select('id').where('id', 'in', input.areaIds).execute();
-    const missing = input.areaIds.filter((id) => !found.some((f) => f.id === id));
-    if (missing.length) throw invalid('Onbekend gebied / Unknown area', [{ field: 'areaIds', message: `unknown: ${missing.join(', ')}` }]);
-  }
+  await assertExist(db, 'areas', input.areaIds, 'areaIds');
 }
 
 /** Team members are existing admins, coordinators or workers: never funders. */

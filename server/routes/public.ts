@@ -2,20 +2,7 @@
 // story behind its receipt code. Every route is rate-limited per client address (and per link).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import {
-  addConsent,
-  insertPlacements,
-  insertStory,
-  insertTeller,
-  linkByToken,
-  linkCodeKey,
-  newReceiptCode,
-  projectVariables,
-  receiptHash,
-  receiptFeedback,
-  receiptStatus,
-  withdrawStory,
-} from '../../db/repositories/stories.js';
+import { addConsent, linkByToken, linkCodeKey, newReceiptCode, projectVariables, receiptHash, receiptFeedback, receiptStatus, withdrawStory } from '../../db/repositories/stories.js';
 import { consentLevels } from '../../db/schema.js';
 import { tellerCopy } from '../../db/repositories/teller-copy.js';
 import { reportVersionsOf, storyByReceipt } from '../access.js';
@@ -25,6 +12,7 @@ import { checkConsentGiver, CONSENT_TEXT_VERSION, consentTextVersions, residentC
 import { AppError, invalid, notFound } from '../errors.js';
 import { body, errors, json, router } from '../openapi.js';
 import { parseRichText } from '../richtext.js';
+import { recordStory } from '../stories/record.js';
 import { insertMedia, mediaRow, storyMedia } from '../../db/repositories/media.js';
 import { MediaForm, readStoryWithMedia, saveWithMedia } from '../media/upload.js';
 import { mediaDir, readMedia, removeMediaFiles } from '../media/index.js';
@@ -33,7 +21,8 @@ import { clientAddress } from '../security.js';
 import type { AppEnv } from '../types.js';
 import { checkPlacements } from './stories/checks.js';
 import { linkStatus } from './stories/links.js';
-import { dateString, placementsInput, richBody, titleString } from './stories/schemas.js';
+import { dateString, richBody, titleString } from '../fields.js';
+import { placementsInput } from './stories/schemas.js';
 
 const EMPTY_DOC = { type: 'doc', content: [{ type: 'paragraph' }] };
 
@@ -101,7 +90,9 @@ const ReceiptStory = z
     tellerName: z.string().nullable(),
     createdAt: z.string(),
     withdrawnAt: z.string().nullable(),
-    feedback: z.array(z.unknown()),
+    feedback: z
+      .array(z.object({ domain: z.string(), panel: z.array(z.enum(['coordinator', 'worker', 'funder'])), reasons: z.array(z.string()), at: z.string().nullable() }))
+      .openapi({ description: 'Most Significant Change rounds that chose the story (once fed back): who chose it as roles, never names, and why' }),
     /** The recording and photo sent with it; the resident can listen back and look (never after withdrawal). */
     media: z.array(z.object({ id: z.number(), kind: z.enum(['audio', 'photo']), mime: z.string(), durationSeconds: z.number().nullable(), url: z.string() })),
     reportVersion: z
@@ -257,43 +248,30 @@ export const publicRoutes = base
       if (under16 && !input.guardianName) throw invalid('Vul de naam van je ouder of voogd in / Fill in your parent’s or guardian’s name', [{ field: 'guardianName', message: 'required under 16' }]);
       checkConsentGiver({ under16, givenBy, guardianName: input.guardianName, widening: true });
       const code = newReceiptCode();
-      await saveWithMedia(c, media, (stored) => c.var.write(async (tx) => {
-        const tellerId = await insertTeller(tx, { kind: 'resident', displayName: input.tellerName || null, userId: null, under16 });
-        const storyId = await insertStory(
-          tx,
-          {
-            projectId: link.projectId,
-            areaId: null,
-            title: input.title ?? (titleFrom(rich.text) || 'Ingesproken verhaal'),
-            bodyJson: JSON.stringify(rich.json),
-            bodyHtml: rich.html,
-            bodyText: rich.text,
-            phase: null,
-            happenedOn: input.happenedOn ?? null,
-            language: input.language ?? 'nl',
-            tellerId,
-            source: 'link',
-            linkId: link.id,
-            recordedBy: null,
-            consent: input.consent,
-            receiptHash: receiptHash(code),
-          },
-          {
-            level: input.consent,
-            givenBy,
-            guardianName: under16 ? input.guardianName! : null,
-            channel: 'online',
-            consentTextVersion: input.consentTextVersion,
-            reason: null,
-            recordedBy: null,
-          },
-        );
-        await insertPlacements(tx, storyId, placements, null);
-        await insertMedia(tx, storyId, stored, input.photoInReports === true);
-        await audit(tx, null, 'story.create', { type: 'story', id: storyId }, {
-          projectId: link.projectId, source: 'link', linkId: link.id, consent: input.consent, givenBy, media: stored.map((m) => m.kind),
-        });
-      }));
+      await saveWithMedia(c, media, (stored) =>
+        c.var.write(async (tx) => {
+          const storyId = await recordStory(tx, {
+            teller: { displayName: input.tellerName || null, under16 },
+            story: {
+              projectId: link.projectId,
+              areaId: null,
+              title: input.title ?? (titleFrom(rich.text) || 'Ingesproken verhaal'),
+              phase: null,
+              happenedOn: input.happenedOn ?? null,
+              language: input.language ?? 'nl',
+              source: 'link',
+              linkId: link.id,
+              receiptHash: receiptHash(code),
+            },
+            rich,
+            consent: { level: input.consent, givenBy, guardianName: under16 ? input.guardianName! : null, channel: 'online', consentTextVersion: input.consentTextVersion },
+            placements,
+            by: null,
+            auditDetails: { projectId: link.projectId, source: 'link', linkId: link.id, consent: input.consent, givenBy, media: stored.map((m) => m.kind) },
+          });
+          await insertMedia(tx, storyId, stored, input.photoInReports === true);
+        }),
+      );
       return c.json({ receipt: code, receiptUrl: `/r/${code}` }, 201);
     },
   )
@@ -346,7 +324,7 @@ export const publicRoutes = base
     }),
     async (c) => {
       const hash = receiptHash(c.req.valid('param').code);
-      const copy = hash ? await tellerCopy(c.var.db, hash) : undefined;
+      const copy = hash ? await tellerCopy(c.var.db, storyByReceipt(c.var.db, hash), async (id) => (await reportVersionsOf(c.var.db, [id])).get(id)) : undefined;
       if (!copy) throw notFound('Onbekende bonnetjescode / Unknown receipt code');
       c.header('Content-Disposition', 'attachment; filename="weefwerk-mijn-verhaal.json"');
       return c.json(copy, 200);

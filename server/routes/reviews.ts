@@ -49,7 +49,7 @@ const ReviewBody = z
   .strictObject({
     title: z.string().trim().min(1).max(200),
     body: z.unknown().openapi({ type: 'object', description: 'tiptap JSON document of the report version' }),
-    storyHash: z.string().regex(/^[0-9a-f]{64}$/).openapi({ description: 'the story’s textHash as the reviewer saw it; 409 if the story changed since' }),
+    storyHash: z.string().max(64).regex(/^[0-9a-f]{64}$/).openapi({ description: 'the story’s textHash as the reviewer saw it; 409 if the story changed since' }),
   })
   .openapi('StoryReviewInput');
 

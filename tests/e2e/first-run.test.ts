@@ -3,6 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { issueSetupToken } from '../../server/routes/auth.js';
+import { weekOf } from '../../server/routes/home.js';
+import { periodOf } from '../../db/domain/periods.js';
+import { insertProject, setProjectMembers } from '../../db/repositories/projects.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { activate, checkA11y, expectNoHorizontalScroll } from '../helpers/a11y.js';
 
@@ -125,5 +128,54 @@ for (const phone of [false, true]) {
       await activate(page, group('Beheer').getByRole('link', { name: 'CBS-import' }));
       await page.waitForURL('**/imports/cbs');
     }, 60_000);
+
+    it("shows each role's recurring work with counts, one tap to each", async () => {
+      const worker = await e.user('worker');
+      const coordinator = await e.user('coordinator');
+      const funder = await e.user('funder');
+      const area = await e.db.insertInto('areas').values({ name: `Wijk ${size}`, kind: 'wijk', cbsCode: null, parentId: null }).returning('id').executeTakeFirstOrThrow();
+      const projectId = await insertProject(e.db, { name: `Taalcafé ${size}`, areaIds: [area.id] });
+      await setProjectMembers(e.db, projectId, [worker.id]);
+      await e.db.insertInto('indicators').values({ projectId, outcomeId: null, name: 'Deelnemers', unit: 'count', measure: 'unit', periodicity: 'quarter', baselineValue: null, baselinePeriod: null, byArea: 1, sourceKey: null }).execute();
+      const today = new Date().toISOString().slice(0, 10);
+      await e.db.insertInto('hours').values({ projectId, userId: worker.id, date: weekOf(today).from, hours: 1.75, phase: 'DOEN', activity: 'Taalcafé' }).execute();
+      const round = await e.db.insertInto('mscRounds').values({ domain: `Meedoen ${size}`, periodFrom: '2026-01-01', periodTo: '2026-12-31', createdBy: coordinator.id }).returning('id').executeTakeFirstOrThrow();
+      await e.db.insertInto('mscPanelMembers').values({ roundId: round.id, userId: worker.id }).execute();
+      await e.db.insertInto('reports').values({ title: `Jaarverslag ${size}`, audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', introJson: '{"type":"doc","content":[]}', introHtml: '', createdBy: coordinator.id }).execute();
+
+      // The worker: hours this week, this quarter's empty values, the MSC pick waiting — each a link.
+      const page = await (await e.context({ phone })).newPage();
+      await e.login(page, worker.email);
+      await page.getByRole('heading', { name: 'Te doen' }).waitFor();
+      const quarter = periodOf(today, 'quarter');
+      await page.getByRole('link', { name: `Taalcafé ${size}: 1,75 uur deze week` }).waitFor();
+      await page.getByRole('link', { name: `Taalcafé ${size}: 1 indicatorwaarde voor ${quarter} nog leeg` }).waitFor();
+      await page.getByRole('link', { name: `Kies je verhaal in de MSC-ronde ‘Meedoen ${size}’` }).waitFor();
+      await checkA11y(page, `worker home (${size})`);
+      if (phone) await expectNoHorizontalScroll(page, 'worker home on a phone');
+      await page.screenshot({ path: `tests/artifacts/screenshots/home-worker-${size}.png`, fullPage: true });
+      await activate(page, page.getByRole('link', { name: `Taalcafé ${size}: 1 indicatorwaarde voor ${quarter} nog leeg` }));
+      await page.waitForURL(`**/projects/${projectId}/indicators`);
+      await page.getByRole('textbox', { name: `Deelnemers, Wijk ${size}, ${quarter}` }).waitFor();
+      await page.context().close();
+
+      // The coordinator: the draft report, one tap away.
+      const coord = await (await e.context({ phone })).newPage();
+      await e.login(coord, coordinator.email);
+      await activate(coord, coord.getByRole('link', { name: `Rapportage ‘Jaarverslag ${size}’ is nog een concept` }));
+      await coord.waitForURL(/\/reports\/\d+$/);
+      await coord.context().close();
+
+      // The funder: one form of address ("je"), no "u".
+      const fund = await (await e.context({ phone })).newPage();
+      await e.login(fund, funder.email);
+      await fund.getByRole('heading', { name: 'Rapportages voor jou' }).waitFor();
+      await fund.getByText('Er zijn nog geen rapportages met je gedeeld.', { exact: false }).waitFor();
+      const text = await fund.evaluate(() => document.querySelector('ww-app')!.shadowRoot!.querySelector('ww-home-page')!.shadowRoot!.textContent ?? '');
+      expect(text).toContain('Er zijn nog geen rapportages met je gedeeld.');
+      expect(text).not.toMatch(/\b[uU]\b/);
+      await checkA11y(fund, `funder home (${size})`);
+      await fund.context().close();
+    }, 90_000);
   });
 }

@@ -3,13 +3,15 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ApiError, get, post } from '../api.js';
 import { LocaleController } from '../components/locale-controller.js';
-import { formatDay, rt } from './i18n.js';
+import { formatDay, lang, rt } from './i18n.js';
 import { consentName, type ConsentLevel } from './consent-texts.js';
 import './ww-receipt-lookup.js';
 
 
 type Status = 'received' | 'used' | 'withdrawn';
 type Named = string | { report?: string; version?: number; title?: string; name?: string; reason?: string; text?: string; domain?: string; publishedAt?: string; at?: string; period?: string };
+/** A Most Significant Change round that chose the story: the panel by role, never names, and why. */
+type Chosen = { domain: string; panel: ('coordinator' | 'worker' | 'funder')[]; reasons: string[]; at: string | null };
 export type ReceiptStory = {
   title: string;
   bodyHtml: string;
@@ -17,10 +19,12 @@ export type ReceiptStory = {
   status: Status;
   usedIn: Named[];
   createdAt: string;
-  feedback: Named[];
+  feedback: Chosen[];
   /** the reviewed version that reports show; null until it is reviewed */
   reportVersion: { title: string; bodyHtml: string } | null;
 };
+
+const roleKey = { coordinator: 'receipt.roleCoordinator', worker: 'receipt.roleWorker', funder: 'receipt.roleFunder' } as const;
 
 /** What the resident sees with their receipt code: their story, what became of it, and a way to withdraw it. */
 @customElement('ww-receipt-page')
@@ -114,9 +118,9 @@ export class WwReceiptPage extends LitElement {
         ${s.status !== 'withdrawn' ? html`<dt>${rt('receipt.who')}</dt><dd>${consentName(s.consent)}</dd>` : nothing}
       </dl>
       ${s.feedback?.length
-        ? html`<section aria-labelledby="feedback-title">
-            <h2 id="feedback-title">${rt('receipt.feedback')}</h2>
-            <ul class="feedback">${s.feedback.map((f) => html`<li>${this.named(f)}</li>`)}</ul>
+        ? html`<section class="chosen" aria-labelledby="feedback-title">
+            <h2 id="feedback-title">${rt('receipt.chosenTitle')}</h2>
+            ${s.feedback.map((f) => this.renderChosen(f))}
           </section>`
         : nothing}
       ${s.title || s.bodyHtml
@@ -141,6 +145,18 @@ export class WwReceiptPage extends LitElement {
       </section>
       ${s.status !== 'withdrawn' ? this.renderWithdraw() : nothing}
     `;
+  }
+
+  /** In a plain sentence: a group (by role) chose this story as the most important change, and why. */
+  private renderChosen(f: Chosen) {
+    const who = new Intl.ListFormat(lang(), { type: 'conjunction' }).format(f.panel.map((r) => rt(roleKey[r])));
+    return html`<div class="chosen-round">
+      <p>${rt('receipt.chosen', { who, domain: f.domain })}${f.at ? html` <span class="hint">${formatDay(f.at)}</span>` : nothing}</p>
+      ${f.reasons.length
+        ? html`<p>${rt('receipt.chosenWhy')}</p>
+            <ul class="feedback">${f.reasons.map((r) => html`<li><q>${r}</q></li>`)}</ul>`
+        : nothing}
+    </div>`;
   }
 
   /** Beside the teller's own text: the version readers beyond the team get, once reviewed. */

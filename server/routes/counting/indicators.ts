@@ -26,6 +26,7 @@ import { checkPeriod, normalizePeriod, periodicities } from '../../../db/domain/
 import { conflict, invalid, notFound, type ErrorDetail } from '../../errors.js';
 import type { SessionUser } from '../../types.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { assertExist } from '../../exists.js';
 
 const team = ['admin', 'coordinator', 'worker'] as const;
 
@@ -251,9 +252,7 @@ export const indicatorRoutes = router()
       const user = requireRole(c, ...staff);
       const input = c.req.valid('json');
       const indicator = await c.var.db.transaction().execute(async (tx) => {
-        if (!(await tx.selectFrom('projects').select('id').where('id', '=', input.projectId).executeTakeFirst())) {
-          throw invalid('Onbekend project / Unknown project', [{ field: 'projectId', message: 'unknown' }]);
-        }
+        await assertExist(tx, 'projects', input.projectId, 'projectId');
         const byArea = input.byArea ?? false;
         const { baselinePeriod, targets } = await checkDefinition(tx, { ...input, byArea });
         const row = await tx

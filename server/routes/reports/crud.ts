@@ -1,7 +1,7 @@
 // Report definitions: list, the options to choose from, create, read, edit, preview.
 import { createRoute, z } from '@hono/zod-openapi';
-import { getReport, insertReport, listReports, publishedHeads, updateReport } from '../../../db/repositories/reports.js';
-import { assertReportManageable, reportScope } from '../../access.js';
+import { getReport, insertReport, listReports, updateReport } from '../../../db/repositories/reports.js';
+import { assertReportManageable, reportScope, reportsSeenBy } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff, userOf } from '../../auth/guard.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
@@ -23,13 +23,7 @@ export const reportCrudRoutes = router()
     async (c) => {
       const user = requireRole(c, 'admin', 'coordinator', 'funder');
       const scope = await reportScope(c.var.db, user);
-      let reports = await listReports(c.var.db, scope);
-      // A funder sees published versions only: no drafts, and no trace of later draft edits.
-      if (user.role === 'funder') {
-        const heads = await publishedHeads(c.var.db, reports.filter((r) => r.latestVersion != null).map((r) => r.id));
-        reports = reports.filter((r) => heads.has(r.id)).map((r) => ({ ...r, ...heads.get(r.id)!, updatedAt: r.latestPublishedAt! }));
-      }
-      return c.json({ reports }, 200);
+      return c.json({ reports: await reportsSeenBy(c.var.db, user, await listReports(c.var.db, scope)) }, 200);
     },
   )
   .openapi(

@@ -13,18 +13,13 @@ import { serveVersion } from '../../reports/redact.js';
 import { defaultIatiOrg } from '../../reports/iati/codelists.js';
 import type { AppEnv } from '../../types.js';
 import type { Context } from 'hono';
+import { assertExist } from '../../exists.js';
 
 /** Validates references: projects exist, areas exist, outcomes belong to the chosen projects, period in order. */
 export async function checkDefinition(db: Kysely<DB>, d: { periodFrom: string; periodTo: string; projectIds: number[]; areaIds: number[]; outcomeIds: number[] }) {
   if (d.periodTo < d.periodFrom) throw invalid('Einddatum ligt voor de begindatum / End date is before start date', [{ field: 'periodTo', message: 'before periodFrom' }]);
-  const projects = await db.selectFrom('projects').select('id').where('id', 'in', d.projectIds).execute();
-  const missing = d.projectIds.filter((id) => !projects.some((p) => p.id === id));
-  if (missing.length) throw invalid('Onbekend project / Unknown project', [{ field: 'projectIds', message: `unknown: ${missing.join(', ')}` }]);
-  if (d.areaIds.length) {
-    const areas = await db.selectFrom('areas').select('id').where('id', 'in', d.areaIds).execute();
-    const bad = d.areaIds.filter((id) => !areas.some((a) => a.id === id));
-    if (bad.length) throw invalid('Onbekend gebied / Unknown area', [{ field: 'areaIds', message: `unknown: ${bad.join(', ')}` }]);
-  }
+  await assertExist(db, 'projects', d.projectIds, 'projectIds');
+  await assertExist(db, 'areas', d.areaIds, 'areaIds');
   if (d.outcomeIds.length) {
     const outcomes = await db.selectFrom('outcomes').select(['id', 'projectId']).where('id', 'in', d.outcomeIds).execute();
     const bad = d.outcomeIds.filter((id) => !outcomes.some((o) => o.id === id && d.projectIds.includes(o.projectId)));

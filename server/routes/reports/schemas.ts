@@ -1,21 +1,20 @@
 // Request and response schemas of the report routes.
 import { z } from '@hono/zod-openapi';
+import { dateString, idList } from '../../fields.js';
 import { reportAudiences } from '../../../db/schema.js';
 import { linkStatuses } from '../../../db/repositories/reports.js';
 import { sectionKeys } from '../../reports/assemble.js';
 
-export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
-export const ids = (max: number) => z.array(z.number().int().positive()).max(max);
-export const Intro = z.object({ type: z.literal('doc'), content: z.array(z.unknown()).optional() }).passthrough().openapi('RichText');
+export const Intro = z.object({ type: z.literal('doc'), content: z.array(z.unknown()).max(5000).optional() }).passthrough().openapi('RichText');
 
 export const ReportFields = {
   title: z.string().trim().min(1).max(300),
   audience: z.enum(reportAudiences),
-  periodFrom: date,
-  periodTo: date,
-  projectIds: ids(100).min(1),
-  areaIds: ids(500).optional(),
-  outcomeIds: ids(500).optional(),
+  periodFrom: dateString,
+  periodTo: dateString,
+  projectIds: idList(100).min(1),
+  areaIds: idList(500).optional(),
+  outcomeIds: idList(500).optional(),
   sections: z.array(z.enum(sectionKeys)).max(sectionKeys.length).optional(),
   intro: Intro.optional(),
   perOutcome: z
@@ -23,7 +22,7 @@ export const ReportFields = {
       z.strictObject({
         outcomeId: z.number().int().positive(),
         narrative: Intro.optional().openapi({ description: '"Wat we zien": rich text, the same allowlist as stories' }),
-        storyIds: ids(50).nullable().optional().openapi({ description: 'The stories chosen to illustrate the outcome, in order; null or absent: suggested (MSC selections first, then the most recent)' }),
+        storyIds: idList(50).nullable().optional().openapi({ description: 'The stories chosen to illustrate the outcome, in order; null or absent: suggested (MSC selections first, then the most recent)' }),
       }),
     )
     .max(500)
@@ -36,8 +35,8 @@ export const ReportPatch = z
     ...ReportFields,
     title: ReportFields.title.optional(),
     audience: ReportFields.audience.optional(),
-    periodFrom: date.optional(),
-    periodTo: date.optional(),
+    periodFrom: dateString.optional(),
+    periodTo: dateString.optional(),
     projectIds: ReportFields.projectIds.optional(),
   })
   .openapi('ReportPatch');
@@ -87,7 +86,7 @@ export const versionParams = z.object({
 export const ShareBody = z.strictObject({ userId: z.number().int().positive() }).openapi('NewReportShare');
 export const LinkBody = z
   .strictObject({
-    expiresAt: z.string().datetime({ offset: true }),
+    expiresAt: z.string().max(40).datetime({ offset: true }),
     label: z.string().trim().max(200).optional().openapi({ description: 'For whom the link is (shown in the list of links)' }),
   })
   .openapi('NewReportLink');

@@ -1,7 +1,7 @@
 // Published versions of a report, and their CSV and IATI exports.
 import { createRoute, z } from '@hono/zod-openapi';
 import { getReport, getVersion, getVersionMeta, insertVersion, listVersions } from '../../../db/repositories/reports.js';
-import { assertReportManageable, reportAccess } from '../../access.js';
+import { assertPublishedForFunder, assertReportManageable, reportAccess } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, userOf } from '../../auth/guard.js';
 import { notFound } from '../../errors.js';
@@ -60,7 +60,7 @@ export const versionRoutes = router()
       const { id } = c.req.valid('param');
       await reportAccess(c.var.db, user, id);
       const versions = await listVersions(c.var.db, id);
-      if (!versions.length && user.role === 'funder') throw notFound('Rapportage niet gevonden / Report not found');
+      assertPublishedForFunder(user, versions.length);
       // The published title, not the draft's.
       const latest = versions.length ? await getVersion(c.var.db, id, versions[0]!.number) : null;
       const title = latest ? (JSON.parse(latest.dataJson) as { report: { title: string } }).report.title : (await getReport(c.var.db, id))!.title;

@@ -1,6 +1,7 @@
 // Climate over time (placements per area and period, tellers and coordinators apart) and the
 // agreement between tellers and coordinators.
 import { createRoute, z } from '@hono/zod-openapi';
+import { dateOrPeriod } from '../../fields.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import { areasWithin } from '../../../db/repositories/areas.js';
@@ -12,11 +13,9 @@ import { invalid } from '../../errors.js';
 import { cookieAuth, errors, json, router } from '../../openapi.js';
 import type { SessionUser } from '../../types.js';
 import { ClimateVariable } from './outcomes.js';
+import { assertExist } from '../../exists.js';
 
 const team = ['admin', 'coordinator', 'worker'] as const;
-const dateOrPeriod = z
-  .string()
-  .regex(/^(\d{4}-\d{2}-\d{2}|\d{4}|\d{4}-Q[1-4]|\d{4}-(0[1-9]|1[0-2]))$/, 'A date (YYYY-MM-DD) or a period (2026, 2026-Q1, 2026-03)');
 const id = z.coerce.number().int().positive();
 
 const Distribution = z
@@ -32,7 +31,7 @@ const Distribution = z
 
 async function filterOf(db: Kysely<DB>, user: SessionUser, q: { projectId?: number; areaId?: number; variableId?: number; from?: string; to?: string }): Promise<ClimateFilter> {
   if (q.projectId) await assertProjectVisible(db, user, q.projectId);
-  if (q.areaId && !(await db.selectFrom('areas').select('id').where('id', '=', q.areaId).executeTakeFirst())) throw invalid('Onbekend gebied / Unknown area', [{ field: 'areaId', message: 'unknown' }]);
+  if (q.areaId) await assertExist(db, 'areas', q.areaId, 'areaId');
   const from = boundDate(q.from, 'from');
   const to = boundDate(q.to, 'to');
   if (from && to && to < from) throw invalid('"tot" ligt voor "van" / "to" is before "from"', [{ field: 'to', message: 'before from' }]);
@@ -154,7 +153,7 @@ export const climateRoutes = router()
         query: z.object({
           projectId: id.optional(),
           areaId: id.optional(),
-          period: z.string().optional().openapi({ description: 'one period: 2026, 2026-Q1 or 2026-03' }),
+          period: z.string().max(7).optional().openapi({ description: 'one period: 2026, 2026-Q1 or 2026-03' }),
           from: dateOrPeriod.optional(),
           to: dateOrPeriod.optional(),
         }),

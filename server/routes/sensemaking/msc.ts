@@ -1,6 +1,7 @@
 // Most Significant Change: selection rounds per domain of change, panel picks with reasons,
 // closing (recording the selection) and feeding the selection back to the tellers.
 import { createRoute, z } from '@hono/zod-openapi';
+import { dateString, idList } from '../../fields.js';
 import { getRound, listRounds, roundPicks, roundSelections } from '../../../db/repositories/sensemaking.js';
 import { assertMscRoundVisible, isStaff, mscCandidates, mscPicksFor, mscSelectionTitles, mscStoryFor } from '../../access.js';
 import type { SessionUser } from '../../types.js';
@@ -8,8 +9,8 @@ import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
 import { conflict, forbidden, invalid, notFound } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { assertExist } from '../../exists.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
 const anyone = ['admin', 'coordinator', 'worker', 'funder'] as const;
 
 const Round = z
@@ -60,10 +61,10 @@ const RoundBody = z
   .strictObject({
     domain: z.string().trim().min(1).max(300).openapi({ description: 'the domain of change, e.g. "Meedoen in de buurt"' }),
     description: z.string().max(5000).optional(),
-    periodFrom: date,
-    periodTo: date,
-    projectIds: z.array(z.number().int().positive()).min(1).max(200),
-    panelUserIds: z.array(z.number().int().positive()).min(1).max(100),
+    periodFrom: dateString,
+    periodTo: dateString,
+    projectIds: idList(200).min(1),
+    panelUserIds: idList(100).min(1),
   })
   .openapi('NewMscRound');
 
@@ -132,9 +133,7 @@ export const mscRoutes = router()
       const projectIds = [...new Set(input.projectIds)];
       const panelUserIds = [...new Set(input.panelUserIds)];
       const round = await c.var.db.transaction().execute(async (tx) => {
-        const projects = await tx.selectFrom('projects').select('id').where('id', 'in', projectIds).execute();
-        const missing = projectIds.filter((p) => !projects.some((f) => f.id === p));
-        if (missing.length) throw invalid('Onbekend project / Unknown project', [{ field: 'projectIds', message: `unknown: ${missing.join(', ')}` }]);
+        await assertExist(tx, 'projects', projectIds, 'projectIds');
         const users = await tx.selectFrom('users').select('id').where('id', 'in', panelUserIds).where('disabledAt', 'is', null).execute();
         const badUsers = panelUserIds.filter((u) => !users.some((f) => f.id === u));
         if (badUsers.length) throw invalid('Onbekende gebruiker / Unknown user', [{ field: 'panelUserIds', message: `unknown: ${badUsers.join(', ')}` }]);

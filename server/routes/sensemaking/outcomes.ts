@@ -10,6 +10,7 @@ import { conflict, invalid, notFound } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
+import { idList } from '../../fields.js';
 
 const team = ['admin', 'coordinator', 'worker'] as const;
 
@@ -74,8 +75,8 @@ export const ClimateVariable = z
   .openapi('ClimateVariable');
 const label = z.string().trim().min(1).max(300);
 const VariableFields = {
-  key: z.string().trim().regex(/^[a-z][a-z0-9_]{1,59}$/, 'lowercase letters, digits and _'),
-  groupKey: z.string().trim().regex(/^[a-z][a-z0-9_]{1,59}$/, 'lowercase letters, digits and _'),
+  key: z.string().trim().max(60).regex(/^[a-z][a-z0-9_]{1,59}$/, 'lowercase letters, digits and _'),
+  groupKey: z.string().trim().max(60).regex(/^[a-z][a-z0-9_]{1,59}$/, 'lowercase letters, digits and _'),
   groupNl: label,
   groupEn: label,
   nameNl: label,
@@ -361,7 +362,7 @@ export const outcomeRoutes = router()
       tags: ['climate'],
       summary: 'Choose the climate variables a project asks its residents about (coordinator, admin)',
       security: cookieAuth,
-      request: { params: idParam, body: body(z.strictObject({ variableIds: z.array(z.number().int().positive()).max(200) }).openapi('ProjectClimateVariables')) },
+      request: { params: idParam, body: body(z.strictObject({ variableIds: idList(200) }).openapi('ProjectClimateVariables')) },
       responses: { 200: json(z.object({ variableIds: z.array(z.number()) })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {

@@ -7,6 +7,7 @@ import { type DB } from '../../../db/schema.js';
 import { canEditStory, storiesInScope } from '../../access.js';
 import { invalid, notFound } from '../../errors.js';
 import type { SessionUser } from '../../types.js';
+import { assertExist } from '../../exists.js';
 
 /** Placements must be on climate variables the project chose (and not retired), each at most once. */
 export async function checkPlacements(db: Kysely<DB>, projectId: number, placements: Placement[] | undefined, field = 'placements'): Promise<Placement[]> {
@@ -24,7 +25,7 @@ export async function checkPlacements(db: Kysely<DB>, projectId: number, placeme
 /** A story's area must be one of its project's areas or lie within one of them. */
 export async function checkArea(db: Kysely<DB>, projectId: number, areaId: number | null | undefined) {
   if (areaId == null) return;
-  if (!(await db.selectFrom('areas').select('id').where('id', '=', areaId).executeTakeFirst())) throw invalid('Onbekend gebied / Unknown area', [{ field: 'areaId', message: 'unknown area' }]);
+  await assertExist(db, 'areas', areaId, 'areaId');
   if (!(await areaInProject(db, projectId, areaId))) {
     throw invalid('Dit gebied hoort niet bij het project / This area is not one of the project’s areas', [{ field: 'areaId', message: 'not an area of this project' }]);
   }

@@ -1,6 +1,6 @@
 // Recording, listing, reading and editing stories.
 import { createRoute, z } from '@hono/zod-openapi';
-import { insertPlacements, insertStory, insertTeller, listStories, newReceiptCode, receiptHash, updateStory, workerTeller } from '../../../db/repositories/stories.js';
+import { listStories, newReceiptCode, receiptHash, updateStory, workerTeller } from '../../../db/repositories/stories.js';
 import { assertProjectWritable, canEditStory, visibleStories, visibleStory } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole } from '../../auth/guard.js';
@@ -8,6 +8,7 @@ import { checkConsentGiver, CONSENT_TEXT_VERSION } from '../../consent.js';
 import { AppError, conflict, invalid } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import { parseRichText } from '../../richtext.js';
+import { recordStory } from '../../stories/record.js';
 import { NewStoryBody, StoryPatchBody, ListQuery, StorySummary, Story } from './schemas.js';
 import { checkPlacements, checkArea, nonEmpty, storyFor, anyone } from './checks.js';
 
@@ -55,43 +56,33 @@ export const storyCrudRoutes = router()
       }
       // a resident's story heard by a worker gets a receipt code too, for the worker to hand over
       const receipt = practice ? null : newReceiptCode();
-      const id = await db.transaction().execute(async (tx) => {
-        const tellerId = practice
-          ? await workerTeller(tx, user)
-          : await insertTeller(tx, { kind: 'resident', displayName: input.teller?.name || null, userId: null, under16 });
-        const storyId = await insertStory(
-          tx,
-          {
+      const id = await db.transaction().execute(async (tx) =>
+        recordStory(tx, {
+          teller: practice ? { id: await workerTeller(tx, user) } : { displayName: input.teller?.name || null, under16 },
+          story: {
             projectId: input.projectId,
             areaId: input.areaId ?? null,
             title: input.title,
-            bodyJson: JSON.stringify(rich.json),
-            bodyHtml: rich.html,
-            bodyText: rich.text,
             phase: input.phase ?? null,
             happenedOn: input.happenedOn ?? null,
             language: input.language ?? 'nl',
-            tellerId,
             source: input.source,
             linkId: null,
-            recordedBy: user.id,
-            consent: input.consent.level,
             receiptHash: receipt && receiptHash(receipt),
           },
-          {
+          rich,
+          consent: {
             level: input.consent.level,
             givenBy: input.consent.givenBy,
             guardianName: input.consent.givenBy === 'guardian' ? (input.consent.guardianName ?? null) : null,
             channel: input.consent.channel,
             consentTextVersion: input.consent.consentTextVersion ?? CONSENT_TEXT_VERSION,
-            reason: null,
-            recordedBy: user.id,
           },
-        );
-        await insertPlacements(tx, storyId, placements, user.id);
-        await audit(tx, user, 'story.create', { type: 'story', id: storyId }, { projectId: input.projectId, source: input.source, consent: input.consent.level, givenBy: input.consent.givenBy, channel: input.consent.channel });
-        return storyId;
-      });
+          placements,
+          by: user,
+          auditDetails: { projectId: input.projectId, source: input.source, consent: input.consent.level, givenBy: input.consent.givenBy, channel: input.consent.channel },
+        }),
+      );
       return c.json({ story: await storyFor(db, user, id), receipt }, 201);
     },
   )

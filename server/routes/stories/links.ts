@@ -12,7 +12,7 @@ import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.j
 import type { SessionUser } from '../../types.js';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../types.js';
-import { dateString } from './schemas.js';
+import { dateString, idList } from '../../fields.js';
 import { anyone } from './checks.js';
 
 const Link = z
@@ -44,7 +44,7 @@ const expiry = z
 /** Per link (issue 14): its own question to residents, and which climate questions it asks. */
 const linkSettings = {
   question: z.string().trim().min(1).max(300).nullable().optional(),
-  climateVariableIds: z.array(z.number().int().positive()).max(4).nullable().optional(),
+  climateVariableIds: idList(4).nullable().optional(),
 };
 const NewLinkBody = z.strictObject({ label: z.string().trim().max(200).optional(), expiresAt: expiry.nullable().optional(), ...linkSettings }).openapi('NewSubmissionLink');
 const LinkPatchBody = z

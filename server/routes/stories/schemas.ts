@@ -1,16 +1,9 @@
-// Request and response schemas of the story routes, and the field schemas the public route shares.
+// Request and response schemas of the story routes, and the placements the public route shares.
 import { z } from '@hono/zod-openapi';
 import { consentChannels, consentGivers, consentLevels, phases, storySources } from '../../../db/schema.js';
 import { consentTextVersions } from '../../consent.js';
+import { dateString, languageCode, richBody, titleString } from '../../fields.js';
 
-export const dateString = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d, 'Not a date');
-export const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'A language code like nl, en, ar, tr');
-export const titleString = z.string().trim().min(1).max(200);
-/** The tiptap document; its shape is checked by parseRichText (server/richtext.ts), not by zod. */
-export const richBody = z.unknown().openapi({ type: 'object', description: 'tiptap JSON document: {type: "doc", content: [...]}' });
 export const placementsInput = z
   .array(z.strictObject({ variableId: z.number().int().positive(), position: z.number().int().min(0).max(100).nullable() }))
   .max(100);

@@ -8,6 +8,7 @@ import { invalid } from '../../../errors.js';
 import { body, cookieAuth, errors, json, router } from '../../../openapi.js';
 import { team, OutcomeTagBody, PlacementBody, StoryTags } from './schemas.js';
 import { checkTags, storyForTagging, summary } from './checks.js';
+import { idList } from '../../../fields.js';
 
 export const inboxRoutes = router()
   .openapi(
@@ -68,7 +69,7 @@ export const inboxRoutes = router()
       request: {
         body: body(
           z
-            .strictObject({ storyIds: z.array(z.number().int().positive()).min(1).max(500), outcomes: z.array(OutcomeTagBody).max(100).optional(), placements: z.array(PlacementBody).max(100).optional() })
+            .strictObject({ storyIds: idList(500).min(1), outcomes: z.array(OutcomeTagBody).max(100).optional(), placements: z.array(PlacementBody).max(100).optional() })
             .openapi('BulkTags'),
         ),
       },

@@ -8,6 +8,7 @@ import { body, cookieAuth, errors, idParam, json, router } from '../../../openap
 import { ClimateVariable } from '../outcomes.js';
 import { team, TagsBody, TagsResponse } from './schemas.js';
 import { checkTags, storyForTagging, summary } from './checks.js';
+import { idList } from '../../../fields.js';
 
 export const storyTagRoutes = router()
   .openapi(
@@ -64,7 +65,7 @@ export const storyTagRoutes = router()
       tags: ['tagging'],
       summary: "Accept a story's suggested tags: all, or only the outcomes and variables named (coordinator, admin)",
       security: cookieAuth,
-      request: { params: idParam, body: body(z.strictObject({ outcomeIds: z.array(z.number().int().positive()).optional(), variableIds: z.array(z.number().int().positive()).optional() }).openapi('AcceptTags')) },
+      request: { params: idParam, body: body(z.strictObject({ outcomeIds: idList(500).optional(), variableIds: idList(200).optional() }).openapi('AcceptTags')) },
       responses: { 200: json(TagsResponse), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
     }),
     async (c) => {
