@@ -1,10 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, get } from '../api.js';
+import { get } from '../api.js';
 import { LocaleController } from '../components/locale-controller.js';
 import { residentWording } from './climate-wording.js';
 import { consentName, type ConsentLevel } from './consent-texts.js';
 import { formatDay, lang, languageNames, isResidentLocale, rt } from './i18n.js';
+import { receiptProblem } from './ww-receipt-page.js';
 
 type Copy = {
   madeAt: string;
@@ -56,7 +57,7 @@ export class WwReceiptCopy extends LitElement {
     try {
       this.copy = await get<Copy>(this.jsonUrl);
     } catch (e) {
-      this.error = e instanceof ApiError && (e.status === 404 || e.status === 400) ? rt('receipt.notFound') : e instanceof ApiError && e.status === 429 ? rt('receipt.tooMany') : rt('receipt.failed');
+      this.error = receiptProblem(e);
     }
   }
 

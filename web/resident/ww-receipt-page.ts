@@ -24,6 +24,10 @@ export type ReceiptStory = {
   reportVersion: { title: string; bodyHtml: string } | null;
 };
 
+/** Why a receipt (or the copy behind it) could not be read, in the resident's words. */
+export const receiptProblem = (e: unknown): string =>
+  e instanceof ApiError && (e.status === 404 || e.status === 400) ? rt('receipt.notFound') : e instanceof ApiError && e.status === 429 ? rt('receipt.tooMany') : rt('receipt.failed');
+
 const roleKey = { coordinator: 'receipt.roleCoordinator', worker: 'receipt.roleWorker', funder: 'receipt.roleFunder' } as const;
 
 /** What the resident sees with their receipt code: their story, what became of it, and a way to withdraw it. */
@@ -56,7 +60,7 @@ export class WwReceiptPage extends LitElement {
     try {
       this.story = (await get<{ story: ReceiptStory }>(`/api/public/receipts/${encodeURIComponent(this.code)}`)).story;
     } catch (e) {
-      this.error = e instanceof ApiError && (e.status === 404 || e.status === 400) ? rt('receipt.notFound') : e instanceof ApiError && e.status === 429 ? rt('receipt.tooMany') : rt('receipt.failed');
+      this.error = receiptProblem(e);
     }
   }
 
