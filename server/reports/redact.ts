@@ -50,29 +50,22 @@ export function redact(data: ReportData, html: string, now: Map<number, ServedDi
   const withdrawn = new Set<number>();
   const full = new Map<number, StoryOut>();
   const titles = new Map<number, PhaseStory>();
+  /** One story in the data as it may be served now: null once gone (a placeholder), else with today's reviewed text. */
+  const serveIn = <S extends { id: number; reviewHash?: string }>(s: S, serve: (s: S) => S, changed: Map<number, S>): S | null => {
+    if (gone(s)) {
+      withdrawn.add(s.id);
+      return null;
+    }
+    const served = serve(s);
+    if (served !== s) changed.set(s.id, served);
+    return served;
+  };
   const out: ReportData = {
     ...data,
     outcomes: data.outcomes.map((o) => ({
       ...o,
-      stories: o.stories.map((s) => {
-        if ('withdrawn' in s) return s;
-        if (gone(s)) {
-          withdrawn.add(s.id);
-          return { id: s.id, withdrawn: true as const };
-        }
-        const served = serveStory(s);
-        if (served !== s) full.set(s.id, served);
-        return served;
-      }),
-      storyRefs: o.storyRefs?.flatMap((r) => {
-        if (gone(r)) {
-          withdrawn.add(r.id);
-          return [];
-        }
-        const served = servePhaseStory(r);
-        if (served !== r) titles.set(r.id, served);
-        return [served];
-      }),
+      stories: o.stories.map((s) => ('withdrawn' in s ? s : (serveIn(s, serveStory, full) ?? { id: s.id, withdrawn: true as const }))),
+      storyRefs: o.storyRefs?.flatMap((r) => serveIn(r, servePhaseStory, titles) ?? []),
       msc: o.msc.included
         ? {
             included: true,
@@ -95,16 +88,7 @@ export function redact(data: ReportData, html: string, now: Map<number, ServedDi
       ...data.phases,
       stories: data.phases.stories.map((p) => ({
         ...p,
-        stories: p.stories.map((s) => {
-          if ('withdrawn' in s) return s;
-          if (gone(s)) {
-            withdrawn.add(s.id);
-            return { id: s.id, withdrawn: true as const };
-          }
-          const served = servePhaseStory(s);
-          if (served !== s) titles.set(s.id, served);
-          return served;
-        }),
+        stories: p.stories.map((s) => ('withdrawn' in s ? s : (serveIn(s, servePhaseStory, titles) ?? { id: s.id, withdrawn: true as const }))),
       })),
     },
   };
