@@ -16,7 +16,11 @@ import { ORIGIN, PASSWORD } from './helpers/app.js';
 
 const recording = readFileSync(join(process.cwd(), 'tests', 'fixtures', 'media', 'recording-3s.webm'));
 const run = (script: string, args: string[], env: Record<string, string>) =>
-  execFileSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 describe('backup and restore with media', () => {
   it('backs up the recording beside the database and restores both', { timeout: 60_000 }, async () => {
@@ -24,12 +28,25 @@ describe('backup and restore with media', () => {
     const database = join(dir, 'data', 'weefwerk.db');
     const { db } = createDb(database);
     await migrateToLatest(db);
-    const app = createApp({ db, config: { port: 0, databasePath: database, trustProxy: false, sessionIdleMs: 3_600_000, sessionMaxMs: 86_400_000, limits: { ...defaultLimits } } });
+    const app = createApp({
+      db,
+      config: { port: 0, databasePath: database, trustProxy: false, sessionIdleMs: 3_600_000, sessionMaxMs: 86_400_000, limits: { ...defaultLimits } },
+    });
     await insertUser(db, { email: 'coord@example.nl', name: 'Coord', role: 'coordinator', passwordHash: await hashPassword(PASSWORD) });
-    const login = await app.request(`${ORIGIN}/api/auth/login`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/json' }, body: JSON.stringify({ email: 'coord@example.nl', password: PASSWORD }) });
+    const login = await app.request(`${ORIGIN}/api/auth/login`, {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'coord@example.nl', password: PASSWORD }),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const call = async (path: string, body: unknown) =>
-      (await app.request(`${ORIGIN}${path}`, { method: 'POST', headers: { origin: ORIGIN, cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+      (
+        await app.request(`${ORIGIN}${path}`, {
+          method: 'POST',
+          headers: { origin: ORIGIN, cookie, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json();
     const project = (await call('/api/projects', { name: 'Buurtkamer' })).project.id;
     const link = (await call(`/api/projects/${project}/links`, {})).link;
     const form = new FormData();
@@ -45,13 +62,21 @@ describe('backup and restore with media', () => {
     const backup = join(dir, 'backup.db');
     const out = run('backup', [backup], { DATABASE_PATH: database });
     expect(out).toContain('Media: 1 file(s)');
-    expect(createHash('sha256').update(readFileSync(join(`${backup}.media`, row.file))).digest('hex')).toBe(row.sha256);
+    expect(
+      createHash('sha256')
+        .update(readFileSync(join(`${backup}.media`, row.file)))
+        .digest('hex'),
+    ).toBe(row.sha256);
 
     // Disaster: the database and the media are gone.
     rmSync(join(dir, 'data'), { recursive: true });
     const restored = run('restore', [backup], { DATABASE_PATH: database });
     expect(restored).toContain('Media: 1 file(s)');
-    expect(createHash('sha256').update(readFileSync(join(media, row.file))).digest('hex')).toBe(row.sha256);
+    expect(
+      createHash('sha256')
+        .update(readFileSync(join(media, row.file)))
+        .digest('hex'),
+    ).toBe(row.sha256);
     const again = createDb(database).db;
     expect(await again.selectFrom('storyMedia').select('file').execute()).toEqual([{ file: row.file }]);
     await again.destroy();

@@ -112,7 +112,17 @@ export function redact(data: ReportData, html: string, now: Map<number, ServedDi
 // and the output for the last disclosure state seen. Serving then costs one disclosure query (the
 // rule stays exact: any withdrawal, erasure or consent change changes the key) and no re-parsing,
 // redacting or re-serialising. Erasure drops the entries of the versions it rewrites.
-type CachedVersion = { dataJson: string; html: string; data: ReportData; ids: number[]; hashes: Map<number, string | undefined>; stamp: number | null; key: string | null; served: Served | null; response: { head: string; bytes: Uint8Array<ArrayBuffer> } | null };
+type CachedVersion = {
+  dataJson: string;
+  html: string;
+  data: ReportData;
+  ids: number[];
+  hashes: Map<number, string | undefined>;
+  stamp: number | null;
+  key: string | null;
+  served: Served | null;
+  response: { head: string; bytes: Uint8Array<ArrayBuffer> } | null;
+};
 const CACHED_VERSIONS = 16;
 const caches = new WeakMap<object, Map<number, CachedVersion>>();
 const allCaches = new Set<Map<number, CachedVersion>>();
@@ -196,7 +206,12 @@ export async function serveVersionResponse(db: Kysely<DB>, versionId: number, me
   if (entry.response?.head !== head) {
     const { data, html, withdrawn } = entry.served;
     const dataText = data === entry.data ? entry.dataJson : JSON.stringify(data);
-    entry.response = { head, bytes: new TextEncoder().encode(`{"version":${head.slice(0, -1)},"withdrawnStories":${withdrawn.length},"data":${dataText},"html":${JSON.stringify(html)}}}`) };
+    entry.response = {
+      head,
+      bytes: new TextEncoder().encode(
+        `{"version":${head.slice(0, -1)},"withdrawnStories":${withdrawn.length},"data":${dataText},"html":${JSON.stringify(html)}}}`,
+      ),
+    };
   }
   return entry.response.bytes;
 }
@@ -218,7 +233,11 @@ export async function redactStoredVersions(db: Kysely<DB>, storyIds: number[], a
   for (const v of versions) {
     for (const cache of allCaches) cache.delete(v.id);
     const { data, html } = redact(JSON.parse(v.dataJson) as ReportData, v.html, gone);
-    await db.updateTable('reportVersions').set({ dataJson: JSON.stringify(data), html }).where('id', '=', v.id).execute();
+    await db
+      .updateTable('reportVersions')
+      .set({ dataJson: JSON.stringify(data), html })
+      .where('id', '=', v.id)
+      .execute();
     await audit(db, actor, 'report.version.redact', { type: 'report', id: v.reportId }, { version: v.number, reason, stories: storyIds.length });
   }
   return versions.length;

@@ -12,7 +12,9 @@ import { addOutcome, reviewAsIs } from '../helpers/reports-fixtures.js';
 import { mediaDir } from '../../server/media/index.js';
 
 const scriptNames = (page: Page) =>
-  page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => new URL(r.name).pathname).filter((n) => n.endsWith('.js')));
+  page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => new URL(r.name).pathname).filter((n) => n.endsWith('.js')),
+  );
 
 describe('browser: a resident tells their story by voice, with a photo, on a phone', { timeout: 120_000 }, () => {
   let e: E2E;
@@ -91,7 +93,10 @@ describe('browser: a resident tells their story by voice, with a photo, on a pho
 
     // A phone photo, with the place it was taken.
     const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: 90, g: 140, b: 200 } } })
-      .withExif({ IFD0: { Make: 'Phone', Artist: 'Fatima' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 22/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '4/1 53/1 0/1' } })
+      .withExif({
+        IFD0: { Make: 'Phone', Artist: 'Fatima' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 22/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '4/1 53/1 0/1' },
+      })
       .jpeg()
       .toBuffer();
     expect(await exifr.gps(photo)).toBeDefined();
@@ -107,7 +112,12 @@ describe('browser: a resident tells their story by voice, with a photo, on a pho
     await page.getByRole('heading', { level: 1, name: 'Dank je wel!' }).waitFor();
     const code = (await page.locator('[data-receipt]').textContent())!.trim();
 
-    const story = await e.db.selectFrom('stories').select(['id', 'title', 'bodyText']).where('projectId', '=', projectId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const story = await e.db
+      .selectFrom('stories')
+      .select(['id', 'title', 'bodyText'])
+      .where('projectId', '=', projectId)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(story).toMatchObject({ title: 'Ingesproken verhaal', bodyText: '' });
     const media = await e.db.selectFrom('storyMedia').selectAll().where('storyId', '=', story.id).orderBy('kind').execute();
     expect(media.map((m) => [m.kind, m.mime, m.photoInReports])).toEqual([
@@ -141,9 +151,13 @@ describe('browser: a resident tells their story by voice, with a photo, on a pho
     const outcome = await addOutcome(e.db, projectId, 'Buren kennen elkaar');
     await e.db.insertInto('storyOutcomes').values({ storyId: story.id, outcomeId: outcome }).execute();
     const funder = await e.user('funder');
-    const report = (await api.post('/api/reports', { title: 'Jaarverslag', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2030-12-31', projectIds: [projectId] })).json.report.id;
+    const report = (
+      await api.post('/api/reports', { title: 'Jaarverslag', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2030-12-31', projectIds: [projectId] })
+    ).json.report.id;
     expect((await api.post(`/api/reports/${report}/versions`)).status).toBe(201);
-    const patched = await api.patch(`/api/stories/${story.id}`, { body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Uitgetypt: sinds de bankjes er staan, praten buren weer.' }] }] } });
+    const patched = await api.patch(`/api/stories/${story.id}`, {
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Uitgetypt: sinds de bankjes er staan, praten buren weer.' }] }] },
+    });
     expect(patched.status, patched.text).toBe(200);
     await reviewAsIs(e.db, story.id);
     expect((await api.post(`/api/reports/${report}/versions`)).status).toBe(201);
@@ -151,7 +165,10 @@ describe('browser: a resident tells their story by voice, with a photo, on a pho
     const fctx = await e.context();
     const fpage = await fctx.newPage();
     await e.login(fpage, funder.email);
-    for (const [n, transcribed] of [[1, false], [2, true]] as const) {
+    for (const [n, transcribed] of [
+      [1, false],
+      [2, true],
+    ] as const) {
       await fpage.goto(`/reports/${report}/versions/${n}`);
       const html = await fpage.content();
       expect(html).not.toMatch(/<audio|\/media\/|audio\/webm/);

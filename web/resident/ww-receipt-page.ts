@@ -7,9 +7,21 @@ import { formatDay, lang, rt } from './i18n.js';
 import { consentName, type ConsentLevel } from './consent-texts.js';
 import './ww-receipt-lookup.js';
 
-
 type Status = 'received' | 'used' | 'withdrawn';
-type Named = string | { report?: string; version?: number; title?: string; name?: string; reason?: string; text?: string; domain?: string; publishedAt?: string; at?: string; period?: string };
+type Named =
+  | string
+  | {
+      report?: string;
+      version?: number;
+      title?: string;
+      name?: string;
+      reason?: string;
+      text?: string;
+      domain?: string;
+      publishedAt?: string;
+      at?: string;
+      period?: string;
+    };
 export type ReceiptMedia = { id: number; kind: 'audio' | 'photo'; mime: string; durationSeconds: number | null; url: string };
 /** A Most Significant Change round that chose the story: the panel by role, never names, and why. */
 type Chosen = { domain: string; panel: ('coordinator' | 'worker' | 'funder')[]; reasons: string[]; at: string | null };
@@ -29,7 +41,11 @@ export type ReceiptStory = {
 
 /** Why a receipt (or the copy behind it) could not be read, in the resident's words. */
 export const receiptProblem = (e: unknown): string =>
-  e instanceof ApiError && (e.status === 404 || e.status === 400) ? rt('receipt.notFound') : e instanceof ApiError && e.status === 429 ? rt('receipt.tooMany') : rt('receipt.failed');
+  e instanceof ApiError && (e.status === 404 || e.status === 400)
+    ? rt('receipt.notFound')
+    : e instanceof ApiError && e.status === 429
+      ? rt('receipt.tooMany')
+      : rt('receipt.failed');
 
 const roleKey = { coordinator: 'receipt.roleCoordinator', worker: 'receipt.roleWorker', funder: 'receipt.roleFunder' } as const;
 
@@ -99,7 +115,7 @@ export class WwReceiptPage extends LitElement {
     if (typeof item === 'string') return item;
     const when = item.publishedAt ?? item.at;
     return html`${item.report ?? item.title ?? item.name ?? item.domain ?? ''}${item.period ? html` (${item.period})` : nothing}${when ? html` <span class="hint">${formatDay(when)}</span>` : nothing}${
-      item.reason ?? item.text ? html`<p>${item.reason ?? item.text}</p>` : nothing
+      (item.reason ?? item.text) ? html`<p>${item.reason ?? item.text}</p>` : nothing
     }`;
   }
 
@@ -124,14 +140,17 @@ export class WwReceiptPage extends LitElement {
         <dt>${rt('receipt.sent')}</dt><dd>${formatDay(s.createdAt)}</dd>
         ${s.status !== 'withdrawn' ? html`<dt>${rt('receipt.who')}</dt><dd>${consentName(s.consent)}</dd>` : nothing}
       </dl>
-      ${s.feedback?.length
-        ? html`<section class="chosen" aria-labelledby="feedback-title">
+      ${
+        s.feedback?.length
+          ? html`<section class="chosen" aria-labelledby="feedback-title">
             <h2 id="feedback-title">${rt('receipt.chosenTitle')}</h2>
             ${s.feedback.map((f) => this.renderChosen(f))}
           </section>`
-        : nothing}
-      ${s.title || s.bodyHtml
-        ? html`<div class="texts">
+          : nothing
+      }
+      ${
+        s.title || s.bodyHtml
+          ? html`<div class="texts">
             <section aria-labelledby="text-title">
               <h2 id="text-title">${rt('receipt.yourText')}</h2>
               <article class="story-text">
@@ -141,7 +160,8 @@ export class WwReceiptPage extends LitElement {
             </section>
             ${s.consent !== 'team' && s.status !== 'withdrawn' ? this.renderReportVersion(s) : nothing}
           </div>`
-        : nothing}
+          : nothing
+      }
       ${(s.media ?? []).map((m) =>
         m.kind === 'audio'
           ? html`<section aria-labelledby="listen-${m.id}">
@@ -170,10 +190,12 @@ export class WwReceiptPage extends LitElement {
     const who = new Intl.ListFormat(lang(), { type: 'conjunction' }).format(f.panel.map((r) => rt(roleKey[r])));
     return html`<div class="chosen-round">
       <p>${rt('receipt.chosen', { who, domain: f.domain })}${f.at ? html` <span class="hint">${formatDay(f.at)}</span>` : nothing}</p>
-      ${f.reasons.length
-        ? html`<p>${rt('receipt.chosenWhy')}</p>
+      ${
+        f.reasons.length
+          ? html`<p>${rt('receipt.chosenWhy')}</p>
             <ul class="feedback">${f.reasons.map((r) => html`<li><q>${r}</q></li>`)}</ul>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -181,13 +203,15 @@ export class WwReceiptPage extends LitElement {
   private renderReportVersion(s: ReceiptStory) {
     return html`<section aria-labelledby="report-version-title" class="report-version">
       <h2 id="report-version-title">${rt('receipt.reportVersion')}</h2>
-      ${s.reportVersion
-        ? html`<p>${rt('receipt.reportVersionIntro')}</p>
+      ${
+        s.reportVersion
+          ? html`<p>${rt('receipt.reportVersionIntro')}</p>
             <article class="story-text">
               <h3>${s.reportVersion.title}</h3>
               ${unsafeHTML(s.reportVersion.bodyHtml) /* rendered and sanitised by the server */}
             </article>`
-        : html`<p>${rt('receipt.notReviewed')}</p>`}
+          : html`<p>${rt('receipt.notReviewed')}</p>`
+      }
     </section>`;
   }
 
@@ -195,8 +219,9 @@ export class WwReceiptPage extends LitElement {
     return html`<section class="withdraw" aria-labelledby="withdraw-title">
       <h2 id="withdraw-title">${rt('receipt.withdrawTitle')}</h2>
       <p>${rt('receipt.withdrawIntro')}</p>
-      ${this.confirming
-        ? html`<div class="confirm" role="group" aria-labelledby="confirm-title">
+      ${
+        this.confirming
+          ? html`<div class="confirm" role="group" aria-labelledby="confirm-title">
             <p id="confirm-title" tabindex="-1"><strong>${rt('receipt.confirmTitle')}</strong></p>
             <p>${rt('receipt.confirmText')}</p>
             <div role="alert">${this.withdrawError ? html`<p class="error">${this.withdrawError}</p>` : nothing}</div>
@@ -205,7 +230,8 @@ export class WwReceiptPage extends LitElement {
               <button type="button" class="secondary" @click=${this.cancel}>${rt('receipt.confirmNo')}</button>
             </div>
           </div>`
-        : html`<button type="button" id="withdraw-button" class="secondary" @click=${this.askConfirm}>${rt('receipt.withdraw')}</button>`}
+          : html`<button type="button" id="withdraw-button" class="secondary" @click=${this.askConfirm}>${rt('receipt.withdraw')}</button>`
+      }
     </section>`;
   }
 }
