@@ -102,13 +102,10 @@ export const errorSchema = z
           .object({
             field: z.string().optional(),
             message: z.string(),
-            code: z
-              .string()
-              .optional()
-              .openapi({
-                description:
-                  'zod issue code (too_small, too_big, invalid_type, invalid_format, invalid_value, unrecognized_keys, custom) for clients to word the error themselves',
-              }),
+            code: z.string().optional().openapi({
+              description:
+                'zod issue code (too_small, too_big, invalid_type, invalid_format, invalid_value, unrecognized_keys, custom) for clients to word the error themselves',
+            }),
             origin: z.string().optional(),
             minimum: z.number().optional(),
             maximum: z.number().optional(),

@@ -12,14 +12,11 @@ import { cleanMedia, mediaDir, removeMediaFiles, storeMedia, type CleanMedia, ty
 export const MediaForm = z
   .object({
     story: z.string().optional().openapi({ description: 'the story as JSON, the same fields as the JSON body' }),
-    audio: z
-      .any()
-      .optional()
-      .openapi({
-        type: 'string',
-        format: 'binary',
-        description: 'a voice recording (WebM/Opus as the browser records it, Ogg/Opus or MP4/AAC), at most 5 minutes',
-      }),
+    audio: z.any().optional().openapi({
+      type: 'string',
+      format: 'binary',
+      description: 'a voice recording (WebM/Opus as the browser records it, Ogg/Opus or MP4/AAC), at most 5 minutes',
+    }),
     photo: z.any().optional().openapi({ type: 'string', format: 'binary', description: 'a photo (JPEG, PNG, WebP, HEIC…); re-encoded without EXIF/GPS' }),
   })
   .openapi('StoryWithMedia');

@@ -129,12 +129,9 @@ const ReceiptStory = z
       .openapi({ description: 'Most Significant Change rounds that chose the story (once fed back): who chose it as roles, never names, and why' }),
     /** The recording and photo sent with it; the resident can listen back and look (never after withdrawal). */
     media: z.array(z.object({ id: z.number(), kind: z.enum(['audio', 'photo']), mime: z.string(), durationSeconds: z.number().nullable(), url: z.string() })),
-    reportVersion: z
-      .object({ title: z.string(), bodyHtml: z.string() })
-      .nullable()
-      .openapi({
-        description: 'the reviewed version that reports show, beside the teller’s own text; null until it is reviewed (or while a change waits for review)',
-      }),
+    reportVersion: z.object({ title: z.string(), bodyHtml: z.string() }).nullable().openapi({
+      description: 'the reviewed version that reports show, beside the teller’s own text; null until it is reviewed (or while a change waits for review)',
+    }),
   })
   .openapi('ReceiptStory');
 

@@ -63,11 +63,9 @@ const ValueImportResult = z
     created: z.number(),
     updated: z.number(),
     unchanged: z.number(),
-    changes: z
-      .array(ChangeSchema)
-      .openapi({
-        description: `What the import writes (preview) or wrote (commit), row by row, value beside the value it replaces; unchanged rows left out; the first ${CHANGES_SHOWN}`,
-      }),
+    changes: z.array(ChangeSchema).openapi({
+      description: `What the import writes (preview) or wrote (commit), row by row, value beside the value it replaces; unchanged rows left out; the first ${CHANGES_SHOWN}`,
+    }),
     changesTotal: z.number(),
     batchId: z.number().nullable(),
   })
@@ -78,13 +76,10 @@ const CbsImportBody = z
     csv,
     mode,
     period: z.string().max(20).optional().openapi({ description: 'The period of every row, for files without a Perioden column (e.g. 2021)' }),
-    createAreas: z
-      .boolean()
-      .default(false)
-      .openapi({
-        description:
-          'Create areas for unknown CBS codes (kind from GM/WK/BU, parent from the code). Otherwise unknown areas are listed in unknownAreas and their rows skipped',
-      }),
+    createAreas: z.boolean().default(false).openapi({
+      description:
+        'Create areas for unknown CBS codes (kind from GM/WK/BU, parent from the code). Otherwise unknown areas are listed in unknownAreas and their rows skipped',
+    }),
   })
   .openapi('CbsImport');
 const CbsImportResult = z
@@ -144,13 +139,9 @@ function unreadable<T>(e: unknown, empty: T): T & { errors: RowError[] } {
 
 const TemplateQuery = z.object({
   periods: z.coerce.number().int().min(1).max(24).default(4).openapi({ description: 'How many periods per indicator, ending with `last`' }),
-  last: z
-    .string()
-    .max(20)
-    .optional()
-    .openapi({
-      description: 'The last period (e.g. 2026-Q2); default: the current one. A month indicator ends in its last month, a year indicator in its year',
-    }),
+  last: z.string().max(20).optional().openapi({
+    description: 'The last period (e.g. 2026-Q2); default: the current one. A month indicator ends in its last month, a year indicator in its year',
+  }),
 });
 
 export const importRoutes = router()

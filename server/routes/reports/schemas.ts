@@ -25,12 +25,9 @@ export const ReportFields = {
       z.strictObject({
         outcomeId: z.number().int().positive(),
         narrative: Intro.optional().openapi({ description: '"Wat we zien": rich text, the same allowlist as stories' }),
-        storyIds: idList(50)
-          .nullable()
-          .optional()
-          .openapi({
-            description: 'The stories chosen to illustrate the outcome, in order; null or absent: suggested (MSC selections first, then the most recent)',
-          }),
+        storyIds: idList(50).nullable().optional().openapi({
+          description: 'The stories chosen to illustrate the outcome, in order; null or absent: suggested (MSC selections first, then the most recent)',
+        }),
       }),
     )
     .max(500)

@@ -25,13 +25,10 @@ export const storyCrudRoutes = router()
         201: json(
           z.object({
             story: Story,
-            receipt: z
-              .string()
-              .nullable()
-              .openapi({
-                description:
-                  'a story heard from a resident: its receipt code, shown once, for the worker to hand to the teller (read back and withdraw at /r/CODE); null for practice stories',
-              }),
+            receipt: z.string().nullable().openapi({
+              description:
+                'a story heard from a resident: its receipt code, shown once, for the worker to hand to the teller (read back and withdraw at /r/CODE); null for practice stories',
+            }),
           }),
         ),
         400: errors[400],
