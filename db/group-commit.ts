@@ -54,3 +54,14 @@ export function groupCommit<DB>(db: Kysely<DB>, maxGroup = 100) {
     });
   };
 }
+
+/**
+ * One transaction per write, run side by side on the connection pool. For PostgreSQL, which shares
+ * WAL flushes between concurrent commits itself: batching there would only queue every write behind
+ * one connection's round trips. As with groupCommit, a caller's promise settles after its commit.
+ */
+export function transactionPerWrite<DB>(db: Kysely<DB>) {
+  return function write<T>(work: (tx: Transaction<DB>) => Promise<T>): Promise<T> {
+    return db.transaction().execute(work);
+  };
+}

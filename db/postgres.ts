@@ -84,7 +84,8 @@ class SchemaTransformer extends OperationNodeTransformer {
   protected override transformColumnDefinition(node: ColumnDefinitionNode): ColumnDefinitionNode {
     let out = super.transformColumnDefinition(node);
     // `integer primary key autoincrement` → an identity column (explicit ids still allowed).
-    if (out.autoIncrement) out = ColumnDefinitionNode.cloneWith(out, { autoIncrement: false, generated: GeneratedNode.create({ byDefault: true, identity: true }) });
+    if (out.autoIncrement)
+      out = ColumnDefinitionNode.cloneWith(out, { autoIncrement: false, generated: GeneratedNode.create({ byDefault: true, identity: true }) });
     // a copied SQLite `now` default → the same ISO text from PostgreSQL's clock
     const dflt = out.defaultTo?.defaultValue;
     if (dflt && RawNode.is(dflt) && dflt.sqlFragments.join('').replace(/[()\s]/g, '') === sqliteNow.replace(/[()\s]/g, '')) {
@@ -142,8 +143,12 @@ export const postgres: EngineSql = {
         return null;
       end $$`.execute(db);
     await sql`create trigger stories_search_insert after insert on stories for each row execute function stories_search_sync()`.execute(db);
-    await sql`create trigger stories_search_update after update of title, body_text, withdrawn_at on stories for each row execute function stories_search_sync()`.execute(db);
-    await sql`insert into stories_search (story_id, doc) select id, to_tsvector('simple', weefwerk_unaccent(title || ' ' || body_text)) from stories where withdrawn_at is null`.execute(db);
+    await sql`create trigger stories_search_update after update of title, body_text, withdrawn_at on stories for each row execute function stories_search_sync()`.execute(
+      db,
+    );
+    await sql`insert into stories_search (story_id, doc) select id, to_tsvector('simple', weefwerk_unaccent(title || ' ' || body_text)) from stories where withdrawn_at is null`.execute(
+      db,
+    );
   },
   async storySearchDown(db) {
     await sql`drop table stories_search`.execute(db);

@@ -2,7 +2,18 @@
 // to the snake_case columns the migrations create.
 import type { ColumnType, Generated, Insertable, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
 
-import type { AreaKind, ConsentChannel, ConsentGiver, ConsentLevel, OutcomeLevel, Phase, ReportAudience, Role, StorySource, TagStatus } from './domain/enums.js';
+import type {
+  AreaKind,
+  ConsentChannel,
+  ConsentGiver,
+  ConsentLevel,
+  OutcomeLevel,
+  Phase,
+  ReportAudience,
+  Role,
+  StorySource,
+  TagStatus,
+} from './domain/enums.js';
 
 // The enumerations live in db/domain/enums.ts; re-exported here for the code that reads them with the tables.
 export * from './domain/enums.js';
@@ -84,7 +95,6 @@ export interface ProjectMembersTable {
   projectId: number;
   userId: number;
 }
-
 
 export interface TellersTable {
   id: Generated<number>;
@@ -461,7 +471,6 @@ export interface ExpensesTable {
   enteredBy: number;
   createdAt: Default<string>;
 }
-
 
 // ---- Sensemaking (issue 4): codebook, excerpt coding, Most Significant Change ----
 

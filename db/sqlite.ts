@@ -55,11 +55,7 @@ export type BackupProgress = { totalPages: number; remainingPages: number; resta
  * writing. Copies in steps (for progress); when another connection's write restarts the copy,
  * the rest is copied in one step so the backup always finishes.
  */
-export async function backupDatabase(
-  sqlite: Database.Database,
-  file: string,
-  onProgress?: (p: BackupProgress) => void,
-): Promise<{ totalPages: number }> {
+export async function backupDatabase(sqlite: Database.Database, file: string, onProgress?: (p: BackupProgress) => void): Promise<{ totalPages: number }> {
   let step = 0;
   let lastRemaining = Infinity;
   let oneStep = false;
@@ -91,8 +87,12 @@ export function checkDatabaseFile(file: string): string {
  * to repair it). Returns how many stories it had to add or drop; 0 when it was complete.
  */
 export function rebuildSearchIndex(sqlite: Database.Database): number {
-  const missing = sqlite.prepare('select count(*) from stories s where withdrawn_at is null and not exists (select 1 from stories_fts f where f.rowid = s.id)').pluck();
-  const stale = sqlite.prepare('select count(*) from stories_fts f where not exists (select 1 from stories s where s.id = f.rowid and s.withdrawn_at is null)').pluck();
+  const missing = sqlite
+    .prepare('select count(*) from stories s where withdrawn_at is null and not exists (select 1 from stories_fts f where f.rowid = s.id)')
+    .pluck();
+  const stale = sqlite
+    .prepare('select count(*) from stories_fts f where not exists (select 1 from stories s where s.id = f.rowid and s.withdrawn_at is null)')
+    .pluck();
   const fixed = (missing.get() as number) + (stale.get() as number);
   if (fixed > 0) {
     sqlite.transaction(() => {
@@ -160,7 +160,8 @@ export const sqlite: EngineSql = {
     begin update disclosure_changes set n = n + 1 where id = 1; end`.execute(db);
   },
   async disclosureTriggersDown(db) {
-    for (const t of ['disclosure_teller_update', 'disclosure_story_delete', 'disclosure_story_update']) await sql.raw(`drop trigger if exists ${t}`).execute(db);
+    for (const t of ['disclosure_teller_update', 'disclosure_story_delete', 'disclosure_story_update'])
+      await sql.raw(`drop trigger if exists ${t}`).execute(db);
   },
 
   searchQuery(words) {

@@ -72,7 +72,8 @@ async function load(url: string, bodies: string[], connections = 50): Promise<Lo
   });
   return { rps: res.requests.average, p50: res.latency.p50, p99: res.latency.p99, ok: res['2xx'], other: res.non2xx, errors: res.errors + res.timeouts };
 }
-const fmtLoad = (l: Load) => `${Math.round(l.rps)} req/s, p50 ${ms(l.p50)}, p99 ${ms(l.p99)}${l.other || l.errors ? ` (${l.other} non-2xx, ${l.errors} errors)` : ''}`;
+const fmtLoad = (l: Load) =>
+  `${Math.round(l.rps)} req/s, p50 ${ms(l.p50)}, p99 ${ms(l.p99)}${l.other || l.errors ? ` (${l.other} non-2xx, ${l.errors} errors)` : ''}`;
 
 let staleSockets = 0;
 
@@ -197,16 +198,43 @@ async function benchAtScale(engine: Engine) {
 
   // Search: one word or two, as people type them.
   log(`search at scale [${label[engine]}]`);
-  const queries = ['moestuin', 'buurtkamer', 'taalcafé', 'lift', 'petitie verlichting', 'wandelgroep', 'vertrouwen', 'kinderen plein', 'sleutel', 'voedselbank'];
+  const queries = [
+    'moestuin',
+    'buurtkamer',
+    'taalcafé',
+    'lift',
+    'petitie verlichting',
+    'wandelgroep',
+    'vertrouwen',
+    'kinderen plein',
+    'sleutel',
+    'voedselbank',
+  ];
   try {
     const probe = await a.get(`/api/stories?q=moestuin&limit=20`);
     if (probe.status !== 200) throw new Error(`GET /api/stories?q= → ${probe.status} (the stories capability is not merged yet)`);
-    const lat = await timeGets(app.baseUrl, a.cookie, queries.map((q) => `/api/stories?q=${encodeURIComponent(q)}&limit=20`));
+    const lat = await timeGets(
+      app.baseUrl,
+      a.cookie,
+      queries.map((q) => `/api/stories?q=${encodeURIComponent(q)}&limit=20`),
+    );
     const p50 = percentile(lat, 50);
     const p95 = percentile(lat, 95);
-    results.push({ name: `${L}Search at ${STORIES} stories (admin, 20 hits)`, figure: `p50 ${ms(p50)}, p95 ${ms(p95)} (${lat.length} queries)`, floor: '—', target: 'p95 < 20 ms', verdict: p95 < 20 ? 'PASS' : 'MISS' });
+    results.push({
+      name: `${L}Search at ${STORIES} stories (admin, 20 hits)`,
+      figure: `p50 ${ms(p50)}, p95 ${ms(p95)} (${lat.length} queries)`,
+      floor: '—',
+      target: 'p95 < 20 ms',
+      verdict: p95 < 20 ? 'PASS' : 'MISS',
+    });
   } catch (err) {
-    results.push({ name: `${L}Search at ${STORIES} stories`, figure: `not measured: ${(err as Error).message}`, floor: '—', target: 'p95 < 20 ms', verdict: 'NOT MEASURED' });
+    results.push({
+      name: `${L}Search at ${STORIES} stories`,
+      figure: `not measured: ${(err as Error).message}`,
+      floor: '—',
+      target: 'p95 < 20 ms',
+      verdict: 'NOT MEASURED',
+    });
   }
 
   // Report assembly and the published version.
@@ -235,12 +263,30 @@ async function benchAtScale(engine: Engine) {
     const pub = await timeGets(app.baseUrl, a.cookie, [published], 5);
     const pp50 = percentile(pub, 50);
     const pp95 = percentile(pub, 95);
-    results.push({ name: `${L}Serving a published report version`, figure: `p50 ${ms(pp50)}, p95 ${ms(pp95)}`, floor: '—', target: '< 10 ms (p95)', verdict: pp95 < 10 ? 'PASS' : 'MISS' });
-    results.push({ name: `${L}Serving a published report version (issue 12)`, figure: `p95 ${ms(pp95)}`, floor: '—', target: 'p95 < 5 ms', verdict: pp95 < 5 ? 'PASS' : 'MISS' });
+    results.push({
+      name: `${L}Serving a published report version`,
+      figure: `p50 ${ms(pp50)}, p95 ${ms(pp95)}`,
+      floor: '—',
+      target: '< 10 ms (p95)',
+      verdict: pp95 < 10 ? 'PASS' : 'MISS',
+    });
+    results.push({
+      name: `${L}Serving a published report version (issue 12)`,
+      figure: `p95 ${ms(pp95)}`,
+      floor: '—',
+      target: 'p95 < 5 ms',
+      verdict: pp95 < 5 ? 'PASS' : 'MISS',
+    });
   } catch (err) {
     const why = `not measured: ${(err as Error).message}${(err as Error).cause ? ` (${String((err as Error).cause)})` : ''}`;
     if (!previewDone) results.push({ name: `${L}Report assembly (preview)`, figure: why, floor: '—', target: reportTarget, verdict: 'NOT MEASURED' });
-    results.push({ name: `${L}Serving a published report version`, figure: previewDone ? why : 'not measured: see report assembly', floor: '—', target: '< 10 ms', verdict: 'NOT MEASURED' });
+    results.push({
+      name: `${L}Serving a published report version`,
+      figure: previewDone ? why : 'not measured: see report assembly',
+      floor: '—',
+      target: '< 10 ms',
+      verdict: 'NOT MEASURED',
+    });
   }
   await stop(app);
 }
@@ -280,7 +326,8 @@ function benchBundle() {
     for (const m of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w${},*\s]+from\s*)?["']\.\/([^"']+\.js)["']/g)) visit(dirOf + m[1], into);
     for (const m of code.matchAll(/import\(\s*["']\.\/([^"']+\.js)["']\s*\)/g)) lazy.add(dirOf + m[1]);
     // Vite's preload helper lists lazy deps as strings in a __vite__mapDeps array.
-    for (const m of code.matchAll(/__vite__mapDeps\s*=\s*\([^)]*\)\s*=>[^[]*\[([^\]]*)\]/g)) for (const d of m[1]!.matchAll(/["']([^"']+\.js)["']/g)) lazy.add(d[1]!.replace(/^\//, ''));
+    for (const m of code.matchAll(/__vite__mapDeps\s*=\s*\([^)]*\)\s*=>[^[]*\[([^\]]*)\]/g))
+      for (const d of m[1]!.matchAll(/["']([^"']+\.js)["']/g)) lazy.add(d[1]!.replace(/^\//, ''));
   };
   for (const e of entries) visit(e, staticOf);
   const gz = (files: Set<string>) => [...files].reduce((s, f) => s + gzipSync(readFileSync(join(dist, f))).length, 0);

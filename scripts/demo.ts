@@ -39,8 +39,12 @@ export type DemoResult = { accounts: { role: string; email: string; password: st
 
 export async function loadDemo(db: Db, log: (l: string) => void = console.log): Promise<DemoResult> {
   await migrateToLatest(db);
-  if (await db.selectFrom('users').select('id').executeTakeFirst()) throw new Error('The database already has users: run the demo on an empty database (set DATABASE_PATH or pass --db FILE).');
-  const config: Config = { ...loadConfig({ DATABASE_PATH: ':memory:' }), limits: { ...defaultLimits, publicPerAddress: 1e6, publicPerLink: 1e6, loginPerAddress: 1e6 } };
+  if (await db.selectFrom('users').select('id').executeTakeFirst())
+    throw new Error('The database already has users: run the demo on an empty database (set DATABASE_PATH or pass --db FILE).');
+  const config: Config = {
+    ...loadConfig({ DATABASE_PATH: ':memory:' }),
+    limits: { ...defaultLimits, publicPerAddress: 1e6, publicPerLink: 1e6, loginPerAddress: 1e6 },
+  };
   const app = createApp({ db, config });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await insertUser(db, { email: 'beheer@demo.weefwerk.nl', name: 'Bea Beheer', role: 'admin', passwordHash });
@@ -57,7 +61,8 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log): 
   log(`accounts: ${people.length + 1}`);
 
   // Areas: gemeente Amsterdam, two wijken in Nieuw-West and Oost, with real CBS codes.
-  const area = async (name: string, kind: string, cbsCode: string, parentId?: number) => (await admin('POST', '/api/areas', { name, kind, cbsCode, parentId: parentId ?? null })).area.id as number;
+  const area = async (name: string, kind: string, cbsCode: string, parentId?: number) =>
+    (await admin('POST', '/api/areas', { name, kind, cbsCode, parentId: parentId ?? null })).area.id as number;
   const gm = await area('Amsterdam', 'gemeente', 'GM0363');
   const geuzenveld = await area('Geuzenveld', 'wijk', 'WK036380', gm);
   const slotermeer = await area('Slotermeer-Noordoost', 'wijk', 'WK036381', gm);
@@ -81,29 +86,62 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log): 
     {
       key: 'moestuin',
       body: {
-        name: 'Moestuin Lambertus', phase: 'DOEN', vraagstuk: 'Bewoners van de flats rond het Lambertus Zijlplein kennen elkaar nauwelijks; het grasveld ligt er verlaten bij.',
-        eigenaar: 'Bewonersgroep Groen Geuzenveld', betrokkenen: 'Woningcorporatie, stadsdeel, basisschool De Kolibrie', werkdoelen: 'Een gedeelde moestuin die bewoners zelf beheren; meer contact tussen buren.',
-        startDate: '2025-01-01', endDate: '2027-12-31', budgetHours: 600, budgetEuros: 24000, areaIds: [buurten.lambertus, buurten.geuzenhof],
+        name: 'Moestuin Lambertus',
+        phase: 'DOEN',
+        vraagstuk: 'Bewoners van de flats rond het Lambertus Zijlplein kennen elkaar nauwelijks; het grasveld ligt er verlaten bij.',
+        eigenaar: 'Bewonersgroep Groen Geuzenveld',
+        betrokkenen: 'Woningcorporatie, stadsdeel, basisschool De Kolibrie',
+        werkdoelen: 'Een gedeelde moestuin die bewoners zelf beheren; meer contact tussen buren.',
+        startDate: '2025-01-01',
+        endDate: '2027-12-31',
+        budgetHours: 600,
+        budgetEuros: 24000,
+        areaIds: [buurten.lambertus, buurten.geuzenhof],
       },
-      workers: ['samira@demo.weefwerk.nl'], worker: samira, areas: [buurten.lambertus, buurten.geuzenhof], vars: ['atmosphere', 'collective_action', 'self_image'],
+      workers: ['samira@demo.weefwerk.nl'],
+      worker: samira,
+      areas: [buurten.lambertus, buurten.geuzenhof],
+      vars: ['atmosphere', 'collective_action', 'self_image'],
     },
     {
       key: 'taalcafe',
       body: {
-        name: 'Taalcafé Timorplein', phase: 'VINDEN', vraagstuk: 'Nieuwkomers in de Indische Buurt vinden moeilijk aansluiting; vrijwilligers zijn er, maar zonder plek.',
-        eigenaar: 'Vrijwilligers van het taalcafé', betrokkenen: 'Bibliotheek, buurthuis, VluchtelingenWerk', werkdoelen: 'Wekelijks taalcafé door vrijwilligers gedragen; nieuwkomers die zelf activiteiten organiseren.',
-        startDate: '2024-01-01', endDate: '2026-12-31', budgetHours: 400, budgetEuros: 12000, areaIds: [buurten.timorplein, buurten.javaplein],
+        name: 'Taalcafé Timorplein',
+        phase: 'VINDEN',
+        vraagstuk: 'Nieuwkomers in de Indische Buurt vinden moeilijk aansluiting; vrijwilligers zijn er, maar zonder plek.',
+        eigenaar: 'Vrijwilligers van het taalcafé',
+        betrokkenen: 'Bibliotheek, buurthuis, VluchtelingenWerk',
+        werkdoelen: 'Wekelijks taalcafé door vrijwilligers gedragen; nieuwkomers die zelf activiteiten organiseren.',
+        startDate: '2024-01-01',
+        endDate: '2026-12-31',
+        budgetHours: 400,
+        budgetEuros: 12000,
+        areaIds: [buurten.timorplein, buurten.javaplein],
       },
-      workers: ['joost@demo.weefwerk.nl'], worker: joost, areas: [buurten.timorplein, buurten.javaplein], vars: ['image', 'atmosphere', 'self_image'],
+      workers: ['joost@demo.weefwerk.nl'],
+      worker: joost,
+      areas: [buurten.timorplein, buurten.javaplein],
+      vars: ['image', 'atmosphere', 'self_image'],
     },
     {
       key: 'portiek',
       body: {
-        name: 'Portiekgesprekken Slotermeer', phase: 'ZIEN', vraagstuk: 'Klachten over overlast en vervuiling in de portieken; bewoners voelen zich niet gehoord door de corporatie.',
-        eigenaar: 'Nog te vormen bewonerscommissie', betrokkenen: 'Woningcorporatie, wijkagent, buurtteam', werkdoelen: 'In kaart brengen wat bewoners willen; een bewonerscommissie die het gesprek voert.',
-        startDate: '2026-06-01', endDate: '2028-05-31', budgetHours: 300, budgetEuros: 8000, areaIds: [buurten.slotermeer],
+        name: 'Portiekgesprekken Slotermeer',
+        phase: 'ZIEN',
+        vraagstuk: 'Klachten over overlast en vervuiling in de portieken; bewoners voelen zich niet gehoord door de corporatie.',
+        eigenaar: 'Nog te vormen bewonerscommissie',
+        betrokkenen: 'Woningcorporatie, wijkagent, buurtteam',
+        werkdoelen: 'In kaart brengen wat bewoners willen; een bewonerscommissie die het gesprek voert.',
+        startDate: '2026-06-01',
+        endDate: '2028-05-31',
+        budgetHours: 300,
+        budgetEuros: 8000,
+        areaIds: [buurten.slotermeer],
       },
-      workers: ['samira@demo.weefwerk.nl', 'joost@demo.weefwerk.nl'], worker: joost, areas: [buurten.slotermeer], vars: ['atmosphere', 'image'],
+      workers: ['samira@demo.weefwerk.nl', 'joost@demo.weefwerk.nl'],
+      worker: joost,
+      areas: [buurten.slotermeer],
+      vars: ['atmosphere', 'image'],
     },
   ];
   const projects: Record<string, { id: number; outcomes: number[]; link: string; def: (typeof projectDefs)[number] }> = {};
@@ -128,7 +166,11 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log): 
   // The consent text the resident read, in the story's language (as the link page gives it).
   const consentTexts = new Map<string, string>();
   const consentTextVersion = async (lang: string) => {
-    if (!consentTexts.has(lang)) consentTexts.set(lang, (await (await app.request(`${ORIGIN}/api/public/links/${projects.moestuin!.link}?lang=${lang}`)).json()).consentTextVersion as string);
+    if (!consentTexts.has(lang))
+      consentTexts.set(
+        lang,
+        (await (await app.request(`${ORIGIN}/api/public/links/${projects.moestuin!.link}?lang=${lang}`)).json()).consentTextVersion as string,
+      );
     return consentTexts.get(lang)!;
   };
   const storyIds: { id: number; s: DemoStory }[] = [];
@@ -142,7 +184,16 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log): 
       const res = await app.request(`${ORIGIN}/api/public/links/${p.link}/stories`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${receipts % 250}` },
-        body: JSON.stringify({ title: s.title, body: doc(s.text), tellerName: s.teller, consent: s.consent, consentTextVersion: await consentTextVersion(s.language ?? 'nl'), placements, language: s.language ?? 'nl', happenedOn: s.date }),
+        body: JSON.stringify({
+          title: s.title,
+          body: doc(s.text),
+          tellerName: s.teller,
+          consent: s.consent,
+          consentTextVersion: await consentTextVersion(s.language ?? 'nl'),
+          placements,
+          language: s.language ?? 'nl',
+          happenedOn: s.date,
+        }),
       });
       if (res.status !== 201) throw new Error(`public story "${s.title}": ${res.status} ${await res.text()}`);
       receipts++;
@@ -150,9 +201,17 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log): 
     } else {
       const worker = p.def.worker;
       const { story } = await worker('POST', '/api/stories', {
-        projectId: p.id, areaId: p.def.areas[storyIds.length % p.def.areas.length], title: s.title, body: doc(s.text), phase: s.phase, happenedOn: s.date,
-        language: s.language ?? 'nl', source: s.source, ...(s.source === 'heard' ? { teller: { name: s.teller } } : {}),
-        consent: { level: s.consent, channel: s.source === 'heard' ? 'spoken' : 'online', givenBy: 'teller' }, placements,
+        projectId: p.id,
+        areaId: p.def.areas[storyIds.length % p.def.areas.length],
+        title: s.title,
+        body: doc(s.text),
+        phase: s.phase,
+        happenedOn: s.date,
+        language: s.language ?? 'nl',
+        source: s.source,
+        ...(s.source === 'heard' ? { teller: { name: s.teller } } : {}),
+        consent: { level: s.consent, channel: s.source === 'heard' ? 'spoken' : 'online', givenBy: 'teller' },
+        placements,
       });
       id = story.id;
     }
@@ -166,7 +225,12 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log): 
   }
   // One teller changed their mind: withdrawn through the receipt flow's staff equivalent.
   const withdrawn = storyIds.find((x) => x.s.withdraw)!;
-  await coordinator('POST', `/api/stories/${withdrawn.id}/consent`, { withdraw: true, reason: 'De verteller wil niet meer dat het verhaal gebruikt wordt.', channel: 'spoken', givenBy: 'teller' });
+  await coordinator('POST', `/api/stories/${withdrawn.id}/consent`, {
+    withdraw: true,
+    reason: 'De verteller wil niet meer dat het verhaal gebruikt wordt.',
+    channel: 'spoken',
+    givenBy: 'teller',
+  });
   log(`stories: ${storyIds.length} (${receipts} by residents through a link), tagged and placed on the climate scales; 1 withdrawn`);
   // Stories leave the team only in a reviewed report version; the coordinator reviewed all but one
   // (the demo's texts hold no names or addresses), which shows as "wacht op anonimiseren".
@@ -193,15 +257,26 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log): 
     const p = projects[d.project]!;
     const perArea = 'perArea' in d;
     const { indicator } = await coordinator('POST', '/api/indicators', {
-      projectId: p.id, outcomeId: p.outcomes[d.outcome], name: d.name, unit: d.unit, periodicity: 'quarter', direction: 'higher', byArea: perArea,
-      baselineValue: d.base, baselinePeriod: '2024-Q4', targets: quarters.map((q, i) => ({ period: q, value: d.base + Math.round(d.grow * 1.2 * (i + 1)) })),
+      projectId: p.id,
+      outcomeId: p.outcomes[d.outcome],
+      name: d.name,
+      unit: d.unit,
+      periodicity: 'quarter',
+      direction: 'higher',
+      byArea: perArea,
+      baselineValue: d.base,
+      baselinePeriod: '2024-Q4',
+      targets: quarters.map((q, i) => ({ period: q, value: d.base + Math.round(d.grow * 1.2 * (i + 1)) })),
     });
     const noise = [0, 1, -1, 2, 0, 1];
     const totals = quarters.slice(0, d.project === 'portiek' ? 2 : 6).map((q, i) => ({ period: q, value: Math.max(0, d.base + d.grow * (i + 1) + noise[i]!) }));
     // Counted per buurt: most gardeners come from the buurt where the garden is.
     const [first, second] = p.def.body.areaIds;
     const vals = perArea
-      ? totals.flatMap((t) => [{ ...t, areaId: first, value: Math.ceil(t.value * 0.6) }, { ...t, areaId: second, value: t.value - Math.ceil(t.value * 0.6) }])
+      ? totals.flatMap((t) => [
+          { ...t, areaId: first, value: Math.ceil(t.value * 0.6) },
+          { ...t, areaId: second, value: t.value - Math.ceil(t.value * 0.6) },
+        ])
       : totals;
     await d.worker('PUT', `/api/indicators/${indicator.id}/values`, { values: vals });
     values += vals.length;
@@ -210,8 +285,12 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log): 
 
   // Hours and money spent, so the projects show their use against the plan.
   const activities = [
-    ['ZIEN', 'Rondgang door de buurt met bewoners'], ['DENKEN', 'Overleg met de bewonersgroep'], ['DOEN', 'Tuindag begeleiden'],
-    ['DOEN', 'Taalcafé voorbereiden'], ['VINDEN', 'Terugblik met deelnemers'], ['DOEN', 'Portiekgesprekken'],
+    ['ZIEN', 'Rondgang door de buurt met bewoners'],
+    ['DENKEN', 'Overleg met de bewonersgroep'],
+    ['DOEN', 'Tuindag begeleiden'],
+    ['DOEN', 'Taalcafé voorbereiden'],
+    ['VINDEN', 'Terugblik met deelnemers'],
+    ['DOEN', 'Portiekgesprekken'],
   ] as const;
   let hourEntries = 0;
   for (const [key, p] of Object.entries(projects)) {
@@ -222,28 +301,53 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log): 
       await worker('POST', `/api/projects/${p.id}/hours`, { date, hours: 2 + (i % 4) * 1.5, phase, activity });
       hourEntries++;
     }
-    await coordinator('POST', `/api/projects/${p.id}/expenses`, { date: '2025-05-12', amount: 340.5, description: 'Materiaal en koffie voor de bijeenkomsten', category: 'activiteiten' });
-    await coordinator('POST', `/api/projects/${p.id}/expenses`, { date: '2026-02-03', amount: 1250, description: 'Drukwerk posters en flyers', category: 'communicatie' });
+    await coordinator('POST', `/api/projects/${p.id}/expenses`, {
+      date: '2025-05-12',
+      amount: 340.5,
+      description: 'Materiaal en koffie voor de bijeenkomsten',
+      category: 'activiteiten',
+    });
+    await coordinator('POST', `/api/projects/${p.id}/expenses`, {
+      date: '2026-02-03',
+      amount: 1250,
+      description: 'Drukwerk posters en flyers',
+      category: 'communicatie',
+    });
   }
   log(`hours and money: ${hourEntries} hour entries and ${Object.keys(projects).length * 2} expenses`);
 
   // One finished Most Significant Change round, with the selection fed back.
-  const round = (await coordinator('POST', '/api/msc-rounds', {
-    domain: 'Meedoen in de buurt', description: 'Welke verandering in hoe bewoners meedoen vinden we het belangrijkst?',
-    periodFrom: '2025-01-01', periodTo: '2026-06-30', projectIds: [projects.moestuin!.id, projects.taalcafe!.id], panelUserIds: [ids.coordinator!, ids.funder!],
-  })).round;
+  const round = (
+    await coordinator('POST', '/api/msc-rounds', {
+      domain: 'Meedoen in de buurt',
+      description: 'Welke verandering in hoe bewoners meedoen vinden we het belangrijkst?',
+      periodFrom: '2025-01-01',
+      periodTo: '2026-06-30',
+      projectIds: [projects.moestuin!.id, projects.taalcafe!.id],
+      panelUserIds: [ids.coordinator!, ids.funder!],
+    })
+  ).round;
   const candidates = (await coordinator('GET', `/api/msc-rounds/${round.id}`)).candidates as { id: number; title: string }[];
   const chosen = candidates.find((c) => /eigen|zelf|koken/i.test(c.title)) ?? candidates[0]!;
-  await coordinator('POST', `/api/msc-rounds/${round.id}/picks`, { storyId: chosen.id, reason: 'Hier zie je dat bewoners niet meer wachten tot iemand anders iets regelt: ze nemen zelf het initiatief.' });
+  await coordinator('POST', `/api/msc-rounds/${round.id}/picks`, {
+    storyId: chosen.id,
+    reason: 'Hier zie je dat bewoners niet meer wachten tot iemand anders iets regelt: ze nemen zelf het initiatief.',
+  });
   const funder = await caller(app, 'fonds@demo.weefwerk.nl');
-  await funder('POST', `/api/msc-rounds/${round.id}/picks`, { storyId: chosen.id, reason: 'Dit verhaal laat de verandering zien waarvoor wij de subsidie gaven.' });
+  await funder('POST', `/api/msc-rounds/${round.id}/picks`, {
+    storyId: chosen.id,
+    reason: 'Dit verhaal laat de verandering zien waarvoor wij de subsidie gaven.',
+  });
   await coordinator('POST', `/api/msc-rounds/${round.id}/close`);
   await coordinator('POST', `/api/msc-rounds/${round.id}/feedback`, {}).catch(async () => coordinator('POST', `/api/msc-rounds/${round.id}/feedback`));
   log(`Most Significant Change: round "${round.domain}" closed and fed back`);
 
   // One published report, shared with the funder.
   const { report } = await coordinator('POST', '/api/reports', {
-    title: 'Moestuin Lambertus en Taalcafé Timorplein — voortgang 2025', audience: 'funder', periodFrom: '2025-01-01', periodTo: '2026-06-30',
+    title: 'Moestuin Lambertus en Taalcafé Timorplein — voortgang 2025',
+    audience: 'funder',
+    periodFrom: '2025-01-01',
+    periodTo: '2026-06-30',
     projectIds: [projects.moestuin!.id, projects.taalcafe!.id],
     intro: doc('Wat we telden en wat bewoners vertelden over anderhalf jaar werk in Geuzenveld en de Indische Buurt.'),
   });
@@ -252,12 +356,26 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log): 
   log('report: published (version 1) and shared with Fonds Buurtkracht');
 
   const count = async (t: 'stories' | 'projects' | 'indicatorValues' | 'mscRounds' | 'reportVersions' | 'users') =>
-    Number((await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const counts = {
-    users: await count('users'), projects: await count('projects'), stories: await count('stories'),
-    indicatorValues: await count('indicatorValues'), mscRounds: await count('mscRounds'), reportVersions: await count('reportVersions'),
+    users: await count('users'),
+    projects: await count('projects'),
+    stories: await count('stories'),
+    indicatorValues: await count('indicatorValues'),
+    mscRounds: await count('mscRounds'),
+    reportVersions: await count('reportVersions'),
   };
-  const accounts = [{ role: 'admin', email: 'beheer@demo.weefwerk.nl', password: DEMO_PASSWORD }, ...people.map((p) => ({ role: p.role, email: p.email, password: DEMO_PASSWORD }))];
+  const accounts = [
+    { role: 'admin', email: 'beheer@demo.weefwerk.nl', password: DEMO_PASSWORD },
+    ...people.map((p) => ({ role: p.role, email: p.email, password: DEMO_PASSWORD })),
+  ];
   return { accounts, counts };
 }
 

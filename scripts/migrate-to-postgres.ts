@@ -19,9 +19,9 @@ type Table = { name: string; columns: string[]; parents: string[]; selfRefs: str
 
 /** The SQLite source's tables (those the PostgreSQL schema has too), parents before children. */
 function sourceTables(src: Database.Database, targetTables: Set<string>): Table[] {
-  const names = (src.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'").pluck().all() as string[]).filter((n) =>
-    targetTables.has(n),
-  );
+  const names = (
+    src.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'").pluck().all() as string[]
+  ).filter((n) => targetTables.has(n));
   const tables = new Map<string, Table>();
   for (const name of names) {
     const cols = src.prepare(`select name from pragma_table_info(?)`).pluck().all(name) as string[];
@@ -65,7 +65,8 @@ function parentsFirst(rows: Record<string, unknown>[], selfRefs: string[]): Reco
   return out;
 }
 
-const same = (a: unknown, b: unknown) => (a === null || a === undefined ? b === null || b === undefined : typeof a === 'number' ? Number(b) === a : String(a) === String(b));
+const same = (a: unknown, b: unknown) =>
+  a === null || a === undefined ? b === null || b === undefined : typeof a === 'number' ? Number(b) === a : String(a) === String(b);
 
 async function migrateToPostgres(from: string, to: string, log: (s: string) => void): Promise<void> {
   if (!existsSync(from)) throw new Refusal(`${from}: no such file`);
@@ -75,7 +76,8 @@ async function migrateToPostgres(from: string, to: string, log: (s: string) => v
   const { db: srcDb } = createDb(from);
   try {
     const pending = (await migrator(srcDb).getMigrations()).filter((m) => !m.executedAt);
-    if (pending.length) throw new Refusal(`${from} is not at the latest schema (${pending.length} migrations pending); run \`DATABASE_PATH=${from} npm run migrate\` first`);
+    if (pending.length)
+      throw new Refusal(`${from} is not at the latest schema (${pending.length} migrations pending); run \`DATABASE_PATH=${from} npm run migrate\` first`);
   } finally {
     await srcDb.destroy();
   }
@@ -93,7 +95,11 @@ async function migrateToPostgres(from: string, to: string, log: (s: string) => v
     if (error) throw error;
     try {
       const targetTables = new Set(
-        (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(dst)).rows.map((r) => r.name),
+        (
+          await sql<{
+            name: string;
+          }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(dst)
+        ).rows.map((r) => r.name),
       );
       const tables = sourceTables(src, targetTables);
       await dst.transaction().execute(async (tx) => {
@@ -102,7 +108,11 @@ async function migrateToPostgres(from: string, to: string, log: (s: string) => v
         for (const t of tables) {
           const rows = parentsFirst(src.prepare(`select * from "${t.name}"${t.hasId ? ' order by id' : ''}`).all() as Record<string, unknown>[], t.selfRefs);
           const batch = Math.max(1, Math.floor(30_000 / t.columns.length));
-          for (let i = 0; i < rows.length; i += batch) await tx.insertInto(t.name).values(rows.slice(i, i + batch)).execute();
+          for (let i = 0; i < rows.length; i += batch)
+            await tx
+              .insertInto(t.name)
+              .values(rows.slice(i, i + batch))
+              .execute();
           if (t.hasId) {
             // the next id continues after the copied ones
             await sql`select setval(pg_get_serial_sequence(${t.name}, 'id'), coalesce((select max(id) from ${sql.table(t.name)}), 0) + 1, false)`.execute(tx);
@@ -112,14 +122,26 @@ async function migrateToPostgres(from: string, to: string, log: (s: string) => v
         // Check: the same count in every table, and a sample of rows (first, last and some at random) equal column by column.
         for (const t of tables) {
           const want = src.prepare(`select count(*) from "${t.name}"`).pluck().get() as number;
-          const got = Number((await tx.selectFrom(t.name).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+          const got = Number(
+            (
+              await tx
+                .selectFrom(t.name)
+                .select((eb) => eb.fn.countAll().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
           if (got !== want) throw new Error(`${t.name}: ${got} rows copied, ${want} in the source`);
-          const sample = src.prepare(`select * from "${t.name}" where rowid in (select rowid from "${t.name}" order by random() limit 20) or rowid = (select min(rowid) from "${t.name}") or rowid = (select max(rowid) from "${t.name}")`).all() as Record<string, unknown>[];
+          const sample = src
+            .prepare(
+              `select * from "${t.name}" where rowid in (select rowid from "${t.name}" order by random() limit 20) or rowid = (select min(rowid) from "${t.name}") or rowid = (select max(rowid) from "${t.name}")`,
+            )
+            .all() as Record<string, unknown>[];
           for (const row of sample) {
             let q = tx.selectFrom(t.name).selectAll();
             for (const c of t.columns) q = row[c] === null ? q.where(c, 'is', null) : q.where(c, '=', row[c] as never);
             const found = await q.limit(2).execute();
-            if (!found.length || !t.columns.every((c) => same(row[c], found[0]![c]))) throw new Error(`${t.name}: a sampled row differs after the copy (${JSON.stringify(row).slice(0, 200)})`);
+            if (!found.length || !t.columns.every((c) => same(row[c], found[0]![c])))
+              throw new Error(`${t.name}: a sampled row differs after the copy (${JSON.stringify(row).slice(0, 200)})`);
           }
         }
       });

@@ -33,7 +33,8 @@ function parseArgs(argv: string[]): SeedOptions {
     else if (a === '--seed') o.seed = Number(next());
     else throw new Error(`Unknown option ${a}. Usage: npm run seed -- [--stories N] [--values N] [--db FILE] [--seed N]`);
   }
-  if (!Number.isInteger(o.stories) || o.stories < 0 || !Number.isInteger(o.values) || o.values < 0) throw new Error('--stories and --values take whole numbers');
+  if (!Number.isInteger(o.stories) || o.stories < 0 || !Number.isInteger(o.values) || o.values < 0)
+    throw new Error('--stories and --values take whole numbers');
   return o;
 }
 
@@ -78,7 +79,8 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
       return userId.get(email) as number;
     };
     users.admin = add('admin@seed.weefwerk.nl', 'Beheerder Seed', 'admin');
-    for (let i = 1; i <= 8; i++) users.coordinators.push(add(`coordinator${i}@seed.weefwerk.nl`, `${pick(r, firstNames)} ${pick(r, lastNames)}`, 'coordinator'));
+    for (let i = 1; i <= 8; i++)
+      users.coordinators.push(add(`coordinator${i}@seed.weefwerk.nl`, `${pick(r, firstNames)} ${pick(r, lastNames)}`, 'coordinator'));
     for (let i = 1; i <= 60; i++) users.workers.push(add(`worker${i}@seed.weefwerk.nl`, `${pick(r, firstNames)} ${pick(r, lastNames)}`, 'worker'));
     for (let i = 1; i <= 4; i++) users.funders.push(add(`funder${i}@seed.weefwerk.nl`, `Fonds ${pick(r, lastNames)}`, 'funder'));
   });
@@ -114,9 +116,16 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
 
   // Outcome library and projects with areas, members, climate variables, outcomes and a link.
   const libraryTitles: [string, string][] = [
-    ['output', 'Bijeenkomsten georganiseerd'], ['output', 'Bewoners bereikt'], ['output', 'Vrijwilligers actief'],
-    ['outcome', 'Bewoners kennen elkaar beter'], ['outcome', 'Bewoners nemen zelf initiatief'], ['outcome', 'Meer vertrouwen in instanties'],
-    ['outcome', 'Minder eenzaamheid'], ['outcome', 'Kinderen spelen veilig buiten'], ['impact', 'Een leefbare buurt'], ['impact', 'Sterke sociale basis'],
+    ['output', 'Bijeenkomsten georganiseerd'],
+    ['output', 'Bewoners bereikt'],
+    ['output', 'Vrijwilligers actief'],
+    ['outcome', 'Bewoners kennen elkaar beter'],
+    ['outcome', 'Bewoners nemen zelf initiatief'],
+    ['outcome', 'Meer vertrouwen in instanties'],
+    ['outcome', 'Minder eenzaamheid'],
+    ['outcome', 'Kinderen spelen veilig buiten'],
+    ['impact', 'Een leefbare buurt'],
+    ['impact', 'Sterke sociale basis'],
   ];
   const projects: { id: number; areas: number[]; members: number[]; outcomes: number[]; link: number; vars: number[] }[] = [];
   tx(() => {
@@ -137,9 +146,16 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
       const startYear = int(r, 2021, 2025);
       const id = Number(
         insProject.run(
-          `${kinds[i % kinds.length]} ${wijkName}`, 'Bewoners kennen elkaar weinig en voelen zich niet gehoord.', 'Bewoners van de buurt',
-          'Woningcorporatie, gemeente, buurthuis', 'Meer ontmoeting en eigen initiatief.', `${startYear}-01-01`, `${startYear + 3}-12-31`,
-          int(r, 200, 2000), int(r, 10_000, 200_000) * 100, pick(r, PHASES),
+          `${kinds[i % kinds.length]} ${wijkName}`,
+          'Bewoners kennen elkaar weinig en voelen zich niet gehoord.',
+          'Bewoners van de buurt',
+          'Woningcorporatie, gemeente, buurthuis',
+          'Meer ontmoeting en eigen initiatief.',
+          `${startYear}-01-01`,
+          `${startYear + 3}-12-31`,
+          int(r, 200, 2000),
+          int(r, 10_000, 200_000) * 100,
+          pick(r, PHASES),
         ).lastInsertRowid,
       );
       const areas = buurtenOf.get(wijk)!;
@@ -168,14 +184,16 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
   const insConsent = sqlite.prepare(
     'insert into story_consents (story_id, level, withdrawn, given_by, guardian_name, channel, consent_text_version, reason, recorded_by, at) values (?,?,?,?,?,?,?,?,?,?)',
   );
-  const insPlacement = sqlite.prepare('insert or ignore into story_placements (story_id, variable_id, source, position, status, by_user, at) values (?,?,?,?,?,?,?)');
+  const insPlacement = sqlite.prepare(
+    'insert or ignore into story_placements (story_id, variable_id, source, position, status, by_user, at) values (?,?,?,?,?,?,?)',
+  );
   const insReview = sqlite.prepare(
     'insert into story_reviews (story_id, title, body_json, body_html, body_text, text_hash, source_title, source_text, reviewed_by, reviewed_at) values (?,?,?,?,?,?,?,?,?,?)',
   );
   const insTag = sqlite.prepare('insert or ignore into story_outcomes (story_id, outcome_id, note, status, by_user, at) values (?,?,?,?,?,?)');
   const notes = ['', '', 'Laat zien dat bewoners elkaar vinden.', 'Eerste stap naar eigen initiatief.', 'Voorbeeld van vertrouwen.'];
   const BATCH = 10_000;
-  for (let done = 0; done < o.stories; ) {
+  for (let done = 0; done < o.stories;) {
     const n = Math.min(BATCH, o.stories - done);
     tx(() => {
       for (let i = 0; i < n; i++) {
@@ -197,17 +215,43 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
         const storyTitle = title(r);
         const id = Number(
           insStory.run(
-            p.id, r() < 0.9 ? pick(r, p.areas) : null, storyTitle, body.json, body.html, body.text, r() < 0.8 ? pick(r, PHASES) : null,
-            iso(created - int(r, 0, 60) * DAY).slice(0, 10), r() < 0.93 ? 'nl' : pick(r, ['en', 'tr', 'ar']), teller, source,
-            source === 'link' ? p.link : null, source === 'link' ? null : worker, consent,
+            p.id,
+            r() < 0.9 ? pick(r, p.areas) : null,
+            storyTitle,
+            body.json,
+            body.html,
+            body.text,
+            r() < 0.8 ? pick(r, PHASES) : null,
+            iso(created - int(r, 0, 60) * DAY).slice(0, 10),
+            r() < 0.93 ? 'nl' : pick(r, ['en', 'tr', 'ar']),
+            teller,
+            source,
+            source === 'link' ? p.link : null,
+            source === 'link' ? null : worker,
+            consent,
             withdrawn ? iso(created + int(r, 1, 200) * DAY) : null,
-            source === 'link' ? createHash('sha256').update(`seed-${o.seed}-${done + i}-${randomBytes(4).toString('hex')}`).digest('hex') : null,
-            createdIso, createdIso,
+            source === 'link'
+              ? createHash('sha256')
+                  .update(`seed-${o.seed}-${done + i}-${randomBytes(4).toString('hex')}`)
+                  .digest('hex')
+              : null,
+            createdIso,
+            createdIso,
           ).lastInsertRowid,
         );
         const givenBy = under16 ? 'guardian' : 'teller';
-        insConsent.run(id, consent, 0, givenBy, under16 ? `${pick(r, firstNames)} ${pick(r, lastNames)}` : null,
-          source === 'link' ? 'online' : pick(r, ['paper', 'spoken']), CONSENT_TEXT_VERSION, null, source === 'link' ? null : worker, createdIso);
+        insConsent.run(
+          id,
+          consent,
+          0,
+          givenBy,
+          under16 ? `${pick(r, firstNames)} ${pick(r, lastNames)}` : null,
+          source === 'link' ? 'online' : pick(r, ['paper', 'spoken']),
+          CONSENT_TEXT_VERSION,
+          null,
+          source === 'link' ? null : worker,
+          createdIso,
+        );
         if (withdrawn) insConsent.run(id, null, 1, givenBy, null, 'online', CONSENT_TEXT_VERSION, 'Teller trok toestemming in', null, createdIso);
         // most stories that may leave the team have a reviewed report version (here: unchanged); the rest wait
         if (consent !== 'team' && !withdrawn && r() < 0.9) {
@@ -220,7 +264,8 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
           const coord = p.members[0]!;
           for (const v of p.vars) if (r() < 0.4) insPlacement.run(id, v, 'coordinator', int(r, 0, 100), 'accepted', coord, createdIso);
           const k = int(r, 1, 2);
-          for (let j = 0; j < k && p.outcomes.length; j++) insTag.run(id, pick(r, p.outcomes), pick(r, notes), r() < 0.85 ? 'accepted' : 'suggested', coord, createdIso);
+          for (let j = 0; j < k && p.outcomes.length; j++)
+            insTag.run(id, pick(r, p.outcomes), pick(r, notes), r() < 0.85 ? 'accepted' : 'suggested', coord, createdIso);
         }
       }
     });
@@ -253,8 +298,20 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
         const base = unit === 'percentage' ? int(r, 20, 60) : unit === 'score' ? int(r, 4, 7) : int(r, 5, 200);
         const byArea = r() < 0.5;
         const id = Number(
-          insIndicator.run(p.id, p.outcomes.length ? pick(r, p.outcomes) : null, name, unit, measure, 'higher', periodicity, base,
-            '2021', byArea ? 1 : 0, 'manual', null).lastInsertRowid,
+          insIndicator.run(
+            p.id,
+            p.outcomes.length ? pick(r, p.outcomes) : null,
+            name,
+            unit,
+            measure,
+            'higher',
+            periodicity,
+            base,
+            '2021',
+            byArea ? 1 : 0,
+            'manual',
+            null,
+          ).lastInsertRowid,
         );
         for (let y = 2022; y <= 2026; y++) insTarget.run(id, String(y), 0, Math.round(base * (1 + 0.1 * (y - 2021))));
         const pl = { id, areas: byArea ? [0, ...p.areas] : [0], periods: periodsOf(periodicity), base, entered: pick(r, p.members) };
@@ -267,7 +324,9 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
     for (let k = 0; capacity < o.values; k++) {
       const name = `${context[k % context.length]}${k >= context.length ? ` (reeks ${Math.floor(k / context.length) + 1})` : ''}`;
       const base = int(r, 5, 40);
-      const id = Number(insIndicator.run(null, null, name, 'percentage', 'percentage', 'lower', 'month', base, '2019-01', 1, 'cbs', `seed_${k}`).lastInsertRowid);
+      const id = Number(
+        insIndicator.run(null, null, name, 'percentage', 'percentage', 'lower', 'month', base, '2019-01', 1, 'cbs', `seed_${k}`).lastInsertRowid,
+      );
       const pl = { id, areas: allBuurten, periods: periodsOf('month'), base, entered: null };
       plans.push(pl);
       capacity += pl.areas.length * pl.periods.length;

@@ -33,10 +33,13 @@ class Failure extends Error {}
 const CLI = { system: 'cli' };
 
 async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) throw new UsageError('--password-stdin reads the password from standard input; pipe it in, e.g. `printf %s "$PW" | npm run user -- …`');
+  if (process.stdin.isTTY)
+    throw new UsageError('--password-stdin reads the password from standard input; pipe it in, e.g. `printf %s "$PW" | npm run user -- …`');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  const password = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
   if (password.length < passwordRule.min || password.length > passwordRule.max) {
     throw new Failure(`The password must be ${passwordRule.min} to ${passwordRule.max} characters long.`);
   }
@@ -84,7 +87,11 @@ async function run(db: Db, command: string, opts: Record<string, string | boolea
       if (!users.length) return console.log('No users yet.');
       const rows = users.map((u) => [String(u.id), u.email, u.name, u.role, u.disabledAt ? `disabled ${u.disabledAt.slice(0, 10)}` : 'active']);
       const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length), ['id', 'email', 'name', 'role', 'status'][i]!.length));
-      const line = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+      const line = (r: string[]) =>
+        r
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd();
       console.log(line(['id', 'email', 'name', 'role', 'status']));
       for (const r of rows) console.log(line(r));
       return;
@@ -132,7 +139,13 @@ async function main(): Promise<number> {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, 'password-stdin': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     console.error(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);

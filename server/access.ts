@@ -72,7 +72,8 @@ const live = (qb: StoryQuery): StoryQuery => qb.where('stories.withdrawnAt', 'is
  * sensemaking views over many stories (tagging inbox, climate roll-ups and agreement).
  */
 export async function visibleStories(db: Kysely<DB>, user: SessionUser, opts: { includeWithdrawn?: boolean } = {}): Promise<StoryQuery> {
-  if (opts.includeWithdrawn && user.role !== 'funder' && !isStaff(user)) throw forbidden('Alleen coördinatoren zien ingetrokken verhalen / Only coordinators see withdrawn stories');
+  if (opts.includeWithdrawn && user.role !== 'funder' && !isStaff(user))
+    throw forbidden('Alleen coördinatoren zien ingetrokken verhalen / Only coordinators see withdrawn stories');
   const qb = await storiesInScope(db, user);
   return opts.includeWithdrawn ? qb : live(qb);
 }
@@ -117,7 +118,12 @@ export function reportStories(db: Kysely<DB>): ReportStoryQuery {
 }
 
 /** What readers beyond the team read of a story: its reviewed report version. */
-export const reportText = ['storyReviews.title as title', 'storyReviews.bodyHtml as bodyHtml', 'storyReviews.bodyText as bodyText', 'storyReviews.textHash as reviewHash'] as const;
+export const reportText = [
+  'storyReviews.title as title',
+  'storyReviews.bodyHtml as bodyHtml',
+  'storyReviews.bodyText as bodyText',
+  'storyReviews.textHash as reviewHash',
+] as const;
 
 /** Whether the story has a current review: one exists and the story's title and text are unchanged since. */
 export const hasCurrentReview = (eb: ExpressionBuilder<DB, 'stories'>) =>
@@ -144,7 +150,9 @@ export function awaitingReview(visible: StoryQuery): StoryQuery {
 
 /** One story the user may see (withdrawn ones too), or 404; with what the routes decide on. */
 export async function visibleStory(db: Kysely<DB>, user: SessionUser, id: number) {
-  const story = await (await storiesInScope(db, user))
+  const story = await (
+    await storiesInScope(db, user)
+  )
     .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
     .select(['stories.id', 'stories.projectId', 'stories.recordedBy', 'stories.withdrawnAt', 'stories.consent', 'stories.tellerId', 'tellers.under16'])
     .where('stories.id', '=', id)
@@ -187,7 +195,8 @@ export const canEditStory = (user: SessionUser, story: { recordedBy: number | nu
  * only by the worker who recorded the story or by staff; narrowing and withdrawing by anyone who
  * may see it.
  */
-export const canWidenConsent = (user: SessionUser, story: { recordedBy: number | null }) => isStaff(user) || (user.role === 'worker' && story.recordedBy === user.id);
+export const canWidenConsent = (user: SessionUser, story: { recordedBy: number | null }) =>
+  isStaff(user) || (user.role === 'worker' && story.recordedBy === user.id);
 
 /** The public reads exactly one story: its own, through the hash of its receipt code. */
 export function storyByReceipt(db: Kysely<DB>, receiptHash: string) {
@@ -314,9 +323,15 @@ function servedDisclosure(r: { consent: ConsentLevel; withdrawnAt: string | null
 }
 
 /** The current report versions (reviewed text) of these stories, for those that may leave the team. */
-export async function reportVersionsOf(db: Kysely<DB>, storyIds: number[]): Promise<Map<number, { title: string; bodyHtml: string; bodyText: string; reviewHash: string }>> {
+export async function reportVersionsOf(
+  db: Kysely<DB>,
+  storyIds: number[],
+): Promise<Map<number, { title: string; bodyHtml: string; bodyText: string; reviewHash: string }>> {
   if (!storyIds.length) return new Map();
-  const rows = await reportStories(db).select(['stories.id', ...reportText]).where('stories.id', 'in', storyIds).execute();
+  const rows = await reportStories(db)
+    .select(['stories.id', ...reportText])
+    .where('stories.id', 'in', storyIds)
+    .execute();
   return new Map(rows.map(({ id, ...r }) => [id, r]));
 }
 
@@ -357,9 +372,16 @@ export async function reportScope(db: Kysely<DB>, user: SessionUser): Promise<nu
  * The report list as a user may see it: a funder sees published versions only — no drafts, and
  * no trace of later draft edits (title and period as last published).
  */
-export async function reportsSeenBy<R extends { id: number; latestVersion: number | null; latestPublishedAt: string | null; updatedAt: string }>(db: Kysely<DB>, user: SessionUser, reports: R[]): Promise<R[]> {
+export async function reportsSeenBy<R extends { id: number; latestVersion: number | null; latestPublishedAt: string | null; updatedAt: string }>(
+  db: Kysely<DB>,
+  user: SessionUser,
+  reports: R[],
+): Promise<R[]> {
   if (user.role !== 'funder') return reports;
-  const heads = await publishedHeads(db, reports.filter((r) => r.latestVersion != null).map((r) => r.id));
+  const heads = await publishedHeads(
+    db,
+    reports.filter((r) => r.latestVersion != null).map((r) => r.id),
+  );
   return reports.filter((r) => heads.has(r.id)).map((r) => ({ ...r, ...heads.get(r.id)!, updatedAt: r.latestPublishedAt! }));
 }
 
@@ -435,8 +457,19 @@ export async function writableIndicatorScope(db: Kysely<DB>, user: SessionUser):
 
 /** The story if the user may see it for tagging and coding (404 otherwise, 403 for funders). */
 export async function assertStoryVisibleForSensemaking(db: Kysely<DB>, user: SessionUser, storyId: number) {
-  const story = await (await storiesInScope(db, user))
-    .select(['stories.id', 'stories.projectId', 'stories.areaId', 'stories.title', 'stories.bodyText', 'stories.consent', 'stories.withdrawnAt', 'stories.updatedAt'])
+  const story = await (
+    await storiesInScope(db, user)
+  )
+    .select([
+      'stories.id',
+      'stories.projectId',
+      'stories.areaId',
+      'stories.title',
+      'stories.bodyText',
+      'stories.consent',
+      'stories.withdrawnAt',
+      'stories.updatedAt',
+    ])
     .where('stories.id', '=', storyId)
     .executeTakeFirst();
   if (!story) throw notFound('Verhaal niet gevonden / Story not found');
@@ -482,10 +515,17 @@ export function mscPicksFor<P extends { userId: number; userName: string; at: st
  * not counted) and by how many tellers and from how many areas: counts only, never a story, so
  * every consent counts — the summary sets them beside how many the tellers allow in reports.
  */
-export async function storiesToldCounts(db: Kysely<DB>, opts: { projectIds: number[]; areaIds?: number[]; from: string; to: string }): Promise<{ stories: number; tellers: number; areas: number }> {
+export async function storiesToldCounts(
+  db: Kysely<DB>,
+  opts: { projectIds: number[]; areaIds?: number[]; from: string; to: string },
+): Promise<{ stories: number; tellers: number; areas: number }> {
   if (!opts.projectIds.length) return { stories: 0, tellers: 0, areas: 0 };
   let q = live(db.selectFrom('stories'))
-    .select((eb) => [eb.fn.countAll<number>().as('stories'), eb.fn.count<number>('stories.tellerId').distinct().as('tellers'), eb.fn.count<number>('stories.areaId').distinct().as('areas')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('stories'),
+      eb.fn.count<number>('stories.tellerId').distinct().as('tellers'),
+      eb.fn.count<number>('stories.areaId').distinct().as('areas'),
+    ])
     .where('stories.projectId', 'in', opts.projectIds)
     .where(storyDate, '>=', opts.from)
     .where(storyDate, '<=', opts.to);
@@ -533,7 +573,10 @@ export async function mscCandidates(db: Kysely<DB>, round: { id: number; periodF
  * One story as a reader of a Most Significant Change round may see it now: staff as the team
  * does; anyone else the date of an anonymised story only to the month (as reports show it).
  */
-export function mscStoryFor<S extends { consent: ConsentLevel; under16: number | boolean; date: string; happenedOn: string | null }>(user: SessionUser, s: S): S {
+export function mscStoryFor<S extends { consent: ConsentLevel; under16: number | boolean; date: string; happenedOn: string | null }>(
+  user: SessionUser,
+  s: S,
+): S {
   if (isStaff(user) || reportDisclosure({ consent: s.consent, withdrawnAt: null, under16: Number(s.under16) }) === 'named') return s;
   return { ...s, date: s.date.slice(0, 7), happenedOn: null };
 }

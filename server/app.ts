@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db } from '../db/client.js';
 import { engineName } from '../db/engine.js';
-import { groupCommit } from '../db/group-commit.js';
+import { groupCommit, transactionPerWrite } from '../db/group-commit.js';
 import { loadSession } from './auth/sessions.js';
 import type { Config } from './env.js';
 import { accessLog, healthz } from './access-log.js';
@@ -45,7 +45,8 @@ export type AppDeps = {
 export function createApp({ db, config, mailer = createMailer(config.mail), log = (line) => process.stdout.write(line + '\n') }: AppDeps) {
   // Several processes may serve one PostgreSQL database: they count rate limits together there.
   const limiter = new RateLimiter(config.limits.windowMs, engineName(db) === 'postgres' ? db : undefined);
-  const write = groupCommit(db);
+  // SQLite: one commit (one fsync) for the writes that arrive together; PostgreSQL does that itself.
+  const write = engineName(db) === 'postgres' ? transactionPerWrite(db) : groupCommit(db);
   const app = new OpenAPIHono<AppEnv>();
 
   app.onError(handleError);

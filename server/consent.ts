@@ -34,7 +34,9 @@ export type ConsentGiver = 'teller' | 'guardian' | 'worker' | 'coordinator';
 export function checkConsentGiver(input: { under16: boolean; givenBy: ConsentGiver; guardianName?: string | null; widening: boolean }): void {
   const { under16, givenBy, guardianName, widening } = input;
   if (givenBy === 'guardian' && !guardianName?.trim()) {
-    throw invalid('Vul de naam van de ouder of voogd in / Fill in the guardian’s name', [{ field: 'guardianName', message: 'required when a guardian gives consent' }]);
+    throw invalid('Vul de naam van de ouder of voogd in / Fill in the guardian’s name', [
+      { field: 'guardianName', message: 'required when a guardian gives consent' },
+    ]);
   }
   if (!widening) return;
   if (givenBy !== 'teller' && givenBy !== 'guardian') {

@@ -1,56 +1,76 @@
 import { z } from 'zod';
 import { defaultIatiOrg, defaultIatiSector, iatiSectorKeys, organisationTypes, type IatiOrg, type IatiSectorKey } from './reports/iati/codelists.js';
 
-const schema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
-  DATABASE_PATH: z.string().min(1).default('data/weefwerk.db'),
-  /** postgres://user:password@host:5432/name: run on PostgreSQL instead of the SQLite file. */
-  DATABASE_URL: z
-    .string()
-    .optional()
-    .transform((v) => v?.trim() || undefined)
-    .refine((v) => v === undefined || /^postgres(ql)?:\/\/./i.test(v), { message: 'must be a postgres:// URL (or unset for SQLite)' }),
-  /** 0/false: no access log. */
-  ACCESS_LOG: z.enum(['0', '1', 'true', 'false']).default('1').transform((v) => v === '1' || v === 'true'),
-  /** Folder for stories' voice recordings and photos; default: `media` beside the database file. */
-  MEDIA_PATH: z.string().min(1).optional(),
-  /** The origin users reach the app at, e.g. https://weefwerk.example.nl; used for links and CSRF. */
-  PUBLIC_URL: z.string().url().optional(),
-  /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you control). */
-  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(12 * 60),
-  SESSION_MAX_HOURS: z.coerce.number().int().positive().default(14 * 24),
-  NODE_ENV: z.string().default('development'),
-  /** Public submissions allowed per client address / per project link in each 10-minute window. */
-  RATE_LIMIT_PUBLIC_PER_ADDRESS: z.coerce.number().int().positive().optional(),
-  RATE_LIMIT_PUBLIC_PER_LINK: z.coerce.number().int().positive().optional(),
-  /** Unknown link codes one client address may try per 10-minute window before every link answers 429. */
-  RATE_LIMIT_LINK_GUESSES: z.coerce.number().int().positive().optional(),
-  /** The organisation's IATI identifier (e.g. NL-KVK-12345678) and name, for IATI exports of reports. */
-  IATI_ORG_REF: z.string().trim().min(1).max(100).optional(),
-  ORG_NAME: z.string().trim().min(1).max(200).optional(),
-  /** The organisation's IATI OrganisationType code (default 22, National NGO; 11 for a municipality's own team). */
-  IATI_ORG_TYPE: z
-    .string()
-    .trim()
-    .default(defaultIatiOrg.type)
-    .refine((code) => (organisationTypes as readonly string[]).includes(code), { message: 'not a code of the IATI OrganisationType codelist' }),
-  /** The organisation's IATI sector, `vocabulary:code` (default 1:15150, DAC "Democratic participation and civil society"); a project may choose another. */
-  IATI_SECTOR: z.string().trim().default(defaultIatiSector).pipe(z.enum(iatiSectorKeys, { message: `one of the IATI sectors Weefwerk offers: ${iatiSectorKeys.join(', ')}` })),
-  /** How residents reach the organisation (phone, e-mail or address), printed on story posters. */
-  ORG_CONTACT: z.string().trim().min(1).max(200).optional(),
-  /** Outgoing e-mail (password reset, report shared, daily tagging digest); without SMTP_HOST no mail is sent. */
-  SMTP_HOST: z.string().trim().min(1).max(253).optional(),
-  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
-  /** 1/true: TLS from the start (port 465); otherwise STARTTLS when the server offers it. */
-  SMTP_SECURE: z.enum(['0', '1', 'true', 'false']).optional(),
-  SMTP_USER: z.string().min(1).max(320).optional(),
-  SMTP_PASSWORD: z.string().min(1).max(500).optional(),
-  /** The sender, e.g. "Weefwerk <noreply@example.nl>"; required with SMTP_HOST. */
-  SMTP_FROM: z.string().trim().min(3).max(320).optional(),
-  /** The hour (0–23, server time) after which coordinators get the daily tagging digest. */
-  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
-}).refine((e) => !e.SMTP_HOST || e.SMTP_FROM, { message: 'SMTP_FROM is required with SMTP_HOST', path: ['SMTP_FROM'] });
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+    DATABASE_PATH: z.string().min(1).default('data/weefwerk.db'),
+    /** postgres://user:password@host:5432/name: run on PostgreSQL instead of the SQLite file. */
+    DATABASE_URL: z
+      .string()
+      .optional()
+      .transform((v) => v?.trim() || undefined)
+      .refine((v) => v === undefined || /^postgres(ql)?:\/\/./i.test(v), { message: 'must be a postgres:// URL (or unset for SQLite)' }),
+    /** 0/false: no access log. */
+    ACCESS_LOG: z
+      .enum(['0', '1', 'true', 'false'])
+      .default('1')
+      .transform((v) => v === '1' || v === 'true'),
+    /** Folder for stories' voice recordings and photos; default: `media` beside the database file. */
+    MEDIA_PATH: z.string().min(1).optional(),
+    /** The origin users reach the app at, e.g. https://weefwerk.example.nl; used for links and CSRF. */
+    PUBLIC_URL: z.string().url().optional(),
+    /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you control). */
+    TRUST_PROXY: z
+      .enum(['0', '1', 'true', 'false'])
+      .default('0')
+      .transform((v) => v === '1' || v === 'true'),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(12 * 60),
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(14 * 24),
+    NODE_ENV: z.string().default('development'),
+    /** Public submissions allowed per client address / per project link in each 10-minute window. */
+    RATE_LIMIT_PUBLIC_PER_ADDRESS: z.coerce.number().int().positive().optional(),
+    RATE_LIMIT_PUBLIC_PER_LINK: z.coerce.number().int().positive().optional(),
+    /** Unknown link codes one client address may try per 10-minute window before every link answers 429. */
+    RATE_LIMIT_LINK_GUESSES: z.coerce.number().int().positive().optional(),
+    /** The organisation's IATI identifier (e.g. NL-KVK-12345678) and name, for IATI exports of reports. */
+    IATI_ORG_REF: z.string().trim().min(1).max(100).optional(),
+    ORG_NAME: z.string().trim().min(1).max(200).optional(),
+    /** The organisation's IATI OrganisationType code (default 22, National NGO; 11 for a municipality's own team). */
+    IATI_ORG_TYPE: z
+      .string()
+      .trim()
+      .default(defaultIatiOrg.type)
+      .refine((code) => (organisationTypes as readonly string[]).includes(code), { message: 'not a code of the IATI OrganisationType codelist' }),
+    /** The organisation's IATI sector, `vocabulary:code` (default 1:15150, DAC "Democratic participation and civil society"); a project may choose another. */
+    IATI_SECTOR: z
+      .string()
+      .trim()
+      .default(defaultIatiSector)
+      .pipe(z.enum(iatiSectorKeys, { message: `one of the IATI sectors Weefwerk offers: ${iatiSectorKeys.join(', ')}` })),
+    /** How residents reach the organisation (phone, e-mail or address), printed on story posters. */
+    ORG_CONTACT: z.string().trim().min(1).max(200).optional(),
+    /** Outgoing e-mail (password reset, report shared, daily tagging digest); without SMTP_HOST no mail is sent. */
+    SMTP_HOST: z.string().trim().min(1).max(253).optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** 1/true: TLS from the start (port 465); otherwise STARTTLS when the server offers it. */
+    SMTP_SECURE: z.enum(['0', '1', 'true', 'false']).optional(),
+    SMTP_USER: z.string().min(1).max(320).optional(),
+    SMTP_PASSWORD: z.string().min(1).max(500).optional(),
+    /** The sender, e.g. "Weefwerk <noreply@example.nl>"; required with SMTP_HOST. */
+    SMTP_FROM: z.string().trim().min(3).max(320).optional(),
+    /** The hour (0–23, server time) after which coordinators get the daily tagging digest. */
+    DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  })
+  .refine((e) => !e.SMTP_HOST || e.SMTP_FROM, { message: 'SMTP_FROM is required with SMTP_HOST', path: ['SMTP_FROM'] });
 
 export type MailConfig = { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
 
@@ -78,7 +98,14 @@ export type Config = {
   /** The hour (server time) after which the daily tagging digest goes out (default 8). */
   digestHour?: number;
   /** Rate limits; tests lower them. */
-  limits: { loginPerAccount: number; loginPerAddress: number; publicPerAddress: number; publicPerLink: number; linkGuessesPerAddress?: number; windowMs: number };
+  limits: {
+    loginPerAccount: number;
+    loginPerAddress: number;
+    publicPerAddress: number;
+    publicPerLink: number;
+    linkGuessesPerAddress?: number;
+    windowMs: number;
+  };
 };
 
 export const defaultLimits: Config['limits'] = {

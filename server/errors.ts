@@ -102,7 +102,10 @@ export const errorSchema = z
           .object({
             field: z.string().optional(),
             message: z.string(),
-            code: z.string().optional().openapi({ description: 'zod issue code (too_small, too_big, invalid_type, invalid_format, invalid_value, unrecognized_keys, custom) for clients to word the error themselves' }),
+            code: z.string().optional().openapi({
+              description:
+                'zod issue code (too_small, too_big, invalid_type, invalid_format, invalid_value, unrecognized_keys, custom) for clients to word the error themselves',
+            }),
             origin: z.string().optional(),
             minimum: z.number().optional(),
             maximum: z.number().optional(),
@@ -128,7 +131,20 @@ export function handleError(err: Error, c: Context): Response {
   if (err instanceof ZodError) return c.json(errorBody('invalid_input', 'Invalid input', zodDetails(err)), 400);
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    const code: ErrorCode = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status < 500 ? 'invalid_input' : 'internal';
+    const code: ErrorCode =
+      status === 413
+        ? 'payload_too_large'
+        : status === 415
+          ? 'unsupported_media_type'
+          : status === 401
+            ? 'unauthenticated'
+            : status === 403
+              ? 'forbidden'
+              : status === 404
+                ? 'not_found'
+                : status < 500
+                  ? 'invalid_input'
+                  : 'internal';
     return c.json(errorBody(code, err.message || 'Request error'), status >= 500 ? 500 : status);
   }
   if (isInvalidValue(err)) return c.json(errorBody('invalid_input', 'Ongeldige waarde / Invalid value'), 400);

@@ -35,6 +35,12 @@ export const errors = {
   429: err('Rate limited'),
 } as const;
 
-export const idParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+export const idParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 export const cookieAuth = [{ cookieAuth: [] }];

@@ -24,7 +24,10 @@ const nodes: Record<string, Spec> = {
   orderedList: {
     content: 'listItem',
     min: 1,
-    attrs: { start: (v) => Number.isSafeInteger(v) && Math.abs(v as number) <= 1_000_000, type: (v) => v === null || (typeof v === 'string' && listTypes.has(v)) },
+    attrs: {
+      start: (v) => Number.isSafeInteger(v) && Math.abs(v as number) <= 1_000_000,
+      type: (v) => v === null || (typeof v === 'string' && listTypes.has(v)),
+    },
   },
   listItem: { content: 'listItemContent', min: 1, attrs: {} },
   blockquote: { content: 'block', min: 1, attrs: {} },
@@ -37,7 +40,13 @@ const marks: Record<string, Record<string, (v: unknown) => boolean>> = {
   bold: {},
   italic: {},
   // The editor emits target, rel, class and title too; they are accepted but never rendered.
-  link: { href: (v) => typeof v === 'string' && safeHref(v) !== null, target: (v) => v === null || v === '_blank', rel: nullableString(200), class: nullableString(200), title: nullableString(500) },
+  link: {
+    href: (v) => typeof v === 'string' && safeHref(v) !== null,
+    target: (v) => v === null || v === '_blank',
+    rel: nullableString(200),
+    class: nullableString(200),
+    title: nullableString(500),
+  },
 };
 
 const schemes = new Set(['http:', 'https:', 'mailto:']);
@@ -217,7 +226,10 @@ function plain(node: RichNode): string {
     return '';
   };
   walk(node);
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** Validates a tiptap document from the client; throws a 400 (or 413) naming the offending path. */
@@ -234,7 +246,9 @@ export function parseRichText(value: unknown, field = 'body'): RichText {
     throw new AppError('invalid_input', 'Deze tekstopmaak kan niet worden opgeslagen / This formatting cannot be saved', [detail]);
   }
   if (Buffer.byteLength(JSON.stringify(json)) > richTextLimits.maxBytes) {
-    throw new AppError('payload_too_large', 'Het verhaal is te lang / The story is too long', [{ field, message: `larger than ${richTextLimits.maxBytes / 1024} KB` }]);
+    throw new AppError('payload_too_large', 'Het verhaal is te lang / The story is too long', [
+      { field, message: `larger than ${richTextLimits.maxBytes / 1024} KB` },
+    ]);
   }
   const html = sanitizeHtml(render(json), sanitizeOptions);
   return { json, html, text: plain(json) };

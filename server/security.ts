@@ -165,7 +165,12 @@ class DatabaseStore implements LimitStore {
       .values({ key, windowStart: now, hits: 1 })
       .onConflict((oc) =>
         oc.column('key').doUpdateSet((eb) => ({
-          hits: eb.case().when('rateLimits.windowStart', '<=', expired).then(1).else(eb('rateLimits.hits', '+', 1)).end(),
+          hits: eb
+            .case()
+            .when('rateLimits.windowStart', '<=', expired)
+            .then(1)
+            .else(eb('rateLimits.hits', '+', 1))
+            .end(),
           windowStart: eb.case().when('rateLimits.windowStart', '<=', expired).then(now).else(eb.ref('rateLimits.windowStart')).end(),
         })),
       )
@@ -226,7 +231,9 @@ export class RateLimiter {
 
   private error(start: number, now: number): AppError {
     const retryAfter = Math.max(1, Math.ceil((start + this.windowMs - now) / 1000));
-    return new AppError('rate_limited', 'Te veel verzoeken, probeer het later opnieuw / Too many requests, try again later', [], { 'Retry-After': String(retryAfter) });
+    return new AppError('rate_limited', 'Te veel verzoeken, probeer het later opnieuw / Too many requests, try again later', [], {
+      'Retry-After': String(retryAfter),
+    });
   }
 
   reset(key: string): Promise<void> {

@@ -6,13 +6,20 @@ import { testApp, type Client, type TestApp } from './helpers/app.js';
 import { doc, json, world, type World } from './helpers/stories-fixtures.js';
 
 const IDENTIFYING = ['Yilmaz', 'Dapperstraat 12', '1093 BV', '06-12345678'];
-const TOLD = 'Mevrouw Yilmaz woont op de Dapperstraat 12, 1093 BV. Bel haar gerust op 06-12345678. Na de dood van haar man begon ze een moestuin voor de hele straat.';
+const TOLD =
+  'Mevrouw Yilmaz woont op de Dapperstraat 12, 1093 BV. Bel haar gerust op 06-12345678. Na de dood van haar man begon ze een moestuin voor de hele straat.';
 const REVIEWED = 'Een bewoonster begon na een verlies een moestuin voor de hele straat.';
 const REVIEWED_AGAIN = 'Een bewoonster begon een moestuin; nu oogst de straat samen.';
 
 type Surfaces = Record<string, string>;
 /** The CSV holds numbers only: how many stories it counts for the outcome. */
-const csvStories = (csv: string | undefined) => Number(csv!.split('\n').find((l) => l.startsWith('outcome stories'))!.split(',')[9]);
+const csvStories = (csv: string | undefined) =>
+  Number(
+    csv!
+      .split('\n')
+      .find((l) => l.startsWith('outcome stories'))!
+      .split(',')[9],
+  );
 
 describe('anonymous means anonymous: every surface shows only the reviewed version', () => {
   let t: TestApp;
@@ -51,7 +58,14 @@ describe('anonymous means anonymous: every surface shows only the reviewed versi
   const expectAll = (s: Surfaces, word: string, except: string[] = []) => {
     for (const [surface, body] of Object.entries(s)) if (!except.includes(surface)) expect(body, `${surface} lacks "${word}"`).toContain(word);
   };
-  const candidates = async (c: Client) => (await json(await c.get(`/api/msc-rounds/${roundId}`), 200)).candidates as { id: number; title: string; bodyHtml: string; date: string; happenedOn: string | null }[];
+  const candidates = async (c: Client) =>
+    (await json(await c.get(`/api/msc-rounds/${roundId}`), 200)).candidates as {
+      id: number;
+      title: string;
+      bodyHtml: string;
+      date: string;
+      happenedOn: string | null;
+    }[];
   const review = async (c: Client, title: string, text: string) => {
     const r = await json(await c.get(`/api/stories/${storyId}/review`), 200);
     return c.put(`/api/stories/${storyId}/review`, { title, body: doc(text), storyHash: r.story.textHash });
@@ -61,7 +75,11 @@ describe('anonymous means anonymous: every surface shows only the reviewed versi
   beforeAll(async () => {
     t = await testApp();
     w = await world(t);
-    const outcome = await t.db.insertInto('outcomes').values({ projectId: w.projectA, level: 'outcome', title: 'Buren kennen elkaar' }).returning('id').executeTakeFirstOrThrow();
+    const outcome = await t.db
+      .insertInto('outcomes')
+      .values({ projectId: w.projectA, level: 'outcome', title: 'Buren kennen elkaar' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     // a worker records the story as heard, with consent "in reports, anonymous"
     const res = await w.member.post('/api/stories', {
       projectId: w.projectA,
@@ -93,9 +111,20 @@ describe('anonymous means anonymous: every surface shows only the reviewed versi
       )
     ).report.id;
     await json(await w.coordinator.post(`/api/reports/${reportId}/shares`, { userId: w.funder.id }), 201);
-    linkToken = (await json(await w.coordinator.post(`/api/reports/${reportId}/links`, { expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() }), 201)).link.token;
+    linkToken = (
+      await json(await w.coordinator.post(`/api/reports/${reportId}/links`, { expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() }), 201)
+    ).link.token;
     roundId = (
-      await json(await w.coordinator.post('/api/msc-rounds', { domain: 'Meedoen', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectA], panelUserIds: [w.funder.id, w.coordinator.id] }), 201)
+      await json(
+        await w.coordinator.post('/api/msc-rounds', {
+          domain: 'Meedoen',
+          periodFrom: '2026-01-01',
+          periodTo: '2026-12-31',
+          projectIds: [w.projectA],
+          panelUserIds: [w.funder.id, w.coordinator.id],
+        }),
+        201,
+      )
     ).round.id;
   });
   afterAll(async () => t.close());
@@ -111,7 +140,16 @@ describe('anonymous means anonymous: every surface shows only the reviewed versi
     expect(waiting).toEqual({ count: 1, stories: [expect.objectContaining({ id: storyId, title: 'De moestuin van mevrouw Yilmaz', stale: false })] });
     // a panel of staff only may see it as it is; one with a funder on it does not (above)
     const inside = (
-      await json(await w.coordinator.post('/api/msc-rounds', { domain: 'Binnen', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectA], panelUserIds: [w.coordinator.id, w.admin.id] }), 201)
+      await json(
+        await w.coordinator.post('/api/msc-rounds', {
+          domain: 'Binnen',
+          periodFrom: '2026-01-01',
+          periodTo: '2026-12-31',
+          projectIds: [w.projectA],
+          panelUserIds: [w.coordinator.id, w.admin.id],
+        }),
+        201,
+      )
     ).round.id;
     expect((await json(await w.admin.get(`/api/msc-rounds/${inside}`), 200)).candidates.map((c: { id: number }) => c.id)).toEqual([storyId]);
   });
@@ -153,7 +191,9 @@ describe('anonymous means anonymous: every surface shows only the reviewed versi
     expect(csvStories(s.csv)).toBe(0);
     expect(await candidates(w.funder)).toEqual([]);
     expect(s.receipt).toBe('null');
-    expect((await json(await w.coordinator.get(`/api/reports/${reportId}/awaiting-review`), 200)).stories).toEqual([expect.objectContaining({ id: storyId, stale: true })]);
+    expect((await json(await w.coordinator.get(`/api/reports/${reportId}/awaiting-review`), 200)).stories).toEqual([
+      expect.objectContaining({ id: storyId, stale: true }),
+    ]);
     const again = await json(await w.member.get(`/api/stories/${storyId}/review`), 200);
     expect(again.review).toMatchObject({ current: false });
 
@@ -170,11 +210,29 @@ describe('anonymous means anonymous: every surface shows only the reviewed versi
     const story = await t.db.selectFrom('stories').select(['title', 'bodyHtml', 'bodyText']).where('id', '=', storyId).executeTakeFirstOrThrow();
     const latest = await t.db.selectFrom('reportVersions').selectAll().where('reportId', '=', reportId).orderBy('number', 'desc').executeTakeFirstOrThrow();
     const data = JSON.parse(latest.dataJson);
-    for (const o of data.outcomes) o.stories = o.stories.map((s: { id: number }) => (s.id === storyId ? { ...s, title: story.title, bodyHtml: story.bodyHtml, text: story.bodyText, reviewHash: undefined } : s));
+    for (const o of data.outcomes)
+      o.stories = o.stories.map((s: { id: number }) =>
+        s.id === storyId ? { ...s, title: story.title, bodyHtml: story.bodyHtml, text: story.bodyText, reviewHash: undefined } : s,
+      );
     const html = latest.html.replace(/<!--story:(\d+):full-->[\s\S]*?<!--\/story:\1:full-->/, (m) => m.replace(/<p>[\s\S]*?<\/p>/, story.bodyHtml));
     expect(html).toContain('Dapperstraat 12');
-    await t.db.insertInto('reportVersions').values({ reportId, number: latest.number + 1, dataJson: JSON.stringify(data), html, publishedBy: w.coordinator.id, publishedAt: new Date().toISOString() }).execute();
-    const v = await t.db.selectFrom('reportVersions').select('id').where('reportId', '=', reportId).where('number', '=', latest.number + 1).executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('reportVersions')
+      .values({
+        reportId,
+        number: latest.number + 1,
+        dataJson: JSON.stringify(data),
+        html,
+        publishedBy: w.coordinator.id,
+        publishedAt: new Date().toISOString(),
+      })
+      .execute();
+    const v = await t.db
+      .selectFrom('reportVersions')
+      .select('id')
+      .where('reportId', '=', reportId)
+      .where('number', '=', latest.number + 1)
+      .executeTakeFirstOrThrow();
     await t.db.insertInto('reportVersionStories').values({ versionId: v.id, storyId }).execute();
     const s = await surfaces();
     expectNone(s, IDENTIFYING);
@@ -186,7 +244,10 @@ describe('anonymous means anonymous: every surface shows only the reviewed versi
     const audits = async () => (await t.db.selectFrom('auditLog').select('id').where('action', '=', 'story.review').execute()).length;
     const n = await audits();
     expect((await w.other.get(`/api/stories/${storyId}/review`)).status).toBe(404);
-    expect((await review(w.admin, 'x', 'y').then(() => w.other.put(`/api/stories/${storyId}/review`, { title: 'x', body: doc('y'), storyHash: 'a'.repeat(64) }))).status).toBe(404);
+    expect(
+      (await review(w.admin, 'x', 'y').then(() => w.other.put(`/api/stories/${storyId}/review`, { title: 'x', body: doc('y'), storyHash: 'a'.repeat(64) })))
+        .status,
+    ).toBe(404);
     expect((await w.funder.get(`/api/stories/${storyId}/review`)).status).toBe(403);
     expect((await t.anon.get(`/api/stories/${storyId}/review`)).status).toBe(401);
     expect((await w.coordinator.get('/api/stories/99999/review')).status).toBe(404);
@@ -195,7 +256,15 @@ describe('anonymous means anonymous: every surface shows only the reviewed versi
     expect(empty.status).toBe(400);
     expect((await empty.json()).error.details[0].field).toBe('body');
     expect((await w.coordinator.put(`/api/stories/${storyId}/review`, { title: '  ', body: doc('tekst'), storyHash: story.textHash })).status).toBe(400);
-    expect((await w.coordinator.put(`/api/stories/${storyId}/review`, { title: 'x', body: { type: 'doc', content: [{ type: 'image' }] }, storyHash: story.textHash })).status).toBe(400);
+    expect(
+      (
+        await w.coordinator.put(`/api/stories/${storyId}/review`, {
+          title: 'x',
+          body: { type: 'doc', content: [{ type: 'image' }] },
+          storyHash: story.textHash,
+        })
+      ).status,
+    ).toBe(400);
     expect((await w.coordinator.put(`/api/stories/${storyId}/review`, { title: 'x', body: doc('y'), storyHash: 'b'.repeat(64) })).status).toBe(409);
     expect((await w.coordinator.put(`/api/stories/${storyId}/review`, { title: 'x', body: doc('y') })).status).toBe(400);
     // the admin's review above is the only one that went through
@@ -206,7 +275,16 @@ describe('anonymous means anonymous: every surface shows only the reviewed versi
   });
 
   it('widening consent: only the recorder or staff record it, audited', async () => {
-    const narrow = await json(await w.member.post('/api/stories', { projectId: w.projectA, title: 'Binnen', body: doc('Alleen voor het team.'), source: 'heard', consent: { level: 'team', channel: 'spoken', givenBy: 'teller' } }), 201);
+    const narrow = await json(
+      await w.member.post('/api/stories', {
+        projectId: w.projectA,
+        title: 'Binnen',
+        body: doc('Alleen voor het team.'),
+        source: 'heard',
+        consent: { level: 'team', channel: 'spoken', givenBy: 'teller' },
+      }),
+      201,
+    );
     const id = narrow.story.id;
     const colleague = await t.as('worker');
     await json(await w.admin.put(`/api/projects/${w.projectA}/members`, { userIds: [w.member.id, colleague.id] }), 200);

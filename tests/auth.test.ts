@@ -5,7 +5,13 @@ import { PASSWORD, testApp, type Client, type TestApp } from './helpers/app.js';
 const cookieOf = (res: Response) => res.headers.get('set-cookie')?.split(';')[0] ?? null;
 
 async function auditActions(t: TestApp, targetId: number) {
-  const rows = await t.db.selectFrom('auditLog').select(['action', 'actor']).where('targetType', '=', 'user').where('targetId', '=', String(targetId)).orderBy('id').execute();
+  const rows = await t.db
+    .selectFrom('auditLog')
+    .select(['action', 'actor'])
+    .where('targetType', '=', 'user')
+    .where('targetId', '=', String(targetId))
+    .orderBy('id')
+    .execute();
   return rows.map((r) => r.action);
 }
 

@@ -76,7 +76,11 @@ describe('CBS StatLine import', () => {
 
     const indicators = await t.db.selectFrom('indicators').selectAll().where('source', '=', 'cbs').execute();
     expect(indicators.every((i) => i.projectId === null && i.byArea === 1 && i.periodicity === 'year')).toBe(true);
-    expect(indicators.find((i) => i.sourceKey === 'Opleidingsniveau/Laag/Waarde (%)')).toMatchObject({ unit: 'percentage', measure: 'percentage', name: 'Opleidingsniveau – Laag' });
+    expect(indicators.find((i) => i.sourceKey === 'Opleidingsniveau/Laag/Waarde (%)')).toMatchObject({
+      unit: 'percentage',
+      measure: 'percentage',
+      name: 'Opleidingsniveau – Laag',
+    });
     expect(indicators.find((i) => i.sourceKey === 'Particuliere huishoudens (Aantal)')).toMatchObject({ unit: 'count', measure: 'unit' });
 
     // The same file again changes nothing.
@@ -92,7 +96,14 @@ describe('CBS StatLine import', () => {
     const file = census(SES, 3);
     const res = await json(cbs({ csv: SES, mode: 'commit' }));
     expect(res.unknownAreas).toHaveLength(file.rows.length - 3);
-    expect(res.unknownAreas[0]).toEqual({ row: 2, name: 'Amsterdam', code: 'GM0363', reason: expect.stringContaining('no area with this code'), nl: 'Er is geen gebied met deze code.', en: 'There is no area with this code.' });
+    expect(res.unknownAreas[0]).toEqual({
+      row: 2,
+      name: 'Amsterdam',
+      code: 'GM0363',
+      reason: expect.stringContaining('no area with this code'),
+      nl: 'Er is geen gebied met deze code.',
+      en: 'There is no area with this code.',
+    });
     expect(res.areas).toEqual({ matched: 3, created: [] });
     expect(res.values.created).toBe(3 * file.valueColumns);
     const values = await cbsValues();
@@ -109,11 +120,18 @@ describe('CBS StatLine import', () => {
 
     const res = await json(cbs({ csv: LIBRARY, mode: 'commit', period: '2021', createAreas: true }));
     expect(res.periods).toEqual(['2021']);
-    expect(res.unknownAreas).toEqual([{ row: 2, name: 'Nederland', code: null, reason: expect.stringContaining('no area with this name'), nl: expect.any(String), en: expect.any(String) }]);
+    expect(res.unknownAreas).toEqual([
+      { row: 2, name: 'Nederland', code: null, reason: expect.stringContaining('no area with this name'), nl: expect.any(String), en: expect.any(String) },
+    ]);
     expect(res.areas.matched).toBe(file.rows.length - 1);
     expect(res.values.created).toBe((file.rows.length - 1) * file.valueColumns);
     const [ind] = res.indicators;
-    expect(ind).toMatchObject({ sourceKey: 'Vrije tijd en cultuur/Afstand tot bibliotheek (km)', name: 'Vrije tijd en cultuur – Afstand tot bibliotheek (km)', unit: 'score', measure: 'unit' });
+    expect(ind).toMatchObject({
+      sourceKey: 'Vrije tijd en cultuur/Afstand tot bibliotheek (km)',
+      name: 'Vrije tijd en cultuur – Afstand tot bibliotheek (km)',
+      unit: 'score',
+      measure: 'unit',
+    });
     const values = (await cbsValues()).filter((v) => v.period === '2021');
     expect(values.find((v) => v.cbsCode === 'WK036300')!.value).toBe(1.1);
     expect(values.find((v) => v.cbsCode === 'WK036306')!.value).toBe(1);
@@ -124,16 +142,35 @@ describe('CBS StatLine import', () => {
     const csv = '\uFEFF"Wijken en buurten";"Bevolking/Inwoners (Aantal)"\n"JÖRDAAN";"  20000"\n"Betondorp";"  7000"\n';
     const res = await json(cbs({ csv, mode: 'preview', period: '2022' }));
     expect(res.areas.matched).toBe(1);
-    expect(res.unknownAreas).toEqual([{ row: 3, name: 'Betondorp', code: null, reason: expect.stringContaining('Several areas have this name'), nl: 'Er zijn meerdere gebieden met deze naam.', en: 'Several areas have this name.' }]);
+    expect(res.unknownAreas).toEqual([
+      {
+        row: 3,
+        name: 'Betondorp',
+        code: null,
+        reason: expect.stringContaining('Several areas have this name'),
+        nl: 'Er zijn meerdere gebieden met deze naam.',
+        en: 'Several areas have this name.',
+      },
+    ]);
   });
 
   it('reports a country row and skips text columns of a Kerncijfers-style export', async () => {
-    const csv = '\uFEFF"Wijken en buurten";"Gemeentenaam (naam)";"Soort regio (omschrijving)";"Codering (code)";"Bevolking/Aantal inwoners (aantal)"\n' +
+    const csv =
+      '\uFEFF"Wijken en buurten";"Gemeentenaam (naam)";"Soort regio (omschrijving)";"Codering (code)";"Bevolking/Aantal inwoners (aantal)"\n' +
       '"Nederland";"Nederland";"Land";"NL01      ";"17475415"\n"Kop Zeedijk";"Amsterdam";"Buurt";"BU03630000";"   1135"\n';
     const res = await json(cbs({ csv, mode: 'commit', period: '2021' }));
     expect(res.errors).toEqual([]);
     expect(res.skippedColumns).toEqual(['Gemeentenaam (naam)', 'Soort regio (omschrijving)']);
-    expect(res.unknownAreas).toEqual([{ row: 2, name: 'Nederland', code: 'NL01', reason: expect.stringContaining('not a gemeente, wijk or buurt code'), nl: expect.any(String), en: expect.any(String) }]);
+    expect(res.unknownAreas).toEqual([
+      {
+        row: 2,
+        name: 'Nederland',
+        code: 'NL01',
+        reason: expect.stringContaining('not a gemeente, wijk or buurt code'),
+        nl: expect.any(String),
+        en: expect.any(String),
+      },
+    ]);
     expect(res.indicators).toEqual([expect.objectContaining({ name: 'Bevolking – Aantal inwoners', unit: 'count' })]);
     expect((await cbsValues()).map((v) => [v.cbsCode, v.value])).toEqual([['BU03630000', 1135]]);
   });
@@ -141,7 +178,15 @@ describe('CBS StatLine import', () => {
   it('a bad cell stops the whole commit and is named by row and column', async () => {
     const broken = SES.replace('"BU03630001";"     500"', '"BU03630001";"   vijf"');
     const preview = await json(cbs({ csv: broken, mode: 'preview', createAreas: true }));
-    expect(preview.errors).toEqual([{ row: 5, column: 'Particuliere huishoudens (Aantal)', reason: "'vijf' is geen getal. / 'vijf' is not a number.", nl: "'vijf' is geen getal.", en: "'vijf' is not a number." }]);
+    expect(preview.errors).toEqual([
+      {
+        row: 5,
+        column: 'Particuliere huishoudens (Aantal)',
+        reason: "'vijf' is geen getal. / 'vijf' is not a number.",
+        nl: "'vijf' is geen getal.",
+        en: "'vijf' is not a number.",
+      },
+    ]);
     const res = await cbs({ csv: broken, mode: 'commit', createAreas: true });
     expect(res.status).toBe(400);
     expect(await cbsValues()).toEqual([]);

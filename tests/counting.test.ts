@@ -14,7 +14,11 @@ const base = () => ({ projectId: w.projectId, name: 'Bewoners bij de buurtkamer'
 
 describe('indicator definitions', () => {
   it('creates an indicator with baseline, targets per period and area, and the IATI measure', async () => {
-    const outcome = await t.db.insertInto('outcomes').values({ projectId: w.projectId, level: 'outcome', title: 'Meer ontmoeting' }).returning('id').executeTakeFirstOrThrow();
+    const outcome = await t.db
+      .insertInto('outcomes')
+      .values({ projectId: w.projectId, level: 'outcome', title: 'Meer ontmoeting' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const ind = await indicator(w.coordinator, {
       ...base(),
       outcomeId: outcome.id,
@@ -29,7 +33,15 @@ describe('indicator definitions', () => {
         { period: '2026', value: 250 },
       ],
     });
-    expect(ind).toMatchObject({ name: 'Bewoners bij de buurtkamer', unit: 'count', measure: 'unit', iatiMeasure: '1', byArea: true, baselinePeriod: '2025-Q4', outcomeId: outcome.id });
+    expect(ind).toMatchObject({
+      name: 'Bewoners bij de buurtkamer',
+      unit: 'count',
+      measure: 'unit',
+      iatiMeasure: '1',
+      byArea: true,
+      baselinePeriod: '2025-Q4',
+      outcomeId: outcome.id,
+    });
     expect(ind.targets).toHaveLength(3);
     const got = await json(w.worker.get(`/api/indicators/${ind.id}`));
     expect(got.indicator.targets).toContainEqual({ period: '2026-Q1', areaId: w.areas.kop, value: 35 });
@@ -40,13 +52,20 @@ describe('indicator definitions', () => {
   });
 
   it('refuses an outcome of another project, bad periods and areas outside the project', async () => {
-    const foreign = await t.db.insertInto('outcomes').values({ projectId: w.otherProjectId, level: 'outcome', title: 'Elders' }).returning('id').executeTakeFirstOrThrow();
+    const foreign = await t.db
+      .insertInto('outcomes')
+      .values({ projectId: w.otherProjectId, level: 'outcome', title: 'Elders' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const res = await w.coordinator.post('/api/indicators', {
       ...base(),
       outcomeId: foreign.id,
       byArea: true,
       baselinePeriod: 'vorig jaar',
-      targets: [{ period: '2026-03', value: 1 }, { period: '2026-Q1', areaId: w.areas.elsewhere, value: 2 }],
+      targets: [
+        { period: '2026-03', value: 1 },
+        { period: '2026-Q1', areaId: w.areas.elsewhere, value: 2 },
+      ],
     });
     expect(res.status).toBe(400);
     const fields = (await res.json()).error.details.map((d: { field: string }) => d.field);
@@ -65,7 +84,9 @@ describe('indicator definitions', () => {
     expect((await json(lonely.get('/api/indicators?context=false'))).indicators).toEqual([]);
     const mine = await json(w.worker.get('/api/indicators'));
     expect(mine.indicators.map((i: { id: number }) => i.id)).toEqual([ind.id]);
-    const patched = await json(w.coordinator.patch(`/api/indicators/${ind.id}`, { name: 'Bezoekers', direction: 'lower', targets: [{ period: '2026-Q2', value: 9 }] }));
+    const patched = await json(
+      w.coordinator.patch(`/api/indicators/${ind.id}`, { name: 'Bezoekers', direction: 'lower', targets: [{ period: '2026-Q2', value: 9 }] }),
+    );
     expect(patched.indicator).toMatchObject({ name: 'Bezoekers', direction: 'lower', targets: [{ period: '2026-Q2', areaId: null, value: 9 }] });
     await json(w.worker.put(`/api/indicators/${ind.id}/values`, { values: [{ period: '2026-Q1', value: 3 }] }));
     expect((await w.coordinator.patch(`/api/indicators/${ind.id}`, { periodicity: 'month' })).status).toBe(409);
@@ -110,17 +131,23 @@ describe('values', () => {
   it('saves the grid of several indicators at once, all or nothing', async () => {
     const a = await indicator(w.coordinator, { ...base(), byArea: true });
     const b = await indicator(w.coordinator, { ...base(), name: 'Activiteiten' });
-    const bad = await w.worker.put('/api/indicator-values', { values: [
-      { indicatorId: a.id, period: '2026-Q1', areaId: w.areas.kop, value: 3 },
-      { indicatorId: b.id, period: '2026-Q1', areaId: w.areas.kop, value: 4 },
-    ] });
+    const bad = await w.worker.put('/api/indicator-values', {
+      values: [
+        { indicatorId: a.id, period: '2026-Q1', areaId: w.areas.kop, value: 3 },
+        { indicatorId: b.id, period: '2026-Q1', areaId: w.areas.kop, value: 4 },
+      ],
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.details.map((d: { field: string }) => d.field)).toEqual(['values.1.areaId']);
     expect(await t.db.selectFrom('indicatorValues').selectAll().execute()).toHaveLength(0);
-    const ok = await json(w.worker.put('/api/indicator-values', { values: [
-      { indicatorId: a.id, period: '2026-Q1', areaId: w.areas.kop, value: 3 },
-      { indicatorId: b.id, period: '2026-Q1', value: 4 },
-    ] }));
+    const ok = await json(
+      w.worker.put('/api/indicator-values', {
+        values: [
+          { indicatorId: a.id, period: '2026-Q1', areaId: w.areas.kop, value: 3 },
+          { indicatorId: b.id, period: '2026-Q1', value: 4 },
+        ],
+      }),
+    );
     expect(ok).toEqual({ created: 2, updated: 0, unchanged: 0 });
     const other = await indicator(w.coordinator, { ...base(), projectId: w.otherProjectId });
     expect((await w.worker.put('/api/indicator-values', { values: [{ indicatorId: other.id, period: '2026-Q1', value: 1 }] })).status).toBe(404);
@@ -146,12 +173,25 @@ describe('values', () => {
   });
 
   it('indicatorSeries gives baseline, targets and actuals per period for reports', async () => {
-    const ind = await indicator(w.coordinator, { ...base(), byArea: true, baselineValue: 4, baselinePeriod: '2025-Q4', targets: [{ period: '2026-Q1', value: 30 }, { period: '2026-Q2', value: 40 }] });
-    await json(w.worker.put(`/api/indicators/${ind.id}/values`, { values: [
-      { period: '2026-Q1', areaId: w.areas.kop, value: 10 },
-      { period: '2026-Q1', areaId: w.areas.oudeKerk, value: 15 },
-      { period: '2025-Q4', areaId: w.areas.kop, value: 4 },
-    ] }));
+    const ind = await indicator(w.coordinator, {
+      ...base(),
+      byArea: true,
+      baselineValue: 4,
+      baselinePeriod: '2025-Q4',
+      targets: [
+        { period: '2026-Q1', value: 30 },
+        { period: '2026-Q2', value: 40 },
+      ],
+    });
+    await json(
+      w.worker.put(`/api/indicators/${ind.id}/values`, {
+        values: [
+          { period: '2026-Q1', areaId: w.areas.kop, value: 10 },
+          { period: '2026-Q1', areaId: w.areas.oudeKerk, value: 15 },
+          { period: '2025-Q4', areaId: w.areas.kop, value: 4 },
+        ],
+      }),
+    );
     const [s] = await indicatorSeries(t.db, { projectIds: [w.projectId], from: '2026-01-01', to: '2026-Q2' });
     expect(s!.baseline).toEqual({ value: 4, period: '2025-Q4' });
     expect(s!.series.map((p) => [p.period, p.target, p.actual])).toEqual([
@@ -198,7 +238,19 @@ describe('role matrix', () => {
   it('context indicators are read by workers but written by staff only', async () => {
     const ctx = await t.db
       .insertInto('indicators')
-      .values({ projectId: null, outcomeId: null, name: 'Huishoudens', unit: 'count', measure: 'unit', periodicity: 'year', baselineValue: null, baselinePeriod: null, byArea: 1, source: 'cbs', sourceKey: 'Particuliere huishoudens (Aantal)' })
+      .values({
+        projectId: null,
+        outcomeId: null,
+        name: 'Huishoudens',
+        unit: 'count',
+        measure: 'unit',
+        periodicity: 'year',
+        baselineValue: null,
+        baselinePeriod: null,
+        byArea: 1,
+        source: 'cbs',
+        sourceKey: 'Particuliere huishoudens (Aantal)',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     expect((await w.worker.get(`/api/indicators/${ctx.id}`)).status).toBe(200);
@@ -210,7 +262,16 @@ describe('role matrix', () => {
 
   it('documents the routes in the OpenAPI document', async () => {
     const spec = await json(t.anon.get('/api/openapi.json'));
-    for (const p of ['/api/indicators', '/api/indicators/{id}', '/api/indicators/{id}/values', '/api/indicators/import', '/api/imports/cbs', '/api/projects/{id}/hours', '/api/projects/{id}/expenses', '/api/projects/{id}/budget']) {
+    for (const p of [
+      '/api/indicators',
+      '/api/indicators/{id}',
+      '/api/indicators/{id}/values',
+      '/api/indicators/import',
+      '/api/imports/cbs',
+      '/api/projects/{id}/hours',
+      '/api/projects/{id}/expenses',
+      '/api/projects/{id}/budget',
+    ]) {
       expect(Object.keys(spec.paths)).toContain(p);
     }
   });

@@ -35,10 +35,20 @@ describe('CSV import of values', () => {
     const res = await json(run(csv, 'preview'));
     expect(res.errors).toEqual([
       said(3, 'indicator', "Dit project heeft geen indicator 'Onbekend'.", "This project has no indicator 'Onbekend'."),
-      said(4, 'period', '2026-03 is geen kwartaal: deze indicator wordt per kwartaal bijgehouden.', '2026-03 is not a quarter: this indicator is kept per quarter.'),
+      said(
+        4,
+        'period',
+        '2026-03 is geen kwartaal: deze indicator wordt per kwartaal bijgehouden.',
+        '2026-03 is not a quarter: this indicator is kept per quarter.',
+      ),
       said(5, 'area', "Het gebied 'WK036306' hoort niet bij dit project.", "The area 'WK036306' is not one of this project's areas."),
       said(6, 'value', "'twaalf' is geen getal.", "'twaalf' is not a number."),
-      said(7, 'area', "'Aandeel actief' geldt voor het hele project: laat het gebied leeg.", "'Aandeel actief' is kept for the whole project: leave the area empty."),
+      said(
+        7,
+        'area',
+        "'Aandeel actief' geldt voor het hele project: laat het gebied leeg.",
+        "'Aandeel actief' is kept for the whole project: leave the area empty.",
+      ),
       said(8, 'period', 'Dezelfde indicator, periode en gebied staan al in rij 2.', 'The same indicator, period and area are already in row 2.'),
     ]);
     expect(res.committed).toBe(false);
@@ -55,7 +65,8 @@ describe('CSV import of values', () => {
   });
 
   it('reads `;` with a BOM, the Dutch decimal comma, thousands and quoted fields with separators inside', async () => {
-    const csv = '\uFEFF"Indicator";"Periode";"Gebied";"Waarde";"Opmerking"\r\n' +
+    const csv =
+      '\uFEFF"Indicator";"Periode";"Gebied";"Waarde";"Opmerking"\r\n' +
       '"Bezoekers";"2026-Q1";"BU03630000";"1.234,5";"telling; incl. ""open dag"""\r\n' +
       '"Bezoekers";"2026 K1";"Oude Kerk e.o.";"12,5";"regel 1\nregel 2"\r\n' +
       `"${share.id}";"2026-Q1";"";"0,75";""\r\n`;
@@ -92,7 +103,9 @@ describe('CSV import of values', () => {
   });
 
   it('names a missing column, refuses ambiguous numbers and unknown indicators of other projects', async () => {
-    expect((await json(run('indicator;waarde\nBezoekers;1', 'preview'))).errors).toEqual([said(1, 'periode', "De kolom 'periode' ontbreekt in de eerste regel.", "The column 'period' (or 'periode') is missing from the first line.")]);
+    expect((await json(run('indicator;waarde\nBezoekers;1', 'preview'))).errors).toEqual([
+      said(1, 'periode', "De kolom 'periode' ontbreekt in de eerste regel.", "The column 'period' (or 'periode') is missing from the first line."),
+    ]);
     const other = await indicator(w.coordinator, { projectId: w.otherProjectId, name: 'Elders', unit: 'count', periodicity: 'quarter' });
     const res = await json(run(`indicator;period;value\nAandeel actief;2026-Q1;1.234\n${other.id};2026-Q1;1\n`, 'preview'));
     expect(res.errors).toEqual([
@@ -141,11 +154,35 @@ describe('CSV import of values', () => {
     ]);
     // Read back unchanged, it changes nothing; with one value filled in, the preview shows just that.
     expect(await json(run(text, 'preview'))).toMatchObject({ errors: [], created: 0, updated: 0, changes: [] });
-    const edited = text.replace('Bezoekers;2026-Q1;Kop Zeedijk;12,5;open dag', 'Bezoekers;2026-Q1;Kop Zeedijk;14;open dag').replace('Bezoekers;2026-Q2;Oude Kerk e.o.;;', 'Bezoekers;2026-Q2;Oude Kerk e.o.;3;');
+    const edited = text
+      .replace('Bezoekers;2026-Q1;Kop Zeedijk;12,5;open dag', 'Bezoekers;2026-Q1;Kop Zeedijk;14;open dag')
+      .replace('Bezoekers;2026-Q2;Oude Kerk e.o.;;', 'Bezoekers;2026-Q2;Oude Kerk e.o.;3;');
     const preview = await json(run(edited, 'preview'));
     expect(preview.changes).toEqual([
-      { row: 4, indicatorId: visitors.id, indicator: 'Bezoekers', period: '2026-Q1', areaId: w.areas.kop, area: 'Kop Zeedijk', from: 12.5, to: 14, note: null, status: 'updated' },
-      { row: 7, indicatorId: visitors.id, indicator: 'Bezoekers', period: '2026-Q2', areaId: w.areas.oudeKerk, area: 'Oude Kerk e.o.', from: null, to: 3, note: null, status: 'created' },
+      {
+        row: 4,
+        indicatorId: visitors.id,
+        indicator: 'Bezoekers',
+        period: '2026-Q1',
+        areaId: w.areas.kop,
+        area: 'Kop Zeedijk',
+        from: 12.5,
+        to: 14,
+        note: null,
+        status: 'updated',
+      },
+      {
+        row: 7,
+        indicatorId: visitors.id,
+        indicator: 'Bezoekers',
+        period: '2026-Q2',
+        areaId: w.areas.oudeKerk,
+        area: 'Oude Kerk e.o.',
+        from: null,
+        to: 3,
+        note: null,
+        status: 'created',
+      },
     ]);
     expect(preview).toMatchObject({ created: 1, updated: 1, changesTotal: 2, committed: false });
     // Another project's worker does not see it exists, a funder may not; a bad period is a 400 in both languages.
@@ -153,6 +190,8 @@ describe('CSV import of values', () => {
     expect((await w.funder.get(`/api/projects/${w.projectId}/indicators/template.csv`)).status).toBe(403);
     const bad = await w.worker.get(`/api/projects/${w.projectId}/indicators/template.csv?last=2026-Q5`);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.details[0].message).toBe("'2026-Q5' is geen periode. Schrijf bijvoorbeeld 2026, 2026-Q1 of 2026-03. / '2026-Q5' is not a period. Write for example 2026, 2026-Q1 or 2026-03.");
+    expect((await bad.json()).error.details[0].message).toBe(
+      "'2026-Q5' is geen periode. Schrijf bijvoorbeeld 2026, 2026-Q1 of 2026-03. / '2026-Q5' is not a period. Write for example 2026, 2026-Q1 or 2026-03.",
+    );
   });
 });

@@ -30,7 +30,11 @@ describe('one error shape for every status', () => {
   it('400 names each bad field', async () => {
     const t = await testApp();
     const admin = await t.as('admin');
-    const b = await expectError(await admin.post('/api/projects', { name: '', startDate: '1 maart', budgetHours: -1, phase: 'SLAPEN', areaIds: ['x'] }), 400, 'invalid_input');
+    const b = await expectError(
+      await admin.post('/api/projects', { name: '', startDate: '1 maart', budgetHours: -1, phase: 'SLAPEN', areaIds: ['x'] }),
+      400,
+      'invalid_input',
+    );
     expect(fields(b)).toEqual(expect.arrayContaining(['name', 'startDate', 'budgetHours', 'phase', 'areaIds.0']));
     const u = await expectError(await admin.post('/api/users', { email: 'geen-mail', name: 'A', role: 'king', password: 'kort' }), 400, 'invalid_input');
     expect(fields(u)).toEqual(['email', 'role', 'password']);
@@ -44,7 +48,15 @@ describe('one error shape for every status', () => {
     const t = await testApp();
     const admin = await t.as('admin');
     const b = await expectError(
-      await admin.post('/api/projects', { name: '', eigenaar: 'x'.repeat(2001), budgetHours: -1, phase: 'SLAPEN', startDate: '1 maart', areaIds: 'x', extra: 1 }),
+      await admin.post('/api/projects', {
+        name: '',
+        eigenaar: 'x'.repeat(2001),
+        budgetHours: -1,
+        phase: 'SLAPEN',
+        startDate: '1 maart',
+        areaIds: 'x',
+        extra: 1,
+      }),
       400,
       'invalid_input',
     );
@@ -60,7 +72,11 @@ describe('one error shape for every status', () => {
     });
     const missing = await expectError(await admin.post('/api/users', { name: 'A', role: 'worker', password: 'long enough pw' }), 400, 'invalid_input');
     expect(missing.error.details).toEqual([expect.objectContaining({ field: 'email', code: 'invalid_type', expected: 'string', missing: true })]);
-    const exact = await expectError(await admin.post('/api/users', { email: 'a@example.nl', name: 'A', role: 'worker', password: 'kort' }), 400, 'invalid_input');
+    const exact = await expectError(
+      await admin.post('/api/users', { email: 'a@example.nl', name: 'A', role: 'worker', password: 'kort' }),
+      400,
+      'invalid_input',
+    );
     expect(exact.error.details).toEqual([expect.objectContaining({ field: 'password', code: 'too_small', origin: 'string', minimum: 10 })]);
     // errors thrown by routes keep their shape: a field and a message, no code
     const area = await expectError(await admin.post('/api/projects', { name: 'P', areaIds: [999] }), 400, 'invalid_input');
@@ -84,7 +100,11 @@ describe('one error shape for every status', () => {
     await expectError(await admin.request('POST', '/api/projects', '', { 'content-type': 'application/json' }), 400, 'invalid_input');
     await expectError(await admin.post('/api/projects', [{ name: 'P' }]), 400, 'invalid_input');
     await expectError(await admin.request('POST', '/api/projects', 'null', { 'content-type': 'application/json' }), 400, 'invalid_input');
-    await expectError(await admin.request('POST', '/api/projects', '{"name":"P","budgetEuros":1e999}', { 'content-type': 'application/json' }), 400, 'invalid_input');
+    await expectError(
+      await admin.request('POST', '/api/projects', '{"name":"P","budgetEuros":1e999}', { 'content-type': 'application/json' }),
+      400,
+      'invalid_input',
+    );
     const huge = await expectError(await admin.post('/api/projects', { name: 'P', budgetHours: 1e300, areaIds: [1e20] }), 400, 'invalid_input');
     expect(fields(huge)).toEqual(['budgetHours', 'areaIds.0']);
     await expectError(await admin.get('/api/projects/abc'), 400, 'invalid_input');
@@ -98,7 +118,11 @@ describe('one error shape for every status', () => {
   it('415 for a body that is not JSON', async () => {
     const t = await testApp();
     const admin = await t.as('admin');
-    await expectError(await admin.request('POST', '/api/projects', 'name=P', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type');
+    await expectError(
+      await admin.request('POST', '/api/projects', 'name=P', { 'content-type': 'application/x-www-form-urlencoded' }),
+      415,
+      'unsupported_media_type',
+    );
     await expectError(await admin.request('POST', '/api/projects', '{"name":"P"}', { 'content-type': 'text/plain' }), 415, 'unsupported_media_type');
   });
 
@@ -191,7 +215,15 @@ describe('one error shape for every status', () => {
     const t = await testApp();
     const admin = await t.as('admin');
     const spec = await (await t.anon.get('/api/openapi.json')).json();
-    const bodies = ['{}', '[]', 'null', '"x"', '{"name":', '{"id":1e400,"name":{"$gt":""}}', JSON.stringify({ userIds: [0, -1, 2 ** 60], areaIds: 'x', locale: 'xx', token: '' })];
+    const bodies = [
+      '{}',
+      '[]',
+      'null',
+      '"x"',
+      '{"name":',
+      '{"id":1e400,"name":{"$gt":""}}',
+      JSON.stringify({ userIds: [0, -1, 2 ** 60], areaIds: 'x', locale: 'xx', token: '' }),
+    ];
     const failures: string[] = [];
     for (const [path, ops] of Object.entries(spec.paths as Record<string, Record<string, unknown>>)) {
       for (const method of Object.keys(ops)) {
@@ -199,7 +231,9 @@ describe('one error shape for every status', () => {
         for (const id of ['abc', '0', '1', '99999999999', '1e5', '%00']) {
           const url = path.replace(/\{[^}]+\}/g, id);
           for (const body of method === 'get' ? [undefined] : bodies) {
-            const res = await admin.request(method.toUpperCase(), url + (method === 'get' ? '?limit=-1&before=x&targetId=%00' : ''), body, { 'content-type': 'application/json' });
+            const res = await admin.request(method.toUpperCase(), url + (method === 'get' ? '?limit=-1&before=x&targetId=%00' : ''), body, {
+              'content-type': 'application/json',
+            });
             if (res.status >= 500) failures.push(`${method.toUpperCase()} ${url} ${body ?? ''} → ${res.status}`);
           }
         }
@@ -221,7 +255,8 @@ describe('the web words field errors in the UI’s language', () => {
   it('Dutch first, from the codes and limits the server sends; English when the UI is English', async () => {
     const t = await testApp();
     const admin = await t.as('admin');
-    const res = () => admin.post('/api/projects', { name: '', eigenaar: 'x'.repeat(2001), budgetHours: -1, phase: 'SLAPEN', startDate: '1 maart', areaIds: 'x', extra: 1 });
+    const res = () =>
+      admin.post('/api/projects', { name: '', eigenaar: 'x'.repeat(2001), budgetHours: -1, phase: 'SLAPEN', startDate: '1 maart', areaIds: 'x', extra: 1 });
     const nl = await apiError(await res());
     inLocale('nl');
     expect(['name', 'eigenaar', 'budgetHours', 'phase', 'startDate', 'areaIds', 'extra'].map((f) => nl.field(f))).toEqual([
@@ -261,6 +296,10 @@ describe('the web words field errors in the UI’s language', () => {
     inLocale('nl');
     expect(dates.field('endDate')).toBe('Ligt voor de startdatum');
     // a page's own (already translated) message stays as it is
-    expect(new ApiError(400, 'invalid_input', 'Kies een datum in de toekomst.', [{ field: 'expiresAt', message: 'Kies een datum in de toekomst.' }]).field('expiresAt')).toBe('Kies een datum in de toekomst.');
+    expect(
+      new ApiError(400, 'invalid_input', 'Kies een datum in de toekomst.', [{ field: 'expiresAt', message: 'Kies een datum in de toekomst.' }]).field(
+        'expiresAt',
+      ),
+    ).toBe('Kies een datum in de toekomst.');
   });
 });

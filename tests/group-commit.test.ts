@@ -13,7 +13,8 @@ describe('group commit', () => {
   afterEach(() => t.close());
 
   const tellers = async () => (await t.db.selectFrom('tellers').select('displayName').orderBy('id').execute()).map((r) => r.displayName);
-  const addTeller = (tx: Transaction<DB>, name: string) => tx.insertInto('tellers').values({ kind: 'resident', displayName: name, userId: null, under16: 0 }).execute();
+  const addTeller = (tx: Transaction<DB>, name: string) =>
+    tx.insertInto('tellers').values({ kind: 'resident', displayName: name, userId: null, under16: 0 }).execute();
 
   it('writes arriving together share one transaction, and each caller gets its own result', async () => {
     const write = groupCommit(t.db);
@@ -80,7 +81,9 @@ describe('group commit', () => {
     const link = await openLink(w.admin, w.projectA);
     const before = await storyCount(t);
     const titles = Array.from({ length: 25 }, (_, i) => `Verhaal nummer ${i}`);
-    const receipts = await Promise.all(titles.map(async (title, i) => (await json(await submit(t, link.token, { title }, `10.0.1.${i}`), 201)).receipt as string));
+    const receipts = await Promise.all(
+      titles.map(async (title, i) => (await json(await submit(t, link.token, { title }, `10.0.1.${i}`), 201)).receipt as string),
+    );
     expect(new Set(receipts).size).toBe(25);
     expect(await storyCount(t)).toBe(before + 25);
     for (const [i, code] of receipts.entries()) {

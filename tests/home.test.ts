@@ -33,15 +33,28 @@ describe('GET /api/home', () => {
     const [a, b] = [await areaOf('Kop Zeedijk'), await areaOf('Oude Kerk')];
     const project = (await json(coord.post('/api/projects', { name: 'Buurtkamer', areaIds: [a, b], userIds: [worker.id] }))).project.id;
     await json(coord.post('/api/projects', { name: 'Elders', areaIds: [a], userIds: [other.id] }));
-    const perArea = (await json(coord.post('/api/indicators', { projectId: project, name: 'Bezoekers', unit: 'count', periodicity: 'quarter', byArea: true }))).indicator.id;
+    const perArea = (await json(coord.post('/api/indicators', { projectId: project, name: 'Bezoekers', unit: 'count', periodicity: 'quarter', byArea: true })))
+      .indicator.id;
     await json(coord.post('/api/indicators', { projectId: project, name: 'Tevredenheid', unit: 'score', periodicity: 'year' }));
     const today = new Date().toISOString().slice(0, 10);
     const week = weekOf(today);
     await json(worker.post(`/api/projects/${project}/hours`, { date: week.from, hours: 1.75, phase: 'DOEN', activity: 'Spreekuur' }));
     await json(worker.post(`/api/projects/${project}/hours`, { date: '2020-01-06', hours: 3, phase: 'DOEN', activity: 'Lang geleden' }));
     await json(worker.put(`/api/indicators/${perArea}/values`, { values: [{ period: periodOf(today, 'quarter'), areaId: a, value: 4 }] }));
-    const round = (await json(coord.post('/api/msc-rounds', { domain: 'Meedoen', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [project], panelUserIds: [worker.id] }))).round.id;
-    await json(coord.post('/api/reports', { title: 'Jaarverslag', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [project] }));
+    const round = (
+      await json(
+        coord.post('/api/msc-rounds', {
+          domain: 'Meedoen',
+          periodFrom: '2026-01-01',
+          periodTo: '2026-12-31',
+          projectIds: [project],
+          panelUserIds: [worker.id],
+        }),
+      )
+    ).round.id;
+    await json(
+      coord.post('/api/reports', { title: 'Jaarverslag', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [project] }),
+    );
 
     const mine = await home(worker);
     expect(mine.week).toEqual(week);

@@ -23,10 +23,12 @@ describe('hours', () => {
     expect(list.entries[0]).toMatchObject({ date: '2026-02-02', activity: 'Overleg corporatie' });
     expect(list.totals.hours).toBe(6.75);
     expect(list.totals.byPhase).toEqual({ ZIEN: 3, DENKEN: 0, DOEN: 3.75, VINDEN: 0 });
-    expect(list.totals.byWorker.map((b: { userId: number; hours: number }) => [b.userId, b.hours]).sort()).toEqual([
-      [w.coordinator.id, 2.25],
-      [w.worker.id, 4.5],
-    ].sort());
+    expect(list.totals.byWorker.map((b: { userId: number; hours: number }) => [b.userId, b.hours]).sort()).toEqual(
+      [
+        [w.coordinator.id, 2.25],
+        [w.worker.id, 4.5],
+      ].sort(),
+    );
     const january = await json(w.worker.get(`/api/projects/${w.projectId}/hours?from=2026-01&to=2026-01`));
     expect(january.totals.hours).toBe(4.5);
     expect(await t.db.selectFrom('auditLog').select('action').where('action', '=', 'hours.create').execute()).toHaveLength(3);
@@ -59,16 +61,25 @@ describe('expenses and budget', () => {
   it('records money spent in euros and shows hours and money against the plan', async () => {
     await json(hours(w.worker, { date: '2026-01-12', hours: 20, phase: 'DOEN', activity: 'Buurtkamer' }));
     await json(hours(w.worker, { date: '2026-04-12', hours: 5, phase: 'VINDEN', activity: 'Evaluatie' }));
-    const e = await json(w.worker.post(`/api/projects/${w.projectId}/expenses`, { date: '2026-01-15', amount: 1234.56, description: 'Koffie en thee', category: 'Materiaal' }));
+    const e = await json(
+      w.worker.post(`/api/projects/${w.projectId}/expenses`, { date: '2026-01-15', amount: 1234.56, description: 'Koffie en thee', category: 'Materiaal' }),
+    );
     expect(e.entry).toMatchObject({ amount: 1234.56, category: 'Materiaal', enteredBy: w.worker.id });
     await json(w.coordinator.post(`/api/projects/${w.projectId}/expenses`, { date: '2026-02-01', amount: 265.44, description: 'Zaalhuur' }));
     expect(await t.db.selectFrom('expenses').select('amountCents').orderBy('id').execute()).toEqual([{ amountCents: 123456 }, { amountCents: 26544 }]);
     const list = await json(w.worker.get(`/api/projects/${w.projectId}/expenses`));
-    expect(list.totals).toEqual({ amount: 1500, byCategory: [{ category: 'Materiaal', amount: 1234.56 }, { category: null, amount: 265.44 }] });
+    expect(list.totals).toEqual({
+      amount: 1500,
+      byCategory: [
+        { category: 'Materiaal', amount: 1234.56 },
+        { category: null, amount: 265.44 },
+      ],
+    });
     expect((await w.worker.post(`/api/projects/${w.projectId}/expenses`, { date: '2026-02-01', amount: 1.234, description: 'x' })).status).toBe(400);
     expect((await w.outsider.post(`/api/projects/${w.projectId}/expenses`, { date: '2026-02-01', amount: 1, description: 'x' })).status).toBe(404);
 
-    const extra = (await json(w.worker.post(`/api/projects/${w.projectId}/expenses`, { date: '2026-02-03', amount: 10, description: 'Dubbel ingevoerd' }))).entry;
+    const extra = (await json(w.worker.post(`/api/projects/${w.projectId}/expenses`, { date: '2026-02-03', amount: 10, description: 'Dubbel ingevoerd' })))
+      .entry;
     expect((await w.outsider.request('DELETE', `/api/projects/${w.projectId}/expenses/${extra.id}`)).status).toBe(404);
     expect((await w.worker.request('DELETE', `/api/projects/${w.projectId}/expenses/${extra.id}`)).status).toBe(204);
     const { budget } = await json(w.worker.get(`/api/projects/${w.projectId}/budget`));

@@ -35,7 +35,9 @@ describe('IATI Standard Ruleset on the export', () => {
     expect(xml).toMatch(/<sector vocabulary="1" code="15150" percentage="100">\s*<narrative>Democratic participation and civil society<\/narrative>/);
     // the ruleset's cases were really evaluated: errors and warnings, passed and not applying
     const results = evaluateRuleset(xml, 'standard');
-    expect(results.filter((r) => r.passed === true).map((r) => r.id)).toEqual(expect.arrayContaining(['6.2.2', '6.11.1', '4.1.1', '7.8.1', '11.1.2', '3.1.4', '2.1.4', '8.6.1', '8.9.1', '8.10.1']));
+    expect(results.filter((r) => r.passed === true).map((r) => r.id)).toEqual(
+      expect.arrayContaining(['6.2.2', '6.11.1', '4.1.1', '7.8.1', '11.1.2', '3.1.4', '2.1.4', '8.6.1', '8.9.1', '8.10.1']),
+    );
     for (const c of xml.match(/<activity-date type="(\d)"/g)!.map((m) => m.slice(-2, -1))) expect(codelist('ActivityDateType')).toContain(c);
   });
 
@@ -66,7 +68,14 @@ describe('IATI Standard Ruleset on the export', () => {
     const coord = await t.as('coordinator');
     const other = await addArea(t.db, 'Westpark');
     await t.db.insertInto('projectAreas').values({ projectId: w.projectId, areaId: other }).execute();
-    await addStory(t.db, { projectId: w.projectId, areaId: other, consent: 'public', tellerName: 'Wim', title: 'Het plein', body: 'Het plein is weer van ons.' });
+    await addStory(t.db, {
+      projectId: w.projectId,
+      areaId: other,
+      consent: 'public',
+      tellerName: 'Wim',
+      title: 'Het plein',
+      body: 'Het plein is weer van ons.',
+    });
     const areas = await exportOf(coord, { projectIds: [w.projectId], areaIds: [w.areaId] });
     expect(areas).not.toContain('Het plein');
 
@@ -93,7 +102,12 @@ describe('IATI Standard Ruleset on the export', () => {
 
   it('shares always sum to 100 per vocabulary', () => {
     expect(sectorShares(['1:15150', '1:16010', '1:16061']).map((s) => s.percentage)).toEqual([34, 33, 33]);
-    expect(sectorShares(['1:15150', '1:15150', '1:16010', '1:16061', '1:43030', '1:15220', '2:151']).reduce((a, s) => a + (s.vocabulary === '1' ? s.percentage : 0), 0)).toBe(100);
+    expect(
+      sectorShares(['1:15150', '1:15150', '1:16010', '1:16061', '1:43030', '1:15220', '2:151']).reduce(
+        (a, s) => a + (s.vocabulary === '1' ? s.percentage : 0),
+        0,
+      ),
+    ).toBe(100);
   });
 
   it('the evaluator finds what IATI would reject: no sector, no country, percentages off, dates in the wrong order', async () => {
@@ -105,7 +119,10 @@ describe('IATI Standard Ruleset on the export', () => {
     const bare = xml.replace(/<recipient-country[^>]*\/>/, '').replace(/<sector [\s\S]*?<\/sector>/, '');
     expect(ids(bare)).toEqual(expect.arrayContaining(['standard 6.2.2', 'standard 3.7.1', 'standard_py strict_sum', 'standard_py only_one_of']));
 
-    const twoSectors = xml.replace(/<sector vocabulary="1" code="15150" percentage="100">/, '<sector vocabulary="1" code="15150" percentage="60"><narrative>a</narrative></sector><sector vocabulary="1" code="16010" percentage="60">');
+    const twoSectors = xml.replace(
+      /<sector vocabulary="1" code="15150" percentage="100">/,
+      '<sector vocabulary="1" code="15150" percentage="60"><narrative>a</narrative></sector><sector vocabulary="1" code="16010" percentage="60">',
+    );
     expect(ids(twoSectors)).toContain('standard 2.1.2');
 
     const backwards = xml.replace(/<period-end iso-date="2026-03-31"\/>/, '<period-end iso-date="2025-03-31"/>');

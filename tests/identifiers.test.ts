@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { findIdentifiers, markIdentifiers, type IdentifierKind } from '../db/domain/identifiers.js';
 
 const found = (text: string) => findIdentifiers(text).map((f) => [f.kind, f.text] as [IdentifierKind, string]);
-const kinds = (text: string, kind: IdentifierKind) => findIdentifiers(text).filter((f) => f.kind === kind).map((f) => f.text);
+const kinds = (text: string, kind: IdentifierKind) =>
+  findIdentifiers(text)
+    .filter((f) => f.kind === kind)
+    .map((f) => f.text);
 
 describe('the identifying-details detector (a help for the reviewer)', () => {
   it('marks the details of the story in the issue', () => {

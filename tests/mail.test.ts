@@ -95,7 +95,11 @@ describe('with SMTP configured: password reset and report shared', () => {
     const before = smtp.inbox.length;
     await t.anon.post('/api/auth/password-reset', { email: 'bo@example.nl' });
     const link = resetLink(await smtp.waitFor('bo@example.nl', { after: before }));
-    await t.db.updateTable('passwordResets').set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where('usedAt', 'is', null).execute();
+    await t.db
+      .updateTable('passwordResets')
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where('usedAt', 'is', null)
+      .execute();
     expect((await t.anon.post('/api/auth/password-reset/complete', { token: tokenOf(link), password: NEW_PASSWORD })).status).toBe(410);
     expect((await t.anon.post('/api/auth/password-reset/complete', { token: 'x'.repeat(43), password: NEW_PASSWORD })).status).toBe(410);
     expect((await t.anon.post('/api/auth/password-reset/check', { token: 'y'.repeat(43) })).status).toBe(410);
@@ -146,7 +150,15 @@ describe('with SMTP configured: password reset and report shared', () => {
     await t.db.updateTable('users').set({ locale: 'en' }).where('id', '=', english.id).execute();
     const { id } = await t.db
       .insertInto('reports')
-      .values({ title: 'Jaarverslag Noord 2026', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', introJson: '{"type":"doc","content":[]}', introHtml: '', createdBy: coord.id })
+      .values({
+        title: 'Jaarverslag Noord 2026',
+        audience: 'funder',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-12-31',
+        introJson: '{"type":"doc","content":[]}',
+        introHtml: '',
+        createdBy: coord.id,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const before = smtp.inbox.length;

@@ -12,7 +12,9 @@ const files = readdirSync(join(import.meta.dirname, '..', 'db', 'migrations'))
   .sort();
 
 async function tables(db: ReturnType<typeof createDb>['db']) {
-  const rows = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(db);
+  const rows = await sql<{
+    name: string;
+  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(db);
   return rows.rows.map((r) => r.name);
 }
 
@@ -30,7 +32,8 @@ describe('migrations', () => {
     expect(await tables(db)).toEqual([]);
     await migrateToLatest(db);
     const latest = await tables(db);
-    for (const t of ['users', 'sessions', 'audit_log', 'areas', 'projects', 'project_members', 'project_areas', 'setup_tokens', 'stories']) expect(latest).toContain(t);
+    for (const t of ['users', 'sessions', 'audit_log', 'areas', 'projects', 'project_members', 'project_areas', 'setup_tokens', 'stories'])
+      expect(latest).toContain(t);
     const applied = (await migrator(db).getMigrations()).filter((m) => m.executedAt).map((m) => m.name);
     expect(applied).toEqual(files);
 
@@ -66,7 +69,9 @@ describe('migrations', () => {
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
     await migrateToLatest(db);
-    await expect(db.insertInto('sessions').values({ tokenHash: 'x', userId: 999, createdAt: '', lastSeenAt: '', expiresAt: '' }).execute()).rejects.toThrow(/FOREIGN KEY/);
+    await expect(db.insertInto('sessions').values({ tokenHash: 'x', userId: 999, createdAt: '', lastSeenAt: '', expiresAt: '' }).execute()).rejects.toThrow(
+      /FOREIGN KEY/,
+    );
     await db.destroy();
   });
 });

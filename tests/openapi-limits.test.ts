@@ -4,7 +4,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from './helpers/app.js';
 import { world, type World } from './helpers/stories-fixtures.js';
 
-type Schema = { $ref?: string; type?: string | string[]; maxItems?: number; maxLength?: number; enum?: unknown[]; const?: unknown; items?: Schema; properties?: Record<string, Schema>; additionalProperties?: Schema | boolean; anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[] };
+type Schema = {
+  $ref?: string;
+  type?: string | string[];
+  maxItems?: number;
+  maxLength?: number;
+  enum?: unknown[];
+  const?: unknown;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  additionalProperties?: Schema | boolean;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+};
 
 function unbounded(doc: { paths: Record<string, Record<string, any>>; components?: { schemas?: Record<string, Schema> } }): string[] {
   const comps = doc.components?.schemas ?? {};
@@ -47,10 +60,19 @@ describe('request limits', () => {
     expect(Object.keys(doc.paths).length).toBeGreaterThan(50);
     expect(unbounded(doc)).toEqual([]);
     // the check itself finds what it should
-    expect(unbounded({ paths: { '/x': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { ids: { type: 'array', items: { type: 'string' } } } } } } } } } } })).toEqual([
-      'array without maxItems: post /x body.ids',
-      'string without maxLength: post /x body.ids[]',
-    ]);
+    expect(
+      unbounded({
+        paths: {
+          '/x': {
+            post: {
+              requestBody: {
+                content: { 'application/json': { schema: { type: 'object', properties: { ids: { type: 'array', items: { type: 'string' } } } } } },
+              },
+            },
+          },
+        },
+      }),
+    ).toEqual(['array without maxItems: post /x body.ids', 'string without maxLength: post /x body.ids[]']);
   });
 
   it('40,000 ids in a request are a 400 naming the field, not a 500 from the database', async () => {

@@ -27,7 +27,11 @@ describe('access log', () => {
     const app = createApp({ db: t.db, config: { ...t.config, accessLog: true }, log: (l) => lines.push(l) });
     const { token } = await openLink(w.admin, w.projectA);
     const story = { title: 'Mijn straat', body: doc('Het is hier veiliger geworden.'), consent: 'report', consentTextVersion: '2026-11' };
-    const post = await app.request(`${ORIGIN}/api/public/links/${token}/stories`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(story) });
+    const post = await app.request(`${ORIGIN}/api/public/links/${token}/stories`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(story),
+    });
     const { receipt } = await json(post, 201);
     await heard(w.member, w.projectA, { title: 'Zwemles', body: doc('geheimwoord') });
     await app.request(`${ORIGIN}/api/public/receipts/${receipt}`);

@@ -49,7 +49,13 @@ describe('archiving an outcome the work plan dropped', () => {
     await json(await coord.put(`/api/stories/${fresh}/tags`, { outcomes: [{ outcomeId: goal.id }] }), 200);
     await json(await coord.post('/api/indicators', { ...indicator, outcomeId: goal.id }), 201);
 
-    const log = await t.db.selectFrom('auditLog').select('action').where('targetType', '=', 'outcome').where('targetId', '=', String(goal.id)).orderBy('id').execute();
+    const log = await t.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('targetType', '=', 'outcome')
+      .where('targetId', '=', String(goal.id))
+      .orderBy('id')
+      .execute();
     expect(log.map((l) => l.action)).toEqual(['outcome.create', 'outcome.archive', 'outcome.restore']);
   });
 });

@@ -22,7 +22,11 @@ describe('a teller’s privacy rights', () => {
       placements: [{ variableId: vars[0], position: 60 }],
     });
     await json(await w.member.post(`/api/stories/${s.id}/consent`, { level: 'public', channel: 'paper', givenBy: 'teller' }), 200);
-    const outcome = await t.db.insertInto('outcomes').values({ projectId: w.projectA, level: 'outcome', title: 'Meer contact tussen buren' }).returning('id').executeTakeFirstOrThrow();
+    const outcome = await t.db
+      .insertInto('outcomes')
+      .values({ projectId: w.projectA, level: 'outcome', title: 'Meer contact tussen buren' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await t.db.insertInto('storyOutcomes').values({ storyId: s.id, outcomeId: outcome.id, note: 'laat contact zien', byUser: w.coordinator.id }).execute();
 
     for (const c of [w.member, w.funder]) expect((await c.get(`/api/tellers/${s.teller.id}/export`)).status).toBe(403);
@@ -46,9 +50,18 @@ describe('a teller’s privacy rights', () => {
   });
 
   it('erases a teller: stories, consents, placements, tags and search entries, in one go', async () => {
-    const a = await heard(w.member, w.projectA, { title: 'Geheim verhaal', body: doc('Zeldzaamwoord over de buurman.'), teller: { name: 'Truus' }, placements: [{ variableId: vars[1], position: 10 }] });
+    const a = await heard(w.member, w.projectA, {
+      title: 'Geheim verhaal',
+      body: doc('Zeldzaamwoord over de buurman.'),
+      teller: { name: 'Truus' },
+      placements: [{ variableId: vars[1], position: 10 }],
+    });
     const keep = await heard(w.member, w.projectA, { title: 'Ander verhaal', body: doc('Blijft staan.'), teller: { name: 'Anna' } });
-    const outcome = await t.db.insertInto('outcomes').values({ projectId: w.projectA, level: 'outcome', title: 'Veiligheid' }).returning('id').executeTakeFirstOrThrow();
+    const outcome = await t.db
+      .insertInto('outcomes')
+      .values({ projectId: w.projectA, level: 'outcome', title: 'Veiligheid' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await t.db.insertInto('storyOutcomes').values({ storyId: a.id, outcomeId: outcome.id, note: 'Zeldzaamwoord' }).execute();
     await json(await w.member.post(`/api/stories/${a.id}/consent`, { level: 'team', channel: 'spoken', givenBy: 'teller' }), 200);
     expect(await indexedStoryIds(t.db, 'zeldzaamwoord')).toEqual([a.id]);
@@ -89,7 +102,11 @@ describe('a teller’s privacy rights', () => {
   });
 
   it('withdrawal keeps the consent record but clears the text', async () => {
-    const s = await heard(w.member, w.projectA, { title: 'Over mijn dochter', body: doc('Privézaken die weg moeten.'), placements: [{ variableId: vars[0], position: 20 }] });
+    const s = await heard(w.member, w.projectA, {
+      title: 'Over mijn dochter',
+      body: doc('Privézaken die weg moeten.'),
+      placements: [{ variableId: vars[0], position: 20 }],
+    });
     await json(await w.coordinator.post(`/api/stories/${s.id}/consent`, { withdraw: true, reason: 'verzoek', channel: 'spoken', givenBy: 'teller' }), 200);
     const row = await t.db.selectFrom('stories').selectAll().where('id', '=', s.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ title: '', bodyHtml: '', bodyText: '' });

@@ -58,7 +58,11 @@ describe('saving a project with its team', () => {
 
     const good = await coordinator.patch(`/api/projects/${project.id}`, { name: 'Speeltuin Noord', vraagstuk: 'Nieuw', userIds: [colleague.id] });
     expect(good.status).toBe(200);
-    expect((await good.json()).project).toMatchObject({ name: 'Speeltuin Noord', vraagstuk: 'Nieuw', members: [expect.objectContaining({ id: colleague.id })] });
+    expect((await good.json()).project).toMatchObject({
+      name: 'Speeltuin Noord',
+      vraagstuk: 'Nieuw',
+      members: [expect.objectContaining({ id: colleague.id })],
+    });
     expect(await members(t, project.id)).toEqual([colleague.id]);
     expect((await projectAudit(t, project.id)).slice(auditBefore).map((l) => l.action)).toEqual(['project.update', 'project.members']);
     expect((await worker.get(`/api/projects/${project.id}`)).status).toBe(404);

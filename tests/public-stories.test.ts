@@ -9,10 +9,13 @@ describe('short link codes', () => {
   let t: TestApp;
   let w: World;
   beforeAll(async () => {
-    t = await testApp({ limits: { ...defaultLimits, loginPerAccount: 1000, loginPerAddress: 1000, publicPerAddress: 1000, publicPerLink: 1000, linkGuessesPerAddress: 5 } });
+    t = await testApp({
+      limits: { ...defaultLimits, loginPerAccount: 1000, loginPerAddress: 1000, publicPerAddress: 1000, publicPerLink: 1000, linkGuessesPerAddress: 5 },
+    });
     w = await world(t);
   });
-  const form = (code: string, address: string) => t.anon.request('GET', `/api/public/links/${encodeURIComponent(code)}`, undefined, { 'x-forwarded-for': address });
+  const form = (code: string, address: string) =>
+    t.anon.request('GET', `/api/public/links/${encodeURIComponent(code)}`, undefined, { 'x-forwarded-for': address });
 
   it('a new link has a short code without look-alikes, typed in any case, with or without dashes', async () => {
     const codes = new Set<string>();
@@ -111,7 +114,12 @@ describe('submission links', () => {
     // A quiet zone of 4 light modules on every side, as the QR spec asks (scanners need it).
     const size = Number(/viewBox="0 0 (\d+) \1"/.exec(svg)?.[1]);
     const dark = /<path stroke="#000000" d="([^"]+)"/.exec(svg)?.[1] ?? '';
-    let x = 0, y = 0, left = Infinity, right = 0, top = Infinity, bottom = 0;
+    let x = 0,
+      y = 0,
+      left = Infinity,
+      right = 0,
+      top = Infinity,
+      bottom = 0;
     for (const [, cmd, a, b] of dark.matchAll(/([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?/g)) {
       if (cmd === 'M') [x, y] = [Number(a), Number(b)];
       else if (cmd === 'm') [x, y] = [x + Number(a), y + Number(b)];
@@ -140,7 +148,13 @@ describe('a resident tells a story', () => {
     const nl = await json(await t.anon.get(`/api/public/links/${token}`), 200);
     expect(nl).toEqual({
       project: { name: 'Buurtkamer' },
-      variables: vars.map((id, i) => ({ id, key: `var${w.projectA}_${i}`, name: `Atmosfeer ${i}`, weak: 'angst en wantrouwen', strong: 'veiligheid en vertrouwen' })),
+      variables: vars.map((id, i) => ({
+        id,
+        key: `var${w.projectA}_${i}`,
+        name: `Atmosfeer ${i}`,
+        weak: 'angst en wantrouwen',
+        strong: 'veiligheid en vertrouwen',
+      })),
       consentTextVersion: '2026-11-29/nl',
       question: null,
       media: true,
@@ -158,7 +172,19 @@ describe('a resident tells a story', () => {
   it('each link sets its own question and which climate questions it asks (none to four; the first two by default)', async () => {
     const more: number[] = [];
     for (const i of [10, 11, 12]) {
-      const v = { key: `extra_${i}`, groupKey: 'social', groupNl: 'Sociaal', groupEn: 'Social', nameNl: `Vraag ${i}`, nameEn: `Question ${i}`, weakNl: 'zwak', weakEn: 'weak', strongNl: 'sterk', strongEn: 'strong', sort: i };
+      const v = {
+        key: `extra_${i}`,
+        groupKey: 'social',
+        groupNl: 'Sociaal',
+        groupEn: 'Social',
+        nameNl: `Vraag ${i}`,
+        nameEn: `Question ${i}`,
+        weakNl: 'zwak',
+        weakEn: 'weak',
+        strongNl: 'sterk',
+        strongEn: 'strong',
+        sort: i,
+      };
       const { id } = await t.db.insertInto('climateVariables').values(v).returning('id').executeTakeFirstOrThrow();
       await t.db.insertInto('projectClimateVariables').values({ projectId: w.projectA, variableId: id }).execute();
       more.push(id);
@@ -175,7 +201,10 @@ describe('a resident tells a story', () => {
     const none = await openLink(w.admin, w.projectA, { climateVariableIds: [] });
     expect((await json(await t.anon.get(`/api/public/links/${none.token}`), 200)).variables).toEqual([]);
     // Changed later; at most four, the project's own, each once.
-    const patched = await json(await w.admin.patch(`/api/links/${none.id}`, { question: 'Hoe gaat het met de speeltuin?', climateVariableIds: all.slice(0, 4) }), 200);
+    const patched = await json(
+      await w.admin.patch(`/api/links/${none.id}`, { question: 'Hoe gaat het met de speeltuin?', climateVariableIds: all.slice(0, 4) }),
+      200,
+    );
     expect(patched.link).toMatchObject({ question: 'Hoe gaat het met de speeltuin?', climateVariableIds: all.slice(0, 4) });
     expect((await w.admin.patch(`/api/links/${none.id}`, { climateVariableIds: all.slice(0, 5) })).status).toBe(400);
     expect((await w.admin.patch(`/api/links/${none.id}`, { climateVariableIds: [all[0], all[0]] })).status).toBe(400);
@@ -216,7 +245,15 @@ describe('a resident tells a story', () => {
     expect(before.stories[0]).toMatchObject({ source: 'link', tellerName: 'Oma Jansen' });
 
     const read = await json(await t.anon.get(`/api/public/receipts/${receipt}`), 200);
-    expect(read.story).toMatchObject({ title: 'Het bankje', bodyHtml: '<p>Ik durf weer over het plein te lopen.</p>', consent: 'public', status: 'received', usedIn: [], feedback: [], projectName: 'Buurtkamer' });
+    expect(read.story).toMatchObject({
+      title: 'Het bankje',
+      bodyHtml: '<p>Ik durf weer over het plein te lopen.</p>',
+      consent: 'public',
+      status: 'received',
+      usedIn: [],
+      feedback: [],
+      projectName: 'Buurtkamer',
+    });
     // typed sloppily: lower case, spaces instead of dashes
     const sloppy = receipt.toLowerCase().replace(/-/g, ' ');
     expect((await t.anon.get(`/api/public/receipts/${encodeURIComponent(sloppy)}`)).status).toBe(200);
@@ -287,8 +324,12 @@ describe('what became of a story', () => {
     const { receipt } = await json(await submit(t, token, { consent: 'report' }), 201);
     expect((await json(await t.anon.get(`/api/public/receipts/${receipt}`), 200)).story.status).toBe('received');
     const story = await t.db.selectFrom('stories').select('id').where('receiptHash', '=', receiptHash(receipt)!).executeTakeFirstOrThrow();
-    await sql`insert into reports (id, title, audience, period_from, period_to, intro_json, intro_html) values (1, 'Jaarverslag 2026', 'funder', '2026-01-01', '2026-12-31', '{}', '')`.execute(t.db);
-    await sql`insert into report_versions (id, report_id, number, data_json, html, published_at) values (1, 1, 1, '{}', '', '2026-12-15T10:00:00.000Z')`.execute(t.db);
+    await sql`insert into reports (id, title, audience, period_from, period_to, intro_json, intro_html) values (1, 'Jaarverslag 2026', 'funder', '2026-01-01', '2026-12-31', '{}', '')`.execute(
+      t.db,
+    );
+    await sql`insert into report_versions (id, report_id, number, data_json, html, published_at) values (1, 1, 1, '{}', '', '2026-12-15T10:00:00.000Z')`.execute(
+      t.db,
+    );
     await sql`insert into report_version_stories (version_id, story_id) values (1, ${story.id})`.execute(t.db);
     const read = await json(await t.anon.get(`/api/public/receipts/${receipt}`), 200);
     expect(read.story).toMatchObject({ status: 'used', usedIn: [{ report: 'Jaarverslag 2026', version: 1, publishedAt: '2026-12-15T10:00:00.000Z' }] });

@@ -18,12 +18,22 @@ async function world() {
   const other = await makeProject(t.db, 'Elders');
   const atmosphere = await variableId(t.db, 'atmosphere');
   await t.db.insertInto('projectClimateVariables').values({ projectId, variableId: atmosphere }).execute();
-  const impact = (await coord.post(`/api/projects/${projectId}/outcomes`, { level: 'impact', title: 'Bewoners voelen zich thuis' }).then((r) => r.json())) as { outcome: { id: number } };
-  const outcome = (await coord.post(`/api/projects/${projectId}/outcomes`, { level: 'outcome', title: 'Buren kennen elkaar', parentId: impact.outcome.id }).then((r) => r.json())) as { outcome: { id: number } };
+  const impact = (await coord.post(`/api/projects/${projectId}/outcomes`, { level: 'impact', title: 'Bewoners voelen zich thuis' }).then((r) => r.json())) as {
+    outcome: { id: number };
+  };
+  const outcome = (await coord
+    .post(`/api/projects/${projectId}/outcomes`, { level: 'outcome', title: 'Buren kennen elkaar', parentId: impact.outcome.id })
+    .then((r) => r.json())) as { outcome: { id: number } };
   const code = (await coord.post('/api/codes', { name: 'Ontmoeting' }).then((r) => r.json())) as { code: { id: number } };
   const text = 'Sinds de buurtkamer open is 🙂 groeten mensen elkaar op straat. Ook de buren van nummer 12 doen mee.';
   const teamStory = await makeStory(t.db, { projectId, consent: 'team', title: 'Groeten op straat', text, tellerName: 'Fatima' });
-  const reportStory = await makeStory(t.db, { projectId, consent: 'report', title: 'De moestuin', text: 'We zijn samen een moestuin begonnen.', tellerName: 'Ria' });
+  const reportStory = await makeStory(t.db, {
+    projectId,
+    consent: 'report',
+    title: 'De moestuin',
+    text: 'We zijn samen een moestuin begonnen.',
+    tellerName: 'Ria',
+  });
   const withdrawn = await makeStory(t.db, { projectId, consent: 'public', withdrawn: true, title: 'INGETROKKEN', text: 'WEG', tellerName: 'Wim' });
   const elsewhere = await makeStory(t.db, { projectId: other, consent: 'public', title: 'ELDERS', text: 'Ander project.' });
   await place(t.db, teamStory, atmosphere, 'teller', 80);
@@ -36,7 +46,19 @@ async function world() {
   await excerpt(teamStory, 'Ook de buren van nummer 12 doen mee', { outcomeId: outcome.outcome.id });
   await excerpt(teamStory, 'groeten mensen elkaar op straat', { codeId: code.code.id });
   await excerpt(teamStory, 'buurtkamer', { variableId: atmosphere });
-  return { projectId, other, atmosphere, impact: impact.outcome.id, outcome: outcome.outcome.id, code: code.code.id, text, teamStory, reportStory, withdrawn, elsewhere };
+  return {
+    projectId,
+    other,
+    atmosphere,
+    impact: impact.outcome.id,
+    outcome: outcome.outcome.id,
+    code: code.code.id,
+    text,
+    teamStory,
+    reportStory,
+    withdrawn,
+    elsewhere,
+  };
 }
 
 beforeEach(async () => {
@@ -58,7 +80,10 @@ const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml');
 const els = (node: XDocument | El, name: string): El[] => Array.from(node.getElementsByTagNameNS(NS, name));
 
 async function schemaErrors(qde: string) {
-  const result = await validateXML({ xml: [{ fileName: 'project.qde', contents: qde }], schema: [{ fileName: 'Project.xsd', contents: readShared('refi-qda', 'Project.xsd') }] });
+  const result = await validateXML({
+    xml: [{ fileName: 'project.qde', contents: qde }],
+    schema: [{ fileName: 'Project.xsd', contents: readShared('refi-qda', 'Project.xsd') }],
+  });
   return result.valid ? [] : result.errors.map((e) => e.message);
 }
 
@@ -69,7 +94,15 @@ const post = (bytes: Uint8Array, mode: 'preview' | 'commit', client: Client = co
     body: bytes as Uint8Array<ArrayBuffer>,
   });
 
-const count = async (table: 'storyExcerpts' | 'codes') => Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (table: 'storyExcerpts' | 'codes') =>
+  Number(
+    (
+      await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('REFI-QDA export', () => {
   it('the team’s stories as a .qdpx whose project.qde validates against the official schema', async () => {
@@ -114,10 +147,21 @@ describe('REFI-QDA export', () => {
     expect(els(roots[1]!, 'Code').map((c) => c.getAttribute('name'))).toEqual(['Sociaal klimaat', 'atmosfeer']);
 
     // tellers as cases; metadata and both placements as variables
-    expect(els(doc, 'Case').map((c) => c.getAttribute('name')).sort()).toEqual(['Fatima', 'Ria']);
+    expect(
+      els(doc, 'Case')
+        .map((c) => c.getAttribute('name'))
+        .sort(),
+    ).toEqual(['Fatima', 'Ria']);
     const variables = new Map(els(doc, 'Variable').map((v) => [v.getAttribute('guid'), v.getAttribute('name')]));
     const values = Object.fromEntries(
-      els(source, 'VariableValue').map((v) => [variables.get(els(v, 'VariableRef')[0]!.getAttribute('targetGUID')), (Array.from(v.childNodes).filter((n) => n.nodeType === 1).pop() as El).textContent]),
+      els(source, 'VariableValue').map((v) => [
+        variables.get(els(v, 'VariableRef')[0]!.getAttribute('targetGUID')),
+        (
+          Array.from(v.childNodes)
+            .filter((n) => n.nodeType === 1)
+            .pop() as El
+        ).textContent,
+      ]),
     );
     expect(values).toMatchObject({ Taal: 'nl', Datum: '2026-02-10', Toestemming: 'team', 'atmosfeer (verteller)': '80', 'atmosfeer (coördinator)': '65' });
 
@@ -126,7 +170,11 @@ describe('REFI-QDA export', () => {
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.details!)).toMatchObject({ stories: 2, excerpts: 3, tellers: 2 });
     const again = strFromU8((await exportZip())['project.qde']!);
-    expect(els(parse(again), 'TextSource').map((s) => s.getAttribute('guid')).sort()).toEqual(sources.map((s) => s.getAttribute('guid')).sort());
+    expect(
+      els(parse(again), 'TextSource')
+        .map((s) => s.getAttribute('guid'))
+        .sort(),
+    ).toEqual(sources.map((s) => s.getAttribute('guid')).sort());
   });
 
   it('workers of the project may export; funders and others may not', async () => {
@@ -149,7 +197,9 @@ describe('REFI-QDA import', () => {
     const source = els(doc, 'TextSource').find((s) => s.getAttribute('name') === 'Groeten op straat')!;
     const text = strFromU8(files[`sources/${source.getAttribute('plainTextPath')!.slice('internal://'.length)}`]!);
     const codeRoot = els(doc, 'Code').find((c) => c.getAttribute('name') === 'Codes')!;
-    const ontmoeting = els(doc, 'Code').find((c) => c.getAttribute('name') === 'Ontmoeting')!.getAttribute('guid')!;
+    const ontmoeting = els(doc, 'Code')
+      .find((c) => c.getAttribute('name') === 'Ontmoeting')!
+      .getAttribute('guid')!;
 
     // as a QDA tool would: a new code (GUID in braces, upper case), a passage coded with it and a
     // second coding with an existing code; plus a source and a code Weefwerk never exported
@@ -162,7 +212,12 @@ describe('REFI-QDA import', () => {
     codeRoot.appendChild(el('Code', { guid: newCode, name: 'Buurtgevoel', isCodable: 'true' }));
     const chars = [...text];
     const from = chars.join('').indexOf('Ook de buren') === -1 ? -1 : [...text.slice(0, text.indexOf('Ook de buren'))].length;
-    const sel = el('PlainTextSelection', { guid: 'a1b2c3d4-0000-4000-8000-000000000001', name: 'buren', startPosition: String(from), endPosition: String(from + 'Ook de buren'.length) });
+    const sel = el('PlainTextSelection', {
+      guid: 'a1b2c3d4-0000-4000-8000-000000000001',
+      name: 'buren',
+      startPosition: String(from),
+      endPosition: String(from + 'Ook de buren'.length),
+    });
     for (const [guid, target] of [
       ['a1b2c3d4-0000-4000-8000-000000000002', newCode],
       ['a1b2c3d4-0000-4000-8000-000000000003', ontmoeting],
@@ -190,7 +245,13 @@ describe('REFI-QDA import', () => {
 
     const preview = await post(edited, 'preview');
     expect(preview.status, await preview.clone().text()).toBe(200);
-    const { plan } = (await preview.json()) as { plan: { sources: { matched: number; unknown: { name: string }[] }; codes: { new: { name: string }[]; unknown: string[] }; codings: { add: { quote: string; status: string; target: { name: string } }[]; alreadyHere: number; skipped: { reason: string }[] } } };
+    const { plan } = (await preview.json()) as {
+      plan: {
+        sources: { matched: number; unknown: { name: string }[] };
+        codes: { new: { name: string }[]; unknown: string[] };
+        codings: { add: { quote: string; status: string; target: { name: string } }[]; alreadyHere: number; skipped: { reason: string }[] };
+      };
+    };
     expect(plan.sources).toMatchObject({ matched: 2, unknown: [{ name: 'Interview buurman' }] });
     expect(plan.codes.new.map((c) => c.name)).toEqual(['Buurtgevoel']);
     expect(plan.codes.unknown).toEqual(['a1b2c3d4-0000-4000-8000-0000000000ff']);
@@ -205,7 +266,10 @@ describe('REFI-QDA import', () => {
     const commit = await post(edited, 'commit');
     expect(commit.status).toBe(200);
     expect(((await commit.json()) as { result: unknown }).result).toEqual({ codesCreated: 1, codingsAdded: 2 });
-    const { bodyText, excerpts } = (await (await coord.get(`/api/stories/${w.teamStory}/excerpts`)).json()) as { bodyText: string; excerpts: { start: number; end: number; quote: string; codeName: string | null }[] };
+    const { bodyText, excerpts } = (await (await coord.get(`/api/stories/${w.teamStory}/excerpts`)).json()) as {
+      bodyText: string;
+      excerpts: { start: number; end: number; quote: string; codeName: string | null }[];
+    };
     const landed = excerpts.filter((e) => e.quote === 'Ook de buren');
     expect(landed.map((e) => e.codeName).sort()).toEqual(['Buurtgevoel', 'Ontmoeting']);
     for (const e of landed) expect(bodyText.slice(e.start, e.end)).toBe('Ook de buren');

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { testApp, type Client } from './helpers/app.js';
 import { reportWorld } from './helpers/reports-fixtures.js';
 
-type LinkSummary = { id: number; label: string | null; createdAt: string; createdBy: string | null; expiresAt: string; status: string; revokedAt: string | null; revokedBy: string | null };
+type LinkSummary = {
+  id: number;
+  label: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  expiresAt: string;
+  status: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+};
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
 
@@ -38,7 +47,11 @@ describe('report read links: list and revoke', () => {
     const first = await link(id, { label: 'Gemeente, afdeling Welzijn' });
     const second = await link(id);
     expect(first.label).toBe('Gemeente, afdeling Welzijn');
-    await t.db.updateTable('reportLinks').set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where('id', '=', second.id).execute();
+    await t.db
+      .updateTable('reportLinks')
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', second.id)
+      .execute();
 
     const res = await coord.get(`/api/reports/${id}/links`);
     const text = await res.clone().text();
@@ -75,7 +88,11 @@ describe('report read links: list and revoke', () => {
     expect(await gone.text()).not.toContain('De moestuin');
     expect((await list(coord, id))[0]).toMatchObject({ id: l.id, status: 'revoked' });
 
-    const rows = await t.db.selectFrom('auditLog').select(['action', 'actorUserId', 'targetType', 'targetId', 'details']).where('action', '=', 'report.link.revoke').execute();
+    const rows = await t.db
+      .selectFrom('auditLog')
+      .select(['action', 'actorUserId', 'targetType', 'targetId', 'details'])
+      .where('action', '=', 'report.link.revoke')
+      .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actorUserId: coord.id, targetType: 'report', targetId: String(id) });
     expect(JSON.parse(rows[0]!.details!)).toMatchObject({ linkId: l.id, label: 'Verkeerde ontvanger', wasStatus: 'active' });

@@ -23,7 +23,18 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     t = await testApp();
     w = await reportWorld(t.db);
     coord = await t.as('coordinator');
-    reportId = (await json(await coord.post('/api/reports', { title: 'Jaarverslag 2026', audience: 'municipality', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectId] }), 201)).report.id;
+    reportId = (
+      await json(
+        await coord.post('/api/reports', {
+          title: 'Jaarverslag 2026',
+          audience: 'municipality',
+          periodFrom: '2026-01-01',
+          periodTo: '2026-12-31',
+          projectIds: [w.projectId],
+        }),
+        201,
+      )
+    ).report.id;
   });
   afterEach(async () => t.close());
 
@@ -31,7 +42,17 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     const preview = await json(await coord.get(`/api/reports/${reportId}/preview`));
     const [outcome] = preview.data.summary.outcomes;
     // Latest actual 63 in 2026-Q2 against the target 60: 105%, on track.
-    expect(outcome.indicators).toEqual([expect.objectContaining({ name: 'Deelnemers aan buurtactiviteiten', baseline: 40, period: '2026-Q2', actual: 63, target: 60, percent: 105, status: 'on_track' })]);
+    expect(outcome.indicators).toEqual([
+      expect.objectContaining({
+        name: 'Deelnemers aan buurtactiviteiten',
+        baseline: 40,
+        period: '2026-Q2',
+        actual: 63,
+        target: 60,
+        percent: 105,
+        status: 'on_track',
+      }),
+    ]);
     expect(outcome.status).toBe('on_track');
     // Three stories told (one with team consent), two the tellers allow in reports, three tellers, one area.
     expect(preview.data.summary.counts).toMatchObject({ storiesTold: 3, storiesReportable: 2, tellers: 3, areas: 1 });
@@ -47,9 +68,19 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
 
   it('prints each story in full once: chosen elsewhere it is referred to by title, the rest is counted', async () => {
     const second = await addOutcome(t.db, w.projectId, 'Bewoners nemen initiatief');
-    const extra = await addStory(t.db, { projectId: w.projectId, areaId: w.areaId, consent: 'report', title: 'De schoonmaakactie', body: 'Zelf de straat geveegd.', outcomeIds: [w.outcomeId, second] });
+    const extra = await addStory(t.db, {
+      projectId: w.projectId,
+      areaId: w.areaId,
+      consent: 'report',
+      title: 'De schoonmaakactie',
+      body: 'Zelf de straat geveegd.',
+      outcomeIds: [w.outcomeId, second],
+    });
     await t.db.insertInto('storyOutcomes').values({ storyId: w.publicStory, outcomeId: second, note: '' }).execute();
-    const narrative = doc(para('Buren vinden elkaar, '), { type: 'paragraph', content: [{ type: 'text', text: 'vooral rond de tuin', marks: [{ type: 'bold' }] }] });
+    const narrative = doc(para('Buren vinden elkaar, '), {
+      type: 'paragraph',
+      content: [{ type: 'text', text: 'vooral rond de tuin', marks: [{ type: 'bold' }] }],
+    });
     await json(
       await coord.patch(`/api/reports/${reportId}`, {
         perOutcome: [
@@ -81,13 +112,34 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
   });
 
   it('suggests stories when none are chosen: Most Significant Change selections first, then the most recent', async () => {
-    const older = await addStory(t.db, { projectId: w.projectId, consent: 'report', title: 'Oud verhaal', body: 'Lang geleden.', happenedOn: '2026-01-05', outcomeIds: [w.outcomeId] });
-    const newest = await addStory(t.db, { projectId: w.projectId, consent: 'report', title: 'Nieuwste', body: 'Gisteren.', happenedOn: '2026-11-01', outcomeIds: [w.outcomeId] });
-    const round = await t.db.insertInto('mscRounds').values({ domain: 'Meedoen', periodFrom: '2026-01-01', periodTo: '2026-12-31', status: 'closed', closedAt: '2026-11-10T10:00:00Z' }).returning('id').executeTakeFirstOrThrow();
-    await t.db.insertInto('mscSelections').values([
-      { roundId: round.id, storyId: older, userId: null, reason: 'Hier begon het.' },
-      { roundId: round.id, storyId: older, userId: null, reason: 'Het raakte ons.' },
-    ]).execute();
+    const older = await addStory(t.db, {
+      projectId: w.projectId,
+      consent: 'report',
+      title: 'Oud verhaal',
+      body: 'Lang geleden.',
+      happenedOn: '2026-01-05',
+      outcomeIds: [w.outcomeId],
+    });
+    const newest = await addStory(t.db, {
+      projectId: w.projectId,
+      consent: 'report',
+      title: 'Nieuwste',
+      body: 'Gisteren.',
+      happenedOn: '2026-11-01',
+      outcomeIds: [w.outcomeId],
+    });
+    const round = await t.db
+      .insertInto('mscRounds')
+      .values({ domain: 'Meedoen', periodFrom: '2026-01-01', periodTo: '2026-12-31', status: 'closed', closedAt: '2026-11-10T10:00:00Z' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('mscSelections')
+      .values([
+        { roundId: round.id, storyId: older, userId: null, reason: 'Hier begon het.' },
+        { roundId: round.id, storyId: older, userId: null, reason: 'Het raakte ons.' },
+      ])
+      .execute();
     const { outcomes } = await json(await coord.get(`/api/reports/${reportId}/outcomes`));
     expect(outcomes[0].storyIds).toBeNull();
     expect(outcomes[0].suggested).toEqual([older, newest]);
@@ -109,27 +161,70 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
       [[{ outcomeId: w.outcomeId, storyIds: [w.teamStory] }], 'perOutcome.0.storyIds'],
       [[{ outcomeId: w.outcomeId, storyIds: [] }, { outcomeId: foreign }], 'perOutcome.1.outcomeId'],
       [[{ outcomeId: w.outcomeId, narrative: doc({ type: 'image', attrs: { src: 'https://example.org/x.png' } }) }], 'perOutcome.0.narrative'],
-      [[{ outcomeId: w.outcomeId, narrative: doc({ type: 'paragraph', content: [{ type: 'text', text: 'klik', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }) }], 'perOutcome.0.narrative'],
+      [
+        [
+          {
+            outcomeId: w.outcomeId,
+            narrative: doc({ type: 'paragraph', content: [{ type: 'text', text: 'klik', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }),
+          },
+        ],
+        'perOutcome.0.narrative',
+      ],
     ];
     for (const [perOutcome, field] of cases) {
       const res = await coord.patch(`/api/reports/${reportId}`, { title: 'Zou niet mogen', perOutcome });
       const body = await json(res, 400);
-      expect(body.error.details.map((d: any) => d.field), JSON.stringify(perOutcome)).toContain(field);
+      expect(
+        body.error.details.map((d: any) => d.field),
+        JSON.stringify(perOutcome),
+      ).toContain(field);
     }
     // A new report with a bad choice is not created at all.
-    const created = await coord.post('/api/reports', { title: 'Nieuw', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectId], perOutcome: [{ outcomeId: w.outcomeId, storyIds: [w.teamStory] }] });
+    const created = await coord.post('/api/reports', {
+      title: 'Nieuw',
+      audience: 'funder',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+      projectIds: [w.projectId],
+      perOutcome: [{ outcomeId: w.outcomeId, storyIds: [w.teamStory] }],
+    });
     expect((await json(created, 400)).error.details[0].field).toBe('perOutcome.0.storyIds');
     const after = await json(await coord.get(`/api/reports/${reportId}`));
     expect(after.report.title).toBe(before.report.title);
     expect(after.report.perOutcome).toEqual([]);
-    expect(Number((await t.db.selectFrom('reports').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(1);
+    expect(
+      Number(
+        (
+          await t.db
+            .selectFrom('reports')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(1);
   });
 
   it('says what publishing changes against the last version, and names what drops out', async () => {
     const empty = await addOutcome(t.db, w.projectId, 'Zonder cijfers');
-    await t.db.insertInto('indicators').values({ projectId: w.projectId, outcomeId: null, name: 'Losse indicator', unit: 'count', measure: 'unit', periodicity: 'quarter', baselineValue: null, baselinePeriod: null }).execute();
+    await t.db
+      .insertInto('indicators')
+      .values({
+        projectId: w.projectId,
+        outcomeId: null,
+        name: 'Losse indicator',
+        unit: 'count',
+        measure: 'unit',
+        periodicity: 'quarter',
+        baselineValue: null,
+        baselinePeriod: null,
+      })
+      .execute();
     const first = await json(await coord.get(`/api/reports/${reportId}/changes`));
-    expect(first.changes).toMatchObject({ lastVersion: null, outcomesWithoutIndicators: [{ id: empty, title: 'Zonder cijfers' }], indicatorsWithoutOutcome: [expect.objectContaining({ name: 'Losse indicator' })] });
+    expect(first.changes).toMatchObject({
+      lastVersion: null,
+      outcomesWithoutIndicators: [{ id: empty, title: 'Zonder cijfers' }],
+      indicatorsWithoutOutcome: [expect.objectContaining({ name: 'Losse indicator' })],
+    });
     await json(await coord.post(`/api/reports/${reportId}/versions`), 201);
     await json(await coord.patch(`/api/reports/${reportId}`, { perOutcome: [{ outcomeId: w.outcomeId, storyIds: [w.reportStory] }] }));
     await t.db.updateTable('indicatorValues').set({ value: 70 }).where('indicatorId', '=', w.indicatorId).where('period', '=', '2026-Q2').execute();
@@ -137,7 +232,9 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     expect(changes.lastVersion).toBe(1);
     expect(changes.storiesRemoved.map((s: any) => s.title)).toEqual(['Het buurtfeest']);
     expect(changes.storiesAdded).toEqual([]);
-    expect(changes.figuresChanged).toEqual([{ indicator: 'Deelnemers aan buurtactiviteiten', period: '2026-Q2', area: null, before: { target: 60, actual: 63 }, after: { target: 60, actual: 70 } }]);
+    expect(changes.figuresChanged).toEqual([
+      { indicator: 'Deelnemers aan buurtactiviteiten', period: '2026-Q2', area: null, before: { target: 60, actual: 63 }, after: { target: 60, actual: 70 } },
+    ]);
   });
 
   it("a funder's list shows the latest published title and period, never the draft", async () => {
@@ -158,8 +255,17 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
   it('explains the climate in plain words: a spread chart per half and one sentence reading the shift with its number of stories', async () => {
     // The catalogue's own line (migration 0005 seeds it): its plain sentence is written for it.
     const vid = (await t.db.selectFrom('climateVariables').select('id').where('key', '=', 'atmosphere').executeTakeFirstOrThrow()).id;
-    for (let i = 0; i < 6; i++) await addStory(t.db, { projectId: w.projectId, consent: 'report', title: `Vroeg ${i}`, body: 'x', happenedOn: '2026-02-01', placements: { [vid]: 20 + i * 2 } });
-    for (let i = 0; i < 5; i++) await addStory(t.db, { projectId: w.projectId, consent: 'report', title: `Laat ${i}`, body: 'x', happenedOn: '2026-10-01', placements: { [vid]: 80 } });
+    for (let i = 0; i < 6; i++)
+      await addStory(t.db, {
+        projectId: w.projectId,
+        consent: 'report',
+        title: `Vroeg ${i}`,
+        body: 'x',
+        happenedOn: '2026-02-01',
+        placements: { [vid]: 20 + i * 2 },
+      });
+    for (let i = 0; i < 5; i++)
+      await addStory(t.db, { projectId: w.projectId, consent: 'report', title: `Laat ${i}`, body: 'x', happenedOn: '2026-10-01', placements: { [vid]: 80 } });
     const preview = await json(await coord.get(`/api/reports/${reportId}/preview`));
     const [v] = preview.data.climate.variables;
     expect(v.spread).toEqual({ first: [0, 6, 0, 0, 0], second: [0, 0, 0, 0, 5] });
@@ -171,7 +277,10 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     expect(en.html).toContain('How the neighbourhood feels');
     expect(en.html).toContain('The largest shift is on atmosphere');
     // A half with too few stories: no bands for it, and (complementary) none for the other half either.
-    await t.db.deleteFrom('storyPlacements').where('storyId', 'in', t.db.selectFrom('stories').select('id').where('title', '=', 'Laat 0')).execute();
+    await t.db
+      .deleteFrom('storyPlacements')
+      .where('storyId', 'in', t.db.selectFrom('stories').select('id').where('title', '=', 'Laat 0'))
+      .execute();
     const fewer = await json(await coord.get(`/api/reports/${reportId}/preview`));
     expect(fewer.data.climate.variables[0].spread).toEqual({ first: null, second: null });
     expect(fewer.html).toContain('Te weinig verhalen om te tonen (6 in de eerste helft, 4 in de tweede).');

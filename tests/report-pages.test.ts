@@ -7,7 +7,13 @@ async function setup() {
   const t = await testApp();
   const w = await reportWorld(t.db);
   const coord = await t.as('coordinator');
-  const res = await coord.post('/api/reports', { title: 'Jaarverslag 2026', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectId] });
+  const res = await coord.post('/api/reports', {
+    title: 'Jaarverslag 2026',
+    audience: 'funder',
+    periodFrom: '2026-01-01',
+    periodTo: '2026-12-31',
+    projectIds: [w.projectId],
+  });
   const id = ((await res.json()) as { report: { id: number } }).report.id;
   expect((await coord.post(`/api/reports/${id}/versions`)).status).toBe(201);
   const linkRes = await coord.post(`/api/reports/${id}/links`, { expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
@@ -37,7 +43,9 @@ describe('report pages: Dutch first, English second', () => {
     expect(en).not.toContain('Verteld door');
     expect(en).not.toContain('Periode');
     // the chart speaks English too: its text alternative and legend
-    expect(en).toMatch(/<desc id="chart-\d+-\d+-desc">Deelnemers aan buurtactiviteiten: baseline 40; latest measurement 63 in 2026-Q2 \(target 60\)\. The figures are also in the table\.<\/desc>/);
+    expect(en).toMatch(
+      /<desc id="chart-\d+-\d+-desc">Deelnemers aan buurtactiviteiten: baseline 40; latest measurement 63 in 2026-Q2 \(target 60\)\. The figures are also in the table\.<\/desc>/,
+    );
     expect(en).toContain('>Actual</text>');
     expect(en).not.toContain('Gerealiseerd');
     expect(nl).toContain('laatste meting 63 in 2026-Q2 (doel 60)');
@@ -47,7 +55,7 @@ describe('report pages: Dutch first, English second', () => {
     await t.close();
   });
 
-  it("a logged-in reader gets their own language; ?lang overrides it", async () => {
+  it('a logged-in reader gets their own language; ?lang overrides it', async () => {
     const { t, coord, id } = await setup();
     await t.db.updateTable('users').set({ locale: 'en' }).where('id', '=', coord.id).execute();
     expect(await (await coord.get(`/reports/${id}/versions/1`)).text()).toContain('<html lang="en">');

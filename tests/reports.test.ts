@@ -57,12 +57,32 @@ describe('reports: definition', () => {
     const patched = await coord.patch(`/api/reports/${id}`, { title: 'Jaarverslag 2026 (herzien)' });
     expect(patched.status).toBe(200);
 
-    const bad = await coord.post('/api/reports', { title: 'X', audience: 'funder', periodFrom: '2026-12-31', periodTo: '2026-01-01', projectIds: [w.projectId] });
+    const bad = await coord.post('/api/reports', {
+      title: 'X',
+      audience: 'funder',
+      periodFrom: '2026-12-31',
+      periodTo: '2026-01-01',
+      projectIds: [w.projectId],
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { details: { field: string }[] } }).error.details[0]!.field).toBe('periodTo');
-    const unknownField = await coord.post('/api/reports', { title: 'X', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectId], secret: 1 });
+    const unknownField = await coord.post('/api/reports', {
+      title: 'X',
+      audience: 'funder',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+      projectIds: [w.projectId],
+      secret: 1,
+    });
     expect(unknownField.status).toBe(400);
-    const script = await coord.post('/api/reports', { title: 'X', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectId], intro: { type: 'doc', content: [{ type: 'image', attrs: { src: 'x' } }] } });
+    const script = await coord.post('/api/reports', {
+      title: 'X',
+      audience: 'funder',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+      projectIds: [w.projectId],
+      intro: { type: 'doc', content: [{ type: 'image', attrs: { src: 'x' } }] },
+    });
     expect(script.status).toBe(400);
   });
 
@@ -71,7 +91,10 @@ describe('reports: definition', () => {
     const worker = await t.as('worker');
     expect((await worker.get('/api/reports')).status).toBe(403);
     expect((await worker.get(`/api/reports/${id}`)).status).toBe(403);
-    expect((await worker.post('/api/reports', { title: 'X', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectId] })).status).toBe(403);
+    expect(
+      (await worker.post('/api/reports', { title: 'X', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectId] }))
+        .status,
+    ).toBe(403);
   });
 });
 
@@ -101,7 +124,15 @@ describe('reports: consent', () => {
   }
 
   it('never names a teller under 16, even with public consent', async () => {
-    await addStory(t.db, { projectId: w.projectId, consent: 'public', tellerName: 'Kees Kind', under16: true, title: 'Schoolplein', body: 'Nieuwe schommels.', outcomeIds: [w.outcomeId] });
+    await addStory(t.db, {
+      projectId: w.projectId,
+      consent: 'public',
+      tellerName: 'Kees Kind',
+      under16: true,
+      title: 'Schoolplein',
+      body: 'Nieuwe schommels.',
+      outcomeIds: [w.outcomeId],
+    });
     const id = await createReport(coord, w);
     const { html } = (await (await coord.get(`/api/reports/${id}/preview`)).json()) as { html: string };
     expect(html).toContain('Nieuwe schommels.');
@@ -111,7 +142,12 @@ describe('reports: consent', () => {
   it('a withdrawn story leaves new versions and becomes a placeholder in published ones', async () => {
     const id = await createReport(coord, w);
     const v1 = await publish(coord, id);
-    const before = await t.db.selectFrom('reportVersions').select(['dataJson', 'html']).where('reportId', '=', id).where('number', '=', v1).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('reportVersions')
+      .select(['dataJson', 'html'])
+      .where('reportId', '=', id)
+      .where('number', '=', v1)
+      .executeTakeFirstOrThrow();
     expect(before.html).toContain('We zijn samen een moestuin begonnen.');
     expect((await reportsUsingStory(t.db, w.reportStory)).length).toBe(1);
     const served = (await (await coord.get(`/api/reports/${id}/versions/${v1}`)).json()) as { version: { html: string; withdrawnStories: number } };
@@ -123,7 +159,12 @@ describe('reports: consent', () => {
     const v2 = await publish(coord, id);
     const fresh = (await (await coord.get(`/api/reports/${id}/versions/${v2}`)).json()) as { version: { data: unknown; html: string } };
     expect(JSON.stringify(fresh.version)).not.toContain('moestuin');
-    const used = await t.db.selectFrom('reportVersionStories').innerJoin('reportVersions', 'reportVersions.id', 'versionId').select('storyId').where('number', '=', v2).execute();
+    const used = await t.db
+      .selectFrom('reportVersionStories')
+      .innerJoin('reportVersions', 'reportVersions.id', 'versionId')
+      .select('storyId')
+      .where('number', '=', v2)
+      .execute();
     expect(used.map((u) => u.storyId)).not.toContain(w.reportStory);
 
     const old = (await (await coord.get(`/api/reports/${id}/versions/${v1}`)).json()) as { version: { data: unknown; html: string; withdrawnStories: number } };
@@ -141,7 +182,12 @@ describe('reports: consent', () => {
     expect(xml).not.toContain('moestuin');
 
     // the stored version itself is untouched
-    const after = await t.db.selectFrom('reportVersions').select(['dataJson', 'html']).where('reportId', '=', id).where('number', '=', v1).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('reportVersions')
+      .select(['dataJson', 'html'])
+      .where('reportId', '=', id)
+      .where('number', '=', v1)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual(before);
   });
 
@@ -187,12 +233,28 @@ describe('reports: published versions never change', () => {
     const { t, w, coord } = await setup();
     const id = await createReport(coord, w);
     const v1 = await publish(coord, id);
-    const stored = async (n: number) => t.db.selectFrom('reportVersions').select(['dataJson', 'html', 'publishedAt']).where('reportId', '=', id).where('number', '=', n).executeTakeFirstOrThrow();
+    const stored = async (n: number) =>
+      t.db
+        .selectFrom('reportVersions')
+        .select(['dataJson', 'html', 'publishedAt'])
+        .where('reportId', '=', id)
+        .where('number', '=', n)
+        .executeTakeFirstOrThrow();
     const before = await stored(v1);
     const apiBefore = await (await coord.get(`/api/reports/${id}/versions/${v1}`)).text();
 
-    await coord.patch(`/api/reports/${id}`, { title: 'Nieuwe titel', intro: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Andere inleiding' }] }] } });
-    await addStory(t.db, { projectId: w.projectId, consent: 'public', tellerName: 'Nieuwe Naam', title: 'Later verhaal', body: 'Later toegevoegd.', outcomeIds: [w.outcomeId] });
+    await coord.patch(`/api/reports/${id}`, {
+      title: 'Nieuwe titel',
+      intro: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Andere inleiding' }] }] },
+    });
+    await addStory(t.db, {
+      projectId: w.projectId,
+      consent: 'public',
+      tellerName: 'Nieuwe Naam',
+      title: 'Later verhaal',
+      body: 'Later toegevoegd.',
+      outcomeIds: [w.outcomeId],
+    });
     await t.db.updateTable('indicatorValues').set({ value: 999 }).where('indicatorId', '=', w.indicatorId).execute();
 
     expect(await stored(v1)).toEqual(before);
@@ -251,7 +313,12 @@ describe('reports: funder isolation', () => {
       [worker, `/api/reports/${reportA}/versions/1`, 403],
       [t.anon, `/api/reports/${reportA}/versions/1`, 401],
     ];
-    for (const [who, path, status] of cases) expect({ path, who: who === funderA ? 'A' : who === funderB ? 'B' : 'other', status: (await who.get(path)).status }).toEqual({ path, who: who === funderA ? 'A' : who === funderB ? 'B' : 'other', status });
+    for (const [who, path, status] of cases)
+      expect({ path, who: who === funderA ? 'A' : who === funderB ? 'B' : 'other', status: (await who.get(path)).status }).toEqual({
+        path,
+        who: who === funderA ? 'A' : who === funderB ? 'B' : 'other',
+        status,
+      });
 
     const validReport = { title: 'x', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectId] };
     for (const [method, path, body] of [
@@ -294,7 +361,10 @@ describe('reports: funder isolation', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Jaarverslag 2026');
     expect((await t.anon.get('/reports/shared/not-a-token')).status).toBe(404);
-    await t.db.updateTable('reportLinks').set({ expiresAt: new Date(Date.now() - 1).toISOString() }).execute();
+    await t.db
+      .updateTable('reportLinks')
+      .set({ expiresAt: new Date(Date.now() - 1).toISOString() })
+      .execute();
     expect((await t.anon.get(`/reports/shared/${link.token}`)).status).toBe(410);
     await t.close();
   });
@@ -305,12 +375,47 @@ describe('reports: climate profile', () => {
     const { t, w, coord } = await setup();
     const vid = await addClimateVariable(t.db);
     // 6 stories in the first half, 4 in the second; a team story with a placement never counts
-    for (let i = 0; i < 6; i++) await addStory(t.db, { projectId: w.projectId, areaId: w.areaId, consent: 'report', title: `Vroeg ${i}`, body: 'x', happenedOn: '2026-02-01', placements: { [vid]: 20 + i * 2 } });
-    for (let i = 0; i < 4; i++) await addStory(t.db, { projectId: w.projectId, areaId: w.areaId, consent: 'report', title: `Laat ${i}`, body: 'x', happenedOn: '2026-10-01', placements: { [vid]: 80 } });
-    await addStory(t.db, { projectId: w.projectId, areaId: w.areaId, consent: 'team', title: 'Team', body: 'x', happenedOn: '2026-10-02', placements: { [vid]: 80 } });
+    for (let i = 0; i < 6; i++)
+      await addStory(t.db, {
+        projectId: w.projectId,
+        areaId: w.areaId,
+        consent: 'report',
+        title: `Vroeg ${i}`,
+        body: 'x',
+        happenedOn: '2026-02-01',
+        placements: { [vid]: 20 + i * 2 },
+      });
+    for (let i = 0; i < 4; i++)
+      await addStory(t.db, {
+        projectId: w.projectId,
+        areaId: w.areaId,
+        consent: 'report',
+        title: `Laat ${i}`,
+        body: 'x',
+        happenedOn: '2026-10-01',
+        placements: { [vid]: 80 },
+      });
+    await addStory(t.db, {
+      projectId: w.projectId,
+      areaId: w.areaId,
+      consent: 'team',
+      title: 'Team',
+      body: 'x',
+      happenedOn: '2026-10-02',
+      placements: { [vid]: 80 },
+    });
     const id = await createReport(coord, w, { areaIds: [w.areaId] });
     const { data, html } = (await (await coord.get(`/api/reports/${id}/preview`)).json()) as {
-      data: { climate: { variables: { all: { n: number; mean: number | null }; firstHalf: { n: number; mean: number | null }; secondHalf: { n: number; mean: number | null }; shift: number | null }[] } };
+      data: {
+        climate: {
+          variables: {
+            all: { n: number; mean: number | null };
+            firstHalf: { n: number; mean: number | null };
+            secondHalf: { n: number; mean: number | null };
+            shift: number | null;
+          }[];
+        };
+      };
       html: string;
     };
     const v = data.climate.variables[0]!;
@@ -321,7 +426,16 @@ describe('reports: climate profile', () => {
     expect(v.shift).toBeNull();
     expect(html).toContain('te weinig verhalen');
 
-    await addStory(t.db, { projectId: w.projectId, areaId: w.areaId, consent: 'public', tellerName: 'Vijfde', title: 'Laat 5', body: 'x', happenedOn: '2026-10-03', placements: { [vid]: 80 } });
+    await addStory(t.db, {
+      projectId: w.projectId,
+      areaId: w.areaId,
+      consent: 'public',
+      tellerName: 'Vijfde',
+      title: 'Laat 5',
+      body: 'x',
+      happenedOn: '2026-10-03',
+      placements: { [vid]: 80 },
+    });
     const again = (await (await coord.get(`/api/reports/${id}/preview`)).json()) as typeof data extends never ? never : { data: typeof data };
     const v2 = again.data.climate.variables[0]!;
     expect(v2.secondHalf).toEqual({ n: 5, mean: 80 });
@@ -335,7 +449,15 @@ describe('reports: Most Significant Change', () => {
     const { t, w, coord } = await setup();
     const { id: roundId } = await t.db
       .insertInto('mscRounds')
-      .values({ domain: 'Samen leven', periodFrom: '2026-01-01', periodTo: '2026-06-30', status: 'closed', closedAt: '2026-07-01T10:00:00.000Z', createdBy: null, fedBackAt: null })
+      .values({
+        domain: 'Samen leven',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-06-30',
+        status: 'closed',
+        closedAt: '2026-07-01T10:00:00.000Z',
+        createdBy: null,
+        fedBackAt: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await t.db
@@ -381,7 +503,10 @@ describe('reports: hours and money, activities by phase', () => {
       .execute();
     const id = await createReport(coord, w);
     const { data, html } = (await (await coord.get(`/api/reports/${id}/preview`)).json()) as {
-      data: { resources: { planHours: number; actualHours: number; planEuros: number; actualEuros: number; actualIncluded: boolean }; phases: { activities: { included: boolean; counts: Record<string, { activities: number; hours: number }> } } };
+      data: {
+        resources: { planHours: number; actualHours: number; planEuros: number; actualEuros: number; actualIncluded: boolean };
+        phases: { activities: { included: boolean; counts: Record<string, { activities: number; hours: number }> } };
+      };
       html: string;
     };
     expect(data.resources).toMatchObject({ planHours: 1200, actualHours: 13.5, planEuros: 45000, actualEuros: 125.5, actualIncluded: true });
@@ -404,7 +529,10 @@ describe('reports: exports', () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     await t.db.insertInto('indicatorValues').values({ indicatorId: ind2, period: '2026', value: -4 }).execute();
-    await t.db.insertInto('indicators').values({ projectId: w.projectId, outcomeId: w.outcomeId, name: '\tTAB', unit: 'count', measure: 'unit', periodicity: 'year' }).execute();
+    await t.db
+      .insertInto('indicators')
+      .values({ projectId: w.projectId, outcomeId: w.outcomeId, name: '\tTAB', unit: 'count', measure: 'unit', periodicity: 'year' })
+      .execute();
     const id = await createReport(coord, w);
     await publish(coord, id);
     const res = await coord.get(`/api/reports/${id}/versions/1/export.csv`);
@@ -427,7 +555,11 @@ describe('reports: exports', () => {
   it('IATI XML validates against the 2.03 schema and every code is in its codelist', async () => {
     const { t, w, coord } = await setup();
     await t.db.insertInto('outcomes').values({ projectId: w.projectId, title: 'Zonder indicator', level: 'impact' }).execute();
-    await t.db.updateTable('stories').set({ bodyText: 'Tekst met <tags> & "quotes" en \u0001controle', bodyHtml: '<p>Tekst met &lt;tags&gt; &amp; "quotes" en \u0001controle</p>' }).where('id', '=', w.publicStory).execute();
+    await t.db
+      .updateTable('stories')
+      .set({ bodyText: 'Tekst met <tags> & "quotes" en \u0001controle', bodyHtml: '<p>Tekst met &lt;tags&gt; &amp; "quotes" en \u0001controle</p>' })
+      .where('id', '=', w.publicStory)
+      .execute();
     await reviewAsIs(t.db, w.publicStory); // the changed text is reviewed again, else it stays inside
     const id = await createReport(coord, w);
     await publish(coord, id);
@@ -520,7 +652,17 @@ describe('reports: exports', () => {
   it('all report routes are in the OpenAPI document', async () => {
     const { t } = await setup();
     const doc = (await (await t.anon.get('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
-    for (const p of ['/api/reports', '/api/reports/{id}', '/api/reports/{id}/preview', '/api/reports/{id}/versions', '/api/reports/{id}/versions/{n}', '/api/reports/{id}/versions/{n}/export.csv', '/api/reports/{id}/versions/{n}/iati.xml', '/api/reports/{id}/shares', '/api/reports/{id}/links'])
+    for (const p of [
+      '/api/reports',
+      '/api/reports/{id}',
+      '/api/reports/{id}/preview',
+      '/api/reports/{id}/versions',
+      '/api/reports/{id}/versions/{n}',
+      '/api/reports/{id}/versions/{n}/export.csv',
+      '/api/reports/{id}/versions/{n}/iati.xml',
+      '/api/reports/{id}/shares',
+      '/api/reports/{id}/links',
+    ])
       expect(Object.keys(doc.paths)).toContain(p);
     await t.close();
   });
@@ -538,7 +680,15 @@ describe('reports: indicators per area', () => {
     const zuidhoek = await area('Zuidhoek', 'buurt', zuid);
     const { id: visitors } = await t.db
       .insertInto('indicators')
-      .values({ projectId: w.projectId, outcomeId: w.outcomeId, name: 'Bezoekers buurtkamer', unit: 'count', measure: 'unit', periodicity: 'quarter', byArea: 1 })
+      .values({
+        projectId: w.projectId,
+        outcomeId: w.outcomeId,
+        name: 'Bezoekers buurtkamer',
+        unit: 'count',
+        measure: 'unit',
+        periodicity: 'quarter',
+        byArea: 1,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await t.db
@@ -556,9 +706,15 @@ describe('reports: indicators per area', () => {
         { indicatorId: visitors, period: '2026-Q1', areaId: zuidhoek, value: 7 },
       ])
       .execute();
-    type Ind = { name: string; periods: { period: string; target: number | null; actual: number | null }[]; areas: { name: string; periods: { period: string; target: number | null; actual: number | null }[] }[] };
+    type Ind = {
+      name: string;
+      periods: { period: string; target: number | null; actual: number | null }[];
+      areas: { name: string; periods: { period: string; target: number | null; actual: number | null }[] }[];
+    };
     const visitorsIn = async (id: number) => {
-      const { data } = (await (await coord.get(`/api/reports/${id}/preview`)).json()) as { data: { outcomes: { indicators: Ind[]; stories: { title?: string }[] }[] } };
+      const { data } = (await (await coord.get(`/api/reports/${id}/preview`)).json()) as {
+        data: { outcomes: { indicators: Ind[]; stories: { title?: string }[] }[] };
+      };
       return { ind: data.outcomes[0]!.indicators.find((i) => i.name === 'Bezoekers buurtkamer')!, stories: data.outcomes[0]!.stories };
     };
 
@@ -589,7 +745,9 @@ describe('reports: indicators per area', () => {
 
     const rows = parseCsv(await (await coord.get(`/api/reports/${id}/versions/1/export.csv`)).text(), { bom: true }) as string[][];
     const col = (name: string) => rows[0]!.indexOf(name);
-    const visitorRows = rows.filter((r) => r[col('item')] === 'Bezoekers buurtkamer').map((r) => [r[col('area')], r[col('period')], r[col('target')], r[col('actual')]]);
+    const visitorRows = rows
+      .filter((r) => r[col('item')] === 'Bezoekers buurtkamer')
+      .map((r) => [r[col('area')], r[col('period')], r[col('target')], r[col('actual')]]);
     expect(visitorRows).toEqual([
       ['', '2026-Q1', '12', '15'],
       ['Bloemenbuurt', '2026-Q1', '', '5'],

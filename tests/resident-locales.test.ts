@@ -27,7 +27,10 @@ describe('resident language files', () => {
   const nl = leaves(read('nl'));
 
   it('exist for exactly the six languages the server and the pages know', () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''))
+      .sort();
     expect(files).toEqual([...residentLanguages].sort());
     expect([...residentLocales].sort()).toEqual([...residentLanguages].sort());
     expect(Object.keys(languageNames).sort()).toEqual([...residentLanguages].sort());
@@ -42,7 +45,9 @@ describe('resident language files', () => {
       expect(extra, `in ${lang}.json but not in nl.json`).toEqual([]);
       const empty = [...texts].filter(([, v]) => !v.trim() || v.startsWith('<not text')).map(([k]) => k);
       expect(empty, `empty or not text in ${lang}.json`).toEqual([]);
-      const wrong = [...nl].filter(([k, v]) => !k.startsWith('_') && JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(texts.get(k) ?? ''))).map(([k]) => k);
+      const wrong = [...nl]
+        .filter(([k, v]) => !k.startsWith('_') && JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(texts.get(k) ?? '')))
+        .map(([k]) => k);
       expect(wrong, `placeholders differ from nl.json in ${lang}.json`).toEqual([]);
     });
 

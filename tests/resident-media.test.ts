@@ -38,13 +38,21 @@ function tooLong(): Buffer {
 
 const story = (fields: Record<string, unknown> = {}) => ({ consent: 'public', consentTextVersion: '2026-11-29/nl', language: 'nl', ...fields });
 
-function post(t: TestApp, token: string, parts: { story?: unknown; audio?: [Buffer, string, string]; photo?: [Buffer, string, string]; extra?: [string, string] }) {
+function post(
+  t: TestApp,
+  token: string,
+  parts: { story?: unknown; audio?: [Buffer, string, string]; photo?: [Buffer, string, string]; extra?: [string, string] },
+) {
   const form = new FormData();
   if (parts.story !== undefined) form.set('story', JSON.stringify(parts.story));
   if (parts.audio) form.set('audio', new Blob([new Uint8Array(parts.audio[0])], { type: parts.audio[2] }), parts.audio[1]);
   if (parts.photo) form.set('photo', new Blob([new Uint8Array(parts.photo[0])], { type: parts.photo[2] }), parts.photo[1]);
   if (parts.extra) form.set(parts.extra[0], parts.extra[1]);
-  return t.app.request(`${ORIGIN}/api/public/links/${token}/stories`, { method: 'POST', headers: { origin: ORIGIN, 'x-forwarded-for': '10.0.0.9' }, body: form });
+  return t.app.request(`${ORIGIN}/api/public/links/${token}/stories`, {
+    method: 'POST',
+    headers: { origin: ORIGIN, 'x-forwarded-for': '10.0.0.9' },
+    body: form,
+  });
 }
 
 const filesIn = (dir: string): string[] =>
@@ -66,7 +74,11 @@ describe('a story told by voice, with a photo', () => {
   });
 
   it('keeps a recording (re-muxed, without the recorder’s name, with its length) and a photo without EXIF or GPS; the teller and the team hear it', async () => {
-    const res = await post(t, token, { story: story({ photoInReports: true }), audio: [recording, 'opname.webm', 'audio/webm'], photo: [await photoWithGps(), 'IMG_0001.jpg', 'image/jpeg'] });
+    const res = await post(t, token, {
+      story: story({ photoInReports: true }),
+      audio: [recording, 'opname.webm', 'audio/webm'],
+      photo: [await photoWithGps(), 'IMG_0001.jpg', 'image/jpeg'],
+    });
     const { receipt } = await json(res, 201);
     const row = await t.db.selectFrom('stories').select(['id', 'title', 'bodyText']).where('receiptHash', '=', receiptHash(receipt)!).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ title: 'Ingesproken verhaal', bodyText: '' }); // told by voice alone
@@ -124,7 +136,13 @@ describe('a story told by voice, with a photo', () => {
       [415, { story: story(), audio: [await photoWithGps(), 'opname.webm', 'audio/webm'] }], // nor a photo audio
       [413, { story: story(), audio: [Buffer.concat([recording, Buffer.alloc(8.5 * 1024 * 1024)]), 'lang.webm', 'audio/webm'] }],
       [413, { story: story(), audio: [tooLong(), 'zes-minuten.webm', 'audio/webm'] }],
-      [413, { story: story({ body: doc('Grote foto.') }), photo: [Buffer.concat([await photoWithGps(), Buffer.alloc(10.5 * 1024 * 1024)]), 'groot.jpg', 'image/jpeg'] }],
+      [
+        413,
+        {
+          story: story({ body: doc('Grote foto.') }),
+          photo: [Buffer.concat([await photoWithGps(), Buffer.alloc(10.5 * 1024 * 1024)]), 'groot.jpg', 'image/jpeg'],
+        },
+      ],
       [400, { story: story() }], // no words and no recording
       [400, { story: story({ body: doc('Met een vreemd veld.') }), extra: ['video', 'x'] }],
     ];
@@ -153,7 +171,14 @@ describe('a story told by voice, with a photo', () => {
   });
 
   it('deletes the files when the teller withdraws the story, and when a teller is erased', async () => {
-    const first = await json(await post(t, token, { story: story({ body: doc('Weghalen.') }), audio: [recording, 'a.webm', 'audio/webm'], photo: [await photoWithGps(), 'b.jpg', 'image/jpeg'] }), 201);
+    const first = await json(
+      await post(t, token, {
+        story: story({ body: doc('Weghalen.') }),
+        audio: [recording, 'a.webm', 'audio/webm'],
+        photo: [await photoWithGps(), 'b.jpg', 'image/jpeg'],
+      }),
+      201,
+    );
     const id = (await t.db.selectFrom('stories').select('id').where('receiptHash', '=', receiptHash(first.receipt)!).executeTakeFirstOrThrow()).id;
     const files = (await t.db.selectFrom('storyMedia').select('file').where('storyId', '=', id).execute()).map((m) => m.file);
     expect(files).toHaveLength(2);
@@ -175,29 +200,52 @@ describe('a story told by voice, with a photo', () => {
 
   it('a worker adds a recording to a story they heard; the team hears it', async () => {
     const created = await json(
-      await w.member.post('/api/stories', { projectId: w.projectA, title: 'Aan de deur', body: doc('Opgeschreven na het gesprek.'), source: 'heard', consent: { level: 'team', channel: 'spoken', givenBy: 'teller' } }),
+      await w.member.post('/api/stories', {
+        projectId: w.projectA,
+        title: 'Aan de deur',
+        body: doc('Opgeschreven na het gesprek.'),
+        source: 'heard',
+        consent: { level: 'team', channel: 'spoken', givenBy: 'teller' },
+      }),
       201,
     );
     const form = new FormData();
     form.set('audio', new Blob([new Uint8Array(recording)], { type: 'audio/webm' }), 'gesprek.webm');
-    const res = await t.app.request(`${ORIGIN}/api/stories/${created.story.id}/media`, { method: 'POST', headers: { origin: ORIGIN, cookie: w.member.cookie! }, body: form });
+    const res = await t.app.request(`${ORIGIN}/api/stories/${created.story.id}/media`, {
+      method: 'POST',
+      headers: { origin: ORIGIN, cookie: w.member.cookie! },
+      body: form,
+    });
     const { story: withMedia } = await json(res, 201);
     expect(withMedia.media).toEqual([expect.objectContaining({ kind: 'audio', mime: 'audio/webm', photoInReports: false })]);
     expect((await w.admin.get(withMedia.media[0].url)).status).toBe(200);
     // Not twice, and not by someone who may not edit it.
-    const again = await t.app.request(`${ORIGIN}/api/stories/${created.story.id}/media`, { method: 'POST', headers: { origin: ORIGIN, cookie: w.member.cookie! }, body: form });
+    const again = await t.app.request(`${ORIGIN}/api/stories/${created.story.id}/media`, {
+      method: 'POST',
+      headers: { origin: ORIGIN, cookie: w.member.cookie! },
+      body: form,
+    });
     expect(again.status).toBe(409);
   });
 
   it('never puts a recording in a report: only the typed text travels (and the media folder defaults to beside the database)', async () => {
-    const { receipt } = await json(await post(t, token, { story: story({ body: doc('Wat ik vertelde, uitgetypt.') }), audio: [recording, 'a.webm', 'audio/webm'] }), 201);
+    const { receipt } = await json(
+      await post(t, token, { story: story({ body: doc('Wat ik vertelde, uitgetypt.') }), audio: [recording, 'a.webm', 'audio/webm'] }),
+      201,
+    );
     const s = await t.db.selectFrom('stories').select('id').where('receiptHash', '=', receiptHash(receipt)!).executeTakeFirstOrThrow();
     const outcome = await addOutcome(t.db, w.projectA, 'Buren kennen elkaar');
     await t.db.insertInto('storyOutcomes').values({ storyId: s.id, outcomeId: outcome }).execute();
     const { reviewAsIs } = await import('./helpers/reports-fixtures.js');
     await reviewAsIs(t.db, s.id);
     const report = await json(
-      await w.admin.post('/api/reports', { title: 'Jaarverslag', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2030-12-31', projectIds: [w.projectA] }),
+      await w.admin.post('/api/reports', {
+        title: 'Jaarverslag',
+        audience: 'funder',
+        periodFrom: '2026-01-01',
+        periodTo: '2030-12-31',
+        projectIds: [w.projectA],
+      }),
       201,
     );
     const preview = await (await w.admin.get(`/api/reports/${report.report.id}/preview`)).text();
@@ -205,7 +253,12 @@ describe('a story told by voice, with a photo', () => {
     const published = await w.admin.post(`/api/reports/${report.report.id}/versions`);
     expect(published.status).toBe(201);
     const n = (await published.json()).version.number;
-    for (const path of [`/api/reports/${report.report.id}/versions/${n}`, `/api/reports/${report.report.id}/versions/${n}/export.csv`, `/api/reports/${report.report.id}/versions/${n}/iati.xml`, `/reports/${report.report.id}/versions/${n}`]) {
+    for (const path of [
+      `/api/reports/${report.report.id}/versions/${n}`,
+      `/api/reports/${report.report.id}/versions/${n}/export.csv`,
+      `/api/reports/${report.report.id}/versions/${n}/iati.xml`,
+      `/reports/${report.report.id}/versions/${n}`,
+    ]) {
       const body = await (await w.admin.get(path)).text();
       expect(body, path).not.toMatch(/\/media\/|audio\/|\.webm|<audio/);
     }

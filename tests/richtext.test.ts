@@ -22,7 +22,18 @@ const schema = getSchema([
 
 const link = (href: string, attrs: Record<string, unknown> = {}) => ({
   type: 'doc',
-  content: [{ type: 'paragraph', content: [{ type: 'text', text: 'klik', marks: [{ type: 'link', attrs: { href, target: '_blank', rel: 'noopener noreferrer nofollow', class: null, ...attrs } }] }] }],
+  content: [
+    {
+      type: 'paragraph',
+      content: [
+        {
+          type: 'text',
+          text: 'klik',
+          marks: [{ type: 'link', attrs: { href, target: '_blank', rel: 'noopener noreferrer nofollow', class: null, ...attrs } }],
+        },
+      ],
+    },
+  ],
 });
 
 const rich = {
@@ -37,11 +48,29 @@ const rich = {
         { type: 'text', text: ' en ' },
         { type: 'text', text: 'schuin', marks: [{ type: 'italic' }, { type: 'bold' }] },
         { type: 'hardBreak' },
-        { type: 'text', text: 'zie de site', marks: [{ type: 'link', attrs: { href: 'https://example.nl/a?b=1&c=2', target: '_blank', rel: 'noopener noreferrer nofollow', class: null, title: null } }] },
+        {
+          type: 'text',
+          text: 'zie de site',
+          marks: [
+            { type: 'link', attrs: { href: 'https://example.nl/a?b=1&c=2', target: '_blank', rel: 'noopener noreferrer nofollow', class: null, title: null } },
+          ],
+        },
       ],
     },
     { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'bankjes' }] }] }] },
-    { type: 'orderedList', attrs: { start: 3, type: null }, content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'derde' }] }, { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] }] }] },
+    {
+      type: 'orderedList',
+      attrs: { start: 3, type: null },
+      content: [
+        {
+          type: 'listItem',
+          content: [
+            { type: 'paragraph', content: [{ type: 'text', text: 'derde' }] },
+            { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] },
+          ],
+        },
+      ],
+    },
     { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: '<script>alert(1)</script> & "quotes"' }] }] },
     { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'Mail' }] },
     { type: 'paragraph', content: [{ type: 'text', text: 'mail mij', marks: [{ type: 'link', attrs: { href: 'mailto:buurt@example.nl' } }] }] },
@@ -130,8 +159,14 @@ describe('parseRichText', () => {
       [p([{ type: 'text', text: 'x', marks: [{ type: 'code' }] }]), 'body.content.0.content.0.marks.0.type'],
       [p([{ type: 'text', text: 'x', marks: [{ type: 'underline' }] }]), 'body.content.0.content.0.marks.0.type'],
       [p([{ type: 'text', text: 'x', marks: [{ type: 'textStyle', attrs: { style: 'x' } }] }]), 'body.content.0.content.0.marks.0.type'],
-      [p([{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'https://a.nl', onclick: 'alert(1)' } }] }]), 'body.content.0.content.0.marks.0.attrs.onclick'],
-      [p([{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'https://a.nl', target: '_top' } }] }]), 'body.content.0.content.0.marks.0.attrs.target'],
+      [
+        p([{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'https://a.nl', onclick: 'alert(1)' } }] }]),
+        'body.content.0.content.0.marks.0.attrs.onclick',
+      ],
+      [
+        p([{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'https://a.nl', target: '_top' } }] }]),
+        'body.content.0.content.0.marks.0.attrs.target',
+      ],
       [p([{ type: 'text', text: 'x', marks: [{ type: 'link' }] }]), 'body.content.0.content.0.marks.0.attrs.href'],
       [p([{ type: 'text', text: 'x', attrs: { onclick: 'x' } }]), 'body.content.0.content.0.attrs'],
       [p([{ type: 'text', text: '' }]), 'body.content.0.content.0.text'],
@@ -177,7 +212,13 @@ describe('hostile rich text through the API', () => {
   });
 
   const post = (body: unknown) =>
-    w.member.post('/api/stories', { projectId: w.projectA, title: 'Vijandig', body, source: 'heard', consent: { level: 'team', channel: 'spoken', givenBy: 'teller' } });
+    w.member.post('/api/stories', {
+      projectId: w.projectA,
+      title: 'Vijandig',
+      body,
+      source: 'heard',
+      consent: { level: 'team', channel: 'spoken', givenBy: 'teller' },
+    });
 
   it('refuses every hostile body and stores nothing', async () => {
     const hostile = [
@@ -209,9 +250,14 @@ describe('hostile rich text through the API', () => {
     const res = await w.member.request('POST', '/api/stories', payload, { 'content-type': 'application/json' });
     expect(res.status).toBe(400);
     expect((await res.json()).error.details[0].message).toMatch(/deeper than 20/);
-    const pub = await t.anon.request('POST', `/api/public/links/${token}/stories`, `{"title":"Diep","consent":"team","consentTextVersion":"2026-11","body":${deep}}`, {
-      'content-type': 'application/json',
-    });
+    const pub = await t.anon.request(
+      'POST',
+      `/api/public/links/${token}/stories`,
+      `{"title":"Diep","consent":"team","consentTextVersion":"2026-11","body":${deep}}`,
+      {
+        'content-type': 'application/json',
+      },
+    );
     expect([400, 413]).toContain(pub.status);
     expect(await storyCount(t)).toBe(0);
   });

@@ -7,7 +7,8 @@ import type { Client } from './helpers/app.js';
 import { testApp, type TestApp } from './helpers/app.js';
 import { doc, heard, json, world, type World } from './helpers/stories-fixtures.js';
 
-const ids = async (c: Client, q: string, extra = '') => (await json(await c.get(`/api/stories?q=${encodeURIComponent(q)}${extra}`), 200)).stories.map((s: { id: number }) => s.id);
+const ids = async (c: Client, q: string, extra = '') =>
+  (await json(await c.get(`/api/stories?q=${encodeURIComponent(q)}${extra}`), 200)).stories.map((s: { id: number }) => s.id);
 
 describe('story search', () => {
   let t: TestApp;
@@ -56,12 +57,40 @@ describe('story search', () => {
 
   it('orders by relevance when searching', async () => {
     const a = (await heard(w.member, w.projectA, { title: 'Fietsen', body: doc('fietsen fietsen fietsen in de wijk') })).id;
-    const b = (await heard(w.member, w.projectA, { title: 'Wandelen', body: doc('lopen en soms fietsen, heel soms, langs het water en de bomen en de huizen') })).id;
+    const b = (
+      await heard(w.member, w.projectA, { title: 'Wandelen', body: doc('lopen en soms fietsen, heel soms, langs het water en de bomen en de huizen') })
+    ).id;
     expect(await ids(w.member, 'fietsen')).toEqual([a, b]);
   });
 
   it('survives hostile queries', async () => {
-    for (const q of ['"', '""', '"cafe', 'cafe"', '*', 'cafe*', '* OR *', 'NEAR(cafe een)', 'NEAR', 'AND', 'cafe AND', 'OR OR', '(', ')', '((cafe)', 'cafe)', '-cafe', '^cafe', 'title:cafe', 'col:', '{title}: x', "'; drop table stories; --", '\u0000', '😀', '   ']) {
+    for (const q of [
+      '"',
+      '""',
+      '"cafe',
+      'cafe"',
+      '*',
+      'cafe*',
+      '* OR *',
+      'NEAR(cafe een)',
+      'NEAR',
+      'AND',
+      'cafe AND',
+      'OR OR',
+      '(',
+      ')',
+      '((cafe)',
+      'cafe)',
+      '-cafe',
+      '^cafe',
+      'title:cafe',
+      'col:',
+      '{title}: x',
+      "'; drop table stories; --",
+      '\u0000',
+      '😀',
+      '   ',
+    ]) {
       const res = await w.member.get(`/api/stories?q=${encodeURIComponent(q)}`);
       expect(res.status, JSON.stringify(q)).toBe(200);
     }
@@ -100,7 +129,10 @@ describe('story search', () => {
   it('counts a common word up to the cap and lists its many matches most recently added first, within scope', async () => {
     const many: number[] = [];
     await t.db.transaction().execute(async (tx) => {
-      for (let i = 0; i < SEARCH_CAP + 5; i++) many.push(await addStory(tx, { projectId: i % 2 ? w.projectA : w.projectB, consent: 'team', title: `Buurtfeest ${i}`, body: 'Het buurtfeest op het plein.' }));
+      for (let i = 0; i < SEARCH_CAP + 5; i++)
+        many.push(
+          await addStory(tx, { projectId: i % 2 ? w.projectA : w.projectB, consent: 'team', title: `Buurtfeest ${i}`, body: 'Het buurtfeest op het plein.' }),
+        );
     });
     const page = await json(await w.admin.get('/api/stories?q=buurtfeest&limit=5'), 200);
     expect(page.total).toBe(SEARCH_CAP);

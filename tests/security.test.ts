@@ -8,7 +8,10 @@ describe('security headers', () => {
       const res = await t.anon.get(path);
       const csp = res.headers.get('content-security-policy')!;
       expect(csp, path).toContain("default-src 'self'");
-      const script = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'))!;
+      const script = csp
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith('script-src'))!;
       expect(script).toBe("script-src 'self'");
       expect(csp).toContain("object-src 'none'");
       expect(csp).toContain("frame-ancestors 'none'");
@@ -57,7 +60,12 @@ describe('CSRF on cookie-authenticated writes', () => {
   it('refuses a cross-site login (login CSRF)', async () => {
     const t = await testApp();
     await t.as('worker', 'wil@example.nl');
-    const res = await t.anon.request('POST', '/api/auth/login', { email: 'wil@example.nl', password: 'correct horse battery' }, { origin: 'https://evil.example' });
+    const res = await t.anon.request(
+      'POST',
+      '/api/auth/login',
+      { email: 'wil@example.nl', password: 'correct horse battery' },
+      { origin: 'https://evil.example' },
+    );
     expect(res.status).toBe(403);
   });
 
@@ -124,7 +132,18 @@ describe('OpenAPI', () => {
     const t = await testApp();
     const spec = await (await t.anon.get('/api/openapi.json')).json();
     expect(spec.openapi).toBe('3.1.0');
-    for (const p of ['/api/auth/login', '/api/auth/logout', '/api/me', '/api/setup', '/api/users', '/api/users/{id}', '/api/areas', '/api/projects', '/api/projects/{id}', '/api/projects/{id}/members']) {
+    for (const p of [
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/me',
+      '/api/setup',
+      '/api/users',
+      '/api/users/{id}',
+      '/api/areas',
+      '/api/projects',
+      '/api/projects/{id}',
+      '/api/projects/{id}/members',
+    ]) {
       expect(Object.keys(spec.paths), p).toContain(p);
     }
     expect(spec.components.schemas.NewProject.additionalProperties).toBe(false);

@@ -30,7 +30,13 @@ describe('climate variables and outcomes', () => {
     const coord = await t.as('coordinator');
     const { variables } = await ok(await coord.get('/api/climate-variables'));
     expect(variables).toHaveLength(16);
-    expect(variables[1]).toMatchObject({ key: 'atmosphere', nameNl: 'atmosfeer', weakNl: 'angst en wantrouwen', strongEn: 'safety and trust', groupKey: 'social' });
+    expect(variables[1]).toMatchObject({
+      key: 'atmosphere',
+      nameNl: 'atmosfeer',
+      weakNl: 'angst en wantrouwen',
+      strongEn: 'safety and trust',
+      groupKey: 'social',
+    });
     const atmosphere = variables[1].id;
     const retired = await ok(await admin.patch(`/api/climate-variables/${atmosphere}`, { retired: true }));
     expect(retired.variable.retiredAt).toBeTruthy();
@@ -40,7 +46,21 @@ describe('climate variables and outcomes', () => {
     expect((await coord.put(`/api/projects/${p}/climate-variables`, { variableIds: [atmosphere] })).status).toBe(400);
     const chosen = await ok(await coord.put(`/api/projects/${p}/climate-variables`, { variableIds: [variables[0].id, variables[2].id] }));
     expect(chosen.variableIds).toEqual([variables[0].id, variables[2].id]);
-    const created = await ok(await admin.post('/api/climate-variables', { key: 'green', groupKey: 'social', groupNl: 'Sociaal klimaat', groupEn: 'Social climate', nameNl: 'groen', nameEn: 'green', weakNl: 'grijs', weakEn: 'grey', strongNl: 'groen', strongEn: 'green' }), 201);
+    const created = await ok(
+      await admin.post('/api/climate-variables', {
+        key: 'green',
+        groupKey: 'social',
+        groupNl: 'Sociaal klimaat',
+        groupEn: 'Social climate',
+        nameNl: 'groen',
+        nameEn: 'green',
+        weakNl: 'grijs',
+        weakEn: 'grey',
+        strongNl: 'groen',
+        strongEn: 'green',
+      }),
+      201,
+    );
     expect(created.variable.key).toBe('green');
     expect((await admin.post('/api/climate-variables', { ...created.variable, id: undefined, retiredAt: undefined })).status).toBe(409);
   });
@@ -49,10 +69,22 @@ describe('climate variables and outcomes', () => {
     const coord = await t.as('coordinator');
     const p = await makeProject(t.db);
     const other = await makeProject(t.db, 'Ander');
-    const lib = await ok(await coord.post('/api/outcome-library', { level: 'impact', title: 'Bewoners voelen zich veilig', description: 'Veiligheid en vertrouwen' }), 201);
+    const lib = await ok(
+      await coord.post('/api/outcome-library', { level: 'impact', title: 'Bewoners voelen zich veilig', description: 'Veiligheid en vertrouwen' }),
+      201,
+    );
     const impact = await ok(await coord.post(`/api/projects/${p}/outcomes`, { libraryId: lib.outcome.id }), 201);
-    expect(impact.outcome).toMatchObject({ level: 'impact', iatiType: 3, title: 'Bewoners voelen zich veilig', description: 'Veiligheid en vertrouwen', libraryId: lib.outcome.id });
-    const outcome = await ok(await coord.post(`/api/projects/${p}/outcomes`, { level: 'outcome', title: 'Buren kennen elkaar', parentId: impact.outcome.id }), 201);
+    expect(impact.outcome).toMatchObject({
+      level: 'impact',
+      iatiType: 3,
+      title: 'Bewoners voelen zich veilig',
+      description: 'Veiligheid en vertrouwen',
+      libraryId: lib.outcome.id,
+    });
+    const outcome = await ok(
+      await coord.post(`/api/projects/${p}/outcomes`, { level: 'outcome', title: 'Buren kennen elkaar', parentId: impact.outcome.id }),
+      201,
+    );
     expect(outcome.outcome.iatiType).toBe(2);
     // an output must hang under an outcome, not an impact; and never under another project's outcome
     expect((await coord.post(`/api/projects/${p}/outcomes`, { level: 'output', title: 'Buurtkamer open', parentId: impact.outcome.id })).status).toBe(400);
@@ -87,7 +119,9 @@ describe('tagging', () => {
     const atm = await variableId(t.db, 'atmosphere');
     const s = await makeStory(t.db, { projectId: p });
 
-    const suggested = await ok(await worker.put(`/api/stories/${s}/tags`, { outcomes: [{ outcomeId: o1, note: 'groeten' }], placements: [{ variableId: atm, position: 70 }] }));
+    const suggested = await ok(
+      await worker.put(`/api/stories/${s}/tags`, { outcomes: [{ outcomeId: o1, note: 'groeten' }], placements: [{ variableId: atm, position: 70 }] }),
+    );
     expect(suggested.tags.outcomes).toEqual([expect.objectContaining({ outcomeId: o1, status: 'suggested', note: 'groeten' })]);
     expect(suggested.tags.placements).toEqual([expect.objectContaining({ variableId: atm, position: 70, status: 'suggested', source: 'coordinator' })]);
     // suggestions do not count as tagged: the story stays in the inbox, marked
@@ -99,7 +133,9 @@ describe('tagging', () => {
     expect(accepted.tags.placements).toEqual([expect.objectContaining({ variableId: atm, position: 70, status: 'accepted' })]);
     expect((await ok(await coord.get(`/api/tagging/inbox?projectId=${p}`))).stories).toEqual([]);
 
-    const set = await ok(await coord.put(`/api/stories/${s}/tags`, { outcomes: [{ outcomeId: o2, note: 'nieuw' }], placements: [{ variableId: atm, position: null }] }));
+    const set = await ok(
+      await coord.put(`/api/stories/${s}/tags`, { outcomes: [{ outcomeId: o2, note: 'nieuw' }], placements: [{ variableId: atm, position: null }] }),
+    );
     expect(set.tags.outcomes.map((o: any) => [o.outcomeId, o.status])).toEqual([[o2, 'accepted']]);
     expect(set.tags.placements).toEqual([expect.objectContaining({ variableId: atm, position: null, status: 'accepted' })]);
 
@@ -108,7 +144,13 @@ describe('tagging', () => {
     expect((await coord.put(`/api/stories/${s}/tags`, { outcomes: [], extra: 1 })).status).toBe(400);
     expect((await funder.put(`/api/stories/${s}/tags`, { outcomes: [] })).status).toBe(403);
 
-    const audits = await t.db.selectFrom('auditLog').select('action').where('targetType', '=', 'story').where('targetId', '=', String(s)).orderBy('id').execute();
+    const audits = await t.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('targetType', '=', 'story')
+      .where('targetId', '=', String(s))
+      .orderBy('id')
+      .execute();
     expect(audits.map((a) => a.action)).toEqual(['story.tags.suggest', 'story.tags.accept', 'story.tags.set']);
   });
 
@@ -140,7 +182,13 @@ describe('tagging', () => {
     // One story on request, also a tagged one, with its current tags to start from; never one
     // the user may not see.
     const one = await ok(await coord.get(`/api/tagging/inbox?storyId=${tagged}`));
-    expect(one.stories).toEqual([expect.objectContaining({ id: tagged, state: 'tagged', suggestions: expect.objectContaining({ outcomes: [expect.objectContaining({ outcomeId: o, status: 'accepted' })] }) })]);
+    expect(one.stories).toEqual([
+      expect.objectContaining({
+        id: tagged,
+        state: 'tagged',
+        suggestions: expect.objectContaining({ outcomes: [expect.objectContaining({ outcomeId: o, status: 'accepted' })] }),
+      }),
+    ]);
     expect((await ok(await worker.get(`/api/tagging/inbox?storyId=${elsewhere}`))).stories).toEqual([]);
     const withdrawn = (await t.db.selectFrom('stories').select('id').where('title', '=', 'ingetrokken').executeTakeFirstOrThrow()).id;
     expect((await ok(await coord.get(`/api/tagging/inbox?storyId=${withdrawn}`))).stories).toEqual([]);
@@ -161,7 +209,9 @@ describe('tagging', () => {
     expect(await t.db.selectFrom('storyOutcomes').selectAll().execute()).toEqual([]);
     expect((await coord.post('/api/tagging/bulk', { storyIds: [a, 9999], placements: [{ variableId: atm, position: 40 }] })).status).toBe(404);
     expect(await t.db.selectFrom('storyPlacements').selectAll().execute()).toEqual([]);
-    const res = await ok(await coord.post('/api/tagging/bulk', { storyIds: [a, b], outcomes: [{ outcomeId: o, note: 'samen' }], placements: [{ variableId: atm, position: 40 }] }));
+    const res = await ok(
+      await coord.post('/api/tagging/bulk', { storyIds: [a, b], outcomes: [{ outcomeId: o, note: 'samen' }], placements: [{ variableId: atm, position: 40 }] }),
+    );
     expect(res.tagged).toEqual([a, b]);
     expect(await t.db.selectFrom('storyOutcomes').select(['storyId', 'status']).orderBy('storyId').execute()).toEqual([
       { storyId: a, status: 'accepted' },
@@ -180,7 +230,14 @@ describe('tagging', () => {
     const s = await makeStory(t.db, { projectId: p });
     await place(t.db, s, atm, 'teller', 30);
     await place(t.db, s, img, 'teller', null);
-    await ok(await coord.put(`/api/stories/${s}/tags`, { placements: [{ variableId: atm, position: 55 }, { variableId: img, position: 10 }] }));
+    await ok(
+      await coord.put(`/api/stories/${s}/tags`, {
+        placements: [
+          { variableId: atm, position: 55 },
+          { variableId: img, position: 10 },
+        ],
+      }),
+    );
     const { placements } = await ok(await coord.get(`/api/stories/${s}/placements`));
     const byKey = Object.fromEntries(placements.map((x: any) => [x.variable.key, x]));
     expect(byKey.atmosphere).toMatchObject({ teller: { position: 30, applies: true }, coordinator: { position: 55, applies: true }, difference: 25 });
@@ -229,14 +286,57 @@ describe('climate over time and agreement', () => {
     const [q1, q2] = res.series[0].periods;
     expect(q1).toEqual({
       period: '2026-Q1',
-      teller: { n: 3, notApplicable: 0, mean: 40, median: 40, bins: [0, 1, 1, 1, 0], spread: [[20, 1], [40, 1], [60, 1]] },
-      coordinator: { n: 3, notApplicable: 0, mean: 50, median: 40, bins: [0, 1, 1, 0, 1], spread: [[30, 1], [40, 1], [80, 1]] },
+      teller: {
+        n: 3,
+        notApplicable: 0,
+        mean: 40,
+        median: 40,
+        bins: [0, 1, 1, 1, 0],
+        spread: [
+          [20, 1],
+          [40, 1],
+          [60, 1],
+        ],
+      },
+      coordinator: {
+        n: 3,
+        notApplicable: 0,
+        mean: 50,
+        median: 40,
+        bins: [0, 1, 1, 0, 1],
+        spread: [
+          [30, 1],
+          [40, 1],
+          [80, 1],
+        ],
+      },
       shift: { teller: null, coordinator: null },
     });
     expect(q2).toEqual({
       period: '2026-Q2',
-      teller: { n: 3, notApplicable: 0, mean: 70, median: 70, bins: [0, 0, 1, 1, 1], spread: [[50, 1], [70, 1], [90, 1]] },
-      coordinator: { n: 2, notApplicable: 1, mean: 80, median: 80, bins: [0, 0, 0, 1, 1], spread: [[70, 1], [90, 1]] },
+      teller: {
+        n: 3,
+        notApplicable: 0,
+        mean: 70,
+        median: 70,
+        bins: [0, 0, 1, 1, 1],
+        spread: [
+          [50, 1],
+          [70, 1],
+          [90, 1],
+        ],
+      },
+      coordinator: {
+        n: 2,
+        notApplicable: 1,
+        mean: 80,
+        median: 80,
+        bins: [0, 0, 0, 1, 1],
+        spread: [
+          [70, 1],
+          [90, 1],
+        ],
+      },
       shift: { teller: 30, coordinator: 30 },
     });
     const year = await ok(await coord.get(`/api/climate?areaId=${wijk}&period=year&variableId=${atm}`));
@@ -272,10 +372,14 @@ describe('climate over time and agreement', () => {
     // 2026-Q1, tellers, 40–60: the story placed at 40 (a bin includes its lower edge).
     const mid = await ok(await region(coord, `source=teller&period=2026-Q1&bin=2&areaId=${wijk}`));
     expect(mid.total).toBe(1);
-    expect(mid.stories).toEqual([{ id: expect.any(Number), title: 'Groeten op straat', projectName: 'Buurtkamer', areaName: 'Noord-West', date: '2026-02-20', position: 40 }]);
+    expect(mid.stories).toEqual([
+      { id: expect.any(Number), title: 'Groeten op straat', projectName: 'Buurtkamer', areaName: 'Noord-West', date: '2026-02-20', position: 40 },
+    ]);
     // The top bin includes 100; the coordinator's placements are apart from the teller's.
     expect((await ok(await region(coord, `source=coordinator&period=2026-Q2&bin=4&areaId=${wijk}`))).stories.map((x: any) => x.position)).toEqual([90]);
-    expect((await ok(await region(coord, `source=teller&period=2026-Q2&bin=4&areaId=${b1}`))).stories.map((x: any) => [x.position, x.date])).toEqual([[90, '2026-05-02']]);
+    expect((await ok(await region(coord, `source=teller&period=2026-Q2&bin=4&areaId=${b1}`))).stories.map((x: any) => [x.position, x.date])).toEqual([
+      [90, '2026-05-02'],
+    ]);
     // Withdrawn stories and mere suggestions never show; the other wijk only without an area filter.
     expect((await ok(await region(coord, `source=teller&period=2026-Q1&bin=0&areaId=${wijk}`))).total).toBe(0);
     expect((await ok(await region(coord, `source=teller&period=2026-Q1&bin=0`))).stories.map((x: any) => x.areaName)).toEqual(['Zuid']);
@@ -387,11 +491,21 @@ describe('Most Significant Change', () => {
     const elsewhere = await makeStory(t.db, { projectId: other, consent: 'public', title: 'Elders', happenedOn: '2026-02-04' });
 
     const created = await ok(
-      await coord.post('/api/msc-rounds', { domain: 'Meedoen in de buurt', periodFrom: '2026-01-01', periodTo: '2026-03-31', projectIds: [p], panelUserIds: [panelist.id, funderPanelist.id] }),
+      await coord.post('/api/msc-rounds', {
+        domain: 'Meedoen in de buurt',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-03-31',
+        projectIds: [p],
+        panelUserIds: [panelist.id, funderPanelist.id],
+      }),
       201,
     );
     const id = created.round.id;
-    expect(created.round).toMatchObject({ status: 'open', projects: [{ id: p }], panel: expect.arrayContaining([expect.objectContaining({ id: panelist.id })]) });
+    expect(created.round).toMatchObject({
+      status: 'open',
+      projects: [{ id: p }],
+      panel: expect.arrayContaining([expect.objectContaining({ id: panelist.id })]),
+    });
 
     const view = await ok(await panelist.get(`/api/msc-rounds/${id}`));
     expect(view.candidates.map((c: any) => c.id)).toEqual([reportStory, publicStory]);
@@ -425,7 +539,15 @@ describe('Most Significant Change', () => {
     const closed = await ok(await coord.post(`/api/msc-rounds/${id}/close`));
     expect(closed.round.status).toBe('closed');
     expect(closed.selections).toEqual([
-      { storyId: reportStory, title: 'Groeten', hidden: false, reasons: expect.arrayContaining([expect.objectContaining({ reason: 'Mensen groeten elkaar weer' }), expect.objectContaining({ reason: 'Vertrouwen groeit' })]) },
+      {
+        storyId: reportStory,
+        title: 'Groeten',
+        hidden: false,
+        reasons: expect.arrayContaining([
+          expect.objectContaining({ reason: 'Mensen groeten elkaar weer' }),
+          expect.objectContaining({ reason: 'Vertrouwen groeit' }),
+        ]),
+      },
     ]);
     expect((await panelist.post(`/api/msc-rounds/${id}/picks`, { storyId: publicStory, reason: 'te laat' })).status).toBe(409);
     expect((await coord.post(`/api/msc-rounds/${id}/close`)).status).toBe(409);
@@ -434,34 +556,60 @@ describe('Most Significant Change', () => {
     const fed = await ok(await coord.post(`/api/msc-rounds/${id}/feedback`));
     expect(fed.round.fedBackAt).toBeTruthy();
     const receipt = await selectionsForStory(t.db, reportStory);
-    expect(receipt).toEqual([expect.objectContaining({ roundId: id, domain: 'Meedoen in de buurt', reasons: ['Mensen groeten elkaar weer', 'Vertrouwen groeit'] })]);
+    expect(receipt).toEqual([
+      expect.objectContaining({ roundId: id, domain: 'Meedoen in de buurt', reasons: ['Mensen groeten elkaar weer', 'Vertrouwen groeit'] }),
+    ]);
     // the teller reads it on their receipt page
     const code = newReceiptCode();
-    await t.db.updateTable('stories').set({ receiptHash: receiptHash(code) }).where('id', '=', reportStory).execute();
+    await t.db
+      .updateTable('stories')
+      .set({ receiptHash: receiptHash(code) })
+      .where('id', '=', reportStory)
+      .execute();
     const page = await ok(await t.anon.get(`/api/public/receipts/${code}`));
     // One entry per round: the domain, the panel by role (never names), and every reason.
-    expect(page.story.feedback).toEqual([{ domain: 'Meedoen in de buurt', panel: ['worker', 'funder'], reasons: ['Mensen groeten elkaar weer', 'Vertrouwen groeit'], at: fed.round.fedBackAt }]);
+    expect(page.story.feedback).toEqual([
+      { domain: 'Meedoen in de buurt', panel: ['worker', 'funder'], reasons: ['Mensen groeten elkaar weer', 'Vertrouwen groeit'], at: fed.round.fedBackAt },
+    ]);
     expect(JSON.stringify(page.story.feedback)).not.toMatch(/worker \d|funder \d/);
   });
 });
 
 describe('Most Significant Change: independent choices first', () => {
   it('the API shows the others’ picks to a panel member only after their own pick or once the round closed, per role', async () => {
-    const [admin, coord, panelCoord, panelWorker, panelFunder, slowWorker] = [await t.as('admin'), await t.as('coordinator'), await t.as('coordinator'), await t.as('worker'), await t.as('funder'), await t.as('worker')];
+    const [admin, coord, panelCoord, panelWorker, panelFunder, slowWorker] = [
+      await t.as('admin'),
+      await t.as('coordinator'),
+      await t.as('coordinator'),
+      await t.as('worker'),
+      await t.as('funder'),
+      await t.as('worker'),
+    ];
     const p = await makeProject(t.db, 'Buurtkamer', [panelWorker.id, slowWorker.id]);
     const a = await makeStory(t.db, { projectId: p, consent: 'public', title: 'Feest', happenedOn: '2026-02-01' });
     const b = await makeStory(t.db, { projectId: p, consent: 'public', title: 'Bankje', happenedOn: '2026-02-02' });
     const panel = [panelCoord, panelWorker, panelFunder, slowWorker];
-    const { round } = await ok(await coord.post('/api/msc-rounds', { domain: 'Meedoen', periodFrom: '2026-01-01', periodTo: '2026-03-31', projectIds: [p], panelUserIds: panel.map((x) => x.id) }), 201);
+    const { round } = await ok(
+      await coord.post('/api/msc-rounds', {
+        domain: 'Meedoen',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-03-31',
+        projectIds: [p],
+        panelUserIds: panel.map((x) => x.id),
+      }),
+      201,
+    );
     const view = async (c: Client) => ok(await c.get(`/api/msc-rounds/${round.id}`));
     const reasons = (v: any) => v.picks.map((x: any) => x.reason).sort();
 
     await ok(await panelWorker.post(`/api/msc-rounds/${round.id}/picks`, { storyId: a, reason: 'Iedereen deed mee' }));
     // Before their own pick, no panel member of any role sees it; the one who picked sees only their own.
-    for (const member of [panelCoord, panelFunder, slowWorker]) expect(await view(member)).toMatchObject({ picks: [], picksHidden: true, pickedBy: [expect.objectContaining({ userId: panelWorker.id })] });
+    for (const member of [panelCoord, panelFunder, slowWorker])
+      expect(await view(member)).toMatchObject({ picks: [], picksHidden: true, pickedBy: [expect.objectContaining({ userId: panelWorker.id })] });
     expect(reasons(await view(panelWorker))).toEqual(['Iedereen deed mee']);
     // Staff off the panel (coordinator, admin) see who picked, not what.
-    for (const staffer of [coord, admin]) expect(await view(staffer)).toMatchObject({ picks: [], picksHidden: true, pickedBy: [expect.objectContaining({ userId: panelWorker.id })] });
+    for (const staffer of [coord, admin])
+      expect(await view(staffer)).toMatchObject({ picks: [], picksHidden: true, pickedBy: [expect.objectContaining({ userId: panelWorker.id })] });
 
     await ok(await panelCoord.post(`/api/msc-rounds/${round.id}/picks`, { storyId: b, reason: 'Een plek om te zitten' }));
     expect(reasons(await view(panelCoord))).toEqual(['Een plek om te zitten', 'Iedereen deed mee']);
@@ -472,7 +620,11 @@ describe('Most Significant Change: independent choices first', () => {
 
     // Once the round closes everyone who may read it sees every pick, picked or not.
     await ok(await coord.post(`/api/msc-rounds/${round.id}/close`));
-    for (const reader of [slowWorker, coord, admin]) expect(await view(reader)).toMatchObject({ picksHidden: false, picks: expect.arrayContaining([expect.objectContaining({ reason: 'Iedereen deed mee' })]) });
+    for (const reader of [slowWorker, coord, admin])
+      expect(await view(reader)).toMatchObject({
+        picksHidden: false,
+        picks: expect.arrayContaining([expect.objectContaining({ reason: 'Iedereen deed mee' })]),
+      });
   });
 });
 
@@ -481,7 +633,13 @@ describe('one rule for who sees which story', () => {
   // from the same queries in server/access.ts as the story list and report assembly. Whatever that
   // rule says, these views must say the same, for every role.
   async function cast() {
-    const [admin, coordinator, member, stranger, funder] = [await t.as('admin'), await t.as('coordinator'), await t.as('worker'), await t.as('worker'), await t.as('funder')];
+    const [admin, coordinator, member, stranger, funder] = [
+      await t.as('admin'),
+      await t.as('coordinator'),
+      await t.as('worker'),
+      await t.as('worker'),
+      await t.as('funder'),
+    ];
     // the member works on p, the stranger on nothing; q is nobody's
     return { admin, coordinator, member, stranger, funder, p: await makeProject(t.db, 'Buurtkamer', [member.id]), q: await makeProject(t.db, 'Ander') };
   }
@@ -503,7 +661,10 @@ describe('one rule for who sees which story', () => {
     const pGone = await story(p, 'public', 50);
     const qPublic = await story(q, 'public', 70);
     const qGone = await story(q, 'report', 90);
-    for (const s of [pGone, qGone]) await ok(await coordinator.post(`/api/stories/${s}/consent`, { withdraw: true, reason: 'Verteller wil het niet meer', channel: 'spoken', givenBy: 'teller' }));
+    for (const s of [pGone, qGone])
+      await ok(
+        await coordinator.post(`/api/stories/${s}/consent`, { withdraw: true, reason: 'Verteller wil het niet meer', channel: 'spoken', givenBy: 'teller' }),
+      );
     // a withdrawal clears the story's placements; put them back, so that the visibility rule and not
     // that clean-up is what keeps withdrawn stories out of the roll-ups
     for (const s of [pGone, qGone]) await place(t.db, s, atm, 'teller', position.get(s)!);
@@ -560,15 +721,41 @@ describe('one rule for who sees which story', () => {
     await makeStory(t.db, { projectId: elsewhere, consent: 'public' });
     await makeStory(t.db, { projectId: p, consent: 'public', happenedOn: '2027-01-01' });
 
-    const round = (await ok(await coordinator.post('/api/msc-rounds', { domain: 'Meedoen', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [p, q], panelUserIds: [member.id, funder.id] }), 201)).round.id;
-    const report = (await ok(await coordinator.post('/api/reports', { title: 'Jaarverslag', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [p, q], sections: ['phases'] }), 201)).report.id;
+    const round = (
+      await ok(
+        await coordinator.post('/api/msc-rounds', {
+          domain: 'Meedoen',
+          periodFrom: '2026-01-01',
+          periodTo: '2026-12-31',
+          projectIds: [p, q],
+          panelUserIds: [member.id, funder.id],
+        }),
+        201,
+      )
+    ).round.id;
+    const report = (
+      await ok(
+        await coordinator.post('/api/reports', {
+          title: 'Jaarverslag',
+          audience: 'funder',
+          periodFrom: '2026-01-01',
+          periodTo: '2026-12-31',
+          projectIds: [p, q],
+          sections: ['phases'],
+        }),
+        201,
+      )
+    ).report.id;
     const preview = await ok(await coordinator.get(`/api/reports/${report}/preview`));
     // The report counts the stories it may show (and prints only the chosen ones): the same two.
     expect(preview.data.summary.counts.storiesReportable).toBe(2);
     const reported = [pReport, qPublic].sort((a, b) => a - b);
     for (const [role, cl] of Object.entries({ admin, coordinator, member, funder })) {
       const view = await ok(await cl.get(`/api/msc-rounds/${round}`));
-      expect(view.candidates.map((c: any) => c.id), `${role}: candidates`).toEqual(reported);
+      expect(
+        view.candidates.map((c: any) => c.id),
+        `${role}: candidates`,
+      ).toEqual(reported);
     }
     expect((await stranger.get(`/api/msc-rounds/${round}`)).status).toBe(404);
   });
@@ -594,7 +781,18 @@ describe('role matrix', () => {
     const code = async () => (await ok(await admin.post('/api/codes', { name: `code ${++n}` }), 201)).code.id as number;
     const c = await code();
     const round = async () =>
-      (await ok(await admin.post('/api/msc-rounds', { domain: 'Meedoen', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [p], panelUserIds: [member.id, funder.id] }), 201)).round.id as number;
+      (
+        await ok(
+          await admin.post('/api/msc-rounds', {
+            domain: 'Meedoen',
+            periodFrom: '2026-01-01',
+            periodTo: '2026-12-31',
+            projectIds: [p],
+            panelUserIds: [member.id, funder.id],
+          }),
+          201,
+        )
+      ).round.id as number;
     const r = await round();
     const closedRound = async () => {
       const id = await round();
@@ -604,7 +802,14 @@ describe('role matrix', () => {
     const excerpt = async () => (await ok(await admin.post(`/api/stories/${s}/excerpts`, { start: 0, end: 5, codeId: c }), 201)).excerpt.id as number;
 
     type Case = [string, (cl: Client) => Promise<Response>, Record<Who, number>];
-    const st = (admin: number, coordinator: number, member: number, stranger: number, funder: number, anon = 401): Record<Who, number> => ({ admin, coordinator, member, stranger, funder, anon });
+    const st = (admin: number, coordinator: number, member: number, stranger: number, funder: number, anon = 401): Record<Who, number> => ({
+      admin,
+      coordinator,
+      member,
+      stranger,
+      funder,
+      anon,
+    });
     const cases: Case[] = [
       ['GET outcomes', (cl) => cl.get(`/api/projects/${p}/outcomes`), st(200, 200, 200, 404, 403)],
       ['POST outcomes', (cl) => cl.post(`/api/projects/${p}/outcomes`, { level: 'impact', title: 'Impact' }), st(201, 201, 403, 403, 403)],
@@ -613,7 +818,23 @@ describe('role matrix', () => {
       ['GET library', (cl) => cl.get('/api/outcome-library'), st(200, 200, 200, 200, 403)],
       ['POST library', (cl) => cl.post('/api/outcome-library', { level: 'output', title: 'x' }), st(201, 201, 403, 403, 403)],
       ['GET variables', (cl) => cl.get('/api/climate-variables'), st(200, 200, 200, 200, 200)],
-      ['POST variable', (cl) => cl.post('/api/climate-variables', { key: `v_${++n}`, groupKey: 'social', groupNl: 'a', groupEn: 'a', nameNl: 'a', nameEn: 'a', weakNl: 'a', weakEn: 'a', strongNl: 'a', strongEn: 'a' }), st(201, 403, 403, 403, 403)],
+      [
+        'POST variable',
+        (cl) =>
+          cl.post('/api/climate-variables', {
+            key: `v_${++n}`,
+            groupKey: 'social',
+            groupNl: 'a',
+            groupEn: 'a',
+            nameNl: 'a',
+            nameEn: 'a',
+            weakNl: 'a',
+            weakEn: 'a',
+            strongNl: 'a',
+            strongEn: 'a',
+          }),
+        st(201, 403, 403, 403, 403),
+      ],
       ['PATCH variable', (cl) => cl.patch(`/api/climate-variables/${atm}`, { sort: 20 }), st(200, 403, 403, 403, 403)],
       ['GET project variables', (cl) => cl.get(`/api/projects/${p}/climate-variables`), st(200, 200, 200, 404, 403)],
       ['PUT project variables', (cl) => cl.put(`/api/projects/${p}/climate-variables`, { variableIds: [atm] }), st(200, 200, 403, 403, 403)],
@@ -634,7 +855,11 @@ describe('role matrix', () => {
       ['GET agreement', (cl) => cl.get('/api/climate/agreement'), st(200, 200, 200, 200, 403)],
       ['GET panel candidates', (cl) => cl.get('/api/msc-panel-candidates'), st(200, 200, 403, 403, 403)],
       ['GET rounds', (cl) => cl.get('/api/msc-rounds'), st(200, 200, 200, 200, 200)],
-      ['POST round', (cl) => cl.post('/api/msc-rounds', { domain: 'D', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [p], panelUserIds: [member.id] }), st(201, 201, 403, 403, 403)],
+      [
+        'POST round',
+        (cl) => cl.post('/api/msc-rounds', { domain: 'D', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [p], panelUserIds: [member.id] }),
+        st(201, 201, 403, 403, 403),
+      ],
       ['GET round', (cl) => cl.get(`/api/msc-rounds/${r}`), st(200, 200, 200, 404, 200)],
       ['POST pick', (cl) => cl.post(`/api/msc-rounds/${r}/picks`, { storyId: s, reason: 'waarom' }), st(403, 403, 200, 404, 200)],
       ['POST close', async (cl) => cl.post(`/api/msc-rounds/${await round()}/close`), st(200, 200, 403, 403, 403)],
@@ -644,7 +869,8 @@ describe('role matrix', () => {
     for (const [name, call, expected] of cases) {
       for (const role of who) {
         const res = await call(clients[role]);
-        if (res.status !== expected[role]) failures.push(`${name} as ${role}: expected ${expected[role]}, got ${res.status} ${(await res.text()).slice(0, 120)}`);
+        if (res.status !== expected[role])
+          failures.push(`${name} as ${role}: expected ${expected[role]}, got ${res.status} ${(await res.text()).slice(0, 120)}`);
       }
     }
     expect(failures).toEqual([]);

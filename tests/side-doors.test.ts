@@ -30,16 +30,46 @@ describe('side doors', () => {
   it('Most Significant Change: a selection narrowed to team shows no title to anyone; anonymised dates only to the month beyond the team', async () => {
     const t = await testApp();
     const w = await world(t);
-    const s = await json(await w.member.post('/api/stories', { projectId: w.projectA, title: 'Het bankje van Joop', body: doc('Joop zit er elke dag.'), happenedOn: '2026-02-03', source: 'heard', consent: { level: 'report', channel: 'spoken', givenBy: 'teller' } }), 201);
+    const s = await json(
+      await w.member.post('/api/stories', {
+        projectId: w.projectA,
+        title: 'Het bankje van Joop',
+        body: doc('Joop zit er elke dag.'),
+        happenedOn: '2026-02-03',
+        source: 'heard',
+        consent: { level: 'report', channel: 'spoken', givenBy: 'teller' },
+      }),
+      201,
+    );
     const r = await json(await w.coordinator.get(`/api/stories/${s.story.id}/review`), 200);
-    await json(await w.coordinator.put(`/api/stories/${s.story.id}/review`, { title: 'Het bankje', body: doc('Een buurman zit er elke dag.'), storyHash: r.story.textHash }), 200);
-    const round = (await json(await w.coordinator.post('/api/msc-rounds', { domain: 'Ontmoeten', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectA], panelUserIds: [w.funder.id] }), 201)).round.id;
+    await json(
+      await w.coordinator.put(`/api/stories/${s.story.id}/review`, {
+        title: 'Het bankje',
+        body: doc('Een buurman zit er elke dag.'),
+        storyHash: r.story.textHash,
+      }),
+      200,
+    );
+    const round = (
+      await json(
+        await w.coordinator.post('/api/msc-rounds', {
+          domain: 'Ontmoeten',
+          periodFrom: '2026-01-01',
+          periodTo: '2026-12-31',
+          projectIds: [w.projectA],
+          panelUserIds: [w.funder.id],
+        }),
+        201,
+      )
+    ).round.id;
     const view = await json(await w.funder.get(`/api/msc-rounds/${round}`), 200);
     expect(view.candidates).toEqual([expect.objectContaining({ title: 'Het bankje', date: '2026-02', happenedOn: null })]);
     await json(await w.funder.post(`/api/msc-rounds/${round}/picks`, { storyId: s.story.id, reason: 'Ontmoeting' }), 200);
     const closed = await json(await w.coordinator.post(`/api/msc-rounds/${round}/close`), 200);
     expect(closed.selections).toEqual([expect.objectContaining({ storyId: s.story.id, title: 'Het bankje van Joop', hidden: false })]); // staff see the story itself
-    expect((await json(await w.funder.get(`/api/msc-rounds/${round}`), 200)).selections).toEqual([expect.objectContaining({ title: 'Het bankje', hidden: false })]);
+    expect((await json(await w.funder.get(`/api/msc-rounds/${round}`), 200)).selections).toEqual([
+      expect.objectContaining({ title: 'Het bankje', hidden: false }),
+    ]);
 
     await json(await w.member.post(`/api/stories/${s.story.id}/consent`, { level: 'team', channel: 'spoken', givenBy: 'teller' }), 200);
     for (const c of [w.funder, w.coordinator]) {
@@ -56,9 +86,20 @@ describe('side doors', () => {
     const coord = await t.as('coordinator');
     const vid = await addClimateVariable(t.db);
     // the issue's example: all n=6 mean 40.5; the first half n=5 mean 30; the second half's one story at 93
-    for (let i = 0; i < 5; i++) await addStory(t.db, { projectId: w.projectId, consent: 'report', title: `Vroeg ${i}`, body: 'x', happenedOn: '2026-02-01', placements: { [vid]: 30 } });
+    for (let i = 0; i < 5; i++)
+      await addStory(t.db, { projectId: w.projectId, consent: 'report', title: `Vroeg ${i}`, body: 'x', happenedOn: '2026-02-01', placements: { [vid]: 30 } });
     await addStory(t.db, { projectId: w.projectId, consent: 'report', title: 'Laat', body: 'x', happenedOn: '2026-11-01', placements: { [vid]: 93 } });
-    const report = await json(await coord.post('/api/reports', { title: 'Klimaat', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectId], sections: ['climate'] }), 201);
+    const report = await json(
+      await coord.post('/api/reports', {
+        title: 'Klimaat',
+        audience: 'funder',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-12-31',
+        projectIds: [w.projectId],
+        sections: ['climate'],
+      }),
+      201,
+    );
     const id = report.report.id;
     await json(await coord.post(`/api/reports/${id}/versions`), 201);
     const served = await json(await coord.get(`/api/reports/${id}/versions/1`), 200);
@@ -83,7 +124,11 @@ describe('side doors', () => {
     if (data.climate.variables[0].spread) data.climate.variables[0].spread.first = [0, 5, 0, 0, 0];
     const html = v.html.replace(/<section class="climate">[\s\S]*?<\/section>/, renderClimateSection(data));
     expect(html).toMatch(/\b30 \(5\)/);
-    await t.db.updateTable('reportVersions').set({ dataJson: JSON.stringify(data), html }).where('id', '=', v.id).execute();
+    await t.db
+      .updateTable('reportVersions')
+      .set({ dataJson: JSON.stringify(data), html })
+      .where('id', '=', v.id)
+      .execute();
     const old = await json(await coord.get(`/api/reports/${id}/versions/1`), 200);
     expect(derivable(old.version.data.climate.variables[0])).toEqual([]);
     expect(old.version.data.climate.variables[0].spread?.first ?? null).toBeNull();
@@ -111,12 +156,43 @@ describe('side doors', () => {
     try {
       const w = await world(t);
       const secret = 'Kwartelkoning Zonnebloemstraat';
-      const s = await json(await w.member.post('/api/stories', { projectId: w.projectA, title: `Verhaal ${secret}`, body: doc(`Over de ${secret} en de buren.`), happenedOn: '2026-03-01', source: 'heard', consent: { level: 'report', channel: 'spoken', givenBy: 'teller' } }), 201);
+      const s = await json(
+        await w.member.post('/api/stories', {
+          projectId: w.projectA,
+          title: `Verhaal ${secret}`,
+          body: doc(`Over de ${secret} en de buren.`),
+          happenedOn: '2026-03-01',
+          source: 'heard',
+          consent: { level: 'report', channel: 'spoken', givenBy: 'teller' },
+        }),
+        201,
+      );
       const r = await json(await w.coordinator.get(`/api/stories/${s.story.id}/review`), 200);
-      await json(await w.coordinator.put(`/api/stories/${s.story.id}/review`, { title: `Gecontroleerd ${secret}`, body: doc(`Nagekeken: ${secret}.`), storyHash: r.story.textHash }), 200);
-      const outcome = await t.db.insertInto('outcomes').values({ projectId: w.projectA, level: 'outcome', title: 'Ontmoeten' }).returning('id').executeTakeFirstOrThrow();
+      await json(
+        await w.coordinator.put(`/api/stories/${s.story.id}/review`, {
+          title: `Gecontroleerd ${secret}`,
+          body: doc(`Nagekeken: ${secret}.`),
+          storyHash: r.story.textHash,
+        }),
+        200,
+      );
+      const outcome = await t.db
+        .insertInto('outcomes')
+        .values({ projectId: w.projectA, level: 'outcome', title: 'Ontmoeten' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await t.db.insertInto('storyOutcomes').values({ storyId: s.story.id, outcomeId: outcome.id }).execute();
-      const report = await json(await w.coordinator.post('/api/reports', { title: 'Verslag', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectA], sections: ['stories', 'phases'] }), 201);
+      const report = await json(
+        await w.coordinator.post('/api/reports', {
+          title: 'Verslag',
+          audience: 'funder',
+          periodFrom: '2026-01-01',
+          periodTo: '2026-12-31',
+          projectIds: [w.projectA],
+          sections: ['stories', 'phases'],
+        }),
+        201,
+      );
       await json(await w.coordinator.post(`/api/reports/${report.report.id}/versions`), 201);
       expect((await t.db.selectFrom('reportVersions').select('html').executeTakeFirstOrThrow()).html).toContain(secret);
       await sql`pragma wal_checkpoint(TRUNCATE)`.execute(t.db);

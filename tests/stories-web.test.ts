@@ -40,14 +40,27 @@ describe('web: link addresses typed into the editor', () => {
   });
 
   it('refuses every other scheme, in any letter case', () => {
-    for (const bad of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x', 'ftp://example.org', 'tel:0612345678', '', '   ', 'https://exa mple.org']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'data:text/html,<b>x</b>',
+      'vbscript:x',
+      'ftp://example.org',
+      'tel:0612345678',
+      '',
+      '   ',
+      'https://exa mple.org',
+    ]) {
       expect(normaliseUrl(bad), bad).toBeNull();
     }
   });
 
   it('gives addresses the server keeps', () => {
     for (const href of ['https://buurtkamer.nl', 'mailto:info@buurtkamer.nl']) {
-      const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: normaliseUrl(href) } }] }] }] };
+      const doc = {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: normaliseUrl(href) } }] }] }],
+      };
       expect(parseRichText(doc).html).toContain('href="');
     }
   });

@@ -45,7 +45,9 @@ describe('recording stories', () => {
       canEdit: true,
       withdrawnAt: null,
     });
-    expect(story.consentHistory).toEqual([expect.objectContaining({ level: 'report', givenBy: 'teller', channel: 'spoken', consentTextVersion: '2026-11', withdrawn: false })]);
+    expect(story.consentHistory).toEqual([
+      expect.objectContaining({ level: 'report', givenBy: 'teller', channel: 'spoken', consentTextVersion: '2026-11', withdrawn: false }),
+    ]);
     expect(story.placements).toEqual([
       { variableId: vars[0], source: 'teller', position: 80, status: 'accepted' },
       { variableId: vars[1], source: 'teller', position: null, status: 'accepted' },
@@ -56,30 +58,66 @@ describe('recording stories', () => {
   });
 
   it('records a practice story with the worker as teller', async () => {
-    const res = await w.member.post('/api/stories', { projectId: w.projectA, title: 'Mijn eerste bewonersavond', body: doc('Ik leerde luisteren.'), source: 'practice', consent: { level: 'public', channel: 'online', givenBy: 'teller' } });
+    const res = await w.member.post('/api/stories', {
+      projectId: w.projectA,
+      title: 'Mijn eerste bewonersavond',
+      body: doc('Ik leerde luisteren.'),
+      source: 'practice',
+      consent: { level: 'public', channel: 'online', givenBy: 'teller' },
+    });
     const { story } = await json(res, 201);
     expect(story.teller).toMatchObject({ kind: 'worker', name: 'worker 3' });
-    const again = await json(await w.member.post('/api/stories', { projectId: w.projectA, title: 'Tweede', body: doc('Nog een.'), source: 'practice', consent: { level: 'team', channel: 'online', givenBy: 'teller' } }), 201);
+    const again = await json(
+      await w.member.post('/api/stories', {
+        projectId: w.projectA,
+        title: 'Tweede',
+        body: doc('Nog een.'),
+        source: 'practice',
+        consent: { level: 'team', channel: 'online', givenBy: 'teller' },
+      }),
+      201,
+    );
     expect(again.story.teller.id).toBe(story.teller.id);
-    const withTeller = await w.member.post('/api/stories', { projectId: w.projectA, title: 'x', body: doc('y'), source: 'practice', teller: { name: 'Piet' }, consent: heardConsent });
+    const withTeller = await w.member.post('/api/stories', {
+      projectId: w.projectA,
+      title: 'x',
+      body: doc('y'),
+      source: 'practice',
+      teller: { name: 'Piet' },
+      consent: heardConsent,
+    });
     expect(withTeller.status).toBe(400);
   });
 
   it('needs a guardian’s consent, with a name, for a teller under 16', async () => {
-    const base = { projectId: w.projectA, title: 'Het voetbalveld', body: doc('We spelen weer buiten.'), source: 'heard', teller: { name: 'Sem', under16: true } };
+    const base = {
+      projectId: w.projectA,
+      title: 'Het voetbalveld',
+      body: doc('We spelen weer buiten.'),
+      source: 'heard',
+      teller: { name: 'Sem', under16: true },
+    };
     const self = await w.member.post('/api/stories', { ...base, consent: { level: 'team', channel: 'spoken', givenBy: 'teller' } });
     expect(self.status).toBe(400);
     expect((await self.json()).error.details[0].field).toBe('consent.givenBy');
     const noName = await w.member.post('/api/stories', { ...base, consent: { level: 'team', channel: 'paper', givenBy: 'guardian' } });
     expect(noName.status).toBe(400);
     expect((await noName.json()).error.details[0].field).toBe('consent.guardianName');
-    const { story } = await json(await w.member.post('/api/stories', { ...base, consent: { level: 'team', channel: 'paper', givenBy: 'guardian', guardianName: 'Moeder van Sem' } }), 201);
+    const { story } = await json(
+      await w.member.post('/api/stories', { ...base, consent: { level: 'team', channel: 'paper', givenBy: 'guardian', guardianName: 'Moeder van Sem' } }),
+      201,
+    );
     expect(story.teller.under16).toBe(true);
     expect(story.consentHistory[0]).toMatchObject({ givenBy: 'guardian', guardianName: 'Moeder van Sem', channel: 'paper' });
     // widening consent later needs the guardian again
     const widen = await w.member.post(`/api/stories/${story.id}/consent`, { level: 'public', channel: 'spoken', givenBy: 'teller' });
     expect(widen.status).toBe(400);
-    const ok = await w.member.post(`/api/stories/${story.id}/consent`, { level: 'public', channel: 'paper', givenBy: 'guardian', guardianName: 'Moeder van Sem' });
+    const ok = await w.member.post(`/api/stories/${story.id}/consent`, {
+      level: 'public',
+      channel: 'paper',
+      givenBy: 'guardian',
+      guardianName: 'Moeder van Sem',
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -92,10 +130,20 @@ describe('recording stories', () => {
       [{ variableId: vars[0], position: 101 }],
       [{ variableId: vars[0], position: -1 }],
       [{ variableId: vars[0], position: 12.5 }],
-      [{ variableId: vars[0], position: 10 }, { variableId: vars[0], position: 20 }],
+      [
+        { variableId: vars[0], position: 10 },
+        { variableId: vars[0], position: 20 },
+      ],
     ];
     for (const placements of cases) {
-      const res = await w.member.post('/api/stories', { projectId: w.projectA, title: 't', body: doc('b'), source: 'heard', consent: heardConsent, placements });
+      const res = await w.member.post('/api/stories', {
+        projectId: w.projectA,
+        title: 't',
+        body: doc('b'),
+        source: 'heard',
+        consent: heardConsent,
+        placements,
+      });
       expect(res.status, JSON.stringify(placements)).toBe(400);
     }
   });
@@ -144,7 +192,14 @@ describe('a story’s area belongs to its project', () => {
   it('refuses another project’s area on create and stores nothing', async () => {
     const before = await storyCount(t);
     for (const client of [w.member, w.coordinator]) {
-      const res = await client.post('/api/stories', { projectId: w.projectA, areaId: elsewhere, title: 't', body: doc('b'), source: 'heard', consent: heardConsent });
+      const res = await client.post('/api/stories', {
+        projectId: w.projectA,
+        areaId: elsewhere,
+        title: 't',
+        body: doc('b'),
+        source: 'heard',
+        consent: heardConsent,
+      });
       expect(res.status).toBe(400);
       const { error } = await res.json();
       expect(error.message).toBe('Dit gebied hoort niet bij het project / This area is not one of the project’s areas');
@@ -162,7 +217,10 @@ describe('a story’s area belongs to its project', () => {
     expect((await t.db.selectFrom('stories').select('title').where('id', '=', s.id).executeTakeFirstOrThrow()).title).toBe('De bankjes op het plein');
     // a project without areas takes no area at all
     const bare = (await json(await w.admin.post('/api/projects', { name: 'Zonder gebied' }), 201)).project.id;
-    expect((await w.coordinator.post('/api/stories', { projectId: bare, areaId: w.areaId, title: 't', body: doc('b'), source: 'heard', consent: heardConsent })).status).toBe(400);
+    expect(
+      (await w.coordinator.post('/api/stories', { projectId: bare, areaId: w.areaId, title: 't', body: doc('b'), source: 'heard', consent: heardConsent }))
+        .status,
+    ).toBe(400);
   });
 
   it('keeps an area the project no longer has while other fields are edited', async () => {
@@ -211,7 +269,14 @@ describe('listing and filtering', () => {
 
   it('gives summaries with an excerpt and the teller name', async () => {
     const [s] = (await json(await w.member.get('/api/stories?consent=team'), 200)).stories;
-    expect(s).toMatchObject({ title: 'Een', excerpt: 'Sinds de bankjes er staan praten buren weer met elkaar.', tellerName: 'Fatima', areaName: 'Transvaal', tagged: false, withdrawnAt: null });
+    expect(s).toMatchObject({
+      title: 'Een',
+      excerpt: 'Sinds de bankjes er staan praten buren weer met elkaar.',
+      tellerName: 'Fatima',
+      areaName: 'Transvaal',
+      tagged: false,
+      withdrawnAt: null,
+    });
     expect(s).not.toHaveProperty('bodyText');
   });
 });
@@ -230,14 +295,29 @@ describe('who may do what with a story (matrix)', () => {
   });
 
   const actors = () =>
-    ({ admin: w.admin, coordinator: w.coordinator, recorder: w.member, member: member2, nonMember: w.other, funder: w.funder, anonymous: t.anon }) as Record<string, Client>;
+    ({ admin: w.admin, coordinator: w.coordinator, recorder: w.member, member: member2, nonMember: w.other, funder: w.funder, anonymous: t.anon }) as Record<
+      string,
+      Client
+    >;
 
   it('list', async () => {
-    const expected: Record<string, number | boolean> = { admin: true, coordinator: true, recorder: true, member: true, nonMember: false, funder: 403, anonymous: 401 };
+    const expected: Record<string, number | boolean> = {
+      admin: true,
+      coordinator: true,
+      recorder: true,
+      member: true,
+      nonMember: false,
+      funder: 403,
+      anonymous: 401,
+    };
     for (const [who, c] of Object.entries(actors())) {
       const res = await c.get('/api/stories');
       if (typeof expected[who] === 'number') expect(res.status, who).toBe(expected[who]);
-      else expect((await json(res, 200)).stories.some((s: { id: number }) => s.id === storyId), who).toBe(expected[who]);
+      else
+        expect(
+          (await json(res, 200)).stories.some((s: { id: number }) => s.id === storyId),
+          who,
+        ).toBe(expected[who]);
     }
   });
 
@@ -250,7 +330,8 @@ describe('who may do what with a story (matrix)', () => {
 
   it('patch', async () => {
     const expected: Record<string, number> = { admin: 200, coordinator: 200, recorder: 200, member: 403, nonMember: 404, funder: 403, anonymous: 401 };
-    for (const [who, c] of Object.entries(actors())) expect((await c.patch(`/api/stories/${storyId}`, { title: `Door ${who}` })).status, who).toBe(expected[who]);
+    for (const [who, c] of Object.entries(actors()))
+      expect((await c.patch(`/api/stories/${storyId}`, { title: `Door ${who}` })).status, who).toBe(expected[who]);
     const { story } = await json(await w.admin.get(`/api/stories/${storyId}`), 200);
     expect(story.title).toBe('Door recorder');
   });
@@ -308,10 +389,20 @@ describe('editing and consent changes', () => {
     expect(pretending.status).toBe(400);
     const { story } = await json(await w.member.post(`/api/stories/${s.id}/consent`, { level: 'public', channel: 'paper', givenBy: 'teller' }), 200);
     expect(story.consent).toBe('public');
-    const narrowed = await json(await w.coordinator.post(`/api/stories/${s.id}/consent`, { level: 'team', channel: 'online', givenBy: 'coordinator', reason: 'twijfel over herkenbaarheid' }), 200);
+    const narrowed = await json(
+      await w.coordinator.post(`/api/stories/${s.id}/consent`, {
+        level: 'team',
+        channel: 'online',
+        givenBy: 'coordinator',
+        reason: 'twijfel over herkenbaarheid',
+      }),
+      200,
+    );
     expect(narrowed.story.consent).toBe('team');
     expect((await w.member.post(`/api/stories/${s.id}/consent`, { channel: 'online', givenBy: 'teller' })).status).toBe(400);
-    expect((await w.member.post(`/api/stories/${s.id}/consent`, { level: 'team', withdraw: true, reason: 'x', channel: 'online', givenBy: 'teller' })).status).toBe(400);
+    expect(
+      (await w.member.post(`/api/stories/${s.id}/consent`, { level: 'team', withdraw: true, reason: 'x', channel: 'online', givenBy: 'teller' })).status,
+    ).toBe(400);
   });
 
   it('withdrawal by a worker needs a reason and takes the story out of everything', async () => {
@@ -322,7 +413,12 @@ describe('editing and consent changes', () => {
     const blank = await w.member.post(`/api/stories/${s.id}/consent`, { withdraw: true, reason: '   ', channel: 'spoken', givenBy: 'teller' });
     expect(blank.status).toBe(400);
 
-    const res = await w.member.post(`/api/stories/${s.id}/consent`, { withdraw: true, reason: 'Verteller belde: wil het niet meer', channel: 'spoken', givenBy: 'teller' });
+    const res = await w.member.post(`/api/stories/${s.id}/consent`, {
+      withdraw: true,
+      reason: 'Verteller belde: wil het niet meer',
+      channel: 'spoken',
+      givenBy: 'teller',
+    });
     const withdrawn = (await json(res, 200)).story;
     expect(withdrawn).toMatchObject({ title: '', bodyHtml: '', bodyText: '', canEdit: false });
     expect(withdrawn.withdrawnAt).not.toBeNull();
@@ -334,7 +430,12 @@ describe('editing and consent changes', () => {
     const { story } = await json(await w.admin.get(`/api/stories/${s.id}`), 200);
     expect(story.withdrawnAt).not.toBeNull();
     expect(story).toMatchObject({ title: '', bodyHtml: '', bodyText: '', excerpt: '', canEdit: false });
-    expect(story.consentHistory.at(-1)).toMatchObject({ level: null, withdrawn: true, reason: 'Verteller belde: wil het niet meer', recordedBy: { id: w.member.id } });
+    expect(story.consentHistory.at(-1)).toMatchObject({
+      level: null,
+      withdrawn: true,
+      reason: 'Verteller belde: wil het niet meer',
+      recordedBy: { id: w.member.id },
+    });
     const listed = await json(await w.admin.get('/api/stories?includeWithdrawn=true'), 200);
     expect(listed.stories.find((x: { id: number }) => x.id === s.id)).toMatchObject({ title: '', excerpt: '' });
     const row = await t.db.selectFrom('stories').selectAll().where('id', '=', s.id).executeTakeFirstOrThrow();

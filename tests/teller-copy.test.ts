@@ -23,33 +23,94 @@ describe("the teller's own copy", () => {
       const row = await t.db.selectFrom('stories').select('id').where('title', '=', story.title).executeTakeFirstOrThrow();
       return { receipt: receipt as string, id: row.id };
     };
-    mine = await tell({ title: 'Het bankje', body: doc('Ik durf weer over het plein te lopen.'), tellerName: 'Oma Jansen', consent: 'public', placements: [{ variableId: vars[0], position: 75 }], happenedOn: '2026-11-01' }, '10.0.0.1');
-    theirs = await tell({ title: 'GEHEIM VAN BERT', body: doc('Bert vertelt iets anders.'), tellerName: 'Buurman Bert', consent: 'public', placements: [{ variableId: vars[0], position: 10 }], happenedOn: '2026-11-02' }, '10.0.0.2');
+    mine = await tell(
+      {
+        title: 'Het bankje',
+        body: doc('Ik durf weer over het plein te lopen.'),
+        tellerName: 'Oma Jansen',
+        consent: 'public',
+        placements: [{ variableId: vars[0], position: 75 }],
+        happenedOn: '2026-11-01',
+      },
+      '10.0.0.1',
+    );
+    theirs = await tell(
+      {
+        title: 'GEHEIM VAN BERT',
+        body: doc('Bert vertelt iets anders.'),
+        tellerName: 'Buurman Bert',
+        consent: 'public',
+        placements: [{ variableId: vars[0], position: 10 }],
+        happenedOn: '2026-11-02',
+      },
+      '10.0.0.2',
+    );
 
     // what the team did with the story: a placement, an outcome with a note, a coded passage
-    await t.db.insertInto('storyPlacements').values({ storyId: mine.id, variableId: vars[0]!, source: 'coordinator', position: 60, status: 'accepted', byUser: w.coordinator.id }).execute();
-    const outcome = (await json(await w.coordinator.post(`/api/projects/${w.projectA}/outcomes`, { level: 'outcome', title: 'Bewoners voelen zich veilig' }), 201)).outcome;
-    await t.db.insertInto('storyOutcomes').values({ storyId: mine.id, outcomeId: outcome.id, note: 'Mooi voorbeeld van vertrouwen', status: 'accepted', byUser: w.coordinator.id }).execute();
+    await t.db
+      .insertInto('storyPlacements')
+      .values({ storyId: mine.id, variableId: vars[0]!, source: 'coordinator', position: 60, status: 'accepted', byUser: w.coordinator.id })
+      .execute();
+    const outcome = (
+      await json(await w.coordinator.post(`/api/projects/${w.projectA}/outcomes`, { level: 'outcome', title: 'Bewoners voelen zich veilig' }), 201)
+    ).outcome;
+    await t.db
+      .insertInto('storyOutcomes')
+      .values({ storyId: mine.id, outcomeId: outcome.id, note: 'Mooi voorbeeld van vertrouwen', status: 'accepted', byUser: w.coordinator.id })
+      .execute();
     const text = 'Ik durf weer over het plein te lopen.';
-    await json(await w.coordinator.post(`/api/stories/${mine.id}/excerpts`, { start: text.indexOf('het plein'), end: text.indexOf('het plein') + 'het plein'.length, outcomeId: outcome.id }), 201);
+    await json(
+      await w.coordinator.post(`/api/stories/${mine.id}/excerpts`, {
+        start: text.indexOf('het plein'),
+        end: text.indexOf('het plein') + 'het plein'.length,
+        outcomeId: outcome.id,
+      }),
+      201,
+    );
 
     // where it was used: a published report (its report version reviewed) and a Most Significant Change round
     await reviewAsIs(t.db, mine.id);
     const report = await json(
-      await w.coordinator.post('/api/reports', { title: 'Jaarverslag Buurtkamer', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectA], intro: doc('Een jaar.') }),
+      await w.coordinator.post('/api/reports', {
+        title: 'Jaarverslag Buurtkamer',
+        audience: 'funder',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-12-31',
+        projectIds: [w.projectA],
+        intro: doc('Een jaar.'),
+      }),
       201,
     );
     await json(await w.coordinator.post(`/api/reports/${report.report.id}/versions`), 201);
     const round = await t.db
       .insertInto('mscRounds')
-      .values({ domain: 'Veiligheid in de buurt', periodFrom: '2026-07-01', periodTo: '2026-12-31', status: 'closed', createdBy: w.coordinator.id, closedAt: '2026-12-15T10:00:00.000Z', fedBackAt: '2026-12-20T10:00:00.000Z' })
+      .values({
+        domain: 'Veiligheid in de buurt',
+        periodFrom: '2026-07-01',
+        periodTo: '2026-12-31',
+        status: 'closed',
+        createdBy: w.coordinator.id,
+        closedAt: '2026-12-15T10:00:00.000Z',
+        fedBackAt: '2026-12-20T10:00:00.000Z',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await t.db.insertInto('mscSelections').values({ roundId: round.id, storyId: mine.id, userId: w.coordinator.id, reason: 'Het laat zien dat het plein weer van iedereen is.' }).execute();
+    await t.db
+      .insertInto('mscSelections')
+      .values({ roundId: round.id, storyId: mine.id, userId: w.coordinator.id, reason: 'Het laat zien dat het plein weer van iedereen is.' })
+      .execute();
     await t.db.insertInto('mscSelections').values({ roundId: round.id, storyId: theirs.id, userId: w.coordinator.id, reason: 'REDEN OVER BERT' }).execute();
 
     // staff narrow the consent (with a reason): part of the history
-    await json(await w.coordinator.post(`/api/stories/${mine.id}/consent`, { level: 'report', givenBy: 'coordinator', channel: 'online', reason: 'Naam liever niet in het verslag' }), 200);
+    await json(
+      await w.coordinator.post(`/api/stories/${mine.id}/consent`, {
+        level: 'report',
+        givenBy: 'coordinator',
+        channel: 'online',
+        reason: 'Naam liever niet in het verslag',
+      }),
+      200,
+    );
   });
 
   it('holds the story, its language, placements, consent history and where it was used', async () => {
@@ -57,7 +118,15 @@ describe("the teller's own copy", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain('attachment');
     const copy = await res.json();
-    expect(copy.story).toMatchObject({ title: 'Het bankje', text: 'Ik durf weer over het plein te lopen.', language: 'nl', project: 'Buurtkamer', happenedOn: '2026-11-01', consent: 'report', withdrawnAt: null });
+    expect(copy.story).toMatchObject({
+      title: 'Het bankje',
+      text: 'Ik durf weer over het plein te lopen.',
+      language: 'nl',
+      project: 'Buurtkamer',
+      happenedOn: '2026-11-01',
+      consent: 'report',
+      withdrawnAt: null,
+    });
     expect(copy.teller).toMatchObject({ name: 'Oma Jansen', under16: false });
     expect(copy.placements.map((p: { by: string; position: number }) => [p.by, p.position])).toEqual([
       ['team', 60],
@@ -79,7 +148,8 @@ describe("the teller's own copy", () => {
   it('holds nothing about anyone else: no other teller, no other story, no staff', async () => {
     const raw = await (await t.anon.get(`/api/public/receipts/${mine.receipt}/copy.json`)).text();
     const staff = await t.db.selectFrom('users').select(['email', 'name']).execute();
-    for (const other of ['GEHEIM VAN BERT', 'Buurman Bert', 'Bert vertelt', 'REDEN OVER BERT', 'Speeltuin', ...staff.flatMap((u) => [u.email, u.name])]) expect(raw).not.toContain(other);
+    for (const other of ['GEHEIM VAN BERT', 'Buurman Bert', 'Bert vertelt', 'REDEN OVER BERT', 'Speeltuin', ...staff.flatMap((u) => [u.email, u.name])])
+      expect(raw).not.toContain(other);
     expect(raw).not.toMatch(/"(byUser|recordedBy|userId|createdBy|email|receiptHash|tellerId)"/);
     // and Bert's copy holds Bert's story, not Oma's
     const bert = await (await t.anon.get(`/api/public/receipts/${theirs.receipt}/copy.json`)).text();

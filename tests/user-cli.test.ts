@@ -11,7 +11,10 @@ const root = join(import.meta.dirname, '..');
 /** Runs `scripts/user.ts` as the operator would, with `input` on standard input. */
 function cli(dbPath: string, args: string[], input = ''): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'user.ts'), ...args], { cwd: root, env: { ...process.env, DATABASE_PATH: dbPath } });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'user.ts'), ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_PATH: dbPath },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -26,11 +29,17 @@ describe('user CLI', () => {
   it('adds, lists and disables users on DATABASE_PATH, auditing as the cli', { timeout: 120_000 }, async () => {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'weefwerk-cli-')), 'sub', 'cli.db');
 
-    const add = await cli(dbPath, ['add', '--email', 'Ann@Example.nl', '--name', 'Ann de Vries', '--role', 'coordinator', '--password-stdin'], 'a long enough secret\n');
+    const add = await cli(
+      dbPath,
+      ['add', '--email', 'Ann@Example.nl', '--name', 'Ann de Vries', '--role', 'coordinator', '--password-stdin'],
+      'a long enough secret\n',
+    );
     expect(add.err).toBe('');
     expect(add.code).toBe(0);
     expect(add.out).toMatch(/ann@example\.nl/);
-    expect((await cli(dbPath, ['add', '--email', 'wil@example.nl', '--name', 'Wil', '--role', 'worker', '--password-stdin'], 'another long secret')).code).toBe(0);
+    expect((await cli(dbPath, ['add', '--email', 'wil@example.nl', '--name', 'Wil', '--role', 'worker', '--password-stdin'], 'another long secret')).code).toBe(
+      0,
+    );
 
     const list = await cli(dbPath, ['list']);
     expect(list.code).toBe(0);

@@ -32,7 +32,11 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
   // YYYY-MM: a story shown beyond the team anonymised has only its month
   if (iso.length === 7) return new Date(`${iso}-15T12:00:00`).toLocaleDateString(locale() === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', year: 'numeric' });
-  return new Date(iso.length === 10 ? `${iso}T12:00:00` : iso).toLocaleDateString(locale() === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  return new Date(iso.length === 10 ? `${iso}T12:00:00` : iso).toLocaleDateString(locale() === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
 }
 
 export function formatNumber(n: number | null | undefined, digits = 0): string {
@@ -67,24 +71,66 @@ export type FieldIssue = {
 
 const issues = messages({
   nl: {
-    required: 'Vul dit in.', choose: 'Maak een keuze.',
-    minChars: 'Gebruik minstens {n} tekens.', maxChars: 'Gebruik hoogstens {n} tekens.', exactChars: 'Gebruik precies {n} tekens.',
-    min: 'Vul {n} of meer in.', above: 'Vul meer dan {n} in.', max: 'Vul {n} of minder in.', below: 'Vul minder dan {n} in.',
-    minItems: 'Kies er minstens {n}.', maxItems: 'Kies er hoogstens {n}.',
-    tooEarly: 'Deze datum is te vroeg.', tooLate: 'Deze datum is te laat.', tooSmall: 'Dit is te kort of te klein.', tooBig: 'Dit is te lang of te groot.',
-    number: 'Vul een getal in.', wholeNumber: 'Vul een heel getal in, zonder komma.', text: 'Vul tekst in.', list: 'Kies uit de lijst.', yesNo: 'Kies ja of nee.', type: 'Dit soort waarde past hier niet.',
-    email: 'Vul een e-mailadres in, zoals naam@voorbeeld.nl.', url: 'Vul een webadres in, zoals https://voorbeeld.nl.', date: 'Vul een datum in.', format: 'Dit heeft niet de goede vorm.',
-    option: 'Kies een van de mogelijkheden.', unknownField: 'Onbekend veld.', multiple: 'Vul een veelvoud van {n} in.', invalid: 'Deze waarde klopt niet.',
+    required: 'Vul dit in.',
+    choose: 'Maak een keuze.',
+    minChars: 'Gebruik minstens {n} tekens.',
+    maxChars: 'Gebruik hoogstens {n} tekens.',
+    exactChars: 'Gebruik precies {n} tekens.',
+    min: 'Vul {n} of meer in.',
+    above: 'Vul meer dan {n} in.',
+    max: 'Vul {n} of minder in.',
+    below: 'Vul minder dan {n} in.',
+    minItems: 'Kies er minstens {n}.',
+    maxItems: 'Kies er hoogstens {n}.',
+    tooEarly: 'Deze datum is te vroeg.',
+    tooLate: 'Deze datum is te laat.',
+    tooSmall: 'Dit is te kort of te klein.',
+    tooBig: 'Dit is te lang of te groot.',
+    number: 'Vul een getal in.',
+    wholeNumber: 'Vul een heel getal in, zonder komma.',
+    text: 'Vul tekst in.',
+    list: 'Kies uit de lijst.',
+    yesNo: 'Kies ja of nee.',
+    type: 'Dit soort waarde past hier niet.',
+    email: 'Vul een e-mailadres in, zoals naam@voorbeeld.nl.',
+    url: 'Vul een webadres in, zoals https://voorbeeld.nl.',
+    date: 'Vul een datum in.',
+    format: 'Dit heeft niet de goede vorm.',
+    option: 'Kies een van de mogelijkheden.',
+    unknownField: 'Onbekend veld.',
+    multiple: 'Vul een veelvoud van {n} in.',
+    invalid: 'Deze waarde klopt niet.',
   },
   en: {
-    required: 'Fill this in.', choose: 'Make a choice.',
-    minChars: 'Use at least {n} characters.', maxChars: 'Use at most {n} characters.', exactChars: 'Use exactly {n} characters.',
-    min: 'Enter {n} or more.', above: 'Enter more than {n}.', max: 'Enter {n} or less.', below: 'Enter less than {n}.',
-    minItems: 'Choose at least {n}.', maxItems: 'Choose at most {n}.',
-    tooEarly: 'This date is too early.', tooLate: 'This date is too late.', tooSmall: 'This is too short or too small.', tooBig: 'This is too long or too large.',
-    number: 'Enter a number.', wholeNumber: 'Enter a whole number.', text: 'Enter text.', list: 'Choose from the list.', yesNo: 'Choose yes or no.', type: 'This kind of value does not fit here.',
-    email: 'Enter an email address, like name@example.org.', url: 'Enter a web address, like https://example.org.', date: 'Enter a date.', format: 'This does not have the right form.',
-    option: 'Choose one of the options.', unknownField: 'Unknown field.', multiple: 'Enter a multiple of {n}.', invalid: 'This value is not valid.',
+    required: 'Fill this in.',
+    choose: 'Make a choice.',
+    minChars: 'Use at least {n} characters.',
+    maxChars: 'Use at most {n} characters.',
+    exactChars: 'Use exactly {n} characters.',
+    min: 'Enter {n} or more.',
+    above: 'Enter more than {n}.',
+    max: 'Enter {n} or less.',
+    below: 'Enter less than {n}.',
+    minItems: 'Choose at least {n}.',
+    maxItems: 'Choose at most {n}.',
+    tooEarly: 'This date is too early.',
+    tooLate: 'This date is too late.',
+    tooSmall: 'This is too short or too small.',
+    tooBig: 'This is too long or too large.',
+    number: 'Enter a number.',
+    wholeNumber: 'Enter a whole number.',
+    text: 'Enter text.',
+    list: 'Choose from the list.',
+    yesNo: 'Choose yes or no.',
+    type: 'This kind of value does not fit here.',
+    email: 'Enter an email address, like name@example.org.',
+    url: 'Enter a web address, like https://example.org.',
+    date: 'Enter a date.',
+    format: 'This does not have the right form.',
+    option: 'Choose one of the options.',
+    unknownField: 'Unknown field.',
+    multiple: 'Enter a multiple of {n}.',
+    invalid: 'This value is not valid.',
   },
 });
 
@@ -112,7 +158,8 @@ function byCode(d: FieldIssue): string | undefined {
   const lists = d.origin === 'array' || d.origin === 'set';
   switch (d.code) {
     case 'too_small':
-      if (d.origin === 'string') return d.exact ? issues('exactChars', { n: n(d.minimum) }) : (d.minimum ?? 0) <= 1 ? issues('required') : issues('minChars', { n: n(d.minimum) });
+      if (d.origin === 'string')
+        return d.exact ? issues('exactChars', { n: n(d.minimum) }) : (d.minimum ?? 0) <= 1 ? issues('required') : issues('minChars', { n: n(d.minimum) });
       if (d.origin === 'number' || d.origin === 'int' || d.origin === 'bigint') return issues(d.inclusive === false ? 'above' : 'min', { n: n(d.minimum) });
       if (lists) return (d.minimum ?? 0) <= 1 ? issues('choose') : issues('minItems', { n: n(d.minimum) });
       return issues(d.origin === 'date' ? 'tooEarly' : 'tooSmall');

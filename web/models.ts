@@ -28,7 +28,10 @@ export const isStaff = (role: Role | undefined) => role === 'admin' || role === 
 /** Areas as a tree: each municipality, then its districts, each followed by its neighbourhoods; by name within a level. */
 export function treeOrder<A extends { id: number; name: string; parentId: number | null }>(areas: A[]): { area: A; depth: number }[] {
   const ids = new Set(areas.map((a) => a.id));
-  const children = (parentId: number | null) => areas.filter((a) => (parentId === null ? a.parentId === null || !ids.has(a.parentId) : a.parentId === parentId)).sort((a, b) => a.name.localeCompare(b.name));
+  const children = (parentId: number | null) =>
+    areas
+      .filter((a) => (parentId === null ? a.parentId === null || !ids.has(a.parentId) : a.parentId === parentId))
+      .sort((a, b) => a.name.localeCompare(b.name));
   const out: { area: A; depth: number }[] = [];
   const walk = (parentId: number | null, depth: number) => {
     for (const a of children(parentId)) {

@@ -1,6 +1,17 @@
 // Shapes of the sensemaking API as the web pages use them.
 export type Level = 'output' | 'outcome' | 'impact';
-export type Outcome = { id: number; projectId: number; libraryId: number | null; parentId: number | null; level: Level; iatiType: number; title: string; description: string; sort: number; archivedAt: string | null };
+export type Outcome = {
+  id: number;
+  projectId: number;
+  libraryId: number | null;
+  parentId: number | null;
+  level: Level;
+  iatiType: number;
+  title: string;
+  description: string;
+  sort: number;
+  archivedAt: string | null;
+};
 export type LibraryOutcome = { id: number; level: Level; iatiType: number; title: string; description: string };
 export type Variable = {
   id: number;

@@ -50,11 +50,31 @@ export type Story = StorySummary & {
   consentHistory: ConsentRecord[];
   placements: { variableId: number; source: string; position: number | null; status: string; name?: string; weak?: string; strong?: string }[];
   canEdit: boolean;
+  /** Its voice recording and photo (for the team only; never in reports as such). */
+  media?: StoryMedia[];
+};
+
+export type StoryMedia = {
+  id: number;
+  kind: 'audio' | 'photo';
+  mime: string;
+  bytes: number;
+  durationSeconds: number | null;
+  photoInReports: boolean;
+  url: string;
 };
 
 export type PublicLink = {
-  id: number; projectId: number; token: string; url: string; label: string; expiresAt: string | null; closedAt: string | null; createdAt: string;
-  status?: 'open' | 'closed' | 'expired'; storyCount: number;
+  id: number;
+  projectId: number;
+  token: string;
+  url: string;
+  label: string;
+  expiresAt: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  status?: 'open' | 'closed' | 'expired';
+  storyCount: number;
 };
 
 export type Area = { id: number; name: string; kind: string; parentId: number | null };
@@ -62,22 +82,66 @@ export type ProjectSummary = { id: number; name: string; areaIds: number[] };
 
 export const label = messages({
   nl: {
-    team: 'Alleen team', report: 'Verslag, anoniem', public: 'Openbaar, met naam',
-    link: 'Bewoner via link', heard: 'Gehoord', practice: 'Eigen praktijkverhaal',
-    paper: 'Op papier', spoken: 'Mondeling', online: 'Online',
-    teller: 'Verteller', guardian: 'Ouder of voogd', worker: 'Opbouwwerker', coordinator: 'Coördinator',
-    ZIEN: 'Zien', DENKEN: 'Denken', DOEN: 'Doen', VINDEN: 'Vinden',
+    team: 'Alleen team',
+    report: 'Verslag, anoniem',
+    public: 'Openbaar, met naam',
+    link: 'Bewoner via link',
+    heard: 'Gehoord',
+    practice: 'Eigen praktijkverhaal',
+    paper: 'Op papier',
+    spoken: 'Mondeling',
+    online: 'Online',
+    teller: 'Verteller',
+    guardian: 'Ouder of voogd',
+    worker: 'Opbouwwerker',
+    coordinator: 'Coördinator',
+    ZIEN: 'Zien',
+    DENKEN: 'Denken',
+    DOEN: 'Doen',
+    VINDEN: 'Vinden',
     withdrawn: 'Ingetrokken',
-    nl_: 'Nederlands', en_: 'Engels', ar_: 'Arabisch', tr_: 'Turks', pl_: 'Pools', uk_: 'Oekraïens', so_: 'Somalisch', ti_: 'Tigrinya', fr_: 'Frans', es_: 'Spaans', de_: 'Duits',
+    nl_: 'Nederlands',
+    en_: 'Engels',
+    ar_: 'Arabisch',
+    tr_: 'Turks',
+    pl_: 'Pools',
+    uk_: 'Oekraïens',
+    so_: 'Somalisch',
+    ti_: 'Tigrinya',
+    fr_: 'Frans',
+    es_: 'Spaans',
+    de_: 'Duits',
   },
   en: {
-    team: 'Team only', report: 'Reports, anonymous', public: 'Public, with name',
-    link: 'Resident via link', heard: 'Heard', practice: 'Own practice story',
-    paper: 'On paper', spoken: 'Spoken', online: 'Online',
-    teller: 'Teller', guardian: 'Parent or guardian', worker: 'Worker', coordinator: 'Coordinator',
-    ZIEN: 'See', DENKEN: 'Think', DOEN: 'Do', VINDEN: 'Find',
+    team: 'Team only',
+    report: 'Reports, anonymous',
+    public: 'Public, with name',
+    link: 'Resident via link',
+    heard: 'Heard',
+    practice: 'Own practice story',
+    paper: 'On paper',
+    spoken: 'Spoken',
+    online: 'Online',
+    teller: 'Teller',
+    guardian: 'Parent or guardian',
+    worker: 'Worker',
+    coordinator: 'Coordinator',
+    ZIEN: 'See',
+    DENKEN: 'Think',
+    DOEN: 'Do',
+    VINDEN: 'Find',
     withdrawn: 'Withdrawn',
-    nl_: 'Dutch', en_: 'English', ar_: 'Arabic', tr_: 'Turkish', pl_: 'Polish', uk_: 'Ukrainian', so_: 'Somali', ti_: 'Tigrinya', fr_: 'French', es_: 'Spanish', de_: 'German',
+    nl_: 'Dutch',
+    en_: 'English',
+    ar_: 'Arabic',
+    tr_: 'Turkish',
+    pl_: 'Polish',
+    uk_: 'Ukrainian',
+    so_: 'Somali',
+    ti_: 'Tigrinya',
+    fr_: 'French',
+    es_: 'Spanish',
+    de_: 'German',
   },
 });
 

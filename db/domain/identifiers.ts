@@ -12,11 +12,15 @@ const L = "\\p{L}'’-"; // letters inside a name
 const CAP = `\\p{Lu}[${L}]*`; // a capitalised word
 const PARTICLE = "(?:van|de|der|den|het|ter|ten|te|in\\s*'t|op|el|al|bin|ben|ibn|da|dos|du|le|la)";
 const NAME = `${CAP}(?:\\s+(?:${PARTICLE}\\s+)*${CAP}){0,3}`;
-const MONTHS_NL = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec';
+const MONTHS_NL =
+  'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec';
 const MONTHS_EN = 'january|february|march|april|may|june|july|august|september|october|november|december';
-const STREET = 'straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|pad|hof|park|plantsoen|baan|markt|erf|wal|burgwal|ring|boulevard|straatweg|dwarsstraat|kwartier|street|road|avenue|lane';
-const RELATIVE = 'zoon|dochter|man|vrouw|moeder|vader|jongen|meisje|kind|kindje|broer|zus|zusje|broertje|oma|opa|buurman|buurvrouw|buurjongen|buurmeisje|neef|nicht|kleinzoon|kleindochter|son|daughter|husband|wife|mother|father|boy|girl|brother|sister|neighbour|neighbor';
-const INSTITUTION = 'basisschool|school|college|lyceum|gymnasium|mavo|havo|vwo|mbo|roc|moskee|mosque|kerk|church|synagoge|synagogue|tempel|temple|gurdwara|ziekenhuis|hospital|huisartsenpraktijk|apotheek|stichting|bedrijf|fabriek|buurthuis|wijkcentrum|kinderopvang|creche|crèche|peuterspeelzaal|sportclub|voetbalclub|vereniging';
+const STREET =
+  'straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|pad|hof|park|plantsoen|baan|markt|erf|wal|burgwal|ring|boulevard|straatweg|dwarsstraat|kwartier|street|road|avenue|lane';
+const RELATIVE =
+  'zoon|dochter|man|vrouw|moeder|vader|jongen|meisje|kind|kindje|broer|zus|zusje|broertje|oma|opa|buurman|buurvrouw|buurjongen|buurmeisje|neef|nicht|kleinzoon|kleindochter|son|daughter|husband|wife|mother|father|boy|girl|brother|sister|neighbour|neighbor';
+const INSTITUTION =
+  'basisschool|school|college|lyceum|gymnasium|mavo|havo|vwo|mbo|roc|moskee|mosque|kerk|church|synagoge|synagogue|tempel|temple|gurdwara|ziekenhuis|hospital|huisartsenpraktijk|apotheek|stichting|bedrijf|fabriek|buurthuis|wijkcentrum|kinderopvang|creche|crèche|peuterspeelzaal|sportclub|voetbalclub|vereniging';
 
 /** Keywords matched whether or not they start a sentence, without making the names after them case-blind. */
 const ci = (alternatives: string) =>
@@ -33,7 +37,13 @@ const rules: Rule[] = [
   { kind: 'phone', re: /(?:(?:\+|00)\d{2}[\s.-]?(?:\(0\)[\s.-]?)?\d(?:[\s.-]?\d){7,9}|\(?0\d{1,3}\)?[\s.-]?\d(?:[\s.-]?\d){5,7})(?!\d)/gu },
   { kind: 'postcode', re: /\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b/gu },
   // Dapperstraat 12, Van Woustraat 12-3, Eerste Oosterparkstraat 8 hs, Kerkplein 3a
-  { kind: 'address', re: new RegExp(`(?:${CAP}\\s+){0,3}[${L}]*(?:${STREET})\\s+\\d{1,4}(?:\\s?[a-zA-Z](?![\\p{L}\\d])|-\\d{1,3}(?!\\d)|\\s(?:hs|bis|huis|I{1,3})(?![\\p{L}]))?`, 'gu') },
+  {
+    kind: 'address',
+    re: new RegExp(
+      `(?:${CAP}\\s+){0,3}[${L}]*(?:${STREET})\\s+\\d{1,4}(?:\\s?[a-zA-Z](?![\\p{L}\\d])|-\\d{1,3}(?!\\d)|\\s(?:hs|bis|huis|I{1,3})(?![\\p{L}]))?`,
+      'gu',
+    ),
+  },
   // 12-03-2026, 12/3/26, 2026-03-12, 12 maart (2026), maart 12, 3rd of May, on Tuesday 4 June
   { kind: 'date', re: /\b(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b/gu },
   { kind: 'date', re: new RegExp(`\\b\\d{1,2}(?:e|ste|de|st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS_NL}|${MONTHS_EN})\\.?(?:\\s+\\d{4})?(?![\\p{L}])`, 'giu') },
@@ -46,9 +56,19 @@ const rules: Rule[] = [
   { kind: 'institution', re: new RegExp(`\\b(?:${ci(INSTITUTION)})\\s+(?:(?:de|het|'t|the|De|Het|The)\\s+)?${NAME}`, 'gu') },
   { kind: 'institution', re: new RegExp(`${NAME}\\s+(?:${INSTITUTION})\\b`, 'gu') },
   { kind: 'institution', re: new RegExp(`\\p{Lu}[${L}]*(?:school|college|kerk|moskee|ziekenhuis|church|mosque)(?![\\p{L}])`, 'gu') },
-  { kind: 'institution', re: new RegExp(`\\b(?:${ci('werkt|werkte|werken|werk|baan|stage|works|worked|job')})\\s+(?:bij|voor|at|for)\\s+(?:(?:de|het|the)\\s+)?(${NAME})`, 'gu'), group: 1 },
+  {
+    kind: 'institution',
+    re: new RegExp(`\\b(?:${ci('werkt|werkte|werken|werk|baan|stage|works|worked|job')})\\s+(?:bij|voor|at|for)\\s+(?:(?:de|het|the)\\s+)?(${NAME})`, 'gu'),
+    group: 1,
+  },
   // Mevrouw Yilmaz, meneer De Vries, juf Anja, dr. Bakker
-  { kind: 'name', re: new RegExp(`\\b(?:${ci('mevrouw|meneer|mevr\\.|mw\\.|dhr\\.|de heer|juf|juffrouw|meester|dokter|dr\\.|tante|oom|mr\\.|mrs\\.|ms\\.|miss|mister|aunt|uncle')})\\s+${NAME}`, 'gu') },
+  {
+    kind: 'name',
+    re: new RegExp(
+      `\\b(?:${ci('mevrouw|meneer|mevr\\.|mw\\.|dhr\\.|de heer|juf|juffrouw|meester|dokter|dr\\.|tante|oom|mr\\.|mrs\\.|ms\\.|miss|mister|aunt|uncle')})\\s+${NAME}`,
+      'gu',
+    ),
+  },
   // mijn buurvrouw Fatima, haar zoon Mehmet
   { kind: 'name', re: new RegExp(`\\b(?:${ci(`${RELATIVE}|vriend|vriendin|collega|friend|colleague`)})\\s+(${NAME})`, 'gu'), group: 1 },
   { kind: 'name', re: new RegExp(`\\b(?:${ci('heet|heette|genaamd|naam is|named|called|name is')})\\s+(${NAME})`, 'gu'), group: 1 },

@@ -9,8 +9,15 @@ export type NumberResult = { ok: true; value: number | null } | ({ ok: false; co
  * `decimal: 'point'` reads CBS exports, where the point is always the decimal separator.
  */
 export function parseNumber(input: string, opts: { decimal?: 'auto' | 'point' } = {}): NumberResult {
-  const notANumber = (): NumberResult => ({ ok: false, code: 'not_a_number', ...said(`'${input.trim()}' is geen getal.`, `'${input.trim()}' is not a number.`) });
-  let s = input.trim().replace(/\s+/g, '').replace(/^\u2212/, '-');
+  const notANumber = (): NumberResult => ({
+    ok: false,
+    code: 'not_a_number',
+    ...said(`'${input.trim()}' is geen getal.`, `'${input.trim()}' is not a number.`),
+  });
+  let s = input
+    .trim()
+    .replace(/\s+/g, '')
+    .replace(/^\u2212/, '-');
   if (s === '' || s === '.') return { ok: true, value: null };
   if (opts.decimal === 'point') {
     if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return notANumber();
@@ -32,7 +39,15 @@ export function parseNumber(input: string, opts: { decimal?: 'auto' | 'point' } 
     normal = s.replace(',', '.');
   } else if (lastDot >= 0) {
     if (/^\d{1,3}(\.\d{3}){2,}$/.test(s)) normal = s.split('.').join('');
-    else if (/^[1-9]\d{0,2}\.\d{3}$/.test(s)) return { ok: false, code: 'ambiguous', ...said(`'${input.trim()}' kan duizendtallen of decimalen zijn. Schrijf ${s.replace('.', '')} of ${s.replace('.', ',')}.`, `'${input.trim()}' could be thousands or decimals. Write ${s.replace('.', '')} or ${s.replace('.', ',')}.`) };
+    else if (/^[1-9]\d{0,2}\.\d{3}$/.test(s))
+      return {
+        ok: false,
+        code: 'ambiguous',
+        ...said(
+          `'${input.trim()}' kan duizendtallen of decimalen zijn. Schrijf ${s.replace('.', '')} of ${s.replace('.', ',')}.`,
+          `'${input.trim()}' could be thousands or decimals. Write ${s.replace('.', '')} or ${s.replace('.', ',')}.`,
+        ),
+      };
     else if (/^\d*\.\d+$/.test(s)) normal = s;
     else return notANumber();
   } else {
@@ -45,5 +60,10 @@ export function parseNumber(input: string, opts: { decimal?: 'auto' | 'point' } 
 
 /** Lower case, no diacritics, single spaces: for matching names people and CBS spell differently. */
 export function nameKey(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }

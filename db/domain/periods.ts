@@ -34,7 +34,10 @@ export const periodNl: Record<Periodicity, string> = { month: 'maand', quarter: 
 /** Why a text is not a period, with an example of one. */
 export function notAPeriod(input: string): Said {
   const text = input.trim();
-  return said(`${text ? `'${text}' is` : 'Dit is'} geen periode. Schrijf bijvoorbeeld 2026, 2026-Q1 of 2026-03.`, `${text ? `'${text}' is` : 'This is'} not a period. Write for example 2026, 2026-Q1 or 2026-03.`);
+  return said(
+    `${text ? `'${text}' is` : 'Dit is'} geen periode. Schrijf bijvoorbeeld 2026, 2026-Q1 of 2026-03.`,
+    `${text ? `'${text}' is` : 'This is'} not a period. Write for example 2026, 2026-Q1 or 2026-03.`,
+  );
 }
 
 /** A period as typed, checked against the indicator's periodicity; `orYear` also allows a year (targets). */
@@ -43,7 +46,11 @@ export function checkPeriod(input: string, periodicity: string, orYear = false):
   if (!period) return notAPeriod(input);
   const kind = periodicityOf(period)!;
   const nl = periodNl[periodicity as Periodicity] ?? periodicity;
-  if (kind !== periodicity && !(orYear && kind === 'year')) return said(`${period} is geen ${nl}: deze indicator wordt per ${nl} bijgehouden.`, `${period} is not a ${periodicity}: this indicator is kept per ${periodicity}.`);
+  if (kind !== periodicity && !(orYear && kind === 'year'))
+    return said(
+      `${period} is geen ${nl}: deze indicator wordt per ${nl} bijgehouden.`,
+      `${period} is not a ${periodicity}: this indicator is kept per ${periodicity}.`,
+    );
   return { period };
 }
 
@@ -61,7 +68,8 @@ export function periodRange(period: string): PeriodRange | null {
   if (!kind) return null;
   const y = Number(period.slice(0, 4));
   if (kind === 'year') return { start: `${y}-01-01`, end: `${y}-12-31` };
-  const [first, last] = kind === 'quarter' ? [(Number(period.slice(6)) - 1) * 3 + 1, (Number(period.slice(6)) - 1) * 3 + 3] : [Number(period.slice(5)), Number(period.slice(5))];
+  const [first, last] =
+    kind === 'quarter' ? [(Number(period.slice(6)) - 1) * 3 + 1, (Number(period.slice(6)) - 1) * 3 + 3] : [Number(period.slice(5)), Number(period.slice(5))];
   return { start: `${y}-${pad(first)}-01`, end: `${y}-${pad(last)}-${pad(lastDay(y, last))}` };
 }
 

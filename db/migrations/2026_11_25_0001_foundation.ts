@@ -72,7 +72,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('end_date', 'text')
     .addColumn('budget_hours', 'real')
     .addColumn('budget_cents', 'integer')
-    .addColumn('phase', 'text', (c) => c.notNull().defaultTo('ZIEN').check(sql`phase in ('ZIEN','DENKEN','DOEN','VINDEN')`))
+    .addColumn('phase', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('ZIEN')
+        .check(sql`phase in ('ZIEN','DENKEN','DOEN','VINDEN')`),
+    )
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute();

@@ -107,7 +107,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('variable_id', 'integer', (c) => c.notNull().references('climate_variables.id'))
     .addColumn('source', 'text', (c) => c.notNull().check(sql`source in ('teller','coordinator')`))
     .addColumn('position', 'integer', (c) => c.check(sql`position between 0 and 100`))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('accepted').check(sql`status in ('accepted','suggested')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('accepted')
+        .check(sql`status in ('accepted','suggested')`),
+    )
     .addColumn('by_user', 'integer', (c) => c.references('users.id'))
     .addColumn('at', 'text', (c) => c.notNull().defaultTo(now))
     .execute();
@@ -145,7 +150,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('story_id', 'integer', (c) => c.notNull().references('stories.id').onDelete('cascade'))
     .addColumn('outcome_id', 'integer', (c) => c.notNull().references('outcomes.id').onDelete('cascade'))
     .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('accepted').check(sql`status in ('accepted','suggested')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('accepted')
+        .check(sql`status in ('accepted','suggested')`),
+    )
     .addColumn('by_user', 'integer', (c) => c.references('users.id'))
     .addColumn('at', 'text', (c) => c.notNull().defaultTo(now))
     .addPrimaryKeyConstraint('story_outcomes_pk', ['story_id', 'outcome_id'])
@@ -161,7 +171,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('unit', 'text', (c) => c.notNull().check(sql`unit in ('count','percentage','euro','hours','score')`))
     .addColumn('measure', 'text', (c) => c.notNull().check(sql`measure in ('unit','percentage','nominal','ordinal','qualitative')`))
-    .addColumn('direction', 'text', (c) => c.notNull().defaultTo('higher').check(sql`direction in ('higher','lower')`))
+    .addColumn('direction', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('higher')
+        .check(sql`direction in ('higher','lower')`),
+    )
     .addColumn('periodicity', 'text', (c) => c.notNull().check(sql`periodicity in ('month','quarter','year')`))
     .addColumn('baseline_value', 'real')
     .addColumn('baseline_period', 'text')

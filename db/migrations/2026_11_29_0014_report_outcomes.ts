@@ -6,7 +6,10 @@ import type { Kysely } from 'kysely';
 // A version also keeps the title and period it was published with, so a funder's list shows what
 // was published, never the draft (versions published before this read them from their data).
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('reports').addColumn('outcome_texts', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+  await db.schema
+    .alterTable('reports')
+    .addColumn('outcome_texts', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute();
   await db.schema.alterTable('report_versions').addColumn('title', 'text').execute();
   await db.schema.alterTable('report_versions').addColumn('period_from', 'text').execute();
   await db.schema.alterTable('report_versions').addColumn('period_to', 'text').execute();

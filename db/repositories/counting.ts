@@ -120,7 +120,20 @@ export async function valueHistory(db: Kysely<DB>, indicatorId: number) {
   const rows = await db
     .selectFrom('indicatorValueHistory as h')
     .leftJoin('users as u', 'u.id', 'h.changedBy')
-    .select(['h.id', 'h.period', 'h.areaId', 'h.existed', 'h.oldValue', 'h.newValue', 'h.oldNote', 'h.newNote', 'h.changedBy', 'u.name as changedByName', 'h.batchId', 'h.changedAt'])
+    .select([
+      'h.id',
+      'h.period',
+      'h.areaId',
+      'h.existed',
+      'h.oldValue',
+      'h.newValue',
+      'h.oldNote',
+      'h.newNote',
+      'h.changedBy',
+      'u.name as changedByName',
+      'h.batchId',
+      'h.changedAt',
+    ])
     .where('h.indicatorId', '=', indicatorId)
     .orderBy('h.id', 'desc')
     .execute();
@@ -136,18 +149,38 @@ const key = (v: { indicatorId: number; period: string; areaId: number }) => `${v
  * Sets values, keeping a history row for every real change. Unchanged values are not touched, so
  * writing the same values twice changes nothing. Call inside a transaction.
  */
-export async function writeValues(db: Kysely<DB>, writes: ValueWrite[], by: { userId: number; batchId?: number | null }): Promise<WriteCounts & { changes: { indicatorId: number; period: string; areaId: number | null; from: number | null; to: number | null }[] }> {
+export async function writeValues(
+  db: Kysely<DB>,
+  writes: ValueWrite[],
+  by: { userId: number; batchId?: number | null },
+): Promise<WriteCounts & { changes: { indicatorId: number; period: string; areaId: number | null; from: number | null; to: number | null }[] }> {
   const counts = { created: 0, updated: 0, unchanged: 0 };
   const changes: { indicatorId: number; period: string; areaId: number | null; from: number | null; to: number | null }[] = [];
   if (!writes.length) return { ...counts, changes };
   const existing = new Map<string, { id: number; value: number | null; note: string }>();
   const indicatorIds = [...new Set(writes.map((w) => w.indicatorId))];
-  for (const row of await db.selectFrom('indicatorValues').select(['id', 'indicatorId', 'period', 'areaId', 'value', 'note']).where('indicatorId', 'in', indicatorIds).execute()) {
+  for (const row of await db
+    .selectFrom('indicatorValues')
+    .select(['id', 'indicatorId', 'period', 'areaId', 'value', 'note'])
+    .where('indicatorId', 'in', indicatorIds)
+    .execute()) {
     existing.set(key(row), row);
   }
   const now = new Date().toISOString();
   const inserts: { indicatorId: number; period: string; areaId: number; value: number | null; note: string; enteredBy: number; updatedAt: string }[] = [];
-  const history: { indicatorId: number; period: string; areaId: number; existed: number; oldValue: number | null; newValue: number | null; oldNote: string | null; newNote: string | null; changedBy: number; batchId: number | null; changedAt: string }[] = [];
+  const history: {
+    indicatorId: number;
+    period: string;
+    areaId: number;
+    existed: number;
+    oldValue: number | null;
+    newValue: number | null;
+    oldNote: string | null;
+    newNote: string | null;
+    changedBy: number;
+    batchId: number | null;
+    changedAt: string;
+  }[] = [];
   const seen = new Set<string>();
   for (const w of writes) {
     const k = key(w);
@@ -166,11 +199,31 @@ export async function writeValues(db: Kysely<DB>, writes: ValueWrite[], by: { us
       counts.created++;
       inserts.push({ indicatorId: w.indicatorId, period: w.period, areaId: w.areaId, value: w.value, note, enteredBy: by.userId, updatedAt: now });
     }
-    history.push({ indicatorId: w.indicatorId, period: w.period, areaId: w.areaId, existed: before ? 1 : 0, oldValue: before?.value ?? null, newValue: w.value, oldNote: before?.note ?? null, newNote: note, changedBy: by.userId, batchId: by.batchId ?? null, changedAt: now });
+    history.push({
+      indicatorId: w.indicatorId,
+      period: w.period,
+      areaId: w.areaId,
+      existed: before ? 1 : 0,
+      oldValue: before?.value ?? null,
+      newValue: w.value,
+      oldNote: before?.note ?? null,
+      newNote: note,
+      changedBy: by.userId,
+      batchId: by.batchId ?? null,
+      changedAt: now,
+    });
     changes.push({ indicatorId: w.indicatorId, period: w.period, areaId: areaOut(w.areaId), from: before?.value ?? null, to: w.value });
   }
-  for (let i = 0; i < inserts.length; i += 500) await db.insertInto('indicatorValues').values(inserts.slice(i, i + 500)).execute();
-  for (let i = 0; i < history.length; i += 500) await db.insertInto('indicatorValueHistory').values(history.slice(i, i + 500)).execute();
+  for (let i = 0; i < inserts.length; i += 500)
+    await db
+      .insertInto('indicatorValues')
+      .values(inserts.slice(i, i + 500))
+      .execute();
+  for (let i = 0; i < history.length; i += 500)
+    await db
+      .insertInto('indicatorValueHistory')
+      .values(history.slice(i, i + 500))
+      .execute();
   if (indicatorIds.length && (counts.created || counts.updated)) {
     const touched = [...new Set(history.map((h) => h.indicatorId))];
     await db.updateTable('indicators').set({ updatedAt: now }).where('id', 'in', touched).execute();
@@ -186,7 +239,12 @@ function yearsOf(from?: string, to?: string) {
   return { first: from?.slice(0, 4), afterLast: to ? String(Number(to.slice(0, 4)) + 1) : undefined };
 }
 
-export type SeriesPoint = { period: string; target: number | null; actual: number | null; areas: { areaId: number; target: number | null; actual: number | null; note: string }[] };
+export type SeriesPoint = {
+  period: string;
+  target: number | null;
+  actual: number | null;
+  areas: { areaId: number; target: number | null; actual: number | null; note: string }[];
+};
 
 /**
  * Per indicator: its definition, baseline, and per period the target and the actual, overall and
@@ -277,7 +335,14 @@ export async function listHours(db: Kysely<DB>, projectId: number, range: { from
     w.hours += e.hours;
     workers.set(e.userId, w);
   }
-  return { entries, totals: { hours: round(total), byPhase: mapValues(byPhase, round), byWorker: [...workers.values()].map((w) => ({ ...w, hours: round(w.hours) })).sort((a, b) => a.name.localeCompare(b.name)) } };
+  return {
+    entries,
+    totals: {
+      hours: round(total),
+      byPhase: mapValues(byPhase, round),
+      byWorker: [...workers.values()].map((w) => ({ ...w, hours: round(w.hours) })).sort((a, b) => a.name.localeCompare(b.name)),
+    },
+  };
 }
 
 export async function insertHours(db: Kysely<DB>, input: { projectId: number; userId: number; date: string; hours: number; phase: Phase; activity: string }) {
@@ -301,16 +366,23 @@ export async function listExpenses(db: Kysely<DB>, projectId: number, range: { f
   }
   return {
     entries: rows.map(({ amountCents, ...r }) => ({ ...r, amount: amountCents / 100 })),
-    totals: { amount: cents / 100, byCategory: [...byCategory].map(([category, c]) => ({ category: category || null, amount: c / 100 })).sort((a, b) => b.amount - a.amount) },
+    totals: {
+      amount: cents / 100,
+      byCategory: [...byCategory].map(([category, c]) => ({ category: category || null, amount: c / 100 })).sort((a, b) => b.amount - a.amount),
+    },
   };
 }
 
-export async function insertExpense(db: Kysely<DB>, input: { projectId: number; date: string; amountCents: number; description: string; category: string | null; enteredBy: number }) {
+export async function insertExpense(
+  db: Kysely<DB>,
+  input: { projectId: number; date: string; amountCents: number; description: string; category: string | null; enteredBy: number },
+) {
   return db.insertInto('expenses').values(input).returning(['id']).executeTakeFirstOrThrow();
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
-const mapValues = <K extends string>(o: Record<K, number>, f: (n: number) => number) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v as number)])) as Record<K, number>;
+const mapValues = <K extends string>(o: Record<K, number>, f: (n: number) => number) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v as number)])) as Record<K, number>;
 
 /** used against planned: remaining and percentage are null without a plan. */
 function usage(used: number, planned: number | null) {
@@ -331,8 +403,16 @@ export async function budgetSummary(db: Kysely<DB>, projectIds: number[], range:
   const from = boundDate(range.from, 'from');
   const to = boundDate(range.to, 'to');
   const projects = await db.selectFrom('projects').select(['id', 'name', 'budgetHours', 'budgetCents']).where('id', 'in', projectIds).orderBy('name').execute();
-  let hq = db.selectFrom('hours').select(['projectId', 'phase', (eb) => eb.fn.sum<number>('hours').as('hours')]).where('projectId', 'in', projectIds).groupBy(['projectId', 'phase']);
-  let eq = db.selectFrom('expenses').select(['projectId', (eb) => eb.fn.sum<number>('amountCents').as('cents')]).where('projectId', 'in', projectIds).groupBy('projectId');
+  let hq = db
+    .selectFrom('hours')
+    .select(['projectId', 'phase', (eb) => eb.fn.sum<number>('hours').as('hours')])
+    .where('projectId', 'in', projectIds)
+    .groupBy(['projectId', 'phase']);
+  let eq = db
+    .selectFrom('expenses')
+    .select(['projectId', (eb) => eb.fn.sum<number>('amountCents').as('cents')])
+    .where('projectId', 'in', projectIds)
+    .groupBy('projectId');
   if (from) {
     hq = hq.where('date', '>=', from);
     eq = eq.where('date', '>=', from);

@@ -8,6 +8,14 @@ export type IdTable = 'projects' | 'areas' | 'users' | 'outcomes' | 'codes' | 'c
 export async function missingIds(db: Kysely<DB>, table: IdTable, ids: readonly number[]): Promise<number[]> {
   const wanted = [...new Set(ids)];
   if (!wanted.length) return [];
-  const found = new Set((await db.selectFrom(table as 'areas').select('id').where('id', 'in', wanted).execute()).map((r) => r.id));
+  const found = new Set(
+    (
+      await db
+        .selectFrom(table as 'areas')
+        .select('id')
+        .where('id', 'in', wanted)
+        .execute()
+    ).map((r) => r.id),
+  );
   return wanted.filter((id) => !found.has(id));
 }

@@ -40,7 +40,12 @@ export async function storyMedia(db: Db, storyId: number) {
 }
 
 export function mediaRow(db: Db, storyId: number, mediaId: number) {
-  return db.selectFrom('storyMedia').select(['id', 'kind', 'mime', 'file', 'sha256']).where('storyId', '=', storyId).where('id', '=', mediaId).executeTakeFirst();
+  return db
+    .selectFrom('storyMedia')
+    .select(['id', 'kind', 'mime', 'file', 'sha256'])
+    .where('storyId', '=', storyId)
+    .where('id', '=', mediaId)
+    .executeTakeFirst();
 }
 
 /** The files of some stories, to delete once their rows are gone. */

@@ -25,7 +25,15 @@ export async function listProjects(db: Kysely<DB>, scope: number[] | null) {
   if (scope) q = q.where('id', 'in', scope);
   const rows = await q.execute();
   const areas = rows.length
-    ? await db.selectFrom('projectAreas').select(['projectId', 'areaId']).where('projectId', 'in', rows.map((r) => r.id)).execute()
+    ? await db
+        .selectFrom('projectAreas')
+        .select(['projectId', 'areaId'])
+        .where(
+          'projectId',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
     : [];
   return rows.map((r) => ({ ...r, areaIds: areas.filter((a) => a.projectId === r.id).map((a) => a.areaId) }));
 }
@@ -70,12 +78,20 @@ export async function updateProject(db: Kysely<DB>, id: number, input: Partial<P
 
 async function setProjectAreas(db: Kysely<DB>, projectId: number, areaIds: number[]) {
   await db.deleteFrom('projectAreas').where('projectId', '=', projectId).execute();
-  if (areaIds.length) await db.insertInto('projectAreas').values([...new Set(areaIds)].map((areaId) => ({ projectId, areaId }))).execute();
+  if (areaIds.length)
+    await db
+      .insertInto('projectAreas')
+      .values([...new Set(areaIds)].map((areaId) => ({ projectId, areaId })))
+      .execute();
 }
 
 export async function setProjectMembers(db: Kysely<DB>, projectId: number, userIds: number[]) {
   await db.deleteFrom('projectMembers').where('projectId', '=', projectId).execute();
-  if (userIds.length) await db.insertInto('projectMembers').values([...new Set(userIds)].map((userId) => ({ projectId, userId }))).execute();
+  if (userIds.length)
+    await db
+      .insertInto('projectMembers')
+      .values([...new Set(userIds)].map((userId) => ({ projectId, userId })))
+      .execute();
 }
 
 /** The IATI sector ('vocabulary:code') of each project that names one. */

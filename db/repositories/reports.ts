@@ -82,20 +82,38 @@ export async function listReports(db: Kysely<DB>, ids: number[] | null) {
     .orderBy('reports.id', 'desc');
   if (ids) q = q.where('reports.id', 'in', ids);
   const rows = await q.execute();
-  return rows.map((r) => ({ ...r, latestVersion: r.latestVersion == null ? null : Number(r.latestVersion), latestPublishedAt: (r.latestPublishedAt as string | null) ?? null }));
+  return rows.map((r) => ({
+    ...r,
+    latestVersion: r.latestVersion == null ? null : Number(r.latestVersion),
+    latestPublishedAt: (r.latestPublishedAt as string | null) ?? null,
+  }));
 }
 
 export async function insertReport(db: Kysely<DB>, input: ReportInput, createdBy: number): Promise<number> {
   const { id } = await db
     .insertInto('reports')
-    .values({ ...(serialise(input) as Required<ReturnType<typeof serialise>> & { introJson: string; title: string; audience: ReportAudience; periodFrom: string; periodTo: string; introHtml: string }), createdBy })
+    .values({
+      ...(serialise(input) as Required<ReturnType<typeof serialise>> & {
+        introJson: string;
+        title: string;
+        audience: ReportAudience;
+        periodFrom: string;
+        periodTo: string;
+        introHtml: string;
+      }),
+      createdBy,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
 }
 
 export async function updateReport(db: Kysely<DB>, id: number, input: Partial<ReportInput>): Promise<void> {
-  await db.updateTable('reports').set({ ...serialise(input), updatedAt: new Date().toISOString() }).where('id', '=', id).execute();
+  await db
+    .updateTable('reports')
+    .set({ ...serialise(input), updatedAt: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function listVersions(db: Kysely<DB>, reportId: number) {
@@ -112,7 +130,15 @@ export async function getVersion(db: Kysely<DB>, reportId: number, number: numbe
   return db
     .selectFrom('reportVersions')
     .leftJoin('users', 'users.id', 'reportVersions.publishedBy')
-    .select(['reportVersions.id', 'reportVersions.reportId', 'reportVersions.number', 'reportVersions.dataJson', 'reportVersions.html', 'reportVersions.publishedAt', 'users.name as publishedBy'])
+    .select([
+      'reportVersions.id',
+      'reportVersions.reportId',
+      'reportVersions.number',
+      'reportVersions.dataJson',
+      'reportVersions.html',
+      'reportVersions.publishedAt',
+      'users.name as publishedBy',
+    ])
     .where('reportId', '=', reportId)
     .where('number', '=', number)
     .executeTakeFirst();
@@ -135,16 +161,44 @@ export async function getVersionBody(db: Kysely<DB>, id: number) {
 
 export async function insertVersion(
   db: Kysely<DB>,
-  v: { reportId: number; dataJson: string; html: string; publishedBy: number; publishedAt: string; storyIds: number[]; title: string; periodFrom: string; periodTo: string },
+  v: {
+    reportId: number;
+    dataJson: string;
+    html: string;
+    publishedBy: number;
+    publishedAt: string;
+    storyIds: number[];
+    title: string;
+    periodFrom: string;
+    periodTo: string;
+  },
 ) {
-  const last = await db.selectFrom('reportVersions').select((eb) => eb.fn.max('number').as('n')).where('reportId', '=', v.reportId).executeTakeFirst();
+  const last = await db
+    .selectFrom('reportVersions')
+    .select((eb) => eb.fn.max('number').as('n'))
+    .where('reportId', '=', v.reportId)
+    .executeTakeFirst();
   const number = Number(last?.n ?? 0) + 1;
   const { id } = await db
     .insertInto('reportVersions')
-    .values({ reportId: v.reportId, number, dataJson: v.dataJson, html: v.html, publishedBy: v.publishedBy, publishedAt: v.publishedAt, title: v.title, periodFrom: v.periodFrom, periodTo: v.periodTo })
+    .values({
+      reportId: v.reportId,
+      number,
+      dataJson: v.dataJson,
+      html: v.html,
+      publishedBy: v.publishedBy,
+      publishedAt: v.publishedAt,
+      title: v.title,
+      periodFrom: v.periodFrom,
+      periodTo: v.periodTo,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (v.storyIds.length) await db.insertInto('reportVersionStories').values(v.storyIds.map((storyId) => ({ versionId: id, storyId }))).execute();
+  if (v.storyIds.length)
+    await db
+      .insertInto('reportVersionStories')
+      .values(v.storyIds.map((storyId) => ({ versionId: id, storyId })))
+      .execute();
   return { id, number };
 }
 
@@ -232,7 +286,11 @@ const withStatus = (r: LinkRow) => ({ ...r, status: linkStatus(r) });
 
 /** A report's read links, newest first; never the token (only its hash is stored). */
 export async function listLinks(db: Kysely<DB>, reportId: number) {
-  const rows = await linkRows(db).where('reportLinks.reportId', '=', reportId).orderBy('reportLinks.createdAt', 'desc').orderBy('reportLinks.id', 'desc').execute();
+  const rows = await linkRows(db)
+    .where('reportLinks.reportId', '=', reportId)
+    .orderBy('reportLinks.createdAt', 'desc')
+    .orderBy('reportLinks.id', 'desc')
+    .execute();
   return rows.map(withStatus);
 }
 
@@ -244,6 +302,11 @@ export async function getLink(db: Kysely<DB>, reportId: number, linkId: number) 
 
 /** Revokes a link once: true when this call revoked it, false when it already was. */
 export async function revokeLink(db: Kysely<DB>, linkId: number, by: number, at = new Date().toISOString()): Promise<boolean> {
-  const res = await db.updateTable('reportLinks').set({ revokedAt: at, revokedBy: by }).where('id', '=', linkId).where('revokedAt', 'is', null).executeTakeFirst();
+  const res = await db
+    .updateTable('reportLinks')
+    .set({ revokedAt: at, revokedBy: by })
+    .where('id', '=', linkId)
+    .where('revokedAt', 'is', null)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }

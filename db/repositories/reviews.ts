@@ -42,7 +42,15 @@ export async function getReview(db: Db, storyId: number) {
     .executeTakeFirst();
 }
 
-export type NewReview = { title: string; bodyJson: string; bodyHtml: string; bodyText: string; sourceTitle: string; sourceText: string; reviewedBy: number | null };
+export type NewReview = {
+  title: string;
+  bodyJson: string;
+  bodyHtml: string;
+  bodyText: string;
+  sourceTitle: string;
+  sourceText: string;
+  reviewedBy: number | null;
+};
 
 /** Saves the story's report version (replacing an earlier one); returns the hash of the reviewed text. */
 export async function saveReview(db: Db, storyId: number, r: NewReview): Promise<{ textHash: string; reviewedAt: string }> {

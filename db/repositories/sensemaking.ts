@@ -60,9 +60,30 @@ export async function getOutcome(db: Db, id: number) {
 /** What hangs on an outcome: tagged stories, excerpts, indicators and lower outcomes. */
 export async function outcomeUsage(db: Db, id: number) {
   const count = async (table: 'storyOutcomes' | 'storyExcerpts' | 'indicators', col: 'outcomeId') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where(col, '=', id).executeTakeFirstOrThrow()).n);
-  const children = Number((await db.selectFrom('outcomes').select((eb) => eb.fn.countAll<number>().as('n')).where('parentId', '=', id).executeTakeFirstOrThrow()).n);
-  return { stories: await count('storyOutcomes', 'outcomeId'), excerpts: await count('storyExcerpts', 'outcomeId'), indicators: await count('indicators', 'outcomeId'), children };
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where(col, '=', id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const children = Number(
+    (
+      await db
+        .selectFrom('outcomes')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('parentId', '=', id)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  return {
+    stories: await count('storyOutcomes', 'outcomeId'),
+    excerpts: await count('storyExcerpts', 'outcomeId'),
+    indicators: await count('indicators', 'outcomeId'),
+    children,
+  };
 }
 
 export async function listLibrary(db: Db) {
@@ -72,7 +93,21 @@ export async function listLibrary(db: Db) {
 
 // ---------- climate variables ----------
 
-const variableColumns = ['id', 'key', 'groupKey', 'groupNl', 'groupEn', 'nameNl', 'nameEn', 'weakNl', 'weakEn', 'strongNl', 'strongEn', 'sort', 'retiredAt'] as const;
+const variableColumns = [
+  'id',
+  'key',
+  'groupKey',
+  'groupNl',
+  'groupEn',
+  'nameNl',
+  'nameEn',
+  'weakNl',
+  'weakEn',
+  'strongNl',
+  'strongEn',
+  'sort',
+  'retiredAt',
+] as const;
 
 export async function listVariables(db: Db, includeRetired = false) {
   let q = db.selectFrom('climateVariables').select(variableColumns).orderBy('sort').orderBy('id');
@@ -102,14 +137,31 @@ export async function storyTags(db: Db, storyId: number) {
       .selectFrom('storyOutcomes')
       .innerJoin('outcomes', 'outcomes.id', 'storyOutcomes.outcomeId')
       .leftJoin('users', 'users.id', 'storyOutcomes.byUser')
-      .select(['storyOutcomes.outcomeId', 'outcomes.title', 'outcomes.level', 'storyOutcomes.note', 'storyOutcomes.status', 'storyOutcomes.byUser', 'users.name as byName', 'storyOutcomes.at'])
+      .select([
+        'storyOutcomes.outcomeId',
+        'outcomes.title',
+        'outcomes.level',
+        'storyOutcomes.note',
+        'storyOutcomes.status',
+        'storyOutcomes.byUser',
+        'users.name as byName',
+        'storyOutcomes.at',
+      ])
       .where('storyOutcomes.storyId', '=', storyId)
       .orderBy('outcomes.sort')
       .execute(),
     db
       .selectFrom('storyPlacements')
       .leftJoin('users', 'users.id', 'storyPlacements.byUser')
-      .select(['storyPlacements.variableId', 'storyPlacements.source', 'storyPlacements.position', 'storyPlacements.status', 'storyPlacements.byUser', 'users.name as byName', 'storyPlacements.at'])
+      .select([
+        'storyPlacements.variableId',
+        'storyPlacements.source',
+        'storyPlacements.position',
+        'storyPlacements.status',
+        'storyPlacements.byUser',
+        'users.name as byName',
+        'storyPlacements.at',
+      ])
       .where('storyPlacements.storyId', '=', storyId)
       .orderBy('storyPlacements.variableId')
       .execute(),
@@ -132,9 +184,15 @@ async function replaceTags(db: Db, storyId: number, userId: number, status: TagS
       .where('storyId', '=', storyId)
       .$if(ofStatus, (q) => q.where('status', '=', status))
       .execute();
-    const kept = ofStatus ? new Set((await db.selectFrom('storyOutcomes').select('outcomeId').where('storyId', '=', storyId).execute()).map((r) => r.outcomeId)) : new Set<number>();
+    const kept = ofStatus
+      ? new Set((await db.selectFrom('storyOutcomes').select('outcomeId').where('storyId', '=', storyId).execute()).map((r) => r.outcomeId))
+      : new Set<number>();
     const fresh = tags.outcomes.filter((o) => !kept.has(o.outcomeId));
-    if (fresh.length) await db.insertInto('storyOutcomes').values(fresh.map((o) => ({ storyId, outcomeId: o.outcomeId, note: o.note ?? '', status, byUser: userId }))).execute();
+    if (fresh.length)
+      await db
+        .insertInto('storyOutcomes')
+        .values(fresh.map((o) => ({ storyId, outcomeId: o.outcomeId, note: o.note ?? '', status, byUser: userId })))
+        .execute();
   }
   if (tags.placements) {
     await db
@@ -146,7 +204,9 @@ async function replaceTags(db: Db, storyId: number, userId: number, status: TagS
     if (tags.placements.length)
       await db
         .insertInto('storyPlacements')
-        .values(tags.placements.map((p) => ({ storyId, variableId: p.variableId, source: 'coordinator' as const, position: p.position, status, byUser: userId })))
+        .values(
+          tags.placements.map((p) => ({ storyId, variableId: p.variableId, source: 'coordinator' as const, position: p.position, status, byUser: userId })),
+        )
         .execute();
   }
 }
@@ -165,11 +225,22 @@ export async function acceptSuggestions(db: Db, storyId: number, only: { outcome
   if (outcomeIds.length)
     await db.updateTable('storyOutcomes').set({ status: 'accepted' }).where('storyId', '=', storyId).where('outcomeId', 'in', outcomeIds).execute();
 
-  let pq = db.selectFrom('storyPlacements').select(['id', 'variableId']).where('storyId', '=', storyId).where('source', '=', 'coordinator').where('status', '=', 'suggested');
+  let pq = db
+    .selectFrom('storyPlacements')
+    .select(['id', 'variableId'])
+    .where('storyId', '=', storyId)
+    .where('source', '=', 'coordinator')
+    .where('status', '=', 'suggested');
   if (only.variableIds) pq = pq.where('variableId', 'in', only.variableIds.length ? only.variableIds : [-1]);
   const placements = await pq.execute();
   for (const p of placements) {
-    await db.deleteFrom('storyPlacements').where('storyId', '=', storyId).where('variableId', '=', p.variableId).where('source', '=', 'coordinator').where('status', '=', 'accepted').execute();
+    await db
+      .deleteFrom('storyPlacements')
+      .where('storyId', '=', storyId)
+      .where('variableId', '=', p.variableId)
+      .where('source', '=', 'coordinator')
+      .where('status', '=', 'accepted')
+      .execute();
     await db.updateTable('storyPlacements').set({ status: 'accepted' }).where('id', '=', p.id).execute();
   }
   return { outcomeIds, variableIds: placements.map((p) => p.variableId) };
@@ -186,7 +257,10 @@ export async function addAcceptedTags(db: Db, storyId: number, userId: number, t
   }
   for (const p of tags.placements ?? []) {
     await db.deleteFrom('storyPlacements').where('storyId', '=', storyId).where('variableId', '=', p.variableId).where('source', '=', 'coordinator').execute();
-    await db.insertInto('storyPlacements').values({ storyId, variableId: p.variableId, source: 'coordinator', position: p.position, status: 'accepted', byUser: userId }).execute();
+    await db
+      .insertInto('storyPlacements')
+      .values({ storyId, variableId: p.variableId, source: 'coordinator', position: p.position, status: 'accepted', byUser: userId })
+      .execute();
   }
 }
 
@@ -223,7 +297,14 @@ type InboxEb = ExpressionBuilder<DB, 'stories' | 'projects' | 'areas'>;
 const hasAcceptedTags = (eb: ExpressionBuilder<DB, 'stories'>) =>
   eb.or([
     eb.exists(eb.selectFrom('storyOutcomes as so').select('so.storyId').whereRef('so.storyId', '=', 'stories.id').where('so.status', '=', 'accepted')),
-    eb.exists(eb.selectFrom('storyPlacements as sp').select('sp.id').whereRef('sp.storyId', '=', 'stories.id').where('sp.source', '=', 'coordinator').where('sp.status', '=', 'accepted')),
+    eb.exists(
+      eb
+        .selectFrom('storyPlacements as sp')
+        .select('sp.id')
+        .whereRef('sp.storyId', '=', 'stories.id')
+        .where('sp.source', '=', 'coordinator')
+        .where('sp.status', '=', 'accepted'),
+    ),
   ]);
 
 /** How many of the visible stories await tagging (the inbox's untagged and suggested stories). */
@@ -273,7 +354,16 @@ export async function taggingInbox(db: Db, visible: StoryQuery, opts: { projectI
   q = opts.storyId ? q.where('stories.id', '=', opts.storyId) : q.where((eb) => eb.not(accepted(eb)));
   const rows = await q.execute();
   const teller = rows.length
-    ? await db.selectFrom('storyPlacements').select(['storyId', 'variableId', 'position']).where('source', '=', 'teller').where('storyId', 'in', rows.map((r) => r.id)).execute()
+    ? await db
+        .selectFrom('storyPlacements')
+        .select(['storyId', 'variableId', 'position'])
+        .where('source', '=', 'teller')
+        .where(
+          'storyId',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
     : [];
   return Promise.all(
     rows.map(async ({ hasSuggestions, hasAccepted, ...r }) => ({
@@ -330,9 +420,14 @@ export async function listExcerpts(db: Db, storyId: number, bodyText: string) {
   for (const r of rows) {
     const a = reanchor(bodyText, r.quote, r.startOffset, r.endOffset);
     if (a.status === 'stale') {
-      if (r.status !== 'stale') await db.updateTable('storyExcerpts').set({ status: 'stale', updatedAt: new Date().toISOString() }).where('id', '=', r.id).execute();
+      if (r.status !== 'stale')
+        await db.updateTable('storyExcerpts').set({ status: 'stale', updatedAt: new Date().toISOString() }).where('id', '=', r.id).execute();
     } else if (a.status === 'moved') {
-      await db.updateTable('storyExcerpts').set({ status: 'moved', startOffset: a.start, endOffset: a.end, updatedAt: new Date().toISOString() }).where('id', '=', r.id).execute();
+      await db
+        .updateTable('storyExcerpts')
+        .set({ status: 'moved', startOffset: a.start, endOffset: a.end, updatedAt: new Date().toISOString() })
+        .where('id', '=', r.id)
+        .execute();
     } else if (r.status === 'stale') {
       // the quote fits its range again (e.g. an edit was undone)
       await db.updateTable('storyExcerpts').set({ status: 'ok', updatedAt: new Date().toISOString() }).where('id', '=', r.id).execute();
@@ -363,17 +458,26 @@ export async function listCodes(db: Db) {
   return db
     .selectFrom('codes')
     .select(['codes.id', 'codes.name', 'codes.description', 'codes.createdAt'])
-    .select((eb) => eb.selectFrom('storyExcerpts').select((e) => e.fn.countAll<number>().as('n')).whereRef('storyExcerpts.codeId', '=', 'codes.id').as('uses'))
+    .select((eb) =>
+      eb
+        .selectFrom('storyExcerpts')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('storyExcerpts.codeId', '=', 'codes.id')
+        .as('uses'),
+    )
     .orderBy(sql`lower(codes.name)`)
     .execute()
     .then((rows) => rows.map((r) => ({ ...r, uses: Number(r.uses ?? 0) })));
 }
 
-export const getCode = (db: Db, id: number) =>
-  listCodes(db).then((rows) => rows.find((r) => r.id === id));
+export const getCode = (db: Db, id: number) => listCodes(db).then((rows) => rows.find((r) => r.id === id));
 
 export const codeByName = (db: Db, name: string) =>
-  db.selectFrom('codes').select(['id', 'name']).where(sql`lower(name)`, '=', name.toLowerCase()).executeTakeFirst();
+  db
+    .selectFrom('codes')
+    .select(['id', 'name'])
+    .where(sql`lower(name)`, '=', name.toLowerCase())
+    .executeTakeFirst();
 
 // ---------- climate over time and agreement ----------
 
@@ -447,7 +551,8 @@ export async function climateOverTime(db: Db, visible: StoryQuery, f: ClimateFil
       const inPeriod = rows.filter((r) => r.variableId === v.id && periodOf(r.date, f.granularity) === period);
       const teller = distribution(inPeriod.filter((r) => r.source === 'teller').map((r) => r.position));
       const coordinator = distribution(inPeriod.filter((r) => r.source === 'coordinator').map((r) => r.position));
-      const shift = (now: Distribution, before: Distribution | undefined) => (now.mean !== null && before?.mean != null ? round2(now.mean - before.mean) : null);
+      const shift = (now: Distribution, before: Distribution | undefined) =>
+        now.mean !== null && before?.mean != null ? round2(now.mean - before.mean) : null;
       const entry = { period, teller, coordinator, shift: { teller: shift(teller, prev?.teller), coordinator: shift(coordinator, prev?.coordinator) } };
       prev = { teller, coordinator };
       return entry;
@@ -501,8 +606,20 @@ export async function getRound(db: Db, id: number) {
     .executeTakeFirst();
   if (!round) return undefined;
   const [projects, panel] = await Promise.all([
-    db.selectFrom('mscRoundProjects').innerJoin('projects', 'projects.id', 'mscRoundProjects.projectId').select(['projects.id', 'projects.name']).where('roundId', '=', id).orderBy('projects.name').execute(),
-    db.selectFrom('mscPanelMembers').innerJoin('users', 'users.id', 'mscPanelMembers.userId').select(['users.id', 'users.name', 'users.role']).where('roundId', '=', id).orderBy('users.name').execute(),
+    db
+      .selectFrom('mscRoundProjects')
+      .innerJoin('projects', 'projects.id', 'mscRoundProjects.projectId')
+      .select(['projects.id', 'projects.name'])
+      .where('roundId', '=', id)
+      .orderBy('projects.name')
+      .execute(),
+    db
+      .selectFrom('mscPanelMembers')
+      .innerJoin('users', 'users.id', 'mscPanelMembers.userId')
+      .select(['users.id', 'users.name', 'users.role'])
+      .where('roundId', '=', id)
+      .orderBy('users.name')
+      .execute(),
   ]);
   return { ...round, projects, panel };
 }
@@ -520,7 +637,17 @@ export function roundCandidateQuery(db: Db, shown: StoryQuery, round: { id: numb
     .innerJoin('projects', 'projects.id', 'stories.projectId')
     .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
     .leftJoin('areas', 'areas.id', 'stories.areaId')
-    .select(['stories.id', 'stories.projectId', 'projects.name as projectName', 'areas.name as areaName', 'stories.happenedOn', 'stories.consent', 'stories.language', 'tellers.displayName', 'tellers.under16'])
+    .select([
+      'stories.id',
+      'stories.projectId',
+      'projects.name as projectName',
+      'areas.name as areaName',
+      'stories.happenedOn',
+      'stories.consent',
+      'stories.language',
+      'tellers.displayName',
+      'tellers.under16',
+    ])
     .select(storyDate.as('date'))
     .where('stories.projectId', 'in', db.selectFrom('mscRoundProjects').select('projectId').where('roundId', '=', round.id))
     .where(storyDate, '>=', round.periodFrom)
@@ -562,7 +689,15 @@ export async function selectionsForStory(db: Kysely<DB>, storyId: number) {
   const rows = await db
     .selectFrom('mscSelections')
     .innerJoin('mscRounds', 'mscRounds.id', 'mscSelections.roundId')
-    .select(['mscRounds.id as roundId', 'mscRounds.domain', 'mscRounds.periodFrom', 'mscRounds.periodTo', 'mscRounds.closedAt', 'mscRounds.fedBackAt', 'mscSelections.reason'])
+    .select([
+      'mscRounds.id as roundId',
+      'mscRounds.domain',
+      'mscRounds.periodFrom',
+      'mscRounds.periodTo',
+      'mscRounds.closedAt',
+      'mscRounds.fedBackAt',
+      'mscSelections.reason',
+    ])
     .where('mscSelections.storyId', '=', storyId)
     .where('mscRounds.status', '=', 'closed')
     .where('mscRounds.fedBackAt', 'is not', null)
@@ -580,7 +715,16 @@ export async function selectionsForStory(db: Kysely<DB>, storyId: number) {
     : [];
   const panelOf = (roundId: number) =>
     panelRoles.filter((role) => members.some((m) => m.roundId === roundId && (m.role === role || (role === 'coordinator' && m.role === 'admin'))));
-  const out: { roundId: number; domain: string; periodFrom: string; periodTo: string; closedAt: string | null; fedBackAt: string | null; panel: PanelRole[]; reasons: string[] }[] = [];
+  const out: {
+    roundId: number;
+    domain: string;
+    periodFrom: string;
+    periodTo: string;
+    closedAt: string | null;
+    fedBackAt: string | null;
+    panel: PanelRole[];
+    reasons: string[];
+  }[] = [];
   for (const { reason, ...r } of rows) {
     let s = out.find((o) => o.roundId === r.roundId);
     if (!s) out.push((s = { ...r, panel: panelOf(r.roundId), reasons: [] }));

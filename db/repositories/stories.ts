@@ -119,7 +119,12 @@ export async function listStories(db: Db, visible: VisibleStories, f: StoryFilte
   let total: number;
   let capped = false;
   if (match) {
-    total = (await qb.select('stories.id').limit(SEARCH_CAP + 1).execute()).length;
+    total = (
+      await qb
+        .select('stories.id')
+        .limit(SEARCH_CAP + 1)
+        .execute()
+    ).length;
     capped = total > SEARCH_CAP;
     if (capped) total = SEARCH_CAP;
   } else {
@@ -133,7 +138,11 @@ export async function listStories(db: Db, visible: VisibleStories, f: StoryFilte
         .or([
           eb.exists(eb.selectFrom('storyOutcomes').select('storyOutcomes.storyId').whereRef('storyOutcomes.storyId', '=', 'stories.id')),
           eb.exists(
-            eb.selectFrom('storyPlacements').select('storyPlacements.id').whereRef('storyPlacements.storyId', '=', 'stories.id').where('storyPlacements.source', '=', 'coordinator'),
+            eb
+              .selectFrom('storyPlacements')
+              .select('storyPlacements.id')
+              .whereRef('storyPlacements.storyId', '=', 'stories.id')
+              .where('storyPlacements.source', '=', 'coordinator'),
           ),
         ])
         .as('tagged'),
@@ -168,7 +177,13 @@ export async function getStory(db: Db, visible: VisibleStories, id: number) {
   if (!row) return undefined;
   const [consents, placements, tags] = await Promise.all([
     consentHistory(db, id),
-    db.selectFrom('storyPlacements').select(['variableId', 'source', 'position', 'status']).where('storyId', '=', id).orderBy('variableId').orderBy('source').execute(),
+    db
+      .selectFrom('storyPlacements')
+      .select(['variableId', 'source', 'position', 'status'])
+      .where('storyId', '=', id)
+      .orderBy('variableId')
+      .orderBy('source')
+      .execute(),
     db.selectFrom('storyOutcomes').select(['outcomeId', 'status']).where('storyId', '=', id).execute(),
   ]);
   const { bodyJson, bodyHtml, bodyText, updatedAt, linkId, recordedBy, tellerId, tellerKind, under16, recorderName, ...summary } = row;
@@ -248,7 +263,10 @@ export type NewConsent = {
   recordedBy: number | null;
 };
 
-export async function insertTeller(db: Db, t: { kind: 'resident' | 'worker'; displayName: string | null; userId: number | null; under16: boolean }): Promise<number> {
+export async function insertTeller(
+  db: Db,
+  t: { kind: 'resident' | 'worker'; displayName: string | null; userId: number | null; under16: boolean },
+): Promise<number> {
   const row = await db
     .insertInto('tellers')
     .values({ kind: t.kind, displayName: t.displayName, userId: t.userId, under16: t.under16 ? 1 : 0 })
@@ -318,7 +336,9 @@ export async function insertPlacements(db: Db, storyId: number, placements: Plac
   if (!placements.length) return;
   await db
     .insertInto('storyPlacements')
-    .values(placements.map((p) => ({ storyId, variableId: p.variableId, position: p.position, source: 'teller' as const, status: 'accepted' as const, byUser })))
+    .values(
+      placements.map((p) => ({ storyId, variableId: p.variableId, position: p.position, source: 'teller' as const, status: 'accepted' as const, byUser })),
+    )
     .execute();
 }
 
@@ -427,7 +447,18 @@ export async function receiptFeedback(db: Db, storyId: number): Promise<ReceiptF
 
 const linkColumns = ['id', 'projectId', 'token', 'label', 'expiresAt', 'closedAt', 'createdAt', 'question', 'climateVariableIds'] as const;
 
-export function insertLink(db: Db, l: { projectId: number; token: string; label: string; expiresAt: string | null; createdBy: number; question?: string | null; climateVariableIds?: string | null }) {
+export function insertLink(
+  db: Db,
+  l: {
+    projectId: number;
+    token: string;
+    label: string;
+    expiresAt: string | null;
+    createdBy: number;
+    question?: string | null;
+    climateVariableIds?: string | null;
+  },
+) {
   return db.insertInto('publicLinks').values(l).returning(linkColumns).executeTakeFirstOrThrow();
 }
 
@@ -435,7 +466,13 @@ export function listLinks(db: Db, projectId: number) {
   return db
     .selectFrom('publicLinks')
     .select(linkColumns)
-    .select((eb) => eb.selectFrom('stories').select((e) => e.fn.countAll<number>().as('n')).whereRef('stories.linkId', '=', 'publicLinks.id').as('storyCount'))
+    .select((eb) =>
+      eb
+        .selectFrom('stories')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('stories.linkId', '=', 'publicLinks.id')
+        .as('storyCount'),
+    )
     .where('projectId', '=', projectId)
     .orderBy('createdAt', 'desc')
     .orderBy('id', 'desc')
@@ -450,12 +487,24 @@ export function linkByToken(db: Db, token: string) {
   return db
     .selectFrom('publicLinks')
     .innerJoin('projects', 'projects.id', 'publicLinks.projectId')
-    .select(['publicLinks.id', 'publicLinks.projectId', 'publicLinks.expiresAt', 'publicLinks.closedAt', 'publicLinks.question', 'publicLinks.climateVariableIds', 'projects.name as projectName'])
+    .select([
+      'publicLinks.id',
+      'publicLinks.projectId',
+      'publicLinks.expiresAt',
+      'publicLinks.closedAt',
+      'publicLinks.question',
+      'publicLinks.climateVariableIds',
+      'projects.name as projectName',
+    ])
     .where('publicLinks.token', '=', linkCodeKey(token) ?? token)
     .executeTakeFirst();
 }
 
-export async function updateLink(db: Db, id: number, patch: { label?: string; expiresAt?: string | null; closedAt?: string | null; question?: string | null; climateVariableIds?: string | null }) {
+export async function updateLink(
+  db: Db,
+  id: number,
+  patch: { label?: string; expiresAt?: string | null; closedAt?: string | null; question?: string | null; climateVariableIds?: string | null },
+) {
   await db.updateTable('publicLinks').set(patch).where('id', '=', id).execute();
 }
 
@@ -474,13 +523,27 @@ export async function tellerExport(db: Db, visible: VisibleStories, tellerId: nu
         db
           .selectFrom('storyOutcomes')
           .innerJoin('outcomes', 'outcomes.id', 'storyOutcomes.outcomeId')
-          .select(['storyOutcomes.storyId', 'storyOutcomes.outcomeId', 'outcomes.title as outcome', 'storyOutcomes.note', 'storyOutcomes.status', 'storyOutcomes.at'])
+          .select([
+            'storyOutcomes.storyId',
+            'storyOutcomes.outcomeId',
+            'outcomes.title as outcome',
+            'storyOutcomes.note',
+            'storyOutcomes.status',
+            'storyOutcomes.at',
+          ])
           .where('storyOutcomes.storyId', 'in', ids)
           .execute(),
       ])
     : [[], [], []];
   return {
-    teller: { id: teller.id, kind: teller.kind, name: teller.displayName, contact: teller.contact, under16: Boolean(teller.under16), createdAt: teller.createdAt },
+    teller: {
+      id: teller.id,
+      kind: teller.kind,
+      name: teller.displayName,
+      contact: teller.contact,
+      under16: Boolean(teller.under16),
+      createdAt: teller.createdAt,
+    },
     stories: stories.map(({ bodyJson, receiptHash: _hash, ...s }) => ({
       ...s,
       body: JSON.parse(bodyJson) as unknown,

@@ -6,7 +6,11 @@ import type { DB, StoryQuery } from '../schema.js';
 import { receiptStatus } from './stories.js';
 
 /** `reportVersion`: the story's reviewed report version as readers beyond the team get it (server/access.ts reportVersionsOf). */
-export async function tellerCopy(db: Kysely<DB>, byReceipt: StoryQuery, reportVersion: (storyId: number) => Promise<{ title: string; bodyText: string } | undefined>) {
+export async function tellerCopy(
+  db: Kysely<DB>,
+  byReceipt: StoryQuery,
+  reportVersion: (storyId: number) => Promise<{ title: string; bodyText: string } | undefined>,
+) {
   const story = await byReceipt
     .innerJoin('projects', 'projects.id', 'stories.projectId')
     .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
@@ -34,33 +38,77 @@ export async function tellerCopy(db: Kysely<DB>, byReceipt: StoryQuery, reportVe
   if (!story) return undefined;
   const id = story.id;
   const [consents, placements, outcomes, excerpts, use, picks, selections, reviewed] = await Promise.all([
-    db.selectFrom('storyConsents').select(['level', 'withdrawn', 'givenBy', 'guardianName', 'channel', 'consentTextVersion', 'reason', 'at']).where('storyId', '=', id).orderBy('at').orderBy('id').execute(),
+    db
+      .selectFrom('storyConsents')
+      .select(['level', 'withdrawn', 'givenBy', 'guardianName', 'channel', 'consentTextVersion', 'reason', 'at'])
+      .where('storyId', '=', id)
+      .orderBy('at')
+      .orderBy('id')
+      .execute(),
     db
       .selectFrom('storyPlacements')
       .innerJoin('climateVariables as v', 'v.id', 'storyPlacements.variableId')
-      .select(['v.key', 'v.nameNl', 'v.nameEn', 'v.weakNl', 'v.weakEn', 'v.strongNl', 'v.strongEn', 'storyPlacements.source', 'storyPlacements.position', 'storyPlacements.status', 'storyPlacements.at'])
+      .select([
+        'v.key',
+        'v.nameNl',
+        'v.nameEn',
+        'v.weakNl',
+        'v.weakEn',
+        'v.strongNl',
+        'v.strongEn',
+        'storyPlacements.source',
+        'storyPlacements.position',
+        'storyPlacements.status',
+        'storyPlacements.at',
+      ])
       .where('storyPlacements.storyId', '=', id)
       .orderBy('v.sort')
       .orderBy('storyPlacements.source')
       .execute(),
-    db.selectFrom('storyOutcomes').innerJoin('outcomes', 'outcomes.id', 'storyOutcomes.outcomeId').select(['outcomes.title', 'outcomes.level', 'storyOutcomes.note', 'storyOutcomes.status', 'storyOutcomes.at']).where('storyOutcomes.storyId', '=', id).execute(),
+    db
+      .selectFrom('storyOutcomes')
+      .innerJoin('outcomes', 'outcomes.id', 'storyOutcomes.outcomeId')
+      .select(['outcomes.title', 'outcomes.level', 'storyOutcomes.note', 'storyOutcomes.status', 'storyOutcomes.at'])
+      .where('storyOutcomes.storyId', '=', id)
+      .execute(),
     db
       .selectFrom('storyExcerpts as e')
       .leftJoin('outcomes', 'outcomes.id', 'e.outcomeId')
       .leftJoin('climateVariables as v', 'v.id', 'e.variableId')
       .leftJoin('codes', 'codes.id', 'e.codeId')
-      .select(['e.quote', 'e.startOffset as start', 'e.endOffset as end', 'outcomes.title as outcome', 'v.nameNl as variable', 'e.position', 'codes.name as code', 'e.note', 'e.createdAt'])
+      .select([
+        'e.quote',
+        'e.startOffset as start',
+        'e.endOffset as end',
+        'outcomes.title as outcome',
+        'v.nameNl as variable',
+        'e.position',
+        'codes.name as code',
+        'e.note',
+        'e.createdAt',
+      ])
       .where('e.storyId', '=', id)
       .orderBy('e.startOffset')
       .execute(),
     receiptStatus(db, story),
-    db.selectFrom('mscPicks').innerJoin('mscRounds', 'mscRounds.id', 'mscPicks.roundId').select(['mscRounds.id as roundId', 'mscPicks.reason', 'mscPicks.at']).where('mscPicks.storyId', '=', id).execute(),
+    db
+      .selectFrom('mscPicks')
+      .innerJoin('mscRounds', 'mscRounds.id', 'mscPicks.roundId')
+      .select(['mscRounds.id as roundId', 'mscPicks.reason', 'mscPicks.at'])
+      .where('mscPicks.storyId', '=', id)
+      .execute(),
     db.selectFrom('mscSelections').select(['roundId', 'reason']).where('storyId', '=', id).execute(),
     story.withdrawnAt ? Promise.resolve(undefined) : reportVersion(id),
   ]);
   const roundIds = [...new Set([...picks.map((p) => p.roundId), ...selections.map((s) => s.roundId)])];
   const rounds = roundIds.length
-    ? await db.selectFrom('mscRounds').select(['id', 'domain', 'periodFrom', 'periodTo', 'status', 'closedAt', 'fedBackAt']).where('id', 'in', roundIds).orderBy('periodFrom').orderBy('id').execute()
+    ? await db
+        .selectFrom('mscRounds')
+        .select(['id', 'domain', 'periodFrom', 'periodTo', 'status', 'closedAt', 'fedBackAt'])
+        .where('id', 'in', roundIds)
+        .orderBy('periodFrom')
+        .orderBy('id')
+        .execute()
     : [];
   const version = reviewed;
   return {

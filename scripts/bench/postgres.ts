@@ -28,7 +28,9 @@ export const pgBench = {
     try {
       await adminPool().query('select 1');
     } catch (err) {
-      throw new Error(`PostgreSQL for the bench is not reachable at ${redactUrl(server)} (${(err as Error).message}); set BENCH_DATABASE_URL, or BENCH_ENGINES=sqlite`);
+      throw new Error(
+        `PostgreSQL for the bench is not reachable at ${redactUrl(server)} (${(err as Error).message}); set BENCH_DATABASE_URL, or BENCH_ENGINES=sqlite`,
+      );
     }
   },
 
@@ -52,7 +54,10 @@ export const pgBench = {
 
   /** Copies a SQLite file into the (empty) database with migrate-to-postgres, then analyzes it. */
   async copy(file: string, url: string): Promise<void> {
-    const out = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/migrate-to-postgres.ts', '--from', file, '--to', url], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const out = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/migrate-to-postgres.ts', '--from', file, '--to', url], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     if (out.status !== 0) throw new Error(`migrate-to-postgres failed: ${out.stderr || out.stdout}`);
     const c = new pg.Client({ connectionString: url });
     await c.connect();

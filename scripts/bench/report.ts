@@ -29,26 +29,41 @@ export const publishedVersionPath = (r: BenchReport) => r.publishedPath;
  */
 export function floorQueries(r: BenchReport): { text: string; params: string[] }[] {
   const ps = r.projectIds.join(',');
-  const day = "coalesce(s.happened_on, substr(s.created_at, 1, 10))";
+  const day = 'coalesce(s.happened_on, substr(s.created_at, 1, 10))';
   const period = [r.from, r.to];
   // Overall and per-area figures within the report's years, with the areas' names.
   const years = `period >= '${r.from.slice(0, 4)}' and period < '${Number(r.to.slice(0, 4)) + 1}'`;
   const ofReport = `indicator_id in (select id from indicators where outcome_id in (select id from outcomes where project_id in (${ps})))`;
   return [
-    { text: `select s.id, s.project_id, s.area_id, a.name as area_name, s.title, s.body_html, s.body_text, s.phase, s.language, s.consent,
+    {
+      text: `select s.id, s.project_id, s.area_id, a.name as area_name, s.title, s.body_html, s.body_text, s.phase, s.language, s.consent,
       t.display_name, t.under_16, ${day} as d from stories s join tellers t on t.id = s.teller_id left join areas a on a.id = s.area_id
-      where s.withdrawn_at is null and s.consent in ('report', 'public') and s.project_id in (${ps}) and ${day} between ? and ? order by d, s.id`, params: period },
-    { text: `select o.id, o.project_id, p.name, o.level, o.title, o.description from outcomes o join projects p on p.id = o.project_id
-      where o.project_id in (${ps}) order by p.name, o.sort, o.id`, params: [] },
-    { text: `select so.outcome_id, so.story_id, so.note from story_outcomes so join stories s on s.id = so.story_id
+      where s.withdrawn_at is null and s.consent in ('report', 'public') and s.project_id in (${ps}) and ${day} between ? and ? order by d, s.id`,
+      params: period,
+    },
+    {
+      text: `select o.id, o.project_id, p.name, o.level, o.title, o.description from outcomes o join projects p on p.id = o.project_id
+      where o.project_id in (${ps}) order by p.name, o.sort, o.id`,
+      params: [],
+    },
+    {
+      text: `select so.outcome_id, so.story_id, so.note from story_outcomes so join stories s on s.id = so.story_id
       where so.status = 'accepted' and so.outcome_id in (select id from outcomes where project_id in (${ps})) and s.withdrawn_at is null
-      and s.consent in ('report', 'public') and ${day} between ? and ?`, params: period },
+      and s.consent in ('report', 'public') and ${day} between ? and ?`,
+      params: period,
+    },
     { text: `select * from indicators where outcome_id in (select id from outcomes where project_id in (${ps}))`, params: [] },
     { text: `select indicator_id, period, area_id, value from indicator_targets where ${years} and ${ofReport}`, params: [] },
-    { text: `select v.indicator_id, v.period, v.area_id, v.value, a.name from indicator_values v left join areas a on a.id = v.area_id where ${years.replace(/period/g, 'v.period')} and ${ofReport.replace('indicator_id', 'v.indicator_id')}`, params: [] },
+    {
+      text: `select v.indicator_id, v.period, v.area_id, v.value, a.name from indicator_values v left join areas a on a.id = v.area_id where ${years.replace(/period/g, 'v.period')} and ${ofReport.replace('indicator_id', 'v.indicator_id')}`,
+      params: [],
+    },
     { text: `select id, key, name_nl, weak_nl, strong_nl from climate_variables where retired_at is null order by sort, id`, params: [] },
-    { text: `select sp.story_id, sp.variable_id, sp.source, sp.position from story_placements sp join stories s on s.id = sp.story_id
-      where sp.status = 'accepted' and s.withdrawn_at is null and s.consent in ('report', 'public') and s.project_id in (${ps}) and ${day} between ? and ?`, params: period },
+    {
+      text: `select sp.story_id, sp.variable_id, sp.source, sp.position from story_placements sp join stories s on s.id = sp.story_id
+      where sp.status = 'accepted' and s.withdrawn_at is null and s.consent in ('report', 'public') and s.project_id in (${ps}) and ${day} between ? and ?`,
+      params: period,
+    },
   ];
 }
 

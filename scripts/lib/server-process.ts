@@ -18,7 +18,11 @@ export function freePort(): Promise<number> {
 }
 
 /** Migrates a database file and adds an admin, so a server started on it needs no setup link. */
-export async function prepareDatabase(path: string, email = 'admin@example.nl', password = 'correct horse battery'): Promise<{ email: string; password: string }> {
+export async function prepareDatabase(
+  path: string,
+  email = 'admin@example.nl',
+  password = 'correct horse battery',
+): Promise<{ email: string; password: string }> {
   const { db } = createDb(path);
   await migrateToLatest(db);
   await insertUser(db, { email, name: 'Beheerder', role: 'admin', passwordHash: await hashPassword(password) });

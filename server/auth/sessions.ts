@@ -49,7 +49,17 @@ export async function loadSession(c: Context<AppEnv>): Promise<{ user: SessionUs
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
-    .select(['sessions.id as sessionId', 'sessions.lastSeenAt', 'sessions.expiresAt', 'users.id', 'users.email', 'users.name', 'users.role', 'users.locale', 'users.disabledAt'])
+    .select([
+      'sessions.id as sessionId',
+      'sessions.lastSeenAt',
+      'sessions.expiresAt',
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.role',
+      'users.locale',
+      'users.disabledAt',
+    ])
     .where('sessions.tokenHash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row) return null;
@@ -59,7 +69,12 @@ export async function loadSession(c: Context<AppEnv>): Promise<{ user: SessionUs
     await db.deleteFrom('sessions').where('id', '=', row.sessionId).execute();
     return null;
   }
-  if (now - lastSeen > 60_000) await db.updateTable('sessions').set({ lastSeenAt: iso(now) }).where('id', '=', row.sessionId).execute();
+  if (now - lastSeen > 60_000)
+    await db
+      .updateTable('sessions')
+      .set({ lastSeenAt: iso(now) })
+      .where('id', '=', row.sessionId)
+      .execute();
   const { id, email, name, role, locale } = row;
   return { user: { id, email, name, role, locale }, sessionId: row.sessionId };
 }

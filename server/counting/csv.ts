@@ -35,7 +35,12 @@ export function readCsv(text: string): CsvTable {
     records = parse(clean, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records;
   } catch (e) {
     const err = e as { lines?: number; message?: string };
-    throw rowError(err.lines ?? 1, '', `Dit bestand is geen leesbare CSV (${err.message ?? String(e)}).`, `This file is not readable as CSV (${err.message ?? String(e)}).`);
+    throw rowError(
+      err.lines ?? 1,
+      '',
+      `Dit bestand is geen leesbare CSV (${err.message ?? String(e)}).`,
+      `This file is not readable as CSV (${err.message ?? String(e)}).`,
+    );
   }
   const [head, ...body] = records.map((r) => ({ row: r.info.lines - r.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0), cells: r.record }));
   if (!head) throw rowError(1, '', 'Het bestand is leeg.', 'The file is empty.');

@@ -17,7 +17,13 @@ const COLUMNS = {
 } as const;
 type Column = keyof typeof COLUMNS;
 /** Each column's name in the template and in messages: Dutch, English. */
-export const COLUMN_NAMES: Record<Column, [string, string]> = { indicator: ['indicator', 'indicator'], period: ['periode', 'period'], area: ['gebied', 'area'], value: ['waarde', 'value'], note: ['opmerking', 'note'] };
+export const COLUMN_NAMES: Record<Column, [string, string]> = {
+  indicator: ['indicator', 'indicator'],
+  period: ['periode', 'period'],
+  area: ['gebied', 'area'],
+  value: ['waarde', 'value'],
+  note: ['opmerking', 'note'],
+};
 
 export type AreaLookup = { byCode: Map<string, number>; byName: Map<string, number[]>; names: Map<number, string> };
 
@@ -41,7 +47,9 @@ export function findArea(lookup: AreaLookup, text: string): { id: number } | Sai
   const code = text.trim().toUpperCase();
   if (CBS_CODE.test(code)) {
     const id = lookup.byCode.get(code);
-    return id ? { id } : said(`Er is geen gebied met CBS-code ${code}. Voeg het toe onder Gebieden.`, `There is no area with CBS code ${code}. Add it under Areas.`);
+    return id
+      ? { id }
+      : said(`Er is geen gebied met CBS-code ${code}. Voeg het toe onder Gebieden.`, `There is no area with CBS code ${code}. Add it under Areas.`);
   }
   const ids = lookup.byName.get(nameKey(text)) ?? [];
   if (ids.length === 1) return { id: ids[0]! };
@@ -96,11 +104,23 @@ export async function planValueImport(db: Kysely<DB>, text: string, scope: { pro
     if (/^\d+$/.test(ref)) indicator = byId.get(Number(ref));
     else {
       const found = byName.get(nameKey(ref)) ?? [];
-      if (found.length > 1) bad('indicator', said(`Er zijn meerdere indicatoren met de naam '${ref}'. Gebruik het nummer (${found.map((f) => f.id).join(', ')}).`, `Several indicators are called '${ref}'. Use the number (${found.map((f) => f.id).join(', ')}).`));
+      if (found.length > 1)
+        bad(
+          'indicator',
+          said(
+            `Er zijn meerdere indicatoren met de naam '${ref}'. Gebruik het nummer (${found.map((f) => f.id).join(', ')}).`,
+            `Several indicators are called '${ref}'. Use the number (${found.map((f) => f.id).join(', ')}).`,
+          ),
+        );
       indicator = found.length === 1 ? found[0] : undefined;
     }
     if (!indicator && errors.length === before)
-      bad('indicator', ref ? said(`Dit project heeft geen indicator '${ref}'.`, `This project has no indicator '${ref}'.`) : said('Vul de indicator in.', 'Fill in the indicator.'));
+      bad(
+        'indicator',
+        ref
+          ? said(`Dit project heeft geen indicator '${ref}'.`, `This project has no indicator '${ref}'.`)
+          : said('Vul de indicator in.', 'Fill in the indicator.'),
+      );
 
     const period = indicator ? checkPeriod(cell('period')!, indicator.periodicity) : null;
     if (period && 'reason' in period) bad('period', period);
@@ -108,18 +128,30 @@ export async function planValueImport(db: Kysely<DB>, text: string, scope: { pro
     let areaId = ALL_AREAS;
     const areaText = cell('area') ?? '';
     if (indicator?.byArea) {
-      if (!areaText) bad(col.area === undefined ? 'indicator' : 'area', said(`'${indicator.name}' wordt per gebied bijgehouden: vul het gebied in.`, `'${indicator.name}' is kept per area: fill in the area.`));
+      if (!areaText)
+        bad(
+          col.area === undefined ? 'indicator' : 'area',
+          said(`'${indicator.name}' wordt per gebied bijgehouden: vul het gebied in.`, `'${indicator.name}' is kept per area: fill in the area.`),
+        );
       else {
         const found = findArea(lookup, areaText);
         if ('reason' in found) bad('area', found);
         else {
           if (!projectAreas.has(indicator.id)) projectAreas.set(indicator.id, await allowedAreas(db, indicator.projectId));
           const allowed = projectAreas.get(indicator.id);
-          if (allowed && !allowed.has(found.id)) bad('area', said(`Het gebied '${areaText}' hoort niet bij dit project.`, `The area '${areaText}' is not one of this project's areas.`));
+          if (allowed && !allowed.has(found.id))
+            bad('area', said(`Het gebied '${areaText}' hoort niet bij dit project.`, `The area '${areaText}' is not one of this project's areas.`));
           else areaId = found.id;
         }
       }
-    } else if (indicator && areaText) bad('area', said(`'${indicator.name}' geldt voor het hele project: laat het gebied leeg.`, `'${indicator.name}' is kept for the whole project: leave the area empty.`));
+    } else if (indicator && areaText)
+      bad(
+        'area',
+        said(
+          `'${indicator.name}' geldt voor het hele project: laat het gebied leeg.`,
+          `'${indicator.name}' is kept for the whole project: leave the area empty.`,
+        ),
+      );
 
     const value = parseNumber(cell('value')!);
     if (!value.ok) bad('value', value);
@@ -129,16 +161,40 @@ export async function planValueImport(db: Kysely<DB>, text: string, scope: { pro
     if (errors.length > before || !indicator || !period || 'reason' in period || !value.ok) continue;
     const k = `${indicator.id}|${period.period}|${areaId}`;
     if (seen.has(k)) {
-      bad('period', said(`Dezelfde indicator, periode en gebied staan al in rij ${seen.get(k)}.`, `The same indicator, period and area are already in row ${seen.get(k)}.`));
+      bad(
+        'period',
+        said(`Dezelfde indicator, periode en gebied staan al in rij ${seen.get(k)}.`, `The same indicator, period and area are already in row ${seen.get(k)}.`),
+      );
       continue;
     }
     seen.set(k, row);
-    writes.push({ indicatorId: indicator.id, period: period.period, areaId, value: value.value, note, row, blank: !cell('value')!.trim(), indicatorName: indicator.name, areaName: areaId === ALL_AREAS ? null : (lookup.names.get(areaId) ?? null) });
+    writes.push({
+      indicatorId: indicator.id,
+      period: period.period,
+      areaId,
+      value: value.value,
+      note,
+      row,
+      blank: !cell('value')!.trim(),
+      indicatorName: indicator.name,
+      areaName: areaId === ALL_AREAS ? null : (lookup.names.get(areaId) ?? null),
+    });
   }
   return { rows: table.rows.length, delimiter: table.delimiter, errors, writes, indicatorIds: [...new Set(writes.map((w) => w.indicatorId))] };
 }
 
-export type PreviewChange = { row: number; indicatorId: number; indicator: string; period: string; areaId: number | null; area: string | null; from: number | null; to: number | null; note: string | null; status: 'created' | 'updated' };
+export type PreviewChange = {
+  row: number;
+  indicatorId: number;
+  indicator: string;
+  period: string;
+  areaId: number | null;
+  area: string | null;
+  from: number | null;
+  to: number | null;
+  note: string | null;
+  status: 'created' | 'updated';
+};
 
 /**
  * What a commit of the plan would change, row by row: the value it writes beside the value it
@@ -151,7 +207,11 @@ export async function previewChanges(db: Kysely<DB>, planned: PlannedWrite[]): P
   if (!planned.length) return { writes: [], changes: [] };
   const existing = new Map<string, { value: number | null; note: string }>();
   const ids = [...new Set(planned.map((w) => w.indicatorId))];
-  for (const v of await db.selectFrom('indicatorValues').select(['indicatorId', 'period', 'areaId', 'value', 'note']).where('indicatorId', 'in', ids).execute()) {
+  for (const v of await db
+    .selectFrom('indicatorValues')
+    .select(['indicatorId', 'period', 'areaId', 'value', 'note'])
+    .where('indicatorId', 'in', ids)
+    .execute()) {
     existing.set(`${v.indicatorId}|${v.period}|${v.areaId}`, v);
   }
   const changes: PreviewChange[] = [];

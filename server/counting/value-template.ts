@@ -31,7 +31,10 @@ export async function valueTemplate(db: Kysely<DB>, projectId: number, opts: { p
   for (const i of indicators) indicatorNames.set(nameKey(i.name), (indicatorNames.get(nameKey(i.name)) ?? 0) + 1);
 
   const values = new Map<string, { value: number | null; note: string }>();
-  for (const v of await listValues(db, indicators.map((i) => i.id))) {
+  for (const v of await listValues(
+    db,
+    indicators.map((i) => i.id),
+  )) {
     values.set(`${v.indicatorId}|${v.period}|${v.areaId ?? ALL_AREAS}`, v);
   }
   const today = new Date().toISOString().slice(0, 10);

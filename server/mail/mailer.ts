@@ -27,5 +27,7 @@ export function createMailer(cfg: MailConfig | undefined): Mailer | null {
 /** Sends in the background: the caller neither waits (timing tells nothing) nor fails. */
 export function sendLater(mailer: Mailer | null, mail: Mail, onSent?: () => void): void {
   if (!mailer) return;
-  mailer.send(mail).then(onSent, (err: unknown) => console.error(`mail to ${mail.to.replace(/^[^@]*/, '…')} failed: ${err instanceof Error ? err.message : String(err)}`));
+  mailer
+    .send(mail)
+    .then(onSent, (err: unknown) => console.error(`mail to ${mail.to.replace(/^[^@]*/, '…')} failed: ${err instanceof Error ? err.message : String(err)}`));
 }

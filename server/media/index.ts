@@ -40,19 +40,25 @@ export function mediaDir(config: Pick<Config, 'databasePath' | 'mediaPath'>): st
 const unsupported = (kind: MediaKind, why: string) =>
   new AppError(
     'unsupported_media_type',
-    kind === 'audio' ? 'Dit is geen geluidsopname die we kunnen gebruiken / This is not a sound recording we can use' : 'Dit is geen foto die we kunnen gebruiken / This is not a photo we can use',
+    kind === 'audio'
+      ? 'Dit is geen geluidsopname die we kunnen gebruiken / This is not a sound recording we can use'
+      : 'Dit is geen foto die we kunnen gebruiken / This is not a photo we can use',
     [{ field: kind, message: why }],
   );
 const tooLarge = (kind: MediaKind, why: string) =>
-  new AppError('payload_too_large', kind === 'audio' ? 'De opname is te groot of te lang / The recording is too large or too long' : 'De foto is te groot / The photo is too large', [
-    { field: kind, message: why },
-  ]);
+  new AppError(
+    'payload_too_large',
+    kind === 'audio' ? 'De opname is te groot of te lang / The recording is too large or too long' : 'De foto is te groot / The photo is too large',
+    [{ field: kind, message: why }],
+  );
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** Descriptive tags (a title, a place, a comment…) that must not travel with a recording. */
 function hasDescriptiveTags(common: Record<string, unknown>): boolean {
-  return Object.entries(common).some(([k, v]) => !['track', 'disk', 'movementIndex'].includes(k) && v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0));
+  return Object.entries(common).some(
+    ([k, v]) => !['track', 'disk', 'movementIndex'].includes(k) && v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0),
+  );
 }
 
 async function cleanAudio(data: Buffer): Promise<CleanMedia> {
@@ -87,14 +93,16 @@ async function cleanAudio(data: Buffer): Promise<CleanMedia> {
   const seconds = meta.format.duration;
   if (seconds === undefined || !Number.isFinite(seconds)) throw unsupported('audio', 'the length of the recording cannot be read');
   if (seconds > MEDIA_LIMITS.audioSeconds + 1) throw tooLarge('audio', `at most ${MEDIA_LIMITS.audioSeconds / 60} minutes`);
-  if (ext !== 'webm' && hasDescriptiveTags(meta.common as unknown as Record<string, unknown>)) throw unsupported('audio', 'the recording carries tags (title, place, comment…)');
+  if (ext !== 'webm' && hasDescriptiveTags(meta.common as unknown as Record<string, unknown>))
+    throw unsupported('audio', 'the recording carries tags (title, place, comment…)');
   return { kind: 'audio', mime, ext, bytes, durationSeconds: Math.round(seconds * 100) / 100, sha256: sha256(bytes) };
 }
 
 async function cleanPhoto(data: Buffer): Promise<CleanMedia> {
   if (data.length > MEDIA_LIMITS.photoBytes) throw tooLarge('photo', `at most ${MEDIA_LIMITS.photoBytes} bytes`);
   const type = await fileTypeFromBuffer(data);
-  if (!type || !['jpg', 'png', 'webp', 'gif', 'avif', 'heic', 'tif'].includes(type.ext)) throw unsupported('photo', `the bytes are ${type ? type.mime : 'of no known kind'}, not a photo`);
+  if (!type || !['jpg', 'png', 'webp', 'gif', 'avif', 'heic', 'tif'].includes(type.ext))
+    throw unsupported('photo', `the bytes are ${type ? type.mime : 'of no known kind'}, not a photo`);
   let bytes: Buffer;
   try {
     // Re-encoded from the pixels: turned upright by its orientation tag, then every tag (EXIF, GPS, XMP, ICC) is left behind.
@@ -151,8 +159,14 @@ export async function storeMedia(dir: string, items: CleanMedia[]): Promise<Stor
     }
     return stored;
   } catch (e) {
-    await removeMediaFiles(dir, stored.map((s) => s.file));
-    throw new AppError('internal', `De opname of foto kon niet worden bewaard; er is niets opgeslagen / The recording or photo could not be stored; nothing was saved (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    await removeMediaFiles(
+      dir,
+      stored.map((s) => s.file),
+    );
+    throw new AppError(
+      'internal',
+      `De opname of foto kon niet worden bewaard; er is niets opgeslagen / The recording or photo could not be stored; nothing was saved (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
 }
 

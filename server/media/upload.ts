@@ -12,7 +12,11 @@ import { cleanMedia, mediaDir, removeMediaFiles, storeMedia, type CleanMedia, ty
 export const MediaForm = z
   .object({
     story: z.string().optional().openapi({ description: 'the story as JSON, the same fields as the JSON body' }),
-    audio: z.any().optional().openapi({ type: 'string', format: 'binary', description: 'a voice recording (WebM/Opus as the browser records it, Ogg/Opus or MP4/AAC), at most 5 minutes' }),
+    audio: z.any().optional().openapi({
+      type: 'string',
+      format: 'binary',
+      description: 'a voice recording (WebM/Opus as the browser records it, Ogg/Opus or MP4/AAC), at most 5 minutes',
+    }),
     photo: z.any().optional().openapi({ type: 'string', format: 'binary', description: 'a photo (JPEG, PNG, WebP, HEIC…); re-encoded without EXIF/GPS' }),
   })
   .openapi('StoryWithMedia');
@@ -32,7 +36,8 @@ export async function readStoryWithMedia<S extends z.ZodType>(c: Context<AppEnv>
       throw new AppError('invalid_input', 'Het formulier kan niet gelezen worden / The form cannot be read');
     }
     for (const key of form.keys()) {
-      if (key !== 'story' && !kinds.includes(key as MediaKind)) throw new AppError('invalid_input', 'Onbekend veld / Unknown field', [{ field: key, message: 'unknown field', code: 'unrecognized_keys' }]);
+      if (key !== 'story' && !kinds.includes(key as MediaKind))
+        throw new AppError('invalid_input', 'Onbekend veld / Unknown field', [{ field: key, message: 'unknown field', code: 'unrecognized_keys' }]);
     }
     const story = form.get('story') ?? '{}';
     try {
@@ -40,11 +45,15 @@ export async function readStoryWithMedia<S extends z.ZodType>(c: Context<AppEnv>
     } catch {
       raw = undefined;
     }
-    if (raw === undefined) throw new AppError('invalid_input', 'Het verhaal ontbreekt / The story is missing', [{ field: 'story', message: 'the story as JSON', code: 'invalid_type' }]);
+    if (raw === undefined)
+      throw new AppError('invalid_input', 'Het verhaal ontbreekt / The story is missing', [
+        { field: 'story', message: 'the story as JSON', code: 'invalid_type' },
+      ]);
     for (const kind of kinds) {
       const file = form.get(kind);
       if (file === null) continue;
-      if (typeof file === 'string') throw new AppError('unsupported_media_type', 'Dit is geen bestand / This is not a file', [{ field: kind, message: 'expected a file' }]);
+      if (typeof file === 'string')
+        throw new AppError('unsupported_media_type', 'Dit is geen bestand / This is not a file', [{ field: kind, message: 'expected a file' }]);
       files.set(kind, Buffer.from(await file.arrayBuffer()));
     }
   } else raw = c.req.valid('json' as never) ?? {};

@@ -141,7 +141,8 @@ export function remuxWebm(input: Buffer): Remuxed {
       if (ts) scale = uint(input, ts) || scale;
     } else if (e.id === ID.Tracks) {
       const entries = children(input, e.dataStart, e.end).filter((c) => c.id === ID.TrackEntry);
-      const audioOnly = entries.length > 0 && entries.every((t) => children(input, t.dataStart, t.end).some((c) => c.id === ID.TrackType && uint(input, c) === 2));
+      const audioOnly =
+        entries.length > 0 && entries.every((t) => children(input, t.dataStart, t.end).some((c) => c.id === ID.TrackType && uint(input, c) === 2));
       if (!audioOnly) throw new NotWebm('not an audio-only recording');
       tracks = input.subarray(e.start, e.end);
     } else if (e.id === ID.Cluster) {

@@ -52,7 +52,11 @@ export async function projectQdpx(db: Kysely<DB>, visible: StoryQuery, projectId
     .execute();
   const storyIds = stories.map((s) => s.id);
   const excerpts = new Map<number, Awaited<ReturnType<typeof listExcerpts>>>();
-  for (const s of stories) excerpts.set(s.id, (await listExcerpts(db, s.id, s.bodyText)).filter((e) => e.status !== 'stale'));
+  for (const s of stories)
+    excerpts.set(
+      s.id,
+      (await listExcerpts(db, s.id, s.bodyText)).filter((e) => e.status !== 'stale'),
+    );
   const placements = storyIds.length
     ? await db
         .selectFrom('storyPlacements')
@@ -64,7 +68,10 @@ export async function projectQdpx(db: Kysely<DB>, visible: StoryQuery, projectId
     : [];
   const outcomes = await listOutcomes(db, projectId);
   const chosen = new Set(await projectVariableIds(db, projectId));
-  const usedVariables = new Set([...placements.map((p) => p.variableId), ...[...excerpts.values()].flat().flatMap((e) => (e.variableId ? [e.variableId] : []))]);
+  const usedVariables = new Set([
+    ...placements.map((p) => p.variableId),
+    ...[...excerpts.values()].flat().flatMap((e) => (e.variableId ? [e.variableId] : [])),
+  ]);
   const variables = (await listVariables(db, true)).filter((v) => chosen.has(v.id) || usedVariables.has(v.id));
   const codes = await listCodes(db);
   const groups = [...new Map(variables.map((v) => [v.groupKey, v.groupNl])).entries()];
@@ -98,7 +105,12 @@ export async function projectQdpx(db: Kysely<DB>, visible: StoryQuery, projectId
   const g = (entity: string) => guid.get(entity)!;
 
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  const project = doc.ele('Project', { xmlns: QDA_NS, name: clean(`Weefwerk: ${projectName}`), origin: 'Weefwerk', creationDateTime: new Date().toISOString() });
+  const project = doc.ele('Project', {
+    xmlns: QDA_NS,
+    name: clean(`Weefwerk: ${projectName}`),
+    origin: 'Weefwerk',
+    creationDateTime: new Date().toISOString(),
+  });
 
   // Codebook: three trees; only their leaves and outcomes can be coded.
   const codes_ = project.ele('CodeBook').ele('Codes');
@@ -130,7 +142,10 @@ export async function projectQdpx(db: Kysely<DB>, visible: StoryQuery, projectId
   // Cases: one per teller, holding their stories.
   const tellers = new Map<number, { name: string; storyIds: number[] }>();
   for (const s of stories) {
-    const t = tellers.get(s.tellerId) ?? { name: clean(s.displayName ?? '') || `${s.tellerKind === 'worker' ? 'Werker' : 'Verteller'} ${s.tellerId}`, storyIds: [] };
+    const t = tellers.get(s.tellerId) ?? {
+      name: clean(s.displayName ?? '') || `${s.tellerKind === 'worker' ? 'Werker' : 'Verteller'} ${s.tellerId}`,
+      storyIds: [],
+    };
     t.storyIds.push(s.id);
     tellers.set(s.tellerId, t);
   }

@@ -12,7 +12,11 @@ export async function entitiesOf(db: Kysely<DB>, guids: string[]): Promise<Map<s
   const out = new Map<string, string>();
   const wanted = [...new Set(guids.map(normGuid))];
   for (let i = 0; i < wanted.length; i += 500) {
-    const rows = await db.selectFrom('qdaGuids').select(['guid', 'entity']).where('guid', 'in', wanted.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('qdaGuids')
+      .select(['guid', 'entity'])
+      .where('guid', 'in', wanted.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.set(r.guid, r.entity);
   }
   return out;
@@ -23,18 +27,29 @@ export async function guidsFor(db: Kysely<DB>, entities: string[]): Promise<Map<
   const wanted = [...new Set(entities)];
   const out = new Map<string, string>();
   for (let i = 0; i < wanted.length; i += 500) {
-    const rows = await db.selectFrom('qdaGuids').select(['guid', 'entity']).where('entity', 'in', wanted.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('qdaGuids')
+      .select(['guid', 'entity'])
+      .where('entity', 'in', wanted.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.set(r.entity, r.guid);
   }
   const fresh = wanted.filter((e) => !out.has(e)).map((entity) => ({ guid: randomUUID(), entity, createdAt: new Date().toISOString() }));
-  for (let i = 0; i < fresh.length; i += 200) await db.insertInto('qdaGuids').values(fresh.slice(i, i + 200)).execute();
+  for (let i = 0; i < fresh.length; i += 200)
+    await db
+      .insertInto('qdaGuids')
+      .values(fresh.slice(i, i + 200))
+      .execute();
   for (const f of fresh) out.set(f.entity, f.guid);
   return out;
 }
 
 /** Links an existing GUID (from a file that came back) to a thing Weefwerk just made for it. */
 export async function adoptGuid(db: Kysely<DB>, guid: string, entity: string): Promise<void> {
-  await db.insertInto('qdaGuids').values({ guid: normGuid(guid), entity, createdAt: new Date().toISOString() }).execute();
+  await db
+    .insertInto('qdaGuids')
+    .values({ guid: normGuid(guid), entity, createdAt: new Date().toISOString() })
+    .execute();
 }
 
 /** REFI-QDA counts positions in characters (Unicode code points); JavaScript strings in UTF-16 units. */

@@ -44,7 +44,12 @@ export async function planImport(db: Kysely<DB>, visible: StoryQuery, projectId:
   const sourceEls = kids(root, 'Sources').flatMap((s) => kids(s, 'TextSource'));
   const selectionEls = sourceEls.flatMap((s) => kids(s, 'PlainTextSelection'));
   const codingEls = selectionEls.flatMap((s) => kids(s, 'Coding'));
-  const known = await entitiesOf(db, [...codeEls, ...sourceEls, ...selectionEls, ...codingEls].map((e) => e.getAttribute('guid')!).concat(codingEls.map((c) => kids(c, 'CodeRef')[0]!.getAttribute('targetGUID')!)));
+  const known = await entitiesOf(
+    db,
+    [...codeEls, ...sourceEls, ...selectionEls, ...codingEls]
+      .map((e) => e.getAttribute('guid')!)
+      .concat(codingEls.map((c) => kids(c, 'CodeRef')[0]!.getAttribute('targetGUID')!)),
+  );
 
   const stories = new Map(
     (await visible.select(['stories.id', 'stories.title', 'stories.bodyText']).where('stories.projectId', '=', projectId).execute()).map((s) => [s.id, s]),
@@ -54,7 +59,11 @@ export async function planImport(db: Kysely<DB>, visible: StoryQuery, projectId:
   const codes = new Map((await db.selectFrom('codes').select(['id', 'name']).execute()).map((c) => [c.id, c.name]));
 
   // The codebook: Weefwerk's own (matched), new codable codes (to be made), and the rest.
-  const plan: ImportPlan = { sources: { matched: 0, unknown: [] }, codes: { matched: 0, new: [], unknown: [] }, codings: { add: [], alreadyHere: 0, skipped: [] } };
+  const plan: ImportPlan = {
+    sources: { matched: 0, unknown: [] },
+    codes: { matched: 0, new: [], unknown: [] },
+    codings: { add: [], alreadyHere: 0, skipped: [] },
+  };
   const targets = new Map<string, Target | null>();
   for (const el of codeEls) {
     const g = normGuid(el.getAttribute('guid')!);
@@ -91,7 +100,10 @@ export async function planImport(db: Kysely<DB>, visible: StoryQuery, projectId:
             .select(['storyId', 'startOffset', 'endOffset', 'outcomeId', 'variableId', 'codeId'])
             .where('storyId', 'in', [...stories.keys()])
             .execute()
-        ).map((e) => `${e.storyId}:${e.startOffset}:${e.endOffset}:${e.outcomeId ? `outcome:${e.outcomeId}` : e.variableId ? `variable:${e.variableId}` : `code:${e.codeId}`}`)
+        ).map(
+          (e) =>
+            `${e.storyId}:${e.startOffset}:${e.endOffset}:${e.outcomeId ? `outcome:${e.outcomeId}` : e.variableId ? `variable:${e.variableId}` : `code:${e.codeId}`}`,
+        )
       : [],
   );
 
@@ -179,7 +191,11 @@ export async function applyImport(db: Kysely<DB>, user: SessionUser, projectId: 
     const existing = await codeByName(db, c.name);
     if (existing) newCodeIds.set(c.guid, existing.id);
     else {
-      const { id } = await db.insertInto('codes').values({ name: c.name, description: 'Uit een REFI-QDA-bestand', createdBy: user.id }).returning('id').executeTakeFirstOrThrow();
+      const { id } = await db
+        .insertInto('codes')
+        .values({ name: c.name, description: 'Uit een REFI-QDA-bestand', createdBy: user.id })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await adoptGuid(db, c.guid, `code:${id}`);
       await audit(db, user, 'code.create', { type: 'code', id }, { name: c.name, via: 'qdpx' });
       newCodeIds.set(c.guid, id);
@@ -214,12 +230,18 @@ export async function applyImport(db: Kysely<DB>, user: SessionUser, projectId: 
       adopted.add(a.selectionGuid);
     }
   }
-  await audit(db, user, 'project.qdpx.import', { type: 'project', id: projectId }, {
-    codesCreated: created,
-    excerptIds,
-    unknownSources: plan.sources.unknown.length,
-    unknownCodes: plan.codes.unknown.length,
-    skipped: plan.codings.skipped.length,
-  });
+  await audit(
+    db,
+    user,
+    'project.qdpx.import',
+    { type: 'project', id: projectId },
+    {
+      codesCreated: created,
+      excerptIds,
+      unknownSources: plan.sources.unknown.length,
+      unknownCodes: plan.codes.unknown.length,
+      skipped: plan.codings.skipped.length,
+    },
+  );
   return { codesCreated: created.length, codingsAdded: excerptIds.length };
 }

@@ -8,29 +8,38 @@ import { QDA_NS } from './export.js';
 
 const MAX_ENTRIES = 20_000;
 const MAX_UNPACKED = 200 * 1024 * 1024;
-const GUID = /^(\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+const GUID =
+  /^(\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 const INTEGER = /^[+-]?\d+$/;
 
 const refuse = (nl: string, en: string, problem: string) => invalid(`${nl} / ${en}`, [{ field: 'file', message: problem }]);
 
 /** A path that would land outside the folder the zip is unpacked into (or is absolute). */
-export const escapesFolder = (name: string) => name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name) || name.split('/').some((part) => part === '..') || name.includes('\0');
+export const escapesFolder = (name: string) =>
+  name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name) || name.split('/').some((part) => part === '..') || name.includes('\0');
 
 export type Qdpx = { root: Element; files: Map<string, Uint8Array> };
 
 /** Unzips and parses; throws a 400 naming the problem. */
 export function readQdpx(bytes: Uint8Array): Qdpx {
-  if (bytes.byteLength < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw refuse('Dit is geen .qdpx: het is geen zip-bestand', 'This is not a .qdpx: it is not a zip file', 'not a zip');
+  if (bytes.byteLength < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+    throw refuse('Dit is geen .qdpx: het is geen zip-bestand', 'This is not a .qdpx: it is not a zip file', 'not a zip');
   let entries = 0;
   let unpacked = 0;
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, {
       filter: (f) => {
-        if (escapesFolder(f.name)) throw refuse(`Het bestand wijst buiten zijn eigen map (zip slip): ${f.name}`, `The file points outside its own folder (zip slip): ${f.name}`, 'zip slip');
+        if (escapesFolder(f.name))
+          throw refuse(
+            `Het bestand wijst buiten zijn eigen map (zip slip): ${f.name}`,
+            `The file points outside its own folder (zip slip): ${f.name}`,
+            'zip slip',
+          );
         entries++;
         unpacked += f.originalSize;
-        if (entries > MAX_ENTRIES || unpacked > MAX_UNPACKED) throw refuse('Het bestand is uitgepakt te groot', 'The file is too large when unpacked', 'too large');
+        if (entries > MAX_ENTRIES || unpacked > MAX_UNPACKED)
+          throw refuse('Het bestand is uitgepakt te groot', 'The file is too large when unpacked', 'too large');
         return !f.name.endsWith('/');
       },
     });
@@ -49,7 +58,8 @@ export function readQdpx(bytes: Uint8Array): Qdpx {
   } catch (e) {
     errors.push(e instanceof Error ? e.message : String(e));
   }
-  if (errors.length || !doc?.documentElement) throw refuse(`project.qde is geen geldige XML: ${errors[0] ?? 'leeg'}`, `project.qde is not well-formed XML: ${errors[0] ?? 'empty'}`, 'not well-formed');
+  if (errors.length || !doc?.documentElement)
+    throw refuse(`project.qde is geen geldige XML: ${errors[0] ?? 'leeg'}`, `project.qde is not well-formed XML: ${errors[0] ?? 'empty'}`, 'not well-formed');
   const root = doc.documentElement as unknown as Element;
   checkProject(root);
   return { root, files: new Map(Object.entries(files)) };
@@ -57,7 +67,9 @@ export function readQdpx(bytes: Uint8Array): Qdpx {
 
 /** Child elements of the QDA namespace with this local name. */
 export const kids = (el: Element, name?: string): Element[] =>
-  Array.from(el.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).namespaceURI === QDA_NS && (name === undefined || (n as Element).localName === name));
+  Array.from(el.childNodes).filter(
+    (n): n is Element => n.nodeType === 1 && (n as Element).namespaceURI === QDA_NS && (name === undefined || (n as Element).localName === name),
+  );
 
 const required: Record<string, string[]> = {
   User: ['guid'],
@@ -81,7 +93,11 @@ const variableTypes = ['Text', 'Boolean', 'Integer', 'Float', 'Date', 'DateTime'
 /** What Project.xsd requires of the parts Weefwerk reads; throws naming the first problem and where. */
 function checkProject(root: Element): void {
   const fail = (where: string, problem: string) => {
-    throw refuse(`project.qde volgt het REFI-QDA-schema niet: ${where}: ${problem}`, `project.qde does not follow the REFI-QDA schema: ${where}: ${problem}`, `schema: ${where}: ${problem}`);
+    throw refuse(
+      `project.qde volgt het REFI-QDA-schema niet: ${where}: ${problem}`,
+      `project.qde does not follow the REFI-QDA schema: ${where}: ${problem}`,
+      `schema: ${where}: ${problem}`,
+    );
   };
   if (root.namespaceURI !== QDA_NS || root.localName !== 'Project') fail(root.nodeName, `the root must be <Project xmlns="${QDA_NS}">`);
   if (!root.getAttribute('name')) fail('Project', 'the attribute name is required');
@@ -109,14 +125,16 @@ function checkProject(root: Element): void {
       seen.add(g);
     }
     if (name === 'Code' && !['true', 'false', '1', '0'].includes(el.getAttribute('isCodable') ?? '')) fail(path, 'isCodable must be true or false');
-    if (name === 'Variable' && !variableTypes.includes(el.getAttribute('typeOfVariable') ?? '')) fail(path, 'typeOfVariable is not one of ' + variableTypes.join(', '));
+    if (name === 'Variable' && !variableTypes.includes(el.getAttribute('typeOfVariable') ?? ''))
+      fail(path, 'typeOfVariable is not one of ' + variableTypes.join(', '));
     if (name === 'PlainTextSelection') {
       const [s, e] = [el.getAttribute('startPosition') ?? '', el.getAttribute('endPosition') ?? ''];
       if (!INTEGER.test(s) || !INTEGER.test(e)) fail(path, 'startPosition and endPosition must be whole numbers');
       if (Number(s) < 0 || Number(e) < Number(s)) fail(path, 'the passage must run forwards from position 0 or later');
     }
     if (name === 'Coding' && kids(el, 'CodeRef').length !== 1) fail(path, 'a Coding needs exactly one CodeRef');
-    if (name === 'TextSource' && el.hasAttribute('plainTextPath') && kids(el, 'PlainTextContent').length) fail(path, 'either PlainTextContent or plainTextPath, not both');
+    if (name === 'TextSource' && el.hasAttribute('plainTextPath') && kids(el, 'PlainTextContent').length)
+      fail(path, 'either PlainTextContent or plainTextPath, not both');
     const counts = new Map<string, number>();
     for (const k of kids(el)) {
       const n = (counts.get(k.localName) ?? 0) + 1;

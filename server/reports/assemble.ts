@@ -164,20 +164,31 @@ async function indicatorsByOutcome(db: Kysely<DB>, outcomeIds: number[], from: s
   const rows = await db.selectFrom('indicators').select(['id', 'outcomeId']).where('outcomeId', 'in', outcomeIds).orderBy('id').execute();
   const series = await indicatorSeries(db, { indicatorIds: rows.map((r) => r.id), from, to, areaIds: areaScope.length ? areaScope : undefined });
   const areaIds = [...new Set(series.flatMap((s) => s.series.flatMap((p) => p.areas.map((a) => a.areaId))))];
-  const areaNames = new Map(areaIds.length ? (await db.selectFrom('areas').select(['id', 'name']).where('id', 'in', areaIds).execute()).map((a) => [a.id, a.name]) : []);
+  const areaNames = new Map(
+    areaIds.length ? (await db.selectFrom('areas').select(['id', 'name']).where('id', 'in', areaIds).execute()).map((a) => [a.id, a.name]) : [],
+  );
   const byId = new Map(series.map((s) => [s.indicator.id, s]));
   for (const row of rows) {
     const { indicator: ind, series: points } = byId.get(row.id)!;
     const periods = withRange(points.filter((p) => p.target !== null || p.actual !== null));
     const areas: IndicatorArea[] = [...new Set(points.flatMap((p) => p.areas.map((a) => a.areaId)))]
-      .map((id) => ({ id, name: areaNames.get(id) ?? '', periods: withRange(points.flatMap((p) => p.areas.filter((a) => a.areaId === id).map((a) => ({ ...a, period: p.period })))) }))
+      .map((id) => ({
+        id,
+        name: areaNames.get(id) ?? '',
+        periods: withRange(points.flatMap((p) => p.areas.filter((a) => a.areaId === id).map((a) => ({ ...a, period: p.period })))),
+      }))
       .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
     out.get(row.outcomeId!)!.push(indicatorOut(ind, periods, areas, row.outcomeId!));
   }
   return out;
 }
 
-function indicatorOut(ind: Awaited<ReturnType<typeof indicatorSeries>>[number]['indicator'], periods: IndicatorPeriod[], areas: IndicatorArea[], outcomeId: number): IndicatorOut {
+function indicatorOut(
+  ind: Awaited<ReturnType<typeof indicatorSeries>>[number]['indicator'],
+  periods: IndicatorPeriod[],
+  areas: IndicatorArea[],
+  outcomeId: number,
+): IndicatorOut {
   const baseline = ind.baselineValue == null ? null : { value: ind.baselineValue, period: ind.baselinePeriod };
   return {
     id: ind.id,
@@ -263,7 +274,9 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
     .orderBy('projects.name')
     .orderBy('outcomes.sort')
     .orderBy('outcomes.id');
-  outcomeQuery = def.outcomeIds.length ? outcomeQuery.where('outcomes.id', 'in', def.outcomeIds) : outcomeQuery.where('outcomes.projectId', 'in', projectIds.length ? projectIds : [-1]);
+  outcomeQuery = def.outcomeIds.length
+    ? outcomeQuery.where('outcomes.id', 'in', def.outcomeIds)
+    : outcomeQuery.where('outcomes.projectId', 'in', projectIds.length ? projectIds : [-1]);
   const outcomeRows = await outcomeQuery.execute();
 
   // The accepted tags of all these outcomes at once, kept for the reportable stories only.
@@ -272,7 +285,11 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
     const tagRows = await db
       .selectFrom('storyOutcomes')
       .select(['outcomeId', 'storyId', 'note'])
-      .where('outcomeId', 'in', outcomeRows.map((o) => o.id))
+      .where(
+        'outcomeId',
+        'in',
+        outcomeRows.map((o) => o.id),
+      )
       .where('status', '=', 'accepted')
       .orderBy('outcomeId')
       .orderBy('storyId')
@@ -284,7 +301,13 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
   }
 
   // Figures are read for the summary even when the report leaves the indicator section out.
-  const indicators = await indicatorsByOutcome(db, outcomeRows.map((o) => o.id), from, to, areaScope);
+  const indicators = await indicatorsByOutcome(
+    db,
+    outcomeRows.map((o) => o.id),
+    from,
+    to,
+    areaScope,
+  );
   const texts = new Map((def.perOutcome ?? []).map((t) => [t.outcomeId, t]));
   // Each story is printed in full once in the whole report; where it is chosen again it is referred to by title.
   const printed = new Set<number>();
@@ -292,7 +315,8 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
   for (const o of outcomeRows) {
     const byStory = notes.get(o.id)!;
     const tagged = stories.filter((s) => byStory.has(s.id));
-    const msc: MscSection = has('msc') || !texts.get(o.id)?.storyIds ? await mscSelections(db, { outcomeId: o.id, storyIds: tagged.map((s) => s.id) }) : { included: false };
+    const msc: MscSection =
+      has('msc') || !texts.get(o.id)?.storyIds ? await mscSelections(db, { outcomeId: o.id, storyIds: tagged.map((s) => s.id) }) : { included: false };
     const chosenIds = texts.get(o.id)?.storyIds ?? suggestedStories(tagged, msc);
     // Consent is applied again now: a chosen story the report may no longer show drops out.
     const chosen = has('stories') ? chosenIds.flatMap((id) => storyById.get(id) ?? []) : [];
@@ -315,7 +339,10 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
       stories: full,
       storyRefs: refs,
       otherStories: has('stories') ? tagged.filter((s) => !chosenSet.has(s.id)).length : 0,
-      msc: has('msc') && msc.included ? { included: true, selections: msc.selections.map((m) => ('withdrawn' in m ? m : mscStory(m, storyById, printed))) } : { included: false },
+      msc:
+        has('msc') && msc.included
+          ? { included: true, selections: msc.selections.map((m) => ('withdrawn' in m ? m : mscStory(m, storyById, printed))) }
+          : { included: false },
     });
   }
 
@@ -324,9 +351,20 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
     const split = midpoint(from, to);
     const ids = stories.map((s) => s.id);
     const [variables, placements] = await Promise.all([
-      db.selectFrom('climateVariables').select(['id', 'key', 'nameNl', 'weakNl', 'strongNl']).where('retiredAt', 'is', null).orderBy('sort').orderBy('id').execute(),
+      db
+        .selectFrom('climateVariables')
+        .select(['id', 'key', 'nameNl', 'weakNl', 'strongNl'])
+        .where('retiredAt', 'is', null)
+        .orderBy('sort')
+        .orderBy('id')
+        .execute(),
       ids.length
-        ? db.selectFrom('storyPlacements').select(['storyId', 'variableId', 'source', 'position']).where('status', '=', 'accepted').where('storyId', 'in', ids).execute()
+        ? db
+            .selectFrom('storyPlacements')
+            .select(['storyId', 'variableId', 'source', 'position'])
+            .where('status', '=', 'accepted')
+            .where('storyId', 'in', ids)
+            .execute()
         : [],
     ]);
     climate = { minStories: MIN_CLIMATE_STORIES, split, variables: climateOf(stories, variables, placements, split) };
@@ -344,7 +382,14 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
     activityCount(db, { projectIds, from, to }),
     resources(db, { projectIds, from, to }),
     projectIds.length
-      ? db.selectFrom('indicators').select(['id', 'name']).where('projectId', 'in', projectIds).where('outcomeId', 'is', null).orderBy('name').orderBy('id').execute()
+      ? db
+          .selectFrom('indicators')
+          .select(['id', 'name'])
+          .where('projectId', 'in', projectIds)
+          .where('outcomeId', 'is', null)
+          .orderBy('name')
+          .orderBy('id')
+          .execute()
       : [],
   ]);
   const summary: SummaryOut = {

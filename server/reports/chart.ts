@@ -23,11 +23,20 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 /** An accessible SVG line chart: actual (solid), target (dashed), baseline (dotted). */
 export function indicatorChart(input: ChartInput): string {
   const periods = input.points.map((p) => p.period);
-  const values = input.points.flatMap((p) => [p.actual, p.target]).concat(input.baseline).filter((v): v is number => v != null);
+  const values = input.points
+    .flatMap((p) => [p.actual, p.target])
+    .concat(input.baseline)
+    .filter((v): v is number => v != null);
   const max = Math.max(1, ...values);
   const min = Math.min(0, ...values);
-  const x = scalePoint<string>().domain(periods).range([M.left, W - M.right]).padding(0.5);
-  const y = scaleLinear().domain([min, max * 1.1]).nice().range([H - M.bottom, M.top]);
+  const x = scalePoint<string>()
+    .domain(periods)
+    .range([M.left, W - M.right])
+    .padding(0.5);
+  const y = scaleLinear()
+    .domain([min, max * 1.1])
+    .nice()
+    .range([H - M.bottom, M.top]);
   const path = (key: 'actual' | 'target') =>
     line<ChartPoint>()
       .defined((p) => p[key] != null)
@@ -64,7 +73,10 @@ export function indicatorChart(input: ChartInput): string {
   out.push(`<path class="actual" d="${path('actual')}" fill="none" stroke="#1d5c4d" stroke-width="3"/>`);
   for (const p of input.points) {
     if (p.actual != null) out.push(`<circle cx="${x(p.period)!.toFixed(1)}" cy="${y(p.actual).toFixed(1)}" r="4" fill="#1d5c4d"/>`);
-    if (p.target != null) out.push(`<rect x="${(x(p.period)! - 4).toFixed(1)}" y="${(y(p.target) - 4).toFixed(1)}" width="8" height="8" fill="#fff" stroke="#555" stroke-width="2"/>`);
+    if (p.target != null)
+      out.push(
+        `<rect x="${(x(p.period)! - 4).toFixed(1)}" y="${(y(p.target) - 4).toFixed(1)}" width="8" height="8" fill="#fff" stroke="#555" stroke-width="2"/>`,
+      );
   }
   // legend
   const ly = H - 6;
@@ -108,7 +120,8 @@ export function indicatorFigure(
   if (!ind.periods.length) return '';
   const w = chartWords[lang];
   const last = [...ind.periods].reverse().find((p) => p.actual != null);
-  const summary = `${ind.name}: ` + (ind.baseline ? w.baseline(ind.baseline.value) : '') + (last ? w.last(last.actual!, last.period, last.target) : w.none) + w.table;
+  const summary =
+    `${ind.name}: ` + (ind.baseline ? w.baseline(ind.baseline.value) : '') + (last ? w.last(last.actual!, last.period, last.target) : w.none) + w.table;
   return indicatorChart({ id, title: ind.name, unit: ind.unit, baseline: ind.baseline?.value ?? null, points: ind.periods, labels: { ...w.labels, summary } });
 }
 
@@ -133,7 +146,9 @@ export function climateSpreadChart(input: {
   const right = 12;
   const top = 6;
   const SH = top + input.halves.length * rowH + 26;
-  const x = scaleLinear().domain([0, 100]).range([left, SW - right]);
+  const x = scaleLinear()
+    .domain([0, 100])
+    .range([left, SW - right]);
   const out = [
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart spread" viewBox="0 0 ${SW} ${SH}" width="100%" role="img" aria-labelledby="${input.id}-title ${input.id}-desc">`,
     `<title id="${input.id}-title">${escapeHtml(input.title)}</title><desc id="${input.id}-desc">${escapeHtml(input.summary)}</desc>`,
@@ -150,9 +165,13 @@ export function climateSpreadChart(input: {
     const total = h.bands.reduce((a, b) => a + b, 0) || 1;
     h.bands.forEach((count, b) => {
       const height = (count / total) * (rowH - 12);
-      if (height > 0) out.push(`<rect x="${(x(b * 20) + 2).toFixed(1)}" y="${(base - height).toFixed(1)}" width="${(x(20) - x(0) - 4).toFixed(1)}" height="${height.toFixed(1)}" fill="${row === 0 ? '#9bb8ae' : '#1d5c4d'}"/>`);
+      if (height > 0)
+        out.push(
+          `<rect x="${(x(b * 20) + 2).toFixed(1)}" y="${(base - height).toFixed(1)}" width="${(x(20) - x(0) - 4).toFixed(1)}" height="${height.toFixed(1)}" fill="${row === 0 ? '#9bb8ae' : '#1d5c4d'}"/>`,
+        );
     });
-    if (h.mean != null) out.push(`<line x1="${x(h.mean).toFixed(1)}" x2="${x(h.mean).toFixed(1)}" y1="${y0 + 2}" y2="${base + 3}" stroke="#c25e00" stroke-width="2"/>`);
+    if (h.mean != null)
+      out.push(`<line x1="${x(h.mean).toFixed(1)}" x2="${x(h.mean).toFixed(1)}" y1="${y0 + 2}" y2="${base + 3}" stroke="#c25e00" stroke-width="2"/>`);
   });
   const axisY = top + input.halves.length * rowH + 14;
   out.push(

@@ -14,9 +14,12 @@ export function reportCsv(data: ReportData): string {
   const rows: (string | number | null)[][] = [['section', 'project', 'outcome', 'item', 'unit', 'period', 'baseline', 'target', 'actual', 'stories', 'area']];
   for (const o of data.outcomes) {
     for (const i of o.indicators) {
-      if (!i.periods.length && !i.areas?.length) rows.push(['indicator', o.projectName, o.title, i.name, i.unit, null, i.baseline?.value ?? null, null, null, null, null]);
-      for (const p of i.periods) rows.push(['indicator', o.projectName, o.title, i.name, i.unit, p.period, i.baseline?.value ?? null, p.target, p.actual, null, null]);
-      for (const a of i.areas ?? []) for (const p of a.periods) rows.push(['indicator', o.projectName, o.title, i.name, i.unit, p.period, null, p.target, p.actual, null, a.name]);
+      if (!i.periods.length && !i.areas?.length)
+        rows.push(['indicator', o.projectName, o.title, i.name, i.unit, null, i.baseline?.value ?? null, null, null, null, null]);
+      for (const p of i.periods)
+        rows.push(['indicator', o.projectName, o.title, i.name, i.unit, p.period, i.baseline?.value ?? null, p.target, p.actual, null, null]);
+      for (const a of i.areas ?? [])
+        for (const p of a.periods) rows.push(['indicator', o.projectName, o.title, i.name, i.unit, p.period, null, p.target, p.actual, null, a.name]);
     }
     rows.push(['outcome stories', o.projectName, o.title, null, 'count', null, null, null, null, o.stories.filter((s) => !('withdrawn' in s)).length]);
   }
@@ -41,5 +44,8 @@ export function reportCsv(data: ReportData): string {
     rows.push(['money', p.name, null, 'money', 'euro', null, null, p.planEuros, p.actualEuros, null]);
   }
   const width = rows[0]!.length;
-  return stringify(rows.map((r) => [...r, ...Array<null>(width - r.length).fill(null)].map(neutralise)), { bom: true });
+  return stringify(
+    rows.map((r) => [...r, ...Array<null>(width - r.length).fill(null)].map(neutralise)),
+    { bom: true },
+  );
 }

@@ -4,8 +4,21 @@
 import { storyIdsOf, type ReportData } from './assemble.js';
 
 export type StoryRef = { id: number; title: string };
-export type FigureChange = { indicator: string; period: string; area: string | null; before: { target: number | null; actual: number | null } | null; after: { target: number | null; actual: number | null } | null };
-export type VersionDiff = { lastVersion: number | null; storiesAdded: StoryRef[]; storiesRemoved: StoryRef[]; figuresChanged: FigureChange[]; titleChanged: boolean; periodChanged: boolean };
+export type FigureChange = {
+  indicator: string;
+  period: string;
+  area: string | null;
+  before: { target: number | null; actual: number | null } | null;
+  after: { target: number | null; actual: number | null } | null;
+};
+export type VersionDiff = {
+  lastVersion: number | null;
+  storiesAdded: StoryRef[];
+  storiesRemoved: StoryRef[];
+  figuresChanged: FigureChange[];
+  titleChanged: boolean;
+  periodChanged: boolean;
+};
 
 /** The title of every story the data shows (printed, referred to, or chosen for Most Significant Change). */
 function storyTitles(data: ReportData): Map<number, string> {
@@ -19,12 +32,17 @@ function storyTitles(data: ReportData): Map<number, string> {
   return titles;
 }
 
-function figures(data: ReportData): Map<string, { indicator: string; period: string; area: string | null; value: { target: number | null; actual: number | null } }> {
+function figures(
+  data: ReportData,
+): Map<string, { indicator: string; period: string; area: string | null; value: { target: number | null; actual: number | null } }> {
   const out = new Map<string, { indicator: string; period: string; area: string | null; value: { target: number | null; actual: number | null } }>();
   for (const o of data.outcomes)
     for (const ind of o.indicators) {
-      for (const p of ind.periods) out.set(`${ind.id}||${p.period}`, { indicator: ind.name, period: p.period, area: null, value: { target: p.target, actual: p.actual } });
-      for (const a of ind.areas ?? []) for (const p of a.periods) out.set(`${ind.id}|${a.id}|${p.period}`, { indicator: ind.name, period: p.period, area: a.name, value: { target: p.target, actual: p.actual } });
+      for (const p of ind.periods)
+        out.set(`${ind.id}||${p.period}`, { indicator: ind.name, period: p.period, area: null, value: { target: p.target, actual: p.actual } });
+      for (const a of ind.areas ?? [])
+        for (const p of a.periods)
+          out.set(`${ind.id}|${a.id}|${p.period}`, { indicator: ind.name, period: p.period, area: a.name, value: { target: p.target, actual: p.actual } });
     }
   return out;
 }

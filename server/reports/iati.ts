@@ -78,14 +78,22 @@ export async function iatiSectorsOf(db: Kysely<DB>, projectIds: number[], orgSec
 /** What classifies the activity beyond the report itself: the sector of each of its projects. */
 export type IatiClassification = { sectors: IatiSectorKey[] };
 
-export function reportIati(data: ReportData, meta: { number: number; publishedAt: string; reportId: number }, org: IatiOrg, classification: IatiClassification): string {
+export function reportIati(
+  data: ReportData,
+  meta: { number: number; publishedAt: string; reportId: number },
+  org: IatiOrg,
+  classification: IatiClassification,
+): string {
   const r = data.report;
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
   const root = doc.ele('iati-activities', { version: '2.03', 'generated-datetime': meta.publishedAt.replace(/\.\d+Z$/, 'Z') });
   const act = root.ele('iati-activity', { 'xml:lang': 'nl', 'default-currency': 'EUR', 'last-updated-datetime': meta.publishedAt.replace(/\.\d+Z$/, 'Z') });
   act.ele('iati-identifier').txt(`${org.ref}-WW-R${meta.reportId}`);
   act.ele('reporting-org', { ref: org.ref, type: org.type }).ele('narrative').txt(clean(org.name));
-  act.ele('title').ele('narrative').txt(clean(`${r.title} (versie ${meta.number})`));
+  act
+    .ele('title')
+    .ele('narrative')
+    .txt(clean(`${r.title} (versie ${meta.number})`));
   const intro = clean(htmlToText(r.introHtml)).trim();
   act
     .ele('description', { type: descriptionType.general })
@@ -98,7 +106,11 @@ export function reportIati(data: ReportData, meta: { number: number; publishedAt
   act.ele('activity-date', { type: timing.end, 'iso-date': r.periodTo });
   // Where and on what: the Netherlands, and the projects' sectors (IATI's Standard Ruleset requires both).
   act.ele('recipient-country', { code: recipientCountry, percentage: '100' });
-  for (const s of sectorShares(classification.sectors)) act.ele('sector', { vocabulary: s.vocabulary, code: s.code, percentage: String(s.percentage) }).ele('narrative').txt(s.name);
+  for (const s of sectorShares(classification.sectors))
+    act
+      .ele('sector', { vocabulary: s.vocabulary, code: s.code, percentage: String(s.percentage) })
+      .ele('narrative')
+      .txt(s.name);
 
   for (const o of data.outcomes) {
     const result = act.ele('result', { type: String(iatiResultType[o.level]) });
@@ -111,7 +123,19 @@ export function reportIati(data: ReportData, meta: { number: number; publishedAt
     }
     const indicators: IndicatorOut[] = o.indicators.length
       ? o.indicators
-      : [{ id: 0, name: `${o.title}: verhalen`, description: '', unit: 'count', measure: 'qualitative', direction: 'higher', baseline: null, periods: [], chartSvg: '' }];
+      : [
+          {
+            id: 0,
+            name: `${o.title}: verhalen`,
+            description: '',
+            unit: 'count',
+            measure: 'qualitative',
+            direction: 'higher',
+            baseline: null,
+            periods: [],
+            chartSvg: '',
+          },
+        ];
     for (const i of indicators) {
       const attrs: Record<string, string> = { measure: IATI_MEASURE_CODE[i.measure as Measure] };
       if (i.measure !== 'qualitative') attrs.ascending = i.direction === 'higher' ? '1' : '0';

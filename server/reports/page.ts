@@ -121,16 +121,28 @@ export const languageSwitch = (path: string, lang: PageLang) =>
   lang === 'nl' ? { href: `${path}?lang=en`, label: 'English', lang: 'en' as const } : { href: `${path}?lang=nl`, label: 'Nederlands', lang: 'nl' as const };
 
 /** A CSS string literal (for the running title in the page margins); nothing in it can end the style element. */
-const cssString = (s: string) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ').replace(/</g, '\\3c ')}"`;
+const cssString = (s: string) =>
+  `"${s
+    .replace(/[\\"]/g, (c) => `\\${c}`)
+    .replace(/[\n\r\f]/g, ' ')
+    .replace(/</g, '\\3c ')}"`;
 
 /** Page numbers and the report's title in the margins of every printed page but the cover. */
 const runningHead = (title: string, lang: PageLang) =>
   `@media print { @page { @top-left { content: ${cssString(title.length > 90 ? `${title.slice(0, 88)}…` : title)}; font: 8.5pt system-ui, sans-serif; color: #4d5a56; } ` +
   `@bottom-right { content: ${cssString(lang === 'nl' ? 'pagina ' : 'page ')} counter(page) ${cssString(lang === 'nl' ? ' van ' : ' of ')} counter(pages); font: 8.5pt system-ui, sans-serif; color: #4d5a56; } } }`;
 
-export function reportPage(opts: { title: string; article: string; nav?: { href: string; label: string; lang?: PageLang }[]; notice?: string; lang?: PageLang; runningTitle?: string }): string {
+export function reportPage(opts: {
+  title: string;
+  article: string;
+  nav?: { href: string; label: string; lang?: PageLang }[];
+  notice?: string;
+  lang?: PageLang;
+  runningTitle?: string;
+}): string {
   const lang = opts.lang ?? 'nl';
-  const link = (n: { href: string; label: string; lang?: PageLang }) => `<a href="${e(n.href)}"${n.lang ? ` lang="${n.lang}" hreflang="${n.lang}"` : ''}>${e(n.label)}</a>`;
+  const link = (n: { href: string; label: string; lang?: PageLang }) =>
+    `<a href="${e(n.href)}"${n.lang ? ` lang="${n.lang}" hreflang="${n.lang}"` : ''}>${e(n.label)}</a>`;
   const nav = opts.nav?.length ? `<nav class="report-nav" aria-label="${chrome[lang].nav}">${opts.nav.map(link).join('')}</nav>` : '';
   return (
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +

@@ -50,29 +50,22 @@ export function redact(data: ReportData, html: string, now: Map<number, ServedDi
   const withdrawn = new Set<number>();
   const full = new Map<number, StoryOut>();
   const titles = new Map<number, PhaseStory>();
+  /** One story in the data as it may be served now: null once gone (a placeholder), else with today's reviewed text. */
+  const serveIn = <S extends { id: number; reviewHash?: string }>(s: S, serve: (s: S) => S, changed: Map<number, S>): S | null => {
+    if (gone(s)) {
+      withdrawn.add(s.id);
+      return null;
+    }
+    const served = serve(s);
+    if (served !== s) changed.set(s.id, served);
+    return served;
+  };
   const out: ReportData = {
     ...data,
     outcomes: data.outcomes.map((o) => ({
       ...o,
-      stories: o.stories.map((s) => {
-        if ('withdrawn' in s) return s;
-        if (gone(s)) {
-          withdrawn.add(s.id);
-          return { id: s.id, withdrawn: true as const };
-        }
-        const served = serveStory(s);
-        if (served !== s) full.set(s.id, served);
-        return served;
-      }),
-      storyRefs: o.storyRefs?.flatMap((r) => {
-        if (gone(r)) {
-          withdrawn.add(r.id);
-          return [];
-        }
-        const served = servePhaseStory(r);
-        if (served !== r) titles.set(r.id, served);
-        return [served];
-      }),
+      stories: o.stories.map((s) => ('withdrawn' in s ? s : (serveIn(s, serveStory, full) ?? { id: s.id, withdrawn: true as const }))),
+      storyRefs: o.storyRefs?.flatMap((r) => serveIn(r, servePhaseStory, titles) ?? []),
       msc: o.msc.included
         ? {
             included: true,
@@ -95,16 +88,7 @@ export function redact(data: ReportData, html: string, now: Map<number, ServedDi
       ...data.phases,
       stories: data.phases.stories.map((p) => ({
         ...p,
-        stories: p.stories.map((s) => {
-          if ('withdrawn' in s) return s;
-          if (gone(s)) {
-            withdrawn.add(s.id);
-            return { id: s.id, withdrawn: true as const };
-          }
-          const served = servePhaseStory(s);
-          if (served !== s) titles.set(s.id, served);
-          return served;
-        }),
+        stories: p.stories.map((s) => ('withdrawn' in s ? s : (serveIn(s, servePhaseStory, titles) ?? { id: s.id, withdrawn: true as const }))),
       })),
     },
   };
@@ -128,7 +112,17 @@ export function redact(data: ReportData, html: string, now: Map<number, ServedDi
 // and the output for the last disclosure state seen. Serving then costs one disclosure query (the
 // rule stays exact: any withdrawal, erasure or consent change changes the key) and no re-parsing,
 // redacting or re-serialising. Erasure drops the entries of the versions it rewrites.
-type CachedVersion = { dataJson: string; html: string; data: ReportData; ids: number[]; hashes: Map<number, string | undefined>; stamp: number | null; key: string | null; served: Served | null; response: { head: string; bytes: Uint8Array<ArrayBuffer> } | null };
+type CachedVersion = {
+  dataJson: string;
+  html: string;
+  data: ReportData;
+  ids: number[];
+  hashes: Map<number, string | undefined>;
+  stamp: number | null;
+  key: string | null;
+  served: Served | null;
+  response: { head: string; bytes: Uint8Array<ArrayBuffer> } | null;
+};
 const CACHED_VERSIONS = 16;
 const caches = new WeakMap<object, Map<number, CachedVersion>>();
 const allCaches = new Set<Map<number, CachedVersion>>();
@@ -212,7 +206,12 @@ export async function serveVersionResponse(db: Kysely<DB>, versionId: number, me
   if (entry.response?.head !== head) {
     const { data, html, withdrawn } = entry.served;
     const dataText = data === entry.data ? entry.dataJson : JSON.stringify(data);
-    entry.response = { head, bytes: new TextEncoder().encode(`{"version":${head.slice(0, -1)},"withdrawnStories":${withdrawn.length},"data":${dataText},"html":${JSON.stringify(html)}}}`) };
+    entry.response = {
+      head,
+      bytes: new TextEncoder().encode(
+        `{"version":${head.slice(0, -1)},"withdrawnStories":${withdrawn.length},"data":${dataText},"html":${JSON.stringify(html)}}}`,
+      ),
+    };
   }
   return entry.response.bytes;
 }
@@ -234,7 +233,11 @@ export async function redactStoredVersions(db: Kysely<DB>, storyIds: number[], a
   for (const v of versions) {
     for (const cache of allCaches) cache.delete(v.id);
     const { data, html } = redact(JSON.parse(v.dataJson) as ReportData, v.html, gone);
-    await db.updateTable('reportVersions').set({ dataJson: JSON.stringify(data), html }).where('id', '=', v.id).execute();
+    await db
+      .updateTable('reportVersions')
+      .set({ dataJson: JSON.stringify(data), html })
+      .where('id', '=', v.id)
+      .execute();
     await audit(db, actor, 'report.version.redact', { type: 'report', id: v.reportId }, { version: v.number, reason, stories: storyIds.length });
   }
   return versions.length;

@@ -18,7 +18,10 @@ const words = {
     audience: { funder: 'financier', municipality: 'gemeente', internal: 'intern', residents: 'bewoners' } as Record<string, string>,
     level: { output: 'Output', outcome: 'Outcome', impact: 'Impact' } as Record<string, string>,
     unit: { count: 'aantal', percentage: 'procent', euro: 'euro', hours: 'uren', score: 'score' } as Record<string, string>,
-    phase: { ZIEN: 'ZIEN — waarnemen', DENKEN: 'DENKEN — analyseren en plannen', DOEN: 'DOEN — uitvoeren', VINDEN: 'VINDEN — evalueren en benoemen' } as Record<string, string>,
+    phase: { ZIEN: 'ZIEN — waarnemen', DENKEN: 'DENKEN — analyseren en plannen', DOEN: 'DOEN — uitvoeren', VINDEN: 'VINDEN — evalueren en benoemen' } as Record<
+      string,
+      string
+    >,
     tooFew: 'te weinig verhalen',
     withdrawnFull: 'Dit verhaal is teruggetrokken door de verteller en wordt niet meer getoond.',
     withdrawnTitle: 'Teruggetrokken verhaal',
@@ -51,10 +54,12 @@ const words = {
     activityCount: (n: number, hours: string) => `${n} ${n === 1 ? 'activiteit' : 'activiteiten'}, ${hours} uur`,
     activitiesNotIncluded: 'Nog niet opgenomen: activiteiten per fase komen in deze rapportage zodra de registratie van activiteiten beschikbaar is.',
     resources: 'Uren en geld',
-    resourcesIntro: 'Begroot: het budget van het hele project volgens het projectplan. Besteed: geregistreerde uren en uitgaven binnen de periode van deze rapportage.',
+    resourcesIntro:
+      'Begroot: het budget van het hele project volgens het projectplan. Besteed: geregistreerde uren en uitgaven binnen de periode van deze rapportage.',
     resourcesHead: ['Project', 'Uren begroot', 'Uren besteed', 'Geld begroot', 'Geld besteed'],
     total: 'Totaal',
-    resourcesNotIncluded: 'Nog niet opgenomen: bestede uren en uitgaven komen in deze rapportage zodra de urenregistratie beschikbaar is. Begroot komt uit de projectplannen.',
+    resourcesNotIncluded:
+      'Nog niet opgenomen: bestede uren en uitgaven komen in deze rapportage zodra de urenregistratie beschikbaar is. Begroot komt uit de projectplannen.',
     for: 'Voor',
     projects: 'Projecten',
     areas: 'Gebieden',
@@ -62,7 +67,8 @@ const words = {
     published: (n: number, date: string) => `${n}, gepubliceerd ${date}`,
     draft: 'Concept (niet gepubliceerd)',
     noOutcomes: 'Geen uitkomsten gekozen.',
-    footer: 'Verhalen staan hier alleen met toestemming van de vertellers; wie toestemming gaf voor "anoniem in rapportages" wordt niet bij naam genoemd. Een verteller kan een verhaal altijd terugtrekken.',
+    footer:
+      'Verhalen staan hier alleen met toestemming van de vertellers; wie toestemming gaf voor "anoniem in rapportages" wordt niet bij naam genoemd. Een verteller kan een verhaal altijd terugtrekken.',
     report: 'Rapportage',
     summary: 'Samenvatting: werkte het?',
     rule: (pct: number) =>
@@ -107,7 +113,10 @@ const words = {
     audience: { funder: 'funder', municipality: 'municipality', internal: 'internal', residents: 'residents' } as Record<string, string>,
     level: { output: 'Output', outcome: 'Outcome', impact: 'Impact' } as Record<string, string>,
     unit: { count: 'count', percentage: 'percent', euro: 'euro', hours: 'hours', score: 'score' } as Record<string, string>,
-    phase: { ZIEN: 'SEE — observe', DENKEN: 'THINK — analyse and plan', DOEN: 'DO — carry out', VINDEN: 'FIND — evaluate and name the impact' } as Record<string, string>,
+    phase: { ZIEN: 'SEE — observe', DENKEN: 'THINK — analyse and plan', DOEN: 'DO — carry out', VINDEN: 'FIND — evaluate and name the impact' } as Record<
+      string,
+      string
+    >,
     tooFew: 'too few stories',
     withdrawnFull: 'This story was withdrawn by its teller and is no longer shown.',
     withdrawnTitle: 'Withdrawn story',
@@ -143,7 +152,8 @@ const words = {
     resourcesIntro: "Budgeted: the whole project's budget according to the project plan. Spent: hours and expenses registered within this report's period.",
     resourcesHead: ['Project', 'Hours budgeted', 'Hours spent', 'Money budgeted', 'Money spent'],
     total: 'Total',
-    resourcesNotIncluded: 'Not included yet: hours and expenses spent appear in this report once time registration is available. Budgeted comes from the project plans.',
+    resourcesNotIncluded:
+      'Not included yet: hours and expenses spent appear in this report once time registration is available. Budgeted comes from the project plans.',
     for: 'For',
     projects: 'Projects',
     areas: 'Areas',
@@ -151,7 +161,8 @@ const words = {
     published: (n: number, date: string) => `${n}, published ${date}`,
     draft: 'Draft (not published)',
     noOutcomes: 'No outcomes chosen.',
-    footer: 'Stories appear here only with their tellers\' consent; whoever consented to "anonymous in reports" is not named. A teller can always withdraw a story.',
+    footer:
+      'Stories appear here only with their tellers\' consent; whoever consented to "anonymous in reports" is not named. A teller can always withdraw a story.',
     report: 'Report',
     summary: 'Summary: did it work?',
     rule: (pct: number) =>
@@ -243,9 +254,7 @@ export const renderStoryTitle = (s: { id: number; title: string }) => `<!--story
 const isWithdrawn = (s: StoryOut | WithdrawnStory | { id: number; title: string }): s is WithdrawnStory => 'withdrawn' in s;
 
 function indicatorTable(w: Words, ind: IndicatorOut): string {
-  const rows = ind.periods
-    .map((p) => `<tr><th scope="row">${e(p.period)}</th><td>${num(w, p.target)}</td><td>${num(w, p.actual)}</td></tr>`)
-    .join('');
+  const rows = ind.periods.map((p) => `<tr><th scope="row">${e(p.period)}</th><td>${num(w, p.target)}</td><td>${num(w, p.actual)}</td></tr>`).join('');
   return (
     `<table class="data"><caption>${e(ind.name)} (${e(w.unit[ind.unit] ?? ind.unit)})` +
     (ind.baseline ? ` — ${w.baseline} ${num(w, ind.baseline.value)}${ind.baseline.period ? ` (${e(ind.baseline.period)})` : ''}` : '') +
@@ -256,7 +265,9 @@ function indicatorTable(w: Words, ind: IndicatorOut): string {
 /** Per area: one compact matrix, areas × periods; each cell the actual, with the area's target in brackets where it has one. */
 function areaTable(w: Words, ind: IndicatorOut): string {
   const areas = ind.areas ?? [];
-  const periods = [...new Map(areas.flatMap((a) => a.periods.map((p) => [p.period, p] as const))).values()].sort((a, b) => a.start.localeCompare(b.start)).map((p) => p.period);
+  const periods = [...new Map(areas.flatMap((a) => a.periods.map((p) => [p.period, p] as const))).values()]
+    .sort((a, b) => a.start.localeCompare(b.start))
+    .map((p) => p.period);
   const cell = (a: (typeof areas)[number], period: string) => {
     const p = a.periods.find((x) => x.period === period);
     if (!p) return '<td>–</td>';
@@ -327,7 +338,8 @@ function renderOutcome(lang: Lang, o: OutcomeOut, data: ReportData): string {
   if (o.description) parts.push(`<p>${e(o.description)}</p>`);
   parts.push('</div>');
   if (o.narrativeHtml) parts.push(`<section class="narrative"><h3>${w.whatWeSee}</h3>${o.narrativeHtml}</section>`);
-  if (has('indicators')) parts.push(o.indicators.length ? o.indicators.map((i) => renderIndicator(lang, o.id, i)).join('') : `<p class="muted">${w.noIndicators}</p>`);
+  if (has('indicators'))
+    parts.push(o.indicators.length ? o.indicators.map((i) => renderIndicator(lang, o.id, i)).join('') : `<p class="muted">${w.noIndicators}</p>`);
   if (has('stories')) {
     const refs = o.storyRefs ?? [];
     const shown = o.stories.length + refs.length;
@@ -387,22 +399,25 @@ function renderClimate(lang: Lang, c: NonNullable<ReportData['climate']>, areas:
     .map((v, i) => {
       const name = climateName(v, lang);
       const shift = v.shift == null ? '' : `${v.shift > 0 ? '+' : ''}${num(w, v.shift)}`;
-      const chart = v.spread && (v.spread.first || v.spread.second)
-        ? climateSpreadChart({
-            id: `climate-${v.id}-${i}`,
-            title: name,
-            summary: w.spreadSummary(name, mean(v.firstHalf), mean(v.secondHalf)),
-            halves: [
-              { label: `${w.firstHalf} (${v.firstHalf.n})`, bands: v.spread.first, mean: v.firstHalf.mean, n: v.firstHalf.n },
-              { label: `${w.secondHalf} (${v.secondHalf.n})`, bands: v.spread.second, mean: v.secondHalf.mean, n: v.secondHalf.n },
-            ],
-            labels: { low: w.low, high: w.high, tooFew: w.tooFew },
-          })
-        : '';
+      const chart =
+        v.spread && (v.spread.first || v.spread.second)
+          ? climateSpreadChart({
+              id: `climate-${v.id}-${i}`,
+              title: name,
+              summary: w.spreadSummary(name, mean(v.firstHalf), mean(v.secondHalf)),
+              halves: [
+                { label: `${w.firstHalf} (${v.firstHalf.n})`, bands: v.spread.first, mean: v.firstHalf.mean, n: v.firstHalf.n },
+                { label: `${w.secondHalf} (${v.secondHalf.n})`, bands: v.spread.second, mean: v.secondHalf.mean, n: v.secondHalf.n },
+              ],
+              labels: { low: w.low, high: w.high, tooFew: w.tooFew },
+            })
+          : '';
       return (
         `<div class="climate-line"><h3>${e(name)}</h3><p>${e(climatePlain(v, lang))}</p>` +
         (chart ? `<div class="chart-wrap spread-wrap">${chart}</div>` : '') +
-        (chart ? `<p class="meta">${w.meanLine(mean(v.firstHalf), mean(v.secondHalf), shift)}</p>` : `<p class="meta too-few">${w.tooFewLine(v.firstHalf.n, v.secondHalf.n)}</p>`) +
+        (chart
+          ? `<p class="meta">${w.meanLine(mean(v.firstHalf), mean(v.secondHalf), shift)}</p>`
+          : `<p class="meta too-few">${w.tooFewLine(v.firstHalf.n, v.secondHalf.n)}</p>`) +
         `</div>`
       );
     })
@@ -410,13 +425,16 @@ function renderClimate(lang: Lang, c: NonNullable<ReportData['climate']>, areas:
   return (
     `<section class="climate"><h2>${w.climate}</h2>` +
     `<p>${w.climateLead(e(areas), c.minStories, dateIn(w, c.split))}</p>` +
-    (c.variables.length ? `<p class="reading"><strong>${e(climateSentence(c.variables, lang, (n) => num(w, n)))}</strong></p><div class="climate-lines">${items}</div>` : `<p class="muted">${w.noClimate}</p>`) +
+    (c.variables.length
+      ? `<p class="reading"><strong>${e(climateSentence(c.variables, lang, (n) => num(w, n)))}</strong></p><div class="climate-lines">${items}</div>`
+      : `<p class="muted">${w.noClimate}</p>`) +
     `</section>`
   );
 }
 
 /** The climate section alone, as renderReport writes it (redact.ts re-renders it when figures are suppressed at serving). */
-export const renderClimateSection = (data: ReportData, lang: Lang = 'nl') => (data.climate ? renderClimate(lang, data.climate, data.areas.map((a) => a.name).join(', ')) : '');
+export const renderClimateSection = (data: ReportData, lang: Lang = 'nl') =>
+  data.climate ? renderClimate(lang, data.climate, data.areas.map((a) => a.name).join(', ')) : '';
 
 function renderPhases(lang: Lang, p: NonNullable<ReportData['phases']>): string {
   const w = words[lang];
@@ -428,7 +446,12 @@ function renderPhases(lang: Lang, p: NonNullable<ReportData['phases']>): string 
     })
     .join('');
   const parts = [`<section class="phases"><h2>${w.phases}</h2>`];
-  parts.push(scroller(w.phases, `<table class="data"><thead><tr>${w.phasesHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`));
+  parts.push(
+    scroller(
+      w.phases,
+      `<table class="data"><thead><tr>${w.phasesHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
+    ),
+  );
   // Versions published before issue 12 listed the stories' titles per phase.
   for (const g of p.stories.filter((x) => x.stories.length)) {
     parts.push(`<h3>${g.phase ? w.phase[g.phase] : w.noPhase}</h3>`);
@@ -441,7 +464,10 @@ function renderPhases(lang: Lang, p: NonNullable<ReportData['phases']>): string 
 
 function renderResources(w: Words, r: NonNullable<ReportData['resources']>): string {
   const rows = r.projects
-    .map((p) => `<tr><th scope="row">${e(p.name)}</th><td>${num(w, p.planHours, 2)}</td><td>${num(w, p.actualHours, 2)}</td><td>${euro(w, p.planEuros)}</td><td>${euro(w, p.actualEuros)}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><th scope="row">${e(p.name)}</th><td>${num(w, p.planHours, 2)}</td><td>${num(w, p.actualHours, 2)}</td><td>${euro(w, p.planEuros)}</td><td>${euro(w, p.actualEuros)}</td></tr>`,
+    )
     .join('');
   return (
     `<section class="resources"><h2>${w.resources}</h2>` +
@@ -475,7 +501,9 @@ export function renderReport(data: ReportData, meta: { number?: number; publishe
     `<dt>${w.for}</dt><dd>${e(w.audience[r.audience] ?? r.audience)}</dd>`,
     `<dt>${w.projects}</dt><dd>${e(data.projects.map((p) => p.name).join(', ') || '–')}</dd>`,
     areas ? `<dt>${w.areas}</dt><dd>${e(areas)}</dd>` : '',
-    meta.number ? `<dt>${w.version}</dt><dd>${w.published(meta.number, dateIn(w, meta.publishedAt!.slice(0, 10)))}</dd>` : `<dt>${w.version}</dt><dd>${w.draft}</dd>`,
+    meta.number
+      ? `<dt>${w.version}</dt><dd>${w.published(meta.number, dateIn(w, meta.publishedAt!.slice(0, 10)))}</dd>`
+      : `<dt>${w.version}</dt><dd>${w.draft}</dd>`,
     `</dl>`,
     r.introHtml ? `<section class="intro">${r.introHtml}</section>` : '',
     `<p class="consent-note">${w.footer}</p>`,

@@ -9,7 +9,13 @@
 export const MIN_CLIMATE_STORIES = 5;
 
 export type ClimateFigure = { n: number; mean: number | null };
-type Split = { all: ClimateFigure; firstHalf: ClimateFigure; secondHalf: ClimateFigure; shift: number | null; spread?: { first: number[] | null; second: number[] | null } };
+type Split = {
+  all: ClimateFigure;
+  firstHalf: ClimateFigure;
+  secondHalf: ClimateFigure;
+  shift: number | null;
+  spread?: { first: number[] | null; second: number[] | null };
+};
 
 const hide = (f: ClimateFigure): ClimateFigure => (f.mean === null ? f : { ...f, mean: null });
 const tooFew = (f: ClimateFigure, min: number) => f.n > 0 && (f.n < min || f.mean === null);

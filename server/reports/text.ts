@@ -1,7 +1,6 @@
 // Text helpers for rendering reports: HTML escaping and HTML back to plain text.
 
-export const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 /** Plain text of rendered rich-text HTML (for IATI narratives). */
 export const htmlToText = (html: string) =>

@@ -18,7 +18,12 @@ export const passwordSchema = z.string().min(passwordRule.min).max(passwordRule.
 
 const LoginBody = z.strictObject({ email: z.string().trim().email().max(320), password: z.string().min(1).max(passwordRule.max) }).openapi('Login');
 const SetupBody = z
-  .strictObject({ token: z.string().min(1).max(200), email: z.string().trim().email().max(320), name: z.string().trim().min(1).max(200), password: passwordSchema })
+  .strictObject({
+    token: z.string().min(1).max(200),
+    email: z.string().trim().email().max(320),
+    name: z.string().trim().min(1).max(200),
+    password: passwordSchema,
+  })
   .openapi('Setup');
 const PasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(passwordRule.max), newPassword: passwordSchema });
 const LocaleBody = z.strictObject({ locale: z.enum(['nl', 'en']) });
@@ -30,7 +35,10 @@ export async function issueSetupToken(db: Db, ttlMs = 24 * 3_600_000): Promise<s
   if (await adminExists(db)) return null;
   const token = newToken();
   await db.deleteFrom('setupTokens').execute();
-  await db.insertInto('setupTokens').values({ tokenHash: hashToken(token), expiresAt: new Date(Date.now() + ttlMs).toISOString() }).execute();
+  await db
+    .insertInto('setupTokens')
+    .values({ tokenHash: hashToken(token), expiresAt: new Date(Date.now() + ttlMs).toISOString() })
+    .execute();
   return token;
 }
 
@@ -137,7 +145,11 @@ export const authRoutes = router()
     }),
     async (c) => {
       const user = userOf(c);
-      await c.var.db.updateTable('users').set({ locale: c.req.valid('json').locale }).where('id', '=', user.id).execute();
+      await c.var.db
+        .updateTable('users')
+        .set({ locale: c.req.valid('json').locale })
+        .where('id', '=', user.id)
+        .execute();
       return c.body(null, 204);
     },
   )
@@ -168,7 +180,8 @@ export const authRoutes = router()
       const user = await db.transaction().execute(async (tx) => {
         if (await adminExists(tx)) throw new AppError('conflict', 'Setup is al gedaan / Setup has already been done');
         const token = await tx.selectFrom('setupTokens').selectAll().where('tokenHash', '=', hashToken(input.token)).executeTakeFirst();
-        if (!token || Date.parse(token.expiresAt) < Date.now()) throw new AppError('forbidden', 'Setup-link ongeldig of verlopen / Setup link invalid or expired');
+        if (!token || Date.parse(token.expiresAt) < Date.now())
+          throw new AppError('forbidden', 'Setup-link ongeldig of verlopen / Setup link invalid or expired');
         if (await findUserByEmail(tx, input.email)) throw new AppError('conflict', 'E-mailadres bestaat al / Email already in use');
         await tx.deleteFrom('setupTokens').execute();
         const created = await insertUser(tx, { email: input.email, name: input.name, role: 'admin', passwordHash });

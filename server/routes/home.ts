@@ -31,12 +31,16 @@ const Home = z
           projectId: z.number(),
           name: z.string(),
           hoursThisWeek: z.number().openapi({ description: "The user's own hours this week" }),
-          emptyValues: z.number().openapi({ description: "Indicator cells (per area where kept per area) of the current period of each indicator's kind still empty" }),
+          emptyValues: z
+            .number()
+            .openapi({ description: "Indicator cells (per area where kept per area) of the current period of each indicator's kind still empty" }),
           periods: z.array(z.string()).openapi({ description: 'The current periods those cells belong to' }),
         }),
       )
       .openapi({ description: 'The projects the user is on: hours this week and indicator values still empty' }),
-    mscToPick: z.array(z.object({ id: z.number(), domain: z.string() })).openapi({ description: 'Open Most Significant Change rounds where the user is on the panel and has not picked yet' }),
+    mscToPick: z
+      .array(z.object({ id: z.number(), domain: z.string() }))
+      .openapi({ description: 'Open Most Significant Change rounds where the user is on the panel and has not picked yet' }),
     drafts: z.array(z.object({ id: z.number(), title: z.string() })).openapi({ description: 'Staff: reports without a published version, newest first' }),
   })
   .openapi('Home');
@@ -54,11 +58,28 @@ const n = (row: { n: unknown } | undefined) => Number(row?.n ?? 0);
 
 async function setupOf(db: Kysely<DB>) {
   const [areas, projects, outcomes, links, users, first] = await Promise.all([
-    db.selectFrom('areas').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
-    db.selectFrom('projects').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
-    db.selectFrom('outcomes').select((eb) => eb.fn.countAll().as('n')).where('archivedAt', 'is', null).executeTakeFirst(),
-    db.selectFrom('publicLinks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
-    db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('disabledAt', 'is', null).executeTakeFirst(),
+    db
+      .selectFrom('areas')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('projects')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('outcomes')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('archivedAt', 'is', null)
+      .executeTakeFirst(),
+    db
+      .selectFrom('publicLinks')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('disabledAt', 'is', null)
+      .executeTakeFirst(),
     db.selectFrom('projects').select('id').orderBy('id').limit(1).executeTakeFirst(),
   ]);
   return { areas: n(areas), projects: n(projects), outcomes: n(outcomes), links: n(links), users: n(users), projectId: first?.id ?? null };
@@ -93,7 +114,11 @@ async function workOf(db: Kysely<DB>, user: SessionUser, today: string, week: { 
     ? await db
         .selectFrom('indicatorValues')
         .select(['indicatorId', 'period', 'areaId'])
-        .where('indicatorId', 'in', indicators.map((i) => i.id))
+        .where(
+          'indicatorId',
+          'in',
+          indicators.map((i) => i.id),
+        )
         .where('period', 'in', [...new Set(current.values())])
         .where('value', 'is not', null)
         .execute()
@@ -107,7 +132,13 @@ async function workOf(db: Kysely<DB>, user: SessionUser, today: string, week: { 
       periods.add(current.get(i.id)!);
       for (const areaId of i.byArea ? projectAreas : [ALL_AREAS]) if (!filledKeys.has(`${i.id}|${areaId}`)) empty++;
     }
-    return { projectId: p.id, name: p.name, hoursThisWeek: Number(hours.find((h) => h.projectId === p.id)?.total ?? 0), emptyValues: empty, periods: [...periods].sort() };
+    return {
+      projectId: p.id,
+      name: p.name,
+      hoursThisWeek: Number(hours.find((h) => h.projectId === p.id)?.total ?? 0),
+      emptyValues: empty,
+      periods: [...periods].sort(),
+    };
   });
 }
 
@@ -116,7 +147,8 @@ export const homeRoutes = router().openapi(
     method: 'get',
     path: '/home',
     tags: ['home'],
-    summary: "What is waiting for the user: setup steps (staff), stories to tag, hours this week and empty indicator values per project, MSC picks, draft reports",
+    summary:
+      'What is waiting for the user: setup steps (staff), stories to tag, hours this week and empty indicator values per project, MSC picks, draft reports',
     security: cookieAuth,
     responses: { 200: json(Home), 401: errors[401] },
   }),
@@ -137,14 +169,22 @@ export const homeRoutes = router().openapi(
         .select(['mscRounds.id', 'mscRounds.domain'])
         .where('mscPanelMembers.userId', '=', user.id)
         .where('mscRounds.status', '=', 'open')
-        .where((eb) => eb.not(eb.exists(eb.selectFrom('mscPicks').select('mscPicks.roundId').whereRef('mscPicks.roundId', '=', 'mscRounds.id').where('mscPicks.userId', '=', user.id))))
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb.selectFrom('mscPicks').select('mscPicks.roundId').whereRef('mscPicks.roundId', '=', 'mscRounds.id').where('mscPicks.userId', '=', user.id),
+            ),
+          ),
+        )
         .orderBy('mscRounds.id')
         .execute(),
       staff
         ? db
             .selectFrom('reports')
             .select(['id', 'title'])
-            .where((eb) => eb.not(eb.exists(eb.selectFrom('reportVersions').select('reportVersions.id').whereRef('reportVersions.reportId', '=', 'reports.id'))))
+            .where((eb) =>
+              eb.not(eb.exists(eb.selectFrom('reportVersions').select('reportVersions.id').whereRef('reportVersions.reportId', '=', 'reports.id'))),
+            )
             .orderBy('id', 'desc')
             .limit(10)
             .execute()

@@ -25,14 +25,27 @@ const CompleteBody = z.strictObject({ token: Token, password: passwordSchema }).
 
 const unusable = () =>
   new AppError('gone', 'Deze link werkt niet (meer): hij is al gebruikt, verlopen of onbekend / This link does not work (any more): used, expired or unknown');
-const noMail = () => conflict('E-mail is niet ingesteld; vraag een beheerder om je wachtwoord opnieuw in te stellen / E-mail is not configured; ask an admin to reset your password');
+const noMail = () =>
+  conflict(
+    'E-mail is niet ingesteld; vraag een beheerder om je wachtwoord opnieuw in te stellen / E-mail is not configured; ask an admin to reset your password',
+  );
 
 /** The unused, unexpired reset with this token, and its enabled user. */
 async function liveReset(db: Db, token: string) {
   const row = await db
     .selectFrom('passwordResets')
     .innerJoin('users', 'users.id', 'passwordResets.userId')
-    .select(['passwordResets.id', 'passwordResets.expiresAt', 'passwordResets.usedAt', 'users.id as userId', 'users.email', 'users.name', 'users.role', 'users.locale', 'users.disabledAt'])
+    .select([
+      'passwordResets.id',
+      'passwordResets.expiresAt',
+      'passwordResets.usedAt',
+      'users.id as userId',
+      'users.email',
+      'users.name',
+      'users.role',
+      'users.locale',
+      'users.disabledAt',
+    ])
     .where('passwordResets.tokenHash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row || row.usedAt || row.disabledAt || Date.parse(row.expiresAt) <= Date.now()) return null;
@@ -83,7 +96,12 @@ export const passwordResetRoutes = router()
         await db.transaction().execute(async (tx) => {
           await tx
             .insertInto('passwordResets')
-            .values({ userId: user.id, tokenHash: hashToken(token), createdAt: new Date(now).toISOString(), expiresAt: new Date(now + RESET_TTL_MS).toISOString() })
+            .values({
+              userId: user.id,
+              tokenHash: hashToken(token),
+              createdAt: new Date(now).toISOString(),
+              expiresAt: new Date(now + RESET_TTL_MS).toISOString(),
+            })
             .execute();
           await audit(tx, null, 'user.password_reset_requested', { type: 'user', id: user.id });
         });
@@ -99,7 +117,12 @@ export const passwordResetRoutes = router()
       tags: ['auth'],
       summary: 'Whether a reset link still works (410 when used, expired or unknown)',
       request: { body: body(CheckBody) },
-      responses: { 200: json(z.object({ valid: z.literal(true) })), 400: errors[400], 410: { ...errors[404], description: 'Link used, expired or unknown' }, 429: errors[429] },
+      responses: {
+        200: json(z.object({ valid: z.literal(true) })),
+        400: errors[400],
+        410: { ...errors[404], description: 'Link used, expired or unknown' },
+        429: errors[429],
+      },
     }),
     async (c) => {
       const { db, limiter, config } = c.var;
@@ -115,7 +138,12 @@ export const passwordResetRoutes = router()
       tags: ['auth'],
       summary: 'Set a new password with a reset link; ends every session of the account and logs in',
       request: { body: body(CompleteBody) },
-      responses: { 200: json(z.object({ user: UserSchema })), 400: errors[400], 410: { ...errors[404], description: 'Link used, expired or unknown' }, 429: errors[429] },
+      responses: {
+        200: json(z.object({ user: UserSchema })),
+        400: errors[400],
+        410: { ...errors[404], description: 'Link used, expired or unknown' },
+        429: errors[429],
+      },
     }),
     async (c) => {
       const { db, limiter, config } = c.var;
@@ -128,7 +156,13 @@ export const passwordResetRoutes = router()
       await db.transaction().execute(async (tx) => {
         const now = new Date().toISOString();
         // Single use, also against two requests racing with the same link.
-        const used = await tx.updateTable('passwordResets').set({ usedAt: now }).where('id', '=', found.id).where('usedAt', 'is', null).returning('id').execute();
+        const used = await tx
+          .updateTable('passwordResets')
+          .set({ usedAt: now })
+          .where('id', '=', found.id)
+          .where('usedAt', 'is', null)
+          .returning('id')
+          .execute();
         if (!used.length) throw unusable();
         // Other links asked for earlier stop working too.
         await tx.updateTable('passwordResets').set({ usedAt: now }).where('userId', '=', user.id).where('usedAt', 'is', null).execute();

@@ -24,7 +24,12 @@ const Area = z
   .object({ id: z.number(), name: z.string(), kind: z.enum(areaKinds), cbsCode: z.string().nullable(), parentId: z.number().nullable() })
   .openapi('Area');
 const AreaBody = z
-  .strictObject({ name: z.string().trim().min(1).max(200), kind: z.enum(areaKinds), cbsCode: cbsCode.nullable().optional(), parentId: z.number().int().positive().nullable().optional() })
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    kind: z.enum(areaKinds),
+    cbsCode: cbsCode.nullable().optional(),
+    parentId: z.number().int().positive().nullable().optional(),
+  })
   .openapi('NewArea');
 
 const text = (max = 20_000) => z.string().max(max);
@@ -57,7 +62,15 @@ const ProjectPatch = z.strictObject({ ...ProjectFields, name: ProjectFields.name
 const MembersBody = z.strictObject({ userIds: idList(1000) }).openapi('ProjectMembers');
 
 const ProjectSummary = z
-  .object({ id: z.number(), name: z.string(), phase: z.enum(phases), startDate: z.string().nullable(), endDate: z.string().nullable(), updatedAt: z.string(), areaIds: z.array(z.number()) })
+  .object({
+    id: z.number(),
+    name: z.string(),
+    phase: z.enum(phases),
+    startDate: z.string().nullable(),
+    endDate: z.string().nullable(),
+    updatedAt: z.string(),
+    areaIds: z.array(z.number()),
+  })
   .openapi('ProjectSummary');
 const Project = z
   .object({
@@ -82,7 +95,10 @@ const Project = z
   .openapi('Project');
 
 async function checkRefs(db: Kysely<DB>, input: { areaIds?: number[]; startDate?: string | null; endDate?: string | null }) {
-  if (input.startDate && input.endDate && input.endDate < input.startDate) throw invalid('Einddatum ligt voor de startdatum / End date is before start date', [{ field: 'endDate', message: 'Ligt voor de startdatum / Before the start date' }]);
+  if (input.startDate && input.endDate && input.endDate < input.startDate)
+    throw invalid('Einddatum ligt voor de startdatum / End date is before start date', [
+      { field: 'endDate', message: 'Ligt voor de startdatum / Before the start date' },
+    ]);
   await assertExist(db, 'areas', input.areaIds, 'areaIds');
 }
 
@@ -91,7 +107,8 @@ async function checkMembers(db: Kysely<DB>, userIds: number[] | undefined) {
   if (!userIds?.length) return;
   const found = await db.selectFrom('users').select(['id', 'role']).where('id', 'in', userIds).execute();
   const bad = userIds.filter((u) => !found.some((f) => f.id === u && f.role !== 'funder'));
-  if (bad.length) throw invalid('Onbekende gebruiker of financier / Unknown user or a funder', [{ field: 'userIds', message: `not allowed: ${bad.join(', ')}` }]);
+  if (bad.length)
+    throw invalid('Onbekende gebruiker of financier / Unknown user or a funder', [{ field: 'userIds', message: `not allowed: ${bad.join(', ')}` }]);
 }
 
 /** Sets the team when it changes, with its own audit entry; call inside the project's transaction. */
@@ -124,7 +141,14 @@ export const projectRoutes = router()
     },
   )
   .openapi(
-    createRoute({ method: 'get', path: '/areas', tags: ['areas'], summary: 'All areas (wijken, buurten)', security: cookieAuth, responses: { 200: json(z.object({ areas: z.array(Area) })), 401: errors[401] } }),
+    createRoute({
+      method: 'get',
+      path: '/areas',
+      tags: ['areas'],
+      summary: 'All areas (wijken, buurten)',
+      security: cookieAuth,
+      responses: { 200: json(z.object({ areas: z.array(Area) })), 401: errors[401] },
+    }),
     async (c) => {
       requireRole(c, 'admin', 'coordinator', 'worker', 'funder');
       const areas = await c.var.db.selectFrom('areas').select(['id', 'name', 'kind', 'cbsCode', 'parentId']).orderBy('name').execute();
@@ -236,13 +260,23 @@ export const projectRoutes = router()
       const project = await c.var.db.transaction().execute(async (tx) => {
         const before = await getProject(tx, id);
         if (!before) throw notFound('Project niet gevonden / Project not found');
-        await checkRefs(tx, { ...patch, startDate: patch.startDate === undefined ? before.startDate : patch.startDate, endDate: patch.endDate === undefined ? before.endDate : patch.endDate });
+        await checkRefs(tx, {
+          ...patch,
+          startDate: patch.startDate === undefined ? before.startDate : patch.startDate,
+          endDate: patch.endDate === undefined ? before.endDate : patch.endDate,
+        });
         await checkMembers(tx, userIds);
         if (Object.keys(patch).length) {
           await updateProject(tx, id, patch);
           await audit(tx, user, 'project.update', { type: 'project', id }, { fields: Object.keys(patch) });
         }
-        await saveMembers(tx, user, id, before.members.map((m) => m.id), userIds);
+        await saveMembers(
+          tx,
+          user,
+          id,
+          before.members.map((m) => m.id),
+          userIds,
+        );
         return (await getProject(tx, id))!;
       });
       return c.json({ project }, 200);

@@ -2,7 +2,17 @@
 // story behind its receipt code. Every route is rate-limited per client address (and per link).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import { addConsent, linkByToken, linkCodeKey, newReceiptCode, projectVariables, receiptHash, receiptFeedback, receiptStatus, withdrawStory } from '../../db/repositories/stories.js';
+import {
+  addConsent,
+  linkByToken,
+  linkCodeKey,
+  newReceiptCode,
+  projectVariables,
+  receiptHash,
+  receiptFeedback,
+  receiptStatus,
+  withdrawStory,
+} from '../../db/repositories/stories.js';
 import { consentLevels } from '../../db/schema.js';
 import { tellerCopy } from '../../db/repositories/teller-copy.js';
 import { reportVersionsOf, storyByReceipt } from '../access.js';
@@ -35,8 +45,20 @@ export function titleFrom(text: string, max = 60): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?-]+$/, '')}…`;
 }
 
-const tokenParam = z.object({ token: z.string().min(1).max(200).openapi({ param: { name: 'token', in: 'path' } }) });
-const codeParam = z.object({ code: z.string().min(1).max(40).openapi({ param: { name: 'code', in: 'path' } }) });
+const tokenParam = z.object({
+  token: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'token', in: 'path' } }),
+});
+const codeParam = z.object({
+  code: z
+    .string()
+    .min(1)
+    .max(40)
+    .openapi({ param: { name: 'code', in: 'path' } }),
+});
 const langQuery = z.object({ lang: z.enum(residentLanguages).optional() });
 
 const SubmissionBody = z
@@ -58,11 +80,21 @@ const SubmissionBody = z
     // The consent the resident read is the text in the language they told their story in.
     const [, textLanguage] = s.consentTextVersion.split('/');
     if (textLanguage && textLanguage !== (s.language ?? 'nl'))
-      ctx.addIssue({ code: 'custom', path: ['consentTextVersion'], message: `the consent text of ${s.language ?? 'nl'} is ${residentConsentVersion(s.language ?? 'nl')}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consentTextVersion'],
+        message: `the consent text of ${s.language ?? 'nl'} is ${residentConsentVersion(s.language ?? 'nl')}`,
+      });
   })
   .openapi('PublicStory');
 
-const mediaParams = codeParam.extend({ mediaId: z.coerce.number().int().positive().openapi({ param: { name: 'mediaId', in: 'path' } }) });
+const mediaParams = codeParam.extend({
+  mediaId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'mediaId', in: 'path' } }),
+});
 
 const WithdrawBody = z.strictObject({ reason: z.string().trim().max(2000).optional() }).openapi('ReceiptWithdraw');
 
@@ -91,14 +123,15 @@ const ReceiptStory = z
     createdAt: z.string(),
     withdrawnAt: z.string().nullable(),
     feedback: z
-      .array(z.object({ domain: z.string(), panel: z.array(z.enum(['coordinator', 'worker', 'funder'])), reasons: z.array(z.string()), at: z.string().nullable() }))
+      .array(
+        z.object({ domain: z.string(), panel: z.array(z.enum(['coordinator', 'worker', 'funder'])), reasons: z.array(z.string()), at: z.string().nullable() }),
+      )
       .openapi({ description: 'Most Significant Change rounds that chose the story (once fed back): who chose it as roles, never names, and why' }),
     /** The recording and photo sent with it; the resident can listen back and look (never after withdrawal). */
     media: z.array(z.object({ id: z.number(), kind: z.enum(['audio', 'photo']), mime: z.string(), durationSeconds: z.number().nullable(), url: z.string() })),
-    reportVersion: z
-      .object({ title: z.string(), bodyHtml: z.string() })
-      .nullable()
-      .openapi({ description: 'the reviewed version that reports show, beside the teller’s own text; null until it is reviewed (or while a change waits for review)' }),
+    reportVersion: z.object({ title: z.string(), bodyHtml: z.string() }).nullable().openapi({
+      description: 'the reviewed version that reports show, beside the teller’s own text; null until it is reviewed (or while a change waits for review)',
+    }),
   })
   .openapi('ReceiptStory');
 
@@ -139,7 +172,17 @@ async function receiptStory(c: Context<AppEnv>, code: string) {
     ? await storyByReceipt(c.var.db, hash)
         .innerJoin('projects', 'projects.id', 'stories.projectId')
         .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
-        .select(['stories.id', 'stories.title', 'stories.bodyHtml', 'stories.consent', 'stories.createdAt', 'stories.withdrawnAt', 'stories.tellerId', 'projects.name as projectName', 'tellers.displayName as tellerName'])
+        .select([
+          'stories.id',
+          'stories.title',
+          'stories.bodyHtml',
+          'stories.consent',
+          'stories.createdAt',
+          'stories.withdrawnAt',
+          'stories.tellerId',
+          'projects.name as projectName',
+          'tellers.displayName as tellerName',
+        ])
         .executeTakeFirst()
     : undefined;
   if (!story) throw notFound('Onbekende bonnetjescode / Unknown receipt code');
@@ -207,7 +250,14 @@ export const publicRoutes = base
         strong: en ? v.strongEn : v.strongNl,
       }));
       return c.json(
-        { project: { name: link.projectName }, question: link.question, variables, consentTextVersion: residentConsentVersion(lang), media: true as const, open: true as const },
+        {
+          project: { name: link.projectName },
+          question: link.question,
+          variables,
+          consentTextVersion: residentConsentVersion(lang),
+          media: true as const,
+          open: true as const,
+        },
         200,
       );
     },
@@ -241,11 +291,17 @@ export const publicRoutes = base
       const audio = media.some((m) => m.kind === 'audio');
       const rich = parseRichText(input.body ?? EMPTY_DOC);
       // A story is told in words or by voice; a photo alone is not a story.
-      if (!rich.text.trim() && !audio) throw invalid('Schrijf je verhaal, of spreek het in / Write your story, or speak it', [{ field: 'body', message: 'the story has no text and no recording' }]);
+      if (!rich.text.trim() && !audio)
+        throw invalid('Schrijf je verhaal, of spreek het in / Write your story, or speak it', [
+          { field: 'body', message: 'the story has no text and no recording' },
+        ]);
       const placements = await checkPlacements(db, link.projectId, input.placements);
       const under16 = input.under16 ?? false;
       const givenBy = under16 ? ('guardian' as const) : ('teller' as const);
-      if (under16 && !input.guardianName) throw invalid('Vul de naam van je ouder of voogd in / Fill in your parent’s or guardian’s name', [{ field: 'guardianName', message: 'required under 16' }]);
+      if (under16 && !input.guardianName)
+        throw invalid('Vul de naam van je ouder of voogd in / Fill in your parent’s or guardian’s name', [
+          { field: 'guardianName', message: 'required under 16' },
+        ]);
       checkConsentGiver({ under16, givenBy, guardianName: input.guardianName, widening: true });
       const code = newReceiptCode();
       await saveWithMedia(c, media, (stored) =>
@@ -264,7 +320,13 @@ export const publicRoutes = base
               receiptHash: receiptHash(code),
             },
             rich,
-            consent: { level: input.consent, givenBy, guardianName: under16 ? input.guardianName! : null, channel: 'online', consentTextVersion: input.consentTextVersion },
+            consent: {
+              level: input.consent,
+              givenBy,
+              guardianName: under16 ? input.guardianName! : null,
+              channel: 'online',
+              consentTextVersion: input.consentTextVersion,
+            },
             placements,
             by: null,
             auditDetails: { projectId: link.projectId, source: 'link', linkId: link.id, consent: input.consent, givenBy, media: stored.map((m) => m.kind) },
@@ -296,7 +358,10 @@ export const publicRoutes = base
       summary: 'The resident listens back to their recording or looks at their photo (gone once the story is withdrawn)',
       request: { params: mediaParams },
       responses: {
-        200: { content: { 'audio/webm': { schema: z.string().openapi({ format: 'binary' }) }, 'image/jpeg': { schema: z.string().openapi({ format: 'binary' }) } }, description: 'The file' },
+        200: {
+          content: { 'audio/webm': { schema: z.string().openapi({ format: 'binary' }) }, 'image/jpeg': { schema: z.string().openapi({ format: 'binary' }) } },
+          description: 'The file',
+        },
         404: errors[404],
         429: errors[429],
       },
@@ -324,7 +389,9 @@ export const publicRoutes = base
     }),
     async (c) => {
       const hash = receiptHash(c.req.valid('param').code);
-      const copy = hash ? await tellerCopy(c.var.db, storyByReceipt(c.var.db, hash), async (id) => (await reportVersionsOf(c.var.db, [id])).get(id)) : undefined;
+      const copy = hash
+        ? await tellerCopy(c.var.db, storyByReceipt(c.var.db, hash), async (id) => (await reportVersionsOf(c.var.db, [id])).get(id))
+        : undefined;
       if (!copy) throw notFound('Onbekende bonnetjescode / Unknown receipt code');
       c.header('Content-Disposition', 'attachment; filename="weefwerk-mijn-verhaal.json"');
       return c.json(copy, 200);
@@ -346,7 +413,12 @@ export const publicRoutes = base
       const found = await receiptStory(c, code);
       if (found.view.status !== 'withdrawn') {
         const files = await db.transaction().execute(async (tx) => {
-          const last = await tx.selectFrom('storyConsents').select('consentTextVersion').where('storyId', '=', found.id).orderBy('id', 'desc').executeTakeFirst();
+          const last = await tx
+            .selectFrom('storyConsents')
+            .select('consentTextVersion')
+            .where('storyId', '=', found.id)
+            .orderBy('id', 'desc')
+            .executeTakeFirst();
           await addConsent(tx, found.id, {
             level: null,
             withdrawn: true,
@@ -359,7 +431,13 @@ export const publicRoutes = base
           });
           const files = await withdrawStory(tx, found.id);
           await redactStoredVersions(tx, [found.id], { system: 'resident (receipt)' }, 'story withdrawn');
-          await audit(tx, { system: 'resident (receipt)' }, 'story.withdraw', { type: 'story', id: found.id }, { from: found.view.consent, to: null, givenBy: 'teller', channel: 'online' });
+          await audit(
+            tx,
+            { system: 'resident (receipt)' },
+            'story.withdraw',
+            { type: 'story', id: found.id },
+            { from: found.view.consent, to: null, givenBy: 'teller', channel: 'online' },
+          );
           return files;
         });
         await removeMediaFiles(mediaDir(c.var.config), files); // the recording and photo go with the story

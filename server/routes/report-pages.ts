@@ -89,7 +89,8 @@ export function reportPages() {
         }),
       );
     } catch (err) {
-      if (err instanceof AppError && (err.status === 404 || err.status === 403)) return problem(c, lang, err.status, err.status === 404 ? w.notFound : w.forbidden);
+      if (err instanceof AppError && (err.status === 404 || err.status === 403))
+        return problem(c, lang, err.status, err.status === 404 ? w.notFound : w.forbidden);
       throw err;
     }
   });
@@ -100,7 +101,11 @@ export function reportPages() {
     const lang = langOf(c);
     const w = words[lang];
     const { db } = c.var;
-    const link = await db.selectFrom('reportLinks').select(['reportId', 'expiresAt', 'revokedAt']).where('tokenHash', '=', hashToken(c.req.param('token'))).executeTakeFirst();
+    const link = await db
+      .selectFrom('reportLinks')
+      .select(['reportId', 'expiresAt', 'revokedAt'])
+      .where('tokenHash', '=', hashToken(c.req.param('token')))
+      .executeTakeFirst();
     if (!link) return problem(c, lang, 404, w.notFound);
     if (link.revokedAt) return problem(c, lang, 410, w.revoked);
     if (Date.parse(link.expiresAt) <= Date.now()) return problem(c, lang, 410, w.expired);
@@ -110,7 +115,15 @@ export function reportPages() {
     const served = await serveVersion(db, version);
     c.header('Cache-Control', 'no-store');
     c.header('X-Robots-Tag', 'noindex');
-    return c.html(reportPage({ title: served.data.report.title, article: articleIn(lang, served, version), nav: [languageSwitch(c.req.path, lang)], lang, runningTitle: served.data.report.title }));
+    return c.html(
+      reportPage({
+        title: served.data.report.title,
+        article: articleIn(lang, served, version),
+        nav: [languageSwitch(c.req.path, lang)],
+        lang,
+        runningTitle: served.data.report.title,
+      }),
+    );
   });
 
   return app;

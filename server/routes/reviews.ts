@@ -41,7 +41,9 @@ const Review = z
         current: z.boolean().openapi({ description: 'false once the story’s title or text changed after the review: it waits for review again' }),
       })
       .nullable(),
-    findings: z.object({ title: z.array(Finding), text: z.array(Finding) }).openapi({ description: 'details in the story’s own title and text that likely identify someone' }),
+    findings: z
+      .object({ title: z.array(Finding), text: z.array(Finding) })
+      .openapi({ description: 'details in the story’s own title and text that likely identify someone' }),
   })
   .openapi('StoryReview');
 
@@ -49,22 +51,40 @@ const ReviewBody = z
   .strictObject({
     title: z.string().trim().min(1).max(200),
     body: z.unknown().openapi({ type: 'object', description: 'tiptap JSON document of the report version' }),
-    storyHash: z.string().max(64).regex(/^[0-9a-f]{64}$/).openapi({ description: 'the story’s textHash as the reviewer saw it; 409 if the story changed since' }),
+    storyHash: z
+      .string()
+      .max(64)
+      .regex(/^[0-9a-f]{64}$/)
+      .openapi({ description: 'the story’s textHash as the reviewer saw it; 409 if the story changed since' }),
   })
   .openapi('StoryReviewInput');
 
 const Waiting = z
   .object({
     count: z.number(),
-    stories: z.array(z.object({ id: z.number(), title: z.string(), projectName: z.string(), date: z.string(), consent: z.enum(consentLevels), stale: z.boolean() })),
+    stories: z.array(
+      z.object({ id: z.number(), title: z.string(), projectName: z.string(), date: z.string(), consent: z.enum(consentLevels), stale: z.boolean() }),
+    ),
   })
   .openapi('AwaitingReview');
 
 async function reviewOf(db: Kysely<DB>, id: number) {
-  const story = await db.selectFrom('stories').select(['id', 'projectId', 'title', 'bodyJson', 'bodyText', 'consent']).where('id', '=', id).executeTakeFirstOrThrow();
+  const story = await db
+    .selectFrom('stories')
+    .select(['id', 'projectId', 'title', 'bodyJson', 'bodyText', 'consent'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   const review = await getReview(db, id);
   return {
-    story: { id: story.id, projectId: story.projectId, title: story.title, body: JSON.parse(story.bodyJson) as unknown, bodyText: story.bodyText, consent: story.consent, textHash: reviewHash(story.title, story.bodyText) },
+    story: {
+      id: story.id,
+      projectId: story.projectId,
+      title: story.title,
+      body: JSON.parse(story.bodyJson) as unknown,
+      bodyText: story.bodyText,
+      consent: story.consent,
+      textHash: reviewHash(story.title, story.bodyText),
+    },
     leavesTeam: audienceLevels.report.includes(story.consent),
     review: review
       ? {
@@ -107,7 +127,8 @@ export const reviewRoutes = router()
       method: 'put',
       path: '/stories/{id}/review',
       tags: ['stories'],
-      summary: 'Mark the report version reviewed: the edited copy readers beyond the team get (staff, and workers of the story’s project); audited with its hash',
+      summary:
+        'Mark the report version reviewed: the edited copy readers beyond the team get (staff, and workers of the story’s project); audited with its hash',
       security: cookieAuth,
       request: { params: idParam, body: body(ReviewBody) },
       responses: { 200: json(Review), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 413: errors[413] },
@@ -119,7 +140,8 @@ export const reviewRoutes = router()
       const { db } = c.var;
       await reviewableStory(db, user, id);
       const rich = parseRichText(input.body);
-      if (!rich.text.trim()) throw invalid('De versie voor verslagen is leeg / The report version is empty', [{ field: 'body', message: 'the report version has no text' }]);
+      if (!rich.text.trim())
+        throw invalid('De versie voor verslagen is leeg / The report version is empty', [{ field: 'body', message: 'the report version has no text' }]);
       const result = await db.transaction().execute(async (tx) => {
         const story = await tx.selectFrom('stories').select(['title', 'bodyText', 'consent', 'withdrawnAt']).where('id', '=', id).executeTakeFirst();
         if (!story) throw notFound('Verhaal niet gevonden / Story not found');
@@ -147,7 +169,8 @@ export const reviewRoutes = router()
       method: 'get',
       path: '/reports/{id}/awaiting-review',
       tags: ['reports'],
-      summary: 'Stories of the report’s projects, areas and period that may leave the team but wait for review ("wacht op anonimiseren"); they stay out of the report until reviewed',
+      summary:
+        'Stories of the report’s projects, areas and period that may leave the team but wait for review ("wacht op anonimiseren"); they stay out of the report until reviewed',
       security: cookieAuth,
       request: { params: idParam },
       responses: { 200: json(Waiting), 401: errors[401], 403: errors[403], 404: errors[404] },
@@ -167,7 +190,9 @@ export const reviewRoutes = router()
       const rows = await q
         .innerJoin('projects', 'projects.id', 'stories.projectId')
         .select(['stories.id', 'stories.title', 'projects.name as projectName', 'stories.consent', storyDate.as('date')])
-        .select((eb) => eb.exists(eb.selectFrom('storyReviews').select('storyReviews.storyId').whereRef('storyReviews.storyId', '=', 'stories.id')).as('reviewedBefore'))
+        .select((eb) =>
+          eb.exists(eb.selectFrom('storyReviews').select('storyReviews.storyId').whereRef('storyReviews.storyId', '=', 'stories.id')).as('reviewedBefore'),
+        )
         .orderBy(storyDate)
         .orderBy('stories.id')
         .limit(WAITING_LIST)

@@ -25,7 +25,12 @@ const NewUserBody = z
   .strictObject({ email: z.string().trim().email().max(320), name: z.string().trim().min(1).max(200), role: z.enum(roles), password: passwordSchema })
   .openapi('NewUser');
 const UserPatch = z
-  .strictObject({ name: z.string().trim().min(1).max(200).optional(), role: z.enum(roles).optional(), disabled: z.boolean().optional(), password: passwordSchema.optional() })
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    role: z.enum(roles).optional(),
+    disabled: z.boolean().optional(),
+    password: passwordSchema.optional(),
+  })
   .openapi('UserPatch');
 
 const AuditEntry = z.object({
@@ -63,7 +68,14 @@ export const userRoutes = router()
     },
   )
   .openapi(
-    createRoute({ method: 'get', path: '/users', tags: ['users'], summary: 'All users (admin)', security: cookieAuth, responses: { 200: json(z.object({ users: z.array(AdminUser) })), 401: errors[401], 403: errors[403] } }),
+    createRoute({
+      method: 'get',
+      path: '/users',
+      tags: ['users'],
+      summary: 'All users (admin)',
+      security: cookieAuth,
+      responses: { 200: json(z.object({ users: z.array(AdminUser) })), 401: errors[401], 403: errors[403] },
+    }),
     async (c) => {
       requireRole(c, 'admin');
       return c.json({ users: await listUsers(c.var.db) }, 200);
@@ -107,7 +119,10 @@ export const userRoutes = router()
       const { id } = c.req.valid('param');
       const patch = c.req.valid('json');
       if (id === admin.id && (patch.disabled || (patch.role && patch.role !== 'admin'))) {
-        throw new AppError('conflict', 'Je kunt jezelf niet uitschakelen of je eigen adminrol afnemen / You cannot disable yourself or drop your own admin role');
+        throw new AppError(
+          'conflict',
+          'Je kunt jezelf niet uitschakelen of je eigen adminrol afnemen / You cannot disable yourself or drop your own admin role',
+        );
       }
       const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
       const user = await c.var.db.transaction().execute(async (tx) => {
@@ -117,7 +132,12 @@ export const userRoutes = router()
         const disabledAt = patch.disabled === undefined ? before.disabledAt : patch.disabled ? (before.disabledAt ?? now) : null;
         await tx
           .updateTable('users')
-          .set({ name: patch.name ?? before.name, role: patch.role ?? before.role, disabledAt, ...(passwordHash ? { passwordHash, passwordChangedAt: now } : {}) })
+          .set({
+            name: patch.name ?? before.name,
+            role: patch.role ?? before.role,
+            disabledAt,
+            ...(passwordHash ? { passwordHash, passwordChangedAt: now } : {}),
+          })
           .where('id', '=', id)
           .execute();
         if (patch.name && patch.name !== before.name) await audit(tx, admin, 'user.rename', { type: 'user', id }, { from: before.name, to: patch.name });
@@ -153,7 +173,11 @@ export const userRoutes = router()
     async (c) => {
       requireRole(c, 'admin');
       const q = c.req.valid('query');
-      let query = c.var.db.selectFrom('auditLog').select(['id', 'at', 'actor', 'action', 'targetType', 'targetId', 'details']).orderBy('id', 'desc').limit(q.limit);
+      let query = c.var.db
+        .selectFrom('auditLog')
+        .select(['id', 'at', 'actor', 'action', 'targetType', 'targetId', 'details'])
+        .orderBy('id', 'desc')
+        .limit(q.limit);
       if (q.targetType) query = query.where('targetType', '=', q.targetType);
       if (q.targetId) query = query.where('targetId', '=', q.targetId);
       if (q.before) query = query.where('id', '<', q.before);

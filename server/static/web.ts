@@ -35,7 +35,9 @@ export function webRoutes() {
     let html = pages.get(name);
     if (html === undefined) {
       const path = join(webDist, name);
-      html = existsSync(path) ? readFileSync(path, 'utf8') : '<!doctype html><title>Weefwerk</title><p>Web bundle not built: run <code>npm run build</code>.</p>';
+      html = existsSync(path)
+        ? readFileSync(path, 'utf8')
+        : '<!doctype html><title>Weefwerk</title><p>Web bundle not built: run <code>npm run build</code>.</p>';
       if (existsSync(path)) pages.set(name, html);
     }
     return html;

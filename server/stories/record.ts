@@ -24,7 +24,8 @@ export type StoryToRecord = {
 /** Writes the story and everything that comes with it; returns its id. */
 export async function recordStory(tx: Kysely<DB>, r: StoryToRecord): Promise<number> {
   const by = r.by?.id ?? null;
-  const tellerId = 'id' in r.teller ? r.teller.id : await insertTeller(tx, { kind: 'resident', displayName: r.teller.displayName, userId: null, under16: r.teller.under16 });
+  const tellerId =
+    'id' in r.teller ? r.teller.id : await insertTeller(tx, { kind: 'resident', displayName: r.teller.displayName, userId: null, under16: r.teller.under16 });
   const storyId = await insertStory(
     tx,
     { ...r.story, tellerId, bodyJson: JSON.stringify(r.rich.json), bodyHtml: r.rich.html, bodyText: r.rich.text, recordedBy: by, consent: r.consent.level },

@@ -15,7 +15,10 @@ describe('browser: accessibility harness', () => {
 
   it('lists axe violations by rule, target and help', async () => {
     await page.setContent(`<html><body><main><img src="x.png"><input id="q"><p style="color:#aaa;background:#fff">pale</p></main></body></html>`);
-    const err = await checkA11y(page, 'broken').then(() => null, (e: Error) => e.message);
+    const err = await checkA11y(page, 'broken').then(
+      () => null,
+      (e: Error) => e.message,
+    );
     expect(err).toMatch(/html-has-lang/);
     expect(err).toMatch(/image-alt \[critical\]/);
     expect(err).toMatch(/label \[critical\].*\n\s+at #q/);

@@ -168,8 +168,18 @@ describe('browser: accessibility of the foundation pages', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
     }
     // The areas list reads as a tree: a district right under its municipality, not sorted among the rest.
-    const gm = await e.db.insertInto('areas').values({ name: 'Amsterdam', kind: 'gemeente', cbsCode: null, parentId: null }).returning('id').executeTakeFirstOrThrow();
-    await e.db.insertInto('areas').values([{ name: 'Zuid', kind: 'wijk', cbsCode: null, parentId: gm.id }, { name: 'Utrecht', kind: 'gemeente', cbsCode: null, parentId: null }]).execute();
+    const gm = await e.db
+      .insertInto('areas')
+      .values({ name: 'Amsterdam', kind: 'gemeente', cbsCode: null, parentId: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await e.db
+      .insertInto('areas')
+      .values([
+        { name: 'Zuid', kind: 'wijk', cbsCode: null, parentId: gm.id },
+        { name: 'Utrecht', kind: 'gemeente', cbsCode: null, parentId: null },
+      ])
+      .execute();
     await page.goto('/areas');
     await page.getByRole('rowheader', { name: 'Zuid' }).waitFor();
     const names = await page.getByRole('rowheader').allTextContents();

@@ -16,13 +16,29 @@ describe('browser: counting', () => {
   beforeAll(async () => {
     e = await startE2E();
     worker = await e.user('worker');
-    const area = (name: string, cbsCode: string) => e.db.insertInto('areas').values({ name, kind: 'buurt', cbsCode, parentId: null }).returning('id').executeTakeFirstOrThrow();
+    const area = (name: string, cbsCode: string) =>
+      e.db.insertInto('areas').values({ name, kind: 'buurt', cbsCode, parentId: null }).returning('id').executeTakeFirstOrThrow();
     kop = (await area('Kop Zeedijk', 'BU03630000')).id;
     oudeKerk = (await area('Oude Kerk e.o.', 'BU03630001')).id;
     projectId = await insertProject(e.db, { name: 'Buurtkamer Zeedijk', areaIds: [kop, oudeKerk], budgetHours: 40, budgetEuros: 1000 });
     await setProjectMembers(e.db, projectId, [worker.id]);
     const indicator = (name: string, unit: 'count' | 'percentage', byArea: number) =>
-      e.db.insertInto('indicators').values({ projectId, outcomeId: null, name, unit, measure: unit === 'count' ? 'unit' : 'percentage', periodicity: 'quarter', baselineValue: null, baselinePeriod: null, byArea, sourceKey: null }).returning('id').executeTakeFirstOrThrow();
+      e.db
+        .insertInto('indicators')
+        .values({
+          projectId,
+          outcomeId: null,
+          name,
+          unit,
+          measure: unit === 'count' ? 'unit' : 'percentage',
+          periodicity: 'quarter',
+          baselineValue: null,
+          baselinePeriod: null,
+          byArea,
+          sourceKey: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
     visitors = (await indicator('Bezoekers', 'count', 1)).id;
     share = (await indicator('Aandeel actief', 'percentage', 0)).id;
   });
@@ -43,10 +59,21 @@ describe('browser: counting', () => {
     expect(await page.getByRole('columnheader').allInnerTexts()).toEqual(['Indicator en gebied', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1']);
 
     const cell = (indicator: string, area: string, period: string) => page.getByRole('textbox', { name: `${indicator}, ${area}, ${period}` });
-    const focused = () => page.evaluate(() => (document.querySelector('ww-app')!.shadowRoot!.querySelector('ww-indicator-grid-page')!.shadowRoot!.activeElement as HTMLInputElement)?.getAttribute('aria-label'));
+    const focused = () =>
+      page.evaluate(() =>
+        (document.querySelector('ww-app')!.shadowRoot!.querySelector('ww-indicator-grid-page')!.shadowRoot!.activeElement as HTMLInputElement)?.getAttribute(
+          'aria-label',
+        ),
+      );
     // Along a row through the periods with the arrow keys, then down with Enter.
     await cell('Bezoekers', 'Kop Zeedijk', '2025-Q2').click();
-    for (const [text, key] of [['10', 'ArrowRight'], ['11', 'ArrowRight'], ['12', 'ArrowRight'], ['1.234,5', 'Enter'], ['twaalf', 'Enter']] as const) {
+    for (const [text, key] of [
+      ['10', 'ArrowRight'],
+      ['11', 'ArrowRight'],
+      ['12', 'ArrowRight'],
+      ['1.234,5', 'Enter'],
+      ['twaalf', 'Enter'],
+    ] as const) {
       await page.keyboard.type(text);
       await page.keyboard.press(key);
     }
@@ -75,7 +102,13 @@ describe('browser: counting', () => {
     await page.keyboard.type('7');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
     await expect.poll(() => page.getByText('Opgeslagen: 7 nieuw').count()).toBe(1);
-    const rows = await e.db.selectFrom('indicatorValues').select(['indicatorId', 'areaId', 'period', 'value']).orderBy('indicatorId').orderBy('areaId').orderBy('period').execute();
+    const rows = await e.db
+      .selectFrom('indicatorValues')
+      .select(['indicatorId', 'areaId', 'period', 'value'])
+      .orderBy('indicatorId')
+      .orderBy('areaId')
+      .orderBy('period')
+      .execute();
     expect(rows).toEqual(
       [
         { indicatorId: visitors, areaId: kop, period: '2025-Q2', value: 10 },
@@ -91,7 +124,9 @@ describe('browser: counting', () => {
     await page.getByLabel('Notitie bij Bezoekers · Kop Zeedijk · 2026-Q1').fill('inclusief open dag');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
     await expect.poll(() => page.getByText('Opgeslagen: 0 nieuw, 1 gewijzigd').count()).toBe(1);
-    expect(await e.db.selectFrom('indicatorValues').select(['value', 'note']).where('areaId', '=', kop).where('period', '=', '2026-Q1').execute()).toEqual([{ value: 1234.5, note: 'inclusief open dag' }]);
+    expect(await e.db.selectFrom('indicatorValues').select(['value', 'note']).where('areaId', '=', kop).where('period', '=', '2026-Q1').execute()).toEqual([
+      { value: 1234.5, note: 'inclusief open dag' },
+    ]);
     await e.screenshot(page, 'counting-grid-saved');
 
     // Periods still empty say so and offer the latest one; fewer periods can be chosen.
@@ -173,7 +208,9 @@ describe('browser: counting', () => {
     const quarter = lines[2]!.split(';')[1]!;
 
     // A bad value and a bad period: the reasons in Dutch, whole sentences.
-    const bad = template.replace(`Bezoekers;${quarter};Kop Zeedijk;;`, `Bezoekers;${quarter};Kop Zeedijk;acht;`).replace(`Aandeel actief;${quarter};;;`, 'Aandeel actief;2026-Q5;;3;');
+    const bad = template
+      .replace(`Bezoekers;${quarter};Kop Zeedijk;;`, `Bezoekers;${quarter};Kop Zeedijk;acht;`)
+      .replace(`Aandeel actief;${quarter};;;`, 'Aandeel actief;2026-Q5;;3;');
     const file = (text: string) => page.getByLabel('CSV-bestand').setInputFiles({ name: 'waarden.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
     await file(bad);
     await page.getByRole('button', { name: 'Controleren' }).click();
@@ -195,7 +232,9 @@ describe('browser: counting', () => {
 
     // Filled in: each value beside the one it replaces ("nog niets" where nothing was).
     const [qa, qb] = [lines[1]!.split(';')[1]!, quarter];
-    const filled = template.replace(`Bezoekers;${qb};Kop Zeedijk;;`, `Bezoekers;${qb};Kop Zeedijk;8,5;`).replace(`Aandeel actief;${qa};;;`, `Aandeel actief;${qa};;40;`);
+    const filled = template
+      .replace(`Bezoekers;${qb};Kop Zeedijk;;`, `Bezoekers;${qb};Kop Zeedijk;8,5;`)
+      .replace(`Aandeel actief;${qa};;;`, `Aandeel actief;${qa};;40;`);
     await e.db.insertInto('indicatorValues').values({ indicatorId: visitors, period: qb, areaId: oudeKerk, value: 5, note: '', enteredBy: null }).execute();
     const withOld = filled.replace(`Bezoekers;${qb};Oude Kerk e.o.;;`, `Bezoekers;${qb};Oude Kerk e.o.;6;`);
     await file(withOld);
@@ -211,7 +250,11 @@ describe('browser: counting', () => {
     await e.screenshot(page, 'counting-csv-preview-changes');
     await page.getByRole('button', { name: 'Importeren' }).click();
     await expect.poll(() => page.getByText('Geïmporteerd: 2 nieuw, 1 gewijzigd', { exact: false }).count()).toBe(1);
-    expect(await e.db.selectFrom('indicatorValues').select('value').where('period', 'in', [qa, qb]).orderBy('value').execute()).toEqual([{ value: 6 }, { value: 8.5 }, { value: 40 }]);
+    expect(await e.db.selectFrom('indicatorValues').select('value').where('period', 'in', [qa, qb]).orderBy('value').execute()).toEqual([
+      { value: 6 },
+      { value: 8.5 },
+      { value: 40 },
+    ]);
     await ctx.close();
 
     // On a phone the page and its preview fit the screen.
@@ -263,7 +306,9 @@ describe('browser: counting', () => {
     await page.waitForURL(`**/projects/${projectId}/indicators`);
     const row = await e.db.selectFrom('indicators').selectAll().where('name', '=', 'Deelnemers buurtmaaltijd').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ unit: 'count', measure: 'unit', byArea: 1, baselineValue: 12.5, baselinePeriod: '2025-Q4' });
-    expect(await e.db.selectFrom('indicatorTargets').select(['period', 'areaId', 'value']).where('indicatorId', '=', row.id).execute()).toEqual([{ period: '2026-Q1', areaId: kop, value: 40 }]);
+    expect(await e.db.selectFrom('indicatorTargets').select(['period', 'areaId', 'value']).where('indicatorId', '=', row.id).execute()).toEqual([
+      { period: '2026-Q1', areaId: kop, value: 40 },
+    ]);
 
     await page.goto(`/indicators/${visitors}/edit`);
     await expect.poll(() => page.getByRole('heading', { name: 'Laatste wijzigingen van de waarden' }).count()).toBe(1);
@@ -274,7 +319,11 @@ describe('browser: counting', () => {
   it('a coordinator links an indicator to an outcome in the form, and the outcomes page lists it and offers to add one', async () => {
     const coordinator = await e.user('coordinator');
     const outcome = (title: string, archivedAt: string | null) =>
-      e.db.insertInto('outcomes').values({ projectId, level: 'outcome', title, description: '', parentId: null, libraryId: null, sort: 0, archivedAt }).returning('id').executeTakeFirstOrThrow();
+      e.db
+        .insertInto('outcomes')
+        .values({ projectId, level: 'outcome', title, description: '', parentId: null, libraryId: null, sort: 0, archivedAt })
+        .returning('id')
+        .executeTakeFirstOrThrow();
     const meet = (await outcome('Bewoners ontmoeten elkaar', null)).id;
     await outcome('Oud doel', '2026-01-01T00:00:00.000Z');
     const ctx = await e.context();
@@ -290,7 +339,11 @@ describe('browser: counting', () => {
     await page.getByLabel('Naam').fill('Bezoekers ontmoetingsochtend');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.waitForURL(`**/projects/${projectId}/indicators`);
-    const created = await e.db.selectFrom('indicators').select(['id', 'outcomeId']).where('name', '=', 'Bezoekers ontmoetingsochtend').executeTakeFirstOrThrow();
+    const created = await e.db
+      .selectFrom('indicators')
+      .select(['id', 'outcomeId'])
+      .where('name', '=', 'Bezoekers ontmoetingsochtend')
+      .executeTakeFirstOrThrow();
     expect(created.outcomeId).toBe(meet);
 
     // The edit form links an existing indicator.

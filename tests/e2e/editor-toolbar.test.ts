@@ -16,7 +16,13 @@ describe('browser: the staff editor toolbar', { timeout: 60_000 }, () => {
     const api = await apiAs(e, email);
     const { project } = await api.post('/api/projects', { name: 'Buurtkamer' });
     const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Mevrouw Jansen drinkt koffie met de buren.' }] }] };
-    const created = await api.post('/api/stories', { projectId: project.id, title: 'Koffie', body, source: 'heard', consent: { level: 'team', channel: 'spoken', givenBy: 'teller' } });
+    const created = await api.post('/api/stories', {
+      projectId: project.id,
+      title: 'Koffie',
+      body,
+      source: 'heard',
+      consent: { level: 'team', channel: 'spoken', givenBy: 'teller' },
+    });
     storyId = created.story.id;
   });
   afterAll(async () => e?.close());
@@ -33,7 +39,16 @@ describe('browser: the staff editor toolbar', { timeout: 60_000 }, () => {
 
     // Staff keep the full toolbar: headings, lists, quote and link too.
     const toolbar = page.getByRole('toolbar', { name: 'Opmaak' });
-    await expect(toolbar.getByRole('button').evaluateAll((bs) => bs.map((b) => b.querySelector('.word')?.textContent))).resolves.toEqual(['Vet', 'Schuin', 'Kop', 'Kleine kop', 'Lijstje', 'Nummering', 'Citaat', 'Link']);
+    await expect(toolbar.getByRole('button').evaluateAll((bs) => bs.map((b) => b.querySelector('.word')?.textContent))).resolves.toEqual([
+      'Vet',
+      'Schuin',
+      'Kop',
+      'Kleine kop',
+      'Lijstje',
+      'Nummering',
+      'Citaat',
+      'Link',
+    ]);
 
     // From the title: Tab reaches the toolbar once (its first button), the next Tab the text.
     const title = page.getByLabel('Titel', { exact: true });

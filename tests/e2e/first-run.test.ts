@@ -36,7 +36,12 @@ for (const phone of [false, true]) {
       // Home: the four steps in order, only the first one a link; nothing about stories yet.
       await page.getByRole('heading', { name: 'Welkom, Beheerder Bea', level: 1 }).waitFor();
       await page.getByRole('heading', { name: 'Aan de slag' }).waitFor();
-      expect(await page.locator('ww-home-page ol.steps h3').allInnerTexts()).toEqual(['Gebieden toevoegen', 'Een project maken', 'Uitkomsten beschrijven', 'Een verhaallink maken']);
+      expect(await page.locator('ww-home-page ol.steps h3').allInnerTexts()).toEqual([
+        'Gebieden toevoegen',
+        'Een project maken',
+        'Uitkomsten beschrijven',
+        'Een verhaallink maken',
+      ]);
       await expect(step(page, 1).innerText()).resolves.toContain('Projecten, verhalen en cijfers horen bij een wijk of buurt.');
       expect(await step(page, 2).getByRole('link').count()).toBe(0);
       await expect(step(page, 2).innerText()).resolves.toContain('Eerst stap 1');
@@ -75,7 +80,10 @@ for (const phone of [false, true]) {
       await page.getByRole('button', { name: 'Project aanmaken' }).click();
       await page.waitForURL(/\/projects\/\d+$/);
       const wijk = await e.db.selectFrom('areas').select('id').where('name', '=', 'Burgwallen-Oude Zijde').executeTakeFirstOrThrow();
-      expect(await e.db.selectFrom('areas').select(['kind', 'parentId']).where('name', '=', 'Kop Zeedijk').executeTakeFirstOrThrow()).toEqual({ kind: 'buurt', parentId: wijk.id });
+      expect(await e.db.selectFrom('areas').select(['kind', 'parentId']).where('name', '=', 'Kop Zeedijk').executeTakeFirstOrThrow()).toEqual({
+        kind: 'buurt',
+        parentId: wijk.id,
+      });
 
       // 3. Outcomes.
       await home(page);
@@ -133,15 +141,51 @@ for (const phone of [false, true]) {
       const worker = await e.user('worker');
       const coordinator = await e.user('coordinator');
       const funder = await e.user('funder');
-      const area = await e.db.insertInto('areas').values({ name: `Wijk ${size}`, kind: 'wijk', cbsCode: null, parentId: null }).returning('id').executeTakeFirstOrThrow();
+      const area = await e.db
+        .insertInto('areas')
+        .values({ name: `Wijk ${size}`, kind: 'wijk', cbsCode: null, parentId: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       const projectId = await insertProject(e.db, { name: `Taalcafé ${size}`, areaIds: [area.id] });
       await setProjectMembers(e.db, projectId, [worker.id]);
-      await e.db.insertInto('indicators').values({ projectId, outcomeId: null, name: 'Deelnemers', unit: 'count', measure: 'unit', periodicity: 'quarter', baselineValue: null, baselinePeriod: null, byArea: 1, sourceKey: null }).execute();
+      await e.db
+        .insertInto('indicators')
+        .values({
+          projectId,
+          outcomeId: null,
+          name: 'Deelnemers',
+          unit: 'count',
+          measure: 'unit',
+          periodicity: 'quarter',
+          baselineValue: null,
+          baselinePeriod: null,
+          byArea: 1,
+          sourceKey: null,
+        })
+        .execute();
       const today = new Date().toISOString().slice(0, 10);
-      await e.db.insertInto('hours').values({ projectId, userId: worker.id, date: weekOf(today).from, hours: 1.75, phase: 'DOEN', activity: 'Taalcafé' }).execute();
-      const round = await e.db.insertInto('mscRounds').values({ domain: `Meedoen ${size}`, periodFrom: '2026-01-01', periodTo: '2026-12-31', createdBy: coordinator.id }).returning('id').executeTakeFirstOrThrow();
+      await e.db
+        .insertInto('hours')
+        .values({ projectId, userId: worker.id, date: weekOf(today).from, hours: 1.75, phase: 'DOEN', activity: 'Taalcafé' })
+        .execute();
+      const round = await e.db
+        .insertInto('mscRounds')
+        .values({ domain: `Meedoen ${size}`, periodFrom: '2026-01-01', periodTo: '2026-12-31', createdBy: coordinator.id })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await e.db.insertInto('mscPanelMembers').values({ roundId: round.id, userId: worker.id }).execute();
-      await e.db.insertInto('reports').values({ title: `Jaarverslag ${size}`, audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', introJson: '{"type":"doc","content":[]}', introHtml: '', createdBy: coordinator.id }).execute();
+      await e.db
+        .insertInto('reports')
+        .values({
+          title: `Jaarverslag ${size}`,
+          audience: 'funder',
+          periodFrom: '2026-01-01',
+          periodTo: '2026-12-31',
+          introJson: '{"type":"doc","content":[]}',
+          introHtml: '',
+          createdBy: coordinator.id,
+        })
+        .execute();
 
       // The worker: hours this week, this quarter's empty values, the MSC pick waiting — each a link.
       const page = await (await e.context({ phone })).newPage();

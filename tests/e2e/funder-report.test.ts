@@ -47,7 +47,10 @@ describe('browser: a funder reads and prints a shared report', () => {
 
     // A second report, shared with another funder only.
     const headers = { origin: e.baseUrl };
-    const other = await cpage.request.post('/api/reports', { headers, data: { title: 'Geheim voor B', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectId] } });
+    const other = await cpage.request.post('/api/reports', {
+      headers,
+      data: { title: 'Geheim voor B', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectId] },
+    });
     const otherId = ((await other.json()) as { report: { id: number } }).report.id;
     expect((await cpage.request.post(`/api/reports/${otherId}/versions`, { headers })).status()).toBe(201);
     expect((await cpage.request.post(`/api/reports/${otherId}/shares`, { headers, data: { userId: funderB.id } })).status()).toBe(201);

@@ -51,7 +51,9 @@ describe('journey: coordinator', () => {
     await typeInto(page, page.getByRole('textbox', { name: 'Titel' }), 'Buren kennen elkaar');
     await activate(page, page.getByRole('button', { name: 'Toevoegen' }));
     await page.getByRole('heading', { name: /Buren kennen elkaar/ }).waitFor();
-    expect(await e.db.selectFrom('outcomes').select(['title', 'level']).where('projectId', '=', projectId).execute()).toEqual([{ title: 'Buren kennen elkaar', level: 'outcome' }]);
+    expect(await e.db.selectFrom('outcomes').select(['title', 'level']).where('projectId', '=', projectId).execute()).toEqual([
+      { title: 'Buren kennen elkaar', level: 'outcome' },
+    ]);
     await checkA11y(page, 'coordinator outcomes added');
 
     // A link for residents, and its poster.
@@ -74,7 +76,8 @@ describe('journey: coordinator', () => {
 
     // Stories have come in (through the link and from the workers).
     const stories: number[] = [];
-    for (const title of ['Groeten op straat', 'Samen koken']) stories.push(await makeStory(e.db, { projectId, title, consent: 'report', happenedOn: '2026-03-01' } as Parameters<typeof makeStory>[1]));
+    for (const title of ['Groeten op straat', 'Samen koken'])
+      stories.push(await makeStory(e.db, { projectId, title, consent: 'report', happenedOn: '2026-03-01' } as Parameters<typeof makeStory>[1]));
 
     // The tagging inbox, by keyboard.
     await activate(page, menu(page, 'Taggen'));
@@ -89,7 +92,16 @@ describe('journey: coordinator', () => {
     await page.getByRole('heading', { name: 'Samen koken' }).waitFor();
     await page.keyboard.press('1');
     await page.keyboard.press('Enter');
-    await expect.poll(() => e.db.selectFrom('storyOutcomes').select('storyId').where('status', '=', 'accepted').execute().then((r) => r.length)).toBe(2);
+    await expect
+      .poll(() =>
+        e.db
+          .selectFrom('storyOutcomes')
+          .select('storyId')
+          .where('status', '=', 'accepted')
+          .execute()
+          .then((r) => r.length),
+      )
+      .toBe(2);
 
     // Code a passage of the story in view: select it with Shift and the arrow keys.
     await e.db.insertInto('codes').values({ name: 'Ontmoeting', description: '' }).execute();

@@ -17,7 +17,11 @@ describe('journey: funder', () => {
     const other = await e.user('funder');
     const coordinator = await apiAs(e, (await e.user('coordinator')).email);
     const report = async (title: string, funderId: number) => {
-      const { report } = await coordinator.post('/api/reports', { title, audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectId] }, 201);
+      const { report } = await coordinator.post(
+        '/api/reports',
+        { title, audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectId] },
+        201,
+      );
       await coordinator.post(`/api/reports/${report.id}/versions`, {}, 201);
       await coordinator.post(`/api/reports/${report.id}/shares`, { userId: funderId }, 201);
       return report.id as number;

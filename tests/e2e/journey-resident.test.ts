@@ -55,7 +55,11 @@ describe('journey: resident', () => {
 
     // A resident's toolbar: three buttons on one row of a 360 px phone, named in words.
     const toolbar = page.getByRole('toolbar', { name: 'Opmaak' });
-    await expect(toolbar.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.querySelector('.word')?.textContent))).resolves.toEqual(['Vet', 'Schuin', 'Lijstje']);
+    await expect(toolbar.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.querySelector('.word')?.textContent))).resolves.toEqual([
+      'Vet',
+      'Schuin',
+      'Lijstje',
+    ]);
     const tops = await toolbar.getByRole('button').evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
     expect(new Set(tops).size).toBe(1);
     await screenshot(page, 'resident-editor-phone');

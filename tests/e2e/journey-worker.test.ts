@@ -13,13 +13,28 @@ describe('journey: worker', () => {
   beforeAll(async () => {
     e = await startE2E();
     worker = await e.user('worker');
-    const area = await e.db.insertInto('areas').values({ name: 'Kop Zeedijk', kind: 'buurt', cbsCode: 'BU03630000', parentId: null }).returning('id').executeTakeFirstOrThrow();
+    const area = await e.db
+      .insertInto('areas')
+      .values({ name: 'Kop Zeedijk', kind: 'buurt', cbsCode: 'BU03630000', parentId: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     projectId = await insertProject(e.db, { name: 'Buurtkamer Zeedijk', areaIds: [area.id], budgetHours: 40, budgetEuros: 1000 });
     await setProjectMembers(e.db, projectId, [worker.id]);
     visitors = (
       await e.db
         .insertInto('indicators')
-        .values({ projectId, outcomeId: null, name: 'Bezoekers buurtkamer', unit: 'count', measure: 'unit', periodicity: 'quarter', baselineValue: null, baselinePeriod: null, byArea: 0, sourceKey: null })
+        .values({
+          projectId,
+          outcomeId: null,
+          name: 'Bezoekers buurtkamer',
+          unit: 'count',
+          measure: 'unit',
+          periodicity: 'quarter',
+          baselineValue: null,
+          baselinePeriod: null,
+          byArea: 0,
+          sourceKey: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
@@ -100,7 +115,9 @@ describe('journey: worker', () => {
     await checkA11y(page, 'worker indicator grid');
     await activate(page, page.getByRole('button', { name: 'Alles opslaan' }));
     await page.getByText('Opgeslagen: 1 nieuw').waitFor();
-    expect(await e.db.selectFrom('indicatorValues').select(['indicatorId', 'period', 'value']).execute()).toEqual([{ indicatorId: visitors, period: '2026-Q1', value: 140 }]);
+    expect(await e.db.selectFrom('indicatorValues').select(['indicatorId', 'period', 'value']).execute()).toEqual([
+      { indicatorId: visitors, period: '2026-Q1', value: 140 },
+    ]);
     await screenshot(page, 'worker-indicator-grid');
   }, 120_000);
 });

@@ -63,7 +63,10 @@ describe('browser: posters and links', () => {
       await page.getByText(CONTACT).waitFor();
       await page.getByText(`Je verhaal blijft bij ${ORG}.`).waitFor();
       await page.waitForFunction(() => {
-        const img = document.querySelector('ww-app')?.shadowRoot?.querySelector('ww-link-poster-page')?.shadowRoot?.querySelector('img.qr') as HTMLImageElement | null;
+        const img = document
+          .querySelector('ww-app')
+          ?.shadowRoot?.querySelector('ww-link-poster-page')
+          ?.shadowRoot?.querySelector('img.qr') as HTMLImageElement | null;
         return !!img && img.complete && img.naturalWidth > 0;
       });
       await checkA11y(page, `poster-${size}`);
@@ -74,7 +77,8 @@ describe('browser: posters and links', () => {
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       const { pages, height, text, lowest } = await pdfText(pdf);
       expect(pages).toBe(1);
-      for (const words of [ORG, '020 123 45 67', 'Je verhaal blijft bij', 'Your story stays with', 'Of typ dit adres', 'Buurtkamer Transvaal']) expect(text).toContain(words);
+      for (const words of [ORG, '020 123 45 67', 'Je verhaal blijft bij', 'Your story stays with', 'Of typ dit adres', 'Buurtkamer Transvaal'])
+        expect(text).toContain(words);
       expect(lowest).toBeLessThan(height / 6); // text reaches the last sixth of the page: no empty bottom third
       if (!phone) {
         await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi

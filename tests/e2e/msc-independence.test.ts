@@ -19,11 +19,27 @@ describe('browser: independent MSC choices and the receipt sentence', () => {
       const second = await e.user('coordinator');
       const organiser = await e.user('admin');
       const p = await makeProject(e.db, `Buurtkamer ${size}`);
-      const story = await makeStory(e.db, { projectId: p, consent: 'public', title: 'Het bankje', text: 'Ik durf weer over het plein te lopen.', happenedOn: '2026-02-01' });
+      const story = await makeStory(e.db, {
+        projectId: p,
+        consent: 'public',
+        title: 'Het bankje',
+        text: 'Ik durf weer over het plein te lopen.',
+        happenedOn: '2026-02-01',
+      });
       await makeStory(e.db, { projectId: p, consent: 'public', title: 'Het feest', happenedOn: '2026-02-02' });
-      const round = await e.db.insertInto('mscRounds').values({ domain: 'Meedoen in de buurt', periodFrom: '2026-01-01', periodTo: '2026-03-31', createdBy: organiser.id }).returning('id').executeTakeFirstOrThrow();
+      const round = await e.db
+        .insertInto('mscRounds')
+        .values({ domain: 'Meedoen in de buurt', periodFrom: '2026-01-01', periodTo: '2026-03-31', createdBy: organiser.id })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await e.db.insertInto('mscRoundProjects').values({ roundId: round.id, projectId: p }).execute();
-      await e.db.insertInto('mscPanelMembers').values([{ roundId: round.id, userId: first.id }, { roundId: round.id, userId: second.id }]).execute();
+      await e.db
+        .insertInto('mscPanelMembers')
+        .values([
+          { roundId: round.id, userId: first.id },
+          { roundId: round.id, userId: second.id },
+        ])
+        .execute();
 
       const pick = async (email: string, reason: string) => {
         const ctx = await e.context({ phone });
@@ -31,12 +47,16 @@ describe('browser: independent MSC choices and the receipt sentence', () => {
         await e.login(page, email);
         await page.goto(`/msc/${round.id}`);
         await page.getByRole('heading', { level: 1, name: 'Meedoen in de buurt' }).waitFor();
-        return { ctx, page, choose: async () => {
-          await page.getByRole('article', { name: 'Het bankje' }).getByRole('button', { name: 'Kies dit verhaal' }).click();
-          await page.getByLabel('Waarom is dit voor jou de meest betekenisvolle verandering?').fill(reason);
-          await page.getByRole('button', { name: 'Keuze opslaan' }).click();
-          await page.getByText('Je keuze is opgeslagen.').waitFor();
-        } };
+        return {
+          ctx,
+          page,
+          choose: async () => {
+            await page.getByRole('article', { name: 'Het bankje' }).getByRole('button', { name: 'Kies dit verhaal' }).click();
+            await page.getByLabel('Waarom is dit voor jou de meest betekenisvolle verandering?').fill(reason);
+            await page.getByRole('button', { name: 'Keuze opslaan' }).click();
+            await page.getByText('Je keuze is opgeslagen.').waitFor();
+          },
+        };
       };
       const a = await pick(first.email, 'Mensen durven weer naar buiten');
       await a.choose();
@@ -66,18 +86,27 @@ describe('browser: independent MSC choices and the receipt sentence', () => {
       const api = await e.context();
       const ap = await api.newPage();
       await e.login(ap, organiser.email);
-      for (const step of ['close', 'feedback']) expect((await ap.request.post(`/api/msc-rounds/${round.id}/${step}`, { headers: { origin: e.baseUrl } })).status()).toBe(200);
+      for (const step of ['close', 'feedback'])
+        expect((await ap.request.post(`/api/msc-rounds/${round.id}/${step}`, { headers: { origin: e.baseUrl } })).status()).toBe(200);
       await api.close();
 
       // The teller reads in a sentence that their story was chosen, by whom and why.
       const code = newReceiptCode();
-      await e.db.updateTable('stories').set({ receiptHash: receiptHash(code) }).where('id', '=', story).execute();
+      await e.db
+        .updateTable('stories')
+        .set({ receiptHash: receiptHash(code) })
+        .where('id', '=', story)
+        .execute();
       const r = await e.context({ phone, locale: 'nl-NL' });
       const rp = await r.newPage();
       await rp.goto(`/r/${code}`);
       const chosen = rp.getByRole('region', { name: 'Je verhaal is gekozen' });
-      await chosen.getByText('Een groep mensen (coördinatoren) las verhalen over ‘Meedoen in de buurt’. Zij kozen jouw verhaal als de belangrijkste verandering.').waitFor();
-      await expect(chosen.getByRole('listitem').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('Mensen durven weer naar buiten'), expect.stringContaining('Het plein is van iedereen')]));
+      await chosen
+        .getByText('Een groep mensen (coördinatoren) las verhalen over ‘Meedoen in de buurt’. Zij kozen jouw verhaal als de belangrijkste verandering.')
+        .waitFor();
+      await expect(chosen.getByRole('listitem').allTextContents()).resolves.toEqual(
+        expect.arrayContaining([expect.stringContaining('Mensen durven weer naar buiten'), expect.stringContaining('Het plein is van iedereen')]),
+      );
       await expect(chosen.textContent()).resolves.not.toMatch(/Coordinator \d|Admin \d|2026-01-01\/2026-12-31/);
       await checkA11y(rp, `receipt-chosen-${size}`);
       await e.screenshot(rp, `receipt-chosen-${size}`);

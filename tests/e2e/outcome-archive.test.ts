@@ -13,10 +13,13 @@ describe('browser: archiving an outcome', () => {
   it('a coordinator archives an outcome and brings it back, keyboard only', async () => {
     const { email } = await e.user('coordinator');
     const p = await makeProject(e.db, 'Buurtkamer');
-    await e.db.insertInto('outcomes').values([
-      { projectId: p, level: 'outcome', title: 'Buren kennen elkaar', sort: 10 },
-      { projectId: p, level: 'outcome', title: 'Zomerfeest', sort: 20 },
-    ]).execute();
+    await e.db
+      .insertInto('outcomes')
+      .values([
+        { projectId: p, level: 'outcome', title: 'Buren kennen elkaar', sort: 10 },
+        { projectId: p, level: 'outcome', title: 'Zomerfeest', sort: 20 },
+      ])
+      .execute();
     const ctx = await e.context({ phone: true });
     const page = await ctx.newPage();
     await e.login(page, email);

@@ -33,7 +33,10 @@ describe('browser: REFI-QDA export and import', () => {
       // as a QDA tool would: a new code and a passage coded with it
       const suffix = phone ? '2' : '1';
       const qde = strFromU8(files['project.qde']!)
-        .replace(/(<Code [^>]*name="Codes"[^>]*>)/, `$1<Code guid="00000000-0000-4000-8000-00000000000${suffix}" name="Buurtgevoel ${suffix}" isCodable="true"/>`)
+        .replace(
+          /(<Code [^>]*name="Codes"[^>]*>)/,
+          `$1<Code guid="00000000-0000-4000-8000-00000000000${suffix}" name="Buurtgevoel ${suffix}" isCodable="true"/>`,
+        )
         .replace(
           /(<TextSource [^>]*>)/,
           `$1<PlainTextSelection guid="00000000-0000-4000-8000-00000000001${suffix}" startPosition="29" endPosition="50"><Coding guid="00000000-0000-4000-8000-00000000002${suffix}"><CodeRef targetGUID="00000000-0000-4000-8000-00000000000${suffix}"/></Coding></PlainTextSelection>`,
@@ -42,7 +45,10 @@ describe('browser: REFI-QDA export and import', () => {
 
       await page.getByLabel('.qdpx-bestand').setInputFiles({ name: 'terug.qdpx', mimeType: 'application/zip', buffer: Buffer.from(edited) });
       await page.getByRole('button', { name: 'Controleren' }).click();
-      await page.getByRole('status').getByText(/1 nieuwe coderingen, 1 nieuwe codes/).waitFor();
+      await page
+        .getByRole('status')
+        .getByText(/1 nieuwe coderingen, 1 nieuwe codes/)
+        .waitFor();
       const table = page.getByRole('table', { name: 'Dit komt erbij' });
       await expect.poll(() => table.getByRole('row').nth(1).innerText()).toMatch(/Groeten op straat\s+“groeten mensen elkaar”\s+Buurtgevoel \d\s+nieuwe code/);
       await expectNoHorizontalScroll(page, `qda page ${phone ? 360 : 1280}`);
@@ -51,7 +57,12 @@ describe('browser: REFI-QDA export and import', () => {
 
       await page.getByRole('button', { name: 'Importeren' }).click();
       await page.getByRole('status').getByText('Geïmporteerd: 1 coderingen en 1 nieuwe codes.').waitFor();
-      const excerpt = await e.db.selectFrom('storyExcerpts').innerJoin('codes', 'codes.id', 'storyExcerpts.codeId').select(['quote', 'codes.name']).where('codes.name', '=', `Buurtgevoel ${suffix}`).executeTakeFirstOrThrow();
+      const excerpt = await e.db
+        .selectFrom('storyExcerpts')
+        .innerJoin('codes', 'codes.id', 'storyExcerpts.codeId')
+        .select(['quote', 'codes.name'])
+        .where('codes.name', '=', `Buurtgevoel ${suffix}`)
+        .executeTakeFirstOrThrow();
       expect(excerpt.quote).toBe('groeten mensen elkaar');
 
       // a file that is no .qdpx is refused with the reason

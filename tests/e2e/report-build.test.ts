@@ -16,8 +16,21 @@ describe('browser: a report built through the pages', () => {
     outcomeId = await addOutcome(e.db, projectId, 'Buren helpen elkaar');
     // Stories told and tagged by others; the team-only one never reaches a report.
     const common = { projectId, areaId, outcomeIds: [outcomeId] };
-    await addStory(e.db, { ...common, consent: 'report', title: 'De ladder van de buren', body: 'Mijn buurman leende me zijn ladder.', happenedOn: '2026-02-10' });
-    await addStory(e.db, { ...common, consent: 'public', tellerName: 'Fenna', title: 'Soep voor de flat', body: 'We kookten soep voor de hele flat.', happenedOn: '2026-03-01' });
+    await addStory(e.db, {
+      ...common,
+      consent: 'report',
+      title: 'De ladder van de buren',
+      body: 'Mijn buurman leende me zijn ladder.',
+      happenedOn: '2026-02-10',
+    });
+    await addStory(e.db, {
+      ...common,
+      consent: 'public',
+      tellerName: 'Fenna',
+      title: 'Soep voor de flat',
+      body: 'We kookten soep voor de hele flat.',
+      happenedOn: '2026-03-01',
+    });
     await addStory(e.db, { ...common, consent: 'report', title: 'Boodschappen samen', body: 'We doen nu samen boodschappen.', happenedOn: '2026-03-20' });
     await addStory(e.db, { ...common, consent: 'team', title: 'Alleen voor ons', body: 'TEAMGEHEIM', happenedOn: '2026-03-21' });
   });

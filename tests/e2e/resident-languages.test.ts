@@ -6,7 +6,14 @@ import { startE2E, type E2E } from '../helpers/browser.js';
 import { apiOf, axeViolations, chooseClimateVariables, expectNoSidewaysScroll } from '../helpers/resident-fixtures.js';
 import { residentLanguages } from '../../server/consent.js';
 
-type Texts = { meta: { dir: string }; editor: Record<string, string>; form: Record<string, string>; consent: Record<string, string>; climate: Record<string, { name: string; weak: string; strong: string }>; receipt: Record<string, string> };
+type Texts = {
+  meta: { dir: string };
+  editor: Record<string, string>;
+  form: Record<string, string>;
+  consent: Record<string, string>;
+  climate: Record<string, { name: string; weak: string; strong: string }>;
+  receipt: Record<string, string>;
+};
 const texts = (lang: string) => JSON.parse(readFileSync(join(process.cwd(), 'web', 'resident', 'locales', `${lang}.json`), 'utf8')) as Texts;
 
 describe('browser: the resident pages in six languages, on a phone', { timeout: 120_000 }, () => {
@@ -55,7 +62,12 @@ describe('browser: the resident pages in six languages, on a phone', { timeout: 
           const weak = document.querySelector('.pole.weak')!.getBoundingClientRect();
           const strong = document.querySelector('.pole.strong')!.getBoundingClientRect();
           const h1 = document.querySelector('h1')!.getBoundingClientRect();
-          return { direction: getComputedStyle(slider).direction, weakRight: weak.right > strong.right, h1Right: Math.round(window.innerWidth - h1.right), sliderMid: box.left + box.width / 2 };
+          return {
+            direction: getComputedStyle(slider).direction,
+            weakRight: weak.right > strong.right,
+            h1Right: Math.round(window.innerWidth - h1.right),
+            sliderMid: box.left + box.width / 2,
+          };
         });
         expect(layout.direction).toBe('rtl');
         expect(layout.weakRight).toBe(true);
@@ -104,7 +116,7 @@ describe('browser: the resident pages in six languages, on a phone', { timeout: 
     page.setDefaultTimeout(8000);
     await page.goto(`/t/${token}`);
     await page.getByRole('heading', { level: 1, name: texts('tr').form.pageTitle }).waitFor();
-    await page.getByLabel(texts("tr").form.story!, { exact: true }).click();
+    await page.getByLabel(texts('tr').form.story!, { exact: true }).click();
     await page.locator('[role="textbox"][contenteditable="true"]').waitFor();
     await page.keyboard.type('Bir hikâye');
     await page.getByLabel(/Dil/).selectOption('ar');
@@ -114,7 +126,9 @@ describe('browser: the resident pages in six languages, on a phone', { timeout: 
     // The editor's buttons speak the new language too.
     await page.getByRole('button', { name: texts('ar').editor.bold }).waitFor();
     await page.goto('/r');
-    await page.getByRole('heading', { level: 1, name: JSON.parse(readFileSync(join(process.cwd(), 'web/resident/locales/ar.json'), 'utf8')).lookup.title }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: JSON.parse(readFileSync(join(process.cwd(), 'web/resident/locales/ar.json'), 'utf8')).lookup.title })
+      .waitFor();
     await page.getByLabel(/اللغة/).selectOption('nl');
     await page.getByRole('heading', { level: 1, name: 'Je verhaal terugvinden' }).waitFor();
     await expect(page.locator('html').getAttribute('dir')).resolves.toBe('ltr');

@@ -57,7 +57,10 @@ describe('browser: a resident tells a story through a project link, on a phone',
     const qr = page.getByRole('img', { name: /QR-code naar .*\/t\// });
     await qr.waitFor();
     await page.waitForFunction(() => {
-      const img = document.querySelector('ww-app')?.shadowRoot?.querySelector('ww-link-poster-page')?.shadowRoot?.querySelector('img.qr') as HTMLImageElement | null;
+      const img = document
+        .querySelector('ww-app')
+        ?.shadowRoot?.querySelector('ww-link-poster-page')
+        ?.shadowRoot?.querySelector('img.qr') as HTMLImageElement | null;
       return !!img && img.complete && img.naturalWidth > 0;
     });
     await page.getByText(`/t/${token.slice(0, 3)}-${token.slice(3, 6)}-${token.slice(6)}`).waitFor();
@@ -69,7 +72,12 @@ describe('browser: a resident tells a story through a project link, on a phone',
         const img = root.querySelector('img.qr')!.getBoundingClientRect();
         const poster = root.querySelector('.poster')!.getBoundingClientRect();
         const clipped = [root.querySelector('.poster')!, root.host].some((el) => getComputedStyle(el).overflow !== 'visible');
-        return { square: Math.abs(img.width - img.height) < 1, inside: img.left >= poster.left && img.right <= poster.right && img.top >= poster.top && img.bottom <= poster.bottom, clipped, wide: img.width >= 200 };
+        return {
+          square: Math.abs(img.width - img.height) < 1,
+          inside: img.left >= poster.left && img.right <= poster.right && img.top >= poster.top && img.bottom <= poster.bottom,
+          clipped,
+          wide: img.width >= 200,
+        };
       });
     await expect(qrFits()).resolves.toEqual({ square: true, inside: true, clipped: false, wide: true });
     await page.emulateMedia({ media: 'print' });
@@ -94,7 +102,6 @@ describe('browser: a resident tells a story through a project link, on a phone',
     await expectNoSidewaysScroll(page);
     await expect(axeViolations(page)).resolves.toEqual([]);
 
-    
     // The story field turns into the editor on first tap; the editor's code loads then.
     await page.getByLabel('Je verhaal', { exact: true }).click();
     const editor = page.getByRole('textbox', { name: 'Je verhaal', exact: true });
@@ -123,7 +130,10 @@ describe('browser: a resident tells a story through a project link, on a phone',
     await expect(atmosphere.inputValue()).resolves.toBe('70');
     await expect(atmosphere.getAttribute('aria-valuetext')).resolves.toContain('Het voelt veilig, mensen vertrouwen elkaar');
     // The second does not apply to this story.
-    await page.getByRole('group', { name: 'Hoe kijken mensen in de buurt naar elkaar?' }).getByLabel(/Weet ik niet/).check();
+    await page
+      .getByRole('group', { name: 'Hoe kijken mensen in de buurt naar elkaar?' })
+      .getByLabel(/Weet ik niet/)
+      .check();
     await expect(page.getByRole('slider', { name: 'Hoe kijken mensen in de buurt naar elkaar?' }).isDisabled()).resolves.toBe(true);
 
     await page.getByLabel('Titel (mag je leeglaten)').fill('De bankjes op het plein');
@@ -153,7 +163,12 @@ describe('browser: a resident tells a story through a project link, on a phone',
     const consents = await e.db.selectFrom('storyConsents').selectAll().where('storyId', '=', story.id).orderBy('id').execute();
     expect(consents).toHaveLength(1);
     expect(consents[0]).toMatchObject({ level: 'report', withdrawn: 0, givenBy: 'teller', channel: 'online' });
-    const placements = await e.db.selectFrom('storyPlacements').select(['variableId', 'position', 'source']).where('storyId', '=', story.id).orderBy('variableId').execute();
+    const placements = await e.db
+      .selectFrom('storyPlacements')
+      .select(['variableId', 'position', 'source'])
+      .where('storyId', '=', story.id)
+      .orderBy('variableId')
+      .execute();
     expect(placements).toEqual(
       [
         { variableId: variables[0]!, position: 70, source: 'teller' },
@@ -214,7 +229,12 @@ describe('browser: a resident tells a story through a project link, on a phone',
     const alert = page.locator('#form-problems');
     await expect(alert.getAttribute('role')).resolves.toBe('alert');
     await expect(alert.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-    for (const message of ['Schrijf je verhaal, of spreek het in.', 'Kies wie je verhaal mag lezen.', 'Vul de naam van je ouder of voogd in.', 'Je ouder of voogd moet het goed vinden.']) {
+    for (const message of [
+      'Schrijf je verhaal, of spreek het in.',
+      'Kies wie je verhaal mag lezen.',
+      'Vul de naam van je ouder of voogd in.',
+      'Je ouder of voogd moet het goed vinden.',
+    ]) {
       await alert.getByText(message).waitFor();
     }
     // No title is needed any more.
@@ -280,7 +300,10 @@ describe('browser: a resident tells a story through a project link, on a phone',
         while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
         if (!el) return '';
         const labelled = el.getAttribute('aria-labelledby');
-        const name = el.getAttribute('aria-label') ?? (labelled ? el.getRootNode() instanceof Document ? document.getElementById(labelled.split(' ')[0]!)?.textContent : '' : '') ?? '';
+        const name =
+          el.getAttribute('aria-label') ??
+          (labelled ? (el.getRootNode() instanceof Document ? document.getElementById(labelled.split(' ')[0]!)?.textContent : '') : '') ??
+          '';
         const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
         return `${el.tagName.toLowerCase()}|${(el as HTMLInputElement).type ?? ''}|${(name || label || el.textContent || '').trim()}`;
       });
@@ -346,7 +369,14 @@ describe('browser: a resident tells a story through a project link, on a phone',
 
   it('stays readable at 200% zoom on a phone: nothing needs sideways scrolling', async () => {
     // 200% zoom on a 360 px wide phone leaves a layout 180 CSS pixels wide.
-    const ctx = await e.browser.newContext({ baseURL: e.baseUrl, locale: 'nl-NL', viewport: { width: 180, height: 370 }, deviceScaleFactor: 4, isMobile: true, hasTouch: true });
+    const ctx = await e.browser.newContext({
+      baseURL: e.baseUrl,
+      locale: 'nl-NL',
+      viewport: { width: 180, height: 370 },
+      deviceScaleFactor: 4,
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await ctx.newPage();
     page.setDefaultTimeout(8000);
     await page.goto(`/t/${token}`);
@@ -357,7 +387,10 @@ describe('browser: a resident tells a story through a project link, on a phone',
     await expectNoSidewaysScroll(page, 180);
     await e.screenshot(page, 'resident-form-zoom-200');
     const { json } = await apiOf(e, page).post(`/api/public/links/${token}/stories`, {
-      title: 'Zoom', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Groot lezen.' }] }] }, consent: 'team', consentTextVersion: '2026-11',
+      title: 'Zoom',
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Groot lezen.' }] }] },
+      consent: 'team',
+      consentTextVersion: '2026-11',
     });
     await page.goto(`/r/${json.receipt}`);
     await page.locator('[data-status]').waitFor();

@@ -17,14 +17,21 @@ describe('browser: sensemaking pages', () => {
     const w = await makeArea(e.db, 'Noord', 'wijk');
     const atm = await variableId(e.db, 'atmosphere');
     let story = 0;
-    for (const [d, teller, coord] of [['2026-01-10', 20, 30], ['2026-04-10', 60, 80]] as const) {
+    for (const [d, teller, coord] of [
+      ['2026-01-10', 20, 30],
+      ['2026-04-10', 60, 80],
+    ] as const) {
       story = await makeStory(e.db, { projectId: p, areaId: w, happenedOn: d, consent: 'public', title: `Verhaal ${d}` });
       await place(e.db, story, atm, 'teller', teller);
       await place(e.db, story, atm, 'coordinator', coord);
     }
     await e.db.insertInto('outcomes').values({ projectId: p, level: 'impact', title: 'Veilige buurt' }).execute();
     await e.db.insertInto('codes').values({ name: 'Ontmoeting' }).execute();
-    const r = await e.db.insertInto('mscRounds').values({ domain: 'Meedoen', periodFrom: '2026-01-01', periodTo: '2026-12-31' }).returning('id').executeTakeFirstOrThrow();
+    const r = await e.db
+      .insertInto('mscRounds')
+      .values({ domain: 'Meedoen', periodFrom: '2026-01-01', periodTo: '2026-12-31' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await e.db.insertInto('mscRoundProjects').values({ roundId: r.id, projectId: p }).execute();
     await e.db.insertInto('mscPanelMembers').values({ roundId: r.id, userId: id }).execute();
 

@@ -15,7 +15,13 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     projectId = (await e.db.insertInto('projects').values({ name: 'Buurtkamer' }).returning('id').executeTakeFirstOrThrow()).id;
     await e.db.insertInto('projectAreas').values({ projectId, areaId }).execute();
     // a street block within the project's buurt is offered; another project's buurt is not
-    await e.db.insertInto('areas').values([{ name: 'Hofje Transvaal', kind: 'buurt', parentId: areaId }, { name: 'Duindorp', kind: 'buurt' }]).execute();
+    await e.db
+      .insertInto('areas')
+      .values([
+        { name: 'Hofje Transvaal', kind: 'buurt', parentId: areaId },
+        { name: 'Duindorp', kind: 'buurt' },
+      ])
+      .execute();
     await e.db.insertInto('projectMembers').values({ projectId, userId: worker.id }).execute();
   });
   afterAll(async () => e?.close());
@@ -82,7 +88,16 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     await e.screenshot(page, 'worker-story-page-phone');
     const id = Number(new URL(page.url()).pathname.split('/').pop());
     const story = await e.db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(story).toMatchObject({ projectId, areaId, phase: 'ZIEN', happenedOn: '2026-11-20', source: 'heard', recordedBy: worker.id, consent: 'report', withdrawnAt: null });
+    expect(story).toMatchObject({
+      projectId,
+      areaId,
+      phase: 'ZIEN',
+      happenedOn: '2026-11-20',
+      source: 'heard',
+      recordedBy: worker.id,
+      consent: 'report',
+      withdrawnAt: null,
+    });
     const inline = JSON.parse(story.bodyJson).content[0].content;
     expect(inline).toContainEqual({ type: 'text', text: 'Vroeger kende ik niemand', marks: [{ type: 'italic' }] });
     expect(inline.find((n: { marks?: { type: string }[] }) => n.marks?.[0]?.type === 'link').marks[0].attrs.href).toBe('https://buurtkamer.nl');
@@ -159,7 +174,7 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     await ctx.close();
   });
 
-  it('a coordinator narrows a story\'s consent, exports the teller\'s data and erases the teller', async () => {
+  it("a coordinator narrows a story's consent, exports the teller's data and erases the teller", async () => {
     const { email } = await e.user('coordinator');
     const ctx = await e.context();
     const page = await ctx.newPage();

@@ -39,7 +39,10 @@ describe('browser: reviewing a story’s report version', { timeout: 90_000 }, (
   });
   afterAll(async () => e?.close());
 
-  for (const [label, phone] of [['360', true], ['1280', false]] as const) {
+  for (const [label, phone] of [
+    ['360', true],
+    ['1280', false],
+  ] as const) {
     it(`at ${label} px: highlights what identifies, edits the copy, marks it reviewed`, async () => {
       const ctx = await e.context({ phone });
       const page = await ctx.newPage();
@@ -54,7 +57,15 @@ describe('browser: reviewing a story’s report version', { timeout: 90_000 }, (
       const original = page.locator('section.original');
       const marks = original.locator('mark.found');
       await marks.first().waitFor();
-      const marked = await marks.evaluateAll((els) => els.map((m) => `${m.getAttribute('data-kind')}:${[...m.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')}`));
+      const marked = await marks.evaluateAll((els) =>
+        els.map(
+          (m) =>
+            `${m.getAttribute('data-kind')}:${[...m.childNodes]
+              .filter((n) => n.nodeType === 3)
+              .map((n) => n.textContent)
+              .join('')}`,
+        ),
+      );
       expect(marked).toEqual(expect.arrayContaining(['name:Mevrouw Yilmaz', 'address:Dapperstraat 12', 'postcode:1093 BV', 'phone:06-12345678']));
       for (const m of await marks.all()) expect(await m.isVisible()).toBe(true);
       await checkA11y(page, `review page ${label} (before)`);
@@ -74,7 +85,11 @@ describe('browser: reviewing a story’s report version', { timeout: 90_000 }, (
       await e.screenshot(page, `story-review-${label}-after`);
 
       const review = await e.db.selectFrom('storyReviews').selectAll().where('storyId', '=', storyId).executeTakeFirstOrThrow();
-      expect(review).toMatchObject({ title: 'De moestuin', bodyText: 'Een bewoonster begon een moestuin voor de hele straat.', reviewedBy: phone ? worker.id : coordinator.id });
+      expect(review).toMatchObject({
+        title: 'De moestuin',
+        bodyText: 'Een bewoonster begon een moestuin voor de hele straat.',
+        reviewedBy: phone ? worker.id : coordinator.id,
+      });
       await ctx.close();
     });
   }

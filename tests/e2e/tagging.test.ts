@@ -13,8 +13,16 @@ describe('browser: tagging inbox by keyboard', () => {
   it('a coordinator tags stories with outcomes and a dyad using only the keyboard', async () => {
     const { email } = await e.user('coordinator');
     const p = await makeProject(e.db, 'Buurtkamer');
-    const first = await e.db.insertInto('outcomes').values({ projectId: p, level: 'outcome', title: 'Buren kennen elkaar', sort: 1 }).returning('id').executeTakeFirstOrThrow();
-    const second = await e.db.insertInto('outcomes').values({ projectId: p, level: 'outcome', title: 'Meer vrijwilligers', sort: 2 }).returning('id').executeTakeFirstOrThrow();
+    const first = await e.db
+      .insertInto('outcomes')
+      .values({ projectId: p, level: 'outcome', title: 'Buren kennen elkaar', sort: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const second = await e.db
+      .insertInto('outcomes')
+      .values({ projectId: p, level: 'outcome', title: 'Meer vrijwilligers', sort: 2 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const atm = await variableId(e.db, 'atmosphere');
     await e.db.insertInto('projectClimateVariables').values({ projectId: p, variableId: atm }).execute();
     const a = await makeStory(e.db, { projectId: p, title: 'Groeten op straat', createdAt: '2026-01-01T10:00:00.000Z' });
@@ -73,7 +81,11 @@ describe('browser: tagging inbox by keyboard', () => {
   it('a coordinator selects several stories with x and tags them at once with b', async () => {
     const { email } = await e.user('coordinator');
     const p = await makeProject(e.db, 'Moestuin');
-    const o = await e.db.insertInto('outcomes').values({ projectId: p, level: 'output', title: 'Tuin open', sort: 1 }).returning('id').executeTakeFirstOrThrow();
+    const o = await e.db
+      .insertInto('outcomes')
+      .values({ projectId: p, level: 'output', title: 'Tuin open', sort: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const a = await makeStory(e.db, { projectId: p, title: 'Eerste oogst', createdAt: '2026-03-01T10:00:00.000Z' });
     const b = await makeStory(e.db, { projectId: p, title: 'Tweede oogst', createdAt: '2026-03-02T10:00:00.000Z' });
     await makeStory(e.db, { projectId: p, title: 'Derde oogst', createdAt: '2026-03-03T10:00:00.000Z' });
@@ -109,7 +121,11 @@ describe('browser: tagging inbox by keyboard', () => {
   it('shows the keyboard-shortcut help where a keyboard is likely, not on a phone', async () => {
     const { email } = await e.user('coordinator');
     const p = await makeProject(e.db, 'Telefoonproject');
-    await e.db.insertInto('outcomes').values({ projectId: p, level: 'outcome', title: 'Buren helpen elkaar', sort: 1 }).returning('id').executeTakeFirstOrThrow();
+    await e.db
+      .insertInto('outcomes')
+      .values({ projectId: p, level: 'outcome', title: 'Buren helpen elkaar', sort: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await makeStory(e.db, { projectId: p, title: 'Boodschappen voor de buurvrouw', createdAt: '2026-01-03T10:00:00.000Z' });
     const phone = await (await e.context({ phone: true })).newPage();
     await e.login(phone, email);

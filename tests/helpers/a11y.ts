@@ -97,7 +97,10 @@ export async function expectVisibleFocus(page: Page): Promise<void> {
     const parent = a.parentElement ?? ((a.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
     if (shows(a) || (parent && parent.matches(':focus-within') && shows(parent))) return { ok: true, why: '' };
     const s = getComputedStyle(a);
-    return { ok: false, why: `<${a.tagName.toLowerCase()}> ${(a as HTMLElement).innerText?.slice(0, 40) ?? ''}: outline ${s.outlineStyle} ${s.outlineWidth}, box-shadow ${s.boxShadow}` };
+    return {
+      ok: false,
+      why: `<${a.tagName.toLowerCase()}> ${(a as HTMLElement).innerText?.slice(0, 40) ?? ''}: outline ${s.outlineStyle} ${s.outlineWidth}, box-shadow ${s.boxShadow}`,
+    };
   });
   if (!found.ok) throw new Error(`Focus is not visible: ${found.why}`);
 }
@@ -180,7 +183,10 @@ export async function descriptionOf(field: Locator): Promise<string> {
   return field.evaluate((el) => {
     const root = el.getRootNode() as Document | ShadowRoot;
     const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-    return ids.map((id) => root.getElementById(id)?.textContent?.trim() ?? '').filter(Boolean).join(' ');
+    return ids
+      .map((id) => root.getElementById(id)?.textContent?.trim() ?? '')
+      .filter(Boolean)
+      .join(' ');
   });
 }
 
@@ -195,10 +201,12 @@ export async function expectFieldError(field: Locator, message: RegExp): Promise
   const announced = await field.evaluate((el) => {
     const root = el.getRootNode() as Document | ShadowRoot;
     const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-    return ids.some((id) => {
-      const d = root.getElementById(id);
-      return !!d?.textContent?.trim() && !!d.closest('[role=alert],[aria-live=polite],[aria-live=assertive],[role=status]');
-    }) || Array.from(root.querySelectorAll('[role=alert]')).some((a) => !!a.textContent?.trim());
+    return (
+      ids.some((id) => {
+        const d = root.getElementById(id);
+        return !!d?.textContent?.trim() && !!d.closest('[role=alert],[aria-live=polite],[aria-live=assertive],[role=status]');
+      }) || Array.from(root.querySelectorAll('[role=alert]')).some((a) => !!a.textContent?.trim())
+    );
   });
   if (!announced) throw new Error(`The error of ${field} is not in a live region (role=alert / aria-live): it is not announced`);
 }
@@ -217,7 +225,10 @@ export async function expectNoHorizontalScroll(page: Page, label: string): Promi
       for (const el of Array.from(root.querySelectorAll('*'))) {
         const r = el.getBoundingClientRect();
         const spills = getComputedStyle(el).overflowX === 'visible' && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0;
-        if ((r.right > width + 1 && r.width > 0) || (spills && r.left + el.scrollWidth > width + 1)) wide.push(`<${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}> right=${Math.round(Math.max(r.right, r.left + el.scrollWidth))}`);
+        if ((r.right > width + 1 && r.width > 0) || (spills && r.left + el.scrollWidth > width + 1))
+          wide.push(
+            `<${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}> right=${Math.round(Math.max(r.right, r.left + el.scrollWidth))}`,
+          );
         if (el.shadowRoot) walk(el.shadowRoot);
       }
     };
@@ -235,7 +246,10 @@ export async function expectNoHorizontalScroll(page: Page, label: string): Promi
 export async function checkZoom200(page: Page, label: string): Promise<void> {
   const before = page.viewportSize();
   try {
-    for (const size of [{ width: 320, height: 640 }, { width: 180, height: 370 }]) {
+    for (const size of [
+      { width: 320, height: 640 },
+      { width: 180, height: 370 },
+    ]) {
       await page.setViewportSize(size);
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await expectNoHorizontalScroll(page, `${label} at ${size.width}px`);

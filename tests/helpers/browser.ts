@@ -19,6 +19,8 @@ export const SCREENSHOTS = join(process.cwd(), 'tests', 'artifacts', 'screenshot
 export type E2E = {
   baseUrl: string;
   db: Db;
+  /** The database file (media files live beside it, in `media/`). */
+  databasePath: string;
   browser: Browser;
   /** A fresh browser context (own cookies); phone = 360×740; `locale` sets the browser's language (e.g. nl-NL). */
   context(opts?: { phone?: boolean; locale?: string }): Promise<BrowserContext>;
@@ -57,7 +59,13 @@ export async function startE2E(overrides: Partial<Config> = {}, options: E2EOpti
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-sync',
       ...(options.fakeMedia ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] : []),
     ],
   });
@@ -68,6 +76,7 @@ export async function startE2E(overrides: Partial<Config> = {}, options: E2EOpti
   return {
     baseUrl,
     db,
+    databasePath: config.databasePath,
     browser,
     context: (opts = {}) =>
       browser.newContext({

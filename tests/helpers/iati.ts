@@ -9,7 +9,11 @@ import { readShared } from './shared.js';
 /** Validates XML against the IATI 2.03 activity schema; the schema's error messages, none when valid. */
 export async function iatiSchemaErrors(xml: string): Promise<string[]> {
   const file = (name: string) => ({ fileName: name, contents: readShared('iati', name) });
-  const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: xml }], schema: [file('iati-activities-schema.xsd')], preload: [file('iati-common.xsd'), file('xml.xsd')] });
+  const result = await validateXML({
+    xml: [{ fileName: 'report.xml', contents: xml }],
+    schema: [file('iati-activities-schema.xsd')],
+    preload: [file('iati-common.xsd'), file('xml.xsd')],
+  });
   return result.valid ? [] : result.errors.map((e) => e.message);
 }
 
@@ -36,7 +40,7 @@ const nodes = (expr: string, node: Node): Node[] => {
   return Array.isArray(v) ? (v as Node[]) : [];
 };
 /** XPath's boolean(): a node set is true when not empty, a string when not empty, a number when not 0 or NaN. */
-const truthy = (v: Value): boolean => (Array.isArray(v) ? v.length > 0 : typeof v === "number" ? v !== 0 && !Number.isNaN(v) : Boolean(v));
+const truthy = (v: Value): boolean => (Array.isArray(v) ? v.length > 0 : typeof v === 'number' ? v !== 0 && !Number.isNaN(v) : Boolean(v));
 const textOf = (n: Node) => (n.nodeType === 2 ? (n as Attr).value : (n.textContent ?? ''));
 const texts = (paths: string[], node: Node) => paths.flatMap((p) => nodes(p, node)).map(textOf);
 
@@ -133,7 +137,14 @@ export function evaluateRuleset(xml: string, edition: Edition, now = new Date())
   const doc = new DOMParser().parseFromString(xml, 'text/xml') as unknown as Node;
   const out: RuleResult[] = [];
   const run = (context: string, el: Node, rule: string, c: Case) =>
-    out.push({ context, rule, id: c.ruleInfo?.id ?? '', severity: c.ruleInfo?.severity ?? 'error', message: c.ruleInfo?.message ?? `${rule} ${JSON.stringify(c)}`, passed: check(rule, c, el, edition, now) });
+    out.push({
+      context,
+      rule,
+      id: c.ruleInfo?.id ?? '',
+      severity: c.ruleInfo?.severity ?? 'error',
+      message: c.ruleInfo?.message ?? `${rule} ${JSON.stringify(c)}`,
+      passed: check(rule, c, el, edition, now),
+    });
   for (const [context, rules] of Object.entries(loadRuleset(edition))) {
     for (const el of nodes(context, doc)) {
       for (const [rule, { cases }] of Object.entries(rules)) {

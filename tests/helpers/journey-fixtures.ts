@@ -22,7 +22,10 @@ export async function apiAs(e: E2E, email: string): Promise<Api> {
       headers: { origin: e.baseUrl, ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
-    const set = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const set = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     if (set) cookie = set;
     const text = await res.text();
     if (status !== undefined) expect(res.status, text).toBe(status);
@@ -41,8 +44,24 @@ export async function apiAs(e: E2E, email: string): Promise<Api> {
 
 /** Two variables of the social climate catalogue (seed 003), as the catalogue import would add them. */
 export const CLIMATE = [
-  { key: 'atmosphere', nameNl: 'atmosfeer', nameEn: 'atmosphere', weakNl: 'angst en wantrouwen', weakEn: 'fear and distrust', strongNl: 'veiligheid en vertrouwen', strongEn: 'safety and trust' },
-  { key: 'image', nameNl: 'beeldvorming', nameEn: 'how people see each other', weakNl: 'wij-zij stereotypen', weakEn: 'us-versus-them stereotypes', strongNl: 'open naar elkaar en naar de externe omgeving', strongEn: 'open to each other and to the outside world' },
+  {
+    key: 'atmosphere',
+    nameNl: 'atmosfeer',
+    nameEn: 'atmosphere',
+    weakNl: 'angst en wantrouwen',
+    weakEn: 'fear and distrust',
+    strongNl: 'veiligheid en vertrouwen',
+    strongEn: 'safety and trust',
+  },
+  {
+    key: 'image',
+    nameNl: 'beeldvorming',
+    nameEn: 'how people see each other',
+    weakNl: 'wij-zij stereotypen',
+    weakEn: 'us-versus-them stereotypes',
+    strongNl: 'open naar elkaar en naar de externe omgeving',
+    strongEn: 'open to each other and to the outside world',
+  },
 ] as const;
 
 /** Makes sure the catalogue holds CLIMATE and lets the project use those variables; returns their ids. */
@@ -55,7 +74,11 @@ export async function useClimate(db: Db, projectId: number): Promise<number[]> {
       .values({ ...v, groupKey: 'social', groupNl: 'Sociaal klimaat', groupEn: 'Social climate', sort: i, retiredAt: null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db.insertInto('projectClimateVariables').values({ projectId, variableId: row.id }).onConflict((oc) => oc.doNothing()).execute();
+    await db
+      .insertInto('projectClimateVariables')
+      .values({ projectId, variableId: row.id })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     ids.push(row.id);
   }
   return ids;

@@ -8,7 +8,11 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 export async function addProject(db: Db, name = 'Buurtkracht Noord', areaIds: number[] = []) {
   const { id } = await db.insertInto('projects').values({ name, budgetHours: 1200, budgetCents: 4_500_000 }).returning('id').executeTakeFirstOrThrow();
-  if (areaIds.length) await db.insertInto('projectAreas').values(areaIds.map((areaId) => ({ projectId: id, areaId }))).execute();
+  if (areaIds.length)
+    await db
+      .insertInto('projectAreas')
+      .values(areaIds.map((areaId) => ({ projectId: id, areaId })))
+      .execute();
   return id;
 }
 
@@ -17,12 +21,26 @@ export async function addArea(db: Db, name: string) {
 }
 
 export async function addOutcome(db: Db, projectId: number, title: string, level: OutcomeLevel = 'outcome') {
-  return (await db.insertInto('outcomes').values({ projectId, title, level, description: `${title}: beschrijving` }).returning('id').executeTakeFirstOrThrow()).id;
+  return (
+    await db
+      .insertInto('outcomes')
+      .values({ projectId, title, level, description: `${title}: beschrijving` })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 export async function addIndicator(
   db: Db,
-  opts: { projectId: number; outcomeId: number; name: string; baseline?: number; targets: Record<string, number>; values: Record<string, number | null>; measure?: 'unit' | 'percentage' },
+  opts: {
+    projectId: number;
+    outcomeId: number;
+    name: string;
+    baseline?: number;
+    targets: Record<string, number>;
+    values: Record<string, number | null>;
+    measure?: 'unit' | 'percentage';
+  },
 ) {
   const { id } = await db
     .insertInto('indicators')
@@ -86,9 +104,13 @@ export async function addStory(db: Db, o: StoryOpts) {
     .executeTakeFirstOrThrow();
   await db.insertInto('storyConsents').values({ storyId: id, level: o.consent, givenBy: 'teller', channel: 'online', consentTextVersion: 'v1' }).execute();
   if (o.consent !== 'team' && o.reviewed !== false) await reviewAsIs(db, id);
-  for (const outcomeId of o.outcomeIds ?? []) await db.insertInto('storyOutcomes').values({ storyId: id, outcomeId, note: 'Laat zien dat buren elkaar vinden' }).execute();
+  for (const outcomeId of o.outcomeIds ?? [])
+    await db.insertInto('storyOutcomes').values({ storyId: id, outcomeId, note: 'Laat zien dat buren elkaar vinden' }).execute();
   for (const [variableId, position] of Object.entries(o.placements ?? {})) {
-    await db.insertInto('storyPlacements').values({ storyId: id, variableId: Number(variableId), source: 'teller', position }).execute();
+    await db
+      .insertInto('storyPlacements')
+      .values({ storyId: id, variableId: Number(variableId), source: 'teller', position })
+      .execute();
   }
   return id;
 }
@@ -102,7 +124,10 @@ export async function reviewAsIs(db: Db, storyId: number) {
 /** What the stories capability does on withdrawal: the consent row and the denormalised flag. */
 export async function withdrawStory(db: Db, storyId: number) {
   const at = new Date().toISOString();
-  await db.insertInto('storyConsents').values({ storyId, level: null, withdrawn: 1, givenBy: 'teller', channel: 'online', consentTextVersion: 'v1', reason: 'teruggetrokken' }).execute();
+  await db
+    .insertInto('storyConsents')
+    .values({ storyId, level: null, withdrawn: 1, givenBy: 'teller', channel: 'online', consentTextVersion: 'v1', reason: 'teruggetrokken' })
+    .execute();
   await db.updateTable('stories').set({ withdrawnAt: at }).where('id', '=', storyId).execute();
 }
 
@@ -110,7 +135,18 @@ export async function addClimateVariable(db: Db, key = 'atmosfeer') {
   return (
     await db
       .insertInto('climateVariables')
-      .values({ key, groupKey: 'sociaal', groupNl: 'Sociaal klimaat', groupEn: 'Social climate', nameNl: 'Atmosfeer', nameEn: 'Atmosphere', weakNl: 'angst en wantrouwen', weakEn: 'fear and distrust', strongNl: 'veiligheid en vertrouwen', strongEn: 'safety and trust' })
+      .values({
+        key,
+        groupKey: 'sociaal',
+        groupNl: 'Sociaal klimaat',
+        groupEn: 'Social climate',
+        nameNl: 'Atmosfeer',
+        nameEn: 'Atmosphere',
+        weakNl: 'angst en wantrouwen',
+        weakEn: 'fear and distrust',
+        strongNl: 'veiligheid en vertrouwen',
+        strongEn: 'safety and trust',
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
@@ -130,8 +166,29 @@ export async function reportWorld(db: Db) {
     values: { '2026-Q1': 48, '2026-Q2': 63 },
   });
   const common = { projectId, areaId, outcomeIds: [outcomeId] };
-  const teamStory = await addStory(db, { ...common, consent: 'team', tellerName: 'Truus Teamlid', title: 'Alleen voor het team', body: 'TEAMGEHEIM: ruzie bij de buren.', phase: 'ZIEN' });
-  const reportStory = await addStory(db, { ...common, consent: 'report', tellerName: 'Ria Rapport', title: 'De moestuin', body: 'We zijn samen een moestuin begonnen.', phase: 'DOEN' });
-  const publicStory = await addStory(db, { ...common, consent: 'public', tellerName: 'Piet Publiek', title: 'Het buurtfeest', body: 'Het buurtfeest bracht iedereen samen.', phase: 'VINDEN' });
+  const teamStory = await addStory(db, {
+    ...common,
+    consent: 'team',
+    tellerName: 'Truus Teamlid',
+    title: 'Alleen voor het team',
+    body: 'TEAMGEHEIM: ruzie bij de buren.',
+    phase: 'ZIEN',
+  });
+  const reportStory = await addStory(db, {
+    ...common,
+    consent: 'report',
+    tellerName: 'Ria Rapport',
+    title: 'De moestuin',
+    body: 'We zijn samen een moestuin begonnen.',
+    phase: 'DOEN',
+  });
+  const publicStory = await addStory(db, {
+    ...common,
+    consent: 'public',
+    tellerName: 'Piet Publiek',
+    title: 'Het buurtfeest',
+    body: 'Het buurtfeest bracht iedereen samen.',
+    phase: 'VINDEN',
+  });
   return { areaId, projectId, outcomeId, indicatorId, teamStory, reportStory, publicStory };
 }

@@ -10,7 +10,9 @@ import type { E2E } from './browser.js';
 export async function axeViolations(page: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
   return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
     return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.html.slice(0, 200)}`) }));
   });
 }
@@ -33,19 +35,37 @@ export function apiOf(e: E2E, page: Page) {
 /** Two climate variables from the catalogue (atmosphere, image), chosen by the project. */
 export async function chooseClimateVariables(e: E2E, projectId: number): Promise<number[]> {
   const rows = [
-    { key: 'atmosphere', nameNl: 'atmosfeer', nameEn: 'atmosphere', weakNl: 'angst en wantrouwen', weakEn: 'fear and distrust', strongNl: 'veiligheid en vertrouwen', strongEn: 'safety and trust' },
-    { key: 'image', nameNl: 'beeldvorming', nameEn: 'how people see each other', weakNl: 'wij-zij stereotypen', weakEn: 'us-versus-them stereotypes', strongNl: 'open naar elkaar en naar de externe omgeving', strongEn: 'open to each other and to the outside world' },
+    {
+      key: 'atmosphere',
+      nameNl: 'atmosfeer',
+      nameEn: 'atmosphere',
+      weakNl: 'angst en wantrouwen',
+      weakEn: 'fear and distrust',
+      strongNl: 'veiligheid en vertrouwen',
+      strongEn: 'safety and trust',
+    },
+    {
+      key: 'image',
+      nameNl: 'beeldvorming',
+      nameEn: 'how people see each other',
+      weakNl: 'wij-zij stereotypen',
+      weakEn: 'us-versus-them stereotypes',
+      strongNl: 'open naar elkaar en naar de externe omgeving',
+      strongEn: 'open to each other and to the outside world',
+    },
   ];
   const ids: number[] = [];
   for (const [i, r] of rows.entries()) {
     const existing = await e.db.selectFrom('climateVariables').select('id').where('key', '=', r.key).executeTakeFirst();
     const id =
       existing?.id ??
-      (await e.db
-        .insertInto('climateVariables')
-        .values({ ...r, groupKey: 'social', groupNl: 'Sociaal klimaat', groupEn: 'Social climate', sort: i })
-        .returning('id')
-        .executeTakeFirstOrThrow()).id;
+      (
+        await e.db
+          .insertInto('climateVariables')
+          .values({ ...r, groupKey: 'social', groupNl: 'Sociaal klimaat', groupEn: 'Social climate', sort: i })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     await e.db.insertInto('projectClimateVariables').values({ projectId, variableId: id }).execute();
     ids.push(id);
   }

@@ -5,7 +5,11 @@ import type { AreaKind, ConsentLevel } from '../../db/schema.js';
 
 export async function makeProject(db: Db, name = 'Buurtkamer', memberIds: number[] = []): Promise<number> {
   const { id } = await db.insertInto('projects').values({ name }).returning('id').executeTakeFirstOrThrow();
-  if (memberIds.length) await db.insertInto('projectMembers').values(memberIds.map((userId) => ({ projectId: id, userId }))).execute();
+  if (memberIds.length)
+    await db
+      .insertInto('projectMembers')
+      .values(memberIds.map((userId) => ({ projectId: id, userId })))
+      .execute();
   return id;
 }
 
@@ -32,7 +36,11 @@ const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').repla
 
 export async function makeStory(db: Db, s: StoryFixture): Promise<number> {
   const text = s.text ?? 'Sinds de buurtkamer open is, groeten mensen elkaar op straat.';
-  const teller = await db.insertInto('tellers').values({ kind: 'resident', displayName: s.tellerName === undefined ? 'Fatima' : s.tellerName }).returning('id').executeTakeFirstOrThrow();
+  const teller = await db
+    .insertInto('tellers')
+    .values({ kind: 'resident', displayName: s.tellerName === undefined ? 'Fatima' : s.tellerName })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const { id } = await db
     .insertInto('stories')
     .values({
@@ -51,14 +59,21 @@ export async function makeStory(db: Db, s: StoryFixture): Promise<number> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('storyConsents').values({ storyId: id, level: s.consent ?? 'report', givenBy: 'teller', channel: 'online', consentTextVersion: 'v1' }).execute();
+  await db
+    .insertInto('storyConsents')
+    .values({ storyId: id, level: s.consent ?? 'report', givenBy: 'teller', channel: 'online', consentTextVersion: 'v1' })
+    .execute();
   if ((s.consent ?? 'report') !== 'team' && !s.withdrawn && s.reviewed !== false) await reviewAsIs(db, id);
   return id;
 }
 
 /** Edits a story's plain text the way the stories capability would. */
 export async function editStoryText(db: Db, storyId: number, text: string): Promise<void> {
-  await db.updateTable('stories').set({ bodyText: text, bodyHtml: `<p>${html(text)}</p>`, updatedAt: new Date().toISOString() }).where('id', '=', storyId).execute();
+  await db
+    .updateTable('stories')
+    .set({ bodyText: text, bodyHtml: `<p>${html(text)}</p>`, updatedAt: new Date().toISOString() })
+    .where('id', '=', storyId)
+    .execute();
 }
 
 export async function variableId(db: Db, key: string): Promise<number> {
@@ -75,7 +90,11 @@ export async function axeViolations(page: import('playwright-core').Page): Promi
   const axe = (await import('axe-core')).default;
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
   return page.evaluate(async () => {
-    const a = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown; html: string }[] }[] }> } }).axe;
+    const a = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown; html: string }[] }[] }> };
+      }
+    ).axe;
     const result = await a.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
     return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.html.slice(0, 200)}`) }));
   });

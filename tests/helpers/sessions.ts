@@ -7,7 +7,14 @@ export async function startSessionRow(db: Db, userId: number): Promise<string> {
   const now = Date.now();
   await db
     .insertInto('sessions')
-    .values({ tokenHash: hashToken(token), userId, createdAt: new Date(now).toISOString(), lastSeenAt: new Date(now).toISOString(), expiresAt: new Date(now + 3_600_000).toISOString(), userAgent: null })
+    .values({
+      tokenHash: hashToken(token),
+      userId,
+      createdAt: new Date(now).toISOString(),
+      lastSeenAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + 3_600_000).toISOString(),
+      userAgent: null,
+    })
     .execute();
   return token;
 }

@@ -98,6 +98,9 @@ export function submit(t: TestApp, token: string, fields: Record<string, unknown
 }
 
 export async function storyCount(t: TestApp): Promise<number> {
-  const row = await t.db.selectFrom('stories').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await t.db
+    .selectFrom('stories')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

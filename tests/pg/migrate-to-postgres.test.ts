@@ -25,7 +25,10 @@ const run = (to: string) =>
 
 function sourceCounts(): Record<string, number> {
   const src = new Database(file, { readonly: true });
-  const tables = src.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'stories_fts%'").pluck().all() as string[];
+  const tables = src
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'stories_fts%'")
+    .pluck()
+    .all() as string[];
   const counts = Object.fromEntries(tables.map((t) => [t, src.prepare(`select count(*) from "${t}"`).pluck().get() as number]));
   src.close();
   return counts;
@@ -55,27 +58,51 @@ describe('migrate-to-postgres', () => {
     try {
       const want = sourceCounts();
       const got: Record<string, number> = {};
-      for (const t of Object.keys(want)) got[t] = Number((await db.selectFrom(t as 'users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      for (const t of Object.keys(want))
+        got[t] = Number(
+          (
+            await db
+              .selectFrom(t as 'users')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       expect(got).toEqual(want);
       expect(want.stories).toBeGreaterThan(10);
 
       const app = createApp({ db, config: (await testApp()).config });
       const admin = accounts.find((a) => a.role === 'admin')!;
-      const login = await app.request(`${ORIGIN}/api/auth/login`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/json' }, body: JSON.stringify({ email: admin.email, password: admin.password }) });
+      const login = await app.request(`${ORIGIN}/api/auth/login`, {
+        method: 'POST',
+        headers: { origin: ORIGIN, 'content-type': 'application/json' },
+        body: JSON.stringify({ email: admin.email, password: admin.password }),
+      });
       expect(login.status).toBe(200);
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
       const get = (path: string) => app.request(`${ORIGIN}${path}`, { headers: { cookie } });
       const listed = await json(await get('/api/stories?limit=5'), 200);
-      expect(listed.total).toBe(want.stories! - (new Database(file, { readonly: true }).prepare('select count(*) from stories where withdrawn_at is not null').pluck().get() as number));
+      expect(listed.total).toBe(
+        want.stories! - (new Database(file, { readonly: true }).prepare('select count(*) from stories where withdrawn_at is not null').pluck().get() as number),
+      );
       // the search index was built from the copied stories
-      const word = listed.stories[0].title.split(/\s+/).find((w: string) => w.length > 4)!.replace(/[^\p{L}]/gu, '');
+      const word = listed.stories[0].title
+        .split(/\s+/)
+        .find((w: string) => w.length > 4)!
+        .replace(/[^\p{L}]/gu, '');
       expect((await json(await get(`/api/stories?q=${encodeURIComponent(word)}`), 200)).total).toBeGreaterThan(0);
       // sequences continue after the copied ids
       const projects = (await json(await get('/api/projects'), 200)).projects;
       const created = await app.request(`${ORIGIN}/api/stories`, {
         method: 'POST',
         headers: { origin: ORIGIN, cookie, 'content-type': 'application/json' },
-        body: JSON.stringify({ projectId: projects[0].id, title: 'Na de verhuizing', body: doc('Alles is meegekomen.'), source: 'heard', teller: { name: 'Fatima' }, consent: { level: 'report', channel: 'spoken', givenBy: 'teller' } }),
+        body: JSON.stringify({
+          projectId: projects[0].id,
+          title: 'Na de verhuizing',
+          body: doc('Alles is meegekomen.'),
+          source: 'heard',
+          teller: { name: 'Fatima' },
+          consent: { level: 'report', channel: 'spoken', givenBy: 'teller' },
+        }),
       });
       expect(created.status, await created.clone().text()).toBe(201);
       expect((await created.json()).story.id).toBeGreaterThan(want.stories!);
@@ -91,7 +118,14 @@ describe('migrate-to-postgres', () => {
     expect(out.stderr).toMatch(/^Refused: .*not empty/m);
     const db = await createPostgresDb(url, 1);
     try {
-      const n = Number((await db.selectFrom('stories').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const n = Number(
+        (
+          await db
+            .selectFrom('stories')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       expect(n).toBe(before! + 1); // the copy and the one story added above, nothing more
     } finally {
       await db.destroy();

@@ -27,7 +27,11 @@ const story = (n: number) => ({
 
 async function submit(base: string, token: string, n: number): Promise<{ status: number; receipt?: string }> {
   try {
-    const res = await fetch(`${base}/api/public/links/${token}/stories`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(story(n)) });
+    const res = await fetch(`${base}/api/public/links/${token}/stories`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(story(n)),
+    });
     return { status: res.status, receipt: res.status === 201 ? ((await res.json()) as { receipt: string }).receipt : undefined };
   } catch {
     return { status: 0 }; // connection refused or reset: never acknowledged
@@ -68,7 +72,10 @@ describe('two app processes on one PostgreSQL database', () => {
     // one process alone would have let through PER_LINK on each, 2 × PER_LINK in all
     expect(results.filter((s) => s === 201)).toHaveLength(PER_LINK);
     expect(results.slice(PER_LINK)).toEqual([429, 429, 429, 429]);
-    const stored = await db.selectFrom('stories').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const stored = await db
+      .selectFrom('stories')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(stored.n)).toBe(PER_LINK);
   });
 
@@ -109,7 +116,9 @@ describe('two app processes on one PostgreSQL database', () => {
     const halves = await sql<{ tellers: number; consents: number; audits: number }>`select
         (select count(*) from tellers t where not exists (select 1 from stories s where s.teller_id = t.id)) as tellers,
         (select count(*) from stories s where not exists (select 1 from story_consents c where c.story_id = s.id)) as consents,
-        (select count(*) from stories s where not exists (select 1 from audit_log a where a.target_type = 'story' and a.target_id = cast(s.id as text) and a.action = 'story.create')) as audits`.execute(db);
+        (select count(*) from stories s where not exists (select 1 from audit_log a where a.target_type = 'story' and a.target_id = cast(s.id as text) and a.action = 'story.create')) as audits`.execute(
+      db,
+    );
     expect(halves.rows[0]).toEqual({ tellers: 0, consents: 0, audits: 0 });
   });
 });

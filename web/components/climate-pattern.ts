@@ -74,7 +74,9 @@ export class ClimatePattern extends LitElement {
   }
 
   private regions(): (Region & { n: number })[] {
-    return this.periods.flatMap((p) => sources.flatMap((source) => [4, 3, 2, 1, 0].map((bin) => ({ period: p.period, source, bin, n: p[source].bins[bin] ?? 0 }))));
+    return this.periods.flatMap((p) =>
+      sources.flatMap((source) => [4, 3, 2, 1, 0].map((bin) => ({ period: p.period, source, bin, n: p[source].bins[bin] ?? 0 }))),
+    );
   }
 
   private regionLabel(r: Region & { n: number }) {
@@ -113,9 +115,15 @@ export class ClimatePattern extends LitElement {
     const width = this.width;
     const height = 300;
     const m = { top: 12, right: 8, bottom: 40, left: 34 };
-    const x = scaleBand<string>().domain(this.periods.map((p) => p.period)).range([m.left, width - m.right]).paddingInner(0.2).paddingOuter(0.1);
+    const x = scaleBand<string>()
+      .domain(this.periods.map((p) => p.period))
+      .range([m.left, width - m.right])
+      .paddingInner(0.2)
+      .paddingOuter(0.1);
     const half = x.bandwidth() / 2;
-    const y = scaleLinear().domain([0, 100]).range([height - m.bottom, m.top]);
+    const y = scaleLinear()
+      .domain([0, 100])
+      .range([height - m.bottom, m.top]);
     const stripX = (period: string, source: (typeof sources)[number]) => (x(period) ?? 0) + (source === 'teller' ? 0 : half);
     const all = this.regions();
     const sel = this.selected;

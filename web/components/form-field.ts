@@ -25,6 +25,7 @@ export function errorText(error: ApiError | null, name: string, id = name) {
 /** The message to show above a form: `fallback` when every detail names a field shown, else the server's message. */
 export function generalError(error: ApiError | null, shown: string[], fallback: string) {
   if (!error) return nothing;
-  const allShown = error.status === 400 && error.details.length > 0 && error.details.every((d) => d.field && shown.some((s) => d.field === s || d.field!.startsWith(`${s}.`)));
+  const allShown =
+    error.status === 400 && error.details.length > 0 && error.details.every((d) => d.field && shown.some((s) => d.field === s || d.field!.startsWith(`${s}.`)));
   return html`<p class="notice error">${allShown ? fallback : error.message}</p>`;
 }

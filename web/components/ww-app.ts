@@ -7,8 +7,30 @@ import { match, navGroups, routes, type PageRoute } from '../routes.js';
 import { me, setMe, type Me } from '../session.js';
 
 const t = messages({
-  nl: { skip: 'Naar de inhoud', menu: 'Hoofdmenu', menuButton: 'Menu', logout: 'Uitloggen', language: 'English', languageLabel: 'Switch to English', notFound: 'Deze pagina bestaat niet.', loading: 'Laden…', failed: 'Er ging iets mis bij het laden. Probeer het opnieuw.', home: 'Start' },
-  en: { skip: 'Skip to content', menu: 'Main menu', menuButton: 'Menu', logout: 'Log out', language: 'Nederlands', languageLabel: 'Naar Nederlands', notFound: 'This page does not exist.', loading: 'Loading…', failed: 'Something went wrong while loading. Please try again.', home: 'Home' },
+  nl: {
+    skip: 'Naar de inhoud',
+    menu: 'Hoofdmenu',
+    menuButton: 'Menu',
+    logout: 'Uitloggen',
+    language: 'English',
+    languageLabel: 'Switch to English',
+    notFound: 'Deze pagina bestaat niet.',
+    loading: 'Laden…',
+    failed: 'Er ging iets mis bij het laden. Probeer het opnieuw.',
+    home: 'Start',
+  },
+  en: {
+    skip: 'Skip to content',
+    menu: 'Main menu',
+    menuButton: 'Menu',
+    logout: 'Log out',
+    language: 'Nederlands',
+    languageLabel: 'Naar Nederlands',
+    notFound: 'This page does not exist.',
+    loading: 'Loading…',
+    failed: 'Something went wrong while loading. Please try again.',
+    home: 'Home',
+  },
 });
 
 /**
@@ -35,7 +57,8 @@ export class WwApp extends LitElement {
       setMe(null);
       this.user = null;
       // Only pages that need a login send you to it (public pages such as /setup also ask /api/me).
-      if (location.pathname !== '/login' && match(location.pathname)?.route.roles) navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, true);
+      if (location.pathname !== '/login' && match(location.pathname)?.route.roles)
+        navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, true);
     });
     window.addEventListener('ww-login', (e) => {
       this.user = (e as CustomEvent<Me>).detail;
@@ -112,12 +135,15 @@ export class WwApp extends LitElement {
       <a class="skip" href="#main" @click=${this.skip}>${t('skip')}</a>
       <header>
         <a class="brand" href="/">Weefwerk</a>
-        ${this.user
-          ? html`${this.languageButton('phone-only')}<button class="link menu-toggle" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="menu" @click=${() => (this.menuOpen = !this.menuOpen)}>${t('menuButton')}</button>`
-          : nothing}
+        ${
+          this.user
+            ? html`${this.languageButton('phone-only')}<button class="link menu-toggle" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="menu" @click=${() => (this.menuOpen = !this.menuOpen)}>${t('menuButton')}</button>`
+            : nothing
+        }
         <div id="menu" class=${this.user ? `menu collapsible${this.menuOpen ? ' open' : ''}` : 'menu'}>
-        ${this.user
-          ? html`<nav aria-label=${t('menu')}>
+        ${
+          this.user
+            ? html`<nav aria-label=${t('menu')}>
               <ul class="groups">
                 ${navGroups.map((g) => {
                   const items = navItems.filter((r) => r.nav!.group === g.id);
@@ -130,7 +156,8 @@ export class WwApp extends LitElement {
                 })}
               </ul>
             </nav>`
-          : nothing}
+            : nothing
+        }
         <div class="tools">
           ${this.languageButton(this.user ? 'wide-only' : '')}
           ${this.user ? html`<a class="who" href="/account" aria-current=${location.pathname === '/account' ? 'page' : nothing}>${this.user.name}</a><button class="link" @click=${this.logout}>${t('logout')}</button>` : nothing}

@@ -6,14 +6,24 @@ import { pageStyles } from './shared-styles.js';
 
 const t = messages({
   nl: {
-    hours: 'Uren', money: 'Geld', loading: 'Laden…', over: 'Over de begroting heen.',
-    hoursUsed: '{used} van {planned} uur gebruikt ({pct}%), nog {remaining} uur over.', hoursNoPlan: '{used} uur gebruikt. Er zijn geen uren begroot.',
-    moneyUsed: '{used} van {planned} uitgegeven ({pct}%), nog {remaining} over.', moneyNoPlan: '{used} uitgegeven. Er is geen geld begroot.',
+    hours: 'Uren',
+    money: 'Geld',
+    loading: 'Laden…',
+    over: 'Over de begroting heen.',
+    hoursUsed: '{used} van {planned} uur gebruikt ({pct}%), nog {remaining} uur over.',
+    hoursNoPlan: '{used} uur gebruikt. Er zijn geen uren begroot.',
+    moneyUsed: '{used} van {planned} uitgegeven ({pct}%), nog {remaining} over.',
+    moneyNoPlan: '{used} uitgegeven. Er is geen geld begroot.',
   },
   en: {
-    hours: 'Hours', money: 'Money', loading: 'Loading…', over: 'Over budget.',
-    hoursUsed: '{used} of {planned} hours used ({pct}%), {remaining} hours left.', hoursNoPlan: '{used} hours used. No hours were budgeted.',
-    moneyUsed: '{used} of {planned} spent ({pct}%), {remaining} left.', moneyNoPlan: '{used} spent. No money was budgeted.',
+    hours: 'Hours',
+    money: 'Money',
+    loading: 'Loading…',
+    over: 'Over budget.',
+    hoursUsed: '{used} of {planned} hours used ({pct}%), {remaining} hours left.',
+    hoursNoPlan: '{used} hours used. No hours were budgeted.',
+    moneyUsed: '{used} of {planned} spent ({pct}%), {remaining} left.',
+    moneyNoPlan: '{used} spent. No money was budgeted.',
   },
 });
 
@@ -61,12 +71,24 @@ export class WwBudgetSummary extends LitElement {
     if (this.problem) return html`<p class="error">${this.problem}</p>`;
     const b = this.budget;
     if (!b) return html`<p class="muted">${t('loading')}</p>`;
-    const hoursText = b.hours.planned === null
-      ? t('hoursNoPlan', { used: formatHours(b.hours.used) })
-      : t('hoursUsed', { used: formatHours(b.hours.used), planned: formatHours(b.hours.planned), pct: formatNumber(b.hours.percentage, 1), remaining: formatHours(b.hours.remaining) });
-    const moneyText = b.money.plannedEuros === null
-      ? t('moneyNoPlan', { used: euro(b.money.usedEuros) })
-      : t('moneyUsed', { used: euro(b.money.usedEuros), planned: euro(b.money.plannedEuros), pct: formatNumber(b.money.percentage, 1), remaining: euro(b.money.remainingEuros) });
+    const hoursText =
+      b.hours.planned === null
+        ? t('hoursNoPlan', { used: formatHours(b.hours.used) })
+        : t('hoursUsed', {
+            used: formatHours(b.hours.used),
+            planned: formatHours(b.hours.planned),
+            pct: formatNumber(b.hours.percentage, 1),
+            remaining: formatHours(b.hours.remaining),
+          });
+    const moneyText =
+      b.money.plannedEuros === null
+        ? t('moneyNoPlan', { used: euro(b.money.usedEuros) })
+        : t('moneyUsed', {
+            used: euro(b.money.usedEuros),
+            planned: euro(b.money.plannedEuros),
+            pct: formatNumber(b.money.percentage, 1),
+            remaining: euro(b.money.remainingEuros),
+          });
     return html`<div class="grid">${this.bar(t('hours'), hoursText, b.hours.percentage)} ${this.bar(t('money'), moneyText, b.money.percentage)}</div>`;
   }
 

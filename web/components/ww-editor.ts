@@ -10,14 +10,38 @@ import { docIsEmpty, normaliseUrl, SAFE_URL } from '../richtext.js';
 
 const t = messages({
   nl: {
-    toolbar: 'Opmaak', bold: 'Vet', italic: 'Schuin', h2: 'Kop', h3: 'Kleine kop', bullets: 'Lijstje', numbers: 'Nummering',
-    quote: 'Citaat', link: 'Link', url: 'Adres van de link', urlHint: 'Begint met https://, http:// of mailto:', apply: 'Link plaatsen',
-    remove: 'Link weghalen', cancel: 'Annuleren', badUrl: 'Dit adres werkt niet. Gebruik een webadres (https://…) of een e-mailadres.',
+    toolbar: 'Opmaak',
+    bold: 'Vet',
+    italic: 'Schuin',
+    h2: 'Kop',
+    h3: 'Kleine kop',
+    bullets: 'Lijstje',
+    numbers: 'Nummering',
+    quote: 'Citaat',
+    link: 'Link',
+    url: 'Adres van de link',
+    urlHint: 'Begint met https://, http:// of mailto:',
+    apply: 'Link plaatsen',
+    remove: 'Link weghalen',
+    cancel: 'Annuleren',
+    badUrl: 'Dit adres werkt niet. Gebruik een webadres (https://…) of een e-mailadres.',
   },
   en: {
-    toolbar: 'Formatting', bold: 'Bold', italic: 'Italic', h2: 'Heading', h3: 'Subheading', bullets: 'Bullets', numbers: 'Numbers',
-    quote: 'Quote', link: 'Link', url: 'Address of the link', urlHint: 'Starts with https://, http:// or mailto:', apply: 'Add link',
-    remove: 'Remove link', cancel: 'Cancel', badUrl: 'This address does not work. Use a web address (https://…) or an email address.',
+    toolbar: 'Formatting',
+    bold: 'Bold',
+    italic: 'Italic',
+    h2: 'Heading',
+    h3: 'Subheading',
+    bullets: 'Bullets',
+    numbers: 'Numbers',
+    quote: 'Quote',
+    link: 'Link',
+    url: 'Address of the link',
+    urlHint: 'Starts with https://, http:// or mailto:',
+    apply: 'Add link',
+    remove: 'Remove link',
+    cancel: 'Cancel',
+    badUrl: 'This address does not work. Use a web address (https://…) or an email address.',
   },
 });
 
@@ -260,14 +284,16 @@ export class WwEditor extends LitElement {
           listItem: has.has('bullets') || has.has('numbers') ? {} : false,
           listKeymap: has.has('bullets') || has.has('numbers') ? {} : false,
           blockquote: has.has('quote') ? {} : false,
-          link: !has.has('link') ? false : {
-            openOnClick: false,
-            autolink: true,
-            protocols: [],
-            defaultProtocol: 'https',
-            isAllowedUri: (url) => SAFE_URL.test(url.trim()),
-            shouldAutoLink: (url) => SAFE_URL.test(url) || !/^[a-z][a-z0-9+.-]*:/i.test(url),
-          },
+          link: !has.has('link')
+            ? false
+            : {
+                openOnClick: false,
+                autolink: true,
+                protocols: [],
+                defaultProtocol: 'https',
+                isAllowedUri: (url) => SAFE_URL.test(url.trim()),
+                shouldAutoLink: (url) => SAFE_URL.test(url) || !/^[a-z][a-z0-9+.-]*:/i.test(url),
+              },
         }),
       ],
       editorProps: this.editorProps(),
@@ -341,7 +367,11 @@ export class WwEditor extends LitElement {
     editor.view.focus();
     const { empty } = editor.state.selection;
     if (empty && !editor.isActive('link')) {
-      editor.chain().focus().insertContent({ type: 'text', text: href.replace(/^mailto:/i, ''), marks: [{ type: 'link', attrs: { href } }] }).run();
+      editor
+        .chain()
+        .focus()
+        .insertContent({ type: 'text', text: href.replace(/^mailto:/i, ''), marks: [{ type: 'link', attrs: { href } }] })
+        .run();
     } else {
       editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
     }
@@ -379,15 +409,18 @@ export class WwEditor extends LitElement {
             <span class="glyph" aria-hidden="true">${tool.glyph}</span><span class="word">${this.labels[tool.key] ?? t(tool.key)}</span>
           </button>`,
         )}
-        ${withLink
-          ? html`<button type="button" class="tool tool-link" data-active=${inLink ? 'true' : 'false'} tabindex=${index(shown.length)} aria-expanded=${this.linkOpen ? 'true' : 'false'}
+        ${
+          withLink
+            ? html`<button type="button" class="tool tool-link" data-active=${inLink ? 'true' : 'false'} tabindex=${index(shown.length)} aria-expanded=${this.linkOpen ? 'true' : 'false'}
               aria-controls="link-form" ?disabled=${!ed} @click=${this.openLink} @focus=${() => (this.focusIndex = shown.length)}>
               <span class="glyph" aria-hidden="true">↗</span><span class="word">${t('link')}</span>
             </button>`
-          : nothing}
+            : nothing
+        }
       </div>
-      ${this.linkOpen
-        ? html`<form id="link-form" class="link-form" @submit=${this.applyLink} @keydown=${this.linkKey} novalidate>
+      ${
+        this.linkOpen
+          ? html`<form id="link-form" class="link-form" @submit=${this.applyLink} @keydown=${this.linkKey} novalidate>
             <label for="link-url">${t('url')}</label>
             <span class="hint" id="link-hint">${t('urlHint')}</span>
             <input id="link-url" type="url" inputmode="url" autocomplete="url" aria-describedby="link-hint link-error" aria-invalid=${this.linkError ? 'true' : 'false'} />
@@ -395,14 +428,16 @@ export class WwEditor extends LitElement {
             <div class="actions">
               <button type="submit">${t('apply')}</button>
               ${inLink ? html`<button type="button" class="secondary" @click=${this.removeLink}>${t('remove')}</button>` : nothing}
-              <button type="button" class="secondary" @click=${() => { this.linkOpen = false; this.backToText(); }}>${t('cancel')}</button>
+              <button type="button" class="secondary" @click=${() => {
+                this.linkOpen = false;
+                this.backToText();
+              }}>${t('cancel')}</button>
             </div>
           </form>`
-        : nothing}
+          : nothing
+      }
     `;
-    return this.toolbarBelow
-      ? html`<slot name="label"></slot><slot></slot>${toolbar}`
-      : html`<slot name="label"></slot>${toolbar}<slot></slot>`;
+    return this.toolbarBelow ? html`<slot name="label"></slot><slot></slot>${toolbar}` : html`<slot name="label"></slot>${toolbar}<slot></slot>`;
   }
 
   static override styles = css`

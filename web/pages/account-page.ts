@@ -8,16 +8,44 @@ import { pageStyles } from '../components/shared-styles.js';
 
 const t = messages({
   nl: {
-    title: 'Mijn account', name: 'Naam', email: 'E-mailadres', role: 'Rol', password: 'Wachtwoord wijzigen',
-    current: 'Huidig wachtwoord', next: 'Nieuw wachtwoord', nextHint: 'Minstens 10 tekens. Je wordt op je andere apparaten uitgelogd.', repeat: 'Nieuw wachtwoord nog eens',
-    mismatch: 'De twee nieuwe wachtwoorden zijn niet gelijk.', submit: 'Wachtwoord wijzigen', done: 'Je wachtwoord is gewijzigd. Andere sessies zijn beëindigd.', fix: 'Verbeter de gemarkeerde velden.',
-    wrong: 'Je huidige wachtwoord klopt niet.', admin: 'Beheerder', coordinator: 'Coördinator', worker: 'Opbouwwerker', funder: 'Financier',
+    title: 'Mijn account',
+    name: 'Naam',
+    email: 'E-mailadres',
+    role: 'Rol',
+    password: 'Wachtwoord wijzigen',
+    current: 'Huidig wachtwoord',
+    next: 'Nieuw wachtwoord',
+    nextHint: 'Minstens 10 tekens. Je wordt op je andere apparaten uitgelogd.',
+    repeat: 'Nieuw wachtwoord nog eens',
+    mismatch: 'De twee nieuwe wachtwoorden zijn niet gelijk.',
+    submit: 'Wachtwoord wijzigen',
+    done: 'Je wachtwoord is gewijzigd. Andere sessies zijn beëindigd.',
+    fix: 'Verbeter de gemarkeerde velden.',
+    wrong: 'Je huidige wachtwoord klopt niet.',
+    admin: 'Beheerder',
+    coordinator: 'Coördinator',
+    worker: 'Opbouwwerker',
+    funder: 'Financier',
   },
   en: {
-    title: 'My account', name: 'Name', email: 'Email address', role: 'Role', password: 'Change password',
-    current: 'Current password', next: 'New password', nextHint: 'At least 10 characters. You will be logged out on your other devices.', repeat: 'New password again',
-    mismatch: 'The two new passwords differ.', submit: 'Change password', done: 'Your password was changed. Other sessions have ended.', fix: 'Please correct the marked fields.',
-    wrong: 'Your current password is wrong.', admin: 'Admin', coordinator: 'Coordinator', worker: 'Worker', funder: 'Funder',
+    title: 'My account',
+    name: 'Name',
+    email: 'Email address',
+    role: 'Role',
+    password: 'Change password',
+    current: 'Current password',
+    next: 'New password',
+    nextHint: 'At least 10 characters. You will be logged out on your other devices.',
+    repeat: 'New password again',
+    mismatch: 'The two new passwords differ.',
+    submit: 'Change password',
+    done: 'Your password was changed. Other sessions have ended.',
+    fix: 'Please correct the marked fields.',
+    wrong: 'Your current password is wrong.',
+    admin: 'Admin',
+    coordinator: 'Coordinator',
+    worker: 'Worker',
+    funder: 'Funder',
   },
 });
 
@@ -44,7 +72,8 @@ export class AccountPage extends LitElement {
         return;
       } catch (err) {
         this.error = err instanceof ApiError ? err : new ApiError(0, 'error', String(err));
-        if (this.error.field('currentPassword')) this.error = new ApiError(400, 'invalid_input', t('wrong'), [{ field: 'currentPassword', message: t('wrong') }]);
+        if (this.error.field('currentPassword'))
+          this.error = new ApiError(400, 'invalid_input', t('wrong'), [{ field: 'currentPassword', message: t('wrong') }]);
       }
     }
     await this.updateComplete;

@@ -9,16 +9,44 @@ import { pageStyles } from '../components/shared-styles.js';
 
 const t = messages({
   nl: {
-    title: 'Gebieden', intro: 'Wijken en buurten waar projecten werken. Met een CBS-code kunnen cijfers van het CBS erbij worden gezocht.',
-    loading: 'Gebieden laden…', failed: 'De gebieden konden niet worden geladen.', none: 'Er zijn nog geen gebieden.',
-    name: 'Naam', kind: 'Soort', cbsCode: 'CBS-code', parent: 'Ligt in', noParent: '(geen)', gemeente: 'Gemeente', wijk: 'Wijk', buurt: 'Buurt',
-    add: 'Gebied toevoegen', cbsHint: 'Optioneel, bijvoorbeeld GM0363, WK036300 of BU03630000.', submit: 'Toevoegen', added: '{name} is toegevoegd.', fix: 'Verbeter de gemarkeerde velden.',
+    title: 'Gebieden',
+    intro: 'Wijken en buurten waar projecten werken. Met een CBS-code kunnen cijfers van het CBS erbij worden gezocht.',
+    loading: 'Gebieden laden…',
+    failed: 'De gebieden konden niet worden geladen.',
+    none: 'Er zijn nog geen gebieden.',
+    name: 'Naam',
+    kind: 'Soort',
+    cbsCode: 'CBS-code',
+    parent: 'Ligt in',
+    noParent: '(geen)',
+    gemeente: 'Gemeente',
+    wijk: 'Wijk',
+    buurt: 'Buurt',
+    add: 'Gebied toevoegen',
+    cbsHint: 'Optioneel, bijvoorbeeld GM0363, WK036300 of BU03630000.',
+    submit: 'Toevoegen',
+    added: '{name} is toegevoegd.',
+    fix: 'Verbeter de gemarkeerde velden.',
   },
   en: {
-    title: 'Areas', intro: 'Districts and neighbourhoods projects work in. With a CBS code, Statistics Netherlands figures can be looked up for them.',
-    loading: 'Loading areas…', failed: 'The areas could not be loaded.', none: 'There are no areas yet.',
-    name: 'Name', kind: 'Kind', cbsCode: 'CBS code', parent: 'Lies within', noParent: '(none)', gemeente: 'Municipality', wijk: 'District (wijk)', buurt: 'Neighbourhood (buurt)',
-    add: 'Add an area', cbsHint: 'Optional, e.g. GM0363, WK036300 or BU03630000.', submit: 'Add', added: '{name} was added.', fix: 'Please correct the marked fields.',
+    title: 'Areas',
+    intro: 'Districts and neighbourhoods projects work in. With a CBS code, Statistics Netherlands figures can be looked up for them.',
+    loading: 'Loading areas…',
+    failed: 'The areas could not be loaded.',
+    none: 'There are no areas yet.',
+    name: 'Name',
+    kind: 'Kind',
+    cbsCode: 'CBS code',
+    parent: 'Lies within',
+    noParent: '(none)',
+    gemeente: 'Municipality',
+    wijk: 'District (wijk)',
+    buurt: 'Neighbourhood (buurt)',
+    add: 'Add an area',
+    cbsHint: 'Optional, e.g. GM0363, WK036300 or BU03630000.',
+    submit: 'Add',
+    added: '{name} was added.',
+    fix: 'Please correct the marked fields.',
   },
 });
 
@@ -49,7 +77,12 @@ export class AreasPage extends LitElement {
     this.error = null;
     this.notice = '';
     try {
-      const { area } = await post<{ area: Area }>('/api/areas', { name: String(f.get('name')), kind: String(f.get('kind')) as AreaKind, cbsCode: code || null, parentId: parent ? Number(parent) : null });
+      const { area } = await post<{ area: Area }>('/api/areas', {
+        name: String(f.get('name')),
+        kind: String(f.get('kind')) as AreaKind,
+        cbsCode: code || null,
+        parentId: parent ? Number(parent) : null,
+      });
       this.areas = [...(this.areas ?? []), area].sort((a, b) => a.name.localeCompare(b.name));
       this.notice = t('added', { name: area.name });
       form.reset();
@@ -69,12 +102,14 @@ export class AreasPage extends LitElement {
       ${this.failed ? html`<p class="notice error" role="alert">${t('failed')}</p>` : nothing}
       ${this.areas === null && !this.failed ? html`<p>${t('loading')}</p>` : nothing}
       ${this.areas?.length === 0 ? html`<p>${t('none')}</p>` : nothing}
-      ${this.areas?.length
-        ? html`<div class="table-wrap"><table>
+      ${
+        this.areas?.length
+          ? html`<div class="table-wrap"><table>
             <thead><tr><th scope="col">${t('name')}</th><th scope="col">${t('kind')}</th><th scope="col">${t('cbsCode')}</th><th scope="col">${t('parent')}</th></tr></thead>
-            <tbody>${treeOrder(this.areas).map(({ area: a, depth }) => html`<tr><th scope="row" style=${`padding-left: ${0.5 + depth * 1.25}rem`}>${a.name}</th><td>${t(a.kind)}</td><td>${a.cbsCode ?? ''}</td><td>${a.parentId ? byId.get(a.parentId)?.name ?? '' : ''}</td></tr>`)}</tbody>
+            <tbody>${treeOrder(this.areas).map(({ area: a, depth }) => html`<tr><th scope="row" style=${`padding-left: ${0.5 + depth * 1.25}rem`}>${a.name}</th><td>${t(a.kind)}</td><td>${a.cbsCode ?? ''}</td><td>${a.parentId ? (byId.get(a.parentId)?.name ?? '') : ''}</td></tr>`)}</tbody>
           </table></div>`
-        : nothing}
+          : nothing
+      }
       <h2 id="add-heading">${t('add')}</h2>
       <p role="status" class=${this.notice ? 'notice' : ''}>${this.notice}</p>
       <form @submit=${this.add} novalidate aria-labelledby="add-heading">
@@ -88,7 +123,9 @@ export class AreasPage extends LitElement {
         <div class="field"><label for="parentId">${t('parent')}</label>
           <select id="parentId" name="parentId" aria-invalid=${invalid(e, 'parentId')} aria-describedby="parentId-error">
             <option value="">${t('noParent')}</option>
-            ${treeOrder(this.areas ?? []).filter(({ area: a }) => a.kind !== 'buurt').map(({ area: a, depth }) => html`<option value=${a.id}>${'\u2003'.repeat(depth)}${a.name} (${t(a.kind)})</option>`)}
+            ${treeOrder(this.areas ?? [])
+              .filter(({ area: a }) => a.kind !== 'buurt')
+              .map(({ area: a, depth }) => html`<option value=${a.id}>${'\u2003'.repeat(depth)}${a.name} (${t(a.kind)})</option>`)}
           </select>${errorText(e, 'parentId')}</div>
         <div class="actions"><button type="submit">${t('submit')}</button></div>
       </form>

@@ -10,26 +10,54 @@ import type { ImportRowError } from '../components/ww-import-errors.js';
 const t = messages({
   nl: {
     title: 'CBS-cijfers importeren',
-    intro: 'Een CSV-export uit CBS StatLine (bijvoorbeeld Kerncijfers wijken en buurten). Elke kolom wordt een contextindicator per gebied. Gebieden worden gevonden op CBS-code (GM…, WK…, BU…) of op naam. Onderdrukte waarden (.) worden opgeslagen als ontbrekend, nooit als nul.',
-    file: 'StatLine CSV-bestand', period: 'Periode', periodHint: 'Alleen nodig als het bestand geen kolom Perioden heeft, bijvoorbeeld 2021.', create: 'Onbekende gebieden aanmaken (alleen met CBS-code)',
-    check: 'Controleren', commit: 'Importeren', chooseFile: 'Kies eerst een bestand.',
-    summary: '{rows} rijen, periode {periods}: {matched} gebieden gevonden, {createdAreas} nieuw; {indicators} indicatoren; waarden {created} nieuw, {updated} gewijzigd, {unchanged} ongewijzigd, {missing} ontbrekend.',
-    done: 'Geïmporteerd.', unknown: '{n} gebied(en) niet gevonden; deze rijen worden niet geïmporteerd:', row: 'Rij', name: 'Naam', code: 'Code', reason: 'Reden',
+    intro:
+      'Een CSV-export uit CBS StatLine (bijvoorbeeld Kerncijfers wijken en buurten). Elke kolom wordt een contextindicator per gebied. Gebieden worden gevonden op CBS-code (GM…, WK…, BU…) of op naam. Onderdrukte waarden (.) worden opgeslagen als ontbrekend, nooit als nul.',
+    file: 'StatLine CSV-bestand',
+    period: 'Periode',
+    periodHint: 'Alleen nodig als het bestand geen kolom Perioden heeft, bijvoorbeeld 2021.',
+    create: 'Onbekende gebieden aanmaken (alleen met CBS-code)',
+    check: 'Controleren',
+    commit: 'Importeren',
+    chooseFile: 'Kies eerst een bestand.',
+    summary:
+      '{rows} rijen, periode {periods}: {matched} gebieden gevonden, {createdAreas} nieuw; {indicators} indicatoren; waarden {created} nieuw, {updated} gewijzigd, {unchanged} ongewijzigd, {missing} ontbrekend.',
+    done: 'Geïmporteerd.',
+    unknown: '{n} gebied(en) niet gevonden; deze rijen worden niet geïmporteerd:',
+    row: 'Rij',
+    name: 'Naam',
+    code: 'Code',
+    reason: 'Reden',
   },
   en: {
     title: 'Import CBS figures',
-    intro: 'A CSV export from CBS StatLine (e.g. Kerncijfers wijken en buurten). Each column becomes a context indicator per area. Areas are found by CBS code (GM…, WK…, BU…) or by name. Suppressed values (.) are stored as missing, never as zero.',
-    file: 'StatLine CSV file', period: 'Period', periodHint: 'Only needed when the file has no Perioden column, e.g. 2021.', create: 'Create unknown areas (only with a CBS code)',
-    check: 'Check', commit: 'Import', chooseFile: 'Choose a file first.',
-    summary: '{rows} rows, period {periods}: {matched} areas found, {createdAreas} new; {indicators} indicators; values {created} new, {updated} changed, {unchanged} unchanged, {missing} missing.',
-    done: 'Imported.', unknown: '{n} area(s) not found; these rows are not imported:', row: 'Row', name: 'Name', code: 'Code', reason: 'Reason',
+    intro:
+      'A CSV export from CBS StatLine (e.g. Kerncijfers wijken en buurten). Each column becomes a context indicator per area. Areas are found by CBS code (GM…, WK…, BU…) or by name. Suppressed values (.) are stored as missing, never as zero.',
+    file: 'StatLine CSV file',
+    period: 'Period',
+    periodHint: 'Only needed when the file has no Perioden column, e.g. 2021.',
+    create: 'Create unknown areas (only with a CBS code)',
+    check: 'Check',
+    commit: 'Import',
+    chooseFile: 'Choose a file first.',
+    summary:
+      '{rows} rows, period {periods}: {matched} areas found, {createdAreas} new; {indicators} indicators; values {created} new, {updated} changed, {unchanged} unchanged, {missing} missing.',
+    done: 'Imported.',
+    unknown: '{n} area(s) not found; these rows are not imported:',
+    row: 'Row',
+    name: 'Name',
+    code: 'Code',
+    reason: 'Reason',
   },
 });
 
 type Result = {
-  committed: boolean; rows: number; periods: string[]; errors: ImportRowError[];
+  committed: boolean;
+  rows: number;
+  periods: string[];
+  errors: ImportRowError[];
   unknownAreas: { row: number; name: string | null; code: string | null; reason: string; nl?: string; en?: string }[];
-  areas: { matched: number; created: unknown[] }; indicators: unknown[];
+  areas: { matched: number; created: unknown[] };
+  indicators: unknown[];
   values: { created: number; updated: number; unchanged: number; missing: number };
 };
 
@@ -59,10 +87,16 @@ export class CbsImportPage extends LitElement {
     this.busy = true;
     this.message = '';
     try {
-      this.result = await post<Result>('/api/imports/cbs', { csv: this.csv, mode, createAreas: this.createAreas, ...(this.period.trim() ? { period: this.period.trim() } : {}) });
+      this.result = await post<Result>('/api/imports/cbs', {
+        csv: this.csv,
+        mode,
+        createAreas: this.createAreas,
+        ...(this.period.trim() ? { period: this.period.trim() } : {}),
+      });
       if (mode === 'commit') this.message = t('done');
     } catch (err) {
-      if (err instanceof ApiError && err.details.length) this.result = { ...(this.result ?? emptyResult), committed: false, errors: err.details as unknown as ImportRowError[] };
+      if (err instanceof ApiError && err.details.length)
+        this.result = { ...(this.result ?? emptyResult), committed: false, errors: err.details as unknown as ImportRowError[] };
       else this.message = err instanceof Error ? err.message : String(err);
     } finally {
       this.busy = false;
@@ -85,18 +119,22 @@ export class CbsImportPage extends LitElement {
         </div>
         <div role="status">
           ${this.message ? html`<p class="notice">${this.message}</p>` : nothing}
-          ${r && !r.errors.length
-            ? html`<p>${t('summary', { rows: r.rows, periods: r.periods.join(', '), matched: r.areas.matched, createdAreas: r.areas.created.length, indicators: r.indicators.length, ...r.values })}</p>`
-            : nothing}
+          ${
+            r && !r.errors.length
+              ? html`<p>${t('summary', { rows: r.rows, periods: r.periods.join(', '), matched: r.areas.matched, createdAreas: r.areas.created.length, indicators: r.indicators.length, ...r.values })}</p>`
+              : nothing
+          }
         </div>
         <div role="alert"><ww-import-errors .errors=${r?.errors ?? []}></ww-import-errors></div>
-        ${r?.unknownAreas.length
-          ? html`<div class="table-wrap"><table>
+        ${
+          r?.unknownAreas.length
+            ? html`<div class="table-wrap"><table>
               <caption>${t('unknown', { n: r.unknownAreas.length })}</caption>
               <thead><tr><th scope="col">${t('row')}</th><th scope="col">${t('name')}</th><th scope="col">${t('code')}</th><th scope="col">${t('reason')}</th></tr></thead>
               <tbody>${r.unknownAreas.map((u) => html`<tr><td>${u.row}</td><td>${u.name ?? ''}</td><td>${u.code ?? ''}</td><td>${saidHere(u)}</td></tr>`)}</tbody>
             </table></div>`
-          : nothing}
+            : nothing
+        }
       </div>
     `;
   }
@@ -104,7 +142,16 @@ export class CbsImportPage extends LitElement {
   static override styles = pageStyles;
 }
 
-const emptyResult: Result = { committed: false, rows: 0, periods: [], errors: [], unknownAreas: [], areas: { matched: 0, created: [] }, indicators: [], values: { created: 0, updated: 0, unchanged: 0, missing: 0 } };
+const emptyResult: Result = {
+  committed: false,
+  rows: 0,
+  periods: [],
+  errors: [],
+  unknownAreas: [],
+  areas: { matched: 0, created: [] },
+  indicators: [],
+  values: { created: 0, updated: 0, unchanged: 0, missing: 0 },
+};
 
 declare global {
   interface HTMLElementTagNameMap {

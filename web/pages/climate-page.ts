@@ -11,7 +11,8 @@ import type { Distribution, Variable } from '../sensemaking-types.js';
 const t = messages({
   nl: {
     title: 'Sociaal klimaat door de tijd',
-    intro: 'Waar plaatsen vertellers en coördinatoren de verhalen op de lijnen tussen de zwakke en de sterke pool? Ingetrokken verhalen tellen nooit mee; een wijk telt met haar buurten.',
+    intro:
+      'Waar plaatsen vertellers en coördinatoren de verhalen op de lijnen tussen de zwakke en de sterke pool? Ingetrokken verhalen tellen nooit mee; een wijk telt met haar buurten.',
     area: 'Gebied',
     allAreas: 'Alle gebieden',
     project: 'Project',
@@ -56,7 +57,8 @@ const t = messages({
   },
   en: {
     title: 'Social climate over time',
-    intro: 'Where do tellers and coordinators place the stories on the lines between the weak and the strong pole? Withdrawn stories never count; a wijk counts with its buurten.',
+    intro:
+      'Where do tellers and coordinators place the stories on the lines between the weak and the strong pole? Withdrawn stories never count; a wijk counts with its buurten.',
     area: 'Area',
     allAreas: 'All areas',
     project: 'Project',
@@ -101,9 +103,21 @@ const t = messages({
   },
 });
 
-type Series = { variableId: number; variable: Variable; periods: { period: string; teller: Distribution; coordinator: Distribution; shift: { teller: number | null; coordinator: number | null } }[] };
+type Series = {
+  variableId: number;
+  variable: Variable;
+  periods: { period: string; teller: Distribution; coordinator: Distribution; shift: { teller: number | null; coordinator: number | null } }[];
+};
 type RegionStory = { id: number; title: string; projectName: string; areaName: string | null; date: string; position: number };
-type Agreement = { variableId: number; variable: Variable; n: number; meanTeller: number; meanCoordinator: number; meanAbsoluteDifference: number; within15: number };
+type Agreement = {
+  variableId: number;
+  variable: Variable;
+  n: number;
+  meanTeller: number;
+  meanCoordinator: number;
+  meanAbsoluteDifference: number;
+  within15: number;
+};
 
 /** Climate over time: chart and table per variable, and the teller–coordinator agreement. */
 @customElement('ww-climate-page')
@@ -153,9 +167,14 @@ export class ClimatePage extends LitElement {
     agreementQ.delete('period');
     agreementQ.delete('variableId');
     try {
-      const [climate, agreement] = await Promise.all([get<{ series: Series[] }>(`/api/climate?${q}`), get<{ variables: Agreement[] }>(`/api/climate/agreement?${agreementQ}`)]);
+      const [climate, agreement] = await Promise.all([
+        get<{ series: Series[] }>(`/api/climate?${q}`),
+        get<{ variables: Agreement[] }>(`/api/climate/agreement?${agreementQ}`),
+      ]);
       this.series = climate.series;
-      this.agreement = this.filter.get('variableId') ? agreement.variables.filter((a) => String(a.variableId) === this.filter.get('variableId')) : agreement.variables;
+      this.agreement = this.filter.get('variableId')
+        ? agreement.variables.filter((a) => String(a.variableId) === this.filter.get('variableId'))
+        : agreement.variables;
     } catch (e) {
       this.error = t('failed', { msg: e instanceof ApiError ? e.message : String(e) });
     }
@@ -181,7 +200,8 @@ export class ClimatePage extends LitElement {
     }
     try {
       const res = await get<{ total: number; stories: RegionStory[] }>(`/api/climate/stories?${q}`);
-      if (this.region?.variableId === variableId && this.region.period === r.period && this.region.source === r.source && this.region.bin === r.bin) this.region = { ...this.region, ...res };
+      if (this.region?.variableId === variableId && this.region.period === r.period && this.region.source === r.source && this.region.bin === r.bin)
+        this.region = { ...this.region, ...res };
     } catch (e) {
       this.region = { variableId, ...r, error: t('failed', { msg: e instanceof ApiError ? e.message : String(e) }) };
     }
@@ -193,14 +213,17 @@ export class ClimatePage extends LitElement {
     return html`<section class="region" aria-labelledby="region-title">
       <h3 id="region-title">${t('regionTitle', { who, period: r.period, range: regionRange(r.bin) })}</h3>
       <div role="status">
-        ${r.error
-          ? html`<p class="error">${r.error}</p>`
-          : r.stories === undefined
-            ? nothing
-            : html`<p>${r.total ? (r.stories.length < r.total ? t('regionMore', { shown: r.stories.length, total: r.total }) : t('regionCount', { total: r.total })) : t('regionNone')}</p>`}
+        ${
+          r.error
+            ? html`<p class="error">${r.error}</p>`
+            : r.stories === undefined
+              ? nothing
+              : html`<p>${r.total ? (r.stories.length < r.total ? t('regionMore', { shown: r.stories.length, total: r.total }) : t('regionCount', { total: r.total })) : t('regionNone')}</p>`
+        }
       </div>
-      ${r.stories?.length
-        ? html`<ul>
+      ${
+        r.stories?.length
+          ? html`<ul>
             ${r.stories.map(
               (s) => html`<li>
                 <a href="/stories/${s.id}">${s.title}</a>
@@ -208,7 +231,8 @@ export class ClimatePage extends LitElement {
               </li>`,
             )}
           </ul>`
-        : nothing}
+          : nothing
+      }
       <button type="button" class="secondary" @click=${() => (this.region = null)}>${t('regionClose')}</button>
     </section>`;
   }
@@ -234,8 +258,9 @@ export class ClimatePage extends LitElement {
         ${d.bins.map(
           (n, bin) =>
             html`<td>
-              ${n
-                ? html`<button
+              ${
+                n
+                  ? html`<button
                     type="button"
                     class="count"
                     aria-label=${t('showRegion', { n, who, period, range: regionRange(bin) })}
@@ -244,7 +269,8 @@ export class ClimatePage extends LitElement {
                   >
                     ${n}
                   </button>`
-                : '0'}
+                  : '0'
+              }
             </td>`,
         )}
         <td>${d.notApplicable}</td>
@@ -323,8 +349,9 @@ export class ClimatePage extends LitElement {
       <div class="series">${this.series.map((s) => this.renderSeries(s))}</div>
       <h2>${t('agreement')}</h2>
       <p>${t('agreementIntro')}</p>
-      ${this.agreement.length
-        ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('agreement')}>
+      ${
+        this.agreement.length
+          ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('agreement')}>
             <table>
               <thead>
                 <tr>
@@ -350,7 +377,8 @@ export class ClimatePage extends LitElement {
               </tbody>
             </table>
           </div>`
-        : html`<p class="muted">${t('noAgreement')}</p>`}
+          : html`<p class="muted">${t('noAgreement')}</p>`
+      }
     `;
   }
 

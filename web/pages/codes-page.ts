@@ -118,14 +118,17 @@ export class CodesPage extends LitElement {
             : html`<li class="card">
                 <h2>${c.name} <span class="badge">${t('uses', { n: c.uses })}</span></h2>
                 ${c.description ? html`<p>${c.description}</p>` : nothing}
-                ${this.staff
-                  ? html`<div class="actions">
+                ${
+                  this.staff
+                    ? html`<div class="actions">
                       <button type="button" class="secondary" @click=${() => (this.editing = c.id)}>${t('edit')}</button>
                       ${this.codes.length > 1 ? html`<button type="button" class="secondary" @click=${() => (this.merging = c.id)}>${t('merge')}</button>` : nothing}
                     </div>`
-                  : nothing}
-                ${this.merging === c.id
-                  ? html`<form
+                    : nothing
+                }
+                ${
+                  this.merging === c.id
+                    ? html`<form
                       @submit=${(e: SubmitEvent) => {
                         e.preventDefault();
                         const intoId = Number(new FormData(e.target as HTMLFormElement).get('intoId'));
@@ -139,12 +142,14 @@ export class CodesPage extends LitElement {
                       >
                       <div class="actions"><button type="submit">${t('mergeDo')}</button><button type="button" class="secondary" @click=${() => (this.merging = null)}>${t('cancel')}</button></div>
                     </form>`
-                  : nothing}
+                    : nothing
+                }
               </li>`,
         )}
       </ul>
-      ${this.staff
-        ? html`<h2>${t('add')}</h2>
+      ${
+        this.staff
+          ? html`<h2>${t('add')}</h2>
             <form
               @submit=${(e: SubmitEvent) => {
                 e.preventDefault();
@@ -161,7 +166,8 @@ export class CodesPage extends LitElement {
               <label>${t('description')}<textarea name="description"></textarea></label>
               <div class="actions"><button type="submit">${t('save')}</button></div>
             </form>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 

@@ -98,7 +98,9 @@ export class CodingPage extends LitElement {
 
   private async load() {
     try {
-      const data = await get<{ story: { id: number; projectId: number; title: string }; bodyText: string; excerpts: Excerpt[] }>(`/api/stories/${this.params.storyId}/excerpts`);
+      const data = await get<{ story: { id: number; projectId: number; title: string }; bodyText: string; excerpts: Excerpt[] }>(
+        `/api/stories/${this.params.storyId}/excerpts`,
+      );
       this.story = data.story;
       this.text = data.bodyText;
       this.excerpts = data.excerpts;
@@ -188,38 +190,48 @@ export class CodingPage extends LitElement {
       </label>
       <p id="sel" class="muted">${this.range ? t('selection', { n: this.range[1] - this.range[0] }) : t('noSelection')}</p>
       ${this.range ? html`<blockquote>${this.text.slice(this.range[0], this.range[1])}</blockquote>` : nothing}
-      ${this.staff
-        ? html`<form @submit=${this.save}>
+      ${
+        this.staff
+          ? html`<form @submit=${this.save}>
             <fieldset>
               <legend>${t('kind')}</legend>
               ${(['code', 'outcome', 'variable'] as const).map(
-                (k) => html`<label class="check"><input type="radio" name="kind" value=${k} .checked=${this.kind === k} @change=${() => (this.kind = k)} />${t(k)}</label>`,
+                (k) =>
+                  html`<label class="check"><input type="radio" name="kind" value=${k} .checked=${this.kind === k} @change=${() => (this.kind = k)} />${t(k)}</label>`,
               )}
             </fieldset>
-            ${this.kind === 'code'
-              ? this.codes.length
-                ? html`<label>${t('code')}<select name="codeId">${this.codes.map((c) => html`<option value=${c.id}>${c.name}</option>`)}</select></label>`
-                : html`<p>${t('noCodes')} <a href="/codes">${t('codebook')}</a></p>`
-              : nothing}
+            ${
+              this.kind === 'code'
+                ? this.codes.length
+                  ? html`<label>${t('code')}<select name="codeId">${this.codes.map((c) => html`<option value=${c.id}>${c.name}</option>`)}</select></label>`
+                  : html`<p>${t('noCodes')} <a href="/codes">${t('codebook')}</a></p>`
+                : nothing
+            }
             ${this.kind === 'outcome' ? html`<label>${t('outcome')}<select name="outcomeId">${this.outcomes.map((o) => html`<option value=${o.id}>${o.title}</option>`)}</select></label>` : nothing}
-            ${this.kind === 'variable'
-              ? html`<label
+            ${
+              this.kind === 'variable'
+                ? html`<label
                     >${t('variable')}<select name="variableId" @change=${(e: Event) => (this.variableId = Number((e.target as HTMLSelectElement).value))}>
                       ${this.variables.map((x) => html`<option value=${x.id} ?selected=${x.id === this.variableId}>${lang === 'nl' ? x.nameNl : x.nameEn}</option>`)}
                     </select></label
                   >
-                  ${v
-                    ? html`<label>${t('position', { weak: lang === 'nl' ? v.weakNl : v.weakEn, strong: lang === 'nl' ? v.strongNl : v.strongEn })}<input type="range" name="position" min="0" max="100" step="5" ?disabled=${this.na} /></label>`
-                    : nothing}
+                  ${
+                    v
+                      ? html`<label>${t('position', { weak: lang === 'nl' ? v.weakNl : v.weakEn, strong: lang === 'nl' ? v.strongNl : v.strongEn })}<input type="range" name="position" min="0" max="100" step="5" ?disabled=${this.na} /></label>`
+                      : nothing
+                  }
                   <label class="check"><input type="checkbox" .checked=${this.na} @change=${(e: Event) => (this.na = (e.target as HTMLInputElement).checked)} />${t('notApplicable')}</label>`
-              : nothing}
+                : nothing
+            }
             <label>${t('note')}<input name="note" maxlength="2000" /></label>
             <div class="actions"><button type="submit">${t('save')}</button></div>
           </form>`
-        : nothing}
+          : nothing
+      }
       <h2>${t('excerpts', { n: this.excerpts.length })}</h2>
-      ${this.excerpts.length
-        ? html`<ul class="excerpts">
+      ${
+        this.excerpts.length
+          ? html`<ul class="excerpts">
             ${this.excerpts.map(
               (x) => html`<li class="card ${x.status}">
                 <blockquote>${x.quote}</blockquote>
@@ -229,7 +241,8 @@ export class CodingPage extends LitElement {
               </li>`,
             )}
           </ul>`
-        : html`<p class="muted">${t('none')}</p>`}
+          : html`<p class="muted">${t('none')}</p>`
+      }
     `;
   }
 

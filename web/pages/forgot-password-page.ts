@@ -59,7 +59,16 @@ export class ForgotPasswordPage extends LitElement {
       await post('/api/auth/password-reset', { email });
       this.sentTo = email;
     } catch (err) {
-      this.error = err instanceof ApiError ? (err.status === 400 ? t('invalid') : err.status === 429 ? t('limited') : err.status === 409 ? t('noMail') : t('failed')) : t('failed');
+      this.error =
+        err instanceof ApiError
+          ? err.status === 400
+            ? t('invalid')
+            : err.status === 429
+              ? t('limited')
+              : err.status === 409
+                ? t('noMail')
+                : t('failed')
+          : t('failed');
     } finally {
       this.busy = false;
     }
@@ -69,17 +78,21 @@ export class ForgotPasswordPage extends LitElement {
     if (this.available === null) return nothing;
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
-      ${!this.available
-        ? html`<p class="notice">${t('noMail')}</p>`
-        : html`<div role="status">${this.sentTo ? html`<p class="notice">${t('sent', { email: this.sentTo })}</p>` : nothing}</div>
-            ${this.sentTo
-              ? nothing
-              : html`<p>${t('intro')}</p>
+      ${
+        !this.available
+          ? html`<p class="notice">${t('noMail')}</p>`
+          : html`<div role="status">${this.sentTo ? html`<p class="notice">${t('sent', { email: this.sentTo })}</p>` : nothing}</div>
+            ${
+              this.sentTo
+                ? nothing
+                : html`<p>${t('intro')}</p>
                   <form @submit=${this.submit} novalidate>
                     <div id="forgot-error" role="alert">${this.error ? html`<p class="error">${this.error}</p>` : nothing}</div>
                     <label>${t('email')}<input name="email" type="email" autocomplete="username" required aria-describedby="forgot-error" aria-invalid=${this.error ? 'true' : 'false'} /></label>
                     <div class="actions"><button type="submit" ?disabled=${this.busy}>${this.busy ? t('busy') : t('submit')}</button></div>
-                  </form>`}`}
+                  </form>`
+            }`
+      }
       <p><a href="/login">${t('login')}</a></p>
     `;
   }

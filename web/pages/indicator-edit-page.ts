@@ -9,39 +9,133 @@ import { parseNumber } from '../../db/domain/numbers.js';
 
 const t = messages({
   nl: {
-    newTitle: 'Nieuwe indicator', editTitle: 'Indicator bewerken', loading: 'Laden…', name: 'Naam', description: 'Beschrijving', unit: 'Eenheid',
-    unit_count: 'Aantal', unit_percentage: 'Percentage', unit_euro: 'Euro', unit_hours: 'Uren', unit_score: 'Score',
-    measure: 'Meetniveau (IATI)', measureHint: 'Hoe de indicator gemeten wordt, volgens IATI. Laat leeg voor de standaard bij de eenheid.', measureDefault: 'Standaard bij de eenheid',
-    measure_unit: 'Eenheden', measure_percentage: 'Percentage', measure_nominal: 'Nominaal', measure_ordinal: 'Ordinaal', measure_qualitative: 'Kwalitatief',
-    direction: 'Wat is beter?', higher: 'Hoger is beter', lower: 'Lager is beter', periodicity: 'Per', month: 'Maand', quarter: 'Kwartaal', year: 'Jaar',
-    byArea: 'Per gebied bijhouden (wijk of buurt van het project)', fixed: 'Er zijn al waarden; periode en per gebied liggen vast.',
-    baseline: 'Nulmeting', baselineValue: 'Waarde', baselinePeriod: 'Periode', periodHint: 'Bijvoorbeeld 2026, 2026-Q1 of 2026-03.',
-    targets: 'Doelen', targetPeriod: 'Periode', targetArea: 'Gebied', targetValue: 'Doel', wholeProject: 'Hele project', addTarget: 'Doel toevoegen', removeTarget: 'Verwijder doel {n}',
-    history: 'Laatste wijzigingen van de waarden', when: 'Wanneer', change: 'Van → naar', who: 'Door', imported: 'import',
-    save: 'Opslaan', cancel: 'Terug naar de indicatoren', failed: 'Opslaan lukte niet.',
-    outcome: 'Bij welke uitkomst hoort deze indicator?', outcomeHint: 'Rapportages tonen een indicator bij zijn uitkomst; zonder uitkomst komt hij in geen rapportage.', noOutcome: '— nog geen uitkomst —',
-    archived: '(gearchiveerd)', noOutcomes: 'Dit project heeft nog geen uitkomsten.', makeOutcomes: 'Uitkomsten maken',
+    newTitle: 'Nieuwe indicator',
+    editTitle: 'Indicator bewerken',
+    loading: 'Laden…',
+    name: 'Naam',
+    description: 'Beschrijving',
+    unit: 'Eenheid',
+    unit_count: 'Aantal',
+    unit_percentage: 'Percentage',
+    unit_euro: 'Euro',
+    unit_hours: 'Uren',
+    unit_score: 'Score',
+    measure: 'Meetniveau (IATI)',
+    measureHint: 'Hoe de indicator gemeten wordt, volgens IATI. Laat leeg voor de standaard bij de eenheid.',
+    measureDefault: 'Standaard bij de eenheid',
+    measure_unit: 'Eenheden',
+    measure_percentage: 'Percentage',
+    measure_nominal: 'Nominaal',
+    measure_ordinal: 'Ordinaal',
+    measure_qualitative: 'Kwalitatief',
+    direction: 'Wat is beter?',
+    higher: 'Hoger is beter',
+    lower: 'Lager is beter',
+    periodicity: 'Per',
+    month: 'Maand',
+    quarter: 'Kwartaal',
+    year: 'Jaar',
+    byArea: 'Per gebied bijhouden (wijk of buurt van het project)',
+    fixed: 'Er zijn al waarden; periode en per gebied liggen vast.',
+    baseline: 'Nulmeting',
+    baselineValue: 'Waarde',
+    baselinePeriod: 'Periode',
+    periodHint: 'Bijvoorbeeld 2026, 2026-Q1 of 2026-03.',
+    targets: 'Doelen',
+    targetPeriod: 'Periode',
+    targetArea: 'Gebied',
+    targetValue: 'Doel',
+    wholeProject: 'Hele project',
+    addTarget: 'Doel toevoegen',
+    removeTarget: 'Verwijder doel {n}',
+    history: 'Laatste wijzigingen van de waarden',
+    when: 'Wanneer',
+    change: 'Van → naar',
+    who: 'Door',
+    imported: 'import',
+    save: 'Opslaan',
+    cancel: 'Terug naar de indicatoren',
+    failed: 'Opslaan lukte niet.',
+    outcome: 'Bij welke uitkomst hoort deze indicator?',
+    outcomeHint: 'Rapportages tonen een indicator bij zijn uitkomst; zonder uitkomst komt hij in geen rapportage.',
+    noOutcome: '— nog geen uitkomst —',
+    archived: '(gearchiveerd)',
+    noOutcomes: 'Dit project heeft nog geen uitkomsten.',
+    makeOutcomes: 'Uitkomsten maken',
   },
   en: {
-    newTitle: 'New indicator', editTitle: 'Edit indicator', loading: 'Loading…', name: 'Name', description: 'Description', unit: 'Unit',
-    unit_count: 'Count', unit_percentage: 'Percentage', unit_euro: 'Euro', unit_hours: 'Hours', unit_score: 'Score',
-    measure: 'Measure (IATI)', measureHint: 'How the indicator is measured, as IATI defines it. Leave empty for the unit’s default.', measureDefault: 'Default for the unit',
-    measure_unit: 'Unit', measure_percentage: 'Percentage', measure_nominal: 'Nominal', measure_ordinal: 'Ordinal', measure_qualitative: 'Qualitative',
-    direction: 'What is better?', higher: 'Higher is better', lower: 'Lower is better', periodicity: 'Per', month: 'Month', quarter: 'Quarter', year: 'Year',
-    byArea: 'Keep per area (the project’s wijken or buurten)', fixed: 'Values exist; period and per-area are fixed.',
-    baseline: 'Baseline', baselineValue: 'Value', baselinePeriod: 'Period', periodHint: 'For example 2026, 2026-Q1 or 2026-03.',
-    targets: 'Targets', targetPeriod: 'Period', targetArea: 'Area', targetValue: 'Target', wholeProject: 'Whole project', addTarget: 'Add target', removeTarget: 'Remove target {n}',
-    history: 'Latest changes to the values', when: 'When', change: 'From → to', who: 'By', imported: 'import',
-    save: 'Save', cancel: 'Back to the indicators', failed: 'Saving failed.',
-    outcome: 'Which outcome does this indicator belong to?', outcomeHint: 'Reports show an indicator under its outcome; without an outcome it appears in no report.', noOutcome: '— no outcome yet —',
-    archived: '(archived)', noOutcomes: 'This project has no outcomes yet.', makeOutcomes: 'Make outcomes',
+    newTitle: 'New indicator',
+    editTitle: 'Edit indicator',
+    loading: 'Loading…',
+    name: 'Name',
+    description: 'Description',
+    unit: 'Unit',
+    unit_count: 'Count',
+    unit_percentage: 'Percentage',
+    unit_euro: 'Euro',
+    unit_hours: 'Hours',
+    unit_score: 'Score',
+    measure: 'Measure (IATI)',
+    measureHint: 'How the indicator is measured, as IATI defines it. Leave empty for the unit’s default.',
+    measureDefault: 'Default for the unit',
+    measure_unit: 'Unit',
+    measure_percentage: 'Percentage',
+    measure_nominal: 'Nominal',
+    measure_ordinal: 'Ordinal',
+    measure_qualitative: 'Qualitative',
+    direction: 'What is better?',
+    higher: 'Higher is better',
+    lower: 'Lower is better',
+    periodicity: 'Per',
+    month: 'Month',
+    quarter: 'Quarter',
+    year: 'Year',
+    byArea: 'Keep per area (the project’s wijken or buurten)',
+    fixed: 'Values exist; period and per-area are fixed.',
+    baseline: 'Baseline',
+    baselineValue: 'Value',
+    baselinePeriod: 'Period',
+    periodHint: 'For example 2026, 2026-Q1 or 2026-03.',
+    targets: 'Targets',
+    targetPeriod: 'Period',
+    targetArea: 'Area',
+    targetValue: 'Target',
+    wholeProject: 'Whole project',
+    addTarget: 'Add target',
+    removeTarget: 'Remove target {n}',
+    history: 'Latest changes to the values',
+    when: 'When',
+    change: 'From → to',
+    who: 'By',
+    imported: 'import',
+    save: 'Save',
+    cancel: 'Back to the indicators',
+    failed: 'Saving failed.',
+    outcome: 'Which outcome does this indicator belong to?',
+    outcomeHint: 'Reports show an indicator under its outcome; without an outcome it appears in no report.',
+    noOutcome: '— no outcome yet —',
+    archived: '(archived)',
+    noOutcomes: 'This project has no outcomes yet.',
+    makeOutcomes: 'Make outcomes',
   },
 });
 
 type Target = { period: string; areaId: number | null; value: string };
 type Indicator = {
-  id: number; projectId: number | null; outcomeId: number | null; name: string; description: string; unit: string; measure: string; direction: string; periodicity: string;
-  baselineValue: number | null; baselinePeriod: string | null; byArea: boolean; values: unknown[]; targets: { period: string; areaId: number | null; value: number }[];
+  id: number;
+  projectId: number | null;
+  outcomeId: number | null;
+  name: string;
+  description: string;
+  unit: string;
+  measure: string;
+  direction: string;
+  periodicity: string;
+  baselineValue: number | null;
+  baselinePeriod: string | null;
+  byArea: boolean;
+  values: unknown[];
+  targets: { period: string; areaId: number | null; value: number }[];
 };
 
 /** Create or edit an indicator: definition, baseline and targets (coordinators, admins). */
@@ -58,7 +152,17 @@ export class IndicatorEditPage extends LitElement {
   @state() private targets: Target[] = [];
   @state() private error: ApiError | null = null;
   @state() private ready = false;
-  @state() private history: { id: number; period: string; areaId: number | null; oldValue: number | null; newValue: number | null; newNote: string | null; changedByName: string | null; changedAt: string; batchId: number | null }[] = [];
+  @state() private history: {
+    id: number;
+    period: string;
+    areaId: number | null;
+    oldValue: number | null;
+    newValue: number | null;
+    newNote: string | null;
+    changedByName: string | null;
+    changedAt: string;
+    batchId: number | null;
+  }[] = [];
 
   override async connectedCallback(): Promise<void> {
     super.connectedCallback();
@@ -97,15 +201,25 @@ export class IndicatorEditPage extends LitElement {
       return r.ok ? r.value : null;
     };
     const baselineValue = num(text('baselineValue'), 'baselineValue');
-    const targets = this.targets
-      .map((tg, i) => ({ period: tg.period.trim(), areaId: this.byArea ? tg.areaId : null, value: num(tg.value, `targets.${i}.value`) ?? 0 }));
+    const targets = this.targets.map((tg, i) => ({
+      period: tg.period.trim(),
+      areaId: this.byArea ? tg.areaId : null,
+      value: num(tg.value, `targets.${i}.value`) ?? 0,
+    }));
     if (details.length) {
       this.error = new ApiError(400, 'invalid_input', t('failed'), details);
       return;
     }
     const body: Record<string, unknown> = {
-      name: text('name'), description: text('description'), unit: text('unit'), direction: text('direction'), periodicity: text('periodicity'),
-      byArea: this.byArea, baselineValue, baselinePeriod: text('baselinePeriod') || null, targets,
+      name: text('name'),
+      description: text('description'),
+      unit: text('unit'),
+      direction: text('direction'),
+      periodicity: text('periodicity'),
+      byArea: this.byArea,
+      baselineValue,
+      baselinePeriod: text('baselinePeriod') || null,
+      targets,
     };
     if (this.projectId) body.outcomeId = Number(text('outcomeId')) || null;
     if (text('measure')) body.measure = text('measure');
@@ -174,9 +288,11 @@ export class IndicatorEditPage extends LitElement {
         ${sel('measure', t('measure'), ['', 'unit', 'percentage', 'nominal', 'ordinal', 'qualitative'], ind?.measure ?? '', (o) => (o ? t(`measure_${o}` as 'measure_unit') : t('measureDefault')), html`<span class="hint">${t('measureHint')}</span>`)}
         ${sel('direction', t('direction'), ['higher', 'lower'], ind?.direction ?? 'higher', (o) => t(o as 'higher'))}
         ${sel('periodicity', t('periodicity'), ['month', 'quarter', 'year'], ind?.periodicity ?? 'quarter', (o) => t(o as 'month'))}
-        ${ind?.projectId !== null && this.areas.length
-          ? html`<label class="check"><input type="checkbox" name="byArea" .checked=${this.byArea} ?disabled=${fixed} @change=${(e: Event) => (this.byArea = (e.target as HTMLInputElement).checked)} /> ${t('byArea')}</label>`
-          : nothing}
+        ${
+          ind?.projectId !== null && this.areas.length
+            ? html`<label class="check"><input type="checkbox" name="byArea" .checked=${this.byArea} ?disabled=${fixed} @change=${(e: Event) => (this.byArea = (e.target as HTMLInputElement).checked)} /> ${t('byArea')}</label>`
+            : nothing
+        }
         ${fixed ? html`<p class="hint">${t('fixed')}</p>` : nothing}
         <fieldset>
           <legend>${t('baseline')}</legend>
@@ -185,9 +301,10 @@ export class IndicatorEditPage extends LitElement {
             ${this.text('baselinePeriod', t('baselinePeriod'), ind?.baselinePeriod ?? '', { hint: t('periodHint') })}
           </div>
         </fieldset>
-        ${ind?.projectId === null
-          ? nothing
-          : html`<fieldset>
+        ${
+          ind?.projectId === null
+            ? nothing
+            : html`<fieldset>
               <legend>${t('targets')}</legend>
               ${this.targets.map((tg, i) => {
                 const pe = this.fieldError(`targets.${i}.period`);
@@ -195,34 +312,41 @@ export class IndicatorEditPage extends LitElement {
                 const ae = this.fieldError(`targets.${i}.areaId`);
                 return html`<div class="row target">
                   <label>${t('targetPeriod')}<input .value=${tg.period} @input=${(e: InputEvent) => this.updateTarget(i, { period: (e.target as HTMLInputElement).value })} aria-invalid=${pe.invalid} aria-describedby="targets-${i}-period-error" />${pe.msg}</label>
-                  ${this.byArea
-                    ? html`<label>${t('targetArea')}<select @change=${(e: Event) => this.updateTarget(i, { areaId: Number((e.target as HTMLSelectElement).value) || null })} aria-invalid=${ae.invalid} aria-describedby="targets-${i}-areaId-error">
+                  ${
+                    this.byArea
+                      ? html`<label>${t('targetArea')}<select @change=${(e: Event) => this.updateTarget(i, { areaId: Number((e.target as HTMLSelectElement).value) || null })} aria-invalid=${ae.invalid} aria-describedby="targets-${i}-areaId-error">
                         <option value="" ?selected=${tg.areaId === null}>${t('wholeProject')}</option>
                         ${this.areas.map((a) => html`<option value=${a.id} ?selected=${a.id === tg.areaId}>${a.name}</option>`)}
                       </select>${ae.msg}</label>`
-                    : nothing}
+                      : nothing
+                  }
                   <label>${t('targetValue')}<input inputmode="decimal" .value=${tg.value} @input=${(e: InputEvent) => this.updateTarget(i, { value: (e.target as HTMLInputElement).value })} aria-invalid=${ve.invalid} aria-describedby="targets-${i}-value-error" />${ve.msg}</label>
                   <button type="button" class="secondary" aria-label=${t('removeTarget', { n: i + 1 })} @click=${() => (this.targets = this.targets.filter((_, n) => n !== i))}>×</button>
                 </div>`;
               })}
               <button type="button" class="secondary" @click=${() => (this.targets = [...this.targets, { period: '', areaId: null, value: '' }])}>${t('addTarget')}</button>
-            </fieldset>`}
+            </fieldset>`
+        }
         <div class="actions">
           <button type="submit">${t('save')}</button>
           ${this.projectId ? html`<a href="/projects/${this.projectId}/indicators">${t('cancel')}</a>` : nothing}
         </div>
       </form>
-      ${this.history.length
-        ? html`<h2>${t('history')}</h2>
+      ${
+        this.history.length
+          ? html`<h2>${t('history')}</h2>
             <div class="table-wrap"><table>
               <thead><tr><th scope="col">${t('when')}</th><th scope="col">${t('targetPeriod')}</th><th scope="col">${t('targetArea')}</th><th scope="col">${t('change')}</th><th scope="col">${t('who')}</th></tr></thead>
-              <tbody>${this.history.map((h) => html`<tr>
+              <tbody>${this.history.map(
+                (h) => html`<tr>
                 <td>${formatDate(h.changedAt)}</td><td>${h.period}</td><td>${h.areaId === null ? t('wholeProject') : (this.areas.find((a) => a.id === h.areaId)?.name ?? h.areaId)}</td>
                 <td>${formatNumber(h.oldValue, 3)} → ${formatNumber(h.newValue, 3)}${h.newNote ? html`<br /><span class="hint">${h.newNote}</span>` : nothing}</td>
                 <td>${h.changedByName ?? ''}${h.batchId ? html` <span class="badge">${t('imported')}</span>` : nothing}</td>
-              </tr>`)}</tbody>
+              </tr>`,
+              )}</tbody>
             </table></div>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 

@@ -10,26 +10,92 @@ import { isStaff } from '../models.js';
 
 const t = messages({
   nl: {
-    title: 'Indicatoren', loading: 'Laden…', newIndicator: 'Nieuwe indicator', hours: 'Uren en geld', import: 'CSV importeren', project: 'Project',
-    periodicity: 'Soort periode', month: 'Maand', quarter: 'Kwartaal', year: 'Jaar', last: 'Tot en met', lastHint: 'Bijvoorbeeld 2026-Q1, 2026-03 of 2026.', count: 'Aantal perioden',
-    show: 'Tonen', badPeriod: 'Dit is geen {kind}. Schrijf bijvoorbeeld {example}.', indicator: 'Indicator en gebied', whole: 'Hele project', none: 'Er zijn geen indicatoren per {kind} in dit project.',
-    noIndicators: 'Dit project heeft nog geen indicatoren.', keys: 'Pijltjestoetsen en Enter gaan naar de volgende cel, ook naar de volgende periode. Een komma mag als decimaalteken (12,5). Leeg of een punt betekent: ontbreekt.',
-    save: 'Alles opslaan', saving: 'Opslaan…', nothing: 'Er is niets veranderd.', saved: 'Opgeslagen: {created} nieuw, {updated} gewijzigd.', edit: 'bewerken',
-    errors: 'Niets opgeslagen. {n} cel(len) kloppen niet:', changed: '{n} cel(len) gewijzigd, nog niet opgeslagen.', target: 'doel {value}', failed: 'Opslaan lukte niet: {message}',
-    discard: 'Je hebt wijzigingen die nog niet zijn opgeslagen. Toch andere perioden tonen?', note: 'Notitie bij {cell}', hasNote: 'met notitie', notNumber: 'geen getal: {text}', ambiguous: '{text} is dubbelzinnig: bedoel je duizendtallen of decimalen? Schrijf 1234 of 1,234.',
-    unit_count: 'aantal', unit_percentage: '%', unit_euro: 'euro', unit_hours: 'uren', unit_score: 'score', caption: '{kind}: {from} tot en met {to}',
-    emptyPeriods: 'In {from} tot en met {to} is nog niets ingevuld. Het laatst ingevuld is {latest}.', showLatest: 'Tot en met {latest} tonen',
+    title: 'Indicatoren',
+    loading: 'Laden…',
+    newIndicator: 'Nieuwe indicator',
+    hours: 'Uren en geld',
+    import: 'CSV importeren',
+    project: 'Project',
+    periodicity: 'Soort periode',
+    month: 'Maand',
+    quarter: 'Kwartaal',
+    year: 'Jaar',
+    last: 'Tot en met',
+    lastHint: 'Bijvoorbeeld 2026-Q1, 2026-03 of 2026.',
+    count: 'Aantal perioden',
+    show: 'Tonen',
+    badPeriod: 'Dit is geen {kind}. Schrijf bijvoorbeeld {example}.',
+    indicator: 'Indicator en gebied',
+    whole: 'Hele project',
+    none: 'Er zijn geen indicatoren per {kind} in dit project.',
+    noIndicators: 'Dit project heeft nog geen indicatoren.',
+    keys: 'Pijltjestoetsen en Enter gaan naar de volgende cel, ook naar de volgende periode. Een komma mag als decimaalteken (12,5). Leeg of een punt betekent: ontbreekt.',
+    save: 'Alles opslaan',
+    saving: 'Opslaan…',
+    nothing: 'Er is niets veranderd.',
+    saved: 'Opgeslagen: {created} nieuw, {updated} gewijzigd.',
+    edit: 'bewerken',
+    errors: 'Niets opgeslagen. {n} cel(len) kloppen niet:',
+    changed: '{n} cel(len) gewijzigd, nog niet opgeslagen.',
+    target: 'doel {value}',
+    failed: 'Opslaan lukte niet: {message}',
+    discard: 'Je hebt wijzigingen die nog niet zijn opgeslagen. Toch andere perioden tonen?',
+    note: 'Notitie bij {cell}',
+    hasNote: 'met notitie',
+    notNumber: 'geen getal: {text}',
+    ambiguous: '{text} is dubbelzinnig: bedoel je duizendtallen of decimalen? Schrijf 1234 of 1,234.',
+    unit_count: 'aantal',
+    unit_percentage: '%',
+    unit_euro: 'euro',
+    unit_hours: 'uren',
+    unit_score: 'score',
+    caption: '{kind}: {from} tot en met {to}',
+    emptyPeriods: 'In {from} tot en met {to} is nog niets ingevuld. Het laatst ingevuld is {latest}.',
+    showLatest: 'Tot en met {latest} tonen',
   },
   en: {
-    title: 'Indicators', loading: 'Loading…', newIndicator: 'New indicator', hours: 'Hours and money', import: 'Import CSV', project: 'Project',
-    periodicity: 'Kind of period', month: 'Month', quarter: 'Quarter', year: 'Year', last: 'Up to and including', lastHint: 'For example 2026-Q1, 2026-03 or 2026.', count: 'Number of periods',
-    show: 'Show', badPeriod: 'This is not a {kind}. Write for example {example}.', indicator: 'Indicator and area', whole: 'Whole project', none: 'This project has no indicators per {kind}.',
-    noIndicators: 'This project has no indicators yet.', keys: 'Arrow keys and Enter move to the next cell, also to the next period. A decimal comma is fine (12,5). Empty or a full stop means: missing.',
-    save: 'Save all', saving: 'Saving…', nothing: 'Nothing changed.', saved: 'Saved: {created} new, {updated} changed.', edit: 'edit',
-    errors: 'Nothing saved. {n} cell(s) are not right:', changed: '{n} cell(s) changed, not saved yet.', target: 'target {value}', failed: 'Saving failed: {message}',
-    discard: 'You have changes that are not saved yet. Show other periods anyway?', note: 'Note for {cell}', hasNote: 'with note', notNumber: 'not a number: {text}', ambiguous: '{text} is ambiguous: thousands or decimals? Write 1234 or 1.234 with a comma.',
-    unit_count: 'count', unit_percentage: '%', unit_euro: 'euro', unit_hours: 'hours', unit_score: 'score', caption: '{kind}: {from} up to and including {to}',
-    emptyPeriods: 'Nothing has been entered for {from} to {to} yet. The latest entered is {latest}.', showLatest: 'Show up to {latest}',
+    title: 'Indicators',
+    loading: 'Loading…',
+    newIndicator: 'New indicator',
+    hours: 'Hours and money',
+    import: 'Import CSV',
+    project: 'Project',
+    periodicity: 'Kind of period',
+    month: 'Month',
+    quarter: 'Quarter',
+    year: 'Year',
+    last: 'Up to and including',
+    lastHint: 'For example 2026-Q1, 2026-03 or 2026.',
+    count: 'Number of periods',
+    show: 'Show',
+    badPeriod: 'This is not a {kind}. Write for example {example}.',
+    indicator: 'Indicator and area',
+    whole: 'Whole project',
+    none: 'This project has no indicators per {kind}.',
+    noIndicators: 'This project has no indicators yet.',
+    keys: 'Arrow keys and Enter move to the next cell, also to the next period. A decimal comma is fine (12,5). Empty or a full stop means: missing.',
+    save: 'Save all',
+    saving: 'Saving…',
+    nothing: 'Nothing changed.',
+    saved: 'Saved: {created} new, {updated} changed.',
+    edit: 'edit',
+    errors: 'Nothing saved. {n} cell(s) are not right:',
+    changed: '{n} cell(s) changed, not saved yet.',
+    target: 'target {value}',
+    failed: 'Saving failed: {message}',
+    discard: 'You have changes that are not saved yet. Show other periods anyway?',
+    note: 'Note for {cell}',
+    hasNote: 'with note',
+    notNumber: 'not a number: {text}',
+    ambiguous: '{text} is ambiguous: thousands or decimals? Write 1234 or 1.234 with a comma.',
+    unit_count: 'count',
+    unit_percentage: '%',
+    unit_euro: 'euro',
+    unit_hours: 'hours',
+    unit_score: 'score',
+    caption: '{kind}: {from} up to and including {to}',
+    emptyPeriods: 'Nothing has been entered for {from} to {to} yet. The latest entered is {latest}.',
+    showLatest: 'Show up to {latest}',
   },
 });
 
@@ -110,7 +176,9 @@ export class IndicatorGridPage extends LitElement {
   }
 
   private series(): Series[] {
-    return this.shown.flatMap((i): Series[] => (i.byArea ? this.areas.map((a) => ({ indicator: i, areaId: a.id, areaName: a.name })) : [{ indicator: i, areaId: null, areaName: t('whole') }]));
+    return this.shown.flatMap((i): Series[] =>
+      i.byArea ? this.areas.map((a) => ({ indicator: i, areaId: a.id, areaName: a.name })) : [{ indicator: i, areaId: null, areaName: t('whole') }],
+    );
   }
 
   private setPeriodicity(kind: Periodicity): void {
@@ -130,7 +198,9 @@ export class IndicatorGridPage extends LitElement {
 
   private async loadValues(): Promise<void> {
     const shown = this.shown;
-    const details = await Promise.all(shown.map((i) => get<{ indicator: { targets: { period: string; areaId: number | null; value: number }[]; values: Value[] } }>(`/api/indicators/${i.id}`)));
+    const details = await Promise.all(
+      shown.map((i) => get<{ indicator: { targets: { period: string; areaId: number | null; value: number }[]; values: Value[] } }>(`/api/indicators/${i.id}`)),
+    );
     const periods = new Set(this.periods);
     const values = new Map<string, Value>();
     const targets = new Map<string, number>();
@@ -209,7 +279,8 @@ export class IndicatorGridPage extends LitElement {
     const atStart = el.selectionStart === 0 && el.selectionEnd === 0;
     const atEnd = el.selectionStart === el.value.length && el.selectionEnd === el.value.length;
     const all = el.selectionStart === 0 && el.selectionEnd === el.value.length;
-    let dr = 0, dc = 0;
+    let dr = 0,
+      dc = 0;
     if (e.key === 'ArrowUp' || (e.key === 'Enter' && e.shiftKey)) dr = -1;
     else if (e.key === 'ArrowDown' || e.key === 'Enter') dr = 1;
     else if (e.key === 'ArrowLeft' && (atStart || all)) dc = -1;
@@ -246,7 +317,9 @@ export class IndicatorGridPage extends LitElement {
 
   private cells(): Cell[] {
     const periods = this.periods;
-    return this.series().flatMap((s) => periods.map((period) => ({ key: keyOf(s.indicator.id, s.areaId, period), series: s, period, label: `${s.indicator.name} · ${s.areaName} · ${period}` })));
+    return this.series().flatMap((s) =>
+      periods.map((period) => ({ key: keyOf(s.indicator.id, s.areaId, period), series: s, period, label: `${s.indicator.name} · ${s.areaName} · ${period}` })),
+    );
   }
 
   private async save(): Promise<void> {
@@ -267,7 +340,13 @@ export class IndicatorGridPage extends LitElement {
     this.saving = true;
     try {
       const res = await put<{ created: number; updated: number }>('/api/indicator-values', {
-        values: entries.map((e) => ({ indicatorId: e.cell.series.indicator.id, period: e.cell.period, areaId: e.cell.series.areaId, value: e.value, ...(e.note !== undefined ? { note: e.note } : {}) })),
+        values: entries.map((e) => ({
+          indicatorId: e.cell.series.indicator.id,
+          period: e.cell.period,
+          areaId: e.cell.series.areaId,
+          value: e.value,
+          ...(e.note !== undefined ? { note: e.note } : {}),
+        })),
       });
       await this.loadValues();
       this.status = t('saved', { created: res.created, updated: res.updated });
@@ -304,16 +383,20 @@ export class IndicatorGridPage extends LitElement {
     const errorCells = this.cells().filter((c) => this.cellErrors.has(c.key));
     const kind = t(this.periodicity);
     return html`
-      ${this.values.size === 0 && this.latest && !periods.includes(this.latest)
-        ? html`<p class="notice">${t('emptyPeriods', { from: periods[0]!, to: this.last, latest: this.latest })}
+      ${
+        this.values.size === 0 && this.latest && !periods.includes(this.latest)
+          ? html`<p class="notice">${t('emptyPeriods', { from: periods[0]!, to: this.last, latest: this.latest })}
             <button type="button" class="secondary" @click=${this.showLatest}>${t('showLatest', { latest: this.latest })}</button></p>`
-        : nothing}
+          : nothing
+      }
       <p class="hint" id="keys">${t('keys')}</p>
       <div id="summary" tabindex="-1" role="alert">
-        ${errorCells.length
-          ? html`<div class="notice error"><p>${t('errors', { n: errorCells.length })}</p>
+        ${
+          errorCells.length
+            ? html`<div class="notice error"><p>${t('errors', { n: errorCells.length })}</p>
               <ul>${errorCells.map((c) => html`<li id="err-${c.key}"><a href="#" @click=${(e: Event) => this.focusCell(e, c.key)}>${c.label}</a>: ${this.cellErrors.get(c.key)}</li>`)}</ul></div>`
-          : nothing}
+            : nothing
+        }
       </div>
       <p class="caption" id="grid-caption">${t('caption', { kind, from: periods[0]!, to: this.last })}</p>
       <div class="table-wrap" role="region" aria-labelledby="grid-caption" tabindex="-1">
@@ -345,10 +428,12 @@ export class IndicatorGridPage extends LitElement {
           </tbody>
         </table>
       </div>
-      ${this.focused
-        ? html`<label class="note">${t('note', { cell: this.focused.label })}
+      ${
+        this.focused
+          ? html`<label class="note">${t('note', { cell: this.focused.label })}
             <textarea maxlength="2000" .value=${this.noteOf(this.focused.key)} @input=${(e: InputEvent) => this.noteInput(e, this.focused!.key)}></textarea></label>`
-        : nothing}
+          : nothing
+      }
       <div class="actions save">
         <button type="button" @click=${this.save} ?disabled=${this.saving}>${this.saving ? t('saving') : t('save')}</button>
         <span role="status">${this.status || (this.pending ? t('changed', { n: this.pending }) : '')}</span>
@@ -369,9 +454,10 @@ export class IndicatorGridPage extends LitElement {
         <a href="/projects/${pid}/indicators/import">${t('import')}</a>
         <a href="/projects/${pid}/hours">${t('hours')}</a>
       </p>
-      ${this.indicators.length === 0
-        ? html`<p>${t('noIndicators')}</p>`
-        : html`
+      ${
+        this.indicators.length === 0
+          ? html`<p>${t('noIndicators')}</p>`
+          : html`
             <form class="period" @submit=${this.choose} novalidate>
               <label>${t('periodicity')}
                 <select name="periodicity" @change=${this.changeKind}>
@@ -388,7 +474,8 @@ export class IndicatorGridPage extends LitElement {
               <div class="actions"><button type="submit" class="secondary">${t('show')}</button></div>
             </form>
             ${this.shown.length === 0 ? html`<p>${t('none', { kind: t(this.periodicity).toLowerCase() })}</p>` : this.renderGrid()}
-          `}
+          `
+      }
     `;
   }
 

@@ -9,35 +9,89 @@ import type { ImportRowError } from '../components/ww-import-errors.js';
 
 const t = messages({
   nl: {
-    title: 'Waarden importeren uit CSV', back: 'Terug naar de indicatoren',
+    title: 'Waarden importeren uit CSV',
+    back: 'Terug naar de indicatoren',
     templateHeading: '1. Haal het sjabloon op',
-    templateIntro: 'Het sjabloon heeft een regel per indicator, periode en gebied van dit project, met wat er al is ingevuld. Vul de lege waarden in (in Excel of een ander rekenblad), sla op als CSV en lees het bestand hieronder in. Een cel die leeg was en leeg blijft, verandert niets.',
-    periods: 'Aantal perioden', template: 'Sjabloon downloaden (CSV)',
+    templateIntro:
+      'Het sjabloon heeft een regel per indicator, periode en gebied van dit project, met wat er al is ingevuld. Vul de lege waarden in (in Excel of een ander rekenblad), sla op als CSV en lees het bestand hieronder in. Een cel die leeg was en leeg blijft, verandert niets.',
+    periods: 'Aantal perioden',
+    template: 'Sjabloon downloaden (CSV)',
     fileHeading: '2. Lees het bestand in',
-    intro: 'Kolommen: indicator (naam of nummer), periode (2026-Q1), gebied (naam of CBS-code, alleen bij indicatoren per gebied), waarde en eventueel opmerking. Puntkomma of komma als scheidingsteken; 12,5 en 1.234,5 mogen. Eerst zie je wat er zou veranderen; pas daarna sla je op.',
-    file: 'CSV-bestand', check: 'Controleren', commit: 'Importeren', result: '{rows} rijen: {created} nieuw, {updated} gewijzigd, {unchanged} ongewijzigd.',
-    ready: 'Geen fouten gevonden. Controleer de wijzigingen en kies Importeren.', done: 'Geïmporteerd: {created} nieuw, {updated} gewijzigd, {unchanged} ongewijzigd.', chooseFile: 'Kies eerst een bestand.',
-    changesPreview: 'Dit wordt er opgeslagen', changesDone: 'Dit is opgeslagen', more: 'En nog {n} wijzigingen die hier niet staan.',
-    row: 'Rij', what: 'Indicator, periode en gebied', was: 'Was', becomes: 'Wordt', whole: 'hele project', none: 'nog niets', missing: 'ontbreekt', noteChange: 'opmerking: {note}',
+    intro:
+      'Kolommen: indicator (naam of nummer), periode (2026-Q1), gebied (naam of CBS-code, alleen bij indicatoren per gebied), waarde en eventueel opmerking. Puntkomma of komma als scheidingsteken; 12,5 en 1.234,5 mogen. Eerst zie je wat er zou veranderen; pas daarna sla je op.',
+    file: 'CSV-bestand',
+    check: 'Controleren',
+    commit: 'Importeren',
+    result: '{rows} rijen: {created} nieuw, {updated} gewijzigd, {unchanged} ongewijzigd.',
+    ready: 'Geen fouten gevonden. Controleer de wijzigingen en kies Importeren.',
+    done: 'Geïmporteerd: {created} nieuw, {updated} gewijzigd, {unchanged} ongewijzigd.',
+    chooseFile: 'Kies eerst een bestand.',
+    changesPreview: 'Dit wordt er opgeslagen',
+    changesDone: 'Dit is opgeslagen',
+    more: 'En nog {n} wijzigingen die hier niet staan.',
+    row: 'Rij',
+    what: 'Indicator, periode en gebied',
+    was: 'Was',
+    becomes: 'Wordt',
+    whole: 'hele project',
+    none: 'nog niets',
+    missing: 'ontbreekt',
+    noteChange: 'opmerking: {note}',
     nothingChanges: 'Dit bestand verandert niets: alle waarden staan er al zo in.',
   },
   en: {
-    title: 'Import values from CSV', back: 'Back to the indicators',
+    title: 'Import values from CSV',
+    back: 'Back to the indicators',
     templateHeading: '1. Get the template',
-    templateIntro: "The template has a line per indicator, period and area of this project, with what has been entered already. Fill in the empty values (in Excel or another spreadsheet), save as CSV and read the file in below. A cell that was empty and stays empty changes nothing.",
-    periods: 'Number of periods', template: 'Download template (CSV)',
+    templateIntro:
+      'The template has a line per indicator, period and area of this project, with what has been entered already. Fill in the empty values (in Excel or another spreadsheet), save as CSV and read the file in below. A cell that was empty and stays empty changes nothing.',
+    periods: 'Number of periods',
+    template: 'Download template (CSV)',
     fileHeading: '2. Read in the file',
-    intro: 'Columns: indicator (name or number), period (2026-Q1), area (name or CBS code, only for indicators per area), value and optionally note (Dutch headers work too). Semicolon or comma separated; 12,5 and 1.234,5 are fine. First you see what would change; only then you save.',
-    file: 'CSV file', check: 'Check', commit: 'Import', result: '{rows} rows: {created} new, {updated} changed, {unchanged} unchanged.',
-    ready: 'No errors found. Check the changes and choose Import.', done: 'Imported: {created} new, {updated} changed, {unchanged} unchanged.', chooseFile: 'Choose a file first.',
-    changesPreview: 'This is what will be saved', changesDone: 'This was saved', more: 'And {n} more changes not shown here.',
-    row: 'Row', what: 'Indicator, period and area', was: 'Was', becomes: 'Becomes', whole: 'whole project', none: 'nothing yet', missing: 'missing', noteChange: 'note: {note}',
+    intro:
+      'Columns: indicator (name or number), period (2026-Q1), area (name or CBS code, only for indicators per area), value and optionally note (Dutch headers work too). Semicolon or comma separated; 12,5 and 1.234,5 are fine. First you see what would change; only then you save.',
+    file: 'CSV file',
+    check: 'Check',
+    commit: 'Import',
+    result: '{rows} rows: {created} new, {updated} changed, {unchanged} unchanged.',
+    ready: 'No errors found. Check the changes and choose Import.',
+    done: 'Imported: {created} new, {updated} changed, {unchanged} unchanged.',
+    chooseFile: 'Choose a file first.',
+    changesPreview: 'This is what will be saved',
+    changesDone: 'This was saved',
+    more: 'And {n} more changes not shown here.',
+    row: 'Row',
+    what: 'Indicator, period and area',
+    was: 'Was',
+    becomes: 'Becomes',
+    whole: 'whole project',
+    none: 'nothing yet',
+    missing: 'missing',
+    noteChange: 'note: {note}',
     nothingChanges: 'This file changes nothing: every value is already as it says.',
   },
 });
 
-type Change = { row: number; indicator: string; period: string; area: string | null; from: number | null; to: number | null; note: string | null; status: 'created' | 'updated' };
-type Result = { rows: number; errors: ImportRowError[]; created: number; updated: number; unchanged: number; committed: boolean; changes: Change[]; changesTotal: number };
+type Change = {
+  row: number;
+  indicator: string;
+  period: string;
+  area: string | null;
+  from: number | null;
+  to: number | null;
+  note: string | null;
+  status: 'created' | 'updated';
+};
+type Result = {
+  rows: number;
+  errors: ImportRowError[];
+  created: number;
+  updated: number;
+  unchanged: number;
+  committed: boolean;
+  changes: Change[];
+  changesTotal: number;
+};
 
 /** A stored number as typed here: decimal comma in Dutch, no grouping (as the grid shows it). */
 const typed = (n: number) => (locale() === 'nl' ? String(n).replace('.', ',') : String(n));
@@ -70,9 +124,23 @@ export class IndicatorImportPage extends LitElement {
       this.result = await post<Result>('/api/indicators/import', { csv: this.csv, mode, projectId: Number(this.params.id) });
       const { rows, created, updated, unchanged } = this.result;
       const counts = { rows, created, updated, unchanged };
-      this.message = this.result.errors.length ? '' : mode === 'commit' ? t('done', counts) : `${t('result', counts)} ${t(created + updated ? 'ready' : 'nothingChanges')}`;
+      this.message = this.result.errors.length
+        ? ''
+        : mode === 'commit'
+          ? t('done', counts)
+          : `${t('result', counts)} ${t(created + updated ? 'ready' : 'nothingChanges')}`;
     } catch (err) {
-      if (err instanceof ApiError && err.details.length) this.result = { rows: 0, created: 0, updated: 0, unchanged: 0, committed: false, changes: [], changesTotal: 0, errors: err.details as unknown as ImportRowError[] };
+      if (err instanceof ApiError && err.details.length)
+        this.result = {
+          rows: 0,
+          created: 0,
+          updated: 0,
+          unchanged: 0,
+          committed: false,
+          changes: [],
+          changesTotal: 0,
+          errors: err.details as unknown as ImportRowError[],
+        };
       else this.message = err instanceof Error ? err.message : String(err);
     } finally {
       this.busy = false;

@@ -6,8 +6,22 @@ import { messages } from '../i18n.js';
 import type { PublicLink } from '../stories.js';
 
 const t = messages({
-  nl: { print: 'Afdrukken', back: 'Terug naar de links', loading: 'Laden…', notFound: 'Deze link bestaat niet of je mag hem niet zien.', qr: 'QR-code naar {url}', tip: 'Tip: druk af op A4, staand. De knoppen en het menu komen niet op papier.' },
-  en: { print: 'Print', back: 'Back to the links', loading: 'Loading…', notFound: 'This link does not exist or you may not see it.', qr: 'QR code to {url}', tip: 'Tip: print on A4, portrait. The buttons and the menu do not appear on paper.' },
+  nl: {
+    print: 'Afdrukken',
+    back: 'Terug naar de links',
+    loading: 'Laden…',
+    notFound: 'Deze link bestaat niet of je mag hem niet zien.',
+    qr: 'QR-code naar {url}',
+    tip: 'Tip: druk af op A4, staand. De knoppen en het menu komen niet op papier.',
+  },
+  en: {
+    print: 'Print',
+    back: 'Back to the links',
+    loading: 'Loading…',
+    notFound: 'This link does not exist or you may not see it.',
+    qr: 'QR code to {url}',
+    tip: 'Tip: print on A4, portrait. The buttons and the menu do not appear on paper.',
+  },
 });
 
 /**
@@ -30,7 +44,9 @@ export class LinkPosterPage extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      const res = await get<{ link: PublicLink; project: { id: number; name: string }; organisation: { name: string; contact: string | null } }>(`/api/links/${encodeURIComponent(this.params.linkId ?? '')}/poster`);
+      const res = await get<{ link: PublicLink; project: { id: number; name: string }; organisation: { name: string; contact: string | null } }>(
+        `/api/links/${encodeURIComponent(this.params.linkId ?? '')}/poster`,
+      );
       this.missing = String(res.project.id) !== this.params.id;
       this.project = res.project;
       this.link = res.link;

@@ -7,8 +7,28 @@ import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 
 const t = messages({
-  nl: { title: 'Inloggen', email: 'E-mailadres', password: 'Wachtwoord', submit: 'Inloggen', busy: 'Bezig…', wrong: 'E-mailadres of wachtwoord klopt niet.', limited: 'Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.', failed: 'Inloggen lukt nu niet. Probeer het later opnieuw.', forgot: 'Wachtwoord vergeten?' },
-  en: { title: 'Log in', email: 'Email address', password: 'Password', submit: 'Log in', busy: 'Working…', wrong: 'Wrong email address or password.', limited: 'Too many attempts. Wait a few minutes and try again.', failed: 'Logging in does not work right now. Try again later.', forgot: 'Forgot your password?' },
+  nl: {
+    title: 'Inloggen',
+    email: 'E-mailadres',
+    password: 'Wachtwoord',
+    submit: 'Inloggen',
+    busy: 'Bezig…',
+    wrong: 'E-mailadres of wachtwoord klopt niet.',
+    limited: 'Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.',
+    failed: 'Inloggen lukt nu niet. Probeer het later opnieuw.',
+    forgot: 'Wachtwoord vergeten?',
+  },
+  en: {
+    title: 'Log in',
+    email: 'Email address',
+    password: 'Password',
+    submit: 'Log in',
+    busy: 'Working…',
+    wrong: 'Wrong email address or password.',
+    limited: 'Too many attempts. Wait a few minutes and try again.',
+    failed: 'Logging in does not work right now. Try again later.',
+    forgot: 'Forgot your password?',
+  },
 });
 
 @customElement('ww-login-page')
@@ -27,7 +47,8 @@ export class LoginPage extends LitElement {
       const next = new URLSearchParams(location.search).get('next');
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
     } catch (err) {
-      this.error = err instanceof ApiError ? (err.status === 429 ? t('limited') : err.status === 401 || err.status === 400 ? t('wrong') : t('failed')) : t('failed');
+      this.error =
+        err instanceof ApiError ? (err.status === 429 ? t('limited') : err.status === 401 || err.status === 400 ? t('wrong') : t('failed')) : t('failed');
     } finally {
       this.busy = false;
     }

@@ -9,7 +9,10 @@ import { isStaff } from '../models.js';
 
 const t = messages({
   nl: {
-    role_admin: 'beheerder', role_coordinator: 'coördinator', role_worker: 'opbouwwerker', role_funder: 'financier',
+    role_admin: 'beheerder',
+    role_coordinator: 'coördinator',
+    role_worker: 'opbouwwerker',
+    role_funder: 'financier',
     title: 'Most Significant Change',
     intro: 'Een panel leest de verhalen uit een periode, kiest per domein van verandering het meest betekenisvolle verhaal en schrijft op waarom.',
     rounds: 'Rondes',
@@ -32,7 +35,10 @@ const t = messages({
     choosePanel: 'Kies minstens één panellid.',
   },
   en: {
-    role_admin: 'admin', role_coordinator: 'coordinator', role_worker: 'worker', role_funder: 'funder',
+    role_admin: 'admin',
+    role_coordinator: 'coordinator',
+    role_worker: 'worker',
+    role_funder: 'funder',
     title: 'Most Significant Change',
     intro: 'A panel reads the stories of a period, picks the most significant story per domain of change and writes down why.',
     rounds: 'Rounds',
@@ -56,7 +62,16 @@ const t = messages({
   },
 });
 
-type Round = { id: number; domain: string; periodFrom: string; periodTo: string; status: 'open' | 'closed'; fedBackAt: string | null; projects: { id: number; name: string }[]; panel: { id: number; name: string }[] };
+type Round = {
+  id: number;
+  domain: string;
+  periodFrom: string;
+  periodTo: string;
+  status: 'open' | 'closed';
+  fedBackAt: string | null;
+  projects: { id: number; name: string }[];
+  panel: { id: number; name: string }[];
+};
 
 /** Most Significant Change rounds: the list (staff see all, panel members theirs) and opening a round. */
 @customElement('ww-msc-page')
@@ -97,8 +112,10 @@ export class MscPage extends LitElement {
     const projectIds = form.getAll('projectIds').map(Number);
     const panelUserIds = form.getAll('panelUserIds').map(Number);
     this.error = null;
-    if (!projectIds.length) return void (this.error = new ApiError(400, 'invalid_input', t('chooseProject'), [{ field: 'projectIds', message: t('chooseProject') }]));
-    if (!panelUserIds.length) return void (this.error = new ApiError(400, 'invalid_input', t('choosePanel'), [{ field: 'panelUserIds', message: t('choosePanel') }]));
+    if (!projectIds.length)
+      return void (this.error = new ApiError(400, 'invalid_input', t('chooseProject'), [{ field: 'projectIds', message: t('chooseProject') }]));
+    if (!panelUserIds.length)
+      return void (this.error = new ApiError(400, 'invalid_input', t('choosePanel'), [{ field: 'panelUserIds', message: t('choosePanel') }]));
     try {
       const { round } = await post<{ round: Round }>('/api/msc-rounds', {
         domain: String(form.get('domain')),
@@ -140,8 +157,9 @@ export class MscPage extends LitElement {
         )}
       </ul>
       <div role="alert">${errMsg ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>
-      ${this.staff
-        ? html`<h2>${t('create')}</h2>
+      ${
+        this.staff
+          ? html`<h2>${t('create')}</h2>
             <form @submit=${this.create}>
               <label>${t('domain')}<input name="domain" required maxlength="300" aria-invalid=${this.invalid('domain')} aria-describedby="err-domain" />${this.fieldError('domain')}</label>
               <label>${t('description')}<textarea name="description"></textarea></label>
@@ -160,7 +178,8 @@ export class MscPage extends LitElement {
               </fieldset>
               <div class="actions"><button type="submit">${t('submit')}</button></div>
             </form>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 

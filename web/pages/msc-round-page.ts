@@ -72,10 +72,30 @@ const t = messages({
   },
 });
 
-type Candidate = { id: number; projectName: string; areaName: string | null; title: string; bodyHtml: string; date: string; consent: string; tellerName: string | null };
+type Candidate = {
+  id: number;
+  projectName: string;
+  areaName: string | null;
+  title: string;
+  bodyHtml: string;
+  date: string;
+  consent: string;
+  tellerName: string | null;
+};
 type Pick = { userId: number; userName: string; storyId: number; reason: string; at: string };
 type Detail = {
-  round: { id: number; domain: string; description: string; periodFrom: string; periodTo: string; status: 'open' | 'closed'; closedAt: string | null; fedBackAt: string | null; projects: { name: string }[]; panel: { name: string }[] };
+  round: {
+    id: number;
+    domain: string;
+    description: string;
+    periodFrom: string;
+    periodTo: string;
+    status: 'open' | 'closed';
+    closedAt: string | null;
+    fedBackAt: string | null;
+    projects: { name: string }[];
+    panel: { name: string }[];
+  };
   isPanel: boolean;
   candidates: Candidate[];
   picks: Pick[];
@@ -157,22 +177,25 @@ export class MscRoundPage extends LitElement {
       <div class="body">${unsafeHTML(c.bodyHtml)}</div>
       ${d.myPick?.storyId === c.id ? html`<p class="badge">${t('yourPick')}</p>` : nothing}
       ${canPick && !chosen ? html`<button type="button" class="secondary" @click=${() => (this.choice = c.id)}>${t('pickThis')}</button>` : nothing}
-      ${canPick && chosen
-        ? html`<form @submit=${this.pick}>
+      ${
+        canPick && chosen
+          ? html`<form @submit=${this.pick}>
             <label
               >${t('reason')}<textarea name="reason" required .value=${d.myPick?.storyId === c.id ? d.myPick.reason : ''} aria-invalid=${reasonErr ? 'true' : 'false'} aria-describedby="reason-err"></textarea
             ></label>
             <span id="reason-err" class="field-error">${reasonErr ?? ''}</span>
             <div class="actions"><button type="submit">${t('savePick')}</button></div>
           </form>`
-        : nothing}
+          : nothing
+      }
     </article>`;
   }
 
   override render() {
     const d = this.data;
     const errMsg = this.error instanceof ApiError ? this.error.message : this.error;
-    if (!d) return html`<p><a href="/msc">← ${t('back')}</a></p><div role="alert">${errMsg ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>`;
+    if (!d)
+      return html`<p><a href="/msc">← ${t('back')}</a></p><div role="alert">${errMsg ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>`;
     const r = d.round;
     const canPick = d.isPanel && r.status === 'open';
     const title = (id: number) => d.candidates.find((c) => c.id === id)?.title ?? `#${id}`;
@@ -190,41 +213,51 @@ export class MscRoundPage extends LitElement {
       <div role="status" class="status">${this.message}</div>
       <div role="alert">${errMsg && !(this.error instanceof ApiError && this.error.field('reason')) ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>
 
-      ${r.status === 'closed'
-        ? html`<h2>${t('selection')}</h2>
-            ${d.selections.length
-              ? d.selections.map(
-                  (s) => html`<section class="card">
+      ${
+        r.status === 'closed'
+          ? html`<h2>${t('selection')}</h2>
+            ${
+              d.selections.length
+                ? d.selections.map(
+                    (s) => html`<section class="card">
                     <h3>${s.hidden ? html`<em>${t('hiddenStory')}</em>` : this.staff ? html`<a href="/stories/${s.storyId}">${s.title}</a>` : s.title}</h3>
                     <ul>
                       ${s.reasons.map((x) => html`<li>${x.reason} <span class="muted">— ${x.by ?? ''}</span></li>`)}
                     </ul>
                   </section>`,
-                )
-              : html`<p>${t('noSelection')}</p>`}`
-        : nothing}
-      ${this.staff
-        ? html`<div class="actions">
-            ${r.status === 'open'
-              ? this.confirming
-                ? html`<p>${t('confirmClose')}</p>
+                  )
+                : html`<p>${t('noSelection')}</p>`
+            }`
+          : nothing
+      }
+      ${
+        this.staff
+          ? html`<div class="actions">
+            ${
+              r.status === 'open'
+                ? this.confirming
+                  ? html`<p>${t('confirmClose')}</p>
                     <button type="button" class="danger" @click=${() => this.act('close')}>${t('close')}</button>`
-                : html`<button type="button" @click=${this.askClose}>${t('close')}</button>`
-              : nothing}
+                  : html`<button type="button" @click=${this.askClose}>${t('close')}</button>`
+                : nothing
+            }
             ${r.status === 'closed' && !r.fedBackAt ? html`<button type="button" @click=${() => this.act('feedback')}>${t('feedback')}</button>` : nothing}
           </div>`
-        : nothing}
+          : nothing
+      }
 
       <h2>${t('picks', { n: d.pickedBy.length })}</h2>
       ${d.pickedBy.length && r.status === 'open' ? html`<p>${t('pickedBy', { names: d.pickedBy.map((p) => p.userName).join(', ') })}</p>` : nothing}
       ${d.picksHidden ? html`<p class="notice">${d.isPanel ? t('hiddenForPanel') : t('hiddenForStaff')}</p>` : nothing}
-      ${d.picks.length
-        ? html`<ul>
+      ${
+        d.picks.length
+          ? html`<ul>
             ${d.picks.map((p) => html`<li><strong>${p.userName}</strong>: ${title(p.storyId)} — ${p.reason}</li>`)}
           </ul>`
-        : d.pickedBy.length
-          ? nothing
-          : html`<p class="muted">${t('noPicks')}</p>`}
+          : d.pickedBy.length
+            ? nothing
+            : html`<p class="muted">${t('noPicks')}</p>`
+      }
 
       <h2>${t('candidates', { n: d.candidates.length })}</h2>
       ${d.candidates.length ? html`<div class="candidates">${d.candidates.map((c) => this.renderCandidate(c, canPick))}</div>` : html`<p>${t('noCandidates')}</p>`}

@@ -11,7 +11,8 @@ const t = messages({
   nl: {
     title: 'Uitkomsten',
     back: '← Terug naar het project',
-    intro: 'Wat dit project wil bereiken, in drie niveaus: output (wat jullie doen of maken) draagt bij aan outcome (wat er voor bewoners verandert), en outcome aan impact (de verandering op lange termijn). Financiers kennen dit als IATI-resultaattypen 1, 2 en 3.',
+    intro:
+      'Wat dit project wil bereiken, in drie niveaus: output (wat jullie doen of maken) draagt bij aan outcome (wat er voor bewoners verandert), en outcome aan impact (de verandering op lange termijn). Financiers kennen dit als IATI-resultaattypen 1, 2 en 3.',
     none: 'Nog geen uitkomsten. Voeg hieronder de eerste toe, of neem er een over uit de bibliotheek.',
     output: 'Output',
     outcome: 'Outcome',
@@ -39,7 +40,8 @@ const t = messages({
     archive: 'Archiveren',
     restore: 'Terugzetten',
     archivedTitle: 'Gearchiveerd',
-    archivedIntro: 'Uitkomsten die dit project niet meer nastreeft. Verhalen en indicatoren die eraan hangen blijven in de rapportages; nieuwe verhalen kun je er niet meer aan koppelen.',
+    archivedIntro:
+      'Uitkomsten die dit project niet meer nastreeft. Verhalen en indicatoren die eraan hangen blijven in de rapportages; nieuwe verhalen kun je er niet meer aan koppelen.',
     archivedDone: 'Uitkomst gearchiveerd.',
     restoredDone: 'Uitkomst teruggezet.',
     saved: 'Opgeslagen.',
@@ -177,7 +179,12 @@ export class OutcomesPage extends LitElement {
     const formEl = e.target as HTMLFormElement;
     const f = new FormData(formEl);
     const parentId = f.get('parentId') ? Number(f.get('parentId')) : null;
-    if (await this.run(() => post(`/api/projects/${this.pid}/outcomes`, { level: f.get('level'), title: f.get('title'), description: f.get('description'), parentId }))) formEl.reset();
+    if (
+      await this.run(() =>
+        post(`/api/projects/${this.pid}/outcomes`, { level: f.get('level'), title: f.get('title'), description: f.get('description'), parentId }),
+      )
+    )
+      formEl.reset();
   }
 
   private async saveEdit(e: SubmitEvent, o: Outcome) {
@@ -220,8 +227,9 @@ export class OutcomesPage extends LitElement {
       ${o.description ? html`<p>${o.description}</p>` : nothing}
       ${parent ? html`<p class="muted">${t('parent')}: ${parent.title}</p>` : nothing}
       ${this.renderIndicators(o)}
-      ${this.staff
-        ? html`<div class="actions">
+      ${
+        this.staff
+          ? html`<div class="actions">
             <button type="button" class="secondary" @click=${() => (this.editing = o.id)}>${t('edit')}</button>
             <button type="button" class="secondary" aria-label="${t('up')}: ${o.title}" @click=${() => this.move(o, -1)}>↑</button>
             <button type="button" class="secondary" aria-label="${t('down')}: ${o.title}" @click=${() => this.move(o, 1)}>↓</button>
@@ -229,7 +237,8 @@ export class OutcomesPage extends LitElement {
             <button type="button" class="secondary" aria-label="${t('archive')}: ${o.title}" @click=${() => this.run(() => patch(`/api/outcomes/${o.id}`, { archived: true }), t('archivedDone'))}>${t('archive')}</button>
             <button type="button" class="danger" aria-label="${t('remove')}: ${o.title}" @click=${() => this.run(() => api('DELETE', `/api/outcomes/${o.id}`), t('removed'))}>${t('remove')}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
     </li>`;
   }
 
@@ -238,14 +247,18 @@ export class OutcomesPage extends LitElement {
     const list = this.indicators.filter((i) => i.outcomeId === o.id);
     return html`<div class="indicators">
       <h5>${t('indicators')}</h5>
-      ${list.length
-        ? html`<ul>
+      ${
+        list.length
+          ? html`<ul>
             ${list.map((i) => html`<li>${this.staff ? html`<a href="/indicators/${i.id}/edit">${i.name}</a>` : i.name}</li>`)}
           </ul>`
-        : html`<p class="muted">${t('noIndicators')}</p>`}
-      ${this.staff && !o.archivedAt
-        ? html`<a class="add" href="/projects/${this.pid}/indicators/new?outcome=${o.id}" aria-label=${t('addIndicatorFor', { title: o.title })}>${t('addIndicator')}</a>`
-        : nothing}
+          : html`<p class="muted">${t('noIndicators')}</p>`
+      }
+      ${
+        this.staff && !o.archivedAt
+          ? html`<a class="add" href="/projects/${this.pid}/indicators/new?outcome=${o.id}" aria-label=${t('addIndicatorFor', { title: o.title })}>${t('addIndicator')}</a>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -268,11 +281,13 @@ export class OutcomesPage extends LitElement {
           (o) => html`<li class="card archived">
             <h4>${o.title} <span class="badge">${t(o.level)} · ${t('iati', { n: o.iatiType })}</span></h4>
             ${o.description ? html`<p>${o.description}</p>` : nothing}
-            ${this.staff
-              ? html`<div class="actions">
+            ${
+              this.staff
+                ? html`<div class="actions">
                   <button type="button" class="secondary" aria-label="${t('restore')}: ${o.title}" @click=${() => this.run(() => patch(`/api/outcomes/${o.id}`, { archived: false }), t('restoredDone'))}>${t('restore')}</button>
                 </div>`
-              : nothing}
+                : nothing
+            }
           </li>`,
         )}
       </ul>`;
@@ -296,8 +311,9 @@ export class OutcomesPage extends LitElement {
       })}
       ${this.renderUnlinked()}
       ${this.renderArchived(this.outcomes.filter((o) => o.archivedAt))}
-      ${this.staff
-        ? html`<h2>${t('add')}</h2>
+      ${
+        this.staff
+          ? html`<h2>${t('add')}</h2>
             <form @submit=${this.add}>
               <label
                 >${t('level')}<select name="level" @change=${(e: Event) => (this.level = (e.target as HTMLSelectElement).value as Level)}>
@@ -312,19 +328,22 @@ export class OutcomesPage extends LitElement {
                 ></label
               >
               <label>${t('description')}<textarea name="description"></textarea></label>
-              ${this.level !== 'impact'
-                ? html`<label
+              ${
+                this.level !== 'impact'
+                  ? html`<label
                     >${t('parent')}<select name="parentId" aria-invalid=${fieldErr('parentId') ? 'true' : 'false'} aria-describedby="err-parent">
                       ${this.parentOptions(this.level, null)}</select
                     ><span class="field-error" id="err-parent">${fieldErr('parentId') ?? ''}</span></label
                   >`
-                : nothing}
+                  : nothing
+              }
               <div class="actions"><button type="submit">${t('save')}</button></div>
             </form>
             <h2>${t('fromLibrary')}</h2>
             <p>${t('libraryIntro')}</p>
-            ${this.library.length
-              ? html`<ul class="library">
+            ${
+              this.library.length
+                ? html`<ul class="library">
                   ${this.library.map(
                     (l) => html`<li>
                       <span><strong>${l.title}</strong> <span class="badge">${t(l.level)}</span> ${l.description ? html`<span class="muted">${l.description}</span>` : nothing}</span>
@@ -334,7 +353,8 @@ export class OutcomesPage extends LitElement {
                     </li>`,
                   )}
                 </ul>`
-              : html`<p class="muted">${t('emptyLibrary')}</p>`}
+                : html`<p class="muted">${t('emptyLibrary')}</p>`
+            }
             <h2>${t('variables')}</h2>
             <p>${t('variablesIntro')}</p>
             <form
@@ -367,7 +387,8 @@ export class OutcomesPage extends LitElement {
               )}
               <div class="actions"><button type="submit">${t('saveVariables')}</button></div>
             </form>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 

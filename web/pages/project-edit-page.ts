@@ -11,35 +11,128 @@ import { phaseLabel } from '../components/phase-badge.js';
 
 const t = messages({
   nl: {
-    newTitle: 'Nieuw project', editTitle: '{name} bewerken', loading: 'Laden…', failed: 'Laden lukte niet.', notFound: 'Dit project bestaat niet.',
-    name: 'Naam van het project', vraagstuk: 'Vraagstuk', vraagstukHint: 'Welk vraagstuk pakken bewoners aan?', eigenaar: 'Eigenaar', eigenaarHint: 'Wie is eigenaar van het vraagstuk?',
-    betrokkenen: 'Betrokkenen', betrokkenenHint: 'Wie zijn er nog meer bij betrokken?', werkdoelen: 'Werkdoelen', planVanAanpak: 'Plan van aanpak',
-    dates: 'Tijdspad', startDate: 'Startdatum', endDate: 'Einddatum', budget: 'Begroting', budgetHours: 'Uren', budgetEuros: 'Euro’s', phase: 'Fase',
-    phaseHint: 'Zien, denken, doen, vinden: waar staat het project nu?', areas: 'Gebieden', noAreas: 'Er zijn nog geen gebieden.',
-    addArea: 'Gebied toevoegen', areaName: 'Naam', areaKind: 'Soort', cbsCode: 'CBS-code (optioneel)', cbsHint: 'Bijvoorbeeld WK036300 of BU03630000.', addAreaButton: 'Gebied toevoegen',
-    areaAdded: '{name} is toegevoegd en aangevinkt.', areaParent: 'Ligt in', areaParentHint: 'De gemeente of wijk waar dit gebied in ligt.', noParent: '(geen)', gemeente: 'Gemeente', wijk: 'Wijk', buurt: 'Buurt',
-    members: 'Team', membersHint: 'Wie werkt aan dit project? Zij zien de gegevens van het project.', noTeam: 'Er zijn nog geen accounts om te koppelen.',
-    iatiSector: 'Sector voor IATI', iatiSectorHint: 'Voor financiers die IATI gebruiken: op welk terrein werkt dit project?', orgSector: 'Zoals de organisatie: {name}',
-    save: 'Opslaan', create: 'Project aanmaken', cancel: 'Annuleren', busy: 'Bezig met opslaan…', fix: 'Verbeter de gemarkeerde velden.', saved: 'Opgeslagen.',
+    newTitle: 'Nieuw project',
+    editTitle: '{name} bewerken',
+    loading: 'Laden…',
+    failed: 'Laden lukte niet.',
+    notFound: 'Dit project bestaat niet.',
+    name: 'Naam van het project',
+    vraagstuk: 'Vraagstuk',
+    vraagstukHint: 'Welk vraagstuk pakken bewoners aan?',
+    eigenaar: 'Eigenaar',
+    eigenaarHint: 'Wie is eigenaar van het vraagstuk?',
+    betrokkenen: 'Betrokkenen',
+    betrokkenenHint: 'Wie zijn er nog meer bij betrokken?',
+    werkdoelen: 'Werkdoelen',
+    planVanAanpak: 'Plan van aanpak',
+    dates: 'Tijdspad',
+    startDate: 'Startdatum',
+    endDate: 'Einddatum',
+    budget: 'Begroting',
+    budgetHours: 'Uren',
+    budgetEuros: 'Euro’s',
+    phase: 'Fase',
+    phaseHint: 'Zien, denken, doen, vinden: waar staat het project nu?',
+    areas: 'Gebieden',
+    noAreas: 'Er zijn nog geen gebieden.',
+    addArea: 'Gebied toevoegen',
+    areaName: 'Naam',
+    areaKind: 'Soort',
+    cbsCode: 'CBS-code (optioneel)',
+    cbsHint: 'Bijvoorbeeld WK036300 of BU03630000.',
+    addAreaButton: 'Gebied toevoegen',
+    areaAdded: '{name} is toegevoegd en aangevinkt.',
+    areaParent: 'Ligt in',
+    areaParentHint: 'De gemeente of wijk waar dit gebied in ligt.',
+    noParent: '(geen)',
+    gemeente: 'Gemeente',
+    wijk: 'Wijk',
+    buurt: 'Buurt',
+    members: 'Team',
+    membersHint: 'Wie werkt aan dit project? Zij zien de gegevens van het project.',
+    noTeam: 'Er zijn nog geen accounts om te koppelen.',
+    iatiSector: 'Sector voor IATI',
+    iatiSectorHint: 'Voor financiers die IATI gebruiken: op welk terrein werkt dit project?',
+    orgSector: 'Zoals de organisatie: {name}',
+    save: 'Opslaan',
+    create: 'Project aanmaken',
+    cancel: 'Annuleren',
+    busy: 'Bezig met opslaan…',
+    fix: 'Verbeter de gemarkeerde velden.',
+    saved: 'Opgeslagen.',
   },
   en: {
-    newTitle: 'New project', editTitle: 'Edit {name}', loading: 'Loading…', failed: 'Loading failed.', notFound: 'This project does not exist.',
-    name: 'Project name', vraagstuk: 'Issue (vraagstuk)', vraagstukHint: 'Which issue do residents take on?', eigenaar: 'Owner (eigenaar)', eigenaarHint: 'Who owns the issue?',
-    betrokkenen: 'People involved', betrokkenenHint: 'Who else is involved?', werkdoelen: 'Work goals', planVanAanpak: 'Plan of approach',
-    dates: 'Timeline', startDate: 'Start date', endDate: 'End date', budget: 'Budget', budgetHours: 'Hours', budgetEuros: 'Euros', phase: 'Phase',
-    phaseHint: 'See, think, do, find: where does the project stand now?', areas: 'Areas', noAreas: 'There are no areas yet.',
-    addArea: 'Add an area', areaName: 'Name', areaKind: 'Kind', cbsCode: 'CBS code (optional)', cbsHint: 'For example WK036300 or BU03630000.', addAreaButton: 'Add area',
-    areaAdded: '{name} was added and ticked.', areaParent: 'Lies within', areaParentHint: 'The municipality or district this area lies in.', noParent: '(none)', gemeente: 'Municipality', wijk: 'District (wijk)', buurt: 'Neighbourhood (buurt)',
-    members: 'Team', membersHint: 'Who works on this project? They see the project’s data.', noTeam: 'There are no accounts to add yet.',
-    iatiSector: 'IATI sector', iatiSectorHint: 'For funders who use IATI: which field does this project work in?', orgSector: 'As the organisation: {name}',
-    save: 'Save', create: 'Create project', cancel: 'Cancel', busy: 'Saving…', fix: 'Please correct the marked fields.', saved: 'Saved.',
+    newTitle: 'New project',
+    editTitle: 'Edit {name}',
+    loading: 'Loading…',
+    failed: 'Loading failed.',
+    notFound: 'This project does not exist.',
+    name: 'Project name',
+    vraagstuk: 'Issue (vraagstuk)',
+    vraagstukHint: 'Which issue do residents take on?',
+    eigenaar: 'Owner (eigenaar)',
+    eigenaarHint: 'Who owns the issue?',
+    betrokkenen: 'People involved',
+    betrokkenenHint: 'Who else is involved?',
+    werkdoelen: 'Work goals',
+    planVanAanpak: 'Plan of approach',
+    dates: 'Timeline',
+    startDate: 'Start date',
+    endDate: 'End date',
+    budget: 'Budget',
+    budgetHours: 'Hours',
+    budgetEuros: 'Euros',
+    phase: 'Phase',
+    phaseHint: 'See, think, do, find: where does the project stand now?',
+    areas: 'Areas',
+    noAreas: 'There are no areas yet.',
+    addArea: 'Add an area',
+    areaName: 'Name',
+    areaKind: 'Kind',
+    cbsCode: 'CBS code (optional)',
+    cbsHint: 'For example WK036300 or BU03630000.',
+    addAreaButton: 'Add area',
+    areaAdded: '{name} was added and ticked.',
+    areaParent: 'Lies within',
+    areaParentHint: 'The municipality or district this area lies in.',
+    noParent: '(none)',
+    gemeente: 'Municipality',
+    wijk: 'District (wijk)',
+    buurt: 'Neighbourhood (buurt)',
+    members: 'Team',
+    membersHint: 'Who works on this project? They see the project’s data.',
+    noTeam: 'There are no accounts to add yet.',
+    iatiSector: 'IATI sector',
+    iatiSectorHint: 'For funders who use IATI: which field does this project work in?',
+    orgSector: 'As the organisation: {name}',
+    save: 'Save',
+    create: 'Create project',
+    cancel: 'Cancel',
+    busy: 'Saving…',
+    fix: 'Please correct the marked fields.',
+    saved: 'Saved.',
   },
 });
 
 type IatiSectors = { sectors: { key: string; nl: string; en: string }[]; organisationDefault: string };
 
 type TextKey = 'vraagstuk' | 'eigenaar' | 'betrokkenen' | 'werkdoelen' | 'planVanAanpak';
-const shownFields = ['name', 'vraagstuk', 'eigenaar', 'betrokkenen', 'werkdoelen', 'planVanAanpak', 'startDate', 'endDate', 'budgetHours', 'budgetEuros', 'phase', 'iatiSector', 'areaIds', 'userIds'];
+const shownFields = [
+  'name',
+  'vraagstuk',
+  'eigenaar',
+  'betrokkenen',
+  'werkdoelen',
+  'planVanAanpak',
+  'startDate',
+  'endDate',
+  'budgetHours',
+  'budgetEuros',
+  'phase',
+  'iatiSector',
+  'areaIds',
+  'userIds',
+];
 
 /** Create or edit a project: its plan, areas and team (coordinators and admins). */
 @customElement('ww-project-edit-page')
@@ -114,7 +207,9 @@ export class ProjectEditPage extends LitElement {
     this.error = null;
     try {
       // the plan, areas and team in one request: the server saves all of it or nothing
-      const { project } = this.projectId ? await patch<{ project: Project }>(`/api/projects/${this.projectId}`, body) : await post<{ project: Project }>('/api/projects', body);
+      const { project } = this.projectId
+        ? await patch<{ project: Project }>(`/api/projects/${this.projectId}`, body)
+        : await post<{ project: Project }>('/api/projects', body);
       navigate(`/projects/${project.id}`);
     } catch (err) {
       this.error = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
@@ -133,7 +228,12 @@ export class ProjectEditPage extends LitElement {
     try {
       const code = value('area-cbs').trim();
       const parent = value('area-parent');
-      const { area } = await post<{ area: Area }>('/api/areas', { name: value('area-name'), kind: value('area-kind') as AreaKind, cbsCode: code || null, parentId: parent ? Number(parent) : null });
+      const { area } = await post<{ area: Area }>('/api/areas', {
+        name: value('area-name'),
+        kind: value('area-kind') as AreaKind,
+        cbsCode: code || null,
+        parentId: parent ? Number(parent) : null,
+      });
       this.areas = [...this.areas, area].sort((a, b) => a.name.localeCompare(b.name));
       this.areaIds = new Set([...this.areaIds, area.id]);
       this.areaNotice = t('areaAdded', { name: area.name });
@@ -176,7 +276,8 @@ export class ProjectEditPage extends LitElement {
   }
 
   override render() {
-    if (this.problem) return html`<h1 tabindex="-1">${this.projectId ? t('editTitle', { name: '' }) : t('newTitle')}</h1><p class="notice error" role="alert">${this.problem}</p>`;
+    if (this.problem)
+      return html`<h1 tabindex="-1">${this.projectId ? t('editTitle', { name: '' }) : t('newTitle')}</h1><p class="notice error" role="alert">${this.problem}</p>`;
     if (!this.ready) return html`<p role="status">${t('loading')}</p>`;
     const p = this.project;
     const e = this.error;
@@ -217,7 +318,9 @@ export class ProjectEditPage extends LitElement {
           ${this.areas.length ? nothing : html`<p class="muted">${t('noAreas')}</p>`}
           <div class="checks">
             ${this.areas.map(
-              (a) => html`<label class="check"><input type="checkbox" .checked=${this.areaIds.has(a.id)} @change=${(ev: Event) => this.toggle('areaIds', a.id, (ev.target as HTMLInputElement).checked)} />
+              (
+                a,
+              ) => html`<label class="check"><input type="checkbox" .checked=${this.areaIds.has(a.id)} @change=${(ev: Event) => this.toggle('areaIds', a.id, (ev.target as HTMLInputElement).checked)} />
                 <span>${a.name} <span class="muted">(${t(a.kind)}${a.cbsCode ? `, ${a.cbsCode}` : ''})</span></span></label>`,
             )}
           </div>
@@ -235,7 +338,9 @@ export class ProjectEditPage extends LitElement {
               <div class="field"><label for="area-parent">${t('areaParent')}<span class="hint" id="area-parent-hint">${t('areaParentHint')}</span></label>
                 <select id="area-parent" aria-invalid=${invalid(this.areaError, 'parentId')} aria-describedby="area-parent-hint area-parent-error">
                   <option value="">${t('noParent')}</option>
-                  ${treeOrder(this.areas).filter(({ area: a }) => a.kind !== 'buurt').map(({ area: a, depth }) => html`<option value=${a.id}>${'\u2003'.repeat(depth)}${a.name} (${t(a.kind)})</option>`)}
+                  ${treeOrder(this.areas)
+                    .filter(({ area: a }) => a.kind !== 'buurt')
+                    .map(({ area: a, depth }) => html`<option value=${a.id}>${'\u2003'.repeat(depth)}${a.name} (${t(a.kind)})</option>`)}
                 </select>${errorText(this.areaError, 'parentId', 'area-parent')}</div>
               <div><button type="button" class="secondary" @click=${this.addArea}>${t('addAreaButton')}</button></div>
               <p role="status" class="muted">${this.areaNotice}</p>
@@ -248,7 +353,9 @@ export class ProjectEditPage extends LitElement {
           ${this.team.length ? nothing : html`<p class="muted">${t('noTeam')}</p>`}
           <div class="checks">
             ${this.team.map(
-              (u) => html`<label class="check"><input type="checkbox" .checked=${this.memberIds.has(u.id)} @change=${(ev: Event) => this.toggle('memberIds', u.id, (ev.target as HTMLInputElement).checked)} />
+              (
+                u,
+              ) => html`<label class="check"><input type="checkbox" .checked=${this.memberIds.has(u.id)} @change=${(ev: Event) => this.toggle('memberIds', u.id, (ev.target as HTMLInputElement).checked)} />
                 <span>${u.name}<br /><span class="muted small">${u.email}</span></span></label>`,
             )}
           </div>

@@ -11,26 +11,94 @@ import { isStaff } from '../models.js';
 
 const t = messages({
   nl: {
-    title: 'Uren en geld', loading: 'Laden…', project: 'Project', counts: 'Indicatoren', plan: 'Tegenover de begroting',
-    logHours: 'Uren schrijven', date: 'Datum', amountHours: 'Uren', hoursHint: 'Per kwartier, bijvoorbeeld 1,5.', phase: 'Fase', activity: 'Wat deed je?', activityHint: 'Kort, bijvoorbeeld: huisbezoeken Kop Zeedijk.',
-    add: 'Toevoegen', added: 'Toegevoegd.', who: 'Wie', remove: 'Verwijderen', removeLabel: 'Verwijder {hours} uur op {date}', removeExpense: 'Verwijder uitgave {description} op {date}', removed: 'Verwijderd.',
-    byPhase: 'Uren per fase', byWorker: 'Uren per medewerker', total: 'Totaal', noHours: 'Nog geen uren geschreven. Vul hierboven de eerste in.',
-    expenses: 'Uitgaven', addExpense: 'Uitgave toevoegen', amount: 'Bedrag in euro', amountHint: 'Bijvoorbeeld 12,50.', description: 'Omschrijving', category: 'Categorie (niet verplicht)',
-    noExpenses: 'Nog geen uitgaven. Vul hierboven de eerste in.', notNumber: 'Geen getal', failed: 'Dat lukte niet.', none: 'geen', ZIEN: 'Zien', DENKEN: 'Denken', DOEN: 'Doen', VINDEN: 'Vinden',
+    title: 'Uren en geld',
+    loading: 'Laden…',
+    project: 'Project',
+    counts: 'Indicatoren',
+    plan: 'Tegenover de begroting',
+    logHours: 'Uren schrijven',
+    date: 'Datum',
+    amountHours: 'Uren',
+    hoursHint: 'Per kwartier, bijvoorbeeld 1,5.',
+    phase: 'Fase',
+    activity: 'Wat deed je?',
+    activityHint: 'Kort, bijvoorbeeld: huisbezoeken Kop Zeedijk.',
+    add: 'Toevoegen',
+    added: 'Toegevoegd.',
+    who: 'Wie',
+    remove: 'Verwijderen',
+    removeLabel: 'Verwijder {hours} uur op {date}',
+    removeExpense: 'Verwijder uitgave {description} op {date}',
+    removed: 'Verwijderd.',
+    byPhase: 'Uren per fase',
+    byWorker: 'Uren per medewerker',
+    total: 'Totaal',
+    noHours: 'Nog geen uren geschreven. Vul hierboven de eerste in.',
+    expenses: 'Uitgaven',
+    addExpense: 'Uitgave toevoegen',
+    amount: 'Bedrag in euro',
+    amountHint: 'Bijvoorbeeld 12,50.',
+    description: 'Omschrijving',
+    category: 'Categorie (niet verplicht)',
+    noExpenses: 'Nog geen uitgaven. Vul hierboven de eerste in.',
+    notNumber: 'Geen getal',
+    failed: 'Dat lukte niet.',
+    none: 'geen',
+    ZIEN: 'Zien',
+    DENKEN: 'Denken',
+    DOEN: 'Doen',
+    VINDEN: 'Vinden',
   },
   en: {
-    title: 'Hours and money', loading: 'Loading…', project: 'Project', counts: 'Indicators', plan: 'Against the budget',
-    logHours: 'Log hours', date: 'Date', amountHours: 'Hours', hoursHint: 'In quarters of an hour, e.g. 1.5.', phase: 'Phase', activity: 'What did you do?', activityHint: 'Short, e.g.: home visits Kop Zeedijk.',
-    add: 'Add', added: 'Added.', who: 'Who', remove: 'Remove', removeLabel: 'Remove {hours} hours on {date}', removeExpense: 'Remove expense {description} on {date}', removed: 'Removed.',
-    byPhase: 'Hours per phase', byWorker: 'Hours per worker', total: 'Total', noHours: 'No hours logged yet. Fill in the first ones above.',
-    expenses: 'Expenses', addExpense: 'Add expense', amount: 'Amount in euros', amountHint: 'For example 12.50.', description: 'Description', category: 'Category (optional)',
-    noExpenses: 'No expenses yet. Fill in the first one above.', notNumber: 'Not a number', failed: 'That did not work.', none: 'none', ZIEN: 'See', DENKEN: 'Think', DOEN: 'Do', VINDEN: 'Find',
+    title: 'Hours and money',
+    loading: 'Loading…',
+    project: 'Project',
+    counts: 'Indicators',
+    plan: 'Against the budget',
+    logHours: 'Log hours',
+    date: 'Date',
+    amountHours: 'Hours',
+    hoursHint: 'In quarters of an hour, e.g. 1.5.',
+    phase: 'Phase',
+    activity: 'What did you do?',
+    activityHint: 'Short, e.g.: home visits Kop Zeedijk.',
+    add: 'Add',
+    added: 'Added.',
+    who: 'Who',
+    remove: 'Remove',
+    removeLabel: 'Remove {hours} hours on {date}',
+    removeExpense: 'Remove expense {description} on {date}',
+    removed: 'Removed.',
+    byPhase: 'Hours per phase',
+    byWorker: 'Hours per worker',
+    total: 'Total',
+    noHours: 'No hours logged yet. Fill in the first ones above.',
+    expenses: 'Expenses',
+    addExpense: 'Add expense',
+    amount: 'Amount in euros',
+    amountHint: 'For example 12.50.',
+    description: 'Description',
+    category: 'Category (optional)',
+    noExpenses: 'No expenses yet. Fill in the first one above.',
+    notNumber: 'Not a number',
+    failed: 'That did not work.',
+    none: 'none',
+    ZIEN: 'See',
+    DENKEN: 'Think',
+    DOEN: 'Do',
+    VINDEN: 'Find',
   },
 });
 
 type Phase = (typeof phases)[number];
-type HoursList = { entries: { id: number; date: string; hours: number; phase: Phase; activity: string; userId: number; userName: string }[]; totals: { hours: number; byPhase: Record<Phase, number>; byWorker: { userId: number; name: string; hours: number }[] } };
-type Expenses = { entries: { id: number; date: string; amount: number; description: string; category: string | null; enteredBy: number; enteredByName: string }[]; totals: { amount: number } };
+type HoursList = {
+  entries: { id: number; date: string; hours: number; phase: Phase; activity: string; userId: number; userName: string }[];
+  totals: { hours: number; byPhase: Record<Phase, number>; byWorker: { userId: number; name: string; hours: number }[] };
+};
+type Expenses = {
+  entries: { id: number; date: string; amount: number; description: string; category: string | null; enteredBy: number; enteredByName: string }[];
+  totals: { amount: number };
+};
 
 const euro = formatEuro;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -77,7 +145,12 @@ export class ProjectHoursPage extends LitElement {
       return this.focusInvalid();
     }
     try {
-      await post(`/api/projects/${this.params.id}/hours`, { date: String(f.get('date')), hours: n.value, phase: String(f.get('phase')), activity: String(f.get('activity')) });
+      await post(`/api/projects/${this.params.id}/hours`, {
+        date: String(f.get('date')),
+        hours: n.value,
+        phase: String(f.get('phase')),
+        activity: String(f.get('activity')),
+      });
       this.hoursError = null;
       (form.elements.namedItem('hours') as HTMLInputElement).value = '';
       (form.elements.namedItem('activity') as HTMLInputElement).value = '';
@@ -99,7 +172,12 @@ export class ProjectHoursPage extends LitElement {
       return this.focusInvalid();
     }
     try {
-      await post(`/api/projects/${this.params.id}/expenses`, { date: String(f.get('date')), amount: n.value, description: String(f.get('description')), category: String(f.get('category')) || null });
+      await post(`/api/projects/${this.params.id}/expenses`, {
+        date: String(f.get('date')),
+        amount: n.value,
+        description: String(f.get('description')),
+        category: String(f.get('category')) || null,
+      });
       this.expenseError = null;
       form.reset();
       (form.elements.namedItem('date') as HTMLInputElement).value = today();
@@ -171,14 +249,18 @@ export class ProjectHoursPage extends LitElement {
             ${this.hours.totals.byWorker.map((w) => html`<tr><th scope="row">${w.name}</th><td class="num">${formatHours(w.hours)}</td></tr>`)}
           </tbody></table>
         </div>
-        ${this.hours.entries.length
-          ? html`<div class="table-wrap"><table>
+        ${
+          this.hours.entries.length
+            ? html`<div class="table-wrap"><table>
               <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('who')}</th><th scope="col">${t('phase')}</th><th scope="col" class="num">${t('amountHours')}</th><th scope="col">${t('activity')}</th><th scope="col"><span class="sr">${t('remove')}</span></th></tr></thead>
-              <tbody>${this.hours.entries.map((h) => html`<tr>
+              <tbody>${this.hours.entries.map(
+                (h) => html`<tr>
                 <td>${formatDate(h.date)}</td><td>${h.userName}</td><td>${t(h.phase)}</td><td class="num">${formatHours(h.hours)}</td><td>${h.activity}</td>
                 <td>${h.userId === this.user?.id || staff ? html`<button class="secondary small" aria-label=${t('removeLabel', { hours: formatHours(h.hours), date: formatDate(h.date) })} @click=${() => this.removeEntry('hours', h.id)}>${t('remove')}</button>` : nothing}</td>
-              </tr>`)}</tbody></table></div>`
-          : html`<p class="muted">${t('noHours')}</p>`}
+              </tr>`,
+              )}</tbody></table></div>`
+            : html`<p class="muted">${t('noHours')}</p>`
+        }
       </section>
 
       <section aria-labelledby="expenses">
@@ -193,14 +275,20 @@ export class ProjectHoursPage extends LitElement {
           ${this.field(ee, 'e', 'category', t('category'), (d, i) => html`<input name="category" maxlength="100" aria-describedby=${d} aria-invalid=${i} />`)}
           <div class="actions"><button type="submit">${t('addExpense')}</button></div>
         </form>
-        ${this.expenses.entries.length
-          ? html`<div class="table-wrap"><table>
+        ${
+          this.expenses.entries.length
+            ? html`<div class="table-wrap"><table>
               <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('description')}</th><th scope="col">${t('category')}</th><th scope="col">${t('who')}</th><th scope="col" class="num">${t('amount')}</th><th scope="col"><span class="sr">${t('remove')}</span></th></tr></thead>
-              <tbody>${this.expenses.entries.map((x) => html`<tr><td>${formatDate(x.date)}</td><td>${x.description}</td><td>${x.category ?? ''}</td><td>${x.enteredByName}</td><td class="num">${euro(x.amount)}</td>
-                <td>${x.enteredBy === this.user?.id || staff ? html`<button class="secondary small" aria-label=${t('removeExpense', { description: x.description, date: formatDate(x.date) })} @click=${() => this.removeEntry('expenses', x.id)}>${t('remove')}</button>` : nothing}</td></tr>`)}</tbody>
+              <tbody>${this.expenses.entries.map(
+                (
+                  x,
+                ) => html`<tr><td>${formatDate(x.date)}</td><td>${x.description}</td><td>${x.category ?? ''}</td><td>${x.enteredByName}</td><td class="num">${euro(x.amount)}</td>
+                <td>${x.enteredBy === this.user?.id || staff ? html`<button class="secondary small" aria-label=${t('removeExpense', { description: x.description, date: formatDate(x.date) })} @click=${() => this.removeEntry('expenses', x.id)}>${t('remove')}</button>` : nothing}</td></tr>`,
+              )}</tbody>
               <tfoot><tr><th scope="row" colspan="4">${t('total')}</th><td class="num"><strong>${euro(this.expenses.totals.amount)}</strong></td><td></td></tr></tfoot>
             </table></div>`
-          : html`<p class="muted">${t('noExpenses')}</p>`}
+            : html`<p class="muted">${t('noExpenses')}</p>`
+        }
       </section>
     `;
   }

@@ -8,22 +8,82 @@ import type { PublicLink } from '../stories.js';
 
 const t = messages({
   nl: {
-    title: 'Links voor bewoners', intro: 'Met een link vertellen bewoners hun verhaal, zonder account. Hang de poster met QR-code op, of deel de link. Sluit een link als je geen verhalen meer wilt ontvangen.',
-    back: 'Naar het project', create: 'Nieuwe link maken', label: 'Naam van de link (mag leeg)', labelHint: 'Bijvoorbeeld: buurthuis De Brug, poster bij de bakker.',
-    expires: 'Verloopt op (mag leeg)', make: 'Link maken', made: 'De link is gemaakt.', links: 'Links', none: 'Er zijn nog geen links. Maak hierboven de eerste; daarna kun je er een poster met QR-code bij afdrukken.',
-    address: 'Adres', stories: 'Verhalen', status: 'Status', created: 'Gemaakt', actions: 'Acties', open: 'Open', closed: 'Gesloten', expired: 'Verlopen', until: 'tot {date}',
-    poster: 'Poster afdrukken', close: 'Sluiten', reopen: 'Weer openen', closeLabel: 'Link {name} sluiten', reopenLabel: 'Link {name} weer openen', posterLabel: 'Poster afdrukken voor link {name}',
-    copy: 'Kopieer link', copyLabel: 'Link {name} kopiëren', copied: 'Gekopieerd', copiedNote: 'De link {url} staat op het klembord. Plak hem in een bericht of mail.', copyFailed: 'Kopiëren lukte niet. Selecteer het adres en kopieer het zelf.',
-    noName: 'zonder naam', failed: 'Dat lukte niet.', notFound: 'Dit project bestaat niet of je mag het niet zien.', loading: 'Laden…', badDate: 'Kies een datum in de toekomst.',
+    title: 'Links voor bewoners',
+    intro:
+      'Met een link vertellen bewoners hun verhaal, zonder account. Hang de poster met QR-code op, of deel de link. Sluit een link als je geen verhalen meer wilt ontvangen.',
+    back: 'Naar het project',
+    create: 'Nieuwe link maken',
+    label: 'Naam van de link (mag leeg)',
+    labelHint: 'Bijvoorbeeld: buurthuis De Brug, poster bij de bakker.',
+    expires: 'Verloopt op (mag leeg)',
+    make: 'Link maken',
+    made: 'De link is gemaakt.',
+    links: 'Links',
+    none: 'Er zijn nog geen links. Maak hierboven de eerste; daarna kun je er een poster met QR-code bij afdrukken.',
+    address: 'Adres',
+    stories: 'Verhalen',
+    status: 'Status',
+    created: 'Gemaakt',
+    actions: 'Acties',
+    open: 'Open',
+    closed: 'Gesloten',
+    expired: 'Verlopen',
+    until: 'tot {date}',
+    poster: 'Poster afdrukken',
+    close: 'Sluiten',
+    reopen: 'Weer openen',
+    closeLabel: 'Link {name} sluiten',
+    reopenLabel: 'Link {name} weer openen',
+    posterLabel: 'Poster afdrukken voor link {name}',
+    copy: 'Kopieer link',
+    copyLabel: 'Link {name} kopiëren',
+    copied: 'Gekopieerd',
+    copiedNote: 'De link {url} staat op het klembord. Plak hem in een bericht of mail.',
+    copyFailed: 'Kopiëren lukte niet. Selecteer het adres en kopieer het zelf.',
+    noName: 'zonder naam',
+    failed: 'Dat lukte niet.',
+    notFound: 'Dit project bestaat niet of je mag het niet zien.',
+    loading: 'Laden…',
+    badDate: 'Kies een datum in de toekomst.',
   },
   en: {
-    title: 'Resident links', intro: 'With a link, residents tell their story without an account. Put up the poster with the QR code, or share the link. Close a link when you no longer want to receive stories.',
-    back: 'Back to the project', create: 'Create a new link', label: 'Name of the link (may be empty)', labelHint: 'For example: community centre De Brug, poster at the bakery.',
-    expires: 'Expires on (may be empty)', make: 'Create link', made: 'The link has been created.', links: 'Links', none: 'There are no links yet. Create the first one above; then you can print a poster with a QR code for it.',
-    address: 'Address', stories: 'Stories', status: 'Status', created: 'Created', actions: 'Actions', open: 'Open', closed: 'Closed', expired: 'Expired', until: 'until {date}',
-    poster: 'Print poster', close: 'Close', reopen: 'Reopen', closeLabel: 'Close link {name}', reopenLabel: 'Reopen link {name}', posterLabel: 'Print poster for link {name}',
-    copy: 'Copy link', copyLabel: 'Copy link {name}', copied: 'Copied', copiedNote: 'The link {url} is on the clipboard. Paste it into a message or email.', copyFailed: 'Copying did not work. Select the address and copy it yourself.',
-    noName: 'without a name', failed: 'That did not work.', notFound: 'This project does not exist or you may not see it.', loading: 'Loading…', badDate: 'Choose a date in the future.',
+    title: 'Resident links',
+    intro:
+      'With a link, residents tell their story without an account. Put up the poster with the QR code, or share the link. Close a link when you no longer want to receive stories.',
+    back: 'Back to the project',
+    create: 'Create a new link',
+    label: 'Name of the link (may be empty)',
+    labelHint: 'For example: community centre De Brug, poster at the bakery.',
+    expires: 'Expires on (may be empty)',
+    make: 'Create link',
+    made: 'The link has been created.',
+    links: 'Links',
+    none: 'There are no links yet. Create the first one above; then you can print a poster with a QR code for it.',
+    address: 'Address',
+    stories: 'Stories',
+    status: 'Status',
+    created: 'Created',
+    actions: 'Actions',
+    open: 'Open',
+    closed: 'Closed',
+    expired: 'Expired',
+    until: 'until {date}',
+    poster: 'Print poster',
+    close: 'Close',
+    reopen: 'Reopen',
+    closeLabel: 'Close link {name}',
+    reopenLabel: 'Reopen link {name}',
+    posterLabel: 'Print poster for link {name}',
+    copy: 'Copy link',
+    copyLabel: 'Copy link {name}',
+    copied: 'Copied',
+    copiedNote: 'The link {url} is on the clipboard. Paste it into a message or email.',
+    copyFailed: 'Copying did not work. Select the address and copy it yourself.',
+    noName: 'without a name',
+    failed: 'That did not work.',
+    notFound: 'This project does not exist or you may not see it.',
+    loading: 'Loading…',
+    badDate: 'Choose a date in the future.',
   },
 });
 
@@ -61,7 +121,10 @@ export class ProjectLinksPage extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      const [p, l] = await Promise.all([get<{ project: { id: number; name: string } }>(`/api/projects/${this.projectParam}`), get<{ links: PublicLink[] }>(`/api/projects/${this.projectParam}/links`)]);
+      const [p, l] = await Promise.all([
+        get<{ project: { id: number; name: string } }>(`/api/projects/${this.projectParam}`),
+        get<{ links: PublicLink[] }>(`/api/projects/${this.projectParam}/links`),
+      ]);
       this.project = p.project;
       this.links = l.links;
     } catch (e) {
@@ -83,7 +146,10 @@ export class ProjectLinksPage extends LitElement {
       return;
     }
     try {
-      const { link } = await post<{ link: PublicLink }>(`/api/projects/${this.projectParam}/links`, { ...(label ? { label } : {}), ...(expires ? { expiresAt: expires } : {}) });
+      const { link } = await post<{ link: PublicLink }>(`/api/projects/${this.projectParam}/links`, {
+        ...(label ? { label } : {}),
+        ...(expires ? { expiresAt: expires } : {}),
+      });
       this.links = [link, ...this.links.filter((l) => l.id !== link.id)];
       this.message = t('made');
       form.reset();
@@ -158,12 +224,14 @@ export class ProjectLinksPage extends LitElement {
 
       <h2 id="links-title">${t('links')}</h2>
       <div role="status" class="copy-status">${this.copyNote ? html`<p class="notice">${this.copyNote}</p>` : nothing}</div>
-      ${this.links.length
-        ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="links-title"><table>
+      ${
+        this.links.length
+          ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="links-title"><table>
             <thead><tr><th scope="col">${t('label').split(' (')[0]}</th><th scope="col">${t('address')}</th><th scope="col">${t('stories')}</th><th scope="col">${t('status')}</th><th scope="col">${t('created')}</th><th scope="col">${t('actions')}</th></tr></thead>
             <tbody>${this.links.map((l) => this.renderLink(l))}</tbody>
           </table></div>`
-        : html`<p>${t('none')}</p>`}
+          : html`<p>${t('none')}</p>`
+      }
     `;
   }
 
@@ -177,15 +245,19 @@ export class ProjectLinksPage extends LitElement {
       <td><span class="badge status-${status}">${t(status)}</span>${l.expiresAt && status === 'open' ? html` <span class="muted">${t('until', { date: formatDate(l.expiresAt) })}</span>` : nothing}</td>
       <td>${formatDate(l.createdAt)}</td>
       <td><div class="actions">
-        ${status === 'open'
-          ? html`<button type="button" class="secondary copy" aria-label=${this.copiedId === l.id ? `${t('copied')}: ${t('copyLabel', { name })}` : t('copyLabel', { name })} @click=${() => this.copy(l)}>
+        ${
+          status === 'open'
+            ? html`<button type="button" class="secondary copy" aria-label=${this.copiedId === l.id ? `${t('copied')}: ${t('copyLabel', { name })}` : t('copyLabel', { name })} @click=${() => this.copy(l)}>
               ${this.copiedId === l.id ? html`<span aria-hidden="true">✓</span> ${t('copied')}` : t('copy')}
             </button>`
-          : nothing}
+            : nothing
+        }
         ${status === 'open' ? html`<a class="button secondary" href="/projects/${l.projectId}/links/${l.id}/poster" aria-label=${t('posterLabel', { name })}>${t('poster')}</a>` : nothing}
-        ${l.closedAt
-          ? html`<button type="button" class="secondary" aria-label=${t('reopenLabel', { name })} @click=${() => this.setClosed(l, false)}>${t('reopen')}</button>`
-          : html`<button type="button" class="secondary" aria-label=${t('closeLabel', { name })} @click=${() => this.setClosed(l, true)}>${t('close')}</button>`}
+        ${
+          l.closedAt
+            ? html`<button type="button" class="secondary" aria-label=${t('reopenLabel', { name })} @click=${() => this.setClosed(l, false)}>${t('reopen')}</button>`
+            : html`<button type="button" class="secondary" aria-label=${t('closeLabel', { name })} @click=${() => this.setClosed(l, true)}>${t('close')}</button>`
+        }
       </div></td>
     </tr>`;
   }

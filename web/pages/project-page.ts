@@ -11,18 +11,72 @@ import { period } from './projects-page.js';
 
 const t = messages({
   nl: {
-    back: 'Alle projecten', edit: 'Project bewerken', loading: 'Project laden…', notFound: 'Dit project bestaat niet, of je hoort er niet bij.', failed: 'Het project kon niet worden geladen.',
-    plan: 'Projectplan', vraagstuk: 'Vraagstuk', eigenaar: 'Eigenaar', betrokkenen: 'Betrokkenen', werkdoelen: 'Werkdoelen', planVanAanpak: 'Plan van aanpak',
-    period: 'Looptijd', budget: 'Begroting', hours: '{n} uur', phase: 'Fase', areas: 'Gebieden', members: 'Team', noMembers: 'Nog niemand gekoppeld.',
-    empty: 'Nog niet ingevuld.', work: 'Werken aan dit project', stories: 'Verhalen', links: 'Vertel-links en QR-codes', outcomes: 'Uitkomsten', tagging: 'Taggen', indicators: 'Indicatoren', hours_: 'Uren', qda: 'QDA-software (.qdpx)', use: 'Uren en geld tegen het plan',
-    roles_admin: 'beheerder', roles_coordinator: 'coördinator', roles_worker: 'opbouwwerker', roles_funder: 'financier',
+    back: 'Alle projecten',
+    edit: 'Project bewerken',
+    loading: 'Project laden…',
+    notFound: 'Dit project bestaat niet, of je hoort er niet bij.',
+    failed: 'Het project kon niet worden geladen.',
+    plan: 'Projectplan',
+    vraagstuk: 'Vraagstuk',
+    eigenaar: 'Eigenaar',
+    betrokkenen: 'Betrokkenen',
+    werkdoelen: 'Werkdoelen',
+    planVanAanpak: 'Plan van aanpak',
+    period: 'Looptijd',
+    budget: 'Begroting',
+    hours: '{n} uur',
+    phase: 'Fase',
+    areas: 'Gebieden',
+    members: 'Team',
+    noMembers: 'Nog niemand gekoppeld.',
+    empty: 'Nog niet ingevuld.',
+    work: 'Werken aan dit project',
+    stories: 'Verhalen',
+    links: 'Vertel-links en QR-codes',
+    outcomes: 'Uitkomsten',
+    tagging: 'Taggen',
+    indicators: 'Indicatoren',
+    hours_: 'Uren',
+    qda: 'QDA-software (.qdpx)',
+    use: 'Uren en geld tegen het plan',
+    roles_admin: 'beheerder',
+    roles_coordinator: 'coördinator',
+    roles_worker: 'opbouwwerker',
+    roles_funder: 'financier',
   },
   en: {
-    back: 'All projects', edit: 'Edit project', loading: 'Loading project…', notFound: 'This project does not exist, or you are not on it.', failed: 'The project could not be loaded.',
-    plan: 'Project plan', vraagstuk: 'Issue (vraagstuk)', eigenaar: 'Owner (eigenaar)', betrokkenen: 'People involved', werkdoelen: 'Work goals', planVanAanpak: 'Plan of approach',
-    period: 'Period', budget: 'Budget', hours: '{n} hours', phase: 'Phase', areas: 'Areas', members: 'Team', noMembers: 'Nobody on it yet.',
-    empty: 'Not filled in yet.', work: 'Work on this project', stories: 'Stories', links: 'Story links and QR codes', outcomes: 'Outcomes', tagging: 'Tagging', indicators: 'Indicators', hours_: 'Hours', qda: 'QDA software (.qdpx)', use: 'Hours and money against the plan',
-    roles_admin: 'admin', roles_coordinator: 'coordinator', roles_worker: 'worker', roles_funder: 'funder',
+    back: 'All projects',
+    edit: 'Edit project',
+    loading: 'Loading project…',
+    notFound: 'This project does not exist, or you are not on it.',
+    failed: 'The project could not be loaded.',
+    plan: 'Project plan',
+    vraagstuk: 'Issue (vraagstuk)',
+    eigenaar: 'Owner (eigenaar)',
+    betrokkenen: 'People involved',
+    werkdoelen: 'Work goals',
+    planVanAanpak: 'Plan of approach',
+    period: 'Period',
+    budget: 'Budget',
+    hours: '{n} hours',
+    phase: 'Phase',
+    areas: 'Areas',
+    members: 'Team',
+    noMembers: 'Nobody on it yet.',
+    empty: 'Not filled in yet.',
+    work: 'Work on this project',
+    stories: 'Stories',
+    links: 'Story links and QR codes',
+    outcomes: 'Outcomes',
+    tagging: 'Tagging',
+    indicators: 'Indicators',
+    hours_: 'Hours',
+    qda: 'QDA software (.qdpx)',
+    use: 'Hours and money against the plan',
+    roles_admin: 'admin',
+    roles_coordinator: 'coordinator',
+    roles_worker: 'worker',
+    roles_funder: 'funder',
   },
 });
 
@@ -38,7 +92,10 @@ export class ProjectPage extends LitElement {
   override async connectedCallback(): Promise<void> {
     super.connectedCallback();
     try {
-      const [p, a] = await Promise.all([get<{ project: Project }>(`/api/projects/${encodeURIComponent(this.params.id ?? '')}`), get<{ areas: Area[] }>('/api/areas')]);
+      const [p, a] = await Promise.all([
+        get<{ project: Project }>(`/api/projects/${encodeURIComponent(this.params.id ?? '')}`),
+        get<{ areas: Area[] }>('/api/areas'),
+      ]);
       this.areas = new Map(a.areas.map((x) => [x.id, x]));
       this.project = p.project;
     } catch (e) {
@@ -52,10 +109,13 @@ export class ProjectPage extends LitElement {
   }
 
   override render() {
-    if (this.problem) return html`<h1 tabindex="-1">${t('back')}</h1><p class="notice error" role="alert">${this.problem}</p><p><a href="/projects">${t('back')}</a></p>`;
+    if (this.problem)
+      return html`<h1 tabindex="-1">${t('back')}</h1><p class="notice error" role="alert">${this.problem}</p><p><a href="/projects">${t('back')}</a></p>`;
     const p = this.project;
     if (!p) return html`<p role="status">${t('loading')}</p>`;
-    const budget = [p.budgetHours != null ? t('hours', { n: formatHours(p.budgetHours) }) : '', p.budgetEuros != null ? formatEuro(p.budgetEuros) : ''].filter(Boolean).join(' · ');
+    const budget = [p.budgetHours != null ? t('hours', { n: formatHours(p.budgetHours) }) : '', p.budgetEuros != null ? formatEuro(p.budgetEuros) : '']
+      .filter(Boolean)
+      .join(' · ');
     // Only pages this user may open: story links and QR codes are for staff.
     const links = [
       [`/stories?projectId=${p.id}`, t('stories')],
@@ -84,7 +144,15 @@ export class ProjectPage extends LitElement {
           <dt>${t('period')}</dt><dd>${period(p.startDate, p.endDate) || html`<span class="muted">${t('empty')}</span>`}</dd>
           <dt>${t('budget')}</dt><dd>${budget || html`<span class="muted">${t('empty')}</span>`}</dd>
           <dt>${t('areas')}</dt>
-          <dd>${p.areaIds.length ? p.areaIds.map((id) => this.areas.get(id)).filter(Boolean).map((a) => `${a!.name}${a!.cbsCode ? ` (${a!.cbsCode})` : ''}`).join(', ') : html`<span class="muted">${t('empty')}</span>`}</dd>
+          <dd>${
+            p.areaIds.length
+              ? p.areaIds
+                  .map((id) => this.areas.get(id))
+                  .filter(Boolean)
+                  .map((a) => `${a!.name}${a!.cbsCode ? ` (${a!.cbsCode})` : ''}`)
+                  .join(', ')
+              : html`<span class="muted">${t('empty')}</span>`
+          }</dd>
         </dl>
       </section>
       <section aria-labelledby="use-heading">
@@ -93,9 +161,11 @@ export class ProjectPage extends LitElement {
       </section>
       <section aria-labelledby="team-heading">
         <h2 id="team-heading">${t('members')}</h2>
-        ${p.members.length
-          ? html`<ul class="team">${p.members.map((m) => html`<li>${m.name} <span class="muted">(${t(`roles_${m.role}` as 'roles_admin')})</span></li>`)}</ul>`
-          : html`<p class="muted">${t('noMembers')}</p>`}
+        ${
+          p.members.length
+            ? html`<ul class="team">${p.members.map((m) => html`<li>${m.name} <span class="muted">(${t(`roles_${m.role}` as 'roles_admin')})</span></li>`)}</ul>`
+            : html`<p class="muted">${t('noMembers')}</p>`
+        }
       </section>
     `;
   }

@@ -8,34 +8,68 @@ import { pageStyles } from '../components/shared-styles.js';
 
 const t = messages({
   nl: {
-    title: 'Onderzoeken met QDA-software', back: 'Terug naar het project', loading: 'Laden…', failed: 'Laden lukte niet.', notFound: 'Dit project bestaat niet.',
-    intro: 'Onderzoekers werken met ATLAS.ti, NVivo, MAXQDA of QualCoder. Die lezen REFI-QDA-bestanden (.qdpx). Zo geef je hun de verhalen, en haal je hun codes weer binnen.',
+    title: 'Onderzoeken met QDA-software',
+    back: 'Terug naar het project',
+    loading: 'Laden…',
+    failed: 'Laden lukte niet.',
+    notFound: 'Dit project bestaat niet.',
+    intro:
+      'Onderzoekers werken met ATLAS.ti, NVivo, MAXQDA of QualCoder. Die lezen REFI-QDA-bestanden (.qdpx). Zo geef je hun de verhalen, en haal je hun codes weer binnen.',
     exportHeading: '1. Verhalen exporteren',
-    exportIntro: 'Je krijgt de verhalen van dit project die het team mag zien, met de codes, de gecodeerde fragmenten, de vertellers en de plaatsingen op het sociaal klimaat. Ingetrokken verhalen zitten er niet in. Deel het bestand alleen met wie de verhalen mag lezen.',
+    exportIntro:
+      'Je krijgt de verhalen van dit project die het team mag zien, met de codes, de gecodeerde fragmenten, de vertellers en de plaatsingen op het sociaal klimaat. Ingetrokken verhalen zitten er niet in. Deel het bestand alleen met wie de verhalen mag lezen.',
     download: '.qdpx downloaden',
     importHeading: '2. Codes terughalen',
-    importIntro: 'Kies het .qdpx-bestand dat uit het programma terugkomt. Eerst zie je wat er bij zou komen; pas als je op Importeren drukt, wordt alles in één keer opgeslagen.',
-    file: '.qdpx-bestand', check: 'Controleren', commit: 'Importeren', chooseFile: 'Kies eerst een bestand.',
+    importIntro:
+      'Kies het .qdpx-bestand dat uit het programma terugkomt. Eerst zie je wat er bij zou komen; pas als je op Importeren drukt, wordt alles in één keer opgeslagen.',
+    file: '.qdpx-bestand',
+    check: 'Controleren',
+    commit: 'Importeren',
+    chooseFile: 'Kies eerst een bestand.',
     summary: '{add} nieuwe coderingen, {codes} nieuwe codes, {here} al aanwezig.',
     nothing: 'Dit bestand voegt niets toe.',
     done: 'Geïmporteerd: {add} coderingen en {codes} nieuwe codes.',
-    adds: 'Dit komt erbij', story: 'Verhaal', passage: 'Fragment', code: 'Code', moved: 'verschoven: het verhaal is sinds de export veranderd', newCode: 'nieuwe code',
-    unknownSources: 'Bronnen die niet uit dit project komen (niet ingelezen)', unknownCodes: 'Codes die niet in het codeboek staan', skipped: 'Overgeslagen',
+    adds: 'Dit komt erbij',
+    story: 'Verhaal',
+    passage: 'Fragment',
+    code: 'Code',
+    moved: 'verschoven: het verhaal is sinds de export veranderd',
+    newCode: 'nieuwe code',
+    unknownSources: 'Bronnen die niet uit dit project komen (niet ingelezen)',
+    unknownCodes: 'Codes die niet in het codeboek staan',
+    skipped: 'Overgeslagen',
   },
   en: {
-    title: 'Research with QDA software', back: 'Back to the project', loading: 'Loading…', failed: 'Loading failed.', notFound: 'This project does not exist.',
-    intro: 'Researchers work with ATLAS.ti, NVivo, MAXQDA or QualCoder. These read REFI-QDA files (.qdpx). This is how you give them the stories and bring their codes back.',
+    title: 'Research with QDA software',
+    back: 'Back to the project',
+    loading: 'Loading…',
+    failed: 'Loading failed.',
+    notFound: 'This project does not exist.',
+    intro:
+      'Researchers work with ATLAS.ti, NVivo, MAXQDA or QualCoder. These read REFI-QDA files (.qdpx). This is how you give them the stories and bring their codes back.',
     exportHeading: '1. Export the stories',
-    exportIntro: 'You get the stories of this project the team may see, with the codes, coded passages, tellers and social-climate placements. Withdrawn stories are not in it. Share the file only with people who may read the stories.',
+    exportIntro:
+      'You get the stories of this project the team may see, with the codes, coded passages, tellers and social-climate placements. Withdrawn stories are not in it. Share the file only with people who may read the stories.',
     download: 'Download .qdpx',
     importHeading: '2. Bring codes back',
-    importIntro: 'Choose the .qdpx file that comes back from the program. First you see what would be added; only when you choose Import is everything saved at once.',
-    file: '.qdpx file', check: 'Check', commit: 'Import', chooseFile: 'Choose a file first.',
+    importIntro:
+      'Choose the .qdpx file that comes back from the program. First you see what would be added; only when you choose Import is everything saved at once.',
+    file: '.qdpx file',
+    check: 'Check',
+    commit: 'Import',
+    chooseFile: 'Choose a file first.',
     summary: '{add} new codings, {codes} new codes, {here} already here.',
     nothing: 'This file adds nothing.',
     done: 'Imported: {add} codings and {codes} new codes.',
-    adds: 'What will be added', story: 'Story', passage: 'Passage', code: 'Code', moved: 'moved: the story changed since the export', newCode: 'new code',
-    unknownSources: 'Sources not from this project (not read)', unknownCodes: 'Codes not in the codebook', skipped: 'Skipped',
+    adds: 'What will be added',
+    story: 'Story',
+    passage: 'Passage',
+    code: 'Code',
+    moved: 'moved: the story changed since the export',
+    newCode: 'new code',
+    unknownSources: 'Sources not from this project (not read)',
+    unknownCodes: 'Codes not in the codebook',
+    skipped: 'Skipped',
   },
 });
 
@@ -88,7 +122,11 @@ export class ProjectQdaPage extends LitElement {
     this.error = '';
     this.message = '';
     try {
-      const answer = await api<Answer>('POST', `/api/projects/${this.project!.id}/qdpx/import?mode=${mode}`, new Blob([await this.file.arrayBuffer()], { type: 'application/zip' }));
+      const answer = await api<Answer>(
+        'POST',
+        `/api/projects/${this.project!.id}/qdpx/import?mode=${mode}`,
+        new Blob([await this.file.arrayBuffer()], { type: 'application/zip' }),
+      );
       this.answer = answer;
       const p = answer.plan;
       this.message =
@@ -108,8 +146,9 @@ export class ProjectQdaPage extends LitElement {
   private renderPlan(a: Answer) {
     const p = a.plan;
     return html`
-      ${p.codings.add.length
-        ? html`<div class="table-wrap">
+      ${
+        p.codings.add.length
+          ? html`<div class="table-wrap">
             <table>
               <caption>${t('adds')}</caption>
               <thead><tr><th scope="col">${t('story')}</th><th scope="col">${t('passage')}</th><th scope="col">${t('code')}</th></tr></thead>
@@ -124,7 +163,8 @@ export class ProjectQdaPage extends LitElement {
               </tbody>
             </table>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${p.sources.unknown.length ? html`<h3>${t('unknownSources')}</h3><ul>${p.sources.unknown.map((s) => html`<li>${s.name || s.guid}</li>`)}</ul>` : nothing}
       ${p.codes.unknown.length ? html`<h3>${t('unknownCodes')}</h3><ul>${p.codes.unknown.map((g) => html`<li><code>${g}</code></li>`)}</ul>` : nothing}
       ${p.codings.skipped.length ? html`<h3>${t('skipped')}</h3><ul>${p.codings.skipped.map((s) => html`<li>${s.reason}</li>`)}</ul>` : nothing}
@@ -145,8 +185,9 @@ export class ProjectQdaPage extends LitElement {
         <p>${t('exportIntro')}</p>
         <p><a class="button" href="/api/projects/${p.id}/stories.qdpx" download>${t('download')}</a></p>
       </section>
-      ${isStaff(this.user?.role)
-        ? html`<section aria-labelledby="import-heading">
+      ${
+        isStaff(this.user?.role)
+          ? html`<section aria-labelledby="import-heading">
             <h2 id="import-heading">${t('importHeading')}</h2>
             <p>${t('importIntro')}</p>
             <div class="stack">
@@ -160,7 +201,8 @@ export class ProjectQdaPage extends LitElement {
               ${a ? this.renderPlan(a) : nothing}
             </div>
           </section>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 

@@ -9,14 +9,32 @@ import '../components/phase-badge.js';
 
 const t = messages({
   nl: {
-    title: 'Projecten', add: 'Nieuw project', loading: 'Projecten laden…', failed: 'De projecten konden niet worden geladen.',
-    noneStaff: 'Er zijn nog geen projecten. Maak het eerste project aan.', noneWorker: 'Je bent nog aan geen project gekoppeld. Vraag je coördinator je toe te voegen.',
-    period: 'Looptijd', areas: 'Gebieden', from: 'vanaf {date}', until: 'tot {date}', filter: 'Zoek op naam', count: '{n} projecten',
+    title: 'Projecten',
+    add: 'Nieuw project',
+    loading: 'Projecten laden…',
+    failed: 'De projecten konden niet worden geladen.',
+    noneStaff: 'Er zijn nog geen projecten. Maak het eerste project aan.',
+    noneWorker: 'Je bent nog aan geen project gekoppeld. Vraag je coördinator je toe te voegen.',
+    period: 'Looptijd',
+    areas: 'Gebieden',
+    from: 'vanaf {date}',
+    until: 'tot {date}',
+    filter: 'Zoek op naam',
+    count: '{n} projecten',
   },
   en: {
-    title: 'Projects', add: 'New project', loading: 'Loading projects…', failed: 'The projects could not be loaded.',
-    noneStaff: 'There are no projects yet. Create the first one.', noneWorker: 'You are not on any project yet. Ask your coordinator to add you.',
-    period: 'Period', areas: 'Areas', from: 'from {date}', until: 'until {date}', filter: 'Search by name', count: '{n} projects',
+    title: 'Projects',
+    add: 'New project',
+    loading: 'Loading projects…',
+    failed: 'The projects could not be loaded.',
+    noneStaff: 'There are no projects yet. Create the first one.',
+    noneWorker: 'You are not on any project yet. Ask your coordinator to add you.',
+    period: 'Period',
+    areas: 'Areas',
+    from: 'from {date}',
+    until: 'until {date}',
+    filter: 'Search by name',
+    count: '{n} projects',
   },
 });
 
@@ -58,19 +76,26 @@ export class ProjectsPage extends LitElement {
       ${this.failed ? html`<p class="notice error" role="alert">${t('failed')}</p>` : nothing}
       ${this.projects === null && !this.failed ? html`<p role="status">${t('loading')}</p>` : nothing}
       ${this.projects?.length === 0 ? html`<p>${staff ? t('noneStaff') : t('noneWorker')}</p>` : nothing}
-      ${this.projects && this.projects.length > 6
-        ? html`<label class="search">${t('filter')}<input type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} /></label>
+      ${
+        this.projects && this.projects.length > 6
+          ? html`<label class="search">${t('filter')}<input type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} /></label>
             <p class="muted" role="status">${t('count', { n: shown.length })}</p>`
-        : nothing}
+          : nothing
+      }
       <ul class="list">
         ${shown.map(
           (p) => html`<li class="card">
             <h2><a href="/projects/${p.id}">${p.name}</a></h2>
             <ww-phase-badge .phase=${p.phase}></ww-phase-badge>
             ${p.startDate || p.endDate ? html`<p><span class="muted">${t('period')}:</span> ${period(p.startDate, p.endDate)}</p>` : nothing}
-            ${p.areaIds.length
-              ? html`<p><span class="muted">${t('areas')}:</span> ${p.areaIds.map((id) => this.areas.get(id)?.name).filter(Boolean).join(', ')}</p>`
-              : nothing}
+            ${
+              p.areaIds.length
+                ? html`<p><span class="muted">${t('areas')}:</span> ${p.areaIds
+                    .map((id) => this.areas.get(id)?.name)
+                    .filter(Boolean)
+                    .join(', ')}</p>`
+                : nothing
+            }
           </li>`,
         )}
       </ul>

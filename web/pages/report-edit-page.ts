@@ -23,7 +23,17 @@ export class ReportEditPage extends LitElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private options: Options | null = null;
   @state() private report: Report | null = null;
-  @state() private draft: Draft = { title: '', audience: 'funder', periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, projectIds: [], areaIds: [], outcomeIds: [], sections: [...sectionKeys], intro: { type: 'doc', content: [] } };
+  @state() private draft: Draft = {
+    title: '',
+    audience: 'funder',
+    periodFrom: `${year}-01-01`,
+    periodTo: `${year}-12-31`,
+    projectIds: [],
+    areaIds: [],
+    outcomeIds: [],
+    sections: [...sectionKeys],
+    intro: { type: 'doc', content: [] },
+  };
   @state() private error: ApiError | null = null;
   @state() private message: string | null = null;
   @state() private busy = false;
@@ -59,7 +69,17 @@ export class ReportEditPage extends LitElement {
   private async load(): Promise<void> {
     const { report } = await get<{ report: Report }>(`/api/reports/${this.reportId}`);
     this.report = report;
-    this.draft = { title: report.title, audience: report.audience, periodFrom: report.periodFrom, periodTo: report.periodTo, projectIds: report.projectIds, areaIds: report.areaIds, outcomeIds: report.outcomeIds, sections: report.sections, intro: report.intro };
+    this.draft = {
+      title: report.title,
+      audience: report.audience,
+      periodFrom: report.periodFrom,
+      periodTo: report.periodTo,
+      projectIds: report.projectIds,
+      areaIds: report.areaIds,
+      outcomeIds: report.outcomeIds,
+      sections: report.sections,
+      intro: report.intro,
+    };
     await this.loadPreview();
   }
 
@@ -101,7 +121,12 @@ export class ReportEditPage extends LitElement {
     return this.run(async () => {
       const { intro, ...rest } = this.draft;
       const outcomeIds = rest.outcomeIds.filter((id) => this.options!.outcomes.some((o) => o.id === id && rest.projectIds.includes(o.projectId)));
-      const body = { ...rest, outcomeIds, sections: sectionKeys.filter((k) => rest.sections.includes(k)), intro: this.renderRoot.querySelector<WwEditor>('ww-editor')?.value ?? intro };
+      const body = {
+        ...rest,
+        outcomeIds,
+        sections: sectionKeys.filter((k) => rest.sections.includes(k)),
+        intro: this.renderRoot.querySelector<WwEditor>('ww-editor')?.value ?? intro,
+      };
       if (this.reportId) {
         await patch(`/api/reports/${this.reportId}`, body);
         await this.load();
@@ -149,11 +174,23 @@ export class ReportEditPage extends LitElement {
       ${c.lastVersion == null ? html`<p>${t('confirmFirst')}</p>` : html`<p>${t('confirmAgainst', { n: c.lastVersion })}</p>`}
       ${c.lastVersion != null && none ? html`<p>${t('nothingChanged')}</p>` : nothing}
       ${c.titleChanged ? html`<p>${t('titleChanged')}</p>` : nothing} ${c.periodChanged ? html`<p>${t('periodChanged')}</p>` : nothing}
-      ${c.lastVersion != null ? list(t('storiesAdded', { n: c.storiesAdded.length }), c.storiesAdded.map((s) => s.title)) : nothing}
-      ${list(t('storiesRemoved', { n: c.storiesRemoved.length }), c.storiesRemoved.map((s) => s.title))}
+      ${
+        c.lastVersion != null
+          ? list(
+              t('storiesAdded', { n: c.storiesAdded.length }),
+              c.storiesAdded.map((s) => s.title),
+            )
+          : nothing
+      }
+      ${list(
+        t('storiesRemoved', { n: c.storiesRemoved.length }),
+        c.storiesRemoved.map((s) => s.title),
+      )}
       ${list(
         t('figuresChanged', { n: c.figuresChanged.length }),
-        c.figuresChanged.map((f) => t('figureLine', { indicator: f.indicator, period: f.period, area: f.area ? ` (${f.area})` : '', before: fig(f.before), after: fig(f.after) })),
+        c.figuresChanged.map((f) =>
+          t('figureLine', { indicator: f.indicator, period: f.period, area: f.area ? ` (${f.area})` : '', before: fig(f.before), after: fig(f.after) }),
+        ),
       )}
       ${this.renderDropsOut(c)}
       <div class="actions">
@@ -165,7 +202,10 @@ export class ReportEditPage extends LitElement {
 
   /** Nothing silently drops out: outcomes without an indicator and indicators without an outcome are named. */
   private renderDropsOut(c: Pick<Changes, 'outcomesWithoutIndicators' | 'indicatorsWithoutOutcome'>) {
-    const items = [...c.outcomesWithoutIndicators.map((o) => t('outcomeNoIndicator', { title: o.title })), ...c.indicatorsWithoutOutcome.map((i) => t('indicatorNoOutcome', { name: i.name }))];
+    const items = [
+      ...c.outcomesWithoutIndicators.map((o) => t('outcomeNoIndicator', { title: o.title })),
+      ...c.indicatorsWithoutOutcome.map((i) => t('indicatorNoOutcome', { name: i.name })),
+    ];
     return items.length ? html`<div class="notice warn"><strong>${t('dropsOut')}</strong><ul>${items.map((i) => html`<li>${i}</li>`)}</ul></div>` : nothing;
   }
 
@@ -189,7 +229,10 @@ export class ReportEditPage extends LitElement {
     if (!this.linkExpiry) return;
     return this.run(async () => {
       const label = this.linkLabel.trim();
-      const { link } = await post<{ link: { id: number; url: string } }>(`/api/reports/${this.reportId}/links`, { expiresAt: new Date(`${this.linkExpiry}T23:59:59`).toISOString(), ...(label ? { label } : {}) });
+      const { link } = await post<{ link: { id: number; url: string } }>(`/api/reports/${this.reportId}/links`, {
+        expiresAt: new Date(`${this.linkExpiry}T23:59:59`).toISOString(),
+        ...(label ? { label } : {}),
+      });
       this.linkUrl = link.url;
       this.linkUrlId = link.id;
       this.linkLabel = '';
@@ -224,7 +267,9 @@ export class ReportEditPage extends LitElement {
     const d = this.draft;
     // With several projects, outcomes of the same name are told apart by their project.
     const projectName = (id: number) => (d.projectIds.length > 1 ? `${o.projects.find((p) => p.id === id)?.name ?? ''} · ` : '');
-    const outcomes = o.outcomes.filter((x) => d.projectIds.includes(x.projectId)).map((x) => ({ id: x.id, name: `${x.title} (${projectName(x.projectId)}${x.level}${x.archivedAt ? `, ${t('archived')}` : ''})` }));
+    const outcomes = o.outcomes
+      .filter((x) => d.projectIds.includes(x.projectId))
+      .map((x) => ({ id: x.id, name: `${x.title} (${projectName(x.projectId)}${x.level}${x.archivedAt ? `, ${t('archived')}` : ''})` }));
     const input = (field: keyof Draft, label: string, type: string) => html`<label
       >${label}<input
         type=${type}
@@ -252,7 +297,8 @@ export class ReportEditPage extends LitElement {
       <fieldset>
         <legend>${t('sections')}</legend>
         ${sectionKeys.map(
-          (k) => html`<label class="check"><input type="checkbox" .checked=${d.sections.includes(k)} @change=${(e: Event) => this.set('sections', (e.target as HTMLInputElement).checked ? [...d.sections, k] : d.sections.filter((s) => s !== k))} />${t(k)}</label>`,
+          (k) =>
+            html`<label class="check"><input type="checkbox" .checked=${d.sections.includes(k)} @change=${(e: Event) => this.set('sections', (e.target as HTMLInputElement).checked ? [...d.sections, k] : d.sections.filter((s) => s !== k))} />${t(k)}</label>`,
         )}
       </fieldset>
       <div>
@@ -275,17 +321,20 @@ export class ReportEditPage extends LitElement {
         <p class="hint">${t('publishHint')}</p>
         ${this.previewData?.summary ? this.renderDropsOut(this.dropsOutOf(this.previewData.summary)) : nothing}
         ${this.changes ? this.renderConfirm(this.changes) : html`<div class="actions"><button id="publish" @click=${this.askPublish} ?disabled=${this.busy}>${t('publish')}</button></div>`}
-        ${r.versions.length
-          ? html`<ul>
+        ${
+          r.versions.length
+            ? html`<ul>
               ${r.versions.map((v) => html`<li><a data-reload href=${`/reports/${r.id}/versions/${v.number}`}>${t('versionN', { n: v.number })}</a> — ${t('by', { date: formatDate(v.publishedAt), name: v.publishedBy ?? '' })}</li>`)}
             </ul>`
-          : html`<p>${t('noVersions')}</p>`}
+            : html`<p>${t('noVersions')}</p>`
+        }
       </section>
       <section aria-labelledby="share-h">
         <h2 id="share-h">${t('share')}</h2>
         <p class="hint">${t('shareHint')}</p>
-        ${o.funders.length
-          ? html`<div class="row">
+        ${
+          o.funders.length
+            ? html`<div class="row">
               <label
                 >${t('funderAccount')}
                 <select .value=${this.shareTo} aria-invalid=${this.err('userId') ? 'true' : 'false'} aria-describedby=${this.err('userId') ? 'err-userId' : nothing} @change=${(e: Event) => (this.shareTo = (e.target as HTMLSelectElement).value)}>
@@ -296,13 +345,16 @@ export class ReportEditPage extends LitElement {
               </label>
               <button class="secondary" @click=${this.share} ?disabled=${this.busy || !this.shareTo}>${t('doShare')}</button>
             </div>`
-          : html`<p>${t('noFunders')}</p>`}
+            : html`<p>${t('noFunders')}</p>`
+        }
         <h3>${t('sharedWith')}</h3>
-        ${r.shares.length
-          ? html`<ul>
+        ${
+          r.shares.length
+            ? html`<ul>
               ${r.shares.map((s) => html`<li>${s.name} (${s.email}) <button class="secondary small" @click=${() => this.unshare(s.userId)} aria-label=${t('unshare', { name: s.name })}>×</button></li>`)}
             </ul>`
-          : html`<p>${t('notShared')}</p>`}
+            : html`<p>${t('notShared')}</p>`
+        }
       </section>
       <section aria-labelledby="link-h">
         <h2 id="link-h">${t('link')}</h2>

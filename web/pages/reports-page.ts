@@ -54,7 +54,15 @@ const t = messages({
   },
 });
 
-type Summary = { id: number; title: string; audience: 'funder' | 'municipality' | 'internal' | 'residents'; periodFrom: string; periodTo: string; latestVersion: number | null; latestPublishedAt: string | null };
+type Summary = {
+  id: number;
+  title: string;
+  audience: 'funder' | 'municipality' | 'internal' | 'residents';
+  periodFrom: string;
+  periodTo: string;
+  latestVersion: number | null;
+  latestPublishedAt: string | null;
+};
 
 /** Staff: all reports, to edit and publish. Funders: the published reports shared with them. */
 @customElement('ww-reports-page')
@@ -80,8 +88,9 @@ export class ReportsPage extends LitElement {
     return html`
       <h1 tabindex="-1">${t('funderTitle')}</h1>
       <p>${t('funderIntro')}</p>
-      ${reports.length
-        ? html`<ul class="cards">
+      ${
+        reports.length
+          ? html`<ul class="cards">
             ${reports.map(
               (r) => html`<li class="card">
                 <h2>${r.title}</h2>
@@ -94,7 +103,8 @@ export class ReportsPage extends LitElement {
               </li>`,
             )}
           </ul>`
-        : html`<p>${t('noneShared')}</p>`}
+          : html`<p>${t('noneShared')}</p>`
+      }
     `;
   }
 
@@ -105,8 +115,9 @@ export class ReportsPage extends LitElement {
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
       <p><a class="button" href="/reports/new">${t('new')}</a></p>
-      ${this.reports.length
-        ? html`<div class="table-wrap">
+      ${
+        this.reports.length
+          ? html`<div class="table-wrap">
             <table>
               <thead><tr><th scope="col">${t('name')}</th><th scope="col">${t('audience')}</th><th scope="col">${t('period')}</th><th scope="col">${t('version')}</th></tr></thead>
               <tbody>
@@ -121,7 +132,8 @@ export class ReportsPage extends LitElement {
               </tbody>
             </table>
           </div>`
-        : html`<p>${t('none')}</p>`}
+          : html`<p>${t('none')}</p>`
+      }
       ${nothing}
     `;
   }

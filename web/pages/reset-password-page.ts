@@ -79,7 +79,11 @@ export class ResetPasswordPage extends LitElement {
       navigate('/');
     } catch (err) {
       if (err instanceof ApiError && err.status === 410) this.state = 'bad';
-      else this.error = { field: err instanceof ApiError && err.field('password') ? 'password' : null, message: err instanceof ApiError && err.status === 429 ? t('limited') : (err instanceof ApiError && err.field('password')) || t('failed') };
+      else
+        this.error = {
+          field: err instanceof ApiError && err.field('password') ? 'password' : null,
+          message: err instanceof ApiError && err.status === 429 ? t('limited') : (err instanceof ApiError && err.field('password')) || t('failed'),
+        };
       await this.focusInvalid();
     } finally {
       this.busy = false;

@@ -11,18 +11,30 @@ const t = messages({
     title: 'Weefwerk instellen',
     intro: 'Maak het eerste beheerdersaccount. Daarna maak je zelf de andere accounts.',
     done: 'Weefwerk is al ingesteld. Log in met je account.',
-    name: 'Je naam', email: 'E-mailadres', password: 'Wachtwoord', passwordHint: 'Minstens 10 tekens.',
-    submit: 'Account maken', noToken: 'Deze link mist de code. Gebruik de link die bij het starten van de server werd getoond.',
-    badToken: 'Deze link is ongeldig of verlopen. Start de server opnieuw voor een nieuwe link.', failed: 'Dat lukte niet.', login: 'Naar inloggen',
+    name: 'Je naam',
+    email: 'E-mailadres',
+    password: 'Wachtwoord',
+    passwordHint: 'Minstens 10 tekens.',
+    submit: 'Account maken',
+    noToken: 'Deze link mist de code. Gebruik de link die bij het starten van de server werd getoond.',
+    badToken: 'Deze link is ongeldig of verlopen. Start de server opnieuw voor een nieuwe link.',
+    failed: 'Dat lukte niet.',
+    login: 'Naar inloggen',
     check: 'Het account is nog niet gemaakt. Verbeter wat hieronder in rood staat.',
   },
   en: {
     title: 'Set up Weefwerk',
     intro: 'Create the first administrator account. You then create the other accounts yourself.',
     done: 'Weefwerk has been set up already. Log in with your account.',
-    name: 'Your name', email: 'Email address', password: 'Password', passwordHint: 'At least 10 characters.',
-    submit: 'Create account', noToken: 'This link lacks its code. Use the link shown when the server started.',
-    badToken: 'This link is invalid or expired. Restart the server for a new link.', failed: 'That did not work.', login: 'Go to log in',
+    name: 'Your name',
+    email: 'Email address',
+    password: 'Password',
+    passwordHint: 'At least 10 characters.',
+    submit: 'Create account',
+    noToken: 'This link lacks its code. Use the link shown when the server started.',
+    badToken: 'This link is invalid or expired. Restart the server for a new link.',
+    failed: 'That did not work.',
+    login: 'Go to log in',
     check: 'The account has not been created yet. Correct what is shown in red below.',
   },
 });
@@ -42,7 +54,12 @@ export class SetupPage extends LitElement {
     e.preventDefault();
     const f = new FormData(e.target as HTMLFormElement);
     try {
-      const { user } = await post<{ user: Me }>('/api/setup', { token: this.token, name: String(f.get('name')), email: String(f.get('email')), password: String(f.get('password')) });
+      const { user } = await post<{ user: Me }>('/api/setup', {
+        token: this.token,
+        name: String(f.get('name')),
+        email: String(f.get('email')),
+        password: String(f.get('password')),
+      });
       window.dispatchEvent(new CustomEvent('ww-login', { detail: user }));
       navigate('/');
     } catch (err) {

@@ -9,20 +9,72 @@ import { badgeStyles, consentBadge, consentLevels, label, phases, sources, type 
 
 const t = messages({
   nl: {
-    title: 'Verhalen', newStory: 'Verhaal vastleggen', search: 'Zoeken', searchLabel: 'Zoek in titel en tekst', filters: 'Verhalen zoeken en filteren', more: 'Meer filters: gebied, fase, toestemming, bron, datum',
-    project: 'Project', area: 'Gebied', phase: 'Fase', consent: 'Toestemming', source: 'Bron', from: 'Datum vanaf', to: 'Datum tot en met', any: 'Alle',
-    withdrawn: 'Ook ingetrokken verhalen tonen (alleen de gegevens, geen tekst)', apply: 'Zoeken', reset: 'Filters wissen',
-    results: 'Resultaten', count: '{n} verhalen gevonden', many: 'Meer dan {n} verhalen gevonden; de nieuwste eerst', one: '1 verhaal gevonden', none: 'Geen verhalen gevonden. Probeer andere zoekwoorden of minder filters.',
-    loading: 'Zoeken…', failed: 'Zoeken lukt nu niet. Probeer het opnieuw.', by: 'verteld door {name}', anonymous: 'anoniem',
-    prev: 'Vorige pagina', next: 'Volgende pagina', page: 'Pagina {n} van {of}', links: 'Links voor bewoners van dit project', notTagged: 'nog niet getagd', withdrawnStory: 'Ingetrokken verhaal {id}',
+    title: 'Verhalen',
+    newStory: 'Verhaal vastleggen',
+    search: 'Zoeken',
+    searchLabel: 'Zoek in titel en tekst',
+    filters: 'Verhalen zoeken en filteren',
+    more: 'Meer filters: gebied, fase, toestemming, bron, datum',
+    project: 'Project',
+    area: 'Gebied',
+    phase: 'Fase',
+    consent: 'Toestemming',
+    source: 'Bron',
+    from: 'Datum vanaf',
+    to: 'Datum tot en met',
+    any: 'Alle',
+    withdrawn: 'Ook ingetrokken verhalen tonen (alleen de gegevens, geen tekst)',
+    apply: 'Zoeken',
+    reset: 'Filters wissen',
+    results: 'Resultaten',
+    count: '{n} verhalen gevonden',
+    many: 'Meer dan {n} verhalen gevonden; de nieuwste eerst',
+    one: '1 verhaal gevonden',
+    none: 'Geen verhalen gevonden. Probeer andere zoekwoorden of minder filters.',
+    loading: 'Zoeken…',
+    failed: 'Zoeken lukt nu niet. Probeer het opnieuw.',
+    by: 'verteld door {name}',
+    anonymous: 'anoniem',
+    prev: 'Vorige pagina',
+    next: 'Volgende pagina',
+    page: 'Pagina {n} van {of}',
+    links: 'Links voor bewoners van dit project',
+    notTagged: 'nog niet getagd',
+    withdrawnStory: 'Ingetrokken verhaal {id}',
   },
   en: {
-    title: 'Stories', newStory: 'Record a story', search: 'Search', searchLabel: 'Search in title and text', filters: 'Search and filter stories', more: 'More filters: area, phase, consent, source, date',
-    project: 'Project', area: 'Area', phase: 'Phase', consent: 'Consent', source: 'Source', from: 'Date from', to: 'Date up to and including', any: 'All',
-    withdrawn: 'Also show withdrawn stories (the record only, no text)', apply: 'Search', reset: 'Clear filters',
-    results: 'Results', count: '{n} stories found', many: 'More than {n} stories found; newest first', one: '1 story found', none: 'No stories found. Try other words or fewer filters.',
-    loading: 'Searching…', failed: 'Searching does not work right now. Please try again.', by: 'told by {name}', anonymous: 'anonymous',
-    prev: 'Previous page', next: 'Next page', page: 'Page {n} of {of}', links: 'Resident links for this project', notTagged: 'not tagged yet', withdrawnStory: 'Withdrawn story {id}',
+    title: 'Stories',
+    newStory: 'Record a story',
+    search: 'Search',
+    searchLabel: 'Search in title and text',
+    filters: 'Search and filter stories',
+    more: 'More filters: area, phase, consent, source, date',
+    project: 'Project',
+    area: 'Area',
+    phase: 'Phase',
+    consent: 'Consent',
+    source: 'Source',
+    from: 'Date from',
+    to: 'Date up to and including',
+    any: 'All',
+    withdrawn: 'Also show withdrawn stories (the record only, no text)',
+    apply: 'Search',
+    reset: 'Clear filters',
+    results: 'Results',
+    count: '{n} stories found',
+    many: 'More than {n} stories found; newest first',
+    one: '1 story found',
+    none: 'No stories found. Try other words or fewer filters.',
+    loading: 'Searching…',
+    failed: 'Searching does not work right now. Please try again.',
+    by: 'told by {name}',
+    anonymous: 'anonymous',
+    prev: 'Previous page',
+    next: 'Next page',
+    page: 'Page {n} of {of}',
+    links: 'Resident links for this project',
+    notTagged: 'not tagged yet',
+    withdrawnStory: 'Withdrawn story {id}',
   },
 });
 
@@ -89,7 +141,9 @@ export class StoriesPage extends LitElement {
     this.busy = true;
     this.error = false;
     try {
-      const res = await get<{ stories: StorySummary[]; total: number; totalCapped?: boolean }>(`/api/stories?${query({ ...this.filters, limit: String(LIMIT) } as Filters)}`);
+      const res = await get<{ stories: StorySummary[]; total: number; totalCapped?: boolean }>(
+        `/api/stories?${query({ ...this.filters, limit: String(LIMIT) } as Filters)}`,
+      );
       this.stories = res.stories;
       this.total = res.total;
       this.totalCapped = Boolean(res.totalCapped);
@@ -155,22 +209,44 @@ export class StoriesPage extends LitElement {
       <form role="search" aria-label=${t('filters')} @submit=${this.apply}>
         <div class="field q"><label for="filter-q">${t('searchLabel')}</label><input id="filter-q" type="search" name="q" .value=${f.q ?? ''} /></div>
         <div class="filters">
-          ${this.select('projectId', t('project'), this.projects.map((p) => ({ value: String(p.id), label: p.name })))}
+          ${this.select(
+            'projectId',
+            t('project'),
+            this.projects.map((p) => ({ value: String(p.id), label: p.name })),
+          )}
         </div>
         <details class="more" ?open=${this.moreOpen()}>
         <summary>${t('more')}</summary>
         <div class="filters">
-          ${this.select('areaId', t('area'), treeOrder(this.areas).map(({ area: a, depth }) => ({ value: String(a.id), label: '\u00a0\u00a0\u00a0'.repeat(depth) + a.name })))}
-          ${this.select('phase', t('phase'), phases.map((p) => ({ value: p, label: label(p) })))}
-          ${this.select('consent', t('consent'), consentLevels.map((c) => ({ value: c, label: label(c) })))}
-          ${this.select('source', t('source'), sources.map((c) => ({ value: c, label: label(c) })))}
+          ${this.select(
+            'areaId',
+            t('area'),
+            treeOrder(this.areas).map(({ area: a, depth }) => ({ value: String(a.id), label: '\u00a0\u00a0\u00a0'.repeat(depth) + a.name })),
+          )}
+          ${this.select(
+            'phase',
+            t('phase'),
+            phases.map((p) => ({ value: p, label: label(p) })),
+          )}
+          ${this.select(
+            'consent',
+            t('consent'),
+            consentLevels.map((c) => ({ value: c, label: label(c) })),
+          )}
+          ${this.select(
+            'source',
+            t('source'),
+            sources.map((c) => ({ value: c, label: label(c) })),
+          )}
           <div class="field"><label for="filter-from">${t('from')}</label><input id="filter-from" type="date" name="from" .value=${f.from ?? ''} /></div>
           <div class="field"><label for="filter-to">${t('to')}</label><input id="filter-to" type="date" name="to" .value=${f.to ?? ''} /></div>
         </div>
         </details>
-        ${this.staff
-          ? html`<label class="check"><input type="checkbox" name="includeWithdrawn" value="true" ?checked=${f.includeWithdrawn === 'true'} />${t('withdrawn')}</label>`
-          : nothing}
+        ${
+          this.staff
+            ? html`<label class="check"><input type="checkbox" name="includeWithdrawn" value="true" ?checked=${f.includeWithdrawn === 'true'} />${t('withdrawn')}</label>`
+            : nothing
+        }
         <div class="actions">
           <button type="submit">${t('apply')}</button>
           <button type="button" class="secondary" @click=${this.reset}>${t('reset')}</button>
@@ -183,23 +259,33 @@ export class StoriesPage extends LitElement {
         ${this.busy ? t('loading') : this.error ? nothing : this.stories ? (this.total === 1 ? t('one') : this.totalCapped ? t('many', { n: this.total }) : this.total ? t('count', { n: this.total }) : t('none')) : nothing}
       </p>
       ${this.error ? html`<p role="alert" class="notice error">${t('failed')}</p>` : nothing}
-      ${this.stories?.length
-        ? html`<ol class="results" aria-labelledby="results-title">
+      ${
+        this.stories?.length
+          ? html`<ol class="results" aria-labelledby="results-title">
             ${this.stories.map((s) => this.renderStory(s))}
           </ol>`
-        : nothing}
-      ${pages > 1
-        ? html`<nav class="actions pager" aria-label=${t('page', { n: Math.floor(offset / LIMIT) + 1, of: pages })}>
+          : nothing
+      }
+      ${
+        pages > 1
+          ? html`<nav class="actions pager" aria-label=${t('page', { n: Math.floor(offset / LIMIT) + 1, of: pages })}>
             <span>${t('page', { n: Math.floor(offset / LIMIT) + 1, of: pages })}</span>
             ${offset > 0 ? html`<button type="button" class="secondary" @click=${() => this.page(Math.max(0, offset - LIMIT))}>${t('prev')}</button>` : nothing}
             ${offset + LIMIT < this.total ? html`<button type="button" class="secondary" @click=${() => this.page(offset + LIMIT)}>${t('next')}</button>` : nothing}
           </nav>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
   private renderStory(s: StorySummary) {
-    const meta = [s.projectName, s.areaName, s.happenedOn ? formatDate(s.happenedOn) : formatDate(s.createdAt), s.phase ? label(s.phase) : null, label(s.source)].filter(Boolean);
+    const meta = [
+      s.projectName,
+      s.areaName,
+      s.happenedOn ? formatDate(s.happenedOn) : formatDate(s.createdAt),
+      s.phase ? label(s.phase) : null,
+      label(s.source),
+    ].filter(Boolean);
     return html`<li>
       <article class="story">
         <h3><a href="/stories/${s.id}">${s.title || t('withdrawnStory', { id: s.id })}</a></h3>

@@ -7,50 +7,146 @@ import '../components/ww-editor.js';
 import { messages } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import type { Me } from '../session.js';
-import { channels, consentLevels, keepReceipt, label, languageName, languages, phases, type Area, type ConsentLevel, type ProjectSummary, type Story } from '../stories.js';
+import {
+  channels,
+  consentLevels,
+  keepReceipt,
+  label,
+  languageName,
+  languages,
+  phases,
+  type Area,
+  type ConsentLevel,
+  type ProjectSummary,
+  type Story,
+} from '../stories.js';
 
 const t = messages({
   nl: {
-    newTitle: 'Verhaal vastleggen', editTitle: 'Verhaal bewerken', loading: 'Laden…', notFound: 'Dit verhaal bestaat niet of je mag het niet zien.',
-    kind: 'Wat voor verhaal is het?', heard: 'Een verhaal dat ik hoorde', heardHint: 'Je schrijft op wat een bewoner vertelde, met diens toestemming.',
-    practice: 'Mijn eigen praktijkverhaal', practiceHint: 'Iets wat je zelf meemaakte in je werk.',
-    about: 'Over het verhaal', project: 'Project', chooseProject: 'Kies een project', area: 'Gebied', noArea: 'Geen gebied', phase: 'Fase', noPhase: 'Geen fase',
-    happenedOn: 'Wanneer gebeurde het?', language: 'Taal van het verhaal', storyTitle: 'Titel', story: 'Het verhaal',
-    teller: 'De verteller', tellerName: 'Naam of schuilnaam (mag leeg)', tellerHint: 'Gebruik de naam die de verteller zelf koos. Leeg laten = anoniem.',
-    under16: 'De verteller is jonger dan 16', guardianName: 'Naam van de ouder of voogd', consent: 'Toestemming', consentIntro: 'Leg vast wat de verteller heeft gekozen.',
-    level: 'Wie mag het verhaal lezen?', channel: 'Hoe is de toestemming gegeven?', givenBy: 'Wie gaf de toestemming?', ownConsent: 'Wie mag jouw verhaal lezen?',
-    save: 'Opslaan', saving: 'Bezig…', cancel: 'Annuleren', problems: 'Controleer deze punten:', failed: 'Opslaan lukte niet. Probeer het opnieuw.',
-    needProject: 'Kies een project.', needTitle: 'Geef het verhaal een titel.', needBody: 'Schrijf het verhaal.', needLevel: 'Kies wie het verhaal mag lezen.',
-    needChannel: 'Kies hoe de toestemming is gegeven.', needGuardian: 'Vul de naam van de ouder of voogd in.',
-    teamExplain: 'Alleen de opbouwwerkers en coördinatoren van het project.', reportExplain: 'Mag in verslagen aan financiers, zonder naam en herkenbare details.', publicExplain: 'Mag openbaar, met de gekozen naam.',
+    newTitle: 'Verhaal vastleggen',
+    editTitle: 'Verhaal bewerken',
+    loading: 'Laden…',
+    notFound: 'Dit verhaal bestaat niet of je mag het niet zien.',
+    kind: 'Wat voor verhaal is het?',
+    heard: 'Een verhaal dat ik hoorde',
+    heardHint: 'Je schrijft op wat een bewoner vertelde, met diens toestemming.',
+    practice: 'Mijn eigen praktijkverhaal',
+    practiceHint: 'Iets wat je zelf meemaakte in je werk.',
+    about: 'Over het verhaal',
+    project: 'Project',
+    chooseProject: 'Kies een project',
+    area: 'Gebied',
+    noArea: 'Geen gebied',
+    phase: 'Fase',
+    noPhase: 'Geen fase',
+    happenedOn: 'Wanneer gebeurde het?',
+    language: 'Taal van het verhaal',
+    storyTitle: 'Titel',
+    story: 'Het verhaal',
+    teller: 'De verteller',
+    tellerName: 'Naam of schuilnaam (mag leeg)',
+    tellerHint: 'Gebruik de naam die de verteller zelf koos. Leeg laten = anoniem.',
+    under16: 'De verteller is jonger dan 16',
+    guardianName: 'Naam van de ouder of voogd',
+    consent: 'Toestemming',
+    consentIntro: 'Leg vast wat de verteller heeft gekozen.',
+    level: 'Wie mag het verhaal lezen?',
+    channel: 'Hoe is de toestemming gegeven?',
+    givenBy: 'Wie gaf de toestemming?',
+    ownConsent: 'Wie mag jouw verhaal lezen?',
+    save: 'Opslaan',
+    saving: 'Bezig…',
+    cancel: 'Annuleren',
+    problems: 'Controleer deze punten:',
+    failed: 'Opslaan lukte niet. Probeer het opnieuw.',
+    needProject: 'Kies een project.',
+    needTitle: 'Geef het verhaal een titel.',
+    needBody: 'Schrijf het verhaal.',
+    needLevel: 'Kies wie het verhaal mag lezen.',
+    needChannel: 'Kies hoe de toestemming is gegeven.',
+    needGuardian: 'Vul de naam van de ouder of voogd in.',
+    teamExplain: 'Alleen de opbouwwerkers en coördinatoren van het project.',
+    reportExplain: 'Mag in verslagen aan financiers, zonder naam en herkenbare details.',
+    publicExplain: 'Mag openbaar, met de gekozen naam.',
   },
   en: {
-    newTitle: 'Record a story', editTitle: 'Edit story', loading: 'Loading…', notFound: 'This story does not exist or you may not see it.',
-    kind: 'What kind of story is it?', heard: 'A story I heard', heardHint: "You write down what a resident told, with their consent.",
-    practice: 'My own practice story', practiceHint: 'Something you experienced yourself in your work.',
-    about: 'About the story', project: 'Project', chooseProject: 'Choose a project', area: 'Area', noArea: 'No area', phase: 'Phase', noPhase: 'No phase',
-    happenedOn: 'When did it happen?', language: 'Language of the story', storyTitle: 'Title', story: 'The story',
-    teller: 'The teller', tellerName: 'Name or pseudonym (may be empty)', tellerHint: 'Use the name the teller chose. Empty = anonymous.',
-    under16: 'The teller is younger than 16', guardianName: 'Name of the parent or guardian', consent: 'Consent', consentIntro: 'Record what the teller chose.',
-    level: 'Who may read the story?', channel: 'How was consent given?', givenBy: 'Who gave consent?', ownConsent: 'Who may read your story?',
-    save: 'Save', saving: 'Working…', cancel: 'Cancel', problems: 'Please check these points:', failed: 'Saving did not work. Please try again.',
-    needProject: 'Choose a project.', needTitle: 'Give the story a title.', needBody: 'Write the story.', needLevel: 'Choose who may read the story.',
-    needChannel: 'Choose how consent was given.', needGuardian: 'Fill in the name of the parent or guardian.',
-    teamExplain: "Only the project's workers and coordinators.", reportExplain: 'May appear in reports to funders, without name or identifying details.', publicExplain: 'May be public, with the chosen name.',
+    newTitle: 'Record a story',
+    editTitle: 'Edit story',
+    loading: 'Loading…',
+    notFound: 'This story does not exist or you may not see it.',
+    kind: 'What kind of story is it?',
+    heard: 'A story I heard',
+    heardHint: 'You write down what a resident told, with their consent.',
+    practice: 'My own practice story',
+    practiceHint: 'Something you experienced yourself in your work.',
+    about: 'About the story',
+    project: 'Project',
+    chooseProject: 'Choose a project',
+    area: 'Area',
+    noArea: 'No area',
+    phase: 'Phase',
+    noPhase: 'No phase',
+    happenedOn: 'When did it happen?',
+    language: 'Language of the story',
+    storyTitle: 'Title',
+    story: 'The story',
+    teller: 'The teller',
+    tellerName: 'Name or pseudonym (may be empty)',
+    tellerHint: 'Use the name the teller chose. Empty = anonymous.',
+    under16: 'The teller is younger than 16',
+    guardianName: 'Name of the parent or guardian',
+    consent: 'Consent',
+    consentIntro: 'Record what the teller chose.',
+    level: 'Who may read the story?',
+    channel: 'How was consent given?',
+    givenBy: 'Who gave consent?',
+    ownConsent: 'Who may read your story?',
+    save: 'Save',
+    saving: 'Working…',
+    cancel: 'Cancel',
+    problems: 'Please check these points:',
+    failed: 'Saving did not work. Please try again.',
+    needProject: 'Choose a project.',
+    needTitle: 'Give the story a title.',
+    needBody: 'Write the story.',
+    needLevel: 'Choose who may read the story.',
+    needChannel: 'Choose how consent was given.',
+    needGuardian: 'Fill in the name of the parent or guardian.',
+    teamExplain: "Only the project's workers and coordinators.",
+    reportExplain: 'May appear in reports to funders, without name or identifying details.',
+    publicExplain: 'May be public, with the chosen name.',
   },
 });
 
-type Field = 'source' | 'projectId' | 'areaId' | 'phase' | 'happenedOn' | 'language' | 'title' | 'body' | 'tellerName' | 'guardianName' | 'level' | 'channel' | 'givenBy';
+type Field =
+  'source' | 'projectId' | 'areaId' | 'phase' | 'happenedOn' | 'language' | 'title' | 'body' | 'tellerName' | 'guardianName' | 'level' | 'channel' | 'givenBy';
 const fieldLabels: Record<Field, Parameters<typeof t>[0]> = {
-  source: 'kind', projectId: 'project', areaId: 'area', phase: 'phase', happenedOn: 'happenedOn', language: 'language', title: 'storyTitle', body: 'story',
-  tellerName: 'tellerName', guardianName: 'guardianName', level: 'level', channel: 'channel', givenBy: 'givenBy',
+  source: 'kind',
+  projectId: 'project',
+  areaId: 'area',
+  phase: 'phase',
+  happenedOn: 'happenedOn',
+  language: 'language',
+  title: 'storyTitle',
+  body: 'story',
+  tellerName: 'tellerName',
+  guardianName: 'guardianName',
+  level: 'level',
+  channel: 'channel',
+  givenBy: 'givenBy',
 };
 
 /** Maps a server error's field path (e.g. `consent.guardianName`) to the form field it belongs to. */
 function fieldOf(path: string): Field | null {
   const map: Record<string, Field> = {
-    'consent.level': 'level', consent: 'level', 'consent.channel': 'channel', 'consent.givenBy': 'givenBy', 'consent.guardianName': 'guardianName',
-    'teller.name': 'tellerName', 'teller.under16': 'guardianName', teller: 'tellerName',
+    'consent.level': 'level',
+    consent: 'level',
+    'consent.channel': 'channel',
+    'consent.givenBy': 'givenBy',
+    'consent.guardianName': 'guardianName',
+    'teller.name': 'tellerName',
+    'teller.under16': 'guardianName',
+    teller: 'tellerName',
   };
   if (map[path]) return map[path]!;
   const first = path.split('.')[0]!;
@@ -112,7 +208,7 @@ export class StoryEditPage extends LitElement {
   private areasFor(projectId: string): Area[] {
     const project = this.projects.find((p) => String(p.id) === projectId);
     const within = new Set(project?.areaIds ?? []);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const a of this.areas) if (a.parentId !== null && within.has(a.parentId) && !within.has(a.id)) (within.add(a.id), (grew = true));
     }
@@ -229,15 +325,18 @@ export class StoryEditPage extends LitElement {
       <form @submit=${this.submit} novalidate>
         <div id="problems" tabindex="-1" role="alert">
           ${this.general ? html`<p class="notice error">${this.general}</p>` : nothing}
-          ${problems.length
-            ? html`<div class="notice error"><p>${t('problems')}</p>
+          ${
+            problems.length
+              ? html`<div class="notice error"><p>${t('problems')}</p>
                 <ul>${problems.map(([f, m]) => html`<li><a href="#${f}-error" @click=${(e: Event) => this.jump(e, f)}>${t(fieldLabels[f])}: ${m}</a></li>`)}</ul></div>`
-            : nothing}
+              : nothing
+          }
         </div>
 
-        ${this.editing
-          ? nothing
-          : html`<fieldset>
+        ${
+          this.editing
+            ? nothing
+            : html`<fieldset>
               <legend>${t('kind')}</legend>
               ${(['heard', 'practice'] as const).map(
                 (k) => html`<label class="radio">
@@ -245,19 +344,22 @@ export class StoryEditPage extends LitElement {
                   <span>${t(k)}<span class="hint">${t(`${k}Hint`)}</span></span>
                 </label>`,
               )}
-            </fieldset>`}
+            </fieldset>`
+        }
 
         <fieldset>
           <legend>${t('about')}</legend>
           <div class="grid2">
-            ${this.editing
-              ? nothing
-              : html`<div class="field"><label for="f-projectId">${t('project')}</label>
+            ${
+              this.editing
+                ? nothing
+                : html`<div class="field"><label for="f-projectId">${t('project')}</label>
                   <select id="f-projectId" name="projectId" aria-describedby="projectId-error" aria-invalid=${this.inv('projectId')} @change=${(e: Event) => (this.projectId = (e.target as HTMLSelectElement).value)}>
                     <option value="">${t('chooseProject')}</option>
                     ${this.projects.map((p) => html`<option value=${p.id} ?selected=${String(p.id) === this.projectId}>${p.name}</option>`)}
                   </select>
-                  ${this.err('projectId')}</div>`}
+                  ${this.err('projectId')}</div>`
+            }
             <div class="field"><label for="f-areaId">${t('area')}</label>
               <select id="f-areaId" name="areaId" aria-describedby="areaId-error" aria-invalid=${this.inv('areaId')}>
                 <option value="">${t('noArea')}</option>
@@ -312,11 +414,13 @@ export class StoryEditPage extends LitElement {
         <input type="checkbox" name="under16" .checked=${this.under16} @change=${(e: Event) => (this.under16 = (e.target as HTMLInputElement).checked)} />
         <span>${t('under16')}</span>
       </label>
-      ${this.under16
-        ? html`<div class="field"><label for="f-guardianName">${t('guardianName')}</label>
+      ${
+        this.under16
+          ? html`<div class="field"><label for="f-guardianName">${t('guardianName')}</label>
             <input type="text" id="f-guardianName" name="guardianName" maxlength="100" autocomplete="off" aria-describedby="guardianName-error" aria-invalid=${this.inv('guardianName')} />
             ${this.err('guardianName')}</div>`
-        : nothing}
+          : nothing
+      }
     </fieldset>`;
   }
 
@@ -324,8 +428,20 @@ export class StoryEditPage extends LitElement {
     return html`<fieldset>
       <legend>${t('consent')}</legend>
       ${heard ? html`<p class="hint">${t('consentIntro')}</p>` : nothing}
-      ${this.radios('level', heard ? t('level') : t('ownConsent'), consentLevels.map((c) => ({ value: c, label: label(c), hint: t(`${c}Explain`) })))}
-      ${heard ? this.radios('channel', t('channel'), channels.map((c) => ({ value: c, label: label(c) }))) : nothing}
+      ${this.radios(
+        'level',
+        heard ? t('level') : t('ownConsent'),
+        consentLevels.map((c) => ({ value: c, label: label(c), hint: t(`${c}Explain`) })),
+      )}
+      ${
+        heard
+          ? this.radios(
+              'channel',
+              t('channel'),
+              channels.map((c) => ({ value: c, label: label(c) })),
+            )
+          : nothing
+      }
       ${heard ? html`<p>${t('givenBy')} <strong>${this.under16 ? label('guardian') : label('teller')}</strong></p>` : nothing}
     </fieldset>`;
   }

@@ -8,48 +8,168 @@ import type { Me } from '../session.js';
 import { badgeStyles, channels, consentBadge, consentLevels, label, languageName, takeReceipt, type ConsentRecord, type Story } from '../stories.js';
 import { isStaff } from '../models.js';
 
+/** A recording's length as m:ss. */
+const clock = (s: number | null) => (s == null ? '' : `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`);
+
 const t = messages({
   nl: {
-    loading: 'Laden…', notFound: 'Dit verhaal bestaat niet of je mag het niet zien.', back: 'Alle verhalen', edit: 'Bewerken', tag: 'Taggen', code: 'Fragmenten coderen',
-    review: 'Anonimiseren', receiptTitle: 'Bonnetjescode voor de verteller', receiptIntro: 'Geef deze code aan de verteller, op papier of in een bericht. Met de code leest de verteller het verhaal terug en kan hij of zij het intrekken, zonder jou: {url}',
+    loading: 'Laden…',
+    notFound: 'Dit verhaal bestaat niet of je mag het niet zien.',
+    back: 'Alle verhalen',
+    edit: 'Bewerken',
+    tag: 'Taggen',
+    code: 'Fragmenten coderen',
+    recording: 'Ingesproken verhaal ({time})',
+    recordingNote: 'Alleen voor het team. In een verslag komt alleen de tekst die iemand ervan uittypt.',
+    photo: 'Foto',
+    photoAlt: 'Foto bij het verhaal',
+    photoInReports: 'De verteller vindt het goed dat deze foto in verslagen komt (bij een openbaar verhaal).',
+    review: 'Anonimiseren',
+    receiptTitle: 'Bonnetjescode voor de verteller',
+    receiptIntro:
+      'Geef deze code aan de verteller, op papier of in een bericht. Met de code leest de verteller het verhaal terug en kan hij of zij het intrekken, zonder jou: {url}',
     receiptOnce: 'Schrijf de code nu op: hij wordt maar één keer getoond.',
-    details: 'Gegevens', project: 'Project', area: 'Gebied', phase: 'Fase', happenedOn: 'Gebeurd op', language: 'Taal', source: 'Bron',
-    teller: 'Verteller', anonymous: 'Anoniem', under16: 'jonger dan 16', recordedBy: 'Vastgelegd door', createdAt: 'Vastgelegd op', consent: 'Toestemming',
+    details: 'Gegevens',
+    project: 'Project',
+    area: 'Gebied',
+    phase: 'Fase',
+    happenedOn: 'Gebeurd op',
+    language: 'Taal',
+    source: 'Bron',
+    teller: 'Verteller',
+    anonymous: 'Anoniem',
+    under16: 'jonger dan 16',
+    recordedBy: 'Vastgelegd door',
+    createdAt: 'Vastgelegd op',
+    consent: 'Toestemming',
     withdrawnNotice: 'De toestemming is ingetrokken op {date}. Het verhaal staat niet meer in verslagen, exports of zoekresultaten.',
-    text: 'Verhaal', placements: 'Plek op het sociaal klimaat', poles: '0 = {weak}, 100 = {strong}',
-    outcomes: 'Uitkomsten', noOutcomes: 'Dit verhaal is nog niet aan een uitkomst gekoppeld.', tagNow: 'Koppel het bij Taggen.', outcomesOf: 'Uitkomsten van het project', variable: 'Variabele {id}', notApplicable: 'past niet / weet niet',
-    byTeller: 'door de verteller', byCoordinator: 'door coördinator', suggested: 'voorstel',
-    history: 'Toestemming: geschiedenis', when: 'Wanneer', level: 'Niveau', channel: 'Hoe', givenBy: 'Gegeven door', reason: 'Reden', version: 'Tekstversie',
-    withdrawnLevel: 'Ingetrokken', withdrawnStory: 'Ingetrokken verhaal {id}',
-    change: 'Toestemming wijzigen of intrekken', changeIntro: 'Doe dit alleen als de verteller dat zelf vraagt. Leg vast hoe je het hoorde.',
-    newLevel: 'Nieuw niveau', withdraw: 'Toestemming intrekken: het verhaal gaat uit alle verslagen, exports en zoekresultaten',
-    howGiven: 'Hoe is dit doorgegeven?', whoGave: 'Wie vroeg hierom?', whoGaveHint: 'Ruimer delen kan alleen de verteller zelf (of de ouder of voogd bij een verteller onder 16).', guardianName: 'Naam van de ouder of voogd (als die het doorgaf)', reasonLabel: 'Reden', reasonHint: 'Verplicht bij intrekken.',
-    save: 'Toestemming opslaan', saved: 'De toestemming is opgeslagen.', needReason: 'Geef een reden voor het intrekken.', needLevel: 'Kies een niveau of trek in.',
-    needChannel: 'Kies hoe het is doorgegeven.', failed: 'Opslaan lukte niet.',
-    privacy: 'Privacy van de verteller', privacyIntro: 'Vraagt de verteller wat we over hem of haar bewaren? Download dan alle gegevens. Wil de verteller dat alles weg is? Wis dan de verteller met al zijn of haar verhalen.',
-    exportTeller: 'Gegevens van de verteller downloaden (JSON)', erase: 'Verteller en alle verhalen wissen', eraseReason: 'Reden van het wissen', eraseConfirm: 'Ik begrijp dat alle verhalen van deze verteller, hun toestemmingen en plaatsingen voorgoed verdwijnen.',
-    needEraseReason: 'Geef een reden.', needEraseConfirm: 'Bevestig dat je alles wilt wissen.', erased: 'De verteller is gewist, met {n} verhaal/verhalen. Het logboek bewaart alleen dat dit gebeurde.', confirmWithdraw: 'Weet je het zeker? Intrekken kan niet ongedaan worden gemaakt.',
+    text: 'Verhaal',
+    placements: 'Plek op het sociaal klimaat',
+    poles: '0 = {weak}, 100 = {strong}',
+    outcomes: 'Uitkomsten',
+    noOutcomes: 'Dit verhaal is nog niet aan een uitkomst gekoppeld.',
+    tagNow: 'Koppel het bij Taggen.',
+    outcomesOf: 'Uitkomsten van het project',
+    variable: 'Variabele {id}',
+    notApplicable: 'past niet / weet niet',
+    byTeller: 'door de verteller',
+    byCoordinator: 'door coördinator',
+    suggested: 'voorstel',
+    history: 'Toestemming: geschiedenis',
+    when: 'Wanneer',
+    level: 'Niveau',
+    channel: 'Hoe',
+    givenBy: 'Gegeven door',
+    reason: 'Reden',
+    version: 'Tekstversie',
+    withdrawnLevel: 'Ingetrokken',
+    withdrawnStory: 'Ingetrokken verhaal {id}',
+    change: 'Toestemming wijzigen of intrekken',
+    changeIntro: 'Doe dit alleen als de verteller dat zelf vraagt. Leg vast hoe je het hoorde.',
+    newLevel: 'Nieuw niveau',
+    withdraw: 'Toestemming intrekken: het verhaal gaat uit alle verslagen, exports en zoekresultaten',
+    howGiven: 'Hoe is dit doorgegeven?',
+    whoGave: 'Wie vroeg hierom?',
+    whoGaveHint: 'Ruimer delen kan alleen de verteller zelf (of de ouder of voogd bij een verteller onder 16).',
+    guardianName: 'Naam van de ouder of voogd (als die het doorgaf)',
+    reasonLabel: 'Reden',
+    reasonHint: 'Verplicht bij intrekken.',
+    save: 'Toestemming opslaan',
+    saved: 'De toestemming is opgeslagen.',
+    needReason: 'Geef een reden voor het intrekken.',
+    needLevel: 'Kies een niveau of trek in.',
+    needChannel: 'Kies hoe het is doorgegeven.',
+    failed: 'Opslaan lukte niet.',
+    privacy: 'Privacy van de verteller',
+    privacyIntro:
+      'Vraagt de verteller wat we over hem of haar bewaren? Download dan alle gegevens. Wil de verteller dat alles weg is? Wis dan de verteller met al zijn of haar verhalen.',
+    exportTeller: 'Gegevens van de verteller downloaden (JSON)',
+    erase: 'Verteller en alle verhalen wissen',
+    eraseReason: 'Reden van het wissen',
+    eraseConfirm: 'Ik begrijp dat alle verhalen van deze verteller, hun toestemmingen en plaatsingen voorgoed verdwijnen.',
+    needEraseReason: 'Geef een reden.',
+    needEraseConfirm: 'Bevestig dat je alles wilt wissen.',
+    erased: 'De verteller is gewist, met {n} verhaal/verhalen. Het logboek bewaart alleen dat dit gebeurde.',
+    confirmWithdraw: 'Weet je het zeker? Intrekken kan niet ongedaan worden gemaakt.',
   },
   en: {
-    loading: 'Loading…', notFound: 'This story does not exist or you may not see it.', back: 'All stories', edit: 'Edit', tag: 'Tag', code: 'Code passages',
-    review: 'Anonymise', receiptTitle: 'Receipt code for the teller', receiptIntro: 'Give this code to the teller, on paper or in a message. With it the teller reads the story back and can withdraw it, without you: {url}',
+    loading: 'Loading…',
+    notFound: 'This story does not exist or you may not see it.',
+    back: 'All stories',
+    edit: 'Edit',
+    tag: 'Tag',
+    code: 'Code passages',
+    recording: 'Spoken story ({time})',
+    recordingNote: 'For the team only. A report only gets the text someone types from it.',
+    photo: 'Photo',
+    photoAlt: 'Photo with the story',
+    photoInReports: 'The teller agrees that this photo goes into reports (with a public story).',
+    review: 'Anonymise',
+    receiptTitle: 'Receipt code for the teller',
+    receiptIntro: 'Give this code to the teller, on paper or in a message. With it the teller reads the story back and can withdraw it, without you: {url}',
     receiptOnce: 'Write the code down now: it is shown only once.',
-    details: 'Details', project: 'Project', area: 'Area', phase: 'Phase', happenedOn: 'Happened on', language: 'Language', source: 'Source',
-    teller: 'Teller', anonymous: 'Anonymous', under16: 'younger than 16', recordedBy: 'Recorded by', createdAt: 'Recorded on', consent: 'Consent',
+    details: 'Details',
+    project: 'Project',
+    area: 'Area',
+    phase: 'Phase',
+    happenedOn: 'Happened on',
+    language: 'Language',
+    source: 'Source',
+    teller: 'Teller',
+    anonymous: 'Anonymous',
+    under16: 'younger than 16',
+    recordedBy: 'Recorded by',
+    createdAt: 'Recorded on',
+    consent: 'Consent',
     withdrawnNotice: 'Consent was withdrawn on {date}. The story is no longer in reports, exports or search results.',
-    text: 'Story', placements: 'Place on the social climate', poles: '0 = {weak}, 100 = {strong}',
-    outcomes: 'Outcomes', noOutcomes: 'This story is not linked to an outcome yet.', tagNow: 'Link it under Tagging.', outcomesOf: "The project's outcomes", variable: 'Variable {id}', notApplicable: 'does not apply / not known',
-    byTeller: 'by the teller', byCoordinator: 'by a coordinator', suggested: 'suggestion',
-    history: 'Consent: history', when: 'When', level: 'Level', channel: 'How', givenBy: 'Given by', reason: 'Reason', version: 'Text version',
-    withdrawnLevel: 'Withdrawn', withdrawnStory: 'Withdrawn story {id}',
-    change: 'Change or withdraw consent', changeIntro: 'Only do this when the teller asks for it. Record how you heard it.',
-    newLevel: 'New level', withdraw: 'Withdraw consent: the story leaves every report, export and search result',
-    howGiven: 'How was this passed on?', whoGave: 'Who asked for this?', whoGaveHint: 'Only the teller (or the parent or guardian of a teller under 16) can widen who may read it.', guardianName: 'Name of the parent or guardian (if they passed it on)', reasonLabel: 'Reason', reasonHint: 'Required when withdrawing.',
-    save: 'Save consent', saved: 'Consent has been saved.', needReason: 'Give a reason for withdrawing.', needLevel: 'Choose a level or withdraw.',
-    needChannel: 'Choose how it was passed on.', failed: 'Saving did not work.',
-    privacy: "The teller's privacy", privacyIntro: 'Does the teller ask what we keep about them? Then download all their data. Does the teller want everything gone? Then erase the teller with all their stories.',
-    exportTeller: "Download the teller's data (JSON)", erase: 'Erase the teller and all their stories', eraseReason: 'Reason for erasing', eraseConfirm: "I understand that all of this teller's stories, their consents and placements disappear for good.",
-    needEraseReason: 'Give a reason.', needEraseConfirm: 'Confirm that you want to erase everything.', erased: 'The teller has been erased, with {n} story/stories. The log keeps only that this happened.', confirmWithdraw: 'Are you sure? Withdrawing cannot be undone.',
+    text: 'Story',
+    placements: 'Place on the social climate',
+    poles: '0 = {weak}, 100 = {strong}',
+    outcomes: 'Outcomes',
+    noOutcomes: 'This story is not linked to an outcome yet.',
+    tagNow: 'Link it under Tagging.',
+    outcomesOf: "The project's outcomes",
+    variable: 'Variable {id}',
+    notApplicable: 'does not apply / not known',
+    byTeller: 'by the teller',
+    byCoordinator: 'by a coordinator',
+    suggested: 'suggestion',
+    history: 'Consent: history',
+    when: 'When',
+    level: 'Level',
+    channel: 'How',
+    givenBy: 'Given by',
+    reason: 'Reason',
+    version: 'Text version',
+    withdrawnLevel: 'Withdrawn',
+    withdrawnStory: 'Withdrawn story {id}',
+    change: 'Change or withdraw consent',
+    changeIntro: 'Only do this when the teller asks for it. Record how you heard it.',
+    newLevel: 'New level',
+    withdraw: 'Withdraw consent: the story leaves every report, export and search result',
+    howGiven: 'How was this passed on?',
+    whoGave: 'Who asked for this?',
+    whoGaveHint: 'Only the teller (or the parent or guardian of a teller under 16) can widen who may read it.',
+    guardianName: 'Name of the parent or guardian (if they passed it on)',
+    reasonLabel: 'Reason',
+    reasonHint: 'Required when withdrawing.',
+    save: 'Save consent',
+    saved: 'Consent has been saved.',
+    needReason: 'Give a reason for withdrawing.',
+    needLevel: 'Choose a level or withdraw.',
+    needChannel: 'Choose how it was passed on.',
+    failed: 'Saving did not work.',
+    privacy: "The teller's privacy",
+    privacyIntro:
+      'Does the teller ask what we keep about them? Then download all their data. Does the teller want everything gone? Then erase the teller with all their stories.',
+    exportTeller: "Download the teller's data (JSON)",
+    erase: 'Erase the teller and all their stories',
+    eraseReason: 'Reason for erasing',
+    eraseConfirm: "I understand that all of this teller's stories, their consents and placements disappear for good.",
+    needEraseReason: 'Give a reason.',
+    needEraseConfirm: 'Confirm that you want to erase everything.',
+    erased: 'The teller has been erased, with {n} story/stories. The log keeps only that this happened.',
+    confirmWithdraw: 'Are you sure? Withdrawing cannot be undone.',
   },
 });
 
@@ -81,13 +201,20 @@ export class StoryPage extends LitElement {
     try {
       this.story = (await get<{ story: Story }>(`/api/stories/${encodeURIComponent(this.params.id ?? '')}`)).story;
       if (this.story.placements?.length) {
-        const { variables } = await get<{ variables: { id: number; nameNl: string; nameEn: string; weakNl: string; weakEn: string; strongNl: string; strongEn: string }[] }>('/api/climate-variables?includeRetired=true');
+        const { variables } = await get<{
+          variables: { id: number; nameNl: string; nameEn: string; weakNl: string; weakEn: string; strongNl: string; strongEn: string }[];
+        }>('/api/climate-variables?includeRetired=true');
         const nl = locale() === 'nl';
-        this.variables = new Map(variables.map((v) => [v.id, { name: nl ? v.nameNl : v.nameEn, weak: nl ? v.weakNl : v.weakEn, strong: nl ? v.strongNl : v.strongEn }]));
+        this.variables = new Map(
+          variables.map((v) => [v.id, { name: nl ? v.nameNl : v.nameEn, weak: nl ? v.weakNl : v.weakEn, strong: nl ? v.strongNl : v.strongEn }]),
+        );
       }
       // The outcome links are extra: the story shows without them if they cannot be read.
       if (!this.story.withdrawnAt)
-        this.outcomeTags = await get<{ tags: { outcomes: { outcomeId: number; title: string; status: string }[] } }>(`/api/stories/${this.story.id}/tags`).then((r) => r.tags.outcomes, () => null);
+        this.outcomeTags = await get<{ tags: { outcomes: { outcomeId: number; title: string; status: string }[] } }>(`/api/stories/${this.story.id}/tags`).then(
+          (r) => r.tags.outcomes,
+          () => null,
+        );
     } catch (e) {
       if (e instanceof ApiError && (e.status === 404 || e.status === 403 || e.status === 400)) this.missing = true;
       else this.general = t('failed');
@@ -118,7 +245,13 @@ export class StoryPage extends LitElement {
       return;
     }
     try {
-      const body = { ...(this.withdrawing ? { withdraw: true as const } : { level }), ...(reason ? { reason } : {}), ...(guardianName ? { guardianName } : {}), channel, givenBy };
+      const body = {
+        ...(this.withdrawing ? { withdraw: true as const } : { level }),
+        ...(reason ? { reason } : {}),
+        ...(guardianName ? { guardianName } : {}),
+        channel,
+        givenBy,
+      };
       this.story = (await post<{ story: Story }>(`/api/stories/${this.story!.id}/consent`, body)).story;
       this.message = t('saved');
       this.withdrawing = this.confirming = false;
@@ -173,24 +306,42 @@ export class StoryPage extends LitElement {
         ${!s.withdrawnAt && isStaff(this.user?.role) ? html`<a class="button secondary" href="/coding/${s.id}">${t('code')}</a>` : nothing}
         ${!s.withdrawnAt && s.consent !== 'team' ? html`<a class="button secondary" href="/stories/${s.id}/review">${t('review')}</a>` : nothing}
       </div>
-      ${this.receipt
-        ? html`<section class="notice receipt" aria-labelledby="receipt-title">
+      ${
+        this.receipt
+          ? html`<section class="notice receipt" aria-labelledby="receipt-title">
             <h2 id="receipt-title">${t('receiptTitle')}</h2>
             <p class="receipt-code">${this.receipt}</p>
             <p>${t('receiptIntro', { url: `${location.origin}/r/${this.receipt}` })}</p>
             <p><strong>${t('receiptOnce')}</strong></p>
           </section>`
-        : nothing}
+          : nothing
+      }
       <p>${consentBadge(s.consent, s.withdrawnAt)}</p>
       ${s.withdrawnAt ? html`<p class="notice">${t('withdrawnNotice', { date: formatDate(s.withdrawnAt) })}</p>` : nothing}
 
-      ${s.bodyHtml
-        ? html`<section aria-labelledby="text-title">
+      ${
+        s.bodyHtml
+          ? html`<section aria-labelledby="text-title">
             <h2 id="text-title" class="visually-hidden">${t('text')}</h2>
             <!-- bodyHtml is rendered from validated tiptap JSON and sanitised by the server; nothing else is inserted as HTML. -->
             <div class="story-body">${unsafeHTML(s.bodyHtml)}</div>
           </section>`
-        : nothing}
+          : nothing
+      }
+
+      ${(s.media ?? []).map((m) =>
+        m.kind === 'audio'
+          ? html`<section class="media" aria-labelledby="media-${m.id}">
+              <h2 id="media-${m.id}">${t('recording', { time: clock(m.durationSeconds) })}</h2>
+              <audio controls preload="metadata" src=${m.url} aria-labelledby="media-${m.id}"></audio>
+              <p class="hint">${t('recordingNote')}</p>
+            </section>`
+          : html`<section class="media" aria-labelledby="media-${m.id}">
+              <h2 id="media-${m.id}">${t('photo')}</h2>
+              <img src=${m.url} alt=${t('photoAlt')} style="max-width: 100%; max-height: 24rem" />
+              ${m.photoInReports ? html`<p class="hint">${t('photoInReports')}</p>` : nothing}
+            </section>`,
+      )}
 
       <h2>${t('details')}</h2>
       <dl>
@@ -205,8 +356,9 @@ export class StoryPage extends LitElement {
         <dt>${t('createdAt')}</dt><dd>${formatDate(s.createdAt)}</dd>
       </dl>
 
-      ${s.placements?.length
-        ? html`<h2>${t('placements')}</h2>
+      ${
+        s.placements?.length
+          ? html`<h2>${t('placements')}</h2>
             <ul>
               ${s.placements.map(
                 (p) => html`<li>
@@ -217,7 +369,8 @@ export class StoryPage extends LitElement {
                 </li>`,
               )}
             </ul>`
-        : nothing}
+          : nothing
+      }
       ${this.outcomeTags ? this.renderOutcomes(s) : nothing}
 
       <h2 id="history-title">${t('history')}</h2>
@@ -247,11 +400,13 @@ export class StoryPage extends LitElement {
   private renderOutcomes(s: Story) {
     const tags = this.outcomeTags!;
     return html`<h2>${t('outcomes')}</h2>
-      ${tags.length
-        ? html`<ul>
+      ${
+        tags.length
+          ? html`<ul>
             ${tags.map((o) => html`<li>${o.title}${o.status === 'suggested' ? html` <span class="muted">(${t('suggested')})</span>` : nothing}</li>`)}
           </ul>`
-        : html`<p>${t('noOutcomes')} <a href="/tagging?story=${s.id}">${t('tagNow')}</a></p>`}
+          : html`<p>${t('noOutcomes')} <a href="/tagging?story=${s.id}">${t('tagNow')}</a></p>`
+      }
       <p><a href="/projects/${s.projectId}/outcomes">${t('outcomesOf')}</a></p>`;
   }
 
@@ -263,13 +418,18 @@ export class StoryPage extends LitElement {
         <p class="hint">${t('changeIntro')}</p>
         <div role="status">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
         <div role="alert">${this.general ? html`<p class="notice error">${this.general}</p>` : nothing}</div>
-        <label class="radio"><input type="checkbox" name="withdraw" .checked=${this.withdrawing} @change=${(e: Event) => { this.withdrawing = (e.target as HTMLInputElement).checked; this.confirming = false; }} /><span>${t('withdraw')}</span></label>
-        ${this.withdrawing
-          ? nothing
-          : html`<fieldset aria-describedby="consent-level-error"><legend>${t('newLevel')}</legend>
+        <label class="radio"><input type="checkbox" name="withdraw" .checked=${this.withdrawing} @change=${(e: Event) => {
+          this.withdrawing = (e.target as HTMLInputElement).checked;
+          this.confirming = false;
+        }} /><span>${t('withdraw')}</span></label>
+        ${
+          this.withdrawing
+            ? nothing
+            : html`<fieldset aria-describedby="consent-level-error"><legend>${t('newLevel')}</legend>
               ${consentLevels.map((c) => html`<label class="radio"><input type="radio" name="level" value=${c} aria-invalid=${inv('level')} ?disabled=${c === this.story!.consent} /><span>${label(c)}</span></label>`)}
               ${err('level')}
-            </fieldset>`}
+            </fieldset>`
+        }
         <fieldset aria-describedby="consent-channel-error"><legend>${t('howGiven')}</legend>
           ${channels.map((c) => html`<label class="radio"><input type="radio" name="channel" value=${c} aria-invalid=${inv('channel')} /><span>${label(c)}</span></label>`)}
           ${err('channel')}

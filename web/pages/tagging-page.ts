@@ -144,12 +144,18 @@ export class TaggingPage extends LitElement {
     const pid = story.projectId;
     if (!this.outcomes.has(pid)) {
       const { outcomes } = await get<{ outcomes: Outcome[] }>(`/api/projects/${pid}/outcomes`);
-      this.outcomes = new Map(this.outcomes).set(pid, outcomes.filter((o) => !o.archivedAt));
+      this.outcomes = new Map(this.outcomes).set(
+        pid,
+        outcomes.filter((o) => !o.archivedAt),
+      );
     }
     if (!this.variables.has(pid)) {
       let { variables } = await get<{ variables: Variable[] }>(`/api/projects/${pid}/climate-variables`);
       if (!variables.length) variables = (await get<{ variables: Variable[] }>('/api/climate-variables')).variables;
-      this.variables = new Map(this.variables).set(pid, variables.filter((v) => !v.retiredAt));
+      this.variables = new Map(this.variables).set(
+        pid,
+        variables.filter((v) => !v.retiredAt),
+      );
     }
     if (!this.drafts.has(story.id)) {
       const s = story.suggestions;
@@ -285,14 +291,16 @@ export class TaggingPage extends LitElement {
         ${this.staff ? html`<p><a href="/coding/${story.id}">${t('code')}</a></p>` : nothing}
         <fieldset>
           <legend>${t('outcomes')}</legend>
-          ${outcomes.length
-            ? outcomes.map(
-                (o, i) => html`<label class="check"
+          ${
+            outcomes.length
+              ? outcomes.map(
+                  (o, i) => html`<label class="check"
                   ><input type="checkbox" .checked=${!!d?.outcomes.has(o.id)} @change=${() => this.toggleOutcome(i)} />
                   ${i < 9 && this.keyboard ? html`<kbd>${i + 1}</kbd>` : nothing} ${o.title} <span class="muted">(${o.level})</span></label
                 >`,
-              )
-            : html`<p class="muted">${t('noOutcomes')} <a href="/projects/${story.projectId}/outcomes">${t('editOutcomes')}</a></p>`}
+                )
+              : html`<p class="muted">${t('noOutcomes')} <a href="/projects/${story.projectId}/outcomes">${t('editOutcomes')}</a></p>`
+          }
           <label
             >${t('note')}<textarea
               .value=${d?.note ?? ''}

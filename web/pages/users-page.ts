@@ -12,30 +12,92 @@ const roleList: Role[] = ['admin', 'coordinator', 'worker', 'funder'];
 
 const t = messages({
   nl: {
-    title: 'Gebruikers', loading: 'Gebruikers laden…', failed: 'De gebruikers konden niet worden geladen.',
-    name: 'Naam', email: 'E-mailadres', role: 'Rol', status: 'Status', actions: 'Acties', active: 'Actief', disabled: 'Uitgeschakeld sinds {date}',
-    admin: 'Beheerder', coordinator: 'Coördinator', worker: 'Opbouwwerker', funder: 'Financier',
-    reset: 'Nieuw wachtwoord', newPasswordFor: 'Nieuw wachtwoord voor {name}', resetSubmit: 'Instellen', resetDone: 'Het wachtwoord van {name} is ingesteld; {name} is overal uitgelogd.', passwordRule: 'Minstens 10 tekens.',
-    roleFor: 'Rol van {name}', saveRole: 'Opslaan', saveRoleFor: 'Rol van {name} opslaan', disable: 'Uitschakelen', enable: 'Weer inschakelen', disableFor: '{name} uitschakelen', enableFor: '{name} weer inschakelen', you: '(jij)',
+    title: 'Gebruikers',
+    loading: 'Gebruikers laden…',
+    failed: 'De gebruikers konden niet worden geladen.',
+    name: 'Naam',
+    email: 'E-mailadres',
+    role: 'Rol',
+    status: 'Status',
+    actions: 'Acties',
+    active: 'Actief',
+    disabled: 'Uitgeschakeld sinds {date}',
+    admin: 'Beheerder',
+    coordinator: 'Coördinator',
+    worker: 'Opbouwwerker',
+    funder: 'Financier',
+    reset: 'Nieuw wachtwoord',
+    newPasswordFor: 'Nieuw wachtwoord voor {name}',
+    resetSubmit: 'Instellen',
+    resetDone: 'Het wachtwoord van {name} is ingesteld; {name} is overal uitgelogd.',
+    passwordRule: 'Minstens 10 tekens.',
+    roleFor: 'Rol van {name}',
+    saveRole: 'Opslaan',
+    saveRoleFor: 'Rol van {name} opslaan',
+    disable: 'Uitschakelen',
+    enable: 'Weer inschakelen',
+    disableFor: '{name} uitschakelen',
+    enableFor: '{name} weer inschakelen',
+    you: '(jij)',
     confirmDisable: '{name} uitschakelen? Alle sessies van deze gebruiker eindigen meteen.',
-    roleChanged: 'De rol van {name} is nu {role}. {name} moet opnieuw inloggen.', disabledDone: '{name} is uitgeschakeld en overal uitgelogd.', enabledDone: '{name} kan weer inloggen.',
-    create: 'Gebruiker toevoegen', password: 'Eerste wachtwoord', passwordHint: 'Minstens 10 tekens. Geef het persoonlijk door; de gebruiker kan het daarna zelf wijzigen.',
-    submit: 'Toevoegen', created: '{name} is toegevoegd.', fix: 'Verbeter de gemarkeerde velden.',
-    roleHelp: 'Wat mag elke rol?', helpAdmin: 'alles, ook gebruikers beheren.', helpCoordinator: 'projecten en gebieden beheren, verhalen duiden, rapporten maken.',
-    helpWorker: 'werken in de eigen projecten: verhalen, uren, tellingen.', helpFunder: 'alleen de rapporten die met hen gedeeld zijn.',
+    roleChanged: 'De rol van {name} is nu {role}. {name} moet opnieuw inloggen.',
+    disabledDone: '{name} is uitgeschakeld en overal uitgelogd.',
+    enabledDone: '{name} kan weer inloggen.',
+    create: 'Gebruiker toevoegen',
+    password: 'Eerste wachtwoord',
+    passwordHint: 'Minstens 10 tekens. Geef het persoonlijk door; de gebruiker kan het daarna zelf wijzigen.',
+    submit: 'Toevoegen',
+    created: '{name} is toegevoegd.',
+    fix: 'Verbeter de gemarkeerde velden.',
+    roleHelp: 'Wat mag elke rol?',
+    helpAdmin: 'alles, ook gebruikers beheren.',
+    helpCoordinator: 'projecten en gebieden beheren, verhalen duiden, rapporten maken.',
+    helpWorker: 'werken in de eigen projecten: verhalen, uren, tellingen.',
+    helpFunder: 'alleen de rapporten die met hen gedeeld zijn.',
   },
   en: {
-    title: 'Users', loading: 'Loading users…', failed: 'The users could not be loaded.',
-    name: 'Name', email: 'Email address', role: 'Role', status: 'Status', actions: 'Actions', active: 'Active', disabled: 'Disabled since {date}',
-    admin: 'Admin', coordinator: 'Coordinator', worker: 'Worker', funder: 'Funder',
-    reset: 'New password', newPasswordFor: 'New password for {name}', resetSubmit: 'Set', resetDone: 'The password of {name} was set; {name} is logged out everywhere.', passwordRule: 'At least 10 characters.',
-    roleFor: 'Role of {name}', saveRole: 'Save', saveRoleFor: 'Save role of {name}', disable: 'Disable', enable: 'Enable again', disableFor: 'Disable {name}', enableFor: 'Enable {name} again', you: '(you)',
+    title: 'Users',
+    loading: 'Loading users…',
+    failed: 'The users could not be loaded.',
+    name: 'Name',
+    email: 'Email address',
+    role: 'Role',
+    status: 'Status',
+    actions: 'Actions',
+    active: 'Active',
+    disabled: 'Disabled since {date}',
+    admin: 'Admin',
+    coordinator: 'Coordinator',
+    worker: 'Worker',
+    funder: 'Funder',
+    reset: 'New password',
+    newPasswordFor: 'New password for {name}',
+    resetSubmit: 'Set',
+    resetDone: 'The password of {name} was set; {name} is logged out everywhere.',
+    passwordRule: 'At least 10 characters.',
+    roleFor: 'Role of {name}',
+    saveRole: 'Save',
+    saveRoleFor: 'Save role of {name}',
+    disable: 'Disable',
+    enable: 'Enable again',
+    disableFor: 'Disable {name}',
+    enableFor: 'Enable {name} again',
+    you: '(you)',
     confirmDisable: 'Disable {name}? All of their sessions end at once.',
-    roleChanged: '{name} is now {role}. {name} has to log in again.', disabledDone: '{name} is disabled and logged out everywhere.', enabledDone: '{name} can log in again.',
-    create: 'Add a user', password: 'First password', passwordHint: 'At least 10 characters. Hand it over in person; the user can change it afterwards.',
-    submit: 'Add', created: '{name} was added.', fix: 'Please correct the marked fields.',
-    roleHelp: 'What may each role do?', helpAdmin: 'everything, including managing users.', helpCoordinator: 'manage projects and areas, interpret stories, make reports.',
-    helpWorker: 'work in their own projects: stories, hours, counts.', helpFunder: 'only the reports shared with them.',
+    roleChanged: '{name} is now {role}. {name} has to log in again.',
+    disabledDone: '{name} is disabled and logged out everywhere.',
+    enabledDone: '{name} can log in again.',
+    create: 'Add a user',
+    password: 'First password',
+    passwordHint: 'At least 10 characters. Hand it over in person; the user can change it afterwards.',
+    submit: 'Add',
+    created: '{name} was added.',
+    fix: 'Please correct the marked fields.',
+    roleHelp: 'What may each role do?',
+    helpAdmin: 'everything, including managing users.',
+    helpCoordinator: 'manage projects and areas, interpret stories, make reports.',
+    helpWorker: 'work in their own projects: stories, hours, counts.',
+    helpFunder: 'only the reports shared with them.',
   },
 });
 
@@ -77,7 +139,12 @@ export class UsersPage extends LitElement {
     this.error = null;
     this.notice = '';
     try {
-      const { user } = await post<{ user: AdminUser }>('/api/users', { name: String(f.get('name')), email: String(f.get('email')), role: String(f.get('role')), password: String(f.get('password')) });
+      const { user } = await post<{ user: AdminUser }>('/api/users', {
+        name: String(f.get('name')),
+        email: String(f.get('email')),
+        role: String(f.get('role')),
+        password: String(f.get('password')),
+      });
       this.users = [...(this.users ?? []), user].sort((a, b) => a.name.localeCompare(b.name));
       this.notice = t('created', { name: user.name });
       form.reset();
@@ -137,7 +204,10 @@ export class UsersPage extends LitElement {
       (form.closest('details') as HTMLDetailsElement).open = false;
       this.notice = t('resetDone', { name: u.name });
     } catch (err) {
-      this.resetError = { id: u.id, message: err instanceof ApiError && err.field('password') ? t('passwordRule') : err instanceof Error ? err.message : t('failed') };
+      this.resetError = {
+        id: u.id,
+        message: err instanceof ApiError && err.field('password') ? t('passwordRule') : err instanceof Error ? err.message : t('failed'),
+      };
     }
   }
 
@@ -151,21 +221,26 @@ export class UsersPage extends LitElement {
           <select aria-label=${t('roleFor', { name: u.name })} ?disabled=${self} @change=${(e: Event) => this.pick(u, (e.target as HTMLSelectElement).value as Role)}>
             ${roleList.map((r) => html`<option value=${r} ?selected=${r === (this.pending.get(u.id) ?? u.role)}>${t(r)}</option>`)}
           </select>
-          ${this.pending.has(u.id)
-            ? html`<button class="secondary" aria-label=${t('saveRoleFor', { name: u.name })} @click=${() => this.changeRole(u, this.pending.get(u.id)!)}>${t('saveRole')}</button>`
-            : nothing}
+          ${
+            this.pending.has(u.id)
+              ? html`<button class="secondary" aria-label=${t('saveRoleFor', { name: u.name })} @click=${() => this.changeRole(u, this.pending.get(u.id)!)}>${t('saveRole')}</button>`
+              : nothing
+          }
         </div>
       </td>
       <td>${u.disabledAt ? t('disabled', { date: formatDate(u.disabledAt) }) : t('active')}</td>
       <td>
-        ${self
-          ? nothing
-          : u.disabledAt
-            ? html`<button class="secondary" aria-label=${t('enableFor', { name: u.name })} @click=${() => this.setDisabled(u, false)}>${t('enable')}</button>`
-            : html`<button class="danger" aria-label=${t('disableFor', { name: u.name })} @click=${() => this.setDisabled(u, true)}>${t('disable')}</button>`}
-        ${self
-          ? nothing
-          : html`<details class="reset">
+        ${
+          self
+            ? nothing
+            : u.disabledAt
+              ? html`<button class="secondary" aria-label=${t('enableFor', { name: u.name })} @click=${() => this.setDisabled(u, false)}>${t('enable')}</button>`
+              : html`<button class="danger" aria-label=${t('disableFor', { name: u.name })} @click=${() => this.setDisabled(u, true)}>${t('disable')}</button>`
+        }
+        ${
+          self
+            ? nothing
+            : html`<details class="reset">
               <summary>${t('reset')}<span class="visually-hidden"> (${u.name})</span></summary>
               <form class="reset-form" novalidate @submit=${(e: SubmitEvent) => this.resetPassword(e, u)}>
                 <label for="reset-${u.id}">${t('newPasswordFor', { name: u.name })}</label>
@@ -173,7 +248,8 @@ export class UsersPage extends LitElement {
                 <span class="field-error" id="reset-${u.id}-error">${this.resetError?.id === u.id ? this.resetError.message : nothing}</span>
                 <button type="submit" class="secondary">${t('resetSubmit')}</button>
               </form>
-            </details>`}
+            </details>`
+        }
       </td>
     </tr>`;
   }
@@ -190,14 +266,16 @@ export class UsersPage extends LitElement {
       <div role="alert">${this.rowError ? html`<p class="notice error">${this.rowError}</p>` : nothing}</div>
       ${this.failed ? html`<p class="notice error" role="alert">${t('failed')}</p>` : nothing}
       ${this.users === null && !this.failed ? html`<p>${t('loading')}</p>` : nothing}
-      ${this.users
-        ? html`<div class="table-wrap">
+      ${
+        this.users
+          ? html`<div class="table-wrap">
             <table>
               <thead><tr><th scope="col">${t('name')}</th><th scope="col">${t('email')}</th><th scope="col">${t('role')}</th><th scope="col">${t('status')}</th><th scope="col">${t('actions')}</th></tr></thead>
               <tbody>${this.users.map((u) => this.renderRow(u))}</tbody>
             </table>
           </div>`
-        : nothing}
+          : nothing
+      }
       <details class="help">
         <summary>${t('roleHelp')}</summary>
         <ul>

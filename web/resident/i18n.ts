@@ -101,5 +101,9 @@ export const consentTextVersion = (): string => `${texts.meta.consentTextVersion
 
 export function formatDay(iso: string | null | undefined): string {
   if (!iso) return '';
-  return new Date(iso.length === 10 ? `${iso}T12:00:00` : iso).toLocaleDateString(current === 'ar' ? 'ar-u-nu-latn' : current, { day: 'numeric', month: 'long', year: 'numeric' });
+  return new Date(iso.length === 10 ? `${iso}T12:00:00` : iso).toLocaleDateString(current === 'ar' ? 'ar-u-nu-latn' : current, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
 }

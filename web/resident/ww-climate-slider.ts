@@ -4,7 +4,6 @@ import { LocaleController } from '../components/locale-controller.js';
 import { residentWording } from './climate-wording.js';
 import { rt } from './i18n.js';
 
-
 export type ClimateVariable = { id: number; key: string; name: string; weak: string; strong: string };
 /** undefined: not answered; null: does not apply / don't know; 0 (weak pole) … 100 (strong pole). */
 export type Position = number | null | undefined;
@@ -15,7 +14,16 @@ export function positionText(v: ClimateVariable, position: Position): string {
   if (position === undefined) return rt('slider.notChosen');
   if (position === null) return rt('slider.unknown');
   const pole = position < 50 ? v.weak : v.strong;
-  const words = position <= 10 ? rt('slider.fullWeak', { pole }) : position < 45 ? rt('slider.moreWeak', { pole }) : position <= 55 ? rt('slider.middle') : position < 90 ? rt('slider.moreStrong', { pole }) : rt('slider.fullStrong', { pole });
+  const words =
+    position <= 10
+      ? rt('slider.fullWeak', { pole })
+      : position < 45
+        ? rt('slider.moreWeak', { pole })
+        : position <= 55
+          ? rt('slider.middle')
+          : position < 90
+            ? rt('slider.moreStrong', { pole })
+            : rt('slider.fullStrong', { pole });
   return `${position} / 100, ${words}`;
 }
 

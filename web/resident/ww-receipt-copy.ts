@@ -9,10 +9,35 @@ import { receiptProblem } from './ww-receipt-page.js';
 
 type Copy = {
   madeAt: string;
-  story: { title: string; text: string; language: string; project: string; area: string | null; happenedOn: string | null; toldAt: string; withdrawnAt: string | null; consent: ConsentLevel | null };
+  story: {
+    title: string;
+    text: string;
+    language: string;
+    project: string;
+    area: string | null;
+    happenedOn: string | null;
+    toldAt: string;
+    withdrawnAt: string | null;
+    consent: ConsentLevel | null;
+  };
   teller: { name: string | null; contact: string | null };
-  consentHistory: { level: ConsentLevel | null; withdrawn: boolean; givenBy: 'teller' | 'guardian' | 'worker' | 'coordinator'; reason: string | null; at: string }[];
-  placements: { variable: string; nameNl: string; nameEn: string; weakPole: { nl: string; en: string }; strongPole: { nl: string; en: string }; by: 'teller' | 'team'; position: number | null; status: string }[];
+  consentHistory: {
+    level: ConsentLevel | null;
+    withdrawn: boolean;
+    givenBy: 'teller' | 'guardian' | 'worker' | 'coordinator';
+    reason: string | null;
+    at: string;
+  }[];
+  placements: {
+    variable: string;
+    nameNl: string;
+    nameEn: string;
+    weakPole: { nl: string; en: string };
+    strongPole: { nl: string; en: string };
+    by: 'teller' | 'team';
+    position: number | null;
+    status: string;
+  }[];
   outcomes: { outcome: string; note: string }[];
   codedPassages: { quote: string; outcome: string | null; variable: string | null; code: string | null; note: string }[];
   usedIn: {
@@ -63,7 +88,12 @@ export class WwReceiptCopy extends LitElement {
 
   private placement(p: Copy['placements'][number]) {
     const dutch = lang() === 'nl';
-    const v = residentWording({ key: p.variable, name: dutch ? p.nameNl : p.nameEn, weak: dutch ? p.weakPole.nl : p.weakPole.en, strong: dutch ? p.strongPole.nl : p.strongPole.en });
+    const v = residentWording({
+      key: p.variable,
+      name: dutch ? p.nameNl : p.nameEn,
+      weak: dutch ? p.weakPole.nl : p.weakPole.en,
+      strong: dutch ? p.strongPole.nl : p.strongPole.en,
+    });
     const where = p.position === null ? rt('copy.notApplicable') : rt('copy.position', { n: p.position });
     return html`<li><strong>${v.name}</strong> (${v.weak} ↔ ${v.strong}): ${where}, ${rt(p.by === 'teller' ? 'copy.byTeller' : 'copy.byTeam')}</li>`;
   }
@@ -103,15 +133,17 @@ export class WwReceiptCopy extends LitElement {
           ${s.withdrawnAt ? html`<dt>${rt('receipt.withdrawn')}</dt><dd>${formatDay(s.withdrawnAt)}</dd>` : nothing}
         </dl>
       </section>
-      ${c.teller.name || c.teller.contact
-        ? html`<section aria-labelledby="copy-you">
+      ${
+        c.teller.name || c.teller.contact
+          ? html`<section aria-labelledby="copy-you">
             <h2 id="copy-you">${rt('copy.you')}</h2>
             <dl>
               ${c.teller.name ? html`<dt>${rt('copy.name')}</dt><dd>${c.teller.name}</dd>` : nothing}
               ${c.teller.contact ? html`<dt>${rt('copy.contact')}</dt><dd>${c.teller.contact}</dd>` : nothing}
             </dl>
           </section>`
-        : nothing}
+          : nothing
+      }
       <section aria-labelledby="copy-consent">
         <h2 id="copy-consent">${rt('copy.consentHistory')}</h2>
         <ol>
@@ -136,9 +168,11 @@ export class WwReceiptCopy extends LitElement {
       <section aria-labelledby="copy-used">
         <h2 id="copy-used">${rt('copy.reports')}</h2>
         ${this.list(c.usedIn.reports, (r) => html`<li>${r.report} <span class="hint">${formatDay(r.publishedAt)}</span></li>`)}
-        ${c.usedIn.reportVersion
-          ? html`<h3>${rt('copy.reportText')}</h3><article class="story-text"><h4>${c.usedIn.reportVersion.title}</h4><p class="plain">${c.usedIn.reportVersion.text}</p></article>`
-          : nothing}
+        ${
+          c.usedIn.reportVersion
+            ? html`<h3>${rt('copy.reportText')}</h3><article class="story-text"><h4>${c.usedIn.reportVersion.title}</h4><p class="plain">${c.usedIn.reportVersion.text}</p></article>`
+            : nothing
+        }
         <h3>${rt('copy.msc')}</h3>
         ${this.list(
           c.usedIn.mostSignificantChange,

@@ -3,7 +3,6 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { LocaleController } from '../components/locale-controller.js';
 import { rt } from './i18n.js';
 
-
 /** Tidies a typed receipt code: capitals, no spaces, dashes in groups of four. */
 export function tidyCode(input: string): string {
   const raw = input.toUpperCase().replace(/[^A-Z0-9-]/g, '');

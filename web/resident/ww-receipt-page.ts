@@ -7,9 +7,22 @@ import { formatDay, lang, rt } from './i18n.js';
 import { consentName, type ConsentLevel } from './consent-texts.js';
 import './ww-receipt-lookup.js';
 
-
 type Status = 'received' | 'used' | 'withdrawn';
-type Named = string | { report?: string; version?: number; title?: string; name?: string; reason?: string; text?: string; domain?: string; publishedAt?: string; at?: string; period?: string };
+type Named =
+  | string
+  | {
+      report?: string;
+      version?: number;
+      title?: string;
+      name?: string;
+      reason?: string;
+      text?: string;
+      domain?: string;
+      publishedAt?: string;
+      at?: string;
+      period?: string;
+    };
+export type ReceiptMedia = { id: number; kind: 'audio' | 'photo'; mime: string; durationSeconds: number | null; url: string };
 /** A Most Significant Change round that chose the story: the panel by role, never names, and why. */
 type Chosen = { domain: string; panel: ('coordinator' | 'worker' | 'funder')[]; reasons: string[]; at: string | null };
 export type ReceiptStory = {
@@ -22,11 +35,17 @@ export type ReceiptStory = {
   feedback: Chosen[];
   /** the reviewed version that reports show; null until it is reviewed */
   reportVersion: { title: string; bodyHtml: string } | null;
+  /** the recording and photo sent with it, to listen back and look at */
+  media?: ReceiptMedia[];
 };
 
 /** Why a receipt (or the copy behind it) could not be read, in the resident's words. */
 export const receiptProblem = (e: unknown): string =>
-  e instanceof ApiError && (e.status === 404 || e.status === 400) ? rt('receipt.notFound') : e instanceof ApiError && e.status === 429 ? rt('receipt.tooMany') : rt('receipt.failed');
+  e instanceof ApiError && (e.status === 404 || e.status === 400)
+    ? rt('receipt.notFound')
+    : e instanceof ApiError && e.status === 429
+      ? rt('receipt.tooMany')
+      : rt('receipt.failed');
 
 const roleKey = { coordinator: 'receipt.roleCoordinator', worker: 'receipt.roleWorker', funder: 'receipt.roleFunder' } as const;
 
@@ -96,7 +115,7 @@ export class WwReceiptPage extends LitElement {
     if (typeof item === 'string') return item;
     const when = item.publishedAt ?? item.at;
     return html`${item.report ?? item.title ?? item.name ?? item.domain ?? ''}${item.period ? html` (${item.period})` : nothing}${when ? html` <span class="hint">${formatDay(when)}</span>` : nothing}${
-      item.reason ?? item.text ? html`<p>${item.reason ?? item.text}</p>` : nothing
+      (item.reason ?? item.text) ? html`<p>${item.reason ?? item.text}</p>` : nothing
     }`;
   }
 
@@ -117,18 +136,21 @@ export class WwReceiptPage extends LitElement {
         ${s.status === 'used' && s.usedIn?.length ? html`<p>${rt('receipt.usedIn')}</p><ul>${s.usedIn.map((u) => html`<li>${this.named(u)}</li>`)}</ul>` : nothing}
       </section>
       <dl>
-        <dt>${rt('receipt.code')}</dt><dd class="code-small">${this.code}</dd>
+        <dt>${rt('receipt.code')}</dt><dd class="code-small" dir="ltr">${this.code}</dd>
         <dt>${rt('receipt.sent')}</dt><dd>${formatDay(s.createdAt)}</dd>
         ${s.status !== 'withdrawn' ? html`<dt>${rt('receipt.who')}</dt><dd>${consentName(s.consent)}</dd>` : nothing}
       </dl>
-      ${s.feedback?.length
-        ? html`<section class="chosen" aria-labelledby="feedback-title">
+      ${
+        s.feedback?.length
+          ? html`<section class="chosen" aria-labelledby="feedback-title">
             <h2 id="feedback-title">${rt('receipt.chosenTitle')}</h2>
             ${s.feedback.map((f) => this.renderChosen(f))}
           </section>`
-        : nothing}
-      ${s.title || s.bodyHtml
-        ? html`<div class="texts">
+          : nothing
+      }
+      ${
+        s.title || s.bodyHtml
+          ? html`<div class="texts">
             <section aria-labelledby="text-title">
               <h2 id="text-title">${rt('receipt.yourText')}</h2>
               <article class="story-text">
@@ -138,7 +160,19 @@ export class WwReceiptPage extends LitElement {
             </section>
             ${s.consent !== 'team' && s.status !== 'withdrawn' ? this.renderReportVersion(s) : nothing}
           </div>`
-        : nothing}
+          : nothing
+      }
+      ${(s.media ?? []).map((m) =>
+        m.kind === 'audio'
+          ? html`<section aria-labelledby="listen-${m.id}">
+              <h2 id="listen-${m.id}">${rt('receipt.listen')}</h2>
+              <audio controls preload="metadata" src=${m.url} aria-labelledby="listen-${m.id}" style="width: 100%"></audio>
+            </section>`
+          : html`<section aria-labelledby="photo-${m.id}">
+              <h2 id="photo-${m.id}">${rt('receipt.photo')}</h2>
+              <img class="photo-preview" src=${m.url} alt=${rt('receipt.photoAlt')} />
+            </section>`,
+      )}
       <section aria-labelledby="copy-title">
         <h2 id="copy-title">${rt('copy.heading')}</h2>
         <p>${rt('copy.intro')}</p>
@@ -156,10 +190,12 @@ export class WwReceiptPage extends LitElement {
     const who = new Intl.ListFormat(lang(), { type: 'conjunction' }).format(f.panel.map((r) => rt(roleKey[r])));
     return html`<div class="chosen-round">
       <p>${rt('receipt.chosen', { who, domain: f.domain })}${f.at ? html` <span class="hint">${formatDay(f.at)}</span>` : nothing}</p>
-      ${f.reasons.length
-        ? html`<p>${rt('receipt.chosenWhy')}</p>
+      ${
+        f.reasons.length
+          ? html`<p>${rt('receipt.chosenWhy')}</p>
             <ul class="feedback">${f.reasons.map((r) => html`<li><q>${r}</q></li>`)}</ul>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -167,13 +203,15 @@ export class WwReceiptPage extends LitElement {
   private renderReportVersion(s: ReceiptStory) {
     return html`<section aria-labelledby="report-version-title" class="report-version">
       <h2 id="report-version-title">${rt('receipt.reportVersion')}</h2>
-      ${s.reportVersion
-        ? html`<p>${rt('receipt.reportVersionIntro')}</p>
+      ${
+        s.reportVersion
+          ? html`<p>${rt('receipt.reportVersionIntro')}</p>
             <article class="story-text">
               <h3>${s.reportVersion.title}</h3>
               ${unsafeHTML(s.reportVersion.bodyHtml) /* rendered and sanitised by the server */}
             </article>`
-        : html`<p>${rt('receipt.notReviewed')}</p>`}
+          : html`<p>${rt('receipt.notReviewed')}</p>`
+      }
     </section>`;
   }
 
@@ -181,8 +219,9 @@ export class WwReceiptPage extends LitElement {
     return html`<section class="withdraw" aria-labelledby="withdraw-title">
       <h2 id="withdraw-title">${rt('receipt.withdrawTitle')}</h2>
       <p>${rt('receipt.withdrawIntro')}</p>
-      ${this.confirming
-        ? html`<div class="confirm" role="group" aria-labelledby="confirm-title">
+      ${
+        this.confirming
+          ? html`<div class="confirm" role="group" aria-labelledby="confirm-title">
             <p id="confirm-title" tabindex="-1"><strong>${rt('receipt.confirmTitle')}</strong></p>
             <p>${rt('receipt.confirmText')}</p>
             <div role="alert">${this.withdrawError ? html`<p class="error">${this.withdrawError}</p>` : nothing}</div>
@@ -191,7 +230,8 @@ export class WwReceiptPage extends LitElement {
               <button type="button" class="secondary" @click=${this.cancel}>${rt('receipt.confirmNo')}</button>
             </div>
           </div>`
-        : html`<button type="button" id="withdraw-button" class="secondary" @click=${this.askConfirm}>${rt('receipt.withdraw')}</button>`}
+          : html`<button type="button" id="withdraw-button" class="secondary" @click=${this.askConfirm}>${rt('receipt.withdraw')}</button>`
+      }
     </section>`;
   }
 }

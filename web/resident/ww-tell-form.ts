@@ -12,7 +12,14 @@ import type { WwStoryField } from './ww-story-field.js';
 import './ww-story-field.js';
 import type { Recording, RecordingEvent } from './ww-voice-recorder.js';
 
-type LinkInfo = { project: { name: string }; question?: string | null; variables: ClimateVariable[]; consentTextVersion: string; open: boolean; media?: boolean };
+type LinkInfo = {
+  project: { name: string };
+  question?: string | null;
+  variables: ClimateVariable[];
+  consentTextVersion: string;
+  open: boolean;
+  media?: boolean;
+};
 type Field = 'title' | 'body' | 'consent' | 'guardianName' | 'guardianAgrees' | 'tellerName' | 'media';
 
 /** Photos larger than this are refused before sending (the server's limit, see server/media.ts). */
@@ -81,7 +88,8 @@ export class WwTellForm extends LitElement {
       else if (this.draft.pending) this.offline = true;
     } catch (e) {
       this.link = null;
-      this.loadError = e instanceof ApiError && e.status === 404 ? 'form.notFound' : e instanceof ApiError && e.status === 410 ? 'form.closed' : 'form.loadFailed';
+      this.loadError =
+        e instanceof ApiError && e.status === 404 ? 'form.notFound' : e instanceof ApiError && e.status === 410 ? 'form.closed' : 'form.loadFailed';
     }
   }
 
@@ -223,7 +231,11 @@ export class WwTellForm extends LitElement {
     e.preventDefault();
     if (field === 'body') return this.story?.focus();
     const target =
-      field === 'consent' ? this.querySelector<HTMLInputElement>('input[name="consent"]') : field === 'media' ? this.querySelector<HTMLInputElement>('#photo') : this.querySelector<HTMLInputElement>(`[name="${field}"]`);
+      field === 'consent'
+        ? this.querySelector<HTMLInputElement>('input[name="consent"]')
+        : field === 'media'
+          ? this.querySelector<HTMLInputElement>('#photo')
+          : this.querySelector<HTMLInputElement>(`[name="${field}"]`);
     target?.focus();
   }
 
@@ -286,10 +298,12 @@ export class WwTellForm extends LitElement {
         <div id="form-problems" tabindex="-1" role="alert" class=${problems.length || this.general || this.offline ? 'notice error' : 'empty'}>
           ${this.offline ? html`<p>${rt('form.offline')}</p>` : nothing}
           ${this.general ? html`<p>${rt(this.general)}</p>` : nothing}
-          ${problems.length
-            ? html`<p>${rt('form.problems')}</p>
+          ${
+            problems.length
+              ? html`<p>${rt('form.problems')}</p>
                 <ul>${problems.map(([f, m]) => html`<li><a href="#${f}-error" @click=${(e: Event) => this.focusField(e, f)}>${rt(m)}</a></li>`)}</ul>`
-            : nothing}
+              : nothing
+          }
         </div>
 
         <p class="question" id="question">${this.link.question ?? rt('form.question')}</p>
@@ -307,8 +321,9 @@ export class WwTellForm extends LitElement {
           ${this.fieldError('title')}
         </div>
 
-        ${this.link.variables.length
-          ? html`<section aria-labelledby="climate-title">
+        ${
+          this.link.variables.length
+            ? html`<section aria-labelledby="climate-title">
               <h2 id="climate-title">${rt('form.climateTitle')}</h2>
               <p>${rt('form.climateIntro')}</p>
               ${this.link.variables.map((v) => {
@@ -316,7 +331,8 @@ export class WwTellForm extends LitElement {
                 return html`<ww-climate-slider .variable=${v} .position=${kept ? kept[1] : undefined} @ww-placement=${this.placed}></ww-climate-slider>`;
               })}
             </section>`
-          : nothing}
+            : nothing
+        }
 
         ${this.renderConsent()}
 
@@ -333,8 +349,9 @@ export class WwTellForm extends LitElement {
             <span>${rt('form.under16')}</span>
           </label>
           <div id="guardian">
-            ${d.under16
-              ? html`<fieldset>
+            ${
+              d.under16
+                ? html`<fieldset>
                   <legend>${rt('form.guardianTitle')}</legend>
                   <p>${rt('form.guardianIntro')}</p>
                   <div class="field">
@@ -349,7 +366,8 @@ export class WwTellForm extends LitElement {
                   </label>
                   ${this.fieldError('guardianAgrees')}
                 </fieldset>`
-              : nothing}
+                : nothing
+            }
           </div>
         </div>
 
@@ -363,21 +381,25 @@ export class WwTellForm extends LitElement {
 
   private renderMedia() {
     return html`<div class="media">
-      ${this.recorderLoaded
-        ? html`<ww-voice-recorder @ww-recording=${this.recorded}></ww-voice-recorder>`
-        : html`<div class="field">
+      ${
+        this.recorderLoaded
+          ? html`<ww-voice-recorder @ww-recording=${this.recorded}></ww-voice-recorder>`
+          : html`<div class="field">
             <button type="button" class="secondary voice-start" aria-describedby="voice-hint" @click=${this.startRecording}>
               <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22"><rect x="9" y="3" width="6" height="11" rx="3" fill="currentColor"/><path d="M6 11a6 6 0 0 0 12 0M12 17v4" fill="none" stroke="currentColor" stroke-width="2"/></svg>
               ${rt('voice.record')}
             </button>
             <span class="hint" id="voice-hint">${rt('voice.recordHint')}</span>
-          </div>`}
+          </div>`
+      }
       <div class="field">
-        ${this.photo
-          ? html`<p class="field-label">${rt('photo.yours')}</p>
+        ${
+          this.photo
+            ? html`<p class="field-label">${rt('photo.yours')}</p>
               ${this.photoUrl ? html`<img class="photo-preview" src=${this.photoUrl} alt="" />` : nothing}
               <button type="button" class="secondary" @click=${this.removePhoto}>${rt('photo.remove')}</button>`
-          : nothing}
+            : nothing
+        }
         <label class="file-button ${this.photo ? 'visually-hidden' : ''}" for="photo">
           <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22"><path d="M4 7h3l2-3h6l2 3h3v13H4z" fill="none" stroke="currentColor" stroke-width="2"/><circle cx="12" cy="13" r="4" fill="none" stroke="currentColor" stroke-width="2"/></svg>
           ${rt('photo.add')}
@@ -401,12 +423,14 @@ export class WwTellForm extends LitElement {
           <p id="consent-${level}-explain">${consentShort(level)}</p>
         </div>`,
       )}
-      ${this.photo && d.consent === 'public'
-        ? html`<label class="check">
+      ${
+        this.photo && d.consent === 'public'
+          ? html`<label class="check">
             <input type="checkbox" name="photoInReports" .checked=${d.photoInReports} />
             <span>${rt('photo.inReports')}</span>
           </label>`
-        : nothing}
+          : nothing
+      }
       ${this.fieldError('consent')}
       <details class="more">
         <summary>${rt('consent.more')}</summary>

@@ -19,7 +19,16 @@ const range = z.object({
 });
 
 const HoursEntry = z
-  .object({ id: z.number(), date: z.string(), hours: z.number(), phase: z.enum(phases), activity: z.string(), userId: z.number(), userName: z.string(), createdAt: z.string() })
+  .object({
+    id: z.number(),
+    date: z.string(),
+    hours: z.number(),
+    phase: z.enum(phases),
+    activity: z.string(),
+    userId: z.number(),
+    userName: z.string(),
+    createdAt: z.string(),
+  })
   .openapi('HoursEntry');
 const HoursList = z
   .object({
@@ -40,10 +49,22 @@ const NewHours = z
   })
   .openapi('NewHours');
 const Expense = z
-  .object({ id: z.number(), date: z.string(), amount: z.number().openapi({ description: 'Euros' }), description: z.string(), category: z.string().nullable(), enteredBy: z.number(), enteredByName: z.string(), createdAt: z.string() })
+  .object({
+    id: z.number(),
+    date: z.string(),
+    amount: z.number().openapi({ description: 'Euros' }),
+    description: z.string(),
+    category: z.string().nullable(),
+    enteredBy: z.number(),
+    enteredByName: z.string(),
+    createdAt: z.string(),
+  })
   .openapi('Expense');
 const ExpenseList = z
-  .object({ entries: z.array(Expense), totals: z.object({ amount: z.number(), byCategory: z.array(z.object({ category: z.string().nullable(), amount: z.number() })) }) })
+  .object({
+    entries: z.array(Expense),
+    totals: z.object({ amount: z.number(), byCategory: z.array(z.object({ category: z.string().nullable(), amount: z.number() })) }),
+  })
   .openapi('ExpenseList');
 const NewExpense = z
   .strictObject({
@@ -79,7 +100,13 @@ function dates(q: { from?: string; to?: string }) {
   return { from, to };
 }
 
-const entryParams = idParam.extend({ entryId: z.coerce.number().int().positive().openapi({ param: { name: 'entryId', in: 'path' } }) });
+const entryParams = idParam.extend({
+  entryId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'entryId', in: 'path' } }),
+});
 
 /** An entry of a project's ledger as the remove rule needs it: who entered it, and what to audit. */
 type LedgerEntry = { owner: number; details: Record<string, unknown> };
@@ -211,10 +238,18 @@ export const hoursRoutes = router()
       const input = c.req.valid('json');
       notFuture(input.date, 'date');
       const amountCents = Math.round(input.amount * 100);
-      if (Math.abs(amountCents - input.amount * 100) > 1e-6) throw invalid('Hoogstens twee decimalen / At most two decimals', [{ field: 'amount', message: 'at most two decimals' }]);
+      if (Math.abs(amountCents - input.amount * 100) > 1e-6)
+        throw invalid('Hoogstens twee decimalen / At most two decimals', [{ field: 'amount', message: 'at most two decimals' }]);
       const entry = await c.var.db.transaction().execute(async (tx) => {
         await assertProjectWritable(tx, user, id);
-        const { id: expenseId } = await insertExpense(tx, { projectId: id, date: input.date, amountCents, description: input.description, category: input.category || null, enteredBy: user.id });
+        const { id: expenseId } = await insertExpense(tx, {
+          projectId: id,
+          date: input.date,
+          amountCents,
+          description: input.description,
+          category: input.category || null,
+          enteredBy: user.id,
+        });
         await audit(tx, user, 'expense.create', { type: 'project', id }, { expenseId, date: input.date, amount: input.amount });
         return (await listExpenses(tx, id)).entries.find((e) => e.id === expenseId)!;
       });

@@ -40,10 +40,18 @@ const ChangeSchema = z
   })
   .openapi('ImportChange');
 const mode = z.enum(['preview', 'commit']).default('preview').openapi({ description: 'preview: check and count, write nothing; commit: write all or nothing' });
-const csv = z.string().min(1).max(10_000_000).openapi({ description: 'The CSV file as text: `;`, `,` or tab separated (detected), optional byte order mark, quoted fields' });
+const csv = z
+  .string()
+  .min(1)
+  .max(10_000_000)
+  .openapi({ description: 'The CSV file as text: `;`, `,` or tab separated (detected), optional byte order mark, quoted fields' });
 
 const ValueImportBody = z
-  .strictObject({ csv, mode, projectId: z.number().int().positive().optional().openapi({ description: 'Only indicators of this project (names are looked up there)' }) })
+  .strictObject({
+    csv,
+    mode,
+    projectId: z.number().int().positive().optional().openapi({ description: 'Only indicators of this project (names are looked up there)' }),
+  })
   .openapi('ValueImport');
 const ValueImportResult = z
   .object({
@@ -55,7 +63,9 @@ const ValueImportResult = z
     created: z.number(),
     updated: z.number(),
     unchanged: z.number(),
-    changes: z.array(ChangeSchema).openapi({ description: `What the import writes (preview) or wrote (commit), row by row, value beside the value it replaces; unchanged rows left out; the first ${CHANGES_SHOWN}` }),
+    changes: z.array(ChangeSchema).openapi({
+      description: `What the import writes (preview) or wrote (commit), row by row, value beside the value it replaces; unchanged rows left out; the first ${CHANGES_SHOWN}`,
+    }),
     changesTotal: z.number(),
     batchId: z.number().nullable(),
   })
@@ -66,7 +76,10 @@ const CbsImportBody = z
     csv,
     mode,
     period: z.string().max(20).optional().openapi({ description: 'The period of every row, for files without a Perioden column (e.g. 2021)' }),
-    createAreas: z.boolean().default(false).openapi({ description: 'Create areas for unknown CBS codes (kind from GM/WK/BU, parent from the code). Otherwise unknown areas are listed in unknownAreas and their rows skipped' }),
+    createAreas: z.boolean().default(false).openapi({
+      description:
+        'Create areas for unknown CBS codes (kind from GM/WK/BU, parent from the code). Otherwise unknown areas are listed in unknownAreas and their rows skipped',
+    }),
   })
   .openapi('CbsImport');
 const CbsImportResult = z
@@ -81,7 +94,12 @@ const CbsImportResult = z
     areas: z.object({ matched: z.number(), created: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.string() })) }),
     indicators: z.array(z.object({ id: z.number(), sourceKey: z.string(), name: z.string(), unit: z.string(), measure: z.string(), created: z.boolean() })),
     skippedColumns: z.array(z.string()).openapi({ description: 'Text columns (code, naam, omschrijving) that are not figures' }),
-    values: z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), missing: z.number().openapi({ description: 'Suppressed (.) or empty: stored as missing, never zero' }) }),
+    values: z.object({
+      created: z.number(),
+      updated: z.number(),
+      unchanged: z.number(),
+      missing: z.number().openapi({ description: 'Suppressed (.) or empty: stored as missing, never zero' }),
+    }),
   })
   .openapi('CbsImportResult');
 
@@ -121,7 +139,9 @@ function unreadable<T>(e: unknown, empty: T): T & { errors: RowError[] } {
 
 const TemplateQuery = z.object({
   periods: z.coerce.number().int().min(1).max(24).default(4).openapi({ description: 'How many periods per indicator, ending with `last`' }),
-  last: z.string().max(20).optional().openapi({ description: 'The last period (e.g. 2026-Q2); default: the current one. A month indicator ends in its last month, a year indicator in its year' }),
+  last: z.string().max(20).optional().openapi({
+    description: 'The last period (e.g. 2026-Q2); default: the current one. A month indicator ends in its last month, a year indicator in its year',
+  }),
 });
 
 export const importRoutes = router()
@@ -130,11 +150,19 @@ export const importRoutes = router()
       method: 'get',
       path: '/projects/{id}/indicators/template.csv',
       tags: ['counting'],
-      summary: "A CSV template for the project's indicator values: indicators, periods and areas as rows, Dutch headers (indicator;periode;gebied;waarde;opmerking)",
-      description: 'One row per indicator, period and area, with the values and notes already entered; importing it unchanged changes nothing. `;` separated, with a byte order mark, decimal comma.',
+      summary:
+        "A CSV template for the project's indicator values: indicators, periods and areas as rows, Dutch headers (indicator;periode;gebied;waarde;opmerking)",
+      description:
+        'One row per indicator, period and area, with the values and notes already entered; importing it unchanged changes nothing. `;` separated, with a byte order mark, decimal comma.',
       security: cookieAuth,
       request: { params: idParam, query: TemplateQuery },
-      responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+      responses: {
+        200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' },
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
     }),
     async (c) => {
       const user = requireRole(c, 'admin', 'coordinator', 'worker');
@@ -173,7 +201,19 @@ export const importRoutes = router()
         await assertProjectWritable(db, user, input.projectId);
         scope = { projectIds: [input.projectId], context: false };
       }
-      const empty = { mode: input.mode, committed: false, delimiter: '', rows: 0, errors: [] as RowError[], created: 0, updated: 0, unchanged: 0, changes: [] as PreviewChange[], changesTotal: 0, batchId: null };
+      const empty = {
+        mode: input.mode,
+        committed: false,
+        delimiter: '',
+        rows: 0,
+        errors: [] as RowError[],
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        changes: [] as PreviewChange[],
+        changesTotal: 0,
+        batchId: null,
+      };
       const result = await attempt(db, commit, async (tx) => {
         let plan;
         try {
@@ -190,9 +230,28 @@ export const importRoutes = router()
           .returning('id')
           .executeTakeFirstOrThrow();
         const counts = await writeValues(tx, writes, { userId: user.id, batchId: batch.id });
-        await tx.updateTable('importBatches').set({ created: counts.created, updated: counts.updated, unchanged: counts.unchanged }).where('id', '=', batch.id).execute();
-        await audit(tx, user, 'indicator.import', { type: 'import_batch', id: batch.id }, { rows: plan.rows, indicators: plan.indicatorIds, created: counts.created, updated: counts.updated, unchanged: counts.unchanged });
-        return { ...base, committed: commit, created: counts.created, updated: counts.updated, unchanged: counts.unchanged, changes: changes.slice(0, CHANGES_SHOWN), changesTotal: changes.length, batchId: commit ? batch.id : null };
+        await tx
+          .updateTable('importBatches')
+          .set({ created: counts.created, updated: counts.updated, unchanged: counts.unchanged })
+          .where('id', '=', batch.id)
+          .execute();
+        await audit(
+          tx,
+          user,
+          'indicator.import',
+          { type: 'import_batch', id: batch.id },
+          { rows: plan.rows, indicators: plan.indicatorIds, created: counts.created, updated: counts.updated, unchanged: counts.unchanged },
+        );
+        return {
+          ...base,
+          committed: commit,
+          created: counts.created,
+          updated: counts.updated,
+          unchanged: counts.unchanged,
+          changes: changes.slice(0, CHANGES_SHOWN),
+          changesTotal: changes.length,
+          batchId: commit ? batch.id : null,
+        };
       });
       if (commit && result.errors.length) throw rejected(result.errors);
       return c.json(result, 200);
@@ -219,7 +278,16 @@ export const importRoutes = router()
       const user = requireRole(c, ...staff);
       const input = c.req.valid('json');
       const commit = input.mode === 'commit';
-      const empty = { rows: 0, periods: [], errors: [] as RowError[], unknownAreas: [], areas: { matched: 0, created: [] }, indicators: [], skippedColumns: [], values: { created: 0, updated: 0, unchanged: 0, missing: 0 } };
+      const empty = {
+        rows: 0,
+        periods: [],
+        errors: [] as RowError[],
+        unknownAreas: [],
+        areas: { matched: 0, created: [] },
+        indicators: [],
+        skippedColumns: [],
+        values: { created: 0, updated: 0, unchanged: 0, missing: 0 },
+      };
       const result = await attempt(c.var.db, commit, async (tx) => {
         const batch = await tx
           .insertInto('importBatches')
@@ -237,14 +305,24 @@ export const importRoutes = router()
           if (commit) throw new Rollback({ ...r, mode: input.mode, committed: false, batchId: null });
           return { ...r, mode: input.mode, committed: false, batchId: null };
         }
-        await tx.updateTable('importBatches').set({ rows: r.rows, created: r.values.created, updated: r.values.updated, unchanged: r.values.unchanged }).where('id', '=', batch.id).execute();
-        await audit(tx, user, 'cbs.import', { type: 'import_batch', id: batch.id }, {
-          periods: r.periods,
-          indicators: r.indicators.map((i) => i.id),
-          areasCreated: r.areas.created.map((a) => a.code),
-          unknownAreas: r.unknownAreas.length,
-          values: r.values,
-        });
+        await tx
+          .updateTable('importBatches')
+          .set({ rows: r.rows, created: r.values.created, updated: r.values.updated, unchanged: r.values.unchanged })
+          .where('id', '=', batch.id)
+          .execute();
+        await audit(
+          tx,
+          user,
+          'cbs.import',
+          { type: 'import_batch', id: batch.id },
+          {
+            periods: r.periods,
+            indicators: r.indicators.map((i) => i.id),
+            areasCreated: r.areas.created.map((a) => a.code),
+            unknownAreas: r.unknownAreas.length,
+            values: r.values,
+          },
+        );
         return { ...r, mode: input.mode, committed: commit, batchId: commit ? batch.id : null };
       });
       if (commit && result.errors.length) throw rejected(result.errors);

@@ -99,7 +99,12 @@ const ValuesBody = z
   })
   .openapi('IndicatorValues');
 const MultiValuesBody = z
-  .strictObject({ values: z.array(ValuesBody.shape.values.element.extend({ indicatorId: z.number().int().positive() })).min(1).max(5000) })
+  .strictObject({
+    values: z
+      .array(ValuesBody.shape.values.element.extend({ indicatorId: z.number().int().positive() }))
+      .min(1)
+      .max(5000),
+  })
   .openapi('IndicatorValuesMulti');
 const WriteResult = z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), values: z.array(Value) }).openapi('IndicatorValuesResult');
 const History = z
@@ -119,15 +124,25 @@ const History = z
   })
   .openapi('IndicatorValueChange');
 
-type Definition = { projectId: number; outcomeId?: number | null; currentOutcomeId?: number | null; periodicity: string; byArea: boolean; baselinePeriod?: string | null; targets?: { period: string; areaId?: number | null; value: number }[] };
+type Definition = {
+  projectId: number;
+  outcomeId?: number | null;
+  currentOutcomeId?: number | null;
+  periodicity: string;
+  byArea: boolean;
+  baselinePeriod?: string | null;
+  targets?: { period: string; areaId?: number | null; value: number }[];
+};
 
 /** Checks references and periods of a definition; returns the normalised baseline period and targets. */
 async function checkDefinition(db: Kysely<DB>, d: Definition) {
   const details: ErrorDetail[] = [];
   if (d.outcomeId) {
     const outcome = await db.selectFrom('outcomes').select(['projectId', 'archivedAt']).where('id', '=', d.outcomeId).executeTakeFirst();
-    if (!outcome || outcome.projectId !== d.projectId) details.push({ field: 'outcomeId', message: 'Deze uitkomst hoort niet bij het project / This outcome does not belong to the project' });
-    else if (outcome.archivedAt && d.outcomeId !== d.currentOutcomeId) details.push({ field: 'outcomeId', message: 'Deze uitkomst is gearchiveerd / This outcome is archived' });
+    if (!outcome || outcome.projectId !== d.projectId)
+      details.push({ field: 'outcomeId', message: 'Deze uitkomst hoort niet bij het project / This outcome does not belong to the project' });
+    else if (outcome.archivedAt && d.outcomeId !== d.currentOutcomeId)
+      details.push({ field: 'outcomeId', message: 'Deze uitkomst is gearchiveerd / This outcome is archived' });
   }
   let baselinePeriod = d.baselinePeriod ?? null;
   if (baselinePeriod) {
@@ -143,8 +158,10 @@ async function checkDefinition(db: Kysely<DB>, d: Definition) {
       const p = checkPeriod(t.period, d.periodicity, true);
       if ('reason' in p) return details.push({ field: `targets.${i}.period`, message: p.reason });
       const areaId = t.areaId ?? null;
-      if (areaId !== null && !d.byArea) return details.push({ field: `targets.${i}.areaId`, message: 'Indicator wordt niet per gebied bijgehouden / Indicator is not kept per area' });
-      if (areaId !== null && areas && !areas.has(areaId)) return details.push({ field: `targets.${i}.areaId`, message: 'Gebied hoort niet bij het project / Area is not one of the project' });
+      if (areaId !== null && !d.byArea)
+        return details.push({ field: `targets.${i}.areaId`, message: 'Indicator wordt niet per gebied bijgehouden / Indicator is not kept per area' });
+      if (areaId !== null && areas && !areas.has(areaId))
+        return details.push({ field: `targets.${i}.areaId`, message: 'Gebied hoort niet bij het project / Area is not one of the project' });
       const k = `${p.period}|${areaId}`;
       if (seen.has(k)) return details.push({ field: `targets.${i}.period`, message: 'Dubbel doel / Duplicate target' });
       seen.add(k);
@@ -178,7 +195,9 @@ async function saveValues(tx: Kysely<DB>, user: SessionUser, input: ValueIn[]) {
   for (const id of new Set(input.map((v) => v.indicatorId))) {
     const indicator = await loadIndicator(tx, id);
     await assertIndicatorWritable(tx, user, indicator);
-    const areas = indicator.byArea ? ((await allowedAreas(tx, indicator.projectId)) ?? new Set((await tx.selectFrom('areas').select('id').execute()).map((a) => a.id))) : null;
+    const areas = indicator.byArea
+      ? ((await allowedAreas(tx, indicator.projectId)) ?? new Set((await tx.selectFrom('areas').select('id').execute()).map((a) => a.id)))
+      : null;
     indicators.set(id, { indicator, areas });
   }
   const details: ErrorDetail[] = [];
@@ -191,7 +210,8 @@ async function saveValues(tx: Kysely<DB>, user: SessionUser, input: ValueIn[]) {
     const p = checkPeriod(v.period, indicator.periodicity);
     const areaId = v.areaId ?? null;
     if ('reason' in p) bad('period', p.reason);
-    if (indicator.byArea && areaId === null) bad('areaId', 'Kies een gebied: deze indicator wordt per gebied bijgehouden / Choose an area: this indicator is kept per area');
+    if (indicator.byArea && areaId === null)
+      bad('areaId', 'Kies een gebied: deze indicator wordt per gebied bijgehouden / Choose an area: this indicator is kept per area');
     else if (!indicator.byArea && areaId !== null) bad('areaId', 'Deze indicator wordt niet per gebied bijgehouden / This indicator is not kept per area');
     else if (areaId !== null && areas && !areas.has(areaId)) bad('areaId', 'Gebied hoort niet bij het project / Area is not one of the project');
     if ('reason' in p || details.length > before) return;
@@ -307,7 +327,14 @@ export const indicatorRoutes = router()
       summary: 'Edit an indicator (coordinator, admin). Periodicity and per-area cannot change once values exist',
       security: cookieAuth,
       request: { params: idParam, body: body(IndicatorPatch) },
-      responses: { 200: json(z.object({ indicator: IndicatorDetail })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
+      responses: {
+        200: json(z.object({ indicator: IndicatorDetail })),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+      },
     }),
     async (c) => {
       const user = requireRole(c, ...team);
@@ -323,12 +350,25 @@ export const indicatorRoutes = router()
           if (hasValues) throw conflict('Er zijn al waarden: periodiciteit en per gebied liggen vast / Values exist: periodicity and per-area are fixed');
         }
         if (before.projectId === null && (patch.outcomeId || patch.targets?.some((t) => t.areaId))) {
-          throw invalid('Een contextindicator hoort bij geen project / A context indicator has no project', [{ field: patch.outcomeId ? 'outcomeId' : 'targets', message: 'not for context indicators' }]);
+          throw invalid('Een contextindicator hoort bij geen project / A context indicator has no project', [
+            { field: patch.outcomeId ? 'outcomeId' : 'targets', message: 'not for context indicators' },
+          ]);
         }
         const { baselinePeriod, targets } =
           before.projectId === null
-            ? { baselinePeriod: patch.baselinePeriod === undefined ? undefined : (patch.baselinePeriod && normalizePeriod(patch.baselinePeriod)) || null, targets: undefined }
-            : await checkDefinition(tx, { projectId: before.projectId, outcomeId: patch.outcomeId, currentOutcomeId: before.outcomeId, periodicity, byArea, baselinePeriod: patch.baselinePeriod, targets: patch.targets });
+            ? {
+                baselinePeriod: patch.baselinePeriod === undefined ? undefined : (patch.baselinePeriod && normalizePeriod(patch.baselinePeriod)) || null,
+                targets: undefined,
+              }
+            : await checkDefinition(tx, {
+                projectId: before.projectId,
+                outcomeId: patch.outcomeId,
+                currentOutcomeId: before.outcomeId,
+                periodicity,
+                byArea,
+                baselinePeriod: patch.baselinePeriod,
+                targets: patch.targets,
+              });
         const { targets: _t, byArea: _b, ...rest } = patch;
         await tx
           .updateTable('indicators')
@@ -387,7 +427,11 @@ export const indicatorRoutes = router()
       const { id } = c.req.valid('param');
       const input = c.req.valid('json').values;
       const result = await c.var.db.transaction().execute(async (tx) => {
-        const counts = await saveValues(tx, user, input.map((v) => ({ ...v, indicatorId: id })));
+        const counts = await saveValues(
+          tx,
+          user,
+          input.map((v) => ({ ...v, indicatorId: id })),
+        );
         const values = await listValues(tx, [id]);
         return { ...counts, values: values.map(({ indicatorId: _, ...v }) => v) };
       });
@@ -403,7 +447,13 @@ export const indicatorRoutes = router()
       description: 'Like PUT /indicators/{id}/values, with `indicatorId` in each entry. Any bad entry → 400 naming it as `values.N.field`; nothing saved.',
       security: cookieAuth,
       request: { body: body(MultiValuesBody) },
-      responses: { 200: json(z.object({ created: z.number(), updated: z.number(), unchanged: z.number() })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+      responses: {
+        200: json(z.object({ created: z.number(), updated: z.number(), unchanged: z.number() })),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
     }),
     async (c) => {
       const user = requireRole(c, ...team);
@@ -430,4 +480,3 @@ export const indicatorRoutes = router()
       return c.json({ history: await valueHistory(db, indicator.id) }, 200);
     },
   );
-

@@ -47,7 +47,8 @@ export const choiceRoutes = router()
       method: 'get',
       path: '/reports/{id}/outcomes',
       tags: ['reports'],
-      summary: "Per outcome of the report: its narrative, the chosen stories, the suggestion, and the stories it may show (tagged to it, consent allowing) (coordinator, admin)",
+      summary:
+        'Per outcome of the report: its narrative, the chosen stories, the suggestion, and the stories it may show (tagged to it, consent allowing) (coordinator, admin)',
       security: cookieAuth,
       request: { params: idParam },
       responses: { 200: json(z.object({ outcomes: z.array(OutcomeChoice) })), 401: errors[401], 403: errors[403], 404: errors[404] },
@@ -73,7 +74,12 @@ export const choiceRoutes = router()
       const [tags, counts] = ids.length
         ? await Promise.all([
             db.selectFrom('storyOutcomes').select(['outcomeId', 'storyId']).where('outcomeId', 'in', ids).where('status', '=', 'accepted').execute(),
-            db.selectFrom('indicators').select((eb) => ['outcomeId', eb.fn.countAll<number>().as('n')]).where('outcomeId', 'in', ids).groupBy('outcomeId').execute(),
+            db
+              .selectFrom('indicators')
+              .select((eb) => ['outcomeId', eb.fn.countAll<number>().as('n')])
+              .where('outcomeId', 'in', ids)
+              .groupBy('outcomeId')
+              .execute(),
           ])
         : [[], []];
       const out = [];

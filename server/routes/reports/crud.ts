@@ -151,5 +151,4 @@ export const reportCrudRoutes = router()
       const data = { ...(await assembleReport(c.var.db, definitionOf((await getReport(c.var.db, id))!))), organisation: orgName(c) };
       return c.json({ data, html: renderReport(data, { lang: c.req.valid('query').lang }) }, 200);
     },
-  )
-;
+  );

@@ -16,14 +16,21 @@ import type { Context } from 'hono';
 import { assertExist } from '../../exists.js';
 
 /** Validates references: projects exist, areas exist, outcomes belong to the chosen projects, period in order. */
-export async function checkDefinition(db: Kysely<DB>, d: { periodFrom: string; periodTo: string; projectIds: number[]; areaIds: number[]; outcomeIds: number[] }) {
-  if (d.periodTo < d.periodFrom) throw invalid('Einddatum ligt voor de begindatum / End date is before start date', [{ field: 'periodTo', message: 'before periodFrom' }]);
+export async function checkDefinition(
+  db: Kysely<DB>,
+  d: { periodFrom: string; periodTo: string; projectIds: number[]; areaIds: number[]; outcomeIds: number[] },
+) {
+  if (d.periodTo < d.periodFrom)
+    throw invalid('Einddatum ligt voor de begindatum / End date is before start date', [{ field: 'periodTo', message: 'before periodFrom' }]);
   await assertExist(db, 'projects', d.projectIds, 'projectIds');
   await assertExist(db, 'areas', d.areaIds, 'areaIds');
   if (d.outcomeIds.length) {
     const outcomes = await db.selectFrom('outcomes').select(['id', 'projectId']).where('id', 'in', d.outcomeIds).execute();
     const bad = d.outcomeIds.filter((id) => !outcomes.some((o) => o.id === id && d.projectIds.includes(o.projectId)));
-    if (bad.length) throw invalid('Uitkomst hoort niet bij de gekozen projecten / Outcome not in the chosen projects', [{ field: 'outcomeIds', message: `not allowed: ${bad.join(', ')}` }]);
+    if (bad.length)
+      throw invalid('Uitkomst hoort niet bij de gekozen projecten / Outcome not in the chosen projects', [
+        { field: 'outcomeIds', message: `not allowed: ${bad.join(', ')}` },
+      ]);
   }
 }
 
@@ -58,23 +65,39 @@ export async function checkOutcomeTexts(
   const details: ErrorDetail[] = [];
   const outcomeIds = [...new Set(input.map((t) => t.outcomeId))];
   const outcomes = outcomeIds.length ? await db.selectFrom('outcomes').select(['id', 'projectId']).where('id', 'in', outcomeIds).execute() : [];
-  const ofReport = (id: number) => outcomes.some((o) => o.id === id && d.projectIds.includes(o.projectId) && (!d.outcomeIds.length || d.outcomeIds.includes(id)));
+  const ofReport = (id: number) =>
+    outcomes.some((o) => o.id === id && d.projectIds.includes(o.projectId) && (!d.outcomeIds.length || d.outcomeIds.includes(id)));
   const chosen = [...new Set(input.flatMap((t) => t.storyIds ?? []))];
   const areaScope = d.areaIds.length ? await areasWithin(db, d.areaIds) : [];
-  const mayShow = new Set(chosen.length ? (await reportableStories(db, { projectIds: d.projectIds, areaIds: areaScope, from: d.periodFrom, to: d.periodTo, storyIds: chosen })).map((s) => s.id) : []);
-  const tags = chosen.length && outcomeIds.length
-    ? await db.selectFrom('storyOutcomes').select(['storyId', 'outcomeId']).where('storyId', 'in', chosen).where('outcomeId', 'in', outcomeIds).where('status', '=', 'accepted').execute()
-    : [];
+  const mayShow = new Set(
+    chosen.length
+      ? (await reportableStories(db, { projectIds: d.projectIds, areaIds: areaScope, from: d.periodFrom, to: d.periodTo, storyIds: chosen })).map((s) => s.id)
+      : [],
+  );
+  const tags =
+    chosen.length && outcomeIds.length
+      ? await db
+          .selectFrom('storyOutcomes')
+          .select(['storyId', 'outcomeId'])
+          .where('storyId', 'in', chosen)
+          .where('outcomeId', 'in', outcomeIds)
+          .where('status', '=', 'accepted')
+          .execute()
+      : [];
   const out: OutcomeText[] = [];
   const seen = new Set<number>();
   input.forEach((t, i) => {
-    if (!ofReport(t.outcomeId)) details.push({ field: `perOutcome.${i}.outcomeId`, message: 'Deze uitkomst hoort niet bij deze rapportage / This outcome is not part of this report' });
+    if (!ofReport(t.outcomeId))
+      details.push({ field: `perOutcome.${i}.outcomeId`, message: 'Deze uitkomst hoort niet bij deze rapportage / This outcome is not part of this report' });
     else if (seen.has(t.outcomeId)) details.push({ field: `perOutcome.${i}.outcomeId`, message: 'Deze uitkomst staat er al / This outcome is listed twice' });
     seen.add(t.outcomeId);
     const storyIds = t.storyIds == null ? null : [...new Set(t.storyIds)];
     const bad = (storyIds ?? []).filter((id) => !mayShow.has(id) || !tags.some((g) => g.storyId === id && g.outcomeId === t.outcomeId));
     if (bad.length)
-      details.push({ field: `perOutcome.${i}.storyIds`, message: `Deze rapportage mag dit verhaal niet tonen bij deze uitkomst / This report may not show this story for this outcome: ${bad.join(', ')}` });
+      details.push({
+        field: `perOutcome.${i}.storyIds`,
+        message: `Deze rapportage mag dit verhaal niet tonen bij deze uitkomst / This report may not show this story for this outcome: ${bad.join(', ')}`,
+      });
     let narrative: { json: unknown; html: string } = { json: null, html: '' };
     try {
       if (t.narrative?.content?.length) narrative = parseRichText(t.narrative, `perOutcome.${i}.narrative`);
@@ -115,4 +138,8 @@ export function parseIntro(value: { content?: unknown[] } | undefined) {
 /** The reporting organisation's name for a report's cover (ORG_NAME). */
 export const orgName = (c: Context<AppEnv>) => c.var.config.iatiOrg?.name ?? defaultIatiOrg.name;
 
-export const safeName = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'rapportage';
+export const safeName = (s: string) =>
+  s
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'rapportage';

@@ -7,4 +7,9 @@ import { shareRoutes } from './shares.js';
 import { versionRoutes } from './versions.js';
 
 // crud first: GET /reports/options must match before GET /reports/{id}
-export const reportRoutes = router().route('/', reportCrudRoutes).route('/', versionRoutes).route('/', shareRoutes).route('/', readLinkRoutes).route('/', choiceRoutes);
+export const reportRoutes = router()
+  .route('/', reportCrudRoutes)
+  .route('/', versionRoutes)
+  .route('/', shareRoutes)
+  .route('/', readLinkRoutes)
+  .route('/', choiceRoutes);

@@ -80,7 +80,13 @@ export const readLinkRoutes = router()
         const before = await getLink(tx, id, linkId);
         if (!before) throw notFound('Link niet gevonden / Link not found');
         if (await revokeLink(tx, linkId, user.id)) {
-          await audit(tx, user, 'report.link.revoke', { type: 'report', id }, { linkId, label: before.label, expiresAt: before.expiresAt, wasStatus: before.status });
+          await audit(
+            tx,
+            user,
+            'report.link.revoke',
+            { type: 'report', id },
+            { linkId, label: before.label, expiresAt: before.expiresAt, wasStatus: before.status },
+          );
         }
         return (await getLink(tx, id, linkId))!;
       });

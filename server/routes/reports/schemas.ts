@@ -5,7 +5,10 @@ import { reportAudiences } from '../../../db/schema.js';
 import { linkStatuses } from '../../../db/repositories/reports.js';
 import { sectionKeys } from '../../reports/assemble.js';
 
-export const Intro = z.object({ type: z.literal('doc'), content: z.array(z.unknown()).max(5000).optional() }).passthrough().openapi('RichText');
+export const Intro = z
+  .object({ type: z.literal('doc'), content: z.array(z.unknown()).max(5000).optional() })
+  .passthrough()
+  .openapi('RichText');
 
 export const ReportFields = {
   title: z.string().trim().min(1).max(300),
@@ -22,7 +25,9 @@ export const ReportFields = {
       z.strictObject({
         outcomeId: z.number().int().positive(),
         narrative: Intro.optional().openapi({ description: '"Wat we zien": rich text, the same allowlist as stories' }),
-        storyIds: idList(50).nullable().optional().openapi({ description: 'The stories chosen to illustrate the outcome, in order; null or absent: suggested (MSC selections first, then the most recent)' }),
+        storyIds: idList(50).nullable().optional().openapi({
+          description: 'The stories chosen to illustrate the outcome, in order; null or absent: suggested (MSC selections first, then the most recent)',
+        }),
       }),
     )
     .max(500)
@@ -75,13 +80,31 @@ export const ReportSummary = z
     latestPublishedAt: z.string().nullable(),
   })
   .openapi('ReportSummary');
-export const ReportData = z.record(z.string(), z.unknown()).openapi('ReportData', { description: 'The assembled report: outcomes with indicators, stories (as consent allows), climate, phases, resources' });
+export const ReportData = z
+  .record(z.string(), z.unknown())
+  .openapi('ReportData', { description: 'The assembled report: outcomes with indicators, stories (as consent allows), climate, phases, resources' });
 export const Version = z
-  .object({ reportId: z.number(), number: z.number(), publishedAt: z.string(), publishedBy: z.string().nullable(), withdrawnStories: z.number(), data: ReportData, html: z.string() })
+  .object({
+    reportId: z.number(),
+    number: z.number(),
+    publishedAt: z.string(),
+    publishedBy: z.string().nullable(),
+    withdrawnStories: z.number(),
+    data: ReportData,
+    html: z.string(),
+  })
   .openapi('ReportVersion');
 export const versionParams = z.object({
-  id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }),
-  n: z.coerce.number().int().positive().openapi({ param: { name: 'n', in: 'path' } }),
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+  n: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'n', in: 'path' } }),
 });
 export const ShareBody = z.strictObject({ userId: z.number().int().positive() }).openapi('NewReportShare');
 export const LinkBody = z
@@ -104,7 +127,15 @@ export const LinkSummary = z
   })
   .openapi('ReportLinkSummary', { description: 'A read link without its token (only its hash is stored)' });
 export const linkParams = z.object({
-  id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }),
-  linkId: z.coerce.number().int().positive().openapi({ param: { name: 'linkId', in: 'path' } }),
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+  linkId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'linkId', in: 'path' } }),
 });
 export const summary = ({ reportId: _, ...link }: { reportId: number } & z.infer<typeof LinkSummary>) => link;

@@ -28,8 +28,16 @@ export const shareRoutes = router()
       const { shares, notify } = await c.var.db.transaction().execute(async (tx) => {
         await assertReportManageable(tx, user, id);
         const target = await tx.selectFrom('users').select(['id', 'role', 'disabledAt', 'email', 'locale']).where('id', '=', userId).executeTakeFirst();
-        if (!target || target.role !== 'funder' || target.disabledAt) throw invalid('Alleen te delen met een actief financiersaccount / Share only with an active funder account', [{ field: 'userId', message: 'not a funder' }]);
-        const added = await tx.insertInto('reportShares').values({ reportId: id, userId, sharedBy: user.id }).onConflict((oc) => oc.doNothing()).returning('userId').execute();
+        if (!target || target.role !== 'funder' || target.disabledAt)
+          throw invalid('Alleen te delen met een actief financiersaccount / Share only with an active funder account', [
+            { field: 'userId', message: 'not a funder' },
+          ]);
+        const added = await tx
+          .insertInto('reportShares')
+          .values({ reportId: id, userId, sharedBy: user.id })
+          .onConflict((oc) => oc.doNothing())
+          .returning('userId')
+          .execute();
         await audit(tx, user, 'report.share', { type: 'report', id }, { userId });
         const report = await tx.selectFrom('reports').select('title').where('id', '=', id).executeTakeFirstOrThrow();
         return { shares: await listShares(tx, id), notify: added.length ? { to: target, report } : null };
@@ -48,8 +56,16 @@ export const shareRoutes = router()
       security: cookieAuth,
       request: {
         params: z.object({
-          id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }),
-          userId: z.coerce.number().int().positive().openapi({ param: { name: 'userId', in: 'path' } }),
+          id: z.coerce
+            .number()
+            .int()
+            .positive()
+            .openapi({ param: { name: 'id', in: 'path' } }),
+          userId: z.coerce
+            .number()
+            .int()
+            .positive()
+            .openapi({ param: { name: 'userId', in: 'path' } }),
         }),
       },
       responses: { 200: json(z.object({ shares: z.array(Share) })), 401: errors[401], 403: errors[403], 404: errors[404] },
@@ -65,5 +81,4 @@ export const shareRoutes = router()
       });
       return c.json({ shares }, 200);
     },
-  )
-;
+  );

@@ -38,7 +38,17 @@ export const versionRoutes = router()
         const number = (last[0]?.number ?? 0) + 1;
         const storyIds = storyIdsOf(data);
         const html = renderReport(data, { number, publishedAt });
-        const v = await insertVersion(tx, { reportId: id, dataJson: JSON.stringify(data), html, publishedBy: user.id, publishedAt, storyIds, title: r.title, periodFrom: r.periodFrom, periodTo: r.periodTo });
+        const v = await insertVersion(tx, {
+          reportId: id,
+          dataJson: JSON.stringify(data),
+          html,
+          publishedBy: user.id,
+          publishedAt,
+          storyIds,
+          title: r.title,
+          periodFrom: r.periodFrom,
+          periodTo: r.periodTo,
+        });
         await audit(tx, user, 'report.publish', { type: 'report', id }, { version: v.number, stories: storyIds });
         return { number: v.number, publishedAt, publishedBy: user.name };
       });
@@ -53,7 +63,12 @@ export const versionRoutes = router()
       summary: 'Published versions of a report (staff; a funder it is shared with)',
       security: cookieAuth,
       request: { params: idParam },
-      responses: { 200: json(z.object({ report: z.object({ id: z.number(), title: z.string() }), versions: z.array(VersionSummary) })), 401: errors[401], 403: errors[403], 404: errors[404] },
+      responses: {
+        200: json(z.object({ report: z.object({ id: z.number(), title: z.string() }), versions: z.array(VersionSummary) })),
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
     }),
     async (c) => {
       const user = requireRole(c, 'admin', 'coordinator', 'funder');
@@ -114,17 +129,25 @@ export const versionRoutes = router()
       summary: 'A published version as an IATI 2.03 activity (results, indicators, baselines, periods, stories as narratives)',
       security: cookieAuth,
       request: { params: versionParams },
-      responses: { 200: { content: { 'application/xml': { schema: z.string() } }, description: 'IATI activity XML' }, 401: errors[401], 403: errors[403], 404: errors[404] },
+      responses: {
+        200: { content: { 'application/xml': { schema: z.string() } }, description: 'IATI activity XML' },
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
     }),
     async (c) => {
       const { id, n } = c.req.valid('param');
       const { data, version } = await readableVersion(c, id, n);
       const org = c.var.config.iatiOrg ?? defaultIatiOrg;
-      const sectors = await iatiSectorsOf(c.var.db, data.projects.map((p) => p.id), c.var.config.iatiSector ?? defaultIatiSector);
+      const sectors = await iatiSectorsOf(
+        c.var.db,
+        data.projects.map((p) => p.id),
+        c.var.config.iatiSector ?? defaultIatiSector,
+      );
       return c.body(reportIati(data, { number: version.number, publishedAt: version.publishedAt, reportId: id }, org, { sectors }), 200, {
         'Content-Type': 'application/xml; charset=utf-8',
         'Content-Disposition': `attachment; filename="${safeName(data.report.title)}-v${n}-iati.xml"`,
       });
     },
-  )
-;
+  );

@@ -25,11 +25,17 @@ const Distribution = z
     mean: z.number().nullable(),
     median: z.number().nullable(),
     bins: z.array(z.number()).openapi({ description: 'counts in [0,20) [20,40) [40,60) [60,80) [80,100]' }),
-    spread: z.array(z.tuple([z.number(), z.number()])).openapi({ description: 'every placement as [position, stories], in position order (the dots of the pattern)' }),
+    spread: z
+      .array(z.tuple([z.number(), z.number()]))
+      .openapi({ description: 'every placement as [position, stories], in position order (the dots of the pattern)' }),
   })
   .openapi('PlacementDistribution');
 
-async function filterOf(db: Kysely<DB>, user: SessionUser, q: { projectId?: number; areaId?: number; variableId?: number; from?: string; to?: string }): Promise<ClimateFilter> {
+async function filterOf(
+  db: Kysely<DB>,
+  user: SessionUser,
+  q: { projectId?: number; areaId?: number; variableId?: number; from?: string; to?: string },
+): Promise<ClimateFilter> {
   if (q.projectId) await assertProjectVisible(db, user, q.projectId);
   if (q.areaId) await assertExist(db, 'areas', q.areaId, 'areaId');
   const from = boundDate(q.from, 'from');
@@ -50,7 +56,8 @@ export const climateRoutes = router()
       method: 'get',
       path: '/climate',
       tags: ['climate'],
-      summary: 'Climate over time: per period and variable, the distribution of placements by tellers and by coordinators, and the shift of the mean against the previous period',
+      summary:
+        'Climate over time: per period and variable, the distribution of placements by tellers and by coordinators, and the shift of the mean against the previous period',
       description:
         'Stories count by happened_on (else the day they were recorded); withdrawn stories never count; an area includes the areas below it. Only accepted placements; "does not apply" is counted apart.',
       security: cookieAuth,
@@ -79,7 +86,9 @@ export const climateRoutes = router()
                     period: z.string(),
                     teller: Distribution,
                     coordinator: Distribution,
-                    shift: z.object({ teller: z.number().nullable(), coordinator: z.number().nullable() }).openapi({ description: 'mean minus the previous period’s mean, in points' }),
+                    shift: z
+                      .object({ teller: z.number().nullable(), coordinator: z.number().nullable() })
+                      .openapi({ description: 'mean minus the previous period’s mean, in points' }),
                   }),
                 ),
               }),
@@ -137,7 +146,8 @@ export const climateRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const { variableId, source, period, bin, ...q } = c.req.valid('query');
-      if (!periodicityOf(period)) throw invalid('Periode als 2026, 2026-Q1 of 2026-03 / Period like 2026, 2026-Q1 or 2026-03', [{ field: 'period', message: 'bad period' }]);
+      if (!periodicityOf(period))
+        throw invalid('Periode als 2026, 2026-Q1 of 2026-03 / Period like 2026, 2026-Q1 or 2026-03', [{ field: 'period', message: 'bad period' }]);
       const filter = await filterOf(c.var.db, user, q);
       return c.json(await climateRegionStories(await visibleStories(c.var.db, user), { ...filter, variableId, source, period, bin, limit: 200 }), 200);
     },
@@ -184,7 +194,8 @@ export const climateRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const { period, ...q } = c.req.valid('query');
-      if (period !== undefined && !periodicityOf(period)) throw invalid('Periode als 2026, 2026-Q1 of 2026-03 / Period like 2026, 2026-Q1 or 2026-03', [{ field: 'period', message: 'bad period' }]);
+      if (period !== undefined && !periodicityOf(period))
+        throw invalid('Periode als 2026, 2026-Q1 of 2026-03 / Period like 2026, 2026-Q1 or 2026-03', [{ field: 'period', message: 'bad period' }]);
       const filter = await filterOf(c.var.db, user, { ...q, from: q.from ?? period, to: q.to ?? period });
       return c.json({ variables: await climateAgreement(c.var.db, await visibleStories(c.var.db, user), filter) }, 200);
     },

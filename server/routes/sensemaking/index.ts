@@ -6,4 +6,9 @@ import { outcomeRoutes } from './outcomes.js';
 import { qdaRoutes } from './qda.js';
 import { taggingRoutes } from './tagging/index.js';
 
-export const sensemakingRoutes = router().route('/', outcomeRoutes).route('/', taggingRoutes).route('/', climateRoutes).route('/', mscRoutes).route('/', qdaRoutes);
+export const sensemakingRoutes = router()
+  .route('/', outcomeRoutes)
+  .route('/', taggingRoutes)
+  .route('/', climateRoutes)
+  .route('/', mscRoutes)
+  .route('/', qdaRoutes);

@@ -45,12 +45,21 @@ const Candidate = z
   })
   .openapi('MscCandidate');
 const Pick = z.object({ userId: z.number(), userName: z.string(), storyId: z.number(), reason: z.string(), at: z.string() }).openapi('MscPick');
-const Selection = z.object({ storyId: z.number(), title: z.string(), hidden: z.boolean().openapi({ description: 'the story is not shown now (withdrawn, back to team, or its report version awaits review): no title' }), reasons: z.array(z.object({ reason: z.string(), by: z.string().nullable() })) }).openapi('MscSelection');
+const Selection = z
+  .object({
+    storyId: z.number(),
+    title: z.string(),
+    hidden: z.boolean().openapi({ description: 'the story is not shown now (withdrawn, back to team, or its report version awaits review): no title' }),
+    reasons: z.array(z.object({ reason: z.string(), by: z.string().nullable() })),
+  })
+  .openapi('MscSelection');
 const RoundDetail = z.object({
   round: Round,
   isPanel: z.boolean(),
   candidates: z.array(Candidate),
-  picks: z.array(Pick).openapi({ description: "while the round is open, a panel member sees the others' picks only after making their own; staff off the panel see none" }),
+  picks: z
+    .array(Pick)
+    .openapi({ description: "while the round is open, a panel member sees the others' picks only after making their own; staff off the panel see none" }),
   pickedBy: z.array(z.object({ userId: z.number(), userName: z.string(), at: z.string() })).openapi({ description: 'who has picked so far (not what)' }),
   picksHidden: z.boolean().openapi({ description: 'picks of others exist that this reader may not see yet' }),
   myPick: Pick.nullable(),
@@ -72,7 +81,11 @@ const RoundBody = z
 async function detail(db: Parameters<typeof getRound>[0], roundId: number, user: SessionUser, isPanel: boolean) {
   const round = (await getRound(db, roundId))!;
   const [candidates, picks, selections] = await Promise.all([mscCandidates(db, round), roundPicks(db, roundId), roundSelections(db, roundId)]);
-  const titles = await mscSelectionTitles(db, user, selections.map((s) => s.storyId));
+  const titles = await mscSelectionTitles(
+    db,
+    user,
+    selections.map((s) => s.storyId),
+  );
   return {
     round,
     isPanel,
@@ -94,7 +107,11 @@ export const mscRoutes = router()
       tags: ['msc'],
       summary: 'People who can sit on a panel: every active user (coordinator, admin)',
       security: cookieAuth,
-      responses: { 200: json(z.object({ users: z.array(z.object({ id: z.number(), name: z.string(), role: z.string() })) })), 401: errors[401], 403: errors[403] },
+      responses: {
+        200: json(z.object({ users: z.array(z.object({ id: z.number(), name: z.string(), role: z.string() })) })),
+        401: errors[401],
+        403: errors[403],
+      },
     }),
     async (c) => {
       requireRole(c, ...staff);
@@ -129,7 +146,8 @@ export const mscRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff);
       const input = c.req.valid('json');
-      if (input.periodTo < input.periodFrom) throw invalid('Einddatum ligt voor de startdatum / End date is before start date', [{ field: 'periodTo', message: 'before periodFrom' }]);
+      if (input.periodTo < input.periodFrom)
+        throw invalid('Einddatum ligt voor de startdatum / End date is before start date', [{ field: 'periodTo', message: 'before periodFrom' }]);
       const projectIds = [...new Set(input.projectIds)];
       const panelUserIds = [...new Set(input.panelUserIds)];
       const round = await c.var.db.transaction().execute(async (tx) => {
@@ -142,9 +160,21 @@ export const mscRoutes = router()
           .values({ domain: input.domain, description: input.description ?? '', periodFrom: input.periodFrom, periodTo: input.periodTo, createdBy: user.id })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await tx.insertInto('mscRoundProjects').values(projectIds.map((projectId) => ({ roundId: row.id, projectId }))).execute();
-        await tx.insertInto('mscPanelMembers').values(panelUserIds.map((userId) => ({ roundId: row.id, userId }))).execute();
-        await audit(tx, user, 'msc.round.create', { type: 'msc_round', id: row.id }, { domain: input.domain, projectIds, panelUserIds, periodFrom: input.periodFrom, periodTo: input.periodTo });
+        await tx
+          .insertInto('mscRoundProjects')
+          .values(projectIds.map((projectId) => ({ roundId: row.id, projectId })))
+          .execute();
+        await tx
+          .insertInto('mscPanelMembers')
+          .values(panelUserIds.map((userId) => ({ roundId: row.id, userId })))
+          .execute();
+        await audit(
+          tx,
+          user,
+          'msc.round.create',
+          { type: 'msc_round', id: row.id },
+          { domain: input.domain, projectIds, panelUserIds, periodFrom: input.periodFrom, periodTo: input.periodTo },
+        );
         return (await getRound(tx, row.id))!;
       });
       return c.json({ round }, 201);
@@ -174,7 +204,10 @@ export const mscRoutes = router()
       tags: ['msc'],
       summary: 'A panel member picks the most significant story and writes why (one pick each; may change until the round closes)',
       security: cookieAuth,
-      request: { params: idParam, body: body(z.strictObject({ storyId: z.number().int().positive(), reason: z.string().trim().min(1).max(5000) }).openapi('MscPickInput')) },
+      request: {
+        params: idParam,
+        body: body(z.strictObject({ storyId: z.number().int().positive(), reason: z.string().trim().min(1).max(5000) }).openapi('MscPickInput')),
+      },
       responses: { 200: json(z.object({ pick: Pick })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
     }),
     async (c) => {
@@ -187,7 +220,10 @@ export const mscRoutes = router()
         const round = (await getRound(tx, id))!;
         if (round.status === 'closed') throw conflict('Deze ronde is gesloten / This round is closed');
         const candidates = await mscCandidates(tx, round);
-        if (!candidates.some((s) => s.id === input.storyId)) throw invalid('Dit verhaal is geen kandidaat in deze ronde / This story is not a candidate in this round', [{ field: 'storyId', message: 'not a candidate' }]);
+        if (!candidates.some((s) => s.id === input.storyId))
+          throw invalid('Dit verhaal is geen kandidaat in deze ronde / This story is not a candidate in this round', [
+            { field: 'storyId', message: 'not a candidate' },
+          ]);
         const at = new Date().toISOString();
         await tx
           .insertInto('mscPicks')
@@ -220,7 +256,11 @@ export const mscRoutes = router()
         // Only picks whose story still qualifies (consent may have changed or been withdrawn since).
         const candidates = new Set((await mscCandidates(tx, round)).map((s) => s.id));
         const picks = (await roundPicks(tx, id)).filter((p) => candidates.has(p.storyId));
-        if (picks.length) await tx.insertInto('mscSelections').values(picks.map((p) => ({ roundId: id, storyId: p.storyId, userId: p.userId, reason: p.reason }))).execute();
+        if (picks.length)
+          await tx
+            .insertInto('mscSelections')
+            .values(picks.map((p) => ({ roundId: id, storyId: p.storyId, userId: p.userId, reason: p.reason })))
+            .execute();
         await tx.updateTable('mscRounds').set({ status: 'closed', closedAt: new Date().toISOString() }).where('id', '=', id).execute();
         await audit(tx, user, 'msc.round.close', { type: 'msc_round', id }, { selected: [...new Set(picks.map((p) => p.storyId))] });
         return detail(tx, id, user, isPanel);

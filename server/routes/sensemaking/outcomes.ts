@@ -2,7 +2,16 @@
 // library, the climate variable catalogue and each project's chosen variables.
 import { createRoute, z } from '@hono/zod-openapi';
 import { outcomeLevels, type OutcomeLevel } from '../../../db/schema.js';
-import { getOutcome, listLibrary, listOutcomes, listVariables, outcomeUsage, parentLevel, projectVariableIds, withIati } from '../../../db/repositories/sensemaking.js';
+import {
+  getOutcome,
+  listLibrary,
+  listOutcomes,
+  listVariables,
+  outcomeUsage,
+  parentLevel,
+  projectVariableIds,
+  withIati,
+} from '../../../db/repositories/sensemaking.js';
 import { assertProjectVisible } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
@@ -26,7 +35,10 @@ export const Outcome = z
     description: z.string(),
     sort: z.number(),
     createdAt: z.string(),
-    archivedAt: z.string().nullable().openapi({ description: 'Set when the outcome is no longer pursued: kept for existing tags and reports, not offered for new ones' }),
+    archivedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Set when the outcome is no longer pursued: kept for existing tags and reports, not offered for new ones' }),
   })
   .openapi('Outcome');
 const LibraryOutcome = z
@@ -75,8 +87,16 @@ export const ClimateVariable = z
   .openapi('ClimateVariable');
 const label = z.string().trim().min(1).max(300);
 const VariableFields = {
-  key: z.string().trim().max(60).regex(/^[a-z][a-z0-9_]{1,59}$/, 'lowercase letters, digits and _'),
-  groupKey: z.string().trim().max(60).regex(/^[a-z][a-z0-9_]{1,59}$/, 'lowercase letters, digits and _'),
+  key: z
+    .string()
+    .trim()
+    .max(60)
+    .regex(/^[a-z][a-z0-9_]{1,59}$/, 'lowercase letters, digits and _'),
+  groupKey: z
+    .string()
+    .trim()
+    .max(60)
+    .regex(/^[a-z][a-z0-9_]{1,59}$/, 'lowercase letters, digits and _'),
   groupNl: label,
   groupEn: label,
   nameNl: label,
@@ -100,7 +120,10 @@ const VariablePatch = z
     strongNl: label.optional(),
     strongEn: label.optional(),
     sort: VariableFields.sort,
-    retired: z.boolean().optional().openapi({ description: 'Retire (true) or bring back (false); retired variables keep their placements but are not offered for new ones' }),
+    retired: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'Retire (true) or bring back (false); retired variables keep their placements but are not offered for new ones' }),
   })
   .openapi('ClimateVariablePatch');
 
@@ -152,16 +175,35 @@ export const outcomeRoutes = router()
       const outcome = await c.var.db.transaction().execute(async (tx) => {
         await assertProjectVisible(tx, user, projectId);
         const lib = input.libraryId ? await tx.selectFrom('outcomeLibrary').selectAll().where('id', '=', input.libraryId).executeTakeFirst() : undefined;
-        if (input.libraryId && !lib) throw invalid('Onbekende uitkomst uit de bibliotheek / Unknown library outcome', [{ field: 'libraryId', message: 'unknown' }]);
+        if (input.libraryId && !lib)
+          throw invalid('Onbekende uitkomst uit de bibliotheek / Unknown library outcome', [{ field: 'libraryId', message: 'unknown' }]);
         const level = input.level ?? lib?.level;
         const title = input.title ?? lib?.title;
         if (!level) throw invalid('Kies een niveau / Choose a level', [{ field: 'level', message: 'required' }]);
         if (!title) throw invalid('Geef een titel / Give a title', [{ field: 'title', message: 'required' }]);
         await checkParent(tx, projectId, level, input.parentId);
-        const sort = input.sort ?? Number((await tx.selectFrom('outcomes').select((eb) => eb.fn.max('sort').as('m')).where('projectId', '=', projectId).executeTakeFirst())?.m ?? 0) + 10;
+        const sort =
+          input.sort ??
+          Number(
+            (
+              await tx
+                .selectFrom('outcomes')
+                .select((eb) => eb.fn.max('sort').as('m'))
+                .where('projectId', '=', projectId)
+                .executeTakeFirst()
+            )?.m ?? 0,
+          ) + 10;
         const row = await tx
           .insertInto('outcomes')
-          .values({ projectId, libraryId: lib?.id ?? null, parentId: input.parentId ?? null, level, title, description: input.description ?? lib?.description ?? '', sort })
+          .values({
+            projectId,
+            libraryId: lib?.id ?? null,
+            parentId: input.parentId ?? null,
+            level,
+            title,
+            description: input.description ?? lib?.description ?? '',
+            sort,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         await audit(tx, user, 'outcome.create', { type: 'outcome', id: row.id }, { projectId, level, title, libraryId: lib?.id ?? null });
@@ -193,13 +235,28 @@ export const outcomeRoutes = router()
         if (parentId !== before.parentId || level !== before.level) await checkParent(tx, before.projectId, level, parentId, id);
         if (patch.level && patch.level !== before.level) {
           const children = await tx.selectFrom('outcomes').select('id').where('parentId', '=', id).executeTakeFirst();
-          if (children) throw invalid('Deze uitkomst heeft onderliggende uitkomsten / This outcome has outcomes below it', [{ field: 'level', message: 'has children' }]);
+          if (children)
+            throw invalid('Deze uitkomst heeft onderliggende uitkomsten / This outcome has outcomes below it', [{ field: 'level', message: 'has children' }]);
         }
-        await tx.updateTable('outcomes').set({ ...patch, level, parentId }).where('id', '=', id).execute();
+        await tx
+          .updateTable('outcomes')
+          .set({ ...patch, level, parentId })
+          .where('id', '=', id)
+          .execute();
         if (Object.keys(patch).length) await audit(tx, user, 'outcome.update', { type: 'outcome', id }, { fields: Object.keys(patch) });
         if (archived !== undefined && archived !== (before.archivedAt !== null)) {
-          await tx.updateTable('outcomes').set({ archivedAt: archived ? new Date().toISOString() : null }).where('id', '=', id).execute();
-          await audit(tx, user, archived ? 'outcome.archive' : 'outcome.restore', { type: 'outcome', id }, { projectId: before.projectId, title: before.title });
+          await tx
+            .updateTable('outcomes')
+            .set({ archivedAt: archived ? new Date().toISOString() : null })
+            .where('id', '=', id)
+            .execute();
+          await audit(
+            tx,
+            user,
+            archived ? 'outcome.archive' : 'outcome.restore',
+            { type: 'outcome', id },
+            { projectId: before.projectId, title: before.title },
+          );
         }
         return (await getOutcome(tx, id))!;
       });
@@ -302,9 +359,23 @@ export const outcomeRoutes = router()
       const user = requireRole(c, 'admin');
       const input = c.req.valid('json');
       const variable = await c.var.db.transaction().execute(async (tx) => {
-        if (await tx.selectFrom('climateVariables').select('id').where('key', '=', input.key).executeTakeFirst()) throw conflict('Deze sleutel bestaat al / This key exists');
-        const sort = input.sort ?? Number((await tx.selectFrom('climateVariables').select((eb) => eb.fn.max('sort').as('m')).executeTakeFirst())?.m ?? 0) + 10;
-        const row = await tx.insertInto('climateVariables').values({ ...input, sort }).returningAll().executeTakeFirstOrThrow();
+        if (await tx.selectFrom('climateVariables').select('id').where('key', '=', input.key).executeTakeFirst())
+          throw conflict('Deze sleutel bestaat al / This key exists');
+        const sort =
+          input.sort ??
+          Number(
+            (
+              await tx
+                .selectFrom('climateVariables')
+                .select((eb) => eb.fn.max('sort').as('m'))
+                .executeTakeFirst()
+            )?.m ?? 0,
+          ) + 10;
+        const row = await tx
+          .insertInto('climateVariables')
+          .values({ ...input, sort })
+          .returningAll()
+          .executeTakeFirstOrThrow();
         await audit(tx, user, 'climate_variable.create', { type: 'climate_variable', id: row.id }, { key: row.key });
         return row;
       });
@@ -329,8 +400,19 @@ export const outcomeRoutes = router()
         const before = await tx.selectFrom('climateVariables').selectAll().where('id', '=', id).executeTakeFirst();
         if (!before) throw notFound('Variabele niet gevonden / Variable not found');
         const retiredAt = retired === undefined ? before.retiredAt : retired ? (before.retiredAt ?? new Date().toISOString()) : null;
-        const row = await tx.updateTable('climateVariables').set({ ...fields, retiredAt }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-        await audit(tx, user, retired === true && !before.retiredAt ? 'climate_variable.retire' : 'climate_variable.update', { type: 'climate_variable', id }, { fields: Object.keys(fields), retired });
+        const row = await tx
+          .updateTable('climateVariables')
+          .set({ ...fields, retiredAt })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await audit(
+          tx,
+          user,
+          retired === true && !before.retiredAt ? 'climate_variable.retire' : 'climate_variable.update',
+          { type: 'climate_variable', id },
+          { fields: Object.keys(fields), retired },
+        );
         return row;
       });
       return c.json({ variable }, 200);
@@ -344,7 +426,12 @@ export const outcomeRoutes = router()
       summary: 'The climate variables a project asks its residents about',
       security: cookieAuth,
       request: { params: idParam },
-      responses: { 200: json(z.object({ variableIds: z.array(z.number()), variables: z.array(ClimateVariable) })), 401: errors[401], 403: errors[403], 404: errors[404] },
+      responses: {
+        200: json(z.object({ variableIds: z.array(z.number()), variables: z.array(ClimateVariable) })),
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
     }),
     async (c) => {
       const user = requireRole(c, ...team);
@@ -375,9 +462,16 @@ export const outcomeRoutes = router()
         const found = ids.length ? await tx.selectFrom('climateVariables').select(['id', 'retiredAt']).where('id', 'in', ids).execute() : [];
         // A retired variable a project already uses may stay; it cannot be newly chosen.
         const bad = ids.filter((v) => !found.some((f) => f.id === v && (!f.retiredAt || before.includes(v))));
-        if (bad.length) throw invalid('Onbekende of ingetrokken variabele / Unknown or retired variable', [{ field: 'variableIds', message: `not allowed: ${bad.join(', ')}` }]);
+        if (bad.length)
+          throw invalid('Onbekende of ingetrokken variabele / Unknown or retired variable', [
+            { field: 'variableIds', message: `not allowed: ${bad.join(', ')}` },
+          ]);
         await tx.deleteFrom('projectClimateVariables').where('projectId', '=', id).execute();
-        if (ids.length) await tx.insertInto('projectClimateVariables').values(ids.map((variableId) => ({ projectId: id, variableId }))).execute();
+        if (ids.length)
+          await tx
+            .insertInto('projectClimateVariables')
+            .values(ids.map((variableId) => ({ projectId: id, variableId })))
+            .execute();
         await audit(tx, user, 'project.climate_variables', { type: 'project', id }, { from: before, to: ids });
         return projectVariableIds(tx, id);
       });

@@ -10,13 +10,21 @@ import { applyImport, planImport } from '../../qda/import.js';
 import { readQdpx } from '../../qda/read.js';
 
 const team = ['admin', 'coordinator', 'worker'] as const;
-const fileName = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'project';
+const fileName = (s: string) =>
+  s
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'project';
 
 const Target = z.object({ kind: z.enum(['code', 'outcome', 'variable', 'newCode']), id: z.number().optional(), guid: z.string().optional(), name: z.string() });
 const ImportPlan = z
   .object({
     sources: z.object({ matched: z.number(), unknown: z.array(z.object({ guid: z.string(), name: z.string() })) }),
-    codes: z.object({ matched: z.number(), new: z.array(z.object({ guid: z.string(), name: z.string(), existingCodeId: z.number().nullable() })), unknown: z.array(z.string()) }),
+    codes: z.object({
+      matched: z.number(),
+      new: z.array(z.object({ guid: z.string(), name: z.string(), existingCodeId: z.number().nullable() })),
+      unknown: z.array(z.string()),
+    }),
     codings: z.object({
       add: z.array(
         z.object({
@@ -45,10 +53,16 @@ export const qdaRoutes = router()
       method: 'get',
       path: '/projects/{id}/stories.qdpx',
       tags: ['coding'],
-      summary: "The project's stories for the team as a REFI-QDA project (.qdpx): texts, codebook, coded passages, tellers as cases, metadata and placements as variables",
+      summary:
+        "The project's stories for the team as a REFI-QDA project (.qdpx): texts, codebook, coded passages, tellers as cases, metadata and placements as variables",
       security: cookieAuth,
       request: { params: idParam },
-      responses: { 200: { content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } }, description: 'A .qdpx (zip)' }, 401: errors[401], 403: errors[403], 404: errors[404] },
+      responses: {
+        200: { content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } }, description: 'A .qdpx (zip)' },
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
     }),
     async (c) => {
       const user = requireRole(c, ...team);
@@ -80,7 +94,13 @@ export const qdaRoutes = router()
         body: { content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } }, required: true },
       },
       responses: {
-        200: json(z.object({ mode: z.enum(['preview', 'commit']), plan: ImportPlan, result: z.object({ codesCreated: z.number(), codingsAdded: z.number() }).nullable() })),
+        200: json(
+          z.object({
+            mode: z.enum(['preview', 'commit']),
+            plan: ImportPlan,
+            result: z.object({ codesCreated: z.number(), codingsAdded: z.number() }).nullable(),
+          }),
+        ),
         400: errors[400],
         401: errors[401],
         403: errors[403],

@@ -15,7 +15,10 @@ export async function checkPlacements(db: Kysely<DB>, projectId: number, placeme
   const allowed = new Set((await projectVariables(db, projectId)).map((v) => v.id));
   const seen = new Set<number>();
   placements.forEach((p, i) => {
-    if (!allowed.has(p.variableId)) throw invalid('Deze schaal hoort niet bij het project / This scale is not one of the project’s', [{ field: `${field}.${i}.variableId`, message: 'not a climate variable of this project' }]);
+    if (!allowed.has(p.variableId))
+      throw invalid('Deze schaal hoort niet bij het project / This scale is not one of the project’s', [
+        { field: `${field}.${i}.variableId`, message: 'not a climate variable of this project' },
+      ]);
     if (seen.has(p.variableId)) throw invalid('Elke schaal één keer / Each scale once', [{ field: `${field}.${i}.variableId`, message: 'appears twice' }]);
     seen.add(p.variableId);
   });
@@ -27,7 +30,9 @@ export async function checkArea(db: Kysely<DB>, projectId: number, areaId: numbe
   if (areaId == null) return;
   await assertExist(db, 'areas', areaId, 'areaId');
   if (!(await areaInProject(db, projectId, areaId))) {
-    throw invalid('Dit gebied hoort niet bij het project / This area is not one of the project’s areas', [{ field: 'areaId', message: 'not an area of this project' }]);
+    throw invalid('Dit gebied hoort niet bij het project / This area is not one of the project’s areas', [
+      { field: 'areaId', message: 'not an area of this project' },
+    ]);
   }
 }
 

@@ -25,7 +25,10 @@ export const storyCrudRoutes = router()
         201: json(
           z.object({
             story: Story,
-            receipt: z.string().nullable().openapi({ description: 'a story heard from a resident: its receipt code, shown once, for the worker to hand to the teller (read back and withdraw at /r/CODE); null for practice stories' }),
+            receipt: z.string().nullable().openapi({
+              description:
+                'a story heard from a resident: its receipt code, shown once, for the worker to hand to the teller (read back and withdraw at /r/CODE); null for practice stories',
+            }),
           }),
         ),
         400: errors[400],
@@ -45,8 +48,14 @@ export const storyCrudRoutes = router()
       await checkArea(db, input.projectId, input.areaId);
       const placements = await checkPlacements(db, input.projectId, input.placements);
       const practice = input.source === 'practice';
-      if (practice && input.teller) throw invalid('Bij een eigen praktijkverhaal ben jij de verteller / In a practice story you are the teller', [{ field: 'teller', message: 'not for practice stories' }]);
-      if (practice && input.consent.givenBy !== 'teller') throw invalid('Bij een eigen praktijkverhaal geef jij toestemming / You give consent for your own practice story', [{ field: 'consent.givenBy', message: 'must be teller' }]);
+      if (practice && input.teller)
+        throw invalid('Bij een eigen praktijkverhaal ben jij de verteller / In a practice story you are the teller', [
+          { field: 'teller', message: 'not for practice stories' },
+        ]);
+      if (practice && input.consent.givenBy !== 'teller')
+        throw invalid('Bij een eigen praktijkverhaal geef jij toestemming / You give consent for your own practice story', [
+          { field: 'consent.givenBy', message: 'must be teller' },
+        ]);
       const under16 = input.teller?.under16 ?? false;
       try {
         checkConsentGiver({ under16, givenBy: input.consent.givenBy, guardianName: input.consent.guardianName, widening: true });
@@ -80,7 +89,13 @@ export const storyCrudRoutes = router()
           },
           placements,
           by: user,
-          auditDetails: { projectId: input.projectId, source: input.source, consent: input.consent.level, givenBy: input.consent.givenBy, channel: input.consent.channel },
+          auditDetails: {
+            projectId: input.projectId,
+            source: input.source,
+            consent: input.consent.level,
+            givenBy: input.consent.givenBy,
+            channel: input.consent.channel,
+          },
         }),
       );
       return c.json({ story: await storyFor(db, user, id), receipt }, 201);
@@ -94,7 +109,20 @@ export const storyCrudRoutes = router()
       summary: 'Stories you may see, filtered and searched (q: full text over title and story, diacritics-insensitive)',
       security: cookieAuth,
       request: { query: ListQuery },
-      responses: { 200: json(z.object({ stories: z.array(StorySummary), total: z.number(), totalCapped: z.boolean().openapi({ description: 'with q: there are more matches than total counts (a common word); they come most recently added first' }) })), 400: errors[400], 401: errors[401], 403: errors[403] },
+      responses: {
+        200: json(
+          z.object({
+            stories: z.array(StorySummary),
+            total: z.number(),
+            totalCapped: z
+              .boolean()
+              .openapi({ description: 'with q: there are more matches than total counts (a common word); they come most recently added first' }),
+          }),
+        ),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+      },
     }),
     async (c) => {
       const user = requireRole(c, 'admin', 'coordinator', 'worker', 'funder');
@@ -126,7 +154,15 @@ export const storyCrudRoutes = router()
       summary: 'Edit a story: workers the stories they recorded, coordinators and admins all',
       security: cookieAuth,
       request: { params: idParam, body: body(StoryPatchBody) },
-      responses: { 200: json(z.object({ story: Story })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 413: errors[413] },
+      responses: {
+        200: json(z.object({ story: Story })),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+        413: errors[413],
+      },
     }),
     async (c) => {
       const user = requireRole(c, 'admin', 'coordinator', 'worker', 'funder');
@@ -135,7 +171,8 @@ export const storyCrudRoutes = router()
       const { db } = c.var;
       const story = await visibleStory(db, user, id);
       if (story.withdrawnAt) throw conflict('Dit verhaal is ingetrokken / This story has been withdrawn');
-      if (!canEditStory(user, story)) throw new AppError('forbidden', 'Je kunt alleen verhalen bewerken die je zelf hebt vastgelegd / You can only edit stories you recorded');
+      if (!canEditStory(user, story))
+        throw new AppError('forbidden', 'Je kunt alleen verhalen bewerken die je zelf hebt vastgelegd / You can only edit stories you recorded');
       const { body: rawBody, ...fields } = input;
       const rich = rawBody === undefined ? undefined : parseRichText(rawBody);
       if (rich) nonEmpty(rich.text);
@@ -150,5 +187,4 @@ export const storyCrudRoutes = router()
       });
       return c.json({ story: await storyFor(db, user, id) }, 200);
     },
-  )
-;
+  );

@@ -6,4 +6,9 @@ import { linkRoutes } from './links.js';
 import { storyMediaRoutes } from './media.js';
 import { privacyRoutes } from './privacy.js';
 
-export const storyRoutes = router().route('/', storyCrudRoutes).route('/', consentRoutes).route('/', linkRoutes).route('/', privacyRoutes).route('/', storyMediaRoutes);
+export const storyRoutes = router()
+  .route('/', storyCrudRoutes)
+  .route('/', consentRoutes)
+  .route('/', linkRoutes)
+  .route('/', privacyRoutes)
+  .route('/', storyMediaRoutes);

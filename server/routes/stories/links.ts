@@ -46,7 +46,9 @@ const linkSettings = {
   question: z.string().trim().min(1).max(300).nullable().optional(),
   climateVariableIds: idList(4).nullable().optional(),
 };
-const NewLinkBody = z.strictObject({ label: z.string().trim().max(200).optional(), expiresAt: expiry.nullable().optional(), ...linkSettings }).openapi('NewSubmissionLink');
+const NewLinkBody = z
+  .strictObject({ label: z.string().trim().max(200).optional(), expiresAt: expiry.nullable().optional(), ...linkSettings })
+  .openapi('NewSubmissionLink');
 const LinkPatchBody = z
   .strictObject({ closed: z.boolean().optional(), expiresAt: expiry.nullable().optional(), label: z.string().trim().max(200).optional(), ...linkSettings })
   .openapi('SubmissionLinkPatch');
@@ -56,7 +58,10 @@ async function climateSetting(c: Context<AppEnv>, projectId: number, ids: number
   if (ids === undefined || ids === null) return ids;
   const own = new Set((await projectVariables(c.var.db, projectId)).map((v) => v.id));
   const bad = ids.findIndex((id, i) => !own.has(id) || ids.indexOf(id) !== i);
-  if (bad >= 0) throw invalid('Kies klimaatvragen van dit project, elk één keer / Choose this project’s climate questions, each once', [{ field: `climateVariableIds.${bad}`, message: 'not one of the project’s climate variables, or twice' }]);
+  if (bad >= 0)
+    throw invalid('Kies klimaatvragen van dit project, elk één keer / Choose this project’s climate questions, each once', [
+      { field: `climateVariableIds.${bad}`, message: 'not one of the project’s climate variables, or twice' },
+    ]);
   return JSON.stringify(ids);
 }
 
@@ -184,7 +189,13 @@ export const linkRoutes = router()
       security: cookieAuth,
       request: { params: idParam },
       responses: {
-        200: json(z.object({ link: Link, project: z.object({ id: z.number(), name: z.string() }), organisation: z.object({ name: z.string(), contact: z.string().nullable() }) })),
+        200: json(
+          z.object({
+            link: Link,
+            project: z.object({ id: z.number(), name: z.string() }),
+            organisation: z.object({ name: z.string(), contact: z.string().nullable() }),
+          }),
+        ),
         401: errors[401],
         403: errors[403],
         404: errors[404],
@@ -197,7 +208,10 @@ export const linkRoutes = router()
       const listed = (await listLinks(c.var.db, link.projectId)).find((l) => l.id === id)!;
       const project = await c.var.db.selectFrom('projects').select(['id', 'name']).where('id', '=', link.projectId).executeTakeFirstOrThrow();
       const { config } = c.var;
-      return c.json({ link: toLink(c, listed), project, organisation: { name: (config.iatiOrg ?? defaultIatiOrg).name, contact: config.orgContact ?? null } }, 200);
+      return c.json(
+        { link: toLink(c, listed), project, organisation: { name: (config.iatiOrg ?? defaultIatiOrg).name, contact: config.orgContact ?? null } },
+        200,
+      );
     },
   )
   .openapi(
@@ -217,5 +231,4 @@ export const linkRoutes = router()
       c.header('Content-Type', 'image/svg+xml; charset=utf-8');
       return c.body(svg, 200);
     },
-  )
-;
+  );

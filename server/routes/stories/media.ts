@@ -12,7 +12,13 @@ import { cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import { anyone, storyFor } from './checks.js';
 import { Story } from './schemas.js';
 
-const mediaParams = idParam.extend({ mediaId: z.coerce.number().int().positive().openapi({ param: { name: 'mediaId', in: 'path' } }) });
+const mediaParams = idParam.extend({
+  mediaId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'mediaId', in: 'path' } }),
+});
 const MediaFields = z.strictObject({ photoInReports: z.boolean().optional() });
 
 export const storyMediaRoutes = router()
@@ -25,7 +31,10 @@ export const storyMediaRoutes = router()
       security: cookieAuth,
       request: { params: mediaParams },
       responses: {
-        200: { content: { 'audio/webm': { schema: z.string().openapi({ format: 'binary' }) }, 'image/jpeg': { schema: z.string().openapi({ format: 'binary' }) } }, description: 'The file' },
+        200: {
+          content: { 'audio/webm': { schema: z.string().openapi({ format: 'binary' }) }, 'image/jpeg': { schema: z.string().openapi({ format: 'binary' }) } },
+          description: 'The file',
+        },
         401: errors[401],
         403: errors[403],
         404: errors[404],
@@ -51,7 +60,15 @@ export const storyMediaRoutes = router()
       summary: 'Add a voice recording and/or a photo to a story you may edit (multipart: `story` holds {photoInReports?} as JSON)',
       security: cookieAuth,
       request: { params: idParam, body: { content: { 'multipart/form-data': { schema: MediaForm } }, required: true } },
-      responses: { 201: json(z.object({ story: Story })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 413: errors[413], 415: errors[415] },
+      responses: {
+        201: json(z.object({ story: Story })),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        413: errors[413],
+        415: errors[415],
+      },
     }),
     async (c) => {
       const user = requireRole(c, ...anyone);
@@ -60,10 +77,14 @@ export const storyMediaRoutes = router()
       const story = await visibleStory(db, user, id);
       if (!canEditStory(user, story)) throw forbidden('Je mag dit verhaal niet aanvullen / You may not add to this story');
       const { input, media } = await readStoryWithMedia(c, MediaFields);
-      if (!media.length) throw new AppError('invalid_input', 'Kies een opname of een foto / Choose a recording or a photo', [{ field: 'audio', message: 'no file' }]);
+      if (!media.length)
+        throw new AppError('invalid_input', 'Kies een opname of een foto / Choose a recording or a photo', [{ field: 'audio', message: 'no file' }]);
       const existing = await db.selectFrom('storyMedia').select('kind').where('storyId', '=', id).execute();
       const twice = media.find((m) => existing.some((e) => e.kind === m.kind));
-      if (twice) throw new AppError('conflict', 'Dit verhaal heeft al een opname of foto / This story already has a recording or photo', [{ field: twice.kind, message: 'one of each per story' }]);
+      if (twice)
+        throw new AppError('conflict', 'Dit verhaal heeft al een opname of foto / This story already has a recording or photo', [
+          { field: twice.kind, message: 'one of each per story' },
+        ]);
       await saveWithMedia(c, media, (stored) =>
         db.transaction().execute(async (tx) => {
           // Only the teller can let a photo into reports; a worker records what the teller said.

@@ -20,7 +20,12 @@ export const privacyRoutes = router()
       summary: 'Everything stored about one teller, as JSON (coordinator, admin)',
       security: cookieAuth,
       request: { params: idParam },
-      responses: { 200: json(z.object({ exportedAt: z.string(), teller: z.unknown(), stories: z.array(z.unknown()) })), 401: errors[401], 403: errors[403], 404: errors[404] },
+      responses: {
+        200: json(z.object({ exportedAt: z.string(), teller: z.unknown(), stories: z.array(z.unknown()) })),
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
     }),
     async (c) => {
       const user = requireRole(c, ...staff);
@@ -54,7 +59,8 @@ export const privacyRoutes = router()
       const { id } = c.req.valid('param');
       const { reason } = c.req.valid('json');
       const erased = await c.var.db.transaction().execute(async (tx) => {
-        if (!(await tx.selectFrom('tellers').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('Verteller niet gevonden / Teller not found');
+        if (!(await tx.selectFrom('tellers').select('id').where('id', '=', id).executeTakeFirst()))
+          throw notFound('Verteller niet gevonden / Teller not found');
         const storyIds = (await tx.selectFrom('stories').select('id').where('tellerId', '=', id).execute()).map((s) => s.id);
         await redactStoredVersions(tx, storyIds, user, 'teller erased'); // published report versions lose the text too
         const { counts, files } = await eraseTeller(tx, id);

@@ -112,6 +112,8 @@ export const Story = StorySummary.extend({
   teller: z.object({ id: z.number(), name: z.string().nullable(), under16: z.boolean(), kind: z.enum(['resident', 'worker']) }),
   recordedBy: z.object({ id: z.number(), name: z.string() }).nullable(),
   consentHistory: z.array(ConsentRecord),
-  placements: z.array(z.object({ variableId: z.number(), source: z.enum(['teller', 'coordinator']), position: z.number().nullable(), status: z.enum(['accepted', 'suggested']) })),
+  placements: z.array(
+    z.object({ variableId: z.number(), source: z.enum(['teller', 'coordinator']), position: z.number().nullable(), status: z.enum(['accepted', 'suggested']) }),
+  ),
   canEdit: z.boolean(),
 }).openapi('Story');

@@ -64,8 +64,9 @@ export class ReportAwaitingReview extends LitElement {
     const { count, stories } = this.waiting;
     return html`<section aria-labelledby="awaiting-h">
       <h2 id="awaiting-h">${t('heading', { n: count })}</h2>
-      ${count
-        ? html`<p class="hint">${t('hint')}</p>
+      ${
+        count
+          ? html`<p class="hint">${t('hint')}</p>
             <ul>
               ${stories.map(
                 (s) => html`<li>
@@ -75,7 +76,8 @@ export class ReportAwaitingReview extends LitElement {
               )}
             </ul>
             ${count > stories.length ? html`<p>${t('more', { n: count - stories.length })}</p>` : nothing}`
-        : html`<p>${t('none')}</p>`}
+          : html`<p>${t('none')}</p>`
+      }
     </section>`;
   }
 

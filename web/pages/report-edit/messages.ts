@@ -130,7 +130,7 @@ export const t = messages({
     invalid: 'Check the marked fields.',
     failed: 'Saving failed. Please try again.',
     preview: 'Preview',
-    previewHint: 'This is how the report looks now, with today\'s numbers and stories. It is not published yet.',
+    previewHint: "This is how the report looks now, with today's numbers and stories. It is not published yet.",
     refresh: 'Refresh preview',
     publish: 'Publish as a new version',
     publishHint: 'A published version never changes. A story withdrawn later also disappears from published versions.',
@@ -219,10 +219,25 @@ export type Changes = {
   lastVersion: number | null;
   storiesAdded: { id: number; title: string }[];
   storiesRemoved: { id: number; title: string }[];
-  figuresChanged: { indicator: string; period: string; area: string | null; before: { target: number | null; actual: number | null } | null; after: { target: number | null; actual: number | null } | null }[];
+  figuresChanged: {
+    indicator: string;
+    period: string;
+    area: string | null;
+    before: { target: number | null; actual: number | null } | null;
+    after: { target: number | null; actual: number | null } | null;
+  }[];
   titleChanged: boolean;
   periodChanged: boolean;
   outcomesWithoutIndicators: { id: number; title: string }[];
   indicatorsWithoutOutcome: { id: number; name: string }[];
 };
-export type ReadLink = { id: number; label: string | null; createdAt: string; createdBy: string | null; expiresAt: string; status: 'active' | 'expired' | 'revoked'; revokedAt: string | null; revokedBy: string | null };
+export type ReadLink = {
+  id: number;
+  label: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  expiresAt: string;
+  status: 'active' | 'expired' | 'revoked';
+  revokedAt: string | null;
+  revokedBy: string | null;
+};

@@ -48,7 +48,17 @@ const t = messages({
 });
 
 type Candidate = { id: number; title: string; when: string; msc: boolean };
-type OutcomeChoice = { outcomeId: number; title: string; projectName: string; archived: boolean; indicators: number; narrative: Doc | null; storyIds: number[] | null; suggested: number[]; candidates: Candidate[] };
+type OutcomeChoice = {
+  outcomeId: number;
+  title: string;
+  projectName: string;
+  archived: boolean;
+  indicators: number;
+  narrative: Doc | null;
+  storyIds: number[] | null;
+  suggested: number[];
+  candidates: Candidate[];
+};
 
 /**
  * Narrative and chosen stories per outcome of one report. `refresh` changes when the definition
@@ -104,7 +114,11 @@ export class ReportOutcomeTexts extends LitElement {
       const perOutcome = this.outcomes!.map((o, i) => {
         const editor = this.renderRoot.querySelectorAll<WwEditor>('ww-editor')[i];
         const narrative = editor && !editor.isEmpty ? editor.value : undefined;
-        return { outcomeId: o.outcomeId, ...(narrative ? { narrative } : {}), storyIds: this.touched.has(o.outcomeId) ? (this.chosen.get(o.outcomeId) ?? []) : null };
+        return {
+          outcomeId: o.outcomeId,
+          ...(narrative ? { narrative } : {}),
+          storyIds: this.touched.has(o.outcomeId) ? (this.chosen.get(o.outcomeId) ?? []) : null,
+        };
       });
       await patch(`/api/reports/${this.reportId}`, { perOutcome });
       await this.load();
@@ -130,8 +144,9 @@ export class ReportOutcomeTexts extends LitElement {
       <fieldset aria-describedby="err-s-${i}">
         <legend>${t('stories', { title: o.title })}</legend>
         ${this.touched.has(o.outcomeId) || !o.candidates.length ? nothing : html`<p class="hint">${t('suggestedNow')}</p>`}
-        ${o.candidates.length
-          ? html`<ol class="stories">
+        ${
+          o.candidates.length
+            ? html`<ol class="stories">
               ${ordered.map((c) => {
                 const on = chosen.includes(c.id);
                 return html`<li class=${on ? 'on' : ''}>
@@ -139,16 +154,19 @@ export class ReportOutcomeTexts extends LitElement {
                     ><input type="checkbox" .checked=${on} @change=${(e: Event) => this.setChosen(o.outcomeId, (e.target as HTMLInputElement).checked ? [...chosen, c.id] : chosen.filter((x) => x !== c.id))} />
                     <span>${c.title} <span class="muted">${c.when}</span>${c.msc ? html` <span class="badge">${t('msc')}</span>` : nothing}</span></label
                   >
-                  ${on
-                    ? html`<span class="order">
+                  ${
+                    on
+                      ? html`<span class="order">
                         <button type="button" class="secondary small" aria-label=${t('up', { title: c.title })} @click=${() => this.move(o.outcomeId, c.id, -1)}>↑</button>
                         <button type="button" class="secondary small" aria-label=${t('down', { title: c.title })} @click=${() => this.move(o.outcomeId, c.id, 1)}>↓</button>
                       </span>`
-                    : nothing}
+                      : nothing
+                  }
                 </li>`;
               })}
             </ol>`
-          : html`<p class="muted">${t('noCandidates')}</p>`}
+            : html`<p class="muted">${t('noCandidates')}</p>`
+        }
         <span class="field-error" id="err-s-${i}">${storiesErr ?? ''}</span>
       </fieldset>
     </section>`;

@@ -93,17 +93,19 @@ export class ReportReadLinks extends LitElement {
           ${l.revokedAt ? t('linkRevoked', { date: formatDate(l.revokedAt), name: l.revokedBy ?? '–' }) : nothing}
         </p>
       </div>
-      ${l.status !== 'active'
-        ? nothing
-        : confirming
-          ? html`<div class="confirm" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancelRevoke()}>
+      ${
+        l.status !== 'active'
+          ? nothing
+          : confirming
+            ? html`<div class="confirm" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancelRevoke()}>
               <p id=${`confirm-${l.id}`}>${t('confirmRevoke', { label: name })}</p>
               <div class="actions">
                 <button type="button" class="danger" aria-describedby=${`confirm-${l.id}`} @click=${() => this.revoke(l)} ?disabled=${busy}>${t('doRevoke')}</button>
                 <button type="button" class="secondary" @click=${this.cancelRevoke}>${t('cancel')}</button>
               </div>
             </div>`
-          : html`<button type="button" class="secondary revoke" aria-label=${t('revokeLabel', { label: name })} @click=${() => this.askRevoke(l.id)} ?disabled=${busy}>${t('revoke')}</button>`}
+            : html`<button type="button" class="secondary revoke" aria-label=${t('revokeLabel', { label: name })} @click=${() => this.askRevoke(l.id)} ?disabled=${busy}>${t('revoke')}</button>`
+      }
     </li>`;
   }
 
@@ -111,15 +113,17 @@ export class ReportReadLinks extends LitElement {
     return html`<h3 id="links-h" tabindex="-1">${t('links')}</h3>
       <div role="alert">${this.linksError ? html`<p class="notice error">${this.linksError}</p>` : nothing}</div>
       <div role="status">${this.linksMessage ? html`<p class="notice">${this.linksMessage}</p>` : nothing}</div>
-      ${this.links === null
-        ? this.linksError
-          ? nothing
-          : html`<p>${t('loading')}</p>`
-        : this.links.length
-          ? html`<ul class="links">
+      ${
+        this.links === null
+          ? this.linksError
+            ? nothing
+            : html`<p>${t('loading')}</p>`
+          : this.links.length
+            ? html`<ul class="links">
               ${this.links.map((l) => this.renderLink(l))}
             </ul>`
-          : html`<p>${t('noLinks')}</p>`}`;
+            : html`<p>${t('noLinks')}</p>`
+      }`;
   }
 
   static override styles = [

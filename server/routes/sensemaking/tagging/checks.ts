@@ -9,30 +9,47 @@ import type { SessionUser } from '../../../types.js';
 /** Checks tags against the story's project (outcomes) and the catalogue (variables); 400 names the bad ones. */
 export async function checkTags(db: Kysely<DB>, storyIds: number[], projectIds: number[], tags: { outcomes?: OutcomeTag[]; placements?: PlacementTag[] }) {
   const outcomeIds = [...new Set((tags.outcomes ?? []).map((o) => o.outcomeId))];
-  if (outcomeIds.length !== (tags.outcomes ?? []).length) throw invalid('Een uitkomst staat er twee keer in / An outcome is listed twice', [{ field: 'outcomes', message: 'duplicate' }]);
+  if (outcomeIds.length !== (tags.outcomes ?? []).length)
+    throw invalid('Een uitkomst staat er twee keer in / An outcome is listed twice', [{ field: 'outcomes', message: 'duplicate' }]);
   if (outcomeIds.length) {
     const found = await db.selectFrom('outcomes').select(['id', 'projectId', 'archivedAt']).where('id', 'in', outcomeIds).execute();
     const bad = outcomeIds.filter((id) => !found.some((f) => f.id === id && projectIds.every((p) => p === f.projectId)));
-    if (bad.length) throw invalid('Deze uitkomst hoort niet bij het project van het verhaal / Outcome is not of the story’s project', [{ field: 'outcomes', message: `not allowed: ${bad.join(', ')}` }]);
+    if (bad.length)
+      throw invalid('Deze uitkomst hoort niet bij het project van het verhaal / Outcome is not of the story’s project', [
+        { field: 'outcomes', message: `not allowed: ${bad.join(', ')}` },
+      ]);
     // Archived outcomes are not offered for new tags; a story's existing tag on one may be kept.
     const archived = found.filter((f) => f.archivedAt).map((f) => f.id);
     if (archived.length) {
-      const tagged = await db.selectFrom('storyOutcomes').select(['outcomeId', 'storyId']).where('storyId', 'in', storyIds).where('outcomeId', 'in', archived).execute();
+      const tagged = await db
+        .selectFrom('storyOutcomes')
+        .select(['outcomeId', 'storyId'])
+        .where('storyId', 'in', storyIds)
+        .where('outcomeId', 'in', archived)
+        .execute();
       const closed = archived.filter((id) => !storyIds.every((s) => tagged.some((t) => t.outcomeId === id && t.storyId === s)));
-      if (closed.length) throw invalid('Deze uitkomst is gearchiveerd / This outcome is archived', [{ field: 'outcomes', message: `archived: ${closed.join(', ')}` }]);
+      if (closed.length)
+        throw invalid('Deze uitkomst is gearchiveerd / This outcome is archived', [{ field: 'outcomes', message: `archived: ${closed.join(', ')}` }]);
     }
   }
   const variableIds = [...new Set((tags.placements ?? []).map((p) => p.variableId))];
-  if (variableIds.length !== (tags.placements ?? []).length) throw invalid('Een variabele staat er twee keer in / A variable is listed twice', [{ field: 'placements', message: 'duplicate' }]);
+  if (variableIds.length !== (tags.placements ?? []).length)
+    throw invalid('Een variabele staat er twee keer in / A variable is listed twice', [{ field: 'placements', message: 'duplicate' }]);
   if (variableIds.length) {
     const found = await db.selectFrom('climateVariables').select(['id', 'retiredAt']).where('id', 'in', variableIds).execute();
-    const used = await db.selectFrom('storyPlacements').select(['variableId', 'storyId']).where('storyId', 'in', storyIds).where('variableId', 'in', variableIds).execute();
+    const used = await db
+      .selectFrom('storyPlacements')
+      .select(['variableId', 'storyId'])
+      .where('storyId', 'in', storyIds)
+      .where('variableId', 'in', variableIds)
+      .execute();
     // Retired variables are not offered for new placements; a story's existing placement on one may be kept.
     const bad = variableIds.filter((id) => {
       const v = found.find((f) => f.id === id);
       return !v || (v.retiredAt && !storyIds.every((s) => used.some((u) => u.variableId === id && u.storyId === s)));
     });
-    if (bad.length) throw invalid('Onbekende of ingetrokken variabele / Unknown or retired variable', [{ field: 'placements', message: `not allowed: ${bad.join(', ')}` }]);
+    if (bad.length)
+      throw invalid('Onbekende of ingetrokken variabele / Unknown or retired variable', [{ field: 'placements', message: `not allowed: ${bad.join(', ')}` }]);
   }
 }
 

@@ -37,7 +37,11 @@ export const codeRoutes = router()
       const input = c.req.valid('json');
       const code = await c.var.db.transaction().execute(async (tx) => {
         if (await codeByName(tx, input.name)) throw conflict('Deze code bestaat al / This code exists');
-        const row = await tx.insertInto('codes').values({ name: input.name, description: input.description ?? '', createdBy: user.id }).returning('id').executeTakeFirstOrThrow();
+        const row = await tx
+          .insertInto('codes')
+          .values({ name: input.name, description: input.description ?? '', createdBy: user.id })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         await audit(tx, user, 'code.create', { type: 'code', id: row.id }, { name: input.name });
         return (await getCode(tx, row.id))!;
       });
@@ -51,7 +55,10 @@ export const codeRoutes = router()
       tags: ['coding'],
       summary: 'Rename a code or change its description (coordinator, admin)',
       security: cookieAuth,
-      request: { params: idParam, body: body(z.strictObject({ name: codeName.optional(), description: z.string().max(2000).optional() }).openapi('CodePatch')) },
+      request: {
+        params: idParam,
+        body: body(z.strictObject({ name: codeName.optional(), description: z.string().max(2000).optional() }).openapi('CodePatch')),
+      },
       responses: { 200: json(z.object({ code: Code })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
     }),
     async (c) => {

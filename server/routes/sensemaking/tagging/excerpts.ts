@@ -19,7 +19,9 @@ export const excerptRoutes = router()
       security: cookieAuth,
       request: { params: idParam },
       responses: {
-        200: json(z.object({ story: z.object({ id: z.number(), projectId: z.number(), title: z.string() }), bodyText: z.string(), excerpts: z.array(Excerpt) })),
+        200: json(
+          z.object({ story: z.object({ id: z.number(), projectId: z.number(), title: z.string() }), bodyText: z.string(), excerpts: z.array(Excerpt) }),
+        ),
         401: errors[401],
         403: errors[403],
         404: errors[404],
@@ -50,14 +52,21 @@ export const excerptRoutes = router()
       const excerpt = await c.var.db.transaction().execute(async (tx) => {
         const story = await storyForTagging(tx, user, id);
         const targets = [input.outcomeId, input.variableId, input.codeId].filter((x) => x !== undefined).length;
-        if (targets !== 1) throw invalid('Kies één uitkomst, variabele of code / Choose exactly one outcome, variable or code', [{ field: 'codeId', message: 'exactly one of outcomeId, variableId, codeId' }]);
-        if (input.position !== undefined && input.variableId === undefined) throw invalid('Een positie hoort bij een variabele / A position needs a variable', [{ field: 'position', message: 'only with variableId' }]);
+        if (targets !== 1)
+          throw invalid('Kies één uitkomst, variabele of code / Choose exactly one outcome, variable or code', [
+            { field: 'codeId', message: 'exactly one of outcomeId, variableId, codeId' },
+          ]);
+        if (input.position !== undefined && input.variableId === undefined)
+          throw invalid('Een positie hoort bij een variabele / A position needs a variable', [{ field: 'position', message: 'only with variableId' }]);
         if (input.end <= input.start || input.end > story.bodyText.length)
-          throw invalid('Het fragment valt buiten de tekst / The range is outside the text', [{ field: 'end', message: `0 <= start < end <= ${story.bodyText.length}` }]);
+          throw invalid('Het fragment valt buiten de tekst / The range is outside the text', [
+            { field: 'end', message: `0 <= start < end <= ${story.bodyText.length}` },
+          ]);
         const quote = story.bodyText.slice(input.start, input.end);
         if (!quote.trim()) throw invalid('Het fragment is leeg / The range is empty', [{ field: 'start', message: 'only whitespace' }]);
         if (input.outcomeId) await checkTags(tx, [id], [story.projectId], { outcomes: [{ outcomeId: input.outcomeId }] });
-        if (input.variableId) await checkTags(tx, [id], [story.projectId], { placements: [{ variableId: input.variableId, position: input.position ?? null }] });
+        if (input.variableId)
+          await checkTags(tx, [id], [story.projectId], { placements: [{ variableId: input.variableId, position: input.position ?? null }] });
         if (input.codeId && !(await tx.selectFrom('codes').select('id').where('id', '=', input.codeId).executeTakeFirst()))
           throw invalid('Onbekende code / Unknown code', [{ field: 'codeId', message: 'unknown' }]);
         const row = await tx
@@ -76,7 +85,13 @@ export const excerptRoutes = router()
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await audit(tx, user, 'story.excerpt.create', { type: 'story', id }, { excerptId: row.id, start: input.start, end: input.end, outcomeId: input.outcomeId, variableId: input.variableId, codeId: input.codeId });
+        await audit(
+          tx,
+          user,
+          'story.excerpt.create',
+          { type: 'story', id },
+          { excerptId: row.id, start: input.start, end: input.end, outcomeId: input.outcomeId, variableId: input.variableId, codeId: input.codeId },
+        );
         return (await getExcerpt(tx, row.id))!;
       });
       return c.json({ excerpt }, 201);
@@ -103,5 +118,4 @@ export const excerptRoutes = router()
       });
       return c.json({ deleted: true as const }, 200);
     },
-  )
-;
+  );

@@ -16,7 +16,8 @@ export const inboxRoutes = router()
       method: 'get',
       path: '/tagging/inbox',
       tags: ['tagging'],
-      summary: 'Stories to tag: untagged first, then those with only suggestions (visible, not withdrawn); with storyId that story, tagged or not, its tags as suggestions',
+      summary:
+        'Stories to tag: untagged first, then those with only suggestions (visible, not withdrawn); with storyId that story, tagged or not, its tags as suggestions',
       security: cookieAuth,
       request: {
         query: z.object({
@@ -43,7 +44,9 @@ export const inboxRoutes = router()
                 createdAt: z.string(),
                 state: z.enum(['untagged', 'suggested', 'tagged']),
                 suggestions: StoryTags.nullable(),
-                tellerPlacements: z.array(z.object({ variableId: z.number(), position: z.number().nullable() })).openapi({ description: "the teller's own placements, for comparison" }),
+                tellerPlacements: z
+                  .array(z.object({ variableId: z.number(), position: z.number().nullable() }))
+                  .openapi({ description: "the teller's own placements, for comparison" }),
               }),
             ),
           }),
@@ -69,21 +72,38 @@ export const inboxRoutes = router()
       request: {
         body: body(
           z
-            .strictObject({ storyIds: idList(500).min(1), outcomes: z.array(OutcomeTagBody).max(100).optional(), placements: z.array(PlacementBody).max(100).optional() })
+            .strictObject({
+              storyIds: idList(500).min(1),
+              outcomes: z.array(OutcomeTagBody).max(100).optional(),
+              placements: z.array(PlacementBody).max(100).optional(),
+            })
             .openapi('BulkTags'),
         ),
       },
-      responses: { 200: json(z.object({ tagged: z.array(z.number()) })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
+      responses: {
+        200: json(z.object({ tagged: z.array(z.number()) })),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+      },
     }),
     async (c) => {
       const user = requireRole(c, ...staff);
       const { storyIds, ...tags } = c.req.valid('json');
       const ids = [...new Set(storyIds)];
-      if (!tags.outcomes?.length && !tags.placements?.length) throw invalid('Kies een uitkomst of een plaatsing / Choose an outcome or a placement', [{ field: 'outcomes', message: 'nothing to tag' }]);
+      if (!tags.outcomes?.length && !tags.placements?.length)
+        throw invalid('Kies een uitkomst of een plaatsing / Choose an outcome or a placement', [{ field: 'outcomes', message: 'nothing to tag' }]);
       await c.var.db.transaction().execute(async (tx) => {
         const stories = [];
         for (const id of ids) stories.push(await storyForTagging(tx, user, id));
-        await checkTags(tx, ids, stories.map((s) => s.projectId), tags);
+        await checkTags(
+          tx,
+          ids,
+          stories.map((s) => s.projectId),
+          tags,
+        );
         for (const id of ids) {
           const before = await storyTags(tx, id);
           await addAcceptedTags(tx, id, user.id, tags);
@@ -92,5 +112,4 @@ export const inboxRoutes = router()
       });
       return c.json({ tagged: ids }, 200);
     },
-  )
-;
+  );

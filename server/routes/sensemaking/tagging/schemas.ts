@@ -11,8 +11,29 @@ export const TagsBody = z
 export const tagStatus = z.enum(['accepted', 'suggested']);
 export const StoryTags = z
   .object({
-    outcomes: z.array(z.object({ outcomeId: z.number(), title: z.string(), level: z.string(), note: z.string(), status: tagStatus, byUser: z.number().nullable(), byName: z.string().nullable(), at: z.string() })),
-    placements: z.array(z.object({ variableId: z.number(), source: z.enum(['teller', 'coordinator']), position: z.number().nullable(), status: tagStatus, byUser: z.number().nullable(), byName: z.string().nullable(), at: z.string() })),
+    outcomes: z.array(
+      z.object({
+        outcomeId: z.number(),
+        title: z.string(),
+        level: z.string(),
+        note: z.string(),
+        status: tagStatus,
+        byUser: z.number().nullable(),
+        byName: z.string().nullable(),
+        at: z.string(),
+      }),
+    ),
+    placements: z.array(
+      z.object({
+        variableId: z.number(),
+        source: z.enum(['teller', 'coordinator']),
+        position: z.number().nullable(),
+        status: tagStatus,
+        byUser: z.number().nullable(),
+        byName: z.string().nullable(),
+        at: z.string(),
+      }),
+    ),
   })
   .openapi('StoryTags');
 export const TagsResponse = z.object({ storyId: z.number(), tags: StoryTags });
@@ -33,7 +54,9 @@ export const Excerpt = z
     codeId: z.number().nullable(),
     codeName: z.string().nullable(),
     note: z.string(),
-    status: z.enum(['ok', 'moved', 'stale']).openapi({ description: "ok: the quote is where it was; moved: found elsewhere after an edit (offsets updated); stale: no longer in the text" }),
+    status: z
+      .enum(['ok', 'moved', 'stale'])
+      .openapi({ description: 'ok: the quote is where it was; moved: found elsewhere after an edit (offsets updated); stale: no longer in the text' }),
     byUser: z.number().nullable(),
     createdAt: z.string(),
   })

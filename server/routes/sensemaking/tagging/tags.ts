@@ -49,10 +49,16 @@ export const storyTagRoutes = router()
         if (isStaff(user)) await setAcceptedTags(tx, id, user.id, input);
         else await setSuggestedTags(tx, id, user.id, input);
         const after = await storyTags(tx, id);
-        await audit(tx, user, isStaff(user) ? 'story.tags.set' : 'story.tags.suggest', { type: 'story', id }, {
-          before: summary(before),
-          after: summary(after),
-        });
+        await audit(
+          tx,
+          user,
+          isStaff(user) ? 'story.tags.set' : 'story.tags.suggest',
+          { type: 'story', id },
+          {
+            before: summary(before),
+            after: summary(after),
+          },
+        );
         return after;
       });
       return c.json({ storyId: id, tags }, 200);
@@ -65,7 +71,10 @@ export const storyTagRoutes = router()
       tags: ['tagging'],
       summary: "Accept a story's suggested tags: all, or only the outcomes and variables named (coordinator, admin)",
       security: cookieAuth,
-      request: { params: idParam, body: body(z.strictObject({ outcomeIds: idList(500).optional(), variableIds: idList(200).optional() }).openapi('AcceptTags')) },
+      request: {
+        params: idParam,
+        body: body(z.strictObject({ outcomeIds: idList(500).optional(), variableIds: idList(200).optional() }).openapi('AcceptTags')),
+      },
       responses: { 200: json(TagsResponse), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
     }),
     async (c) => {
@@ -114,5 +123,4 @@ export const storyTagRoutes = router()
       const story = await assertStoryVisibleForSensemaking(c.var.db, user, id);
       return c.json({ placements: await placementsSideBySide(c.var.db, id, story.projectId) }, 200);
     },
-  )
-;
+  );
