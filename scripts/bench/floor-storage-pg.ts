@@ -4,7 +4,7 @@
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import pg from 'pg';
-import { z } from 'zod';
+import { story, text } from './floor-story.js';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL!, max: 10 });
 await pool.query(`
@@ -18,19 +18,6 @@ await pool.query(`
     begin new.doc := to_tsvector('simple', floor_unaccent(new.title || ' ' || new.body_text)); return new; end $$;
   drop trigger if exists stories_doc on stories;
   create trigger stories_doc before insert on stories for each row execute function stories_doc();`);
-
-type Node = { type: string; text?: string; content?: Node[] };
-const node: z.ZodType<Node> = z.lazy(() => z.object({ type: z.string(), text: z.string().optional(), content: z.array(node).optional() }));
-const story = z.strictObject({
-  title: z.string().min(1).max(200),
-  body: node,
-  tellerName: z.string().max(100).optional(),
-  consent: z.enum(['team', 'report', 'public']),
-  consentTextVersion: z.string(),
-  placements: z.array(z.object({ variableId: z.number().int(), position: z.number().int().min(0).max(100).nullable() })).optional(),
-  language: z.string().optional(),
-});
-const text = (n: Node): string => n.text ?? (n.content ?? []).map(text).join(n.type === 'doc' ? '\n\n' : '');
 
 const app = new Hono();
 app.post('/stories', async (c) => {

@@ -2,7 +2,7 @@
 // it into a table with an FTS5 trigger — what storing a story costs with nothing else around it.
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { story, text } from './floor-story.js';
 import { openSqlite } from '../../db/sqlite.js';
 
 const sqlite = openSqlite(process.env.DATABASE_PATH!);
@@ -14,19 +14,6 @@ sqlite.exec(`
     insert into stories_fts(rowid, title, body_text) values (new.id, new.title, new.body_text);
   end;`);
 const insert = sqlite.prepare('insert into stories (title, body_json, body_text, consent, receipt, created_at) values (?, ?, ?, ?, ?, ?)');
-
-type Node = { type: string; text?: string; content?: Node[] };
-const node: z.ZodType<Node> = z.lazy(() => z.object({ type: z.string(), text: z.string().optional(), content: z.array(node).optional() }));
-const story = z.strictObject({
-  title: z.string().min(1).max(200),
-  body: node,
-  tellerName: z.string().max(100).optional(),
-  consent: z.enum(['team', 'report', 'public']),
-  consentTextVersion: z.string(),
-  placements: z.array(z.object({ variableId: z.number().int(), position: z.number().int().min(0).max(100).nullable() })).optional(),
-  language: z.string().optional(),
-});
-const text = (n: Node): string => n.text ?? (n.content ?? []).map(text).join(n.type === 'doc' ? '\n\n' : '');
 
 const app = new Hono();
 app.post('/stories', async (c) => {
