@@ -30,3 +30,14 @@ export async function adminExists(db: Kysely<DB>): Promise<boolean> {
   const row = await db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabledAt', 'is', null).executeTakeFirst();
   return row !== undefined;
 }
+
+/** Every user who may log in (not disabled), by name. */
+export function activeUsers(db: Kysely<DB>) {
+  return db.selectFrom('users').select(['id', 'name', 'role']).where('disabledAt', 'is', null).orderBy('name').execute();
+}
+
+/** Of these ids, the users who exist and are not disabled. */
+export async function activeUserIds(db: Kysely<DB>, ids: number[]): Promise<number[]> {
+  const rows = await db.selectFrom('users').select('id').where('id', 'in', ids).where('disabledAt', 'is', null).execute();
+  return rows.map((r) => r.id);
+}
