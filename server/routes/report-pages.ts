@@ -2,7 +2,7 @@
 // and funders it is shared with, and the latest version behind an expiring read-only link. Dutch
 // first; English with `?lang=en` or the browser's Accept-Language, and a visible switch.
 import { Hono, type Context } from 'hono';
-import { getReport, getVersion, listVersions } from '../../db/repositories/reports.js';
+import { getReport, getVersion, linkByTokenHash, listVersions } from '../../db/repositories/reports.js';
 import { loadSession } from '../auth/sessions.js';
 import { hashToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
@@ -101,11 +101,7 @@ export function reportPages() {
     const lang = langOf(c);
     const w = words[lang];
     const { db } = c.var;
-    const link = await db
-      .selectFrom('reportLinks')
-      .select(['reportId', 'expiresAt', 'revokedAt'])
-      .where('tokenHash', '=', hashToken(c.req.param('token')))
-      .executeTakeFirst();
+    const link = await linkByTokenHash(db, hashToken(c.req.param('token')));
     if (!link) return problem(c, lang, 404, w.notFound);
     if (link.revokedAt) return problem(c, lang, 410, w.revoked);
     if (Date.parse(link.expiresAt) <= Date.now()) return problem(c, lang, 410, w.expired);

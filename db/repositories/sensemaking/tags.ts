@@ -173,3 +173,14 @@ export const storyOutcomeLinks = (db: Db, storyIds: number[], outcomeIds: number
 /** Which of these stories have a placement (any source or status) on which of these variables. */
 export const storyPlacementLinks = (db: Db, storyIds: number[], variableIds: number[]) =>
   db.selectFrom('storyPlacements').select(['variableId', 'storyId']).where('storyId', 'in', storyIds).where('variableId', 'in', variableIds).execute();
+
+/** The accepted outcome tags of these outcomes, optionally only on these stories. */
+export function acceptedOutcomeTags(db: Db, outcomeIds: number[], storyIds?: number[]) {
+  return db
+    .selectFrom('storyOutcomes')
+    .select(['storyId', 'outcomeId'])
+    .$if(storyIds !== undefined, (q) => q.where('storyId', 'in', storyIds!))
+    .where('outcomeId', 'in', outcomeIds)
+    .where('status', '=', 'accepted')
+    .execute();
+}
