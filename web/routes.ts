@@ -4,7 +4,8 @@ import type { Role } from '../db/domain/enums.js';
 
 export type { Role };
 
-/** The menu's groups, by what people do: in this order, each shown only when it has a page for the user. */
+/** The menu's groups, by what people do: in this order, each shown only when it has a page for the user.
+ * Within a group, pages are listed in the order of `routes` below. */
 export const navGroups = [
   { id: 'stories', nl: 'Verhalen', en: 'Stories' },
   { id: 'sense', nl: 'Duiden', en: 'Make sense' },
@@ -46,13 +47,6 @@ export const routes: PageRoute[] = [
   { path: '/projects/:id/indicators/new', tag: 'ww-indicator-edit-page', load: () => import('./pages/indicator-edit-page.js'), roles: staff },
   { path: '/projects/:id/indicators/import', tag: 'ww-indicator-import-page', load: () => import('./pages/indicator-import-page.js'), roles: team },
   { path: '/indicators/:indicatorId/edit', tag: 'ww-indicator-edit-page', load: () => import('./pages/indicator-edit-page.js'), roles: staff },
-  {
-    path: '/imports/cbs',
-    tag: 'ww-cbs-import-page',
-    load: () => import('./pages/cbs-import-page.js'),
-    roles: staff,
-    nav: { nl: 'CBS-import', en: 'CBS import', group: 'admin' },
-  },
   { path: '/projects/:id/hours', tag: 'ww-project-hours-page', load: () => import('./pages/project-hours-page.js'), roles: team },
   { path: '/projects/:id/edit', tag: 'ww-project-edit-page', load: () => import('./pages/project-edit-page.js'), roles: staff },
   {
@@ -112,6 +106,14 @@ export const routes: PageRoute[] = [
     load: () => import('./pages/users-page.js'),
     roles: ['admin'],
     nav: { nl: 'Gebruikers', en: 'Users', group: 'admin' },
+  },
+  // a rare tool: last in Beheer, after the areas it fills and the accounts
+  {
+    path: '/imports/cbs',
+    tag: 'ww-cbs-import-page',
+    load: () => import('./pages/cbs-import-page.js'),
+    roles: staff,
+    nav: { nl: 'CBS-import', en: 'CBS import', group: 'admin' },
   },
 ];
 
