@@ -117,6 +117,11 @@ export const routes: PageRoute[] = [
   },
 ];
 
+/** The pages in the menu a role may open, group by group in the menu's order (the home page lists them so too). */
+export function menuPages(role: Role): PageRoute[] {
+  return navGroups.flatMap((g) => routes.filter((r) => r.nav?.group === g.id && r.roles?.includes(role)));
+}
+
 export function match(pathname: string): { route: PageRoute; params: Record<string, string> } | null {
   for (const route of routes) {
     const names: string[] = [];
