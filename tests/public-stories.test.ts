@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { receiptHash } from '../db/repositories/stories.js';
-import { testApp, type TestApp } from './helpers/app.js';
+import { ORIGIN, testApp, testEngine, type TestApp } from './helpers/app.js';
+import { createApp, type App } from '../server/app.js';
 import { defaultLimits } from '../server/env.js';
 import { climate, doc, json, openLink, storyCount, submit, world, type World } from './helpers/stories-fixtures.js';
 
@@ -56,6 +57,45 @@ describe('short link codes', () => {
     // Others are served; known codes never count.
     for (let i = 0; i < 8; i++) expect((await form(link.token, '10.2.0.2')).status).toBe(200);
     expect((await form('AAA-AAA-AAA', '10.2.0.2')).status).toBe(404);
+  });
+});
+
+describe('receipt codes', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await testApp({
+      limits: { ...defaultLimits, loginPerAccount: 1000, loginPerAddress: 1000, publicPerAddress: 1000, publicPerLink: 1000, receiptGuessesPerAddress: 4 },
+    });
+    w = await world(t);
+  });
+  const at = (app: App, method: string, path: string, address: string) =>
+    app.request(ORIGIN + path, { method, headers: { 'x-forwarded-for': address, origin: ORIGIN } });
+
+  it('unknown receipt codes count per address, across processes; past the limit every receipt answers 429 there', async () => {
+    const link = await openLink(w.coordinator, w.projectA);
+    const { receipt } = await json(await submit(t, link.token, {}, '10.3.0.9'), 201);
+    // A second app on the same database stands for a second process: on PostgreSQL the count is
+    // kept in the database, so guesses through either add up (SQLite runs one process only).
+    const other = testEngine === 'postgres' ? createApp({ db: t.db, config: t.config, log: () => {} }) : t.app;
+    const guesser = '10.3.0.1';
+    const guess = (i: number) => `AAAA-BBBB-CC${'CDEFGH'[i]}C`;
+    expect((await at(t.app, 'GET', `/api/public/receipts/${guess(0)}`, guesser)).status).toBe(404);
+    expect((await at(other, 'GET', `/api/public/receipts/${guess(1)}`, guesser)).status).toBe(404);
+    expect((await at(t.app, 'GET', `/api/public/receipts/${guess(2)}/copy.json`, guesser)).status).toBe(404);
+    expect((await at(other, 'POST', `/api/public/receipts/${guess(3)}/withdraw`, guesser)).status).toBe(404);
+    const blocked = await at(t.app, 'GET', `/api/public/receipts/${guess(4)}`, guesser);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The real receipt from that address now answers 429 too, in every process, and cannot be withdrawn from there.
+    for (const app of [t.app, other]) expect((await at(app, 'GET', `/api/public/receipts/${receipt}`, guesser)).status).toBe(429);
+    expect((await at(t.app, 'GET', `/api/public/receipts/${receipt}/copy.json`, guesser)).status).toBe(429);
+    expect((await at(other, 'POST', `/api/public/receipts/${receipt}/withdraw`, guesser)).status).toBe(429);
+    // The teller elsewhere reads it as often as they like: known codes never count.
+    for (let i = 0; i < 6; i++) expect((await at(t.app, 'GET', `/api/public/receipts/${receipt}`, '10.3.0.2')).status).toBe(200);
+    expect((await at(t.app, 'GET', `/api/public/receipts/${guess(5)}`, '10.3.0.2')).status).toBe(404);
+    // Link guesses are counted apart: the blocked address still opens a story link.
+    expect((await at(t.app, 'GET', `/api/public/links/${link.token}`, guesser)).status).toBe(200);
   });
 });
 
