@@ -60,8 +60,8 @@ export const routes: PageRoute[] = [
   { path: '/stories/:id', tag: 'ww-story-page', load: () => import('./pages/story-page.js'), roles: team },
   { path: '/stories/:id/edit', tag: 'ww-story-edit-page', load: () => import('./pages/story-edit-page.js'), roles: team },
   { path: '/stories/:id/review', tag: 'ww-story-review-page', load: () => import('./pages/story-review-page.js'), roles: team },
-  { path: '/projects/:id/links', tag: 'ww-project-links-page', load: () => import('./pages/project-links-page.js'), roles: staff },
-  { path: '/projects/:id/links/:linkId/poster', tag: 'ww-link-poster-page', load: () => import('./pages/link-poster-page.js'), roles: staff },
+  { path: '/projects/:id/links', tag: 'ww-project-links-page', load: () => import('./pages/project-links-page.js'), roles: team },
+  { path: '/projects/:id/links/:linkId/poster', tag: 'ww-link-poster-page', load: () => import('./pages/link-poster-page.js'), roles: team },
   { path: '/areas', tag: 'ww-areas-page', load: () => import('./pages/areas-page.js'), roles: staff, nav: { nl: 'Gebieden', en: 'Areas', group: 'admin' } },
   { path: '/account', tag: 'ww-account-page', load: () => import('./pages/account-page.js'), roles: all },
   {
