@@ -5,6 +5,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import { formatDate, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import type { PublicLink } from '../stories.js';
+import { refineTitle } from '../title.js';
 
 const t = messages({
   nl: {
@@ -126,6 +127,7 @@ export class ProjectLinksPage extends LitElement {
         get<{ links: PublicLink[] }>(`/api/projects/${this.projectParam}/links`),
       ]);
       this.project = p.project;
+      refineTitle(this, p.project.name);
       this.links = l.links;
     } catch (e) {
       if (e instanceof ApiError && (e.status === 404 || e.status === 403 || e.status === 400)) this.missing = true;
