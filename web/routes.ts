@@ -4,7 +4,8 @@ import type { Role } from '../db/domain/enums.js';
 
 export type { Role };
 
-/** The menu's groups, by what people do: in this order, each shown only when it has a page for the user. */
+/** The menu's groups, by what people do: in this order, each shown only when it has a page for the user.
+ * Within a group, pages are listed in the order of `routes` below. */
 export const navGroups = [
   { id: 'stories', nl: 'Verhalen', en: 'Stories' },
   { id: 'sense', nl: 'Duiden', en: 'Make sense' },
@@ -90,14 +91,6 @@ export const routes: PageRoute[] = [
     roles: staff,
   },
   {
-    path: '/imports/cbs',
-    title: { nl: 'CBS-cijfers importeren', en: 'Import CBS figures' },
-    tag: 'ww-cbs-import-page',
-    load: () => import('./pages/cbs-import-page.js'),
-    roles: staff,
-    nav: { nl: 'CBS-import', en: 'CBS import', group: 'admin' },
-  },
-  {
     path: '/projects/:id/hours',
     title: { nl: 'Uren en geld', en: 'Hours and money' },
     tag: 'ww-project-hours-page',
@@ -146,14 +139,14 @@ export const routes: PageRoute[] = [
     title: { nl: 'Links voor bewoners', en: 'Resident links' },
     tag: 'ww-project-links-page',
     load: () => import('./pages/project-links-page.js'),
-    roles: staff,
+    roles: team,
   },
   {
     path: '/projects/:id/links/:linkId/poster',
     title: { nl: 'Poster', en: 'Poster' },
     tag: 'ww-link-poster-page',
     load: () => import('./pages/link-poster-page.js'),
-    roles: staff,
+    roles: team,
   },
   {
     path: '/areas',
@@ -249,7 +242,21 @@ export const routes: PageRoute[] = [
     roles: ['admin'],
     nav: { nl: 'Gebruikers', en: 'Users', group: 'admin' },
   },
+  // a rare tool: last in Beheer, after the areas it fills and the accounts
+  {
+    path: '/imports/cbs',
+    title: { nl: 'CBS-cijfers importeren', en: 'Import CBS figures' },
+    tag: 'ww-cbs-import-page',
+    load: () => import('./pages/cbs-import-page.js'),
+    roles: staff,
+    nav: { nl: 'CBS-import', en: 'CBS import', group: 'admin' },
+  },
 ];
+
+/** The pages in the menu a role may open, group by group in the menu's order (the home page lists them so too). */
+export function menuPages(role: Role): PageRoute[] {
+  return navGroups.flatMap((g) => routes.filter((r) => r.nav?.group === g.id && r.roles?.includes(role)));
+}
 
 export function match(pathname: string): { route: PageRoute; params: Record<string, string> } | null {
   for (const route of routes) {
