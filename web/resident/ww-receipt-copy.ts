@@ -6,6 +6,7 @@ import { residentWording } from './climate-wording.js';
 import { consentName, type ConsentLevel } from './consent-texts.js';
 import { formatClock, formatDay, lang, languageNames, isResidentLocale, rt } from './i18n.js';
 import { receiptProblem } from './ww-receipt-page.js';
+import { documentTitle } from '../title.js';
 
 type Copy = {
   madeAt: string;
@@ -71,8 +72,12 @@ export class WwReceiptCopy extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.title = `${rt('copy.title')} · Weefwerk`;
     void this.load();
+  }
+
+  /** The tab's title follows the language. */
+  protected override updated(): void {
+    document.title = documentTitle(rt('copy.title'));
   }
 
   private get jsonUrl() {
