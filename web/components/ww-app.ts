@@ -15,6 +15,10 @@ const t = messages({
     language: 'English',
     languageLabel: 'Switch to English',
     notFound: 'Deze pagina bestaat niet.',
+    notFoundTitle: 'Pagina niet gevonden',
+    forbidden: 'Deze pagina is niet voor jouw rol. Heb je hem nodig, vraag het dan een beheerder.',
+    forbiddenTitle: 'Geen toegang',
+    toHome: 'Naar de startpagina',
     loading: 'Laden…',
     failed: 'Er ging iets mis bij het laden. Probeer het opnieuw.',
     home: 'Start',
@@ -27,6 +31,10 @@ const t = messages({
     language: 'Nederlands',
     languageLabel: 'Naar Nederlands',
     notFound: 'This page does not exist.',
+    notFoundTitle: 'Page not found',
+    forbidden: 'This page is not for your role. If you need it, ask an administrator.',
+    forbiddenTitle: 'No access',
+    toHome: 'To the home page',
     loading: 'Loading…',
     failed: 'Something went wrong while loading. Please try again.',
     home: 'Home',
@@ -41,7 +49,8 @@ const t = messages({
 export class WwApp extends LitElement {
   @state() private user: Me | null = null;
   @state() private page: { route: PageRoute; params: Record<string, string> } | null = null;
-  @state() private problem: string | null = null;
+  /** What stands in for a page that cannot be shown: a heading (not found, no access) and a sentence. */
+  @state() private problem: { title?: string; text: string } | null = null;
   @state() private pageEl: HTMLElement | null = null;
   @state() private menuOpen = false;
   private navigated = false;
@@ -84,7 +93,7 @@ export class WwApp extends LitElement {
         if (!found.route.roles.includes(this.user.role)) {
           this.page = null;
           this.pageEl = null;
-          this.problem = t('notFound');
+          this.problem = { title: t('forbiddenTitle'), text: t('forbidden') };
           return;
         }
       }
@@ -92,16 +101,16 @@ export class WwApp extends LitElement {
       if (run !== this.runs) return;
       this.page = found;
       this.pageEl = found ? this.createPage(found.route.tag, found.params) : null;
-      if (!found) this.problem = t('notFound');
+      if (!found) this.problem = { title: t('notFoundTitle'), text: t('notFound') };
     } catch {
-      this.problem = t('failed');
+      this.problem = { text: t('failed') };
     }
     await this.updateComplete;
     // After client-side navigation, move focus to the new page's heading (or main) so keyboard and screen-reader users start there.
     if (this.navigated) {
       const el = this.pageEl as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
       await el?.updateComplete;
-      const h1 = el?.shadowRoot?.querySelector('h1') ?? this.renderRoot.querySelector('main');
+      const h1 = el?.shadowRoot?.querySelector('h1') ?? this.renderRoot.querySelector('main h1') ?? this.renderRoot.querySelector('main');
       if (h1 && !h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1'); // a page's h1 need not declare it
       (h1 as HTMLElement | null)?.focus();
     }
@@ -165,7 +174,12 @@ export class WwApp extends LitElement {
         </div>
       </header>
       <main id="main" tabindex="-1">
-        ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
+        ${
+          this.problem
+            ? html`${this.problem.title ? html`<h1 tabindex="-1">${this.problem.title}</h1>` : nothing}<p role="alert">${this.problem.text}</p>
+                ${this.problem.title && this.user ? html`<p><a href="/">${t('toHome')}</a></p>` : nothing}`
+            : nothing
+        }
         ${this.pageEl ?? nothing}
       </main>
     `;
