@@ -178,7 +178,7 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     const { email } = await e.user('coordinator');
     const ctx = await e.context();
     const page = await ctx.newPage();
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(20_000); // an upper bound for waiting on real state, not a pause
     await e.login(page, email);
     const api = apiOf(e, page);
     const created = await api.post('/api/stories', {
@@ -203,7 +203,8 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
       { level: 'public', channel: 'spoken', givenBy: 'teller' },
       { level: 'team', channel: 'spoken', givenBy: 'teller' },
     ]);
-    await expect(page.getByRole('region', { name: 'Toestemming: geschiedenis' }).getByRole('row').count()).resolves.toBe(3);
+    // The history reloads after the save: wait for its new row rather than counting at once.
+    await expect.poll(() => page.getByRole('region', { name: 'Toestemming: geschiedenis' }).getByRole('row').count()).toBe(3);
     // The story leads to its project and, while it has no outcome, to tagging it.
     expect(await page.getByRole('link', { name: 'Buurtkamer', exact: true }).getAttribute('href')).toBe(`/projects/${projectId}`);
     await page.getByText('Dit verhaal is nog niet aan een uitkomst gekoppeld.').waitFor();
