@@ -176,7 +176,7 @@ describe('submission links', () => {
     w = await world(t);
   });
 
-  it('coordinators create, list, close and reopen links; workers only read them', async () => {
+  it('coordinators create, list, close and reopen links; the project’s workers read them and set their question', async () => {
     const link = await openLink(w.coordinator, w.projectA, { label: 'Poster buurthuis' });
     expect(link).toMatchObject({ projectId: w.projectA, label: 'Poster buurthuis', status: 'open', closedAt: null, expiresAt: null });
     expect(link.token).toMatch(/^[ACDEFGHJKMNPQRTVWXY34679]{9}$/); // a short code: 24^9 ≈ 2^41
@@ -193,11 +193,17 @@ describe('submission links', () => {
     expect((await t.anon.get(`/api/public/links/${link.token}`)).status).toBe(410);
     expect((await submit(t, link.token)).status).toBe(410);
     expect((await w.member.patch(`/api/links/${link.id}`, { closed: false })).status).toBe(403);
+    expect((await w.member.patch(`/api/links/${link.id}`, { question: 'Wat vind je van het plein?', label: 'Anders' })).status).toBe(403);
+    // The project's workers set what residents are asked; workers of another project do not.
+    const asked = await json(await w.member.patch(`/api/links/${link.id}`, { question: 'Wat vind je van het plein?', climateVariableIds: [] }), 200);
+    expect(asked.link).toMatchObject({ question: 'Wat vind je van het plein?', climateVariableIds: [], label: 'Poster buurthuis' });
+    expect((await w.other.patch(`/api/links/${link.id}`, { question: 'Iets anders?' })).status).toBe(404);
+    expect((await w.funder.patch(`/api/links/${link.id}`, { question: 'Iets anders?' })).status).toBe(403);
     const reopened = await json(await w.coordinator.patch(`/api/links/${link.id}`, { closed: false }), 200);
     expect(reopened.link.status).toBe('open');
     expect((await t.anon.get(`/api/public/links/${link.token}`)).status).toBe(200);
     const log = await t.db.selectFrom('auditLog').select('action').where('targetType', '=', 'public_link').execute();
-    expect(log.map((l) => l.action)).toEqual(['link.create', 'link.update', 'link.update']);
+    expect(log.map((l) => l.action)).toEqual(['link.create', 'link.update', 'link.update', 'link.update']);
   });
 
   it('an expired link answers 410; an unknown one 404', async () => {

@@ -5,6 +5,7 @@ import { locale, messages, setLocale } from '../i18n.js';
 import { interceptLinks, navigate } from '../navigate.js';
 import { match, navGroups, routes, type PageRoute } from '../routes.js';
 import { me, setMe, type Me } from '../session.js';
+import { documentTitle } from '../title.js';
 
 const t = messages({
   nl: {
@@ -19,6 +20,7 @@ const t = messages({
     forbidden: 'Deze pagina is niet voor jouw rol. Heb je hem nodig, vraag het dan een beheerder.',
     forbiddenTitle: 'Geen toegang',
     toHome: 'Naar de startpagina',
+    failedTitle: 'Fout bij laden',
     loading: 'Laden…',
     failed: 'Er ging iets mis bij het laden. Probeer het opnieuw.',
     home: 'Start',
@@ -35,6 +37,7 @@ const t = messages({
     forbidden: 'This page is not for your role. If you need it, ask an administrator.',
     forbiddenTitle: 'No access',
     toHome: 'To the home page',
+    failedTitle: 'Loading failed',
     loading: 'Loading…',
     failed: 'Something went wrong while loading. Please try again.',
     home: 'Home',
@@ -62,6 +65,12 @@ export class WwApp extends LitElement {
     interceptLinks(this);
     window.addEventListener('popstate', () => void this.route());
     window.addEventListener('ww-locale', () => this.requestUpdate());
+    // What the page now shown is about (see web/title.ts) joins its route's title.
+    this.addEventListener('ww-title', (e) => {
+      const subject = (e as CustomEvent<string>).detail.trim();
+      if (this.page && this.pageEl && e.composedPath().includes(this.pageEl) && subject)
+        document.title = documentTitle(`${this.page.route.title[locale()]}: ${subject}`);
+    });
     window.addEventListener('ww-unauthenticated', () => {
       setMe(null);
       this.user = null;
@@ -94,16 +103,19 @@ export class WwApp extends LitElement {
           this.page = null;
           this.pageEl = null;
           this.problem = { title: t('forbiddenTitle'), text: t('forbidden') };
+          document.title = documentTitle(t('forbiddenTitle'));
           return;
         }
       }
       if (found) await found.route.load();
       if (run !== this.runs) return;
       this.page = found;
+      document.title = documentTitle(found ? found.route.title[locale()] : t('notFoundTitle'));
       this.pageEl = found ? this.createPage(found.route.tag, found.params) : null;
       if (!found) this.problem = { title: t('notFoundTitle'), text: t('notFound') };
     } catch {
       this.problem = { text: t('failed') };
+      document.title = documentTitle(t('failedTitle'));
     }
     await this.updateComplete;
     // After client-side navigation, move focus to the new page's heading (or main) so keyboard and screen-reader users start there.
