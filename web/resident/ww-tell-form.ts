@@ -473,6 +473,8 @@ export class WwTellForm extends LitElement {
   }
 
   private renderReceipt(code: string) {
+    /** An address inside a right-to-left sentence stays one left-to-right run (Unicode isolates), so `host/r` is not shown as `r/host`. */
+    const ltr = (text: string) => `\u2066${text}\u2069`;
     const url = `${location.origin}/r`;
     return html`
       <h1 tabindex="-1">${rt('form.thanks')}</h1>
@@ -484,7 +486,7 @@ export class WwTellForm extends LitElement {
       <p><strong>${rt('form.writeDown')}</strong></p>
       <p>${rt('form.codeUse')}</p>
       <p><a class="button primary" href="/r/${encodeURIComponent(code)}">${rt('form.openReceipt')}</a></p>
-      <p class="hint">${rt('form.laterAt', { url: url.replace(/^https?:\/\//, '') })}</p>
+      <p class="hint">${rt('form.laterAt', { url: ltr(url.replace(/^https?:\/\//, '')) })}</p>
     `;
   }
 }
