@@ -17,6 +17,9 @@ import {
   writeValues,
   type IndicatorOut,
   type ValueWrite,
+  insertIndicator,
+  indicatorHasValues,
+  updateIndicator,
 } from '../../../db/repositories/counting.js';
 import type { DB } from '../../../db/schema.js';
 import { assertIndicatorDefinable, assertIndicatorVisible, assertIndicatorWritable, assertProjectVisible, indicatorScope } from '../../access.js';
@@ -27,6 +30,8 @@ import { conflict, invalid, notFound, type ErrorDetail } from '../../errors.js';
 import type { SessionUser } from '../../types.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import { assertExist } from '../../exists.js';
+import { outcomesByIds } from '../../../db/repositories/sensemaking.js';
+import { allAreaIds } from '../../../db/repositories/areas.js';
 
 const team = ['admin', 'coordinator', 'worker'] as const;
 
@@ -138,7 +143,7 @@ type Definition = {
 async function checkDefinition(db: Kysely<DB>, d: Definition) {
   const details: ErrorDetail[] = [];
   if (d.outcomeId) {
-    const outcome = await db.selectFrom('outcomes').select(['projectId', 'archivedAt']).where('id', '=', d.outcomeId).executeTakeFirst();
+    const [outcome] = await outcomesByIds(db, [d.outcomeId]);
     if (!outcome || outcome.projectId !== d.projectId)
       details.push({ field: 'outcomeId', message: 'Deze uitkomst hoort niet bij het project / This outcome does not belong to the project' });
     else if (outcome.archivedAt && d.outcomeId !== d.currentOutcomeId)
@@ -195,9 +200,7 @@ async function saveValues(tx: Kysely<DB>, user: SessionUser, input: ValueIn[]) {
   for (const id of new Set(input.map((v) => v.indicatorId))) {
     const indicator = await loadIndicator(tx, id);
     await assertIndicatorWritable(tx, user, indicator);
-    const areas = indicator.byArea
-      ? ((await allowedAreas(tx, indicator.projectId)) ?? new Set((await tx.selectFrom('areas').select('id').execute()).map((a) => a.id)))
-      : null;
+    const areas = indicator.byArea ? ((await allowedAreas(tx, indicator.projectId)) ?? new Set(await allAreaIds(tx))) : null;
     indicators.set(id, { indicator, areas });
   }
   const details: ErrorDetail[] = [];
@@ -275,25 +278,21 @@ export const indicatorRoutes = router()
         await assertExist(tx, 'projects', input.projectId, 'projectId');
         const byArea = input.byArea ?? false;
         const { baselinePeriod, targets } = await checkDefinition(tx, { ...input, byArea });
-        const row = await tx
-          .insertInto('indicators')
-          .values({
-            projectId: input.projectId,
-            outcomeId: input.outcomeId ?? null,
-            name: input.name,
-            description: input.description ?? '',
-            unit: input.unit,
-            measure: input.measure ?? defaultMeasure[input.unit],
-            direction: input.direction ?? 'higher',
-            periodicity: input.periodicity,
-            baselineValue: input.baselineValue ?? null,
-            baselinePeriod,
-            byArea: byArea ? 1 : 0,
-            source: 'manual',
-            sourceKey: null,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await insertIndicator(tx, {
+          projectId: input.projectId,
+          outcomeId: input.outcomeId ?? null,
+          name: input.name,
+          description: input.description ?? '',
+          unit: input.unit,
+          measure: input.measure ?? defaultMeasure[input.unit],
+          direction: input.direction ?? 'higher',
+          periodicity: input.periodicity,
+          baselineValue: input.baselineValue ?? null,
+          baselinePeriod,
+          byArea: byArea ? 1 : 0,
+          source: 'manual',
+          sourceKey: null,
+        });
         if (targets) await setTargets(tx, row.id, targets);
         await audit(tx, user, 'indicator.create', { type: 'indicator', id: row.id }, { name: row.name, projectId: row.projectId });
         return detail(tx, indicatorOut(row));
@@ -346,8 +345,8 @@ export const indicatorRoutes = router()
         const periodicity = patch.periodicity ?? before.periodicity;
         const byArea = patch.byArea ?? before.byArea;
         if (periodicity !== before.periodicity || byArea !== before.byArea) {
-          const hasValues = await tx.selectFrom('indicatorValues').select('id').where('indicatorId', '=', id).executeTakeFirst();
-          if (hasValues) throw conflict('Er zijn al waarden: periodiciteit en per gebied liggen vast / Values exist: periodicity and per-area are fixed');
+          if (await indicatorHasValues(tx, id))
+            throw conflict('Er zijn al waarden: periodiciteit en per gebied liggen vast / Values exist: periodicity and per-area are fixed');
         }
         if (before.projectId === null && (patch.outcomeId || patch.targets?.some((t) => t.areaId))) {
           throw invalid('Een contextindicator hoort bij geen project / A context indicator has no project', [
@@ -370,17 +369,13 @@ export const indicatorRoutes = router()
                 targets: patch.targets,
               });
         const { targets: _t, byArea: _b, ...rest } = patch;
-        await tx
-          .updateTable('indicators')
-          .set({
-            ...rest,
-            ...(patch.baselinePeriod !== undefined ? { baselinePeriod } : {}),
-            ...(patch.unit && !patch.measure && patch.unit !== before.unit ? { measure: defaultMeasure[patch.unit] } : {}),
-            ...(patch.byArea !== undefined ? { byArea: patch.byArea ? 1 : 0 } : {}),
-            updatedAt: new Date().toISOString(),
-          })
-          .where('id', '=', id)
-          .execute();
+        await updateIndicator(tx, id, {
+          ...rest,
+          ...(patch.baselinePeriod !== undefined ? { baselinePeriod } : {}),
+          ...(patch.unit && !patch.measure && patch.unit !== before.unit ? { measure: defaultMeasure[patch.unit] } : {}),
+          ...(patch.byArea !== undefined ? { byArea: patch.byArea ? 1 : 0 } : {}),
+          updatedAt: new Date().toISOString(),
+        });
         if (targets) await setTargets(tx, id, targets);
         await audit(tx, user, 'indicator.update', { type: 'indicator', id }, { fields: Object.keys(patch) });
         return detail(tx, (await findIndicator(tx, id))!);
