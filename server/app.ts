@@ -19,7 +19,7 @@ import { reviewRoutes } from './routes/reviews.js';
 import { storyRoutes } from './routes/stories/index.js';
 import { sensemakingRoutes } from './routes/sensemaking/index.js';
 import { userRoutes } from './routes/users.js';
-import { bodyLimit, csrf, RateLimiter, securityHeaders } from './security.js';
+import { bodyLimit, csrf, RateLimiter, refuseBadText, securityHeaders } from './security.js';
 import { MEDIA_BODY_LIMIT } from './media/index.js';
 import { docsRoutes, webRoutes } from './static/web.js';
 import type { AppEnv } from './types.js';
@@ -65,6 +65,7 @@ export function createApp({ db, config, mailer = createMailer(config.mail), log 
   app.get('/healthz', healthz(db));
   app.use('/api/*', bodyLimit(maxBody));
   app.use('/api/*', csrf);
+  app.use('/api/*', refuseBadText);
   app.use('/api/*', async (c, next) => {
     const session = await loadSession(c);
     if (session) {

@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Db } from '../db/client.js';
-import { AppError } from './errors.js';
+import { AppError, invalid } from './errors.js';
+import { fieldsWithBadText } from './fields.js';
 import type { AppEnv } from './types.js';
 
 export const CSP = [
@@ -96,6 +97,53 @@ async function readCounting(stream: ReadableStream<Uint8Array>, max: number, too
   }
   return Buffer.concat(chunks);
 }
+
+/** JSON escapes that could decode to a NUL or a surrogate: only bodies holding one are walked. */
+const suspectEscape = /\\u(0000|d[89a-f])/i;
+
+/**
+ * Text fields refuse NUL and lone surrogates, for every route in one place (after bodyLimit, which
+ * cached the body): the JSON body, a form's text fields (a story sent as JSON in `story` is read
+ * like a JSON body) and the query string. 400 naming each field.
+ */
+export const refuseBadText: MiddlewareHandler = async (c, next) => {
+  const fields: string[] = [];
+  const url = c.req.url;
+  if (/%00/.test(url)) {
+    for (const [name, values] of Object.entries(c.req.queries())) fieldsWithBadText(values.length > 1 ? values : values[0], [name], fields);
+  }
+  const type = c.req.header('content-type') ?? '';
+  if (unsafe.has(c.req.method) && 'text' in c.req.bodyCache) {
+    if (/^application\/(.+\+)?json/i.test(type)) {
+      const text = await c.req.text();
+      if (suspectEscape.test(text)) fieldsWithBadText(parseOrNull(text), [], fields);
+    } else if (/^multipart\/form-data/i.test(type)) {
+      // parsed once: the route reads the same FormData (Hono keeps only the bytes otherwise)
+      const parsed = c.req.formData();
+      (c.req.bodyCache as Record<string, Promise<unknown>>).formData = parsed;
+      const form = await parsed.catch(() => null); // an unreadable form is the route's 400
+      for (const [name, value] of form ?? []) {
+        if (typeof value !== 'string') continue;
+        const json = suspectEscape.test(value) && /^\s*[[{]/.test(value) ? parseOrNull(value) : null;
+        fieldsWithBadText(json ?? value, json ? [] : [name], fields);
+      }
+    }
+  }
+  if (fields.length)
+    throw invalid(
+      'Tekst met een teken dat geen tekst is (NUL of een losse surrogaat) / Text with a character that is not text (NUL or a lone surrogate)',
+      fields.map((field) => ({ field, message: 'contains a NUL character or a lone surrogate', code: 'invalid_format', format: 'text' })),
+    );
+  return next();
+};
+
+const parseOrNull = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null; // not JSON: the route's validator answers
+  }
+};
 
 /** CSRF: unsafe requests must come from our own origin (Sec-Fetch-Site or Origin). */
 export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {

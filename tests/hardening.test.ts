@@ -125,3 +125,63 @@ describe('broken uploads and Content-Length through the real server', () => {
     expectJsonError(got[0], 431, 'payload_too_large');
   });
 });
+
+describe('text fields refuse NUL and lone surrogates, on every route', () => {
+  let t: TestApp;
+  let w: World;
+  let token: string;
+  beforeAll(async () => {
+    t = await testApp();
+    w = await world(t);
+    token = (await openLink(w.coordinator, w.projectA)).token;
+  });
+  const bad = { nul: 'Buurt\u0000kamer', high: 'Buurt\uD800kamer', low: '\uDC00Buurt' };
+  /** The 400 and the fields it names. */
+  async function refused(res: Response): Promise<string[]> {
+    const text = await res.text();
+    expect(res.status, text).toBe(400);
+    const body = JSON.parse(text);
+    expect(body.error.code).toBe('invalid_input');
+    return body.error.details.map((d: { field: string; code: string }) => (expect(d.code).toBe('invalid_format'), d.field));
+  }
+
+  it.each(Object.entries(bad))('a %s character: projects, areas and stories answer 400 naming the field, and store nothing', async (_, text) => {
+    expect(await refused(await w.admin.post('/api/projects', { name: text }))).toEqual(['name']);
+    expect(await refused(await w.admin.patch(`/api/projects/${w.projectA}`, { vraagstuk: text }))).toEqual(['vraagstuk']);
+    expect(await refused(await w.admin.post('/api/areas', { name: text, kind: 'buurt' }))).toEqual(['name']);
+    const story = {
+      projectId: w.projectA,
+      title: 'Bankjes',
+      source: 'heard',
+      teller: { name: text },
+      consent: { level: 'report', channel: 'spoken', givenBy: 'teller' },
+    };
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
+    expect(await refused(await w.member.post('/api/stories', { ...story, body }))).toEqual(['teller.name', 'body.content.0.content.0.text']);
+    // Keys too, and the query string.
+    expect(await refused(await w.admin.post('/api/projects', { name: 'P', [text]: 1 }))).toEqual([`${JSON.stringify(text)}`]);
+    expect((await storyCount(t)) + (await t.db.selectFrom('projects').select('id').execute()).length).toBe(2);
+  });
+
+  it('the public story submission refuses them, as JSON and as a form (the format that carries media)', async () => {
+    const before = await storyCount(t);
+    const told = { ...JSON.parse(story), title: 'Mijn\u0000straat', tellerName: 'Ann\uDBFF' };
+    expect(await refused(await t.anon.post(`/api/public/links/${token}/stories`, told))).toEqual(['title', 'tellerName']);
+    const form = new FormData();
+    form.set('story', JSON.stringify(told));
+    const res = await t.app.request(`http://localhost/api/public/links/${token}/stories`, {
+      method: 'POST',
+      body: form,
+      headers: { origin: 'http://localhost' },
+    });
+    expect(await refused(res)).toEqual(['title', 'tellerName']);
+    expect(await storyCount(t)).toBe(before);
+    // Whole surrogate pairs (an emoji) and ordinary text are welcome.
+    const fine = await t.anon.post(`/api/public/links/${token}/stories`, { ...told, title: 'Mijn straat 🌳', tellerName: 'Ann' });
+    expect(fine.status, await fine.text()).toBe(201);
+  });
+
+  it('a NUL in the query string is refused too, naming the parameter', async () => {
+    expect(await refused(await w.admin.get(`/api/stories?q=bank%00jes`))).toEqual(['q']);
+  });
+});
