@@ -4,7 +4,8 @@ import type { Role } from '../db/domain/enums.js';
 
 export type { Role };
 
-/** The menu's groups, by what people do: in this order, each shown only when it has a page for the user. */
+/** The menu's groups, by what people do: in this order, each shown only when it has a page for the user.
+ * Within a group, pages are listed in the order of `routes` below. */
 export const navGroups = [
   { id: 'stories', nl: 'Verhalen', en: 'Stories' },
   { id: 'sense', nl: 'Duiden', en: 'Make sense' },
@@ -46,13 +47,6 @@ export const routes: PageRoute[] = [
   { path: '/projects/:id/indicators/new', tag: 'ww-indicator-edit-page', load: () => import('./pages/indicator-edit-page.js'), roles: staff },
   { path: '/projects/:id/indicators/import', tag: 'ww-indicator-import-page', load: () => import('./pages/indicator-import-page.js'), roles: team },
   { path: '/indicators/:indicatorId/edit', tag: 'ww-indicator-edit-page', load: () => import('./pages/indicator-edit-page.js'), roles: staff },
-  {
-    path: '/imports/cbs',
-    tag: 'ww-cbs-import-page',
-    load: () => import('./pages/cbs-import-page.js'),
-    roles: staff,
-    nav: { nl: 'CBS-import', en: 'CBS import', group: 'admin' },
-  },
   { path: '/projects/:id/hours', tag: 'ww-project-hours-page', load: () => import('./pages/project-hours-page.js'), roles: team },
   { path: '/projects/:id/edit', tag: 'ww-project-edit-page', load: () => import('./pages/project-edit-page.js'), roles: staff },
   {
@@ -66,8 +60,8 @@ export const routes: PageRoute[] = [
   { path: '/stories/:id', tag: 'ww-story-page', load: () => import('./pages/story-page.js'), roles: team },
   { path: '/stories/:id/edit', tag: 'ww-story-edit-page', load: () => import('./pages/story-edit-page.js'), roles: team },
   { path: '/stories/:id/review', tag: 'ww-story-review-page', load: () => import('./pages/story-review-page.js'), roles: team },
-  { path: '/projects/:id/links', tag: 'ww-project-links-page', load: () => import('./pages/project-links-page.js'), roles: staff },
-  { path: '/projects/:id/links/:linkId/poster', tag: 'ww-link-poster-page', load: () => import('./pages/link-poster-page.js'), roles: staff },
+  { path: '/projects/:id/links', tag: 'ww-project-links-page', load: () => import('./pages/project-links-page.js'), roles: team },
+  { path: '/projects/:id/links/:linkId/poster', tag: 'ww-link-poster-page', load: () => import('./pages/link-poster-page.js'), roles: team },
   { path: '/areas', tag: 'ww-areas-page', load: () => import('./pages/areas-page.js'), roles: staff, nav: { nl: 'Gebieden', en: 'Areas', group: 'admin' } },
   { path: '/account', tag: 'ww-account-page', load: () => import('./pages/account-page.js'), roles: all },
   {
@@ -113,7 +107,20 @@ export const routes: PageRoute[] = [
     roles: ['admin'],
     nav: { nl: 'Gebruikers', en: 'Users', group: 'admin' },
   },
+  // a rare tool: last in Beheer, after the areas it fills and the accounts
+  {
+    path: '/imports/cbs',
+    tag: 'ww-cbs-import-page',
+    load: () => import('./pages/cbs-import-page.js'),
+    roles: staff,
+    nav: { nl: 'CBS-import', en: 'CBS import', group: 'admin' },
+  },
 ];
+
+/** The pages in the menu a role may open, group by group in the menu's order (the home page lists them so too). */
+export function menuPages(role: Role): PageRoute[] {
+  return navGroups.flatMap((g) => routes.filter((r) => r.nav?.group === g.id && r.roles?.includes(role)));
+}
 
 export function match(pathname: string): { route: PageRoute; params: Record<string, string> } | null {
   for (const route of routes) {

@@ -75,6 +75,10 @@ export type PublicLink = {
   createdAt: string;
   status?: 'open' | 'closed' | 'expired';
   storyCount: number;
+  /** the question residents see above the story field; null = the standard one, in their language */
+  question: string | null;
+  /** the climate questions the form asks (0–4); null = the project's first two */
+  climateVariableIds: number[] | null;
 };
 
 export type Area = { id: number; name: string; kind: string; parentId: number | null };

@@ -148,44 +148,61 @@ const limited: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /**
- * The link behind a token or short code: 404 when unknown, 410 once closed or expired. Unknown
- * codes count against the client address (`linkGuessesPerAddress` per window); past that, every
- * link answers 429 to that address, known or not, so guessing learns nothing more.
+ * Guessing codes learns nothing: unknown link codes and unknown receipt codes each count against
+ * the client address (`linkGuessesPerAddress`, `receiptGuessesPerAddress` per window, counted in the
+ * shared rate-limit store, so in the database when several processes serve one). Past the limit
+ * every code of that kind answers 429 to that address, known or not. Known codes never count.
  */
-async function openLink(c: Context<AppEnv>, token: string) {
+async function guessLimited<T>(c: Context<AppEnv>, kind: 'link' | 'receipt', find: () => Promise<T | undefined>, unknown: string): Promise<T> {
   const { limiter, config } = c.var;
-  const guesses = `public:guess:${clientAddress(c)}`;
-  const limit = config.limits.linkGuessesPerAddress ?? defaultLimits.linkGuessesPerAddress!;
-  if (await limiter.exhausted(guesses, limit)) throw await limiter.tooMany(guesses);
-  const link = await linkByToken(c.var.db, token);
-  if (!link) {
-    await limiter.hit(guesses, limit);
-    throw notFound('Deze link bestaat niet / This link does not exist');
+  const key = `public:${kind === 'link' ? 'guess' : 'receipt-guess'}:${clientAddress(c)}`;
+  const limit =
+    kind === 'link'
+      ? (config.limits.linkGuessesPerAddress ?? defaultLimits.linkGuessesPerAddress!)
+      : (config.limits.receiptGuessesPerAddress ?? defaultLimits.receiptGuessesPerAddress!);
+  if (await limiter.exhausted(key, limit)) throw await limiter.tooMany(key);
+  const found = await find();
+  if (found === undefined) {
+    await limiter.hit(key, limit);
+    throw notFound(unknown);
   }
+  return found;
+}
+
+/** The link behind a token or short code: 404 when unknown (a counted guess), 410 once closed or expired. */
+async function openLink(c: Context<AppEnv>, token: string) {
+  const link = await guessLimited(c, 'link', () => linkByToken(c.var.db, token), 'Deze link bestaat niet / This link does not exist');
   if (linkStatus(link) !== 'open') throw new AppError('gone', 'Deze link is gesloten / This link is closed');
   return link;
 }
 
+const UNKNOWN_RECEIPT = 'Onbekende bonnetjescode / Unknown receipt code';
+
 async function receiptStory(c: Context<AppEnv>, code: string) {
   const hash = receiptHash(code);
-  const story = hash
-    ? await storyByReceipt(c.var.db, hash)
-        .innerJoin('projects', 'projects.id', 'stories.projectId')
-        .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
-        .select([
-          'stories.id',
-          'stories.title',
-          'stories.bodyHtml',
-          'stories.consent',
-          'stories.createdAt',
-          'stories.withdrawnAt',
-          'stories.tellerId',
-          'projects.name as projectName',
-          'tellers.displayName as tellerName',
-        ])
-        .executeTakeFirst()
-    : undefined;
-  if (!story) throw notFound('Onbekende bonnetjescode / Unknown receipt code');
+  const story = await guessLimited(
+    c,
+    'receipt',
+    async () =>
+      hash
+        ? await storyByReceipt(c.var.db, hash)
+            .innerJoin('projects', 'projects.id', 'stories.projectId')
+            .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
+            .select([
+              'stories.id',
+              'stories.title',
+              'stories.bodyHtml',
+              'stories.consent',
+              'stories.createdAt',
+              'stories.withdrawnAt',
+              'stories.tellerId',
+              'projects.name as projectName',
+              'tellers.displayName as tellerName',
+            ])
+            .executeTakeFirst()
+        : undefined,
+    UNKNOWN_RECEIPT,
+  );
   const { status, usedIn } = await receiptStatus(c.var.db, story);
   const withdrawn = status === 'withdrawn';
   const reviewed = withdrawn ? undefined : (await reportVersionsOf(c.var.db, [story.id])).get(story.id);
@@ -389,10 +406,13 @@ export const publicRoutes = base
     }),
     async (c) => {
       const hash = receiptHash(c.req.valid('param').code);
-      const copy = hash
-        ? await tellerCopy(c.var.db, storyByReceipt(c.var.db, hash), async (id) => (await reportVersionsOf(c.var.db, [id])).get(id))
-        : undefined;
-      if (!copy) throw notFound('Onbekende bonnetjescode / Unknown receipt code');
+      const copy = await guessLimited(
+        c,
+        'receipt',
+        async () =>
+          hash ? await tellerCopy(c.var.db, storyByReceipt(c.var.db, hash), async (id) => (await reportVersionsOf(c.var.db, [id])).get(id)) : undefined,
+        UNKNOWN_RECEIPT,
+      );
       c.header('Content-Disposition', 'attachment; filename="weefwerk-mijn-verhaal.json"');
       return c.json(copy, 200);
     },

@@ -47,7 +47,7 @@ describe('browser: a resident tells a story through a project link, on a phone',
     const page = await staff.newPage();
     page.setDefaultTimeout(8000);
     await page.goto(`/projects/${projectId}/links`);
-    const row = page.locator(`tr[data-link="${linkId}"]`);
+    const row = page.locator(`[data-link="${linkId}"]`);
     await row.waitFor();
     await row.getByText('Poster buurthuis').waitFor();
     await row.getByText('Open', { exact: true }).waitFor();

@@ -116,10 +116,10 @@ export class ProjectPage extends LitElement {
     const budget = [p.budgetHours != null ? t('hours', { n: formatHours(p.budgetHours) }) : '', p.budgetEuros != null ? formatEuro(p.budgetEuros) : '']
       .filter(Boolean)
       .join(' · ');
-    // Only pages this user may open: story links and QR codes are for staff.
+    // Only pages this user may open (the whole team may: workers set a story link's question there).
     const links = [
       [`/stories?projectId=${p.id}`, t('stories')],
-      ...(isStaff(this.user?.role) ? [[`/projects/${p.id}/links`, t('links')]] : []),
+      [`/projects/${p.id}/links`, t('links')],
       [`/tagging?projectId=${p.id}`, t('tagging')],
       [`/projects/${p.id}/outcomes`, t('outcomes')],
       [`/projects/${p.id}/indicators`, t('indicators')],

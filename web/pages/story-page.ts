@@ -227,7 +227,8 @@ export class StoryPage extends LitElement {
 
   private async changeConsent(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    const f = new FormData(e.target as HTMLFormElement);
+    const form = e.target as HTMLFormElement; // kept: after dispatch the event's target reads null
+    const f = new FormData(form);
     const level = String(f.get('level') ?? '');
     const channel = String(f.get('channel') ?? '');
     const givenBy = String(f.get('givenBy') ?? 'teller');
@@ -255,7 +256,7 @@ export class StoryPage extends LitElement {
       this.story = (await post<{ story: Story }>(`/api/stories/${this.story!.id}/consent`, body)).story;
       this.message = t('saved');
       this.withdrawing = this.confirming = false;
-      (e.target as HTMLFormElement).reset();
+      form.reset();
     } catch (err) {
       this.general = err instanceof ApiError ? err.message : t('failed');
     }
