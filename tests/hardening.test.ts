@@ -185,3 +185,27 @@ describe('text fields refuse NUL and lone surrogates, on every route', () => {
     expect(await refused(await w.admin.get(`/api/stories?q=bank%00jes`))).toEqual(['q']);
   });
 });
+
+describe('the API reference serves only what its page loads', () => {
+  it('the page and its three files; 404 in the JSON shape for anything else of the docs package', async () => {
+    const t = await testApp();
+    const page = await t.anon.get('/api/docs');
+    expect(page.status).toBe(200);
+    const loads = [...(await page.text()).matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(loads.sort()).toEqual(['/api/docs/init.js', '/api/docs/swagger-ui-bundle.js', '/api/docs/swagger-ui.css']);
+    for (const path of loads) expect((await t.anon.get(path)).status, path).toBe(200);
+    for (const path of [
+      'package.json',
+      'index.html',
+      'swagger-ui.js',
+      'swagger-initializer.js',
+      'swagger-ui-bundle.js.map',
+      '..%2fpackage.json',
+      'README.md',
+    ]) {
+      const res = await t.anon.get(`/api/docs/${path}`);
+      expect(res.status, path).toBe(404);
+      expect((await res.json()).error.code).toBe('not_found');
+    }
+  });
+});
