@@ -31,7 +31,18 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   // The microphone for telling a story by voice (web/resident/ww-voice-recorder.ts), from our own pages only.
   h.set('Permissions-Policy', 'camera=(), microphone=(self), geolocation=()');
   if (new URL(c.req.url).protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  if (unlisted.test(c.req.path)) h.set('X-Robots-Tag', 'noindex, nofollow');
 };
+
+/**
+ * Pages and answers behind a secret in the address — a resident's link (/t/), a receipt (/r/), a
+ * report's read link (/reports/shared/) and the public API they use — never go into a search
+ * engine, even when such an address leaks onto the web (robots.txt keeps crawlers away as well).
+ */
+const unlisted = /^\/(t|r|reports\/shared|api\/public)(\/|$)/;
+
+/** robots.txt: crawlers stay out of the secret addresses above and the API. */
+export const ROBOTS_TXT = ['User-agent: *', 'Disallow: /t/', 'Disallow: /r/', 'Disallow: /reports/shared/', 'Disallow: /api/', ''].join('\n');
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -209,3 +209,39 @@ describe('the API reference serves only what its page loads', () => {
     }
   });
 });
+
+describe('search engines', () => {
+  it('robots.txt keeps crawlers out of resident, receipt and read-link addresses and the API', async () => {
+    const t = await testApp();
+    const res = await t.anon.get('/robots.txt');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    const lines = (await res.text()).split('\n');
+    expect(lines[0]).toBe('User-agent: *');
+    expect(lines).toEqual(expect.arrayContaining(['Disallow: /t/', 'Disallow: /r/', 'Disallow: /reports/shared/', 'Disallow: /api/']));
+  });
+
+  it('resident pages, receipts and read links (and their API answers) say noindex; staff pages do not need to', async () => {
+    const t = await testApp();
+    const w = await world(t);
+    const link = await openLink(w.coordinator, w.projectA);
+    const told = await t.anon.post(`/api/public/links/${link.token}/stories`, JSON.parse(story));
+    expect(told.status).toBe(201);
+    const { receipt } = await told.json();
+    for (const path of [
+      `/t/${link.token}`,
+      `/api/public/links/${link.token}`,
+      `/r/${receipt}`,
+      `/api/public/receipts/${receipt}`,
+      `/api/public/receipts/${receipt}/copy.json`,
+      '/reports/shared/not-a-token',
+      '/api/public/links/not-a-token',
+    ]) {
+      const res = await t.anon.get(path);
+      expect(res.status, path).toBeLessThan(500);
+      expect(res.headers.get('x-robots-tag'), path).toMatch(/\bnoindex\b/);
+    }
+    expect(told.headers.get('x-robots-tag')).toMatch(/\bnoindex\b/);
+    for (const path of ['/', '/login', '/api/me', '/tellen', '/reports/1']) expect((await t.anon.get(path)).headers.get('x-robots-tag'), path).toBeNull();
+  });
+});

@@ -114,7 +114,6 @@ export function reportPages() {
     if (!version || !(await getReport(db, link.reportId))) return problem(c, lang, 404, w.notPublished);
     const served = await serveVersion(db, version);
     c.header('Cache-Control', 'no-store');
-    c.header('X-Robots-Tag', 'noindex');
     return c.html(
       reportPage({
         title: served.data.report.title,

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { notFound } from '../errors.js';
+import { ROBOTS_TXT } from '../security.js';
 import { fileResponse } from './files.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -51,6 +52,7 @@ export function webRoutes() {
   };
 
   app.get('/assets/*', (c) => fileResponse(webDist, c.req.path.slice(1), immutable) ?? c.notFound());
+  app.get('/robots.txt', (c) => c.text(ROBOTS_TXT, 200, { 'Cache-Control': 'public, max-age=86400' }));
   app.get('/favicon.svg', (c) => fileResponse(webDist, 'favicon.svg', 'public, max-age=86400') ?? c.notFound());
   // The resident's pages (telling a story by link, reading it back by receipt) are a separate, small bundle.
   app.get('/t/*', (c) => {
