@@ -5,6 +5,7 @@ import { locale, messages, setLocale } from '../i18n.js';
 import { interceptLinks, navigate } from '../navigate.js';
 import { match, navGroups, routes, type PageRoute } from '../routes.js';
 import { me, setMe, type Me } from '../session.js';
+import { documentTitle } from '../title.js';
 
 const t = messages({
   nl: {
@@ -15,6 +16,8 @@ const t = messages({
     language: 'English',
     languageLabel: 'Switch to English',
     notFound: 'Deze pagina bestaat niet.',
+    notFoundTitle: 'Pagina niet gevonden',
+    failedTitle: 'Fout bij laden',
     loading: 'Laden…',
     failed: 'Er ging iets mis bij het laden. Probeer het opnieuw.',
     home: 'Start',
@@ -27,6 +30,8 @@ const t = messages({
     language: 'Nederlands',
     languageLabel: 'Naar Nederlands',
     notFound: 'This page does not exist.',
+    notFoundTitle: 'Page not found',
+    failedTitle: 'Loading failed',
     loading: 'Loading…',
     failed: 'Something went wrong while loading. Please try again.',
     home: 'Home',
@@ -53,6 +58,12 @@ export class WwApp extends LitElement {
     interceptLinks(this);
     window.addEventListener('popstate', () => void this.route());
     window.addEventListener('ww-locale', () => this.requestUpdate());
+    // What the page now shown is about (see web/title.ts) joins its route's title.
+    this.addEventListener('ww-title', (e) => {
+      const subject = (e as CustomEvent<string>).detail.trim();
+      if (this.page && this.pageEl && e.composedPath().includes(this.pageEl) && subject)
+        document.title = documentTitle(`${this.page.route.title[locale()]}: ${subject}`);
+    });
     window.addEventListener('ww-unauthenticated', () => {
       setMe(null);
       this.user = null;
@@ -85,16 +96,19 @@ export class WwApp extends LitElement {
           this.page = null;
           this.pageEl = null;
           this.problem = t('notFound');
+          document.title = documentTitle(t('notFoundTitle'));
           return;
         }
       }
       if (found) await found.route.load();
       if (run !== this.runs) return;
       this.page = found;
+      document.title = documentTitle(found ? found.route.title[locale()] : t('notFoundTitle'));
       this.pageEl = found ? this.createPage(found.route.tag, found.params) : null;
       if (!found) this.problem = t('notFound');
     } catch {
       this.problem = t('failed');
+      document.title = documentTitle(t('failedTitle'));
     }
     await this.updateComplete;
     // After client-side navigation, move focus to the new page's heading (or main) so keyboard and screen-reader users start there.

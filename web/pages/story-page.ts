@@ -7,6 +7,7 @@ import { formatDate, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { badgeStyles, channels, consentBadge, consentLevels, label, languageName, takeReceipt, type ConsentRecord, type Story } from '../stories.js';
 import { isStaff } from '../models.js';
+import { refineTitle } from '../title.js';
 
 /** A recording's length as m:ss. */
 const clock = (s: number | null) => (s == null ? '' : `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`);
@@ -200,6 +201,7 @@ export class StoryPage extends LitElement {
   private async load(): Promise<void> {
     try {
       this.story = (await get<{ story: Story }>(`/api/stories/${encodeURIComponent(this.params.id ?? '')}`)).story;
+      refineTitle(this, this.story.title || t('withdrawnStory', { id: this.story.id }));
       if (this.story.placements?.length) {
         const { variables } = await get<{
           variables: { id: number; nameNl: string; nameEn: string; weakNl: string; weakEn: string; strongNl: string; strongEn: string }[];

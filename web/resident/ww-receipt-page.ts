@@ -6,6 +6,7 @@ import { LocaleController } from '../components/locale-controller.js';
 import { formatDay, lang, rt } from './i18n.js';
 import { consentName, type ConsentLevel } from './consent-texts.js';
 import './ww-receipt-lookup.js';
+import { documentTitle } from '../title.js';
 
 type Status = 'received' | 'used' | 'withdrawn';
 type Named =
@@ -71,8 +72,12 @@ export class WwReceiptPage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.title = `${rt('receipt.title')} · Weefwerk`;
     void this.load();
+  }
+
+  /** The tab's title follows the language. */
+  protected override updated(): void {
+    document.title = documentTitle(rt('receipt.title'));
   }
 
   private async load(): Promise<void> {

@@ -11,6 +11,7 @@ import './ww-climate-slider.js';
 import type { WwStoryField } from './ww-story-field.js';
 import './ww-story-field.js';
 import type { Recording, RecordingEvent } from './ww-voice-recorder.js';
+import { documentTitle } from '../title.js';
 
 type LinkInfo = {
   project: { name: string };
@@ -77,11 +78,15 @@ export class WwTellForm extends LitElement {
     if (this.draft.pending && this.link && !this.busy) void this.send();
   };
 
+  /** The tab's title follows the page's state and language. */
+  protected override updated(): void {
+    document.title = documentTitle(rt(this.receipt ? 'form.thanks' : 'form.pageTitle'), this.link?.project.name);
+  }
+
   private async load(): Promise<void> {
     try {
       this.link = await get<LinkInfo>(`/api/public/links/${encodeURIComponent(this.token)}?lang=${lang()}`);
       this.loadError = null;
-      document.title = `${rt('form.pageTitle')} · ${this.link.project.name}`;
       await this.updateComplete;
       if (this.draft.body) this.story?.restore(this.draft.body);
       if (this.draft.pending && navigator.onLine) void this.send();
