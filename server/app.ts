@@ -5,6 +5,7 @@ import { groupCommit, transactionPerWrite } from '../db/group-commit.js';
 import { loadSession } from './auth/sessions.js';
 import type { Config } from './env.js';
 import { accessLog, healthz } from './access-log.js';
+import { compress } from './compress.js';
 import { AppError, handleError } from './errors.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { authRoutes } from './routes/auth.js';
@@ -51,6 +52,7 @@ export function createApp({ db, config, mailer = createMailer(config.mail), log 
 
   app.onError(handleError);
   if (config.accessLog) app.use('*', accessLog(log));
+  app.use('*', compress);
   app.use('*', securityHeaders);
   app.use('*', async (c, next) => {
     c.set('db', db);

@@ -1,8 +1,15 @@
 // The server's edges, probed through the real Node HTTP server where a raw socket is needed.
+import { request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { Hono } from 'hono';
+import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { compress, COMPRESS_THRESHOLD } from '../server/compress.js';
+import { listen } from '../server/http.js';
 import { testApp, type TestApp } from './helpers/app.js';
 import { rawExchange, responses, serveOnLoopback, type Served } from './helpers/http.js';
 import { openLink, storyCount, world, type World } from './helpers/stories-fixtures.js';
+import { reportWorld } from './helpers/reports-fixtures.js';
 
 const story = JSON.stringify({
   title: 'Mijn straat',
@@ -243,5 +250,147 @@ describe('search engines', () => {
     }
     expect(told.headers.get('x-robots-tag')).toMatch(/\bnoindex\b/);
     for (const path of ['/', '/login', '/api/me', '/tellen', '/reports/1']) expect((await t.anon.get(path)).headers.get('x-robots-tag'), path).toBeNull();
+  });
+});
+
+/** A GET through the real server, the body's bytes as they came over the wire. */
+function fetchRaw(port: number, path: string, headers: Record<string, string> = {}, method = 'GET') {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer; firstChunkAt: number; endAt: number }>(
+    (resolve, reject) => {
+      const started = Date.now();
+      const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        let firstChunkAt = -1;
+        res.on('data', (d: Buffer) => (firstChunkAt < 0 && (firstChunkAt = Date.now() - started), chunks.push(d)));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks), firstChunkAt, endAt: Date.now() - started }));
+      });
+      req.on('error', reject);
+      req.end();
+    },
+  );
+}
+const decode = (r: { headers: Record<string, unknown>; body: Buffer }) =>
+  (r.headers['content-encoding'] === 'br' ? brotliDecompressSync(r.body) : r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.body) : r.body).toString();
+
+describe('compression', () => {
+  let t: TestApp;
+  let s: Served;
+  beforeAll(async () => {
+    t = await testApp();
+    s = await serveOnLoopback(t);
+  });
+  afterAll(() => s.close());
+
+  it('HTML, JS, CSS, JSON, CSV and XML go out as brotli or gzip, as the client accepts, and decode to the same bytes', async () => {
+    // A published report: its read link (HTML), its figures (CSV) and its IATI file (XML).
+    const w = await reportWorld(t.db);
+    const coord = await t.as('coordinator');
+    const made = await coord.post('/api/reports', {
+      title: 'Jaarverslag',
+      audience: 'funder',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+      projectIds: [w.projectId],
+    });
+    const { report } = await made.json();
+    expect((await coord.post(`/api/reports/${report.id}/versions`)).status).toBe(201);
+    const { link } = await (await coord.post(`/api/reports/${report.id}/links`, { expiresAt: new Date(Date.now() + 86_400_000).toISOString() })).json();
+    const pages = (await fetchRaw(s.port, '/projects')).body.toString() + (await fetchRaw(s.port, '/t/any')).body.toString();
+    const assets = [...pages.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+    expect(assets.some((a) => a.endsWith('.js')) && assets.some((a) => a.endsWith('.css')), 'web bundle built (npm run build)').toBe(true);
+    const shared = `/reports/shared/${link.token}`;
+    const api = `/api/reports/${report.id}/versions/1`;
+    const packedTypes = new Set<string>();
+    for (const [path, type] of [
+      [shared, /^text\/html/],
+      ...assets.map((a) => [a, /^text\/(javascript|css)/] as const),
+      ['/api/openapi.json', /^application\/json/],
+      [`${api}/export.csv`, /^text\/csv/],
+      [`/api/projects/${w.projectId}/indicators/template.csv?periods=24`, /^text\/csv/],
+      [`${api}/iati.xml`, /xml/],
+    ] as const) {
+      const headers = { cookie: coord.cookie! };
+      const plain = await fetchRaw(s.port, path, headers);
+      expect(plain.status, path).toBe(200);
+      expect(plain.headers['content-type'], path).toMatch(type);
+      expect(plain.headers['content-encoding'], path).toBeUndefined();
+      expect(plain.headers.vary, path).toMatch(/Accept-Encoding/i);
+      if (plain.body.length < COMPRESS_THRESHOLD) {
+        expect((await fetchRaw(s.port, path, { ...headers, 'accept-encoding': 'br' })).headers['content-encoding'], path).toBeUndefined();
+        continue; // a tiny file: not worth it
+      }
+      packedTypes.add(String(plain.headers['content-type']).split(';')[0]!);
+      for (const [accept, encoding] of [
+        ['gzip, deflate, br', 'br'],
+        ['gzip', 'gzip'],
+        ['br;q=0.5, gzip', 'gzip'],
+        ['*', 'br'],
+      ] as const) {
+        const packed = await fetchRaw(s.port, path, { ...headers, 'accept-encoding': accept });
+        expect(packed.headers['content-encoding'], `${path} ${accept}`).toBe(encoding);
+        expect(packed.headers.vary).toMatch(/Accept-Encoding/i);
+        expect(packed.headers['content-length']).toBeUndefined();
+        expect(packed.body.length).toBeLessThan(plain.body.length);
+        expect(decode(packed)).toBe(plain.body.toString());
+      }
+      for (const accept of ['identity', 'br;q=0, gzip;q=0'])
+        expect((await fetchRaw(s.port, path, { ...headers, 'accept-encoding': accept })).headers['content-encoding']).toBeUndefined();
+    }
+    expect([...packedTypes].sort()).toEqual(['application/json', 'application/xml', 'text/css', 'text/csv', 'text/html', 'text/javascript']);
+    expect((await fetchRaw(s.port, shared)).headers['x-robots-tag']).toMatch(/noindex/); // a live read link too
+  });
+
+  it('not for tiny bodies, HEAD, or media that is compressed already', async () => {
+    const tiny = await fetchRaw(s.port, '/api/me', { 'accept-encoding': 'br, gzip' });
+    expect(tiny.status).toBe(401);
+    expect(tiny.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(tiny.body.toString()).error.code).toBe('unauthenticated');
+    const head = await fetchRaw(s.port, '/api/openapi.json', { 'accept-encoding': 'br, gzip' }, 'HEAD');
+    expect(head.headers['content-encoding']).toBeUndefined();
+    // A resident's photo (JPEG) comes back as it is.
+    const w = await world(t);
+    const link = await openLink(w.coordinator, w.projectA);
+    const form = new FormData();
+    form.set('story', story);
+    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 200, g: 120, b: 40 } } })
+      .jpeg()
+      .toBuffer();
+    form.set('photo', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'foto.jpg');
+    const told = await t.app.request(`http://localhost/api/public/links/${link.token}/stories`, { method: 'POST', body: form });
+    expect(told.status, await told.clone().text()).toBe(201);
+    const { receipt } = await told.json();
+    const copy = JSON.parse(decode(await fetchRaw(s.port, `/api/public/receipts/${receipt}`, { 'accept-encoding': 'gzip' })));
+    const media = await fetchRaw(s.port, copy.story.media[0].url, { 'accept-encoding': 'br, gzip' });
+    expect(media.status).toBe(200);
+    expect(media.headers['content-type']).toMatch(/^image\//);
+    expect(media.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('a streamed response stays streamed: the first part arrives, decodable, before the last is written', async () => {
+    const app = new Hono();
+    app.use('*', compress);
+    app.get('/slow', (c) => {
+      c.header('ETag', '"v1"');
+      const line = `${'regel '.repeat(300)}\n`;
+      let n = 0;
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          if (n++ === 3) return controller.close();
+          if (n > 1) await new Promise((r) => setTimeout(r, 400));
+          controller.enqueue(new TextEncoder().encode(line));
+        },
+      });
+      return c.body(body, 200, { 'Content-Type': 'text/plain; charset=utf-8' });
+    });
+    const { server, port } = await listen({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    try {
+      const got = await fetchRaw(port, '/slow', { 'accept-encoding': 'gzip' });
+      expect(got.headers['content-encoding']).toBe('gzip');
+      expect(got.headers.etag).toBe('W/"v1"'); // the compressed bytes are not the same entity
+      expect(got.firstChunkAt).toBeLessThan(got.endAt - 500);
+      expect(decode(got)).toBe(`${'regel '.repeat(300)}\n`.repeat(3));
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 });
