@@ -8,7 +8,7 @@ import { hashToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
 import { languageSwitch, pageLang, reportPage, type PageLang } from '../reports/page.js';
 import type { ReportData } from '../reports/assemble.js';
-import { serveVersion } from '../reports/redact.js';
+import { serveVersion } from '../reports/version-cache.js';
 import { renderReport } from '../reports/render.js';
 import type { AppEnv } from '../types.js';
 import { readableVersion } from './reports/definition.js';
