@@ -11,6 +11,7 @@ import { chartId, indicatorFigure } from './chart.js';
 import { midpoint, periodRange } from '../../db/domain/periods.js';
 import { MIN_CLIMATE_STORIES, suppressClimate, type ClimateFigure } from './suppression.js';
 import { activitiesByPhase, activityCount, mscSelections, resources, type ActivitiesByPhase, type MscSection, type Resources } from './sources.js';
+import { attachPhotos } from './photos.js';
 import { indicatorProgress, outcomeStatus, type IndicatorProgress, type Status } from './summary.js';
 
 export const sectionKeys = ['indicators', 'stories', 'msc', 'climate', 'phases', 'resources'] as const;
@@ -51,6 +52,8 @@ export type StoryOut = {
   note: string;
   /** sha256 of the reviewed report version shown (versions published before reviews lack it) */
   reviewHash?: string;
+  /** the photo the teller let into reports (photos.ts); versions before issue 14 lack it */
+  photo?: { id: number };
 };
 export type WithdrawnStory = { id: number; withdrawn: true };
 
@@ -412,7 +415,7 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
   };
 
   const { projectIds: _p, areaIds: _a, outcomeIds: _o, perOutcome: _t, ...report } = def;
-  return {
+  return attachPhotos(db, {
     version: 1,
     report,
     projects,
@@ -423,7 +426,7 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
     phases: phasesOut,
     resources: has('resources') ? money : null,
     summary,
-  };
+  });
 }
 
 /** The stories suggested for an outcome: its Most Significant Change selections first, then the most recent. */

@@ -13,6 +13,7 @@ import type { DB } from '../../db/schema.js';
 import { storyIdsOf, type PhaseStory, type ReportData, type StoryOut } from './assemble.js';
 import { renderClimateSection, renderStoryFull, renderStoryTitle, withdrawnPlaceholder } from './render.js';
 import { suppressClimate } from './suppression.js';
+import { photoSources } from './photos.js';
 
 export type Served = { data: ReportData; html: string; withdrawn: number[] };
 type ReviewedText = { title: string; bodyHtml: string; bodyText: string; reviewHash: string };
@@ -37,7 +38,8 @@ export function redact(data: ReportData, html: string, now: Map<number, ServedDi
     const t = fresh(s);
     // plain text only where the version carried it (before issue 12): no text is stored twice
     let out = t ? { ...s, title: t.title, bodyHtml: t.bodyHtml, ...(s.text !== undefined ? { text: t.bodyText } : {}), reviewHash: t.reviewHash } : s;
-    if (out.named && now.get(s.id)?.as === 'anonymous') out = { ...out, named: false, tellerName: null, when: out.when.slice(0, 7) };
+    // no longer 'public' (or the teller under 16): no name, no exact date, and no photo (photos.ts)
+    if (out.named && now.get(s.id)?.as === 'anonymous') out = { ...out, named: false, tellerName: null, when: out.when.slice(0, 7), photo: undefined };
     return out;
   };
   const servePhaseStory = (s: PhaseStory): PhaseStory => {
@@ -200,11 +202,18 @@ export async function serveVersion(db: Kysely<DB>, version: { id: number; dataJs
  * The same as the UTF-8 JSON `{"version": {...meta, withdrawnStories, data, html}}`, serialised
  * once per disclosure state: a version can be megabytes.
  */
-export async function serveVersionResponse(db: Kysely<DB>, versionId: number, meta: Record<string, unknown>): Promise<Uint8Array<ArrayBuffer>> {
+export async function serveVersionResponse(
+  db: Kysely<DB>,
+  versionId: number,
+  meta: Record<string, unknown>,
+  /** the address of each photo in the page (photos.ts); one per version, so the cached answer stays right */
+  photoUrl: (mediaId: number) => string,
+): Promise<Uint8Array<ArrayBuffer>> {
   const entry = await cachedVersion(db, versionId);
   const head = JSON.stringify(meta);
   if (entry.response?.head !== head) {
-    const { data, html, withdrawn } = entry.served;
+    const { data, withdrawn } = entry.served;
+    const html = photoSources(entry.served.html, photoUrl);
     const dataText = data === entry.data ? entry.dataJson : JSON.stringify(data);
     entry.response = {
       head,
