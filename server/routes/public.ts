@@ -15,7 +15,7 @@ import {
 } from '../../db/repositories/stories.js';
 import { consentLevels } from '../../db/schema.js';
 import { tellerCopy } from '../../db/repositories/teller-copy.js';
-import { reportVersionsOf, storyByReceipt } from '../access.js';
+import { reportablePhotos, reportVersionsOf, storyByReceipt } from '../access.js';
 import { redactStoredVersions } from '../reports/redact.js';
 import { audit } from '../audit.js';
 import { checkConsentGiver, CONSENT_TEXT_VERSION, consentTextVersions, residentConsentVersion, residentLanguages } from '../consent.js';
@@ -23,9 +23,10 @@ import { AppError, invalid, notFound } from '../errors.js';
 import { body, errors, json, router } from '../openapi.js';
 import { parseRichText } from '../richtext.js';
 import { recordStory } from '../stories/record.js';
-import { insertMedia, mediaRow, storyMedia } from '../../db/repositories/media.js';
+import { insertMedia, storyMedia } from '../../db/repositories/media.js';
 import { MediaForm, readStoryWithMedia, saveWithMedia } from '../media/upload.js';
-import { mediaDir, readMedia, removeMediaFiles } from '../media/index.js';
+import { mediaDir, removeMediaFiles } from '../media/index.js';
+import { mediaFileResponse, serveMedia } from '../media/serve.js';
 import { defaultLimits } from '../env.js';
 import { clientAddress } from '../security.js';
 import type { AppEnv } from '../types.js';
@@ -375,10 +376,7 @@ export const publicRoutes = base
       summary: 'The resident listens back to their recording or looks at their photo (gone once the story is withdrawn)',
       request: { params: mediaParams },
       responses: {
-        200: {
-          content: { 'audio/webm': { schema: z.string().openapi({ format: 'binary' }) }, 'image/jpeg': { schema: z.string().openapi({ format: 'binary' }) } },
-          description: 'The file',
-        },
+        200: mediaFileResponse,
         404: errors[404],
         429: errors[429],
       },
@@ -386,12 +384,7 @@ export const publicRoutes = base
     async (c) => {
       const { code, mediaId } = c.req.valid('param');
       const found = await receiptStory(c, code);
-      const row = await mediaRow(c.var.db, found.id, mediaId);
-      if (!row) throw notFound('Dit bestand is er niet / This file does not exist');
-      const bytes = await readMedia(mediaDir(c.var.config), row.file, row.sha256);
-      c.header('Content-Type', row.mime);
-      c.header('Content-Disposition', 'inline');
-      return c.body(new Uint8Array(bytes), 200);
+      return serveMedia(c, found.id, mediaId);
     },
   )
   .openapi(
@@ -405,16 +398,27 @@ export const publicRoutes = base
       responses: { 200: json(z.object({ about: z.string() }).passthrough(), 'The copy (a download)'), 404: errors[404], 429: errors[429] },
     }),
     async (c) => {
-      const hash = receiptHash(c.req.valid('param').code);
+      const { code } = c.req.valid('param');
+      const hash = receiptHash(code);
+      const { db } = c.var;
       const copy = await guessLimited(
         c,
         'receipt',
         async () =>
-          hash ? await tellerCopy(c.var.db, storyByReceipt(c.var.db, hash), async (id) => (await reportVersionsOf(c.var.db, [id])).get(id)) : undefined,
+          hash
+            ? await tellerCopy(
+                db,
+                storyByReceipt(db, hash),
+                async (id) => (await reportVersionsOf(db, [id])).get(id),
+                async (id) => (await reportablePhotos(db).where('stories.id', '=', id).select('storyMedia.id as id').execute()).map((r) => r.id),
+              )
+            : undefined,
         UNKNOWN_RECEIPT,
       );
       c.header('Content-Disposition', 'attachment; filename="weefwerk-mijn-verhaal.json"');
-      return c.json(copy, 200);
+      // Each file with the address to listen to or look at it with the receipt code.
+      const media = copy.media.map((m) => ({ ...m, url: `/api/public/receipts/${encodeURIComponent(code)}/media/${m.id}` }));
+      return c.json({ ...copy, media }, 200);
     },
   )
   .openapi(

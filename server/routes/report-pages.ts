@@ -9,10 +9,11 @@ import { hashToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
 import { languageSwitch, pageLang, reportPage, type PageLang } from '../reports/page.js';
 import type { ReportData } from '../reports/assemble.js';
-import { serveVersion, type Served } from '../reports/redact.js';
-import { renderReport } from '../reports/render.js';
+import { serveVersion } from '../reports/version-cache.js';
+import type { Served } from '../reports/redact.js';
 import { photoIdsOf, photoResponse, photoSources, versionPhotoUrl } from '../reports/photos.js';
 import { reportPhotoFile } from '../access.js';
+import { renderReport } from '../reports/render.js';
 import type { AppEnv } from '../types.js';
 import { readableVersion } from './reports/definition.js';
 
@@ -107,8 +108,8 @@ export function reportPages() {
 
   // Read-only, no account: the latest published version while the link is neither expired nor revoked.
   // The link is looked up on every request, so a revocation takes effect at once.
-  /** The latest published version behind a read link, as it may be served now; else the reason it is not. */
   type Shared = { status: 404 | 410; why: 'notFound' | 'revoked' | 'expired' | 'notPublished' } | { version: VersionRow; served: Served };
+  /** The latest published version behind a read link, as it may be served now; else why not. */
   const sharedVersion = async (c: Context<AppEnv>): Promise<Shared> => {
     const { db } = c.var;
     const link = await db
@@ -116,12 +117,12 @@ export function reportPages() {
       .select(['reportId', 'expiresAt', 'revokedAt'])
       .where('tokenHash', '=', hashToken(c.req.param('token')!))
       .executeTakeFirst();
-    if (!link) return { status: 404 as const, why: 'notFound' as const };
-    if (link.revokedAt) return { status: 410 as const, why: 'revoked' as const };
-    if (Date.parse(link.expiresAt) <= Date.now()) return { status: 410 as const, why: 'expired' as const };
+    if (!link) return { status: 404, why: 'notFound' };
+    if (link.revokedAt) return { status: 410, why: 'revoked' };
+    if (Date.parse(link.expiresAt) <= Date.now()) return { status: 410, why: 'expired' };
     const [latest] = await listVersions(db, link.reportId);
     const version = latest ? await getVersion(db, link.reportId, latest.number) : undefined;
-    if (!version || !(await getReport(db, link.reportId))) return { status: 404 as const, why: 'notPublished' as const };
+    if (!version || !(await getReport(db, link.reportId))) return { status: 404, why: 'notPublished' };
     return { version, served: await serveVersion(db, version) };
   };
 
@@ -147,13 +148,14 @@ export function reportPages() {
 
   // A photo the shared version shows, under the same checks as the page (photos.ts, reportPhotoFile).
   app.get('/reports/shared/:token/photos/:mediaId{[0-9]+}', async (c) => {
+    const lang = langOf(c);
     const shared = await sharedVersion(c);
-    if (!('version' in shared)) return problem(c, langOf(c), shared.status, words[langOf(c)][shared.why]);
+    if (!('version' in shared)) return problem(c, lang, shared.status, words[lang][shared.why]);
     c.header('X-Robots-Tag', 'noindex');
     try {
       return await photoResponse(c, await reportPhotoFile(c.var.db, photoIdsOf(shared.served.data), Number(c.req.param('mediaId'))));
     } catch (err) {
-      if (err instanceof AppError && err.status === 404) return problem(c, langOf(c), 404, words[langOf(c)].notFound);
+      if (err instanceof AppError && err.status === 404) return problem(c, lang, 404, words[lang].notFound);
       throw err;
     }
   });

@@ -6,6 +6,7 @@ import { locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import type { Code, Excerpt, Outcome, Variable } from '../sensemaking-types.js';
 import { isStaff } from '../models.js';
+import { refineTitle } from '../title.js';
 
 const t = messages({
   nl: {
@@ -102,6 +103,7 @@ export class CodingPage extends LitElement {
         `/api/stories/${this.params.storyId}/excerpts`,
       );
       this.story = data.story;
+      refineTitle(this, data.story.title);
       this.text = data.bodyText;
       this.excerpts = data.excerpts;
       const [codes, outcomes, variables] = await Promise.all([

@@ -7,6 +7,7 @@ import { errorText, fieldError, invalid } from '../components/form-field.js';
 import type { Me } from '../session.js';
 import { isStaff } from '../models.js';
 import type { PublicLink } from '../stories.js';
+import { refineTitle } from '../title.js';
 
 const t = messages({
   nl: {
@@ -185,6 +186,7 @@ export class ProjectLinksPage extends LitElement {
         get<{ variables: Variable[] }>(`/api/projects/${this.projectParam}/climate-variables`),
       ]);
       this.project = p.project;
+      refineTitle(this, p.project.name);
       this.links = l.links;
       this.variables = v.variables.filter((x) => !x.retiredAt);
     } catch (e) {

@@ -8,6 +8,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import '../components/phase-badge.js';
 import '../components/ww-budget-summary.js';
 import { period } from './projects-page.js';
+import { refineTitle } from '../title.js';
 
 const t = messages({
   nl: {
@@ -98,6 +99,7 @@ export class ProjectPage extends LitElement {
       ]);
       this.areas = new Map(a.areas.map((x) => [x.id, x]));
       this.project = p.project;
+      refineTitle(this, p.project.name);
     } catch (e) {
       this.problem = e instanceof ApiError && (e.status === 404 || e.status === 400) ? t('notFound') : t('failed');
     }

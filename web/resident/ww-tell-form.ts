@@ -11,6 +11,7 @@ import './ww-climate-slider.js';
 import type { WwStoryField } from './ww-story-field.js';
 import './ww-story-field.js';
 import type { Recording, RecordingEvent } from './ww-voice-recorder.js';
+import { documentTitle } from '../title.js';
 
 type LinkInfo = {
   project: { name: string };
@@ -77,11 +78,15 @@ export class WwTellForm extends LitElement {
     if (this.draft.pending && this.link && !this.busy) void this.send();
   };
 
+  /** The tab's title follows the page's state and language. */
+  protected override updated(): void {
+    document.title = documentTitle(rt(this.receipt ? 'form.thanks' : 'form.pageTitle'), this.link?.project.name);
+  }
+
   private async load(): Promise<void> {
     try {
       this.link = await get<LinkInfo>(`/api/public/links/${encodeURIComponent(this.token)}?lang=${lang()}`);
       this.loadError = null;
-      document.title = `${rt('form.pageTitle')} · ${this.link.project.name}`;
       await this.updateComplete;
       if (this.draft.body) this.story?.restore(this.draft.body);
       if (this.draft.pending && navigator.onLine) void this.send();
@@ -445,6 +450,8 @@ export class WwTellForm extends LitElement {
   }
 
   private renderReceipt(code: string) {
+    /** An address inside a right-to-left sentence stays one left-to-right run (Unicode isolates), so `host/r` is not shown as `r/host`. */
+    const ltr = (text: string) => `\u2066${text}\u2069`;
     const url = `${location.origin}/r`;
     return html`
       <h1 tabindex="-1">${rt('form.thanks')}</h1>
@@ -456,7 +463,7 @@ export class WwTellForm extends LitElement {
       <p><strong>${rt('form.writeDown')}</strong></p>
       <p>${rt('form.codeUse')}</p>
       <p><a class="button primary" href="/r/${encodeURIComponent(code)}">${rt('form.openReceipt')}</a></p>
-      <p class="hint">${rt('form.laterAt', { url: url.replace(/^https?:\/\//, '') })}</p>
+      <p class="hint">${rt('form.laterAt', { url: ltr(url.replace(/^https?:\/\//, '')) })}</p>
     `;
   }
 }

@@ -2,15 +2,13 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { LocaleController } from '../components/locale-controller.js';
-import { rt, type TextKey } from './i18n.js';
+import { formatClock as clock, rt, type TextKey } from './i18n.js';
 
 /** The longest recording; the server refuses longer ones too (server/media.ts). */
 export const MAX_SECONDS = 5 * 60;
 
 export type Recording = { blob: Blob; seconds: number };
 export type RecordingEvent = CustomEvent<Recording | null>;
-
-const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 
 /** The container the browser records in: Opus in WebM (Chromium, Firefox), else MP4 (Safari). */
 function mimeType(): string | undefined {
