@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { reportPhotosOf } from '../access.js';
 import type { DB } from '../../db/schema.js';
-import type { ReportData, StoryOut } from './assemble.js';
+import type { ReportData, StoryOut } from './types.js';
 import { mediaDir, readMedia } from '../media/index.js';
 import type { AppEnv } from '../types.js';
 import { escapeHtml as e } from './text.js';
