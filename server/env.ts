@@ -41,6 +41,8 @@ const schema = z
     RATE_LIMIT_PUBLIC_PER_LINK: z.coerce.number().int().positive().optional(),
     /** Unknown link codes one client address may try per 10-minute window before every link answers 429. */
     RATE_LIMIT_LINK_GUESSES: z.coerce.number().int().positive().optional(),
+    /** Unknown receipt codes one client address may try per 10-minute window before every receipt answers 429. */
+    RATE_LIMIT_RECEIPT_GUESSES: z.coerce.number().int().positive().optional(),
     /** The organisation's IATI identifier (e.g. NL-KVK-12345678) and name, for IATI exports of reports. */
     IATI_ORG_REF: z.string().trim().min(1).max(100).optional(),
     ORG_NAME: z.string().trim().min(1).max(200).optional(),
@@ -104,6 +106,7 @@ export type Config = {
     publicPerAddress: number;
     publicPerLink: number;
     linkGuessesPerAddress?: number;
+    receiptGuessesPerAddress?: number;
     windowMs: number;
   };
 };
@@ -114,6 +117,7 @@ export const defaultLimits: Config['limits'] = {
   publicPerAddress: 120, // a group session on one shared Wi-Fi address must fit
   publicPerLink: 300,
   linkGuessesPerAddress: 20, // unknown link codes per address: a mistyped poster code or two, not a search
+  receiptGuessesPerAddress: 20, // unknown receipt codes per address: a mistyped receipt or two, not a search
   windowMs: 10 * 60 * 1000,
 };
 
@@ -136,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicPerAddress: e.RATE_LIMIT_PUBLIC_PER_ADDRESS ?? defaultLimits.publicPerAddress,
       publicPerLink: e.RATE_LIMIT_PUBLIC_PER_LINK ?? defaultLimits.publicPerLink,
       linkGuessesPerAddress: e.RATE_LIMIT_LINK_GUESSES ?? defaultLimits.linkGuessesPerAddress,
+      receiptGuessesPerAddress: e.RATE_LIMIT_RECEIPT_GUESSES ?? defaultLimits.receiptGuessesPerAddress,
     },
     iatiOrg: { ref: e.IATI_ORG_REF ?? defaultIatiOrg.ref, name: e.ORG_NAME ?? defaultIatiOrg.name, type: e.IATI_ORG_TYPE },
     iatiSector: e.IATI_SECTOR,

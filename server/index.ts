@@ -1,10 +1,10 @@
-import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { openDb, redactUrl, type Db } from '../db/client.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createApp } from './app.js';
+import { listen } from './http.js';
 import { startScheduler } from './mail/digest.js';
 import { createMailer } from './mail/mailer.js';
 import { loadConfig, type Config } from './env.js';
@@ -34,9 +34,8 @@ const app = createApp({ db, config, mailer });
 const base = config.publicUrl ?? `http://localhost:${config.port}`;
 // The daily tagging digest, only when e-mail is configured (server/mail/digest.ts).
 const scheduler = mailer ? startScheduler(db, mailer, { baseUrl: base, hour: config.digestHour ?? 8 }) : null;
-const server = serve({ fetch: app.fetch, port: config.port }, () => {
-  console.log(`Weefwerk runs at ${base} (database ${where})`);
-});
+const { server } = await listen({ fetch: app.fetch, port: config.port });
+console.log(`Weefwerk runs at ${base} (database ${where})`);
 
 const setupToken = await issueSetupToken(db);
 if (setupToken) console.log(`\nNo admin yet. Create the first admin here (one-time link):\n  ${base}/setup?token=${setupToken}\n`);

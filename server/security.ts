@@ -50,11 +50,11 @@ export function bodyLimit(maxBytes: (path: string) => number): MiddlewareHandler
     if (header === null && !req.body) return next();
     const max = maxBytes(c.req.path);
     const tooLarge = () => new AppError('payload_too_large', `Request body larger than ${max} bytes`);
-    if (header !== null && !/^\d+$/.test(header.trim())) throw new AppError('payload_too_large', 'Malformed Content-Length');
+    if (header !== null && !/^\d+$/.test(header.trim())) throw new AppError('invalid_input', 'Malformed Content-Length');
     if (header !== null && Number(header) > max) throw tooLarge();
-    const body = header !== null ? new Uint8Array(await req.arrayBuffer()) : await readCounting(req.body!, max, tooLarge);
+    const body = await readBody(c, header, max, tooLarge);
     if (body.byteLength > max) throw tooLarge();
-    if (header !== null && Number(header) !== body.byteLength) throw new AppError('payload_too_large', 'Content-Length does not match the body');
+    if (header !== null && Number(header) !== body.byteLength) throw new AppError('invalid_input', 'Content-Length does not match the body');
     // Hono keeps promises in its body cache (its types say values). Bytes first: Hono derives any
     // other form (formData for uploads) from the first cached entry.
     const cache = c.req.bodyCache as Record<string, Promise<unknown>>;
@@ -62,6 +62,23 @@ export function bodyLimit(maxBytes: (path: string) => number): MiddlewareHandler
     cache.text = Promise.resolve(new TextDecoder().decode(body));
     return next();
   };
+}
+
+/**
+ * The body's bytes. A read that fails is the client's doing (it aborted the upload, or its body
+ * stopped short of its Content-Length): one warning line, no stack trace, and a 400.
+ */
+async function readBody(c: Context, header: string | null, max: number, tooLarge: () => Error): Promise<Uint8Array> {
+  const req = c.req.raw;
+  try {
+    return header !== null ? new Uint8Array(await req.arrayBuffer()) : await readCounting(req.body!, max, tooLarge);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const why = err instanceof Error ? `${(err as NodeJS.ErrnoException).code ?? err.name}: ${err.message}` : String(err);
+    // the path may carry a token (a resident's link), so it stays out of the log
+    console.warn(`client error: ${req.method} request body incomplete (${why})`);
+    throw new AppError('invalid_input', 'Request body incomplete: the upload was interrupted');
+  }
 }
 
 async function readCounting(stream: ReadableStream<Uint8Array>, max: number, tooLarge: () => Error): Promise<Uint8Array> {

@@ -188,6 +188,13 @@ describe('anonymous means anonymous: every surface shows only the reviewed versi
     const s = await surfaces(); // the version published after the review, served now
     expectNone(s, [...IDENTIFYING, REVIEWED]);
     expect(JSON.parse(s.json!).version.withdrawnStories).toBe(1);
+    // The placeholder is truthful: the teller withdrew nothing, so no page says they did.
+    for (const page of [s.pageNl!, s.readLink!]) {
+      expect(page).toContain('Dit verhaal staat hier nu niet.');
+      expect(page).not.toMatch(/teruggetrokken/i);
+    }
+    expect(s.pageEn).toContain('This story is not shown here now.');
+    expect(s.pageEn).not.toMatch(/withdrawn by/i);
     expect(csvStories(s.csv)).toBe(0);
     expect(await candidates(w.funder)).toEqual([]);
     expect(s.receipt).toBe('null');

@@ -1,5 +1,6 @@
 // The layers hold: db/ never reaches into server/ or web/, db/domain/ is pure, and the web bundle
-// never pulls server code (or database code other than the pure domain rules) in at run time.
+// never pulls server code (or database code other than the pure domain rules) in at run time; the
+// visibility rules in server/access/ are reached through server/access.ts only.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
@@ -65,6 +66,8 @@ export function violations(file: string, imports: Import[]): string[] {
   const bad: string[] = [];
   for (const i of imports) {
     const where = `${rel} → ${i.spec}`;
+    if (under(i.target, 'server/access') && rel !== 'server/access.ts' && !under(rel, 'server/access'))
+      bad.push(`${where} (visibility rules are reached through server/access.ts only)`);
     if (under(rel, 'db/domain')) {
       if (!under(i.target, 'db/domain')) bad.push(`${where} (db/domain is pure: it imports only db/domain)`);
     } else if (under(rel, 'db')) {
@@ -78,8 +81,8 @@ export function violations(file: string, imports: Import[]): string[] {
 }
 
 describe('layer boundaries', () => {
-  it('db/ never imports server/ or web/, db/domain/ is pure, web/ imports no server or database code at run time', () => {
-    const files = ['db', 'web'].flatMap((d) => filesUnder(join(root, d)));
+  it('db/ never imports server/ or web/, db/domain/ is pure, web/ imports no server or database code at run time, server/access/ is reached through server/access.ts', () => {
+    const files = ['db', 'web', 'server', 'scripts', 'tests'].flatMap((d) => filesUnder(join(root, d)));
     expect(files.length).toBeGreaterThan(50);
     expect(files.flatMap((f) => violations(f, importsOf(f)))).toEqual([]);
   });
@@ -94,5 +97,9 @@ describe('layer boundaries', () => {
     expect(check('web/pages/x.ts', "export { roles } from '../../db/schema.js';")).toHaveLength(1);
     expect(check('web/pages/x.ts', "import { phases } from '../../db/domain/enums.js';")).toHaveLength(0);
     expect(check('web/pages/x.ts', "import type { DB } from '../../db/schema.js';")).toHaveLength(0);
+    expect(check('server/routes/x.ts', "import { visibleStories } from '../access/stories.js';")).toHaveLength(1);
+    expect(check('server/routes/x.ts', "import { visibleStories } from '../access.js';")).toHaveLength(0);
+    expect(check('server/access/media.ts', "import { visibleStory } from './stories.js';")).toHaveLength(0);
+    expect(check('server/access.ts', "export * from './access/stories.js';")).toHaveLength(0);
   });
 });

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { receiptHash } from '../db/repositories/stories.js';
-import { testApp, type TestApp } from './helpers/app.js';
+import { ORIGIN, testApp, testEngine, type TestApp } from './helpers/app.js';
+import { createApp, type App } from '../server/app.js';
 import { defaultLimits } from '../server/env.js';
-import { climate, doc, json, openLink, storyCount, submit, world, type World } from './helpers/stories-fixtures.js';
+import { climate, doc, heard, heardConsent, json, openLink, storyCount, submit, world, type World } from './helpers/stories-fixtures.js';
 
 describe('short link codes', () => {
   let t: TestApp;
@@ -59,6 +60,114 @@ describe('short link codes', () => {
   });
 });
 
+describe('receipt codes', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await testApp({
+      limits: { ...defaultLimits, loginPerAccount: 1000, loginPerAddress: 1000, publicPerAddress: 1000, publicPerLink: 1000, receiptGuessesPerAddress: 4 },
+    });
+    w = await world(t);
+  });
+  const at = (app: App, method: string, path: string, address: string) =>
+    app.request(ORIGIN + path, { method, headers: { 'x-forwarded-for': address, origin: ORIGIN } });
+
+  it('unknown receipt codes count per address, across processes; past the limit every receipt answers 429 there', async () => {
+    const link = await openLink(w.coordinator, w.projectA);
+    const { receipt } = await json(await submit(t, link.token, {}, '10.3.0.9'), 201);
+    // A second app on the same database stands for a second process: on PostgreSQL the count is
+    // kept in the database, so guesses through either add up (SQLite runs one process only).
+    const other = testEngine === 'postgres' ? createApp({ db: t.db, config: t.config, log: () => {} }) : t.app;
+    const guesser = '10.3.0.1';
+    const guess = (i: number) => `AAAA-BBBB-CC${'CDEFGH'[i]}C`;
+    expect((await at(t.app, 'GET', `/api/public/receipts/${guess(0)}`, guesser)).status).toBe(404);
+    expect((await at(other, 'GET', `/api/public/receipts/${guess(1)}`, guesser)).status).toBe(404);
+    expect((await at(t.app, 'GET', `/api/public/receipts/${guess(2)}/copy.json`, guesser)).status).toBe(404);
+    expect((await at(other, 'POST', `/api/public/receipts/${guess(3)}/withdraw`, guesser)).status).toBe(404);
+    const blocked = await at(t.app, 'GET', `/api/public/receipts/${guess(4)}`, guesser);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The real receipt from that address now answers 429 too, in every process, and cannot be withdrawn from there.
+    for (const app of [t.app, other]) expect((await at(app, 'GET', `/api/public/receipts/${receipt}`, guesser)).status).toBe(429);
+    expect((await at(t.app, 'GET', `/api/public/receipts/${receipt}/copy.json`, guesser)).status).toBe(429);
+    expect((await at(other, 'POST', `/api/public/receipts/${receipt}/withdraw`, guesser)).status).toBe(429);
+    // The teller elsewhere reads it as often as they like: known codes never count.
+    for (let i = 0; i < 6; i++) expect((await at(t.app, 'GET', `/api/public/receipts/${receipt}`, '10.3.0.2')).status).toBe(200);
+    expect((await at(t.app, 'GET', `/api/public/receipts/${guess(5)}`, '10.3.0.2')).status).toBe(404);
+    // Link guesses are counted apart: the blocked address still opens a story link.
+    expect((await at(t.app, 'GET', `/api/public/links/${link.token}`, guesser)).status).toBe(200);
+  });
+});
+
+describe('a new receipt code for a heard story', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await testApp();
+    w = await world(t);
+  });
+  const read = (code: string) => t.anon.get(`/api/public/receipts/${code}`);
+
+  it('the recorder or staff replace a lost code: the old one stops working, the new one reads the story; audited without the code', async () => {
+    const res = await w.member.post('/api/stories', {
+      projectId: w.projectA,
+      title: 'Het bankje',
+      body: doc('Het bankje staat er weer.'),
+      source: 'heard',
+      teller: { name: 'Fatima' },
+      consent: heardConsent,
+    });
+    const { story, receipt: first } = await json(res, 201);
+    expect((await json(await w.member.get(`/api/stories/${story.id}`), 200)).story.canReissueReceipt).toBe(true);
+    expect((await json(await w.coordinator.get(`/api/stories/${story.id}`), 200)).story.canReissueReceipt).toBe(true);
+
+    const again = await json(await w.member.post(`/api/stories/${story.id}/receipt`), 200);
+    expect(again.receipt).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    expect(again.receipt).not.toBe(first);
+    expect(again.receiptUrl).toBe(`/r/${again.receipt}`);
+    expect((await read(first)).status).toBe(404);
+    expect((await json(await read(again.receipt), 200)).story.title).toBe('Het bankje');
+    const byCoordinator = await json(await w.coordinator.post(`/api/stories/${story.id}/receipt`), 200);
+    expect((await read(again.receipt)).status).toBe(404);
+    expect((await read(byCoordinator.receipt)).status).toBe(200);
+    const audits = await t.db.selectFrom('auditLog').selectAll().where('action', '=', 'story.receipt.reissue').execute();
+    expect(audits).toHaveLength(2);
+    expect(JSON.stringify(audits)).not.toContain(byCoordinator.receipt.replace(/-/g, ''));
+    expect(JSON.stringify(audits)).not.toContain(byCoordinator.receipt);
+  });
+
+  it('nobody else may, and never for a story the resident sent, a practice story or a withdrawn one', async () => {
+    const reissues = () => t.db.selectFrom('auditLog').select('id').where('action', '=', 'story.receipt.reissue').execute();
+    const before = (await reissues()).length;
+    const colleague = await t.as('worker');
+    await json(await w.admin.put(`/api/projects/${w.projectA}/members`, { userIds: [w.member.id, colleague.id] }), 200);
+    const story = await heard(w.member, w.projectA);
+    expect((await json(await colleague.get(`/api/stories/${story.id}`), 200)).story.canReissueReceipt).toBe(false);
+    expect((await colleague.post(`/api/stories/${story.id}/receipt`)).status).toBe(403);
+    expect((await w.other.post(`/api/stories/${story.id}/receipt`)).status).toBe(404);
+    expect((await w.funder.post(`/api/stories/${story.id}/receipt`)).status).toBe(403);
+    expect((await t.anon.post(`/api/stories/${story.id}/receipt`)).status).toBe(401);
+
+    const link = await openLink(w.coordinator, w.projectA);
+    const { receipt } = await json(await submit(t, link.token, { title: 'Zelf gestuurd' }), 201);
+    const sent = await t.db.selectFrom('stories').select('id').where('title', '=', 'Zelf gestuurd').executeTakeFirstOrThrow();
+    expect((await json(await w.coordinator.get(`/api/stories/${sent.id}`), 200)).story.canReissueReceipt).toBe(false);
+    expect((await w.coordinator.post(`/api/stories/${sent.id}/receipt`)).status).toBe(409);
+    expect((await read(receipt)).status).toBe(200); // the resident's own code still works
+
+    const practice = await heard(w.member, w.projectA, { source: 'practice', teller: undefined });
+    expect((await w.member.post(`/api/stories/${practice.id}/receipt`)).status).toBe(409);
+
+    await json(
+      await w.coordinator.post(`/api/stories/${story.id}/consent`, { withdraw: true, reason: 'De verteller belde', channel: 'spoken', givenBy: 'teller' }),
+      200,
+    );
+    expect((await json(await w.member.get(`/api/stories/${story.id}`), 200)).story.canReissueReceipt).toBe(false);
+    expect((await w.member.post(`/api/stories/${story.id}/receipt`)).status).toBe(409);
+    expect(await reissues()).toHaveLength(before); // nothing refused was done
+  });
+});
+
 describe('submission links', () => {
   let t: TestApp;
   let w: World;
@@ -67,7 +176,7 @@ describe('submission links', () => {
     w = await world(t);
   });
 
-  it('coordinators create, list, close and reopen links; workers only read them', async () => {
+  it('coordinators create, list, close and reopen links; the project’s workers read them and set their question', async () => {
     const link = await openLink(w.coordinator, w.projectA, { label: 'Poster buurthuis' });
     expect(link).toMatchObject({ projectId: w.projectA, label: 'Poster buurthuis', status: 'open', closedAt: null, expiresAt: null });
     expect(link.token).toMatch(/^[ACDEFGHJKMNPQRTVWXY34679]{9}$/); // a short code: 24^9 ≈ 2^41
@@ -84,11 +193,17 @@ describe('submission links', () => {
     expect((await t.anon.get(`/api/public/links/${link.token}`)).status).toBe(410);
     expect((await submit(t, link.token)).status).toBe(410);
     expect((await w.member.patch(`/api/links/${link.id}`, { closed: false })).status).toBe(403);
+    expect((await w.member.patch(`/api/links/${link.id}`, { question: 'Wat vind je van het plein?', label: 'Anders' })).status).toBe(403);
+    // The project's workers set what residents are asked; workers of another project do not.
+    const asked = await json(await w.member.patch(`/api/links/${link.id}`, { question: 'Wat vind je van het plein?', climateVariableIds: [] }), 200);
+    expect(asked.link).toMatchObject({ question: 'Wat vind je van het plein?', climateVariableIds: [], label: 'Poster buurthuis' });
+    expect((await w.other.patch(`/api/links/${link.id}`, { question: 'Iets anders?' })).status).toBe(404);
+    expect((await w.funder.patch(`/api/links/${link.id}`, { question: 'Iets anders?' })).status).toBe(403);
     const reopened = await json(await w.coordinator.patch(`/api/links/${link.id}`, { closed: false }), 200);
     expect(reopened.link.status).toBe('open');
     expect((await t.anon.get(`/api/public/links/${link.token}`)).status).toBe(200);
     const log = await t.db.selectFrom('auditLog').select('action').where('targetType', '=', 'public_link').execute();
-    expect(log.map((l) => l.action)).toEqual(['link.create', 'link.update', 'link.update']);
+    expect(log.map((l) => l.action)).toEqual(['link.create', 'link.update', 'link.update', 'link.update']);
   });
 
   it('an expired link answers 410; an unknown one 404', async () => {

@@ -170,12 +170,12 @@ describe('reports: consent', () => {
     const old = (await (await coord.get(`/api/reports/${id}/versions/${v1}`)).json()) as { version: { data: unknown; html: string; withdrawnStories: number } };
     expect(old.version.html).not.toContain('moestuin');
     expect(JSON.stringify(old.version.data)).not.toContain('moestuin');
-    expect(old.version.html).toContain('teruggetrokken');
+    expect(old.version.html).toContain('Dit verhaal staat hier nu niet.');
     expect(old.version.withdrawnStories).toBe(1);
     expect(old.version.html).toContain('Het buurtfeest bracht iedereen samen.');
     const page = await (await coord.get(`/reports/${id}/versions/${v1}`)).text();
     expect(page).not.toContain('moestuin');
-    expect(page).toContain('teruggetrokken');
+    expect(page).toContain('Dit verhaal staat hier nu niet.');
     const csv = await (await coord.get(`/api/reports/${id}/versions/${v1}/export.csv`)).text();
     expect(csv).not.toContain('moestuin');
     const xml = await (await coord.get(`/api/reports/${id}/versions/${v1}/iati.xml`)).text();

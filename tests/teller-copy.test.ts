@@ -1,7 +1,11 @@
 // The teller's own copy (GDPR art. 15 and 20): with their receipt code a resident downloads
 // everything stored about their story, and nothing about anyone else.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from './helpers/app.js';
+import { testApp, ORIGIN, type TestApp } from './helpers/app.js';
 import { reviewAsIs } from './helpers/reports-fixtures.js';
 import { climate, doc, json, openLink, submit, world, type World } from './helpers/stories-fixtures.js';
 
@@ -11,12 +15,13 @@ describe("the teller's own copy", () => {
   let vars: number[];
   let mine: { receipt: string; id: number };
   let theirs: { receipt: string; id: number };
+  let token: string;
 
   beforeAll(async () => {
-    t = await testApp();
+    t = await testApp({ mediaPath: mkdtempSync(join(tmpdir(), 'weefwerk-copy-media-')) });
     w = await world(t);
     vars = await climate(t, w.projectA, 2);
-    const token = (await openLink(w.admin, w.projectA)).token;
+    token = (await openLink(w.admin, w.projectA)).token;
     const tell = async (fields: Record<string, unknown>, address: string) => {
       const { receipt } = await json(await submit(t, token, fields, address), 201);
       const { story } = await json(await t.anon.get(`/api/public/receipts/${receipt}`), 200);
@@ -156,6 +161,45 @@ describe("the teller's own copy", () => {
     expect(bert).toContain('Bert vertelt iets anders.');
     expect(bert).not.toContain('Oma Jansen');
     expect(bert).not.toContain('plein');
+  });
+
+  it('lists the recording and the photo: what they are, how long the recording is, whether a report may show the photo', async () => {
+    const form = new FormData();
+    form.set('story', JSON.stringify({ consent: 'public', consentTextVersion: '2026-11-29/nl', language: 'nl', photoInReports: true }));
+    form.set('audio', new Blob([new Uint8Array(readFileSync(join(process.cwd(), 'tests', 'fixtures', 'media', 'recording-3s.webm')))]), 'opname.webm');
+    const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 20, g: 120, b: 90 } } })
+      .jpeg()
+      .toBuffer();
+    form.set('photo', new Blob([new Uint8Array(photo)]), 'foto.jpg');
+    const told = await t.app.request(`${ORIGIN}/api/public/links/${token}/stories`, {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'x-forwarded-for': '10.0.0.3' },
+      body: form,
+    });
+    const { receipt } = await json(told, 201);
+    const copyOf = async () => (await json(await t.anon.get(`/api/public/receipts/${receipt}/copy.json`), 200)).media;
+    const media = await copyOf();
+    expect(media.map((m: Record<string, unknown>) => [m.kind, m.format, m.youAllowedReports, m.mayBeInReports])).toEqual([
+      ['audio', 'audio/webm', false, false],
+      ['photo', 'image/jpeg', true, false], // allowed by the teller, but not reviewed yet
+    ]);
+    expect(media[0].lengthSeconds).toBeGreaterThan(2.5);
+    expect(media[0].lengthSeconds).toBeLessThan(3.5);
+    expect(media[1].lengthSeconds).toBeNull();
+    // the teller listens and looks with the address in the copy
+    const heard = await t.anon.get(media[0].url);
+    expect(heard.status).toBe(200);
+    expect(heard.headers.get('content-type')).toBe('audio/webm');
+    expect((await t.anon.get(media[1].url)).headers.get('content-type')).toBe('image/jpeg');
+
+    // once its text is reviewed the photo may reach a report; the recording never does
+    const id = (await t.db.selectFrom('stories').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+    await reviewAsIs(t.db, id);
+    expect((await copyOf()).map((m: { mayBeInReports: boolean }) => m.mayBeInReports)).toEqual([false, true]);
+    // a story without media lists none; a withdrawn one none either (the files went with it)
+    expect((await json(await t.anon.get(`/api/public/receipts/${mine.receipt}/copy.json`), 200)).media).toEqual([]);
+    await json(await t.anon.post(`/api/public/receipts/${receipt}/withdraw`), 200);
+    expect(await copyOf()).toEqual([]);
   });
 
   it('an unknown code is a 404; after withdrawal the copy says what is left: the consent record', async () => {

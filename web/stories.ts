@@ -50,6 +50,8 @@ export type Story = StorySummary & {
   consentHistory: ConsentRecord[];
   placements: { variableId: number; source: string; position: number | null; status: string; name?: string; weak?: string; strong?: string }[];
   canEdit: boolean;
+  /** A heard story whose receipt code this user may replace (only its hash is kept, so it is never shown again). */
+  canReissueReceipt?: boolean;
   /** Its voice recording and photo (for the team only; never in reports as such). */
   media?: StoryMedia[];
 };
@@ -75,6 +77,10 @@ export type PublicLink = {
   createdAt: string;
   status?: 'open' | 'closed' | 'expired';
   storyCount: number;
+  /** the question residents see above the story field; null = the standard one, in their language */
+  question: string | null;
+  /** the climate questions the form asks (0–4); null = the project's first two */
+  climateVariableIds: number[] | null;
 };
 
 export type Area = { id: number; name: string; kind: string; parentId: number | null };

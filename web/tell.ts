@@ -11,6 +11,7 @@ import './resident/ww-receipt-lookup.js';
 import './resident/ww-receipt-copy.js';
 import './resident/ww-receipt-page.js';
 import './resident/ww-tell-form.js';
+import { documentTitle } from './title.js';
 
 @customElement('ww-tell')
 export class WwTell extends LitElement {
@@ -50,6 +51,7 @@ export class WwTell extends LitElement {
     m = /^\/r\/([^/]+)\/?$/.exec(path);
     if (m) return html`<ww-receipt-page code=${decodeURIComponent(m[1]!)}></ww-receipt-page>`;
     if (/^\/r\/?$/.test(path)) return html`<ww-receipt-lookup></ww-receipt-lookup>`;
+    document.title = documentTitle(rt('app.notFound'));
     return html`<h1>Weefwerk</h1><p role="alert">${rt('app.notFound')}</p>`;
   }
 

@@ -310,6 +310,11 @@ export async function updateStory(db: Db, id: number, patch: StoryPatch): Promis
   if (patch.title !== undefined || patch.bodyText !== undefined) await noteDisclosureChange(db);
 }
 
+/** Puts a new receipt code's hash on a story; the old code stops working. */
+export async function setReceiptHash(db: Db, id: number, hash: string): Promise<void> {
+  await db.updateTable('stories').set({ receiptHash: hash }).where('id', '=', id).execute();
+}
+
 export async function setConsentLevel(db: Db, id: number, level: ConsentLevel): Promise<void> {
   await db.updateTable('stories').set({ consent: level, updatedAt: new Date().toISOString() }).where('id', '=', id).execute();
 }

@@ -3,13 +3,18 @@
 // anyone else — no other story, no staff names or accounts, no other teller.
 import type { Kysely } from 'kysely';
 import type { DB, StoryQuery } from '../schema.js';
+import { storyMedia } from './media.js';
 import { receiptStatus } from './stories.js';
 
-/** `reportVersion`: the story's reviewed report version as readers beyond the team get it (server/access.ts reportVersionsOf). */
+/**
+ * `reportVersion`: the story's reviewed report version as readers beyond the team get it (server/access.ts
+ * reportVersionsOf); `reportablePhotoIds`: the story's photos a report may show now (server/access.ts reportablePhotos).
+ */
 export async function tellerCopy(
   db: Kysely<DB>,
   byReceipt: StoryQuery,
   reportVersion: (storyId: number) => Promise<{ title: string; bodyText: string } | undefined>,
+  reportablePhotoIds: (storyId: number) => Promise<number[]>,
 ) {
   const story = await byReceipt
     .innerJoin('projects', 'projects.id', 'stories.projectId')
@@ -37,7 +42,7 @@ export async function tellerCopy(
     .executeTakeFirst();
   if (!story) return undefined;
   const id = story.id;
-  const [consents, placements, outcomes, excerpts, use, picks, selections, reviewed] = await Promise.all([
+  const [consents, placements, outcomes, excerpts, use, picks, selections, reviewed, media, reportable] = await Promise.all([
     db
       .selectFrom('storyConsents')
       .select(['level', 'withdrawn', 'givenBy', 'guardianName', 'channel', 'consentTextVersion', 'reason', 'at'])
@@ -99,6 +104,8 @@ export async function tellerCopy(
       .execute(),
     db.selectFrom('mscSelections').select(['roundId', 'reason']).where('storyId', '=', id).execute(),
     story.withdrawnAt ? Promise.resolve(undefined) : reportVersion(id),
+    storyMedia(db, id),
+    story.withdrawnAt ? Promise.resolve([]) : reportablePhotoIds(id),
   ]);
   const roundIds = [...new Set([...picks.map((p) => p.roundId), ...selections.map((s) => s.roundId)])];
   const rounds = roundIds.length
@@ -130,6 +137,18 @@ export async function tellerCopy(
       withdrawnAt: story.withdrawnAt,
     },
     teller: { name: story.displayName, contact: story.contact, under16: Boolean(story.under16) },
+    // The recording and photo kept with the story (gone once it is withdrawn). A recording never
+    // reaches a report (only a typed, reviewed text does); a photo only when `mayBeInReports`.
+    media: media.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      format: m.mime,
+      bytes: m.bytes,
+      lengthSeconds: m.kind === 'audio' ? m.durationSeconds : null,
+      addedAt: m.createdAt,
+      youAllowedReports: m.kind === 'photo' ? m.photoInReports : false,
+      mayBeInReports: m.kind === 'photo' && reportable.includes(m.id),
+    })),
     consentHistory: consents.map((c) => ({ ...c, withdrawn: Boolean(c.withdrawn) })),
     placements: placements.map((p) => ({
       variable: p.key,

@@ -23,8 +23,10 @@ const words = {
       string
     >,
     tooFew: 'te weinig verhalen',
-    withdrawnFull: 'Dit verhaal is teruggetrokken door de verteller en wordt niet meer getoond.',
-    withdrawnTitle: 'Teruggetrokken verhaal',
+    // The placeholder stands for a story withdrawn by its teller and for one whose anonymised text is
+    // not (or no longer) reviewed, so it names both and claims neither.
+    withdrawnFull: 'Dit verhaal staat hier nu niet. Dat gebeurt als de verteller het terugtrekt, of als het team het eerst (opnieuw) anoniem moet maken.',
+    withdrawnTitle: 'Verhaal staat hier nu niet',
     toldBy: (name: string) => `Verteld door ${name}`,
     anonymous: 'Anoniem verteld',
     contribution: 'Bijdrage aan deze uitkomst:',
@@ -118,8 +120,8 @@ const words = {
       string
     >,
     tooFew: 'too few stories',
-    withdrawnFull: 'This story was withdrawn by its teller and is no longer shown.',
-    withdrawnTitle: 'Withdrawn story',
+    withdrawnFull: 'This story is not shown here now. That happens when its teller withdraws it, or when the team must first make it anonymous (again).',
+    withdrawnTitle: 'Story not shown here now',
     toldBy: (name: string) => `Told by ${name}`,
     anonymous: 'Told anonymously',
     contribution: 'Contribution to this outcome:',

@@ -15,7 +15,7 @@ import {
 } from '../../db/repositories/stories.js';
 import { consentLevels } from '../../db/schema.js';
 import { tellerCopy } from '../../db/repositories/teller-copy.js';
-import { reportVersionsOf, storyByReceipt } from '../access.js';
+import { reportablePhotos, reportVersionsOf, storyByReceipt } from '../access.js';
 import { redactStoredVersions } from '../reports/redact.js';
 import { audit } from '../audit.js';
 import { checkConsentGiver, CONSENT_TEXT_VERSION, consentTextVersions, residentConsentVersion, residentLanguages } from '../consent.js';
@@ -23,9 +23,10 @@ import { AppError, invalid, notFound } from '../errors.js';
 import { body, errors, json, router } from '../openapi.js';
 import { parseRichText } from '../richtext.js';
 import { recordSubmission } from '../stories/record.js';
-import { insertMedia, mediaRow, storyMedia } from '../../db/repositories/media.js';
+import { storyMedia } from '../../db/repositories/media.js';
 import { MediaForm, readStoryWithMedia, saveWithMedia } from '../media/upload.js';
-import { mediaDir, readMedia, removeMediaFiles } from '../media/index.js';
+import { mediaDir, removeMediaFiles } from '../media/index.js';
+import { mediaFileResponse, serveMedia } from '../media/serve.js';
 import { defaultLimits } from '../env.js';
 import { clientAddress } from '../security.js';
 import type { AppEnv } from '../types.js';
@@ -148,44 +149,61 @@ const limited: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /**
- * The link behind a token or short code: 404 when unknown, 410 once closed or expired. Unknown
- * codes count against the client address (`linkGuessesPerAddress` per window); past that, every
- * link answers 429 to that address, known or not, so guessing learns nothing more.
+ * Guessing codes learns nothing: unknown link codes and unknown receipt codes each count against
+ * the client address (`linkGuessesPerAddress`, `receiptGuessesPerAddress` per window, counted in the
+ * shared rate-limit store, so in the database when several processes serve one). Past the limit
+ * every code of that kind answers 429 to that address, known or not. Known codes never count.
  */
-async function openLink(c: Context<AppEnv>, token: string) {
+async function guessLimited<T>(c: Context<AppEnv>, kind: 'link' | 'receipt', find: () => Promise<T | undefined>, unknown: string): Promise<T> {
   const { limiter, config } = c.var;
-  const guesses = `public:guess:${clientAddress(c)}`;
-  const limit = config.limits.linkGuessesPerAddress ?? defaultLimits.linkGuessesPerAddress!;
-  if (await limiter.exhausted(guesses, limit)) throw await limiter.tooMany(guesses);
-  const link = await linkByToken(c.var.db, token);
-  if (!link) {
-    await limiter.hit(guesses, limit);
-    throw notFound('Deze link bestaat niet / This link does not exist');
+  const key = `public:${kind === 'link' ? 'guess' : 'receipt-guess'}:${clientAddress(c)}`;
+  const limit =
+    kind === 'link'
+      ? (config.limits.linkGuessesPerAddress ?? defaultLimits.linkGuessesPerAddress!)
+      : (config.limits.receiptGuessesPerAddress ?? defaultLimits.receiptGuessesPerAddress!);
+  if (await limiter.exhausted(key, limit)) throw await limiter.tooMany(key);
+  const found = await find();
+  if (found === undefined) {
+    await limiter.hit(key, limit);
+    throw notFound(unknown);
   }
+  return found;
+}
+
+/** The link behind a token or short code: 404 when unknown (a counted guess), 410 once closed or expired. */
+async function openLink(c: Context<AppEnv>, token: string) {
+  const link = await guessLimited(c, 'link', () => linkByToken(c.var.db, token), 'Deze link bestaat niet / This link does not exist');
   if (linkStatus(link) !== 'open') throw new AppError('gone', 'Deze link is gesloten / This link is closed');
   return link;
 }
 
+const UNKNOWN_RECEIPT = 'Onbekende bonnetjescode / Unknown receipt code';
+
 async function receiptStory(c: Context<AppEnv>, code: string) {
   const hash = receiptHash(code);
-  const story = hash
-    ? await storyByReceipt(c.var.db, hash)
-        .innerJoin('projects', 'projects.id', 'stories.projectId')
-        .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
-        .select([
-          'stories.id',
-          'stories.title',
-          'stories.bodyHtml',
-          'stories.consent',
-          'stories.createdAt',
-          'stories.withdrawnAt',
-          'stories.tellerId',
-          'projects.name as projectName',
-          'tellers.displayName as tellerName',
-        ])
-        .executeTakeFirst()
-    : undefined;
-  if (!story) throw notFound('Onbekende bonnetjescode / Unknown receipt code');
+  const story = await guessLimited(
+    c,
+    'receipt',
+    async () =>
+      hash
+        ? await storyByReceipt(c.var.db, hash)
+            .innerJoin('projects', 'projects.id', 'stories.projectId')
+            .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
+            .select([
+              'stories.id',
+              'stories.title',
+              'stories.bodyHtml',
+              'stories.consent',
+              'stories.createdAt',
+              'stories.withdrawnAt',
+              'stories.tellerId',
+              'projects.name as projectName',
+              'tellers.displayName as tellerName',
+            ])
+            .executeTakeFirst()
+        : undefined,
+    UNKNOWN_RECEIPT,
+  );
   const { status, usedIn } = await receiptStatus(c.var.db, story);
   const withdrawn = status === 'withdrawn';
   const reviewed = withdrawn ? undefined : (await reportVersionsOf(c.var.db, [story.id])).get(story.id);
@@ -357,10 +375,7 @@ export const publicRoutes = base
       summary: 'The resident listens back to their recording or looks at their photo (gone once the story is withdrawn)',
       request: { params: mediaParams },
       responses: {
-        200: {
-          content: { 'audio/webm': { schema: z.string().openapi({ format: 'binary' }) }, 'image/jpeg': { schema: z.string().openapi({ format: 'binary' }) } },
-          description: 'The file',
-        },
+        200: mediaFileResponse,
         404: errors[404],
         429: errors[429],
       },
@@ -368,12 +383,7 @@ export const publicRoutes = base
     async (c) => {
       const { code, mediaId } = c.req.valid('param');
       const found = await receiptStory(c, code);
-      const row = await mediaRow(c.var.db, found.id, mediaId);
-      if (!row) throw notFound('Dit bestand is er niet / This file does not exist');
-      const bytes = await readMedia(mediaDir(c.var.config), row.file, row.sha256);
-      c.header('Content-Type', row.mime);
-      c.header('Content-Disposition', 'inline');
-      return c.body(new Uint8Array(bytes), 200);
+      return serveMedia(c, found.id, mediaId);
     },
   )
   .openapi(
@@ -387,13 +397,27 @@ export const publicRoutes = base
       responses: { 200: json(z.object({ about: z.string() }).passthrough(), 'The copy (a download)'), 404: errors[404], 429: errors[429] },
     }),
     async (c) => {
-      const hash = receiptHash(c.req.valid('param').code);
-      const copy = hash
-        ? await tellerCopy(c.var.db, storyByReceipt(c.var.db, hash), async (id) => (await reportVersionsOf(c.var.db, [id])).get(id))
-        : undefined;
-      if (!copy) throw notFound('Onbekende bonnetjescode / Unknown receipt code');
+      const { code } = c.req.valid('param');
+      const hash = receiptHash(code);
+      const { db } = c.var;
+      const copy = await guessLimited(
+        c,
+        'receipt',
+        async () =>
+          hash
+            ? await tellerCopy(
+                db,
+                storyByReceipt(db, hash),
+                async (id) => (await reportVersionsOf(db, [id])).get(id),
+                async (id) => (await reportablePhotos(db).where('stories.id', '=', id).select('storyMedia.id as id').execute()).map((r) => r.id),
+              )
+            : undefined,
+        UNKNOWN_RECEIPT,
+      );
       c.header('Content-Disposition', 'attachment; filename="weefwerk-mijn-verhaal.json"');
-      return c.json(copy, 200);
+      // Each file with the address to listen to or look at it with the receipt code.
+      const media = copy.media.map((m) => ({ ...m, url: `/api/public/receipts/${encodeURIComponent(code)}/media/${m.id}` }));
+      return c.json({ ...copy, media }, 200);
     },
   )
   .openapi(

@@ -8,7 +8,7 @@ import { hashToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
 import { languageSwitch, pageLang, reportPage, type PageLang } from '../reports/page.js';
 import type { ReportData } from '../reports/assemble.js';
-import { serveVersion } from '../reports/redact.js';
+import { serveVersion } from '../reports/version-cache.js';
 import { renderReport } from '../reports/render.js';
 import type { AppEnv } from '../types.js';
 import { readableVersion } from './reports/definition.js';
@@ -19,7 +19,7 @@ const words = {
     back: '← Terug naar Weefwerk',
     csv: 'Cijfers (CSV)',
     iati: 'IATI (XML)',
-    withdrawn: 'Sinds de publicatie zijn verhalen teruggetrokken; die worden niet meer getoond.',
+    withdrawn: 'Sommige verhalen uit deze versie staan hier nu niet: de verteller trok ze terug, of het team moet ze eerst (opnieuw) anoniem maken.',
     notFound: 'Niet gevonden',
     forbidden: 'Geen toegang',
     expired: 'Deze link is verlopen',
@@ -32,7 +32,7 @@ const words = {
     back: '← Back to Weefwerk',
     csv: 'Figures (CSV)',
     iati: 'IATI (XML)',
-    withdrawn: 'Since publication, stories have been withdrawn; they are no longer shown.',
+    withdrawn: 'Some stories of this version are not shown here now: their tellers withdrew them, or the team must first make them anonymous (again).',
     notFound: 'Not found',
     forbidden: 'No access',
     expired: 'This link has expired',

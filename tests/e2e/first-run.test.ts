@@ -129,7 +129,20 @@ for (const phone of [false, true]) {
       expect(await group('Duiden').getByRole('link').allInnerTexts()).toEqual(['Taggen', 'Klimaat', 'MSC-rondes']);
       expect(await group('Tellen').getByRole('link').allInnerTexts()).toEqual(['Projecten']);
       expect(await group('Verantwoorden').getByRole('link').allInnerTexts()).toEqual(['Rapportages']);
-      expect(await group('Beheer').getByRole('link').allInnerTexts()).toEqual(['CBS-import', 'Gebieden', 'Gebruikers']);
+      expect(await group('Beheer').getByRole('link').allInnerTexts()).toEqual(['Gebieden', 'Gebruikers', 'CBS-import']);
+      // the home page's "Waar wil je heen?" lists the same pages in the menu's order
+      const places = page.locator('ul.places').getByRole('link');
+      expect(await places.allInnerTexts()).toEqual([
+        'Verhalen',
+        'Taggen',
+        'Klimaat',
+        'MSC-rondes',
+        'Projecten',
+        'Rapportages',
+        'Gebieden',
+        'Gebruikers',
+        'CBS-import',
+      ]);
       await checkA11y(page, `menu (${size})`);
       if (phone) await expectNoHorizontalScroll(page, 'menu open on a phone');
       await page.screenshot({ path: `tests/artifacts/screenshots/menu-${size}.png` });

@@ -88,9 +88,9 @@ describe('journey: worker', () => {
     await activate(page, page.getByRole('link', { name: 'Buurtkamer Zeedijk' }));
     await page.getByRole('heading', { name: 'Buurtkamer Zeedijk', level: 1 }).waitFor();
     await checkA11y(page, 'worker project');
-    // Only the pages a worker may open are offered: tagging this project's stories, not its story links.
+    // Only the pages a worker may open are offered: tagging this project's stories, and its story links (to set their question).
     expect(await page.getByRole('main').getByRole('link', { name: 'Taggen', exact: true }).getAttribute('href')).toBe(`/tagging?projectId=${projectId}`);
-    await expect(page.getByRole('link', { name: 'Vertel-links en QR-codes' }).count()).resolves.toBe(0);
+    expect(await page.getByRole('link', { name: 'Vertel-links en QR-codes' }).getAttribute('href')).toBe(`/projects/${projectId}/links`);
     await activate(page, page.getByRole('link', { name: 'Uren', exact: true }));
     await page.getByRole('heading', { name: 'Uren en geld', level: 1 }).waitFor();
     await checkA11y(page, 'worker hours');

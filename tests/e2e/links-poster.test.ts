@@ -43,10 +43,10 @@ describe('browser: posters and links', () => {
       await page.getByLabel(/^Naam van de link/).fill(`Poster bakker ${size}`);
       await page.getByRole('button', { name: 'Link maken' }).click();
       await page.getByText('De link is gemaakt.').waitFor();
-      const row = page.locator('tr', { hasText: `Poster bakker ${size}` });
-      const url = (await row.locator('td.url a').textContent())!.trim();
+      const row = page.locator('li[data-link]', { hasText: `Poster bakker ${size}` });
+      const url = (await row.locator('dd.url a').textContent())!.trim();
       expect(url).toMatch(/^127\.0\.0\.1:\d+\/t\/[ACDEFGHJKMNPQRTVWXY34679]{3}-[ACDEFGHJKMNPQRTVWXY34679]{3}-[ACDEFGHJKMNPQRTVWXY34679]{3}$/);
-      await expect(row.locator('td').nth(2).textContent()).resolves.toBe('0'); // no stories yet: 0, not empty
+      await expect(row.locator('dd').nth(1).textContent()).resolves.toBe('0'); // no stories yet: 0, not empty
 
       await row.getByRole('button', { name: `Link Poster bakker ${size} kopiëren` }).click();
       await page.getByRole('status').getByText('staat op het klembord').waitFor();

@@ -1,5 +1,8 @@
 // The teller's own copy in the browser: from the receipt page to a printable page of everything
 // stored about the story, and the JSON download, in Dutch and Arabic, on a phone and a desktop.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y } from '../helpers/a11y.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
@@ -8,6 +11,7 @@ import { apiOf, chooseClimateVariables, expectNoSidewaysScroll } from '../helper
 describe("browser: the teller's own copy", { timeout: 60_000 }, () => {
   let e: E2E;
   let code: string;
+  let spoken: string;
 
   beforeAll(async () => {
     e = await startE2E();
@@ -30,6 +34,20 @@ describe("browser: the teller's own copy", { timeout: 60_000 }, () => {
     });
     expect(told.status, told.text).toBe(201);
     code = told.json.receipt;
+    // a story told by voice, with a photo the teller lets into reports
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 90, g: 140, b: 200 } } })
+      .jpeg()
+      .toBuffer();
+    const withMedia = await page.request.post(`${e.baseUrl}/api/public/links/${token}/stories`, {
+      headers: { origin: e.baseUrl },
+      multipart: {
+        story: JSON.stringify({ consent: 'public', consentTextVersion, photoInReports: true }),
+        audio: { name: 'opname.webm', mimeType: 'audio/webm', buffer: readFileSync(join(process.cwd(), 'tests', 'fixtures', 'media', 'recording-3s.webm')) },
+        photo: { name: 'foto.jpg', mimeType: 'image/jpeg', buffer: photo },
+      },
+    });
+    expect(withMedia.status(), await withMedia.text()).toBe(201);
+    spoken = (await withMedia.json()).receipt;
     await ctx.close();
   });
   afterAll(async () => e?.close());
@@ -65,6 +83,37 @@ describe("browser: the teller's own copy", { timeout: 60_000 }, () => {
       await page.goto(`/r/${code}/copy?lang=ar`);
       await page.getByRole('heading', { level: 1, name: 'كل شيء عن قصتك' }).waitFor();
       expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      await ctx.close();
+    });
+  }
+
+  for (const phone of [true, false]) {
+    it(`a story told by voice: the receipt page plays it, the copy lists the recording and the photo (${phone ? '360' : '1280'} px)`, async () => {
+      const ctx = await e.context({ phone, locale: 'nl-NL' });
+      const page = await ctx.newPage();
+      page.setDefaultTimeout(8000);
+      await page.goto(`/r/${spoken}`);
+      await page.getByRole('heading', { name: 'Luister naar je opname' }).waitFor();
+      await expect.poll(() => page.locator('audio').evaluate((a: HTMLAudioElement) => (a.readyState >= 1 ? a.duration : 0))).toBeGreaterThan(2.5);
+
+      await page.getByRole('link', { name: 'Bekijk en print' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Je opname en foto' }).waitFor();
+      const media = page.locator('section[aria-labelledby="copy-media"]');
+      await media.getByText('Ingesproken verhaal, 0:03 lang').waitFor();
+      await media.getByText('Een opname komt nooit in een verslag.', { exact: false }).waitFor();
+      await media.getByText('Jij gaf toestemming voor verslagen.', { exact: false }).waitFor(); // allowed, not reviewed yet
+      const listen = media.getByRole('link', { name: 'Luister' });
+      expect((await page.request.get(e.baseUrl + (await listen.getAttribute('href')))).headers()['content-type']).toBe('audio/webm');
+      if (phone) await expectNoSidewaysScroll(page, 360);
+      await checkA11y(page, `teller copy with media ${phone ? 360 : 1280}`);
+      await e.screenshot(page, `teller-copy-media-${phone ? 360 : 1280}`);
+
+      await page.goto(`/r/${spoken}/copy?lang=ar`);
+      await page.getByRole('heading', { level: 2, name: 'تسجيلك وصورتك' }).waitFor();
+      await page.getByText('قصة مسجلة بالصوت، مدتها 0:03').waitFor();
+      if (phone) await expectNoSidewaysScroll(page, 360);
+      await checkA11y(page, `teller copy with media, Arabic ${phone ? 360 : 1280}`);
+      await e.screenshot(page, `teller-copy-media-ar-${phone ? 360 : 1280}`);
       await ctx.close();
     });
   }

@@ -5,6 +5,7 @@ import { locale, messages, setLocale } from '../i18n.js';
 import { interceptLinks, navigate } from '../navigate.js';
 import { match, navGroups, routes, type PageRoute } from '../routes.js';
 import { me, setMe, type Me } from '../session.js';
+import { documentTitle } from '../title.js';
 
 const t = messages({
   nl: {
@@ -15,6 +16,11 @@ const t = messages({
     language: 'English',
     languageLabel: 'Switch to English',
     notFound: 'Deze pagina bestaat niet.',
+    notFoundTitle: 'Pagina niet gevonden',
+    forbidden: 'Deze pagina is niet voor jouw rol. Heb je hem nodig, vraag het dan een beheerder.',
+    forbiddenTitle: 'Geen toegang',
+    toHome: 'Naar de startpagina',
+    failedTitle: 'Fout bij laden',
     loading: 'Laden…',
     failed: 'Er ging iets mis bij het laden. Probeer het opnieuw.',
     home: 'Start',
@@ -27,6 +33,11 @@ const t = messages({
     language: 'Nederlands',
     languageLabel: 'Naar Nederlands',
     notFound: 'This page does not exist.',
+    notFoundTitle: 'Page not found',
+    forbidden: 'This page is not for your role. If you need it, ask an administrator.',
+    forbiddenTitle: 'No access',
+    toHome: 'To the home page',
+    failedTitle: 'Loading failed',
     loading: 'Loading…',
     failed: 'Something went wrong while loading. Please try again.',
     home: 'Home',
@@ -41,7 +52,8 @@ const t = messages({
 export class WwApp extends LitElement {
   @state() private user: Me | null = null;
   @state() private page: { route: PageRoute; params: Record<string, string> } | null = null;
-  @state() private problem: string | null = null;
+  /** What stands in for a page that cannot be shown: a heading (not found, no access) and a sentence. */
+  @state() private problem: { title?: string; text: string } | null = null;
   @state() private pageEl: HTMLElement | null = null;
   @state() private menuOpen = false;
   private navigated = false;
@@ -53,6 +65,12 @@ export class WwApp extends LitElement {
     interceptLinks(this);
     window.addEventListener('popstate', () => void this.route());
     window.addEventListener('ww-locale', () => this.requestUpdate());
+    // What the page now shown is about (see web/title.ts) joins its route's title.
+    this.addEventListener('ww-title', (e) => {
+      const subject = (e as CustomEvent<string>).detail.trim();
+      if (this.page && this.pageEl && e.composedPath().includes(this.pageEl) && subject)
+        document.title = documentTitle(`${this.page.route.title[locale()]}: ${subject}`);
+    });
     window.addEventListener('ww-unauthenticated', () => {
       setMe(null);
       this.user = null;
@@ -84,24 +102,27 @@ export class WwApp extends LitElement {
         if (!found.route.roles.includes(this.user.role)) {
           this.page = null;
           this.pageEl = null;
-          this.problem = t('notFound');
+          this.problem = { title: t('forbiddenTitle'), text: t('forbidden') };
+          document.title = documentTitle(t('forbiddenTitle'));
           return;
         }
       }
       if (found) await found.route.load();
       if (run !== this.runs) return;
       this.page = found;
+      document.title = documentTitle(found ? found.route.title[locale()] : t('notFoundTitle'));
       this.pageEl = found ? this.createPage(found.route.tag, found.params) : null;
-      if (!found) this.problem = t('notFound');
+      if (!found) this.problem = { title: t('notFoundTitle'), text: t('notFound') };
     } catch {
-      this.problem = t('failed');
+      this.problem = { text: t('failed') };
+      document.title = documentTitle(t('failedTitle'));
     }
     await this.updateComplete;
     // After client-side navigation, move focus to the new page's heading (or main) so keyboard and screen-reader users start there.
     if (this.navigated) {
       const el = this.pageEl as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
       await el?.updateComplete;
-      const h1 = el?.shadowRoot?.querySelector('h1') ?? this.renderRoot.querySelector('main');
+      const h1 = el?.shadowRoot?.querySelector('h1') ?? this.renderRoot.querySelector('main h1') ?? this.renderRoot.querySelector('main');
       if (h1 && !h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1'); // a page's h1 need not declare it
       (h1 as HTMLElement | null)?.focus();
     }
@@ -165,7 +186,12 @@ export class WwApp extends LitElement {
         </div>
       </header>
       <main id="main" tabindex="-1">
-        ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
+        ${
+          this.problem
+            ? html`${this.problem.title ? html`<h1 tabindex="-1">${this.problem.title}</h1>` : nothing}<p role="alert">${this.problem.text}</p>
+                ${this.problem.title && this.user ? html`<p><a href="/">${t('toHome')}</a></p>` : nothing}`
+            : nothing
+        }
         ${this.pageEl ?? nothing}
       </main>
     `;

@@ -97,14 +97,14 @@ export class AreasPage extends LitElement {
     const e = this.error;
     const byId = new Map((this.areas ?? []).map((a) => [a.id, a]));
     return html`
-      <h1 tabindex="-1">${t('title')}</h1>
+      <h1 tabindex="-1" id="areas-title">${t('title')}</h1>
       <p>${t('intro')}</p>
       ${this.failed ? html`<p class="notice error" role="alert">${t('failed')}</p>` : nothing}
       ${this.areas === null && !this.failed ? html`<p>${t('loading')}</p>` : nothing}
       ${this.areas?.length === 0 ? html`<p>${t('none')}</p>` : nothing}
       ${
         this.areas?.length
-          ? html`<div class="table-wrap"><table>
+          ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="areas-title"><table>
             <thead><tr><th scope="col">${t('name')}</th><th scope="col">${t('kind')}</th><th scope="col">${t('cbsCode')}</th><th scope="col">${t('parent')}</th></tr></thead>
             <tbody>${treeOrder(this.areas).map(({ area: a, depth }) => html`<tr><th scope="row" style=${`padding-left: ${0.5 + depth * 1.25}rem`}>${a.name}</th><td>${t(a.kind)}</td><td>${a.cbsCode ?? ''}</td><td>${a.parentId ? (byId.get(a.parentId)?.name ?? '') : ''}</td></tr>`)}</tbody>
           </table></div>`

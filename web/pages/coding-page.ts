@@ -6,6 +6,7 @@ import { locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import type { Code, Excerpt, Outcome, Variable } from '../sensemaking-types.js';
 import { isStaff } from '../models.js';
+import { refineTitle } from '../title.js';
 
 const t = messages({
   nl: {
@@ -102,6 +103,7 @@ export class CodingPage extends LitElement {
         `/api/stories/${this.params.storyId}/excerpts`,
       );
       this.story = data.story;
+      refineTitle(this, data.story.title);
       this.text = data.bodyText;
       this.excerpts = data.excerpts;
       const [codes, outcomes, variables] = await Promise.all([
@@ -129,7 +131,9 @@ export class CodingPage extends LitElement {
     this.error = null;
     this.message = '';
     if (!this.range) return void (this.error = t('pickSelection'));
-    const f = new FormData(e.target as HTMLFormElement);
+    // Keep the form now: once the event is dispatched, its target (inside this shadow root) reads null.
+    const form = e.target as HTMLFormElement;
+    const f = new FormData(form);
     const body: Record<string, unknown> = { start: this.range[0], end: this.range[1], note: String(f.get('note') ?? '') };
     if (this.kind === 'code') body.codeId = Number(f.get('codeId'));
     if (this.kind === 'outcome') body.outcomeId = Number(f.get('outcomeId'));
@@ -140,7 +144,8 @@ export class CodingPage extends LitElement {
     try {
       await post(`/api/stories/${this.params.storyId}/excerpts`, body);
       this.message = t('saved');
-      (e.target as HTMLFormElement).reset();
+      form.reset();
+      this.range = null;
       await this.load();
     } catch (err) {
       this.error = err instanceof ApiError ? err : String(err);

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { get } from '../api.js';
 import { formatDate, formatHours, locale, messages } from '../i18n.js';
 import { isStaff } from '../models.js';
-import { routes } from '../routes.js';
+import { menuPages } from '../routes.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 
@@ -263,7 +263,7 @@ export class HomePage extends LitElement {
   override render() {
     const role = this.user?.role;
     const h = this.home;
-    const items = routes.filter((r) => r.nav && this.user && r.roles?.includes(this.user.role));
+    const items = this.user ? menuPages(this.user.role) : [];
     const describe = (path: string) => t((path === '/reports' && role === 'funder' ? '/reports-funder' : path) as '/projects');
     return html`
       <h1 tabindex="-1">${t('hello', { name: this.user?.name ?? '' })}</h1>

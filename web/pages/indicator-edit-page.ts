@@ -6,6 +6,7 @@ import { navigate } from '../navigate.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { parseNumber } from '../../db/domain/numbers.js';
+import { refineTitle } from '../title.js';
 
 const t = messages({
   nl: {
@@ -170,6 +171,7 @@ export class IndicatorEditPage extends LitElement {
       if (this.params.indicatorId) {
         const { indicator } = await get<{ indicator: Indicator }>(`/api/indicators/${this.params.indicatorId}`);
         this.indicator = indicator;
+        refineTitle(this, indicator.name);
         this.history = (await get<{ history: IndicatorEditPage['history'] }>(`/api/indicators/${indicator.id}/history`)).history.slice(0, 50);
         this.projectId = indicator.projectId;
         this.byArea = indicator.byArea;

@@ -7,6 +7,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import { parseNumber } from '../../db/domain/numbers.js';
 import { normalizePeriod, periodicityOf, periodOf, periodsUpTo, type Periodicity } from '../../db/domain/periods.js';
 import { isStaff } from '../models.js';
+import { refineTitle } from '../title.js';
 
 const t = messages({
   nl: {
@@ -156,6 +157,7 @@ export class IndicatorGridPage extends LitElement {
         get<{ indicators: Indicator[] }>(`/api/indicators?projectId=${id}`),
       ]);
       this.project = project;
+      refineTitle(this, project.name);
       this.areas = areas.filter((a) => project.areaIds.includes(a.id));
       this.indicators = indicators;
       const kinds = indicators.map((i) => i.periodicity);

@@ -4,6 +4,7 @@ import { ApiError, get } from '../api.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { messages } from '../i18n.js';
 import type { PublicLink } from '../stories.js';
+import { refineTitle } from '../title.js';
 
 const t = messages({
   nl: {
@@ -50,6 +51,7 @@ export class LinkPosterPage extends LitElement {
       this.missing = String(res.project.id) !== this.params.id;
       this.project = res.project;
       this.link = res.link;
+      refineTitle(this, res.project.name);
       this.organisation = res.organisation;
     } catch (e) {
       if (e instanceof ApiError) this.missing = true;

@@ -17,7 +17,7 @@ const t = messages({
     intro: 'Een panel leest de verhalen uit een periode, kiest per domein van verandering het meest betekenisvolle verhaal en schrijft op waarom.',
     rounds: 'Rondes',
     none: 'Nog geen rondes. Open hieronder de eerste: kies een domein van verandering, een periode, projecten en een panel.',
-    noneMember: 'Er zijn nog geen rondes waarin u in het panel zit. U ziet een ronde hier zodra u ervoor gevraagd bent.',
+    noneMember: 'Er zijn nog geen rondes waarin je in het panel zit. Je ziet een ronde hier zodra je ervoor gevraagd bent.',
     open: 'open',
     closed: 'gesloten',
     fedBack: 'teruggekoppeld',

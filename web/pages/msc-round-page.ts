@@ -6,6 +6,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import { formatDate, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { isStaff } from '../models.js';
+import { refineTitle } from '../title.js';
 
 const t = messages({
   nl: {
@@ -128,6 +129,7 @@ export class MscRoundPage extends LitElement {
   private async load() {
     try {
       this.data = await get<Detail>(`/api/msc-rounds/${this.params.id}`);
+      refineTitle(this, this.data.round.domain);
       this.choice = this.data.myPick?.storyId ?? this.choice;
     } catch (e) {
       this.error = e instanceof ApiError ? e : String(e);

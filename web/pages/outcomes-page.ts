@@ -6,6 +6,7 @@ import { locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import type { Level, LibraryOutcome, Outcome, Variable } from '../sensemaking-types.js';
 import { isStaff } from '../models.js';
+import { refineTitle } from '../title.js';
 
 const t = messages({
   nl: {
@@ -146,6 +147,7 @@ export class OutcomesPage extends LitElement {
       ]);
       this.indicators = indicators.indicators;
       this.project = project.project;
+      refineTitle(this, project.project.name);
       this.outcomes = outcomes.outcomes;
       this.library = library.library;
       this.variables = variables.variables;

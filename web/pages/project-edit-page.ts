@@ -8,6 +8,7 @@ import type { Me } from '../session.js';
 import { errorText, generalError, invalid } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { phaseLabel } from '../components/phase-badge.js';
+import { refineTitle } from '../title.js';
 
 const t = messages({
   nl: {
@@ -169,6 +170,7 @@ export class ProjectEditPage extends LitElement {
       this.team = team.users;
       if (project) {
         this.project = project.project;
+        refineTitle(this, project.project.name);
         this.areaIds = new Set(project.project.areaIds);
         this.memberIds = new Set(project.project.members.map((m) => m.id));
         // Members who are no longer pickable (e.g. disabled) stay visible so saving does not drop them silently.

@@ -8,6 +8,7 @@ import '../components/ww-budget-summary.js';
 import { phases } from '../../db/domain/enums.js';
 import { parseNumber } from '../../db/domain/numbers.js';
 import { isStaff } from '../models.js';
+import { refineTitle } from '../title.js';
 
 const t = messages({
   nl: {
@@ -121,6 +122,7 @@ export class ProjectHoursPage extends LitElement {
     super.connectedCallback();
     try {
       this.project = (await get<{ project: { id: number; name: string } }>(`/api/projects/${this.params.id}`)).project;
+      refineTitle(this, this.project.name);
       await this.reload();
     } catch (e) {
       this.problem = e instanceof ApiError ? e.message : String(e);

@@ -8,6 +8,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import '../components/phase-badge.js';
 import '../components/ww-budget-summary.js';
 import { period } from './projects-page.js';
+import { refineTitle } from '../title.js';
 
 const t = messages({
   nl: {
@@ -98,6 +99,7 @@ export class ProjectPage extends LitElement {
       ]);
       this.areas = new Map(a.areas.map((x) => [x.id, x]));
       this.project = p.project;
+      refineTitle(this, p.project.name);
     } catch (e) {
       this.problem = e instanceof ApiError && (e.status === 404 || e.status === 400) ? t('notFound') : t('failed');
     }
@@ -116,10 +118,10 @@ export class ProjectPage extends LitElement {
     const budget = [p.budgetHours != null ? t('hours', { n: formatHours(p.budgetHours) }) : '', p.budgetEuros != null ? formatEuro(p.budgetEuros) : '']
       .filter(Boolean)
       .join(' · ');
-    // Only pages this user may open: story links and QR codes are for staff.
+    // Only pages this user may open (the whole team may: workers set a story link's question there).
     const links = [
       [`/stories?projectId=${p.id}`, t('stories')],
-      ...(isStaff(this.user?.role) ? [[`/projects/${p.id}/links`, t('links')]] : []),
+      [`/projects/${p.id}/links`, t('links')],
       [`/tagging?projectId=${p.id}`, t('tagging')],
       [`/projects/${p.id}/outcomes`, t('outcomes')],
       [`/projects/${p.id}/indicators`, t('indicators')],

@@ -5,6 +5,7 @@ import { localHalf, messages } from '../i18n.js';
 import { isStaff, type Project } from '../models.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
+import { refineTitle } from '../title.js';
 
 const t = messages({
   nl: {
@@ -101,6 +102,7 @@ export class ProjectQdaPage extends LitElement {
     super.connectedCallback();
     try {
       this.project = (await get<{ project: Project }>(`/api/projects/${encodeURIComponent(this.params.id ?? '')}`)).project;
+      refineTitle(this, this.project.name);
     } catch (e) {
       this.problem = e instanceof ApiError && (e.status === 404 || e.status === 400) ? t('notFound') : t('failed');
     }

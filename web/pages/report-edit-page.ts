@@ -11,6 +11,7 @@ import { audiences, sectionKeys, t, type Changes, type Draft, type Options, type
 import './report-edit/read-links.js';
 import './report-edit/awaiting-review.js';
 import './report-edit/outcome-texts.js';
+import { refineTitle } from '../title.js';
 
 const year = new Date().getFullYear();
 
@@ -69,6 +70,7 @@ export class ReportEditPage extends LitElement {
   private async load(): Promise<void> {
     const { report } = await get<{ report: Report }>(`/api/reports/${this.reportId}`);
     this.report = report;
+    refineTitle(this, report.title);
     this.draft = {
       title: report.title,
       audience: report.audience,

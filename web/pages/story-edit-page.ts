@@ -20,6 +20,7 @@ import {
   type ProjectSummary,
   type Story,
 } from '../stories.js';
+import { refineTitle } from '../title.js';
 
 const t = messages({
   nl: {
@@ -189,6 +190,7 @@ export class StoryEditPage extends LitElement {
       this.areas = a.areas;
       if (s) {
         this.story = s.story;
+        refineTitle(this, s.story.title);
         this.projectId = String(s.story.projectId);
       } else {
         const fromQuery = new URLSearchParams(location.search).get('projectId');

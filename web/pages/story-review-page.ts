@@ -8,6 +8,7 @@ import { formatDate, messages } from '../i18n.js';
 import { docToText, type RichDoc } from '../richtext.js';
 import type { Me } from '../session.js';
 import { findIdentifiers, identifierKinds, markIdentifiers, type Finding, type IdentifierKind } from '../../db/domain/identifiers.js';
+import { refineTitle } from '../title.js';
 
 const t = messages({
   nl: {
@@ -120,6 +121,7 @@ export class StoryReviewPage extends LitElement {
 
   private show(data: ReviewData): void {
     this.data = data;
+    refineTitle(this, data.story.title);
     const start = data.review?.current ? data.review : null;
     this.draftTitle = start?.title ?? data.story.title;
     this.draftText = docToText(start?.body ?? data.story.body);

@@ -38,6 +38,7 @@ const t = messages({
     failed: 'Opslaan lukte niet: {msg}',
     loadFailed: 'Laden lukte niet.',
     suggestionBy: 'Voorstel van {name}',
+    acceptedBy: 'Getagd door {name}',
     teller: 'verteller: {n}',
     code: 'Fragmenten coderen',
     editOutcomes: 'Uitkomsten bewerken',
@@ -73,6 +74,7 @@ const t = messages({
     failed: 'Saving failed: {msg}',
     loadFailed: 'Loading failed.',
     suggestionBy: 'Suggested by {name}',
+    acceptedBy: 'Tagged by {name}',
     teller: 'teller: {n}',
     code: 'Code passages',
     editOutcomes: 'Edit outcomes',
@@ -274,6 +276,14 @@ export class TaggingPage extends LitElement {
     if (k === 'Enter' && !onControl) return (e.preventDefault(), void this.save());
   }
 
+  /** Who accepted the story's tags, or who suggested them: each status says what it is. */
+  private taggedBy(story: InboxStory, status: 'accepted' | 'suggested') {
+    const names = [...new Set((story.suggestions?.outcomes ?? []).filter((o) => o.status === status).map((o) => o.byName ?? '?'))];
+    return names.length
+      ? html`<p class="badge ${status}">${t(status === 'accepted' ? 'acceptedBy' : 'suggestionBy', { name: names.join(', ') })}</p>`
+      : nothing;
+  }
+
   private renderStory(story: InboxStory) {
     const d = this.drafts.get(story.id);
     // Only once its outcomes, variables and draft are there, so keys act on what is shown.
@@ -286,7 +296,7 @@ export class TaggingPage extends LitElement {
       <article aria-labelledby="story-title">
         <h2 id="story-title" tabindex="-1">${story.title}</h2>
         <p class="muted">${story.projectName}${story.areaName ? ` · ${story.areaName}` : ''}${story.happenedOn ? ` · ${formatDate(story.happenedOn)}` : ''}</p>
-        ${story.suggestions?.outcomes.length ? html`<p class="badge">${t('suggestionBy', { name: story.suggestions.outcomes[0]!.byName ?? '?' })}</p>` : nothing}
+        ${this.taggedBy(story, 'accepted')} ${this.taggedBy(story, 'suggested')}
         <div class="text">${story.bodyText}</div>
         ${this.staff ? html`<p><a href="/coding/${story.id}">${t('code')}</a></p>` : nothing}
         <fieldset>

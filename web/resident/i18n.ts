@@ -107,3 +107,6 @@ export function formatDay(iso: string | null | undefined): string {
     year: 'numeric',
   });
 }
+
+/** A recording's length as minutes and seconds, `2:05`. */
+export const formatClock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;

@@ -4,8 +4,9 @@ import { get } from '../api.js';
 import { LocaleController } from '../components/locale-controller.js';
 import { residentWording } from './climate-wording.js';
 import { consentName, type ConsentLevel } from './consent-texts.js';
-import { formatDay, lang, languageNames, isResidentLocale, rt } from './i18n.js';
+import { formatClock, formatDay, lang, languageNames, isResidentLocale, rt } from './i18n.js';
 import { receiptProblem } from './ww-receipt-page.js';
+import { documentTitle } from '../title.js';
 
 type Copy = {
   madeAt: string;
@@ -21,6 +22,7 @@ type Copy = {
     consent: ConsentLevel | null;
   };
   teller: { name: string | null; contact: string | null };
+  media: { id: number; kind: 'audio' | 'photo'; lengthSeconds: number | null; youAllowedReports: boolean; mayBeInReports: boolean; url: string }[];
   consentHistory: {
     level: ConsentLevel | null;
     withdrawn: boolean;
@@ -70,8 +72,12 @@ export class WwReceiptCopy extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.title = `${rt('copy.title')} · Weefwerk`;
     void this.load();
+  }
+
+  /** The tab's title follows the language. */
+  protected override updated(): void {
+    document.title = documentTitle(rt('copy.title'));
   }
 
   private get jsonUrl() {
@@ -96,6 +102,26 @@ export class WwReceiptCopy extends LitElement {
     });
     const where = p.position === null ? rt('copy.notApplicable') : rt('copy.position', { n: p.position });
     return html`<li><strong>${v.name}</strong> (${v.weak} ↔ ${v.strong}): ${where}, ${rt(p.by === 'teller' ? 'copy.byTeller' : 'copy.byTeam')}</li>`;
+  }
+
+  /** The recording and photo kept with the story: what they are and whether a report may show them. */
+  private renderMedia(media: Copy['media']) {
+    return html`<section aria-labelledby="copy-media">
+      <h2 id="copy-media">${rt('copy.mediaTitle')}</h2>
+      <ul class="copy-media">
+        ${media.map((m) =>
+          m.kind === 'audio'
+            ? html`<li>
+                <strong>${rt('copy.recording', { time: formatClock(Math.round(m.lengthSeconds ?? 0)) })}</strong>
+                <a class="no-print" href=${m.url}>${rt('copy.listen')}</a><br />${rt('copy.recordingReports')}
+              </li>`
+            : html`<li>
+                <strong>${rt('copy.photo')}</strong> <a class="no-print" href=${m.url}>${rt('copy.look')}</a><br />
+                ${rt(m.mayBeInReports ? 'copy.photoInReports' : m.youAllowedReports ? 'copy.photoAllowed' : 'copy.photoNotInReports')}
+              </li>`,
+        )}
+      </ul>
+    </section>`;
   }
 
   private list<T>(items: T[], one: (item: T) => unknown) {
@@ -123,7 +149,7 @@ export class WwReceiptCopy extends LitElement {
       </dl>
       <section aria-labelledby="copy-story">
         <h2 id="copy-story">${rt('copy.story')}</h2>
-        ${s.withdrawnAt ? html`<p>${rt('copy.gone')}</p>` : html`<article class="story-text"><h3>${s.title}</h3><p class="plain">${s.text}</p></article>`}
+        ${s.withdrawnAt ? html`<p>${rt('copy.gone')}</p>` : html`<article class="story-text" dir="auto"><h3>${s.title}</h3><p class="plain">${s.text}</p></article>`}
         <dl>
           <dt>${rt('copy.language')}</dt><dd>${language}</dd>
           <dt>${rt('copy.project')}</dt><dd>${s.project}</dd>
@@ -133,6 +159,7 @@ export class WwReceiptCopy extends LitElement {
           ${s.withdrawnAt ? html`<dt>${rt('receipt.withdrawn')}</dt><dd>${formatDay(s.withdrawnAt)}</dd>` : nothing}
         </dl>
       </section>
+      ${c.media.length ? this.renderMedia(c.media) : nothing}
       ${
         c.teller.name || c.teller.contact
           ? html`<section aria-labelledby="copy-you">
@@ -170,7 +197,7 @@ export class WwReceiptCopy extends LitElement {
         ${this.list(c.usedIn.reports, (r) => html`<li>${r.report} <span class="hint">${formatDay(r.publishedAt)}</span></li>`)}
         ${
           c.usedIn.reportVersion
-            ? html`<h3>${rt('copy.reportText')}</h3><article class="story-text"><h4>${c.usedIn.reportVersion.title}</h4><p class="plain">${c.usedIn.reportVersion.text}</p></article>`
+            ? html`<h3>${rt('copy.reportText')}</h3><article class="story-text" dir="auto"><h4>${c.usedIn.reportVersion.title}</h4><p class="plain">${c.usedIn.reportVersion.text}</p></article>`
             : nothing
         }
         <h3>${rt('copy.msc')}</h3>

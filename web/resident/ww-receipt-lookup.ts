@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LocaleController } from '../components/locale-controller.js';
 import { rt } from './i18n.js';
+import { documentTitle } from '../title.js';
 
 /** Tidies a typed receipt code: capitals, no spaces, dashes in groups of four. */
 export function tidyCode(input: string): string {
@@ -23,6 +24,11 @@ export class WwReceiptLookup extends LitElement {
 
   protected override createRenderRoot() {
     return this;
+  }
+
+  /** As the page itself (not a form within another page) it titles the tab. */
+  protected override updated(): void {
+    if (!this.heading) document.title = documentTitle(rt('lookup.title'));
   }
 
   private submit(e: SubmitEvent): void {

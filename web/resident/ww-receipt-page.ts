@@ -6,6 +6,7 @@ import { LocaleController } from '../components/locale-controller.js';
 import { formatDay, lang, rt } from './i18n.js';
 import { consentName, type ConsentLevel } from './consent-texts.js';
 import './ww-receipt-lookup.js';
+import { documentTitle } from '../title.js';
 
 type Status = 'received' | 'used' | 'withdrawn';
 type Named =
@@ -71,8 +72,12 @@ export class WwReceiptPage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.title = `${rt('receipt.title')} · Weefwerk`;
     void this.load();
+  }
+
+  /** The tab's title follows the language. */
+  protected override updated(): void {
+    document.title = documentTitle(rt('receipt.title'));
   }
 
   private async load(): Promise<void> {
@@ -153,7 +158,7 @@ export class WwReceiptPage extends LitElement {
           ? html`<div class="texts">
             <section aria-labelledby="text-title">
               <h2 id="text-title">${rt('receipt.yourText')}</h2>
-              <article class="story-text">
+              <article class="story-text" dir="auto">
                 <h3>${s.title}</h3>
                 ${unsafeHTML(s.bodyHtml) /* rendered and sanitised by the server */}
               </article>
@@ -206,7 +211,7 @@ export class WwReceiptPage extends LitElement {
       ${
         s.reportVersion
           ? html`<p>${rt('receipt.reportVersionIntro')}</p>
-            <article class="story-text">
+            <article class="story-text" dir="auto">
               <h3>${s.reportVersion.title}</h3>
               ${unsafeHTML(s.reportVersion.bodyHtml) /* rendered and sanitised by the server */}
             </article>`

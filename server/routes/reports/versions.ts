@@ -10,7 +10,7 @@ import { assembleReport, storyIdsOf } from '../../reports/assemble.js';
 import { reportCsv } from '../../reports/csv.js';
 import { iatiSectorsOf, reportIati } from '../../reports/iati.js';
 import { defaultIatiOrg, defaultIatiSector } from '../../reports/iati/codelists.js';
-import { serveVersionResponse } from '../../reports/redact.js';
+import { serveVersionResponse } from '../../reports/version-cache.js';
 import { renderReport } from '../../reports/render.js';
 import { VersionSummary, Version, versionParams } from './schemas.js';
 import { definitionOf, orgName, readableVersion, safeName } from './definition.js';
@@ -98,8 +98,13 @@ export const versionRoutes = router()
       await reportAccess(c.var.db, user, id);
       const v = await getVersionMeta(c.var.db, id, n);
       if (!v) throw notFound('Versie niet gevonden / Version not found');
-      const bytes = await serveVersionResponse(c.var.db, v.id, { reportId: id, number: v.number, publishedAt: v.publishedAt, publishedBy: v.publishedBy });
-      return c.body(bytes, 200, { 'Content-Type': 'application/json; charset=utf-8' }) as never;
+      const meta = { reportId: id, number: v.number, publishedAt: v.publishedAt, publishedBy: v.publishedBy };
+      // Cached bytes, gzipped once per disclosure state for the clients that take gzip.
+      const gzip = acceptsGzip(c.req.header('accept-encoding'));
+      const { bytes, encoding } = await serveVersionResponse(c.var.db, v.id, meta, { gzip });
+      const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', Vary: 'Accept-Encoding' };
+      if (encoding) headers['Content-Encoding'] = encoding;
+      return c.body(bytes, 200, headers) as never;
     },
   )
   .openapi(
@@ -151,3 +156,12 @@ export const versionRoutes = router()
       });
     },
   );
+
+/** Whether an Accept-Encoding header takes gzip (`gzip` or `*`, not with q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && !(q && Number(q.slice(2)) === 0);
+  });
+}

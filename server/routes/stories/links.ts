@@ -2,12 +2,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import QRCode from 'qrcode';
 import { getLink, insertLink, linkCodeDisplay, listLinks, newLinkCode, projectVariables, updateLink } from '../../../db/repositories/stories.js';
-import { assertProjectVisible } from '../../access.js';
+import { assertProjectVisible, isStaff } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
 import { appOrigin } from '../../security.js';
 import { defaultIatiOrg } from '../../reports/iati/codelists.js';
-import { invalid, notFound } from '../../errors.js';
+import { forbidden, invalid, notFound } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import type { SessionUser } from '../../types.js';
 import type { Context } from 'hono';
@@ -155,17 +155,21 @@ export const linkRoutes = router()
       method: 'patch',
       path: '/links/{id}',
       tags: ['stories'],
-      summary: 'Close, reopen, relabel or set the expiry of a submission link',
+      summary:
+        'Close, reopen, relabel or set the expiry of a submission link (coordinator, admin); set its question and climate questions (also the project’s workers)',
       security: cookieAuth,
       request: { params: idParam, body: body(LinkPatchBody) },
       responses: { 200: json(z.object({ link: Link })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
-      const user = requireRole(c, ...staff);
+      const user = requireRole(c, ...anyone);
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
       const { db } = c.var;
       const before = await linkFor(c, user, id);
+      // What residents are asked is the project team's to set; opening and closing stays with coordinators.
+      if (!isStaff(user) && Object.keys(input).some((k) => k !== 'question' && k !== 'climateVariableIds'))
+        throw forbidden('Alleen coördinatoren sluiten, openen of hernoemen links / Only coordinators close, reopen or rename links');
       const patch: { label?: string; expiresAt?: string | null; closedAt?: string | null; question?: string | null; climateVariableIds?: string | null } = {};
       if (input.question !== undefined) patch.question = input.question;
       const climate = await climateSetting(c, before.projectId, input.climateVariableIds);

@@ -1,12 +1,12 @@
 // A story's voice recording and photo for the team: listening and looking (the team's scope only,
 // never funders: server/access.ts), and a worker adding a recording or photo to a story they may edit.
 import { createRoute, z } from '@hono/zod-openapi';
-import { insertMedia, mediaRow } from '../../../db/repositories/media.js';
+import { insertMedia } from '../../../db/repositories/media.js';
 import { assertMediaForTeam, canEditStory, visibleStory } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole } from '../../auth/guard.js';
-import { AppError, forbidden, notFound } from '../../errors.js';
-import { mediaDir, readMedia } from '../../media/index.js';
+import { AppError, forbidden } from '../../errors.js';
+import { mediaFileResponse, serveMedia } from '../../media/serve.js';
 import { MediaForm, readStoryWithMedia, saveWithMedia } from '../../media/upload.js';
 import { cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import { anyone, storyFor } from './checks.js';
@@ -31,10 +31,7 @@ export const storyMediaRoutes = router()
       security: cookieAuth,
       request: { params: mediaParams },
       responses: {
-        200: {
-          content: { 'audio/webm': { schema: z.string().openapi({ format: 'binary' }) }, 'image/jpeg': { schema: z.string().openapi({ format: 'binary' }) } },
-          description: 'The file',
-        },
+        200: mediaFileResponse,
         401: errors[401],
         403: errors[403],
         404: errors[404],
@@ -44,12 +41,7 @@ export const storyMediaRoutes = router()
       const user = requireRole(c, ...anyone, 'funder');
       const { id, mediaId } = c.req.valid('param');
       await assertMediaForTeam(c.var.db, user, id);
-      const row = await mediaRow(c.var.db, id, mediaId);
-      if (!row) throw notFound('Dit bestand is er niet / This file does not exist');
-      const bytes = await readMedia(mediaDir(c.var.config), row.file, row.sha256);
-      c.header('Content-Type', row.mime);
-      c.header('Content-Disposition', 'inline');
-      return c.body(new Uint8Array(bytes), 200);
+      return serveMedia(c, id, mediaId);
     },
   )
   .openapi(

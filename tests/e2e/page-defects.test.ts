@@ -1,0 +1,108 @@
+// Page defects found in use: each is what a user saw, checked in Chromium as they would meet it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2E, type E2E } from '../helpers/browser.js';
+import { checkA11y, expectNoHorizontalScroll, screenshot, tabTo } from '../helpers/a11y.js';
+import { makeArea, makeProject, makeStory } from '../helpers/sensemaking-fixtures.js';
+
+describe('browser: page defects stay fixed', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(async () => e?.close());
+
+  it('coding a passage shows it in the list at once, with no error', async () => {
+    const { email } = await e.user('coordinator');
+    const projectId = await makeProject(e.db, 'Buurtkamer');
+    const storyId = await makeStory(e.db, { projectId, title: 'Groeten op straat', text: 'Mensen groeten elkaar weer op straat.' });
+    await e.db.insertInto('codes').values({ name: 'Ontmoeting', description: '' }).execute();
+    const page = await (await e.context()).newPage();
+    await e.login(page, email);
+    await page.goto(`/coding/${storyId}`);
+    await page.getByRole('heading', { name: 'Gecodeerde fragmenten (0)' }).waitFor();
+    const area = page.getByRole('textbox', { name: /Tekst van het verhaal/ });
+    await area.evaluate((el: HTMLTextAreaElement) => {
+      el.focus();
+      el.setSelectionRange(0, 6);
+      el.dispatchEvent(new Event('select'));
+    });
+    await page.getByText('Selectie: 6 tekens').waitFor();
+    await page.getByRole('button', { name: 'Fragment coderen' }).click();
+    await page.getByText('Fragment gecodeerd.').waitFor();
+    await page.getByRole('heading', { name: 'Gecodeerde fragmenten (1)' }).waitFor();
+    await expect(page.getByRole('listitem').filter({ hasText: 'Code: Ontmoeting' }).getByText('Mensen', { exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByText(/Dat lukte niet|TypeError/).count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
+  it('the tagging inbox shows accepted tags as accepted (by whom) and suggestions as suggestions', async () => {
+    const coordinator = await e.user('coordinator');
+    const worker = await e.user('worker');
+    const names = new Map(
+      (await e.db.selectFrom('users').select(['id', 'name']).where('id', 'in', [coordinator.id, worker.id]).execute()).map((u) => [u.id, u.name]),
+    );
+    const projectId = await makeProject(e.db, 'Speeltuin', [worker.id]);
+    const { id: outcomeId } = await e.db
+      .insertInto('outcomes')
+      .values({ projectId, level: 'outcome', title: 'Buren kennen elkaar', sort: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const tagged = await makeStory(e.db, { projectId, title: 'Samen koken' });
+    const suggested = await makeStory(e.db, { projectId, title: 'Bankje in het park' });
+    await e.db
+      .insertInto('storyOutcomes')
+      .values([
+        { storyId: tagged, outcomeId, note: '', status: 'accepted', byUser: coordinator.id },
+        { storyId: suggested, outcomeId, note: '', status: 'suggested', byUser: worker.id },
+      ])
+      .execute();
+    const page = await (await e.context()).newPage();
+    await e.login(page, coordinator.email);
+
+    await page.goto(`/tagging?story=${tagged}`);
+    await page.getByRole('heading', { name: 'Samen koken' }).waitFor();
+    await page.getByText(`Getagd door ${names.get(coordinator.id)}`).waitFor();
+    await expect(page.getByText(/Voorstel van/).count()).resolves.toBe(0);
+
+    await page.goto(`/tagging?story=${suggested}`);
+    await page.getByRole('heading', { name: 'Bankje in het park' }).waitFor();
+    await page.getByText(`Voorstel van ${names.get(worker.id)}`).waitFor();
+    await expect(page.getByText(/Getagd door/).count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
+  it('at 360 px the areas table scrolls in a region the keyboard reaches, and the page is axe-clean', async () => {
+    const { email } = await e.user('admin');
+    const gm = await makeArea(e.db, 'Gemeente Amsterdam met een lange naam', 'gemeente');
+    const wk = await makeArea(e.db, 'Wijk Oost-Watergraafsmeer', 'wijk', gm);
+    await makeArea(e.db, 'Buurt Middenmeer-Noord en omgeving', 'buurt', wk);
+    await e.db.updateTable('areas').set({ cbsCode: 'BU03630000' }).where('kind', '=', 'buurt').execute();
+    const page = await (await e.context({ phone: true })).newPage();
+    await e.login(page, email);
+    await page.goto('/areas');
+    const region = page.getByRole('region', { name: 'Gebieden' });
+    await region.waitFor();
+    await expectNoHorizontalScroll(page, 'areas at 360 px');
+    const scrolls = await region.evaluate((el) => el.scrollWidth > el.clientWidth);
+    await tabTo(page, region, { max: 40 });
+    if (scrolls) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    }
+    await checkA11y(page, 'areas at 360 px');
+    await screenshot(page, 'areas-360');
+    await page.context().close();
+  });
+
+  it('the MSC page speaks to a panel member as "je", like the rest of the staff pages', async () => {
+    const { email } = await e.user('worker');
+    const page = await (await e.context()).newPage();
+    await e.login(page, email);
+    await page.goto('/msc');
+    await page.getByText('Er zijn nog geen rondes waarin je in het panel zit. Je ziet een ronde hier zodra je ervoor gevraagd bent.').waitFor();
+    await expect(page.getByText(/\b[Uu]w?\b/).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByText(/There are no rounds with you on the panel yet/).waitFor();
+    await page.context().close();
+  });
+});
