@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Db } from '../db/client.js';
+import { batched } from '../db/batch.js';
 import { AppError } from './errors.js';
 import type { AppEnv } from './types.js';
 
@@ -154,7 +155,7 @@ class MemoryStore implements LimitStore {
       if (this.windows.size > 100_000) this.sweep(now, windowMs);
     }
     w.hits++;
-    return w;
+    return { hits: w.hits, start: w.start }; // a copy: concurrent callers each keep their own count
   }
 
   async peek(key: string) {
@@ -170,39 +171,86 @@ class MemoryStore implements LimitStore {
   }
 }
 
-/** Fixed-window counters in the `rate_limits` table: every process on the database counts together. */
+/**
+ * Fixed-window counters in the `rate_limits` table: every process on the database counts together.
+ * The hits (and the looks) that arrive together share one statement (db/batch.ts), so a burst of
+ * requests costs one round trip per batch instead of one per request; each caller still gets
+ * its own exact count, as if the hits had come one by one.
+ */
 class DatabaseStore implements LimitStore {
   private sinceSweep = 0;
-  constructor(private readonly db: Db) {}
+  private readonly hits: (h: { key: string; now: number; windowMs: number }) => Promise<{ hits: number; start: number }>;
+  private readonly peeks: (key: string) => Promise<{ hits: number; start: number } | null>;
 
-  async hit(key: string, now: number, windowMs: number) {
-    const expired = now - windowMs;
-    const row = await this.db
-      .insertInto('rateLimits')
-      .values({ key, windowStart: now, hits: 1 })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet((eb) => ({
-          hits: eb
-            .case()
-            .when('rateLimits.windowStart', '<=', expired)
-            .then(1)
-            .else(eb('rateLimits.hits', '+', 1))
-            .end(),
-          windowStart: eb.case().when('rateLimits.windowStart', '<=', expired).then(now).else(eb.ref('rateLimits.windowStart')).end(),
-        })),
-      )
-      .returning(['hits', 'windowStart'])
-      .executeTakeFirstOrThrow();
-    if (++this.sinceSweep >= 1000) {
-      this.sinceSweep = 0;
-      await this.db.deleteFrom('rateLimits').where('windowStart', '<=', expired).execute();
-    }
-    return { hits: Number(row.hits), start: Number(row.windowStart) };
+  constructor(private readonly db: Db) {
+    this.hits = batched((items) => this.countHits(items));
+    this.peeks = batched(async (keys: string[]) => {
+      const rows = await this.db
+        .selectFrom('rateLimits')
+        .select(['key', 'hits', 'windowStart'])
+        .where('key', 'in', [...new Set(keys)])
+        .execute();
+      const byKey = new Map(rows.map((r) => [r.key, { hits: Number(r.hits), start: Number(r.windowStart) }]));
+      return keys.map((k) => byKey.get(k) ?? null);
+    });
   }
 
-  async peek(key: string) {
-    const row = await this.db.selectFrom('rateLimits').select(['hits', 'windowStart']).where('key', '=', key).executeTakeFirst();
-    return row ? { hits: Number(row.hits), start: Number(row.windowStart) } : null;
+  hit(key: string, now: number, windowMs: number) {
+    return this.hits({ key, now, windowMs });
+  }
+
+  /** One upsert for a batch: n hits on a key add n; its callers get counts hits-n+1 … hits in arrival order. */
+  private async countHits(items: { key: string; now: number; windowMs: number }[]) {
+    const groups = new Map<string, { n: number; now: number }>();
+    for (const { key, now } of items) {
+      const g = groups.get(key);
+      if (g) {
+        g.n++;
+        g.now = Math.max(g.now, now);
+      } else groups.set(key, { n: 1, now });
+    }
+    const windowMs = items[0]!.windowMs;
+    // sorted keys: two processes' batches lock their rows in the same order (no deadlock)
+    const values = [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, g]) => ({ key, windowStart: g.now, hits: g.n }));
+    const rows = await this.db
+      .insertInto('rateLimits')
+      .values(values)
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => {
+          const expired = eb('rateLimits.windowStart', '<=', eb(eb.ref('excluded.windowStart'), '-', windowMs));
+          return {
+            hits: eb
+              .case()
+              .when(expired)
+              .then(eb.ref('excluded.hits'))
+              .else(eb('rateLimits.hits', '+', eb.ref('excluded.hits')))
+              .end(),
+            windowStart: eb.case().when(expired).then(eb.ref('excluded.windowStart')).else(eb.ref('rateLimits.windowStart')).end(),
+          };
+        }),
+      )
+      .returning(['key', 'hits', 'windowStart'])
+      .execute();
+    const byKey = new Map(rows.map((r) => [r.key, { hits: Number(r.hits), start: Number(r.windowStart) }]));
+    this.sinceSweep += items.length;
+    if (this.sinceSweep >= 1000) {
+      this.sinceSweep = 0;
+      await this.db
+        .deleteFrom('rateLimits')
+        .where('windowStart', '<=', Date.now() - windowMs)
+        .execute();
+    }
+    const seen = new Map<string, number>();
+    return items.map(({ key }) => {
+      const w = byKey.get(key)!;
+      const i = (seen.get(key) ?? 0) + 1;
+      seen.set(key, i);
+      return { hits: w.hits - groups.get(key)!.n + i, start: w.start };
+    });
+  }
+
+  peek(key: string) {
+    return this.peeks(key);
   }
 
   async reset(key: string) {
