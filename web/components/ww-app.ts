@@ -228,6 +228,7 @@ export class WwApp extends LitElement {
     button.link { background: none; border: 0; font: inherit; text-decoration: underline; cursor: pointer; min-height: 44px; padding: 0 0.25rem; }
     :focus-visible { outline: 3px solid #ffd27a; outline-offset: 2px; }
     main { padding: 1rem; max-width: 72rem; margin: 0 auto; }
+    main > p > a { color: var(--ww-accent); }
     main:focus { outline: none; }
     /* The menu and tools are part of the header's row on wide screens; on a phone they fold behind a Menu button. */
     .menu { display: contents; }
