@@ -2,7 +2,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Db } from '../db/client.js';
 import { batched } from '../db/batch.js';
-import { AppError } from './errors.js';
+import { AppError, invalid } from './errors.js';
+import { fieldsWithBadText } from './fields.js';
 import type { AppEnv } from './types.js';
 
 export const CSP = [
@@ -31,7 +32,18 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   // The microphone for telling a story by voice (web/resident/ww-voice-recorder.ts), from our own pages only.
   h.set('Permissions-Policy', 'camera=(), microphone=(self), geolocation=()');
   if (new URL(c.req.url).protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  if (unlisted.test(c.req.path)) h.set('X-Robots-Tag', 'noindex, nofollow');
 };
+
+/**
+ * Pages and answers behind a secret in the address — a resident's link (/t/), a receipt (/r/), a
+ * report's read link (/reports/shared/) and the public API they use — never go into a search
+ * engine, even when such an address leaks onto the web (robots.txt keeps crawlers away as well).
+ */
+const unlisted = /^\/(t|r|reports\/shared|api\/public)(\/|$)/;
+
+/** robots.txt: crawlers stay out of the secret addresses above and the API. */
+export const ROBOTS_TXT = ['User-agent: *', 'Disallow: /t/', 'Disallow: /r/', 'Disallow: /reports/shared/', 'Disallow: /api/', ''].join('\n');
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -97,6 +109,53 @@ async function readCounting(stream: ReadableStream<Uint8Array>, max: number, too
   }
   return Buffer.concat(chunks);
 }
+
+/** JSON escapes that could decode to a NUL or a surrogate: only bodies holding one are walked. */
+const suspectEscape = /\\u(0000|d[89a-f])/i;
+
+/**
+ * Text fields refuse NUL and lone surrogates, for every route in one place (after bodyLimit, which
+ * cached the body): the JSON body, a form's text fields (a story sent as JSON in `story` is read
+ * like a JSON body) and the query string. 400 naming each field.
+ */
+export const refuseBadText: MiddlewareHandler = async (c, next) => {
+  const fields: string[] = [];
+  const url = c.req.url;
+  if (/%00/.test(url)) {
+    for (const [name, values] of Object.entries(c.req.queries())) fieldsWithBadText(values.length > 1 ? values : values[0], [name], fields);
+  }
+  const type = c.req.header('content-type') ?? '';
+  if (unsafe.has(c.req.method) && 'text' in c.req.bodyCache) {
+    if (/^application\/(.+\+)?json/i.test(type)) {
+      const text = await c.req.text();
+      if (suspectEscape.test(text)) fieldsWithBadText(parseOrNull(text), [], fields);
+    } else if (/^multipart\/form-data/i.test(type)) {
+      // parsed once: the route reads the same FormData (Hono keeps only the bytes otherwise)
+      const parsed = c.req.formData();
+      (c.req.bodyCache as Record<string, Promise<unknown>>).formData = parsed;
+      const form = await parsed.catch(() => null); // an unreadable form is the route's 400
+      for (const [name, value] of form ?? []) {
+        if (typeof value !== 'string') continue;
+        const json = suspectEscape.test(value) && /^\s*[[{]/.test(value) ? parseOrNull(value) : null;
+        fieldsWithBadText(json ?? value, json ? [] : [name], fields);
+      }
+    }
+  }
+  if (fields.length)
+    throw invalid(
+      'Tekst met een teken dat geen tekst is (NUL of een losse surrogaat) / Text with a character that is not text (NUL or a lone surrogate)',
+      fields.map((field) => ({ field, message: 'contains a NUL character or a lone surrogate', code: 'invalid_format', format: 'text' })),
+    );
+  return next();
+};
+
+const parseOrNull = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null; // not JSON: the route's validator answers
+  }
+};
 
 /** CSRF: unsafe requests must come from our own origin (Sec-Fetch-Site or Origin). */
 export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {

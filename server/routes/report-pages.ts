@@ -134,7 +134,6 @@ export function reportPages() {
     const { version, served } = shared;
     const token = encodeURIComponent(c.req.param('token'));
     c.header('Cache-Control', 'no-store');
-    c.header('X-Robots-Tag', 'noindex');
     return c.html(
       reportPage({
         title: served.data.report.title,
