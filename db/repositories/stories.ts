@@ -6,7 +6,8 @@ import { forgetStoryCoding, selectionsForStory, type PanelRole } from './sensema
 import { deleteStoryMedia, mediaFilesOf } from './media.js';
 import type { Kysely } from 'kysely';
 import type { ConsentChannel, ConsentGiver, ConsentLevel, DB, Phase, StoryQuery, StorySource } from '../schema.js';
-import { engine, searchQuery } from '../engine.js';
+import { engine, engineName, searchQuery } from '../engine.js';
+import { batched } from '../batch.js';
 import { storyDate } from './story-date.js';
 
 type Db = Kysely<DB>;
@@ -130,28 +131,38 @@ export async function listStories(db: Db, visible: VisibleStories, f: StoryFilte
   }
   let rows = summaryQuery(qb)
     .select(summaryColumns)
-    .select((eb) => [
-      eb.fn<string>('substr', ['stories.bodyText', eb.lit(1), eb.lit(400)]).as('head'),
-      eb
-        .or([
-          eb.exists(eb.selectFrom('storyOutcomes').select('storyOutcomes.storyId').whereRef('storyOutcomes.storyId', '=', 'stories.id')),
-          eb.exists(
-            eb
-              .selectFrom('storyPlacements')
-              .select('storyPlacements.id')
-              .whereRef('storyPlacements.storyId', '=', 'stories.id')
-              .where('storyPlacements.source', '=', 'coordinator'),
-          ),
-        ])
-        .as('tagged'),
-    ]);
+    .select((eb) => eb.fn<string>('substr', ['stories.bodyText', eb.lit(1), eb.lit(400)]).as('head'));
   if (match && capped) rows = rows.orderBy(search.searchRecency, 'desc');
   else {
     if (match) rows = rows.orderBy(search.searchRank);
     rows = rows.orderBy('stories.createdAt', 'desc').orderBy('stories.id', 'desc');
   }
-  const stories = (await rows.limit(f.limit).offset(f.offset).execute()) as SummaryRow[];
-  return { stories: stories.map(toSummary), total, totalCapped: capped };
+  const page = await rows.limit(f.limit).offset(f.offset).execute();
+  // Whether a coordinator tagged them: asked for the page's stories only, after the limit (as a
+  // subquery per row, PostgreSQL hashed every tag and placement in the database first).
+  const tagged = await taggedStories(
+    db,
+    page.map((s) => s.id),
+  );
+  return { stories: page.map((s) => toSummary({ ...s, tagged: tagged.has(s.id) } as SummaryRow)), total, totalCapped: capped };
+}
+
+/** Of `ids`, the stories with an outcome tag or a coordinator's placement. */
+async function taggedStories(db: Db, ids: number[]): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('storyOutcomes')
+    .select('storyOutcomes.storyId')
+    .where('storyOutcomes.storyId', 'in', ids)
+    .union(
+      db
+        .selectFrom('storyPlacements')
+        .select('storyPlacements.storyId')
+        .where('storyPlacements.storyId', 'in', ids)
+        .where('storyPlacements.source', '=', 'coordinator'),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.storyId));
 }
 
 /** One story from `visible`, with its body, teller, consent record and placements. */
@@ -265,13 +276,16 @@ export async function insertTeller(
   db: Db,
   t: { kind: 'resident' | 'worker'; displayName: string | null; userId: number | null; under16: boolean },
 ): Promise<number> {
-  const row = await db
-    .insertInto('tellers')
-    .values({ kind: t.kind, displayName: t.displayName, userId: t.userId, under16: t.under16 ? 1 : 0 })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await db.insertInto('tellers').values(tellerRow(t)).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
+
+export const tellerRow = (t: { kind: 'resident' | 'worker'; displayName: string | null; userId: number | null; under16: boolean }) => ({
+  kind: t.kind,
+  displayName: t.displayName,
+  userId: t.userId,
+  under16: t.under16 ? 1 : 0,
+});
 
 /** The teller row standing for a worker's own practice stories. */
 export async function workerTeller(db: Db, user: { id: number; name: string }): Promise<number> {
@@ -286,11 +300,11 @@ export async function insertStory(db: Db, s: NewStory, consent: NewConsent): Pro
 }
 
 export async function addConsent(db: Db, storyId: number, c: NewConsent): Promise<void> {
-  await db
-    .insertInto('storyConsents')
-    .values({ storyId, ...c, withdrawn: c.withdrawn ? 1 : 0 })
-    .execute();
+  await db.insertInto('storyConsents').values(consentRow(storyId, c)).execute();
 }
+
+/** A story_consents row (`storyId` a number, or an expression for it). */
+export const consentRow = <S>(storyId: S, c: NewConsent) => ({ storyId, ...c, withdrawn: c.withdrawn ? 1 : 0 });
 
 export type StoryPatch = Partial<Pick<NewStory, 'title' | 'bodyJson' | 'bodyHtml' | 'bodyText' | 'areaId' | 'phase' | 'happenedOn' | 'language'>>;
 
@@ -339,11 +353,13 @@ export async function insertPlacements(db: Db, storyId: number, placements: Plac
   if (!placements.length) return;
   await db
     .insertInto('storyPlacements')
-    .values(
-      placements.map((p) => ({ storyId, variableId: p.variableId, position: p.position, source: 'teller' as const, status: 'accepted' as const, byUser })),
-    )
+    .values(placementRows(storyId, placements, byUser))
     .execute();
 }
+
+/** A teller's own placements as story_placements rows (`storyId` a number, or an expression for it). */
+export const placementRows = <S>(storyId: S, placements: Placement[], byUser: number | null) =>
+  placements.map((p) => ({ storyId, variableId: p.variableId, position: p.position, source: 'teller' as const, status: 'accepted' as const, byUser }));
 
 /** The climate variables a project chose, without retired ones. */
 export function projectVariables(db: Db, projectId: number) {
@@ -486,11 +502,28 @@ export function getLink(db: Db, id: number) {
   return db.selectFrom('publicLinks').select(linkColumns).where('id', '=', id).executeTakeFirst();
 }
 
-export function linkByToken(db: Db, token: string) {
+/**
+ * The link behind a token or typed short code, with its project's name. On PostgreSQL the lookups
+ * that arrive together share one query (db/batch.ts): a burst of submissions to the same links
+ * costs one round trip, not one each.
+ */
+export function linkByToken(db: Db, token: string): Promise<PublicLinkRow | undefined> {
+  const key = linkCodeKey(token) ?? token;
+  if (engineName(db) !== 'postgres') return linksByToken(db, [key]).then((rows) => rows[0]);
+  let look = linkLookups.get(db);
+  if (!look) linkLookups.set(db, (look = batched((keys: string[]) => linksByToken(db, keys))));
+  return look(key);
+}
+
+export type PublicLinkRow = Omit<Awaited<ReturnType<typeof linkRows>>[number], 'token'>;
+const linkLookups = new WeakMap<Db, (key: string) => Promise<PublicLinkRow | undefined>>();
+
+function linkRows(db: Db, keys: string[]) {
   return db
     .selectFrom('publicLinks')
     .innerJoin('projects', 'projects.id', 'publicLinks.projectId')
     .select([
+      'publicLinks.token',
       'publicLinks.id',
       'publicLinks.projectId',
       'publicLinks.expiresAt',
@@ -499,8 +532,14 @@ export function linkByToken(db: Db, token: string) {
       'publicLinks.climateVariableIds',
       'projects.name as projectName',
     ])
-    .where('publicLinks.token', '=', linkCodeKey(token) ?? token)
-    .executeTakeFirst();
+    .where('publicLinks.token', 'in', [...new Set(keys)])
+    .execute();
+}
+
+/** The links behind stored tokens (keys), one result per key in order. */
+async function linksByToken(db: Db, keys: string[]): Promise<(PublicLinkRow | undefined)[]> {
+  const byToken = new Map((await linkRows(db, keys)).map(({ token, ...link }) => [token, link]));
+  return keys.map((k) => byToken.get(k));
 }
 
 export async function updateLink(
