@@ -8,7 +8,7 @@ import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.j
 import { assembleReport, sectionKeys } from '../../reports/assemble.js';
 import { renderReport } from '../../reports/render.js';
 import { ReportBody, ReportPatch, Report, ReportSummary, ReportData } from './schemas.js';
-import { checkDefinition, checkOutcomeTexts, definitionOf, fullReport, orgName, parseIntro } from './definition.js';
+import { checkDefinition, checkOutcomeTexts, definitionOf, fullReport, coverOf, parseIntro } from './definition.js';
 
 export const reportCrudRoutes = router()
   .openapi(
@@ -148,7 +148,7 @@ export const reportCrudRoutes = router()
     async (c) => {
       const { id } = c.req.valid('param');
       await assertReportManageable(c.var.db, userOf(c), id);
-      const data = { ...(await assembleReport(c.var.db, definitionOf((await getReport(c.var.db, id))!))), organisation: orgName(c) };
+      const data = { ...(await assembleReport(c.var.db, definitionOf((await getReport(c.var.db, id))!))), ...(await coverOf(c)) };
       return c.json({ data, html: renderReport(data, { lang: c.req.valid('query').lang }) }, 200);
     },
   );
