@@ -13,6 +13,7 @@ import { areasWithin } from '../../db/repositories/areas.js';
 import { reportClimate } from './climate.js';
 import { indicatorsByOutcome } from './indicators.js';
 import { activitiesByPhase, activityCount, mscSelections, resources, type MscSection, type MscSelection } from './sources.js';
+import { attachPhotos } from './photos.js';
 import { indicatorProgress, outcomeStatus } from './summary.js';
 import type { OutcomeOut, ReportData, ReportDefinition, SectionKey, StoryOut, SummaryOut } from './types.js';
 
@@ -181,7 +182,7 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
   };
 
   const { projectIds: _p, areaIds: _a, outcomeIds: _o, perOutcome: _t, ...report } = def;
-  return {
+  return attachPhotos(db, {
     version: 1,
     report,
     projects,
@@ -192,7 +193,7 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
     phases: phasesOut,
     resources: has('resources') ? money : null,
     summary,
-  };
+  });
 }
 
 /** The stories suggested for an outcome: its Most Significant Change selections first, then the most recent. */

@@ -37,7 +37,8 @@ export function redact(data: ReportData, html: string, now: Map<number, ServedDi
     const t = fresh(s);
     // plain text only where the version carried it (before issue 12): no text is stored twice
     let out = t ? { ...s, title: t.title, bodyHtml: t.bodyHtml, ...(s.text !== undefined ? { text: t.bodyText } : {}), reviewHash: t.reviewHash } : s;
-    if (out.named && now.get(s.id)?.as === 'anonymous') out = { ...out, named: false, tellerName: null, when: out.when.slice(0, 7) };
+    // no longer 'public' (or the teller under 16): no name, no exact date, and no photo (photos.ts)
+    if (out.named && now.get(s.id)?.as === 'anonymous') out = { ...out, named: false, tellerName: null, when: out.when.slice(0, 7), photo: undefined };
     return out;
   };
   const servePhaseStory = (s: PhaseStory): PhaseStory => {

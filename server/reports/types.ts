@@ -39,6 +39,8 @@ export type StoryOut = {
   note: string;
   /** sha256 of the reviewed report version shown (versions published before reviews lack it) */
   reviewHash?: string;
+  /** the photo the teller let into reports (photos.ts); versions before issue 14 lack it */
+  photo?: { id: number };
 };
 export type WithdrawnStory = { id: number; withdrawn: true };
 

@@ -11,6 +11,7 @@ import { disclosureStamp, reportVersionsOf, versionDisclosure, type ServedDisclo
 import { getVersionBody } from '../../db/repositories/reports.js';
 import type { DB } from '../../db/schema.js';
 import { storyIdsOf } from './assemble.js';
+import { photoSources } from './photos.js';
 import { redact, type Served } from './redact.js';
 import type { ReportData } from './types.js';
 
@@ -124,12 +125,14 @@ export async function serveVersionResponse(
   db: Kysely<DB>,
   versionId: number,
   meta: Record<string, unknown>,
-  opts: { gzip: boolean },
+  /** gzip: for clients that accept it; photoUrl: the address of each photo in the page (photos.ts), one per version */
+  opts: { gzip: boolean; photoUrl: (mediaId: number) => string },
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; encoding: 'gzip' | null }> {
   const entry = await cachedVersion(db, versionId);
   const head = JSON.stringify(meta);
   if (entry.response?.head !== head) {
-    const { data, html, withdrawn } = entry.served;
+    const { data, withdrawn } = entry.served;
+    const html = photoSources(entry.served.html, opts.photoUrl);
     const dataText = data === entry.data ? entry.dataJson : JSON.stringify(data);
     entry.response = {
       head,
