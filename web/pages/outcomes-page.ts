@@ -7,6 +7,7 @@ import type { Me } from '../session.js';
 import type { Level, LibraryOutcome, Outcome, Variable } from '../sensemaking-types.js';
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
   nl: {
@@ -130,13 +131,9 @@ export class OutcomesPage extends LitElement {
     return this.params.id;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load() {
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       const [project, outcomes, library, variables, chosen, indicators] = await Promise.all([
         get<{ project: { id: number; name: string } }>(`/api/projects/${this.pid}`),
         get<{ outcomes: Outcome[] }>(`/api/projects/${this.pid}/outcomes`),
@@ -152,10 +149,9 @@ export class OutcomesPage extends LitElement {
       this.library = library.library;
       this.variables = variables.variables;
       this.chosen = new Set(chosen.variableIds);
-    } catch (e) {
-      this.fail(e);
-    }
-  }
+    },
+    { failed: (e) => t('failed', { msg: e instanceof ApiError ? e.message : String(e) }) },
+  );
 
   private fail(e: unknown) {
     this.message = '';
@@ -167,7 +163,8 @@ export class OutcomesPage extends LitElement {
     this.message = '';
     try {
       await fn();
-      await this.load();
+      await this.loader.run();
+      if (this.loader.failed) return false;
       this.message = ok; // announced once the page shows the change
       return true;
     } catch (e) {
@@ -306,7 +303,7 @@ export class OutcomesPage extends LitElement {
       <p>${t('intro')}</p>
       <div role="status" class="status">${this.message}</div>
       <div role="alert">${errMsg ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>
-      ${active.length ? nothing : html`<p>${t('none')}</p>`}
+      ${this.loader.status()} ${this.loader.ready && !active.length ? html`<p>${t('none')}</p>` : nothing}
       ${(['impact', 'outcome', 'output'] as const).map((level) => {
         const list = active.filter((o) => o.level === level);
         return list.length ? html`<h2>${t(level)}</h2><ul class="chain">${list.map((o) => this.renderOutcome(o))}</ul>` : nothing;
