@@ -8,6 +8,7 @@ import type { Level, LibraryOutcome, Outcome, Variable } from '../sensemaking-ty
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
+import { errorText, invalid } from '../components/form-field.js';
 
 const t = messages({
   nl: {
@@ -295,7 +296,7 @@ export class OutcomesPage extends LitElement {
   override render() {
     const lang = locale();
     const errMsg = this.error instanceof ApiError ? this.error.message : this.error;
-    const fieldErr = (n: string) => (this.error instanceof ApiError ? this.error.field(n) : undefined);
+    const fe = this.error instanceof ApiError ? this.error : null;
     const active = this.outcomes.filter((o) => !o.archivedAt);
     return html`
       <p><a href="/projects/${this.pid}">${t('back')}</a></p>
@@ -320,19 +321,15 @@ export class OutcomesPage extends LitElement {
                 </select></label
               >
               <label
-                >${t('titleField')}<input name="title" required maxlength="300" aria-invalid=${fieldErr('title') ? 'true' : 'false'} aria-describedby="err-title" /><span
-                  class="field-error"
-                  id="err-title"
-                  >${fieldErr('title') ?? ''}</span
-                ></label
+                >${t('titleField')}<input name="title" required maxlength="300" aria-invalid=${invalid(fe, 'title')} aria-describedby="title-error" />${errorText(fe, 'title')}</label
               >
               <label>${t('description')}<textarea name="description"></textarea></label>
               ${
                 this.level !== 'impact'
                   ? html`<label
-                    >${t('parent')}<select name="parentId" aria-invalid=${fieldErr('parentId') ? 'true' : 'false'} aria-describedby="err-parent">
+                    >${t('parent')}<select name="parentId" aria-invalid=${invalid(fe, 'parentId')} aria-describedby="parentId-error">
                       ${this.parentOptions(this.level, null)}</select
-                    ><span class="field-error" id="err-parent">${fieldErr('parentId') ?? ''}</span></label
+                    >${errorText(fe, 'parentId')}</label
                   >`
                   : nothing
               }
