@@ -17,6 +17,9 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits for the real state; its default of 1 s is a timing guess that a loaded machine
+    // (the browser tests share 2 cores with everything else) misses now and then.
+    expect: { poll: { timeout: 15_000 } },
     pool: 'forks',
     projects: [
       { extends: true, test: { name: 'sqlite', include: ['tests/**/*.test.ts'], exclude: ['tests/pg/**'] } },

@@ -44,6 +44,7 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log): 
   const config: Config = {
     ...loadConfig({ DATABASE_PATH: ':memory:' }),
     limits: { ...defaultLimits, publicPerAddress: 1e6, publicPerLink: 1e6, loginPerAddress: 1e6 },
+    accessLog: false, // the demo's own requests are no traffic: its output is the steps and the accounts
   };
   const app = createApp({ db, config });
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -5,6 +5,7 @@ import { groupCommit, transactionPerWrite } from '../db/group-commit.js';
 import { loadSession } from './auth/sessions.js';
 import type { Config } from './env.js';
 import { accessLog, healthz } from './access-log.js';
+import { compress } from './compress.js';
 import { AppError, handleError } from './errors.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { authRoutes } from './routes/auth.js';
@@ -19,7 +20,7 @@ import { reviewRoutes } from './routes/reviews.js';
 import { storyRoutes } from './routes/stories/index.js';
 import { sensemakingRoutes } from './routes/sensemaking/index.js';
 import { userRoutes } from './routes/users.js';
-import { bodyLimit, csrf, RateLimiter, securityHeaders } from './security.js';
+import { bodyLimit, csrf, RateLimiter, refuseBadText, securityHeaders } from './security.js';
 import { MEDIA_BODY_LIMIT } from './media/index.js';
 import { docsRoutes, webRoutes } from './static/web.js';
 import type { AppEnv } from './types.js';
@@ -51,6 +52,7 @@ export function createApp({ db, config, mailer = createMailer(config.mail), log 
 
   app.onError(handleError);
   if (config.accessLog) app.use('*', accessLog(log));
+  app.use('*', compress);
   app.use('*', securityHeaders);
   app.use('*', async (c, next) => {
     c.set('db', db);
@@ -65,6 +67,7 @@ export function createApp({ db, config, mailer = createMailer(config.mail), log 
   app.get('/healthz', healthz(db));
   app.use('/api/*', bodyLimit(maxBody));
   app.use('/api/*', csrf);
+  app.use('/api/*', refuseBadText);
   app.use('/api/*', async (c, next) => {
     const session = await loadSession(c);
     if (session) {

@@ -14,13 +14,16 @@ export async function audit(
 ): Promise<void> {
   await db
     .insertInto('auditLog')
-    .values({
-      actorUserId: actor && 'id' in actor ? actor.id : null,
-      actor: actor === null ? 'anonymous' : 'id' in actor ? actor.email : actor.system,
-      action,
-      targetType: target.type,
-      targetId: target.id == null ? null : String(target.id),
-      details: details ? JSON.stringify(details) : null,
-    })
+    .values({ ...auditRow(actor, action, details), targetType: target.type, targetId: target.id == null ? null : String(target.id) })
     .execute();
+}
+
+/** An audit_log row without its target. */
+export function auditRow(actor: Actor, action: string, details?: Record<string, unknown>) {
+  return {
+    actorUserId: actor && 'id' in actor ? actor.id : null,
+    actor: actor === null ? 'anonymous' : 'id' in actor ? actor.email : actor.system,
+    action,
+    details: details ? JSON.stringify(details) : null,
+  };
 }

@@ -27,3 +27,26 @@ export const titleString = z.string().trim().min(1).max(200);
 export const richBody = z.unknown().openapi({ type: 'object', description: 'tiptap JSON document: {type: "doc", content: [...]}' });
 /** Positive ids, at most `max` of them. */
 export const idList = (max: number) => z.array(z.number().int().positive()).max(max);
+
+/** A NUL character, or half of a surrogate pair without its other half (not text in any encoding). */
+const badCharacter = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The fields of a request value (a parsed JSON body, or a form) whose text holds a NUL or a lone
+ * surrogate, named as validation details name them (`title`, `body.content.0.content.0.text`).
+ * Keys are checked too. At most `max` names.
+ */
+export function fieldsWithBadText(value: unknown, at: string[] = [], found: string[] = [], max = 20): string[] {
+  if (found.length >= max) return found;
+  if (typeof value === 'string') {
+    if (badCharacter.test(value)) found.push(at.join('.'));
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => fieldsWithBadText(v, [...at, String(i)], found, max));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (badCharacter.test(k)) found.push([...at, JSON.stringify(k)].join('.'));
+      else fieldsWithBadText(v, [...at, k], found, max);
+    }
+  }
+  return found;
+}

@@ -1,7 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Db } from '../db/client.js';
-import { AppError } from './errors.js';
+import { batched } from '../db/batch.js';
+import { AppError, invalid } from './errors.js';
+import { fieldsWithBadText } from './fields.js';
 import type { AppEnv } from './types.js';
 
 export const CSP = [
@@ -30,7 +32,18 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   // The microphone for telling a story by voice (web/resident/ww-voice-recorder.ts), from our own pages only.
   h.set('Permissions-Policy', 'camera=(), microphone=(self), geolocation=()');
   if (new URL(c.req.url).protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  if (unlisted.test(c.req.path)) h.set('X-Robots-Tag', 'noindex, nofollow');
 };
+
+/**
+ * Pages and answers behind a secret in the address — a resident's link (/t/), a receipt (/r/), a
+ * report's read link (/reports/shared/) and the public API they use — never go into a search
+ * engine, even when such an address leaks onto the web (robots.txt keeps crawlers away as well).
+ */
+const unlisted = /^\/(t|r|reports\/shared|api\/public)(\/|$)/;
+
+/** robots.txt: crawlers stay out of the secret addresses above and the API. */
+export const ROBOTS_TXT = ['User-agent: *', 'Disallow: /t/', 'Disallow: /r/', 'Disallow: /reports/shared/', 'Disallow: /api/', ''].join('\n');
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -97,6 +110,53 @@ async function readCounting(stream: ReadableStream<Uint8Array>, max: number, too
   return Buffer.concat(chunks);
 }
 
+/** JSON escapes that could decode to a NUL or a surrogate: only bodies holding one are walked. */
+const suspectEscape = /\\u(0000|d[89a-f])/i;
+
+/**
+ * Text fields refuse NUL and lone surrogates, for every route in one place (after bodyLimit, which
+ * cached the body): the JSON body, a form's text fields (a story sent as JSON in `story` is read
+ * like a JSON body) and the query string. 400 naming each field.
+ */
+export const refuseBadText: MiddlewareHandler = async (c, next) => {
+  const fields: string[] = [];
+  const url = c.req.url;
+  if (/%00/.test(url)) {
+    for (const [name, values] of Object.entries(c.req.queries())) fieldsWithBadText(values.length > 1 ? values : values[0], [name], fields);
+  }
+  const type = c.req.header('content-type') ?? '';
+  if (unsafe.has(c.req.method) && 'text' in c.req.bodyCache) {
+    if (/^application\/(.+\+)?json/i.test(type)) {
+      const text = await c.req.text();
+      if (suspectEscape.test(text)) fieldsWithBadText(parseOrNull(text), [], fields);
+    } else if (/^multipart\/form-data/i.test(type)) {
+      // parsed once: the route reads the same FormData (Hono keeps only the bytes otherwise)
+      const parsed = c.req.formData();
+      (c.req.bodyCache as Record<string, Promise<unknown>>).formData = parsed;
+      const form = await parsed.catch(() => null); // an unreadable form is the route's 400
+      for (const [name, value] of form ?? []) {
+        if (typeof value !== 'string') continue;
+        const json = suspectEscape.test(value) && /^\s*[[{]/.test(value) ? parseOrNull(value) : null;
+        fieldsWithBadText(json ?? value, json ? [] : [name], fields);
+      }
+    }
+  }
+  if (fields.length)
+    throw invalid(
+      'Tekst met een teken dat geen tekst is (NUL of een losse surrogaat) / Text with a character that is not text (NUL or a lone surrogate)',
+      fields.map((field) => ({ field, message: 'contains a NUL character or a lone surrogate', code: 'invalid_format', format: 'text' })),
+    );
+  return next();
+};
+
+const parseOrNull = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null; // not JSON: the route's validator answers
+  }
+};
+
 /** CSRF: unsafe requests must come from our own origin (Sec-Fetch-Site or Origin). */
 export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!unsafe.has(c.req.method)) return next();
@@ -154,7 +214,7 @@ class MemoryStore implements LimitStore {
       if (this.windows.size > 100_000) this.sweep(now, windowMs);
     }
     w.hits++;
-    return w;
+    return { hits: w.hits, start: w.start }; // a copy: concurrent callers each keep their own count
   }
 
   async peek(key: string) {
@@ -170,39 +230,86 @@ class MemoryStore implements LimitStore {
   }
 }
 
-/** Fixed-window counters in the `rate_limits` table: every process on the database counts together. */
+/**
+ * Fixed-window counters in the `rate_limits` table: every process on the database counts together.
+ * The hits (and the looks) that arrive together share one statement (db/batch.ts), so a burst of
+ * requests costs one round trip per batch instead of one per request; each caller still gets
+ * its own exact count, as if the hits had come one by one.
+ */
 class DatabaseStore implements LimitStore {
   private sinceSweep = 0;
-  constructor(private readonly db: Db) {}
+  private readonly hits: (h: { key: string; now: number; windowMs: number }) => Promise<{ hits: number; start: number }>;
+  private readonly peeks: (key: string) => Promise<{ hits: number; start: number } | null>;
 
-  async hit(key: string, now: number, windowMs: number) {
-    const expired = now - windowMs;
-    const row = await this.db
-      .insertInto('rateLimits')
-      .values({ key, windowStart: now, hits: 1 })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet((eb) => ({
-          hits: eb
-            .case()
-            .when('rateLimits.windowStart', '<=', expired)
-            .then(1)
-            .else(eb('rateLimits.hits', '+', 1))
-            .end(),
-          windowStart: eb.case().when('rateLimits.windowStart', '<=', expired).then(now).else(eb.ref('rateLimits.windowStart')).end(),
-        })),
-      )
-      .returning(['hits', 'windowStart'])
-      .executeTakeFirstOrThrow();
-    if (++this.sinceSweep >= 1000) {
-      this.sinceSweep = 0;
-      await this.db.deleteFrom('rateLimits').where('windowStart', '<=', expired).execute();
-    }
-    return { hits: Number(row.hits), start: Number(row.windowStart) };
+  constructor(private readonly db: Db) {
+    this.hits = batched((items) => this.countHits(items));
+    this.peeks = batched(async (keys: string[]) => {
+      const rows = await this.db
+        .selectFrom('rateLimits')
+        .select(['key', 'hits', 'windowStart'])
+        .where('key', 'in', [...new Set(keys)])
+        .execute();
+      const byKey = new Map(rows.map((r) => [r.key, { hits: Number(r.hits), start: Number(r.windowStart) }]));
+      return keys.map((k) => byKey.get(k) ?? null);
+    });
   }
 
-  async peek(key: string) {
-    const row = await this.db.selectFrom('rateLimits').select(['hits', 'windowStart']).where('key', '=', key).executeTakeFirst();
-    return row ? { hits: Number(row.hits), start: Number(row.windowStart) } : null;
+  hit(key: string, now: number, windowMs: number) {
+    return this.hits({ key, now, windowMs });
+  }
+
+  /** One upsert for a batch: n hits on a key add n; its callers get counts hits-n+1 … hits in arrival order. */
+  private async countHits(items: { key: string; now: number; windowMs: number }[]) {
+    const groups = new Map<string, { n: number; now: number }>();
+    for (const { key, now } of items) {
+      const g = groups.get(key);
+      if (g) {
+        g.n++;
+        g.now = Math.max(g.now, now);
+      } else groups.set(key, { n: 1, now });
+    }
+    const windowMs = items[0]!.windowMs;
+    // sorted keys: two processes' batches lock their rows in the same order (no deadlock)
+    const values = [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, g]) => ({ key, windowStart: g.now, hits: g.n }));
+    const rows = await this.db
+      .insertInto('rateLimits')
+      .values(values)
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => {
+          const expired = eb('rateLimits.windowStart', '<=', eb(eb.ref('excluded.windowStart'), '-', windowMs));
+          return {
+            hits: eb
+              .case()
+              .when(expired)
+              .then(eb.ref('excluded.hits'))
+              .else(eb('rateLimits.hits', '+', eb.ref('excluded.hits')))
+              .end(),
+            windowStart: eb.case().when(expired).then(eb.ref('excluded.windowStart')).else(eb.ref('rateLimits.windowStart')).end(),
+          };
+        }),
+      )
+      .returning(['key', 'hits', 'windowStart'])
+      .execute();
+    const byKey = new Map(rows.map((r) => [r.key, { hits: Number(r.hits), start: Number(r.windowStart) }]));
+    this.sinceSweep += items.length;
+    if (this.sinceSweep >= 1000) {
+      this.sinceSweep = 0;
+      await this.db
+        .deleteFrom('rateLimits')
+        .where('windowStart', '<=', Date.now() - windowMs)
+        .execute();
+    }
+    const seen = new Map<string, number>();
+    return items.map(({ key }) => {
+      const w = byKey.get(key)!;
+      const i = (seen.get(key) ?? 0) + 1;
+      seen.set(key, i);
+      return { hits: w.hits - groups.get(key)!.n + i, start: w.start };
+    });
+  }
+
+  peek(key: string) {
+    return this.peeks(key);
   }
 
   async reset(key: string) {

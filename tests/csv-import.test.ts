@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { parseNumber } from '../db/domain/numbers.js';
 import { testApp, type TestApp } from './helpers/app.js';
 import { countingWorld, indicator, json } from './helpers/counting-fixtures.js';
+import { csvCells, formulaCells } from './helpers/csv.js';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof countingWorld>>;
@@ -193,5 +194,19 @@ describe('CSV import of values', () => {
     expect((await bad.json()).error.details[0].message).toBe(
       "'2026-Q5' is geen periode. Schrijf bijvoorbeeld 2026, 2026-Q1 of 2026-03. / '2026-Q5' is not a period. Write for example 2026, 2026-Q1 or 2026-03.",
     );
+  });
+
+  it('the template neutralises formula-like notes under any separator, and reads them back unchanged', async () => {
+    const notes = ['x;=1+1', '=HYPERLINK("http://evil")', '@cmd', 'a,-2+3', 'tab\t=1', 'regel\n+1'];
+    const csv = ['indicator;periode;waarde;opmerking', ...notes.map((n, i) => `Aandeel actief;2026-Q${(i % 4) + 1};-${i},5;"${n.replace(/"/g, '""')}"`)].join(
+      '\n',
+    );
+    await json(run(csv.split('\n').slice(0, 5).join('\n'), 'commit'));
+    await json(run([csv.split('\n')[0], ...csv.split('\n').slice(5)].join('\n').replace(/2026-Q(\d)/g, '2025-Q$1'), 'commit'));
+    expect((await values()).map((v) => v.note).sort()).toEqual([...notes].sort());
+    const text = await (await w.worker.get(`/api/projects/${w.projectId}/indicators/template.csv?last=2026-Q4&periods=8`)).text();
+    expect(formulaCells(text)).toEqual([]);
+    expect(csvCells(text, ';')).toEqual(expect.arrayContaining(["x;'=1+1", "a,'-2+3", "tab\t'=1", '-1,5'])); // a negative value stays a number
+    expect(await json(run(text, 'preview'))).toMatchObject({ errors: [], created: 0, updated: 0, changes: [] });
   });
 });

@@ -7,7 +7,15 @@ describe('demo', () => {
   it('loads a believable organisation into a fresh database through the app and prints working accounts', { timeout: 120_000 }, async () => {
     const { db } = createDb(':memory:');
     const lines: string[] = [];
-    const { accounts, counts } = await loadDemo(db, (l) => lines.push(l));
+    const written: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (
+      written.push(String(chunk)),
+      write(chunk, ...rest)
+    )) as typeof process.stdout.write;
+    const { accounts, counts } = await loadDemo(db, (l) => lines.push(l)).finally(() => (process.stdout.write = write));
+    // what it prints is its steps and the accounts, not an access-log line per request it made
+    expect(written.filter((w) => w.includes('"requestId"'))).toEqual([]);
     expect(counts).toEqual({ users: 5, projects: 3, stories: demoStories.length, indicatorValues: 32, mscRounds: 1, reportVersions: 1 });
     expect(accounts.map((a) => a.role).sort()).toEqual(['admin', 'coordinator', 'funder', 'worker', 'worker']);
     const phases = (await db.selectFrom('projects').select('phase').execute()).map((p) => p.phase).sort();

@@ -4,7 +4,7 @@ import { receiptHash } from '../db/repositories/stories.js';
 import { ORIGIN, testApp, testEngine, type TestApp } from './helpers/app.js';
 import { createApp, type App } from '../server/app.js';
 import { defaultLimits } from '../server/env.js';
-import { climate, doc, json, openLink, storyCount, submit, world, type World } from './helpers/stories-fixtures.js';
+import { climate, doc, heard, heardConsent, json, openLink, storyCount, submit, world, type World } from './helpers/stories-fixtures.js';
 
 describe('short link codes', () => {
   let t: TestApp;
@@ -96,6 +96,75 @@ describe('receipt codes', () => {
     expect((await at(t.app, 'GET', `/api/public/receipts/${guess(5)}`, '10.3.0.2')).status).toBe(404);
     // Link guesses are counted apart: the blocked address still opens a story link.
     expect((await at(t.app, 'GET', `/api/public/links/${link.token}`, guesser)).status).toBe(200);
+  });
+});
+
+describe('a new receipt code for a heard story', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await testApp();
+    w = await world(t);
+  });
+  const read = (code: string) => t.anon.get(`/api/public/receipts/${code}`);
+
+  it('the recorder or staff replace a lost code: the old one stops working, the new one reads the story; audited without the code', async () => {
+    const res = await w.member.post('/api/stories', {
+      projectId: w.projectA,
+      title: 'Het bankje',
+      body: doc('Het bankje staat er weer.'),
+      source: 'heard',
+      teller: { name: 'Fatima' },
+      consent: heardConsent,
+    });
+    const { story, receipt: first } = await json(res, 201);
+    expect((await json(await w.member.get(`/api/stories/${story.id}`), 200)).story.canReissueReceipt).toBe(true);
+    expect((await json(await w.coordinator.get(`/api/stories/${story.id}`), 200)).story.canReissueReceipt).toBe(true);
+
+    const again = await json(await w.member.post(`/api/stories/${story.id}/receipt`), 200);
+    expect(again.receipt).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    expect(again.receipt).not.toBe(first);
+    expect(again.receiptUrl).toBe(`/r/${again.receipt}`);
+    expect((await read(first)).status).toBe(404);
+    expect((await json(await read(again.receipt), 200)).story.title).toBe('Het bankje');
+    const byCoordinator = await json(await w.coordinator.post(`/api/stories/${story.id}/receipt`), 200);
+    expect((await read(again.receipt)).status).toBe(404);
+    expect((await read(byCoordinator.receipt)).status).toBe(200);
+    const audits = await t.db.selectFrom('auditLog').selectAll().where('action', '=', 'story.receipt.reissue').execute();
+    expect(audits).toHaveLength(2);
+    expect(JSON.stringify(audits)).not.toContain(byCoordinator.receipt.replace(/-/g, ''));
+    expect(JSON.stringify(audits)).not.toContain(byCoordinator.receipt);
+  });
+
+  it('nobody else may, and never for a story the resident sent, a practice story or a withdrawn one', async () => {
+    const reissues = () => t.db.selectFrom('auditLog').select('id').where('action', '=', 'story.receipt.reissue').execute();
+    const before = (await reissues()).length;
+    const colleague = await t.as('worker');
+    await json(await w.admin.put(`/api/projects/${w.projectA}/members`, { userIds: [w.member.id, colleague.id] }), 200);
+    const story = await heard(w.member, w.projectA);
+    expect((await json(await colleague.get(`/api/stories/${story.id}`), 200)).story.canReissueReceipt).toBe(false);
+    expect((await colleague.post(`/api/stories/${story.id}/receipt`)).status).toBe(403);
+    expect((await w.other.post(`/api/stories/${story.id}/receipt`)).status).toBe(404);
+    expect((await w.funder.post(`/api/stories/${story.id}/receipt`)).status).toBe(403);
+    expect((await t.anon.post(`/api/stories/${story.id}/receipt`)).status).toBe(401);
+
+    const link = await openLink(w.coordinator, w.projectA);
+    const { receipt } = await json(await submit(t, link.token, { title: 'Zelf gestuurd' }), 201);
+    const sent = await t.db.selectFrom('stories').select('id').where('title', '=', 'Zelf gestuurd').executeTakeFirstOrThrow();
+    expect((await json(await w.coordinator.get(`/api/stories/${sent.id}`), 200)).story.canReissueReceipt).toBe(false);
+    expect((await w.coordinator.post(`/api/stories/${sent.id}/receipt`)).status).toBe(409);
+    expect((await read(receipt)).status).toBe(200); // the resident's own code still works
+
+    const practice = await heard(w.member, w.projectA, { source: 'practice', teller: undefined });
+    expect((await w.member.post(`/api/stories/${practice.id}/receipt`)).status).toBe(409);
+
+    await json(
+      await w.coordinator.post(`/api/stories/${story.id}/consent`, { withdraw: true, reason: 'De verteller belde', channel: 'spoken', givenBy: 'teller' }),
+      200,
+    );
+    expect((await json(await w.member.get(`/api/stories/${story.id}`), 200)).story.canReissueReceipt).toBe(false);
+    expect((await w.member.post(`/api/stories/${story.id}/receipt`)).status).toBe(409);
+    expect(await reissues()).toHaveLength(before); // nothing refused was done
   });
 });
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { testApp, type Client, type TestApp } from './helpers/app.js';
 import { codelist, iatiSchemaErrors } from './helpers/iati.js';
+import { csvCells, formulaCells } from './helpers/csv.js';
 import { addClimateVariable, addStory, reportWorld, reviewAsIs, withdrawStory } from './helpers/reports-fixtures.js';
 import { reportsUsingStory } from '../db/repositories/reports.js';
 import { activityTiming } from '../server/reports/iati.js';
@@ -546,6 +547,17 @@ describe('reports: exports', () => {
     expect(cells).toContain(`'\tTAB`);
     expect(cells).toContain('-4'); // a number stays a number
     for (const cell of cells) if (cell !== '-4') expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    // A formula after a separator inside a cell: quoted, and neutralised for readers splitting on another separator.
+    for (const [i, name] of ['x;=1+1', 'a,@SUM(1)', 'b\t-2+3', "c;'=1"].entries())
+      await t.db
+        .insertInto('indicators')
+        .values({ projectId: w.projectId, outcomeId: w.outcomeId, name, unit: 'count', measure: 'unit', periodicity: 'year' })
+        .execute();
+    await publish(coord, id);
+    const v2 = await (await coord.get(`/api/reports/${id}/versions/2/export.csv`)).text();
+    expect(formulaCells(v2)).toEqual([]);
+    expect(csvCells(v2, ',')).toEqual(expect.arrayContaining(["x;'=1+1", "a,'@SUM(1)", "b\t'-2+3", "c;''=1"]));
+    for (const quoted of ['"x;\'=1+1"', '"a,\'@SUM(1)"', '"b\t\'-2+3"']) expect(v2).toContain(quoted);
     const header = rows[0]!;
     const q2 = rows.find((r) => r[5] === '2026-Q2')!;
     expect([q2[header.indexOf('target')], q2[header.indexOf('actual')]]).toEqual(['60', '63']);

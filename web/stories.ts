@@ -50,6 +50,8 @@ export type Story = StorySummary & {
   consentHistory: ConsentRecord[];
   placements: { variableId: number; source: string; position: number | null; status: string; name?: string; weak?: string; strong?: string }[];
   canEdit: boolean;
+  /** A heard story whose receipt code this user may replace (only its hash is kept, so it is never shown again). */
+  canReissueReceipt?: boolean;
   /** Its voice recording and photo (for the team only; never in reports as such). */
   media?: StoryMedia[];
 };

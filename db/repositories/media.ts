@@ -9,23 +9,26 @@ export type MediaToInsert = { kind: 'audio' | 'photo'; mime: string; file: strin
 
 export async function insertMedia(db: Db, storyId: number, items: MediaToInsert[], photoInReports: boolean): Promise<void> {
   if (!items.length) return;
-  const createdAt = new Date().toISOString();
   await db
     .insertInto('storyMedia')
-    .values(
-      items.map((m) => ({
-        storyId,
-        kind: m.kind,
-        mime: m.mime,
-        file: m.file,
-        bytes: m.bytes.length,
-        sha256: m.sha256,
-        durationSeconds: m.durationSeconds,
-        photoInReports: m.kind === 'photo' && photoInReports ? 1 : 0,
-        createdAt,
-      })),
-    )
+    .values(mediaRows(storyId, items, photoInReports))
     .execute();
+}
+
+/** The story_media rows for a story's files (`storyId` a number, or an expression for it). */
+export function mediaRows<S>(storyId: S, items: MediaToInsert[], photoInReports: boolean) {
+  const createdAt = new Date().toISOString();
+  return items.map((m) => ({
+    storyId,
+    kind: m.kind,
+    mime: m.mime,
+    file: m.file,
+    bytes: m.bytes.length,
+    sha256: m.sha256,
+    durationSeconds: m.durationSeconds,
+    photoInReports: m.kind === 'photo' && photoInReports ? 1 : 0,
+    createdAt,
+  }));
 }
 
 /** A story's media as the API shows them (no file names). */

@@ -6,7 +6,8 @@ import { forgetStoryCoding, selectionsForStory, type PanelRole } from './sensema
 import { deleteStoryMedia, mediaFilesOf } from './media.js';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { ConsentChannel, ConsentGiver, ConsentLevel, DB, Phase, StoryQuery, StorySource } from '../schema.js';
-import { engine, searchQuery } from '../engine.js';
+import { engine, engineName, searchQuery } from '../engine.js';
+import { batched } from '../batch.js';
 
 type Db = Kysely<DB>;
 export type VisibleStories = StoryQuery;
@@ -267,13 +268,16 @@ export async function insertTeller(
   db: Db,
   t: { kind: 'resident' | 'worker'; displayName: string | null; userId: number | null; under16: boolean },
 ): Promise<number> {
-  const row = await db
-    .insertInto('tellers')
-    .values({ kind: t.kind, displayName: t.displayName, userId: t.userId, under16: t.under16 ? 1 : 0 })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await db.insertInto('tellers').values(tellerRow(t)).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
+
+export const tellerRow = (t: { kind: 'resident' | 'worker'; displayName: string | null; userId: number | null; under16: boolean }) => ({
+  kind: t.kind,
+  displayName: t.displayName,
+  userId: t.userId,
+  under16: t.under16 ? 1 : 0,
+});
 
 /** The teller row standing for a worker's own practice stories. */
 export async function workerTeller(db: Db, user: { id: number; name: string }): Promise<number> {
@@ -288,11 +292,11 @@ export async function insertStory(db: Db, s: NewStory, consent: NewConsent): Pro
 }
 
 export async function addConsent(db: Db, storyId: number, c: NewConsent): Promise<void> {
-  await db
-    .insertInto('storyConsents')
-    .values({ storyId, ...c, withdrawn: c.withdrawn ? 1 : 0 })
-    .execute();
+  await db.insertInto('storyConsents').values(consentRow(storyId, c)).execute();
 }
+
+/** A story_consents row (`storyId` a number, or an expression for it). */
+export const consentRow = <S>(storyId: S, c: NewConsent) => ({ storyId, ...c, withdrawn: c.withdrawn ? 1 : 0 });
 
 export type StoryPatch = Partial<Pick<NewStory, 'title' | 'bodyJson' | 'bodyHtml' | 'bodyText' | 'areaId' | 'phase' | 'happenedOn' | 'language'>>;
 
@@ -304,6 +308,11 @@ export async function updateStory(db: Db, id: number, patch: StoryPatch): Promis
     .execute();
   // a changed text may make its report version's review stale: served versions must look again
   if (patch.title !== undefined || patch.bodyText !== undefined) await noteDisclosureChange(db);
+}
+
+/** Puts a new receipt code's hash on a story; the old code stops working. */
+export async function setReceiptHash(db: Db, id: number, hash: string): Promise<void> {
+  await db.updateTable('stories').set({ receiptHash: hash }).where('id', '=', id).execute();
 }
 
 export async function setConsentLevel(db: Db, id: number, level: ConsentLevel): Promise<void> {
@@ -336,11 +345,13 @@ export async function insertPlacements(db: Db, storyId: number, placements: Plac
   if (!placements.length) return;
   await db
     .insertInto('storyPlacements')
-    .values(
-      placements.map((p) => ({ storyId, variableId: p.variableId, position: p.position, source: 'teller' as const, status: 'accepted' as const, byUser })),
-    )
+    .values(placementRows(storyId, placements, byUser))
     .execute();
 }
+
+/** A teller's own placements as story_placements rows (`storyId` a number, or an expression for it). */
+export const placementRows = <S>(storyId: S, placements: Placement[], byUser: number | null) =>
+  placements.map((p) => ({ storyId, variableId: p.variableId, position: p.position, source: 'teller' as const, status: 'accepted' as const, byUser }));
 
 /** The climate variables a project chose, without retired ones. */
 export function projectVariables(db: Db, projectId: number) {
@@ -483,11 +494,28 @@ export function getLink(db: Db, id: number) {
   return db.selectFrom('publicLinks').select(linkColumns).where('id', '=', id).executeTakeFirst();
 }
 
-export function linkByToken(db: Db, token: string) {
+/**
+ * The link behind a token or typed short code, with its project's name. On PostgreSQL the lookups
+ * that arrive together share one query (db/batch.ts): a burst of submissions to the same links
+ * costs one round trip, not one each.
+ */
+export function linkByToken(db: Db, token: string): Promise<PublicLinkRow | undefined> {
+  const key = linkCodeKey(token) ?? token;
+  if (engineName(db) !== 'postgres') return linksByToken(db, [key]).then((rows) => rows[0]);
+  let look = linkLookups.get(db);
+  if (!look) linkLookups.set(db, (look = batched((keys: string[]) => linksByToken(db, keys))));
+  return look(key);
+}
+
+export type PublicLinkRow = Omit<Awaited<ReturnType<typeof linkRows>>[number], 'token'>;
+const linkLookups = new WeakMap<Db, (key: string) => Promise<PublicLinkRow | undefined>>();
+
+function linkRows(db: Db, keys: string[]) {
   return db
     .selectFrom('publicLinks')
     .innerJoin('projects', 'projects.id', 'publicLinks.projectId')
     .select([
+      'publicLinks.token',
       'publicLinks.id',
       'publicLinks.projectId',
       'publicLinks.expiresAt',
@@ -496,8 +524,14 @@ export function linkByToken(db: Db, token: string) {
       'publicLinks.climateVariableIds',
       'projects.name as projectName',
     ])
-    .where('publicLinks.token', '=', linkCodeKey(token) ?? token)
-    .executeTakeFirst();
+    .where('publicLinks.token', 'in', [...new Set(keys)])
+    .execute();
+}
+
+/** The links behind stored tokens (keys), one result per key in order. */
+async function linksByToken(db: Db, keys: string[]): Promise<(PublicLinkRow | undefined)[]> {
+  const byToken = new Map((await linkRows(db, keys)).map(({ token, ...link }) => [token, link]));
+  return keys.map((k) => byToken.get(k));
 }
 
 export async function updateLink(

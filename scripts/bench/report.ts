@@ -1,7 +1,8 @@
 // Report assembly for the bench: a funder report over three projects and two years, set up and
-// published through the API; and the SQL floor — the same aggregates the assembly needs (reportable
-// stories, outcomes and their tags, indicator targets and values, climate placements) as
-// hand-written SQL run directly on the database.
+// published through the API; and the SQL floor — the same data the assembly reads (the reportable
+// stories counted, the few printed read in full, outcomes and their tags, indicator targets and
+// values, climate placements, Most Significant Change selections) as hand-written SQL run directly
+// on the database.
 import Database from 'better-sqlite3';
 import type { Remote } from '../lib/server-process.js';
 
@@ -23,9 +24,11 @@ export const reportPreviewPath = (r: BenchReport) => `/api/reports/${r.id}/previ
 export const publishedVersionPath = (r: BenchReport) => r.publishedPath;
 
 /**
- * The statements the report assembly needs, written by hand (with `?` parameters): reportable
- * stories, outcomes and their tags, indicators with their targets and values, climate placements.
- * The first one is the story list (its row count is reported).
+ * The statements the report assembly needs, written by hand (with `?` parameters), by the same
+ * rules: the stories a report may show (consent, not withdrawn, a current review) as keys to count,
+ * the stories told (every consent), outcomes and their tags, indicators with their targets and
+ * values, climate placements, Most Significant Change selections, and the text of the few stories
+ * a report prints. The first one is the reportable story list (its row count is reported).
  */
 export function floorQueries(r: BenchReport): { text: string; params: string[] }[] {
   const ps = r.projectIds.join(',');
@@ -34,11 +37,18 @@ export function floorQueries(r: BenchReport): { text: string; params: string[] }
   // Overall and per-area figures within the report's years, with the areas' names.
   const years = `period >= '${r.from.slice(0, 4)}' and period < '${Number(r.to.slice(0, 4)) + 1}'`;
   const ofReport = `indicator_id in (select id from indicators where outcome_id in (select id from outcomes where project_id in (${ps})))`;
+  const reviewed = 'join story_reviews rv on rv.story_id = s.id and rv.source_title = s.title and rv.source_text = s.body_text';
+  const reportable = `s.withdrawn_at is null and s.consent in ('report', 'public') and s.project_id in (${ps}) and ${day} between ? and ?`;
+  const tags = `select story_id from story_outcomes where status = 'accepted' and outcome_id in (select id from outcomes where project_id in (${ps}))`;
   return [
     {
-      text: `select s.id, s.project_id, s.area_id, a.name as area_name, s.title, s.body_html, s.body_text, s.phase, s.language, s.consent,
-      t.display_name, t.under_16, ${day} as d from stories s join tellers t on t.id = s.teller_id left join areas a on a.id = s.area_id
-      where s.withdrawn_at is null and s.consent in ('report', 'public') and s.project_id in (${ps}) and ${day} between ? and ? order by d, s.id`,
+      text: `select s.id, s.phase, s.consent, t.under_16, ${day} as d from stories s ${reviewed} join tellers t on t.id = s.teller_id
+      where ${reportable} order by d, s.id`,
+      params: period,
+    },
+    {
+      text: `select count(*), count(distinct s.teller_id), count(distinct s.area_id) from stories s
+      where s.withdrawn_at is null and s.project_id in (${ps}) and ${day} between ? and ?`,
       params: period,
     },
     {
@@ -47,10 +57,9 @@ export function floorQueries(r: BenchReport): { text: string; params: string[] }
       params: [],
     },
     {
-      text: `select so.outcome_id, so.story_id, so.note from story_outcomes so join stories s on s.id = so.story_id
-      where so.status = 'accepted' and so.outcome_id in (select id from outcomes where project_id in (${ps})) and s.withdrawn_at is null
-      and s.consent in ('report', 'public') and ${day} between ? and ?`,
-      params: period,
+      text: `select outcome_id, story_id, note from story_outcomes where status = 'accepted'
+      and outcome_id in (select id from outcomes where project_id in (${ps})) order by outcome_id, story_id`,
+      params: [],
     },
     { text: `select * from indicators where outcome_id in (select id from outcomes where project_id in (${ps}))`, params: [] },
     { text: `select indicator_id, period, area_id, value from indicator_targets where ${years} and ${ofReport}`, params: [] },
@@ -61,7 +70,18 @@ export function floorQueries(r: BenchReport): { text: string; params: string[] }
     { text: `select id, key, name_nl, weak_nl, strong_nl from climate_variables where retired_at is null order by sort, id`, params: [] },
     {
       text: `select sp.story_id, sp.variable_id, sp.source, sp.position from story_placements sp join stories s on s.id = sp.story_id
-      where sp.status = 'accepted' and s.withdrawn_at is null and s.consent in ('report', 'public') and s.project_id in (${ps}) and ${day} between ? and ?`,
+      where sp.status = 'accepted' and ${reportable}`,
+      params: period,
+    },
+    {
+      text: `select m.story_id, m.round_id, r.domain, m.reason, r.closed_at from msc_selections m join msc_rounds r on r.id = m.round_id
+      where r.status = 'closed' and m.story_id in (${tags}) order by r.closed_at, m.id`,
+      params: [],
+    },
+    {
+      text: `select s.id, rv.title, rv.body_html, rv.text_hash, t.display_name, a.name, ${day} as d from stories s ${reviewed}
+      join tellers t on t.id = s.teller_id left join areas a on a.id = s.area_id
+      where ${reportable} and s.id in (select story_id from (${tags} order by story_id desc limit 40) chosen)`,
       params: period,
     },
   ];

@@ -29,3 +29,33 @@ export function reportablePhotos(db: Kysely<DB>) {
     .where('storyMedia.kind', '=', 'photo')
     .where('storyMedia.photoInReports', '=', 1);
 }
+
+/** Per story (of these), the photo a report may show now (reportablePhotos; the first if there were more). */
+export async function reportPhotosOf(db: Kysely<DB>, storyIds: number[]): Promise<Map<number, number>> {
+  if (!storyIds.length) return new Map();
+  const rows = await reportablePhotos(db)
+    .select(['stories.id as storyId', 'storyMedia.id as mediaId'])
+    .where('stories.id', 'in', storyIds)
+    .orderBy('storyMedia.id')
+    .execute();
+  const out = new Map<number, number>();
+  for (const r of rows) if (!out.has(r.storyId)) out.set(r.storyId, r.mediaId);
+  return out;
+}
+
+/**
+ * A photo of a report, for a reader the caller has already let see that report (a published
+ * version, as served now, or the team's preview): only a photo that report shows (`shown`, the
+ * photo ids in what is served) and that reportablePhotos still allows — so a withdrawal, a
+ * narrowed consent or an erasure takes it away at once. 404 otherwise, whatever the reason.
+ */
+export async function reportPhotoFile(db: Kysely<DB>, shown: ReadonlySet<number>, mediaId: number) {
+  const row = shown.has(mediaId)
+    ? await reportablePhotos(db)
+        .select(['storyMedia.id', 'storyMedia.file', 'storyMedia.sha256', 'storyMedia.mime'])
+        .where('storyMedia.id', '=', mediaId)
+        .executeTakeFirst()
+    : undefined;
+  if (!row) throw notFound('Deze foto is er niet / This photo does not exist');
+  return row;
+}

@@ -45,17 +45,28 @@ export function reportDisclosure(story: { consent: ConsentLevel; withdrawnAt: st
   return story.consent === 'public' && !story.under16 ? 'named' : 'anonymous';
 }
 
-/**
- * The stories a report may show, already stripped to what their consent allows: the projects'
- * stories (optionally narrowed to areas and ids) that happened within [from, to].
- */
-export async function reportableStories(
-  db: Kysely<DB>,
-  opts: { projectIds: number[]; areaIds?: number[]; from: string; to: string; storyIds?: number[] },
-): Promise<ReportableStory[]> {
-  if (!opts.projectIds.length || (opts.storyIds && !opts.storyIds.length)) return [];
+type ReportScope = { projectIds: number[]; areaIds?: number[]; from: string; to: string; storyIds?: number[] };
+
+/** The stories within a report's scope (projects, areas, period, ids) that a report may show at all. */
+function reportScopeQuery(db: Kysely<DB>, opts: ReportScope) {
   let q = reportStories(db)
     .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
+    .where('stories.projectId', 'in', opts.projectIds)
+    .where(storyDate, '>=', opts.from)
+    .where(storyDate, '<=', opts.to);
+  if (opts.areaIds?.length) q = q.where('stories.areaId', 'in', opts.areaIds);
+  if (opts.storyIds) q = q.where('stories.id', 'in', opts.storyIds);
+  return q;
+}
+
+/**
+ * The stories a report may show, already stripped to what their consent allows: the projects'
+ * stories (optionally narrowed to areas and ids) that happened within [from, to]. Reads their
+ * text: ask for the ids a page prints (`storyIds`); reportableStoryKeys counts the rest.
+ */
+export async function reportableStories(db: Kysely<DB>, opts: ReportScope): Promise<ReportableStory[]> {
+  if (!opts.projectIds.length || (opts.storyIds && !opts.storyIds.length)) return [];
+  const rows = await reportScopeQuery(db, opts)
     .leftJoin('areas', 'areas.id', 'stories.areaId')
     .select([
       'stories.id',
@@ -71,14 +82,9 @@ export async function reportableStories(
       'tellers.under16',
       storyDate.as('date'),
     ])
-    .where('stories.projectId', 'in', opts.projectIds)
-    .where(storyDate, '>=', opts.from)
-    .where(storyDate, '<=', opts.to)
     .orderBy(storyDate)
-    .orderBy('stories.id');
-  if (opts.areaIds?.length) q = q.where('stories.areaId', 'in', opts.areaIds);
-  if (opts.storyIds) q = q.where('stories.id', 'in', opts.storyIds);
-  const rows = await q.execute();
+    .orderBy('stories.id')
+    .execute();
   return rows.flatMap((r) => {
     const disclosure = reportDisclosure(r);
     if (!disclosure) return [];
@@ -101,6 +107,24 @@ export async function reportableStories(
       },
     ];
   });
+}
+
+/** What a report counts of a story it may show, without its text: see reportableStoryKeys. */
+export type ReportableKey = { id: number; date: string; phase: Phase | null };
+
+/**
+ * The counting variant of reportableStories: the same stories by the same rule, but only their id,
+ * date and phase — for what a report counts (stories per outcome, phase and half of the period,
+ * climate placements) rather than prints. Ordered by date, then id.
+ */
+export async function reportableStoryKeys(db: Kysely<DB>, opts: ReportScope): Promise<ReportableKey[]> {
+  if (!opts.projectIds.length || (opts.storyIds && !opts.storyIds.length)) return [];
+  const rows = await reportScopeQuery(db, opts)
+    .select(['stories.id', 'stories.phase', 'stories.consent', 'stories.withdrawnAt', 'tellers.under16', storyDate.as('date')])
+    .orderBy(storyDate)
+    .orderBy('stories.id')
+    .execute();
+  return rows.flatMap((r) => (reportDisclosure(r) ? [{ id: r.id, date: r.date, phase: r.phase }] : []));
 }
 
 /**

@@ -130,7 +130,16 @@ export async function visibleStory(db: Kysely<DB>, user: SessionUser, id: number
     await storiesInScope(db, user)
   )
     .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
-    .select(['stories.id', 'stories.projectId', 'stories.recordedBy', 'stories.withdrawnAt', 'stories.consent', 'stories.tellerId', 'tellers.under16'])
+    .select([
+      'stories.id',
+      'stories.projectId',
+      'stories.recordedBy',
+      'stories.withdrawnAt',
+      'stories.consent',
+      'stories.source',
+      'stories.tellerId',
+      'tellers.under16',
+    ])
     .where('stories.id', '=', id)
     .executeTakeFirst();
   if (!story) throw notFound('Verhaal niet gevonden / Story not found');
@@ -148,6 +157,15 @@ export const canEditStory = (user: SessionUser, story: { recordedBy: number | nu
  */
 export const canWidenConsent = (user: SessionUser, story: { recordedBy: number | null }) =>
   isStaff(user) || (user.role === 'worker' && story.recordedBy === user.id);
+
+/**
+ * A heard story's receipt code is shown once and only its hash is kept, so it cannot be shown again.
+ * When the teller lost it, whoever may record consent for them (the recorder or staff) makes a new
+ * one, which replaces the old; nobody does so for a story the resident sent through a link (they
+ * hold that code: a new one would take it from them unseen) or for a withdrawn story.
+ */
+export const canReissueReceipt = (user: SessionUser, story: { recordedBy: number | null; source: string; withdrawnAt: string | null }) =>
+  story.source === 'heard' && story.withdrawnAt === null && canWidenConsent(user, story);
 
 /** The public reads exactly one story: its own, through the hash of its receipt code. */
 export function storyByReceipt(db: Kysely<DB>, receiptHash: string) {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { ALL_AREAS, allowedAreas, listIndicators, type IndicatorOut, type ValueWrite } from '../../db/repositories/counting.js';
 import type { DB } from '../../db/schema.js';
 import { readCsv, rowError, type RowError } from './csv.js';
+import { restoreCell } from '../csv.js';
 import { nameKey, parseNumber } from '../../db/domain/numbers.js';
 import { checkPeriod } from '../../db/domain/periods.js';
 import { said, type Said } from '../../db/domain/said.js';
@@ -94,8 +95,8 @@ export async function planValueImport(db: Kysely<DB>, text: string, scope: { pro
   const header = (c: Column) => table.header[col[c]]!;
 
   for (const { row, cells } of table.rows) {
-    // A leading apostrophe before = + - @ is how exports (the template too) keep a text from being read as a formula.
-    const cell = (c: Column) => (col[c] === undefined ? undefined : (cells[col[c]] ?? '').replace(/^'(?=[=+\-@])/, ''));
+    // Exports (the template too) keep a text from being read as a formula with apostrophes (server/csv.ts).
+    const cell = (c: Column) => (col[c] === undefined ? undefined : restoreCell(cells[col[c]] ?? ''));
     const bad = (c: Column, s: Said) => errors.push({ row, column: header(c), reason: s.reason, nl: s.nl, en: s.en });
     const before = errors.length;
 

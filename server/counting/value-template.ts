@@ -1,9 +1,8 @@
 // A CSV template for importing one project's indicator values: the file the import reads back.
-import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import { ALL_AREAS, listIndicators, listValues } from '../../db/repositories/counting.js';
 import type { DB } from '../../db/schema.js';
-import { neutralise } from '../reports/csv.js';
+import { writeCsv } from '../csv.js';
 import { nameKey } from '../../db/domain/numbers.js';
 import { periodOf, periodsUpTo } from '../../db/domain/periods.js';
 import { COLUMN_NAMES } from './value-import.js';
@@ -47,11 +46,11 @@ export async function valueTemplate(db: Kysely<DB>, projectId: number, opts: { p
       const areas = i.byArea ? projectAreas.map((a) => ({ id: a.id, ref: areaRef(a) })) : [{ id: ALL_AREAS, ref: '' }];
       for (const a of areas) {
         const v = values.get(`${i.id}|${period}|${a.id}`);
-        rows.push([String(neutralise(ref)), period, String(neutralise(a.ref)), decimal(v?.value), String(neutralise(v?.note ?? ''))]);
+        rows.push([ref, period, a.ref, decimal(v?.value), v?.note ?? '']);
       }
     }
   }
-  return '\uFEFF' + stringify(rows, { delimiter: ';', record_delimiter: '\r\n' });
+  return writeCsv(rows, { delimiter: ';', recordDelimiter: '\r\n' });
 }
 
 /** The period of an indicator's kind in which another period (of any kind) ends: 2026-Q2 as months → 2026-06. */

@@ -1,13 +1,6 @@
-// The report's numbers as CSV. Text cells that a spreadsheet could read as a formula (starting
-// with =, +, -, @, tab or carriage return) get a leading apostrophe.
-import { stringify } from 'csv-stringify/sync';
+// The report's numbers as CSV (formula-like cells neutralised by writeCsv).
+import { writeCsv } from '../csv.js';
 import type { ReportData } from './assemble.js';
-
-export function neutralise(cell: string | number | null): string | number {
-  if (cell == null) return '';
-  if (typeof cell === 'number') return cell;
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
 
 export function reportCsv(data: ReportData): string {
   // 'area' is last so that columns keep their places for readers of earlier exports; empty = all areas.
@@ -44,8 +37,5 @@ export function reportCsv(data: ReportData): string {
     rows.push(['money', p.name, null, 'money', 'euro', null, null, p.planEuros, p.actualEuros, null]);
   }
   const width = rows[0]!.length;
-  return stringify(
-    rows.map((r) => [...r, ...Array<null>(width - r.length).fill(null)].map(neutralise)),
-    { bom: true },
-  );
+  return writeCsv(rows.map((r) => [...r, ...Array<null>(width - r.length).fill(null)]));
 }

@@ -32,6 +32,7 @@ table.data caption { text-align: left; font-weight: 600; padding-bottom: .25rem;
 table.data th, table.data td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 table.data td { font-variant-numeric: tabular-nums; }
 article.story { border-left: 4px solid var(--accent); padding: .25rem 0 .25rem 1rem; margin: 1rem 0; break-inside: avoid; }
+.story-photo { margin: .5rem 0 .75rem; } .story-photo img { display: block; max-width: 100%; height: auto; max-height: 28rem; border-radius: 4px; }
 article.story.withdrawn { border-left-color: var(--line); color: var(--muted); }
 .not-included { font-style: italic; color: var(--muted); border: 1px dashed var(--line); padding: .5rem .75rem; }
 .too-few { font-style: italic; color: var(--muted); }
@@ -89,6 +90,7 @@ table.data th[scope="col"], table.matrix th, .summary-table td { white-space: no
   .summary-table .period, .matrix .target, .status { font-size: 8pt; }
   .table-wrap { overflow: visible; }
   article.story { margin: .5rem 0; }
+  .story-photo img { max-height: 80mm; max-width: 120mm; }
   a { color: inherit; }
 }
 `;

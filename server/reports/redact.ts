@@ -6,11 +6,11 @@
 // (suppressClimate) — in the data and in the page alike. Withdrawal and erasure go further: they
 // rewrite the stored versions, so the text leaves the database (redactStoredVersions).
 import type { Kysely } from 'kysely';
-import { disclosureStamp, reportVersionsOf, versionDisclosure, type ServedDisclosure } from '../access.js';
-import { getVersionBody } from '../../db/repositories/reports.js';
+import type { ServedDisclosure } from '../access.js';
 import { audit, type Actor } from '../audit.js';
 import type { DB } from '../../db/schema.js';
-import { storyIdsOf, type PhaseStory, type ReportData, type StoryOut } from './assemble.js';
+import type { PhaseStory, ReportData, StoryOut } from './types.js';
+import { forgetVersion } from './version-cache.js';
 import { renderClimateSection, renderStoryFull, renderStoryTitle, withdrawnPlaceholder } from './render.js';
 import { suppressClimate } from './suppression.js';
 
@@ -37,7 +37,8 @@ export function redact(data: ReportData, html: string, now: Map<number, ServedDi
     const t = fresh(s);
     // plain text only where the version carried it (before issue 12): no text is stored twice
     let out = t ? { ...s, title: t.title, bodyHtml: t.bodyHtml, ...(s.text !== undefined ? { text: t.bodyText } : {}), reviewHash: t.reviewHash } : s;
-    if (out.named && now.get(s.id)?.as === 'anonymous') out = { ...out, named: false, tellerName: null, when: out.when.slice(0, 7) };
+    // no longer 'public' (or the teller under 16): no name, no exact date, and no photo (photos.ts)
+    if (out.named && now.get(s.id)?.as === 'anonymous') out = { ...out, named: false, tellerName: null, when: out.when.slice(0, 7), photo: undefined };
     return out;
   };
   const servePhaseStory = (s: PhaseStory): PhaseStory => {
@@ -108,114 +109,6 @@ export function redact(data: ReportData, html: string, now: Map<number, ServedDi
   return { data: out, html: page, withdrawn: [...withdrawn].sort((a, b) => a - b) };
 }
 
-// Served versions, per database and version id: the stored text they came from, the story ids,
-// and the output for the last disclosure state seen. Serving then costs one disclosure query (the
-// rule stays exact: any withdrawal, erasure or consent change changes the key) and no re-parsing,
-// redacting or re-serialising. Erasure drops the entries of the versions it rewrites.
-type CachedVersion = {
-  dataJson: string;
-  html: string;
-  data: ReportData;
-  ids: number[];
-  hashes: Map<number, string | undefined>;
-  stamp: number | null;
-  key: string | null;
-  served: Served | null;
-  response: { head: string; bytes: Uint8Array<ArrayBuffer> } | null;
-};
-const CACHED_VERSIONS = 16;
-const caches = new WeakMap<object, Map<number, CachedVersion>>();
-const allCaches = new Set<Map<number, CachedVersion>>();
-
-function cacheOf(db: object): Map<number, CachedVersion> {
-  let m = caches.get(db);
-  if (!m) {
-    m = new Map();
-    caches.set(db, m);
-    allCaches.add(m);
-  }
-  return m;
-}
-
-/** The frozen review hashes of a version's stories (none for versions published before reviews). */
-function frozenHashes(data: ReportData): Map<number, string | undefined> {
-  const out = new Map<number, string | undefined>();
-  for (const o of data.outcomes) for (const s of o.stories) if (!('withdrawn' in s)) out.set(s.id, s.reviewHash);
-  for (const p of data.phases?.stories ?? []) for (const s of p.stories) if (!('withdrawn' in s) && !out.has(s.id)) out.set(s.id, s.reviewHash);
-  return out;
-}
-
-/** What redact() depends on: the stories gone, the stories that lost their name, the texts reviewed again. */
-function disclosureKey(now: Map<number, ServedDisclosure>, frozen: Map<number, string | undefined>): string {
-  const gone: number[] = [];
-  const anonymous: number[] = [];
-  const changed: string[] = [];
-  for (const [id, d] of now) {
-    if (!d) gone.push(id);
-    else {
-      if (d.as === 'anonymous') anonymous.push(id);
-      if (frozen.has(id) && frozen.get(id) !== d.reviewHash) changed.push(`${id}:${d.reviewHash}`);
-    }
-  }
-  return `${gone.join(',')}|${anonymous.join(',')}|${changed.join(',')}`;
-}
-
-/**
- * The cache entry for a version, redacted for the disclosure state now. `stored` is the stored
- * text when the caller has it (then a changed text replaces the entry); without it the entry is
- * trusted, as only erasure rewrites a stored version and it drops the entry.
- */
-async function cachedVersion(db: Kysely<DB>, versionId: number, stored?: { dataJson: string; html: string }): Promise<CachedVersion & { served: Served }> {
-  const cache = cacheOf(db);
-  let entry = cache.get(versionId);
-  if (!entry || (stored && (entry.dataJson !== stored.dataJson || entry.html !== stored.html))) {
-    const { dataJson, html } = stored ?? (await getVersionBody(db, versionId));
-    const data = JSON.parse(dataJson) as ReportData;
-    entry = { dataJson, html, data, ids: storyIdsOf(data), hashes: frozenHashes(data), stamp: null, key: null, served: null, response: null };
-  }
-  cache.delete(versionId); // most recently used last
-  cache.set(versionId, entry);
-  if (cache.size > CACHED_VERSIONS) cache.delete(cache.keys().next().value!);
-  // Nothing a teller decides has changed since the entry was checked: serve it as it is.
-  const stamp = await disclosureStamp(db);
-  if (entry.stamp === stamp && entry.served) return entry as CachedVersion & { served: Served };
-  const now = await versionDisclosure(db, versionId, entry.ids);
-  const key = disclosureKey(now, entry.hashes);
-  if (entry.key !== key || !entry.served) {
-    const reviewedAgain = [...now].filter(([id, d]) => d && entry!.hashes.has(id) && entry!.hashes.get(id) !== d.reviewHash).map(([id]) => id);
-    entry.served = redact(entry.data, entry.html, now, await reportVersionsOf(db, reviewedAgain));
-    entry.key = key;
-    entry.response = null;
-  }
-  entry.stamp = stamp;
-  return entry as CachedVersion & { served: Served };
-}
-
-/** A frozen version as it may be shown now. */
-export async function serveVersion(db: Kysely<DB>, version: { id: number; dataJson: string; html: string }): Promise<Served> {
-  return (await cachedVersion(db, version.id, version)).served;
-}
-
-/**
- * The same as the UTF-8 JSON `{"version": {...meta, withdrawnStories, data, html}}`, serialised
- * once per disclosure state: a version can be megabytes.
- */
-export async function serveVersionResponse(db: Kysely<DB>, versionId: number, meta: Record<string, unknown>): Promise<Uint8Array<ArrayBuffer>> {
-  const entry = await cachedVersion(db, versionId);
-  const head = JSON.stringify(meta);
-  if (entry.response?.head !== head) {
-    const { data, html, withdrawn } = entry.served;
-    const dataText = data === entry.data ? entry.dataJson : JSON.stringify(data);
-    entry.response = {
-      head,
-      bytes: new TextEncoder().encode(
-        `{"version":${head.slice(0, -1)},"withdrawnStories":${withdrawn.length},"data":${dataText},"html":${JSON.stringify(html)}}}`,
-      ),
-    };
-  }
-  return entry.response.bytes;
-}
-
 /**
  * Withdrawal and erasure go further than serving: the text must leave the database, so the stored
  * versions that used these stories are rewritten with placeholders. This is the one exception to
@@ -231,7 +124,7 @@ export async function redactStoredVersions(db: Kysely<DB>, storyIds: number[], a
     .execute();
   const gone = new Map<number, ServedDisclosure>(storyIds.map((id) => [id, null]));
   for (const v of versions) {
-    for (const cache of allCaches) cache.delete(v.id);
+    forgetVersion(v.id);
     const { data, html } = redact(JSON.parse(v.dataJson) as ReportData, v.html, gone);
     await db
       .updateTable('reportVersions')

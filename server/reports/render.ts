@@ -8,6 +8,7 @@ import { chartId, climateSpreadChart, indicatorFigure } from './chart.js';
 import { climateName, climatePlain, climateSentence } from './climate-words.js';
 import { ON_TRACK_PERCENT, type Status } from './summary.js';
 import { escapeHtml as e } from './text.js';
+import { photoFigure } from './photos.js';
 
 export type Lang = 'nl' | 'en';
 
@@ -245,6 +246,7 @@ export function renderStoryFull(s: StoryOut, lang: Lang = 'nl'): string {
   return (
     `<!--story:${s.id}:full--><article class="story">` +
     `<h4>${e(s.title)}</h4><p class="meta">${meta}</p>` +
+    photoFigure(s, lang) +
     `<div class="story-body">${safeStoryHtml(s.bodyHtml)}</div>` +
     (s.note ? `<p class="note"><strong>${w.contribution}</strong> ${e(s.note)}</p>` : '') +
     `</article><!--/story:${s.id}:full-->`

@@ -18,7 +18,7 @@ export type MscSelection = {
   roundId?: number;
   reasons?: string[];
   title?: string;
-  story?: import('./assemble.js').StoryOut;
+  story?: import('./types.js').StoryOut;
 };
 export type MscSection = { included: false } | { included: true; selections: (MscSelection | { storyId: number; withdrawn: true })[] };
 

@@ -1,7 +1,7 @@
 // The summary a report opens with: per indicator its latest actual in the period against that
 // period's target, the percentage of the target reached (respecting the indicator's direction)
 // and a status by one stated rule; per outcome the status of its indicators together.
-import type { IndicatorOut } from './assemble.js';
+import type { IndicatorOut } from './types.js';
 
 /** At or above this percentage of the target an indicator is "op koers". */
 export const ON_TRACK_PERCENT = 90;

@@ -22,8 +22,8 @@ import { checkConsentGiver, CONSENT_TEXT_VERSION, consentTextVersions, residentC
 import { AppError, invalid, notFound } from '../errors.js';
 import { body, errors, json, router } from '../openapi.js';
 import { parseRichText } from '../richtext.js';
-import { recordStory } from '../stories/record.js';
-import { insertMedia, storyMedia } from '../../db/repositories/media.js';
+import { recordSubmission } from '../stories/record.js';
+import { storyMedia } from '../../db/repositories/media.js';
 import { MediaForm, readStoryWithMedia, saveWithMedia } from '../media/upload.js';
 import { mediaDir, removeMediaFiles } from '../media/index.js';
 import { mediaFileResponse, serveMedia } from '../media/serve.js';
@@ -323,33 +323,32 @@ export const publicRoutes = base
       checkConsentGiver({ under16, givenBy, guardianName: input.guardianName, widening: true });
       const code = newReceiptCode();
       await saveWithMedia(c, media, (stored) =>
-        c.var.write(async (tx) => {
-          const storyId = await recordStory(tx, {
-            teller: { displayName: input.tellerName || null, under16 },
-            story: {
-              projectId: link.projectId,
-              areaId: null,
-              title: input.title ?? (titleFrom(rich.text) || 'Ingesproken verhaal'),
-              phase: null,
-              happenedOn: input.happenedOn ?? null,
-              language: input.language ?? 'nl',
-              source: 'link',
-              linkId: link.id,
-              receiptHash: receiptHash(code),
-            },
-            rich,
-            consent: {
-              level: input.consent,
-              givenBy,
-              guardianName: under16 ? input.guardianName! : null,
-              channel: 'online',
-              consentTextVersion: input.consentTextVersion,
-            },
-            placements,
-            by: null,
-            auditDetails: { projectId: link.projectId, source: 'link', linkId: link.id, consent: input.consent, givenBy, media: stored.map((m) => m.kind) },
-          });
-          await insertMedia(tx, storyId, stored, input.photoInReports === true);
+        recordSubmission(db, c.var.write, {
+          teller: { displayName: input.tellerName || null, under16 },
+          story: {
+            projectId: link.projectId,
+            areaId: null,
+            title: input.title ?? (titleFrom(rich.text) || 'Ingesproken verhaal'),
+            phase: null,
+            happenedOn: input.happenedOn ?? null,
+            language: input.language ?? 'nl',
+            source: 'link',
+            linkId: link.id,
+            receiptHash: receiptHash(code),
+          },
+          rich,
+          consent: {
+            level: input.consent,
+            givenBy,
+            guardianName: under16 ? input.guardianName! : null,
+            channel: 'online',
+            consentTextVersion: input.consentTextVersion,
+          },
+          placements,
+          by: null,
+          auditDetails: { projectId: link.projectId, source: 'link', linkId: link.id, consent: input.consent, givenBy, media: stored.map((m) => m.kind) },
+          media: stored,
+          photoInReports: input.photoInReports === true,
         }),
       );
       return c.json({ receipt: code, receiptUrl: `/r/${code}` }, 201);

@@ -3,12 +3,16 @@
 // first; English with `?lang=en` or the browser's Accept-Language, and a visible switch.
 import { Hono, type Context } from 'hono';
 import { getReport, getVersion, listVersions } from '../../db/repositories/reports.js';
+type VersionRow = NonNullable<Awaited<ReturnType<typeof getVersion>>>;
 import { loadSession } from '../auth/sessions.js';
 import { hashToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
 import { languageSwitch, pageLang, reportPage, type PageLang } from '../reports/page.js';
 import type { ReportData } from '../reports/assemble.js';
-import { serveVersion } from '../reports/redact.js';
+import { serveVersion } from '../reports/version-cache.js';
+import type { Served } from '../reports/redact.js';
+import { photoIdsOf, photoResponse, photoSources, versionPhotoUrl } from '../reports/photos.js';
+import { reportPhotoFile } from '../access.js';
 import { renderReport } from '../reports/render.js';
 import type { AppEnv } from '../types.js';
 import { readableVersion } from './reports/definition.js';
@@ -47,9 +51,16 @@ const langOf = (c: Context<AppEnv>, userLocale?: string): PageLang => {
   return pageLang(c.req.query('lang'), c.req.header('accept-language'), userLocale);
 };
 
-/** The article in the page's language: the frozen Dutch one, or English rendered from the same (redacted) data. */
-const articleIn = (lang: PageLang, served: { data: ReportData; html: string }, version: { number: number; publishedAt: string }) =>
-  lang === 'nl' ? served.html : renderReport(served.data, { number: version.number, publishedAt: version.publishedAt, lang });
+/**
+ * The article in the page's language: the frozen Dutch one, or English rendered from the same
+ * (redacted) data; its photos at this surface's address for them (photos.ts).
+ */
+const articleIn = (
+  lang: PageLang,
+  served: { data: ReportData; html: string },
+  version: { number: number; publishedAt: string },
+  photoUrl: (mediaId: number) => string,
+) => photoSources(lang === 'nl' ? served.html : renderReport(served.data, { number: version.number, publishedAt: version.publishedAt, lang }), photoUrl);
 
 const problem = (c: Context<AppEnv>, lang: PageLang, status: 404 | 403 | 410, message: string) => {
   c.header('Cache-Control', 'no-store');
@@ -76,7 +87,7 @@ export function reportPages() {
       return c.html(
         reportPage({
           title: `${data.report.title} — ${w.version(n)}`,
-          article: articleIn(lang, { data, html }, version),
+          article: articleIn(lang, { data, html }, version, (m) => versionPhotoUrl(id, n, m)),
           nav: [
             { href: back, label: w.back },
             { href: `${api}/export.csv`, label: w.csv },
@@ -97,33 +108,55 @@ export function reportPages() {
 
   // Read-only, no account: the latest published version while the link is neither expired nor revoked.
   // The link is looked up on every request, so a revocation takes effect at once.
-  app.get('/reports/shared/:token', async (c) => {
-    const lang = langOf(c);
-    const w = words[lang];
+  type Shared = { status: 404 | 410; why: 'notFound' | 'revoked' | 'expired' | 'notPublished' } | { version: VersionRow; served: Served };
+  /** The latest published version behind a read link, as it may be served now; else why not. */
+  const sharedVersion = async (c: Context<AppEnv>): Promise<Shared> => {
     const { db } = c.var;
     const link = await db
       .selectFrom('reportLinks')
       .select(['reportId', 'expiresAt', 'revokedAt'])
-      .where('tokenHash', '=', hashToken(c.req.param('token')))
+      .where('tokenHash', '=', hashToken(c.req.param('token')!))
       .executeTakeFirst();
-    if (!link) return problem(c, lang, 404, w.notFound);
-    if (link.revokedAt) return problem(c, lang, 410, w.revoked);
-    if (Date.parse(link.expiresAt) <= Date.now()) return problem(c, lang, 410, w.expired);
+    if (!link) return { status: 404, why: 'notFound' };
+    if (link.revokedAt) return { status: 410, why: 'revoked' };
+    if (Date.parse(link.expiresAt) <= Date.now()) return { status: 410, why: 'expired' };
     const [latest] = await listVersions(db, link.reportId);
-    const version = latest && (await getVersion(db, link.reportId, latest.number));
-    if (!version || !(await getReport(db, link.reportId))) return problem(c, lang, 404, w.notPublished);
-    const served = await serveVersion(db, version);
+    const version = latest ? await getVersion(db, link.reportId, latest.number) : undefined;
+    if (!version || !(await getReport(db, link.reportId))) return { status: 404, why: 'notPublished' };
+    return { version, served: await serveVersion(db, version) };
+  };
+
+  app.get('/reports/shared/:token', async (c) => {
+    const lang = langOf(c);
+    const w = words[lang];
+    const shared = await sharedVersion(c);
+    if (!('version' in shared)) return problem(c, lang, shared.status, w[shared.why]);
+    const { version, served } = shared;
+    const token = encodeURIComponent(c.req.param('token'));
     c.header('Cache-Control', 'no-store');
-    c.header('X-Robots-Tag', 'noindex');
     return c.html(
       reportPage({
         title: served.data.report.title,
-        article: articleIn(lang, served, version),
+        article: articleIn(lang, served, version, (m) => `/reports/shared/${token}/photos/${m}`),
         nav: [languageSwitch(c.req.path, lang)],
         lang,
         runningTitle: served.data.report.title,
       }),
     );
+  });
+
+  // A photo the shared version shows, under the same checks as the page (photos.ts, reportPhotoFile).
+  app.get('/reports/shared/:token/photos/:mediaId{[0-9]+}', async (c) => {
+    const lang = langOf(c);
+    const shared = await sharedVersion(c);
+    if (!('version' in shared)) return problem(c, lang, shared.status, words[lang][shared.why]);
+    c.header('X-Robots-Tag', 'noindex');
+    try {
+      return await photoResponse(c, await reportPhotoFile(c.var.db, photoIdsOf(shared.served.data), Number(c.req.param('mediaId'))));
+    } catch (err) {
+      if (err instanceof AppError && err.status === 404) return problem(c, lang, 404, words[lang].notFound);
+      throw err;
+    }
   });
 
   return app;

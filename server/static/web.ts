@@ -2,12 +2,17 @@ import { Hono } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { notFound } from '../errors.js';
+import { ROBOTS_TXT } from '../security.js';
 import { fileResponse } from './files.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const webDist = join(root, 'web', 'dist');
 const swaggerDir = join(root, 'node_modules', 'swagger-ui-dist');
 const docsDir = join(root, 'server', 'static', 'docs');
+
+/** The files of swagger-ui-dist the docs page loads. */
+const docsAssets = new Set(['swagger-ui.css', 'swagger-ui-bundle.js']);
 
 const immutable = 'public, max-age=31536000, immutable';
 const noCache = 'no-cache';
@@ -19,10 +24,13 @@ export function docsRoutes() {
     c.header('Cache-Control', noCache);
     return c.html(readFileSync(join(docsDir, 'index.html'), 'utf8'));
   });
+  // Only what the page loads (server/static/docs/index.html); nothing else of the package.
   app.get('/api/docs/:file{.+}', (c) => {
     const file = c.req.param('file');
-    const res = file === 'init.js' ? fileResponse(docsDir, 'init.js', noCache) : fileResponse(swaggerDir, file, 'public, max-age=86400');
-    return res ?? c.notFound();
+    const res =
+      file === 'init.js' ? fileResponse(docsDir, 'init.js', noCache) : docsAssets.has(file) ? fileResponse(swaggerDir, file, 'public, max-age=86400') : null;
+    if (!res) throw notFound();
+    return res;
   });
   return app;
 }
@@ -44,6 +52,7 @@ export function webRoutes() {
   };
 
   app.get('/assets/*', (c) => fileResponse(webDist, c.req.path.slice(1), immutable) ?? c.notFound());
+  app.get('/robots.txt', (c) => c.text(ROBOTS_TXT, 200, { 'Cache-Control': 'public, max-age=86400' }));
   app.get('/favicon.svg', (c) => fileResponse(webDist, 'favicon.svg', 'public, max-age=86400') ?? c.notFound());
   // The resident's pages (telling a story by link, reading it back by receipt) are a separate, small bundle.
   app.get('/t/*', (c) => {

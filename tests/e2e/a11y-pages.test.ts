@@ -70,8 +70,15 @@ describe('browser: accessibility of the shell pages', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await checkA11y(page, 'home in English');
     await page.goto('/no/such/page');
+    await page.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
     await page.getByText('This page does not exist.').waitFor();
     await checkA11y(page, 'not found');
+    // A page that exists but is not for this role says so, rather than that it does not exist.
+    await page.goto('/users');
+    await page.getByRole('heading', { name: 'No access', level: 1 }).waitFor();
+    await page.getByText('This page is not for your role.', { exact: false }).waitFor();
+    await activate(page, page.getByRole('main').getByRole('link', { name: 'To the home page' }));
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
     await page.context().close();
   });
 });

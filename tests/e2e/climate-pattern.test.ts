@@ -81,6 +81,35 @@ describe('browser: climate pattern', () => {
     });
   }
 
+  it('on a phone, eight quarters keep readable period labels that do not run into each other', async () => {
+    const image = await variableId(e.db, 'image');
+    const project = await makeProject(e.db, 'Acht kwartalen');
+    for (const [i, day] of ['2025-01-15', '2025-04-15', '2025-07-15', '2025-10-15', '2026-01-15', '2026-04-15', '2026-07-15', '2026-10-15'].entries()) {
+      const s = await makeStory(e.db, { projectId: project, title: `Kwartaal ${i + 1}`, happenedOn: day });
+      await place(e.db, s, image, 'teller', 20 + i * 8);
+    }
+    const ctx = await e.context({ phone: true });
+    const page = await ctx.newPage();
+    await e.login(page, coordinator);
+    await page.goto(`/climate?variableId=${image}`);
+    const chart = page.getByRole('group', { name: 'beeldvorming' });
+    await chart.waitFor();
+    await expect(chart.locator('circle.dot.teller').count()).resolves.toBe(8);
+    const labels = await chart.locator('text.tick[text-anchor="middle"]').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { text: [...el.childNodes].map((n) => n.textContent).join(' '), left: r.left, right: r.right };
+      }),
+    );
+    expect(labels.length).toBeGreaterThanOrEqual(4); // at least every other quarter is named
+    expect(labels[0]!.text).toMatch(/^Q1 2025$|^2025-Q1$/);
+    for (let i = 1; i < labels.length; i++)
+      expect(labels[i]!.left, `${labels[i - 1]!.text} runs into ${labels[i]!.text}`).toBeGreaterThan(labels[i - 1]!.right);
+    await expectNoHorizontalScroll(page, 'eight quarters on a phone');
+    await e.screenshot(page, 'climate-pattern-eight-quarters-phone');
+    await ctx.close();
+  });
+
   it('a worker sees only the stories of their own projects, in the dots and in the lists', async () => {
     const ctx = await e.context({ phone: true });
     const page = await ctx.newPage();

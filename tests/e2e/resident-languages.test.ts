@@ -92,6 +92,9 @@ describe('browser: the resident pages in six languages, on a phone', { timeout: 
       await page.getByRole('button', { name: t.form.send }).click();
       await page.getByRole('heading', { level: 1, name: t.form.thanks }).waitFor();
       await expect(axeViolations(page)).resolves.toEqual([]);
+      // The address to come back to stays one left-to-right run inside the sentence (not "r/host" in Arabic).
+      const host = new URL(e.baseUrl).host;
+      await expect(page.locator('.hint').filter({ hasText: host }).textContent()).resolves.toContain(`\u2066${host}/r\u2069`);
       const story = await e.db.selectFrom('stories').select(['id', 'language', 'title']).where('bodyText', 'like', `%in ${lang}.%`).executeTakeFirstOrThrow();
       expect(story.language).toBe(lang);
       expect(story.title).toBe(`Een verhaal in ${lang}.`); // no title given: its first words
@@ -103,6 +106,13 @@ describe('browser: the resident pages in six languages, on a phone', { timeout: 
       await page.getByRole('heading', { level: 1, name: t.receipt.title }).waitFor();
       await page.locator('[data-status]').waitFor();
       await expect(page.locator('html').getAttribute('dir')).resolves.toBe(t.meta.dir);
+      // The story keeps its own direction: a Dutch text reads left to right on the Arabic page too.
+      await expect(
+        page
+          .locator('article.story-text')
+          .first()
+          .evaluate((el) => getComputedStyle(el).direction),
+      ).resolves.toBe('ltr');
       await expectNoSidewaysScroll(page);
       await expect(axeViolations(page)).resolves.toEqual([]);
       await e.screenshot(page, `resident-receipt-${lang}-360`);

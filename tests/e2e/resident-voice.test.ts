@@ -190,7 +190,7 @@ describe('browser: a resident tells their story by voice, with a photo, on a pho
     await page.getByLabel('Titel (mag je leeglaten)').fill('Buurtfeest');
     await page.getByRole('radio', { name: 'Alleen het team' }).check();
     await page.reload();
-    await page.getByText('We hebben bewaard wat je eerder typte.').waitFor();
+    await page.getByText('We hebben bewaard wat je eerder typte, insprak of koos.').waitFor();
     await expect(page.getByLabel('Titel (mag je leeglaten)').inputValue()).resolves.toBe('Buurtfeest');
     await expect(page.locator('ww-story-field textarea').inputValue()).resolves.toBe('Het buurtfeest was mooi.');
     await expect(page.getByRole('radio', { name: 'Alleen het team' }).isChecked()).resolves.toBe(true);
@@ -208,7 +208,86 @@ describe('browser: a resident tells their story by voice, with a photo, on a pho
     await expect(page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('weefwerk.draft.')))).resolves.toEqual([]);
     await ctx.close();
   });
+
+  it('keeps a recording and a photo through a reload and a lost connection, sends them once, then the draft is empty', async () => {
+    const ctx = await e.context({ phone: true, locale: 'nl-NL' });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`/t/${token}`);
+    await page.getByRole('button', { name: 'Spreek je verhaal in' }).click();
+    await page.getByRole('status').getByText('Aan het opnemen').waitFor();
+    await page.waitForTimeout(2500);
+    await page.getByRole('button', { name: 'Stop de opname' }).click();
+    await page.getByText(/Je opname \(0:0\d\)/).waitFor();
+    const photo = await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: 200, g: 90, b: 60 } } })
+      .jpeg()
+      .toBuffer();
+    await page.locator('#photo').setInputFiles({ name: 'IMG_3001.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByRole('button', { name: 'Foto weghalen' }).waitFor();
+    await page.getByRole('radio', { name: 'Alleen het team' }).check();
+    await expect.poll(() => keptFiles(page)).toBe(2);
+
+    await page.reload();
+    await page.getByText('We hebben bewaard wat je eerder typte, insprak of koos.').waitFor();
+    // the recording is back, and plays
+    await page.getByText(/Je opname \(0:0\d\)/).waitFor();
+    const audio = page.locator('ww-voice-recorder audio');
+    await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => (a.readyState >= 1 ? a.duration : 0))).toBeGreaterThan(1.5);
+    // the photo too
+    await page.getByRole('button', { name: 'Foto weghalen' }).waitFor();
+    await expect.poll(() => page.locator('img.photo-preview').evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(900);
+    await expect(page.getByRole('radio', { name: 'Alleen het team' }).isChecked()).resolves.toBe(true);
+    await expectNoSidewaysScroll(page);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await e.screenshot(page, 'resident-draft-media-restored-phone');
+
+    // sent without a connection: it waits, then goes once the connection is back
+    const before = await e.db.selectFrom('stories').select('id').where('projectId', '=', projectId).execute();
+    await ctx.setOffline(true);
+    await page.getByRole('button', { name: 'Verstuur mijn verhaal' }).click();
+    await page.getByText('Er is nu geen internet.', { exact: false }).waitFor();
+    await ctx.setOffline(false);
+    await page.getByRole('heading', { level: 1, name: 'Dank je wel!' }).waitFor();
+    const after = await e.db.selectFrom('stories').select(['id', 'consent']).where('projectId', '=', projectId).orderBy('id').execute();
+    expect(after.length).toBe(before.length + 1);
+    const sent = after.at(-1)!;
+    expect(sent.consent).toBe('team');
+    const media = await e.db.selectFrom('storyMedia').select(['kind', 'durationSeconds']).where('storyId', '=', sent.id).orderBy('kind').execute();
+    expect(media.map((m) => m.kind)).toEqual(['audio', 'photo']);
+    expect(media[0]!.durationSeconds).toBeGreaterThan(1.5);
+    await expect.poll(() => keptFiles(page)).toBe(0);
+    await expect(page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('weefwerk.draft.')))).resolves.toEqual([]);
+
+    // back on the form: an empty draft, nothing sent again
+    await page.goto(`/t/${token}`);
+    await page.getByRole('button', { name: 'Spreek je verhaal in' }).waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.getByText('We hebben bewaard wat je eerder typte, insprak of koos.').count()).toBe(0);
+    expect(await page.locator('ww-voice-recorder').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Foto weghalen' }).count()).toBe(0);
+    expect((await scriptNames(page)).some((n) => n.includes('ww-voice-recorder'))).toBe(false);
+    expect((await e.db.selectFrom('stories').select('id').where('projectId', '=', projectId).execute()).length).toBe(after.length);
+    await ctx.close();
+  });
 });
+
+/** How many files the page keeps in its draft (IndexedDB; call only once the page has opened it). */
+const keptFiles = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('weefwerk-drafts');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const count = db.transaction('media').objectStore('media').count();
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
+        };
+      }),
+  );
 
 /** The e2e server keeps its media beside its database file (the default). */
 function mediaDirOf(e: E2E): string {

@@ -289,7 +289,7 @@ describe('browser: a resident tells a story through a project link, on a phone',
   it('works with the keyboard alone, from the first field to the withdrawal', async () => {
     const ctx = await e.context({ phone: true, locale: 'nl-NL' });
     const page = await ctx.newPage();
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(20_000); // an upper bound for waiting on real state, not a pause
     await page.goto(`/t/${token}`);
     await page.getByRole('heading', { level: 1, name: 'Vertel je verhaal' }).waitFor();
     await page.getByRole('slider', { name: 'Hoe voelt het in de buurt?' }).waitFor();
@@ -339,7 +339,7 @@ describe('browser: a resident tells a story through a project link, on a phone',
     await page.keyboard.press('ArrowLeft');
     await tabTo(/^input\|radio\|Alleen het team/);
     await page.keyboard.press('ArrowDown');
-    await expect(page.getByRole('radio', { name: 'In verslagen, zonder je naam' }).isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('radio', { name: 'In verslagen, zonder je naam' }).isChecked()).toBe(true);
     await tabTo(/^button\|submit\|Verstuur mijn verhaal/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Dank je wel!' }).waitFor();

@@ -86,6 +86,8 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     await page.waitForURL(/\/stories\/\d+$/);
     await page.getByRole('heading', { level: 1, name: 'Koffie in het café op de hoek' }).waitFor();
     await e.screenshot(page, 'worker-story-page-phone');
+    // The receipt code is shown now, once, to hand to the teller.
+    await expect(page.locator('[data-receipt]').textContent()).resolves.toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
     const id = Number(new URL(page.url()).pathname.split('/').pop());
     const story = await e.db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(story).toMatchObject({
@@ -153,6 +155,47 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     await ctx.close();
   });
 
+  it('a teller lost the receipt code of a heard story: the page says why it cannot be shown again and makes a new one', async () => {
+    const ctx = await e.context({ phone: true });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(20_000);
+    await e.login(page, worker.email);
+    const api = apiOf(e, page);
+    const created = await api.post('/api/stories', {
+      projectId,
+      title: 'De bankjes',
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Er staan weer bankjes.' }] }] },
+      source: 'heard',
+      consent: { level: 'report', channel: 'paper', givenBy: 'teller' },
+    });
+    expect(created.status, created.text).toBe(201);
+    const { story, receipt: old } = created.json;
+    await page.goto(`/stories/${story.id}`);
+    await page.getByRole('heading', { level: 1, name: 'De bankjes' }).waitFor();
+    await page.getByRole('heading', { name: 'Bonnetjescode kwijt?' }).waitFor();
+    await page.getByText('Weefwerk bewaart de code niet', { exact: false }).waitFor();
+    expect(await page.locator('[data-receipt]').count()).toBe(0);
+    const make = page.getByRole('button', { name: 'Nieuwe bonnetjescode maken' });
+    await make.click();
+    await page.getByText('Weet je het zeker? De oude code van de verteller werkt daarna niet meer.').waitFor();
+    await page.keyboard.press('Escape'); // changed their mind: nothing happens
+    await make.waitFor();
+    expect((await api.get(`/api/public/receipts/${old}`)).status).toBe(200);
+    await make.click();
+    await page.getByRole('button', { name: 'Ja, maak een nieuwe code' }).click();
+    const shown = page.locator('[data-receipt]');
+    await shown.waitFor();
+    const code = (await shown.textContent())!.trim();
+    expect(code).not.toBe(old);
+    await expectNoSidewaysScroll(page);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await e.screenshot(page, 'worker-story-new-receipt-phone');
+    // The teller's old code no longer opens the story; the new one does.
+    expect((await api.get(`/api/public/receipts/${old}`)).status).toBe(404);
+    expect((await api.get(`/api/public/receipts/${code}`)).json.story.title).toBe('De bankjes');
+    await ctx.close();
+  });
+
   it('ties missing answers to their fields when recording', async () => {
     const ctx = await e.context();
     const page = await ctx.newPage();
@@ -178,7 +221,7 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     const { email } = await e.user('coordinator');
     const ctx = await e.context();
     const page = await ctx.newPage();
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(20_000); // an upper bound for waiting on real state, not a pause
     await e.login(page, email);
     const api = apiOf(e, page);
     const created = await api.post('/api/stories', {
@@ -203,7 +246,8 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
       { level: 'public', channel: 'spoken', givenBy: 'teller' },
       { level: 'team', channel: 'spoken', givenBy: 'teller' },
     ]);
-    await expect(page.getByRole('region', { name: 'Toestemming: geschiedenis' }).getByRole('row').count()).resolves.toBe(3);
+    // The history reloads after the save: wait for its new row rather than counting at once.
+    await expect.poll(() => page.getByRole('region', { name: 'Toestemming: geschiedenis' }).getByRole('row').count()).toBe(3);
     // The story leads to its project and, while it has no outcome, to tagging it.
     expect(await page.getByRole('link', { name: 'Buurtkamer', exact: true }).getAttribute('href')).toBe(`/projects/${projectId}`);
     await page.getByText('Dit verhaal is nog niet aan een uitkomst gekoppeld.').waitFor();

@@ -121,6 +121,22 @@ export class ClimatePattern extends LitElement {
       .paddingInner(0.2)
       .paddingOuter(0.1);
     const half = x.bandwidth() / 2;
+    // Period labels (12px text, ~7.2px a character) side by side when they fit; on a narrow chart
+    // stacked (quarter or month over year), and only every n-th when even that is too wide.
+    const charWidth = 7.2;
+    const longest = Math.max(0, ...this.periods.map((p) => p.period.length));
+    const stacked = longest * charWidth + 6 > x.step() && this.periods.some((p) => p.period.includes('-'));
+    const widest = stacked ? Math.max(...this.periods.flatMap((p) => p.period.split('-').map((part) => part.length))) : longest;
+    const every = Math.max(1, Math.ceil((widest * charWidth + 4) / x.step()));
+    if (stacked) m.bottom = 54;
+    const tick = (period: string, i: number) => {
+      if (i % every) return nothing;
+      const cx = (x(period) ?? 0) + half;
+      const [year, part] = period.split('-');
+      return stacked && part
+        ? svg`<text class="tick" x=${cx} y=${height - m.bottom + 18} text-anchor="middle" aria-hidden="true"><tspan x=${cx}>${part}</tspan><tspan x=${cx} dy="14">${year}</tspan></text>`
+        : svg`<text class="tick" x=${cx} y=${height - m.bottom + 18} text-anchor="middle" aria-hidden="true">${period}</text>`;
+    };
     const y = scaleLinear()
       .domain([0, 100])
       .range([height - m.bottom, m.top]);
@@ -171,10 +187,10 @@ export class ClimatePattern extends LitElement {
               <text class="tick" x=${m.left - 6} y=${y(v) + 4} text-anchor="end" aria-hidden="true">${v}</text>`,
           )}
           ${this.periods.map(
-            (p) => svg`<line class="divider" x1=${(x(p.period) ?? 0) + half} x2=${(x(p.period) ?? 0) + half} y1=${y(100)} y2=${y(0)}></line>
-              <text class="tick" x=${(x(p.period) ?? 0) + half} y=${height - m.bottom + 18} text-anchor="middle" aria-hidden="true">${p.period}</text>
-              <text class="sub" x=${(x(p.period) ?? 0) + half / 2} y=${height - m.bottom + 34} text-anchor="middle" aria-hidden="true">●</text>
-              <text class="sub c" x=${(x(p.period) ?? 0) + half * 1.5} y=${height - m.bottom + 34} text-anchor="middle" aria-hidden="true">◆</text>`,
+            (p, i) => svg`<line class="divider" x1=${(x(p.period) ?? 0) + half} x2=${(x(p.period) ?? 0) + half} y1=${y(100)} y2=${y(0)}></line>
+              ${tick(p.period, i)}
+              <text class="sub" x=${(x(p.period) ?? 0) + half / 2} y=${height - m.bottom + (stacked ? 48 : 34)} text-anchor="middle" aria-hidden="true">●</text>
+              <text class="sub c" x=${(x(p.period) ?? 0) + half * 1.5} y=${height - m.bottom + (stacked ? 48 : 34)} text-anchor="middle" aria-hidden="true">◆</text>`,
           )}
           <g aria-hidden="true">${marks}</g>
           ${all.map((r, i) => {

@@ -17,6 +17,9 @@ const t = messages({
     languageLabel: 'Switch to English',
     notFound: 'Deze pagina bestaat niet.',
     notFoundTitle: 'Pagina niet gevonden',
+    forbidden: 'Deze pagina is niet voor jouw rol. Heb je hem nodig, vraag het dan een beheerder.',
+    forbiddenTitle: 'Geen toegang',
+    toHome: 'Naar de startpagina',
     failedTitle: 'Fout bij laden',
     loading: 'Laden…',
     failed: 'Er ging iets mis bij het laden. Probeer het opnieuw.',
@@ -31,6 +34,9 @@ const t = messages({
     languageLabel: 'Naar Nederlands',
     notFound: 'This page does not exist.',
     notFoundTitle: 'Page not found',
+    forbidden: 'This page is not for your role. If you need it, ask an administrator.',
+    forbiddenTitle: 'No access',
+    toHome: 'To the home page',
     failedTitle: 'Loading failed',
     loading: 'Loading…',
     failed: 'Something went wrong while loading. Please try again.',
@@ -46,7 +52,8 @@ const t = messages({
 export class WwApp extends LitElement {
   @state() private user: Me | null = null;
   @state() private page: { route: PageRoute; params: Record<string, string> } | null = null;
-  @state() private problem: string | null = null;
+  /** What stands in for a page that cannot be shown: a heading (not found, no access) and a sentence. */
+  @state() private problem: { title?: string; text: string } | null = null;
   @state() private pageEl: HTMLElement | null = null;
   @state() private menuOpen = false;
   private navigated = false;
@@ -95,8 +102,8 @@ export class WwApp extends LitElement {
         if (!found.route.roles.includes(this.user.role)) {
           this.page = null;
           this.pageEl = null;
-          this.problem = t('notFound');
-          document.title = documentTitle(t('notFoundTitle'));
+          this.problem = { title: t('forbiddenTitle'), text: t('forbidden') };
+          document.title = documentTitle(t('forbiddenTitle'));
           return;
         }
       }
@@ -105,9 +112,9 @@ export class WwApp extends LitElement {
       this.page = found;
       document.title = documentTitle(found ? found.route.title[locale()] : t('notFoundTitle'));
       this.pageEl = found ? this.createPage(found.route.tag, found.params) : null;
-      if (!found) this.problem = t('notFound');
+      if (!found) this.problem = { title: t('notFoundTitle'), text: t('notFound') };
     } catch {
-      this.problem = t('failed');
+      this.problem = { text: t('failed') };
       document.title = documentTitle(t('failedTitle'));
     }
     await this.updateComplete;
@@ -115,7 +122,7 @@ export class WwApp extends LitElement {
     if (this.navigated) {
       const el = this.pageEl as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
       await el?.updateComplete;
-      const h1 = el?.shadowRoot?.querySelector('h1') ?? this.renderRoot.querySelector('main');
+      const h1 = el?.shadowRoot?.querySelector('h1') ?? this.renderRoot.querySelector('main h1') ?? this.renderRoot.querySelector('main');
       if (h1 && !h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1'); // a page's h1 need not declare it
       (h1 as HTMLElement | null)?.focus();
     }
@@ -179,7 +186,12 @@ export class WwApp extends LitElement {
         </div>
       </header>
       <main id="main" tabindex="-1">
-        ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
+        ${
+          this.problem
+            ? html`${this.problem.title ? html`<h1 tabindex="-1">${this.problem.title}</h1>` : nothing}<p role="alert">${this.problem.text}</p>
+                ${this.problem.title && this.user ? html`<p><a href="/">${t('toHome')}</a></p>` : nothing}`
+            : nothing
+        }
         ${this.pageEl ?? nothing}
       </main>
     `;
@@ -203,12 +215,12 @@ export class WwApp extends LitElement {
     :host { display: block; min-height: 100vh; }
     .skip { position: absolute; left: -999px; top: 0; background: var(--ww-surface); padding: 0.5rem 1rem; z-index: 10; }
     .skip:focus { left: 0.5rem; }
-    header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; padding: 0.5rem 1rem; background: var(--ww-accent); color: var(--ww-accent-ink); }
+    header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; padding: 0.5rem 1rem; background: var(--ww-accent); color: var(--ww-accent-ink); }
     header a, header button.link { color: var(--ww-accent-ink); }
     .brand { font-weight: 700; font-size: 1.2rem; text-decoration: none; }
     /* The menu in groups by what people do; each group's name small above its pages. */
     nav ul { display: flex; flex-wrap: wrap; gap: 0 0.75rem; list-style: none; margin: 0; padding: 0; }
-    nav ul.groups { gap: 0.25rem 1.25rem; align-items: flex-start; }
+    nav ul.groups { gap: 0.25rem 1rem; align-items: flex-start; }
     .group-label { display: block; font-size: 0.75rem; font-weight: 600; line-height: 1.2; }
     nav a { display: inline-block; padding: 0.25rem 0 0.5rem; min-height: 44px; box-sizing: border-box; }
     nav a[aria-current='page'] { font-weight: 700; text-decoration-thickness: 3px; }
@@ -216,6 +228,7 @@ export class WwApp extends LitElement {
     button.link { background: none; border: 0; font: inherit; text-decoration: underline; cursor: pointer; min-height: 44px; padding: 0 0.25rem; }
     :focus-visible { outline: 3px solid #ffd27a; outline-offset: 2px; }
     main { padding: 1rem; max-width: 72rem; margin: 0 auto; }
+    main > p > a { color: var(--ww-accent); }
     main:focus { outline: none; }
     /* The menu and tools are part of the header's row on wide screens; on a phone they fold behind a Menu button. */
     .menu { display: contents; }

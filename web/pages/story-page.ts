@@ -9,6 +9,7 @@ import { badgeStyles, channels, consentBadge, consentLevels, label, languageName
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
+import './story/ww-story-receipt.js';
 
 /** A recording's length as m:ss. */
 const clock = (s: number | null) => (s == null ? '' : `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`);
@@ -27,10 +28,6 @@ const t = messages({
     photoAlt: 'Foto bij het verhaal',
     photoInReports: 'De verteller vindt het goed dat deze foto in verslagen komt (bij een openbaar verhaal).',
     review: 'Anonimiseren',
-    receiptTitle: 'Bonnetjescode voor de verteller',
-    receiptIntro:
-      'Geef deze code aan de verteller, op papier of in een bericht. Met de code leest de verteller het verhaal terug en kan hij of zij het intrekken, zonder jou: {url}',
-    receiptOnce: 'Schrijf de code nu op: hij wordt maar één keer getoond.',
     details: 'Gegevens',
     project: 'Project',
     area: 'Gebied',
@@ -107,9 +104,6 @@ const t = messages({
     photoAlt: 'Photo with the story',
     photoInReports: 'The teller agrees that this photo goes into reports (with a public story).',
     review: 'Anonymise',
-    receiptTitle: 'Receipt code for the teller',
-    receiptIntro: 'Give this code to the teller, on paper or in a message. With it the teller reads the story back and can withdraw it, without you: {url}',
-    receiptOnce: 'Write the code down now: it is shown only once.',
     details: 'Details',
     project: 'Project',
     area: 'Area',
@@ -314,13 +308,8 @@ export class StoryPage extends LitElement {
         ${!s.withdrawnAt && s.consent !== 'team' ? html`<a class="button secondary" href="/stories/${s.id}/review">${t('review')}</a>` : nothing}
       </div>
       ${
-        this.receipt
-          ? html`<section class="notice receipt" aria-labelledby="receipt-title">
-            <h2 id="receipt-title">${t('receiptTitle')}</h2>
-            <p class="receipt-code">${this.receipt}</p>
-            <p>${t('receiptIntro', { url: `${location.origin}/r/${this.receipt}` })}</p>
-            <p><strong>${t('receiptOnce')}</strong></p>
-          </section>`
+        this.receipt || s.canReissueReceipt
+          ? html`<ww-story-receipt .storyId=${s.id} .code=${this.receipt} .canReissue=${Boolean(s.canReissueReceipt)}></ww-story-receipt>`
           : nothing
       }
       <p>${consentBadge(s.consent, s.withdrawnAt)}</p>
@@ -481,7 +470,6 @@ export class StoryPage extends LitElement {
     pageStyles,
     badgeStyles,
     css`
-      .receipt-code { font-family: ui-monospace, monospace; font-size: 1.5rem; letter-spacing: 0.1em; margin: 0.25rem 0; }
       .head { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
       .head h1 { margin-right: auto; }
       .head h1 { margin: 0; }

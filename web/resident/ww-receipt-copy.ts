@@ -149,7 +149,7 @@ export class WwReceiptCopy extends LitElement {
       </dl>
       <section aria-labelledby="copy-story">
         <h2 id="copy-story">${rt('copy.story')}</h2>
-        ${s.withdrawnAt ? html`<p>${rt('copy.gone')}</p>` : html`<article class="story-text"><h3>${s.title}</h3><p class="plain">${s.text}</p></article>`}
+        ${s.withdrawnAt ? html`<p>${rt('copy.gone')}</p>` : html`<article class="story-text" dir="auto"><h3>${s.title}</h3><p class="plain">${s.text}</p></article>`}
         <dl>
           <dt>${rt('copy.language')}</dt><dd>${language}</dd>
           <dt>${rt('copy.project')}</dt><dd>${s.project}</dd>
@@ -197,7 +197,7 @@ export class WwReceiptCopy extends LitElement {
         ${this.list(c.usedIn.reports, (r) => html`<li>${r.report} <span class="hint">${formatDay(r.publishedAt)}</span></li>`)}
         ${
           c.usedIn.reportVersion
-            ? html`<h3>${rt('copy.reportText')}</h3><article class="story-text"><h4>${c.usedIn.reportVersion.title}</h4><p class="plain">${c.usedIn.reportVersion.text}</p></article>`
+            ? html`<h3>${rt('copy.reportText')}</h3><article class="story-text" dir="auto"><h4>${c.usedIn.reportVersion.title}</h4><p class="plain">${c.usedIn.reportVersion.text}</p></article>`
             : nothing
         }
         <h3>${rt('copy.msc')}</h3>

@@ -158,7 +158,7 @@ export class WwReceiptPage extends LitElement {
           ? html`<div class="texts">
             <section aria-labelledby="text-title">
               <h2 id="text-title">${rt('receipt.yourText')}</h2>
-              <article class="story-text">
+              <article class="story-text" dir="auto">
                 <h3>${s.title}</h3>
                 ${unsafeHTML(s.bodyHtml) /* rendered and sanitised by the server */}
               </article>
@@ -211,7 +211,7 @@ export class WwReceiptPage extends LitElement {
       ${
         s.reportVersion
           ? html`<p>${rt('receipt.reportVersionIntro')}</p>
-            <article class="story-text">
+            <article class="story-text" dir="auto">
               <h3>${s.reportVersion.title}</h3>
               ${unsafeHTML(s.reportVersion.bodyHtml) /* rendered and sanitised by the server */}
             </article>`

@@ -5,6 +5,7 @@ import { ApiError, get, post } from '../api.js';
 import { LocaleController } from '../components/locale-controller.js';
 import { consentLevels, consentExplain, consentName, consentShort, type ConsentLevel } from './consent-texts.js';
 import { clearDraft, draftHasContent, emptyDraft, loadDraft, saveDraft, type Draft } from './draft.js';
+import { clearDraftMedia, keepPhoto, keepRecording, loadDraftMedia } from './draft-media.js';
 import { consentTextVersion, lang, rt, type TextKey } from './i18n.js';
 import type { ClimateVariable, PlacementEvent } from './ww-climate-slider.js';
 import './ww-climate-slider.js';
@@ -28,8 +29,8 @@ const PHOTO_MAX = 10 * 1024 * 1024;
 
 /**
  * The resident's story form for one project link, and the receipt after sending. Everything typed
- * is kept in the browser until the story arrived (web/resident/draft.ts); sent while offline, it
- * goes as soon as the connection is back.
+ * is kept in the browser until the story arrived (web/resident/draft.ts), the recording and photo
+ * too (web/resident/draft-media.ts); sent while offline, it goes as soon as the connection is back.
  */
 @customElement('ww-tell-form')
 export class WwTellForm extends LitElement {
@@ -65,7 +66,19 @@ export class WwTellForm extends LitElement {
       this.restored = draftHasContent(kept);
     }
     window.addEventListener('online', this.backOnline);
-    void this.load();
+    void this.restoreMedia().then(() => this.load());
+  }
+
+  /** The recording and photo kept from before a reload (IndexedDB); the recorder's code loads only when there is a recording. */
+  private async restoreMedia(): Promise<void> {
+    const kept = await loadDraftMedia(this.token);
+    if (kept.photo) this.showPhoto(kept.photo);
+    if (kept.audio) {
+      await import('./ww-voice-recorder.js');
+      this.recording = kept.audio;
+      this.recorderLoaded = true;
+    }
+    if (kept.audio || kept.photo) this.restored = true;
   }
 
   override disconnectedCallback(): void {
@@ -171,13 +184,18 @@ export class WwTellForm extends LitElement {
       if (this.recording || this.photo) {
         const form = new FormData();
         form.set('story', JSON.stringify(payload));
-        if (this.recording) form.set('audio', this.recording.blob, `recording.${this.recording.blob.type.includes('ogg') ? 'ogg' : 'webm'}`);
+        const type = this.recording?.blob.type ?? '';
+        if (this.recording) form.set('audio', this.recording.blob, `recording.${type.includes('ogg') ? 'ogg' : type.includes('mp4') ? 'm4a' : 'webm'}`);
         if (this.photo) form.set('photo', this.photo, this.photo.name || 'photo');
         body = form;
       }
       const res = await post<{ receipt: string }>(url, body);
+      // Arrived: forget the draft at once, files included, so nothing is ever sent twice.
       clearDraft(this.token);
       this.draft = emptyDraft();
+      this.recording = null;
+      this.showPhoto(null);
+      await clearDraftMedia(this.token);
       this.offline = false;
       this.receipt = res.receipt;
       await this.updateComplete;
@@ -256,25 +274,30 @@ export class WwTellForm extends LitElement {
 
   private recorded(e: RecordingEvent): void {
     this.recording = e.detail;
+    void keepRecording(this.token, e.detail);
     if (e.detail && this.errors.body) {
       const { body: _, ...rest } = this.errors;
       this.errors = rest;
     }
   }
 
-  private choosePhoto(e: Event): void {
-    const file = (e.target as HTMLInputElement).files?.[0] ?? null;
+  private showPhoto(file: File | null): void {
     if (this.photoUrl) URL.revokeObjectURL(this.photoUrl);
     this.photo = file;
     this.photoUrl = file && file.type.startsWith('image/') ? URL.createObjectURL(file) : null;
+  }
+
+  private choosePhoto(e: Event): void {
+    const file = (e.target as HTMLInputElement).files?.[0] ?? null;
+    this.showPhoto(file);
+    void keepPhoto(this.token, file);
     const { media: _, ...rest } = this.errors;
     this.errors = file && file.size > PHOTO_MAX ? { ...rest, media: 'photo.tooBig' } : rest;
   }
 
   private removePhoto(): void {
-    if (this.photoUrl) URL.revokeObjectURL(this.photoUrl);
-    this.photo = null;
-    this.photoUrl = null;
+    this.showPhoto(null);
+    void keepPhoto(this.token, null);
     const input = this.querySelector<HTMLInputElement>('#photo');
     if (input) input.value = '';
     input?.focus();
@@ -388,7 +411,7 @@ export class WwTellForm extends LitElement {
     return html`<div class="media">
       ${
         this.recorderLoaded
-          ? html`<ww-voice-recorder @ww-recording=${this.recorded}></ww-voice-recorder>`
+          ? html`<ww-voice-recorder .kept=${this.recording} @ww-recording=${this.recorded}></ww-voice-recorder>`
           : html`<div class="field">
             <button type="button" class="secondary voice-start" aria-describedby="voice-hint" @click=${this.startRecording}>
               <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22"><rect x="9" y="3" width="6" height="11" rx="3" fill="currentColor"/><path d="M6 11a6 6 0 0 0 12 0M12 17v4" fill="none" stroke="currentColor" stroke-width="2"/></svg>
@@ -450,6 +473,8 @@ export class WwTellForm extends LitElement {
   }
 
   private renderReceipt(code: string) {
+    /** An address inside a right-to-left sentence stays one left-to-right run (Unicode isolates), so `host/r` is not shown as `r/host`. */
+    const ltr = (text: string) => `\u2066${text}\u2069`;
     const url = `${location.origin}/r`;
     return html`
       <h1 tabindex="-1">${rt('form.thanks')}</h1>
@@ -461,7 +486,7 @@ export class WwTellForm extends LitElement {
       <p><strong>${rt('form.writeDown')}</strong></p>
       <p>${rt('form.codeUse')}</p>
       <p><a class="button primary" href="/r/${encodeURIComponent(code)}">${rt('form.openReceipt')}</a></p>
-      <p class="hint">${rt('form.laterAt', { url: url.replace(/^https?:\/\//, '') })}</p>
+      <p class="hint">${rt('form.laterAt', { url: ltr(url.replace(/^https?:\/\//, '')) })}</p>
     `;
   }
 }

@@ -1,6 +1,6 @@
 // Loaded only when a resident chooses to speak their story (ww-tell-form imports it on that click).
 import { LitElement, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { LocaleController } from '../components/locale-controller.js';
 import { formatClock as clock, rt, type TextKey } from './i18n.js';
 
@@ -20,10 +20,14 @@ function mimeType(): string | undefined {
  * Records a spoken story in the browser (MediaRecorder), up to five minutes, and lets the teller
  * listen back, remove it or record again.
  *
+ * A recording kept from before a reload comes in as `.kept`.
+ *
  * @fires ww-recording - `detail`: the recording `{ blob, seconds }`, or null once removed.
  */
 @customElement('ww-voice-recorder')
 export class WwVoiceRecorder extends LitElement {
+  /** A recording kept in the draft (web/resident/draft-media.ts): shown as recorded, to listen to, remove or send. */
+  @property({ attribute: false }) kept: Recording | null = null;
   @state() private status: 'idle' | 'starting' | 'recording' | 'done' = 'idle';
   @state() private seconds = 0;
   @state() private problem: TextKey | null = null;
@@ -41,6 +45,14 @@ export class WwVoiceRecorder extends LitElement {
 
   protected override createRenderRoot() {
     return this;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('kept') && this.kept && this.status === 'idle' && !this.url) {
+      this.url = URL.createObjectURL(this.kept.blob);
+      this.seconds = this.kept.seconds;
+      this.status = 'done';
+    }
   }
 
   override disconnectedCallback(): void {

@@ -8,7 +8,7 @@ import { userOf } from '../../auth/guard.js';
 import { cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import { assembleReport, suggestedStories } from '../../reports/assemble.js';
 import { versionDiff } from '../../reports/diff.js';
-import { serveVersion } from '../../reports/redact.js';
+import { serveVersion } from '../../reports/version-cache.js';
 import { mscSelections } from '../../reports/sources.js';
 import { definitionOf } from './definition.js';
 

@@ -7,6 +7,7 @@ import { requireRole, staff, userOf } from '../../auth/guard.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import { assembleReport, sectionKeys } from '../../reports/assemble.js';
 import { renderReport } from '../../reports/render.js';
+import { photoSources, photoStories } from '../../reports/photos.js';
 import { ReportBody, ReportPatch, Report, ReportSummary, ReportData } from './schemas.js';
 import { checkDefinition, checkOutcomeTexts, definitionOf, fullReport, orgName, parseIntro } from './definition.js';
 
@@ -149,6 +150,9 @@ export const reportCrudRoutes = router()
       const { id } = c.req.valid('param');
       await assertReportManageable(c.var.db, userOf(c), id);
       const data = { ...(await assembleReport(c.var.db, definitionOf((await getReport(c.var.db, id))!))), organisation: orgName(c) };
-      return c.json({ data, html: renderReport(data, { lang: c.req.valid('query').lang }) }, 200);
+      // The team's preview shows a story's photo at the team's own address for it.
+      const storyOf = photoStories(data);
+      const html = photoSources(renderReport(data, { lang: c.req.valid('query').lang }), (m) => `/api/stories/${storyOf.get(m)}/media/${m}`);
+      return c.json({ data, html }, 200);
     },
   );

@@ -9,7 +9,7 @@ import { requireRole } from '../../auth/guard.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import { type ReportDefinition, type SectionKey } from '../../reports/assemble.js';
 import { emptyDoc, parseRichText } from '../../richtext.js';
-import { serveVersion } from '../../reports/redact.js';
+import { serveVersion } from '../../reports/version-cache.js';
 import { defaultIatiOrg } from '../../reports/iati/codelists.js';
 import type { AppEnv } from '../../types.js';
 import type { Context } from 'hono';

@@ -1,7 +1,7 @@
 // Published versions of a report, and their CSV and IATI exports.
 import { createRoute, z } from '@hono/zod-openapi';
 import { getReport, getVersion, getVersionMeta, insertVersion, listVersions } from '../../../db/repositories/reports.js';
-import { assertPublishedForFunder, assertReportManageable, reportAccess } from '../../access.js';
+import { assertPublishedForFunder, assertReportManageable, reportAccess, reportPhotoFile } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, userOf } from '../../auth/guard.js';
 import { notFound } from '../../errors.js';
@@ -10,8 +10,9 @@ import { assembleReport, storyIdsOf } from '../../reports/assemble.js';
 import { reportCsv } from '../../reports/csv.js';
 import { iatiSectorsOf, reportIati } from '../../reports/iati.js';
 import { defaultIatiOrg, defaultIatiSector } from '../../reports/iati/codelists.js';
-import { serveVersionResponse } from '../../reports/redact.js';
+import { serveVersionResponse } from '../../reports/version-cache.js';
 import { renderReport } from '../../reports/render.js';
+import { photoIdsOf, photoResponse, versionPhotoUrl } from '../../reports/photos.js';
 import { VersionSummary, Version, versionParams } from './schemas.js';
 import { definitionOf, orgName, readableVersion, safeName } from './definition.js';
 
@@ -98,8 +99,13 @@ export const versionRoutes = router()
       await reportAccess(c.var.db, user, id);
       const v = await getVersionMeta(c.var.db, id, n);
       if (!v) throw notFound('Versie niet gevonden / Version not found');
-      const bytes = await serveVersionResponse(c.var.db, v.id, { reportId: id, number: v.number, publishedAt: v.publishedAt, publishedBy: v.publishedBy });
-      return c.body(bytes, 200, { 'Content-Type': 'application/json; charset=utf-8' }) as never;
+      const meta = { reportId: id, number: v.number, publishedAt: v.publishedAt, publishedBy: v.publishedBy };
+      // Cached bytes, gzipped once per disclosure state for the clients that take gzip.
+      const gzip = acceptsGzip(c.req.header('accept-encoding'));
+      const { bytes, encoding } = await serveVersionResponse(c.var.db, v.id, meta, { gzip, photoUrl: (m) => versionPhotoUrl(id, n, m) });
+      const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', Vary: 'Accept-Encoding' };
+      if (encoding) headers['Content-Encoding'] = encoding;
+      return c.body(bytes, 200, headers) as never;
     },
   )
   .openapi(
@@ -150,4 +156,43 @@ export const versionRoutes = router()
         'Content-Disposition': `attachment; filename="${safeName(data.report.title)}-v${n}-iati.xml"`,
       });
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/{id}/versions/{n}/photos/{mediaId}',
+      tags: ['reports'],
+      summary:
+        'A photo the published version shows (staff; a funder it is shared with): only while the teller’s consent is public and the photo may go into reports',
+      security: cookieAuth,
+      request: {
+        params: versionParams.extend({
+          mediaId: z.coerce
+            .number()
+            .int()
+            .positive()
+            .openapi({ param: { name: 'mediaId', in: 'path' } }),
+        }),
+      },
+      responses: {
+        200: { content: { 'image/jpeg': { schema: z.string().openapi({ format: 'binary' }) } }, description: 'The photo' },
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const { id, n, mediaId } = c.req.valid('param');
+      const { data } = await readableVersion(c, id, n);
+      return photoResponse(c, await reportPhotoFile(c.var.db, photoIdsOf(data), mediaId));
+    },
   );
+
+/** Whether an Accept-Encoding header takes gzip (`gzip` or `*`, not with q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && !(q && Number(q.slice(2)) === 0);
+  });
+}

@@ -4,7 +4,7 @@ import { getStory, projectVariables, type Placement, type StoryDetail } from '..
 import { areaInProject } from '../../../db/repositories/areas.js';
 import { storyMedia } from '../../../db/repositories/media.js';
 import { type DB } from '../../../db/schema.js';
-import { canEditStory, storiesInScope } from '../../access.js';
+import { canEditStory, canReissueReceipt, storiesInScope } from '../../access.js';
 import { invalid, notFound } from '../../errors.js';
 import type { SessionUser } from '../../types.js';
 import { assertExist } from '../../exists.js';
@@ -40,12 +40,17 @@ export function nonEmpty(text: string) {
   if (!text.trim()) throw invalid('Schrijf het verhaal / Write the story', [{ field: 'body', message: 'the story has no text' }]);
 }
 
-export async function storyFor(db: Kysely<DB>, user: SessionUser, id: number): Promise<StoryDetail & { canEdit: boolean; media: StoryMediaView[] }> {
+export async function storyFor(
+  db: Kysely<DB>,
+  user: SessionUser,
+  id: number,
+): Promise<StoryDetail & { canEdit: boolean; canReissueReceipt: boolean; media: StoryMediaView[] }> {
   const story = await getStory(db, await storiesInScope(db, user), id);
   if (!story) throw notFound('Verhaal niet gevonden / Story not found');
   // Its voice recording and photo, for the team (server/access.ts: the team's scope, never funders).
   const media = (await storyMedia(db, id)).map((m) => ({ ...m, url: `/api/stories/${id}/media/${m.id}` }));
-  return { ...story, media, canEdit: canEditStory(user, { recordedBy: story.recordedBy?.id ?? null, withdrawnAt: story.withdrawnAt }) };
+  const rule = { recordedBy: story.recordedBy?.id ?? null, withdrawnAt: story.withdrawnAt, source: story.source };
+  return { ...story, media, canEdit: canEditStory(user, rule), canReissueReceipt: canReissueReceipt(user, rule) };
 }
 
 export type StoryMediaView = Awaited<ReturnType<typeof storyMedia>>[number] & { url: string };

@@ -5,10 +5,12 @@ import { storyCrudRoutes } from './crud.js';
 import { linkRoutes } from './links.js';
 import { storyMediaRoutes } from './media.js';
 import { privacyRoutes } from './privacy.js';
+import { receiptRoutes } from './receipt.js';
 
 export const storyRoutes = router()
   .route('/', storyCrudRoutes)
   .route('/', consentRoutes)
   .route('/', linkRoutes)
   .route('/', privacyRoutes)
-  .route('/', storyMediaRoutes);
+  .route('/', storyMediaRoutes)
+  .route('/', receiptRoutes);

@@ -116,4 +116,6 @@ export const Story = StorySummary.extend({
     z.object({ variableId: z.number(), source: z.enum(['teller', 'coordinator']), position: z.number().nullable(), status: z.enum(['accepted', 'suggested']) }),
   ),
   canEdit: z.boolean(),
+  /** A heard story whose receipt code this user may replace (the old one is never shown again). */
+  canReissueReceipt: z.boolean(),
 }).openapi('Story');

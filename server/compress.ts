@@ -1,0 +1,89 @@
+// Response compression (brotli or gzip, as the client accepts) for text: HTML, JS, CSS, JSON, CSV,
+// XML, SVG. Not for media that is compressed already, not for bodies under 1 KB, never for HEAD.
+// A streamed body stays streamed: each chunk is flushed as it comes.
+import type { MiddlewareHandler } from 'hono';
+import { Readable, pipeline } from 'node:stream';
+import { constants, createBrotliCompress, createGzip } from 'node:zlib';
+
+const compressible = /^\s*(text\/|application\/(json|javascript|xml|[\w.-]+\+(json|xml))\b|image\/svg\+xml)/i;
+/** Below this a compressed body saves less than the headers and time it costs. */
+export const COMPRESS_THRESHOLD = 1024;
+
+type Encoding = 'br' | 'gzip';
+
+/** The encoding to use for an Accept-Encoding header: brotli when accepted at least as much as gzip, else gzip, else none. */
+export function chooseEncoding(header: string | undefined): Encoding | null {
+  if (!header) return null;
+  const q = new Map<string, number>();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const weight = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    if (name) q.set(name, weight === undefined ? 1 : Number(weight) || 0);
+  }
+  const of = (name: Encoding) => q.get(name) ?? q.get('*') ?? 0;
+  if (of('br') > 0 && of('br') >= of('gzip')) return 'br';
+  return of('gzip') > 0 ? 'gzip' : null;
+}
+
+function addVary(headers: Headers, name: string): void {
+  const vary = headers.get('Vary');
+  if (vary === '*' || vary?.split(',').some((v) => v.trim().toLowerCase() === name.toLowerCase())) return;
+  headers.set('Vary', vary ? `${vary}, ${name}` : name);
+}
+
+function compressor(encoding: Encoding) {
+  return encoding === 'br'
+    ? createBrotliCompress({
+        flush: constants.BROTLI_OPERATION_FLUSH,
+        params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
+      })
+    : createGzip({ flush: constants.Z_SYNC_FLUSH });
+}
+
+export const compress: MiddlewareHandler = async (c, next) => {
+  await next();
+  const res = c.res;
+  const type = res.headers.get('Content-Type') ?? '';
+  if (c.req.method === 'HEAD' || !res.body || res.status === 204 || res.status === 206 || res.status === 304) return;
+  if (res.headers.has('Content-Encoding') || !compressible.test(type) || /\bno-transform\b/i.test(res.headers.get('Cache-Control') ?? '')) return;
+  // Whichever form this client gets, a cache must not hand it to a client that asked differently.
+  addVary(res.headers, 'Accept-Encoding');
+  const length = res.headers.get('Content-Length');
+  if (length !== null && Number(length) < COMPRESS_THRESHOLD) return;
+  const encoding = chooseEncoding(c.req.header('Accept-Encoding'));
+  if (!encoding) return;
+
+  // Read up to the threshold: a body that ends before it is sent as it is.
+  const reader = res.body.getReader();
+  const head: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    if (size >= COMPRESS_THRESHOLD) break;
+    const { done, value } = await reader.read();
+    if (done) {
+      c.res = new Response(Buffer.concat(head), res);
+      c.res.headers.set('Content-Length', String(size));
+      return;
+    }
+    head.push(value);
+    size += value.byteLength;
+  }
+  const whole = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of head) controller.enqueue(chunk);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  // pipeline: a client that goes away (or a failing source) ends both sides
+  const zip = pipeline(Readable.fromWeb(whole as import('node:stream/web').ReadableStream), compressor(encoding), () => {});
+  c.res = new Response(Readable.toWeb(zip) as ReadableStream, res);
+  c.res.headers.delete('Content-Length');
+  c.res.headers.set('Content-Encoding', encoding);
+  const etag = c.res.headers.get('ETag');
+  if (etag && !etag.startsWith('W/')) c.res.headers.set('ETag', `W/${etag}`);
+};

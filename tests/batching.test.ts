@@ -1,0 +1,96 @@
+// Writes and counts that arrive together share a statement or a transaction (db/batch.ts,
+// db/group-commit.ts): each caller still gets its own exact answer, and one bad write fails alone.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { groupCommit } from '../db/group-commit.js';
+import { receiptHash, newReceiptCode } from '../db/repositories/stories.js';
+import { parseRichText } from '../server/richtext.js';
+import { RateLimiter } from '../server/security.js';
+import { recordSubmission, type Submission } from '../server/stories/record.js';
+import { testApp, testEngine, type TestApp } from './helpers/app.js';
+import { climate, doc, world } from './helpers/stories-fixtures.js';
+
+describe('batched writes and counts', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await testApp();
+  });
+  afterEach(() => t.close());
+
+  it('submissions arriving together are each stored whole; a bad one fails alone', async () => {
+    const w = await world(t);
+    const [variableId] = await climate(t, w.projectA, 1);
+    const submission = (i: number, hash: string): Submission => ({
+      teller: { displayName: `Verteller ${i}`, under16: i === 2 },
+      story: {
+        projectId: w.projectA,
+        areaId: null,
+        title: `Verhaal ${i}`,
+        phase: null,
+        happenedOn: null,
+        language: 'nl',
+        source: 'link',
+        linkId: null,
+        receiptHash: hash,
+      },
+      rich: parseRichText(doc(`Samen gekookt, keer ${i}.`)),
+      consent: {
+        level: 'report',
+        givenBy: i === 2 ? 'guardian' : 'teller',
+        guardianName: i === 2 ? 'Ouder' : null,
+        channel: 'online',
+        consentTextVersion: 'v1',
+      },
+      placements: [{ variableId: variableId!, position: 10 * i }],
+      by: null,
+      auditDetails: { n: i },
+      media: [],
+      photoInReports: false,
+    });
+    const hashes = Array.from({ length: 6 }, () => receiptHash(newReceiptCode())!);
+    hashes[4] = hashes[1]!; // the same receipt twice: the second breaks the unique constraint
+    const outcomes = await Promise.allSettled(hashes.map((h, i) => recordSubmission(t.db, groupCommit(t.db), submission(i, h))));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+
+    const ids = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+    const stories = await t.db
+      .selectFrom('stories')
+      .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
+      .select(['stories.id', 'stories.title', 'stories.bodyText', 'stories.consent', 'tellers.displayName', 'tellers.under16'])
+      .where('stories.id', 'in', ids)
+      .orderBy('stories.id')
+      .execute();
+    expect(stories.map((s) => [s.id, s.title, s.displayName, Number(s.under16), s.consent])).toEqual(
+      [0, 1, 2, 3, 5].map((i, k) => [ids[k], `Verhaal ${i}`, `Verteller ${i}`, i === 2 ? 1 : 0, 'report']),
+    );
+    expect(stories[0]!.bodyText).toBe('Samen gekookt, keer 0.');
+    const consents = await t.db
+      .selectFrom('storyConsents')
+      .select(['storyId', 'givenBy', 'guardianName'])
+      .where('storyId', 'in', ids)
+      .orderBy('storyId')
+      .execute();
+    expect(consents.map((c) => c.givenBy)).toEqual(['teller', 'teller', 'guardian', 'teller', 'teller']);
+    const placements = await t.db.selectFrom('storyPlacements').select(['storyId', 'position']).where('storyId', 'in', ids).orderBy('storyId').execute();
+    expect(placements.map((p) => Number(p.position))).toEqual([0, 10, 20, 30, 50]);
+    const audits = await t.db.selectFrom('auditLog').select(['targetId', 'details']).where('action', '=', 'story.create').orderBy('id').execute();
+    expect(audits.map((a) => [a.targetId, JSON.parse(a.details!).n]).sort()).toEqual(ids.map((id, k) => [String(id), [0, 1, 2, 3, 5][k]]).sort());
+    // nothing of the refused one: no extra teller
+    const tellers = await t.db.selectFrom('tellers').select('displayName').where('displayName', 'like', 'Verteller %').execute();
+    expect(tellers).toHaveLength(5);
+  });
+
+  it('rate-limit hits arriving together each get their own count, shared through the database on PostgreSQL', async () => {
+    const limiter = new RateLimiter(60_000, testEngine === 'postgres' ? t.db : undefined);
+    const outcomes = await Promise.allSettled(Array.from({ length: 30 }, () => limiter.hit('test:burst', 20)));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(20);
+    expect(outcomes.slice(20).every((o) => o.status === 'rejected' && (o.reason as { status?: number }).status === 429)).toBe(true);
+    expect(await limiter.exhausted('test:burst', 20)).toBe(true);
+    expect(await limiter.exhausted('test:other', 20)).toBe(false);
+    if (testEngine === 'postgres') {
+      // a second process (a second limiter on the same database) counts on from there
+      const other = new RateLimiter(60_000, t.db);
+      await expect(other.hit('test:burst', 30)).rejects.toMatchObject({ status: 429 });
+      expect((await t.db.selectFrom('rateLimits').select('hits').where('key', '=', 'test:burst').executeTakeFirstOrThrow()).hits).toBe(31);
+    }
+  });
+});
