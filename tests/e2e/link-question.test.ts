@@ -64,6 +64,8 @@ describe('browser: a worker sets a story link’s question and climate questions
     await page.keyboard.type('Wat vond je van het buurtfeest?');
     const climate = card.getByRole('group', { name: 'Klimaatvragen (geen tot vier)' });
     // The default two are ticked; choose only the third, by keyboard (Tab to the boxes, Space to toggle).
+    // Each question says how residents read it (their everyday wording, web/resident/locales).
+    await climate.getByText('Bewoners lezen: “Vieren mensen samen feest?”').waitFor();
     await expect(climate.getByRole('checkbox', { name: /atmosfeer/ }).isChecked()).resolves.toBe(true);
     await expect(climate.getByRole('checkbox', { name: /beeldvorming/ }).isChecked()).resolves.toBe(true);
     await page.keyboard.press('Tab');

@@ -6,6 +6,9 @@ import { formatDate, locale, messages } from '../i18n.js';
 import { errorText, fieldError, invalid } from '../components/form-field.js';
 import type { Me } from '../session.js';
 import { isStaff } from '../models.js';
+// Only the "climate" section of the resident texts (Vite keeps just the named part): how residents read each question.
+import { climate as residentNl } from '../resident/locales/nl.json';
+import { climate as residentEn } from '../resident/locales/en.json';
 import type { PublicLink } from '../stories.js';
 import { refineTitle } from '../title.js';
 
@@ -61,6 +64,7 @@ const t = messages({
     climateShown: 'Klimaatvragen',
     climateCount: '{n} van hoogstens 4 gekozen',
     climateNone: 'geen',
+    residentsRead: 'Bewoners lezen: “{q}”',
     tooMany: 'Kies hoogstens vier klimaatvragen.',
     noVariables: 'Dit project stelt nog geen klimaatvragen. Kies ze bij',
     outcomesLink: 'de uitkomsten van het project',
@@ -120,6 +124,7 @@ const t = messages({
     climateShown: 'Climate questions',
     climateCount: '{n} of at most 4 chosen',
     climateNone: 'none',
+    residentsRead: 'Residents read: “{q}”',
     tooMany: 'Choose at most four climate questions.',
     noVariables: 'This project asks no climate questions yet. Choose them under',
     outcomesLink: 'the project’s outcomes',
@@ -131,10 +136,23 @@ const t = messages({
 });
 
 /** A climate variable the project asks about (GET /api/projects/{id}/climate-variables). */
-type Variable = { id: number; nameNl: string; nameEn: string; weakNl: string; weakEn: string; strongNl: string; strongEn: string; retiredAt: string | null };
+type Variable = {
+  id: number;
+  key: string;
+  nameNl: string;
+  nameEn: string;
+  weakNl: string;
+  weakEn: string;
+  strongNl: string;
+  strongEn: string;
+  retiredAt: string | null;
+};
 /** The link's own climate questions, else (null) the project's first two, as the resident form does. */
 const askedIds = (l: PublicLink, variables: Variable[]) => l.climateVariableIds ?? variables.slice(0, 2).map((v) => v.id);
 const MAX_CLIMATE = 4;
+/** The everyday question residents see for a catalogue variable (web/resident/locales), in the staff's language. */
+const residentQuestion = (key: string): string | undefined =>
+  ((locale() === 'nl' ? residentNl : residentEn) as Record<string, { name?: string } | undefined>)[key]?.name;
 
 export type LinkStatus = 'open' | 'closed' | 'expired';
 export function linkStatus(l: PublicLink, now = new Date()): LinkStatus {
@@ -433,7 +451,10 @@ export class ProjectLinksPage extends LitElement {
             ${this.variables.map(
               (v) => html`<label class="check"
                 ><input type="checkbox" name="climate" value=${v.id} .checked=${this.chosen.includes(v.id)} @change=${(e: Event) => this.choose(v.id, (e.target as HTMLInputElement).checked)} />
-                <span>${this.variableName(v)} <span class="muted">(${locale() === 'nl' ? v.weakNl : v.weakEn} ↔ ${locale() === 'nl' ? v.strongNl : v.strongEn})</span></span></label
+                <span
+                  >${this.variableName(v)} <span class="muted">(${locale() === 'nl' ? v.weakNl : v.weakEn} ↔ ${locale() === 'nl' ? v.strongNl : v.strongEn})</span
+                  >${residentQuestion(v.key) ? html`<br /><span class="hint">${t('residentsRead', { q: residentQuestion(v.key)! })}</span>` : nothing}</span
+                ></label
               >`,
             )}
             <p class="hint" id="${cId}-count">${t('climateCount', { n: String(this.chosen.length) })}</p>
