@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { receiptHash } from '../db/repositories/stories.js';
 import { mediaDir } from '../server/media/index.js';
 import { testApp, ORIGIN, type TestApp } from './helpers/app.js';
-import { climate, doc, json, openLink, storyCount, world, type World } from './helpers/stories-fixtures.js';
+import { climate, doc, json, openLink, postWithMedia as post, storyCount, world, type World } from './helpers/stories-fixtures.js';
 import { addOutcome } from './helpers/reports-fixtures.js';
 
 const recording = readFileSync(join(process.cwd(), 'tests', 'fixtures', 'media', 'recording-3s.webm'));
@@ -37,23 +37,6 @@ function tooLong(): Buffer {
 }
 
 const story = (fields: Record<string, unknown> = {}) => ({ consent: 'public', consentTextVersion: '2026-11-29/nl', language: 'nl', ...fields });
-
-function post(
-  t: TestApp,
-  token: string,
-  parts: { story?: unknown; audio?: [Buffer, string, string]; photo?: [Buffer, string, string]; extra?: [string, string] },
-) {
-  const form = new FormData();
-  if (parts.story !== undefined) form.set('story', JSON.stringify(parts.story));
-  if (parts.audio) form.set('audio', new Blob([new Uint8Array(parts.audio[0])], { type: parts.audio[2] }), parts.audio[1]);
-  if (parts.photo) form.set('photo', new Blob([new Uint8Array(parts.photo[0])], { type: parts.photo[2] }), parts.photo[1]);
-  if (parts.extra) form.set(parts.extra[0], parts.extra[1]);
-  return t.app.request(`${ORIGIN}/api/public/links/${token}/stories`, {
-    method: 'POST',
-    headers: { origin: ORIGIN, 'x-forwarded-for': '10.0.0.9' },
-    body: form,
-  });
-}
 
 const filesIn = (dir: string): string[] =>
   existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()) : [];

@@ -2,100 +2,25 @@
 // by their bytes, never their name or declared type; cleaned before they are kept; stored as files
 // beside the database (MEDIA_PATH) with their sha256 in story_media. Reading, backing up and
 // deleting them goes through here too.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
-import { parseBuffer } from 'music-metadata';
 import sharp from 'sharp';
 import type { Config } from '../env.js';
 import { AppError } from '../errors.js';
-import { NotWebm, remuxWebm } from './webm.js';
+import { cleanAudio } from './audio.js';
+import { MEDIA_LIMITS, sha256, tooLarge, unsupported, type CleanMedia, type MediaKind, type StoredMedia } from './kinds.js';
 
-const MiB = 1024 * 1024;
-export const MEDIA_LIMITS = {
-  /** Five minutes of speech is about 1.2 MB at the recorder's 32 kbit/s; this leaves room for other recorders. */
-  audioBytes: 8 * MiB,
-  audioSeconds: 5 * 60,
-  photoBytes: 10 * MiB,
-  /** A kept photo's longest side, in pixels. */
-  photoSide: 2048,
-} as const;
-/** Request body limit for a story with its media (server/app.ts). */
-export const MEDIA_BODY_LIMIT = MEDIA_LIMITS.audioBytes + MEDIA_LIMITS.photoBytes + MiB;
-
-export type MediaKind = 'audio' | 'photo';
-export type CleanMedia = { kind: MediaKind; mime: string; ext: string; bytes: Buffer; durationSeconds: number | null; sha256: string };
-export type StoredMedia = CleanMedia & { file: string };
+export { MEDIA_BODY_LIMIT, MEDIA_LIMITS, type CleanMedia, type MediaKind, type StoredMedia } from './kinds.js';
 
 /** Where media files live: MEDIA_PATH, else a `media` folder beside the database file. */
 export function mediaDir(config: Pick<Config, 'databasePath' | 'mediaPath'>): string {
   if (config.mediaPath) return resolve(config.mediaPath);
   if (config.databasePath === ':memory:') return join(tmpdir(), `weefwerk-media-${process.pid}`);
   return join(dirname(resolve(config.databasePath)), 'media');
-}
-
-const unsupported = (kind: MediaKind, why: string) =>
-  new AppError(
-    'unsupported_media_type',
-    kind === 'audio'
-      ? 'Dit is geen geluidsopname die we kunnen gebruiken / This is not a sound recording we can use'
-      : 'Dit is geen foto die we kunnen gebruiken / This is not a photo we can use',
-    [{ field: kind, message: why }],
-  );
-const tooLarge = (kind: MediaKind, why: string) =>
-  new AppError(
-    'payload_too_large',
-    kind === 'audio' ? 'De opname is te groot of te lang / The recording is too large or too long' : 'De foto is te groot / The photo is too large',
-    [{ field: kind, message: why }],
-  );
-
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-/** Descriptive tags (a title, a place, a comment…) that must not travel with a recording. */
-function hasDescriptiveTags(common: Record<string, unknown>): boolean {
-  return Object.entries(common).some(
-    ([k, v]) => !['track', 'disk', 'movementIndex'].includes(k) && v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0),
-  );
-}
-
-async function cleanAudio(data: Buffer): Promise<CleanMedia> {
-  if (data.length > MEDIA_LIMITS.audioBytes) throw tooLarge('audio', `at most ${MEDIA_LIMITS.audioBytes} bytes`);
-  const type = await fileTypeFromBuffer(data);
-  let bytes: Buffer;
-  let mime: string;
-  let ext: string;
-  if (type?.ext === 'webm') {
-    // What the browser's recorder writes (Chromium, Firefox): re-muxed without any metadata.
-    try {
-      bytes = remuxWebm(data).bytes;
-    } catch (e) {
-      if (e instanceof NotWebm) throw unsupported('audio', `not an audio-only WebM recording: ${e.message}`);
-      throw e;
-    }
-    mime = 'audio/webm';
-    ext = 'webm';
-  } else if (type && ['ogg', 'opus', 'm4a', 'mp4'].includes(type.ext)) {
-    // Ogg/Opus and MP4/AAC (Safari's recorder) are kept as they are, but only without descriptive tags.
-    bytes = data;
-    mime = type.ext === 'm4a' || type.ext === 'mp4' ? 'audio/mp4' : 'audio/ogg';
-    ext = type.ext === 'm4a' || type.ext === 'mp4' ? 'm4a' : 'ogg';
-  } else throw unsupported('audio', `the bytes are ${type ? type.mime : 'of no known kind'}, not a WebM, Ogg or MP4 recording`);
-  let meta;
-  try {
-    meta = await parseBuffer(bytes, { mimeType: mime, size: bytes.length }, { duration: true, skipCovers: true });
-  } catch (e) {
-    throw unsupported('audio', `unreadable recording: ${(e as Error).message}`);
-  }
-  if (!meta.format.hasAudio || meta.format.hasVideo) throw unsupported('audio', 'no sound, or also pictures');
-  const seconds = meta.format.duration;
-  if (seconds === undefined || !Number.isFinite(seconds)) throw unsupported('audio', 'the length of the recording cannot be read');
-  if (seconds > MEDIA_LIMITS.audioSeconds + 1) throw tooLarge('audio', `at most ${MEDIA_LIMITS.audioSeconds / 60} minutes`);
-  if (ext !== 'webm' && hasDescriptiveTags(meta.common as unknown as Record<string, unknown>))
-    throw unsupported('audio', 'the recording carries tags (title, place, comment…)');
-  return { kind: 'audio', mime, ext, bytes, durationSeconds: Math.round(seconds * 100) / 100, sha256: sha256(bytes) };
 }
 
 async function cleanPhoto(data: Buffer): Promise<CleanMedia> {

@@ -5,6 +5,8 @@
 // travels with the sound. The browser's recording has no duration (it is written while recording);
 // the copy gets one, so it can be checked against the limit and a player shows its length.
 
+import { NotCleanable } from './not-cleanable.js';
+
 const ID = {
   EBML: 0x1a45dfa3,
   Segment: 0x18538067,
@@ -26,7 +28,7 @@ const ID = {
 /** Elements that may follow a Cluster of unknown size at the Segment's level. */
 const LEVEL1 = new Set([0x114d9b74, 0x1549a966, 0x1654ae6b, 0x1f43b675, 0x1c53bb6b, 0x1941a469, 0x1043a770, 0x1254c367]);
 
-export class NotWebm extends Error {}
+export class NotWebm extends NotCleanable {}
 
 type Element = { id: number; start: number; dataStart: number; end: number; unknown: boolean };
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Client, TestApp } from './app.js';
+import { ORIGIN, type Client, type TestApp } from './app.js';
 
 /** A tiptap document with one paragraph per line, as the editor's getJSON() gives it. */
 export function doc(...paragraphs: string[]) {
@@ -95,6 +95,24 @@ export function submit(t: TestApp, token: string, fields: Record<string, unknown
     { title: 'Mijn straat', body: doc('Het is hier veiliger geworden.'), consent: 'report', consentTextVersion: '2026-11', ...fields },
     { 'x-forwarded-for': address },
   );
+}
+
+/** A resident's story as multipart/form-data: `story` as JSON, and an `audio` and/or `photo` file as [bytes, name, declared type]. */
+export function postWithMedia(
+  t: TestApp,
+  token: string,
+  parts: { story?: unknown; audio?: [Buffer, string, string]; photo?: [Buffer, string, string]; extra?: [string, string] },
+) {
+  const form = new FormData();
+  if (parts.story !== undefined) form.set('story', JSON.stringify(parts.story));
+  if (parts.audio) form.set('audio', new Blob([new Uint8Array(parts.audio[0])], { type: parts.audio[2] }), parts.audio[1]);
+  if (parts.photo) form.set('photo', new Blob([new Uint8Array(parts.photo[0])], { type: parts.photo[2] }), parts.photo[1]);
+  if (parts.extra) form.set(parts.extra[0], parts.extra[1]);
+  return t.app.request(`${ORIGIN}/api/public/links/${token}/stories`, {
+    method: 'POST',
+    headers: { origin: ORIGIN, 'x-forwarded-for': '10.0.0.9' },
+    body: form,
+  });
 }
 
 export async function storyCount(t: TestApp): Promise<number> {
