@@ -66,6 +66,18 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     expect(en.html).toContain('on track');
   });
 
+  it('compares the latest period that has both an actual and a target: a newer quarter without a target does not turn the summary into "no data"', async () => {
+    await t.db.insertInto('indicatorValues').values({ indicatorId: w.indicatorId, period: '2026-Q4', value: 70 }).execute();
+    const preview = await json(await coord.get(`/api/reports/${reportId}/preview`));
+    const [outcome] = preview.data.summary.outcomes;
+    expect(outcome.indicators[0]).toMatchObject({ period: '2026-Q2', actual: 63, target: 60, percent: 105, status: 'on_track' });
+    expect(preview.html).toContain('de laatste periode binnen de rapportageperiode met zowel een meting als een doel');
+    // Without any target in the period there is nothing to compare: no data, with the latest actual shown.
+    await t.db.deleteFrom('indicatorTargets').where('indicatorId', '=', w.indicatorId).execute();
+    const bare = await json(await coord.get(`/api/reports/${reportId}/preview`));
+    expect(bare.data.summary.outcomes[0].indicators[0]).toMatchObject({ period: '2026-Q4', actual: 70, target: null, status: 'no_data' });
+  });
+
   it('prints each story in full once: chosen elsewhere it is referred to by title, the rest is counted', async () => {
     const second = await addOutcome(t.db, w.projectId, 'Bewoners nemen initiatief');
     const extra = await addStory(t.db, {

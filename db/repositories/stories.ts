@@ -133,28 +133,38 @@ export async function listStories(db: Db, visible: VisibleStories, f: StoryFilte
   }
   let rows = summaryQuery(qb)
     .select(summaryColumns)
-    .select((eb) => [
-      eb.fn<string>('substr', ['stories.bodyText', eb.lit(1), eb.lit(400)]).as('head'),
-      eb
-        .or([
-          eb.exists(eb.selectFrom('storyOutcomes').select('storyOutcomes.storyId').whereRef('storyOutcomes.storyId', '=', 'stories.id')),
-          eb.exists(
-            eb
-              .selectFrom('storyPlacements')
-              .select('storyPlacements.id')
-              .whereRef('storyPlacements.storyId', '=', 'stories.id')
-              .where('storyPlacements.source', '=', 'coordinator'),
-          ),
-        ])
-        .as('tagged'),
-    ]);
+    .select((eb) => eb.fn<string>('substr', ['stories.bodyText', eb.lit(1), eb.lit(400)]).as('head'));
   if (match && capped) rows = rows.orderBy(search.searchRecency, 'desc');
   else {
     if (match) rows = rows.orderBy(search.searchRank);
     rows = rows.orderBy('stories.createdAt', 'desc').orderBy('stories.id', 'desc');
   }
-  const stories = (await rows.limit(f.limit).offset(f.offset).execute()) as SummaryRow[];
-  return { stories: stories.map(toSummary), total, totalCapped: capped };
+  const page = await rows.limit(f.limit).offset(f.offset).execute();
+  // Whether a coordinator tagged them: asked for the page's stories only, after the limit (as a
+  // subquery per row, PostgreSQL hashed every tag and placement in the database first).
+  const tagged = await taggedStories(
+    db,
+    page.map((s) => s.id),
+  );
+  return { stories: page.map((s) => toSummary({ ...s, tagged: tagged.has(s.id) } as SummaryRow)), total, totalCapped: capped };
+}
+
+/** Of `ids`, the stories with an outcome tag or a coordinator's placement. */
+async function taggedStories(db: Db, ids: number[]): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('storyOutcomes')
+    .select('storyOutcomes.storyId')
+    .where('storyOutcomes.storyId', 'in', ids)
+    .union(
+      db
+        .selectFrom('storyPlacements')
+        .select('storyPlacements.storyId')
+        .where('storyPlacements.storyId', 'in', ids)
+        .where('storyPlacements.source', '=', 'coordinator'),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.storyId));
 }
 
 /** One story from `visible`, with its body, teller, consent record and placements. */

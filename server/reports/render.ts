@@ -75,7 +75,7 @@ const words = {
     report: 'Rapportage',
     summary: 'Samenvatting: werkte het?',
     rule: (pct: number) =>
-      `Per indicator de laatste meting in de periode tegen het doel voor diezelfde periode. "% van doel" is gerealiseerd gedeeld door doel (als lager beter is: doel gedeeld door gerealiseerd). Op koers: minstens ${pct}% van het doel; achter: minder; geen gegevens: geen meting of geen doel in de periode. Een uitkomst is achter als een van haar indicatoren achter is.`,
+      `Per indicator de laatste periode binnen de rapportageperiode met zowel een meting als een doel. "% van doel" is gerealiseerd gedeeld door doel (als lager beter is: doel gedeeld door gerealiseerd). Op koers: minstens ${pct}% van het doel; achter: minder; geen gegevens: geen periode met een meting én een doel. Een uitkomst is achter als een van haar indicatoren achter is.`,
     status: { on_track: 'op koers', behind: 'achter', no_data: 'geen gegevens' } as Record<Status, string>,
     summaryHead: ['Indicator', 'Nulmeting', 'Doel', 'Gerealiseerd', '% van doel', 'Status'],
     noIndicatorsShort: 'geen indicatoren',
@@ -169,7 +169,7 @@ const words = {
     report: 'Report',
     summary: 'Summary: did it work?',
     rule: (pct: number) =>
-      `Per indicator the latest measurement in the period against the target for that same period. "% of target" is actual divided by target (where lower is better: target divided by actual). On track: at least ${pct}% of the target; behind: less; no data: no measurement or no target in the period. An outcome is behind when one of its indicators is.`,
+      `Per indicator the latest period within the report period that has both a measurement and a target. "% of target" is actual divided by target (where lower is better: target divided by actual). On track: at least ${pct}% of the target; behind: less; no data: no period with both a measurement and a target. An outcome is behind when one of its indicators is.`,
     status: { on_track: 'on track', behind: 'behind', no_data: 'no data' } as Record<Status, string>,
     summaryHead: ['Indicator', 'Baseline', 'Target', 'Actual', '% of target', 'Status'],
     noIndicatorsShort: 'no indicators',

@@ -1,5 +1,5 @@
-// The summary a report opens with: per indicator its latest actual in the period against that
-// period's target, the percentage of the target reached (respecting the indicator's direction)
+// The summary a report opens with: per indicator the latest period that has both an actual and a
+// target, the percentage of the target reached (respecting the indicator's direction)
 // and a status by one stated rule; per outcome the status of its indicators together.
 import type { IndicatorOut } from './types.js';
 
@@ -15,7 +15,10 @@ export type IndicatorProgress = {
   unit: string;
   direction: 'higher' | 'lower';
   baseline: number | null;
-  /** the latest period in the report with an actual (all areas together) */
+  /**
+   * the latest period in the report with both an actual and a target (all areas together); without
+   * such a period, the latest period with an actual
+   */
   period: string | null;
   actual: number | null;
   target: number | null;
@@ -35,7 +38,9 @@ export function percentOfTarget(actual: number, target: number, direction: 'high
 }
 
 export function indicatorProgress(ind: IndicatorOut): IndicatorProgress {
-  const last = [...ind.periods].reverse().find((p) => p.actual != null);
+  // A newest quarter without a target must not hide earlier quarters that can be compared.
+  const newestFirst = [...ind.periods].reverse();
+  const last = newestFirst.find((p) => p.actual != null && p.target != null) ?? newestFirst.find((p) => p.actual != null);
   const actual = last?.actual ?? null;
   const target = last?.target ?? null;
   const percent = actual != null && target != null ? percentOfTarget(actual, target, ind.direction) : null;
