@@ -39,6 +39,9 @@ const t = messages({
     noSelection: 'Er is niets gekozen.',
     failed: 'Dat lukte niet: {msg}',
     reasonRequired: 'Schrijf op waarom je dit verhaal kiest.',
+    roundTitle: 'Ronde meest betekenisvolle verandering',
+    notFound: 'Deze ronde bestaat niet, of je zit niet in het panel.',
+    loading: 'Bezig met laden…',
   },
   en: {
     back: 'All rounds',
@@ -70,6 +73,9 @@ const t = messages({
     noSelection: 'Nothing was picked.',
     failed: 'That did not work: {msg}',
     reasonRequired: 'Write down why you pick this story.',
+    roundTitle: 'Most significant change round',
+    notFound: 'This round does not exist, or you are not on its panel.',
+    loading: 'Loading…',
   },
 });
 
@@ -196,8 +202,19 @@ export class MscRoundPage extends LitElement {
   override render() {
     const d = this.data;
     const errMsg = this.error instanceof ApiError ? this.error.message : this.error;
-    if (!d)
-      return html`<p><a href="/msc">← ${t('back')}</a></p><div role="alert">${errMsg ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>`;
+    if (!d) {
+      // The server's 404 text is not in the reader's language; say it here in one language.
+      const missing = this.error instanceof ApiError && [400, 403, 404].includes(this.error.status);
+      return html`<p><a href="/msc">← ${t('back')}</a></p>
+        <h1 tabindex="-1">${t('roundTitle')}</h1>
+        ${
+          missing
+            ? html`<p class="notice error" role="alert">${t('notFound')}</p>`
+            : errMsg
+              ? html`<p class="notice error" role="alert">${t('failed', { msg: errMsg })}</p>`
+              : html`<p role="status">${t('loading')}</p>`
+        }`;
+    }
     const r = d.round;
     const canPick = d.isPanel && r.status === 'open';
     const title = (id: number) => d.candidates.find((c) => c.id === id)?.title ?? `#${id}`;
