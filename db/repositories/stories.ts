@@ -4,10 +4,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { deleteReview, noteDisclosureChange } from './reviews.js';
 import { forgetStoryCoding, selectionsForStory, type PanelRole } from './sensemaking.js';
 import { deleteStoryMedia, mediaFilesOf } from './media.js';
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ConsentChannel, ConsentGiver, ConsentLevel, DB, Phase, StoryQuery, StorySource } from '../schema.js';
 import { engine, engineName, searchQuery } from '../engine.js';
 import { batched } from '../batch.js';
+import { storyDate } from './story-date.js';
 
 type Db = Kysely<DB>;
 export type VisibleStories = StoryQuery;
@@ -107,11 +108,8 @@ export async function listStories(db: Db, visible: VisibleStories, f: StoryFilte
   if (f.source) qb = qb.where('stories.source', '=', f.source);
   if (f.tellerId !== undefined) qb = qb.where('stories.tellerId', '=', f.tellerId);
   if (f.from || f.to) {
-    // the day it happened, or else the day it was recorded
-    const day = (eb: ExpressionBuilder<DB, 'stories'>) =>
-      eb.fn.coalesce('stories.happenedOn', eb.fn<string>('substr', ['stories.createdAt', eb.lit(1), eb.lit(10)]));
-    if (f.from) qb = qb.where((eb) => eb(day(eb), '>=', f.from!));
-    if (f.to) qb = qb.where((eb) => eb(day(eb), '<=', f.to!));
+    if (f.from) qb = qb.where(storyDate, '>=', f.from);
+    if (f.to) qb = qb.where(storyDate, '<=', f.to);
   }
   const search = engine(db);
   const match = f.q ? searchQuery(db, f.q) : null;
@@ -133,28 +131,38 @@ export async function listStories(db: Db, visible: VisibleStories, f: StoryFilte
   }
   let rows = summaryQuery(qb)
     .select(summaryColumns)
-    .select((eb) => [
-      eb.fn<string>('substr', ['stories.bodyText', eb.lit(1), eb.lit(400)]).as('head'),
-      eb
-        .or([
-          eb.exists(eb.selectFrom('storyOutcomes').select('storyOutcomes.storyId').whereRef('storyOutcomes.storyId', '=', 'stories.id')),
-          eb.exists(
-            eb
-              .selectFrom('storyPlacements')
-              .select('storyPlacements.id')
-              .whereRef('storyPlacements.storyId', '=', 'stories.id')
-              .where('storyPlacements.source', '=', 'coordinator'),
-          ),
-        ])
-        .as('tagged'),
-    ]);
+    .select((eb) => eb.fn<string>('substr', ['stories.bodyText', eb.lit(1), eb.lit(400)]).as('head'));
   if (match && capped) rows = rows.orderBy(search.searchRecency, 'desc');
   else {
     if (match) rows = rows.orderBy(search.searchRank);
     rows = rows.orderBy('stories.createdAt', 'desc').orderBy('stories.id', 'desc');
   }
-  const stories = (await rows.limit(f.limit).offset(f.offset).execute()) as SummaryRow[];
-  return { stories: stories.map(toSummary), total, totalCapped: capped };
+  const page = await rows.limit(f.limit).offset(f.offset).execute();
+  // Whether a coordinator tagged them: asked for the page's stories only, after the limit (as a
+  // subquery per row, PostgreSQL hashed every tag and placement in the database first).
+  const tagged = await taggedStories(
+    db,
+    page.map((s) => s.id),
+  );
+  return { stories: page.map((s) => toSummary({ ...s, tagged: tagged.has(s.id) } as SummaryRow)), total, totalCapped: capped };
+}
+
+/** Of `ids`, the stories with an outcome tag or a coordinator's placement. */
+async function taggedStories(db: Db, ids: number[]): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('storyOutcomes')
+    .select('storyOutcomes.storyId')
+    .where('storyOutcomes.storyId', 'in', ids)
+    .union(
+      db
+        .selectFrom('storyPlacements')
+        .select('storyPlacements.storyId')
+        .where('storyPlacements.storyId', 'in', ids)
+        .where('storyPlacements.source', '=', 'coordinator'),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.storyId));
 }
 
 /** One story from `visible`, with its body, teller, consent record and placements. */
