@@ -126,4 +126,19 @@ describe('browser: page defects stay fixed', () => {
     await expect(page.getByText(/Ronde niet gevonden/).count()).resolves.toBe(0);
     await page.context().close();
   });
+
+  it('a page whose data fails to load says so and loads again with "Opnieuw proberen"', async () => {
+    const { email } = await e.user('admin');
+    await makeArea(e.db, 'Wijk Noord', 'wijk');
+    const page = await (await e.context()).newPage();
+    await e.login(page, email);
+    let failures = 1;
+    await page.route('**/api/areas', (route) => (failures-- > 0 ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    await page.goto('/areas');
+    await page.getByRole('alert').getByText('De gebieden konden niet worden geladen.').waitFor();
+    await page.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await page.getByRole('region', { name: 'Gebieden' }).getByText('Wijk Noord').waitFor();
+    await expect(page.getByRole('button', { name: 'Opnieuw proberen' }).count()).resolves.toBe(0);
+    await page.context().close();
+  });
 });
