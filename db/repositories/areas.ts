@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AreaKind } from '../domain/enums.js';
 import type { DB } from '../schema.js';
 
 /** The given areas and everything below them (a wijk and its buurten; a gemeente and all its wijken and buurten). */
@@ -17,4 +18,22 @@ export async function areasWithin(db: Kysely<DB>, areaIds: number[]): Promise<nu
 export async function areaInProject(db: Kysely<DB>, projectId: number, areaId: number): Promise<boolean> {
   const roots = (await db.selectFrom('projectAreas').select('areaId').where('projectId', '=', projectId).execute()).map((r) => r.areaId);
   return roots.length > 0 && (await areasWithin(db, roots)).includes(areaId);
+}
+
+export const areaColumns = ['id', 'name', 'kind', 'cbsCode', 'parentId'] as const;
+
+export function listAreas(db: Kysely<DB>) {
+  return db.selectFrom('areas').select(areaColumns).orderBy('name').execute();
+}
+
+export async function areaExists(db: Kysely<DB>, id: number): Promise<boolean> {
+  return !!(await db.selectFrom('areas').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+export async function cbsCodeTaken(db: Kysely<DB>, cbsCode: string): Promise<boolean> {
+  return !!(await db.selectFrom('areas').select('id').where('cbsCode', '=', cbsCode).executeTakeFirst());
+}
+
+export function insertArea(db: Kysely<DB>, area: { name: string; kind: AreaKind; cbsCode: string | null; parentId: number | null }) {
+  return db.insertInto('areas').values(area).returning(areaColumns).executeTakeFirstOrThrow();
 }

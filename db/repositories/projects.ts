@@ -100,3 +100,8 @@ export async function projectSectors(db: Kysely<DB>, projectIds: number[]): Prom
   const rows = await db.selectFrom('projects').select(['id', 'iatiSector']).where('id', 'in', projectIds).execute();
   return new Map(rows.flatMap((r) => (r.iatiSector ? [[r.id, r.iatiSector] as const] : [])));
 }
+
+/** A project's name (the project must exist). */
+export async function projectName(db: Kysely<DB>, id: number): Promise<string> {
+  return (await db.selectFrom('projects').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
+}

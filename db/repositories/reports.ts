@@ -310,3 +310,71 @@ export async function revokeLink(db: Kysely<DB>, linkId: number, by: number, at 
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }
+
+/** What a report can be defined over: projects, areas, outcomes and the enabled funder accounts. */
+export async function definitionChoices(db: Kysely<DB>) {
+  const [projects, areas, outcomes, funders] = await Promise.all([
+    db.selectFrom('projects').select(['id', 'name']).orderBy('name').execute(),
+    db.selectFrom('areas').select(['id', 'name']).orderBy('name').execute(),
+    db.selectFrom('outcomes').select(['id', 'projectId', 'level', 'title', 'archivedAt']).orderBy('projectId').orderBy('sort').orderBy('id').execute(),
+    db.selectFrom('users').select(['id', 'name', 'email']).where('role', '=', 'funder').where('disabledAt', 'is', null).orderBy('name').execute(),
+  ]);
+  return { projects, areas, outcomes, funders };
+}
+
+export async function reportTitle(db: Kysely<DB>, id: number): Promise<{ title: string }> {
+  return db.selectFrom('reports').select('title').where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** A user a report might be shared with, with what the share check and its mail need. */
+export function shareTarget(db: Kysely<DB>, userId: number) {
+  return db.selectFrom('users').select(['id', 'role', 'disabledAt', 'email', 'locale']).where('id', '=', userId).executeTakeFirst();
+}
+
+/** Shares a report with a user; false when it was shared with them already. */
+export async function addShare(db: Kysely<DB>, reportId: number, userId: number, sharedBy: number): Promise<boolean> {
+  const added = await db
+    .insertInto('reportShares')
+    .values({ reportId, userId, sharedBy })
+    .onConflict((oc) => oc.doNothing())
+    .returning('userId')
+    .execute();
+  return added.length > 0;
+}
+
+export async function removeShare(db: Kysely<DB>, reportId: number, userId: number): Promise<void> {
+  await db.deleteFrom('reportShares').where('reportId', '=', reportId).where('userId', '=', userId).execute();
+}
+
+/** The outcomes a report covers: the chosen ones, else every outcome of its projects. */
+export function reportOutcomes(db: Kysely<DB>, r: { outcomeIds: number[]; projectIds: number[] }) {
+  let q = db
+    .selectFrom('outcomes')
+    .innerJoin('projects', 'projects.id', 'outcomes.projectId')
+    .select(['outcomes.id', 'outcomes.title', 'outcomes.archivedAt', 'projects.name as projectName'])
+    .orderBy('projects.name')
+    .orderBy('outcomes.sort')
+    .orderBy('outcomes.id');
+  q = r.outcomeIds.length ? q.where('outcomes.id', 'in', r.outcomeIds) : q.where('outcomes.projectId', 'in', r.projectIds);
+  return q.execute();
+}
+
+/** How many indicators measure each of these outcomes (only outcomes with any). */
+export function indicatorCountsByOutcome(db: Kysely<DB>, outcomeIds: number[]) {
+  return db
+    .selectFrom('indicators')
+    .select((eb) => ['outcomeId', eb.fn.countAll<number>().as('n')])
+    .where('outcomeId', 'in', outcomeIds)
+    .groupBy('outcomeId')
+    .execute();
+}
+
+/** A new read link; only the hash of its token is stored. */
+export function insertLink(db: Kysely<DB>, link: { reportId: number; tokenHash: string; expiresAt: string; createdBy: number; label: string | null }) {
+  return db.insertInto('reportLinks').values(link).returning(['id', 'expiresAt', 'label']).executeTakeFirstOrThrow();
+}
+
+/** A read link by the hash of its token. */
+export function linkByTokenHash(db: Kysely<DB>, tokenHash: string) {
+  return db.selectFrom('reportLinks').select(['reportId', 'expiresAt', 'revokedAt']).where('tokenHash', '=', tokenHash).executeTakeFirst();
+}

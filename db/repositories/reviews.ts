@@ -2,7 +2,8 @@
 // Whether a review is current, and who may read what, is decided in server/access.ts.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DB } from '../schema.js';
+import type { DB, StoryQuery } from '../schema.js';
+import { storyDate } from './story-date.js';
 
 type Db = Kysely<DB>;
 
@@ -69,4 +70,33 @@ export async function saveReview(db: Db, storyId: number, r: NewReview): Promise
 /** Removes a story's report version (withdrawal: the copy of the text goes too). */
 export async function deleteReview(db: Db, storyId: number): Promise<void> {
   await db.deleteFrom('storyReviews').where('storyId', '=', storyId).execute();
+}
+
+/** The story's own title and text as the review screen shows them beside its report version. */
+export function storyToReview(db: Db, id: number) {
+  return db.selectFrom('stories').select(['id', 'projectId', 'title', 'bodyJson', 'bodyText', 'consent']).where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** What saving a review checks against: the story's title and text now, its consent and withdrawal. */
+export function reviewSource(db: Db, id: number) {
+  return db.selectFrom('stories').select(['title', 'bodyText', 'consent', 'withdrawnAt']).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Of `waiting` (stories awaiting review, narrowed by server/access.ts), how many there are and the
+ * first `limit` by date, each with whether it was reviewed before (its review went stale).
+ */
+export async function waitingList(waiting: StoryQuery, limit: number) {
+  const count = Number((await waiting.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await waiting
+    .innerJoin('projects', 'projects.id', 'stories.projectId')
+    .select(['stories.id', 'stories.title', 'projects.name as projectName', 'stories.consent', storyDate.as('date')])
+    .select((eb) =>
+      eb.exists(eb.selectFrom('storyReviews').select('storyReviews.storyId').whereRef('storyReviews.storyId', '=', 'stories.id')).as('reviewedBefore'),
+    )
+    .orderBy(storyDate)
+    .orderBy('stories.id')
+    .limit(limit)
+    .execute();
+  return { count, stories: rows.map(({ reviewedBefore, ...r }) => ({ ...r, stale: Boolean(reviewedBefore) })) };
 }

@@ -4,10 +4,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { deleteReview, noteDisclosureChange } from './reviews.js';
 import { forgetStoryCoding, selectionsForStory, type PanelRole } from './sensemaking.js';
 import { deleteStoryMedia, mediaFilesOf } from './media.js';
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ConsentChannel, ConsentGiver, ConsentLevel, DB, Phase, StoryQuery, StorySource } from '../schema.js';
 import { engine, engineName, searchQuery } from '../engine.js';
 import { batched } from '../batch.js';
+import { storyDate } from './story-date.js';
 
 type Db = Kysely<DB>;
 export type VisibleStories = StoryQuery;
@@ -107,11 +108,8 @@ export async function listStories(db: Db, visible: VisibleStories, f: StoryFilte
   if (f.source) qb = qb.where('stories.source', '=', f.source);
   if (f.tellerId !== undefined) qb = qb.where('stories.tellerId', '=', f.tellerId);
   if (f.from || f.to) {
-    // the day it happened, or else the day it was recorded
-    const day = (eb: ExpressionBuilder<DB, 'stories'>) =>
-      eb.fn.coalesce('stories.happenedOn', eb.fn<string>('substr', ['stories.createdAt', eb.lit(1), eb.lit(10)]));
-    if (f.from) qb = qb.where((eb) => eb(day(eb), '>=', f.from!));
-    if (f.to) qb = qb.where((eb) => eb(day(eb), '<=', f.to!));
+    if (f.from) qb = qb.where(storyDate, '>=', f.from);
+    if (f.to) qb = qb.where(storyDate, '<=', f.to);
   }
   const search = engine(db);
   const match = f.q ? searchQuery(db, f.q) : null;

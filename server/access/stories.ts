@@ -1,6 +1,7 @@
 // Stories: which the team may see, which may leave the team, and how a teller is named.
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { ConsentLevel, DB, StoryQuery } from '../../db/schema.js';
+import { storyDate } from '../../db/repositories/story-date.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 import type { SessionUser } from '../types.js';
 import { isStaff, projectScope } from './scope.js';
@@ -183,7 +184,7 @@ export async function reviewableStory(db: Kysely<DB>, user: SessionUser, id: num
 }
 
 /** The day a story counts on: the day it happened, else the day it was recorded. */
-export const storyDate = sql<string>`coalesce(${sql.ref('stories.happenedOn')}, substr(${sql.ref('stories.createdAt')}, 1, 10))`;
+export { storyDate };
 
 // ---- Report summary (issue 12) ----
 

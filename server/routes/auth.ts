@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { adminExists, findUserByEmail, insertUser, normalizeEmail } from '../../db/repositories/users.js';
+import { deleteSession, deleteSetupTokens, replaceSetupToken, setupTokenByHash } from '../../db/repositories/auth.js';
+import { adminExists, findUserByEmail, insertUser, normalizeEmail, passwordHashOf, setLocale, setPassword } from '../../db/repositories/users.js';
 import { audit } from '../audit.js';
 import { userOf } from '../auth/guard.js';
 import { dummyHash, hashPassword, passwordRule, verifyPassword } from '../auth/passwords.js';
@@ -34,11 +35,7 @@ const wrong = () => new AppError('unauthenticated', 'E-mailadres of wachtwoord k
 export async function issueSetupToken(db: Db, ttlMs = 24 * 3_600_000): Promise<string | null> {
   if (await adminExists(db)) return null;
   const token = newToken();
-  await db.deleteFrom('setupTokens').execute();
-  await db
-    .insertInto('setupTokens')
-    .values({ tokenHash: hashToken(token), expiresAt: new Date(Date.now() + ttlMs).toISOString() })
-    .execute();
+  await replaceSetupToken(db, hashToken(token), new Date(Date.now() + ttlMs).toISOString());
   return token;
 }
 
@@ -73,7 +70,7 @@ export const authRoutes = router()
       }
       await limiter.reset(`login:acct:${user.email}`);
       // A login never reuses the session the browser came with.
-      if (c.var.sessionId) await db.deleteFrom('sessions').where('id', '=', c.var.sessionId).execute();
+      if (c.var.sessionId) await deleteSession(db, c.var.sessionId);
       await startSession(c, user.id);
       await audit(db, me(user), 'session.start', { type: 'user', id: user.id });
       return c.json({ user: me(user) }, 200);
@@ -119,13 +116,12 @@ export const authRoutes = router()
       const { currentPassword, newPassword } = c.req.valid('json');
       const { db, limiter, config } = c.var;
       await limiter.hit(`password:${user.id}`, config.limits.loginPerAccount);
-      const row = await db.selectFrom('users').select('passwordHash').where('id', '=', user.id).executeTakeFirstOrThrow();
-      if (!(await verifyPassword(currentPassword, row.passwordHash))) {
+      if (!(await verifyPassword(currentPassword, await passwordHashOf(db, user.id)))) {
         throw new AppError('invalid_input', 'Huidig wachtwoord klopt niet / Current password is wrong', [{ field: 'currentPassword', message: 'wrong' }]);
       }
       const passwordHash = await hashPassword(newPassword);
       await db.transaction().execute(async (tx) => {
-        await tx.updateTable('users').set({ passwordHash, passwordChangedAt: new Date().toISOString() }).where('id', '=', user.id).execute();
+        await setPassword(tx, user.id, passwordHash, new Date().toISOString());
         await endAllSessions(tx, user.id);
         await audit(tx, user, 'user.password_changed', { type: 'user', id: user.id });
       });
@@ -145,11 +141,7 @@ export const authRoutes = router()
     }),
     async (c) => {
       const user = userOf(c);
-      await c.var.db
-        .updateTable('users')
-        .set({ locale: c.req.valid('json').locale })
-        .where('id', '=', user.id)
-        .execute();
+      await setLocale(c.var.db, user.id, c.req.valid('json').locale);
       return c.body(null, 204);
     },
   )
@@ -179,11 +171,11 @@ export const authRoutes = router()
       const passwordHash = await hashPassword(input.password);
       const user = await db.transaction().execute(async (tx) => {
         if (await adminExists(tx)) throw new AppError('conflict', 'Setup is al gedaan / Setup has already been done');
-        const token = await tx.selectFrom('setupTokens').selectAll().where('tokenHash', '=', hashToken(input.token)).executeTakeFirst();
+        const token = await setupTokenByHash(tx, hashToken(input.token));
         if (!token || Date.parse(token.expiresAt) < Date.now())
           throw new AppError('forbidden', 'Setup-link ongeldig of verlopen / Setup link invalid or expired');
         if (await findUserByEmail(tx, input.email)) throw new AppError('conflict', 'E-mailadres bestaat al / Email already in use');
-        await tx.deleteFrom('setupTokens').execute();
+        await deleteSetupTokens(tx);
         const created = await insertUser(tx, { email: input.email, name: input.name, role: 'admin', passwordHash });
         await audit(tx, { system: 'setup' }, 'user.create', { type: 'user', id: created.id }, { role: 'admin', via: 'first-run setup' });
         return created;

@@ -2,7 +2,8 @@
 // is stored. Asking for a link answers the same whether or not the address has an account (no
 // account enumeration), and the mail is sent in the background so timing tells nothing either.
 import { createRoute, z } from '@hono/zod-openapi';
-import { findUserByEmail, normalizeEmail } from '../../db/repositories/users.js';
+import { closePasswordResets, insertPasswordReset, passwordResetByHash, usePasswordReset } from '../../db/repositories/auth.js';
+import { findUserByEmail, normalizeEmail, setPassword } from '../../db/repositories/users.js';
 import type { Db } from '../../db/client.js';
 import { audit } from '../audit.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -32,22 +33,7 @@ const noMail = () =>
 
 /** The unused, unexpired reset with this token, and its enabled user. */
 async function liveReset(db: Db, token: string) {
-  const row = await db
-    .selectFrom('passwordResets')
-    .innerJoin('users', 'users.id', 'passwordResets.userId')
-    .select([
-      'passwordResets.id',
-      'passwordResets.expiresAt',
-      'passwordResets.usedAt',
-      'users.id as userId',
-      'users.email',
-      'users.name',
-      'users.role',
-      'users.locale',
-      'users.disabledAt',
-    ])
-    .where('passwordResets.tokenHash', '=', hashToken(token))
-    .executeTakeFirst();
+  const row = await passwordResetByHash(db, hashToken(token));
   if (!row || row.usedAt || row.disabledAt || Date.parse(row.expiresAt) <= Date.now()) return null;
   return row;
 }
@@ -94,15 +80,12 @@ export const passwordResetRoutes = router()
         const token = newToken();
         const now = Date.now();
         await db.transaction().execute(async (tx) => {
-          await tx
-            .insertInto('passwordResets')
-            .values({
-              userId: user.id,
-              tokenHash: hashToken(token),
-              createdAt: new Date(now).toISOString(),
-              expiresAt: new Date(now + RESET_TTL_MS).toISOString(),
-            })
-            .execute();
+          await insertPasswordReset(tx, {
+            userId: user.id,
+            tokenHash: hashToken(token),
+            createdAt: new Date(now).toISOString(),
+            expiresAt: new Date(now + RESET_TTL_MS).toISOString(),
+          });
           await audit(tx, null, 'user.password_reset_requested', { type: 'user', id: user.id });
         });
         sendLater(mailer, { to: user.email, ...resetMail(user.locale, `${appOrigin(c)}/reset-password#${token}`) });
@@ -156,17 +139,10 @@ export const passwordResetRoutes = router()
       await db.transaction().execute(async (tx) => {
         const now = new Date().toISOString();
         // Single use, also against two requests racing with the same link.
-        const used = await tx
-          .updateTable('passwordResets')
-          .set({ usedAt: now })
-          .where('id', '=', found.id)
-          .where('usedAt', 'is', null)
-          .returning('id')
-          .execute();
-        if (!used.length) throw unusable();
+        if (!(await usePasswordReset(tx, found.id, now))) throw unusable();
         // Other links asked for earlier stop working too.
-        await tx.updateTable('passwordResets').set({ usedAt: now }).where('userId', '=', user.id).where('usedAt', 'is', null).execute();
-        await tx.updateTable('users').set({ passwordHash, passwordChangedAt: now }).where('id', '=', user.id).execute();
+        await closePasswordResets(tx, user.id, now);
+        await setPassword(tx, user.id, passwordHash, now);
         await endAllSessions(tx, user.id);
         await audit(tx, user, 'user.password_reset', { type: 'user', id: user.id });
       });

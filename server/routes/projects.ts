@@ -2,7 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { dateString, idList } from '../fields.js';
 import { areaKinds, phases } from '../../db/schema.js';
 import { defaultIatiSector, iatiSectorKeys, iatiSectors } from '../reports/iati/codelists.js';
+import { areaExists, cbsCodeTaken, insertArea, listAreas } from '../../db/repositories/areas.js';
 import { getProject, insertProject, listProjects, setProjectMembers, updateProject } from '../../db/repositories/projects.js';
+import { usersByIds } from '../../db/repositories/users.js';
 import { assertProjectVisible, projectScope } from '../access.js';
 import { audit } from '../audit.js';
 import { requireRole, staff } from '../auth/guard.js';
@@ -105,7 +107,7 @@ async function checkRefs(db: Kysely<DB>, input: { areaIds?: number[]; startDate?
 /** Team members are existing admins, coordinators or workers: never funders. */
 async function checkMembers(db: Kysely<DB>, userIds: number[] | undefined) {
   if (!userIds?.length) return;
-  const found = await db.selectFrom('users').select(['id', 'role']).where('id', 'in', userIds).execute();
+  const found = await usersByIds(db, userIds);
   const bad = userIds.filter((u) => !found.some((f) => f.id === u && f.role !== 'funder'));
   if (bad.length)
     throw invalid('Onbekende gebruiker of financier / Unknown user or a funder', [{ field: 'userIds', message: `not allowed: ${bad.join(', ')}` }]);
@@ -151,8 +153,7 @@ export const projectRoutes = router()
     }),
     async (c) => {
       requireRole(c, 'admin', 'coordinator', 'worker', 'funder');
-      const areas = await c.var.db.selectFrom('areas').select(['id', 'name', 'kind', 'cbsCode', 'parentId']).orderBy('name').execute();
-      return c.json({ areas }, 200);
+      return c.json({ areas: await listAreas(c.var.db) }, 200);
     },
   )
   .openapi(
@@ -170,17 +171,13 @@ export const projectRoutes = router()
       const input = c.req.valid('json');
       const { db } = c.var;
       const area = await db.transaction().execute(async (tx) => {
-        if (input.parentId && !(await tx.selectFrom('areas').select('id').where('id', '=', input.parentId).executeTakeFirst())) {
+        if (input.parentId && !(await areaExists(tx, input.parentId))) {
           throw invalid('Onbekend bovenliggend gebied / Unknown parent area', [{ field: 'parentId', message: 'unknown' }]);
         }
-        if (input.cbsCode && (await tx.selectFrom('areas').select('id').where('cbsCode', '=', input.cbsCode).executeTakeFirst())) {
+        if (input.cbsCode && (await cbsCodeTaken(tx, input.cbsCode))) {
           throw conflict('Er is al een gebied met deze CBS-code / An area with this CBS code exists');
         }
-        const row = await tx
-          .insertInto('areas')
-          .values({ name: input.name, kind: input.kind, cbsCode: input.cbsCode ?? null, parentId: input.parentId ?? null })
-          .returning(['id', 'name', 'kind', 'cbsCode', 'parentId'])
-          .executeTakeFirstOrThrow();
+        const row = await insertArea(tx, { name: input.name, kind: input.kind, cbsCode: input.cbsCode ?? null, parentId: input.parentId ?? null });
         await audit(tx, user, 'area.create', { type: 'area', id: row.id }, { name: row.name });
         return row;
       });

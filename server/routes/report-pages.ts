@@ -2,7 +2,7 @@
 // and funders it is shared with, and the latest version behind an expiring read-only link. Dutch
 // first; English with `?lang=en` or the browser's Accept-Language, and a visible switch.
 import { Hono, type Context } from 'hono';
-import { getReport, getVersion, listVersions } from '../../db/repositories/reports.js';
+import { getReport, getVersion, linkByTokenHash, listVersions } from '../../db/repositories/reports.js';
 type VersionRow = NonNullable<Awaited<ReturnType<typeof getVersion>>>;
 import { loadSession } from '../auth/sessions.js';
 import { hashToken } from '../auth/tokens.js';
@@ -112,11 +112,7 @@ export function reportPages() {
   /** The latest published version behind a read link, as it may be served now; else why not. */
   const sharedVersion = async (c: Context<AppEnv>): Promise<Shared> => {
     const { db } = c.var;
-    const link = await db
-      .selectFrom('reportLinks')
-      .select(['reportId', 'expiresAt', 'revokedAt'])
-      .where('tokenHash', '=', hashToken(c.req.param('token')!))
-      .executeTakeFirst();
+    const link = await linkByTokenHash(db, hashToken(c.req.param('token')!));
     if (!link) return { status: 404, why: 'notFound' };
     if (link.revokedAt) return { status: 410, why: 'revoked' };
     if (Date.parse(link.expiresAt) <= Date.now()) return { status: 410, why: 'expired' };

@@ -3,7 +3,7 @@
 // review releases is decided in server/access.ts (reportStories); this router only writes.
 import { createRoute, z } from '@hono/zod-openapi';
 import { getReport } from '../../db/repositories/reports.js';
-import { getReview, reviewHash, saveReview } from '../../db/repositories/reviews.js';
+import { getReview, reviewHash, reviewSource, saveReview, storyToReview, waitingList } from '../../db/repositories/reviews.js';
 import { areasWithin } from '../../db/repositories/areas.js';
 import { consentLevels } from '../../db/schema.js';
 import { assertReportManageable, audienceLevels, awaitingReview, reviewableStory, storyDate, visibleStories } from '../access.js';
@@ -69,11 +69,7 @@ const Waiting = z
   .openapi('AwaitingReview');
 
 async function reviewOf(db: Kysely<DB>, id: number) {
-  const story = await db
-    .selectFrom('stories')
-    .select(['id', 'projectId', 'title', 'bodyJson', 'bodyText', 'consent'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
+  const story = await storyToReview(db, id);
   const review = await getReview(db, id);
   return {
     story: {
@@ -143,7 +139,7 @@ export const reviewRoutes = router()
       if (!rich.text.trim())
         throw invalid('De versie voor verslagen is leeg / The report version is empty', [{ field: 'body', message: 'the report version has no text' }]);
       const result = await db.transaction().execute(async (tx) => {
-        const story = await tx.selectFrom('stories').select(['title', 'bodyText', 'consent', 'withdrawnAt']).where('id', '=', id).executeTakeFirst();
+        const story = await reviewSource(tx, id);
         if (!story) throw notFound('Verhaal niet gevonden / Story not found');
         if (story.withdrawnAt) throw conflict('Dit verhaal is ingetrokken / This story has been withdrawn');
         if (reviewHash(story.title, story.bodyText) !== input.storyHash) {
@@ -186,17 +182,6 @@ export const reviewRoutes = router()
         .where(storyDate, '>=', report.periodFrom)
         .where(storyDate, '<=', report.periodTo);
       if (report.areaIds.length) q = q.where('stories.areaId', 'in', await areasWithin(db, report.areaIds));
-      const count = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-      const rows = await q
-        .innerJoin('projects', 'projects.id', 'stories.projectId')
-        .select(['stories.id', 'stories.title', 'projects.name as projectName', 'stories.consent', storyDate.as('date')])
-        .select((eb) =>
-          eb.exists(eb.selectFrom('storyReviews').select('storyReviews.storyId').whereRef('storyReviews.storyId', '=', 'stories.id')).as('reviewedBefore'),
-        )
-        .orderBy(storyDate)
-        .orderBy('stories.id')
-        .limit(WAITING_LIST)
-        .execute();
-      return c.json({ count, stories: rows.map(({ reviewedBefore, ...r }) => ({ ...r, stale: Boolean(reviewedBefore) })) }, 200);
+      return c.json(await waitingList(q, WAITING_LIST), 200);
     },
   );

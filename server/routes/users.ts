@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { roles } from '../../db/schema.js';
-import { findUserByEmail, getUser, insertUser, listUsers } from '../../db/repositories/users.js';
+import { auditEntries, findUserByEmail, getUser, insertUser, listUsers, teamUsers, updateUser } from '../../db/repositories/users.js';
 import { audit } from '../audit.js';
 import { requireRole, staff } from '../auth/guard.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -57,14 +57,7 @@ export const userRoutes = router()
     }),
     async (c) => {
       requireRole(c, ...staff);
-      const users = await c.var.db
-        .selectFrom('users')
-        .select(['id', 'name', 'email', 'role'])
-        .where('disabledAt', 'is', null)
-        .where('role', '!=', 'funder')
-        .orderBy('name')
-        .execute();
-      return c.json({ users }, 200);
+      return c.json({ users: await teamUsers(c.var.db) }, 200);
     },
   )
   .openapi(
@@ -130,16 +123,12 @@ export const userRoutes = router()
         if (!before) throw notFound();
         const now = new Date().toISOString();
         const disabledAt = patch.disabled === undefined ? before.disabledAt : patch.disabled ? (before.disabledAt ?? now) : null;
-        await tx
-          .updateTable('users')
-          .set({
-            name: patch.name ?? before.name,
-            role: patch.role ?? before.role,
-            disabledAt,
-            ...(passwordHash ? { passwordHash, passwordChangedAt: now } : {}),
-          })
-          .where('id', '=', id)
-          .execute();
+        await updateUser(tx, id, {
+          name: patch.name ?? before.name,
+          role: patch.role ?? before.role,
+          disabledAt,
+          ...(passwordHash ? { passwordHash, passwordChangedAt: now } : {}),
+        });
         if (patch.name && patch.name !== before.name) await audit(tx, admin, 'user.rename', { type: 'user', id }, { from: before.name, to: patch.name });
         if (patch.role && patch.role !== before.role) await audit(tx, admin, 'user.role_change', { type: 'user', id }, { from: before.role, to: patch.role });
         if (disabledAt !== before.disabledAt) await audit(tx, admin, disabledAt ? 'user.disable' : 'user.enable', { type: 'user', id });
@@ -173,15 +162,7 @@ export const userRoutes = router()
     async (c) => {
       requireRole(c, 'admin');
       const q = c.req.valid('query');
-      let query = c.var.db
-        .selectFrom('auditLog')
-        .select(['id', 'at', 'actor', 'action', 'targetType', 'targetId', 'details'])
-        .orderBy('id', 'desc')
-        .limit(q.limit);
-      if (q.targetType) query = query.where('targetType', '=', q.targetType);
-      if (q.targetId) query = query.where('targetId', '=', q.targetId);
-      if (q.before) query = query.where('id', '<', q.before);
-      const rows = await query.execute();
+      const rows = await auditEntries(c.var.db, q);
       return c.json({ entries: rows.map((r) => ({ ...r, details: r.details ? JSON.parse(r.details) : null })) }, 200);
     },
   );

@@ -2,7 +2,8 @@
 // (to choose and order), and — before publishing — what a new version changes against the last.
 import { createRoute, z } from '@hono/zod-openapi';
 import { areasWithin } from '../../../db/repositories/areas.js';
-import { getReport, getVersion, listVersions } from '../../../db/repositories/reports.js';
+import { getReport, getVersion, indicatorCountsByOutcome, listVersions, reportOutcomes } from '../../../db/repositories/reports.js';
+import { acceptedOutcomeTags } from '../../../db/repositories/sensemaking.js';
 import { assertReportManageable, reportableStories } from '../../access.js';
 import { userOf } from '../../auth/guard.js';
 import { cookieAuth, errors, idParam, json, router } from '../../openapi.js';
@@ -58,30 +59,12 @@ export const choiceRoutes = router()
       const { db } = c.var;
       await assertReportManageable(db, userOf(c), id);
       const r = (await getReport(db, id))!;
-      let q = db
-        .selectFrom('outcomes')
-        .innerJoin('projects', 'projects.id', 'outcomes.projectId')
-        .select(['outcomes.id', 'outcomes.title', 'outcomes.archivedAt', 'projects.name as projectName'])
-        .orderBy('projects.name')
-        .orderBy('outcomes.sort')
-        .orderBy('outcomes.id');
-      q = r.outcomeIds.length ? q.where('outcomes.id', 'in', r.outcomeIds) : q.where('outcomes.projectId', 'in', r.projectIds);
-      const outcomes = await q.execute();
+      const outcomes = await reportOutcomes(db, r);
       const ids = outcomes.map((o) => o.id);
       const areaScope = r.areaIds.length ? await areasWithin(db, r.areaIds) : [];
       const stories = await reportableStories(db, { projectIds: r.projectIds, areaIds: areaScope, from: r.periodFrom, to: r.periodTo });
       const byId = new Map(stories.map((s) => [s.id, s]));
-      const [tags, counts] = ids.length
-        ? await Promise.all([
-            db.selectFrom('storyOutcomes').select(['outcomeId', 'storyId']).where('outcomeId', 'in', ids).where('status', '=', 'accepted').execute(),
-            db
-              .selectFrom('indicators')
-              .select((eb) => ['outcomeId', eb.fn.countAll<number>().as('n')])
-              .where('outcomeId', 'in', ids)
-              .groupBy('outcomeId')
-              .execute(),
-          ])
-        : [[], []];
+      const [tags, counts] = ids.length ? await Promise.all([acceptedOutcomeTags(db, ids), indicatorCountsByOutcome(db, ids)]) : [[], []];
       const out = [];
       for (const o of outcomes) {
         const tagged = tags.filter((t) => t.outcomeId === o.id && byId.has(t.storyId)).map((t) => byId.get(t.storyId)!);

@@ -1,6 +1,6 @@
 // Report definitions: list, the options to choose from, create, read, edit, preview.
 import { createRoute, z } from '@hono/zod-openapi';
-import { getReport, insertReport, listReports, updateReport } from '../../../db/repositories/reports.js';
+import { definitionChoices, getReport, insertReport, listReports, updateReport } from '../../../db/repositories/reports.js';
 import { assertReportManageable, reportScope, reportsSeenBy } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff, userOf } from '../../auth/guard.js';
@@ -49,14 +49,7 @@ export const reportCrudRoutes = router()
     }),
     async (c) => {
       requireRole(c, ...staff);
-      const { db } = c.var;
-      const [projects, areas, outcomes, funders] = await Promise.all([
-        db.selectFrom('projects').select(['id', 'name']).orderBy('name').execute(),
-        db.selectFrom('areas').select(['id', 'name']).orderBy('name').execute(),
-        db.selectFrom('outcomes').select(['id', 'projectId', 'level', 'title', 'archivedAt']).orderBy('projectId').orderBy('sort').orderBy('id').execute(),
-        db.selectFrom('users').select(['id', 'name', 'email']).where('role', '=', 'funder').where('disabledAt', 'is', null).orderBy('name').execute(),
-      ]);
-      return c.json({ projects, areas, outcomes, funders }, 200);
+      return c.json(await definitionChoices(c.var.db), 200);
     },
   )
   .openapi(

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { type DB } from '../../../db/schema.js';
 import { getReport, getVersion, listShares, listVersions, type OutcomeText, type ReportRow } from '../../../db/repositories/reports.js';
+import { acceptedOutcomeTags, outcomesByIds } from '../../../db/repositories/sensemaking.js';
 import { areasWithin } from '../../../db/repositories/areas.js';
 import { reportAccess, reportableStories } from '../../access.js';
 import type { ErrorDetail } from '../../errors.js';
@@ -25,7 +26,7 @@ export async function checkDefinition(
   await assertExist(db, 'projects', d.projectIds, 'projectIds');
   await assertExist(db, 'areas', d.areaIds, 'areaIds');
   if (d.outcomeIds.length) {
-    const outcomes = await db.selectFrom('outcomes').select(['id', 'projectId']).where('id', 'in', d.outcomeIds).execute();
+    const outcomes = await outcomesByIds(db, d.outcomeIds);
     const bad = d.outcomeIds.filter((id) => !outcomes.some((o) => o.id === id && d.projectIds.includes(o.projectId)));
     if (bad.length)
       throw invalid('Uitkomst hoort niet bij de gekozen projecten / Outcome not in the chosen projects', [
@@ -64,7 +65,7 @@ export async function checkOutcomeTexts(
 ): Promise<OutcomeText[]> {
   const details: ErrorDetail[] = [];
   const outcomeIds = [...new Set(input.map((t) => t.outcomeId))];
-  const outcomes = outcomeIds.length ? await db.selectFrom('outcomes').select(['id', 'projectId']).where('id', 'in', outcomeIds).execute() : [];
+  const outcomes = outcomeIds.length ? await outcomesByIds(db, outcomeIds) : [];
   const ofReport = (id: number) =>
     outcomes.some((o) => o.id === id && d.projectIds.includes(o.projectId) && (!d.outcomeIds.length || d.outcomeIds.includes(id)));
   const chosen = [...new Set(input.flatMap((t) => t.storyIds ?? []))];
@@ -74,16 +75,7 @@ export async function checkOutcomeTexts(
       ? (await reportableStories(db, { projectIds: d.projectIds, areaIds: areaScope, from: d.periodFrom, to: d.periodTo, storyIds: chosen })).map((s) => s.id)
       : [],
   );
-  const tags =
-    chosen.length && outcomeIds.length
-      ? await db
-          .selectFrom('storyOutcomes')
-          .select(['storyId', 'outcomeId'])
-          .where('storyId', 'in', chosen)
-          .where('outcomeId', 'in', outcomeIds)
-          .where('status', '=', 'accepted')
-          .execute()
-      : [];
+  const tags = chosen.length && outcomeIds.length ? await acceptedOutcomeTags(db, outcomeIds, chosen) : [];
   const out: OutcomeText[] = [];
   const seen = new Set<number>();
   input.forEach((t, i) => {

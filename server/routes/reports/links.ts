@@ -1,6 +1,6 @@
 // Read links: a published report for someone without an account.
 import { createRoute, z } from '@hono/zod-openapi';
-import { getLink, listLinks, revokeLink } from '../../../db/repositories/reports.js';
+import { getLink, insertLink, listLinks, revokeLink } from '../../../db/repositories/reports.js';
 import { assertReportManageable } from '../../access.js';
 import { audit } from '../../audit.js';
 import { userOf } from '../../auth/guard.js';
@@ -31,11 +31,7 @@ export const readLinkRoutes = router()
         throw invalid('Vervaldatum moet in het komende jaar liggen / Expiry must be within the next year', [{ field: 'expiresAt', message: 'out of range' }]);
       const token = newToken();
       const link = await c.var.db.transaction().execute(async (tx) => {
-        const row = await tx
-          .insertInto('reportLinks')
-          .values({ reportId: id, tokenHash: hashToken(token), expiresAt: expires.toISOString(), createdBy: user.id, label })
-          .returning(['id', 'expiresAt', 'label'])
-          .executeTakeFirstOrThrow();
+        const row = await insertLink(tx, { reportId: id, tokenHash: hashToken(token), expiresAt: expires.toISOString(), createdBy: user.id, label });
         await audit(tx, user, 'report.link', { type: 'report', id }, { linkId: row.id, expiresAt: row.expiresAt, label: row.label });
         return row;
       });

@@ -1,6 +1,6 @@
 // Sharing a report with funders.
 import { createRoute, z } from '@hono/zod-openapi';
-import { listShares } from '../../../db/repositories/reports.js';
+import { addShare, listShares, removeShare, reportTitle, shareTarget } from '../../../db/repositories/reports.js';
 import { assertReportManageable } from '../../access.js';
 import { audit } from '../../audit.js';
 import { userOf } from '../../auth/guard.js';
@@ -27,20 +27,15 @@ export const shareRoutes = router()
       const { userId } = c.req.valid('json');
       const { shares, notify } = await c.var.db.transaction().execute(async (tx) => {
         await assertReportManageable(tx, user, id);
-        const target = await tx.selectFrom('users').select(['id', 'role', 'disabledAt', 'email', 'locale']).where('id', '=', userId).executeTakeFirst();
+        const target = await shareTarget(tx, userId);
         if (!target || target.role !== 'funder' || target.disabledAt)
           throw invalid('Alleen te delen met een actief financiersaccount / Share only with an active funder account', [
             { field: 'userId', message: 'not a funder' },
           ]);
-        const added = await tx
-          .insertInto('reportShares')
-          .values({ reportId: id, userId, sharedBy: user.id })
-          .onConflict((oc) => oc.doNothing())
-          .returning('userId')
-          .execute();
+        const added = await addShare(tx, id, userId, user.id);
         await audit(tx, user, 'report.share', { type: 'report', id }, { userId });
-        const report = await tx.selectFrom('reports').select('title').where('id', '=', id).executeTakeFirstOrThrow();
-        return { shares: await listShares(tx, id), notify: added.length ? { to: target, report } : null };
+        const report = await reportTitle(tx, id);
+        return { shares: await listShares(tx, id), notify: added ? { to: target, report } : null };
       });
       // Told once, when newly shared (sharing again changes nothing and sends nothing).
       if (notify) reportSharedMail(c.var.mailer, notify.to, notify.report, appOrigin(c));
@@ -75,7 +70,7 @@ export const shareRoutes = router()
       const { id, userId } = c.req.valid('param');
       const shares = await c.var.db.transaction().execute(async (tx) => {
         await assertReportManageable(tx, user, id);
-        await tx.deleteFrom('reportShares').where('reportId', '=', id).where('userId', '=', userId).execute();
+        await removeShare(tx, id, userId);
         await audit(tx, user, 'report.unshare', { type: 'report', id }, { userId });
         return listShares(tx, id);
       });

@@ -12,7 +12,7 @@ import { requireRole } from '../../auth/guard.js';
 import { invalid } from '../../errors.js';
 import { cookieAuth, errors, json, router } from '../../openapi.js';
 import type { SessionUser } from '../../types.js';
-import { ClimateVariable } from './outcomes.js';
+import { ClimateVariable } from './climate-variables.js';
 import { assertExist } from '../../exists.js';
 
 const team = ['admin', 'coordinator', 'worker'] as const;

@@ -2,7 +2,17 @@
 // closing (recording the selection) and feeding the selection back to the tellers.
 import { createRoute, z } from '@hono/zod-openapi';
 import { dateString, idList } from '../../fields.js';
-import { getRound, listRounds, roundPicks, roundSelections } from '../../../db/repositories/sensemaking.js';
+import {
+  closeRound,
+  getRound,
+  insertRound,
+  listRounds,
+  markRoundFedBack,
+  roundPicks,
+  roundSelections,
+  savePick,
+} from '../../../db/repositories/sensemaking.js';
+import { activeUserIds, activeUsers } from '../../../db/repositories/users.js';
 import { assertMscRoundVisible, isStaff, mscCandidates, mscPicksFor, mscSelectionTitles, mscStoryFor } from '../../access.js';
 import type { SessionUser } from '../../types.js';
 import { audit } from '../../audit.js';
@@ -115,8 +125,7 @@ export const mscRoutes = router()
     }),
     async (c) => {
       requireRole(c, ...staff);
-      const users = await c.var.db.selectFrom('users').select(['id', 'name', 'role']).where('disabledAt', 'is', null).orderBy('name').execute();
-      return c.json({ users }, 200);
+      return c.json({ users: await activeUsers(c.var.db) }, 200);
     },
   )
   .openapi(
@@ -152,30 +161,23 @@ export const mscRoutes = router()
       const panelUserIds = [...new Set(input.panelUserIds)];
       const round = await c.var.db.transaction().execute(async (tx) => {
         await assertExist(tx, 'projects', projectIds, 'projectIds');
-        const users = await tx.selectFrom('users').select('id').where('id', 'in', panelUserIds).where('disabledAt', 'is', null).execute();
-        const badUsers = panelUserIds.filter((u) => !users.some((f) => f.id === u));
+        const users = await activeUserIds(tx, panelUserIds);
+        const badUsers = panelUserIds.filter((u) => !users.includes(u));
         if (badUsers.length) throw invalid('Onbekende gebruiker / Unknown user', [{ field: 'panelUserIds', message: `unknown: ${badUsers.join(', ')}` }]);
-        const row = await tx
-          .insertInto('mscRounds')
-          .values({ domain: input.domain, description: input.description ?? '', periodFrom: input.periodFrom, periodTo: input.periodTo, createdBy: user.id })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await tx
-          .insertInto('mscRoundProjects')
-          .values(projectIds.map((projectId) => ({ roundId: row.id, projectId })))
-          .execute();
-        await tx
-          .insertInto('mscPanelMembers')
-          .values(panelUserIds.map((userId) => ({ roundId: row.id, userId })))
-          .execute();
+        const roundId = await insertRound(
+          tx,
+          { domain: input.domain, description: input.description ?? '', periodFrom: input.periodFrom, periodTo: input.periodTo, createdBy: user.id },
+          projectIds,
+          panelUserIds,
+        );
         await audit(
           tx,
           user,
           'msc.round.create',
-          { type: 'msc_round', id: row.id },
+          { type: 'msc_round', id: roundId },
           { domain: input.domain, projectIds, panelUserIds, periodFrom: input.periodFrom, periodTo: input.periodTo },
         );
-        return (await getRound(tx, row.id))!;
+        return (await getRound(tx, roundId))!;
       });
       return c.json({ round }, 201);
     },
@@ -225,11 +227,7 @@ export const mscRoutes = router()
             { field: 'storyId', message: 'not a candidate' },
           ]);
         const at = new Date().toISOString();
-        await tx
-          .insertInto('mscPicks')
-          .values({ roundId: id, userId: user.id, storyId: input.storyId, reason: input.reason, at })
-          .onConflict((oc) => oc.columns(['roundId', 'userId']).doUpdateSet({ storyId: input.storyId, reason: input.reason, at }))
-          .execute();
+        await savePick(tx, { roundId: id, userId: user.id, storyId: input.storyId, reason: input.reason, at });
         await audit(tx, user, 'msc.pick', { type: 'msc_round', id }, { storyId: input.storyId });
         return (await roundPicks(tx, id)).find((p) => p.userId === user.id)!;
       });
@@ -256,12 +254,7 @@ export const mscRoutes = router()
         // Only picks whose story still qualifies (consent may have changed or been withdrawn since).
         const candidates = new Set((await mscCandidates(tx, round)).map((s) => s.id));
         const picks = (await roundPicks(tx, id)).filter((p) => candidates.has(p.storyId));
-        if (picks.length)
-          await tx
-            .insertInto('mscSelections')
-            .values(picks.map((p) => ({ roundId: id, storyId: p.storyId, userId: p.userId, reason: p.reason })))
-            .execute();
-        await tx.updateTable('mscRounds').set({ status: 'closed', closedAt: new Date().toISOString() }).where('id', '=', id).execute();
+        await closeRound(tx, id, picks);
         await audit(tx, user, 'msc.round.close', { type: 'msc_round', id }, { selected: [...new Set(picks.map((p) => p.storyId))] });
         return detail(tx, id, user, isPanel);
       });
@@ -286,7 +279,7 @@ export const mscRoutes = router()
         if (!before) throw notFound('Ronde niet gevonden / Round not found');
         if (before.status !== 'closed') throw conflict('Sluit de ronde eerst / Close the round first');
         if (!before.fedBackAt) {
-          await tx.updateTable('mscRounds').set({ fedBackAt: new Date().toISOString() }).where('id', '=', id).execute();
+          await markRoundFedBack(tx, id);
           await audit(tx, user, 'msc.round.feedback', { type: 'msc_round', id });
         }
         return (await getRound(tx, id))!;

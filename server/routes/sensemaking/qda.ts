@@ -1,6 +1,7 @@
 // REFI-QDA exchange (issue 16): a project's stories out to ATLAS.ti, NVivo, MAXQDA or QualCoder as a
 // .qdpx, and the codes and codings made there back in (a preview first, then all or nothing).
 import { createRoute, z } from '@hono/zod-openapi';
+import { projectName } from '../../../db/repositories/projects.js';
 import { assertProjectVisible, visibleStories } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
@@ -69,10 +70,10 @@ export const qdaRoutes = router()
       const { id } = c.req.valid('param');
       await assertProjectVisible(c.var.db, user, id);
       const out = await c.var.db.transaction().execute(async (tx) => {
-        const project = await tx.selectFrom('projects').select('name').where('id', '=', id).executeTakeFirstOrThrow();
-        const result = await projectQdpx(tx, await visibleStories(tx, user), id, project.name);
+        const name = await projectName(tx, id);
+        const result = await projectQdpx(tx, await visibleStories(tx, user), id, name);
         await audit(tx, user, 'project.qdpx.export', { type: 'project', id }, result.counts);
-        return { ...result, name: project.name };
+        return { ...result, name };
       });
       return c.body(out.zip as unknown as ArrayBuffer, 200, {
         'Content-Type': 'application/zip',

@@ -1,7 +1,15 @@
 // Who may tag which story, and whether the tags fit its project.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../../db/schema.js';
-import { storyTags, type OutcomeTag, type PlacementTag } from '../../../../db/repositories/sensemaking.js';
+import {
+  outcomesByIds,
+  storyOutcomeLinks,
+  storyPlacementLinks,
+  storyTags,
+  variablesByIds,
+  type OutcomeTag,
+  type PlacementTag,
+} from '../../../../db/repositories/sensemaking.js';
 import { assertStoryVisibleForSensemaking } from '../../../access.js';
 import { conflict, forbidden, invalid } from '../../../errors.js';
 import type { SessionUser } from '../../../types.js';
@@ -12,7 +20,7 @@ export async function checkTags(db: Kysely<DB>, storyIds: number[], projectIds: 
   if (outcomeIds.length !== (tags.outcomes ?? []).length)
     throw invalid('Een uitkomst staat er twee keer in / An outcome is listed twice', [{ field: 'outcomes', message: 'duplicate' }]);
   if (outcomeIds.length) {
-    const found = await db.selectFrom('outcomes').select(['id', 'projectId', 'archivedAt']).where('id', 'in', outcomeIds).execute();
+    const found = await outcomesByIds(db, outcomeIds);
     const bad = outcomeIds.filter((id) => !found.some((f) => f.id === id && projectIds.every((p) => p === f.projectId)));
     if (bad.length)
       throw invalid('Deze uitkomst hoort niet bij het project van het verhaal / Outcome is not of the story’s project', [
@@ -21,12 +29,7 @@ export async function checkTags(db: Kysely<DB>, storyIds: number[], projectIds: 
     // Archived outcomes are not offered for new tags; a story's existing tag on one may be kept.
     const archived = found.filter((f) => f.archivedAt).map((f) => f.id);
     if (archived.length) {
-      const tagged = await db
-        .selectFrom('storyOutcomes')
-        .select(['outcomeId', 'storyId'])
-        .where('storyId', 'in', storyIds)
-        .where('outcomeId', 'in', archived)
-        .execute();
+      const tagged = await storyOutcomeLinks(db, storyIds, archived);
       const closed = archived.filter((id) => !storyIds.every((s) => tagged.some((t) => t.outcomeId === id && t.storyId === s)));
       if (closed.length)
         throw invalid('Deze uitkomst is gearchiveerd / This outcome is archived', [{ field: 'outcomes', message: `archived: ${closed.join(', ')}` }]);
@@ -36,21 +39,23 @@ export async function checkTags(db: Kysely<DB>, storyIds: number[], projectIds: 
   if (variableIds.length !== (tags.placements ?? []).length)
     throw invalid('Een variabele staat er twee keer in / A variable is listed twice', [{ field: 'placements', message: 'duplicate' }]);
   if (variableIds.length) {
-    const found = await db.selectFrom('climateVariables').select(['id', 'retiredAt']).where('id', 'in', variableIds).execute();
-    const used = await db
-      .selectFrom('storyPlacements')
-      .select(['variableId', 'storyId'])
-      .where('storyId', 'in', storyIds)
-      .where('variableId', 'in', variableIds)
-      .execute();
-    // Retired variables are not offered for new placements; a story's existing placement on one may be kept.
-    const bad = variableIds.filter((id) => {
-      const v = found.find((f) => f.id === id);
-      return !v || (v.retiredAt && !storyIds.every((s) => used.some((u) => u.variableId === id && u.storyId === s)));
-    });
-    if (bad.length)
-      throw invalid('Onbekende of ingetrokken variabele / Unknown or retired variable', [{ field: 'placements', message: `not allowed: ${bad.join(', ')}` }]);
+    const used = await storyPlacementLinks(db, storyIds, variableIds);
+    // A story's existing placement on a retired variable may be kept.
+    await assertVariablesAllowed(db, variableIds, 'placements', (id) => storyIds.every((s) => used.some((u) => u.variableId === id && u.storyId === s)));
   }
+}
+
+/**
+ * 400 naming `field` unless every variable exists and is not retired: retired variables are not
+ * offered for new use, but one already in use (`kept`) may stay.
+ */
+export async function assertVariablesAllowed(db: Kysely<DB>, ids: number[], field: string, kept: (id: number) => boolean): Promise<void> {
+  const found = await variablesByIds(db, ids);
+  const bad = ids.filter((id) => {
+    const v = found.find((f) => f.id === id);
+    return !v || (v.retiredAt && !kept(id));
+  });
+  if (bad.length) throw invalid('Onbekende of ingetrokken variabele / Unknown or retired variable', [{ field, message: `not allowed: ${bad.join(', ')}` }]);
 }
 
 /** The story, if this user may tag it (staff) or suggest tags (a worker on its project); funders never. */

@@ -1,6 +1,6 @@
 // The codebook: list, add, rename, merge codes.
 import { createRoute, z } from '@hono/zod-openapi';
-import { codeByName, getCode, listCodes } from '../../../../db/repositories/sensemaking.js';
+import { codeByName, getCode, insertCode, listCodes, mergeCode, updateCode } from '../../../../db/repositories/sensemaking.js';
 import { audit } from '../../../audit.js';
 import { requireRole, staff } from '../../../auth/guard.js';
 import { conflict, invalid, notFound } from '../../../errors.js';
@@ -37,13 +37,9 @@ export const codeRoutes = router()
       const input = c.req.valid('json');
       const code = await c.var.db.transaction().execute(async (tx) => {
         if (await codeByName(tx, input.name)) throw conflict('Deze code bestaat al / This code exists');
-        const row = await tx
-          .insertInto('codes')
-          .values({ name: input.name, description: input.description ?? '', createdBy: user.id })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await audit(tx, user, 'code.create', { type: 'code', id: row.id }, { name: input.name });
-        return (await getCode(tx, row.id))!;
+        const id = await insertCode(tx, { name: input.name, description: input.description ?? '', createdBy: user.id });
+        await audit(tx, user, 'code.create', { type: 'code', id }, { name: input.name });
+        return (await getCode(tx, id))!;
       });
       return c.json({ code }, 201);
     },
@@ -72,7 +68,7 @@ export const codeRoutes = router()
           const clash = await codeByName(tx, patch.name);
           if (clash && clash.id !== id) throw conflict('Deze naam bestaat al; voeg de codes samen / This name exists; merge the codes');
         }
-        await tx.updateTable('codes').set(patch).where('id', '=', id).execute();
+        await updateCode(tx, id, patch);
         await audit(tx, user, 'code.update', { type: 'code', id }, { from: { name: before.name, description: before.description }, to: patch });
         return (await getCode(tx, id))!;
       });
@@ -98,9 +94,7 @@ export const codeRoutes = router()
         const from = await getCode(tx, id);
         if (!from) throw notFound('Code niet gevonden / Code not found');
         if (!(await getCode(tx, intoId))) throw invalid('Onbekende doelcode / Unknown target code', [{ field: 'intoId', message: 'unknown' }]);
-        const res = await tx.updateTable('storyExcerpts').set({ codeId: intoId }).where('codeId', '=', id).executeTakeFirst();
-        await tx.deleteFrom('codes').where('id', '=', id).execute();
-        const moved = Number(res.numUpdatedRows);
+        const moved = await mergeCode(tx, id, intoId);
         await audit(tx, user, 'code.merge', { type: 'code', id: intoId }, { mergedId: id, mergedName: from.name, moved });
         return { code: (await getCode(tx, intoId))!, moved };
       });

@@ -1,10 +1,11 @@
 // Coding excerpts of a story.
 import { createRoute, z } from '@hono/zod-openapi';
-import { getExcerpt, listExcerpts } from '../../../../db/repositories/sensemaking.js';
+import { deleteExcerpt, getExcerpt, insertExcerpt, listExcerpts } from '../../../../db/repositories/sensemaking.js';
 import { assertStoryVisibleForSensemaking } from '../../../access.js';
 import { audit } from '../../../audit.js';
 import { requireRole, staff } from '../../../auth/guard.js';
 import { invalid, notFound } from '../../../errors.js';
+import { assertExist } from '../../../exists.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../../openapi.js';
 import { team, Excerpt, ExcerptBody } from './schemas.js';
 import { checkTags, storyForTagging } from './checks.js';
@@ -67,32 +68,27 @@ export const excerptRoutes = router()
         if (input.outcomeId) await checkTags(tx, [id], [story.projectId], { outcomes: [{ outcomeId: input.outcomeId }] });
         if (input.variableId)
           await checkTags(tx, [id], [story.projectId], { placements: [{ variableId: input.variableId, position: input.position ?? null }] });
-        if (input.codeId && !(await tx.selectFrom('codes').select('id').where('id', '=', input.codeId).executeTakeFirst()))
-          throw invalid('Onbekende code / Unknown code', [{ field: 'codeId', message: 'unknown' }]);
-        const row = await tx
-          .insertInto('storyExcerpts')
-          .values({
-            storyId: id,
-            startOffset: input.start,
-            endOffset: input.end,
-            quote,
-            outcomeId: input.outcomeId ?? null,
-            variableId: input.variableId ?? null,
-            position: input.variableId ? (input.position ?? null) : null,
-            codeId: input.codeId ?? null,
-            note: input.note ?? '',
-            byUser: user.id,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        await assertExist(tx, 'codes', input.codeId, 'codeId');
+        const excerptId = await insertExcerpt(tx, {
+          storyId: id,
+          startOffset: input.start,
+          endOffset: input.end,
+          quote,
+          outcomeId: input.outcomeId ?? null,
+          variableId: input.variableId ?? null,
+          position: input.variableId ? (input.position ?? null) : null,
+          codeId: input.codeId ?? null,
+          note: input.note ?? '',
+          byUser: user.id,
+        });
         await audit(
           tx,
           user,
           'story.excerpt.create',
           { type: 'story', id },
-          { excerptId: row.id, start: input.start, end: input.end, outcomeId: input.outcomeId, variableId: input.variableId, codeId: input.codeId },
+          { excerptId, start: input.start, end: input.end, outcomeId: input.outcomeId, variableId: input.variableId, codeId: input.codeId },
         );
-        return (await getExcerpt(tx, row.id))!;
+        return (await getExcerpt(tx, excerptId))!;
       });
       return c.json({ excerpt }, 201);
     },
@@ -113,7 +109,7 @@ export const excerptRoutes = router()
       await c.var.db.transaction().execute(async (tx) => {
         const e = await getExcerpt(tx, id);
         if (!e) throw notFound('Fragment niet gevonden / Excerpt not found');
-        await tx.deleteFrom('storyExcerpts').where('id', '=', id).execute();
+        await deleteExcerpt(tx, id);
         await audit(tx, user, 'story.excerpt.delete', { type: 'story', id: e.storyId }, { excerptId: id, quote: e.quote.slice(0, 200) });
       });
       return c.json({ deleted: true as const }, 200);

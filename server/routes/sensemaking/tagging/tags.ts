@@ -5,7 +5,7 @@ import { assertStoryVisibleForSensemaking, isStaff } from '../../../access.js';
 import { audit } from '../../../audit.js';
 import { requireRole, staff } from '../../../auth/guard.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../../openapi.js';
-import { ClimateVariable } from '../outcomes.js';
+import { ClimateVariable } from '../climate-variables.js';
 import { team, TagsBody, TagsResponse } from './schemas.js';
 import { checkTags, storyForTagging, summary } from './checks.js';
 import { idList } from '../../../fields.js';
