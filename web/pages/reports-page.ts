@@ -4,6 +4,7 @@ import { get } from '../api.js';
 import { formatDate, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
   nl: {
@@ -69,16 +70,13 @@ type Summary = {
 export class ReportsPage extends LitElement {
   @property({ attribute: false }) user: Me | null = null;
   @state() private reports: Summary[] | null = null;
-  @state() private error = false;
-
-  override async connectedCallback(): Promise<void> {
-    super.connectedCallback();
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       this.reports = (await get<{ reports: Summary[] }>('/api/reports')).reports;
-    } catch {
-      this.error = true;
-    }
-  }
+    },
+    { loading: t('loading'), failed: t('failed') },
+  );
 
   private period(r: Summary) {
     return `${formatDate(r.periodFrom)} – ${formatDate(r.periodTo)}`;
@@ -109,8 +107,7 @@ export class ReportsPage extends LitElement {
   }
 
   override render() {
-    if (this.error) return html`<h1 tabindex="-1">${t('title')}</h1><p role="alert" class="error">${t('failed')}</p>`;
-    if (!this.reports) return html`<h1 tabindex="-1">${t('title')}</h1><p aria-live="polite">${t('loading')}</p>`;
+    if (!this.reports) return html`<h1 tabindex="-1">${t('title')}</h1>${this.loader.status()}`;
     if (this.user?.role === 'funder') return this.renderFunder(this.reports);
     return html`
       <h1 tabindex="-1">${t('title')}</h1>

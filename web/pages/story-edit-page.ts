@@ -21,6 +21,7 @@ import {
   type Story,
 } from '../stories.js';
 import { refineTitle } from '../title.js';
+import { errorMessage } from '../components/form-field.js';
 
 const t = messages({
   nl: {
@@ -295,7 +296,7 @@ export class StoryEditPage extends LitElement {
   }
 
   private err(field: Field) {
-    return html`<span class="field-error" id="${field}-error">${this.errors[field] ?? nothing}</span>`;
+    return errorMessage(field, this.errors[field]);
   }
 
   private inv(field: Field): 'true' | 'false' {
