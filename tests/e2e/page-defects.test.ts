@@ -105,6 +105,27 @@ describe('browser: page defects stay fixed', () => {
     await page.getByText(/There are no rounds with you on the panel yet/).waitFor();
     await page.context().close();
   });
+  it('a worker not on an MSC panel sees a page heading and one message in their own language', async () => {
+    const organiser = await e.user('admin');
+    const { email } = await e.user('worker');
+    const round = await e.db
+      .insertInto('mscRounds')
+      .values({ domain: 'Meedoen in de buurt', periodFrom: '2026-01-01', periodTo: '2026-03-31', createdBy: organiser.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const page = await (await e.context({ phone: true })).newPage();
+    await e.login(page, email);
+    await page.goto(`/msc/${round.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Ronde meest betekenisvolle verandering' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Deze ronde bestaat niet, of je zit niet in het panel.' }).waitFor();
+    await expect(page.getByText(/Round not found|Dat lukte niet/).count()).resolves.toBe(0);
+    await checkA11y(page, 'msc round, not on the panel');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Most significant change round' }).waitFor();
+    await page.getByText('This round does not exist, or you are not on its panel.').waitFor();
+    await expect(page.getByText(/Ronde niet gevonden/).count()).resolves.toBe(0);
+    await page.context().close();
+  });
 
   it('a page whose data fails to load says so and loads again with "Opnieuw proberen"', async () => {
     const { email } = await e.user('admin');

@@ -41,6 +41,8 @@ const t = messages({
     noSelection: 'Er is niets gekozen.',
     failed: 'Dat lukte niet: {msg}',
     reasonRequired: 'Schrijf op waarom je dit verhaal kiest.',
+    roundTitle: 'Ronde meest betekenisvolle verandering',
+    notFound: 'Deze ronde bestaat niet, of je zit niet in het panel.',
   },
   en: {
     back: 'All rounds',
@@ -72,6 +74,8 @@ const t = messages({
     noSelection: 'Nothing was picked.',
     failed: 'That did not work: {msg}',
     reasonRequired: 'Write down why you pick this story.',
+    roundTitle: 'Most significant change round',
+    notFound: 'This round does not exist, or you are not on its panel.',
   },
 });
 
@@ -130,7 +134,11 @@ export class MscRoundPage extends LitElement {
       refineTitle(this, this.data.round.domain);
       this.choice = this.data.myPick?.storyId ?? this.choice;
     },
-    { failed: (e) => t('failed', { msg: e instanceof ApiError ? e.message : String(e) }) },
+    {
+      // The server's 404 text is bilingual; say it here in the reader's language only.
+      failed: (e) =>
+        e instanceof ApiError && [400, 403, 404].includes(e.status) ? t('notFound') : t('failed', { msg: e instanceof ApiError ? e.message : String(e) }),
+    },
   );
 
   private async pick(e: SubmitEvent) {
@@ -193,7 +201,7 @@ export class MscRoundPage extends LitElement {
   override render() {
     const d = this.data;
     const errMsg = this.error instanceof ApiError ? this.error.message : this.error;
-    if (!d) return html`<p><a href="/msc">← ${t('back')}</a></p>${this.loader.status()}`;
+    if (!d) return html`<p><a href="/msc">← ${t('back')}</a></p><h1 tabindex="-1">${t('roundTitle')}</h1>${this.loader.status()}`;
     const r = d.round;
     const canPick = d.isPanel && r.status === 'open';
     const title = (id: number) => d.candidates.find((c) => c.id === id)?.title ?? `#${id}`;

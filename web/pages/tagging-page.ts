@@ -91,8 +91,11 @@ export class TaggingPage extends LitElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   @property({ attribute: false }) user: Me | null = null;
   @state() private stories: InboxStory[] = [];
-  /** Keyboard-shortcut help only where a keyboard is likely: a fine pointer (mouse, trackpad), not a phone's finger. */
-  private readonly keyboard = matchMedia('(any-pointer: fine)').matches;
+  /**
+   * Keyboard-shortcut help only where a keyboard is likely: a fine pointer (mouse, trackpad), not a
+   * phone's finger, and a screen wider than a phone's (narrow windows rarely have a keyboard at hand).
+   */
+  private readonly keyboard = matchMedia('(any-pointer: fine) and (min-width: 48em)').matches;
   @state() private index = 0;
   @state() private selected = new Set<number>();
   @state() private saved = new Set<number>();
