@@ -60,6 +60,13 @@ table.data th[scope="col"], table.matrix th, .summary-table td { white-space: no
 .climate-lines { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: .5rem 1.5rem; }
 .climate-line h3 { margin: .75rem 0 .25rem; } .climate-line p { margin: .25rem 0; }
 .reading { border: 1px solid var(--line); background: #f6f8f4; padding: .5rem .75rem; }
+/* On a phone the summary's columns are tighter and headers wrap, so the first columns (up to "Doel")
+   show without scrolling; the rest scrolls in the table's labelled, focusable region. */
+@media screen and (max-width: 30em) {
+  table.data.summary-table { font-size: .8rem; }
+  table.data.summary-table th, table.data.summary-table td { padding: .3rem .2rem; }
+  table.data.summary-table th[scope="col"], table.data.summary-table td, table.data.summary-table .status { white-space: normal; }
+}
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print {
   @page { size: A4 portrait; margin: 18mm 16mm 18mm 16mm; }
