@@ -409,6 +409,7 @@ export class ReportEditPage extends LitElement {
       .preview { border: 1px solid var(--ww-line); border-radius: var(--ww-radius); background: var(--ww-surface); padding: 1rem; overflow-x: auto; }
       .preview .figure { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; }
       .preview svg { width: 100%; height: auto; }
+      .preview img.org-logo { display: block; max-width: 12rem; max-height: 5rem; width: auto; height: auto; }
       .preview article.story { border-left: 4px solid var(--ww-accent); padding-left: 1rem; margin: 1rem 0; }
       .preview .meta, .preview .muted, .preview .not-included, .preview .too-few { color: var(--ww-muted); }
       .preview .not-included { font-style: italic; border: 1px dashed var(--ww-line); padding: 0.5rem; }
