@@ -141,4 +141,23 @@ describe('browser: page defects stay fixed', () => {
     await expect(page.getByRole('button', { name: 'Opnieuw proberen' }).count()).resolves.toBe(0);
     await page.context().close();
   });
+  it('at 360 px the staff reports list keeps titles readable and scrolls the rest in a labelled region', async () => {
+    const { email } = await e.user('coordinator');
+    const projectId = await makeProject(e.db, 'Buurtkamer');
+    const page = await (await e.context({ phone: true })).newPage();
+    await e.login(page, email);
+    const created = await page.request.post(`${e.baseUrl}/api/reports`, {
+      headers: { origin: e.baseUrl },
+      data: { title: 'Jaarverslag buurtkamer Noord 2026', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [projectId] },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    await page.goto('/reports');
+    const region = page.getByRole('region', { name: 'Rapportages' });
+    await region.getByRole('link', { name: 'Jaarverslag buurtkamer Noord 2026' }).waitFor();
+    await expect(region.getAttribute('tabindex')).resolves.toBe('0');
+    const cell = (await region.getByRole('cell').first().boundingBox())!;
+    expect(cell.width).toBeGreaterThanOrEqual(150);
+    await checkA11y(page, 'reports list at 360 px');
+    await page.context().close();
+  });
 });

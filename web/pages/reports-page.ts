@@ -114,8 +114,8 @@ export class ReportsPage extends LitElement {
       <p><a class="button" href="/reports/new">${t('new')}</a></p>
       ${
         this.reports.length
-          ? html`<div class="table-wrap">
-            <table>
+          ? html`<div class="table-wrap" role="region" tabindex="0" aria-label=${t('title')}>
+            <table class="reports">
               <thead><tr><th scope="col">${t('name')}</th><th scope="col">${t('audience')}</th><th scope="col">${t('period')}</th><th scope="col">${t('version')}</th></tr></thead>
               <tbody>
                 ${this.reports.map(
@@ -140,6 +140,9 @@ export class ReportsPage extends LitElement {
     css`
       ul.cards { list-style: none; margin: 0; padding: 0; display: grid; gap: 1rem; max-width: 48rem; }
       .cards h2 { margin-top: 0; }
+      /* On a phone titles keep room to read; the other columns scroll in the labelled region. */
+      table.reports td:first-child { min-width: 10rem; }
+      table.reports td:last-child { min-width: 8rem; }
     `,
   ];
 }
