@@ -24,6 +24,8 @@ export interface EngineSql {
   searchRank: RawBuilder<unknown>;
   searchRecency: RawBuilder<unknown>;
   indexedStoryIds(db: Kysely<any>, match?: string): Promise<number[]>;
+  /** After a withdrawal or erasure committed: make the removed text physically gone from the data files. */
+  purgeRemovedText(db: Kysely<any>): Promise<void>;
 }
 
 export function engineName(db: Kysely<any>): EngineName {
@@ -44,4 +46,32 @@ export function searchQuery(db: Kysely<any>, input: string): string | null {
 export function indexedStoryIds(db: Kysely<any>, words?: string): Promise<number[]> {
   const e = engine(db);
   return e.indexedStoryIds(db, words === undefined ? undefined : (e.searchQuery(searchWords(words)) ?? undefined));
+}
+
+const purges = new WeakMap<Kysely<any>, { queued: Promise<void> | null; tail: Promise<void> }>();
+
+/**
+ * Call after a withdrawal or erasure committed, without awaiting it (the request does not wait).
+ * SQLite overwrites deleted content itself (secure_delete). On PostgreSQL old row versions keep
+ * the text until VACUUM: this runs it on the tables that held the story, outside any transaction,
+ * in the background — one run at a time per process, and the requests that arrive while one runs
+ * share the next. Never rejects: a failure is logged as one line. The promise settles when the run
+ * that covers this call is done (tests wait for it).
+ */
+export function purgeRemovedText(db: Kysely<any>): Promise<void> {
+  let p = purges.get(db);
+  if (!p) purges.set(db, (p = { queued: null, tail: Promise.resolve() }));
+  const state = p;
+  if (state.queued) return state.queued;
+  const run: Promise<void> = state.tail.then(async () => {
+    state.queued = null;
+    try {
+      await engine(db).purgeRemovedText(db);
+    } catch (err) {
+      console.error(`Weefwerk: cleaning up after an erasure failed (${(err as Error).message}); VACUUM the database to finish it`);
+    }
+  });
+  state.queued = run;
+  state.tail = run;
+  return run;
 }

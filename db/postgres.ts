@@ -186,4 +186,19 @@ export const postgres: EngineSql = {
       : await sql<{ id: number }>`select story_id as id from stories_search`.execute(db);
     return rows.rows.map((r) => r.id);
   },
+  /**
+   * VACUUM removes the dead row versions (the old text) from the tables' pages and their indexes
+   * (INDEX_CLEANUP ON: also when there are few). The tables: stories and tellers, every table with
+   * a foreign key to them, the search index and the published report versions (rewritten). A GIN
+   * index keeps a word as a key even when no row has it any more, so the search index is rebuilt
+   * (CONCURRENTLY: reads and writes go on).
+   */
+  async purgeRemovedText(db) {
+    const tables = await sql<{ name: string }>`select distinct c.conrelid::regclass::text as name from pg_constraint c
+      where c.contype = 'f' and c.confrelid in ('stories'::regclass, 'tellers'::regclass)
+      union select unnest(array['stories', 'tellers', 'stories_search', 'report_versions'])`.execute(db);
+    const list = tables.rows.map((t) => sql.id(t.name.replace(/^public\./, '').replace(/"/g, '')));
+    await sql`vacuum (index_cleanup on) ${sql.join(list)}`.execute(db);
+    await sql`reindex index concurrently stories_search_doc`.execute(db);
+  },
 };

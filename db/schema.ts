@@ -135,6 +135,18 @@ export interface StoryMediaTable {
   createdAt: string;
 }
 
+/** The organisation's logo for report covers: one row (id 1), the PNG in the media folder. */
+export interface OrganisationLogoTable {
+  id: number;
+  file: string;
+  bytes: number;
+  sha256: string;
+  width: number;
+  height: number;
+  updatedAt: string;
+  updatedBy: number | null;
+}
+
 export interface StoriesTable {
   id: Generated<number>;
   projectId: number;
@@ -344,6 +356,7 @@ export interface RateLimitsTable {
 
 /** Every table, in one interface (declared once; add a capability's tables below). */
 export interface DB {
+  organisationLogo: OrganisationLogoTable;
   users: UsersTable;
   sessions: SessionsTable;
   setupTokens: SetupTokensTable;

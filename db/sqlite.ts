@@ -187,4 +187,7 @@ export const sqlite: EngineSql = {
       : await sql<{ id: number }>`select rowid as id from stories_fts`.execute(db);
     return rows.rows.map((r) => r.id);
   },
+  async purgeRemovedText() {
+    // secure_delete = ON (openSqlite): deleted content is overwritten when it is deleted
+  },
 };

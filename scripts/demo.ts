@@ -6,6 +6,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { insertUser } from '../db/repositories/users.js';
 import { createApp } from '../server/app.js';
 import { hashPassword } from '../server/auth/passwords.js';
+import { mediaDir } from '../server/media/index.js';
 import { defaultLimits, loadConfig, type Config } from '../server/env.js';
 import { demoStories, type DemoStory } from './data/demo-stories.js';
 
@@ -19,8 +20,8 @@ async function caller(app: ReturnType<typeof createApp>, email: string): Promise
   const send = (method: string, path: string, body: unknown, cookie?: string) =>
     app.request(ORIGIN + path, {
       method,
-      headers: { origin: ORIGIN, 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { origin: ORIGIN, ...(body instanceof FormData ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}) },
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
     });
   const login = await send('POST', '/api/auth/login', { email, password: DEMO_PASSWORD });
   if (login.status !== 200) throw new Error(`demo login ${email}: ${await login.text()}`);
@@ -37,12 +38,24 @@ const doc = (text: string) => ({ type: 'doc', content: text.split('\n\n').map((p
 
 export type DemoResult = { accounts: { role: string; email: string; password: string }[]; counts: Record<string, number> };
 
-export async function loadDemo(db: Db, log: (l: string) => void = console.log): Promise<DemoResult> {
+/** A made-up organisation's logo (a wordmark drawn as SVG), uploaded as an admin would on the organisation page. */
+export const demoLogoSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="160" viewBox="0 0 480 160">
+  <circle cx="70" cy="80" r="56" fill="#1d5c4d"/><circle cx="112" cy="80" r="56" fill="#e0a526" fill-opacity=".85"/>
+  <text x="190" y="78" font-family="DejaVu Sans, sans-serif" font-size="44" font-weight="700" fill="#1d5c4d">Weefwerk</text>
+  <text x="190" y="120" font-family="DejaVu Sans, sans-serif" font-size="30" fill="#444">tellen en vertellen</text>
+</svg>`;
+
+/**
+ * Loads the demo into an empty database. `mediaPath`: where its files go (the organisation's logo;
+ * default a temporary folder, as for an in-memory database).
+ */
+export async function loadDemo(db: Db, log: (l: string) => void = console.log, opts: { mediaPath?: string } = {}): Promise<DemoResult> {
   await migrateToLatest(db);
   if (await db.selectFrom('users').select('id').executeTakeFirst())
     throw new Error('The database already has users: run the demo on an empty database (set DATABASE_PATH or pass --db FILE).');
   const config: Config = {
     ...loadConfig({ DATABASE_PATH: ':memory:' }),
+    mediaPath: opts.mediaPath,
     limits: { ...defaultLimits, publicPerAddress: 1e6, publicPerLink: 1e6, loginPerAddress: 1e6 },
     accessLog: false, // the demo's own requests are no traffic: its output is the steps and the accounts
   };
@@ -50,6 +63,9 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log): 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await insertUser(db, { email: 'beheer@demo.weefwerk.nl', name: 'Bea Beheer', role: 'admin', passwordHash });
   const admin = await caller(app, 'beheer@demo.weefwerk.nl');
+  const form = new FormData();
+  form.set('logo', new Blob([demoLogoSvg], { type: 'image/svg+xml' }), 'logo.svg');
+  await admin('PUT', '/api/organisation/logo', form);
 
   const people = [
     { email: 'coordinator@demo.weefwerk.nl', name: 'Karin Coördinator', role: 'coordinator' },
@@ -385,7 +401,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const path = args[0] === '--db' && args[1] ? args[1] : loadConfig().databasePath;
   const { db } = createDb(path);
   try {
-    const { accounts } = await loadDemo(db);
+    const { accounts } = await loadDemo(db, console.log, { mediaPath: mediaDir({ databasePath: path, mediaPath: loadConfig().mediaPath }) });
     console.log(`\nDemo loaded into ${path}. Start the server (npm start) and log in as:\n`);
     for (const a of accounts) console.log(`  ${a.role.padEnd(12)} ${a.email.padEnd(32)} ${a.password}`);
   } catch (err) {

@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth.js';
 import { passwordResetRoutes } from './routes/password-reset.js';
 import { countingRoutes } from './routes/counting/index.js';
 import { homeRoutes } from './routes/home.js';
+import { organisationRoutes } from './routes/organisation.js';
 import { projectRoutes } from './routes/projects.js';
 import { publicRoutes } from './routes/public.js';
 import { reportPages } from './routes/report-pages.js';
@@ -22,6 +23,7 @@ import { sensemakingRoutes } from './routes/sensemaking/index.js';
 import { userRoutes } from './routes/users.js';
 import { bodyLimit, csrf, RateLimiter, refuseBadText, securityHeaders } from './security.js';
 import { MEDIA_BODY_LIMIT } from './media/index.js';
+import { LOGO_LIMITS } from './media/logo.js';
 import { docsRoutes, webRoutes } from './static/web.js';
 import type { AppEnv } from './types.js';
 
@@ -31,6 +33,7 @@ function maxBody(path: string): number {
   if (path.endsWith('/import') || path.startsWith('/api/imports/')) return 10 * 1024 * KB;
   // A story with a voice recording and a photo (server/media); the files' own limits apply inside.
   if (/^\/api\/public\/links\/[^/]+\/stories$/.test(path) || /^\/api\/stories\/\d+\/media$/.test(path)) return MEDIA_BODY_LIMIT;
+  if (path === '/api/organisation/logo') return LOGO_LIMITS.bytes + 64 * KB; // the logo's own limit applies inside
   if (path.startsWith('/api/public/')) return 300 * KB; // a story's 200 KB and its fields
   return 1024 * KB;
 }
@@ -90,6 +93,7 @@ export function createApp({ db, config, mailer = createMailer(config.mail), log 
   api.route('/', countingRoutes);
   api.route('/', sensemakingRoutes);
   api.route('/', homeRoutes);
+  api.route('/', organisationRoutes);
   app.route('/api', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'weefwerk_session' });

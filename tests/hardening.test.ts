@@ -63,12 +63,14 @@ describe('broken uploads and Content-Length through the real server', () => {
   it('an aborted upload is the client’s error: a 400 in the log and one warning without a stack trace', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
     const before = await storyCount(t);
     const seen = s.log.length;
     await rawExchange(s.port, post(path, ['Content-Length: 5000'], story.slice(0, 40)), 'destroy', 150);
     await until(() => s.log.length > seen);
     expect(s.log.slice(seen).map((l) => [l.method, l.status])).toEqual([['POST', 400]]);
     expect(error).not.toHaveBeenCalled();
+    expect(info).not.toHaveBeenCalled();
     expect(warn).toHaveBeenCalledTimes(1);
     const line = warn.mock.calls[0]!.map(String).join(' ');
     expect(line).toMatch(/^client error: POST request body incomplete/);

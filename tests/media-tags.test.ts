@@ -10,7 +10,7 @@ import { parseBuffer } from 'music-metadata';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { receiptHash } from '../db/repositories/stories.js';
 import { testApp, type TestApp } from './helpers/app.js';
-import { box, chunkOffsets, crc, m4a, m4aFrames, oggOpus, oggPages, oggVorbis } from './helpers/audio-fixtures.js';
+import { box, chunkOffsets, crc, fragmentedM4a, m4a, m4aFrames, oggOpus, oggPages, oggVorbis } from './helpers/audio-fixtures.js';
 import { json, openLink, postWithMedia, storyCount, world } from './helpers/stories-fixtures.js';
 
 const story = { consent: 'team', consentTextVersion: '2026-11-29/nl', language: 'nl' };
@@ -98,6 +98,20 @@ describe('Ogg and MP4 recordings with tags', () => {
       expect(stored.readUInt32BE(mvhd + 8)).toBe(0);
     });
   }
+
+  it('a fragmented MP4 (as Safari records): the tags go, the fragment still finds its sound', async () => {
+    const original = fragmentedM4a(3);
+    expect((await parseBuffer(original, { mimeType: 'audio/mp4' })).common.title).toBe('Mijn verhaal over het plein');
+    const { row, stored } = await upload(original, 'recording');
+    expect(row.mime).toBe('audio/mp4');
+    await expectClean(stored, 'audio/mp4');
+    // the sample data starts where the fragment says: its moof's start plus the trun's data offset
+    const moof = stored.indexOf(Buffer.from('moof')) - 4;
+    const trun = stored.indexOf(Buffer.from('trun'));
+    const frames = Buffer.concat(m4aFrames(3));
+    const at = moof + stored.readUInt32BE(trun + 12);
+    expect(stored.subarray(at, at + frames.length).equals(frames)).toBe(true);
+  });
 
   it('refuses what it cannot clean safely (415), whatever the name, and stores nothing', async () => {
     const before = await storyCount(t);

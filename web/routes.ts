@@ -156,6 +156,14 @@ export const routes: PageRoute[] = [
     roles: staff,
     nav: { nl: 'Gebieden', en: 'Areas', group: 'admin' },
   },
+  {
+    path: '/organisation',
+    title: { nl: 'Organisatie', en: 'Organisation' },
+    tag: 'ww-organisation-page',
+    load: () => import('./pages/organisation-page.js'),
+    roles: staff,
+    nav: { nl: 'Organisatie', en: 'Organisation', group: 'admin' },
+  },
   { path: '/account', title: { nl: 'Mijn account', en: 'My account' }, tag: 'ww-account-page', load: () => import('./pages/account-page.js'), roles: all },
   {
     path: '/reports',

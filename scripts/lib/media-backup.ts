@@ -1,4 +1,5 @@
-// Voice recordings and photos in backups: the files the backed-up database knows (story_media),
+// Voice recordings, photos and the organisation's logo in backups: the files the backed-up database
+// knows (story_media, organisation_logo),
 // copied beside the backup file (`FILE.media/`) and checked against their sha256 — and back again
 // on restore. The database snapshot decides which files belong to a backup, so the two match.
 import { createHash } from 'node:crypto';
@@ -13,8 +14,12 @@ type Row = { file: string; sha256: string };
 function rows(dbFile: string): Row[] {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    const exists = db.prepare("select 1 from sqlite_master where type = 'table' and name = 'story_media'").get();
-    return exists ? (db.prepare('select file, sha_256 as sha256 from story_media order by id').all() as Row[]) : [];
+    const has = (table: string) => !!db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(table);
+    return [
+      ...(has('story_media') ? (db.prepare('select file, sha_256 as sha256 from story_media order by id').all() as Row[]) : []),
+      // the organisation's logo for report covers (migration 0022b)
+      ...(has('organisation_logo') ? (db.prepare('select file, sha_256 as sha256 from organisation_logo').all() as Row[]) : []),
+    ];
   } finally {
     db.close();
     // A reader of a WAL database leaves -wal/-shm files behind; they are empty and belong to no backup.

@@ -1,5 +1,5 @@
-// Handing a stored recording or photo to someone who may have it (the team, or the teller with
-// their receipt code): the one place that reads the file back and answers with it.
+// Handing a stored recording or photo to someone who may have it (the team, the teller with their
+// receipt code, a report's reader): the one place that reads the file back and answers with it.
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { mediaRow } from '../../db/repositories/media.js';
@@ -15,12 +15,15 @@ export const mediaFileResponse = {
   description: 'The file',
 };
 
-/** Answers with a story's media file, checked against its sha256; 404 when the story has no such file. Access is checked by the caller. */
+/** A stored file's bytes (checked against their checksum), never kept by a cache: a withdrawal takes it away at once. */
+export async function sendMediaFile(c: Context<AppEnv>, row: { file: string; sha256: string; mime: string }): Promise<Response> {
+  const bytes = await readMedia(mediaDir(c.var.config), row.file, row.sha256);
+  return c.body(new Uint8Array(bytes), 200, { 'Content-Type': row.mime, 'Cache-Control': 'no-store', 'Content-Disposition': 'inline' });
+}
+
+/** Answers with a story's media file; 404 when the story has no such file. Access is checked by the caller. */
 export async function serveMedia(c: Context<AppEnv>, storyId: number, mediaId: number): Promise<Response> {
   const row = await mediaRow(c.var.db, storyId, mediaId);
   if (!row) throw notFound('Dit bestand is er niet / This file does not exist');
-  const bytes = await readMedia(mediaDir(c.var.config), row.file, row.sha256);
-  c.header('Content-Type', row.mime);
-  c.header('Content-Disposition', 'inline');
-  return c.body(new Uint8Array(bytes), 200);
+  return sendMediaFile(c, row);
 }

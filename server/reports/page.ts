@@ -38,6 +38,7 @@ article.story.withdrawn { border-left-color: var(--line); color: var(--muted); }
 .too-few { font-style: italic; color: var(--muted); }
 footer.report-foot { margin-top: 2rem; font-size: .9rem; color: var(--muted); }
 @media (max-width: 720px) { .figure { grid-template-columns: 1fr; } article.report { padding: 1rem; } }
+.cover .org-logo { display: block; max-width: min(6cm, 60%); max-height: 2.4cm; width: auto; height: auto; margin: 0 0 .75rem; }
 .cover .org { font-weight: 600; color: var(--accent); margin: 0; }
 .cover .kind { text-transform: uppercase; letter-spacing: .08em; color: var(--muted); margin: .5rem 0 .25rem; font-size: .9rem; }
 .consent-note { font-size: .9rem; color: var(--muted); }
@@ -60,6 +61,13 @@ table.data th[scope="col"], table.matrix th, .summary-table td { white-space: no
 .climate-lines { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: .5rem 1.5rem; }
 .climate-line h3 { margin: .75rem 0 .25rem; } .climate-line p { margin: .25rem 0; }
 .reading { border: 1px solid var(--line); background: #f6f8f4; padding: .5rem .75rem; }
+/* On a phone the summary's columns are tighter and headers wrap, so the first columns (up to "Doel")
+   show without scrolling; the rest scrolls in the table's labelled, focusable region. */
+@media screen and (max-width: 30em) {
+  table.data.summary-table { font-size: .8rem; }
+  table.data.summary-table th, table.data.summary-table td { padding: .3rem .2rem; }
+  table.data.summary-table th[scope="col"], table.data.summary-table td, table.data.summary-table .status { white-space: normal; }
+}
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print {
   @page { size: A4 portrait; margin: 18mm 16mm 18mm 16mm; }

@@ -3,13 +3,10 @@
 // server/access). The data carries only the photo's id; the frozen page carries a marker instead
 // of an address, and each surface that serves the page (the version page, the read link, the API,
 // the preview) fills in its own address, behind its own check of who may see that version.
-import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { reportPhotosOf } from '../access.js';
 import type { DB } from '../../db/schema.js';
 import type { ReportData, StoryOut } from './types.js';
-import { mediaDir, readMedia } from '../media/index.js';
-import type { AppEnv } from '../types.js';
 import { escapeHtml as e } from './text.js';
 
 /** Every story printed in full in the data (outcome stories and Most Significant Change stories). */
@@ -57,7 +54,4 @@ export const photoSources = (html: string, url: (mediaId: number) => string) =>
 export const versionPhotoUrl = (reportId: number, n: number, mediaId: number) => `/api/reports/${reportId}/versions/${n}/photos/${mediaId}`;
 
 /** A report photo's bytes (checked against their checksum), never kept by a cache: a withdrawal takes it away at once. */
-export async function photoResponse(c: Context<AppEnv>, row: { file: string; sha256: string; mime: string }) {
-  const bytes = await readMedia(mediaDir(c.var.config), row.file, row.sha256);
-  return c.body(new Uint8Array(bytes), 200, { 'Content-Type': row.mime, 'Cache-Control': 'no-store', 'Content-Disposition': 'inline' });
-}
+export { sendMediaFile as photoResponse } from '../media/serve.js';

@@ -3,225 +3,16 @@
 // fragment is frozen into a published version; every story in it sits between markers
 // <!--story:ID:kind--> … <!--/story:ID:kind--> so a later withdrawal can be honoured when the
 // version is served (see redact.ts) without changing the stored bytes.
-import type { ReportData, StoryOut, WithdrawnStory, IndicatorOut, OutcomeOut, SummaryOut } from './assemble.js';
+import type { ReportData, StoryOut, WithdrawnStory, IndicatorOut, OutcomeOut, SummaryOut } from './types.js';
 import { chartId, climateSpreadChart, indicatorFigure } from './chart.js';
 import { climateName, climatePlain, climateSentence } from './climate-words.js';
 import { ON_TRACK_PERCENT, type Status } from './summary.js';
 import { escapeHtml as e } from './text.js';
 import { photoFigure } from './photos.js';
 
-export type Lang = 'nl' | 'en';
+import { dateIn, euro, format, num, words, type Lang, type Words } from './render-words.js';
 
-const words = {
-  nl: {
-    locale: 'nl-NL',
-    months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-    audience: { funder: 'financier', municipality: 'gemeente', internal: 'intern', residents: 'bewoners' } as Record<string, string>,
-    level: { output: 'Output', outcome: 'Outcome', impact: 'Impact' } as Record<string, string>,
-    unit: { count: 'aantal', percentage: 'procent', euro: 'euro', hours: 'uren', score: 'score' } as Record<string, string>,
-    phase: { ZIEN: 'ZIEN — waarnemen', DENKEN: 'DENKEN — analyseren en plannen', DOEN: 'DOEN — uitvoeren', VINDEN: 'VINDEN — evalueren en benoemen' } as Record<
-      string,
-      string
-    >,
-    tooFew: 'te weinig verhalen',
-    // The placeholder stands for a story withdrawn by its teller and for one whose anonymised text is
-    // not (or no longer) reviewed, so it names both and claims neither.
-    withdrawnFull: 'Dit verhaal staat hier nu niet. Dat gebeurt als de verteller het terugtrekt, of als het team het eerst (opnieuw) anoniem moet maken.',
-    withdrawnTitle: 'Verhaal staat hier nu niet',
-    toldBy: (name: string) => `Verteld door ${name}`,
-    anonymous: 'Anoniem verteld',
-    contribution: 'Bijdrage aan deze uitkomst:',
-    baseline: 'nulmeting',
-    period: 'Periode',
-    target: 'Doel',
-    actual: 'Gerealiseerd',
-    noFigures: 'Nog geen cijfers in deze periode.',
-    noOverallFigures: 'Nog geen cijfers voor alle gebieden samen in deze periode.',
-    perArea: (name: string) => `${name} per gebied`,
-    area: 'Gebied',
-    noIndicators: 'Geen indicatoren bij deze uitkomst.',
-    stories: 'Verhalen',
-    noStories: 'Geen verhalen die voor deze rapportage gedeeld mogen worden.',
-    mscNotIncluded: 'Nog niet opgenomen: de selecties van Most Significant Change komen in deze rapportage zodra die functie beschikbaar is.',
-    noSelections: 'Geen selecties bij deze uitkomst.',
-    climate: 'Sociaal klimaat',
-    climateIntro: (areas: string, min: number, split: string) =>
-      `Gemiddelde plaats van de verhalen op elke lijn, van 0 (zwakke pool) tot 100 (sterke pool)${areas ? ` in ${areas}` : ''}. ` +
-      `Tussen haakjes het aantal verhalen. Waar minder dan ${min} verhalen achter een cijfer staan, tonen we geen cijfer. ` +
-      `De verschuiving vergelijkt de verhalen van vóór ${split} met die daarna.`,
-    climateHead: ['Lijn', 'Hele periode', 'Eerste helft', 'Tweede helft', 'Verschuiving'],
-    noClimate: 'Geen verhalen geplaatst op de klimaatlijnen in deze periode.',
-    phases: 'Zien, denken, doen, vinden',
-    noPhase: 'Zonder fase',
-    storyCount: (n: number) => `${n} ${n === 1 ? 'verhaal' : 'verhalen'}`,
-    activityCount: (n: number, hours: string) => `${n} ${n === 1 ? 'activiteit' : 'activiteiten'}, ${hours} uur`,
-    activitiesNotIncluded: 'Nog niet opgenomen: activiteiten per fase komen in deze rapportage zodra de registratie van activiteiten beschikbaar is.',
-    resources: 'Uren en geld',
-    resourcesIntro:
-      'Begroot: het budget van het hele project volgens het projectplan. Besteed: geregistreerde uren en uitgaven binnen de periode van deze rapportage.',
-    resourcesHead: ['Project', 'Uren begroot', 'Uren besteed', 'Geld begroot', 'Geld besteed'],
-    total: 'Totaal',
-    resourcesNotIncluded:
-      'Nog niet opgenomen: bestede uren en uitgaven komen in deze rapportage zodra de urenregistratie beschikbaar is. Begroot komt uit de projectplannen.',
-    for: 'Voor',
-    projects: 'Projecten',
-    areas: 'Gebieden',
-    version: 'Versie',
-    published: (n: number, date: string) => `${n}, gepubliceerd ${date}`,
-    draft: 'Concept (niet gepubliceerd)',
-    noOutcomes: 'Geen uitkomsten gekozen.',
-    footer:
-      'Verhalen staan hier alleen met toestemming van de vertellers; wie toestemming gaf voor "anoniem in rapportages" wordt niet bij naam genoemd. Een verteller kan een verhaal altijd terugtrekken.',
-    report: 'Rapportage',
-    summary: 'Samenvatting: werkte het?',
-    rule: (pct: number) =>
-      `Per indicator de laatste periode binnen de rapportageperiode met zowel een meting als een doel. "% van doel" is gerealiseerd gedeeld door doel (als lager beter is: doel gedeeld door gerealiseerd). Op koers: minstens ${pct}% van het doel; achter: minder; geen gegevens: geen periode met een meting én een doel. Een uitkomst is achter als een van haar indicatoren achter is.`,
-    status: { on_track: 'op koers', behind: 'achter', no_data: 'geen gegevens' } as Record<Status, string>,
-    summaryHead: ['Indicator', 'Nulmeting', 'Doel', 'Gerealiseerd', '% van doel', 'Status'],
-    noIndicatorsShort: 'geen indicatoren',
-    behind: 'Achter de cijfers',
-    counts: (c: SummaryOut['counts'], f: (n: number | null) => string, money: (n: number | null) => string) => [
-      [`${f(c.storiesTold)}`, 'verhalen verteld'],
-      [`${f(c.storiesReportable)}`, 'daarvan mogen in rapportages'],
-      [`${f(c.tellers)}`, 'vertellers'],
-      [`${f(c.areas)}`, 'buurten waar verhalen vandaan komen'],
-      [`${f(c.activities)}`, 'activiteiten'],
-      [`${f(c.hours)}${c.hoursPlanned != null ? ` van ${f(c.hoursPlanned)}` : ''}`, 'uur besteed (van begroot)'],
-      [`${money(c.euros)}${c.eurosPlanned != null ? ` van ${money(c.eurosPlanned)}` : ''}`, 'uitgegeven (van begroot)'],
-    ],
-    whatWeSee: 'Wat we zien',
-    figures: 'Cijfers',
-    alsoHere: 'Ook bij deze uitkomst (eerder in deze rapportage):',
-    others: (n: number) => `En ${n} ${n === 1 ? 'ander verhaal' : 'andere verhalen'} bij deze uitkomst.`,
-    perAreaMatrix: (name: string) => `${name} per gebied (gerealiseerd; doel tussen haakjes)`,
-    mscRound: (domain: string, date: string) => `Ronde "${domain}"${date ? `, gekozen ${date}` : ''}`,
-    mscReasons: 'Waarom het panel dit verhaal koos:',
-    mscSee: (title: string) => `Het gekozen verhaal, "${title}", staat eerder in deze rapportage.`,
-    climateLead: (areas: string, min: number, split: string) =>
-      `Bewoners en opbouwwerkers plaatsen verhalen op lijnen die zeggen hoe het met de buurt gaat${areas ? ` (${areas})` : ''}: van 0 (laag) tot 100 (hoog). ` +
-      `De balkjes laten zien waar de verhalen op elke lijn staan, eerst in de eerste helft van de periode (tot ${split}), dan in de tweede; het oranje streepje is het gemiddelde. ` +
-      `Staan er minder dan ${min} verhalen achter, dan tonen we niets.`,
-    firstHalf: 'Eerste helft',
-    secondHalf: 'Tweede helft',
-    low: 'laag',
-    high: 'hoog',
-    spreadSummary: (name: string, a: string, b: string) => `${name}: gemiddeld ${a} in de eerste helft, ${b} in de tweede.`,
-    meanLine: (a: string, b: string, shift: string) => `Gemiddeld ${a} → ${b}${shift ? ` (${shift})` : ''}`,
-    phasesHead: ['Fase', 'Verhalen', 'Activiteiten', 'Uren'],
-    tooFewLine: (a: number, b: number) => `Te weinig verhalen om te tonen (${a} in de eerste helft, ${b} in de tweede).`,
-  },
-  en: {
-    locale: 'en-GB',
-    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-    audience: { funder: 'funder', municipality: 'municipality', internal: 'internal', residents: 'residents' } as Record<string, string>,
-    level: { output: 'Output', outcome: 'Outcome', impact: 'Impact' } as Record<string, string>,
-    unit: { count: 'count', percentage: 'percent', euro: 'euro', hours: 'hours', score: 'score' } as Record<string, string>,
-    phase: { ZIEN: 'SEE — observe', DENKEN: 'THINK — analyse and plan', DOEN: 'DO — carry out', VINDEN: 'FIND — evaluate and name the impact' } as Record<
-      string,
-      string
-    >,
-    tooFew: 'too few stories',
-    withdrawnFull: 'This story is not shown here now. That happens when its teller withdraws it, or when the team must first make it anonymous (again).',
-    withdrawnTitle: 'Story not shown here now',
-    toldBy: (name: string) => `Told by ${name}`,
-    anonymous: 'Told anonymously',
-    contribution: 'Contribution to this outcome:',
-    baseline: 'baseline',
-    period: 'Period',
-    target: 'Target',
-    actual: 'Actual',
-    noFigures: 'No figures in this period yet.',
-    noOverallFigures: 'No figures for all areas together in this period yet.',
-    perArea: (name: string) => `${name} per area`,
-    area: 'Area',
-    noIndicators: 'No indicators for this outcome.',
-    stories: 'Stories',
-    noStories: 'No stories that may be shared for this report.',
-    mscNotIncluded: 'Not included yet: the Most Significant Change selections appear in this report once that feature is available.',
-    noSelections: 'No selections for this outcome.',
-    climate: 'Social climate',
-    climateIntro: (areas: string, min: number, split: string) =>
-      `Average position of the stories on each line, from 0 (weak pole) to 100 (strong pole)${areas ? ` in ${areas}` : ''}. ` +
-      `In brackets the number of stories. Where fewer than ${min} stories stand behind a figure, we show no figure. ` +
-      `The shift compares the stories from before ${split} with those after.`,
-    climateHead: ['Line', 'Whole period', 'First half', 'Second half', 'Shift'],
-    noClimate: 'No stories placed on the climate lines in this period.',
-    phases: 'See, think, do, find',
-    noPhase: 'Without a phase',
-    storyCount: (n: number) => `${n} ${n === 1 ? 'story' : 'stories'}`,
-    activityCount: (n: number, hours: string) => `${n} ${n === 1 ? 'activity' : 'activities'}, ${hours} hours`,
-    activitiesNotIncluded: 'Not included yet: activities per phase appear in this report once activity registration is available.',
-    resources: 'Hours and money',
-    resourcesIntro: "Budgeted: the whole project's budget according to the project plan. Spent: hours and expenses registered within this report's period.",
-    resourcesHead: ['Project', 'Hours budgeted', 'Hours spent', 'Money budgeted', 'Money spent'],
-    total: 'Total',
-    resourcesNotIncluded:
-      'Not included yet: hours and expenses spent appear in this report once time registration is available. Budgeted comes from the project plans.',
-    for: 'For',
-    projects: 'Projects',
-    areas: 'Areas',
-    version: 'Version',
-    published: (n: number, date: string) => `${n}, published ${date}`,
-    draft: 'Draft (not published)',
-    noOutcomes: 'No outcomes chosen.',
-    footer:
-      'Stories appear here only with their tellers\' consent; whoever consented to "anonymous in reports" is not named. A teller can always withdraw a story.',
-    report: 'Report',
-    summary: 'Summary: did it work?',
-    rule: (pct: number) =>
-      `Per indicator the latest period within the report period that has both a measurement and a target. "% of target" is actual divided by target (where lower is better: target divided by actual). On track: at least ${pct}% of the target; behind: less; no data: no period with both a measurement and a target. An outcome is behind when one of its indicators is.`,
-    status: { on_track: 'on track', behind: 'behind', no_data: 'no data' } as Record<Status, string>,
-    summaryHead: ['Indicator', 'Baseline', 'Target', 'Actual', '% of target', 'Status'],
-    noIndicatorsShort: 'no indicators',
-    behind: 'Behind the figures',
-    counts: (c: SummaryOut['counts'], f: (n: number | null) => string, money: (n: number | null) => string) => [
-      [`${f(c.storiesTold)}`, 'stories told'],
-      [`${f(c.storiesReportable)}`, 'of which may be used in reports'],
-      [`${f(c.tellers)}`, 'tellers'],
-      [`${f(c.areas)}`, 'neighbourhoods the stories come from'],
-      [`${f(c.activities)}`, 'activities'],
-      [`${f(c.hours)}${c.hoursPlanned != null ? ` of ${f(c.hoursPlanned)}` : ''}`, 'hours spent (of budgeted)'],
-      [`${money(c.euros)}${c.eurosPlanned != null ? ` of ${money(c.eurosPlanned)}` : ''}`, 'spent (of budgeted)'],
-    ],
-    whatWeSee: 'What we see',
-    figures: 'Figures',
-    alsoHere: 'Also for this outcome (earlier in this report):',
-    others: (n: number) => `And ${n} other ${n === 1 ? 'story' : 'stories'} for this outcome.`,
-    perAreaMatrix: (name: string) => `${name} per area (actual; target in brackets)`,
-    mscRound: (domain: string, date: string) => `Round "${domain}"${date ? `, chosen ${date}` : ''}`,
-    mscReasons: 'Why the panel chose this story:',
-    mscSee: (title: string) => `The chosen story, "${title}", appears earlier in this report.`,
-    climateLead: (areas: string, min: number, split: string) =>
-      `Residents and community workers place stories on lines that say how the neighbourhood is doing${areas ? ` (${areas})` : ''}: from 0 (low) to 100 (high). ` +
-      `The bars show where the stories sit on each line, first in the first half of the period (until ${split}), then in the second; the orange mark is the average. ` +
-      `With fewer than ${min} stories behind it, we show nothing.`,
-    firstHalf: 'First half',
-    secondHalf: 'Second half',
-    low: 'low',
-    high: 'high',
-    spreadSummary: (name: string, a: string, b: string) => `${name}: average ${a} in the first half, ${b} in the second.`,
-    meanLine: (a: string, b: string, shift: string) => `Average ${a} → ${b}${shift ? ` (${shift})` : ''}`,
-    phasesHead: ['Phase', 'Stories', 'Activities', 'Hours'],
-    tooFewLine: (a: number, b: number) => `Too few stories to show (${a} in the first half, ${b} in the second).`,
-  },
-};
-type Words = (typeof words)['nl'];
-
-// One formatter per locale and precision: toLocaleString builds a new one on every call, which
-// made a report with a few thousand figures noticeably slower to render.
-const formats = new Map<string, Intl.NumberFormat>();
-function format(locale: string, min: number, max: number): Intl.NumberFormat {
-  const key = `${locale}|${min}|${max}`;
-  let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: min, maximumFractionDigits: max })));
-  return f;
-}
-const num = (w: Words, n: number | null | undefined, digits = 1) => (n == null ? '–' : format(w.locale, 0, digits).format(n));
-const euro = (w: Words, n: number | null) => (n == null ? '–' : `€ ${format(w.locale, 2, 2).format(n)}`);
-const dateIn = (w: Words, iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return d ? `${d} ${w.months[m! - 1]} ${y}` : `${w.months[m! - 1]} ${y}`;
-};
+export type { Lang } from './render-words.js';
 
 /**
  * A table that may be wider than a phone scrolls sideways in its own region, which keyboard users
@@ -499,6 +290,7 @@ export function renderReport(data: ReportData, meta: { number?: number; publishe
   const parts = [
     `<article class="report" lang="${lang}">`,
     `<header class="report-head cover">`,
+    data.organisationLogo?.startsWith('data:image/png;base64,') ? `<img class="org-logo" src="${e(data.organisationLogo)}" alt="">` : '',
     data.organisation ? `<p class="org">${e(data.organisation)}</p>` : '',
     `<p class="kind">${w.report}</p><h1>${e(r.title)}</h1>`,
     `<dl class="facts"><dt>${w.period}</dt><dd>${dateIn(w, r.periodFrom)} – ${dateIn(w, r.periodTo)}</dd>`,

@@ -130,4 +130,6 @@ export type ReportData = {
   summary?: SummaryOut;
   /** the organisation that reports (ORG_NAME), for the cover */
   organisation?: string;
+  /** its logo as a data: URL (PNG), for the cover, when an admin uploaded one */
+  organisationLogo?: string;
 };

@@ -29,6 +29,7 @@ import { MediaForm, readStoryWithMedia, saveWithMedia } from '../media/upload.js
 import { mediaDir, removeMediaFiles } from '../media/index.js';
 import { mediaFileResponse, serveMedia } from '../media/serve.js';
 import { defaultLimits } from '../env.js';
+import { purgeRemovedText } from '../../db/engine.js';
 import { clientAddress } from '../security.js';
 import type { AppEnv } from '../types.js';
 import { checkPlacements } from './stories/checks.js';
@@ -459,6 +460,7 @@ export const publicRoutes = base
           return files;
         });
         await removeMediaFiles(mediaDir(c.var.config), files); // the recording and photo go with the story
+        void purgeRemovedText(db); // and the old text leaves the data files (PostgreSQL: VACUUM, in the background)
       }
       return c.json({ story: (await receiptStory(c, code)).view }, 200);
     },

@@ -105,4 +105,59 @@ describe('browser: page defects stay fixed', () => {
     await page.getByText(/There are no rounds with you on the panel yet/).waitFor();
     await page.context().close();
   });
+  it('a worker not on an MSC panel sees a page heading and one message in their own language', async () => {
+    const organiser = await e.user('admin');
+    const { email } = await e.user('worker');
+    const round = await e.db
+      .insertInto('mscRounds')
+      .values({ domain: 'Meedoen in de buurt', periodFrom: '2026-01-01', periodTo: '2026-03-31', createdBy: organiser.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const page = await (await e.context({ phone: true })).newPage();
+    await e.login(page, email);
+    await page.goto(`/msc/${round.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Ronde meest betekenisvolle verandering' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Deze ronde bestaat niet, of je zit niet in het panel.' }).waitFor();
+    await expect(page.getByText(/Round not found|Dat lukte niet/).count()).resolves.toBe(0);
+    await checkA11y(page, 'msc round, not on the panel');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Most significant change round' }).waitFor();
+    await page.getByText('This round does not exist, or you are not on its panel.').waitFor();
+    await expect(page.getByText(/Ronde niet gevonden/).count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
+  it('a page whose data fails to load says so and loads again with "Opnieuw proberen"', async () => {
+    const { email } = await e.user('admin');
+    await makeArea(e.db, 'Wijk Noord', 'wijk');
+    const page = await (await e.context()).newPage();
+    await e.login(page, email);
+    let failures = 1;
+    await page.route('**/api/areas', (route) => (failures-- > 0 ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    await page.goto('/areas');
+    await page.getByRole('alert').getByText('De gebieden konden niet worden geladen.').waitFor();
+    await page.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await page.getByRole('region', { name: 'Gebieden' }).getByText('Wijk Noord').waitFor();
+    await expect(page.getByRole('button', { name: 'Opnieuw proberen' }).count()).resolves.toBe(0);
+    await page.context().close();
+  });
+  it('at 360 px the staff reports list keeps titles readable and scrolls the rest in a labelled region', async () => {
+    const { email } = await e.user('coordinator');
+    const projectId = await makeProject(e.db, 'Buurtkamer');
+    const page = await (await e.context({ phone: true })).newPage();
+    await e.login(page, email);
+    const created = await page.request.post(`${e.baseUrl}/api/reports`, {
+      headers: { origin: e.baseUrl },
+      data: { title: 'Jaarverslag buurtkamer Noord 2026', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [projectId] },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    await page.goto('/reports');
+    const region = page.getByRole('region', { name: 'Rapportages' });
+    await region.getByRole('link', { name: 'Jaarverslag buurtkamer Noord 2026' }).waitFor();
+    await expect(region.getAttribute('tabindex')).resolves.toBe('0');
+    const cell = (await region.getByRole('cell').first().boundingBox())!;
+    expect(cell.width).toBeGreaterThanOrEqual(150);
+    await checkA11y(page, 'reports list at 360 px');
+    await page.context().close();
+  });
 });

@@ -89,7 +89,18 @@ describe('browser: a story’s photo in the published report, for the funder and
       await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.story-photo img')].every((i) => i.complete));
       await expect(photos(page)).resolves.toEqual([{ alt: 'Foto bij het verhaal ‘Het buurtfeest’', loaded: true }]);
       await page.getByText('De moestuin: iedereen kwam.').waitFor(); // the other story is there, without its photo
-      if (phone) await expectNoSidewaysScroll(page);
+      if (phone) {
+        await expectNoSidewaysScroll(page);
+        // The summary shows its columns up to "Doel" without scrolling; the rest scrolls in a labelled
+        // region the keyboard reaches.
+        const region = page.getByRole('region', { name: 'Samenvatting: werkte het?' });
+        await expect(region.getAttribute('tabindex')).resolves.toBe('0');
+        const wrapBox = (await region.boundingBox())!;
+        const doel = (await region.getByRole('columnheader', { name: 'Doel', exact: true }).boundingBox())!;
+        expect(doel.x + doel.width).toBeLessThanOrEqual(wrapBox.x + wrapBox.width);
+        await page.locator('.summary-table').scrollIntoViewIfNeeded();
+        await e.screenshot(page, 'report-summary-phone');
+      }
       await expect(axeViolations(page)).resolves.toEqual([]);
       await page.getByRole('img', { name: /Het buurtfeest/ }).scrollIntoViewIfNeeded();
       await e.screenshot(page, `report-photo-funder-${phone ? 'phone' : 'desktop'}`);

@@ -1,8 +1,8 @@
 // The published demo report printed to PDF by Chromium reads like a document: at most 8 A4 pages,
 // no page but the last nearly empty, a cover, page numbers and the title on every other page,
-// no text under 8 pt — in Dutch and in English.
+// no text under 8 pt, the organisation's logo on the cover — in Dutch and in English.
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loadDemo } from '../../scripts/demo.js';
 import { SCREENSHOTS, startE2E, type E2E } from '../helpers/browser.js';
@@ -12,7 +12,7 @@ describe('browser: the demo report prints like a document', () => {
   let e: E2E;
   beforeAll(async () => {
     e = await startE2E();
-    await loadDemo(e.db, () => {});
+    await loadDemo(e.db, () => {}, { mediaPath: join(dirname(e.databasePath), 'media') });
   }, 120_000);
   afterAll(async () => e?.close());
 
@@ -35,7 +35,8 @@ describe('browser: the demo report prints like a document', () => {
       expect(n, lang).toBeGreaterThanOrEqual(3);
       expect(n, lang).toBeLessThanOrEqual(8);
       pages.slice(0, -1).forEach((p, i) => expect(p.fill, `${lang} page ${i + 1} fill`).toBeGreaterThanOrEqual(0.25));
-      // The cover: organisation, title, audience; no page number on it.
+      // The cover: the organisation's logo (uploaded by the demo's admin) and name, title, audience; no page number on it.
+      expect(pages[0]!.images, `${lang} cover logo`).toBe(1);
       expect(pages[0]!.text).toContain('Weefwerk');
       expect(pages[0]!.text.replace(/\s+/g, ' ')).toContain(title.slice(0, 30));
       // (Chromium writes ligatures such as "fi" as their own text items.)

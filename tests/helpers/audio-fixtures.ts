@@ -225,3 +225,26 @@ export function chunkOffsets(b: Buffer): number[] {
   const count = b.readUInt32BE(at + 8);
   return Array.from({ length: count }, (_, i) => b.readUInt32BE(at + 12 + i * 4));
 }
+
+/** A fragmented M4A as Safari's MediaRecorder writes it: moov (with mvex) holds no samples, a moof/mdat pair holds them. */
+export function fragmentedM4a(seconds: number): Buffer {
+  const flat = m4a(seconds, { moovFirst: true });
+  const moovAt = flat.indexOf(Buffer.from('moov')) - 4;
+  const moov = flat.subarray(moovAt, moovAt + flat.readUInt32BE(moovAt));
+  const frames = m4aFrames(seconds);
+  const mvex = box('mvex', full('trex', 0, 0, be32(1), be32(1), be32(1024), be32(0), be32(0)));
+  const withMvex = Buffer.concat([be32(moov.length + mvex.length), moov.subarray(4), mvex]);
+  // the sample data starts right after the moof (default-base-is-moof), so its offset is the moof's size plus mdat's header
+  const moof = (dataOffset: number) =>
+    box(
+      'moof',
+      full('mfhd', 0, 0, be32(1)),
+      box(
+        'traf',
+        full('tfhd', 0, 0x020008, be32(1), be32(1024)),
+        full('tfdt', 0, 0, be32(0)),
+        full('trun', 0, 0x000201, be32(frames.length), be32(dataOffset), ...frames.map((f) => be32(f.length))),
+      ),
+    );
+  return Buffer.concat([flat.subarray(0, moovAt), withMvex, moof(moof(0).length + 8), box('mdat', ...frames)]);
+}

@@ -1,5 +1,5 @@
 // Reads a PDF Chromium printed: per page its text and how far down the page its text reaches.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export type PdfPage = {
   /** the page's text, the margins (running title, page number) included */
@@ -8,6 +8,8 @@ export type PdfPage = {
   fill: number;
   /** the smallest text on the page, in points */
   smallestText: number;
+  /** how many raster images the page paints (a logo, a photo) */
+  images: number;
 };
 
 /** The page margins of the report's print stylesheet are 18 mm; the running title and page number sit in them. */
@@ -31,7 +33,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
       const fromTop = height - item.transform[5]!;
       if (fromTop > MARGIN_PT && fromTop < height - MARGIN_PT) lowest = Math.max(lowest, fromTop);
     }
-    pages.push({ text: parts.join(' '), fill: lowest / height, smallestText: smallest });
+    const ops = await page.getOperatorList();
+    const images = ops.fnArray.filter((op) => op === OPS.paintImageXObject || op === OPS.paintInlineImageXObject).length;
+    pages.push({ text: parts.join(' '), fill: lowest / height, smallestText: smallest, images });
   }
   await doc.destroy();
   return pages;

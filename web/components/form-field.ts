@@ -19,7 +19,12 @@ export const invalid = (error: ApiError | null, name: string) => (fieldError(err
 /** The message element an input points to with aria-describedby="<id>-error". */
 export function errorText(error: ApiError | null, name: string, id = name) {
   const msg = fieldError(error, name);
-  return html`<span class="field-error" id="${id}-error">${msg ? html`${t('check')} ${msg}` : nothing}</span>`;
+  return errorMessage(id, msg && `${t('check')} ${msg}`);
+}
+
+/** The same element for a message the page worked out itself (a check before sending). */
+export function errorMessage(id: string, message: string | null | undefined) {
+  return html`<span class="field-error" id="${id}-error">${message || nothing}</span>`;
 }
 
 /** The message to show above a form: `fallback` when every detail names a field shown, else the server's message. */

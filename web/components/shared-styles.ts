@@ -35,6 +35,8 @@ export const pageStyles = css`
   .field-error { color: var(--ww-danger); font-size: 0.95rem; font-weight: 600; }
   .notice { padding: 0.75rem 1rem; border-radius: var(--ww-radius); background: #e6f2ec; border: 1px solid #9cc7b2; }
   .notice.error { background: #fbeaea; border-color: #e0a9a4; }
+  .load-error { display: grid; gap: 0.5rem; justify-items: start; }
+  .load-error p { margin: 0; }
   .muted { color: var(--ww-muted); }
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: 0.5rem; border-bottom: 1px solid var(--ww-line); vertical-align: top; }

@@ -6,6 +6,7 @@ import { areaKinds, treeOrder, type Area, type AreaKind } from '../models.js';
 import type { Me } from '../session.js';
 import { errorText, generalError, invalid } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
   nl: {
@@ -55,18 +56,16 @@ const t = messages({
 export class AreasPage extends LitElement {
   @property({ attribute: false }) user: Me | null = null;
   @state() private areas: Area[] | null = null;
-  @state() private failed = false;
   @state() private error: ApiError | null = null;
   @state() private notice = '';
 
-  override async connectedCallback(): Promise<void> {
-    super.connectedCallback();
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       this.areas = (await get<{ areas: Area[] }>('/api/areas')).areas;
-    } catch {
-      this.failed = true;
-    }
-  }
+    },
+    { loading: t('loading'), failed: t('failed') },
+  );
 
   private async add(e: SubmitEvent): Promise<void> {
     e.preventDefault();
@@ -99,8 +98,7 @@ export class AreasPage extends LitElement {
     return html`
       <h1 tabindex="-1" id="areas-title">${t('title')}</h1>
       <p>${t('intro')}</p>
-      ${this.failed ? html`<p class="notice error" role="alert">${t('failed')}</p>` : nothing}
-      ${this.areas === null && !this.failed ? html`<p>${t('loading')}</p>` : nothing}
+      ${this.loader.status()}
       ${this.areas?.length === 0 ? html`<p>${t('none')}</p>` : nothing}
       ${
         this.areas?.length

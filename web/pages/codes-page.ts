@@ -6,6 +6,7 @@ import { messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import type { Code } from '../sensemaking-types.js';
 import { isStaff } from '../models.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
   nl: {
@@ -63,18 +64,13 @@ export class CodesPage extends LitElement {
     return isStaff(this.user?.role);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load() {
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       this.codes = (await get<{ codes: Code[] }>('/api/codes')).codes;
-    } catch (e) {
-      this.error = e instanceof ApiError ? e : String(e);
-    }
-  }
+    },
+    { failed: (e) => t('failed', { msg: e instanceof ApiError ? e.message : String(e) }) },
+  );
 
   private async run(fn: () => Promise<string>, form?: HTMLFormElement) {
     this.error = null;
@@ -84,7 +80,7 @@ export class CodesPage extends LitElement {
       form?.reset();
       this.editing = null;
       this.merging = null;
-      await this.load();
+      await this.loader.run();
     } catch (e) {
       this.error = e instanceof ApiError ? e : String(e);
     }
@@ -98,7 +94,7 @@ export class CodesPage extends LitElement {
       <p>${t('intro')}</p>
       <div role="status" class="status">${this.message}</div>
       <div role="alert">${errMsg ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>
-      ${this.codes.length ? nothing : html`<p>${t('none')}</p>`}
+      ${this.loader.status()} ${this.loader.ready && !this.codes.length ? html`<p>${t('none')}</p>` : nothing}
       <ul class="codes">
         ${this.codes.map((c) =>
           this.editing === c.id

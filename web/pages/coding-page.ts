@@ -7,6 +7,7 @@ import type { Me } from '../session.js';
 import type { Code, Excerpt, Outcome, Variable } from '../sensemaking-types.js';
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
   nl: {
@@ -92,13 +93,9 @@ export class CodingPage extends LitElement {
     return isStaff(this.user?.role);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load() {
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       const data = await get<{ story: { id: number; projectId: number; title: string }; bodyText: string; excerpts: Excerpt[] }>(
         `/api/stories/${this.params.storyId}/excerpts`,
       );
@@ -115,10 +112,9 @@ export class CodingPage extends LitElement {
       this.outcomes = outcomes.outcomes.filter((o) => !o.archivedAt);
       this.variables = variables.variables;
       this.variableId ??= this.variables[0]?.id ?? null;
-    } catch (e) {
-      this.error = e instanceof ApiError ? e : String(e);
-    }
-  }
+    },
+    { failed: (e) => t('failed', { msg: e instanceof ApiError ? e.message : String(e) }) },
+  );
 
   private readSelection() {
     const ta = this.textarea;
@@ -146,7 +142,7 @@ export class CodingPage extends LitElement {
       this.message = t('saved');
       form.reset();
       this.range = null;
-      await this.load();
+      await this.loader.run();
     } catch (err) {
       this.error = err instanceof ApiError ? err : String(err);
     }
@@ -156,7 +152,7 @@ export class CodingPage extends LitElement {
     try {
       await api('DELETE', `/api/excerpts/${x.id}`);
       this.message = t('removed');
-      await this.load();
+      await this.loader.run();
     } catch (err) {
       this.error = err instanceof ApiError ? err : String(err);
     }
@@ -178,6 +174,7 @@ export class CodingPage extends LitElement {
       <h1 tabindex="-1">${t('title', { title: this.story?.title ?? '' })}</h1>
       <div role="status" class="status">${this.message}</div>
       <div role="alert">${errMsg ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>
+      ${this.loader.status()}
       <label
         >${t('textLabel')}
         <!-- not readonly: Chromium offers no keyboard selection in read-only text areas, so edits are refused instead -->

@@ -7,6 +7,7 @@ import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { parseNumber } from '../../db/domain/numbers.js';
 import { refineTitle } from '../title.js';
+import { errorText, invalid } from '../components/form-field.js';
 
 const t = messages({
   nl: {
@@ -241,9 +242,9 @@ export class IndicatorEditPage extends LitElement {
     }
   }
 
+  /** form-field's state and message for one field (ids without dots: `targets-0-value-error`). */
   private fieldError(name: string) {
-    const msg = this.error?.field(name);
-    return { invalid: msg ? 'true' : 'false', msg: html`<span class="field-error" id="${name.replaceAll('.', '-')}-error">${msg ?? ''}</span>` };
+    return { invalid: invalid(this.error, name), msg: errorText(this.error, name, name.replaceAll('.', '-')) };
   }
 
   private text(name: string, label: string, value: string, opts: { required?: boolean; hint?: string } = {}) {

@@ -5,6 +5,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import { messages } from '../i18n.js';
 import type { PublicLink } from '../stories.js';
 import { refineTitle } from '../title.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
   nl: {
@@ -38,13 +39,9 @@ export class LinkPosterPage extends LitElement {
   @state() private missing = false;
   @state() private organisation: { name: string; contact: string | null } | null = null;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       const res = await get<{ link: PublicLink; project: { id: number; name: string }; organisation: { name: string; contact: string | null } }>(
         `/api/links/${encodeURIComponent(this.params.linkId ?? '')}/poster`,
       );
@@ -53,16 +50,14 @@ export class LinkPosterPage extends LitElement {
       this.link = res.link;
       refineTitle(this, res.project.name);
       this.organisation = res.organisation;
-    } catch (e) {
-      if (e instanceof ApiError) this.missing = true;
-      else throw e;
-    }
-  }
+    },
+    { loading: t('loading'), failed: (e) => (e instanceof ApiError ? t('notFound') : String(e)) },
+  );
 
   override render() {
     const back = html`<a href="/projects/${encodeURIComponent(this.params.id ?? '')}/links">← ${t('back')}</a>`;
     if (this.missing) return html`<p class="no-print">${back}</p><p role="alert">${t('notFound')}</p>`;
-    if (!this.project || !this.link) return html`<p role="status">${t('loading')}</p>`;
+    if (!this.project || !this.link) return html`<p class="no-print">${back}</p>${this.loader.status()}`;
     const short = this.link.url.replace(/^https?:\/\//, '');
     const org = this.organisation!;
     return html`

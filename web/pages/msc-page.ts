@@ -6,6 +6,8 @@ import { formatDate, messages } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import type { Me } from '../session.js';
 import { isStaff } from '../models.js';
+import { PageLoader } from '../components/page-loader.js';
+import { errorText, invalid } from '../components/form-field.js';
 
 const t = messages({
   nl: {
@@ -82,29 +84,22 @@ export class MscPage extends LitElement {
   @state() private projects: { id: number; name: string }[] = [];
   @state() private people: { id: number; name: string; role: string }[] = [];
   @state() private error: ApiError | string | null = null;
-  @state() private loaded = false;
 
   private get staff() {
     return isStaff(this.user?.role);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load() {
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       this.rounds = (await get<{ rounds: Round[] }>('/api/msc-rounds')).rounds;
       if (this.staff) {
         this.projects = (await get<{ projects: { id: number; name: string }[] }>('/api/projects')).projects;
         this.people = (await get<{ users: { id: number; name: string; role: string }[] }>('/api/msc-panel-candidates')).users;
       }
-    } catch (e) {
-      this.error = e instanceof ApiError ? e : String(e);
-    }
-    this.loaded = true;
-  }
+    },
+    { failed: (e) => t('failed', { msg: e instanceof ApiError ? e.message : String(e) }) },
+  );
 
   private async create(e: SubmitEvent) {
     e.preventDefault();
@@ -131,22 +126,15 @@ export class MscPage extends LitElement {
     }
   }
 
-  private fieldError(name: string) {
-    const msg = this.error instanceof ApiError ? this.error.field(name) : undefined;
-    return msg ? html`<span class="field-error" id="err-${name}">${msg}</span>` : nothing;
-  }
-
-  private invalid(name: string) {
-    return this.error instanceof ApiError && this.error.field(name) ? 'true' : 'false';
-  }
-
   override render() {
     const errMsg = this.error instanceof ApiError ? this.error.message : this.error;
+    const fe = this.error instanceof ApiError ? this.error : null;
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
       <p>${t('intro')}</p>
       <h2>${t('rounds')}</h2>
-      ${this.loaded && !this.rounds.length ? html`<p>${this.staff ? t('none') : t('noneMember')}</p>` : nothing}
+      ${this.loader.status()}
+      ${this.loader.ready && !this.rounds.length ? html`<p>${this.staff ? t('none') : t('noneMember')}</p>` : nothing}
       <ul class="rounds">
         ${this.rounds.map(
           (r) => html`<li>
@@ -161,20 +149,20 @@ export class MscPage extends LitElement {
         this.staff
           ? html`<h2>${t('create')}</h2>
             <form @submit=${this.create}>
-              <label>${t('domain')}<input name="domain" required maxlength="300" aria-invalid=${this.invalid('domain')} aria-describedby="err-domain" />${this.fieldError('domain')}</label>
+              <label>${t('domain')}<input name="domain" required maxlength="300" aria-invalid=${invalid(fe, 'domain')} aria-describedby="domain-error" />${errorText(fe, 'domain')}</label>
               <label>${t('description')}<textarea name="description"></textarea></label>
               <div class="two">
-                <label>${t('from')}<input name="periodFrom" type="date" required aria-invalid=${this.invalid('periodFrom')} aria-describedby="err-periodFrom" />${this.fieldError('periodFrom')}</label>
-                <label>${t('to')}<input name="periodTo" type="date" required aria-invalid=${this.invalid('periodTo')} aria-describedby="err-periodTo" />${this.fieldError('periodTo')}</label>
+                <label>${t('from')}<input name="periodFrom" type="date" required aria-invalid=${invalid(fe, 'periodFrom')} aria-describedby="periodFrom-error" />${errorText(fe, 'periodFrom')}</label>
+                <label>${t('to')}<input name="periodTo" type="date" required aria-invalid=${invalid(fe, 'periodTo')} aria-describedby="periodTo-error" />${errorText(fe, 'periodTo')}</label>
               </div>
-              <fieldset aria-describedby="err-projectIds">
+              <fieldset aria-describedby="projectIds-error">
                 <legend>${t('projects')}</legend>
-                ${this.projects.map((p) => html`<label class="check"><input type="checkbox" name="projectIds" value=${p.id} />${p.name}</label>`)} ${this.fieldError('projectIds')}
+                ${this.projects.map((p) => html`<label class="check"><input type="checkbox" name="projectIds" value=${p.id} />${p.name}</label>`)} ${errorText(fe, 'projectIds')}
               </fieldset>
-              <fieldset aria-describedby="err-panelUserIds">
+              <fieldset aria-describedby="panelUserIds-error">
                 <legend>${t('panel')}</legend>
                 ${this.people.map((u) => html`<label class="check"><input type="checkbox" name="panelUserIds" value=${u.id} />${u.name} <span class="muted">(${t(`role_${u.role}` as 'role_admin')})</span></label>`)}
-                ${this.fieldError('panelUserIds')}
+                ${errorText(fe, 'panelUserIds')}
               </fieldset>
               <div class="actions"><button type="submit">${t('submit')}</button></div>
             </form>`

@@ -7,6 +7,8 @@ import { formatDate, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
+import { PageLoader } from '../components/page-loader.js';
+import { errorText, invalid } from '../components/form-field.js';
 
 const t = messages({
   nl: {
@@ -39,6 +41,8 @@ const t = messages({
     noSelection: 'Er is niets gekozen.',
     failed: 'Dat lukte niet: {msg}',
     reasonRequired: 'Schrijf op waarom je dit verhaal kiest.',
+    roundTitle: 'Ronde meest betekenisvolle verandering',
+    notFound: 'Deze ronde bestaat niet, of je zit niet in het panel.',
   },
   en: {
     back: 'All rounds',
@@ -70,6 +74,8 @@ const t = messages({
     noSelection: 'Nothing was picked.',
     failed: 'That did not work: {msg}',
     reasonRequired: 'Write down why you pick this story.',
+    roundTitle: 'Most significant change round',
+    notFound: 'This round does not exist, or you are not on its panel.',
   },
 });
 
@@ -121,20 +127,19 @@ export class MscRoundPage extends LitElement {
     return isStaff(this.user?.role);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load() {
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       this.data = await get<Detail>(`/api/msc-rounds/${this.params.id}`);
       refineTitle(this, this.data.round.domain);
       this.choice = this.data.myPick?.storyId ?? this.choice;
-    } catch (e) {
-      this.error = e instanceof ApiError ? e : String(e);
-    }
-  }
+    },
+    {
+      // The server's 404 text is bilingual; say it here in the reader's language only.
+      failed: (e) =>
+        e instanceof ApiError && [400, 403, 404].includes(e.status) ? t('notFound') : t('failed', { msg: e instanceof ApiError ? e.message : String(e) }),
+    },
+  );
 
   private async pick(e: SubmitEvent) {
     e.preventDefault();
@@ -145,7 +150,7 @@ export class MscRoundPage extends LitElement {
     try {
       await post(`/api/msc-rounds/${this.params.id}/picks`, { storyId: this.choice, reason });
       this.message = t('picked');
-      await this.load();
+      await this.loader.run();
     } catch (err) {
       this.error = err instanceof ApiError ? err : String(err);
     }
@@ -163,7 +168,7 @@ export class MscRoundPage extends LitElement {
     try {
       await post(`/api/msc-rounds/${this.params.id}/${what}`);
       this.confirming = false;
-      await this.load();
+      await this.loader.run();
     } catch (err) {
       this.error = err instanceof ApiError ? err : String(err);
     }
@@ -172,7 +177,7 @@ export class MscRoundPage extends LitElement {
   private renderCandidate(c: Candidate, canPick: boolean) {
     const d = this.data!;
     const chosen = this.choice === c.id;
-    const reasonErr = this.error instanceof ApiError ? this.error.field('reason') : undefined;
+    const fe = this.error instanceof ApiError ? this.error : null;
     return html`<article class="card ${chosen ? 'chosen' : ''}" aria-labelledby="c-${c.id}">
       <h3 id="c-${c.id}">${c.title}</h3>
       <p class="muted">${c.projectName}${c.areaName ? ` · ${c.areaName}` : ''} · ${formatDate(c.date)} · ${c.tellerName ? t('tellerBy', { name: c.tellerName }) : t('anonymous')}</p>
@@ -183,9 +188,9 @@ export class MscRoundPage extends LitElement {
         canPick && chosen
           ? html`<form @submit=${this.pick}>
             <label
-              >${t('reason')}<textarea name="reason" required .value=${d.myPick?.storyId === c.id ? d.myPick.reason : ''} aria-invalid=${reasonErr ? 'true' : 'false'} aria-describedby="reason-err"></textarea
+              >${t('reason')}<textarea name="reason" required .value=${d.myPick?.storyId === c.id ? d.myPick.reason : ''} aria-invalid=${invalid(fe, 'reason')} aria-describedby="reason-error"></textarea
             ></label>
-            <span id="reason-err" class="field-error">${reasonErr ?? ''}</span>
+            ${errorText(fe, 'reason')}
             <div class="actions"><button type="submit">${t('savePick')}</button></div>
           </form>`
           : nothing
@@ -196,8 +201,7 @@ export class MscRoundPage extends LitElement {
   override render() {
     const d = this.data;
     const errMsg = this.error instanceof ApiError ? this.error.message : this.error;
-    if (!d)
-      return html`<p><a href="/msc">← ${t('back')}</a></p><div role="alert">${errMsg ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>`;
+    if (!d) return html`<p><a href="/msc">← ${t('back')}</a></p><h1 tabindex="-1">${t('roundTitle')}</h1>${this.loader.status()}`;
     const r = d.round;
     const canPick = d.isPanel && r.status === 'open';
     const title = (id: number) => d.candidates.find((c) => c.id === id)?.title ?? `#${id}`;
@@ -214,6 +218,7 @@ export class MscRoundPage extends LitElement {
       ${r.fedBackAt ? html`<p>${t('fedBack', { date: formatDate(r.fedBackAt) })}</p>` : nothing}
       <div role="status" class="status">${this.message}</div>
       <div role="alert">${errMsg && !(this.error instanceof ApiError && this.error.field('reason')) ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>
+      ${this.loader.status()}
 
       ${
         r.status === 'closed'

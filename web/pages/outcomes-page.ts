@@ -7,6 +7,8 @@ import type { Me } from '../session.js';
 import type { Level, LibraryOutcome, Outcome, Variable } from '../sensemaking-types.js';
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
+import { PageLoader } from '../components/page-loader.js';
+import { errorText, invalid } from '../components/form-field.js';
 
 const t = messages({
   nl: {
@@ -130,13 +132,9 @@ export class OutcomesPage extends LitElement {
     return this.params.id;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load() {
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       const [project, outcomes, library, variables, chosen, indicators] = await Promise.all([
         get<{ project: { id: number; name: string } }>(`/api/projects/${this.pid}`),
         get<{ outcomes: Outcome[] }>(`/api/projects/${this.pid}/outcomes`),
@@ -152,10 +150,9 @@ export class OutcomesPage extends LitElement {
       this.library = library.library;
       this.variables = variables.variables;
       this.chosen = new Set(chosen.variableIds);
-    } catch (e) {
-      this.fail(e);
-    }
-  }
+    },
+    { failed: (e) => t('failed', { msg: e instanceof ApiError ? e.message : String(e) }) },
+  );
 
   private fail(e: unknown) {
     this.message = '';
@@ -167,7 +164,8 @@ export class OutcomesPage extends LitElement {
     this.message = '';
     try {
       await fn();
-      await this.load();
+      await this.loader.run();
+      if (this.loader.failed) return false;
       this.message = ok; // announced once the page shows the change
       return true;
     } catch (e) {
@@ -298,7 +296,7 @@ export class OutcomesPage extends LitElement {
   override render() {
     const lang = locale();
     const errMsg = this.error instanceof ApiError ? this.error.message : this.error;
-    const fieldErr = (n: string) => (this.error instanceof ApiError ? this.error.field(n) : undefined);
+    const fe = this.error instanceof ApiError ? this.error : null;
     const active = this.outcomes.filter((o) => !o.archivedAt);
     return html`
       <p><a href="/projects/${this.pid}">${t('back')}</a></p>
@@ -306,7 +304,7 @@ export class OutcomesPage extends LitElement {
       <p>${t('intro')}</p>
       <div role="status" class="status">${this.message}</div>
       <div role="alert">${errMsg ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>
-      ${active.length ? nothing : html`<p>${t('none')}</p>`}
+      ${this.loader.status()} ${this.loader.ready && !active.length ? html`<p>${t('none')}</p>` : nothing}
       ${(['impact', 'outcome', 'output'] as const).map((level) => {
         const list = active.filter((o) => o.level === level);
         return list.length ? html`<h2>${t(level)}</h2><ul class="chain">${list.map((o) => this.renderOutcome(o))}</ul>` : nothing;
@@ -323,19 +321,15 @@ export class OutcomesPage extends LitElement {
                 </select></label
               >
               <label
-                >${t('titleField')}<input name="title" required maxlength="300" aria-invalid=${fieldErr('title') ? 'true' : 'false'} aria-describedby="err-title" /><span
-                  class="field-error"
-                  id="err-title"
-                  >${fieldErr('title') ?? ''}</span
-                ></label
+                >${t('titleField')}<input name="title" required maxlength="300" aria-invalid=${invalid(fe, 'title')} aria-describedby="title-error" />${errorText(fe, 'title')}</label
               >
               <label>${t('description')}<textarea name="description"></textarea></label>
               ${
                 this.level !== 'impact'
                   ? html`<label
-                    >${t('parent')}<select name="parentId" aria-invalid=${fieldErr('parentId') ? 'true' : 'false'} aria-describedby="err-parent">
+                    >${t('parent')}<select name="parentId" aria-invalid=${invalid(fe, 'parentId')} aria-describedby="parentId-error">
                       ${this.parentOptions(this.level, null)}</select
-                    ><span class="field-error" id="err-parent">${fieldErr('parentId') ?? ''}</span></label
+                    >${errorText(fe, 'parentId')}</label
                   >`
                   : nothing
               }

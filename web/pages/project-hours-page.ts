@@ -9,6 +9,7 @@ import { phases } from '../../db/domain/enums.js';
 import { parseNumber } from '../../db/domain/numbers.js';
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
   nl: {
@@ -116,18 +117,15 @@ export class ProjectHoursPage extends LitElement {
   @state() private hoursError: ApiError | null = null;
   @state() private expenseError: ApiError | null = null;
   @state() private status = '';
-  @state() private problem = '';
-
-  override async connectedCallback(): Promise<void> {
-    super.connectedCallback();
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       this.project = (await get<{ project: { id: number; name: string } }>(`/api/projects/${this.params.id}`)).project;
       refineTitle(this, this.project.name);
       await this.reload();
-    } catch (e) {
-      this.problem = e instanceof ApiError ? e.message : String(e);
-    }
-  }
+    },
+    { loading: t('loading'), failed: (e) => (e instanceof ApiError ? e.message : String(e)) },
+  );
 
   private async reload(): Promise<void> {
     const id = this.params.id;
@@ -215,8 +213,8 @@ export class ProjectHoursPage extends LitElement {
   }
 
   override render() {
-    if (this.problem) return html`<h1 tabindex="-1">${t('title')}</h1><p role="alert" class="error">${this.problem}</p>`;
-    if (!this.project || !this.hours || !this.expenses) return html`<p role="status">${t('loading')}</p>`;
+    if (this.loader.failed) return html`<h1 tabindex="-1">${t('title')}</h1>${this.loader.status()}`;
+    if (!this.project || !this.hours || !this.expenses) return this.loader.status();
     const staff = isStaff(this.user?.role);
     const he = this.hoursError;
     const ee = this.expenseError;

@@ -11,6 +11,7 @@ import { climate as residentNl } from '../resident/locales/nl.json';
 import { climate as residentEn } from '../resident/locales/en.json';
 import type { PublicLink } from '../stories.js';
 import { refineTitle } from '../title.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
   nl: {
@@ -174,7 +175,6 @@ export class ProjectLinksPage extends LitElement {
   @state() private project: { id: number; name: string } | null = null;
   @state() private links: PublicLink[] = [];
   @state() private variables: Variable[] = [];
-  @state() private missing = false;
   @state() private message: string | null = null;
   @state() private error: ApiError | null = null;
   /** The link whose question and climate questions are being edited, what is chosen, and its error. */
@@ -187,17 +187,13 @@ export class ProjectLinksPage extends LitElement {
   @state() private copyNote = '';
   private copyTimer = 0;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
   private get projectParam(): string {
     return encodeURIComponent(this.params.id ?? '');
   }
 
-  private async load(): Promise<void> {
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       const [p, l, v] = await Promise.all([
         get<{ project: { id: number; name: string } }>(`/api/projects/${this.projectParam}`),
         get<{ links: PublicLink[] }>(`/api/projects/${this.projectParam}/links`),
@@ -207,10 +203,14 @@ export class ProjectLinksPage extends LitElement {
       refineTitle(this, p.project.name);
       this.links = l.links;
       this.variables = v.variables.filter((x) => !x.retiredAt);
-    } catch (e) {
-      if (e instanceof ApiError && (e.status === 404 || e.status === 403 || e.status === 400)) this.missing = true;
-      else this.error = e instanceof ApiError ? e : new ApiError(0, 'error', t('failed'));
-    }
+    },
+    { loading: t('loading'), failed: (e) => (e instanceof ApiError ? e.message : t('failed')) },
+  );
+
+  /** A project that is not there, or not for this user. */
+  private get missing(): boolean {
+    const e = this.loader.error;
+    return e instanceof ApiError && (e.status === 404 || e.status === 403 || e.status === 400);
   }
 
   private async create(e: SubmitEvent): Promise<void> {
@@ -326,7 +326,7 @@ export class ProjectLinksPage extends LitElement {
 
   override render() {
     if (this.missing) return html`<h1 tabindex="-1">${t('title')}</h1><p role="alert">${t('notFound')}</p>`;
-    if (!this.project) return html`<h1 tabindex="-1">${t('title')}</h1><p role="status">${this.error?.message ?? t('loading')}</p>`;
+    if (!this.project) return html`<h1 tabindex="-1">${t('title')}</h1>${this.loader.status()}`;
     const labelError = this.error?.field('label');
     const dateError = this.error?.field('expiresAt');
     const general = this.error && !labelError && !dateError ? this.error.message || t('failed') : null;

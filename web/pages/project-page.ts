@@ -9,6 +9,7 @@ import '../components/phase-badge.js';
 import '../components/ww-budget-summary.js';
 import { period } from './projects-page.js';
 import { refineTitle } from '../title.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
   nl: {
@@ -88,11 +89,9 @@ export class ProjectPage extends LitElement {
   @property({ attribute: false }) user: Me | null = null;
   @state() private project: Project | null = null;
   @state() private areas = new Map<number, Area>();
-  @state() private problem: string | null = null;
-
-  override async connectedCallback(): Promise<void> {
-    super.connectedCallback();
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       const [p, a] = await Promise.all([
         get<{ project: Project }>(`/api/projects/${encodeURIComponent(this.params.id ?? '')}`),
         get<{ areas: Area[] }>('/api/areas'),
@@ -100,10 +99,9 @@ export class ProjectPage extends LitElement {
       this.areas = new Map(a.areas.map((x) => [x.id, x]));
       this.project = p.project;
       refineTitle(this, p.project.name);
-    } catch (e) {
-      this.problem = e instanceof ApiError && (e.status === 404 || e.status === 400) ? t('notFound') : t('failed');
-    }
-  }
+    },
+    { loading: t('loading'), failed: (e) => (e instanceof ApiError && (e.status === 404 || e.status === 400) ? t('notFound') : t('failed')) },
+  );
 
   private text(key: 'vraagstuk' | 'eigenaar' | 'betrokkenen' | 'werkdoelen' | 'planVanAanpak') {
     const value = this.project![key].trim();
@@ -111,10 +109,9 @@ export class ProjectPage extends LitElement {
   }
 
   override render() {
-    if (this.problem)
-      return html`<h1 tabindex="-1">${t('back')}</h1><p class="notice error" role="alert">${this.problem}</p><p><a href="/projects">${t('back')}</a></p>`;
+    if (this.loader.failed) return html`<h1 tabindex="-1">${t('back')}</h1>${this.loader.status()}<p><a href="/projects">${t('back')}</a></p>`;
     const p = this.project;
-    if (!p) return html`<p role="status">${t('loading')}</p>`;
+    if (!p) return this.loader.status();
     const budget = [p.budgetHours != null ? t('hours', { n: formatHours(p.budgetHours) }) : '', p.budgetEuros != null ? formatEuro(p.budgetEuros) : '']
       .filter(Boolean)
       .join(' · ');

@@ -6,6 +6,7 @@ import { isStaff, type Project } from '../models.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { refineTitle } from '../title.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
   nl: {
@@ -91,22 +92,20 @@ export class ProjectQdaPage extends LitElement {
   params: Record<string, string> = {};
   user: Me | null = null;
   @state() private project: Project | null = null;
-  @state() private problem = '';
   @state() private file: File | null = null;
   @state() private answer: Answer | null = null;
   @state() private message = '';
   @state() private error = '';
   @state() private busy = false;
 
-  override async connectedCallback(): Promise<void> {
-    super.connectedCallback();
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       this.project = (await get<{ project: Project }>(`/api/projects/${encodeURIComponent(this.params.id ?? '')}`)).project;
       refineTitle(this, this.project.name);
-    } catch (e) {
-      this.problem = e instanceof ApiError && (e.status === 404 || e.status === 400) ? t('notFound') : t('failed');
-    }
-  }
+    },
+    { loading: t('loading'), failed: (e) => (e instanceof ApiError && (e.status === 404 || e.status === 400) ? t('notFound') : t('failed')) },
+  );
 
   private pick(e: Event): void {
     this.file = (e.target as HTMLInputElement).files?.[0] ?? null;
@@ -174,9 +173,9 @@ export class ProjectQdaPage extends LitElement {
   }
 
   override render() {
-    if (this.problem) return html`<h1 tabindex="-1">${t('title')}</h1><p class="notice error" role="alert">${this.problem}</p>`;
+    if (this.loader.failed) return html`<h1 tabindex="-1">${t('title')}</h1>${this.loader.status()}`;
     const p = this.project;
-    if (!p) return html`<p role="status">${t('loading')}</p>`;
+    if (!p) return this.loader.status();
     const a = this.answer;
     return html`
       <p class="crumb"><a href="/projects/${p.id}">← ${t('back')}</a></p>

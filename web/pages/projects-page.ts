@@ -6,6 +6,7 @@ import { isStaff, type Area, type ProjectSummary } from '../models.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import '../components/phase-badge.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
   nl: {
@@ -51,19 +52,17 @@ export class ProjectsPage extends LitElement {
   @property({ attribute: false }) user: Me | null = null;
   @state() private projects: ProjectSummary[] | null = null;
   @state() private areas = new Map<number, Area>();
-  @state() private failed = false;
   @state() private query = '';
 
-  override async connectedCallback(): Promise<void> {
-    super.connectedCallback();
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       const [p, a] = await Promise.all([get<{ projects: ProjectSummary[] }>('/api/projects'), get<{ areas: Area[] }>('/api/areas')]);
       this.areas = new Map(a.areas.map((x) => [x.id, x]));
       this.projects = p.projects;
-    } catch {
-      this.failed = true;
-    }
-  }
+    },
+    { loading: t('loading'), failed: t('failed') },
+  );
 
   override render() {
     const staff = isStaff(this.user?.role);
@@ -73,8 +72,7 @@ export class ProjectsPage extends LitElement {
         <h1 tabindex="-1">${t('title')}</h1>
         ${staff ? html`<a class="button" href="/projects/new">${t('add')}</a>` : nothing}
       </div>
-      ${this.failed ? html`<p class="notice error" role="alert">${t('failed')}</p>` : nothing}
-      ${this.projects === null && !this.failed ? html`<p role="status">${t('loading')}</p>` : nothing}
+      ${this.loader.status()}
       ${this.projects?.length === 0 ? html`<p>${staff ? t('noneStaff') : t('noneWorker')}</p>` : nothing}
       ${
         this.projects && this.projects.length > 6

@@ -12,6 +12,7 @@ import './report-edit/read-links.js';
 import './report-edit/awaiting-review.js';
 import './report-edit/outcome-texts.js';
 import { refineTitle } from '../title.js';
+import { errorText, fieldError } from '../components/form-field.js';
 
 const year = new Date().getFullYear();
 
@@ -246,18 +247,17 @@ export class ReportEditPage extends LitElement {
     if (this.linkUrlId === e.detail) this.linkUrl = this.linkUrlId = null; // no dead link to copy
   }
 
-  /** Attributes that tie an input to its error message. */
+  /** The field's error in words (form-field), for aria-invalid and aria-describedby. */
   private err(field: string) {
-    return this.error?.field(field);
+    return fieldError(this.error, field);
   }
 
   private fieldError(field: string) {
-    const m = this.err(field);
-    return m ? html`<span class="field-error" id=${`err-${field}`}>${m}</span>` : nothing;
+    return errorText(this.error, field);
   }
 
   private checkboxes(legend: string, key: 'projectIds' | 'areaIds' | 'outcomeIds', items: { id: number; name: string }[], hint?: string) {
-    return html`<fieldset aria-describedby=${this.err(key) ? `err-${key}` : nothing}>
+    return html`<fieldset aria-describedby=${this.err(key) ? `${key}-error` : nothing}>
       <legend>${legend}</legend>
       ${hint ? html`<p class="hint">${hint}</p>` : nothing}
       ${items.map((i) => html`<label class="check"><input type="checkbox" .checked=${this.draft[key].includes(i.id)} @change=${(e: Event) => this.toggle(key, i.id, (e.target as HTMLInputElement).checked)} />${i.name}</label>`)}
@@ -278,7 +278,7 @@ export class ReportEditPage extends LitElement {
         .value=${String(d[field])}
         required
         aria-invalid=${this.err(field) ? 'true' : 'false'}
-        aria-describedby=${this.err(field) ? `err-${field}` : nothing}
+        aria-describedby=${this.err(field) ? `${field}-error` : nothing}
         @input=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value as never)}
       />${this.fieldError(field)}</label
     >`;
@@ -304,7 +304,7 @@ export class ReportEditPage extends LitElement {
         )}
       </fieldset>
       <div>
-        <ww-editor .label=${t('intro')} .value=${d.intro} describedby="err-intro" ?invalid=${!!this.err('intro')}></ww-editor>
+        <ww-editor .label=${t('intro')} .value=${d.intro} describedby="intro-error" ?invalid=${!!this.err('intro')}></ww-editor>
         ${this.fieldError('intro')}
       </div>
       <div class="actions"><button type="submit" ?disabled=${this.busy}>${this.busy ? t('saving') : t('save')}</button></div>
@@ -339,7 +339,7 @@ export class ReportEditPage extends LitElement {
             ? html`<div class="row">
               <label
                 >${t('funderAccount')}
-                <select .value=${this.shareTo} aria-invalid=${this.err('userId') ? 'true' : 'false'} aria-describedby=${this.err('userId') ? 'err-userId' : nothing} @change=${(e: Event) => (this.shareTo = (e.target as HTMLSelectElement).value)}>
+                <select .value=${this.shareTo} aria-invalid=${this.err('userId') ? 'true' : 'false'} aria-describedby=${this.err('userId') ? 'userId-error' : nothing} @change=${(e: Event) => (this.shareTo = (e.target as HTMLSelectElement).value)}>
                   <option value="">${t('choose')}</option>
                   ${unshared.map((f) => html`<option value=${String(f.id)}>${f.name} (${f.email})</option>`)}
                 </select>
@@ -363,10 +363,10 @@ export class ReportEditPage extends LitElement {
         <p class="hint">${t('linkHint')}</p>
         <div class="row">
           <label
-            >${t('expires')}<input type="date" .value=${this.linkExpiry} aria-invalid=${this.err('expiresAt') ? 'true' : 'false'} aria-describedby=${this.err('expiresAt') ? 'err-expiresAt' : nothing} @input=${(e: Event) => (this.linkExpiry = (e.target as HTMLInputElement).value)} />${this.fieldError('expiresAt')}</label
+            >${t('expires')}<input type="date" .value=${this.linkExpiry} aria-invalid=${this.err('expiresAt') ? 'true' : 'false'} aria-describedby=${this.err('expiresAt') ? 'expiresAt-error' : nothing} @input=${(e: Event) => (this.linkExpiry = (e.target as HTMLInputElement).value)} />${this.fieldError('expiresAt')}</label
           >
           <label
-            >${t('linkLabel')}<input type="text" maxlength="200" .value=${this.linkLabel} aria-describedby=${this.err('label') ? 'link-label-hint err-label' : 'link-label-hint'} aria-invalid=${this.err('label') ? 'true' : 'false'} @input=${(e: Event) => (this.linkLabel = (e.target as HTMLInputElement).value)} /><span class="hint" id="link-label-hint"
+            >${t('linkLabel')}<input type="text" maxlength="200" .value=${this.linkLabel} aria-describedby=${this.err('label') ? 'link-label-hint label-error' : 'link-label-hint'} aria-invalid=${this.err('label') ? 'true' : 'false'} @input=${(e: Event) => (this.linkLabel = (e.target as HTMLInputElement).value)} /><span class="hint" id="link-label-hint"
               >${t('linkLabelHint')}</span
             >${this.fieldError('label')}</label
           >
@@ -409,6 +409,7 @@ export class ReportEditPage extends LitElement {
       .preview { border: 1px solid var(--ww-line); border-radius: var(--ww-radius); background: var(--ww-surface); padding: 1rem; overflow-x: auto; }
       .preview .figure { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; }
       .preview svg { width: 100%; height: auto; }
+      .preview img.org-logo { display: block; max-width: 12rem; max-height: 5rem; width: auto; height: auto; }
       .preview article.story { border-left: 4px solid var(--ww-accent); padding-left: 1rem; margin: 1rem 0; }
       .preview .meta, .preview .muted, .preview .not-included, .preview .too-few { color: var(--ww-muted); }
       .preview .not-included { font-style: italic; border: 1px dashed var(--ww-line); padding: 0.5rem; }

@@ -4,6 +4,7 @@ import { get } from '../api.js';
 import { formatDate, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
   nl: {
@@ -69,16 +70,13 @@ type Summary = {
 export class ReportsPage extends LitElement {
   @property({ attribute: false }) user: Me | null = null;
   @state() private reports: Summary[] | null = null;
-  @state() private error = false;
-
-  override async connectedCallback(): Promise<void> {
-    super.connectedCallback();
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       this.reports = (await get<{ reports: Summary[] }>('/api/reports')).reports;
-    } catch {
-      this.error = true;
-    }
-  }
+    },
+    { loading: t('loading'), failed: t('failed') },
+  );
 
   private period(r: Summary) {
     return `${formatDate(r.periodFrom)} – ${formatDate(r.periodTo)}`;
@@ -109,16 +107,15 @@ export class ReportsPage extends LitElement {
   }
 
   override render() {
-    if (this.error) return html`<h1 tabindex="-1">${t('title')}</h1><p role="alert" class="error">${t('failed')}</p>`;
-    if (!this.reports) return html`<h1 tabindex="-1">${t('title')}</h1><p aria-live="polite">${t('loading')}</p>`;
+    if (!this.reports) return html`<h1 tabindex="-1">${t('title')}</h1>${this.loader.status()}`;
     if (this.user?.role === 'funder') return this.renderFunder(this.reports);
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
       <p><a class="button" href="/reports/new">${t('new')}</a></p>
       ${
         this.reports.length
-          ? html`<div class="table-wrap">
-            <table>
+          ? html`<div class="table-wrap" role="region" tabindex="0" aria-label=${t('title')}>
+            <table class="reports">
               <thead><tr><th scope="col">${t('name')}</th><th scope="col">${t('audience')}</th><th scope="col">${t('period')}</th><th scope="col">${t('version')}</th></tr></thead>
               <tbody>
                 ${this.reports.map(
@@ -143,6 +140,9 @@ export class ReportsPage extends LitElement {
     css`
       ul.cards { list-style: none; margin: 0; padding: 0; display: grid; gap: 1rem; max-width: 48rem; }
       .cards h2 { margin-top: 0; }
+      /* On a phone titles keep room to read; the other columns scroll in the labelled region. */
+      table.reports td:first-child { min-width: 10rem; }
+      table.reports td:last-child { min-width: 8rem; }
     `,
   ];
 }

@@ -21,6 +21,8 @@ import {
   type Story,
 } from '../stories.js';
 import { refineTitle } from '../title.js';
+import { errorMessage } from '../components/form-field.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
   nl: {
@@ -162,7 +164,6 @@ export class StoryEditPage extends LitElement {
   @state() private projects: ProjectSummary[] = [];
   @state() private areas: Area[] = [];
   @state() private story: Story | null = null;
-  @state() private missing = false;
   @state() private source: 'heard' | 'practice' = 'heard';
   @state() private projectId = '';
   @state() private under16 = false;
@@ -174,13 +175,9 @@ export class StoryEditPage extends LitElement {
     return !!this.params.id;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       const [p, a, s] = await Promise.all([
         get<{ projects: ProjectSummary[] }>('/api/projects'),
         get<{ areas: Area[] }>('/api/areas'),
@@ -196,10 +193,14 @@ export class StoryEditPage extends LitElement {
         const fromQuery = new URLSearchParams(location.search).get('projectId');
         this.projectId = fromQuery ?? (this.projects.length === 1 ? String(this.projects[0]!.id) : '');
       }
-    } catch (e) {
-      if (e instanceof ApiError && (e.status === 404 || e.status === 403)) this.missing = true;
-      else this.general = t('failed');
-    }
+    },
+    { loading: t('loading'), failed: t('failed') },
+  );
+
+  /** A story that is not there, or not for this user. */
+  private get missing(): boolean {
+    const e = this.loader.error;
+    return e instanceof ApiError && (e.status === 404 || e.status === 403);
   }
 
   private get editor(): WwEditor | null {
@@ -295,7 +296,7 @@ export class StoryEditPage extends LitElement {
   }
 
   private err(field: Field) {
-    return html`<span class="field-error" id="${field}-error">${this.errors[field] ?? nothing}</span>`;
+    return errorMessage(field, this.errors[field]);
   }
 
   private inv(field: Field): 'true' | 'false' {
@@ -318,7 +319,7 @@ export class StoryEditPage extends LitElement {
   override render() {
     const title = this.editing ? t('editTitle') : t('newTitle');
     if (this.missing) return html`<h1 tabindex="-1">${title}</h1><p role="alert">${t('notFound')}</p>`;
-    if (this.editing && !this.story) return html`<h1 tabindex="-1">${title}</h1><p role="status">${t('loading')}</p>`;
+    if ((this.editing && !this.story) || this.loader.failed) return html`<h1 tabindex="-1">${title}</h1>${this.loader.status()}`;
     const s = this.story;
     const problems = Object.entries(this.errors) as [Field, string][];
     const heard = this.source === 'heard';

@@ -8,6 +8,7 @@ import type { Me } from '../session.js';
 import { badgeStyles, channels, consentBadge, consentLevels, label, languageName, takeReceipt, type ConsentRecord, type Story } from '../stories.js';
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
+import { PageLoader } from '../components/page-loader.js';
 import './story/ww-story-receipt.js';
 
 /** A recording's length as m:ss. */
@@ -174,7 +175,6 @@ export class StoryPage extends LitElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   @property({ attribute: false }) user: Me | null = null;
   @state() private story: Story | null = null;
-  @state() private missing = false;
   @state() private withdrawing = false;
   @state() private confirming = false;
   @state() private errors: Partial<Record<'level' | 'channel' | 'reason', string>> = {};
@@ -189,11 +189,11 @@ export class StoryPage extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.receipt = takeReceipt(Number(this.params.id));
-    void this.load();
   }
 
-  private async load(): Promise<void> {
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       this.story = (await get<{ story: Story }>(`/api/stories/${encodeURIComponent(this.params.id ?? '')}`)).story;
       refineTitle(this, this.story.title || t('withdrawnStory', { id: this.story.id }));
       if (this.story.placements?.length) {
@@ -211,10 +211,14 @@ export class StoryPage extends LitElement {
           (r) => r.tags.outcomes,
           () => null,
         );
-    } catch (e) {
-      if (e instanceof ApiError && (e.status === 404 || e.status === 403 || e.status === 400)) this.missing = true;
-      else this.general = t('failed');
-    }
+    },
+    { loading: t('loading'), failed: t('failed') },
+  );
+
+  /** A story that is not there, or not for this user, is one message with the way back. */
+  private get missing(): boolean {
+    const e = this.loader.error;
+    return e instanceof ApiError && (e.status === 404 || e.status === 403 || e.status === 400);
   }
 
   private variableName(p: { variableId: number; name?: string | null }): string {
@@ -291,7 +295,7 @@ export class StoryPage extends LitElement {
     if (this.erasedCount !== null)
       return html`<p id="erased" tabindex="-1" role="status" class="notice">${t('erased', { n: this.erasedCount })}</p><p><a href="/stories">${t('back')}</a></p>`;
     if (this.missing) return html`<p><a href="/stories">${t('back')}</a></p><p role="alert">${t('notFound')}</p>`;
-    if (!this.story) return html`<p role="status">${this.general ?? t('loading')}</p>`;
+    if (!this.story) return this.loader.status();
     const s = this.story;
     const teller = s.teller?.name ?? s.tellerName;
     return html`

@@ -9,6 +9,7 @@ import { docToText, type RichDoc } from '../richtext.js';
 import type { Me } from '../session.js';
 import { findIdentifiers, identifierKinds, markIdentifiers, type Finding, type IdentifierKind } from '../../db/domain/identifiers.js';
 import { refineTitle } from '../title.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
   nl: {
@@ -97,7 +98,6 @@ export class StoryReviewPage extends LitElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   @property({ attribute: false }) user: Me | null = null;
   @state() private data: ReviewData | null = null;
-  @state() private missing = false;
   @state() private draftTitle = '';
   @state() private draftText = '';
   @state() private message: string | null = null;
@@ -105,18 +105,16 @@ export class StoryReviewPage extends LitElement {
   @state() private titleError: string | null = null;
   @state() private saving = false;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  private readonly loader = new PageLoader(
+    this,
+    async () => this.show(await get<ReviewData>(`/api/stories/${encodeURIComponent(this.params.id ?? '')}/review`)),
+    { loading: t('loading'), failed: (e) => (e instanceof Error ? e.message : String(e)) },
+  );
 
-  private async load(): Promise<void> {
-    try {
-      this.show(await get<ReviewData>(`/api/stories/${encodeURIComponent(this.params.id ?? '')}/review`));
-    } catch (err) {
-      if (err instanceof ApiError && (err.status === 404 || err.status === 409 || err.status === 403)) this.missing = true;
-      else this.error = err instanceof Error ? err.message : String(err);
-    }
+  /** A story that is not there, not for this user, or needs no review. */
+  private get missing(): boolean {
+    const e = this.loader.error;
+    return e instanceof ApiError && (e.status === 404 || e.status === 409 || e.status === 403);
   }
 
   private show(data: ReviewData): void {
@@ -169,7 +167,7 @@ export class StoryReviewPage extends LitElement {
 
   override render() {
     if (this.missing) return html`<p role="alert">${t('notFound')}</p>`;
-    if (!this.data) return html`<p role="status">${this.error ?? t('loading')}</p>`;
+    if (!this.data) return this.loader.status();
     const { story, findings } = this.data;
     const count = findings.title.length + findings.text.length;
     const draftFindings = [...findIdentifiers(this.draftTitle), ...findIdentifiers(this.draftText)];

@@ -6,6 +6,7 @@ import { breakable, formatDate, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import type { InboxStory, Outcome, Variable } from '../sensemaking-types.js';
 import { isStaff } from '../models.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
   nl: {
@@ -90,8 +91,11 @@ export class TaggingPage extends LitElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   @property({ attribute: false }) user: Me | null = null;
   @state() private stories: InboxStory[] = [];
-  /** Keyboard-shortcut help only where a keyboard is likely: a fine pointer (mouse, trackpad), not a phone's finger. */
-  private readonly keyboard = matchMedia('(any-pointer: fine)').matches;
+  /**
+   * Keyboard-shortcut help only where a keyboard is likely: a fine pointer (mouse, trackpad), not a
+   * phone's finger, and a screen wider than a phone's (narrow windows rarely have a keyboard at hand).
+   */
+  private readonly keyboard = matchMedia('(any-pointer: fine) and (min-width: 48em)').matches;
   @state() private index = 0;
   @state() private selected = new Set<number>();
   @state() private saved = new Set<number>();
@@ -104,14 +108,12 @@ export class TaggingPage extends LitElement {
   @state() private drafts = new Map<number, Draft>();
   @state() private message = '';
   @state() private error = '';
-  @state() private loaded = false;
 
   private readonly onKey = (e: KeyboardEvent) => this.key(e);
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('keydown', this.onKey);
-    void this.load();
   }
 
   override disconnectedCallback(): void {
@@ -123,8 +125,9 @@ export class TaggingPage extends LitElement {
     return isStaff(this.user?.role);
   }
 
-  private async load(): Promise<void> {
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       if (!this.projects.length) this.projects = (await get<{ projects: { id: number; name: string }[] }>('/api/projects')).projects;
       const q = this.storyId ? `?storyId=${encodeURIComponent(this.storyId)}` : this.projectId ? `?projectId=${this.projectId}` : '';
       this.stories = (await get<{ stories: InboxStory[] }>(`/api/tagging/inbox${q}`)).stories;
@@ -133,11 +136,9 @@ export class TaggingPage extends LitElement {
       this.saved = new Set();
       this.drafts = new Map();
       await this.prepare();
-    } catch {
-      this.error = t('loadFailed');
-    }
-    this.loaded = true;
-  }
+    },
+    { loading: t('loading'), failed: t('loadFailed') },
+  );
 
   /** Loads the current story's project outcomes and variables, and starts its draft from any suggestions. */
   private async prepare(): Promise<void> {
@@ -382,7 +383,7 @@ export class TaggingPage extends LitElement {
           @change=${(e: Event) => {
             this.projectId = (e.target as HTMLSelectElement).value;
             history.replaceState(null, '', this.projectId ? `/tagging?projectId=${this.projectId}` : '/tagging');
-            void this.load();
+            void this.loader.run();
           }}
         >
           <option value="">${t('allProjects')}</option>
@@ -391,7 +392,7 @@ export class TaggingPage extends LitElement {
       >
       <div role="status" class="status">${this.message}</div>
       <div role="alert">${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}</div>
-      ${this.loaded && !this.stories.length ? html`<p>${t('empty')}</p>` : nothing}
+      ${this.loader.status()} ${this.loader.ready && !this.stories.length ? html`<p>${t('empty')}</p>` : nothing}
       <div class="layout">
         <section aria-label=${t('inbox')}>
           <ol class="inbox">

@@ -7,6 +7,7 @@ import type { Role } from '../routes.js';
 import type { Me } from '../session.js';
 import { errorText, generalError, invalid } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const roleList: Role[] = ['admin', 'coordinator', 'worker', 'funder'];
 
@@ -106,7 +107,6 @@ const t = messages({
 export class UsersPage extends LitElement {
   @property({ attribute: false }) user: Me | null = null;
   @state() private users: AdminUser[] | null = null;
-  @state() private failed = false;
   @state() private error: ApiError | null = null;
   @state() private rowError: string | null = null;
   @state() private notice = '';
@@ -114,18 +114,13 @@ export class UsersPage extends LitElement {
   @state() private pending = new Map<number, Role>();
   @state() private resetError: { id: number; message: string } | null = null;
 
-  override async connectedCallback(): Promise<void> {
-    super.connectedCallback();
-    await this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       this.users = (await get<{ users: AdminUser[] }>('/api/users')).users;
-    } catch {
-      this.failed = true;
-    }
-  }
+    },
+    { loading: t('loading'), failed: t('failed') },
+  );
 
   private replace(u: AdminUser): void {
     this.users = (this.users ?? []).map((x) => (x.id === u.id ? u : x));
@@ -264,8 +259,7 @@ export class UsersPage extends LitElement {
       <h1 tabindex="-1">${t('title')}</h1>
       <p role="status" class=${this.notice ? 'notice' : ''}>${this.notice}</p>
       <div role="alert">${this.rowError ? html`<p class="notice error">${this.rowError}</p>` : nothing}</div>
-      ${this.failed ? html`<p class="notice error" role="alert">${t('failed')}</p>` : nothing}
-      ${this.users === null && !this.failed ? html`<p>${t('loading')}</p>` : nothing}
+      ${this.loader.status()}
       ${
         this.users
           ? html`<div class="table-wrap">

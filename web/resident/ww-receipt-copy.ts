@@ -4,7 +4,7 @@ import { get } from '../api.js';
 import { LocaleController } from '../components/locale-controller.js';
 import { residentWording } from './climate-wording.js';
 import { consentName, type ConsentLevel } from './consent-texts.js';
-import { formatClock, formatDay, lang, languageNames, isResidentLocale, rt } from './i18n.js';
+import { formatClock, formatDay, isRtl, lang, languageNames, isResidentLocale, rt } from './i18n.js';
 import { receiptProblem } from './ww-receipt-page.js';
 import { documentTitle } from '../title.js';
 
@@ -129,7 +129,7 @@ export class WwReceiptCopy extends LitElement {
   }
 
   override render() {
-    const back = html`<p class="no-print"><a href="/r/${encodeURIComponent(this.code)}">← ${rt('copy.back')}</a></p>`;
+    const back = html`<p class="no-print"><a href="/r/${encodeURIComponent(this.code)}"><span aria-hidden="true">${isRtl() ? '→' : '←'}</span> ${rt('copy.back')}</a></p>`;
     if (this.error) return html`${back}<h1>${rt('copy.title')}</h1><p class="notice error" role="alert">${this.error}</p>`;
     const c = this.copy;
     if (!c) return html`<h1>${rt('copy.title')}</h1><p role="status">${rt('app.loading')}</p>`;

@@ -9,7 +9,7 @@ import { assembleReport, sectionKeys } from '../../reports/assemble.js';
 import { renderReport } from '../../reports/render.js';
 import { photoSources, photoStories } from '../../reports/photos.js';
 import { ReportBody, ReportPatch, Report, ReportSummary, ReportData } from './schemas.js';
-import { checkDefinition, checkOutcomeTexts, definitionOf, fullReport, orgName, parseIntro } from './definition.js';
+import { checkDefinition, checkOutcomeTexts, definitionOf, fullReport, coverOf, parseIntro } from './definition.js';
 
 export const reportCrudRoutes = router()
   .openapi(
@@ -142,7 +142,7 @@ export const reportCrudRoutes = router()
     async (c) => {
       const { id } = c.req.valid('param');
       await assertReportManageable(c.var.db, userOf(c), id);
-      const data = { ...(await assembleReport(c.var.db, definitionOf((await getReport(c.var.db, id))!))), organisation: orgName(c) };
+      const data = { ...(await assembleReport(c.var.db, definitionOf((await getReport(c.var.db, id))!))), ...(await coverOf(c)) };
       // The team's preview shows a story's photo at the team's own address for it.
       const storyOf = photoStories(data);
       const html = photoSources(renderReport(data, { lang: c.req.valid('query').lang }), (m) => `/api/stories/${storyOf.get(m)}/media/${m}`);

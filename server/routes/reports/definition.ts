@@ -12,6 +12,8 @@ import { type ReportDefinition, type SectionKey } from '../../reports/assemble.j
 import { emptyDoc, parseRichText } from '../../richtext.js';
 import { serveVersion } from '../../reports/version-cache.js';
 import { defaultIatiOrg } from '../../reports/iati/codelists.js';
+import { mediaDir } from '../../media/index.js';
+import { logoDataUrl } from '../../media/logo.js';
 import type { AppEnv } from '../../types.js';
 import type { Context } from 'hono';
 import { assertExist } from '../../exists.js';
@@ -129,6 +131,12 @@ export function parseIntro(value: { content?: unknown[] } | undefined) {
 
 /** The reporting organisation's name for a report's cover (ORG_NAME). */
 export const orgName = (c: Context<AppEnv>) => c.var.config.iatiOrg?.name ?? defaultIatiOrg.name;
+
+/** What a report's cover shows of the organisation: its name (ORG_NAME) and its logo, when an admin uploaded one. */
+export async function coverOf(c: Context<AppEnv>, db: Kysely<DB> = c.var.db): Promise<{ organisation: string; organisationLogo?: string }> {
+  const logo = await logoDataUrl(db, mediaDir(c.var.config));
+  return logo ? { organisation: orgName(c), organisationLogo: logo } : { organisation: orgName(c) };
+}
 
 export const safeName = (s: string) =>
   s

@@ -14,7 +14,7 @@ import { serveVersionResponse } from '../../reports/version-cache.js';
 import { renderReport } from '../../reports/render.js';
 import { photoIdsOf, photoResponse, versionPhotoUrl } from '../../reports/photos.js';
 import { VersionSummary, Version, versionParams } from './schemas.js';
-import { definitionOf, orgName, readableVersion, safeName } from './definition.js';
+import { definitionOf, coverOf, readableVersion, safeName } from './definition.js';
 
 export const versionRoutes = router()
   .openapi(
@@ -34,7 +34,7 @@ export const versionRoutes = router()
         await assertReportManageable(tx, user, id);
         const r = (await getReport(tx, id))!;
         const publishedAt = new Date().toISOString();
-        const data = { ...(await assembleReport(tx, definitionOf(r), new Date(publishedAt))), organisation: orgName(c) };
+        const data = { ...(await assembleReport(tx, definitionOf(r), new Date(publishedAt))), ...(await coverOf(c, tx)) };
         const last = await listVersions(tx, id);
         const number = (last[0]?.number ?? 0) + 1;
         const storyIds = storyIdsOf(data);

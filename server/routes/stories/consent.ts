@@ -11,6 +11,7 @@ import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.j
 import { ConsentChangeBody, Story } from './schemas.js';
 import { storyFor } from './checks.js';
 import { redactStoredVersions } from '../../reports/redact.js';
+import { purgeRemovedText } from '../../../db/engine.js';
 
 export const consentRoutes = router().openapi(
   createRoute({
@@ -76,6 +77,7 @@ export const consentRoutes = router().openapi(
       return files;
     });
     await removeMediaFiles(mediaDir(c.var.config), files); // a withdrawn story's recording and photo go too
+    if (input.withdraw) void purgeRemovedText(db); // the old text leaves the data files (PostgreSQL: VACUUM, in the background)
     return c.json({ story: await storyFor(db, user, id) }, 200);
   },
 );

@@ -8,6 +8,7 @@ import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
 import { notFound } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { purgeRemovedText } from '../../../db/engine.js';
 
 const EraseBody = z.strictObject({ reason: z.string().trim().min(1).max(500) }).openapi('TellerErase');
 
@@ -69,6 +70,7 @@ export const privacyRoutes = router()
       });
       // The rows are gone; now their recordings and photos.
       await removeMediaFiles(mediaDir(c.var.config), erased.files);
+      void purgeRemovedText(c.var.db); // the old text leaves the data files (PostgreSQL: VACUUM, in the background)
       return c.json({ erased: erased.counts }, 200);
     },
   );

@@ -1,0 +1,160 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError, api, get } from '../api.js';
+import { messages } from '../i18n.js';
+import type { Me } from '../session.js';
+import { errorText, invalid } from '../components/form-field.js';
+import { pageStyles } from '../components/shared-styles.js';
+
+type Organisation = { name: string; logo: { url: string; width: number; height: number; updatedAt: string } | null };
+
+const t = messages({
+  nl: {
+    title: 'Organisatie',
+    loading: 'Gegevens laden…',
+    failed: 'De gegevens konden niet geladen worden.',
+    name: 'Naam',
+    nameHint: 'De naam staat op de voorkant van elke rapportage. Hij wordt ingesteld waar de server draait (ORG_NAME); vraag dat aan wie de server beheert.',
+    logo: 'Logo',
+    logoIntro: 'Het logo staat op de voorkant van rapportages. Een versie die al gepubliceerd is, houdt het logo dat ze had.',
+    none: 'Nog geen logo: rapportages tonen alleen de naam.',
+    current: 'Huidig logo',
+    file: 'Nieuw logo kiezen',
+    fileHint: 'PNG, JPEG, WebP, GIF of SVG, tot 5 MB. We bewaren het als PNG van hoogstens 800 × 320 pixels.',
+    upload: 'Logo opslaan',
+    remove: 'Logo weghalen',
+    saved: 'Het logo is opgeslagen.',
+    removed: 'Het logo is weggehaald.',
+    choose: 'Kies eerst een afbeelding.',
+    onlyAdmin: 'Alleen een beheerder kan het logo veranderen.',
+  },
+  en: {
+    title: 'Organisation',
+    loading: 'Loading…',
+    failed: 'The details could not be loaded.',
+    name: 'Name',
+    nameHint: 'The name is on the cover of every report. It is set where the server runs (ORG_NAME); ask whoever runs the server.',
+    logo: 'Logo',
+    logoIntro: 'The logo is on the cover of reports. A version already published keeps the logo it had.',
+    none: 'No logo yet: reports show the name only.',
+    current: 'Current logo',
+    file: 'Choose a new logo',
+    fileHint: 'PNG, JPEG, WebP, GIF or SVG, up to 5 MB. We keep it as a PNG of at most 800 × 320 pixels.',
+    upload: 'Save logo',
+    remove: 'Remove logo',
+    saved: 'The logo was saved.',
+    removed: 'The logo was removed.',
+    choose: 'Choose an image first.',
+    onlyAdmin: 'Only an admin can change the logo.',
+  },
+});
+
+/** The organisation as reports show it: its name (set on the server) and its logo (uploaded here by an admin). */
+@customElement('ww-organisation-page')
+export class OrganisationPage extends LitElement {
+  @property({ attribute: false }) user: Me | null = null;
+  @state() private org: Organisation | null = null;
+  @state() private failed = false;
+  @state() private error: ApiError | null = null;
+  @state() private notice = '';
+  @state() private busy = false;
+
+  override async connectedCallback(): Promise<void> {
+    super.connectedCallback();
+    try {
+      this.org = (await get<{ organisation: Organisation }>('/api/organisation')).organisation;
+    } catch {
+      this.failed = true;
+    }
+  }
+
+  private async send(method: 'PUT' | 'DELETE', body?: FormData): Promise<void> {
+    this.busy = true;
+    this.error = null;
+    this.notice = '';
+    try {
+      this.org = (await api<{ organisation: Organisation }>(method, '/api/organisation/logo', body)).organisation;
+      this.notice = method === 'PUT' ? t('saved') : t('removed');
+      (this.renderRoot.querySelector('form') as HTMLFormElement | null)?.reset();
+    } catch (err) {
+      this.error = err instanceof ApiError ? err : new ApiError(0, 'error', String(err));
+      await this.updateComplete;
+      (this.renderRoot.querySelector('#logo') as HTMLElement | null)?.focus();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private submit(e: SubmitEvent): void {
+    e.preventDefault();
+    const input = this.renderRoot.querySelector('#logo') as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) {
+      this.error = new ApiError(400, 'invalid_input', t('choose'), [{ field: 'logo', message: t('choose') }]);
+      input.focus();
+      return;
+    }
+    const form = new FormData();
+    form.set('logo', file);
+    void this.send('PUT', form);
+  }
+
+  override render() {
+    const o = this.org;
+    const admin = this.user?.role === 'admin';
+    const e = this.error;
+    if (!o)
+      return html`<h1 tabindex="-1">${t('title')}</h1>
+      <p role=${this.failed ? 'alert' : 'status'}>${this.failed ? t('failed') : t('loading')}</p>`;
+    return html`
+      <h1 tabindex="-1">${t('title')}</h1>
+      <dl>
+        <dt>${t('name')}</dt>
+        <dd>${o.name}</dd>
+      </dl>
+      <p class="hint">${t('nameHint')}</p>
+      <h2 id="logo-heading">${t('logo')}</h2>
+      <p>${t('logoIntro')}</p>
+      ${
+        o.logo
+          ? html`<figure><img class="logo" src=${o.logo.url} alt=${`${t('current')}: ${o.name}`} width=${o.logo.width} height=${o.logo.height} /><figcaption>${t('current')}</figcaption></figure>`
+          : html`<p>${t('none')}</p>`
+      }
+      <p role="status" class=${this.notice ? 'notice' : ''}>${this.notice}</p>
+      ${
+        admin
+          ? html`<form @submit=${this.submit} novalidate aria-labelledby="logo-heading">
+            <div class="field">
+              <label for="logo">${t('file')}<span class="hint" id="logo-hint">${t('fileHint')}</span></label>
+              <input id="logo" name="logo" type="file" accept="image/png,image/jpeg,image/webp,image/gif,image/svg+xml" aria-invalid=${invalid(e, 'logo')} aria-describedby="logo-hint logo-error" />
+              ${errorText(e, 'logo')}
+              ${e && !e.field('logo') ? html`<p role="alert" class="error">${e.message}</p>` : nothing}
+            </div>
+            <div class="actions">
+              <button type="submit" ?disabled=${this.busy}>${t('upload')}</button>
+              ${o.logo ? html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.send('DELETE')}>${t('remove')}</button>` : nothing}
+            </div>
+          </form>`
+          : html`<p>${t('onlyAdmin')}</p>`
+      }
+    `;
+  }
+
+  static override styles = [
+    pageStyles,
+    css`
+      .field { display: grid; gap: 0.25rem; }
+      .field > label { font-weight: 600; display: grid; gap: 0.1rem; }
+      figure { margin: 0.5rem 0 1rem; }
+      img.logo { display: block; max-width: min(100%, 20rem); height: auto; border: 1px solid var(--ww-line); padding: 0.5rem; background: #fff; }
+      input[type='file'] { max-width: 100%; }
+      p[role='status']:empty { display: none; }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ww-organisation-page': OrganisationPage;
+  }
+}
