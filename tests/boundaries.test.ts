@@ -1,6 +1,7 @@
 // The layers hold: db/ never reaches into server/ or web/, db/domain/ is pure, and the web bundle
 // never pulls server code (or database code other than the pure domain rules) in at run time; the
-// visibility rules in server/access/ are reached through server/access.ts only.
+// visibility rules in server/access/ are reached through server/access.ts only, and route files hold
+// no queries (db/repositories has them).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
@@ -101,5 +102,41 @@ describe('layer boundaries', () => {
     expect(check('server/routes/x.ts', "import { visibleStories } from '../access.js';")).toHaveLength(0);
     expect(check('server/access/media.ts', "import { visibleStory } from './stories.js';")).toHaveLength(0);
     expect(check('server/access.ts', "export * from './access/stories.js';")).toHaveLength(0);
+  });
+});
+
+/** The query-builder calls that start a query: route files leave them to db/repositories (and server/access.ts). */
+const queryStarts = new Set(['selectFrom', 'insertInto', 'updateTable', 'deleteFrom', 'replaceInto', 'mergeInto']);
+
+/** Every call of a query-builder method that starts a query, as "file:line .name(". */
+export function queriesIn(file: string, text = readFileSync(file, 'utf8')): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+  const out: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && queryStarts.has(node.expression.name.text)) {
+      const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+      out.push(`${relative(root, file)}:${line} .${node.expression.name.text}(`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
+describe('route files hold no queries', () => {
+  it('no file under server/routes calls the query builder: reads and writes live in db/repositories, visibility in server/access.ts', () => {
+    const files = filesUnder(join(root, 'server/routes'));
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.flatMap((f) => queriesIn(f))).toEqual([]);
+  });
+
+  it('the check catches a query in any form (so a green run means something)', () => {
+    const file = join(root, 'server/routes/x.ts');
+    expect(queriesIn(file, "await c.var.db.selectFrom('users').selectAll().execute();")).toHaveLength(1);
+    expect(queriesIn(file, "await tx\n  .insertInto('codes')\n  .values(v)\n  .execute();")).toHaveLength(1);
+    expect(queriesIn(file, "q.where((eb) => eb.exists(eb.selectFrom('storyReviews').select('storyId')));")).toHaveLength(1);
+    expect(queriesIn(file, "await db.updateTable('users').set(s).execute(); await db.deleteFrom('sessions').execute();")).toHaveLength(2);
+    expect(queriesIn(file, "// db.selectFrom('users') in a comment\nconst s = \"tx.deleteFrom('x')\";")).toHaveLength(0);
+    expect(queriesIn(file, 'await listUsers(c.var.db);')).toHaveLength(0);
   });
 });

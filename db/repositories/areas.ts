@@ -37,3 +37,7 @@ export async function cbsCodeTaken(db: Kysely<DB>, cbsCode: string): Promise<boo
 export function insertArea(db: Kysely<DB>, area: { name: string; kind: AreaKind; cbsCode: string | null; parentId: number | null }) {
   return db.insertInto('areas').values(area).returning(areaColumns).executeTakeFirstOrThrow();
 }
+
+export async function allAreaIds(db: Kysely<DB>): Promise<number[]> {
+  return (await db.selectFrom('areas').select('id').execute()).map((a) => a.id);
+}

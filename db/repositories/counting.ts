@@ -1,6 +1,6 @@
 // Counting (tellen): indicators, their targets and values with history, hours, expenses and budget.
 // indicatorSeries and budgetSummary are what reports read.
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { boundDate, periodOverlaps, type Periodicity } from '../domain/periods.js';
 import type { DB, IndicatorsTable, Phase } from '../schema.js';
 import { phases } from '../schema.js';
@@ -440,3 +440,46 @@ export async function budgetSummary(db: Kysely<DB>, projectIds: number[], range:
 }
 
 export type { Periodicity };
+
+// --- writes of indicator definitions, deletions of entries, import batches ---
+
+export async function insertIndicator(db: Kysely<DB>, values: Insertable<IndicatorsTable>): Promise<Indicator> {
+  return db.insertInto('indicators').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateIndicator(db: Kysely<DB>, id: number, set: Updateable<IndicatorsTable>): Promise<void> {
+  await db.updateTable('indicators').set(set).where('id', '=', id).execute();
+}
+
+export async function indicatorHasValues(db: Kysely<DB>, id: number): Promise<boolean> {
+  return !!(await db.selectFrom('indicatorValues').select('id').where('indicatorId', '=', id).executeTakeFirst());
+}
+
+export const findHours = (db: Kysely<DB>, projectId: number, id: number) =>
+  db.selectFrom('hours').selectAll().where('id', '=', id).where('projectId', '=', projectId).executeTakeFirst();
+
+export async function deleteHours(db: Kysely<DB>, id: number): Promise<void> {
+  await db.deleteFrom('hours').where('id', '=', id).execute();
+}
+
+export const findExpense = (db: Kysely<DB>, projectId: number, id: number) =>
+  db.selectFrom('expenses').selectAll().where('id', '=', id).where('projectId', '=', projectId).executeTakeFirst();
+
+export async function deleteExpense(db: Kysely<DB>, id: number): Promise<void> {
+  await db.deleteFrom('expenses').where('id', '=', id).execute();
+}
+
+/** Starts an import batch (its counts filled in by finishImportBatch); returns its id. */
+export async function startImportBatch(db: Kysely<DB>, b: { kind: 'csv' | 'cbs'; checksum: string; rows: number; createdBy: number }): Promise<number> {
+  return (
+    await db
+      .insertInto('importBatches')
+      .values({ ...b, created: 0, updated: 0, unchanged: 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+export async function finishImportBatch(db: Kysely<DB>, id: number, counts: WriteCounts & { rows?: number }): Promise<void> {
+  await db.updateTable('importBatches').set(counts).where('id', '=', id).execute();
+}

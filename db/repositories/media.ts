@@ -63,3 +63,8 @@ export async function deleteStoryMedia(db: Db, storyId: number): Promise<string[
   if (files.length) await db.deleteFrom('storyMedia').where('storyId', '=', storyId).execute();
   return files;
 }
+
+/** The kinds of media a story has (at most one recording and one photo). */
+export async function mediaKindsOf(db: Db, storyId: number) {
+  return db.selectFrom('storyMedia').select('kind').where('storyId', '=', storyId).execute();
+}

@@ -105,3 +105,8 @@ export async function projectSectors(db: Kysely<DB>, projectIds: number[]): Prom
 export async function projectName(db: Kysely<DB>, id: number): Promise<string> {
   return (await db.selectFrom('projects').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
 }
+
+/** A project's id and name, as pages refer to it (the project must exist). */
+export function projectRef(db: Kysely<DB>, id: number) {
+  return db.selectFrom('projects').select(['id', 'name']).where('id', '=', id).executeTakeFirstOrThrow();
+}

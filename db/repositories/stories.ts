@@ -614,3 +614,21 @@ export async function eraseTeller(db: Db, tellerId: number) {
   await db.deleteFrom('tellers').where('id', '=', tellerId).execute();
   return { counts, files };
 }
+
+export async function storyAreaId(db: Db, id: number): Promise<number | null> {
+  return (await db.selectFrom('stories').select('areaId').where('id', '=', id).executeTakeFirstOrThrow()).areaId;
+}
+
+export async function tellerExists(db: Db, id: number): Promise<boolean> {
+  return !!(await db.selectFrom('tellers').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+export async function storyIdsOfTeller(db: Db, tellerId: number): Promise<number[]> {
+  return (await db.selectFrom('stories').select('id').where('tellerId', '=', tellerId).execute()).map((s) => s.id);
+}
+
+/** The consent text version of a story's latest consent record. */
+export async function lastConsentTextVersion(db: Db, storyId: number): Promise<string | undefined> {
+  const last = await db.selectFrom('storyConsents').select('consentTextVersion').where('storyId', '=', storyId).orderBy('id', 'desc').executeTakeFirst();
+  return last?.consentTextVersion;
+}

@@ -12,6 +12,7 @@ import {
   receiptFeedback,
   receiptStatus,
   withdrawStory,
+  lastConsentTextVersion,
 } from '../../db/repositories/stories.js';
 import { consentLevels } from '../../db/schema.js';
 import { tellerCopy } from '../../db/repositories/teller-copy.js';
@@ -437,19 +438,13 @@ export const publicRoutes = base
       const found = await receiptStory(c, code);
       if (found.view.status !== 'withdrawn') {
         const files = await db.transaction().execute(async (tx) => {
-          const last = await tx
-            .selectFrom('storyConsents')
-            .select('consentTextVersion')
-            .where('storyId', '=', found.id)
-            .orderBy('id', 'desc')
-            .executeTakeFirst();
           await addConsent(tx, found.id, {
             level: null,
             withdrawn: true,
             givenBy: 'teller',
             guardianName: null,
             channel: 'online',
-            consentTextVersion: last?.consentTextVersion ?? CONSENT_TEXT_VERSION,
+            consentTextVersion: (await lastConsentTextVersion(tx, found.id)) ?? CONSENT_TEXT_VERSION,
             reason: reason || null,
             recordedBy: null,
           });

@@ -2,7 +2,17 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { dateString } from '../../fields.js';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
-import { budgetSummary, insertExpense, insertHours, listExpenses, listHours } from '../../../db/repositories/counting.js';
+import {
+  budgetSummary,
+  insertExpense,
+  insertHours,
+  listExpenses,
+  listHours,
+  findHours,
+  deleteHours,
+  findExpense,
+  deleteExpense,
+} from '../../../db/repositories/counting.js';
 import { phases, type DB } from '../../../db/schema.js';
 import { assertProjectVisible, assertProjectWritable, isStaff } from '../../access.js';
 import { audit } from '../../audit.js';
@@ -133,20 +143,20 @@ async function removeEntry(c: Context<AppEnv>, { id, entryId }: { id: number; en
 
 const hoursLedger: Ledger = {
   async find(tx, projectId, entryId) {
-    const e = await tx.selectFrom('hours').selectAll().where('id', '=', entryId).where('projectId', '=', projectId).executeTakeFirst();
+    const e = await findHours(tx, projectId, entryId);
     return e && { owner: e.userId, details: { hoursId: entryId, date: e.date, hours: e.hours, userId: e.userId } };
   },
-  remove: (tx, entryId) => tx.deleteFrom('hours').where('id', '=', entryId).execute(),
+  remove: deleteHours,
   action: 'hours.delete',
   notYours: 'Alleen je eigen uren / Only your own hours',
 };
 
 const expensesLedger: Ledger = {
   async find(tx, projectId, entryId) {
-    const e = await tx.selectFrom('expenses').selectAll().where('id', '=', entryId).where('projectId', '=', projectId).executeTakeFirst();
+    const e = await findExpense(tx, projectId, entryId);
     return e && { owner: e.enteredBy, details: { expenseId: entryId, date: e.date, amount: e.amountCents / 100, enteredBy: e.enteredBy } };
   },
-  remove: (tx, entryId) => tx.deleteFrom('expenses').where('id', '=', entryId).execute(),
+  remove: deleteExpense,
   action: 'expense.delete',
   notYours: 'Alleen je eigen uitgaven / Only your own expenses',
 };

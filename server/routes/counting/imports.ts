@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { writeValues } from '../../../db/repositories/counting.js';
+import { writeValues, startImportBatch, finishImportBatch } from '../../../db/repositories/counting.js';
 import type { DB } from '../../../db/schema.js';
 import { assertProjectWritable, writableIndicatorScope } from '../../access.js';
 import { audit } from '../../audit.js';
@@ -224,17 +224,9 @@ export const importRoutes = router()
         const base = { ...empty, delimiter: plan.delimiter, rows: plan.rows, errors: plan.errors };
         if (plan.errors.length) return base;
         const { writes, changes } = await previewChanges(tx, plan.writes);
-        const batch = await tx
-          .insertInto('importBatches')
-          .values({ kind: 'csv', checksum: checksum(input.csv), rows: plan.rows, created: 0, updated: 0, unchanged: 0, createdBy: user.id })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const batch = { id: await startImportBatch(tx, { kind: 'csv', checksum: checksum(input.csv), rows: plan.rows, createdBy: user.id }) };
         const counts = await writeValues(tx, writes, { userId: user.id, batchId: batch.id });
-        await tx
-          .updateTable('importBatches')
-          .set({ created: counts.created, updated: counts.updated, unchanged: counts.unchanged })
-          .where('id', '=', batch.id)
-          .execute();
+        await finishImportBatch(tx, batch.id, { created: counts.created, updated: counts.updated, unchanged: counts.unchanged });
         await audit(
           tx,
           user,
@@ -289,11 +281,7 @@ export const importRoutes = router()
         values: { created: 0, updated: 0, unchanged: 0, missing: 0 },
       };
       const result = await attempt(c.var.db, commit, async (tx) => {
-        const batch = await tx
-          .insertInto('importBatches')
-          .values({ kind: 'cbs', checksum: checksum(input.csv), rows: 0, created: 0, updated: 0, unchanged: 0, createdBy: user.id })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const batch = { id: await startImportBatch(tx, { kind: 'cbs', checksum: checksum(input.csv), rows: 0, createdBy: user.id }) };
         let r;
         try {
           r = await runCbsImport(tx, input.csv, { period: input.period, createAreas: input.createAreas, userId: user.id, batchId: batch.id });
@@ -305,11 +293,7 @@ export const importRoutes = router()
           if (commit) throw new Rollback({ ...r, mode: input.mode, committed: false, batchId: null });
           return { ...r, mode: input.mode, committed: false, batchId: null };
         }
-        await tx
-          .updateTable('importBatches')
-          .set({ rows: r.rows, created: r.values.created, updated: r.values.updated, unchanged: r.values.unchanged })
-          .where('id', '=', batch.id)
-          .execute();
+        await finishImportBatch(tx, batch.id, { rows: r.rows, created: r.values.created, updated: r.values.updated, unchanged: r.values.unchanged });
         await audit(
           tx,
           user,

@@ -2,6 +2,7 @@
 import { router } from '../../openapi.js';
 import { hoursRoutes } from './hours.js';
 import { importRoutes } from './imports.js';
+import { indicatorValueRoutes } from './indicator-values.js';
 import { indicatorRoutes } from './indicators.js';
 
-export const countingRoutes = router().route('/', indicatorRoutes).route('/', importRoutes).route('/', hoursRoutes);
+export const countingRoutes = router().route('/', indicatorRoutes).route('/', indicatorValueRoutes).route('/', importRoutes).route('/', hoursRoutes);

@@ -1,6 +1,6 @@
 // Recording, listing, reading and editing stories.
 import { createRoute, z } from '@hono/zod-openapi';
-import { listStories, newReceiptCode, receiptHash, updateStory, workerTeller } from '../../../db/repositories/stories.js';
+import { listStories, newReceiptCode, receiptHash, updateStory, workerTeller, storyAreaId } from '../../../db/repositories/stories.js';
 import { assertProjectWritable, canEditStory, visibleStories, visibleStory } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole } from '../../auth/guard.js';
@@ -178,8 +178,7 @@ export const storyCrudRoutes = router()
       if (rich) nonEmpty(rich.text);
       if (input.areaId != null) {
         // an area kept as it was is not checked again, so a story stays editable when its project's areas change
-        const current = await db.selectFrom('stories').select('areaId').where('id', '=', id).executeTakeFirstOrThrow();
-        if (current.areaId !== input.areaId) await checkArea(db, story.projectId, input.areaId);
+        if ((await storyAreaId(db, id)) !== input.areaId) await checkArea(db, story.projectId, input.areaId);
       }
       await db.transaction().execute(async (tx) => {
         await updateStory(tx, id, { ...fields, ...(rich ? { bodyJson: JSON.stringify(rich.json), bodyHtml: rich.html, bodyText: rich.text } : {}) });

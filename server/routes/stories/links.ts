@@ -14,6 +14,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../types.js';
 import { dateString, idList } from '../../fields.js';
 import { anyone } from './checks.js';
+import { projectRef } from '../../../db/repositories/projects.js';
 
 const Link = z
   .object({
@@ -210,7 +211,7 @@ export const linkRoutes = router()
       const { id } = c.req.valid('param');
       const link = await linkFor(c, user, id);
       const listed = (await listLinks(c.var.db, link.projectId)).find((l) => l.id === id)!;
-      const project = await c.var.db.selectFrom('projects').select(['id', 'name']).where('id', '=', link.projectId).executeTakeFirstOrThrow();
+      const project = await projectRef(c.var.db, link.projectId);
       const { config } = c.var;
       return c.json(
         { link: toLink(c, listed), project, organisation: { name: (config.iatiOrg ?? defaultIatiOrg).name, contact: config.orgContact ?? null } },

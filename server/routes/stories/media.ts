@@ -1,7 +1,7 @@
 // A story's voice recording and photo for the team: listening and looking (the team's scope only,
 // never funders: server/access.ts), and a worker adding a recording or photo to a story they may edit.
 import { createRoute, z } from '@hono/zod-openapi';
-import { insertMedia } from '../../../db/repositories/media.js';
+import { insertMedia, mediaKindsOf } from '../../../db/repositories/media.js';
 import { assertMediaForTeam, canEditStory, visibleStory } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole } from '../../auth/guard.js';
@@ -71,7 +71,7 @@ export const storyMediaRoutes = router()
       const { input, media } = await readStoryWithMedia(c, MediaFields);
       if (!media.length)
         throw new AppError('invalid_input', 'Kies een opname of een foto / Choose a recording or a photo', [{ field: 'audio', message: 'no file' }]);
-      const existing = await db.selectFrom('storyMedia').select('kind').where('storyId', '=', id).execute();
+      const existing = await mediaKindsOf(db, id);
       const twice = media.find((m) => existing.some((e) => e.kind === m.kind));
       if (twice)
         throw new AppError('conflict', 'Dit verhaal heeft al een opname of foto / This story already has a recording or photo', [

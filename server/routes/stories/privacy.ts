@@ -1,7 +1,7 @@
 // A teller's privacy rights: export everything stored, or erase it.
 import { createRoute, z } from '@hono/zod-openapi';
 import { redactStoredVersions } from '../../reports/redact.js';
-import { eraseTeller, tellerExport } from '../../../db/repositories/stories.js';
+import { eraseTeller, tellerExport, tellerExists, storyIdsOfTeller } from '../../../db/repositories/stories.js';
 import { mediaDir, removeMediaFiles } from '../../media/index.js';
 import { visibleStories } from '../../access.js';
 import { audit } from '../../audit.js';
@@ -60,9 +60,8 @@ export const privacyRoutes = router()
       const { id } = c.req.valid('param');
       const { reason } = c.req.valid('json');
       const erased = await c.var.db.transaction().execute(async (tx) => {
-        if (!(await tx.selectFrom('tellers').select('id').where('id', '=', id).executeTakeFirst()))
-          throw notFound('Verteller niet gevonden / Teller not found');
-        const storyIds = (await tx.selectFrom('stories').select('id').where('tellerId', '=', id).execute()).map((s) => s.id);
+        if (!(await tellerExists(tx, id))) throw notFound('Verteller niet gevonden / Teller not found');
+        const storyIds = await storyIdsOfTeller(tx, id);
         await redactStoredVersions(tx, storyIds, user, 'teller erased'); // published report versions lose the text too
         const { counts, files } = await eraseTeller(tx, id);
         // The audit log keeps that an erasure happened and how much, never what was erased.
