@@ -2,7 +2,7 @@
 // publishing that says what changed, and a funder's list that shows what was published.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApp, type Client, type TestApp } from './helpers/app.js';
-import { addOutcome, addProject, addStory, reportWorld } from './helpers/reports-fixtures.js';
+import { addArea, addOutcome, addProject, addStory, reportWorld } from './helpers/reports-fixtures.js';
 import { percentOfTarget } from '../server/reports/summary.js';
 
 type World = Awaited<ReturnType<typeof reportWorld>>;
@@ -76,6 +76,19 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     await t.db.deleteFrom('indicatorTargets').where('indicatorId', '=', w.indicatorId).execute();
     const bare = await json(await coord.get(`/api/reports/${reportId}/preview`));
     expect(bare.data.summary.outcomes[0].indicators[0]).toMatchObject({ period: '2026-Q4', actual: 70, target: null, status: 'no_data' });
+  });
+
+  it("the form's options say each area's parent and projects, so only the chosen projects' areas are offered", async () => {
+    const other = await addArea(t.db, 'Ergens anders');
+    await addProject(t.db, 'Ander project', [other]);
+    const opts = await json(await coord.get('/api/reports/options'));
+    expect(opts.areas).toEqual(
+      expect.arrayContaining([
+        { id: w.areaId, name: 'Oosterpark', parentId: null, projectIds: [w.projectId] },
+        expect.objectContaining({ id: other, parentId: null, projectIds: [expect.any(Number)] }),
+      ]),
+    );
+    expect(opts.areas.find((a: any) => a.id === other).projectIds).not.toContain(w.projectId);
   });
 
   it('prints each story in full once: chosen elsewhere it is referred to by title, the rest is counted', async () => {

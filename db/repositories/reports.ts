@@ -315,11 +315,14 @@ export async function revokeLink(db: Kysely<DB>, linkId: number, by: number, at 
 export async function definitionChoices(db: Kysely<DB>) {
   const [projects, areas, outcomes, funders] = await Promise.all([
     db.selectFrom('projects').select(['id', 'name']).orderBy('name').execute(),
-    db.selectFrom('areas').select(['id', 'name']).orderBy('name').execute(),
+    db.selectFrom('areas').select(['id', 'name', 'parentId']).orderBy('name').execute(),
     db.selectFrom('outcomes').select(['id', 'projectId', 'level', 'title', 'archivedAt']).orderBy('projectId').orderBy('sort').orderBy('id').execute(),
     db.selectFrom('users').select(['id', 'name', 'email']).where('role', '=', 'funder').where('disabledAt', 'is', null).orderBy('name').execute(),
   ]);
-  return { projects, areas, outcomes, funders };
+  // Which projects work in which area, so the form offers only the chosen projects' areas.
+  const links = await db.selectFrom('projectAreas').select(['projectId', 'areaId']).execute();
+  const withProjects = areas.map((a) => ({ ...a, projectIds: links.filter((l) => l.areaId === a.id).map((l) => l.projectId) }));
+  return { projects, areas: withProjects, outcomes, funders };
 }
 
 export async function reportTitle(db: Kysely<DB>, id: number): Promise<{ title: string }> {

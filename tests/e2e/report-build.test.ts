@@ -68,7 +68,11 @@ describe('browser: a report built through the pages', () => {
     await page.getByLabel('Titel').fill('Burenhulp Oost 2026');
     await page.getByLabel('Van', { exact: true }).fill('2026-01-01');
     await page.getByLabel('Tot en met').fill('2026-06-30');
+    // Areas are offered for the chosen projects only.
+    await page.getByRole('checkbox', { name: 'Buurtkamer Oost' }).waitFor();
+    expect(await page.getByRole('checkbox', { name: 'Oosterpark' }).count()).toBe(0);
     await page.getByRole('checkbox', { name: 'Buurtkamer Oost' }).check();
+    await page.getByRole('checkbox', { name: 'Oosterpark' }).waitFor();
     await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await page.waitForURL(/\/reports\/\d+$/);
     const reportId = Number(new URL(page.url()).pathname.split('/').pop());

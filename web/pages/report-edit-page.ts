@@ -265,6 +265,19 @@ export class ReportEditPage extends LitElement {
     </fieldset>`;
   }
 
+  /** The chosen projects' areas (and ones already chosen), each named under its parent: "Wijk › Buurt", sorted so children follow. */
+  private areaChoices(o: Options) {
+    const byId = new Map(o.areas.map((a) => [a.id, a]));
+    const path = (a: Options['areas'][number]): string => {
+      const parent = a.parentId != null ? byId.get(a.parentId) : undefined;
+      return parent && parent.id !== a.id ? `${path(parent)} › ${a.name}` : a.name;
+    };
+    return o.areas
+      .filter((a) => a.projectIds.some((p) => this.draft.projectIds.includes(p)) || this.draft.areaIds.includes(a.id))
+      .map((a) => ({ id: a.id, name: path(a) }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  }
+
   private renderForm(o: Options) {
     const d = this.draft;
     // With several projects, outcomes of the same name are told apart by their project.
@@ -294,7 +307,7 @@ export class ReportEditPage extends LitElement {
       </label>
       <div class="row">${input('periodFrom', t('from'), 'date')} ${input('periodTo', t('to'), 'date')}</div>
       ${this.checkboxes(t('projects'), 'projectIds', o.projects)}
-      ${this.checkboxes(t('areas'), 'areaIds', o.areas, t('areasHint'))}
+      ${this.checkboxes(t('areas'), 'areaIds', this.areaChoices(o), t('areasHint'))}
       ${outcomes.length ? this.checkboxes(t('outcomes'), 'outcomeIds', outcomes, t('outcomesHint')) : html`<p class="hint">${t('noOutcomes')}</p>`}
       <fieldset>
         <legend>${t('sections')}</legend>

@@ -38,7 +38,7 @@ export const reportCrudRoutes = router()
         200: json(
           z.object({
             projects: z.array(z.object({ id: z.number(), name: z.string() })),
-            areas: z.array(z.object({ id: z.number(), name: z.string() })),
+            areas: z.array(z.object({ id: z.number(), name: z.string(), parentId: z.number().nullable(), projectIds: z.array(z.number()) })),
             outcomes: z.array(z.object({ id: z.number(), projectId: z.number(), level: z.string(), title: z.string(), archivedAt: z.string().nullable() })),
             funders: z.array(z.object({ id: z.number(), name: z.string(), email: z.string() })),
           }),

@@ -195,7 +195,7 @@ export const audiences = ['funder', 'municipality', 'internal', 'residents'] as 
 
 export type Options = {
   projects: { id: number; name: string }[];
-  areas: { id: number; name: string }[];
+  areas: { id: number; name: string; parentId: number | null; projectIds: number[] }[];
   outcomes: { id: number; projectId: number; level: string; title: string; archivedAt: string | null }[];
   funders: { id: number; name: string; email: string }[];
 };
