@@ -12,6 +12,7 @@ const sqliteOnly = [
   'tests/stories-web.test.ts',
   'tests/migrations.test.ts',
   'tests/limiter-await.test.ts', // reads the code, not the database
+  'tests/bundle-stale.test.ts', // reads files, not the database
 ];
 
 export default defineConfig({

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { openDb, redactUrl, type Db } from '../db/client.js';
@@ -9,6 +8,7 @@ import { startScheduler } from './mail/digest.js';
 import { createMailer } from './mail/mailer.js';
 import { loadConfig, type Config } from './env.js';
 import { issueSetupToken } from './routes/auth.js';
+import { bundleIsStale } from './static/bundle.js';
 import { webDist } from './static/web.js';
 
 // A wrong configuration or an unusable database stops the server with one clear line, no stack trace.
@@ -24,8 +24,8 @@ try {
 }
 const where = config.databaseUrl ? `PostgreSQL ${redactUrl(config.databaseUrl)}` : config.databasePath;
 
-if (!existsSync(join(webDist, 'index.html'))) {
-  console.log('Building the web bundle (first start)…');
+if (bundleIsStale(join(webDist, '..'), webDist, ['vite.config.ts', 'package-lock.json'])) {
+  console.log('Building the web bundle (its sources changed since the last build)…');
   execFileSync(process.execPath, [join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 }
 
