@@ -7,7 +7,7 @@ import { checkPostgres, createPool, isPostgresUrl, PostgresSchemaPlugin } from '
 export type Db = Kysely<DB>;
 
 // underscoreBeforeDigits: tellers.under_16 is `under16` in TypeScript.
-const camelCase = () => new CamelCasePlugin({ underscoreBeforeDigits: true });
+export const camelCase = () => new CamelCasePlugin({ underscoreBeforeDigits: true });
 
 /** A SQLite database file (or ':memory:'). */
 export function createDb(path: string): { db: Db; sqlite: Database.Database } {

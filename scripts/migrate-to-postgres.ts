@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { Kysely, NO_MIGRATIONS, PostgresDialect, sql } from 'kysely';
 import { migrator } from '../db/migrate.js';
 import { checkPostgres, createPool, isPostgresUrl, PostgresSchemaPlugin, redactUrl } from '../db/postgres.js';
-import { createDb } from '../db/client.js';
+import { camelCase, createDb } from '../db/client.js';
 
 const USAGE = 'Usage: npm run migrate-to-postgres -- --from data/weefwerk.db --to postgres://user:password@host:5432/name';
 
@@ -91,7 +91,9 @@ async function migrateToPostgres(from: string, to: string, log: (s: string) => v
     if (Number(existing.rows[0]!.n) > 0) throw new Refusal(`${redactUrl(to)} is not empty (it has tables); give an empty database (createdb)`);
 
     log(`Schema: migrating ${redactUrl(to)}…`);
-    const { error } = await migrator(dst).migrateToLatest();
+    // Migrated the way the app migrates (camelCase names, so `sha256` is the column sha_256 as in the source);
+    // the copy below names the source's columns as they are.
+    const { error } = await migrator(dst.withPlugin(camelCase())).migrateToLatest();
     if (error) throw error;
     try {
       const targetTables = new Set(

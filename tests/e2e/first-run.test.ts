@@ -131,7 +131,7 @@ for (const phone of [false, true]) {
       expect(await group('Duiden').getByRole('link').allInnerTexts()).toEqual(['Taggen', 'Klimaat', 'MSC-rondes']);
       expect(await group('Tellen').getByRole('link').allInnerTexts()).toEqual(['Projecten']);
       expect(await group('Verantwoorden').getByRole('link').allInnerTexts()).toEqual(['Rapportages']);
-      expect(await group('Beheer').getByRole('link').allInnerTexts()).toEqual(['Gebieden', 'Gebruikers', 'CBS-import']);
+      expect(await group('Beheer').getByRole('link').allInnerTexts()).toEqual(['Gebieden', 'Organisatie', 'Gebruikers', 'CBS-import']);
       // the home page's "Waar wil je heen?" (shown once the first test finished the setup steps) lists the same pages in the menu's order
       const places = page.locator('ul.places').getByRole('link');
       expect(await places.allInnerTexts()).toEqual([
@@ -142,6 +142,7 @@ for (const phone of [false, true]) {
         'Projecten',
         'Rapportages',
         'Gebieden',
+        'Organisatie',
         'Gebruikers',
         'CBS-import',
       ]);

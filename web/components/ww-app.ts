@@ -215,16 +215,16 @@ export class WwApp extends LitElement {
     :host { display: block; min-height: 100vh; }
     .skip { position: absolute; left: -999px; top: 0; background: var(--ww-surface); padding: 0.5rem 1rem; z-index: 10; }
     .skip:focus { left: 0.5rem; }
-    header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; padding: 0.5rem 1rem; background: var(--ww-accent); color: var(--ww-accent-ink); }
+    header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.6rem; padding: 0.5rem 1rem; background: var(--ww-accent); color: var(--ww-accent-ink); }
     header a, header button.link { color: var(--ww-accent-ink); }
     .brand { font-weight: 700; font-size: 1.2rem; text-decoration: none; }
     /* The menu in groups by what people do; each group's name small above its pages. */
-    nav ul { display: flex; flex-wrap: wrap; gap: 0 0.75rem; list-style: none; margin: 0; padding: 0; }
-    nav ul.groups { gap: 0.25rem 1rem; align-items: flex-start; }
+    nav ul { display: flex; flex-wrap: wrap; gap: 0 0.6rem; list-style: none; margin: 0; padding: 0; }
+    nav ul.groups { gap: 0.25rem 0.85rem; align-items: flex-start; }
     .group-label { display: block; font-size: 0.75rem; font-weight: 600; line-height: 1.2; }
-    nav a { display: inline-block; padding: 0.25rem 0 0.5rem; min-height: 44px; box-sizing: border-box; }
+    nav a { display: inline-block; font-size: 0.92rem; padding: 0.25rem 0 0.5rem; min-height: 44px; box-sizing: border-box; }
     nav a[aria-current='page'] { font-weight: 700; text-decoration-thickness: 3px; }
-    .tools { margin-left: auto; display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; }
+    .tools { margin-left: auto; display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
     button.link { background: none; border: 0; font: inherit; text-decoration: underline; cursor: pointer; min-height: 44px; padding: 0 0.25rem; }
     :focus-visible { outline: 3px solid #ffd27a; outline-offset: 2px; }
     main { padding: 1rem; max-width: 72rem; margin: 0 auto; }
