@@ -2,31 +2,16 @@
 import { deleteReview, noteDisclosureChange } from '../reviews.js';
 import { forgetStoryCoding } from '../sensemaking.js';
 import { deleteStoryMedia } from '../media.js';
-import type { Kysely } from 'kysely';
-import type { ConsentChannel, ConsentGiver, ConsentLevel, DB, Phase, StorySource } from '../../schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { ConsentChannel, ConsentGiver, ConsentLevel, DB, StoriesTable } from '../../schema.js';
 
 type Db = Kysely<DB>;
 
 /** What a story's body becomes when it is withdrawn: nothing left to read. */
 export const EMPTY_DOC = '{"type":"doc","content":[{"type":"paragraph"}]}';
 
-export type NewStory = {
-  projectId: number;
-  areaId: number | null;
-  title: string;
-  bodyJson: string;
-  bodyHtml: string;
-  bodyText: string;
-  phase: Phase | null;
-  happenedOn: string | null;
-  language: string;
-  tellerId: number;
-  source: StorySource;
-  linkId: number | null;
-  recordedBy: number | null;
-  consent: ConsentLevel;
-  receiptHash: string | null;
-};
+/** A story as a caller hands it over: the table's own columns, less what the database fills in. */
+export type NewStory = Omit<Selectable<StoriesTable>, 'id' | 'withdrawnAt' | 'createdAt' | 'updatedAt'>;
 
 export type NewConsent = {
   level: ConsentLevel | null;
