@@ -12,6 +12,7 @@ import './report-edit/read-links.js';
 import './report-edit/awaiting-review.js';
 import './report-edit/outcome-texts.js';
 import { refineTitle } from '../title.js';
+import { PageLoader } from '../components/page-loader.js';
 import { errorText, fieldError } from '../components/form-field.js';
 
 const year = new Date().getFullYear();
@@ -48,7 +49,6 @@ export class ReportEditPage extends LitElement {
   @state() private linkLabel = '';
   /** Bumped when a link was made: the list below reloads. */
   @state() private linksMade = 0;
-  @state() private loadFailed = false;
   /** What publishing would change: shown for confirmation before a version is made. */
   @state() private changes: Changes | null = null;
   /** Bumped when the definition was saved: the per-outcome texts reload. */
@@ -58,15 +58,14 @@ export class ReportEditPage extends LitElement {
     return this.params.id ? Number(this.params.id) : null;
   }
 
-  override async connectedCallback(): Promise<void> {
-    super.connectedCallback();
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       this.options = await get<Options>('/api/reports/options');
       if (this.reportId) await this.load();
-    } catch {
-      this.loadFailed = true;
-    }
-  }
+    },
+    { loading: t('loading'), failed: t('loadFailed') },
+  );
 
   private async load(): Promise<void> {
     const { report } = await get<{ report: Report }>(`/api/reports/${this.reportId}`);
@@ -399,8 +398,7 @@ export class ReportEditPage extends LitElement {
 
   override render() {
     const title = this.reportId ? t('editTitle') : t('newTitle');
-    if (this.loadFailed) return html`<h1 tabindex="-1">${title}</h1><p role="alert" class="error">${t('loadFailed')}</p>`;
-    if (!this.options || (this.reportId && !this.report)) return html`<h1 tabindex="-1">${title}</h1><p aria-live="polite">${t('loading')}</p>`;
+    if (this.loader.failed || !this.options || (this.reportId && !this.report)) return html`<h1 tabindex="-1">${title}</h1>${this.loader.status()}`;
     return html`
       <p><a href="/reports">← ${t('back')}</a></p>
       <h1 tabindex="-1">${this.report?.title ?? title}</h1>
