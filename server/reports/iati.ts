@@ -133,7 +133,6 @@ export function reportIati(
             direction: 'higher',
             baseline: null,
             periods: [],
-            chartSvg: '',
           },
         ];
     for (const i of indicators) {

@@ -4,7 +4,6 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { indicatorSeries } from '../../db/repositories/counting.js';
 import { periodRange } from '../../db/domain/periods.js';
-import { chartId, indicatorFigure } from './chart.js';
 import type { IndicatorArea, IndicatorOut, IndicatorPeriod } from './types.js';
 
 const withRange = <P extends { period: string; target: number | null; actual: number | null }>(points: P[]): IndicatorPeriod[] =>
@@ -43,17 +42,12 @@ export async function indicatorsByOutcome(
         periods: withRange(points.flatMap((p) => p.areas.filter((a) => a.areaId === id).map((a) => ({ ...a, period: p.period })))),
       }))
       .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-    out.get(row.outcomeId!)!.push(indicatorOut(ind, periods, areas, row.outcomeId!));
+    out.get(row.outcomeId!)!.push(indicatorOut(ind, periods, areas));
   }
   return out;
 }
 
-function indicatorOut(
-  ind: Awaited<ReturnType<typeof indicatorSeries>>[number]['indicator'],
-  periods: IndicatorPeriod[],
-  areas: IndicatorArea[],
-  outcomeId: number,
-): IndicatorOut {
+function indicatorOut(ind: Awaited<ReturnType<typeof indicatorSeries>>[number]['indicator'], periods: IndicatorPeriod[], areas: IndicatorArea[]): IndicatorOut {
   const baseline = ind.baselineValue == null ? null : { value: ind.baselineValue, period: ind.baselinePeriod };
   return {
     id: ind.id,
@@ -65,6 +59,5 @@ function indicatorOut(
     baseline,
     periods,
     areas,
-    chartSvg: indicatorFigure('nl', chartId(outcomeId, ind.id), { name: ind.name, unit: ind.unit, baseline, periods }),
   };
 }

@@ -78,8 +78,7 @@ function areaTable(w: Words, ind: IndicatorOut): string {
 
 function renderIndicator(lang: Lang, outcomeId: number, ind: IndicatorOut): string {
   const w = words[lang];
-  // The Dutch chart is part of the stored data; the English one is drawn from the same figures.
-  const chart = lang === 'nl' ? ind.chartSvg : indicatorFigure('en', chartId(outcomeId, ind.id), ind);
+  const chart = indicatorFigure(lang, chartId(outcomeId, ind.id), ind);
   return (
     `<section class="indicator"><h3>${e(ind.name)}</h3>` +
     (ind.description ? `<p class="meta">${e(ind.description)}</p>` : '') +

@@ -57,7 +57,6 @@ export type IndicatorOut = {
   periods: IndicatorPeriod[];
   /** Per-area figures of an indicator counted per area (versions published before these existed lack it). */
   areas?: IndicatorArea[];
-  chartSvg: string;
 };
 
 export type OutcomeOut = {

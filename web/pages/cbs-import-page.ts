@@ -4,6 +4,7 @@ import { ApiError, post } from '../api.js';
 import { messages, saidHere } from '../i18n.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
+import { errorMessage } from '../components/form-field.js';
 import '../components/ww-import-errors.js';
 import type { ImportRowError } from '../components/ww-import-errors.js';
 
@@ -71,17 +72,21 @@ export class CbsImportPage extends LitElement {
   @state() private createAreas = false;
   @state() private result: Result | null = null;
   @state() private message = '';
+  /** "Choose a file first", beside the file input. */
+  @state() private fileError = '';
   @state() private busy = false;
 
   private async pick(e: Event): Promise<void> {
     const file = (e.target as HTMLInputElement).files?.[0];
     this.csv = file ? await file.text() : '';
     this.result = null;
+    this.fileError = '';
   }
 
   private async run(mode: 'preview' | 'commit'): Promise<void> {
     if (!this.csv) {
-      this.message = t('chooseFile');
+      this.fileError = t('chooseFile');
+      this.renderRoot.querySelector<HTMLInputElement>('#file')?.focus();
       return;
     }
     this.busy = true;
@@ -109,7 +114,7 @@ export class CbsImportPage extends LitElement {
       <h1 tabindex="-1">${t('title')}</h1>
       <p>${t('intro')}</p>
       <div class="stack">
-        <label>${t('file')}<input type="file" accept=".csv,text/csv,text/plain" @change=${this.pick} /></label>
+        <label>${t('file')}<input id="file" type="file" accept=".csv,text/csv,text/plain" aria-invalid=${this.fileError ? 'true' : 'false'} aria-describedby="file-error" @change=${this.pick} />${errorMessage('file', this.fileError)}</label>
         <label>${t('period')}<span class="hint" id="period-hint">${t('periodHint')}</span>
           <input .value=${this.period} @input=${(e: InputEvent) => ((this.period = (e.target as HTMLInputElement).value), (this.result = null))} aria-describedby="period-hint" /></label>
         <label class="check"><input type="checkbox" .checked=${this.createAreas} @change=${(e: Event) => ((this.createAreas = (e.target as HTMLInputElement).checked), (this.result = null))} /> ${t('create')}</label>

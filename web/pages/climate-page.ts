@@ -4,6 +4,8 @@ import { ApiError, get } from '../api.js';
 import '../components/climate-pattern.js';
 import { regionRange, type Region } from '../components/climate-pattern.js';
 import { pageStyles } from '../components/shared-styles.js';
+import { PageLoader } from '../components/page-loader.js';
+import { errorText, invalid } from '../components/form-field.js';
 import { formatDate, formatNumber, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import type { Distribution, Variable } from '../sensemaking-types.js';
@@ -129,35 +131,31 @@ export class ClimatePage extends LitElement {
   @state() private variables: Variable[] = [];
   @state() private series: Series[] = [];
   @state() private agreement: Agreement[] = [];
-  @state() private error = '';
-  @state() private loaded = false;
   /** The chosen region of a pattern and the stories in it. */
   @state() private region: (Region & { variableId: number; total?: number; stories?: RegionStory[]; error?: string }) | null = null;
   private filter = new URLSearchParams(location.search);
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.init();
-  }
+  private optionsLoaded = false;
 
-  private async init() {
-    try {
-      const [areas, projects, variables] = await Promise.all([
-        get<{ areas: { id: number; name: string; kind: string }[] }>('/api/areas'),
-        get<{ projects: { id: number; name: string }[] }>('/api/projects'),
-        get<{ variables: Variable[] }>('/api/climate-variables?includeRetired=true'),
-      ]);
-      this.areas = areas.areas;
-      this.projects = projects.projects;
-      this.variables = variables.variables;
-    } catch {
-      /* the filters stay empty; load() reports the error */
-    }
-    await this.load();
+  /** The filters' options with the first run, then the series and the agreement for the current filter. */
+  private readonly loader = new PageLoader(this, () => Promise.all([this.loadOptions(), this.load()]), {
+    failed: (e) => t('failed', { msg: e instanceof ApiError ? e.message : String(e) }),
+  });
+
+  private async loadOptions() {
+    if (this.optionsLoaded) return;
+    const [areas, projects, variables] = await Promise.all([
+      get<{ areas: { id: number; name: string; kind: string }[] }>('/api/areas'),
+      get<{ projects: { id: number; name: string }[] }>('/api/projects'),
+      get<{ variables: Variable[] }>('/api/climate-variables?includeRetired=true'),
+    ]);
+    this.areas = areas.areas;
+    this.projects = projects.projects;
+    this.variables = variables.variables;
+    this.optionsLoaded = true;
   }
 
   private async load() {
-    this.error = '';
     const q = new URLSearchParams();
     for (const k of ['areaId', 'projectId', 'variableId', 'period', 'from', 'to']) {
       const v = this.filter.get(k);
@@ -166,19 +164,14 @@ export class ClimatePage extends LitElement {
     const agreementQ = new URLSearchParams(q);
     agreementQ.delete('period');
     agreementQ.delete('variableId');
-    try {
-      const [climate, agreement] = await Promise.all([
-        get<{ series: Series[] }>(`/api/climate?${q}`),
-        get<{ variables: Agreement[] }>(`/api/climate/agreement?${agreementQ}`),
-      ]);
-      this.series = climate.series;
-      this.agreement = this.filter.get('variableId')
-        ? agreement.variables.filter((a) => String(a.variableId) === this.filter.get('variableId'))
-        : agreement.variables;
-    } catch (e) {
-      this.error = t('failed', { msg: e instanceof ApiError ? e.message : String(e) });
-    }
-    this.loaded = true;
+    const [climate, agreement] = await Promise.all([
+      get<{ series: Series[] }>(`/api/climate?${q}`),
+      get<{ variables: Agreement[] }>(`/api/climate/agreement?${agreementQ}`),
+    ]);
+    this.series = climate.series;
+    this.agreement = this.filter.get('variableId')
+      ? agreement.variables.filter((a) => String(a.variableId) === this.filter.get('variableId'))
+      : agreement.variables;
   }
 
   private submit(e: SubmitEvent) {
@@ -188,7 +181,7 @@ export class ClimatePage extends LitElement {
     for (const [k, v] of form) if (String(v).trim()) this.filter.set(k, String(v).trim());
     history.replaceState(null, '', `/climate?${this.filter}`);
     this.region = null;
-    void this.load();
+    void this.loader.run();
   }
 
   private async openRegion(variableId: number, r: Region) {
@@ -313,6 +306,7 @@ export class ClimatePage extends LitElement {
 
   override render() {
     const f = this.filter;
+    const e = this.loader.error instanceof ApiError ? this.loader.error : null;
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
       <p>${t('intro')}</p>
@@ -340,12 +334,12 @@ export class ClimatePage extends LitElement {
             ${(['quarter', 'month', 'year'] as const).map((p) => html`<option value=${p} ?selected=${(f.get('period') ?? 'quarter') === p}>${t(p)}</option>`)}
           </select></label
         >
-        <label>${t('from')}<input name="from" .value=${f.get('from') ?? ''} aria-invalid=${this.error ? 'true' : 'false'} aria-describedby="climate-error" /></label>
-        <label>${t('to')}<input name="to" .value=${f.get('to') ?? ''} aria-invalid=${this.error ? 'true' : 'false'} aria-describedby="climate-error" /></label>
+        <label>${t('from')}<input name="from" .value=${f.get('from') ?? ''} aria-invalid=${invalid(e, 'from')} aria-describedby="from-error" />${errorText(e, 'from')}</label>
+        <label>${t('to')}<input name="to" .value=${f.get('to') ?? ''} aria-invalid=${invalid(e, 'to')} aria-describedby="to-error" />${errorText(e, 'to')}</label>
         <div class="actions"><button type="submit">${t('show')}</button></div>
       </form>
-      <div id="climate-error" role="alert">${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}</div>
-      ${this.loaded && !this.series.length && !this.error ? html`<p>${t('none')}</p>` : nothing}
+      ${this.loader.status()}
+      ${this.loader.ready && !this.series.length ? html`<p>${t('none')}</p>` : nothing}
       <div class="series">${this.series.map((s) => this.renderSeries(s))}</div>
       <h2>${t('agreement')}</h2>
       <p>${t('agreementIntro')}</p>

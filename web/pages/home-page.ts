@@ -6,6 +6,7 @@ import { isStaff } from '../models.js';
 import { menuPages } from '../routes.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
   nl: {
@@ -131,12 +132,9 @@ export class HomePage extends LitElement {
   /** Per draft report, the stories waiting for an anonymised version before they can be in it. */
   @state() private awaiting = new Map<number, number>();
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  // Each part is extra: the page works (with its links) if one of them cannot be read, so this load never fails.
+  private readonly loader = new PageLoader(this, () => this.load());
 
-  // Each part is extra: the page works (with its links) if one of them cannot be read.
   private async load(): Promise<void> {
     if (!this.user) return;
     if (this.user.role === 'funder') {
@@ -268,6 +266,7 @@ export class HomePage extends LitElement {
     return html`
       <h1 tabindex="-1">${t('hello', { name: this.user?.name ?? '' })}</h1>
       <p>${t('intro')}</p>
+      ${this.loader.status()}
       ${
         role === 'funder'
           ? this.renderReports()

@@ -7,7 +7,8 @@ import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { parseNumber } from '../../db/domain/numbers.js';
 import { refineTitle } from '../title.js';
-import { errorText, invalid } from '../components/form-field.js';
+import { errorText, generalError, invalid } from '../components/form-field.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
   nl: {
@@ -122,6 +123,9 @@ const t = messages({
   },
 });
 
+/** The fields the form shows, each with its own message beside it. */
+const fields = ['name', 'outcomeId', 'unit', 'measure', 'direction', 'periodicity', 'baselineValue', 'baselinePeriod', 'targets'];
+
 type Target = { period: string; areaId: number | null; value: string };
 type Indicator = {
   id: number;
@@ -153,7 +157,6 @@ export class IndicatorEditPage extends LitElement {
   @state() private byArea = false;
   @state() private targets: Target[] = [];
   @state() private error: ApiError | null = null;
-  @state() private ready = false;
   @state() private history: {
     id: number;
     period: string;
@@ -166,9 +169,9 @@ export class IndicatorEditPage extends LitElement {
     batchId: number | null;
   }[] = [];
 
-  override async connectedCallback(): Promise<void> {
-    super.connectedCallback();
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       if (this.params.indicatorId) {
         const { indicator } = await get<{ indicator: Indicator }>(`/api/indicators/${this.params.indicatorId}`);
         this.indicator = indicator;
@@ -187,11 +190,9 @@ export class IndicatorEditPage extends LitElement {
         this.areas = areas.filter((a) => project.areaIds.includes(a.id));
         this.outcomes = outcomes;
       }
-    } catch (e) {
-      this.error = e instanceof ApiError ? e : new ApiError(0, 'error', String(e));
-    }
-    this.ready = true;
-  }
+    },
+    { loading: t('loading') },
+  );
 
   private async submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
@@ -270,10 +271,9 @@ export class IndicatorEditPage extends LitElement {
   }
 
   override render() {
-    if (!this.ready) return html`<p role="status">${t('loading')}</p>`;
     const ind = this.indicator;
+    if (!this.loader.ready) return html`<h1 tabindex="-1">${this.params.indicatorId ? t('editTitle') : t('newTitle')}</h1>${this.loader.status()}`;
     const fixed = !!ind?.values.length;
-    const general = this.error && !this.error.details.length ? this.error.message : this.error ? t('failed') : '';
     const sel = (name: string, label: string, options: string[], value: string, labelOf: (o: string) => string, extra?: unknown) => {
       const e = this.fieldError(name);
       return html`<label>${label}${extra ?? nothing}<select name=${name} aria-invalid=${e.invalid} aria-describedby="${name}-error" ?disabled=${fixed && name === 'periodicity'}>
@@ -283,7 +283,7 @@ export class IndicatorEditPage extends LitElement {
       ${this.projectId ? html`<p><a href="/projects/${this.projectId}/indicators">← ${t('cancel')}</a></p>` : nothing}
       <h1 tabindex="-1">${ind ? t('editTitle') : t('newTitle')}</h1>
       <form @submit=${this.submit} novalidate>
-        <div role="alert">${general ? html`<p class="notice error">${general}</p>` : nothing}</div>
+        <div role="alert">${generalError(this.error, fields, t('failed'))}</div>
         ${this.text('name', t('name'), ind?.name ?? '', { required: true })}
         ${this.projectId ? this.outcomeField(ind ? ind.outcomeId : Number(new URLSearchParams(location.search).get('outcome')) || null) : nothing}
         <label>${t('description')}<textarea name="description" .value=${ind?.description ?? ''}></textarea></label>

@@ -8,6 +8,7 @@ import { parseNumber } from '../../db/domain/numbers.js';
 import { normalizePeriod, periodicityOf, periodOf, periodsUpTo, type Periodicity } from '../../db/domain/periods.js';
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
   nl: {
@@ -144,12 +145,12 @@ export class IndicatorGridPage extends LitElement {
   @state() private focused: Cell | null = null;
   @state() private cellErrors = new Map<string, string>();
   @state() private status = '';
-  @state() private problem = '';
   @state() private saving = false;
 
-  override async connectedCallback(): Promise<void> {
-    super.connectedCallback();
-    try {
+  /** The project, its areas and indicators, then the values of the periods shown. */
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       const id = this.params.id;
       const [{ project }, { areas }, { indicators }] = await Promise.all([
         get<{ project: { id: number; name: string; areaIds: number[] } }>(`/api/projects/${id}`),
@@ -163,10 +164,12 @@ export class IndicatorGridPage extends LitElement {
       const kinds = indicators.map((i) => i.periodicity);
       if (kinds.length && !kinds.includes('quarter')) this.setPeriodicity(kinds[0]!);
       await this.loadValues();
-    } catch (e) {
-      this.problem = e instanceof ApiError ? e.message : String(e);
-    }
-  }
+    },
+    { loading: t('loading') },
+  );
+
+  /** The values again after another choice of periods (run by hand, never on connect). */
+  private readonly valuesLoader = new PageLoader(this, () => this.loadValues(), {}, { auto: false });
 
   private get shown(): Indicator[] {
     return this.indicators.filter((i) => i.periodicity === this.periodicity);
@@ -195,7 +198,7 @@ export class IndicatorGridPage extends LitElement {
     }
     this.setPeriodicity((e.target as HTMLSelectElement).value as Periodicity);
     this.periodError = '';
-    await this.loadValues();
+    await this.valuesLoader.run();
   }
 
   private async loadValues(): Promise<void> {
@@ -243,14 +246,15 @@ export class IndicatorGridPage extends LitElement {
     this.last = last;
     this.count = Number(f.get('count')) || 4;
     this.status = '';
-    await this.loadValues();
+    await this.valuesLoader.run();
   }
 
   private async showLatest(): Promise<void> {
     if (!this.latest || (this.pending && !confirm(t('discard')))) return;
     this.last = this.latest;
     this.periodError = this.status = '';
-    await this.loadValues();
+    await this.valuesLoader.run();
+    if (this.valuesLoader.failed) return;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('td input')?.focus();
   }
@@ -444,8 +448,7 @@ export class IndicatorGridPage extends LitElement {
   }
 
   override render() {
-    if (this.problem) return html`<h1 tabindex="-1">${t('title')}</h1><p role="alert" class="error">${this.problem}</p>`;
-    if (!this.project) return html`<p role="status">${t('loading')}</p>`;
+    if (!this.loader.ready || !this.project) return html`<h1 tabindex="-1">${t('title')}</h1>${this.loader.status()}`;
     const staff = isStaff(this.user?.role);
     const pid = this.project.id;
     return html`
@@ -475,6 +478,7 @@ export class IndicatorGridPage extends LitElement {
               </label>
               <div class="actions"><button type="submit" class="secondary">${t('show')}</button></div>
             </form>
+            ${this.valuesLoader.failed ? this.valuesLoader.status() : nothing}
             ${this.shown.length === 0 ? html`<p>${t('none', { kind: t(this.periodicity).toLowerCase() })}</p>` : this.renderGrid()}
           `
       }

@@ -4,6 +4,7 @@ import { ApiError, post } from '../api.js';
 import { locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
+import { errorMessage } from '../components/form-field.js';
 import '../components/ww-import-errors.js';
 import type { ImportRowError } from '../components/ww-import-errors.js';
 
@@ -105,18 +106,22 @@ export class IndicatorImportPage extends LitElement {
   @state() private periods = 4;
   @state() private result: Result | null = null;
   @state() private message = '';
+  /** "Choose a file first", beside the file input. */
+  @state() private fileError = '';
   @state() private busy = false;
 
   private async pick(e: Event): Promise<void> {
     const file = (e.target as HTMLInputElement).files?.[0];
     this.csv = file ? await file.text() : '';
     this.result = null;
+    this.fileError = '';
     this.message = '';
   }
 
   private async run(mode: 'preview' | 'commit'): Promise<void> {
     if (!this.csv) {
-      this.message = t('chooseFile');
+      this.fileError = t('chooseFile');
+      this.renderRoot.querySelector<HTMLInputElement>('#file')?.focus();
       return;
     }
     this.busy = true;
@@ -192,7 +197,7 @@ export class IndicatorImportPage extends LitElement {
       <h2>${t('fileHeading')}</h2>
       <p>${t('intro')}</p>
       <div class="stack">
-        <label>${t('file')}<input type="file" accept=".csv,text/csv,text/plain" @change=${this.pick} /></label>
+        <label>${t('file')}<input id="file" type="file" accept=".csv,text/csv,text/plain" aria-invalid=${this.fileError ? 'true' : 'false'} aria-describedby="file-error" @change=${this.pick} />${errorMessage('file', this.fileError)}</label>
         <div class="actions">
           <button class="secondary" ?disabled=${this.busy} @click=${() => this.run('preview')}>${t('check')}</button>
           <button ?disabled=${this.busy || !r || r.errors.length > 0 || r.committed || r.created + r.updated === 0} @click=${() => this.run('commit')}>${t('commit')}</button>

@@ -5,6 +5,7 @@ import { messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { errorText, invalid } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
+import { PageLoader } from '../components/page-loader.js';
 
 type Organisation = { name: string; logo: { url: string; width: number; height: number; updatedAt: string } | null };
 
@@ -54,19 +55,17 @@ const t = messages({
 export class OrganisationPage extends LitElement {
   @property({ attribute: false }) user: Me | null = null;
   @state() private org: Organisation | null = null;
-  @state() private failed = false;
   @state() private error: ApiError | null = null;
   @state() private notice = '';
   @state() private busy = false;
 
-  override async connectedCallback(): Promise<void> {
-    super.connectedCallback();
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       this.org = (await get<{ organisation: Organisation }>('/api/organisation')).organisation;
-    } catch {
-      this.failed = true;
-    }
-  }
+    },
+    { loading: t('loading'), failed: t('failed') },
+  );
 
   private async send(method: 'PUT' | 'DELETE', body?: FormData): Promise<void> {
     this.busy = true;
@@ -103,9 +102,7 @@ export class OrganisationPage extends LitElement {
     const o = this.org;
     const admin = this.user?.role === 'admin';
     const e = this.error;
-    if (!o)
-      return html`<h1 tabindex="-1">${t('title')}</h1>
-      <p role=${this.failed ? 'alert' : 'status'}>${this.failed ? t('failed') : t('loading')}</p>`;
+    if (!o) return html`<h1 tabindex="-1">${t('title')}</h1>${this.loader.status()}`;
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
       <dl>

@@ -9,6 +9,7 @@ import { errorText, generalError, invalid } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { phaseLabel } from '../components/phase-badge.js';
 import { refineTitle } from '../title.js';
+import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
   nl: {
@@ -145,8 +146,6 @@ export class ProjectEditPage extends LitElement {
   @state() private team: Member[] = [];
   @state() private areaIds = new Set<number>();
   @state() private memberIds = new Set<number>();
-  @state() private ready = false;
-  @state() private problem: string | null = null;
   @state() private error: ApiError | null = null;
   @state() private areaError: ApiError | null = null;
   @state() private areaNotice = '';
@@ -158,9 +157,9 @@ export class ProjectEditPage extends LitElement {
     return this.params.id ? Number(this.params.id) : null;
   }
 
-  override async connectedCallback(): Promise<void> {
-    super.connectedCallback();
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       const [areas, team, project] = await Promise.all([
         get<{ areas: Area[] }>('/api/areas'),
         get<{ users: Member[] }>('/api/team'),
@@ -176,12 +175,13 @@ export class ProjectEditPage extends LitElement {
         // Members who are no longer pickable (e.g. disabled) stay visible so saving does not drop them silently.
         for (const m of project.project.members) if (!this.team.some((u) => u.id === m.id)) this.team = [...this.team, m];
       }
-      this.ready = true;
-      this.sectors = await get<IatiSectors>('/api/iati-sectors').catch(() => null);
-    } catch (e) {
-      this.problem = e instanceof ApiError && (e.status === 404 || e.status === 400) ? t('notFound') : t('failed');
-    }
-  }
+      // The form shows without them: the sector field is left out when they could not be read.
+      void get<IatiSectors>('/api/iati-sectors')
+        .then((s) => (this.sectors = s))
+        .catch(() => null);
+    },
+    { loading: t('loading'), failed: (e) => (e instanceof ApiError && (e.status === 404 || e.status === 400) ? t('notFound') : t('failed')) },
+  );
 
   private async submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
@@ -278,9 +278,8 @@ export class ProjectEditPage extends LitElement {
   }
 
   override render() {
-    if (this.problem)
-      return html`<h1 tabindex="-1">${this.projectId ? t('editTitle', { name: '' }) : t('newTitle')}</h1><p class="notice error" role="alert">${this.problem}</p>`;
-    if (!this.ready) return html`<p role="status">${t('loading')}</p>`;
+    if (this.loader.failed) return html`<h1 tabindex="-1">${this.projectId ? t('editTitle', { name: '' }) : t('newTitle')}</h1>${this.loader.status()}`;
+    if (!this.loader.ready) return this.loader.status();
     const p = this.project;
     const e = this.error;
     const input = (name: string, type: string, value: string | number | null | undefined, extra: { step?: string; min?: string; hint?: string } = {}) =>

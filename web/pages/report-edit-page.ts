@@ -12,7 +12,8 @@ import './report-edit/read-links.js';
 import './report-edit/awaiting-review.js';
 import './report-edit/outcome-texts.js';
 import { refineTitle } from '../title.js';
-import { errorText, fieldError } from '../components/form-field.js';
+import { PageLoader } from '../components/page-loader.js';
+import { errorText, fieldError, invalid } from '../components/form-field.js';
 
 const year = new Date().getFullYear();
 
@@ -48,7 +49,6 @@ export class ReportEditPage extends LitElement {
   @state() private linkLabel = '';
   /** Bumped when a link was made: the list below reloads. */
   @state() private linksMade = 0;
-  @state() private loadFailed = false;
   /** What publishing would change: shown for confirmation before a version is made. */
   @state() private changes: Changes | null = null;
   /** Bumped when the definition was saved: the per-outcome texts reload. */
@@ -58,15 +58,14 @@ export class ReportEditPage extends LitElement {
     return this.params.id ? Number(this.params.id) : null;
   }
 
-  override async connectedCallback(): Promise<void> {
-    super.connectedCallback();
-    try {
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
       this.options = await get<Options>('/api/reports/options');
       if (this.reportId) await this.load();
-    } catch {
-      this.loadFailed = true;
-    }
-  }
+    },
+    { loading: t('loading'), failed: t('loadFailed') },
+  );
 
   private async load(): Promise<void> {
     const { report } = await get<{ report: Report }>(`/api/reports/${this.reportId}`);
@@ -247,13 +246,17 @@ export class ReportEditPage extends LitElement {
     if (this.linkUrlId === e.detail) this.linkUrl = this.linkUrlId = null; // no dead link to copy
   }
 
-  /** The field's error in words (form-field), for aria-invalid and aria-describedby. */
+  /** The field's error in words (form-field), for aria-describedby. */
   private err(field: string) {
     return fieldError(this.error, field);
   }
 
   private fieldError(field: string) {
     return errorText(this.error, field);
+  }
+
+  private invalid(field: string) {
+    return invalid(this.error, field);
   }
 
   private checkboxes(legend: string, key: 'projectIds' | 'areaIds' | 'outcomeIds', items: { id: number; name: string }[], hint?: string) {
@@ -290,7 +293,7 @@ export class ReportEditPage extends LitElement {
         type=${type}
         .value=${String(d[field])}
         required
-        aria-invalid=${this.err(field) ? 'true' : 'false'}
+        aria-invalid=${this.invalid(field)}
         aria-describedby=${this.err(field) ? `${field}-error` : nothing}
         @input=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value as never)}
       />${this.fieldError(field)}</label
@@ -352,7 +355,7 @@ export class ReportEditPage extends LitElement {
             ? html`<div class="row">
               <label
                 >${t('funderAccount')}
-                <select .value=${this.shareTo} aria-invalid=${this.err('userId') ? 'true' : 'false'} aria-describedby=${this.err('userId') ? 'userId-error' : nothing} @change=${(e: Event) => (this.shareTo = (e.target as HTMLSelectElement).value)}>
+                <select .value=${this.shareTo} aria-invalid=${this.invalid('userId')} aria-describedby=${this.err('userId') ? 'userId-error' : nothing} @change=${(e: Event) => (this.shareTo = (e.target as HTMLSelectElement).value)}>
                   <option value="">${t('choose')}</option>
                   ${unshared.map((f) => html`<option value=${String(f.id)}>${f.name} (${f.email})</option>`)}
                 </select>
@@ -376,10 +379,10 @@ export class ReportEditPage extends LitElement {
         <p class="hint">${t('linkHint')}</p>
         <div class="row">
           <label
-            >${t('expires')}<input type="date" .value=${this.linkExpiry} aria-invalid=${this.err('expiresAt') ? 'true' : 'false'} aria-describedby=${this.err('expiresAt') ? 'expiresAt-error' : nothing} @input=${(e: Event) => (this.linkExpiry = (e.target as HTMLInputElement).value)} />${this.fieldError('expiresAt')}</label
+            >${t('expires')}<input type="date" .value=${this.linkExpiry} aria-invalid=${this.invalid('expiresAt')} aria-describedby=${this.err('expiresAt') ? 'expiresAt-error' : nothing} @input=${(e: Event) => (this.linkExpiry = (e.target as HTMLInputElement).value)} />${this.fieldError('expiresAt')}</label
           >
           <label
-            >${t('linkLabel')}<input type="text" maxlength="200" .value=${this.linkLabel} aria-describedby=${this.err('label') ? 'link-label-hint label-error' : 'link-label-hint'} aria-invalid=${this.err('label') ? 'true' : 'false'} @input=${(e: Event) => (this.linkLabel = (e.target as HTMLInputElement).value)} /><span class="hint" id="link-label-hint"
+            >${t('linkLabel')}<input type="text" maxlength="200" .value=${this.linkLabel} aria-describedby=${this.err('label') ? 'link-label-hint label-error' : 'link-label-hint'} aria-invalid=${this.invalid('label')} @input=${(e: Event) => (this.linkLabel = (e.target as HTMLInputElement).value)} /><span class="hint" id="link-label-hint"
               >${t('linkLabelHint')}</span
             >${this.fieldError('label')}</label
           >
@@ -399,8 +402,7 @@ export class ReportEditPage extends LitElement {
 
   override render() {
     const title = this.reportId ? t('editTitle') : t('newTitle');
-    if (this.loadFailed) return html`<h1 tabindex="-1">${title}</h1><p role="alert" class="error">${t('loadFailed')}</p>`;
-    if (!this.options || (this.reportId && !this.report)) return html`<h1 tabindex="-1">${title}</h1><p aria-live="polite">${t('loading')}</p>`;
+    if (this.loader.failed || !this.options || (this.reportId && !this.report)) return html`<h1 tabindex="-1">${title}</h1>${this.loader.status()}`;
     return html`
       <p><a href="/reports">← ${t('back')}</a></p>
       <h1 tabindex="-1">${this.report?.title ?? title}</h1>

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { get } from '../api.js';
 import { pageStyles } from '../components/shared-styles.js';
+import { PageLoader } from '../components/page-loader.js';
 import { formatDate, messages } from '../i18n.js';
 import { treeOrder, isStaff } from '../models.js';
 import type { Me } from '../session.js';
@@ -108,18 +109,18 @@ export class StoriesPage extends LitElement {
   @state() private stories: StorySummary[] | null = null;
   @state() private total = 0;
   @state() private totalCapped = false;
-  @state() private busy = false;
-  @state() private error = false;
+  private optionsLoaded = false;
   private readonly onPop = () => {
     this.filters = readFilters();
-    void this.search();
+    void this.loader.run();
   };
+
+  /** Each search is a run: the filters' options come with the first, and a newer search overtakes an older one. */
+  private readonly loader = new PageLoader(this, () => Promise.all([this.loadOptions(), this.search()]), { loading: t('loading'), failed: t('failed') });
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.onPop);
-    void this.loadOptions();
-    void this.search();
   }
 
   override disconnectedCallback(): void {
@@ -132,26 +133,20 @@ export class StoriesPage extends LitElement {
   }
 
   private async loadOptions(): Promise<void> {
+    if (this.optionsLoaded) return;
     const [p, a] = await Promise.all([get<{ projects: ProjectSummary[] }>('/api/projects'), get<{ areas: Area[] }>('/api/areas')]);
     this.projects = p.projects;
     this.areas = a.areas;
+    this.optionsLoaded = true;
   }
 
   private async search(): Promise<void> {
-    this.busy = true;
-    this.error = false;
-    try {
-      const res = await get<{ stories: StorySummary[]; total: number; totalCapped?: boolean }>(
-        `/api/stories?${query({ ...this.filters, limit: String(LIMIT) } as Filters)}`,
-      );
-      this.stories = res.stories;
-      this.total = res.total;
-      this.totalCapped = Boolean(res.totalCapped);
-    } catch {
-      this.error = true;
-    } finally {
-      this.busy = false;
-    }
+    const res = await get<{ stories: StorySummary[]; total: number; totalCapped?: boolean }>(
+      `/api/stories?${query({ ...this.filters, limit: String(LIMIT) } as Filters)}`,
+    );
+    this.stories = res.stories;
+    this.total = res.total;
+    this.totalCapped = Boolean(res.totalCapped);
   }
 
   private apply(e: SubmitEvent): void {
@@ -174,7 +169,7 @@ export class StoriesPage extends LitElement {
     this.filters = f;
     const qs = query(f);
     history.pushState(null, '', `/stories${qs ? `?${qs}` : ''}`);
-    void this.search();
+    void this.loader.run();
   }
 
   private page(offset: number): void {
@@ -256,9 +251,9 @@ export class StoriesPage extends LitElement {
 
       <h2 id="results-title" tabindex="-1">${t('results')}</h2>
       <p role="status" class="muted">
-        ${this.busy ? t('loading') : this.error ? nothing : this.stories ? (this.total === 1 ? t('one') : this.totalCapped ? t('many', { n: this.total }) : this.total ? t('count', { n: this.total }) : t('none')) : nothing}
+        ${this.loader.loading ? t('loading') : this.loader.failed ? nothing : this.stories ? (this.total === 1 ? t('one') : this.totalCapped ? t('many', { n: this.total }) : this.total ? t('count', { n: this.total }) : t('none')) : nothing}
       </p>
-      ${this.error ? html`<p role="alert" class="notice error">${t('failed')}</p>` : nothing}
+      ${this.loader.failed ? this.loader.status() : nothing}
       ${
         this.stories?.length
           ? html`<ol class="results" aria-labelledby="results-title">

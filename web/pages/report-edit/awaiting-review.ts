@@ -4,6 +4,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { get } from '../../api.js';
 import { LocaleController } from '../../components/locale-controller.js';
+import { PageLoader } from '../../components/page-loader.js';
 import { pageStyles } from '../../components/shared-styles.js';
 import { formatDate, messages } from '../../i18n.js';
 
@@ -38,7 +39,14 @@ export class ReportAwaitingReview extends LitElement {
   @property({ type: Number }) reportId = 0;
   @property({ type: Number }) refresh = 0;
   @state() private waiting: Waiting | null = null;
-  @state() private failed = false;
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
+      this.waiting = await get<Waiting>(`/api/reports/${this.reportId}/awaiting-review`);
+    },
+    { failed: t('failed') },
+    { auto: false },
+  );
 
   constructor() {
     super();
@@ -46,20 +54,12 @@ export class ReportAwaitingReview extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('reportId') || changed.has('refresh')) && this.reportId) void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.waiting = await get<Waiting>(`/api/reports/${this.reportId}/awaiting-review`);
-      this.failed = false;
-    } catch {
-      this.failed = true;
-    }
+    if ((changed.has('reportId') || changed.has('refresh')) && this.reportId) void this.loader.run();
   }
 
   override render() {
-    if (this.failed) return html`<p class="notice error">${t('failed')}</p>`;
+    // Nothing while it loads: the list appears when there is one.
+    if (this.loader.failed) return this.loader.status();
     if (!this.waiting) return nothing;
     const { count, stories } = this.waiting;
     return html`<section aria-labelledby="awaiting-h">

@@ -4,6 +4,8 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, patch } from '../../api.js';
 import { LocaleController } from '../../components/locale-controller.js';
+import { PageLoader } from '../../components/page-loader.js';
+import { errorText, fieldError, invalid } from '../../components/form-field.js';
 import { pageStyles } from '../../components/shared-styles.js';
 import type { WwEditor } from '../../components/ww-editor.js';
 import '../../components/ww-editor.js';
@@ -69,6 +71,17 @@ export class ReportOutcomeTexts extends LitElement {
   @property({ type: Number }) reportId = 0;
   @property({ type: Number }) refresh = 0;
   @state() private outcomes: OutcomeChoice[] | null = null;
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
+      const { outcomes } = await get<{ outcomes: OutcomeChoice[] }>(`/api/reports/${this.reportId}/outcomes`);
+      this.outcomes = outcomes;
+      this.chosen = new Map(outcomes.map((o) => [o.outcomeId, o.storyIds ?? o.suggested]));
+      this.touched = new Set(outcomes.filter((o) => o.storyIds).map((o) => o.outcomeId));
+    },
+    { loading: t('loading') },
+    { auto: false },
+  );
   /** The chosen stories per outcome, in order (starts from the saved choice or the suggestion). */
   @state() private chosen = new Map<number, number[]>();
   @state() private touched = new Set<number>();
@@ -82,14 +95,7 @@ export class ReportOutcomeTexts extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.reportId && (changed.has('reportId') || changed.has('refresh'))) void this.load();
-  }
-
-  private async load(): Promise<void> {
-    const { outcomes } = await get<{ outcomes: OutcomeChoice[] }>(`/api/reports/${this.reportId}/outcomes`);
-    this.outcomes = outcomes;
-    this.chosen = new Map(outcomes.map((o) => [o.outcomeId, o.storyIds ?? o.suggested]));
-    this.touched = new Set(outcomes.filter((o) => o.storyIds).map((o) => o.outcomeId));
+    if (this.reportId && (changed.has('reportId') || changed.has('refresh'))) void this.loader.run();
   }
 
   private setChosen(outcomeId: number, ids: number[]) {
@@ -121,7 +127,7 @@ export class ReportOutcomeTexts extends LitElement {
         };
       });
       await patch(`/api/reports/${this.reportId}`, { perOutcome });
-      await this.load();
+      await this.loader.run();
       this.message = t('saved');
       this.dispatchEvent(new CustomEvent('outcome-texts-saved', { bubbles: true, composed: true }));
     } catch (err) {
@@ -133,15 +139,15 @@ export class ReportOutcomeTexts extends LitElement {
 
   private renderOutcome(o: OutcomeChoice, i: number) {
     const chosen = this.chosen.get(o.outcomeId) ?? [];
-    const narrativeErr = this.error?.field(`perOutcome.${i}.narrative`);
-    const storiesErr = this.error?.field(`perOutcome.${i}.storyIds`);
+    const narrative = `perOutcome.${i}.narrative`;
+    const stories = `perOutcome.${i}.storyIds`;
     const ordered = [...chosen.flatMap((id) => o.candidates.find((c) => c.id === id) ?? []), ...o.candidates.filter((c) => !chosen.includes(c.id))];
     return html`<section class="outcome" aria-labelledby="o-${o.outcomeId}">
       <h3 id="o-${o.outcomeId}">${o.title} <span class="muted">· ${o.projectName}</span></h3>
       ${o.indicators ? nothing : html`<p class="notice warn">${t('noIndicators')}</p>`}
-      <ww-editor .label=${t('narrative', { title: o.title })} .value=${o.narrative ?? { type: 'doc', content: [] }} describedby="err-n-${i}" ?invalid=${!!narrativeErr}></ww-editor>
-      <span class="field-error" id="err-n-${i}">${narrativeErr ?? ''}</span>
-      <fieldset aria-describedby="err-s-${i}">
+      <ww-editor .label=${t('narrative', { title: o.title })} .value=${o.narrative ?? { type: 'doc', content: [] }} describedby="narrative-${i}-error" ?invalid=${!!fieldError(this.error, narrative)}></ww-editor>
+      ${errorText(this.error, narrative, `narrative-${i}`)}
+      <fieldset aria-describedby="stories-${i}-error" aria-invalid=${invalid(this.error, stories)}>
         <legend>${t('stories', { title: o.title })}</legend>
         ${this.touched.has(o.outcomeId) || !o.candidates.length ? nothing : html`<p class="hint">${t('suggestedNow')}</p>`}
         ${
@@ -167,15 +173,16 @@ export class ReportOutcomeTexts extends LitElement {
             </ol>`
             : html`<p class="muted">${t('noCandidates')}</p>`
         }
-        <span class="field-error" id="err-s-${i}">${storiesErr ?? ''}</span>
+        ${errorText(this.error, stories, `stories-${i}`)}
       </fieldset>
     </section>`;
   }
 
   override render() {
-    if (!this.outcomes) return html`<p aria-live="polite">${t('loading')}</p>`;
+    if (!this.outcomes) return this.loader.status();
     return html`<h2 id="texts-h">${t('heading')}</h2>
       <p class="hint">${t('hint')}</p>
+      ${this.loader.status()}
       ${this.outcomes.map((o, i) => this.renderOutcome(o, i))}
       <div role="alert">${this.error ? html`<p class="notice error">${t('failed', { msg: this.error.message })}</p>` : nothing}</div>
       <div role="status">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>

@@ -3,6 +3,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, post } from '../../api.js';
 import { LocaleController } from '../../components/locale-controller.js';
+import { PageLoader } from '../../components/page-loader.js';
 import { pageStyles } from '../../components/shared-styles.js';
 import { formatDate } from '../../i18n.js';
 import { t, type ReadLink } from './messages.js';
@@ -18,6 +19,15 @@ export class ReportReadLinks extends LitElement {
   /** The page is busy (saving, publishing): actions wait. */
   @property({ type: Boolean }) disabled = false;
   @state() private links: ReadLink[] | null = null;
+  private readonly loader = new PageLoader(
+    this,
+    async () => {
+      this.links = (await get<{ links: ReadLink[] }>(`/api/reports/${this.reportId}/links`)).links;
+    },
+    { loading: t('loading'), failed: t('linksFailed') },
+    { auto: false },
+  );
+  /** A revocation that failed. */
   @state() private linksError: string | null = null;
   @state() private linksMessage: string | null = null;
   /** The link whose revocation waits for confirmation. */
@@ -32,15 +42,7 @@ export class ReportReadLinks extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.reportId && (changed.has('reportId') || changed.has('refresh'))) {
       if (changed.has('refresh')) this.linksMessage = null;
-      void this.loadLinks();
-    }
-  }
-
-  private async loadLinks(): Promise<void> {
-    try {
-      this.links = (await get<{ links: ReadLink[] }>(`/api/reports/${this.reportId}/links`)).links;
-    } catch {
-      this.linksError = t('linksFailed');
+      void this.loader.run();
     }
   }
 
@@ -70,7 +72,7 @@ export class ReportReadLinks extends LitElement {
       await post(`/api/reports/${this.reportId}/links/${l.id}/revoke`);
       this.confirmingLink = null;
       this.dispatchEvent(new CustomEvent('link-revoked', { detail: l.id, bubbles: true, composed: true })); // no dead link to copy
-      await this.loadLinks();
+      await this.loader.run();
       this.linksMessage = t('revokedDone', { label: this.linkName(l) });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#links-h')?.focus();
@@ -113,11 +115,10 @@ export class ReportReadLinks extends LitElement {
     return html`<h3 id="links-h" tabindex="-1">${t('links')}</h3>
       <div role="alert">${this.linksError ? html`<p class="notice error">${this.linksError}</p>` : nothing}</div>
       <div role="status">${this.linksMessage ? html`<p class="notice">${this.linksMessage}</p>` : nothing}</div>
+      ${this.loader.status()}
       ${
         this.links === null
-          ? this.linksError
-            ? nothing
-            : html`<p>${t('loading')}</p>`
+          ? nothing
           : this.links.length
             ? html`<ul class="links">
               ${this.links.map((l) => this.renderLink(l))}

@@ -1,0 +1,104 @@
+// Pages that load through PageLoader: a failed load says so and loads again with "Opnieuw proberen",
+// and a filter or file the page cannot use is named beside its field.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2E, type E2E } from '../helpers/browser.js';
+import { makeProject, makeStory } from '../helpers/sensemaking-fixtures.js';
+
+describe('browser: loading a page, and what it says when that fails', () => {
+  let e: E2E;
+  let coordinator: string;
+  let projectId: number;
+  beforeAll(async () => {
+    e = await startE2E();
+    coordinator = (await e.user('coordinator')).email;
+    projectId = await makeProject(e.db, 'Buurtkamer');
+    await makeStory(e.db, { projectId, title: 'Groeten op straat' });
+    await e.db
+      .insertInto('indicators')
+      .values({
+        projectId,
+        outcomeId: null,
+        name: 'Bezoekers',
+        unit: 'count',
+        measure: 'unit',
+        periodicity: 'quarter',
+        baselineValue: null,
+        baselinePeriod: null,
+        byArea: 0,
+        sourceKey: null,
+      })
+      .execute();
+  });
+  afterAll(async () => e?.close());
+
+  it('the stories search that fails says so, and "Opnieuw proberen" searches again', async () => {
+    const page = await (await e.context({ phone: true })).newPage();
+    await e.login(page, coordinator);
+    let failures = 1;
+    await page.route('**/api/stories?*', (route) => (failures-- > 0 ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    await page.goto('/stories');
+    await page.getByRole('alert').getByText('Zoeken lukt nu niet. Probeer het opnieuw.').waitFor();
+    await page.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await page.getByRole('link', { name: 'Groeten op straat' }).waitFor();
+    await page.getByText('1 verhaal gevonden').waitFor();
+    await expect(page.getByRole('button', { name: 'Opnieuw proberen' }).count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
+  it('the indicator grid that cannot load keeps its heading, says so, and shows the grid after "Opnieuw proberen"', async () => {
+    const page = await (await e.context()).newPage();
+    await e.login(page, coordinator);
+    let failures = 1;
+    await page.route('**/api/indicators?projectId=*', (route) => (failures-- > 0 ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    await page.goto(`/projects/${projectId}/indicators`);
+    await page.getByRole('heading', { level: 1, name: 'Indicatoren' }).waitFor();
+    await page.getByRole('alert').getByText('Laden lukte niet.').waitFor();
+    await page.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Indicatoren: Buurtkamer' }).waitFor();
+    await page
+      .getByRole('textbox', { name: /^Bezoekers, Hele project, / })
+      .first()
+      .waitFor();
+    await page.context().close();
+  });
+
+  it('on the climate page a "to" before "from" is named beside the field that is wrong', async () => {
+    const page = await (await e.context()).newPage();
+    await e.login(page, coordinator);
+    await page.goto('/climate');
+    await page.getByRole('heading', { level: 1, name: 'Sociaal klimaat door de tijd' }).waitFor();
+    await page.getByRole('textbox', { name: /^Van/ }).fill('2026-Q2');
+    const to = page.getByRole('textbox', { name: /^Tot en met/ });
+    await to.fill('2026-Q1');
+    await page.getByRole('button', { name: 'Toon' }).click();
+    await expect.poll(() => to.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('textbox', { name: /^Van/ }).getAttribute('aria-invalid')).toBe('false');
+    await expect.poll(async () => (await to.evaluate((el) => el.getAttribute('aria-describedby'))) ?? '').toBe('to-error');
+    await page.getByRole('alert').first().waitFor();
+    // A right filter clears it.
+    await to.fill('2026-Q3');
+    await page.getByRole('button', { name: 'Toon' }).click();
+    await expect.poll(() => to.getAttribute('aria-invalid')).toBe('false');
+    await page.context().close();
+  });
+
+  it('importing without a file names the file field, and the indicator form that cannot load offers to try again', async () => {
+    const page = await (await e.context()).newPage();
+    await e.login(page, coordinator);
+    await page.goto(`/projects/${projectId}/indicators/import`);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    const file = page.getByLabel('CSV-bestand');
+    await expect.poll(() => file.getAttribute('aria-invalid')).toBe('true');
+    await page.locator('#file-error').getByText('Kies eerst een bestand.').waitFor();
+
+    let failures = 1;
+    await page.route('**/api/projects/*/outcomes', (route) => (failures-- > 0 ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    await page.goto(`/projects/${projectId}/indicators/new`);
+    await page.getByRole('heading', { level: 1, name: 'Nieuwe indicator' }).waitFor();
+    await page.getByRole('alert').getByText('Laden lukte niet.').waitFor();
+    await expect(page.getByRole('button', { name: 'Opslaan' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await page.getByRole('button', { name: 'Opslaan' }).waitFor();
+    await page.context().close();
+  });
+});
