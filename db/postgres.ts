@@ -4,6 +4,7 @@
 import pg from 'pg';
 import {
   ColumnDefinitionNode,
+  CompiledQuery,
   DataTypeNode,
   DefaultValueNode,
   GeneratedNode,
@@ -156,6 +157,18 @@ export const postgres: EngineSql = {
     await sql`drop function weefwerk_unaccent(text)`.execute(db);
   },
 
+  /**
+   * A search walks its matches in id order (most recent first) beside the stories, to count them up
+   * to the cap and find the page; each step asks whether the story is withdrawn and, for a worker,
+   * its project. This index answers that without reading the story's wide row (its texts).
+   */
+  async searchVisibilityUp(db) {
+    await sql`create index stories_live_id on stories (id, project_id) where withdrawn_at is null`.execute(db);
+  },
+  async searchVisibilityDown(db) {
+    await sql`drop index stories_live_id`.execute(db);
+  },
+
   async disclosureTriggersUp(db) {
     await sql`create function disclosure_bump() returns trigger language plpgsql as $$
       begin update disclosure_changes set n = n + 1 where id = 1; return null; end $$`.execute(db);
@@ -202,3 +215,99 @@ export const postgres: EngineSql = {
     await sql`reindex index concurrently stories_search_doc`.execute(db);
   },
 };
+
+// --- Stories told together, stored in one statement: each column of each table is one array
+// parameter, so the statement's text depends only on which columns are given, never on how many
+// stories there are; PostgreSQL parses a few hundred bytes instead of a statement per story.
+
+type Row = Record<string, unknown>;
+/** One story with the rows that come with it, keyed by column in camelCase; the statement fills in the ids that link them. */
+export type StoryRowSet = { teller: Row; story: Row; consent: Row; audit: Row; placements: Row[]; media: Row[] };
+
+const storyTables = ['tellers', 'stories', 'story_consents', 'audit_log', 'story_placements', 'story_media'] as const;
+type Catalog = { types: Map<string, string>; tellerIds: string; storyIds: string };
+const catalogs = new WeakMap<Kysely<any>, Promise<Catalog>>();
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/([a-z])(\d)/g, '$1_$2');
+
+/** The column types of the story tables and their id sequences, read once per database. */
+function catalogOf(db: Kysely<any>): Promise<Catalog> {
+  let c = catalogs.get(db);
+  if (!c) {
+    c = (async () => {
+      const cols = await sql<{ t: string; c: string; u: string }>`select table_name as t, column_name as c, udt_name as u from information_schema.columns
+        where table_schema = current_schema() and table_name in (${sql.join([...storyTables])})`.execute(db);
+      const seqs = await sql<{
+        t: string;
+        s: string;
+      }>`select pg_get_serial_sequence('tellers', 'id') as t, pg_get_serial_sequence('stories', 'id') as s`.execute(db);
+      return { types: new Map(cols.rows.map((r) => [`${r.t}.${r.c}`, r.u])), tellerIds: seqs.rows[0]!.t, storyIds: seqs.rows[0]!.s };
+    })();
+    c.catch(() => catalogs.delete(db));
+    catalogs.set(db, c);
+  }
+  return c;
+}
+
+/**
+ * Inserts every set's teller, story, consent, audit row, placements and media in one statement
+ * (atomic on its own); returns the story ids in order. Ids come from the tables' own sequences
+ * first, so each row can name its story and teller.
+ */
+export async function insertStoriesAtOnce(db: Kysely<any>, sets: StoryRowSet[]): Promise<number[]> {
+  const { types, tellerIds, storyIds } = await catalogOf(db);
+  const params: unknown[] = [sets.length];
+  /** `from unnest(…)` over the rows' columns (those given a value in any row); `n` is the story's place in `sets`. */
+  const source = (table: (typeof storyTables)[number], rows: Row[], ordinals?: number[]) => {
+    const keys = [...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => r[k] !== undefined)))];
+    const columns = keys.map(snakeCase);
+    const arrays = keys.map((k, i) => {
+      const type = types.get(`${table}.${columns[i]}`);
+      if (!type) throw new Error(`${table} has no column ${columns[i]}`);
+      params.push(rows.map((r) => r[k] ?? null));
+      return `$${params.length}::${type}[]`;
+    });
+    const names = columns.map((c) => `"${c}"`).join(', ');
+    if (ordinals) params.push(ordinals);
+    const from = ordinals
+      ? `unnest(${[...arrays, `$${params.length}::int8[]`].join(', ')}) as x(${names}, n)`
+      : `unnest(${arrays.join(', ')}) with ordinality as x(${names}, n)`;
+    return { names, values: columns.map((c) => `x."${c}"`).join(', '), from: `${from} join ids using (n)` };
+  };
+  const insert = (table: (typeof storyTables)[number], link: [column: string, value: string][], rows: Row[], ordinals?: number[]) => {
+    const s = source(table, rows, ordinals);
+    return `insert into ${table} (${[...link.map(([c]) => c), s.names].join(', ')}) select ${[...link.map(([, v]) => v), s.values].join(', ')} from ${s.from}`;
+  };
+  const each = (pick: (s: StoryRowSet) => Row[]) => ({ rows: sets.flatMap(pick), ordinals: sets.flatMap((s, i) => pick(s).map(() => i + 1)) });
+  const placements = each((s) => s.placements);
+  const media = each((s) => s.media);
+  const ctes = [
+    `ids as materialized (select n, nextval('${tellerIds}') as tid, nextval('${storyIds}') as sid from generate_series(1::int8, $1::int8) as n)`,
+    `t as (${insert(
+      'tellers',
+      [['id', 'ids.tid']],
+      sets.map((s) => s.teller),
+    )})`,
+    `s as (${insert(
+      'stories',
+      [
+        ['id', 'ids.sid'],
+        ['teller_id', 'ids.tid'],
+      ],
+      sets.map((s) => s.story),
+    )})`,
+    `c as (${insert(
+      'story_consents',
+      [['story_id', 'ids.sid']],
+      sets.map((s) => s.consent),
+    )})`,
+    `a as (${insert(
+      'audit_log',
+      [['target_id', 'ids.sid::text']],
+      sets.map((s) => s.audit),
+    )})`,
+    ...(placements.rows.length ? [`p as (${insert('story_placements', [['story_id', 'ids.sid']], placements.rows, placements.ordinals)})`] : []),
+    ...(media.rows.length ? [`m as (${insert('story_media', [['story_id', 'ids.sid']], media.rows, media.ordinals)})`] : []),
+  ];
+  const res = await db.executeQuery<{ id: number }>(CompiledQuery.raw(`with ${ctes.join(',\n')}\nselect sid as id from ids order by n`, params));
+  return res.rows.map((r) => Number(r.id));
+}

@@ -14,7 +14,7 @@ import { countingRoutes } from './routes/counting/index.js';
 import { homeRoutes } from './routes/home.js';
 import { organisationRoutes } from './routes/organisation.js';
 import { projectRoutes } from './routes/projects.js';
-import { publicRoutes } from './routes/public.js';
+import { publicRoutes } from './routes/public/index.js';
 import { reportPages } from './routes/report-pages.js';
 import { reportRoutes } from './routes/reports/index.js';
 import { reviewRoutes } from './routes/reviews.js';

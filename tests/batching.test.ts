@@ -43,8 +43,16 @@ describe('batched writes and counts', () => {
       placements: [{ variableId: variableId!, position: 10 * i }],
       by: null,
       auditDetails: { n: i },
-      media: [],
-      photoInReports: false,
+      // two of them with files: a recording, and a recording with a photo the teller allows in reports
+      media: [
+        ...(i === 1 || i === 3
+          ? [{ kind: 'audio' as const, mime: 'audio/ogg', file: `a${i}.ogg`, bytes: { length: 100 + i }, sha256: `sha-a${i}`, durationSeconds: 5 + i }]
+          : []),
+        ...(i === 3
+          ? [{ kind: 'photo' as const, mime: 'image/jpeg', file: `p${i}.jpg`, bytes: { length: 2000 }, sha256: `sha-p${i}`, durationSeconds: null }]
+          : []),
+      ],
+      photoInReports: i === 3,
     });
     const hashes = Array.from({ length: 6 }, () => receiptHash(newReceiptCode())!);
     hashes[4] = hashes[1]!; // the same receipt twice: the second breaks the unique constraint
@@ -72,6 +80,20 @@ describe('batched writes and counts', () => {
     expect(consents.map((c) => c.givenBy)).toEqual(['teller', 'teller', 'guardian', 'teller', 'teller']);
     const placements = await t.db.selectFrom('storyPlacements').select(['storyId', 'position']).where('storyId', 'in', ids).orderBy('storyId').execute();
     expect(placements.map((p) => Number(p.position))).toEqual([0, 10, 20, 30, 50]);
+    const media = await t.db
+      .selectFrom('storyMedia')
+      .select(['storyId', 'kind', 'file', 'bytes', 'durationSeconds', 'photoInReports'])
+      .where('storyId', 'in', ids)
+      .orderBy('storyId')
+      .orderBy('kind')
+      .execute();
+    expect(
+      media.map((m) => [m.storyId, m.kind, m.file, Number(m.bytes), m.durationSeconds === null ? null : Number(m.durationSeconds), Number(m.photoInReports)]),
+    ).toEqual([
+      [ids[1], 'audio', 'a1.ogg', 101, 6, 0],
+      [ids[3], 'audio', 'a3.ogg', 103, 8, 0],
+      [ids[3], 'photo', 'p3.jpg', 2000, null, 1],
+    ]);
     const audits = await t.db.selectFrom('auditLog').select(['targetId', 'details']).where('action', '=', 'story.create').orderBy('id').execute();
     expect(audits.map((a) => [a.targetId, JSON.parse(a.details!).n]).sort()).toEqual(ids.map((id, k) => [String(id), [0, 1, 2, 3, 5][k]]).sort());
     // nothing of the refused one: no extra teller

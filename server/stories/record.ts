@@ -1,9 +1,10 @@
 // Recording a story: one rule for both entry points (a worker's story route and a resident's
 // submission link). The caller has checked the input; this writes teller, story, consent,
 // placements and the audit row in the caller's transaction, so nothing is half-saved.
-import { CamelCasePlugin, type ExpressionBuilder, type Kysely, type QueryCreator, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { batched, Failed } from '../../db/batch.js';
 import { engineName } from '../../db/engine.js';
+import { insertStoriesAtOnce } from '../../db/postgres.js';
 import { insertMedia, mediaRows, type MediaToInsert } from '../../db/repositories/media.js';
 import {
   consentRow,
@@ -56,7 +57,7 @@ export type Submission = StoryToRecord & { teller: { displayName: string | null;
  * Stores a resident's submission; returns the story's id once it is committed. SQLite: recordStory
  * and the media rows in the group commit (`write`: the submissions that arrive together share one
  * transaction and one commit). PostgreSQL: the submissions that arrive together share one statement
- * whose WITH clauses insert each one's teller, story, consent, placements, media and audit rows —
+ * that inserts their tellers, stories, consents, placements, media and audit rows from arrays —
  * atomic on its own, one round trip for the lot and no BEGIN/COMMIT. When that statement fails,
  * each submission is tried in a statement of its own, so one bad submission fails alone. The rows
  * are the same on both engines.
@@ -95,66 +96,20 @@ async function recordAtOnce(db: Kysely<DB>, items: Submission[]): Promise<(numbe
   }
 }
 
-/** Kysely's own camelCase → snake_case mapping, for the statement below that runs without plugins. */
-class SnakeCase extends CamelCasePlugin {
-  constructor() {
-    super({ underscoreBeforeDigits: true });
-  }
-  row<R extends object>(r: R): Record<string, unknown> {
-    return Object.fromEntries(Object.entries(r).map(([k, v]) => [this.snakeCase(k), v]));
-  }
-}
-const snake = new SnakeCase();
-
-/**
- * PostgreSQL only (data-modifying WITH clauses): the rows recordStory and insertMedia write, for
- * every submission in `items`, in one statement; the story ids in order. The CTE names carry the
- * submission's index (t0, s0, c0, …), so the query is built on Kysely<any>; and without the
- * camel-case plugin (the same rows, their keys mapped once), which would otherwise copy the whole
- * statement's tree again — building this statement is the submission's largest CPU cost.
- */
-async function oneStatement(db: Kysely<DB>, items: Submission[]): Promise<number[]> {
-  let q: QueryCreator<any> = (db as unknown as Kysely<any>).withoutPlugins();
-  const row = snake.row.bind(snake);
-  items.forEach((s, i) => {
-    const by = s.by?.id ?? null;
-    const storyId = (eb: ExpressionBuilder<any, any>) => eb.selectFrom(`s${i}`).select('id');
-    q = q
-      .with(`t${i}`, (w) =>
-        w
-          .insertInto('tellers')
-          .values(row(tellerRow({ kind: 'resident', displayName: s.teller.displayName, userId: null, under16: s.teller.under16 })))
-          .returning('id'),
-      )
-      .with(`s${i}`, (w) =>
-        w
-          .insertInto('stories')
-          .values((eb) =>
-            row({
-              ...s.story,
-              tellerId: eb.selectFrom(`t${i}`).select('id'),
-              bodyJson: JSON.stringify(s.rich.json),
-              bodyHtml: s.rich.html,
-              bodyText: s.rich.text,
-              recordedBy: by,
-              consent: s.consent.level,
-            }),
-          )
-          .returning('id'),
-      )
-      .with(`c${i}`, (w) => w.insertInto('story_consents').values((eb) => row(consentRow(storyId(eb), { ...s.consent, reason: null, recordedBy: by }))))
-      .with(`a${i}`, (w) =>
-        w.insertInto('audit_log').values((eb) =>
-          row({
-            ...auditRow(s.by, 'story.create', s.auditDetails),
-            targetType: 'story',
-            targetId: eb.cast(storyId(eb), 'text'),
-          }),
-        ),
-      );
-    if (s.placements.length) q = q.with(`p${i}`, (w) => w.insertInto('story_placements').values((eb) => placementRows(storyId(eb), s.placements, by).map(row)));
-    if (s.media.length) q = q.with(`m${i}`, (w) => w.insertInto('story_media').values((eb) => mediaRows(storyId(eb), s.media, s.photoInReports).map(row)));
-  });
-  const out = await q.selectNoFrom((eb) => items.map((_, i) => eb.selectFrom(`s${i}`).select('id').as(`id${i}`))).executeTakeFirstOrThrow();
-  return items.map((_, i) => Number(out[`id${i}`]));
+/** The rows recordStory and insertMedia write, for every submission in `items`, in one statement (PostgreSQL); the story ids in order. */
+function oneStatement(db: Kysely<DB>, items: Submission[]): Promise<number[]> {
+  return insertStoriesAtOnce(
+    db,
+    items.map((s) => {
+      const by = s.by?.id ?? null;
+      return {
+        teller: tellerRow({ kind: 'resident', displayName: s.teller.displayName, userId: null, under16: s.teller.under16 }),
+        story: { ...s.story, bodyJson: JSON.stringify(s.rich.json), bodyHtml: s.rich.html, bodyText: s.rich.text, recordedBy: by, consent: s.consent.level },
+        consent: consentRow(undefined, { ...s.consent, reason: null, recordedBy: by }),
+        audit: { ...auditRow(s.by, 'story.create', s.auditDetails), targetType: 'story' },
+        placements: placementRows(undefined, s.placements, by),
+        media: mediaRows(undefined, s.media, s.photoInReports),
+      };
+    }),
+  );
 }

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, patch, post } from '../api.js';
+import { errorText, invalid } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { messages } from '../i18n.js';
 import type { Me } from '../session.js';
@@ -88,7 +89,7 @@ export class CodesPage extends LitElement {
 
   override render() {
     const errMsg = this.error instanceof ApiError ? this.error.message : this.error;
-    const nameErr = this.error instanceof ApiError ? this.error.field('name') : undefined;
+    const apiError = this.error instanceof ApiError ? this.error : null;
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
       <p>${t('intro')}</p>
@@ -155,9 +156,7 @@ export class CodesPage extends LitElement {
               }}
             >
               <label
-                >${t('name')}<input name="name" required maxlength="120" aria-invalid=${nameErr ? 'true' : 'false'} aria-describedby="err-name" /><span class="field-error" id="err-name"
-                  >${nameErr ?? ''}</span
-                ></label
+                >${t('name')}<input name="name" required maxlength="120" aria-invalid=${invalid(apiError, 'name')} aria-describedby="name-error" />${errorText(apiError, 'name')}</label
               >
               <label>${t('description')}<textarea name="description"></textarea></label>
               <div class="actions"><button type="submit">${t('save')}</button></div>

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { ApiError, api, get, post } from '../api.js';
 import { formatDate, formatEuro, formatHours, formatNumber, messages } from '../i18n.js';
 import type { Me } from '../session.js';
+import { errorText, invalid } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 import '../components/ww-budget-summary.js';
 import { phases } from '../../db/domain/enums.js';
@@ -205,11 +206,10 @@ export class ProjectHoursPage extends LitElement {
   }
 
   private field(err: ApiError | null, prefix: string, name: string, label: string, input: (describedBy: string, invalid: string) => unknown, hint?: string) {
-    const msg = err?.field(name);
     const id = `${prefix}-${name}`;
     return html`<label>${label}${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
-      ${input(`${hint ? `${id}-hint ` : ''}${id}-error`, msg ? 'true' : 'false')}
-      <span class="field-error" id="${id}-error">${msg ?? ''}</span></label>`;
+      ${input(`${hint ? `${id}-hint ` : ''}${id}-error`, invalid(err, name))}
+      ${errorText(err, name, id)}</label>`;
   }
 
   override render() {

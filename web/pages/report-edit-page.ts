@@ -13,7 +13,7 @@ import './report-edit/awaiting-review.js';
 import './report-edit/outcome-texts.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
-import { errorText, fieldError } from '../components/form-field.js';
+import { errorText, fieldError, invalid } from '../components/form-field.js';
 
 const year = new Date().getFullYear();
 
@@ -246,13 +246,17 @@ export class ReportEditPage extends LitElement {
     if (this.linkUrlId === e.detail) this.linkUrl = this.linkUrlId = null; // no dead link to copy
   }
 
-  /** The field's error in words (form-field), for aria-invalid and aria-describedby. */
+  /** The field's error in words (form-field), for aria-describedby. */
   private err(field: string) {
     return fieldError(this.error, field);
   }
 
   private fieldError(field: string) {
     return errorText(this.error, field);
+  }
+
+  private invalid(field: string) {
+    return invalid(this.error, field);
   }
 
   private checkboxes(legend: string, key: 'projectIds' | 'areaIds' | 'outcomeIds', items: { id: number; name: string }[], hint?: string) {
@@ -289,7 +293,7 @@ export class ReportEditPage extends LitElement {
         type=${type}
         .value=${String(d[field])}
         required
-        aria-invalid=${this.err(field) ? 'true' : 'false'}
+        aria-invalid=${this.invalid(field)}
         aria-describedby=${this.err(field) ? `${field}-error` : nothing}
         @input=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value as never)}
       />${this.fieldError(field)}</label
@@ -351,7 +355,7 @@ export class ReportEditPage extends LitElement {
             ? html`<div class="row">
               <label
                 >${t('funderAccount')}
-                <select .value=${this.shareTo} aria-invalid=${this.err('userId') ? 'true' : 'false'} aria-describedby=${this.err('userId') ? 'userId-error' : nothing} @change=${(e: Event) => (this.shareTo = (e.target as HTMLSelectElement).value)}>
+                <select .value=${this.shareTo} aria-invalid=${this.invalid('userId')} aria-describedby=${this.err('userId') ? 'userId-error' : nothing} @change=${(e: Event) => (this.shareTo = (e.target as HTMLSelectElement).value)}>
                   <option value="">${t('choose')}</option>
                   ${unshared.map((f) => html`<option value=${String(f.id)}>${f.name} (${f.email})</option>`)}
                 </select>
@@ -375,10 +379,10 @@ export class ReportEditPage extends LitElement {
         <p class="hint">${t('linkHint')}</p>
         <div class="row">
           <label
-            >${t('expires')}<input type="date" .value=${this.linkExpiry} aria-invalid=${this.err('expiresAt') ? 'true' : 'false'} aria-describedby=${this.err('expiresAt') ? 'expiresAt-error' : nothing} @input=${(e: Event) => (this.linkExpiry = (e.target as HTMLInputElement).value)} />${this.fieldError('expiresAt')}</label
+            >${t('expires')}<input type="date" .value=${this.linkExpiry} aria-invalid=${this.invalid('expiresAt')} aria-describedby=${this.err('expiresAt') ? 'expiresAt-error' : nothing} @input=${(e: Event) => (this.linkExpiry = (e.target as HTMLInputElement).value)} />${this.fieldError('expiresAt')}</label
           >
           <label
-            >${t('linkLabel')}<input type="text" maxlength="200" .value=${this.linkLabel} aria-describedby=${this.err('label') ? 'link-label-hint label-error' : 'link-label-hint'} aria-invalid=${this.err('label') ? 'true' : 'false'} @input=${(e: Event) => (this.linkLabel = (e.target as HTMLInputElement).value)} /><span class="hint" id="link-label-hint"
+            >${t('linkLabel')}<input type="text" maxlength="200" .value=${this.linkLabel} aria-describedby=${this.err('label') ? 'link-label-hint label-error' : 'link-label-hint'} aria-invalid=${this.invalid('label')} @input=${(e: Event) => (this.linkLabel = (e.target as HTMLInputElement).value)} /><span class="hint" id="link-label-hint"
               >${t('linkLabelHint')}</span
             >${this.fieldError('label')}</label
           >

@@ -4,6 +4,7 @@ import { ApiError, post } from '../api.js';
 import { messages } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import type { Me } from '../session.js';
+import { errorMessage } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 
 const t = messages({
@@ -100,7 +101,7 @@ export class ResetPasswordPage extends LitElement {
     return html`<label
       >${label}${hint ? html`<span class="hint" id="${name}-hint">${hint}</span>` : nothing}
       <input name=${name} type="password" autocomplete="new-password" required aria-invalid=${msg ? 'true' : 'false'} aria-describedby="${name}-hint ${name}-error" />
-      <span class="field-error" id="${name}-error">${msg}</span></label
+      ${errorMessage(name, msg)}</label
     >`;
   }
 

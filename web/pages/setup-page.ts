@@ -4,6 +4,7 @@ import { ApiError, get, post } from '../api.js';
 import { messages } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import type { Me } from '../session.js';
+import { errorText, invalid } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 
 const t = messages({
@@ -70,10 +71,9 @@ export class SetupPage extends LitElement {
   }
 
   private field(name: string, label: string, type: string, autocomplete: string, hint?: string) {
-    const msg = this.error?.field(name);
     return html`<label>${label}${hint ? html`<span class="hint" id="${name}-hint">${hint}</span>` : nothing}
-      <input name=${name} type=${type} autocomplete=${autocomplete} required aria-invalid=${msg ? 'true' : 'false'} aria-describedby="${name}-hint ${name}-error" />
-      <span class="field-error" id="${name}-error">${msg ?? ''}</span></label>`;
+      <input name=${name} type=${type} autocomplete=${autocomplete} required aria-invalid=${invalid(this.error, name)} aria-describedby="${name}-hint ${name}-error" />
+      ${errorText(this.error, name)}</label>`;
   }
 
   override render() {

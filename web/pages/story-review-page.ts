@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, put } from '../api.js';
+import { errorMessage } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 import type { WwEditor } from '../components/ww-editor.js';
 import '../components/ww-editor.js';
@@ -196,10 +197,10 @@ export class StoryReviewPage extends LitElement {
               .value=${this.draftTitle}
               maxlength="200"
               aria-invalid=${this.titleError ? 'true' : 'false'}
-              aria-describedby=${this.titleError ? 'review-title-error' : nothing}
+              aria-describedby="review-title-error"
               @input=${(e: Event) => (this.draftTitle = (e.target as HTMLInputElement).value)}
             />
-            ${this.titleError ? html`<p id="review-title-error" class="field-error">${this.titleError}</p>` : nothing}
+            ${errorMessage('review-title', this.titleError)}
           </div>
           <ww-editor
             .label=${t('versionText')}

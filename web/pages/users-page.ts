@@ -5,7 +5,7 @@ import { formatDate, messages } from '../i18n.js';
 import type { AdminUser } from '../models.js';
 import type { Role } from '../routes.js';
 import type { Me } from '../session.js';
-import { errorText, generalError, invalid } from '../components/form-field.js';
+import { errorMessage, errorText, generalError, invalid } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { PageLoader } from '../components/page-loader.js';
 
@@ -240,7 +240,7 @@ export class UsersPage extends LitElement {
               <form class="reset-form" novalidate @submit=${(e: SubmitEvent) => this.resetPassword(e, u)}>
                 <label for="reset-${u.id}">${t('newPasswordFor', { name: u.name })}</label>
                 <input id="reset-${u.id}" name="password" type="password" autocomplete="new-password" aria-invalid=${this.resetError?.id === u.id ? 'true' : 'false'} aria-describedby="reset-${u.id}-error" />
-                <span class="field-error" id="reset-${u.id}-error">${this.resetError?.id === u.id ? this.resetError.message : nothing}</span>
+                ${errorMessage(`reset-${u.id}`, this.resetError?.id === u.id ? this.resetError.message : null)}
                 <button type="submit" class="secondary">${t('resetSubmit')}</button>
               </form>
             </details>`

@@ -5,6 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, patch } from '../../api.js';
 import { LocaleController } from '../../components/locale-controller.js';
 import { PageLoader } from '../../components/page-loader.js';
+import { errorText, fieldError, invalid } from '../../components/form-field.js';
 import { pageStyles } from '../../components/shared-styles.js';
 import type { WwEditor } from '../../components/ww-editor.js';
 import '../../components/ww-editor.js';
@@ -138,15 +139,15 @@ export class ReportOutcomeTexts extends LitElement {
 
   private renderOutcome(o: OutcomeChoice, i: number) {
     const chosen = this.chosen.get(o.outcomeId) ?? [];
-    const narrativeErr = this.error?.field(`perOutcome.${i}.narrative`);
-    const storiesErr = this.error?.field(`perOutcome.${i}.storyIds`);
+    const narrative = `perOutcome.${i}.narrative`;
+    const stories = `perOutcome.${i}.storyIds`;
     const ordered = [...chosen.flatMap((id) => o.candidates.find((c) => c.id === id) ?? []), ...o.candidates.filter((c) => !chosen.includes(c.id))];
     return html`<section class="outcome" aria-labelledby="o-${o.outcomeId}">
       <h3 id="o-${o.outcomeId}">${o.title} <span class="muted">· ${o.projectName}</span></h3>
       ${o.indicators ? nothing : html`<p class="notice warn">${t('noIndicators')}</p>`}
-      <ww-editor .label=${t('narrative', { title: o.title })} .value=${o.narrative ?? { type: 'doc', content: [] }} describedby="err-n-${i}" ?invalid=${!!narrativeErr}></ww-editor>
-      <span class="field-error" id="err-n-${i}">${narrativeErr ?? ''}</span>
-      <fieldset aria-describedby="err-s-${i}">
+      <ww-editor .label=${t('narrative', { title: o.title })} .value=${o.narrative ?? { type: 'doc', content: [] }} describedby="narrative-${i}-error" ?invalid=${!!fieldError(this.error, narrative)}></ww-editor>
+      ${errorText(this.error, narrative, `narrative-${i}`)}
+      <fieldset aria-describedby="stories-${i}-error" aria-invalid=${invalid(this.error, stories)}>
         <legend>${t('stories', { title: o.title })}</legend>
         ${this.touched.has(o.outcomeId) || !o.candidates.length ? nothing : html`<p class="hint">${t('suggestedNow')}</p>`}
         ${
@@ -172,7 +173,7 @@ export class ReportOutcomeTexts extends LitElement {
             </ol>`
             : html`<p class="muted">${t('noCandidates')}</p>`
         }
-        <span class="field-error" id="err-s-${i}">${storiesErr ?? ''}</span>
+        ${errorText(this.error, stories, `stories-${i}`)}
       </fieldset>
     </section>`;
   }

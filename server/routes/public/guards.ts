@@ -1,0 +1,50 @@
+// The guards in front of every resident route: a rate limit per client address and per link, and
+// a limit on guessing link and receipt codes.
+import type { Context, MiddlewareHandler } from 'hono';
+import { linkByToken, linkCodeKey } from '../../../db/repositories/stories.js';
+import { defaultLimits } from '../../env.js';
+import { AppError, notFound } from '../../errors.js';
+import { clientAddress } from '../../security.js';
+import type { AppEnv } from '../../types.js';
+import { linkStatus } from '../stories/links.js';
+
+/**
+ * A flood from one address, or at one link, gets 429s; everyone else is still served. Counted
+ * before the body is even validated, so malformed requests count too.
+ */
+export const limited: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { limiter, config } = c.var;
+  await limiter.hit(`public:addr:${clientAddress(c)}`, config.limits.publicPerAddress);
+  const token = /\/public\/links\/([^/]+)/.exec(c.req.path)?.[1];
+  if (token !== undefined) await limiter.hit(`public:link:${linkCodeKey(token) ?? token}`, config.limits.publicPerLink);
+  await next();
+};
+
+/**
+ * Guessing codes learns nothing: unknown link codes and unknown receipt codes each count against
+ * the client address (`linkGuessesPerAddress`, `receiptGuessesPerAddress` per window, counted in the
+ * shared rate-limit store, so in the database when several processes serve one). Past the limit
+ * every code of that kind answers 429 to that address, known or not. Known codes never count.
+ */
+export async function guessLimited<T>(c: Context<AppEnv>, kind: 'link' | 'receipt', find: () => Promise<T | undefined>, unknown: string): Promise<T> {
+  const { limiter, config } = c.var;
+  const key = `public:${kind === 'link' ? 'guess' : 'receipt-guess'}:${clientAddress(c)}`;
+  const limit =
+    kind === 'link'
+      ? (config.limits.linkGuessesPerAddress ?? defaultLimits.linkGuessesPerAddress!)
+      : (config.limits.receiptGuessesPerAddress ?? defaultLimits.receiptGuessesPerAddress!);
+  if (await limiter.exhausted(key, limit)) throw await limiter.tooMany(key);
+  const found = await find();
+  if (found === undefined) {
+    await limiter.hit(key, limit);
+    throw notFound(unknown);
+  }
+  return found;
+}
+
+/** The link behind a token or short code: 404 when unknown (a counted guess), 410 once closed or expired. */
+export async function openLink(c: Context<AppEnv>, token: string) {
+  const link = await guessLimited(c, 'link', () => linkByToken(c.var.db, token), 'Deze link bestaat niet / This link does not exist');
+  if (linkStatus(link) !== 'open') throw new AppError('gone', 'Deze link is gesloten / This link is closed');
+  return link;
+}

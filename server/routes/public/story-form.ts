@@ -1,0 +1,193 @@
+// The story form behind a project's link: what the form needs, and the story a resident tells there.
+import { createRoute, z } from '@hono/zod-openapi';
+import { newReceiptCode, projectVariables, receiptHash } from '../../../db/repositories/stories.js';
+import { consentLevels } from '../../../db/schema.js';
+import { checkConsentGiver, consentTextVersions, residentConsentVersion, residentLanguages } from '../../consent.js';
+import { invalid } from '../../errors.js';
+import { dateString, richBody, titleString } from '../../fields.js';
+import { MediaForm, readStoryWithMedia, saveWithMedia } from '../../media/upload.js';
+import { errors, json, router } from '../../openapi.js';
+import { parseRichText } from '../../richtext.js';
+import { recordSubmission } from '../../stories/record.js';
+import { checkPlacements } from '../stories/checks.js';
+import { placementsInput } from '../stories/schemas.js';
+import { limited, openLink } from './guards.js';
+
+const EMPTY_DOC = { type: 'doc', content: [{ type: 'paragraph' }] };
+
+/** The title of a story told without one, for the team's lists: its first words. */
+export function titleFrom(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?-]+$/, '')}…`;
+}
+
+const tokenParam = z.object({
+  token: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'token', in: 'path' } }),
+});
+const langQuery = z.object({ lang: z.enum(residentLanguages).optional() });
+
+const SubmissionBody = z
+  .strictObject({
+    title: titleString.optional(),
+    body: richBody.optional(),
+    tellerName: z.string().trim().max(100).optional(),
+    under16: z.boolean().optional(),
+    guardianName: z.string().trim().max(200).optional(),
+    consent: z.enum(consentLevels),
+    consentTextVersion: z.enum(consentTextVersions),
+    placements: placementsInput.optional(),
+    language: z.enum(residentLanguages).optional(),
+    happenedOn: dateString.nullable().optional(),
+    /** The photo's own consent: it may go into reports (only with consent `public`). */
+    photoInReports: z.boolean().optional(),
+  })
+  .superRefine((s, ctx) => {
+    // The consent the resident read is the text in the language they told their story in.
+    const [, textLanguage] = s.consentTextVersion.split('/');
+    if (textLanguage && textLanguage !== (s.language ?? 'nl'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consentTextVersion'],
+        message: `the consent text of ${s.language ?? 'nl'} is ${residentConsentVersion(s.language ?? 'nl')}`,
+      });
+  })
+  .openapi('PublicStory');
+
+const FormData = z
+  .object({
+    project: z.object({ name: z.string() }),
+    variables: z.array(z.object({ id: z.number(), key: z.string(), name: z.string(), weak: z.string(), strong: z.string() })),
+    consentTextVersion: z.string(),
+    /** The link's own question to residents; null: the standard one in the resident's language. */
+    question: z.string().nullable(),
+    /** The form takes a voice recording and a photo (multipart). */
+    media: z.literal(true),
+    open: z.literal(true),
+  })
+  .openapi('PublicForm');
+
+const base = router();
+base.use('/public/links/*', limited);
+
+export const storyFormRoutes = base
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/public/links/{token}',
+      tags: ['public'],
+      summary: 'What the resident’s story form needs: project name, its climate scales, the consent text version',
+      request: { params: tokenParam, query: langQuery },
+      responses: { 200: json(FormData), 404: errors[404], 410: { ...errors[404], description: 'Link closed or expired' }, 429: errors[429] },
+    }),
+    async (c) => {
+      const { token } = c.req.valid('param');
+      const link = await openLink(c, token);
+      const lang = c.req.valid('query').lang ?? 'nl';
+      // The resident pages word the catalogue's variables themselves (web/resident/locales); this is
+      // the fallback for variables they do not know: English for English, else the Dutch catalogue.
+      const en = lang === 'en';
+      // The link's own climate questions (in its order), else the project's first two.
+      const all = await projectVariables(c.var.db, link.projectId);
+      const chosen: number[] | null = link.climateVariableIds === null ? null : JSON.parse(link.climateVariableIds);
+      const asked = chosen === null ? all.slice(0, 2) : chosen.flatMap((id) => all.filter((v) => v.id === id));
+      const variables = asked.map((v) => ({
+        id: v.id,
+        key: v.key,
+        name: en ? v.nameEn : v.nameNl,
+        weak: en ? v.weakEn : v.weakNl,
+        strong: en ? v.strongEn : v.strongNl,
+      }));
+      return c.json(
+        {
+          project: { name: link.projectName },
+          question: link.question,
+          variables,
+          consentTextVersion: residentConsentVersion(lang),
+          media: true as const,
+          open: true as const,
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/public/links/{token}/stories',
+      tags: ['public'],
+      summary: 'A resident tells a story; the answer holds the receipt code, shown once',
+      description: 'JSON, or multipart/form-data with the story as JSON in `story` and a voice recording (`audio`) and/or a photo (`photo`).',
+      request: {
+        params: tokenParam,
+        body: { content: { 'application/json': { schema: SubmissionBody }, 'multipart/form-data': { schema: MediaForm } }, required: false },
+      },
+      responses: {
+        201: json(z.object({ receipt: z.string(), receiptUrl: z.string() })),
+        400: errors[400],
+        404: errors[404],
+        410: { ...errors[404], description: 'Link closed or expired' },
+        413: errors[413],
+        415: errors[415],
+        429: errors[429],
+      },
+    }),
+    async (c) => {
+      const { token } = c.req.valid('param');
+      const { db } = c.var;
+      const link = await openLink(c, token);
+      const { input, media } = await readStoryWithMedia(c, SubmissionBody);
+      const audio = media.some((m) => m.kind === 'audio');
+      const rich = parseRichText(input.body ?? EMPTY_DOC);
+      // A story is told in words or by voice; a photo alone is not a story.
+      if (!rich.text.trim() && !audio)
+        throw invalid('Schrijf je verhaal, of spreek het in / Write your story, or speak it', [
+          { field: 'body', message: 'the story has no text and no recording' },
+        ]);
+      const placements = await checkPlacements(db, link.projectId, input.placements);
+      const under16 = input.under16 ?? false;
+      const givenBy = under16 ? ('guardian' as const) : ('teller' as const);
+      if (under16 && !input.guardianName)
+        throw invalid('Vul de naam van je ouder of voogd in / Fill in your parent’s or guardian’s name', [
+          { field: 'guardianName', message: 'required under 16' },
+        ]);
+      checkConsentGiver({ under16, givenBy, guardianName: input.guardianName, widening: true });
+      const code = newReceiptCode();
+      await saveWithMedia(c, media, (stored) =>
+        recordSubmission(db, c.var.write, {
+          teller: { displayName: input.tellerName || null, under16 },
+          story: {
+            projectId: link.projectId,
+            areaId: null,
+            title: input.title ?? (titleFrom(rich.text) || 'Ingesproken verhaal'),
+            phase: null,
+            happenedOn: input.happenedOn ?? null,
+            language: input.language ?? 'nl',
+            source: 'link',
+            linkId: link.id,
+            receiptHash: receiptHash(code),
+          },
+          rich,
+          consent: {
+            level: input.consent,
+            givenBy,
+            guardianName: under16 ? input.guardianName! : null,
+            channel: 'online',
+            consentTextVersion: input.consentTextVersion,
+          },
+          placements,
+          by: null,
+          auditDetails: { projectId: link.projectId, source: 'link', linkId: link.id, consent: input.consent, givenBy, media: stored.map((m) => m.kind) },
+          media: stored,
+          photoInReports: input.photoInReports === true,
+        }),
+      );
+      return c.json({ receipt: code, receiptUrl: `/r/${code}` }, 201);
+    },
+  );
