@@ -14,6 +14,9 @@ export interface EngineSql {
   /** Migration 0004: the story search index and the triggers that keep it in step. */
   storySearchUp(db: Kysely<any>): Promise<void>;
   storySearchDown(db: Kysely<any>): Promise<void>;
+  /** Migration 0025: what a search's walk over its matches needs to check their visibility quickly. */
+  searchVisibilityUp(db: Kysely<any>): Promise<void>;
+  searchVisibilityDown(db: Kysely<any>): Promise<void>;
   /** Migration 0009: triggers that count changes to what published versions may disclose. */
   disclosureTriggersUp(db: Kysely<any>): Promise<void>;
   disclosureTriggersDown(db: Kysely<any>): Promise<void>;

@@ -157,6 +157,18 @@ export const postgres: EngineSql = {
     await sql`drop function weefwerk_unaccent(text)`.execute(db);
   },
 
+  /**
+   * A search walks its matches in id order (most recent first) beside the stories, to count them up
+   * to the cap and find the page; each step asks whether the story is withdrawn and, for a worker,
+   * its project. This index answers that without reading the story's wide row (its texts).
+   */
+  async searchVisibilityUp(db) {
+    await sql`create index stories_live_id on stories (id, project_id) where withdrawn_at is null`.execute(db);
+  },
+  async searchVisibilityDown(db) {
+    await sql`drop index stories_live_id`.execute(db);
+  },
+
   async disclosureTriggersUp(db) {
     await sql`create function disclosure_bump() returns trigger language plpgsql as $$
       begin update disclosure_changes set n = n + 1 where id = 1; return null; end $$`.execute(db);

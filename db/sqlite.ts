@@ -149,6 +149,10 @@ export const sqlite: EngineSql = {
     await sql`drop table stories_fts`.execute(db);
   },
 
+  // FTS5 hands its matches over by rowid, and the story's row is found by that rowid: nothing to add.
+  async searchVisibilityUp() {},
+  async searchVisibilityDown() {},
+
   async disclosureTriggersUp(db) {
     await sql`create trigger disclosure_story_update after update of consent, withdrawn_at on stories
     when old.consent is not new.consent or old.withdrawn_at is not new.withdrawn_at

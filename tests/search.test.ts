@@ -143,6 +143,12 @@ describe('story search', () => {
     expect(page.stories.map((s: { id: number }) => s.id)).toEqual([...many].reverse().slice(0, 5));
     const next = await json(await w.admin.get('/api/stories?q=buurtfeest&limit=5&offset=5'), 200);
     expect(next.stories.map((s: { id: number }) => s.id)).toEqual([...many].reverse().slice(5, 10));
+    // pages at and beyond the cap go on in the same order, with the same counts
+    for (const offset of [SEARCH_CAP - 4, SEARCH_CAP - 2, SEARCH_CAP + 1]) {
+      const later = await json(await w.admin.get(`/api/stories?q=buurtfeest&limit=5&offset=${offset}`), 200);
+      expect([later.total, later.totalCapped]).toEqual([SEARCH_CAP, true]);
+      expect(later.stories.map((s: { id: number }) => s.id)).toEqual([...many].reverse().slice(offset, offset + 5));
+    }
     const inA = many.filter((_, i) => i % 2);
     const member = await json(await w.member.get('/api/stories?q=buurtfeest&limit=3'), 200);
     expect(member.totalCapped).toBe(false);

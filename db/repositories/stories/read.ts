@@ -1,5 +1,5 @@
 // Reading stories: the list with filters and search, one story, its consent history.
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { ConsentLevel, DB, Phase, StoryQuery, StorySource } from '../../schema.js';
 import { engine, searchQuery } from '../../engine.js';
 import { storyDate } from '../story-date.js';
@@ -106,38 +106,65 @@ export async function listStories(db: Db, visible: VisibleStories, f: StoryFilte
   }
   const search = engine(db);
   const match = f.q ? searchQuery(db, f.q) : null;
-  if (match) qb = search.matchStories(qb, match);
+  if (!match) {
+    const total = Number((await qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+    const page = await summaryQuery(qb)
+      .select(summaryColumns)
+      .select(headColumn)
+      .orderBy('stories.createdAt', 'desc')
+      .orderBy('stories.id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
+    return { stories: await withTagged(db, page), total, totalCapped: false };
+  }
+  const matching = search.matchStories(qb, match);
+  // One walk over the matches, most recently added first, up to one beyond the cap: it counts
+  // them and, for a common word (beyond the cap), it is the order of the pages too.
+  const ids = (
+    await matching
+      .select('stories.id')
+      .orderBy(search.searchRecency, 'desc')
+      .limit(SEARCH_CAP + 1)
+      .execute()
+  ).map((r) => r.id);
+  const capped = ids.length > SEARCH_CAP;
+  const total = Math.min(ids.length, SEARCH_CAP);
+  if (capped && f.offset + f.limit <= ids.length) {
+    // The page's stories by id (the filters and visibility asked again), with their tags at the same time.
+    const pageIds = ids.slice(f.offset, f.offset + f.limit);
+    const [rows, tagged] = await Promise.all([
+      summaryQuery(qb.where('stories.id', 'in', pageIds))
+        .select(summaryColumns)
+        .select(headColumn)
+        .orderBy('stories.id', 'desc')
+        .execute(),
+      taggedStories(db, pageIds),
+    ]);
+    return { stories: rows.map((s) => toSummary({ ...s, tagged: tagged.has(s.id) })), total, totalCapped: capped };
+  }
+  let rows = summaryQuery(matching).select(summaryColumns).select(headColumn);
+  // Up to the cap by relevance; beyond it (a page past the walk above) most recently added first.
+  rows = capped
+    ? rows.orderBy(search.searchRecency, 'desc')
+    : rows.orderBy(search.searchRank).orderBy('stories.createdAt', 'desc').orderBy('stories.id', 'desc');
+  return { stories: await withTagged(db, await rows.limit(f.limit).offset(f.offset).execute()), total, totalCapped: capped };
+}
 
-  let total: number;
-  let capped = false;
-  if (match) {
-    total = (
-      await qb
-        .select('stories.id')
-        .limit(SEARCH_CAP + 1)
-        .execute()
-    ).length;
-    capped = total > SEARCH_CAP;
-    if (capped) total = SEARCH_CAP;
-  } else {
-    total = Number((await qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  }
-  let rows = summaryQuery(qb)
-    .select(summaryColumns)
-    .select((eb) => eb.fn<string>('substr', ['stories.bodyText', eb.lit(1), eb.lit(400)]).as('head'));
-  if (match && capped) rows = rows.orderBy(search.searchRecency, 'desc');
-  else {
-    if (match) rows = rows.orderBy(search.searchRank);
-    rows = rows.orderBy('stories.createdAt', 'desc').orderBy('stories.id', 'desc');
-  }
-  const page = await rows.limit(f.limit).offset(f.offset).execute();
-  // Whether a coordinator tagged them: asked for the page's stories only, after the limit (as a
-  // subquery per row, PostgreSQL hashed every tag and placement in the database first).
+const headColumn = (eb: ExpressionBuilder<DB, 'stories'>) => eb.fn<string>('substr', ['stories.bodyText', eb.lit(1), eb.lit(400)]).as('head');
+
+type PageRow = Omit<SummaryRow, 'tagged'>;
+
+/**
+ * A page's summaries with whether a coordinator tagged them: asked for the page's stories only,
+ * after the limit (as a subquery per row, PostgreSQL hashed every tag and placement in the database first).
+ */
+async function withTagged(db: Db, page: PageRow[]): Promise<StorySummary[]> {
   const tagged = await taggedStories(
     db,
     page.map((s) => s.id),
   );
-  return { stories: page.map((s) => toSummary({ ...s, tagged: tagged.has(s.id) } as SummaryRow)), total, totalCapped: capped };
+  return page.map((s) => toSummary({ ...s, tagged: tagged.has(s.id) }));
 }
 
 /** Of `ids`, the stories with an outcome tag or a coordinator's placement. */
