@@ -1,5 +1,6 @@
 // What operators of several processes need: a structured access log and a health check.
 import { randomUUID } from 'node:crypto';
+import { writeSync } from 'node:fs';
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { sql } from 'kysely';
@@ -34,6 +35,33 @@ export function accessLog(write: (line: string) => void): MiddlewareHandler<AppE
         }),
       );
     }
+  };
+}
+
+/**
+ * Standard output, a line at a time but one write per turn of the event loop: under load one
+ * system call carries the lines of many requests. Lines still waiting when the process exits are
+ * written then. One writer per process.
+ */
+export function stdoutLines(): (line: string) => void {
+  return (toStdout ??= lineWriter());
+}
+let toStdout: ((line: string) => void) | undefined;
+
+function lineWriter(): (line: string) => void {
+  let pending: string[] = [];
+  const flush = () => {
+    if (!pending.length) return;
+    const text = pending.join('');
+    pending = [];
+    process.stdout.write(text);
+  };
+  process.once('exit', () => {
+    if (pending.length) writeSync(1, pending.join(''));
+  });
+  return (line) => {
+    if (!pending.length) setImmediate(flush);
+    pending.push(line + '\n');
   };
 }
 

@@ -4,7 +4,7 @@ import { engineName } from '../db/engine.js';
 import { groupCommit, transactionPerWrite } from '../db/group-commit.js';
 import { loadSession } from './auth/sessions.js';
 import type { Config } from './env.js';
-import { accessLog, healthz } from './access-log.js';
+import { accessLog, healthz, stdoutLines } from './access-log.js';
 import { compress } from './compress.js';
 import { AppError, handleError } from './errors.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
@@ -46,7 +46,7 @@ export type AppDeps = {
   log?: (line: string) => void;
 };
 
-export function createApp({ db, config, mailer = createMailer(config.mail), log = (line) => process.stdout.write(line + '\n') }: AppDeps) {
+export function createApp({ db, config, mailer = createMailer(config.mail), log }: AppDeps) {
   // Several processes may serve one PostgreSQL database: they count rate limits together there.
   const limiter = new RateLimiter(config.limits.windowMs, engineName(db) === 'postgres' ? db : undefined);
   // SQLite: one commit (one fsync) for the writes that arrive together; PostgreSQL does that itself.
@@ -54,7 +54,7 @@ export function createApp({ db, config, mailer = createMailer(config.mail), log 
   const app = new OpenAPIHono<AppEnv>();
 
   app.onError(handleError);
-  if (config.accessLog) app.use('*', accessLog(log));
+  if (config.accessLog) app.use('*', accessLog(log ?? stdoutLines()));
   app.use('*', compress);
   app.use('*', securityHeaders);
   app.use('*', async (c, next) => {

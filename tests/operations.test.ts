@@ -1,6 +1,8 @@
 // What operators of several app processes need: a health check for the load balancer and a
 // structured access log that never holds a secret.
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { stdoutLines } from '../server/access-log.js';
 import { createApp } from '../server/app.js';
 import { ORIGIN, testApp } from './helpers/app.js';
 import { doc, heard, json, openLink, world } from './helpers/stories-fixtures.js';
@@ -63,5 +65,27 @@ describe('access log', () => {
     const app = createApp({ db: t.db, config: { ...t.config, accessLog: false }, log: (l) => lines.push(l) });
     expect((await app.request(`${ORIGIN}/healthz`)).status).toBe(200);
     expect(lines).toEqual([]);
+  });
+
+  it('goes to standard output as whole lines, the lines of one turn in one write, and none lost when the process exits', async () => {
+    const writes: string[] = [];
+    const original = process.stdout.write;
+    process.stdout.write = ((chunk: string) => (writes.push(String(chunk)), true)) as typeof process.stdout.write;
+    try {
+      const log = stdoutLines();
+      log('{"n":1}');
+      log('{"n":2}');
+      expect(writes).toEqual([]);
+      await new Promise((r) => setImmediate(r));
+      log('{"n":3}');
+      await new Promise((r) => setImmediate(r));
+    } finally {
+      process.stdout.write = original;
+    }
+    expect(writes).toEqual(['{"n":1}\n{"n":2}\n', '{"n":3}\n']);
+
+    const script = `import { stdoutLines } from './server/access-log.ts'; const log = stdoutLines(); log('a'); log('b'); process.exit(0);`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(out).toBe('a\nb\n');
   });
 });

@@ -4,157 +4,13 @@ import { ApiError, get, patch, post } from '../api.js';
 import { pageStyles } from '../components/shared-styles.js';
 import type { WwEditor } from '../components/ww-editor.js';
 import '../components/ww-editor.js';
-import { messages } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import type { Me } from '../session.js';
-import {
-  channels,
-  consentLevels,
-  keepReceipt,
-  label,
-  languageName,
-  languages,
-  phases,
-  type Area,
-  type ConsentLevel,
-  type ProjectSummary,
-  type Story,
-} from '../stories.js';
+import { keepReceipt, label, languageName, languages, phases, type Area, type ConsentLevel, type ProjectSummary, type Story } from '../stories.js';
 import { refineTitle } from '../title.js';
-import { errorMessage } from '../components/form-field.js';
+import { fieldLabels, fieldOf, t, type Field } from './story-edit/messages.js';
+import { consentFields, fieldError, invalidField, tellerFields, type FieldErrors } from './story-edit/teller-consent.js';
 import { PageLoader } from '../components/page-loader.js';
-
-const t = messages({
-  nl: {
-    newTitle: 'Verhaal vastleggen',
-    editTitle: 'Verhaal bewerken',
-    loading: 'Laden…',
-    notFound: 'Dit verhaal bestaat niet of je mag het niet zien.',
-    kind: 'Wat voor verhaal is het?',
-    heard: 'Een verhaal dat ik hoorde',
-    heardHint: 'Je schrijft op wat een bewoner vertelde, met diens toestemming.',
-    practice: 'Mijn eigen praktijkverhaal',
-    practiceHint: 'Iets wat je zelf meemaakte in je werk.',
-    about: 'Over het verhaal',
-    project: 'Project',
-    chooseProject: 'Kies een project',
-    area: 'Gebied',
-    noArea: 'Geen gebied',
-    phase: 'Fase',
-    noPhase: 'Geen fase',
-    happenedOn: 'Wanneer gebeurde het?',
-    language: 'Taal van het verhaal',
-    storyTitle: 'Titel',
-    story: 'Het verhaal',
-    teller: 'De verteller',
-    tellerName: 'Naam of schuilnaam (mag leeg)',
-    tellerHint: 'Gebruik de naam die de verteller zelf koos. Leeg laten = anoniem.',
-    under16: 'De verteller is jonger dan 16',
-    guardianName: 'Naam van de ouder of voogd',
-    consent: 'Toestemming',
-    consentIntro: 'Leg vast wat de verteller heeft gekozen.',
-    level: 'Wie mag het verhaal lezen?',
-    channel: 'Hoe is de toestemming gegeven?',
-    givenBy: 'Wie gaf de toestemming?',
-    ownConsent: 'Wie mag jouw verhaal lezen?',
-    save: 'Opslaan',
-    saving: 'Bezig…',
-    cancel: 'Annuleren',
-    problems: 'Controleer deze punten:',
-    failed: 'Opslaan lukte niet. Probeer het opnieuw.',
-    needProject: 'Kies een project.',
-    needTitle: 'Geef het verhaal een titel.',
-    needBody: 'Schrijf het verhaal.',
-    needLevel: 'Kies wie het verhaal mag lezen.',
-    needChannel: 'Kies hoe de toestemming is gegeven.',
-    needGuardian: 'Vul de naam van de ouder of voogd in.',
-    teamExplain: 'Alleen de opbouwwerkers en coördinatoren van het project.',
-    reportExplain: 'Mag in verslagen aan financiers, zonder naam en herkenbare details.',
-    publicExplain: 'Mag openbaar, met de gekozen naam.',
-  },
-  en: {
-    newTitle: 'Record a story',
-    editTitle: 'Edit story',
-    loading: 'Loading…',
-    notFound: 'This story does not exist or you may not see it.',
-    kind: 'What kind of story is it?',
-    heard: 'A story I heard',
-    heardHint: 'You write down what a resident told, with their consent.',
-    practice: 'My own practice story',
-    practiceHint: 'Something you experienced yourself in your work.',
-    about: 'About the story',
-    project: 'Project',
-    chooseProject: 'Choose a project',
-    area: 'Area',
-    noArea: 'No area',
-    phase: 'Phase',
-    noPhase: 'No phase',
-    happenedOn: 'When did it happen?',
-    language: 'Language of the story',
-    storyTitle: 'Title',
-    story: 'The story',
-    teller: 'The teller',
-    tellerName: 'Name or pseudonym (may be empty)',
-    tellerHint: 'Use the name the teller chose. Empty = anonymous.',
-    under16: 'The teller is younger than 16',
-    guardianName: 'Name of the parent or guardian',
-    consent: 'Consent',
-    consentIntro: 'Record what the teller chose.',
-    level: 'Who may read the story?',
-    channel: 'How was consent given?',
-    givenBy: 'Who gave consent?',
-    ownConsent: 'Who may read your story?',
-    save: 'Save',
-    saving: 'Working…',
-    cancel: 'Cancel',
-    problems: 'Please check these points:',
-    failed: 'Saving did not work. Please try again.',
-    needProject: 'Choose a project.',
-    needTitle: 'Give the story a title.',
-    needBody: 'Write the story.',
-    needLevel: 'Choose who may read the story.',
-    needChannel: 'Choose how consent was given.',
-    needGuardian: 'Fill in the name of the parent or guardian.',
-    teamExplain: "Only the project's workers and coordinators.",
-    reportExplain: 'May appear in reports to funders, without name or identifying details.',
-    publicExplain: 'May be public, with the chosen name.',
-  },
-});
-
-type Field =
-  'source' | 'projectId' | 'areaId' | 'phase' | 'happenedOn' | 'language' | 'title' | 'body' | 'tellerName' | 'guardianName' | 'level' | 'channel' | 'givenBy';
-const fieldLabels: Record<Field, Parameters<typeof t>[0]> = {
-  source: 'kind',
-  projectId: 'project',
-  areaId: 'area',
-  phase: 'phase',
-  happenedOn: 'happenedOn',
-  language: 'language',
-  title: 'storyTitle',
-  body: 'story',
-  tellerName: 'tellerName',
-  guardianName: 'guardianName',
-  level: 'level',
-  channel: 'channel',
-  givenBy: 'givenBy',
-};
-
-/** Maps a server error's field path (e.g. `consent.guardianName`) to the form field it belongs to. */
-function fieldOf(path: string): Field | null {
-  const map: Record<string, Field> = {
-    'consent.level': 'level',
-    consent: 'level',
-    'consent.channel': 'channel',
-    'consent.givenBy': 'givenBy',
-    'consent.guardianName': 'guardianName',
-    'teller.name': 'tellerName',
-    'teller.under16': 'guardianName',
-    teller: 'tellerName',
-  };
-  if (map[path]) return map[path]!;
-  const first = path.split('.')[0]!;
-  return first in fieldLabels ? (first as Field) : null;
-}
 
 /** Record a story (heard, or the worker's own practice story) at /stories/new; edit one at /stories/:id/edit. */
 @customElement('ww-story-edit-page')
@@ -167,7 +23,7 @@ export class StoryEditPage extends LitElement {
   @state() private source: 'heard' | 'practice' = 'heard';
   @state() private projectId = '';
   @state() private under16 = false;
-  @state() private errors: Partial<Record<Field, string>> = {};
+  @state() private errors: FieldErrors = {};
   @state() private general: string | null = null;
   @state() private busy = false;
 
@@ -224,7 +80,7 @@ export class StoryEditPage extends LitElement {
     if (this.busy) return;
     const f = new FormData(e.target as HTMLFormElement);
     const str = (k: string) => String(f.get(k) ?? '').trim();
-    const errors: Partial<Record<Field, string>> = {};
+    const errors: FieldErrors = {};
     if (!this.editing && !str('projectId')) errors.projectId = t('needProject');
     if (!str('title')) errors.title = t('needTitle');
     if (!this.editor || this.editor.isEmpty) errors.body = t('needBody');
@@ -271,7 +127,7 @@ export class StoryEditPage extends LitElement {
       navigate(`/stories/${id}`);
     } catch (err) {
       if (err instanceof ApiError && err.details.some((d) => d.field && fieldOf(d.field))) {
-        const errors: Partial<Record<Field, string>> = {};
+        const errors: FieldErrors = {};
         for (const d of err.details) {
           const field = d.field ? fieldOf(d.field) : null;
           if (field) errors[field] ??= err.messageOf(d);
@@ -296,24 +152,11 @@ export class StoryEditPage extends LitElement {
   }
 
   private err(field: Field) {
-    return errorMessage(field, this.errors[field]);
+    return fieldError(this.errors, field);
   }
 
   private inv(field: Field): 'true' | 'false' {
-    return this.errors[field] ? 'true' : 'false';
-  }
-
-  private radios(name: Field, legend: string, options: { value: string; label: string; hint?: string }[], checked?: string) {
-    return html`<fieldset aria-describedby="${name}-error">
-      <legend>${legend}</legend>
-      ${options.map(
-        (o) => html`<label class="radio">
-          <input type="radio" name=${name} value=${o.value} ?checked=${checked === o.value} aria-invalid=${this.inv(name)} />
-          <span>${o.label}${o.hint ? html`<span class="hint">${o.hint}</span>` : nothing}</span>
-        </label>`,
-      )}
-      ${this.err(name)}
-    </fieldset>`;
+    return invalidField(this.errors, field);
   }
 
   override render() {
@@ -395,8 +238,8 @@ export class StoryEditPage extends LitElement {
           ${this.err('body')}
         </div>
 
-        ${this.editing ? nothing : heard ? this.renderTeller() : nothing}
-        ${this.editing ? nothing : this.renderConsent(heard)}
+        ${this.editing ? nothing : heard ? tellerFields(this.errors, this.under16, (on) => (this.under16 = on)) : nothing}
+        ${this.editing ? nothing : consentFields(this.errors, heard, this.under16)}
 
         <div class="actions">
           <button type="submit" ?disabled=${this.busy}>${this.busy ? t('saving') : t('save')}</button>
@@ -404,49 +247,6 @@ export class StoryEditPage extends LitElement {
         </div>
       </form>
     `;
-  }
-
-  private renderTeller() {
-    return html`<fieldset>
-      <legend>${t('teller')}</legend>
-      <div class="field"><label for="f-tellerName">${t('tellerName')}</label>
-        <span class="hint" id="tellerName-hint">${t('tellerHint')}</span>
-        <input id="f-tellerName" type="text" name="tellerName" maxlength="100" autocomplete="off" aria-describedby="tellerName-hint tellerName-error" aria-invalid=${this.inv('tellerName')} />
-        ${this.err('tellerName')}</div>
-      <label class="radio">
-        <input type="checkbox" name="under16" .checked=${this.under16} @change=${(e: Event) => (this.under16 = (e.target as HTMLInputElement).checked)} />
-        <span>${t('under16')}</span>
-      </label>
-      ${
-        this.under16
-          ? html`<div class="field"><label for="f-guardianName">${t('guardianName')}</label>
-            <input type="text" id="f-guardianName" name="guardianName" maxlength="100" autocomplete="off" aria-describedby="guardianName-error" aria-invalid=${this.inv('guardianName')} />
-            ${this.err('guardianName')}</div>`
-          : nothing
-      }
-    </fieldset>`;
-  }
-
-  private renderConsent(heard: boolean) {
-    return html`<fieldset>
-      <legend>${t('consent')}</legend>
-      ${heard ? html`<p class="hint">${t('consentIntro')}</p>` : nothing}
-      ${this.radios(
-        'level',
-        heard ? t('level') : t('ownConsent'),
-        consentLevels.map((c) => ({ value: c, label: label(c), hint: t(`${c}Explain`) })),
-      )}
-      ${
-        heard
-          ? this.radios(
-              'channel',
-              t('channel'),
-              channels.map((c) => ({ value: c, label: label(c) })),
-            )
-          : nothing
-      }
-      ${heard ? html`<p>${t('givenBy')} <strong>${this.under16 ? label('guardian') : label('teller')}</strong></p>` : nothing}
-    </fieldset>`;
   }
 
   static override styles = [
