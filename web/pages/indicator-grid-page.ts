@@ -1,123 +1,16 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, get, put } from '../api.js';
-import { locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { parseNumber } from '../../db/domain/numbers.js';
 import { normalizePeriod, periodicityOf, periodOf, periodsUpTo, type Periodicity } from '../../db/domain/periods.js';
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
+import { t } from './indicator-grid/messages.js';
+import { COUNTS, examples, fetchPeriodValues, keyOf, show, type Area, type Cell, type Indicator, type Series, type Value } from './indicator-grid/grid-data.js';
+import { moveInGrid } from './indicator-grid/grid-keys.js';
 import { PageLoader } from '../components/page-loader.js';
-
-const t = messages({
-  nl: {
-    title: 'Indicatoren',
-    loading: 'Laden…',
-    newIndicator: 'Nieuwe indicator',
-    hours: 'Uren en geld',
-    import: 'CSV importeren',
-    project: 'Project',
-    periodicity: 'Soort periode',
-    month: 'Maand',
-    quarter: 'Kwartaal',
-    year: 'Jaar',
-    last: 'Tot en met',
-    lastHint: 'Bijvoorbeeld 2026-Q1, 2026-03 of 2026.',
-    count: 'Aantal perioden',
-    show: 'Tonen',
-    badPeriod: 'Dit is geen {kind}. Schrijf bijvoorbeeld {example}.',
-    indicator: 'Indicator en gebied',
-    whole: 'Hele project',
-    none: 'Er zijn geen indicatoren per {kind} in dit project.',
-    noIndicators: 'Dit project heeft nog geen indicatoren.',
-    keys: 'Pijltjestoetsen en Enter gaan naar de volgende cel, ook naar de volgende periode. Een komma mag als decimaalteken (12,5). Leeg of een punt betekent: ontbreekt.',
-    save: 'Alles opslaan',
-    saving: 'Opslaan…',
-    nothing: 'Er is niets veranderd.',
-    saved: 'Opgeslagen: {created} nieuw, {updated} gewijzigd.',
-    edit: 'bewerken',
-    errors: 'Niets opgeslagen. {n} cel(len) kloppen niet:',
-    changed: '{n} cel(len) gewijzigd, nog niet opgeslagen.',
-    target: 'doel {value}',
-    failed: 'Opslaan lukte niet: {message}',
-    discard: 'Je hebt wijzigingen die nog niet zijn opgeslagen. Toch andere perioden tonen?',
-    note: 'Notitie bij {cell}',
-    hasNote: 'met notitie',
-    notNumber: 'geen getal: {text}',
-    ambiguous: '{text} is dubbelzinnig: bedoel je duizendtallen of decimalen? Schrijf 1234 of 1,234.',
-    unit_count: 'aantal',
-    unit_percentage: '%',
-    unit_euro: 'euro',
-    unit_hours: 'uren',
-    unit_score: 'score',
-    caption: '{kind}: {from} tot en met {to}',
-    emptyPeriods: 'In {from} tot en met {to} is nog niets ingevuld. Het laatst ingevuld is {latest}.',
-    showLatest: 'Tot en met {latest} tonen',
-  },
-  en: {
-    title: 'Indicators',
-    loading: 'Loading…',
-    newIndicator: 'New indicator',
-    hours: 'Hours and money',
-    import: 'Import CSV',
-    project: 'Project',
-    periodicity: 'Kind of period',
-    month: 'Month',
-    quarter: 'Quarter',
-    year: 'Year',
-    last: 'Up to and including',
-    lastHint: 'For example 2026-Q1, 2026-03 or 2026.',
-    count: 'Number of periods',
-    show: 'Show',
-    badPeriod: 'This is not a {kind}. Write for example {example}.',
-    indicator: 'Indicator and area',
-    whole: 'Whole project',
-    none: 'This project has no indicators per {kind}.',
-    noIndicators: 'This project has no indicators yet.',
-    keys: 'Arrow keys and Enter move to the next cell, also to the next period. A decimal comma is fine (12,5). Empty or a full stop means: missing.',
-    save: 'Save all',
-    saving: 'Saving…',
-    nothing: 'Nothing changed.',
-    saved: 'Saved: {created} new, {updated} changed.',
-    edit: 'edit',
-    errors: 'Nothing saved. {n} cell(s) are not right:',
-    changed: '{n} cell(s) changed, not saved yet.',
-    target: 'target {value}',
-    failed: 'Saving failed: {message}',
-    discard: 'You have changes that are not saved yet. Show other periods anyway?',
-    note: 'Note for {cell}',
-    hasNote: 'with note',
-    notNumber: 'not a number: {text}',
-    ambiguous: '{text} is ambiguous: thousands or decimals? Write 1234 or 1.234 with a comma.',
-    unit_count: 'count',
-    unit_percentage: '%',
-    unit_euro: 'euro',
-    unit_hours: 'hours',
-    unit_score: 'score',
-    caption: '{kind}: {from} up to and including {to}',
-    emptyPeriods: 'Nothing has been entered for {from} to {to} yet. The latest entered is {latest}.',
-    showLatest: 'Show up to {latest}',
-  },
-});
-
-type Indicator = { id: number; name: string; unit: 'count' | 'percentage' | 'euro' | 'hours' | 'score'; periodicity: Periodicity; byArea: boolean };
-type Value = { period: string; areaId: number | null; value: number | null; note: string };
-type Area = { id: number; name: string };
-/** One row of the grid: an indicator for the whole project, or for one of the project's areas. */
-type Series = { indicator: Indicator; areaId: number | null; areaName: string };
-type Cell = { key: string; series: Series; period: string; label: string };
-
-const keyOf = (indicatorId: number, areaId: number | null, period: string) => `${indicatorId}:${areaId ?? 0}:${period}`;
-const examples: Record<Periodicity, string> = { month: '2026-03', quarter: '2026-Q1', year: '2026' };
-const COUNTS = [1, 2, 3, 4, 6, 8, 12];
-
-/** Shows a stored number the way it is typed here: decimal comma in Dutch, no grouping. */
-function show(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const s = String(value);
-  return locale() === 'nl' ? s.replace('.', ',') : s;
-}
 
 /**
  * The entry grid: a project's indicators (per area where kept per area) × several periods side by
@@ -202,23 +95,7 @@ export class IndicatorGridPage extends LitElement {
   }
 
   private async loadValues(): Promise<void> {
-    const shown = this.shown;
-    const details = await Promise.all(
-      shown.map((i) => get<{ indicator: { targets: { period: string; areaId: number | null; value: number }[]; values: Value[] } }>(`/api/indicators/${i.id}`)),
-    );
-    const periods = new Set(this.periods);
-    const values = new Map<string, Value>();
-    const targets = new Map<string, number>();
-    let latest: string | null = null;
-    // Periods of one kind sort as text: 2025-Q4 < 2026-Q1, 2026-03 < 2026-10.
-    details.forEach(({ indicator }, n) => {
-      const id = shown[n]!.id;
-      for (const v of indicator.values) {
-        if (periods.has(v.period)) values.set(keyOf(id, v.areaId, v.period), v);
-        if (v.value !== null && (!latest || v.period > latest)) latest = v.period;
-      }
-      for (const tg of indicator.targets) if (periods.has(tg.period)) targets.set(keyOf(id, tg.areaId, tg.period), tg.value);
-    });
+    const { values, targets, latest } = await fetchPeriodValues(this.shown, this.periods);
     this.values = values;
     this.targets = targets;
     this.latest = latest;
@@ -273,30 +150,6 @@ export class IndicatorGridPage extends LitElement {
       const errs = new Map(this.cellErrors);
       errs.delete(key);
       this.cellErrors = errs;
-    }
-  }
-
-  /** Arrow keys and Enter move between the cells: up and down through the rows, left and right through the periods. */
-  private move(e: KeyboardEvent): void {
-    const el = e.target as HTMLInputElement;
-    if (el.tagName !== 'INPUT' || el.dataset.row === undefined) return;
-    const row = Number(el.dataset.row);
-    const col = Number(el.dataset.col);
-    const atStart = el.selectionStart === 0 && el.selectionEnd === 0;
-    const atEnd = el.selectionStart === el.value.length && el.selectionEnd === el.value.length;
-    const all = el.selectionStart === 0 && el.selectionEnd === el.value.length;
-    let dr = 0,
-      dc = 0;
-    if (e.key === 'ArrowUp' || (e.key === 'Enter' && e.shiftKey)) dr = -1;
-    else if (e.key === 'ArrowDown' || e.key === 'Enter') dr = 1;
-    else if (e.key === 'ArrowLeft' && (atStart || all)) dc = -1;
-    else if (e.key === 'ArrowRight' && (atEnd || all)) dc = 1;
-    else return;
-    e.preventDefault();
-    const target = this.renderRoot.querySelector<HTMLInputElement>(`input[data-row="${row + dr}"][data-col="${col + dc}"]`);
-    if (target) {
-      target.focus();
-      target.select();
     }
   }
 
@@ -406,7 +259,7 @@ export class IndicatorGridPage extends LitElement {
       </div>
       <p class="caption" id="grid-caption">${t('caption', { kind, from: periods[0]!, to: this.last })}</p>
       <div class="table-wrap" role="region" aria-labelledby="grid-caption" tabindex="-1">
-        <table @keydown=${this.move} aria-labelledby="grid-caption">
+        <table @keydown=${(e: KeyboardEvent) => moveInGrid(e, this.renderRoot)} aria-labelledby="grid-caption">
           <thead><tr><th scope="col" class="label">${t('indicator')}</th>${periods.map((p) => html`<th scope="col" class="period">${p}</th>`)}</tr></thead>
           <tbody>
             ${series.map((s, r) => {

@@ -1,15 +1,17 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { ApiError, get, post } from '../api.js';
+import { ApiError, get } from '../api.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { formatDate, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
-import { badgeStyles, channels, consentBadge, consentLevels, label, languageName, takeReceipt, type ConsentRecord, type Story } from '../stories.js';
+import { badgeStyles, consentBadge, label, languageName, takeReceipt, type ConsentRecord, type Story } from '../stories.js';
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
 import './story/ww-story-receipt.js';
+import './story/ww-consent-change.js';
+import './story/ww-teller-privacy.js';
 
 /** A recording's length as m:ss. */
 const clock = (s: number | null) => (s == null ? '' : `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`);
@@ -63,33 +65,7 @@ const t = messages({
     version: 'Tekstversie',
     withdrawnLevel: 'Ingetrokken',
     withdrawnStory: 'Ingetrokken verhaal {id}',
-    change: 'Toestemming wijzigen of intrekken',
-    changeIntro: 'Doe dit alleen als de verteller dat zelf vraagt. Leg vast hoe je het hoorde.',
-    newLevel: 'Nieuw niveau',
-    withdraw: 'Toestemming intrekken: het verhaal gaat uit alle verslagen, exports en zoekresultaten',
-    howGiven: 'Hoe is dit doorgegeven?',
-    whoGave: 'Wie vroeg hierom?',
-    whoGaveHint: 'Ruimer delen kan alleen de verteller zelf (of de ouder of voogd bij een verteller onder 16).',
-    guardianName: 'Naam van de ouder of voogd (als die het doorgaf)',
-    reasonLabel: 'Reden',
-    reasonHint: 'Verplicht bij intrekken.',
-    save: 'Toestemming opslaan',
-    saved: 'De toestemming is opgeslagen.',
-    needReason: 'Geef een reden voor het intrekken.',
-    needLevel: 'Kies een niveau of trek in.',
-    needChannel: 'Kies hoe het is doorgegeven.',
-    failed: 'Opslaan lukte niet.',
-    privacy: 'Privacy van de verteller',
-    privacyIntro:
-      'Vraagt de verteller wat we over hem of haar bewaren? Download dan alle gegevens. Wil de verteller dat alles weg is? Wis dan de verteller met al zijn of haar verhalen.',
-    exportTeller: 'Gegevens van de verteller downloaden (JSON)',
-    erase: 'Verteller en alle verhalen wissen',
-    eraseReason: 'Reden van het wissen',
-    eraseConfirm: 'Ik begrijp dat alle verhalen van deze verteller, hun toestemmingen en plaatsingen voorgoed verdwijnen.',
-    needEraseReason: 'Geef een reden.',
-    needEraseConfirm: 'Bevestig dat je alles wilt wissen.',
     erased: 'De verteller is gewist, met {n} verhaal/verhalen. Het logboek bewaart alleen dat dit gebeurde.',
-    confirmWithdraw: 'Weet je het zeker? Intrekken kan niet ongedaan worden gemaakt.',
   },
   en: {
     loading: 'Loading…',
@@ -139,33 +115,7 @@ const t = messages({
     version: 'Text version',
     withdrawnLevel: 'Withdrawn',
     withdrawnStory: 'Withdrawn story {id}',
-    change: 'Change or withdraw consent',
-    changeIntro: 'Only do this when the teller asks for it. Record how you heard it.',
-    newLevel: 'New level',
-    withdraw: 'Withdraw consent: the story leaves every report, export and search result',
-    howGiven: 'How was this passed on?',
-    whoGave: 'Who asked for this?',
-    whoGaveHint: 'Only the teller (or the parent or guardian of a teller under 16) can widen who may read it.',
-    guardianName: 'Name of the parent or guardian (if they passed it on)',
-    reasonLabel: 'Reason',
-    reasonHint: 'Required when withdrawing.',
-    save: 'Save consent',
-    saved: 'Consent has been saved.',
-    needReason: 'Give a reason for withdrawing.',
-    needLevel: 'Choose a level or withdraw.',
-    needChannel: 'Choose how it was passed on.',
-    failed: 'Saving did not work.',
-    privacy: "The teller's privacy",
-    privacyIntro:
-      'Does the teller ask what we keep about them? Then download all their data. Does the teller want everything gone? Then erase the teller with all their stories.',
-    exportTeller: "Download the teller's data (JSON)",
-    erase: 'Erase the teller and all their stories',
-    eraseReason: 'Reason for erasing',
-    eraseConfirm: "I understand that all of this teller's stories, their consents and placements disappear for good.",
-    needEraseReason: 'Give a reason.',
-    needEraseConfirm: 'Confirm that you want to erase everything.',
     erased: 'The teller has been erased, with {n} story/stories. The log keeps only that this happened.',
-    confirmWithdraw: 'Are you sure? Withdrawing cannot be undone.',
   },
 });
 
@@ -175,12 +125,6 @@ export class StoryPage extends LitElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   @property({ attribute: false }) user: Me | null = null;
   @state() private story: Story | null = null;
-  @state() private withdrawing = false;
-  @state() private confirming = false;
-  @state() private errors: Partial<Record<'level' | 'channel' | 'reason', string>> = {};
-  @state() private message: string | null = null;
-  @state() private general: string | null = null;
-  @state() private eraseErrors: { reason?: string; confirm?: string; general?: string } = {};
   @state() private erasedCount: number | null = null;
   @state() private variables = new Map<number, { name: string; weak: string; strong: string }>();
   @state() private outcomeTags: { outcomeId: number; title: string; status: string }[] | null = null;
@@ -212,7 +156,7 @@ export class StoryPage extends LitElement {
           () => null,
         );
     },
-    { loading: t('loading'), failed: t('failed') },
+    { loading: t('loading') },
   );
 
   /** A story that is not there, or not for this user, is one message with the way back. */
@@ -225,65 +169,11 @@ export class StoryPage extends LitElement {
     return p.name ?? this.variables.get(p.variableId)?.name ?? t('variable', { id: p.variableId });
   }
 
-  private async changeConsent(e: SubmitEvent): Promise<void> {
-    e.preventDefault();
-    const form = e.target as HTMLFormElement; // kept: after dispatch the event's target reads null
-    const f = new FormData(form);
-    const level = String(f.get('level') ?? '');
-    const channel = String(f.get('channel') ?? '');
-    const givenBy = String(f.get('givenBy') ?? 'teller');
-    const reason = String(f.get('reason') ?? '').trim();
-    const guardianName = String(f.get('guardianName') ?? '').trim();
-    const errors: typeof this.errors = {};
-    if (!this.withdrawing && !level) errors.level = t('needLevel');
-    if (!channel) errors.channel = t('needChannel');
-    if (this.withdrawing && !reason) errors.reason = t('needReason');
-    this.errors = errors;
-    this.message = this.general = null;
-    if (Object.keys(errors).length) return;
-    if (this.withdrawing && !this.confirming) {
-      this.confirming = true;
-      return;
-    }
-    try {
-      const body = {
-        ...(this.withdrawing ? { withdraw: true as const } : { level }),
-        ...(reason ? { reason } : {}),
-        ...(guardianName ? { guardianName } : {}),
-        channel,
-        givenBy,
-      };
-      this.story = (await post<{ story: Story }>(`/api/stories/${this.story!.id}/consent`, body)).story;
-      this.message = t('saved');
-      this.withdrawing = this.confirming = false;
-      form.reset();
-    } catch (err) {
-      this.general = err instanceof ApiError ? err.message : t('failed');
-    }
-  }
-
-  private async erase(e: SubmitEvent): Promise<void> {
-    e.preventDefault();
-    const f = new FormData(e.target as HTMLFormElement);
-    const reason = String(f.get('eraseReason') ?? '').trim();
-    const errors: typeof this.eraseErrors = {};
-    if (!reason) errors.reason = t('needEraseReason');
-    if (!f.get('eraseConfirm')) errors.confirm = t('needEraseConfirm');
-    this.eraseErrors = errors;
-    if (Object.keys(errors).length) return;
-    try {
-      const res = await post<{ erased: { stories: number } }>(`/api/tellers/${this.story!.teller.id}/erase`, { reason });
-      this.erasedCount = res.erased.stories;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#erased')?.focus();
-    } catch (err) {
-      this.eraseErrors = { general: err instanceof ApiError ? err.message : t('failed') };
-    }
-  }
-
-  /** The guardian named in the last consent, to prefill when a guardian speaks again. */
-  private guardianOf(): string {
-    return [...(this.story?.consentHistory ?? [])].reverse().find((r) => r.guardianName)?.guardianName ?? '';
+  /** The teller and their stories are gone: only that is left to say, with the way back. */
+  private async erased(e: CustomEvent<{ stories: number }>): Promise<void> {
+    this.erasedCount = e.detail.stories;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#erased')?.focus();
   }
 
   private recordedBy(r: ConsentRecord): string {
@@ -387,8 +277,12 @@ export class StoryPage extends LitElement {
           </tbody>
         </table>
       </div>
-      ${s.withdrawnAt ? nothing : this.renderChange()}
-      ${isStaff(this.user?.role) ? this.renderPrivacy() : nothing}
+      ${
+        s.withdrawnAt
+          ? nothing
+          : html`<ww-consent-change .story=${s} .userRole=${this.user?.role ?? null} @story-changed=${(e: CustomEvent<Story>) => (this.story = e.detail)}></ww-consent-change>`
+      }
+      ${isStaff(this.user?.role) && s.teller?.id ? html`<ww-teller-privacy .tellerId=${s.teller.id} @teller-erased=${this.erased}></ww-teller-privacy>` : nothing}
     `;
   }
 
@@ -406,66 +300,6 @@ export class StoryPage extends LitElement {
       <p><a href="/projects/${s.projectId}/outcomes">${t('outcomesOf')}</a></p>`;
   }
 
-  private renderChange() {
-    const err = (k: 'level' | 'channel' | 'reason') => html`<span class="field-error" id="consent-${k}-error">${this.errors[k] ?? nothing}</span>`;
-    const inv = (k: 'level' | 'channel' | 'reason') => (this.errors[k] ? 'true' : 'false');
-    return html`<h2 id="change-title">${t('change')}</h2>
-      <form class="card" aria-labelledby="change-title" @submit=${this.changeConsent} novalidate>
-        <p class="hint">${t('changeIntro')}</p>
-        <div role="status">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
-        <div role="alert">${this.general ? html`<p class="notice error">${this.general}</p>` : nothing}</div>
-        <label class="radio"><input type="checkbox" name="withdraw" .checked=${this.withdrawing} @change=${(e: Event) => {
-          this.withdrawing = (e.target as HTMLInputElement).checked;
-          this.confirming = false;
-        }} /><span>${t('withdraw')}</span></label>
-        ${
-          this.withdrawing
-            ? nothing
-            : html`<fieldset aria-describedby="consent-level-error"><legend>${t('newLevel')}</legend>
-              ${consentLevels.map((c) => html`<label class="radio"><input type="radio" name="level" value=${c} aria-invalid=${inv('level')} ?disabled=${c === this.story!.consent} /><span>${label(c)}</span></label>`)}
-              ${err('level')}
-            </fieldset>`
-        }
-        <fieldset aria-describedby="consent-channel-error"><legend>${t('howGiven')}</legend>
-          ${channels.map((c) => html`<label class="radio"><input type="radio" name="channel" value=${c} aria-invalid=${inv('channel')} /><span>${label(c)}</span></label>`)}
-          ${err('channel')}
-        </fieldset>
-        <fieldset><legend>${t('whoGave')}</legend>
-          <span class="hint">${t('whoGaveHint')}</span>
-          ${(['teller', 'guardian', this.user?.role === 'worker' ? 'worker' : 'coordinator'] as const).map((g) => html`<label class="radio"><input type="radio" name="givenBy" value=${g} ?checked=${g === (this.story!.teller?.under16 ? 'guardian' : 'teller')} /><span>${label(g)}</span></label>`)}
-        </fieldset>
-        <div class="field"><label for="consent-guardian">${t('guardianName')}</label><input id="consent-guardian" type="text" name="guardianName" maxlength="200" autocomplete="off" .value=${this.guardianOf()} /></div>
-        <div class="field">
-          <label for="consent-reason">${t('reasonLabel')}</label>
-          <span class="hint" id="consent-reason-hint">${t('reasonHint')}</span>
-          <textarea id="consent-reason" name="reason" maxlength="2000" aria-describedby="consent-reason-hint consent-reason-error" aria-invalid=${inv('reason')}></textarea>
-          ${err('reason')}
-        </div>
-        ${this.confirming ? html`<p role="alert" class="notice error">${t('confirmWithdraw')}</p>` : nothing}
-        <div class="actions"><button type="submit" class=${this.withdrawing ? 'danger' : ''}>${this.confirming ? t('withdraw').split(':')[0] : t('save')}</button></div>
-      </form>`;
-  }
-
-  private renderPrivacy() {
-    const id = this.story!.teller?.id;
-    if (!id) return nothing;
-    const err = this.eraseErrors;
-    return html`<h2 id="privacy-title">${t('privacy')}</h2>
-      <p>${t('privacyIntro')}</p>
-      <p><a class="button secondary" href="/api/tellers/${id}/export" download="teller-${id}.json">${t('exportTeller')}</a></p>
-      <form class="card" aria-label=${t('erase')} @submit=${this.erase} novalidate>
-        <div role="alert">${err.general ? html`<p class="notice error">${err.general}</p>` : nothing}</div>
-        <div class="field">
-          <label for="erase-reason">${t('eraseReason')}</label>
-          <textarea id="erase-reason" name="eraseReason" maxlength="500" aria-describedby="erase-reason-error" aria-invalid=${err.reason ? 'true' : 'false'}></textarea>
-          <span class="field-error" id="erase-reason-error">${err.reason ?? nothing}</span>
-        </div>
-        <label class="radio"><input type="checkbox" name="eraseConfirm" aria-describedby="erase-confirm-error" aria-invalid=${err.confirm ? 'true' : 'false'} /><span>${t('eraseConfirm')}</span></label>
-        <span class="field-error" id="erase-confirm-error">${err.confirm ?? nothing}</span>
-        <div class="actions"><button type="submit" class="danger">${t('erase')}</button></div>
-      </form>`;
-  }
-
   static override styles = [
     pageStyles,
     badgeStyles,
@@ -476,13 +310,6 @@ export class StoryPage extends LitElement {
       .story-body { max-width: 70ch; font-size: 1.05rem; overflow-wrap: anywhere; }
       .story-body blockquote { border-left: 4px solid var(--ww-line); margin: 0 0 1rem; padding-left: 0.75rem; }
       .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-      .radio { display: flex; gap: 0.6rem; align-items: flex-start; font-weight: 400; min-height: 44px; padding: 0.25rem 0; }
-      .radio input { width: 1.25rem; height: 1.25rem; margin-top: 0.2rem; flex: none; }
-      fieldset { display: grid; gap: 0.25rem; }
-      form.card { max-width: 40rem; }
-      .field { display: grid; gap: 0.25rem; }
-      .field > label { font-weight: 600; }
-      .field-error:empty { display: none; }
       meter { width: 8rem; vertical-align: middle; }
     `,
   ];
