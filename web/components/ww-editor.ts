@@ -1,128 +1,17 @@
+// <ww-editor>: the rich text field. Its words, tools, focus helpers and styles live in ww-editor/.
 import { Editor, type EditorOptions, type JSONContent } from '@tiptap/core';
-import { TextSelection } from '@tiptap/pm/state';
-import type { EditorView } from '@tiptap/pm/view';
-import StarterKit from '@tiptap/starter-kit';
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { messages } from '../i18n.js';
 import { LocaleController } from './locale-controller.js';
-import { docIsEmpty, normaliseUrl, SAFE_URL } from '../richtext.js';
+import { docIsEmpty, normaliseUrl } from '../richtext.js';
+import { t } from './ww-editor/messages.js';
+import { keepCaret, keepEditorFocus } from './ww-editor/focus.js';
+import { adoptLightStyles, editorStyles } from './ww-editor/styles.js';
+import { parseTools, starterKitFor, tools, type ToolKey } from './ww-editor/tools.js';
 
-const t = messages({
-  nl: {
-    toolbar: 'Opmaak',
-    bold: 'Vet',
-    italic: 'Schuin',
-    h2: 'Kop',
-    h3: 'Kleine kop',
-    bullets: 'Lijstje',
-    numbers: 'Nummering',
-    quote: 'Citaat',
-    link: 'Link',
-    url: 'Adres van de link',
-    urlHint: 'Begint met https://, http:// of mailto:',
-    apply: 'Link plaatsen',
-    remove: 'Link weghalen',
-    cancel: 'Annuleren',
-    badUrl: 'Dit adres werkt niet. Gebruik een webadres (https://…) of een e-mailadres.',
-  },
-  en: {
-    toolbar: 'Formatting',
-    bold: 'Bold',
-    italic: 'Italic',
-    h2: 'Heading',
-    h3: 'Subheading',
-    bullets: 'Bullets',
-    numbers: 'Numbers',
-    quote: 'Quote',
-    link: 'Link',
-    url: 'Address of the link',
-    urlHint: 'Starts with https://, http:// or mailto:',
-    apply: 'Add link',
-    remove: 'Remove link',
-    cancel: 'Cancel',
-    badUrl: 'This address does not work. Use a web address (https://…) or an email address.',
-  },
-});
+export { TOOL_KEYS, type ToolKey } from './ww-editor/tools.js';
 
 export type WwChangeEvent = CustomEvent<{ value: JSONContent }>;
-
-/** The toolbar's buttons, in toolbar order; `tools` on the element picks a subset by these keys (plus `link`). */
-export const TOOL_KEYS = ['bold', 'italic', 'h2', 'h3', 'bullets', 'numbers', 'quote', 'link'] as const;
-export type ToolKey = (typeof TOOL_KEYS)[number];
-
-type Tool = { key: Exclude<ToolKey, 'link'>; glyph: string; active: (e: Editor) => boolean; run: (e: Editor) => void };
-
-const tools: Tool[] = [
-  { key: 'bold', glyph: 'B', active: (e) => e.isActive('bold'), run: (e) => e.chain().focus().toggleBold().run() },
-  { key: 'italic', glyph: 'I', active: (e) => e.isActive('italic'), run: (e) => e.chain().focus().toggleItalic().run() },
-  { key: 'h2', glyph: 'H2', active: (e) => e.isActive('heading', { level: 2 }), run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run() },
-  { key: 'h3', glyph: 'H3', active: (e) => e.isActive('heading', { level: 3 }), run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run() },
-  { key: 'bullets', glyph: '•', active: (e) => e.isActive('bulletList'), run: (e) => e.chain().focus().toggleBulletList().run() },
-  { key: 'numbers', glyph: '1.', active: (e) => e.isActive('orderedList'), run: (e) => e.chain().focus().toggleOrderedList().run() },
-  { key: 'quote', glyph: '“', active: (e) => e.isActive('blockquote'), run: (e) => e.chain().focus().toggleBlockquote().run() },
-];
-
-/**
- * The editor learns where the caret went from the browser's selectionchange event, which can come
- * after the next key: a caret just moved (Ctrl+End) and then Alt+F10 would leave the editor thinking
- * the caret is where it was. Read the browser's selection before the focus leaves.
- */
-function keepCaret(view: EditorView): void {
-  const sel = (view.root as Document).getSelection?.();
-  if (!sel?.anchorNode || !sel.focusNode || !view.dom.contains(sel.anchorNode)) return;
-  const anchor = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
-  const head = view.posAtDOM(sel.focusNode, sel.focusOffset);
-  const { selection } = view.state;
-  if (selection.anchor !== anchor || selection.head !== head) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, anchor, head)));
-}
-
-/**
- * A pointer press on a format button must not take the focus from the text: a blur and re-focus
- * lets the browser's selection replace the editor's, which drops a just-toggled mark (bold on, then
- * the next letters come out plain). Keyboard users still reach the buttons with Tab.
- */
-const keepEditorFocus = (e: MouseEvent) => e.preventDefault();
-
-/** The tools named in a `tools` attribute (space or comma separated), in toolbar order; empty or unknown: all. */
-function parseTools(value: string): ToolKey[] {
-  const named = new Set(value.split(/[\s,]+/).filter(Boolean));
-  const known = TOOL_KEYS.filter((k) => named.has(k));
-  return known.length ? known : [...TOOL_KEYS];
-}
-
-/** Styles for the parts that live in light DOM (label and editable area); adopted once into the tree that holds the editor. */
-const lightStyles = css`
-  .ww-editor-label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
-  .ww-editor-area {
-    min-height: 10rem; padding: 0.6rem 0.7rem; border: 1px solid #6b7671; border-radius: 0 0 6px 6px; background: #fff;
-    color: #1c2321; white-space: pre-wrap; overflow-wrap: anywhere; word-break: normal; line-height: 1.5;
-  }
-  ww-editor[toolbar-below] .ww-editor-area { border-radius: 6px 6px 0 0; }
-  .ww-editor-area:focus { outline: 3px solid #c25e00; outline-offset: 2px; }
-  .ww-editor-area[aria-invalid='true'] { border: 2px solid #a3261b; }
-  .ww-editor-area > :first-child { margin-top: 0; }
-  .ww-editor-area > :last-child { margin-bottom: 0; }
-  .ww-editor-area p { margin: 0 0 0.75rem; }
-  .ww-editor-area h2 { font-size: 1.25rem; margin: 1rem 0 0.5rem; }
-  .ww-editor-area h3 { font-size: 1.1rem; margin: 1rem 0 0.5rem; }
-  .ww-editor-area ul, .ww-editor-area ol { padding-left: 1.5rem; margin: 0 0 0.75rem; }
-  .ww-editor-area blockquote { border-left: 4px solid #c9cfc8; margin: 0 0 0.75rem; padding-left: 0.75rem; }
-  .ww-editor-area a { color: #1d5c4d; }
-  .ww-editor-area .ProseMirror-gapcursor { display: none; }
-`;
-const adopted = new WeakSet<Document | ShadowRoot>();
-let sheet: CSSStyleSheet | null = null;
-
-function adoptLightStyles(root: Node): void {
-  if (!(root instanceof Document || root instanceof ShadowRoot) || adopted.has(root)) return;
-  adopted.add(root);
-  if ('adoptedStyleSheets' in root) {
-    sheet ??= new CSSStyleSheet();
-    if (!sheet.cssRules.length) sheet.replaceSync(lightStyles.cssText);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
-}
 
 let count = 0;
 
@@ -257,7 +146,6 @@ export class WwEditor extends LitElement {
 
   private createEditor(): void {
     const has = new Set(this.toolKeys);
-    const levels = ([2, 3] as const).filter((l) => has.has(`h${l}`));
     this.labelEl = document.createElement('span');
     this.labelEl.slot = 'label';
     this.labelEl.id = `${this.uid}-label`;
@@ -269,33 +157,7 @@ export class WwEditor extends LitElement {
       element: { mount: this.area },
       injectCSS: false,
       content: this.pending ?? '',
-      extensions: [
-        StarterKit.configure({
-          code: false,
-          codeBlock: false,
-          strike: false,
-          horizontalRule: false,
-          underline: false,
-          bold: has.has('bold') ? {} : false,
-          italic: has.has('italic') ? {} : false,
-          heading: levels.length ? { levels: [...levels] } : false,
-          bulletList: has.has('bullets') ? {} : false,
-          orderedList: has.has('numbers') ? {} : false,
-          listItem: has.has('bullets') || has.has('numbers') ? {} : false,
-          listKeymap: has.has('bullets') || has.has('numbers') ? {} : false,
-          blockquote: has.has('quote') ? {} : false,
-          link: !has.has('link')
-            ? false
-            : {
-                openOnClick: false,
-                autolink: true,
-                protocols: [],
-                defaultProtocol: 'https',
-                isAllowedUri: (url) => SAFE_URL.test(url.trim()),
-                shouldAutoLink: (url) => SAFE_URL.test(url) || !/^[a-z][a-z0-9+.-]*:/i.test(url),
-              },
-        }),
-      ],
+      extensions: [starterKitFor(has)],
       editorProps: this.editorProps(),
       onUpdate: ({ editor }) => {
         this.dispatchEvent(new CustomEvent('ww-change', { detail: { value: editor.getJSON() }, bubbles: true, composed: true }));
@@ -440,46 +302,7 @@ export class WwEditor extends LitElement {
     return this.toolbarBelow ? html`<slot name="label"></slot><slot></slot>${toolbar}` : html`<slot name="label"></slot>${toolbar}<slot></slot>`;
   }
 
-  static override styles = css`
-    :host { display: block; }
-    [role='toolbar'] {
-      display: flex; flex-wrap: wrap; gap: 0.25rem; padding: 0.25rem; border: 1px solid #6b7671; border-bottom: 0;
-      border-radius: 6px 6px 0 0; background: #f1f3ef;
-    }
-    button {
-      font: inherit; min-height: 44px; min-width: 44px; padding: 0.25rem 0.6rem; border-radius: 6px; cursor: pointer;
-      border: 2px solid #1d5c4d; background: #fff; color: #1d5c4d; font-weight: 600; display: inline-flex; align-items: center; gap: 0.3rem;
-    }
-    .tool { position: relative; border-color: transparent; background: transparent; color: #1c2321; font-weight: 400; }
-    .tool:hover { border-color: #6b7671; }
-    .tool[aria-pressed='true'], .tool[data-active='true'] { background: #1d5c4d; color: #fff; border-color: #1d5c4d; }
-    .tool[disabled] { opacity: 0.6; cursor: not-allowed; }
-    .glyph { font-weight: 700; min-width: 1ch; text-align: center; }
-    :host([toolbar-below]) [role='toolbar'] { border-bottom: 1px solid #6b7671; border-top: 0; border-radius: 0 0 6px 6px; }
-    :host([toolbar-below]) .link-form { border-bottom: 1px solid #6b7671; border-top: 0; }
-    /* On a phone a full toolbar shows only the symbols (the words stay as the buttons' names), so it fits in two rows. */
-    @media (max-width: 32rem) {
-      .many .word { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-      .many .tool { padding: 0.25rem; justify-content: center; }
-    }
-    /* A few tools keep their words on a phone; only a very narrow layout (a phone zoomed to 200%) drops them too. */
-    @media (max-width: 15rem) {
-      .few .word { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-      .few .tool { padding: 0.25rem; justify-content: center; }
-      .few { gap: 0; padding: 0.15rem; }
-    }
-    .tool-italic .glyph { font-style: italic; font-family: Georgia, serif; }
-    button[type='submit'] { background: #1d5c4d; color: #fff; }
-    :focus-visible { outline: 3px solid #c25e00; outline-offset: 2px; }
-    .link-form { display: grid; gap: 0.35rem; padding: 0.75rem; border: 1px solid #6b7671; border-bottom: 0; background: #fff; }
-    label { font-weight: 600; }
-    .hint { color: #4d5a56; font-size: 0.9rem; }
-    input { font: inherit; min-height: 44px; padding: 0.5rem 0.6rem; border: 1px solid #6b7671; border-radius: 6px; width: 100%; box-sizing: border-box; }
-    input[aria-invalid='true'] { border: 2px solid #a3261b; }
-    .field-error { color: #a3261b; font-weight: 600; }
-    .field-error:empty { display: none; }
-    .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
-  `;
+  static override styles = editorStyles;
 }
 
 declare global {
