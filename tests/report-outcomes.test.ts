@@ -178,6 +178,33 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     expect(preview.html).toContain('<li>Het raakte ons.</li>');
   });
 
+  it('shows a Most Significant Change selection under each outcome its story is tagged to, and under no other', async () => {
+    const second = await addOutcome(t.db, w.projectId, 'Buren kennen elkaar');
+    const story = (title: string, outcomeIds: number[]) =>
+      addStory(t.db, { projectId: w.projectId, consent: 'report', title, body: 'Verteld in de buurtkamer.', happenedOn: '2026-03-01', outcomeIds });
+    const both = await story('Bij beide', [w.outcomeId, second]);
+    const firstOnly = await story('Alleen de eerste', [w.outcomeId]);
+    const round = await t.db
+      .insertInto('mscRounds')
+      .values({ domain: 'Meedoen', periodFrom: '2026-01-01', periodTo: '2026-12-31', status: 'closed', closedAt: '2026-11-10T10:00:00Z' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('mscSelections')
+      .values([
+        { roundId: round.id, storyId: firstOnly, userId: null, reason: 'Eerst gekozen.' },
+        { roundId: round.id, storyId: both, userId: null, reason: 'Daarna gekozen.' },
+      ])
+      .execute();
+    const selected = (data: any, outcomeId: number) => data.outcomes.find((o: any) => o.id === outcomeId).msc.selections.map((m: any) => m.storyId);
+    const preview = await json(await coord.get(`/api/reports/${reportId}/preview`));
+    expect(selected(preview.data, w.outcomeId)).toEqual([firstOnly, both]);
+    expect(selected(preview.data, second)).toEqual([both]);
+    const { outcomes } = await json(await coord.get(`/api/reports/${reportId}/outcomes`));
+    expect(outcomes.find((o: any) => o.outcomeId === second).suggested[0]).toBe(both);
+    expect(outcomes.find((o: any) => o.outcomeId === second).candidates.map((c: any) => [c.id, c.msc])).toEqual([[both, true]]);
+  });
+
   it('bad input per outcome is a 400 naming the field, and nothing is saved', async () => {
     const otherProject = await addProject(t.db, 'Elders');
     const foreign = await addOutcome(t.db, otherProject, 'Niet van ons');

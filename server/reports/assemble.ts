@@ -12,7 +12,7 @@ import { phases, type DB } from '../../db/schema.js';
 import { areasWithin } from '../../db/repositories/areas.js';
 import { reportClimate } from './climate.js';
 import { indicatorsByOutcome } from './indicators.js';
-import { activitiesByPhase, activityCount, mscSelections, resources, type MscSection, type MscSelection } from './sources.js';
+import { activitiesByPhase, activityCount, mscSelectionsByOutcome, resources, type MscSection, type MscSelection } from './sources.js';
 import { attachPhotos } from './photos.js';
 import { indicatorProgress, outcomeStatus } from './summary.js';
 import type { OutcomeOut, ReportData, ReportDefinition, SectionKey, StoryOut, SummaryOut } from './types.js';
@@ -35,20 +35,16 @@ const storyOut = (s: ReportableStory, note = ''): StoryOut => ({
   reviewHash: s.reviewHash,
 });
 
-/** Builds the report's data now, from the current database. */
+/**
+ * Builds the report's data now, from the current database. The reads that do not depend on each
+ * other are asked at once (on PostgreSQL each on its own connection of the pool).
+ */
 export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now = new Date()): Promise<ReportData> {
   const { periodFrom: from, periodTo: to, projectIds, areaIds } = def;
   const has = (k: SectionKey) => def.sections.includes(k);
-  const [projects, areas] = await Promise.all([
-    projectIds.length ? db.selectFrom('projects').select(['id', 'name']).where('id', 'in', projectIds).orderBy('name').execute() : [],
-    areaIds.length ? db.selectFrom('areas').select(['id', 'name']).where('id', 'in', areaIds).orderBy('name').execute() : [],
-  ]);
   // A report about a wijk is about its buurten too.
   const areaScope = areaIds.length ? await areasWithin(db, areaIds) : [];
   const scope = { projectIds, areaIds: areaScope, from, to };
-  // Every story the report may show, counted; only the ones it prints are read in full (below).
-  const keys = await reportableStoryKeys(db, scope);
-  const keyById = new Map(keys.map((k) => [k.id, k]));
 
   let outcomeQuery = db
     .selectFrom('outcomes')
@@ -60,49 +56,79 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
   outcomeQuery = def.outcomeIds.length
     ? outcomeQuery.where('outcomes.id', 'in', def.outcomeIds)
     : outcomeQuery.where('outcomes.projectId', 'in', projectIds.length ? projectIds : [-1]);
-  const outcomeRows = await outcomeQuery.execute();
-
-  // The accepted tags of all these outcomes at once, kept for the reportable stories only.
-  const notes = new Map<number, Map<number, string | null>>(outcomeRows.map((o) => [o.id, new Map()]));
-  if (keys.length && outcomeRows.length) {
-    const tagRows = await db
-      .selectFrom('storyOutcomes')
-      .select(['outcomeId', 'storyId', 'note'])
-      .where(
-        'outcomeId',
-        'in',
-        outcomeRows.map((o) => o.id),
-      )
-      .where('status', '=', 'accepted')
-      .orderBy('outcomeId')
-      .orderBy('storyId')
-      .execute();
-    for (const t of tagRows) {
-      const byStory = notes.get(t.outcomeId)!;
-      if (keyById.has(t.storyId) && !byStory.has(t.storyId)) byStory.set(t.storyId, t.note);
-    }
-  }
-
-  // Figures are read for the summary even when the report leaves the indicator section out.
-  const indicators = await indicatorsByOutcome(
-    db,
-    outcomeRows.map((o) => o.id),
-    from,
-    to,
-    areaScope,
+  const outcomesRead = outcomeQuery.execute();
+  // Every story the report may show, counted; only the ones it prints are read in full (below).
+  const keysRead = reportableStoryKeys(db, scope);
+  // The accepted tags of all these outcomes at once (kept for the reportable stories only, below).
+  const tagsRead = outcomesRead.then((rows) =>
+    rows.length
+      ? db
+          .selectFrom('storyOutcomes')
+          .select(['outcomeId', 'storyId', 'note'])
+          .where(
+            'outcomeId',
+            'in',
+            rows.map((o) => o.id),
+          )
+          .where('status', '=', 'accepted')
+          .orderBy('outcomeId')
+          .orderBy('storyId')
+          .execute()
+      : [],
   );
+  const [projects, areas, keys, outcomeRows, tagRows, indicators, climate, phaseActivities, told, activities, money, unlinked] = await Promise.all([
+    projectIds.length ? db.selectFrom('projects').select(['id', 'name']).where('id', 'in', projectIds).orderBy('name').execute() : [],
+    areaIds.length ? db.selectFrom('areas').select(['id', 'name']).where('id', 'in', areaIds).orderBy('name').execute() : [],
+    keysRead,
+    outcomesRead,
+    tagsRead,
+    // Figures are read for the summary even when the report leaves the indicator section out.
+    outcomesRead.then((rows) =>
+      indicatorsByOutcome(
+        db,
+        rows.map((o) => o.id),
+        from,
+        to,
+        areaScope,
+      ),
+    ),
+    has('climate') ? reportClimate(db, scope, keysRead) : null,
+    has('phases') ? activitiesByPhase(db, { projectIds, from, to }) : null,
+    storiesToldCounts(db, scope),
+    activityCount(db, { projectIds, from, to }),
+    resources(db, { projectIds, from, to }),
+    projectIds.length
+      ? db
+          .selectFrom('indicators')
+          .select(['id', 'name'])
+          .where('projectId', 'in', projectIds)
+          .where('outcomeId', 'is', null)
+          .orderBy('name')
+          .orderBy('id')
+          .execute()
+      : [],
+  ]);
+  const keyById = new Map(keys.map((k) => [k.id, k]));
+  const notes = new Map<number, Map<number, string | null>>(outcomeRows.map((o) => [o.id, new Map()]));
+  for (const t of tagRows) {
+    const byStory = notes.get(t.outcomeId)!;
+    if (keyById.has(t.storyId) && !byStory.has(t.storyId)) byStory.set(t.storyId, t.note);
+  }
   const texts = new Map((def.perOutcome ?? []).map((t) => [t.outcomeId, t]));
 
   // Per outcome: its tagged stories, its Most Significant Change selections and the stories chosen
   // (or suggested); then the text of just the stories the report prints, in one query.
-  const plans = [];
-  for (const o of outcomeRows) {
-    const tagged = [...notes.get(o.id)!.keys()].map((id) => keyById.get(id)!);
-    const msc: MscSection =
-      has('msc') || !texts.get(o.id)?.storyIds ? await mscSelections(db, { outcomeId: o.id, storyIds: tagged.map((s) => s.id) }) : { included: false };
+  const taggedOf = new Map(outcomeRows.map((o) => [o.id, [...notes.get(o.id)!.keys()].map((id) => keyById.get(id)!)]));
+  const mscOf = await mscSelectionsByOutcome(
+    db,
+    outcomeRows.filter((o) => has('msc') || !texts.get(o.id)?.storyIds).map((o) => ({ outcomeId: o.id, storyIds: taggedOf.get(o.id)!.map((s) => s.id) })),
+  );
+  const plans = outcomeRows.map((o) => {
+    const tagged = taggedOf.get(o.id)!;
+    const msc: MscSection = mscOf.get(o.id) ?? { included: false };
     const chosenIds = has('stories') ? (texts.get(o.id)?.storyIds ?? suggestedStories(tagged, msc)) : [];
-    plans.push({ o, tagged, msc, chosenIds });
-  }
+    return { o, tagged, msc, chosenIds };
+  });
   const printedIds = new Set(plans.flatMap((p) => [...p.chosenIds, ...(has('msc') && p.msc.included ? p.msc.selections.map((m) => m.storyId) : [])]));
   const storyById = new Map((await reportableStories(db, { ...scope, storyIds: [...printedIds].filter((id) => keyById.has(id)) })).map((s) => [s.id, s]));
 
@@ -138,30 +164,13 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
     };
   });
 
-  const climate = has('climate') ? await reportClimate(db, scope, keys) : null;
-
-  const phasesOut: ReportData['phases'] = has('phases')
+  const phasesOut: ReportData['phases'] = phaseActivities
     ? {
         stories: [...phases, null].map((phase) => ({ phase, stories: [], count: keys.filter((s) => s.phase === phase).length })),
-        activities: await activitiesByPhase(db, { projectIds, from, to }),
+        activities: phaseActivities,
       }
     : null;
 
-  const [told, activities, money, unlinked] = await Promise.all([
-    storiesToldCounts(db, scope),
-    activityCount(db, { projectIds, from, to }),
-    resources(db, { projectIds, from, to }),
-    projectIds.length
-      ? db
-          .selectFrom('indicators')
-          .select(['id', 'name'])
-          .where('projectId', 'in', projectIds)
-          .where('outcomeId', 'is', null)
-          .orderBy('name')
-          .orderBy('id')
-          .execute()
-      : [],
-  ]);
   const summary: SummaryOut = {
     outcomes: outcomeRows.map((o) => {
       const progress = (indicators.get(o.id) ?? []).map(indicatorProgress);

@@ -57,14 +57,14 @@ function climateOf(
 }
 
 /**
- * The climate section over `stories` (the report's reportable stories: reportableStoryKeys). The
- * placements are read for the report's scope in SQL and kept for those stories only, so no list
- * of thousands of ids is sent to the database.
+ * The climate section over `stories` (the report's reportable stories: reportableStoryKeys, which
+ * may still be on their way). The placements are read for the report's scope in SQL, at the same
+ * time, and kept for those stories only, so no list of thousands of ids is sent to the database.
  */
 export async function reportClimate(
   db: Kysely<DB>,
   scope: { projectIds: number[]; areaIds: number[]; from: string; to: string },
-  stories: ReportableKey[],
+  stories: ReportableKey[] | Promise<ReportableKey[]>,
 ): Promise<NonNullable<ReportData['climate']>> {
   const split = midpoint(scope.from, scope.to);
   let placements = consentedStories(db)
@@ -75,7 +75,7 @@ export async function reportClimate(
     .where(storyDate, '>=', scope.from)
     .where(storyDate, '<=', scope.to);
   if (scope.areaIds.length) placements = placements.where('stories.areaId', 'in', scope.areaIds);
-  const [variables, rows] = await Promise.all([
+  const [variables, rows, keys] = await Promise.all([
     db
       .selectFrom('climateVariables')
       .select(['id', 'key', 'nameNl', 'weakNl', 'strongNl'])
@@ -83,7 +83,8 @@ export async function reportClimate(
       .orderBy('sort')
       .orderBy('id')
       .execute(),
-    stories.length && scope.projectIds.length ? placements.execute() : [],
+    scope.projectIds.length ? placements.execute() : [],
+    stories,
   ]);
-  return { minStories: MIN_CLIMATE_STORIES, split, variables: climateOf(stories, variables, rows, split) };
+  return { minStories: MIN_CLIMATE_STORIES, split, variables: climateOf(keys, variables, rows, split) };
 }

@@ -23,29 +23,48 @@ export type MscSelection = {
 export type MscSection = { included: false } | { included: true; selections: (MscSelection | { storyId: number; withdrawn: true })[] };
 
 /**
- * Most Significant Change selections (closed rounds, every reason given) among the given
- * stories — the outcome's stories this report may show, so consent is already applied.
+ * Most Significant Change selections (closed rounds, every reason given) per outcome, among each
+ * outcome's `storyIds` — its accepted tags this report may show, so consent is already applied.
+ * One query for all the outcomes (over the stories with an accepted tag to any of them).
  */
-export async function mscSelections(db: Kysely<DB>, opts: { outcomeId: number; storyIds: number[] }): Promise<MscSection> {
-  if (!opts.storyIds.length) return { included: true, selections: [] };
-  const rows = await db
-    .selectFrom('mscSelections as s')
-    .innerJoin('mscRounds as r', 'r.id', 's.roundId')
-    .select(['s.storyId as storyId', 's.roundId as roundId', 'r.domain as domain', 's.reason as reason', 'r.closedAt as selectedAt'])
-    .where('s.storyId', 'in', opts.storyIds)
-    .where('r.status', '=', 'closed')
-    .orderBy('r.closedAt')
-    .orderBy('s.id')
-    .execute();
-  // One entry per story and round, with the panel's reasons together.
-  const grouped = new Map<string, MscSelection & { reasons: string[] }>();
-  for (const r of rows) {
-    const key = `${r.roundId}:${r.storyId}`;
-    const g = grouped.get(key);
-    if (g) g.reasons.push(r.reason);
-    else grouped.set(key, { ...r, reasons: [r.reason] });
-  }
-  return { included: true, selections: [...grouped.values()] };
+export async function mscSelectionsByOutcome(db: Kysely<DB>, outcomes: { outcomeId: number; storyIds: number[] }[]): Promise<Map<number, MscSection>> {
+  const asked = outcomes.filter((o) => o.storyIds.length);
+  const rows = asked.length
+    ? await db
+        .selectFrom('mscSelections as s')
+        .innerJoin('mscRounds as r', 'r.id', 's.roundId')
+        .select(['s.storyId as storyId', 's.roundId as roundId', 'r.domain as domain', 's.reason as reason', 'r.closedAt as selectedAt'])
+        .where('s.storyId', 'in', (eb) =>
+          eb
+            .selectFrom('storyOutcomes')
+            .select('storyOutcomes.storyId')
+            .where(
+              'storyOutcomes.outcomeId',
+              'in',
+              asked.map((o) => o.outcomeId),
+            )
+            .where('storyOutcomes.status', '=', 'accepted'),
+        )
+        .where('r.status', '=', 'closed')
+        .orderBy('r.closedAt')
+        .orderBy('s.id')
+        .execute()
+    : [];
+  return new Map(
+    outcomes.map((o) => {
+      const ids = new Set(o.storyIds);
+      // One entry per story and round, with the panel's reasons together.
+      const grouped = new Map<string, MscSelection & { reasons: string[] }>();
+      for (const r of rows) {
+        if (!ids.has(r.storyId)) continue;
+        const key = `${r.roundId}:${r.storyId}`;
+        const g = grouped.get(key);
+        if (g) g.reasons.push(r.reason);
+        else grouped.set(key, { ...r, reasons: [r.reason] });
+      }
+      return [o.outcomeId, { included: true, selections: [...grouped.values()] }];
+    }),
+  );
 }
 
 /** The work behind a report in numbers: distinct activities in the hours register within the period. */

@@ -10,7 +10,7 @@ import { cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import { assembleReport, suggestedStories } from '../../reports/assemble.js';
 import { versionDiff } from '../../reports/diff.js';
 import { serveVersion } from '../../reports/version-cache.js';
-import { mscSelections } from '../../reports/sources.js';
+import { mscSelectionsByOutcome } from '../../reports/sources.js';
 import { definitionOf } from './definition.js';
 
 const Candidate = z.object({ id: z.number(), title: z.string(), when: z.string(), msc: z.boolean() });
@@ -65,11 +65,20 @@ export const choiceRoutes = router()
       const stories = await reportableStories(db, { projectIds: r.projectIds, areaIds: areaScope, from: r.periodFrom, to: r.periodTo });
       const byId = new Map(stories.map((s) => [s.id, s]));
       const [tags, counts] = ids.length ? await Promise.all([acceptedOutcomeTags(db, ids), indicatorCountsByOutcome(db, ids)]) : [[], []];
+      const taggedOf = new Map(
+        outcomes.map((o) => {
+          const tagged = tags.filter((t) => t.outcomeId === o.id && byId.has(t.storyId)).map((t) => byId.get(t.storyId)!);
+          return [o.id, tagged.sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id)];
+        }),
+      );
+      const mscOf = await mscSelectionsByOutcome(
+        db,
+        outcomes.map((o) => ({ outcomeId: o.id, storyIds: taggedOf.get(o.id)!.map((s) => s.id) })),
+      );
       const out = [];
       for (const o of outcomes) {
-        const tagged = tags.filter((t) => t.outcomeId === o.id && byId.has(t.storyId)).map((t) => byId.get(t.storyId)!);
-        tagged.sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
-        const msc = await mscSelections(db, { outcomeId: o.id, storyIds: tagged.map((s) => s.id) });
+        const tagged = taggedOf.get(o.id)!;
+        const msc = mscOf.get(o.id)!;
         const mscIds = new Set(msc.included ? msc.selections.map((m) => m.storyId) : []);
         const text = r.perOutcome.find((t) => t.outcomeId === o.id);
         out.push({
