@@ -5,6 +5,7 @@ import { messages } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import type { Me } from '../session.js';
 import { errorText, invalid } from '../components/form-field.js';
+import { PageLoader } from '../components/page-loader.js';
 import { pageStyles } from '../components/shared-styles.js';
 
 const t = messages({
@@ -46,10 +47,9 @@ export class SetupPage extends LitElement {
   @state() private error: ApiError | null = null;
   private token = new URLSearchParams(location.search).get('token') ?? '';
 
-  override async connectedCallback(): Promise<void> {
-    super.connectedCallback();
+  private readonly loader = new PageLoader(this, async () => {
     this.needed = (await get<{ needed: boolean }>('/api/setup')).needed;
-  }
+  });
 
   private async submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
@@ -77,7 +77,7 @@ export class SetupPage extends LitElement {
   }
 
   override render() {
-    if (this.needed === null) return nothing;
+    if (this.needed === null) return html`<h1 tabindex="-1">${t('title')}</h1>${this.loader.status()}`;
     if (!this.needed) return html`<h1 tabindex="-1">${t('title')}</h1><p>${t('done')}</p><a href="/login">${t('login')}</a>`;
     const general = !this.error ? null : this.error.details.length ? t('check') : this.error.status === 403 ? t('badToken') : this.error.message;
     return html`
