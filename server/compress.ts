@@ -1,9 +1,9 @@
 // Response compression (brotli or gzip, as the client accepts) for text: HTML, JS, CSS, JSON, CSV,
 // XML, SVG. Not for media that is compressed already, not for bodies under 1 KB, never for HEAD.
 // A streamed body stays streamed: each chunk is flushed as it comes.
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { Readable, pipeline } from 'node:stream';
-import { constants, createBrotliCompress, createGzip } from 'node:zlib';
+import { brotliCompressSync, constants, createBrotliCompress, createGzip, gzipSync } from 'node:zlib';
 
 const compressible = /^\s*(text\/|application\/(json|javascript|xml|[\w.-]+\+(json|xml))\b|image\/svg\+xml)/i;
 /** Below this a compressed body saves less than the headers and time it costs. */
@@ -87,3 +87,38 @@ export const compress: MiddlewareHandler = async (c, next) => {
   const etag = c.res.headers.get('ETag');
   if (etag && !etag.startsWith('W/')) c.res.headers.set('ETag', `W/${etag}`);
 };
+
+/**
+ * A body served many times unchanged (a published report): compressed at most once per encoding,
+ * then each request gets the bytes its Accept-Encoding asks for.
+ */
+export class Precompressed {
+  private readonly forms = new Map<Encoding, Uint8Array<ArrayBuffer>>();
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  constructor(body: string | Uint8Array<ArrayBuffer>) {
+    this.bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+  }
+  /** The bytes for a request's Accept-Encoding header, and their Content-Encoding (null: as they are). */
+  for(acceptEncoding: string | undefined): { bytes: Uint8Array<ArrayBuffer>; encoding: Encoding | null } {
+    const encoding = this.bytes.byteLength < COMPRESS_THRESHOLD ? null : chooseEncoding(acceptEncoding);
+    if (!encoding) return { bytes: this.bytes, encoding: null };
+    let packed = this.forms.get(encoding);
+    if (!packed) {
+      packed = new Uint8Array(
+        encoding === 'br'
+          ? brotliCompressSync(this.bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })
+          : gzipSync(this.bytes, { level: 9 }),
+      );
+      this.forms.set(encoding, packed);
+    }
+    return { bytes: packed, encoding };
+  }
+  /** A response with these bytes for this request, marked so the compress middleware leaves it alone. */
+  respond(c: Context, contentType: string): Response {
+    const { bytes, encoding } = this.for(c.req.header('Accept-Encoding'));
+    c.header('Content-Type', contentType);
+    c.header('Vary', 'Accept-Encoding', { append: true });
+    if (encoding) c.header('Content-Encoding', encoding);
+    return c.body(bytes, 200);
+  }
+}

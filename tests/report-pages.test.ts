@@ -67,9 +67,13 @@ describe('report pages: Dutch first, English second', () => {
     await t.close();
   });
 
-  it('a story withdrawn after publication is a placeholder in English as in Dutch', async () => {
+  it('a story withdrawn after publication is a placeholder in English as in Dutch, also on a page read before', async () => {
     const { t, w, coord, id, link } = await setup();
+    // read first, so each page is made (and kept) with the story in it
+    for (const lang of ['nl', 'en'])
+      expect(await (await coord.get(`/reports/${id}/versions/1?lang=${lang}`)).text()).toContain('Het buurtfeest bracht iedereen samen.');
     await withdrawStory(t.db, w.publicStory);
+    expect(await (await coord.get(`/reports/${id}/versions/1`)).text()).not.toContain('Het buurtfeest bracht iedereen samen.');
     for (const page of [await coord.get(`/reports/${id}/versions/1?lang=en`), await t.anon.get(`/reports/shared/${link.token}?lang=en`)]) {
       const html = await page.text();
       expect(html).toContain('This story is not shown here now. That happens when its teller withdraws it');

@@ -1,21 +1,21 @@
 // Served versions, per database and version id: the stored text they came from, the story ids,
-// and the output for the last disclosure state seen, with the response bytes (plain and gzip).
+// and the output for the last disclosure state seen, with what was made of it (the API response,
+// the page in each language) and those bytes compressed once.
 // Serving then costs one tiny query — the counter `disclosure_changes` (migration 0009), which the
 // database bumps whenever a story's consent, withdrawal, existence or review or a teller's age flag
 // changes, whichever process wrote it — and no parsing, redacting, serialising or compressing.
 // When the counter moved, the version's stored text is read again (withdrawal and erasure rewrite
 // it, perhaps in another process) and its disclosure recomputed, so the placeholder rule stays exact.
-import { gzipSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import { disclosureStamp, reportVersionsOf, versionDisclosure, type ServedDisclosure } from '../access.js';
 import { getVersionBody } from '../../db/repositories/reports.js';
+import { Precompressed } from '../compress.js';
 import type { DB } from '../../db/schema.js';
 import { storyIdsOf } from './assemble.js';
 import { photoSources } from './photos.js';
 import { redact, type Served } from './redact.js';
 import type { ReportData } from './types.js';
 
-type Response = { head: string; bytes: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer> | null };
 type CachedVersion = {
   dataJson: string;
   html: string;
@@ -25,7 +25,8 @@ type CachedVersion = {
   stamp: number | null;
   key: string | null;
   served: Served | null;
-  response: Response | null;
+  /** What was made of `served` (see madeOnce), dropped when it changes. */
+  made: Map<string, unknown>;
 };
 const CACHED_VERSIONS = 16;
 const caches = new WeakMap<object, Map<number, CachedVersion>>();
@@ -71,7 +72,7 @@ function disclosureKey(now: Map<number, ServedDisclosure>, frozen: Map<number, s
 
 const entryOf = (dataJson: string, html: string): CachedVersion => {
   const data = JSON.parse(dataJson) as ReportData;
-  return { dataJson, html, data, ids: storyIdsOf(data), hashes: frozenHashes(data), stamp: null, key: null, served: null, response: null };
+  return { dataJson, html, data, ids: storyIdsOf(data), hashes: frozenHashes(data), stamp: null, key: null, served: null, made: new Map() };
 };
 
 /**
@@ -106,7 +107,7 @@ async function cachedVersion(db: Kysely<DB>, versionId: number, stored?: { dataJ
     const reviewedAgain = [...now].filter(([id, d]) => d && entry!.hashes.has(id) && entry!.hashes.get(id) !== d.reviewHash).map(([id]) => id);
     entry.served = redact(entry.data, entry.html, now, await reportVersionsOf(db, reviewedAgain));
     entry.key = key;
-    entry.response = null;
+    entry.made = new Map();
   }
   entry.stamp = stamp;
   return entry as CachedVersion & { served: Served };
@@ -118,32 +119,36 @@ export async function serveVersion(db: Kysely<DB>, version: { id: number; dataJs
 }
 
 /**
- * The same as the UTF-8 JSON `{"version": {...meta, withdrawnStories, data, html}}`, serialised
- * (and, for clients that accept it, gzipped) once per disclosure state: a version can be megabytes.
+ * Something made from a version as it may be shown now (a page in one language, its bytes
+ * compressed): made once per disclosure state and kept with the version, so serving it again costs
+ * the access checks and the disclosure counter, nothing more. `key` names what is made.
  */
-export async function serveVersionResponse(
+export async function madeOnce<T>(db: Kysely<DB>, versionId: number, key: string, make: (served: Served) => T): Promise<T> {
+  return madeFrom(await cachedVersion(db, versionId), key, (entry) => make(entry.served));
+}
+
+function madeFrom<T>(entry: CachedVersion & { served: Served }, key: string, make: (entry: CachedVersion & { served: Served }) => T): T {
+  if (!entry.made.has(key)) entry.made.set(key, make(entry));
+  return entry.made.get(key) as T;
+}
+
+/**
+ * The UTF-8 JSON `{"version": {...meta, withdrawnStories, data, html}}`, made (and compressed)
+ * once per disclosure state: a version can be megabytes.
+ */
+export async function versionResponse(
   db: Kysely<DB>,
   versionId: number,
   meta: Record<string, unknown>,
-  /** gzip: for clients that accept it; photoUrl: the address of each photo in the page (photos.ts), one per version */
-  opts: { gzip: boolean; photoUrl: (mediaId: number) => string },
-): Promise<{ bytes: Uint8Array<ArrayBuffer>; encoding: 'gzip' | null }> {
-  const entry = await cachedVersion(db, versionId);
+  /** the address of each photo in the page (photos.ts), one per version */
+  photoUrl: (mediaId: number) => string,
+): Promise<Precompressed> {
   const head = JSON.stringify(meta);
-  if (entry.response?.head !== head) {
-    const { data, withdrawn } = entry.served;
-    const html = photoSources(entry.served.html, opts.photoUrl);
+  return madeFrom(await cachedVersion(db, versionId), `api ${head}`, (entry) => {
+    const { data, html, withdrawn } = entry.served;
     const dataText = data === entry.data ? entry.dataJson : JSON.stringify(data);
-    entry.response = {
-      head,
-      bytes: new TextEncoder().encode(
-        `{"version":${head.slice(0, -1)},"withdrawnStories":${withdrawn.length},"data":${dataText},"html":${JSON.stringify(html)}}}`,
-      ),
-      gzip: null,
-    };
-  }
-  const response = entry.response;
-  if (!opts.gzip) return { bytes: response.bytes, encoding: null };
-  response.gzip ??= new Uint8Array(gzipSync(response.bytes));
-  return { bytes: response.gzip, encoding: 'gzip' };
+    return new Precompressed(
+      `{"version":${head.slice(0, -1)},"withdrawnStories":${withdrawn.length},"data":${dataText},"html":${JSON.stringify(photoSources(html, photoUrl))}}}`,
+    );
+  });
 }

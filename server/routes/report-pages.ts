@@ -9,13 +9,14 @@ import { hashToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
 import { languageSwitch, pageLang, reportPage, type PageLang } from '../reports/page.js';
 import type { ReportData } from '../reports/assemble.js';
-import { serveVersion } from '../reports/version-cache.js';
+import { madeOnce, serveVersion } from '../reports/version-cache.js';
+import { Precompressed } from '../compress.js';
 import type { Served } from '../reports/redact.js';
 import { photoIdsOf, photoResponse, photoSources, versionPhotoUrl } from '../reports/photos.js';
 import { reportPhotoFile } from '../access.js';
 import { renderReport } from '../reports/render.js';
 import type { AppEnv } from '../types.js';
-import { readableVersion } from './reports/definition.js';
+import { readableVersionMeta } from './reports/definition.js';
 
 const words = {
   nl: {
@@ -80,25 +81,30 @@ export function reportPages() {
     const id = Number(c.req.param('id'));
     const n = Number(c.req.param('n'));
     try {
-      const { data, html, withdrawn, version } = await readableVersion(c, id, n);
+      const version = await readableVersionMeta(c, id, n);
       c.header('Cache-Control', 'no-store');
       const api = `/api/reports/${id}/versions/${n}`;
       const back = session.user.role === 'funder' ? '/reports' : `/reports/${id}`;
-      return c.html(
-        reportPage({
-          title: `${data.report.title} — ${w.version(n)}`,
-          article: articleIn(lang, { data, html }, version, (m) => versionPhotoUrl(id, n, m)),
-          nav: [
-            { href: back, label: w.back },
-            { href: `${api}/export.csv`, label: w.csv },
-            { href: `${api}/iati.xml`, label: w.iati },
-            languageSwitch(c.req.path, lang),
-          ],
-          notice: withdrawn.length ? w.withdrawn : undefined,
-          lang,
-          runningTitle: data.report.title,
-        }),
-      );
+      // The page as this version may be shown now, made once per language and way back.
+      const page = await madeOnce(c.var.db, version.id, `page ${lang} ${back}`, (served) => {
+        const { data, withdrawn } = served;
+        return new Precompressed(
+          reportPage({
+            title: `${data.report.title} — ${w.version(n)}`,
+            article: articleIn(lang, served, version, (m) => versionPhotoUrl(id, n, m)),
+            nav: [
+              { href: back, label: w.back },
+              { href: `${api}/export.csv`, label: w.csv },
+              { href: `${api}/iati.xml`, label: w.iati },
+              languageSwitch(c.req.path, lang),
+            ],
+            notice: withdrawn.length ? w.withdrawn : undefined,
+            lang,
+            runningTitle: data.report.title,
+          }),
+        );
+      });
+      return page.respond(c, 'text/html; charset=UTF-8');
     } catch (err) {
       if (err instanceof AppError && (err.status === 404 || err.status === 403))
         return problem(c, lang, err.status, err.status === 404 ? w.notFound : w.forbidden);

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { makeProject, makeStory } from '../helpers/sensemaking-fixtures.js';
+import { addIndicator } from '../helpers/reports-fixtures.js';
 
 describe('browser: loading a page, and what it says when that fails', () => {
   let e: E2E;
@@ -13,21 +14,7 @@ describe('browser: loading a page, and what it says when that fails', () => {
     coordinator = (await e.user('coordinator')).email;
     projectId = await makeProject(e.db, 'Buurtkamer');
     await makeStory(e.db, { projectId, title: 'Groeten op straat' });
-    await e.db
-      .insertInto('indicators')
-      .values({
-        projectId,
-        outcomeId: null,
-        name: 'Bezoekers',
-        unit: 'count',
-        measure: 'unit',
-        periodicity: 'quarter',
-        baselineValue: null,
-        baselinePeriod: null,
-        byArea: 0,
-        sourceKey: null,
-      })
-      .execute();
+    await addIndicator(e.db, { projectId, outcomeId: null, name: 'Bezoekers', targets: {}, values: {} });
   });
   afterAll(async () => e?.close());
 
@@ -74,7 +61,12 @@ describe('browser: loading a page, and what it says when that fails', () => {
     await expect.poll(() => to.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('textbox', { name: /^Van/ }).getAttribute('aria-invalid')).toBe('false');
     await expect.poll(async () => (await to.evaluate((el) => el.getAttribute('aria-describedby'))) ?? '').toBe('to-error');
-    await page.getByRole('alert').first().waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/^Laden lukte niet: "tot" ligt voor "van"/)
+      .waitFor();
+    // Trying the same filter again would not help: no retry button, the field says what to change.
+    await expect(page.getByRole('button', { name: 'Opnieuw proberen' }).count()).resolves.toBe(0);
     // A right filter clears it.
     await to.fill('2026-Q3');
     await page.getByRole('button', { name: 'Toon' }).click();

@@ -34,7 +34,7 @@ export async function addIndicator(
   db: Db,
   opts: {
     projectId: number;
-    outcomeId: number;
+    outcomeId: number | null;
     name: string;
     baseline?: number;
     targets: Record<string, number>;

@@ -5,7 +5,7 @@ import '../components/climate-pattern.js';
 import { regionRange, type Region } from '../components/climate-pattern.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { PageLoader } from '../components/page-loader.js';
-import { errorText, invalid } from '../components/form-field.js';
+import { errorText, fieldError, invalid } from '../components/form-field.js';
 import { formatDate, formatNumber, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import type { Distribution, Variable } from '../sensemaking-types.js';
@@ -338,7 +338,11 @@ export class ClimatePage extends LitElement {
         <label>${t('to')}<input name="to" .value=${f.get('to') ?? ''} aria-invalid=${invalid(e, 'to')} aria-describedby="to-error" />${errorText(e, 'to')}</label>
         <div class="actions"><button type="submit">${t('show')}</button></div>
       </form>
-      ${this.loader.status()}
+      ${
+        e?.status === 400 && (fieldError(e, 'from') || fieldError(e, 'to'))
+          ? html`<p role="alert" class="notice error">${this.loader.message()}</p>` /* a filter to correct: trying again would not help */
+          : this.loader.status()
+      }
       ${this.loader.ready && !this.series.length ? html`<p>${t('none')}</p>` : nothing}
       <div class="series">${this.series.map((s) => this.renderSeries(s))}</div>
       <h2>${t('agreement')}</h2>

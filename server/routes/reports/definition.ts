@@ -1,7 +1,7 @@
 // A report's definition checked and read back, and a published version as a reader may see it.
 import type { Kysely } from 'kysely';
 import { type DB } from '../../../db/schema.js';
-import { getReport, getVersion, listShares, listVersions, type OutcomeText, type ReportRow } from '../../../db/repositories/reports.js';
+import { getReport, getVersion, getVersionMeta, listShares, listVersions, type OutcomeText, type ReportRow } from '../../../db/repositories/reports.js';
 import { acceptedOutcomeTags, outcomesByIds } from '../../../db/repositories/sensemaking.js';
 import { areasWithin } from '../../../db/repositories/areas.js';
 import { reportAccess, reportableStories } from '../../access.js';
@@ -115,12 +115,23 @@ export async function fullReport(db: Kysely<DB>, id: number) {
 
 /** A published version, for a user who may see it, as it may be shown now (withdrawals honoured). */
 export async function readableVersion(c: Context<AppEnv>, reportId: number, number: number) {
-  const user = requireRole(c, 'admin', 'coordinator', 'funder');
-  await reportAccess(c.var.db, user, reportId);
+  await assertReader(c, reportId);
   const v = await getVersion(c.var.db, reportId, number);
   if (!v) throw notFound('Versie niet gevonden / Version not found');
   const served = await serveVersion(c.var.db, v);
   return { version: v, ...served };
+}
+
+async function assertReader(c: Context<AppEnv>, reportId: number) {
+  await reportAccess(c.var.db, requireRole(c, 'admin', 'coordinator', 'funder'), reportId);
+}
+
+/** The number, id and publication of a version this user may read (its body is not read). */
+export async function readableVersionMeta(c: Context<AppEnv>, reportId: number, number: number) {
+  await assertReader(c, reportId);
+  const v = await getVersionMeta(c.var.db, reportId, number);
+  if (!v) throw notFound('Versie niet gevonden / Version not found');
+  return v;
 }
 
 /** The introduction as rich text (server/richtext.ts); an empty one is allowed. */

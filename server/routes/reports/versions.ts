@@ -1,20 +1,19 @@
 // Published versions of a report, and their CSV and IATI exports.
 import { createRoute, z } from '@hono/zod-openapi';
-import { getReport, getVersion, getVersionMeta, insertVersion, listVersions } from '../../../db/repositories/reports.js';
+import { getReport, getVersion, insertVersion, listVersions } from '../../../db/repositories/reports.js';
 import { assertPublishedForFunder, assertReportManageable, reportAccess, reportPhotoFile } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, userOf } from '../../auth/guard.js';
-import { notFound } from '../../errors.js';
 import { cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import { assembleReport, storyIdsOf } from '../../reports/assemble.js';
 import { reportCsv } from '../../reports/csv.js';
 import { iatiSectorsOf, reportIati } from '../../reports/iati.js';
 import { defaultIatiOrg, defaultIatiSector } from '../../reports/iati/codelists.js';
-import { serveVersionResponse } from '../../reports/version-cache.js';
+import { versionResponse } from '../../reports/version-cache.js';
 import { renderReport } from '../../reports/render.js';
 import { photoIdsOf, photoResponse, versionPhotoUrl } from '../../reports/photos.js';
 import { VersionSummary, Version, versionParams } from './schemas.js';
-import { definitionOf, coverOf, readableVersion, safeName } from './definition.js';
+import { definitionOf, coverOf, readableVersion, readableVersionMeta, safeName } from './definition.js';
 
 export const versionRoutes = router()
   .openapi(
@@ -95,17 +94,10 @@ export const versionRoutes = router()
     }),
     async (c) => {
       const { id, n } = c.req.valid('param');
-      const user = requireRole(c, 'admin', 'coordinator', 'funder');
-      await reportAccess(c.var.db, user, id);
-      const v = await getVersionMeta(c.var.db, id, n);
-      if (!v) throw notFound('Versie niet gevonden / Version not found');
+      const v = await readableVersionMeta(c, id, n);
       const meta = { reportId: id, number: v.number, publishedAt: v.publishedAt, publishedBy: v.publishedBy };
-      // Cached bytes, gzipped once per disclosure state for the clients that take gzip.
-      const gzip = acceptsGzip(c.req.header('accept-encoding'));
-      const { bytes, encoding } = await serveVersionResponse(c.var.db, v.id, meta, { gzip, photoUrl: (m) => versionPhotoUrl(id, n, m) });
-      const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', Vary: 'Accept-Encoding' };
-      if (encoding) headers['Content-Encoding'] = encoding;
-      return c.body(bytes, 200, headers) as never;
+      const body = await versionResponse(c.var.db, v.id, meta, (m) => versionPhotoUrl(id, n, m));
+      return body.respond(c, 'application/json; charset=utf-8') as never;
     },
   )
   .openapi(
@@ -187,12 +179,3 @@ export const versionRoutes = router()
       return photoResponse(c, await reportPhotoFile(c.var.db, photoIdsOf(data), mediaId));
     },
   );
-
-/** Whether an Accept-Encoding header takes gzip (`gzip` or `*`, not with q=0). */
-export function acceptsGzip(header: string | undefined): boolean {
-  return (header ?? '').split(',').some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return (coding === 'gzip' || coding === '*') && !(q && Number(q.slice(2)) === 0);
-  });
-}

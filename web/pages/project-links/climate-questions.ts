@@ -4,19 +4,10 @@ import { climate as residentNl } from '../../resident/locales/nl.json';
 import { climate as residentEn } from '../../resident/locales/en.json';
 import { locale } from '../../i18n.js';
 import type { PublicLink } from '../../stories.js';
+import type { Variable as ClimateVariable } from '../../sensemaking-types.js';
 
-/** A climate variable the project asks about (GET /api/projects/{id}/climate-variables). */
-export type Variable = {
-  id: number;
-  key: string;
-  nameNl: string;
-  nameEn: string;
-  weakNl: string;
-  weakEn: string;
-  strongNl: string;
-  strongEn: string;
-  retiredAt: string | null;
-};
+/** A climate variable the project asks about (GET /api/projects/{id}/climate-variables), as far as this page reads it. */
+export type Variable = Pick<ClimateVariable, 'id' | 'key' | 'nameNl' | 'nameEn' | 'weakNl' | 'weakEn' | 'strongNl' | 'strongEn' | 'retiredAt'>;
 /** The link's own climate questions, else (null) the project's first two, as the resident form does. */
 export const askedIds = (l: PublicLink, variables: Variable[]) => l.climateVariableIds ?? variables.slice(0, 2).map((v) => v.id);
 export const MAX_CLIMATE = 4;
