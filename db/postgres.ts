@@ -273,40 +273,24 @@ export async function insertStoriesAtOnce(db: Kysely<any>, sets: StoryRowSet[]):
       : `unnest(${arrays.join(', ')}) with ordinality as x(${names}, n)`;
     return { names, values: columns.map((c) => `x."${c}"`).join(', '), from: `${from} join ids using (n)` };
   };
-  const insert = (table: (typeof storyTables)[number], link: [column: string, value: string][], rows: Row[], ordinals?: number[]) => {
+  const insert = (table: (typeof storyTables)[number], link: Record<string, string>, rows: Row[], ordinals?: number[]) => {
     const s = source(table, rows, ordinals);
-    return `insert into ${table} (${[...link.map(([c]) => c), s.names].join(', ')}) select ${[...link.map(([, v]) => v), s.values].join(', ')} from ${s.from}`;
+    return `insert into ${table} (${[...Object.keys(link), s.names].join(', ')}) select ${[...Object.values(link), s.values].join(', ')} from ${s.from}`;
   };
+  const one = (pick: (s: StoryRowSet) => Row) => ({ rows: sets.map(pick) });
   const each = (pick: (s: StoryRowSet) => Row[]) => ({ rows: sets.flatMap(pick), ordinals: sets.flatMap((s, i) => pick(s).map(() => i + 1)) });
-  const placements = each((s) => s.placements);
-  const media = each((s) => s.media);
+  const sid = { story_id: 'ids.sid' };
+  const parts: [name: string, table: (typeof storyTables)[number], link: Record<string, string>, { rows: Row[]; ordinals?: number[] }][] = [
+    ['t', 'tellers', { id: 'ids.tid' }, one((s) => s.teller)],
+    ['s', 'stories', { id: 'ids.sid', teller_id: 'ids.tid' }, one((s) => s.story)],
+    ['c', 'story_consents', sid, one((s) => s.consent)],
+    ['a', 'audit_log', { target_id: 'ids.sid::text' }, one((s) => s.audit)],
+    ['p', 'story_placements', sid, each((s) => s.placements)],
+    ['m', 'story_media', sid, each((s) => s.media)],
+  ];
   const ctes = [
     `ids as materialized (select n, nextval('${tellerIds}') as tid, nextval('${storyIds}') as sid from generate_series(1::int8, $1::int8) as n)`,
-    `t as (${insert(
-      'tellers',
-      [['id', 'ids.tid']],
-      sets.map((s) => s.teller),
-    )})`,
-    `s as (${insert(
-      'stories',
-      [
-        ['id', 'ids.sid'],
-        ['teller_id', 'ids.tid'],
-      ],
-      sets.map((s) => s.story),
-    )})`,
-    `c as (${insert(
-      'story_consents',
-      [['story_id', 'ids.sid']],
-      sets.map((s) => s.consent),
-    )})`,
-    `a as (${insert(
-      'audit_log',
-      [['target_id', 'ids.sid::text']],
-      sets.map((s) => s.audit),
-    )})`,
-    ...(placements.rows.length ? [`p as (${insert('story_placements', [['story_id', 'ids.sid']], placements.rows, placements.ordinals)})`] : []),
-    ...(media.rows.length ? [`m as (${insert('story_media', [['story_id', 'ids.sid']], media.rows, media.ordinals)})`] : []),
+    ...parts.filter(([, , , p]) => p.rows.length).map(([name, table, link, p]) => `${name} as (${insert(table, link, p.rows, p.ordinals)})`),
   ];
   const res = await db.executeQuery<{ id: number }>(CompiledQuery.raw(`with ${ctes.join(',\n')}\nselect sid as id from ids order by n`, params));
   return res.rows.map((r) => Number(r.id));
