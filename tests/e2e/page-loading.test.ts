@@ -93,4 +93,21 @@ describe('browser: loading a page, and what it says when that fails', () => {
     await page.getByRole('button', { name: 'Opslaan' }).waitFor();
     await page.context().close();
   });
+
+  it('the organisation page that cannot load says so, and after "Opnieuw proberen" shows the name and the logo form', async () => {
+    const { email } = await e.user('admin');
+    const page = await (await e.context({ phone: true })).newPage();
+    await e.login(page, email);
+    let failures = 1;
+    await page.route('**/api/organisation', (route) => (failures-- > 0 ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    await page.goto('/organisation');
+    await page.getByRole('heading', { level: 1, name: 'Organisatie' }).waitFor();
+    await page.getByRole('alert').getByText('De gegevens konden niet geladen worden.').waitFor();
+    await page.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await page.getByText('Nog geen logo: rapportages tonen alleen de naam.').waitFor();
+    await page.getByRole('button', { name: 'Logo opslaan' }).click();
+    await expect.poll(() => page.getByLabel(/^Nieuw logo kiezen/).getAttribute('aria-invalid')).toBe('true');
+    await e.screenshot(page, 'organisation-phone');
+    await page.context().close();
+  });
 });
