@@ -1,7 +1,7 @@
 // npm run bench — one run, each figure next to a floor measured in the same run on this machine.
 // Not a test: it prints figures and PASS/MISS against the targets of issue 7; nothing asserts timings.
 import autocannon from 'autocannon';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, existsSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -179,10 +179,17 @@ async function benchSubmission(engine: Engine) {
 let seededFile: string | null = null;
 
 async function benchAtScale(engine: Engine) {
-  const db = join(dir, 'scale.db');
+  // BENCH_DB=file keeps the seeded database for the next run (the seed is deterministic).
+  const db = process.env.BENCH_DB ?? join(dir, 'scale.db');
+  if (!seededFile && process.env.BENCH_DB && existsSync(db)) {
+    log(`using the seeded database ${db}`);
+    seededFile = db;
+  }
   if (!seededFile) {
     log(`seeding ${STORIES} stories and ${VALUES} values`);
-    await seed({ db, stories: STORIES, values: VALUES, seed: 1, log: (l) => log(`  seed ${l}`) });
+    // seeded under another name first, so an interrupted run leaves no half-seeded BENCH_DB
+    await seed({ db: `${db}.partial`, stories: STORIES, values: VALUES, seed: 1, log: (l) => log(`  seed ${l}`) });
+    renameSync(`${db}.partial`, db);
     seededFile = db;
   }
   let pgUrl = '';
