@@ -1,24 +1,14 @@
 import { getSchema } from '@tiptap/core';
 import { Node } from '@tiptap/pm/model';
-import StarterKit from '@tiptap/starter-kit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseRichText, safeHref } from '../server/richtext.js';
 import { AppError } from '../server/errors.js';
 import { testApp, type TestApp } from './helpers/app.js';
+import { starterKitFor, TOOL_KEYS } from '../web/components/ww-editor/tools.js';
 import { doc, json, openLink, storyCount, submit, world, type World } from './helpers/stories-fixtures.js';
 
-// The editor's configuration (web/components/ww-editor.ts); the server's allowlist must accept what it emits.
-const schema = getSchema([
-  StarterKit.configure({
-    code: false,
-    codeBlock: false,
-    strike: false,
-    horizontalRule: false,
-    underline: false,
-    heading: { levels: [2, 3] },
-    link: { openOnClick: false, autolink: true, protocols: [], defaultProtocol: 'https' },
-  }),
-]);
+// The editor's own configuration (all tools); the server's allowlist must accept what it emits.
+const schema = getSchema([starterKitFor(new Set(TOOL_KEYS))]);
 
 const link = (href: string, attrs: Record<string, unknown> = {}) => ({
   type: 'doc',

@@ -49,11 +49,7 @@ type ReportScope = { projectIds: number[]; areaIds?: number[]; from: string; to:
 
 /** The stories within a report's scope (projects, areas, period, ids) that a report may show at all. */
 function reportScopeQuery(db: Kysely<DB>, opts: ReportScope) {
-  let q = reportStories(db)
-    .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
-    .where('stories.projectId', 'in', opts.projectIds)
-    .where(storyDate, '>=', opts.from)
-    .where(storyDate, '<=', opts.to);
+  let q = reportStories(db).where('stories.projectId', 'in', opts.projectIds).where(storyDate, '>=', opts.from).where(storyDate, '<=', opts.to);
   if (opts.areaIds?.length) q = q.where('stories.areaId', 'in', opts.areaIds);
   if (opts.storyIds) q = q.where('stories.id', 'in', opts.storyIds);
   return q;
@@ -67,6 +63,7 @@ function reportScopeQuery(db: Kysely<DB>, opts: ReportScope) {
 export async function reportableStories(db: Kysely<DB>, opts: ReportScope): Promise<ReportableStory[]> {
   if (!opts.projectIds.length || (opts.storyIds && !opts.storyIds.length)) return [];
   const rows = await reportScopeQuery(db, opts)
+    .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
     .leftJoin('areas', 'areas.id', 'stories.areaId')
     .select([
       'stories.id',
@@ -115,16 +112,17 @@ export type ReportableKey = { id: number; date: string; phase: Phase | null };
 /**
  * The counting variant of reportableStories: the same stories by the same rule, but only their id,
  * date and phase — for what a report counts (stories per outcome, phase and half of the period,
- * climate placements) rather than prints. Ordered by date, then id.
+ * climate placements) rather than prints. Ordered by date, then id. (Whether a story may be in a
+ * report at all does not depend on its teller: the teller's row is not read.)
  */
 export async function reportableStoryKeys(db: Kysely<DB>, opts: ReportScope): Promise<ReportableKey[]> {
   if (!opts.projectIds.length || (opts.storyIds && !opts.storyIds.length)) return [];
   const rows = await reportScopeQuery(db, opts)
-    .select(['stories.id', 'stories.phase', 'stories.consent', 'stories.withdrawnAt', 'tellers.under16', storyDate.as('date')])
+    .select(['stories.id', 'stories.phase', 'stories.consent', 'stories.withdrawnAt', storyDate.as('date')])
     .orderBy(storyDate)
     .orderBy('stories.id')
     .execute();
-  return rows.flatMap((r) => (reportDisclosure(r) ? [{ id: r.id, date: r.date, phase: r.phase }] : []));
+  return rows.flatMap((r) => (consentAllows('report', r) ? [{ id: r.id, date: r.date, phase: r.phase }] : []));
 }
 
 /**

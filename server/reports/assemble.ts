@@ -7,7 +7,7 @@
 // the rest are counted from their keys (reportableStoryKeys): at a million stories a report's
 // scope holds tens of thousands that may be shown and it prints a few dozen.
 import type { Kysely } from 'kysely';
-import { reportableStories, reportableStoryKeys, storiesToldCounts, type ReportableKey, type ReportableStory } from '../access.js';
+import { reportableStories, reportableStoryKeys, reportPhotosOf, storiesToldCounts, type ReportableKey, type ReportableStory } from '../access.js';
 import { phases, type DB } from '../../db/schema.js';
 import { areasWithin } from '../../db/repositories/areas.js';
 import { reportClimate } from './climate.js';
@@ -130,7 +130,10 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
     return { o, tagged, msc, chosenIds };
   });
   const printedIds = new Set(plans.flatMap((p) => [...p.chosenIds, ...(has('msc') && p.msc.included ? p.msc.selections.map((m) => m.storyId) : [])]));
-  const storyById = new Map((await reportableStories(db, { ...scope, storyIds: [...printedIds].filter((id) => keyById.has(id)) })).map((s) => [s.id, s]));
+  const printable = [...printedIds].filter((id) => keyById.has(id));
+  // Their photos are asked at the same time (for the stories printed in full among them: attachPhotos).
+  const [printableStories, photos] = await Promise.all([reportableStories(db, { ...scope, storyIds: printable }), reportPhotosOf(db, printable)]);
+  const storyById = new Map(printableStories.map((s) => [s.id, s]));
 
   // Each story is printed in full once in the whole report; where it is chosen again it is referred to by title.
   const printed = new Set<number>();
@@ -191,18 +194,22 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
   };
 
   const { projectIds: _p, areaIds: _a, outcomeIds: _o, perOutcome: _t, ...report } = def;
-  return attachPhotos(db, {
-    version: 1,
-    report,
-    projects,
-    areas,
-    assembledAt: now.toISOString(),
-    outcomes,
-    climate,
-    phases: phasesOut,
-    resources: has('resources') ? money : null,
-    summary,
-  });
+  return attachPhotos(
+    db,
+    {
+      version: 1,
+      report,
+      projects,
+      areas,
+      assembledAt: now.toISOString(),
+      outcomes,
+      climate,
+      phases: phasesOut,
+      resources: has('resources') ? money : null,
+      summary,
+    },
+    photos,
+  );
 }
 
 /** The stories suggested for an outcome: its Most Significant Change selections first, then the most recent. */

@@ -17,13 +17,18 @@ function fullStories(data: ReportData): StoryOut[] {
   ]);
 }
 
-/** Gives each story printed in full the photo a report may show of it (if any). */
-export async function attachPhotos(db: Kysely<DB>, data: ReportData): Promise<ReportData> {
+/**
+ * Gives each story printed in full the photo a report may show of it (if any). `asked`: those
+ * photos already asked for (reportPhotosOf) for these stories, or more.
+ */
+export async function attachPhotos(db: Kysely<DB>, data: ReportData, asked?: Map<number, number>): Promise<ReportData> {
   const stories = fullStories(data);
-  const photos = await reportPhotosOf(
-    db,
-    stories.map((s) => s.id),
-  );
+  const photos =
+    asked ??
+    (await reportPhotosOf(
+      db,
+      stories.map((s) => s.id),
+    ));
   for (const s of stories) {
     const id = photos.get(s.id);
     if (id !== undefined) s.photo = { id };

@@ -331,9 +331,7 @@ export class ReportEditPage extends LitElement {
     const unshared = o.funders.filter((f) => !r.shares.some((s) => s.userId === f.id));
     return html`
       <ww-report-awaiting-review .reportId=${r.id} .refresh=${this.saves}></ww-report-awaiting-review>
-      <section aria-labelledby="texts-h">
-        <ww-report-outcome-texts .reportId=${r.id} .refresh=${this.saves} @outcome-texts-saved=${() => this.run(() => this.loadPreview())}></ww-report-outcome-texts>
-      </section>
+      <ww-report-outcome-texts .reportId=${r.id} .refresh=${this.saves} @outcome-texts-saved=${() => this.run(() => this.loadPreview())}></ww-report-outcome-texts>
       <section aria-labelledby="versions-h">
         <h2 id="versions-h">${t('versions')}</h2>
         <p class="hint">${t('publishHint')}</p>

@@ -179,11 +179,18 @@ export class ReportOutcomeTexts extends LitElement {
   }
 
   override render() {
-    if (!this.outcomes) return this.loader.status();
-    return html`<h2 id="texts-h">${t('heading')}</h2>
-      <p class="hint">${t('hint')}</p>
+    // The heading stays while the texts load or failed to, so the message says what it is about.
+    // The section is this element's own: a label in another shadow root would not name it.
+    return html`<section aria-labelledby="texts-h">
+      <h2 id="texts-h">${t('heading')}</h2>
+      ${this.outcomes ? this.renderTexts(this.outcomes) : this.loader.status()}
+    </section>`;
+  }
+
+  private renderTexts(outcomes: OutcomeChoice[]) {
+    return html`<p class="hint">${t('hint')}</p>
       ${this.loader.status()}
-      ${this.outcomes.map((o, i) => this.renderOutcome(o, i))}
+      ${outcomes.map((o, i) => this.renderOutcome(o, i))}
       <div role="alert">${this.error ? html`<p class="notice error">${t('failed', { msg: this.error.message })}</p>` : nothing}</div>
       <div role="status">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
       <div class="actions"><button type="button" @click=${this.save} ?disabled=${this.busy}>${t('save')}</button></div>`;
@@ -192,6 +199,7 @@ export class ReportOutcomeTexts extends LitElement {
   static override styles = [
     pageStyles,
     css`
+      :host { display: block; margin-top: 2rem; }
       section.outcome { border-top: 1px solid var(--ww-line); padding-top: 0.5rem; margin-top: 1rem; }
       ol.stories { list-style: none; padding: 0; margin: 0; }
       ol.stories li { display: flex; justify-content: space-between; align-items: center; gap: 0.5rem; flex-wrap: wrap; border-bottom: 1px solid var(--ww-line); }
