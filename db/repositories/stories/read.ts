@@ -131,17 +131,27 @@ export async function listStories(db: Db, visible: VisibleStories, f: StoryFilte
   const capped = ids.length > SEARCH_CAP;
   const total = Math.min(ids.length, SEARCH_CAP);
   if (capped && f.offset + f.limit <= ids.length) {
-    // The page's stories by id (the filters and visibility asked again), with their tags at the same time.
-    const pageIds = ids.slice(f.offset, f.offset + f.limit);
-    const [rows, tagged] = await Promise.all([
-      summaryQuery(qb.where('stories.id', 'in', pageIds))
-        .select(summaryColumns)
-        .select(headColumn)
-        .orderBy('stories.id', 'desc')
-        .execute(),
-      taggedStories(db, pageIds),
-    ]);
-    return { stories: rows.map((s) => toSummary({ ...s, tagged: tagged.has(s.id) })), total, totalCapped: capped };
+    // The page's stories by id (the filters and visibility asked again), each with whether it is tagged.
+    const rows = await summaryQuery(qb.where('stories.id', 'in', ids.slice(f.offset, f.offset + f.limit)))
+      .select(summaryColumns)
+      .select(headColumn)
+      .select((eb) =>
+        eb
+          .or([
+            eb.exists(eb.selectFrom('storyOutcomes').select('storyOutcomes.storyId').whereRef('storyOutcomes.storyId', '=', 'stories.id')),
+            eb.exists(
+              eb
+                .selectFrom('storyPlacements')
+                .select('storyPlacements.storyId')
+                .whereRef('storyPlacements.storyId', '=', 'stories.id')
+                .where('storyPlacements.source', '=', 'coordinator'),
+            ),
+          ])
+          .as('tagged'),
+      )
+      .orderBy('stories.id', 'desc')
+      .execute();
+    return { stories: rows.map(toSummary), total, totalCapped: capped };
   }
   let rows = summaryQuery(matching).select(summaryColumns).select(headColumn);
   // Up to the cap by relevance; beyond it (a page past the walk above) most recently added first.
