@@ -236,10 +236,8 @@ function catalogOf(db: Kysely<any>): Promise<Catalog> {
     c = (async () => {
       const cols = await sql<{ t: string; c: string; u: string }>`select table_name as t, column_name as c, udt_name as u from information_schema.columns
         where table_schema = current_schema() and table_name in (${sql.join([...storyTables])})`.execute(db);
-      const seqs = await sql<{
-        t: string;
-        s: string;
-      }>`select pg_get_serial_sequence('tellers', 'id') as t, pg_get_serial_sequence('stories', 'id') as s`.execute(db);
+      const seqs = await sql<Record<'t' | 's', string>>`select pg_get_serial_sequence('tellers', 'id') as t,
+        pg_get_serial_sequence('stories', 'id') as s`.execute(db);
       return { types: new Map(cols.rows.map((r) => [`${r.t}.${r.c}`, r.u])), tellerIds: seqs.rows[0]!.t, storyIds: seqs.rows[0]!.s };
     })();
     c.catch(() => catalogs.delete(db));

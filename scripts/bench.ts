@@ -6,6 +6,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
+import http from 'node:http';
 import { seed } from './seed.js';
 import { paragraphs, seeded, title } from './data/dutch-text.js';
 import { prepareDatabase, remote, startServer, type ServerProcess } from './lib/server-process.js';
@@ -77,30 +78,44 @@ const fmtLoad = (l: Load) =>
 
 let staleSockets = 0;
 
-/** Sequential GETs for `seconds`, cycling through paths; latencies in ms. */
+/**
+ * Sequential GETs for `seconds`, cycling through paths; latencies in ms, from sending the request
+ * to the last byte of the answer as the server sent it. Like a browser, the client takes brotli or
+ * gzip; unlike fetch() it does not decompress in JavaScript, so the figure is the server's work and
+ * the transfer, not the bench process's own decompression and garbage collection.
+ */
 async function timeGets(base: string, cookie: string | null, paths: string[], seconds = 5): Promise<number[]> {
   const lat: number[] = [];
   const end = Date.now() + seconds * 1000;
-  const headers: Record<string, string> = cookie ? { cookie } : {};
-  for (let i = 0; Date.now() < end; i++) {
-    const t = performance.now();
-    let res: Response;
-    try {
-      res = await fetch(base + paths[i % paths.length]!, { headers });
-    } catch (err) {
-      // A keep-alive socket the server closed while this process was busy (the SQL floor runs
-      // synchronously for seconds): "fetch failed" (other side closed). Retry once on a new socket,
-      // and leave the failed attempt out of the figures.
-      if (!String((err as Error).cause ?? '').match(/closed|reset|ECONNRESET|UND_ERR_SOCKET/i) && !/fetch failed/.test((err as Error).message)) throw err;
-      staleSockets++;
-      res = await fetch(base + paths[i % paths.length]!, { headers });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`${paths[i % paths.length]} → ${res.status}`);
-      continue;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const headers: Record<string, string> = { 'accept-encoding': 'br, gzip', ...(cookie ? { cookie } : {}) };
+  const get = (path: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = http.get(base + path, { agent, headers }, (res) => {
+        res.on('data', () => {});
+        res.on('end', () => (res.statusCode === 200 ? resolve(res.statusCode) : reject(new Error(`${path} → ${res.statusCode}`))));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+    });
+  try {
+    for (let i = 0; Date.now() < end; i++) {
+      const path = paths[i % paths.length]!;
+      const t = performance.now();
+      try {
+        await get(path);
+      } catch (err) {
+        // A keep-alive socket the server closed while this process was busy (the SQL floor runs
+        // synchronously for seconds): retry once on a new socket, and leave it out of the figures.
+        if (!/ECONNRESET|socket hang up|EPIPE/i.test(String((err as Error).message))) throw err;
+        staleSockets++;
+        await get(path);
+        continue;
+      }
+      lat.push(performance.now() - t);
     }
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`${paths[i % paths.length]} → ${res.status}`);
-    lat.push(performance.now() - t);
+  } finally {
+    agent.destroy();
   }
   return lat;
 }

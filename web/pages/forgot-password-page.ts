@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, get, post } from '../api.js';
 import { messages } from '../i18n.js';
+import { PageLoader } from '../components/page-loader.js';
 import { pageStyles } from '../components/shared-styles.js';
 
 const t = messages({
@@ -36,19 +37,10 @@ const t = messages({
 /** Asks for a password reset link by e-mail; without e-mail configured it says to ask an admin. */
 @customElement('ww-forgot-password-page')
 export class ForgotPasswordPage extends LitElement {
-  @state() private available: boolean | null = null;
+  private readonly loader = new PageLoader(this, async () => (await get<{ available: boolean }>('/api/auth/password-reset')).available);
   @state() private sentTo = '';
   @state() private error = '';
   @state() private busy = false;
-
-  override async connectedCallback(): Promise<void> {
-    super.connectedCallback();
-    try {
-      this.available = (await get<{ available: boolean }>('/api/auth/password-reset')).available;
-    } catch {
-      this.available = false;
-    }
-  }
 
   private async submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
@@ -75,11 +67,11 @@ export class ForgotPasswordPage extends LitElement {
   }
 
   override render() {
-    if (this.available === null) return nothing;
+    if (!this.loader.ready) return html`<h1 tabindex="-1">${t('title')}</h1>${this.loader.status()}`;
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
       ${
-        !this.available
+        !this.loader.value
           ? html`<p class="notice">${t('noMail')}</p>`
           : html`<div role="status">${this.sentTo ? html`<p class="notice">${t('sent', { email: this.sentTo })}</p>` : nothing}</div>
             ${

@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, get, post } from '../api.js';
 import { messages } from '../i18n.js';
+import { PageLoader } from '../components/page-loader.js';
 import { navigate } from '../navigate.js';
 import type { Me } from '../session.js';
 import { errorText, invalid } from '../components/form-field.js';
@@ -42,14 +43,9 @@ const t = messages({
 
 @customElement('ww-setup-page')
 export class SetupPage extends LitElement {
-  @state() private needed: boolean | null = null;
+  private readonly loader = new PageLoader(this, async () => (await get<{ needed: boolean }>('/api/setup')).needed);
   @state() private error: ApiError | null = null;
   private token = new URLSearchParams(location.search).get('token') ?? '';
-
-  override async connectedCallback(): Promise<void> {
-    super.connectedCallback();
-    this.needed = (await get<{ needed: boolean }>('/api/setup')).needed;
-  }
 
   private async submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
@@ -77,8 +73,8 @@ export class SetupPage extends LitElement {
   }
 
   override render() {
-    if (this.needed === null) return nothing;
-    if (!this.needed) return html`<h1 tabindex="-1">${t('title')}</h1><p>${t('done')}</p><a href="/login">${t('login')}</a>`;
+    if (!this.loader.ready) return html`<h1 tabindex="-1">${t('title')}</h1>${this.loader.status()}`;
+    if (!this.loader.value) return html`<h1 tabindex="-1">${t('title')}</h1><p>${t('done')}</p><a href="/login">${t('login')}</a>`;
     const general = !this.error ? null : this.error.details.length ? t('check') : this.error.status === 403 ? t('badToken') : this.error.message;
     return html`
       <h1 tabindex="-1">${t('title')}</h1>

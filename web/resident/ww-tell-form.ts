@@ -2,6 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, post } from '../api.js';
+import { errorMessage } from '../components/form-field.js';
 import { LocaleController } from '../components/locale-controller.js';
 import { consentLevels, consentExplain, consentName, consentShort, type ConsentLevel } from './consent-texts.js';
 import { clearDraft, draftHasContent, emptyDraft, loadDraft, saveDraft, type Draft } from './draft.js';
@@ -305,7 +306,7 @@ export class WwTellForm extends LitElement {
 
   private fieldError(field: Field) {
     const key = this.errors[field];
-    return html`<span class="field-error" id="${field}-error">${key ? rt(key) : nothing}</span>`;
+    return errorMessage(field, key ? rt(key) : null);
   }
 
   private invalid(field: Field): 'true' | 'false' {
