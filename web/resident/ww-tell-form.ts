@@ -4,15 +4,15 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, post } from '../api.js';
 import { errorMessage } from '../components/form-field.js';
 import { LocaleController } from '../components/locale-controller.js';
-import { consentLevels, consentExplain, consentName, consentShort, type ConsentLevel } from './consent-texts.js';
 import { clearDraft, draftHasContent, emptyDraft, loadDraft, saveDraft, type Draft } from './draft.js';
-import { clearDraftMedia, keepPhoto, keepRecording, loadDraftMedia } from './draft-media.js';
 import { consentTextVersion, lang, rt, type TextKey } from './i18n.js';
+import { renderConsent } from './tell-consent.js';
+import { TellMedia } from './tell-media.js';
+import { renderReceipt } from './tell-receipt.js';
 import type { ClimateVariable, PlacementEvent } from './ww-climate-slider.js';
 import './ww-climate-slider.js';
 import type { WwStoryField } from './ww-story-field.js';
 import './ww-story-field.js';
-import type { Recording, RecordingEvent } from './ww-voice-recorder.js';
 import { documentTitle } from '../title.js';
 
 type LinkInfo = {
@@ -25,13 +25,10 @@ type LinkInfo = {
 };
 type Field = 'title' | 'body' | 'consent' | 'guardianName' | 'guardianAgrees' | 'tellerName' | 'media';
 
-/** Photos larger than this are refused before sending (the server's limit, see server/media.ts). */
-const PHOTO_MAX = 10 * 1024 * 1024;
-
 /**
  * The resident's story form for one project link, and the receipt after sending. Everything typed
  * is kept in the browser until the story arrived (web/resident/draft.ts), the recording and photo
- * too (web/resident/draft-media.ts); sent while offline, it goes as soon as the connection is back.
+ * too (web/resident/tell-media.ts); sent while offline, it goes as soon as the connection is back.
  */
 @customElement('ww-tell-form')
 export class WwTellForm extends LitElement {
@@ -45,10 +42,16 @@ export class WwTellForm extends LitElement {
   @state() private busy = false;
   @state() private offline = false;
   @state() private receipt: string | null = null;
-  @state() private recorderLoaded = false;
-  @state() private recording: Recording | null = null;
-  @state() private photo: File | null = null;
-  @state() private photoUrl: string | null = null;
+  private readonly media = new TellMedia(this, () => this.token, {
+    photo: (problem) => {
+      const { media: _, ...rest } = this.errors;
+      this.errors = problem ? { ...rest, media: problem } : rest;
+    },
+    recorded: () => {
+      const { body: _, ...rest } = this.errors;
+      this.errors = rest;
+    },
+  });
 
   constructor() {
     super();
@@ -67,25 +70,15 @@ export class WwTellForm extends LitElement {
       this.restored = draftHasContent(kept);
     }
     window.addEventListener('online', this.backOnline);
-    void this.restoreMedia().then(() => this.load());
-  }
-
-  /** The recording and photo kept from before a reload (IndexedDB); the recorder's code loads only when there is a recording. */
-  private async restoreMedia(): Promise<void> {
-    const kept = await loadDraftMedia(this.token);
-    if (kept.photo) this.showPhoto(kept.photo);
-    if (kept.audio) {
-      await import('./ww-voice-recorder.js');
-      this.recording = kept.audio;
-      this.recorderLoaded = true;
-    }
-    if (kept.audio || kept.photo) this.restored = true;
+    void this.media.restore().then((kept) => {
+      this.restored ||= kept;
+      return this.load();
+    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.backOnline);
-    if (this.photoUrl) URL.revokeObjectURL(this.photoUrl);
   }
 
   private readonly backOnline = () => {
@@ -138,11 +131,11 @@ export class WwTellForm extends LitElement {
 
   private validate(): Partial<Record<Field, TextKey>> {
     const errors: Partial<Record<Field, TextKey>> = {};
-    if ((this.story?.isEmpty ?? true) && !this.recording) errors.body = 'form.needStory';
+    if ((this.story?.isEmpty ?? true) && !this.media.recording) errors.body = 'form.needStory';
     if (!this.draft.consent) errors.consent = 'form.needConsent';
     if (this.draft.under16 && !this.draft.guardianName.trim()) errors.guardianName = 'form.needGuardianName';
     if (this.draft.under16 && !this.draft.guardianAgrees) errors.guardianAgrees = 'form.needGuardianAgrees';
-    if (this.photo && this.photo.size > PHOTO_MAX) errors.media = 'photo.tooBig';
+    if (this.media.photoTooBig) errors.media = 'photo.tooBig';
     return errors;
   }
 
@@ -169,7 +162,7 @@ export class WwTellForm extends LitElement {
       consentTextVersion: consentTextVersion(),
       placements: d.placements.map(([variableId, position]) => ({ variableId, position })),
       language: lang(),
-      ...(this.photo ? { photoInReports: d.consent === 'public' && d.photoInReports } : {}),
+      ...(this.media.photo ? { photoInReports: d.consent === 'public' && d.photoInReports } : {}),
     };
   }
 
@@ -180,23 +173,11 @@ export class WwTellForm extends LitElement {
     this.general = null;
     const url = `/api/public/links/${encodeURIComponent(this.token)}/stories`;
     try {
-      const payload = this.payload();
-      let body: unknown = payload;
-      if (this.recording || this.photo) {
-        const form = new FormData();
-        form.set('story', JSON.stringify(payload));
-        const type = this.recording?.blob.type ?? '';
-        if (this.recording) form.set('audio', this.recording.blob, `recording.${type.includes('ogg') ? 'ogg' : type.includes('mp4') ? 'm4a' : 'webm'}`);
-        if (this.photo) form.set('photo', this.photo, this.photo.name || 'photo');
-        body = form;
-      }
-      const res = await post<{ receipt: string }>(url, body);
+      const res = await post<{ receipt: string }>(url, this.media.body(this.payload()));
       // Arrived: forget the draft at once, files included, so nothing is ever sent twice.
       clearDraft(this.token);
       this.draft = emptyDraft();
-      this.recording = null;
-      this.showPhoto(null);
-      await clearDraftMedia(this.token);
+      await this.media.clear();
       this.offline = false;
       this.receipt = res.receipt;
       await this.updateComplete;
@@ -263,47 +244,6 @@ export class WwTellForm extends LitElement {
     target?.focus();
   }
 
-  private async startRecording(): Promise<void> {
-    if (!this.recorderLoaded) {
-      // The recorder's code loads only now, when someone wants to speak their story.
-      await import('./ww-voice-recorder.js');
-      this.recorderLoaded = true;
-    }
-    await this.updateComplete;
-    await this.querySelector('ww-voice-recorder')?.start();
-  }
-
-  private recorded(e: RecordingEvent): void {
-    this.recording = e.detail;
-    void keepRecording(this.token, e.detail);
-    if (e.detail && this.errors.body) {
-      const { body: _, ...rest } = this.errors;
-      this.errors = rest;
-    }
-  }
-
-  private showPhoto(file: File | null): void {
-    if (this.photoUrl) URL.revokeObjectURL(this.photoUrl);
-    this.photo = file;
-    this.photoUrl = file && file.type.startsWith('image/') ? URL.createObjectURL(file) : null;
-  }
-
-  private choosePhoto(e: Event): void {
-    const file = (e.target as HTMLInputElement).files?.[0] ?? null;
-    this.showPhoto(file);
-    void keepPhoto(this.token, file);
-    const { media: _, ...rest } = this.errors;
-    this.errors = file && file.size > PHOTO_MAX ? { ...rest, media: 'photo.tooBig' } : rest;
-  }
-
-  private removePhoto(): void {
-    this.showPhoto(null);
-    void keepPhoto(this.token, null);
-    const input = this.querySelector<HTMLInputElement>('#photo');
-    if (input) input.value = '';
-    input?.focus();
-  }
-
   private fieldError(field: Field) {
     const key = this.errors[field];
     return errorMessage(field, key ? rt(key) : null);
@@ -314,7 +254,7 @@ export class WwTellForm extends LitElement {
   }
 
   override render() {
-    if (this.receipt) return this.renderReceipt(this.receipt);
+    if (this.receipt) return renderReceipt(this.receipt);
     if (this.loadError) return html`<h1>${rt('form.pageTitle')}</h1><p class="notice error" role="alert">${rt(this.loadError)}</p>`;
     if (!this.link) return html`<h1>${rt('form.pageTitle')}</h1><p role="status">${rt('app.loading')}</p>`;
     const d = this.draft;
@@ -342,7 +282,7 @@ export class WwTellForm extends LitElement {
           ${this.fieldError('body')}
         </div>
 
-        ${this.link.media ? this.renderMedia() : nothing}
+        ${this.link.media ? this.media.render(this.fieldError('media')) : nothing}
 
         <div class="field">
           <label class="field-label" for="title">${rt('form.storyTitle')}</label>
@@ -363,7 +303,14 @@ export class WwTellForm extends LitElement {
             : nothing
         }
 
-        ${this.renderConsent()}
+        ${renderConsent({
+          consent: d.consent,
+          photoInReports: d.photoInReports,
+          withPhoto: !!this.media.photo,
+          invalid: this.invalid('consent'),
+          error: this.fieldError('consent'),
+          choose: (consent) => this.keep({ consent }),
+        })}
 
         <div class="field">
           <label class="field-label" for="tellerName">${rt('form.name')}</label>
@@ -405,89 +352,6 @@ export class WwTellForm extends LitElement {
           <p class="hint">${rt('form.sendNote')}</p>
         </div>
       </form>
-    `;
-  }
-
-  private renderMedia() {
-    return html`<div class="media">
-      ${
-        this.recorderLoaded
-          ? html`<ww-voice-recorder .kept=${this.recording} @ww-recording=${this.recorded}></ww-voice-recorder>`
-          : html`<div class="field">
-            <button type="button" class="secondary voice-start" aria-describedby="voice-hint" @click=${this.startRecording}>
-              <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22"><rect x="9" y="3" width="6" height="11" rx="3" fill="currentColor"/><path d="M6 11a6 6 0 0 0 12 0M12 17v4" fill="none" stroke="currentColor" stroke-width="2"/></svg>
-              ${rt('voice.record')}
-            </button>
-            <span class="hint" id="voice-hint">${rt('voice.recordHint')}</span>
-          </div>`
-      }
-      <div class="field">
-        ${
-          this.photo
-            ? html`<p class="field-label">${rt('photo.yours')}</p>
-              ${this.photoUrl ? html`<img class="photo-preview" src=${this.photoUrl} alt="" />` : nothing}
-              <button type="button" class="secondary" @click=${this.removePhoto}>${rt('photo.remove')}</button>`
-            : nothing
-        }
-        <label class="file-button ${this.photo ? 'visually-hidden' : ''}" for="photo">
-          <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22"><path d="M4 7h3l2-3h6l2 3h3v13H4z" fill="none" stroke="currentColor" stroke-width="2"/><circle cx="12" cy="13" r="4" fill="none" stroke="currentColor" stroke-width="2"/></svg>
-          ${rt('photo.add')}
-        </label>
-        <input id="photo" name="photo" type="file" accept="image/*" class="visually-hidden" aria-describedby="media-error" @change=${this.choosePhoto} />
-        ${this.fieldError('media')}
-      </div>
-    </div>`;
-  }
-
-  private renderConsent() {
-    const d = this.draft;
-    return html`<fieldset class="consent" aria-describedby="consent-intro consent-error">
-      <legend><h2>${rt('consent.title')}</h2></legend>
-      <p id="consent-intro">${rt('consent.intro')}</p>
-      ${consentLevels.map(
-        (level) => html`<div class="choice">
-          <input type="radio" id="consent-${level}" name="consent" value=${level} .checked=${d.consent === level}
-            aria-describedby="consent-${level}-explain" aria-invalid=${this.invalid('consent')} @change=${() => this.keep({ consent: level })} />
-          <label for="consent-${level}">${consentName(level)}</label>
-          <p id="consent-${level}-explain">${consentShort(level)}</p>
-        </div>`,
-      )}
-      ${
-        this.photo && d.consent === 'public'
-          ? html`<label class="check">
-            <input type="checkbox" name="photoInReports" .checked=${d.photoInReports} />
-            <span>${rt('photo.inReports')}</span>
-          </label>`
-          : nothing
-      }
-      ${this.fieldError('consent')}
-      <details class="more">
-        <summary>${rt('consent.more')}</summary>
-        <dl>
-          ${consentLevels.map((level: ConsentLevel) => html`<dt>${consentName(level)}</dt><dd>${consentExplain(level)}</dd>`)}
-        </dl>
-        <p>${rt('consent.voiceExplain')}</p>
-        <p>${rt('photo.inReportsHint')}</p>
-        <p>${rt('consent.codeExplain')}</p>
-      </details>
-    </fieldset>`;
-  }
-
-  private renderReceipt(code: string) {
-    /** An address inside a right-to-left sentence stays one left-to-right run (Unicode isolates), so `host/r` is not shown as `r/host`. */
-    const ltr = (text: string) => `\u2066${text}\u2069`;
-    const url = `${location.origin}/r`;
-    return html`
-      <h1 tabindex="-1">${rt('form.thanks')}</h1>
-      <p>${rt('form.received')}</p>
-      <div class="receipt">
-        <p>${rt('form.yourCode')}</p>
-        <p class="code" data-receipt dir="ltr">${code}</p>
-      </div>
-      <p><strong>${rt('form.writeDown')}</strong></p>
-      <p>${rt('form.codeUse')}</p>
-      <p><a class="button primary" href="/r/${encodeURIComponent(code)}">${rt('form.openReceipt')}</a></p>
-      <p class="hint">${rt('form.laterAt', { url: ltr(url.replace(/^https?:\/\//, '')) })}</p>
     `;
   }
 }
