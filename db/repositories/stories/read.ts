@@ -107,16 +107,18 @@ export async function listStories(db: Db, visible: VisibleStories, f: StoryFilte
   const search = engine(db);
   const match = f.q ? searchQuery(db, f.q) : null;
   if (!match) {
-    const total = Number((await qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-    const page = await summaryQuery(qb)
-      .select(summaryColumns)
-      .select(headColumn)
-      .orderBy('stories.createdAt', 'desc')
-      .orderBy('stories.id', 'desc')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute();
-    return { stories: await withTagged(db, page), total, totalCapped: false };
+    const [count, page] = await Promise.all([
+      qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+      summaryQuery(qb)
+        .select(summaryColumns)
+        .select(headColumn)
+        .orderBy('stories.createdAt', 'desc')
+        .orderBy('stories.id', 'desc')
+        .limit(f.limit)
+        .offset(f.offset)
+        .execute(),
+    ]);
+    return { stories: await withTagged(db, page), total: Number(count?.n ?? 0), totalCapped: false };
   }
   const matching = search.matchStories(qb, match);
   // One walk over the matches, most recently added first, up to one beyond the cap: it counts
@@ -130,6 +132,7 @@ export async function listStories(db: Db, visible: VisibleStories, f: StoryFilte
   ).map((r) => r.id);
   const capped = ids.length > SEARCH_CAP;
   const total = Math.min(ids.length, SEARCH_CAP);
+  if (!capped && f.offset >= ids.length) return { stories: [], total, totalCapped: false }; // no match on this page
   if (capped && f.offset + f.limit <= ids.length) {
     // The page's stories by id (the filters and visibility asked again), each with whether it is tagged.
     const rows = await summaryQuery(qb.where('stories.id', 'in', ids.slice(f.offset, f.offset + f.limit)))
