@@ -301,6 +301,11 @@ describe('the web words field errors in the UI’s language', () => {
     const dates = await apiError(await admin.post('/api/projects', { name: 'P', startDate: '2026-05-01', endDate: '2026-04-01' }));
     inLocale('nl');
     expect(dates.field('endDate')).toBe('Ligt voor de startdatum');
+    // the error's own message is the UI's half too
+    inLocale('en');
+    expect(new ApiError(404, 'not_found', 'Versie niet gevonden / Version not found').message).toBe('Version not found');
+    inLocale('nl');
+    expect(new ApiError(404, 'not_found', 'Versie niet gevonden / Version not found').message).toBe('Versie niet gevonden');
     // a page's own (already translated) message stays as it is
     expect(
       new ApiError(400, 'invalid_input', 'Kies een datum in de toekomst.', [{ field: 'expiresAt', message: 'Kies een datum in de toekomst.' }]).field(

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { indexedStoryIds } from '../db/engine.js';
 import { ftsQuery } from '../db/sqlite.js';
 import { SEARCH_CAP } from '../db/repositories/stories.js';
-import { addStory } from './helpers/reports-fixtures.js';
+import { addOutcome, addStory } from './helpers/reports-fixtures.js';
 import type { Client } from './helpers/app.js';
 import { testApp, type TestApp } from './helpers/app.js';
 import { doc, heard, json, world, type World } from './helpers/stories-fixtures.js';
@@ -137,10 +137,17 @@ describe('story search', () => {
           await addStory(tx, { projectId: i % 2 ? w.projectA : w.projectB, consent: 'team', title: `Buurtfeest ${i}`, body: 'Het buurtfeest op het plein.' }),
         );
     });
+    // one of them tagged to an outcome: the list says so
+    const outcomeId = await addOutcome(t.db, w.projectB, 'Buren ontmoeten elkaar');
+    await t.db
+      .insertInto('storyOutcomes')
+      .values({ storyId: many.at(-2)!, outcomeId, byUser: null })
+      .execute();
     const page = await json(await w.admin.get('/api/stories?q=buurtfeest&limit=5'), 200);
     expect(page.total).toBe(SEARCH_CAP);
     expect(page.totalCapped).toBe(true);
     expect(page.stories.map((s: { id: number }) => s.id)).toEqual([...many].reverse().slice(0, 5));
+    expect(page.stories.map((s: { tagged: boolean }) => s.tagged)).toEqual([false, true, false, false, false]);
     const next = await json(await w.admin.get('/api/stories?q=buurtfeest&limit=5&offset=5'), 200);
     expect(next.stories.map((s: { id: number }) => s.id)).toEqual([...many].reverse().slice(5, 10));
     // pages at and beyond the cap go on in the same order, with the same counts

@@ -1,16 +1,17 @@
 // The one way the web app talks to the server.
-import { fieldMessage, type FieldIssue } from './i18n.js';
+import { fieldMessage, localHalf, type FieldIssue } from './i18n.js';
 
 export type ApiErrorBody = { error: { code: string; message: string; details: FieldIssue[] } };
 
 export class ApiError extends Error {
+  /** The server words its messages "Nederlands / English"; `message` is the UI's half, `sent` the whole. */
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    readonly sent: string,
     readonly details: FieldIssue[] = [],
   ) {
-    super(message);
+    super(localHalf(sent) ?? sent);
   }
   /** The message for one field, in the UI's language, for tying errors to form inputs. */
   field(name: string): string | undefined {
@@ -19,7 +20,7 @@ export class ApiError extends Error {
   }
   /** One detail in the UI's language (see fieldMessage in i18n.ts). */
   messageOf(detail: FieldIssue): string {
-    return fieldMessage(detail, this);
+    return fieldMessage(detail, { message: this.sent, details: this.details });
   }
 }
 

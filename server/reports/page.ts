@@ -61,12 +61,17 @@ table.data th[scope="col"], table.matrix th, .summary-table td { white-space: no
 .climate-lines { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: .5rem 1.5rem; }
 .climate-line h3 { margin: .75rem 0 .25rem; } .climate-line p { margin: .25rem 0; }
 .reading { border: 1px solid var(--line); background: #f6f8f4; padding: .5rem .75rem; }
-/* On a phone the summary's columns are tighter and headers wrap, so the first columns (up to "Doel")
-   show without scrolling; the rest scrolls in the table's labelled, focusable region. */
-@media screen and (max-width: 30em) {
-  table.data.summary-table { font-size: .8rem; }
-  table.data.summary-table th, table.data.summary-table td { padding: .3rem .2rem; }
-  table.data.summary-table th[scope="col"], table.data.summary-table td, table.data.summary-table .status { white-space: normal; }
+/* On a phone each indicator of the summary is a small card: its name, then its figures, each
+   labelled with its column's name, so the status and "% van doel" show without scrolling. */
+@media screen and (max-width: 36em) {
+  .summary-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .summary-table, .summary-table tbody { display: block; }
+  .summary-table tr { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: .25rem .5rem; padding: .5rem .25rem; border-bottom: 1px solid var(--line); }
+  table.data.summary-table tr > * { border: 0; padding: 0; white-space: normal; background: none; }
+  .summary-table th[scope="row"], .summary-table td[colspan] { grid-column: 1 / -1; }
+  .summary-table tr.outcome-row { grid-template-columns: minmax(0, 1fr) auto; align-items: center; background: #f1f4f0; border-top: 2px solid var(--line); }
+  .summary-table td[data-label]::before { content: attr(data-label) / ""; display: block; font-size: .75rem; color: var(--muted); font-weight: 400; }
+  .summary-table .outcome-row td[data-label]::before { content: none; }
 }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print {

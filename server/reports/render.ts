@@ -153,17 +153,19 @@ function renderOutcome(lang: Lang, o: OutcomeOut, data: ReportData): string {
 
 function renderSummary(w: Words, s: SummaryOut): string {
   const pct = (n: number | null) => (n == null ? '–' : `${format(w.locale, 0, 0).format(n)}%`);
+  // each cell names its column, for the phone layout where the header row is not shown (page.ts)
+  const cell = (column: number, content: string) => `<td data-label="${w.summaryHead[column]}">${content}</td>`;
   const rows = s.outcomes
     .map((o) => {
-      const head = `<tr class="outcome-row"><th scope="rowgroup" colspan="5">${e(o.title)}</th><td>${statusBadge(w, o.status)}</td></tr>`;
+      const head = `<tr class="outcome-row"><th scope="rowgroup" colspan="5">${e(o.title)}</th>${cell(5, statusBadge(w, o.status))}</tr>`;
       if (!o.indicators.length) return head + `<tr><td colspan="6" class="muted">${w.noIndicatorsShort}</td></tr>`;
       return (
         head +
         o.indicators
           .map(
             (i) =>
-              `<tr><th scope="row">${e(i.name)}</th><td>${num(w, i.baseline)}</td><td>${num(w, i.target)}</td>` +
-              `<td>${num(w, i.actual)}${i.period ? ` <span class="period">${e(i.period)}</span>` : ''}</td><td>${pct(i.percent)}</td><td>${statusBadge(w, i.status)}</td></tr>`,
+              `<tr><th scope="row">${e(i.name)}</th>${cell(1, num(w, i.baseline))}${cell(2, num(w, i.target))}` +
+              `${cell(3, `${num(w, i.actual)}${i.period ? ` <span class="period">${e(i.period)}</span>` : ''}`)}${cell(4, pct(i.percent))}${cell(5, statusBadge(w, i.status))}</tr>`,
           )
           .join('')
       );

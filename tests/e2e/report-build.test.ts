@@ -119,6 +119,16 @@ describe('browser: a report built through the pages', () => {
     expect(main).toContain('En 1 ander verhaal bij deze uitkomst.');
     expect(main).not.toContain('TEAMGEHEIM');
     await e.screenshot(page, 'report-build-version');
+
+    // 7. On a phone the summary's row is a card: the percentage and the status show without scrolling sideways.
+    await page.setViewportSize({ width: 360, height: 800 });
+    await row.scrollIntoViewIfNeeded();
+    for (const cell of [row.getByRole('cell', { name: '75%' }), row.getByRole('cell', { name: 'achter' })]) {
+      const box = (await cell.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await e.screenshot(page, 'report-build-version-360');
     await ctx.close();
   });
 });

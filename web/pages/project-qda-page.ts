@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, api, get } from '../api.js';
-import { localHalf, messages } from '../i18n.js';
+import { messages } from '../i18n.js';
 import { isStaff, type Project } from '../models.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
@@ -138,7 +138,7 @@ export class ProjectQdaPage extends LitElement {
             : t('nothing');
     } catch (e) {
       this.answer = null;
-      this.error = e instanceof ApiError ? (localHalf(e.message) ?? e.message) : t('failed');
+      this.error = e instanceof ApiError ? e.message : t('failed');
     } finally {
       this.busy = false;
     }

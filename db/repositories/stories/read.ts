@@ -107,16 +107,18 @@ export async function listStories(db: Db, visible: VisibleStories, f: StoryFilte
   const search = engine(db);
   const match = f.q ? searchQuery(db, f.q) : null;
   if (!match) {
-    const total = Number((await qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-    const page = await summaryQuery(qb)
-      .select(summaryColumns)
-      .select(headColumn)
-      .orderBy('stories.createdAt', 'desc')
-      .orderBy('stories.id', 'desc')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute();
-    return { stories: await withTagged(db, page), total, totalCapped: false };
+    const [count, page] = await Promise.all([
+      qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+      summaryQuery(qb)
+        .select(summaryColumns)
+        .select(headColumn)
+        .orderBy('stories.createdAt', 'desc')
+        .orderBy('stories.id', 'desc')
+        .limit(f.limit)
+        .offset(f.offset)
+        .execute(),
+    ]);
+    return { stories: await withTagged(db, page), total: Number(count?.n ?? 0), totalCapped: false };
   }
   const matching = search.matchStories(qb, match);
   // One walk over the matches, most recently added first, up to one beyond the cap: it counts
@@ -130,18 +132,29 @@ export async function listStories(db: Db, visible: VisibleStories, f: StoryFilte
   ).map((r) => r.id);
   const capped = ids.length > SEARCH_CAP;
   const total = Math.min(ids.length, SEARCH_CAP);
+  if (!capped && f.offset >= ids.length) return { stories: [], total, totalCapped: false }; // no match on this page
   if (capped && f.offset + f.limit <= ids.length) {
-    // The page's stories by id (the filters and visibility asked again), with their tags at the same time.
-    const pageIds = ids.slice(f.offset, f.offset + f.limit);
-    const [rows, tagged] = await Promise.all([
-      summaryQuery(qb.where('stories.id', 'in', pageIds))
-        .select(summaryColumns)
-        .select(headColumn)
-        .orderBy('stories.id', 'desc')
-        .execute(),
-      taggedStories(db, pageIds),
-    ]);
-    return { stories: rows.map((s) => toSummary({ ...s, tagged: tagged.has(s.id) })), total, totalCapped: capped };
+    // The page's stories by id (the filters and visibility asked again), each with whether it is tagged.
+    const rows = await summaryQuery(qb.where('stories.id', 'in', ids.slice(f.offset, f.offset + f.limit)))
+      .select(summaryColumns)
+      .select(headColumn)
+      .select((eb) =>
+        eb
+          .or([
+            eb.exists(eb.selectFrom('storyOutcomes').select('storyOutcomes.storyId').whereRef('storyOutcomes.storyId', '=', 'stories.id')),
+            eb.exists(
+              eb
+                .selectFrom('storyPlacements')
+                .select('storyPlacements.storyId')
+                .whereRef('storyPlacements.storyId', '=', 'stories.id')
+                .where('storyPlacements.source', '=', 'coordinator'),
+            ),
+          ])
+          .as('tagged'),
+      )
+      .orderBy('stories.id', 'desc')
+      .execute();
+    return { stories: rows.map(toSummary), total, totalCapped: capped };
   }
   let rows = summaryQuery(matching).select(summaryColumns).select(headColumn);
   // Up to the cap by relevance; beyond it (a page past the walk above) most recently added first.

@@ -141,8 +141,8 @@ export const reportCrudRoutes = router()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await assertReportManageable(c.var.db, userOf(c), id);
-      const data = { ...(await assembleReport(c.var.db, definitionOf((await getReport(c.var.db, id))!))), ...(await coverOf(c)) };
+      const [, report, cover] = await Promise.all([assertReportManageable(c.var.db, userOf(c), id), getReport(c.var.db, id), coverOf(c)]);
+      const data = { ...(await assembleReport(c.var.db, definitionOf(report!))), ...cover };
       // The team's preview shows a story's photo at the team's own address for it.
       const storyOf = photoStories(data);
       const html = photoSources(renderReport(data, { lang: c.req.valid('query').lang }), (m) => `/api/stories/${storyOf.get(m)}/media/${m}`);
