@@ -1,8 +1,10 @@
 // Page defects found in use: each is what a user saw, checked in Chromium as they would meet it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { checkA11y, expectNoHorizontalScroll, screenshot, tabTo } from '../helpers/a11y.js';
+import { readFileSync } from 'node:fs';
+import { checkA11y, expectNoHorizontalScroll, expectScrollingTablesReachable, screenshot, tabTo } from '../helpers/a11y.js';
 import { makeArea, makeProject, makeStory } from '../helpers/sensemaking-fixtures.js';
+import { shared } from '../helpers/shared.js';
 
 describe('browser: page defects stay fixed', () => {
   let e: E2E;
@@ -91,6 +93,83 @@ describe('browser: page defects stay fixed', () => {
     }
     await checkA11y(page, 'areas at 360 px');
     await screenshot(page, 'areas-360');
+    await page.context().close();
+  });
+
+  it('at 360 px every wide table (hours, expenses, users, indicator history, import checks) scrolls in a named region the keyboard reaches', async () => {
+    const admin = await e.user('admin');
+    const area = await makeArea(e.db, 'Buurt Transvaal-Noord met een lange naam', 'buurt');
+    const projectId = await makeProject(e.db, 'Buurtkamer Transvaal');
+    await e.db
+      .insertInto('hours')
+      .values({ projectId, userId: admin.id, date: '2026-03-02', hours: 2.5, phase: 'DOEN', activity: 'Gesprekken bij de buurtmaaltijd' })
+      .execute();
+    await e.db
+      .insertInto('expenses')
+      .values({ projectId, date: '2026-03-02', amountCents: 4250, description: 'Koffie en thee voor de inloop', category: 'Materiaal', enteredBy: admin.id })
+      .execute();
+    const { id: indicatorId } = await e.db
+      .insertInto('indicators')
+      .values({
+        projectId,
+        outcomeId: null,
+        name: 'Bezoekers',
+        unit: 'count',
+        measure: 'unit',
+        periodicity: 'quarter',
+        baselineValue: null,
+        baselinePeriod: null,
+        byArea: 1,
+        sourceKey: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await e.db
+      .insertInto('indicatorValueHistory')
+      .values({
+        indicatorId,
+        period: '2026-Q1',
+        areaId: area,
+        existed: 1,
+        oldValue: 12,
+        newValue: 14,
+        oldNote: null,
+        newNote: 'geteld bij de deur',
+        changedBy: admin.id,
+        batchId: null,
+      })
+      .execute();
+    const page = await (await e.context({ phone: true })).newPage();
+    await e.login(page, admin.email);
+    const check = async (path: string, region: string | RegExp, name: string, scrolls = true) => {
+      if (path) await page.goto(path);
+      await page.getByRole('region', { name: region }).waitFor();
+      await expectNoHorizontalScroll(page, name);
+      const scrolling = await expectScrollingTablesReachable(page, name);
+      if (scrolls) expect(scrolling, `${name}: a table that scrolls at 360 px`).toBeGreaterThan(0);
+      await checkA11y(page, name);
+      await screenshot(page, `tables-360-${name.replace(/\W+/g, '-')}`);
+    };
+    await check(`/projects/${projectId}/hours`, 'Ingevoerde uitgaven', 'hours page');
+    // the users and import-error tables may fit a phone with this data: their regions are checked all the same
+    await check('/users', 'Gebruikers', 'users page', false);
+    await check(`/indicators/${indicatorId}/edit`, 'Laatste wijzigingen van de waarden', 'indicator edit');
+
+    await page.goto(`/projects/${projectId}/indicators/import`);
+    await page.getByLabel('CSV-bestand').setInputFiles({
+      name: 'waarden.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('indicator;periode;gebied;waarde;opmerking\r\nBezoekers;2026-Q5;Buurt Transvaal-Noord met een lange naam;acht;\r\n'),
+    });
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await check('', /fout\(en\) in het bestand/, 'import errors', false);
+
+    await page.goto('/imports/cbs');
+    const file = readFileSync(shared('data', 'cbs', 'Nabijheid_voorzieningen__buurt_2021_10022023_162519.csv'));
+    await page.getByLabel('StatLine CSV-bestand').setInputFiles({ name: 'nabijheid.csv', mimeType: 'text/csv', buffer: file });
+    await page.getByRole('textbox', { name: /^Periode/ }).fill('2021');
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await check('', /gebied\(en\) niet gevonden/, 'cbs import');
     await page.context().close();
   });
 

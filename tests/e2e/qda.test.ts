@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, expectNoHorizontalScroll } from '../helpers/a11y.js';
+import { checkA11y, expectNoHorizontalScroll, expectScrollingTablesReachable } from '../helpers/a11y.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { makeProject, makeStory } from '../helpers/sensemaking-fixtures.js';
 
@@ -52,6 +52,7 @@ describe('browser: REFI-QDA export and import', () => {
       const table = page.getByRole('table', { name: 'Dit komt erbij' });
       await expect.poll(() => table.getByRole('row').nth(1).innerText()).toMatch(/Groeten op straat\s+“groeten mensen elkaar”\s+Buurtgevoel \d\s+nieuwe code/);
       await expectNoHorizontalScroll(page, `qda page ${phone ? 360 : 1280}`);
+      await expectScrollingTablesReachable(page, `qda page ${phone ? 360 : 1280}`);
       await checkA11y(page, 'qda page preview');
       await e.screenshot(page, `qda-preview-${phone ? 360 : 1280}`);
 

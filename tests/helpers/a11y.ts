@@ -2,6 +2,7 @@
 // axe-core with the WCAG 2.2 A/AA rules, keyboard-only movement with visible focus,
 // form errors tied to their fields, and reflow at 200% zoom on a phone.
 import axe from 'axe-core';
+import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
@@ -236,6 +237,38 @@ export async function expectNoHorizontalScroll(page: Page, label: string): Promi
     return [`page is ${doc.scrollWidth}px wide in a ${width}px viewport`, ...wide.slice(0, 12)];
   });
   if (out.length) throw new Error(`${label}: horizontal scrolling needed:\n  ${out.join('\n  ')}`);
+}
+
+/**
+ * WCAG 2.1.1 with 1.4.10: every table wrapper (`.table-wrap`) is a named region the keyboard can
+ * reach, and each one that scrolls sideways is reached with Tab and scrolled with the arrow keys.
+ * Returns how many scroll.
+ */
+export async function expectScrollingTablesReachable(page: Page, label: string): Promise<number> {
+  let scrolling = 0;
+  for (const wrap of await page.locator('.table-wrap').all()) {
+    const about = await wrap.evaluate((el) => {
+      const root = el.getRootNode() as Document | ShadowRoot;
+      const byIds = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).map((id) => (id ? (root.getElementById(id)?.textContent ?? '') : ''));
+      return {
+        role: el.getAttribute('role'),
+        tabindex: el.getAttribute('tabindex'),
+        name: (el.getAttribute('aria-label') ?? byIds.join(' ')).trim(),
+        table: el.querySelector('caption, th')?.textContent?.trim() ?? '',
+        scrolls: el.scrollWidth > el.clientWidth + 1,
+      };
+    });
+    if (about.role !== 'region' || about.tabindex !== '0' || !about.name)
+      throw new Error(
+        `${label}: the table "${about.table}" is not a named region the keyboard reaches (role=${about.role}, tabindex=${about.tabindex}, name="${about.name}")`,
+      );
+    if (!about.scrolls) continue;
+    scrolling++;
+    await tabTo(page, wrap, { max: 80 });
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => wrap.evaluate((el) => el.scrollLeft), { message: `${label}: arrow keys scroll "${about.name}"` }).toBeGreaterThan(0);
+  }
+  return scrolling;
 }
 
 /**

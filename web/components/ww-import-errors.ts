@@ -17,7 +17,7 @@ export class WwImportErrors extends LitElement {
 
   override render() {
     if (!this.errors.length) return nothing;
-    return html`<div class="table-wrap"><table>
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('caption', { n: this.errors.length })}><table>
       <caption class="error">${t('caption', { n: this.errors.length })}</caption>
       <thead><tr><th scope="col">${t('row')}</th><th scope="col">${t('column')}</th><th scope="col">${t('reason')}</th></tr></thead>
       <tbody>${this.errors.map((e) => html`<tr><td>${e.row}</td><td>${e.column}</td><td>${saidHere(e)}</td></tr>`)}</tbody>

@@ -133,7 +133,7 @@ export class CbsImportPage extends LitElement {
         <div role="alert"><ww-import-errors .errors=${r?.errors ?? []}></ww-import-errors></div>
         ${
           r?.unknownAreas.length
-            ? html`<div class="table-wrap"><table>
+            ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('unknown', { n: r.unknownAreas.length })}><table>
               <caption>${t('unknown', { n: r.unknownAreas.length })}</caption>
               <thead><tr><th scope="col">${t('row')}</th><th scope="col">${t('name')}</th><th scope="col">${t('code')}</th><th scope="col">${t('reason')}</th></tr></thead>
               <tbody>${r.unknownAreas.map((u) => html`<tr><td>${u.row}</td><td>${u.name ?? ''}</td><td>${u.code ?? ''}</td><td>${saidHere(u)}</td></tr>`)}</tbody>

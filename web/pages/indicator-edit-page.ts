@@ -338,7 +338,7 @@ export class IndicatorEditPage extends LitElement {
       ${
         this.history.length
           ? html`<h2>${t('history')}</h2>
-            <div class="table-wrap"><table>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=${t('history')}><table>
               <thead><tr><th scope="col">${t('when')}</th><th scope="col">${t('targetPeriod')}</th><th scope="col">${t('targetArea')}</th><th scope="col">${t('change')}</th><th scope="col">${t('who')}</th></tr></thead>
               <tbody>${this.history.map(
                 (h) => html`<tr>

@@ -20,6 +20,7 @@ const t = messages({
     counts: 'Indicatoren',
     plan: 'Tegenover de begroting',
     logHours: 'Uren schrijven',
+    hoursTable: 'Geschreven uren',
     date: 'Datum',
     amountHours: 'Uren',
     hoursHint: 'Per kwartier, bijvoorbeeld 1,5.',
@@ -38,6 +39,7 @@ const t = messages({
     total: 'Totaal',
     noHours: 'Nog geen uren geschreven. Vul hierboven de eerste in.',
     expenses: 'Uitgaven',
+    expensesTable: 'Ingevoerde uitgaven',
     addExpense: 'Uitgave toevoegen',
     amount: 'Bedrag in euro',
     amountHint: 'Bijvoorbeeld 12,50.',
@@ -59,6 +61,7 @@ const t = messages({
     counts: 'Indicators',
     plan: 'Against the budget',
     logHours: 'Log hours',
+    hoursTable: 'Hours logged',
     date: 'Date',
     amountHours: 'Hours',
     hoursHint: 'In quarters of an hour, e.g. 1.5.',
@@ -77,6 +80,7 @@ const t = messages({
     total: 'Total',
     noHours: 'No hours logged yet. Fill in the first ones above.',
     expenses: 'Expenses',
+    expensesTable: 'Expenses entered',
     addExpense: 'Add expense',
     amount: 'Amount in euros',
     amountHint: 'For example 12.50.',
@@ -251,7 +255,7 @@ export class ProjectHoursPage extends LitElement {
         </div>
         ${
           this.hours.entries.length
-            ? html`<div class="table-wrap"><table>
+            ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('hoursTable')}><table>
               <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('who')}</th><th scope="col">${t('phase')}</th><th scope="col" class="num">${t('amountHours')}</th><th scope="col">${t('activity')}</th><th scope="col"><span class="sr">${t('remove')}</span></th></tr></thead>
               <tbody>${this.hours.entries.map(
                 (h) => html`<tr>
@@ -277,7 +281,7 @@ export class ProjectHoursPage extends LitElement {
         </form>
         ${
           this.expenses.entries.length
-            ? html`<div class="table-wrap"><table>
+            ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('expensesTable')}><table>
               <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('description')}</th><th scope="col">${t('category')}</th><th scope="col">${t('who')}</th><th scope="col" class="num">${t('amount')}</th><th scope="col"><span class="sr">${t('remove')}</span></th></tr></thead>
               <tbody>${this.expenses.entries.map(
                 (

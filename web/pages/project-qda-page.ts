@@ -149,7 +149,7 @@ export class ProjectQdaPage extends LitElement {
     return html`
       ${
         p.codings.add.length
-          ? html`<div class="table-wrap">
+          ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('adds')}>
             <table>
               <caption>${t('adds')}</caption>
               <thead><tr><th scope="col">${t('story')}</th><th scope="col">${t('passage')}</th><th scope="col">${t('code')}</th></tr></thead>

@@ -262,7 +262,7 @@ export class UsersPage extends LitElement {
       ${this.loader.status()}
       ${
         this.users
-          ? html`<div class="table-wrap">
+          ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('title')}>
             <table>
               <thead><tr><th scope="col">${t('name')}</th><th scope="col">${t('email')}</th><th scope="col">${t('role')}</th><th scope="col">${t('status')}</th><th scope="col">${t('actions')}</th></tr></thead>
               <tbody>${this.users.map((u) => this.renderRow(u))}</tbody>
