@@ -9,6 +9,19 @@ type World = Awaited<ReturnType<typeof reportWorld>>;
 const doc = (...content: unknown[]) => ({ type: 'doc', content });
 const para = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
+/** A closed Most Significant Change round ('Meedoen') that selected these stories, with these reasons, in this order. */
+async function closedRound(db: TestApp['db'], selections: [storyId: number, reason: string][]) {
+  const round = await db
+    .insertInto('mscRounds')
+    .values({ domain: 'Meedoen', periodFrom: '2026-01-01', periodTo: '2026-12-31', status: 'closed', closedAt: '2026-11-10T10:00:00Z' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('mscSelections')
+    .values(selections.map(([storyId, reason]) => ({ roundId: round.id, storyId, userId: null, reason })))
+    .execute();
+}
+
 async function json<T = any>(res: Response, status = 200): Promise<T> {
   expect(res.status, await res.clone().text()).toBe(status);
   return (await res.json()) as T;
@@ -153,18 +166,10 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
       happenedOn: '2026-11-01',
       outcomeIds: [w.outcomeId],
     });
-    const round = await t.db
-      .insertInto('mscRounds')
-      .values({ domain: 'Meedoen', periodFrom: '2026-01-01', periodTo: '2026-12-31', status: 'closed', closedAt: '2026-11-10T10:00:00Z' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await t.db
-      .insertInto('mscSelections')
-      .values([
-        { roundId: round.id, storyId: older, userId: null, reason: 'Hier begon het.' },
-        { roundId: round.id, storyId: older, userId: null, reason: 'Het raakte ons.' },
-      ])
-      .execute();
+    await closedRound(t.db, [
+      [older, 'Hier begon het.'],
+      [older, 'Het raakte ons.'],
+    ]);
     const { outcomes } = await json(await coord.get(`/api/reports/${reportId}/outcomes`));
     expect(outcomes[0].storyIds).toBeNull();
     expect(outcomes[0].suggested).toEqual([older, newest]);
@@ -184,18 +189,10 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
       addStory(t.db, { projectId: w.projectId, consent: 'report', title, body: 'Verteld in de buurtkamer.', happenedOn: '2026-03-01', outcomeIds });
     const both = await story('Bij beide', [w.outcomeId, second]);
     const firstOnly = await story('Alleen de eerste', [w.outcomeId]);
-    const round = await t.db
-      .insertInto('mscRounds')
-      .values({ domain: 'Meedoen', periodFrom: '2026-01-01', periodTo: '2026-12-31', status: 'closed', closedAt: '2026-11-10T10:00:00Z' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await t.db
-      .insertInto('mscSelections')
-      .values([
-        { roundId: round.id, storyId: firstOnly, userId: null, reason: 'Eerst gekozen.' },
-        { roundId: round.id, storyId: both, userId: null, reason: 'Daarna gekozen.' },
-      ])
-      .execute();
+    await closedRound(t.db, [
+      [firstOnly, 'Eerst gekozen.'],
+      [both, 'Daarna gekozen.'],
+    ]);
     const selected = (data: any, outcomeId: number) => data.outcomes.find((o: any) => o.id === outcomeId).msc.selections.map((m: any) => m.storyId);
     const preview = await json(await coord.get(`/api/reports/${reportId}/preview`));
     expect(selected(preview.data, w.outcomeId)).toEqual([firstOnly, both]);
