@@ -18,3 +18,5 @@ export function requireRole(c: Context<AppEnv>, ...roles: Role[]): SessionUser {
 }
 
 export const staff: Role[] = ['admin', 'coordinator'];
+/** Everyone who works in projects: staff and workers. */
+export const team: Role[] = ['admin', 'coordinator', 'worker'];

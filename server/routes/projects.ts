@@ -7,7 +7,7 @@ import { getProject, insertProject, listProjects, setProjectMembers, updateProje
 import { usersByIds } from '../../db/repositories/users.js';
 import { assertProjectVisible, projectScope } from '../access.js';
 import { audit } from '../audit.js';
-import { requireRole, staff } from '../auth/guard.js';
+import { requireRole, staff, team } from '../auth/guard.js';
 import { invalid, notFound, conflict } from '../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../openapi.js';
 import type { Kysely } from 'kysely';
@@ -194,7 +194,7 @@ export const projectRoutes = router()
       responses: { 200: json(z.object({ projects: z.array(ProjectSummary) })), 401: errors[401], 403: errors[403] },
     }),
     async (c) => {
-      const user = requireRole(c, 'admin', 'coordinator', 'worker');
+      const user = requireRole(c, ...team);
       return c.json({ projects: await listProjects(c.var.db, await projectScope(c.var.db, user)) }, 200);
     },
   )
@@ -234,7 +234,7 @@ export const projectRoutes = router()
       responses: { 200: json(z.object({ project: Project })), 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
-      const user = requireRole(c, 'admin', 'coordinator', 'worker');
+      const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
       await assertProjectVisible(c.var.db, user, id);
       return c.json({ project: (await getProject(c.var.db, id))! }, 200);

@@ -16,13 +16,12 @@ import {
 import { phases, type DB } from '../../../db/schema.js';
 import { assertProjectVisible, assertProjectWritable, isStaff } from '../../access.js';
 import { audit } from '../../audit.js';
-import { requireRole } from '../../auth/guard.js';
+import { requireRole, team } from '../../auth/guard.js';
 import { boundDate } from '../../../db/domain/periods.js';
 import { forbidden, invalid, notFound } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import type { AppEnv } from '../../types.js';
 
-const team = ['admin', 'coordinator', 'worker'] as const;
 const range = z.object({
   from: z.string().max(20).optional().openapi({ description: 'A date (YYYY-MM-DD) or period (2026, 2026-Q1, 2026-03)' }),
   to: z.string().max(20).optional().openapi({ description: 'A date (YYYY-MM-DD) or period' }),

@@ -3,8 +3,6 @@ import { z } from '@hono/zod-openapi';
 import { directions, measures, units } from '../../../db/repositories/counting.js';
 import { periodicities } from '../../../db/domain/periods.js';
 
-export const team = ['admin', 'coordinator', 'worker'] as const;
-
 export const Target = z.object({ period: z.string(), areaId: z.number().nullable(), value: z.number() }).openapi('IndicatorTarget');
 export const Value = z
   .object({

@@ -5,14 +5,14 @@ import { ALL_AREAS, allowedAreas, listValues, valueHistory, writeValues, type In
 import type { DB } from '../../../db/schema.js';
 import { assertIndicatorVisible, assertIndicatorWritable } from '../../access.js';
 import { audit } from '../../audit.js';
-import { requireRole } from '../../auth/guard.js';
+import { requireRole, team } from '../../auth/guard.js';
 import { checkPeriod, normalizePeriod } from '../../../db/domain/periods.js';
 import { invalid, type ErrorDetail } from '../../errors.js';
 import type { SessionUser } from '../../types.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import { allAreaIds } from '../../../db/repositories/areas.js';
 
-import { team, Value, ValuesBody, MultiValuesBody, WriteResult, History } from './indicator-schemas.js';
+import { Value, ValuesBody, MultiValuesBody, WriteResult, History } from './indicator-schemas.js';
 import { loadIndicator } from './indicators.js';
 
 type ValueIn = { indicatorId: number; period: string; areaId?: number | null; value: number | null; note?: string };

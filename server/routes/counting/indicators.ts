@@ -18,14 +18,14 @@ import {
 import type { DB } from '../../../db/schema.js';
 import { assertIndicatorDefinable, assertIndicatorVisible, assertProjectVisible, indicatorScope } from '../../access.js';
 import { audit } from '../../audit.js';
-import { requireRole, staff } from '../../auth/guard.js';
+import { requireRole, staff, team } from '../../auth/guard.js';
 import { checkPeriod, normalizePeriod } from '../../../db/domain/periods.js';
 import { conflict, invalid, notFound, type ErrorDetail } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import { assertExist } from '../../exists.js';
 import { outcomesByIds } from '../../../db/repositories/sensemaking.js';
 
-import { team, Indicator, IndicatorDetail, NewIndicator, IndicatorPatch } from './indicator-schemas.js';
+import { Indicator, IndicatorDetail, NewIndicator, IndicatorPatch } from './indicator-schemas.js';
 
 type Definition = {
   projectId: number;

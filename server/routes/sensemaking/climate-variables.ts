@@ -13,13 +13,11 @@ import {
 } from '../../../db/repositories/sensemaking.js';
 import { assertProjectVisible } from '../../access.js';
 import { audit } from '../../audit.js';
-import { requireRole, staff } from '../../auth/guard.js';
+import { requireRole, staff, team } from '../../auth/guard.js';
 import { conflict, notFound } from '../../errors.js';
 import { idList } from '../../fields.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import { assertVariablesAllowed } from './tagging/checks.js';
-
-const team = ['admin', 'coordinator', 'worker'] as const;
 
 export const ClimateVariable = z
   .object({

@@ -8,14 +8,13 @@ import { areasWithin } from '../../../db/repositories/areas.js';
 import { boundDate, periodicityOf } from '../../../db/domain/periods.js';
 import { climateAgreement, climateOverTime, climateRegionStories, type ClimateFilter } from '../../../db/repositories/sensemaking.js';
 import { assertProjectVisible, visibleStories } from '../../access.js';
-import { requireRole } from '../../auth/guard.js';
+import { requireRole, team } from '../../auth/guard.js';
 import { invalid } from '../../errors.js';
 import { cookieAuth, errors, json, router } from '../../openapi.js';
 import type { SessionUser } from '../../types.js';
 import { ClimateVariable } from './climate-variables.js';
 import { assertExist } from '../../exists.js';
 
-const team = ['admin', 'coordinator', 'worker'] as const;
 const id = z.coerce.number().int().positive();
 
 const Distribution = z

@@ -21,11 +21,9 @@ import {
 } from '../../../db/repositories/sensemaking.js';
 import { assertProjectVisible } from '../../access.js';
 import { audit } from '../../audit.js';
-import { requireRole, staff } from '../../auth/guard.js';
+import { requireRole, staff, team } from '../../auth/guard.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
-
-const team = ['admin', 'coordinator', 'worker'] as const;
 
 export const Outcome = z
   .object({

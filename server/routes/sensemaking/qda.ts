@@ -4,13 +4,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { projectName } from '../../../db/repositories/projects.js';
 import { assertProjectVisible, visibleStories } from '../../access.js';
 import { audit } from '../../audit.js';
-import { requireRole, staff } from '../../auth/guard.js';
+import { requireRole, staff, team } from '../../auth/guard.js';
 import { cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import { projectQdpx } from '../../qda/export.js';
 import { applyImport, planImport } from '../../qda/import.js';
 import { readQdpx } from '../../qda/read.js';
 
-const team = ['admin', 'coordinator', 'worker'] as const;
 const fileName = (s: string) =>
   s
     .replace(/[^\p{L}\p{N}]+/gu, '-')

@@ -54,5 +54,3 @@ export async function storyFor(
 }
 
 export type StoryMediaView = Awaited<ReturnType<typeof storyMedia>>[number] & { url: string };
-
-export const anyone = ['admin', 'coordinator', 'worker'] as const;

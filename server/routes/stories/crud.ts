@@ -3,14 +3,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { listStories, newReceiptCode, receiptHash, updateStory, workerTeller, storyAreaId } from '../../../db/repositories/stories.js';
 import { assertProjectWritable, canEditStory, visibleStories, visibleStory } from '../../access.js';
 import { audit } from '../../audit.js';
-import { requireRole } from '../../auth/guard.js';
+import { requireRole, team } from '../../auth/guard.js';
 import { checkConsentGiver, CONSENT_TEXT_VERSION } from '../../consent.js';
 import { AppError, conflict, invalid } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import { parseRichText } from '../../richtext.js';
 import { recordStory } from '../../stories/record.js';
 import { NewStoryBody, StoryPatchBody, ListQuery, StorySummary, Story } from './schemas.js';
-import { checkPlacements, checkArea, nonEmpty, storyFor, anyone } from './checks.js';
+import { checkPlacements, checkArea, nonEmpty, storyFor } from './checks.js';
 
 export const storyCrudRoutes = router()
   .openapi(
@@ -39,7 +39,7 @@ export const storyCrudRoutes = router()
       },
     }),
     async (c) => {
-      const user = requireRole(c, ...anyone);
+      const user = requireRole(c, ...team);
       const input = c.req.valid('json');
       const { db } = c.var;
       await assertProjectWritable(db, user, input.projectId);

@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { getLink, insertLink, linkCodeDisplay, listLinks, newLinkCode, projectVariables, updateLink } from '../../../db/repositories/stories.js';
 import { assertProjectVisible, isStaff } from '../../access.js';
 import { audit } from '../../audit.js';
-import { requireRole, staff } from '../../auth/guard.js';
+import { requireRole, staff, team } from '../../auth/guard.js';
 import { appOrigin } from '../../security.js';
 import { defaultIatiOrg } from '../../reports/iati/codelists.js';
 import { forbidden, invalid, notFound } from '../../errors.js';
@@ -13,7 +13,6 @@ import type { SessionUser } from '../../types.js';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../types.js';
 import { dateString, idList } from '../../fields.js';
-import { anyone } from './checks.js';
 import { projectRef } from '../../../db/repositories/projects.js';
 
 const Link = z
@@ -145,7 +144,7 @@ export const linkRoutes = router()
       responses: { 200: json(z.object({ links: z.array(Link) })), 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
-      const user = requireRole(c, ...anyone);
+      const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
       await assertProjectVisible(c.var.db, user, id);
       return c.json({ links: (await listLinks(c.var.db, id)).map((l) => toLink(c, l)) }, 200);
@@ -163,7 +162,7 @@ export const linkRoutes = router()
       responses: { 200: json(z.object({ link: Link })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
-      const user = requireRole(c, ...anyone);
+      const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
       const { db } = c.var;
@@ -207,7 +206,7 @@ export const linkRoutes = router()
       },
     }),
     async (c) => {
-      const user = requireRole(c, ...anyone);
+      const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
       const link = await linkFor(c, user, id);
       const listed = (await listLinks(c.var.db, link.projectId)).find((l) => l.id === id)!;
@@ -230,7 +229,7 @@ export const linkRoutes = router()
       responses: { 200: { content: { 'image/svg+xml': { schema: z.string() } }, description: 'SVG' }, 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
-      const user = requireRole(c, ...anyone);
+      const user = requireRole(c, ...team);
       const link = await linkFor(c, user, c.req.valid('param').id);
       const svg = await QRCode.toString(linkUrl(c, link.token), { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }); // the quiet zone the QR spec asks for: 4 modules
       c.header('Content-Type', 'image/svg+xml; charset=utf-8');

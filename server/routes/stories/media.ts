@@ -4,12 +4,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { insertMedia, mediaKindsOf } from '../../../db/repositories/media.js';
 import { assertMediaForTeam, canEditStory, visibleStory } from '../../access.js';
 import { audit } from '../../audit.js';
-import { requireRole } from '../../auth/guard.js';
+import { requireRole, team } from '../../auth/guard.js';
 import { AppError, forbidden } from '../../errors.js';
 import { mediaFileResponse, serveMedia } from '../../media/serve.js';
 import { MediaForm, readStoryWithMedia, saveWithMedia } from '../../media/upload.js';
 import { cookieAuth, errors, idParam, json, router } from '../../openapi.js';
-import { anyone, storyFor } from './checks.js';
+import { storyFor } from './checks.js';
 import { Story } from './schemas.js';
 
 const mediaParams = idParam.extend({
@@ -38,7 +38,7 @@ export const storyMediaRoutes = router()
       },
     }),
     async (c) => {
-      const user = requireRole(c, ...anyone, 'funder');
+      const user = requireRole(c, ...team, 'funder');
       const { id, mediaId } = c.req.valid('param');
       await assertMediaForTeam(c.var.db, user, id);
       return serveMedia(c, id, mediaId);
@@ -63,7 +63,7 @@ export const storyMediaRoutes = router()
       },
     }),
     async (c) => {
-      const user = requireRole(c, ...anyone);
+      const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
       const { db } = c.var;
       const story = await visibleStory(db, user, id);

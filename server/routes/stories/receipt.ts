@@ -4,10 +4,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newReceiptCode, receiptHash, setReceiptHash } from '../../../db/repositories/stories.js';
 import { canReissueReceipt, visibleStory } from '../../access.js';
 import { audit } from '../../audit.js';
-import { requireRole } from '../../auth/guard.js';
+import { requireRole, team } from '../../auth/guard.js';
 import { conflict, forbidden } from '../../errors.js';
 import { cookieAuth, errors, idParam, json, router } from '../../openapi.js';
-import { anyone } from './checks.js';
 
 export const receiptRoutes = router().openapi(
   createRoute({
@@ -27,7 +26,7 @@ export const receiptRoutes = router().openapi(
     },
   }),
   async (c) => {
-    const user = requireRole(c, ...anyone);
+    const user = requireRole(c, ...team);
     const { id } = c.req.valid('param');
     const { db } = c.var;
     const story = await visibleStory(db, user, id);

@@ -2,10 +2,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { codeByName, getCode, insertCode, listCodes, mergeCode, updateCode } from '../../../../db/repositories/sensemaking.js';
 import { audit } from '../../../audit.js';
-import { requireRole, staff } from '../../../auth/guard.js';
+import { requireRole, staff, team } from '../../../auth/guard.js';
 import { conflict, invalid, notFound } from '../../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../../openapi.js';
-import { team, Code, codeName } from './schemas.js';
+import { Code, codeName } from './schemas.js';
 
 export const codeRoutes = router()
   .openapi(

@@ -3,11 +3,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { deleteExcerpt, getExcerpt, insertExcerpt, listExcerpts } from '../../../../db/repositories/sensemaking.js';
 import { assertStoryVisibleForSensemaking } from '../../../access.js';
 import { audit } from '../../../audit.js';
-import { requireRole, staff } from '../../../auth/guard.js';
+import { requireRole, staff, team } from '../../../auth/guard.js';
 import { invalid, notFound } from '../../../errors.js';
 import { assertExist } from '../../../exists.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../../openapi.js';
-import { team, Excerpt, ExcerptBody } from './schemas.js';
+import { Excerpt, ExcerptBody } from './schemas.js';
 import { checkTags, storyForTagging } from './checks.js';
 
 export const excerptRoutes = router()

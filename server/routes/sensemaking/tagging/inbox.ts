@@ -3,10 +3,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { addAcceptedTags, storyTags, taggingInbox } from '../../../../db/repositories/sensemaking.js';
 import { visibleStories } from '../../../access.js';
 import { audit } from '../../../audit.js';
-import { requireRole, staff } from '../../../auth/guard.js';
+import { requireRole, staff, team } from '../../../auth/guard.js';
 import { invalid } from '../../../errors.js';
 import { body, cookieAuth, errors, json, router } from '../../../openapi.js';
-import { team, OutcomeTagBody, PlacementBody, StoryTags } from './schemas.js';
+import { OutcomeTagBody, PlacementBody, StoryTags } from './schemas.js';
 import { checkTags, storyForTagging, summary } from './checks.js';
 import { idList } from '../../../fields.js';
 

@@ -1,7 +1,6 @@
 // Request and response schemas of tagging, excerpt coding and the codebook.
 import { z } from '@hono/zod-openapi';
 
-export const team = ['admin', 'coordinator', 'worker'] as const;
 export const position = z.number().int().min(0).max(100).nullable().openapi({ description: '0 = weak pole … 100 = strong pole; null = does not apply' });
 export const OutcomeTagBody = z.strictObject({ outcomeId: z.number().int().positive(), note: z.string().max(2000).optional() });
 export const PlacementBody = z.strictObject({ variableId: z.number().int().positive(), position });

@@ -3,10 +3,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { acceptSuggestions, placementsSideBySide, setAcceptedTags, setSuggestedTags, storyTags } from '../../../../db/repositories/sensemaking.js';
 import { assertStoryVisibleForSensemaking, isStaff } from '../../../access.js';
 import { audit } from '../../../audit.js';
-import { requireRole, staff } from '../../../auth/guard.js';
+import { requireRole, staff, team } from '../../../auth/guard.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../../openapi.js';
 import { ClimateVariable } from '../climate-variables.js';
-import { team, TagsBody, TagsResponse } from './schemas.js';
+import { TagsBody, TagsResponse } from './schemas.js';
 import { checkTags, storyForTagging, summary } from './checks.js';
 import { idList } from '../../../fields.js';
 
