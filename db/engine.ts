@@ -20,6 +20,9 @@ export interface EngineSql {
   /** Migration 0009: triggers that count changes to what published versions may disclose. */
   disclosureTriggersUp(db: Kysely<any>): Promise<void>;
   disclosureTriggersDown(db: Kysely<any>): Promise<void>;
+  /** Migration 0026: the trigger that numbers a story's text (`text_rev` up on every change of title or text; the disclosure counter too). */
+  textRevUp(db: Kysely<any>): Promise<void>;
+  textRevDown(db: Kysely<any>): Promise<void>;
   /** The engine's query text for search words; null when there are none. */
   searchQuery(words: string[]): string | null;
   /** Joins the matches of `match` as `fts` (story_id, fts_rank: lower is better). */

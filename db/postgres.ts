@@ -182,6 +182,16 @@ export const postgres: EngineSql = {
     await sql`drop function disclosure_bump() cascade`.execute(db);
   },
 
+  async textRevUp(db) {
+    await sql`create function stories_text_rev() returns trigger language plpgsql as $$
+      begin new.text_rev := old.text_rev + 1; update disclosure_changes set n = n + 1 where id = 1; return new; end $$`.execute(db);
+    await sql`create trigger stories_text_rev before update of title, body_text on stories for each row
+      when (old.title is distinct from new.title or old.body_text is distinct from new.body_text) execute function stories_text_rev()`.execute(db);
+  },
+  async textRevDown(db) {
+    await sql`drop function stories_text_rev() cascade`.execute(db);
+  },
+
   searchQuery(words) {
     return words.length ? tsQuery(words) : null;
   },

@@ -167,6 +167,10 @@ export interface StoriesTable {
   receiptHash: string | null;
   createdAt: Default<string>;
   updatedAt: Default<string>;
+  /** goes up whenever title or text changes (a trigger of migration 0026) */
+  textRev: Default<number>;
+  /** the textRev its review (story_reviews) was made of; null: none. The review is current while equal. */
+  reviewedRev: number | null;
 }
 
 export interface StoryConsentsTable {
@@ -576,8 +580,9 @@ export interface QdaGuidsTable {
 // --- Report versions of stories (migration 0015, issue 13)
 
 /**
- * The reviewed copy of a story that readers beyond the team get. Current while the story's title
- * and text equal `sourceTitle` / `sourceText`; stale (the story stays inside) once they differ.
+ * The reviewed copy of a story that readers beyond the team get. Current while the story's
+ * `reviewedRev` equals its `textRev` (its title and text then are `sourceTitle` / `sourceText`);
+ * stale (the story stays inside) once the story's title or text changed.
  */
 export interface StoryReviewsTable {
   storyId: number;

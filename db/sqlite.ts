@@ -168,6 +168,15 @@ export const sqlite: EngineSql = {
       await sql.raw(`drop trigger if exists ${t}`).execute(db);
   },
 
+  async textRevUp(db) {
+    await sql`create trigger stories_text_rev after update of title, body_text on stories
+    when old.title is not new.title or old.body_text is not new.body_text
+    begin update stories set text_rev = text_rev + 1 where id = new.id; update disclosure_changes set n = n + 1 where id = 1; end`.execute(db);
+  },
+  async textRevDown(db) {
+    await sql`drop trigger if exists stories_text_rev`.execute(db);
+  },
+
   searchQuery(words) {
     return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
   },

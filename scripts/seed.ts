@@ -190,6 +190,8 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
   const insReview = sqlite.prepare(
     'insert into story_reviews (story_id, title, body_json, body_html, body_text, text_hash, source_title, source_text, reviewed_by, reviewed_at) values (?,?,?,?,?,?,?,?,?,?)',
   );
+  // the review is of the story as inserted: its text_rev (0)
+  const markReviewed = sqlite.prepare('update stories set reviewed_rev = text_rev where id = ?');
   const insTag = sqlite.prepare('insert or ignore into story_outcomes (story_id, outcome_id, note, status, by_user, at) values (?,?,?,?,?,?)');
   const notes = ['', '', 'Laat zien dat bewoners elkaar vinden.', 'Eerste stap naar eigen initiatief.', 'Voorbeeld van vertrouwen.'];
   const BATCH = 10_000;
@@ -256,6 +258,7 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
         // most stories that may leave the team have a reviewed report version (here: unchanged); the rest wait
         if (consent !== 'team' && !withdrawn && r() < 0.9) {
           insReview.run(id, storyTitle, body.json, body.html, body.text, reviewHash(storyTitle, body.text), storyTitle, body.text, p.members[0]!, createdIso);
+          markReviewed.run(id);
         }
         if (source === 'link' && r() < 0.7) {
           for (const v of p.vars) if (r() < 0.6) insPlacement.run(id, v, 'teller', r() < 0.1 ? null : int(r, 0, 100), 'accepted', null, createdIso);

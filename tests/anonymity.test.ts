@@ -212,6 +212,30 @@ describe('anonymous means anonymous: every surface shows only the reviewed versi
     expect((await candidates(w.funder))[0]).toMatchObject({ bodyHtml: `<p>${REVIEWED_AGAIN}</p>` });
   });
 
+  it('a text change written outside the app makes the review stale too, and changing it back needs a new review', async () => {
+    const { title, bodyText, textRev } = await t.db
+      .selectFrom('stories')
+      .select(['title', 'bodyText', 'textRev'])
+      .where('id', '=', storyId)
+      .executeTakeFirstOrThrow();
+    const setText = (text: string) => t.db.updateTable('stories').set({ bodyText: text }).where('id', '=', storyId).execute();
+    await setText(`${bodyText} Dapperstraat 12.`);
+    const awaiting = async () => (await json(await w.coordinator.get(`/api/reports/${reportId}/awaiting-review`), 200)).count;
+    expect(await awaiting()).toBe(1);
+    expect(csvStories((await surfaces()).csv)).toBe(0);
+    // back to the reviewed text: still stale, since nobody reviewed what the story said in between
+    await setText(bodyText);
+    expect(await awaiting()).toBe(1);
+    expect(await candidates(w.funder)).toEqual([]);
+    // a write that leaves title and text as they are is no change
+    await t.db.updateTable('stories').set({ title, bodyText }).where('id', '=', storyId).execute();
+    const after = await t.db.selectFrom('stories').select('textRev').where('id', '=', storyId).executeTakeFirstOrThrow();
+    expect(after.textRev).toBe(textRev + 2);
+    await json(await review(w.coordinator, 'De moestuin', REVIEWED_AGAIN), 200);
+    expect(await awaiting()).toBe(0);
+    expect((await candidates(w.funder))[0]).toMatchObject({ bodyHtml: `<p>${REVIEWED_AGAIN}</p>` });
+  });
+
   it('a version published before reviews existed follows the same rule when served', async () => {
     // such a version froze the story's own text, without a review hash
     const story = await t.db.selectFrom('stories').select(['title', 'bodyHtml', 'bodyText']).where('id', '=', storyId).executeTakeFirstOrThrow();

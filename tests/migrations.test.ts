@@ -63,6 +63,37 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('0026 keeps the reviews that are current and leaves the stale ones waiting', async () => {
+    const { db } = createDb(':memory:');
+    expect((await migrator(db).migrateTo(files[files.indexOf('2026_11_29_0026_story_text_rev') - 1]!)).error).toBeUndefined();
+    await sql`insert into projects (id, name) values (1, 'Buurt')`.execute(db);
+    await sql`insert into tellers (id, kind) values (1, 'resident')`.execute(db);
+    for (const [id, text] of [
+      [1, 'De tuin'],
+      [2, 'De tuin, later aangevuld'],
+      [3, 'Nog niet bekeken'],
+    ] as const)
+      await sql`insert into stories (id, project_id, title, body_json, body_html, body_text, teller_id, source, consent)
+        values (${id}, 1, 'Tuin', '{}', '', ${text}, 1, 'link', 'report')`.execute(db);
+    for (const id of [1, 2])
+      await sql`insert into story_reviews (story_id, title, body_json, body_html, body_text, text_hash, source_title, source_text, reviewed_at)
+        values (${id}, 'Tuin', '{}', '', 'De tuin', 'h', 'Tuin', 'De tuin', '2026-11-29')`.execute(db);
+    await migrateToLatest(db);
+    const rows = await sql<{
+      id: number;
+      textRev: number;
+      reviewedRev: number | null;
+    }>`select id, text_rev as "textRev", reviewed_rev as "reviewedRev" from stories order by id`.execute(db);
+    expect(rows.rows).toEqual([
+      { id: 1, textRev: 0, reviewedRev: 0 },
+      { id: 2, textRev: 0, reviewedRev: null },
+      { id: 3, textRev: 0, reviewedRev: null },
+    ]);
+    await sql`update stories set body_text = 'De tuin!' where id = 1`.execute(db);
+    expect((await sql<{ n: number }>`select text_rev as n from stories where id = 1`.execute(db)).rows[0]!.n).toBe(1);
+    await db.destroy();
+  });
+
   it('open SQLite with WAL, foreign keys and a busy timeout', async () => {
     const { sqlite, db } = createDb(join(mkdtempSync(join(tmpdir(), 'weefwerk-db-')), 'nested', 'w.db'));
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -12,8 +12,8 @@ export const reviewHash = (title: string, text: string) => createHash('sha256').
 
 /**
  * Served report versions are cached until the disclosure counter moves (server/reports/redact.ts);
- * migration 0009's triggers move it on consent, withdrawal and erasure, this on a review saved or
- * removed and on a story's text changed (which can make a review stale).
+ * migration 0009's triggers move it on consent, withdrawal and erasure, 0026's on a story's text
+ * changed (which makes its review stale), this on a review saved.
  */
 export async function noteDisclosureChange(db: Db): Promise<void> {
   await db
@@ -53,8 +53,11 @@ export type NewReview = {
   reviewedBy: number | null;
 };
 
-/** Saves the story's report version (replacing an earlier one); returns the hash of the reviewed text. */
-export async function saveReview(db: Db, storyId: number, r: NewReview): Promise<{ textHash: string; reviewedAt: string }> {
+/**
+ * Saves the story's report version (replacing an earlier one), made of the story as it read at
+ * `textRev` (read with sourceTitle and sourceText); returns the hash of the reviewed text.
+ */
+export async function saveReview(db: Db, storyId: number, textRev: number, r: NewReview): Promise<{ textHash: string; reviewedAt: string }> {
   const textHash = reviewHash(r.title, r.bodyText);
   const reviewedAt = new Date().toISOString();
   const row = { ...r, textHash, reviewedAt };
@@ -63,6 +66,7 @@ export async function saveReview(db: Db, storyId: number, r: NewReview): Promise
     .values({ storyId, ...row })
     .onConflict((oc) => oc.column('storyId').doUpdateSet(row))
     .execute();
+  await db.updateTable('stories').set({ reviewedRev: textRev }).where('id', '=', storyId).execute();
   await noteDisclosureChange(db);
   return { textHash, reviewedAt };
 }
@@ -70,16 +74,17 @@ export async function saveReview(db: Db, storyId: number, r: NewReview): Promise
 /** Removes a story's report version (withdrawal: the copy of the text goes too). */
 export async function deleteReview(db: Db, storyId: number): Promise<void> {
   await db.deleteFrom('storyReviews').where('storyId', '=', storyId).execute();
+  await db.updateTable('stories').set({ reviewedRev: null }).where('id', '=', storyId).execute();
 }
 
 /** The story's own title and text as the review screen shows them beside its report version. */
 export function storyToReview(db: Db, id: number) {
-  return db.selectFrom('stories').select(['id', 'projectId', 'title', 'bodyJson', 'bodyText', 'consent']).where('id', '=', id).executeTakeFirstOrThrow();
+  return db.selectFrom('stories').select(['id', 'projectId', 'title', 'bodyJson', 'bodyText', 'consent', 'textRev', 'reviewedRev']).where('id', '=', id).executeTakeFirstOrThrow();
 }
 
 /** What saving a review checks against: the story's title and text now, its consent and withdrawal. */
 export function reviewSource(db: Db, id: number) {
-  return db.selectFrom('stories').select(['title', 'bodyText', 'consent', 'withdrawnAt']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('stories').select(['title', 'bodyText', 'textRev', 'consent', 'withdrawnAt']).where('id', '=', id).executeTakeFirst();
 }
 
 /**

@@ -37,13 +37,11 @@ export function floorQueries(r: BenchReport): { text: string; params: string[] }
   // Overall and per-area figures within the report's years, with the areas' names.
   const years = `period >= '${r.from.slice(0, 4)}' and period < '${Number(r.to.slice(0, 4)) + 1}'`;
   const ofReport = `indicator_id in (select id from indicators where outcome_id in (select id from outcomes where project_id in (${ps})))`;
-  const reviewed = 'join story_reviews rv on rv.story_id = s.id and rv.source_title = s.title and rv.source_text = s.body_text';
-  const reportable = `s.withdrawn_at is null and s.consent in ('report', 'public') and s.project_id in (${ps}) and ${day} between ? and ?`;
+  const reportable = `s.withdrawn_at is null and s.consent in ('report', 'public') and s.reviewed_rev = s.text_rev and s.project_id in (${ps}) and ${day} between ? and ?`;
   const tags = `select story_id from story_outcomes where status = 'accepted' and outcome_id in (select id from outcomes where project_id in (${ps}))`;
   return [
     {
-      text: `select s.id, s.phase, s.consent, t.under_16, ${day} as d from stories s ${reviewed} join tellers t on t.id = s.teller_id
-      where ${reportable} order by d, s.id`,
+      text: `select s.id, s.phase, ${day} as d from stories s where ${reportable} order by d, s.id`,
       params: period,
     },
     {
@@ -57,7 +55,7 @@ export function floorQueries(r: BenchReport): { text: string; params: string[] }
       params: [],
     },
     {
-      text: `select outcome_id, story_id, note from story_outcomes where status = 'accepted'
+      text: `select outcome_id, story_id from story_outcomes where status = 'accepted'
       and outcome_id in (select id from outcomes where project_id in (${ps})) order by outcome_id, story_id`,
       params: [],
     },
@@ -75,12 +73,13 @@ export function floorQueries(r: BenchReport): { text: string; params: string[] }
     },
     {
       text: `select m.story_id, m.round_id, r.domain, m.reason, r.closed_at from msc_selections m join msc_rounds r on r.id = m.round_id
-      where r.status = 'closed' and m.story_id in (${tags}) order by r.closed_at, m.id`,
+      where r.status = 'closed' and exists (${tags} and story_id = m.story_id) order by r.closed_at, m.id`,
       params: [],
     },
     {
-      text: `select s.id, rv.title, rv.body_html, rv.text_hash, t.display_name, a.name, ${day} as d from stories s ${reviewed}
-      join tellers t on t.id = s.teller_id left join areas a on a.id = s.area_id
+      text: `select s.id, rv.title, rv.body_html, rv.text_hash, t.display_name, a.name, ${day} as d, so.note from stories s
+      join story_reviews rv on rv.story_id = s.id join tellers t on t.id = s.teller_id left join areas a on a.id = s.area_id
+      join story_outcomes so on so.story_id = s.id and so.status = 'accepted'
       where ${reportable} and s.id in (select story_id from (${tags} order by story_id desc limit 40) chosen)`,
       params: period,
     },

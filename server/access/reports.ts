@@ -1,11 +1,11 @@
 // Reports: which stories a report may show and as whom, and who may see or manage a report.
 import type { JoinBuilder, Kysely } from 'kysely';
-import type { ConsentLevel, DB, Phase } from '../../db/schema.js';
+import type { ConsentLevel, DB, Phase, StoryQuery } from '../../db/schema.js';
 import { publishedHeads } from '../../db/repositories/reports.js';
 import { forbidden, notFound } from '../errors.js';
 import type { SessionUser } from '../types.js';
 import { isStaff } from './scope.js';
-import { consentAllows, reportStories, reportText, storyDate, tellerNameFor } from './stories.js';
+import { consentAllows, reportableStoryRows, reportStories, reportText, storyDate, tellerNameFor, type ReportStoryQuery } from './stories.js';
 
 // --- reports (issue 6) ---------------------------------------------------------------------------
 //
@@ -47,12 +47,12 @@ export function reportDisclosure(story: { consent: ConsentLevel; withdrawnAt: st
 
 type ReportScope = { projectIds: number[]; areaIds?: number[]; from: string; to: string; storyIds?: number[] };
 
-/** The stories within a report's scope (projects, areas, period, ids) that a report may show at all. */
-function reportScopeQuery(db: Kysely<DB>, opts: ReportScope) {
-  let q = reportStories(db).where('stories.projectId', 'in', opts.projectIds).where(storyDate, '>=', opts.from).where(storyDate, '<=', opts.to);
+/** Narrows a query over stories to a report's scope (projects, areas, period, ids). */
+function inReportScope<Q extends StoryQuery | ReportStoryQuery>(query: Q, opts: ReportScope): Q {
+  let q = (query as StoryQuery).where('stories.projectId', 'in', opts.projectIds).where(storyDate, '>=', opts.from).where(storyDate, '<=', opts.to);
   if (opts.areaIds?.length) q = q.where('stories.areaId', 'in', opts.areaIds);
   if (opts.storyIds) q = q.where('stories.id', 'in', opts.storyIds);
-  return q;
+  return q as Q;
 }
 
 /**
@@ -62,7 +62,7 @@ function reportScopeQuery(db: Kysely<DB>, opts: ReportScope) {
  */
 export async function reportableStories(db: Kysely<DB>, opts: ReportScope): Promise<ReportableStory[]> {
   if (!opts.projectIds.length || (opts.storyIds && !opts.storyIds.length)) return [];
-  const rows = await reportScopeQuery(db, opts)
+  const rows = await inReportScope(reportStories(db), opts)
     .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
     .leftJoin('areas', 'areas.id', 'stories.areaId')
     .select([
@@ -117,7 +117,7 @@ export type ReportableKey = { id: number; date: string; phase: Phase | null };
  */
 export async function reportableStoryKeys(db: Kysely<DB>, opts: ReportScope): Promise<ReportableKey[]> {
   if (!opts.projectIds.length || (opts.storyIds && !opts.storyIds.length)) return [];
-  const rows = await reportScopeQuery(db, opts)
+  const rows = await inReportScope(reportableStoryRows(db), opts)
     .select(['stories.id', 'stories.phase', 'stories.consent', 'stories.withdrawnAt', storyDate.as('date')])
     .orderBy(storyDate)
     .orderBy('stories.id')
@@ -135,10 +135,7 @@ export async function reportableStoryKeys(db: Kysely<DB>, opts: ReportScope): Pr
 export type ServedDisclosure = { as: StoryDisclosure; reviewHash: string } | null;
 
 const currentReviewJoin = (join: JoinBuilder<DB & { stories: DB['stories'] }, 'stories' | 'storyReviews'>) =>
-  join
-    .onRef('storyReviews.storyId', '=', 'stories.id')
-    .onRef('storyReviews.sourceTitle', '=', 'stories.title')
-    .onRef('storyReviews.sourceText', '=', 'stories.bodyText');
+  join.onRef('storyReviews.storyId', '=', 'stories.id').onRef('stories.reviewedRev', '=', 'stories.textRev');
 
 function servedDisclosure(r: { consent: ConsentLevel; withdrawnAt: string | null; under16: number; reviewHash: string | null }): ServedDisclosure {
   const as = reportDisclosure(r);
@@ -160,8 +157,8 @@ export async function reportVersionsOf(
 
 /**
  * A number that changes whenever anything versionDisclosure depends on changes (a story's consent,
- * withdrawal or erasure, a teller's age flag: triggers of migration 0009; a review saved or a
- * story's text changed: noteDisclosureChange in db/repositories/reviews.ts).
+ * withdrawal or erasure, a teller's age flag: triggers of migration 0009; a story's text changed:
+ * the trigger of migration 0026; a review saved: noteDisclosureChange in db/repositories/reviews.ts).
  */
 export async function disclosureStamp(db: Kysely<DB>): Promise<number> {
   const row = await db.selectFrom('disclosureChanges').select('n').where('id', '=', 1).executeTakeFirst();

@@ -80,6 +80,14 @@ export function consentedStories(db: Kysely<DB>): StoryQuery {
 export type ReportStoryQuery = SelectQueryBuilder<DB, 'stories' | 'storyReviews', {}>;
 
 /**
+ * The stories of reportStories without their text: the same rule, for what is counted rather than
+ * read (answered by the index stories_report alone).
+ */
+export function reportableStoryRows(db: Kysely<DB>): StoryQuery {
+  return consentedStories(db).where(hasCurrentReview);
+}
+
+/**
  * The stories an audience beyond the team may be shown — a report (any audience), a read link,
  * an export, IATI, a Most Significant Change panel with members who are not staff: not
  * withdrawn, consent 'report' or 'public', and a current review (a person reviewed the report
@@ -88,10 +96,7 @@ export type ReportStoryQuery = SelectQueryBuilder<DB, 'stories' | 'storyReviews'
  * assembly, MSC candidates and MSC selections for reports start from this query.
  */
 export function reportStories(db: Kysely<DB>): ReportStoryQuery {
-  return consentedStories(db)
-    .innerJoin('storyReviews', 'storyReviews.storyId', 'stories.id')
-    .whereRef('storyReviews.sourceTitle', '=', 'stories.title')
-    .whereRef('storyReviews.sourceText', '=', 'stories.bodyText');
+  return reportableStoryRows(db).innerJoin('storyReviews', 'storyReviews.storyId', 'stories.id');
 }
 
 /** What readers beyond the team read of a story: its reviewed report version. */
@@ -102,16 +107,11 @@ export const reportText = [
   'storyReviews.textHash as reviewHash',
 ] as const;
 
-/** Whether the story has a current review: one exists and the story's title and text are unchanged since. */
-export const hasCurrentReview = (eb: ExpressionBuilder<DB, 'stories'>) =>
-  eb.exists(
-    eb
-      .selectFrom('storyReviews')
-      .select('storyReviews.storyId')
-      .whereRef('storyReviews.storyId', '=', 'stories.id')
-      .whereRef('storyReviews.sourceTitle', '=', 'stories.title')
-      .whereRef('storyReviews.sourceText', '=', 'stories.bodyText'),
-  );
+/**
+ * Whether the story has a current review: one was made of the story as it reads now (its title
+ * and text unchanged since: migration 0026 numbers them). Never true without a review.
+ */
+export const hasCurrentReview = (eb: ExpressionBuilder<DB, 'stories'>) => eb('stories.reviewedRev', '=', eb.ref('stories.textRev'));
 
 /**
  * The stories that may leave the team but wait for a review of their report version ("wacht op
@@ -122,7 +122,7 @@ export function awaitingReview(visible: StoryQuery): StoryQuery {
   return visible
     .where('stories.withdrawnAt', 'is', null)
     .where('stories.consent', 'in', [...audienceLevels.report])
-    .where((eb) => eb.not(hasCurrentReview(eb)));
+    .where((eb) => eb.or([eb('stories.reviewedRev', 'is', null), eb.not(hasCurrentReview(eb))]));
 }
 
 /** One story the user may see (withdrawn ones too), or 404; with what the routes decide on. */

@@ -64,7 +64,7 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
     rows.length
       ? db
           .selectFrom('storyOutcomes')
-          .select(['outcomeId', 'storyId', 'note'])
+          .select(['outcomeId', 'storyId'])
           .where(
             'outcomeId',
             'in',
@@ -109,16 +109,13 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
       : [],
   ]);
   const keyById = new Map(keys.map((k) => [k.id, k]));
-  const notes = new Map<number, Map<number, string | null>>(outcomeRows.map((o) => [o.id, new Map()]));
-  for (const t of tagRows) {
-    const byStory = notes.get(t.outcomeId)!;
-    if (keyById.has(t.storyId) && !byStory.has(t.storyId)) byStory.set(t.storyId, t.note);
-  }
+  const tagsOf = new Map<number, Set<number>>(outcomeRows.map((o) => [o.id, new Set()]));
+  for (const t of tagRows) if (keyById.has(t.storyId)) tagsOf.get(t.outcomeId)!.add(t.storyId);
   const texts = new Map((def.perOutcome ?? []).map((t) => [t.outcomeId, t]));
 
   // Per outcome: its tagged stories, its Most Significant Change selections and the stories chosen
   // (or suggested); then the text of just the stories the report prints, in one query.
-  const taggedOf = new Map(outcomeRows.map((o) => [o.id, [...notes.get(o.id)!.keys()].map((id) => keyById.get(id)!)]));
+  const taggedOf = new Map(outcomeRows.map((o) => [o.id, [...tagsOf.get(o.id)!].map((id) => keyById.get(id)!)]));
   const mscOf = await mscSelectionsByOutcome(
     db,
     outcomeRows.filter((o) => has('msc') || !texts.get(o.id)?.storyIds).map((o) => ({ outcomeId: o.id, storyIds: taggedOf.get(o.id)!.map((s) => s.id) })),
@@ -131,14 +128,30 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
   });
   const printedIds = new Set(plans.flatMap((p) => [...p.chosenIds, ...(has('msc') && p.msc.included ? p.msc.selections.map((m) => m.storyId) : [])]));
   const printable = [...printedIds].filter((id) => keyById.has(id));
-  // Their photos are asked at the same time (for the stories printed in full among them: attachPhotos).
-  const [printableStories, photos] = await Promise.all([reportableStories(db, { ...scope, storyIds: printable }), reportPhotosOf(db, printable)]);
+  // Their photos and the coordinators' notes on their tags are asked at the same time (photos: for the stories printed in full among them, attachPhotos).
+  const [printableStories, photos, noteRows] = await Promise.all([
+    reportableStories(db, { ...scope, storyIds: printable }),
+    reportPhotosOf(db, printable),
+    printable.length
+      ? db
+          .selectFrom('storyOutcomes')
+          .select(['outcomeId', 'storyId', 'note'])
+          .where('storyId', 'in', printable)
+          .where(
+            'outcomeId',
+            'in',
+            outcomeRows.map((o) => o.id),
+          )
+          .where('status', '=', 'accepted')
+          .execute()
+      : [],
+  ]);
+  const noteOf = (outcomeId: number, storyId: number) => noteRows.find((n) => n.outcomeId === outcomeId && n.storyId === storyId)?.note ?? '';
   const storyById = new Map(printableStories.map((s) => [s.id, s]));
 
   // Each story is printed in full once in the whole report; where it is chosen again it is referred to by title.
   const printed = new Set<number>();
   const outcomes: OutcomeOut[] = plans.map(({ o, tagged, msc, chosenIds }) => {
-    const byStory = notes.get(o.id)!;
     // Consent is applied again now: a chosen story the report may no longer show drops out.
     const chosen = chosenIds.flatMap((id) => storyById.get(id) ?? []);
     const full: StoryOut[] = [];
@@ -147,7 +160,7 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
       if (printed.has(s.id)) refs.push({ id: s.id, title: s.title, reviewHash: s.reviewHash });
       else {
         printed.add(s.id);
-        full.push(storyOut(s, byStory.get(s.id) ?? ''));
+        full.push(storyOut(s, noteOf(o.id, s.id)));
       }
     }
     const chosenSet = new Set(chosen.map((s) => s.id));

@@ -2,7 +2,7 @@
 // may show, first half of the period against the second, the shift and how the placements spread;
 // small numbers suppressed by the one rule (suppression.ts).
 import type { Kysely } from 'kysely';
-import { consentedStories, storyDate, type ReportableKey } from '../access.js';
+import { reportableStoryRows, storyDate, type ReportableKey } from '../access.js';
 import type { DB } from '../../db/schema.js';
 import { midpoint } from '../../db/domain/periods.js';
 import { MIN_CLIMATE_STORIES, suppressClimate, type ClimateFigure } from './suppression.js';
@@ -67,7 +67,7 @@ export async function reportClimate(
   stories: ReportableKey[] | Promise<ReportableKey[]>,
 ): Promise<NonNullable<ReportData['climate']>> {
   const split = midpoint(scope.from, scope.to);
-  let placements = consentedStories(db)
+  let placements = reportableStoryRows(db)
     .innerJoin('storyPlacements', 'storyPlacements.storyId', 'stories.id')
     .select(['storyPlacements.storyId', 'storyPlacements.variableId', 'storyPlacements.source', 'storyPlacements.position'])
     .where('storyPlacements.status', '=', 'accepted')

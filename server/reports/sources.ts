@@ -34,16 +34,20 @@ export async function mscSelectionsByOutcome(db: Kysely<DB>, outcomes: { outcome
         .selectFrom('mscSelections as s')
         .innerJoin('mscRounds as r', 'r.id', 's.roundId')
         .select(['s.storyId as storyId', 's.roundId as roundId', 'r.domain as domain', 's.reason as reason', 'r.closedAt as selectedAt'])
-        .where('s.storyId', 'in', (eb) =>
-          eb
-            .selectFrom('storyOutcomes')
-            .select('storyOutcomes.storyId')
-            .where(
-              'storyOutcomes.outcomeId',
-              'in',
-              asked.map((o) => o.outcomeId),
-            )
-            .where('storyOutcomes.status', '=', 'accepted'),
+        // from the selections (few) to their tags, not from the tags (thousands) to their selections
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('storyOutcomes')
+              .select('storyOutcomes.storyId')
+              .whereRef('storyOutcomes.storyId', '=', 's.storyId')
+              .where(
+                'storyOutcomes.outcomeId',
+                'in',
+                asked.map((o) => o.outcomeId),
+              )
+              .where('storyOutcomes.status', '=', 'accepted'),
+          ),
         )
         .where('r.status', '=', 'closed')
         .orderBy('r.closedAt')

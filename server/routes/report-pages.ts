@@ -9,7 +9,7 @@ import { hashToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
 import { languageSwitch, pageLang, reportPage, type PageLang } from '../reports/page.js';
 import type { ReportData } from '../reports/assemble.js';
-import { madeOnce, serveVersion } from '../reports/version-cache.js';
+import { madeOnce, serveVersion, stampNow } from '../reports/version-cache.js';
 import { Precompressed } from '../compress.js';
 import type { Served } from '../reports/redact.js';
 import { photoIdsOf, photoResponse, photoSources, versionPhotoUrl } from '../reports/photos.js';
@@ -81,29 +81,36 @@ export function reportPages() {
     const id = Number(c.req.param('id'));
     const n = Number(c.req.param('n'));
     try {
+      const stamp = stampNow(c.var.db);
       const version = await readableVersionMeta(c, id, n);
       c.header('Cache-Control', 'no-store');
       const api = `/api/reports/${id}/versions/${n}`;
       const back = session.user.role === 'funder' ? '/reports' : `/reports/${id}`;
       // The page as this version may be shown now, made once per language and way back.
-      const page = await madeOnce(c.var.db, version.id, `page ${lang} ${back}`, (served) => {
-        const { data, withdrawn } = served;
-        return new Precompressed(
-          reportPage({
-            title: `${data.report.title} — ${w.version(n)}`,
-            article: articleIn(lang, served, version, (m) => versionPhotoUrl(id, n, m)),
-            nav: [
-              { href: back, label: w.back },
-              { href: `${api}/export.csv`, label: w.csv },
-              { href: `${api}/iati.xml`, label: w.iati },
-              languageSwitch(c.req.path, lang),
-            ],
-            notice: withdrawn.length ? w.withdrawn : undefined,
-            lang,
-            runningTitle: data.report.title,
-          }),
-        );
-      });
+      const page = await madeOnce(
+        c.var.db,
+        version.id,
+        `page ${lang} ${back}`,
+        (served) => {
+          const { data, withdrawn } = served;
+          return new Precompressed(
+            reportPage({
+              title: `${data.report.title} — ${w.version(n)}`,
+              article: articleIn(lang, served, version, (m) => versionPhotoUrl(id, n, m)),
+              nav: [
+                { href: back, label: w.back },
+                { href: `${api}/export.csv`, label: w.csv },
+                { href: `${api}/iati.xml`, label: w.iati },
+                languageSwitch(c.req.path, lang),
+              ],
+              notice: withdrawn.length ? w.withdrawn : undefined,
+              lang,
+              runningTitle: data.report.title,
+            }),
+          );
+        },
+        stamp,
+      );
       return page.respond(c, 'text/html; charset=UTF-8');
     } catch (err) {
       if (err instanceof AppError && (err.status === 404 || err.status === 403))

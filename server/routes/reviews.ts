@@ -91,7 +91,7 @@ async function reviewOf(db: Kysely<DB>, id: number) {
           textHash: review.textHash,
           reviewedAt: review.reviewedAt,
           reviewedBy: review.reviewedBy === null ? null : { id: review.reviewedBy, name: review.reviewerName ?? '' },
-          current: review.sourceTitle === story.title && review.sourceText === story.bodyText,
+          current: story.reviewedRev === story.textRev,
         }
       : null,
     findings: { title: findIdentifiers(story.title), text: findIdentifiers(story.bodyText) },
@@ -145,7 +145,7 @@ export const reviewRoutes = router()
         if (reviewHash(story.title, story.bodyText) !== input.storyHash) {
           throw conflict('Het verhaal is intussen gewijzigd; bekijk het opnieuw / The story changed meanwhile; review it again');
         }
-        const saved = await saveReview(tx, id, {
+        const saved = await saveReview(tx, id, story.textRev, {
           title: input.title,
           bodyJson: JSON.stringify(rich.json),
           bodyHtml: rich.html,

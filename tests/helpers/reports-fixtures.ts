@@ -117,8 +117,9 @@ export async function addStory(db: Db, o: StoryOpts) {
 
 /** A reviewer found nothing to change: the report version is the story's own title and text. */
 export async function reviewAsIs(db: Db, storyId: number) {
-  const s = await db.selectFrom('stories').select(['title', 'bodyJson', 'bodyHtml', 'bodyText']).where('id', '=', storyId).executeTakeFirstOrThrow();
-  await saveReview(db, storyId, { ...s, sourceTitle: s.title, sourceText: s.bodyText, reviewedBy: null });
+  const s = await db.selectFrom('stories').select(['title', 'bodyJson', 'bodyHtml', 'bodyText', 'textRev']).where('id', '=', storyId).executeTakeFirstOrThrow();
+  const { textRev, ...text } = s;
+  await saveReview(db, storyId, textRev, { ...text, sourceTitle: s.title, sourceText: s.bodyText, reviewedBy: null });
 }
 
 /** What the stories capability does on withdrawal: the consent row and the denormalised flag. */

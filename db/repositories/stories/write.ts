@@ -1,5 +1,5 @@
 // Writing stories: tellers, stories, consent records, edits, withdrawal and placements.
-import { deleteReview, noteDisclosureChange } from '../reviews.js';
+import { deleteReview } from '../reviews.js';
 import { forgetStoryCoding } from '../sensemaking.js';
 import { deleteStoryMedia } from '../media.js';
 import type { Kysely, Selectable } from 'kysely';
@@ -11,7 +11,7 @@ type Db = Kysely<DB>;
 export const EMPTY_DOC = '{"type":"doc","content":[{"type":"paragraph"}]}';
 
 /** A story as a caller hands it over: the table's own columns, less what the database fills in. */
-export type NewStory = Omit<Selectable<StoriesTable>, 'id' | 'withdrawnAt' | 'createdAt' | 'updatedAt'>;
+export type NewStory = Omit<Selectable<StoriesTable>, 'id' | 'withdrawnAt' | 'createdAt' | 'updatedAt' | 'textRev' | 'reviewedRev'>;
 
 export type NewConsent = {
   level: ConsentLevel | null;
@@ -66,8 +66,6 @@ export async function updateStory(db: Db, id: number, patch: StoryPatch): Promis
     .set({ ...patch, updatedAt: new Date().toISOString() })
     .where('id', '=', id)
     .execute();
-  // a changed text may make its report version's review stale: served versions must look again
-  if (patch.title !== undefined || patch.bodyText !== undefined) await noteDisclosureChange(db);
 }
 
 /** Puts a new receipt code's hash on a story; the old code stops working. */

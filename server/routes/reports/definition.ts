@@ -128,8 +128,8 @@ async function assertReader(c: Context<AppEnv>, reportId: number) {
 
 /** The number, id and publication of a version this user may read (its body is not read). */
 export async function readableVersionMeta(c: Context<AppEnv>, reportId: number, number: number) {
-  await assertReader(c, reportId);
-  const v = await getVersionMeta(c.var.db, reportId, number);
+  // both at once: the version is only returned once the access check passed
+  const [, v] = await Promise.all([assertReader(c, reportId), getVersionMeta(c.var.db, reportId, number)]);
   if (!v) throw notFound('Versie niet gevonden / Version not found');
   return v;
 }

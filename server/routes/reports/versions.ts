@@ -9,7 +9,7 @@ import { assembleReport, storyIdsOf } from '../../reports/assemble.js';
 import { reportCsv } from '../../reports/csv.js';
 import { iatiSectorsOf, reportIati } from '../../reports/iati.js';
 import { defaultIatiOrg, defaultIatiSector } from '../../reports/iati/codelists.js';
-import { versionResponse } from '../../reports/version-cache.js';
+import { stampNow, versionResponse } from '../../reports/version-cache.js';
 import { renderReport } from '../../reports/render.js';
 import { photoIdsOf, photoResponse, versionPhotoUrl } from '../../reports/photos.js';
 import { VersionSummary, Version, versionParams } from './schemas.js';
@@ -94,9 +94,10 @@ export const versionRoutes = router()
     }),
     async (c) => {
       const { id, n } = c.req.valid('param');
+      const stamp = stampNow(c.var.db);
       const v = await readableVersionMeta(c, id, n);
       const meta = { reportId: id, number: v.number, publishedAt: v.publishedAt, publishedBy: v.publishedBy };
-      const body = await versionResponse(c.var.db, v.id, meta, (m) => versionPhotoUrl(id, n, m));
+      const body = await versionResponse(c.var.db, v.id, meta, (m) => versionPhotoUrl(id, n, m), stamp);
       return body.respond(c, 'application/json; charset=utf-8') as never;
     },
   )
