@@ -14,7 +14,10 @@ import { engine } from '../engine.js';
 // phase and review state; tags by outcome with their story; climate placements by story (in
 // place of the index by variable, which no query asks for).
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('stories').addColumn('text_rev', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('stories')
+    .addColumn('text_rev', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('stories').addColumn('reviewed_rev', 'integer').execute();
   await sql`update stories set reviewed_rev = 0 where exists (select 1 from story_reviews rv
     where rv.story_id = stories.id and rv.source_title = stories.title and rv.source_text = stories.body_text)`.execute(db);
@@ -28,11 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('story_outcomes_outcome').execute();
   await db.schema.createIndex('story_outcomes_outcome').on('story_outcomes').columns(['outcome_id', 'status', 'story_id']).execute();
   await db.schema.dropIndex('story_placements_variable').execute();
-  await db.schema
-    .createIndex('story_placements_story')
-    .on('story_placements')
-    .columns(['story_id', 'status', 'variable_id', 'source', 'position'])
-    .execute();
+  await db.schema.createIndex('story_placements_story').on('story_placements').columns(['story_id', 'status', 'variable_id', 'source', 'position']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

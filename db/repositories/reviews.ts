@@ -79,7 +79,11 @@ export async function deleteReview(db: Db, storyId: number): Promise<void> {
 
 /** The story's own title and text as the review screen shows them beside its report version. */
 export function storyToReview(db: Db, id: number) {
-  return db.selectFrom('stories').select(['id', 'projectId', 'title', 'bodyJson', 'bodyText', 'consent', 'textRev', 'reviewedRev']).where('id', '=', id).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('stories')
+    .select(['id', 'projectId', 'title', 'bodyJson', 'bodyText', 'consent', 'textRev', 'reviewedRev'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }
 
 /** What saving a review checks against: the story's title and text now, its consent and withdrawal. */
