@@ -10,6 +10,8 @@ export const pageStyles = css`
   a { color: var(--ww-accent); }
   :focus-visible { outline: 3px solid var(--ww-focus); outline-offset: 2px; }
   form, .stack { display: grid; gap: 1rem; max-width: 40rem; }
+  /* a live region waiting for its message stays in place for screen readers but out of the grid (no gap) */
+  :is(form, .stack) > :is([role='status'], [role='alert']):empty { position: absolute; }
   label { display: grid; gap: 0.25rem; font-weight: 600; }
   label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
   .hint { font-weight: 400; color: var(--ww-muted); font-size: 0.9rem; }
