@@ -115,6 +115,7 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
       outcomeIds: [w.outcomeId, second],
     });
     await t.db.insertInto('storyOutcomes').values({ storyId: w.publicStory, outcomeId: second, note: '' }).execute();
+    await t.db.updateTable('storyOutcomes').set({ note: 'Eigen initiatief' }).where('storyId', '=', extra).where('outcomeId', '=', second).execute();
     const narrative = doc(para('Buren vinden elkaar, '), {
       type: 'paragraph',
       content: [{ type: 'text', text: 'vooral rond de tuin', marks: [{ type: 'bold' }] }],
@@ -136,6 +137,9 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     }
     const [first, other] = version.data.outcomes;
     expect(first.stories.map((s: any) => s.id)).toEqual([w.publicStory, extra]);
+    // a printed story carries the coordinator's note on its tag to the outcome it is printed under
+    expect(first.stories[1].note).toBe('Laat zien dat buren elkaar vinden');
+    expect(version.html).not.toContain('Eigen initiatief');
     expect(first.otherStories).toBe(1); // "De moestuin" is tagged but not chosen
     expect(first.narrativeHtml).toBe('<p>Buren vinden elkaar, </p><p><strong>vooral rond de tuin</strong></p>');
     expect(other.stories).toEqual([]);
