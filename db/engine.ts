@@ -34,6 +34,12 @@ export interface EngineSql {
   purgeRemovedText(db: Kysely<any>): Promise<void>;
 }
 
+/** Whether a write failed on a unique index (SQLite or PostgreSQL). */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}
+
 export function engineName(db: Kysely<any>): EngineName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }

@@ -429,6 +429,32 @@ describe('a resident tells a story', () => {
     expect((await mixed.json()).error.details[0].field).toBe('consentTextVersion');
     expect((await submit(t, token, { language: 'de' })).status).toBe(400);
   });
+
+  it('a story sent again with the code its browser chose is stored once, even twice at once; no other story takes that code', async () => {
+    const send = (receipt: string, text: string, link = token) => submit(t, link, { receipt, body: doc(text) }, '10.9.0.1');
+    const code = 'K7QF-2MZP-9XRA';
+    const before = await storyCount(t);
+    expect(await json(await send(code, 'De buurtkamer is weer open.'), 201)).toEqual({ receipt: code, receiptUrl: `/r/${code}` });
+    // its answer never arrived, so the browser sends it again: the same code, no second story
+    expect((await json(await send(code, 'De buurtkamer is weer open.'), 201)).receipt).toBe(code);
+    const twice = await Promise.all([send('ABCD-EFGH-JKLM', 'Het plein is schoon.'), send('ABCD-EFGH-JKLM', 'Het plein is schoon.')]);
+    for (const res of twice) expect((await json(res, 201)).receipt).toBe('ABCD-EFGH-JKLM');
+    expect(await storyCount(t)).toBe(before + 2);
+    // another story, or the same words at another link, gets a code of its own: nothing is lost
+    const other = await json(await send(code, 'Iets heel anders.'), 201);
+    const elsewhere = await json(await send(code, 'De buurtkamer is weer open.', (await openLink(w.admin, w.projectA)).token), 201);
+    for (const r of [other, elsewhere]) {
+      expect(r.receipt).not.toBe(code);
+      expect(receiptHash(r.receipt)).not.toBeNull();
+    }
+    expect(await storyCount(t)).toBe(before + 4);
+    expect((await json(await t.anon.get(`/api/public/receipts/${code}`), 200)).story.bodyHtml).toContain('De buurtkamer is weer open.');
+    // a code that cannot be one: 400 naming the field, nothing saved
+    const bad = await send('GEEN-CODE', 'Nog een verhaal.');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.details[0].field).toBe('receipt');
+    expect(await storyCount(t)).toBe(before + 4);
+  });
 });
 
 describe('what became of a story', () => {

@@ -10,6 +10,7 @@ import { startE2E, type E2E } from '../helpers/browser.js';
 import { apiOf, axeViolations, chooseClimateVariables, expectNoSidewaysScroll } from '../helpers/resident-fixtures.js';
 import { addOutcome, reviewAsIs } from '../helpers/reports-fixtures.js';
 import { mediaDir } from '../../server/media/index.js';
+import { receiptHash } from '../../db/repositories/stories.js';
 
 const scriptNames = (page: Page) =>
   page.evaluate(() =>
@@ -206,6 +207,35 @@ describe('browser: a resident tells their story by voice, with a photo, on a pho
     const sent = await e.db.selectFrom('stories').select(['bodyText', 'consent']).where('title', '=', 'Buurtfeest').execute();
     expect(sent).toEqual([{ bodyText: 'Het buurtfeest was mooi.', consent: 'team' }]);
     await expect(page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('weefwerk.draft.')))).resolves.toEqual([]);
+    await ctx.close();
+  });
+
+  it('an answer lost on the way: the story goes again when the connection is back, is stored once, and its receipt is the code it was stored under', async () => {
+    const ctx = await e.context({ phone: true, locale: 'nl-NL' });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(10_000);
+    // the first send reaches the server and is stored, but its answer never reaches the phone
+    let lost = 0;
+    await page.route('**/api/public/links/*/stories', async (route) => {
+      if (lost++) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.goto(`/t/${token}`);
+    await page.getByLabel('Je verhaal', { exact: true }).click();
+    await page.locator('[role="textbox"][contenteditable="true"]').waitFor();
+    await page.keyboard.type('De lantaarnpaal doet het weer.');
+    await page.getByLabel('Titel (mag je leeglaten)').fill('Lantaarnpaal');
+    await page.getByRole('radio', { name: 'Alleen het team' }).check();
+    await page.getByRole('button', { name: 'Verstuur mijn verhaal' }).click();
+    await page.getByText('Er is nu geen internet.', { exact: false }).waitFor();
+    await ctx.setOffline(true);
+    await ctx.setOffline(false);
+    await page.getByRole('heading', { level: 1, name: 'Dank je wel!' }).waitFor();
+    expect(lost).toBe(2);
+    const shown = await page.locator('[data-receipt]').textContent();
+    const stored = await e.db.selectFrom('stories').select('receiptHash').where('title', '=', 'Lantaarnpaal').execute();
+    expect(stored).toEqual([{ receiptHash: receiptHash(shown!.trim()) }]);
     await ctx.close();
   });
 

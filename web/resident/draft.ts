@@ -16,6 +16,11 @@ export type Draft = {
   photoInReports: boolean;
   /** The resident pressed send while offline: send as soon as the connection is back. */
   pending: boolean;
+  /**
+   * The receipt code chosen when the resident first pressed send, sent with every try: when an
+   * answer is lost and the story goes again, the server knows it already has it.
+   */
+  receipt: string | null;
 };
 
 export const emptyDraft = (): Draft => ({
@@ -29,6 +34,7 @@ export const emptyDraft = (): Draft => ({
   guardianAgrees: false,
   photoInReports: false,
   pending: false,
+  receipt: null,
 });
 
 const key = (token: string) => `weefwerk.draft.${token}`;

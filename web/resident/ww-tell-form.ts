@@ -5,6 +5,7 @@ import { ApiError, get, post } from '../api.js';
 import { errorMessage } from '../components/form-field.js';
 import { LocaleController } from '../components/locale-controller.js';
 import { clearDraft, draftHasContent, emptyDraft, loadDraft, saveDraft, type Draft } from './draft.js';
+import { newReceiptCode } from '../../db/domain/receipt-codes.js';
 import { consentTextVersion, lang, rt, type TextKey } from './i18n.js';
 import { renderConsent } from './tell-consent.js';
 import { TellMedia } from './tell-media.js';
@@ -145,7 +146,7 @@ export class WwTellForm extends LitElement {
     this.general = null;
     this.errors = this.validate();
     if (Object.keys(this.errors).length) return this.showErrors();
-    this.keep({ body: this.story?.isEmpty ? null : (this.story?.value ?? null), pending: true });
+    this.keep({ body: this.story?.isEmpty ? null : (this.story?.value ?? null), pending: true, receipt: this.draft.receipt ?? newReceiptCode() });
     await this.send();
   }
 
@@ -163,6 +164,7 @@ export class WwTellForm extends LitElement {
       placements: d.placements.map(([variableId, position]) => ({ variableId, position })),
       language: lang(),
       ...(this.media.photo ? { photoInReports: d.consent === 'public' && d.photoInReports } : {}),
+      ...(d.receipt ? { receipt: d.receipt } : {}),
     };
   }
 

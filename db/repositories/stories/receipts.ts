@@ -1,26 +1,18 @@
 // Receipts: the code a teller keeps, and what it shows them (used in reports, chosen in MSC).
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { newReceiptCode, plainReceiptCode } from '../../domain/receipt-codes.js';
 import { selectionsForStory, type PanelRole } from '../sensemaking.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.js';
 
 type Db = Kysely<DB>;
 
-const RECEIPT_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'; // 32 symbols: no 0/O, no 1/I
-const RECEIPT_LENGTH = 12; // 12 × 5 bits = 60 bits
-
-/** A new receipt code like K7QF-2MZP-9XRA, shown once to the resident; only its hash is stored. */
-export function newReceiptCode(): string {
-  const bytes = randomBytes(RECEIPT_LENGTH);
-  const chars = [...bytes].map((b) => RECEIPT_ALPHABET[b & 31]).join('');
-  return chars.match(/.{4}/g)!.join('-');
-}
+export { newReceiptCode };
 
 /** The hash of a receipt code as typed (any case, with or without dashes and spaces), or null if it cannot be one. */
 export function receiptHash(code: string): string | null {
-  const clean = code.toUpperCase().replace(/[\s-]/g, '');
-  if (clean.length !== RECEIPT_LENGTH || [...clean].some((ch) => !RECEIPT_ALPHABET.includes(ch))) return null;
-  return createHash('sha256').update(clean).digest('hex');
+  const plain = plainReceiptCode(code);
+  return plain && createHash('sha256').update(plain).digest('hex');
 }
 
 const withReports = new WeakSet<object>();

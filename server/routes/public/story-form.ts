@@ -12,6 +12,10 @@ import { recordSubmission } from '../../stories/record.js';
 import { checkPlacements } from '../stories/checks.js';
 import { placementsInput } from '../stories/schemas.js';
 import { limited, openLink } from './guards.js';
+import { storyByReceipt } from '../../access.js';
+import { isUniqueViolation } from '../../../db/engine.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.js';
 
 const EMPTY_DOC = { type: 'doc', content: [{ type: 'paragraph' }] };
 
@@ -47,6 +51,15 @@ const SubmissionBody = z
     happenedOn: dateString.nullable().optional(),
     /** The photo's own consent: it may go into reports (only with consent `public`). */
     photoInReports: z.boolean().optional(),
+    receipt: z
+      .string()
+      .max(20)
+      .refine((code) => receiptHash(code) !== null, 'not a receipt code')
+      .optional()
+      .openapi({
+        description:
+          'The receipt code the browser chose for this story. Sent again after an answer that never arrived, the same story is stored once and the same code comes back.',
+      }),
   })
   .superRefine((s, ctx) => {
     // The consent the resident read is the text in the language they told their story in.
@@ -158,36 +171,58 @@ export const storyFormRoutes = base
           { field: 'guardianName', message: 'required under 16' },
         ]);
       checkConsentGiver({ under16, givenBy, guardianName: input.guardianName, widening: true });
-      const code = newReceiptCode();
-      await saveWithMedia(c, media, (stored) =>
-        recordSubmission(db, c.var.write, {
-          teller: { displayName: input.tellerName || null, under16 },
-          story: {
-            projectId: link.projectId,
-            areaId: null,
-            title: input.title ?? (titleFrom(rich.text) || 'Ingesproken verhaal'),
-            phase: null,
-            happenedOn: input.happenedOn ?? null,
-            language: input.language ?? 'nl',
-            source: 'link',
-            linkId: link.id,
-            receiptHash: receiptHash(code),
-          },
-          rich,
-          consent: {
-            level: input.consent,
-            givenBy,
-            guardianName: under16 ? input.guardianName! : null,
-            channel: 'online',
-            consentTextVersion: input.consentTextVersion,
-          },
-          placements,
-          by: null,
-          auditDetails: { projectId: link.projectId, source: 'link', linkId: link.id, consent: input.consent, givenBy, media: stored.map((m) => m.kind) },
-          media: stored,
-          photoInReports: input.photoInReports === true,
-        }),
-      );
-      return c.json({ receipt: code, receiptUrl: `/r/${code}` }, 201);
+      const title = input.title ?? (titleFrom(rich.text) || 'Ingesproken verhaal');
+      const answer = (code: string) => c.json({ receipt: code, receiptUrl: `/r/${code}` }, 201);
+      const save = (code: string) =>
+        saveWithMedia(c, media, (stored) =>
+          recordSubmission(db, c.var.write, {
+            teller: { displayName: input.tellerName || null, under16 },
+            story: {
+              projectId: link.projectId,
+              areaId: null,
+              title,
+              phase: null,
+              happenedOn: input.happenedOn ?? null,
+              language: input.language ?? 'nl',
+              source: 'link',
+              linkId: link.id,
+              receiptHash: receiptHash(code),
+            },
+            rich,
+            consent: {
+              level: input.consent,
+              givenBy,
+              guardianName: under16 ? input.guardianName! : null,
+              channel: 'online',
+              consentTextVersion: input.consentTextVersion,
+            },
+            placements,
+            by: null,
+            auditDetails: { projectId: link.projectId, source: 'link', linkId: link.id, consent: input.consent, givenBy, media: stored.map((m) => m.kind) },
+            media: stored,
+            photoInReports: input.photoInReports === true,
+          }),
+        );
+      const code = input.receipt ?? newReceiptCode();
+      try {
+        await save(code);
+      } catch (err) {
+        if (!input.receipt || !isUniqueViolation(err)) throw err;
+        // The browser's code is taken. By this story, sent again because its answer never arrived:
+        // it was stored once, and its code comes back. By another story: this one gets a new code.
+        const before = await sentWith(db, code);
+        if (before && isSameStory(before, link.id, title, rich.text)) return answer(code);
+        const fresh = newReceiptCode();
+        await save(fresh);
+        return answer(fresh);
+      }
+      return answer(code);
     },
   );
+
+/** The story stored under a receipt code, as far as telling a resend from a new story needs. */
+const sentWith = (db: Kysely<DB>, code: string) =>
+  storyByReceipt(db, receiptHash(code)!).select(['stories.linkId', 'stories.title', 'stories.bodyText']).executeTakeFirst();
+
+const isSameStory = (s: { linkId: number | null; title: string; bodyText: string }, linkId: number, title: string, text: string) =>
+  s.linkId === linkId && s.title === title && s.bodyText === text;
