@@ -180,16 +180,21 @@ describe('browser: a resident tells their story by voice, with a photo, on a pho
     await fctx.close();
   });
 
+  /** Opens the link's form and tells a story for the team only, not yet sent. */
+  async function tellForTeam(page: Page, title: string, text: string) {
+    await page.goto(`/t/${token}`);
+    await page.getByLabel('Je verhaal', { exact: true }).click();
+    await page.locator('[role="textbox"][contenteditable="true"]').waitFor();
+    await page.keyboard.type(text);
+    await page.getByLabel('Titel (mag je leeglaten)').fill(title);
+    await page.getByRole('radio', { name: 'Alleen het team' }).check();
+  }
+
   it('keeps what was typed through a reload and a lost connection, sends it when the connection is back, then forgets it', async () => {
     const ctx = await e.context({ phone: true, locale: 'nl-NL' });
     const page = await ctx.newPage();
     page.setDefaultTimeout(10_000);
-    await page.goto(`/t/${token}`);
-    await page.getByLabel('Je verhaal', { exact: true }).click();
-    await page.locator('[role="textbox"][contenteditable="true"]').waitFor();
-    await page.keyboard.type('Het buurtfeest was mooi.');
-    await page.getByLabel('Titel (mag je leeglaten)').fill('Buurtfeest');
-    await page.getByRole('radio', { name: 'Alleen het team' }).check();
+    await tellForTeam(page, 'Buurtfeest', 'Het buurtfeest was mooi.');
     await page.reload();
     await page.getByText('We hebben bewaard wat je eerder typte, insprak of koos.').waitFor();
     await expect(page.getByLabel('Titel (mag je leeglaten)').inputValue()).resolves.toBe('Buurtfeest');
@@ -221,12 +226,7 @@ describe('browser: a resident tells their story by voice, with a photo, on a pho
       await route.fetch();
       await route.abort('connectionreset');
     });
-    await page.goto(`/t/${token}`);
-    await page.getByLabel('Je verhaal', { exact: true }).click();
-    await page.locator('[role="textbox"][contenteditable="true"]').waitFor();
-    await page.keyboard.type('De lantaarnpaal doet het weer.');
-    await page.getByLabel('Titel (mag je leeglaten)').fill('Lantaarnpaal');
-    await page.getByRole('radio', { name: 'Alleen het team' }).check();
+    await tellForTeam(page, 'Lantaarnpaal', 'De lantaarnpaal doet het weer.');
     await page.getByRole('button', { name: 'Verstuur mijn verhaal' }).click();
     await page.getByText('Er is nu geen internet.', { exact: false }).waitFor();
     await ctx.setOffline(true);
