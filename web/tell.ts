@@ -3,9 +3,9 @@
 // is the teller's own copy to print or download); /r asks
 // for the code. Six languages (web/resident/locales/), chosen from the browser's language with a
 // switch on every page. The editor (tiptap) loads only when the story field is first used.
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { LocaleController } from './components/locale-controller.js';
+import { ResidentElement } from './resident/resident-element.js';
 import { isResidentLocale, lang, languageNames, residentLocales, rt, startLanguage, useLanguage } from './resident/i18n.js';
 import './resident/ww-receipt-lookup.js';
 import './resident/ww-receipt-copy.js';
@@ -14,17 +14,8 @@ import './resident/ww-tell-form.js';
 import { documentTitle } from './title.js';
 
 @customElement('ww-tell')
-export class WwTell extends LitElement {
+export class WwTell extends ResidentElement {
   @state() private ready = false;
-
-  constructor() {
-    super();
-    new LocaleController(this);
-  }
-
-  protected override createRenderRoot() {
-    return this;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

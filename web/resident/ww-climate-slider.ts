@@ -1,6 +1,6 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { LocaleController } from '../components/locale-controller.js';
+import { ResidentElement } from './resident-element.js';
 import { residentWording } from './climate-wording.js';
 import { rt } from './i18n.js';
 
@@ -34,18 +34,9 @@ export function positionText(v: ClimateVariable, position: Position): string {
  * @fires ww-placement - `{ variableId, position }` whenever the teller moves or clears it.
  */
 @customElement('ww-climate-slider')
-export class WwClimateSlider extends LitElement {
+export class WwClimateSlider extends ResidentElement {
   @property({ attribute: false }) variable!: ClimateVariable;
   @property({ attribute: false }) position: Position = undefined;
-
-  constructor() {
-    super();
-    new LocaleController(this);
-  }
-
-  protected override createRenderRoot() {
-    return this;
-  }
 
   private emit(position: Position): void {
     this.position = position;

@@ -1,7 +1,7 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { get } from '../api.js';
-import { LocaleController } from '../components/locale-controller.js';
+import { ResidentElement } from './resident-element.js';
 import { residentWording } from './climate-wording.js';
 import { consentName, type ConsentLevel } from './consent-texts.js';
 import { formatClock, formatDay, isRtl, lang, languageNames, isResidentLocale, rt } from './i18n.js';
@@ -56,19 +56,10 @@ const givenBy = { teller: 'copy.byTellerChoice', guardian: 'copy.byGuardian', wo
  * the same as the JSON download beside it (GDPR art. 15 and 20).
  */
 @customElement('ww-receipt-copy')
-export class WwReceiptCopy extends LitElement {
+export class WwReceiptCopy extends ResidentElement {
   @property() code = '';
   @state() private copy: Copy | null = null;
   @state() private error: string | null = null;
-
-  constructor() {
-    super();
-    new LocaleController(this);
-  }
-
-  protected override createRenderRoot() {
-    return this;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

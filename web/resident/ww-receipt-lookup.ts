@@ -1,6 +1,6 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { LocaleController } from '../components/locale-controller.js';
+import { ResidentElement } from './resident-element.js';
 import { rt } from './i18n.js';
 import { documentTitle } from '../title.js';
 
@@ -12,19 +12,10 @@ export function tidyCode(input: string): string {
 
 /** A small form to open the receipt page by typing the code. */
 @customElement('ww-receipt-lookup')
-export class WwReceiptLookup extends LitElement {
+export class WwReceiptLookup extends ResidentElement {
   /** When set, the form shows this as an h2 instead of the page's h1 and intro. */
   @property() heading = '';
   @state() private error = false;
-
-  constructor() {
-    super();
-    new LocaleController(this);
-  }
-
-  protected override createRenderRoot() {
-    return this;
-  }
 
   /** As the page itself (not a form within another page) it titles the tab. */
   protected override updated(): void {

@@ -1,8 +1,8 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ApiError, get, post } from '../api.js';
-import { LocaleController } from '../components/locale-controller.js';
+import { ResidentElement } from './resident-element.js';
 import { formatDay, lang, rt } from './i18n.js';
 import { consentName, type ConsentLevel } from './consent-texts.js';
 import './ww-receipt-lookup.js';
@@ -52,7 +52,7 @@ const roleKey = { coordinator: 'receipt.roleCoordinator', worker: 'receipt.roleW
 
 /** What the resident sees with their receipt code: their story, what became of it, and a way to withdraw it. */
 @customElement('ww-receipt-page')
-export class WwReceiptPage extends LitElement {
+export class WwReceiptPage extends ResidentElement {
   @property() code = '';
   @state() private story: ReceiptStory | null = null;
   @state() private error: string | null = null;
@@ -60,15 +60,6 @@ export class WwReceiptPage extends LitElement {
   @state() private busy = false;
   @state() private message: string | null = null;
   @state() private withdrawError: string | null = null;
-
-  constructor() {
-    super();
-    new LocaleController(this);
-  }
-
-  protected override createRenderRoot() {
-    return this;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

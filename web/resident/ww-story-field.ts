@@ -1,8 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { WwEditor } from '../components/ww-editor.js';
-import { LocaleController } from '../components/locale-controller.js';
+import { ResidentElement } from './resident-element.js';
 import { docIsEmpty, docToText, textToDoc } from '../richtext.js';
 import { rt } from './i18n.js';
 
@@ -17,7 +17,7 @@ let count = 0;
  * @fires ww-change - `{ value }`, bubbling from the editor after every edit.
  */
 @customElement('ww-story-field')
-export class WwStoryField extends LitElement {
+export class WwStoryField extends ResidentElement {
   @property() label = '';
   @property() hint = '';
   /** Id of the element holding this field's error, if any. */
@@ -28,15 +28,6 @@ export class WwStoryField extends LitElement {
   private text = '';
   private doc: JSONContent | null = null;
   private readonly uid = `story-field-${++count}`;
-
-  constructor() {
-    super();
-    new LocaleController(this);
-  }
-
-  protected override createRenderRoot() {
-    return this;
-  }
 
   private get editor(): WwEditor | null {
     return this.querySelector('ww-editor');

@@ -1,9 +1,9 @@
 import type { JSONContent } from '@tiptap/core';
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, post } from '../api.js';
 import { errorMessage } from '../components/form-field.js';
-import { LocaleController } from '../components/locale-controller.js';
+import { ResidentElement } from './resident-element.js';
 import { clearDraft, draftHasContent, emptyDraft, loadDraft, saveDraft, type Draft } from './draft.js';
 import { newReceiptCode } from '../../db/domain/receipt-codes.js';
 import { consentTextVersion, lang, rt, type TextKey } from './i18n.js';
@@ -32,7 +32,7 @@ type Field = 'title' | 'body' | 'consent' | 'guardianName' | 'guardianAgrees' | 
  * too (web/resident/tell-media.ts); sent while offline, it goes as soon as the connection is back.
  */
 @customElement('ww-tell-form')
-export class WwTellForm extends LitElement {
+export class WwTellForm extends ResidentElement {
   @property() token = '';
   @state() private link: LinkInfo | null = null;
   @state() private loadError: TextKey | null = null;
@@ -54,13 +54,8 @@ export class WwTellForm extends LitElement {
     },
   });
 
-  constructor() {
-    super();
-    new LocaleController(this, () => void this.load());
-  }
-
-  protected override createRenderRoot() {
-    return this;
+  protected override languageChanged(): void {
+    void this.load();
   }
 
   override connectedCallback(): void {

@@ -1,7 +1,7 @@
 // Loaded only when a resident chooses to speak their story (ww-tell-form imports it on that click).
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { LocaleController } from '../components/locale-controller.js';
+import { ResidentElement } from './resident-element.js';
 import { formatClock as clock, rt, type TextKey } from './i18n.js';
 
 /** The longest recording; the server refuses longer ones too (server/media.ts). */
@@ -25,7 +25,7 @@ function mimeType(): string | undefined {
  * @fires ww-recording - `detail`: the recording `{ blob, seconds }`, or null once removed.
  */
 @customElement('ww-voice-recorder')
-export class WwVoiceRecorder extends LitElement {
+export class WwVoiceRecorder extends ResidentElement {
   /** A recording kept in the draft (web/resident/draft-media.ts): shown as recorded, to listen to, remove or send. */
   @property({ attribute: false }) kept: Recording | null = null;
   @state() private status: 'idle' | 'starting' | 'recording' | 'done' = 'idle';
@@ -37,15 +37,6 @@ export class WwVoiceRecorder extends LitElement {
   private chunks: Blob[] = [];
   private started = 0;
   private timer = 0;
-
-  constructor() {
-    super();
-    new LocaleController(this);
-  }
-
-  protected override createRenderRoot() {
-    return this;
-  }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('kept') && this.kept && this.status === 'idle' && !this.url) {
