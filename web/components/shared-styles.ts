@@ -10,10 +10,12 @@ export const pageStyles = css`
   a { color: var(--ww-accent); }
   :focus-visible { outline: 3px solid var(--ww-focus); outline-offset: 2px; }
   form, .stack { display: grid; gap: 1rem; max-width: 40rem; }
-  /* a live region waiting for its message stays in place for screen readers but out of the grid (no gap) */
-  :is(form, .stack) > :is([role='status'], [role='alert']):empty { position: absolute; }
+  /* an error or live region waiting for its message takes no room, and stays in place for screen readers */
+  .field-error:empty, [role='status']:empty, [role='alert']:empty { position: absolute; }
   label { display: grid; gap: 0.25rem; font-weight: 600; }
   label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
+  .field { display: grid; gap: 0.25rem; align-content: start; }
+  .field > label { gap: 0.1rem; }
   .hint { font-weight: 400; color: var(--ww-muted); font-size: 0.9rem; }
   input, select, textarea {
     font: inherit; padding: 0.6rem 0.7rem; border: 1px solid #6b7671; border-radius: var(--ww-radius);

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, post } from '../api.js';
 import { messages } from '../i18n.js';
@@ -100,14 +100,7 @@ export class AccountPage extends LitElement {
     `;
   }
 
-  static override styles = [
-    pageStyles,
-    css`
-      .field { display: grid; gap: 0.25rem; }
-      .field > label { font-weight: 600; display: grid; gap: 0.1rem; }
-      p[role='status']:empty { display: none; }
-    `,
-  ];
+  static override styles = pageStyles;
 }
 
 declare global {

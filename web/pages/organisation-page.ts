@@ -140,12 +140,9 @@ export class OrganisationPage extends LitElement {
   static override styles = [
     pageStyles,
     css`
-      .field { display: grid; gap: 0.25rem; }
-      .field > label { font-weight: 600; display: grid; gap: 0.1rem; }
       figure { margin: 0.5rem 0 1rem; }
       img.logo { display: block; max-width: min(100%, 20rem); height: auto; border: 1px solid var(--ww-line); padding: 0.5rem; background: #fff; }
       input[type='file'] { max-width: 100%; }
-      p[role='status']:empty { display: none; }
     `,
   ];
 }

@@ -374,8 +374,7 @@ export class ProjectEditPage extends LitElement {
     pageStyles,
     css`
       form { max-width: 48rem; }
-      .field { display: grid; gap: 0.25rem; }
-      .field > label, form > label { font-weight: 600; display: grid; gap: 0.1rem; }
+      form > label { gap: 0.1rem; }
       .row { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); }
       .checks { display: grid; gap: 0.25rem; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); }
       label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; min-height: 44px; }

@@ -259,9 +259,6 @@ export class ProjectLinksPage extends LitElement {
     pageStyles,
     css`
       .url { overflow-wrap: anywhere; font-family: ui-monospace, monospace; font-size: 0.9rem; }
-      .field { display: grid; gap: 0.25rem; }
-      .field > label { font-weight: 600; }
-      .field-error:empty { display: none; }
       .status-open { background: #dcefe3; color: #14482a; }
       .status-closed, .status-expired { background: #fbeaea; color: #7a1c14; }
       ul.links { list-style: none; padding: 0; margin: 0; display: grid; gap: 1rem; max-width: 48rem; }

@@ -299,8 +299,6 @@ export class StoriesPage extends LitElement {
       .head h1 { margin: 0; }
       form { max-width: none; margin-top: 1rem; }
       .q { max-width: 40rem; }
-      .field { display: grid; gap: 0.25rem; align-content: start; }
-      .field > label { font-weight: 600; }
       details.more { margin: 0.75rem 0; }
       details.more summary { cursor: pointer; font-weight: 600; color: var(--ww-accent); padding: 0.6rem 0; }
       details.more[open] summary { margin-bottom: 0.5rem; }

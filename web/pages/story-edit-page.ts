@@ -257,9 +257,6 @@ export class StoryEditPage extends LitElement {
       .radio { display: flex; gap: 0.6rem; align-items: flex-start; font-weight: 400; min-height: 44px; padding: 0.25rem 0; }
       .radio input { width: 1.25rem; height: 1.25rem; margin-top: 0.2rem; flex: none; }
       .radio .hint { display: block; }
-      .field { display: grid; gap: 0.25rem; align-content: start; }
-      .field > label { font-weight: 600; }
-      .field-error:empty { display: none; }
       #problems:focus { outline: 3px solid var(--ww-focus); }
     `,
   ];

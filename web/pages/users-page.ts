@@ -299,8 +299,6 @@ export class UsersPage extends LitElement {
   static override styles = [
     pageStyles,
     css`
-      .field { display: grid; gap: 0.25rem; }
-      .field > label { font-weight: 600; display: grid; gap: 0.1rem; }
       td select { min-width: 10rem; width: auto; }
       .role { display: flex; flex-wrap: wrap; gap: 0.5rem; }
       .reset { margin-top: 0.5rem; }
@@ -312,7 +310,6 @@ export class UsersPage extends LitElement {
       tr.off th, tr.off td.email { color: var(--ww-muted); }
       .help { margin: 1rem 0; }
       .help summary { cursor: pointer; font-weight: 600; min-height: 44px; display: flex; align-items: center; color: var(--ww-accent); }
-      p[role='status']:empty { display: none; }
       @media (max-width: 640px) {
         table, thead, tbody, tr, th, td { display: block; }
         thead { position: absolute; left: -9999px; }

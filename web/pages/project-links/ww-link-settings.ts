@@ -127,9 +127,6 @@ export class WwLinkSettings extends LitElement {
   static override styles = [
     pageStyles,
     css`
-      .field { display: grid; gap: 0.25rem; }
-      .field > label { font-weight: 600; }
-      .field-error:empty { display: none; }
       form.settings { margin-top: 1rem; padding-top: 1rem; border-top: 1px solid var(--ww-line); }
       form.settings fieldset { display: grid; gap: 0.5rem; }
       form.settings fieldset p { margin: 0; }

@@ -6,7 +6,4 @@ export const storyFormStyles = css`
   .radio input { width: 1.25rem; height: 1.25rem; margin-top: 0.2rem; flex: none; }
   fieldset { display: grid; gap: 0.25rem; }
   form.card { max-width: 40rem; }
-  .field { display: grid; gap: 0.25rem; }
-  .field > label { font-weight: 600; }
-  .field-error:empty { display: none; }
 `;
