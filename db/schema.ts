@@ -581,7 +581,7 @@ export interface QdaGuidsTable {
 
 /**
  * The reviewed copy of a story that readers beyond the team get. Current while the story's
- * `reviewedRev` equals its `textRev` (its title and text then are `sourceTitle` / `sourceText`);
+ * `reviewedRev` equals its `textRev` (its title and text are still the ones reviewed);
  * stale (the story stays inside) once the story's title or text changed.
  */
 export interface StoryReviewsTable {
@@ -592,8 +592,6 @@ export interface StoryReviewsTable {
   bodyText: string;
   /** sha256 (hex) of the reviewed title and text */
   textHash: string;
-  sourceTitle: string;
-  sourceText: string;
   reviewedBy: number | null;
   reviewedAt: string;
 }

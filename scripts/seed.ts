@@ -188,7 +188,7 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
     'insert or ignore into story_placements (story_id, variable_id, source, position, status, by_user, at) values (?,?,?,?,?,?,?)',
   );
   const insReview = sqlite.prepare(
-    'insert into story_reviews (story_id, title, body_json, body_html, body_text, text_hash, source_title, source_text, reviewed_by, reviewed_at) values (?,?,?,?,?,?,?,?,?,?)',
+    'insert into story_reviews (story_id, title, body_json, body_html, body_text, text_hash, reviewed_by, reviewed_at) values (?,?,?,?,?,?,?,?)',
   );
   // the review is of the story as inserted: its text_rev (0)
   const markReviewed = sqlite.prepare('update stories set reviewed_rev = text_rev where id = ?');
@@ -257,7 +257,7 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
         if (withdrawn) insConsent.run(id, null, 1, givenBy, null, 'online', CONSENT_TEXT_VERSION, 'Teller trok toestemming in', null, createdIso);
         // most stories that may leave the team have a reviewed report version (here: unchanged); the rest wait
         if (consent !== 'team' && !withdrawn && r() < 0.9) {
-          insReview.run(id, storyTitle, body.json, body.html, body.text, reviewHash(storyTitle, body.text), storyTitle, body.text, p.members[0]!, createdIso);
+          insReview.run(id, storyTitle, body.json, body.html, body.text, reviewHash(storyTitle, body.text), p.members[0]!, createdIso);
           markReviewed.run(id);
         }
         if (source === 'link' && r() < 0.7) {

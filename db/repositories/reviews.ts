@@ -33,8 +33,6 @@ export async function getReview(db: Db, storyId: number) {
       'storyReviews.bodyHtml',
       'storyReviews.bodyText',
       'storyReviews.textHash',
-      'storyReviews.sourceTitle',
-      'storyReviews.sourceText',
       'storyReviews.reviewedBy',
       'storyReviews.reviewedAt',
       'users.name as reviewerName',
@@ -48,14 +46,12 @@ export type NewReview = {
   bodyJson: string;
   bodyHtml: string;
   bodyText: string;
-  sourceTitle: string;
-  sourceText: string;
   reviewedBy: number | null;
 };
 
 /**
  * Saves the story's report version (replacing an earlier one), made of the story as it read at
- * `textRev` (read with sourceTitle and sourceText); returns the hash of the reviewed text.
+ * `textRev` (the story's title and text the reviewer saw); returns the hash of the reviewed text.
  */
 export async function saveReview(db: Db, storyId: number, textRev: number, r: NewReview): Promise<{ textHash: string; reviewedAt: string }> {
   const textHash = reviewHash(r.title, r.bodyText);

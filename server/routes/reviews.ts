@@ -150,8 +150,6 @@ export const reviewRoutes = router()
           bodyJson: JSON.stringify(rich.json),
           bodyHtml: rich.html,
           bodyText: rich.text,
-          sourceTitle: story.title,
-          sourceText: story.bodyText,
           reviewedBy: user.id,
         });
         await audit(tx, user, 'story.review', { type: 'story', id }, { hash: saved.textHash, consent: story.consent, reviewedAt: saved.reviewedAt });

@@ -119,7 +119,7 @@ export async function addStory(db: Db, o: StoryOpts) {
 export async function reviewAsIs(db: Db, storyId: number) {
   const s = await db.selectFrom('stories').select(['title', 'bodyJson', 'bodyHtml', 'bodyText', 'textRev']).where('id', '=', storyId).executeTakeFirstOrThrow();
   const { textRev, ...text } = s;
-  await saveReview(db, storyId, textRev, { ...text, sourceTitle: s.title, sourceText: s.bodyText, reviewedBy: null });
+  await saveReview(db, storyId, textRev, { ...text, reviewedBy: null });
 }
 
 /** What the stories capability does on withdrawal: the consent row and the denormalised flag. */
