@@ -1,10 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiError, post } from '../api.js';
+import { post } from '../api.js';
 import { messages, saidHere } from '../i18n.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
-import { errorMessage } from '../components/form-field.js';
+import { CsvImport } from '../components/csv-import.js';
 import '../components/ww-import-errors.js';
 import type { ImportRowError } from '../components/ww-import-errors.js';
 
@@ -67,63 +67,32 @@ type Result = {
 export class CbsImportPage extends LitElement {
   params: Record<string, string> = {};
   user: Me | null = null;
-  @state() private csv = '';
   @state() private period = '';
   @state() private createAreas = false;
-  @state() private result: Result | null = null;
-  @state() private message = '';
-  /** "Choose a file first", beside the file input. */
-  @state() private fileError = '';
-  @state() private busy = false;
-
-  private async pick(e: Event): Promise<void> {
-    const file = (e.target as HTMLInputElement).files?.[0];
-    this.csv = file ? await file.text() : '';
-    this.result = null;
-    this.fileError = '';
-  }
-
-  private async run(mode: 'preview' | 'commit'): Promise<void> {
-    if (!this.csv) {
-      this.fileError = t('chooseFile');
-      this.renderRoot.querySelector<HTMLInputElement>('#file')?.focus();
-      return;
-    }
-    this.busy = true;
-    this.message = '';
-    try {
-      this.result = await post<Result>('/api/imports/cbs', {
-        csv: this.csv,
-        mode,
-        createAreas: this.createAreas,
-        ...(this.period.trim() ? { period: this.period.trim() } : {}),
-      });
-      if (mode === 'commit') this.message = t('done');
-    } catch (err) {
-      if (err instanceof ApiError && err.details.length)
-        this.result = { ...(this.result ?? emptyResult), committed: false, errors: err.details as unknown as ImportRowError[] };
-      else this.message = err instanceof Error ? err.message : String(err);
-    } finally {
-      this.busy = false;
-    }
-  }
+  private readonly file = new CsvImport<Result>(this, {
+    send: (csv, mode) =>
+      post<Result>('/api/imports/cbs', { csv, mode, createAreas: this.createAreas, ...(this.period.trim() ? { period: this.period.trim() } : {}) }),
+    refused: (errors, before) => ({ ...(before ?? emptyResult), committed: false, errors }),
+    said: (_, mode) => (mode === 'commit' ? t('done') : ''),
+    chooseFile: () => t('chooseFile'),
+  });
 
   override render() {
-    const r = this.result;
+    const { result: r, busy, message } = this.file;
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
       <p>${t('intro')}</p>
       <div class="stack">
-        <label>${t('file')}<input id="file" type="file" accept=".csv,text/csv,text/plain" aria-invalid=${this.fileError ? 'true' : 'false'} aria-describedby="file-error" @change=${this.pick} />${errorMessage('file', this.fileError)}</label>
+        ${this.file.field(t('file'))}
         <label>${t('period')}<span class="hint" id="period-hint">${t('periodHint')}</span>
-          <input .value=${this.period} @input=${(e: InputEvent) => ((this.period = (e.target as HTMLInputElement).value), (this.result = null))} aria-describedby="period-hint" /></label>
-        <label class="check"><input type="checkbox" .checked=${this.createAreas} @change=${(e: Event) => ((this.createAreas = (e.target as HTMLInputElement).checked), (this.result = null))} /> ${t('create')}</label>
+          <input .value=${this.period} @input=${(e: InputEvent) => ((this.period = (e.target as HTMLInputElement).value), this.file.reset())} aria-describedby="period-hint" /></label>
+        <label class="check"><input type="checkbox" .checked=${this.createAreas} @change=${(e: Event) => ((this.createAreas = (e.target as HTMLInputElement).checked), this.file.reset())} /> ${t('create')}</label>
         <div class="actions">
-          <button class="secondary" ?disabled=${this.busy} @click=${() => this.run('preview')}>${t('check')}</button>
-          <button ?disabled=${this.busy || !r || r.errors.length > 0 || r.committed} @click=${() => this.run('commit')}>${t('commit')}</button>
+          <button class="secondary" ?disabled=${busy} @click=${() => this.file.run('preview')}>${t('check')}</button>
+          <button ?disabled=${busy || !r || r.errors.length > 0 || r.committed} @click=${() => this.file.run('commit')}>${t('commit')}</button>
         </div>
         <div role="status">
-          ${this.message ? html`<p class="notice">${this.message}</p>` : nothing}
+          ${message ? html`<p class="notice">${message}</p>` : nothing}
           ${
             r && !r.errors.length
               ? html`<p>${t('summary', { rows: r.rows, periods: r.periods.join(', '), matched: r.areas.matched, createdAreas: r.areas.created.length, indicators: r.indicators.length, ...r.values })}</p>`

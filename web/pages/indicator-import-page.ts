@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiError, post } from '../api.js';
+import { post } from '../api.js';
 import { locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
-import { errorMessage } from '../components/form-field.js';
+import { CsvImport } from '../components/csv-import.js';
 import '../components/ww-import-errors.js';
 import type { ImportRowError } from '../components/ww-import-errors.js';
 
@@ -102,55 +102,17 @@ const typed = (n: number) => (locale() === 'nl' ? String(n).replace('.', ',') : 
 export class IndicatorImportPage extends LitElement {
   params: Record<string, string> = {};
   user: Me | null = null;
-  @state() private csv = '';
   @state() private periods = 4;
-  @state() private result: Result | null = null;
-  @state() private message = '';
-  /** "Choose a file first", beside the file input. */
-  @state() private fileError = '';
-  @state() private busy = false;
-
-  private async pick(e: Event): Promise<void> {
-    const file = (e.target as HTMLInputElement).files?.[0];
-    this.csv = file ? await file.text() : '';
-    this.result = null;
-    this.fileError = '';
-    this.message = '';
-  }
-
-  private async run(mode: 'preview' | 'commit'): Promise<void> {
-    if (!this.csv) {
-      this.fileError = t('chooseFile');
-      this.renderRoot.querySelector<HTMLInputElement>('#file')?.focus();
-      return;
-    }
-    this.busy = true;
-    try {
-      this.result = await post<Result>('/api/indicators/import', { csv: this.csv, mode, projectId: Number(this.params.id) });
-      const { rows, created, updated, unchanged } = this.result;
+  private readonly file = new CsvImport<Result>(this, {
+    send: (csv, mode) => post<Result>('/api/indicators/import', { csv, mode, projectId: Number(this.params.id) }),
+    refused: (errors) => ({ rows: 0, created: 0, updated: 0, unchanged: 0, committed: false, changes: [], changesTotal: 0, errors }),
+    said: ({ rows, created, updated, unchanged, errors }, mode) => {
       const counts = { rows, created, updated, unchanged };
-      this.message = this.result.errors.length
-        ? ''
-        : mode === 'commit'
-          ? t('done', counts)
-          : `${t('result', counts)} ${t(created + updated ? 'ready' : 'nothingChanges')}`;
-    } catch (err) {
-      if (err instanceof ApiError && err.details.length)
-        this.result = {
-          rows: 0,
-          created: 0,
-          updated: 0,
-          unchanged: 0,
-          committed: false,
-          changes: [],
-          changesTotal: 0,
-          errors: err.details as unknown as ImportRowError[],
-        };
-      else this.message = err instanceof Error ? err.message : String(err);
-    } finally {
-      this.busy = false;
-    }
-  }
+      if (errors.length) return '';
+      return mode === 'commit' ? t('done', counts) : `${t('result', counts)} ${t(created + updated ? 'ready' : 'nothingChanges')}`;
+    },
+    chooseFile: () => t('chooseFile'),
+  });
 
   private value(n: number | null, before: boolean) {
     if (n !== null) return typed(n);
@@ -179,7 +141,7 @@ export class IndicatorImportPage extends LitElement {
   }
 
   override render() {
-    const r = this.result;
+    const { result: r, busy, message } = this.file;
     const pid = this.params.id;
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
@@ -197,12 +159,12 @@ export class IndicatorImportPage extends LitElement {
       <h2>${t('fileHeading')}</h2>
       <p>${t('intro')}</p>
       <div class="stack">
-        <label>${t('file')}<input id="file" type="file" accept=".csv,text/csv,text/plain" aria-invalid=${this.fileError ? 'true' : 'false'} aria-describedby="file-error" @change=${this.pick} />${errorMessage('file', this.fileError)}</label>
+        ${this.file.field(t('file'))}
         <div class="actions">
-          <button class="secondary" ?disabled=${this.busy} @click=${() => this.run('preview')}>${t('check')}</button>
-          <button ?disabled=${this.busy || !r || r.errors.length > 0 || r.committed || r.created + r.updated === 0} @click=${() => this.run('commit')}>${t('commit')}</button>
+          <button class="secondary" ?disabled=${busy} @click=${() => this.file.run('preview')}>${t('check')}</button>
+          <button ?disabled=${busy || !r || r.errors.length > 0 || r.committed || r.created + r.updated === 0} @click=${() => this.file.run('commit')}>${t('commit')}</button>
         </div>
-        <div role="status">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
+        <div role="status">${message ? html`<p class="notice">${message}</p>` : nothing}</div>
         <div role="alert"><ww-import-errors .errors=${r?.errors ?? []}></ww-import-errors></div>
         ${r ? this.renderChanges(r) : nothing}
       </div>
