@@ -97,6 +97,20 @@ describe('receipt codes', () => {
     // Link guesses are counted apart: the blocked address still opens a story link.
     expect((await at(t.app, 'GET', `/api/public/links/${link.token}`, guesser)).status).toBe(200);
   });
+
+  it('a story sent with a code another story holds counts as a receipt guess, so sending codes learns nothing either', async () => {
+    const link = await openLink(w.coordinator, w.projectA);
+    const { receipt } = await json(await submit(t, link.token, { body: doc('Het eerste verhaal.') }, '10.4.0.9'), 201);
+    const prober = '10.4.0.1';
+    for (let i = 0; i < 4; i++) {
+      const answer = await json(await submit(t, link.token, { receipt, body: doc(`Een ander verhaal ${i}.`) }, prober), 201);
+      expect(answer.receipt).not.toBe(receipt); // stored, under a code of its own
+    }
+    expect((await submit(t, link.token, { receipt, body: doc('Nog een.') }, prober)).status).toBe(429);
+    expect((await at(t.app, 'GET', `/api/public/receipts/${receipt}`, prober)).status).toBe(429);
+    // a story with a code nobody holds is no guess
+    expect((await submit(t, link.token, { receipt: 'K7QF-2MZP-9XRA', body: doc('Vers.') }, '10.4.0.2')).status).toBe(201);
+  });
 });
 
 describe('a new receipt code for a heard story', () => {

@@ -27,19 +27,34 @@ export const limited: MiddlewareHandler<AppEnv> = async (c, next) => {
  * every code of that kind answers 429 to that address, known or not. Known codes never count.
  */
 export async function guessLimited<T>(c: Context<AppEnv>, kind: 'link' | 'receipt', find: () => Promise<T | undefined>, unknown: string): Promise<T> {
-  const { limiter, config } = c.var;
-  const key = `public:${kind === 'link' ? 'guess' : 'receipt-guess'}:${clientAddress(c)}`;
-  const limit =
-    kind === 'link'
-      ? (config.limits.linkGuessesPerAddress ?? defaultLimits.linkGuessesPerAddress!)
-      : (config.limits.receiptGuessesPerAddress ?? defaultLimits.receiptGuessesPerAddress!);
-  if (await limiter.exhausted(key, limit)) throw await limiter.tooMany(key);
+  const { key, limit } = guesses(c, kind);
+  if (await c.var.limiter.exhausted(key, limit)) throw await c.var.limiter.tooMany(key);
   const found = await find();
   if (found === undefined) {
-    await limiter.hit(key, limit);
+    await c.var.limiter.hit(key, limit);
     throw notFound(unknown);
   }
   return found;
+}
+
+/**
+ * A receipt code a resident's browser chose that another story holds already: it tells the sender
+ * that the code exists, so it counts as a receipt guess (429 past the limit, like the receipt routes).
+ */
+export async function takenReceiptCode(c: Context<AppEnv>): Promise<void> {
+  const { key, limit } = guesses(c, 'receipt');
+  await c.var.limiter.hit(key, limit);
+}
+
+function guesses(c: Context<AppEnv>, kind: 'link' | 'receipt') {
+  const { limits } = c.var.config;
+  return {
+    key: `public:${kind === 'link' ? 'guess' : 'receipt-guess'}:${clientAddress(c)}`,
+    limit:
+      kind === 'link'
+        ? (limits.linkGuessesPerAddress ?? defaultLimits.linkGuessesPerAddress!)
+        : (limits.receiptGuessesPerAddress ?? defaultLimits.receiptGuessesPerAddress!),
+  };
 }
 
 /** The link behind a token or short code: 404 when unknown (a counted guess), 410 once closed or expired. */

@@ -11,7 +11,7 @@ import { parseRichText } from '../../richtext.js';
 import { recordSubmission } from '../../stories/record.js';
 import { checkPlacements } from '../stories/checks.js';
 import { placementsInput } from '../stories/schemas.js';
-import { limited, openLink } from './guards.js';
+import { limited, openLink, takenReceiptCode } from './guards.js';
 import { storyByReceipt } from '../../access.js';
 import { isUniqueViolation } from '../../../db/engine.js';
 import type { Kysely } from 'kysely';
@@ -212,6 +212,7 @@ export const storyFormRoutes = base
         // it was stored once, and its code comes back. By another story: this one gets a new code.
         const before = await sentWith(db, code);
         if (before && isSameStory(before, link.id, title, rich.text)) return answer(code);
+        await takenReceiptCode(c);
         const fresh = newReceiptCode();
         await save(fresh);
         return answer(fresh);
