@@ -109,9 +109,10 @@ export const reportText = [
 
 /**
  * Whether the story has a current review: one was made of the story as it reads now (its title
- * and text unchanged since: migration 0026 numbers them). Never true without a review.
+ * and text unchanged since: migration 0026 numbers them). False, never null, without a review.
  */
-export const hasCurrentReview = (eb: ExpressionBuilder<DB, 'stories'>) => eb('stories.reviewedRev', '=', eb.ref('stories.textRev'));
+export const hasCurrentReview = (eb: ExpressionBuilder<DB, 'stories'>) =>
+  eb.and([eb('stories.reviewedRev', 'is not', null), eb('stories.reviewedRev', '=', eb.ref('stories.textRev'))]);
 
 /**
  * The stories that may leave the team but wait for a review of their report version ("wacht op
@@ -122,7 +123,7 @@ export function awaitingReview(visible: StoryQuery): StoryQuery {
   return visible
     .where('stories.withdrawnAt', 'is', null)
     .where('stories.consent', 'in', [...audienceLevels.report])
-    .where((eb) => eb.or([eb('stories.reviewedRev', 'is', null), eb.not(hasCurrentReview(eb))]));
+    .where((eb) => eb.not(hasCurrentReview(eb)));
 }
 
 /** One story the user may see (withdrawn ones too), or 404; with what the routes decide on. */

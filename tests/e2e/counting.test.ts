@@ -4,6 +4,7 @@ import { insertProject, setProjectMembers } from '../../db/repositories/projects
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { checkA11y, descriptionOf, expectNoHorizontalScroll } from '../helpers/a11y.js';
 import { shared } from '../helpers/shared.js';
+import { quarterIndicator } from '../helpers/journey-fixtures.js';
 
 describe('browser: counting', () => {
   let e: E2E;
@@ -22,25 +23,8 @@ describe('browser: counting', () => {
     oudeKerk = (await area('Oude Kerk e.o.', 'BU03630001')).id;
     projectId = await insertProject(e.db, { name: 'Buurtkamer Zeedijk', areaIds: [kop, oudeKerk], budgetHours: 40, budgetEuros: 1000 });
     await setProjectMembers(e.db, projectId, [worker.id]);
-    const indicator = (name: string, unit: 'count' | 'percentage', byArea: number) =>
-      e.db
-        .insertInto('indicators')
-        .values({
-          projectId,
-          outcomeId: null,
-          name,
-          unit,
-          measure: unit === 'count' ? 'unit' : 'percentage',
-          periodicity: 'quarter',
-          baselineValue: null,
-          baselinePeriod: null,
-          byArea,
-          sourceKey: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-    visitors = (await indicator('Bezoekers', 'count', 1)).id;
-    share = (await indicator('Aandeel actief', 'percentage', 0)).id;
+    visitors = await quarterIndicator(e.db, projectId, 'Bezoekers', { byArea: true });
+    share = await quarterIndicator(e.db, projectId, 'Aandeel actief', { unit: 'percentage', byArea: false });
   });
   afterAll(async () => e?.close());
 

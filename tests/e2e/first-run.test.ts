@@ -8,6 +8,7 @@ import { periodOf } from '../../db/domain/periods.js';
 import { insertProject, setProjectMembers } from '../../db/repositories/projects.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { activate, checkA11y, expectNoHorizontalScroll } from '../helpers/a11y.js';
+import { quarterIndicator } from '../helpers/journey-fixtures.js';
 
 for (const phone of [false, true]) {
   describe(`first run (${phone ? '360 px' : '1280 px'})`, () => {
@@ -166,21 +167,7 @@ for (const phone of [false, true]) {
         .executeTakeFirstOrThrow();
       const projectId = await insertProject(e.db, { name: `Taalcafé ${size}`, areaIds: [area.id] });
       await setProjectMembers(e.db, projectId, [worker.id]);
-      await e.db
-        .insertInto('indicators')
-        .values({
-          projectId,
-          outcomeId: null,
-          name: 'Deelnemers',
-          unit: 'count',
-          measure: 'unit',
-          periodicity: 'quarter',
-          baselineValue: null,
-          baselinePeriod: null,
-          byArea: 1,
-          sourceKey: null,
-        })
-        .execute();
+      await quarterIndicator(e.db, projectId, 'Deelnemers', { byArea: true });
       const today = new Date().toISOString().slice(0, 10);
       await e.db
         .insertInto('hours')

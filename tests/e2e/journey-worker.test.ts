@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject, setProjectMembers } from '../../db/repositories/projects.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { activate, checkA11y, chooseOption, chooseRadio, screenshot, tabTo, typeInto } from '../helpers/a11y.js';
+import { quarterIndicator } from '../helpers/journey-fixtures.js';
 
 describe('journey: worker', () => {
   let e: E2E;
@@ -20,24 +21,7 @@ describe('journey: worker', () => {
       .executeTakeFirstOrThrow();
     projectId = await insertProject(e.db, { name: 'Buurtkamer Zeedijk', areaIds: [area.id], budgetHours: 40, budgetEuros: 1000 });
     await setProjectMembers(e.db, projectId, [worker.id]);
-    visitors = (
-      await e.db
-        .insertInto('indicators')
-        .values({
-          projectId,
-          outcomeId: null,
-          name: 'Bezoekers buurtkamer',
-          unit: 'count',
-          measure: 'unit',
-          periodicity: 'quarter',
-          baselineValue: null,
-          baselinePeriod: null,
-          byArea: 0,
-          sourceKey: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    visitors = await quarterIndicator(e.db, projectId, 'Bezoekers buurtkamer', { byArea: false });
   });
   afterAll(async () => e?.close());
 

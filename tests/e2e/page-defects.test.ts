@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { checkA11y, expectNoHorizontalScroll, expectScrollingTablesReachable, screenshot, tabTo } from '../helpers/a11y.js';
 import { makeArea, makeProject, makeStory } from '../helpers/sensemaking-fixtures.js';
 import { shared } from '../helpers/shared.js';
+import { quarterIndicator } from '../helpers/journey-fixtures.js';
 
 describe('browser: page defects stay fixed', () => {
   let e: E2E;
@@ -108,22 +109,7 @@ describe('browser: page defects stay fixed', () => {
       .insertInto('expenses')
       .values({ projectId, date: '2026-03-02', amountCents: 4250, description: 'Koffie en thee voor de inloop', category: 'Materiaal', enteredBy: admin.id })
       .execute();
-    const { id: indicatorId } = await e.db
-      .insertInto('indicators')
-      .values({
-        projectId,
-        outcomeId: null,
-        name: 'Bezoekers',
-        unit: 'count',
-        measure: 'unit',
-        periodicity: 'quarter',
-        baselineValue: null,
-        baselinePeriod: null,
-        byArea: 1,
-        sourceKey: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const indicatorId = await quarterIndicator(e.db, projectId, 'Bezoekers', { byArea: true });
     await e.db
       .insertInto('indicatorValueHistory')
       .values({

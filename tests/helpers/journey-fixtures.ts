@@ -83,3 +83,25 @@ export async function useClimate(db: Db, projectId: number): Promise<number[]> {
   }
   return ids;
 }
+
+/** A quarterly indicator of the project without an outcome (a count, or a percentage), kept per area or overall; its id. */
+export async function quarterIndicator(db: Db, projectId: number, name: string, opts: { unit?: 'count' | 'percentage'; byArea: boolean }): Promise<number> {
+  const unit = opts.unit ?? 'count';
+  const { id } = await db
+    .insertInto('indicators')
+    .values({
+      projectId,
+      outcomeId: null,
+      name,
+      unit,
+      measure: unit === 'count' ? 'unit' : 'percentage',
+      periodicity: 'quarter',
+      baselineValue: null,
+      baselinePeriod: null,
+      byArea: opts.byArea ? 1 : 0,
+      sourceKey: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
