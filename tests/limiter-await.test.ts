@@ -32,8 +32,10 @@ function unawaitedLimiterCalls(files: string[]): { uses: string[]; unawaited: st
   };
   const awaited = (call: ts.Node): boolean => {
     let n = call.parent;
-    while (ts.isParenthesizedExpression(n)) n = n.parent;
+    while (ts.isParenthesizedExpression(n) || ts.isConditionalExpression(n)) n = n.parent;
     if (ts.isAwaitExpression(n) || ts.isReturnStatement(n)) return true;
+    // `await Promise.all([limiter.hit(…), …])` awaits each of them
+    if (ts.isArrayLiteralExpression(n) && ts.isCallExpression(n.parent) && n.parent.expression.getText() === 'Promise.all') return awaited(n.parent);
     if (ts.isArrowFunction(n) && n.body === call) return true; // `() => limiter.hit(…)` returns it
     return false;
   };
@@ -66,6 +68,6 @@ describe('rate limits', () => {
   it('the check finds a call that is not awaited', { timeout: 120_000 }, () => {
     const probe = join(root, 'tests', 'fixtures', 'limiter-unawaited.ts');
     const { unawaited } = unawaitedLimiterCalls([probe]);
-    expect(unawaited.map((u) => u.replace(/^.*:(\d+) /, '$1 '))).toEqual(['8 limiter.hit', '9 limiter.allow', '11 limiter.reset']);
+    expect(unawaited.map((u) => u.replace(/^.*:(\d+) /, '$1 '))).toEqual(['8 limiter.hit', '9 limiter.allow', '11 limiter.reset', '13 limiter.hit']);
   });
 });

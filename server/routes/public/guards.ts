@@ -14,9 +14,12 @@ import { linkStatus } from '../stories/links.js';
  */
 export const limited: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { limiter, config } = c.var;
-  await limiter.hit(`public:addr:${clientAddress(c)}`, config.limits.publicPerAddress);
   const token = /\/public\/links\/([^/]+)/.exec(c.req.path)?.[1];
-  if (token !== undefined) await limiter.hit(`public:link:${linkCodeKey(token) ?? token}`, config.limits.publicPerLink);
+  // Counted together: one round trip to a shared store.
+  await Promise.all([
+    limiter.hit(`public:addr:${clientAddress(c)}`, config.limits.publicPerAddress),
+    token === undefined ? undefined : limiter.hit(`public:link:${linkCodeKey(token) ?? token}`, config.limits.publicPerLink),
+  ]);
   await next();
 };
 
@@ -28,8 +31,9 @@ export const limited: MiddlewareHandler<AppEnv> = async (c, next) => {
  */
 export async function guessLimited<T>(c: Context<AppEnv>, kind: 'link' | 'receipt', find: () => Promise<T | undefined>, unknown: string): Promise<T> {
   const { key, limit } = guesses(c, kind);
-  if (await c.var.limiter.exhausted(key, limit)) throw await c.var.limiter.tooMany(key);
-  const found = await find();
+  // Looked up while the limit is checked: one round trip; an exhausted address learns nothing from it.
+  const [exhausted, found] = await Promise.all([c.var.limiter.exhausted(key, limit), find()]);
+  if (exhausted) throw await c.var.limiter.tooMany(key);
   if (found === undefined) {
     await c.var.limiter.hit(key, limit);
     throw notFound(unknown);
