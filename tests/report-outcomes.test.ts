@@ -91,6 +91,23 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     expect(bare.data.summary.outcomes[0].indicators[0]).toMatchObject({ period: '2026-Q4', actual: 70, target: null, status: 'no_data' });
   });
 
+  it('over several projects the summary groups outcomes by project, so outcomes of the same name are told apart', async () => {
+    const single = await json(await coord.get(`/api/reports/${reportId}/preview`));
+    expect(single.data.summary.outcomes[0].projectName).toBe('Buurtkracht Noord');
+    expect(single.html).not.toContain('class="project-row"');
+
+    const other = await addProject(t.db, 'Aardig Zuid');
+    await addOutcome(t.db, other, 'Bewoners kennen elkaar beter');
+    await json(await coord.patch(`/api/reports/${reportId}`, { projectIds: [w.projectId, other] }));
+    const both = await json(await coord.get(`/api/reports/${reportId}/preview`));
+    expect(both.data.summary.outcomes.map((o: any) => [o.projectName, o.title])).toEqual([
+      ['Aardig Zuid', 'Bewoners kennen elkaar beter'],
+      ['Buurtkracht Noord', 'Bewoners kennen elkaar beter'],
+    ]);
+    const projectRows = [...both.html.matchAll(/<tr class="project-row"><th[^>]*>([^<]*)<\/th><\/tr><tr class="outcome-row">/g)].map((m) => m[1]);
+    expect(projectRows).toEqual(['Aardig Zuid', 'Buurtkracht Noord']);
+  });
+
   it("the form's options say each area's parent and projects, so only the chosen projects' areas are offered", async () => {
     const other = await addArea(t.db, 'Ergens anders');
     await addProject(t.db, 'Ander project', [other]);

@@ -190,7 +190,7 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
   const summary: SummaryOut = {
     outcomes: outcomeRows.map((o) => {
       const progress = (indicators.get(o.id) ?? []).map(indicatorProgress);
-      return { id: o.id, title: o.title, status: outcomeStatus(progress), indicators: progress };
+      return { id: o.id, title: o.title, projectName: o.projectName, status: outcomeStatus(progress), indicators: progress };
     }),
     counts: {
       storiesTold: told.stories,

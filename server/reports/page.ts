@@ -47,6 +47,7 @@ footer.report-foot { margin-top: 2rem; font-size: .9rem; color: var(--muted); }
 .status-behind { color: #8a3b00; border-color: #c25e00; background: #fdf0e4; }
 .status-no_data { color: var(--muted); border-color: var(--line); background: #f4f4f1; }
 .summary-table .outcome-row th, .summary-table .outcome-row td { background: #f1f4f0; font-weight: 600; border-top: 2px solid var(--line); }
+.summary-table .project-row th { padding-top: .9rem; font-size: 1.05em; border-bottom: 2px solid var(--accent); }
 .summary-table .period, .matrix .target { color: var(--muted); font-size: .85em; white-space: nowrap; }
 .rule { font-size: .95rem; color: var(--muted); }
 dl.counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .5rem 1rem; margin: .5rem 0 0; }
@@ -69,6 +70,7 @@ table.data th[scope="col"], table.matrix th, .summary-table td { white-space: no
   .summary-table tr { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: .25rem .5rem; padding: .5rem .25rem; border-bottom: 1px solid var(--line); }
   table.data.summary-table tr > * { border: 0; padding: 0; white-space: normal; background: none; }
   .summary-table th[scope="row"], .summary-table td[colspan] { grid-column: 1 / -1; }
+  .summary-table tr.project-row { grid-template-columns: minmax(0, 1fr); }
   .summary-table tr.outcome-row { grid-template-columns: minmax(0, 1fr) auto; align-items: center; background: #f1f4f0; border-top: 2px solid var(--line); }
   .summary-table td[data-label]::before { content: attr(data-label) / ""; display: block; font-size: .75rem; color: var(--muted); font-weight: 400; }
   .summary-table .outcome-row td[data-label]::before { content: none; }
@@ -92,7 +94,7 @@ table.data th[scope="col"], table.matrix th, .summary-table td { white-space: no
   /* no heading or caption left alone at the foot of a page */
   h1, h2, h3, h4, .outcome-head, caption, .refs-lead, .msc-head { break-after: avoid; page-break-after: avoid; }
   .outcome-head { break-inside: avoid; }
-  .indicator, .figure, table.data, svg, article.story, .climate-line, dl.counts, .reading, .narrative p, tr { break-inside: avoid; page-break-inside: avoid; }
+  .indicator, .figure, table.data, svg, article.story, .climate-line, dl.counts, .reading, .narrative p, .msc-head, tr { break-inside: avoid; page-break-inside: avoid; }
   p { orphans: 3; widows: 3; }
   .figure { grid-template-columns: 111mm 1fr; gap: 4mm; }
   .figure + .table-wrap { margin-top: 3mm; }

@@ -155,9 +155,15 @@ function renderSummary(w: Words, s: SummaryOut): string {
   const pct = (n: number | null) => (n == null ? '–' : `${format(w.locale, 0, 0).format(n)}%`);
   // each cell names its column, for the phone layout where the header row is not shown (page.ts)
   const cell = (column: number, content: string) => `<td data-label="${w.summaryHead[column]}">${content}</td>`;
+  // Over several projects, outcomes of the same name are told apart by their project's row.
+  const byProject = new Set(s.outcomes.map((o) => o.projectName)).size > 1;
   const rows = s.outcomes
-    .map((o) => {
-      const head = `<tr class="outcome-row"><th scope="rowgroup" colspan="5">${e(o.title)}</th>${cell(5, statusBadge(w, o.status))}</tr>`;
+    .map((o, i) => {
+      const project =
+        byProject && o.projectName && o.projectName !== s.outcomes[i - 1]?.projectName
+          ? `<tr class="project-row"><th scope="rowgroup" colspan="6">${e(o.projectName)}</th></tr>`
+          : '';
+      const head = project + `<tr class="outcome-row"><th scope="rowgroup" colspan="5">${e(o.title)}</th>${cell(5, statusBadge(w, o.status))}</tr>`;
       if (!o.indicators.length) return head + `<tr><td colspan="6" class="muted">${w.noIndicatorsShort}</td></tr>`;
       return (
         head +

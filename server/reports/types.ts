@@ -96,7 +96,8 @@ export type ClimateVariableOut = {
 
 /** What the summary page counts (from issue 12 on). */
 export type SummaryOut = {
-  outcomes: { id: number; title: string; status: Status; indicators: IndicatorProgress[] }[];
+  /** projectName: the outcome's project (versions published before it was kept have none) */
+  outcomes: { id: number; title: string; projectName?: string; status: Status; indicators: IndicatorProgress[] }[];
   counts: {
     storiesTold: number;
     storiesReportable: number;
