@@ -2,7 +2,8 @@
 // db/group-commit.ts): each caller still gets its own exact answer, and one bad write fails alone.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupCommit } from '../db/group-commit.js';
-import { receiptHash, newReceiptCode } from '../db/repositories/stories.js';
+import { newReceiptCode } from '../db/domain/receipt-codes.js';
+import { receiptHash } from '../db/repositories/stories.js';
 import { parseRichText } from '../server/richtext.js';
 import { RateLimiter } from '../server/security.js';
 import { recordSubmission, type Submission } from '../server/stories/record.js';

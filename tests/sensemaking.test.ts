@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { selectionsForStory } from '../db/repositories/sensemaking.js';
-import { newReceiptCode, receiptHash } from '../db/repositories/stories.js';
+import { newReceiptCode } from '../db/domain/receipt-codes.js';
+import { receiptHash } from '../db/repositories/stories.js';
 import { testApp, type Client, type TestApp } from './helpers/app.js';
 import { editStoryText, makeArea, makeProject, makeStory, place, variableId } from './helpers/sensemaking-fixtures.js';
 

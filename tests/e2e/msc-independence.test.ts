@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { checkA11y, expectNoHorizontalScroll } from '../helpers/a11y.js';
 import { makeProject, makeStory } from '../helpers/sensemaking-fixtures.js';
-import { newReceiptCode, receiptHash } from '../../db/repositories/stories.js';
+import { newReceiptCode } from '../../db/domain/receipt-codes.js';
+import { receiptHash } from '../../db/repositories/stories.js';
 
 describe('browser: independent MSC choices and the receipt sentence', () => {
   let e: E2E;

@@ -1,12 +1,11 @@
-import { serve, type ServerType } from '@hono/node-server';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createDb, type Db } from '../../db/client.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { createApp } from '../../server/app.js';
+import { listen } from '../../server/http.js';
 import { defaultLimits, type Config } from '../../server/env.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { insertUser } from '../../db/repositories/users.js';
@@ -52,10 +51,9 @@ export async function startE2E(overrides: Partial<Config> = {}, options: E2EOpti
     ...overrides,
   };
   const app = createApp({ db, config });
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // served as server/index.ts serves it: malformed requests get the JSON error shape there too
+  const { server, port } = await listen({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  const baseUrl = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

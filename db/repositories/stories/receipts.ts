@@ -1,13 +1,11 @@
 // Receipts: the code a teller keeps, and what it shows them (used in reports, chosen in MSC).
 import { createHash } from 'node:crypto';
-import { newReceiptCode, plainReceiptCode } from '../../domain/receipt-codes.js';
+import { plainReceiptCode } from '../../domain/receipt-codes.js';
 import { selectionsForStory, type PanelRole } from '../sensemaking.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.js';
 
 type Db = Kysely<DB>;
-
-export { newReceiptCode };
 
 /** The hash of a receipt code as typed (any case, with or without dashes and spaces), or null if it cannot be one. */
 export function receiptHash(code: string): string | null {

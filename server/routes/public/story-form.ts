@@ -1,6 +1,7 @@
 // The story form behind a project's link: what the form needs, and the story a resident tells there.
 import { createRoute, z } from '@hono/zod-openapi';
-import { newReceiptCode, projectVariables, receiptHash } from '../../../db/repositories/stories.js';
+import { newReceiptCode } from '../../../db/domain/receipt-codes.js';
+import { projectVariables, receiptHash } from '../../../db/repositories/stories.js';
 import { consentLevels } from '../../../db/schema.js';
 import { checkConsentGiver, consentTextVersions, residentConsentVersion, residentLanguages } from '../../consent.js';
 import { invalid } from '../../errors.js';

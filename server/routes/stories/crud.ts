@@ -1,6 +1,7 @@
 // Recording, listing, reading and editing stories.
 import { createRoute, z } from '@hono/zod-openapi';
-import { listStories, newReceiptCode, receiptHash, updateStory, workerTeller, storyAreaId } from '../../../db/repositories/stories.js';
+import { newReceiptCode } from '../../../db/domain/receipt-codes.js';
+import { listStories, receiptHash, updateStory, workerTeller, storyAreaId } from '../../../db/repositories/stories.js';
 import { assertProjectWritable, canEditStory, visibleStories, visibleStory } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, team } from '../../auth/guard.js';

@@ -1,7 +1,8 @@
 // A new receipt code for a heard story whose teller lost the one handed over. Only the code's hash
 // is stored, so the old code can never be shown again; a new one replaces it (the old stops working).
 import { createRoute, z } from '@hono/zod-openapi';
-import { newReceiptCode, receiptHash, setReceiptHash } from '../../../db/repositories/stories.js';
+import { newReceiptCode } from '../../../db/domain/receipt-codes.js';
+import { receiptHash, setReceiptHash } from '../../../db/repositories/stories.js';
 import { canReissueReceipt, visibleStory } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, team } from '../../auth/guard.js';
