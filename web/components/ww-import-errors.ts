@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { messages, saidHere } from '../i18n.js';
 import { pageStyles } from './shared-styles.js';
+import { tableRegion } from './table-region.js';
 
 const t = messages({
   nl: { caption: '{n} fout(en) in het bestand. Er is niets opgeslagen.', row: 'Rij', column: 'Kolom', reason: 'Wat is er mis' },
@@ -17,11 +18,14 @@ export class WwImportErrors extends LitElement {
 
   override render() {
     if (!this.errors.length) return nothing;
-    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('caption', { n: this.errors.length })}><table>
+    return tableRegion(
+      t('caption', { n: this.errors.length }),
+      html`<table>
       <caption class="error">${t('caption', { n: this.errors.length })}</caption>
       <thead><tr><th scope="col">${t('row')}</th><th scope="col">${t('column')}</th><th scope="col">${t('reason')}</th></tr></thead>
       <tbody>${this.errors.map((e) => html`<tr><td>${e.row}</td><td>${e.column}</td><td>${saidHere(e)}</td></tr>`)}</tbody>
-    </table></div>`;
+    </table>`,
+    );
   }
 
   static override styles = pageStyles;

@@ -7,6 +7,7 @@ import type { Me } from '../session.js';
 import { errorText, generalError, invalid } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { PageLoader } from '../components/page-loader.js';
+import { tableRegion } from '../components/table-region.js';
 
 const t = messages({
   nl: {
@@ -102,10 +103,13 @@ export class AreasPage extends LitElement {
       ${this.areas?.length === 0 ? html`<p>${t('none')}</p>` : nothing}
       ${
         this.areas?.length
-          ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="areas-title"><table>
+          ? tableRegion(
+              { labelledBy: 'areas-title' },
+              html`<table>
             <thead><tr><th scope="col">${t('name')}</th><th scope="col">${t('kind')}</th><th scope="col">${t('cbsCode')}</th><th scope="col">${t('parent')}</th></tr></thead>
             <tbody>${treeOrder(this.areas).map(({ area: a, depth }) => html`<tr><th scope="row" style=${`padding-left: ${0.5 + depth * 1.25}rem`}>${a.name}</th><td>${t(a.kind)}</td><td>${a.cbsCode ?? ''}</td><td>${a.parentId ? (byId.get(a.parentId)?.name ?? '') : ''}</td></tr>`)}</tbody>
-          </table></div>`
+          </table>`,
+            )
           : nothing
       }
       <h2 id="add-heading">${t('add')}</h2>

@@ -7,6 +7,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import { CsvImport } from '../components/csv-import.js';
 import '../components/ww-import-errors.js';
 import type { ImportRowError } from '../components/ww-import-errors.js';
+import { tableRegion } from '../components/table-region.js';
 
 const t = messages({
   nl: {
@@ -102,11 +103,14 @@ export class CbsImportPage extends LitElement {
         <div role="alert"><ww-import-errors .errors=${r?.errors ?? []}></ww-import-errors></div>
         ${
           r?.unknownAreas.length
-            ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('unknown', { n: r.unknownAreas.length })}><table>
+            ? tableRegion(
+                t('unknown', { n: r.unknownAreas.length }),
+                html`<table>
               <caption>${t('unknown', { n: r.unknownAreas.length })}</caption>
               <thead><tr><th scope="col">${t('row')}</th><th scope="col">${t('name')}</th><th scope="col">${t('code')}</th><th scope="col">${t('reason')}</th></tr></thead>
               <tbody>${r.unknownAreas.map((u) => html`<tr><td>${u.row}</td><td>${u.name ?? ''}</td><td>${u.code ?? ''}</td><td>${saidHere(u)}</td></tr>`)}</tbody>
-            </table></div>`
+            </table>`,
+              )
             : nothing
         }
       </div>

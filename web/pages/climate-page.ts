@@ -9,6 +9,7 @@ import { errorText, fieldError, invalid } from '../components/form-field.js';
 import { formatDate, formatNumber, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import type { Distribution, Variable } from '../sensemaking-types.js';
+import { tableRegion } from '../components/table-region.js';
 
 const t = messages({
   nl: {
@@ -281,8 +282,9 @@ export class ClimatePage extends LitElement {
         @ww-region=${(e: CustomEvent<Region>) => this.openRegion(s.variableId, e.detail)}
       ></ww-climate-pattern>
       ${sel ? this.renderRegion() : nothing}
-      <div class="table-wrap" tabindex="0" role="region" aria-label=${t('tableCaption', { name: this.name(s.variable) })}>
-        <table>
+      ${tableRegion(
+        t('tableCaption', { name: this.name(s.variable) }),
+        html`<table>
           <caption>${t('tableCaption', { name: this.name(s.variable) })}</caption>
           <thead>
             <tr>
@@ -299,8 +301,8 @@ export class ClimatePage extends LitElement {
           <tbody>
             ${s.periods.map((p) => html`${row(p.period, 'teller', p.teller, p.shift.teller, true)}${row(p.period, 'coordinator', p.coordinator, p.shift.coordinator, false)}`)}
           </tbody>
-        </table>
-      </div>
+        </table>`,
+      )}
     </section>`;
   }
 
@@ -349,8 +351,9 @@ export class ClimatePage extends LitElement {
       <p>${t('agreementIntro')}</p>
       ${
         this.agreement.length
-          ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('agreement')}>
-            <table>
+          ? tableRegion(
+              t('agreement'),
+              html`<table>
               <thead>
                 <tr>
                   <th scope="col">${t('colVariable')}</th>
@@ -373,8 +376,8 @@ export class ClimatePage extends LitElement {
                   </tr>`,
                 )}
               </tbody>
-            </table>
-          </div>`
+            </table>`,
+            )
           : html`<p class="muted">${t('noAgreement')}</p>`
       }
     `;

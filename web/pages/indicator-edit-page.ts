@@ -9,6 +9,7 @@ import { parseNumber } from '../../db/domain/numbers.js';
 import { refineTitle } from '../title.js';
 import { errorText, generalError, invalid } from '../components/form-field.js';
 import { PageLoader } from '../components/page-loader.js';
+import { tableRegion } from '../components/table-region.js';
 
 const t = messages({
   nl: {
@@ -338,7 +339,9 @@ export class IndicatorEditPage extends LitElement {
       ${
         this.history.length
           ? html`<h2>${t('history')}</h2>
-            <div class="table-wrap" tabindex="0" role="region" aria-label=${t('history')}><table>
+            ${tableRegion(
+              t('history'),
+              html`<table>
               <thead><tr><th scope="col">${t('when')}</th><th scope="col">${t('targetPeriod')}</th><th scope="col">${t('targetArea')}</th><th scope="col">${t('change')}</th><th scope="col">${t('who')}</th></tr></thead>
               <tbody>${this.history.map(
                 (h) => html`<tr>
@@ -347,7 +350,8 @@ export class IndicatorEditPage extends LitElement {
                 <td>${h.changedByName ?? ''}${h.batchId ? html` <span class="badge">${t('imported')}</span>` : nothing}</td>
               </tr>`,
               )}</tbody>
-            </table></div>`
+            </table>`,
+            )}`
           : nothing
       }
     `;

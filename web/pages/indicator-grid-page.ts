@@ -11,6 +11,7 @@ import { t } from './indicator-grid/messages.js';
 import { COUNTS, examples, fetchPeriodValues, keyOf, show, type Area, type Cell, type Indicator, type Series, type Value } from './indicator-grid/grid-data.js';
 import { moveInGrid } from './indicator-grid/grid-keys.js';
 import { PageLoader } from '../components/page-loader.js';
+import { tableRegion } from '../components/table-region.js';
 
 /**
  * The entry grid: a project's indicators (per area where kept per area) × several periods side by
@@ -258,8 +259,9 @@ export class IndicatorGridPage extends LitElement {
         }
       </div>
       <p class="caption" id="grid-caption">${t('caption', { kind, from: periods[0]!, to: this.last })}</p>
-      <div class="table-wrap" role="region" aria-labelledby="grid-caption" tabindex="-1">
-        <table @keydown=${(e: KeyboardEvent) => moveInGrid(e, this.renderRoot)} aria-labelledby="grid-caption">
+      ${tableRegion(
+        { labelledBy: 'grid-caption' },
+        html`<table @keydown=${(e: KeyboardEvent) => moveInGrid(e, this.renderRoot)} aria-labelledby="grid-caption">
           <thead><tr><th scope="col" class="label">${t('indicator')}</th>${periods.map((p) => html`<th scope="col" class="period">${p}</th>`)}</tr></thead>
           <tbody>
             ${series.map((s, r) => {
@@ -285,8 +287,9 @@ export class IndicatorGridPage extends LitElement {
               </tr>`;
             })}
           </tbody>
-        </table>
-      </div>
+        </table>`,
+        false,
+      )}
       ${
         this.focused
           ? html`<label class="note">${t('note', { cell: this.focused.label })}

@@ -7,6 +7,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import { CsvImport } from '../components/csv-import.js';
 import '../components/ww-import-errors.js';
 import type { ImportRowError } from '../components/ww-import-errors.js';
+import { tableRegion } from '../components/table-region.js';
 
 const t = messages({
   nl: {
@@ -121,8 +122,9 @@ export class IndicatorImportPage extends LitElement {
 
   private renderChanges(r: Result) {
     if (r.errors.length || !r.changes.length) return nothing;
-    return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="changes-caption">
-        <table>
+    return html`${tableRegion(
+      { labelledBy: 'changes-caption' },
+      html`<table>
           <caption id="changes-caption">${r.committed ? t('changesDone') : t('changesPreview')}</caption>
           <thead><tr><th scope="col">${t('row')}</th><th scope="col">${t('what')}</th><th scope="col" class="num">${t('was')}</th><th scope="col" class="num">${t('becomes')}</th></tr></thead>
           <tbody>
@@ -135,8 +137,8 @@ export class IndicatorImportPage extends LitElement {
               </tr>`,
             )}
           </tbody>
-        </table>
-      </div>
+        </table>`,
+    )}
       ${r.changesTotal > r.changes.length ? html`<p class="muted">${t('more', { n: r.changesTotal - r.changes.length })}</p>` : nothing}`;
   }
 

@@ -11,6 +11,7 @@ import { parseNumber } from '../../db/domain/numbers.js';
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
+import { tableRegion } from '../components/table-region.js';
 
 const t = messages({
   nl: {
@@ -255,14 +256,17 @@ export class ProjectHoursPage extends LitElement {
         </div>
         ${
           this.hours.entries.length
-            ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('hoursTable')}><table>
+            ? tableRegion(
+                t('hoursTable'),
+                html`<table>
               <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('who')}</th><th scope="col">${t('phase')}</th><th scope="col" class="num">${t('amountHours')}</th><th scope="col">${t('activity')}</th><th scope="col"><span class="sr">${t('remove')}</span></th></tr></thead>
               <tbody>${this.hours.entries.map(
                 (h) => html`<tr>
                 <td>${formatDate(h.date)}</td><td>${h.userName}</td><td>${t(h.phase)}</td><td class="num">${formatHours(h.hours)}</td><td>${h.activity}</td>
                 <td>${h.userId === this.user?.id || staff ? html`<button class="secondary small" aria-label=${t('removeLabel', { hours: formatHours(h.hours), date: formatDate(h.date) })} @click=${() => this.removeEntry('hours', h.id)}>${t('remove')}</button>` : nothing}</td>
               </tr>`,
-              )}</tbody></table></div>`
+              )}</tbody></table>`,
+              )
             : html`<p class="muted">${t('noHours')}</p>`
         }
       </section>
@@ -281,7 +285,9 @@ export class ProjectHoursPage extends LitElement {
         </form>
         ${
           this.expenses.entries.length
-            ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('expensesTable')}><table>
+            ? tableRegion(
+                t('expensesTable'),
+                html`<table>
               <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('description')}</th><th scope="col">${t('category')}</th><th scope="col">${t('who')}</th><th scope="col" class="num">${t('amount')}</th><th scope="col"><span class="sr">${t('remove')}</span></th></tr></thead>
               <tbody>${this.expenses.entries.map(
                 (
@@ -290,7 +296,8 @@ export class ProjectHoursPage extends LitElement {
                 <td>${x.enteredBy === this.user?.id || staff ? html`<button class="secondary small" aria-label=${t('removeExpense', { description: x.description, date: formatDate(x.date) })} @click=${() => this.removeEntry('expenses', x.id)}>${t('remove')}</button>` : nothing}</td></tr>`,
               )}</tbody>
               <tfoot><tr><th scope="row" colspan="4">${t('total')}</th><td class="num"><strong>${euro(this.expenses.totals.amount)}</strong></td><td></td></tr></tfoot>
-            </table></div>`
+            </table>`,
+              )
             : html`<p class="muted">${t('noExpenses')}</p>`
         }
       </section>

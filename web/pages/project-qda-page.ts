@@ -7,6 +7,7 @@ import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
+import { tableRegion } from '../components/table-region.js';
 
 const t = messages({
   nl: {
@@ -149,8 +150,9 @@ export class ProjectQdaPage extends LitElement {
     return html`
       ${
         p.codings.add.length
-          ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('adds')}>
-            <table>
+          ? tableRegion(
+              t('adds'),
+              html`<table>
               <caption>${t('adds')}</caption>
               <thead><tr><th scope="col">${t('story')}</th><th scope="col">${t('passage')}</th><th scope="col">${t('code')}</th></tr></thead>
               <tbody>
@@ -162,8 +164,8 @@ export class ProjectQdaPage extends LitElement {
                   </tr>`,
                 )}
               </tbody>
-            </table>
-          </div>`
+            </table>`,
+            )
           : nothing
       }
       ${p.sources.unknown.length ? html`<h3>${t('unknownSources')}</h3><ul>${p.sources.unknown.map((s) => html`<li>${s.name || s.guid}</li>`)}</ul>` : nothing}

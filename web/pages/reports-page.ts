@@ -5,6 +5,7 @@ import { formatDate, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { PageLoader } from '../components/page-loader.js';
+import { tableRegion } from '../components/table-region.js';
 
 const t = messages({
   nl: {
@@ -114,8 +115,9 @@ export class ReportsPage extends LitElement {
       <p><a class="button" href="/reports/new">${t('new')}</a></p>
       ${
         this.reports.length
-          ? html`<div class="table-wrap" role="region" tabindex="0" aria-label=${t('title')}>
-            <table class="reports">
+          ? tableRegion(
+              t('title'),
+              html`<table class="reports">
               <thead><tr><th scope="col">${t('name')}</th><th scope="col">${t('audience')}</th><th scope="col">${t('period')}</th><th scope="col">${t('version')}</th></tr></thead>
               <tbody>
                 ${this.reports.map(
@@ -127,8 +129,8 @@ export class ReportsPage extends LitElement {
                   </tr>`,
                 )}
               </tbody>
-            </table>
-          </div>`
+            </table>`,
+            )
           : html`<p>${t('none')}</p>`
       }
       ${nothing}

@@ -12,6 +12,7 @@ import { PageLoader } from '../components/page-loader.js';
 import './story/ww-story-receipt.js';
 import './story/ww-consent-change.js';
 import './story/ww-teller-privacy.js';
+import { tableRegion } from '../components/table-region.js';
 
 /** A recording's length as m:ss. */
 const clock = (s: number | null) => (s == null ? '' : `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`);
@@ -260,8 +261,9 @@ export class StoryPage extends LitElement {
       ${this.outcomeTags ? this.renderOutcomes(s) : nothing}
 
       <h2 id="history-title">${t('history')}</h2>
-      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="history-title">
-        <table>
+      ${tableRegion(
+        { labelledBy: 'history-title' },
+        html`<table>
           <thead><tr><th scope="col">${t('when')}</th><th scope="col">${t('level')}</th><th scope="col">${t('channel')}</th><th scope="col">${t('givenBy')}</th><th scope="col">${t('reason')}</th><th scope="col">${t('version')}</th></tr></thead>
           <tbody>
             ${(s.consentHistory ?? []).map(
@@ -275,8 +277,8 @@ export class StoryPage extends LitElement {
               </tr>`,
             )}
           </tbody>
-        </table>
-      </div>
+        </table>`,
+      )}
       ${
         s.withdrawnAt
           ? nothing

@@ -8,6 +8,7 @@ import type { Me } from '../session.js';
 import { errorMessage, errorText, generalError, invalid } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { PageLoader } from '../components/page-loader.js';
+import { tableRegion } from '../components/table-region.js';
 
 const roleList: Role[] = ['admin', 'coordinator', 'worker', 'funder'];
 
@@ -262,12 +263,13 @@ export class UsersPage extends LitElement {
       ${this.loader.status()}
       ${
         this.users
-          ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('title')}>
-            <table>
+          ? tableRegion(
+              t('title'),
+              html`<table>
               <thead><tr><th scope="col">${t('name')}</th><th scope="col">${t('email')}</th><th scope="col">${t('role')}</th><th scope="col">${t('status')}</th><th scope="col">${t('actions')}</th></tr></thead>
               <tbody>${this.users.map((u) => this.renderRow(u))}</tbody>
-            </table>
-          </div>`
+            </table>`,
+            )
           : nothing
       }
       <details class="help">
