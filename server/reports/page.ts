@@ -62,17 +62,18 @@ table.data th[scope="col"], table.matrix th, .summary-table td { white-space: no
 .climate-lines { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: .5rem 1.5rem; }
 .climate-line h3 { margin: .75rem 0 .25rem; } .climate-line p { margin: .25rem 0; }
 .reading { border: 1px solid var(--line); background: #f6f8f4; padding: .5rem .75rem; }
-/* On a phone each indicator of the summary is a small card: its name, then its figures, each
-   labelled with its column's name, so the status and "% van doel" show without scrolling. */
+/* On a phone a table.cards row is a small card: its name, then its figures, each labelled with its
+   column's name, so nothing needs scrolling sideways (the summary's status and "% van doel"). */
 @media screen and (max-width: 36em) {
-  .summary-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-  .summary-table, .summary-table tbody { display: block; }
-  .summary-table tr { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: .25rem .5rem; padding: .5rem .25rem; border-bottom: 1px solid var(--line); }
-  table.data.summary-table tr > * { border: 0; padding: 0; white-space: normal; background: none; }
-  .summary-table th[scope="row"], .summary-table td[colspan] { grid-column: 1 / -1; }
+  table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.cards, table.cards tbody, table.cards tfoot { display: block; }
+  table.cards tr { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: .25rem .5rem; padding: .5rem .25rem; border-bottom: 1px solid var(--line); }
+  table.cards.pairs tr { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  table.data.cards tr > * { border: 0; padding: 0; white-space: normal; background: none; }
+  table.cards th[scope="row"], table.cards td[colspan] { grid-column: 1 / -1; }
+  table.cards td[data-label]::before { content: attr(data-label) / ""; display: block; font-size: .75rem; color: var(--muted); font-weight: 400; }
   .summary-table tr.project-row { grid-template-columns: minmax(0, 1fr); }
   .summary-table tr.outcome-row { grid-template-columns: minmax(0, 1fr) auto; align-items: center; background: #f1f4f0; border-top: 2px solid var(--line); }
-  .summary-table td[data-label]::before { content: attr(data-label) / ""; display: block; font-size: .75rem; color: var(--muted); font-weight: 400; }
   .summary-table .outcome-row td[data-label]::before { content: none; }
 }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

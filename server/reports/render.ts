@@ -18,6 +18,8 @@ export type { Lang } from './render-words.js';
  * A table that may be wider than a phone scrolls sideways in its own region, which keyboard users
  * reach with Tab (and scroll with the arrow keys) and screen readers announce by its label.
  */
+/** Cells that name their column, for the phone layout that hides the header row (`table.cards`, page.ts). */
+const labelled = (heads: readonly string[], cells: string[]) => cells.map((c, i) => `<td data-label="${heads[i + 1]}">${c}</td>`).join('');
 const scroller = (label: string, table: string) => `<div class="table-wrap" role="region" tabindex="0" aria-label="${label}">${table}</div>`;
 
 /** Story HTML comes sanitised from the stories capability; a marker-like comment can never survive in it. */
@@ -184,7 +186,7 @@ function renderSummary(w: Words, s: SummaryOut): string {
     `<p class="rule">${w.rule(ON_TRACK_PERCENT)}</p>` +
     scroller(
       w.summary,
-      `<table class="data summary-table"><thead><tr>${w.summaryHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
+      `<table class="data cards summary-table"><thead><tr>${w.summaryHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
     ) +
     `<h3>${w.behind}</h3><dl class="counts">${w
       .counts(s.counts, f, money)
@@ -244,14 +246,15 @@ function renderPhases(lang: Lang, p: NonNullable<ReportData['phases']>): string 
   const rows = groups
     .map((g) => {
       const act = p.activities.included && g.phase ? (p.activities.counts[g.phase] ?? { activities: 0, hours: 0 }) : null;
-      return `<tr><th scope="row">${g.phase ? w.phase[g.phase] : w.noPhase}</th><td>${g.count ?? g.stories.length}</td><td>${act ? act.activities : '–'}</td><td>${act ? num(w, act.hours, 2) : '–'}</td></tr>`;
+      const cells = [String(g.count ?? g.stories.length), act ? String(act.activities) : '–', act ? num(w, act.hours, 2) : '–'];
+      return `<tr><th scope="row">${g.phase ? w.phase[g.phase] : w.noPhase}</th>${labelled(w.phasesHead, cells)}</tr>`;
     })
     .join('');
   const parts = [`<section class="phases"><h2>${w.phases}</h2>`];
   parts.push(
     scroller(
       w.phases,
-      `<table class="data"><thead><tr>${w.phasesHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
+      `<table class="data cards"><thead><tr>${w.phasesHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
     ),
   );
   // Versions published before issue 12 listed the stories' titles per phase.
@@ -265,19 +268,16 @@ function renderPhases(lang: Lang, p: NonNullable<ReportData['phases']>): string 
 }
 
 function renderResources(w: Words, r: NonNullable<ReportData['resources']>): string {
-  const rows = r.projects
-    .map(
-      (p) =>
-        `<tr><th scope="row">${e(p.name)}</th><td>${num(w, p.planHours, 2)}</td><td>${num(w, p.actualHours, 2)}</td><td>${euro(w, p.planEuros)}</td><td>${euro(w, p.actualEuros)}</td></tr>`,
-    )
-    .join('');
+  const row = (name: string, x: { planHours: number | null; actualHours: number | null; planEuros: number | null; actualEuros: number | null }) =>
+    `<tr><th scope="row">${name}</th>${labelled(w.resourcesHead, [num(w, x.planHours, 2), num(w, x.actualHours, 2), euro(w, x.planEuros), euro(w, x.actualEuros)])}</tr>`;
+  const rows = r.projects.map((p) => row(e(p.name), p)).join('');
   return (
     `<section class="resources"><h2>${w.resources}</h2>` +
     `<p>${w.resourcesIntro}</p>` +
     scroller(
       w.resources,
-      `<table class="data"><thead><tr>${w.resourcesHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>` +
-        `<tbody>${rows}</tbody><tfoot><tr><th scope="row">${w.total}</th><td>${num(w, r.planHours, 2)}</td><td>${num(w, r.actualHours, 2)}</td><td>${euro(w, r.planEuros)}</td><td>${euro(w, r.actualEuros)}</td></tr></tfoot></table>`,
+      `<table class="data cards pairs"><thead><tr>${w.resourcesHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>` +
+        `<tbody>${rows}</tbody><tfoot>${row(w.total, r)}</tfoot></table>`,
     ) +
     (r.actualIncluded ? '' : `<p class="not-included">${w.resourcesNotIncluded}</p>`) +
     `</section>`

@@ -127,6 +127,11 @@ describe('browser: a report built through the pages', () => {
       const box = (await cell.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(360);
     }
+    // So are the rows of the four moves and of hours and money: their regions need no sideways scrolling.
+    for (const name of ['Zien, denken, doen, vinden', 'Uren en geld']) {
+      const overflow = await page.getByRole('region', { name }).evaluate((region) => region.scrollWidth - region.clientWidth);
+      expect(overflow, name).toBeLessThanOrEqual(0);
+    }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await e.screenshot(page, 'report-build-version-360');
     await ctx.close();
