@@ -2,6 +2,7 @@ import axe from 'axe-core';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { E2E } from './browser.js';
+import { CLIMATE } from './journey-fixtures.js';
 
 /**
  * Runs axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA rules) in the page; returns the violations, compactly.
@@ -34,28 +35,8 @@ export function apiOf(e: E2E, page: Page) {
 
 /** Two climate variables from the catalogue (atmosphere, image), chosen by the project. */
 export async function chooseClimateVariables(e: E2E, projectId: number): Promise<number[]> {
-  const rows = [
-    {
-      key: 'atmosphere',
-      nameNl: 'atmosfeer',
-      nameEn: 'atmosphere',
-      weakNl: 'angst en wantrouwen',
-      weakEn: 'fear and distrust',
-      strongNl: 'veiligheid en vertrouwen',
-      strongEn: 'safety and trust',
-    },
-    {
-      key: 'image',
-      nameNl: 'beeldvorming',
-      nameEn: 'how people see each other',
-      weakNl: 'wij-zij stereotypen',
-      weakEn: 'us-versus-them stereotypes',
-      strongNl: 'open naar elkaar en naar de externe omgeving',
-      strongEn: 'open to each other and to the outside world',
-    },
-  ];
   const ids: number[] = [];
-  for (const [i, r] of rows.entries()) {
+  for (const [i, r] of CLIMATE.entries()) {
     const existing = await e.db.selectFrom('climateVariables').select('id').where('key', '=', r.key).executeTakeFirst();
     const id =
       existing?.id ??
