@@ -127,4 +127,16 @@ describe('report pages: Dutch first, English second', () => {
     expect(pageLang(undefined, 'fr, nl;q=0.5, en;q=0.7')).toBe('en');
     expect(pageLang(undefined, 'en;q=0, nl;q=0.1')).toBe('nl');
   });
+
+  it("the editor's preview is styled by the report page's own stylesheet, served at /report.css", async () => {
+    const { t, coord, id } = await setup();
+    const res = await t.app.request('/report.css');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    const css = await res.text();
+    expect(css).toContain('table.cards'); // the phone layout of the summary and the tables
+    expect(css).toContain(':host'); // its colours reach into the preview's shadow root
+    const page = await (await coord.get(`/reports/${id}/versions/1`)).text();
+    expect(page).toContain(`<style>${css}`);
+  });
 });

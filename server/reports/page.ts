@@ -3,8 +3,9 @@
 // a page break before each outcome and without the navigation.
 import { escapeHtml as e } from './text.js';
 
-const css = `
-:root { --ink:#1c2321; --muted:#4d5a56; --line:#c9cfc8; --accent:#1d5c4d; --bg:#fbfaf6; }
+/** The report's stylesheet: inline in the report page, and at /report.css for the editor's preview (a shadow root: `:host`). */
+export const reportCss = `
+:root, :host { --ink:#1c2321; --muted:#4d5a56; --line:#c9cfc8; --accent:#1d5c4d; --bg:#fbfaf6; }
 * { box-sizing: border-box; }
 body { margin: 0; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; line-height: 1.55; color: var(--ink); background: var(--bg); }
 a { color: var(--accent); }
@@ -164,7 +165,7 @@ export function reportPage(opts: {
   const nav = opts.nav?.length ? `<nav class="report-nav" aria-label="${chrome[lang].nav}">${opts.nav.map(link).join('')}</nav>` : '';
   return (
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<meta name="referrer" content="no-referrer"><title>${e(opts.title)}</title><link rel="icon" href="/favicon.svg"><style>${css}${opts.runningTitle ? runningHead(opts.runningTitle, lang) : ''}</style></head>` +
+    `<meta name="referrer" content="no-referrer"><title>${e(opts.title)}</title><link rel="icon" href="/favicon.svg"><style>${reportCss}${opts.runningTitle ? runningHead(opts.runningTitle, lang) : ''}</style></head>` +
     `<body><a class="skip" href="#report">${chrome[lang].skip}</a>${nav}` +
     (opts.notice ? `<p class="notice no-print" role="status">${e(opts.notice)}</p>` : '') +
     `<main id="report" tabindex="-1">${opts.article}</main></body></html>`

@@ -7,7 +7,7 @@ type VersionRow = NonNullable<Awaited<ReturnType<typeof getVersion>>>;
 import { loadSession } from '../auth/sessions.js';
 import { hashToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
-import { languageSwitch, pageLang, reportPage, type PageLang } from '../reports/page.js';
+import { languageSwitch, pageLang, reportCss, reportPage, type PageLang } from '../reports/page.js';
 import type { ReportData } from '../reports/assemble.js';
 import { madeOnce, serveVersion, stampNow } from '../reports/version-cache.js';
 import { Precompressed } from '../compress.js';
@@ -71,6 +71,9 @@ const problem = (c: Context<AppEnv>, lang: PageLang, status: 404 | 403 | 410, me
 
 export function reportPages() {
   const app = new Hono<AppEnv>();
+
+  // The report page's own stylesheet, for the editor's preview: it looks as the funder will see it.
+  app.get('/report.css', (c) => c.body(reportCss, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=300' }));
 
   app.get('/reports/:id{[0-9]+}/versions/:n{[0-9]+}', async (c) => {
     const session = await loadSession(c);

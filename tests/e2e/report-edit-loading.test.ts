@@ -86,6 +86,9 @@ describe('browser: the report editor loading its parts', () => {
       await page.goto(`/reports/${reportId}`);
       await page.getByRole('heading', { name: 'Voorbeeld' }).waitFor();
       await page.locator('.preview').waitFor();
+      // The preview is styled as the funder's page: on a phone the summary is cards, not a table to scroll.
+      const summary = page.locator('ww-report-preview').getByRole('region', { name: 'Samenvatting: werkte het?' });
+      expect(await summary.evaluate((r) => r.scrollWidth - r.clientWidth)).toBeLessThanOrEqual(0);
       await e.screenshot(page, `report-edit-${width}`);
       await page.context().close();
     });

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import '../components/report-preview.js';
 import { ApiError, api, get, patch, post } from '../api.js';
 import { formatDate, locale } from '../i18n.js';
 import { navigate } from '../navigate.js';
@@ -393,7 +393,7 @@ export class ReportEditPage extends LitElement {
         <h2 id="preview-h">${t('preview')}</h2>
         <p class="hint">${t('previewHint')}</p>
         <div class="actions"><button class="secondary" @click=${() => this.run(() => this.loadPreview())} ?disabled=${this.busy}>${t('refresh')}</button></div>
-        ${this.previewHtml ? html`<div class="preview">${unsafeHTML(this.previewHtml)}</div>` : html`<p>${t('loading')}</p>`}
+        ${this.previewHtml ? html`<ww-report-preview class="preview" .html=${this.previewHtml}></ww-report-preview>` : html`<p>${t('loading')}</p>`}
       </section>
     `;
   }
@@ -419,23 +419,10 @@ export class ReportEditPage extends LitElement {
       button.small { min-height: 32px; padding: 0 0.6rem; }
       section { margin-top: 2rem; }
       code { word-break: break-all; }
-      .preview { border: 1px solid var(--ww-line); border-radius: var(--ww-radius); background: var(--ww-surface); padding: 1rem; overflow-x: auto; }
-      .preview .figure { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; }
-      .preview svg { width: 100%; height: auto; }
-      .preview img.org-logo { display: block; max-width: 12rem; max-height: 5rem; width: auto; height: auto; }
-      .preview article.story { border-left: 4px solid var(--ww-accent); padding-left: 1rem; margin: 1rem 0; }
-      .preview .meta, .preview .muted, .preview .not-included, .preview .too-few { color: var(--ww-muted); }
-      .preview .not-included { font-style: italic; border: 1px dashed var(--ww-line); padding: 0.5rem; }
-      @media (max-width: 720px) { .preview .figure { grid-template-columns: 1fr; } }
+      ww-report-preview { margin-top: 0.75rem; }
       .confirm { border: 2px solid var(--ww-accent); border-radius: var(--ww-radius); padding: 0.75rem 1rem; background: var(--ww-surface); }
       .confirm h3 { margin-top: 0; }
       .warn { border-color: #e0c36a; background: #fff8e1; }
-      .preview .status { display: inline-block; padding: 0 0.4em; border: 1px solid; border-radius: 3px; font-weight: 600; }
-      .preview .table-wrap { overflow-x: auto; }
-      .preview table.data { border-collapse: collapse; }
-      .preview table.data th, .preview table.data td { padding: 0.25rem 0.5rem; border-bottom: 1px solid var(--ww-line); text-align: left; }
-      .preview .narrative { border-left: 4px solid var(--ww-accent); padding-left: 1rem; }
-      .preview .climate-lines { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0.5rem 1.5rem; }
     `,
   ];
 }
