@@ -299,6 +299,31 @@ describe('browser: a resident tells their story by voice, with a photo, on a pho
     expect((await e.db.selectFrom('stories').select('id').where('projectId', '=', projectId).execute()).length).toBe(after.length);
     await ctx.close();
   });
+
+  it('a story told by voice alone is named in the teller’s language (they read that title on their own copy)', async () => {
+    const tr = JSON.parse(readFileSync(join(process.cwd(), 'web/resident/locales/tr.json'), 'utf8'));
+    const ctx = await e.context({ phone: true });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`/t/${token}?lang=tr`);
+    await page.getByRole('button', { name: tr.voice.record }).click();
+    await page.getByRole('status').getByText(tr.voice.recording).waitFor();
+    await page.waitForTimeout(1500);
+    await page.getByRole('button', { name: tr.voice.stop }).click();
+    await page.locator('ww-voice-recorder audio').waitFor();
+    await page.getByRole('radio', { name: tr.consent.team }).check();
+    await page.getByRole('button', { name: tr.form.send }).click();
+    await page.getByRole('heading', { level: 1, name: tr.form.thanks }).waitFor();
+    const story = await e.db
+      .selectFrom('stories')
+      .select(['title', 'language'])
+      .where('projectId', '=', projectId)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(story).toEqual({ title: tr.form.spokenTitle, language: 'tr' });
+    expect(tr.form.spokenTitle).not.toBe('Ingesproken verhaal');
+    await ctx.close();
+  });
 });
 
 /** How many files the page keeps in its draft (IndexedDB; call only once the page has opened it). */

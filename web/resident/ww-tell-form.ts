@@ -148,8 +148,10 @@ export class WwTellForm extends ResidentElement {
   private payload() {
     const d = this.draft;
     const body = this.story && !this.story.isEmpty ? this.story.value : d.body;
+    // A story told by voice alone is named in the teller's language ("Ingesproken verhaal" in Dutch).
+    const title = d.title.trim() || (!body && this.media.recording ? rt('form.spokenTitle') : '');
     return {
-      ...(d.title.trim() ? { title: d.title.trim() } : {}),
+      ...(title ? { title } : {}),
       ...(body ? { body } : {}),
       ...(d.tellerName.trim() ? { tellerName: d.tellerName.trim() } : {}),
       under16: d.under16,
