@@ -8,7 +8,7 @@ import { createApp } from '../server/app.js';
 import { hashPassword } from '../server/auth/passwords.js';
 import { mediaDir } from '../server/media/index.js';
 import { defaultLimits, loadConfig, type Config } from '../server/env.js';
-import { demoStories, type DemoStory } from './data/demo-stories.js';
+import { demoNarratives, demoStories, type DemoStory } from './data/demo-stories.js';
 
 const ORIGIN = 'http://localhost';
 export const DEMO_PASSWORD = 'weefwerk-demo-2026';
@@ -367,6 +367,8 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log, o
     periodTo: '2026-06-30',
     projectIds: [projects.moestuin!.id, projects.taalcafe!.id],
     intro: doc('Wat we telden en wat bewoners vertelden over anderhalf jaar werk in Geuzenveld en de Indische Buurt.'),
+    // "Wat we zien" for each project's output; the outcomes are left for the coordinator to write.
+    perOutcome: (['moestuin', 'taalcafe'] as const).map((key) => ({ outcomeId: projects[key]!.outcomes[0]!, narrative: doc(demoNarratives[key]) })),
   });
   await coordinator('POST', `/api/reports/${report.id}/versions`);
   await coordinator('POST', `/api/reports/${report.id}/shares`, { userId: ids.funder });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../db/client.js';
 import { loadDemo } from '../scripts/demo.js';
-import { demoStories } from '../scripts/data/demo-stories.js';
+import { demoNarratives, demoStories } from '../scripts/data/demo-stories.js';
 
 describe('demo', () => {
   it('loads a believable organisation into a fresh database through the app and prints working accounts', { timeout: 120_000 }, async () => {
@@ -25,6 +25,9 @@ describe('demo', () => {
     expect(consents.filter((s) => s.withdrawnAt).length).toBe(1);
     const shared = await db.selectFrom('reportShares').selectAll().execute();
     expect(shared).toHaveLength(1);
+    // the published report shows the coordinator's "wat we zien" under each project's output
+    const version = await db.selectFrom('reportVersions').select('html').executeTakeFirstOrThrow();
+    for (const text of Object.values(demoNarratives)) expect(version.html).toContain(text);
     // a second run refuses to load over existing data
     await expect(loadDemo(db, () => {})).rejects.toThrow(/empty database/);
     await db.destroy();

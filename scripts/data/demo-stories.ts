@@ -60,3 +60,9 @@ export const demoStories: DemoStory[] = [
   { project: 'portiek', source: 'link', title: 'Ik doe niet mee', text: 'Ik heb geen tijd voor vergaderingen. Ik werk in ploegen. Maar als er iets geregeld moet worden, help ik wel.', consent: 'team', date: '2026-11-03' },
   { project: 'portiek', source: 'link', title: 'De jongens hielpen', text: 'Toen mijn boodschappen scheurden, hielpen twee jongens van de trap me alles naar boven te dragen. Ik was eerst bang voor ze.', teller: 'Lotte', consent: 'public', date: '2026-11-10', climate: [['image', 65]], tags: [1] },
 ];
+
+/** The coordinator's "wat we zien" for each project's output in the demo report. */
+export const demoNarratives: Record<'moestuin' | 'taalcafe', string> = {
+  moestuin: 'Elk kwartaal kwamen er meer mensen naar de tuindagen, maar net niet zoveel als we hoopten. In de winter kwamen vooral de vaste tuiniers.',
+  taalcafe: 'Het taalcafé was bijna elke week open; vrijwilligers uit de buurt geven nu zelf een deel van de lessen.',
+};
