@@ -84,7 +84,7 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     const preview = await json(await coord.get(`/api/reports/${reportId}/preview`));
     const [outcome] = preview.data.summary.outcomes;
     expect(outcome.indicators[0]).toMatchObject({ period: '2026-Q2', actual: 63, target: 60, percent: 105, status: 'on_track' });
-    expect(preview.html).toContain('de laatste periode binnen de rapportageperiode met zowel een meting als een doel');
+    expect(preview.html).toContain('de laatste periode in deze rapportage met een meting én een doel');
     // Without any target in the period there is nothing to compare: no data, with the latest actual shown.
     await t.db.deleteFrom('indicatorTargets').where('indicatorId', '=', w.indicatorId).execute();
     const bare = await json(await coord.get(`/api/reports/${reportId}/preview`));

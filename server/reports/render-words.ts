@@ -68,7 +68,7 @@ export const words = {
     report: 'Rapportage',
     summary: 'Samenvatting: werkte het?',
     rule: (pct: number) =>
-      `Per indicator de laatste periode binnen de rapportageperiode met zowel een meting als een doel. "% van doel" is gerealiseerd gedeeld door doel (als lager beter is: doel gedeeld door gerealiseerd). Op koers: minstens ${pct}% van het doel; achter: minder; geen gegevens: geen periode met een meting én een doel. Een uitkomst is achter als een van haar indicatoren achter is.`,
+      `Per indicator kijken we naar de laatste periode in deze rapportage met een meting én een doel. "% van doel" zegt welk deel van het doel is gehaald. Is lager beter, zoals bij een wachttijd? Dan rekenen we andersom: doel gedeeld door gerealiseerd. Op koers: minstens ${pct}% van het doel. Achter: minder dan ${pct}%. Geen gegevens: er is geen periode met een meting én een doel. Een uitkomst is achter als één van haar indicatoren achter is.`,
     status: { on_track: 'op koers', behind: 'achter', no_data: 'geen gegevens' } as Record<Status, string>,
     summaryHead: ['Indicator', 'Nulmeting', 'Doel', 'Gerealiseerd', '% van doel', 'Status'],
     noIndicatorsShort: 'geen indicatoren',
@@ -162,7 +162,7 @@ export const words = {
     report: 'Report',
     summary: 'Summary: did it work?',
     rule: (pct: number) =>
-      `Per indicator the latest period within the report period that has both a measurement and a target. "% of target" is actual divided by target (where lower is better: target divided by actual). On track: at least ${pct}% of the target; behind: less; no data: no period with both a measurement and a target. An outcome is behind when one of its indicators is.`,
+      `For each indicator we look at the latest period in this report with both a measurement and a target. "% of target" says how much of the target was reached. Where lower is better, such as a waiting time, we count the other way round: target divided by actual. On track: at least ${pct}% of the target. Behind: less than ${pct}%. No data: no period has both a measurement and a target. An outcome is behind when one of its indicators is.`,
     status: { on_track: 'on track', behind: 'behind', no_data: 'no data' } as Record<Status, string>,
     summaryHead: ['Indicator', 'Baseline', 'Target', 'Actual', '% of target', 'Status'],
     noIndicatorsShort: 'no indicators',
