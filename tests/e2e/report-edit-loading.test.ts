@@ -89,6 +89,15 @@ describe('browser: the report editor loading its parts', () => {
       // The preview is styled as the funder's page: on a phone the summary is cards, not a table to scroll.
       const summary = page.locator('ww-report-preview').getByRole('region', { name: 'Samenvatting: werkte het?' });
       expect(await summary.evaluate((r) => r.scrollWidth - r.clientWidth)).toBeLessThanOrEqual(0);
+      // The editor is long: a link at its top goes to the preview and puts the focus on its heading.
+      await page.getByRole('link', { name: /^Naar het voorbeeld/ }).click();
+      const focused = () =>
+        page.evaluate(() => {
+          let a = document.activeElement;
+          while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+          return a?.textContent;
+        });
+      await expect.poll(focused).toBe('Voorbeeld');
       await e.screenshot(page, `report-edit-${width}`);
       await page.context().close();
     });

@@ -390,12 +390,20 @@ export class ReportEditPage extends LitElement {
         <ww-report-read-links .reportId=${r.id} .refresh=${this.linksMade} ?disabled=${this.busy} @link-revoked=${this.linkRevoked}></ww-report-read-links>
       </section>
       <section aria-labelledby="preview-h">
-        <h2 id="preview-h">${t('preview')}</h2>
+        <h2 id="preview-h" tabindex="-1">${t('preview')}</h2>
         <p class="hint">${t('previewHint')}</p>
         <div class="actions"><button class="secondary" @click=${() => this.run(() => this.loadPreview())} ?disabled=${this.busy}>${t('refresh')}</button></div>
         ${this.previewHtml ? html`<ww-report-preview class="preview" .html=${this.previewHtml}></ww-report-preview>` : html`<p>${t('loading')}</p>`}
       </section>
     `;
+  }
+
+  /** The editor is long: this jumps past the definition, texts and publishing to the preview (an in-page link cannot reach into the shadow root). */
+  private toPreview(e: Event) {
+    e.preventDefault();
+    const heading = this.renderRoot.querySelector<HTMLElement>('#preview-h');
+    heading?.scrollIntoView();
+    heading?.focus();
   }
 
   override render() {
@@ -404,6 +412,7 @@ export class ReportEditPage extends LitElement {
     return html`
       <p><a href="/reports">← ${t('back')}</a></p>
       <h1 tabindex="-1">${this.report?.title ?? title}</h1>
+      ${this.report ? html`<p><a href="#preview-h" @click=${this.toPreview}>${t('toPreview')} ↓</a></p>` : nothing}
       <div role="alert">${this.error ? html`<p class="notice error">${this.error.details.length ? t('invalid') : this.error.message}</p>` : nothing}</div>
       <div role="status">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
       ${this.renderForm(this.options)} ${this.report ? this.renderPublished(this.report, this.options) : nothing}
