@@ -18,7 +18,7 @@ export type { Lang } from './render-words.js';
  * A table that may be wider than a phone scrolls sideways in its own region, which keyboard users
  * reach with Tab (and scroll with the arrow keys) and screen readers announce by its label.
  */
-/** Cells that name their column, for the phone layout that hides the header row (`table.cards`, page.ts). */
+/** A row's cells after its header cell, each naming its column (`heads[0]` is the header's), for the phone layout that hides the header row (`table.cards`, page.ts). */
 const labelled = (heads: readonly string[], cells: string[]) => cells.map((c, i) => `<td data-label="${heads[i + 1]}">${c}</td>`).join('');
 const scroller = (label: string, table: string) => `<div class="table-wrap" role="region" tabindex="0" aria-label="${label}">${table}</div>`;
 
@@ -155,8 +155,6 @@ function renderOutcome(lang: Lang, o: OutcomeOut, data: ReportData): string {
 
 function renderSummary(w: Words, s: SummaryOut): string {
   const pct = (n: number | null) => (n == null ? '–' : `${format(w.locale, 0, 0).format(n)}%`);
-  // each cell names its column, for the phone layout where the header row is not shown (page.ts)
-  const cell = (column: number, content: string) => `<td data-label="${w.summaryHead[column]}">${content}</td>`;
   // Over several projects, outcomes of the same name are told apart by their project's row.
   const byProject = new Set(s.outcomes.map((o) => o.projectName)).size > 1;
   const rows = s.outcomes
@@ -165,15 +163,22 @@ function renderSummary(w: Words, s: SummaryOut): string {
         byProject && o.projectName && o.projectName !== s.outcomes[i - 1]?.projectName
           ? `<tr class="project-row"><th scope="rowgroup" colspan="6">${e(o.projectName)}</th></tr>`
           : '';
-      const head = project + `<tr class="outcome-row"><th scope="rowgroup" colspan="5">${e(o.title)}</th>${cell(5, statusBadge(w, o.status))}</tr>`;
+      const head =
+        project +
+        `<tr class="outcome-row"><th scope="rowgroup" colspan="5">${e(o.title)}</th><td data-label="${w.summaryHead[5]}">${statusBadge(w, o.status)}</td></tr>`;
       if (!o.indicators.length) return head + `<tr><td colspan="6" class="muted">${w.noIndicatorsShort}</td></tr>`;
       return (
         head +
         o.indicators
           .map(
             (i) =>
-              `<tr><th scope="row">${e(i.name)}</th>${cell(1, num(w, i.baseline))}${cell(2, num(w, i.target))}` +
-              `${cell(3, `${num(w, i.actual)}${i.period ? ` <span class="period">${e(i.period)}</span>` : ''}`)}${cell(4, pct(i.percent))}${cell(5, statusBadge(w, i.status))}</tr>`,
+              `<tr><th scope="row">${e(i.name)}</th>${labelled(w.summaryHead, [
+                num(w, i.baseline),
+                num(w, i.target),
+                `${num(w, i.actual)}${i.period ? ` <span class="period">${e(i.period)}</span>` : ''}`,
+                pct(i.percent),
+                statusBadge(w, i.status),
+              ])}</tr>`,
           )
           .join('')
       );
