@@ -40,16 +40,29 @@ function compressor(encoding: Encoding) {
     : createGzip({ flush: constants.Z_SYNC_FLUSH });
 }
 
+/**
+ * The size of a body given as a string or bytes, known without reading it: @hono/node-server keeps
+ * such a body aside (under its `cache` symbol) and writes it to the socket as it is, while reading
+ * `body` turns it into a stream first — for a short JSON answer, most of the cost of sending it.
+ * null: not known that way.
+ */
+function plainSize(res: Response): number | null {
+  const kept = Object.getOwnPropertySymbols(res).find((s) => s.description === 'cache');
+  const body: unknown = kept ? (res as unknown as Record<symbol, unknown[]>)[kept]?.[1] : undefined;
+  if (typeof body === 'string') return Buffer.byteLength(body);
+  return body instanceof Uint8Array ? body.byteLength : null;
+}
+
 export const compress: MiddlewareHandler = async (c, next) => {
   await next();
   const res = c.res;
   const type = res.headers.get('Content-Type') ?? '';
-  if (c.req.method === 'HEAD' || !res.body || res.status === 204 || res.status === 206 || res.status === 304) return;
+  if (c.req.method === 'HEAD' || res.status === 204 || res.status === 206 || res.status === 304) return;
   if (res.headers.has('Content-Encoding') || !compressible.test(type) || /\bno-transform\b/i.test(res.headers.get('Cache-Control') ?? '')) return;
   // Whichever form this client gets, a cache must not hand it to a client that asked differently.
   addVary(res.headers, 'Accept-Encoding');
-  const length = res.headers.get('Content-Length');
-  if (length !== null && Number(length) < COMPRESS_THRESHOLD) return;
+  const length = res.headers.get('Content-Length') ?? plainSize(res);
+  if ((length !== null && Number(length) < COMPRESS_THRESHOLD) || !res.body) return;
   const encoding = chooseEncoding(c.req.header('Accept-Encoding'));
   if (!encoding) return;
 

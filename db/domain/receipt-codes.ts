@@ -5,11 +5,19 @@
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'; // 32 symbols: no 0/O, no 1/I
 const LENGTH = 12; // 12 × 5 bits = 60 bits
 
+/** Secure random bytes drawn a hundred codes at a time: one call to the random source, not one per code. */
+const pool = new Uint8Array(LENGTH * 100);
+let used = pool.length;
+
 /** A new receipt code like K7QF-2MZP-9XRA, from the platform's secure random source. */
 export function newReceiptCode(): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(LENGTH));
-  const chars = [...bytes].map((b) => ALPHABET[b & 31]).join('');
-  return chars.match(/.{4}/g)!.join('-');
+  if (used === pool.length) {
+    globalThis.crypto.getRandomValues(pool);
+    used = 0;
+  }
+  let code = '';
+  for (let i = 0; i < LENGTH; i++) code += (i && i % 4 === 0 ? '-' : '') + ALPHABET[pool[used++]! & 31];
+  return code;
 }
 
 /** A receipt code as typed (any case, with or without dashes and spaces) in its plain form, or null if it cannot be one. */

@@ -69,6 +69,7 @@ export async function readStoryWithMedia<S extends z.ZodType>(c: Context<AppEnv>
  * fails, the files are removed again. Without media it is just `save`.
  */
 export async function saveWithMedia<T>(c: Context<AppEnv>, media: CleanMedia[], save: (stored: StoredMedia[]) => Promise<T>): Promise<T> {
+  if (!media.length) return save([]);
   const dir = mediaDir(c.var.config);
   const stored = await storeMedia(dir, media);
   try {
