@@ -23,6 +23,9 @@ export interface EngineSql {
   /** Migration 0026: the trigger that numbers a story's text (`text_rev` up on every change of title or text; the disclosure counter too). */
   textRevUp(db: Kysely<any>): Promise<void>;
   textRevDown(db: Kysely<any>): Promise<void>;
+  /** Migration 0027: the stories a statement adds go into the search index together, in one insert. */
+  searchPerStatementUp(db: Kysely<any>): Promise<void>;
+  searchPerStatementDown(db: Kysely<any>): Promise<void>;
   /** The engine's query text for search words; null when there are none. */
   searchQuery(words: string[]): string | null;
   /** Joins the matches of `match` as `fts` (story_id, fts_rank: lower is better). */

@@ -192,6 +192,28 @@ export const postgres: EngineSql = {
     await sql`drop function stories_text_rev() cascade`.execute(db);
   },
 
+  /**
+   * Stories told together arrive in one statement (insertStoriesAtOnce): their search rows are made
+   * in one insert over the statement's new rows, not one trigger call and one insert per story.
+   * Changes (title, text, withdrawal) keep the row trigger.
+   */
+  async searchPerStatementUp(db) {
+    await sql`create function stories_search_added() returns trigger language plpgsql as $$
+      begin
+        insert into stories_search (story_id, doc)
+          select id, to_tsvector('simple', weefwerk_unaccent(title || ' ' || body_text)) from added where withdrawn_at is null;
+        return null;
+      end $$`.execute(db);
+    await sql`drop trigger stories_search_insert on stories`.execute(db);
+    await sql`create trigger stories_search_insert after insert on stories referencing new table as added
+      for each statement execute function stories_search_added()`.execute(db);
+  },
+  async searchPerStatementDown(db) {
+    await sql`drop trigger stories_search_insert on stories`.execute(db);
+    await sql`drop function stories_search_added()`.execute(db);
+    await sql`create trigger stories_search_insert after insert on stories for each row execute function stories_search_sync()`.execute(db);
+  },
+
   searchQuery(words) {
     return words.length ? tsQuery(words) : null;
   },

@@ -177,6 +177,10 @@ export const sqlite: EngineSql = {
     await sql`drop trigger if exists stories_text_rev`.execute(db);
   },
 
+  // SQLite has no statement-level triggers; FTS5 takes each row as it comes.
+  async searchPerStatementUp() {},
+  async searchPerStatementDown() {},
+
   searchQuery(words) {
     return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
   },
