@@ -46,28 +46,34 @@ export async function startServer(databasePath: string, env: Record<string, stri
     env: { ...process.env, PORT: String(port), DATABASE_PATH: databasePath, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  // Kept as chunks, joined only when asked: a server under load writes megabytes of access log, and
+  // this process (which may be the bench's load generator) must not copy them over and over.
+  const chunks: string[] = [];
+  const out = () => chunks.join('');
+  child.stdout!.on('data', (d) => chunks.push(String(d)));
+  child.stderr!.on('data', (d) => chunks.push(String(d)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out()}`)), 30_000);
     const onData = () => {
-      if (out.includes('Weefwerk runs at') || out.includes('listening ')) {
+      if (/Weefwerk runs at|listening /.test(out())) {
         clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        child.off('exit', onExit);
         resolve();
       }
     };
-    child.stdout!.on('data', onData);
-    child.once('exit', (code) => {
+    const onExit = (code: number | null) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
+      reject(new Error(`server exited with ${code}:\n${out()}`));
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', onExit);
   });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     child,
-    output: () => out,
+    output: out,
     async kill(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
