@@ -443,6 +443,38 @@ describe('reports: climate profile', () => {
     expect(v2.shift).toBe(55);
     await t.close();
   });
+
+  it("counts each story once: the teller's own placement, else the coordinator's; spread in bands of 20", async () => {
+    const { t, w, coord } = await setup();
+    const vid = await addClimateVariable(t.db);
+    const placeAs = (storyId: number, source: 'teller' | 'coordinator', position: number | null, status = 'accepted') =>
+      t.db.insertInto('storyPlacements').values({ storyId, variableId: vid, source, position, status }).execute();
+    // 5 stories in the first half: both placed (the teller's 10 counts, not the coordinator's 90), a
+    // coordinator's only (90), a teller without a position (the coordinator's 50), a suggestion only
+    // (not counted, so the story stands on the teller's 30 twice more)
+    const early = async (title: string) =>
+      addStory(t.db, { projectId: w.projectId, areaId: w.areaId, consent: 'report', title, body: 'x', happenedOn: '2026-02-01' });
+    const both = await early('Beide');
+    await placeAs(both, 'teller', 10);
+    await placeAs(both, 'coordinator', 90);
+    await placeAs(await early('Alleen coördinator'), 'coordinator', 90);
+    const noPosition = await early('Zonder positie');
+    await placeAs(noPosition, 'teller', null);
+    await placeAs(noPosition, 'coordinator', 50);
+    for (const title of ['Een', 'Twee']) {
+      const id = await early(title);
+      await placeAs(id, 'teller', 30);
+      await placeAs(id, 'coordinator', 100, 'suggested');
+    }
+    const id = await createReport(coord, w, { areaIds: [w.areaId] });
+    const { data } = (await (await coord.get(`/api/reports/${id}/preview`)).json()) as {
+      data: { climate: { variables: { all: { n: number; mean: number | null }; spread: { first: number[] | null } }[] } };
+    };
+    const v = data.climate.variables[0]!;
+    expect(v.all).toEqual({ n: 5, mean: 42 }); // (10 + 90 + 50 + 30 + 30) / 5
+    expect(v.spread.first).toEqual([1, 2, 1, 0, 1]); // 0–19, 20–39, 40–59, 60–79, 80–100
+    await t.close();
+  });
 });
 
 describe('reports: Most Significant Change', () => {

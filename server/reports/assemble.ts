@@ -92,7 +92,7 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
         areaScope,
       ),
     ),
-    has('climate') ? reportClimate(db, scope, keysRead) : null,
+    has('climate') ? reportClimate(db, scope) : null,
     has('phases') ? activitiesByPhase(db, { projectIds, from, to }) : null,
     storiesToldCounts(db, scope),
     activityCount(db, { projectIds, from, to }),

@@ -1,81 +1,97 @@
 // The climate profile of a report: per dyad the mean placement (0–100) over the stories the report
 // may show, first half of the period against the second, the shift and how the placements spread;
 // small numbers suppressed by the one rule (suppression.ts).
-import type { Kysely } from 'kysely';
-import { reportableStoryRows, storyDate, type ReportableKey } from '../access.js';
+//
+// The database counts: per dyad, half and band of 20 the number of stories and the sum of their
+// positions (one position per story: the teller's own, else the coordinator's). A report over
+// tens of thousands of stories reads a few dozen rows, not a row per placement.
+import { sql, type Kysely } from 'kysely';
+import { reportableStoryRows, storyDate } from '../access.js';
 import type { DB } from '../../db/schema.js';
 import { midpoint } from '../../db/domain/periods.js';
 import { MIN_CLIMATE_STORIES, suppressClimate, type ClimateFigure } from './suppression.js';
 import type { ClimateVariableOut, ReportData } from './types.js';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+const BANDS = 5;
 
-function figure(values: number[]): ClimateFigure {
-  return { n: values.length, mean: values.length >= MIN_CLIMATE_STORIES ? round1(values.reduce((a, b) => a + b, 0) / values.length) : null };
+/** Stories and the sum of their positions, per band, for one half. */
+type Half = { n: number[]; sum: number };
+const emptyHalf = (): Half => ({ n: Array<number>(BANDS).fill(0), sum: 0 });
+
+function figure(n: number, sum: number): ClimateFigure {
+  return { n, mean: n >= MIN_CLIMATE_STORIES ? round1(sum / n) : null };
 }
 
-type Placement = { storyId: number; variableId: number; source: string; position: number | null };
-
-function climateOf(
-  stories: ReportableKey[],
-  variables: { id: number; key: string; nameNl: string; weakNl: string; strongNl: string }[],
-  placements: Placement[],
-  split: string,
-): ClimateVariableOut[] {
-  const byId = new Map(stories.map((s) => [s.id, s]));
-  const byVariable = new Map<number, Placement[]>();
-  for (const p of placements) if (byId.has(p.storyId)) (byVariable.get(p.variableId) ?? byVariable.set(p.variableId, []).get(p.variableId)!).push(p);
-  return variables.flatMap((v) => {
-    // One position per story: the teller's own placement first, else the coordinator's.
-    const pos = new Map<number, number>();
-    for (const source of ['coordinator', 'teller']) {
-      for (const p of byVariable.get(v.id) ?? []) if (p.source === source && p.position != null) pos.set(p.storyId, p.position);
-    }
-    if (!pos.size) return [];
-    const all = [...pos.values()];
-    const first = [...pos].filter(([id]) => byId.get(id)!.date < split).map(([, p]) => p);
-    const second = [...pos].filter(([id]) => byId.get(id)!.date >= split).map(([, p]) => p);
-    const f = figure(first);
-    const s = figure(second);
-    // suppressClimate (suppression.ts) drops the spread of every half whose figure it hides.
-    const bands = (xs: number[], shown: boolean) => (shown ? [0, 1, 2, 3, 4].map((b) => xs.filter((x) => Math.min(4, Math.floor(x / 20)) === b).length) : null);
-    return [
-      suppressClimate({
-        id: v.id,
-        key: v.key,
-        name: v.nameNl,
-        weak: v.weakNl,
-        strong: v.strongNl,
-        all: figure(all),
-        firstHalf: f,
-        secondHalf: s,
-        shift: f.mean != null && s.mean != null ? round1(s.mean - f.mean) : null,
-        spread: { first: bands(first, true), second: bands(second, true) },
-      }),
-    ];
+function variableOut(v: { id: number; key: string; nameNl: string; weakNl: string; strongNl: string }, first: Half, second: Half): ClimateVariableOut {
+  const count = (h: Half) => h.n.reduce((a, b) => a + b, 0);
+  const f = figure(count(first), first.sum);
+  const s = figure(count(second), second.sum);
+  // suppressClimate (suppression.ts) drops the spread of every half whose figure it hides.
+  return suppressClimate({
+    id: v.id,
+    key: v.key,
+    name: v.nameNl,
+    weak: v.weakNl,
+    strong: v.strongNl,
+    all: figure(f.n + s.n, first.sum + second.sum),
+    firstHalf: f,
+    secondHalf: s,
+    shift: f.mean != null && s.mean != null ? round1(s.mean - f.mean) : null,
+    spread: { first: first.n, second: second.n },
   });
 }
 
-/**
- * The climate section over `stories` (the report's reportable stories: reportableStoryKeys, which
- * may still be on their way). The placements are read for the report's scope in SQL, at the same
- * time, and kept for those stories only, so no list of thousands of ids is sent to the database.
- */
+/** The climate section over the stories in the report's scope that it may show (reportableStoryRows). */
 export async function reportClimate(
   db: Kysely<DB>,
   scope: { projectIds: number[]; areaIds: number[]; from: string; to: string },
-  stories: ReportableKey[] | Promise<ReportableKey[]>,
 ): Promise<NonNullable<ReportData['climate']>> {
   const split = midpoint(scope.from, scope.to);
-  let placements = reportableStoryRows(db)
-    .innerJoin('storyPlacements', 'storyPlacements.storyId', 'stories.id')
-    .select(['storyPlacements.storyId', 'storyPlacements.variableId', 'storyPlacements.source', 'storyPlacements.position'])
-    .where('storyPlacements.status', '=', 'accepted')
+  let placed = reportableStoryRows(db)
+    .innerJoin('storyPlacements as sp', 'sp.storyId', 'stories.id')
+    .where('sp.status', '=', 'accepted')
+    .where('sp.position', 'is not', null)
     .where('stories.projectId', 'in', scope.projectIds)
     .where(storyDate, '>=', scope.from)
-    .where(storyDate, '<=', scope.to);
-  if (scope.areaIds.length) placements = placements.where('stories.areaId', 'in', scope.areaIds);
-  const [variables, rows, keys] = await Promise.all([
+    .where(storyDate, '<=', scope.to)
+    // the teller's own position, else the coordinator's
+    .where((eb) =>
+      eb.or([
+        eb('sp.source', '=', 'teller'),
+        eb.and([
+          eb('sp.source', '=', 'coordinator'),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('storyPlacements as own')
+                .select('own.storyId')
+                .whereRef('own.storyId', '=', 'sp.storyId')
+                .where('own.status', '=', 'accepted')
+                .whereRef('own.variableId', '=', 'sp.variableId')
+                .where('own.source', '=', 'teller')
+                .where('own.position', 'is not', null),
+            ),
+          ),
+        ]),
+      ]),
+    );
+  if (scope.areaIds.length) placed = placed.where('stories.areaId', 'in', scope.areaIds);
+  const positions = placed
+    .select((eb) => [
+      'sp.variableId as variableId',
+      eb.case().when(storyDate, '<', split).then(1).else(2).end().as('half'),
+      eb
+        .case()
+        .when('sp.position', '>=', 80)
+        .then(4)
+        .else(sql<number>`sp.position / 20`)
+        .end()
+        .as('band'),
+      'sp.position as position',
+    ])
+    .as('p');
+  const [variables, counts] = await Promise.all([
     db
       .selectFrom('climateVariables')
       .select(['id', 'key', 'nameNl', 'weakNl', 'strongNl'])
@@ -83,8 +99,26 @@ export async function reportClimate(
       .orderBy('sort')
       .orderBy('id')
       .execute(),
-    scope.projectIds.length ? placements.execute() : [],
-    stories,
+    scope.projectIds.length
+      ? db
+          .selectFrom(positions)
+          .select((eb) => ['p.variableId', 'p.half', 'p.band', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('p.position').as('sum')])
+          .groupBy(['p.variableId', 'p.half', 'p.band'])
+          .execute()
+      : [],
   ]);
-  return { minStories: MIN_CLIMATE_STORIES, split, variables: climateOf(keys, variables, rows, split) };
+  const halves = new Map<number, [Half, Half]>();
+  for (const c of counts) {
+    const h = (halves.get(c.variableId) ?? halves.set(c.variableId, [emptyHalf(), emptyHalf()]).get(c.variableId)!)[Number(c.half) - 1]!;
+    h.n[Number(c.band)] = Number(c.n);
+    h.sum += Number(c.sum);
+  }
+  return {
+    minStories: MIN_CLIMATE_STORIES,
+    split,
+    variables: variables.flatMap((v) => {
+      const h = halves.get(v.id);
+      return h ? [variableOut(v, ...h)] : [];
+    }),
+  };
 }
