@@ -31,26 +31,37 @@ function addVary(headers: Headers, name: string): void {
   headers.set('Vary', vary ? `${vary}, ${name}` : name);
 }
 
+const brotliParams = { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT };
+
 function compressor(encoding: Encoding) {
   return encoding === 'br'
-    ? createBrotliCompress({
-        flush: constants.BROTLI_OPERATION_FLUSH,
-        params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
-      })
+    ? createBrotliCompress({ flush: constants.BROTLI_OPERATION_FLUSH, params: brotliParams })
     : createGzip({ flush: constants.Z_SYNC_FLUSH });
 }
 
+/** A body up to this size that is already whole is compressed in one go (a few ms); a larger one streams, so the event loop is not held. */
+const WHOLE_LIMIT = 1 << 20;
+
 /**
- * The size of a body given as a string or bytes, known without reading it: @hono/node-server keeps
+ * A body given as a string or bytes, read without turning it into a stream: @hono/node-server keeps
  * such a body aside (under its `cache` symbol) and writes it to the socket as it is, while reading
- * `body` turns it into a stream first — for a short JSON answer, most of the cost of sending it.
- * null: not known that way.
+ * `body` makes a stream of it first — for a short JSON answer, most of the cost of sending it.
+ * null: not kept that way.
  */
-function plainSize(res: Response): number | null {
+function wholeBody(res: Response): string | Uint8Array | null {
   const kept = Object.getOwnPropertySymbols(res).find((s) => s.description === 'cache');
   const body: unknown = kept ? (res as unknown as Record<symbol, unknown[]>)[kept]?.[1] : undefined;
-  if (typeof body === 'string') return Buffer.byteLength(body);
-  return body instanceof Uint8Array ? body.byteLength : null;
+  return typeof body === 'string' || body instanceof Uint8Array ? body : null;
+}
+
+/** The response with a compressed body: no length when it streams, and a strong ETag made weak (the bytes differ). */
+function encoded(c: Context, res: Response, body: Uint8Array<ArrayBuffer> | ReadableStream, encoding: Encoding): void {
+  c.res = new Response(body, res);
+  if (body instanceof Uint8Array) c.res.headers.set('Content-Length', String(body.byteLength));
+  else c.res.headers.delete('Content-Length');
+  c.res.headers.set('Content-Encoding', encoding);
+  const etag = c.res.headers.get('ETag');
+  if (etag && !etag.startsWith('W/')) c.res.headers.set('ETag', `W/${etag}`);
 }
 
 export const compress: MiddlewareHandler = async (c, next) => {
@@ -61,10 +72,18 @@ export const compress: MiddlewareHandler = async (c, next) => {
   if (res.headers.has('Content-Encoding') || !compressible.test(type) || /\bno-transform\b/i.test(res.headers.get('Cache-Control') ?? '')) return;
   // Whichever form this client gets, a cache must not hand it to a client that asked differently.
   addVary(res.headers, 'Accept-Encoding');
-  const length = res.headers.get('Content-Length') ?? plainSize(res);
-  if ((length !== null && Number(length) < COMPRESS_THRESHOLD) || !res.body) return;
+  const whole = wholeBody(res);
+  const wholeSize = whole === null ? null : typeof whole === 'string' ? Buffer.byteLength(whole) : whole.byteLength;
+  const length = res.headers.get('Content-Length') ?? wholeSize;
+  if (length !== null && Number(length) < COMPRESS_THRESHOLD) return;
   const encoding = chooseEncoding(c.req.header('Accept-Encoding'));
   if (!encoding) return;
+  if (whole !== null && wholeSize! <= WHOLE_LIMIT) {
+    const packed =
+      encoding === 'br' ? brotliCompressSync(whole, { params: { ...brotliParams, [constants.BROTLI_PARAM_SIZE_HINT]: wholeSize! } }) : gzipSync(whole);
+    return encoded(c, res, new Uint8Array(packed), encoding);
+  }
+  if (!res.body) return;
 
   // Read up to the threshold: a body that ends before it is sent as it is.
   const reader = res.body.getReader();
@@ -81,7 +100,7 @@ export const compress: MiddlewareHandler = async (c, next) => {
     head.push(value);
     size += value.byteLength;
   }
-  const whole = new ReadableStream<Uint8Array>({
+  const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       for (const chunk of head) controller.enqueue(chunk);
     },
@@ -93,12 +112,8 @@ export const compress: MiddlewareHandler = async (c, next) => {
     cancel: (reason) => reader.cancel(reason),
   });
   // pipeline: a client that goes away (or a failing source) ends both sides
-  const zip = pipeline(Readable.fromWeb(whole as import('node:stream/web').ReadableStream), compressor(encoding), () => {});
-  c.res = new Response(Readable.toWeb(zip) as ReadableStream, res);
-  c.res.headers.delete('Content-Length');
-  c.res.headers.set('Content-Encoding', encoding);
-  const etag = c.res.headers.get('ETag');
-  if (etag && !etag.startsWith('W/')) c.res.headers.set('ETag', `W/${etag}`);
+  const zip = pipeline(Readable.fromWeb(stream as import('node:stream/web').ReadableStream), compressor(encoding), () => {});
+  encoded(c, res, Readable.toWeb(zip) as ReadableStream, encoding);
 };
 
 /**

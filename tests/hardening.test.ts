@@ -331,7 +331,9 @@ describe('compression', () => {
         const packed = await fetchRaw(s.port, path, { ...headers, 'accept-encoding': accept });
         expect(packed.headers['content-encoding'], `${path} ${accept}`).toBe(encoding);
         expect(packed.headers.vary).toMatch(/Accept-Encoding/i);
-        expect(packed.headers['content-length']).toBeUndefined();
+        // a body that was whole is sent with its compressed length; a streamed one without
+        if (packed.headers['content-length'] !== undefined || path === '/api/openapi.json')
+          expect(Number(packed.headers['content-length'])).toBe(packed.body.length);
         expect(packed.body.length).toBeLessThan(plain.body.length);
         expect(decode(packed)).toBe(plain.body.toString());
       }

@@ -447,7 +447,7 @@ describe('reports: climate profile', () => {
   it("counts each story once: the teller's own placement, else the coordinator's; spread in bands of 20", async () => {
     const { t, w, coord } = await setup();
     const vid = await addClimateVariable(t.db);
-    const placeAs = (storyId: number, source: 'teller' | 'coordinator', position: number | null, status = 'accepted') =>
+    const placeAs = (storyId: number, source: 'teller' | 'coordinator', position: number | null, status: 'accepted' | 'suggested' = 'accepted') =>
       t.db.insertInto('storyPlacements').values({ storyId, variableId: vid, source, position, status }).execute();
     // 5 stories in the first half: both placed (the teller's 10 counts, not the coordinator's 90), a
     // coordinator's only (90), a teller without a position (the coordinator's 50), a suggestion only
