@@ -1,3 +1,6 @@
+import type { Kysely } from 'kysely';
+import { engineName } from './engine.js';
+
 /** A result `run` gives for one item of a batch that failed on its own: its caller gets `error`. */
 export class Failed {
   constructor(readonly error: unknown) {}
@@ -40,4 +43,19 @@ export function batched<I, O>(run: (items: I[]) => Promise<(O | Failed)[]>, maxB
         setImmediate(() => void flush());
       }
     });
+}
+
+/**
+ * A lookup by key that shares one query with the lookups arriving together on PostgreSQL (one
+ * batcher per database: a burst of residents at one link costs one round trip, not one each); on
+ * SQLite, where a query costs no round trip, it runs at once. `run` answers each key in order.
+ */
+export function sharedLookup<K, V>(run: (db: Kysely<any>, keys: K[]) => Promise<V[]>): (db: Kysely<any>, key: K) => Promise<V> {
+  const lookups = new WeakMap<Kysely<any>, (key: K) => Promise<V>>();
+  return (db, key) => {
+    if (engineName(db) !== 'postgres') return run(db, [key]).then((answers) => answers[0]!);
+    let look = lookups.get(db);
+    if (!look) lookups.set(db, (look = batched((keys: K[]) => run(db, keys))));
+    return look(key);
+  };
 }

@@ -3,12 +3,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupCommit } from '../db/group-commit.js';
 import { newReceiptCode } from '../db/domain/receipt-codes.js';
-import { receiptHash } from '../db/repositories/stories.js';
+import { linkByToken, projectVariables, receiptHash } from '../db/repositories/stories.js';
 import { parseRichText } from '../server/richtext.js';
 import { RateLimiter } from '../server/security.js';
 import { recordSubmission, type Submission } from '../server/stories/record.js';
 import { testApp, testEngine, type TestApp } from './helpers/app.js';
-import { climate, doc, world } from './helpers/stories-fixtures.js';
+import { climate, doc, openLink, world } from './helpers/stories-fixtures.js';
 
 describe('batched writes and counts', () => {
   let t: TestApp;
@@ -115,5 +115,18 @@ describe('batched writes and counts', () => {
       await expect(other.hit('test:burst', 30)).rejects.toMatchObject({ status: 429 });
       expect((await t.db.selectFrom('rateLimits').select('hits').where('key', '=', 'test:burst').executeTakeFirstOrThrow()).hits).toBe(31);
     }
+  });
+
+  it('lookups arriving together (links, a project’s climate questions) each get their own answer', async () => {
+    const w = await world(t);
+    const [a1, a2] = await climate(t, w.projectA, 2);
+    const linkA = await openLink(w.admin, w.projectA);
+    const linkB = await openLink(w.admin, w.projectB);
+    const [links, variables] = await Promise.all([
+      Promise.all([linkA.token, linkB.token, 'onbekend', linkA.token].map((token) => linkByToken(t.db, token))),
+      Promise.all([w.projectA, w.projectB, w.projectA].map((id) => projectVariables(t.db, id))),
+    ]);
+    expect(links.map((l) => l?.projectId)).toEqual([w.projectA, w.projectB, undefined, w.projectA]);
+    expect(variables.map((vs) => vs.map((v) => v.id))).toEqual([[a1, a2], [], [a1, a2]]);
   });
 });

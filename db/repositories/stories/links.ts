@@ -2,8 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.js';
-import { engineName } from '../../engine.js';
-import { batched } from '../../batch.js';
+import { sharedLookup } from '../../batch.js';
 
 type Db = Kysely<DB>;
 
@@ -71,21 +70,12 @@ export function getLink(db: Db, id: number) {
   return db.selectFrom('publicLinks').select(linkColumns).where('id', '=', id).executeTakeFirst();
 }
 
-/**
- * The link behind a token or typed short code, with its project's name. On PostgreSQL the lookups
- * that arrive together share one query (db/batch.ts): a burst of submissions to the same links
- * costs one round trip, not one each.
- */
+/** The link behind a token or typed short code, with its project's name (on PostgreSQL, lookups arriving together share one query). */
 export function linkByToken(db: Db, token: string): Promise<PublicLinkRow | undefined> {
-  const key = linkCodeKey(token) ?? token;
-  if (engineName(db) !== 'postgres') return linksByToken(db, [key]).then((rows) => rows[0]);
-  let look = linkLookups.get(db);
-  if (!look) linkLookups.set(db, (look = batched((keys: string[]) => linksByToken(db, keys))));
-  return look(key);
+  return lookUpLink(db, linkCodeKey(token) ?? token);
 }
 
 export type PublicLinkRow = Omit<Awaited<ReturnType<typeof linkRows>>[number], 'token'>;
-const linkLookups = new WeakMap<Db, (key: string) => Promise<PublicLinkRow | undefined>>();
 
 function linkRows(db: Db, keys: string[]) {
   return db
@@ -106,10 +96,10 @@ function linkRows(db: Db, keys: string[]) {
 }
 
 /** The links behind stored tokens (keys), one result per key in order. */
-async function linksByToken(db: Db, keys: string[]): Promise<(PublicLinkRow | undefined)[]> {
+const lookUpLink = sharedLookup(async (db: Db, keys: string[]): Promise<(PublicLinkRow | undefined)[]> => {
   const byToken = new Map((await linkRows(db, keys)).map(({ token, ...link }) => [token, link]));
   return keys.map((k) => byToken.get(k));
-}
+});
 
 export async function updateLink(
   db: Db,

@@ -3,6 +3,7 @@ import { deleteReview } from '../reviews.js';
 import { forgetStoryCoding } from '../sensemaking.js';
 import { deleteStoryMedia } from '../media.js';
 import type { Kysely, Selectable } from 'kysely';
+import { sharedLookup } from '../../batch.js';
 import type { ConsentChannel, ConsentGiver, ConsentLevel, DB, StoriesTable } from '../../schema.js';
 
 type Db = Kysely<DB>;
@@ -111,18 +112,27 @@ export async function insertPlacements(db: Db, storyId: number, placements: Plac
 export const placementRows = <S>(storyId: S, placements: Placement[], byUser: number | null) =>
   placements.map((p) => ({ storyId, variableId: p.variableId, position: p.position, source: 'teller' as const, status: 'accepted' as const, byUser }));
 
-/** The climate variables a project chose, without retired ones. */
-export function projectVariables(db: Db, projectId: number) {
-  return db
+/**
+ * The climate variables a project chose, without retired ones (a resident's form asks them, a
+ * story's placements are checked against them: on PostgreSQL, lookups arriving together share one query).
+ */
+export function projectVariables(db: Db, projectId: number): Promise<Selectable<DB['climateVariables']>[]> {
+  return lookUpVariables(db, projectId);
+}
+
+const lookUpVariables = sharedLookup(async (db: Db, projectIds: number[]) => {
+  const rows = await db
     .selectFrom('projectClimateVariables')
     .innerJoin('climateVariables', 'climateVariables.id', 'projectClimateVariables.variableId')
     .selectAll('climateVariables')
-    .where('projectClimateVariables.projectId', '=', projectId)
+    .select('projectClimateVariables.projectId')
+    .where('projectClimateVariables.projectId', 'in', [...new Set(projectIds)])
     .where('climateVariables.retiredAt', 'is', null)
     .orderBy('climateVariables.sort')
     .orderBy('climateVariables.id')
     .execute();
-}
+  return projectIds.map((id) => rows.filter((r) => r.projectId === id).map(({ projectId: _, ...v }) => v));
+});
 
 export async function storyAreaId(db: Db, id: number): Promise<number | null> {
   return (await db.selectFrom('stories').select('areaId').where('id', '=', id).executeTakeFirstOrThrow()).areaId;
