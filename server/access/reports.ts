@@ -55,6 +55,11 @@ function inReportScope<Q extends StoryQuery | ReportStoryQuery>(query: Q, opts: 
   return q as Q;
 }
 
+/** The stories a report may show within its scope, as a query to count or join from (reportableStoryKeys, the climate section). */
+export function reportableInScope(db: Kysely<DB>, scope: ReportScope): StoryQuery {
+  return inReportScope(reportableStoryRows(db), scope);
+}
+
 /**
  * The stories a report may show, already stripped to what their consent allows: the projects'
  * stories (optionally narrowed to areas and ids) that happened within [from, to]. Reads their
@@ -117,7 +122,7 @@ export type ReportableKey = { id: number; date: string; phase: Phase | null };
  */
 export async function reportableStoryKeys(db: Kysely<DB>, opts: ReportScope): Promise<ReportableKey[]> {
   if (!opts.projectIds.length || (opts.storyIds && !opts.storyIds.length)) return [];
-  const rows = await inReportScope(reportableStoryRows(db), opts)
+  const rows = await reportableInScope(db, opts)
     .select(['stories.id', 'stories.phase', 'stories.consent', 'stories.withdrawnAt', storyDate.as('date')])
     .orderBy(storyDate)
     .orderBy('stories.id')

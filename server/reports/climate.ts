@@ -6,7 +6,7 @@
 // positions (one position per story: the teller's own, else the coordinator's). A report over
 // tens of thousands of stories reads a few dozen rows, not a row per placement.
 import { sql, type Kysely } from 'kysely';
-import { reportableStoryRows, storyDate } from '../access.js';
+import { reportableInScope, storyDate } from '../access.js';
 import type { DB } from '../../db/schema.js';
 import { midpoint } from '../../db/domain/periods.js';
 import { MIN_CLIMATE_STORIES, suppressClimate, type ClimateFigure } from './suppression.js';
@@ -42,19 +42,16 @@ function variableOut(v: { id: number; key: string; nameNl: string; weakNl: strin
   });
 }
 
-/** The climate section over the stories in the report's scope that it may show (reportableStoryRows). */
+/** The climate section over the stories in the report's scope that it may show (reportableInScope). */
 export async function reportClimate(
   db: Kysely<DB>,
   scope: { projectIds: number[]; areaIds: number[]; from: string; to: string },
 ): Promise<NonNullable<ReportData['climate']>> {
   const split = midpoint(scope.from, scope.to);
-  let placed = reportableStoryRows(db)
+  const positions = reportableInScope(db, scope)
     .innerJoin('storyPlacements as sp', 'sp.storyId', 'stories.id')
     .where('sp.status', '=', 'accepted')
     .where('sp.position', 'is not', null)
-    .where('stories.projectId', 'in', scope.projectIds)
-    .where(storyDate, '>=', scope.from)
-    .where(storyDate, '<=', scope.to)
     // the teller's own position, else the coordinator's
     .where((eb) =>
       eb.or([
@@ -75,9 +72,7 @@ export async function reportClimate(
           ),
         ]),
       ]),
-    );
-  if (scope.areaIds.length) placed = placed.where('stories.areaId', 'in', scope.areaIds);
-  const positions = placed
+    )
     .select((eb) => [
       'sp.variableId as variableId',
       eb.case().when(storyDate, '<', split).then(1).else(2).end().as('half'),

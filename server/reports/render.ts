@@ -15,11 +15,14 @@ import { dateIn, euro, format, num, words, type Lang, type Words } from './rende
 export type { Lang } from './render-words.js';
 
 /**
+ * A row's cells from column `from` on (column 0 is the row's header cell), each naming its column,
+ * for the phone layout that hides the header row (`table.cards`, page.ts).
+ */
+const labelled = (heads: readonly string[], cells: string[], from = 1) => cells.map((c, i) => `<td data-label="${heads[i + from]}">${c}</td>`).join('');
+/**
  * A table that may be wider than a phone scrolls sideways in its own region, which keyboard users
  * reach with Tab (and scroll with the arrow keys) and screen readers announce by its label.
  */
-/** A row's cells after its header cell, each naming its column (`heads[0]` is the header's), for the phone layout that hides the header row (`table.cards`, page.ts). */
-const labelled = (heads: readonly string[], cells: string[]) => cells.map((c, i) => `<td data-label="${heads[i + 1]}">${c}</td>`).join('');
 const scroller = (label: string, table: string) => `<div class="table-wrap" role="region" tabindex="0" aria-label="${label}">${table}</div>`;
 
 /** Story HTML comes sanitised from the stories capability; a marker-like comment can never survive in it. */
@@ -164,8 +167,7 @@ function renderSummary(w: Words, s: SummaryOut): string {
           ? `<tr class="project-row"><th scope="rowgroup" colspan="6">${e(o.projectName)}</th></tr>`
           : '';
       const head =
-        project +
-        `<tr class="outcome-row"><th scope="rowgroup" colspan="5">${e(o.title)}</th><td data-label="${w.summaryHead[5]}">${statusBadge(w, o.status)}</td></tr>`;
+        project + `<tr class="outcome-row"><th scope="rowgroup" colspan="5">${e(o.title)}</th>${labelled(w.summaryHead, [statusBadge(w, o.status)], 5)}</tr>`;
       if (!o.indicators.length) return head + `<tr><td colspan="6" class="muted">${w.noIndicatorsShort}</td></tr>`;
       return (
         head +
