@@ -7,7 +7,7 @@ import type { RateLimiter } from './security.js';
 
 export type SessionUser = { id: number; email: string; name: string; role: Role; locale: string };
 
-/** Everything a handler can reach through `c.var`. */
+/** Everything a handler can reach with `c.get(name)` (not `c.var`, which copies them all into a new object on each use). */
 export type AppEnv = {
   Variables: {
     db: Db;

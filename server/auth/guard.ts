@@ -5,7 +5,7 @@ import type { AppEnv, SessionUser } from '../types.js';
 
 /** The logged-in user, or 401. */
 export function userOf(c: Context<AppEnv>): SessionUser {
-  const user = c.var.user;
+  const user = c.get('user');
   if (!user) throw new AppError('unauthenticated', 'Log eerst in / Please log in');
   return user;
 }

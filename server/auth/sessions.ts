@@ -8,7 +8,8 @@ import { hashToken, newToken } from './tokens.js';
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function startSession(c: Context<AppEnv>, userId: number): Promise<void> {
-  const { db, config } = c.var;
+  const db = c.get('db');
+  const config = c.get('config');
   const token = newToken();
   const now = Date.now();
   await db
@@ -33,7 +34,7 @@ export async function startSession(c: Context<AppEnv>, userId: number): Promise<
 
 export async function endSession(c: Context<AppEnv>): Promise<void> {
   const token = getCookie(c, SESSION_COOKIE);
-  if (token) await c.var.db.deleteFrom('sessions').where('tokenHash', '=', hashToken(token)).execute();
+  if (token) await c.get('db').deleteFrom('sessions').where('tokenHash', '=', hashToken(token)).execute();
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
@@ -45,7 +46,8 @@ export async function endAllSessions(db: Db, userId: number): Promise<void> {
 export async function loadSession(c: Context<AppEnv>): Promise<{ user: SessionUser; sessionId: number } | null> {
   const token = getCookie(c, SESSION_COOKIE);
   if (!token) return null;
-  const { db, config } = c.var;
+  const db = c.get('db');
+  const config = c.get('config');
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')

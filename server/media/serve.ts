@@ -17,13 +17,13 @@ export const mediaFileResponse = {
 
 /** A stored file's bytes (checked against their checksum), never kept by a cache: a withdrawal takes it away at once. */
 export async function sendMediaFile(c: Context<AppEnv>, row: { file: string; sha256: string; mime: string }): Promise<Response> {
-  const bytes = await readMedia(mediaDir(c.var.config), row.file, row.sha256);
+  const bytes = await readMedia(mediaDir(c.get('config')), row.file, row.sha256);
   return c.body(new Uint8Array(bytes), 200, { 'Content-Type': row.mime, 'Cache-Control': 'no-store', 'Content-Disposition': 'inline' });
 }
 
 /** Answers with a story's media file; 404 when the story has no such file. Access is checked by the caller. */
 export async function serveMedia(c: Context<AppEnv>, storyId: number, mediaId: number): Promise<Response> {
-  const row = await mediaRow(c.var.db, storyId, mediaId);
+  const row = await mediaRow(c.get('db'), storyId, mediaId);
   if (!row) throw notFound('Dit bestand is er niet / This file does not exist');
   return sendMediaFile(c, row);
 }

@@ -70,7 +70,7 @@ export async function readStoryWithMedia<S extends z.ZodType>(c: Context<AppEnv>
  */
 export async function saveWithMedia<T>(c: Context<AppEnv>, media: CleanMedia[], save: (stored: StoredMedia[]) => Promise<T>): Promise<T> {
   if (!media.length) return save([]);
-  const dir = mediaDir(c.var.config);
+  const dir = mediaDir(c.get('config'));
   const stored = await storeMedia(dir, media);
   try {
     return await save(stored);

@@ -59,7 +59,9 @@ export const authRoutes = router()
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const { db, limiter, config } = c.var;
+      const db = c.get('db');
+      const limiter = c.get('limiter');
+      const config = c.get('config');
       await limiter.hit(`login:addr:${clientAddress(c)}`, config.limits.loginPerAddress);
       await limiter.hit(`login:acct:${normalizeEmail(email)}`, config.limits.loginPerAccount);
       const user = await findUserByEmail(db, email);
@@ -70,7 +72,8 @@ export const authRoutes = router()
       }
       await limiter.reset(`login:acct:${user.email}`);
       // A login never reuses the session the browser came with.
-      if (c.var.sessionId) await deleteSession(db, c.var.sessionId);
+      const sessionId = c.get('sessionId');
+      if (sessionId) await deleteSession(db, sessionId);
       await startSession(c, user.id);
       await audit(db, me(user), 'session.start', { type: 'user', id: user.id });
       return c.json({ user: me(user) }, 200);
@@ -85,7 +88,8 @@ export const authRoutes = router()
       responses: { 204: { description: 'Logged out' } },
     }),
     async (c) => {
-      if (c.var.user) await audit(c.var.db, c.var.user, 'session.end', { type: 'user', id: c.var.user.id });
+      const user = c.get('user');
+      if (user) await audit(c.get('db'), user, 'session.end', { type: 'user', id: user.id });
       await endSession(c);
       return c.body(null, 204);
     },
@@ -114,7 +118,9 @@ export const authRoutes = router()
     async (c) => {
       const user = userOf(c);
       const { currentPassword, newPassword } = c.req.valid('json');
-      const { db, limiter, config } = c.var;
+      const db = c.get('db');
+      const limiter = c.get('limiter');
+      const config = c.get('config');
       await limiter.hit(`password:${user.id}`, config.limits.loginPerAccount);
       if (!(await verifyPassword(currentPassword, await passwordHashOf(db, user.id)))) {
         throw new AppError('invalid_input', 'Huidig wachtwoord klopt niet / Current password is wrong', [{ field: 'currentPassword', message: 'wrong' }]);
@@ -141,7 +147,7 @@ export const authRoutes = router()
     }),
     async (c) => {
       const user = userOf(c);
-      await setLocale(c.var.db, user.id, c.req.valid('json').locale);
+      await setLocale(c.get('db'), user.id, c.req.valid('json').locale);
       return c.body(null, 204);
     },
   )
@@ -153,7 +159,7 @@ export const authRoutes = router()
       summary: 'Whether first-run setup is still open',
       responses: { 200: json(z.object({ needed: z.boolean() })) },
     }),
-    async (c) => c.json({ needed: !(await adminExists(c.var.db)) }, 200),
+    async (c) => c.json({ needed: !(await adminExists(c.get('db'))) }, 200),
   )
   .openapi(
     createRoute({
@@ -166,7 +172,9 @@ export const authRoutes = router()
     }),
     async (c) => {
       const input = c.req.valid('json');
-      const { db, limiter, config } = c.var;
+      const db = c.get('db');
+      const limiter = c.get('limiter');
+      const config = c.get('config');
       await limiter.hit(`setup:${clientAddress(c)}`, config.limits.loginPerAddress);
       const passwordHash = await hashPassword(input.password);
       const user = await db.transaction().execute(async (tx) => {

@@ -61,7 +61,7 @@ export const homeRoutes = router().openapi(
   }),
   async (c) => {
     const user = requireRole(c, 'admin', 'coordinator', 'worker', 'funder');
-    const { db } = c.var;
+    const db = c.get('db');
     const today = new Date().toISOString().slice(0, 10);
     const week = weekOf(today);
     const staff = isStaff(user);

@@ -42,7 +42,7 @@ export const organisationRoutes = router()
     }),
     async (c) => {
       requireRole(c, 'admin', 'coordinator');
-      const logo = await getLogo(c.var.db);
+      const logo = await getLogo(c.get('db'));
       return c.json({ organisation: { name: orgName(c), logo: logo ? logoOut(logo) : null } }, 200);
     },
   )
@@ -62,9 +62,9 @@ export const organisationRoutes = router()
     }),
     async (c) => {
       requireRole(c, 'admin', 'coordinator');
-      const logo = await getLogo(c.var.db);
+      const logo = await getLogo(c.get('db'));
       if (!logo) throw notFound('Er is geen logo / There is no logo');
-      const bytes = await readMedia(mediaDir(c.var.config), logo.file, logo.sha256);
+      const bytes = await readMedia(mediaDir(c.get('config')), logo.file, logo.sha256);
       return c.body(new Uint8Array(bytes), 200, { 'Content-Type': 'image/png', 'Content-Disposition': 'inline' }) as never;
     },
   )
@@ -100,7 +100,7 @@ export const organisationRoutes = router()
       if (file === null || typeof file === 'string')
         throw new AppError('invalid_input', 'Kies een afbeelding / Choose an image', [{ field: 'logo', message: 'expected a file', code: 'invalid_type' }]);
       const clean = await cleanLogo(Buffer.from(await file.arrayBuffer()));
-      const dir = mediaDir(c.var.config);
+      const dir = mediaDir(c.get('config'));
       const [stored] = await storeMedia(dir, [clean]);
       const row = {
         file: stored!.file,
@@ -113,11 +113,14 @@ export const organisationRoutes = router()
       };
       let old;
       try {
-        old = await c.var.db.transaction().execute(async (tx) => {
-          const replaced = await putLogo(tx, row);
-          await audit(tx, user, 'organisation.logo', { type: 'organisation', id: 1 }, { bytes: row.bytes, width: row.width, height: row.height });
-          return replaced;
-        });
+        old = await c
+          .get('db')
+          .transaction()
+          .execute(async (tx) => {
+            const replaced = await putLogo(tx, row);
+            await audit(tx, user, 'organisation.logo', { type: 'organisation', id: 1 }, { bytes: row.bytes, width: row.width, height: row.height });
+            return replaced;
+          });
       } catch (e) {
         await removeMediaFiles(dir, [stored!.file]);
         throw e;
@@ -137,12 +140,15 @@ export const organisationRoutes = router()
     }),
     async (c) => {
       const user = requireRole(c, 'admin');
-      const old = await c.var.db.transaction().execute(async (tx) => {
-        const removed = await deleteLogo(tx);
-        if (removed) await audit(tx, user, 'organisation.logo.remove', { type: 'organisation', id: 1 }, {});
-        return removed;
-      });
-      if (old) await removeMediaFiles(mediaDir(c.var.config), [old.file]);
+      const old = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          const removed = await deleteLogo(tx);
+          if (removed) await audit(tx, user, 'organisation.logo.remove', { type: 'organisation', id: 1 }, {});
+          return removed;
+        });
+      if (old) await removeMediaFiles(mediaDir(c.get('config')), [old.file]);
       return c.json({ organisation: { name: orgName(c), logo: null } }, 200);
     },
   );

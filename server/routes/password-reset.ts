@@ -59,7 +59,7 @@ export const passwordResetRoutes = router()
       summary: 'Whether a password can be reset by e-mail here (SMTP configured)',
       responses: { 200: json(z.object({ available: z.boolean() })) },
     }),
-    (c) => c.json({ available: c.var.mailer !== null }, 200),
+    (c) => c.json({ available: c.get('mailer') !== null }, 200),
   )
   .openapi(
     createRoute({
@@ -71,7 +71,10 @@ export const passwordResetRoutes = router()
       responses: { 202: json(z.object({ accepted: z.literal(true) })), 400: errors[400], 409: errors[409], 429: errors[429] },
     }),
     async (c) => {
-      const { db, limiter, config, mailer } = c.var;
+      const db = c.get('db');
+      const limiter = c.get('limiter');
+      const config = c.get('config');
+      const mailer = c.get('mailer');
       if (!mailer) throw noMail();
       await limiter.hit(`reset:addr:${clientAddress(c)}`, config.limits.loginPerAddress);
       const email = normalizeEmail(c.req.valid('json').email);
@@ -108,7 +111,9 @@ export const passwordResetRoutes = router()
       },
     }),
     async (c) => {
-      const { db, limiter, config } = c.var;
+      const db = c.get('db');
+      const limiter = c.get('limiter');
+      const config = c.get('config');
       await limiter.hit(`reset-token:addr:${clientAddress(c)}`, config.limits.loginPerAddress);
       if (!(await liveReset(db, c.req.valid('json').token))) throw unusable();
       return c.json({ valid: true as const }, 200);
@@ -129,7 +134,9 @@ export const passwordResetRoutes = router()
       },
     }),
     async (c) => {
-      const { db, limiter, config } = c.var;
+      const db = c.get('db');
+      const limiter = c.get('limiter');
+      const config = c.get('config');
       await limiter.hit(`reset-token:addr:${clientAddress(c)}`, config.limits.loginPerAddress);
       const { token, password } = c.req.valid('json');
       const found = await liveReset(db, token);

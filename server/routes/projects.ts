@@ -139,7 +139,7 @@ export const projectRoutes = router()
     async (c) => {
       requireRole(c, ...staff);
       const sectors = iatiSectorKeys.map((key) => ({ key, ...iatiSectors[key] }));
-      return c.json({ sectors, organisationDefault: c.var.config.iatiSector ?? defaultIatiSector }, 200);
+      return c.json({ sectors, organisationDefault: c.get('config').iatiSector ?? defaultIatiSector }, 200);
     },
   )
   .openapi(
@@ -153,7 +153,7 @@ export const projectRoutes = router()
     }),
     async (c) => {
       requireRole(c, 'admin', 'coordinator', 'worker', 'funder');
-      return c.json({ areas: await listAreas(c.var.db) }, 200);
+      return c.json({ areas: await listAreas(c.get('db')) }, 200);
     },
   )
   .openapi(
@@ -169,7 +169,7 @@ export const projectRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff);
       const input = c.req.valid('json');
-      const { db } = c.var;
+      const db = c.get('db');
       const area = await db.transaction().execute(async (tx) => {
         if (input.parentId && !(await areaExists(tx, input.parentId))) {
           throw invalid('Onbekend bovenliggend gebied / Unknown parent area', [{ field: 'parentId', message: 'unknown' }]);
@@ -195,7 +195,7 @@ export const projectRoutes = router()
     }),
     async (c) => {
       const user = requireRole(c, ...team);
-      return c.json({ projects: await listProjects(c.var.db, await projectScope(c.var.db, user)) }, 200);
+      return c.json({ projects: await listProjects(c.get('db'), await projectScope(c.get('db'), user)) }, 200);
     },
   )
   .openapi(
@@ -212,14 +212,17 @@ export const projectRoutes = router()
       const user = requireRole(c, ...staff);
       const input = c.req.valid('json');
       const { userIds, ...fields } = input;
-      const project = await c.var.db.transaction().execute(async (tx) => {
-        await checkRefs(tx, fields);
-        await checkMembers(tx, userIds);
-        const id = await insertProject(tx, fields);
-        await audit(tx, user, 'project.create', { type: 'project', id }, { name: fields.name });
-        await saveMembers(tx, user, id, [], userIds);
-        return (await getProject(tx, id))!;
-      });
+      const project = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          await checkRefs(tx, fields);
+          await checkMembers(tx, userIds);
+          const id = await insertProject(tx, fields);
+          await audit(tx, user, 'project.create', { type: 'project', id }, { name: fields.name });
+          await saveMembers(tx, user, id, [], userIds);
+          return (await getProject(tx, id))!;
+        });
       return c.json({ project }, 201);
     },
   )
@@ -236,8 +239,8 @@ export const projectRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
-      await assertProjectVisible(c.var.db, user, id);
-      return c.json({ project: (await getProject(c.var.db, id))! }, 200);
+      await assertProjectVisible(c.get('db'), user, id);
+      return c.json({ project: (await getProject(c.get('db'), id))! }, 200);
     },
   )
   .openapi(
@@ -254,28 +257,31 @@ export const projectRoutes = router()
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
       const { userIds, ...patch } = c.req.valid('json');
-      const project = await c.var.db.transaction().execute(async (tx) => {
-        const before = await getProject(tx, id);
-        if (!before) throw notFound('Project niet gevonden / Project not found');
-        await checkRefs(tx, {
-          ...patch,
-          startDate: patch.startDate === undefined ? before.startDate : patch.startDate,
-          endDate: patch.endDate === undefined ? before.endDate : patch.endDate,
+      const project = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          const before = await getProject(tx, id);
+          if (!before) throw notFound('Project niet gevonden / Project not found');
+          await checkRefs(tx, {
+            ...patch,
+            startDate: patch.startDate === undefined ? before.startDate : patch.startDate,
+            endDate: patch.endDate === undefined ? before.endDate : patch.endDate,
+          });
+          await checkMembers(tx, userIds);
+          if (Object.keys(patch).length) {
+            await updateProject(tx, id, patch);
+            await audit(tx, user, 'project.update', { type: 'project', id }, { fields: Object.keys(patch) });
+          }
+          await saveMembers(
+            tx,
+            user,
+            id,
+            before.members.map((m) => m.id),
+            userIds,
+          );
+          return (await getProject(tx, id))!;
         });
-        await checkMembers(tx, userIds);
-        if (Object.keys(patch).length) {
-          await updateProject(tx, id, patch);
-          await audit(tx, user, 'project.update', { type: 'project', id }, { fields: Object.keys(patch) });
-        }
-        await saveMembers(
-          tx,
-          user,
-          id,
-          before.members.map((m) => m.id),
-          userIds,
-        );
-        return (await getProject(tx, id))!;
-      });
       return c.json({ project }, 200);
     },
   )
@@ -293,14 +299,17 @@ export const projectRoutes = router()
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
       const { userIds } = c.req.valid('json');
-      const project = await c.var.db.transaction().execute(async (tx) => {
-        const before = await getProject(tx, id);
-        if (!before) throw notFound('Project niet gevonden / Project not found');
-        await checkMembers(tx, userIds);
-        await setProjectMembers(tx, id, userIds);
-        await audit(tx, user, 'project.members', { type: 'project', id }, { from: before.members.map((m) => m.id), to: userIds });
-        return (await getProject(tx, id))!;
-      });
+      const project = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          const before = await getProject(tx, id);
+          if (!before) throw notFound('Project niet gevonden / Project not found');
+          await checkMembers(tx, userIds);
+          await setProjectMembers(tx, id, userIds);
+          await audit(tx, user, 'project.members', { type: 'project', id }, { from: before.members.map((m) => m.id), to: userIds });
+          return (await getProject(tx, id))!;
+        });
       return c.json({ project }, 200);
     },
   );

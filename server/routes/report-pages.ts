@@ -84,14 +84,14 @@ export function reportPages() {
     const id = Number(c.req.param('id'));
     const n = Number(c.req.param('n'));
     try {
-      const stamp = stampNow(c.var.db);
+      const stamp = stampNow(c.get('db'));
       const version = await readableVersionMeta(c, id, n);
       c.header('Cache-Control', 'no-store');
       const api = `/api/reports/${id}/versions/${n}`;
       const back = session.user.role === 'funder' ? '/reports' : `/reports/${id}`;
       // The page as this version may be shown now, made once per language and way back.
       const page = await madeOnce(
-        c.var.db,
+        c.get('db'),
         version.id,
         `page ${lang} ${back}`,
         (served) => {
@@ -127,7 +127,7 @@ export function reportPages() {
   type Shared = { status: 404 | 410; why: 'notFound' | 'revoked' | 'expired' | 'notPublished' } | { version: VersionRow; served: Served };
   /** The latest published version behind a read link, as it may be served now; else why not. */
   const sharedVersion = async (c: Context<AppEnv>): Promise<Shared> => {
-    const { db } = c.var;
+    const db = c.get('db');
     const link = await linkByTokenHash(db, hashToken(c.req.param('token')!));
     if (!link) return { status: 404, why: 'notFound' };
     if (link.revokedAt) return { status: 410, why: 'revoked' };
@@ -164,7 +164,7 @@ export function reportPages() {
     if (!('version' in shared)) return problem(c, lang, shared.status, words[lang][shared.why]);
     c.header('X-Robots-Tag', 'noindex');
     try {
-      return await photoResponse(c, await reportPhotoFile(c.var.db, photoIdsOf(shared.served.data), Number(c.req.param('mediaId'))));
+      return await photoResponse(c, await reportPhotoFile(c.get('db'), photoIdsOf(shared.served.data), Number(c.req.param('mediaId'))));
     } catch (err) {
       if (err instanceof AppError && err.status === 404) return problem(c, lang, 404, words[lang].notFound);
       throw err;

@@ -114,8 +114,8 @@ export const reviewRoutes = router()
     async (c) => {
       const user = requireRole(c, 'admin', 'coordinator', 'worker', 'funder');
       const { id } = c.req.valid('param');
-      await reviewableStory(c.var.db, user, id);
-      return c.json(await reviewOf(c.var.db, id), 200);
+      await reviewableStory(c.get('db'), user, id);
+      return c.json(await reviewOf(c.get('db'), id), 200);
     },
   )
   .openapi(
@@ -133,7 +133,7 @@ export const reviewRoutes = router()
       const user = requireRole(c, 'admin', 'coordinator', 'worker', 'funder');
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
-      const { db } = c.var;
+      const db = c.get('db');
       await reviewableStory(db, user, id);
       const rich = parseRichText(input.body);
       if (!rich.text.trim())
@@ -172,7 +172,7 @@ export const reviewRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff, 'worker', 'funder');
       const { id } = c.req.valid('param');
-      const { db } = c.var;
+      const db = c.get('db');
       await assertReportManageable(db, user, id);
       const report = (await getReport(db, id))!;
       let q = awaitingReview(await visibleStories(db, user))

@@ -129,14 +129,17 @@ type Ledger = {
 /** Removes a mistaken hours or expense entry: the one who entered it may, staff may remove any; audited. */
 async function removeEntry(c: Context<AppEnv>, { id, entryId }: { id: number; entryId: number }, ledger: Ledger) {
   const user = requireRole(c, ...team);
-  await c.var.db.transaction().execute(async (tx) => {
-    await assertProjectWritable(tx, user, id);
-    const entry = await ledger.find(tx, id, entryId);
-    if (!entry) throw notFound();
-    if (entry.owner !== user.id && !isStaff(user)) throw forbidden(ledger.notYours);
-    await ledger.remove(tx, entryId);
-    await audit(tx, user, ledger.action, { type: 'project', id }, entry.details);
-  });
+  await c
+    .get('db')
+    .transaction()
+    .execute(async (tx) => {
+      await assertProjectWritable(tx, user, id);
+      const entry = await ledger.find(tx, id, entryId);
+      if (!entry) throw notFound();
+      if (entry.owner !== user.id && !isStaff(user)) throw forbidden(ledger.notYours);
+      await ledger.remove(tx, entryId);
+      await audit(tx, user, ledger.action, { type: 'project', id }, entry.details);
+    });
   return c.body(null, 204);
 }
 
@@ -174,8 +177,8 @@ export const hoursRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
-      await assertProjectVisible(c.var.db, user, id);
-      return c.json(await listHours(c.var.db, id, dates(c.req.valid('query'))), 200);
+      await assertProjectVisible(c.get('db'), user, id);
+      return c.json(await listHours(c.get('db'), id, dates(c.req.valid('query'))), 200);
     },
   )
   .openapi(
@@ -193,12 +196,15 @@ export const hoursRoutes = router()
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
       notFuture(input.date, 'date');
-      const entry = await c.var.db.transaction().execute(async (tx) => {
-        await assertProjectWritable(tx, user, id);
-        const { id: hoursId } = await insertHours(tx, { projectId: id, userId: user.id, ...input });
-        await audit(tx, user, 'hours.create', { type: 'project', id }, { hoursId, date: input.date, hours: input.hours, phase: input.phase });
-        return (await listHours(tx, id)).entries.find((e) => e.id === hoursId)!;
-      });
+      const entry = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          await assertProjectWritable(tx, user, id);
+          const { id: hoursId } = await insertHours(tx, { projectId: id, userId: user.id, ...input });
+          await audit(tx, user, 'hours.create', { type: 'project', id }, { hoursId, date: input.date, hours: input.hours, phase: input.phase });
+          return (await listHours(tx, id)).entries.find((e) => e.id === hoursId)!;
+        });
       return c.json({ entry }, 201);
     },
   )
@@ -227,8 +233,8 @@ export const hoursRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
-      await assertProjectVisible(c.var.db, user, id);
-      return c.json(await listExpenses(c.var.db, id, dates(c.req.valid('query'))), 200);
+      await assertProjectVisible(c.get('db'), user, id);
+      return c.json(await listExpenses(c.get('db'), id, dates(c.req.valid('query'))), 200);
     },
   )
   .openapi(
@@ -249,19 +255,22 @@ export const hoursRoutes = router()
       const amountCents = Math.round(input.amount * 100);
       if (Math.abs(amountCents - input.amount * 100) > 1e-6)
         throw invalid('Hoogstens twee decimalen / At most two decimals', [{ field: 'amount', message: 'at most two decimals' }]);
-      const entry = await c.var.db.transaction().execute(async (tx) => {
-        await assertProjectWritable(tx, user, id);
-        const { id: expenseId } = await insertExpense(tx, {
-          projectId: id,
-          date: input.date,
-          amountCents,
-          description: input.description,
-          category: input.category || null,
-          enteredBy: user.id,
+      const entry = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          await assertProjectWritable(tx, user, id);
+          const { id: expenseId } = await insertExpense(tx, {
+            projectId: id,
+            date: input.date,
+            amountCents,
+            description: input.description,
+            category: input.category || null,
+            enteredBy: user.id,
+          });
+          await audit(tx, user, 'expense.create', { type: 'project', id }, { expenseId, date: input.date, amount: input.amount });
+          return (await listExpenses(tx, id)).entries.find((e) => e.id === expenseId)!;
         });
-        await audit(tx, user, 'expense.create', { type: 'project', id }, { expenseId, date: input.date, amount: input.amount });
-        return (await listExpenses(tx, id)).entries.find((e) => e.id === expenseId)!;
-      });
       return c.json({ entry }, 201);
     },
   )
@@ -290,8 +299,8 @@ export const hoursRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
-      await assertProjectVisible(c.var.db, user, id);
-      const [budget] = await budgetSummary(c.var.db, [id], dates(c.req.valid('query')));
+      await assertProjectVisible(c.get('db'), user, id);
+      const [budget] = await budgetSummary(c.get('db'), [id], dates(c.req.valid('query')));
       return c.json({ budget: budget! }, 200);
     },
   );

@@ -168,10 +168,10 @@ export const importRoutes = router()
       const user = requireRole(c, 'admin', 'coordinator', 'worker');
       const { id } = c.req.valid('param');
       const query = c.req.valid('query');
-      await assertProjectWritable(c.var.db, user, id);
+      await assertProjectWritable(c.get('db'), user, id);
       const last = query.last === undefined ? undefined : normalizePeriod(query.last);
       if (last === null) throw invalid(notAPeriod(query.last!).reason, [{ field: 'last', message: notAPeriod(query.last!).reason }]);
-      const csv = await valueTemplate(c.var.db, id, { periods: query.periods, last });
+      const csv = await valueTemplate(c.get('db'), id, { periods: query.periods, last });
       return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="waarden-project-${id}.csv"` });
     },
   )
@@ -195,7 +195,7 @@ export const importRoutes = router()
       const user = requireRole(c, 'admin', 'coordinator', 'worker');
       const input = c.req.valid('json');
       const commit = input.mode === 'commit';
-      const { db } = c.var;
+      const db = c.get('db');
       let scope = await writableIndicatorScope(db, user);
       if (input.projectId) {
         await assertProjectWritable(db, user, input.projectId);
@@ -280,7 +280,7 @@ export const importRoutes = router()
         skippedColumns: [],
         values: { created: 0, updated: 0, unchanged: 0, missing: 0 },
       };
-      const result = await attempt(c.var.db, commit, async (tx) => {
+      const result = await attempt(c.get('db'), commit, async (tx) => {
         const batch = { id: await startImportBatch(tx, { kind: 'cbs', checksum: checksum(input.csv), rows: 0, createdBy: user.id }) };
         let r;
         try {

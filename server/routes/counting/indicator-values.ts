@@ -72,7 +72,7 @@ export const indicatorValueRoutes = router()
     }),
     async (c) => {
       const user = requireRole(c, ...team);
-      const { db } = c.var;
+      const db = c.get('db');
       const indicator = await loadIndicator(db, c.req.valid('param').id);
       await assertIndicatorVisible(db, user, indicator);
       const { period } = c.req.valid('query');
@@ -98,15 +98,18 @@ export const indicatorValueRoutes = router()
       const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
       const input = c.req.valid('json').values;
-      const result = await c.var.db.transaction().execute(async (tx) => {
-        const counts = await saveValues(
-          tx,
-          user,
-          input.map((v) => ({ ...v, indicatorId: id })),
-        );
-        const values = await listValues(tx, [id]);
-        return { ...counts, values: values.map(({ indicatorId: _, ...v }) => v) };
-      });
+      const result = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          const counts = await saveValues(
+            tx,
+            user,
+            input.map((v) => ({ ...v, indicatorId: id })),
+          );
+          const values = await listValues(tx, [id]);
+          return { ...counts, values: values.map(({ indicatorId: _, ...v }) => v) };
+        });
       return c.json(result, 200);
     },
   )
@@ -130,7 +133,10 @@ export const indicatorValueRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const input = c.req.valid('json').values;
-      const result = await c.var.db.transaction().execute((tx) => saveValues(tx, user, input));
+      const result = await c
+        .get('db')
+        .transaction()
+        .execute((tx) => saveValues(tx, user, input));
       return c.json(result, 200);
     },
   )
@@ -146,7 +152,7 @@ export const indicatorValueRoutes = router()
     }),
     async (c) => {
       const user = requireRole(c, ...team);
-      const { db } = c.var;
+      const db = c.get('db');
       const indicator = await loadIndicator(db, c.req.valid('param').id);
       await assertIndicatorVisible(db, user, indicator);
       return c.json({ history: await valueHistory(db, indicator.id) }, 200);

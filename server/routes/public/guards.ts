@@ -13,7 +13,8 @@ import { linkStatus } from '../stories/links.js';
  * before the body is even validated, so malformed requests count too.
  */
 export const limited: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const { limiter, config } = c.var;
+  const limiter = c.get('limiter');
+  const config = c.get('config');
   const token = /\/public\/links\/([^/]+)/.exec(c.req.path)?.[1];
   // Counted together: one round trip to a shared store.
   await Promise.all([
@@ -32,10 +33,10 @@ export const limited: MiddlewareHandler<AppEnv> = async (c, next) => {
 export async function guessLimited<T>(c: Context<AppEnv>, kind: 'link' | 'receipt', find: () => Promise<T | undefined>, unknown: string): Promise<T> {
   const { key, limit } = guesses(c, kind);
   // Looked up while the limit is checked: one round trip; an exhausted address learns nothing from it.
-  const [exhausted, found] = await Promise.all([c.var.limiter.exhausted(key, limit), find()]);
-  if (exhausted) throw await c.var.limiter.tooMany(key);
+  const [exhausted, found] = await Promise.all([c.get('limiter').exhausted(key, limit), find()]);
+  if (exhausted) throw await c.get('limiter').tooMany(key);
   if (found === undefined) {
-    await c.var.limiter.hit(key, limit);
+    await c.get('limiter').hit(key, limit);
     throw notFound(unknown);
   }
   return found;
@@ -47,11 +48,11 @@ export async function guessLimited<T>(c: Context<AppEnv>, kind: 'link' | 'receip
  */
 export async function takenReceiptCode(c: Context<AppEnv>): Promise<void> {
   const { key, limit } = guesses(c, 'receipt');
-  await c.var.limiter.hit(key, limit);
+  await c.get('limiter').hit(key, limit);
 }
 
 function guesses(c: Context<AppEnv>, kind: 'link' | 'receipt') {
-  const { limits } = c.var.config;
+  const { limits } = c.get('config');
   return {
     key: `public:${kind === 'link' ? 'guess' : 'receipt-guess'}:${clientAddress(c)}`,
     limit:
@@ -63,7 +64,7 @@ function guesses(c: Context<AppEnv>, kind: 'link' | 'receipt') {
 
 /** The link behind a token or short code: 404 when unknown (a counted guess), 410 once closed or expired. */
 export async function openLink(c: Context<AppEnv>, token: string) {
-  const link = await guessLimited(c, 'link', () => linkByToken(c.var.db, token), 'Deze link bestaat niet / This link does not exist');
+  const link = await guessLimited(c, 'link', () => linkByToken(c.get('db'), token), 'Deze link bestaat niet / This link does not exist');
   if (linkStatus(link) !== 'open') throw new AppError('gone', 'Deze link is gesloten / This link is closed');
   return link;
 }

@@ -67,7 +67,7 @@ async function receiptStory(c: Context<AppEnv>, code: string) {
     'receipt',
     async () =>
       hash
-        ? await storyByReceipt(c.var.db, hash)
+        ? await storyByReceipt(c.get('db'), hash)
             .innerJoin('projects', 'projects.id', 'stories.projectId')
             .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
             .select([
@@ -85,9 +85,9 @@ async function receiptStory(c: Context<AppEnv>, code: string) {
         : undefined,
     UNKNOWN_RECEIPT,
   );
-  const { status, usedIn } = await receiptStatus(c.var.db, story);
+  const { status, usedIn } = await receiptStatus(c.get('db'), story);
   const withdrawn = status === 'withdrawn';
-  const reviewed = withdrawn ? undefined : (await reportVersionsOf(c.var.db, [story.id])).get(story.id);
+  const reviewed = withdrawn ? undefined : (await reportVersionsOf(c.get('db'), [story.id])).get(story.id);
   return {
     id: story.id,
     tellerId: story.tellerId,
@@ -101,10 +101,10 @@ async function receiptStory(c: Context<AppEnv>, code: string) {
       tellerName: story.tellerName,
       createdAt: story.createdAt,
       withdrawnAt: story.withdrawnAt,
-      feedback: withdrawn ? [] : await receiptFeedback(c.var.db, story.id),
+      feedback: withdrawn ? [] : await receiptFeedback(c.get('db'), story.id),
       media: withdrawn
         ? []
-        : (await storyMedia(c.var.db, story.id)).map((m) => ({
+        : (await storyMedia(c.get('db'), story.id)).map((m) => ({
             id: m.id,
             kind: m.kind,
             mime: m.mime,
@@ -165,7 +165,7 @@ export const receiptRoutes = base
     async (c) => {
       const { code } = c.req.valid('param');
       const hash = receiptHash(code);
-      const { db } = c.var;
+      const db = c.get('db');
       const copy = await guessLimited(
         c,
         'receipt',
@@ -198,7 +198,7 @@ export const receiptRoutes = base
     async (c) => {
       const { code } = c.req.valid('param');
       const reason = c.req.valid('json')?.reason;
-      const { db } = c.var;
+      const db = c.get('db');
       const found = await receiptStory(c, code);
       if (found.view.status !== 'withdrawn') {
         const files = await db.transaction().execute(async (tx) => {
@@ -223,7 +223,7 @@ export const receiptRoutes = base
           );
           return files;
         });
-        await removeMediaFiles(mediaDir(c.var.config), files); // the recording and photo go with the story
+        await removeMediaFiles(mediaDir(c.get('config')), files); // the recording and photo go with the story
         void purgeRemovedText(db); // and the old text leaves the data files (PostgreSQL: VACUUM, in the background)
       }
       return c.json({ story: (await receiptStory(c, code)).view }, 200);

@@ -108,7 +108,7 @@ export const storyFormRoutes = base
       // the fallback for variables they do not know: English for English, else the Dutch catalogue.
       const en = lang === 'en';
       // The link's own climate questions (in its order), else the project's first two.
-      const all = await projectVariables(c.var.db, link.projectId);
+      const all = await projectVariables(c.get('db'), link.projectId);
       const chosen: number[] | null = link.climateVariableIds === null ? null : JSON.parse(link.climateVariableIds);
       const asked = chosen === null ? all.slice(0, 2) : chosen.flatMap((id) => all.filter((v) => v.id === id));
       const variables = asked.map((v) => ({
@@ -154,7 +154,7 @@ export const storyFormRoutes = base
     }),
     async (c) => {
       const { token } = c.req.valid('param');
-      const { db } = c.var;
+      const db = c.get('db');
       const link = await openLink(c, token);
       const { input, media } = await readStoryWithMedia(c, SubmissionBody);
       const audio = media.some((m) => m.kind === 'audio');
@@ -176,7 +176,7 @@ export const storyFormRoutes = base
       const answer = (code: string) => c.json({ receipt: code, receiptUrl: `/r/${code}` }, 201);
       const save = (code: string) =>
         saveWithMedia(c, media, (stored) =>
-          recordSubmission(db, c.var.write, {
+          recordSubmission(db, c.get('write'), {
             teller: { displayName: input.tellerName || null, under16 },
             story: {
               projectId: link.projectId,

@@ -56,7 +56,7 @@ export const choiceRoutes = router()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { db } = c.var;
+      const db = c.get('db');
       await assertReportManageable(db, userOf(c), id);
       const r = (await getReport(db, id))!;
       const outcomes = await reportOutcomes(db, r);
@@ -108,7 +108,7 @@ export const choiceRoutes = router()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { db } = c.var;
+      const db = c.get('db');
       await assertReportManageable(db, userOf(c), id);
       const next = await assembleReport(db, definitionOf((await getReport(db, id))!));
       const [latest] = await listVersions(db, id);

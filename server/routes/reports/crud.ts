@@ -23,8 +23,8 @@ export const reportCrudRoutes = router()
     }),
     async (c) => {
       const user = requireRole(c, 'admin', 'coordinator', 'funder');
-      const scope = await reportScope(c.var.db, user);
-      return c.json({ reports: await reportsSeenBy(c.var.db, user, await listReports(c.var.db, scope)) }, 200);
+      const scope = await reportScope(c.get('db'), user);
+      return c.json({ reports: await reportsSeenBy(c.get('db'), user, await listReports(c.get('db'), scope)) }, 200);
     },
   )
   .openapi(
@@ -49,7 +49,7 @@ export const reportCrudRoutes = router()
     }),
     async (c) => {
       requireRole(c, ...staff);
-      return c.json(await definitionChoices(c.var.db), 200);
+      return c.json(await definitionChoices(c.get('db')), 200);
     },
   )
   .openapi(
@@ -66,15 +66,18 @@ export const reportCrudRoutes = router()
       const user = requireRole(c, ...staff);
       const input = c.req.valid('json');
       const intro = parseIntro(input.intro);
-      const report = await c.var.db.transaction().execute(async (tx) => {
-        const def = { ...input, areaIds: input.areaIds ?? [], outcomeIds: input.outcomeIds ?? [], sections: input.sections ?? [...sectionKeys] };
-        await checkDefinition(tx, def);
-        const perOutcome = await checkOutcomeTexts(tx, def, input.perOutcome ?? []);
-        const { intro: _i, perOutcome: _p, ...fields } = def;
-        const id = await insertReport(tx, { ...fields, introJson: intro.json, introHtml: intro.html, perOutcome }, user.id);
-        await audit(tx, user, 'report.create', { type: 'report', id }, { title: input.title, audience: input.audience });
-        return fullReport(tx, id);
-      });
+      const report = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          const def = { ...input, areaIds: input.areaIds ?? [], outcomeIds: input.outcomeIds ?? [], sections: input.sections ?? [...sectionKeys] };
+          await checkDefinition(tx, def);
+          const perOutcome = await checkOutcomeTexts(tx, def, input.perOutcome ?? []);
+          const { intro: _i, perOutcome: _p, ...fields } = def;
+          const id = await insertReport(tx, { ...fields, introJson: intro.json, introHtml: intro.html, perOutcome }, user.id);
+          await audit(tx, user, 'report.create', { type: 'report', id }, { title: input.title, audience: input.audience });
+          return fullReport(tx, id);
+        });
       return c.json({ report }, 201);
     },
   )
@@ -90,8 +93,8 @@ export const reportCrudRoutes = router()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await assertReportManageable(c.var.db, userOf(c), id);
-      return c.json({ report: await fullReport(c.var.db, id) }, 200);
+      await assertReportManageable(c.get('db'), userOf(c), id);
+      return c.json({ report: await fullReport(c.get('db'), id) }, 200);
     },
   )
   .openapi(
@@ -109,23 +112,26 @@ export const reportCrudRoutes = router()
       const { id } = c.req.valid('param');
       const patch = c.req.valid('json');
       const intro = patch.intro ? parseIntro(patch.intro) : null;
-      const report = await c.var.db.transaction().execute(async (tx) => {
-        await assertReportManageable(tx, user, id);
-        const before = (await getReport(tx, id))!;
-        const { intro: _i, perOutcome: texts, ...fields } = patch;
-        const def = {
-          periodFrom: patch.periodFrom ?? before.periodFrom,
-          periodTo: patch.periodTo ?? before.periodTo,
-          projectIds: patch.projectIds ?? before.projectIds,
-          areaIds: patch.areaIds ?? before.areaIds,
-          outcomeIds: patch.outcomeIds ?? before.outcomeIds,
-        };
-        await checkDefinition(tx, def);
-        const perOutcome = texts ? await checkOutcomeTexts(tx, def, texts) : undefined;
-        await updateReport(tx, id, { ...fields, ...(intro ? { introJson: intro.json, introHtml: intro.html } : {}), ...(perOutcome ? { perOutcome } : {}) });
-        await audit(tx, user, 'report.update', { type: 'report', id }, { fields: Object.keys(patch) });
-        return fullReport(tx, id);
-      });
+      const report = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          await assertReportManageable(tx, user, id);
+          const before = (await getReport(tx, id))!;
+          const { intro: _i, perOutcome: texts, ...fields } = patch;
+          const def = {
+            periodFrom: patch.periodFrom ?? before.periodFrom,
+            periodTo: patch.periodTo ?? before.periodTo,
+            projectIds: patch.projectIds ?? before.projectIds,
+            areaIds: patch.areaIds ?? before.areaIds,
+            outcomeIds: patch.outcomeIds ?? before.outcomeIds,
+          };
+          await checkDefinition(tx, def);
+          const perOutcome = texts ? await checkOutcomeTexts(tx, def, texts) : undefined;
+          await updateReport(tx, id, { ...fields, ...(intro ? { introJson: intro.json, introHtml: intro.html } : {}), ...(perOutcome ? { perOutcome } : {}) });
+          await audit(tx, user, 'report.update', { type: 'report', id }, { fields: Object.keys(patch) });
+          return fullReport(tx, id);
+        });
       return c.json({ report }, 200);
     },
   )
@@ -141,8 +147,8 @@ export const reportCrudRoutes = router()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const [, report, cover] = await Promise.all([assertReportManageable(c.var.db, userOf(c), id), getReport(c.var.db, id), coverOf(c)]);
-      const data = { ...(await assembleReport(c.var.db, definitionOf(report!))), ...cover };
+      const [, report, cover] = await Promise.all([assertReportManageable(c.get('db'), userOf(c), id), getReport(c.get('db'), id), coverOf(c)]);
+      const data = { ...(await assembleReport(c.get('db'), definitionOf(report!))), ...cover };
       // The team's preview shows a story's photo at the team's own address for it.
       const storyOf = photoStories(data);
       const html = photoSources(renderReport(data, { lang: c.req.valid('query').lang }), (m) => `/api/stories/${storyOf.get(m)}/media/${m}`);

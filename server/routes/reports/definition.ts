@@ -116,20 +116,20 @@ export async function fullReport(db: Kysely<DB>, id: number) {
 /** A published version, for a user who may see it, as it may be shown now (withdrawals honoured). */
 export async function readableVersion(c: Context<AppEnv>, reportId: number, number: number) {
   await assertReader(c, reportId);
-  const v = await getVersion(c.var.db, reportId, number);
+  const v = await getVersion(c.get('db'), reportId, number);
   if (!v) throw notFound('Versie niet gevonden / Version not found');
-  const served = await serveVersion(c.var.db, v);
+  const served = await serveVersion(c.get('db'), v);
   return { version: v, ...served };
 }
 
 async function assertReader(c: Context<AppEnv>, reportId: number) {
-  await reportAccess(c.var.db, requireRole(c, 'admin', 'coordinator', 'funder'), reportId);
+  await reportAccess(c.get('db'), requireRole(c, 'admin', 'coordinator', 'funder'), reportId);
 }
 
 /** The number, id and publication of a version this user may read (its body is not read). */
 export async function readableVersionMeta(c: Context<AppEnv>, reportId: number, number: number) {
   // both at once: the version is only returned once the access check passed
-  const [, v] = await Promise.all([assertReader(c, reportId), getVersionMeta(c.var.db, reportId, number)]);
+  const [, v] = await Promise.all([assertReader(c, reportId), getVersionMeta(c.get('db'), reportId, number)]);
   if (!v) throw notFound('Versie niet gevonden / Version not found');
   return v;
 }
@@ -141,11 +141,11 @@ export function parseIntro(value: { content?: unknown[] } | undefined) {
 }
 
 /** The reporting organisation's name for a report's cover (ORG_NAME). */
-export const orgName = (c: Context<AppEnv>) => c.var.config.iatiOrg?.name ?? defaultIatiOrg.name;
+export const orgName = (c: Context<AppEnv>) => c.get('config').iatiOrg?.name ?? defaultIatiOrg.name;
 
 /** What a report's cover shows of the organisation: its name (ORG_NAME) and its logo, when an admin uploaded one. */
-export async function coverOf(c: Context<AppEnv>, db: Kysely<DB> = c.var.db): Promise<{ organisation: string; organisationLogo?: string }> {
-  const logo = await logoDataUrl(db, mediaDir(c.var.config));
+export async function coverOf(c: Context<AppEnv>, db: Kysely<DB> = c.get('db')): Promise<{ organisation: string; organisationLogo?: string }> {
+  const logo = await logoDataUrl(db, mediaDir(c.get('config')));
   return logo ? { organisation: orgName(c), organisationLogo: logo } : { organisation: orgName(c) };
 }
 

@@ -23,19 +23,22 @@ export const readLinkRoutes = router()
     async (c) => {
       const user = userOf(c);
       const { id } = c.req.valid('param');
-      await assertReportManageable(c.var.db, user, id);
+      await assertReportManageable(c.get('db'), user, id);
       const expires = new Date(c.req.valid('json').expiresAt);
       const label = c.req.valid('json').label || null;
       const now = Date.now();
       if (expires.getTime() <= now || expires.getTime() > now + 366 * 86_400_000)
         throw invalid('Vervaldatum moet in het komende jaar liggen / Expiry must be within the next year', [{ field: 'expiresAt', message: 'out of range' }]);
       const token = newToken();
-      const link = await c.var.db.transaction().execute(async (tx) => {
-        const row = await insertLink(tx, { reportId: id, tokenHash: hashToken(token), expiresAt: expires.toISOString(), createdBy: user.id, label });
-        await audit(tx, user, 'report.link', { type: 'report', id }, { linkId: row.id, expiresAt: row.expiresAt, label: row.label });
-        return row;
-      });
-      const base = c.var.config.publicUrl ?? new URL(c.req.url).origin;
+      const link = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          const row = await insertLink(tx, { reportId: id, tokenHash: hashToken(token), expiresAt: expires.toISOString(), createdBy: user.id, label });
+          await audit(tx, user, 'report.link', { type: 'report', id }, { linkId: row.id, expiresAt: row.expiresAt, label: row.label });
+          return row;
+        });
+      const base = c.get('config').publicUrl ?? new URL(c.req.url).origin;
       return c.json({ link: { id: link.id, token, url: `${base}/reports/shared/${token}`, expiresAt: link.expiresAt, label: link.label } }, 201);
     },
   )
@@ -52,8 +55,8 @@ export const readLinkRoutes = router()
     async (c) => {
       const user = userOf(c);
       const { id } = c.req.valid('param');
-      await assertReportManageable(c.var.db, user, id);
-      return c.json({ links: (await listLinks(c.var.db, id)).map(summary) }, 200);
+      await assertReportManageable(c.get('db'), user, id);
+      return c.json({ links: (await listLinks(c.get('db'), id)).map(summary) }, 200);
     },
   )
   .openapi(
@@ -71,21 +74,24 @@ export const readLinkRoutes = router()
     async (c) => {
       const user = userOf(c);
       const { id, linkId } = c.req.valid('param');
-      const link = await c.var.db.transaction().execute(async (tx) => {
-        await assertReportManageable(tx, user, id);
-        const before = await getLink(tx, id, linkId);
-        if (!before) throw notFound('Link niet gevonden / Link not found');
-        if (await revokeLink(tx, linkId, user.id)) {
-          await audit(
-            tx,
-            user,
-            'report.link.revoke',
-            { type: 'report', id },
-            { linkId, label: before.label, expiresAt: before.expiresAt, wasStatus: before.status },
-          );
-        }
-        return (await getLink(tx, id, linkId))!;
-      });
+      const link = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          await assertReportManageable(tx, user, id);
+          const before = await getLink(tx, id, linkId);
+          if (!before) throw notFound('Link niet gevonden / Link not found');
+          if (await revokeLink(tx, linkId, user.id)) {
+            await audit(
+              tx,
+              user,
+              'report.link.revoke',
+              { type: 'report', id },
+              { linkId, label: before.label, expiresAt: before.expiresAt, wasStatus: before.status },
+            );
+          }
+          return (await getLink(tx, id, linkId))!;
+        });
       return c.json({ link: summary(link) }, 200);
     },
   );

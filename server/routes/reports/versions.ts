@@ -29,29 +29,32 @@ export const versionRoutes = router()
     async (c) => {
       const user = userOf(c);
       const { id } = c.req.valid('param');
-      const version = await c.var.db.transaction().execute(async (tx) => {
-        await assertReportManageable(tx, user, id);
-        const r = (await getReport(tx, id))!;
-        const publishedAt = new Date().toISOString();
-        const data = { ...(await assembleReport(tx, definitionOf(r), new Date(publishedAt))), ...(await coverOf(c, tx)) };
-        const last = await listVersions(tx, id);
-        const number = (last[0]?.number ?? 0) + 1;
-        const storyIds = storyIdsOf(data);
-        const html = renderReport(data, { number, publishedAt });
-        const v = await insertVersion(tx, {
-          reportId: id,
-          dataJson: JSON.stringify(data),
-          html,
-          publishedBy: user.id,
-          publishedAt,
-          storyIds,
-          title: r.title,
-          periodFrom: r.periodFrom,
-          periodTo: r.periodTo,
+      const version = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          await assertReportManageable(tx, user, id);
+          const r = (await getReport(tx, id))!;
+          const publishedAt = new Date().toISOString();
+          const data = { ...(await assembleReport(tx, definitionOf(r), new Date(publishedAt))), ...(await coverOf(c, tx)) };
+          const last = await listVersions(tx, id);
+          const number = (last[0]?.number ?? 0) + 1;
+          const storyIds = storyIdsOf(data);
+          const html = renderReport(data, { number, publishedAt });
+          const v = await insertVersion(tx, {
+            reportId: id,
+            dataJson: JSON.stringify(data),
+            html,
+            publishedBy: user.id,
+            publishedAt,
+            storyIds,
+            title: r.title,
+            periodFrom: r.periodFrom,
+            periodTo: r.periodTo,
+          });
+          await audit(tx, user, 'report.publish', { type: 'report', id }, { version: v.number, stories: storyIds });
+          return { number: v.number, publishedAt, publishedBy: user.name };
         });
-        await audit(tx, user, 'report.publish', { type: 'report', id }, { version: v.number, stories: storyIds });
-        return { number: v.number, publishedAt, publishedBy: user.name };
-      });
       return c.json({ version }, 201);
     },
   )
@@ -73,12 +76,12 @@ export const versionRoutes = router()
     async (c) => {
       const user = requireRole(c, 'admin', 'coordinator', 'funder');
       const { id } = c.req.valid('param');
-      await reportAccess(c.var.db, user, id);
-      const versions = await listVersions(c.var.db, id);
+      await reportAccess(c.get('db'), user, id);
+      const versions = await listVersions(c.get('db'), id);
       assertPublishedForFunder(user, versions.length);
       // The published title, not the draft's.
-      const latest = versions.length ? await getVersion(c.var.db, id, versions[0]!.number) : null;
-      const title = latest ? (JSON.parse(latest.dataJson) as { report: { title: string } }).report.title : (await getReport(c.var.db, id))!.title;
+      const latest = versions.length ? await getVersion(c.get('db'), id, versions[0]!.number) : null;
+      const title = latest ? (JSON.parse(latest.dataJson) as { report: { title: string } }).report.title : (await getReport(c.get('db'), id))!.title;
       return c.json({ report: { id, title }, versions }, 200);
     },
   )
@@ -94,10 +97,10 @@ export const versionRoutes = router()
     }),
     async (c) => {
       const { id, n } = c.req.valid('param');
-      const stamp = stampNow(c.var.db);
+      const stamp = stampNow(c.get('db'));
       const v = await readableVersionMeta(c, id, n);
       const meta = { reportId: id, number: v.number, publishedAt: v.publishedAt, publishedBy: v.publishedBy };
-      const body = await versionResponse(c.var.db, v.id, meta, (m) => versionPhotoUrl(id, n, m), stamp);
+      const body = await versionResponse(c.get('db'), v.id, meta, (m) => versionPhotoUrl(id, n, m), stamp);
       return body.respond(c, 'application/json; charset=utf-8') as never;
     },
   )
@@ -138,11 +141,11 @@ export const versionRoutes = router()
     async (c) => {
       const { id, n } = c.req.valid('param');
       const { data, version } = await readableVersion(c, id, n);
-      const org = c.var.config.iatiOrg ?? defaultIatiOrg;
+      const org = c.get('config').iatiOrg ?? defaultIatiOrg;
       const sectors = await iatiSectorsOf(
-        c.var.db,
+        c.get('db'),
         data.projects.map((p) => p.id),
-        c.var.config.iatiSector ?? defaultIatiSector,
+        c.get('config').iatiSector ?? defaultIatiSector,
       );
       return c.body(reportIati(data, { number: version.number, publishedAt: version.publishedAt, reportId: id }, org, { sectors }), 200, {
         'Content-Type': 'application/xml; charset=utf-8',
@@ -177,6 +180,6 @@ export const versionRoutes = router()
     async (c) => {
       const { id, n, mediaId } = c.req.valid('param');
       const { data } = await readableVersion(c, id, n);
-      return photoResponse(c, await reportPhotoFile(c.var.db, photoIdsOf(data), mediaId));
+      return photoResponse(c, await reportPhotoFile(c.get('db'), photoIdsOf(data), mediaId));
     },
   );

@@ -91,7 +91,7 @@ export const climateVariableRoutes = router()
     }),
     async (c) => {
       requireRole(c, 'admin', 'coordinator', 'worker', 'funder');
-      return c.json({ variables: await listVariables(c.var.db, c.req.valid('query').includeRetired === 'true') }, 200);
+      return c.json({ variables: await listVariables(c.get('db'), c.req.valid('query').includeRetired === 'true') }, 200);
     },
   )
   .openapi(
@@ -107,13 +107,16 @@ export const climateVariableRoutes = router()
     async (c) => {
       const user = requireRole(c, 'admin');
       const input = c.req.valid('json');
-      const variable = await c.var.db.transaction().execute(async (tx) => {
-        if (await variableByKey(tx, input.key)) throw conflict('Deze sleutel bestaat al / This key exists');
-        const sort = input.sort ?? (await nextVariableSort(tx));
-        const row = await insertVariable(tx, { ...input, sort });
-        await audit(tx, user, 'climate_variable.create', { type: 'climate_variable', id: row.id }, { key: row.key });
-        return row;
-      });
+      const variable = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          if (await variableByKey(tx, input.key)) throw conflict('Deze sleutel bestaat al / This key exists');
+          const sort = input.sort ?? (await nextVariableSort(tx));
+          const row = await insertVariable(tx, { ...input, sort });
+          await audit(tx, user, 'climate_variable.create', { type: 'climate_variable', id: row.id }, { key: row.key });
+          return row;
+        });
       return c.json({ variable }, 201);
     },
   )
@@ -131,20 +134,23 @@ export const climateVariableRoutes = router()
       const user = requireRole(c, 'admin');
       const { id } = c.req.valid('param');
       const { retired, ...fields } = c.req.valid('json');
-      const variable = await c.var.db.transaction().execute(async (tx) => {
-        const before = await getVariable(tx, id);
-        if (!before) throw notFound('Variabele niet gevonden / Variable not found');
-        const retiredAt = retired === undefined ? before.retiredAt : retired ? (before.retiredAt ?? new Date().toISOString()) : null;
-        const row = await updateVariable(tx, id, { ...fields, retiredAt });
-        await audit(
-          tx,
-          user,
-          retired === true && !before.retiredAt ? 'climate_variable.retire' : 'climate_variable.update',
-          { type: 'climate_variable', id },
-          { fields: Object.keys(fields), retired },
-        );
-        return row;
-      });
+      const variable = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          const before = await getVariable(tx, id);
+          if (!before) throw notFound('Variabele niet gevonden / Variable not found');
+          const retiredAt = retired === undefined ? before.retiredAt : retired ? (before.retiredAt ?? new Date().toISOString()) : null;
+          const row = await updateVariable(tx, id, { ...fields, retiredAt });
+          await audit(
+            tx,
+            user,
+            retired === true && !before.retiredAt ? 'climate_variable.retire' : 'climate_variable.update',
+            { type: 'climate_variable', id },
+            { fields: Object.keys(fields), retired },
+          );
+          return row;
+        });
       return c.json({ variable }, 200);
     },
   )
@@ -166,9 +172,9 @@ export const climateVariableRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
-      await assertProjectVisible(c.var.db, user, id);
-      const variableIds = await projectVariableIds(c.var.db, id);
-      const all = await listVariables(c.var.db, true);
+      await assertProjectVisible(c.get('db'), user, id);
+      const variableIds = await projectVariableIds(c.get('db'), id);
+      const all = await listVariables(c.get('db'), true);
       return c.json({ variableIds, variables: variableIds.map((v) => all.find((a) => a.id === v)!) }, 200);
     },
   )
@@ -186,15 +192,18 @@ export const climateVariableRoutes = router()
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
       const ids = [...new Set(c.req.valid('json').variableIds)];
-      const variableIds = await c.var.db.transaction().execute(async (tx) => {
-        await assertProjectVisible(tx, user, id);
-        const before = await projectVariableIds(tx, id);
-        // A retired variable a project already uses may stay; it cannot be newly chosen.
-        await assertVariablesAllowed(tx, ids, 'variableIds', (v) => before.includes(v));
-        await setProjectVariables(tx, id, ids);
-        await audit(tx, user, 'project.climate_variables', { type: 'project', id }, { from: before, to: ids });
-        return projectVariableIds(tx, id);
-      });
+      const variableIds = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          await assertProjectVisible(tx, user, id);
+          const before = await projectVariableIds(tx, id);
+          // A retired variable a project already uses may stay; it cannot be newly chosen.
+          await assertVariablesAllowed(tx, ids, 'variableIds', (v) => before.includes(v));
+          await setProjectVariables(tx, id, ids);
+          await audit(tx, user, 'project.climate_variables', { type: 'project', id }, { from: before, to: ids });
+          return projectVariableIds(tx, id);
+        });
       return c.json({ variableIds }, 200);
     },
   );

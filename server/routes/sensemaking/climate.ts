@@ -103,8 +103,8 @@ export const climateRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const q = c.req.valid('query');
-      const filter = await filterOf(c.var.db, user, q);
-      return c.json(await climateOverTime(c.var.db, await visibleStories(c.var.db, user), { ...filter, granularity: q.period ?? 'quarter' }), 200);
+      const filter = await filterOf(c.get('db'), user, q);
+      return c.json(await climateOverTime(c.get('db'), await visibleStories(c.get('db'), user), { ...filter, granularity: q.period ?? 'quarter' }), 200);
     },
   )
   .openapi(
@@ -147,8 +147,8 @@ export const climateRoutes = router()
       const { variableId, source, period, bin, ...q } = c.req.valid('query');
       if (!periodicityOf(period))
         throw invalid('Periode als 2026, 2026-Q1 of 2026-03 / Period like 2026, 2026-Q1 or 2026-03', [{ field: 'period', message: 'bad period' }]);
-      const filter = await filterOf(c.var.db, user, q);
-      return c.json(await climateRegionStories(await visibleStories(c.var.db, user), { ...filter, variableId, source, period, bin, limit: 200 }), 200);
+      const filter = await filterOf(c.get('db'), user, q);
+      return c.json(await climateRegionStories(await visibleStories(c.get('db'), user), { ...filter, variableId, source, period, bin, limit: 200 }), 200);
     },
   )
   .openapi(
@@ -195,7 +195,7 @@ export const climateRoutes = router()
       const { period, ...q } = c.req.valid('query');
       if (period !== undefined && !periodicityOf(period))
         throw invalid('Periode als 2026, 2026-Q1 of 2026-03 / Period like 2026, 2026-Q1 or 2026-03', [{ field: 'period', message: 'bad period' }]);
-      const filter = await filterOf(c.var.db, user, { ...q, from: q.from ?? period, to: q.to ?? period });
-      return c.json({ variables: await climateAgreement(c.var.db, await visibleStories(c.var.db, user), filter) }, 200);
+      const filter = await filterOf(c.get('db'), user, { ...q, from: q.from ?? period, to: q.to ?? period });
+      return c.json({ variables: await climateAgreement(c.get('db'), await visibleStories(c.get('db'), user), filter) }, 200);
     },
   );

@@ -125,7 +125,7 @@ export const mscRoutes = router()
     }),
     async (c) => {
       requireRole(c, ...staff);
-      return c.json({ users: await activeUsers(c.var.db) }, 200);
+      return c.json({ users: await activeUsers(c.get('db')) }, 200);
     },
   )
   .openapi(
@@ -139,7 +139,7 @@ export const mscRoutes = router()
     }),
     async (c) => {
       const user = requireRole(c, ...anyone);
-      return c.json({ rounds: await listRounds(c.var.db, isStaff(user) ? null : user.id) }, 200);
+      return c.json({ rounds: await listRounds(c.get('db'), isStaff(user) ? null : user.id) }, 200);
     },
   )
   .openapi(
@@ -159,26 +159,29 @@ export const mscRoutes = router()
         throw invalid('Einddatum ligt voor de startdatum / End date is before start date', [{ field: 'periodTo', message: 'before periodFrom' }]);
       const projectIds = [...new Set(input.projectIds)];
       const panelUserIds = [...new Set(input.panelUserIds)];
-      const round = await c.var.db.transaction().execute(async (tx) => {
-        await assertExist(tx, 'projects', projectIds, 'projectIds');
-        const users = await activeUserIds(tx, panelUserIds);
-        const badUsers = panelUserIds.filter((u) => !users.includes(u));
-        if (badUsers.length) throw invalid('Onbekende gebruiker / Unknown user', [{ field: 'panelUserIds', message: `unknown: ${badUsers.join(', ')}` }]);
-        const roundId = await insertRound(
-          tx,
-          { domain: input.domain, description: input.description ?? '', periodFrom: input.periodFrom, periodTo: input.periodTo, createdBy: user.id },
-          projectIds,
-          panelUserIds,
-        );
-        await audit(
-          tx,
-          user,
-          'msc.round.create',
-          { type: 'msc_round', id: roundId },
-          { domain: input.domain, projectIds, panelUserIds, periodFrom: input.periodFrom, periodTo: input.periodTo },
-        );
-        return (await getRound(tx, roundId))!;
-      });
+      const round = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          await assertExist(tx, 'projects', projectIds, 'projectIds');
+          const users = await activeUserIds(tx, panelUserIds);
+          const badUsers = panelUserIds.filter((u) => !users.includes(u));
+          if (badUsers.length) throw invalid('Onbekende gebruiker / Unknown user', [{ field: 'panelUserIds', message: `unknown: ${badUsers.join(', ')}` }]);
+          const roundId = await insertRound(
+            tx,
+            { domain: input.domain, description: input.description ?? '', periodFrom: input.periodFrom, periodTo: input.periodTo, createdBy: user.id },
+            projectIds,
+            panelUserIds,
+          );
+          await audit(
+            tx,
+            user,
+            'msc.round.create',
+            { type: 'msc_round', id: roundId },
+            { domain: input.domain, projectIds, panelUserIds, periodFrom: input.periodFrom, periodTo: input.periodTo },
+          );
+          return (await getRound(tx, roundId))!;
+        });
       return c.json({ round }, 201);
     },
   )
@@ -195,8 +198,8 @@ export const mscRoutes = router()
     async (c) => {
       const user = requireRole(c, ...anyone);
       const { id } = c.req.valid('param');
-      const { isPanel } = await assertMscRoundVisible(c.var.db, user, id);
-      return c.json(await detail(c.var.db, id, user, isPanel), 200);
+      const { isPanel } = await assertMscRoundVisible(c.get('db'), user, id);
+      return c.json(await detail(c.get('db'), id, user, isPanel), 200);
     },
   )
   .openapi(
@@ -216,21 +219,24 @@ export const mscRoutes = router()
       const user = requireRole(c, ...anyone);
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
-      const pick = await c.var.db.transaction().execute(async (tx) => {
-        const { isPanel } = await assertMscRoundVisible(tx, user, id);
-        if (!isPanel) throw forbidden('Alleen panelleden kiezen / Only panel members pick');
-        const round = (await getRound(tx, id))!;
-        if (round.status === 'closed') throw conflict('Deze ronde is gesloten / This round is closed');
-        const candidates = await mscCandidates(tx, round);
-        if (!candidates.some((s) => s.id === input.storyId))
-          throw invalid('Dit verhaal is geen kandidaat in deze ronde / This story is not a candidate in this round', [
-            { field: 'storyId', message: 'not a candidate' },
-          ]);
-        const at = new Date().toISOString();
-        await savePick(tx, { roundId: id, userId: user.id, storyId: input.storyId, reason: input.reason, at });
-        await audit(tx, user, 'msc.pick', { type: 'msc_round', id }, { storyId: input.storyId });
-        return (await roundPicks(tx, id)).find((p) => p.userId === user.id)!;
-      });
+      const pick = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          const { isPanel } = await assertMscRoundVisible(tx, user, id);
+          if (!isPanel) throw forbidden('Alleen panelleden kiezen / Only panel members pick');
+          const round = (await getRound(tx, id))!;
+          if (round.status === 'closed') throw conflict('Deze ronde is gesloten / This round is closed');
+          const candidates = await mscCandidates(tx, round);
+          if (!candidates.some((s) => s.id === input.storyId))
+            throw invalid('Dit verhaal is geen kandidaat in deze ronde / This story is not a candidate in this round', [
+              { field: 'storyId', message: 'not a candidate' },
+            ]);
+          const at = new Date().toISOString();
+          await savePick(tx, { roundId: id, userId: user.id, storyId: input.storyId, reason: input.reason, at });
+          await audit(tx, user, 'msc.pick', { type: 'msc_round', id }, { storyId: input.storyId });
+          return (await roundPicks(tx, id)).find((p) => p.userId === user.id)!;
+        });
       return c.json({ pick }, 200);
     },
   )
@@ -247,17 +253,20 @@ export const mscRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
-      const result = await c.var.db.transaction().execute(async (tx) => {
-        const { isPanel } = await assertMscRoundVisible(tx, user, id);
-        const round = (await getRound(tx, id))!;
-        if (round.status === 'closed') throw conflict('Deze ronde is al gesloten / This round is already closed');
-        // Only picks whose story still qualifies (consent may have changed or been withdrawn since).
-        const candidates = new Set((await mscCandidates(tx, round)).map((s) => s.id));
-        const picks = (await roundPicks(tx, id)).filter((p) => candidates.has(p.storyId));
-        await closeRound(tx, id, picks);
-        await audit(tx, user, 'msc.round.close', { type: 'msc_round', id }, { selected: [...new Set(picks.map((p) => p.storyId))] });
-        return detail(tx, id, user, isPanel);
-      });
+      const result = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          const { isPanel } = await assertMscRoundVisible(tx, user, id);
+          const round = (await getRound(tx, id))!;
+          if (round.status === 'closed') throw conflict('Deze ronde is al gesloten / This round is already closed');
+          // Only picks whose story still qualifies (consent may have changed or been withdrawn since).
+          const candidates = new Set((await mscCandidates(tx, round)).map((s) => s.id));
+          const picks = (await roundPicks(tx, id)).filter((p) => candidates.has(p.storyId));
+          await closeRound(tx, id, picks);
+          await audit(tx, user, 'msc.round.close', { type: 'msc_round', id }, { selected: [...new Set(picks.map((p) => p.storyId))] });
+          return detail(tx, id, user, isPanel);
+        });
       return c.json(result, 200);
     },
   )
@@ -274,16 +283,19 @@ export const mscRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
-      const round = await c.var.db.transaction().execute(async (tx) => {
-        const before = await getRound(tx, id);
-        if (!before) throw notFound('Ronde niet gevonden / Round not found');
-        if (before.status !== 'closed') throw conflict('Sluit de ronde eerst / Close the round first');
-        if (!before.fedBackAt) {
-          await markRoundFedBack(tx, id);
-          await audit(tx, user, 'msc.round.feedback', { type: 'msc_round', id });
-        }
-        return (await getRound(tx, id))!;
-      });
+      const round = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          const before = await getRound(tx, id);
+          if (!before) throw notFound('Ronde niet gevonden / Round not found');
+          if (before.status !== 'closed') throw conflict('Sluit de ronde eerst / Close the round first');
+          if (!before.fedBackAt) {
+            await markRoundFedBack(tx, id);
+            await audit(tx, user, 'msc.round.feedback', { type: 'msc_round', id });
+          }
+          return (await getRound(tx, id))!;
+        });
       return c.json({ round }, 200);
     },
   );

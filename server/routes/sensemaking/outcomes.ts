@@ -97,8 +97,8 @@ export const outcomeRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
-      await assertProjectVisible(c.var.db, user, id);
-      return c.json({ outcomes: await listOutcomes(c.var.db, id) }, 200);
+      await assertProjectVisible(c.get('db'), user, id);
+      return c.json({ outcomes: await listOutcomes(c.get('db'), id) }, 200);
     },
   )
   .openapi(
@@ -115,29 +115,32 @@ export const outcomeRoutes = router()
       const user = requireRole(c, ...staff);
       const { id: projectId } = c.req.valid('param');
       const input = c.req.valid('json');
-      const outcome = await c.var.db.transaction().execute(async (tx) => {
-        await assertProjectVisible(tx, user, projectId);
-        const lib = input.libraryId ? await getLibraryOutcome(tx, input.libraryId) : undefined;
-        if (input.libraryId && !lib)
-          throw invalid('Onbekende uitkomst uit de bibliotheek / Unknown library outcome', [{ field: 'libraryId', message: 'unknown' }]);
-        const level = input.level ?? lib?.level;
-        const title = input.title ?? lib?.title;
-        if (!level) throw invalid('Kies een niveau / Choose a level', [{ field: 'level', message: 'required' }]);
-        if (!title) throw invalid('Geef een titel / Give a title', [{ field: 'title', message: 'required' }]);
-        await checkParent(tx, projectId, level, input.parentId);
-        const sort = input.sort ?? (await nextOutcomeSort(tx, projectId));
-        const id = await insertOutcome(tx, {
-          projectId,
-          libraryId: lib?.id ?? null,
-          parentId: input.parentId ?? null,
-          level,
-          title,
-          description: input.description ?? lib?.description ?? '',
-          sort,
+      const outcome = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          await assertProjectVisible(tx, user, projectId);
+          const lib = input.libraryId ? await getLibraryOutcome(tx, input.libraryId) : undefined;
+          if (input.libraryId && !lib)
+            throw invalid('Onbekende uitkomst uit de bibliotheek / Unknown library outcome', [{ field: 'libraryId', message: 'unknown' }]);
+          const level = input.level ?? lib?.level;
+          const title = input.title ?? lib?.title;
+          if (!level) throw invalid('Kies een niveau / Choose a level', [{ field: 'level', message: 'required' }]);
+          if (!title) throw invalid('Geef een titel / Give a title', [{ field: 'title', message: 'required' }]);
+          await checkParent(tx, projectId, level, input.parentId);
+          const sort = input.sort ?? (await nextOutcomeSort(tx, projectId));
+          const id = await insertOutcome(tx, {
+            projectId,
+            libraryId: lib?.id ?? null,
+            parentId: input.parentId ?? null,
+            level,
+            title,
+            description: input.description ?? lib?.description ?? '',
+            sort,
+          });
+          await audit(tx, user, 'outcome.create', { type: 'outcome', id }, { projectId, level, title, libraryId: lib?.id ?? null });
+          return (await getOutcome(tx, id))!;
         });
-        await audit(tx, user, 'outcome.create', { type: 'outcome', id }, { projectId, level, title, libraryId: lib?.id ?? null });
-        return (await getOutcome(tx, id))!;
-      });
       return c.json({ outcome }, 201);
     },
   )
@@ -155,29 +158,32 @@ export const outcomeRoutes = router()
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
       const { archived, ...patch } = c.req.valid('json');
-      const outcome = await c.var.db.transaction().execute(async (tx) => {
-        const before = await getOutcome(tx, id);
-        if (!before) throw notFound('Uitkomst niet gevonden / Outcome not found');
-        const level = patch.level ?? before.level;
-        const parentId = patch.parentId === undefined ? before.parentId : patch.parentId;
-        // An unchanged link to a parent archived since stays valid.
-        if (parentId !== before.parentId || level !== before.level) await checkParent(tx, before.projectId, level, parentId, id);
-        if (patch.level && patch.level !== before.level && (await hasChildOutcomes(tx, id)))
-          throw invalid('Deze uitkomst heeft onderliggende uitkomsten / This outcome has outcomes below it', [{ field: 'level', message: 'has children' }]);
-        await updateOutcome(tx, id, { ...patch, level, parentId });
-        if (Object.keys(patch).length) await audit(tx, user, 'outcome.update', { type: 'outcome', id }, { fields: Object.keys(patch) });
-        if (archived !== undefined && archived !== (before.archivedAt !== null)) {
-          await setOutcomeArchived(tx, id, archived);
-          await audit(
-            tx,
-            user,
-            archived ? 'outcome.archive' : 'outcome.restore',
-            { type: 'outcome', id },
-            { projectId: before.projectId, title: before.title },
-          );
-        }
-        return (await getOutcome(tx, id))!;
-      });
+      const outcome = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          const before = await getOutcome(tx, id);
+          if (!before) throw notFound('Uitkomst niet gevonden / Outcome not found');
+          const level = patch.level ?? before.level;
+          const parentId = patch.parentId === undefined ? before.parentId : patch.parentId;
+          // An unchanged link to a parent archived since stays valid.
+          if (parentId !== before.parentId || level !== before.level) await checkParent(tx, before.projectId, level, parentId, id);
+          if (patch.level && patch.level !== before.level && (await hasChildOutcomes(tx, id)))
+            throw invalid('Deze uitkomst heeft onderliggende uitkomsten / This outcome has outcomes below it', [{ field: 'level', message: 'has children' }]);
+          await updateOutcome(tx, id, { ...patch, level, parentId });
+          if (Object.keys(patch).length) await audit(tx, user, 'outcome.update', { type: 'outcome', id }, { fields: Object.keys(patch) });
+          if (archived !== undefined && archived !== (before.archivedAt !== null)) {
+            await setOutcomeArchived(tx, id, archived);
+            await audit(
+              tx,
+              user,
+              archived ? 'outcome.archive' : 'outcome.restore',
+              { type: 'outcome', id },
+              { projectId: before.projectId, title: before.title },
+            );
+          }
+          return (await getOutcome(tx, id))!;
+        });
       return c.json({ outcome }, 200);
     },
   )
@@ -194,18 +200,21 @@ export const outcomeRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
-      await c.var.db.transaction().execute(async (tx) => {
-        const before = await getOutcome(tx, id);
-        if (!before) throw notFound('Uitkomst niet gevonden / Outcome not found');
-        const usage = await outcomeUsage(tx, id);
-        if (usage.stories || usage.excerpts || usage.indicators || usage.children)
-          throw conflict(
-            `Er hangen nog ${usage.stories} verhalen, ${usage.excerpts} fragmenten, ${usage.indicators} indicatoren en ${usage.children} uitkomsten aan deze uitkomst; archiveer haar in plaats daarvan / ` +
-              `${usage.stories} stories, ${usage.excerpts} excerpts, ${usage.indicators} indicators and ${usage.children} outcomes still refer to this outcome; archive it instead`,
-          );
-        await deleteOutcome(tx, id);
-        await audit(tx, user, 'outcome.delete', { type: 'outcome', id }, { projectId: before.projectId, title: before.title });
-      });
+      await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          const before = await getOutcome(tx, id);
+          if (!before) throw notFound('Uitkomst niet gevonden / Outcome not found');
+          const usage = await outcomeUsage(tx, id);
+          if (usage.stories || usage.excerpts || usage.indicators || usage.children)
+            throw conflict(
+              `Er hangen nog ${usage.stories} verhalen, ${usage.excerpts} fragmenten, ${usage.indicators} indicatoren en ${usage.children} uitkomsten aan deze uitkomst; archiveer haar in plaats daarvan / ` +
+                `${usage.stories} stories, ${usage.excerpts} excerpts, ${usage.indicators} indicators and ${usage.children} outcomes still refer to this outcome; archive it instead`,
+            );
+          await deleteOutcome(tx, id);
+          await audit(tx, user, 'outcome.delete', { type: 'outcome', id }, { projectId: before.projectId, title: before.title });
+        });
       return c.json({ deleted: true as const }, 200);
     },
   )
@@ -220,7 +229,7 @@ export const outcomeRoutes = router()
     }),
     async (c) => {
       requireRole(c, ...team);
-      return c.json({ library: await listLibrary(c.var.db) }, 200);
+      return c.json({ library: await listLibrary(c.get('db')) }, 200);
     },
   )
   .openapi(
@@ -236,11 +245,14 @@ export const outcomeRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff);
       const input = c.req.valid('json');
-      const outcome = await c.var.db.transaction().execute(async (tx) => {
-        const row = await insertLibraryOutcome(tx, { level: input.level, title: input.title, description: input.description ?? '' });
-        await audit(tx, user, 'outcome_library.create', { type: 'outcome_library', id: row.id }, { title: row.title, level: row.level });
-        return row;
-      });
+      const outcome = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          const row = await insertLibraryOutcome(tx, { level: input.level, title: input.title, description: input.description ?? '' });
+          await audit(tx, user, 'outcome_library.create', { type: 'outcome_library', id: row.id }, { title: row.title, level: row.level });
+          return row;
+        });
       return c.json({ outcome }, 201);
     },
   );

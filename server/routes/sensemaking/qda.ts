@@ -67,13 +67,16 @@ export const qdaRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
-      await assertProjectVisible(c.var.db, user, id);
-      const out = await c.var.db.transaction().execute(async (tx) => {
-        const name = await projectName(tx, id);
-        const result = await projectQdpx(tx, await visibleStories(tx, user), id, name);
-        await audit(tx, user, 'project.qdpx.export', { type: 'project', id }, result.counts);
-        return { ...result, name };
-      });
+      await assertProjectVisible(c.get('db'), user, id);
+      const out = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          const name = await projectName(tx, id);
+          const result = await projectQdpx(tx, await visibleStories(tx, user), id, name);
+          await audit(tx, user, 'project.qdpx.export', { type: 'project', id }, result.counts);
+          return { ...result, name };
+        });
       return c.body(out.zip as unknown as ArrayBuffer, 200, {
         'Content-Type': 'application/zip',
         'Content-Disposition': `attachment; filename="${fileName(out.name)}.qdpx"`,
@@ -112,12 +115,15 @@ export const qdaRoutes = router()
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
       const { mode } = c.req.valid('query');
-      await assertProjectVisible(c.var.db, user, id);
+      await assertProjectVisible(c.get('db'), user, id);
       const file = readQdpx(new Uint8Array(await c.req.arrayBuffer()));
-      const out = await c.var.db.transaction().execute(async (tx) => {
-        const plan = await planImport(tx, await visibleStories(tx, user), id, file);
-        return { plan, result: mode === 'commit' ? await applyImport(tx, user, id, plan) : null };
-      });
+      const out = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          const plan = await planImport(tx, await visibleStories(tx, user), id, file);
+          return { plan, result: mode === 'commit' ? await applyImport(tx, user, id, plan) : null };
+        });
       return c.json({ mode, ...out }, 200);
     },
   );

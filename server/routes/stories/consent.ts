@@ -27,7 +27,7 @@ export const consentRoutes = router().openapi(
     const user = requireRole(c, 'admin', 'coordinator', 'worker', 'funder');
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    const { db } = c.var;
+    const db = c.get('db');
     const story = await visibleStory(db, user, id);
     if (story.withdrawnAt) throw conflict('Dit verhaal is al ingetrokken / This story has already been withdrawn');
     if ((input.level === undefined) === (input.withdraw === undefined)) {
@@ -76,7 +76,7 @@ export const consentRoutes = router().openapi(
       );
       return files;
     });
-    await removeMediaFiles(mediaDir(c.var.config), files); // a withdrawn story's recording and photo go too
+    await removeMediaFiles(mediaDir(c.get('config')), files); // a withdrawn story's recording and photo go too
     if (input.withdraw) void purgeRemovedText(db); // the old text leaves the data files (PostgreSQL: VACUUM, in the background)
     return c.json({ story: await storyFor(db, user, id) }, 200);
   },

@@ -42,7 +42,7 @@ export const storyCrudRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const input = c.req.valid('json');
-      const { db } = c.var;
+      const db = c.get('db');
       await assertProjectWritable(db, user, input.projectId);
       const rich = parseRichText(input.body);
       nonEmpty(rich.text);
@@ -128,8 +128,8 @@ export const storyCrudRoutes = router()
     async (c) => {
       const user = requireRole(c, 'admin', 'coordinator', 'worker', 'funder');
       const { includeWithdrawn, ...filters } = c.req.valid('query');
-      const visible = await visibleStories(c.var.db, user, { includeWithdrawn: includeWithdrawn === 'true' });
-      return c.json(await listStories(c.var.db, visible, filters), 200);
+      const visible = await visibleStories(c.get('db'), user, { includeWithdrawn: includeWithdrawn === 'true' });
+      return c.json(await listStories(c.get('db'), visible, filters), 200);
     },
   )
   .openapi(
@@ -144,7 +144,7 @@ export const storyCrudRoutes = router()
     }),
     async (c) => {
       const user = requireRole(c, 'admin', 'coordinator', 'worker', 'funder');
-      return c.json({ story: await storyFor(c.var.db, user, c.req.valid('param').id) }, 200);
+      return c.json({ story: await storyFor(c.get('db'), user, c.req.valid('param').id) }, 200);
     },
   )
   .openapi(
@@ -169,7 +169,7 @@ export const storyCrudRoutes = router()
       const user = requireRole(c, 'admin', 'coordinator', 'worker', 'funder');
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
-      const { db } = c.var;
+      const db = c.get('db');
       const story = await visibleStory(db, user, id);
       if (story.withdrawnAt) throw conflict('Dit verhaal is ingetrokken / This story has been withdrawn');
       if (!canEditStory(user, story))

@@ -56,7 +56,7 @@ const LinkPatchBody = z
 /** The link's climate questions must be the project's own (not retired), each once; stored as a JSON array. */
 async function climateSetting(c: Context<AppEnv>, projectId: number, ids: number[] | null | undefined): Promise<string | null | undefined> {
   if (ids === undefined || ids === null) return ids;
-  const own = new Set((await projectVariables(c.var.db, projectId)).map((v) => v.id));
+  const own = new Set((await projectVariables(c.get('db'), projectId)).map((v) => v.id));
   const bad = ids.findIndex((id, i) => !own.has(id) || ids.indexOf(id) !== i);
   if (bad >= 0)
     throw invalid('Kies klimaatvragen van dit project, elk één keer / Choose this project’s climate questions, each once', [
@@ -93,9 +93,9 @@ const toLink = (c: Context<AppEnv>, l: LinkRow) => ({
 });
 
 async function linkFor(c: Context<AppEnv>, user: SessionUser, id: number) {
-  const link = await getLink(c.var.db, id);
+  const link = await getLink(c.get('db'), id);
   if (!link) throw notFound('Link niet gevonden / Link not found');
-  await assertProjectVisible(c.var.db, user, link.projectId);
+  await assertProjectVisible(c.get('db'), user, link.projectId);
   return link;
 }
 
@@ -114,7 +114,7 @@ export const linkRoutes = router()
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
-      const { db } = c.var;
+      const db = c.get('db');
       await assertProjectVisible(db, user, id);
       const climateVariableIds = await climateSetting(c, id, input.climateVariableIds);
       const link = await db.transaction().execute(async (tx) => {
@@ -146,8 +146,8 @@ export const linkRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
-      await assertProjectVisible(c.var.db, user, id);
-      return c.json({ links: (await listLinks(c.var.db, id)).map((l) => toLink(c, l)) }, 200);
+      await assertProjectVisible(c.get('db'), user, id);
+      return c.json({ links: (await listLinks(c.get('db'), id)).map((l) => toLink(c, l)) }, 200);
     },
   )
   .openapi(
@@ -165,7 +165,7 @@ export const linkRoutes = router()
       const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
-      const { db } = c.var;
+      const db = c.get('db');
       const before = await linkFor(c, user, id);
       // What residents are asked is the project team's to set; opening and closing stays with coordinators.
       if (!isStaff(user) && Object.keys(input).some((k) => k !== 'question' && k !== 'climateVariableIds'))
@@ -209,9 +209,9 @@ export const linkRoutes = router()
       const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
       const link = await linkFor(c, user, id);
-      const listed = (await listLinks(c.var.db, link.projectId)).find((l) => l.id === id)!;
-      const project = await projectRef(c.var.db, link.projectId);
-      const { config } = c.var;
+      const listed = (await listLinks(c.get('db'), link.projectId)).find((l) => l.id === id)!;
+      const project = await projectRef(c.get('db'), link.projectId);
+      const config = c.get('config');
       return c.json(
         { link: toLink(c, listed), project, organisation: { name: (config.iatiOrg ?? defaultIatiOrg).name, contact: config.orgContact ?? null } },
         200,

@@ -40,7 +40,7 @@ export const storyMediaRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team, 'funder');
       const { id, mediaId } = c.req.valid('param');
-      await assertMediaForTeam(c.var.db, user, id);
+      await assertMediaForTeam(c.get('db'), user, id);
       return serveMedia(c, id, mediaId);
     },
   )
@@ -65,7 +65,7 @@ export const storyMediaRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
-      const { db } = c.var;
+      const db = c.get('db');
       const story = await visibleStory(db, user, id);
       if (!canEditStory(user, story)) throw forbidden('Je mag dit verhaal niet aanvullen / You may not add to this story');
       const { input, media } = await readStoryWithMedia(c, MediaFields);

@@ -31,7 +31,7 @@ export const privacyRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
-      const { db } = c.var;
+      const db = c.get('db');
       const data = await tellerExport(db, await visibleStories(db, user, { includeWithdrawn: true }), id);
       if (!data) throw notFound('Verteller niet gevonden / Teller not found');
       await audit(db, user, 'teller.export', { type: 'teller', id }, { stories: data.stories.length });
@@ -59,18 +59,21 @@ export const privacyRoutes = router()
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
       const { reason } = c.req.valid('json');
-      const erased = await c.var.db.transaction().execute(async (tx) => {
-        if (!(await tellerExists(tx, id))) throw notFound('Verteller niet gevonden / Teller not found');
-        const storyIds = await storyIdsOfTeller(tx, id);
-        await redactStoredVersions(tx, storyIds, user, 'teller erased'); // published report versions lose the text too
-        const { counts, files } = await eraseTeller(tx, id);
-        // The audit log keeps that an erasure happened and how much, never what was erased.
-        await audit(tx, user, 'teller.erase', { type: 'teller', id }, { ...counts, reason });
-        return { counts, files };
-      });
+      const erased = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          if (!(await tellerExists(tx, id))) throw notFound('Verteller niet gevonden / Teller not found');
+          const storyIds = await storyIdsOfTeller(tx, id);
+          await redactStoredVersions(tx, storyIds, user, 'teller erased'); // published report versions lose the text too
+          const { counts, files } = await eraseTeller(tx, id);
+          // The audit log keeps that an erasure happened and how much, never what was erased.
+          await audit(tx, user, 'teller.erase', { type: 'teller', id }, { ...counts, reason });
+          return { counts, files };
+        });
       // The rows are gone; now their recordings and photos.
-      await removeMediaFiles(mediaDir(c.var.config), erased.files);
-      void purgeRemovedText(c.var.db); // the old text leaves the data files (PostgreSQL: VACUUM, in the background)
+      await removeMediaFiles(mediaDir(c.get('config')), erased.files);
+      void purgeRemovedText(c.get('db')); // the old text leaves the data files (PostgreSQL: VACUUM, in the background)
       return c.json({ erased: erased.counts }, 200);
     },
   );

@@ -29,7 +29,7 @@ export const receiptRoutes = router().openapi(
   async (c) => {
     const user = requireRole(c, ...team);
     const { id } = c.req.valid('param');
-    const { db } = c.var;
+    const db = c.get('db');
     const story = await visibleStory(db, user, id);
     if (story.source !== 'heard')
       throw conflict(

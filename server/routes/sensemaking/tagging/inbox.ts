@@ -58,8 +58,8 @@ export const inboxRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const { projectId, storyId, limit } = c.req.valid('query');
-      const visible = await visibleStories(c.var.db, user);
-      return c.json({ stories: await taggingInbox(c.var.db, visible, { projectId, storyId, limit: limit ?? 100 }) }, 200);
+      const visible = await visibleStories(c.get('db'), user);
+      return c.json({ stories: await taggingInbox(c.get('db'), visible, { projectId, storyId, limit: limit ?? 100 }) }, 200);
     },
   )
   .openapi(
@@ -95,21 +95,24 @@ export const inboxRoutes = router()
       const ids = [...new Set(storyIds)];
       if (!tags.outcomes?.length && !tags.placements?.length)
         throw invalid('Kies een uitkomst of een plaatsing / Choose an outcome or a placement', [{ field: 'outcomes', message: 'nothing to tag' }]);
-      await c.var.db.transaction().execute(async (tx) => {
-        const stories = [];
-        for (const id of ids) stories.push(await storyForTagging(tx, user, id));
-        await checkTags(
-          tx,
-          ids,
-          stories.map((s) => s.projectId),
-          tags,
-        );
-        for (const id of ids) {
-          const before = await storyTags(tx, id);
-          await addAcceptedTags(tx, id, user.id, tags);
-          await audit(tx, user, 'story.tags.bulk', { type: 'story', id }, { before: summary(before), added: tags });
-        }
-      });
+      await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          const stories = [];
+          for (const id of ids) stories.push(await storyForTagging(tx, user, id));
+          await checkTags(
+            tx,
+            ids,
+            stories.map((s) => s.projectId),
+            tags,
+          );
+          for (const id of ids) {
+            const before = await storyTags(tx, id);
+            await addAcceptedTags(tx, id, user.id, tags);
+            await audit(tx, user, 'story.tags.bulk', { type: 'story', id }, { before: summary(before), added: tags });
+          }
+        });
       return c.json({ tagged: ids }, 200);
     },
   );

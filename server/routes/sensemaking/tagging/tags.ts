@@ -24,8 +24,8 @@ export const storyTagRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
-      await assertStoryVisibleForSensemaking(c.var.db, user, id);
-      return c.json({ storyId: id, tags: await storyTags(c.var.db, id) }, 200);
+      await assertStoryVisibleForSensemaking(c.get('db'), user, id);
+      return c.json({ storyId: id, tags: await storyTags(c.get('db'), id) }, 200);
     },
   )
   .openapi(
@@ -42,25 +42,28 @@ export const storyTagRoutes = router()
       const user = requireRole(c, ...team, 'funder');
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
-      const tags = await c.var.db.transaction().execute(async (tx) => {
-        const story = await storyForTagging(tx, user, id);
-        await checkTags(tx, [id], [story.projectId], input);
-        const before = await storyTags(tx, id);
-        if (isStaff(user)) await setAcceptedTags(tx, id, user.id, input);
-        else await setSuggestedTags(tx, id, user.id, input);
-        const after = await storyTags(tx, id);
-        await audit(
-          tx,
-          user,
-          isStaff(user) ? 'story.tags.set' : 'story.tags.suggest',
-          { type: 'story', id },
-          {
-            before: summary(before),
-            after: summary(after),
-          },
-        );
-        return after;
-      });
+      const tags = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          const story = await storyForTagging(tx, user, id);
+          await checkTags(tx, [id], [story.projectId], input);
+          const before = await storyTags(tx, id);
+          if (isStaff(user)) await setAcceptedTags(tx, id, user.id, input);
+          else await setSuggestedTags(tx, id, user.id, input);
+          const after = await storyTags(tx, id);
+          await audit(
+            tx,
+            user,
+            isStaff(user) ? 'story.tags.set' : 'story.tags.suggest',
+            { type: 'story', id },
+            {
+              before: summary(before),
+              after: summary(after),
+            },
+          );
+          return after;
+        });
       return c.json({ storyId: id, tags }, 200);
     },
   )
@@ -81,12 +84,15 @@ export const storyTagRoutes = router()
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
       const only = c.req.valid('json');
-      const tags = await c.var.db.transaction().execute(async (tx) => {
-        await storyForTagging(tx, user, id);
-        const accepted = await acceptSuggestions(tx, id, only);
-        await audit(tx, user, 'story.tags.accept', { type: 'story', id }, accepted);
-        return storyTags(tx, id);
-      });
+      const tags = await c
+        .get('db')
+        .transaction()
+        .execute(async (tx) => {
+          await storyForTagging(tx, user, id);
+          const accepted = await acceptSuggestions(tx, id, only);
+          await audit(tx, user, 'story.tags.accept', { type: 'story', id }, accepted);
+          return storyTags(tx, id);
+        });
       return c.json({ storyId: id, tags }, 200);
     },
   )
@@ -120,7 +126,7 @@ export const storyTagRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
-      const story = await assertStoryVisibleForSensemaking(c.var.db, user, id);
-      return c.json({ placements: await placementsSideBySide(c.var.db, id, story.projectId) }, 200);
+      const story = await assertStoryVisibleForSensemaking(c.get('db'), user, id);
+      return c.json({ placements: await placementsSideBySide(c.get('db'), id, story.projectId) }, 200);
     },
   );
