@@ -32,7 +32,7 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   h.set('Cross-Origin-Resource-Policy', 'same-origin');
   // The microphone for telling a story by voice (web/resident/ww-voice-recorder.ts), from our own pages only.
   h.set('Permissions-Policy', 'camera=(), microphone=(self), geolocation=()');
-  if (new URL(c.req.url).protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  if (c.req.url.startsWith('https:')) h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   if (unlisted.test(c.req.path)) h.set('X-Robots-Tag', 'noindex, nofollow');
 };
 
@@ -47,6 +47,7 @@ const unlisted = /^\/(t|r|reports\/shared|api\/public)(\/|$)/;
 export const ROBOTS_TXT = ['User-agent: *', 'Disallow: /t/', 'Disallow: /r/', 'Disallow: /reports/shared/', 'Disallow: /api/', ''].join('\n');
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const utf8 = new TextDecoder();
 
 /**
  * Reads the whole body up front, counting bytes whatever Content-Length claims, and hands the
@@ -71,8 +72,9 @@ export function bodyLimit(maxBytes: (path: string) => number): MiddlewareHandler
     // Hono keeps promises in its body cache (its types say values). Bytes first: Hono derives any
     // other form (formData for uploads) from the first cached entry.
     const cache = c.req.bodyCache as Record<string, Promise<unknown>>;
-    cache.arrayBuffer = Promise.resolve(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength));
-    cache.text = Promise.resolve(new TextDecoder().decode(body));
+    const whole = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength;
+    cache.arrayBuffer = Promise.resolve(whole ? body.buffer : body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength));
+    cache.text = Promise.resolve(utf8.decode(body));
     return next();
   };
 }
@@ -163,12 +165,11 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!unsafe.has(c.req.method)) return next();
   const site = c.req.header('sec-fetch-site');
   const origin = c.req.header('origin');
-  const own = appOrigin(c);
   const hasCookie = (c.req.header('cookie') ?? '').includes(SESSION_COOKIE);
   if (site !== undefined) {
     if (site !== 'same-origin' && site !== 'none') throw new AppError('forbidden', 'Cross-site request refused');
   } else if (origin !== undefined) {
-    if (origin !== own) throw new AppError('forbidden', 'Cross-origin request refused');
+    if (origin !== appOrigin(c)) throw new AppError('forbidden', 'Cross-origin request refused');
   } else if (hasCookie) {
     throw new AppError('forbidden', 'Missing Origin header on a cookie-authenticated request');
   }

@@ -56,7 +56,12 @@ export async function readStoryWithMedia<S extends z.ZodType>(c: Context<AppEnv>
         throw new AppError('unsupported_media_type', 'Dit is geen bestand / This is not a file', [{ field: kind, message: 'expected a file' }]);
       files.set(kind, Buffer.from(await file.arrayBuffer()));
     }
-  } else raw = c.req.valid('json' as never) ?? {};
+  } else {
+    // A JSON body was checked already, by the route's own schema for it: the same `schema`.
+    const checked: z.infer<S> | undefined = c.req.valid('json' as never);
+    if (checked !== undefined) return { input: checked, media: [] };
+    raw = {};
+  }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new AppError('invalid_input', 'Ongeldige invoer / Invalid input', zodDetails(parsed.error));
   const media: CleanMedia[] = [];
