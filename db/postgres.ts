@@ -48,7 +48,30 @@ export function createPool(url: string, max = 10, idleTimeoutMillis = 10_000): p
       return pg.types.getTypeParser(oid, format);
     },
   };
-  return new pg.Pool({ connectionString: url, max, idleTimeoutMillis, types: types as pg.CustomTypesConfig, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis, types: types as pg.CustomTypesConfig, connectionTimeoutMillis: 10_000 });
+  pool.on('connect', preparing);
+  return pool;
+}
+
+// --- Prepared statements: the statements run for every story told (and every request counted)
+// have a text that never changes. Each connection parses and plans such a text once, on first
+// use, and then only binds new values: PostgreSQL does less per request and the text is not sent
+// again. Only registered texts are prepared, so the number per connection stays small.
+const preparedNames = new Map<string, string>();
+
+/** A statement with a fixed text, prepared on each connection the first time it runs there. */
+export function prepared(text: string, params: readonly unknown[]): CompiledQuery {
+  if (!preparedNames.has(text)) preparedNames.set(text, `weefwerk_${preparedNames.size + 1}`);
+  return CompiledQuery.raw(text, [...params]);
+}
+
+/** Makes a new connection run registered texts as named (prepared) statements. */
+function preparing(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((config: unknown, values?: unknown, callback?: unknown) => {
+    const name = typeof config === 'string' ? preparedNames.get(config) : undefined;
+    return name ? query({ name, text: config, values }, callback) : query(config, values, callback);
+  }) as typeof client.query;
 }
 
 /**
@@ -288,12 +311,23 @@ export async function insertStoriesAtOnce(db: Kysely<any>, sets: StoryRowSet[]):
   const params: unknown[] = [sets.length];
   /** `from unnest(…)` over the rows' columns (those given a value in any row); `n` is the story's place in `sets`. */
   const source = (table: (typeof storyTables)[number], rows: Row[], ordinals?: number[]) => {
-    const keys = [...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => r[k] !== undefined)))];
+    // One array per column, in one pass over the rows: null where a row leaves the column out.
+    const values = new Map<string, unknown[]>();
+    rows.forEach((r, i) => {
+      for (const k in r) {
+        const v = r[k];
+        if (v === undefined) continue;
+        let column = values.get(k);
+        if (!column) values.set(k, (column = new Array<unknown>(rows.length).fill(null)));
+        column[i] = v;
+      }
+    });
+    const keys = [...values.keys()];
     const columns = keys.map(snakeCase);
     const arrays = keys.map((k, i) => {
       const type = types.get(`${table}.${columns[i]}`);
       if (!type) throw new Error(`${table} has no column ${columns[i]}`);
-      params.push(rows.map((r) => r[k] ?? null));
+      params.push(values.get(k));
       return `$${params.length}::${type}[]`;
     });
     const names = columns.map((c) => `"${c}"`).join(', ');
@@ -322,6 +356,7 @@ export async function insertStoriesAtOnce(db: Kysely<any>, sets: StoryRowSet[]):
     `ids as materialized (select n, nextval('${tellerIds}') as tid, nextval('${storyIds}') as sid from generate_series(1::int8, $1::int8) as n)`,
     ...parts.filter(([, , , p]) => p.rows.length).map(([name, table, link, p]) => `${name} as (${insert(table, link, p.rows, p.ordinals)})`),
   ];
-  const res = await db.executeQuery<{ id: number }>(CompiledQuery.raw(`with ${ctes.join(',\n')}\nselect sid as id from ids order by n`, params));
+  // Its text depends only on which columns and tables are given: a few forms, each prepared once.
+  const res = await db.executeQuery<{ id: number }>(prepared(`with ${ctes.join(',\n')}\nselect sid as id from ids order by n`, params));
   return res.rows.map((r) => Number(r.id));
 }

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { CompiledQuery } from 'kysely';
+import { prepared } from '../db/postgres.js';
 import type { Db } from '../db/client.js';
 import { batched } from '../db/batch.js';
 import { AppError, invalid } from './errors.js';
@@ -259,7 +259,7 @@ class DatabaseStore implements LimitStore {
 
   /** The windows a statement returns (key, hits, window_start), by key. */
   private async windows(text: string, params: unknown[]) {
-    const res = await this.db.executeQuery<{ key: string; hits: number; windowStart: number }>(CompiledQuery.raw(text, params));
+    const res = await this.db.executeQuery<{ key: string; hits: number; windowStart: number }>(prepared(text, params));
     return new Map(res.rows.map((r) => [r.key, { hits: Number(r.hits), start: Number(r.windowStart) }]));
   }
 
