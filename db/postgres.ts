@@ -271,6 +271,39 @@ export const postgres: EngineSql = {
   },
 };
 
+// --- Rate limits shared by every process on the database (server/security.ts): fixed windows in
+// `rate_limits`, the keys of a batch as one array each, so the statements' text never changes.
+
+type LimitWindow = { hits: number; start: number };
+const windowsByKey = (rows: { key: string; hits: number; windowStart: number }[]) =>
+  new Map<string, LimitWindow>(rows.map((r) => [r.key, { hits: Number(r.hits), start: Number(r.windowStart) }]));
+
+/**
+ * Adds n hits to each key (in the order given: callers sort them, so two processes lock rows in
+ * the same order), starting a new window where the old one is over; every key's window after.
+ */
+export async function addHits(db: Kysely<any>, hits: { key: string; now: number; n: number }[], windowMs: number): Promise<Map<string, LimitWindow>> {
+  const res = await db.executeQuery<{ key: string; hits: number; windowStart: number }>(
+    prepared(
+      `insert into rate_limits (key, window_start, hits) select * from unnest($1::text[], $2::int8[], $3::int8[])
+      on conflict (key) do update set
+        hits = case when rate_limits.window_start <= excluded.window_start - $4::int8 then excluded.hits else rate_limits.hits + excluded.hits end,
+        window_start = case when rate_limits.window_start <= excluded.window_start - $4::int8 then excluded.window_start else rate_limits.window_start end
+      returning key, hits, window_start`,
+      [hits.map((h) => h.key), hits.map((h) => h.now), hits.map((h) => h.n), windowMs],
+    ),
+  );
+  return windowsByKey(res.rows);
+}
+
+/** The windows of these keys as they are (a key without one is left out). */
+export async function limitWindows(db: Kysely<any>, keys: string[]): Promise<Map<string, LimitWindow>> {
+  const res = await db.executeQuery<{ key: string; hits: number; windowStart: number }>(
+    prepared(`select key, hits, window_start from rate_limits where key = any($1::text[])`, [keys]),
+  );
+  return windowsByKey(res.rows);
+}
+
 // --- Stories told together, stored in one statement: each column of each table is one array
 // parameter, so the statement's text depends only on which columns are given, never on how many
 // stories there are; PostgreSQL parses a few hundred bytes instead of a statement per story.

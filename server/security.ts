@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { prepared } from '../db/postgres.js';
+import { addHits, limitWindows } from '../db/postgres.js';
 import type { Db } from '../db/client.js';
 import { batched } from '../db/batch.js';
 import { AppError, invalid } from './errors.js';
@@ -237,8 +237,8 @@ class MemoryStore implements LimitStore {
  * Fixed-window counters in the `rate_limits` table: every process on the database counts together.
  * The hits (and the looks) that arrive together share one statement (db/batch.ts), so a burst of
  * requests costs one round trip per batch instead of one per request; each caller still gets
- * its own exact count, as if the hits had come one by one. Used on PostgreSQL only: its statements
- * are PostgreSQL's, with the keys as one array parameter, so their text never changes.
+ * its own exact count, as if the hits had come one by one. Used on PostgreSQL only (its statements
+ * are in db/postgres.ts).
  */
 class DatabaseStore implements LimitStore {
   private sinceSweep = 0;
@@ -248,19 +248,13 @@ class DatabaseStore implements LimitStore {
   constructor(private readonly db: Db) {
     this.hits = batched((items) => this.countHits(items));
     this.peeks = batched(async (keys: string[]) => {
-      const byKey = await this.windows(`select key, hits, window_start from rate_limits where key = any($1::text[])`, [[...new Set(keys)]]);
+      const byKey = await limitWindows(this.db, [...new Set(keys)]);
       return keys.map((k) => byKey.get(k) ?? null);
     });
   }
 
   hit(key: string, now: number, windowMs: number) {
     return this.hits({ key, now, windowMs });
-  }
-
-  /** The windows a statement returns (key, hits, window_start), by key. */
-  private async windows(text: string, params: unknown[]) {
-    const res = await this.db.executeQuery<{ key: string; hits: number; windowStart: number }>(prepared(text, params));
-    return new Map(res.rows.map((r) => [r.key, { hits: Number(r.hits), start: Number(r.windowStart) }]));
   }
 
   /** One upsert for a batch: n hits on a key add n; its callers get counts hits-n+1 … hits in arrival order. */
@@ -276,13 +270,10 @@ class DatabaseStore implements LimitStore {
     const windowMs = items[0]!.windowMs;
     // sorted keys: two processes' batches lock their rows in the same order (no deadlock)
     const sorted = [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const byKey = await this.windows(
-      `insert into rate_limits (key, window_start, hits) select * from unnest($1::text[], $2::int8[], $3::int8[])
-      on conflict (key) do update set
-        hits = case when rate_limits.window_start <= excluded.window_start - $4::int8 then excluded.hits else rate_limits.hits + excluded.hits end,
-        window_start = case when rate_limits.window_start <= excluded.window_start - $4::int8 then excluded.window_start else rate_limits.window_start end
-      returning key, hits, window_start`,
-      [sorted.map(([key]) => key), sorted.map(([, g]) => g.now), sorted.map(([, g]) => g.n), windowMs],
+    const byKey = await addHits(
+      this.db,
+      sorted.map(([key, g]) => ({ key, now: g.now, n: g.n })),
+      windowMs,
     );
     this.sinceSweep += items.length;
     if (this.sinceSweep >= 1000) {
