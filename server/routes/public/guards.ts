@@ -1,7 +1,7 @@
 // The guards in front of every resident route: a rate limit per client address and per link, and
 // a limit on guessing link and receipt codes.
 import type { Context, MiddlewareHandler } from 'hono';
-import { linkByToken, linkCodeKey } from '../../../db/repositories/stories.js';
+import { linkByToken, linkCodeKey, type PublicLinkRow } from '../../../db/repositories/stories.js';
 import { defaultLimits } from '../../env.js';
 import { AppError, notFound } from '../../errors.js';
 import { clientAddress } from '../../security.js';
@@ -16,6 +16,13 @@ export const limited: MiddlewareHandler<AppEnv> = async (c, next) => {
   const limiter = c.get('limiter');
   const config = c.get('config');
   const token = /\/public\/links\/([^/]+)/.exec(c.req.path)?.[1];
+  if (token !== undefined) {
+    // The link is looked up while the hits are counted (the route's openLink takes the answer): one
+    // wait for the database, not two. An address over its limit gets its 429 and learns nothing.
+    const looked = lookUp(c, 'link', () => linkByToken(c.get('db'), token));
+    looked.catch(() => {}); // a failed lookup is the route's to report
+    earlyLinks.set(c, { token, looked });
+  }
   // Counted together: one round trip to a shared store.
   await Promise.all([
     limiter.hit(`public:addr:${clientAddress(c)}`, config.limits.publicPerAddress),
@@ -30,10 +37,15 @@ export const limited: MiddlewareHandler<AppEnv> = async (c, next) => {
  * shared rate-limit store, so in the database when several processes serve one). Past the limit
  * every code of that kind answers 429 to that address, known or not. Known codes never count.
  */
-export async function guessLimited<T>(c: Context<AppEnv>, kind: 'link' | 'receipt', find: () => Promise<T | undefined>, unknown: string): Promise<T> {
+export async function guessLimited<T>(
+  c: Context<AppEnv>,
+  kind: 'link' | 'receipt',
+  find: () => Promise<T | undefined>,
+  unknown: string,
+  looked = lookUp(c, kind, find),
+): Promise<T> {
   const { key, limit } = guesses(c, kind);
-  // Looked up while the limit is checked: one round trip; an exhausted address learns nothing from it.
-  const [exhausted, found] = await Promise.all([c.get('limiter').exhausted(key, limit), find()]);
+  const [exhausted, found] = await looked;
   if (exhausted) throw await c.get('limiter').tooMany(key);
   if (found === undefined) {
     await c.get('limiter').hit(key, limit);
@@ -51,6 +63,15 @@ export async function takenReceiptCode(c: Context<AppEnv>): Promise<void> {
   await c.get('limiter').hit(key, limit);
 }
 
+/** Whether the address has used up its guesses of this kind, and what `find` found: looked up together, in one round trip. */
+function lookUp<T>(c: Context<AppEnv>, kind: 'link' | 'receipt', find: () => Promise<T | undefined>): Promise<[boolean, T | undefined]> {
+  const { key, limit } = guesses(c, kind);
+  return Promise.all([c.get('limiter').exhausted(key, limit), find()]);
+}
+
+/** The link lookups `limited` started, by request, for openLink to take. */
+const earlyLinks = new WeakMap<Context, { token: string; looked: Promise<[boolean, PublicLinkRow | undefined]> }>();
+
 function guesses(c: Context<AppEnv>, kind: 'link' | 'receipt') {
   const { limits } = c.get('config');
   return {
@@ -64,7 +85,14 @@ function guesses(c: Context<AppEnv>, kind: 'link' | 'receipt') {
 
 /** The link behind a token or short code: 404 when unknown (a counted guess), 410 once closed or expired. */
 export async function openLink(c: Context<AppEnv>, token: string) {
-  const link = await guessLimited(c, 'link', () => linkByToken(c.get('db'), token), 'Deze link bestaat niet / This link does not exist');
+  const early = earlyLinks.get(c);
+  const link = await guessLimited(
+    c,
+    'link',
+    () => linkByToken(c.get('db'), token),
+    'Deze link bestaat niet / This link does not exist',
+    early?.token === token ? early.looked : undefined,
+  );
   if (linkStatus(link) !== 'open') throw new AppError('gone', 'Deze link is gesloten / This link is closed');
   return link;
 }
