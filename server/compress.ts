@@ -31,7 +31,8 @@ function addVary(headers: Headers, name: string): void {
   headers.set('Vary', vary ? `${vary}, ${name}` : name);
 }
 
-const brotliParams = { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT };
+// Quality 4: for an answer made per request, a third faster than 5 for about a tenth more bytes.
+const brotliParams = { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT };
 
 function compressor(encoding: Encoding) {
   return encoding === 'br'

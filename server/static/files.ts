@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { Readable } from 'node:stream';
@@ -17,14 +17,28 @@ const types: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** The path of a file under `root` (no escaping it), or null. */
+function within(root: string, relative: string): string | null {
+  const path = normalize(join(root, relative));
+  return path.startsWith(root + sep) && existsSync(path) && statSync(path).isFile() ? path : null;
+}
+
+export const contentType = (path: string) => types[extname(path)] ?? 'application/octet-stream';
+
 /** A file under `root` (no escaping it), or null. */
 export function fileResponse(root: string, relative: string, cache: string): Response | null {
-  const path = normalize(join(root, relative));
-  if (!path.startsWith(root + sep) || !existsSync(path) || !statSync(path).isFile()) return null;
+  const path = within(root, relative);
+  if (!path) return null;
   const stream = Readable.toWeb(createReadStream(path)) as ReadableStream;
   return new Response(stream, {
-    headers: { 'Content-Type': types[extname(path)] ?? 'application/octet-stream', 'Cache-Control': cache, 'Content-Length': String(statSync(path).size) },
+    headers: { 'Content-Type': contentType(path), 'Cache-Control': cache, 'Content-Length': String(statSync(path).size) },
   });
+}
+
+/** A file under `root` (no escaping it) read whole, or null. */
+export function fileBytes(root: string, relative: string): Uint8Array<ArrayBuffer> | null {
+  const path = within(root, relative);
+  return path ? new Uint8Array(readFileSync(path)) : null;
 }
 
 export const readText = (path: string) => readFile(path, 'utf8');

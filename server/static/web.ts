@@ -4,7 +4,8 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { notFound } from '../errors.js';
 import { ROBOTS_TXT } from '../security.js';
-import { fileResponse } from './files.js';
+import { Precompressed } from '../compress.js';
+import { contentType, fileBytes, fileResponse } from './files.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const webDist = join(root, 'web', 'dist');
@@ -51,7 +52,19 @@ export function webRoutes() {
     return html;
   };
 
-  app.get('/assets/*', (c) => fileResponse(webDist, c.req.path.slice(1), immutable) ?? c.notFound());
+  // Hashed file names never change content: each is read and compressed (well) once, on first request.
+  const assets = new Map<string, Precompressed>();
+  app.get('/assets/*', (c) => {
+    const file = c.req.path.slice(1);
+    let asset = assets.get(file);
+    if (!asset) {
+      const bytes = fileBytes(webDist, file);
+      if (!bytes) return c.notFound();
+      assets.set(file, (asset = new Precompressed(bytes)));
+    }
+    c.header('Cache-Control', immutable);
+    return asset.respond(c, contentType(file));
+  });
   app.get('/robots.txt', (c) => c.text(ROBOTS_TXT, 200, { 'Cache-Control': 'public, max-age=86400' }));
   app.get('/favicon.svg', (c) => fileResponse(webDist, 'favicon.svg', 'public, max-age=86400') ?? c.notFound());
   // The resident's pages (telling a story by link, reading it back by receipt) are a separate, small bundle.
