@@ -77,7 +77,12 @@ describe('browser: a report built through the pages', () => {
     await page.waitForURL(/\/reports\/\d+$/);
     const reportId = Number(new URL(page.url()).pathname.split('/').pop());
 
-    // 4. The narrative and the chosen stories, in order; the team-only story is not offered.
+    // 4. The narrative and the chosen stories, in order; the team-only story is not offered. Each
+    // outcome is folded to one line that says what it holds; its heading opens it.
+    const outcome = page.getByRole('button', { name: /^Buren helpen elkaar/ });
+    await expect(outcome.getAttribute('aria-expanded')).resolves.toBe('false');
+    await page.getByText('Nog geen tekst · Voorstel: 2 verhalen').waitFor();
+    await outcome.click();
     const stories = page.getByRole('group', { name: 'Verhalen bij "Buren helpen elkaar"' });
     await stories.getByRole('checkbox', { name: /De ladder van de buren/ }).waitFor();
     expect(await stories.getByRole('checkbox', { name: /Alleen voor ons/ }).count()).toBe(0);
@@ -94,6 +99,7 @@ describe('browser: a report built through the pages', () => {
     await page.keyboard.type('.');
     await page.getByRole('button', { name: 'Teksten en verhalen opslaan' }).click();
     await page.getByText('Teksten en verhalen opgeslagen.').waitFor();
+    await page.getByText('Tekst geschreven · 2 verhalen gekozen').waitFor();
     await e.screenshot(page, 'report-build-texts');
     const saved = await e.db.selectFrom('reports').select('outcomeTexts').where('id', '=', reportId).executeTakeFirstOrThrow();
     const [text] = JSON.parse(saved.outcomeTexts) as { narrativeHtml: string; storyIds: number[] }[];

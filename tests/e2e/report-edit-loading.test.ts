@@ -59,7 +59,10 @@ describe('browser: the report editor loading its parts', () => {
       const retries = page.getByRole('button', { name: 'Opnieuw proberen' });
       await expect.poll(() => retries.count()).toBe(2);
       await retries.first().click();
+      const outcome = page.getByRole('button', { name: /^Bewoners kennen elkaar beter/ });
+      await outcome.click();
       await page.getByRole('group', { name: 'Verhalen bij "Bewoners kennen elkaar beter"' }).waitFor();
+      await outcome.click(); // folded again: an error in it unfolds it (below)
       await retries.first().click();
       await page.getByText('Nog geen leeslinks gemaakt.').waitFor();
       await expect.poll(() => retries.count()).toBe(0);
@@ -77,6 +80,7 @@ describe('browser: the report editor loading its parts', () => {
           : route.continue(),
       );
       await page.getByRole('button', { name: 'Teksten en verhalen opslaan' }).click();
+      await expect.poll(() => outcome.getAttribute('aria-expanded')).toBe('true');
       const stories = page.getByRole('group', { name: 'Verhalen bij "Bewoners kennen elkaar beter"' });
       await expect.poll(() => stories.getAttribute('aria-invalid')).toBe('true');
       await expect.poll(() => page.locator('#stories-0-error').innerText()).toMatch(/^Controleer dit veld:/);

@@ -13,6 +13,7 @@ import './report-edit/awaiting-review.js';
 import './report-edit/outcome-texts.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
+import { fold, foldStyles } from '../components/fold.js';
 import { errorText, fieldError, invalid } from '../components/form-field.js';
 
 const year = new Date().getFullYear();
@@ -51,6 +52,8 @@ export class ReportEditPage extends LitElement {
   @state() private linksMade = 0;
   /** What publishing would change: shown for confirmation before a version is made. */
   @state() private changes: Changes | null = null;
+  /** The definition unfolded (a report made already). */
+  @state() private definitionOpen = false;
   /** Bumped when the definition was saved: the per-outcome texts reload. */
   @state() private saves = 0;
 
@@ -298,8 +301,7 @@ export class ReportEditPage extends LitElement {
         @input=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value as never)}
       />${this.fieldError(field)}</label
     >`;
-    return html`<form @submit=${this.save} novalidate>
-      <h2>${t('definition')}</h2>
+    const form = html`<form @submit=${this.save} novalidate>
       ${input('title', t('title'), 'text')}
       <label
         >${t('audience')}
@@ -325,6 +327,19 @@ export class ReportEditPage extends LitElement {
       </div>
       <div class="actions"><button type="submit" ?disabled=${this.busy}>${this.busy ? t('saving') : t('save')}</button></div>
     </form>`;
+    // A new report is all definition; once made, the definition folds away under the texts and versions.
+    if (!this.report) return html`<h2>${t('definition')}</h2>${form}`;
+    const r = this.report;
+    const note = t('definitionNote', {
+      from: formatDate(r.periodFrom),
+      to: formatDate(r.periodTo),
+      projects: t('projectsN', { n: r.projectIds.length }),
+      outcomes: r.outcomeIds.length ? t('outcomesN', { n: r.outcomeIds.length }) : t('outcomesAll'),
+    });
+    return fold(
+      { id: 'definition', level: 2, title: t('definition'), note, open: this.definitionOpen, toggle: () => (this.definitionOpen = !this.definitionOpen) },
+      form,
+    );
   }
 
   private renderPublished(r: Report, o: Options) {
@@ -421,6 +436,7 @@ export class ReportEditPage extends LitElement {
 
   static override styles = [
     pageStyles,
+    foldStyles,
     css`
       label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; min-height: 44px; }
       .row { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; }

@@ -9,6 +9,7 @@ import { errorText, fieldError, invalid } from '../../components/form-field.js';
 import { pageStyles } from '../../components/shared-styles.js';
 import type { WwEditor } from '../../components/ww-editor.js';
 import '../../components/ww-editor.js';
+import { fold, foldStyles } from '../../components/fold.js';
 import { messages } from '../../i18n.js';
 import type { Doc } from './messages.js';
 
@@ -29,6 +30,14 @@ const t = messages({
     saved: 'Teksten en verhalen opgeslagen.',
     failed: 'Niet opgeslagen: {msg}',
     loading: 'Laden…',
+    written: 'Tekst geschreven',
+    noText: 'Nog geen tekst',
+    chosenN: '{n} verhalen gekozen',
+    chosen1: '1 verhaal gekozen',
+    suggestedN: 'Voorstel: {n} verhalen',
+    suggested1: 'Voorstel: 1 verhaal',
+    noStories: 'geen verhalen om te kiezen',
+    withoutFigures: 'zonder cijfers',
   },
   en: {
     heading: 'Per outcome: what we see and which stories',
@@ -46,8 +55,19 @@ const t = messages({
     saved: 'Texts and stories saved.',
     failed: 'Not saved: {msg}',
     loading: 'Loading…',
+    written: 'Text written',
+    noText: 'No text yet',
+    chosenN: '{n} stories chosen',
+    chosen1: '1 story chosen',
+    suggestedN: 'Suggested: {n} stories',
+    suggested1: 'Suggested: 1 story',
+    noStories: 'no stories to choose from',
+    withoutFigures: 'without figures',
   },
 });
+
+type Node = { text?: string; content?: Node[] };
+const hasText = (n: Node): boolean => !!n.text?.trim() || (n.content ?? []).some(hasText);
 
 type Candidate = { id: number; title: string; when: string; msc: boolean };
 type OutcomeChoice = {
@@ -85,6 +105,8 @@ export class ReportOutcomeTexts extends LitElement {
   /** The chosen stories per outcome, in order (starts from the saved choice or the suggestion). */
   @state() private chosen = new Map<number, number[]>();
   @state() private touched = new Set<number>();
+  /** The outcomes unfolded: each folds away to one line, so the page stays short. */
+  @state() private open = new Set<number>();
   @state() private error: ApiError | null = null;
   @state() private message = '';
   @state() private busy = false;
@@ -132,6 +154,9 @@ export class ReportOutcomeTexts extends LitElement {
       this.dispatchEvent(new CustomEvent('outcome-texts-saved', { bubbles: true, composed: true }));
     } catch (err) {
       this.error = err instanceof ApiError ? err : new ApiError(0, 'error', String(err));
+      // An outcome with something to fix unfolds, so its message can be seen.
+      const wrong = this.outcomes!.filter((_, i) => this.error!.details.some((d) => d.field?.startsWith(`perOutcome.${i}.`)));
+      this.open = new Set([...this.open, ...wrong.map((o) => o.outcomeId)]);
     } finally {
       this.busy = false;
     }
@@ -139,12 +164,30 @@ export class ReportOutcomeTexts extends LitElement {
 
   private renderOutcome(o: OutcomeChoice, i: number) {
     const chosen = this.chosen.get(o.outcomeId) ?? [];
+    const flip = () => {
+      const open = new Set(this.open);
+      if (!open.delete(o.outcomeId)) open.add(o.outcomeId);
+      this.open = open;
+    };
+    const f = { id: `o-${o.outcomeId}`, level: 3 as const, open: this.open.has(o.outcomeId), toggle: flip };
+    return html`<section class="outcome" aria-labelledby="o-${o.outcomeId}-h">
+      ${fold({ ...f, title: html`${o.title} <span class="muted">· ${o.projectName}</span>`, note: this.noteOf(o, chosen) }, this.renderChoice(o, i, chosen))}
+    </section>`;
+  }
+
+  /** What an outcome holds, in one line: its text, its stories, and a warning when it has no figures. */
+  private noteOf(o: OutcomeChoice, chosen: number[]) {
+    const stories = !o.candidates.length
+      ? t('noStories')
+      : t(`${this.touched.has(o.outcomeId) ? 'chosen' : 'suggested'}${chosen.length === 1 ? '1' : 'N'}`, { n: chosen.length });
+    return [o.narrative && hasText(o.narrative) ? t('written') : t('noText'), stories, ...(o.indicators ? [] : [t('withoutFigures')])].join(' · ');
+  }
+
+  private renderChoice(o: OutcomeChoice, i: number, chosen: number[]) {
     const narrative = `perOutcome.${i}.narrative`;
     const stories = `perOutcome.${i}.storyIds`;
     const ordered = [...chosen.flatMap((id) => o.candidates.find((c) => c.id === id) ?? []), ...o.candidates.filter((c) => !chosen.includes(c.id))];
-    return html`<section class="outcome" aria-labelledby="o-${o.outcomeId}">
-      <h3 id="o-${o.outcomeId}">${o.title} <span class="muted">· ${o.projectName}</span></h3>
-      ${o.indicators ? nothing : html`<p class="notice warn">${t('noIndicators')}</p>`}
+    return html`${o.indicators ? nothing : html`<p class="notice warn">${t('noIndicators')}</p>`}
       <ww-editor .label=${t('narrative', { title: o.title })} .value=${o.narrative ?? { type: 'doc', content: [] }} describedby="narrative-${i}-error" ?invalid=${!!fieldError(this.error, narrative)}></ww-editor>
       ${errorText(this.error, narrative, `narrative-${i}`)}
       <fieldset aria-describedby="stories-${i}-error" aria-invalid=${invalid(this.error, stories)}>
@@ -174,8 +217,7 @@ export class ReportOutcomeTexts extends LitElement {
             : html`<p class="muted">${t('noCandidates')}</p>`
         }
         ${errorText(this.error, stories, `stories-${i}`)}
-      </fieldset>
-    </section>`;
+      </fieldset>`;
   }
 
   override render() {
@@ -198,6 +240,7 @@ export class ReportOutcomeTexts extends LitElement {
 
   static override styles = [
     pageStyles,
+    foldStyles,
     css`
       :host { display: block; margin-top: 2rem; }
       section.outcome { border-top: 1px solid var(--ww-line); padding-top: 0.5rem; margin-top: 1rem; }
@@ -208,6 +251,7 @@ export class ReportOutcomeTexts extends LitElement {
       .order { display: flex; gap: 0.25rem; }
       button.small { min-height: 36px; min-width: 36px; padding: 0 0.5rem; }
       .warn { border-color: #e0c36a; background: #fff8e1; }
+      .actions { margin-top: 1rem; }
     `,
   ];
 }
