@@ -1,5 +1,8 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { errorBody, errorSchema, zodDetails } from './errors.js';
+import type { Context } from 'hono';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
 import type { AppEnv } from './types.js';
 
 /** A router for one capability. Validation failures become the one 400 error shape. */
@@ -10,6 +13,9 @@ export function router() {
     },
   });
 }
+
+/** Runs a route's reads and writes in one transaction on the request's database. */
+export const inTransaction = <T>(c: Context<AppEnv>, work: (tx: Transaction<DB>) => Promise<T>): Promise<T> => c.get('db').transaction().execute(work);
 
 export const json = <T extends z.ZodType>(schema: T, description = 'OK') => ({
   content: { 'application/json': { schema } },

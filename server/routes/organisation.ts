@@ -7,7 +7,7 @@ import { requireRole } from '../auth/guard.js';
 import { AppError, notFound } from '../errors.js';
 import { mediaDir, readMedia, removeMediaFiles, storeMedia } from '../media/index.js';
 import { cleanLogo, LOGO_LIMITS } from '../media/logo.js';
-import { cookieAuth, errors, json, router } from '../openapi.js';
+import { cookieAuth, errors, json, router, inTransaction } from '../openapi.js';
 import { orgName } from './reports/definition.js';
 
 const Logo = z.object({ width: z.number(), height: z.number(), bytes: z.number(), updatedAt: z.string(), url: z.string() }).openapi('OrganisationLogo');
@@ -113,14 +113,11 @@ export const organisationRoutes = router()
       };
       let old;
       try {
-        old = await c
-          .get('db')
-          .transaction()
-          .execute(async (tx) => {
-            const replaced = await putLogo(tx, row);
-            await audit(tx, user, 'organisation.logo', { type: 'organisation', id: 1 }, { bytes: row.bytes, width: row.width, height: row.height });
-            return replaced;
-          });
+        old = await inTransaction(c, async (tx) => {
+          const replaced = await putLogo(tx, row);
+          await audit(tx, user, 'organisation.logo', { type: 'organisation', id: 1 }, { bytes: row.bytes, width: row.width, height: row.height });
+          return replaced;
+        });
       } catch (e) {
         await removeMediaFiles(dir, [stored!.file]);
         throw e;
@@ -140,14 +137,11 @@ export const organisationRoutes = router()
     }),
     async (c) => {
       const user = requireRole(c, 'admin');
-      const old = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const removed = await deleteLogo(tx);
-          if (removed) await audit(tx, user, 'organisation.logo.remove', { type: 'organisation', id: 1 }, {});
-          return removed;
-        });
+      const old = await inTransaction(c, async (tx) => {
+        const removed = await deleteLogo(tx);
+        if (removed) await audit(tx, user, 'organisation.logo.remove', { type: 'organisation', id: 1 }, {});
+        return removed;
+      });
       if (old) await removeMediaFiles(mediaDir(c.get('config')), [old.file]);
       return c.json({ organisation: { name: orgName(c), logo: null } }, 200);
     },

@@ -9,7 +9,7 @@ import { assertProjectVisible, projectScope } from '../access.js';
 import { audit } from '../audit.js';
 import { requireRole, staff, team } from '../auth/guard.js';
 import { invalid, notFound, conflict } from '../errors.js';
-import { body, cookieAuth, errors, idParam, json, router } from '../openapi.js';
+import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../openapi.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { SessionUser } from '../types.js';
@@ -212,17 +212,14 @@ export const projectRoutes = router()
       const user = requireRole(c, ...staff);
       const input = c.req.valid('json');
       const { userIds, ...fields } = input;
-      const project = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          await checkRefs(tx, fields);
-          await checkMembers(tx, userIds);
-          const id = await insertProject(tx, fields);
-          await audit(tx, user, 'project.create', { type: 'project', id }, { name: fields.name });
-          await saveMembers(tx, user, id, [], userIds);
-          return (await getProject(tx, id))!;
-        });
+      const project = await inTransaction(c, async (tx) => {
+        await checkRefs(tx, fields);
+        await checkMembers(tx, userIds);
+        const id = await insertProject(tx, fields);
+        await audit(tx, user, 'project.create', { type: 'project', id }, { name: fields.name });
+        await saveMembers(tx, user, id, [], userIds);
+        return (await getProject(tx, id))!;
+      });
       return c.json({ project }, 201);
     },
   )
@@ -257,31 +254,28 @@ export const projectRoutes = router()
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
       const { userIds, ...patch } = c.req.valid('json');
-      const project = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const before = await getProject(tx, id);
-          if (!before) throw notFound('Project niet gevonden / Project not found');
-          await checkRefs(tx, {
-            ...patch,
-            startDate: patch.startDate === undefined ? before.startDate : patch.startDate,
-            endDate: patch.endDate === undefined ? before.endDate : patch.endDate,
-          });
-          await checkMembers(tx, userIds);
-          if (Object.keys(patch).length) {
-            await updateProject(tx, id, patch);
-            await audit(tx, user, 'project.update', { type: 'project', id }, { fields: Object.keys(patch) });
-          }
-          await saveMembers(
-            tx,
-            user,
-            id,
-            before.members.map((m) => m.id),
-            userIds,
-          );
-          return (await getProject(tx, id))!;
+      const project = await inTransaction(c, async (tx) => {
+        const before = await getProject(tx, id);
+        if (!before) throw notFound('Project niet gevonden / Project not found');
+        await checkRefs(tx, {
+          ...patch,
+          startDate: patch.startDate === undefined ? before.startDate : patch.startDate,
+          endDate: patch.endDate === undefined ? before.endDate : patch.endDate,
         });
+        await checkMembers(tx, userIds);
+        if (Object.keys(patch).length) {
+          await updateProject(tx, id, patch);
+          await audit(tx, user, 'project.update', { type: 'project', id }, { fields: Object.keys(patch) });
+        }
+        await saveMembers(
+          tx,
+          user,
+          id,
+          before.members.map((m) => m.id),
+          userIds,
+        );
+        return (await getProject(tx, id))!;
+      });
       return c.json({ project }, 200);
     },
   )
@@ -299,17 +293,14 @@ export const projectRoutes = router()
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
       const { userIds } = c.req.valid('json');
-      const project = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const before = await getProject(tx, id);
-          if (!before) throw notFound('Project niet gevonden / Project not found');
-          await checkMembers(tx, userIds);
-          await setProjectMembers(tx, id, userIds);
-          await audit(tx, user, 'project.members', { type: 'project', id }, { from: before.members.map((m) => m.id), to: userIds });
-          return (await getProject(tx, id))!;
-        });
+      const project = await inTransaction(c, async (tx) => {
+        const before = await getProject(tx, id);
+        if (!before) throw notFound('Project niet gevonden / Project not found');
+        await checkMembers(tx, userIds);
+        await setProjectMembers(tx, id, userIds);
+        await audit(tx, user, 'project.members', { type: 'project', id }, { from: before.members.map((m) => m.id), to: userIds });
+        return (await getProject(tx, id))!;
+      });
       return c.json({ project }, 200);
     },
   );

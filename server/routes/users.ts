@@ -6,7 +6,7 @@ import { requireRole, staff } from '../auth/guard.js';
 import { hashPassword } from '../auth/passwords.js';
 import { endAllSessions } from '../auth/sessions.js';
 import { AppError, conflict, notFound } from '../errors.js';
-import { body, cookieAuth, errors, idParam, json, router } from '../openapi.js';
+import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../openapi.js';
 import { passwordSchema } from './auth.js';
 
 const AdminUser = z
@@ -88,15 +88,12 @@ export const userRoutes = router()
       const admin = requireRole(c, 'admin');
       const input = c.req.valid('json');
       const passwordHash = await hashPassword(input.password);
-      const user = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          if (await findUserByEmail(tx, input.email)) throw conflict('E-mailadres bestaat al / Email already in use');
-          const created = await insertUser(tx, { email: input.email, name: input.name, role: input.role, passwordHash });
-          await audit(tx, admin, 'user.create', { type: 'user', id: created.id }, { role: input.role });
-          return created;
-        });
+      const user = await inTransaction(c, async (tx) => {
+        if (await findUserByEmail(tx, input.email)) throw conflict('E-mailadres bestaat al / Email already in use');
+        const created = await insertUser(tx, { email: input.email, name: input.name, role: input.role, passwordHash });
+        await audit(tx, admin, 'user.create', { type: 'user', id: created.id }, { role: input.role });
+        return created;
+      });
       return c.json({ user }, 201);
     },
   )
@@ -121,30 +118,27 @@ export const userRoutes = router()
         );
       }
       const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
-      const user = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const before = await getUser(tx, id);
-          if (!before) throw notFound();
-          const now = new Date().toISOString();
-          const disabledAt = patch.disabled === undefined ? before.disabledAt : patch.disabled ? (before.disabledAt ?? now) : null;
-          await updateUser(tx, id, {
-            name: patch.name ?? before.name,
-            role: patch.role ?? before.role,
-            disabledAt,
-            ...(passwordHash ? { passwordHash, passwordChangedAt: now } : {}),
-          });
-          if (patch.name && patch.name !== before.name) await audit(tx, admin, 'user.rename', { type: 'user', id }, { from: before.name, to: patch.name });
-          if (patch.role && patch.role !== before.role) await audit(tx, admin, 'user.role_change', { type: 'user', id }, { from: before.role, to: patch.role });
-          if (disabledAt !== before.disabledAt) await audit(tx, admin, disabledAt ? 'user.disable' : 'user.enable', { type: 'user', id });
-          if (passwordHash) await audit(tx, admin, 'user.password_reset', { type: 'user', id });
-          if ((disabledAt && !before.disabledAt) || passwordHash || (patch.role && patch.role !== before.role)) {
-            await endAllSessions(tx, id);
-            await audit(tx, admin, 'session.end_all', { type: 'user', id });
-          }
-          return (await getUser(tx, id))!;
+      const user = await inTransaction(c, async (tx) => {
+        const before = await getUser(tx, id);
+        if (!before) throw notFound();
+        const now = new Date().toISOString();
+        const disabledAt = patch.disabled === undefined ? before.disabledAt : patch.disabled ? (before.disabledAt ?? now) : null;
+        await updateUser(tx, id, {
+          name: patch.name ?? before.name,
+          role: patch.role ?? before.role,
+          disabledAt,
+          ...(passwordHash ? { passwordHash, passwordChangedAt: now } : {}),
         });
+        if (patch.name && patch.name !== before.name) await audit(tx, admin, 'user.rename', { type: 'user', id }, { from: before.name, to: patch.name });
+        if (patch.role && patch.role !== before.role) await audit(tx, admin, 'user.role_change', { type: 'user', id }, { from: before.role, to: patch.role });
+        if (disabledAt !== before.disabledAt) await audit(tx, admin, disabledAt ? 'user.disable' : 'user.enable', { type: 'user', id });
+        if (passwordHash) await audit(tx, admin, 'user.password_reset', { type: 'user', id });
+        if ((disabledAt && !before.disabledAt) || passwordHash || (patch.role && patch.role !== before.role)) {
+          await endAllSessions(tx, id);
+          await audit(tx, admin, 'session.end_all', { type: 'user', id });
+        }
+        return (await getUser(tx, id))!;
+      });
       return c.json({ user }, 200);
     },
   )

@@ -19,7 +19,7 @@ import { audit } from '../../audit.js';
 import { requireRole, team } from '../../auth/guard.js';
 import { boundDate } from '../../../db/domain/periods.js';
 import { forbidden, invalid, notFound } from '../../errors.js';
-import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
 import type { AppEnv } from '../../types.js';
 
 const range = z.object({
@@ -129,17 +129,14 @@ type Ledger = {
 /** Removes a mistaken hours or expense entry: the one who entered it may, staff may remove any; audited. */
 async function removeEntry(c: Context<AppEnv>, { id, entryId }: { id: number; entryId: number }, ledger: Ledger) {
   const user = requireRole(c, ...team);
-  await c
-    .get('db')
-    .transaction()
-    .execute(async (tx) => {
-      await assertProjectWritable(tx, user, id);
-      const entry = await ledger.find(tx, id, entryId);
-      if (!entry) throw notFound();
-      if (entry.owner !== user.id && !isStaff(user)) throw forbidden(ledger.notYours);
-      await ledger.remove(tx, entryId);
-      await audit(tx, user, ledger.action, { type: 'project', id }, entry.details);
-    });
+  await inTransaction(c, async (tx) => {
+    await assertProjectWritable(tx, user, id);
+    const entry = await ledger.find(tx, id, entryId);
+    if (!entry) throw notFound();
+    if (entry.owner !== user.id && !isStaff(user)) throw forbidden(ledger.notYours);
+    await ledger.remove(tx, entryId);
+    await audit(tx, user, ledger.action, { type: 'project', id }, entry.details);
+  });
   return c.body(null, 204);
 }
 
@@ -196,15 +193,12 @@ export const hoursRoutes = router()
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
       notFuture(input.date, 'date');
-      const entry = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          await assertProjectWritable(tx, user, id);
-          const { id: hoursId } = await insertHours(tx, { projectId: id, userId: user.id, ...input });
-          await audit(tx, user, 'hours.create', { type: 'project', id }, { hoursId, date: input.date, hours: input.hours, phase: input.phase });
-          return (await listHours(tx, id)).entries.find((e) => e.id === hoursId)!;
-        });
+      const entry = await inTransaction(c, async (tx) => {
+        await assertProjectWritable(tx, user, id);
+        const { id: hoursId } = await insertHours(tx, { projectId: id, userId: user.id, ...input });
+        await audit(tx, user, 'hours.create', { type: 'project', id }, { hoursId, date: input.date, hours: input.hours, phase: input.phase });
+        return (await listHours(tx, id)).entries.find((e) => e.id === hoursId)!;
+      });
       return c.json({ entry }, 201);
     },
   )
@@ -255,22 +249,19 @@ export const hoursRoutes = router()
       const amountCents = Math.round(input.amount * 100);
       if (Math.abs(amountCents - input.amount * 100) > 1e-6)
         throw invalid('Hoogstens twee decimalen / At most two decimals', [{ field: 'amount', message: 'at most two decimals' }]);
-      const entry = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          await assertProjectWritable(tx, user, id);
-          const { id: expenseId } = await insertExpense(tx, {
-            projectId: id,
-            date: input.date,
-            amountCents,
-            description: input.description,
-            category: input.category || null,
-            enteredBy: user.id,
-          });
-          await audit(tx, user, 'expense.create', { type: 'project', id }, { expenseId, date: input.date, amount: input.amount });
-          return (await listExpenses(tx, id)).entries.find((e) => e.id === expenseId)!;
+      const entry = await inTransaction(c, async (tx) => {
+        await assertProjectWritable(tx, user, id);
+        const { id: expenseId } = await insertExpense(tx, {
+          projectId: id,
+          date: input.date,
+          amountCents,
+          description: input.description,
+          category: input.category || null,
+          enteredBy: user.id,
         });
+        await audit(tx, user, 'expense.create', { type: 'project', id }, { expenseId, date: input.date, amount: input.amount });
+        return (await listExpenses(tx, id)).entries.find((e) => e.id === expenseId)!;
+      });
       return c.json({ entry }, 201);
     },
   )

@@ -9,7 +9,7 @@ import { requireRole, team } from '../../auth/guard.js';
 import { checkPeriod, normalizePeriod } from '../../../db/domain/periods.js';
 import { invalid, type ErrorDetail } from '../../errors.js';
 import type { SessionUser } from '../../types.js';
-import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
 import { allAreaIds } from '../../../db/repositories/areas.js';
 
 import { Value, ValuesBody, MultiValuesBody, WriteResult, History } from './indicator-schemas.js';
@@ -98,18 +98,15 @@ export const indicatorValueRoutes = router()
       const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
       const input = c.req.valid('json').values;
-      const result = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const counts = await saveValues(
-            tx,
-            user,
-            input.map((v) => ({ ...v, indicatorId: id })),
-          );
-          const values = await listValues(tx, [id]);
-          return { ...counts, values: values.map(({ indicatorId: _, ...v }) => v) };
-        });
+      const result = await inTransaction(c, async (tx) => {
+        const counts = await saveValues(
+          tx,
+          user,
+          input.map((v) => ({ ...v, indicatorId: id })),
+        );
+        const values = await listValues(tx, [id]);
+        return { ...counts, values: values.map(({ indicatorId: _, ...v }) => v) };
+      });
       return c.json(result, 200);
     },
   )
@@ -133,10 +130,7 @@ export const indicatorValueRoutes = router()
     async (c) => {
       const user = requireRole(c, ...team);
       const input = c.req.valid('json').values;
-      const result = await c
-        .get('db')
-        .transaction()
-        .execute((tx) => saveValues(tx, user, input));
+      const result = await inTransaction(c, (tx) => saveValues(tx, user, input));
       return c.json(result, 200);
     },
   )

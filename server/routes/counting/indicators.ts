@@ -21,7 +21,7 @@ import { audit } from '../../audit.js';
 import { requireRole, staff, team } from '../../auth/guard.js';
 import { checkPeriod, normalizePeriod } from '../../../db/domain/periods.js';
 import { conflict, invalid, notFound, type ErrorDetail } from '../../errors.js';
-import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
 import { assertExist } from '../../exists.js';
 import { outcomesByIds } from '../../../db/repositories/sensemaking.js';
 
@@ -128,32 +128,29 @@ export const indicatorRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff);
       const input = c.req.valid('json');
-      const indicator = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          await assertExist(tx, 'projects', input.projectId, 'projectId');
-          const byArea = input.byArea ?? false;
-          const { baselinePeriod, targets } = await checkDefinition(tx, { ...input, byArea });
-          const row = await insertIndicator(tx, {
-            projectId: input.projectId,
-            outcomeId: input.outcomeId ?? null,
-            name: input.name,
-            description: input.description ?? '',
-            unit: input.unit,
-            measure: input.measure ?? defaultMeasure[input.unit],
-            direction: input.direction ?? 'higher',
-            periodicity: input.periodicity,
-            baselineValue: input.baselineValue ?? null,
-            baselinePeriod,
-            byArea: byArea ? 1 : 0,
-            source: 'manual',
-            sourceKey: null,
-          });
-          if (targets) await setTargets(tx, row.id, targets);
-          await audit(tx, user, 'indicator.create', { type: 'indicator', id: row.id }, { name: row.name, projectId: row.projectId });
-          return detail(tx, indicatorOut(row));
+      const indicator = await inTransaction(c, async (tx) => {
+        await assertExist(tx, 'projects', input.projectId, 'projectId');
+        const byArea = input.byArea ?? false;
+        const { baselinePeriod, targets } = await checkDefinition(tx, { ...input, byArea });
+        const row = await insertIndicator(tx, {
+          projectId: input.projectId,
+          outcomeId: input.outcomeId ?? null,
+          name: input.name,
+          description: input.description ?? '',
+          unit: input.unit,
+          measure: input.measure ?? defaultMeasure[input.unit],
+          direction: input.direction ?? 'higher',
+          periodicity: input.periodicity,
+          baselineValue: input.baselineValue ?? null,
+          baselinePeriod,
+          byArea: byArea ? 1 : 0,
+          source: 'manual',
+          sourceKey: null,
         });
+        if (targets) await setTargets(tx, row.id, targets);
+        await audit(tx, user, 'indicator.create', { type: 'indicator', id: row.id }, { name: row.name, projectId: row.projectId });
+        return detail(tx, indicatorOut(row));
+      });
       return c.json({ indicator }, 201);
     },
   )
@@ -196,50 +193,47 @@ export const indicatorRoutes = router()
       const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
       const patch = c.req.valid('json');
-      const indicator = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const before = await loadIndicator(tx, id);
-          await assertIndicatorDefinable(tx, user, before);
-          const periodicity = patch.periodicity ?? before.periodicity;
-          const byArea = patch.byArea ?? before.byArea;
-          if (periodicity !== before.periodicity || byArea !== before.byArea) {
-            if (await indicatorHasValues(tx, id))
-              throw conflict('Er zijn al waarden: periodiciteit en per gebied liggen vast / Values exist: periodicity and per-area are fixed');
-          }
-          if (before.projectId === null && (patch.outcomeId || patch.targets?.some((t) => t.areaId))) {
-            throw invalid('Een contextindicator hoort bij geen project / A context indicator has no project', [
-              { field: patch.outcomeId ? 'outcomeId' : 'targets', message: 'not for context indicators' },
-            ]);
-          }
-          const { baselinePeriod, targets } =
-            before.projectId === null
-              ? {
-                  baselinePeriod: patch.baselinePeriod === undefined ? undefined : (patch.baselinePeriod && normalizePeriod(patch.baselinePeriod)) || null,
-                  targets: undefined,
-                }
-              : await checkDefinition(tx, {
-                  projectId: before.projectId,
-                  outcomeId: patch.outcomeId,
-                  currentOutcomeId: before.outcomeId,
-                  periodicity,
-                  byArea,
-                  baselinePeriod: patch.baselinePeriod,
-                  targets: patch.targets,
-                });
-          const { targets: _t, byArea: _b, ...rest } = patch;
-          await updateIndicator(tx, id, {
-            ...rest,
-            ...(patch.baselinePeriod !== undefined ? { baselinePeriod } : {}),
-            ...(patch.unit && !patch.measure && patch.unit !== before.unit ? { measure: defaultMeasure[patch.unit] } : {}),
-            ...(patch.byArea !== undefined ? { byArea: patch.byArea ? 1 : 0 } : {}),
-            updatedAt: new Date().toISOString(),
-          });
-          if (targets) await setTargets(tx, id, targets);
-          await audit(tx, user, 'indicator.update', { type: 'indicator', id }, { fields: Object.keys(patch) });
-          return detail(tx, (await findIndicator(tx, id))!);
+      const indicator = await inTransaction(c, async (tx) => {
+        const before = await loadIndicator(tx, id);
+        await assertIndicatorDefinable(tx, user, before);
+        const periodicity = patch.periodicity ?? before.periodicity;
+        const byArea = patch.byArea ?? before.byArea;
+        if (periodicity !== before.periodicity || byArea !== before.byArea) {
+          if (await indicatorHasValues(tx, id))
+            throw conflict('Er zijn al waarden: periodiciteit en per gebied liggen vast / Values exist: periodicity and per-area are fixed');
+        }
+        if (before.projectId === null && (patch.outcomeId || patch.targets?.some((t) => t.areaId))) {
+          throw invalid('Een contextindicator hoort bij geen project / A context indicator has no project', [
+            { field: patch.outcomeId ? 'outcomeId' : 'targets', message: 'not for context indicators' },
+          ]);
+        }
+        const { baselinePeriod, targets } =
+          before.projectId === null
+            ? {
+                baselinePeriod: patch.baselinePeriod === undefined ? undefined : (patch.baselinePeriod && normalizePeriod(patch.baselinePeriod)) || null,
+                targets: undefined,
+              }
+            : await checkDefinition(tx, {
+                projectId: before.projectId,
+                outcomeId: patch.outcomeId,
+                currentOutcomeId: before.outcomeId,
+                periodicity,
+                byArea,
+                baselinePeriod: patch.baselinePeriod,
+                targets: patch.targets,
+              });
+        const { targets: _t, byArea: _b, ...rest } = patch;
+        await updateIndicator(tx, id, {
+          ...rest,
+          ...(patch.baselinePeriod !== undefined ? { baselinePeriod } : {}),
+          ...(patch.unit && !patch.measure && patch.unit !== before.unit ? { measure: defaultMeasure[patch.unit] } : {}),
+          ...(patch.byArea !== undefined ? { byArea: patch.byArea ? 1 : 0 } : {}),
+          updatedAt: new Date().toISOString(),
         });
+        if (targets) await setTargets(tx, id, targets);
+        await audit(tx, user, 'indicator.update', { type: 'indicator', id }, { fields: Object.keys(patch) });
+        return detail(tx, (await findIndicator(tx, id))!);
+      });
       return c.json({ indicator }, 200);
     },
   );

@@ -4,7 +4,7 @@ import { definitionChoices, getReport, insertReport, listReports, updateReport }
 import { assertReportManageable, reportScope, reportsSeenBy } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff, userOf } from '../../auth/guard.js';
-import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
 import { assembleReport, sectionKeys } from '../../reports/assemble.js';
 import { renderReport } from '../../reports/render.js';
 import { photoSources, photoStories } from '../../reports/photos.js';
@@ -66,18 +66,15 @@ export const reportCrudRoutes = router()
       const user = requireRole(c, ...staff);
       const input = c.req.valid('json');
       const intro = parseIntro(input.intro);
-      const report = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const def = { ...input, areaIds: input.areaIds ?? [], outcomeIds: input.outcomeIds ?? [], sections: input.sections ?? [...sectionKeys] };
-          await checkDefinition(tx, def);
-          const perOutcome = await checkOutcomeTexts(tx, def, input.perOutcome ?? []);
-          const { intro: _i, perOutcome: _p, ...fields } = def;
-          const id = await insertReport(tx, { ...fields, introJson: intro.json, introHtml: intro.html, perOutcome }, user.id);
-          await audit(tx, user, 'report.create', { type: 'report', id }, { title: input.title, audience: input.audience });
-          return fullReport(tx, id);
-        });
+      const report = await inTransaction(c, async (tx) => {
+        const def = { ...input, areaIds: input.areaIds ?? [], outcomeIds: input.outcomeIds ?? [], sections: input.sections ?? [...sectionKeys] };
+        await checkDefinition(tx, def);
+        const perOutcome = await checkOutcomeTexts(tx, def, input.perOutcome ?? []);
+        const { intro: _i, perOutcome: _p, ...fields } = def;
+        const id = await insertReport(tx, { ...fields, introJson: intro.json, introHtml: intro.html, perOutcome }, user.id);
+        await audit(tx, user, 'report.create', { type: 'report', id }, { title: input.title, audience: input.audience });
+        return fullReport(tx, id);
+      });
       return c.json({ report }, 201);
     },
   )
@@ -112,26 +109,23 @@ export const reportCrudRoutes = router()
       const { id } = c.req.valid('param');
       const patch = c.req.valid('json');
       const intro = patch.intro ? parseIntro(patch.intro) : null;
-      const report = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          await assertReportManageable(tx, user, id);
-          const before = (await getReport(tx, id))!;
-          const { intro: _i, perOutcome: texts, ...fields } = patch;
-          const def = {
-            periodFrom: patch.periodFrom ?? before.periodFrom,
-            periodTo: patch.periodTo ?? before.periodTo,
-            projectIds: patch.projectIds ?? before.projectIds,
-            areaIds: patch.areaIds ?? before.areaIds,
-            outcomeIds: patch.outcomeIds ?? before.outcomeIds,
-          };
-          await checkDefinition(tx, def);
-          const perOutcome = texts ? await checkOutcomeTexts(tx, def, texts) : undefined;
-          await updateReport(tx, id, { ...fields, ...(intro ? { introJson: intro.json, introHtml: intro.html } : {}), ...(perOutcome ? { perOutcome } : {}) });
-          await audit(tx, user, 'report.update', { type: 'report', id }, { fields: Object.keys(patch) });
-          return fullReport(tx, id);
-        });
+      const report = await inTransaction(c, async (tx) => {
+        await assertReportManageable(tx, user, id);
+        const before = (await getReport(tx, id))!;
+        const { intro: _i, perOutcome: texts, ...fields } = patch;
+        const def = {
+          periodFrom: patch.periodFrom ?? before.periodFrom,
+          periodTo: patch.periodTo ?? before.periodTo,
+          projectIds: patch.projectIds ?? before.projectIds,
+          areaIds: patch.areaIds ?? before.areaIds,
+          outcomeIds: patch.outcomeIds ?? before.outcomeIds,
+        };
+        await checkDefinition(tx, def);
+        const perOutcome = texts ? await checkOutcomeTexts(tx, def, texts) : undefined;
+        await updateReport(tx, id, { ...fields, ...(intro ? { introJson: intro.json, introHtml: intro.html } : {}), ...(perOutcome ? { perOutcome } : {}) });
+        await audit(tx, user, 'report.update', { type: 'report', id }, { fields: Object.keys(patch) });
+        return fullReport(tx, id);
+      });
       return c.json({ report }, 200);
     },
   )

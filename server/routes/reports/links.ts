@@ -6,7 +6,7 @@ import { audit } from '../../audit.js';
 import { userOf } from '../../auth/guard.js';
 import { hashToken, newToken } from '../../auth/tokens.js';
 import { invalid, notFound } from '../../errors.js';
-import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
 import { LinkBody, Link, LinkSummary, linkParams, summary } from './schemas.js';
 
 export const readLinkRoutes = router()
@@ -30,14 +30,11 @@ export const readLinkRoutes = router()
       if (expires.getTime() <= now || expires.getTime() > now + 366 * 86_400_000)
         throw invalid('Vervaldatum moet in het komende jaar liggen / Expiry must be within the next year', [{ field: 'expiresAt', message: 'out of range' }]);
       const token = newToken();
-      const link = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const row = await insertLink(tx, { reportId: id, tokenHash: hashToken(token), expiresAt: expires.toISOString(), createdBy: user.id, label });
-          await audit(tx, user, 'report.link', { type: 'report', id }, { linkId: row.id, expiresAt: row.expiresAt, label: row.label });
-          return row;
-        });
+      const link = await inTransaction(c, async (tx) => {
+        const row = await insertLink(tx, { reportId: id, tokenHash: hashToken(token), expiresAt: expires.toISOString(), createdBy: user.id, label });
+        await audit(tx, user, 'report.link', { type: 'report', id }, { linkId: row.id, expiresAt: row.expiresAt, label: row.label });
+        return row;
+      });
       const base = c.get('config').publicUrl ?? new URL(c.req.url).origin;
       return c.json({ link: { id: link.id, token, url: `${base}/reports/shared/${token}`, expiresAt: link.expiresAt, label: link.label } }, 201);
     },
@@ -74,24 +71,21 @@ export const readLinkRoutes = router()
     async (c) => {
       const user = userOf(c);
       const { id, linkId } = c.req.valid('param');
-      const link = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          await assertReportManageable(tx, user, id);
-          const before = await getLink(tx, id, linkId);
-          if (!before) throw notFound('Link niet gevonden / Link not found');
-          if (await revokeLink(tx, linkId, user.id)) {
-            await audit(
-              tx,
-              user,
-              'report.link.revoke',
-              { type: 'report', id },
-              { linkId, label: before.label, expiresAt: before.expiresAt, wasStatus: before.status },
-            );
-          }
-          return (await getLink(tx, id, linkId))!;
-        });
+      const link = await inTransaction(c, async (tx) => {
+        await assertReportManageable(tx, user, id);
+        const before = await getLink(tx, id, linkId);
+        if (!before) throw notFound('Link niet gevonden / Link not found');
+        if (await revokeLink(tx, linkId, user.id)) {
+          await audit(
+            tx,
+            user,
+            'report.link.revoke',
+            { type: 'report', id },
+            { linkId, label: before.label, expiresAt: before.expiresAt, wasStatus: before.status },
+          );
+        }
+        return (await getLink(tx, id, linkId))!;
+      });
       return c.json({ link: summary(link) }, 200);
     },
   );

@@ -7,7 +7,7 @@ import { userOf } from '../../auth/guard.js';
 import { invalid } from '../../errors.js';
 import { reportSharedMail } from '../../mail/notices.js';
 import { appOrigin } from '../../security.js';
-import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
 import { Share, ShareBody } from './schemas.js';
 
 export const shareRoutes = router()
@@ -25,21 +25,18 @@ export const shareRoutes = router()
       const user = userOf(c);
       const { id } = c.req.valid('param');
       const { userId } = c.req.valid('json');
-      const { shares, notify } = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          await assertReportManageable(tx, user, id);
-          const target = await shareTarget(tx, userId);
-          if (!target || target.role !== 'funder' || target.disabledAt)
-            throw invalid('Alleen te delen met een actief financiersaccount / Share only with an active funder account', [
-              { field: 'userId', message: 'not a funder' },
-            ]);
-          const added = await addShare(tx, id, userId, user.id);
-          await audit(tx, user, 'report.share', { type: 'report', id }, { userId });
-          const report = await reportTitle(tx, id);
-          return { shares: await listShares(tx, id), notify: added ? { to: target, report } : null };
-        });
+      const { shares, notify } = await inTransaction(c, async (tx) => {
+        await assertReportManageable(tx, user, id);
+        const target = await shareTarget(tx, userId);
+        if (!target || target.role !== 'funder' || target.disabledAt)
+          throw invalid('Alleen te delen met een actief financiersaccount / Share only with an active funder account', [
+            { field: 'userId', message: 'not a funder' },
+          ]);
+        const added = await addShare(tx, id, userId, user.id);
+        await audit(tx, user, 'report.share', { type: 'report', id }, { userId });
+        const report = await reportTitle(tx, id);
+        return { shares: await listShares(tx, id), notify: added ? { to: target, report } : null };
+      });
       // Told once, when newly shared (sharing again changes nothing and sends nothing).
       if (notify) reportSharedMail(c.get('mailer'), notify.to, notify.report, appOrigin(c));
       return c.json({ shares }, 201);
@@ -71,15 +68,12 @@ export const shareRoutes = router()
     async (c) => {
       const user = userOf(c);
       const { id, userId } = c.req.valid('param');
-      const shares = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          await assertReportManageable(tx, user, id);
-          await removeShare(tx, id, userId);
-          await audit(tx, user, 'report.unshare', { type: 'report', id }, { userId });
-          return listShares(tx, id);
-        });
+      const shares = await inTransaction(c, async (tx) => {
+        await assertReportManageable(tx, user, id);
+        await removeShare(tx, id, userId);
+        await audit(tx, user, 'report.unshare', { type: 'report', id }, { userId });
+        return listShares(tx, id);
+      });
       return c.json({ shares }, 200);
     },
   );

@@ -4,7 +4,7 @@ import { getReport, getVersion, insertVersion, listVersions } from '../../../db/
 import { assertPublishedForFunder, assertReportManageable, reportAccess, reportPhotoFile } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, userOf } from '../../auth/guard.js';
-import { cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
 import { assembleReport, storyIdsOf } from '../../reports/assemble.js';
 import { reportCsv } from '../../reports/csv.js';
 import { iatiSectorsOf, reportIati } from '../../reports/iati.js';
@@ -29,32 +29,29 @@ export const versionRoutes = router()
     async (c) => {
       const user = userOf(c);
       const { id } = c.req.valid('param');
-      const version = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          await assertReportManageable(tx, user, id);
-          const r = (await getReport(tx, id))!;
-          const publishedAt = new Date().toISOString();
-          const data = { ...(await assembleReport(tx, definitionOf(r), new Date(publishedAt))), ...(await coverOf(c, tx)) };
-          const last = await listVersions(tx, id);
-          const number = (last[0]?.number ?? 0) + 1;
-          const storyIds = storyIdsOf(data);
-          const html = renderReport(data, { number, publishedAt });
-          const v = await insertVersion(tx, {
-            reportId: id,
-            dataJson: JSON.stringify(data),
-            html,
-            publishedBy: user.id,
-            publishedAt,
-            storyIds,
-            title: r.title,
-            periodFrom: r.periodFrom,
-            periodTo: r.periodTo,
-          });
-          await audit(tx, user, 'report.publish', { type: 'report', id }, { version: v.number, stories: storyIds });
-          return { number: v.number, publishedAt, publishedBy: user.name };
+      const version = await inTransaction(c, async (tx) => {
+        await assertReportManageable(tx, user, id);
+        const r = (await getReport(tx, id))!;
+        const publishedAt = new Date().toISOString();
+        const data = { ...(await assembleReport(tx, definitionOf(r), new Date(publishedAt))), ...(await coverOf(c, tx)) };
+        const last = await listVersions(tx, id);
+        const number = (last[0]?.number ?? 0) + 1;
+        const storyIds = storyIdsOf(data);
+        const html = renderReport(data, { number, publishedAt });
+        const v = await insertVersion(tx, {
+          reportId: id,
+          dataJson: JSON.stringify(data),
+          html,
+          publishedBy: user.id,
+          publishedAt,
+          storyIds,
+          title: r.title,
+          periodFrom: r.periodFrom,
+          periodTo: r.periodTo,
         });
+        await audit(tx, user, 'report.publish', { type: 'report', id }, { version: v.number, stories: storyIds });
+        return { number: v.number, publishedAt, publishedBy: user.name };
+      });
       return c.json({ version }, 201);
     },
   )

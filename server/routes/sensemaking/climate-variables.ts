@@ -16,7 +16,7 @@ import { audit } from '../../audit.js';
 import { requireRole, staff, team } from '../../auth/guard.js';
 import { conflict, notFound } from '../../errors.js';
 import { idList } from '../../fields.js';
-import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
 import { assertVariablesAllowed } from './tagging/checks.js';
 
 export const ClimateVariable = z
@@ -107,16 +107,13 @@ export const climateVariableRoutes = router()
     async (c) => {
       const user = requireRole(c, 'admin');
       const input = c.req.valid('json');
-      const variable = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          if (await variableByKey(tx, input.key)) throw conflict('Deze sleutel bestaat al / This key exists');
-          const sort = input.sort ?? (await nextVariableSort(tx));
-          const row = await insertVariable(tx, { ...input, sort });
-          await audit(tx, user, 'climate_variable.create', { type: 'climate_variable', id: row.id }, { key: row.key });
-          return row;
-        });
+      const variable = await inTransaction(c, async (tx) => {
+        if (await variableByKey(tx, input.key)) throw conflict('Deze sleutel bestaat al / This key exists');
+        const sort = input.sort ?? (await nextVariableSort(tx));
+        const row = await insertVariable(tx, { ...input, sort });
+        await audit(tx, user, 'climate_variable.create', { type: 'climate_variable', id: row.id }, { key: row.key });
+        return row;
+      });
       return c.json({ variable }, 201);
     },
   )
@@ -134,23 +131,20 @@ export const climateVariableRoutes = router()
       const user = requireRole(c, 'admin');
       const { id } = c.req.valid('param');
       const { retired, ...fields } = c.req.valid('json');
-      const variable = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const before = await getVariable(tx, id);
-          if (!before) throw notFound('Variabele niet gevonden / Variable not found');
-          const retiredAt = retired === undefined ? before.retiredAt : retired ? (before.retiredAt ?? new Date().toISOString()) : null;
-          const row = await updateVariable(tx, id, { ...fields, retiredAt });
-          await audit(
-            tx,
-            user,
-            retired === true && !before.retiredAt ? 'climate_variable.retire' : 'climate_variable.update',
-            { type: 'climate_variable', id },
-            { fields: Object.keys(fields), retired },
-          );
-          return row;
-        });
+      const variable = await inTransaction(c, async (tx) => {
+        const before = await getVariable(tx, id);
+        if (!before) throw notFound('Variabele niet gevonden / Variable not found');
+        const retiredAt = retired === undefined ? before.retiredAt : retired ? (before.retiredAt ?? new Date().toISOString()) : null;
+        const row = await updateVariable(tx, id, { ...fields, retiredAt });
+        await audit(
+          tx,
+          user,
+          retired === true && !before.retiredAt ? 'climate_variable.retire' : 'climate_variable.update',
+          { type: 'climate_variable', id },
+          { fields: Object.keys(fields), retired },
+        );
+        return row;
+      });
       return c.json({ variable }, 200);
     },
   )
@@ -192,18 +186,15 @@ export const climateVariableRoutes = router()
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
       const ids = [...new Set(c.req.valid('json').variableIds)];
-      const variableIds = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          await assertProjectVisible(tx, user, id);
-          const before = await projectVariableIds(tx, id);
-          // A retired variable a project already uses may stay; it cannot be newly chosen.
-          await assertVariablesAllowed(tx, ids, 'variableIds', (v) => before.includes(v));
-          await setProjectVariables(tx, id, ids);
-          await audit(tx, user, 'project.climate_variables', { type: 'project', id }, { from: before, to: ids });
-          return projectVariableIds(tx, id);
-        });
+      const variableIds = await inTransaction(c, async (tx) => {
+        await assertProjectVisible(tx, user, id);
+        const before = await projectVariableIds(tx, id);
+        // A retired variable a project already uses may stay; it cannot be newly chosen.
+        await assertVariablesAllowed(tx, ids, 'variableIds', (v) => before.includes(v));
+        await setProjectVariables(tx, id, ids);
+        await audit(tx, user, 'project.climate_variables', { type: 'project', id }, { from: before, to: ids });
+        return projectVariableIds(tx, id);
+      });
       return c.json({ variableIds }, 200);
     },
   );

@@ -18,7 +18,7 @@ import type { SessionUser } from '../../types.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
 import { conflict, forbidden, invalid, notFound } from '../../errors.js';
-import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
 import { assertExist } from '../../exists.js';
 
 const anyone = ['admin', 'coordinator', 'worker', 'funder'] as const;
@@ -159,29 +159,26 @@ export const mscRoutes = router()
         throw invalid('Einddatum ligt voor de startdatum / End date is before start date', [{ field: 'periodTo', message: 'before periodFrom' }]);
       const projectIds = [...new Set(input.projectIds)];
       const panelUserIds = [...new Set(input.panelUserIds)];
-      const round = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          await assertExist(tx, 'projects', projectIds, 'projectIds');
-          const users = await activeUserIds(tx, panelUserIds);
-          const badUsers = panelUserIds.filter((u) => !users.includes(u));
-          if (badUsers.length) throw invalid('Onbekende gebruiker / Unknown user', [{ field: 'panelUserIds', message: `unknown: ${badUsers.join(', ')}` }]);
-          const roundId = await insertRound(
-            tx,
-            { domain: input.domain, description: input.description ?? '', periodFrom: input.periodFrom, periodTo: input.periodTo, createdBy: user.id },
-            projectIds,
-            panelUserIds,
-          );
-          await audit(
-            tx,
-            user,
-            'msc.round.create',
-            { type: 'msc_round', id: roundId },
-            { domain: input.domain, projectIds, panelUserIds, periodFrom: input.periodFrom, periodTo: input.periodTo },
-          );
-          return (await getRound(tx, roundId))!;
-        });
+      const round = await inTransaction(c, async (tx) => {
+        await assertExist(tx, 'projects', projectIds, 'projectIds');
+        const users = await activeUserIds(tx, panelUserIds);
+        const badUsers = panelUserIds.filter((u) => !users.includes(u));
+        if (badUsers.length) throw invalid('Onbekende gebruiker / Unknown user', [{ field: 'panelUserIds', message: `unknown: ${badUsers.join(', ')}` }]);
+        const roundId = await insertRound(
+          tx,
+          { domain: input.domain, description: input.description ?? '', periodFrom: input.periodFrom, periodTo: input.periodTo, createdBy: user.id },
+          projectIds,
+          panelUserIds,
+        );
+        await audit(
+          tx,
+          user,
+          'msc.round.create',
+          { type: 'msc_round', id: roundId },
+          { domain: input.domain, projectIds, panelUserIds, periodFrom: input.periodFrom, periodTo: input.periodTo },
+        );
+        return (await getRound(tx, roundId))!;
+      });
       return c.json({ round }, 201);
     },
   )
@@ -219,24 +216,21 @@ export const mscRoutes = router()
       const user = requireRole(c, ...anyone);
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
-      const pick = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const { isPanel } = await assertMscRoundVisible(tx, user, id);
-          if (!isPanel) throw forbidden('Alleen panelleden kiezen / Only panel members pick');
-          const round = (await getRound(tx, id))!;
-          if (round.status === 'closed') throw conflict('Deze ronde is gesloten / This round is closed');
-          const candidates = await mscCandidates(tx, round);
-          if (!candidates.some((s) => s.id === input.storyId))
-            throw invalid('Dit verhaal is geen kandidaat in deze ronde / This story is not a candidate in this round', [
-              { field: 'storyId', message: 'not a candidate' },
-            ]);
-          const at = new Date().toISOString();
-          await savePick(tx, { roundId: id, userId: user.id, storyId: input.storyId, reason: input.reason, at });
-          await audit(tx, user, 'msc.pick', { type: 'msc_round', id }, { storyId: input.storyId });
-          return (await roundPicks(tx, id)).find((p) => p.userId === user.id)!;
-        });
+      const pick = await inTransaction(c, async (tx) => {
+        const { isPanel } = await assertMscRoundVisible(tx, user, id);
+        if (!isPanel) throw forbidden('Alleen panelleden kiezen / Only panel members pick');
+        const round = (await getRound(tx, id))!;
+        if (round.status === 'closed') throw conflict('Deze ronde is gesloten / This round is closed');
+        const candidates = await mscCandidates(tx, round);
+        if (!candidates.some((s) => s.id === input.storyId))
+          throw invalid('Dit verhaal is geen kandidaat in deze ronde / This story is not a candidate in this round', [
+            { field: 'storyId', message: 'not a candidate' },
+          ]);
+        const at = new Date().toISOString();
+        await savePick(tx, { roundId: id, userId: user.id, storyId: input.storyId, reason: input.reason, at });
+        await audit(tx, user, 'msc.pick', { type: 'msc_round', id }, { storyId: input.storyId });
+        return (await roundPicks(tx, id)).find((p) => p.userId === user.id)!;
+      });
       return c.json({ pick }, 200);
     },
   )
@@ -253,20 +247,17 @@ export const mscRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
-      const result = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const { isPanel } = await assertMscRoundVisible(tx, user, id);
-          const round = (await getRound(tx, id))!;
-          if (round.status === 'closed') throw conflict('Deze ronde is al gesloten / This round is already closed');
-          // Only picks whose story still qualifies (consent may have changed or been withdrawn since).
-          const candidates = new Set((await mscCandidates(tx, round)).map((s) => s.id));
-          const picks = (await roundPicks(tx, id)).filter((p) => candidates.has(p.storyId));
-          await closeRound(tx, id, picks);
-          await audit(tx, user, 'msc.round.close', { type: 'msc_round', id }, { selected: [...new Set(picks.map((p) => p.storyId))] });
-          return detail(tx, id, user, isPanel);
-        });
+      const result = await inTransaction(c, async (tx) => {
+        const { isPanel } = await assertMscRoundVisible(tx, user, id);
+        const round = (await getRound(tx, id))!;
+        if (round.status === 'closed') throw conflict('Deze ronde is al gesloten / This round is already closed');
+        // Only picks whose story still qualifies (consent may have changed or been withdrawn since).
+        const candidates = new Set((await mscCandidates(tx, round)).map((s) => s.id));
+        const picks = (await roundPicks(tx, id)).filter((p) => candidates.has(p.storyId));
+        await closeRound(tx, id, picks);
+        await audit(tx, user, 'msc.round.close', { type: 'msc_round', id }, { selected: [...new Set(picks.map((p) => p.storyId))] });
+        return detail(tx, id, user, isPanel);
+      });
       return c.json(result, 200);
     },
   )
@@ -283,19 +274,16 @@ export const mscRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
-      const round = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const before = await getRound(tx, id);
-          if (!before) throw notFound('Ronde niet gevonden / Round not found');
-          if (before.status !== 'closed') throw conflict('Sluit de ronde eerst / Close the round first');
-          if (!before.fedBackAt) {
-            await markRoundFedBack(tx, id);
-            await audit(tx, user, 'msc.round.feedback', { type: 'msc_round', id });
-          }
-          return (await getRound(tx, id))!;
-        });
+      const round = await inTransaction(c, async (tx) => {
+        const before = await getRound(tx, id);
+        if (!before) throw notFound('Ronde niet gevonden / Round not found');
+        if (before.status !== 'closed') throw conflict('Sluit de ronde eerst / Close the round first');
+        if (!before.fedBackAt) {
+          await markRoundFedBack(tx, id);
+          await audit(tx, user, 'msc.round.feedback', { type: 'msc_round', id });
+        }
+        return (await getRound(tx, id))!;
+      });
       return c.json({ round }, 200);
     },
   );

@@ -23,7 +23,7 @@ import { assertProjectVisible } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff, team } from '../../auth/guard.js';
 import { conflict, invalid, notFound } from '../../errors.js';
-import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
 
 export const Outcome = z
   .object({
@@ -115,32 +115,29 @@ export const outcomeRoutes = router()
       const user = requireRole(c, ...staff);
       const { id: projectId } = c.req.valid('param');
       const input = c.req.valid('json');
-      const outcome = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          await assertProjectVisible(tx, user, projectId);
-          const lib = input.libraryId ? await getLibraryOutcome(tx, input.libraryId) : undefined;
-          if (input.libraryId && !lib)
-            throw invalid('Onbekende uitkomst uit de bibliotheek / Unknown library outcome', [{ field: 'libraryId', message: 'unknown' }]);
-          const level = input.level ?? lib?.level;
-          const title = input.title ?? lib?.title;
-          if (!level) throw invalid('Kies een niveau / Choose a level', [{ field: 'level', message: 'required' }]);
-          if (!title) throw invalid('Geef een titel / Give a title', [{ field: 'title', message: 'required' }]);
-          await checkParent(tx, projectId, level, input.parentId);
-          const sort = input.sort ?? (await nextOutcomeSort(tx, projectId));
-          const id = await insertOutcome(tx, {
-            projectId,
-            libraryId: lib?.id ?? null,
-            parentId: input.parentId ?? null,
-            level,
-            title,
-            description: input.description ?? lib?.description ?? '',
-            sort,
-          });
-          await audit(tx, user, 'outcome.create', { type: 'outcome', id }, { projectId, level, title, libraryId: lib?.id ?? null });
-          return (await getOutcome(tx, id))!;
+      const outcome = await inTransaction(c, async (tx) => {
+        await assertProjectVisible(tx, user, projectId);
+        const lib = input.libraryId ? await getLibraryOutcome(tx, input.libraryId) : undefined;
+        if (input.libraryId && !lib)
+          throw invalid('Onbekende uitkomst uit de bibliotheek / Unknown library outcome', [{ field: 'libraryId', message: 'unknown' }]);
+        const level = input.level ?? lib?.level;
+        const title = input.title ?? lib?.title;
+        if (!level) throw invalid('Kies een niveau / Choose a level', [{ field: 'level', message: 'required' }]);
+        if (!title) throw invalid('Geef een titel / Give a title', [{ field: 'title', message: 'required' }]);
+        await checkParent(tx, projectId, level, input.parentId);
+        const sort = input.sort ?? (await nextOutcomeSort(tx, projectId));
+        const id = await insertOutcome(tx, {
+          projectId,
+          libraryId: lib?.id ?? null,
+          parentId: input.parentId ?? null,
+          level,
+          title,
+          description: input.description ?? lib?.description ?? '',
+          sort,
         });
+        await audit(tx, user, 'outcome.create', { type: 'outcome', id }, { projectId, level, title, libraryId: lib?.id ?? null });
+        return (await getOutcome(tx, id))!;
+      });
       return c.json({ outcome }, 201);
     },
   )
@@ -158,32 +155,29 @@ export const outcomeRoutes = router()
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
       const { archived, ...patch } = c.req.valid('json');
-      const outcome = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const before = await getOutcome(tx, id);
-          if (!before) throw notFound('Uitkomst niet gevonden / Outcome not found');
-          const level = patch.level ?? before.level;
-          const parentId = patch.parentId === undefined ? before.parentId : patch.parentId;
-          // An unchanged link to a parent archived since stays valid.
-          if (parentId !== before.parentId || level !== before.level) await checkParent(tx, before.projectId, level, parentId, id);
-          if (patch.level && patch.level !== before.level && (await hasChildOutcomes(tx, id)))
-            throw invalid('Deze uitkomst heeft onderliggende uitkomsten / This outcome has outcomes below it', [{ field: 'level', message: 'has children' }]);
-          await updateOutcome(tx, id, { ...patch, level, parentId });
-          if (Object.keys(patch).length) await audit(tx, user, 'outcome.update', { type: 'outcome', id }, { fields: Object.keys(patch) });
-          if (archived !== undefined && archived !== (before.archivedAt !== null)) {
-            await setOutcomeArchived(tx, id, archived);
-            await audit(
-              tx,
-              user,
-              archived ? 'outcome.archive' : 'outcome.restore',
-              { type: 'outcome', id },
-              { projectId: before.projectId, title: before.title },
-            );
-          }
-          return (await getOutcome(tx, id))!;
-        });
+      const outcome = await inTransaction(c, async (tx) => {
+        const before = await getOutcome(tx, id);
+        if (!before) throw notFound('Uitkomst niet gevonden / Outcome not found');
+        const level = patch.level ?? before.level;
+        const parentId = patch.parentId === undefined ? before.parentId : patch.parentId;
+        // An unchanged link to a parent archived since stays valid.
+        if (parentId !== before.parentId || level !== before.level) await checkParent(tx, before.projectId, level, parentId, id);
+        if (patch.level && patch.level !== before.level && (await hasChildOutcomes(tx, id)))
+          throw invalid('Deze uitkomst heeft onderliggende uitkomsten / This outcome has outcomes below it', [{ field: 'level', message: 'has children' }]);
+        await updateOutcome(tx, id, { ...patch, level, parentId });
+        if (Object.keys(patch).length) await audit(tx, user, 'outcome.update', { type: 'outcome', id }, { fields: Object.keys(patch) });
+        if (archived !== undefined && archived !== (before.archivedAt !== null)) {
+          await setOutcomeArchived(tx, id, archived);
+          await audit(
+            tx,
+            user,
+            archived ? 'outcome.archive' : 'outcome.restore',
+            { type: 'outcome', id },
+            { projectId: before.projectId, title: before.title },
+          );
+        }
+        return (await getOutcome(tx, id))!;
+      });
       return c.json({ outcome }, 200);
     },
   )
@@ -200,21 +194,18 @@ export const outcomeRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
-      await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const before = await getOutcome(tx, id);
-          if (!before) throw notFound('Uitkomst niet gevonden / Outcome not found');
-          const usage = await outcomeUsage(tx, id);
-          if (usage.stories || usage.excerpts || usage.indicators || usage.children)
-            throw conflict(
-              `Er hangen nog ${usage.stories} verhalen, ${usage.excerpts} fragmenten, ${usage.indicators} indicatoren en ${usage.children} uitkomsten aan deze uitkomst; archiveer haar in plaats daarvan / ` +
-                `${usage.stories} stories, ${usage.excerpts} excerpts, ${usage.indicators} indicators and ${usage.children} outcomes still refer to this outcome; archive it instead`,
-            );
-          await deleteOutcome(tx, id);
-          await audit(tx, user, 'outcome.delete', { type: 'outcome', id }, { projectId: before.projectId, title: before.title });
-        });
+      await inTransaction(c, async (tx) => {
+        const before = await getOutcome(tx, id);
+        if (!before) throw notFound('Uitkomst niet gevonden / Outcome not found');
+        const usage = await outcomeUsage(tx, id);
+        if (usage.stories || usage.excerpts || usage.indicators || usage.children)
+          throw conflict(
+            `Er hangen nog ${usage.stories} verhalen, ${usage.excerpts} fragmenten, ${usage.indicators} indicatoren en ${usage.children} uitkomsten aan deze uitkomst; archiveer haar in plaats daarvan / ` +
+              `${usage.stories} stories, ${usage.excerpts} excerpts, ${usage.indicators} indicators and ${usage.children} outcomes still refer to this outcome; archive it instead`,
+          );
+        await deleteOutcome(tx, id);
+        await audit(tx, user, 'outcome.delete', { type: 'outcome', id }, { projectId: before.projectId, title: before.title });
+      });
       return c.json({ deleted: true as const }, 200);
     },
   )
@@ -245,14 +236,11 @@ export const outcomeRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff);
       const input = c.req.valid('json');
-      const outcome = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const row = await insertLibraryOutcome(tx, { level: input.level, title: input.title, description: input.description ?? '' });
-          await audit(tx, user, 'outcome_library.create', { type: 'outcome_library', id: row.id }, { title: row.title, level: row.level });
-          return row;
-        });
+      const outcome = await inTransaction(c, async (tx) => {
+        const row = await insertLibraryOutcome(tx, { level: input.level, title: input.title, description: input.description ?? '' });
+        await audit(tx, user, 'outcome_library.create', { type: 'outcome_library', id: row.id }, { title: row.title, level: row.level });
+        return row;
+      });
       return c.json({ outcome }, 201);
     },
   );

@@ -5,7 +5,7 @@ import { projectName } from '../../../db/repositories/projects.js';
 import { assertProjectVisible, visibleStories } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff, team } from '../../auth/guard.js';
-import { cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
 import { projectQdpx } from '../../qda/export.js';
 import { applyImport, planImport } from '../../qda/import.js';
 import { readQdpx } from '../../qda/read.js';
@@ -68,15 +68,12 @@ export const qdaRoutes = router()
       const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
       await assertProjectVisible(c.get('db'), user, id);
-      const out = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const name = await projectName(tx, id);
-          const result = await projectQdpx(tx, await visibleStories(tx, user), id, name);
-          await audit(tx, user, 'project.qdpx.export', { type: 'project', id }, result.counts);
-          return { ...result, name };
-        });
+      const out = await inTransaction(c, async (tx) => {
+        const name = await projectName(tx, id);
+        const result = await projectQdpx(tx, await visibleStories(tx, user), id, name);
+        await audit(tx, user, 'project.qdpx.export', { type: 'project', id }, result.counts);
+        return { ...result, name };
+      });
       return c.body(out.zip as unknown as ArrayBuffer, 200, {
         'Content-Type': 'application/zip',
         'Content-Disposition': `attachment; filename="${fileName(out.name)}.qdpx"`,
@@ -117,13 +114,10 @@ export const qdaRoutes = router()
       const { mode } = c.req.valid('query');
       await assertProjectVisible(c.get('db'), user, id);
       const file = readQdpx(new Uint8Array(await c.req.arrayBuffer()));
-      const out = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const plan = await planImport(tx, await visibleStories(tx, user), id, file);
-          return { plan, result: mode === 'commit' ? await applyImport(tx, user, id, plan) : null };
-        });
+      const out = await inTransaction(c, async (tx) => {
+        const plan = await planImport(tx, await visibleStories(tx, user), id, file);
+        return { plan, result: mode === 'commit' ? await applyImport(tx, user, id, plan) : null };
+      });
       return c.json({ mode, ...out }, 200);
     },
   );

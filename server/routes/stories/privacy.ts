@@ -7,7 +7,7 @@ import { visibleStories } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
 import { notFound } from '../../errors.js';
-import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
 import { purgeRemovedText } from '../../../db/engine.js';
 
 const EraseBody = z.strictObject({ reason: z.string().trim().min(1).max(500) }).openapi('TellerErase');
@@ -59,18 +59,15 @@ export const privacyRoutes = router()
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
       const { reason } = c.req.valid('json');
-      const erased = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          if (!(await tellerExists(tx, id))) throw notFound('Verteller niet gevonden / Teller not found');
-          const storyIds = await storyIdsOfTeller(tx, id);
-          await redactStoredVersions(tx, storyIds, user, 'teller erased'); // published report versions lose the text too
-          const { counts, files } = await eraseTeller(tx, id);
-          // The audit log keeps that an erasure happened and how much, never what was erased.
-          await audit(tx, user, 'teller.erase', { type: 'teller', id }, { ...counts, reason });
-          return { counts, files };
-        });
+      const erased = await inTransaction(c, async (tx) => {
+        if (!(await tellerExists(tx, id))) throw notFound('Verteller niet gevonden / Teller not found');
+        const storyIds = await storyIdsOfTeller(tx, id);
+        await redactStoredVersions(tx, storyIds, user, 'teller erased'); // published report versions lose the text too
+        const { counts, files } = await eraseTeller(tx, id);
+        // The audit log keeps that an erasure happened and how much, never what was erased.
+        await audit(tx, user, 'teller.erase', { type: 'teller', id }, { ...counts, reason });
+        return { counts, files };
+      });
       // The rows are gone; now their recordings and photos.
       await removeMediaFiles(mediaDir(c.get('config')), erased.files);
       void purgeRemovedText(c.get('db')); // the old text leaves the data files (PostgreSQL: VACUUM, in the background)

@@ -4,7 +4,7 @@ import { codeByName, getCode, insertCode, listCodes, mergeCode, updateCode } fro
 import { audit } from '../../../audit.js';
 import { requireRole, staff, team } from '../../../auth/guard.js';
 import { conflict, invalid, notFound } from '../../../errors.js';
-import { body, cookieAuth, errors, idParam, json, router } from '../../../openapi.js';
+import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../../openapi.js';
 import { Code, codeName } from './schemas.js';
 
 export const codeRoutes = router()
@@ -35,15 +35,12 @@ export const codeRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff);
       const input = c.req.valid('json');
-      const code = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          if (await codeByName(tx, input.name)) throw conflict('Deze code bestaat al / This code exists');
-          const id = await insertCode(tx, { name: input.name, description: input.description ?? '', createdBy: user.id });
-          await audit(tx, user, 'code.create', { type: 'code', id }, { name: input.name });
-          return (await getCode(tx, id))!;
-        });
+      const code = await inTransaction(c, async (tx) => {
+        if (await codeByName(tx, input.name)) throw conflict('Deze code bestaat al / This code exists');
+        const id = await insertCode(tx, { name: input.name, description: input.description ?? '', createdBy: user.id });
+        await audit(tx, user, 'code.create', { type: 'code', id }, { name: input.name });
+        return (await getCode(tx, id))!;
+      });
       return c.json({ code }, 201);
     },
   )
@@ -64,20 +61,17 @@ export const codeRoutes = router()
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
       const patch = c.req.valid('json');
-      const code = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const before = await getCode(tx, id);
-          if (!before) throw notFound('Code niet gevonden / Code not found');
-          if (patch.name) {
-            const clash = await codeByName(tx, patch.name);
-            if (clash && clash.id !== id) throw conflict('Deze naam bestaat al; voeg de codes samen / This name exists; merge the codes');
-          }
-          await updateCode(tx, id, patch);
-          await audit(tx, user, 'code.update', { type: 'code', id }, { from: { name: before.name, description: before.description }, to: patch });
-          return (await getCode(tx, id))!;
-        });
+      const code = await inTransaction(c, async (tx) => {
+        const before = await getCode(tx, id);
+        if (!before) throw notFound('Code niet gevonden / Code not found');
+        if (patch.name) {
+          const clash = await codeByName(tx, patch.name);
+          if (clash && clash.id !== id) throw conflict('Deze naam bestaat al; voeg de codes samen / This name exists; merge the codes');
+        }
+        await updateCode(tx, id, patch);
+        await audit(tx, user, 'code.update', { type: 'code', id }, { from: { name: before.name, description: before.description }, to: patch });
+        return (await getCode(tx, id))!;
+      });
       return c.json({ code }, 200);
     },
   )
@@ -96,17 +90,14 @@ export const codeRoutes = router()
       const { id } = c.req.valid('param');
       const { intoId } = c.req.valid('json');
       if (intoId === id) throw invalid('Een code kan niet in zichzelf op / A code cannot merge into itself', [{ field: 'intoId', message: 'same code' }]);
-      const result = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const from = await getCode(tx, id);
-          if (!from) throw notFound('Code niet gevonden / Code not found');
-          if (!(await getCode(tx, intoId))) throw invalid('Onbekende doelcode / Unknown target code', [{ field: 'intoId', message: 'unknown' }]);
-          const moved = await mergeCode(tx, id, intoId);
-          await audit(tx, user, 'code.merge', { type: 'code', id: intoId }, { mergedId: id, mergedName: from.name, moved });
-          return { code: (await getCode(tx, intoId))!, moved };
-        });
+      const result = await inTransaction(c, async (tx) => {
+        const from = await getCode(tx, id);
+        if (!from) throw notFound('Code niet gevonden / Code not found');
+        if (!(await getCode(tx, intoId))) throw invalid('Onbekende doelcode / Unknown target code', [{ field: 'intoId', message: 'unknown' }]);
+        const moved = await mergeCode(tx, id, intoId);
+        await audit(tx, user, 'code.merge', { type: 'code', id: intoId }, { mergedId: id, mergedName: from.name, moved });
+        return { code: (await getCode(tx, intoId))!, moved };
+      });
       return c.json(result, 200);
     },
   );

@@ -6,7 +6,7 @@ import { audit } from '../../../audit.js';
 import { requireRole, staff, team } from '../../../auth/guard.js';
 import { invalid, notFound } from '../../../errors.js';
 import { assertExist } from '../../../exists.js';
-import { body, cookieAuth, errors, idParam, json, router } from '../../../openapi.js';
+import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../../openapi.js';
 import { Excerpt, ExcerptBody } from './schemas.js';
 import { checkTags, storyForTagging } from './checks.js';
 
@@ -32,10 +32,7 @@ export const excerptRoutes = router()
       const user = requireRole(c, ...team);
       const { id } = c.req.valid('param');
       const story = await assertStoryVisibleForSensemaking(c.get('db'), user, id);
-      const excerpts = await c
-        .get('db')
-        .transaction()
-        .execute((tx) => listExcerpts(tx, id, story.bodyText));
+      const excerpts = await inTransaction(c, (tx) => listExcerpts(tx, id, story.bodyText));
       return c.json({ story: { id: story.id, projectId: story.projectId, title: story.title }, bodyText: story.bodyText, excerpts }, 200);
     },
   )
@@ -53,49 +50,46 @@ export const excerptRoutes = router()
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
-      const excerpt = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const story = await storyForTagging(tx, user, id);
-          const targets = [input.outcomeId, input.variableId, input.codeId].filter((x) => x !== undefined).length;
-          if (targets !== 1)
-            throw invalid('Kies één uitkomst, variabele of code / Choose exactly one outcome, variable or code', [
-              { field: 'codeId', message: 'exactly one of outcomeId, variableId, codeId' },
-            ]);
-          if (input.position !== undefined && input.variableId === undefined)
-            throw invalid('Een positie hoort bij een variabele / A position needs a variable', [{ field: 'position', message: 'only with variableId' }]);
-          if (input.end <= input.start || input.end > story.bodyText.length)
-            throw invalid('Het fragment valt buiten de tekst / The range is outside the text', [
-              { field: 'end', message: `0 <= start < end <= ${story.bodyText.length}` },
-            ]);
-          const quote = story.bodyText.slice(input.start, input.end);
-          if (!quote.trim()) throw invalid('Het fragment is leeg / The range is empty', [{ field: 'start', message: 'only whitespace' }]);
-          if (input.outcomeId) await checkTags(tx, [id], [story.projectId], { outcomes: [{ outcomeId: input.outcomeId }] });
-          if (input.variableId)
-            await checkTags(tx, [id], [story.projectId], { placements: [{ variableId: input.variableId, position: input.position ?? null }] });
-          await assertExist(tx, 'codes', input.codeId, 'codeId');
-          const excerptId = await insertExcerpt(tx, {
-            storyId: id,
-            startOffset: input.start,
-            endOffset: input.end,
-            quote,
-            outcomeId: input.outcomeId ?? null,
-            variableId: input.variableId ?? null,
-            position: input.variableId ? (input.position ?? null) : null,
-            codeId: input.codeId ?? null,
-            note: input.note ?? '',
-            byUser: user.id,
-          });
-          await audit(
-            tx,
-            user,
-            'story.excerpt.create',
-            { type: 'story', id },
-            { excerptId, start: input.start, end: input.end, outcomeId: input.outcomeId, variableId: input.variableId, codeId: input.codeId },
-          );
-          return (await getExcerpt(tx, excerptId))!;
+      const excerpt = await inTransaction(c, async (tx) => {
+        const story = await storyForTagging(tx, user, id);
+        const targets = [input.outcomeId, input.variableId, input.codeId].filter((x) => x !== undefined).length;
+        if (targets !== 1)
+          throw invalid('Kies één uitkomst, variabele of code / Choose exactly one outcome, variable or code', [
+            { field: 'codeId', message: 'exactly one of outcomeId, variableId, codeId' },
+          ]);
+        if (input.position !== undefined && input.variableId === undefined)
+          throw invalid('Een positie hoort bij een variabele / A position needs a variable', [{ field: 'position', message: 'only with variableId' }]);
+        if (input.end <= input.start || input.end > story.bodyText.length)
+          throw invalid('Het fragment valt buiten de tekst / The range is outside the text', [
+            { field: 'end', message: `0 <= start < end <= ${story.bodyText.length}` },
+          ]);
+        const quote = story.bodyText.slice(input.start, input.end);
+        if (!quote.trim()) throw invalid('Het fragment is leeg / The range is empty', [{ field: 'start', message: 'only whitespace' }]);
+        if (input.outcomeId) await checkTags(tx, [id], [story.projectId], { outcomes: [{ outcomeId: input.outcomeId }] });
+        if (input.variableId)
+          await checkTags(tx, [id], [story.projectId], { placements: [{ variableId: input.variableId, position: input.position ?? null }] });
+        await assertExist(tx, 'codes', input.codeId, 'codeId');
+        const excerptId = await insertExcerpt(tx, {
+          storyId: id,
+          startOffset: input.start,
+          endOffset: input.end,
+          quote,
+          outcomeId: input.outcomeId ?? null,
+          variableId: input.variableId ?? null,
+          position: input.variableId ? (input.position ?? null) : null,
+          codeId: input.codeId ?? null,
+          note: input.note ?? '',
+          byUser: user.id,
         });
+        await audit(
+          tx,
+          user,
+          'story.excerpt.create',
+          { type: 'story', id },
+          { excerptId, start: input.start, end: input.end, outcomeId: input.outcomeId, variableId: input.variableId, codeId: input.codeId },
+        );
+        return (await getExcerpt(tx, excerptId))!;
+      });
       return c.json({ excerpt }, 201);
     },
   )
@@ -112,15 +106,12 @@ export const excerptRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
-      await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const e = await getExcerpt(tx, id);
-          if (!e) throw notFound('Fragment niet gevonden / Excerpt not found');
-          await deleteExcerpt(tx, id);
-          await audit(tx, user, 'story.excerpt.delete', { type: 'story', id: e.storyId }, { excerptId: id, quote: e.quote.slice(0, 200) });
-        });
+      await inTransaction(c, async (tx) => {
+        const e = await getExcerpt(tx, id);
+        if (!e) throw notFound('Fragment niet gevonden / Excerpt not found');
+        await deleteExcerpt(tx, id);
+        await audit(tx, user, 'story.excerpt.delete', { type: 'story', id: e.storyId }, { excerptId: id, quote: e.quote.slice(0, 200) });
+      });
       return c.json({ deleted: true as const }, 200);
     },
   );

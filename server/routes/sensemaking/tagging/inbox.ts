@@ -5,7 +5,7 @@ import { visibleStories } from '../../../access.js';
 import { audit } from '../../../audit.js';
 import { requireRole, staff, team } from '../../../auth/guard.js';
 import { invalid } from '../../../errors.js';
-import { body, cookieAuth, errors, json, router } from '../../../openapi.js';
+import { body, cookieAuth, errors, json, router, inTransaction } from '../../../openapi.js';
 import { OutcomeTagBody, PlacementBody, StoryTags } from './schemas.js';
 import { checkTags, storyForTagging, summary } from './checks.js';
 import { idList } from '../../../fields.js';
@@ -95,24 +95,21 @@ export const inboxRoutes = router()
       const ids = [...new Set(storyIds)];
       if (!tags.outcomes?.length && !tags.placements?.length)
         throw invalid('Kies een uitkomst of een plaatsing / Choose an outcome or a placement', [{ field: 'outcomes', message: 'nothing to tag' }]);
-      await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const stories = [];
-          for (const id of ids) stories.push(await storyForTagging(tx, user, id));
-          await checkTags(
-            tx,
-            ids,
-            stories.map((s) => s.projectId),
-            tags,
-          );
-          for (const id of ids) {
-            const before = await storyTags(tx, id);
-            await addAcceptedTags(tx, id, user.id, tags);
-            await audit(tx, user, 'story.tags.bulk', { type: 'story', id }, { before: summary(before), added: tags });
-          }
-        });
+      await inTransaction(c, async (tx) => {
+        const stories = [];
+        for (const id of ids) stories.push(await storyForTagging(tx, user, id));
+        await checkTags(
+          tx,
+          ids,
+          stories.map((s) => s.projectId),
+          tags,
+        );
+        for (const id of ids) {
+          const before = await storyTags(tx, id);
+          await addAcceptedTags(tx, id, user.id, tags);
+          await audit(tx, user, 'story.tags.bulk', { type: 'story', id }, { before: summary(before), added: tags });
+        }
+      });
       return c.json({ tagged: ids }, 200);
     },
   );

@@ -4,7 +4,7 @@ import { acceptSuggestions, placementsSideBySide, setAcceptedTags, setSuggestedT
 import { assertStoryVisibleForSensemaking, isStaff } from '../../../access.js';
 import { audit } from '../../../audit.js';
 import { requireRole, staff, team } from '../../../auth/guard.js';
-import { body, cookieAuth, errors, idParam, json, router } from '../../../openapi.js';
+import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../../openapi.js';
 import { ClimateVariable } from '../climate-variables.js';
 import { TagsBody, TagsResponse } from './schemas.js';
 import { checkTags, storyForTagging, summary } from './checks.js';
@@ -42,28 +42,25 @@ export const storyTagRoutes = router()
       const user = requireRole(c, ...team, 'funder');
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
-      const tags = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          const story = await storyForTagging(tx, user, id);
-          await checkTags(tx, [id], [story.projectId], input);
-          const before = await storyTags(tx, id);
-          if (isStaff(user)) await setAcceptedTags(tx, id, user.id, input);
-          else await setSuggestedTags(tx, id, user.id, input);
-          const after = await storyTags(tx, id);
-          await audit(
-            tx,
-            user,
-            isStaff(user) ? 'story.tags.set' : 'story.tags.suggest',
-            { type: 'story', id },
-            {
-              before: summary(before),
-              after: summary(after),
-            },
-          );
-          return after;
-        });
+      const tags = await inTransaction(c, async (tx) => {
+        const story = await storyForTagging(tx, user, id);
+        await checkTags(tx, [id], [story.projectId], input);
+        const before = await storyTags(tx, id);
+        if (isStaff(user)) await setAcceptedTags(tx, id, user.id, input);
+        else await setSuggestedTags(tx, id, user.id, input);
+        const after = await storyTags(tx, id);
+        await audit(
+          tx,
+          user,
+          isStaff(user) ? 'story.tags.set' : 'story.tags.suggest',
+          { type: 'story', id },
+          {
+            before: summary(before),
+            after: summary(after),
+          },
+        );
+        return after;
+      });
       return c.json({ storyId: id, tags }, 200);
     },
   )
@@ -84,15 +81,12 @@ export const storyTagRoutes = router()
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
       const only = c.req.valid('json');
-      const tags = await c
-        .get('db')
-        .transaction()
-        .execute(async (tx) => {
-          await storyForTagging(tx, user, id);
-          const accepted = await acceptSuggestions(tx, id, only);
-          await audit(tx, user, 'story.tags.accept', { type: 'story', id }, accepted);
-          return storyTags(tx, id);
-        });
+      const tags = await inTransaction(c, async (tx) => {
+        await storyForTagging(tx, user, id);
+        const accepted = await acceptSuggestions(tx, id, only);
+        await audit(tx, user, 'story.tags.accept', { type: 'story', id }, accepted);
+        return storyTags(tx, id);
+      });
       return c.json({ storyId: id, tags }, 200);
     },
   )
