@@ -81,7 +81,7 @@ export type ReportStoryQuery = SelectQueryBuilder<DB, 'stories' | 'storyReviews'
 
 /**
  * The stories of reportStories without their text: the same rule, for what is counted rather than
- * read (answered by the index stories_report alone).
+ * read (answered by the index stories_period alone).
  */
 export function reportableStoryRows(db: Kysely<DB>): StoryQuery {
   return consentedStories(db).where(hasCurrentReview);
