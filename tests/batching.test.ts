@@ -4,11 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupCommit } from '../db/group-commit.js';
 import { newReceiptCode } from '../db/domain/receipt-codes.js';
 import { linkByToken, projectVariables, receiptHash } from '../db/repositories/stories.js';
-import { parseRichText } from '../server/richtext.js';
 import { RateLimiter } from '../server/security.js';
 import { recordSubmission, type Submission } from '../server/stories/record.js';
 import { testApp, testEngine, type TestApp } from './helpers/app.js';
-import { climate, doc, openLink, world } from './helpers/stories-fixtures.js';
+import { climate, openLink, submission, world } from './helpers/stories-fixtures.js';
 
 describe('batched writes and counts', () => {
   let t: TestApp;
@@ -20,44 +19,42 @@ describe('batched writes and counts', () => {
   it('submissions arriving together are each stored whole; a bad one fails alone', async () => {
     const w = await world(t);
     const [variableId] = await climate(t, w.projectA, 1);
-    const submission = (i: number, hash: string): Submission => ({
-      teller: { displayName: `Verteller ${i}`, under16: i === 2 },
-      story: {
-        projectId: w.projectA,
-        areaId: null,
-        title: `Verhaal ${i}`,
-        phase: null,
-        happenedOn: null,
-        language: 'nl',
-        source: 'link',
-        linkId: null,
-        receiptHash: hash,
-      },
-      rich: parseRichText(doc(`Samen gekookt, keer ${i}.`)),
-      consent: {
-        level: 'report',
-        givenBy: i === 2 ? 'guardian' : 'teller',
-        guardianName: i === 2 ? 'Ouder' : null,
-        channel: 'online',
-        consentTextVersion: 'v1',
-      },
-      placements: [{ variableId: variableId!, position: 10 * i }],
-      by: null,
-      auditDetails: { n: i },
-      // two of them with files: a recording, and a recording with a photo the teller allows in reports
-      media: [
-        ...(i === 1 || i === 3
-          ? [{ kind: 'audio' as const, mime: 'audio/ogg', file: `a${i}.ogg`, bytes: { length: 100 + i }, sha256: `sha-a${i}`, durationSeconds: 5 + i }]
-          : []),
-        ...(i === 3
-          ? [{ kind: 'photo' as const, mime: 'image/jpeg', file: `p${i}.jpg`, bytes: { length: 2000 }, sha256: `sha-p${i}`, durationSeconds: null }]
-          : []),
-      ],
-      photoInReports: i === 3,
-    });
+    const story = (i: number, hash: string): Submission =>
+      submission(w.projectA, i, {
+        teller: { displayName: `Verteller ${i}`, under16: i === 2 },
+        story: {
+          projectId: w.projectA,
+          areaId: null,
+          title: `Verhaal ${i}`,
+          phase: null,
+          happenedOn: null,
+          language: 'nl',
+          source: 'link',
+          linkId: null,
+          receiptHash: hash,
+        },
+        consent: {
+          level: 'report',
+          givenBy: i === 2 ? 'guardian' : 'teller',
+          guardianName: i === 2 ? 'Ouder' : null,
+          channel: 'online',
+          consentTextVersion: 'v1',
+        },
+        placements: [{ variableId: variableId!, position: 10 * i }],
+        // two of them with files: a recording, and a recording with a photo the teller allows in reports
+        media: [
+          ...(i === 1 || i === 3
+            ? [{ kind: 'audio' as const, mime: 'audio/ogg', file: `a${i}.ogg`, bytes: { length: 100 + i }, sha256: `sha-a${i}`, durationSeconds: 5 + i }]
+            : []),
+          ...(i === 3
+            ? [{ kind: 'photo' as const, mime: 'image/jpeg', file: `p${i}.jpg`, bytes: { length: 2000 }, sha256: `sha-p${i}`, durationSeconds: null }]
+            : []),
+        ],
+        photoInReports: i === 3,
+      });
     const hashes = Array.from({ length: 6 }, () => receiptHash(newReceiptCode())!);
     hashes[4] = hashes[1]!; // the same receipt twice: the second breaks the unique constraint
-    const outcomes = await Promise.allSettled(hashes.map((h, i) => recordSubmission(t.db, groupCommit(t.db), submission(i, h))));
+    const outcomes = await Promise.allSettled(hashes.map((h, i) => recordSubmission(t.db, groupCommit(t.db), story(i, h))));
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
 
     const ids = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));

@@ -1,4 +1,8 @@
 import { expect } from 'vitest';
+import { newReceiptCode } from '../../db/domain/receipt-codes.js';
+import { receiptHash } from '../../db/repositories/stories.js';
+import { parseRichText } from '../../server/richtext.js';
+import type { Submission } from '../../server/stories/record.js';
 import { ORIGIN, type Client, type TestApp } from './app.js';
 
 /** A tiptap document with one paragraph per line, as the editor's getJSON() gives it. */
@@ -121,4 +125,33 @@ export async function storyCount(t: TestApp): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * A resident's story as the link route hands it to recordSubmission: text, consent for reports, a
+ * fresh receipt, no placements or media unless `over` gives them.
+ */
+export function submission(projectId: number, i: number, over: Partial<Submission> = {}): Submission {
+  return {
+    teller: { displayName: null, under16: false },
+    story: {
+      projectId,
+      areaId: null,
+      title: `Verhaal ${i}`,
+      phase: null,
+      happenedOn: null,
+      language: 'nl',
+      source: 'link',
+      linkId: null,
+      receiptHash: receiptHash(newReceiptCode()),
+    },
+    rich: parseRichText(doc(`Samen gekookt, keer ${i}.`)),
+    consent: { level: 'report', givenBy: 'teller', guardianName: null, channel: 'online', consentTextVersion: 'v1' },
+    placements: [],
+    by: null,
+    auditDetails: { n: i },
+    media: [],
+    photoInReports: false,
+    ...over,
+  };
 }

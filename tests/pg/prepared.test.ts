@@ -4,13 +4,10 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPostgresDb, type Db } from '../../db/client.js';
-import { newReceiptCode } from '../../db/domain/receipt-codes.js';
-import { receiptHash } from '../../db/repositories/stories.js';
-import { parseRichText } from '../../server/richtext.js';
 import { RateLimiter } from '../../server/security.js';
-import { recordSubmission, type Submission } from '../../server/stories/record.js';
+import { recordSubmission } from '../../server/stories/record.js';
 import { testApp, type TestApp } from '../helpers/app.js';
-import { doc, world } from '../helpers/stories-fixtures.js';
+import { submission, world } from '../helpers/stories-fixtures.js';
 
 describe('prepared statements on PostgreSQL', () => {
   let t: TestApp;
@@ -27,31 +24,10 @@ describe('prepared statements on PostgreSQL', () => {
 
   it('a story batch of any size and every rate-limit batch reuse one prepared statement each', async () => {
     const w = await world(t);
-    const story = (i: number): Submission => ({
-      teller: { displayName: null, under16: false },
-      story: {
-        projectId: w.projectA,
-        areaId: null,
-        title: `Verhaal ${i}`,
-        phase: null,
-        happenedOn: null,
-        language: 'nl',
-        source: 'link',
-        linkId: null,
-        receiptHash: receiptHash(newReceiptCode()),
-      },
-      rich: parseRichText(doc(`Samen gekookt, keer ${i}.`)),
-      consent: { level: 'report', givenBy: 'teller', guardianName: null, channel: 'online', consentTextVersion: 'v1' },
-      placements: [],
-      by: null,
-      auditDetails: { n: i },
-      media: [],
-      photoInReports: false,
-    });
     const write = () => Promise.reject(new Error('PostgreSQL needs no group commit'));
     // batches of one, two and three stories (those that arrive together share a statement)
     let n = 0;
-    for (const size of [1, 2, 3]) await Promise.all(Array.from({ length: size }, () => recordSubmission(one, write, story(n++))));
+    for (const size of [1, 2, 3]) await Promise.all(Array.from({ length: size }, () => recordSubmission(one, write, submission(w.projectA, n++))));
     const limiter = new RateLimiter(60_000, one);
     await limiter.hit('test:a', 100);
     await Promise.all([limiter.hit('test:a', 100), limiter.hit('test:b', 100)]);
