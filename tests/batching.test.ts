@@ -22,24 +22,8 @@ describe('batched writes and counts', () => {
     const story = (i: number, hash: string): Submission =>
       submission(w.projectA, i, {
         teller: { displayName: `Verteller ${i}`, under16: i === 2 },
-        story: {
-          projectId: w.projectA,
-          areaId: null,
-          title: `Verhaal ${i}`,
-          phase: null,
-          happenedOn: null,
-          language: 'nl',
-          source: 'link',
-          linkId: null,
-          receiptHash: hash,
-        },
-        consent: {
-          level: 'report',
-          givenBy: i === 2 ? 'guardian' : 'teller',
-          guardianName: i === 2 ? 'Ouder' : null,
-          channel: 'online',
-          consentTextVersion: 'v1',
-        },
+        story: { receiptHash: hash },
+        consent: i === 2 ? { givenBy: 'guardian', guardianName: 'Ouder' } : {},
         placements: [{ variableId: variableId!, position: 10 * i }],
         // two of them with files: a recording, and a recording with a photo the teller allows in reports
         media: [

@@ -129,11 +129,23 @@ export async function storyCount(t: TestApp): Promise<number> {
 
 /**
  * A resident's story as the link route hands it to recordSubmission: text, consent for reports, a
- * fresh receipt, no placements or media unless `over` gives them.
+ * fresh receipt, no placements or media unless `over` gives them (story and consent field by field).
  */
-export function submission(projectId: number, i: number, over: Partial<Submission> = {}): Submission {
+export function submission(
+  projectId: number,
+  i: number,
+  over: Partial<Omit<Submission, 'story' | 'consent'>> & { story?: Partial<Submission['story']>; consent?: Partial<Submission['consent']> } = {},
+): Submission {
+  const { story, consent, ...rest } = over;
   return {
     teller: { displayName: null, under16: false },
+    rich: parseRichText(doc(`Samen gekookt, keer ${i}.`)),
+    placements: [],
+    by: null,
+    auditDetails: { n: i },
+    media: [],
+    photoInReports: false,
+    ...rest,
     story: {
       projectId,
       areaId: null,
@@ -144,14 +156,8 @@ export function submission(projectId: number, i: number, over: Partial<Submissio
       source: 'link',
       linkId: null,
       receiptHash: receiptHash(newReceiptCode()),
+      ...story,
     },
-    rich: parseRichText(doc(`Samen gekookt, keer ${i}.`)),
-    consent: { level: 'report', givenBy: 'teller', guardianName: null, channel: 'online', consentTextVersion: 'v1' },
-    placements: [],
-    by: null,
-    auditDetails: { n: i },
-    media: [],
-    photoInReports: false,
-    ...over,
+    consent: { level: 'report', givenBy: 'teller', guardianName: null, channel: 'online', consentTextVersion: 'v1', ...consent },
   };
 }
