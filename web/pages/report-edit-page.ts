@@ -11,6 +11,7 @@ import { audiences, sectionKeys, t, type Changes, type Draft, type Options, type
 import './report-edit/read-links.js';
 import './report-edit/awaiting-review.js';
 import './report-edit/outcome-texts.js';
+import { confirmPublish, dropsOut } from './report-edit/publish-confirm.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
 import { fold, foldStyles } from '../components/fold.js';
@@ -169,51 +170,6 @@ export class ReportEditPage extends LitElement {
     });
   }
 
-  private renderConfirm(c: Changes) {
-    const n = (c.lastVersion ?? 0) + 1;
-    const fig = (v: { target: number | null; actual: number | null } | null) => (v?.actual == null ? '–' : String(v.actual).replace('.', ','));
-    const list = (label: string, items: string[]) => (items.length ? html`<h4>${label}</h4><ul>${items.map((i) => html`<li>${i}</li>`)}</ul>` : nothing);
-    const none = !c.storiesAdded.length && !c.storiesRemoved.length && !c.figuresChanged.length && !c.titleChanged && !c.periodChanged;
-    return html`<div class="confirm" role="group" aria-labelledby="confirm-h" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancelPublish()}>
-      <h3 id="confirm-h">${t('confirmTitle', { n })}</h3>
-      ${c.lastVersion == null ? html`<p>${t('confirmFirst')}</p>` : html`<p>${t('confirmAgainst', { n: c.lastVersion })}</p>`}
-      ${c.lastVersion != null && none ? html`<p>${t('nothingChanged')}</p>` : nothing}
-      ${c.titleChanged ? html`<p>${t('titleChanged')}</p>` : nothing} ${c.periodChanged ? html`<p>${t('periodChanged')}</p>` : nothing}
-      ${
-        c.lastVersion != null
-          ? list(
-              t('storiesAdded', { n: c.storiesAdded.length }),
-              c.storiesAdded.map((s) => s.title),
-            )
-          : nothing
-      }
-      ${list(
-        t('storiesRemoved', { n: c.storiesRemoved.length }),
-        c.storiesRemoved.map((s) => s.title),
-      )}
-      ${list(
-        t('figuresChanged', { n: c.figuresChanged.length }),
-        c.figuresChanged.map((f) =>
-          t('figureLine', { indicator: f.indicator, period: f.period, area: f.area ? ` (${f.area})` : '', before: fig(f.before), after: fig(f.after) }),
-        ),
-      )}
-      ${this.renderDropsOut(c)}
-      <div class="actions">
-        <button id="confirm-publish" @click=${this.publish} ?disabled=${this.busy}>${t('confirmPublish', { n })}</button>
-        <button class="secondary" @click=${this.cancelPublish}>${t('cancel')}</button>
-      </div>
-    </div>`;
-  }
-
-  /** Nothing silently drops out: outcomes without an indicator and indicators without an outcome are named. */
-  private renderDropsOut(c: Pick<Changes, 'outcomesWithoutIndicators' | 'indicatorsWithoutOutcome'>) {
-    const items = [
-      ...c.outcomesWithoutIndicators.map((o) => t('outcomeNoIndicator', { title: o.title })),
-      ...c.indicatorsWithoutOutcome.map((i) => t('indicatorNoOutcome', { name: i.name })),
-    ];
-    return items.length ? html`<div class="notice warn"><strong>${t('dropsOut')}</strong><ul>${items.map((i) => html`<li>${i}</li>`)}</ul></div>` : nothing;
-  }
-
   private share() {
     if (!this.shareTo) return;
     return this.run(async () => {
@@ -350,8 +306,8 @@ export class ReportEditPage extends LitElement {
       <section aria-labelledby="versions-h">
         <h2 id="versions-h">${t('versions')}</h2>
         <p class="hint">${t('publishHint')}</p>
-        ${this.previewData?.summary ? this.renderDropsOut(this.dropsOutOf(this.previewData.summary)) : nothing}
-        ${this.changes ? this.renderConfirm(this.changes) : html`<div class="actions"><button id="publish" @click=${this.askPublish} ?disabled=${this.busy}>${t('publish')}</button></div>`}
+        ${this.previewData?.summary ? dropsOut(this.dropsOutOf(this.previewData.summary)) : nothing}
+        ${this.changes ? confirmPublish(this.changes, { busy: this.busy, publish: () => this.publish(), cancel: () => this.cancelPublish() }) : html`<div class="actions"><button id="publish" @click=${this.askPublish} ?disabled=${this.busy}>${t('publish')}</button></div>`}
         ${
           r.versions.length
             ? html`<ul>

@@ -1,0 +1,50 @@
+// Publishing asks first: what the new version changes against the last one (stories added and
+// removed, figures changed) and what drops out of the report (nothing leaves silently).
+import { html, nothing } from 'lit';
+import { t, type Changes } from './messages.js';
+
+/** Outcomes without an indicator and indicators without an outcome, named. */
+export function dropsOut(c: Pick<Changes, 'outcomesWithoutIndicators' | 'indicatorsWithoutOutcome'>) {
+  const items = [
+    ...c.outcomesWithoutIndicators.map((o) => t('outcomeNoIndicator', { title: o.title })),
+    ...c.indicatorsWithoutOutcome.map((i) => t('indicatorNoOutcome', { name: i.name })),
+  ];
+  return items.length ? html`<div class="notice warn"><strong>${t('dropsOut')}</strong><ul>${items.map((i) => html`<li>${i}</li>`)}</ul></div>` : nothing;
+}
+
+/** The question before version n is made; Escape or "cancel" goes back. */
+export function confirmPublish(c: Changes, on: { busy: boolean; publish: () => void; cancel: () => void }) {
+  const n = (c.lastVersion ?? 0) + 1;
+  const fig = (v: { target: number | null; actual: number | null } | null) => (v?.actual == null ? '–' : String(v.actual).replace('.', ','));
+  const list = (label: string, items: string[]) => (items.length ? html`<h4>${label}</h4><ul>${items.map((i) => html`<li>${i}</li>`)}</ul>` : nothing);
+  const none = !c.storiesAdded.length && !c.storiesRemoved.length && !c.figuresChanged.length && !c.titleChanged && !c.periodChanged;
+  return html`<div class="confirm" role="group" aria-labelledby="confirm-h" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && on.cancel()}>
+    <h3 id="confirm-h">${t('confirmTitle', { n })}</h3>
+    ${c.lastVersion == null ? html`<p>${t('confirmFirst')}</p>` : html`<p>${t('confirmAgainst', { n: c.lastVersion })}</p>`}
+    ${c.lastVersion != null && none ? html`<p>${t('nothingChanged')}</p>` : nothing}
+    ${c.titleChanged ? html`<p>${t('titleChanged')}</p>` : nothing} ${c.periodChanged ? html`<p>${t('periodChanged')}</p>` : nothing}
+    ${
+      c.lastVersion != null
+        ? list(
+            t('storiesAdded', { n: c.storiesAdded.length }),
+            c.storiesAdded.map((s) => s.title),
+          )
+        : nothing
+    }
+    ${list(
+      t('storiesRemoved', { n: c.storiesRemoved.length }),
+      c.storiesRemoved.map((s) => s.title),
+    )}
+    ${list(
+      t('figuresChanged', { n: c.figuresChanged.length }),
+      c.figuresChanged.map((f) =>
+        t('figureLine', { indicator: f.indicator, period: f.period, area: f.area ? ` (${f.area})` : '', before: fig(f.before), after: fig(f.after) }),
+      ),
+    )}
+    ${dropsOut(c)}
+    <div class="actions">
+      <button id="confirm-publish" @click=${on.publish} ?disabled=${on.busy}>${t('confirmPublish', { n })}</button>
+      <button class="secondary" @click=${on.cancel}>${t('cancel')}</button>
+    </div>
+  </div>`;
+}
