@@ -223,7 +223,7 @@ export class OutcomesPage extends LitElement {
         </form>
       </li>`;
     return html`<li class="card">
-      <h4>${o.title} <span class="badge">${t(o.level)} · ${t('iati', { n: o.iatiType })}</span></h4>
+      <h3>${o.title} <span class="badge">${t(o.level)} · ${t('iati', { n: o.iatiType })}</span></h3>
       ${o.description ? html`<p>${o.description}</p>` : nothing}
       ${parent ? html`<p class="muted">${t('parent')}: ${parent.title}</p>` : nothing}
       ${this.renderIndicators(o)}
@@ -246,7 +246,7 @@ export class OutcomesPage extends LitElement {
   private renderIndicators(o: Outcome) {
     const list = this.indicators.filter((i) => i.outcomeId === o.id);
     return html`<div class="indicators">
-      <h5>${t('indicators')}</h5>
+      <h4>${t('indicators')}</h4>
       ${
         list.length
           ? html`<ul>
@@ -279,7 +279,7 @@ export class OutcomesPage extends LitElement {
       <ul class="chain">
         ${list.map(
           (o) => html`<li class="card archived">
-            <h4>${o.title} <span class="badge">${t(o.level)} · ${t('iati', { n: o.iatiType })}</span></h4>
+            <h3>${o.title} <span class="badge">${t(o.level)} · ${t('iati', { n: o.iatiType })}</span></h3>
             ${o.description ? html`<p>${o.description}</p>` : nothing}
             ${
               this.staff
@@ -394,14 +394,14 @@ export class OutcomesPage extends LitElement {
       * { box-sizing: border-box; }
       .chain, .library { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
       .library li { display: flex; justify-content: space-between; gap: 1rem; align-items: center; flex-wrap: wrap; border-bottom: 1px solid var(--ww-line); padding: 0.5rem 0; }
-      h4 { margin: 0 0 0.25rem; }
+      h3 { font-size: 1rem; margin: 0 0 0.25rem; }
       label.check { display: block; font-weight: 400; padding: 0.15rem 0; }
       label.check input { margin-right: 0.5rem; }
       .status:empty { display: none; }
       .status { font-weight: 600; color: var(--ww-ok); }
-      .archived h4 { color: var(--ww-muted); }
+      .archived h3 { color: var(--ww-muted); }
       .indicators { margin: 0.5rem 0; }
-      .indicators h5 { margin: 0; font-size: 0.95rem; }
+      .indicators h4 { margin: 0; font-size: 0.95rem; }
       .indicators ul { margin: 0.25rem 0; padding-left: 1.25rem; }
       .indicators .add { display: inline-block; padding: 0.25rem 0; }
     `,
