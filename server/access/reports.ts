@@ -122,12 +122,12 @@ export type ReportableKey = { id: number; date: string; phase: Phase | null };
  */
 export async function reportableStoryKeys(db: Kysely<DB>, opts: ReportScope): Promise<ReportableKey[]> {
   if (!opts.projectIds.length || (opts.storyIds && !opts.storyIds.length)) return [];
-  const rows = await reportableInScope(db, opts)
-    .select(['stories.id', 'stories.phase', 'stories.consent', 'stories.withdrawnAt', storyDate.as('date')])
+  // The consent rule is in the query (reportableStoryRows); these keys carry no text to strip.
+  return reportableInScope(db, opts)
+    .select(['stories.id', 'stories.phase', storyDate.as('date')])
     .orderBy(storyDate)
     .orderBy('stories.id')
     .execute();
-  return rows.flatMap((r) => (consentAllows('report', r) ? [{ id: r.id, date: r.date, phase: r.phase }] : []));
 }
 
 /**

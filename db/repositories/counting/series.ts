@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { boundDate, periodOverlaps } from '../../domain/periods.js';
 import type { DB } from '../../schema.js';
 import { additiveUnits, indicatorOut } from './indicators.js';
-import { listTargets, listValues } from './values.js';
+import { listTargets, seriesValues } from './values.js';
 
 /**
  * Periods are 'YYYY', 'YYYY-Qn' or 'YYYY-MM': all of a year sort from 'YYYY' up to the next year,
@@ -41,7 +41,7 @@ export async function indicatorSeries(
   const from = boundDate(opts.from, 'from');
   const to = boundDate(opts.to, 'to');
   const years = yearsOf(from, to);
-  const [targets, values] = await Promise.all([listTargets(db, ids, years), listValues(db, ids, years)]);
+  const [targets, values] = await Promise.all([listTargets(db, ids, years), seriesValues(db, ids, years)]);
   const areaOk = (areaId: number | null) => areaId === null || !opts.areaIds || opts.areaIds.includes(areaId);
   const inRange = new Map<string, boolean>();
   const keep = (r: { period: string; areaId: number | null }) => {

@@ -32,18 +32,31 @@ export async function allowedAreas(db: Kysely<DB>, projectId: number | null): Pr
   return new Set(rows.map((r) => r.areaId));
 }
 
-export async function listValues(db: Kysely<DB>, indicatorIds: number[], opts: { period?: string; areaIds?: number[] } & Years = {}) {
-  if (!indicatorIds.length) return [];
-  let q = db
-    .selectFrom('indicatorValues as v')
-    .leftJoin('users as u', 'u.id', 'v.enteredBy')
-    .select(['v.indicatorId', 'v.period', 'v.areaId', 'v.value', 'v.note', 'v.enteredBy', 'u.name as enteredByName', 'v.updatedAt'])
-    .where('v.indicatorId', 'in', indicatorIds);
+/** The values of these indicators, narrowed to a period, areas or years. */
+function valuesOf(db: Kysely<DB>, indicatorIds: number[], opts: { period?: string; areaIds?: number[] } & Years) {
+  let q = db.selectFrom('indicatorValues as v').where('v.indicatorId', 'in', indicatorIds);
   if (opts.period) q = q.where('v.period', '=', opts.period);
   if (opts.areaIds) q = q.where('v.areaId', 'in', opts.areaIds.length ? opts.areaIds : [-1]);
   if (opts.first) q = q.where('v.period', '>=', opts.first);
   if (opts.afterLast) q = q.where('v.period', '<', opts.afterLast);
-  const rows = await q.orderBy('v.period').orderBy('v.areaId').execute();
+  return q;
+}
+
+export async function listValues(db: Kysely<DB>, indicatorIds: number[], opts: { period?: string; areaIds?: number[] } & Years = {}) {
+  if (!indicatorIds.length) return [];
+  const rows = await valuesOf(db, indicatorIds, opts)
+    .leftJoin('users as u', 'u.id', 'v.enteredBy')
+    .select(['v.indicatorId', 'v.period', 'v.areaId', 'v.value', 'v.note', 'v.enteredBy', 'u.name as enteredByName', 'v.updatedAt'])
+    .orderBy('v.period')
+    .orderBy('v.areaId')
+    .execute();
+  return rows.map((r) => ({ ...r, areaId: areaOut(r.areaId) }));
+}
+
+/** The values as a series reads them: the figure and its note, not who entered it or when; unordered. */
+export async function seriesValues(db: Kysely<DB>, indicatorIds: number[], years: Years) {
+  if (!indicatorIds.length) return [];
+  const rows = await valuesOf(db, indicatorIds, years).select(['v.indicatorId', 'v.period', 'v.areaId', 'v.value', 'v.note']).execute();
   return rows.map((r) => ({ ...r, areaId: areaOut(r.areaId) }));
 }
 
