@@ -6,10 +6,21 @@ import { indicatorSeries } from '../../db/repositories/counting.js';
 import { periodRange } from '../../db/domain/periods.js';
 import type { IndicatorArea, IndicatorOut, IndicatorPeriod } from './types.js';
 
-const withRange = <P extends { period: string; target: number | null; actual: number | null }>(points: P[]): IndicatorPeriod[] =>
-  points
-    .map(({ period, target, actual }) => ({ period, ...periodRange(period)!, target, actual }))
+const byName = new Intl.Collator('nl').compare;
+
+/** Points with their period's dates, in time order; each period's dates worked out once per report. */
+function withRange(
+  points: { period: string; target: number | null; actual: number | null }[],
+  ranges: Map<string, { start: string; end: string }>,
+): IndicatorPeriod[] {
+  return points
+    .map(({ period, target, actual }) => {
+      let range = ranges.get(period);
+      if (!range) ranges.set(period, (range = periodRange(period)!));
+      return { period, start: range.start, end: range.end, target, actual };
+    })
     .sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+}
 
 /**
  * The report's indicators per outcome, read through the counting capability's `indicatorSeries`
@@ -32,16 +43,22 @@ export async function indicatorsByOutcome(
     areaIds.length ? (await db.selectFrom('areas').select(['id', 'name']).where('id', 'in', areaIds).execute()).map((a) => [a.id, a.name]) : [],
   );
   const byId = new Map(series.map((s) => [s.indicator.id, s]));
+  const ranges = new Map<string, { start: string; end: string }>();
   for (const row of rows) {
     const { indicator: ind, series: points } = byId.get(row.id)!;
-    const periods = withRange(points.filter((p) => p.target !== null || p.actual !== null));
-    const areas: IndicatorArea[] = [...new Set(points.flatMap((p) => p.areas.map((a) => a.areaId)))]
-      .map((id) => ({
-        id,
-        name: areaNames.get(id) ?? '',
-        periods: withRange(points.flatMap((p) => p.areas.filter((a) => a.areaId === id).map((a) => ({ ...a, period: p.period })))),
-      }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    const periods = withRange(
+      points.filter((p) => p.target !== null || p.actual !== null),
+      ranges,
+    );
+    const perArea = new Map<number, { period: string; target: number | null; actual: number | null }[]>();
+    for (const p of points)
+      for (const a of p.areas) {
+        const list = perArea.get(a.areaId) ?? perArea.set(a.areaId, []).get(a.areaId)!;
+        list.push({ period: p.period, target: a.target, actual: a.actual });
+      }
+    const areas: IndicatorArea[] = [...perArea]
+      .map(([id, list]) => ({ id, name: areaNames.get(id) ?? '', periods: withRange(list, ranges) }))
+      .sort((a, b) => byName(a.name, b.name));
     out.get(row.outcomeId!)!.push(indicatorOut(ind, periods, areas));
   }
   return out;

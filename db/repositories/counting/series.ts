@@ -52,9 +52,16 @@ export async function indicatorSeries(
   const key = (indicatorId: number, period: string, areaId: number | null) => `${indicatorId}|${period}|${areaId ?? ''}`;
   const targetAt = new Map(targets.map((t) => [key(t.indicatorId, t.period, t.areaId), t]));
   const valueAt = new Map(values.map((v) => [key(v.indicatorId, v.period, v.areaId), v]));
+  const byIndicator = <R extends { indicatorId: number; period: string; areaId: number | null }>(rows: R[]) => {
+    const kept = new Map<number, R[]>();
+    for (const r of rows) if (keep(r)) (kept.get(r.indicatorId) ?? kept.set(r.indicatorId, []).get(r.indicatorId)!).push(r);
+    return kept;
+  };
+  const targetsOf = byIndicator(targets);
+  const valuesOf = byIndicator(values);
   return indicators.map((ind) => {
-    const ts = targets.filter((t) => t.indicatorId === ind.id && keep(t));
-    const vs = values.filter((v) => v.indicatorId === ind.id && keep(v));
+    const ts = targetsOf.get(ind.id) ?? [];
+    const vs = valuesOf.get(ind.id) ?? [];
     const cells = new Map<string, Set<number>>();
     for (const x of [...ts, ...vs]) {
       const areas = cells.get(x.period) ?? new Set<number>();
