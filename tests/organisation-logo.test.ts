@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ORIGIN, testApp, type Client, type TestApp } from './helpers/app.js';
 import { reportWorld } from './helpers/reports-fixtures.js';
+import { createReport } from './helpers/report-api.js';
 
 const filesIn = (dir: string): string[] =>
   existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()) : [];
@@ -37,14 +38,7 @@ describe('organisation logo on report covers', () => {
     const w = await reportWorld(t.db);
     admin = await t.as('admin');
     coord = await t.as('coordinator');
-    const res = await coord.post('/api/reports', {
-      title: 'Jaarverslag 2026',
-      audience: 'funder',
-      periodFrom: '2026-01-01',
-      periodTo: '2026-12-31',
-      projectIds: [w.projectId],
-    });
-    reportId = ((await res.json()) as { report: { id: number } }).report.id;
+    reportId = await createReport(coord, w, { intro: undefined });
   });
   afterEach(async () => {
     await t.close();

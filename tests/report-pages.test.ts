@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { testApp } from './helpers/app.js';
-import { reportWorld, withdrawStory } from './helpers/reports-fixtures.js';
+import { withdrawStory } from './helpers/reports-fixtures.js';
+import { createReport, publish, reportSetup } from './helpers/report-api.js';
 import { pageLang } from '../server/reports/page.js';
 
 async function setup() {
-  const t = await testApp();
-  const w = await reportWorld(t.db);
-  const coord = await t.as('coordinator');
-  const res = await coord.post('/api/reports', {
-    title: 'Jaarverslag 2026',
-    audience: 'funder',
-    periodFrom: '2026-01-01',
-    periodTo: '2026-12-31',
-    projectIds: [w.projectId],
-  });
-  const id = ((await res.json()) as { report: { id: number } }).report.id;
-  expect((await coord.post(`/api/reports/${id}/versions`)).status).toBe(201);
+  const { t, w, coord } = await reportSetup();
+  const id = await createReport(coord, w, { intro: undefined });
+  await publish(coord, id);
   const linkRes = await coord.post(`/api/reports/${id}/links`, { expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
   const link = ((await linkRes.json()) as { link: { id: number; token: string } }).link;
   return { t, w, coord, id, link };
