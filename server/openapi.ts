@@ -41,12 +41,14 @@ export const errors = {
   429: err('Rate limited'),
 } as const;
 
-export const idParam = z.object({
-  id: z.coerce
+/** A positive whole number in the path, under the name the route's path gives it. */
+export const pathId = (name: string) =>
+  z.coerce
     .number()
     .int()
     .positive()
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
+    .openapi({ param: { name, in: 'path' } });
+
+export const idParam = z.object({ id: pathId('id') });
 
 export const cookieAuth = [{ cookieAuth: [] }];

@@ -19,7 +19,7 @@ import { audit } from '../../audit.js';
 import { requireRole, team } from '../../auth/guard.js';
 import { boundDate } from '../../../db/domain/periods.js';
 import { forbidden, invalid, notFound } from '../../errors.js';
-import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
+import { body, cookieAuth, errors, idParam, json, router, inTransaction, pathId } from '../../openapi.js';
 import type { AppEnv } from '../../types.js';
 
 const range = z.object({
@@ -110,11 +110,7 @@ function dates(q: { from?: string; to?: string }) {
 }
 
 const entryParams = idParam.extend({
-  entryId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'entryId', in: 'path' } }),
+  entryId: pathId('entryId'),
 });
 
 /** An entry of a project's ledger as the remove rule needs it: who entered it, and what to audit. */

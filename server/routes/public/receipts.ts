@@ -12,7 +12,7 @@ import { audit } from '../../audit.js';
 import { CONSENT_TEXT_VERSION } from '../../consent.js';
 import { mediaDir, removeMediaFiles } from '../../media/index.js';
 import { mediaFileResponse, serveMedia } from '../../media/serve.js';
-import { body, errors, json, router } from '../../openapi.js';
+import { body, errors, json, router, pathId } from '../../openapi.js';
 import { redactStoredVersions } from '../../reports/redact.js';
 import type { AppEnv } from '../../types.js';
 import { guessLimited, limited } from './guards.js';
@@ -25,11 +25,7 @@ const codeParam = z.object({
     .openapi({ param: { name: 'code', in: 'path' } }),
 });
 const mediaParams = codeParam.extend({
-  mediaId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'mediaId', in: 'path' } }),
+  mediaId: pathId('mediaId'),
 });
 
 const WithdrawBody = z.strictObject({ reason: z.string().trim().max(2000).optional() }).openapi('ReceiptWithdraw');

@@ -1,6 +1,7 @@
 // Request and response schemas of the report routes.
 import { z } from '@hono/zod-openapi';
 import { dateString, idList } from '../../fields.js';
+import { idParam, pathId } from '../../openapi.js';
 import { reportAudiences } from '../../../db/schema.js';
 import { linkStatuses } from '../../../db/repositories/reports.js';
 import { sectionKeys } from '../../reports/assemble.js';
@@ -94,18 +95,7 @@ export const Version = z
     html: z.string(),
   })
   .openapi('ReportVersion');
-export const versionParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' } }),
-  n: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'n', in: 'path' } }),
-});
+export const versionParams = idParam.extend({ n: pathId('n') });
 export const ShareBody = z.strictObject({ userId: z.number().int().positive() }).openapi('NewReportShare');
 export const LinkBody = z
   .strictObject({
@@ -126,16 +116,5 @@ export const LinkSummary = z
     revokedBy: z.string().nullable(),
   })
   .openapi('ReportLinkSummary', { description: 'A read link without its token (only its hash is stored)' });
-export const linkParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' } }),
-  linkId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'linkId', in: 'path' } }),
-});
+export const linkParams = idParam.extend({ linkId: pathId('linkId') });
 export const summary = ({ reportId: _, ...link }: { reportId: number } & z.infer<typeof LinkSummary>) => link;

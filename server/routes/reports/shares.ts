@@ -7,7 +7,7 @@ import { userOf } from '../../auth/guard.js';
 import { invalid } from '../../errors.js';
 import { reportSharedMail } from '../../mail/notices.js';
 import { appOrigin } from '../../security.js';
-import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
+import { body, cookieAuth, errors, idParam, json, router, inTransaction, pathId } from '../../openapi.js';
 import { Share, ShareBody } from './schemas.js';
 
 export const shareRoutes = router()
@@ -50,18 +50,7 @@ export const shareRoutes = router()
       summary: 'Stop sharing a report with a funder (coordinator, admin)',
       security: cookieAuth,
       request: {
-        params: z.object({
-          id: z.coerce
-            .number()
-            .int()
-            .positive()
-            .openapi({ param: { name: 'id', in: 'path' } }),
-          userId: z.coerce
-            .number()
-            .int()
-            .positive()
-            .openapi({ param: { name: 'userId', in: 'path' } }),
-        }),
+        params: idParam.extend({ userId: pathId('userId') }),
       },
       responses: { 200: json(z.object({ shares: z.array(Share) })), 401: errors[401], 403: errors[403], 404: errors[404] },
     }),

@@ -4,7 +4,7 @@ import { getReport, getVersion, insertVersion, listVersions } from '../../../db/
 import { assertPublishedForFunder, assertReportManageable, reportAccess, reportPhotoFile } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, userOf } from '../../auth/guard.js';
-import { cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
+import { cookieAuth, errors, idParam, json, router, inTransaction, pathId } from '../../openapi.js';
 import { assembleReport, storyIdsOf } from '../../reports/assemble.js';
 import { reportCsv } from '../../reports/csv.js';
 import { iatiSectorsOf, reportIati } from '../../reports/iati.js';
@@ -160,11 +160,7 @@ export const versionRoutes = router()
       security: cookieAuth,
       request: {
         params: versionParams.extend({
-          mediaId: z.coerce
-            .number()
-            .int()
-            .positive()
-            .openapi({ param: { name: 'mediaId', in: 'path' } }),
+          mediaId: pathId('mediaId'),
         }),
       },
       responses: {

@@ -8,16 +8,12 @@ import { requireRole, team } from '../../auth/guard.js';
 import { AppError, forbidden } from '../../errors.js';
 import { mediaFileResponse, serveMedia } from '../../media/serve.js';
 import { MediaForm, readStoryWithMedia, saveWithMedia } from '../../media/upload.js';
-import { cookieAuth, errors, idParam, json, router } from '../../openapi.js';
+import { cookieAuth, errors, idParam, json, router, pathId } from '../../openapi.js';
 import { storyFor } from './checks.js';
 import { Story } from './schemas.js';
 
 const mediaParams = idParam.extend({
-  mediaId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'mediaId', in: 'path' } }),
+  mediaId: pathId('mediaId'),
 });
 const MediaFields = z.strictObject({ photoInReports: z.boolean().optional() });
 
