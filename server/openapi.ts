@@ -41,13 +41,12 @@ export const errors = {
   429: err('Rate limited'),
 } as const;
 
-/** A positive whole number in the path, under the name the route's path gives it. */
+/**
+ * A positive whole number in the path, under the name the route's path gives it. Digits only: `1e3`,
+ * `0x10` or ` 1` would otherwise be read as numbers, so one record would have many addresses.
+ */
 export const pathId = (name: string) =>
-  z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name, in: 'path' } });
+  z.preprocess((v) => (typeof v === 'string' && /^\d{1,16}$/.test(v) ? Number(v) : v), z.number().int().positive()).openapi({ param: { name, in: 'path' } });
 
 export const idParam = z.object({ id: pathId('id') });
 

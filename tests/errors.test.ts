@@ -111,6 +111,12 @@ describe('one error shape for every status', () => {
     await expectError(await admin.get('/api/projects/-1'), 400, 'invalid_input');
     await expectError(await admin.get('/api/projects/1.5'), 400, 'invalid_input');
     await expectError(await admin.get('/api/projects/99999999999999999999999'), 400, 'invalid_input');
+    // a record has one address: other spellings of its number are not read as it
+    const project = await admin.post('/api/projects', { name: 'Eén adres' });
+    const { id } = ((await project.json()) as { project: { id: number } }).project;
+    expect((await admin.get(`/api/projects/${id}`)).status).toBe(200);
+    for (const other of [`${id}e0`, `0x${id.toString(16)}`, `%20${id}`, `${id}.0`, `+${id}`])
+      await expectError(await admin.get(`/api/projects/${other}`), 400, 'invalid_input');
     await expectError(await admin.patch('/api/users/abc', { name: 'x' }), 400, 'invalid_input');
     await expectError(await admin.get('/api/audit?limit=lots'), 400, 'invalid_input');
   });
