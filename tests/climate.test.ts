@@ -1,7 +1,8 @@
 // The social climate over time: placements rolled up per quarter and area, agreement, the stories behind a region.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApp, type Client, type TestApp } from './helpers/app.js';
-import { makeArea, makeProject, makeStory, ok, place, variableId } from './helpers/sensemaking-fixtures.js';
+import { makeArea, makeProject, makeStory, place, variableId } from './helpers/sensemaking-fixtures.js';
+import { json } from './helpers/stories-fixtures.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -42,7 +43,7 @@ describe('climate over time and agreement', () => {
 
   it('rolls placements up per quarter: bins, n, mean, median and shift, tellers and coordinators apart', async () => {
     const { coord, wijk, atm } = await knownData();
-    const res = await ok(await coord.get(`/api/climate?areaId=${wijk}&period=quarter&variableId=${atm}`));
+    const res = await json(await coord.get(`/api/climate?areaId=${wijk}&period=quarter&variableId=${atm}`));
     expect(res.periods).toEqual(['2026-Q1', '2026-Q2']);
     expect(res.binEdges).toEqual([0, 20, 40, 60, 80, 100]);
     expect(res.series).toHaveLength(1);
@@ -102,16 +103,16 @@ describe('climate over time and agreement', () => {
       },
       shift: { teller: 30, coordinator: 30 },
     });
-    const year = await ok(await coord.get(`/api/climate?areaId=${wijk}&period=year&variableId=${atm}`));
+    const year = await json(await coord.get(`/api/climate?areaId=${wijk}&period=year&variableId=${atm}`));
     expect(year.series[0].periods[0].teller).toMatchObject({ n: 6, mean: 55, median: 55 });
-    const months = await ok(await coord.get(`/api/climate?areaId=${wijk}&period=month&variableId=${atm}&from=2026-01&to=2026-04`));
+    const months = await json(await coord.get(`/api/climate?areaId=${wijk}&period=month&variableId=${atm}&from=2026-01&to=2026-04`));
     expect(months.periods).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
     expect(months.series[0].periods.map((x: any) => x.teller.n)).toEqual([1, 1, 1, 1]);
   });
 
   it('an area is its buurten too; a buurt is only itself', async () => {
     const { coord, b1, atm } = await knownData();
-    const res = await ok(await coord.get(`/api/climate?areaId=${b1}&variableId=${atm}`));
+    const res = await json(await coord.get(`/api/climate?areaId=${b1}&variableId=${atm}`));
     expect(res.series[0].periods.map((x: any) => [x.period, x.teller.n, x.teller.mean])).toEqual([
       ['2026-Q1', 1, 20],
       ['2026-Q2', 2, 70],
@@ -120,11 +121,11 @@ describe('climate over time and agreement', () => {
 
   it('reports agreement per variable over stories placed by both', async () => {
     const { coord, worker, p, wijk, atm } = await knownData();
-    const all = await ok(await coord.get(`/api/climate/agreement?areaId=${wijk}`));
+    const all = await json(await coord.get(`/api/climate/agreement?areaId=${wijk}`));
     expect(all.variables).toEqual([
       expect.objectContaining({ variableId: atm, n: 5, meanTeller: 48, meanCoordinator: 62, meanDifference: 14, meanAbsoluteDifference: 14, within15: 0.4 }),
     ]);
-    const q1 = await ok(await worker.get(`/api/climate/agreement?projectId=${p}&areaId=${wijk}&period=2026-Q1`));
+    const q1 = await json(await worker.get(`/api/climate/agreement?projectId=${p}&areaId=${wijk}&period=2026-Q1`));
     expect(q1.variables[0]).toMatchObject({ n: 3, meanAbsoluteDifference: 10, within15: 0.67 });
     expect((await coord.get('/api/climate/agreement?period=2026-Q5')).status).toBe(400);
   });
@@ -133,28 +134,28 @@ describe('climate over time and agreement', () => {
     const { coord, worker, p, wijk, b1, atm } = await knownData();
     const region = (c: Client, q: string) => c.get(`/api/climate/stories?variableId=${atm}&${q}`);
     // 2026-Q1, tellers, 40–60: the story placed at 40 (a bin includes its lower edge).
-    const mid = await ok(await region(coord, `source=teller&period=2026-Q1&bin=2&areaId=${wijk}`));
+    const mid = await json(await region(coord, `source=teller&period=2026-Q1&bin=2&areaId=${wijk}`));
     expect(mid.total).toBe(1);
     expect(mid.stories).toEqual([
       { id: expect.any(Number), title: 'Groeten op straat', projectName: 'Buurtkamer', areaName: 'Noord-West', date: '2026-02-20', position: 40 },
     ]);
     // The top bin includes 100; the coordinator's placements are apart from the teller's.
-    expect((await ok(await region(coord, `source=coordinator&period=2026-Q2&bin=4&areaId=${wijk}`))).stories.map((x: any) => x.position)).toEqual([90]);
-    expect((await ok(await region(coord, `source=teller&period=2026-Q2&bin=4&areaId=${b1}`))).stories.map((x: any) => [x.position, x.date])).toEqual([
+    expect((await json(await region(coord, `source=coordinator&period=2026-Q2&bin=4&areaId=${wijk}`))).stories.map((x: any) => x.position)).toEqual([90]);
+    expect((await json(await region(coord, `source=teller&period=2026-Q2&bin=4&areaId=${b1}`))).stories.map((x: any) => [x.position, x.date])).toEqual([
       [90, '2026-05-02'],
     ]);
     // Withdrawn stories and mere suggestions never show; the other wijk only without an area filter.
-    expect((await ok(await region(coord, `source=teller&period=2026-Q1&bin=0&areaId=${wijk}`))).total).toBe(0);
-    expect((await ok(await region(coord, `source=teller&period=2026-Q1&bin=0`))).stories.map((x: any) => x.areaName)).toEqual(['Zuid']);
-    expect((await ok(await region(coord, `source=coordinator&period=2026-Q1&bin=0&areaId=${wijk}`))).total).toBe(0);
+    expect((await json(await region(coord, `source=teller&period=2026-Q1&bin=0&areaId=${wijk}`))).total).toBe(0);
+    expect((await json(await region(coord, `source=teller&period=2026-Q1&bin=0`))).stories.map((x: any) => x.areaName)).toEqual(['Zuid']);
+    expect((await json(await region(coord, `source=coordinator&period=2026-Q1&bin=0&areaId=${wijk}`))).total).toBe(0);
     // A month inside the quarter, and a from/to that narrows it.
-    expect((await ok(await region(coord, `source=teller&period=2026-02&bin=2`))).total).toBe(1);
-    expect((await ok(await region(coord, `source=teller&period=2026-Q1&bin=2&from=2026-03-01`))).total).toBe(0);
+    expect((await json(await region(coord, `source=teller&period=2026-02&bin=2`))).total).toBe(1);
+    expect((await json(await region(coord, `source=teller&period=2026-Q1&bin=2&from=2026-03-01`))).total).toBe(0);
 
     // A worker of the project sees its stories; a worker of another project sees none, and may not name the project.
-    expect((await ok(await region(worker, `source=teller&period=2026-Q1&bin=2&projectId=${p}`))).total).toBe(1);
+    expect((await json(await region(worker, `source=teller&period=2026-Q1&bin=2&projectId=${p}`))).total).toBe(1);
     const stranger = await t.as('worker');
-    expect(await ok(await region(stranger, `source=teller&period=2026-Q1&bin=2`))).toEqual({ total: 0, stories: [] });
+    expect(await json(await region(stranger, `source=teller&period=2026-Q1&bin=2`))).toEqual({ total: 0, stories: [] });
     expect([403, 404]).toContain((await region(stranger, `source=teller&period=2026-Q1&bin=2&projectId=${p}`)).status);
     const funder = await t.as('funder');
     expect((await region(funder, `source=teller&period=2026-Q1&bin=2`)).status).toBe(403);
@@ -174,7 +175,7 @@ describe('climate over time and agreement', () => {
   it('workers see only their projects’ placements', async () => {
     const { atm } = await knownData();
     const stranger = await t.as('worker');
-    const res = await ok(await stranger.get(`/api/climate?variableId=${atm}`));
+    const res = await json(await stranger.get(`/api/climate?variableId=${atm}`));
     expect(res.series[0]?.periods ?? []).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@ import { selectionsForStory } from '../db/repositories/sensemaking.js';
 import { newReceiptCode } from '../db/domain/receipt-codes.js';
 import { receiptHash } from '../db/repositories/stories.js';
 import { testApp, type Client, type TestApp } from './helpers/app.js';
-import { makeProject, makeStory, ok } from './helpers/sensemaking-fixtures.js';
+import { makeProject, makeStory } from './helpers/sensemaking-fixtures.js';
+import { json } from './helpers/stories-fixtures.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -27,7 +28,7 @@ describe('Most Significant Change', () => {
     const late = await makeStory(t.db, { projectId: p, consent: 'public', title: 'Te laat', happenedOn: '2026-07-01' });
     const elsewhere = await makeStory(t.db, { projectId: other, consent: 'public', title: 'Elders', happenedOn: '2026-02-04' });
 
-    const created = await ok(
+    const created = await json(
       await coord.post('/api/msc-rounds', {
         domain: 'Meedoen in de buurt',
         periodFrom: '2026-01-01',
@@ -44,36 +45,36 @@ describe('Most Significant Change', () => {
       panel: expect.arrayContaining([expect.objectContaining({ id: panelist.id })]),
     });
 
-    const view = await ok(await panelist.get(`/api/msc-rounds/${id}`));
+    const view = await json(await panelist.get(`/api/msc-rounds/${id}`));
     expect(view.candidates.map((c: any) => c.id)).toEqual([reportStory, publicStory]);
     for (const excluded of [teamStory, withdrawn, late, elsewhere]) expect(view.candidates.map((c: any) => c.id)).not.toContain(excluded);
     expect(view.candidates[0]).toMatchObject({ title: 'Groeten', tellerName: null });
     expect(view.candidates[1]).toMatchObject({ title: 'Feest', tellerName: 'Henk' });
-    expect((await ok(await funderPanelist.get('/api/msc-rounds'))).rounds.map((r: any) => r.id)).toEqual([id]);
-    expect((await ok(await outsider.get('/api/msc-rounds'))).rounds).toEqual([]);
+    expect((await json(await funderPanelist.get('/api/msc-rounds'))).rounds.map((r: any) => r.id)).toEqual([id]);
+    expect((await json(await outsider.get('/api/msc-rounds'))).rounds).toEqual([]);
     expect((await outsider.get(`/api/msc-rounds/${id}`)).status).toBe(404);
 
     expect((await panelist.post(`/api/msc-rounds/${id}/picks`, { storyId: teamStory, reason: 'x' })).status).toBe(400);
     expect((await panelist.post(`/api/msc-rounds/${id}/picks`, { storyId: reportStory, reason: '' })).status).toBe(400);
     expect((await coord.post(`/api/msc-rounds/${id}/picks`, { storyId: reportStory, reason: 'niet in panel' })).status).toBe(403);
-    await ok(await panelist.post(`/api/msc-rounds/${id}/picks`, { storyId: publicStory, reason: 'eerste keuze' }));
-    await ok(await panelist.post(`/api/msc-rounds/${id}/picks`, { storyId: reportStory, reason: 'Mensen groeten elkaar weer' }));
+    await json(await panelist.post(`/api/msc-rounds/${id}/picks`, { storyId: publicStory, reason: 'eerste keuze' }));
+    await json(await panelist.post(`/api/msc-rounds/${id}/picks`, { storyId: reportStory, reason: 'Mensen groeten elkaar weer' }));
     // Independent choices first: the funder has not picked yet and sees nothing of the worker's pick.
-    const before = await ok(await funderPanelist.get(`/api/msc-rounds/${id}`));
+    const before = await json(await funderPanelist.get(`/api/msc-rounds/${id}`));
     expect(before).toMatchObject({ picks: [], picksHidden: true, myPick: null, pickedBy: [expect.objectContaining({ userId: panelist.id })] });
     expect(JSON.stringify(before)).not.toContain('Mensen groeten elkaar weer');
-    await ok(await funderPanelist.post(`/api/msc-rounds/${id}/picks`, { storyId: reportStory, reason: 'Vertrouwen groeit' }));
-    const after = await ok(await funderPanelist.get(`/api/msc-rounds/${id}`));
+    await json(await funderPanelist.post(`/api/msc-rounds/${id}/picks`, { storyId: reportStory, reason: 'Vertrouwen groeit' }));
+    const after = await json(await funderPanelist.get(`/api/msc-rounds/${id}`));
     expect(after.picks.map((p: any) => p.reason).sort()).toEqual(['Mensen groeten elkaar weer', 'Vertrouwen groeit']);
     expect(after.picksHidden).toBe(false);
     // Staff off the panel follow who has picked, not what, until the round closes.
-    const picked = await ok(await coord.get(`/api/msc-rounds/${id}`));
+    const picked = await json(await coord.get(`/api/msc-rounds/${id}`));
     expect(picked.pickedBy).toHaveLength(2); // one pick per member; the first was changed
     expect(picked).toMatchObject({ picks: [], picksHidden: true });
     expect((await panelist.post(`/api/msc-rounds/${id}/close`)).status).toBe(403);
     expect((await coord.post(`/api/msc-rounds/${id}/feedback`)).status).toBe(409);
 
-    const closed = await ok(await coord.post(`/api/msc-rounds/${id}/close`));
+    const closed = await json(await coord.post(`/api/msc-rounds/${id}/close`));
     expect(closed.round.status).toBe('closed');
     expect(closed.selections).toEqual([
       {
@@ -90,7 +91,7 @@ describe('Most Significant Change', () => {
     expect((await coord.post(`/api/msc-rounds/${id}/close`)).status).toBe(409);
 
     expect(await selectionsForStory(t.db, reportStory)).toEqual([]); // not yet fed back
-    const fed = await ok(await coord.post(`/api/msc-rounds/${id}/feedback`));
+    const fed = await json(await coord.post(`/api/msc-rounds/${id}/feedback`));
     expect(fed.round.fedBackAt).toBeTruthy();
     const receipt = await selectionsForStory(t.db, reportStory);
     expect(receipt).toEqual([
@@ -103,7 +104,7 @@ describe('Most Significant Change', () => {
       .set({ receiptHash: receiptHash(code) })
       .where('id', '=', reportStory)
       .execute();
-    const page = await ok(await t.anon.get(`/api/public/receipts/${code}`));
+    const page = await json(await t.anon.get(`/api/public/receipts/${code}`));
     // One entry per round: the domain, the panel by role (never names), and every reason.
     expect(page.story.feedback).toEqual([
       { domain: 'Meedoen in de buurt', panel: ['worker', 'funder'], reasons: ['Mensen groeten elkaar weer', 'Vertrouwen groeit'], at: fed.round.fedBackAt },
@@ -126,7 +127,7 @@ describe('Most Significant Change: independent choices first', () => {
     const a = await makeStory(t.db, { projectId: p, consent: 'public', title: 'Feest', happenedOn: '2026-02-01' });
     const b = await makeStory(t.db, { projectId: p, consent: 'public', title: 'Bankje', happenedOn: '2026-02-02' });
     const panel = [panelCoord, panelWorker, panelFunder, slowWorker];
-    const { round } = await ok(
+    const { round } = await json(
       await coord.post('/api/msc-rounds', {
         domain: 'Meedoen',
         periodFrom: '2026-01-01',
@@ -136,10 +137,10 @@ describe('Most Significant Change: independent choices first', () => {
       }),
       201,
     );
-    const view = async (c: Client) => ok(await c.get(`/api/msc-rounds/${round.id}`));
+    const view = async (c: Client) => json(await c.get(`/api/msc-rounds/${round.id}`));
     const reasons = (v: any) => v.picks.map((x: any) => x.reason).sort();
 
-    await ok(await panelWorker.post(`/api/msc-rounds/${round.id}/picks`, { storyId: a, reason: 'Iedereen deed mee' }));
+    await json(await panelWorker.post(`/api/msc-rounds/${round.id}/picks`, { storyId: a, reason: 'Iedereen deed mee' }));
     // Before their own pick, no panel member of any role sees it; the one who picked sees only their own.
     for (const member of [panelCoord, panelFunder, slowWorker])
       expect(await view(member)).toMatchObject({ picks: [], picksHidden: true, pickedBy: [expect.objectContaining({ userId: panelWorker.id })] });
@@ -148,15 +149,15 @@ describe('Most Significant Change: independent choices first', () => {
     for (const staffer of [coord, admin])
       expect(await view(staffer)).toMatchObject({ picks: [], picksHidden: true, pickedBy: [expect.objectContaining({ userId: panelWorker.id })] });
 
-    await ok(await panelCoord.post(`/api/msc-rounds/${round.id}/picks`, { storyId: b, reason: 'Een plek om te zitten' }));
+    await json(await panelCoord.post(`/api/msc-rounds/${round.id}/picks`, { storyId: b, reason: 'Een plek om te zitten' }));
     expect(reasons(await view(panelCoord))).toEqual(['Een plek om te zitten', 'Iedereen deed mee']);
     expect(reasons(await view(panelWorker))).toEqual(['Een plek om te zitten', 'Iedereen deed mee']);
-    await ok(await panelFunder.post(`/api/msc-rounds/${round.id}/picks`, { storyId: a, reason: 'Meer mensen kennen elkaar' }));
+    await json(await panelFunder.post(`/api/msc-rounds/${round.id}/picks`, { storyId: a, reason: 'Meer mensen kennen elkaar' }));
     expect((await view(panelFunder)).picks).toHaveLength(3);
     expect(await view(slowWorker)).toMatchObject({ picks: [], picksHidden: true });
 
     // Once the round closes everyone who may read it sees every pick, picked or not.
-    await ok(await coord.post(`/api/msc-rounds/${round.id}/close`));
+    await json(await coord.post(`/api/msc-rounds/${round.id}/close`));
     for (const reader of [slowWorker, coord, admin])
       expect(await view(reader)).toMatchObject({
         picksHidden: false,

@@ -1,7 +1,8 @@
 // Who sees which story in the sensemaking views, and the role matrix of every sensemaking route.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApp, type Client, type TestApp } from './helpers/app.js';
-import { makeProject, makeStory, ok, place, variableId } from './helpers/sensemaking-fixtures.js';
+import { makeProject, makeStory, place, variableId } from './helpers/sensemaking-fixtures.js';
+import { json } from './helpers/stories-fixtures.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -28,12 +29,12 @@ describe('one rule for who sees which story', () => {
   it('inbox, climate, agreement and excerpts show exactly the stories the story list shows, per role', async () => {
     const { admin, coordinator, member, stranger, funder, p, q } = await cast();
     const atm = await variableId(t.db, 'atmosphere');
-    const code = (await ok(await admin.post('/api/codes', { name: 'Ontmoeting' }), 201)).code.id;
+    const code = (await json(await admin.post('/api/codes', { name: 'Ontmoeting' }), 201)).code.id;
     const position = new Map<number, number>();
     const story = async (projectId: number, consent: 'team' | 'report' | 'public', teller: number) => {
       const s = await makeStory(t.db, { projectId, consent });
       await place(t.db, s, atm, 'teller', teller);
-      await ok(await admin.post(`/api/stories/${s}/excerpts`, { start: 0, end: 5, codeId: code }), 201);
+      await json(await admin.post(`/api/stories/${s}/excerpts`, { start: 0, end: 5, codeId: code }), 201);
       position.set(s, teller);
       return s;
     };
@@ -43,7 +44,7 @@ describe('one rule for who sees which story', () => {
     const qPublic = await story(q, 'public', 70);
     const qGone = await story(q, 'report', 90);
     for (const s of [pGone, qGone])
-      await ok(
+      await json(
         await coordinator.post(`/api/stories/${s}/consent`, { withdraw: true, reason: 'Verteller wil het niet meer', channel: 'spoken', givenBy: 'teller' }),
       );
     // a withdrawal clears the story's placements; put them back, so that the visibility rule and not
@@ -61,11 +62,11 @@ describe('one rule for who sees which story', () => {
 
     for (const [role, cl] of Object.entries(roles) as [keyof typeof roles, Client][]) {
       const expected = sorted(visible(role));
-      const list = await ok(await cl.get('/api/stories'));
+      const list = await json(await cl.get('/api/stories'));
       expect(sorted(list.stories.map((s: any) => s.id)), `${role}: story list`).toEqual(expected);
-      const inbox = await ok(await cl.get('/api/tagging/inbox'));
+      const inbox = await json(await cl.get('/api/tagging/inbox'));
       expect(sorted(inbox.stories.map((s: any) => s.id)), `${role}: inbox`).toEqual(expected);
-      const climate = await ok(await cl.get(`/api/climate?${year}`));
+      const climate = await json(await cl.get(`/api/climate?${year}`));
       expect(climate.series[0].periods[0].teller, `${role}: climate`).toMatchObject({ n: expected.length, mean: mean(expected) });
       for (const s of all) {
         const res = await cl.get(`/api/stories/${s}/excerpts`);
@@ -84,10 +85,10 @@ describe('one rule for who sees which story', () => {
     // once a coordinator placed them too, agreement counts the same stories
     for (const s of all) await place(t.db, s, atm, 'coordinator', position.get(s)! + 10);
     for (const [role, cl] of Object.entries(roles) as [keyof typeof roles, Client][]) {
-      const agreement = await ok(await cl.get('/api/climate/agreement?period=2026'));
+      const agreement = await json(await cl.get('/api/climate/agreement?period=2026'));
       const n = visible(role).length;
       expect(agreement.variables, `${role}: agreement`).toEqual(n ? [expect.objectContaining({ variableId: atm, n, meanDifference: 10 })] : []);
-      expect((await ok(await cl.get('/api/tagging/inbox'))).stories, `${role}: inbox after tagging`).toEqual([]);
+      expect((await json(await cl.get('/api/tagging/inbox'))).stories, `${role}: inbox after tagging`).toEqual([]);
     }
   });
 
@@ -103,7 +104,7 @@ describe('one rule for who sees which story', () => {
     await makeStory(t.db, { projectId: p, consent: 'public', happenedOn: '2027-01-01' });
 
     const round = (
-      await ok(
+      await json(
         await coordinator.post('/api/msc-rounds', {
           domain: 'Meedoen',
           periodFrom: '2026-01-01',
@@ -115,7 +116,7 @@ describe('one rule for who sees which story', () => {
       )
     ).round.id;
     const report = (
-      await ok(
+      await json(
         await coordinator.post('/api/reports', {
           title: 'Jaarverslag',
           audience: 'funder',
@@ -127,12 +128,12 @@ describe('one rule for who sees which story', () => {
         201,
       )
     ).report.id;
-    const preview = await ok(await coordinator.get(`/api/reports/${report}/preview`));
+    const preview = await json(await coordinator.get(`/api/reports/${report}/preview`));
     // The report counts the stories it may show (and prints only the chosen ones): the same two.
     expect(preview.data.summary.counts.storiesReportable).toBe(2);
     const reported = [pReport, qPublic].sort((a, b) => a - b);
     for (const [role, cl] of Object.entries({ admin, coordinator, member, funder })) {
-      const view = await ok(await cl.get(`/api/msc-rounds/${round}`));
+      const view = await json(await cl.get(`/api/msc-rounds/${round}`));
       expect(
         view.candidates.map((c: any) => c.id),
         `${role}: candidates`,
@@ -156,14 +157,14 @@ describe('role matrix', () => {
     const p = await makeProject(t.db, 'Buurtkamer', [member.id]);
     const s = await makeStory(t.db, { projectId: p, consent: 'report', text: 'Samen koken en samen eten.' });
     const atm = await variableId(t.db, 'atmosphere');
-    const outcome = async () => (await ok(await admin.post(`/api/projects/${p}/outcomes`, { level: 'outcome', title: 'Doel' }), 201)).outcome.id as number;
+    const outcome = async () => (await json(await admin.post(`/api/projects/${p}/outcomes`, { level: 'outcome', title: 'Doel' }), 201)).outcome.id as number;
     const o = await outcome();
     let n = 0;
-    const code = async () => (await ok(await admin.post('/api/codes', { name: `code ${++n}` }), 201)).code.id as number;
+    const code = async () => (await json(await admin.post('/api/codes', { name: `code ${++n}` }), 201)).code.id as number;
     const c = await code();
     const round = async () =>
       (
-        await ok(
+        await json(
           await admin.post('/api/msc-rounds', {
             domain: 'Meedoen',
             periodFrom: '2026-01-01',
@@ -177,10 +178,10 @@ describe('role matrix', () => {
     const r = await round();
     const closedRound = async () => {
       const id = await round();
-      await ok(await admin.post(`/api/msc-rounds/${id}/close`));
+      await json(await admin.post(`/api/msc-rounds/${id}/close`));
       return id;
     };
-    const excerpt = async () => (await ok(await admin.post(`/api/stories/${s}/excerpts`, { start: 0, end: 5, codeId: c }), 201)).excerpt.id as number;
+    const excerpt = async () => (await json(await admin.post(`/api/stories/${s}/excerpts`, { start: 0, end: 5, codeId: c }), 201)).excerpt.id as number;
 
     type Case = [string, (cl: Client) => Promise<Response>, Record<Who, number>];
     const st = (admin: number, coordinator: number, member: number, stranger: number, funder: number, anon = 401): Record<Who, number> => ({
@@ -258,7 +259,7 @@ describe('role matrix', () => {
   });
 
   it('puts every sensemaking route in the OpenAPI document', async () => {
-    const spec = await ok(await t.anon.get('/api/openapi.json'));
+    const spec = await json(await t.anon.get('/api/openapi.json'));
     for (const path of [
       '/api/projects/{id}/outcomes',
       '/api/outcomes/{id}',

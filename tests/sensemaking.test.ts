@@ -1,6 +1,7 @@
 // Climate variables, outcomes and the results chain; tagging stories to them; excerpts and codes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { editStoryText, makeProject, makeStory, ok, place, variableId } from './helpers/sensemaking-fixtures.js';
+import { editStoryText, makeProject, makeStory, place, variableId } from './helpers/sensemaking-fixtures.js';
+import { json } from './helpers/stories-fixtures.js';
 import { testApp, type TestApp } from './helpers/app.js';
 
 let t: TestApp;
@@ -13,7 +14,7 @@ describe('climate variables and outcomes', () => {
   it('seeds the catalogue, lets admins retire a variable, keeps retired ones out of new choices', async () => {
     const admin = await t.as('admin');
     const coord = await t.as('coordinator');
-    const { variables } = await ok(await coord.get('/api/climate-variables'));
+    const { variables } = await json(await coord.get('/api/climate-variables'));
     expect(variables).toHaveLength(16);
     expect(variables[1]).toMatchObject({
       key: 'atmosphere',
@@ -23,15 +24,15 @@ describe('climate variables and outcomes', () => {
       groupKey: 'social',
     });
     const atmosphere = variables[1].id;
-    const retired = await ok(await admin.patch(`/api/climate-variables/${atmosphere}`, { retired: true }));
+    const retired = await json(await admin.patch(`/api/climate-variables/${atmosphere}`, { retired: true }));
     expect(retired.variable.retiredAt).toBeTruthy();
-    expect((await ok(await coord.get('/api/climate-variables'))).variables).toHaveLength(15);
-    expect((await ok(await coord.get('/api/climate-variables?includeRetired=true'))).variables).toHaveLength(16);
+    expect((await json(await coord.get('/api/climate-variables'))).variables).toHaveLength(15);
+    expect((await json(await coord.get('/api/climate-variables?includeRetired=true'))).variables).toHaveLength(16);
     const p = await makeProject(t.db);
     expect((await coord.put(`/api/projects/${p}/climate-variables`, { variableIds: [atmosphere] })).status).toBe(400);
-    const chosen = await ok(await coord.put(`/api/projects/${p}/climate-variables`, { variableIds: [variables[0].id, variables[2].id] }));
+    const chosen = await json(await coord.put(`/api/projects/${p}/climate-variables`, { variableIds: [variables[0].id, variables[2].id] }));
     expect(chosen.variableIds).toEqual([variables[0].id, variables[2].id]);
-    const created = await ok(
+    const created = await json(
       await admin.post('/api/climate-variables', {
         key: 'green',
         groupKey: 'social',
@@ -54,11 +55,11 @@ describe('climate variables and outcomes', () => {
     const coord = await t.as('coordinator');
     const p = await makeProject(t.db);
     const other = await makeProject(t.db, 'Ander');
-    const lib = await ok(
+    const lib = await json(
       await coord.post('/api/outcome-library', { level: 'impact', title: 'Bewoners voelen zich veilig', description: 'Veiligheid en vertrouwen' }),
       201,
     );
-    const impact = await ok(await coord.post(`/api/projects/${p}/outcomes`, { libraryId: lib.outcome.id }), 201);
+    const impact = await json(await coord.post(`/api/projects/${p}/outcomes`, { libraryId: lib.outcome.id }), 201);
     expect(impact.outcome).toMatchObject({
       level: 'impact',
       iatiType: 3,
@@ -66,7 +67,7 @@ describe('climate variables and outcomes', () => {
       description: 'Veiligheid en vertrouwen',
       libraryId: lib.outcome.id,
     });
-    const outcome = await ok(
+    const outcome = await json(
       await coord.post(`/api/projects/${p}/outcomes`, { level: 'outcome', title: 'Buren kennen elkaar', parentId: impact.outcome.id }),
       201,
     );
@@ -74,20 +75,23 @@ describe('climate variables and outcomes', () => {
     // an output must hang under an outcome, not an impact; and never under another project's outcome
     expect((await coord.post(`/api/projects/${p}/outcomes`, { level: 'output', title: 'Buurtkamer open', parentId: impact.outcome.id })).status).toBe(400);
     expect((await coord.post(`/api/projects/${other}/outcomes`, { level: 'output', title: 'x', parentId: outcome.outcome.id })).status).toBe(400);
-    const output = await ok(await coord.post(`/api/projects/${p}/outcomes`, { level: 'output', title: 'Buurtkamer open', parentId: outcome.outcome.id }), 201);
+    const output = await json(
+      await coord.post(`/api/projects/${p}/outcomes`, { level: 'output', title: 'Buurtkamer open', parentId: outcome.outcome.id }),
+      201,
+    );
     expect(output.outcome.iatiType).toBe(1);
-    const list = await ok(await coord.get(`/api/projects/${p}/outcomes`));
+    const list = await json(await coord.get(`/api/projects/${p}/outcomes`));
     expect(list.outcomes.map((o: any) => o.level)).toEqual(['impact', 'outcome', 'output']);
-    const patched = await ok(await coord.patch(`/api/outcomes/${output.outcome.id}`, { title: 'Buurtkamer drie dagen open', sort: 1 }));
+    const patched = await json(await coord.patch(`/api/outcomes/${output.outcome.id}`, { title: 'Buurtkamer drie dagen open', sort: 1 }));
     expect(patched.outcome.title).toBe('Buurtkamer drie dagen open');
 
     const s = await makeStory(t.db, { projectId: p });
-    await ok(await coord.put(`/api/stories/${s}/tags`, { outcomes: [{ outcomeId: output.outcome.id, note: 'de buurtkamer' }] }));
+    await json(await coord.put(`/api/stories/${s}/tags`, { outcomes: [{ outcomeId: output.outcome.id, note: 'de buurtkamer' }] }));
     expect((await coord.request('DELETE', `/api/outcomes/${output.outcome.id}`)).status).toBe(409);
     expect((await coord.request('DELETE', `/api/outcomes/${outcome.outcome.id}`)).status).toBe(409); // has an output below it
-    await ok(await coord.put(`/api/stories/${s}/tags`, { outcomes: [] }));
-    await ok(await coord.request('DELETE', `/api/outcomes/${output.outcome.id}`));
-    expect((await ok(await coord.get(`/api/projects/${p}/outcomes`))).outcomes).toHaveLength(2);
+    await json(await coord.put(`/api/stories/${s}/tags`, { outcomes: [] }));
+    await json(await coord.request('DELETE', `/api/outcomes/${output.outcome.id}`));
+    expect((await json(await coord.get(`/api/projects/${p}/outcomes`))).outcomes).toHaveLength(2);
   });
 });
 
@@ -98,27 +102,27 @@ describe('tagging', () => {
     const funder = await t.as('funder');
     const p = await makeProject(t.db, 'Buurtkamer', [worker.id]);
     const other = await makeProject(t.db, 'Ander');
-    const o1 = (await ok(await coord.post(`/api/projects/${p}/outcomes`, { level: 'outcome', title: 'Buren kennen elkaar' }), 201)).outcome.id;
-    const o2 = (await ok(await coord.post(`/api/projects/${p}/outcomes`, { level: 'outcome', title: 'Meer vrijwilligers' }), 201)).outcome.id;
-    const foreign = (await ok(await coord.post(`/api/projects/${other}/outcomes`, { level: 'outcome', title: 'Elders' }), 201)).outcome.id;
+    const o1 = (await json(await coord.post(`/api/projects/${p}/outcomes`, { level: 'outcome', title: 'Buren kennen elkaar' }), 201)).outcome.id;
+    const o2 = (await json(await coord.post(`/api/projects/${p}/outcomes`, { level: 'outcome', title: 'Meer vrijwilligers' }), 201)).outcome.id;
+    const foreign = (await json(await coord.post(`/api/projects/${other}/outcomes`, { level: 'outcome', title: 'Elders' }), 201)).outcome.id;
     const atm = await variableId(t.db, 'atmosphere');
     const s = await makeStory(t.db, { projectId: p });
 
-    const suggested = await ok(
+    const suggested = await json(
       await worker.put(`/api/stories/${s}/tags`, { outcomes: [{ outcomeId: o1, note: 'groeten' }], placements: [{ variableId: atm, position: 70 }] }),
     );
     expect(suggested.tags.outcomes).toEqual([expect.objectContaining({ outcomeId: o1, status: 'suggested', note: 'groeten' })]);
     expect(suggested.tags.placements).toEqual([expect.objectContaining({ variableId: atm, position: 70, status: 'suggested', source: 'coordinator' })]);
     // suggestions do not count as tagged: the story stays in the inbox, marked
-    const inbox = await ok(await coord.get(`/api/tagging/inbox?projectId=${p}`));
+    const inbox = await json(await coord.get(`/api/tagging/inbox?projectId=${p}`));
     expect(inbox.stories).toEqual([expect.objectContaining({ id: s, state: 'suggested' })]);
 
-    const accepted = await ok(await coord.post(`/api/stories/${s}/tags/accept`, {}));
+    const accepted = await json(await coord.post(`/api/stories/${s}/tags/accept`, {}));
     expect(accepted.tags.outcomes).toEqual([expect.objectContaining({ outcomeId: o1, status: 'accepted' })]);
     expect(accepted.tags.placements).toEqual([expect.objectContaining({ variableId: atm, position: 70, status: 'accepted' })]);
-    expect((await ok(await coord.get(`/api/tagging/inbox?projectId=${p}`))).stories).toEqual([]);
+    expect((await json(await coord.get(`/api/tagging/inbox?projectId=${p}`))).stories).toEqual([]);
 
-    const set = await ok(
+    const set = await json(
       await coord.put(`/api/stories/${s}/tags`, { outcomes: [{ outcomeId: o2, note: 'nieuw' }], placements: [{ variableId: atm, position: null }] }),
     );
     expect(set.tags.outcomes.map((o: any) => [o.outcomeId, o.status])).toEqual([[o2, 'accepted']]);
@@ -144,29 +148,29 @@ describe('tagging', () => {
     const worker = await t.as('worker');
     const p = await makeProject(t.db, 'Buurtkamer', [worker.id]);
     const other = await makeProject(t.db, 'Ander');
-    const o = (await ok(await coord.post(`/api/projects/${p}/outcomes`, { level: 'outcome', title: 'Buren kennen elkaar' }), 201)).outcome.id;
+    const o = (await json(await coord.post(`/api/projects/${p}/outcomes`, { level: 'outcome', title: 'Buren kennen elkaar' }), 201)).outcome.id;
     const withSuggestion = await makeStory(t.db, { projectId: p, title: 'oud, voorgesteld' });
     const tagged = await makeStory(t.db, { projectId: p, title: 'getagd' });
     const untagged = await makeStory(t.db, { projectId: p, title: 'nieuw' });
     await makeStory(t.db, { projectId: p, title: 'ingetrokken', withdrawn: true });
     const elsewhere = await makeStory(t.db, { projectId: other, title: 'elders' });
-    await ok(await worker.put(`/api/stories/${withSuggestion}/tags`, { outcomes: [{ outcomeId: o }] }));
-    await ok(await coord.put(`/api/stories/${tagged}/tags`, { outcomes: [{ outcomeId: o }] }));
+    await json(await worker.put(`/api/stories/${withSuggestion}/tags`, { outcomes: [{ outcomeId: o }] }));
+    await json(await coord.put(`/api/stories/${tagged}/tags`, { outcomes: [{ outcomeId: o }] }));
     const atm = await variableId(t.db, 'atmosphere');
     await place(t.db, untagged, atm, 'teller', 35);
-    const all = await ok(await coord.get('/api/tagging/inbox'));
+    const all = await json(await coord.get('/api/tagging/inbox'));
     expect(all.stories[0].tellerPlacements).toEqual([{ variableId: atm, position: 35 }]);
     expect(all.stories.map((s: any) => [s.id, s.state])).toEqual([
       [untagged, 'untagged'],
       [elsewhere, 'untagged'],
       [withSuggestion, 'suggested'],
     ]);
-    const mine = await ok(await worker.get('/api/tagging/inbox'));
+    const mine = await json(await worker.get('/api/tagging/inbox'));
     expect(mine.stories.map((s: any) => s.id)).toEqual([untagged, withSuggestion]);
 
     // One story on request, also a tagged one, with its current tags to start from; never one
     // the user may not see.
-    const one = await ok(await coord.get(`/api/tagging/inbox?storyId=${tagged}`));
+    const one = await json(await coord.get(`/api/tagging/inbox?storyId=${tagged}`));
     expect(one.stories).toEqual([
       expect.objectContaining({
         id: tagged,
@@ -174,9 +178,9 @@ describe('tagging', () => {
         suggestions: expect.objectContaining({ outcomes: [expect.objectContaining({ outcomeId: o, status: 'accepted' })] }),
       }),
     ]);
-    expect((await ok(await worker.get(`/api/tagging/inbox?storyId=${elsewhere}`))).stories).toEqual([]);
+    expect((await json(await worker.get(`/api/tagging/inbox?storyId=${elsewhere}`))).stories).toEqual([]);
     const withdrawn = (await t.db.selectFrom('stories').select('id').where('title', '=', 'ingetrokken').executeTakeFirstOrThrow()).id;
-    expect((await ok(await coord.get(`/api/tagging/inbox?storyId=${withdrawn}`))).stories).toEqual([]);
+    expect((await json(await coord.get(`/api/tagging/inbox?storyId=${withdrawn}`))).stories).toEqual([]);
     expect((await coord.get('/api/tagging/inbox?storyId=abc')).status).toBe(400);
   });
 
@@ -184,7 +188,7 @@ describe('tagging', () => {
     const coord = await t.as('coordinator');
     const p = await makeProject(t.db);
     const other = await makeProject(t.db, 'Ander');
-    const o = (await ok(await coord.post(`/api/projects/${p}/outcomes`, { level: 'outcome', title: 'Buren kennen elkaar' }), 201)).outcome.id;
+    const o = (await json(await coord.post(`/api/projects/${p}/outcomes`, { level: 'outcome', title: 'Buren kennen elkaar' }), 201)).outcome.id;
     const atm = await variableId(t.db, 'atmosphere');
     const a = await makeStory(t.db, { projectId: p });
     const b = await makeStory(t.db, { projectId: p });
@@ -194,7 +198,7 @@ describe('tagging', () => {
     expect(await t.db.selectFrom('storyOutcomes').selectAll().execute()).toEqual([]);
     expect((await coord.post('/api/tagging/bulk', { storyIds: [a, 9999], placements: [{ variableId: atm, position: 40 }] })).status).toBe(404);
     expect(await t.db.selectFrom('storyPlacements').selectAll().execute()).toEqual([]);
-    const res = await ok(
+    const res = await json(
       await coord.post('/api/tagging/bulk', { storyIds: [a, b], outcomes: [{ outcomeId: o, note: 'samen' }], placements: [{ variableId: atm, position: 40 }] }),
     );
     expect(res.tagged).toEqual([a, b]);
@@ -211,11 +215,11 @@ describe('tagging', () => {
     const atm = await variableId(t.db, 'atmosphere');
     const img = await variableId(t.db, 'image');
     const norms = await variableId(t.db, 'norms');
-    await ok(await coord.put(`/api/projects/${p}/climate-variables`, { variableIds: [img, atm, norms] }));
+    await json(await coord.put(`/api/projects/${p}/climate-variables`, { variableIds: [img, atm, norms] }));
     const s = await makeStory(t.db, { projectId: p });
     await place(t.db, s, atm, 'teller', 30);
     await place(t.db, s, img, 'teller', null);
-    await ok(
+    await json(
       await coord.put(`/api/stories/${s}/tags`, {
         placements: [
           { variableId: atm, position: 55 },
@@ -223,7 +227,7 @@ describe('tagging', () => {
         ],
       }),
     );
-    const { placements } = await ok(await coord.get(`/api/stories/${s}/placements`));
+    const { placements } = await json(await coord.get(`/api/stories/${s}/placements`));
     const byKey = Object.fromEntries(placements.map((x: any) => [x.variable.key, x]));
     expect(byKey.atmosphere).toMatchObject({ teller: { position: 30, applies: true }, coordinator: { position: 55, applies: true }, difference: 25 });
     expect(byKey.image).toMatchObject({ teller: { position: null, applies: false }, coordinator: { position: 10 }, difference: null });
@@ -237,18 +241,18 @@ describe('excerpts and codes', () => {
     const p = await makeProject(t.db);
     const text = 'Eerst was het stil. Toen kwam de buurtkamer. Nu groeten mensen elkaar.';
     const s = await makeStory(t.db, { projectId: p, text });
-    const code = (await ok(await coord.post('/api/codes', { name: 'Ontmoeting', description: 'Mensen leren elkaar kennen' }), 201)).code;
+    const code = (await json(await coord.post('/api/codes', { name: 'Ontmoeting', description: 'Mensen leren elkaar kennen' }), 201)).code;
     const atm = await variableId(t.db, 'atmosphere');
     const start = text.indexOf('Nu groeten');
-    const greet = await ok(await coord.post(`/api/stories/${s}/excerpts`, { start, end: text.length, codeId: code.id, note: 'kern' }), 201);
+    const greet = await json(await coord.post(`/api/stories/${s}/excerpts`, { start, end: text.length, codeId: code.id, note: 'kern' }), 201);
     expect(greet.excerpt).toMatchObject({ quote: 'Nu groeten mensen elkaar.', status: 'ok', codeName: 'Ontmoeting' });
-    const quiet = await ok(await coord.post(`/api/stories/${s}/excerpts`, { start: 0, end: 19, variableId: atm, position: 20 }), 201);
+    const quiet = await json(await coord.post(`/api/stories/${s}/excerpts`, { start: 0, end: 19, variableId: atm, position: 20 }), 201);
     expect(quiet.excerpt.quote).toBe('Eerst was het stil.');
     expect((await coord.post(`/api/stories/${s}/excerpts`, { start: 5, end: 500, codeId: code.id })).status).toBe(400);
     expect((await coord.post(`/api/stories/${s}/excerpts`, { start: 0, end: 5, codeId: code.id, variableId: atm })).status).toBe(400);
 
     await editStoryText(t.db, s, 'Het was heel erg stil. Toen kwam de buurtkamer. Nu groeten mensen elkaar.');
-    const after = await ok(await coord.get(`/api/stories/${s}/excerpts`));
+    const after = await json(await coord.get(`/api/stories/${s}/excerpts`));
     const byId = Object.fromEntries(after.excerpts.map((e: any) => [e.id, e]));
     const newText = after.bodyText as string;
     expect(byId[greet.excerpt.id]).toMatchObject({ status: 'moved', quote: 'Nu groeten mensen elkaar.' });
@@ -260,9 +264,9 @@ describe('excerpts and codes', () => {
     const coord = await t.as('coordinator');
     const p = await makeProject(t.db);
     const s = await makeStory(t.db, { projectId: p, text: 'Ik durf weer over het plein te lopen.' });
-    const code = (await ok(await coord.post('/api/codes', { name: 'Veiligheid' }), 201)).code;
-    await ok(await coord.post(`/api/stories/${s}/excerpts`, { start: 0, end: 20, codeId: code.id }), 201);
-    await ok(await coord.post(`/api/stories/${s}/consent`, { withdraw: true, reason: 'Verteller wil het niet meer', channel: 'spoken', givenBy: 'teller' }));
+    const code = (await json(await coord.post('/api/codes', { name: 'Veiligheid' }), 201)).code;
+    await json(await coord.post(`/api/stories/${s}/excerpts`, { start: 0, end: 20, codeId: code.id }), 201);
+    await json(await coord.post(`/api/stories/${s}/consent`, { withdraw: true, reason: 'Verteller wil het niet meer', channel: 'spoken', givenBy: 'teller' }));
     expect(await t.db.selectFrom('storyExcerpts').selectAll().execute()).toEqual([]);
     expect((await coord.post(`/api/stories/${s}/excerpts`, { start: 0, end: 1, codeId: code.id })).status).toBe(409);
   });
@@ -271,20 +275,20 @@ describe('excerpts and codes', () => {
     const coord = await t.as('coordinator');
     const p = await makeProject(t.db);
     const s = await makeStory(t.db, { projectId: p, text: 'Samen koken. Samen eten. Samen opruimen.' });
-    const a = (await ok(await coord.post('/api/codes', { name: 'Samen' }), 201)).code;
-    const b = (await ok(await coord.post('/api/codes', { name: 'Gezamenlijkheid' }), 201)).code;
+    const a = (await json(await coord.post('/api/codes', { name: 'Samen' }), 201)).code;
+    const b = (await json(await coord.post('/api/codes', { name: 'Gezamenlijkheid' }), 201)).code;
     expect((await coord.post('/api/codes', { name: 'samen' })).status).toBe(409);
-    await ok(await coord.post(`/api/stories/${s}/excerpts`, { start: 0, end: 12, codeId: a.id }), 201);
-    await ok(await coord.post(`/api/stories/${s}/excerpts`, { start: 13, end: 24, codeId: a.id }), 201);
-    await ok(await coord.post(`/api/stories/${s}/excerpts`, { start: 25, end: 40, codeId: b.id }), 201);
+    await json(await coord.post(`/api/stories/${s}/excerpts`, { start: 0, end: 12, codeId: a.id }), 201);
+    await json(await coord.post(`/api/stories/${s}/excerpts`, { start: 13, end: 24, codeId: a.id }), 201);
+    await json(await coord.post(`/api/stories/${s}/excerpts`, { start: 25, end: 40, codeId: b.id }), 201);
     expect((await coord.patch(`/api/codes/${b.id}`, { name: 'SAMEN' })).status).toBe(409);
-    const renamed = await ok(await coord.patch(`/api/codes/${b.id}`, { name: 'Samen doen' }));
+    const renamed = await json(await coord.patch(`/api/codes/${b.id}`, { name: 'Samen doen' }));
     expect(renamed.code.name).toBe('Samen doen');
-    const merged = await ok(await coord.post(`/api/codes/${a.id}/merge`, { intoId: b.id }));
+    const merged = await json(await coord.post(`/api/codes/${a.id}/merge`, { intoId: b.id }));
     expect(merged).toMatchObject({ moved: 2, code: { id: b.id, name: 'Samen doen', uses: 3 } });
-    const { codes } = await ok(await coord.get('/api/codes'));
+    const { codes } = await json(await coord.get('/api/codes'));
     expect(codes.map((c: any) => c.name)).toEqual(['Samen doen']);
-    const { excerpts } = await ok(await coord.get(`/api/stories/${s}/excerpts`));
+    const { excerpts } = await json(await coord.get(`/api/stories/${s}/excerpts`));
     expect(excerpts.map((e: any) => e.codeId)).toEqual([b.id, b.id, b.id]);
     expect((await coord.post(`/api/codes/${b.id}/merge`, { intoId: b.id })).status).toBe(400);
   });

@@ -99,18 +99,3 @@ export async function axeViolations(page: import('playwright-core').Page): Promi
     return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.html.slice(0, 200)}`) }));
   });
 }
-
-const body = async (res: Response) => {
-  const text = await res.text();
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-};
-/** The answer's body (JSON, else text), after checking its status. */
-export async function ok<T = any>(res: Response, status = 200): Promise<T> {
-  const b = await body(res);
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(b)}`);
-  return b as T;
-}

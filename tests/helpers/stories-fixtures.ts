@@ -10,10 +10,16 @@ export function doc(...paragraphs: string[]) {
   return { type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
 }
 
-export async function json<T = any>(res: Response, status: number): Promise<T> {
+/** The answer's body after checking its status: JSON, else its text; undefined when empty. */
+export async function json<T = any>(res: Response, status = 200): Promise<T> {
   const text = await res.text();
   expect(res.status, text).toBe(status);
-  return (text ? JSON.parse(text) : undefined) as T;
+  if (!text) return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return text as T;
+  }
 }
 
 /** Adds climate variables to the catalogue and lets `projectId` choose the first ones. */
