@@ -11,6 +11,7 @@ const sqliteOnly = [
   'tests/user-cli.test.ts',
   'tests/stories-web.test.ts',
   'tests/migrations.test.ts',
+  'tests/sqlite-rows.test.ts',
   'tests/limiter-await.test.ts', // reads the code, not the database
   'tests/bundle-stale.test.ts', // reads files, not the database
 ];

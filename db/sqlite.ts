@@ -18,23 +18,67 @@ export function openSqlite(path: string): Database.Database {
   return sqlite;
 }
 
+/** A statement as Kysely's SqliteDialect uses it. */
+type DialectStatement = {
+  readonly reader: boolean;
+  readonly busy: boolean;
+  all(parameters: readonly unknown[]): unknown[];
+  run(parameters: readonly unknown[]): Database.RunResult;
+  iterate(parameters: readonly unknown[]): IterableIterator<unknown>;
+};
+
+/**
+ * A reading statement whose rows are the objects better-sqlite3 would make (one key per result
+ * column, a later column of the same name winning), built here from its raw arrays: objects made
+ * in JavaScript with one shape are cheaper to make and to read than those the addon makes key by
+ * key. The names are read after each run, so a statement SQLite prepared again after a schema
+ * change gets the new ones.
+ */
+function readerRows(stmt: Database.Statement): DialectStatement {
+  stmt.raw(true);
+  const names = () => stmt.columns().map((c) => c.name);
+  const row = (keys: string[], values: unknown[]) => {
+    const o: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) o[keys[i]!] = values[i];
+    return o;
+  };
+  return {
+    reader: true,
+    get busy() {
+      return stmt.busy;
+    },
+    all(parameters) {
+      const rows = stmt.all(parameters) as unknown[][];
+      if (!rows.length) return rows;
+      const keys = names();
+      return rows.map((values) => row(keys, values));
+    },
+    run: (parameters) => stmt.run(parameters),
+    *iterate(parameters) {
+      let keys: string[] | undefined;
+      for (const values of stmt.iterate(parameters) as IterableIterator<unknown[]>) yield row((keys ??= names()), values);
+    },
+  };
+}
+
 /**
  * The connection as Kysely's SqliteDialect sees it, with prepared statements cached by their SQL
  * text (least recently used dropped beyond `size`). Preparing is a large share of a short
  * statement's cost; Kysely would otherwise prepare every statement anew.
  */
 export function cachedStatements(sqlite: Database.Database, size = 500) {
-  const cache = new Map<string, Database.Statement>();
+  const cache = new Map<string, DialectStatement>();
   return {
     close: () => sqlite.close(),
-    prepare(text: string): Database.Statement {
+    prepare(text: string): DialectStatement {
       let stmt = cache.get(text);
       if (stmt && !stmt.busy) {
         cache.delete(text); // re-insert: most recently used last
         cache.set(text, stmt);
         return stmt;
       }
-      stmt = sqlite.prepare(text);
+      const prepared = sqlite.prepare(text);
+      stmt = prepared.reader ? readerRows(prepared) : prepared;
       if (!cache.has(text)) {
         cache.set(text, stmt);
         if (cache.size > size) cache.delete(cache.keys().next().value!);

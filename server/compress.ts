@@ -73,16 +73,17 @@ export const compress: MiddlewareHandler = async (c, next) => {
   if (res.headers.has('Content-Encoding') || !compressible.test(type) || /\bno-transform\b/i.test(res.headers.get('Cache-Control') ?? '')) return;
   // Whichever form this client gets, a cache must not hand it to a client that asked differently.
   addVary(res.headers, 'Accept-Encoding');
-  const whole = wholeBody(res);
-  const wholeSize = whole === null ? null : typeof whole === 'string' ? Buffer.byteLength(whole) : whole.byteLength;
-  const length = res.headers.get('Content-Length') ?? wholeSize;
-  if (length !== null && Number(length) < COMPRESS_THRESHOLD) return;
   const encoding = chooseEncoding(c.req.header('Accept-Encoding'));
   if (!encoding) return;
-  if (whole !== null && wholeSize! <= WHOLE_LIMIT) {
+  // A string is turned into bytes once: for its length and for the compressor.
+  const whole = wholeBody(res);
+  const bytes = typeof whole === 'string' ? Buffer.from(whole) : whole;
+  const length = res.headers.get('Content-Length') ?? bytes?.byteLength ?? null;
+  if (length !== null && Number(length) < COMPRESS_THRESHOLD) return;
+  if (bytes !== null && bytes.byteLength <= WHOLE_LIMIT) {
     const packed =
-      encoding === 'br' ? brotliCompressSync(whole, { params: { ...brotliParams, [constants.BROTLI_PARAM_SIZE_HINT]: wholeSize! } }) : gzipSync(whole);
-    return encoded(c, res, new Uint8Array(packed), encoding);
+      encoding === 'br' ? brotliCompressSync(bytes, { params: { ...brotliParams, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } }) : gzipSync(bytes);
+    return encoded(c, res, new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), encoding);
   }
   if (!res.body) return;
 

@@ -1,6 +1,8 @@
 // Text helpers for rendering reports: HTML escaping and HTML back to plain text.
 
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const special = /[&<>"']/;
+export const escapeHtml = (s: string) => (special.test(s) ? s.replace(/[&<>"']/g, (ch) => entities[ch]!) : s);
 
 /** Plain text of rendered rich-text HTML (for IATI narratives). */
 export const htmlToText = (html: string) =>
