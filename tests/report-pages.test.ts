@@ -46,6 +46,24 @@ describe('report pages: Dutch first, English second', () => {
     await t.close();
   });
 
+  it('a number in a page address is read as the API reads it: one address per version, else the page that says it is not there', async () => {
+    const { t, coord, id, link } = await setup();
+    expect((await coord.get(`/reports/${id}/versions/1`)).status).toBe(200);
+    expect((await coord.get(`/reports/000${id}/versions/01`)).status).toBe(200);
+    for (const path of [
+      `/reports/0/versions/1`,
+      `/reports/${id}/versions/0`,
+      `/reports/99999999999999999999/versions/1`,
+      `/reports/${id}/versions/99999999999999999999`,
+    ]) {
+      const res = await coord.get(path);
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).toContain('<html lang="nl">');
+    }
+    for (const mediaId of ['0', '99999999999999999999']) expect((await t.anon.get(`/reports/shared/${link.token}/photos/${mediaId}`)).status).toBe(404);
+    await t.close();
+  });
+
   it('a logged-in reader gets their own language; ?lang overrides it', async () => {
     const { t, coord, id } = await setup();
     await t.db.updateTable('users').set({ locale: 'en' }).where('id', '=', coord.id).execute();

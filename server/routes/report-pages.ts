@@ -7,6 +7,7 @@ type VersionRow = NonNullable<Awaited<ReturnType<typeof getVersion>>>;
 import { loadSession } from '../auth/sessions.js';
 import { hashToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
+import { pathId } from '../openapi.js';
 import { languageSwitch, pageLang, reportCss, reportPage, type PageLang } from '../reports/page.js';
 import type { ReportData } from '../reports/assemble.js';
 import { madeOnce, serveVersion, stampNow } from '../reports/version-cache.js';
@@ -69,6 +70,12 @@ const problem = (c: Context<AppEnv>, lang: PageLang, status: 404 | 403 | 410, me
   return c.html(reportPage({ title: message, article: `<h1>${message}</h1><p>${home}</p>`, nav: [languageSwitch(c.req.path, lang)], lang }), status);
 };
 
+/** A number in a page's path, read by the API's rule (pathId); null when no record can have it. */
+function idIn(c: Context, name: string): number | null {
+  const read = pathId(name).safeParse(c.req.param(name));
+  return read.success ? read.data : null;
+}
+
 export function reportPages() {
   const app = new Hono<AppEnv>();
 
@@ -81,8 +88,9 @@ export function reportPages() {
     c.set('user', session.user);
     const lang = langOf(c, session.user.locale);
     const w = words[lang];
-    const id = Number(c.req.param('id'));
-    const n = Number(c.req.param('n'));
+    const id = idIn(c, 'id');
+    const n = idIn(c, 'n');
+    if (id === null || n === null) return problem(c, lang, 404, w.notFound);
     try {
       const stamp = stampNow(c.get('db'));
       const version = await readableVersionMeta(c, id, n);
@@ -163,8 +171,10 @@ export function reportPages() {
     const shared = await sharedVersion(c);
     if (!('version' in shared)) return problem(c, lang, shared.status, words[lang][shared.why]);
     c.header('X-Robots-Tag', 'noindex');
+    const mediaId = idIn(c, 'mediaId');
+    if (mediaId === null) return problem(c, lang, 404, words[lang].notFound);
     try {
-      return await photoResponse(c, await reportPhotoFile(c.get('db'), photoIdsOf(shared.served.data), Number(c.req.param('mediaId'))));
+      return await photoResponse(c, await reportPhotoFile(c.get('db'), photoIdsOf(shared.served.data), mediaId));
     } catch (err) {
       if (err instanceof AppError && err.status === 404) return problem(c, lang, 404, words[lang].notFound);
       throw err;
