@@ -90,6 +90,13 @@ describe('browser: a report built through the pages', () => {
     await stories.getByRole('checkbox', { name: /Boodschappen samen/ }).uncheck();
     await stories.getByRole('checkbox', { name: /De ladder van de buren/ }).check();
     await stories.getByRole('button', { name: 'Omhoog: De ladder van de buren' }).click();
+    const focused = () =>
+      page.evaluate(() => {
+        let a = document.activeElement;
+        while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+        return a?.getAttribute('aria-label');
+      });
+    await expect.poll(focused).toBe('Omhoog: De ladder van de buren');
     const editor = page.getByRole('textbox', { name: 'Wat we zien bij "Buren helpen elkaar"' });
     await editor.click();
     await page.keyboard.type('Buren vragen elkaar ');
@@ -97,6 +104,25 @@ describe('browser: a report built through the pages', () => {
     await page.keyboard.type('vaker om hulp');
     await page.keyboard.press('Control+b');
     await page.keyboard.type('.');
+    // Changing the choice after writing keeps what was written.
+    // What the boxes show is what is chosen, in order, also after moving; the focus stays on the
+    // button pressed, with its story.
+    const boxes = () =>
+      stories.getByRole('checkbox').evaluateAll((els) =>
+        els.map(
+          (e) =>
+            `${(e as HTMLInputElement).checked ? '☑' : '☐'} ${e
+              .closest('li')!
+              .textContent!.replace(/\s+\d{4}-\d{2}[\s\S]*$/, '')
+              .trim()}`,
+        ),
+      );
+    expect(await boxes()).toEqual(['☑ De ladder van de buren', '☑ Soep voor de flat', '☐ Boodschappen samen']);
+    await stories.getByRole('checkbox', { name: /Soep voor de flat/ }).uncheck();
+    await stories.getByRole('checkbox', { name: /Soep voor de flat/ }).check();
+    expect(await boxes()).toEqual(['☑ De ladder van de buren', '☑ Soep voor de flat', '☐ Boodschappen samen']);
+    // The folded line says at once that there is text, and that it is not saved yet.
+    await page.getByText('Tekst geschreven (nog niet opgeslagen) · 2 verhalen gekozen').waitFor();
     await page.getByRole('button', { name: 'Teksten en verhalen opslaan' }).click();
     await page.getByText('Teksten en verhalen opgeslagen.').waitFor();
     await page.getByText('Tekst geschreven · 2 verhalen gekozen').waitFor();

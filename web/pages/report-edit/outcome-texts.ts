@@ -2,12 +2,14 @@
 // order, to illustrate it. Saved together with the definition's PATCH (perOutcome).
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { ApiError, get, patch } from '../../api.js';
 import { LocaleController } from '../../components/locale-controller.js';
 import { PageLoader } from '../../components/page-loader.js';
 import { errorText, fieldError, invalid } from '../../components/form-field.js';
 import { pageStyles } from '../../components/shared-styles.js';
-import type { WwEditor } from '../../components/ww-editor.js';
+import type { WwChangeEvent, WwEditor } from '../../components/ww-editor.js';
 import '../../components/ww-editor.js';
 import { fold, foldStyles } from '../../components/fold.js';
 import { messages } from '../../i18n.js';
@@ -31,6 +33,7 @@ const t = messages({
     failed: 'Niet opgeslagen: {msg}',
     loading: 'Laden…',
     written: 'Tekst geschreven',
+    unsaved: 'nog niet opgeslagen',
     noText: 'Nog geen tekst',
     chosenN: '{n} verhalen gekozen',
     chosen1: '1 verhaal gekozen',
@@ -56,6 +59,7 @@ const t = messages({
     failed: 'Not saved: {msg}',
     loading: 'Loading…',
     written: 'Text written',
+    unsaved: 'not saved yet',
     noText: 'No text yet',
     chosenN: '{n} stories chosen',
     chosen1: '1 story chosen',
@@ -67,6 +71,8 @@ const t = messages({
 });
 
 type Node = { text?: string; content?: Node[] };
+/** One object for every empty text: the editor takes a new object as new content (ww-editor, value). */
+const emptyDoc = { type: 'doc', content: [] };
 const hasText = (n: Node): boolean => !!n.text?.trim() || (n.content ?? []).some(hasText);
 
 type Candidate = { id: number; title: string; when: string; msc: boolean };
@@ -96,6 +102,7 @@ export class ReportOutcomeTexts extends LitElement {
     async () => {
       const { outcomes } = await get<{ outcomes: OutcomeChoice[] }>(`/api/reports/${this.reportId}/outcomes`);
       this.outcomes = outcomes;
+      this.typed = new Map();
       this.chosen = new Map(outcomes.map((o) => [o.outcomeId, o.storyIds ?? o.suggested]));
       this.touched = new Set(outcomes.filter((o) => o.storyIds).map((o) => o.outcomeId));
     },
@@ -107,6 +114,8 @@ export class ReportOutcomeTexts extends LitElement {
   @state() private touched = new Set<number>();
   /** The outcomes unfolded: each folds away to one line, so the page stays short. */
   @state() private open = new Set<number>();
+  /** Outcomes whose text was changed since it was last saved: whether it holds text now. */
+  @state() private typed = new Map<number, boolean>();
   @state() private error: ApiError | null = null;
   @state() private message = '';
   @state() private busy = false;
@@ -125,13 +134,17 @@ export class ReportOutcomeTexts extends LitElement {
     this.touched = new Set(this.touched).add(outcomeId);
   }
 
-  private move(outcomeId: number, id: number, delta: number) {
+  /** Moves a chosen story up or down; the focus stays on the button pressed, which moves with its story. */
+  private async move(outcomeId: number, id: number, delta: number, e: Event) {
     const list = [...(this.chosen.get(outcomeId) ?? [])];
     const i = list.indexOf(id);
     const j = i + delta;
     if (i < 0 || j < 0 || j >= list.length) return;
     [list[i], list[j]] = [list[j]!, list[i]!];
+    const button = e.currentTarget as HTMLButtonElement;
     this.setChosen(outcomeId, list);
+    await this.updateComplete;
+    button.focus();
   }
 
   private async save() {
@@ -180,7 +193,9 @@ export class ReportOutcomeTexts extends LitElement {
     const stories = !o.candidates.length
       ? t('noStories')
       : t(`${this.touched.has(o.outcomeId) ? 'chosen' : 'suggested'}${chosen.length === 1 ? '1' : 'N'}`, { n: chosen.length });
-    return [o.narrative && hasText(o.narrative) ? t('written') : t('noText'), stories, ...(o.indicators ? [] : [t('withoutFigures')])].join(' · ');
+    const typed = this.typed.get(o.outcomeId);
+    const text = (typed ?? (!!o.narrative && hasText(o.narrative))) ? t('written') : t('noText');
+    return [typed === undefined ? text : `${text} (${t('unsaved')})`, stories, ...(o.indicators ? [] : [t('withoutFigures')])].join(' · ');
   }
 
   private renderChoice(o: OutcomeChoice, i: number, chosen: number[]) {
@@ -188,7 +203,13 @@ export class ReportOutcomeTexts extends LitElement {
     const stories = `perOutcome.${i}.storyIds`;
     const ordered = [...chosen.flatMap((id) => o.candidates.find((c) => c.id === id) ?? []), ...o.candidates.filter((c) => !chosen.includes(c.id))];
     return html`${o.indicators ? nothing : html`<p class="notice warn">${t('noIndicators')}</p>`}
-      <ww-editor .label=${t('narrative', { title: o.title })} .value=${o.narrative ?? { type: 'doc', content: [] }} describedby="narrative-${i}-error" ?invalid=${!!fieldError(this.error, narrative)}></ww-editor>
+      <ww-editor
+        .label=${t('narrative', { title: o.title })}
+        .value=${o.narrative ?? emptyDoc}
+        describedby="narrative-${i}-error"
+        ?invalid=${!!fieldError(this.error, narrative)}
+        @ww-change=${(e: WwChangeEvent) => (this.typed = new Map(this.typed).set(o.outcomeId, hasText(e.detail.value as Node)))}
+      ></ww-editor>
       ${errorText(this.error, narrative, `narrative-${i}`)}
       <fieldset aria-describedby="stories-${i}-error" aria-invalid=${invalid(this.error, stories)}>
         <legend>${t('stories', { title: o.title })}</legend>
@@ -196,23 +217,27 @@ export class ReportOutcomeTexts extends LitElement {
         ${
           o.candidates.length
             ? html`<ol class="stories">
-              ${ordered.map((c) => {
-                const on = chosen.includes(c.id);
-                return html`<li class=${on ? 'on' : ''}>
+              ${repeat(
+                ordered,
+                (c) => c.id,
+                (c) => {
+                  const on = chosen.includes(c.id);
+                  return html`<li class=${on ? 'on' : ''}>
                   <label class="check"
-                    ><input type="checkbox" .checked=${on} @change=${(e: Event) => this.setChosen(o.outcomeId, (e.target as HTMLInputElement).checked ? [...chosen, c.id] : chosen.filter((x) => x !== c.id))} />
+                    ><input type="checkbox" .checked=${live(on)} @change=${(e: Event) => this.setChosen(o.outcomeId, (e.target as HTMLInputElement).checked ? [...chosen, c.id] : chosen.filter((x) => x !== c.id))} />
                     <span>${c.title} <span class="muted">${c.when}</span>${c.msc ? html` <span class="badge">${t('msc')}</span>` : nothing}</span></label
                   >
                   ${
                     on
                       ? html`<span class="order">
-                        <button type="button" class="secondary small" aria-label=${t('up', { title: c.title })} @click=${() => this.move(o.outcomeId, c.id, -1)}>↑</button>
-                        <button type="button" class="secondary small" aria-label=${t('down', { title: c.title })} @click=${() => this.move(o.outcomeId, c.id, 1)}>↓</button>
+                        <button type="button" class="secondary small" aria-label=${t('up', { title: c.title })} @click=${(e: Event) => this.move(o.outcomeId, c.id, -1, e)}>↑</button>
+                        <button type="button" class="secondary small" aria-label=${t('down', { title: c.title })} @click=${(e: Event) => this.move(o.outcomeId, c.id, 1, e)}>↓</button>
                       </span>`
                       : nothing
                   }
                 </li>`;
-              })}
+                },
+              )}
             </ol>`
             : html`<p class="muted">${t('noCandidates')}</p>`
         }
