@@ -27,17 +27,25 @@ type DialectStatement = {
   iterate(parameters: readonly unknown[]): IterableIterator<unknown>;
 };
 
+/** A statement that changes the schema: the result columns of a statement read before it may differ. */
+const schemaChange = /^\s*(create|alter|drop)\s/i;
+
 /**
  * A reading statement whose rows are the objects better-sqlite3 would make (one key per result
  * column, a later column of the same name winning), built here from its raw arrays: objects made
  * in JavaScript with one shape are cheaper to make and to read than those the addon makes key by
- * key. The names are read after each run, so a statement SQLite prepared again after a schema
- * change gets the new ones.
+ * key. The column names are read once, and again after a schema change on this connection
+ * (`schema()` counts them) or when a row's width differs from theirs (a change made elsewhere).
  */
-function readerRows(stmt: Database.Statement): DialectStatement {
+function readerRows(stmt: Database.Statement, schema: () => number): DialectStatement {
   stmt.raw(true);
-  const names = () => stmt.columns().map((c) => c.name);
-  const row = (keys: string[], values: unknown[]) => {
+  let keys: string[] = [];
+  let readAt = -1;
+  const row = (values: unknown[]) => {
+    if (readAt !== schema() || values.length !== keys.length) {
+      keys = stmt.columns().map((c) => c.name);
+      readAt = schema();
+    }
     const o: Record<string, unknown> = {};
     for (let i = 0; i < keys.length; i++) o[keys[i]!] = values[i];
     return o;
@@ -47,16 +55,10 @@ function readerRows(stmt: Database.Statement): DialectStatement {
     get busy() {
       return stmt.busy;
     },
-    all(parameters) {
-      const rows = stmt.all(parameters) as unknown[][];
-      if (!rows.length) return rows;
-      const keys = names();
-      return rows.map((values) => row(keys, values));
-    },
+    all: (parameters) => (stmt.all(parameters) as unknown[][]).map(row),
     run: (parameters) => stmt.run(parameters),
     *iterate(parameters) {
-      let keys: string[] | undefined;
-      for (const values of stmt.iterate(parameters) as IterableIterator<unknown[]>) yield row((keys ??= names()), values);
+      for (const values of stmt.iterate(parameters) as IterableIterator<unknown[]>) yield row(values);
     },
   };
 }
@@ -68,6 +70,8 @@ function readerRows(stmt: Database.Statement): DialectStatement {
  */
 export function cachedStatements(sqlite: Database.Database, size = 500) {
   const cache = new Map<string, DialectStatement>();
+  let changes = 0;
+  const schema = () => changes;
   return {
     close: () => sqlite.close(),
     prepare(text: string): DialectStatement {
@@ -75,14 +79,15 @@ export function cachedStatements(sqlite: Database.Database, size = 500) {
       if (stmt && !stmt.busy) {
         cache.delete(text); // re-insert: most recently used last
         cache.set(text, stmt);
-        return stmt;
+      } else {
+        const prepared = sqlite.prepare(text);
+        stmt = prepared.reader ? readerRows(prepared, schema) : prepared;
+        if (!cache.has(text)) {
+          cache.set(text, stmt);
+          if (cache.size > size) cache.delete(cache.keys().next().value!);
+        }
       }
-      const prepared = sqlite.prepare(text);
-      stmt = prepared.reader ? readerRows(prepared) : prepared;
-      if (!cache.has(text)) {
-        cache.set(text, stmt);
-        if (cache.size > size) cache.delete(cache.keys().next().value!);
-      }
+      if (!stmt.reader && schemaChange.test(text)) changes++;
       return stmt;
     },
   };

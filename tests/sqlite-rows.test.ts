@@ -54,6 +54,13 @@ describe('rows read from SQLite', () => {
     expect((await read())[0]).toMatchObject({ id: 1, areaName: 'Noord' });
   });
 
+  it('reads the new name of a column renamed through the app', async () => {
+    const read = () => db.selectFrom('things').selectAll().where('id', '=', 1).execute();
+    expect((await read())[0]).toMatchObject({ displayName: 'Anna' });
+    await sql`alter table things rename column display_name to shown_name`.execute(db);
+    expect((await read())[0]).toEqual({ id: 1, shownName: 'Anna', under16: 0, photo: Buffer.from([0xff, 0x00]) });
+  });
+
   it('streams the same rows', async () => {
     const streamed = [];
     for await (const row of db.selectFrom('things').select(['id', 'displayName']).orderBy('id').stream()) streamed.push(row);
