@@ -1,14 +1,52 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activate, visit } from '../helpers/a11y.js';
+import { activate, isFocused, visit } from '../helpers/a11y.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { makeProject } from '../helpers/sensemaking-fixtures.js';
 
-describe('browser: archiving an outcome', () => {
+describe('browser: ordering and archiving outcomes', () => {
   let e: E2E;
   beforeAll(async () => {
     e = await startE2E();
   });
   afterAll(async () => e?.close());
+
+  it('a coordinator moves an outcome up, keyboard only, and the focus moves with it', async () => {
+    const { email } = await e.user('coordinator');
+    const p = await makeProject(e.db, 'Speeltuin');
+    await e.db
+      .insertInto('outcomes')
+      .values(
+        ['Veilig spelen', 'Ouders ontmoeten elkaar', 'Kinderen beslissen mee'].map((title, i) => ({
+          projectId: p,
+          level: 'outcome' as const,
+          title,
+          sort: (i + 1) * 10,
+        })),
+      )
+      .execute();
+    const ctx = await e.context({ phone: true });
+    const page = await ctx.newPage();
+    await e.login(page, email);
+    await page.goto(`${e.baseUrl}/projects/${p}/outcomes`);
+    const up = page.getByRole('button', { name: 'Omhoog: Kinderen beslissen mee' });
+    await activate(page, up);
+    await page.getByRole('status').getByText('Opgeslagen.').waitFor();
+    const titles = () =>
+      page.locator('ul.chain h3').evaluateAll((hs) =>
+        hs.map((h) => {
+          const title = h.cloneNode(true) as HTMLElement;
+          title.querySelector('.badge')?.remove();
+          return title.textContent!.trim();
+        }),
+      );
+    await expect.poll(titles).toEqual(['Veilig spelen', 'Kinderen beslissen mee', 'Ouders ontmoeten elkaar']);
+    // Pressing again moves the same outcome on, to the top.
+    await expect.poll(() => isFocused(up)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(titles).toEqual(['Kinderen beslissen mee', 'Veilig spelen', 'Ouders ontmoeten elkaar']);
+    await expect.poll(() => isFocused(up)).toBe(true);
+    await ctx.close();
+  });
 
   it('a coordinator archives an outcome and brings it back, keyboard only', async () => {
     const { email } = await e.user('coordinator');
