@@ -195,17 +195,9 @@ export class OutcomesPage extends LitElement {
   }
 
   /** Moves an outcome up or down among its level; the focus stays on the button pressed, which moves with it. */
-  private async move(o: Outcome, delta: number, e: Event) {
-    const siblings = this.outcomes.filter((x) => x.level === o.level && !x.archivedAt);
-    const i = siblings.findIndex((x) => x.id === o.id);
-    const other = siblings[i + delta];
-    if (!other) return;
+  private async move(o: Outcome, move: 'up' | 'down', e: Event) {
     const label = (e.currentTarget as HTMLElement).getAttribute('aria-label');
-    const moved = await this.run(async () => {
-      await patch(`/api/outcomes/${o.id}`, { sort: other.sort });
-      await patch(`/api/outcomes/${other.id}`, { sort: o.sort === other.sort ? o.sort + delta : o.sort });
-    });
-    if (!moved) return;
+    if (!(await this.run(() => patch(`/api/outcomes/${o.id}`, { move })))) return;
     await this.updateComplete;
     [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button[aria-label]')].find((b) => b.getAttribute('aria-label') === label)?.focus();
   }
@@ -236,8 +228,8 @@ export class OutcomesPage extends LitElement {
         this.staff
           ? html`<div class="actions">
             <button type="button" class="secondary" @click=${() => (this.editing = o.id)}>${t('edit')}</button>
-            <button type="button" class="secondary" aria-label="${t('up')}: ${o.title}" @click=${(e: Event) => this.move(o, -1, e)}>↑</button>
-            <button type="button" class="secondary" aria-label="${t('down')}: ${o.title}" @click=${(e: Event) => this.move(o, 1, e)}>↓</button>
+            <button type="button" class="secondary" aria-label="${t('up')}: ${o.title}" @click=${(e: Event) => this.move(o, 'up', e)}>↑</button>
+            <button type="button" class="secondary" aria-label="${t('down')}: ${o.title}" @click=${(e: Event) => this.move(o, 'down', e)}>↓</button>
             <button type="button" class="secondary" @click=${() => this.run(() => post('/api/outcome-library', { level: o.level, title: o.title, description: o.description }))}>${t('toLibrary')}</button>
             <button type="button" class="secondary" aria-label="${t('archive')}: ${o.title}" @click=${() => this.run(() => patch(`/api/outcomes/${o.id}`, { archived: true }), t('archivedDone'))}>${t('archive')}</button>
             <button type="button" class="danger" aria-label="${t('remove')}: ${o.title}" @click=${() => this.run(() => api('DELETE', `/api/outcomes/${o.id}`), t('removed'))}>${t('remove')}</button>

@@ -84,6 +84,28 @@ export async function updateOutcome(db: Db, id: number, set: Updateable<Outcomes
   await db.updateTable('outcomes').set(set).where('id', '=', id).execute();
 }
 
+/**
+ * Moves an outcome one place up or down among the project's outcomes of its level that are not
+ * archived, numbering them again (10, 20, …) so equal or missing sorts cannot block a move.
+ * At either end of the list nothing changes.
+ */
+export async function moveOutcome(db: Db, outcome: { id: number; projectId: number; level: OutcomeLevel }, step: -1 | 1): Promise<void> {
+  const order = await db
+    .selectFrom('outcomes')
+    .select(['id', 'sort'])
+    .where('projectId', '=', outcome.projectId)
+    .where('level', '=', outcome.level)
+    .where('archivedAt', 'is', null)
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
+  const i = order.findIndex((o) => o.id === outcome.id);
+  const j = i + step;
+  if (i < 0 || j < 0 || j >= order.length) return;
+  [order[i], order[j]] = [order[j]!, order[i]!];
+  for (const [k, o] of order.entries()) if (o.sort !== (k + 1) * 10) await updateOutcome(db, o.id, { sort: (k + 1) * 10 });
+}
+
 export async function setOutcomeArchived(db: Db, id: number, archived: boolean): Promise<void> {
   await updateOutcome(db, id, { archivedAt: archived ? new Date().toISOString() : null });
 }

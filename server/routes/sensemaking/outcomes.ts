@@ -17,6 +17,7 @@ import {
   outcomeUsage,
   parentLevel,
   setOutcomeArchived,
+  moveOutcome,
   updateOutcome,
 } from '../../../db/repositories/sensemaking.js';
 import { assertProjectVisible } from '../../access.js';
@@ -66,6 +67,10 @@ const OutcomePatch = z
     parentId: z.number().int().positive().nullable().optional(),
     sort: z.number().int().min(0).max(100_000).optional(),
     archived: z.boolean().optional().openapi({ description: 'Archive (true) or bring back (false)' }),
+    move: z
+      .enum(['up', 'down'])
+      .optional()
+      .openapi({ description: 'One place up or down among the outcomes of its level that are not archived; at the end of the list nothing changes' }),
   })
   .openapi('OutcomePatch');
 const LibraryBody = z.strictObject({ level: z.enum(outcomeLevels), title, description: description.optional() }).openapi('NewLibraryOutcome');
@@ -146,7 +151,7 @@ export const outcomeRoutes = router()
       method: 'patch',
       path: '/outcomes/{id}',
       tags: ['outcomes'],
-      summary: 'Edit an outcome: title, description, level, parent, order; archive it or bring it back (coordinator, admin)',
+      summary: 'Edit an outcome: title, description, level, parent, order (or one place up or down); archive it or bring it back (coordinator, admin)',
       security: cookieAuth,
       request: { params: idParam, body: body(OutcomePatch) },
       responses: { 200: json(z.object({ outcome: Outcome })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
@@ -154,7 +159,7 @@ export const outcomeRoutes = router()
     async (c) => {
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
-      const { archived, ...patch } = c.req.valid('json');
+      const { archived, move, ...patch } = c.req.valid('json');
       const outcome = await inTransaction(c, async (tx) => {
         const before = await getOutcome(tx, id);
         if (!before) throw notFound('Uitkomst niet gevonden / Outcome not found');
@@ -165,7 +170,9 @@ export const outcomeRoutes = router()
         if (patch.level && patch.level !== before.level && (await hasChildOutcomes(tx, id)))
           throw invalid('Deze uitkomst heeft onderliggende uitkomsten / This outcome has outcomes below it', [{ field: 'level', message: 'has children' }]);
         await updateOutcome(tx, id, { ...patch, level, parentId });
-        if (Object.keys(patch).length) await audit(tx, user, 'outcome.update', { type: 'outcome', id }, { fields: Object.keys(patch) });
+        if (move) await moveOutcome(tx, { id, projectId: before.projectId, level }, move === 'up' ? -1 : 1);
+        if (Object.keys(patch).length || move)
+          await audit(tx, user, 'outcome.update', { type: 'outcome', id }, { fields: Object.keys(patch), ...(move ? { move } : {}) });
         if (archived !== undefined && archived !== (before.archivedAt !== null)) {
           await setOutcomeArchived(tx, id, archived);
           await audit(
