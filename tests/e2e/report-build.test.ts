@@ -121,8 +121,22 @@ describe('browser: a report built through the pages', () => {
     await stories.getByRole('checkbox', { name: /Soep voor de flat/ }).uncheck();
     await stories.getByRole('checkbox', { name: /Soep voor de flat/ }).check();
     expect(await boxes()).toEqual(['☑ De ladder van de buren', '☑ Soep voor de flat', '☐ Boodschappen samen']);
-    // The folded line says at once that there is text, and that it is not saved yet.
-    await page.getByText('Tekst geschreven (nog niet opgeslagen) · 2 verhalen gekozen').waitFor();
+    // The folded line says at once that there is text, and that text and choice are not saved yet.
+    const unsaved = page.getByText('Tekst geschreven (nog niet opgeslagen) · 2 verhalen gekozen (nog niet opgeslagen)');
+    await unsaved.waitFor();
+    // Saving the definition above keeps what was written and chosen here and not saved yet.
+    const definitionSaved = async () => {
+      const reloaded = page.waitForResponse((r) => r.url().endsWith(`/api/reports/${reportId}/outcomes`));
+      await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+      await reloaded;
+      await page.getByRole('status').getByText('Opgeslagen.', { exact: true }).waitFor();
+    };
+    await page.getByRole('button', { name: /^Opzet/ }).click();
+    await page.getByLabel('Titel').fill('Burenhulp Oost, eerste half jaar 2026');
+    await definitionSaved();
+    await unsaved.waitFor();
+    expect(await editor.textContent()).toBe('Buren vragen elkaar vaker om hulp.');
+    expect(await boxes()).toEqual(['☑ De ladder van de buren', '☑ Soep voor de flat', '☐ Boodschappen samen']);
     await page.getByRole('button', { name: 'Teksten en verhalen opslaan' }).click();
     await page.getByText('Teksten en verhalen opgeslagen.').waitFor();
     await page.getByText('Tekst geschreven · 2 verhalen gekozen').waitFor();
@@ -130,6 +144,16 @@ describe('browser: a report built through the pages', () => {
     const saved = await e.db.selectFrom('reports').select('outcomeTexts').where('id', '=', reportId).executeTakeFirstOrThrow();
     const [text] = JSON.parse(saved.outcomeTexts) as { narrativeHtml: string; storyIds: number[] }[];
     expect(text!.narrativeHtml).toBe('<p>Buren vragen elkaar <strong>vaker om hulp</strong>.</p>');
+    // A saved text changed again also stays when the definition is saved.
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type(' Vooral ouderen.');
+    await page.getByText('Tekst geschreven (nog niet opgeslagen) · 2 verhalen gekozen').waitFor();
+    await page.getByLabel('Titel').fill('Burenhulp Oost 2026');
+    await definitionSaved();
+    expect(await editor.textContent()).toBe('Buren vragen elkaar vaker om hulp. Vooral ouderen.');
+    await page.getByRole('button', { name: 'Teksten en verhalen opslaan' }).click();
+    await page.getByText('Tekst geschreven · 2 verhalen gekozen').waitFor();
     const titles = await e.db.selectFrom('stories').select(['id', 'title']).where('id', 'in', text!.storyIds).execute();
     expect(text!.storyIds.map((id) => titles.find((s) => s.id === id)!.title)).toEqual(['De ladder van de buren', 'Soep voor de flat']);
 

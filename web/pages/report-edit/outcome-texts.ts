@@ -101,10 +101,21 @@ export class ReportOutcomeTexts extends LitElement {
     this,
     async () => {
       const { outcomes } = await get<{ outcomes: OutcomeChoice[] }>(`/api/reports/${this.reportId}/outcomes`);
-      this.outcomes = outcomes;
-      this.typed = new Map();
-      this.chosen = new Map(outcomes.map((o) => [o.outcomeId, o.storyIds ?? o.suggested]));
-      this.touched = new Set(outcomes.filter((o) => o.storyIds).map((o) => o.outcomeId));
+      // What was written or chosen and not saved yet stays when the list loads again (after the
+      // definition above was saved): the texts as their editors hold them, the stories that are
+      // still candidates.
+      const editors = this.renderRoot.querySelectorAll<WwEditor>('ww-editor');
+      const texts = new Map(
+        (this.outcomes ?? []).flatMap((o, i) => (this.typed.has(o.outcomeId) && editors[i] ? [[o.outcomeId, editors[i]!.value as Doc] as const] : [])),
+      );
+      const picked = (o: OutcomeChoice) =>
+        this.picked.has(o.outcomeId) ? (this.chosen.get(o.outcomeId) ?? []).filter((id) => o.candidates.some((c) => c.id === id)) : undefined;
+      const here = (id: number) => outcomes.some((o) => o.outcomeId === id);
+      this.chosen = new Map(outcomes.map((o) => [o.outcomeId, picked(o) ?? o.storyIds ?? o.suggested]));
+      this.touched = new Set(outcomes.filter((o) => o.storyIds || this.picked.has(o.outcomeId)).map((o) => o.outcomeId));
+      this.outcomes = outcomes.map((o) => (texts.has(o.outcomeId) ? { ...o, narrative: texts.get(o.outcomeId)! } : o));
+      this.typed = new Map([...this.typed].filter(([id]) => texts.has(id) && here(id)));
+      this.picked = new Set([...this.picked].filter(here));
     },
     { loading: t('loading') },
     { auto: false },
@@ -116,6 +127,8 @@ export class ReportOutcomeTexts extends LitElement {
   @state() private open = new Set<number>();
   /** Outcomes whose text was changed since it was last saved: whether it holds text now. */
   @state() private typed = new Map<number, boolean>();
+  /** Outcomes whose stories were chosen or ordered since they were last saved. */
+  @state() private picked = new Set<number>();
   @state() private error: ApiError | null = null;
   @state() private message = '';
   @state() private busy = false;
@@ -132,6 +145,7 @@ export class ReportOutcomeTexts extends LitElement {
   private setChosen(outcomeId: number, ids: number[]) {
     this.chosen = new Map(this.chosen).set(outcomeId, ids);
     this.touched = new Set(this.touched).add(outcomeId);
+    this.picked = new Set(this.picked).add(outcomeId);
   }
 
   /** Moves a chosen story up or down; the focus stays on the button pressed, which moves with its story. */
@@ -162,6 +176,8 @@ export class ReportOutcomeTexts extends LitElement {
         };
       });
       await patch(`/api/reports/${this.reportId}`, { perOutcome });
+      this.typed = new Map();
+      this.picked = new Set();
       await this.loader.run();
       this.message = t('saved');
       this.dispatchEvent(new CustomEvent('outcome-texts-saved', { bubbles: true, composed: true }));
@@ -195,7 +211,8 @@ export class ReportOutcomeTexts extends LitElement {
       : t(`${this.touched.has(o.outcomeId) ? 'chosen' : 'suggested'}${chosen.length === 1 ? '1' : 'N'}`, { n: chosen.length });
     const typed = this.typed.get(o.outcomeId);
     const text = (typed ?? (!!o.narrative && hasText(o.narrative))) ? t('written') : t('noText');
-    return [typed === undefined ? text : `${text} (${t('unsaved')})`, stories, ...(o.indicators ? [] : [t('withoutFigures')])].join(' · ');
+    const unsaved = (line: string, changed: boolean) => (changed ? `${line} (${t('unsaved')})` : line);
+    return [unsaved(text, typed !== undefined), unsaved(stories, this.picked.has(o.outcomeId)), ...(o.indicators ? [] : [t('withoutFigures')])].join(' · ');
   }
 
   private renderChoice(o: OutcomeChoice, i: number, chosen: number[]) {
