@@ -152,16 +152,22 @@ describe('browser: a report built through the pages', () => {
     await page.getByLabel('Titel').fill('Burenhulp Oost 2026');
     await definitionSaved();
     expect(await editor.textContent()).toBe('Buren vragen elkaar vaker om hulp. Vooral ouderen.');
-    await page.getByRole('button', { name: 'Teksten en verhalen opslaan' }).click();
-    await page.getByText('Tekst geschreven · 2 verhalen gekozen').waitFor();
     const titles = await e.db.selectFrom('stories').select(['id', 'title']).where('id', 'in', text!.storyIds).execute();
     expect(text!.storyIds.map((id) => titles.find((s) => s.id === id)!.title)).toEqual(['De ladder van de buren', 'Soep voor de flat']);
 
-    // 5. Publish: it asks first, and says this is the first version.
+    // 5. Publish: it asks first, and says this is the first version. The text changed above is not
+    // saved yet: the question says so and cannot be confirmed until it is.
     await page.getByRole('button', { name: 'Publiceren als nieuwe versie' }).click();
     await page.getByRole('heading', { name: 'Versie 1 publiceren?' }).waitFor();
+    const confirm = page.getByRole('button', { name: 'Ja, publiceer versie 1' });
+    await page.getByText('Eerst opslaan: de teksten en verhalen per uitkomst. Wat niet is opgeslagen, komt niet in deze versie.').waitFor();
+    expect(await confirm.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Teksten en verhalen opslaan' }).click();
+    await page.getByText('Tekst geschreven · 2 verhalen gekozen').waitFor();
+    await expect.poll(() => confirm.isEnabled()).toBe(true);
+    expect(await page.getByText(/^Eerst opslaan/).count()).toBe(0);
     await e.screenshot(page, 'report-build-confirm');
-    await page.getByRole('button', { name: 'Ja, publiceer versie 1' }).click();
+    await confirm.click();
     await page.getByText('Versie 1 is gepubliceerd.').waitFor();
 
     // 6. The published version opens with the summary: 30 of the target 40 is 75%, behind.

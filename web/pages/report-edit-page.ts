@@ -10,6 +10,7 @@ import '../components/ww-editor.js';
 import { audiences, sectionKeys, t, type Changes, type Draft, type Options, type Report } from './report-edit/messages.js';
 import './report-edit/read-links.js';
 import './report-edit/awaiting-review.js';
+import type { ReportOutcomeTexts } from './report-edit/outcome-texts.js';
 import './report-edit/outcome-texts.js';
 import { confirmPublish, dropsOut } from './report-edit/publish-confirm.js';
 import { refineTitle } from '../title.js';
@@ -57,6 +58,8 @@ export class ReportEditPage extends LitElement {
   @state() private definitionOpen = false;
   /** Bumped when the definition was saved: the per-outcome texts reload. */
   @state() private saves = 0;
+  /** The introduction was changed since it was loaded. */
+  @state() private introChanged = false;
 
   private get reportId(): number | null {
     return this.params.id ? Number(this.params.id) : null;
@@ -86,6 +89,7 @@ export class ReportEditPage extends LitElement {
       sections: report.sections,
       intro: report.intro,
     };
+    this.introChanged = false;
     await this.loadPreview();
   }
 
@@ -94,6 +98,19 @@ export class ReportEditPage extends LitElement {
     const preview = await get<{ html: string; data: PreviewData }>(`/api/reports/${this.reportId}/preview?lang=${locale()}`);
     this.previewHtml = preview.html;
     this.previewData = preview.data;
+  }
+
+  /** The parts of the editor that hold changes not saved yet, named for the publishing question. */
+  private unsavedParts(): string[] {
+    const r = this.report;
+    if (!r) return [];
+    const d = this.draft;
+    const same = (a: readonly unknown[], b: readonly unknown[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+    const lists = (['projectIds', 'areaIds', 'outcomeIds', 'sections'] as const).every((k) => same(d[k], r[k]));
+    const definition =
+      this.introChanged || !lists || d.title !== r.title || d.audience !== r.audience || d.periodFrom !== r.periodFrom || d.periodTo !== r.periodTo;
+    const texts = this.renderRoot.querySelector<ReportOutcomeTexts>('ww-report-outcome-texts')?.unsaved ?? false;
+    return [...(definition ? [t('unsavedDefinition')] : []), ...(texts ? [t('unsavedTexts')] : [])];
   }
 
   private dropsOutOf(s: NonNullable<PreviewData['summary']>) {
@@ -278,7 +295,7 @@ export class ReportEditPage extends LitElement {
         )}
       </fieldset>
       <div>
-        <ww-editor .label=${t('intro')} .value=${d.intro} describedby="intro-error" ?invalid=${!!this.err('intro')}></ww-editor>
+        <ww-editor .label=${t('intro')} .value=${d.intro} describedby="intro-error" ?invalid=${!!this.err('intro')} @ww-change=${() => (this.introChanged = true)}></ww-editor>
         ${this.fieldError('intro')}
       </div>
       <div class="actions"><button type="submit" ?disabled=${this.busy}>${this.busy ? t('saving') : t('save')}</button></div>
@@ -302,12 +319,17 @@ export class ReportEditPage extends LitElement {
     const unshared = o.funders.filter((f) => !r.shares.some((s) => s.userId === f.id));
     return html`
       <ww-report-awaiting-review .reportId=${r.id} .refresh=${this.saves}></ww-report-awaiting-review>
-      <ww-report-outcome-texts .reportId=${r.id} .refresh=${this.saves} @outcome-texts-saved=${() => this.run(() => this.loadPreview())}></ww-report-outcome-texts>
+      <ww-report-outcome-texts
+        .reportId=${r.id}
+        .refresh=${this.saves}
+        @outcome-texts-saved=${() => this.run(() => this.loadPreview())}
+        @outcome-texts-changed=${() => this.requestUpdate()}
+      ></ww-report-outcome-texts>
       <section aria-labelledby="versions-h">
         <h2 id="versions-h">${t('versions')}</h2>
         <p class="hint">${t('publishHint')}</p>
         ${this.previewData?.summary ? dropsOut(this.dropsOutOf(this.previewData.summary)) : nothing}
-        ${this.changes ? confirmPublish(this.changes, { busy: this.busy, publish: () => this.publish(), cancel: () => this.cancelPublish() }) : html`<div class="actions"><button id="publish" @click=${this.askPublish} ?disabled=${this.busy}>${t('publish')}</button></div>`}
+        ${this.changes ? confirmPublish(this.changes, { busy: this.busy, unsaved: this.unsavedParts(), publish: () => this.publish(), cancel: () => this.cancelPublish() }) : html`<div class="actions"><button id="publish" @click=${this.askPublish} ?disabled=${this.busy}>${t('publish')}</button></div>`}
         ${
           r.versions.length
             ? html`<ul>

@@ -90,7 +90,8 @@ type OutcomeChoice = {
 
 /**
  * Narrative and chosen stories per outcome of one report. `refresh` changes when the definition
- * was saved (other outcomes, another period); fires `outcome-texts-saved` after saving.
+ * was saved (other outcomes, another period); fires `outcome-texts-saved` after saving and
+ * `outcome-texts-changed` when what is not saved yet changes (`unsaved`).
  */
 @customElement('ww-report-outcome-texts')
 export class ReportOutcomeTexts extends LitElement {
@@ -136,6 +137,16 @@ export class ReportOutcomeTexts extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
+  }
+
+  /** Whether a text or a choice of stories was changed and not saved yet. */
+  get unsaved(): boolean {
+    return this.typed.size > 0 || this.picked.size > 0;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const was = changed as Map<string, unknown>;
+    if (was.has('typed') || was.has('picked')) this.dispatchEvent(new CustomEvent('outcome-texts-changed', { bubbles: true, composed: true }));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

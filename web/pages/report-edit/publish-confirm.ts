@@ -12,8 +12,11 @@ export function dropsOut(c: Pick<Changes, 'outcomesWithoutIndicators' | 'indicat
   return items.length ? html`<div class="notice warn"><strong>${t('dropsOut')}</strong><ul>${items.map((i) => html`<li>${i}</li>`)}</ul></div>` : nothing;
 }
 
-/** The question before version n is made; Escape or "cancel" goes back. */
-export function confirmPublish(c: Changes, on: { busy: boolean; publish: () => void; cancel: () => void }) {
+/**
+ * The question before version n is made; Escape or "cancel" goes back. While a part of the editor
+ * holds changes not saved yet (`unsaved`, named), it says so and cannot be confirmed.
+ */
+export function confirmPublish(c: Changes, on: { busy: boolean; unsaved: string[]; publish: () => void; cancel: () => void }) {
   const n = (c.lastVersion ?? 0) + 1;
   const fig = (v: { target: number | null; actual: number | null } | null) => (v?.actual == null ? '–' : String(v.actual).replace('.', ','));
   const list = (label: string, items: string[]) => (items.length ? html`<h4>${label}</h4><ul>${items.map((i) => html`<li>${i}</li>`)}</ul>` : nothing);
@@ -42,8 +45,11 @@ export function confirmPublish(c: Changes, on: { busy: boolean; publish: () => v
       ),
     )}
     ${dropsOut(c)}
+    ${on.unsaved.length ? html`<p class="notice warn" id="confirm-unsaved">${t('unsavedFirst', { parts: on.unsaved.join(t('and')) })}</p>` : nothing}
     <div class="actions">
-      <button id="confirm-publish" @click=${on.publish} ?disabled=${on.busy}>${t('confirmPublish', { n })}</button>
+      <button id="confirm-publish" @click=${on.publish} ?disabled=${on.busy || on.unsaved.length > 0} aria-describedby=${on.unsaved.length ? 'confirm-unsaved' : nothing}>
+        ${t('confirmPublish', { n })}
+      </button>
       <button class="secondary" @click=${on.cancel}>${t('cancel')}</button>
     </div>
   </div>`;
