@@ -1,3 +1,5 @@
+import { mayLeave } from './unsaved.js';
+
 /** Client-side navigation; the app shell listens for it. */
 export function navigate(path: string, replace = false): void {
   if (replace) history.replaceState(null, '', path);
@@ -15,6 +17,6 @@ export function interceptLinks(root: EventTarget): void {
     if (a.hash && a.pathname === location.pathname && a.search === location.search) return; // a jump within the page
     if (a.pathname.startsWith('/api/') || a.dataset.reload !== undefined || a.pathname.startsWith('/t/') || a.pathname.startsWith('/r/')) return;
     e.preventDefault();
-    navigate(a.pathname + a.search);
+    if (mayLeave()) navigate(a.pathname + a.search);
   });
 }

@@ -59,7 +59,18 @@ describe('browser: a report built through the pages', () => {
     const last = page.getByRole('textbox', { name: /^Tot en met/ });
     await last.fill('2026-Q1');
     await page.getByRole('button', { name: 'Tonen' }).click();
-    await page.getByRole('textbox', { name: 'Burenhulp per kwartaal, Hele project, 2026-Q1' }).fill('30');
+    const cell = page.getByRole('textbox', { name: 'Burenhulp per kwartaal, Hele project, 2026-Q1' });
+    await cell.fill('30');
+    // A link away asks first while the value is not saved; staying keeps it.
+    const leaving = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.message());
+        void d.dismiss();
+      }),
+    );
+    await page.getByRole('link', { name: 'Rapportages', exact: true }).first().click();
+    expect(await leaving).toMatch(/^Er zijn wijzigingen die nog niet zijn opgeslagen/);
+    expect(await cell.inputValue()).toBe('30');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
     await page.getByText(/Opgeslagen: 1 nieuw/).waitFor();
 
@@ -154,6 +165,17 @@ describe('browser: a report built through the pages', () => {
     expect(await editor.textContent()).toBe('Buren vragen elkaar vaker om hulp. Vooral ouderen.');
     const titles = await e.db.selectFrom('stories').select(['id', 'title']).where('id', 'in', text!.storyIds).execute();
     expect(text!.storyIds.map((id) => titles.find((s) => s.id === id)!.title)).toEqual(['De ladder van de buren', 'Soep voor de flat']);
+
+    // Leaving the page while a text is not saved asks first; staying keeps the text.
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByRole('link', { name: 'Rapportages', exact: true }).first().click();
+    await expect.poll(() => asked).toEqual(['Er zijn wijzigingen die nog niet zijn opgeslagen. Toch deze pagina verlaten? Dan gaan ze verloren.']);
+    expect(new URL(page.url()).pathname).toBe(`/reports/${reportId}`);
+    expect(await editor.textContent()).toBe('Buren vragen elkaar vaker om hulp. Vooral ouderen.');
 
     // 5. Publish: it asks first, and says this is the first version. The text changed above is not
     // saved yet: the question says so and cannot be confirmed until it is.

@@ -10,6 +10,7 @@ import { refineTitle } from '../title.js';
 import { t } from './indicator-grid/messages.js';
 import { COUNTS, examples, fetchPeriodValues, keyOf, show, type Area, type Cell, type Indicator, type Series, type Value } from './indicator-grid/grid-data.js';
 import { moveInGrid } from './indicator-grid/grid-keys.js';
+import { UnsavedGuard } from '../unsaved.js';
 import { PageLoader } from '../components/page-loader.js';
 import { tableRegion } from '../components/table-region.js';
 
@@ -63,6 +64,8 @@ export class IndicatorGridPage extends LitElement {
   );
 
   /** The values again after another choice of periods (run by hand, never on connect). */
+  /** Leaving asks first while cells hold values not saved yet. */
+  private readonly guard = new UnsavedGuard(this, () => this.pending > 0);
   private readonly valuesLoader = new PageLoader(this, () => this.loadValues(), {}, { auto: false });
 
   private get shown(): Indicator[] {

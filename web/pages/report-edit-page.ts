@@ -14,6 +14,7 @@ import type { ReportOutcomeTexts } from './report-edit/outcome-texts.js';
 import './report-edit/outcome-texts.js';
 import { confirmPublish, dropsOut } from './report-edit/publish-confirm.js';
 import { refineTitle } from '../title.js';
+import { UnsavedGuard } from '../unsaved.js';
 import { PageLoader } from '../components/page-loader.js';
 import { fold, foldStyles } from '../components/fold.js';
 import { errorText, fieldError, invalid } from '../components/form-field.js';
@@ -65,6 +66,8 @@ export class ReportEditPage extends LitElement {
     return this.params.id ? Number(this.params.id) : null;
   }
 
+  /** Leaving asks first while the definition or the texts per outcome hold changes not saved yet. */
+  private readonly guard = new UnsavedGuard(this, () => this.unsavedParts().length > 0);
   private readonly loader = new PageLoader(
     this,
     async () => {

@@ -1,0 +1,37 @@
+// Leaving a page that holds changes not saved yet asks first: a link within the app, a reload or
+// closing the tab. A page says what it holds with an UnsavedGuard while it is shown.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { messages } from './i18n.js';
+
+const t = messages({
+  nl: { leave: 'Er zijn wijzigingen die nog niet zijn opgeslagen. Toch deze pagina verlaten? Dan gaan ze verloren.' },
+  en: { leave: 'Some changes are not saved yet. Leave this page anyway? They will be lost.' },
+});
+
+const checks = new Set<() => boolean>();
+
+/** Whether a page shown now holds changes not saved yet. */
+export const hasUnsaved = (): boolean => [...checks].some((holds) => holds());
+
+/** Whether leaving may go on: nothing is unsaved, or the user says so. */
+export const mayLeave = (): boolean => !hasUnsaved() || confirm(t('leave'));
+
+addEventListener('beforeunload', (e) => {
+  if (hasUnsaved()) e.preventDefault();
+});
+
+/** Registers `holds` (true while the page has changes not saved yet) for as long as the page is connected. */
+export class UnsavedGuard implements ReactiveController {
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly holds: () => boolean,
+  ) {
+    host.addController(this);
+  }
+  hostConnected(): void {
+    checks.add(this.holds);
+  }
+  hostDisconnected(): void {
+    checks.delete(this.holds);
+  }
+}
