@@ -63,9 +63,9 @@ export class IndicatorGridPage extends LitElement {
     { loading: t('loading') },
   );
 
-  /** The values again after another choice of periods (run by hand, never on connect). */
   /** Leaving asks first while cells hold values not saved yet. */
   private readonly guard = new UnsavedGuard(this, () => this.pending > 0);
+  /** The values again after another choice of periods (run by hand, never on connect). */
   private readonly valuesLoader = new PageLoader(this, () => this.loadValues(), {}, { auto: false });
 
   private get shown(): Indicator[] {
