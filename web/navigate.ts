@@ -1,10 +1,13 @@
 import { mayLeave } from './unsaved.js';
 
+/** The state of the `popstate` the app sends itself (the browser's own, back and forward, has another). */
+export const APP_NAVIGATION = 'weefwerk-navigate';
+
 /** Client-side navigation; the app shell listens for it. */
 export function navigate(path: string, replace = false): void {
   if (replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
-  window.dispatchEvent(new PopStateEvent('popstate'));
+  window.dispatchEvent(new PopStateEvent('popstate', { state: APP_NAVIGATION }));
 }
 
 /** Makes same-origin <a href> clicks inside the app navigate without a reload. */

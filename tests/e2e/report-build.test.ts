@@ -61,15 +61,23 @@ describe('browser: a report built through the pages', () => {
     await page.getByRole('button', { name: 'Tonen' }).click();
     const cell = page.getByRole('textbox', { name: 'Burenhulp per kwartaal, Hele project, 2026-Q1' });
     await cell.fill('30');
-    // A link away asks first while the value is not saved; staying keeps it.
-    const leaving = new Promise<string>((resolve) =>
-      page.once('dialog', (d) => {
-        resolve(d.message());
-        void d.dismiss();
-      }),
-    );
-    await page.getByRole('link', { name: 'Rapportages', exact: true }).first().click();
-    expect(await leaving).toMatch(/^Er zijn wijzigingen die nog niet zijn opgeslagen/);
+    // A link away asks first while the value is not saved, and so does the browser's back button;
+    // staying keeps the value.
+    /** Does `act`, expects the page to ask before it is left, and answers "stay". */
+    const staysAfterAsking = async (act: () => Promise<unknown>) => {
+      const asking = page.waitForEvent('dialog', { timeout: 10_000 });
+      const acting = act();
+      const question = await asking;
+      expect(`${question.type()}: ${question.message()}`).toBe(
+        'confirm: Er zijn wijzigingen die nog niet zijn opgeslagen. Toch deze pagina verlaten? Dan gaan ze verloren.',
+      );
+      await question.dismiss();
+      await acting;
+    };
+    await staysAfterAsking(() => page.getByRole('link', { name: 'Rapportages', exact: true }).first().click());
+    expect(await cell.inputValue()).toBe('30');
+    await staysAfterAsking(() => page.goBack());
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/projects/${projectId}/indicators`);
     expect(await cell.inputValue()).toBe('30');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
     await page.getByText(/Opgeslagen: 1 nieuw/).waitFor();
@@ -167,13 +175,7 @@ describe('browser: a report built through the pages', () => {
     expect(text!.storyIds.map((id) => titles.find((s) => s.id === id)!.title)).toEqual(['De ladder van de buren', 'Soep voor de flat']);
 
     // Leaving the page while a text is not saved asks first; staying keeps the text.
-    const asked: string[] = [];
-    page.once('dialog', (d) => {
-      asked.push(d.message());
-      void d.dismiss();
-    });
-    await page.getByRole('link', { name: 'Rapportages', exact: true }).first().click();
-    await expect.poll(() => asked).toEqual(['Er zijn wijzigingen die nog niet zijn opgeslagen. Toch deze pagina verlaten? Dan gaan ze verloren.']);
+    await staysAfterAsking(() => page.getByRole('link', { name: 'Rapportages', exact: true }).first().click());
     expect(new URL(page.url()).pathname).toBe(`/reports/${reportId}`);
     expect(await editor.textContent()).toBe('Buren vragen elkaar vaker om hulp. Vooral ouderen.');
 

@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { post } from '../api.js';
 import { locale, messages, setLocale } from '../i18n.js';
-import { interceptLinks, navigate } from '../navigate.js';
+import { APP_NAVIGATION, interceptLinks, navigate } from '../navigate.js';
+import { mayLeave } from '../unsaved.js';
 import { match, navGroups, routes, type PageRoute } from '../routes.js';
 import { me, setMe, type Me } from '../session.js';
 import { documentTitle } from '../title.js';
@@ -58,12 +59,18 @@ export class WwApp extends LitElement {
   @state() private menuOpen = false;
   private navigated = false;
   private runs = 0;
+  /** The address of the page shown (or being shown). */
+  private shown = location.pathname + location.search;
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.documentElement.lang = locale();
     interceptLinks(this);
-    window.addEventListener('popstate', () => void this.route());
+    window.addEventListener('popstate', (e) => {
+      // Back or forward away from changes not saved yet asks first; staying puts the page's address back.
+      if (e.state !== APP_NAVIGATION && this.shown !== location.pathname + location.search && !mayLeave()) return history.pushState(null, '', this.shown);
+      void this.route();
+    });
     window.addEventListener('ww-locale', () => this.requestUpdate());
     // What the page now shown is about (see web/title.ts) joins its route's title.
     this.addEventListener('ww-title', (e) => {
@@ -92,6 +99,7 @@ export class WwApp extends LitElement {
     this.problem = null;
     this.menuOpen = false;
     const here = location.pathname + location.search;
+    this.shown = here;
     const found = match(location.pathname);
     try {
       const user = await me(true); // every navigation re-checks the session: a disabled account lands on the login page
