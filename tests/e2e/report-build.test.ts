@@ -2,6 +2,7 @@
 // form, values entered in the grid, stories chosen and a narrative written per outcome, published
 // after confirming — and the summary shows the percentage of the target reached.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isFocused } from '../helpers/a11y.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { addArea, addOutcome, addProject, addStory } from '../helpers/reports-fixtures.js';
 
@@ -109,13 +110,7 @@ describe('browser: a report built through the pages', () => {
     await stories.getByRole('checkbox', { name: /Boodschappen samen/ }).uncheck();
     await stories.getByRole('checkbox', { name: /De ladder van de buren/ }).check();
     await stories.getByRole('button', { name: 'Omhoog: De ladder van de buren' }).click();
-    const focused = () =>
-      page.evaluate(() => {
-        let a = document.activeElement;
-        while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-        return a?.getAttribute('aria-label');
-      });
-    await expect.poll(focused).toBe('Omhoog: De ladder van de buren');
+    await expect.poll(() => isFocused(stories.getByRole('button', { name: 'Omhoog: De ladder van de buren' }))).toBe(true);
     const editor = page.getByRole('textbox', { name: 'Wat we zien bij "Buren helpen elkaar"' });
     await editor.click();
     await page.keyboard.type('Buren vragen elkaar ');
@@ -181,9 +176,13 @@ describe('browser: a report built through the pages', () => {
 
     // 5. Publish: it asks first, and says this is the first version. The text changed above is not
     // saved yet: the question says so and cannot be confirmed until it is.
+    // A title typed and not saved counts too, until it is the saved one again.
+    await page.getByLabel('Titel').fill('Burenhulp Oost 2026 (concept)');
     await page.getByRole('button', { name: 'Publiceren als nieuwe versie' }).click();
     await page.getByRole('heading', { name: 'Versie 1 publiceren?' }).waitFor();
     const confirm = page.getByRole('button', { name: 'Ja, publiceer versie 1' });
+    await page.getByText('Eerst opslaan: de opzet en de teksten en verhalen per uitkomst.').waitFor();
+    await page.getByLabel('Titel').fill('Burenhulp Oost 2026');
     await page.getByText('Eerst opslaan: de teksten en verhalen per uitkomst. Wat niet is opgeslagen, komt niet in deze versie.').waitFor();
     expect(await confirm.isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Teksten en verhalen opslaan' }).click();

@@ -13,6 +13,7 @@ import './report-edit/awaiting-review.js';
 import type { ReportOutcomeTexts } from './report-edit/outcome-texts.js';
 import './report-edit/outcome-texts.js';
 import { confirmPublish, dropsOut } from './report-edit/publish-confirm.js';
+import { draftOf, fingerprint } from './report-edit/draft.js';
 import { refineTitle } from '../title.js';
 import { UnsavedGuard } from '../unsaved.js';
 import { PageLoader } from '../components/page-loader.js';
@@ -81,17 +82,7 @@ export class ReportEditPage extends LitElement {
     const { report } = await get<{ report: Report }>(`/api/reports/${this.reportId}`);
     this.report = report;
     refineTitle(this, report.title);
-    this.draft = {
-      title: report.title,
-      audience: report.audience,
-      periodFrom: report.periodFrom,
-      periodTo: report.periodTo,
-      projectIds: report.projectIds,
-      areaIds: report.areaIds,
-      outcomeIds: report.outcomeIds,
-      sections: report.sections,
-      intro: report.intro,
-    };
+    this.draft = draftOf(report);
     this.introChanged = false;
     await this.loadPreview();
   }
@@ -107,11 +98,7 @@ export class ReportEditPage extends LitElement {
   private unsavedParts(): string[] {
     const r = this.report;
     if (!r) return [];
-    const d = this.draft;
-    const same = (a: readonly unknown[], b: readonly unknown[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
-    const lists = (['projectIds', 'areaIds', 'outcomeIds', 'sections'] as const).every((k) => same(d[k], r[k]));
-    const definition =
-      this.introChanged || !lists || d.title !== r.title || d.audience !== r.audience || d.periodFrom !== r.periodFrom || d.periodTo !== r.periodTo;
+    const definition = this.introChanged || fingerprint(this.draft) !== fingerprint(draftOf(r));
     const texts = this.renderRoot.querySelector<ReportOutcomeTexts>('ww-report-outcome-texts')?.unsaved ?? false;
     return [...(definition ? [t('unsavedDefinition')] : []), ...(texts ? [t('unsavedTexts')] : [])];
   }
