@@ -35,3 +35,19 @@ export class UnsavedGuard implements ReactiveController {
     checks.delete(this.holds);
   }
 }
+
+/** For a form page: any input in the form counts as a change, until the form is saved. */
+export class FormGuard {
+  private touched = false;
+  constructor(host: ReactiveControllerHost) {
+    new UnsavedGuard(host, () => this.touched);
+  }
+  /** Listens on the form: `@input=${guard.touch}`. Typing in a rich-text field counts too (input events leave shadow roots). */
+  readonly touch = (): void => {
+    this.touched = true;
+  };
+  /** Saved: leaving no longer asks. */
+  saved(): void {
+    this.touched = false;
+  }
+}

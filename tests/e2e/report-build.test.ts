@@ -3,7 +3,7 @@
 // after confirming — and the summary shows the percentage of the target reached.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFocused } from '../helpers/a11y.js';
-import { startE2E, type E2E } from '../helpers/browser.js';
+import { answerLeaving, startE2E, type E2E } from '../helpers/browser.js';
 import { addArea, addOutcome, addProject, addStory } from '../helpers/reports-fixtures.js';
 
 describe('browser: a report built through the pages', () => {
@@ -64,20 +64,9 @@ describe('browser: a report built through the pages', () => {
     await cell.fill('30');
     // A link away asks first while the value is not saved, and so does the browser's back button;
     // staying keeps the value.
-    /** Does `act`, expects the page to ask before it is left, and answers "stay". */
-    const staysAfterAsking = async (act: () => Promise<unknown>) => {
-      const asking = page.waitForEvent('dialog', { timeout: 10_000 });
-      const acting = act();
-      const question = await asking;
-      expect(`${question.type()}: ${question.message()}`).toBe(
-        'confirm: Er zijn wijzigingen die nog niet zijn opgeslagen. Toch deze pagina verlaten? Dan gaan ze verloren.',
-      );
-      await question.dismiss();
-      await acting;
-    };
-    await staysAfterAsking(() => page.getByRole('link', { name: 'Rapportages', exact: true }).first().click());
+    await answerLeaving(page, () => page.getByRole('link', { name: 'Rapportages', exact: true }).first().click());
     expect(await cell.inputValue()).toBe('30');
-    await staysAfterAsking(() => page.goBack());
+    await answerLeaving(page, () => page.goBack());
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/projects/${projectId}/indicators`);
     expect(await cell.inputValue()).toBe('30');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
@@ -170,7 +159,7 @@ describe('browser: a report built through the pages', () => {
     expect(text!.storyIds.map((id) => titles.find((s) => s.id === id)!.title)).toEqual(['De ladder van de buren', 'Soep voor de flat']);
 
     // Leaving the page while a text is not saved asks first; staying keeps the text.
-    await staysAfterAsking(() => page.getByRole('link', { name: 'Rapportages', exact: true }).first().click());
+    await answerLeaving(page, () => page.getByRole('link', { name: 'Rapportages', exact: true }).first().click());
     expect(new URL(page.url()).pathname).toBe(`/reports/${reportId}`);
     expect(await editor.textContent()).toBe('Buren vragen elkaar vaker om hulp. Vooral ouderen.');
 

@@ -103,3 +103,16 @@ export async function startE2E(overrides: Partial<Config> = {}, options: E2EOpti
     },
   };
 }
+
+/** What a page asks before it is left with changes not saved (web/unsaved.ts). */
+export const LEAVE_QUESTION = 'confirm: Er zijn wijzigingen die nog niet zijn opgeslagen. Toch deze pagina verlaten? Dan gaan ze verloren.';
+
+/** Does `act`, which must make the page ask before leaving, and answers: stay (the default) or leave. */
+export async function answerLeaving(page: Page, act: () => Promise<unknown>, answer: 'stay' | 'leave' = 'stay'): Promise<void> {
+  const asking = page.waitForEvent('dialog', { timeout: 10_000 });
+  const acting = act();
+  const question = await asking;
+  if (`${question.type()}: ${question.message()}` !== LEAVE_QUESTION) throw new Error(`asked something else: ${question.message()}`);
+  await (answer === 'stay' ? question.dismiss() : question.accept());
+  await acting;
+}

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { ApiError, get, patch, post } from '../api.js';
 import { formatDate, formatNumber, messages, saidHere } from '../i18n.js';
 import { navigate } from '../navigate.js';
+import { FormGuard } from '../unsaved.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { parseNumber } from '../../db/domain/numbers.js';
@@ -170,6 +171,8 @@ export class IndicatorEditPage extends LitElement {
     batchId: number | null;
   }[] = [];
 
+  /** Leaving asks first once anything in the form was changed and not saved. */
+  private readonly guard = new FormGuard(this);
   private readonly loader = new PageLoader(
     this,
     async () => {
@@ -236,6 +239,7 @@ export class IndicatorEditPage extends LitElement {
         }
         await patch(`/api/indicators/${this.indicator.id}`, body);
       } else await post('/api/indicators', { ...body, projectId: this.projectId });
+      this.guard.saved();
       navigate(this.projectId ? `/projects/${this.projectId}/indicators` : '/');
     } catch (err) {
       this.error = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
@@ -283,7 +287,7 @@ export class IndicatorEditPage extends LitElement {
     return html`
       ${this.projectId ? html`<p><a href="/projects/${this.projectId}/indicators">← ${t('cancel')}</a></p>` : nothing}
       <h1 tabindex="-1">${ind ? t('editTitle') : t('newTitle')}</h1>
-      <form @submit=${this.submit} novalidate>
+      <form @submit=${this.submit} @input=${this.guard.touch} novalidate>
         <div role="alert">${generalError(this.error, fields, t('failed'))}</div>
         ${this.text('name', t('name'), ind?.name ?? '', { required: true })}
         ${this.projectId ? this.outcomeField(ind ? ind.outcomeId : Number(new URLSearchParams(location.search).get('outcome')) || null) : nothing}

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, patch, post } from '../api.js';
 import { locale, messages } from '../i18n.js';
 import { navigate } from '../navigate.js';
+import { FormGuard } from '../unsaved.js';
 import { areaKinds, phases, treeOrder, type Area, type AreaKind, type Member, type Project } from '../models.js';
 import type { Me } from '../session.js';
 import { errorText, generalError, invalid } from '../components/form-field.js';
@@ -157,6 +158,8 @@ export class ProjectEditPage extends LitElement {
     return this.params.id ? Number(this.params.id) : null;
   }
 
+  /** Leaving asks first once anything in the form was changed and not saved. */
+  private readonly guard = new FormGuard(this);
   private readonly loader = new PageLoader(
     this,
     async () => {
@@ -212,6 +215,7 @@ export class ProjectEditPage extends LitElement {
       const { project } = this.projectId
         ? await patch<{ project: Project }>(`/api/projects/${this.projectId}`, body)
         : await post<{ project: Project }>('/api/projects', body);
+      this.guard.saved();
       navigate(`/projects/${project.id}`);
     } catch (err) {
       this.error = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
@@ -289,7 +293,7 @@ export class ProjectEditPage extends LitElement {
         ${errorText(e, name)}</div>`;
     return html`
       <h1 tabindex="-1">${p ? t('editTitle', { name: p.name }) : t('newTitle')}</h1>
-      <form @submit=${this.submit} novalidate>
+      <form @submit=${this.submit} @input=${this.guard.touch} novalidate>
         <div role="alert">${generalError(e, shownFields, t('fix'))}</div>
         <div class="field">
           <label for="name">${t('name')}</label>

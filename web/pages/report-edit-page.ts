@@ -13,14 +13,12 @@ import './report-edit/awaiting-review.js';
 import type { ReportOutcomeTexts } from './report-edit/outcome-texts.js';
 import './report-edit/outcome-texts.js';
 import { confirmPublish, dropsOut } from './report-edit/publish-confirm.js';
-import { draftOf, fingerprint } from './report-edit/draft.js';
+import { blankDraft, draftOf, fingerprint } from './report-edit/draft.js';
 import { refineTitle } from '../title.js';
 import { UnsavedGuard } from '../unsaved.js';
 import { PageLoader } from '../components/page-loader.js';
 import { fold, foldStyles } from '../components/fold.js';
 import { errorText, fieldError, invalid } from '../components/form-field.js';
-
-const year = new Date().getFullYear();
 
 /** The part of the preview's data the page reads: the summary (what drops out). */
 type PreviewData = { summary?: { outcomes: { id: number; title: string; indicators: unknown[] }[]; unlinkedIndicators: { id: number; name: string }[] } };
@@ -31,17 +29,9 @@ export class ReportEditPage extends LitElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private options: Options | null = null;
   @state() private report: Report | null = null;
-  @state() private draft: Draft = {
-    title: '',
-    audience: 'funder',
-    periodFrom: `${year}-01-01`,
-    periodTo: `${year}-12-31`,
-    projectIds: [],
-    areaIds: [],
-    outcomeIds: [],
-    sections: [...sectionKeys],
-    intro: { type: 'doc', content: [] },
-  };
+  @state() private draft: Draft = blankDraft;
+  /** The definition as saved (or, for a new report, as the form starts). */
+  private saved: Draft = blankDraft;
   @state() private error: ApiError | null = null;
   @state() private message: string | null = null;
   @state() private busy = false;
@@ -82,7 +72,7 @@ export class ReportEditPage extends LitElement {
     const { report } = await get<{ report: Report }>(`/api/reports/${this.reportId}`);
     this.report = report;
     refineTitle(this, report.title);
-    this.draft = draftOf(report);
+    this.draft = this.saved = draftOf(report);
     this.introChanged = false;
     await this.loadPreview();
   }
@@ -96,9 +86,7 @@ export class ReportEditPage extends LitElement {
 
   /** The parts of the editor that hold changes not saved yet, named for the publishing question. */
   private unsavedParts(): string[] {
-    const r = this.report;
-    if (!r) return [];
-    const definition = this.introChanged || fingerprint(this.draft) !== fingerprint(draftOf(r));
+    const definition = this.introChanged || fingerprint(this.draft) !== fingerprint(this.saved);
     const texts = this.renderRoot.querySelector<ReportOutcomeTexts>('ww-report-outcome-texts')?.unsaved ?? false;
     return [...(definition ? [t('unsavedDefinition')] : []), ...(texts ? [t('unsavedTexts')] : [])];
   }

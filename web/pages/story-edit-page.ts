@@ -5,6 +5,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import type { WwEditor } from '../components/ww-editor.js';
 import '../components/ww-editor.js';
 import { navigate } from '../navigate.js';
+import { FormGuard } from '../unsaved.js';
 import type { Me } from '../session.js';
 import { keepReceipt, label, languageName, languages, phases, type Area, type ConsentLevel, type ProjectSummary, type Story } from '../stories.js';
 import { refineTitle } from '../title.js';
@@ -31,6 +32,8 @@ export class StoryEditPage extends LitElement {
     return !!this.params.id;
   }
 
+  /** Leaving asks first once anything in the form was changed and not saved. */
+  private readonly guard = new FormGuard(this);
   private readonly loader = new PageLoader(
     this,
     async () => {
@@ -124,6 +127,7 @@ export class StoryEditPage extends LitElement {
         id = created.story.id;
         if (created.receipt) keepReceipt(id, created.receipt);
       }
+      this.guard.saved();
       navigate(`/stories/${id}`);
     } catch (err) {
       if (err instanceof ApiError && err.details.some((d) => d.field && fieldOf(d.field))) {
@@ -168,7 +172,7 @@ export class StoryEditPage extends LitElement {
     const heard = this.source === 'heard';
     return html`
       <h1 tabindex="-1">${title}</h1>
-      <form @submit=${this.submit} novalidate>
+      <form @submit=${this.submit} @input=${this.guard.touch} novalidate>
         <div id="problems" tabindex="-1" role="alert">
           ${this.general ? html`<p class="notice error">${this.general}</p>` : nothing}
           ${

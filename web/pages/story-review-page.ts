@@ -10,6 +10,7 @@ import { docToText, type RichDoc } from '../richtext.js';
 import type { Me } from '../session.js';
 import { findIdentifiers, identifierKinds, markIdentifiers, type Finding, type IdentifierKind } from '../../db/domain/identifiers.js';
 import { refineTitle } from '../title.js';
+import { FormGuard } from '../unsaved.js';
 import { PageLoader } from '../components/page-loader.js';
 
 const t = messages({
@@ -106,6 +107,8 @@ export class StoryReviewPage extends LitElement {
   @state() private titleError: string | null = null;
   @state() private saving = false;
 
+  /** Leaving asks first once the version was changed and not saved. */
+  private readonly guard = new FormGuard(this);
   private readonly loader = new PageLoader(
     this,
     async () => this.show(await get<ReviewData>(`/api/stories/${encodeURIComponent(this.params.id ?? '')}/review`)),
@@ -145,6 +148,7 @@ export class StoryReviewPage extends LitElement {
       const body = this.editor?.value ?? this.data.story.body;
       const saved = await put<ReviewData>(`/api/stories/${this.data.story.id}/review`, { title: this.draftTitle, body, storyHash: this.data.story.textHash });
       this.data = saved;
+      this.guard.saved();
       this.message = t('saved');
     } catch (err) {
       this.error = t('failed', { msg: err instanceof ApiError ? err.message : String(err) });
@@ -188,7 +192,7 @@ export class StoryReviewPage extends LitElement {
           <div class="story-text">${this.marked(story.bodyText, findings.text)}</div>
         </section>
 
-        <form class="version" aria-labelledby="version-title" novalidate @submit=${this.save}>
+        <form class="version" aria-labelledby="version-title" novalidate @submit=${this.save} @input=${this.guard.touch}>
           <h2 id="version-title">${t('version')}</h2>
           <div class="field">
             <label for="review-title">${t('versionTitle')}</label>

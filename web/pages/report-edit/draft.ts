@@ -1,5 +1,20 @@
 // A report's definition as the editor's form holds it, and how to tell whether it changed.
-import type { Draft, Report } from './messages.js';
+import { sectionKeys, type Draft, type Report } from './messages.js';
+
+const year = new Date().getFullYear();
+
+/** A new report's definition: this calendar year, every section. */
+export const blankDraft: Draft = {
+  title: '',
+  audience: 'funder',
+  periodFrom: `${year}-01-01`,
+  periodTo: `${year}-12-31`,
+  projectIds: [],
+  areaIds: [],
+  outcomeIds: [],
+  sections: [...sectionKeys],
+  intro: { type: 'doc', content: [] },
+};
 
 /** The definition of a report as its form edits it. */
 export const draftOf = (r: Report): Draft => ({
