@@ -290,13 +290,20 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
       })
       .execute();
     const first = await json(await coord.get(`/api/reports/${reportId}/changes`));
+    // Each named with its project, so two projects' outcomes of one title can be told apart.
     expect(first.changes).toMatchObject({
       lastVersion: null,
-      outcomesWithoutIndicators: [{ id: empty, title: 'Zonder cijfers' }],
-      indicatorsWithoutOutcome: [expect.objectContaining({ name: 'Losse indicator' })],
+      outcomesWithoutIndicators: [{ id: empty, title: 'Zonder cijfers', projectName: 'Buurtkracht Noord' }],
+      indicatorsWithoutOutcome: [expect.objectContaining({ name: 'Losse indicator', projectName: 'Buurtkracht Noord' })],
+      textsChanged: [],
     });
     await json(await coord.post(`/api/reports/${reportId}/versions`), 201);
-    await json(await coord.patch(`/api/reports/${reportId}`, { perOutcome: [{ outcomeId: w.outcomeId, storyIds: [w.reportStory] }] }));
+    await json(
+      await coord.patch(`/api/reports/${reportId}`, {
+        intro: doc(para('Een nieuwe inleiding.')),
+        perOutcome: [{ outcomeId: w.outcomeId, storyIds: [w.reportStory], narrative: doc(para('Buren vinden elkaar.')) }],
+      }),
+    );
     await t.db.updateTable('indicatorValues').set({ value: 70 }).where('indicatorId', '=', w.indicatorId).where('period', '=', '2026-Q2').execute();
     const { changes } = await json(await coord.get(`/api/reports/${reportId}/changes`));
     expect(changes.lastVersion).toBe(1);
@@ -305,6 +312,9 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     expect(changes.figuresChanged).toEqual([
       { indicator: 'Deelnemers aan buurtactiviteiten', period: '2026-Q2', area: null, before: { target: 60, actual: 63 }, after: { target: 60, actual: 70 } },
     ]);
+    // The coordinator's own words count as changes too.
+    expect(changes.introChanged).toBe(true);
+    expect(changes.textsChanged).toEqual([{ id: w.outcomeId, title: expect.any(String), projectName: 'Buurtkracht Noord' }]);
   });
 
   it("a funder's list shows the latest published title and period, never the draft", async () => {

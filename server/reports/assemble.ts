@@ -100,11 +100,12 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
     projectIds.length
       ? db
           .selectFrom('indicators')
-          .select(['id', 'name'])
-          .where('projectId', 'in', projectIds)
-          .where('outcomeId', 'is', null)
-          .orderBy('name')
-          .orderBy('id')
+          .innerJoin('projects', 'projects.id', 'indicators.projectId')
+          .select(['indicators.id', 'indicators.name', 'projects.name as projectName'])
+          .where('indicators.projectId', 'in', projectIds)
+          .where('indicators.outcomeId', 'is', null)
+          .orderBy('indicators.name')
+          .orderBy('indicators.id')
           .execute()
       : [],
   ]);

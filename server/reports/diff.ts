@@ -1,5 +1,5 @@
 // What a new version would change against the last published one: stories added and removed,
-// figures changed (per indicator, period and area). Shown before publishing, so nothing changes
+// figures changed (per indicator, period and area), the coordinator's texts rewritten. Shown before publishing, so nothing changes
 // in front of a funder unnoticed.
 import { storyIdsOf, type ReportData } from './assemble.js';
 
@@ -11,6 +11,8 @@ export type FigureChange = {
   before: { target: number | null; actual: number | null } | null;
   after: { target: number | null; actual: number | null } | null;
 };
+/** An outcome named as a reader finds it: its title under its project. */
+export type OutcomeRef = { id: number; title: string; projectName: string };
 export type VersionDiff = {
   lastVersion: number | null;
   storiesAdded: StoryRef[];
@@ -18,6 +20,9 @@ export type VersionDiff = {
   figuresChanged: FigureChange[];
   titleChanged: boolean;
   periodChanged: boolean;
+  introChanged: boolean;
+  /** outcomes whose "what we see" text was written, rewritten or removed */
+  textsChanged: OutcomeRef[];
 };
 
 /** The title of every story the data shows (printed, referred to, or chosen for Most Significant Change). */
@@ -47,6 +52,13 @@ function figures(
   return out;
 }
 
+function textsChanged(last: ReportData, next: ReportData): OutcomeRef[] {
+  const before = new Map(last.outcomes.map((o) => [o.id, o.narrativeHtml ?? '']));
+  return next.outcomes
+    .filter((o) => (o.narrativeHtml ?? '') !== (before.get(o.id) ?? ''))
+    .map((o) => ({ id: o.id, title: o.title, projectName: o.projectName }));
+}
+
 export function versionDiff(last: { number: number; data: ReportData } | null, next: ReportData): VersionDiff {
   const before = last ? storyTitles(last.data) : new Map<number, string>();
   const after = storyTitles(next);
@@ -72,5 +84,7 @@ export function versionDiff(last: { number: number; data: ReportData } | null, n
     figuresChanged,
     titleChanged: !!last && last.data.report.title !== next.report.title,
     periodChanged: !!last && (last.data.report.periodFrom !== next.report.periodFrom || last.data.report.periodTo !== next.report.periodTo),
+    introChanged: !!last && last.data.report.introHtml !== next.report.introHtml,
+    textsChanged: last ? textsChanged(last.data, next) : [],
   };
 }

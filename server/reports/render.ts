@@ -76,7 +76,10 @@ function areaTable(w: Words, ind: IndicatorOut): string {
   const rows = areas.map((a) => `<tr><th scope="row">${e(a.name)}</th>${periods.map((p) => cell(a, p)).join('')}</tr>`).join('');
   return scroller(
     w.perArea(e(ind.name)),
-    `<table class="data matrix"><caption>${w.perAreaMatrix(e(ind.name))} (${e(w.unit[ind.unit] ?? ind.unit)})</caption>` +
+    `<table class="data matrix"><caption>${w.perAreaMatrix(
+      e(ind.name),
+      areas.some((a) => a.periods.some((p) => p.target != null)),
+    )} (${e(w.unit[ind.unit] ?? ind.unit)})</caption>` +
       `<thead><tr><th scope="col">${w.area}</th>${periods.map((p) => `<th scope="col">${e(p)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
   );
 }

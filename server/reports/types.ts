@@ -110,7 +110,7 @@ export type SummaryOut = {
     eurosPlanned: number | null;
   };
   /** indicators of the report's projects linked to no outcome: they are in no report */
-  unlinkedIndicators: { id: number; name: string }[];
+  unlinkedIndicators: { id: number; name: string; projectName?: string }[];
 };
 
 export type PhaseStory = { id: number; title: string; reviewHash?: string };

@@ -182,6 +182,22 @@ describe('browser: a report built through the pages', () => {
     await confirm.click();
     await page.getByText('Versie 1 is gepubliceerd.').waitFor();
 
+    // A text rewritten after that is news for the next version, even when no story or figure changes.
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type(' En jongeren.');
+    await page.getByRole('button', { name: 'Teksten en verhalen opslaan' }).click();
+    await page.getByText('Teksten en verhalen opgeslagen.').waitFor();
+    await page.getByRole('button', { name: 'Publiceren als nieuwe versie' }).click();
+    const second = page.getByRole('group', { name: 'Versie 2 publiceren?' });
+    await second.getByRole('heading', { name: 'Tekst "wat we zien" veranderd (1)' }).waitFor();
+    await second
+      .getByRole('listitem')
+      .filter({ hasText: /^Buren helpen elkaar \(.+\)$/ })
+      .waitFor();
+    expect(await second.getByText(/Er verandert niets/).count()).toBe(0);
+    await second.getByRole('button', { name: 'Annuleren' }).click();
+
     // 6. The published version opens with the summary: 30 of the target 40 is 75%, behind.
     await page.goto(`/reports/${reportId}/versions/1`);
     const summary = page.locator('section.summary');

@@ -42,7 +42,8 @@ const t = messages({
     allValues: '{project}: alle indicatorwaarden voor {periods} ingevuld',
     msc: 'Kies je verhaal in de MSC-ronde ‘{domain}’',
     draft: 'Rapportage ‘{title}’ is nog een concept',
-    awaiting: '{n} verhaal/verhalen wachten op anonimiseren',
+    awaitingOne: '1 verhaal wacht op anonimiseren',
+    awaiting: '{n} verhalen wachten op anonimiseren',
     record: 'Een verhaal vastleggen dat je hoorde of zelf meemaakte',
     admin: 'Beheer',
     users: '{n} accounts: team toevoegen of aanpassen',
@@ -54,6 +55,7 @@ const t = messages({
     '/imports/cbs': 'Buurtcijfers van het CBS inlezen.',
     '/stories': 'Verhalen zoeken, lezen en vastleggen.',
     '/areas': 'Gemeenten, wijken en buurten.',
+    '/organisation': 'De naam en het logo van de organisatie, op elke rapportage.',
     '/reports': 'Rapportages samenstellen, publiceren en delen.',
     '/reports-funder': 'De rapportages die met je gedeeld zijn.',
     '/tagging': 'Verhalen koppelen aan uitkomsten en het sociaal klimaat.',
@@ -95,7 +97,8 @@ const t = messages({
     allValues: '{project}: all indicator values for {periods} filled in',
     msc: 'Choose your story in the MSC round ‘{domain}’',
     draft: 'Report ‘{title}’ is still a draft',
-    awaiting: '{n} story/stories awaiting anonymisation',
+    awaitingOne: '1 story awaiting anonymisation',
+    awaiting: '{n} stories awaiting anonymisation',
     record: 'Record a story you heard or lived yourself',
     admin: 'Administration',
     users: '{n} accounts: add or change your team',
@@ -107,6 +110,7 @@ const t = messages({
     '/imports/cbs': 'Read in neighbourhood figures from CBS.',
     '/stories': 'Find, read and record stories.',
     '/areas': 'Municipalities, districts and neighbourhoods.',
+    '/organisation': "The organisation's name and logo, on every report.",
     '/reports': 'Put reports together, publish and share them.',
     '/reports-funder': 'The reports shared with you.',
     '/tagging': 'Link stories to outcomes and the social climate.',
@@ -222,7 +226,7 @@ export class HomePage extends LitElement {
     for (const d of h.drafts.slice(0, 5)) {
       const waiting = this.awaiting.get(d.id);
       items.push(
-        html`<li><a href="/reports/${d.id}">${t('draft', { title: d.title })}</a>${waiting ? html` <span class="badge">${t('awaiting', { n: waiting })}</span>` : nothing}</li>`,
+        html`<li><a href="/reports/${d.id}">${t('draft', { title: d.title })}</a>${waiting ? html` <span class="badge">${t(waiting === 1 ? 'awaitingOne' : 'awaiting', { n: waiting })}</span>` : nothing}</li>`,
       );
     }
     if (hasProjects) items.push(html`<li><a href="/stories/new">${t('record')}</a></li>`);

@@ -21,7 +21,12 @@ import { fold, foldStyles } from '../components/fold.js';
 import { errorText, fieldError, invalid } from '../components/form-field.js';
 
 /** The part of the preview's data the page reads: the summary (what drops out). */
-type PreviewData = { summary?: { outcomes: { id: number; title: string; indicators: unknown[] }[]; unlinkedIndicators: { id: number; name: string }[] } };
+type PreviewData = {
+  summary?: {
+    outcomes: { id: number; title: string; projectName: string; indicators: unknown[] }[];
+    unlinkedIndicators: { id: number; name: string; projectName: string }[];
+  };
+};
 
 /** Define a report, preview it, publish versions and share it with funders. */
 @customElement('ww-report-edit-page')
@@ -117,9 +122,9 @@ export class ReportEditPage extends LitElement {
     }
   }
 
-  private save(e: SubmitEvent) {
+  private async save(e: SubmitEvent) {
     e.preventDefault();
-    return this.run(async () => {
+    await this.run(async () => {
       const { intro, ...rest } = this.draft;
       const outcomeIds = rest.outcomeIds.filter((id) => this.options!.outcomes.some((o) => o.id === id && rest.projectIds.includes(o.projectId)));
       const body = {
@@ -138,6 +143,10 @@ export class ReportEditPage extends LitElement {
         navigate(`/reports/${report.id}`, true);
       }
     });
+    if (!this.error) return;
+    // The first field the server named (the title, or a list of choices), not the foot of the form.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"], form fieldset[aria-describedby] input')?.focus();
   }
 
   /** Publishing asks first, saying what changes against the last version and what drops out. */
@@ -264,7 +273,7 @@ export class ReportEditPage extends LitElement {
       <div class="row">${input('periodFrom', t('from'), 'date')} ${input('periodTo', t('to'), 'date')}</div>
       ${this.checkboxes(t('projects'), 'projectIds', o.projects)}
       ${this.checkboxes(t('areas'), 'areaIds', this.areaChoices(o), t('areasHint'))}
-      ${outcomes.length ? this.checkboxes(t('outcomes'), 'outcomeIds', outcomes, t('outcomesHint')) : html`<p class="hint">${t('noOutcomes')}</p>`}
+      ${outcomes.length ? this.checkboxes(t('outcomes'), 'outcomeIds', outcomes, t('outcomesHint')) : html`<p class="hint">${t(d.projectIds.length ? 'noOutcomes' : 'outcomesAfterProjects')}</p>`}
       <fieldset>
         <legend>${t('sections')}</legend>
         ${sectionKeys.map(
@@ -284,8 +293,8 @@ export class ReportEditPage extends LitElement {
     const note = t('definitionNote', {
       from: formatDate(r.periodFrom),
       to: formatDate(r.periodTo),
-      projects: t('projectsN', { n: r.projectIds.length }),
-      outcomes: r.outcomeIds.length ? t('outcomesN', { n: r.outcomeIds.length }) : t('outcomesAll'),
+      projects: t(r.projectIds.length === 1 ? 'projectsOne' : 'projectsN', { n: r.projectIds.length }),
+      outcomes: r.outcomeIds.length ? t(r.outcomeIds.length === 1 ? 'outcomesOne' : 'outcomesN', { n: r.outcomeIds.length }) : t('outcomesAll'),
     });
     return fold(
       { id: 'definition', level: 2, title: t('definition'), note, open: this.definitionOpen, toggle: () => (this.definitionOpen = !this.definitionOpen) },
@@ -306,7 +315,7 @@ export class ReportEditPage extends LitElement {
       <section aria-labelledby="versions-h">
         <h2 id="versions-h">${t('versions')}</h2>
         <p class="hint">${t('publishHint')}</p>
-        ${this.previewData?.summary ? dropsOut(this.dropsOutOf(this.previewData.summary)) : nothing}
+        ${this.previewData?.summary && !this.changes ? dropsOut(this.dropsOutOf(this.previewData.summary)) : nothing}
         ${this.changes ? confirmPublish(this.changes, { busy: this.busy, unsaved: this.unsavedParts(), publish: () => this.publish(), cancel: () => this.cancelPublish() }) : html`<div class="actions"><button id="publish" @click=${this.askPublish} ?disabled=${this.busy}>${t('publish')}</button></div>`}
         ${
           r.versions.length

@@ -29,6 +29,7 @@ const OutcomeChoice = z
   .openapi('ReportOutcomeChoice');
 const StoryRef = z.object({ id: z.number(), title: z.string() });
 const Figures = z.object({ target: z.number().nullable(), actual: z.number().nullable() }).nullable();
+const OutcomeRef = z.object({ id: z.number(), title: z.string(), projectName: z.string() });
 const Changes = z
   .object({
     lastVersion: z.number().nullable(),
@@ -37,8 +38,10 @@ const Changes = z
     figuresChanged: z.array(z.object({ indicator: z.string(), period: z.string(), area: z.string().nullable(), before: Figures, after: Figures })),
     titleChanged: z.boolean(),
     periodChanged: z.boolean(),
-    outcomesWithoutIndicators: z.array(z.object({ id: z.number(), title: z.string() })),
-    indicatorsWithoutOutcome: z.array(z.object({ id: z.number(), name: z.string() })),
+    introChanged: z.boolean(),
+    textsChanged: z.array(OutcomeRef),
+    outcomesWithoutIndicators: z.array(OutcomeRef),
+    indicatorsWithoutOutcome: z.array(z.object({ id: z.number(), name: z.string(), projectName: z.string() })),
   })
   .openapi('ReportChanges');
 
@@ -120,8 +123,10 @@ export const choiceRoutes = router()
         {
           changes: {
             ...versionDiff(last, next),
-            outcomesWithoutIndicators: summary.outcomes.filter((o) => !o.indicators.length).map((o) => ({ id: o.id, title: o.title })),
-            indicatorsWithoutOutcome: summary.unlinkedIndicators,
+            outcomesWithoutIndicators: summary.outcomes
+              .filter((o) => !o.indicators.length)
+              .map((o) => ({ id: o.id, title: o.title, projectName: o.projectName ?? '' })),
+            indicatorsWithoutOutcome: summary.unlinkedIndicators.map((i) => ({ ...i, projectName: i.projectName ?? '' })),
           },
         },
         200,

@@ -8,8 +8,10 @@ export const t = messages({
     editTitle: 'Rapportage bewerken',
     definition: 'Opzet',
     definitionNote: '{from} – {to} · {projects} · {outcomes}',
+    projectsOne: '1 project',
     projectsN: '{n} projecten',
     outcomesAll: 'alle uitkomsten',
+    outcomesOne: '1 uitkomst',
     outcomesN: '{n} uitkomsten',
     title: 'Titel',
     audience: 'Voor wie',
@@ -27,6 +29,7 @@ export const t = messages({
     outcomesHint: 'Geen uitkomst gekozen: alle uitkomsten van de gekozen projecten.',
     archived: 'gearchiveerd',
     noOutcomes: 'De gekozen projecten hebben nog geen uitkomsten.',
+    outcomesAfterProjects: 'Kies eerst een of meer projecten. Dan kunt u hier hun uitkomsten kiezen.',
     sections: 'Onderdelen',
     indicators: 'Indicatoren (grafiek en tabel)',
     stories: 'Verhalen bij de uitkomsten',
@@ -55,16 +58,18 @@ export const t = messages({
     figuresChanged: 'Cijfers veranderd ({n})',
     titleChanged: 'De titel is veranderd.',
     periodChanged: 'De periode is veranderd.',
-    nothingChanged: 'Er verandert niets aan verhalen en cijfers.',
+    introChanged: 'De inleiding is veranderd.',
+    textsChanged: 'Tekst "wat we zien" veranderd ({n})',
+    nothingChanged: 'Er verandert niets aan verhalen, cijfers en teksten.',
     unsavedFirst: 'Eerst opslaan: {parts}. Wat niet is opgeslagen, komt niet in deze versie.',
     unsavedDefinition: 'de opzet',
     unsavedTexts: 'de teksten en verhalen per uitkomst',
     and: ' en ',
     figureLine: '{indicator}, {period}{area}: {before} → {after}',
     confirmPublish: 'Ja, publiceer versie {n}',
-    dropsOut: 'Let op: dit valt nu buiten de rapportage',
-    outcomeNoIndicator: 'Uitkomst zonder indicator (komt zonder cijfers in de rapportage): {title}',
-    indicatorNoOutcome: 'Indicator zonder uitkomst (komt niet in de rapportage): {name}',
+    dropsOut: 'Let op: hier ontbreken cijfers',
+    outcomeNoIndicator: '{title} ({project}): deze uitkomst heeft geen indicator. Ze staat in de rapportage, maar zonder cijfers.',
+    indicatorNoOutcome: '{name} ({project}): deze indicator hoort bij geen uitkomst. Daarom staan de cijfers niet in de rapportage.',
     versions: 'Gepubliceerde versies',
     noVersions: 'Nog geen gepubliceerde versies.',
     versionN: 'Versie {n}',
@@ -110,8 +115,10 @@ export const t = messages({
     editTitle: 'Edit report',
     definition: 'Definition',
     definitionNote: '{from} – {to} · {projects} · {outcomes}',
+    projectsOne: '1 project',
     projectsN: '{n} projects',
     outcomesAll: 'all outcomes',
+    outcomesOne: '1 outcome',
     outcomesN: '{n} outcomes',
     title: 'Title',
     audience: 'Audience',
@@ -129,6 +136,7 @@ export const t = messages({
     outcomesHint: 'No outcome chosen: all outcomes of the chosen projects.',
     archived: 'archived',
     noOutcomes: 'The chosen projects have no outcomes yet.',
+    outcomesAfterProjects: 'First choose one or more projects. Then you can choose their outcomes here.',
     sections: 'Sections',
     indicators: 'Indicators (chart and table)',
     stories: 'Stories per outcome',
@@ -157,16 +165,18 @@ export const t = messages({
     figuresChanged: 'Figures changed ({n})',
     titleChanged: 'The title has changed.',
     periodChanged: 'The period has changed.',
-    nothingChanged: 'Nothing changes in stories and figures.',
+    introChanged: 'The introduction has changed.',
+    textsChanged: '"What we see" text changed ({n})',
+    nothingChanged: 'Nothing changes in stories, figures and texts.',
     unsavedFirst: 'Save first: {parts}. What is not saved does not go into this version.',
     unsavedDefinition: 'the definition',
     unsavedTexts: 'the texts and stories per outcome',
     and: ' and ',
     figureLine: '{indicator}, {period}{area}: {before} → {after}',
     confirmPublish: 'Yes, publish version {n}',
-    dropsOut: 'Note: this falls outside the report now',
-    outcomeNoIndicator: 'Outcome without an indicator (appears without figures): {title}',
-    indicatorNoOutcome: 'Indicator without an outcome (not in the report): {name}',
+    dropsOut: 'Note: figures are missing here',
+    outcomeNoIndicator: '{title} ({project}): this outcome has no indicator. It is in the report, but without figures.',
+    indicatorNoOutcome: '{name} ({project}): this indicator belongs to no outcome, so its figures are not in the report.',
     versions: 'Published versions',
     noVersions: 'No published versions yet.',
     versionN: 'Version {n}',
@@ -233,6 +243,8 @@ export type Report = {
   shares: { userId: number; name: string; email: string }[];
 };
 export type Draft = Omit<Report, 'id' | 'versions' | 'shares'>;
+/** An outcome as a reader finds it: its title under its project. */
+export type OutcomeRef = { id: number; title: string; projectName: string };
 export type Changes = {
   lastVersion: number | null;
   storiesAdded: { id: number; title: string }[];
@@ -246,8 +258,10 @@ export type Changes = {
   }[];
   titleChanged: boolean;
   periodChanged: boolean;
-  outcomesWithoutIndicators: { id: number; title: string }[];
-  indicatorsWithoutOutcome: { id: number; name: string }[];
+  introChanged: boolean;
+  textsChanged: OutcomeRef[];
+  outcomesWithoutIndicators: OutcomeRef[];
+  indicatorsWithoutOutcome: { id: number; name: string; projectName: string }[];
 };
 export type ReadLink = {
   id: number;

@@ -1,13 +1,13 @@
 // Publishing asks first: what the new version changes against the last one (stories added and
-// removed, figures changed) and what drops out of the report (nothing leaves silently).
+// removed, figures changed, texts rewritten) and where figures are missing (nothing leaves silently).
 import { html, nothing } from 'lit';
 import { t, type Changes } from './messages.js';
 
-/** Outcomes without an indicator and indicators without an outcome, named. */
+/** Outcomes without an indicator and indicators without an outcome, named with their project. */
 export function dropsOut(c: Pick<Changes, 'outcomesWithoutIndicators' | 'indicatorsWithoutOutcome'>) {
   const items = [
-    ...c.outcomesWithoutIndicators.map((o) => t('outcomeNoIndicator', { title: o.title })),
-    ...c.indicatorsWithoutOutcome.map((i) => t('indicatorNoOutcome', { name: i.name })),
+    ...c.outcomesWithoutIndicators.map((o) => t('outcomeNoIndicator', { title: o.title, project: o.projectName })),
+    ...c.indicatorsWithoutOutcome.map((i) => t('indicatorNoOutcome', { name: i.name, project: i.projectName })),
   ];
   return items.length ? html`<div class="notice warn"><strong>${t('dropsOut')}</strong><ul>${items.map((i) => html`<li>${i}</li>`)}</ul></div>` : nothing;
 }
@@ -20,12 +20,20 @@ export function confirmPublish(c: Changes, on: { busy: boolean; unsaved: string[
   const n = (c.lastVersion ?? 0) + 1;
   const fig = (v: { target: number | null; actual: number | null } | null) => (v?.actual == null ? '–' : String(v.actual).replace('.', ','));
   const list = (label: string, items: string[]) => (items.length ? html`<h4>${label}</h4><ul>${items.map((i) => html`<li>${i}</li>`)}</ul>` : nothing);
-  const none = !c.storiesAdded.length && !c.storiesRemoved.length && !c.figuresChanged.length && !c.titleChanged && !c.periodChanged;
+  const none =
+    !c.storiesAdded.length &&
+    !c.storiesRemoved.length &&
+    !c.figuresChanged.length &&
+    !c.textsChanged.length &&
+    !c.titleChanged &&
+    !c.periodChanged &&
+    !c.introChanged;
   return html`<div class="confirm" role="group" aria-labelledby="confirm-h" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && on.cancel()}>
     <h3 id="confirm-h">${t('confirmTitle', { n })}</h3>
     ${c.lastVersion == null ? html`<p>${t('confirmFirst')}</p>` : html`<p>${t('confirmAgainst', { n: c.lastVersion })}</p>`}
     ${c.lastVersion != null && none ? html`<p>${t('nothingChanged')}</p>` : nothing}
     ${c.titleChanged ? html`<p>${t('titleChanged')}</p>` : nothing} ${c.periodChanged ? html`<p>${t('periodChanged')}</p>` : nothing}
+    ${c.introChanged ? html`<p>${t('introChanged')}</p>` : nothing}
     ${
       c.lastVersion != null
         ? list(
@@ -43,6 +51,10 @@ export function confirmPublish(c: Changes, on: { busy: boolean; unsaved: string[
       c.figuresChanged.map((f) =>
         t('figureLine', { indicator: f.indicator, period: f.period, area: f.area ? ` (${f.area})` : '', before: fig(f.before), after: fig(f.after) }),
       ),
+    )}
+    ${list(
+      t('textsChanged', { n: c.textsChanged.length }),
+      c.textsChanged.map((o) => `${o.title} (${o.projectName})`),
     )}
     ${dropsOut(c)}
     ${on.unsaved.length ? html`<p class="notice warn" id="confirm-unsaved">${t('unsavedFirst', { parts: on.unsaved.join(t('and')) })}</p>` : nothing}
