@@ -14,6 +14,7 @@ a { color: var(--accent); }
 .skip:focus { left: .5rem; }
 nav.report-nav { background: var(--accent); color: #fff; padding: .5rem 1rem; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; }
 nav.report-nav a { color: #fff; display: inline-block; padding: .5rem 0; }
+nav.report-nav button { font: inherit; color: var(--accent); background: #fff; border: 0; border-radius: 4px; padding: .5rem .9rem; min-height: 44px; cursor: pointer; }
 .notice { max-width: 60rem; margin: 1rem auto 0; padding: .75rem 1rem; border: 1px solid #e0c36a; background: #fff8e1; border-radius: 6px; }
 main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
 article.report { background: #fff; padding: 1.5rem; border: 1px solid var(--line); border-radius: 6px; }
@@ -113,7 +114,13 @@ table.data th[scope="col"], table.matrix th, .summary-table td { white-space: no
 `;
 
 export type PageLang = 'nl' | 'en';
-const chrome = { nl: { nav: 'Rapportage', skip: 'Naar de rapportage' }, en: { nav: 'Report', skip: 'Skip to the report' } };
+const chrome = {
+  nl: { nav: 'Rapportage', skip: 'Naar de rapportage', print: 'Afdrukken of opslaan als pdf' },
+  en: { nav: 'Report', skip: 'Skip to the report', print: 'Print or save as PDF' },
+};
+
+/** The print button's script (the page allows no inline script): it shows the button, which is hidden without script. */
+export const printScript = `const b=document.querySelector('button[data-print]');if(b){b.hidden=false;b.addEventListener('click',()=>print());}`;
 
 /**
  * The language of a report page: `?lang=nl|en` first (the visible switch sets it), then the
@@ -158,16 +165,19 @@ export function reportPage(opts: {
   notice?: string;
   lang?: PageLang;
   runningTitle?: string;
+  /** A button that prints the page (or saves it as PDF, as the browser offers). */
+  printable?: boolean;
 }): string {
   const lang = opts.lang ?? 'nl';
   const link = (n: { href: string; label: string; lang?: PageLang }) =>
     `<a href="${e(n.href)}"${n.lang ? ` lang="${n.lang}" hreflang="${n.lang}"` : ''}>${e(n.label)}</a>`;
-  const nav = opts.nav?.length ? `<nav class="report-nav" aria-label="${chrome[lang].nav}">${opts.nav.map(link).join('')}</nav>` : '';
+  const print = opts.printable ? `<button type="button" data-print hidden>${chrome[lang].print}</button>` : '';
+  const nav = opts.nav?.length ? `<nav class="report-nav" aria-label="${chrome[lang].nav}">${opts.nav.map(link).join('')}${print}</nav>` : '';
   return (
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta name="referrer" content="no-referrer"><title>${e(opts.title)}</title><link rel="icon" href="/favicon.svg"><style>${reportCss}${opts.runningTitle ? runningHead(opts.runningTitle, lang) : ''}</style></head>` +
     `<body><a class="skip" href="#report">${chrome[lang].skip}</a>${nav}` +
     (opts.notice ? `<p class="notice no-print" role="status">${e(opts.notice)}</p>` : '') +
-    `<main id="report" tabindex="-1">${opts.article}</main></body></html>`
+    `<main id="report" tabindex="-1">${opts.article}</main>${print ? '<script src="/report-print.js"></script>' : ''}</body></html>`
   );
 }

@@ -8,7 +8,7 @@ import { loadSession } from '../auth/sessions.js';
 import { hashToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
 import { pathId } from '../openapi.js';
-import { languageSwitch, pageLang, reportCss, reportPage, type PageLang } from '../reports/page.js';
+import { languageSwitch, pageLang, printScript, reportCss, reportPage, type PageLang } from '../reports/page.js';
 import type { ReportData } from '../reports/assemble.js';
 import { madeOnce, serveVersion, stampNow } from '../reports/version-cache.js';
 import { Precompressed } from '../compress.js';
@@ -81,6 +81,7 @@ export function reportPages() {
 
   // The report page's own stylesheet, for the editor's preview: it looks as the funder will see it.
   app.get('/report.css', (c) => c.body(reportCss, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=300' }));
+  app.get('/report-print.js', (c) => c.body(printScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=300' }));
 
   app.get('/reports/:id{[0-9]+}/versions/:n{[0-9]+}', async (c) => {
     const session = await loadSession(c);
@@ -117,6 +118,7 @@ export function reportPages() {
               notice: withdrawn.length ? w.withdrawn : undefined,
               lang,
               runningTitle: data.report.title,
+              printable: true,
             }),
           );
         },
@@ -161,6 +163,7 @@ export function reportPages() {
         nav: [languageSwitch(c.req.path, lang)],
         lang,
         runningTitle: served.data.report.title,
+        printable: true,
       }),
     );
   });

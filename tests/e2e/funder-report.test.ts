@@ -85,6 +85,11 @@ describe('browser: a funder reads and prints a shared report', () => {
     expect(denied!.status()).toBe(404);
     await page.goto(`/reports/${reportId}/versions/1`);
 
+    // The page offers its own button to print it or save it as PDF.
+    const printing = page.evaluate(() => new Promise<boolean>((done) => (window.print = () => done(true))));
+    await page.getByRole('button', { name: 'Afdrukken of opslaan als pdf' }).click();
+    expect(await printing).toBe(true);
+
     // Print: the navigation is hidden, the summary starts a page after the cover, and Chromium makes a PDF.
     const nav = page.locator('nav.report-nav');
     expect(await nav.isVisible()).toBe(true);
