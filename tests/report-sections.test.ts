@@ -179,7 +179,7 @@ describe('reports: hours and money, activities by phase', () => {
     };
     expect(data.resources).toMatchObject({ planHours: 1200, actualHours: 13.5, planEuros: 45000, actualEuros: 125.5, actualIncluded: true });
     expect(data.phases.activities).toEqual({ included: true, counts: { ZIEN: { activities: 1, hours: 10.5 }, DOEN: { activities: 1, hours: 3 } } });
-    expect(html).toContain('€ 125,50');
+    expect(html).toContain('€\u00a0125,50');
     expect(html).not.toContain('bestede uren en uitgaven komen in deze rapportage zodra');
     await t.close();
   });

@@ -51,7 +51,7 @@ export const breakable = (text: string): string => text.replaceAll('/', '/\u200b
 export function formatEuro(n: number | null | undefined): string {
   if (n == null) return '–';
   const digits = Number.isInteger(n) ? 0 : 2;
-  return `€ ${n.toLocaleString(locale() === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+  return `€\u00a0${n.toLocaleString(locale() === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
 }
 
 /** One field's problem as the server (or a page) describes it; see zodDetails in server/errors.ts. */

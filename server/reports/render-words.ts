@@ -210,7 +210,8 @@ export function format(locale: string, min: number, max: number): Intl.NumberFor
   return f;
 }
 export const num = (w: Words, n: number | null | undefined, digits = 1) => (n == null ? '–' : format(w.locale, 0, digits).format(n));
-export const euro = (w: Words, n: number | null) => (n == null ? '–' : `€ ${format(w.locale, 2, 2).format(n)}`);
+/** An amount in euros, the sign kept on the line of its number. */
+export const euro = (w: Words, n: number | null, digits = 2) => (n == null ? '–' : `€\u00a0${format(w.locale, digits, digits).format(n)}`);
 export const dateIn = (w: Words, iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return d ? `${d} ${w.months[m! - 1]} ${y}` : `${w.months[m! - 1]} ${y}`;

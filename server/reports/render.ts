@@ -190,7 +190,7 @@ function renderSummary(w: Words, s: SummaryOut): string {
     })
     .join('');
   const f = (n: number | null) => num(w, n, 0);
-  const money = (n: number | null) => (n == null ? '–' : `€ ${format(w.locale, 0, 0).format(n)}`);
+  const money = (n: number | null) => euro(w, n, 0);
   return (
     `<section class="summary"><h2>${w.summary}</h2>` +
     `<p class="rule">${w.rule(ON_TRACK_PERCENT)}</p>` +
