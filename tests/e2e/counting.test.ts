@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject, setProjectMembers } from '../../db/repositories/projects.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { checkA11y, descriptionOf, expectNoHorizontalScroll } from '../helpers/a11y.js';
+import { checkA11y, descriptionOf, expectNoHorizontalScroll, isFocused } from '../helpers/a11y.js';
 import { shared } from '../helpers/shared.js';
 import { quarterIndicator } from '../helpers/journey-fixtures.js';
 
@@ -144,8 +144,24 @@ describe('browser: counting', () => {
     await form.getByRole('button', { name: 'Toevoegen' }).click();
     await expect.poll(() => page.getByText('4,25 van 40 uur gebruikt').count()).toBe(1);
     await expect.poll(() => page.getByRole('cell', { name: '1,75', exact: true }).count()).toBe(1);
-    await expect.poll(() => page.getByRole('button', { name: /^Verwijder 1,75 uur op/ }).count()).toBe(1);
+    const remove = page.getByRole('button', { name: /^Verwijderen: 1,75 uur op/ });
+    await expect.poll(() => remove.count()).toBe(1);
     await e.screenshot(page, 'counting-hours-phone');
+    // Removing asks first: "no" keeps the entry, "yes" removes it and puts the focus on the section.
+    const answers: string[] = [];
+    page.once('dialog', (d) => void (answers.push(d.message()), d.dismiss()));
+    await remove.click();
+    await expect.poll(() => answers).toEqual([expect.stringMatching(/^1,75 uur op .+ verwijderen\?$/)]);
+    expect(await remove.count()).toBe(1);
+    page.once('dialog', (d) => void d.accept());
+    await remove.click();
+    await expect.poll(() => page.getByText('2,5 van 40 uur gebruikt').count()).toBe(1);
+    expect(await remove.count()).toBe(0);
+    await expect.poll(() => isFocused(page.getByRole('heading', { name: 'Uren schrijven' }))).toBe(true);
+    await form.getByLabel('Uren', { exact: false }).fill('1,75');
+    await form.getByLabel('Wat deed je?', { exact: false }).fill('Overleg');
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    await expect.poll(() => page.getByText('4,25 van 40 uur gebruikt').count()).toBe(1);
     // An amount with cents reads as money: € 12,50, not € 12,5.
     const expense = page.locator('form').nth(1);
     await expense.getByLabel('Bedrag in euro', { exact: false }).fill('12,5');

@@ -45,7 +45,18 @@ export const pageStyles = css`
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: 0.5rem; border-bottom: 1px solid var(--ww-line); vertical-align: top; }
   th { font-weight: 600; }
-  .table-wrap { overflow-x: auto; position: relative; }
+  /* A table wider than the screen scrolls sideways; a shadow at an edge shows there is more that way. */
+  .table-wrap {
+    overflow-x: auto;
+    position: relative;
+    --cover: var(--ww-bg);
+    background:
+      linear-gradient(to right, var(--cover) 30%, transparent) left / 2.5rem 100% no-repeat local,
+      linear-gradient(to left, var(--cover) 30%, transparent) right / 2.5rem 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.25), transparent) left / 0.9rem 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.25), transparent) right / 0.9rem 100% no-repeat scroll;
+  }
+  .card .table-wrap { --cover: var(--ww-surface); }
   .card { background: var(--ww-surface); border: 1px solid var(--ww-line); border-radius: var(--ww-radius); padding: 1rem; }
   .grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
   .badge { display: inline-block; padding: 0 0.5rem; border-radius: 999px; background: #e8ebe6; font-size: 0.85rem; font-weight: 600; }

@@ -32,8 +32,9 @@ const t = messages({
     added: 'Toegevoegd.',
     who: 'Wie',
     remove: 'Verwijderen',
-    removeLabel: 'Verwijder {hours} uur op {date}',
-    removeExpense: 'Verwijder uitgave {description} op {date}',
+    hoursEntry: '{hours} uur op {date}',
+    expenseEntry: 'uitgave "{description}" op {date}',
+    removeAsk: '{entry} verwijderen?',
     removed: 'Verwijderd.',
     byPhase: 'Uren per fase',
     byWorker: 'Uren per medewerker',
@@ -73,8 +74,9 @@ const t = messages({
     added: 'Added.',
     who: 'Who',
     remove: 'Remove',
-    removeLabel: 'Remove {hours} hours on {date}',
-    removeExpense: 'Remove expense {description} on {date}',
+    hoursEntry: '{hours} hours on {date}',
+    expenseEntry: 'expense "{description}" on {date}',
+    removeAsk: 'Remove {entry}?',
     removed: 'Removed.',
     byPhase: 'Hours per phase',
     byWorker: 'Hours per worker',
@@ -195,14 +197,23 @@ export class ProjectHoursPage extends LitElement {
     }
   }
 
-  private async removeEntry(kind: 'hours' | 'expenses', id: number): Promise<void> {
+  /** Asks first; once removed, the focus goes to the section's heading (the button is gone). */
+  private async removeEntry(kind: 'hours' | 'expenses', id: number, entry: string): Promise<void> {
+    if (!confirm(t('removeAsk', { entry }))) return;
     try {
       await api('DELETE', `/api/projects/${this.params.id}/${kind}/${id}`);
       this.status = t('removed');
       await this.reload();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(kind === 'hours' ? '#log' : '#expenses')?.focus();
     } catch (err) {
       this.status = err instanceof ApiError ? err.message : t('failed');
     }
+  }
+
+  /** Its name starts with the word it shows, so speech control finds it by that word. */
+  private removeButton(kind: 'hours' | 'expenses', id: number, entry: string) {
+    return html`<button class="secondary small" aria-label=${`${t('remove')}: ${entry}`} @click=${() => this.removeEntry(kind, id, entry)}>${t('remove')}</button>`;
   }
 
   private async focusInvalid(): Promise<void> {
@@ -234,7 +245,7 @@ export class ProjectHoursPage extends LitElement {
       </section>
 
       <section aria-labelledby="log">
-        <h2 id="log">${t('logHours')}</h2>
+        <h2 id="log" tabindex="-1">${t('logHours')}</h2>
         <form @submit=${this.logHours} novalidate>
           <div role="alert">${he && !he.details.length ? html`<p class="error">${he.message}</p>` : nothing}</div>
           <div class="row">
@@ -263,7 +274,7 @@ export class ProjectHoursPage extends LitElement {
               <tbody>${this.hours.entries.map(
                 (h) => html`<tr>
                 <td>${formatDate(h.date)}</td><td>${h.userName}</td><td>${t(h.phase)}</td><td class="num">${formatHours(h.hours)}</td><td>${h.activity}</td>
-                <td>${h.userId === this.user?.id || staff ? html`<button class="secondary small" aria-label=${t('removeLabel', { hours: formatHours(h.hours), date: formatDate(h.date) })} @click=${() => this.removeEntry('hours', h.id)}>${t('remove')}</button>` : nothing}</td>
+                <td>${h.userId === this.user?.id || staff ? html`${this.removeButton('hours', h.id, t('hoursEntry', { hours: formatHours(h.hours), date: formatDate(h.date) }))}` : nothing}</td>
               </tr>`,
               )}</tbody></table>`,
               )
@@ -272,7 +283,7 @@ export class ProjectHoursPage extends LitElement {
       </section>
 
       <section aria-labelledby="expenses">
-        <h2 id="expenses">${t('expenses')}</h2>
+        <h2 id="expenses" tabindex="-1">${t('expenses')}</h2>
         <form @submit=${this.addExpense} novalidate>
           <div role="alert">${ee && !ee.details.length ? html`<p class="error">${ee.message}</p>` : nothing}</div>
           <div class="row">
@@ -293,7 +304,7 @@ export class ProjectHoursPage extends LitElement {
                 (
                   x,
                 ) => html`<tr><td>${formatDate(x.date)}</td><td>${x.description}</td><td>${x.category ?? ''}</td><td>${x.enteredByName}</td><td class="num">${euro(x.amount)}</td>
-                <td>${x.enteredBy === this.user?.id || staff ? html`<button class="secondary small" aria-label=${t('removeExpense', { description: x.description, date: formatDate(x.date) })} @click=${() => this.removeEntry('expenses', x.id)}>${t('remove')}</button>` : nothing}</td></tr>`,
+                <td>${x.enteredBy === this.user?.id || staff ? html`${this.removeButton('expenses', x.id, t('expenseEntry', { description: x.description, date: formatDate(x.date) }))}` : nothing}</td></tr>`,
               )}</tbody>
               <tfoot><tr><th scope="row" colspan="4">${t('total')}</th><td class="num"><strong>${euro(this.expenses.totals.amount)}</strong></td><td></td></tr></tfoot>
             </table>`,
