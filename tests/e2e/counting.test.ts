@@ -21,7 +21,7 @@ describe('browser: counting', () => {
       e.db.insertInto('areas').values({ name, kind: 'buurt', cbsCode, parentId: null }).returning('id').executeTakeFirstOrThrow();
     kop = (await area('Kop Zeedijk', 'BU03630000')).id;
     oudeKerk = (await area('Oude Kerk e.o.', 'BU03630001')).id;
-    projectId = await insertProject(e.db, { name: 'Buurtkamer Zeedijk', areaIds: [kop, oudeKerk], budgetHours: 40, budgetEuros: 1000 });
+    projectId = await insertProject(e.db, { name: 'Buurtkamer Zeedijk', areaIds: [kop, oudeKerk], budgetHours: 40, budgetEuros: 1000, phase: 'DOEN' });
     await setProjectMembers(e.db, projectId, [worker.id]);
     visitors = await quarterIndicator(e.db, projectId, 'Bezoekers', { byArea: true });
     share = await quarterIndicator(e.db, projectId, 'Aandeel actief', { unit: 'percentage', byArea: false });
@@ -132,6 +132,15 @@ describe('browser: counting', () => {
     await e.login(page, worker.email);
     await page.goto(`/projects/${projectId}/hours`);
     const form = page.locator('form').first();
+    // The phase starts at the project's own; an empty form names every field it needs at once.
+    const { phase } = await e.db.selectFrom('projects').select('phase').where('id', '=', projectId).executeTakeFirstOrThrow();
+    await expect.poll(() => form.getByLabel('Fase').inputValue()).toBe(phase);
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    await form.getByText('Vul het aantal uren in, bijvoorbeeld 1,5.').waitFor();
+    await form.getByText('Schrijf kort wat je deed.').waitFor();
+    await form.getByLabel('Uren', { exact: false }).fill('1,3');
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    await form.getByText('Schrijf uren per kwartier, bijvoorbeeld 1,25 of 1,5.').waitFor();
     await form.getByLabel('Uren', { exact: false }).fill('2,5');
     await form.getByLabel('Fase').selectOption('DOEN');
     await form.getByLabel('Wat deed je?', { exact: false }).fill('Buurtkamer open');

@@ -48,7 +48,12 @@ const t = messages({
     description: 'Omschrijving',
     category: 'Categorie (niet verplicht)',
     noExpenses: 'Nog geen uitgaven. Vul hierboven de eerste in.',
-    notNumber: 'Geen getal',
+    needHours: 'Vul het aantal uren in, bijvoorbeeld 1,5.',
+    hoursRange: 'Vul een aantal uren tussen 0 en 24 in.',
+    hoursQuarter: 'Schrijf uren per kwartier, bijvoorbeeld 1,25 of 1,5.',
+    needActivity: 'Schrijf kort wat je deed.',
+    needAmount: 'Vul het bedrag in, bijvoorbeeld 12,50.',
+    needDescription: 'Schrijf waar het geld voor was.',
     failed: 'Dat lukte niet.',
     none: 'geen',
     ZIEN: 'Zien',
@@ -90,7 +95,12 @@ const t = messages({
     description: 'Description',
     category: 'Category (optional)',
     noExpenses: 'No expenses yet. Fill in the first one above.',
-    notNumber: 'Not a number',
+    needHours: 'Fill in the number of hours, e.g. 1.5.',
+    hoursRange: 'Fill in a number of hours between 0 and 24.',
+    hoursQuarter: 'Write hours in quarters of an hour, e.g. 1.25 or 1.5.',
+    needActivity: 'Write briefly what you did.',
+    needAmount: 'Fill in the amount, e.g. 12.50.',
+    needDescription: 'Write what the money was for.',
     failed: 'That did not work.',
     none: 'none',
     ZIEN: 'See',
@@ -119,7 +129,7 @@ export class ProjectHoursPage extends LitElement {
   params: Record<string, string> = {};
   user: Me | null = null;
 
-  @state() private project: { id: number; name: string } | null = null;
+  @state() private project: { id: number; name: string; phase: Phase } | null = null;
   @state() private hours: HoursList | null = null;
   @state() private expenses: Expenses | null = null;
   @state() private hoursError: ApiError | null = null;
@@ -128,7 +138,7 @@ export class ProjectHoursPage extends LitElement {
   private readonly loader = new PageLoader(
     this,
     async () => {
-      this.project = (await get<{ project: { id: number; name: string } }>(`/api/projects/${this.params.id}`)).project;
+      this.project = (await get<{ project: { id: number; name: string; phase: Phase } }>(`/api/projects/${this.params.id}`)).project;
       refineTitle(this, this.project.name);
       await this.reload();
     },
@@ -148,14 +158,27 @@ export class ProjectHoursPage extends LitElement {
     const form = e.target as HTMLFormElement;
     const f = new FormData(form);
     const n = parseNumber(String(f.get('hours')));
-    if (!n.ok || n.value === null) {
-      this.hoursError = new ApiError(400, 'invalid_input', t('failed'), [{ field: 'hours', message: n.ok ? t('notNumber') : n.reason }]);
+    const hours = !n.ok
+      ? n.reason
+      : n.value === null
+        ? t('needHours')
+        : n.value <= 0 || n.value > 24
+          ? t('hoursRange')
+          : (n.value * 4) % 1
+            ? t('hoursQuarter')
+            : null;
+    const problems = [
+      ...(hours ? [{ field: 'hours', message: hours }] : []),
+      ...(String(f.get('activity')).trim() ? [] : [{ field: 'activity', message: t('needActivity') }]),
+    ];
+    if (problems.length || !n.ok) {
+      this.hoursError = new ApiError(400, 'invalid_input', t('failed'), problems);
       return this.focusInvalid();
     }
     try {
       await post(`/api/projects/${this.params.id}/hours`, {
         date: String(f.get('date')),
-        hours: n.value,
+        hours: n.value!,
         phase: String(f.get('phase')),
         activity: String(f.get('activity')),
       });
@@ -175,14 +198,19 @@ export class ProjectHoursPage extends LitElement {
     const form = e.target as HTMLFormElement;
     const f = new FormData(form);
     const n = parseNumber(String(f.get('amount')));
-    if (!n.ok || n.value === null) {
-      this.expenseError = new ApiError(400, 'invalid_input', t('failed'), [{ field: 'amount', message: n.ok ? t('notNumber') : n.reason }]);
+    const amount = !n.ok ? n.reason : n.value === null ? t('needAmount') : null;
+    const problems = [
+      ...(amount ? [{ field: 'amount', message: amount }] : []),
+      ...(String(f.get('description')).trim() ? [] : [{ field: 'description', message: t('needDescription') }]),
+    ];
+    if (problems.length || !n.ok) {
+      this.expenseError = new ApiError(400, 'invalid_input', t('failed'), problems);
       return this.focusInvalid();
     }
     try {
       await post(`/api/projects/${this.params.id}/expenses`, {
         date: String(f.get('date')),
-        amount: n.value,
+        amount: n.value!,
         description: String(f.get('description')),
         category: String(f.get('category')) || null,
       });
@@ -251,7 +279,7 @@ export class ProjectHoursPage extends LitElement {
           <div class="row">
             ${this.field(he, 'h', 'date', t('date'), (d, i) => html`<input name="date" type="date" required .value=${today()} aria-describedby=${d} aria-invalid=${i} />`)}
             ${this.field(he, 'h', 'hours', t('amountHours'), (d, i) => html`<input name="hours" inputmode="decimal" required aria-describedby=${d} aria-invalid=${i} />`, t('hoursHint'))}
-            ${this.field(he, 'h', 'phase', t('phase'), (d, i) => html`<select name="phase" aria-describedby=${d} aria-invalid=${i}>${phases.map((p) => html`<option value=${p}>${t(p)}</option>`)}</select>`)}
+            ${this.field(he, 'h', 'phase', t('phase'), (d, i) => html`<select name="phase" aria-describedby=${d} aria-invalid=${i}>${phases.map((p) => html`<option value=${p} ?selected=${p === this.project!.phase}>${t(p)}</option>`)}</select>`)}
           </div>
           ${this.field(he, 'h', 'activity', t('activity'), (d, i) => html`<input name="activity" maxlength="200" required aria-describedby=${d} aria-invalid=${i} />`, t('activityHint'))}
           <div class="actions"><button type="submit">${t('add')}</button></div>
