@@ -206,6 +206,9 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     await page.getByRole('button', { name: 'Opslaan' }).click();
     const problems = page.locator('#problems');
     await problems.getByText('Controleer deze punten:').waitFor();
+    // Each problem names its field as the form does; a question keeps its own mark.
+    await problems.getByRole('link', { name: 'Titel: Geef het verhaal een titel.' }).waitFor();
+    await problems.getByRole('link', { name: 'Wie mag het verhaal lezen? Kies wie het verhaal mag lezen.' }).waitFor();
     await expect(problems.getAttribute('role')).resolves.toBe('alert');
     const title = page.getByLabel('Titel', { exact: true });
     await expect(title.getAttribute('aria-invalid')).resolves.toBe('true');

@@ -178,7 +178,7 @@ export class StoryEditPage extends LitElement {
           ${
             problems.length
               ? html`<div class="notice error"><p>${t('problems')}</p>
-                <ul>${problems.map(([f, m]) => html`<li><a href="#${f}-error" @click=${(e: Event) => this.jump(e, f)}>${t(fieldLabels[f])}: ${m}</a></li>`)}</ul></div>`
+                <ul>${problems.map(([f, m]) => html`<li><a href="#${f}-error" @click=${(e: Event) => this.jump(e, f)}>${t(fieldLabels[f]).replace(/[^?]$/, '$&:')} ${m}</a></li>`)}</ul></div>`
               : nothing
           }
         </div>
