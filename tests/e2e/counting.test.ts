@@ -74,7 +74,7 @@ describe('browser: counting', () => {
     await expect.poll(focused).toBe('Bezoekers, Oude Kerk e.o., 2025-Q4');
     await page.keyboard.type('9');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Niets opgeslagen' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Niets opgeslagen. 1 cel klopt niet:' }).count()).toBeGreaterThan(0);
     await expect(page.getByRole('link', { name: 'Bezoekers · Oude Kerk e.o. · 2026-Q1' }).isVisible()).resolves.toBe(true);
     await expect(cell('Bezoekers', 'Oude Kerk e.o.', '2026-Q1').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await e.db.selectFrom('indicatorValues').selectAll().execute()).toHaveLength(0);

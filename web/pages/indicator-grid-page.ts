@@ -256,7 +256,7 @@ export class IndicatorGridPage extends LitElement {
       <div id="summary" tabindex="-1" role="alert">
         ${
           errorCells.length
-            ? html`<div class="notice error"><p>${t('errors', { n: errorCells.length })}</p>
+            ? html`<div class="notice error"><p>${t(errorCells.length === 1 ? 'errorsOne' : 'errors', { n: errorCells.length })}</p>
               <ul>${errorCells.map((c) => html`<li id="err-${c.key}"><a href="#" @click=${(e: Event) => this.focusCell(e, c.key)}>${c.label}</a>: ${this.cellErrors.get(c.key)}</li>`)}</ul></div>`
             : nothing
         }
@@ -301,7 +301,7 @@ export class IndicatorGridPage extends LitElement {
       }
       <div class="actions save">
         <button type="button" @click=${this.save} ?disabled=${this.saving}>${this.saving ? t('saving') : t('save')}</button>
-        <span role="status">${this.status || (this.pending ? t('changed', { n: this.pending }) : '')}</span>
+        <span role="status">${this.status || (this.pending ? t(this.pending === 1 ? 'changedOne' : 'changed', { n: this.pending }) : '')}</span>
       </div>
     `;
   }
