@@ -288,8 +288,11 @@ describe('browser: a resident tells their story by voice, with a photo, on a pho
     await expect.poll(() => keptFiles(page)).toBe(0);
     await expect(page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('weefwerk.draft.')))).resolves.toEqual([]);
 
-    // back on the form: an empty draft, nothing sent again
+    // back on the link: the thank-you screen keeps its code; another story starts from an empty draft, nothing sent again
+    const code = await page.locator('[data-receipt]').textContent();
     await page.goto(`/t/${token}`);
+    await expect.poll(() => page.locator('[data-receipt]').textContent()).toBe(code);
+    await page.getByRole('button', { name: 'Vertel nog een verhaal' }).click();
     await page.getByRole('button', { name: 'Spreek je verhaal in' }).waitFor();
     await page.waitForTimeout(500);
     expect(await page.getByText('We hebben bewaard wat je eerder typte, insprak of koos.').count()).toBe(0);

@@ -172,10 +172,10 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     const { story, receipt: old } = created.json;
     await page.goto(`/stories/${story.id}`);
     await page.getByRole('heading', { level: 1, name: 'De bankjes' }).waitFor();
-    await page.getByRole('heading', { name: 'Bonnetjescode kwijt?' }).waitFor();
+    await page.getByRole('heading', { name: 'Bewijscode kwijt?' }).waitFor();
     await page.getByText('Weefwerk bewaart de code niet', { exact: false }).waitFor();
     expect(await page.locator('[data-receipt]').count()).toBe(0);
-    const make = page.getByRole('button', { name: 'Nieuwe bonnetjescode maken' });
+    const make = page.getByRole('button', { name: 'Nieuwe bewijscode maken' });
     await make.click();
     await page.getByText('Weet je het zeker? De oude code van de verteller werkt daarna niet meer.').waitFor();
     await page.keyboard.press('Escape'); // changed their mind: nothing happens

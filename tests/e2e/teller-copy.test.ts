@@ -21,7 +21,7 @@ describe("browser: the teller's own copy", { timeout: 60_000 }, () => {
     await e.login(page, email);
     const api = apiOf(e, page);
     const projectId = (await api.post('/api/projects', { name: 'Buurtkamer Transvaal' })).json.project.id;
-    const [atmosphere] = await chooseClimateVariables(e, projectId);
+    const [atmosphere, image] = await chooseClimateVariables(e, projectId);
     const token = (await api.post(`/api/projects/${projectId}/links`, { label: 'Poster' })).json.link.token;
     const { consentTextVersion } = (await api.get(`/api/public/links/${token}`)).json;
     const told = await api.post(`/api/public/links/${token}/stories`, {
@@ -30,7 +30,10 @@ describe("browser: the teller's own copy", { timeout: 60_000 }, () => {
       consent: 'report',
       consentTextVersion,
       tellerName: 'Oma Jansen',
-      placements: [{ variableId: atmosphere, position: 75 }],
+      placements: [
+        { variableId: atmosphere, position: 75 },
+        { variableId: image, position: null }, // "Weet ik niet"
+      ],
     });
     expect(told.status, told.text).toBe(201);
     code = told.json.receipt;
@@ -69,6 +72,7 @@ describe("browser: the teller's own copy", { timeout: 60_000 }, () => {
       await page.getByRole('heading', { level: 1, name: 'Alles over je verhaal' }).waitFor();
       await page.getByText('Ik durf weer over het plein te lopen.').waitFor();
       await page.getByText(/Hoe voelt het in de buurt\?.*75 van de 100, door jou/).waitFor();
+      await page.getByText(/Hoe kijken mensen in de buurt naar elkaar\?.*‘Weet ik niet’, door jou/).waitFor(); // what the teller chose, not "past niet"
       await page.getByText(/In verslagen, zonder je naam.*gekozen door jou/).waitFor(); // the consent history
       await page.getByRole('button', { name: 'Printen' }).waitFor();
       if (phone) await expectNoSidewaysScroll(page, 360);
@@ -83,6 +87,12 @@ describe("browser: the teller's own copy", { timeout: 60_000 }, () => {
       await page.goto(`/r/${code}/copy?lang=ar`);
       await page.getByRole('heading', { level: 1, name: 'كل شيء عن قصتك' }).waitFor();
       expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      // Arabic words joined with the Arabic comma, never a Latin one.
+      const consent = page.locator('section[aria-labelledby="copy-consent"] li').first();
+      await expect.poll(() => consent.textContent()).toContain('في التقارير، بدون اسمك، اخترتَه أنت');
+      const placements = page.locator('section[aria-labelledby="copy-placements"]');
+      await placements.getByText(/كيف ينظر الناس في الحي إلى بعضهم؟.*«لا أعرف»، /).waitFor();
+      for (const section of [consent, placements]) expect(await section.textContent()).not.toContain(',');
       await ctx.close();
     });
   }

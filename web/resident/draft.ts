@@ -69,3 +69,32 @@ export function clearDraft(token: string): void {
 /** Whether a draft holds anything the resident would miss. */
 export const draftHasContent = (d: Draft): boolean =>
   !!(d.title.trim() || d.tellerName.trim() || d.consent || d.placements.length || (d.body && JSON.stringify(d.body).includes('"text"')));
+
+const receiptKey = (token: string) => `weefwerk.receipt.${token}`;
+/** How long the thank-you screen comes back: long enough to write the code down, short enough that the next person at a shared tablet does not find it. */
+const RECEIPT_KEPT_MS = 30 * 60_000;
+
+/**
+ * The receipt code of the story just sent through this link, kept for this tab only and for half an
+ * hour, so a reload or the Back button shows the thank-you screen with its code again (never in the
+ * address, which ends up in logs). Null forgets it: the resident chose to tell another story.
+ */
+export function keepReceipt(token: string, code: string | null): void {
+  try {
+    if (code) sessionStorage.setItem(receiptKey(token), JSON.stringify({ code, at: Date.now() }));
+    else sessionStorage.removeItem(receiptKey(token));
+  } catch {
+    // storage blocked: the code shows until the page is left, as it always did
+  }
+}
+
+export function keptReceipt(token: string): string | null {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(receiptKey(token)) ?? 'null') as { code: string; at: number } | null;
+    if (kept && Date.now() - kept.at < RECEIPT_KEPT_MS) return kept.code;
+    sessionStorage.removeItem(receiptKey(token));
+    return null;
+  } catch {
+    return null;
+  }
+}

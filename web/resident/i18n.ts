@@ -108,5 +108,27 @@ export function formatDay(iso: string | null | undefined): string {
   });
 }
 
-/** A recording's length as minutes and seconds, `2:05`. */
-export const formatClock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
+/**
+ * A recording's length as minutes and seconds, `2:05`, to the nearest second: the same rule on the
+ * form (the browser's measure) and on the receipt pages (the server's), so one recording reads alike.
+ */
+export function formatClock(seconds: number): string {
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+/** A text with {placeholders} filled by parts of a template (a number in its own <bdi>), as a list lit renders in order. */
+export function rtParts(key: TextKey, parts: Record<string, unknown>): unknown[] {
+  return rt(key)
+    .split(/(\{\w+\})/)
+    .map((piece) => {
+      const name = /^\{(\w+)\}$/.exec(piece)?.[1];
+      return name !== undefined && name in parts ? parts[name] : piece;
+    });
+}
+
+/** Parts of one line joined with the language's own comma (`، ` in Arabic). */
+export function joinParts(parts: unknown[]): unknown[] {
+  const comma = rt('meta.comma');
+  return parts.flatMap((part, i) => (i ? [comma, part] : [part]));
+}

@@ -41,7 +41,7 @@ export function renderConsent(c: ConsentChoice) {
         ${consentLevels.map((level) => html`<dt>${consentName(level)}</dt><dd>${consentExplain(level)}</dd>`)}
       </dl>
       <p>${rt('consent.voiceExplain')}</p>
-      <p>${rt('photo.inReportsHint')}</p>
+      <p>${rt('consent.photoExplain')}</p>
       <p>${rt('consent.codeExplain')}</p>
     </details>
   </fieldset>`;

@@ -3,11 +3,17 @@ import { clearDraftMedia, keepPhoto, keepRecording, loadDraftMedia } from './dra
 import { rt, type TextKey } from './i18n.js';
 import type { Recording, RecordingEvent } from './ww-voice-recorder.js';
 
-/** Photos larger than this are refused before sending (the server's limit, see server/media.ts). */
+/** Photos larger than this are refused when chosen (the server's limit, see server/media/kinds.ts). */
 const PHOTO_MAX = 10 * 1024 * 1024;
+/** The kinds of picture the server takes (server/media/index.ts); the browser names them by type. */
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/heic', 'image/heif', 'image/tiff'];
+const PHOTO_NAME = /\.(jpe?g|png|webp|gif|avif|hei[cf]|tiff?)$/i;
 
-/** What the media part tells the form about its fields' problems: a photo too big, a recording that now tells the story. */
-export type MediaProblems = { photo(problem: TextKey | null): void; recorded(): void };
+/** Whether a chosen file can be a photo; a browser that gives no type is judged by the name (the server checks the bytes). */
+const isPhoto = (file: File): boolean => (file.type ? PHOTO_TYPES.includes(file.type.toLowerCase()) : PHOTO_NAME.test(file.name));
+
+/** What the media part tells the form: a photo was chosen (a problem the server had with the last one is gone), a recording now tells the story. */
+export type MediaProblems = { photoChosen(): void; recorded(): void };
 
 /**
  * The spoken story and the photo of the resident's form (ww-tell-form): what was chosen, kept in the
@@ -18,6 +24,8 @@ export class TellMedia implements ReactiveController {
   recording: Recording | null = null;
   photo: File | null = null;
   private photoUrl: string | null = null;
+  /** A file refused as soon as it was chosen: not a photo, or too big. */
+  private photoProblem: TextKey | null = null;
   private recorderLoaded = false;
 
   constructor(
@@ -93,13 +101,22 @@ export class TellMedia implements ReactiveController {
   }
 
   private readonly choosePhoto = (e: Event): void => {
-    const file = (e.target as HTMLInputElement).files?.[0] ?? null;
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0] ?? null;
+    this.photoProblem = file && !isPhoto(file) ? 'photo.notImage' : file && file.size > PHOTO_MAX ? 'photo.tooBig' : null;
+    if (this.photoProblem) {
+      // Refused at once, beside the field; a photo chosen before stays.
+      input.value = '';
+      this.host.requestUpdate();
+      return;
+    }
     this.showPhoto(file);
     void keepPhoto(this.token(), file);
-    this.problems.photo(this.photoTooBig ? 'photo.tooBig' : null);
+    this.problems.photoChosen();
   };
 
   private readonly removePhoto = (): void => {
+    this.photoProblem = null;
     this.showPhoto(null);
     void keepPhoto(this.token(), null);
     const input = this.host.querySelector<HTMLInputElement>('#photo');
@@ -107,8 +124,9 @@ export class TellMedia implements ReactiveController {
     input?.focus();
   };
 
-  /** The record button (or the recorder) and the photo chooser; `error` is the photo's message element. */
-  render(error: unknown) {
+  /** The record button (or the recorder) and the photo chooser; `formProblem` is what the form found wrong with the files when sending. */
+  render(formProblem: TextKey | undefined) {
+    const problem = this.photoProblem ?? formProblem;
     return html`<div class="media">
       ${
         this.recorderLoaded
@@ -133,8 +151,9 @@ export class TellMedia implements ReactiveController {
           <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22"><path d="M4 7h3l2-3h6l2 3h3v13H4z" fill="none" stroke="currentColor" stroke-width="2"/><circle cx="12" cy="13" r="4" fill="none" stroke="currentColor" stroke-width="2"/></svg>
           ${rt('photo.add')}
         </label>
-        <input id="photo" name="photo" type="file" accept="image/*" class="visually-hidden" aria-describedby="media-error" @change=${this.choosePhoto} />
-        ${error}
+        <input id="photo" name="photo" type="file" accept="image/*" class="visually-hidden" aria-describedby="media-error"
+          aria-invalid=${problem ? 'true' : 'false'} @change=${this.choosePhoto} />
+        <span class="field-error" id="media-error" role="alert">${problem ? rt(problem) : nothing}</span>
       </div>
     </div>`;
   }

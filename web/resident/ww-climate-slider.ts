@@ -24,7 +24,7 @@ export function positionText(v: ClimateVariable, position: Position): string {
           : position < 90
             ? rt('slider.moreStrong', { pole })
             : rt('slider.fullStrong', { pole });
-  return `${position} / 100, ${words}`;
+  return `${position} / 100${rt('meta.comma')}${words}`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { get } from '../api.js';
 import { ResidentElement } from './resident-element.js';
 import { residentWording } from './climate-wording.js';
 import { consentName, type ConsentLevel } from './consent-texts.js';
-import { formatClock, formatDay, isRtl, lang, languageNames, isResidentLocale, rt } from './i18n.js';
+import { formatClock, formatDay, isRtl, joinParts, lang, languageNames, isResidentLocale, rt, rtParts } from './i18n.js';
 import { receiptProblem } from './ww-receipt-page.js';
 import { documentTitle } from '../title.js';
 
@@ -91,8 +91,9 @@ export class WwReceiptCopy extends ResidentElement {
       weak: dutch ? p.weakPole.nl : p.weakPole.en,
       strong: dutch ? p.strongPole.nl : p.strongPole.en,
     });
-    const where = p.position === null ? rt('copy.notApplicable') : rt('copy.position', { n: p.position });
-    return html`<li><strong>${v.name}</strong> (${v.weak} ↔ ${v.strong}): ${where}, ${rt(p.by === 'teller' ? 'copy.byTeller' : 'copy.byTeam')}</li>`;
+    // No position: the teller answered "don't know"; the team marks a story it does not fit.
+    const where = p.position !== null ? rt('copy.position', { n: p.position }) : rt(p.by === 'teller' ? 'copy.dontKnow' : 'copy.notApplicable');
+    return html`<li><strong>${v.name}</strong> (${v.weak} ↔ ${v.strong}): ${joinParts([where, rt(p.by === 'teller' ? 'copy.byTeller' : 'copy.byTeam')])}</li>`;
   }
 
   /** The recording and photo kept with the story: what they are and whether a report may show them. */
@@ -103,7 +104,7 @@ export class WwReceiptCopy extends ResidentElement {
         ${media.map((m) =>
           m.kind === 'audio'
             ? html`<li>
-                <strong>${rt('copy.recording', { time: formatClock(Math.round(m.lengthSeconds ?? 0)) })}</strong>
+                <strong>${rtParts('copy.recording', { time: html`<bdi dir="ltr">${formatClock(m.lengthSeconds ?? 0)}</bdi>` })}</strong>
                 <a class="no-print" href=${m.url}>${rt('copy.listen')}</a><br />${rt('copy.recordingReports')}
               </li>`
             : html`<li>
@@ -167,7 +168,8 @@ export class WwReceiptCopy extends ResidentElement {
         <ol>
           ${c.consentHistory.map(
             (h) => html`<li>
-              ${formatDay(h.at)}: <strong>${h.withdrawn || !h.level ? rt('copy.withdrawnChoice') : consentName(h.level)}</strong>, ${rt(givenBy[h.givenBy])}
+              ${formatDay(h.at)}:
+              ${joinParts([html`<strong>${h.withdrawn || !h.level ? rt('copy.withdrawnChoice') : consentName(h.level)}</strong>`, rt(givenBy[h.givenBy])])}
               ${h.reason ? html`<br />${rt('copy.reason')}: ${h.reason}` : nothing}
             </li>`,
           )}

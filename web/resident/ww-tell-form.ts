@@ -4,7 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, post } from '../api.js';
 import { errorMessage } from '../components/form-field.js';
 import { ResidentElement } from './resident-element.js';
-import { clearDraft, draftHasContent, emptyDraft, loadDraft, saveDraft, type Draft } from './draft.js';
+import { clearDraft, draftHasContent, emptyDraft, keepReceipt, keptReceipt, loadDraft, saveDraft, type Draft } from './draft.js';
 import { newReceiptCode } from '../../db/domain/receipt-codes.js';
 import { consentTextVersion, lang, rt, type TextKey } from './i18n.js';
 import { renderConsent } from './tell-consent.js';
@@ -44,9 +44,9 @@ export class WwTellForm extends ResidentElement {
   @state() private offline = false;
   @state() private receipt: string | null = null;
   private readonly media = new TellMedia(this, () => this.token, {
-    photo: (problem) => {
+    photoChosen: () => {
       const { media: _, ...rest } = this.errors;
-      this.errors = problem ? { ...rest, media: problem } : rest;
+      this.errors = rest;
     },
     recorded: () => {
       const { body: _, ...rest } = this.errors;
@@ -60,6 +60,7 @@ export class WwTellForm extends ResidentElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.receipt = keptReceipt(this.token);
     const kept = loadDraft(this.token);
     if (kept) {
       this.draft = kept;
@@ -178,6 +179,7 @@ export class WwTellForm extends ResidentElement {
       this.draft = emptyDraft();
       await this.media.clear();
       this.offline = false;
+      keepReceipt(this.token, res.receipt);
       this.receipt = res.receipt;
       await this.updateComplete;
       window.scrollTo(0, 0);
@@ -195,7 +197,7 @@ export class WwTellForm extends ResidentElement {
       if (err.status === 429) this.general = 'form.tooMany';
       else if (err.status === 410) this.general = 'form.closed';
       else if (err.status === 415) this.errors = { media: 'photo.notSupported' };
-      else if (err.status === 413) this.errors = { media: 'photo.tooBig' };
+      else if (err.status === 413) this.errors = { media: 'photo.filesTooBig' };
       else if (err.status === 400 && err.details.some((d) => d.field)) {
         const errors: Partial<Record<Field, TextKey>> = {};
         for (const d of err.details) {
@@ -226,6 +228,16 @@ export class WwTellForm extends ResidentElement {
     this.errors = rest;
   }
 
+  /** From the thank-you screen back to an empty form; the code shown is no longer kept. */
+  private readonly another = async (): Promise<void> => {
+    keepReceipt(this.token, null);
+    this.receipt = null;
+    this.restored = false;
+    await this.updateComplete;
+    window.scrollTo(0, 0);
+    this.querySelector<HTMLElement>('h1')?.focus();
+  };
+
   private async showErrors(): Promise<void> {
     await this.updateComplete;
     this.querySelector<HTMLElement>('#form-problems')?.focus();
@@ -253,7 +265,7 @@ export class WwTellForm extends ResidentElement {
   }
 
   override render() {
-    if (this.receipt) return renderReceipt(this.receipt);
+    if (this.receipt) return renderReceipt(this.receipt, this.another);
     if (this.loadError) return html`<h1>${rt('form.pageTitle')}</h1><p class="notice error" role="alert">${rt(this.loadError)}</p>`;
     if (!this.link) return html`<h1>${rt('form.pageTitle')}</h1><p role="status">${rt('app.loading')}</p>`;
     const d = this.draft;
@@ -281,7 +293,7 @@ export class WwTellForm extends ResidentElement {
           ${this.fieldError('body')}
         </div>
 
-        ${this.link.media ? this.media.render(this.fieldError('media')) : nothing}
+        ${this.link.media ? this.media.render(this.errors.media) : nothing}
 
         <div class="field">
           <label class="field-label" for="title">${rt('form.storyTitle')}</label>

@@ -2,13 +2,16 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ResidentElement } from './resident-element.js';
-import { formatClock as clock, rt, type TextKey } from './i18n.js';
+import { formatClock, rt, rtParts, type TextKey } from './i18n.js';
 
 /** The longest recording; the server refuses longer ones too (server/media.ts). */
 export const MAX_SECONDS = 5 * 60;
 
 export type Recording = { blob: Blob; seconds: number };
 export type RecordingEvent = CustomEvent<Recording | null>;
+
+/** A length as its own left-to-right run, so `0:04` keeps its place in an Arabic sentence. */
+const clock = (seconds: number) => html`<bdi dir="ltr">${formatClock(seconds)}</bdi>`;
 
 /** The container the browser records in: Opus in WebM (Chromium, Firefox), else MP4 (Safari). */
 function mimeType(): string | undefined {
@@ -124,12 +127,12 @@ export class WwVoiceRecorder extends ResidentElement {
     if (this.status === 'recording' || this.status === 'starting')
       return html`<div class="recorder recording" role="group" aria-label=${rt('voice.record')}>
         <p role="status" class="rec-status"><span class="rec-dot" aria-hidden="true"></span>${this.status === 'starting' ? rt('voice.starting') : rt('voice.recording')}</p>
-        <p class="rec-time" aria-hidden="true" dir="ltr">${rt('voice.time', { time: clock(this.seconds) })}</p>
+        <p class="rec-time" aria-hidden="true">${rtParts('voice.time', { time: clock(this.seconds), max: clock(MAX_SECONDS) })}</p>
         <button type="button" class="primary voice-stop" ?disabled=${this.status === 'starting'} @click=${this.stop}>${rt('voice.stop')}</button>
       </div>`;
     if (this.status === 'done' && this.url)
       return html`<div class="recorder done" role="group" aria-labelledby="recording-label">
-        <p class="field-label" id="recording-label">${rt('voice.recorded', { time: clock(this.seconds) })}</p>
+        <p class="field-label" id="recording-label">${rtParts('voice.recorded', { time: clock(this.seconds) })}</p>
         <audio controls src=${this.url} aria-labelledby="recording-label" tabindex="-1"></audio>
         ${problem}
         <div class="actions">

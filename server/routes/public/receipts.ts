@@ -54,7 +54,7 @@ const ReceiptStory = z
   })
   .openapi('ReceiptStory');
 
-const UNKNOWN_RECEIPT = 'Onbekende bonnetjescode / Unknown receipt code';
+const UNKNOWN_RECEIPT = 'Onbekende bewijscode / Unknown receipt code';
 
 async function receiptStory(c: Context<AppEnv>, code: string) {
   const hash = receiptHash(code);

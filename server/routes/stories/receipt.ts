@@ -33,12 +33,12 @@ export const receiptRoutes = router().openapi(
     const story = await visibleStory(db, user, id);
     if (story.source !== 'heard')
       throw conflict(
-        'Alleen een gehoord verhaal krijgt een nieuwe bonnetjescode: wie zelf een verhaal stuurde, heeft de code zelf / Only a heard story gets a new receipt code: a resident who sent a story holds its code',
+        'Alleen een gehoord verhaal krijgt een nieuwe bewijscode: wie zelf een verhaal stuurde, heeft de code zelf / Only a heard story gets a new receipt code: a resident who sent a story holds its code',
       );
     if (story.withdrawnAt) throw conflict('Dit verhaal is ingetrokken / This story has been withdrawn');
     if (!canReissueReceipt(user, story))
       throw forbidden(
-        'Alleen wie het verhaal vastlegde of een coördinator maakt een nieuwe bonnetjescode / Only the story’s recorder or a coordinator makes a new receipt code',
+        'Alleen wie het verhaal vastlegde of een coördinator maakt een nieuwe bewijscode / Only the story’s recorder or a coordinator makes a new receipt code',
       );
     const code = newReceiptCode();
     await db.transaction().execute(async (tx) => {

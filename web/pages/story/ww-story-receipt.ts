@@ -9,14 +9,14 @@ import { messages } from '../../i18n.js';
 
 const t = messages({
   nl: {
-    title: 'Bonnetjescode voor de verteller',
+    title: 'Bewijscode voor de verteller',
     intro:
       'Geef deze code aan de verteller, op papier of in een bericht. Met de code leest de verteller het verhaal terug en kan hij of zij het intrekken, zonder jou: {url}',
     once: 'Schrijf de code nu op: hij wordt maar één keer getoond.',
-    lostTitle: 'Bonnetjescode kwijt?',
+    lostTitle: 'Bewijscode kwijt?',
     lostIntro:
       'Weefwerk bewaart de code niet (alleen een controlegetal), dus niemand kan hem opnieuw laten zien. Is de verteller de code kwijt? Maak dan een nieuwe. De oude code werkt daarna niet meer.',
-    make: 'Nieuwe bonnetjescode maken',
+    make: 'Nieuwe bewijscode maken',
     confirm: 'Weet je het zeker? De oude code van de verteller werkt daarna niet meer.',
     yes: 'Ja, maak een nieuwe code',
     cancel: 'Annuleren',

@@ -1,0 +1,179 @@
+// What a person walking the resident's form at 360 px ran into: the receipt code after a reload or
+// Back, the photo chooser's own messages, "Meer uitleg" in every language, the Arabic recording timer.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startE2E, type E2E } from '../helpers/browser.js';
+import { apiOf, axeViolations, expectNoSidewaysScroll } from '../helpers/resident-fixtures.js';
+import { residentLocales } from '../../web/resident/i18n.js';
+
+const texts = (lang: string) => JSON.parse(readFileSync(join(process.cwd(), 'web', 'resident', 'locales', `${lang}.json`), 'utf8'));
+
+describe('browser: the resident form at 360 px, as a person walked it', { timeout: 90_000 }, () => {
+  let e: E2E;
+  let projectId: number;
+  let token: string;
+
+  beforeAll(async () => {
+    e = await startE2E({}, { fakeMedia: true });
+    const { email } = await e.user('coordinator');
+    const ctx = await e.context();
+    const page = await ctx.newPage();
+    await e.login(page, email);
+    const api = apiOf(e, page);
+    projectId = (await api.post('/api/projects', { name: 'Buurtkamer Transvaal' })).json.project.id;
+    token = (await api.post(`/api/projects/${projectId}/links`, { label: 'Poster' })).json.link.token;
+    await ctx.close();
+  });
+  afterAll(async () => e?.close());
+
+  const shownCode = async (page: Page) => {
+    await page.getByRole('heading', { level: 1, name: 'Dank je wel!' }).waitFor();
+    return (await page.locator('[data-receipt]').textContent())!.trim();
+  };
+
+  it('keeps the receipt code through a reload and Back, until the resident tells another story', async () => {
+    const ctx = await e.context({ phone: true, locale: 'nl-NL' });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto(`/t/${token}`);
+    await page.getByLabel('Je verhaal', { exact: true }).click();
+    await page.locator('[role="textbox"][contenteditable="true"]').waitFor();
+    await page.keyboard.type('Het speeltuintje is weer open.');
+    await page.getByRole('radio', { name: 'Alleen het team' }).check();
+    await page.getByRole('button', { name: 'Verstuur mijn verhaal' }).click();
+    const code = await shownCode(page);
+    expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+
+    await page.reload();
+    expect(await shownCode(page)).toBe(code);
+    expect(page.url()).not.toContain(code);
+
+    await page.getByRole('link', { name: 'Bekijk je verhaal' }).click();
+    await page.waitForURL(`**/r/${code}`);
+    await page.getByRole('heading', { level: 1, name: 'Je verhaal' }).waitFor();
+    await page.goBack();
+    expect(await shownCode(page)).toBe(code);
+    await expectNoSidewaysScroll(page);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+
+    // Another tab does not get the code.
+    const other = await ctx.newPage();
+    await other.goto(`/t/${token}`);
+    await other.getByRole('button', { name: 'Verstuur mijn verhaal' }).waitFor();
+    expect(await other.locator('[data-receipt]').count()).toBe(0);
+    await other.close();
+
+    await page.getByRole('button', { name: 'Vertel nog een verhaal' }).click();
+    const heading = page.getByRole('heading', { level: 1, name: 'Vertel je verhaal' });
+    await heading.waitFor();
+    await expect.poll(() => heading.evaluate((h) => h === document.activeElement)).toBe(true);
+    await page.reload();
+    await page.getByRole('button', { name: 'Verstuur mijn verhaal' }).waitFor();
+    expect(await page.locator('[data-receipt]').count()).toBe(0);
+    const stored = await e.db
+      .selectFrom('stories')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('projectId', '=', projectId)
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(1);
+
+    // Not for long: half an hour later (a tablet in the community centre, the next resident) the form is empty.
+    await page.getByLabel('Je verhaal', { exact: true }).click();
+    await page.locator('[role="textbox"][contenteditable="true"]').waitFor();
+    await page.keyboard.type('Er staan weer bankjes.');
+    await page.getByRole('radio', { name: 'Alleen het team' }).check();
+    await page.getByRole('button', { name: 'Verstuur mijn verhaal' }).click();
+    await shownCode(page);
+    await page.evaluate((key) => {
+      const kept = JSON.parse(sessionStorage.getItem(key)!) as { at: number };
+      sessionStorage.setItem(key, JSON.stringify({ ...kept, at: kept.at - 31 * 60_000 }));
+    }, `weefwerk.receipt.${token}`);
+    await page.reload();
+    await page.getByRole('button', { name: 'Verstuur mijn verhaal' }).waitFor();
+    expect(await page.locator('[data-receipt]').count()).toBe(0);
+    await ctx.close();
+  });
+
+  it('refuses a file that is not a photo, or too big, at once and beside the photo field', async () => {
+    const ctx = await e.context({ phone: true, locale: 'nl-NL' });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto(`/t/${token}`);
+    const input = page.locator('#photo');
+    await input.waitFor({ state: 'attached' });
+    expect(await input.getAttribute('accept')).toBe('image/*');
+    const message = page.locator('#media-error');
+
+    await input.setInputFiles({ name: 'boodschappen.txt', mimeType: 'text/plain', buffer: Buffer.from('melk, brood') });
+    await expect.poll(() => message.textContent()).toBe('Dit bestand is geen foto. Kies een foto.');
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('Er mist nog iets', { exact: false }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Foto weghalen' }).count()).toBe(0);
+    await expectNoSidewaysScroll(page);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+
+    await input.setInputFiles({ name: 'groot.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(10 * 1024 * 1024 + 1) });
+    await expect.poll(() => message.textContent()).toBe('Deze foto is te groot. Kies een foto kleiner dan 10 MB.');
+    expect(await page.getByRole('button', { name: 'Foto weghalen' }).count()).toBe(0);
+
+    const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 90, g: 140, b: 200 } } })
+      .jpeg()
+      .toBuffer();
+    await input.setInputFiles({ name: 'plein.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByRole('button', { name: 'Foto weghalen' }).waitFor();
+    await expect.poll(() => message.textContent()).toBe('');
+    expect(await input.getAttribute('aria-invalid')).toBe('false');
+
+    await page.goto(`/t/${token}?lang=en`);
+    await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('milk') });
+    await expect.poll(() => message.textContent()).toBe('This file is not a photo. Choose a photo.');
+    await ctx.close();
+  });
+
+  it('"Meer uitleg" says what the photo sentence is about, in every language', async () => {
+    const ctx = await e.context({ phone: true, locale: 'nl-NL' });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(8000);
+    for (const lang of residentLocales) {
+      const t = texts(lang);
+      await page.goto(`/t/${token}?lang=${lang}`);
+      await page.getByText(t.consent.more, { exact: true }).click();
+      const paragraphs = await page.locator('details.more > p').allTextContents();
+      expect(paragraphs, lang).toEqual([t.consent.voiceExplain, t.consent.photoExplain, t.consent.codeExplain]);
+      expect(t.consent.photoExplain, lang).toMatch(lang === 'ar' ? /صورة/ : /foto|photo|fotoğraf|zdjęcie|фото/i);
+    }
+    await ctx.close();
+  });
+
+  it('Arabic: the recording timer reads "0:02 من أصل 5:00" right to left, from the start of its box', async () => {
+    const ar = texts('ar');
+    const ctx = await e.context({ phone: true, locale: 'ar' });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`/t/${token}?lang=ar`);
+    await page.getByRole('button', { name: ar.voice.record }).click();
+    await page.getByRole('status').getByText(ar.voice.recording).waitFor();
+    await page.waitForTimeout(1200);
+    const timer = await page.locator('.rec-time').evaluate((p) => {
+      const box = p.getBoundingClientRect();
+      const [time, max] = [...p.querySelectorAll('bdi')].map((b) => b.getBoundingClientRect());
+      return {
+        direction: getComputedStyle(p).direction,
+        text: p.textContent!.trim(),
+        timeRightOfMax: !!time && !!max && time.left > max.right,
+        startsAtRight: !!time && Math.abs(box.right - time.right) < 2,
+      };
+    });
+    expect(timer).toMatchObject({ direction: 'rtl', timeRightOfMax: true, startsAtRight: true });
+    expect(timer.text).toMatch(/^0:0\d من أصل 5:00$/);
+    await e.screenshot(page, 'resident-recording-ar-phone');
+    await page.getByRole('button', { name: ar.voice.stop }).click();
+    const label = page.locator('#recording-label');
+    await label.waitFor();
+    expect(await label.locator('bdi[dir="ltr"]').textContent()).toMatch(/^0:0\d$/);
+    await ctx.close();
+  });
+});
