@@ -133,7 +133,7 @@ describe('reports: exports', () => {
     await t.close();
   });
 
-  it('the version page is a print-ready document with charts as inline SVG and no script', async () => {
+  it('the version page is a print-ready document with charts as inline SVG; its one script only shows a print button', async () => {
     const { t, w, coord } = await reportSetup();
     const id = await createReport(coord, w);
     await publish(coord, id);
@@ -141,7 +141,12 @@ describe('reports: exports', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await res.text();
-    expect(html).not.toMatch(/<script/i);
+    // The page reads the same without script: the print button stays hidden, and the script is the server's own file.
+    expect(html.match(/<script[^>]*>/gi)).toEqual(['<script src="/report-print.js">']);
+    expect(html).toContain('<button type="button" data-print hidden>Afdrukken of opslaan als pdf</button>');
+    const script = await coord.get('/report-print.js');
+    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(await script.text()).toContain('print()');
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="chart-/);
     expect(html).toContain('<title id="chart-');
     expect(html).toContain('<table class="data">');
