@@ -2,7 +2,7 @@
 // their own; the teller's receipt page says in a sentence that their story was chosen, by whom
 // (roles, not names) and why. At 360 and 1280 px, axe-clean.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, type E2E } from '../helpers/browser.js';
+import { answerLeaving, startE2E, type E2E } from '../helpers/browser.js';
 import { checkA11y, expectNoHorizontalScroll } from '../helpers/a11y.js';
 import { makeProject, makeStory } from '../helpers/sensemaking-fixtures.js';
 import { newReceiptCode } from '../../db/domain/receipt-codes.js';
@@ -54,6 +54,8 @@ describe('browser: independent MSC choices and the receipt sentence', () => {
           choose: async () => {
             await page.getByRole('article', { name: 'Het bankje' }).getByRole('button', { name: 'Kies dit verhaal' }).click();
             await page.getByLabel('Waarom is dit voor jou de meest betekenisvolle verandering?').fill(reason);
+            // A reason written and not saved: leaving asks first; staying keeps it.
+            await answerLeaving(page, () => page.getByRole('link', { name: 'Weefwerk', exact: true }).first().click());
             await page.getByRole('button', { name: 'Keuze opslaan' }).click();
             await page.getByText('Je keuze is opgeslagen.').waitFor();
           },

@@ -9,6 +9,7 @@ import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
 import { errorText, invalid } from '../components/form-field.js';
+import { FormGuard } from '../unsaved.js';
 
 const t = messages({
   nl: {
@@ -127,6 +128,8 @@ export class MscRoundPage extends LitElement {
     return isStaff(this.user?.role);
   }
 
+  /** Leaving asks first while a reason is written and not saved. */
+  private readonly guard = new FormGuard(this);
   private readonly loader = new PageLoader(
     this,
     async () => {
@@ -149,6 +152,7 @@ export class MscRoundPage extends LitElement {
     if (!reason) return void (this.error = new ApiError(400, 'invalid_input', t('reasonRequired'), [{ field: 'reason', message: t('reasonRequired') }]));
     try {
       await post(`/api/msc-rounds/${this.params.id}/picks`, { storyId: this.choice, reason });
+      this.guard.saved();
       this.message = t('picked');
       await this.loader.run();
     } catch (err) {
@@ -186,7 +190,7 @@ export class MscRoundPage extends LitElement {
       ${canPick && !chosen ? html`<button type="button" class="secondary" @click=${() => (this.choice = c.id)}>${t('pickThis')}</button>` : nothing}
       ${
         canPick && chosen
-          ? html`<form @submit=${this.pick}>
+          ? html`<form @submit=${this.pick} @input=${this.guard.touch}>
             <label
               >${t('reason')}<textarea name="reason" required .value=${d.myPick?.storyId === c.id ? d.myPick.reason : ''} aria-invalid=${invalid(fe, 'reason')} aria-describedby="reason-error"></textarea
             ></label>
