@@ -52,6 +52,21 @@ describe('reports: exports', () => {
     const header = rows[0]!;
     const q2 = rows.find((r) => r[5] === '2026-Q2')!;
     expect([q2[header.indexOf('target')], q2[header.indexOf('actual')]]).toEqual(['60', '63']);
+
+    // For Excel set to Dutch (the page's link in Dutch): semicolons, decimal commas, Dutch column names, and as safe.
+    await t.db.updateTable('indicatorValues').set({ value: 62.5 }).where('indicatorId', '=', w.indicatorId).where('period', '=', '2026-Q2').execute();
+    await publish(coord, id);
+    const excel = await (await coord.get(`/api/reports/${id}/versions/3/export.csv?excel=nl`)).text();
+    expect(
+      excel.replace(/^\uFEFF/, '').startsWith('onderdeel;project;uitkomst;onderwerp;eenheid;periode;nulmeting;doel;gerealiseerd;verhalen;gebied\r\n'),
+    ).toBe(true);
+    const dutch = parseCsv(excel, { bom: true, delimiter: ';' }) as string[][];
+    const q2nl = dutch.find((r) => r[5] === '2026-Q2')!;
+    expect([q2nl[7], q2nl[8]]).toEqual(['60', '62,5']);
+    expect(formulaCells(excel)).toEqual([]);
+    expect((await coord.get(`/api/reports/${id}/versions/3/export.csv?excel=xls`)).status).toBe(400);
+    const page = await (await coord.get(`/reports/${id}/versions/3`)).text();
+    expect(page).toContain(`<a href="/api/reports/${id}/versions/3/export.csv?excel=nl">Cijfers voor Excel (CSV)</a>`);
     await t.close();
   });
 

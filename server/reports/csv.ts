@@ -2,9 +2,17 @@
 import { writeCsv } from '../csv.js';
 import type { ReportData } from './assemble.js';
 
-export function reportCsv(data: ReportData): string {
+const columns = ['section', 'project', 'outcome', 'item', 'unit', 'period', 'baseline', 'target', 'actual', 'stories', 'area'];
+/** The column names a Dutch spreadsheet user reads (the values stay the machine's keys). */
+const dutchColumns = ['onderdeel', 'project', 'uitkomst', 'onderwerp', 'eenheid', 'periode', 'nulmeting', 'doel', 'gerealiseerd', 'verhalen', 'gebied'];
+
+/**
+ * The numbers of a report. `excel: 'nl'` writes them as Excel set to Dutch opens a file by double-click:
+ * `;` between cells, a decimal comma, Dutch column names, CRLF; the plain CSV is for programs.
+ */
+export function reportCsv(data: ReportData, opts: { excel?: 'nl' } = {}): string {
   // 'area' is last so that columns keep their places for readers of earlier exports; empty = all areas.
-  const rows: (string | number | null)[][] = [['section', 'project', 'outcome', 'item', 'unit', 'period', 'baseline', 'target', 'actual', 'stories', 'area']];
+  const rows: (string | number | null)[][] = [opts.excel === 'nl' ? dutchColumns : columns];
   for (const o of data.outcomes) {
     for (const i of o.indicators) {
       if (!i.periods.length && !i.areas?.length)
@@ -37,5 +45,11 @@ export function reportCsv(data: ReportData): string {
     rows.push(['money', p.name, null, 'money', 'euro', null, null, p.planEuros, p.actualEuros, null]);
   }
   const width = rows[0]!.length;
-  return writeCsv(rows.map((r) => [...r, ...Array<null>(width - r.length).fill(null)]));
+  const full = rows.map((r) => [...r, ...Array<null>(width - r.length).fill(null)]);
+  if (!opts.excel) return writeCsv(full);
+  const comma = (v: string | number | null) => (typeof v === 'number' ? String(v).replace('.', ',') : v);
+  return writeCsv(
+    full.map((r) => r.map(comma)),
+    { delimiter: ';', recordDelimiter: '\r\n' },
+  );
 }

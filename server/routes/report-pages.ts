@@ -23,7 +23,7 @@ const words = {
   nl: {
     version: (n: number) => `versie ${n}`,
     back: '← Terug naar Weefwerk',
-    csv: 'Cijfers (CSV)',
+    csv: 'Cijfers voor Excel (CSV)',
     iati: 'IATI (XML)',
     withdrawn: 'Sommige verhalen uit deze versie staan hier nu niet: de verteller trok ze terug, of het team moet ze eerst (opnieuw) anoniem maken.',
     notFound: 'Niet gevonden',
@@ -111,7 +111,7 @@ export function reportPages() {
               article: articleIn(lang, served, version, (m) => versionPhotoUrl(id, n, m)),
               nav: [
                 { href: back, label: w.back },
-                { href: `${api}/export.csv`, label: w.csv },
+                { href: lang === 'nl' ? `${api}/export.csv?excel=nl` : `${api}/export.csv`, label: w.csv },
                 { href: `${api}/iati.xml`, label: w.iati },
                 languageSwitch(c.req.path, lang),
               ],

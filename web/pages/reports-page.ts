@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { get } from '../api.js';
-import { formatDate, messages } from '../i18n.js';
+import { formatDate, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { PageLoader } from '../components/page-loader.js';
@@ -22,7 +22,7 @@ const t = messages({
     draft: 'Concept, nog niet gepubliceerd',
     versionN: 'Versie {n}, {date}',
     open: 'Lees versie {n}',
-    csv: 'Cijfers (CSV)',
+    csv: 'Cijfers voor Excel (CSV)',
     iati: 'IATI (XML)',
     loading: 'Laden…',
     failed: 'De rapportages konden niet geladen worden.',
@@ -96,7 +96,7 @@ export class ReportsPage extends LitElement {
                 <p class="muted">${this.period(r)} · ${t('versionN', { n: r.latestVersion!, date: formatDate(r.latestPublishedAt) })}</p>
                 <div class="actions">
                   <a class="button" data-reload href=${`/reports/${r.id}/versions/${r.latestVersion}`}>${t('open', { n: r.latestVersion! })}</a>
-                  <a href=${`/api/reports/${r.id}/versions/${r.latestVersion}/export.csv`} download>${t('csv')}</a>
+                  <a href=${`/api/reports/${r.id}/versions/${r.latestVersion}/export.csv${locale() === 'nl' ? '?excel=nl' : ''}`} download>${t('csv')}</a>
                   <a href=${`/api/reports/${r.id}/versions/${r.latestVersion}/iati.xml`} download>${t('iati')}</a>
                 </div>
               </li>`,

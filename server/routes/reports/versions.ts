@@ -106,15 +106,17 @@ export const versionRoutes = router()
       method: 'get',
       path: '/reports/{id}/versions/{n}/export.csv',
       tags: ['reports'],
-      summary: 'The numbers of a published version as CSV (formula-like cells neutralised)',
+      summary:
+        'The numbers of a published version as CSV (formula-like cells neutralised); excel=nl: as Excel set to Dutch opens it (semicolons, decimal commas, Dutch column names)',
       security: cookieAuth,
-      request: { params: versionParams },
+      request: { params: versionParams, query: z.object({ excel: z.enum(['nl']).optional() }) },
       responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
       const { id, n } = c.req.valid('param');
+      const { excel } = c.req.valid('query');
       const { data } = await readableVersion(c, id, n);
-      return c.body(reportCsv(data), 200, {
+      return c.body(reportCsv(data, { excel }), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${safeName(data.report.title)}-v${n}.csv"`,
       });
