@@ -1,5 +1,6 @@
 // Journey: a funder logs in, sees only the report shared with them, reads it and prints it to
 // PDF — with the keyboard alone, axe on every page.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { activate, checkA11y, screenshot, tabTo, typeInto } from '../helpers/a11y.js';
@@ -50,6 +51,13 @@ describe('journey: funder', () => {
     await activate(page, menu.getByRole('link', { name: 'Rapportages' }));
     await page.getByRole('heading', { name: 'Jaarverslag Noord 2026' }).waitFor();
     expect(await page.getByText('Verslag voor een ander fonds').count()).toBe(0);
+    // The figures open in Excel set to Dutch: that file, and it downloads.
+    const figures = page.getByRole('link', { name: 'Cijfers voor Excel (CSV)' });
+    expect(await figures.getAttribute('href')).toBe(`/api/reports/${reportId}/versions/1/export.csv?excel=nl`);
+    const download = page.waitForEvent('download');
+    await activate(page, figures);
+    const file = await (await download).path();
+    expect(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')).toMatch(/^onderdeel;project;uitkomst;/);
     await checkA11y(page, 'funder reports');
 
     await activate(page, page.getByRole('link', { name: 'Lees versie 1' }));
