@@ -34,6 +34,8 @@ describe('browser: tagging inbox by keyboard', () => {
     await page.goto('/tagging');
     await page.getByRole('heading', { name: 'Groeten op straat' }).waitFor();
     await expect(page.getByText(/Enter opslaan/).isVisible()).resolves.toBe(true);
+    // The list says how long it is: on a phone it scrolls in its own box.
+    await page.getByText('Verhalen in de lijst: 2').waitFor();
     await expect(axeViolations(page)).resolves.toEqual([]);
 
     // first story: outcome 1, then Enter saves and moves on

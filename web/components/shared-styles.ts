@@ -56,6 +56,15 @@ export const pageStyles = css`
       radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.25), transparent) left / 0.9rem 100% no-repeat scroll,
       radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.25), transparent) right / 0.9rem 100% no-repeat scroll;
   }
+  /* A list that scrolls in its own box: a shadow at its top or foot shows there is more that way. */
+  .scroll-y {
+    overflow-y: auto;
+    background:
+      linear-gradient(var(--ww-bg) 30%, transparent) top / 100% 2rem no-repeat local,
+      linear-gradient(transparent, var(--ww-bg) 70%) bottom / 100% 2rem no-repeat local,
+      radial-gradient(farthest-side at 50% 0, rgb(0 0 0 / 0.22), transparent) top / 100% 0.8rem no-repeat scroll,
+      radial-gradient(farthest-side at 50% 100%, rgb(0 0 0 / 0.22), transparent) bottom / 100% 0.8rem no-repeat scroll;
+  }
   .card .table-wrap { --cover: var(--ww-surface); }
   .card { background: var(--ww-surface); border: 1px solid var(--ww-line); border-radius: var(--ww-radius); padding: 1rem; }
   .grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }

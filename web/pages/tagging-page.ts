@@ -15,6 +15,7 @@ const t = messages({
     project: 'Project',
     allProjects: 'Alle projecten',
     inbox: 'Te taggen verhalen',
+    inboxCount: 'Verhalen in de lijst: {n}',
     empty: 'Geen verhalen meer te taggen.',
     untagged: 'niet getagd',
     suggested: 'voorstel',
@@ -51,6 +52,7 @@ const t = messages({
     project: 'Project',
     allProjects: 'All projects',
     inbox: 'Stories to tag',
+    inboxCount: 'Stories in the list: {n}',
     empty: 'No stories left to tag.',
     untagged: 'untagged',
     suggested: 'suggestion',
@@ -395,7 +397,8 @@ export class TaggingPage extends LitElement {
       ${this.loader.status()} ${this.loader.ready && !this.stories.length ? html`<p>${t('empty')}</p>` : nothing}
       <div class="layout">
         <section aria-label=${t('inbox')}>
-          <ol class="inbox">
+          ${this.stories.length ? html`<p class="muted">${t('inboxCount', { n: this.stories.length })}</p>` : nothing}
+          <ol class="inbox scroll-y">
             ${this.stories.map(
               (s, i) => html`<li class=${i === this.index ? 'current' : ''}>
                 <input type="checkbox" aria-label=${t('select', { title: s.title })} .checked=${this.selected.has(s.id)} @change=${() => this.toggleSelected(s.id)} />
@@ -420,9 +423,9 @@ export class TaggingPage extends LitElement {
       .help { background: #eef3f0; border-left: 4px solid var(--ww-accent); padding: 0.5rem 0.75rem; max-width: none; }
       .filter { max-width: 24rem; margin-bottom: 0.5rem; }
       .layout { display: grid; gap: 1rem; grid-template-columns: minmax(14rem, 20rem) 1fr; align-items: start; }
-      @media (max-width: 720px) { .layout { grid-template-columns: minmax(0, 1fr); } }
+      .inbox { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.25rem; max-height: 70vh; }
+      @media (max-width: 720px) { .layout { grid-template-columns: minmax(0, 1fr); } .inbox { max-height: 45vh; } }
       .layout > * { min-width: 0; }
-      .inbox { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.25rem; max-height: 70vh; overflow: auto; }
       .inbox li { display: flex; gap: 0.5rem; align-items: center; padding: 0.25rem 0.5rem; border-radius: var(--ww-radius); border: 2px solid transparent; }
       .inbox li.current { border-color: var(--ww-accent); background: #eef3f0; }
       button.link { background: none; border: 0; color: var(--ww-ink); font-weight: 400; text-align: left; display: grid; justify-items: start; padding: 0.25rem; min-height: 44px; }
