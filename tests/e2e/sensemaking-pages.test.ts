@@ -1,7 +1,6 @@
-import { tabTo } from '../helpers/a11y.js';
+import { expectNoHorizontalScroll, expectScrollingTablesReachable, tabTo } from '../helpers/a11y.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { expectNoHorizontalScroll } from '../helpers/a11y.js';
 import { axeViolations, makeArea, makeProject, makeStory, place, variableId } from '../helpers/sensemaking-fixtures.js';
 
 describe('browser: sensemaking pages', () => {
@@ -46,6 +45,7 @@ describe('browser: sensemaking pages', () => {
     await expect(axeViolations(page)).resolves.toEqual([]);
     await e.screenshot(page, 'climate-phone');
     await expectNoHorizontalScroll(page, 'climate on a phone');
+    expect(await expectScrollingTablesReachable(page, 'climate on a phone')).toBeGreaterThan(0);
 
     await page.goto(`/projects/${p}/outcomes`);
     await page.getByRole('heading', { name: /Veilige buurt/ }).waitFor();

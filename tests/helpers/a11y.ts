@@ -264,6 +264,12 @@ export async function expectScrollingTablesReachable(page: Page, label: string):
       );
     if (!about.scrolls) continue;
     scrolling++;
+    // Its caption stays in view (and wraps) while the table scrolls sideways under it.
+    const caption = await wrap.evaluate((el) => {
+      const c = el.querySelector('caption');
+      return c ? c.getBoundingClientRect().right - el.getBoundingClientRect().right : null;
+    });
+    if (caption !== null) expect(caption, `${label}: the caption of "${about.name}" runs out of view`).toBeLessThanOrEqual(1);
     await tabTo(page, wrap, { max: 80 });
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => wrap.evaluate((el) => el.scrollLeft), { message: `${label}: arrow keys scroll "${about.name}"` }).toBeGreaterThan(0);

@@ -66,6 +66,9 @@ export const pageStyles = css`
       radial-gradient(farthest-side at 50% 100%, rgb(0 0 0 / 0.22), transparent) bottom / 100% 0.8rem no-repeat scroll;
   }
   .card .table-wrap { --cover: var(--ww-surface); }
+  /* A wide table's caption stays in view while the table scrolls under it. */
+  .table-wrap { container-type: inline-size; }
+  .table-wrap caption { position: sticky; left: 0; max-width: 100cqw; text-align: left; }
   .card { background: var(--ww-surface); border: 1px solid var(--ww-line); border-radius: var(--ww-radius); padding: 1rem; }
   .grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
   .badge { display: inline-block; padding: 0 0.5rem; border-radius: 999px; background: #e8ebe6; font-size: 0.85rem; font-weight: 600; }
