@@ -41,6 +41,8 @@ export class FormGuard {
   private touched = false;
   constructor(host: ReactiveControllerHost) {
     new UnsavedGuard(host, () => this.touched);
+    // A page shown again starts untouched.
+    host.addController({ hostConnected: () => this.saved() });
   }
   /** Listens on the form: `@input=${guard.touch}`. Typing in a rich-text field counts too (input events leave shadow roots). */
   readonly touch = (): void => {

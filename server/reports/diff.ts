@@ -1,6 +1,6 @@
 // What a new version would change against the last published one: stories added and removed,
-// figures changed (per indicator, period and area), the coordinator's texts rewritten. Shown before publishing, so nothing changes
-// in front of a funder unnoticed.
+// figures changed (per indicator, period and area), the coordinator's texts rewritten. Shown before
+// publishing, so nothing changes in front of a funder unnoticed.
 import { storyIdsOf, type ReportData } from './assemble.js';
 
 export type StoryRef = { id: number; title: string };

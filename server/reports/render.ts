@@ -74,12 +74,10 @@ function areaTable(w: Words, ind: IndicatorOut): string {
     return `<td>${num(w, p.actual)}${p.target != null ? ` <span class="target">(${num(w, p.target)})</span>` : ''}</td>`;
   };
   const rows = areas.map((a) => `<tr><th scope="row">${e(a.name)}</th>${periods.map((p) => cell(a, p)).join('')}</tr>`).join('');
+  const targets = areas.some((a) => a.periods.some((p) => p.target != null));
   return scroller(
     w.perArea(e(ind.name)),
-    `<table class="data matrix"><caption>${w.perAreaMatrix(
-      e(ind.name),
-      areas.some((a) => a.periods.some((p) => p.target != null)),
-    )} (${e(w.unit[ind.unit] ?? ind.unit)})</caption>` +
+    `<table class="data matrix"><caption>${w.perAreaMatrix(e(ind.name), targets)} (${e(w.unit[ind.unit] ?? ind.unit)})</caption>` +
       `<thead><tr><th scope="col">${w.area}</th>${periods.map((p) => `<th scope="col">${e(p)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
   );
 }
