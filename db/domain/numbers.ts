@@ -67,3 +67,17 @@ export function nameKey(name: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Hours logged for one day: more than 0, at most 24, in quarters of an hour. */
+export const HOURS = {
+  max: 24,
+  step: 0.25,
+  range: said('Vul een aantal uren tussen 0 en 24 in.', 'Fill in a number of hours between 0 and 24.'),
+  quarter: said('Schrijf uren per kwartier, bijvoorbeeld 1,25 of 1,5.', 'Write hours in quarters of an hour, e.g. 1.25 or 1.5.'),
+};
+
+/** What is wrong with a number of hours, or null. */
+export function hoursProblem(hours: number): Said | null {
+  if (hours <= 0 || hours > HOURS.max) return HOURS.range;
+  return (hours / HOURS.step) % 1 ? HOURS.quarter : null;
+}

@@ -1,13 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, api, get, post } from '../api.js';
-import { formatDate, formatEuro, formatHours, formatNumber, messages } from '../i18n.js';
+import { formatDate, formatEuro, formatHours, formatNumber, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { errorText, invalid } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 import '../components/ww-budget-summary.js';
 import { phases } from '../../db/domain/enums.js';
-import { parseNumber } from '../../db/domain/numbers.js';
+import { hoursProblem, parseNumber } from '../../db/domain/numbers.js';
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
@@ -49,8 +49,6 @@ const t = messages({
     category: 'Categorie (niet verplicht)',
     noExpenses: 'Nog geen uitgaven. Vul hierboven de eerste in.',
     needHours: 'Vul het aantal uren in, bijvoorbeeld 1,5.',
-    hoursRange: 'Vul een aantal uren tussen 0 en 24 in.',
-    hoursQuarter: 'Schrijf uren per kwartier, bijvoorbeeld 1,25 of 1,5.',
     needActivity: 'Schrijf kort wat je deed.',
     needAmount: 'Vul het bedrag in, bijvoorbeeld 12,50.',
     needDescription: 'Schrijf waar het geld voor was.',
@@ -96,8 +94,6 @@ const t = messages({
     category: 'Category (optional)',
     noExpenses: 'No expenses yet. Fill in the first one above.',
     needHours: 'Fill in the number of hours, e.g. 1.5.',
-    hoursRange: 'Fill in a number of hours between 0 and 24.',
-    hoursQuarter: 'Write hours in quarters of an hour, e.g. 1.25 or 1.5.',
     needActivity: 'Write briefly what you did.',
     needAmount: 'Fill in the amount, e.g. 12.50.',
     needDescription: 'Write what the money was for.',
@@ -158,15 +154,7 @@ export class ProjectHoursPage extends LitElement {
     const form = e.target as HTMLFormElement;
     const f = new FormData(form);
     const n = parseNumber(String(f.get('hours')));
-    const hours = !n.ok
-      ? n.reason
-      : n.value === null
-        ? t('needHours')
-        : n.value <= 0 || n.value > 24
-          ? t('hoursRange')
-          : (n.value * 4) % 1
-            ? t('hoursQuarter')
-            : null;
+    const hours = !n.ok ? n.reason : n.value === null ? t('needHours') : hoursProblem(n.value)?.[locale()];
     const problems = [
       ...(hours ? [{ field: 'hours', message: hours }] : []),
       ...(String(f.get('activity')).trim() ? [] : [{ field: 'activity', message: t('needActivity') }]),

@@ -18,6 +18,7 @@ import { assertProjectVisible, assertProjectWritable, isStaff } from '../../acce
 import { audit } from '../../audit.js';
 import { requireRole, team } from '../../auth/guard.js';
 import { boundDate } from '../../../db/domain/periods.js';
+import { HOURS } from '../../../db/domain/numbers.js';
 import { forbidden, invalid, notFound } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router, inTransaction, pathId } from '../../openapi.js';
 import type { AppEnv } from '../../types.js';
@@ -52,7 +53,7 @@ const HoursList = z
 const NewHours = z
   .strictObject({
     date: dateString,
-    hours: z.number().positive().max(24).multipleOf(0.25, 'Per kwartier / In quarters of an hour'),
+    hours: z.number().positive(HOURS.range.reason).max(HOURS.max, HOURS.range.reason).multipleOf(HOURS.step, HOURS.quarter.reason),
     phase: z.enum(phases),
     activity: z.string().trim().min(1).max(200),
   })
