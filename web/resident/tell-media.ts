@@ -5,12 +5,12 @@ import type { Recording, RecordingEvent } from './ww-voice-recorder.js';
 
 /** Photos larger than this are refused when chosen (the server's limit, see server/media/kinds.ts). */
 const PHOTO_MAX = 10 * 1024 * 1024;
-/** The kinds of picture the server takes (server/media/index.ts); the browser names them by type. */
-const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/heic', 'image/heif', 'image/tiff'];
-const PHOTO_NAME = /\.(jpe?g|png|webp|gif|avif|hei[cf]|tiff?)$/i;
-
-/** Whether a chosen file can be a photo; a browser that gives no type is judged by the name (the server checks the bytes). */
-const isPhoto = (file: File): boolean => (file.type ? PHOTO_TYPES.includes(file.type.toLowerCase()) : PHOTO_NAME.test(file.name));
+/**
+ * Whether a chosen file is a picture at all (a browser that gives no type is judged by the name).
+ * Which picture formats can be read, the server decides from the bytes (415, 'photo.notSupported').
+ */
+const isPhoto = (file: File): boolean =>
+  file.type ? file.type.toLowerCase().startsWith('image/') : /\.(jpe?g|png|webp|gif|avif|hei[cf]|tiff?)$/i.test(file.name);
 
 /** What the media part tells the form: a photo was chosen (a problem the server had with the last one is gone), a recording now tells the story. */
 export type MediaProblems = { photoChosen(): void; recorded(): void };
