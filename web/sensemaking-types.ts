@@ -1,3 +1,4 @@
+import { messages } from './i18n.js';
 // Shapes of the sensemaking API as the web pages use them.
 export type Level = 'output' | 'outcome' | 'impact';
 export type Outcome = {
@@ -65,4 +66,5 @@ export type Excerpt = {
   status: 'ok' | 'moved' | 'stale';
 };
 
-export const levelLabel = { nl: { output: 'Output', outcome: 'Outcome', impact: 'Impact' }, en: { output: 'Output', outcome: 'Outcome', impact: 'Impact' } };
+/** An outcome's level in running text: the three IATI result types, in Dutch as the field says them. */
+export const levelName = messages({ nl: { output: 'prestatie', outcome: 'effect', impact: 'impact' }, en: { output: 'output', outcome: 'outcome', impact: 'impact' } });

@@ -9,8 +9,8 @@ export const words = {
   nl: {
     locale: 'nl-NL',
     months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-    audience: { funder: 'financier', municipality: 'gemeente', internal: 'intern', residents: 'bewoners' } as Record<string, string>,
-    level: { output: 'Output', outcome: 'Outcome', impact: 'Impact' } as Record<string, string>,
+    audience: { funder: 'de financier', municipality: 'de gemeente', internal: 'intern gebruik', residents: 'bewoners' } as Record<string, string>,
+    level: { output: 'Prestatie', outcome: 'Effect', impact: 'Impact' } as Record<string, string>,
     unit: { count: 'aantal', percentage: 'procent', euro: 'euro', hours: 'uren', score: 'score' } as Record<string, string>,
     phase: { ZIEN: 'ZIEN — waarnemen', DENKEN: 'DENKEN — analyseren en plannen', DOEN: 'DOEN — uitvoeren', VINDEN: 'VINDEN — evalueren en benoemen' } as Record<
       string,
@@ -106,7 +106,7 @@ export const words = {
   en: {
     locale: 'en-GB',
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-    audience: { funder: 'funder', municipality: 'municipality', internal: 'internal', residents: 'residents' } as Record<string, string>,
+    audience: { funder: 'the funder', municipality: 'the municipality', internal: 'internal use', residents: 'residents' } as Record<string, string>,
     level: { output: 'Output', outcome: 'Outcome', impact: 'Impact' } as Record<string, string>,
     unit: { count: 'count', percentage: 'percent', euro: 'euro', hours: 'hours', score: 'score' } as Record<string, string>,
     phase: { ZIEN: 'SEE — observe', DENKEN: 'THINK — analyse and plan', DOEN: 'DO — carry out', VINDEN: 'FIND — evaluate and name the impact' } as Record<

@@ -47,7 +47,7 @@ describe('journey: coordinator', () => {
     await activate(page, page.getByRole('link', { name: 'Uitkomsten' }));
     await page.getByRole('heading', { name: /^Uitkomsten/, level: 1 }).waitFor();
     await checkA11y(page, 'coordinator outcomes');
-    await chooseOption(page, page.getByRole('combobox', { name: /^Niveau/ }), /Outcome/);
+    await chooseOption(page, page.getByRole('combobox', { name: /^Niveau/ }), /Effect/);
     await typeInto(page, page.getByRole('textbox', { name: 'Titel' }), 'Buren kennen elkaar');
     await activate(page, page.getByRole('button', { name: 'Toevoegen' }));
     await page.getByRole('heading', { name: /Buren kennen elkaar/ }).waitFor();

@@ -40,7 +40,7 @@ describe('browser: the demo report prints like a document', () => {
       expect(pages[0]!.text).toContain('Weefwerk');
       expect(pages[0]!.text.replace(/\s+/g, ' ')).toContain(title.slice(0, 30));
       // (Chromium writes ligatures such as "fi" as their own text items.)
-      expect(pages[0]!.text.replace(/\s+/g, '')).toContain(lang === 'nl' ? 'Voorfinancier' : 'Forfunder');
+      expect(pages[0]!.text.replace(/\s+/g, '')).toContain(lang === 'nl' ? 'Voordefinancier' : 'Forthefunder');
       // Every other page: the running title and "page i of n"; the summary opens the report.
       pages.slice(1).forEach((p, i) => {
         expect(p.text, `${lang} page ${i + 2}`).toContain(lang === 'nl' ? `pagina ${i + 2} van ${n}` : `page ${i + 2} of ${n}`);

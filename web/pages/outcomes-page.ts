@@ -15,10 +15,10 @@ const t = messages({
     title: 'Uitkomsten',
     back: '← Terug naar het project',
     intro:
-      'Wat dit project wil bereiken, in drie niveaus: output (wat jullie doen of maken) draagt bij aan outcome (wat er voor bewoners verandert), en outcome aan impact (de verandering op lange termijn). Financiers kennen dit als IATI-resultaattypen 1, 2 en 3.',
+      'Wat dit project wil bereiken, in drie niveaus: prestaties (output: wat jullie doen of maken) dragen bij aan effecten (outcome: wat er voor bewoners verandert), en effecten aan impact (de verandering op lange termijn). Financiers kennen dit als IATI-resultaattypen 1, 2 en 3.',
     none: 'Nog geen uitkomsten. Voeg hieronder de eerste toe, of neem er een over uit de bibliotheek.',
-    output: 'Output',
-    outcome: 'Outcome',
+    output: 'Prestatie',
+    outcome: 'Effect',
     impact: 'Impact',
     iati: 'IATI-type {n}',
     add: 'Uitkomst toevoegen',

@@ -15,6 +15,7 @@ import './report-edit/outcome-texts.js';
 import { confirmPublish, dropsOut } from './report-edit/publish-confirm.js';
 import { blankDraft, draftOf, fingerprint } from './report-edit/draft.js';
 import { refineTitle } from '../title.js';
+import { levelName } from '../sensemaking-types.js';
 import { UnsavedGuard } from '../unsaved.js';
 import { PageLoader } from '../components/page-loader.js';
 import { fold, foldStyles } from '../components/fold.js';
@@ -250,7 +251,7 @@ export class ReportEditPage extends LitElement {
     const projectName = (id: number) => (d.projectIds.length > 1 ? `${o.projects.find((p) => p.id === id)?.name ?? ''} · ` : '');
     const outcomes = o.outcomes
       .filter((x) => d.projectIds.includes(x.projectId))
-      .map((x) => ({ id: x.id, name: `${x.title} (${projectName(x.projectId)}${x.level}${x.archivedAt ? `, ${t('archived')}` : ''})` }));
+      .map((x) => ({ id: x.id, name: `${x.title} (${projectName(x.projectId)}${levelName(x.level)}${x.archivedAt ? `, ${t('archived')}` : ''})` }));
     const input = (field: keyof Draft, label: string, type: string) => html`<label
       >${label}<input
         type=${type}

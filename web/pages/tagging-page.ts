@@ -4,7 +4,7 @@ import { ApiError, get, post, put } from '../api.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { breakable, formatDate, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
-import type { InboxStory, Outcome, Variable } from '../sensemaking-types.js';
+import { levelName, type InboxStory, type Outcome, type Variable } from '../sensemaking-types.js';
 import { isStaff } from '../models.js';
 import { PageLoader } from '../components/page-loader.js';
 
@@ -309,7 +309,7 @@ export class TaggingPage extends LitElement {
               ? outcomes.map(
                   (o, i) => html`<label class="check"
                   ><input type="checkbox" .checked=${!!d?.outcomes.has(o.id)} @change=${() => this.toggleOutcome(i)} />
-                  ${i < 9 && this.keyboard ? html`<kbd>${i + 1}</kbd>` : nothing} ${o.title} <span class="muted">(${o.level})</span></label
+                  ${i < 9 && this.keyboard ? html`<kbd>${i + 1}</kbd>` : nothing} ${o.title} <span class="muted">(${levelName(o.level)})</span></label
                 >`,
                 )
               : html`<p class="muted">${t('noOutcomes')} <a href="/projects/${story.projectId}/outcomes">${t('editOutcomes')}</a></p>`

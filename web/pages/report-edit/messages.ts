@@ -1,3 +1,4 @@
+import type { Level } from '../../sensemaking-types.js';
 // The report page's words in Dutch and English, and the shapes it reads from /api/reports.
 import { messages } from '../../i18n.js';
 
@@ -224,7 +225,7 @@ export const audiences = ['funder', 'municipality', 'internal', 'residents'] as 
 export type Options = {
   projects: { id: number; name: string }[];
   areas: { id: number; name: string; parentId: number | null; projectIds: number[] }[];
-  outcomes: { id: number; projectId: number; level: string; title: string; archivedAt: string | null }[];
+  outcomes: { id: number; projectId: number; level: Level; title: string; archivedAt: string | null }[];
   funders: { id: number; name: string; email: string }[];
 };
 export type Doc = { type: 'doc'; content?: { type: string; content?: { type: string; text?: string }[] }[] };
