@@ -67,4 +67,7 @@ export type Excerpt = {
 };
 
 /** An outcome's level in running text: the three IATI result types, in Dutch as the field says them. */
-export const levelName = messages({ nl: { output: 'prestatie', outcome: 'effect', impact: 'impact' }, en: { output: 'output', outcome: 'outcome', impact: 'impact' } });
+export const levelName = messages({
+  nl: { output: 'prestatie', outcome: 'effect', impact: 'impact' },
+  en: { output: 'output', outcome: 'outcome', impact: 'impact' },
+});
