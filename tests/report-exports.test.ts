@@ -70,6 +70,39 @@ describe('reports: exports', () => {
     await t.close();
   });
 
+  it('CSV counts the stories the report counts, per outcome and per phase; for Excel in Dutch words', async () => {
+    const { t, w, coord } = await reportSetup();
+    const id = await createReport(coord, w);
+    const n = await publish(coord, id);
+    const { version } = (await (await coord.get(`/api/reports/${id}/versions/${n}`)).json()) as {
+      version: {
+        data: {
+          outcomes: { title: string; stories: unknown[]; storyRefs?: unknown[]; otherStories?: number }[];
+          phases: { stories: { phase: string | null; count: number }[] };
+        };
+      };
+    };
+    const rows = parseCsv(await (await coord.get(`/api/reports/${id}/versions/${n}/export.csv`)).text(), { bom: true }) as string[][];
+    const count = (section: string, item: string) => rows.find((r) => r[0] === section && r[3] === item)?.[9];
+    const phases = version.data.phases.stories;
+    expect(phases.reduce((sum, p) => sum + p.count, 0)).toBeGreaterThan(0);
+    for (const p of phases) expect(count('phase stories', p.phase ?? 'none'), p.phase ?? 'none').toBe(String(p.count));
+    const o = version.data.outcomes[0]!;
+    const told = o.stories.length + (o.storyRefs?.length ?? 0) + (o.otherStories ?? 0);
+    expect(told).toBeGreaterThan(0);
+    expect(rows.find((r) => r[0] === 'outcome stories' && r[2] === o.title)?.[9]).toBe(String(told));
+
+    const dutch = parseCsv(await (await coord.get(`/api/reports/${id}/versions/${n}/export.csv?excel=nl`)).text(), {
+      bom: true,
+      delimiter: ';',
+    }) as string[][];
+    expect(dutch.find((r) => r[0] === 'verhalen bij uitkomst')?.slice(4, 5)).toEqual(['aantal']);
+    expect(dutch.find((r) => r[0] === 'verhalen per fase' && r[3] === 'zonder fase')).toBeDefined();
+    expect(dutch.find((r) => r[0] === 'indicator')?.[3]).toBe('Deelnemers aan buurtactiviteiten');
+    expect(dutch.flat()).not.toContain('outcome stories');
+    await t.close();
+  });
+
   it('IATI XML validates against the 2.03 schema and every code is in its codelist', async () => {
     const { t, w, coord } = await reportSetup();
     await t.db.insertInto('outcomes').values({ projectId: w.projectId, title: 'Zonder indicator', level: 'impact' }).execute();

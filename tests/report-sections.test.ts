@@ -258,13 +258,13 @@ describe('reports: indicators per area', () => {
     // One compact matrix, areas × periods: the actual, the area's target in brackets.
     expect(page).toMatch(/<thead><tr><th scope="col">Gebied<\/th><th scope="col">2026-Q1<\/th><\/tr><\/thead>/);
     expect(page).toMatch(/<tr><th scope="row">Oosterpark<\/th><td>10 <span class="target">\(12\)<\/span><\/td><\/tr>/);
-    expect(page).toContain('Bezoekers buurtkamer per gebied (gerealiseerd; doel tussen haakjes)');
+    expect(page).toContain('Bezoekers buurtkamer per gebied (gerealiseerd, aantal; doel tussen haakjes)');
     expect(page).not.toContain('Zuidhoek');
     // Without a target for any area, the caption promises none.
     await t.db.deleteFrom('indicatorTargets').where('indicatorId', '=', visitors).where('areaId', '=', w.areaId).execute();
     await publish(coord, id);
     const untargeted = await (await coord.get(`/reports/${id}/versions/2`)).text();
-    expect(untargeted).toContain('Bezoekers buurtkamer per gebied (gerealiseerd)');
+    expect(untargeted).toContain('Bezoekers buurtkamer per gebied (gerealiseerd, aantal)');
     expect(untargeted).not.toContain('doel tussen haakjes');
 
     const rows = parseCsv(await (await coord.get(`/api/reports/${id}/versions/1/export.csv`)).text(), { bom: true }) as string[][];

@@ -61,7 +61,7 @@ table.data th[scope="col"], table.matrix th, .summary-table td { white-space: no
 .narrative h3 { margin-top: .5rem; }
 .refs-lead, .others { margin: .5rem 0 .25rem; } .others { color: var(--muted); font-style: italic; }
 .msc-item { margin: .75rem 0; } .msc-head ul { margin: .25rem 0; }
-.climate-lines { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: .5rem 1.5rem; }
+.climate-lines { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr)); gap: .5rem 1.5rem; }
 .climate-line h3 { margin: .75rem 0 .25rem; } .climate-line p { margin: .25rem 0; }
 .reading { border: 1px solid var(--line); background: #f6f8f4; padding: .5rem .75rem; }
 /* On a phone a table.cards row is a small card: its name, then its figures, each labelled with its
@@ -96,6 +96,8 @@ table.data th[scope="col"], table.matrix th, .summary-table td { white-space: no
   section.outcome { break-before: auto; margin-top: 1.5rem; }
   /* no heading or caption left alone at the foot of a page */
   h1, h2, h3, h4, .outcome-head, caption, .refs-lead, .msc-head { break-after: avoid; page-break-after: avoid; }
+  /* nor a closing line alone at the top of the next */
+  .others { break-before: avoid; page-break-before: avoid; }
   .outcome-head { break-inside: avoid; }
   .indicator, .figure, table.data, svg, article.story, .climate-line, dl.counts, .reading, .narrative p, .msc-head, tr { break-inside: avoid; page-break-inside: avoid; }
   p { orphans: 3; widows: 3; }

@@ -77,7 +77,7 @@ function areaTable(w: Words, ind: IndicatorOut): string {
   const targets = areas.some((a) => a.periods.some((p) => p.target != null));
   return scroller(
     w.perArea(e(ind.name)),
-    `<table class="data matrix"><caption>${w.perAreaMatrix(e(ind.name), targets)} (${e(w.unit[ind.unit] ?? ind.unit)})</caption>` +
+    `<table class="data matrix"><caption>${w.perAreaMatrix(e(ind.name), e(w.unit[ind.unit] ?? ind.unit), targets)}</caption>` +
       `<thead><tr><th scope="col">${w.area}</th>${periods.map((p) => `<th scope="col">${e(p)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
   );
 }

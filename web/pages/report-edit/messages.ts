@@ -49,7 +49,8 @@ export const t = messages({
     previewHint: 'Zo ziet de rapportage er nu uit, met de cijfers en verhalen van dit moment. Dit is nog niet gepubliceerd.',
     refresh: 'Voorbeeld vernieuwen',
     publish: 'Publiceren als nieuwe versie',
-    publishHint: 'Een gepubliceerde versie verandert nooit meer. Wie later een verhaal terugtrekt, ziet het ook uit gepubliceerde versies verdwijnen.',
+    publishHint:
+      'Een gepubliceerde versie verandert niet meer, op één ding na: trekt een verteller later zijn verhaal terug, dan verdwijnt het ook uit gepubliceerde versies.',
     published: 'Versie {n} is gepubliceerd.',
     confirmTitle: 'Versie {n} publiceren?',
     confirmFirst: 'Dit wordt de eerste versie. Wie de rapportage gedeeld krijgt, leest precies deze versie.',
@@ -156,7 +157,7 @@ export const t = messages({
     previewHint: "This is how the report looks now, with today's numbers and stories. It is not published yet.",
     refresh: 'Refresh preview',
     publish: 'Publish as a new version',
-    publishHint: 'A published version never changes. A story withdrawn later also disappears from published versions.',
+    publishHint: 'A published version does not change, except for one thing: a story its teller withdraws later disappears from published versions too.',
     published: 'Version {n} is published.',
     confirmTitle: 'Publish version {n}?',
     confirmFirst: 'This will be the first version. Whoever the report is shared with reads exactly this version.',
