@@ -363,6 +363,10 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
       .execute();
     const fewer = await json(await coord.get(`/api/reports/${reportId}/preview`));
     expect(fewer.data.climate.variables[0].spread).toEqual({ first: null, second: null });
-    expect(fewer.html).toContain('Te weinig verhalen om te tonen (6 in de eerste helft, 4 in de tweede).');
+    // The whole period's figure stays: ten stories stand behind it.
+    expect(fewer.data.climate.variables[0].all.n).toBe(10);
+    expect(fewer.html).toContain(
+      `Over de hele periode gemiddeld ${fewer.data.climate.variables[0].all.mean.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} (10 verhalen). Per helft te weinig verhalen om te tonen (6 in de eerste helft, 4 in de tweede).`,
+    );
   });
 });

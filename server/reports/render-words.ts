@@ -93,7 +93,7 @@ export const words = {
     climateLead: (areas: string, min: number, split: string) =>
       `Bewoners en opbouwwerkers plaatsen verhalen op lijnen die zeggen hoe het met de buurt gaat${areas ? ` (${areas})` : ''}: van 0 (laag) tot 100 (hoog). ` +
       `De balkjes laten zien waar de verhalen op elke lijn staan, eerst in de eerste helft van de periode (tot ${split}), dan in de tweede; het oranje streepje is het gemiddelde. ` +
-      `Staan er minder dan ${min} verhalen achter, dan tonen we niets.`,
+      `Staan er minder dan ${min} verhalen achter een cijfer, dan tonen we het niet. Is één helft te klein, dan tonen we ook de andere helft niet (anders is het ontbrekende cijfer uit te rekenen), maar wel het gemiddelde over de hele periode.`,
     firstHalf: 'Eerste helft',
     secondHalf: 'Tweede helft',
     low: 'laag',
@@ -101,7 +101,8 @@ export const words = {
     spreadSummary: (name: string, a: string, b: string) => `${name}: gemiddeld ${a} in de eerste helft, ${b} in de tweede.`,
     meanLine: (a: string, b: string, shift: string) => `Gemiddeld ${a} → ${b}${shift ? ` (${shift})` : ''}`,
     phasesHead: ['Fase', 'Verhalen', 'Activiteiten', 'Uren'],
-    tooFewLine: (a: number, b: number) => `Te weinig verhalen om te tonen (${a} in de eerste helft, ${b} in de tweede).`,
+    tooFewLine: (a: number, b: number, whole: { mean: string; n: number } | null) =>
+      `${whole ? `Over de hele periode gemiddeld ${whole.mean} (${whole.n} verhalen). Per helft te` : 'Te'} weinig verhalen om te tonen (${a} in de eerste helft, ${b} in de tweede).`,
   },
   en: {
     locale: 'en-GB',
@@ -187,7 +188,7 @@ export const words = {
     climateLead: (areas: string, min: number, split: string) =>
       `Residents and community workers place stories on lines that say how the neighbourhood is doing${areas ? ` (${areas})` : ''}: from 0 (low) to 100 (high). ` +
       `The bars show where the stories sit on each line, first in the first half of the period (until ${split}), then in the second; the orange mark is the average. ` +
-      `With fewer than ${min} stories behind it, we show nothing.`,
+      `With fewer than ${min} stories behind a figure, we do not show it. When one half is too small, we do not show the other half either (the missing figure could be worked out), but we do show the average over the whole period.`,
     firstHalf: 'First half',
     secondHalf: 'Second half',
     low: 'low',
@@ -195,7 +196,8 @@ export const words = {
     spreadSummary: (name: string, a: string, b: string) => `${name}: average ${a} in the first half, ${b} in the second.`,
     meanLine: (a: string, b: string, shift: string) => `Average ${a} → ${b}${shift ? ` (${shift})` : ''}`,
     phasesHead: ['Phase', 'Stories', 'Activities', 'Hours'],
-    tooFewLine: (a: number, b: number) => `Too few stories to show (${a} in the first half, ${b} in the second).`,
+    tooFewLine: (a: number, b: number, whole: { mean: string; n: number } | null) =>
+      `${whole ? `Over the whole period, an average of ${whole.mean} (${whole.n} stories). Per half, too` : 'Too'} few stories to show (${a} in the first half, ${b} in the second).`,
   },
 };
 export type Words = (typeof words)['nl'];

@@ -225,11 +225,11 @@ function renderClimate(lang: Lang, c: NonNullable<ReportData['climate']>, areas:
             })
           : '';
       return (
-        `<div class="climate-line"><h3>${e(name)}</h3><p>${e(climatePlain(v, lang))}</p>` +
+        `<div class="climate-line"><h3>${e(name.charAt(0).toUpperCase() + name.slice(1))}</h3><p>${e(climatePlain(v, lang))}</p>` +
         (chart ? `<div class="chart-wrap spread-wrap">${chart}</div>` : '') +
         (chart
           ? `<p class="meta">${w.meanLine(mean(v.firstHalf), mean(v.secondHalf), shift)}</p>`
-          : `<p class="meta too-few">${w.tooFewLine(v.firstHalf.n, v.secondHalf.n)}</p>`) +
+          : `<p class="meta too-few">${w.tooFewLine(v.firstHalf.n, v.secondHalf.n, v.all.mean == null ? null : { mean: num(w, v.all.mean), n: v.all.n })}</p>`) +
         `</div>`
       );
     })
