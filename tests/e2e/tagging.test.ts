@@ -139,6 +139,8 @@ describe('browser: tagging inbox by keyboard', () => {
     await expect(axeViolations(phone)).resolves.toEqual([]);
     await expectNoHorizontalScroll(phone, 'tagging on a phone');
     await e.screenshot(phone, 'tagging-phone');
+    // A touch screen's save button names no key.
+    await phone.getByRole('button', { name: 'Opslaan', exact: true }).waitFor();
     await phone.context().close();
     // On a wide screen with a mouse the help and the number keys are there.
     const wide = await (await e.context()).newPage();
@@ -146,6 +148,7 @@ describe('browser: tagging inbox by keyboard', () => {
     await wide.goto(`/tagging?projectId=${p}`);
     await wide.getByRole('heading', { name: 'Boodschappen voor de buurvrouw' }).waitFor();
     await expect(wide.getByText(/Enter opslaan/).isVisible()).resolves.toBe(true);
+    await wide.getByRole('button', { name: 'Opslaan (Enter)', exact: true }).waitFor();
     await expect.poll(() => wide.locator('ww-tagging-page kbd').count()).toBeGreaterThan(0);
     // A phone-wide window, even with a mouse, has no room for (and rarely a keyboard for) the help.
     await wide.setViewportSize({ width: 360, height: 740 });
@@ -153,5 +156,31 @@ describe('browser: tagging inbox by keyboard', () => {
     await wide.getByRole('heading', { name: 'Boodschappen voor de buurvrouw' }).waitFor();
     expect(await wide.getByText(/Enter opslaan/).count()).toBe(0);
     await wide.context().close();
+  });
+
+  it('saving a story with no outcome and no slider chosen says so and stays on the story', async () => {
+    const { email } = await e.user('coordinator');
+    const p = await makeProject(e.db, 'Lege keuze');
+    await e.db.insertInto('outcomes').values({ projectId: p, level: 'outcome', title: 'Minder overlast', sort: 1 }).execute();
+    const a = await makeStory(e.db, { projectId: p, title: 'Te veel regels', createdAt: '2026-04-01T10:00:00.000Z' });
+    await makeStory(e.db, { projectId: p, title: 'Nieuwe bank', createdAt: '2026-04-02T10:00:00.000Z' });
+    const page = await (await e.context()).newPage();
+    await e.login(page, email);
+    await page.goto(`/tagging?projectId=${p}`);
+    await page.getByRole('heading', { name: 'Te veel regels' }).waitFor();
+    await page.getByRole('button', { name: 'Opslaan (Enter)' }).click();
+    await page.getByRole('alert').getByText('Kies eerst een uitkomst of plaats het verhaal op een schuif.').waitFor();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(200);
+    await expect(page.getByRole('heading', { name: 'Te veel regels' }).isVisible()).resolves.toBe(true);
+    expect(await page.getByText('“Te veel regels” opgeslagen.').count()).toBe(0);
+    expect(await page.locator('ww-tagging-page .inbox .badge', { hasText: 'opgeslagen' }).count()).toBe(0);
+    expect(await e.db.selectFrom('storyOutcomes').select('outcomeId').where('storyId', '=', a).execute()).toEqual([]);
+    // Once an outcome is chosen, saving works and the message goes.
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+    await page.getByText('“Te veel regels” opgeslagen.').waitFor();
+    expect(await page.getByText('Kies eerst een uitkomst').count()).toBe(0);
+    await page.context().close();
   });
 });

@@ -29,8 +29,8 @@ const t = messages({
     notPlaced: 'niet geplaatst',
     notApplicable: 'niet van toepassing',
     position: 'positie {n} van 100',
-    save: 'Opslaan (Enter)',
-    suggest: 'Voorstel opslaan (Enter)',
+    save: 'Opslaan',
+    suggest: 'Voorstel opslaan',
     bulk: 'Selectie taggen ({n})',
     savedMsg: '“{title}” opgeslagen.',
     suggestedMsg: 'Voorstel voor “{title}” opgeslagen; een coördinator neemt het over.',
@@ -66,8 +66,8 @@ const t = messages({
     notPlaced: 'not placed',
     notApplicable: 'does not apply',
     position: 'position {n} of 100',
-    save: 'Save (Enter)',
-    suggest: 'Save suggestion (Enter)',
+    save: 'Save',
+    suggest: 'Save suggestion',
     bulk: 'Tag selection ({n})',
     savedMsg: '“{title}” saved.',
     suggestedMsg: 'Suggestion for “{title}” saved; a coordinator will accept it.',
@@ -194,11 +194,6 @@ export class TaggingPage extends LitElement {
     (this.renderRoot.querySelector('#story-title') as HTMLElement | null)?.focus();
   }
 
-  private async select(i: number): Promise<void> {
-    this.index = i;
-    await this.go(0);
-  }
-
   private toggleOutcome(n: number): void {
     const list = this.current && this.outcomes.get(this.current.projectId);
     const o = list?.[n];
@@ -230,8 +225,12 @@ export class TaggingPage extends LitElement {
     const d = this.draft;
     if (!story || !d) return;
     this.error = '';
+    const payload = this.payload(d);
+    // Empty tags only make sense to clear a tagged story's tags; elsewhere nothing would be saved.
+    if (!payload.outcomes.length && !payload.placements.length && story.state !== 'tagged')
+      return void ((this.message = ''), (this.error = t('nothingChosen')));
     try {
-      await put(`/api/stories/${story.id}/tags`, this.payload(d));
+      await put(`/api/stories/${story.id}/tags`, payload);
       this.saved = new Set(this.saved).add(story.id);
       this.message = t(this.staff ? 'savedMsg' : 'suggestedMsg', { title: story.title });
       if (this.index < this.stories.length - 1) {
@@ -366,7 +365,7 @@ export class TaggingPage extends LitElement {
           })}
         </fieldset>
         <div class="actions">
-          <button type="button" @click=${() => this.save()}>${this.staff ? t('save') : t('suggest')}</button>
+          <button type="button" @click=${() => this.save()}>${this.staff ? t('save') : t('suggest')}${this.keyboard ? ' (Enter)' : ''}</button>
           ${this.staff ? html`<button type="button" class="secondary" @click=${() => this.bulk()}>${t('bulk', { n: this.selected.size })}</button>` : nothing}
         </div>
       </article>
@@ -402,7 +401,7 @@ export class TaggingPage extends LitElement {
             ${this.stories.map(
               (s, i) => html`<li class=${i === this.index ? 'current' : ''}>
                 <input type="checkbox" aria-label=${t('select', { title: s.title })} .checked=${this.selected.has(s.id)} @change=${() => this.toggleSelected(s.id)} />
-                <button type="button" class="link" aria-current=${i === this.index ? 'true' : 'false'} aria-describedby=${this.keyboard ? 'keys' : nothing} @click=${() => this.select(i)}>
+                <button type="button" class="link" aria-current=${i === this.index ? 'true' : 'false'} aria-describedby=${this.keyboard ? 'keys' : nothing} @click=${() => ((this.index = i), this.go(0))}>
                   ${s.title}
                   <span class="muted">${s.projectName}</span>
                   <span class="badge">${this.saved.has(s.id) ? t('saved') : t(s.state)}</span>
