@@ -21,7 +21,10 @@ describe('archiving an outcome the work plan dropped', () => {
 
     const del = await coord.request('DELETE', `/api/outcomes/${goal.id}`);
     expect(del.status).toBe(409);
-    expect((await del.json()).error.message).toMatch(/archiveer haar in plaats daarvan/);
+    const refusal = (await del.json()).error;
+    expect(refusal.code).toBe('conflict');
+    // Only what hangs on it, each in its right number.
+    expect(refusal.message).toBe('Nog in gebruik bij 1 verhaal. Archiveer deze uitkomst liever. / Still used by 1 story. Archive this outcome instead.');
 
     expect((await worker.patch(`/api/outcomes/${goal.id}`, { archived: true })).status).toBe(403);
     const archived = (await json(await coord.patch(`/api/outcomes/${goal.id}`, { archived: true }), 200)).outcome;

@@ -87,8 +87,22 @@ describe('climate variables and outcomes', () => {
 
     const s = await makeStory(t.db, { projectId: p });
     await json(await coord.put(`/api/stories/${s}/tags`, { outcomes: [{ outcomeId: output.outcome.id, note: 'de buurtkamer' }] }));
-    expect((await coord.request('DELETE', `/api/outcomes/${output.outcome.id}`)).status).toBe(409);
-    expect((await coord.request('DELETE', `/api/outcomes/${outcome.outcome.id}`)).status).toBe(409); // has an output below it
+    const s2 = await makeStory(t.db, { projectId: p });
+    await json(await coord.put(`/api/stories/${s2}/tags`, { outcomes: [{ outcomeId: output.outcome.id }] }));
+    const indicator = await json(
+      await coord.post('/api/indicators', { projectId: p, name: 'Open dagen', unit: 'count', periodicity: 'quarter', outcomeId: output.outcome.id }),
+      201,
+    );
+    const used = await coord.request('DELETE', `/api/outcomes/${output.outcome.id}`);
+    expect(used.status).toBe(409);
+    expect((await used.json()).error.message).toBe(
+      'Nog in gebruik bij 2 verhalen en 1 indicator. Archiveer deze uitkomst liever. / Still used by 2 stories and 1 indicator. Archive this outcome instead.',
+    );
+    const above = await coord.request('DELETE', `/api/outcomes/${outcome.outcome.id}`);
+    expect(above.status).toBe(409); // has an output below it
+    expect((await above.json()).error.message).toMatch(/^Nog in gebruik bij 1 uitkomst eronder\. /);
+    await json(await coord.put(`/api/stories/${s2}/tags`, { outcomes: [] }));
+    await json(await coord.patch(`/api/indicators/${indicator.indicator.id}`, { outcomeId: null }));
     await json(await coord.put(`/api/stories/${s}/tags`, { outcomes: [] }));
     await json(await coord.request('DELETE', `/api/outcomes/${output.outcome.id}`));
     expect((await json(await coord.get(`/api/projects/${p}/outcomes`))).outcomes).toHaveLength(2);

@@ -40,6 +40,7 @@ const t = messages({
     up: 'Omhoog',
     down: 'Omlaag',
     removed: 'Uitkomst verwijderd.',
+    removeAsk: 'Uitkomst “{title}” verwijderen?',
     archive: 'Archiveren',
     restore: 'Terugzetten',
     archivedTitle: 'Gearchiveerd',
@@ -87,6 +88,7 @@ const t = messages({
     up: 'Up',
     down: 'Down',
     removed: 'Outcome deleted.',
+    removeAsk: 'Delete the outcome “{title}”?',
     archive: 'Archive',
     restore: 'Bring back',
     archivedTitle: 'Archived',
@@ -122,6 +124,9 @@ export class OutcomesPage extends LitElement {
   @state() private chosen = new Set<number>();
   @state() private level: Level = 'outcome';
   @state() private editing: number | null = null;
+  /** The outcome whose delete button asks "sure?", and why one could not be deleted (shown at that outcome). */
+  @state() private removing: number | null = null;
+  @state() private removeError: { id: number; message: string } | null = null;
   @state() private error: ApiError | string | null = null;
   @state() private message = '';
 
@@ -162,6 +167,8 @@ export class OutcomesPage extends LitElement {
   private async run(fn: () => Promise<unknown>, ok = t('saved')) {
     this.error = null;
     this.message = '';
+    this.removing = null;
+    this.removeError = null;
     try {
       await fn();
       await this.loader.run();
@@ -202,6 +209,66 @@ export class OutcomesPage extends LitElement {
     [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button[aria-label]')].find((b) => b.getAttribute('aria-label') === label)?.focus();
   }
 
+  /** Focus on the element matching `selector` once the page shows the change. */
+  private async focusOn(selector: string) {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** Asks first, at the outcome itself; the question's delete button takes the focus. */
+  private askRemove(o: Outcome) {
+    this.removing = o.id;
+    this.removeError = null;
+    void this.focusOn(`#remove-${o.id} button.danger`);
+  }
+
+  private cancelRemove(o: Outcome) {
+    this.removing = null;
+    void this.focusOn(`button[aria-label="${CSS.escape(`${t('remove')}: ${o.title}`)}"]`);
+  }
+
+  /** Deleted: the focus goes to the page heading, above the status line that says so. Refused: the reason shows at the outcome, and takes the focus. */
+  private async removeOutcome(o: Outcome) {
+    this.error = null;
+    this.message = '';
+    try {
+      await api('DELETE', `/api/outcomes/${o.id}`);
+      this.removing = null;
+      await this.loader.run();
+      this.message = t('removed');
+      void this.focusOn('h1');
+    } catch (e) {
+      this.removing = null;
+      this.removeError = {
+        id: o.id,
+        message: e instanceof ApiError && e.status === 409 ? e.message : t('failed', { msg: e instanceof ApiError ? e.message : String(e) }),
+      };
+      void this.focusOn(`#remove-error-${o.id}`);
+    }
+  }
+
+  private renderActions(o: Outcome) {
+    if (this.removing === o.id)
+      return html`<div class="actions ask" id="remove-${o.id}" role="group" aria-labelledby="remove-ask-${o.id}">
+        <p id="remove-ask-${o.id}">${t('removeAsk', { title: o.title })}</p>
+        <button type="button" class="danger" @click=${() => this.removeOutcome(o)}>${t('remove')}</button>
+        <button type="button" class="secondary" @click=${() => this.cancelRemove(o)}>${t('cancel')}</button>
+      </div>`;
+    return html`${
+      this.removeError?.id === o.id
+        ? html`<p class="notice error" id="remove-error-${o.id}" role="alert" tabindex="-1">${this.removeError.message}</p>`
+        : nothing
+    }
+      <div class="actions">
+        <button type="button" class="secondary" @click=${() => (this.editing = o.id)}>${t('edit')}</button>
+        <button type="button" class="secondary" aria-label="${t('up')}: ${o.title}" @click=${(e: Event) => this.move(o, 'up', e)}>↑</button>
+        <button type="button" class="secondary" aria-label="${t('down')}: ${o.title}" @click=${(e: Event) => this.move(o, 'down', e)}>↓</button>
+        <button type="button" class="secondary" @click=${() => this.run(() => post('/api/outcome-library', { level: o.level, title: o.title, description: o.description }))}>${t('toLibrary')}</button>
+        <button type="button" class="secondary" aria-label="${t('archive')}: ${o.title}" @click=${() => this.run(() => patch(`/api/outcomes/${o.id}`, { archived: true }), t('archivedDone'))}>${t('archive')}</button>
+        <button type="button" class="danger" aria-label="${t('remove')}: ${o.title}" @click=${() => this.askRemove(o)}>${t('remove')}</button>
+      </div>`;
+  }
+
   private parentOptions(level: Level, selected: number | null) {
     const pl = parentLevel[level];
     return html`<option value="">${t('noParent')}</option>
@@ -224,18 +291,7 @@ export class OutcomesPage extends LitElement {
       ${o.description ? html`<p>${o.description}</p>` : nothing}
       ${parent ? html`<p class="muted">${t('parent')}: ${parent.title}</p>` : nothing}
       ${this.renderIndicators(o)}
-      ${
-        this.staff
-          ? html`<div class="actions">
-            <button type="button" class="secondary" @click=${() => (this.editing = o.id)}>${t('edit')}</button>
-            <button type="button" class="secondary" aria-label="${t('up')}: ${o.title}" @click=${(e: Event) => this.move(o, 'up', e)}>↑</button>
-            <button type="button" class="secondary" aria-label="${t('down')}: ${o.title}" @click=${(e: Event) => this.move(o, 'down', e)}>↓</button>
-            <button type="button" class="secondary" @click=${() => this.run(() => post('/api/outcome-library', { level: o.level, title: o.title, description: o.description }))}>${t('toLibrary')}</button>
-            <button type="button" class="secondary" aria-label="${t('archive')}: ${o.title}" @click=${() => this.run(() => patch(`/api/outcomes/${o.id}`, { archived: true }), t('archivedDone'))}>${t('archive')}</button>
-            <button type="button" class="danger" aria-label="${t('remove')}: ${o.title}" @click=${() => this.run(() => api('DELETE', `/api/outcomes/${o.id}`), t('removed'))}>${t('remove')}</button>
-          </div>`
-          : nothing
-      }
+      ${this.staff ? this.renderActions(o) : nothing}
     </li>`;
   }
 
@@ -401,6 +457,7 @@ export class OutcomesPage extends LitElement {
       .indicators h4 { margin: 0; font-size: 0.95rem; }
       .indicators ul { margin: 0.25rem 0; padding-left: 1.25rem; }
       .indicators .add { display: inline-block; padding: 0.25rem 0; }
+      .ask p { flex-basis: 100%; margin: 0; font-weight: 600; }
     `,
   ];
 }

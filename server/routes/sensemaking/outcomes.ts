@@ -26,6 +26,24 @@ import { requireRole, staff, team } from '../../auth/guard.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
 
+type Usage = { stories: number; excerpts: number; indicators: number; children: number };
+
+/** What still hangs on an outcome, in words: only what is there, each in its right number. */
+function inUse(usage: Usage): string {
+  const kinds = [
+    [usage.stories, 'verhaal', 'verhalen', 'story', 'stories'],
+    [usage.excerpts, 'fragment', 'fragmenten', 'excerpt', 'excerpts'],
+    [usage.indicators, 'indicator', 'indicatoren', 'indicator', 'indicators'],
+    [usage.children, 'uitkomst eronder', 'uitkomsten eronder', 'outcome below it', 'outcomes below it'],
+  ] as const;
+  const used = kinds.filter(([n]) => n > 0);
+  const list = (and: string, lang: 0 | 1) => {
+    const parts = used.map(([n, ...words]) => `${n} ${words[lang * 2 + (n === 1 ? 0 : 1)]}`);
+    return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} ${and} ${parts.at(-1)}` : parts.join('');
+  };
+  return `Nog in gebruik bij ${list('en', 0)}. Archiveer deze uitkomst liever. / Still used by ${list('and', 1)}. Archive this outcome instead.`;
+}
+
 export const Outcome = z
   .object({
     id: z.number(),
@@ -205,11 +223,7 @@ export const outcomeRoutes = router()
         const before = await getOutcome(tx, id);
         if (!before) throw notFound('Uitkomst niet gevonden / Outcome not found');
         const usage = await outcomeUsage(tx, id);
-        if (usage.stories || usage.excerpts || usage.indicators || usage.children)
-          throw conflict(
-            `Er hangen nog ${usage.stories} verhalen, ${usage.excerpts} fragmenten, ${usage.indicators} indicatoren en ${usage.children} uitkomsten aan deze uitkomst; archiveer haar in plaats daarvan / ` +
-              `${usage.stories} stories, ${usage.excerpts} excerpts, ${usage.indicators} indicators and ${usage.children} outcomes still refer to this outcome; archive it instead`,
-          );
+        if (usage.stories || usage.excerpts || usage.indicators || usage.children) throw conflict(inUse(usage));
         await deleteOutcome(tx, id);
         await audit(tx, user, 'outcome.delete', { type: 'outcome', id }, { projectId: before.projectId, title: before.title });
       });
