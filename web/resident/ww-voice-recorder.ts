@@ -13,6 +13,9 @@ export type RecordingEvent = CustomEvent<Recording | null>;
 /** A length as its own left-to-right run, so `0:04` keeps its place in an Arabic sentence. */
 const clock = (seconds: number) => html`<bdi dir="ltr">${formatClock(seconds)}</bdi>`;
 
+/** The microphone on the record button (the same as the form's button before this code loaded, web/resident/tell-media.ts). */
+const micIcon = html`<svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22"><rect x="9" y="3" width="6" height="11" rx="3" fill="currentColor"/><path d="M6 11a6 6 0 0 0 12 0M12 17v4" fill="none" stroke="currentColor" stroke-width="2"/></svg>`;
+
 /** The container the browser records in: Opus in WebM (Chromium, Firefox), else MP4 (Safari). */
 function mimeType(): string | undefined {
   for (const type of ['audio/webm;codecs=opus', 'audio/ogg;codecs=opus', 'audio/mp4']) if (MediaRecorder.isTypeSupported(type)) return type;
@@ -60,7 +63,7 @@ export class WwVoiceRecorder extends ResidentElement {
     this.problem = null;
     if (!navigator.mediaDevices?.getUserMedia || typeof MediaRecorder === 'undefined') {
       this.problem = 'voice.unsupported';
-      return;
+      return this.focusRecordButton();
     }
     this.status = 'starting';
     try {
@@ -68,7 +71,8 @@ export class WwVoiceRecorder extends ResidentElement {
     } catch {
       this.status = this.url ? 'done' : 'idle';
       this.problem = 'voice.denied';
-      return;
+      // The button pressed is drawn anew: the focus goes to the one in its place, not to the page.
+      return this.focusRecordButton();
     }
     const type = mimeType();
     this.recorder = new MediaRecorder(this.stream, { ...(type ? { mimeType: type } : {}), audioBitsPerSecond: 32_000 });
@@ -88,6 +92,11 @@ export class WwVoiceRecorder extends ResidentElement {
     }, 250);
     await this.updateComplete;
     this.querySelector<HTMLButtonElement>('.voice-stop')?.focus();
+  }
+
+  private async focusRecordButton(): Promise<void> {
+    await this.updateComplete;
+    this.querySelector<HTMLButtonElement>(this.status === 'done' ? 'audio' : '.voice-again')?.focus();
   }
 
   stop(): void {
@@ -123,7 +132,11 @@ export class WwVoiceRecorder extends ResidentElement {
   }
 
   override render() {
-    const problem = this.problem ? html`<p class=${this.problem === 'voice.limit' ? 'hint' : 'field-error'}>${rt(this.problem)}</p>` : nothing;
+    const problem = this.problem
+      ? this.problem === 'voice.limit'
+        ? html`<p class="hint" id="voice-problem" role="status">${rt(this.problem)}</p>`
+        : html`<p class="field-error" id="voice-problem" role="alert">${rt(this.problem)}</p>`
+      : nothing;
     if (this.status === 'recording' || this.status === 'starting')
       return html`<div class="recorder recording" role="group" aria-label=${rt('voice.record')}>
         <p role="status" class="rec-status"><span class="rec-dot" aria-hidden="true"></span>${this.status === 'starting' ? rt('voice.starting') : rt('voice.recording')}</p>
@@ -133,14 +146,16 @@ export class WwVoiceRecorder extends ResidentElement {
     if (this.status === 'done' && this.url)
       return html`<div class="recorder done" role="group" aria-labelledby="recording-label">
         <p class="field-label" id="recording-label">${rtParts('voice.recorded', { time: clock(this.seconds) })}</p>
-        <audio controls src=${this.url} aria-labelledby="recording-label" tabindex="-1"></audio>
+        <audio controls src=${this.url} aria-labelledby="recording-label"></audio>
         ${problem}
         <div class="actions">
           <button type="button" class="secondary" @click=${this.discard}>${rt('voice.remove')}</button>
         </div>
       </div>`;
     return html`<div class="recorder">
-      <button type="button" class="secondary voice-again" aria-describedby="voice-hint" @click=${() => this.start()}>${rt('voice.record')}</button>
+      <button type="button" class="secondary voice-start voice-again" aria-describedby=${this.problem ? 'voice-hint voice-problem' : 'voice-hint'} @click=${() => this.start()}>
+        ${micIcon}${rt('voice.record')}
+      </button>
       <span class="hint" id="voice-hint">${rt('voice.recordHint')}</span>
       ${problem}
     </div>`;
