@@ -119,6 +119,8 @@ export class WwEditor extends LitElement {
       class: 'ww-editor-area',
       role: 'textbox',
       'aria-multiline': 'true',
+      // The text's own direction (Arabic on a Dutch page, Dutch on an Arabic one), not the page's.
+      dir: 'auto',
       'aria-labelledby': `${this.uid}-label`,
       'aria-invalid': this.invalid ? 'true' : 'false',
     };

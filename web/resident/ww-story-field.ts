@@ -107,6 +107,7 @@ export class WwStoryField extends ResidentElement {
       <textarea
         id="${this.uid}-text"
         class="story-text"
+        dir="auto"
         rows="8"
         .value=${this.doc ? docToText(this.doc) : this.text}
         aria-describedby=${this.describedBy() || nothing}
