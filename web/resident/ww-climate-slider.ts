@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ResidentElement } from './resident-element.js';
 import { residentWording } from './climate-wording.js';
@@ -29,7 +29,8 @@ export function positionText(v: ClimateVariable, position: Position): string {
 
 /**
  * One climate variable as a native range slider between its weak and strong pole, with a
- * "don't know / does not apply" choice. Light DOM, so it shares the page's form styles.
+ * "don't know / does not apply" choice and a button to take a choice back (nothing is recorded
+ * until the teller moves the slider). Light DOM, so it shares the page's form styles.
  *
  * @fires ww-placement - `{ variableId, position }` whenever the teller moves or clears it.
  */
@@ -41,6 +42,13 @@ export class WwClimateSlider extends ResidentElement {
   private emit(position: Position): void {
     this.position = position;
     this.dispatchEvent(new CustomEvent('ww-placement', { detail: { variableId: this.variable.id, position }, bubbles: true, composed: true }));
+  }
+
+  /** Takes the choice back: not chosen, as before the slider was touched. */
+  private async clear(): Promise<void> {
+    this.emit(undefined);
+    await this.updateComplete;
+    this.querySelector<HTMLInputElement>('input[type="range"]')?.focus();
   }
 
   override render() {
@@ -69,9 +77,14 @@ export class WwClimateSlider extends ResidentElement {
           @input=${(e: Event) => this.emit(Number((e.target as HTMLInputElement).value))}
         />
         <label class="check">
-          <input type="checkbox" .checked=${unknown} @change=${(e: Event) => this.emit((e.target as HTMLInputElement).checked ? null : 50)} />
+          <input type="checkbox" .checked=${unknown} @change=${(e: Event) => this.emit((e.target as HTMLInputElement).checked ? null : undefined)} />
           <span>${rt('slider.unknown')}</span>
         </label>
+        ${
+          typeof this.position === 'number'
+            ? html`<button type="button" class="link slider-clear" aria-describedby="${id}-name" @click=${this.clear}>${rt('slider.clear')}</button>`
+            : nothing
+        }
       </fieldset>
     `;
   }
