@@ -12,6 +12,9 @@ const PHOTO_MAX = 10 * 1024 * 1024;
 const isPhoto = (file: File): boolean =>
   file.type ? file.type.toLowerCase().startsWith('image/') : /\.(jpe?g|png|webp|gif|avif|hei[cf]|tiff?)$/i.test(file.name);
 
+/** Pictures a browser may not show although the server takes them (HEIC from iPhones, TIFF): no preview is no problem. */
+const maybeNoPreview = (file: File): boolean => /hei[cf]|tiff?/i.test(file.type || file.name);
+
 /** What the media part tells the form: a photo was chosen (a problem the server had with the last one is gone), a recording now tells the story. */
 export type MediaProblems = { photoChosen(): void; recorded(): void };
 
@@ -24,7 +27,7 @@ export class TellMedia implements ReactiveController {
   recording: Recording | null = null;
   photo: File | null = null;
   private photoUrl: string | null = null;
-  /** A file refused as soon as it was chosen: not a photo, or too big. */
+  /** A file refused as soon as it was chosen: not a photo, too big, or a picture that cannot be opened. */
   private photoProblem: TextKey | null = null;
   private recorderLoaded = false;
 
@@ -115,6 +118,22 @@ export class TellMedia implements ReactiveController {
     this.problems.photoChosen();
   };
 
+  /** The preview could not be drawn: a file named like a photo that is none (or is broken) is refused, as if never chosen. */
+  private readonly previewFailed = (): void => {
+    const file = this.photo;
+    if (!file) return;
+    if (maybeNoPreview(file)) {
+      this.photoUrl = null;
+      this.host.requestUpdate();
+      return;
+    }
+    this.photoProblem = 'photo.unreadable';
+    this.showPhoto(null);
+    void keepPhoto(this.token(), null);
+    const input = this.host.querySelector<HTMLInputElement>('#photo');
+    if (input) input.value = '';
+  };
+
   private readonly removePhoto = (): void => {
     this.photoProblem = null;
     this.showPhoto(null);
@@ -143,16 +162,17 @@ export class TellMedia implements ReactiveController {
         ${
           this.photo
             ? html`<p class="field-label">${rt('photo.yours')}</p>
-              ${this.photoUrl ? html`<img class="photo-preview" src=${this.photoUrl} alt="" />` : nothing}
+              ${this.photoUrl ? html`<img class="photo-preview" src=${this.photoUrl} alt="" @error=${this.previewFailed} />` : nothing}
               <button type="button" class="secondary" @click=${this.removePhoto}>${rt('photo.remove')}</button>`
             : nothing
         }
-        <label class="file-button ${this.photo ? 'visually-hidden' : ''}" for="photo">
+        <label class="file-button" for="photo">
           <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22"><path d="M4 7h3l2-3h6l2 3h3v13H4z" fill="none" stroke="currentColor" stroke-width="2"/><circle cx="12" cy="13" r="4" fill="none" stroke="currentColor" stroke-width="2"/></svg>
-          ${rt('photo.add')}
+          ${rt(this.photo ? 'photo.other' : 'photo.add')}
         </label>
-        <input id="photo" name="photo" type="file" accept="image/*" class="visually-hidden" aria-describedby="media-error"
+        <input id="photo" name="photo" type="file" accept="image/*" class="visually-hidden" aria-describedby="photo-hint media-error"
           aria-invalid=${problem ? 'true' : 'false'} @change=${this.choosePhoto} />
+        <span class="hint" id="photo-hint">${rt('photo.addHint')}</span>
         <span class="field-error" id="media-error" role="alert">${problem ? rt(problem) : nothing}</span>
       </div>
     </div>`;
