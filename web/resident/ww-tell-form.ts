@@ -26,6 +26,11 @@ type LinkInfo = {
 };
 type Field = 'title' | 'body' | 'consent' | 'guardianName' | 'guardianAgrees' | 'tellerName' | 'media';
 
+/** The largest story text the server keeps: its tiptap JSON in bytes (richTextLimits.maxBytes in server/richtext.ts). */
+const STORY_MAX_BYTES = 200 * 1024;
+/** Problems that are something not filled in yet; the others (too long, a file we cannot use) get a neutral heading. */
+const missing: ReadonlySet<TextKey> = new Set<TextKey>(['form.needStory', 'form.needConsent', 'form.needGuardianName', 'form.needGuardianAgrees']);
+
 /**
  * The resident's story form for one project link, and the receipt after sending. Everything typed
  * is kept in the browser until the story arrived (web/resident/draft.ts), the recording and photo
@@ -35,7 +40,8 @@ type Field = 'title' | 'body' | 'consent' | 'guardianName' | 'guardianAgrees' | 
 export class WwTellForm extends ResidentElement {
   @property() token = '';
   @state() private link: LinkInfo | null = null;
-  @state() private loadError: TextKey | null = null;
+  /** Why the link could not be opened; each has a short form for the tab's title (`…Title`). */
+  @state() private loadError: 'form.notFound' | 'form.closed' | 'form.loadFailed' | null = null;
   @state() private draft: Draft = emptyDraft();
   @state() private restored = false;
   @state() private errors: Partial<Record<Field, TextKey>> = {};
@@ -82,9 +88,10 @@ export class WwTellForm extends ResidentElement {
     if (this.draft.pending && this.link && !this.busy) void this.send();
   };
 
-  /** The tab's title follows the page's state and language. */
+  /** The tab's title follows the page's state and language; a link that does not work says so there too. */
   protected override updated(): void {
-    document.title = documentTitle(rt(this.receipt ? 'form.thanks' : 'form.pageTitle'), this.link?.project.name);
+    if (this.loadError && !this.receipt) document.title = documentTitle(rt(`${this.loadError}Title`));
+    else document.title = documentTitle(rt(this.receipt ? 'form.thanks' : 'form.pageTitle'), this.link?.project.name);
   }
 
   private async load(): Promise<void> {
@@ -126,9 +133,16 @@ export class WwTellForm extends ResidentElement {
     this.keep({ placements: position === undefined ? rest : [...rest, [variableId, position]] });
   }
 
+  /** Whether the story text is over the server's limit, so it is caught before sending. */
+  private get storyTooLong(): boolean {
+    const story = this.story;
+    return !!story && !story.isEmpty && new TextEncoder().encode(JSON.stringify(story.value)).length > STORY_MAX_BYTES;
+  }
+
   private validate(): Partial<Record<Field, TextKey>> {
     const errors: Partial<Record<Field, TextKey>> = {};
     if ((this.story?.isEmpty ?? true) && !this.media.recording) errors.body = 'form.needStory';
+    else if (this.storyTooLong) errors.body = 'form.storyTooLong';
     if (!this.draft.consent) errors.consent = 'form.needConsent';
     if (this.draft.under16 && !this.draft.guardianName.trim()) errors.guardianName = 'form.needGuardianName';
     if (this.draft.under16 && !this.draft.guardianAgrees) errors.guardianAgrees = 'form.needGuardianAgrees';
@@ -197,7 +211,8 @@ export class WwTellForm extends ResidentElement {
       if (err.status === 429) this.general = 'form.tooMany';
       else if (err.status === 410) this.general = 'form.closed';
       else if (err.status === 415) this.errors = { media: 'photo.notSupported' };
-      else if (err.status === 413) this.errors = { media: 'photo.filesTooBig' };
+      // Too large: the story text when the server names it, else the recording or photo.
+      else if (err.status === 413) this.errors = err.details.some((d) => d.field === 'body') ? { body: 'form.storyTooLong' } : { media: 'photo.filesTooBig' };
       else if (err.status === 400 && err.details.some((d) => d.field)) {
         const errors: Partial<Record<Field, TextKey>> = {};
         for (const d of err.details) {
@@ -222,7 +237,12 @@ export class WwTellForm extends ResidentElement {
     const target = e.target as HTMLInputElement;
     const field = (e.type === 'ww-change' ? 'body' : target.name) as Field;
     if (!this.errors[field]) return;
-    const filled = field === 'body' ? !this.story?.isEmpty : target.type === 'checkbox' || target.type === 'radio' ? target.checked : !!target.value.trim();
+    const filled =
+      field === 'body'
+        ? !this.story?.isEmpty && !this.storyTooLong
+        : target.type === 'checkbox' || target.type === 'radio'
+          ? target.checked
+          : !!target.value.trim();
     if (!filled) return;
     const { [field]: _, ...rest } = this.errors;
     this.errors = rest;
@@ -280,7 +300,7 @@ export class WwTellForm extends ResidentElement {
           ${this.general ? html`<p>${rt(this.general)}</p>` : nothing}
           ${
             problems.length
-              ? html`<p>${rt('form.problems')}</p>
+              ? html`<p>${rt(problems.some(([, m]) => missing.has(m)) ? 'form.problems' : 'form.check')}</p>
                 <ul>${problems.map(([f, m]) => html`<li><a href="#${f}-error" @click=${(e: Event) => this.focusField(e, f)}>${rt(m)}</a></li>`)}</ul>`
               : nothing
           }
@@ -297,7 +317,7 @@ export class WwTellForm extends ResidentElement {
 
         <div class="field">
           <label class="field-label" for="title">${rt('form.storyTitle')}</label>
-          <input id="title" name="title" type="text" maxlength="200" autocomplete="off" .value=${d.title} aria-describedby="title-error" aria-invalid=${this.invalid('title')} />
+          <input id="title" name="title" type="text" dir="auto" maxlength="200" autocomplete="off" .value=${d.title} aria-describedby="title-error" aria-invalid=${this.invalid('title')} />
           ${this.fieldError('title')}
         </div>
 
@@ -326,7 +346,7 @@ export class WwTellForm extends ResidentElement {
         <div class="field">
           <label class="field-label" for="tellerName">${rt('form.name')}</label>
           <span class="hint" id="tellerName-hint">${rt('form.nameHint')}</span>
-          <input id="tellerName" name="tellerName" type="text" maxlength="100" autocomplete="nickname" .value=${d.tellerName}
+          <input id="tellerName" name="tellerName" type="text" dir="auto" maxlength="100" autocomplete="nickname" .value=${d.tellerName}
             aria-describedby="tellerName-hint tellerName-error" aria-invalid=${this.invalid('tellerName')} />
           ${this.fieldError('tellerName')}
         </div>
@@ -343,7 +363,7 @@ export class WwTellForm extends ResidentElement {
                   <p>${rt('form.guardianIntro')}</p>
                   <div class="field">
                     <label class="field-label" for="guardianName">${rt('form.guardianName')}</label>
-                    <input id="guardianName" name="guardianName" type="text" maxlength="100" autocomplete="off" .value=${d.guardianName}
+                    <input id="guardianName" name="guardianName" type="text" dir="auto" maxlength="100" autocomplete="off" .value=${d.guardianName}
                       aria-describedby="guardianName-error" aria-invalid=${this.invalid('guardianName')} />
                     ${this.fieldError('guardianName')}
                   </div>
