@@ -99,7 +99,7 @@ export class WwReceiptCopy extends ResidentElement {
   /** The recording and photo kept with the story: what they are and whether a report may show them. */
   private renderMedia(media: Copy['media']) {
     return html`<section aria-labelledby="copy-media">
-      <h2 id="copy-media">${rt('copy.mediaTitle')}</h2>
+      <h2 id="copy-media">${rt(media.every((m) => m.kind === 'photo') ? 'copy.photoTitle' : media.every((m) => m.kind === 'audio') ? 'copy.recordingTitle' : 'copy.mediaTitle')}</h2>
       <ul class="copy-media">
         ${media.map((m) =>
           m.kind === 'audio'

@@ -40,13 +40,17 @@ export type ReceiptStory = {
   media?: ReceiptMedia[];
 };
 
-/** Why a receipt (or the copy behind it) could not be read, in the resident's words. */
-export const receiptProblem = (e: unknown): string =>
+type Problem = 'receipt.notFound' | 'receipt.tooMany' | 'receipt.failed';
+/** Why a receipt could not be read; each has a short form for the tab's title (`…Title`). */
+const problemOf = (e: unknown): Problem =>
   e instanceof ApiError && (e.status === 404 || e.status === 400)
-    ? rt('receipt.notFound')
+    ? 'receipt.notFound'
     : e instanceof ApiError && e.status === 429
-      ? rt('receipt.tooMany')
-      : rt('receipt.failed');
+      ? 'receipt.tooMany'
+      : 'receipt.failed';
+
+/** Why a receipt (or the copy behind it) could not be read, in the resident's words. */
+export const receiptProblem = (e: unknown): string => rt(problemOf(e));
 
 const roleKey = { coordinator: 'receipt.roleCoordinator', worker: 'receipt.roleWorker', funder: 'receipt.roleFunder' } as const;
 
@@ -55,7 +59,7 @@ const roleKey = { coordinator: 'receipt.roleCoordinator', worker: 'receipt.roleW
 export class WwReceiptPage extends ResidentElement {
   @property() code = '';
   @state() private story: ReceiptStory | null = null;
-  @state() private error: string | null = null;
+  @state() private error: Problem | null = null;
   @state() private confirming = false;
   @state() private busy = false;
   @state() private message: string | null = null;
@@ -66,16 +70,16 @@ export class WwReceiptPage extends ResidentElement {
     void this.load();
   }
 
-  /** The tab's title follows the language. */
+  /** The tab's title follows the language, and names the problem when there is one. */
   protected override updated(): void {
-    document.title = documentTitle(rt('receipt.title'));
+    document.title = documentTitle(rt(this.error ? `${this.error}Title` : 'receipt.title'));
   }
 
   private async load(): Promise<void> {
     try {
       this.story = (await get<{ story: ReceiptStory }>(`/api/public/receipts/${encodeURIComponent(this.code)}`)).story;
     } catch (e) {
-      this.error = receiptProblem(e);
+      this.error = problemOf(e);
     }
   }
 
@@ -118,7 +122,7 @@ export class WwReceiptPage extends ResidentElement {
   override render() {
     if (this.error)
       return html`<h1>${rt('receipt.title')}</h1>
-        <p class="notice error" role="alert">${this.error}</p>
+        <p class="notice error" role="alert">${rt(this.error)}</p>
         <ww-receipt-lookup .heading=${rt('receipt.otherCode')}></ww-receipt-lookup>`;
     if (!this.story) return html`<h1>${rt('receipt.title')}</h1><p role="status">${rt('app.loading')}</p>`;
     const s = this.story;
@@ -132,7 +136,7 @@ export class WwReceiptPage extends ResidentElement {
         ${s.status === 'used' && s.usedIn?.length ? html`<p>${rt('receipt.usedIn')}</p><ul>${s.usedIn.map((u) => html`<li>${this.named(u)}</li>`)}</ul>` : nothing}
       </section>
       <dl>
-        <dt>${rt('receipt.code')}</dt><dd class="code-small" dir="ltr">${this.code}</dd>
+        <dt>${rt('receipt.code')}</dt><dd class="code-small"><bdi dir="ltr">${this.code}</bdi></dd>
         <dt>${rt('receipt.sent')}</dt><dd>${formatDay(s.createdAt)}</dd>
         ${s.status !== 'withdrawn' ? html`<dt>${rt('receipt.who')}</dt><dd>${consentName(s.consent)}</dd>` : nothing}
       </dl>
