@@ -95,7 +95,7 @@ describe('indicator definitions', () => {
 
 describe('values', () => {
   it('saves a batch with notes and who entered it, with Dutch period spellings', async () => {
-    const ind = await indicator(w.coordinator, { ...base(), byArea: true });
+    const ind = await indicator(w.coordinator, { ...base(), name: 'Uren buurtkamer', unit: 'hours', byArea: true });
     const res = await json(
       w.worker.put(`/api/indicators/${ind.id}/values`, {
         values: [
@@ -126,6 +126,43 @@ describe('values', () => {
     const fields = (await res.json()).error.details.map((d: { field: string }) => d.field);
     expect(fields).toEqual(['values.1.period', 'values.2.areaId', 'values.3.areaId', 'values.4.period']);
     expect(await t.db.selectFrom('indicatorValues').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('refuses figures a unit cannot have, in values, targets and the baseline, and saves nothing', async () => {
+    const count = await indicator(w.coordinator, base());
+    const share = await indicator(w.coordinator, { ...base(), name: 'Aandeel actief', unit: 'percentage' });
+    const res = await w.worker.put('/api/indicator-values', {
+      values: [
+        { indicatorId: count.id, period: '2026-Q1', value: -3 },
+        { indicatorId: count.id, period: '2026-Q2', value: 2.5 },
+        { indicatorId: share.id, period: '2026-Q1', value: 150 },
+        { indicatorId: share.id, period: '2026-Q2', value: 37.5 },
+        { indicatorId: count.id, period: '2026-Q3', value: 0 },
+      ],
+    });
+    expect(res.status).toBe(400);
+    const details = (await res.json()).error.details as { field: string; message: string }[];
+    expect(details.map((d) => [d.field, d.message])).toEqual([
+      ['values.0.value', 'Een aantal is een heel getal van 0 of meer. / A count is a whole number of 0 or more.'],
+      ['values.1.value', 'Een aantal is een heel getal van 0 of meer. / A count is a whole number of 0 or more.'],
+      ['values.2.value', 'Een percentage ligt tussen 0 en 100. / A percentage lies between 0 and 100.'],
+    ]);
+    expect(await t.db.selectFrom('indicatorValues').selectAll().execute()).toHaveLength(0);
+
+    const created = await w.coordinator.post('/api/indicators', {
+      ...base(),
+      name: 'Nieuw',
+      baselineValue: -2.5,
+      targets: [
+        { period: '2026-Q1', value: 10 },
+        { period: '2026-Q2', value: 12.5 },
+      ],
+    });
+    expect(created.status).toBe(400);
+    expect((await created.json()).error.details.map((d: { field: string }) => d.field)).toEqual(['baselineValue', 'targets.1.value']);
+    const changed = await w.coordinator.patch(`/api/indicators/${share.id}`, { targets: [{ period: '2026-Q1', value: 101 }] });
+    expect(changed.status).toBe(400);
+    expect(await t.db.selectFrom('indicatorTargets').selectAll().execute()).toHaveLength(0);
   });
 
   it('saves the grid of several indicators at once, all or nothing', async () => {

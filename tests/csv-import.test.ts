@@ -11,7 +11,7 @@ let share: { id: number };
 beforeEach(async () => {
   t = await testApp();
   w = await countingWorld(t);
-  visitors = await indicator(w.coordinator, { projectId: w.projectId, name: 'Bezoekers', unit: 'count', periodicity: 'quarter', byArea: true });
+  visitors = await indicator(w.coordinator, { projectId: w.projectId, name: 'Vrijwilligersuren', unit: 'hours', periodicity: 'quarter', byArea: true });
   share = await indicator(w.coordinator, { projectId: w.projectId, name: 'Aandeel actief', unit: 'percentage', periodicity: 'quarter' });
 });
 
@@ -25,13 +25,13 @@ describe('CSV import of values', () => {
   it('previews every bad row with row and column, writing nothing', async () => {
     const csv = [
       'indicator;period;area;value;note',
-      'Bezoekers;2026-Q1;BU03630000;12;goed',
+      'Vrijwilligersuren;2026-Q1;BU03630000;12;goed',
       'Onbekend;2026-Q1;BU03630000;3;',
-      'Bezoekers;2026-03;BU03630000;3;',
-      'Bezoekers;2026-Q1;WK036306;3;',
-      'Bezoekers;2026-Q2;BU03630000;twaalf;',
+      'Vrijwilligersuren;2026-03;BU03630000;3;',
+      'Vrijwilligersuren;2026-Q1;WK036306;3;',
+      'Vrijwilligersuren;2026-Q2;BU03630000;twaalf;',
       `${share.id};2026-Q1;BU03630000;40;`,
-      'Bezoekers;2026-Q1;Kop Zeedijk;7;',
+      'Vrijwilligersuren;2026-Q1;Kop Zeedijk;7;',
     ].join('\n');
     const res = await json(run(csv, 'preview'));
     expect(res.errors).toEqual([
@@ -57,7 +57,7 @@ describe('CSV import of values', () => {
   });
 
   it('commit is all or nothing: a bad row → 400 with the same list, nothing written', async () => {
-    const csv = 'indicator,period,area,value\nBezoekers,2026-Q1,BU03630000,12\nBezoekers,2026-Q1,BU03630001,x\n';
+    const csv = 'indicator,period,area,value\nVrijwilligersuren,2026-Q1,BU03630000,12\nVrijwilligersuren,2026-Q1,BU03630001,x\n';
     const res = await run(csv, 'commit');
     expect(res.status).toBe(400);
     const details = (await res.json()).error.details;
@@ -68,8 +68,8 @@ describe('CSV import of values', () => {
   it('reads `;` with a BOM, the Dutch decimal comma, thousands and quoted fields with separators inside', async () => {
     const csv =
       '\uFEFF"Indicator";"Periode";"Gebied";"Waarde";"Opmerking"\r\n' +
-      '"Bezoekers";"2026-Q1";"BU03630000";"1.234,5";"telling; incl. ""open dag"""\r\n' +
-      '"Bezoekers";"2026 K1";"Oude Kerk e.o.";"12,5";"regel 1\nregel 2"\r\n' +
+      '"Vrijwilligersuren";"2026-Q1";"BU03630000";"1.234,5";"telling; incl. ""open dag"""\r\n' +
+      '"Vrijwilligersuren";"2026 K1";"Oude Kerk e.o.";"12,5";"regel 1\nregel 2"\r\n' +
       `"${share.id}";"2026-Q1";"";"0,75";""\r\n`;
     const preview = await json(run(csv, 'preview'));
     expect(preview).toMatchObject({ delimiter: ';', rows: 3, errors: [], created: 3 });
@@ -84,14 +84,14 @@ describe('CSV import of values', () => {
   });
 
   it('reads `,` with quoted decimal commas and reports rows after a multi-line field correctly', async () => {
-    const csv = 'indicator,period,area,value,note\nBezoekers,2026-Q2,BU03630000,"7,5","a, b\nc"\nBezoekers,2026-Q2,BU03630001,oops,\n';
+    const csv = 'indicator,period,area,value,note\nVrijwilligersuren,2026-Q2,BU03630000,"7,5","a, b\nc"\nVrijwilligersuren,2026-Q2,BU03630001,oops,\n';
     const res = await json(run(csv, 'preview'));
     expect(res.delimiter).toBe(',');
     expect(res.errors).toEqual([said(4, 'value', "'oops' is geen getal.", "'oops' is not a number.")]);
   });
 
   it('importing the same file twice changes nothing the second time', async () => {
-    const csv = 'indicator;period;area;value\nBezoekers;2026-Q1;BU03630000;10\nBezoekers;2026-Q1;BU03630001;.\n';
+    const csv = 'indicator;period;area;value\nVrijwilligersuren;2026-Q1;BU03630000;10\nVrijwilligersuren;2026-Q1;BU03630001;.\n';
     expect(await json(run(csv, 'commit'))).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
     const after = await values();
     const history = await t.db.selectFrom('indicatorValueHistory').selectAll().execute();
@@ -104,14 +104,15 @@ describe('CSV import of values', () => {
   });
 
   it('names a missing column, refuses ambiguous numbers and unknown indicators of other projects', async () => {
-    expect((await json(run('indicator;waarde\nBezoekers;1', 'preview'))).errors).toEqual([
+    expect((await json(run('indicator;waarde\nVrijwilligersuren;1', 'preview'))).errors).toEqual([
       said(1, 'periode', "De kolom 'periode' ontbreekt in de eerste regel.", "The column 'period' (or 'periode') is missing from the first line."),
     ]);
     const other = await indicator(w.coordinator, { projectId: w.otherProjectId, name: 'Elders', unit: 'count', periodicity: 'quarter' });
-    const res = await json(run(`indicator;period;value\nAandeel actief;2026-Q1;1.234\n${other.id};2026-Q1;1\n`, 'preview'));
+    const res = await json(run(`indicator;period;value\nAandeel actief;2026-Q1;1.234\n${other.id};2026-Q1;1\nAandeel actief;2026-Q2;250\n`, 'preview'));
     expect(res.errors).toEqual([
       said(2, 'value', "'1.234' kan duizendtallen of decimalen zijn. Schrijf 1234 of 1,234.", "'1.234' could be thousands or decimals. Write 1234 or 1,234."),
       said(3, 'indicator', `Dit project heeft geen indicator '${other.id}'.`, `This project has no indicator '${other.id}'.`),
+      said(4, 'value', 'Een percentage ligt tussen 0 en 100.', 'A percentage lies between 0 and 100.'),
     ]);
     const outsider = await json(run(`indicator;period;value\n${other.id};2026-Q1;1\n`, 'commit', w.outsider));
     expect(outsider.created).toBe(1);
@@ -135,7 +136,7 @@ describe('CSV import of values', () => {
   });
 
   it('gives a template per project: its indicators, periods and areas as rows, the values entered so far, Dutch headers', async () => {
-    await run('indicator;periode;gebied;waarde;opmerking\nBezoekers;2026-Q1;BU03630000;12,5;open dag\nAandeel actief;2026-Q2;;40;\n', 'commit');
+    await run('indicator;periode;gebied;waarde;opmerking\nVrijwilligersuren;2026-Q1;BU03630000;12,5;open dag\nAandeel actief;2026-Q2;;40;\n', 'commit');
     const res = await w.worker.get(`/api/projects/${w.projectId}/indicators/template.csv?last=2026-Q2&periods=2`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
@@ -147,23 +148,23 @@ describe('CSV import of values', () => {
       'indicator;periode;gebied;waarde;opmerking',
       'Aandeel actief;2026-Q1;;;',
       'Aandeel actief;2026-Q2;;40;',
-      'Bezoekers;2026-Q1;Kop Zeedijk;12,5;open dag',
-      'Bezoekers;2026-Q1;Oude Kerk e.o.;;',
-      'Bezoekers;2026-Q2;Kop Zeedijk;;',
-      'Bezoekers;2026-Q2;Oude Kerk e.o.;;',
+      'Vrijwilligersuren;2026-Q1;Kop Zeedijk;12,5;open dag',
+      'Vrijwilligersuren;2026-Q1;Oude Kerk e.o.;;',
+      'Vrijwilligersuren;2026-Q2;Kop Zeedijk;;',
+      'Vrijwilligersuren;2026-Q2;Oude Kerk e.o.;;',
       '',
     ]);
     // Read back unchanged, it changes nothing; with one value filled in, the preview shows just that.
     expect(await json(run(text, 'preview'))).toMatchObject({ errors: [], created: 0, updated: 0, changes: [] });
     const edited = text
-      .replace('Bezoekers;2026-Q1;Kop Zeedijk;12,5;open dag', 'Bezoekers;2026-Q1;Kop Zeedijk;14;open dag')
-      .replace('Bezoekers;2026-Q2;Oude Kerk e.o.;;', 'Bezoekers;2026-Q2;Oude Kerk e.o.;3;');
+      .replace('Vrijwilligersuren;2026-Q1;Kop Zeedijk;12,5;open dag', 'Vrijwilligersuren;2026-Q1;Kop Zeedijk;14;open dag')
+      .replace('Vrijwilligersuren;2026-Q2;Oude Kerk e.o.;;', 'Vrijwilligersuren;2026-Q2;Oude Kerk e.o.;3;');
     const preview = await json(run(edited, 'preview'));
     expect(preview.changes).toEqual([
       {
         row: 4,
         indicatorId: visitors.id,
-        indicator: 'Bezoekers',
+        indicator: 'Vrijwilligersuren',
         period: '2026-Q1',
         areaId: w.areas.kop,
         area: 'Kop Zeedijk',
@@ -175,7 +176,7 @@ describe('CSV import of values', () => {
       {
         row: 7,
         indicatorId: visitors.id,
-        indicator: 'Bezoekers',
+        indicator: 'Vrijwilligersuren',
         period: '2026-Q2',
         areaId: w.areas.oudeKerk,
         area: 'Oude Kerk e.o.',
@@ -197,10 +198,12 @@ describe('CSV import of values', () => {
   });
 
   it('the template neutralises formula-like notes under any separator, and reads them back unchanged', async () => {
+    await indicator(w.coordinator, { projectId: w.projectId, name: 'Saldo buurtbudget', unit: 'euro', periodicity: 'quarter' });
     const notes = ['x;=1+1', '=HYPERLINK("http://evil")', '@cmd', 'a,-2+3', 'tab\t=1', 'regel\n+1'];
-    const csv = ['indicator;periode;waarde;opmerking', ...notes.map((n, i) => `Aandeel actief;2026-Q${(i % 4) + 1};-${i},5;"${n.replace(/"/g, '""')}"`)].join(
-      '\n',
-    );
+    const csv = [
+      'indicator;periode;waarde;opmerking',
+      ...notes.map((n, i) => `Saldo buurtbudget;2026-Q${(i % 4) + 1};-${i},5;"${n.replace(/"/g, '""')}"`),
+    ].join('\n');
     await json(run(csv.split('\n').slice(0, 5).join('\n'), 'commit'));
     await json(run([csv.split('\n')[0], ...csv.split('\n').slice(5)].join('\n').replace(/2026-Q(\d)/g, '2025-Q$1'), 'commit'));
     expect((await values()).map((v) => v.note).sort()).toEqual([...notes].sort());

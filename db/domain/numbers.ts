@@ -81,3 +81,17 @@ export function hoursProblem(hours: number): Said | null {
   if (hours <= 0 || hours > HOURS.max) return HOURS.range;
   return (hours / HOURS.step) % 1 ? HOURS.quarter : null;
 }
+
+/**
+ * What a figure typed for an indicator in `unit` cannot be, or null: a count is a whole number of
+ * 0 or more, a percentage lies between 0 and 100, hours are not negative. Amounts in euros and
+ * scores may be anything. (Official statistics imported from CBS keep their own values: its
+ * "aantal" columns hold averages such as a household's size.)
+ */
+export function unitProblem(unit: string, value: number): Said | null {
+  if (unit === 'count' && (value < 0 || !Number.isInteger(value)))
+    return said('Een aantal is een heel getal van 0 of meer.', 'A count is a whole number of 0 or more.');
+  if (unit === 'percentage' && (value < 0 || value > 100)) return said('Een percentage ligt tussen 0 en 100.', 'A percentage lies between 0 and 100.');
+  if (unit === 'hours' && value < 0) return said('Uren zijn 0 of meer.', 'Hours are 0 or more.');
+  return null;
+}

@@ -4,7 +4,7 @@ import { ALL_AREAS, allowedAreas, listIndicators, type IndicatorOut, type ValueW
 import type { DB } from '../../db/schema.js';
 import { readCsv, rowError, type RowError } from './csv.js';
 import { restoreCell } from '../csv.js';
-import { nameKey, parseNumber } from '../../db/domain/numbers.js';
+import { nameKey, parseNumber, unitProblem } from '../../db/domain/numbers.js';
 import { checkPeriod } from '../../db/domain/periods.js';
 import { said, type Said } from '../../db/domain/said.js';
 
@@ -156,6 +156,8 @@ export async function planValueImport(db: Kysely<DB>, text: string, scope: { pro
 
     const value = parseNumber(cell('value')!);
     if (!value.ok) bad('value', value);
+    const wrong = indicator && value.ok && value.value != null ? unitProblem(indicator.unit, value.value) : null;
+    if (wrong) bad('value', wrong);
     const note = cell('note');
     if (note && note.length > 2000) bad('note', said('De opmerking is langer dan 2000 tekens.', 'The note is longer than 2000 characters.'));
 

@@ -74,8 +74,11 @@ describe('browser: counting', () => {
     await expect.poll(focused).toBe('Bezoekers, Oude Kerk e.o., 2025-Q4');
     await page.keyboard.type('9');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Niets opgeslagen. 1 cel klopt niet:' }).count()).toBeGreaterThan(0);
+    // 'twaalf' is no number, and a count is a whole number.
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Niets opgeslagen. 2 cellen kloppen niet:' }).count()).toBeGreaterThan(0);
     await expect(page.getByRole('link', { name: 'Bezoekers · Oude Kerk e.o. · 2026-Q1' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('link', { name: 'Bezoekers · Kop Zeedijk · 2026-Q1' }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByText('Een aantal is een heel getal van 0 of meer.').count()).toBeGreaterThan(0);
     await expect(cell('Bezoekers', 'Oude Kerk e.o.', '2026-Q1').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await e.db.selectFrom('indicatorValues').selectAll().execute()).toHaveLength(0);
     await checkA11y(page, 'grid with errors');
@@ -84,6 +87,11 @@ describe('browser: counting', () => {
     await page.getByRole('link', { name: 'Bezoekers · Oude Kerk e.o. · 2026-Q1' }).click();
     await expect.poll(focused).toBe('Bezoekers, Oude Kerk e.o., 2026-Q1');
     await page.keyboard.type('7');
+    await cell('Bezoekers', 'Kop Zeedijk', '2026-Q1').fill('1.234');
+    await page.getByRole('button', { name: 'Alles opslaan' }).click();
+    // '1.234' alone could be thousands or decimals: it is asked again, the rest waits.
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Niets opgeslagen. 1 cel klopt niet:' }).count()).toBeGreaterThan(0);
+    await cell('Bezoekers', 'Kop Zeedijk', '2026-Q1').fill('1234');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
     await expect.poll(() => page.getByText('Opgeslagen: 7 nieuw').count()).toBe(1);
     const rows = await e.db
@@ -98,7 +106,7 @@ describe('browser: counting', () => {
         { indicatorId: visitors, areaId: kop, period: '2025-Q2', value: 10 },
         { indicatorId: visitors, areaId: kop, period: '2025-Q3', value: 11 },
         { indicatorId: visitors, areaId: kop, period: '2025-Q4', value: 12 },
-        { indicatorId: visitors, areaId: kop, period: '2026-Q1', value: 1234.5 },
+        { indicatorId: visitors, areaId: kop, period: '2026-Q1', value: 1234 },
         { indicatorId: visitors, areaId: oudeKerk, period: '2025-Q4', value: 9 },
         { indicatorId: visitors, areaId: oudeKerk, period: '2026-Q1', value: 7 },
         { indicatorId: share, areaId: 0, period: '2026-Q1', value: 12.5 },
@@ -109,7 +117,7 @@ describe('browser: counting', () => {
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
     await expect.poll(() => page.getByText('Opgeslagen: 0 nieuw, 1 gewijzigd').count()).toBe(1);
     expect(await e.db.selectFrom('indicatorValues').select(['value', 'note']).where('areaId', '=', kop).where('period', '=', '2026-Q1').execute()).toEqual([
-      { value: 1234.5, note: 'inclusief open dag' },
+      { value: 1234, note: 'inclusief open dag' },
     ]);
     await e.screenshot(page, 'counting-grid-saved');
 
@@ -242,8 +250,8 @@ describe('browser: counting', () => {
     // Filled in: each value beside the one it replaces ("nog niets" where nothing was).
     const [qa, qb] = [lines[1]!.split(';')[1]!, quarter];
     const filled = template
-      .replace(`Bezoekers;${qb};Kop Zeedijk;;`, `Bezoekers;${qb};Kop Zeedijk;8,5;`)
-      .replace(`Aandeel actief;${qa};;;`, `Aandeel actief;${qa};;40;`);
+      .replace(`Bezoekers;${qb};Kop Zeedijk;;`, `Bezoekers;${qb};Kop Zeedijk;8;`)
+      .replace(`Aandeel actief;${qa};;;`, `Aandeel actief;${qa};;40,5;`);
     await e.db.insertInto('indicatorValues').values({ indicatorId: visitors, period: qb, areaId: oudeKerk, value: 5, note: '', enteredBy: null }).execute();
     const withOld = filled.replace(`Bezoekers;${qb};Oude Kerk e.o.;;`, `Bezoekers;${qb};Oude Kerk e.o.;6;`);
     await file(withOld);
@@ -253,16 +261,16 @@ describe('browser: counting', () => {
     const rowOf = (area: string) => changes.getByRole('row').filter({ hasText: area });
     const cells = async (area: string) => (await rowOf(area).locator('td, th').allInnerTexts()).map((c) => c.replace(/\s+/g, ' ').trim());
     await expect(cells('Oude Kerk e.o.')).resolves.toEqual(['7', `Bezoekers ${qb} · Oude Kerk e.o.`, '5', '6']);
-    await expect(cells('Kop Zeedijk')).resolves.toEqual(['6', `Bezoekers ${qb} · Kop Zeedijk`, 'nog niets', '8,5']);
-    await expect(cells('hele project')).resolves.toEqual(['2', `Aandeel actief ${qa} · hele project`, 'nog niets', '40']);
+    await expect(cells('Kop Zeedijk')).resolves.toEqual(['6', `Bezoekers ${qb} · Kop Zeedijk`, 'nog niets', '8']);
+    await expect(cells('hele project')).resolves.toEqual(['2', `Aandeel actief ${qa} · hele project`, 'nog niets', '40,5']);
     await checkA11y(page, 'csv import preview');
     await e.screenshot(page, 'counting-csv-preview-changes');
     await page.getByRole('button', { name: 'Importeren' }).click();
     await expect.poll(() => page.getByText('Geïmporteerd: 2 nieuw, 1 gewijzigd', { exact: false }).count()).toBe(1);
     expect(await e.db.selectFrom('indicatorValues').select('value').where('period', 'in', [qa, qb]).orderBy('value').execute()).toEqual([
       { value: 6 },
-      { value: 8.5 },
-      { value: 40 },
+      { value: 8 },
+      { value: 40.5 },
     ]);
     await ctx.close();
 
@@ -311,10 +319,16 @@ describe('browser: counting', () => {
     await targets.getByLabel('Periode').fill('2026-Q1');
     await targets.getByLabel('Gebied').selectOption({ label: 'Kop Zeedijk' });
     await targets.getByRole('textbox', { name: 'Doel', exact: true }).fill('40');
+    await page.getByRole('button', { name: 'Doel toevoegen' }).click(); // a line left empty is no target
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    // A count is a whole number: said at the field, nothing saved.
+    await expect.poll(() => page.getByText('Een aantal is een heel getal van 0 of meer.').count()).toBe(1);
+    expect(page.url()).toContain('/indicators/new');
+    await page.getByRole('group', { name: 'Nulmeting' }).getByLabel('Waarde').fill('12');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.waitForURL(`**/projects/${projectId}/indicators`);
     const row = await e.db.selectFrom('indicators').selectAll().where('name', '=', 'Deelnemers buurtmaaltijd').executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ unit: 'count', measure: 'unit', byArea: 1, baselineValue: 12.5, baselinePeriod: '2025-Q4' });
+    expect(row).toMatchObject({ unit: 'count', measure: 'unit', byArea: 1, baselineValue: 12, baselinePeriod: '2025-Q4' });
     expect(await e.db.selectFrom('indicatorTargets').select(['period', 'areaId', 'value']).where('indicatorId', '=', row.id).execute()).toEqual([
       { period: '2026-Q1', areaId: kop, value: 40 },
     ]);

@@ -6,7 +6,8 @@ import { navigate } from '../navigate.js';
 import { FormGuard } from '../unsaved.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
-import { parseNumber } from '../../db/domain/numbers.js';
+import { parseNumber, unitProblem } from '../../db/domain/numbers.js';
+import { checkPeriod } from '../../db/domain/periods.js';
 import { refineTitle } from '../title.js';
 import { errorText, generalError, invalid } from '../components/form-field.js';
 import { PageLoader } from '../components/page-loader.js';
@@ -60,7 +61,8 @@ const t = messages({
     imported: 'import',
     save: 'Opslaan',
     cancel: 'Terug naar de indicatoren',
-    failed: 'Opslaan lukte niet.',
+    failed: 'Opslaan lukte niet. Kijk naar de gemarkeerde velden.',
+    needTarget: 'Vul het doel in, of haal deze regel weg.',
     outcome: 'Bij welke uitkomst hoort deze indicator?',
     outcomeHint: 'Rapportages tonen een indicator bij zijn uitkomst; zonder uitkomst komt hij in geen rapportage.',
     noOutcome: '— nog geen uitkomst —',
@@ -115,7 +117,8 @@ const t = messages({
     imported: 'import',
     save: 'Save',
     cancel: 'Back to the indicators',
-    failed: 'Saving failed.',
+    failed: 'Saving failed. Look at the marked fields.',
+    needTarget: 'Fill in the target, or remove this line.',
     outcome: 'Which outcome does this indicator belong to?',
     outcomeHint: 'Reports show an indicator under its outcome; without an outcome it appears in no report.',
     noOutcome: '— no outcome yet —',
@@ -205,15 +208,21 @@ export class IndicatorEditPage extends LitElement {
     const details: { field: string; message: string }[] = [];
     const num = (s: string, field: string) => {
       const r = parseNumber(s);
-      if (!r.ok) details.push({ field, message: saidHere(r) });
+      const wrong = !r.ok ? r : r.value == null ? null : unitProblem(text('unit'), r.value);
+      if (wrong) details.push({ field, message: saidHere(wrong) });
       return r.ok ? r.value : null;
     };
     const baselineValue = num(text('baselineValue'), 'baselineValue');
-    const targets = this.targets.map((tg, i) => ({
-      period: tg.period.trim(),
-      areaId: this.byArea ? tg.areaId : null,
-      value: num(tg.value, `targets.${i}.value`) ?? 0,
-    }));
+    // A line left wholly empty is no target; one with a period needs its value. Every problem the
+    // page can see is named at once, the server's (areas, doubles) after.
+    this.targets = this.targets.filter((tg) => tg.period.trim() || tg.value.trim());
+    const targets = this.targets.map((tg, i) => {
+      const period = checkPeriod(tg.period, text('periodicity') || this.indicator!.periodicity, true);
+      if ('reason' in period) details.push({ field: `targets.${i}.period`, message: saidHere(period) });
+      const value = num(tg.value, `targets.${i}.value`);
+      if (value == null && !details.some((d) => d.field === `targets.${i}.value`)) details.push({ field: `targets.${i}.value`, message: t('needTarget') });
+      return { period: tg.period.trim(), areaId: this.byArea ? tg.areaId : null, value: value ?? 0 };
+    });
     if (details.length) {
       this.error = new ApiError(400, 'invalid_input', t('failed'), details);
       return;

@@ -3,7 +3,8 @@ import { customElement, state } from 'lit/decorators.js';
 import { ApiError, get, put } from '../api.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
-import { parseNumber } from '../../db/domain/numbers.js';
+import { parseNumber, unitProblem } from '../../db/domain/numbers.js';
+import { saidHere } from '../i18n.js';
 import { normalizePeriod, periodicityOf, periodOf, periodsUpTo, type Periodicity } from '../../db/domain/periods.js';
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
@@ -191,7 +192,9 @@ export class IndicatorGridPage extends LitElement {
     const entries: { cell: Cell; value: number | null; note?: string }[] = [];
     for (const cell of changed) {
       const r = this.edits.has(cell.key) ? parseNumber(this.edits.get(cell.key)!) : ({ ok: true, value: this.values.get(cell.key)?.value ?? null } as const);
+      const wrong = r.ok && r.value != null ? unitProblem(cell.series.indicator.unit, r.value) : null;
       if (!r.ok) errs.set(cell.key, t(r.code === 'ambiguous' ? 'ambiguous' : 'notNumber', { text: this.edits.get(cell.key)!.trim() }));
+      else if (wrong) errs.set(cell.key, saidHere(wrong));
       else entries.push({ cell, value: r.value, note: this.noteEdits.get(cell.key) });
     }
     this.cellErrors = errs;

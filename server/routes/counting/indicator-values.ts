@@ -1,4 +1,5 @@
 // Indicator values: read and enter them (one indicator, or a grid of several at once) and their history.
+import { unitProblem } from '../../../db/domain/numbers.js';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import { ALL_AREAS, allowedAreas, listValues, valueHistory, writeValues, type IndicatorOut, type ValueWrite } from '../../../db/repositories/counting.js';
@@ -44,6 +45,8 @@ async function saveValues(tx: Kysely<DB>, user: SessionUser, input: ValueIn[]) {
       bad('areaId', 'Kies een gebied: deze indicator wordt per gebied bijgehouden / Choose an area: this indicator is kept per area');
     else if (!indicator.byArea && areaId !== null) bad('areaId', 'Deze indicator wordt niet per gebied bijgehouden / This indicator is not kept per area');
     else if (areaId !== null && areas && !areas.has(areaId)) bad('areaId', 'Gebied hoort niet bij het project / Area is not one of the project');
+    const wrong = v.value == null ? null : unitProblem(indicator.unit, v.value);
+    if (wrong) bad('value', wrong.reason);
     if ('reason' in p || details.length > before) return;
     const k = `${v.indicatorId}|${p.period}|${areaId}`;
     if (seen.has(k)) return bad('period', `Dubbel: zelfde periode en gebied als regel ${seen.get(k)! + 1} / Duplicate of entry ${seen.get(k)! + 1}`);

@@ -1,4 +1,5 @@
 // Indicator definitions: list, create, read and change (name, unit, targets, baseline).
+import { unitProblem } from '../../../db/domain/numbers.js';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import {
@@ -32,7 +33,9 @@ type Definition = {
   outcomeId?: number | null;
   currentOutcomeId?: number | null;
   periodicity: string;
+  unit: string;
   byArea: boolean;
+  baselineValue?: number | null;
   baselinePeriod?: string | null;
   targets?: { period: string; areaId?: number | null; value: number }[];
 };
@@ -47,6 +50,12 @@ async function checkDefinition(db: Kysely<DB>, d: Definition) {
     else if (outcome.archivedAt && d.outcomeId !== d.currentOutcomeId)
       details.push({ field: 'outcomeId', message: 'Deze uitkomst is gearchiveerd / This outcome is archived' });
   }
+  const wrong = (field: string, value: number | null | undefined) => {
+    const problem = value == null ? null : unitProblem(d.unit, value);
+    if (problem) details.push({ field, message: problem.reason });
+    return problem;
+  };
+  wrong('baselineValue', d.baselineValue);
   let baselinePeriod = d.baselinePeriod ?? null;
   if (baselinePeriod) {
     baselinePeriod = normalizePeriod(baselinePeriod);
@@ -68,6 +77,7 @@ async function checkDefinition(db: Kysely<DB>, d: Definition) {
       const k = `${p.period}|${areaId}`;
       if (seen.has(k)) return details.push({ field: `targets.${i}.period`, message: 'Dubbel doel / Duplicate target' });
       seen.add(k);
+      if (wrong(`targets.${i}.value`, t.value)) return;
       targets!.push({ period: p.period, areaId, value: t.value });
     });
   }
@@ -218,7 +228,9 @@ export const indicatorRoutes = router()
                 outcomeId: patch.outcomeId,
                 currentOutcomeId: before.outcomeId,
                 periodicity,
+                unit: patch.unit ?? before.unit,
                 byArea,
+                baselineValue: patch.baselineValue,
                 baselinePeriod: patch.baselinePeriod,
                 targets: patch.targets,
               });
