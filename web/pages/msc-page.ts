@@ -7,7 +7,7 @@ import { navigate } from '../navigate.js';
 import type { Me } from '../session.js';
 import { isStaff } from '../models.js';
 import { PageLoader } from '../components/page-loader.js';
-import { errorText, invalid } from '../components/form-field.js';
+import { errorMessage } from '../components/form-field.js';
 
 const t = messages({
   nl: {
@@ -35,6 +35,10 @@ const t = messages({
     failed: 'Dat lukte niet: {msg}',
     chooseProject: 'Kies minstens één project.',
     choosePanel: 'Kies minstens één panellid.',
+    needDomain: 'Vul een domein van verandering in.',
+    needFrom: 'Kies de eerste dag.',
+    needTo: 'Kies de laatste dag.',
+    toBeforeFrom: 'Deze dag ligt voor de eerste dag. Kies een latere dag.',
   },
   en: {
     role_admin: 'admin',
@@ -61,8 +65,15 @@ const t = messages({
     failed: 'That did not work: {msg}',
     chooseProject: 'Choose at least one project.',
     choosePanel: 'Choose at least one panel member.',
+    needDomain: 'Fill in a domain of change.',
+    needFrom: 'Choose the first day.',
+    needTo: 'Choose the last day.',
+    toBeforeFrom: 'This day is before the first day. Choose a later day.',
   },
 });
+
+const fields = ['domain', 'periodFrom', 'periodTo', 'projectIds', 'panelUserIds'] as const;
+type Field = (typeof fields)[number];
 
 type Round = {
   id: number;
@@ -84,6 +95,8 @@ export class MscPage extends LitElement {
   @state() private projects: { id: number; name: string }[] = [];
   @state() private people: { id: number; name: string; role: string }[] = [];
   @state() private error: ApiError | string | null = null;
+  /** What is wrong per field, from the page's own checks or the server's, shown at that field. */
+  @state() private problems: Partial<Record<Field, string>> = {};
 
   private get staff() {
     return isStaff(this.user?.role);
@@ -101,34 +114,64 @@ export class MscPage extends LitElement {
     { failed: (e) => t('failed', { msg: e instanceof ApiError ? e.message : String(e) }) },
   );
 
+  /** Every problem at once, each at its field; the focus goes to the first. */
   private async create(e: SubmitEvent) {
     e.preventDefault();
     const form = new FormData(e.target as HTMLFormElement);
+    const str = (k: string) => String(form.get(k) ?? '').trim();
     const projectIds = form.getAll('projectIds').map(Number);
     const panelUserIds = form.getAll('panelUserIds').map(Number);
+    const problems: Partial<Record<Field, string>> = {};
+    if (!str('domain')) problems.domain = t('needDomain');
+    if (!str('periodFrom')) problems.periodFrom = t('needFrom');
+    if (!str('periodTo')) problems.periodTo = t('needTo');
+    else if (str('periodFrom') && str('periodTo') < str('periodFrom')) problems.periodTo = t('toBeforeFrom');
+    if (!projectIds.length) problems.projectIds = t('chooseProject');
+    if (!panelUserIds.length) problems.panelUserIds = t('choosePanel');
     this.error = null;
-    if (!projectIds.length)
-      return void (this.error = new ApiError(400, 'invalid_input', t('chooseProject'), [{ field: 'projectIds', message: t('chooseProject') }]));
-    if (!panelUserIds.length)
-      return void (this.error = new ApiError(400, 'invalid_input', t('choosePanel'), [{ field: 'panelUserIds', message: t('choosePanel') }]));
+    this.problems = problems;
+    if (Object.keys(problems).length) return this.focusProblem();
     try {
       const { round } = await post<{ round: Round }>('/api/msc-rounds', {
-        domain: String(form.get('domain')),
-        description: String(form.get('description') ?? ''),
-        periodFrom: String(form.get('periodFrom')),
-        periodTo: String(form.get('periodTo')),
+        domain: str('domain'),
+        description: str('description'),
+        periodFrom: str('periodFrom'),
+        periodTo: str('periodTo'),
         projectIds,
         panelUserIds,
       });
       navigate(`/msc/${round.id}`);
     } catch (err) {
+      const shown = err instanceof ApiError ? err.details.filter((d) => fields.some((f) => d.field === f || d.field?.startsWith(`${f}.`))) : [];
+      if (err instanceof ApiError && shown.length === err.details.length && shown.length) {
+        for (const d of shown) problems[fields.find((f) => d.field === f || d.field!.startsWith(`${f}.`))!] ??= err.messageOf(d);
+        this.problems = { ...problems };
+        return this.focusProblem();
+      }
       this.error = err instanceof ApiError ? err : String(err);
     }
   }
 
+  private async focusProblem() {
+    await this.updateComplete;
+    const first = fields.find((f) => this.problems[f]);
+    if (first) this.renderRoot.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+  }
+
+  /** An input's aria-invalid and aria-describedby, pointing at its message. */
+  private field(name: Field) {
+    return { invalid: this.problems[name] ? 'true' : 'false', text: errorMessage(name, this.problems[name]) };
+  }
+
   override render() {
     const errMsg = this.error instanceof ApiError ? this.error.message : this.error;
-    const fe = this.error instanceof ApiError ? this.error : null;
+    const [domain, from, to, projects, panel] = [
+      this.field('domain'),
+      this.field('periodFrom'),
+      this.field('periodTo'),
+      this.field('projectIds'),
+      this.field('panelUserIds'),
+    ];
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
       <p>${t('intro')}</p>
@@ -148,21 +191,21 @@ export class MscPage extends LitElement {
       ${
         this.staff
           ? html`<h2>${t('create')}</h2>
-            <form @submit=${this.create}>
-              <label>${t('domain')}<input name="domain" required maxlength="300" aria-invalid=${invalid(fe, 'domain')} aria-describedby="domain-error" />${errorText(fe, 'domain')}</label>
+            <form @submit=${this.create} novalidate>
+              <label>${t('domain')}<input name="domain" required maxlength="300" aria-invalid=${domain.invalid} aria-describedby="domain-error" />${domain.text}</label>
               <label>${t('description')}<textarea name="description"></textarea></label>
               <div class="two">
-                <label>${t('from')}<input name="periodFrom" type="date" required aria-invalid=${invalid(fe, 'periodFrom')} aria-describedby="periodFrom-error" />${errorText(fe, 'periodFrom')}</label>
-                <label>${t('to')}<input name="periodTo" type="date" required aria-invalid=${invalid(fe, 'periodTo')} aria-describedby="periodTo-error" />${errorText(fe, 'periodTo')}</label>
+                <label>${t('from')}<input name="periodFrom" type="date" required aria-invalid=${from.invalid} aria-describedby="periodFrom-error" />${from.text}</label>
+                <label>${t('to')}<input name="periodTo" type="date" required aria-invalid=${to.invalid} aria-describedby="periodTo-error" />${to.text}</label>
               </div>
               <fieldset aria-describedby="projectIds-error">
                 <legend>${t('projects')}</legend>
-                ${this.projects.map((p) => html`<label class="check"><input type="checkbox" name="projectIds" value=${p.id} />${p.name}</label>`)} ${errorText(fe, 'projectIds')}
+                ${this.projects.map((p) => html`<label class="check"><input type="checkbox" name="projectIds" value=${p.id} aria-invalid=${projects.invalid} />${p.name}</label>`)} ${projects.text}
               </fieldset>
               <fieldset aria-describedby="panelUserIds-error">
                 <legend>${t('panel')}</legend>
-                ${this.people.map((u) => html`<label class="check"><input type="checkbox" name="panelUserIds" value=${u.id} />${u.name} <span class="muted">(${t(`role_${u.role}` as 'role_admin')})</span></label>`)}
-                ${errorText(fe, 'panelUserIds')}
+                ${this.people.map((u) => html`<label class="check"><input type="checkbox" name="panelUserIds" value=${u.id} aria-invalid=${panel.invalid} />${u.name} <span class="muted">(${t(`role_${u.role}` as 'role_admin')})</span></label>`)}
+                ${panel.text}
               </fieldset>
               <div class="actions"><button type="submit">${t('submit')}</button></div>
             </form>`

@@ -8,7 +8,7 @@ import type { Level, LibraryOutcome, Outcome, Variable } from '../sensemaking-ty
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
-import { errorText, invalid } from '../components/form-field.js';
+import { errorMessage, errorText, invalid } from '../components/form-field.js';
 
 const t = messages({
   nl: {
@@ -24,6 +24,7 @@ const t = messages({
     add: 'Uitkomst toevoegen',
     level: 'Niveau',
     titleField: 'Titel',
+    needTitle: 'Vul een titel in.',
     description: 'Beschrijving',
     parent: 'Draagt bij aan',
     noParent: '— geen —',
@@ -72,6 +73,7 @@ const t = messages({
     add: 'Add an outcome',
     level: 'Level',
     titleField: 'Title',
+    needTitle: 'Fill in a title.',
     description: 'Description',
     parent: 'Contributes to',
     noParent: '— none —',
@@ -127,6 +129,8 @@ export class OutcomesPage extends LitElement {
   /** The outcome whose delete button asks "sure?", and why one could not be deleted (shown at that outcome). */
   @state() private removing: number | null = null;
   @state() private removeError: { id: number; message: string } | null = null;
+  /** The add form's own check: a title is needed (shown at the field, not as the browser's pop-up). */
+  @state() private needTitle = false;
   @state() private error: ApiError | string | null = null;
   @state() private message = '';
 
@@ -186,6 +190,8 @@ export class OutcomesPage extends LitElement {
     const formEl = e.target as HTMLFormElement;
     const f = new FormData(formEl);
     const parentId = f.get('parentId') ? Number(f.get('parentId')) : null;
+    this.needTitle = !String(f.get('title') ?? '').trim();
+    if (this.needTitle) return this.focusOn('#add-title');
     if (
       await this.run(() =>
         post(`/api/projects/${this.pid}/outcomes`, { level: f.get('level'), title: f.get('title'), description: f.get('description'), parentId }),
@@ -367,14 +373,21 @@ export class OutcomesPage extends LitElement {
       ${
         this.staff
           ? html`<h2>${t('add')}</h2>
-            <form @submit=${this.add}>
+            <form @submit=${this.add} novalidate>
               <label
                 >${t('level')}<select name="level" @change=${(e: Event) => (this.level = (e.target as HTMLSelectElement).value as Level)}>
                   ${(['output', 'outcome', 'impact'] as const).map((l) => html`<option value=${l} ?selected=${this.level === l}>${t(l)}</option>`)}
                 </select></label
               >
               <label
-                >${t('titleField')}<input name="title" required maxlength="300" aria-invalid=${invalid(fe, 'title')} aria-describedby="title-error" />${errorText(fe, 'title')}</label
+                >${t('titleField')}<input
+                  id="add-title"
+                  name="title"
+                  required
+                  maxlength="300"
+                  aria-invalid=${this.needTitle ? 'true' : invalid(fe, 'title')}
+                  aria-describedby="title-error"
+                />${this.needTitle ? errorMessage('title', t('needTitle')) : errorText(fe, 'title')}</label
               >
               <label>${t('description')}<textarea name="description"></textarea></label>
               ${

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activate, isFocused } from '../helpers/a11y.js';
+import { startE2E, type E2E } from '../helpers/browser.js';
+import { axeViolations, makeProject } from '../helpers/sensemaking-fixtures.js';
+
+// Staff forms name every problem at once, each at its field, and put the focus on the first.
+describe('browser: staff forms check all fields at once', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(async () => e?.close());
+
+  it('a new MSC round names every problem at its field, not one per press', async () => {
+    const { email } = await e.user('coordinator');
+    await makeProject(e.db, 'Portiekgesprekken');
+    const page = await (await e.context({ phone: true })).newPage();
+    await e.login(page, email);
+    await page.goto('/msc');
+    const open = page.getByRole('button', { name: 'Ronde openen' });
+    await open.waitFor();
+
+    // Nothing filled in: the page's own messages, not the browser's pop-up.
+    await activate(page, open);
+    const domain = page.getByRole('textbox', { name: /^Domein van verandering/ });
+    await expect.poll(() => isFocused(domain)).toBe(true);
+    for (const text of [
+      'Vul een domein van verandering in.',
+      'Kies de eerste dag.',
+      'Kies de laatste dag.',
+      'Kies minstens één project.',
+      'Kies minstens één panellid.',
+    ])
+      await page.getByText(text).waitFor();
+    await expect(domain.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(axeViolations(page)).resolves.toEqual([]);
+
+    // An end before the start, no project, no panel: all three at once; the focus on the first.
+    await domain.fill('Meedoen');
+    await page.getByLabel(/^Verhalen van/).fill('2026-06-01');
+    const to = page.getByLabel(/^Tot en met/);
+    await to.fill('2026-01-01');
+    await open.click();
+    await expect.poll(() => isFocused(to)).toBe(true);
+    await page.getByText('Deze dag ligt voor de eerste dag. Kies een latere dag.').waitFor();
+    await page.getByText('Kies minstens één project.').waitFor();
+    await page.getByText('Kies minstens één panellid.').waitFor();
+    expect(await page.getByText('Vul een domein van verandering in.').count()).toBe(0);
+    await expect(to.getAttribute('aria-describedby')).resolves.toBe('periodTo-error');
+    expect(await e.db.selectFrom('mscRounds').select('id').execute()).toEqual([]);
+    await e.screenshot(page, 'msc-form-problems');
+
+    // All put right: the round opens.
+    await to.fill('2026-12-31');
+    await page.getByRole('checkbox', { name: 'Portiekgesprekken' }).check();
+    await page.getByRole('group', { name: 'Panelleden' }).getByRole('checkbox').first().check();
+    await open.click();
+    await page.getByRole('heading', { name: 'Meedoen', level: 1 }).waitFor();
+    await page.context().close();
+  });
+
+  it('adding an outcome without a title says so at the title field', async () => {
+    const { email } = await e.user('coordinator');
+    const p = await makeProject(e.db, 'Speelplek');
+    const page = await (await e.context({ phone: true })).newPage();
+    await e.login(page, email);
+    await page.goto(`/projects/${p}/outcomes`);
+    const add = page.getByRole('button', { name: 'Toevoegen', exact: true });
+    await activate(page, add);
+    const title = page.locator('#add-title');
+    await page.getByText('Vul een titel in.').waitFor();
+    await expect.poll(() => isFocused(title)).toBe(true);
+    await expect(title.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await e.db.selectFrom('outcomes').select('id').where('projectId', '=', p).execute()).toEqual([]);
+    await page.keyboard.insertText('Kinderen spelen buiten');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('Opgeslagen.').waitFor();
+    expect(await page.getByText('Vul een titel in.').count()).toBe(0);
+    expect(await e.db.selectFrom('outcomes').select('title').where('projectId', '=', p).execute()).toEqual([{ title: 'Kinderen spelen buiten' }]);
+    await page.context().close();
+  });
+});
