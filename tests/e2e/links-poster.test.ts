@@ -103,4 +103,41 @@ describe('browser: posters and links', () => {
     await e.screenshot(page, 'link-unknown-code');
     await ctx.close();
   });
+
+  it('a long project name wraps between words on a phone, and still prints on one page', async () => {
+    const { id: createdBy } = await e.user('coordinator');
+    const p = await makeProject(e.db, 'Portiekgesprekken Slotermeer', [createdBy]);
+    const link = await e.db
+      .insertInto('publicLinks')
+      .values({ projectId: p, token: newLinkCode(), label: 'Portiek', createdBy })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const ctx = await e.context({ phone: true });
+    const page = await ctx.newPage();
+    await e.login(page, email);
+    await page.goto(`/projects/${p}/links/${link.id}/poster`);
+    const h1 = page.getByRole('heading', { level: 1, name: 'Portiekgesprekken Slotermeer' });
+    await h1.waitFor();
+    // Each word on one line: a word broken across lines has more than one line box.
+    const split = await h1.evaluate((el) => {
+      const text = [...el.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE && !!n.textContent?.trim())!;
+      const broken: string[] = [];
+      for (const m of text.data.matchAll(/\S+/g)) {
+        const r = document.createRange();
+        r.setStart(text, m.index);
+        r.setEnd(text, m.index + m[0].length);
+        const tops = new Set([...r.getClientRects()].map((b) => Math.round(b.top)));
+        if (tops.size > 1) broken.push(m[0]);
+      }
+      return broken;
+    });
+    expect(split).toEqual([]);
+    await expectNoHorizontalScroll(page, 'poster with a long name on a phone');
+    await e.screenshot(page, 'poster-long-name-phone');
+    await page.emulateMedia({ media: 'print' });
+    const { pages, text } = await pdfText(await page.pdf({ format: 'A4', printBackground: true }));
+    expect(pages).toBe(1);
+    expect(text).toContain('Portiekgesprekken Slotermeer');
+    await ctx.close();
+  });
 });

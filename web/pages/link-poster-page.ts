@@ -69,7 +69,7 @@ export class LinkPosterPage extends LitElement {
       <article class="poster">
         <div class="top">
           <p class="kicker"><span lang="nl">Vertel je verhaal</span> · <span lang="en">Tell your story</span></p>
-          <h1 tabindex="-1">${this.project.name}</h1>
+          <h1 tabindex="-1" lang="nl">${this.project.name}</h1>
           <p class="invite" lang="nl">Wat is er veranderd in je buurt? Scan de code met je telefoon en vertel het ons. Het kost maar een paar minuten.</p>
           <p class="invite" lang="en">What has changed in your neighbourhood? Scan the code with your phone and tell us. It only takes a few minutes.</p>
         </div>
@@ -97,7 +97,9 @@ export class LinkPosterPage extends LitElement {
       .poster { max-width: 42rem; margin: 0 auto; padding: 2rem 1.5rem; text-align: center; border: 3px solid var(--ww-accent); border-radius: 12px; background: #fff; display: flex; flex-direction: column; gap: 1rem; }
       .poster p { margin-left: auto; margin-right: auto; }
       .kicker { font-size: 1.3rem; font-weight: 700; color: var(--ww-accent); margin: 0 auto 0.5rem; }
-      h1 { font-size: 2.4rem; margin: 0 0 1rem; overflow-wrap: anywhere; }
+      /* Whole words: smaller on a narrow screen so a long Dutch compound fits its line; only a word longer than the line is broken (hyphenated where the browser can). */
+      h1 { font-size: clamp(1.6rem, 7.5vw, 2.4rem); margin: 0 0 1rem; overflow-wrap: break-word; hyphens: auto; hyphenate-limit-chars: 12 6 6; }
+      @media (max-width: 30em) { .poster { padding: 1.5rem 1rem; } }
       .invite { font-size: 1.25rem; margin: 0 auto 0.75rem; max-width: 34rem; }
       .invite[lang='en'] { color: var(--ww-muted); }
       .qr { display: block; width: min(320px, 80%); height: auto; margin: 0.5rem auto 0; image-rendering: pixelated; }
