@@ -139,8 +139,11 @@ describe('browser: tagging inbox by keyboard', () => {
     await expect(axeViolations(phone)).resolves.toEqual([]);
     await expectNoHorizontalScroll(phone, 'tagging on a phone');
     await e.screenshot(phone, 'tagging-phone');
-    // A touch screen's save button names no key.
-    await phone.getByRole('button', { name: 'Opslaan', exact: true }).waitFor();
+    // A touch screen's save button names no key; saving with nothing chosen says so beside the button, in view.
+    await phone.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    const why = phone.getByRole('alert').getByText('Kies eerst een uitkomst of plaats het verhaal op een schuif.');
+    await why.waitFor();
+    await expect.poll(() => why.evaluate((el) => el.getBoundingClientRect().bottom <= innerHeight && el.getBoundingClientRect().top >= 0)).toBe(true);
     await phone.context().close();
     // On a wide screen with a mouse the help and the number keys are there.
     const wide = await (await e.context()).newPage();

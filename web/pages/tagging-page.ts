@@ -188,7 +188,7 @@ export class TaggingPage extends LitElement {
   private async go(delta: number): Promise<void> {
     if (!this.stories.length) return;
     this.index = Math.max(0, Math.min(this.stories.length - 1, this.index + delta));
-    this.message = '';
+    this.message = this.error = '';
     await this.prepare();
     await this.updateComplete;
     (this.renderRoot.querySelector('#story-title') as HTMLElement | null)?.focus();
@@ -364,6 +364,7 @@ export class TaggingPage extends LitElement {
             </div>`;
           })}
         </fieldset>
+        <div role="alert">${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}</div>
         <div class="actions">
           <button type="button" @click=${() => this.save()}>${this.staff ? t('save') : t('suggest')}${this.keyboard ? ' (Enter)' : ''}</button>
           ${this.staff ? html`<button type="button" class="secondary" @click=${() => this.bulk()}>${t('bulk', { n: this.selected.size })}</button>` : nothing}
@@ -392,7 +393,6 @@ export class TaggingPage extends LitElement {
         </select></label
       >
       <div role="status" class="status">${this.message}</div>
-      <div role="alert">${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}</div>
       ${this.loader.status()} ${this.loader.ready && !this.stories.length ? html`<p>${t('empty')}</p>` : nothing}
       <div class="layout">
         <section aria-label=${t('inbox')}>
