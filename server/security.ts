@@ -63,7 +63,8 @@ export function bodyLimit(maxBytes: (path: string) => number): MiddlewareHandler
     // Only a body without a length needs the stream (which costs the Node adapter a full Request).
     if (header === null && !req.body) return next();
     const max = maxBytes(c.req.path);
-    const tooLarge = () => new AppError('payload_too_large', `Request body larger than ${max} bytes`);
+    const size = max >= 1 << 20 ? `${Math.round((max / (1 << 20)) * 10) / 10} MB` : `${Math.round(max / 1024)} KB`;
+    const tooLarge = () => new AppError('payload_too_large', `Dit is te groot: hooguit ${size.replace('.', ',')} / This is too large: at most ${size}`);
     if (header !== null && !/^\d+$/.test(header.trim())) throw new AppError('invalid_input', 'Malformed Content-Length');
     if (header !== null && Number(header) > max) throw tooLarge();
     const body = await readBody(c, header, max, tooLarge);

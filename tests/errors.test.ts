@@ -175,7 +175,9 @@ describe('one error shape for every status', () => {
     it('with an honest Content-Length', async () => {
       const t = await testApp();
       const admin = await t.as('admin');
-      await expectError(await raw(t, admin.cookie!, big, { 'content-length': String(Buffer.byteLength(big)) }), 413, 'payload_too_large');
+      const res = await raw(t, admin.cookie!, big, { 'content-length': String(Buffer.byteLength(big)) });
+      expect((await res.clone().json()).error.message).toBe('Dit is te groot: hooguit 1 MB / This is too large: at most 1 MB');
+      await expectError(res, 413, 'payload_too_large');
     });
 
     it('without a Content-Length (streamed), counting the bytes', async () => {

@@ -7,12 +7,13 @@ import sharp, { type OutputInfo } from 'sharp';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { getLogo } from '../../db/repositories/organisation.js';
+import { LOGO_BYTES } from '../../db/domain/uploads.js';
 import { AppError } from '../errors.js';
 import { readMedia, type CleanMedia } from './index.js';
 
 export const LOGO_LIMITS = {
   /** The upload, before re-encoding. */
-  bytes: 5 * 1024 * 1024,
+  bytes: LOGO_BYTES,
   /** The kept PNG fits in this box (pixels): sharp in print at about 5 × 2 cm. */
   width: 800,
   height: 320,

@@ -107,6 +107,13 @@ describe('browser: loading a page, and what it says when that fails', () => {
     await page.getByText('Nog geen logo: rapportages tonen alleen de naam.').waitFor();
     await page.getByRole('button', { name: 'Logo opslaan' }).click();
     await expect.poll(() => page.getByLabel(/^Nieuw logo kiezen/).getAttribute('aria-invalid')).toBe('true');
+    // Too large a file is named before it is sent.
+    let sent = 0;
+    await page.route('**/api/organisation/logo', (route) => (sent++, route.continue()));
+    await page.getByLabel(/^Nieuw logo kiezen/).setInputFiles({ name: 'groot.png', mimeType: 'image/png', buffer: Buffer.alloc(6 * 1024 * 1024) });
+    await page.getByRole('button', { name: 'Logo opslaan' }).click();
+    await page.getByText('Dit bestand is groter dan 5 MB. Kies een kleiner plaatje.').waitFor();
+    expect(sent).toBe(0);
     await e.screenshot(page, 'organisation-phone');
     await page.context().close();
   });

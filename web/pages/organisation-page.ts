@@ -6,6 +6,7 @@ import type { Me } from '../session.js';
 import { errorText, invalid } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { PageLoader } from '../components/page-loader.js';
+import { LOGO_BYTES } from '../../db/domain/uploads.js';
 
 type Organisation = { name: string; logo: { url: string; width: number; height: number; updatedAt: string } | null };
 
@@ -27,6 +28,7 @@ const t = messages({
     saved: 'Het logo is opgeslagen.',
     removed: 'Het logo is weggehaald.',
     choose: 'Kies eerst een afbeelding.',
+    tooBig: 'Dit bestand is groter dan {mb} MB. Kies een kleiner plaatje.',
     onlyAdmin: 'Alleen een beheerder kan het logo veranderen.',
   },
   en: {
@@ -46,6 +48,7 @@ const t = messages({
     saved: 'The logo was saved.',
     removed: 'The logo was removed.',
     choose: 'Choose an image first.',
+    tooBig: 'This file is larger than {mb} MB. Choose a smaller image.',
     onlyAdmin: 'Only an admin can change the logo.',
   },
 });
@@ -90,6 +93,12 @@ export class OrganisationPage extends LitElement {
     const file = input.files?.[0];
     if (!file) {
       this.error = new ApiError(400, 'invalid_input', t('choose'), [{ field: 'logo', message: t('choose') }]);
+      input.focus();
+      return;
+    }
+    if (file.size > LOGO_BYTES) {
+      const message = t('tooBig', { mb: LOGO_BYTES / (1 << 20) });
+      this.error = new ApiError(413, 'payload_too_large', message, [{ field: 'logo', message }]);
       input.focus();
       return;
     }

@@ -1,0 +1,4 @@
+// How large an upload may be: the server refuses more, and the pages say so before sending.
+
+/** An organisation's logo, before it is re-encoded. */
+export const LOGO_BYTES = 5 * 1024 * 1024;
