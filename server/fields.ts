@@ -12,6 +12,10 @@ export const dateString = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')
   // one issue per bad date: a text that is not YYYY-MM-DD is the regex's, not this one's
   .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || isRealDate(d), 'Not a date');
+/** Is `d` (YYYY-MM-DD) later than tomorrow? One day of slack for time zones. */
+export const isFuture = (d: string) => d > new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+/** A date on which something happened: a calendar date, not in the future. */
+export const pastDate = dateString.refine((d) => !isRealDate(d) || !isFuture(d), 'Deze datum ligt in de toekomst / This date is in the future');
 /** A date (YYYY-MM-DD) or a canonical period (2026, 2026-Q1, 2026-03). */
 export const dateOrPeriod = z
   .string()

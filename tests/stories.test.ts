@@ -154,6 +154,11 @@ describe('recording stories', () => {
     expect((await w.member.post('/api/stories', { ...ok, source: 'link' })).status).toBe(400);
     expect((await w.member.post('/api/stories', { ...ok, happenedOn: '2026-13-45' })).status).toBe(400);
     expect((await w.member.post('/api/stories', { ...ok, happenedOn: '2026-02-30' })).status).toBe(400);
+    // A story tells what happened: not a day after tomorrow.
+    const later = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const future = await w.member.post('/api/stories', { ...ok, happenedOn: later });
+    expect(future.status).toBe(400);
+    expect((await future.json()).error.details).toEqual([expect.objectContaining({ field: 'happenedOn', message: expect.stringContaining('in de toekomst') })]);
     expect((await w.member.post('/api/stories', { ...ok, recordedBy: 1 })).status).toBe(400);
     expect((await w.member.post('/api/stories', { ...ok, areaId: 999 })).status).toBe(400);
     expect((await w.member.post('/api/stories', { ...ok, body: doc('   ') })).status).toBe(400);

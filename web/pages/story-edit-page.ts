@@ -87,6 +87,7 @@ export class StoryEditPage extends LitElement {
     if (!this.editing && !str('projectId')) errors.projectId = t('needProject');
     if (!str('title')) errors.title = t('needTitle');
     if (!this.editor || this.editor.isEmpty) errors.body = t('needBody');
+    if (str('happenedOn') > today()) errors.happenedOn = t('futureDate');
     if (!this.editing) {
       if (!str('level')) errors.level = t('needLevel');
       if (this.source === 'heard' && !str('channel')) errors.channel = t('needChannel');
@@ -223,7 +224,7 @@ export class StoryEditPage extends LitElement {
               </select>
               ${this.err('phase')}</div>
             <div class="field"><label for="f-happenedOn">${t('happenedOn')}</label>
-              <input type="date" id="f-happenedOn" name="happenedOn" .value=${s?.happenedOn ?? ''} aria-describedby="happenedOn-error" aria-invalid=${this.inv('happenedOn')} />
+              <input type="date" id="f-happenedOn" name="happenedOn" max=${today()} .value=${s?.happenedOn ?? ''} aria-describedby="happenedOn-error" aria-invalid=${this.inv('happenedOn')} />
               ${this.err('happenedOn')}</div>
             <div class="field"><label for="f-language">${t('language')}</label>
               <select id="f-language" name="language">
@@ -271,3 +272,6 @@ declare global {
     'ww-story-edit-page': StoryEditPage;
   }
 }
+
+/** Today on this device's calendar, YYYY-MM-DD. */
+const today = () => new Date().toLocaleDateString('sv-SE');

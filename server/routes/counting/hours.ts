@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { dateString } from '../../fields.js';
+import { dateString, isFuture } from '../../fields.js';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import {
@@ -98,8 +98,7 @@ const Budget = z
 
 /** Dates in the future are plans, not hours worked or money spent (one day of slack for time zones). */
 function notFuture(d: string, field: string) {
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  if (d > tomorrow) throw invalid('Datum ligt in de toekomst / Date is in the future', [{ field, message: 'in the future' }]);
+  if (isFuture(d)) throw invalid('Datum ligt in de toekomst / Date is in the future', [{ field, message: 'in the future' }]);
 }
 
 function dates(q: { from?: string; to?: string }) {

@@ -5,7 +5,7 @@ import { projectVariables, receiptHash } from '../../../db/repositories/stories.
 import { consentLevels } from '../../../db/schema.js';
 import { checkConsentGiver, consentTextVersions, residentConsentVersion, residentLanguages } from '../../consent.js';
 import { invalid } from '../../errors.js';
-import { dateString, richBody, titleString } from '../../fields.js';
+import { pastDate, richBody, titleString } from '../../fields.js';
 import { MediaForm, readStoryWithMedia, saveWithMedia } from '../../media/upload.js';
 import { errors, json, router } from '../../openapi.js';
 import { parseRichText } from '../../richtext.js';
@@ -49,7 +49,7 @@ const SubmissionBody = z
     consentTextVersion: z.enum(consentTextVersions),
     placements: placementsInput.optional(),
     language: z.enum(residentLanguages).optional(),
-    happenedOn: dateString.nullable().optional(),
+    happenedOn: pastDate.nullable().optional(),
     /** The photo's own consent: it may go into reports (only with consent `public`). */
     photoInReports: z.boolean().optional(),
     receipt: z

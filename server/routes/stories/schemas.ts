@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { consentChannels, consentGivers, consentLevels, phases, storySources } from '../../../db/schema.js';
 import { consentTextVersions } from '../../consent.js';
-import { dateString, languageCode, richBody, titleString } from '../../fields.js';
+import { dateString, languageCode, pastDate, richBody, titleString } from '../../fields.js';
 
 export const placementsInput = z
   .array(z.strictObject({ variableId: z.number().int().positive(), position: z.number().int().min(0).max(100).nullable() }))
@@ -23,7 +23,7 @@ export const NewStoryBody = z
     title: titleString,
     body: richBody,
     phase: z.enum(phases).nullable().optional(),
-    happenedOn: dateString.nullable().optional(),
+    happenedOn: pastDate.nullable().optional(),
     language: languageCode.optional(),
     source: z.enum(['heard', 'practice']),
     teller: z.strictObject({ name: z.string().trim().max(100).optional(), under16: z.boolean().optional() }).optional(),
@@ -38,7 +38,7 @@ export const StoryPatchBody = z
     body: richBody.optional(),
     areaId: z.number().int().positive().nullable().optional(),
     phase: z.enum(phases).nullable().optional(),
-    happenedOn: dateString.nullable().optional(),
+    happenedOn: pastDate.nullable().optional(),
     language: languageCode.optional(),
   })
   .openapi('StoryPatch');
