@@ -280,7 +280,7 @@ describe('browser: the resident pages, as the tester found them', { timeout: 90_
     ] as const) {
       await page.goto(`${path}${path.includes('?') ? '' : '?lang=nl'}`);
       await page.getByRole('alert').waitFor();
-      await expect.poll(() => page.title(), path).toContain(title);
+      await expect.poll(() => page.title(), { message: path }).toContain(title);
     }
     await ctx.close();
   });

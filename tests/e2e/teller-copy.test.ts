@@ -62,7 +62,7 @@ describe("browser: the teller's own copy", { timeout: 60_000 }, () => {
       page.setDefaultTimeout(8000);
       await page.goto(`/r/${code}`);
       await page.getByRole('heading', { level: 2, name: 'Je eigen kopie' }).waitFor();
-      const download = page.getByRole('link', { name: 'Download als bestand (JSON)' });
+      const download = page.getByRole('link', { name: 'Bewaar een kopie als bestand' });
       expect(await download.getAttribute('href')).toBe(`/api/public/receipts/${encodeURIComponent(code)}/copy.json`);
       const json = await (await page.request.get(e.baseUrl + (await download.getAttribute('href'))!)).json();
       expect(json.story.text).toBe('Ik durf weer over het plein te lopen.');
