@@ -77,6 +77,17 @@ describe('browser: staff forms check all fields at once', () => {
     await page.getByRole('status').getByText('Opgeslagen.').waitFor();
     expect(await page.getByText('Vul een titel in.').count()).toBe(0);
     expect(await e.db.selectFrom('outcomes').select('title').where('projectId', '=', p).execute()).toEqual([{ title: 'Kinderen spelen buiten' }]);
+
+    // The same when a title is emptied while editing.
+    await activate(page, page.getByRole('button', { name: 'Bewerken' }));
+    const edit = page.locator('li.card input[name="title"]');
+    await edit.fill('');
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await page.locator('li.card').getByText('Vul een titel in.').waitFor();
+    await expect.poll(() => isFocused(edit)).toBe(true);
+    await expect(edit.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await e.db.selectFrom('outcomes').select('title').where('projectId', '=', p).execute()).toEqual([{ title: 'Kinderen spelen buiten' }]);
+    await expect(axeViolations(page)).resolves.toEqual([]);
     await page.context().close();
   });
 });

@@ -129,8 +129,8 @@ export class OutcomesPage extends LitElement {
   /** The outcome whose delete button asks "sure?", and why one could not be deleted (shown at that outcome). */
   @state() private removing: number | null = null;
   @state() private removeError: { id: number; message: string } | null = null;
-  /** The add form's own check: a title is needed (shown at the field, not as the browser's pop-up). */
-  @state() private needTitle = false;
+  /** The forms' own check, shown at the field (not as the browser's pop-up): the add form ('add') or the outcome being edited lacks a title. */
+  @state() private needTitle: 'add' | number | null = null;
   @state() private error: ApiError | string | null = null;
   @state() private message = '';
 
@@ -190,7 +190,7 @@ export class OutcomesPage extends LitElement {
     const formEl = e.target as HTMLFormElement;
     const f = new FormData(formEl);
     const parentId = f.get('parentId') ? Number(f.get('parentId')) : null;
-    this.needTitle = !String(f.get('title') ?? '').trim();
+    this.needTitle = String(f.get('title') ?? '').trim() ? null : 'add';
     if (this.needTitle) return this.focusOn('#add-title');
     if (
       await this.run(() =>
@@ -204,6 +204,8 @@ export class OutcomesPage extends LitElement {
     e.preventDefault();
     const f = new FormData(e.target as HTMLFormElement);
     const parentId = f.get('parentId') ? Number(f.get('parentId')) : null;
+    this.needTitle = String(f.get('title') ?? '').trim() ? null : o.id;
+    if (this.needTitle) return this.focusOn(`#edit-title-${o.id}`);
     if (await this.run(() => patch(`/api/outcomes/${o.id}`, { title: f.get('title'), description: f.get('description'), parentId }))) this.editing = null;
   }
 
@@ -266,7 +268,7 @@ export class OutcomesPage extends LitElement {
         : nothing
     }
       <div class="actions">
-        <button type="button" class="secondary" @click=${() => (this.editing = o.id)}>${t('edit')}</button>
+        <button type="button" class="secondary" @click=${() => ((this.editing = o.id), (this.needTitle = null))}>${t('edit')}</button>
         <button type="button" class="secondary" aria-label="${t('up')}: ${o.title}" @click=${(e: Event) => this.move(o, 'up', e)}>↑</button>
         <button type="button" class="secondary" aria-label="${t('down')}: ${o.title}" @click=${(e: Event) => this.move(o, 'down', e)}>↓</button>
         <button type="button" class="secondary" @click=${() => this.run(() => post('/api/outcome-library', { level: o.level, title: o.title, description: o.description }))}>${t('toLibrary')}</button>
@@ -285,11 +287,20 @@ export class OutcomesPage extends LitElement {
     const parent = this.outcomes.find((x) => x.id === o.parentId);
     if (this.editing === o.id)
       return html`<li class="card">
-        <form @submit=${(e: SubmitEvent) => this.saveEdit(e, o)}>
-          <label>${t('titleField')}<input name="title" required .value=${o.title} /></label>
+        <form @submit=${(e: SubmitEvent) => this.saveEdit(e, o)} novalidate>
+          <label
+            >${t('titleField')}<input
+              id="edit-title-${o.id}"
+              name="title"
+              required
+              .value=${o.title}
+              aria-invalid=${this.needTitle === o.id ? 'true' : 'false'}
+              aria-describedby="edit-title-${o.id}-error"
+            />${errorMessage(`edit-title-${o.id}`, this.needTitle === o.id ? t('needTitle') : null)}</label
+          >
           <label>${t('description')}<textarea name="description" .value=${o.description}></textarea></label>
           ${o.level !== 'impact' ? html`<label>${t('parent')}<select name="parentId">${this.parentOptions(o.level, o.parentId)}</select></label>` : nothing}
-          <div class="actions"><button type="submit">${t('update')}</button><button type="button" class="secondary" @click=${() => (this.editing = null)}>${t('cancel')}</button></div>
+          <div class="actions"><button type="submit">${t('update')}</button><button type="button" class="secondary" @click=${() => ((this.editing = null), (this.needTitle = null))}>${t('cancel')}</button></div>
         </form>
       </li>`;
     return html`<li class="card">
@@ -385,9 +396,9 @@ export class OutcomesPage extends LitElement {
                   name="title"
                   required
                   maxlength="300"
-                  aria-invalid=${this.needTitle ? 'true' : invalid(fe, 'title')}
+                  aria-invalid=${this.needTitle === 'add' ? 'true' : invalid(fe, 'title')}
                   aria-describedby="title-error"
-                />${this.needTitle ? errorMessage('title', t('needTitle')) : errorText(fe, 'title')}</label
+                />${this.needTitle === 'add' ? errorMessage('title', t('needTitle')) : errorText(fe, 'title')}</label
               >
               <label>${t('description')}<textarea name="description"></textarea></label>
               ${
