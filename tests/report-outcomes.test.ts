@@ -77,6 +77,11 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     const en = await json(await coord.get(`/api/reports/${reportId}/preview?lang=en`));
     expect(en.html).toContain('Summary: did it work?');
     expect(en.html).toContain('on track');
+    // A figure carries its unit where a sign can: a percentage reads 63%, not a bare 63.
+    await t.db.updateTable('indicators').set({ unit: 'percentage' }).where('id', '=', w.indicatorId).execute();
+    const share = await json(await coord.get(`/api/reports/${reportId}/preview`));
+    expect(share.html).toMatch(/>63% <span class="period">2026-Q2<\/span>/);
+    expect(share.html).toMatch(/>40%</);
   });
 
   it('compares the latest period that has both an actual and a target: a newer quarter without a target does not turn the summary into "no data"', async () => {

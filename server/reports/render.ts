@@ -159,6 +159,8 @@ function renderOutcome(lang: Lang, o: OutcomeOut, data: ReportData): string {
 
 function renderSummary(w: Words, s: SummaryOut): string {
   const pct = (n: number | null) => (n == null ? '–' : `${format(w.locale, 0, 0).format(n)}%`);
+  // A figure says its unit where a sign can: 50%, € 1.200 (the "% of target" column is a share of the target).
+  const inUnit = (n: number | null, unit: string) => (n == null ? '–' : unit === 'percentage' ? `${num(w, n)}%` : unit === 'euro' ? euro(w, n, 0) : num(w, n));
   // Over several projects, outcomes of the same name are told apart by their project's row.
   const byProject = new Set(s.outcomes.map((o) => o.projectName)).size > 1;
   const rows = s.outcomes
@@ -176,9 +178,9 @@ function renderSummary(w: Words, s: SummaryOut): string {
           .map(
             (i) =>
               `<tr><th scope="row">${e(i.name)}</th>${labelled(w.summaryHead, [
-                num(w, i.baseline),
-                num(w, i.target),
-                `${num(w, i.actual)}${i.period ? ` <span class="period">${e(i.period)}</span>` : ''}`,
+                inUnit(i.baseline, i.unit),
+                inUnit(i.target, i.unit),
+                `${inUnit(i.actual, i.unit)}${i.period ? ` <span class="period">${e(i.period)}</span>` : ''}`,
                 pct(i.percent),
                 statusBadge(w, i.status),
               ])}</tr>`,
