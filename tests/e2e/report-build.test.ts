@@ -116,7 +116,7 @@ describe('browser: a report built through the pages', () => {
           (e) =>
             `${(e as HTMLInputElement).checked ? '☑' : '☐'} ${e
               .closest('li')!
-              .textContent!.replace(/\s+\d{4}-\d{2}[\s\S]*$/, '')
+              .textContent!.replace(/\s+(\d{1,2}\s+)?[a-z]+\s+\d{4}[\s\S]*$/, '') // the date, in words
               .trim()}`,
         ),
       );
@@ -181,6 +181,10 @@ describe('browser: a report built through the pages', () => {
     await e.screenshot(page, 'report-build-confirm');
     await confirm.click();
     await page.getByText('Versie 1 is gepubliceerd.').waitFor();
+    // Said where the question was, with the focus on it (the question's buttons are gone).
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('ww-app')!.shadowRoot!.querySelector('ww-report-edit-page')!.shadowRoot!.activeElement?.id))
+      .toBe('published-note');
 
     // A text rewritten after that is news for the next version, even when no story or figure changes.
     await editor.click();

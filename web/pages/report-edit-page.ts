@@ -40,6 +40,7 @@ export class ReportEditPage extends LitElement {
   private saved: Draft = blankDraft;
   @state() private error: ApiError | null = null;
   @state() private message: string | null = null;
+  @state() private publishedNote: string | null = null;
   @state() private busy = false;
   @state() private previewHtml: string | null = null;
   @state() private previewData: PreviewData | null = null;
@@ -114,6 +115,7 @@ export class ReportEditPage extends LitElement {
     this.busy = true;
     this.error = null;
     this.message = null;
+    this.publishedNote = null;
     try {
       await action();
     } catch (err) {
@@ -166,13 +168,16 @@ export class ReportEditPage extends LitElement {
     this.renderRoot.querySelector<HTMLButtonElement>('#publish')?.focus();
   }
 
-  private publish() {
-    return this.run(async () => {
+  /** After publishing, the word that it worked stands where the question was, and takes the focus. */
+  private async publish() {
+    await this.run(async () => {
       const { version } = await post<{ version: { number: number } }>(`/api/reports/${this.reportId}/versions`);
       this.changes = null;
       await this.load();
-      this.message = t('published', { n: version.number });
+      this.publishedNote = t('published', { n: version.number });
     });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#published-note')?.focus();
   }
 
   private share() {
@@ -318,6 +323,7 @@ export class ReportEditPage extends LitElement {
         <p class="hint">${t('publishHint')}</p>
         ${this.previewData?.summary && !this.changes ? dropsOut(this.dropsOutOf(this.previewData.summary)) : nothing}
         ${this.changes ? confirmPublish(this.changes, { busy: this.busy, unsaved: this.unsavedParts(), publish: () => this.publish(), cancel: () => this.cancelPublish() }) : html`<div class="actions"><button id="publish" @click=${this.askPublish} ?disabled=${this.busy}>${t('publish')}</button></div>`}
+        ${this.publishedNote ? html`<p class="notice" id="published-note" tabindex="-1" role="status">${this.publishedNote}</p>` : nothing}
         ${
           r.versions.length
             ? html`<ul>

@@ -12,7 +12,7 @@ import { pageStyles } from '../../components/shared-styles.js';
 import type { WwChangeEvent, WwEditor } from '../../components/ww-editor.js';
 import '../../components/ww-editor.js';
 import { fold, foldStyles } from '../../components/fold.js';
-import { messages } from '../../i18n.js';
+import { formatDate, messages } from '../../i18n.js';
 import type { Doc } from './messages.js';
 
 const t = messages({
@@ -253,7 +253,7 @@ export class ReportOutcomeTexts extends LitElement {
                   return html`<li class=${on ? 'on' : ''}>
                   <label class="check"
                     ><input type="checkbox" .checked=${live(on)} @change=${(e: Event) => this.setChosen(o.outcomeId, (e.target as HTMLInputElement).checked ? [...chosen, c.id] : chosen.filter((x) => x !== c.id))} />
-                    <span>${c.title} <span class="muted">${c.when}</span>${c.msc ? html` <span class="badge">${t('msc')}</span>` : nothing}</span></label
+                    <span>${c.title} <span class="muted">${formatDate(c.when)}</span>${c.msc ? html` <span class="badge">${t('msc')}</span>` : nothing}</span></label
                   >
                   ${
                     on
