@@ -41,8 +41,8 @@ export type DemoResult = { accounts: { role: string; email: string; password: st
 /** A made-up organisation's logo (a wordmark drawn as SVG), uploaded as an admin would on the organisation page. */
 export const demoLogoSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="160" viewBox="0 0 480 160">
   <circle cx="70" cy="80" r="56" fill="#1d5c4d"/><circle cx="112" cy="80" r="56" fill="#e0a526" fill-opacity=".85"/>
-  <text x="190" y="78" font-family="DejaVu Sans, sans-serif" font-size="44" font-weight="700" fill="#1d5c4d">Weefwerk</text>
-  <text x="190" y="120" font-family="DejaVu Sans, sans-serif" font-size="30" fill="#444">tellen en vertellen</text>
+  <text x="190" y="78" font-family="DejaVu Sans, sans-serif" font-size="40" font-weight="700" fill="#1d5c4d">Buurtwerk</text>
+  <text x="190" y="120" font-family="DejaVu Sans, sans-serif" font-size="30" fill="#444">Samen Sterk</text>
 </svg>`;
 
 /**
@@ -300,38 +300,45 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log, o
   }
   log(`indicators: ${indicatorDefs.length} with baselines, targets over six quarters and ${values} values`);
 
-  // Hours and money spent, so the projects show their use against the plan.
-  const activities = [
+  // Hours and money spent, so the projects show their use against the plan: each project its own
+  // work, within its own dates (the portiek project starts in June 2026).
+  const common = [
     ['ZIEN', 'Rondgang door de buurt met bewoners'],
     ['DENKEN', 'Overleg met de bewonersgroep'],
-    ['DOEN', 'Tuindag begeleiden'],
-    ['DOEN', 'Taalcafé voorbereiden'],
     ['VINDEN', 'Terugblik met deelnemers'],
-    ['DOEN', 'Portiekgesprekken'],
   ] as const;
+  const own: Record<string, readonly (readonly [string, string])[]> = {
+    moestuin: [...common, ['DOEN', 'Tuindag begeleiden'], ['DOEN', 'Oogstfeest voorbereiden']],
+    taalcafe: [...common, ['DOEN', 'Taalcafé voorbereiden'], ['DOEN', 'Vrijwilligers inwerken']],
+    portiek: [...common, ['DOEN', 'Portiekgesprekken']],
+  };
   let hourEntries = 0;
+  let expenses = 0;
   for (const [key, p] of Object.entries(projects)) {
     const worker = p.def.worker;
-    for (let i = 0; i < 12; i++) {
-      const [phase, activity] = activities[(i + key.length) % activities.length]!;
-      const date = `${i < 6 ? 2025 : 2026}-${String((i % 6) * 2 + 1).padStart(2, '0')}-1${i % 9}`;
-      await worker('POST', `/api/projects/${p.id}/hours`, { date, hours: 2 + (i % 4) * 1.5, phase, activity });
+    const activities = own[key]!;
+    const months = key === 'portiek' ? ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'] : null;
+    const entries = months ? months.length : 12 + key.length;
+    for (let i = 0; i < entries; i++) {
+      const [phase, activity] = activities[i % activities.length]!;
+      const date = months
+        ? `${months[i]}-1${i % 9}`
+        : `${i < 8 ? 2025 : 2026}-${String((i % 6) * 2 + 1).padStart(2, '0')}-${String(10 + (i % 18)).padStart(2, '0')}`;
+      await worker('POST', `/api/projects/${p.id}/hours`, { date, hours: 1.5 + ((i * key.length) % 5) * 0.75, phase, activity });
       hourEntries++;
     }
-    await coordinator('POST', `/api/projects/${p.id}/expenses`, {
-      date: '2025-05-12',
-      amount: 340.5,
-      description: 'Materiaal en koffie voor de bijeenkomsten',
-      category: 'activiteiten',
-    });
-    await coordinator('POST', `/api/projects/${p.id}/expenses`, {
-      date: '2026-02-03',
-      amount: 1250,
-      description: 'Drukwerk posters en flyers',
-      category: 'communicatie',
-    });
+    const spent: [string, number, string, string][] = months
+      ? [['2026-07-02', 95, 'Koffie en thee bij de portiekgesprekken', 'activiteiten']]
+      : [
+          ['2025-05-12', 140 + key.length * 45.25, 'Materiaal en koffie voor de bijeenkomsten', 'activiteiten'],
+          ['2026-02-03', key === 'moestuin' ? 860 : 1250, 'Drukwerk posters en flyers', 'communicatie'],
+        ];
+    for (const [date, amount, description, category] of spent) {
+      await coordinator('POST', `/api/projects/${p.id}/expenses`, { date, amount, description, category });
+      expenses++;
+    }
   }
-  log(`hours and money: ${hourEntries} hour entries and ${Object.keys(projects).length * 2} expenses`);
+  log(`hours and money: ${hourEntries} hour entries and ${expenses} expenses`);
 
   // One finished Most Significant Change round, with the selection fed back.
   const round = (
@@ -361,7 +368,7 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log, o
 
   // One published report, shared with the funder.
   const { report } = await coordinator('POST', '/api/reports', {
-    title: 'Moestuin Lambertus en Taalcafé Timorplein — voortgang 2025',
+    title: 'Moestuin Lambertus en Taalcafé Timorplein — voortgang januari 2025 tot juli 2026',
     audience: 'funder',
     periodFrom: '2025-01-01',
     periodTo: '2026-06-30',

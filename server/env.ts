@@ -95,6 +95,8 @@ export type Config = {
   iatiSector?: IatiSectorKey;
   /** The organisation's contact line on story posters (ORG_CONTACT). */
   orgContact?: string;
+  /** The organisation's name as set (ORG_NAME), for a report's cover; none: the cover shows only the logo. */
+  orgName?: string;
   /** Outgoing e-mail; absent: no mail is sent and the pages say to ask an admin. */
   mail?: MailConfig;
   /** The hour (server time) after which the daily tagging digest goes out (default 8). */
@@ -145,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     iatiOrg: { ref: e.IATI_ORG_REF ?? defaultIatiOrg.ref, name: e.ORG_NAME ?? defaultIatiOrg.name, type: e.IATI_ORG_TYPE },
     iatiSector: e.IATI_SECTOR,
     orgContact: e.ORG_CONTACT,
+    orgName: e.ORG_NAME,
     digestHour: e.DIGEST_HOUR,
     mail: e.SMTP_HOST
       ? {

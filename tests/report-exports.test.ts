@@ -168,7 +168,7 @@ describe('reports: exports', () => {
     const { iatiOrg } = loadConfig({ IATI_ORG_REF: 'NL-KVK-12345678', ORG_NAME: 'Gemeente Noord, team opbouwwerk', IATI_ORG_TYPE: ' 11 ' });
     expect(iatiOrg).toEqual({ ref: 'NL-KVK-12345678', name: 'Gemeente Noord, team opbouwwerk', type: '11' });
 
-    const t = await testApp({ iatiOrg });
+    const t = await testApp({ iatiOrg, orgName: iatiOrg!.name });
     const w = await reportWorld(t.db);
     const coord = await t.as('coordinator');
     const id = await createReport(coord, w);
@@ -178,7 +178,14 @@ describe('reports: exports', () => {
     expect(xml).toMatch(/<reporting-org ref="NL-KVK-12345678" type="11">\s*<narrative>Gemeente Noord, team opbouwwerk<\/narrative>/);
     expect(xml).toMatch(/<participating-org ref="NL-KVK-12345678" role="4" type="11">/);
     expect(xml).toContain(`<iati-identifier>NL-KVK-12345678-WW-R${id}</iati-identifier>`);
+    // The cover names the organisation set, and without ORG_NAME not the software instead.
+    expect(await (await coord.get(`/reports/${id}/versions/1`)).text()).toContain('<p class="org">Gemeente Noord, team opbouwwerk</p>');
     await t.close();
+    const unnamed = await reportSetup();
+    const other = await createReport(unnamed.coord, unnamed.w);
+    await publish(unnamed.coord, other);
+    expect(await (await unnamed.coord.get(`/reports/${other}/versions/1`)).text()).not.toContain('class="org"');
+    await unnamed.t.close();
   });
 
   it('the version page is a print-ready document with charts as inline SVG; its one script only shows a print button', async () => {

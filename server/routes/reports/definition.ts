@@ -143,10 +143,11 @@ export function parseIntro(value: { content?: unknown[] } | undefined) {
 /** The reporting organisation's name for a report's cover (ORG_NAME). */
 export const orgName = (c: Context<AppEnv>) => c.get('config').iatiOrg?.name ?? defaultIatiOrg.name;
 
-/** What a report's cover shows of the organisation: its name (ORG_NAME) and its logo, when an admin uploaded one. */
-export async function coverOf(c: Context<AppEnv>, db: Kysely<DB> = c.get('db')): Promise<{ organisation: string; organisationLogo?: string }> {
+/** What a report's cover shows of the organisation: its name, when ORG_NAME is set (not the software's), and its logo, when an admin uploaded one. */
+export async function coverOf(c: Context<AppEnv>, db: Kysely<DB> = c.get('db')): Promise<{ organisation?: string; organisationLogo?: string }> {
   const logo = await logoDataUrl(db, mediaDir(c.get('config')));
-  return logo ? { organisation: orgName(c), organisationLogo: logo } : { organisation: orgName(c) };
+  const name = c.get('config').orgName;
+  return { ...(name ? { organisation: name } : {}), ...(logo ? { organisationLogo: logo } : {}) };
 }
 
 export const safeName = (s: string) =>
