@@ -82,6 +82,10 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     const share = await json(await coord.get(`/api/reports/${reportId}/preview`));
     expect(share.html).toMatch(/>63% <span class="period">2026-Q2<\/span>/);
     expect(share.html).toMatch(/>40%</);
+    // The rule explains counting the other way round only where an indicator needs it.
+    expect(share.html).not.toContain('Is lager beter');
+    await t.db.updateTable('indicators').set({ direction: 'lower' }).where('id', '=', w.indicatorId).execute();
+    expect((await json(await coord.get(`/api/reports/${reportId}/preview`))).html).toContain('Is lager beter, zoals bij een wachttijd?');
   });
 
   it('compares the latest period that has both an actual and a target: a newer quarter without a target does not turn the summary into "no data"', async () => {

@@ -45,6 +45,8 @@ export const words = {
     climateHead: ['Lijn', 'Hele periode', 'Eerste helft', 'Tweede helft', 'Verschuiving'],
     noClimate: 'Geen verhalen geplaatst op de klimaatlijnen in deze periode.',
     phases: 'Zien, denken, doen, vinden',
+    phasesLead:
+      'Opbouwwerk gaat in vier stappen: zien (waarnemen), denken (analyseren en plannen), doen (uitvoeren) en vinden (evalueren). De tabel telt per stap de verhalen, de activiteiten en de uren. "Zonder fase" zijn verhalen waarbij geen stap is gekozen.',
     noPhase: 'Zonder fase',
     storyCount: (n: number) => `${n} ${n === 1 ? 'verhaal' : 'verhalen'}`,
     activityCount: (n: number, hours: string) => `${n} ${n === 1 ? 'activiteit' : 'activiteiten'}, ${hours} uur`,
@@ -67,8 +69,8 @@ export const words = {
       'Verhalen staan hier alleen met toestemming van de vertellers; wie toestemming gaf voor "anoniem in rapportages" wordt niet bij naam genoemd. Een verteller kan een verhaal altijd terugtrekken.',
     report: 'Rapportage',
     summary: 'Samenvatting: werkte het?',
-    rule: (pct: number) =>
-      `Per indicator kijken we naar de laatste periode in deze rapportage met een meting én een doel. "% van doel" zegt welk deel van het doel is gehaald. Is lager beter, zoals bij een wachttijd? Dan rekenen we andersom: doel gedeeld door gerealiseerd. Op koers: minstens ${pct}% van het doel. Achter: minder dan ${pct}%. Geen gegevens: er is geen periode met een meting én een doel. Een uitkomst is achter als één van haar indicatoren achter is.`,
+    rule: (pct: number, lower: boolean) =>
+      `Per indicator kijken we naar de laatste periode in deze rapportage met een meting én een doel. "% van doel" zegt welk deel van het doel is gehaald.${lower ? ' Is lager beter, zoals bij een wachttijd? Dan rekenen we andersom: doel gedeeld door gerealiseerd.' : ''} Op koers: minstens ${pct}% van het doel. Achter: minder dan ${pct}%. Geen gegevens: er is geen periode met een meting én een doel. Een uitkomst is achter als één van haar indicatoren achter is.`,
     status: { on_track: 'op koers', behind: 'achter', no_data: 'geen gegevens' } as Record<Status, string>,
     summaryHead: ['Indicator', 'Nulmeting', 'Doel', 'Gerealiseerd', '% van doel', 'Status'],
     noIndicatorsShort: 'geen indicatoren',
@@ -141,6 +143,8 @@ export const words = {
     climateHead: ['Line', 'Whole period', 'First half', 'Second half', 'Shift'],
     noClimate: 'No stories placed on the climate lines in this period.',
     phases: 'See, think, do, find',
+    phasesLead:
+      'Community work moves in four steps: see (observe), think (analyse and plan), do (carry out) and find (evaluate). The table counts the stories, activities and hours per step. "Without a phase" are stories for which no step was chosen.',
     noPhase: 'Without a phase',
     storyCount: (n: number) => `${n} ${n === 1 ? 'story' : 'stories'}`,
     activityCount: (n: number, hours: string) => `${n} ${n === 1 ? 'activity' : 'activities'}, ${hours} hours`,
@@ -162,8 +166,8 @@ export const words = {
       'Stories appear here only with their tellers\' consent; whoever consented to "anonymous in reports" is not named. A teller can always withdraw a story.',
     report: 'Report',
     summary: 'Summary: did it work?',
-    rule: (pct: number) =>
-      `For each indicator we look at the latest period in this report with both a measurement and a target. "% of target" says how much of the target was reached. Where lower is better, such as a waiting time, we count the other way round: target divided by actual. On track: at least ${pct}% of the target. Behind: less than ${pct}%. No data: no period has both a measurement and a target. An outcome is behind when one of its indicators is.`,
+    rule: (pct: number, lower: boolean) =>
+      `For each indicator we look at the latest period in this report with both a measurement and a target. "% of target" says how much of the target was reached.${lower ? ' Where lower is better, such as a waiting time, we count the other way round: target divided by actual.' : ''} On track: at least ${pct}% of the target. Behind: less than ${pct}%. No data: no period has both a measurement and a target. An outcome is behind when one of its indicators is.`,
     status: { on_track: 'on track', behind: 'behind', no_data: 'no data' } as Record<Status, string>,
     summaryHead: ['Indicator', 'Baseline', 'Target', 'Actual', '% of target', 'Status'],
     noIndicatorsShort: 'no indicators',

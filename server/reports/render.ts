@@ -193,7 +193,10 @@ function renderSummary(w: Words, s: SummaryOut): string {
   const money = (n: number | null) => euro(w, n, 0);
   return (
     `<section class="summary"><h2>${w.summary}</h2>` +
-    `<p class="rule">${w.rule(ON_TRACK_PERCENT)}</p>` +
+    `<p class="rule">${w.rule(
+      ON_TRACK_PERCENT,
+      s.outcomes.some((o) => o.indicators.some((i) => i.direction === 'lower')),
+    )}</p>` +
     scroller(
       w.summary,
       `<table class="data cards summary-table"><thead><tr>${w.summaryHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
@@ -260,7 +263,7 @@ function renderPhases(lang: Lang, p: NonNullable<ReportData['phases']>): string 
       return `<tr><th scope="row">${g.phase ? w.phase[g.phase] : w.noPhase}</th>${labelled(w.phasesHead, cells)}</tr>`;
     })
     .join('');
-  const parts = [`<section class="phases"><h2>${w.phases}</h2>`];
+  const parts = [`<section class="phases"><h2>${w.phases}</h2><p>${w.phasesLead}</p>`];
   parts.push(
     scroller(
       w.phases,
