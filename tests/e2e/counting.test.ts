@@ -179,9 +179,9 @@ describe('browser: counting', () => {
     await form.getByLabel('Wat deed je?', { exact: false }).fill('Overleg');
     await form.getByRole('button', { name: 'Toevoegen' }).click();
     await expect.poll(() => page.getByText('4,25 van 40 uur gebruikt').count()).toBe(1);
-    // An amount with cents reads as money: € 12,50, not € 12,5.
+    // An amount with cents reads as money: € 12,50, not € 12,5; typed with its euro sign it is read as well.
     const expense = page.locator('form').nth(1);
-    await expense.getByLabel('Bedrag in euro', { exact: false }).fill('12,5');
+    await expense.getByLabel('Bedrag in euro', { exact: false }).fill('€ 12,5');
     await expense.getByLabel('Omschrijving').fill('Koffie');
     await expense.getByRole('button', { name: 'Uitgave toevoegen' }).click();
     await expect.poll(() => page.getByText('€ 12,50 van € 1.000 uitgegeven', { exact: false }).count()).toBe(1);

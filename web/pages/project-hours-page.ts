@@ -185,7 +185,7 @@ export class ProjectHoursPage extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const f = new FormData(form);
-    const n = parseNumber(String(f.get('amount')));
+    const n = parseNumber(String(f.get('amount')).replace(/€|\beur(o)?\b/gi, '')); // '€ 12,50' is an amount too
     const amount = !n.ok ? n.reason : n.value === null ? t('needAmount') : null;
     const problems = [
       ...(amount ? [{ field: 'amount', message: amount }] : []),
