@@ -54,6 +54,9 @@ describe('browser: the resident form at 360 px, as a person walked it', { timeou
     await page.getByRole('link', { name: 'Bekijk je verhaal' }).click();
     await page.waitForURL(`**/r/${code}`);
     await page.getByRole('heading', { level: 1, name: 'Je verhaal' }).waitFor();
+    // Sent without a title, its opening words are not shown twice.
+    await page.getByText('Het speeltuintje is weer open.').first().waitFor();
+    expect(await page.getByText('Het speeltuintje is weer open.').count()).toBe(1);
     await page.goBack();
     expect(await shownCode(page)).toBe(code);
     await expectNoSidewaysScroll(page);

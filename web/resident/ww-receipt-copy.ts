@@ -7,6 +7,7 @@ import { consentName, type ConsentLevel } from './consent-texts.js';
 import { formatClock, formatDay, isRtl, joinParts, lang, languageNames, isResidentLocale, rt, rtParts } from './i18n.js';
 import { receiptProblem } from './ww-receipt-page.js';
 import { documentTitle } from '../title.js';
+import { titleIsOpening } from './story-title.js';
 
 type Copy = {
   madeAt: string;
@@ -141,7 +142,7 @@ export class WwReceiptCopy extends ResidentElement {
       </dl>
       <section aria-labelledby="copy-story">
         <h2 id="copy-story">${rt('copy.story')}</h2>
-        ${s.withdrawnAt ? html`<p>${rt('copy.gone')}</p>` : html`<article class="story-text" dir="auto"><h3>${s.title}</h3><p class="plain">${s.text}</p></article>`}
+        ${s.withdrawnAt ? html`<p>${rt('copy.gone')}</p>` : html`<article class="story-text" dir="auto">${titleIsOpening(s.title, s.text) ? nothing : html`<h3>${s.title}</h3>`}<p class="plain">${s.text}</p></article>`}
         <dl>
           <dt>${rt('copy.language')}</dt><dd>${language}</dd>
           <dt>${rt('copy.project')}</dt><dd>${s.project}</dd>

@@ -7,6 +7,7 @@ import { formatDay, lang, rt } from './i18n.js';
 import { consentName, type ConsentLevel } from './consent-texts.js';
 import './ww-receipt-lookup.js';
 import { documentTitle } from '../title.js';
+import { htmlText, titleIsOpening } from './story-title.js';
 
 type Status = 'received' | 'used' | 'withdrawn';
 type Named =
@@ -154,7 +155,7 @@ export class WwReceiptPage extends ResidentElement {
             <section aria-labelledby="text-title">
               <h2 id="text-title">${rt('receipt.yourText')}</h2>
               <article class="story-text" dir="auto">
-                <h3>${s.title}</h3>
+                ${s.title && !titleIsOpening(s.title, htmlText(s.bodyHtml)) ? html`<h3>${s.title}</h3>` : nothing}
                 ${unsafeHTML(s.bodyHtml) /* rendered and sanitised by the server */}
               </article>
             </section>
