@@ -60,6 +60,14 @@ describe('browser: posters and links', () => {
       await page.waitForURL(/\/poster$/);
       await page.getByRole('heading', { level: 1, name: 'Buurtkamer Transvaal' }).waitFor();
       await page.getByText(url).first().waitFor();
+      // The address may break after a slash, never inside the code a resident types.
+      const codeLines = await page.evaluate(() => {
+        const p = document.querySelector('ww-app')!.shadowRoot!.querySelector('ww-link-poster-page')!.shadowRoot!.querySelector('p.url')!;
+        const range = document.createRange();
+        range.selectNodeContents([...p.querySelectorAll('.whole')].pop()!);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+      expect(codeLines).toBe(1);
       await page.getByText(CONTACT).waitFor();
       await page.getByText(`Je verhaal blijft bij ${ORG}.`).waitFor();
       await page.waitForFunction(() => {

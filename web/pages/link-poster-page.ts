@@ -76,7 +76,7 @@ export class LinkPosterPage extends LitElement {
         <img class="qr" src="/api/links/${this.link.id}/qr.svg" alt=${t('qr', { url: short })} width="320" height="320" />
         <div class="address">
           <p class="type"><span lang="nl">Of typ dit adres</span> · <span lang="en">Or type this address</span></p>
-          <p class="url">${short}</p>
+          <p class="url">${short.split('/').map((part, i) => (i ? html`/<wbr /><span class="whole">${part}</span>` : part))}</p>
         </div>
         <footer>
           <p class="org">${org.name}</p>
@@ -104,7 +104,9 @@ export class LinkPosterPage extends LitElement {
       .invite[lang='en'] { color: var(--ww-muted); }
       .qr { display: block; width: min(320px, 80%); height: auto; margin: 0.5rem auto 0; image-rendering: pixelated; }
       .type { margin: 0 auto 0.25rem; font-size: 1.05rem; }
-      .url { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: 1.3rem; font-weight: 700; overflow-wrap: anywhere; margin: 0 auto; }
+      .url { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: 1.3rem; font-weight: 700; overflow-wrap: break-word; margin: 0 auto; }
+      /* the address breaks after a slash, never inside the code a resident types */
+      .url .whole { white-space: nowrap; }
       footer { border-top: 2px solid var(--ww-accent); padding-top: 1rem; }
       .org { font-size: 1.3rem; font-weight: 700; margin: 0 auto 0.25rem; }
       .contact { font-size: 1.15rem; margin: 0 auto 0.75rem; overflow-wrap: anywhere; }
