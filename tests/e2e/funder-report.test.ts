@@ -54,6 +54,8 @@ describe('browser: a funder reads and prints a shared report', () => {
     const otherId = ((await other.json()) as { report: { id: number } }).report.id;
     expect((await cpage.request.post(`/api/reports/${otherId}/versions`, { headers })).status()).toBe(201);
     expect((await cpage.request.post(`/api/reports/${otherId}/shares`, { headers, data: { userId: funderB.id } })).status()).toBe(201);
+    // A second version of the shared report: the funder reads the latest, and can still open the first.
+    expect((await cpage.request.post(`/api/reports/${reportId}/versions`, { headers })).status()).toBe(201);
     await cctx.close();
 
     // The funder logs in and sees only the report shared with them.
@@ -64,7 +66,8 @@ describe('browser: a funder reads and prints a shared report', () => {
     await page.goto('/reports');
     await page.getByRole('heading', { name: 'Jaarverslag Noord 2026' }).waitFor();
     expect(await page.getByText('Geheim voor B').count()).toBe(0);
-    await page.getByRole('link', { name: 'Lees versie 1' }).click();
+    await page.getByRole('link', { name: 'Lees versie 2' }).waitFor();
+    await page.getByRole('link', { name: 'versie 1', exact: true }).click();
     await page.waitForURL(`**/reports/${reportId}/versions/1`);
     await page.getByRole('heading', { level: 1, name: 'Jaarverslag Noord 2026' }).waitFor();
     await expect(page.locator('strong', { hasText: 'buren' }).count()).resolves.toBeGreaterThan(0);

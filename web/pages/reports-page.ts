@@ -22,6 +22,8 @@ const t = messages({
     draft: 'Concept, nog niet gepubliceerd',
     versionN: 'Versie {n}, {date}',
     open: 'Lees versie {n}',
+    earlier: 'Eerdere versies:',
+    versionShort: 'versie {n}',
     csv: 'Cijfers voor Excel (CSV)',
     iati: 'IATI (XML)',
     loading: 'Laden…',
@@ -45,6 +47,8 @@ const t = messages({
     draft: 'Draft, not published yet',
     versionN: 'Version {n}, {date}',
     open: 'Read version {n}',
+    earlier: 'Earlier versions:',
+    versionShort: 'version {n}',
     csv: 'Numbers (CSV)',
     iati: 'IATI (XML)',
     loading: 'Loading…',
@@ -83,6 +87,16 @@ export class ReportsPage extends LitElement {
     return `${formatDate(r.periodFrom)} – ${formatDate(r.periodTo)}`;
   }
 
+  /** Every version stays readable: a funder compares what was reported before. */
+  private earlier(r: Summary) {
+    const numbers = Array.from({ length: (r.latestVersion ?? 1) - 1 }, (_, i) => r.latestVersion! - 1 - i);
+    if (!numbers.length) return nothing;
+    return html`<p class="earlier">
+      ${t('earlier')}
+      ${numbers.map((n, i) => html`${i ? ', ' : ''}<a data-reload href=${`/reports/${r.id}/versions/${n}`}>${t('versionShort', { n })}</a>`)}
+    </p>`;
+  }
+
   private renderFunder(reports: Summary[]) {
     return html`
       <h1 tabindex="-1">${t('funderTitle')}</h1>
@@ -99,6 +113,7 @@ export class ReportsPage extends LitElement {
                   <a href=${`/api/reports/${r.id}/versions/${r.latestVersion}/export.csv${locale() === 'nl' ? '?excel=nl' : ''}`} download>${t('csv')}</a>
                   <a href=${`/api/reports/${r.id}/versions/${r.latestVersion}/iati.xml`} download>${t('iati')}</a>
                 </div>
+                ${this.earlier(r)}
               </li>`,
             )}
           </ul>`
