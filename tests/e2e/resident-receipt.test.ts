@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { apiOf, axeViolations, expectNoSidewaysScroll } from '../helpers/resident-fixtures.js';
+import { axeViolations, expectNoSidewaysScroll, residentLink } from '../helpers/resident-fixtures.js';
 import { residentLocales } from '../../web/resident/i18n.js';
 
 const texts = (lang: string) => JSON.parse(readFileSync(join(process.cwd(), 'web', 'resident', 'locales', `${lang}.json`), 'utf8'));
@@ -18,14 +18,7 @@ describe('browser: the resident form at 360 px, as a person walked it', { timeou
 
   beforeAll(async () => {
     e = await startE2E({}, { fakeMedia: true });
-    const { email } = await e.user('coordinator');
-    const ctx = await e.context();
-    const page = await ctx.newPage();
-    await e.login(page, email);
-    const api = apiOf(e, page);
-    projectId = (await api.post('/api/projects', { name: 'Buurtkamer Transvaal' })).json.project.id;
-    token = (await api.post(`/api/projects/${projectId}/links`, { label: 'Poster' })).json.link.token;
-    await ctx.close();
+    ({ projectId, token } = await residentLink(e));
   });
   afterAll(async () => e?.close());
 

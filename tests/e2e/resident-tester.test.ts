@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { apiOf, axeViolations, chooseClimateVariables } from '../helpers/resident-fixtures.js';
+import { apiOf, axeViolations, residentLink } from '../helpers/resident-fixtures.js';
 
 describe('browser: the resident pages, as the tester found them', { timeout: 90_000 }, () => {
   let e: E2E;
@@ -15,15 +15,7 @@ describe('browser: the resident pages, as the tester found them', { timeout: 90_
 
   beforeAll(async () => {
     e = await startE2E({}, { fakeMedia: true });
-    const { email } = await e.user('coordinator');
-    const ctx = await e.context();
-    const page = await ctx.newPage();
-    await e.login(page, email);
-    const api = apiOf(e, page);
-    projectId = (await api.post('/api/projects', { name: 'Buurtkamer Transvaal' })).json.project.id;
-    await chooseClimateVariables(e, projectId);
-    token = (await api.post(`/api/projects/${projectId}/links`, { label: 'Poster' })).json.link.token;
-    await ctx.close();
+    ({ projectId, token } = await residentLink(e, { climate: true }));
   });
   afterAll(async () => e?.close());
 

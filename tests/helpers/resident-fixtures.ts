@@ -53,6 +53,20 @@ export async function chooseClimateVariables(e: E2E, projectId: number): Promise
   return ids;
 }
 
+/** A coordinator's project "Buurtkamer Transvaal" with a link for residents (and, asked for, two climate questions). */
+export async function residentLink(e: E2E, opts: { climate?: boolean } = {}): Promise<{ projectId: number; token: string }> {
+  const { email } = await e.user('coordinator');
+  const ctx = await e.context();
+  const page = await ctx.newPage();
+  await e.login(page, email);
+  const api = apiOf(e, page);
+  const projectId = (await api.post('/api/projects', { name: 'Buurtkamer Transvaal' })).json.project.id as number;
+  if (opts.climate) await chooseClimateVariables(e, projectId);
+  const token = (await api.post(`/api/projects/${projectId}/links`, { label: 'Poster' })).json.link.token as string;
+  await ctx.close();
+  return { projectId, token };
+}
+
 /** Checks that nothing on the page is wider than the viewport (no sideways scrolling). */
 export async function expectNoSidewaysScroll(page: Page, width = 360): Promise<void> {
   const { scrollWidth, wide } = await page.evaluate((w) => {
