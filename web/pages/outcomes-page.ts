@@ -2,114 +2,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, api, get, patch, post, put } from '../api.js';
 import { pageStyles } from '../components/shared-styles.js';
-import { locale, messages } from '../i18n.js';
+import { locale } from '../i18n.js';
+import { t } from './outcomes/messages.js';
 import type { Me } from '../session.js';
 import type { Level, LibraryOutcome, Outcome, Variable } from '../sensemaking-types.js';
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
 import { errorMessage, errorText, invalid } from '../components/form-field.js';
-
-const t = messages({
-  nl: {
-    title: 'Uitkomsten',
-    back: '← Terug naar het project',
-    intro:
-      'Wat dit project wil bereiken, in drie niveaus: prestaties (output: wat jullie doen of maken) dragen bij aan effecten (outcome: wat er voor bewoners verandert), en effecten aan impact (de verandering op lange termijn). Financiers kennen dit als IATI-resultaattypen 1, 2 en 3.',
-    none: 'Nog geen uitkomsten. Voeg hieronder de eerste toe, of neem er een over uit de bibliotheek.',
-    output: 'Prestatie',
-    outcome: 'Effect',
-    impact: 'Impact',
-    iati: 'IATI-type {n}',
-    add: 'Uitkomst toevoegen',
-    level: 'Niveau',
-    titleField: 'Titel',
-    needTitle: 'Vul een titel in.',
-    description: 'Beschrijving',
-    parent: 'Draagt bij aan',
-    noParent: '— geen —',
-    save: 'Toevoegen',
-    fromLibrary: 'Uit de bibliotheek',
-    libraryIntro: 'Uitkomsten die de hele organisatie gebruikt. Neem er een over in dit project.',
-    reuse: 'Overnemen',
-    toLibrary: 'In de bibliotheek zetten',
-    emptyLibrary: 'De bibliotheek is nog leeg.',
-    edit: 'Bewerken',
-    cancel: 'Annuleren',
-    update: 'Opslaan',
-    remove: 'Verwijderen',
-    up: 'Omhoog',
-    down: 'Omlaag',
-    removed: 'Uitkomst verwijderd.',
-    removeAsk: 'Uitkomst “{title}” verwijderen?',
-    archive: 'Archiveren',
-    restore: 'Terugzetten',
-    archivedTitle: 'Gearchiveerd',
-    archivedIntro:
-      'Uitkomsten die dit project niet meer nastreeft. Verhalen en indicatoren die eraan hangen blijven in de rapportages; nieuwe verhalen kun je er niet meer aan koppelen.',
-    archivedDone: 'Uitkomst gearchiveerd.',
-    restoredDone: 'Uitkomst teruggezet.',
-    saved: 'Opgeslagen.',
-    variables: 'Klimaatvariabelen voor bewoners',
-    variablesIntro: 'Over deze lijnen vragen we bewoners die via de projectlink een verhaal vertellen.',
-    saveVariables: 'Variabelen opslaan',
-    failed: 'Dat lukte niet: {msg}',
-    indicators: 'Indicatoren',
-    noIndicators: 'Nog geen indicator: deze uitkomst komt zonder cijfers in rapportages.',
-    addIndicator: 'Indicator toevoegen',
-    addIndicatorFor: 'Indicator toevoegen bij {title}',
-    unlinked: 'Indicatoren zonder uitkomst',
-    unlinkedIntro: 'Deze indicatoren komen in geen rapportage tot je ze aan een uitkomst koppelt.',
-  },
-  en: {
-    title: 'Outcomes',
-    back: 'Back to the project',
-    intro: "This project's results chain: outputs contribute to outcomes, outcomes to impact (IATI result types 1, 2 and 3).",
-    none: 'No outcomes yet.',
-    output: 'Output',
-    outcome: 'Outcome',
-    impact: 'Impact',
-    iati: 'IATI type {n}',
-    add: 'Add an outcome',
-    level: 'Level',
-    titleField: 'Title',
-    needTitle: 'Fill in a title.',
-    description: 'Description',
-    parent: 'Contributes to',
-    noParent: '— none —',
-    save: 'Add',
-    fromLibrary: 'From the library',
-    libraryIntro: 'Outcomes the whole organisation uses. Reuse one in this project.',
-    reuse: 'Reuse',
-    toLibrary: 'Put in the library',
-    emptyLibrary: 'The library is still empty.',
-    edit: 'Edit',
-    cancel: 'Cancel',
-    update: 'Save',
-    remove: 'Delete',
-    up: 'Up',
-    down: 'Down',
-    removed: 'Outcome deleted.',
-    removeAsk: 'Delete the outcome “{title}”?',
-    archive: 'Archive',
-    restore: 'Bring back',
-    archivedTitle: 'Archived',
-    archivedIntro: 'Outcomes this project no longer pursues. Stories and indicators tied to them stay in reports; new stories can no longer be tagged to them.',
-    archivedDone: 'Outcome archived.',
-    restoredDone: 'Outcome brought back.',
-    saved: 'Saved.',
-    variables: 'Climate variables for residents',
-    variablesIntro: 'Residents who tell a story through the project link are asked about these lines.',
-    saveVariables: 'Save variables',
-    failed: 'That did not work: {msg}',
-    indicators: 'Indicators',
-    noIndicators: 'No indicator yet: this outcome appears in reports without figures.',
-    addIndicator: 'Add an indicator',
-    addIndicatorFor: 'Add an indicator to {title}',
-    unlinked: 'Indicators without an outcome',
-    unlinkedIntro: 'These indicators appear in no report until you link them to an outcome.',
-  },
-});
 
 const parentLevel: Record<Level, Level | null> = { output: 'outcome', outcome: 'impact', impact: null };
 
