@@ -2,3 +2,6 @@
 
 /** An organisation's logo, before it is re-encoded. */
 export const LOGO_BYTES = 5 * 1024 * 1024;
+
+/** A resident's photo, before it is re-encoded. */
+export const PHOTO_BYTES = 10 * 1024 * 1024;

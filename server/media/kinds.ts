@@ -1,5 +1,6 @@
 // What a story's media may be: the kinds, their limits, and the errors an upload gets (415, 413).
 import { createHash } from 'node:crypto';
+import { PHOTO_BYTES } from '../../db/domain/uploads.js';
 import { AppError } from '../errors.js';
 
 const MiB = 1024 * 1024;
@@ -7,7 +8,7 @@ export const MEDIA_LIMITS = {
   /** Five minutes of speech is about 1.2 MB at the recorder's 32 kbit/s; this leaves room for other recorders. */
   audioBytes: 8 * MiB,
   audioSeconds: 5 * 60,
-  photoBytes: 10 * MiB,
+  photoBytes: PHOTO_BYTES,
   /** A kept photo's longest side, in pixels. */
   photoSide: 2048,
 } as const;

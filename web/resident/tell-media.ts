@@ -1,10 +1,9 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { clearDraftMedia, keepPhoto, keepRecording, loadDraftMedia } from './draft-media.js';
 import { rt, type TextKey } from './i18n.js';
+import { PHOTO_BYTES } from '../../db/domain/uploads.js';
 import type { Recording, RecordingEvent } from './ww-voice-recorder.js';
 
-/** Photos larger than this are refused when chosen (the server's limit, see server/media/kinds.ts). */
-const PHOTO_MAX = 10 * 1024 * 1024;
 /**
  * Whether a chosen file is a picture at all (a browser that gives no type is judged by the name).
  * Which picture formats can be read, the server decides from the bytes (415, 'photo.notSupported').
@@ -64,7 +63,7 @@ export class TellMedia implements ReactiveController {
   }
 
   get photoTooBig(): boolean {
-    return !!this.photo && this.photo.size > PHOTO_MAX;
+    return !!this.photo && this.photo.size > PHOTO_BYTES;
   }
 
   /** The story with its recording and photo as one multipart body, or the story alone when there are none. */
@@ -106,7 +105,7 @@ export class TellMedia implements ReactiveController {
   private readonly choosePhoto = (e: Event): void => {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0] ?? null;
-    this.photoProblem = file && !isPhoto(file) ? 'photo.notImage' : file && file.size > PHOTO_MAX ? 'photo.tooBig' : null;
+    this.photoProblem = file && !isPhoto(file) ? 'photo.notImage' : file && file.size > PHOTO_BYTES ? 'photo.tooBig' : null;
     if (this.photoProblem) {
       // Refused at once, beside the field; a photo chosen before stays.
       input.value = '';
