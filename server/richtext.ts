@@ -1,5 +1,6 @@
 // Story bodies: tiptap JSON checked against an allowlist, rendered to HTML here (never taken from
 // the client), sanitised once more, and reduced to plain text for search and excerpts.
+import { STORY_BYTES } from '../db/domain/uploads.js';
 import sanitizeHtml from 'sanitize-html';
 import { AppError, type ErrorDetail } from './errors.js';
 
@@ -7,7 +8,7 @@ export type RichNode = { type: string; attrs?: Record<string, unknown>; content?
 export type RichMark = { type: string; attrs?: Record<string, unknown> };
 export type RichText = { json: RichNode; html: string; text: string };
 
-export const richTextLimits = { maxBytes: 200 * 1024, maxNodes: 20_000, maxDepth: 20, maxHref: 2048 };
+export const richTextLimits = { maxBytes: STORY_BYTES, maxNodes: 20_000, maxDepth: 20, maxHref: 2048 };
 
 /** What a node may contain: 'block' (block nodes), 'inline' (text, hardBreak) or a list of types. */
 type Spec = { content: 'block' | 'inline' | 'listItem' | 'listItemContent' | 'none'; min: number; attrs: Record<string, (v: unknown) => boolean> };

@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
+import { STORY_BYTES } from '../../db/domain/uploads.js';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, post } from '../api.js';
@@ -26,8 +27,6 @@ type LinkInfo = {
 };
 type Field = 'title' | 'body' | 'consent' | 'guardianName' | 'guardianAgrees' | 'tellerName' | 'media';
 
-/** The largest story text the server keeps: its tiptap JSON in bytes (richTextLimits.maxBytes in server/richtext.ts). */
-const STORY_MAX_BYTES = 200 * 1024;
 /** Problems that are something not filled in yet; the others (too long, a file we cannot use) get a neutral heading. */
 const missing: ReadonlySet<TextKey> = new Set<TextKey>(['form.needStory', 'form.needConsent', 'form.needGuardianName', 'form.needGuardianAgrees']);
 
@@ -136,7 +135,7 @@ export class WwTellForm extends ResidentElement {
   /** Whether the story text is over the server's limit, so it is caught before sending. */
   private get storyTooLong(): boolean {
     const story = this.story;
-    return !!story && !story.isEmpty && new TextEncoder().encode(JSON.stringify(story.value)).length > STORY_MAX_BYTES;
+    return !!story && !story.isEmpty && new TextEncoder().encode(JSON.stringify(story.value)).length > STORY_BYTES;
   }
 
   private validate(): Partial<Record<Field, TextKey>> {
