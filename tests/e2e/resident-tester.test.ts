@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { apiOf, axeViolations, residentLink } from '../helpers/resident-fixtures.js';
+import { apiOf, axeViolations, recordFor, residentLink } from '../helpers/resident-fixtures.js';
 
 describe('browser: the resident pages, as the tester found them', { timeout: 90_000 }, () => {
   let e: E2E;
@@ -205,10 +205,7 @@ describe('browser: the resident pages, as the tester found them', { timeout: 90_
     const page = await ctx.newPage();
     page.setDefaultTimeout(10_000);
     await page.goto(`/t/${token}`);
-    await page.getByRole('button', { name: 'Spreek je verhaal in' }).click();
-    await page.getByRole('status').getByText('Aan het opnemen').waitFor();
-    await page.waitForTimeout(1200);
-    await page.getByRole('button', { name: 'Stop de opname' }).click();
+    await recordFor(page, 1200);
     const audio = page.locator('ww-voice-recorder audio');
     await audio.waitFor();
     expect(await audio.getAttribute('tabindex')).toBeNull();

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { apiOf, axeViolations, chooseClimateVariables, expectNoSidewaysScroll } from '../helpers/resident-fixtures.js';
+import { apiOf, axeViolations, chooseClimateVariables, expectNoSidewaysScroll, recordFor } from '../helpers/resident-fixtures.js';
 import { addOutcome, reviewAsIs } from '../helpers/reports-fixtures.js';
 import { mediaDir } from '../../server/media/index.js';
 import { receiptHash } from '../../db/repositories/stories.js';
@@ -244,10 +244,7 @@ describe('browser: a resident tells their story by voice, with a photo, on a pho
     const page = await ctx.newPage();
     page.setDefaultTimeout(10_000);
     await page.goto(`/t/${token}`);
-    await page.getByRole('button', { name: 'Spreek je verhaal in' }).click();
-    await page.getByRole('status').getByText('Aan het opnemen').waitFor();
-    await page.waitForTimeout(2500);
-    await page.getByRole('button', { name: 'Stop de opname' }).click();
+    await recordFor(page, 2500);
     await page.getByText(/Je opname \(0:0\d\)/).waitFor();
     const photo = await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: 200, g: 90, b: 60 } } })
       .jpeg()

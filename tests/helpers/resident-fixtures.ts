@@ -67,6 +67,14 @@ export async function residentLink(e: E2E, opts: { climate?: boolean } = {}): Pr
   return { projectId, token };
 }
 
+/** Records on the story form with the fake microphone for `ms`, then stops. */
+export async function recordFor(page: Page, ms: number): Promise<void> {
+  await page.getByRole('button', { name: 'Spreek je verhaal in' }).click();
+  await page.getByRole('status').getByText('Aan het opnemen').waitFor();
+  await page.waitForTimeout(ms);
+  await page.getByRole('button', { name: 'Stop de opname' }).click();
+}
+
 /** Checks that nothing on the page is wider than the viewport (no sideways scrolling). */
 export async function expectNoSidewaysScroll(page: Page, width = 360): Promise<void> {
   const { scrollWidth, wide } = await page.evaluate((w) => {
