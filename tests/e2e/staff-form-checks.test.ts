@@ -88,6 +88,25 @@ describe('browser: staff forms check all fields at once', () => {
     await expect(edit.getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await e.db.selectFrom('outcomes').select('title').where('projectId', '=', p).execute()).toEqual([{ title: 'Kinderen spelen buiten' }]);
     await expect(axeViolations(page)).resolves.toEqual([]);
+
+    // An action the server refuses is said at the top of the page, and the focus goes there (on a phone it is in view).
+    await page.reload();
+    await page.route('**/api/outcomes/*', (route) =>
+      route.request().method() === 'PATCH'
+        ? route.fulfill({
+            status: 409,
+            contentType: 'application/json',
+            body: JSON.stringify({ error: { code: 'conflict', message: 'Niet nu / Not now', details: [] } }),
+          })
+        : route.continue(),
+    );
+    await activate(page, page.getByRole('button', { name: 'Archiveren: Kinderen spelen buiten' }));
+    const failed = page.getByRole('alert').getByText('Niet nu');
+    await failed.waitFor();
+    await expect.poll(() => isFocused(page.locator('#failed'))).toBe(true);
+    const box = (await failed.boundingBox())!;
+    expect(box.y).toBeGreaterThan(-2); // scrolled to its top edge
+    expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
     await page.context().close();
   });
 });

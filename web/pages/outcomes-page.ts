@@ -63,9 +63,11 @@ export class OutcomesPage extends LitElement {
     { failed: (e) => t('failed', { msg: e instanceof ApiError ? e.message : String(e) }) },
   );
 
+  /** A failed action is said at the top of the page; the focus goes there, so a phone shows it too. */
   private fail(e: unknown) {
     this.message = '';
     this.error = e instanceof ApiError ? e : String(e);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#failed')?.focus());
   }
 
   private async run(fn: () => Promise<unknown>, ok = t('saved')) {
@@ -273,7 +275,7 @@ export class OutcomesPage extends LitElement {
       <h1 tabindex="-1">${t('title')}${this.project ? `: ${this.project.name}` : ''}</h1>
       <p>${t('intro')}</p>
       <div role="status" class="status">${this.message}</div>
-      <div role="alert">${errMsg ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>
+      <div role="alert">${errMsg ? html`<p class="notice error" id="failed" tabindex="-1">${t('failed', { msg: errMsg })}</p>` : nothing}</div>
       ${this.loader.status()} ${this.loader.ready && !active.length ? html`<p>${t('none')}</p>` : nothing}
       ${(['impact', 'outcome', 'output'] as const).map((level) => {
         const list = active.filter((o) => o.level === level);
