@@ -326,6 +326,22 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     expect(changes.textsChanged).toEqual([{ id: w.outcomeId, title: expect.any(String), projectName: 'Buurtkracht Noord' }]);
   });
 
+  it('refuses a version that would say exactly what the last one says, and says so before publishing', async () => {
+    await json(await coord.post(`/api/reports/${reportId}/versions`), 201);
+    expect((await json(await coord.get(`/api/reports/${reportId}/changes`))).changes.unchanged).toBe(true);
+    const again = await json(await coord.post(`/api/reports/${reportId}/versions`), 409);
+    expect(again.error.message).toContain('Er is niets veranderd sinds versie 1');
+    expect((await json(await coord.get(`/api/reports/${reportId}/versions`))).versions).toHaveLength(1);
+    // Hours are no story, figure or text, but they change the report: publishing may go on.
+    await t.db
+      .insertInto('hours')
+      .values({ projectId: w.projectId, userId: coord.id, date: '2026-05-04', hours: 3, phase: 'DOEN', activity: 'Buurtfeest' })
+      .execute();
+    const { changes } = await json(await coord.get(`/api/reports/${reportId}/changes`));
+    expect(changes).toMatchObject({ unchanged: false, storiesAdded: [], storiesRemoved: [], figuresChanged: [], textsChanged: [] });
+    expect((await json(await coord.post(`/api/reports/${reportId}/versions`), 201)).version.number).toBe(2);
+  });
+
   it("a funder's list shows the latest published title and period, never the draft", async () => {
     const funder = await t.as('funder');
     await json(await coord.post(`/api/reports/${reportId}/shares`, { userId: funder.id }), 201);

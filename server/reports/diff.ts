@@ -23,7 +23,15 @@ export type VersionDiff = {
   introChanged: boolean;
   /** outcomes whose "what we see" text was written, rewritten or removed */
   textsChanged: OutcomeRef[];
+  /** a new version would say exactly what the last one says: publishing is refused */
+  unchanged: boolean;
 };
+
+/** Whether two assemblies say the same: everything but the moment each was made. */
+export function sameReport(a: ReportData, b: ReportData): boolean {
+  const content = (d: ReportData) => JSON.stringify({ ...d, assembledAt: null });
+  return content(a) === content(b);
+}
 
 /** The title of every story the data shows (printed, referred to, or chosen for Most Significant Change). */
 function storyTitles(data: ReportData): Map<number, string> {
@@ -59,7 +67,11 @@ function textsChanged(last: ReportData, next: ReportData): OutcomeRef[] {
     .map((o) => ({ id: o.id, title: o.title, projectName: o.projectName }));
 }
 
-export function versionDiff(last: { number: number; data: ReportData } | null, next: ReportData): VersionDiff {
+/**
+ * `last` is the last version as it is served now (withdrawals honoured, so a withdrawal is not
+ * news); `stored`, that version as it was published, tells whether a new one would be the same.
+ */
+export function versionDiff(last: { number: number; data: ReportData; stored: ReportData } | null, next: ReportData): VersionDiff {
   const before = last ? storyTitles(last.data) : new Map<number, string>();
   const after = storyTitles(next);
   const nextIds = new Set(storyIdsOf(next));
@@ -86,5 +98,6 @@ export function versionDiff(last: { number: number; data: ReportData } | null, n
     periodChanged: !!last && (last.data.report.periodFrom !== next.report.periodFrom || last.data.report.periodTo !== next.report.periodTo),
     introChanged: !!last && last.data.report.introHtml !== next.report.introHtml,
     textsChanged: last ? textsChanged(last.data, next) : [],
+    unchanged: !!last && sameReport(last.stored, next),
   };
 }

@@ -54,7 +54,9 @@ describe('browser: a funder reads and prints a shared report', () => {
     const otherId = ((await other.json()) as { report: { id: number } }).report.id;
     expect((await cpage.request.post(`/api/reports/${otherId}/versions`, { headers })).status()).toBe(201);
     expect((await cpage.request.post(`/api/reports/${otherId}/shares`, { headers, data: { userId: funderB.id } })).status()).toBe(201);
-    // A second version of the shared report: the funder reads the latest, and can still open the first.
+    // A second version of the shared report (its introduction rewritten): the funder reads the latest, and can still open the first.
+    const intro2 = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Dit jaar vonden buren elkaar, ook in de winter.' }] }] };
+    expect((await cpage.request.patch(`/api/reports/${reportId}`, { headers, data: { intro: intro2 } })).status()).toBe(200);
     expect((await cpage.request.post(`/api/reports/${reportId}/versions`, { headers })).status()).toBe(201);
     await cctx.close();
 

@@ -186,6 +186,13 @@ describe('browser: a report built through the pages', () => {
       .poll(() => page.evaluate(() => document.querySelector('ww-app')!.shadowRoot!.querySelector('ww-report-edit-page')!.shadowRoot!.activeElement?.id))
       .toBe('published-note');
 
+    // Nothing changed since: the question says so and cannot be confirmed.
+    await page.getByRole('button', { name: 'Publiceren als nieuwe versie' }).click();
+    const same = page.getByRole('group', { name: 'Versie 2 publiceren?' });
+    await same.getByText('Er is niets veranderd sinds versie 1.', { exact: false }).waitFor();
+    expect(await same.getByRole('button', { name: 'Ja, publiceer versie 2' }).isDisabled()).toBe(true);
+    await same.getByRole('button', { name: 'Annuleren' }).click();
+
     // A text rewritten after that is news for the next version, even when no story or figure changes.
     await editor.click();
     await page.keyboard.press('ControlOrMeta+End');
@@ -199,7 +206,8 @@ describe('browser: a report built through the pages', () => {
       .getByRole('listitem')
       .filter({ hasText: /^Buren helpen elkaar \(.+\)$/ })
       .waitFor();
-    expect(await second.getByText(/Er verandert niets/).count()).toBe(0);
+    expect(await second.getByText(/Er is niets veranderd/).count()).toBe(0);
+    expect(await second.getByRole('button', { name: 'Ja, publiceer versie 2' }).isEnabled()).toBe(true);
     await second.getByRole('button', { name: 'Annuleren' }).click();
 
     // 6. The published version opens with the summary: 30 of the target 40 is 75%, behind.

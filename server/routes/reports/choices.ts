@@ -7,11 +7,11 @@ import { acceptedOutcomeTags } from '../../../db/repositories/sensemaking.js';
 import { assertReportManageable, reportableStories } from '../../access.js';
 import { userOf } from '../../auth/guard.js';
 import { cookieAuth, errors, idParam, json, router } from '../../openapi.js';
-import { assembleReport, suggestedStories } from '../../reports/assemble.js';
+import { assembleReport, suggestedStories, type ReportData } from '../../reports/assemble.js';
 import { versionDiff } from '../../reports/diff.js';
 import { serveVersion } from '../../reports/version-cache.js';
 import { mscSelectionsByOutcome } from '../../reports/sources.js';
-import { definitionOf } from './definition.js';
+import { coverOf, definitionOf } from './definition.js';
 
 const Candidate = z.object({ id: z.number(), title: z.string(), when: z.string(), msc: z.boolean() });
 const OutcomeChoice = z
@@ -40,6 +40,7 @@ const Changes = z
     periodChanged: z.boolean(),
     introChanged: z.boolean(),
     textsChanged: z.array(OutcomeRef),
+    unchanged: z.boolean(),
     outcomesWithoutIndicators: z.array(OutcomeRef),
     indicatorsWithoutOutcome: z.array(z.object({ id: z.number(), name: z.string(), projectName: z.string() })),
   })
@@ -113,11 +114,11 @@ export const choiceRoutes = router()
       const { id } = c.req.valid('param');
       const db = c.get('db');
       await assertReportManageable(db, userOf(c), id);
-      const next = await assembleReport(db, definitionOf((await getReport(db, id))!));
+      // As publishing would assemble it, cover included.
+      const next = { ...(await assembleReport(db, definitionOf((await getReport(db, id))!))), ...(await coverOf(c)) };
       const [latest] = await listVersions(db, id);
       const stored = latest ? await getVersion(db, id, latest.number) : undefined;
-      // Against the last version as it is served now (withdrawals honoured), so a withdrawal is not news.
-      const last = stored ? { number: stored.number, data: (await serveVersion(db, stored)).data } : null;
+      const last = stored ? { number: stored.number, data: (await serveVersion(db, stored)).data, stored: JSON.parse(stored.dataJson) as ReportData } : null;
       const summary = next.summary!;
       return c.json(
         {

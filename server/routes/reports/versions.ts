@@ -5,7 +5,9 @@ import { assertPublishedForFunder, assertReportManageable, reportAccess, reportP
 import { audit } from '../../audit.js';
 import { requireRole, userOf } from '../../auth/guard.js';
 import { cookieAuth, errors, idParam, json, router, inTransaction, pathId } from '../../openapi.js';
-import { assembleReport, storyIdsOf } from '../../reports/assemble.js';
+import { assembleReport, storyIdsOf, type ReportData } from '../../reports/assemble.js';
+import { sameReport } from '../../reports/diff.js';
+import { conflict } from '../../errors.js';
 import { reportCsv } from '../../reports/csv.js';
 import { iatiSectorsOf, reportIati } from '../../reports/iati.js';
 import { defaultIatiOrg, defaultIatiSector } from '../../reports/iati/codelists.js';
@@ -24,7 +26,7 @@ export const versionRoutes = router()
       summary: 'Publish: freeze the assembled report as the next numbered, immutable version (coordinator, admin)',
       security: cookieAuth,
       request: { params: idParam },
-      responses: { 201: json(z.object({ version: VersionSummary })), 401: errors[401], 403: errors[403], 404: errors[404] },
+      responses: { 201: json(z.object({ version: VersionSummary })), 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
     }),
     async (c) => {
       const user = userOf(c);
@@ -35,6 +37,9 @@ export const versionRoutes = router()
         const publishedAt = new Date().toISOString();
         const data = { ...(await assembleReport(tx, definitionOf(r), new Date(publishedAt))), ...(await coverOf(c, tx)) };
         const last = await listVersions(tx, id);
+        const stored = last[0] ? await getVersion(tx, id, last[0].number) : undefined;
+        if (stored && sameReport(JSON.parse(stored.dataJson) as ReportData, data))
+          throw conflict(`Er is niets veranderd sinds versie ${stored.number} / Nothing has changed since version ${stored.number}`);
         const number = (last[0]?.number ?? 0) + 1;
         const storyIds = storyIdsOf(data);
         const html = renderReport(data, { number, publishedAt });

@@ -62,7 +62,9 @@ export const t = messages({
     periodChanged: 'De periode is veranderd.',
     introChanged: 'De inleiding is veranderd.',
     textsChanged: 'Tekst "wat we zien" veranderd ({n})',
-    nothingChanged: 'Er verandert niets aan verhalen, cijfers en teksten.',
+    unchanged: 'Er is niets veranderd sinds versie {n}. Een nieuwe versie zou precies hetzelfde zeggen, dus je kunt nu niet publiceren.',
+    othersChanged:
+      'Verhalen, cijfers en teksten blijven gelijk. Er verandert wel iets anders, zoals de tekst van een verhaal, de uren en het geld, het sociaal klimaat of de voorkant.',
     unsavedFirst: 'Eerst opslaan: {parts}. Wat niet is opgeslagen, komt niet in deze versie.',
     unsavedDefinition: 'de opzet',
     unsavedTexts: 'de teksten en verhalen per uitkomst',
@@ -169,7 +171,9 @@ export const t = messages({
     periodChanged: 'The period has changed.',
     introChanged: 'The introduction has changed.',
     textsChanged: '"What we see" text changed ({n})',
-    nothingChanged: 'Nothing changes in stories, figures and texts.',
+    unchanged: 'Nothing has changed since version {n}. A new version would say exactly the same, so you cannot publish now.',
+    othersChanged:
+      "Stories, figures and texts stay the same. Something else changes, such as a story's text, the hours and money, the social climate or the cover.",
     unsavedFirst: 'Save first: {parts}. What is not saved does not go into this version.',
     unsavedDefinition: 'the definition',
     unsavedTexts: 'the texts and stories per outcome',
@@ -262,6 +266,7 @@ export type Changes = {
   periodChanged: boolean;
   introChanged: boolean;
   textsChanged: OutcomeRef[];
+  unchanged: boolean;
   outcomesWithoutIndicators: OutcomeRef[];
   indicatorsWithoutOutcome: { id: number; name: string; projectName: string }[];
 };

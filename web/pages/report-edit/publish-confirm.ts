@@ -31,7 +31,8 @@ export function confirmPublish(c: Changes, on: { busy: boolean; unsaved: string[
   return html`<div class="confirm" role="group" aria-labelledby="confirm-h" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && on.cancel()}>
     <h3 id="confirm-h">${t('confirmTitle', { n })}</h3>
     ${c.lastVersion == null ? html`<p>${t('confirmFirst')}</p>` : html`<p>${t('confirmAgainst', { n: c.lastVersion })}</p>`}
-    ${c.lastVersion != null && none ? html`<p>${t('nothingChanged')}</p>` : nothing}
+    ${c.unchanged ? html`<p class="notice" id="confirm-unchanged">${t('unchanged', { n: c.lastVersion ?? 0 })}</p>` : nothing}
+    ${c.lastVersion != null && none && !c.unchanged ? html`<p>${t('othersChanged')}</p>` : nothing}
     ${c.titleChanged ? html`<p>${t('titleChanged')}</p>` : nothing} ${c.periodChanged ? html`<p>${t('periodChanged')}</p>` : nothing}
     ${c.introChanged ? html`<p>${t('introChanged')}</p>` : nothing}
     ${
@@ -59,7 +60,12 @@ export function confirmPublish(c: Changes, on: { busy: boolean; unsaved: string[
     ${dropsOut(c)}
     ${on.unsaved.length ? html`<p class="notice warn" id="confirm-unsaved">${t('unsavedFirst', { parts: on.unsaved.join(t('and')) })}</p>` : nothing}
     <div class="actions">
-      <button id="confirm-publish" @click=${on.publish} ?disabled=${on.busy || on.unsaved.length > 0} aria-describedby=${on.unsaved.length ? 'confirm-unsaved' : nothing}>
+      <button
+        id="confirm-publish"
+        @click=${on.publish}
+        ?disabled=${on.busy || on.unsaved.length > 0 || c.unchanged}
+        aria-describedby=${on.unsaved.length ? 'confirm-unsaved' : c.unchanged ? 'confirm-unchanged' : nothing}
+      >
         ${t('confirmPublish', { n })}
       </button>
       <button class="secondary" @click=${on.cancel}>${t('cancel')}</button>
