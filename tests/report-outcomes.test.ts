@@ -333,9 +333,10 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     expect(again.error.message).toContain('Er is niets veranderd sinds versie 1');
     expect((await json(await coord.get(`/api/reports/${reportId}/versions`))).versions).toHaveLength(1);
     // Hours are no story, figure or text, but they change the report: publishing may go on.
+    const worker = await t.as('worker');
     await t.db
       .insertInto('hours')
-      .values({ projectId: w.projectId, userId: coord.id, date: '2026-05-04', hours: 3, phase: 'DOEN', activity: 'Buurtfeest' })
+      .values({ projectId: w.projectId, userId: worker.id, date: '2026-05-04', hours: 3, phase: 'DOEN', activity: 'Buurtfeest' })
       .execute();
     const { changes } = await json(await coord.get(`/api/reports/${reportId}/changes`));
     expect(changes).toMatchObject({ unchanged: false, storiesAdded: [], storiesRemoved: [], figuresChanged: [], textsChanged: [] });
