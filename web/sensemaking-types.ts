@@ -71,3 +71,8 @@ export const levelName = messages({
   nl: { output: 'prestatie', outcome: 'effect', impact: 'impact' },
   en: { output: 'output', outcome: 'outcome', impact: 'impact' },
 });
+/** The level as a heading or a label starts with a capital. */
+export const levelTitle = (level: Level) => {
+  const name = levelName(level);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+};

@@ -5,7 +5,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import { locale } from '../i18n.js';
 import { t } from './outcomes/messages.js';
 import type { Me } from '../session.js';
-import type { Level, LibraryOutcome, Outcome, Variable } from '../sensemaking-types.js';
+import { levelTitle, type Level, type LibraryOutcome, type Outcome, type Variable } from '../sensemaking-types.js';
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
@@ -206,7 +206,7 @@ export class OutcomesPage extends LitElement {
         </form>
       </li>`;
     return html`<li class="card">
-      <h3>${o.title} <span class="badge">${t(o.level)} · ${t('iati', { n: o.iatiType })}</span></h3>
+      <h3>${o.title} <span class="badge">${levelTitle(o.level)} · ${t('iati', { n: o.iatiType })}</span></h3>
       ${o.description ? html`<p>${o.description}</p>` : nothing}
       ${parent ? html`<p class="muted">${t('parent')}: ${parent.title}</p>` : nothing}
       ${this.renderIndicators(o)}
@@ -251,7 +251,7 @@ export class OutcomesPage extends LitElement {
       <ul class="chain">
         ${list.map(
           (o) => html`<li class="card archived">
-            <h3>${o.title} <span class="badge">${t(o.level)} · ${t('iati', { n: o.iatiType })}</span></h3>
+            <h3>${o.title} <span class="badge">${levelTitle(o.level)} · ${t('iati', { n: o.iatiType })}</span></h3>
             ${o.description ? html`<p>${o.description}</p>` : nothing}
             ${
               this.staff
@@ -279,7 +279,7 @@ export class OutcomesPage extends LitElement {
       ${this.loader.status()} ${this.loader.ready && !active.length ? html`<p>${t('none')}</p>` : nothing}
       ${(['impact', 'outcome', 'output'] as const).map((level) => {
         const list = active.filter((o) => o.level === level);
-        return list.length ? html`<h2>${t(level)}</h2><ul class="chain">${list.map((o) => this.renderOutcome(o))}</ul>` : nothing;
+        return list.length ? html`<h2>${levelTitle(level)}</h2><ul class="chain">${list.map((o) => this.renderOutcome(o))}</ul>` : nothing;
       })}
       ${this.renderUnlinked()}
       ${this.renderArchived(this.outcomes.filter((o) => o.archivedAt))}
@@ -289,7 +289,7 @@ export class OutcomesPage extends LitElement {
             <form @submit=${this.add} novalidate>
               <label
                 >${t('level')}<select name="level" @change=${(e: Event) => (this.level = (e.target as HTMLSelectElement).value as Level)}>
-                  ${(['output', 'outcome', 'impact'] as const).map((l) => html`<option value=${l} ?selected=${this.level === l}>${t(l)}</option>`)}
+                  ${(['output', 'outcome', 'impact'] as const).map((l) => html`<option value=${l} ?selected=${this.level === l}>${levelTitle(l)}</option>`)}
                 </select></label
               >
               <label
@@ -321,7 +321,7 @@ export class OutcomesPage extends LitElement {
                 ? html`<ul class="library">
                   ${this.library.map(
                     (l) => html`<li>
-                      <span><strong>${l.title}</strong> <span class="badge">${t(l.level)}</span> ${l.description ? html`<span class="muted">${l.description}</span>` : nothing}</span>
+                      <span><strong>${l.title}</strong> <span class="badge">${levelTitle(l.level)}</span> ${l.description ? html`<span class="muted">${l.description}</span>` : nothing}</span>
                       <button type="button" class="secondary" aria-label="${t('reuse')}: ${l.title}" @click=${() => this.run(() => post(`/api/projects/${this.pid}/outcomes`, { libraryId: l.id }))}>
                         ${t('reuse')}
                       </button>
