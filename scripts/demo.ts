@@ -267,7 +267,19 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log, o
     { project: 'moestuin', outcome: 1, name: 'Bewoners die buren om hulp durven vragen', unit: 'percentage', base: 31, grow: 3, worker: samira },
     { project: 'taalcafe', outcome: 0, name: 'Bezoekers taalcafé per week', unit: 'count', base: 12, grow: 3, worker: joost },
     { project: 'taalcafe', outcome: 2, name: 'Activiteiten georganiseerd door deelnemers', unit: 'count', base: 0, grow: 1, worker: joost },
-    { project: 'portiek', outcome: 0, name: 'Portiekgesprekken', unit: 'count', base: 0, grow: 5, worker: joost },
+    // The portiek project starts in June 2026: measured from then on, one quarter so far.
+    {
+      project: 'portiek',
+      outcome: 0,
+      name: 'Portiekgesprekken',
+      unit: 'count',
+      base: 0,
+      grow: 5,
+      worker: joost,
+      since: '2026-Q2',
+      quarters: ['2026-Q3', '2026-Q4'],
+      measured: 1,
+    },
   ] as const;
   let values = 0;
   for (const d of indicatorDefs) {
@@ -282,11 +294,15 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log, o
       direction: 'higher',
       byArea: perArea,
       baselineValue: d.base,
-      baselinePeriod: '2024-Q4',
-      targets: quarters.map((q, i) => ({ period: q, value: d.base + Math.round(d.grow * 1.2 * (i + 1)) })),
+      baselinePeriod: 'since' in d ? d.since : '2024-Q4',
+      targets: (('quarters' in d ? d.quarters : quarters) as readonly string[]).map((q, i) => ({
+        period: q,
+        value: d.base + Math.round(d.grow * 1.2 * (i + 1)),
+      })),
     });
     const noise = [0, 1, -1, 2, 0, 1];
-    const totals = quarters.slice(0, d.project === 'portiek' ? 2 : 6).map((q, i) => ({ period: q, value: Math.max(0, d.base + d.grow * (i + 1) + noise[i]!) }));
+    const measured = 'quarters' in d ? d.quarters.slice(0, d.measured) : quarters;
+    const totals = measured.map((q, i) => ({ period: q, value: Math.max(0, d.base + d.grow * (i + 1) + noise[i]!) }));
     // Counted per buurt: most gardeners come from the buurt where the garden is.
     const [first, second] = p.def.body.areaIds;
     const vals = perArea

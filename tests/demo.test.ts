@@ -16,7 +16,7 @@ describe('demo', () => {
     const { accounts, counts } = await loadDemo(db, (l) => lines.push(l)).finally(() => (process.stdout.write = write));
     // what it prints is its steps and the accounts, not an access-log line per request it made
     expect(written.filter((w) => w.includes('"requestId"'))).toEqual([]);
-    expect(counts).toEqual({ users: 5, projects: 3, stories: demoStories.length, indicatorValues: 32, mscRounds: 1, reportVersions: 1 });
+    expect(counts).toEqual({ users: 5, projects: 3, stories: demoStories.length, indicatorValues: 31, mscRounds: 1, reportVersions: 1 });
     expect(accounts.map((a) => a.role).sort()).toEqual(['admin', 'coordinator', 'funder', 'worker', 'worker']);
     const phases = (await db.selectFrom('projects').select('phase').execute()).map((p) => p.phase).sort();
     expect(phases).toEqual(['DOEN', 'VINDEN', 'ZIEN']);
