@@ -207,6 +207,28 @@ describe('browser: counting', () => {
     await expectNoHorizontalScroll(page, 'indicator grid on a phone');
     await ctx.close();
   });
+  it("a date outside the project's own dates is asked about under the field, and still accepted", async () => {
+    await e.db.updateTable('projects').set({ startDate: '2026-06-01', endDate: '2030-12-31' }).where('id', '=', projectId).execute();
+    const ctx = await e.context();
+    const page = await ctx.newPage();
+    await e.login(page, worker.email);
+    await page.goto(`/projects/${projectId}/hours`);
+    const form = page.locator('form').first();
+    const date = form.getByLabel('Datum');
+    await date.fill('2025-06-10');
+    const check = form.getByText('Let op: het project begint pas op 1 juni 2026. Klopt deze datum?');
+    await check.waitFor();
+    expect(await descriptionOf(date)).toContain('begint pas op 1 juni 2026');
+    await form.getByLabel('Uren', { exact: false }).fill('2');
+    await form.getByLabel('Wat deed je?', { exact: false }).fill('Voorbereiding');
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    await expect.poll(() => e.db.selectFrom('hours').select('date').where('activity', '=', 'Voorbereiding').execute()).toEqual([{ date: '2025-06-10' }]);
+    await date.fill('2026-06-10');
+    await expect.poll(() => check.count()).toBe(0);
+    await e.db.updateTable('projects').set({ startDate: null, endDate: null }).where('id', '=', projectId).execute();
+    await ctx.close();
+  });
+
   it('a worker downloads the template, sees a bad row in Dutch or English, then each value beside the one it replaces, and imports', async () => {
     const ctx = await e.context();
     const page = await ctx.newPage();

@@ -53,6 +53,8 @@ const t = messages({
     needAmount: 'Vul het bedrag in, bijvoorbeeld 12,50.',
     needDescription: 'Schrijf waar het geld voor was.',
     failed: 'Dat lukte niet.',
+    beforeStart: 'Let op: het project begint pas op {date}. Klopt deze datum?',
+    afterEnd: 'Let op: het project liep tot {date}. Klopt deze datum?',
     none: 'geen',
     ZIEN: 'Zien',
     DENKEN: 'Denken',
@@ -98,6 +100,8 @@ const t = messages({
     needAmount: 'Fill in the amount, e.g. 12.50.',
     needDescription: 'Write what the money was for.',
     failed: 'That did not work.',
+    beforeStart: 'Note: the project only starts on {date}. Is this date right?',
+    afterEnd: 'Note: the project ran until {date}. Is this date right?',
     none: 'none',
     ZIEN: 'See',
     DENKEN: 'Think',
@@ -118,6 +122,7 @@ type Expenses = {
 
 const euro = formatEuro;
 const today = () => new Date().toISOString().slice(0, 10);
+type Project = { id: number; name: string; phase: Phase; startDate: string | null; endDate: string | null };
 
 /** Hours and money of one project: log them, list them, and see them against the plan. */
 @customElement('ww-project-hours-page')
@@ -125,7 +130,9 @@ export class ProjectHoursPage extends LitElement {
   params: Record<string, string> = {};
   user: Me | null = null;
 
-  @state() private project: { id: number; name: string; phase: Phase } | null = null;
+  @state() private project: Project | null = null;
+  /** The date each form holds (hours, expense), to say when it lies outside the project's own dates. */
+  @state() private dates = { h: today(), e: today() };
   @state() private hours: HoursList | null = null;
   @state() private expenses: Expenses | null = null;
   @state() private hoursError: ApiError | null = null;
@@ -134,7 +141,7 @@ export class ProjectHoursPage extends LitElement {
   private readonly loader = new PageLoader(
     this,
     async () => {
-      this.project = (await get<{ project: { id: number; name: string; phase: Phase } }>(`/api/projects/${this.params.id}`)).project;
+      this.project = (await get<{ project: Project }>(`/api/projects/${this.params.id}`)).project;
       refineTitle(this, this.project.name);
       await this.reload();
     },
@@ -205,6 +212,7 @@ export class ProjectHoursPage extends LitElement {
       this.expenseError = null;
       form.reset();
       (form.elements.namedItem('date') as HTMLInputElement).value = today();
+      this.dates = { ...this.dates, e: today() };
       this.status = t('added');
       await this.reload();
     } catch (err) {
@@ -244,6 +252,35 @@ export class ProjectHoursPage extends LitElement {
       ${errorText(err, name, id)}</label>`;
   }
 
+  /**
+   * A form's date field. A date outside the project's own dates is allowed (preparation, follow-up)
+   * but is often a mistyped year, so the form asks under the field.
+   */
+  private dateField(err: ApiError | null, form: 'h' | 'e') {
+    const p = this.project!;
+    const date = this.dates[form];
+    const check =
+      date && p.startDate && date < p.startDate
+        ? t('beforeStart', { date: formatDate(p.startDate) })
+        : date && p.endDate && date > p.endDate
+          ? t('afterEnd', { date: formatDate(p.endDate) })
+          : null;
+    const id = `${form}-date`;
+    return html`<label
+      >${t('date')}
+      <input
+        name="date"
+        type="date"
+        required
+        .value=${date}
+        @input=${(e: Event) => (this.dates = { ...this.dates, [form]: (e.target as HTMLInputElement).value })}
+        aria-describedby="${check ? `${id}-check ` : ''}${id}-error"
+        aria-invalid=${invalid(err, 'date')}
+      />
+      ${check ? html`<span class="check" id="${id}-check">${check}</span>` : nothing} ${errorText(err, 'date', id)}</label
+    >`;
+  }
+
   override render() {
     if (this.loader.failed) return html`<h1 tabindex="-1">${t('title')}</h1>${this.loader.status()}`;
     if (!this.project || !this.hours || !this.expenses) return this.loader.status();
@@ -265,7 +302,7 @@ export class ProjectHoursPage extends LitElement {
         <form @submit=${this.logHours} novalidate>
           <div role="alert">${he && !he.details.length ? html`<p class="error">${he.message}</p>` : nothing}</div>
           <div class="row">
-            ${this.field(he, 'h', 'date', t('date'), (d, i) => html`<input name="date" type="date" required .value=${today()} aria-describedby=${d} aria-invalid=${i} />`)}
+            ${this.dateField(he, 'h')}
             ${this.field(he, 'h', 'hours', t('amountHours'), (d, i) => html`<input name="hours" inputmode="decimal" required aria-describedby=${d} aria-invalid=${i} />`, t('hoursHint'))}
             ${this.field(he, 'h', 'phase', t('phase'), (d, i) => html`<select name="phase" aria-describedby=${d} aria-invalid=${i}>${phases.map((p) => html`<option value=${p} ?selected=${p === this.project!.phase}>${t(p)}</option>`)}</select>`)}
           </div>
@@ -303,7 +340,7 @@ export class ProjectHoursPage extends LitElement {
         <form @submit=${this.addExpense} novalidate>
           <div role="alert">${ee && !ee.details.length ? html`<p class="error">${ee.message}</p>` : nothing}</div>
           <div class="row">
-            ${this.field(ee, 'e', 'date', t('date'), (d, i) => html`<input name="date" type="date" required .value=${today()} aria-describedby=${d} aria-invalid=${i} />`)}
+            ${this.dateField(ee, 'e')}
             ${this.field(ee, 'e', 'amount', t('amount'), (d, i) => html`<input name="amount" inputmode="decimal" required aria-describedby=${d} aria-invalid=${i} />`, t('amountHint'))}
           </div>
           ${this.field(ee, 'e', 'description', t('description'), (d, i) => html`<input name="description" maxlength="300" required aria-describedby=${d} aria-invalid=${i} />`)}
@@ -343,6 +380,7 @@ export class ProjectHoursPage extends LitElement {
       button.small { min-height: 36px; padding: 0.25rem 0.6rem; }
       .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
       section { margin-bottom: 2rem; }
+      .check { display: block; margin-top: 0.25rem; padding: 0.25rem 0.5rem; border-left: 4px solid #8a6100; background: #fff6dd; font-weight: normal; }
     `,
   ];
 }
