@@ -84,11 +84,11 @@ export function reportCsv(data: ReportData, opts: { excel?: 'nl' } = {}): string
   const width = rows[0]!.length;
   const full = rows.map((r) => [...r, ...Array<null>(width - r.length).fill(null)]);
   if (!opts.excel) return writeCsv(full);
-  const cell = (v: string | number | null, i: number, row: (string | number | null)[]) =>
-    typeof v === 'number'
-      ? String(v).replace('.', ',')
-      : v != null && keyColumns.includes(i) && (row[0] !== 'indicator' || i === 0 || i === 4)
-        ? (dutch[v] ?? v)
-        : v;
+  // An indicator's own name and its period stay as they are; its section and unit are keys.
+  const isKey = (row: (string | number | null)[], i: number) => keyColumns.includes(i) && (row[0] !== 'indicator' || i === 0 || i === 4);
+  const cell = (v: string | number | null, i: number, row: (string | number | null)[]) => {
+    if (typeof v === 'number') return String(v).replace('.', ',');
+    return v != null && isKey(row, i) ? (dutch[v] ?? v) : v;
+  };
   return writeCsv([dutchColumns, ...full.slice(1).map((r) => r.map((v, i) => cell(v, i, r)))], { delimiter: ';', recordDelimiter: '\r\n' });
 }

@@ -2,88 +2,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, post, put } from '../api.js';
 import { pageStyles } from '../components/shared-styles.js';
-import { breakable, formatDate, locale, messages } from '../i18n.js';
+import { breakable, formatDate, locale } from '../i18n.js';
+import { t } from './tagging/messages.js';
 import type { Me } from '../session.js';
 import { levelName, type InboxStory, type Outcome, type Variable } from '../sensemaking-types.js';
 import { isStaff } from '../models.js';
 import { PageLoader } from '../components/page-loader.js';
-
-const t = messages({
-  nl: {
-    title: 'Taggen',
-    keys: 'Toetsen: j/k of ↑/↓ volgend/vorig verhaal · 1–9 uitkomst aan/uit · Tab naar een schuif, dan ←/→ positie · Enter opslaan · spatie of x selecteren · b selectie in één keer taggen',
-    project: 'Project',
-    allProjects: 'Alle projecten',
-    inbox: 'Te taggen verhalen',
-    inboxCount: 'Verhalen in de lijst: {n}',
-    empty: 'Geen verhalen meer te taggen.',
-    untagged: 'niet getagd',
-    suggested: 'voorstel',
-    tagged: 'getagd: je past de tags aan',
-    saved: 'opgeslagen',
-    select: 'Selecteer {title}',
-    outcomes: 'Uitkomsten',
-    noOutcomes: 'Dit project heeft nog geen uitkomsten.',
-    note: 'Toelichting bij de gekozen uitkomsten',
-    climate: 'Sociaal klimaat',
-    notPlaced: 'niet geplaatst',
-    notApplicable: 'niet van toepassing',
-    position: 'positie {n} van 100',
-    save: 'Opslaan',
-    suggest: 'Voorstel opslaan',
-    bulk: 'Selectie taggen ({n})',
-    savedMsg: '“{title}” opgeslagen.',
-    suggestedMsg: 'Voorstel voor “{title}” opgeslagen; een coördinator neemt het over.',
-    bulkMsg: '{n} verhalen getagd.',
-    nothingChosen: 'Kies eerst een uitkomst of plaats het verhaal op een schuif.',
-    nothingSelected: 'Selecteer eerst verhalen met spatie of x.',
-    failed: 'Opslaan lukte niet: {msg}',
-    loadFailed: 'Laden lukte niet.',
-    suggestionBy: 'Voorstel van {name}',
-    acceptedBy: 'Getagd door {name}',
-    teller: 'verteller: {n}',
-    code: 'Fragmenten coderen',
-    editOutcomes: 'Uitkomsten bewerken',
-    loading: 'Laden…',
-  },
-  en: {
-    title: 'Tagging',
-    keys: 'Keys: j/k or ↑/↓ next/previous story · 1–9 toggle outcome · Tab to a slider, then ←/→ position · Enter save · space or x select · b tag the selection at once',
-    project: 'Project',
-    allProjects: 'All projects',
-    inbox: 'Stories to tag',
-    inboxCount: 'Stories in the list: {n}',
-    empty: 'No stories left to tag.',
-    untagged: 'untagged',
-    suggested: 'suggestion',
-    tagged: 'tagged: you are changing its tags',
-    saved: 'saved',
-    select: 'Select {title}',
-    outcomes: 'Outcomes',
-    noOutcomes: 'This project has no outcomes yet.',
-    note: 'Note on the chosen outcomes',
-    climate: 'Social climate',
-    notPlaced: 'not placed',
-    notApplicable: 'does not apply',
-    position: 'position {n} of 100',
-    save: 'Save',
-    suggest: 'Save suggestion',
-    bulk: 'Tag selection ({n})',
-    savedMsg: '“{title}” saved.',
-    suggestedMsg: 'Suggestion for “{title}” saved; a coordinator will accept it.',
-    bulkMsg: '{n} stories tagged.',
-    nothingChosen: 'First choose an outcome or place the story on a slider.',
-    nothingSelected: 'First select stories with space or x.',
-    failed: 'Saving failed: {msg}',
-    loadFailed: 'Loading failed.',
-    suggestionBy: 'Suggested by {name}',
-    acceptedBy: 'Tagged by {name}',
-    teller: 'teller: {n}',
-    code: 'Code passages',
-    editOutcomes: 'Edit outcomes',
-    loading: 'Loading…',
-  },
-});
 
 type Draft = { outcomes: Set<number>; note: string; placements: Map<number, number | null> };
 
@@ -225,10 +149,13 @@ export class TaggingPage extends LitElement {
     const d = this.draft;
     if (!story || !d) return;
     this.error = '';
+    this.message = '';
     const payload = this.payload(d);
     // Empty tags only make sense to clear a tagged story's tags; elsewhere nothing would be saved.
-    if (!payload.outcomes.length && !payload.placements.length && story.state !== 'tagged')
-      return void ((this.message = ''), (this.error = t('nothingChosen')));
+    if (!payload.outcomes.length && !payload.placements.length && story.state !== 'tagged') {
+      this.error = t('nothingChosen');
+      return;
+    }
     try {
       await put(`/api/stories/${story.id}/tags`, payload);
       this.saved = new Set(this.saved).add(story.id);
