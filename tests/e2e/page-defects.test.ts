@@ -206,7 +206,7 @@ describe('browser: page defects stay fixed', () => {
     await expect(page.getByRole('button', { name: 'Opnieuw proberen' }).count()).resolves.toBe(0);
     await page.context().close();
   });
-  it('at 360 px the staff reports list keeps titles readable and scrolls the rest in a labelled region', async () => {
+  it('at 360 px the staff reports list shows each report as a block: nothing scrolls sideways, "Gepubliceerd" in view', async () => {
     const { email } = await e.user('coordinator');
     const projectId = await makeProject(e.db, 'Buurtkamer');
     const page = await (await e.context({ phone: true })).newPage();
@@ -219,10 +219,23 @@ describe('browser: page defects stay fixed', () => {
     await page.goto('/reports');
     const region = page.getByRole('region', { name: 'Rapportages' });
     await region.getByRole('link', { name: 'Jaarverslag buurtkamer Noord 2026' }).waitFor();
-    await expect(region.getAttribute('tabindex')).resolves.toBe('0');
-    const cell = (await region.getByRole('cell').first().boundingBox())!;
-    expect(cell.width).toBeGreaterThanOrEqual(150);
+    await expectNoHorizontalScroll(page, 'reports list at 360 px');
+    expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+    // Every column in view, named at its cell; still a table with its headers for screen readers.
+    const published = region.getByRole('cell', { name: 'Concept, nog niet gepubliceerd' });
+    await expect(published.textContent()).resolves.toBe('Concept, nog niet gepubliceerd');
+    const box = (await published.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    await expect(published.evaluate((el) => getComputedStyle(el, '::before').content)).resolves.toMatch(/Gepubliceerd/);
+    await expect(region.getByRole('columnheader', { name: 'Gepubliceerd' }).count()).resolves.toBe(1);
+    await screenshot(page, 'reports-list-360');
     await checkA11y(page, 'reports list at 360 px');
+
+    // On a wide screen it is a table row: the cells side by side.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const title = (await region.getByRole('cell').first().boundingBox())!;
+    expect((await published.boundingBox())!.y).toBeCloseTo(title.y, 0);
+    await checkA11y(page, 'reports list at 1280 px');
     await page.context().close();
   });
 });

@@ -8,6 +8,7 @@ import type { Me } from '../session.js';
 import type { Code } from '../sensemaking-types.js';
 import { isStaff } from '../models.js';
 import { PageLoader } from '../components/page-loader.js';
+import { failedNotice, focusFailed } from '../components/failed-notice.js';
 
 const t = messages({
   nl: {
@@ -84,6 +85,7 @@ export class CodesPage extends LitElement {
       await this.loader.run();
     } catch (e) {
       this.error = e instanceof ApiError ? e : String(e);
+      void focusFailed(this);
     }
   }
 
@@ -94,7 +96,7 @@ export class CodesPage extends LitElement {
       <h1 tabindex="-1">${t('title')}</h1>
       <p>${t('intro')}</p>
       <div role="status" class="status">${this.message}</div>
-      <div role="alert">${errMsg ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>
+      ${failedNotice(errMsg && t('failed', { msg: errMsg }))}
       ${this.loader.status()} ${this.loader.ready && !this.codes.length ? html`<p>${t('none')}</p>` : nothing}
       <ul class="codes">
         ${this.codes.map((c) =>

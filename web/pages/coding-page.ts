@@ -8,6 +8,7 @@ import type { Code, Excerpt, Outcome, Variable } from '../sensemaking-types.js';
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
+import { failedNotice, focusFailed } from '../components/failed-notice.js';
 
 const t = messages({
   nl: {
@@ -126,7 +127,7 @@ export class CodingPage extends LitElement {
     e.preventDefault();
     this.error = null;
     this.message = '';
-    if (!this.range) return void (this.error = t('pickSelection'));
+    if (!this.range) return this.fail(t('pickSelection'));
     // Keep the form now: once the event is dispatched, its target (inside this shadow root) reads null.
     const form = e.target as HTMLFormElement;
     const f = new FormData(form);
@@ -144,8 +145,14 @@ export class CodingPage extends LitElement {
       this.range = null;
       await this.loader.run();
     } catch (err) {
-      this.error = err instanceof ApiError ? err : String(err);
+      this.fail(err);
     }
+  }
+
+  /** Said at the top of the page, and the focus goes there: on a phone the form is far below. */
+  private fail(err: unknown) {
+    this.error = err instanceof ApiError ? err : String(err);
+    void focusFailed(this);
   }
 
   private async removeExcerpt(x: Excerpt) {
@@ -154,7 +161,7 @@ export class CodingPage extends LitElement {
       this.message = t('removed');
       await this.loader.run();
     } catch (err) {
-      this.error = err instanceof ApiError ? err : String(err);
+      this.fail(err);
     }
   }
 
@@ -173,7 +180,7 @@ export class CodingPage extends LitElement {
       <p class="links"><a href="/stories/${this.params.storyId}">${t('back')}</a> <a href="/tagging">${t('tagging')}</a> <a href="/codes">${t('codebook')}</a></p>
       <h1 tabindex="-1">${t('title', { title: this.story?.title ?? '' })}</h1>
       <div role="status" class="status">${this.message}</div>
-      <div role="alert">${errMsg ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>
+      ${failedNotice(errMsg && t('failed', { msg: errMsg }))}
       ${this.loader.status()}
       <label
         >${t('textLabel')}

@@ -7,6 +7,7 @@ import { navigate } from '../navigate.js';
 import type { Me } from '../session.js';
 import { isStaff } from '../models.js';
 import { PageLoader } from '../components/page-loader.js';
+import { failedNotice, focusFailed } from '../components/failed-notice.js';
 import { errorMessage } from '../components/form-field.js';
 
 const t = messages({
@@ -149,6 +150,7 @@ export class MscPage extends LitElement {
         return this.focusProblem();
       }
       this.error = err instanceof ApiError ? err : String(err);
+      void focusFailed(this);
     }
   }
 
@@ -187,7 +189,7 @@ export class MscPage extends LitElement {
           </li>`,
         )}
       </ul>
-      <div role="alert">${errMsg ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>
+      ${failedNotice(errMsg && t('failed', { msg: errMsg }))}
       ${
         this.staff
           ? html`<h2>${t('create')}</h2>

@@ -8,6 +8,7 @@ import type { Me } from '../session.js';
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
+import { failedNotice, focusFailed } from '../components/failed-notice.js';
 import { errorText, invalid } from '../components/form-field.js';
 import { FormGuard } from '../unsaved.js';
 
@@ -149,15 +150,27 @@ export class MscRoundPage extends LitElement {
     const reason = String(new FormData(e.target as HTMLFormElement).get('reason') ?? '').trim();
     this.error = null;
     this.message = '';
-    if (!reason) return void (this.error = new ApiError(400, 'invalid_input', t('reasonRequired'), [{ field: 'reason', message: t('reasonRequired') }]));
+    if (!reason) return this.fail(new ApiError(400, 'invalid_input', t('reasonRequired'), [{ field: 'reason', message: t('reasonRequired') }]));
     try {
       await post(`/api/msc-rounds/${this.params.id}/picks`, { storyId: this.choice, reason });
       this.guard.saved();
       this.message = t('picked');
       await this.loader.run();
     } catch (err) {
-      this.error = err instanceof ApiError ? err : String(err);
+      void this.fail(err);
     }
+  }
+
+  /** A missing reason is said at its field, anything else at the top of the page; the focus goes there. */
+  private async fail(err: unknown) {
+    this.error = err instanceof ApiError ? err : String(err);
+    if (!this.reasonError) return focusFailed(this);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('textarea[name="reason"]')?.focus();
+  }
+
+  private get reasonError() {
+    return this.error instanceof ApiError && !!this.error.field('reason');
   }
 
   /** The confirm button replaces the one that had focus: keep keyboard users on it. */
@@ -174,7 +187,7 @@ export class MscRoundPage extends LitElement {
       this.confirming = false;
       await this.loader.run();
     } catch (err) {
-      this.error = err instanceof ApiError ? err : String(err);
+      void this.fail(err);
     }
   }
 
@@ -190,7 +203,7 @@ export class MscRoundPage extends LitElement {
       ${canPick && !chosen ? html`<button type="button" class="secondary" @click=${() => (this.choice = c.id)}>${t('pickThis')}</button>` : nothing}
       ${
         canPick && chosen
-          ? html`<form @submit=${this.pick} @input=${this.guard.touch}>
+          ? html`<form @submit=${this.pick} @input=${this.guard.touch} novalidate>
             <label
               >${t('reason')}<textarea name="reason" required .value=${d.myPick?.storyId === c.id ? d.myPick.reason : ''} aria-invalid=${invalid(fe, 'reason')} aria-describedby="reason-error"></textarea
             ></label>
@@ -221,7 +234,7 @@ export class MscRoundPage extends LitElement {
       <p class="badge">${r.status === 'open' ? t('open') : t('closed', { date: formatDate(r.closedAt) })}</p>
       ${r.fedBackAt ? html`<p>${t('fedBack', { date: formatDate(r.fedBackAt) })}</p>` : nothing}
       <div role="status" class="status">${this.message}</div>
-      <div role="alert">${errMsg && !(this.error instanceof ApiError && this.error.field('reason')) ? html`<p class="notice error">${t('failed', { msg: errMsg })}</p>` : nothing}</div>
+      ${failedNotice(errMsg && !this.reasonError ? t('failed', { msg: errMsg }) : null)}
       ${this.loader.status()}
 
       ${

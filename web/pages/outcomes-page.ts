@@ -9,6 +9,7 @@ import { levelTitle, type Level, type LibraryOutcome, type Outcome, type Variabl
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
+import { failedNotice, focusFailed } from '../components/failed-notice.js';
 import { errorMessage, errorText, invalid } from '../components/form-field.js';
 
 const parentLevel: Record<Level, Level | null> = { output: 'outcome', outcome: 'impact', impact: null };
@@ -67,7 +68,7 @@ export class OutcomesPage extends LitElement {
   private fail(e: unknown) {
     this.message = '';
     this.error = e instanceof ApiError ? e : String(e);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#failed')?.focus());
+    void focusFailed(this);
   }
 
   private async run(fn: () => Promise<unknown>, ok = t('saved')) {
@@ -275,7 +276,7 @@ export class OutcomesPage extends LitElement {
       <h1 tabindex="-1">${t('title')}${this.project ? `: ${this.project.name}` : ''}</h1>
       <p>${t('intro')}</p>
       <div role="status" class="status">${this.message}</div>
-      <div role="alert">${errMsg ? html`<p class="notice error" id="failed" tabindex="-1">${t('failed', { msg: errMsg })}</p>` : nothing}</div>
+      ${failedNotice(errMsg && t('failed', { msg: errMsg }))}
       ${this.loader.status()} ${this.loader.ready && !active.length ? html`<p>${t('none')}</p>` : nothing}
       ${(['impact', 'outcome', 'output'] as const).map((level) => {
         const list = active.filter((o) => o.level === level);

@@ -8,6 +8,7 @@ import { isStaff } from '../models.js';
 import type { PublicLink } from '../stories.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
+import { failedNotice, focusFailed } from '../components/failed-notice.js';
 import { errorMessage } from '../components/form-field.js';
 import { askedIds, variableName, type Variable } from './project-links/climate-questions.js';
 import { t } from './project-links/messages.js';
@@ -126,6 +127,7 @@ export class ProjectLinksPage extends LitElement {
       this.links = this.links.map((l) => (l.id === link.id ? res.link : l));
     } catch (err) {
       this.error = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
+      void focusFailed(this); // said in the form above the list
     }
   }
 
@@ -183,7 +185,7 @@ export class ProjectLinksPage extends LitElement {
           <input id="link-expires" name="expiresAt" type="date" aria-describedby="expiresAt-error" aria-invalid=${dateError ? 'true' : 'false'} />
           ${errorMessage('expiresAt', dateError)}
         </div>
-        <div role="alert">${general ? html`<p class="notice error">${general}</p>` : nothing}</div>
+        ${failedNotice(general)}
         <div role="status">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
         <div class="actions"><button type="submit">${t('make')}</button></div>
       </form>

@@ -20,6 +20,7 @@ import { UnsavedGuard } from '../unsaved.js';
 import { PageLoader } from '../components/page-loader.js';
 import { fold, foldStyles } from '../components/fold.js';
 import { errorText, fieldError, invalid } from '../components/form-field.js';
+import { failedNotice, focusFailed } from '../components/failed-notice.js';
 
 /** The part of the preview's data the page reads: the summary (what drops out). */
 type PreviewData = {
@@ -120,6 +121,8 @@ export class ReportEditPage extends LitElement {
       await action();
     } catch (err) {
       this.error = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
+      // A problem at a field is said there; anything else at the top of the page, where the focus goes.
+      if (!this.error.details.length) void focusFailed(this);
     } finally {
       this.busy = false;
     }
@@ -400,7 +403,7 @@ export class ReportEditPage extends LitElement {
       <p><a href="/reports">← ${t('back')}</a></p>
       <h1 tabindex="-1">${this.report?.title ?? title}</h1>
       ${this.report ? html`<p><a href="#preview-h" @click=${this.toPreview}>${t('toPreview')} ↓</a></p>` : nothing}
-      <div role="alert">${this.error ? html`<p class="notice error">${this.error.details.length ? t('invalid') : this.error.message}</p>` : nothing}</div>
+      ${failedNotice(this.error && (this.error.details.length ? t('invalid') : this.error.message))}
       <div role="status">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
       ${this.renderForm(this.options)} ${this.report ? this.renderPublished(this.report, this.options) : nothing}
     `;

@@ -138,9 +138,9 @@ export class ReportsPage extends LitElement {
                 ${this.reports.map(
                   (r) => html`<tr>
                     <td><a href=${`/reports/${r.id}`}>${r.title}</a></td>
-                    <td>${t(r.audience)}</td>
-                    <td>${this.period(r)}</td>
-                    <td>${r.latestVersion ? html`<a data-reload href=${`/reports/${r.id}/versions/${r.latestVersion}`}>${t('versionN', { n: r.latestVersion, date: formatDate(r.latestPublishedAt) })}</a>` : t('draft')}</td>
+                    <td data-label=${t('audience')}>${t(r.audience)}</td>
+                    <td data-label=${t('period')}>${this.period(r)}</td>
+                    <td data-label=${t('version')}>${r.latestVersion ? html`<a data-reload href=${`/reports/${r.id}/versions/${r.latestVersion}`}>${t('versionN', { n: r.latestVersion, date: formatDate(r.latestPublishedAt) })}</a>` : t('draft')}</td>
                   </tr>`,
                 )}
               </tbody>
@@ -157,9 +157,16 @@ export class ReportsPage extends LitElement {
     css`
       ul.cards { list-style: none; margin: 0; padding: 0; display: grid; gap: 1rem; max-width: 48rem; }
       .cards h2 { margin-top: 0; }
-      /* On a phone titles keep room to read; the other columns scroll in the labelled region. */
-      table.reports td:first-child { min-width: 10rem; }
-      table.reports td:last-child { min-width: 8rem; }
+      /* On a phone each report is a small block: its title, then each other cell under it, named
+         by its column (screen readers keep the table and its headers, so they skip the name). */
+      @media (max-width: 40rem) {
+        table.reports thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+        table.reports, table.reports tbody, table.reports tr, table.reports td { display: block; }
+        table.reports tr { padding: 0.5rem 0; border-bottom: 1px solid var(--ww-line); }
+        table.reports td { border: 0; padding: 0.1rem 0; }
+        table.reports td:first-child { font-weight: 600; padding-bottom: 0.25rem; }
+        table.reports td[data-label]::before { content: attr(data-label) ': ' / ''; font-weight: 600; }
+      }
     `,
   ];
 }

@@ -8,6 +8,7 @@ import type { Me } from '../session.js';
 import { errorMessage, errorText, generalError, invalid } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { PageLoader } from '../components/page-loader.js';
+import { failedNotice, focusFailed } from '../components/failed-notice.js';
 import { tableRegion } from '../components/table-region.js';
 
 const roleList: Role[] = ['admin', 'coordinator', 'worker', 'funder'];
@@ -171,6 +172,7 @@ export class UsersPage extends LitElement {
       this.notice = t('roleChanged', { name: user.name, role: t(role) });
     } catch (err) {
       this.rowError = err instanceof ApiError ? err.message : t('failed');
+      void focusFailed(this);
       this.replace({ ...u }); // puts the select back
     }
   }
@@ -185,6 +187,7 @@ export class UsersPage extends LitElement {
       this.notice = t(disabled ? 'disabledDone' : 'enabledDone', { name: user.name });
     } catch (err) {
       this.rowError = err instanceof ApiError ? err.message : t('failed');
+      void focusFailed(this);
     }
   }
 
@@ -259,7 +262,7 @@ export class UsersPage extends LitElement {
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
       <p role="status" class=${this.notice ? 'notice' : ''}>${this.notice}</p>
-      <div role="alert">${this.rowError ? html`<p class="notice error">${this.rowError}</p>` : nothing}</div>
+      ${failedNotice(this.rowError)}
       ${this.loader.status()}
       ${
         this.users
