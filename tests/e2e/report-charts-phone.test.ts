@@ -2,9 +2,9 @@
 // at 11 px or more at 360 px, and no label overlaps another or falls off the screen; at 1280 px too.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
-import { CHROMIUM, SCREENSHOTS } from '../helpers/browser.js';
+import { launchChromium, SCREENSHOTS } from '../helpers/browser.js';
 import { climateSpreadChart, indicatorFigure, type ChartPoint } from '../../server/reports/chart.js';
 import { reportPage } from '../../server/reports/page.js';
 
@@ -40,7 +40,7 @@ function html(most: number): string {
 describe('browser: report charts read on a phone', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await launchChromium();
   });
   afterAll(async () => browser?.close());
 

@@ -13,6 +13,22 @@ import type { Role } from '../../db/schema.js';
 import { PASSWORD } from './app.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, never a downloaded one, with nothing of its own reaching the network. */
+export const launchChromium = (extra: string[] = []) =>
+  chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-sync',
+      ...extra,
+    ],
+  });
 export const SCREENSHOTS = join(process.cwd(), 'tests', 'artifacts', 'screenshots');
 
 export type E2E = {
@@ -54,19 +70,7 @@ export async function startE2E(overrides: Partial<Config> = {}, options: E2EOpti
   // served as server/index.ts serves it: malformed requests get the JSON error shape there too
   const { server, port } = await listen({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-sync',
-      ...(options.fakeMedia ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] : []),
-    ],
-  });
+  const browser = await launchChromium(options.fakeMedia ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] : []);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const passwordHash = await hashPassword(PASSWORD);
   let n = 0;
