@@ -16,8 +16,8 @@ export type ChartInput = {
   periodText: (period: string) => string;
 };
 
-// Drawn at the size it prints (111 mm wide in print: one SVG unit is one CSS pixel), so 12-unit
-// text prints at 9 pt — never under 8 pt.
+// Drawn near the size it prints (104 mm wide in print: one SVG unit is about one CSS pixel), so
+// 12-unit text prints at about 8.5 pt — never under 8 pt.
 const W = 420;
 const H = 210;
 const M = { top: 12, right: 12, bottom: 44, left: 44 };
