@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePeriod, periodLabel } from '../db/domain/periods.js';
+import { normalizePeriod, periodLabel, periodsUpTo } from '../db/domain/periods.js';
+import { indicatorChart } from '../server/reports/chart.js';
 
 describe('a period in words (periodLabel)', () => {
   it('says quarters, months and years in Dutch, long and short', () => {
@@ -31,5 +32,25 @@ describe('a period in words (periodLabel)', () => {
       for (const lang of ['nl', 'en'] as const) for (const form of ['long', 'short'] as const) expect(normalizePeriod(periodLabel(p, lang, form))).toBe(p);
     expect(normalizePeriod('4E Kwartaal  2026')).toBe('2026-Q4');
     expect(normalizePeriod('maand 2026')).toBeNull();
+  });
+});
+
+describe("a report chart's period axis", () => {
+  it('names periods short, the latest always, and never two labels closer than one is wide', () => {
+    for (const count of [4, 8, 12, 13, 24]) {
+      const svg = indicatorChart({
+        id: 'c',
+        title: 'Bezoekers',
+        unit: 'count',
+        baseline: null,
+        points: periodsUpTo('2026-12', count).map((period, i) => ({ period, target: null, actual: i })),
+        labels: { actual: 'Gerealiseerd', target: 'Doel', baseline: 'Nulmeting', summary: '' },
+        periodText: (p) => periodLabel(p, 'nl', 'short'),
+      });
+      const axis = [...svg.matchAll(/<text x="([\d.]+)" y="184"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]), text: m[2] }));
+      expect(axis.at(-1)!.text, `${count} months`).toBe('dec 2026');
+      for (let i = 1; i < axis.length; i++)
+        expect(axis[i]!.x - axis[i - 1]!.x, `${count} months: ${axis[i - 1]!.text} and ${axis[i]!.text}`).toBeGreaterThanOrEqual(56);
+    }
   });
 });
