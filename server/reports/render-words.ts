@@ -226,8 +226,8 @@ export const dateIn = (w: Words, iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return d ? `${d} ${w.months[m! - 1]} ${y}` : `${w.months[m! - 1]} ${y}`;
 };
-/** A period in words ('4e kwartaal 2026', 'Q4 2026'), as HTML. */
-export const periodIn = (w: Words, period: string) => escapeHtml(periodLabel(period, w.lang));
+/** A period in words ('4e kwartaal 2026', 'Q4 2026'), as HTML: a narrow column breaks it before the year only. */
+export const periodIn = (w: Words, period: string) => escapeHtml(periodLabel(period, w.lang)).replace(/ (?=.* )/g, '&nbsp;');
 /** A period in its short form for a column head ('K4 2026'), the long form as its title where they differ. */
 export const periodHead = (w: Words, period: string) => {
   const [short, long] = [periodLabel(period, w.lang, 'short'), periodLabel(period, w.lang)];
