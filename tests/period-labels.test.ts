@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePeriod, periodLabel, periodsUpTo } from '../db/domain/periods.js';
+import { breakBeforeYear, normalizePeriod, periodLabel, periodsUpTo } from '../db/domain/periods.js';
 import { indicatorChart } from '../server/reports/chart.js';
 
 describe('a period in words (periodLabel)', () => {
@@ -18,6 +18,11 @@ describe('a period in words (periodLabel)', () => {
     expect(periodLabel('2026-03', 'en')).toBe('March 2026');
     expect(periodLabel('2026-09', 'en', 'short')).toBe('Sep 2026');
     expect(periodLabel('2026', 'en', 'short')).toBe('2026');
+  });
+
+  it('keeps the words before the year together, so a narrow column breaks before the year only', () => {
+    expect(breakBeforeYear(periodLabel('2026-Q2', 'nl'))).toBe('2e\u00a0kwartaal 2026');
+    expect(breakBeforeYear(periodLabel('2026-03', 'nl'))).toBe('maart 2026');
   });
 
   it('gives back a text that is not a period unchanged', () => {

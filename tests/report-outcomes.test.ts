@@ -81,7 +81,7 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     await t.db.updateTable('indicators').set({ unit: 'percentage' }).where('id', '=', w.indicatorId).execute();
     const share = await json(await coord.get(`/api/reports/${reportId}/preview`));
     // The period reads in words, in the report's language.
-    expect(share.html).toMatch(/>63% <span class="period">2e&nbsp;kwartaal 2026<\/span>/);
+    expect(share.html).toMatch(/>63% <span class="period">2e\u00a0kwartaal 2026<\/span>/);
     expect((await json(await coord.get(`/api/reports/${reportId}/preview?lang=en`))).html).toMatch(/>63% <span class="period">Q2 2026<\/span>/);
     expect(share.html).toMatch(/>40%</);
     // The rule explains counting the other way round only where an indicator needs it.

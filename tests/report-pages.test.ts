@@ -41,7 +41,7 @@ describe('report pages: Dutch first, English second', () => {
     expect(en).not.toContain('Gerealiseerd');
     expect(nl).toContain('laatste meting 63 in 2e kwartaal 2026 (doel 60)');
     // Periods read in words, not codes: in the table, short on the chart's axis.
-    expect(nl).toContain('<th scope="row">2e&nbsp;kwartaal 2026</th>');
+    expect(nl).toContain('<th scope="row">2e\u00a0kwartaal 2026</th>');
     expect(nl).toMatch(/>K2 2026<\/text>/);
     expect(en).toContain('<th scope="row">Q2 2026</th>');
     expect(en).toMatch(/>Q2 2026<\/text>/);

@@ -54,6 +54,9 @@ export function periodLabel(period: string, lang: 'nl' | 'en', form: 'long' | 's
   return period;
 }
 
+/** A period label that a narrow column breaks before its year only: '2e kwartaal' stays together. */
+export const breakBeforeYear = (label: string): string => label.replace(/ (?=.* )/g, '\u00a0');
+
 export const periodNl: Record<Periodicity, string> = { month: 'maand', quarter: 'kwartaal', year: 'jaar' };
 
 /** Why a text is not a period, with an example of one. */

@@ -2,7 +2,7 @@
 // and dates read in each: everything render.ts says, in one place per language.
 import type { Status } from './summary.js';
 import type { SummaryOut } from './types.js';
-import { periodLabel } from '../../db/domain/periods.js';
+import { breakBeforeYear, periodLabel } from '../../db/domain/periods.js';
 import { escapeHtml } from './text.js';
 
 export type Lang = 'nl' | 'en';
@@ -227,7 +227,7 @@ export const dateIn = (w: Words, iso: string) => {
   return d ? `${d} ${w.months[m! - 1]} ${y}` : `${w.months[m! - 1]} ${y}`;
 };
 /** A period in words ('4e kwartaal 2026', 'Q4 2026'), as HTML: a narrow column breaks it before the year only. */
-export const periodIn = (w: Words, period: string) => escapeHtml(periodLabel(period, w.lang)).replace(/ (?=.* )/g, '&nbsp;');
+export const periodIn = (w: Words, period: string) => escapeHtml(breakBeforeYear(periodLabel(period, w.lang)));
 /** A period in its short form for a column head ('K4 2026'), the long form as its title where they differ. */
 export const periodHead = (w: Words, period: string) => {
   const [short, long] = [periodLabel(period, w.lang, 'short'), periodLabel(period, w.lang)];

@@ -10,6 +10,7 @@ import { formatDate, formatNumber, formatPeriod, locale, messages } from '../i18
 import type { Me } from '../session.js';
 import type { Distribution, Variable } from '../sensemaking-types.js';
 import { tableRegion } from '../components/table-region.js';
+import { breakBeforeYear } from '../../db/domain/periods.js';
 
 const t = messages({
   nl: {
@@ -244,7 +245,7 @@ export class ClimatePage extends LitElement {
     const row = (period: string, source: 'teller' | 'coordinator', d: Distribution, shift: number | null, first: boolean) => {
       const who = source === 'teller' ? t('tellers') : t('coordinators');
       return html`<tr>
-        ${first ? html`<th scope="rowgroup" rowspan="2">${formatPeriod(period)}</th>` : nothing}
+        ${first ? html`<th scope="rowgroup" rowspan="2">${breakBeforeYear(formatPeriod(period))}</th>` : nothing}
         <th scope="row">${who}</th>
         <td>${d.n}</td>
         <td>${formatNumber(d.mean, 1)}</td>
