@@ -14,6 +14,7 @@ const sqliteOnly = [
   'tests/sqlite-rows.test.ts',
   'tests/limiter-await.test.ts', // reads the code, not the database
   'tests/bundle-stale.test.ts', // reads files, not the database
+  'tests/period-labels.test.ts', // pure rules, no database
 ];
 
 export default defineConfig({

@@ -80,7 +80,9 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     // A figure carries its unit where a sign can: a percentage reads 63%, not a bare 63.
     await t.db.updateTable('indicators').set({ unit: 'percentage' }).where('id', '=', w.indicatorId).execute();
     const share = await json(await coord.get(`/api/reports/${reportId}/preview`));
-    expect(share.html).toMatch(/>63% <span class="period">2026-Q2<\/span>/);
+    // The period reads in words, in the report's language.
+    expect(share.html).toMatch(/>63% <span class="period">2e\u00a0kwartaal 2026<\/span>/);
+    expect((await json(await coord.get(`/api/reports/${reportId}/preview?lang=en`))).html).toMatch(/>63% <span class="period">Q2 2026<\/span>/);
     expect(share.html).toMatch(/>40%</);
     // The rule explains counting the other way round only where an indicator needs it.
     expect(share.html).not.toContain('Is lager beter');

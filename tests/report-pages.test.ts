@@ -35,11 +35,17 @@ describe('report pages: Dutch first, English second', () => {
     expect(en).not.toContain('Periode');
     // the chart speaks English too: its text alternative and legend
     expect(en).toMatch(
-      /<desc id="chart-\d+-\d+-desc">Deelnemers aan buurtactiviteiten: baseline 40; latest measurement 63 in 2026-Q2 \(target 60\)\. The figures are also in the table\.<\/desc>/,
+      /<desc id="chart-\d+-\d+-desc">Deelnemers aan buurtactiviteiten: baseline 40; latest measurement 63 in Q2 2026 \(target 60\)\. The figures are also in the table\.<\/desc>/,
     );
     expect(en).toContain('>Actual</text>');
     expect(en).not.toContain('Gerealiseerd');
-    expect(nl).toContain('laatste meting 63 in 2026-Q2 (doel 60)');
+    expect(nl).toContain('laatste meting 63 in 2e kwartaal 2026 (doel 60)');
+    // Periods read in words, not codes: in the table, short on the chart's axis.
+    expect(nl).toContain('<th scope="row">2e\u00a0kwartaal 2026</th>');
+    expect(nl).toMatch(/>K2 2026<\/text>/);
+    expect(en).toContain('<th scope="row">Q2 2026</th>');
+    expect(en).toMatch(/>Q2 2026<\/text>/);
+    for (const page of [nl, en]) expect(page).not.toContain('2026-Q2');
     // consent holds in English too: team stories never, 'report' stories without a name
     expect(en).not.toContain('TEAMGEHEIM');
     expect(en).not.toContain('Ria Rapport');

@@ -256,7 +256,9 @@ describe('reports: indicators per area', () => {
     const page = await (await coord.get(`/reports/${id}/versions/1`)).text();
     expect(page).toContain('Bezoekers buurtkamer per gebied');
     // One compact matrix, areas × periods: the actual, the area's target in brackets.
-    expect(page).toMatch(/<thead><tr><th scope="col">Gebied<\/th><th scope="col">2026-Q1<\/th><\/tr><\/thead>/);
+    // Its period heads are short, the period in full words for a screen reader or a tooltip.
+    expect(page).toMatch(/<thead><tr><th scope="col">Gebied<\/th><th scope="col"><abbr title="1e kwartaal 2026">K1 2026<\/abbr><\/th><\/tr><\/thead>/);
+    expect(await (await coord.get(`/reports/${id}/versions/1?lang=en`)).text()).toMatch(/<th scope="col">Area<\/th><th scope="col">Q1 2026<\/th><\/tr>/);
     expect(page).toMatch(/<tr><th scope="row">Oosterpark<\/th><td>10 <span class="target">\(12\)<\/span><\/td><\/tr>/);
     expect(page).toContain('Bezoekers buurtkamer per gebied (gerealiseerd, aantal; doel tussen haakjes)');
     expect(page).not.toContain('Zuidhoek');

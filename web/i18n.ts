@@ -1,4 +1,6 @@
 // Every UI string goes through here. Dutch first; English is the second language.
+import { periodLabel } from '../db/domain/periods.js';
+
 export type Locale = 'nl' | 'en';
 
 const KEY = 'weefwerk.locale';
@@ -38,6 +40,9 @@ export function formatDate(iso: string | null | undefined): string {
     year: 'numeric',
   });
 }
+
+/** A period ('2026-Q4') in words in the app's language: '4e kwartaal 2026'; short 'K4 2026' for tight places. */
+export const formatPeriod = (period: string, form: 'long' | 'short' = 'long'): string => periodLabel(period, locale(), form);
 
 export function formatNumber(n: number | null | undefined, digits = 0): string {
   if (n == null) return '–';

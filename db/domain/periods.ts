@@ -7,6 +7,10 @@ export type Periodicity = (typeof periodicities)[number];
 export type PeriodRange = { start: string; end: string };
 
 const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const MONTHS_NL_SHORT = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** Per month the words people may type for it: 'maart', 'mrt', 'march', 'mar'. */
+const MONTH_WORDS = MONTHS_NL.map((nl, i) => [nl, MONTHS_NL_SHORT[i]!, MONTHS_EN[i]!.toLowerCase(), MONTHS_EN[i]!.slice(0, 3).toLowerCase()]);
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
@@ -18,16 +22,40 @@ export function normalizePeriod(input: string): string | null {
   if ((m = /^(\d{4}) ?[-/ ]? ?[qk](?:w0?)?([1-4])$/.exec(s)) || (m = /^(\d{4})kw0([1-4])$/.exec(s))) return `${m[1]}-Q${m[2]}`;
   if ((m = /^[qk]([1-4]) ?[-/ ]? ?(\d{4})$/.exec(s))) return `${m[2]}-Q${m[1]}`;
   if ((m = /^(\d{4}) ([1-4])e kwartaal$/.exec(s))) return `${m[1]}-Q${m[2]}`;
+  if ((m = /^([1-4])e kwartaal (\d{4})$/.exec(s))) return `${m[2]}-Q${m[1]}`;
   if ((m = /^(\d{4})(?:-|mm)(\d{2})$/.exec(s))) {
     const month = Number(m[2]);
     return month >= 1 && month <= 12 ? `${m[1]}-${m[2]}` : null;
   }
-  if ((m = /^(\d{4}) ([a-z]+)$/.exec(s))) {
-    const month = MONTHS_NL.indexOf(m[2]!);
-    return month >= 0 ? `${m[1]}-${pad(month + 1)}` : null;
+  if ((m = /^(\d{4}) ([a-z]+)$/.exec(s)) || (m = /^([a-z]+) (\d{4})$/.exec(s))) {
+    const [year, name] = /^\d/.test(m[1]!) ? [m[1], m[2]!] : [m[2], m[1]!];
+    const month = MONTH_WORDS.findIndex((names) => names.includes(name));
+    return month >= 0 ? `${year}-${pad(month + 1)}` : null;
   }
   return null;
 }
+
+/**
+ * A period in words for people to read: long nl '4e kwartaal 2026', 'maart 2026'; long en
+ * 'Q4 2026', 'March 2026'; short (chart axes, column heads) nl 'K4 2026', 'mrt 2026', en 'Q4 2026',
+ * 'Mar 2026'. A year stays '2026'; a text that is not a period comes back unchanged.
+ */
+export function periodLabel(period: string, lang: 'nl' | 'en', form: 'long' | 'short' = 'long'): string {
+  const kind = periodicityOf(period);
+  const year = period.slice(0, 4);
+  if (kind === 'quarter') {
+    const q = period.slice(6);
+    return lang === 'en' ? `Q${q} ${year}` : form === 'short' ? `K${q} ${year}` : `${q}e kwartaal ${year}`;
+  }
+  if (kind === 'month') {
+    const i = Number(period.slice(5)) - 1;
+    return `${lang === 'en' ? (form === 'short' ? MONTHS_EN[i]!.slice(0, 3) : MONTHS_EN[i]) : (form === 'short' ? MONTHS_NL_SHORT : MONTHS_NL)[i]} ${year}`;
+  }
+  return period;
+}
+
+/** A period label that a narrow column breaks before its year only: '2e kwartaal' stays together. */
+export const breakBeforeYear = (label: string): string => label.replace(/ (?=.* )/g, '\u00a0');
 
 export const periodNl: Record<Periodicity, string> = { month: 'maand', quarter: 'kwartaal', year: 'jaar' };
 

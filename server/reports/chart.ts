@@ -2,6 +2,7 @@
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
 import { escapeHtml } from './text.js';
+import { periodLabel } from '../../db/domain/periods.js';
 
 export type ChartPoint = { period: string; target: number | null; actual: number | null };
 export type ChartInput = {
@@ -11,10 +12,12 @@ export type ChartInput = {
   baseline: number | null;
   points: ChartPoint[];
   labels: { actual: string; target: string; baseline: string; summary: string };
+  /** How a period reads on the x axis ('K4 2026'). */
+  periodText: (period: string) => string;
 };
 
-// Drawn at the size it prints (111 mm wide in print: one SVG unit is one CSS pixel), so 12-unit
-// text prints at 9 pt — never under 8 pt.
+// Drawn near the size it prints (104 mm wide in print: one SVG unit is about one CSS pixel), so
+// 12-unit text prints at about 8.5 pt — never under 8 pt.
 const W = 420;
 const H = 210;
 const M = { top: 12, right: 12, bottom: 44, left: 44 };
@@ -59,11 +62,14 @@ export function indicatorChart(input: ChartInput): string {
   }
   // x axis labels
   out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}" stroke="#333" stroke-width="1"/>`);
-  // Every k-th period labelled so labels never overlap (a label is about 56 units wide).
+  // Every k-th period labelled, counted back from the latest (always labelled), so labels never
+  // overlap (a label, 'mrt 2026' at most, is about 56 units wide).
   const every = Math.max(1, Math.ceil((periods.length * 60) / (W - M.left - M.right)));
   periods.forEach((p, i) => {
-    if (i % every === 0 || i === periods.length - 1)
-      out.push(`<text x="${x(p)!.toFixed(1)}" y="${H - M.bottom + 18}" text-anchor="middle" font-size="12" fill="#333">${escapeHtml(p)}</text>`);
+    if ((periods.length - 1 - i) % every === 0)
+      out.push(
+        `<text x="${x(p)!.toFixed(1)}" y="${H - M.bottom + 18}" text-anchor="middle" font-size="12" fill="#333">${escapeHtml(input.periodText(p))}</text>`,
+      );
   });
   if (input.baseline != null) {
     const by = y(input.baseline).toFixed(1);
@@ -121,8 +127,19 @@ export function indicatorFigure(
   const w = chartWords[lang];
   const last = [...ind.periods].reverse().find((p) => p.actual != null);
   const summary =
-    `${ind.name}: ` + (ind.baseline ? w.baseline(ind.baseline.value) : '') + (last ? w.last(last.actual!, last.period, last.target) : w.none) + w.table;
-  return indicatorChart({ id, title: ind.name, unit: ind.unit, baseline: ind.baseline?.value ?? null, points: ind.periods, labels: { ...w.labels, summary } });
+    `${ind.name}: ` +
+    (ind.baseline ? w.baseline(ind.baseline.value) : '') +
+    (last ? w.last(last.actual!, periodLabel(last.period, lang), last.target) : w.none) +
+    w.table;
+  return indicatorChart({
+    id,
+    title: ind.name,
+    unit: ind.unit,
+    baseline: ind.baseline?.value ?? null,
+    points: ind.periods,
+    labels: { ...w.labels, summary },
+    periodText: (p) => periodLabel(p, lang, 'short'),
+  });
 }
 
 export const chartId = (outcomeId: number, indicatorId: number) => `chart-${outcomeId}-${indicatorId}`;

@@ -111,9 +111,10 @@ table.data th[scope="col"], table.matrix th, .summary-table td { white-space: no
   .outcome-head { break-inside: avoid; }
   .indicator, .figure, table.data, svg, article.story, .climate-line, dl.counts, .reading, .narrative p, .msc-head, tr { break-inside: avoid; page-break-inside: avoid; }
   p { orphans: 3; widows: 3; }
-  .figure { grid-template-columns: 111mm 1fr; gap: 4mm; }
+  /* 104 mm leaves the table beside the chart room for "2e kwartaal 2026" on one line */
+  .figure { grid-template-columns: 104mm 1fr; gap: 4mm; }
   .figure + .table-wrap { margin-top: 3mm; }
-  .chart-wrap svg.chart { width: 111mm; }
+  .chart-wrap svg.chart { width: 104mm; }
   .climate-lines { grid-template-columns: 1fr 1fr; gap: 0 6mm; }
   .climate-line .chart-wrap svg.chart { width: 100%; }
   table.data { font-size: 9pt; } table.data th, table.data td { padding: .2rem .35rem; }
@@ -122,6 +123,7 @@ table.data th[scope="col"], table.matrix th, .summary-table td { white-space: no
   article.story { margin: .5rem 0; }
   .story-photo img { max-height: 80mm; max-width: 120mm; }
   a { color: inherit; }
+  abbr[title] { text-decoration: none; }
 }
 `;
 

@@ -2,11 +2,14 @@
 // and dates read in each: everything render.ts says, in one place per language.
 import type { Status } from './summary.js';
 import type { SummaryOut } from './types.js';
+import { breakBeforeYear, periodLabel } from '../../db/domain/periods.js';
+import { escapeHtml } from './text.js';
 
 export type Lang = 'nl' | 'en';
 
 export const words = {
   nl: {
+    lang: 'nl' as Lang,
     locale: 'nl-NL',
     months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
     audience: { funder: 'de financier', municipality: 'de gemeente', internal: 'intern gebruik', residents: 'bewoners' } as Record<string, string>,
@@ -107,6 +110,7 @@ export const words = {
       `${whole ? `Over de hele periode gemiddeld ${whole.mean} (${whole.n} verhalen). Per helft te` : 'Te'} weinig verhalen om te tonen (${a} in de eerste helft, ${b} in de tweede).`,
   },
   en: {
+    lang: 'en' as Lang,
     locale: 'en-GB',
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
     audience: { funder: 'the funder', municipality: 'the municipality', internal: 'internal use', residents: 'residents' } as Record<string, string>,
@@ -221,4 +225,11 @@ export const euro = (w: Words, n: number | null, digits = 2) => (n == null ? 'â€
 export const dateIn = (w: Words, iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return d ? `${d} ${w.months[m! - 1]} ${y}` : `${w.months[m! - 1]} ${y}`;
+};
+/** A period in words ('4e kwartaal 2026', 'Q4 2026'), as HTML: a narrow column breaks it before the year only. */
+export const periodIn = (w: Words, period: string) => escapeHtml(breakBeforeYear(periodLabel(period, w.lang)));
+/** A period in its short form for a column head ('K4 2026'), the long form as its title where they differ. */
+export const periodHead = (w: Words, period: string) => {
+  const [short, long] = [periodLabel(period, w.lang, 'short'), periodLabel(period, w.lang)];
+  return short === long ? escapeHtml(long) : `<abbr title="${escapeHtml(long)}">${escapeHtml(short)}</abbr>`;
 };

@@ -10,7 +10,7 @@ import { ON_TRACK_PERCENT, type Status } from './summary.js';
 import { escapeHtml as e } from './text.js';
 import { photoFigure } from './photos.js';
 
-import { dateIn, euro, format, num, words, type Lang, type Words } from './render-words.js';
+import { dateIn, euro, format, num, periodHead, periodIn, words, type Lang, type Words } from './render-words.js';
 
 export type { Lang } from './render-words.js';
 
@@ -54,10 +54,12 @@ export const renderStoryTitle = (s: { id: number; title: string }) => `<!--story
 const isWithdrawn = (s: StoryOut | WithdrawnStory | { id: number; title: string }): s is WithdrawnStory => 'withdrawn' in s;
 
 function indicatorTable(w: Words, ind: IndicatorOut): string {
-  const rows = ind.periods.map((p) => `<tr><th scope="row">${e(p.period)}</th><td>${num(w, p.target)}</td><td>${num(w, p.actual)}</td></tr>`).join('');
+  const rows = ind.periods
+    .map((p) => `<tr><th scope="row">${periodIn(w, p.period)}</th><td>${num(w, p.target)}</td><td>${num(w, p.actual)}</td></tr>`)
+    .join('');
   return (
     `<table class="data"><caption>${e(ind.name)} (${e(w.unit[ind.unit] ?? ind.unit)})` +
-    (ind.baseline ? ` — ${w.baseline} ${num(w, ind.baseline.value)}${ind.baseline.period ? ` (${e(ind.baseline.period)})` : ''}` : '') +
+    (ind.baseline ? ` — ${w.baseline} ${num(w, ind.baseline.value)}${ind.baseline.period ? ` (${periodIn(w, ind.baseline.period)})` : ''}` : '') +
     `</caption><thead><tr><th scope="col">${w.period}</th><th scope="col">${w.target}</th><th scope="col">${w.actual}</th></tr></thead><tbody>${rows}</tbody></table>`
   );
 }
@@ -78,7 +80,7 @@ function areaTable(w: Words, ind: IndicatorOut): string {
   return scroller(
     w.perArea(e(ind.name)),
     `<table class="data matrix"><caption>${w.perAreaMatrix(e(ind.name), e(w.unit[ind.unit] ?? ind.unit), targets)}</caption>` +
-      `<thead><tr><th scope="col">${w.area}</th>${periods.map((p) => `<th scope="col">${e(p)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
+      `<thead><tr><th scope="col">${w.area}</th>${periods.map((p) => `<th scope="col">${periodHead(w, p)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
   );
 }
 
@@ -180,7 +182,7 @@ function renderSummary(w: Words, s: SummaryOut): string {
               `<tr><th scope="row">${e(i.name)}</th>${labelled(w.summaryHead, [
                 inUnit(i.baseline, i.unit),
                 inUnit(i.target, i.unit),
-                `${inUnit(i.actual, i.unit)}${i.period ? ` <span class="period">${e(i.period)}</span>` : ''}`,
+                `${inUnit(i.actual, i.unit)}${i.period ? ` <span class="period">${periodIn(w, i.period)}</span>` : ''}`,
                 pct(i.percent),
                 statusBadge(w, i.status),
               ])}</tr>`,

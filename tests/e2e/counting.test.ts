@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject, setProjectMembers } from '../../db/repositories/projects.js';
+import { periodLabel } from '../../db/domain/periods.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { checkA11y, descriptionOf, expectNoHorizontalScroll, isFocused } from '../helpers/a11y.js';
 import { shared } from '../helpers/shared.js';
@@ -39,8 +40,10 @@ describe('browser: counting', () => {
     await expect.poll(() => page.getByRole('columnheader').count()).toBe(5);
     await last.fill('2026-Q1');
     await page.getByRole('button', { name: 'Tonen' }).click();
-    await page.getByRole('table', { name: 'Kwartaal: 2025-Q2 tot en met 2026-Q1' }).waitFor();
-    expect(await page.getByRole('columnheader').allInnerTexts()).toEqual(['Indicator en gebied', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1']);
+    await page.getByRole('table', { name: 'Kwartaal: 2e kwartaal 2025 tot en met 1e kwartaal 2026' }).waitFor();
+    // The periods in words: short over the columns, in full for a tooltip or screen reader.
+    expect(await page.getByRole('columnheader').allInnerTexts()).toEqual(['Indicator en gebied', 'K2 2025', 'K3 2025', 'K4 2025', 'K1 2026']);
+    await expect(page.getByRole('columnheader', { name: 'K2 2025' }).locator('abbr').getAttribute('title')).resolves.toBe('2e kwartaal 2025');
 
     const cell = (indicator: string, area: string, period: string) => page.getByRole('textbox', { name: `${indicator}, ${area}, ${period}` });
     const focused = () =>
@@ -50,7 +53,7 @@ describe('browser: counting', () => {
         ),
       );
     // Along a row through the periods with the arrow keys, then down with Enter.
-    await cell('Bezoekers', 'Kop Zeedijk', '2025-Q2').click();
+    await cell('Bezoekers', 'Kop Zeedijk', '2e kwartaal 2025').click();
     for (const [text, key] of [
       ['10', 'ArrowRight'],
       ['11', 'ArrowRight'],
@@ -61,37 +64,37 @@ describe('browser: counting', () => {
       await page.keyboard.type(text);
       await page.keyboard.press(key);
     }
-    await expect.poll(focused).toBe('Bezoekers, Oude Kerk e.o., 2026-Q1'); // the last row: Enter stays
+    await expect.poll(focused).toBe('Bezoekers, Oude Kerk e.o., 1e kwartaal 2026'); // the last row: Enter stays
     // Rows are in name order: Aandeel actief is above Bezoekers.
     await page.keyboard.press('Shift+Enter');
     await page.keyboard.press('Shift+Enter');
-    await expect.poll(focused).toBe('Aandeel actief, Hele project, 2026-Q1');
+    await expect.poll(focused).toBe('Aandeel actief, Hele project, 1e kwartaal 2026');
     await page.keyboard.type('12,5');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    await expect.poll(focused).toBe('Bezoekers, Oude Kerk e.o., 2026-Q1');
+    await expect.poll(focused).toBe('Bezoekers, Oude Kerk e.o., 1e kwartaal 2026');
     await page.keyboard.press('ArrowLeft'); // the whole text is selected on arrival: left goes to the period before
-    await expect.poll(focused).toBe('Bezoekers, Oude Kerk e.o., 2025-Q4');
+    await expect.poll(focused).toBe('Bezoekers, Oude Kerk e.o., 4e kwartaal 2025');
     await page.keyboard.type('9');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
     // 'twaalf' is no number, and a count is a whole number.
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Niets opgeslagen. 2 cellen kloppen niet:' }).count()).toBeGreaterThan(0);
-    await expect(page.getByRole('link', { name: 'Bezoekers · Oude Kerk e.o. · 2026-Q1' }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('link', { name: 'Bezoekers · Kop Zeedijk · 2026-Q1' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('link', { name: 'Bezoekers · Oude Kerk e.o. · 1e kwartaal 2026' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('link', { name: 'Bezoekers · Kop Zeedijk · 1e kwartaal 2026' }).isVisible()).resolves.toBe(true);
     await expect.poll(() => page.getByText('Een aantal is een heel getal van 0 of meer.').count()).toBeGreaterThan(0);
-    await expect(cell('Bezoekers', 'Oude Kerk e.o.', '2026-Q1').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(cell('Bezoekers', 'Oude Kerk e.o.', '1e kwartaal 2026').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await e.db.selectFrom('indicatorValues').selectAll().execute()).toHaveLength(0);
     await checkA11y(page, 'grid with errors');
     await e.screenshot(page, 'counting-grid-errors');
 
-    await page.getByRole('link', { name: 'Bezoekers · Oude Kerk e.o. · 2026-Q1' }).click();
-    await expect.poll(focused).toBe('Bezoekers, Oude Kerk e.o., 2026-Q1');
+    await page.getByRole('link', { name: 'Bezoekers · Oude Kerk e.o. · 1e kwartaal 2026' }).click();
+    await expect.poll(focused).toBe('Bezoekers, Oude Kerk e.o., 1e kwartaal 2026');
     await page.keyboard.type('7');
-    await cell('Bezoekers', 'Kop Zeedijk', '2026-Q1').fill('1.234');
+    await cell('Bezoekers', 'Kop Zeedijk', '1e kwartaal 2026').fill('1.234');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
     // '1.234' alone could be thousands or decimals: it is asked again, the rest waits.
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Niets opgeslagen. 1 cel klopt niet:' }).count()).toBeGreaterThan(0);
-    await cell('Bezoekers', 'Kop Zeedijk', '2026-Q1').fill('1234');
+    await cell('Bezoekers', 'Kop Zeedijk', '1e kwartaal 2026').fill('1234');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
     await expect.poll(() => page.getByText('Opgeslagen: 7 nieuw').count()).toBe(1);
     const rows = await e.db
@@ -112,8 +115,8 @@ describe('browser: counting', () => {
         { indicatorId: share, areaId: 0, period: '2026-Q1', value: 12.5 },
       ].sort((a, b) => a.indicatorId - b.indicatorId || a.areaId - b.areaId || a.period.localeCompare(b.period)),
     );
-    await cell('Bezoekers', 'Kop Zeedijk', '2026-Q1').focus();
-    await page.getByLabel('Notitie bij Bezoekers · Kop Zeedijk · 2026-Q1').fill('inclusief open dag');
+    await cell('Bezoekers', 'Kop Zeedijk', '1e kwartaal 2026').focus();
+    await page.getByLabel('Notitie bij Bezoekers · Kop Zeedijk · 1e kwartaal 2026').fill('inclusief open dag');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
     await expect.poll(() => page.getByText('Opgeslagen: 0 nieuw, 1 gewijzigd').count()).toBe(1);
     expect(await e.db.selectFrom('indicatorValues').select(['value', 'note']).where('areaId', '=', kop).where('period', '=', '2026-Q1').execute()).toEqual([
@@ -124,13 +127,13 @@ describe('browser: counting', () => {
     // Periods still empty say so and offer the latest one; fewer periods can be chosen.
     await last.fill('2027-Q2');
     await page.getByRole('button', { name: 'Tonen' }).click();
-    await page.getByText('In 2026-Q3 tot en met 2027-Q2 is nog niets ingevuld. Het laatst ingevuld is 2026-Q1.').waitFor();
-    await page.getByRole('button', { name: 'Tot en met 2026-Q1 tonen' }).click();
-    await expect.poll(() => cell('Aandeel actief', 'Hele project', '2026-Q1').inputValue()).toBe('12,5');
-    await expect.poll(() => cell('Bezoekers', 'Kop Zeedijk', '2025-Q3').inputValue()).toBe('11');
+    await page.getByText('In 3e kwartaal 2026 tot en met 2e kwartaal 2027 is nog niets ingevuld. Het laatst ingevuld is 1e kwartaal 2026.').waitFor();
+    await page.getByRole('button', { name: 'Tot en met 1e kwartaal 2026 tonen' }).click();
+    await expect.poll(() => cell('Aandeel actief', 'Hele project', '1e kwartaal 2026').inputValue()).toBe('12,5');
+    await expect.poll(() => cell('Bezoekers', 'Kop Zeedijk', '3e kwartaal 2025').inputValue()).toBe('11');
     await page.getByLabel('Aantal perioden').selectOption('2');
     await page.getByRole('button', { name: 'Tonen' }).click();
-    await expect.poll(() => page.getByRole('columnheader').allInnerTexts()).toEqual(['Indicator en gebied', '2025-Q4', '2026-Q1']);
+    await expect.poll(() => page.getByRole('columnheader').allInnerTexts()).toEqual(['Indicator en gebied', 'K4 2025', 'K1 2026']);
     await ctx.close();
   });
 
@@ -282,9 +285,9 @@ describe('browser: counting', () => {
     const changes = page.getByRole('table', { name: 'Dit wordt er opgeslagen' });
     const rowOf = (area: string) => changes.getByRole('row').filter({ hasText: area });
     const cells = async (area: string) => (await rowOf(area).locator('td, th').allInnerTexts()).map((c) => c.replace(/\s+/g, ' ').trim());
-    await expect(cells('Oude Kerk e.o.')).resolves.toEqual(['7', `Bezoekers ${qb} · Oude Kerk e.o.`, '5', '6']);
-    await expect(cells('Kop Zeedijk')).resolves.toEqual(['6', `Bezoekers ${qb} · Kop Zeedijk`, 'nog niets', '8']);
-    await expect(cells('hele project')).resolves.toEqual(['2', `Aandeel actief ${qa} · hele project`, 'nog niets', '40,5']);
+    await expect(cells('Oude Kerk e.o.')).resolves.toEqual(['7', `Bezoekers ${periodLabel(qb, 'nl')} · Oude Kerk e.o.`, '5', '6']);
+    await expect(cells('Kop Zeedijk')).resolves.toEqual(['6', `Bezoekers ${periodLabel(qb, 'nl')} · Kop Zeedijk`, 'nog niets', '8']);
+    await expect(cells('hele project')).resolves.toEqual(['2', `Aandeel actief ${periodLabel(qa, 'nl')} · hele project`, 'nog niets', '40,5']);
     await checkA11y(page, 'csv import preview');
     await e.screenshot(page, 'counting-csv-preview-changes');
     await page.getByRole('button', { name: 'Importeren' }).click();

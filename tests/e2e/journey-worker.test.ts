@@ -94,7 +94,7 @@ describe('journey: worker', () => {
     const period = page.getByRole('textbox', { name: /^Tot en met/ });
     await typeInto(page, period, '2026-Q1');
     await activate(page, page.getByRole('button', { name: 'Tonen' }));
-    const cell = page.getByRole('textbox', { name: 'Bezoekers buurtkamer, Hele project, 2026-Q1' });
+    const cell = page.getByRole('textbox', { name: 'Bezoekers buurtkamer, Hele project, 1e kwartaal 2026' });
     await typeInto(page, cell, '140');
     await checkA11y(page, 'worker indicator grid');
     await activate(page, page.getByRole('button', { name: 'Alles opslaan' }));

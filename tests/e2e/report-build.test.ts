@@ -60,7 +60,7 @@ describe('browser: a report built through the pages', () => {
     const last = page.getByRole('textbox', { name: /^Tot en met/ });
     await last.fill('2026-Q1');
     await page.getByRole('button', { name: 'Tonen' }).click();
-    const cell = page.getByRole('textbox', { name: 'Burenhulp per kwartaal, Hele project, 2026-Q1' });
+    const cell = page.getByRole('textbox', { name: 'Burenhulp per kwartaal, Hele project, 1e kwartaal 2026' });
     await cell.fill('30');
     // A link away asks first while the value is not saved, and so does the browser's back button;
     // staying keeps the value.

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { area, curveBasis } from 'd3-shape';
-import { breakable, messages } from '../i18n.js';
+import { breakable, formatPeriod, messages } from '../i18n.js';
 import type { Distribution } from '../sensemaking-types.js';
 
 const t = messages({
@@ -80,7 +80,7 @@ export class ClimatePattern extends LitElement {
   }
 
   private regionLabel(r: Region & { n: number }) {
-    return t(r.n === 1 ? 'regionOne' : 'region', { who: t(r.source), period: r.period, from: edges[r.bin]!, to: edges[r.bin + 1]!, n: r.n });
+    return t(r.n === 1 ? 'regionOne' : 'region', { who: t(r.source), period: formatPeriod(r.period), from: edges[r.bin]!, to: edges[r.bin + 1]!, n: r.n });
   }
 
   private choose(r: Region) {
@@ -121,21 +121,23 @@ export class ClimatePattern extends LitElement {
       .paddingInner(0.2)
       .paddingOuter(0.1);
     const half = x.bandwidth() / 2;
-    // Period labels (12px text, ~7.2px a character) side by side when they fit; on a narrow chart
-    // stacked (quarter or month over year), and only every n-th when even that is too wide.
+    // Period labels ('K4 2026', 12px text, ~7.2px a character) side by side when they fit; on a narrow
+    // chart stacked (quarter or month over year), and only every n-th when even that is too wide.
     const charWidth = 7.2;
-    const longest = Math.max(0, ...this.periods.map((p) => p.period.length));
-    const stacked = longest * charWidth + 6 > x.step() && this.periods.some((p) => p.period.includes('-'));
-    const widest = stacked ? Math.max(...this.periods.flatMap((p) => p.period.split('-').map((part) => part.length))) : longest;
+    const labels = new Map(this.periods.map((p) => [p.period, formatPeriod(p.period, 'short')]));
+    const longest = Math.max(0, ...[...labels.values()].map((l) => l.length));
+    const stacked = longest * charWidth + 6 > x.step() && [...labels.values()].some((l) => l.includes(' '));
+    const widest = stacked ? Math.max(...[...labels.values()].flatMap((l) => l.split(' ').map((part) => part.length))) : longest;
     const every = Math.max(1, Math.ceil((widest * charWidth + 4) / x.step()));
     if (stacked) m.bottom = 54;
     const tick = (period: string, i: number) => {
       if (i % every) return nothing;
       const cx = (x(period) ?? 0) + half;
-      const [year, part] = period.split('-');
-      return stacked && part
+      const label = labels.get(period) ?? period;
+      const [part, year] = label.split(' ');
+      return stacked && year
         ? svg`<text class="tick" x=${cx} y=${height - m.bottom + 18} text-anchor="middle" aria-hidden="true"><tspan x=${cx}>${part}</tspan><tspan x=${cx} dy="14">${year}</tspan></text>`
-        : svg`<text class="tick" x=${cx} y=${height - m.bottom + 18} text-anchor="middle" aria-hidden="true">${period}</text>`;
+        : svg`<text class="tick" x=${cx} y=${height - m.bottom + 18} text-anchor="middle" aria-hidden="true">${label}</text>`;
     };
     const y = scaleLinear()
       .domain([0, 100])

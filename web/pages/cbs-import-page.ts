@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { post } from '../api.js';
-import { messages, saidHere } from '../i18n.js';
+import { formatPeriod, messages, saidHere } from '../i18n.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { CsvImport } from '../components/csv-import.js';
@@ -96,7 +96,7 @@ export class CbsImportPage extends LitElement {
           ${message ? html`<p class="notice">${message}</p>` : nothing}
           ${
             r && !r.errors.length
-              ? html`<p>${t('summary', { rows: r.rows, periods: r.periods.join(', '), matched: r.areas.matched, createdAreas: r.areas.created.length, indicators: r.indicators.length, ...r.values })}</p>`
+              ? html`<p>${t('summary', { rows: r.rows, periods: r.periods.map((p) => formatPeriod(p)).join(', '), matched: r.areas.matched, createdAreas: r.areas.created.length, indicators: r.indicators.length, ...r.values })}</p>`
               : nothing
           }
         </div>

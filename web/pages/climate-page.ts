@@ -6,10 +6,11 @@ import { regionRange, type Region } from '../components/climate-pattern.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { PageLoader } from '../components/page-loader.js';
 import { errorText, fieldError, invalid } from '../components/form-field.js';
-import { formatDate, formatNumber, locale, messages } from '../i18n.js';
+import { formatDate, formatNumber, formatPeriod, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import type { Distribution, Variable } from '../sensemaking-types.js';
 import { tableRegion } from '../components/table-region.js';
+import { breakBeforeYear } from '../../db/domain/periods.js';
 
 const t = messages({
   nl: {
@@ -205,7 +206,7 @@ export class ClimatePage extends LitElement {
     const r = this.region!;
     const who = r.source === 'teller' ? t('tellers') : t('coordinators');
     return html`<section class="region" aria-labelledby="region-title">
-      <h3 id="region-title">${t('regionTitle', { who, period: r.period, range: regionRange(r.bin) })}</h3>
+      <h3 id="region-title">${t('regionTitle', { who, period: formatPeriod(r.period), range: regionRange(r.bin) })}</h3>
       <div role="status">
         ${
           r.error
@@ -244,7 +245,7 @@ export class ClimatePage extends LitElement {
     const row = (period: string, source: 'teller' | 'coordinator', d: Distribution, shift: number | null, first: boolean) => {
       const who = source === 'teller' ? t('tellers') : t('coordinators');
       return html`<tr>
-        ${first ? html`<th scope="rowgroup" rowspan="2">${period}</th>` : nothing}
+        ${first ? html`<th scope="rowgroup" rowspan="2">${breakBeforeYear(formatPeriod(period))}</th>` : nothing}
         <th scope="row">${who}</th>
         <td>${d.n}</td>
         <td>${formatNumber(d.mean, 1)}</td>
@@ -257,7 +258,7 @@ export class ClimatePage extends LitElement {
                   ? html`<button
                     type="button"
                     class="count"
-                    aria-label=${t('showRegion', { n, who, period, range: regionRange(bin) })}
+                    aria-label=${t('showRegion', { n, who, period: formatPeriod(period), range: regionRange(bin) })}
                     aria-pressed=${sel?.period === period && sel.source === source && sel.bin === bin ? 'true' : 'false'}
                     @click=${() => this.openRegion(s.variableId, { period, source, bin })}
                   >

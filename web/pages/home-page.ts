@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { get } from '../api.js';
-import { formatDate, formatHours, locale, messages } from '../i18n.js';
+import { formatDate, formatHours, formatPeriod, locale, messages } from '../i18n.js';
 import { isStaff } from '../models.js';
 import { menuPages } from '../routes.js';
 import type { Me } from '../session.js';
@@ -213,7 +213,7 @@ export class HomePage extends LitElement {
       const hours = w.hoursThisWeek ? t('hoursWeek', { project: w.name, hours: formatHours(w.hoursThisWeek) }) : t('noHoursWeek', { project: w.name });
       items.push(html`<li><a href="/projects/${w.projectId}/hours">${hours}</a></li>`);
       if (w.periods.length) {
-        const periods = w.periods.join(', ');
+        const periods = w.periods.map((p) => formatPeriod(p)).join(', ');
         const text =
           w.emptyValues === 0
             ? t('allValues', { project: w.name, periods })

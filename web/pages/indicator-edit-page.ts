@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, get, patch, post } from '../api.js';
-import { formatDate, formatNumber, messages, saidHere } from '../i18n.js';
+import { formatDate, formatNumber, formatPeriod, messages, saidHere } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import { FormGuard } from '../unsaved.js';
 import type { Me } from '../session.js';
@@ -358,7 +358,7 @@ export class IndicatorEditPage extends LitElement {
               <thead><tr><th scope="col">${t('when')}</th><th scope="col">${t('targetPeriod')}</th><th scope="col">${t('targetArea')}</th><th scope="col">${t('change')}</th><th scope="col">${t('who')}</th></tr></thead>
               <tbody>${this.history.map(
                 (h) => html`<tr>
-                <td>${formatDate(h.changedAt)}</td><td>${h.period}</td><td>${h.areaId === null ? t('wholeProject') : (this.areas.find((a) => a.id === h.areaId)?.name ?? h.areaId)}</td>
+                <td>${formatDate(h.changedAt)}</td><td>${formatPeriod(h.period)}</td><td>${h.areaId === null ? t('wholeProject') : (this.areas.find((a) => a.id === h.areaId)?.name ?? h.areaId)}</td>
                 <td>${formatNumber(h.oldValue, 3)} → ${formatNumber(h.newValue, 3)}${h.newNote ? html`<br /><span class="hint">${h.newNote}</span>` : nothing}</td>
                 <td>${h.changedByName ?? ''}${h.batchId ? html` <span class="badge">${t('imported')}</span>` : nothing}</td>
               </tr>`,

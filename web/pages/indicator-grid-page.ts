@@ -4,7 +4,7 @@ import { ApiError, get, put } from '../api.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { parseNumber, unitProblem } from '../../db/domain/numbers.js';
-import { saidHere } from '../i18n.js';
+import { formatPeriod, saidHere } from '../i18n.js';
 import { normalizePeriod, periodicityOf, periodOf, periodsUpTo, type Periodicity } from '../../db/domain/periods.js';
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
@@ -20,6 +20,12 @@ import { tableRegion } from '../components/table-region.js';
  * side, the last four by default. Arrow keys and Enter move between cells, across periods too;
  * everything is saved at once, all or nothing, with errors per cell.
  */
+/** A column's period, short ('K4 2026'), with the full words for a tooltip or screen reader where they differ. */
+function periodHead(period: string) {
+  const [short, long] = [formatPeriod(period, 'short'), formatPeriod(period)];
+  return short === long ? long : html`<abbr title=${long}>${short}</abbr>`;
+}
+
 @customElement('ww-indicator-grid-page')
 export class IndicatorGridPage extends LitElement {
   params: Record<string, string> = {};
@@ -182,7 +188,12 @@ export class IndicatorGridPage extends LitElement {
   private cells(): Cell[] {
     const periods = this.periods;
     return this.series().flatMap((s) =>
-      periods.map((period) => ({ key: keyOf(s.indicator.id, s.areaId, period), series: s, period, label: `${s.indicator.name} · ${s.areaName} · ${period}` })),
+      periods.map((period) => ({
+        key: keyOf(s.indicator.id, s.areaId, period),
+        series: s,
+        period,
+        label: `${s.indicator.name} · ${s.areaName} · ${formatPeriod(period)}`,
+      })),
     );
   }
 
@@ -251,8 +262,8 @@ export class IndicatorGridPage extends LitElement {
     return html`
       ${
         this.values.size === 0 && this.latest && !periods.includes(this.latest)
-          ? html`<p class="notice">${t('emptyPeriods', { from: periods[0]!, to: this.last, latest: this.latest })}
-            <button type="button" class="secondary" @click=${this.showLatest}>${t('showLatest', { latest: this.latest })}</button></p>`
+          ? html`<p class="notice">${t('emptyPeriods', { from: formatPeriod(periods[0]!), to: formatPeriod(this.last), latest: formatPeriod(this.latest) })}
+            <button type="button" class="secondary" @click=${this.showLatest}>${t('showLatest', { latest: formatPeriod(this.latest) })}</button></p>`
           : nothing
       }
       <p class="hint" id="keys">${t('keys')}</p>
@@ -264,11 +275,11 @@ export class IndicatorGridPage extends LitElement {
             : nothing
         }
       </div>
-      <p class="caption" id="grid-caption">${t('caption', { kind, from: periods[0]!, to: this.last })}</p>
+      <p class="caption" id="grid-caption">${t('caption', { kind, from: formatPeriod(periods[0]!), to: formatPeriod(this.last) })}</p>
       ${tableRegion(
         { labelledBy: 'grid-caption' },
         html`<table @keydown=${(e: KeyboardEvent) => moveInGrid(e, this.renderRoot)} aria-labelledby="grid-caption">
-          <thead><tr><th scope="col" class="label">${t('indicator')}</th>${periods.map((p) => html`<th scope="col" class="period">${p}</th>`)}</tr></thead>
+          <thead><tr><th scope="col" class="label">${t('indicator')}</th>${periods.map((p) => html`<th scope="col" class="period">${periodHead(p)}</th>`)}</tr></thead>
           <tbody>
             ${series.map((s, r) => {
               const i = s.indicator;
@@ -280,10 +291,10 @@ export class IndicatorGridPage extends LitElement {
                   const key = keyOf(i.id, s.areaId, period);
                   const err = this.cellErrors.get(key);
                   const target = this.targets.get(key);
-                  const cell: Cell = { key, series: s, period, label: `${i.name} · ${s.areaName} · ${period}` };
+                  const cell: Cell = { key, series: s, period, label: `${i.name} · ${s.areaName} · ${formatPeriod(period)}` };
                   return html`<td class=${this.edits.has(key) ? 'dirty' : ''}>
                     <input data-row=${r} data-col=${c} data-key=${key} inputmode="decimal" autocomplete="off"
-                      aria-label="${i.name}, ${s.areaName}, ${period}"
+                      aria-label="${i.name}, ${s.areaName}, ${formatPeriod(period)}"
                       aria-invalid=${err ? 'true' : 'false'} aria-describedby=${err ? `err-${key}` : target !== undefined ? `keys target-${key}` : 'keys'}
                       .value=${this.cellText(key)} @input=${(e: InputEvent) => this.input(e, key)} @focus=${(e: FocusEvent) => this.focusCellInput(e, cell)} />
                     ${this.noteOf(key) ? html`<span class="hint">${t('hasNote')}</span>` : nothing}

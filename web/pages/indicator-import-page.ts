@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { post } from '../api.js';
-import { locale, messages } from '../i18n.js';
+import { formatPeriod, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { CsvImport } from '../components/csv-import.js';
@@ -131,7 +131,7 @@ export class IndicatorImportPage extends LitElement {
             ${r.changes.map(
               (c) => html`<tr>
                 <td>${c.row}</td>
-                <th scope="row">${c.indicator}<span class="hint">${c.period} · ${c.area ?? t('whole')}</span></th>
+                <th scope="row">${c.indicator}<span class="hint">${formatPeriod(c.period)} · ${c.area ?? t('whole')}</span></th>
                 <td class="num">${c.status === 'created' ? html`<span class="muted">${t('none')}</span>` : this.value(c.from, true)}</td>
                 <td class="num"><strong>${this.value(c.to, false)}</strong>${c.note !== null ? html`<span class="hint">${t('noteChange', { note: c.note })}</span>` : nothing}</td>
               </tr>`,

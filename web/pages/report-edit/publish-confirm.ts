@@ -2,6 +2,7 @@
 // removed, figures changed, texts rewritten) and where figures are missing (nothing leaves silently).
 import { html, nothing } from 'lit';
 import { t, type Changes } from './messages.js';
+import { formatPeriod } from '../../i18n.js';
 
 /** Outcomes without an indicator and indicators without an outcome, named with their project. */
 export function dropsOut(c: Pick<Changes, 'outcomesWithoutIndicators' | 'indicatorsWithoutOutcome'>) {
@@ -50,7 +51,13 @@ export function confirmPublish(c: Changes, on: { busy: boolean; unsaved: string[
     ${list(
       t('figuresChanged', { n: c.figuresChanged.length }),
       c.figuresChanged.map((f) =>
-        t('figureLine', { indicator: f.indicator, period: f.period, area: f.area ? ` (${f.area})` : '', before: fig(f.before), after: fig(f.after) }),
+        t('figureLine', {
+          indicator: f.indicator,
+          period: formatPeriod(f.period),
+          area: f.area ? ` (${f.area})` : '',
+          before: fig(f.before),
+          after: fig(f.after),
+        }),
       ),
     )}
     ${list(
