@@ -108,6 +108,8 @@ table.data th[scope="col"], table.matrix th, .summary-table td { white-space: no
   h1, h2, h3, h4, .outcome-head, caption, .refs-lead, .msc-head { break-after: avoid; page-break-after: avoid; }
   /* nor a closing line alone at the top of the next */
   .others { break-before: avoid; page-break-before: avoid; }
+  /* short sections whose lead would otherwise stay behind without its table */
+  section.phases, section.resources { break-inside: avoid; page-break-inside: avoid; }
   .outcome-head { break-inside: avoid; }
   .indicator, .figure, table.data, svg, article.story, .climate-line, dl.counts, .reading, .narrative p, .msc-head, tr { break-inside: avoid; page-break-inside: avoid; }
   p { orphans: 3; widows: 3; }

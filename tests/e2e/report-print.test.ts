@@ -50,6 +50,9 @@ describe('browser: the demo report prints like a document', () => {
       expect(pages[1]!.text).toContain(lang === 'nl' ? 'Samenvatting: werkte het?' : 'Summary: did it work?');
       // Chart labels, tables and margins: nothing smaller than 8 pt.
       for (const [i, p] of pages.entries()) expect(p.smallestText, `${lang} page ${i + 1} smallest text`).toBeGreaterThanOrEqual(7.9);
+      // A short section's heading and lead stay on the page of their table.
+      const resources = pages.find((p) => p.text.includes(lang === 'nl' ? 'Uren en geld' : 'Hours and money'));
+      expect(resources?.text, `${lang} hours and money`).toContain(lang === 'nl' ? 'Uren begroot' : 'Hours budgeted');
       // Periods read in words, never as codes, and the per-area figures are one matrix.
       const all = pages.map((p) => p.text).join(' ');
       expect(all).toMatch(lang === 'nl' ? /1e\s+kwartaal\s+2025/ : /Q1\s+2025/);
