@@ -72,11 +72,16 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     expect(preview.html).toContain('Samenvatting: werkte het?');
     expect(preview.html).toMatch(/Op koers: minstens 90% van het doel/);
     expect(preview.html).toContain('105%');
+    // Hours and money against the budget, in plain words.
+    const words = (h: string) => h.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(words(preview.html)).toMatch(/begrote uren besteed \d+ van 1\.200/);
+    expect(words(preview.html)).toMatch(/van de begroting uitgegeven €\s\d+ van €\s45\.000/);
     // Lower is better: at or under the target is 100% or more; above it less.
     expect([percentOfTarget(8, 10, 'lower'), percentOfTarget(20, 10, 'lower'), percentOfTarget(5, 10, 'higher')]).toEqual([125, 50, 50]);
     const en = await json(await coord.get(`/api/reports/${reportId}/preview?lang=en`));
     expect(en.html).toContain('Summary: did it work?');
     expect(en.html).toContain('on track');
+    expect(words(en.html)).toMatch(/budgeted hours spent \d+ of 1,200/);
     // A figure carries its unit where a sign can: a percentage reads 63%, not a bare 63.
     await t.db.updateTable('indicators').set({ unit: 'percentage' }).where('id', '=', w.indicatorId).execute();
     const share = await json(await coord.get(`/api/reports/${reportId}/preview`));
