@@ -15,17 +15,17 @@ import { UnsavedGuard } from '../unsaved.js';
 import { PageLoader } from '../components/page-loader.js';
 import { tableRegion } from '../components/table-region.js';
 
-/**
- * The entry grid: a project's indicators (per area where kept per area) × several periods side by
- * side, the last four by default. Arrow keys and Enter move between cells, across periods too;
- * everything is saved at once, all or nothing, with errors per cell.
- */
 /** A column's period, short ('K4 2026'), with the full words for a tooltip or screen reader where they differ. */
 function periodHead(period: string) {
   const [short, long] = [formatPeriod(period, 'short'), formatPeriod(period)];
   return short === long ? long : html`<abbr title=${long}>${short}</abbr>`;
 }
 
+/**
+ * The entry grid: a project's indicators (per area where kept per area) × several periods side by
+ * side, the last four by default. Arrow keys and Enter move between cells, across periods too;
+ * everything is saved at once, all or nothing, with errors per cell.
+ */
 @customElement('ww-indicator-grid-page')
 export class IndicatorGridPage extends LitElement {
   params: Record<string, string> = {};
