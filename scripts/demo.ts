@@ -384,7 +384,7 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log, o
 
   // One published report, shared with the funder.
   const { report } = await coordinator('POST', '/api/reports', {
-    title: 'Moestuin Lambertus en Taalcafé Timorplein — voortgang januari 2025 tot juli 2026',
+    title: 'Moestuin Lambertus en Taalcafé Timorplein — voortgang januari 2025 tot en met juni 2026',
     audience: 'funder',
     periodFrom: '2025-01-01',
     periodTo: '2026-06-30',

@@ -28,6 +28,10 @@ describe('demo', () => {
     // the published report shows the coordinator's "wat we zien" under each project's output
     const version = await db.selectFrom('reportVersions').select('html').executeTakeFirstOrThrow();
     for (const text of Object.values(demoNarratives)) expect(version.html).toContain(text);
+    // its title names the months its period covers (up to and including June), not one more
+    const report = await db.selectFrom('reports').select(['title', 'periodTo']).executeTakeFirstOrThrow();
+    expect(report.periodTo).toBe('2026-06-30');
+    expect(report.title).toMatch(/januari 2025 tot en met juni 2026$/);
     // a second run refuses to load over existing data
     await expect(loadDemo(db, () => {})).rejects.toThrow(/empty database/);
     await db.destroy();

@@ -82,6 +82,17 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     expect(en.html).toContain('Summary: did it work?');
     expect(en.html).toContain('on track');
     expect(words(en.html)).toMatch(/budgeted hours spent \d+ of 1,200/);
+    // Half an hour is said as in the hours table (88,5), not rounded to another number (89).
+    const half = await t.db
+      .insertInto('hours')
+      .values({ projectId: w.projectId, userId: (await t.as('worker')).id, date: '2026-05-04', hours: 0.5, phase: 'DOEN', activity: 'Overleg' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const halfHtml = words((await json(await coord.get(`/api/reports/${reportId}/preview`))).html);
+    const spent = /begrote uren besteed (\S+) van 1\.200/.exec(halfHtml)?.[1];
+    expect(spent).toMatch(/^\d+,5$/);
+    expect(halfHtml).toMatch(new RegExp(`Totaal \\S+ ${spent} `));
+    await t.db.deleteFrom('hours').where('id', '=', half.id).execute();
     // A figure carries its unit where a sign can: a percentage reads 63%, not a bare 63.
     await t.db.updateTable('indicators').set({ unit: 'percentage' }).where('id', '=', w.indicatorId).execute();
     const share = await json(await coord.get(`/api/reports/${reportId}/preview`));

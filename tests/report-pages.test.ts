@@ -52,6 +52,17 @@ describe('report pages: Dutch first, English second', () => {
     await t.close();
   });
 
+  it('an earlier version says that a newer one exists and links to it, also when it was read before', async () => {
+    const { coord, id } = await setup();
+    expect(await (await coord.get(`/reports/${id}/versions/1`)).text()).not.toContain('eerdere versie');
+    expect((await coord.patch(`/api/reports/${id}`, { title: 'Jaarverslag 2026, herzien' })).status).toBe(200);
+    await publish(coord, id);
+    const first = await (await coord.get(`/reports/${id}/versions/1`)).text();
+    expect(first).toContain('Dit is een eerdere versie. De nieuwste is versie 2.');
+    expect(first).toContain(`<a href="/reports/${id}/versions/2">Lees versie 2</a>`);
+    expect(await (await coord.get(`/reports/${id}/versions/1?lang=en`)).text()).toContain('This is an earlier version. The latest is version 2.');
+    expect(await (await coord.get(`/reports/${id}/versions/2`)).text()).not.toContain('eerdere versie');
+  });
   it('a number in a page address is read as the API reads it: one address per version, else the page that says it is not there', async () => {
     const { t, coord, id, link } = await setup();
     expect((await coord.get(`/reports/${id}/versions/1`)).status).toBe(200);

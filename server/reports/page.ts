@@ -77,6 +77,7 @@ table.data th[scope="col"], table.matrix th, .summary-table td { white-space: no
   .summary-table tr.project-row { grid-template-columns: minmax(0, 1fr); }
   .summary-table tr.outcome-row { grid-template-columns: minmax(0, 1fr) auto; align-items: center; background: #f1f4f0; border-top: 2px solid var(--line); }
   .summary-table .outcome-row td[data-label]::before { content: none; }
+  .summary-table .period { display: block; white-space: normal; }
 }
 /* On a phone the charts (drawn 420 units wide, at their print size) shrink to about 0.7: their text
    is set larger to read at 11 px or more. The period labels are the chart's last texts, anchored in

@@ -78,13 +78,13 @@ export const words = {
     summaryHead: ['Indicator', 'Nulmeting', 'Doel', 'Gerealiseerd', '% van doel', 'Status'],
     noIndicatorsShort: 'geen indicatoren',
     behind: 'Achter de cijfers',
-    counts: (c: SummaryOut['counts'], f: (n: number | null) => string, money: (n: number | null) => string) => [
+    counts: (c: SummaryOut['counts'], f: (n: number | null) => string, money: (n: number | null) => string, hours: (n: number | null) => string) => [
       [`${f(c.storiesTold)}`, 'verhalen verteld'],
       [`${f(c.storiesReportable)}`, 'daarvan mogen in rapportages'],
       [`${f(c.tellers)}`, 'vertellers'],
       [`${f(c.areas)}`, 'buurten waar verhalen vandaan komen'],
       [`${f(c.activities)}`, 'activiteiten'],
-      c.hoursPlanned != null ? [`${f(c.hours)} van ${f(c.hoursPlanned)}`, 'begrote uren besteed'] : [f(c.hours), 'uren besteed'],
+      c.hoursPlanned != null ? [`${hours(c.hours)} van ${f(c.hoursPlanned)}`, 'begrote uren besteed'] : [hours(c.hours), 'uren besteed'],
       c.eurosPlanned != null ? [`${money(c.euros)} van ${money(c.eurosPlanned)}`, 'van de begroting uitgegeven'] : [money(c.euros), 'uitgegeven'],
     ],
     whatWeSee: 'Wat we zien',
@@ -176,13 +176,13 @@ export const words = {
     summaryHead: ['Indicator', 'Baseline', 'Target', 'Actual', '% of target', 'Status'],
     noIndicatorsShort: 'no indicators',
     behind: 'Behind the figures',
-    counts: (c: SummaryOut['counts'], f: (n: number | null) => string, money: (n: number | null) => string) => [
+    counts: (c: SummaryOut['counts'], f: (n: number | null) => string, money: (n: number | null) => string, hours: (n: number | null) => string) => [
       [`${f(c.storiesTold)}`, 'stories told'],
       [`${f(c.storiesReportable)}`, 'of which may be used in reports'],
       [`${f(c.tellers)}`, 'tellers'],
       [`${f(c.areas)}`, 'neighbourhoods the stories come from'],
       [`${f(c.activities)}`, 'activities'],
-      c.hoursPlanned != null ? [`${f(c.hours)} of ${f(c.hoursPlanned)}`, 'budgeted hours spent'] : [f(c.hours), 'hours spent'],
+      c.hoursPlanned != null ? [`${hours(c.hours)} of ${f(c.hoursPlanned)}`, 'budgeted hours spent'] : [hours(c.hours), 'hours spent'],
       c.eurosPlanned != null ? [`${money(c.euros)} of ${money(c.eurosPlanned)}`, 'of the budget spent'] : [money(c.euros), 'spent'],
     ],
     whatWeSee: 'What we see',
@@ -220,6 +220,8 @@ export function format(locale: string, min: number, max: number): Intl.NumberFor
   return f;
 }
 export const num = (w: Words, n: number | null | undefined, digits = 1) => (n == null ? '–' : format(w.locale, 0, digits).format(n));
+/** Hours to the quarter, as they are registered: the summary and the tables say the same number. */
+export const hoursIn = (w: Words, n: number | null | undefined) => num(w, n, 2);
 /** An amount in euros, the sign kept on the line of its number. */
 export const euro = (w: Words, n: number | null, digits = 2) => (n == null ? '–' : `€\u00a0${format(w.locale, digits, digits).format(n)}`);
 export const dateIn = (w: Words, iso: string) => {

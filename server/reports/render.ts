@@ -10,7 +10,7 @@ import { ON_TRACK_PERCENT, type Status } from './summary.js';
 import { escapeHtml as e } from './text.js';
 import { photoFigure } from './photos.js';
 
-import { dateIn, euro, format, num, periodHead, periodIn, words, type Lang, type Words } from './render-words.js';
+import { dateIn, euro, format, hoursIn, num, periodHead, periodIn, words, type Lang, type Words } from './render-words.js';
 
 export type { Lang } from './render-words.js';
 
@@ -204,7 +204,7 @@ function renderSummary(w: Words, s: SummaryOut): string {
       `<table class="data cards summary-table"><thead><tr>${w.summaryHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
     ) +
     `<h3>${w.behind}</h3><dl class="counts">${w
-      .counts(s.counts, f, money)
+      .counts(s.counts, f, money, (n) => hoursIn(w, n))
       .map(([n, label]) => `<div><dt>${label}</dt><dd>${n}</dd></div>`)
       .join('')}</dl>` +
     `</section>`
@@ -261,7 +261,7 @@ function renderPhases(lang: Lang, p: NonNullable<ReportData['phases']>): string 
   const rows = groups
     .map((g) => {
       const act = p.activities.included && g.phase ? (p.activities.counts[g.phase] ?? { activities: 0, hours: 0 }) : null;
-      const cells = [String(g.count ?? g.stories.length), act ? String(act.activities) : '–', act ? num(w, act.hours, 2) : '–'];
+      const cells = [String(g.count ?? g.stories.length), act ? String(act.activities) : '–', act ? hoursIn(w, act.hours) : '–'];
       return `<tr><th scope="row">${g.phase ? w.phase[g.phase] : w.noPhase}</th>${labelled(w.phasesHead, cells)}</tr>`;
     })
     .join('');
@@ -284,7 +284,7 @@ function renderPhases(lang: Lang, p: NonNullable<ReportData['phases']>): string 
 
 function renderResources(w: Words, r: NonNullable<ReportData['resources']>): string {
   const row = (name: string, x: { planHours: number | null; actualHours: number | null; planEuros: number | null; actualEuros: number | null }) =>
-    `<tr><th scope="row">${name}</th>${labelled(w.resourcesHead, [num(w, x.planHours, 2), num(w, x.actualHours, 2), euro(w, x.planEuros), euro(w, x.actualEuros)])}</tr>`;
+    `<tr><th scope="row">${name}</th>${labelled(w.resourcesHead, [hoursIn(w, x.planHours), hoursIn(w, x.actualHours), euro(w, x.planEuros), euro(w, x.actualEuros)])}</tr>`;
   const rows = r.projects.map((p) => row(e(p.name), p)).join('');
   return (
     `<section class="resources"><h2>${w.resources}</h2>` +

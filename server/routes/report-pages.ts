@@ -26,6 +26,8 @@ const words = {
     csv: 'Cijfers voor Excel (CSV)',
     iati: 'IATI (XML)',
     withdrawn: 'Sommige verhalen uit deze versie staan hier nu niet: de verteller trok ze terug, of het team moet ze eerst (opnieuw) anoniem maken.',
+    newer: (n: number) => `Dit is een eerdere versie. De nieuwste is versie ${n}.`,
+    readNewest: (n: number) => `Lees versie ${n}`,
     notFound: 'Niet gevonden',
     forbidden: 'Geen toegang',
     expired: 'Deze link is verlopen',
@@ -39,6 +41,8 @@ const words = {
     csv: 'Figures (CSV)',
     iati: 'IATI (XML)',
     withdrawn: 'Some stories of this version are not shown here now: their tellers withdrew them, or the team must first make them anonymous (again).',
+    newer: (n: number) => `This is an earlier version. The latest is version ${n}.`,
+    readNewest: (n: number) => `Read version ${n}`,
     notFound: 'Not found',
     forbidden: 'No access',
     expired: 'This link has expired',
@@ -98,11 +102,14 @@ export function reportPages() {
       c.header('Cache-Control', 'no-store');
       const api = `/api/reports/${id}/versions/${n}`;
       const back = session.user.role === 'funder' ? '/reports' : `/reports/${id}`;
-      // The page as this version may be shown now, made once per language and way back.
+      // An earlier version says so, and leads to the latest.
+      const [latest] = await listVersions(c.get('db'), id);
+      const newer = latest && latest.number > n ? latest.number : null;
+      // The page as this version may be shown now, made once per language, way back and latest version.
       const page = await madeOnce(
         c.get('db'),
         version.id,
-        `page ${lang} ${back}`,
+        `page ${lang} ${back} ${newer ?? ''}`,
         (served) => {
           const { data, withdrawn } = served;
           return new Precompressed(
@@ -111,11 +118,12 @@ export function reportPages() {
               article: articleIn(lang, served, version, (m) => versionPhotoUrl(id, n, m)),
               nav: [
                 { href: back, label: w.back },
+                ...(newer ? [{ href: `/reports/${id}/versions/${newer}`, label: w.readNewest(newer) }] : []),
                 { href: lang === 'nl' ? `${api}/export.csv?excel=nl` : `${api}/export.csv`, label: w.csv },
                 { href: `${api}/iati.xml`, label: w.iati },
                 languageSwitch(c.req.path, lang),
               ],
-              notice: withdrawn.length ? w.withdrawn : undefined,
+              notice: [newer ? w.newer(newer) : '', withdrawn.length ? w.withdrawn : ''].filter(Boolean).join(' ') || undefined,
               lang,
               runningTitle: data.report.title,
               printable: true,

@@ -72,6 +72,13 @@ describe('journey: funder', () => {
     // On a phone the tables scroll sideways in regions a keyboard reaches.
     await page.setViewportSize({ width: 360, height: 740 });
     await tabTo(page, page.getByRole('region', { name: 'Deelnemers aan buurtactiviteiten' }));
+    // The period under a figure in the summary ("2e kwartaal 2026") stays inside its card, not cut off.
+    const periods = page.locator('.summary-table td .period');
+    expect(await periods.count()).toBeGreaterThan(0);
+    const outside = await periods.evaluateAll((els) =>
+      els.filter((el) => el.getBoundingClientRect().right > el.closest('td')!.getBoundingClientRect().right + 1).map((el) => el.textContent),
+    );
+    expect(outside).toEqual([]);
     await checkA11y(page, 'funder report version, phone');
     await page.setViewportSize({ width: 1280, height: 900 });
 

@@ -168,9 +168,13 @@ describe('browser: a report built through the pages', () => {
     // A title typed and not saved counts too, until it is the saved one again.
     await page.getByLabel('Titel').fill('Burenhulp Oost 2026 (concept)');
     await page.getByRole('button', { name: 'Publiceren als nieuwe versie' }).click();
-    await page.getByRole('heading', { name: 'Versie 1 publiceren?' }).waitFor();
+    const question = page.getByRole('heading', { name: 'Versie 1 publiceren?' });
+    await question.waitFor();
     const confirm = page.getByRole('button', { name: 'Ja, publiceer versie 1' });
     await page.getByText('Eerst opslaan: de opzet en de teksten en verhalen per uitkomst.').waitFor();
+    // The disabled button cannot take the focus: the question does, not the page's body.
+    const focused = (l: typeof question) => l.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement);
+    await expect.poll(() => focused(question)).toBe(true);
     await page.getByLabel('Titel').fill('Burenhulp Oost 2026');
     await page.getByText('Eerst opslaan: de teksten en verhalen per uitkomst. Wat niet is opgeslagen, komt niet in deze versie.').waitFor();
     expect(await confirm.isDisabled()).toBe(true);
@@ -191,14 +195,18 @@ describe('browser: a report built through the pages', () => {
     const same = page.getByRole('group', { name: 'Versie 2 publiceren?' });
     await same.getByText('Er is niets veranderd sinds versie 1.', { exact: false }).waitFor();
     expect(await same.getByRole('button', { name: 'Ja, publiceer versie 2' }).isDisabled()).toBe(true);
+    await expect.poll(() => focused(same.getByRole('heading', { name: 'Versie 2 publiceren?' }))).toBe(true);
     await same.getByRole('button', { name: 'Annuleren' }).click();
 
     // A text rewritten after that is news for the next version, even when no story or figure changes.
     await editor.click();
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.type(' En jongeren.');
-    await page.getByRole('button', { name: 'Teksten en verhalen opslaan' }).click();
+    const saveTexts = page.getByRole('button', { name: 'Teksten en verhalen opslaan' });
+    await saveTexts.click();
     await page.getByText('Teksten en verhalen opgeslagen.').waitFor();
+    // Disabled while saving, the button gets the focus back after: the keyboard is not sent to the top.
+    await expect.poll(() => focused(saveTexts)).toBe(true);
     await page.getByRole('button', { name: 'Publiceren als nieuwe versie' }).click();
     const second = page.getByRole('group', { name: 'Versie 2 publiceren?' });
     await second.getByRole('heading', { name: 'Tekst "wat we zien" veranderd (1)' }).waitFor();

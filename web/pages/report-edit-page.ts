@@ -160,9 +160,11 @@ export class ReportEditPage extends LitElement {
     await this.run(async () => {
       this.changes = (await get<{ changes: Changes }>(`/api/reports/${this.reportId}/changes`)).changes;
     });
-    // Once the page is no longer busy (a disabled button cannot take the focus).
+    // Once the page is no longer busy. A button that stays disabled (nothing changed, or something
+    // unsaved) cannot take the focus: then the question does, so its reason is read out.
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>('#confirm-publish')?.focus();
+    const confirm = this.renderRoot.querySelector<HTMLButtonElement>('#confirm-publish');
+    (confirm && !confirm.disabled ? confirm : this.renderRoot.querySelector<HTMLElement>('#confirm-h'))?.focus();
   }
 
   private async cancelPublish() {

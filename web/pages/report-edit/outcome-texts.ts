@@ -200,6 +200,9 @@ export class ReportOutcomeTexts extends LitElement {
     } finally {
       this.busy = false;
     }
+    // The button was disabled while saving, which dropped the focus to the page: it gets it back.
+    await this.updateComplete;
+    if (document.activeElement === document.body) this.renderRoot.querySelector<HTMLButtonElement>('#save-texts')?.focus();
   }
 
   private renderOutcome(o: OutcomeChoice, i: number) {
@@ -288,7 +291,7 @@ export class ReportOutcomeTexts extends LitElement {
       ${outcomes.map((o, i) => this.renderOutcome(o, i))}
       <div role="alert">${this.error ? html`<p class="notice error">${t('failed', { msg: this.error.message })}</p>` : nothing}</div>
       <div role="status">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
-      <div class="actions"><button type="button" @click=${this.save} ?disabled=${this.busy}>${t('save')}</button></div>`;
+      <div class="actions"><button type="button" id="save-texts" @click=${this.save} ?disabled=${this.busy}>${t('save')}</button></div>`;
   }
 
   static override styles = [

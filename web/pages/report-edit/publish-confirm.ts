@@ -30,7 +30,7 @@ export function confirmPublish(c: Changes, on: { busy: boolean; unsaved: string[
     !c.periodChanged &&
     !c.introChanged;
   return html`<div class="confirm" role="group" aria-labelledby="confirm-h" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && on.cancel()}>
-    <h3 id="confirm-h">${t('confirmTitle', { n })}</h3>
+    <h3 id="confirm-h" tabindex="-1">${t('confirmTitle', { n })}</h3>
     ${c.lastVersion == null ? html`<p>${t('confirmFirst')}</p>` : html`<p>${t('confirmAgainst', { n: c.lastVersion })}</p>`}
     ${c.unchanged ? html`<p class="notice" id="confirm-unchanged">${t('unchanged', { n: c.lastVersion ?? 0 })}</p>` : nothing}
     ${c.lastVersion != null && none && !c.unchanged ? html`<p>${t('othersChanged')}</p>` : nothing}
