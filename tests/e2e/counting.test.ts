@@ -97,6 +97,8 @@ describe('browser: counting', () => {
     await cell('Bezoekers', 'Kop Zeedijk', '1e kwartaal 2026').fill('1234');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
     await expect.poll(() => page.getByText('Opgeslagen: 7 nieuw').count()).toBe(1);
+    // The button is disabled while saving; the focus comes back to it, not to the top of the page.
+    await expect.poll(() => isFocused(page.getByRole('button', { name: 'Alles opslaan' }))).toBe(true);
     const rows = await e.db
       .selectFrom('indicatorValues')
       .select(['indicatorId', 'areaId', 'period', 'value'])

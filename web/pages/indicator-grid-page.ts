@@ -241,6 +241,9 @@ export class IndicatorGridPage extends LitElement {
     } finally {
       this.saving = false;
     }
+    // The button was disabled while saving, which drops the focus to the page; give it back.
+    await this.updateComplete;
+    if (document.activeElement === document.body) this.renderRoot.querySelector<HTMLButtonElement>('#save')?.focus();
   }
 
   private async focusSummary(): Promise<void> {
@@ -314,7 +317,7 @@ export class IndicatorGridPage extends LitElement {
           : nothing
       }
       <div class="actions save">
-        <button type="button" @click=${this.save} ?disabled=${this.saving}>${this.saving ? t('saving') : t('save')}</button>
+        <button type="button" id="save" @click=${this.save} ?disabled=${this.saving}>${this.saving ? t('saving') : t('save')}</button>
         <span role="status">${this.status || (this.pending ? t(this.pending === 1 ? 'changedOne' : 'changed', { n: this.pending }) : '')}</span>
       </div>
     `;
