@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueSetupToken } from '../../server/routes/auth.js';
 import { PASSWORD } from '../helpers/app.js';
+import { isFocused } from '../helpers/a11y.js';
 import { axeViolations } from '../helpers/axe.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 
@@ -42,6 +43,8 @@ describe('browser: first run and user administration', () => {
     await admin.getByLabel(/^Eerste wachtwoord/).fill(PASSWORD);
     await admin.getByRole('button', { name: 'Toevoegen' }).click();
     await admin.getByText('Wil Werker is toegevoegd.').waitFor();
+    // The button was disabled while adding; the focus goes to what was said, at the top, and brings it into view.
+    await expect.poll(() => isFocused(admin.getByText('Wil Werker is toegevoegd.'))).toBe(true);
     await e.screenshot(admin, 'users-page');
 
     // Changing a role is a deliberate step: choose, then save.
