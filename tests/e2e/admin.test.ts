@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueSetupToken } from '../../server/routes/auth.js';
 import { PASSWORD } from '../helpers/app.js';
@@ -189,5 +190,20 @@ describe('browser: accessibility of the foundation pages', () => {
     expect(names.indexOf('Zuid')).toBe(names.indexOf('Amsterdam') + 1);
     expect(names.indexOf('Utrecht')).toBeGreaterThan(names.indexOf('Zuid'));
     await ctx.close();
+  });
+
+  it('an admin saves and removes the logo on a phone; each time the focus goes to what was done', async () => {
+    const admin = await e.user('admin');
+    const page = await (await e.context({ phone: true })).newPage();
+    await e.login(page, admin.email);
+    await page.goto('/organisation');
+    const logo = await sharp({ create: { width: 400, height: 150, channels: 3, background: '#1f5c4d' } })
+      .png()
+      .toBuffer();
+    await page.getByLabel(/^Nieuw logo kiezen/).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo });
+    await page.getByRole('button', { name: 'Logo opslaan' }).click();
+    await expect.poll(() => isFocused(page.getByText('Het logo is opgeslagen.'))).toBe(true);
+    await page.getByRole('button', { name: 'Logo weghalen' }).click();
+    await expect.poll(() => isFocused(page.getByText('Het logo is weggehaald.'))).toBe(true);
   });
 });
