@@ -43,6 +43,9 @@ describe('browser: counting', () => {
     await page.getByRole('table', { name: 'Kwartaal: 2e kwartaal 2025 tot en met 1e kwartaal 2026' }).waitFor();
     // The periods in words: short over the columns, in full for a tooltip or screen reader.
     expect(await page.getByRole('columnheader').allInnerTexts()).toEqual(['Indicator en gebied', 'K2 2025', 'K3 2025', 'K4 2025', 'K1 2026']);
+    // The period field reads in words too, and takes them.
+    expect(await last.inputValue()).toBe('K1 2026');
+    expect(await descriptionOf(last)).toContain('Bijvoorbeeld K1 2026, maart 2026 of 2026.');
     await expect(page.getByRole('columnheader', { name: 'K2 2025' }).locator('abbr').getAttribute('title')).resolves.toBe('2e kwartaal 2025');
 
     const cell = (indicator: string, area: string, period: string) => page.getByRole('textbox', { name: `${indicator}, ${area}, ${period}` });
