@@ -1,6 +1,8 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueSetupToken } from '../../server/routes/auth.js';
 import { PASSWORD } from '../helpers/app.js';
+import { isFocused } from '../helpers/a11y.js';
 import { axeViolations } from '../helpers/axe.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 
@@ -42,6 +44,8 @@ describe('browser: first run and user administration', () => {
     await admin.getByLabel(/^Eerste wachtwoord/).fill(PASSWORD);
     await admin.getByRole('button', { name: 'Toevoegen' }).click();
     await admin.getByText('Wil Werker is toegevoegd.').waitFor();
+    // The button was disabled while adding; the focus goes to what was said, at the top, and brings it into view.
+    await expect.poll(() => isFocused(admin.getByText('Wil Werker is toegevoegd.'))).toBe(true);
     await e.screenshot(admin, 'users-page');
 
     // Changing a role is a deliberate step: choose, then save.
@@ -186,5 +190,20 @@ describe('browser: accessibility of the foundation pages', () => {
     expect(names.indexOf('Zuid')).toBe(names.indexOf('Amsterdam') + 1);
     expect(names.indexOf('Utrecht')).toBeGreaterThan(names.indexOf('Zuid'));
     await ctx.close();
+  });
+
+  it('an admin saves and removes the logo on a phone; each time the focus goes to what was done', async () => {
+    const admin = await e.user('admin');
+    const page = await (await e.context({ phone: true })).newPage();
+    await e.login(page, admin.email);
+    await page.goto('/organisation');
+    const logo = await sharp({ create: { width: 400, height: 150, channels: 3, background: '#1f5c4d' } })
+      .png()
+      .toBuffer();
+    await page.getByLabel(/^Nieuw logo kiezen/).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo });
+    await page.getByRole('button', { name: 'Logo opslaan' }).click();
+    await expect.poll(() => isFocused(page.getByText('Het logo is opgeslagen.'))).toBe(true);
+    await page.getByRole('button', { name: 'Logo weghalen' }).click();
+    await expect.poll(() => isFocused(page.getByText('Het logo is weggehaald.'))).toBe(true);
   });
 });

@@ -43,6 +43,9 @@ describe('browser: counting', () => {
     await page.getByRole('table', { name: 'Kwartaal: 2e kwartaal 2025 tot en met 1e kwartaal 2026' }).waitFor();
     // The periods in words: short over the columns, in full for a tooltip or screen reader.
     expect(await page.getByRole('columnheader').allInnerTexts()).toEqual(['Indicator en gebied', 'K2 2025', 'K3 2025', 'K4 2025', 'K1 2026']);
+    // The period field reads in words too, and takes them.
+    expect(await last.inputValue()).toBe('K1 2026');
+    expect(await descriptionOf(last)).toContain('Bijvoorbeeld K1 2026, maart 2026 of 2026.');
     await expect(page.getByRole('columnheader', { name: 'K2 2025' }).locator('abbr').getAttribute('title')).resolves.toBe('2e kwartaal 2025');
 
     const cell = (indicator: string, area: string, period: string) => page.getByRole('textbox', { name: `${indicator}, ${area}, ${period}` });
@@ -97,6 +100,8 @@ describe('browser: counting', () => {
     await cell('Bezoekers', 'Kop Zeedijk', '1e kwartaal 2026').fill('1234');
     await page.getByRole('button', { name: 'Alles opslaan' }).click();
     await expect.poll(() => page.getByText('Opgeslagen: 7 nieuw').count()).toBe(1);
+    // The button is disabled while saving; the focus comes back to it, not to the top of the page.
+    await expect.poll(() => isFocused(page.getByRole('button', { name: 'Alles opslaan' }))).toBe(true);
     const rows = await e.db
       .selectFrom('indicatorValues')
       .select(['indicatorId', 'areaId', 'period', 'value'])

@@ -2,6 +2,7 @@
 // typed when the answer is "stay", and lets go without asking once it is saved.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isFocused } from '../helpers/a11y.js';
 import { answerLeaving, startE2E, type E2E } from '../helpers/browser.js';
 import { addProject, addStory } from '../helpers/reports-fixtures.js';
 
@@ -86,6 +87,8 @@ describe('browser: leaving a page with changes not saved', { timeout: 90_000 }, 
     await answerLeaving(page, () => page.getByRole('link', { name: 'Terug naar het verhaal' }).click());
     await page.getByRole('button', { name: 'Gecontroleerd: gebruik deze versie' }).click();
     await page.getByText('Opgeslagen. Deze versie staat nu in verslagen.').waitFor();
+    // The button was disabled while saving; the focus comes back to it, not to the top of the page.
+    await expect.poll(() => isFocused(page.getByRole('button', { name: 'Gecontroleerd: gebruik deze versie' }))).toBe(true);
     await page.getByRole('link', { name: 'Terug naar het verhaal' }).click();
     await page.waitForURL(`**/stories/${storyId}`);
   });

@@ -9,7 +9,19 @@ import { normalizePeriod, periodicityOf, periodOf, periodsUpTo, type Periodicity
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
 import { t } from './indicator-grid/messages.js';
-import { COUNTS, examples, fetchPeriodValues, keyOf, show, type Area, type Cell, type Indicator, type Series, type Value } from './indicator-grid/grid-data.js';
+import {
+  COUNTS,
+  examples,
+  fetchPeriodValues,
+  keyOf,
+  show,
+  typed,
+  type Area,
+  type Cell,
+  type Indicator,
+  type Series,
+  type Value,
+} from './indicator-grid/grid-data.js';
 import { moveInGrid } from './indicator-grid/grid-keys.js';
 import { UnsavedGuard } from '../unsaved.js';
 import { PageLoader } from '../components/page-loader.js';
@@ -124,7 +136,7 @@ export class IndicatorGridPage extends LitElement {
     if (this.pending && !confirm(t('discard'))) return;
     if (!last || periodicityOf(last) !== kind) {
       this.periodicity = kind;
-      this.periodError = t('badPeriod', { kind: t(kind).toLowerCase(), example: examples[kind] });
+      this.periodError = t('badPeriod', { kind: t(kind).toLowerCase(), example: typed(examples[kind]) });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('input[name="last"]')?.focus();
       return;
@@ -241,6 +253,9 @@ export class IndicatorGridPage extends LitElement {
     } finally {
       this.saving = false;
     }
+    // The button was disabled while saving, which drops the focus to the page; give it back.
+    await this.updateComplete;
+    if (document.activeElement === document.body) this.renderRoot.querySelector<HTMLButtonElement>('#save')?.focus();
   }
 
   private async focusSummary(): Promise<void> {
@@ -314,7 +329,7 @@ export class IndicatorGridPage extends LitElement {
           : nothing
       }
       <div class="actions save">
-        <button type="button" @click=${this.save} ?disabled=${this.saving}>${this.saving ? t('saving') : t('save')}</button>
+        <button type="button" id="save" @click=${this.save} ?disabled=${this.saving}>${this.saving ? t('saving') : t('save')}</button>
         <span role="status">${this.status || (this.pending ? t(this.pending === 1 ? 'changedOne' : 'changed', { n: this.pending }) : '')}</span>
       </div>
     `;
@@ -343,7 +358,7 @@ export class IndicatorGridPage extends LitElement {
                 </select>
               </label>
               <label>${t('last')} <span class="hint" id="last-hint">${t('lastHint')}</span>
-                <input name="last" .value=${this.last} aria-describedby="last-hint last-error" aria-invalid=${this.periodError ? 'true' : 'false'} />
+                <input name="last" .value=${typed(this.last)} aria-describedby="last-hint last-error" aria-invalid=${this.periodError ? 'true' : 'false'} />
                 <span class="field-error" id="last-error">${this.periodError}</span>
               </label>
               <label>${t('count')}

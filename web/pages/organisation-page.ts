@@ -78,6 +78,9 @@ export class OrganisationPage extends LitElement {
       this.org = (await api<{ organisation: Organisation }>(method, '/api/organisation/logo', body)).organisation;
       this.notice = method === 'PUT' ? t('saved') : t('removed');
       (this.renderRoot.querySelector('form') as HTMLFormElement | null)?.reset();
+      // The buttons were disabled while sending, which drops the focus; the notice takes it.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#notice')?.focus();
     } catch (err) {
       this.error = err instanceof ApiError ? err : new ApiError(0, 'error', String(err));
       await this.updateComplete;
@@ -126,7 +129,7 @@ export class OrganisationPage extends LitElement {
           ? html`<figure><img class="logo" src=${o.logo.url} alt=${`${t('current')}: ${o.name}`} width=${o.logo.width} height=${o.logo.height} /><figcaption>${t('current')}</figcaption></figure>`
           : html`<p>${t('none')}</p>`
       }
-      <p role="status" class=${this.notice ? 'notice' : ''}>${this.notice}</p>
+      <p role="status" id="notice" tabindex="-1" class=${this.notice ? 'notice' : ''}>${this.notice}</p>
       ${
         admin
           ? html`<form @submit=${this.submit} novalidate aria-labelledby="logo-heading">

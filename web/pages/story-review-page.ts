@@ -155,6 +155,9 @@ export class StoryReviewPage extends LitElement {
     } finally {
       this.saving = false;
     }
+    // The button was disabled while saving, which drops the focus to the page; give it back.
+    await this.updateComplete;
+    if (document.activeElement === document.body) this.renderRoot.querySelector<HTMLButtonElement>('#save')?.focus();
   }
 
   private marked(text: string, findings: Finding[]) {
@@ -215,7 +218,7 @@ export class StoryReviewPage extends LitElement {
           ${draftFindings.length ? html`<ul class="still">${draftFindings.map((f) => html`<li><mark class="found" data-kind=${f.kind}>${f.text}</mark> (${kindLabel(f.kind)})</li>`)}</ul>` : nothing}
           <div role="alert">${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}</div>
           <div role="status">${this.message ? html`<p class="notice ok">${this.message}</p>` : nothing}</div>
-          <button type="submit" ?disabled=${this.saving}>${t('save')}</button>
+          <button type="submit" id="save" ?disabled=${this.saving}>${t('save')}</button>
         </form>
       </div>
     `;

@@ -145,6 +145,9 @@ export class UsersPage extends LitElement {
       this.users = [...(this.users ?? []), user].sort((a, b) => a.name.localeCompare(b.name));
       this.notice = t('created', { name: user.name });
       form.reset();
+      // The button was disabled while adding, which drops the focus; the notice at the top takes it, in view.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#notice')?.focus();
     } catch (err) {
       this.error = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
       await this.updateComplete;
@@ -261,7 +264,7 @@ export class UsersPage extends LitElement {
         ${errorText(e, name, `new-${name}`)}</div>`;
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
-      <p role="status" class=${this.notice ? 'notice' : ''}>${this.notice}</p>
+      <p role="status" id="notice" tabindex="-1" class=${this.notice ? 'notice' : ''}>${this.notice}</p>
       ${failedNotice(this.rowError)}
       ${this.loader.status()}
       ${

@@ -1,7 +1,7 @@
 // The entry grid's data: indicators, values and cells keyed by indicator, area and period, and the values of the periods shown.
 import { get } from '../../api.js';
-import { locale } from '../../i18n.js';
-import type { Periodicity } from '../../../db/domain/periods.js';
+import { formatPeriod, locale } from '../../i18n.js';
+import { periodicityOf, type Periodicity } from '../../../db/domain/periods.js';
 
 export type Indicator = { id: number; name: string; unit: 'count' | 'percentage' | 'euro' | 'hours' | 'score'; periodicity: Periodicity; byArea: boolean };
 export type Value = { period: string; areaId: number | null; value: number | null; note: string };
@@ -12,6 +12,8 @@ export type Cell = { key: string; series: Series; period: string; label: string 
 
 export const keyOf = (indicatorId: number, areaId: number | null, period: string) => `${indicatorId}:${areaId ?? 0}:${period}`;
 export const examples: Record<Periodicity, string> = { month: '2026-03', quarter: '2026-Q1', year: '2026' };
+/** A period as the period field shows it, in words that field also reads back: 'K4 2026', 'maart 2026', '2026'. */
+export const typed = (period: string): string => formatPeriod(period, periodicityOf(period) === 'quarter' ? 'short' : 'long');
 export const COUNTS = [1, 2, 3, 4, 6, 8, 12];
 
 /** Shows a stored number the way it is typed here: decimal comma in Dutch, no grouping. */
