@@ -26,6 +26,7 @@ import { moveInGrid } from './indicator-grid/grid-keys.js';
 import { UnsavedGuard } from '../unsaved.js';
 import { PageLoader } from '../components/page-loader.js';
 import { tableRegion } from '../components/table-region.js';
+import { refocus } from '../components/failed-notice.js';
 
 /** A column's period, short ('K4 2026'), with the full words for a tooltip or screen reader where they differ. */
 function periodHead(period: string) {
@@ -253,9 +254,7 @@ export class IndicatorGridPage extends LitElement {
     } finally {
       this.saving = false;
     }
-    // The button was disabled while saving, which drops the focus to the page; give it back.
-    await this.updateComplete;
-    if (document.activeElement === document.body) this.renderRoot.querySelector<HTMLButtonElement>('#save')?.focus();
+    await refocus(this, '#save');
   }
 
   private async focusSummary(): Promise<void> {

@@ -12,6 +12,7 @@ import { findIdentifiers, identifierKinds, markIdentifiers, type Finding, type I
 import { refineTitle } from '../title.js';
 import { FormGuard } from '../unsaved.js';
 import { PageLoader } from '../components/page-loader.js';
+import { refocus } from '../components/failed-notice.js';
 
 const t = messages({
   nl: {
@@ -155,9 +156,7 @@ export class StoryReviewPage extends LitElement {
     } finally {
       this.saving = false;
     }
-    // The button was disabled while saving, which drops the focus to the page; give it back.
-    await this.updateComplete;
-    if (document.activeElement === document.body) this.renderRoot.querySelector<HTMLButtonElement>('#save')?.focus();
+    await refocus(this, '#save');
   }
 
   private marked(text: string, findings: Finding[]) {

@@ -14,6 +14,7 @@ import '../../components/ww-editor.js';
 import { fold, foldStyles } from '../../components/fold.js';
 import { formatDate, messages } from '../../i18n.js';
 import type { Doc } from './messages.js';
+import { refocus } from '../../components/failed-notice.js';
 
 const t = messages({
   nl: {
@@ -200,9 +201,7 @@ export class ReportOutcomeTexts extends LitElement {
     } finally {
       this.busy = false;
     }
-    // The button was disabled while saving, which dropped the focus to the page: it gets it back.
-    await this.updateComplete;
-    if (document.activeElement === document.body) this.renderRoot.querySelector<HTMLButtonElement>('#save-texts')?.focus();
+    await refocus(this, '#save-texts');
   }
 
   private renderOutcome(o: OutcomeChoice, i: number) {
