@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { issueSetupToken } from '../../server/routes/auth.js';
 import { weekOf } from '../../server/routes/home.js';
-import { periodOf } from '../../db/domain/periods.js';
+import { periodLabel, periodOf } from '../../db/domain/periods.js';
 import { insertProject, setProjectMembers } from '../../db/repositories/projects.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { activate, checkA11y, expectNoHorizontalScroll } from '../helpers/a11y.js';
@@ -196,7 +196,7 @@ for (const phone of [false, true]) {
       const page = await (await e.context({ phone })).newPage();
       await e.login(page, worker.email);
       await page.getByRole('heading', { name: 'Te doen' }).waitFor();
-      const quarter = periodOf(today, 'quarter');
+      const quarter = periodLabel(periodOf(today, 'quarter'), 'nl'); // in words: '4e kwartaal 2026'
       await page.getByRole('link', { name: `Taalcafé ${size}: 1,75 uur deze week` }).waitFor();
       await page.getByRole('link', { name: `Taalcafé ${size}: 1 indicatorwaarde voor ${quarter} nog leeg` }).waitFor();
       await page.getByRole('link', { name: `Kies je verhaal in de MSC-ronde ‘Meedoen ${size}’` }).waitFor();
