@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakBeforeYear, normalizePeriod, periodLabel, periodsUpTo } from '../db/domain/periods.js';
+import { breakBeforeYear, normalizePeriod, periodAbbr, periodLabel, periodsUpTo } from '../db/domain/periods.js';
 import { indicatorChart } from '../server/reports/chart.js';
 
 describe('a period in words (periodLabel)', () => {
@@ -23,6 +23,13 @@ describe('a period in words (periodLabel)', () => {
   it('keeps the words before the year together, so a narrow column breaks before the year only', () => {
     expect(breakBeforeYear(periodLabel('2026-Q2', 'nl'))).toBe('2e\u00a0kwartaal 2026');
     expect(breakBeforeYear(periodLabel('2026-03', 'nl'))).toBe('maart 2026');
+  });
+
+  it('heads a column with the short form, titled with the words only where they say more', () => {
+    expect(periodAbbr('2026-Q4', 'nl')).toEqual({ text: 'K4 2026', title: '4e kwartaal 2026' });
+    expect(periodAbbr('2026-03', 'en')).toEqual({ text: 'Mar 2026', title: 'March 2026' });
+    expect(periodAbbr('2026-Q4', 'en')).toEqual({ text: 'Q4 2026', title: null });
+    expect(periodAbbr('2026', 'nl')).toEqual({ text: '2026', title: null });
   });
 
   it('gives back a text that is not a period unchanged', () => {

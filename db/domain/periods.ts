@@ -54,6 +54,15 @@ export function periodLabel(period: string, lang: 'nl' | 'en', form: 'long' | 's
   return period;
 }
 
+/**
+ * A column head's period: the short form to show, and the long form for a tooltip or screen reader
+ * where it says more ('K4 2026' titled '4e kwartaal 2026'; 'Q4 2026' needs no title).
+ */
+export function periodAbbr(period: string, lang: 'nl' | 'en'): { text: string; title: string | null } {
+  const [text, long] = [periodLabel(period, lang, 'short'), periodLabel(period, lang)];
+  return { text, title: text === long ? null : long };
+}
+
 /** A period label that a narrow column breaks before its year only: '2e kwartaal' stays together. */
 export const breakBeforeYear = (label: string): string => label.replace(/ (?=.* )/g, '\u00a0');
 

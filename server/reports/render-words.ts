@@ -2,7 +2,7 @@
 // and dates read in each: everything render.ts says, in one place per language.
 import type { Status } from './summary.js';
 import type { SummaryOut } from './types.js';
-import { breakBeforeYear, periodLabel } from '../../db/domain/periods.js';
+import { breakBeforeYear, periodAbbr, periodLabel } from '../../db/domain/periods.js';
 import { escapeHtml } from './text.js';
 
 export type Lang = 'nl' | 'en';
@@ -230,8 +230,8 @@ export const dateIn = (w: Words, iso: string) => {
 };
 /** A period in words ('4e kwartaal 2026', 'Q4 2026'), as HTML: a narrow column breaks it before the year only. */
 export const periodIn = (w: Words, period: string) => escapeHtml(breakBeforeYear(periodLabel(period, w.lang)));
-/** A period in its short form for a column head ('K4 2026'), the long form as its title where they differ. */
+/** A period in its short form for a column head, the long form as its title where they differ. */
 export const periodHead = (w: Words, period: string) => {
-  const [short, long] = [periodLabel(period, w.lang, 'short'), periodLabel(period, w.lang)];
-  return short === long ? escapeHtml(long) : `<abbr title="${escapeHtml(long)}">${escapeHtml(short)}</abbr>`;
+  const { text, title } = periodAbbr(period, w.lang);
+  return title ? `<abbr title="${escapeHtml(title)}">${escapeHtml(text)}</abbr>` : escapeHtml(text);
 };

@@ -4,8 +4,8 @@ import { ApiError, get, put } from '../api.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { parseNumber, unitProblem } from '../../db/domain/numbers.js';
-import { formatPeriod, saidHere } from '../i18n.js';
-import { normalizePeriod, periodicityOf, periodOf, periodsUpTo, type Periodicity } from '../../db/domain/periods.js';
+import { formatPeriod, locale, saidHere } from '../i18n.js';
+import { normalizePeriod, periodAbbr, periodicityOf, periodOf, periodsUpTo, type Periodicity } from '../../db/domain/periods.js';
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
 import { t } from './indicator-grid/messages.js';
@@ -28,10 +28,10 @@ import { PageLoader } from '../components/page-loader.js';
 import { tableRegion } from '../components/table-region.js';
 import { refocus } from '../components/failed-notice.js';
 
-/** A column's period, short ('K4 2026'), with the full words for a tooltip or screen reader where they differ. */
+/** A column's period, short, with the full words for a tooltip or screen reader where they differ. */
 function periodHead(period: string) {
-  const [short, long] = [formatPeriod(period, 'short'), formatPeriod(period)];
-  return short === long ? long : html`<abbr title=${long}>${short}</abbr>`;
+  const { text, title } = periodAbbr(period, locale());
+  return title ? html`<abbr title=${title}>${text}</abbr>` : text;
 }
 
 /**
