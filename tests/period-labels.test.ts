@@ -59,8 +59,15 @@ describe("a report chart's period axis", () => {
         labels: { actual: 'Gerealiseerd', target: 'Doel', baseline: 'Nulmeting', summary: '' },
         periodText: (p) => periodLabel(p, 'nl', 'short'),
       });
-      const axis = [...svg.matchAll(/<text x="([\d.]+)" y="184"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]), text: m[2] }));
+      const axis = [...svg.matchAll(/<text class="period([^"]*)" x="([\d.]+)" y="184"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
+        phone: !m[1]!.includes('phone-hide'),
+        x: Number(m[2]),
+        text: m[3],
+      }));
       expect(axis.at(-1)!.text, `${count} months`).toBe('dec 2026');
+      // A phone shows every other label of three or more, the latest always.
+      expect(axis.filter((a) => a.phone).length, `${count} months`).toBe(axis.length < 3 ? axis.length : Math.ceil(axis.length / 2));
+      expect(axis.at(-1)!.phone).toBe(true);
       for (let i = 1; i < axis.length; i++)
         expect(axis[i]!.x - axis[i - 1]!.x, `${count} months: ${axis[i - 1]!.text} and ${axis[i]!.text}`).toBeGreaterThanOrEqual(56);
     }

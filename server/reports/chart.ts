@@ -64,12 +64,16 @@ export function indicatorChart(input: ChartInput): string {
   out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}" stroke="#333" stroke-width="1"/>`);
   // Every k-th period labelled, counted back from the latest (always labelled), so labels never
   // overlap (a label, 'mrt 2026' at most, is about 56 units wide).
+  // On a phone the text is set larger, so of three labels or more every other one is hidden there
+  // (again counted back from the latest) and the first starts at its point, clear of the y axis.
   const every = Math.max(1, Math.ceil((periods.length * 60) / (W - M.left - M.right)));
-  periods.forEach((p, i) => {
-    if ((periods.length - 1 - i) % every === 0)
-      out.push(
-        `<text x="${x(p)!.toFixed(1)}" y="${H - M.bottom + 18}" text-anchor="middle" font-size="12" fill="#333">${escapeHtml(input.periodText(p))}</text>`,
-      );
+  const labelled = periods.filter((_, i) => (periods.length - 1 - i) % every === 0);
+  labelled.forEach((p, i) => {
+    const back = labelled.length - 1 - i;
+    const phone = labelled.length < 3 ? [] : [back % 2 ? 'phone-hide' : '', i === 0 ? 'phone-start' : ''].filter(Boolean);
+    out.push(
+      `<text class="${['period', ...phone].join(' ')}" x="${x(p)!.toFixed(1)}" y="${H - M.bottom + 18}" text-anchor="middle" font-size="12" fill="#333">${escapeHtml(input.periodText(p))}</text>`,
+    );
   });
   if (input.baseline != null) {
     const by = y(input.baseline).toFixed(1);

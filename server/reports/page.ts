@@ -80,14 +80,13 @@ table.data th[scope="col"], table.matrix th, .summary-table td { white-space: no
   .summary-table .period { display: block; white-space: normal; }
 }
 /* On a phone the charts (drawn 420 units wide, at their print size) shrink to about 0.7: their text
-   is set larger to read at 11 px or more. The period labels are the chart's last texts, anchored in
-   the middle: of three or more, every other one shows, counted from the last, so they keep apart,
-   and the first starts at its point, clear of the axis numbers (which may use the padding on the left). */
+   is set larger to read at 11 px or more. chart.ts marks the period labels to hide there and the
+   one to start at its point, so the rest keep apart and clear of the axis numbers. */
 @media screen and (max-width: 28em) {
   svg.chart:not(.spread) { overflow: visible; }
   svg.chart:not(.spread) text { font-size: 16px; }
-  svg.chart:has(> text[text-anchor="middle"]:nth-last-of-type(3)) > text[text-anchor="middle"]:nth-last-of-type(even) { display: none; }
-  svg.chart > line + text[text-anchor="middle"]:nth-last-of-type(n + 3) { text-anchor: start; }
+  svg.chart text.phone-hide { display: none; }
+  svg.chart text.phone-start { text-anchor: start; }
 }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print {
