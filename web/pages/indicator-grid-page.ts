@@ -26,7 +26,7 @@ import { moveInGrid } from './indicator-grid/grid-keys.js';
 import { UnsavedGuard } from '../unsaved.js';
 import { PageLoader } from '../components/page-loader.js';
 import { tableRegion } from '../components/table-region.js';
-import { refocus } from '../components/failed-notice.js';
+import { refocus } from '../components/refocus.js';
 
 /** A column's period, short, with the full words for a tooltip or screen reader where they differ. */
 function periodHead(period: string) {

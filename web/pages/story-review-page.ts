@@ -12,7 +12,7 @@ import { findIdentifiers, identifierKinds, markIdentifiers, type Finding, type I
 import { refineTitle } from '../title.js';
 import { FormGuard } from '../unsaved.js';
 import { PageLoader } from '../components/page-loader.js';
-import { refocus } from '../components/failed-notice.js';
+import { refocus } from '../components/refocus.js';
 
 const t = messages({
   nl: {

@@ -14,7 +14,7 @@ import '../../components/ww-editor.js';
 import { fold, foldStyles } from '../../components/fold.js';
 import { formatDate, messages } from '../../i18n.js';
 import type { Doc } from './messages.js';
-import { refocus } from '../../components/failed-notice.js';
+import { refocus } from '../../components/refocus.js';
 
 const t = messages({
   nl: {
