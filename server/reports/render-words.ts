@@ -3,6 +3,7 @@
 import type { Status } from './summary.js';
 import type { SummaryOut } from './types.js';
 import { breakBeforeYear, periodLabel } from '../../db/domain/periods.js';
+import { reportAudienceWords } from '../../db/domain/enums.js';
 import { escapeHtml } from './text.js';
 
 export type Lang = 'nl' | 'en';
@@ -12,7 +13,7 @@ export const words = {
     lang: 'nl' as Lang,
     locale: 'nl-NL',
     months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-    audience: { funder: 'de financier', municipality: 'de gemeente', internal: 'intern gebruik', residents: 'bewoners' } as Record<string, string>,
+    audience: reportAudienceWords.nl as Record<string, string>,
     level: { output: 'Prestatie', outcome: 'Effect', impact: 'Impact' } as Record<string, string>,
     unit: { count: 'aantal', percentage: 'procent', euro: 'euro', hours: 'uren', score: 'score' } as Record<string, string>,
     phase: { ZIEN: 'ZIEN — waarnemen', DENKEN: 'DENKEN — analyseren en plannen', DOEN: 'DOEN — uitvoeren', VINDEN: 'VINDEN — evalueren en benoemen' } as Record<
@@ -113,7 +114,7 @@ export const words = {
     lang: 'en' as Lang,
     locale: 'en-GB',
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-    audience: { funder: 'the funder', municipality: 'the municipality', internal: 'internal use', residents: 'residents' } as Record<string, string>,
+    audience: reportAudienceWords.en as Record<string, string>,
     level: { output: 'Output', outcome: 'Outcome', impact: 'Impact' } as Record<string, string>,
     unit: { count: 'count', percentage: 'percent', euro: 'euro', hours: 'hours', score: 'score' } as Record<string, string>,
     phase: { ZIEN: 'SEE — observe', DENKEN: 'THINK — analyse and plan', DOEN: 'DO — carry out', VINDEN: 'FIND — evaluate and name the impact' } as Record<
