@@ -394,12 +394,15 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     const [v] = preview.data.climate.variables;
     expect(v.spread).toEqual({ first: [0, 6, 0, 0, 0], second: [0, 0, 0, 0, 5] });
     expect(preview.html).toContain('Hoe het voelt in de buurt: angst en wantrouwen (laag), of veilig en met vertrouwen in elkaar (hoog).');
-    expect(preview.html).toContain('De grootste verschuiving is bij atmosfeer: de verhalen uit de tweede helft staan 55 punten hoger');
+    // One precision per line and sentence: '25,0 → 80,0', never '25' beside '78,9'.
+    expect(preview.html).toContain('De grootste verschuiving is bij atmosfeer: de verhalen uit de tweede helft staan 55,0 punten hoger');
+    expect(preview.html).toContain('Gemiddeld 25,0 (6) → 80,0 (5) (+55,0)');
     expect(preview.html).toContain('(6 verhalen in de eerste helft, 5 in de tweede)');
     expect(preview.html).toMatch(/<svg[^>]*class="chart spread"[^>]*role="img"/);
     const en = await json(await coord.get(`/api/reports/${reportId}/preview?lang=en`));
     expect(en.html).toContain('How the neighbourhood feels');
-    expect(en.html).toContain('The largest shift is on atmosphere');
+    expect(en.html).toContain('The largest shift is on atmosphere: stories from the second half sit 55.0 points higher');
+    expect(en.html).toContain('Average 25.0 (6) → 80.0 (5) (+55.0)');
     // A half with too few stories: no bands for it, and (complementary) none for the other half either.
     await t.db
       .deleteFrom('storyPlacements')
@@ -410,7 +413,7 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     // The whole period's figure stays: ten stories stand behind it.
     expect(fewer.data.climate.variables[0].all.n).toBe(10);
     expect(fewer.html).toContain(
-      `Over de hele periode gemiddeld ${fewer.data.climate.variables[0].all.mean.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} (10 verhalen). Per helft te weinig verhalen om te tonen (6 in de eerste helft, 4 in de tweede).`,
+      `Over de hele periode gemiddeld ${fewer.data.climate.variables[0].all.mean.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} (10 verhalen). Per helft te weinig verhalen om te tonen (6 in de eerste helft, 4 in de tweede).`,
     );
   });
 });

@@ -27,3 +27,11 @@ export type TagStatus = (typeof tagStatuses)[number];
 
 export const reportAudiences = ['funder', 'municipality', 'internal', 'residents'] as const;
 export type ReportAudience = (typeof reportAudiences)[number];
+/**
+ * Who a report is for, in the words the report itself uses ("Voor: de financier"): the report's
+ * cover and the coordinator's list of reports read them from here, so both say the same.
+ */
+export const reportAudienceWords: Record<'nl' | 'en', Record<ReportAudience, string>> = {
+  nl: { funder: 'de financier', municipality: 'de gemeente', internal: 'intern gebruik', residents: 'bewoners' },
+  en: { funder: 'the funder', municipality: 'the municipality', internal: 'internal use', residents: 'residents' },
+};

@@ -228,6 +228,11 @@ describe('browser: page defects stay fixed', () => {
     expect(box.x + box.width).toBeLessThanOrEqual(360);
     await expect(published.evaluate((el) => getComputedStyle(el, '::before').content)).resolves.toMatch(/Gepubliceerd/);
     await expect(region.getByRole('columnheader', { name: 'Gepubliceerd' }).count()).resolves.toBe(1);
+    // "Voor" says who the report is for in the words of the report's own cover.
+    const id = (await created.json()).report.id;
+    const cover = await (await page.request.get(`${e.baseUrl}/api/reports/${id}/preview`)).json();
+    expect(cover.html).toContain('<dt>Voor</dt><dd>de financier</dd>');
+    await expect(region.getByRole('cell', { name: 'de financier', exact: true }).textContent()).resolves.toBe('de financier');
     await screenshot(page, 'reports-list-360');
     await checkA11y(page, 'reports list at 360 px');
 

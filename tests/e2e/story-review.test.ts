@@ -80,7 +80,13 @@ describe('browser: reviewing a story’s report version', { timeout: 90_000 }, (
       await page.getByText('Niets meer gemarkeerd in deze versie.').waitFor();
       await page.getByRole('button', { name: 'Gecontroleerd: gebruik deze versie' }).click();
       await page.getByText('Opgeslagen. Deze versie staat nu in verslagen.').waitFor();
-      await page.getByText(/^Gecontroleerd door .* op /).waitFor();
+      const done = page.getByText(/^Gecontroleerd door .* op /);
+      await done.waitFor();
+      // No check code or hash for the worker: the line says who reviewed and when, nothing more.
+      await expect(done.textContent()).resolves.toMatch(/^Gecontroleerd door .* op [^:]*\.?$/);
+      await expect(page.getByText(/Controlecode/).count()).resolves.toBe(0);
+      const hash = (await e.db.selectFrom('storyReviews').select('textHash').where('storyId', '=', storyId).executeTakeFirstOrThrow()).textHash;
+      await expect(page.getByText(hash.slice(0, 8)).count()).resolves.toBe(0);
       await checkA11y(page, `review page ${label} (after)`);
       await e.screenshot(page, `story-review-${label}-after`);
 

@@ -148,7 +148,8 @@ export class ProjectPage extends LitElement {
               ? p.areaIds
                   .map((id) => this.areas.get(id))
                   .filter(Boolean)
-                  .map((a) => `${a!.name}${a!.cbsCode ? ` (${a!.cbsCode})` : ''}`)
+                  // Names only: the CBS code is for area management (the areas page), not for the team.
+                  .map((a) => a!.name)
                   .join(', ')
               : html`<span class="muted">${t('empty')}</span>`
           }</dd>

@@ -12,7 +12,7 @@ import './report-edit/read-links.js';
 import './report-edit/awaiting-review.js';
 import type { ReportOutcomeTexts } from './report-edit/outcome-texts.js';
 import './report-edit/outcome-texts.js';
-import { confirmPublish, dropsOut } from './report-edit/publish-confirm.js';
+import { confirmPublish } from './report-edit/publish-confirm.js';
 import { blankDraft, draftOf, fingerprint } from './report-edit/draft.js';
 import { refineTitle } from '../title.js';
 import { levelName } from '../sensemaking-types.js';
@@ -23,13 +23,6 @@ import { errorText, fieldError, invalid } from '../components/form-field.js';
 import { failedNotice, focusFailed } from '../components/failed-notice.js';
 
 /** The part of the preview's data the page reads: the summary (what drops out). */
-type PreviewData = {
-  summary?: {
-    outcomes: { id: number; title: string; projectName: string; indicators: unknown[] }[];
-    unlinkedIndicators: { id: number; name: string; projectName: string }[];
-  };
-};
-
 /** Define a report, preview it, publish versions and share it with funders. */
 @customElement('ww-report-edit-page')
 export class ReportEditPage extends LitElement {
@@ -44,7 +37,6 @@ export class ReportEditPage extends LitElement {
   @state() private publishedNote: string | null = null;
   @state() private busy = false;
   @state() private previewHtml: string | null = null;
-  @state() private previewData: PreviewData | null = null;
   @state() private shareTo = '';
   @state() private linkExpiry = '';
   @state() private linkUrl: string | null = null;
@@ -87,9 +79,8 @@ export class ReportEditPage extends LitElement {
 
   private async loadPreview(): Promise<void> {
     if (!this.reportId) return;
-    const preview = await get<{ html: string; data: PreviewData }>(`/api/reports/${this.reportId}/preview?lang=${locale()}`);
+    const preview = await get<{ html: string }>(`/api/reports/${this.reportId}/preview?lang=${locale()}`);
     this.previewHtml = preview.html;
-    this.previewData = preview.data;
   }
 
   /** The parts of the editor that hold changes not saved yet, named for the publishing question. */
@@ -97,10 +88,6 @@ export class ReportEditPage extends LitElement {
     const definition = this.introChanged || fingerprint(this.draft) !== fingerprint(this.saved);
     const texts = this.renderRoot.querySelector<ReportOutcomeTexts>('ww-report-outcome-texts')?.unsaved ?? false;
     return [...(definition ? [t('unsavedDefinition')] : []), ...(texts ? [t('unsavedTexts')] : [])];
-  }
-
-  private dropsOutOf(s: NonNullable<PreviewData['summary']>) {
-    return { outcomesWithoutIndicators: s.outcomes.filter((o) => !o.indicators.length), indicatorsWithoutOutcome: s.unlinkedIndicators };
   }
 
   private set<K extends keyof Draft>(key: K, value: Draft[K]) {
@@ -326,7 +313,6 @@ export class ReportEditPage extends LitElement {
       <section aria-labelledby="versions-h">
         <h2 id="versions-h">${t('versions')}</h2>
         <p class="hint">${t('publishHint')}</p>
-        ${this.previewData?.summary && !this.changes ? dropsOut(this.dropsOutOf(this.previewData.summary)) : nothing}
         ${this.changes ? confirmPublish(this.changes, { busy: this.busy, unsaved: this.unsavedParts(), publish: () => this.publish(), cancel: () => this.cancelPublish() }) : html`<div class="actions"><button id="publish" @click=${this.askPublish} ?disabled=${this.busy}>${t('publish')}</button></div>`}
         ${this.publishedNote ? html`<p class="notice" id="published-note" tabindex="-1" role="status">${this.publishedNote}</p>` : nothing}
         ${
@@ -425,6 +411,10 @@ export class ReportEditPage extends LitElement {
       .confirm { border: 2px solid var(--ww-accent); border-radius: var(--ww-radius); padding: 0.75rem 1rem; background: var(--ww-surface); }
       .confirm h3 { margin-top: 0; }
       .warn { border-color: #e0c36a; background: #fff8e1; }
+      .drops-out { margin: 0.75rem 0; padding: 0.25rem 1rem; }
+      .drops-out summary { cursor: pointer; padding: 0.5rem 0; }
+      .drops-out p { margin: 0.25rem 0 0; }
+      .drops-out ul { margin: 0.25rem 0 0.5rem; padding-left: 1.25rem; }
     `,
   ];
 }

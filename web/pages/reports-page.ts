@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { get } from '../api.js';
 import { formatDate, locale, messages } from '../i18n.js';
+import { reportAudienceWords, type ReportAudience } from '../../db/domain/enums.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { PageLoader } from '../components/page-loader.js';
@@ -28,10 +29,6 @@ const t = messages({
     iati: 'IATI (XML)',
     loading: 'Laden…',
     failed: 'De rapportages konden niet geladen worden.',
-    funder: 'financier',
-    municipality: 'gemeente',
-    internal: 'intern',
-    residents: 'bewoners',
   },
   en: {
     title: 'Reports',
@@ -53,17 +50,13 @@ const t = messages({
     iati: 'IATI (XML)',
     loading: 'Loading…',
     failed: 'The reports could not be loaded.',
-    funder: 'funder',
-    municipality: 'municipality',
-    internal: 'internal',
-    residents: 'residents',
   },
 });
 
 type Summary = {
   id: number;
   title: string;
-  audience: 'funder' | 'municipality' | 'internal' | 'residents';
+  audience: ReportAudience;
   periodFrom: string;
   periodTo: string;
   latestVersion: number | null;
@@ -138,7 +131,7 @@ export class ReportsPage extends LitElement {
                 ${this.reports.map(
                   (r) => html`<tr>
                     <td><a href=${`/reports/${r.id}`}>${r.title}</a></td>
-                    <td data-label=${t('audience')}>${t(r.audience)}</td>
+                    <td data-label=${t('audience')}>${reportAudienceWords[locale()][r.audience]}</td>
                     <td data-label=${t('period')}>${this.period(r)}</td>
                     <td data-label=${t('version')}>${r.latestVersion ? html`<a data-reload href=${`/reports/${r.id}/versions/${r.latestVersion}`}>${t('versionN', { n: r.latestVersion, date: formatDate(r.latestPublishedAt) })}</a>` : t('draft')}</td>
                   </tr>`,

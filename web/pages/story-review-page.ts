@@ -38,7 +38,6 @@ const t = messages({
     saved: 'Opgeslagen. Deze versie staat nu in verslagen.',
     needTitle: 'Geef een titel.',
     failed: 'Opslaan lukte niet: {msg}',
-    hash: 'Controlecode van de tekst',
     kind_name: 'naam',
     kind_address: 'adres',
     kind_postcode: 'postcode',
@@ -71,7 +70,6 @@ const t = messages({
     saved: 'Saved. This version is now what reports show.',
     needTitle: 'Give a title.',
     failed: 'Saving did not work: {msg}',
-    hash: 'Check code of the text',
     kind_name: 'name',
     kind_address: 'address',
     kind_postcode: 'postcode',
@@ -169,7 +167,8 @@ export class StoryReviewPage extends LitElement {
     const r = this.data!.review;
     if (!r) return html`<p class="notice warn">${t('notReviewed')}</p>`;
     if (!r.current) return html`<p class="notice warn">${t('stale', { date: formatDate(r.reviewedAt) })}</p>`;
-    return html`<p class="notice ok">${t('reviewed', { name: r.reviewedBy?.name ?? '–', date: formatDate(r.reviewedAt) })} <span class="muted">${t('hash')}: <code>${r.textHash.slice(0, 12)}</code></span></p>`;
+    // The text's hash stays in the data (saving sends it back to catch a story changed meanwhile); a worker never needs to see it.
+    return html`<p class="notice ok">${t('reviewed', { name: r.reviewedBy?.name ?? '–', date: formatDate(r.reviewedAt) })}</p>`;
   }
 
   override render() {

@@ -4,13 +4,27 @@ import { html, nothing } from 'lit';
 import { t, type Changes } from './messages.js';
 import { formatPeriod } from '../../i18n.js';
 
-/** Outcomes without an indicator and indicators without an outcome, named with their project. */
+/**
+ * Outcomes without an indicator and indicators without an outcome, named with their project: one
+ * short line that says how many, the names folded under it (open on a wide screen, closed on a
+ * phone, where the full list would push the publish button far down).
+ */
 export function dropsOut(c: Pick<Changes, 'outcomesWithoutIndicators' | 'indicatorsWithoutOutcome'>) {
-  const items = [
-    ...c.outcomesWithoutIndicators.map((o) => t('outcomeNoIndicator', { title: o.title, project: o.projectName })),
-    ...c.indicatorsWithoutOutcome.map((i) => t('indicatorNoOutcome', { name: i.name, project: i.projectName })),
-  ];
-  return items.length ? html`<div class="notice warn"><strong>${t('dropsOut')}</strong><ul>${items.map((i) => html`<li>${i}</li>`)}</ul></div>` : nothing;
+  const n = c.outcomesWithoutIndicators.length + c.indicatorsWithoutOutcome.length;
+  if (!n) return nothing;
+  const wide = typeof matchMedia === 'function' && matchMedia('(min-width: 40rem)').matches;
+  const group = (head: string, items: string[]) => (items.length ? html`<p>${head}</p><ul>${items.map((i) => html`<li>${i}</li>`)}</ul>` : nothing);
+  return html`<details class="notice warn drops-out" ?open=${wide}>
+    <summary><strong>${t(n === 1 ? 'dropsOutOne' : 'dropsOut', { n })}</strong></summary>
+    ${group(
+      t('outcomesNoIndicator'),
+      c.outcomesWithoutIndicators.map((o) => `${o.title} (${o.projectName})`),
+    )}
+    ${group(
+      t('indicatorsNoOutcome'),
+      c.indicatorsWithoutOutcome.map((i) => `${i.name} (${i.projectName})`),
+    )}
+  </details>`;
 }
 
 /**

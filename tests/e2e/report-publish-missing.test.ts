@@ -1,0 +1,66 @@
+// Where figures are missing from a report (an outcome without an indicator, an indicator without an
+// outcome), the editor says so once: in the question before publishing, where the coordinator decides.
+// On a phone it is one short line with the names folded under it. Walked at 360 and 1280 px.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2E, type E2E } from '../helpers/browser.js';
+import { checkA11y } from '../helpers/a11y.js';
+import { addIndicator, addOutcome, reportWorld } from '../helpers/reports-fixtures.js';
+
+describe('browser: missing figures before publishing', () => {
+  let e: E2E;
+  let coordinator: string;
+  let reportId: number;
+  beforeAll(async () => {
+    e = await startE2E();
+    const w = await reportWorld(e.db);
+    await addOutcome(e.db, w.projectId, 'Jongeren doen mee');
+    await addIndicator(e.db, { projectId: w.projectId, outcomeId: null, name: 'Losse telling', targets: {}, values: { '2026-Q1': 3 } });
+    coordinator = (await e.user('coordinator')).email;
+    const page = await (await e.context()).newPage();
+    await e.login(page, coordinator);
+    const res = await page.request.post('/api/reports', {
+      headers: { origin: e.baseUrl },
+      data: { title: 'Buurtkracht 2026', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectId] },
+    });
+    expect(res.status()).toBe(201);
+    reportId = ((await res.json()) as { report: { id: number } }).report.id;
+    await page.context().close();
+  });
+  afterAll(async () => e?.close());
+
+  for (const phone of [true, false]) {
+    const width = phone ? 360 : 1280;
+    it(`at ${width} px the missing figures show once, in the question before publishing${phone ? ', folded to one line' : ''}`, async () => {
+      const page = await (await e.context({ phone })).newPage();
+      await e.login(page, coordinator);
+      await page.goto(`/reports/${reportId}`);
+      const publish = page.getByRole('button', { name: 'Publiceren als nieuwe versie' });
+      await publish.waitFor();
+      // Before asking, nothing about missing figures beside the button.
+      const versions = page.getByRole('region', { name: 'Gepubliceerde versies' });
+      await versions.getByText('Nog geen gepubliceerde versies.').waitFor();
+      await expect(page.getByText(/ontbreken cijfers/).count()).resolves.toBe(0);
+
+      await publish.click();
+      const question = page.getByRole('group', { name: 'Versie 1 publiceren?' });
+      await question.getByRole('button', { name: 'Ja, publiceer versie 1' }).waitFor();
+      const line = page.getByText('Let op: op 2 plekken ontbreken cijfers', { exact: true });
+      await expect(line.count()).resolves.toBe(1);
+      await expect(question.getByText('Let op: op 2 plekken ontbreken cijfers').count()).resolves.toBe(1);
+      const outcome = question.getByRole('listitem').filter({ hasText: 'Jongeren doen mee (Buurtkracht Noord)' });
+      const indicator = question.getByRole('listitem').filter({ hasText: 'Losse telling (Buurtkracht Noord)' });
+      if (phone) {
+        // Folded: the line takes little room; the names open under it.
+        await expect(outcome.isVisible()).resolves.toBe(false);
+        expect((await line.boundingBox())!.height).toBeLessThan(60);
+        await line.click();
+      }
+      await outcome.waitFor();
+      await indicator.waitFor();
+      await expect(page.getByText('Jongeren doen mee (Buurtkracht Noord)').count()).resolves.toBe(1);
+      await e.screenshot(page, `report-publish-missing-${width}`);
+      await checkA11y(page, `missing figures before publishing at ${width} px`);
+      await page.context().close();
+    });
+  }
+});
