@@ -49,6 +49,12 @@ export function formatNumber(n: number | null | undefined, digits = 0): string {
   return n.toLocaleString(locale() === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
+/** A climate score (0–100) always with one decimal ('70,0' beside '78,9'), as the report shows it. */
+export function formatScore(n: number | null | undefined): string {
+  if (n == null) return '–';
+  return n.toLocaleString(locale() === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
 /** Lets a narrow screen wrap pole names like "slachtofferschap/afhankelijk" after the slash, not mid-word. */
 export const breakable = (text: string): string => text.replaceAll('/', '/\u200b');
 

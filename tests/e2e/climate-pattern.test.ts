@@ -48,6 +48,14 @@ describe('browser: climate pattern', () => {
       await checkA11y(page, `climate-pattern-${size}`);
       await e.screenshot(page, `climate-pattern-${size}`);
       if (phone) await expectNoHorizontalScroll(page, 'climate pattern on a phone');
+      // The table's mean and median keep one decimal, as the report does: 40,0 beside 32,5.
+      const q1 = page.locator('tr:has(th[scope="rowgroup"])').first();
+      await expect(
+        q1
+          .getByRole('cell')
+          .allTextContents()
+          .then((t) => t.slice(0, 3).map((c) => c.trim())),
+      ).resolves.toEqual(['4', '40,0', '32,5']);
 
       // A click on a region lists its stories.
       await page.getByRole('button', { name: 'Vertellers, 1e kwartaal 2026, 20–40: 3 verhalen' }).click();

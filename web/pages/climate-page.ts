@@ -6,7 +6,7 @@ import { regionRange, type Region } from '../components/climate-pattern.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { PageLoader } from '../components/page-loader.js';
 import { errorText, fieldError, invalid } from '../components/form-field.js';
-import { formatDate, formatNumber, formatPeriod, locale, messages } from '../i18n.js';
+import { formatDate, formatNumber, formatPeriod, formatScore, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import type { Distribution, Variable } from '../sensemaking-types.js';
 import { tableRegion } from '../components/table-region.js';
@@ -240,7 +240,7 @@ export class ClimatePage extends LitElement {
     const lang = locale();
     const weak = lang === 'nl' ? s.variable.weakNl : s.variable.weakEn;
     const strong = lang === 'nl' ? s.variable.strongNl : s.variable.strongEn;
-    const fmtShift = (x: number | null) => (x === null ? '–' : `${x > 0 ? '+' : ''}${formatNumber(x, 1)}`);
+    const fmtShift = (x: number | null) => (x === null ? '–' : `${x > 0 ? '+' : ''}${formatScore(x)}`);
     const sel = this.region?.variableId === s.variableId ? this.region : null;
     const row = (period: string, source: 'teller' | 'coordinator', d: Distribution, shift: number | null, first: boolean) => {
       const who = source === 'teller' ? t('tellers') : t('coordinators');
@@ -248,8 +248,8 @@ export class ClimatePage extends LitElement {
         ${first ? html`<th scope="rowgroup" rowspan="2">${breakBeforeYear(formatPeriod(period))}</th>` : nothing}
         <th scope="row">${who}</th>
         <td>${d.n}</td>
-        <td>${formatNumber(d.mean, 1)}</td>
-        <td>${formatNumber(d.median, 1)}</td>
+        <td>${formatScore(d.mean)}</td>
+        <td>${formatScore(d.median)}</td>
         ${d.bins.map(
           (n, bin) =>
             html`<td>
@@ -370,9 +370,9 @@ export class ClimatePage extends LitElement {
                   (a) => html`<tr>
                     <th scope="row">${this.name(a.variable)}</th>
                     <td>${a.n}</td>
-                    <td>${formatNumber(a.meanTeller, 1)}</td>
-                    <td>${formatNumber(a.meanCoordinator, 1)}</td>
-                    <td>${formatNumber(a.meanAbsoluteDifference, 1)}</td>
+                    <td>${formatScore(a.meanTeller)}</td>
+                    <td>${formatScore(a.meanCoordinator)}</td>
+                    <td>${formatScore(a.meanAbsoluteDifference)}</td>
                     <td>${formatNumber(a.within15 * 100)}%</td>
                   </tr>`,
                 )}
