@@ -157,9 +157,15 @@ describe('browser: counting', () => {
     await form.getByLabel('Uren', { exact: false }).fill('1,3');
     await form.getByRole('button', { name: 'Toevoegen' }).click();
     await form.getByText('Schrijf uren per kwartier, bijvoorbeeld 1,25 of 1,5.').waitFor();
-    await form.getByLabel('Uren', { exact: false }).fill('2,5');
+    // Each label is the field's name alone; its hint describes it instead of being read twice.
+    const hoursField = form.getByLabel('Uren', { exact: true });
+    expect(await descriptionOf(hoursField)).toMatch(/^Per kwartier, bijvoorbeeld 1,5\./);
+    expect(await descriptionOf(form.getByLabel('Wat deed je?', { exact: true }))).toMatch(/^Kort, bijvoorbeeld/);
+    expect(await descriptionOf(page.locator('form').nth(1).getByLabel('Bedrag in euro', { exact: true }))).toMatch(/^Bijvoorbeeld 12,50\./);
+    await form.getByLabel('Datum', { exact: true }).fill('2026-11-12');
+    await hoursField.fill('2,5');
     await form.getByLabel('Fase').selectOption('DOEN');
-    await form.getByLabel('Wat deed je?', { exact: false }).fill('Buurtkamer open');
+    await form.getByLabel('Wat deed je?', { exact: true }).fill('Buurtkamer open');
     await form.getByRole('button', { name: 'Toevoegen' }).click();
     await expect.poll(() => page.getByText('2,5 van 40 uur gebruikt').count()).toBe(1);
     expect(await e.db.selectFrom('hours').select(['hours', 'phase', 'userId']).execute()).toEqual([{ hours: 2.5, phase: 'DOEN', userId: worker.id }]);

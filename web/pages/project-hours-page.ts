@@ -245,11 +245,20 @@ export class ProjectHoursPage extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
-  private field(err: ApiError | null, prefix: string, name: string, label: string, input: (describedBy: string, invalid: string) => unknown, hint?: string) {
+  /** The label holds the name alone; the hint and the error describe the input (aria-describedby). */
+  private field(
+    err: ApiError | null,
+    prefix: string,
+    name: string,
+    label: string,
+    input: (id: string, describedBy: string, invalid: string) => unknown,
+    hint?: string,
+  ) {
     const id = `${prefix}-${name}`;
-    return html`<label>${label}${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
-      ${input(`${hint ? `${id}-hint ` : ''}${id}-error`, invalid(err, name))}
-      ${errorText(err, name, id)}</label>`;
+    return html`<div class="field">
+      <label for=${id}>${label}</label>${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
+      ${input(id, `${hint ? `${id}-hint ` : ''}${id}-error`, invalid(err, name))} ${errorText(err, name, id)}
+    </div>`;
   }
 
   /**
@@ -266,9 +275,10 @@ export class ProjectHoursPage extends LitElement {
           ? t('afterEnd', { date: formatDate(p.endDate) })
           : null;
     const id = `${form}-date`;
-    return html`<label
-      >${t('date')}
+    return html`<div class="field">
+      <label for=${id}>${t('date')}</label>
       <input
+        id=${id}
         name="date"
         type="date"
         required
@@ -277,8 +287,8 @@ export class ProjectHoursPage extends LitElement {
         aria-describedby="${check ? `${id}-check ` : ''}${id}-error"
         aria-invalid=${invalid(err, 'date')}
       />
-      ${check ? html`<span class="check" id="${id}-check">${check}</span>` : nothing} ${errorText(err, 'date', id)}</label
-    >`;
+      ${check ? html`<span class="check" id="${id}-check">${check}</span>` : nothing} ${errorText(err, 'date', id)}
+    </div>`;
   }
 
   override render() {
@@ -303,10 +313,10 @@ export class ProjectHoursPage extends LitElement {
           <div role="alert">${he && !he.details.length ? html`<p class="error">${he.message}</p>` : nothing}</div>
           <div class="row">
             ${this.dateField(he, 'h')}
-            ${this.field(he, 'h', 'hours', t('amountHours'), (d, i) => html`<input name="hours" inputmode="decimal" required aria-describedby=${d} aria-invalid=${i} />`, t('hoursHint'))}
-            ${this.field(he, 'h', 'phase', t('phase'), (d, i) => html`<select name="phase" aria-describedby=${d} aria-invalid=${i}>${phases.map((p) => html`<option value=${p} ?selected=${p === this.project!.phase}>${t(p)}</option>`)}</select>`)}
+            ${this.field(he, 'h', 'hours', t('amountHours'), (id, d, i) => html`<input id=${id} name="hours" inputmode="decimal" required aria-describedby=${d} aria-invalid=${i} />`, t('hoursHint'))}
+            ${this.field(he, 'h', 'phase', t('phase'), (id, d, i) => html`<select id=${id} name="phase" aria-describedby=${d} aria-invalid=${i}>${phases.map((p) => html`<option value=${p} ?selected=${p === this.project!.phase}>${t(p)}</option>`)}</select>`)}
           </div>
-          ${this.field(he, 'h', 'activity', t('activity'), (d, i) => html`<input name="activity" maxlength="200" required aria-describedby=${d} aria-invalid=${i} />`, t('activityHint'))}
+          ${this.field(he, 'h', 'activity', t('activity'), (id, d, i) => html`<input id=${id} name="activity" maxlength="200" required aria-describedby=${d} aria-invalid=${i} />`, t('activityHint'))}
           <div class="actions"><button type="submit">${t('add')}</button></div>
         </form>
         <div class="grid totals">
@@ -341,10 +351,10 @@ export class ProjectHoursPage extends LitElement {
           <div role="alert">${ee && !ee.details.length ? html`<p class="error">${ee.message}</p>` : nothing}</div>
           <div class="row">
             ${this.dateField(ee, 'e')}
-            ${this.field(ee, 'e', 'amount', t('amount'), (d, i) => html`<input name="amount" inputmode="decimal" required aria-describedby=${d} aria-invalid=${i} />`, t('amountHint'))}
+            ${this.field(ee, 'e', 'amount', t('amount'), (id, d, i) => html`<input id=${id} name="amount" inputmode="decimal" required aria-describedby=${d} aria-invalid=${i} />`, t('amountHint'))}
           </div>
-          ${this.field(ee, 'e', 'description', t('description'), (d, i) => html`<input name="description" maxlength="300" required aria-describedby=${d} aria-invalid=${i} />`)}
-          ${this.field(ee, 'e', 'category', t('category'), (d, i) => html`<input name="category" maxlength="100" aria-describedby=${d} aria-invalid=${i} />`)}
+          ${this.field(ee, 'e', 'description', t('description'), (id, d, i) => html`<input id=${id} name="description" maxlength="300" required aria-describedby=${d} aria-invalid=${i} />`)}
+          ${this.field(ee, 'e', 'category', t('category'), (id, d, i) => html`<input id=${id} name="category" maxlength="100" aria-describedby=${d} aria-invalid=${i} />`)}
           <div class="actions"><button type="submit">${t('addExpense')}</button></div>
         </form>
         ${
@@ -373,7 +383,7 @@ export class ProjectHoursPage extends LitElement {
     css`
       input, select, textarea { box-sizing: border-box; }
       .row { display: flex; flex-wrap: wrap; gap: 0.75rem; }
-      .row > label { flex: 1 1 10rem; }
+      .row > .field { flex: 1 1 10rem; }
       .num { text-align: right; font-variant-numeric: tabular-nums; }
       caption { text-align: left; font-weight: 600; }
       .totals { margin: 1rem 0; }
