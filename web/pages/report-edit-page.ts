@@ -198,6 +198,8 @@ export class ReportEditPage extends LitElement {
     return this.run(async () => {
       await api('DELETE', `/api/reports/${this.reportId}/shares/${userId}`);
       await this.load();
+      await this.updateComplete; // the button is gone: the focus goes to the list's heading
+      this.renderRoot.querySelector<HTMLElement>('#shared-h')?.focus();
     });
   }
 
@@ -355,11 +357,11 @@ export class ReportEditPage extends LitElement {
             </div>`
             : html`<p>${t('noFunders')}</p>`
         }
-        <h3>${t('sharedWith')}</h3>
+        <h3 id="shared-h" tabindex="-1">${t('sharedWith')}</h3>
         ${
           r.shares.length
             ? html`<ul>
-              ${r.shares.map((s) => html`<li>${s.name} (${s.email}) <button class="secondary small" @click=${() => this.unshare(s.userId)} aria-label=${t('unshare', { name: s.name })}>×</button></li>`)}
+              ${r.shares.map((s) => html`<li>${s.name} (${s.email}) <button class="secondary small" @click=${() => this.unshare(s.userId)} aria-label=${t('unshareWith', { name: s.name })}>${t('unshare')}</button></li>`)}
             </ul>`
             : html`<p>${t('notShared')}</p>`
         }
