@@ -219,8 +219,9 @@ export class ProjectEditPage extends LitElement {
       navigate(`/projects/${project.id}`);
     } catch (err) {
       this.error = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
+      // The disabled button dropped the focus: to the first field at fault, else to what was said at the top.
       await this.updateComplete;
-      (this.renderRoot.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
+      (this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]') ?? this.renderRoot.querySelector<HTMLElement>('#general'))?.focus();
     } finally {
       this.busy = false;
     }
@@ -294,7 +295,7 @@ export class ProjectEditPage extends LitElement {
     return html`
       <h1 tabindex="-1">${p ? t('editTitle', { name: p.name }) : t('newTitle')}</h1>
       <form @submit=${this.submit} @input=${this.guard.touch} novalidate>
-        <div role="alert">${generalError(e, shownFields, t('fix'))}</div>
+        <div role="alert" id="general" tabindex="-1">${generalError(e, shownFields, t('fix'))}</div>
         <div class="field">
           <label for="name">${t('name')}</label>
           <input id="name" name="name" required maxlength="200" .value=${p?.name ?? ''} aria-invalid=${invalid(e, 'name')} aria-describedby="name-error" />
@@ -378,6 +379,7 @@ export class ProjectEditPage extends LitElement {
     pageStyles,
     css`
       form { max-width: 48rem; }
+      #general:focus { outline: 3px solid var(--ww-focus); }
       form > label { gap: 0.1rem; }
       .row { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); }
       .checks { display: grid; gap: 0.25rem; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); }
