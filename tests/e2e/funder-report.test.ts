@@ -50,9 +50,13 @@ describe('browser: a funder reads and prints a shared report', () => {
     await activate(cpage, unshare);
     await cpage.getByText('Nog met niemand gedeeld.').waitFor();
     await expect.poll(() => isFocused(cpage.getByRole('heading', { name: 'Gedeeld met', exact: true }))).toBe(true);
+    // Sharing again: the Delen button stays off once done, so the focus goes to the list as well.
     await cpage.getByLabel('Financiersaccount').selectOption(String(funderA.id));
-    await cpage.getByRole('button', { name: 'Delen', exact: true }).click();
+    await cpage.getByRole('button', { name: 'Delen', exact: true }).press('Enter');
     await unshare.waitFor();
+    await expect.poll(() => isFocused(cpage.getByRole('heading', { name: 'Gedeeld met', exact: true }))).toBe(true);
+    await cpage.getByRole('button', { name: 'Voorbeeld vernieuwen' }).press('Enter');
+    await expect.poll(() => isFocused(cpage.getByRole('button', { name: 'Voorbeeld vernieuwen' }))).toBe(true);
     await e.screenshot(cpage, 'report-edit');
 
     // A second report, shared with another funder only.

@@ -20,7 +20,7 @@ import { UnsavedGuard } from '../unsaved.js';
 import { PageLoader } from '../components/page-loader.js';
 import { fold, foldStyles } from '../components/fold.js';
 import { errorText, fieldError, invalid } from '../components/form-field.js';
-import { failedNotice, focusFailed } from '../components/failed-notice.js';
+import { failedNotice, focusFailed, refocus } from '../components/failed-notice.js';
 
 /** The part of the preview's data the page reads: the summary (what drops out). */
 type PreviewData = {
@@ -112,7 +112,8 @@ export class ReportEditPage extends LitElement {
     this.set(key, on ? [...list, id] : list);
   }
 
-  private async run(action: () => Promise<void>) {
+  /** Runs an action with the page busy; `back` takes the focus after, if the disabled button dropped it. */
+  private async run(action: () => Promise<void>, back?: string) {
     this.busy = true;
     this.error = null;
     this.message = null;
@@ -126,6 +127,7 @@ export class ReportEditPage extends LitElement {
     } finally {
       this.busy = false;
     }
+    if (back) await refocus(this, back);
   }
 
   private async save(e: SubmitEvent) {
@@ -191,16 +193,14 @@ export class ReportEditPage extends LitElement {
       await post(`/api/reports/${this.reportId}/shares`, { userId: Number(this.shareTo) });
       this.shareTo = '';
       await this.load();
-    });
+    }, '#shared-h');
   }
 
   private unshare(userId: number) {
     return this.run(async () => {
       await api('DELETE', `/api/reports/${this.reportId}/shares/${userId}`);
       await this.load();
-      await this.updateComplete; // the button is gone: the focus goes to the list's heading
-      this.renderRoot.querySelector<HTMLElement>('#shared-h')?.focus();
-    });
+    }, '#shared-h'); // the button is gone: the focus goes to the list's heading
   }
 
   private makeLink() {
@@ -215,7 +215,7 @@ export class ReportEditPage extends LitElement {
       this.linkUrlId = link.id;
       this.linkLabel = '';
       this.linksMade++;
-    });
+    }, '#make-link');
   }
 
   private linkRevoked(e: CustomEvent<number>) {
@@ -378,7 +378,7 @@ export class ReportEditPage extends LitElement {
               >${t('linkLabelHint')}</span
             >${this.fieldError('label')}</label
           >
-          <button class="secondary" @click=${this.makeLink} ?disabled=${this.busy || !this.linkExpiry}>${t('makeLink')}</button>
+          <button class="secondary" id="make-link" @click=${this.makeLink} ?disabled=${this.busy || !this.linkExpiry}>${t('makeLink')}</button>
         </div>
         ${this.linkUrl ? html`<p class="notice" role="status">${t('linkMade')} <code>${this.linkUrl}</code></p>` : nothing}
         <ww-report-read-links .reportId=${r.id} .refresh=${this.linksMade} ?disabled=${this.busy} @link-revoked=${this.linkRevoked}></ww-report-read-links>
@@ -386,7 +386,7 @@ export class ReportEditPage extends LitElement {
       <section aria-labelledby="preview-h">
         <h2 id="preview-h" tabindex="-1">${t('preview')}</h2>
         <p class="hint">${t('previewHint')}</p>
-        <div class="actions"><button class="secondary" @click=${() => this.run(() => this.loadPreview())} ?disabled=${this.busy}>${t('refresh')}</button></div>
+        <div class="actions"><button class="secondary" id="refresh" @click=${() => this.run(() => this.loadPreview(), '#refresh')} ?disabled=${this.busy}>${t('refresh')}</button></div>
         ${this.previewHtml ? html`<ww-report-preview class="preview" .html=${this.previewHtml}></ww-report-preview>` : html`<p>${t('loading')}</p>`}
       </section>
     `;
