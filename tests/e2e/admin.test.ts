@@ -109,7 +109,11 @@ describe('browser: first run and user administration', () => {
     await page.goto('/projects');
     await page.getByRole('link', { name: 'Nieuw project' }).click();
     await page.getByLabel('Naam van het project').fill('Buurtkamer Noord');
-    await page.getByLabel(/^Vraagstuk/).fill('Eenzaamheid onder ouderen');
+    // Each label is the field's name alone; a hint describes its field instead of being read twice.
+    const vraagstuk = page.getByLabel('Vraagstuk', { exact: true });
+    expect(await descriptionOf(vraagstuk)).toBe('Welk vraagstuk pakken bewoners aan?');
+    expect(await descriptionOf(page.getByLabel('Fase', { exact: true }))).not.toBe('');
+    await vraagstuk.fill('Eenzaamheid onder ouderen');
     await page.getByLabel('Startdatum').fill('2026-01-01');
     await page.getByLabel('Einddatum').fill('2025-01-01');
     await page.getByRole('button', { name: 'Project aanmaken' }).click();

@@ -260,9 +260,11 @@ export class ProjectEditPage extends LitElement {
 
   private textField(key: TextKey, hint?: string, rows = 4) {
     const e = this.error;
-    return html`<label for=${key}>${t(key)}${hint ? html`<span class="hint" id="${key}-hint">${hint}</span>` : nothing}</label>
+    return html`<div class="field">
+      <label for=${key}>${t(key)}</label>${hint ? html`<span class="hint" id="${key}-hint">${hint}</span>` : nothing}
       <textarea id=${key} name=${key} rows=${rows} maxlength="20000" aria-invalid=${invalid(e, key)} aria-describedby="${hint ? `${key}-hint ` : ''}${key}-error" .value=${this.project?.[key] ?? ''}></textarea>
-      ${errorText(e, key)}`;
+      ${errorText(e, key)}
+    </div>`;
   }
 
   private sectorField(p: Project | null) {
@@ -273,7 +275,7 @@ export class ProjectEditPage extends LitElement {
       return s ? `${locale() === 'en' ? s.en : s.nl} (${key.replace(':', ' · ')})` : key;
     };
     return html`<div class="field">
-      <label for="iatiSector">${t('iatiSector')}<span class="hint" id="iatiSector-hint">${t('iatiSectorHint')}</span></label>
+      <label for="iatiSector">${t('iatiSector')}</label><span class="hint" id="iatiSector-hint">${t('iatiSectorHint')}</span>
       <select id="iatiSector" name="iatiSector" aria-invalid=${invalid(e, 'iatiSector')} aria-describedby="iatiSector-hint iatiSector-error">
         <option value="" ?selected=${!p?.iatiSector}>${t('orgSector', { name: name(organisationDefault) })}</option>
         ${sectors.map((s) => html`<option value=${s.key} ?selected=${p?.iatiSector === s.key}>${name(s.key)}</option>`)}
@@ -288,7 +290,7 @@ export class ProjectEditPage extends LitElement {
     const p = this.project;
     const e = this.error;
     const input = (name: string, type: string, value: string | number | null | undefined, extra: { step?: string; min?: string; hint?: string } = {}) =>
-      html`<div class="field"><label for=${name}>${t(name as 'name')}${extra.hint ? html`<span class="hint" id="${name}-hint">${extra.hint}</span>` : nothing}</label>
+      html`<div class="field"><label for=${name}>${t(name as 'name')}</label>${extra.hint ? html`<span class="hint" id="${name}-hint">${extra.hint}</span>` : nothing}
         <input id=${name} name=${name} type=${type} step=${extra.step ?? nothing} min=${extra.min ?? nothing} inputmode=${type === 'number' ? 'decimal' : nothing}
           .value=${value == null ? '' : String(value)} aria-invalid=${invalid(e, name)} aria-describedby="${extra.hint ? `${name}-hint ` : ''}${name}-error" />
         ${errorText(e, name)}</div>`;
@@ -312,7 +314,7 @@ export class ProjectEditPage extends LitElement {
           <div class="row">${input('budgetHours', 'number', p?.budgetHours, { step: '0.5', min: '0' })} ${input('budgetEuros', 'number', p?.budgetEuros, { step: '0.01', min: '0' })}</div>
         </fieldset>
         <div class="field">
-          <label for="phase">${t('phase')}<span class="hint" id="phase-hint">${t('phaseHint')}</span></label>
+          <label for="phase">${t('phase')}</label><span class="hint" id="phase-hint">${t('phaseHint')}</span>
           <select id="phase" name="phase" aria-invalid=${invalid(e, 'phase')} aria-describedby="phase-hint phase-error">
             ${phases.map((ph) => html`<option value=${ph} ?selected=${(p?.phase ?? 'ZIEN') === ph}>${ph} – ${phaseLabel(ph)}</option>`)}
           </select>
@@ -339,9 +341,9 @@ export class ProjectEditPage extends LitElement {
                 <input id="area-name" maxlength="200" aria-invalid=${invalid(this.areaError, 'name')} aria-describedby="area-name-error" />${errorText(this.areaError, 'name', 'area-name')}</div>
               <div class="field"><label for="area-kind">${t('areaKind')}</label>
                 <select id="area-kind">${areaKinds.map((k) => html`<option value=${k} ?selected=${k === 'buurt'}>${t(k)}</option>`)}</select></div>
-              <div class="field"><label for="area-cbs">${t('cbsCode')}<span class="hint" id="area-cbs-hint">${t('cbsHint')}</span></label>
+              <div class="field"><label for="area-cbs">${t('cbsCode')}</label><span class="hint" id="area-cbs-hint">${t('cbsHint')}</span>
                 <input id="area-cbs" maxlength="10" autocomplete="off" aria-invalid=${invalid(this.areaError, 'cbsCode')} aria-describedby="area-cbs-hint area-cbs-error" />${errorText(this.areaError, 'cbsCode', 'area-cbs')}</div>
-              <div class="field"><label for="area-parent">${t('areaParent')}<span class="hint" id="area-parent-hint">${t('areaParentHint')}</span></label>
+              <div class="field"><label for="area-parent">${t('areaParent')}</label><span class="hint" id="area-parent-hint">${t('areaParentHint')}</span>
                 <select id="area-parent" aria-invalid=${invalid(this.areaError, 'parentId')} aria-describedby="area-parent-hint area-parent-error">
                   <option value="">${t('noParent')}</option>
                   ${treeOrder(this.areas)
