@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueSetupToken } from '../../server/routes/auth.js';
 import { PASSWORD } from '../helpers/app.js';
-import { isFocused } from '../helpers/a11y.js';
+import { descriptionOf, isFocused } from '../helpers/a11y.js';
 import { axeViolations } from '../helpers/axe.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 
@@ -41,7 +41,10 @@ describe('browser: first run and user administration', () => {
     await admin.getByLabel('Naam', { exact: true }).fill('Wil Werker');
     await email.fill('wil@example.nl');
     await admin.getByLabel('Rol', { exact: true }).selectOption('worker');
-    await admin.getByLabel(/^Eerste wachtwoord/).fill(PASSWORD);
+    // The label is the name alone; the hint describes the field instead of being read twice.
+    const password = admin.getByLabel('Eerste wachtwoord', { exact: true });
+    expect(await descriptionOf(password)).toMatch(/^Minstens 10 tekens\. Geef het persoonlijk door/);
+    await password.fill(PASSWORD);
     await admin.getByRole('button', { name: 'Toevoegen' }).click();
     await admin.getByText('Wil Werker is toegevoegd.').waitFor();
     // The button was disabled while adding; the focus goes to what was said, at the top, and brings it into view.
@@ -106,7 +109,11 @@ describe('browser: first run and user administration', () => {
     await page.goto('/projects');
     await page.getByRole('link', { name: 'Nieuw project' }).click();
     await page.getByLabel('Naam van het project').fill('Buurtkamer Noord');
-    await page.getByLabel(/^Vraagstuk/).fill('Eenzaamheid onder ouderen');
+    // Each label is the field's name alone; a hint describes its field instead of being read twice.
+    const vraagstuk = page.getByLabel('Vraagstuk', { exact: true });
+    expect(await descriptionOf(vraagstuk)).toBe('Welk vraagstuk pakken bewoners aan?');
+    expect(await descriptionOf(page.getByLabel('Fase', { exact: true }))).not.toBe('');
+    await vraagstuk.fill('Eenzaamheid onder ouderen');
     await page.getByLabel('Startdatum').fill('2026-01-01');
     await page.getByLabel('Einddatum').fill('2025-01-01');
     await page.getByRole('button', { name: 'Project aanmaken' }).click();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject, setProjectMembers } from '../../db/repositories/projects.js';
 import { periodLabel } from '../../db/domain/periods.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { checkA11y, descriptionOf, expectNoHorizontalScroll, isFocused } from '../helpers/a11y.js';
+import { activate, checkA11y, descriptionOf, expectNoHorizontalScroll, isFocused } from '../helpers/a11y.js';
 import { shared } from '../helpers/shared.js';
 import { quarterIndicator } from '../helpers/journey-fixtures.js';
 
@@ -157,11 +157,20 @@ describe('browser: counting', () => {
     await form.getByLabel('Uren', { exact: false }).fill('1,3');
     await form.getByRole('button', { name: 'Toevoegen' }).click();
     await form.getByText('Schrijf uren per kwartier, bijvoorbeeld 1,25 of 1,5.').waitFor();
-    await form.getByLabel('Uren', { exact: false }).fill('2,5');
+    // Each label is the field's name alone; its hint describes it instead of being read twice.
+    const hoursField = form.getByLabel('Uren', { exact: true });
+    expect(await descriptionOf(hoursField)).toMatch(/^Per kwartier, bijvoorbeeld 1,5\./);
+    expect(await descriptionOf(form.getByLabel('Wat deed je?', { exact: true }))).toMatch(/^Kort, bijvoorbeeld/);
+    expect(await descriptionOf(page.locator('form').nth(1).getByLabel('Bedrag in euro', { exact: true }))).toMatch(/^Bijvoorbeeld 12,50\./);
+    await form.getByLabel('Datum', { exact: true }).fill('2026-11-12');
+    await hoursField.fill('2,5');
     await form.getByLabel('Fase').selectOption('DOEN');
-    await form.getByLabel('Wat deed je?', { exact: false }).fill('Buurtkamer open');
-    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    await form.getByLabel('Wat deed je?', { exact: true }).fill('Buurtkamer open');
+    await activate(page, form.getByRole('button', { name: 'Toevoegen' }));
     await expect.poll(() => page.getByText('2,5 van 40 uur gebruikt').count()).toBe(1);
+    // Beside the button a polite message says what was added; the focus stays on the button for the next one.
+    await expect.poll(() => form.getByRole('status').textContent()).toBe('Toegevoegd: 2,5 uur op 12 november 2026.');
+    expect(await isFocused(form.getByRole('button', { name: 'Toevoegen' }))).toBe(true);
     expect(await e.db.selectFrom('hours').select(['hours', 'phase', 'userId']).execute()).toEqual([{ hours: 2.5, phase: 'DOEN', userId: worker.id }]);
     // Quarter hours show as they were entered: 1,75 uur, not 1,8.
     await form.getByLabel('Uren', { exact: false }).fill('1,75');
@@ -193,6 +202,7 @@ describe('browser: counting', () => {
     await expense.getByLabel('Omschrijving').fill('Koffie');
     await expense.getByRole('button', { name: 'Uitgave toevoegen' }).click();
     await expect.poll(() => page.getByText('€ 12,50 van € 1.000 uitgegeven', { exact: false }).count()).toBe(1);
+    await expect.poll(() => expense.getByRole('status').textContent()).toMatch(/^Toegevoegd: uitgave "Koffie" op /);
     await expectNoHorizontalScroll(page, 'hours on a phone');
     // The project page shows the same use against the plan.
     await page.goto(`/projects/${projectId}`);

@@ -2,7 +2,7 @@
 // the focus goes to that message (#failed), which brings it into view and has it read out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { isFocused } from '../helpers/a11y.js';
+import { activate, isFocused } from '../helpers/a11y.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { makeProject, makeStory } from '../helpers/sensemaking-fixtures.js';
 
@@ -100,6 +100,26 @@ describe('browser: a refused action is said at the top of the page and the focus
     await page.goto(`/coding/${storyId}`);
     await page.getByRole('button', { name: 'Fragment coderen' }).click();
     await expectFailedInView(page, /Selecteer eerst een fragment/);
+    await page.context().close();
+  });
+
+  it('a project or story edit the server refuses: the disabled save button does not lose the focus, the message gets it', async () => {
+    const { page } = await phonePage('coordinator');
+    const projectId = await makeProject(e.db, 'Buurtkamer bewerken');
+    await page.goto(`/projects/${projectId}/edit`);
+    await refuse(page, `**/api/projects/${projectId}`, 'PATCH');
+    await activate(page, page.getByRole('button', { name: 'Opslaan' }));
+    const said = page.getByRole('alert').getByText('Niet nu');
+    await said.waitFor();
+    await expect.poll(() => isFocused(page.locator('#general'))).toBe(true);
+    expect((await said.boundingBox())!.y).toBeGreaterThan(-2);
+
+    const storyId = await makeStory(e.db, { projectId, title: 'De bank', text: 'Er staat weer een bank.' });
+    await page.goto(`/stories/${storyId}/edit`);
+    await refuse(page, `**/api/stories/${storyId}`, 'PATCH');
+    await activate(page, page.getByRole('button', { name: 'Opslaan' }));
+    await page.getByRole('alert').getByText('Niet nu').waitFor();
+    await expect.poll(() => isFocused(page.locator('#problems'))).toBe(true);
     await page.context().close();
   });
 

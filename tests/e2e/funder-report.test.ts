@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activate, isFocused } from '../helpers/a11y.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { reportWorld } from '../helpers/reports-fixtures.js';
 
@@ -42,7 +43,20 @@ describe('browser: a funder reads and prints a shared report', () => {
     await cpage.getByText('Versie 1 is gepubliceerd.').waitFor();
     await cpage.getByLabel('Financiersaccount').selectOption(String(funderA.id));
     await cpage.getByRole('button', { name: 'Delen', exact: true }).click();
-    await cpage.getByRole('button', { name: 'Stop delen met Funder 2' }).waitFor();
+    // Each person shared with has a button that says what it does and names them; once used, the focus goes to the list.
+    const unshare = cpage.getByRole('button', { name: 'Niet meer delen met Funder 2', exact: true });
+    await unshare.waitFor();
+    expect(await unshare.textContent()).toBe('Niet meer delen');
+    await activate(cpage, unshare);
+    await cpage.getByText('Nog met niemand gedeeld.').waitFor();
+    await expect.poll(() => isFocused(cpage.getByRole('heading', { name: 'Gedeeld met', exact: true }))).toBe(true);
+    // Sharing again: the Delen button stays off once done, so the focus goes to the list as well.
+    await cpage.getByLabel('Financiersaccount').selectOption(String(funderA.id));
+    await cpage.getByRole('button', { name: 'Delen', exact: true }).press('Enter');
+    await unshare.waitFor();
+    await expect.poll(() => isFocused(cpage.getByRole('heading', { name: 'Gedeeld met', exact: true }))).toBe(true);
+    await cpage.getByRole('button', { name: 'Voorbeeld vernieuwen' }).press('Enter');
+    await expect.poll(() => isFocused(cpage.getByRole('button', { name: 'Voorbeeld vernieuwen' }))).toBe(true);
     await e.screenshot(cpage, 'report-edit');
 
     // A second report, shared with another funder only.

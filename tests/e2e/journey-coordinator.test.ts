@@ -163,7 +163,7 @@ describe('journey: coordinator', () => {
     await page.getByText('Versie 1 is gepubliceerd.').waitFor();
     await chooseOption(page, page.getByLabel('Financiersaccount'), /^Funder/);
     await activate(page, page.getByRole('button', { name: 'Delen', exact: true }));
-    await page.getByRole('button', { name: /^Stop delen met Funder/ }).waitFor();
+    await page.getByRole('button', { name: /^Niet meer delen met Funder/ }).waitFor();
     await checkA11y(page, 'coordinator report shared');
     expect(await page.getByRole('main').getByRole('link', { name: '← Alle rapportages' }).getAttribute('href')).toBe('/reports');
     await screenshot(page, 'report-edit');

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, expectNoHorizontalScroll, expectScrollingTablesReachable } from '../helpers/a11y.js';
+import { checkA11y, expectNoHorizontalScroll, expectScrollingTablesReachable, isFocused } from '../helpers/a11y.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { makeProject, makeStory } from '../helpers/sensemaking-fixtures.js';
 
@@ -44,11 +44,14 @@ describe('browser: REFI-QDA export and import', () => {
       const edited = zipSync({ ...files, 'project.qde': strToU8(qde) });
 
       await page.getByLabel('.qdpx-bestand').setInputFiles({ name: 'terug.qdpx', mimeType: 'application/zip', buffer: Buffer.from(edited) });
-      await page.getByRole('button', { name: 'Controleren' }).click();
+      // By keyboard: each button is disabled while it works; the focus does not fall back to the page.
+      const check = page.getByRole('button', { name: 'Controleren' });
+      await check.press('Enter');
       await page
         .getByRole('status')
         .getByText(/1 nieuwe coderingen, 1 nieuwe codes/)
         .waitFor();
+      await expect.poll(() => isFocused(check)).toBe(true);
       const table = page.getByRole('table', { name: 'Dit komt erbij' });
       await expect.poll(() => table.getByRole('row').nth(1).innerText()).toMatch(/Groeten op straat\s+“groeten mensen elkaar”\s+Buurtgevoel \d\s+nieuwe code/);
       await expectNoHorizontalScroll(page, `qda page ${phone ? 360 : 1280}`);
@@ -56,8 +59,10 @@ describe('browser: REFI-QDA export and import', () => {
       await checkA11y(page, 'qda page preview');
       await e.screenshot(page, `qda-preview-${phone ? 360 : 1280}`);
 
-      await page.getByRole('button', { name: 'Importeren' }).click();
-      await page.getByRole('status').getByText('Geïmporteerd: 1 coderingen en 1 nieuwe codes.').waitFor();
+      await page.getByRole('button', { name: 'Importeren' }).press('Enter');
+      const done = page.getByRole('status').getByText('Geïmporteerd: 1 coderingen en 1 nieuwe codes.');
+      await done.waitFor();
+      await expect.poll(() => isFocused(done)).toBe(true); // Importeren stays off: the focus goes to what was done
       const excerpt = await e.db
         .selectFrom('storyExcerpts')
         .innerJoin('codes', 'codes.id', 'storyExcerpts.codeId')

@@ -35,8 +35,11 @@ describe('browser: a coordinator revokes a read link', () => {
       const until = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
       await page.getByLabel('Geldig tot en met').fill(until);
       await page.getByLabel('Voor wie (niet verplicht)').fill('Verkeerde ontvanger');
-      await page.getByRole('button', { name: 'Link maken' }).click();
+      // The button is disabled while the link is made; the focus comes back to it, next to the new link.
+      const make = page.getByRole('button', { name: 'Link maken' });
+      await make.press('Enter');
       const url = (await page.locator('p.notice code').textContent())!;
+      await expect.poll(() => isFocused(make)).toBe(true);
       const item = page.locator('li.link', { hasText: 'Verkeerde ontvanger' });
       await item.getByText('Actief').waitFor();
       await checkA11y(page, 'report read links');

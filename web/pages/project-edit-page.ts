@@ -219,8 +219,9 @@ export class ProjectEditPage extends LitElement {
       navigate(`/projects/${project.id}`);
     } catch (err) {
       this.error = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
+      // The disabled button dropped the focus: to the first field at fault, else to what was said at the top.
       await this.updateComplete;
-      (this.renderRoot.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
+      (this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]') ?? this.renderRoot.querySelector<HTMLElement>('#general'))?.focus();
     } finally {
       this.busy = false;
     }
@@ -259,9 +260,11 @@ export class ProjectEditPage extends LitElement {
 
   private textField(key: TextKey, hint?: string, rows = 4) {
     const e = this.error;
-    return html`<label for=${key}>${t(key)}${hint ? html`<span class="hint" id="${key}-hint">${hint}</span>` : nothing}</label>
+    return html`<div class="field">
+      <label for=${key}>${t(key)}</label>${hint ? html`<span class="hint" id="${key}-hint">${hint}</span>` : nothing}
       <textarea id=${key} name=${key} rows=${rows} maxlength="20000" aria-invalid=${invalid(e, key)} aria-describedby="${hint ? `${key}-hint ` : ''}${key}-error" .value=${this.project?.[key] ?? ''}></textarea>
-      ${errorText(e, key)}`;
+      ${errorText(e, key)}
+    </div>`;
   }
 
   private sectorField(p: Project | null) {
@@ -272,7 +275,7 @@ export class ProjectEditPage extends LitElement {
       return s ? `${locale() === 'en' ? s.en : s.nl} (${key.replace(':', ' · ')})` : key;
     };
     return html`<div class="field">
-      <label for="iatiSector">${t('iatiSector')}<span class="hint" id="iatiSector-hint">${t('iatiSectorHint')}</span></label>
+      <label for="iatiSector">${t('iatiSector')}</label><span class="hint" id="iatiSector-hint">${t('iatiSectorHint')}</span>
       <select id="iatiSector" name="iatiSector" aria-invalid=${invalid(e, 'iatiSector')} aria-describedby="iatiSector-hint iatiSector-error">
         <option value="" ?selected=${!p?.iatiSector}>${t('orgSector', { name: name(organisationDefault) })}</option>
         ${sectors.map((s) => html`<option value=${s.key} ?selected=${p?.iatiSector === s.key}>${name(s.key)}</option>`)}
@@ -287,14 +290,14 @@ export class ProjectEditPage extends LitElement {
     const p = this.project;
     const e = this.error;
     const input = (name: string, type: string, value: string | number | null | undefined, extra: { step?: string; min?: string; hint?: string } = {}) =>
-      html`<div class="field"><label for=${name}>${t(name as 'name')}${extra.hint ? html`<span class="hint" id="${name}-hint">${extra.hint}</span>` : nothing}</label>
+      html`<div class="field"><label for=${name}>${t(name as 'name')}</label>${extra.hint ? html`<span class="hint" id="${name}-hint">${extra.hint}</span>` : nothing}
         <input id=${name} name=${name} type=${type} step=${extra.step ?? nothing} min=${extra.min ?? nothing} inputmode=${type === 'number' ? 'decimal' : nothing}
           .value=${value == null ? '' : String(value)} aria-invalid=${invalid(e, name)} aria-describedby="${extra.hint ? `${name}-hint ` : ''}${name}-error" />
         ${errorText(e, name)}</div>`;
     return html`
       <h1 tabindex="-1">${p ? t('editTitle', { name: p.name }) : t('newTitle')}</h1>
       <form @submit=${this.submit} @input=${this.guard.touch} novalidate>
-        <div role="alert">${generalError(e, shownFields, t('fix'))}</div>
+        <div role="alert" id="general" tabindex="-1">${generalError(e, shownFields, t('fix'))}</div>
         <div class="field">
           <label for="name">${t('name')}</label>
           <input id="name" name="name" required maxlength="200" .value=${p?.name ?? ''} aria-invalid=${invalid(e, 'name')} aria-describedby="name-error" />
@@ -311,7 +314,7 @@ export class ProjectEditPage extends LitElement {
           <div class="row">${input('budgetHours', 'number', p?.budgetHours, { step: '0.5', min: '0' })} ${input('budgetEuros', 'number', p?.budgetEuros, { step: '0.01', min: '0' })}</div>
         </fieldset>
         <div class="field">
-          <label for="phase">${t('phase')}<span class="hint" id="phase-hint">${t('phaseHint')}</span></label>
+          <label for="phase">${t('phase')}</label><span class="hint" id="phase-hint">${t('phaseHint')}</span>
           <select id="phase" name="phase" aria-invalid=${invalid(e, 'phase')} aria-describedby="phase-hint phase-error">
             ${phases.map((ph) => html`<option value=${ph} ?selected=${(p?.phase ?? 'ZIEN') === ph}>${ph} – ${phaseLabel(ph)}</option>`)}
           </select>
@@ -338,9 +341,9 @@ export class ProjectEditPage extends LitElement {
                 <input id="area-name" maxlength="200" aria-invalid=${invalid(this.areaError, 'name')} aria-describedby="area-name-error" />${errorText(this.areaError, 'name', 'area-name')}</div>
               <div class="field"><label for="area-kind">${t('areaKind')}</label>
                 <select id="area-kind">${areaKinds.map((k) => html`<option value=${k} ?selected=${k === 'buurt'}>${t(k)}</option>`)}</select></div>
-              <div class="field"><label for="area-cbs">${t('cbsCode')}<span class="hint" id="area-cbs-hint">${t('cbsHint')}</span></label>
+              <div class="field"><label for="area-cbs">${t('cbsCode')}</label><span class="hint" id="area-cbs-hint">${t('cbsHint')}</span>
                 <input id="area-cbs" maxlength="10" autocomplete="off" aria-invalid=${invalid(this.areaError, 'cbsCode')} aria-describedby="area-cbs-hint area-cbs-error" />${errorText(this.areaError, 'cbsCode', 'area-cbs')}</div>
-              <div class="field"><label for="area-parent">${t('areaParent')}<span class="hint" id="area-parent-hint">${t('areaParentHint')}</span></label>
+              <div class="field"><label for="area-parent">${t('areaParent')}</label><span class="hint" id="area-parent-hint">${t('areaParentHint')}</span>
                 <select id="area-parent" aria-invalid=${invalid(this.areaError, 'parentId')} aria-describedby="area-parent-hint area-parent-error">
                   <option value="">${t('noParent')}</option>
                   ${treeOrder(this.areas)
@@ -378,6 +381,7 @@ export class ProjectEditPage extends LitElement {
     pageStyles,
     css`
       form { max-width: 48rem; }
+      #general:focus { outline: 3px solid var(--ww-focus); }
       form > label { gap: 0.1rem; }
       .row { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); }
       .checks { display: grid; gap: 0.25rem; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); }

@@ -29,7 +29,7 @@ const t = messages({
     activity: 'Wat deed je?',
     activityHint: 'Kort, bijvoorbeeld: huisbezoeken Kop Zeedijk.',
     add: 'Toevoegen',
-    added: 'Toegevoegd.',
+    added: 'Toegevoegd: {entry}.',
     who: 'Wie',
     remove: 'Verwijderen',
     hoursEntry: '{hours} uur op {date}',
@@ -76,7 +76,7 @@ const t = messages({
     activity: 'What did you do?',
     activityHint: 'Short, e.g.: home visits Kop Zeedijk.',
     add: 'Add',
-    added: 'Added.',
+    added: 'Added: {entry}.',
     who: 'Who',
     remove: 'Remove',
     hoursEntry: '{hours} hours on {date}',
@@ -138,6 +138,8 @@ export class ProjectHoursPage extends LitElement {
   @state() private hoursError: ApiError | null = null;
   @state() private expenseError: ApiError | null = null;
   @state() private status = '';
+  /** What each form (hours, expense) last added, said beside its button. */
+  @state() private added = { h: '', e: '' };
   private readonly loader = new PageLoader(
     this,
     async () => {
@@ -162,6 +164,7 @@ export class ProjectHoursPage extends LitElement {
     const f = new FormData(form);
     const n = parseNumber(String(f.get('hours')));
     const hours = !n.ok ? n.reason : n.value === null ? t('needHours') : hoursProblem(n.value)?.[locale()];
+    this.added = { ...this.added, h: '' }; // cleared first, so the same entry twice is said twice
     const problems = [
       ...(hours ? [{ field: 'hours', message: hours }] : []),
       ...(String(f.get('activity')).trim() ? [] : [{ field: 'activity', message: t('needActivity') }]),
@@ -171,16 +174,13 @@ export class ProjectHoursPage extends LitElement {
       return this.focusInvalid();
     }
     try {
-      await post(`/api/projects/${this.params.id}/hours`, {
-        date: String(f.get('date')),
-        hours: n.value!,
-        phase: String(f.get('phase')),
-        activity: String(f.get('activity')),
-      });
+      const date = String(f.get('date'));
+      await post(`/api/projects/${this.params.id}/hours`, { date, hours: n.value!, phase: String(f.get('phase')), activity: String(f.get('activity')) });
       this.hoursError = null;
       (form.elements.namedItem('hours') as HTMLInputElement).value = '';
       (form.elements.namedItem('activity') as HTMLInputElement).value = '';
-      this.status = t('added');
+      this.status = '';
+      this.added = { ...this.added, h: t('added', { entry: t('hoursEntry', { hours: formatHours(n.value!), date: formatDate(date) }) }) };
       await this.reload();
     } catch (err) {
       this.hoursError = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
@@ -194,6 +194,7 @@ export class ProjectHoursPage extends LitElement {
     const f = new FormData(form);
     const n = parseNumber(String(f.get('amount')).replace(/€|\beur(o)?\b/gi, '')); // '€ 12,50' is an amount too
     const amount = !n.ok ? n.reason : n.value === null ? t('needAmount') : null;
+    this.added = { ...this.added, e: '' };
     const problems = [
       ...(amount ? [{ field: 'amount', message: amount }] : []),
       ...(String(f.get('description')).trim() ? [] : [{ field: 'description', message: t('needDescription') }]),
@@ -203,17 +204,14 @@ export class ProjectHoursPage extends LitElement {
       return this.focusInvalid();
     }
     try {
-      await post(`/api/projects/${this.params.id}/expenses`, {
-        date: String(f.get('date')),
-        amount: n.value!,
-        description: String(f.get('description')),
-        category: String(f.get('category')) || null,
-      });
+      const [date, description] = [String(f.get('date')), String(f.get('description'))];
+      await post(`/api/projects/${this.params.id}/expenses`, { date, amount: n.value!, description, category: String(f.get('category')) || null });
       this.expenseError = null;
       form.reset();
       (form.elements.namedItem('date') as HTMLInputElement).value = today();
       this.dates = { ...this.dates, e: today() };
-      this.status = t('added');
+      this.status = '';
+      this.added = { ...this.added, e: t('added', { entry: t('expenseEntry', { description, date: formatDate(date) }) }) };
       await this.reload();
     } catch (err) {
       this.expenseError = err instanceof ApiError ? err : new ApiError(0, 'error', t('failed'));
@@ -227,6 +225,7 @@ export class ProjectHoursPage extends LitElement {
     try {
       await api('DELETE', `/api/projects/${this.params.id}/${kind}/${id}`);
       this.status = t('removed');
+      this.added = { h: '', e: '' };
       await this.reload();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(kind === 'hours' ? '#log' : '#expenses')?.focus();
@@ -245,11 +244,20 @@ export class ProjectHoursPage extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
-  private field(err: ApiError | null, prefix: string, name: string, label: string, input: (describedBy: string, invalid: string) => unknown, hint?: string) {
+  /** The label holds the name alone; the hint and the error describe the input (aria-describedby). */
+  private field(
+    err: ApiError | null,
+    prefix: string,
+    name: string,
+    label: string,
+    input: (id: string, describedBy: string, invalid: string) => unknown,
+    hint?: string,
+  ) {
     const id = `${prefix}-${name}`;
-    return html`<label>${label}${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
-      ${input(`${hint ? `${id}-hint ` : ''}${id}-error`, invalid(err, name))}
-      ${errorText(err, name, id)}</label>`;
+    return html`<div class="field">
+      <label for=${id}>${label}</label>${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
+      ${input(id, `${hint ? `${id}-hint ` : ''}${id}-error`, invalid(err, name))} ${errorText(err, name, id)}
+    </div>`;
   }
 
   /**
@@ -266,9 +274,10 @@ export class ProjectHoursPage extends LitElement {
           ? t('afterEnd', { date: formatDate(p.endDate) })
           : null;
     const id = `${form}-date`;
-    return html`<label
-      >${t('date')}
+    return html`<div class="field">
+      <label for=${id}>${t('date')}</label>
       <input
+        id=${id}
         name="date"
         type="date"
         required
@@ -277,8 +286,8 @@ export class ProjectHoursPage extends LitElement {
         aria-describedby="${check ? `${id}-check ` : ''}${id}-error"
         aria-invalid=${invalid(err, 'date')}
       />
-      ${check ? html`<span class="check" id="${id}-check">${check}</span>` : nothing} ${errorText(err, 'date', id)}</label
-    >`;
+      ${check ? html`<span class="check" id="${id}-check">${check}</span>` : nothing} ${errorText(err, 'date', id)}
+    </div>`;
   }
 
   override render() {
@@ -303,11 +312,11 @@ export class ProjectHoursPage extends LitElement {
           <div role="alert">${he && !he.details.length ? html`<p class="error">${he.message}</p>` : nothing}</div>
           <div class="row">
             ${this.dateField(he, 'h')}
-            ${this.field(he, 'h', 'hours', t('amountHours'), (d, i) => html`<input name="hours" inputmode="decimal" required aria-describedby=${d} aria-invalid=${i} />`, t('hoursHint'))}
-            ${this.field(he, 'h', 'phase', t('phase'), (d, i) => html`<select name="phase" aria-describedby=${d} aria-invalid=${i}>${phases.map((p) => html`<option value=${p} ?selected=${p === this.project!.phase}>${t(p)}</option>`)}</select>`)}
+            ${this.field(he, 'h', 'hours', t('amountHours'), (id, d, i) => html`<input id=${id} name="hours" inputmode="decimal" required aria-describedby=${d} aria-invalid=${i} />`, t('hoursHint'))}
+            ${this.field(he, 'h', 'phase', t('phase'), (id, d, i) => html`<select id=${id} name="phase" aria-describedby=${d} aria-invalid=${i}>${phases.map((p) => html`<option value=${p} ?selected=${p === this.project!.phase}>${t(p)}</option>`)}</select>`)}
           </div>
-          ${this.field(he, 'h', 'activity', t('activity'), (d, i) => html`<input name="activity" maxlength="200" required aria-describedby=${d} aria-invalid=${i} />`, t('activityHint'))}
-          <div class="actions"><button type="submit">${t('add')}</button></div>
+          ${this.field(he, 'h', 'activity', t('activity'), (id, d, i) => html`<input id=${id} name="activity" maxlength="200" required aria-describedby=${d} aria-invalid=${i} />`, t('activityHint'))}
+          <div class="actions"><button type="submit">${t('add')}</button><span role="status" class="added">${this.added.h}</span></div>
         </form>
         <div class="grid totals">
           <table><caption>${t('byPhase')}</caption><tbody>
@@ -341,11 +350,11 @@ export class ProjectHoursPage extends LitElement {
           <div role="alert">${ee && !ee.details.length ? html`<p class="error">${ee.message}</p>` : nothing}</div>
           <div class="row">
             ${this.dateField(ee, 'e')}
-            ${this.field(ee, 'e', 'amount', t('amount'), (d, i) => html`<input name="amount" inputmode="decimal" required aria-describedby=${d} aria-invalid=${i} />`, t('amountHint'))}
+            ${this.field(ee, 'e', 'amount', t('amount'), (id, d, i) => html`<input id=${id} name="amount" inputmode="decimal" required aria-describedby=${d} aria-invalid=${i} />`, t('amountHint'))}
           </div>
-          ${this.field(ee, 'e', 'description', t('description'), (d, i) => html`<input name="description" maxlength="300" required aria-describedby=${d} aria-invalid=${i} />`)}
-          ${this.field(ee, 'e', 'category', t('category'), (d, i) => html`<input name="category" maxlength="100" aria-describedby=${d} aria-invalid=${i} />`)}
-          <div class="actions"><button type="submit">${t('addExpense')}</button></div>
+          ${this.field(ee, 'e', 'description', t('description'), (id, d, i) => html`<input id=${id} name="description" maxlength="300" required aria-describedby=${d} aria-invalid=${i} />`)}
+          ${this.field(ee, 'e', 'category', t('category'), (id, d, i) => html`<input id=${id} name="category" maxlength="100" aria-describedby=${d} aria-invalid=${i} />`)}
+          <div class="actions"><button type="submit">${t('addExpense')}</button><span role="status" class="added">${this.added.e}</span></div>
         </form>
         ${
           this.expenses.entries.length
@@ -373,13 +382,14 @@ export class ProjectHoursPage extends LitElement {
     css`
       input, select, textarea { box-sizing: border-box; }
       .row { display: flex; flex-wrap: wrap; gap: 0.75rem; }
-      .row > label { flex: 1 1 10rem; }
+      .row > .field { flex: 1 1 10rem; }
       .num { text-align: right; font-variant-numeric: tabular-nums; }
       caption { text-align: left; font-weight: 600; }
       .totals { margin: 1rem 0; }
       button.small { min-height: 36px; padding: 0.25rem 0.6rem; }
       .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
       section { margin-bottom: 2rem; }
+      .added { font-weight: 600; }
       .check { display: block; margin-top: 0.25rem; padding: 0.25rem 0.5rem; border-left: 4px solid #8a6100; background: #fff6dd; font-weight: normal; }
     `,
   ];

@@ -8,6 +8,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
 import { tableRegion } from '../components/table-region.js';
+import { refocus } from '../components/refocus.js';
 
 const t = messages({
   nl: {
@@ -143,6 +144,8 @@ export class ProjectQdaPage extends LitElement {
     } finally {
       this.busy = false;
     }
+    // The disabled buttons dropped the focus: back to Controleren, or after an import (its button stays off) to what was said.
+    await refocus(this, mode === 'preview' ? '#check' : '.said');
   }
 
   private renderPlan(a: Answer) {
@@ -196,11 +199,11 @@ export class ProjectQdaPage extends LitElement {
             <div class="stack">
               <label>${t('file')}<input type="file" accept=".qdpx,application/zip" @change=${this.pick} /></label>
               <div class="actions">
-                <button class="secondary" ?disabled=${this.busy} @click=${() => this.run('preview')}>${t('check')}</button>
+                <button class="secondary" id="check" ?disabled=${this.busy} @click=${() => this.run('preview')}>${t('check')}</button>
                 <button ?disabled=${this.busy || !a || a.mode === 'commit' || (a.plan.codings.add.length === 0 && a.plan.codes.new.length === 0)} @click=${() => this.run('commit')}>${t('commit')}</button>
               </div>
-              <div role="status">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
-              <div role="alert">${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}</div>
+              <div role="status">${this.message ? html`<p class="notice said" tabindex="-1">${this.message}</p>` : nothing}</div>
+              <div role="alert">${this.error ? html`<p class="notice error said" tabindex="-1">${this.error}</p>` : nothing}</div>
               ${a ? this.renderPlan(a) : nothing}
             </div>
           </section>`

@@ -21,6 +21,7 @@ import { PageLoader } from '../components/page-loader.js';
 import { fold, foldStyles } from '../components/fold.js';
 import { errorText, fieldError, invalid } from '../components/form-field.js';
 import { failedNotice, focusFailed } from '../components/failed-notice.js';
+import { refocus } from '../components/refocus.js';
 
 /** The part of the preview's data the page reads: the summary (what drops out). */
 /** Define a report, preview it, publish versions and share it with funders. */
@@ -99,7 +100,8 @@ export class ReportEditPage extends LitElement {
     this.set(key, on ? [...list, id] : list);
   }
 
-  private async run(action: () => Promise<void>) {
+  /** Runs an action with the page busy; `back` takes the focus after, if the disabled button dropped it. */
+  private async run(action: () => Promise<void>, back?: string) {
     this.busy = true;
     this.error = null;
     this.message = null;
@@ -113,6 +115,7 @@ export class ReportEditPage extends LitElement {
     } finally {
       this.busy = false;
     }
+    if (back) await refocus(this, back);
   }
 
   private async save(e: SubmitEvent) {
@@ -178,14 +181,14 @@ export class ReportEditPage extends LitElement {
       await post(`/api/reports/${this.reportId}/shares`, { userId: Number(this.shareTo) });
       this.shareTo = '';
       await this.load();
-    });
+    }, '#shared-h');
   }
 
   private unshare(userId: number) {
     return this.run(async () => {
       await api('DELETE', `/api/reports/${this.reportId}/shares/${userId}`);
       await this.load();
-    });
+    }, '#shared-h'); // the button is gone: the focus goes to the list's heading
   }
 
   private makeLink() {
@@ -200,7 +203,7 @@ export class ReportEditPage extends LitElement {
       this.linkUrlId = link.id;
       this.linkLabel = '';
       this.linksMade++;
-    });
+    }, '#make-link');
   }
 
   private linkRevoked(e: CustomEvent<number>) {
@@ -341,11 +344,11 @@ export class ReportEditPage extends LitElement {
             </div>`
             : html`<p>${t('noFunders')}</p>`
         }
-        <h3>${t('sharedWith')}</h3>
+        <h3 id="shared-h" tabindex="-1">${t('sharedWith')}</h3>
         ${
           r.shares.length
             ? html`<ul>
-              ${r.shares.map((s) => html`<li>${s.name} (${s.email}) <button class="secondary small" @click=${() => this.unshare(s.userId)} aria-label=${t('unshare', { name: s.name })}>×</button></li>`)}
+              ${r.shares.map((s) => html`<li>${s.name} (${s.email}) <button class="secondary small" @click=${() => this.unshare(s.userId)} aria-label=${t('unshareWith', { name: s.name })}>${t('unshare')}</button></li>`)}
             </ul>`
             : html`<p>${t('notShared')}</p>`
         }
@@ -362,7 +365,7 @@ export class ReportEditPage extends LitElement {
               >${t('linkLabelHint')}</span
             >${this.fieldError('label')}</label
           >
-          <button class="secondary" @click=${this.makeLink} ?disabled=${this.busy || !this.linkExpiry}>${t('makeLink')}</button>
+          <button class="secondary" id="make-link" @click=${this.makeLink} ?disabled=${this.busy || !this.linkExpiry}>${t('makeLink')}</button>
         </div>
         ${this.linkUrl ? html`<p class="notice" role="status">${t('linkMade')} <code>${this.linkUrl}</code></p>` : nothing}
         <ww-report-read-links .reportId=${r.id} .refresh=${this.linksMade} ?disabled=${this.busy} @link-revoked=${this.linkRevoked}></ww-report-read-links>
@@ -370,7 +373,7 @@ export class ReportEditPage extends LitElement {
       <section aria-labelledby="preview-h">
         <h2 id="preview-h" tabindex="-1">${t('preview')}</h2>
         <p class="hint">${t('previewHint')}</p>
-        <div class="actions"><button class="secondary" @click=${() => this.run(() => this.loadPreview())} ?disabled=${this.busy}>${t('refresh')}</button></div>
+        <div class="actions"><button class="secondary" id="refresh" @click=${() => this.run(() => this.loadPreview(), '#refresh')} ?disabled=${this.busy}>${t('refresh')}</button></div>
         ${this.previewHtml ? html`<ww-report-preview class="preview" .html=${this.previewHtml}></ww-report-preview>` : html`<p>${t('loading')}</p>`}
       </section>
     `;

@@ -259,7 +259,7 @@ export class UsersPage extends LitElement {
   override render() {
     const e = this.error;
     const field = (name: string, label: string, type: string, autocomplete: string, hint?: string) =>
-      html`<div class="field"><label for="new-${name}">${label}${hint ? html`<span class="hint" id="new-${name}-hint">${hint}</span>` : nothing}</label>
+      html`<div class="field"><label for="new-${name}">${label}</label>${hint ? html`<span class="hint" id="new-${name}-hint">${hint}</span>` : nothing}
         <input id="new-${name}" name=${name} type=${type} autocomplete=${autocomplete} required aria-invalid=${invalid(e, name)} aria-describedby="${hint ? `new-${name}-hint ` : ''}new-${name}-error" />
         ${errorText(e, name, `new-${name}`)}</div>`;
     return html`
