@@ -203,6 +203,8 @@ describe('browser: counting', () => {
     await expense.getByRole('button', { name: 'Uitgave toevoegen' }).click();
     await expect.poll(() => page.getByText('€ 12,50 van € 1.000 uitgegeven', { exact: false }).count()).toBe(1);
     await expect.poll(() => expense.getByRole('status').textContent()).toMatch(/^Toegevoegd: uitgave "Koffie" op /);
+    // The expenses table heads its column with the field's name only: "niet verplicht" belongs to the form.
+    expect(await page.getByRole('columnheader', { name: 'Categorie', exact: true }).count()).toBe(1);
     await expectNoHorizontalScroll(page, 'hours on a phone');
     // The project page shows the same use against the plan.
     await page.goto(`/projects/${projectId}`);

@@ -47,6 +47,7 @@ const t = messages({
     amountHint: 'Bijvoorbeeld 12,50.',
     description: 'Omschrijving',
     category: 'Categorie (niet verplicht)',
+    categoryColumn: 'Categorie',
     noExpenses: 'Nog geen uitgaven. Vul hierboven de eerste in.',
     needHours: 'Vul het aantal uren in, bijvoorbeeld 1,5.',
     needActivity: 'Schrijf kort wat je deed.',
@@ -94,6 +95,7 @@ const t = messages({
     amountHint: 'For example 12.50.',
     description: 'Description',
     category: 'Category (optional)',
+    categoryColumn: 'Category',
     noExpenses: 'No expenses yet. Fill in the first one above.',
     needHours: 'Fill in the number of hours, e.g. 1.5.',
     needActivity: 'Write briefly what you did.',
@@ -361,7 +363,7 @@ export class ProjectHoursPage extends LitElement {
             ? tableRegion(
                 t('expensesTable'),
                 html`<table>
-              <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('description')}</th><th scope="col">${t('category')}</th><th scope="col">${t('who')}</th><th scope="col" class="num">${t('amount')}</th><th scope="col"><span class="sr">${t('remove')}</span></th></tr></thead>
+              <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('description')}</th><th scope="col">${t('categoryColumn')}</th><th scope="col">${t('who')}</th><th scope="col" class="num">${t('amount')}</th><th scope="col"><span class="sr">${t('remove')}</span></th></tr></thead>
               <tbody>${this.expenses.entries.map(
                 (
                   x,
