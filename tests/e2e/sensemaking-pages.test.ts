@@ -39,7 +39,9 @@ describe('browser: sensemaking pages', () => {
     await e.login(page, email);
 
     await page.goto('/climate');
-    await page.getByRole('table', { name: /atmosfeer: verdeling per periode/ }).waitFor();
+    await page.getByRole('table', { name: /Atmosfeer: verdeling per periode/ }).waitFor();
+    // The line's name heads its section with a capital, as in the report; the chart keeps the name as it is.
+    await expect(page.getByRole('heading', { name: 'Atmosfeer', exact: true }).count()).resolves.toBe(1);
     await expect(page.getByRole('group', { name: 'atmosfeer' }).count()).resolves.toBe(1);
     await expect(page.getByRole('cell', { name: '+40' }).count()).resolves.toBeGreaterThan(0); // teller mean 20 → 60
     await expect(axeViolations(page)).resolves.toEqual([]);

@@ -236,6 +236,12 @@ export class ClimatePage extends LitElement {
     return locale() === 'nl' ? v.nameNl : v.nameEn;
   }
 
+  /** The line's name opening a heading or caption: with a capital, as the report writes it ("Atmosphere"). */
+  private heading(v: Variable) {
+    const name = this.name(v);
+    return name.charAt(0).toUpperCase() + name.slice(1);
+  }
+
   private renderSeries(s: Series) {
     const lang = locale();
     const weak = lang === 'nl' ? s.variable.weakNl : s.variable.weakEn;
@@ -273,7 +279,7 @@ export class ClimatePage extends LitElement {
       </tr>`;
     };
     return html`<section class="card">
-      <h2>${this.name(s.variable)}</h2>
+      <h2>${this.heading(s.variable)}</h2>
       <ww-climate-pattern
         .periods=${s.periods}
         .selected=${sel}
@@ -284,9 +290,9 @@ export class ClimatePage extends LitElement {
       ></ww-climate-pattern>
       ${sel ? this.renderRegion() : nothing}
       ${tableRegion(
-        t('tableCaption', { name: this.name(s.variable) }),
+        t('tableCaption', { name: this.heading(s.variable) }),
         html`<table>
-          <caption>${t('tableCaption', { name: this.name(s.variable) })}</caption>
+          <caption>${t('tableCaption', { name: this.heading(s.variable) })}</caption>
           <thead>
             <tr>
               <th scope="col">${t('colPeriod')}</th>
