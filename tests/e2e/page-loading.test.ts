@@ -32,6 +32,17 @@ describe('browser: loading a page, and what it says when that fails', () => {
     await page.context().close();
   });
 
+  it('a round that does not exist says so in English too, without a "try again" that cannot help', async () => {
+    const page = await (await e.context({ phone: true })).newPage();
+    await e.login(page, (await e.user('coordinator')).email); // an own account: the language switch is saved with it
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.goto('/msc/999999');
+    await page.getByRole('alert').getByText('This round does not exist, or you are not on its panel.').waitFor();
+    await expect(page.getByRole('button', { name: 'Try again' }).count()).resolves.toBe(0);
+    await page.getByRole('link', { name: /All rounds/ }).waitFor();
+    await page.context().close();
+  });
+
   it('the indicator grid that cannot load keeps its heading, says so, and shows the grid after "Opnieuw proberen"', async () => {
     const page = await (await e.context()).newPage();
     await e.login(page, coordinator);

@@ -83,12 +83,17 @@ export class PageLoader<T = unknown> implements ReactiveController {
     return this.error instanceof ApiError && (this.error.status === 404 || this.error.status === 403) ? this.error.message : t('failed');
   }
 
-  /** While the first load runs: the loading line; after a failure: the message and a retry button; else nothing. */
+  /** Whether loading again could help: not when the server said the thing is not there or not for this user. */
+  get retryable(): boolean {
+    return !(this.error instanceof ApiError && [403, 404, 410].includes(this.error.status));
+  }
+
+  /** While the first load runs: the loading line; after a failure: the message and (when it may help) a retry button; else nothing. */
   status() {
     if (this.error !== null)
       return html`<div class="notice error load-error" role="alert">
         <p>${this.message()}</p>
-        <button type="button" class="secondary" @click=${() => void this.run()}>${t('retry')}</button>
+        ${this.retryable ? html`<button type="button" class="secondary" @click=${() => void this.run()}>${t('retry')}</button>` : nothing}
       </div>`;
     if (!this.settled) return html`<p role="status">${this.text.loading ?? t('loading')}</p>`;
     return nothing;
