@@ -227,6 +227,21 @@ describe('browser: counting', () => {
     await expectNoHorizontalScroll(page, 'indicator grid on a phone');
     await ctx.close();
   });
+  it('in English, a number that could be thousands or decimals is explained without contradicting itself', async () => {
+    const { email } = await e.user('coordinator'); // an own account: the language switch is saved with it
+    const page = await (await e.context()).newPage();
+    await e.login(page, email);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.goto(`/projects/${projectId}/indicators`);
+    const cell = page.getByLabel(/^Aandeel actief, Whole project/).first();
+    await cell.fill('1.234');
+    await page.getByRole('button', { name: 'Save all' }).click();
+    await page
+      .getByText('1.234 is ambiguous: thousands or decimals? For thousands write 1234; for decimals write 1,234 (with a decimal comma).')
+      .first()
+      .waitFor();
+    await page.context().close();
+  });
   it("a date outside the project's own dates is asked about under the field, and still accepted", async () => {
     await e.db.updateTable('projects').set({ startDate: '2026-06-01', endDate: '2030-12-31' }).where('id', '=', projectId).execute();
     const ctx = await e.context();

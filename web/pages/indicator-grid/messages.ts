@@ -84,7 +84,7 @@ export const t = messages({
     note: 'Note for {cell}',
     hasNote: 'with note',
     notNumber: 'not a number: {text}',
-    ambiguous: '{text} is ambiguous: thousands or decimals? Write 1234 or 1.234 with a comma.',
+    ambiguous: '{text} is ambiguous: thousands or decimals? For thousands write 1234; for decimals write 1,234 (with a decimal comma).',
     unit_count: 'count',
     unit_percentage: '%',
     unit_euro: 'euro',
