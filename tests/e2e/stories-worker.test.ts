@@ -251,6 +251,10 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     ]);
     // The history reloads after the save: wait for its new row rather than counting at once.
     await expect.poll(() => page.getByRole('region', { name: 'Toestemming: geschiedenis' }).getByRole('row').count()).toBe(3);
+    // Which consent wording the teller agreed to, in words: the text's month.
+    const history = page.getByRole('region', { name: 'Toestemming: geschiedenis' });
+    await expect(history.getByRole('columnheader', { name: 'Toestemmingstekst van' }).count()).resolves.toBe(1);
+    await expect(history.getByRole('cell', { name: 'november 2026', exact: true }).count()).resolves.toBeGreaterThan(0);
     // The story leads to its project and, while it has no outcome, to tagging it.
     expect(await page.getByRole('link', { name: 'Buurtkamer', exact: true }).getAttribute('href')).toBe(`/projects/${projectId}`);
     await page.getByText('Dit verhaal is nog niet aan een uitkomst gekoppeld.').waitFor();

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ApiError, get } from '../api.js';
 import { pageStyles } from '../components/shared-styles.js';
-import { formatDate, locale, messages } from '../i18n.js';
+import { formatDate, formatPeriod, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import { badgeStyles, consentBadge, label, languageName, takeReceipt, type ConsentRecord, type Story } from '../stories.js';
 import { isStaff } from '../models.js';
@@ -63,7 +63,7 @@ const t = messages({
     channel: 'Hoe',
     givenBy: 'Gegeven door',
     reason: 'Reden',
-    version: 'Tekstversie',
+    version: 'Toestemmingstekst van',
     withdrawnLevel: 'Ingetrokken',
     withdrawnStory: 'Ingetrokken verhaal {id}',
     erased: 'De verteller is gewist, met {n} verhaal/verhalen. Het logboek bewaart alleen dat dit gebeurde.',
@@ -113,7 +113,7 @@ const t = messages({
     channel: 'How',
     givenBy: 'Given by',
     reason: 'Reason',
-    version: 'Text version',
+    version: 'Consent text of',
     withdrawnLevel: 'Withdrawn',
     withdrawnStory: 'Withdrawn story {id}',
     erased: 'The teller has been erased, with {n} story/stories. The log keeps only that this happened.',
@@ -121,6 +121,13 @@ const t = messages({
 });
 
 /** One story: its text (as the server rendered and sanitised it), consent history, placements, and consent changes. */
+/** The consent wording agreed to: the text's date, with the language a resident read it in ('2026-11-29/ar'). */
+function consentText(version: string): string {
+  const [date = '', language] = version.split('/');
+  const when = date.length === 10 ? formatDate(date) : formatPeriod(date);
+  return language ? `${when} (${languageName(language)})` : when;
+}
+
 @customElement('ww-story-page')
 export class StoryPage extends LitElement {
   @property({ attribute: false }) params: Record<string, string> = {};
@@ -273,7 +280,7 @@ export class StoryPage extends LitElement {
                 <td>${label(r.channel)}</td>
                 <td>${label(r.givenBy as 'teller')}${r.guardianName ? ` (${r.guardianName})` : ''}${this.recordedBy(r) ? html`<br /><span class="muted">${this.recordedBy(r)}</span>` : nothing}</td>
                 <td>${r.reason ?? ''}</td>
-                <td>${r.consentTextVersion ?? ''}</td>
+                <td>${r.consentTextVersion ? consentText(r.consentTextVersion) : ''}</td>
               </tr>`,
             )}
           </tbody>
