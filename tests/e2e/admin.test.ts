@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueSetupToken } from '../../server/routes/auth.js';
 import { PASSWORD } from '../helpers/app.js';
-import { descriptionOf, isFocused } from '../helpers/a11y.js';
+import { descriptionOf, expectNameAndHint, isFocused } from '../helpers/a11y.js';
 import { axeViolations } from '../helpers/axe.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 
@@ -24,6 +24,9 @@ describe('browser: first run and user administration', () => {
     await admin.goto(`/setup?token=${token}`);
     await admin.getByLabel('Je naam').fill('Beheerder Bea');
     await admin.getByLabel('E-mailadres').fill('bea@example.nl');
+    // Each label is the field's name alone; the hint describes the field instead of being read twice.
+    await expectNameAndHint(admin.getByLabel(/^Wachtwoord/), 'Wachtwoord', 'Minstens 10 tekens.');
+    expect(await descriptionOf(admin.getByLabel('Je naam', { exact: true }))).toBe('');
     await admin.getByLabel(/^Wachtwoord/).fill('first admin secret');
     await admin.getByRole('button', { name: 'Account maken' }).click();
     // Setup lands on the home page, where the first steps begin; the team's accounts are under Beheer.
@@ -185,6 +188,14 @@ describe('browser: accessibility of the foundation pages', () => {
       expect(await axeViolations(page), path).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
     }
+    // A label is the field's name alone; its hint describes the field (aria-describedby) instead of being read twice.
+    await expectNameAndHint(page.getByLabel(/^Nieuw wachtwoord(?! nog)/), 'Nieuw wachtwoord', 'Minstens 10 tekens. Je wordt op je andere apparaten uitgelogd.');
+    await page.goto('/areas');
+    await expectNameAndHint(
+      page.getByRole('textbox', { name: 'CBS-code', exact: true }),
+      'CBS-code',
+      'Optioneel, bijvoorbeeld GM0363, WK036300 of BU03630000.',
+    );
     // The areas list reads as a tree: a district right under its municipality, not sorted among the rest.
     const gm = await e.db
       .insertInto('areas')
@@ -214,6 +225,11 @@ describe('browser: accessibility of the foundation pages', () => {
     const logo = await sharp({ create: { width: 400, height: 150, channels: 3, background: '#1f5c4d' } })
       .png()
       .toBuffer();
+    await expectNameAndHint(
+      page.getByLabel(/^Nieuw logo kiezen/),
+      'Nieuw logo kiezen',
+      'PNG, JPEG, WebP, GIF of SVG, tot 5 MB. We bewaren het als PNG van hoogstens 800 × 320 pixels.',
+    );
     await page.getByLabel(/^Nieuw logo kiezen/).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo });
     await page.getByRole('button', { name: 'Logo opslaan' }).click();
     await expect.poll(() => isFocused(page.getByText('Het logo is opgeslagen.'))).toBe(true);

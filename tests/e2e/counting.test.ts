@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject, setProjectMembers } from '../../db/repositories/projects.js';
 import { periodLabel } from '../../db/domain/periods.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { activate, checkA11y, descriptionOf, expectNoHorizontalScroll, isFocused } from '../helpers/a11y.js';
+import { activate, checkA11y, descriptionOf, expectNameAndHint, expectNoHorizontalScroll, isFocused } from '../helpers/a11y.js';
 import { shared } from '../helpers/shared.js';
 import { quarterIndicator } from '../helpers/journey-fixtures.js';
 
@@ -36,6 +36,8 @@ describe('browser: counting', () => {
     await page.goto(`/projects/${projectId}/indicators`);
     const last = page.getByRole('textbox', { name: /^Tot en met/ });
     await last.waitFor();
+    // The label is the field's name alone; its hint describes the field instead of being read twice.
+    await expectNameAndHint(last, 'Tot en met', 'Bijvoorbeeld K1 2026, maart 2026 of 2026.');
     // By default the last four periods up to this quarter.
     await expect.poll(() => page.getByRole('columnheader').count()).toBe(5);
     await last.fill('2026-Q1');
@@ -354,7 +356,10 @@ describe('browser: counting', () => {
     await page.getByLabel('StatLine CSV-bestand').setInputFiles({ name: 'nabijheid.csv', mimeType: 'text/csv', buffer: file });
     await page.getByRole('button', { name: 'Controleren' }).click();
     await expect.poll(() => page.getByRole('alert').getByText('Perioden', { exact: true }).count()).toBe(1);
-    await page.getByRole('textbox', { name: /^Periode/ }).fill('2021');
+    // The label is the field's name alone; its hint describes the field instead of being read twice.
+    const period = page.getByRole('textbox', { name: 'Periode', exact: true });
+    await expectNameAndHint(period, 'Periode', 'Alleen nodig als het bestand geen kolom Perioden heeft, bijvoorbeeld 2021.');
+    await period.fill('2021');
     await page.getByRole('button', { name: 'Controleren' }).click();
     await expect.poll(() => page.getByText('11 gebied(en) niet gevonden', { exact: false }).count()).toBe(1);
     await e.screenshot(page, 'counting-cbs-preview');
@@ -370,7 +375,15 @@ describe('browser: counting', () => {
     await page.getByRole('combobox', { name: /^Eenheid/ }).selectOption('count');
     await page.getByLabel('Per gebied bijhouden', { exact: false }).check();
     await page.getByRole('group', { name: 'Nulmeting' }).getByLabel('Waarde').fill('12,5');
-    await page.getByRole('group', { name: 'Nulmeting' }).getByLabel('Periode', { exact: false }).fill('2025 Q4');
+    // Each label is the field's name alone; a hint describes its field instead of being read twice.
+    const baselinePeriod = page.getByRole('group', { name: 'Nulmeting' }).getByRole('textbox', { name: 'Periode', exact: true });
+    await expectNameAndHint(baselinePeriod, 'Periode', 'Bijvoorbeeld 2026, 2026-Q1 of 2026-03.');
+    await expectNameAndHint(
+      page.getByRole('combobox', { name: /^Meetniveau/ }),
+      'Meetniveau (IATI)',
+      'Hoe de indicator gemeten wordt, volgens IATI. Laat leeg voor de standaard bij de eenheid.',
+    );
+    await baselinePeriod.fill('2025 Q4');
     await page.getByRole('button', { name: 'Doel toevoegen' }).click();
     const targets = page.getByRole('group', { name: 'Doelen' });
     await targets.getByLabel('Periode').fill('2026-Q1');
@@ -413,6 +426,11 @@ describe('browser: counting', () => {
     await page.getByRole('link', { name: 'Indicator toevoegen bij Bewoners ontmoeten elkaar' }).click();
     await page.waitForURL(`**/projects/${projectId}/indicators/new?outcome=${meet}`);
     const select = page.getByRole('combobox', { name: /^Bij welke uitkomst/ });
+    await expectNameAndHint(
+      select,
+      'Bij welke uitkomst hoort deze indicator?',
+      'Rapportages tonen een indicator bij zijn uitkomst; zonder uitkomst komt hij in geen rapportage.',
+    );
     await expect.poll(() => select.inputValue()).toBe(String(meet));
     // An archived outcome is not offered for a new link.
     expect(await select.locator('option').allTextContents()).toEqual(['— nog geen uitkomst —', 'Bewoners ontmoeten elkaar']);

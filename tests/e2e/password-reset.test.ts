@@ -3,7 +3,7 @@
 // says to ask an admin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { checkA11y, expectNoHorizontalScroll } from '../helpers/a11y.js';
+import { checkA11y, expectNameAndHint, expectNoHorizontalScroll } from '../helpers/a11y.js';
 import { resetLink, startSmtp, type Smtp } from '../helpers/smtp.js';
 import { PASSWORD } from '../helpers/app.js';
 
@@ -46,6 +46,8 @@ describe('browser: forgotten password with e-mail configured', () => {
       await page.getByRole('heading', { name: 'Nieuw wachtwoord kiezen' }).waitFor();
       await checkA11y(page, `reset-password-${size}`);
       await e.screenshot(page, `reset-password-${size}`);
+      // The label is the field's name alone; the hint describes the field instead of being read twice.
+      await expectNameAndHint(page.getByLabel(/^Nieuw wachtwoord(?! nog)/), 'Nieuw wachtwoord', 'Minstens 10 tekens.');
       await page.getByLabel(/^Nieuw wachtwoord(?! nog)/).fill(NEW_PASSWORD);
       await page.getByLabel('Nieuw wachtwoord nog een keer').fill(NEW_PASSWORD + 'x');
       await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();

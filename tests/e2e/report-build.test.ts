@@ -2,7 +2,7 @@
 // form, values entered in the grid, stories chosen and a narrative written per outcome, published
 // after confirming — and the summary shows the percentage of the target reached.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isFocused } from '../helpers/a11y.js';
+import { expectNameAndHint, isFocused } from '../helpers/a11y.js';
 import { answerLeaving, startE2E, type E2E } from '../helpers/browser.js';
 import { addArea, addOutcome, addProject, addStory } from '../helpers/reports-fixtures.js';
 
@@ -75,6 +75,12 @@ describe('browser: a report built through the pages', () => {
     // 3. The report's definition.
     await page.goto('/reports/new');
     await page.getByLabel('Titel').fill('Burenhulp Oost 2026');
+    // The label is the field's name alone; its hint describes the field instead of being read twice.
+    await expectNameAndHint(
+      page.getByRole('combobox', { name: 'Voor wie', exact: true }),
+      'Voor wie',
+      'Verhalen met toestemming "alleen het team" komen nooit in een rapportage, voor geen enkel publiek.',
+    );
     await page.getByLabel('Van', { exact: true }).fill('2026-01-01');
     await page.getByLabel('Tot en met').fill('2026-06-30');
     // Areas are offered for the chosen projects only.

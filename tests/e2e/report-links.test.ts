@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activate, checkA11y, isFocused } from '../helpers/a11y.js';
+import { activate, checkA11y, expectNameAndHint, isFocused } from '../helpers/a11y.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { reportWorld } from '../helpers/reports-fixtures.js';
 
@@ -34,7 +34,9 @@ describe('browser: a coordinator revokes a read link', () => {
       await page.getByRole('heading', { name: 'Gemaakte leeslinks' }).waitFor();
       const until = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
       await page.getByLabel('Geldig tot en met').fill(until);
-      await page.getByLabel('Voor wie (niet verplicht)').fill('Verkeerde ontvanger');
+      const linkLabel = page.getByRole('textbox', { name: 'Voor wie (niet verplicht)', exact: true });
+      await expectNameAndHint(linkLabel, 'Voor wie (niet verplicht)', 'Bijvoorbeeld "Gemeente, afdeling Welzijn": zo herken je de link later in de lijst.');
+      await linkLabel.fill('Verkeerde ontvanger');
       // The button is disabled while the link is made; the focus comes back to it, next to the new link.
       const make = page.getByRole('button', { name: 'Link maken' });
       await make.press('Enter');

@@ -191,6 +191,21 @@ export async function descriptionOf(field: Locator): Promise<string> {
   });
 }
 
+/** The text of a field's own label(s): the name a screen reader reads for it (a hint inside would be read with it). */
+export async function labelOf(field: Locator): Promise<string> {
+  return field.evaluate((el) =>
+    Array.from((el as HTMLInputElement).labels ?? [])
+      .map((l) => l.textContent?.replace(/\s+/g, ' ').trim() ?? '')
+      .join(' '),
+  );
+}
+
+/** Throws unless the field's label is its name alone and its hint describes it (aria-describedby), read once each. */
+export async function expectNameAndHint(field: Locator, name: string, hint: string): Promise<void> {
+  expect(await labelOf(field), `label of ${field}`).toBe(name);
+  expect(await descriptionOf(field), `description of ${field}`).toBe(hint);
+}
+
 /**
  * Throws unless the field is marked invalid and its error text (matching `message`) is tied to it
  * through aria-describedby and sits in a live region (role=alert or aria-live), so it is announced.

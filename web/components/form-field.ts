@@ -34,3 +34,37 @@ export function generalError(error: ApiError | null, shown: string[], fallback: 
     error.status === 400 && error.details.length > 0 && error.details.every((d) => d.field && shown.some((s) => d.field === s || d.field!.startsWith(`${s}.`)));
   return html`<p class="notice error">${allShown ? fallback : error.message}</p>`;
 }
+
+/** What an input needs from its field: its id, what describes it (hint, then error) and whether it is invalid. */
+export interface FieldAttrs {
+  id: string;
+  describedBy: string;
+  invalid: 'true' | 'false';
+}
+
+export interface FieldOptions {
+  /** The input's id; the hint and error get `<id>-hint` and `<id>-error`. */
+  id: string;
+  label: unknown;
+  hint?: unknown;
+  /** The API error to show, looked up by `name` (default: the id). */
+  error?: ApiError | null;
+  name?: string;
+  /** A message the page worked out itself; when given, it is shown instead of `error`. */
+  message?: string | null;
+}
+
+/**
+ * One labelled form field: the label holds the field's name alone; the hint and the error sit beside it and
+ * describe the input (aria-describedby), so a screen reader reads the name once and the hint as its description.
+ */
+export function formField(o: FieldOptions, input: (f: FieldAttrs) => unknown) {
+  const { id, hint } = o;
+  const own = o.message !== undefined;
+  const msg = own ? o.message : fieldError(o.error ?? null, o.name ?? id);
+  const describedBy = `${hint ? `${id}-hint ` : ''}${id}-error`;
+  return html`<div class="field">
+    <label for=${id}>${o.label}</label>${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
+    ${input({ id, describedBy, invalid: msg ? 'true' : 'false' })} ${own ? errorMessage(id, o.message) : errorText(o.error ?? null, o.name ?? id, id)}
+  </div>`;
+}

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, post } from '../api.js';
 import { messages } from '../i18n.js';
 import type { Me } from '../session.js';
-import { errorText, generalError, invalid } from '../components/form-field.js';
+import { formField, generalError } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 
 const t = messages({
@@ -84,9 +84,11 @@ export class AccountPage extends LitElement {
     const u = this.user;
     const e = this.error;
     const field = (name: string, label: string, autocomplete: string, hint?: string) =>
-      html`<div class="field"><label for=${name}>${label}${hint ? html`<span class="hint" id="${name}-hint">${hint}</span>` : nothing}</label>
-        <input id=${name} name=${name} type="password" autocomplete=${autocomplete} required aria-invalid=${invalid(e, name)} aria-describedby="${hint ? `${name}-hint ` : ''}${name}-error" />
-        ${errorText(e, name)}</div>`;
+      formField(
+        { id: name, label, hint, error: e },
+        (f) =>
+          html`<input id=${f.id} name=${name} type="password" autocomplete=${autocomplete} required aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`,
+      );
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
       ${u ? html`<dl><dt>${t('name')}</dt><dd>${u.name}</dd><dt>${t('email')}</dt><dd>${u.email}</dd><dt>${t('role')}</dt><dd>${t(u.role)}</dd></dl>` : nothing}

@@ -4,7 +4,7 @@ import { ApiError, get, post } from '../api.js';
 import { messages } from '../i18n.js';
 import { areaKinds, treeOrder, type Area, type AreaKind } from '../models.js';
 import type { Me } from '../session.js';
-import { errorText, generalError, invalid } from '../components/form-field.js';
+import { formField, generalError } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { PageLoader } from '../components/page-loader.js';
 import { tableRegion } from '../components/table-region.js';
@@ -116,19 +116,25 @@ export class AreasPage extends LitElement {
       <p role="status" class=${this.notice ? 'notice' : ''}>${this.notice}</p>
       <form @submit=${this.add} novalidate aria-labelledby="add-heading">
         <div role="alert">${e ? generalError(e, ['name', 'kind', 'cbsCode', 'parentId'], t('fix')) : nothing}</div>
-        <div class="field"><label for="name">${t('name')}</label>
-          <input id="name" name="name" required maxlength="200" aria-invalid=${invalid(e, 'name')} aria-describedby="name-error" />${errorText(e, 'name')}</div>
+        ${formField(
+          { id: 'name', label: t('name'), error: e },
+          (f) => html`<input id=${f.id} name="name" required maxlength="200" aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`,
+        )}
         <div class="field"><label for="kind">${t('kind')}</label>
           <select id="kind" name="kind">${areaKinds.map((k) => html`<option value=${k} ?selected=${k === 'buurt'}>${t(k)}</option>`)}</select></div>
-        <div class="field"><label for="cbsCode">${t('cbsCode')}<span class="hint" id="cbsCode-hint">${t('cbsHint')}</span></label>
-          <input id="cbsCode" name="cbsCode" maxlength="10" autocomplete="off" aria-invalid=${invalid(e, 'cbsCode')} aria-describedby="cbsCode-hint cbsCode-error" />${errorText(e, 'cbsCode')}</div>
-        <div class="field"><label for="parentId">${t('parent')}</label>
-          <select id="parentId" name="parentId" aria-invalid=${invalid(e, 'parentId')} aria-describedby="parentId-error">
+        ${formField(
+          { id: 'cbsCode', label: t('cbsCode'), hint: t('cbsHint'), error: e },
+          (f) => html`<input id=${f.id} name="cbsCode" maxlength="10" autocomplete="off" aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`,
+        )}
+        ${formField(
+          { id: 'parentId', label: t('parent'), error: e },
+          (f) => html`<select id=${f.id} name="parentId" aria-invalid=${f.invalid} aria-describedby=${f.describedBy}>
             <option value="">${t('noParent')}</option>
             ${treeOrder(this.areas ?? [])
               .filter(({ area: a }) => a.kind !== 'buurt')
               .map(({ area: a, depth }) => html`<option value=${a.id}>${'\u2003'.repeat(depth)}${a.name} (${t(a.kind)})</option>`)}
-          </select>${errorText(e, 'parentId')}</div>
+          </select>`,
+        )}
         <div class="actions"><button type="submit">${t('submit')}</button></div>
       </form>
     `;

@@ -8,6 +8,7 @@ import { CsvImport } from '../components/csv-import.js';
 import '../components/ww-import-errors.js';
 import type { ImportRowError } from '../components/ww-import-errors.js';
 import { tableRegion } from '../components/table-region.js';
+import { formField } from '../components/form-field.js';
 
 const t = messages({
   nl: {
@@ -85,8 +86,11 @@ export class CbsImportPage extends LitElement {
       <p>${t('intro')}</p>
       <div class="stack">
         ${this.file.field(t('file'))}
-        <label>${t('period')}<span class="hint" id="period-hint">${t('periodHint')}</span>
-          <input .value=${this.period} @input=${(e: InputEvent) => ((this.period = (e.target as HTMLInputElement).value), this.file.reset())} aria-describedby="period-hint" /></label>
+        ${formField(
+          { id: 'period', label: t('period'), hint: t('periodHint'), message: null },
+          (f) =>
+            html`<input id=${f.id} .value=${this.period} @input=${(e: InputEvent) => ((this.period = (e.target as HTMLInputElement).value), this.file.reset())} aria-describedby=${f.describedBy} />`,
+        )}
         <label class="check"><input type="checkbox" .checked=${this.createAreas} @change=${(e: Event) => ((this.createAreas = (e.target as HTMLInputElement).checked), this.file.reset())} /> ${t('create')}</label>
         <div class="actions">
           <button class="secondary" ?disabled=${busy} @click=${() => this.file.run('preview')}>${t('check')}</button>

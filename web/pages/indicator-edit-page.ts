@@ -9,7 +9,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import { parseNumber, unitProblem } from '../../db/domain/numbers.js';
 import { checkPeriod } from '../../db/domain/periods.js';
 import { refineTitle } from '../title.js';
-import { errorText, generalError, invalid } from '../components/form-field.js';
+import { errorText, formField, generalError, invalid } from '../components/form-field.js';
 import { PageLoader } from '../components/page-loader.js';
 import { tableRegion } from '../components/table-region.js';
 
@@ -263,20 +263,22 @@ export class IndicatorEditPage extends LitElement {
   }
 
   private text(name: string, label: string, value: string, opts: { required?: boolean; hint?: string } = {}) {
-    const e = this.fieldError(name);
-    return html`<label>${label}${opts.hint ? html`<span class="hint" id="${name}-hint">${opts.hint}</span>` : nothing}
-      <input name=${name} .value=${value} ?required=${opts.required} aria-invalid=${e.invalid} aria-describedby="${opts.hint ? `${name}-hint ` : ''}${name}-error" />${e.msg}</label>`;
+    return formField(
+      { id: name, label, hint: opts.hint, error: this.error },
+      (f) => html`<input id=${f.id} name=${name} .value=${value} ?required=${opts.required} aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`,
+    );
   }
 
   /** The outcome the indicator belongs to: the project's outcomes; an archived one only when it is already the indicator's. */
   private outcomeField(current: number | null) {
-    const e = this.fieldError('outcomeId');
     const offered = this.outcomes.filter((o) => !o.archivedAt || o.id === current);
-    return html`<label>${t('outcome')}<span class="hint" id="outcomeId-hint">${t('outcomeHint')}</span>
-        <select name="outcomeId" aria-invalid=${e.invalid} aria-describedby="outcomeId-hint outcomeId-error">
+    return html`${formField(
+      { id: 'outcomeId', label: t('outcome'), hint: t('outcomeHint'), error: this.error },
+      (f) => html`<select id=${f.id} name="outcomeId" aria-invalid=${f.invalid} aria-describedby=${f.describedBy}>
           <option value="" ?selected=${current === null}>${t('noOutcome')}</option>
           ${offered.map((o) => html`<option value=${o.id} ?selected=${o.id === current}>${o.title}${o.archivedAt ? ` ${t('archived')}` : ''}</option>`)}
-        </select>${e.msg}</label>
+        </select>`,
+    )}
       ${offered.length ? nothing : html`<p class="hint">${t('noOutcomes')} <a href="/projects/${this.projectId}/outcomes">${t('makeOutcomes')}</a></p>`}`;
   }
 
@@ -288,11 +290,12 @@ export class IndicatorEditPage extends LitElement {
     const ind = this.indicator;
     if (!this.loader.ready) return html`<h1 tabindex="-1">${this.params.indicatorId ? t('editTitle') : t('newTitle')}</h1>${this.loader.status()}`;
     const fixed = !!ind?.values.length;
-    const sel = (name: string, label: string, options: string[], value: string, labelOf: (o: string) => string, extra?: unknown) => {
-      const e = this.fieldError(name);
-      return html`<label>${label}${extra ?? nothing}<select name=${name} aria-invalid=${e.invalid} aria-describedby="${name}-error" ?disabled=${fixed && name === 'periodicity'}>
-        ${options.map((o) => html`<option value=${o} ?selected=${o === value}>${labelOf(o)}</option>`)}</select>${e.msg}</label>`;
-    };
+    const sel = (name: string, label: string, options: string[], value: string, labelOf: (o: string) => string, hint?: string) =>
+      formField(
+        { id: name, label, hint, error: this.error },
+        (f) => html`<select id=${f.id} name=${name} aria-invalid=${f.invalid} aria-describedby=${f.describedBy} ?disabled=${fixed && name === 'periodicity'}>
+          ${options.map((o) => html`<option value=${o} ?selected=${o === value}>${labelOf(o)}</option>`)}</select>`,
+      );
     return html`
       ${this.projectId ? html`<p><a href="/projects/${this.projectId}/indicators">← ${t('cancel')}</a></p>` : nothing}
       <h1 tabindex="-1">${ind ? t('editTitle') : t('newTitle')}</h1>
@@ -302,7 +305,7 @@ export class IndicatorEditPage extends LitElement {
         ${this.projectId ? this.outcomeField(ind ? ind.outcomeId : Number(new URLSearchParams(location.search).get('outcome')) || null) : nothing}
         <label>${t('description')}<textarea name="description" .value=${ind?.description ?? ''}></textarea></label>
         ${sel('unit', t('unit'), ['count', 'percentage', 'euro', 'hours', 'score'], ind?.unit ?? 'count', (o) => t(`unit_${o}` as 'unit_count'))}
-        ${sel('measure', t('measure'), ['', 'unit', 'percentage', 'nominal', 'ordinal', 'qualitative'], ind?.measure ?? '', (o) => (o ? t(`measure_${o}` as 'measure_unit') : t('measureDefault')), html`<span class="hint">${t('measureHint')}</span>`)}
+        ${sel('measure', t('measure'), ['', 'unit', 'percentage', 'nominal', 'ordinal', 'qualitative'], ind?.measure ?? '', (o) => (o ? t(`measure_${o}` as 'measure_unit') : t('measureDefault')), t('measureHint'))}
         ${sel('direction', t('direction'), ['higher', 'lower'], ind?.direction ?? 'higher', (o) => t(o as 'higher'))}
         ${sel('periodicity', t('periodicity'), ['month', 'quarter', 'year'], ind?.periodicity ?? 'quarter', (o) => t(o as 'month'))}
         ${
@@ -375,7 +378,7 @@ export class IndicatorEditPage extends LitElement {
     css`
       input, select, textarea { box-sizing: border-box; }
       .row { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }
-      .row > label { flex: 1 1 9rem; }
+      .row > label, .row > .field { flex: 1 1 9rem; }
       .target { margin-bottom: 0.75rem; }
       label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
     `,

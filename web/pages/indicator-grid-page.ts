@@ -27,6 +27,7 @@ import { UnsavedGuard } from '../unsaved.js';
 import { PageLoader } from '../components/page-loader.js';
 import { tableRegion } from '../components/table-region.js';
 import { refocus } from '../components/refocus.js';
+import { formField } from '../components/form-field.js';
 
 /** A column's period, short, with the full words for a tooltip or screen reader where they differ. */
 function periodHead(period: string) {
@@ -356,10 +357,10 @@ export class IndicatorGridPage extends LitElement {
                   ${(['month', 'quarter', 'year'] as const).map((k) => html`<option value=${k} ?selected=${k === this.periodicity}>${t(k)}</option>`)}
                 </select>
               </label>
-              <label>${t('last')} <span class="hint" id="last-hint">${t('lastHint')}</span>
-                <input name="last" .value=${typed(this.last)} aria-describedby="last-hint last-error" aria-invalid=${this.periodError ? 'true' : 'false'} />
-                <span class="field-error" id="last-error">${this.periodError}</span>
-              </label>
+              ${formField(
+                { id: 'last', label: t('last'), hint: t('lastHint'), message: this.periodError },
+                (f) => html`<input id=${f.id} name="last" .value=${typed(this.last)} aria-describedby=${f.describedBy} aria-invalid=${f.invalid} />`,
+              )}
               <label>${t('count')}
                 <select name="count">${COUNTS.map((n) => html`<option value=${n} ?selected=${n === this.count}>${n}</option>`)}</select>
               </label>
@@ -376,7 +377,7 @@ export class IndicatorGridPage extends LitElement {
     pageStyles,
     css`
       form.period { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; max-width: none; }
-      form.period label { flex: 1 1 10rem; }
+      form.period > label, form.period > .field { flex: 1 1 10rem; }
       .caption { font-weight: 600; margin: 0.5rem 0 0; }
       th.label { text-align: left; min-width: 9rem; max-width: 16rem; position: sticky; left: 0; background: var(--ww-bg); z-index: 1; }
       th.label .area { display: block; font-weight: 400; }

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, api, get } from '../api.js';
 import { messages } from '../i18n.js';
 import type { Me } from '../session.js';
-import { errorText, invalid } from '../components/form-field.js';
+import { formField } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { PageLoader } from '../components/page-loader.js';
 import { LOGO_BYTES } from '../../db/domain/uploads.js';
@@ -133,12 +133,13 @@ export class OrganisationPage extends LitElement {
       ${
         admin
           ? html`<form @submit=${this.submit} novalidate aria-labelledby="logo-heading">
-            <div class="field">
-              <label for="logo">${t('file')}<span class="hint" id="logo-hint">${t('fileHint')}</span></label>
-              <input id="logo" name="logo" type="file" accept="image/png,image/jpeg,image/webp,image/gif,image/svg+xml" aria-invalid=${invalid(e, 'logo')} aria-describedby="logo-hint logo-error" />
-              ${errorText(e, 'logo')}
-              ${e && !e.field('logo') ? html`<p role="alert" class="error">${e.message}</p>` : nothing}
-            </div>
+            ${formField(
+              { id: 'logo', label: t('file'), hint: t('fileHint'), error: e },
+              (
+                f,
+              ) => html`<input id=${f.id} name="logo" type="file" accept="image/png,image/jpeg,image/webp,image/gif,image/svg+xml" aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />
+                ${e && !e.field('logo') ? html`<p role="alert" class="error">${e.message}</p>` : nothing}`,
+            )}
             <div class="actions">
               <button type="submit" ?disabled=${this.busy}>${t('upload')}</button>
               ${o.logo ? html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.send('DELETE')}>${t('remove')}</button>` : nothing}

@@ -6,7 +6,7 @@ import { navigate } from '../navigate.js';
 import { FormGuard } from '../unsaved.js';
 import { areaKinds, phases, treeOrder, type Area, type AreaKind, type Member, type Project } from '../models.js';
 import type { Me } from '../session.js';
-import { errorText, generalError, invalid } from '../components/form-field.js';
+import { errorText, formField, generalError, invalid } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { phaseLabel } from '../components/phase-badge.js';
 import { refineTitle } from '../title.js';
@@ -260,11 +260,11 @@ export class ProjectEditPage extends LitElement {
 
   private textField(key: TextKey, hint?: string, rows = 4) {
     const e = this.error;
-    return html`<div class="field">
-      <label for=${key}>${t(key)}</label>${hint ? html`<span class="hint" id="${key}-hint">${hint}</span>` : nothing}
-      <textarea id=${key} name=${key} rows=${rows} maxlength="20000" aria-invalid=${invalid(e, key)} aria-describedby="${hint ? `${key}-hint ` : ''}${key}-error" .value=${this.project?.[key] ?? ''}></textarea>
-      ${errorText(e, key)}
-    </div>`;
+    return formField(
+      { id: key, label: t(key), hint, error: e },
+      (f) =>
+        html`<textarea id=${f.id} name=${key} rows=${rows} maxlength="20000" aria-invalid=${f.invalid} aria-describedby=${f.describedBy} .value=${this.project?.[key] ?? ''}></textarea>`,
+    );
   }
 
   private sectorField(p: Project | null) {
@@ -274,14 +274,13 @@ export class ProjectEditPage extends LitElement {
       const s = sectors.find((x) => x.key === key);
       return s ? `${locale() === 'en' ? s.en : s.nl} (${key.replace(':', ' · ')})` : key;
     };
-    return html`<div class="field">
-      <label for="iatiSector">${t('iatiSector')}</label><span class="hint" id="iatiSector-hint">${t('iatiSectorHint')}</span>
-      <select id="iatiSector" name="iatiSector" aria-invalid=${invalid(e, 'iatiSector')} aria-describedby="iatiSector-hint iatiSector-error">
+    return formField(
+      { id: 'iatiSector', label: t('iatiSector'), hint: t('iatiSectorHint'), error: e },
+      (f) => html`<select id=${f.id} name="iatiSector" aria-invalid=${f.invalid} aria-describedby=${f.describedBy}>
         <option value="" ?selected=${!p?.iatiSector}>${t('orgSector', { name: name(organisationDefault) })}</option>
         ${sectors.map((s) => html`<option value=${s.key} ?selected=${p?.iatiSector === s.key}>${name(s.key)}</option>`)}
-      </select>
-      ${errorText(e, 'iatiSector')}
-    </div>`;
+      </select>`,
+    );
   }
 
   override render() {
@@ -290,19 +289,22 @@ export class ProjectEditPage extends LitElement {
     const p = this.project;
     const e = this.error;
     const input = (name: string, type: string, value: string | number | null | undefined, extra: { step?: string; min?: string; hint?: string } = {}) =>
-      html`<div class="field"><label for=${name}>${t(name as 'name')}</label>${extra.hint ? html`<span class="hint" id="${name}-hint">${extra.hint}</span>` : nothing}
-        <input id=${name} name=${name} type=${type} step=${extra.step ?? nothing} min=${extra.min ?? nothing} inputmode=${type === 'number' ? 'decimal' : nothing}
-          .value=${value == null ? '' : String(value)} aria-invalid=${invalid(e, name)} aria-describedby="${extra.hint ? `${name}-hint ` : ''}${name}-error" />
-        ${errorText(e, name)}</div>`;
+      formField(
+        { id: name, label: t(name as 'name'), hint: extra.hint, error: e },
+        (
+          f,
+        ) => html`<input id=${f.id} name=${name} type=${type} step=${extra.step ?? nothing} min=${extra.min ?? nothing} inputmode=${type === 'number' ? 'decimal' : nothing}
+          .value=${value == null ? '' : String(value)} aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`,
+      );
     return html`
       <h1 tabindex="-1">${p ? t('editTitle', { name: p.name }) : t('newTitle')}</h1>
       <form @submit=${this.submit} @input=${this.guard.touch} novalidate>
         <div role="alert" id="general" tabindex="-1">${generalError(e, shownFields, t('fix'))}</div>
-        <div class="field">
-          <label for="name">${t('name')}</label>
-          <input id="name" name="name" required maxlength="200" .value=${p?.name ?? ''} aria-invalid=${invalid(e, 'name')} aria-describedby="name-error" />
-          ${errorText(e, 'name')}
-        </div>
+        ${formField(
+          { id: 'name', label: t('name'), error: e },
+          (f) =>
+            html`<input id=${f.id} name="name" required maxlength="200" .value=${p?.name ?? ''} aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`,
+        )}
         ${this.textField('vraagstuk', t('vraagstukHint'))} ${this.textField('eigenaar', t('eigenaarHint'), 2)} ${this.textField('betrokkenen', t('betrokkenenHint'), 3)}
         ${this.textField('werkdoelen')} ${this.textField('planVanAanpak', undefined, 6)}
         <fieldset>
@@ -313,13 +315,12 @@ export class ProjectEditPage extends LitElement {
           <legend>${t('budget')}</legend>
           <div class="row">${input('budgetHours', 'number', p?.budgetHours, { step: '0.5', min: '0' })} ${input('budgetEuros', 'number', p?.budgetEuros, { step: '0.01', min: '0' })}</div>
         </fieldset>
-        <div class="field">
-          <label for="phase">${t('phase')}</label><span class="hint" id="phase-hint">${t('phaseHint')}</span>
-          <select id="phase" name="phase" aria-invalid=${invalid(e, 'phase')} aria-describedby="phase-hint phase-error">
+        ${formField(
+          { id: 'phase', label: t('phase'), hint: t('phaseHint'), error: e },
+          (f) => html`<select id=${f.id} name="phase" aria-invalid=${f.invalid} aria-describedby=${f.describedBy}>
             ${phases.map((ph) => html`<option value=${ph} ?selected=${(p?.phase ?? 'ZIEN') === ph}>${ph} – ${phaseLabel(ph)}</option>`)}
-          </select>
-          ${errorText(e, 'phase')}
-        </div>
+          </select>`,
+        )}
         ${this.sectors ? this.sectorField(p) : nothing}
         <fieldset aria-describedby="areaIds-error" aria-invalid=${invalid(e, 'areaIds')}>
           <legend>${t('areas')}</legend>
@@ -337,19 +338,25 @@ export class ProjectEditPage extends LitElement {
             <summary>${t('addArea')}</summary>
             <div class="add-area">
               <div role="alert">${this.areaError ? generalError(this.areaError, ['name', 'kind', 'cbsCode', 'parentId'], t('fix')) : nothing}</div>
-              <div class="field"><label for="area-name">${t('areaName')}</label>
-                <input id="area-name" maxlength="200" aria-invalid=${invalid(this.areaError, 'name')} aria-describedby="area-name-error" />${errorText(this.areaError, 'name', 'area-name')}</div>
+              ${formField(
+                { id: 'area-name', name: 'name', label: t('areaName'), error: this.areaError },
+                (f) => html`<input id=${f.id} maxlength="200" aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`,
+              )}
               <div class="field"><label for="area-kind">${t('areaKind')}</label>
                 <select id="area-kind">${areaKinds.map((k) => html`<option value=${k} ?selected=${k === 'buurt'}>${t(k)}</option>`)}</select></div>
-              <div class="field"><label for="area-cbs">${t('cbsCode')}</label><span class="hint" id="area-cbs-hint">${t('cbsHint')}</span>
-                <input id="area-cbs" maxlength="10" autocomplete="off" aria-invalid=${invalid(this.areaError, 'cbsCode')} aria-describedby="area-cbs-hint area-cbs-error" />${errorText(this.areaError, 'cbsCode', 'area-cbs')}</div>
-              <div class="field"><label for="area-parent">${t('areaParent')}</label><span class="hint" id="area-parent-hint">${t('areaParentHint')}</span>
-                <select id="area-parent" aria-invalid=${invalid(this.areaError, 'parentId')} aria-describedby="area-parent-hint area-parent-error">
+              ${formField(
+                { id: 'area-cbs', name: 'cbsCode', label: t('cbsCode'), hint: t('cbsHint'), error: this.areaError },
+                (f) => html`<input id=${f.id} maxlength="10" autocomplete="off" aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`,
+              )}
+              ${formField(
+                { id: 'area-parent', name: 'parentId', label: t('areaParent'), hint: t('areaParentHint'), error: this.areaError },
+                (f) => html`<select id=${f.id} aria-invalid=${f.invalid} aria-describedby=${f.describedBy}>
                   <option value="">${t('noParent')}</option>
                   ${treeOrder(this.areas)
                     .filter(({ area: a }) => a.kind !== 'buurt')
                     .map(({ area: a, depth }) => html`<option value=${a.id}>${'\u2003'.repeat(depth)}${a.name} (${t(a.kind)})</option>`)}
-                </select>${errorText(this.areaError, 'parentId', 'area-parent')}</div>
+                </select>`,
+              )}
               <div><button type="button" class="secondary" @click=${this.addArea}>${t('addAreaButton')}</button></div>
               <p role="status" class="muted">${this.areaNotice}</p>
             </div>

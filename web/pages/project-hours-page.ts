@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { ApiError, api, get, post } from '../api.js';
 import { formatDate, formatEuro, formatHours, formatNumber, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
-import { errorText, invalid } from '../components/form-field.js';
+import { formField } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 import '../components/ww-budget-summary.js';
 import { phases } from '../../db/domain/enums.js';
@@ -246,22 +246,6 @@ export class ProjectHoursPage extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
-  /** The label holds the name alone; the hint and the error describe the input (aria-describedby). */
-  private field(
-    err: ApiError | null,
-    prefix: string,
-    name: string,
-    label: string,
-    input: (id: string, describedBy: string, invalid: string) => unknown,
-    hint?: string,
-  ) {
-    const id = `${prefix}-${name}`;
-    return html`<div class="field">
-      <label for=${id}>${label}</label>${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
-      ${input(id, `${hint ? `${id}-hint ` : ''}${id}-error`, invalid(err, name))} ${errorText(err, name, id)}
-    </div>`;
-  }
-
   /**
    * A form's date field. A date outside the project's own dates is allowed (preparation, follow-up)
    * but is often a mistyped year, so the form asks under the field.
@@ -276,20 +260,21 @@ export class ProjectHoursPage extends LitElement {
           ? t('afterEnd', { date: formatDate(p.endDate) })
           : null;
     const id = `${form}-date`;
-    return html`<div class="field">
-      <label for=${id}>${t('date')}</label>
-      <input
-        id=${id}
-        name="date"
-        type="date"
-        required
-        .value=${date}
-        @input=${(e: Event) => (this.dates = { ...this.dates, [form]: (e.target as HTMLInputElement).value })}
-        aria-describedby="${check ? `${id}-check ` : ''}${id}-error"
-        aria-invalid=${invalid(err, 'date')}
-      />
-      ${check ? html`<span class="check" id="${id}-check">${check}</span>` : nothing} ${errorText(err, 'date', id)}
-    </div>`;
+    return formField(
+      { id, name: 'date', label: t('date'), error: err },
+      (f) =>
+        html`<input
+            id=${f.id}
+            name="date"
+            type="date"
+            required
+            .value=${date}
+            @input=${(e: Event) => (this.dates = { ...this.dates, [form]: (e.target as HTMLInputElement).value })}
+            aria-describedby="${check ? `${id}-check ` : ''}${f.describedBy}"
+            aria-invalid=${f.invalid}
+          />
+          ${check ? html`<span class="check" id="${id}-check">${check}</span>` : nothing}`,
+    );
   }
 
   override render() {
@@ -314,10 +299,10 @@ export class ProjectHoursPage extends LitElement {
           <div role="alert">${he && !he.details.length ? html`<p class="error">${he.message}</p>` : nothing}</div>
           <div class="row">
             ${this.dateField(he, 'h')}
-            ${this.field(he, 'h', 'hours', t('amountHours'), (id, d, i) => html`<input id=${id} name="hours" inputmode="decimal" required aria-describedby=${d} aria-invalid=${i} />`, t('hoursHint'))}
-            ${this.field(he, 'h', 'phase', t('phase'), (id, d, i) => html`<select id=${id} name="phase" aria-describedby=${d} aria-invalid=${i}>${phases.map((p) => html`<option value=${p} ?selected=${p === this.project!.phase}>${t(p)}</option>`)}</select>`)}
+            ${formField({ id: 'h-hours', name: 'hours', label: t('amountHours'), hint: t('hoursHint'), error: he }, (f) => html`<input id=${f.id} name="hours" inputmode="decimal" required aria-describedby=${f.describedBy} aria-invalid=${f.invalid} />`)}
+            ${formField({ id: 'h-phase', name: 'phase', label: t('phase'), error: he }, (f) => html`<select id=${f.id} name="phase" aria-describedby=${f.describedBy} aria-invalid=${f.invalid}>${phases.map((p) => html`<option value=${p} ?selected=${p === this.project!.phase}>${t(p)}</option>`)}</select>`)}
           </div>
-          ${this.field(he, 'h', 'activity', t('activity'), (id, d, i) => html`<input id=${id} name="activity" maxlength="200" required aria-describedby=${d} aria-invalid=${i} />`, t('activityHint'))}
+          ${formField({ id: 'h-activity', name: 'activity', label: t('activity'), hint: t('activityHint'), error: he }, (f) => html`<input id=${f.id} name="activity" maxlength="200" required aria-describedby=${f.describedBy} aria-invalid=${f.invalid} />`)}
           <div class="actions"><button type="submit">${t('add')}</button><span role="status" class="added">${this.added.h}</span></div>
         </form>
         <div class="grid totals">
@@ -352,10 +337,10 @@ export class ProjectHoursPage extends LitElement {
           <div role="alert">${ee && !ee.details.length ? html`<p class="error">${ee.message}</p>` : nothing}</div>
           <div class="row">
             ${this.dateField(ee, 'e')}
-            ${this.field(ee, 'e', 'amount', t('amount'), (id, d, i) => html`<input id=${id} name="amount" inputmode="decimal" required aria-describedby=${d} aria-invalid=${i} />`, t('amountHint'))}
+            ${formField({ id: 'e-amount', name: 'amount', label: t('amount'), hint: t('amountHint'), error: ee }, (f) => html`<input id=${f.id} name="amount" inputmode="decimal" required aria-describedby=${f.describedBy} aria-invalid=${f.invalid} />`)}
           </div>
-          ${this.field(ee, 'e', 'description', t('description'), (id, d, i) => html`<input id=${id} name="description" maxlength="300" required aria-describedby=${d} aria-invalid=${i} />`)}
-          ${this.field(ee, 'e', 'category', t('category'), (id, d, i) => html`<input id=${id} name="category" maxlength="100" aria-describedby=${d} aria-invalid=${i} />`)}
+          ${formField({ id: 'e-description', name: 'description', label: t('description'), error: ee }, (f) => html`<input id=${f.id} name="description" maxlength="300" required aria-describedby=${f.describedBy} aria-invalid=${f.invalid} />`)}
+          ${formField({ id: 'e-category', name: 'category', label: t('category'), error: ee }, (f) => html`<input id=${f.id} name="category" maxlength="100" aria-describedby=${f.describedBy} aria-invalid=${f.invalid} />`)}
           <div class="actions"><button type="submit">${t('addExpense')}</button><span role="status" class="added">${this.added.e}</span></div>
         </form>
         ${

@@ -19,7 +19,7 @@ import { levelName } from '../sensemaking-types.js';
 import { UnsavedGuard } from '../unsaved.js';
 import { PageLoader } from '../components/page-loader.js';
 import { fold, foldStyles } from '../components/fold.js';
-import { errorText, fieldError, invalid } from '../components/form-field.js';
+import { errorText, fieldError, formField, invalid } from '../components/form-field.js';
 import { failedNotice, focusFailed } from '../components/failed-notice.js';
 import { refocus } from '../components/refocus.js';
 
@@ -264,13 +264,14 @@ export class ReportEditPage extends LitElement {
     >`;
     const form = html`<form @submit=${this.save} novalidate>
       ${input('title', t('title'), 'text')}
-      <label
-        >${t('audience')}
-        <select .value=${d.audience} aria-describedby="audience-hint" @change=${(e: Event) => this.set('audience', (e.target as HTMLSelectElement).value as Draft['audience'])}>
+      ${formField(
+        { id: 'audience', label: t('audience'), hint: t('audienceHint'), error: this.error },
+        (
+          f,
+        ) => html`<select id=${f.id} .value=${d.audience} aria-describedby=${f.describedBy} aria-invalid=${f.invalid} @change=${(e: Event) => this.set('audience', (e.target as HTMLSelectElement).value as Draft['audience'])}>
           ${audiences.map((a) => html`<option value=${a} ?selected=${d.audience === a}>${t(a)}</option>`)}
-        </select>
-        <span class="hint" id="audience-hint">${t('audienceHint')}</span>
-      </label>
+        </select>`,
+      )}
       <div class="row">${input('periodFrom', t('from'), 'date')} ${input('periodTo', t('to'), 'date')}</div>
       ${this.checkboxes(t('projects'), 'projectIds', o.projects)}
       ${this.checkboxes(t('areas'), 'areaIds', this.areaChoices(o), t('areasHint'))}
@@ -360,11 +361,11 @@ export class ReportEditPage extends LitElement {
           <label
             >${t('expires')}<input type="date" .value=${this.linkExpiry} aria-invalid=${this.invalid('expiresAt')} aria-describedby=${this.err('expiresAt') ? 'expiresAt-error' : nothing} @input=${(e: Event) => (this.linkExpiry = (e.target as HTMLInputElement).value)} />${this.fieldError('expiresAt')}</label
           >
-          <label
-            >${t('linkLabel')}<input type="text" maxlength="200" .value=${this.linkLabel} aria-describedby=${this.err('label') ? 'link-label-hint label-error' : 'link-label-hint'} aria-invalid=${this.invalid('label')} @input=${(e: Event) => (this.linkLabel = (e.target as HTMLInputElement).value)} /><span class="hint" id="link-label-hint"
-              >${t('linkLabelHint')}</span
-            >${this.fieldError('label')}</label
-          >
+          ${formField(
+            { id: 'link-label', name: 'label', label: t('linkLabel'), hint: t('linkLabelHint'), error: this.error },
+            (f) =>
+              html`<input id=${f.id} type="text" maxlength="200" .value=${this.linkLabel} aria-describedby=${f.describedBy} aria-invalid=${f.invalid} @input=${(e: Event) => (this.linkLabel = (e.target as HTMLInputElement).value)} />`,
+          )}
           <button class="secondary" id="make-link" @click=${this.makeLink} ?disabled=${this.busy || !this.linkExpiry}>${t('makeLink')}</button>
         </div>
         ${this.linkUrl ? html`<p class="notice" role="status">${t('linkMade')} <code>${this.linkUrl}</code></p>` : nothing}
@@ -406,7 +407,7 @@ export class ReportEditPage extends LitElement {
     css`
       label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; min-height: 44px; }
       .row { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; }
-      .row > label { flex: 1 1 12rem; }
+      .row > label, .row > .field { flex: 1 1 12rem; }
       button.small { min-height: 32px; padding: 0 0.6rem; }
       section { margin-top: 2rem; }
       code { word-break: break-all; }

@@ -4,7 +4,7 @@ import { ApiError, post } from '../api.js';
 import { messages } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import type { Me } from '../session.js';
-import { errorMessage } from '../components/form-field.js';
+import { formField } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 
 const t = messages({
@@ -98,11 +98,11 @@ export class ResetPasswordPage extends LitElement {
 
   private field(name: 'password' | 'repeat', label: string, hint?: string) {
     const msg = this.error?.field === name ? this.error.message : '';
-    return html`<label
-      >${label}${hint ? html`<span class="hint" id="${name}-hint">${hint}</span>` : nothing}
-      <input name=${name} type="password" autocomplete="new-password" required aria-invalid=${msg ? 'true' : 'false'} aria-describedby="${name}-hint ${name}-error" />
-      ${errorMessage(name, msg)}</label
-    >`;
+    return formField(
+      { id: name, label, hint, message: msg },
+      (f) =>
+        html`<input id=${f.id} name=${name} type="password" autocomplete="new-password" required aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`,
+    );
   }
 
   override render() {

@@ -5,7 +5,7 @@ import { messages } from '../i18n.js';
 import { PageLoader } from '../components/page-loader.js';
 import { navigate } from '../navigate.js';
 import type { Me } from '../session.js';
-import { errorText, invalid } from '../components/form-field.js';
+import { formField } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 
 const t = messages({
@@ -67,9 +67,11 @@ export class SetupPage extends LitElement {
   }
 
   private field(name: string, label: string, type: string, autocomplete: string, hint?: string) {
-    return html`<label>${label}${hint ? html`<span class="hint" id="${name}-hint">${hint}</span>` : nothing}
-      <input name=${name} type=${type} autocomplete=${autocomplete} required aria-invalid=${invalid(this.error, name)} aria-describedby="${name}-hint ${name}-error" />
-      ${errorText(this.error, name)}</label>`;
+    return formField(
+      { id: name, label, hint, error: this.error },
+      (f) =>
+        html`<input id=${f.id} name=${name} type=${type} autocomplete=${autocomplete} required aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`,
+    );
   }
 
   override render() {

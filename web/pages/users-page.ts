@@ -5,7 +5,7 @@ import { formatDate, messages } from '../i18n.js';
 import type { AdminUser } from '../models.js';
 import type { Role } from '../routes.js';
 import type { Me } from '../session.js';
-import { errorMessage, errorText, generalError, invalid } from '../components/form-field.js';
+import { errorMessage, formField, generalError } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { PageLoader } from '../components/page-loader.js';
 import { failedNotice, focusFailed } from '../components/failed-notice.js';
@@ -259,9 +259,11 @@ export class UsersPage extends LitElement {
   override render() {
     const e = this.error;
     const field = (name: string, label: string, type: string, autocomplete: string, hint?: string) =>
-      html`<div class="field"><label for="new-${name}">${label}</label>${hint ? html`<span class="hint" id="new-${name}-hint">${hint}</span>` : nothing}
-        <input id="new-${name}" name=${name} type=${type} autocomplete=${autocomplete} required aria-invalid=${invalid(e, name)} aria-describedby="${hint ? `new-${name}-hint ` : ''}new-${name}-error" />
-        ${errorText(e, name, `new-${name}`)}</div>`;
+      formField(
+        { id: `new-${name}`, name, label, hint, error: e },
+        (f) =>
+          html`<input id=${f.id} name=${name} type=${type} autocomplete=${autocomplete} required aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`,
+      );
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
       <p role="status" id="notice" tabindex="-1" class=${this.notice ? 'notice' : ''}>${this.notice}</p>
@@ -291,13 +293,12 @@ export class UsersPage extends LitElement {
       <form @submit=${this.create} novalidate aria-labelledby="create-heading">
         <div role="alert">${e ? generalError(e, ['name', 'email', 'role', 'password'], t('fix')) : nothing}</div>
         ${field('name', t('name'), 'text', 'off')} ${field('email', t('email'), 'email', 'off')}
-        <div class="field">
-          <label for="new-role">${t('role')}</label>
-          <select id="new-role" name="role" aria-invalid=${invalid(e, 'role')} aria-describedby="new-role-error">
+        ${formField(
+          { id: 'new-role', name: 'role', label: t('role'), error: e },
+          (f) => html`<select id=${f.id} name="role" aria-invalid=${f.invalid} aria-describedby=${f.describedBy}>
             ${roleList.map((r) => html`<option value=${r} ?selected=${r === 'worker'}>${t(r)}</option>`)}
-          </select>
-          ${errorText(e, 'role', 'new-role')}
-        </div>
+          </select>`,
+        )}
         ${field('password', t('password'), 'password', 'new-password', t('passwordHint'))}
         <div class="actions"><button type="submit" ?disabled=${this.busy}>${t('submit')}</button></div>
       </form>
