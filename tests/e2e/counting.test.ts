@@ -4,7 +4,6 @@ import { insertProject, setProjectMembers } from '../../db/repositories/projects
 import { periodLabel } from '../../db/domain/periods.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { activate, checkA11y, descriptionOf, expectNameAndHint, expectNoHorizontalScroll, isFocused } from '../helpers/a11y.js';
-import { shared } from '../helpers/shared.js';
 import { quarterIndicator } from '../helpers/journey-fixtures.js';
 
 describe('browser: counting', () => {
@@ -346,25 +345,6 @@ describe('browser: counting', () => {
     await phone.context().close();
   });
 
-  it('a coordinator imports a real CBS export and sees the unknown areas', async () => {
-    const coordinator = await e.user('coordinator');
-    const ctx = await e.context();
-    const page = await ctx.newPage();
-    await e.login(page, coordinator.email);
-    await page.goto('/imports/cbs');
-    const file = readFileSync(shared('data', 'cbs', 'Nabijheid_voorzieningen__buurt_2021_10022023_162519.csv'));
-    await page.getByLabel('StatLine CSV-bestand').setInputFiles({ name: 'nabijheid.csv', mimeType: 'text/csv', buffer: file });
-    await page.getByRole('button', { name: 'Controleren' }).click();
-    await expect.poll(() => page.getByRole('alert').getByText('Perioden', { exact: true }).count()).toBe(1);
-    // The label is the field's name alone; its hint describes the field instead of being read twice.
-    const period = page.getByRole('textbox', { name: 'Periode', exact: true });
-    await expectNameAndHint(period, 'Periode', 'Alleen nodig als het bestand geen kolom Perioden heeft, bijvoorbeeld 2021.');
-    await period.fill('2021');
-    await page.getByRole('button', { name: 'Controleren' }).click();
-    await expect.poll(() => page.getByText('11 gebied(en) niet gevonden', { exact: false }).count()).toBe(1);
-    await e.screenshot(page, 'counting-cbs-preview');
-    await ctx.close();
-  });
   it('a coordinator defines an indicator with a baseline and a target per area, and sees its history', async () => {
     const coordinator = await e.user('coordinator');
     const ctx = await e.context();
