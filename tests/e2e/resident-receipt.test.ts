@@ -1,7 +1,8 @@
 // What a person walking the resident's form at 360 px ran into: the receipt code after a reload or
 // Back, the photo chooser's own messages, "Meer uitleg" in every language, the Arabic recording timer.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -111,7 +112,11 @@ describe('browser: the resident form at 360 px, as a person walked it', { timeou
     await expectNoSidewaysScroll(page);
     await expect(axeViolations(page)).resolves.toEqual([]);
 
-    await input.setInputFiles({ name: 'groot.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(10 * 1024 * 1024 + 1) });
+    // A file on disk: the browser reads it itself, rather than 10 MB passed through the protocol.
+    const big = join(mkdtempSync(join(tmpdir(), 'weefwerk-')), 'groot.jpg');
+    writeFileSync(big, Buffer.alloc(10 * 1024 * 1024 + 1));
+    await input.setInputFiles(big);
+    rmSync(dirname(big), { recursive: true });
     await expect.poll(() => message.textContent()).toBe('Deze foto is te groot. Kies een foto kleiner dan 10 MB.');
     expect(await page.getByRole('button', { name: 'Foto weghalen' }).count()).toBe(0);
 
