@@ -43,6 +43,16 @@ describe('browser: loading a page, and what it says when that fails', () => {
     await page.context().close();
   });
 
+  it('a load the server answers with "gone" (410) gives its reason, without a "try again" that cannot help', async () => {
+    const page = await (await e.context({ phone: true })).newPage();
+    const body = JSON.stringify({ error: { code: 'gone', message: 'Deze pagina bestaat niet meer. / This page no longer exists.', details: [] } });
+    await page.route('**/api/auth/password-reset', (route) => route.fulfill({ status: 410, contentType: 'application/json', body }));
+    await page.goto('/forgot-password');
+    await page.getByRole('alert').getByText('Deze pagina bestaat niet meer.', { exact: true }).waitFor();
+    await expect(page.getByRole('button', { name: 'Opnieuw proberen' }).count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
   it('the indicator grid that cannot load keeps its heading, says so, and shows the grid after "Opnieuw proberen"', async () => {
     const page = await (await e.context()).newPage();
     await e.login(page, coordinator);

@@ -75,17 +75,17 @@ export class PageLoader<T = unknown> implements ReactiveController {
     }
   }
 
-  /** The failure in words: the page's message, or the server's for an API error it explains (404, 403). */
+  /** The server said the thing is not there (any more) or not for this user: loading again cannot help. */
+  private get final(): boolean {
+    return this.error instanceof ApiError && [403, 404, 410].includes(this.error.status);
+  }
+
+  /** The failure in words: the page's message, or the server's when it says why (403, 404, 410). */
   message(): string {
     const f = this.text.failed;
     if (typeof f === 'function') return f(this.error);
     if (f) return f;
-    return this.error instanceof ApiError && (this.error.status === 404 || this.error.status === 403) ? this.error.message : t('failed');
-  }
-
-  /** Whether loading again could help: not when the server said the thing is not there or not for this user. */
-  get retryable(): boolean {
-    return !(this.error instanceof ApiError && [403, 404, 410].includes(this.error.status));
+    return this.final ? (this.error as ApiError).message : t('failed');
   }
 
   /** While the first load runs: the loading line; after a failure: the message and (when it may help) a retry button; else nothing. */
@@ -93,7 +93,7 @@ export class PageLoader<T = unknown> implements ReactiveController {
     if (this.error !== null)
       return html`<div class="notice error load-error" role="alert">
         <p>${this.message()}</p>
-        ${this.retryable ? html`<button type="button" class="secondary" @click=${() => void this.run()}>${t('retry')}</button>` : nothing}
+        ${!this.final ? html`<button type="button" class="secondary" @click=${() => void this.run()}>${t('retry')}</button>` : nothing}
       </div>`;
     if (!this.settled) return html`<p role="status">${this.text.loading ?? t('loading')}</p>`;
     return nothing;
