@@ -3,7 +3,7 @@
 // texts is named beside its field (form-field). Walked at 360 and 1280 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { reportWorld } from '../helpers/reports-fixtures.js';
+import { reportMadeBy, reportWorld } from '../helpers/reports-fixtures.js';
 
 describe('browser: the report editor loading its parts', () => {
   let e: E2E;
@@ -13,22 +13,14 @@ describe('browser: the report editor loading its parts', () => {
     e = await startE2E();
     const w = await reportWorld(e.db);
     coordinator = (await e.user('coordinator')).email;
-    const page = await (await e.context()).newPage();
-    await e.login(page, coordinator);
-    const res = await page.request.post('/api/reports', {
-      headers: { origin: e.baseUrl },
-      data: {
-        title: 'Buurtkracht 2026',
-        audience: 'funder',
-        periodFrom: '2026-01-01',
-        periodTo: '2026-12-31',
-        projectIds: [w.projectId],
-        outcomeIds: [w.outcomeId],
-      },
+    reportId = await reportMadeBy(e, coordinator, {
+      title: 'Buurtkracht 2026',
+      audience: 'funder',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+      projectIds: [w.projectId],
+      outcomeIds: [w.outcomeId],
     });
-    expect(res.status()).toBe(201);
-    reportId = ((await res.json()) as { report: { id: number } }).report.id;
-    await page.context().close();
   });
   afterAll(async () => e?.close());
 

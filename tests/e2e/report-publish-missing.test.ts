@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { checkA11y } from '../helpers/a11y.js';
-import { addIndicator, addOutcome, reportWorld } from '../helpers/reports-fixtures.js';
+import { addIndicator, addOutcome, reportMadeBy, reportWorld } from '../helpers/reports-fixtures.js';
 
 describe('browser: missing figures before publishing', () => {
   let e: E2E;
@@ -16,15 +16,13 @@ describe('browser: missing figures before publishing', () => {
     await addOutcome(e.db, w.projectId, 'Jongeren doen mee');
     await addIndicator(e.db, { projectId: w.projectId, outcomeId: null, name: 'Losse telling', targets: {}, values: { '2026-Q1': 3 } });
     coordinator = (await e.user('coordinator')).email;
-    const page = await (await e.context()).newPage();
-    await e.login(page, coordinator);
-    const res = await page.request.post('/api/reports', {
-      headers: { origin: e.baseUrl },
-      data: { title: 'Buurtkracht 2026', audience: 'funder', periodFrom: '2026-01-01', periodTo: '2026-12-31', projectIds: [w.projectId] },
+    reportId = await reportMadeBy(e, coordinator, {
+      title: 'Buurtkracht 2026',
+      audience: 'funder',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+      projectIds: [w.projectId],
     });
-    expect(res.status()).toBe(201);
-    reportId = ((await res.json()) as { report: { id: number } }).report.id;
-    await page.context().close();
   });
   afterAll(async () => e?.close());
 

@@ -3,6 +3,7 @@
 import type { Db } from '../../db/client.js';
 import { saveReview } from '../../db/repositories/reviews.js';
 import type { ConsentLevel, OutcomeLevel, Phase } from '../../db/schema.js';
+import type { E2E } from './browser.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -192,4 +193,15 @@ export async function reportWorld(db: Db) {
     phase: 'VINDEN',
   });
   return { areaId, projectId, outcomeId, indicatorId, teamStory, reportStory, publicStory };
+}
+
+/** A report made through the API by `email` (a coordinator), as the editor makes one: its id. */
+export async function reportMadeBy(e: E2E, email: string, data: Record<string, unknown>): Promise<number> {
+  const page = await (await e.context()).newPage();
+  await e.login(page, email);
+  const res = await page.request.post('/api/reports', { headers: { origin: e.baseUrl }, data });
+  if (res.status() !== 201) throw new Error(`POST /api/reports → ${res.status()} ${await res.text()}`);
+  const id = ((await res.json()) as { report: { id: number } }).report.id;
+  await page.context().close();
+  return id;
 }
