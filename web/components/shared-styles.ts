@@ -65,6 +65,19 @@ export const pageStyles = css`
       radial-gradient(farthest-side at 50% 0, rgb(0 0 0 / 0.22), transparent) top / 100% 0.8rem no-repeat scroll,
       radial-gradient(farthest-side at 50% 100%, rgb(0 0 0 / 0.22), transparent) bottom / 100% 0.8rem no-repeat scroll;
   }
+  /* On a phone each row of a table.phone-cards is a small block: its first cell, then each other cell named by
+     its column; cells marked .inline share a line. Screen readers keep the table and its headers, so
+     they skip the names (alt text ''). */
+  @media (max-width: 40rem) {
+    table.phone-cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+    table.phone-cards, table.phone-cards :is(tbody, tfoot, tr, th, td) { display: block; }
+    table.phone-cards tr { padding: 0.5rem 0; border-bottom: 1px solid var(--ww-line); }
+    table.phone-cards :is(th, td) { border: 0; padding: 0.1rem 0; text-align: left; }
+    table.phone-cards td:first-child { font-weight: 600; }
+    table.phone-cards td.inline { display: inline-block; margin-right: 1rem; }
+    table.phone-cards td:empty { display: none; }
+    table.phone-cards td[data-label]::before { content: attr(data-label) ': ' / ''; font-weight: 600; }
+  }
   .card .table-wrap { --cover: var(--ww-surface); }
   /* A wide table's caption stays in view while the table scrolls under it. */
   .table-wrap { container-type: inline-size; }

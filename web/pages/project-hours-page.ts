@@ -48,6 +48,8 @@ const t = messages({
     description: 'Omschrijving',
     category: 'Categorie (niet verplicht)',
     categoryColumn: 'Categorie',
+    activityColumn: 'Activiteit',
+    amountColumn: 'Bedrag',
     noExpenses: 'Nog geen uitgaven. Vul hierboven de eerste in.',
     needHours: 'Vul het aantal uren in, bijvoorbeeld 1,5.',
     needActivity: 'Schrijf kort wat je deed.',
@@ -96,6 +98,8 @@ const t = messages({
     description: 'Description',
     category: 'Category (optional)',
     categoryColumn: 'Category',
+    activityColumn: 'Activity',
+    amountColumn: 'Amount',
     noExpenses: 'No expenses yet. Fill in the first one above.',
     needHours: 'Fill in the number of hours, e.g. 1.5.',
     needActivity: 'Write briefly what you did.',
@@ -318,11 +322,12 @@ export class ProjectHoursPage extends LitElement {
           this.hours.entries.length
             ? tableRegion(
                 t('hoursTable'),
-                html`<table>
-              <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('who')}</th><th scope="col">${t('phase')}</th><th scope="col" class="num">${t('amountHours')}</th><th scope="col">${t('activity')}</th><th scope="col"><span class="sr">${t('remove')}</span></th></tr></thead>
+                html`<table class="phone-cards">
+              <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('who')}</th><th scope="col">${t('phase')}</th><th scope="col" class="num">${t('amountHours')}</th><th scope="col">${t('activityColumn')}</th><th scope="col"><span class="sr">${t('remove')}</span></th></tr></thead>
               <tbody>${this.hours.entries.map(
                 (h) => html`<tr>
-                <td>${formatDate(h.date)}</td><td>${h.userName}</td><td>${t(h.phase)}</td><td class="num">${formatHours(h.hours)}</td><td>${h.activity}</td>
+                <td>${formatDate(h.date)}</td><td class="inline" data-label=${t('who')}>${h.userName}</td><td class="inline" data-label=${t('phase')}>${t(h.phase)}</td>
+                <td class="num inline" data-label=${t('amountHours')}>${formatHours(h.hours)}</td><td data-label=${t('activityColumn')}>${h.activity}</td>
                 <td>${h.userId === this.user?.id || staff ? html`${this.removeButton('hours', h.id, t('hoursEntry', { hours: formatHours(h.hours), date: formatDate(h.date) }))}` : nothing}</td>
               </tr>`,
               )}</tbody></table>`,
@@ -347,12 +352,13 @@ export class ProjectHoursPage extends LitElement {
           this.expenses.entries.length
             ? tableRegion(
                 t('expensesTable'),
-                html`<table>
-              <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('description')}</th><th scope="col">${t('categoryColumn')}</th><th scope="col">${t('who')}</th><th scope="col" class="num">${t('amount')}</th><th scope="col"><span class="sr">${t('remove')}</span></th></tr></thead>
+                html`<table class="phone-cards">
+              <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('description')}</th><th scope="col">${t('categoryColumn')}</th><th scope="col">${t('who')}</th><th scope="col" class="num">${t('amountColumn')}</th><th scope="col"><span class="sr">${t('remove')}</span></th></tr></thead>
               <tbody>${this.expenses.entries.map(
                 (
                   x,
-                ) => html`<tr><td>${formatDate(x.date)}</td><td>${x.description}</td><td>${x.category ?? ''}</td><td>${x.enteredByName}</td><td class="num">${euro(x.amount)}</td>
+                ) => html`<tr><td>${formatDate(x.date)}</td><td data-label=${t('description')}>${x.description}</td><td class="inline" data-label=${t('categoryColumn')}>${x.category ?? nothing}</td>
+                <td class="inline" data-label=${t('who')}>${x.enteredByName}</td><td class="num inline" data-label=${t('amountColumn')}>${euro(x.amount)}</td>
                 <td>${x.enteredBy === this.user?.id || staff ? html`${this.removeButton('expenses', x.id, t('expenseEntry', { description: x.description, date: formatDate(x.date) }))}` : nothing}</td></tr>`,
               )}</tbody>
               <tfoot><tr><th scope="row" colspan="4">${t('total')}</th><td class="num"><strong>${euro(this.expenses.totals.amount)}</strong></td><td></td></tr></tfoot>

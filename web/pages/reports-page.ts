@@ -125,7 +125,7 @@ export class ReportsPage extends LitElement {
         this.reports.length
           ? tableRegion(
               t('title'),
-              html`<table class="reports">
+              html`<table class="phone-cards">
               <thead><tr><th scope="col">${t('name')}</th><th scope="col">${t('audience')}</th><th scope="col">${t('period')}</th><th scope="col">${t('version')}</th></tr></thead>
               <tbody>
                 ${this.reports.map(
@@ -150,16 +150,6 @@ export class ReportsPage extends LitElement {
     css`
       ul.cards { list-style: none; margin: 0; padding: 0; display: grid; gap: 1rem; max-width: 48rem; }
       .cards h2 { margin-top: 0; }
-      /* On a phone each report is a small block: its title, then each other cell under it, named
-         by its column (screen readers keep the table and its headers, so they skip the name). */
-      @media (max-width: 40rem) {
-        table.reports thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-        table.reports, table.reports tbody, table.reports tr, table.reports td { display: block; }
-        table.reports tr { padding: 0.5rem 0; border-bottom: 1px solid var(--ww-line); }
-        table.reports td { border: 0; padding: 0.1rem 0; }
-        table.reports td:first-child { font-weight: 600; padding-bottom: 0.25rem; }
-        table.reports td[data-label]::before { content: attr(data-label) ': ' / ''; font-weight: 600; }
-      }
     `,
   ];
 }
