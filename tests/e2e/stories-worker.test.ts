@@ -255,6 +255,14 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     const history = page.getByRole('region', { name: 'Toestemming: geschiedenis' });
     await expect(history.getByRole('columnheader', { name: 'Toestemmingstekst van' }).count()).resolves.toBe(1);
     await expect(history.getByRole('cell', { name: 'november 2026', exact: true }).count()).resolves.toBeGreaterThan(0);
+    // On a phone each change is a small block: its date, then each cell under it, named by its column.
+    await page.setViewportSize({ width: 360, height: 800 });
+    const cells = history.getByRole('row').nth(1).getByRole('cell');
+    const [date, level] = await Promise.all([cells.nth(0).boundingBox(), cells.nth(1).boundingBox()]);
+    expect(level!.y).toBeGreaterThanOrEqual(date!.y + date!.height - 1);
+    await expect(cells.nth(1).evaluate((el) => getComputedStyle(el, '::before').content)).resolves.toContain('Niveau');
+    expect(await history.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+    await page.setViewportSize({ width: 1280, height: 900 });
     // The story leads to its project and, while it has no outcome, to tagging it.
     expect(await page.getByRole('link', { name: 'Buurtkamer', exact: true }).getAttribute('href')).toBe(`/projects/${projectId}`);
     await page.getByText('Dit verhaal is nog niet aan een uitkomst gekoppeld.').waitFor();

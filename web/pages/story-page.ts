@@ -270,17 +270,17 @@ export class StoryPage extends LitElement {
       <h2 id="history-title">${t('history')}</h2>
       ${tableRegion(
         { labelledBy: 'history-title' },
-        html`<table>
+        html`<table class="phone-cards">
           <thead><tr><th scope="col">${t('when')}</th><th scope="col">${t('level')}</th><th scope="col">${t('channel')}</th><th scope="col">${t('givenBy')}</th><th scope="col">${t('reason')}</th><th scope="col">${t('version')}</th></tr></thead>
           <tbody>
             ${(s.consentHistory ?? []).map(
               (r) => html`<tr>
                 <td>${formatDate(r.at)}</td>
-                <td>${r.withdrawn ? t('withdrawnLevel') : r.level ? label(r.level) : ''}</td>
-                <td>${label(r.channel)}</td>
-                <td>${label(r.givenBy as 'teller')}${r.guardianName ? ` (${r.guardianName})` : ''}${this.recordedBy(r) ? html`<br /><span class="muted">${this.recordedBy(r)}</span>` : nothing}</td>
-                <td>${r.reason ?? ''}</td>
-                <td>${r.consentTextVersion ? consentText(r.consentTextVersion) : ''}</td>
+                <td data-label=${t('level')}>${r.withdrawn ? t('withdrawnLevel') : r.level ? label(r.level) : nothing}</td>
+                <td data-label=${t('channel')}>${label(r.channel)}</td>
+                <td data-label=${t('givenBy')}>${label(r.givenBy as 'teller')}${r.guardianName ? ` (${r.guardianName})` : nothing}${this.recordedBy(r) ? html`<br /><span class="muted">${this.recordedBy(r)}</span>` : nothing}</td>
+                <td data-label=${t('reason')}>${r.reason ?? nothing}</td>
+                <td data-label=${t('version')}>${r.consentTextVersion ? consentText(r.consentTextVersion) : nothing}</td>
               </tr>`,
             )}
           </tbody>
