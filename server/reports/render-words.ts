@@ -225,8 +225,8 @@ export const num = (w: Words, n: number | null | undefined, digits = 1) => (n ==
 export const score = (w: Words, n: number | null | undefined) => (n == null ? '–' : format(w.locale, 1, 1).format(n));
 /** Hours to the quarter, as they are registered: the summary and the tables say the same number. */
 export const hoursIn = (w: Words, n: number | null | undefined) => num(w, n, 2);
-/** An amount in euros, the sign kept on the line of its number. */
-export const euro = (w: Words, n: number | null, digits = 2) => (n == null ? '–' : `€\u00a0${format(w.locale, digits, digits).format(n)}`);
+/** An amount in whole euros (€ 24.000), the sign kept on the line of its number: the report's one rule for money. */
+export const euro = (w: Words, n: number | null) => (n == null ? '–' : `€\u00a0${format(w.locale, 0, 0).format(n)}`);
 export const dateIn = (w: Words, iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return d ? `${d} ${w.months[m! - 1]} ${y}` : `${w.months[m! - 1]} ${y}`;

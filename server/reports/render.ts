@@ -162,7 +162,7 @@ function renderOutcome(lang: Lang, o: OutcomeOut, data: ReportData): string {
 function renderSummary(w: Words, s: SummaryOut): string {
   const pct = (n: number | null) => (n == null ? '–' : `${format(w.locale, 0, 0).format(n)}%`);
   // A figure says its unit where a sign can: 50%, € 1.200 (the "% of target" column is a share of the target).
-  const inUnit = (n: number | null, unit: string) => (n == null ? '–' : unit === 'percentage' ? `${num(w, n)}%` : unit === 'euro' ? euro(w, n, 0) : num(w, n));
+  const inUnit = (n: number | null, unit: string) => (n == null ? '–' : unit === 'percentage' ? `${num(w, n)}%` : unit === 'euro' ? euro(w, n) : num(w, n));
   // Over several projects, outcomes of the same name are told apart by their project's row.
   const byProject = new Set(s.outcomes.map((o) => o.projectName)).size > 1;
   const rows = s.outcomes
@@ -192,7 +192,6 @@ function renderSummary(w: Words, s: SummaryOut): string {
     })
     .join('');
   const f = (n: number | null) => num(w, n, 0);
-  const money = (n: number | null) => euro(w, n, 0);
   return (
     `<section class="summary"><h2>${w.summary}</h2>` +
     `<p class="rule">${w.rule(
@@ -204,7 +203,12 @@ function renderSummary(w: Words, s: SummaryOut): string {
       `<table class="data cards summary-table"><thead><tr>${w.summaryHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
     ) +
     `<h3>${w.behind}</h3><dl class="counts">${w
-      .counts(s.counts, f, money, (n) => hoursIn(w, n))
+      .counts(
+        s.counts,
+        f,
+        (n) => euro(w, n),
+        (n) => hoursIn(w, n),
+      )
       .map(([n, label]) => `<div><dt>${label}</dt><dd>${n}</dd></div>`)
       .join('')}</dl>` +
     `</section>`
