@@ -221,8 +221,6 @@ export function format(locale: string, min: number, max: number): Intl.NumberFor
   return f;
 }
 export const num = (w: Words, n: number | null | undefined, digits = 1) => (n == null ? '–' : format(w.locale, 0, digits).format(n));
-/** A climate score (0–100) always with one decimal ('70,0' beside '78,9'), so a line reads evenly. */
-export const score = (w: Words, n: number | null | undefined) => (n == null ? '–' : format(w.locale, 1, 1).format(n));
 /** Hours to the quarter, as they are registered: the summary and the tables say the same number. */
 export const hoursIn = (w: Words, n: number | null | undefined) => num(w, n, 2);
 /** An amount in whole euros (€ 24.000), the sign kept on the line of its number: the report's one rule for money. */

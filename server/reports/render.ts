@@ -9,8 +9,8 @@ import { climateName, climatePlain, climateSentence } from './climate-words.js';
 import { ON_TRACK_PERCENT, type Status } from './summary.js';
 import { escapeHtml as e } from './text.js';
 import { photoFigure } from './photos.js';
-
-import { dateIn, euro, format, hoursIn, num, periodHead, periodIn, score, words, type Lang, type Words } from './render-words.js';
+import { scoreLabel } from '../../db/domain/numbers.js';
+import { dateIn, euro, format, hoursIn, num, periodHead, periodIn, words, type Lang, type Words } from './render-words.js';
 
 export type { Lang } from './render-words.js';
 
@@ -217,11 +217,11 @@ function renderSummary(w: Words, s: SummaryOut): string {
 
 function renderClimate(lang: Lang, c: NonNullable<ReportData['climate']>, areas: string): string {
   const w = words[lang];
-  const mean = (f: { n: number; mean: number | null }) => (f.mean == null ? w.tooFew : `${score(w, f.mean)} (${f.n})`);
+  const mean = (f: { n: number; mean: number | null }) => (f.mean == null ? w.tooFew : `${scoreLabel(f.mean, w.lang)} (${f.n})`);
   const items = c.variables
     .map((v, i) => {
       const name = climateName(v, lang);
-      const shift = v.shift == null ? '' : `${v.shift > 0 ? '+' : ''}${score(w, v.shift)}`;
+      const shift = v.shift == null ? '' : `${v.shift > 0 ? '+' : ''}${scoreLabel(v.shift, w.lang)}`;
       const chart =
         v.spread && (v.spread.first || v.spread.second)
           ? climateSpreadChart({
@@ -240,7 +240,7 @@ function renderClimate(lang: Lang, c: NonNullable<ReportData['climate']>, areas:
         (chart ? `<div class="chart-wrap spread-wrap">${chart}</div>` : '') +
         (chart
           ? `<p class="meta">${w.meanLine(mean(v.firstHalf), mean(v.secondHalf), shift)}</p>`
-          : `<p class="meta too-few">${w.tooFewLine(v.firstHalf.n, v.secondHalf.n, v.all.mean == null ? null : { mean: score(w, v.all.mean), n: v.all.n })}</p>`) +
+          : `<p class="meta too-few">${w.tooFewLine(v.firstHalf.n, v.secondHalf.n, v.all.mean == null ? null : { mean: scoreLabel(v.all.mean, w.lang), n: v.all.n })}</p>`) +
         `</div>`
       );
     })
@@ -249,7 +249,7 @@ function renderClimate(lang: Lang, c: NonNullable<ReportData['climate']>, areas:
     `<section class="climate"><h2>${w.climate}</h2>` +
     `<p>${w.climateLead(e(areas), c.minStories, dateIn(w, c.split))}</p>` +
     (c.variables.length
-      ? `<p class="reading"><strong>${e(climateSentence(c.variables, lang, (n) => score(w, n)))}</strong></p><div class="climate-lines">${items}</div>`
+      ? `<p class="reading"><strong>${e(climateSentence(c.variables, lang, (n) => scoreLabel(n, lang)))}</strong></p><div class="climate-lines">${items}</div>`
       : `<p class="muted">${w.noClimate}</p>`) +
     `</section>`
   );
