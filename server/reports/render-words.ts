@@ -13,7 +13,7 @@ export const words = {
     lang: 'nl' as Lang,
     locale: 'nl-NL',
     months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-    audience: reportAudienceWords.nl as Record<string, string>,
+    audience: reportAudienceWords.nl,
     level: { output: 'Prestatie', outcome: 'Effect', impact: 'Impact' } as Record<string, string>,
     unit: { count: 'aantal', percentage: 'procent', euro: 'euro', hours: 'uren', score: 'score' } as Record<string, string>,
     phase: { ZIEN: 'ZIEN — waarnemen', DENKEN: 'DENKEN — analyseren en plannen', DOEN: 'DOEN — uitvoeren', VINDEN: 'VINDEN — evalueren en benoemen' } as Record<
@@ -114,7 +114,7 @@ export const words = {
     lang: 'en' as Lang,
     locale: 'en-GB',
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-    audience: reportAudienceWords.en as Record<string, string>,
+    audience: reportAudienceWords.en,
     level: { output: 'Output', outcome: 'Outcome', impact: 'Impact' } as Record<string, string>,
     unit: { count: 'count', percentage: 'percent', euro: 'euro', hours: 'hours', score: 'score' } as Record<string, string>,
     phase: { ZIEN: 'SEE — observe', DENKEN: 'THINK — analyse and plan', DOEN: 'DO — carry out', VINDEN: 'FIND — evaluate and name the impact' } as Record<
