@@ -179,7 +179,14 @@ describe('reports: hours and money, activities by phase', () => {
     };
     expect(data.resources).toMatchObject({ planHours: 1200, actualHours: 13.5, planEuros: 45000, actualEuros: 125.5, actualIncluded: true });
     expect(data.phases.activities).toEqual({ included: true, counts: { ZIEN: { activities: 1, hours: 10.5 }, DOEN: { activities: 1, hours: 3 } } });
-    expect(html).toContain('€\u00a0125,50');
+    // Money reads in whole euros in the table as in the summary, in both languages.
+    const en = ((await (await coord.get(`/api/reports/${id}/preview?lang=en`)).json()) as { html: string }).html;
+    const table = (h: string) => h.slice(h.indexOf('<section class="resources">'));
+    expect(table(html)).toContain('€\u00a045.000<');
+    expect(table(html)).toContain('€\u00a0126<');
+    expect(table(en)).toContain('€\u00a045,000<');
+    expect(table(en)).toContain('€\u00a0126<');
+    expect(html + en).not.toMatch(/€\u00a0[\d.,]*[.,]\d\d</);
     expect(html).not.toContain('bestede uren en uitgaven komen in deze rapportage zodra');
     await t.close();
   });

@@ -1,4 +1,5 @@
 // Every UI string goes through here. Dutch first; English is the second language.
+import { scoreLabel } from '../db/domain/numbers.js';
 import { periodLabel } from '../db/domain/periods.js';
 
 export type Locale = 'nl' | 'en';
@@ -49,11 +50,8 @@ export function formatNumber(n: number | null | undefined, digits = 0): string {
   return n.toLocaleString(locale() === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
-/** A climate score (0–100) always with one decimal ('70,0' beside '78,9'), as the report shows it. */
-export function formatScore(n: number | null | undefined): string {
-  if (n == null) return '–';
-  return n.toLocaleString(locale() === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-}
+/** A climate score (0–100) in the app's language, by the report's rule: always one decimal ('70,0'). */
+export const formatScore = (n: number | null | undefined): string => scoreLabel(n, locale());
 
 /** Lets a narrow screen wrap pole names like "slachtofferschap/afhankelijk" after the slash, not mid-word. */
 export const breakable = (text: string): string => text.replaceAll('/', '/\u200b');

@@ -1,4 +1,5 @@
-// Numbers and names as people type them. Pure rules: the server and the web pages share them.
+// Numbers and names as people type them, and a climate score as people read it. Pure rules: the
+// server and the web pages share them.
 import { said, type Said } from './said.js';
 
 export type NumberResult = { ok: true; value: number | null } | ({ ok: false; code: 'not_a_number' | 'ambiguous' } & Said);
@@ -95,3 +96,10 @@ export function unitProblem(unit: string, value: number): Said | null {
   if (unit === 'hours' && value < 0) return said('Uren zijn 0 of meer.', 'Hours are 0 or more.');
   return null;
 }
+
+const scoreFormats = {
+  nl: new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+};
+/** A climate score (0–100) always with one decimal ('70,0' beside '78,9'), so a line reads evenly; '–' when there is none. */
+export const scoreLabel = (n: number | null | undefined, lang: 'nl' | 'en'): string => (n == null ? '–' : scoreFormats[lang].format(n));

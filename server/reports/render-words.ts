@@ -13,7 +13,7 @@ export const words = {
     lang: 'nl' as Lang,
     locale: 'nl-NL',
     months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-    audience: reportAudienceWords.nl as Record<string, string>,
+    audience: reportAudienceWords.nl,
     level: { output: 'Prestatie', outcome: 'Effect', impact: 'Impact' } as Record<string, string>,
     unit: { count: 'aantal', percentage: 'procent', euro: 'euro', hours: 'uren', score: 'score' } as Record<string, string>,
     phase: { ZIEN: 'ZIEN — waarnemen', DENKEN: 'DENKEN — analyseren en plannen', DOEN: 'DOEN — uitvoeren', VINDEN: 'VINDEN — evalueren en benoemen' } as Record<
@@ -114,7 +114,7 @@ export const words = {
     lang: 'en' as Lang,
     locale: 'en-GB',
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-    audience: reportAudienceWords.en as Record<string, string>,
+    audience: reportAudienceWords.en,
     level: { output: 'Output', outcome: 'Outcome', impact: 'Impact' } as Record<string, string>,
     unit: { count: 'count', percentage: 'percent', euro: 'euro', hours: 'hours', score: 'score' } as Record<string, string>,
     phase: { ZIEN: 'SEE — observe', DENKEN: 'THINK — analyse and plan', DOEN: 'DO — carry out', VINDEN: 'FIND — evaluate and name the impact' } as Record<
@@ -221,12 +221,10 @@ export function format(locale: string, min: number, max: number): Intl.NumberFor
   return f;
 }
 export const num = (w: Words, n: number | null | undefined, digits = 1) => (n == null ? '–' : format(w.locale, 0, digits).format(n));
-/** A climate score (0–100) always with one decimal ('70,0' beside '78,9'), so a line reads evenly. */
-export const score = (w: Words, n: number | null | undefined) => (n == null ? '–' : format(w.locale, 1, 1).format(n));
 /** Hours to the quarter, as they are registered: the summary and the tables say the same number. */
 export const hoursIn = (w: Words, n: number | null | undefined) => num(w, n, 2);
-/** An amount in euros, the sign kept on the line of its number. */
-export const euro = (w: Words, n: number | null, digits = 2) => (n == null ? '–' : `€\u00a0${format(w.locale, digits, digits).format(n)}`);
+/** An amount in whole euros (€ 24.000), the sign kept on the line of its number: the report's one rule for money. */
+export const euro = (w: Words, n: number | null) => (n == null ? '–' : `€\u00a0${format(w.locale, 0, 0).format(n)}`);
 export const dateIn = (w: Words, iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return d ? `${d} ${w.months[m! - 1]} ${y}` : `${w.months[m! - 1]} ${y}`;

@@ -9,8 +9,8 @@ import { climateName, climatePlain, climateSentence } from './climate-words.js';
 import { ON_TRACK_PERCENT, type Status } from './summary.js';
 import { escapeHtml as e } from './text.js';
 import { photoFigure } from './photos.js';
-
-import { dateIn, euro, format, hoursIn, num, periodHead, periodIn, score, words, type Lang, type Words } from './render-words.js';
+import { scoreLabel } from '../../db/domain/numbers.js';
+import { dateIn, euro, format, hoursIn, num, periodHead, periodIn, words, type Lang, type Words } from './render-words.js';
 
 export type { Lang } from './render-words.js';
 
@@ -162,7 +162,7 @@ function renderOutcome(lang: Lang, o: OutcomeOut, data: ReportData): string {
 function renderSummary(w: Words, s: SummaryOut): string {
   const pct = (n: number | null) => (n == null ? '–' : `${format(w.locale, 0, 0).format(n)}%`);
   // A figure says its unit where a sign can: 50%, € 1.200 (the "% of target" column is a share of the target).
-  const inUnit = (n: number | null, unit: string) => (n == null ? '–' : unit === 'percentage' ? `${num(w, n)}%` : unit === 'euro' ? euro(w, n, 0) : num(w, n));
+  const inUnit = (n: number | null, unit: string) => (n == null ? '–' : unit === 'percentage' ? `${num(w, n)}%` : unit === 'euro' ? euro(w, n) : num(w, n));
   // Over several projects, outcomes of the same name are told apart by their project's row.
   const byProject = new Set(s.outcomes.map((o) => o.projectName)).size > 1;
   const rows = s.outcomes
@@ -192,7 +192,6 @@ function renderSummary(w: Words, s: SummaryOut): string {
     })
     .join('');
   const f = (n: number | null) => num(w, n, 0);
-  const money = (n: number | null) => euro(w, n, 0);
   return (
     `<section class="summary"><h2>${w.summary}</h2>` +
     `<p class="rule">${w.rule(
@@ -204,7 +203,12 @@ function renderSummary(w: Words, s: SummaryOut): string {
       `<table class="data cards summary-table"><thead><tr>${w.summaryHead.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
     ) +
     `<h3>${w.behind}</h3><dl class="counts">${w
-      .counts(s.counts, f, money, (n) => hoursIn(w, n))
+      .counts(
+        s.counts,
+        f,
+        (n) => euro(w, n),
+        (n) => hoursIn(w, n),
+      )
       .map(([n, label]) => `<div><dt>${label}</dt><dd>${n}</dd></div>`)
       .join('')}</dl>` +
     `</section>`
@@ -213,11 +217,11 @@ function renderSummary(w: Words, s: SummaryOut): string {
 
 function renderClimate(lang: Lang, c: NonNullable<ReportData['climate']>, areas: string): string {
   const w = words[lang];
-  const mean = (f: { n: number; mean: number | null }) => (f.mean == null ? w.tooFew : `${score(w, f.mean)} (${f.n})`);
+  const mean = (f: { n: number; mean: number | null }) => (f.mean == null ? w.tooFew : `${scoreLabel(f.mean, w.lang)} (${f.n})`);
   const items = c.variables
     .map((v, i) => {
       const name = climateName(v, lang);
-      const shift = v.shift == null ? '' : `${v.shift > 0 ? '+' : ''}${score(w, v.shift)}`;
+      const shift = v.shift == null ? '' : `${v.shift > 0 ? '+' : ''}${scoreLabel(v.shift, w.lang)}`;
       const chart =
         v.spread && (v.spread.first || v.spread.second)
           ? climateSpreadChart({
@@ -236,7 +240,7 @@ function renderClimate(lang: Lang, c: NonNullable<ReportData['climate']>, areas:
         (chart ? `<div class="chart-wrap spread-wrap">${chart}</div>` : '') +
         (chart
           ? `<p class="meta">${w.meanLine(mean(v.firstHalf), mean(v.secondHalf), shift)}</p>`
-          : `<p class="meta too-few">${w.tooFewLine(v.firstHalf.n, v.secondHalf.n, v.all.mean == null ? null : { mean: score(w, v.all.mean), n: v.all.n })}</p>`) +
+          : `<p class="meta too-few">${w.tooFewLine(v.firstHalf.n, v.secondHalf.n, v.all.mean == null ? null : { mean: scoreLabel(v.all.mean, w.lang), n: v.all.n })}</p>`) +
         `</div>`
       );
     })
@@ -245,7 +249,7 @@ function renderClimate(lang: Lang, c: NonNullable<ReportData['climate']>, areas:
     `<section class="climate"><h2>${w.climate}</h2>` +
     `<p>${w.climateLead(e(areas), c.minStories, dateIn(w, c.split))}</p>` +
     (c.variables.length
-      ? `<p class="reading"><strong>${e(climateSentence(c.variables, lang, (n) => score(w, n)))}</strong></p><div class="climate-lines">${items}</div>`
+      ? `<p class="reading"><strong>${e(climateSentence(c.variables, lang, (n) => scoreLabel(n, lang)))}</strong></p><div class="climate-lines">${items}</div>`
       : `<p class="muted">${w.noClimate}</p>`) +
     `</section>`
   );

@@ -1,6 +1,7 @@
 // Where figures are missing from a report (an outcome without an indicator, an indicator without an
-// outcome), the editor says so once: in the question before publishing, where the coordinator decides.
-// On a phone it is one short line with the names folded under it. Walked at 360 and 1280 px.
+// outcome), the editor says so in the question before publishing, where the coordinator decides; an
+// indicator without an outcome is named while editing too, beside the outcomes choice, linked to where
+// it gets one. On a phone each is one short line with the names folded under it. Walked at 360 and 1280 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { checkA11y } from '../helpers/a11y.js';
@@ -10,11 +11,13 @@ describe('browser: missing figures before publishing', () => {
   let e: E2E;
   let coordinator: string;
   let reportId: number;
+  let youth: number;
+  let loose: number;
   beforeAll(async () => {
     e = await startE2E();
     const w = await reportWorld(e.db);
-    await addOutcome(e.db, w.projectId, 'Jongeren doen mee');
-    await addIndicator(e.db, { projectId: w.projectId, outcomeId: null, name: 'Losse telling', targets: {}, values: { '2026-Q1': 3 } });
+    youth = await addOutcome(e.db, w.projectId, 'Jongeren doen mee');
+    loose = await addIndicator(e.db, { projectId: w.projectId, outcomeId: null, name: 'Losse telling', targets: {}, values: { '2026-Q1': 3 } });
     coordinator = (await e.user('coordinator')).email;
     reportId = await reportMadeBy(e, coordinator, {
       title: 'Buurtkracht 2026',
@@ -61,4 +64,32 @@ describe('browser: missing figures before publishing', () => {
       await page.context().close();
     });
   }
+
+  // Last: it gives the indicator its outcome.
+  it('at 360 px the definition names an indicator without an outcome, linked to its page, and is quiet once it has one', async () => {
+    const page = await (await e.context({ phone: true })).newPage();
+    await e.login(page, coordinator);
+    await page.goto(`/reports/${reportId}`);
+    await page.getByRole('button', { name: 'Opzet' }).click();
+    const line = page.getByText('1 indicator hoort bij geen uitkomst en komt niet in de rapportage:', { exact: true });
+    await line.waitFor();
+    // Folded on a phone: the name opens under the line.
+    const link = page.getByRole('link', { name: 'Losse telling (Buurtkracht Noord)' });
+    await expect(link.isVisible()).resolves.toBe(false);
+    await line.click();
+    await link.waitFor();
+    await e.screenshot(page, 'report-definition-unlinked-360');
+    await checkA11y(page, 'indicator without an outcome in the definition at 360 px');
+    await link.click();
+    await page.waitForURL(`**/indicators/${loose}/edit`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+
+    await e.db.updateTable('indicators').set({ outcomeId: youth }).where('id', '=', loose).execute();
+    await page.goto(`/reports/${reportId}`);
+    await page.getByRole('button', { name: 'Opzet' }).click();
+    await page.locator('ww-report-preview').waitFor({ state: 'attached' });
+    await page.getByLabel('Titel').waitFor();
+    await expect(page.getByText(/hoort bij geen uitkomst|horen bij geen uitkomst/).count()).resolves.toBe(0);
+    await page.context().close();
+  });
 });

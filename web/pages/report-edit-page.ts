@@ -12,7 +12,7 @@ import './report-edit/read-links.js';
 import './report-edit/awaiting-review.js';
 import type { ReportOutcomeTexts } from './report-edit/outcome-texts.js';
 import './report-edit/outcome-texts.js';
-import { confirmPublish } from './report-edit/publish-confirm.js';
+import { confirmPublish, unlinkedNote, type Unlinked } from './report-edit/publish-confirm.js';
 import { blankDraft, draftOf, fingerprint } from './report-edit/draft.js';
 import { refineTitle } from '../title.js';
 import { levelName } from '../sensemaking-types.js';
@@ -24,6 +24,8 @@ import { failedNotice, focusFailed } from '../components/failed-notice.js';
 import { refocus } from '../components/refocus.js';
 
 /** The part of the preview's data the page reads: the summary (what drops out). */
+type PreviewData = { summary?: { unlinkedIndicators: Unlinked[] } };
+
 /** Define a report, preview it, publish versions and share it with funders. */
 @customElement('ww-report-edit-page')
 export class ReportEditPage extends LitElement {
@@ -38,6 +40,8 @@ export class ReportEditPage extends LitElement {
   @state() private publishedNote: string | null = null;
   @state() private busy = false;
   @state() private previewHtml: string | null = null;
+  /** The report's indicators without an outcome, as the preview found them: named beside the outcomes choice. */
+  @state() private unlinked: Unlinked[] = [];
   @state() private shareTo = '';
   @state() private linkExpiry = '';
   @state() private linkUrl: string | null = null;
@@ -80,8 +84,9 @@ export class ReportEditPage extends LitElement {
 
   private async loadPreview(): Promise<void> {
     if (!this.reportId) return;
-    const preview = await get<{ html: string }>(`/api/reports/${this.reportId}/preview?lang=${locale()}`);
+    const preview = await get<{ html: string; data: PreviewData }>(`/api/reports/${this.reportId}/preview?lang=${locale()}`);
     this.previewHtml = preview.html;
+    this.unlinked = preview.data.summary?.unlinkedIndicators ?? [];
   }
 
   /** The parts of the editor that hold changes not saved yet, named for the publishing question. */
@@ -276,6 +281,7 @@ export class ReportEditPage extends LitElement {
       ${this.checkboxes(t('projects'), 'projectIds', o.projects)}
       ${this.checkboxes(t('areas'), 'areaIds', this.areaChoices(o), t('areasHint'))}
       ${outcomes.length ? this.checkboxes(t('outcomes'), 'outcomeIds', outcomes, t('outcomesHint')) : html`<p class="hint">${t(d.projectIds.length ? 'noOutcomes' : 'outcomesAfterProjects')}</p>`}
+      ${unlinkedNote(this.unlinked)}
       <fieldset>
         <legend>${t('sections')}</legend>
         ${sectionKeys.map(

@@ -1,8 +1,12 @@
 // Publishing asks first: what the new version changes against the last one (stories added and
 // removed, figures changed, texts rewritten) and where figures are missing (nothing leaves silently).
+// Indicators without an outcome are named while editing too, beside the outcomes choice.
 import { html, nothing } from 'lit';
 import { t, type Changes } from './messages.js';
 import { formatPeriod } from '../../i18n.js';
+
+/** A list of names under a short line is open on a wide screen and folded on a phone. */
+const wide = () => typeof matchMedia === 'function' && matchMedia('(min-width: 40rem)').matches;
 
 /**
  * Outcomes without an indicator and indicators without an outcome, named with their project: one
@@ -12,9 +16,8 @@ import { formatPeriod } from '../../i18n.js';
 export function dropsOut(c: Pick<Changes, 'outcomesWithoutIndicators' | 'indicatorsWithoutOutcome'>) {
   const n = c.outcomesWithoutIndicators.length + c.indicatorsWithoutOutcome.length;
   if (!n) return nothing;
-  const wide = typeof matchMedia === 'function' && matchMedia('(min-width: 40rem)').matches;
   const group = (head: string, items: string[]) => (items.length ? html`<p>${head}</p><ul>${items.map((i) => html`<li>${i}</li>`)}</ul>` : nothing);
-  return html`<details class="notice warn drops-out" ?open=${wide}>
+  return html`<details class="notice warn drops-out" ?open=${wide()}>
     <summary><strong>${t(n === 1 ? 'dropsOutOne' : 'dropsOut', { n })}</strong></summary>
     ${group(
       t('outcomesNoIndicator'),
@@ -24,6 +27,22 @@ export function dropsOut(c: Pick<Changes, 'outcomesWithoutIndicators' | 'indicat
       t('indicatorsNoOutcome'),
       c.indicatorsWithoutOutcome.map((i) => `${i.name} (${i.projectName})`),
     )}
+  </details>`;
+}
+
+export type Unlinked = { id: number; name: string; projectName?: string };
+/**
+ * The indicators of the report's projects that belong to no outcome, so their figures never reach
+ * the report: one line that says how many, each name linked to its indicator, where it gets one.
+ */
+export function unlinkedNote(list: Unlinked[]) {
+  if (!list.length) return nothing;
+  return html`<details class="notice warn drops-out" ?open=${wide()}>
+    <summary>${t(list.length === 1 ? 'unlinkedOne' : 'unlinkedN', { n: list.length })}</summary>
+    <p>${t('unlinkedHint')}</p>
+    <ul>
+      ${list.map((i) => html`<li><a href=${`/indicators/${i.id}/edit`}>${i.name}${i.projectName ? ` (${i.projectName})` : ''}</a></li>`)}
+    </ul>
   </details>`;
 }
 
