@@ -298,12 +298,16 @@ export class ReportEditPage extends LitElement {
     // A new report is all definition; once made, the definition folds away under the texts and versions.
     if (!this.report) return html`<h2>${t('definition')}</h2>${form}`;
     const r = this.report;
-    const note = t('definitionNote', {
-      from: formatDate(r.periodFrom),
-      to: formatDate(r.periodTo),
-      projects: t(r.projectIds.length === 1 ? 'projectsOne' : 'projectsN', { n: r.projectIds.length }),
-      outcomes: r.outcomeIds.length ? t(r.outcomeIds.length === 1 ? 'outcomesOne' : 'outcomesN', { n: r.outcomeIds.length }) : t('outcomesAll'),
-    });
+    // Folded, it still says when an indicator drops out (named inside, beside the outcomes).
+    const note = [
+      t('definitionNote', {
+        from: formatDate(r.periodFrom),
+        to: formatDate(r.periodTo),
+        projects: t(r.projectIds.length === 1 ? 'projectsOne' : 'projectsN', { n: r.projectIds.length }),
+        outcomes: r.outcomeIds.length ? t(r.outcomeIds.length === 1 ? 'outcomesOne' : 'outcomesN', { n: r.outcomeIds.length }) : t('outcomesAll'),
+      }),
+      ...(this.unlinked.length ? [t(this.unlinked.length === 1 ? 'unlinkedShortOne' : 'unlinkedShortN', { n: this.unlinked.length })] : []),
+    ].join(' · ');
     return fold(
       { id: 'definition', level: 2, title: t('definition'), note, open: this.definitionOpen, toggle: () => (this.definitionOpen = !this.definitionOpen) },
       form,
