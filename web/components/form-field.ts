@@ -23,6 +23,15 @@ export function errorMessage(id: string, message: string | null | undefined) {
   return html`<span class="field-error" id="${id}-error">${message || nothing}</span>`;
 }
 
+/**
+ * A line in a form's list of problems: the field's name, then its message ("Titel: Geef het verhaal een titel.").
+ * A hint in brackets after the name is left out; a question keeps its own mark ("Wie mag je verhaal lezen? …").
+ */
+export function problemLine(field: string, message: string): string {
+  const name = field.replace(/\s*\([^()]*\)$/, '');
+  return `${/[?؟]$/.test(name) ? name : `${name}:`} ${message}`;
+}
+
 /** The message to show above a form: `fallback` when every detail names a field shown, else the server's message. */
 export function generalError(error: ApiError | null, shown: string[], fallback: string) {
   if (!error) return nothing;
