@@ -16,6 +16,8 @@ const sqliteOnly = [
   'tests/bundle-stale.test.ts', // reads files, not the database
   'tests/period-labels.test.ts', // pure rules, no database
   'tests/score-labels.test.ts', // pure rules, no database
+  'tests/form-field.test.ts', // pure rules, no database
+  'tests/role-names.test.ts', // pure rules, no database
 ];
 
 export default defineConfig({

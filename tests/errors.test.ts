@@ -308,7 +308,7 @@ describe('the web words field errors in the UI’s language', () => {
     expect(area.field('areaIds')).toBe('Unknown area');
     const dates = await apiError(await admin.post('/api/projects', { name: 'P', startDate: '2026-05-01', endDate: '2026-04-01' }));
     inLocale('nl');
-    expect(dates.field('endDate')).toBe('Ligt voor de startdatum');
+    expect(dates.field('endDate')).toBe('Deze dag ligt voor de startdatum. Kies een latere dag.');
     // the error's own message is the UI's half too
     inLocale('en');
     expect(new ApiError(404, 'not_found', 'Versie niet gevonden / Version not found').message).toBe('Version not found');

@@ -99,7 +99,7 @@ const Project = z
 async function checkRefs(db: Kysely<DB>, input: { areaIds?: number[]; startDate?: string | null; endDate?: string | null }) {
   if (input.startDate && input.endDate && input.endDate < input.startDate)
     throw invalid('Einddatum ligt voor de startdatum / End date is before start date', [
-      { field: 'endDate', message: 'Ligt voor de startdatum / Before the start date' },
+      { field: 'endDate', message: 'Deze dag ligt voor de startdatum. Kies een latere dag. / This day is before the start date. Choose a later day.' },
     ]);
   await assertExist(db, 'areas', input.areaIds, 'areaIds');
 }

@@ -33,13 +33,16 @@ describe('journey: resident', () => {
     const problems = page.getByRole('alert').filter({ hasText: 'Er mist nog iets' });
     await problems.waitFor();
     await expectFieldError(page.getByLabel('Je verhaal', { exact: true }), /Schrijf je verhaal, of spreek het in/);
-    await expect(problems.getByRole('link').allTextContents()).resolves.toEqual(['Schrijf je verhaal, of spreek het in.', 'Kies wie je verhaal mag lezen.']);
+    await expect(problems.getByRole('link').allTextContents()).resolves.toEqual([
+      'Je verhaal: Schrijf je verhaal, of spreek het in.',
+      'Wie mag je verhaal lezen? Kies wie je verhaal mag lezen.',
+    ]);
     await checkA11y(page, 'resident form with problems');
     await screenshot(page, 'resident-form-problems-phone');
 
     // From the list of problems, the first link leads to the story field, which becomes the rich
     // editor (it loads when the field first gets focus); its toolbar comes after the text.
-    await activate(page, problems.getByRole('link', { name: 'Schrijf je verhaal, of spreek het in.' }));
+    await activate(page, problems.getByRole('link', { name: 'Je verhaal: Schrijf je verhaal, of spreek het in.' }));
     const editor = page.getByRole('textbox', { name: 'Je verhaal', exact: true });
     await tabTo(page, editor, { max: 0 });
     await page.keyboard.type('Sinds de bankjes er staan, ');
@@ -51,7 +54,7 @@ describe('journey: resident', () => {
     await page.keyboard.type('Ik ken nu drie mensen uit mijn straat.');
     await expect(editor.locator('strong').textContent()).resolves.toBe('praten buren weer');
     await expect(editor.locator('p').first().textContent()).resolves.toBe('Sinds de bankjes er staan, praten buren weer met elkaar.');
-    await expect.poll(() => problems.getByRole('link').allTextContents()).toEqual(['Kies wie je verhaal mag lezen.']);
+    await expect.poll(() => problems.getByRole('link').allTextContents()).toEqual(['Wie mag je verhaal lezen? Kies wie je verhaal mag lezen.']);
 
     // A resident's toolbar: three buttons on one row of a 360 px phone, named in words.
     const toolbar = page.getByRole('toolbar', { name: 'Opmaak' });

@@ -42,6 +42,10 @@ describe('browser: a worker sets a story link’s question and climate questions
     page.setDefaultTimeout(8000);
     await e.login(page, worker);
     await page.goto(`/projects/${projectId}`);
+    // The team names each role as the users page does.
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Team' }).getByRole('listitem').allTextContents())
+      .toEqual([expect.stringMatching(/^Worker \d+ \(Opbouwwerker\)$/)]);
     await page.getByRole('link', { name: 'Vertel-links en QR-codes' }).click();
     const card = page.locator(`[data-link="${linkId}"]`);
     await card.waitFor();

@@ -66,7 +66,16 @@ describe('browser: the report editor loading its parts', () => {
               status: 400,
               contentType: 'application/json',
               body: JSON.stringify({
-                error: { code: 'invalid', message: 'Ongeldige invoer', details: [{ field: 'perOutcome.0.storyIds', message: 'unknown story' }] },
+                error: {
+                  code: 'invalid',
+                  message: 'Ongeldige invoer',
+                  details: [
+                    {
+                      field: 'perOutcome.0.storyIds',
+                      message: 'Deze rapportage mag dit verhaal niet tonen bij deze uitkomst / This report may not show this story for this outcome: 9',
+                    },
+                  ],
+                },
               }),
             })
           : route.continue(),
@@ -75,7 +84,7 @@ describe('browser: the report editor loading its parts', () => {
       await expect.poll(() => outcome.getAttribute('aria-expanded')).toBe('true');
       const stories = page.getByRole('group', { name: 'Verhalen bij "Bewoners kennen elkaar beter"' });
       await expect.poll(() => stories.getAttribute('aria-invalid')).toBe('true');
-      await expect.poll(() => page.locator('#stories-0-error').innerText()).toMatch(/^Controleer dit veld:/);
+      await expect.poll(() => page.locator('#stories-0-error').innerText()).toBe('Deze rapportage mag dit verhaal niet tonen bij deze uitkomst');
       await expect(stories.getAttribute('aria-describedby')).resolves.toBe('stories-0-error');
       await e.screenshot(page, `report-edit-texts-error-${width}`);
       await page.unroute(`**/api/reports/${reportId}`);

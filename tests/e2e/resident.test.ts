@@ -229,14 +229,15 @@ describe('browser: a resident tells a story through a project link, on a phone',
     const alert = page.locator('#form-problems');
     await expect(alert.getAttribute('role')).resolves.toBe('alert');
     await expect(alert.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-    for (const message of [
-      'Schrijf je verhaal, of spreek het in.',
-      'Kies wie je verhaal mag lezen.',
-      'Vul de naam van je ouder of voogd in.',
-      'Je ouder of voogd moet het goed vinden.',
-    ]) {
-      await alert.getByText(message).waitFor();
-    }
+    // Each problem names its field, as the staff form does.
+    await expect
+      .poll(() => alert.getByRole('link').allTextContents())
+      .toEqual([
+        'Je verhaal: Schrijf je verhaal, of spreek het in.',
+        'Wie mag je verhaal lezen? Kies wie je verhaal mag lezen.',
+        'Naam van je ouder of voogd: Vul de naam van je ouder of voogd in.',
+        'Toestemming van je ouder of voogd: Je ouder of voogd moet het goed vinden.',
+      ]);
     // No title is needed any more.
     await expect(alert.getByText(/titel/i).count()).resolves.toBe(0);
     const guardian = page.getByLabel('Naam van je ouder of voogd');
@@ -245,7 +246,7 @@ describe('browser: a resident tells a story through a project link, on a phone',
     await expect(page.locator('#guardianName-error').textContent()).resolves.toBe('Vul de naam van je ouder of voogd in.');
     await expect(page.locator('ww-story-field textarea').getAttribute('aria-invalid')).resolves.toBe('true');
     // The error list links to the fields.
-    await alert.getByRole('link', { name: 'Vul de naam van je ouder of voogd in.' }).click();
+    await alert.getByRole('link', { name: 'Naam van je ouder of voogd: Vul de naam van je ouder of voogd in.' }).click();
     await expect(guardian.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     const title = page.getByLabel('Titel (mag je leeglaten)');
     await expectNoSidewaysScroll(page);
@@ -259,6 +260,14 @@ describe('browser: a resident tells a story through a project link, on a phone',
     await page.getByRole('slider', { name: 'How does the neighbourhood feel?' }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     await expect(page.locator('#title').inputValue()).resolves.toBe('Speeltuin');
+    await expect
+      .poll(() => alert.getByRole('link').allTextContents())
+      .toEqual([
+        'Your story: Write your story, or speak it.',
+        'Who may read your story? Choose who may read your story.',
+        'Name of your parent or guardian: Fill in the name of your parent or guardian.',
+        'Permission from your parent or guardian: Your parent or guardian must agree.',
+      ]);
     await page.getByLabel('Name of your parent or guardian').fill('Mohammed');
     await page.getByLabel('My parent or guardian agrees that I share my story.').check();
     await page.getByRole('radio', { name: 'Only the team' }).check();

@@ -53,9 +53,14 @@ describe('browser: staff forms check all fields at once', () => {
     // All put right: the round opens.
     await to.fill('2026-12-31');
     await page.getByRole('checkbox', { name: 'Portiekgesprekken' }).check();
-    await page.getByRole('group', { name: 'Panelleden' }).getByRole('checkbox').first().check();
+    // Each panel member's role reads as on the users page.
+    const panel = page.getByRole('group', { name: 'Panelleden' });
+    await expect(panel.getByRole('checkbox', { name: /^Coordinator \d+ \(Coördinator\)$/ }).count()).resolves.toBe(1);
+    await panel.getByRole('checkbox').first().check();
     await open.click();
     await page.getByRole('heading', { name: 'Meedoen', level: 1 }).waitFor();
+    // The round's state is a label: no full stop.
+    await expect(page.locator('p.badge').textContent()).resolves.toBe('Open: panelleden kiezen nu');
     await page.context().close();
   });
 

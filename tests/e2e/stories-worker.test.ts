@@ -216,6 +216,10 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     await expect(page.getByRole('textbox', { name: 'Het verhaal' }).getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.getByRole('textbox', { name: 'Het verhaal' }).getAttribute('aria-describedby')).resolves.toBe('body-error');
     await expect(axeViolations(page)).resolves.toEqual([]);
+    // An own practice story asks "Wie mag jouw verhaal lezen?"; its line in the list names it the same way.
+    await page.getByRole('radio', { name: /^Mijn eigen praktijkverhaal/ }).check();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await problems.getByRole('link', { name: 'Wie mag jouw verhaal lezen? Kies wie het verhaal mag lezen.' }).waitFor();
     expect(await e.db.selectFrom('stories').select('id').where('title', '=', '').execute()).toEqual([]);
     await ctx.close();
   });

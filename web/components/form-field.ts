@@ -1,12 +1,6 @@
 // Helpers that tie an API error to the input it is about (aria-invalid, aria-describedby, visible message).
 import { html, nothing } from 'lit';
 import type { ApiError } from '../api.js';
-import { messages } from '../i18n.js';
-
-const t = messages({
-  nl: { check: 'Controleer dit veld:' },
-  en: { check: 'Check this field:' },
-});
 
 /** The error message for a field, in the UI's language, also matching nested paths like `areaIds.0`. */
 export function fieldError(error: ApiError | null, name: string): string | undefined {
@@ -16,15 +10,26 @@ export function fieldError(error: ApiError | null, name: string): string | undef
 
 export const invalid = (error: ApiError | null, name: string) => (fieldError(error, name) ? 'true' : 'false');
 
-/** The message element an input points to with aria-describedby="<id>-error". */
+/**
+ * The message element an input points to with aria-describedby="<id>-error". The message stands alone: the input is
+ * aria-invalid, so a screen reader already says the field is wrong.
+ */
 export function errorText(error: ApiError | null, name: string, id = name) {
-  const msg = fieldError(error, name);
-  return errorMessage(id, msg && `${t('check')} ${msg}`);
+  return errorMessage(id, fieldError(error, name));
 }
 
 /** The same element for a message the page worked out itself (a check before sending). */
 export function errorMessage(id: string, message: string | null | undefined) {
   return html`<span class="field-error" id="${id}-error">${message || nothing}</span>`;
+}
+
+/**
+ * A line in a form's list of problems: the field's name, then its message ("Titel: Geef het verhaal een titel.").
+ * A hint in brackets after the name is left out; a question keeps its own mark ("Wie mag je verhaal lezen? …").
+ */
+export function problemLine(field: string, message: string): string {
+  const name = field.replace(/\s*\([^()]*\)$/, '');
+  return `${/[?؟]$/.test(name) ? name : `${name}:`} ${message}`;
 }
 
 /** The message to show above a form: `fallback` when every detail names a field shown, else the server's message. */

@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, post } from '../api.js';
 import { messages } from '../i18n.js';
+import { roleName } from '../roles.js';
 import type { Me } from '../session.js';
 import { formField, generalError } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
@@ -22,10 +23,6 @@ const t = messages({
     done: 'Je wachtwoord is gewijzigd. Andere sessies zijn beëindigd.',
     fix: 'Verbeter de gemarkeerde velden.',
     wrong: 'Je huidige wachtwoord klopt niet.',
-    admin: 'Beheerder',
-    coordinator: 'Coördinator',
-    worker: 'Opbouwwerker',
-    funder: 'Financier',
   },
   en: {
     title: 'My account',
@@ -42,10 +39,6 @@ const t = messages({
     done: 'Your password was changed. Other sessions have ended.',
     fix: 'Please correct the marked fields.',
     wrong: 'Your current password is wrong.',
-    admin: 'Admin',
-    coordinator: 'Coordinator',
-    worker: 'Worker',
-    funder: 'Funder',
   },
 });
 
@@ -91,7 +84,7 @@ export class AccountPage extends LitElement {
       );
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
-      ${u ? html`<dl><dt>${t('name')}</dt><dd>${u.name}</dd><dt>${t('email')}</dt><dd>${u.email}</dd><dt>${t('role')}</dt><dd>${t(u.role)}</dd></dl>` : nothing}
+      ${u ? html`<dl><dt>${t('name')}</dt><dd>${u.name}</dd><dt>${t('email')}</dt><dd>${u.email}</dd><dt>${t('role')}</dt><dd>${roleName(u.role)}</dd></dl>` : nothing}
       <h2 id="pw-heading">${t('password')}</h2>
       <p role="status" class=${this.done ? 'notice' : ''}>${this.done ? t('done') : ''}</p>
       <form @submit=${this.submit} novalidate aria-labelledby="pw-heading">

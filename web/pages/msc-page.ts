@@ -4,6 +4,7 @@ import { ApiError, get, post } from '../api.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { formatDate, messages } from '../i18n.js';
 import { navigate } from '../navigate.js';
+import { roleName } from '../roles.js';
 import type { Me } from '../session.js';
 import { isStaff } from '../models.js';
 import { PageLoader } from '../components/page-loader.js';
@@ -12,10 +13,6 @@ import { errorMessage } from '../components/form-field.js';
 
 const t = messages({
   nl: {
-    role_admin: 'beheerder',
-    role_coordinator: 'coördinator',
-    role_worker: 'opbouwwerker',
-    role_funder: 'financier',
     title: 'Most Significant Change',
     intro: 'Een panel leest de verhalen uit een periode, kiest per domein van verandering het meest betekenisvolle verhaal en schrijft op waarom.',
     rounds: 'Rondes',
@@ -42,10 +39,6 @@ const t = messages({
     toBeforeFrom: 'Deze dag ligt voor de eerste dag. Kies een latere dag.',
   },
   en: {
-    role_admin: 'admin',
-    role_coordinator: 'coordinator',
-    role_worker: 'worker',
-    role_funder: 'funder',
     title: 'Most Significant Change',
     intro: 'A panel reads the stories of a period, picks the most significant story per domain of change and writes down why.',
     rounds: 'Rounds',
@@ -206,7 +199,7 @@ export class MscPage extends LitElement {
               </fieldset>
               <fieldset aria-describedby="panelUserIds-error">
                 <legend>${t('panel')}</legend>
-                ${this.people.map((u) => html`<label class="check"><input type="checkbox" name="panelUserIds" value=${u.id} aria-invalid=${panel.invalid} />${u.name} <span class="muted">(${t(`role_${u.role}` as 'role_admin')})</span></label>`)}
+                ${this.people.map((u) => html`<label class="check"><input type="checkbox" name="panelUserIds" value=${u.id} aria-invalid=${panel.invalid} />${u.name} <span class="muted">(${roleName(u.role)})</span></label>`)}
                 ${panel.text}
               </fieldset>
               <div class="actions"><button type="submit">${t('submit')}</button></div>

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get } from '../api.js';
 import { formatEuro, formatHours, messages } from '../i18n.js';
 import { isStaff, type Area, type Project } from '../models.js';
+import { roleName } from '../roles.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
 import '../components/phase-badge.js';
@@ -41,10 +42,6 @@ const t = messages({
     hours_: 'Uren',
     qda: 'QDA-software (.qdpx)',
     use: 'Uren en geld tegen het plan',
-    roles_admin: 'beheerder',
-    roles_coordinator: 'coördinator',
-    roles_worker: 'opbouwwerker',
-    roles_funder: 'financier',
   },
   en: {
     back: 'All projects',
@@ -75,10 +72,6 @@ const t = messages({
     hours_: 'Hours',
     qda: 'QDA software (.qdpx)',
     use: 'Hours and money against the plan',
-    roles_admin: 'admin',
-    roles_coordinator: 'coordinator',
-    roles_worker: 'worker',
-    roles_funder: 'funder',
   },
 });
 
@@ -163,7 +156,7 @@ export class ProjectPage extends LitElement {
         <h2 id="team-heading">${t('members')}</h2>
         ${
           p.members.length
-            ? html`<ul class="team">${p.members.map((m) => html`<li>${m.name} <span class="muted">(${t(`roles_${m.role}` as 'roles_admin')})</span></li>`)}</ul>`
+            ? html`<ul class="team">${p.members.map((m) => html`<li>${m.name} <span class="muted">(${roleName(m.role)})</span></li>`)}</ul>`
             : html`<p class="muted">${t('noMembers')}</p>`
         }
       </section>

@@ -12,6 +12,7 @@ import { refineTitle } from '../title.js';
 import { fieldLabels, fieldOf, t, type Field } from './story-edit/messages.js';
 import { consentFields, fieldError, invalidField, tellerFields, type FieldErrors } from './story-edit/teller-consent.js';
 import { PageLoader } from '../components/page-loader.js';
+import { problemLine } from '../components/form-field.js';
 
 /** Record a story (heard, or the worker's own practice story) at /stories/new; edit one at /stories/:id/edit. */
 @customElement('ww-story-edit-page')
@@ -179,7 +180,7 @@ export class StoryEditPage extends LitElement {
           ${
             problems.length
               ? html`<div class="notice error"><p>${t('problems')}</p>
-                <ul>${problems.map(([f, m]) => html`<li><a href="#${f}-error" @click=${(e: Event) => this.jump(e, f)}>${t(fieldLabels[f]).replace(/[^?]$/, '$&:')} ${m}</a></li>`)}</ul></div>`
+                <ul>${problems.map(([f, m]) => html`<li><a href="#${f}-error" @click=${(e: Event) => this.jump(e, f)}>${problemLine(t(f === 'level' && !heard ? 'ownConsent' : fieldLabels[f]), m)}</a></li>`)}</ul></div>`
               : nothing
           }
         </div>

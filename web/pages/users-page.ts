@@ -4,14 +4,13 @@ import { ApiError, get, patch, post } from '../api.js';
 import { formatDate, messages } from '../i18n.js';
 import type { AdminUser } from '../models.js';
 import type { Role } from '../routes.js';
+import { roleName, roles } from '../roles.js';
 import type { Me } from '../session.js';
 import { errorMessage, formField, generalError } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { PageLoader } from '../components/page-loader.js';
 import { failedNotice, focusFailed } from '../components/failed-notice.js';
 import { tableRegion } from '../components/table-region.js';
-
-const roleList: Role[] = ['admin', 'coordinator', 'worker', 'funder'];
 
 const t = messages({
   nl: {
@@ -25,10 +24,6 @@ const t = messages({
     actions: 'Acties',
     active: 'Actief',
     disabled: 'Uitgeschakeld sinds {date}',
-    admin: 'Beheerder',
-    coordinator: 'Coördinator',
-    worker: 'Opbouwwerker',
-    funder: 'Financier',
     reset: 'Nieuw wachtwoord',
     newPasswordFor: 'Nieuw wachtwoord voor {name}',
     resetSubmit: 'Instellen',
@@ -69,10 +64,6 @@ const t = messages({
     actions: 'Actions',
     active: 'Active',
     disabled: 'Disabled since {date}',
-    admin: 'Admin',
-    coordinator: 'Coordinator',
-    worker: 'Worker',
-    funder: 'Funder',
     reset: 'New password',
     newPasswordFor: 'New password for {name}',
     resetSubmit: 'Set',
@@ -172,7 +163,7 @@ export class UsersPage extends LitElement {
       const { user } = await patch<{ user: AdminUser }>(`/api/users/${u.id}`, { role });
       this.replace(user);
       this.pick(user, user.role);
-      this.notice = t('roleChanged', { name: user.name, role: t(role) });
+      this.notice = t('roleChanged', { name: user.name, role: roleName(role) });
     } catch (err) {
       this.rowError = err instanceof ApiError ? err.message : t('failed');
       void focusFailed(this);
@@ -221,7 +212,7 @@ export class UsersPage extends LitElement {
       <td>
         <div class="role">
           <select aria-label=${t('roleFor', { name: u.name })} ?disabled=${self} @change=${(e: Event) => this.pick(u, (e.target as HTMLSelectElement).value as Role)}>
-            ${roleList.map((r) => html`<option value=${r} ?selected=${r === (this.pending.get(u.id) ?? u.role)}>${t(r)}</option>`)}
+            ${roles.map((r) => html`<option value=${r} ?selected=${r === (this.pending.get(u.id) ?? u.role)}>${roleName(r)}</option>`)}
           </select>
           ${
             this.pending.has(u.id)
@@ -283,10 +274,10 @@ export class UsersPage extends LitElement {
       <details class="help">
         <summary>${t('roleHelp')}</summary>
         <ul>
-          <li><strong>${t('admin')}</strong>: ${t('helpAdmin')}</li>
-          <li><strong>${t('coordinator')}</strong>: ${t('helpCoordinator')}</li>
-          <li><strong>${t('worker')}</strong>: ${t('helpWorker')}</li>
-          <li><strong>${t('funder')}</strong>: ${t('helpFunder')}</li>
+          <li><strong>${roleName('admin')}</strong>: ${t('helpAdmin')}</li>
+          <li><strong>${roleName('coordinator')}</strong>: ${t('helpCoordinator')}</li>
+          <li><strong>${roleName('worker')}</strong>: ${t('helpWorker')}</li>
+          <li><strong>${roleName('funder')}</strong>: ${t('helpFunder')}</li>
         </ul>
       </details>
       <h2 id="create-heading">${t('create')}</h2>
@@ -296,7 +287,7 @@ export class UsersPage extends LitElement {
         ${formField(
           { id: 'new-role', name: 'role', label: t('role'), error: e },
           (f) => html`<select id=${f.id} name="role" aria-invalid=${f.invalid} aria-describedby=${f.describedBy}>
-            ${roleList.map((r) => html`<option value=${r} ?selected=${r === 'worker'}>${t(r)}</option>`)}
+            ${roles.map((r) => html`<option value=${r} ?selected=${r === 'worker'}>${roleName(r)}</option>`)}
           </select>`,
         )}
         ${field('password', t('password'), 'password', 'new-password', t('passwordHint'))}

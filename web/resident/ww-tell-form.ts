@@ -3,7 +3,7 @@ import { STORY_BYTES } from '../../db/domain/uploads.js';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, post } from '../api.js';
-import { errorMessage } from '../components/form-field.js';
+import { errorMessage, problemLine } from '../components/form-field.js';
 import { ResidentElement } from './resident-element.js';
 import { clearDraft, draftHasContent, emptyDraft, keepReceipt, keptReceipt, loadDraft, saveDraft, type Draft } from './draft.js';
 import { newReceiptCode } from '../../db/domain/receipt-codes.js';
@@ -26,6 +26,17 @@ type LinkInfo = {
   media?: boolean;
 };
 type Field = 'title' | 'body' | 'consent' | 'guardianName' | 'guardianAgrees' | 'tellerName' | 'media';
+
+/** Each field's name in the list of problems: the label the form shows for it, or a short name where that label is a sentence. */
+const fieldNames: Record<Field, TextKey> = {
+  body: 'form.story',
+  media: 'form.mediaName',
+  title: 'form.storyTitle',
+  consent: 'consent.title',
+  tellerName: 'form.name',
+  guardianName: 'form.guardianName',
+  guardianAgrees: 'form.guardianAgreesName',
+};
 
 /** Problems that are something not filled in yet; the others (too long, a file we cannot use) get a neutral heading. */
 const missing: ReadonlySet<TextKey> = new Set<TextKey>(['form.needStory', 'form.needConsent', 'form.needGuardianName', 'form.needGuardianAgrees']);
@@ -300,7 +311,7 @@ export class WwTellForm extends ResidentElement {
           ${
             problems.length
               ? html`<p>${rt(problems.some(([, m]) => missing.has(m)) ? 'form.problems' : 'form.check')}</p>
-                <ul>${problems.map(([f, m]) => html`<li><a href="#${f}-error" @click=${(e: Event) => this.focusField(e, f)}>${rt(m)}</a></li>`)}</ul>`
+                <ul>${problems.map(([f, m]) => html`<li><a href="#${f}-error" @click=${(e: Event) => this.focusField(e, f)}>${problemLine(rt(fieldNames[f]), rt(m))}</a></li>`)}</ul>`
               : nothing
           }
         </div>
