@@ -1,5 +1,5 @@
 // One rule for form fields (web/components/form-field.ts formField): a field's label holds its name alone;
-// a hint sits beside it and describes the input, so a screen reader does not read the hint as part of the name.
+// a hint and the error sit beside it and describe the input, so a screen reader does not read them as part of the name.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,15 +7,24 @@ import { describe, expect, it } from 'vitest';
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? sources(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
 
-describe('field labels', () => {
-  it('no field label in the web app holds a hint (radio and checkbox options aside)', () => {
-    const found: string[] = [];
-    for (const file of sources('web')) {
-      const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/<label(?![^>]*class="(?:radio|check)")[^>]*>((?:(?!<\/label)[\s\S])*?)class="hint"/g)) {
-        found.push(`${file}:${text.slice(0, m.index).split('\n').length}`);
-      }
+/** Where in the web app a `<label>` holds something matching `inside` before it closes. */
+function labelsHolding(inside: string): string[] {
+  const found: string[] = [];
+  for (const file of sources('web')) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(new RegExp(`<label[^>]*>(?:(?!</label)[\\s\\S])*?(?:${inside})`, 'g'))) {
+      found.push(`${file}:${text.slice(0, m.index).split('\n').length}`);
     }
-    expect(found).toEqual([]);
+  }
+  return found;
+}
+
+describe('field labels', () => {
+  it('no label in the web app holds a hint, a radio or checkbox option included', () => {
+    expect(labelsHolding('class="[^"]*\\bhint\\b')).toEqual([]);
+  });
+
+  it('no label holds an error message: the error describes its field from beside the label', () => {
+    expect(labelsHolding('errorText\\(|errorMessage\\(|class="field-error|\\.msg\\}')).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { expectNameAndHint } from '../helpers/a11y.js';
+import { expectAccessible, expectNameAndHint } from '../helpers/a11y.js';
 import { shared } from '../helpers/shared.js';
 
 describe('browser: CBS import', () => {
@@ -28,8 +28,12 @@ describe('browser: CBS import', () => {
     const page = await ctx.newPage();
     await e.login(page, coordinator.email);
     await page.goto('/imports/cbs');
+    // Checking without a file: the file field's label is its name alone; its error describes it.
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await expect.poll(() => page.locator('#file').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page.locator('#file'), 'StatLine CSV-bestand', 'Kies eerst een bestand.');
     const file = readFileSync(shared('data', 'cbs', 'Nabijheid_voorzieningen__buurt_2021_10022023_162519.csv'));
-    await page.getByLabel('StatLine CSV-bestand').setInputFiles({ name: 'nabijheid.csv', mimeType: 'text/csv', buffer: file });
+    await page.locator('#file').setInputFiles({ name: 'nabijheid.csv', mimeType: 'text/csv', buffer: file });
     await page.getByRole('button', { name: 'Controleren' }).click();
     await expect.poll(() => page.getByRole('alert').getByText('Perioden', { exact: true }).count()).toBe(1);
     // The label is the field's name alone; its hint describes the field instead of being read twice.

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject, setProjectMembers } from '../../db/repositories/projects.js';
 import { periodLabel } from '../../db/domain/periods.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
-import { activate, checkA11y, descriptionOf, expectNameAndHint, expectNoHorizontalScroll, isFocused } from '../helpers/a11y.js';
+import { activate, checkA11y, descriptionOf, expectAccessible, expectNameAndHint, expectNoHorizontalScroll, isFocused } from '../helpers/a11y.js';
 import { quarterIndicator } from '../helpers/journey-fixtures.js';
 
 describe('browser: counting', () => {
@@ -368,12 +368,15 @@ describe('browser: counting', () => {
     const targets = page.getByRole('group', { name: 'Doelen' });
     await targets.getByLabel('Periode').fill('2026-Q1');
     await targets.getByLabel('Gebied').selectOption({ label: 'Kop Zeedijk' });
-    await targets.getByRole('textbox', { name: 'Doel', exact: true }).fill('40');
     await page.getByRole('button', { name: 'Doel toevoegen' }).click(); // a line left empty is no target
     await page.getByRole('button', { name: 'Opslaan' }).click();
     // A count is a whole number: said at the field, nothing saved.
     await expect.poll(() => page.getByText('Een aantal is een heel getal van 0 of meer.').count()).toBe(1);
     expect(page.url()).toContain('/indicators/new');
+    // A target's label is its name alone; its error describes it.
+    const goal = targets.locator('input[inputmode="decimal"]');
+    await expectAccessible(goal, 'Doel', /Vul het doel in, of haal deze regel weg\.$/);
+    await goal.fill('40');
     await page.getByRole('group', { name: 'Nulmeting' }).getByLabel('Waarde').fill('12');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.waitForURL(`**/projects/${projectId}/indicators`);

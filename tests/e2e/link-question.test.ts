@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { apiOf, axeViolations, chooseClimateVariables, expectNoSidewaysScroll } from '../helpers/resident-fixtures.js';
+import { accessibleOf } from '../helpers/a11y.js';
 
 describe('browser: a worker sets a story link’s question and climate questions, on a phone', { timeout: 90_000 }, () => {
   let e: E2E;
@@ -70,6 +71,10 @@ describe('browser: a worker sets a story link’s question and climate questions
     // The default two are ticked; choose only the third, by keyboard (Tab to the boxes, Space to toggle).
     // Each question says how residents read it (their everyday wording, web/resident/locales).
     await climate.getByText('Bewoners lezen: “Vieren mensen samen feest?”').waitFor();
+    // That wording describes its box, read once after the box's name, not as part of it.
+    const ritual = await accessibleOf(climate.getByRole('checkbox', { name: /collectief ritueel/ }));
+    expect(ritual.name).toMatch(/^collectief ritueel \(.+\)$/);
+    expect(ritual.description).toBe('Bewoners lezen: “Vieren mensen samen feest?”');
     await expect(climate.getByRole('checkbox', { name: /atmosfeer/ }).isChecked()).resolves.toBe(true);
     await expect(climate.getByRole('checkbox', { name: /beeldvorming/ }).isChecked()).resolves.toBe(true);
     await page.keyboard.press('Tab');

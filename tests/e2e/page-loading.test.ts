@@ -1,6 +1,7 @@
 // Pages that load through PageLoader: a failed load says so and loads again with "Opnieuw proberen",
 // and a filter or file the page cannot use is named beside its field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { descriptionOf, expectAccessible } from '../helpers/a11y.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { makeProject, makeStory } from '../helpers/sensemaking-fixtures.js';
 import { addIndicator } from '../helpers/reports-fixtures.js';
@@ -82,6 +83,7 @@ describe('browser: loading a page, and what it says when that fails', () => {
     await expect.poll(() => to.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('textbox', { name: /^Van/ }).getAttribute('aria-invalid')).toBe('false');
     await expect.poll(async () => (await to.evaluate((el) => el.getAttribute('aria-describedby'))) ?? '').toBe('to-error');
+    await expectAccessible(to, 'Tot en met', await descriptionOf(to)); // the label is the name alone; the error describes it
     await page
       .getByRole('alert')
       .getByText(/^Laden lukte niet: "tot" ligt voor "van"/)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activate, isFocused } from '../helpers/a11y.js';
+import { activate, expectAccessible, isFocused } from '../helpers/a11y.js';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { axeViolations, makeProject } from '../helpers/sensemaking-fixtures.js';
 
@@ -76,6 +76,7 @@ describe('browser: staff forms check all fields at once', () => {
     await page.getByText('Vul een titel in.').waitFor();
     await expect.poll(() => isFocused(title)).toBe(true);
     await expect(title.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expectAccessible(title, 'Titel', 'Vul een titel in.'); // the label is the name alone; the error describes it
     expect(await e.db.selectFrom('outcomes').select('id').where('projectId', '=', p).execute()).toEqual([]);
     await page.keyboard.insertText('Kinderen spelen buiten');
     await page.keyboard.press('Enter');
@@ -91,6 +92,7 @@ describe('browser: staff forms check all fields at once', () => {
     await page.locator('li.card').getByText('Vul een titel in.').waitFor();
     await expect.poll(() => isFocused(edit)).toBe(true);
     await expect(edit.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expectAccessible(edit, 'Titel', 'Vul een titel in.');
     expect(await e.db.selectFrom('outcomes').select('title').where('projectId', '=', p).execute()).toEqual([{ title: 'Kinderen spelen buiten' }]);
     await expect(axeViolations(page)).resolves.toEqual([]);
 

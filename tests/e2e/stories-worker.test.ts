@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { apiOf, axeViolations, expectNoSidewaysScroll } from '../helpers/resident-fixtures.js';
+import { expectAccessible } from '../helpers/a11y.js';
 
 describe('browser: a worker records a story heard on the street', { timeout: 60_000 }, () => {
   let e: E2E;
@@ -76,7 +77,18 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     await url.press('Enter');
     await expect(editor.getByRole('link').getAttribute('href')).resolves.toBe('https://buurtkamer.nl');
     await page.getByLabel('Naam of schuilnaam (mag leeg)').fill('Mevrouw Jansen');
-    await page.getByRole('radio', { name: /Verslag, anoniem/ }).check();
+    // An option is named by its name alone; its hint describes it, so it is read once.
+    await expectAccessible(
+      page.locator('input[name="source"][value="heard"]'),
+      'Een verhaal dat ik hoorde',
+      'Je schrijft op wat een bewoner vertelde, met diens toestemming.',
+    );
+    await expectAccessible(
+      page.locator('input[name="level"][value="report"]'),
+      'Verslag, anoniem',
+      'Mag in verslagen aan financiers, zonder naam en herkenbare details.',
+    );
+    await page.getByRole('radio', { name: 'Verslag, anoniem', exact: true }).check();
     await page.getByRole('radio', { name: 'Op papier' }).check();
     await expectNoSidewaysScroll(page);
     await expect(axeViolations(page)).resolves.toEqual([]);

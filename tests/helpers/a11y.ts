@@ -206,6 +206,34 @@ export async function expectNameAndHint(field: Locator, name: string, hint: stri
   expect(await descriptionOf(field), `description of ${field}`).toBe(hint);
 }
 
+/** Chromium's own accessible name and description of an element, as its accessibility tree gives them to a screen reader. */
+export async function accessibleOf(el: Locator): Promise<{ name: string; description: string }> {
+  const page = el.page();
+  const cdp = await page.context().newCDPSession(page);
+  const slot = globalThis as { axTarget?: Element };
+  try {
+    await el.evaluate((node) => ((globalThis as typeof slot).axTarget = node));
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'globalThis.axTarget' });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { objectId: result.objectId, fetchRelatives: false });
+    const text = (p?: { value?: unknown }) =>
+      String(p?.value ?? '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return { name: text(nodes[0]?.name), description: text(nodes[0]?.description) };
+  } finally {
+    await el.evaluate(() => delete (globalThis as typeof slot).axTarget);
+    await cdp.detach();
+  }
+}
+
+/** Throws unless Chromium names the element `name` alone and describes it with `description`. */
+export async function expectAccessible(el: Locator, name: string, description: string | RegExp): Promise<void> {
+  const got = await accessibleOf(el);
+  expect(got.name, `accessible name of ${el}`).toBe(name);
+  if (typeof description === 'string') expect(got.description, `accessible description of ${el}`).toBe(description);
+  else expect(got.description, `accessible description of ${el}`).toMatch(description);
+}
+
 /**
  * Throws unless the field is marked invalid and its error text (matching `message`) is tied to it
  * through aria-describedby and sits in a live region (role=alert or aria-live), so it is announced.

@@ -2,7 +2,7 @@
 // field error, and checking or committing it, with the rows the server refused shown as the result.
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { ApiError } from '../api.js';
-import { errorMessage } from './form-field.js';
+import { formField } from './form-field.js';
 import type { ImportRowError } from './ww-import-errors.js';
 
 export type ImportMode = 'preview' | 'commit';
@@ -69,8 +69,12 @@ export class CsvImport<R extends { errors: ImportRowError[] }> implements Reacti
     }
   }
 
-  /** The file field, labelled, with its error. */
+  /** The file field: its label the name alone, its error beside it. */
   field(label: string) {
-    return html`<label>${label}<input id="file" type="file" accept=".csv,text/csv,text/plain" aria-invalid=${this.fileError ? 'true' : 'false'} aria-describedby="file-error" @change=${this.pick} />${errorMessage('file', this.fileError)}</label>`;
+    return formField(
+      { id: 'file', label, message: this.fileError },
+      (f) =>
+        html`<input id=${f.id} type="file" accept=".csv,text/csv,text/plain" aria-invalid=${f.invalid} aria-describedby=${f.describedBy} @change=${this.pick} />`,
+    );
   }
 }

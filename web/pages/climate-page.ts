@@ -5,7 +5,7 @@ import '../components/climate-pattern.js';
 import { regionRange, type Region } from '../components/climate-pattern.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { PageLoader } from '../components/page-loader.js';
-import { errorText, fieldError, invalid } from '../components/form-field.js';
+import { fieldError, formField } from '../components/form-field.js';
 import { formatDate, formatNumber, formatPeriod, formatScore, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
 import type { Distribution, Variable } from '../sensemaking-types.js';
@@ -343,8 +343,12 @@ export class ClimatePage extends LitElement {
             ${(['quarter', 'month', 'year'] as const).map((p) => html`<option value=${p} ?selected=${(f.get('period') ?? 'quarter') === p}>${t(p)}</option>`)}
           </select></label
         >
-        <label>${t('from')}<input name="from" .value=${f.get('from') ?? ''} aria-invalid=${invalid(e, 'from')} aria-describedby="from-error" />${errorText(e, 'from')}</label>
-        <label>${t('to')}<input name="to" .value=${f.get('to') ?? ''} aria-invalid=${invalid(e, 'to')} aria-describedby="to-error" />${errorText(e, 'to')}</label>
+        ${(['from', 'to'] as const).map((k) =>
+          formField(
+            { id: k, label: t(k), error: e },
+            (x) => html`<input id=${x.id} name=${k} .value=${f.get(k) ?? ''} aria-invalid=${x.invalid} aria-describedby=${x.describedBy} />`,
+          ),
+        )}
         <div class="actions"><button type="submit">${t('show')}</button></div>
       </form>
       ${

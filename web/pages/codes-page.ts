@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, patch, post } from '../api.js';
-import { errorText, invalid } from '../components/form-field.js';
+import { formField } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { messages } from '../i18n.js';
 import type { Me } from '../session.js';
@@ -157,9 +157,10 @@ export class CodesPage extends LitElement {
                 void this.run(async () => (await post('/api/codes', { name: f.get('name'), description: f.get('description') }), t('saved')), form);
               }}
             >
-              <label
-                >${t('name')}<input name="name" required maxlength="120" aria-invalid=${invalid(apiError, 'name')} aria-describedby="name-error" />${errorText(apiError, 'name')}</label
-              >
+              ${formField(
+                { id: 'name', label: t('name'), error: apiError },
+                (x) => html`<input id=${x.id} name="name" required maxlength="120" aria-invalid=${x.invalid} aria-describedby=${x.describedBy} />`,
+              )}
               <label>${t('description')}<textarea name="description"></textarea></label>
               <div class="actions"><button type="submit">${t('save')}</button></div>
             </form>`

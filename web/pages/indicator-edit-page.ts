@@ -9,7 +9,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import { parseNumber, unitProblem } from '../../db/domain/numbers.js';
 import { checkPeriod } from '../../db/domain/periods.js';
 import { refineTitle } from '../title.js';
-import { errorText, formField, generalError, invalid } from '../components/form-field.js';
+import { formField, generalError, type FieldAttrs } from '../components/form-field.js';
 import { PageLoader } from '../components/page-loader.js';
 import { tableRegion } from '../components/table-region.js';
 
@@ -129,7 +129,7 @@ const t = messages({
 });
 
 /** The fields the form shows, each with its own message beside it. */
-const fields = ['name', 'outcomeId', 'unit', 'measure', 'direction', 'periodicity', 'baselineValue', 'baselinePeriod', 'targets'];
+const fields = ['name', 'outcomeId', 'description', 'unit', 'measure', 'direction', 'periodicity', 'baselineValue', 'baselinePeriod', 'targets'];
 
 type Target = { period: string; areaId: number | null; value: string };
 type Indicator = {
@@ -257,11 +257,6 @@ export class IndicatorEditPage extends LitElement {
     }
   }
 
-  /** form-field's state and message for one field (ids without dots: `targets-0-value-error`). */
-  private fieldError(name: string) {
-    return { invalid: invalid(this.error, name), msg: errorText(this.error, name, name.replaceAll('.', '-')) };
-  }
-
   private text(name: string, label: string, value: string, opts: { required?: boolean; hint?: string } = {}) {
     return formField(
       { id: name, label, hint: opts.hint, error: this.error },
@@ -303,7 +298,11 @@ export class IndicatorEditPage extends LitElement {
         <div role="alert">${generalError(this.error, fields, t('failed'))}</div>
         ${this.text('name', t('name'), ind?.name ?? '', { required: true })}
         ${this.projectId ? this.outcomeField(ind ? ind.outcomeId : Number(new URLSearchParams(location.search).get('outcome')) || null) : nothing}
-        <label>${t('description')}<textarea name="description" .value=${ind?.description ?? ''}></textarea></label>
+        ${formField(
+          { id: 'description', label: t('description'), error: this.error },
+          (f) =>
+            html`<textarea id=${f.id} name="description" .value=${ind?.description ?? ''} aria-invalid=${f.invalid} aria-describedby=${f.describedBy}></textarea>`,
+        )}
         ${sel('unit', t('unit'), ['count', 'percentage', 'euro', 'hours', 'score'], ind?.unit ?? 'count', (o) => t(`unit_${o}` as 'unit_count'))}
         ${sel('measure', t('measure'), ['', 'unit', 'percentage', 'nominal', 'ordinal', 'qualitative'], ind?.measure ?? '', (o) => (o ? t(`measure_${o}` as 'measure_unit') : t('measureDefault')), t('measureHint'))}
         ${sel('direction', t('direction'), ['higher', 'lower'], ind?.direction ?? 'higher', (o) => t(o as 'higher'))}
@@ -327,20 +326,35 @@ export class IndicatorEditPage extends LitElement {
             : html`<fieldset>
               <legend>${t('targets')}</legend>
               ${this.targets.map((tg, i) => {
-                const pe = this.fieldError(`targets.${i}.period`);
-                const ve = this.fieldError(`targets.${i}.value`);
-                const ae = this.fieldError(`targets.${i}.areaId`);
+                const field = (key: keyof Target, label: string, input: (f: FieldAttrs) => unknown) =>
+                  formField({ id: `targets-${i}-${key}`, name: `targets.${i}.${key}`, label, error: this.error }, input);
                 return html`<div class="row target">
-                  <label>${t('targetPeriod')}<input .value=${tg.period} @input=${(e: InputEvent) => this.updateTarget(i, { period: (e.target as HTMLInputElement).value })} aria-invalid=${pe.invalid} aria-describedby="targets-${i}-period-error" />${pe.msg}</label>
+                  ${field(
+                    'period',
+                    t('targetPeriod'),
+                    (f) =>
+                      html`<input id=${f.id} .value=${tg.period} @input=${(e: InputEvent) => this.updateTarget(i, { period: (e.target as HTMLInputElement).value })} aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`,
+                  )}
                   ${
                     this.byArea
-                      ? html`<label>${t('targetArea')}<select @change=${(e: Event) => this.updateTarget(i, { areaId: Number((e.target as HTMLSelectElement).value) || null })} aria-invalid=${ae.invalid} aria-describedby="targets-${i}-areaId-error">
-                        <option value="" ?selected=${tg.areaId === null}>${t('wholeProject')}</option>
-                        ${this.areas.map((a) => html`<option value=${a.id} ?selected=${a.id === tg.areaId}>${a.name}</option>`)}
-                      </select>${ae.msg}</label>`
+                      ? field(
+                          'areaId',
+                          t('targetArea'),
+                          (
+                            f,
+                          ) => html`<select id=${f.id} @change=${(e: Event) => this.updateTarget(i, { areaId: Number((e.target as HTMLSelectElement).value) || null })} aria-invalid=${f.invalid} aria-describedby=${f.describedBy}>
+                            <option value="" ?selected=${tg.areaId === null}>${t('wholeProject')}</option>
+                            ${this.areas.map((a) => html`<option value=${a.id} ?selected=${a.id === tg.areaId}>${a.name}</option>`)}
+                          </select>`,
+                        )
                       : nothing
                   }
-                  <label>${t('targetValue')}<input inputmode="decimal" .value=${tg.value} @input=${(e: InputEvent) => this.updateTarget(i, { value: (e.target as HTMLInputElement).value })} aria-invalid=${ve.invalid} aria-describedby="targets-${i}-value-error" />${ve.msg}</label>
+                  ${field(
+                    'value',
+                    t('targetValue'),
+                    (f) =>
+                      html`<input id=${f.id} inputmode="decimal" .value=${tg.value} @input=${(e: InputEvent) => this.updateTarget(i, { value: (e.target as HTMLInputElement).value })} aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`,
+                  )}
                   <button type="button" class="secondary" aria-label=${t('removeTarget', { n: i + 1 })} @click=${() => (this.targets = this.targets.filter((_, n) => n !== i))}>×</button>
                 </div>`;
               })}
@@ -378,7 +392,7 @@ export class IndicatorEditPage extends LitElement {
     css`
       input, select, textarea { box-sizing: border-box; }
       .row { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }
-      .row > label, .row > .field { flex: 1 1 9rem; }
+      .row > .field { flex: 1 1 9rem; }
       .target { margin-bottom: 0.75rem; }
       label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
     `,

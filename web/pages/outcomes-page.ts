@@ -10,7 +10,7 @@ import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
 import { failedNotice, focusFailed } from '../components/failed-notice.js';
-import { errorMessage, errorText, invalid } from '../components/form-field.js';
+import { formField } from '../components/form-field.js';
 
 const parentLevel: Record<Level, Level | null> = { output: 'outcome', outcome: 'impact', impact: null };
 
@@ -191,16 +191,10 @@ export class OutcomesPage extends LitElement {
     if (this.editing === o.id)
       return html`<li class="card">
         <form @submit=${(e: SubmitEvent) => this.saveEdit(e, o)} novalidate>
-          <label
-            >${t('titleField')}<input
-              id="edit-title-${o.id}"
-              name="title"
-              required
-              .value=${o.title}
-              aria-invalid=${this.needTitle === o.id ? 'true' : 'false'}
-              aria-describedby="edit-title-${o.id}-error"
-            />${errorMessage(`edit-title-${o.id}`, this.needTitle === o.id ? t('needTitle') : null)}</label
-          >
+          ${formField(
+            { id: `edit-title-${o.id}`, label: t('titleField'), message: this.needTitle === o.id ? t('needTitle') : null },
+            (x) => html`<input id=${x.id} name="title" required .value=${o.title} aria-invalid=${x.invalid} aria-describedby=${x.describedBy} />`,
+          )}
           <label>${t('description')}<textarea name="description" .value=${o.description}></textarea></label>
           ${o.level !== 'impact' ? html`<label>${t('parent')}<select name="parentId">${this.parentOptions(o.level, o.parentId)}</select></label>` : nothing}
           <div class="actions"><button type="submit">${t('update')}</button><button type="button" class="secondary" @click=${() => ((this.editing = null), (this.needTitle = null))}>${t('cancel')}</button></div>
@@ -293,24 +287,18 @@ export class OutcomesPage extends LitElement {
                   ${(['output', 'outcome', 'impact'] as const).map((l) => html`<option value=${l} ?selected=${this.level === l}>${levelTitle(l)}</option>`)}
                 </select></label
               >
-              <label
-                >${t('titleField')}<input
-                  id="add-title"
-                  name="title"
-                  required
-                  maxlength="300"
-                  aria-invalid=${this.needTitle === 'add' ? 'true' : invalid(fe, 'title')}
-                  aria-describedby="title-error"
-                />${this.needTitle === 'add' ? errorMessage('title', t('needTitle')) : errorText(fe, 'title')}</label
-              >
+              ${formField(
+                { id: 'add-title', name: 'title', label: t('titleField'), error: fe, ...(this.needTitle === 'add' ? { message: t('needTitle') } : {}) },
+                (x) => html`<input id=${x.id} name="title" required maxlength="300" aria-invalid=${x.invalid} aria-describedby=${x.describedBy} />`,
+              )}
               <label>${t('description')}<textarea name="description"></textarea></label>
               ${
                 this.level !== 'impact'
-                  ? html`<label
-                    >${t('parent')}<select name="parentId" aria-invalid=${invalid(fe, 'parentId')} aria-describedby="parentId-error">
-                      ${this.parentOptions(this.level, null)}</select
-                    >${errorText(fe, 'parentId')}</label
-                  >`
+                  ? formField(
+                      { id: 'parentId', label: t('parent'), error: fe },
+                      (x) =>
+                        html`<select id=${x.id} name="parentId" aria-invalid=${x.invalid} aria-describedby=${x.describedBy}>${this.parentOptions(this.level, null)}</select>`,
+                    )
                   : nothing
               }
               <div class="actions"><button type="submit">${t('save')}</button></div>

@@ -191,10 +191,10 @@ export class StoryEditPage extends LitElement {
             : html`<fieldset>
               <legend>${t('kind')}</legend>
               ${(['heard', 'practice'] as const).map(
-                (k) => html`<label class="radio">
-                  <input type="radio" name="source" value=${k} ?checked=${this.source === k} @change=${() => (this.source = k)} />
-                  <span>${t(k)}<span class="hint">${t(`${k}Hint`)}</span></span>
-                </label>`,
+                (k) => html`<div class="radio">
+                  <input type="radio" id="source-${k}" name="source" value=${k} ?checked=${this.source === k} aria-describedby="source-${k}-hint" @change=${() => (this.source = k)} />
+                  <span><label for="source-${k}">${t(k)}</label><span class="hint" id="source-${k}-hint">${t(`${k}Hint`)}</span></span>
+                </div>`,
               )}
             </fieldset>`
         }
@@ -262,6 +262,7 @@ export class StoryEditPage extends LitElement {
       fieldset { display: grid; gap: 0.75rem; }
       .radio { display: flex; gap: 0.6rem; align-items: flex-start; font-weight: 400; min-height: 44px; padding: 0.25rem 0; }
       .radio input { width: 1.25rem; height: 1.25rem; margin-top: 0.2rem; flex: none; }
+      .radio label { display: block; font-weight: inherit; }
       .radio .hint { display: block; }
       #problems:focus { outline: 3px solid var(--ww-focus); }
     `,

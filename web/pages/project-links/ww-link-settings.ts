@@ -102,15 +102,17 @@ export class WwLinkSettings extends LitElement {
           ? html`<fieldset id=${cId} aria-describedby="${cId}-hint ${cId}-count ${cId}-error" aria-invalid=${climateError ? 'true' : 'false'}>
             <legend>${t('climate')}</legend>
             <p class="hint" id="${cId}-hint">${t('climateHint')}</p>
-            ${this.variables.map(
-              (v) => html`<label class="check"
-                ><input type="checkbox" name="climate" value=${v.id} .checked=${chosen.includes(v.id)} @change=${(e: Event) => this.choose(v.id, (e.target as HTMLInputElement).checked)} />
+            ${this.variables.map((v) => {
+              const id = `${cId}-${v.id}`;
+              const q = residentQuestion(v.key);
+              return html`<div class="check">
+                <input type="checkbox" id=${id} name="climate" value=${v.id} .checked=${chosen.includes(v.id)} aria-describedby=${q ? `${id}-hint` : nothing} @change=${(e: Event) => this.choose(v.id, (e.target as HTMLInputElement).checked)} />
                 <span
-                  >${variableName(v)} <span class="muted">(${locale() === 'nl' ? v.weakNl : v.weakEn} ↔ ${locale() === 'nl' ? v.strongNl : v.strongEn})</span
-                  >${residentQuestion(v.key) ? html`<br /><span class="hint">${t('residentsRead', { q: residentQuestion(v.key)! })}</span>` : nothing}</span
-                ></label
-              >`,
-            )}
+                  ><label for=${id}>${variableName(v)} <span class="muted">(${locale() === 'nl' ? v.weakNl : v.weakEn} ↔ ${locale() === 'nl' ? v.strongNl : v.strongEn})</span></label
+                  >${q ? html`<span class="hint" id="${id}-hint">${t('residentsRead', { q })}</span>` : nothing}</span
+                >
+              </div>`;
+            })}
             <p class="hint" id="${cId}-count">${t('climateCount', { n: String(chosen.length) })}</p>
             ${errorText(err, 'climateVariableIds', cId)}
           </fieldset>`
@@ -130,8 +132,10 @@ export class WwLinkSettings extends LitElement {
       form.settings { margin-top: 1rem; padding-top: 1rem; border-top: 1px solid var(--ww-line); }
       form.settings fieldset { display: grid; gap: 0.5rem; }
       form.settings fieldset p { margin: 0; }
-      form.settings label.check { align-items: flex-start; }
-      form.settings label.check input { margin-top: 0.3rem; }
+      form.settings .check { display: flex; gap: 0.5rem; align-items: flex-start; }
+      form.settings .check input { margin-top: 0.3rem; }
+      form.settings .check label { display: inline; font-weight: 400; }
+      form.settings .check .hint { display: block; }
     `,
   ];
 }

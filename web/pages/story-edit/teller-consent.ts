@@ -14,12 +14,13 @@ export const invalidField = (errors: FieldErrors, field: Field): 'true' | 'false
 function radios(errors: FieldErrors, name: Field, legend: string, options: { value: string; label: string; hint?: string }[], checked?: string) {
   return html`<fieldset aria-describedby="${name}-error">
     <legend>${legend}</legend>
-    ${options.map(
-      (o) => html`<label class="radio">
-        <input type="radio" name=${name} value=${o.value} ?checked=${checked === o.value} aria-invalid=${invalidField(errors, name)} />
-        <span>${o.label}${o.hint ? html`<span class="hint">${o.hint}</span>` : nothing}</span>
-      </label>`,
-    )}
+    ${options.map((o) => {
+      const id = `${name}-${o.value}`;
+      return html`<div class="radio">
+          <input type="radio" id=${id} name=${name} value=${o.value} ?checked=${checked === o.value} aria-describedby=${o.hint ? `${id}-hint` : nothing} aria-invalid=${invalidField(errors, name)} />
+          <span><label for=${id}>${o.label}</label>${o.hint ? html`<span class="hint" id="${id}-hint">${o.hint}</span>` : nothing}</span>
+        </div>`;
+    })}
     ${fieldError(errors, name)}
   </fieldset>`;
 }
