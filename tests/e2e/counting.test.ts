@@ -375,7 +375,7 @@ describe('browser: counting', () => {
     expect(page.url()).toContain('/indicators/new');
     // A target's label is its name alone; its error describes it.
     const goal = targets.locator('input[inputmode="decimal"]');
-    await expectAccessible(goal, 'Doel', /Vul het doel in, of haal deze regel weg\.$/);
+    await expectAccessible(goal, 'Doel', /^Vul het doel in, of haal deze regel weg\.$/);
     await goal.fill('40');
     await page.getByRole('group', { name: 'Nulmeting' }).getByLabel('Waarde').fill('12');
     await page.getByRole('button', { name: 'Opslaan' }).click();
