@@ -47,7 +47,11 @@ export async function readStoryWithMedia<S extends z.ZodType>(c: Context<AppEnv>
     }
     if (raw === undefined)
       throw new AppError('invalid_input', 'Het verhaal ontbreekt / The story is missing', [
-        { field: 'story', message: 'the story as JSON', code: 'invalid_type' },
+        {
+          field: 'story',
+          message: 'Het verhaal ontbreekt. Stuur het verhaal mee als JSON. / The story is missing. Send the story as JSON.',
+          code: 'invalid_type',
+        },
       ]);
     for (const kind of kinds) {
       const file = form.get(kind);

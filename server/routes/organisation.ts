@@ -89,7 +89,7 @@ export const organisationRoutes = router()
       const user = requireRole(c, 'admin');
       if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? ''))
         throw new AppError('unsupported_media_type', 'Stuur het logo als formulier (multipart/form-data, veld logo) / Send the logo as a form (field logo)', [
-          { field: 'logo', message: 'multipart/form-data with a file in `logo`' },
+          { field: 'logo', message: 'Stuur het logo als bestand in een formulier. / Send the logo as a file in a form.' },
         ]);
       let file: FormDataEntryValue | null;
       try {

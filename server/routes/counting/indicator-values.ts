@@ -7,7 +7,7 @@ import type { DB } from '../../../db/schema.js';
 import { assertIndicatorVisible, assertIndicatorWritable } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, team } from '../../auth/guard.js';
-import { checkPeriod, normalizePeriod } from '../../../db/domain/periods.js';
+import { checkPeriod, normalizePeriod, notAPeriod } from '../../../db/domain/periods.js';
 import { invalid, type ErrorDetail } from '../../errors.js';
 import type { SessionUser } from '../../types.js';
 import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
@@ -80,7 +80,7 @@ export const indicatorValueRoutes = router()
       await assertIndicatorVisible(db, user, indicator);
       const { period } = c.req.valid('query');
       const p = period ? normalizePeriod(period) : undefined;
-      if (p === null) throw invalid('Geen periode / Not a period', [{ field: 'period', message: 'use 2026, 2026-Q1 or 2026-03' }]);
+      if (p === null) throw invalid('Geen periode / Not a period', [{ field: 'period', message: notAPeriod(period ?? '').reason }]);
       const values = await listValues(db, [indicator.id], { period: p });
       return c.json({ values: values.map(({ indicatorId: _, ...v }) => v) }, 200);
     },

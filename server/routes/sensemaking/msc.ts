@@ -224,7 +224,11 @@ export const mscRoutes = router()
         const candidates = await mscCandidates(tx, round);
         if (!candidates.some((s) => s.id === input.storyId))
           throw invalid('Dit verhaal is geen kandidaat in deze ronde / This story is not a candidate in this round', [
-            { field: 'storyId', message: 'not a candidate' },
+            {
+              field: 'storyId',
+              message:
+                'Dit verhaal is geen kandidaat in deze ronde. Kies een verhaal uit de lijst. / This story is not a candidate in this round. Choose a story from the list.',
+            },
           ]);
         const at = new Date().toISOString();
         await savePick(tx, { roundId: id, userId: user.id, storyId: input.storyId, reason: input.reason, at });

@@ -71,7 +71,11 @@ export const storyMediaRoutes = router()
       const twice = media.find((m) => existing.some((e) => e.kind === m.kind));
       if (twice)
         throw new AppError('conflict', 'Dit verhaal heeft al een opname of foto / This story already has a recording or photo', [
-          { field: twice.kind, message: 'one of each per story' },
+          {
+            field: twice.kind,
+            message:
+              'Dit verhaal heeft er al een. Een verhaal heeft één opname en één foto. / This story already has one. A story has one recording and one photo.',
+          },
         ]);
       await saveWithMedia(c, media, (stored) =>
         db.transaction().execute(async (tx) => {

@@ -55,7 +55,7 @@ export const excerptRoutes = router()
         const targets = [input.outcomeId, input.variableId, input.codeId].filter((x) => x !== undefined).length;
         if (targets !== 1)
           throw invalid('Kies één uitkomst, variabele of code / Choose exactly one outcome, variable or code', [
-            { field: 'codeId', message: 'exactly one of outcomeId, variableId, codeId' },
+            { field: 'codeId', message: 'Kies precies één uitkomst, variabele of code. / Choose exactly one outcome, variable or code.' },
           ]);
         if (input.position !== undefined && input.variableId === undefined)
           throw invalid('Een positie hoort bij een variabele / A position needs a variable', [{ field: 'position', message: 'only with variableId' }]);
