@@ -98,7 +98,9 @@ export const organisationRoutes = router()
         throw new AppError('invalid_input', 'Het formulier kan niet gelezen worden / The form cannot be read');
       }
       if (file === null || typeof file === 'string')
-        throw new AppError('invalid_input', 'Kies een afbeelding / Choose an image', [{ field: 'logo', message: 'expected a file', code: 'invalid_type' }]);
+        throw new AppError('invalid_input', 'Kies een afbeelding / Choose an image', [
+          { field: 'logo', message: 'Kies een afbeelding voor het logo. / Choose an image for the logo.', code: 'invalid_type' },
+        ]);
       const clean = await cleanLogo(Buffer.from(await file.arrayBuffer()));
       const dir = mediaDir(c.get('config'));
       const [stored] = await storeMedia(dir, [clean]);

@@ -7,7 +7,7 @@ import { areasWithin } from '../../../db/repositories/areas.js';
 import { reportAccess, reportableStories } from '../../access.js';
 import type { ErrorDetail } from '../../errors.js';
 import { requireRole } from '../../auth/guard.js';
-import { AppError, invalid, notFound } from '../../errors.js';
+import { AppError, beforeStart, invalid, notFound } from '../../errors.js';
 import { type ReportDefinition, type SectionKey } from '../../reports/assemble.js';
 import { emptyDoc, parseRichText } from '../../richtext.js';
 import { serveVersion } from '../../reports/version-cache.js';
@@ -24,7 +24,7 @@ export async function checkDefinition(
   d: { periodFrom: string; periodTo: string; projectIds: number[]; areaIds: number[]; outcomeIds: number[] },
 ) {
   if (d.periodTo < d.periodFrom)
-    throw invalid('Einddatum ligt voor de begindatum / End date is before start date', [{ field: 'periodTo', message: 'before periodFrom' }]);
+    throw invalid('Einddatum ligt voor de begindatum / End date is before start date', [{ field: 'periodTo', message: beforeStart }]);
   await assertExist(db, 'projects', d.projectIds, 'projectIds');
   await assertExist(db, 'areas', d.areaIds, 'areaIds');
   if (d.outcomeIds.length) {

@@ -17,7 +17,7 @@ import { assertMscRoundVisible, isStaff, mscCandidates, mscPicksFor, mscSelectio
 import type { SessionUser } from '../../types.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
-import { conflict, forbidden, invalid, notFound } from '../../errors.js';
+import { beforeStart, conflict, forbidden, invalid, notFound } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
 import { assertExist } from '../../exists.js';
 
@@ -156,7 +156,7 @@ export const mscRoutes = router()
       const user = requireRole(c, ...staff);
       const input = c.req.valid('json');
       if (input.periodTo < input.periodFrom)
-        throw invalid('Einddatum ligt voor de startdatum / End date is before start date', [{ field: 'periodTo', message: 'before periodFrom' }]);
+        throw invalid('Einddatum ligt voor de startdatum / End date is before start date', [{ field: 'periodTo', message: beforeStart }]);
       const projectIds = [...new Set(input.projectIds)];
       const panelUserIds = [...new Set(input.panelUserIds)];
       const round = await inTransaction(c, async (tx) => {

@@ -23,7 +23,13 @@ export async function checkPlacements(db: Kysely<DB>, projectId: number, placeme
             'Deze schaal hoort niet bij dit project. Kies een schaal van dit project. / This scale is not part of this project. Choose a scale of this project.',
         },
       ]);
-    if (seen.has(p.variableId)) throw invalid('Elke schaal één keer / Each scale once', [{ field: `${field}.${i}.variableId`, message: 'appears twice' }]);
+    if (seen.has(p.variableId))
+      throw invalid('Elke schaal één keer / Each scale once', [
+        {
+          field: `${field}.${i}.variableId`,
+          message: 'Deze schaal staat er al. Kies elke schaal één keer. / This scale is already listed. Choose each scale once.',
+        },
+      ]);
     seen.add(p.variableId);
   });
   return placements;
@@ -39,7 +45,10 @@ export async function checkArea(db: Kysely<DB>, projectId: number, areaId: numbe
 }
 
 export function nonEmpty(text: string) {
-  if (!text.trim()) throw invalid('Schrijf het verhaal / Write the story', [{ field: 'body', message: 'the story has no text' }]);
+  if (!text.trim())
+    throw invalid('Schrijf het verhaal / Write the story', [
+      { field: 'body', message: 'Het verhaal is leeg. Schrijf het verhaal. / The story is empty. Write the story.' },
+    ]);
 }
 
 export async function storyFor(

@@ -66,7 +66,9 @@ export const storyMediaRoutes = router()
       if (!canEditStory(user, story)) throw forbidden('Je mag dit verhaal niet aanvullen / You may not add to this story');
       const { input, media } = await readStoryWithMedia(c, MediaFields);
       if (!media.length)
-        throw new AppError('invalid_input', 'Kies een opname of een foto / Choose a recording or a photo', [{ field: 'audio', message: 'no file' }]);
+        throw new AppError('invalid_input', 'Kies een opname of een foto / Choose a recording or a photo', [
+          { field: 'audio', message: 'Kies een opname of een foto. / Choose a recording or a photo.' },
+        ]);
       const existing = await mediaKindsOf(db, id);
       const twice = media.find((m) => existing.some((e) => e.kind === m.kind));
       if (twice)

@@ -18,7 +18,12 @@ import type { SessionUser } from '../../../types.js';
 export async function checkTags(db: Kysely<DB>, storyIds: number[], projectIds: number[], tags: { outcomes?: OutcomeTag[]; placements?: PlacementTag[] }) {
   const outcomeIds = [...new Set((tags.outcomes ?? []).map((o) => o.outcomeId))];
   if (outcomeIds.length !== (tags.outcomes ?? []).length)
-    throw invalid('Een uitkomst staat er twee keer in / An outcome is listed twice', [{ field: 'outcomes', message: 'duplicate' }]);
+    throw invalid('Een uitkomst staat er twee keer in / An outcome is listed twice', [
+      {
+        field: 'outcomes',
+        message: 'Deze uitkomst staat er twee keer in. Kies elke uitkomst één keer. / This outcome is listed twice. Choose each outcome once.',
+      },
+    ]);
   if (outcomeIds.length) {
     const found = await outcomesByIds(db, outcomeIds);
     const bad = outcomeIds.filter((id) => !found.some((f) => f.id === id && projectIds.every((p) => p === f.projectId)));
@@ -37,7 +42,12 @@ export async function checkTags(db: Kysely<DB>, storyIds: number[], projectIds: 
   }
   const variableIds = [...new Set((tags.placements ?? []).map((p) => p.variableId))];
   if (variableIds.length !== (tags.placements ?? []).length)
-    throw invalid('Een variabele staat er twee keer in / A variable is listed twice', [{ field: 'placements', message: 'duplicate' }]);
+    throw invalid('Een variabele staat er twee keer in / A variable is listed twice', [
+      {
+        field: 'placements',
+        message: 'Deze variabele staat er twee keer in. Kies elke variabele één keer. / This variable is listed twice. Choose each variable once.',
+      },
+    ]);
   if (variableIds.length) {
     const used = await storyPlacementLinks(db, storyIds, variableIds);
     // A story's existing placement on a retired variable may be kept.
