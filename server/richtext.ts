@@ -248,7 +248,10 @@ export function parseRichText(value: unknown, field = 'body'): RichText {
   }
   if (Buffer.byteLength(JSON.stringify(json)) > richTextLimits.maxBytes) {
     throw new AppError('payload_too_large', 'Het verhaal is te lang / The story is too long', [
-      { field, message: `larger than ${richTextLimits.maxBytes / 1024} KB` },
+      {
+        field,
+        message: `Deze tekst is groter dan ${richTextLimits.maxBytes / 1024} kB. Maak hem korter. / This text is larger than ${richTextLimits.maxBytes / 1024} kB. Make it shorter.`,
+      },
     ]);
   }
   const html = sanitizeHtml(render(json), sanitizeOptions);

@@ -163,7 +163,13 @@ export const mscRoutes = router()
         await assertExist(tx, 'projects', projectIds, 'projectIds');
         const users = await activeUserIds(tx, panelUserIds);
         const badUsers = panelUserIds.filter((u) => !users.includes(u));
-        if (badUsers.length) throw invalid('Onbekende gebruiker / Unknown user', [{ field: 'panelUserIds', message: `unknown: ${badUsers.join(', ')}` }]);
+        if (badUsers.length)
+          throw invalid('Onbekende gebruiker / Unknown user', [
+            {
+              field: 'panelUserIds',
+              message: `Deze gebruiker bestaat niet of is niet actief (${badUsers.join(', ')}). Kies een actieve gebruiker. / This user does not exist or is not active (${badUsers.join(', ')}). Choose an active user.`,
+            },
+          ]);
         const roundId = await insertRound(
           tx,
           { domain: input.domain, description: input.description ?? '', periodFrom: input.periodFrom, periodTo: input.periodTo, createdBy: user.id },

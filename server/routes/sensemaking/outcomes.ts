@@ -93,6 +93,14 @@ const OutcomePatch = z
   .openapi('OutcomePatch');
 const LibraryBody = z.strictObject({ level: z.enum(outcomeLevels), title, description: description.optional() }).openapi('NewLibraryOutcome');
 
+/** Which parent a level needs, as a field's message. */
+const parentOf = (level: OutcomeLevel) => {
+  const up = parentLevel[level];
+  return up
+    ? `Een ${level} hoort onder een ${up}. Kies een ${up} als bovenliggende uitkomst. / An ${level} belongs under an ${up}. Choose an ${up} as its parent.`
+    : `Een ${level} heeft geen bovenliggende uitkomst. Laat dit leeg. / An ${level} has no parent. Leave this empty.`;
+};
+
 /** The parent must be in the same project, one level up the chain (output → outcome → impact). */
 async function checkParent(db: Kysely<DB>, projectId: number, level: OutcomeLevel, parentId: number | null | undefined, selfId?: number) {
   if (parentId == null) return;
@@ -111,7 +119,7 @@ async function checkParent(db: Kysely<DB>, projectId: number, level: OutcomeLeve
     ]);
   if (parentLevel[level] !== parent.level)
     throw invalid('Een output hoort bij een outcome, een outcome bij een impact / An output serves an outcome, an outcome an impact', [
-      { field: 'parentId', message: `a ${level} needs a parent of level ${parentLevel[level] ?? 'none'}` },
+      { field: 'parentId', message: parentOf(level) },
     ]);
 }
 
