@@ -96,4 +96,22 @@ describe('refused counting fields say what is wrong and what to do', () => {
     const e = await refused(await w.worker.get(`/api/indicators/${ind.id}/values?period=gisteren`));
     expect(shown(e, 'period')[1]).toBe("'gisteren' is not a period. Write for example 2026, 2026-Q1 or 2026-03.");
   });
+
+  it('values with an area the indicator does not keep, and a period twice', async () => {
+    const ind = await indicator(w.coordinator, { projectId: w.projectId, name: 'Buren', unit: 'count', periodicity: 'quarter' });
+    const e = await refused(
+      await w.worker.put(`/api/indicators/${ind.id}/values`, {
+        values: [
+          { period: '2026-Q1', value: 1 },
+          { period: '2026-Q2', areaId: w.areas.kop, value: 2 },
+          { period: '2026-Q1', value: 3 },
+        ],
+      }),
+    );
+    inLocale('nl');
+    expect([e.field('values.1.areaId'), e.field('values.2.period')]).toEqual([
+      'Deze indicator wordt niet per gebied bijgehouden. Laat het gebied leeg.',
+      'Deze periode en dit gebied staan al in regel 1.',
+    ]);
+  });
 });

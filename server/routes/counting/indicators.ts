@@ -21,7 +21,7 @@ import { assertIndicatorDefinable, assertIndicatorVisible, assertProjectVisible,
 import { audit } from '../../audit.js';
 import { requireRole, staff, team } from '../../auth/guard.js';
 import { checkPeriod, normalizePeriod, notAPeriod } from '../../../db/domain/periods.js';
-import { conflict, invalid, notFound, notProjectArea, type ErrorDetail } from '../../errors.js';
+import { conflict, invalid, notByArea, notFound, notProjectArea, type ErrorDetail } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
 import { assertExist } from '../../exists.js';
 import { outcomesByIds } from '../../../db/repositories/sensemaking.js';
@@ -80,7 +80,7 @@ async function checkDefinition(db: Kysely<DB>, d: Definition) {
       if (areaId !== null && !d.byArea)
         return details.push({
           field: `targets.${i}.areaId`,
-          message: 'Deze indicator wordt niet per gebied bijgehouden. Laat het gebied leeg. / This indicator is not kept per area. Leave the area empty.',
+          message: notByArea,
         });
       if (areaId !== null && areas && !areas.has(areaId)) return details.push({ field: `targets.${i}.areaId`, message: notProjectArea });
       const k = `${p.period}|${areaId}`;
