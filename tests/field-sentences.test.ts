@@ -51,6 +51,26 @@ describe('a refused story names each field in a whole sentence, Dutch and Englis
     const practice = await refused(await story({ source: 'practice', teller: { name: 'Fatima' } }));
     expect(shown(practice, 'teller')[0]).toBe('Bij een eigen praktijkverhaal ben jij de verteller. Laat de verteller leeg.');
   });
+
+  it('an outcome under a parent of the wrong level, and a selection round that ends before it starts', async () => {
+    const outcome = (body: Record<string, unknown>) => w.coordinator.post(`/api/projects/${w.projectA}/outcomes`, body);
+    const impact = (await (await outcome({ level: 'impact', title: 'Buren kennen elkaar' })).json()).outcome.id;
+    const e = await refused(await outcome({ level: 'output', title: 'Koffieochtenden', parentId: impact }));
+    expect(shown(e, 'parentId')).toEqual([
+      'Een output hoort onder een outcome. Kies een outcome als bovenliggende uitkomst.',
+      'An output belongs under an outcome. Choose an outcome as its parent.',
+    ]);
+    const round = await refused(
+      await w.coordinator.post('/api/msc-rounds', {
+        domain: 'Meedoen',
+        periodFrom: '2026-05-01',
+        periodTo: '2026-04-01',
+        projectIds: [w.projectA],
+        panelUserIds: [w.coordinator.id],
+      }),
+    );
+    expect(shown(round, 'periodTo')[0]).toBe('Deze dag ligt voor de startdatum. Kies een latere dag.');
+  });
 });
 
 describe('refused counting fields say what is wrong and what to do', () => {
