@@ -69,7 +69,7 @@ const SubmissionBody = z
       ctx.addIssue({
         code: 'custom',
         path: ['consentTextVersion'],
-        message: `the consent text of ${s.language ?? 'nl'} is ${residentConsentVersion(s.language ?? 'nl')}`,
+        message: `De toestemming hoort bij een tekst in een andere taal (nodig: ${residentConsentVersion(s.language ?? 'nl')}). Laad de pagina opnieuw. / The consent is for a text in another language (needed: ${residentConsentVersion(s.language ?? 'nl')}). Reload the page.`,
       });
   })
   .openapi('PublicStory');
