@@ -35,18 +35,25 @@ export function checkConsentGiver(input: { under16: boolean; givenBy: ConsentGiv
   const { under16, givenBy, guardianName, widening } = input;
   if (givenBy === 'guardian' && !guardianName?.trim()) {
     throw invalid('Vul de naam van de ouder of voogd in / Fill in the guardian’s name', [
-      { field: 'guardianName', message: 'required when a guardian gives consent' },
+      { field: 'guardianName', message: 'Vul de naam van de ouder of voogd in. / Fill in the name of the parent or guardian.' },
     ]);
   }
   if (!widening) return;
   if (givenBy !== 'teller' && givenBy !== 'guardian') {
     throw invalid('Alleen de verteller (of ouder/voogd) kan toestemming geven of uitbreiden / Only the teller (or guardian) can give or widen consent', [
-      { field: 'givenBy', message: 'consent must come from the teller or guardian' },
+      {
+        field: 'givenBy',
+        message: 'Alleen de verteller of een ouder of voogd kan toestemming geven. / Only the teller or a parent or guardian can give consent.',
+      },
     ]);
   }
   if (under16 && givenBy !== 'guardian') {
     throw invalid('Bij een verteller onder de 16 geeft een ouder of voogd toestemming / A teller under 16 needs a guardian’s consent', [
-      { field: 'givenBy', message: 'a teller under 16 needs consent from a guardian, with their name' },
+      {
+        field: 'givenBy',
+        message:
+          'De verteller is jonger dan 16. Dan geeft een ouder of voogd toestemming, met naam. / The teller is under 16. Then a parent or guardian gives consent, with their name.',
+      },
     ]);
   }
 }

@@ -53,6 +53,16 @@ export const notFound = (what = 'Niet gevonden / Not found') => new AppError('no
 export const forbidden = (message = 'Dit mag je niet doen / Not allowed') => new AppError('forbidden', message);
 export const conflict = (message: string) => new AppError('conflict', message);
 
+/** A field's message when an end date lies before its start date. */
+export const beforeStart = 'Deze dag ligt voor de startdatum. Kies een latere dag. / This day is before the start date. Choose a later day.';
+
+/** A field's message when an area is given for an indicator not kept per area. */
+export const notByArea = 'Deze indicator wordt niet per gebied bijgehouden. Laat het gebied leeg. / This indicator is not kept per area. Leave the area empty.';
+
+/** A field's message when the chosen area is not one of the project's (or within one). */
+export const notProjectArea =
+  'Dit gebied hoort niet bij dit project. Kies een gebied van dit project. / This area is not part of this project. Choose an area of this project.';
+
 /**
  * One detail per bad field; an unknown field is named like any other (`parent.unknownKey`).
  * Besides the (English) message each detail carries zod's issue `code` and the limit that was

@@ -21,5 +21,24 @@ export async function assertExist(db: Kysely<DB>, table: IdTable, ids: number | 
   if (ids == null) return;
   const list = typeof ids === 'number' ? [ids] : ids;
   const missing = await missingIds(db, table, list);
-  if (missing.length) throw invalid(unknown[table], [{ field, message: typeof ids === 'number' ? 'unknown' : `unknown: ${missing.join(', ')}` }]);
+  if (missing.length) throw invalid(unknown[table], [{ field, message: notThere(table, typeof ids === 'number' ? [] : missing) }]);
+}
+
+// Dutch needs the article: "dit gebied … een ander gebied", "deze code … een andere code".
+const named: Record<IdTable, [thisNl: string, otherNl: string, en: string]> = {
+  projects: ['Dit project', 'een ander project', 'project'],
+  areas: ['Dit gebied', 'een ander gebied', 'area'],
+  users: ['Deze gebruiker', 'een andere gebruiker', 'user'],
+  outcomes: ['Deze uitkomst', 'een andere uitkomst', 'outcome'],
+  codes: ['Deze code', 'een andere code', 'code'],
+  climateVariables: ['Deze variabele', 'een andere variabele', 'variable'],
+  tellers: ['Deze verteller', 'een andere verteller', 'teller'],
+  stories: ['Dit verhaal', 'een ander verhaal', 'story'],
+};
+
+/** "Dit gebied bestaat niet. Kies een ander gebied. / This area does not exist. …", naming the ids of a list. */
+function notThere(table: IdTable, ids: number[]): string {
+  const [nl, other, en] = named[table];
+  const which = ids.length ? ` (${ids.join(', ')})` : '';
+  return `${nl} bestaat niet${which}. Kies ${other}. / This ${en} does not exist${which}. Choose another ${en}.`;
 }

@@ -233,6 +233,8 @@ function plain(node: RichNode): string {
     .trim();
 }
 
+const tooLong = `Deze tekst is langer dan ${richTextLimits.maxBytes / 1024} kB. Maak hem korter. / This text is longer than ${richTextLimits.maxBytes / 1024} kB. Make it shorter.`;
+
 /** Validates a tiptap document from the client; throws a 400 (or 413) naming the offending path. */
 export function parseRichText(value: unknown, field = 'body'): RichText {
   let json: RichNode;
@@ -242,13 +244,20 @@ export function parseRichText(value: unknown, field = 'body'): RichText {
   } catch (e) {
     if (!(e instanceof Invalid)) throw e;
     const path = field + e.path;
-    const detail: ErrorDetail = { field, path, message: `${path}: ${e.message}` };
+    // `reason` is for the developer of a client; `message` for the person who typed the text.
+    const message = e.tooLarge
+      ? tooLong
+      : 'Deze opmaak kan niet worden opgeslagen. Haal de opmaak weg en probeer het opnieuw. / This formatting cannot be saved. Remove the formatting and try again.';
+    const detail: ErrorDetail = { field, path, message, reason: `${path}: ${e.message}` };
     if (e.tooLarge) throw new AppError('payload_too_large', 'Het verhaal is te lang / The story is too long', [detail]);
     throw new AppError('invalid_input', 'Deze tekstopmaak kan niet worden opgeslagen / This formatting cannot be saved', [detail]);
   }
   if (Buffer.byteLength(JSON.stringify(json)) > richTextLimits.maxBytes) {
     throw new AppError('payload_too_large', 'Het verhaal is te lang / The story is too long', [
-      { field, message: `larger than ${richTextLimits.maxBytes / 1024} KB` },
+      {
+        field,
+        message: tooLong,
+      },
     ]);
   }
   const html = sanitizeHtml(render(json), sanitizeOptions);

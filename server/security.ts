@@ -148,7 +148,12 @@ export const refuseBadText: MiddlewareHandler = async (c, next) => {
   if (fields.length)
     throw invalid(
       'Tekst met een teken dat geen tekst is (NUL of een losse surrogaat) / Text with a character that is not text (NUL or a lone surrogate)',
-      fields.map((field) => ({ field, message: 'contains a NUL character or a lone surrogate', code: 'invalid_format', format: 'text' })),
+      fields.map((field) => ({
+        field,
+        message: 'Hier staat een teken dat geen tekst is. Typ of plak de tekst opnieuw. / This has a character that is not text. Type or paste the text again.',
+        code: 'invalid_format',
+        format: 'text',
+      })),
     );
   return next();
 };

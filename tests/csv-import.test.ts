@@ -62,6 +62,7 @@ describe('CSV import of values', () => {
     expect(res.status).toBe(400);
     const details = (await res.json()).error.details;
     expect(details).toEqual([expect.objectContaining({ row: 3, column: 'value', nl: "'x' is geen getal.", en: "'x' is not a number." })]);
+    expect(details[0].message).toBe("Rij 3, value: 'x' is geen getal. / Row 3, value: 'x' is not a number.");
     expect(await values()).toEqual([]);
   });
 

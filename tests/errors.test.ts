@@ -80,7 +80,9 @@ describe('one error shape for every status', () => {
     expect(exact.error.details).toEqual([expect.objectContaining({ field: 'password', code: 'too_small', origin: 'string', minimum: 10 })]);
     // errors thrown by routes keep their shape: a field and a message, no code
     const area = await expectError(await admin.post('/api/projects', { name: 'P', areaIds: [999] }), 400, 'invalid_input');
-    expect(area.error.details).toEqual([{ field: 'areaIds', message: 'unknown: 999' }]);
+    expect(area.error.details).toEqual([
+      { field: 'areaIds', message: 'Dit gebied bestaat niet (999). Kies een ander gebied. / This area does not exist (999). Choose another area.' },
+    ]);
   });
 
   it('400 for unknown fields, naming them', async () => {
@@ -303,9 +305,9 @@ describe('the web words field errors in the UI’s language', () => {
     const admin = await t.as('admin');
     const area = await apiError(await admin.post('/api/projects', { name: 'P', areaIds: [999] }));
     inLocale('nl');
-    expect(area.field('areaIds')).toBe('Onbekend gebied');
+    expect(area.field('areaIds')).toBe('Dit gebied bestaat niet (999). Kies een ander gebied.');
     inLocale('en');
-    expect(area.field('areaIds')).toBe('Unknown area');
+    expect(area.field('areaIds')).toBe('This area does not exist (999). Choose another area.');
     const dates = await apiError(await admin.post('/api/projects', { name: 'P', startDate: '2026-05-01', endDate: '2026-04-01' }));
     inLocale('nl');
     expect(dates.field('endDate')).toBe('Deze dag ligt voor de startdatum. Kies een latere dag.');

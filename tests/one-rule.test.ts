@@ -72,9 +72,16 @@ describe('one rule for each thing', () => {
       areaIds: [88888],
     });
     expect(report.status).toBe(400);
-    expect((await report.json()).error.details).toEqual([{ field: 'projectIds', message: 'unknown: 99999' }]);
+    expect((await report.json()).error.details).toEqual([
+      {
+        field: 'projectIds',
+        message: 'Dit project bestaat niet (99999). Kies een ander project. / This project does not exist (99999). Choose another project.',
+      },
+    ]);
     const project = await w.admin.post('/api/projects', { name: 'Gebiedtest', areaIds: [w.areaId, 77777, 77777] });
-    expect((await project.json()).error.details).toEqual([{ field: 'areaIds', message: 'unknown: 77777' }]);
+    expect((await project.json()).error.details).toEqual([
+      { field: 'areaIds', message: 'Dit gebied bestaat niet (77777). Kies een ander gebied. / This area does not exist (77777). Choose another area.' },
+    ]);
     const story = await w.member.post('/api/stories', {
       projectId: w.projectA,
       areaId: 66666,
@@ -83,10 +90,15 @@ describe('one rule for each thing', () => {
       source: 'practice',
       consent: { level: 'team', channel: 'spoken', givenBy: 'teller' },
     });
-    expect((await story.json()).error.details).toEqual([{ field: 'areaId', message: 'unknown' }]);
+    expect((await story.json()).error.details).toEqual([
+      { field: 'areaId', message: 'Dit gebied bestaat niet. Kies een ander gebied. / This area does not exist. Choose another area.' },
+    ]);
     const indicator = await w.coordinator.post('/api/indicators', { projectId: 55555, name: 'Bezoekers', unit: 'count', periodicity: 'quarter' });
     expect(indicator.status).toBe(400);
-    expect((await indicator.json()).error.details).toContainEqual({ field: 'projectId', message: 'unknown' });
+    expect((await indicator.json()).error.details).toContainEqual({
+      field: 'projectId',
+      message: 'Dit project bestaat niet. Kies een ander project. / This project does not exist. Choose another project.',
+    });
   });
 
   it('a worker’s story and a resident’s story are recorded the same way: teller, consent record, placements and one audit row', async () => {

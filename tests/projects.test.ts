@@ -51,7 +51,10 @@ describe('saving a project with its team', () => {
 
     const bad = await coordinator.patch(`/api/projects/${project.id}`, { name: 'Speeltuin Noord', vraagstuk: 'Nieuw', userIds: [colleague.id, funder.id] });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.details[0]).toMatchObject({ field: 'userIds', message: `not allowed: ${funder.id}` });
+    expect((await bad.json()).error.details[0]).toMatchObject({
+      field: 'userIds',
+      message: `Deze gebruiker bestaat niet of is een financier (${funder.id}). Een financier kan geen teamlid zijn. / This user does not exist or is a funder (${funder.id}). A funder cannot be a team member.`,
+    });
     expect(await t.db.selectFrom('projects').selectAll().where('id', '=', project.id).executeTakeFirstOrThrow()).toEqual(before);
     expect(await members(t, project.id)).toEqual([worker.id]);
     expect((await projectAudit(t, project.id)).length).toBe(auditBefore);

@@ -263,7 +263,11 @@ describe('a resident tells a story', () => {
     // The consent text read must be the one in the story's language.
     const mixed = await submit(t, token, { language: 'tr', consentTextVersion: '2026-11-29/pl' });
     expect(mixed.status).toBe(400);
-    expect((await mixed.json()).error.details[0].field).toBe('consentTextVersion');
+    const [detail] = (await mixed.json()).error.details;
+    expect(detail.field).toBe('consentTextVersion');
+    expect(detail.message).toMatch(
+      /^De toestemming hoort bij een tekst in een andere taal \(nodig: [\d-]+\/tr\)\. .+ \/ The consent is for a text in another language \(needed: [\d-]+\/tr\)\. /,
+    );
     expect((await submit(t, token, { language: 'de' })).status).toBe(400);
   });
 

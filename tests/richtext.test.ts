@@ -239,7 +239,11 @@ describe('hostile rich text through the API', () => {
     const payload = `{"projectId":${w.projectA},"title":"Diep","source":"heard","consent":{"level":"team","channel":"spoken","givenBy":"teller"},"body":${deep}}`;
     const res = await w.member.request('POST', '/api/stories', payload, { 'content-type': 'application/json' });
     expect(res.status).toBe(400);
-    expect((await res.json()).error.details[0].message).toMatch(/deeper than 20/);
+    const [detail] = (await res.json()).error.details;
+    expect(detail.reason).toMatch(/deeper than 20/);
+    expect(detail.message).toBe(
+      'Deze opmaak kan niet worden opgeslagen. Haal de opmaak weg en probeer het opnieuw. / This formatting cannot be saved. Remove the formatting and try again.',
+    );
     const pub = await t.anon.request(
       'POST',
       `/api/public/links/${token}/stories`,

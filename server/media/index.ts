@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import type { Config } from '../env.js';
 import { AppError } from '../errors.js';
 import { cleanAudio } from './audio.js';
-import { MEDIA_LIMITS, sha256, tooLarge, unsupported, type CleanMedia, type MediaKind, type StoredMedia } from './kinds.js';
+import { MEDIA_LIMITS, MiB, sha256, tooLarge, unsupported, type CleanMedia, type MediaKind, type StoredMedia } from './kinds.js';
 
 export { MEDIA_BODY_LIMIT, MEDIA_LIMITS, type CleanMedia, type MediaKind, type StoredMedia } from './kinds.js';
 
@@ -24,10 +24,14 @@ export function mediaDir(config: Pick<Config, 'databasePath' | 'mediaPath'>): st
 }
 
 async function cleanPhoto(data: Buffer): Promise<CleanMedia> {
-  if (data.length > MEDIA_LIMITS.photoBytes) throw tooLarge('photo', `at most ${MEDIA_LIMITS.photoBytes} bytes`);
+  if (data.length > MEDIA_LIMITS.photoBytes)
+    throw tooLarge(
+      'photo',
+      `De foto is groter dan ${MEDIA_LIMITS.photoBytes / MiB} MB. Kies een kleinere foto. / The photo is larger than ${MEDIA_LIMITS.photoBytes / MiB} MB. Choose a smaller photo.`,
+    );
   const type = await fileTypeFromBuffer(data);
   if (!type || !['jpg', 'png', 'webp', 'gif', 'avif', 'heic', 'tif'].includes(type.ext))
-    throw unsupported('photo', `the bytes are ${type ? type.mime : 'of no known kind'}, not a photo`);
+    throw unsupported('photo', 'Dit bestand is geen foto. Kies een foto. / This file is not a photo. Choose a photo.');
   let bytes: Buffer;
   try {
     // Re-encoded from the pixels: turned upright by its orientation tag, then every tag (EXIF, GPS, XMP, ICC) is left behind.
@@ -36,8 +40,8 @@ async function cleanPhoto(data: Buffer): Promise<CleanMedia> {
       .resize({ width: MEDIA_LIMITS.photoSide, height: MEDIA_LIMITS.photoSide, fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 82, mozjpeg: true })
       .toBuffer();
-  } catch (e) {
-    throw unsupported('photo', `the picture cannot be read: ${(e as Error).message}`);
+  } catch {
+    throw unsupported('photo', 'De foto kan niet gelezen worden. Kies een andere foto. / The photo cannot be read. Choose another photo.');
   }
   return { kind: 'photo', mime: 'image/jpeg', ext: 'jpg', bytes, durationSeconds: null, sha256: sha256(bytes) };
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { PHOTO_BYTES } from '../../db/domain/uploads.js';
 import { AppError } from '../errors.js';
 
-const MiB = 1024 * 1024;
+export const MiB = 1024 * 1024;
 export const MEDIA_LIMITS = {
   /** Five minutes of speech is about 1.2 MB at the recorder's 32 kbit/s; this leaves room for other recorders. */
   audioBytes: 8 * MiB,

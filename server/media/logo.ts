@@ -29,15 +29,24 @@ const unsupported = (why: string) =>
 /** Checks an upload by its bytes and returns the PNG to keep: 415 when it is no image, 413 when too large. */
 export async function cleanLogo(data: Buffer): Promise<CleanLogo> {
   if (data.length > LOGO_LIMITS.bytes)
-    throw new AppError('payload_too_large', 'Het logo is te groot / The logo is too large', [{ field: 'logo', message: `at most ${LOGO_LIMITS.bytes} bytes` }]);
-  if (!data.length) throw unsupported('the file is empty');
+    throw new AppError('payload_too_large', 'Het logo is te groot / The logo is too large', [
+      {
+        field: 'logo',
+        message: `Het logo is groter dan ${LOGO_LIMITS.bytes / 1024 / 1024} MB. Kies een kleiner bestand. / The logo is larger than ${LOGO_LIMITS.bytes / 1024 / 1024} MB. Choose a smaller file.`,
+      },
+    ]);
+  if (!data.length) throw unsupported('Het bestand is leeg. Kies een ander bestand. / The file is empty. Choose another file.');
   const type = await fileTypeFromBuffer(data);
   const svg = (!type || type.ext === 'xml') && /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(data.subarray(0, 2048).toString('utf8'));
   if (!svg && (!type || !['png', 'jpg', 'webp', 'gif', 'avif'].includes(type.ext)))
-    throw unsupported(`the bytes are ${type ? type.mime : 'of no known kind'}, not an image`);
+    throw unsupported(
+      'Dit bestand is geen afbeelding. Kies een PNG, JPEG, WebP, GIF of SVG. / This file is not an image. Choose a PNG, JPEG, WebP, GIF or SVG.',
+    );
   // An SVG is drawn on the server: nothing in it may reach outside it (files, URLs, entities).
   if (svg && /<!DOCTYPE|<!ENTITY|(?:^|[\s:])href\s*=\s*["']\s*(?!#)|url\(\s*["']?\s*(?!#)/i.test(data.toString('utf8')))
-    throw unsupported('an SVG that refers to anything outside itself (a file, a URL, an entity)');
+    throw unsupported(
+      'Deze SVG verwijst naar iets buiten het bestand. Kies een ander bestand. / This SVG refers to something outside the file. Choose another file.',
+    );
   let out: { data: Buffer; info: OutputInfo };
   try {
     // Drawn again from its pixels (an SVG rendered, nothing of it kept): no script, no tags.
@@ -45,8 +54,8 @@ export async function cleanLogo(data: Buffer): Promise<CleanLogo> {
       .resize({ width: LOGO_LIMITS.width, height: LOGO_LIMITS.height, fit: 'inside', withoutEnlargement: !svg })
       .png({ compressionLevel: 9 })
       .toBuffer({ resolveWithObject: true });
-  } catch (e) {
-    throw unsupported(`the picture cannot be read: ${(e as Error).message}`);
+  } catch {
+    throw unsupported('De afbeelding kan niet gelezen worden. Kies een ander bestand. / The picture cannot be read. Choose another file.');
   }
   const bytes = out.data;
   return {

@@ -37,7 +37,9 @@ export async function readStoryWithMedia<S extends z.ZodType>(c: Context<AppEnv>
     }
     for (const key of form.keys()) {
       if (key !== 'story' && !kinds.includes(key as MediaKind))
-        throw new AppError('invalid_input', 'Onbekend veld / Unknown field', [{ field: key, message: 'unknown field', code: 'unrecognized_keys' }]);
+        throw new AppError('invalid_input', 'Onbekend veld / Unknown field', [
+          { field: key, message: 'Dit veld kennen we niet. Laat het weg. / This field is not known. Leave it out.', code: 'unrecognized_keys' },
+        ]);
     }
     const story = form.get('story') ?? '{}';
     try {
@@ -47,13 +49,19 @@ export async function readStoryWithMedia<S extends z.ZodType>(c: Context<AppEnv>
     }
     if (raw === undefined)
       throw new AppError('invalid_input', 'Het verhaal ontbreekt / The story is missing', [
-        { field: 'story', message: 'the story as JSON', code: 'invalid_type' },
+        {
+          field: 'story',
+          message: 'Het verhaal ontbreekt. Stuur het verhaal mee als JSON. / The story is missing. Send the story as JSON.',
+          code: 'invalid_type',
+        },
       ]);
     for (const kind of kinds) {
       const file = form.get(kind);
       if (file === null) continue;
       if (typeof file === 'string')
-        throw new AppError('unsupported_media_type', 'Dit is geen bestand / This is not a file', [{ field: kind, message: 'expected a file' }]);
+        throw new AppError('unsupported_media_type', 'Dit is geen bestand / This is not a file', [
+          { field: kind, message: 'Dit is geen bestand. Kies een bestand. / This is not a file. Choose a file.' },
+        ]);
       files.set(kind, Buffer.from(await file.arrayBuffer()));
     }
   } else {

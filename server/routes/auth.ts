@@ -123,7 +123,9 @@ export const authRoutes = router()
       const config = c.get('config');
       await limiter.hit(`password:${user.id}`, config.limits.loginPerAccount);
       if (!(await verifyPassword(currentPassword, await passwordHashOf(db, user.id)))) {
-        throw new AppError('invalid_input', 'Huidig wachtwoord klopt niet / Current password is wrong', [{ field: 'currentPassword', message: 'wrong' }]);
+        throw new AppError('invalid_input', 'Huidig wachtwoord klopt niet / Current password is wrong', [
+          { field: 'currentPassword', message: 'Je huidige wachtwoord klopt niet. Probeer het opnieuw. / Your current password is wrong. Try again.' },
+        ]);
       }
       const passwordHash = await hashPassword(newPassword);
       await db.transaction().execute(async (tx) => {

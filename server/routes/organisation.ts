@@ -89,7 +89,7 @@ export const organisationRoutes = router()
       const user = requireRole(c, 'admin');
       if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? ''))
         throw new AppError('unsupported_media_type', 'Stuur het logo als formulier (multipart/form-data, veld logo) / Send the logo as a form (field logo)', [
-          { field: 'logo', message: 'multipart/form-data with a file in `logo`' },
+          { field: 'logo', message: 'Stuur het logo als bestand in een formulier. / Send the logo as a file in a form.' },
         ]);
       let file: FormDataEntryValue | null;
       try {
@@ -98,7 +98,9 @@ export const organisationRoutes = router()
         throw new AppError('invalid_input', 'Het formulier kan niet gelezen worden / The form cannot be read');
       }
       if (file === null || typeof file === 'string')
-        throw new AppError('invalid_input', 'Kies een afbeelding / Choose an image', [{ field: 'logo', message: 'expected a file', code: 'invalid_type' }]);
+        throw new AppError('invalid_input', 'Kies een afbeelding / Choose an image', [
+          { field: 'logo', message: 'Kies een afbeelding voor het logo. / Choose an image for the logo.', code: 'invalid_type' },
+        ]);
       const clean = await cleanLogo(Buffer.from(await file.arrayBuffer()));
       const dir = mediaDir(c.get('config'));
       const [stored] = await storeMedia(dir, [clean]);

@@ -8,7 +8,7 @@ import { usersByIds } from '../../db/repositories/users.js';
 import { assertProjectVisible, projectScope } from '../access.js';
 import { audit } from '../audit.js';
 import { requireRole, staff, team } from '../auth/guard.js';
-import { invalid, notFound, conflict } from '../errors.js';
+import { beforeStart, invalid, notFound, conflict } from '../errors.js';
 import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../openapi.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
@@ -98,9 +98,7 @@ const Project = z
 
 async function checkRefs(db: Kysely<DB>, input: { areaIds?: number[]; startDate?: string | null; endDate?: string | null }) {
   if (input.startDate && input.endDate && input.endDate < input.startDate)
-    throw invalid('Einddatum ligt voor de startdatum / End date is before start date', [
-      { field: 'endDate', message: 'Deze dag ligt voor de startdatum. Kies een latere dag. / This day is before the start date. Choose a later day.' },
-    ]);
+    throw invalid('Einddatum ligt voor de startdatum / End date is before start date', [{ field: 'endDate', message: beforeStart }]);
   await assertExist(db, 'areas', input.areaIds, 'areaIds');
 }
 
@@ -110,7 +108,12 @@ async function checkMembers(db: Kysely<DB>, userIds: number[] | undefined) {
   const found = await usersByIds(db, userIds);
   const bad = userIds.filter((u) => !found.some((f) => f.id === u && f.role !== 'funder'));
   if (bad.length)
-    throw invalid('Onbekende gebruiker of financier / Unknown user or a funder', [{ field: 'userIds', message: `not allowed: ${bad.join(', ')}` }]);
+    throw invalid('Onbekende gebruiker of financier / Unknown user or a funder', [
+      {
+        field: 'userIds',
+        message: `Deze gebruiker bestaat niet of is een financier (${bad.join(', ')}). Een financier kan geen teamlid zijn. / This user does not exist or is a funder (${bad.join(', ')}). A funder cannot be a team member.`,
+      },
+    ]);
 }
 
 /** Sets the team when it changes, with its own audit entry; call inside the project's transaction. */
@@ -172,7 +175,12 @@ export const projectRoutes = router()
       const db = c.get('db');
       const area = await db.transaction().execute(async (tx) => {
         if (input.parentId && !(await areaExists(tx, input.parentId))) {
-          throw invalid('Onbekend bovenliggend gebied / Unknown parent area', [{ field: 'parentId', message: 'unknown' }]);
+          throw invalid('Onbekend bovenliggend gebied / Unknown parent area', [
+            {
+              field: 'parentId',
+              message: 'Dit gebied bestaat niet. Kies een ander bovenliggend gebied. / This area does not exist. Choose another parent area.',
+            },
+          ]);
         }
         if (input.cbsCode && (await cbsCodeTaken(tx, input.cbsCode))) {
           throw conflict('Er is al een gebied met deze CBS-code / An area with this CBS code exists');

@@ -137,7 +137,9 @@ export const reviewRoutes = router()
       await reviewableStory(db, user, id);
       const rich = parseRichText(input.body);
       if (!rich.text.trim())
-        throw invalid('De versie voor verslagen is leeg / The report version is empty', [{ field: 'body', message: 'the report version has no text' }]);
+        throw invalid('De versie voor verslagen is leeg / The report version is empty', [
+          { field: 'body', message: 'De versie voor verslagen is leeg. Schrijf een tekst. / The report version is empty. Write a text.' },
+        ]);
       const result = await db.transaction().execute(async (tx) => {
         const story = await reviewSource(tx, id);
         if (!story) throw notFound('Verhaal niet gevonden / Story not found');

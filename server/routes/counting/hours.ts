@@ -98,14 +98,20 @@ const Budget = z
 
 /** Dates in the future are plans, not hours worked or money spent (one day of slack for time zones). */
 function notFuture(d: string, field: string) {
-  if (isFuture(d)) throw invalid('Datum ligt in de toekomst / Date is in the future', [{ field, message: 'in the future' }]);
+  if (isFuture(d))
+    throw invalid('Datum ligt in de toekomst / Date is in the future', [
+      { field, message: 'Deze datum ligt in de toekomst. Kies vandaag of een eerdere dag. / This date is in the future. Choose today or an earlier day.' },
+    ]);
 }
+
+const notADate =
+  'Dit is geen datum of periode. Schrijf bijvoorbeeld 2026-03-15 of 2026-Q1. / This is not a date or period. Write for example 2026-03-15 or 2026-Q1.';
 
 function dates(q: { from?: string; to?: string }) {
   const from = boundDate(q.from, 'from');
   const to = boundDate(q.to, 'to');
-  if (q.from && !from) throw invalid('Ongeldige begindatum / Invalid from', [{ field: 'from', message: 'a date or period' }]);
-  if (q.to && !to) throw invalid('Ongeldige einddatum / Invalid to', [{ field: 'to', message: 'a date or period' }]);
+  if (q.from && !from) throw invalid('Ongeldige begindatum / Invalid from', [{ field: 'from', message: notADate }]);
+  if (q.to && !to) throw invalid('Ongeldige einddatum / Invalid to', [{ field: 'to', message: notADate }]);
   return { from, to };
 }
 
@@ -244,7 +250,9 @@ export const hoursRoutes = router()
       notFuture(input.date, 'date');
       const amountCents = Math.round(input.amount * 100);
       if (Math.abs(amountCents - input.amount * 100) > 1e-6)
-        throw invalid('Hoogstens twee decimalen / At most two decimals', [{ field: 'amount', message: 'at most two decimals' }]);
+        throw invalid('Hoogstens twee decimalen / At most two decimals', [
+          { field: 'amount', message: 'Een bedrag heeft hoogstens twee cijfers achter de komma. / An amount has at most two digits after the decimal point.' },
+        ]);
       const entry = await inTransaction(c, async (tx) => {
         await assertProjectWritable(tx, user, id);
         const { id: expenseId } = await insertExpense(tx, {

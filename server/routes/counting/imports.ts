@@ -121,11 +121,13 @@ async function attempt<T>(db: Kysely<DB>, commit: boolean, fn: (tx: Kysely<DB>) 
   }
 }
 
+const at = (e: RowError) => (e.column ? `, ${e.column}` : '');
+
 /** A commit with bad rows: 400 with the same list a preview shows. */
 function rejected(errs: RowError[]) {
   return invalid(
     `Niets geïmporteerd: ${errs.length} fout(en) / Nothing imported: ${errs.length} error(s)`,
-    errs.map((e) => ({ ...e, field: e.column, message: `rij/row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.reason}` })),
+    errs.map((e) => ({ ...e, field: e.column, message: `Rij ${e.row}${at(e)}: ${e.nl} / Row ${e.row}${at(e)}: ${e.en}` })),
   );
 }
 

@@ -7,8 +7,8 @@ import type { DB } from '../../../db/schema.js';
 import { assertIndicatorVisible, assertIndicatorWritable } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, team } from '../../auth/guard.js';
-import { checkPeriod, normalizePeriod } from '../../../db/domain/periods.js';
-import { invalid, type ErrorDetail } from '../../errors.js';
+import { checkPeriod, normalizePeriod, notAPeriod } from '../../../db/domain/periods.js';
+import { invalid, notByArea, notProjectArea, type ErrorDetail } from '../../errors.js';
 import type { SessionUser } from '../../types.js';
 import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
 import { allAreaIds } from '../../../db/repositories/areas.js';
@@ -42,14 +42,18 @@ async function saveValues(tx: Kysely<DB>, user: SessionUser, input: ValueIn[]) {
     const areaId = v.areaId ?? null;
     if ('reason' in p) bad('period', p.reason);
     if (indicator.byArea && areaId === null)
-      bad('areaId', 'Kies een gebied: deze indicator wordt per gebied bijgehouden / Choose an area: this indicator is kept per area');
-    else if (!indicator.byArea && areaId !== null) bad('areaId', 'Deze indicator wordt niet per gebied bijgehouden / This indicator is not kept per area');
-    else if (areaId !== null && areas && !areas.has(areaId)) bad('areaId', 'Gebied hoort niet bij het project / Area is not one of the project');
+      bad('areaId', 'Kies een gebied: deze indicator wordt per gebied bijgehouden. / Choose an area: this indicator is kept per area.');
+    else if (!indicator.byArea && areaId !== null) bad('areaId', notByArea);
+    else if (areaId !== null && areas && !areas.has(areaId)) bad('areaId', notProjectArea);
     const wrong = v.value == null ? null : unitProblem(indicator.unit, v.value);
     if (wrong) bad('value', wrong.reason);
     if ('reason' in p || details.length > before) return;
     const k = `${v.indicatorId}|${p.period}|${areaId}`;
-    if (seen.has(k)) return bad('period', `Dubbel: zelfde periode en gebied als regel ${seen.get(k)! + 1} / Duplicate of entry ${seen.get(k)! + 1}`);
+    if (seen.has(k))
+      return bad(
+        'period',
+        `Deze periode en dit gebied staan al in regel ${seen.get(k)! + 1}. / This period and area are already in entry ${seen.get(k)! + 1}.`,
+      );
     seen.set(k, i);
     writes.push({ indicatorId: v.indicatorId, period: p.period, areaId: areaId ?? ALL_AREAS, value: v.value, note: v.note });
   });
@@ -80,7 +84,7 @@ export const indicatorValueRoutes = router()
       await assertIndicatorVisible(db, user, indicator);
       const { period } = c.req.valid('query');
       const p = period ? normalizePeriod(period) : undefined;
-      if (p === null) throw invalid('Geen periode / Not a period', [{ field: 'period', message: 'use 2026, 2026-Q1 or 2026-03' }]);
+      if (p === null) throw invalid('Geen periode / Not a period', [{ field: 'period', message: notAPeriod(period ?? '').reason }]);
       const values = await listValues(db, [indicator.id], { period: p });
       return c.json({ values: values.map(({ indicatorId: _, ...v }) => v) }, 200);
     },

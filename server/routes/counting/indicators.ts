@@ -20,8 +20,8 @@ import type { DB } from '../../../db/schema.js';
 import { assertIndicatorDefinable, assertIndicatorVisible, assertProjectVisible, indicatorScope } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff, team } from '../../auth/guard.js';
-import { checkPeriod, normalizePeriod } from '../../../db/domain/periods.js';
-import { conflict, invalid, notFound, type ErrorDetail } from '../../errors.js';
+import { checkPeriod, normalizePeriod, notAPeriod } from '../../../db/domain/periods.js';
+import { conflict, invalid, notByArea, notFound, notProjectArea, type ErrorDetail } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
 import { assertExist } from '../../exists.js';
 import { outcomesByIds } from '../../../db/repositories/sensemaking.js';
@@ -46,9 +46,16 @@ async function checkDefinition(db: Kysely<DB>, d: Definition) {
   if (d.outcomeId) {
     const [outcome] = await outcomesByIds(db, [d.outcomeId]);
     if (!outcome || outcome.projectId !== d.projectId)
-      details.push({ field: 'outcomeId', message: 'Deze uitkomst hoort niet bij het project / This outcome does not belong to the project' });
+      details.push({
+        field: 'outcomeId',
+        message:
+          'Deze uitkomst hoort niet bij dit project. Kies een uitkomst van dit project. / This outcome is not part of this project. Choose an outcome of this project.',
+      });
     else if (outcome.archivedAt && d.outcomeId !== d.currentOutcomeId)
-      details.push({ field: 'outcomeId', message: 'Deze uitkomst is gearchiveerd / This outcome is archived' });
+      details.push({
+        field: 'outcomeId',
+        message: 'Deze uitkomst is gearchiveerd. Kies een andere uitkomst. / This outcome is archived. Choose another outcome.',
+      });
   }
   const wrong = (field: string, value: number | null | undefined) => {
     const problem = value == null ? null : unitProblem(d.unit, value);
@@ -59,7 +66,7 @@ async function checkDefinition(db: Kysely<DB>, d: Definition) {
   let baselinePeriod = d.baselinePeriod ?? null;
   if (baselinePeriod) {
     baselinePeriod = normalizePeriod(baselinePeriod);
-    if (!baselinePeriod) details.push({ field: 'baselinePeriod', message: 'Geen periode / Not a period (2026, 2026-Q1, 2026-03)' });
+    if (!baselinePeriod) details.push({ field: 'baselinePeriod', message: notAPeriod(d.baselinePeriod ?? '').reason });
   }
   let targets: { period: string; areaId: number | null; value: number }[] | undefined;
   if (d.targets) {
@@ -71,11 +78,17 @@ async function checkDefinition(db: Kysely<DB>, d: Definition) {
       if ('reason' in p) return details.push({ field: `targets.${i}.period`, message: p.reason });
       const areaId = t.areaId ?? null;
       if (areaId !== null && !d.byArea)
-        return details.push({ field: `targets.${i}.areaId`, message: 'Indicator wordt niet per gebied bijgehouden / Indicator is not kept per area' });
-      if (areaId !== null && areas && !areas.has(areaId))
-        return details.push({ field: `targets.${i}.areaId`, message: 'Gebied hoort niet bij het project / Area is not one of the project' });
+        return details.push({
+          field: `targets.${i}.areaId`,
+          message: notByArea,
+        });
+      if (areaId !== null && areas && !areas.has(areaId)) return details.push({ field: `targets.${i}.areaId`, message: notProjectArea });
       const k = `${p.period}|${areaId}`;
-      if (seen.has(k)) return details.push({ field: `targets.${i}.period`, message: 'Dubbel doel / Duplicate target' });
+      if (seen.has(k))
+        return details.push({
+          field: `targets.${i}.period`,
+          message: 'Er staat al een doel voor deze periode en dit gebied. / There is already a target for this period and area.',
+        });
       seen.add(k);
       if (wrong(`targets.${i}.value`, t.value)) return;
       targets!.push({ period: p.period, areaId, value: t.value });
@@ -214,7 +227,11 @@ export const indicatorRoutes = router()
         }
         if (before.projectId === null && (patch.outcomeId || patch.targets?.some((t) => t.areaId))) {
           throw invalid('Een contextindicator hoort bij geen project / A context indicator has no project', [
-            { field: patch.outcomeId ? 'outcomeId' : 'targets', message: 'not for context indicators' },
+            {
+              field: patch.outcomeId ? 'outcomeId' : 'targets',
+              message:
+                'Een contextindicator hoort bij geen project. Laat de uitkomst en de gebieden leeg. / A context indicator belongs to no project. Leave the outcome and the areas empty.',
+            },
           ]);
         }
         const { baselinePeriod, targets } =

@@ -69,7 +69,7 @@ const SubmissionBody = z
       ctx.addIssue({
         code: 'custom',
         path: ['consentTextVersion'],
-        message: `the consent text of ${s.language ?? 'nl'} is ${residentConsentVersion(s.language ?? 'nl')}`,
+        message: `De toestemming hoort bij een tekst in een andere taal (nodig: ${residentConsentVersion(s.language ?? 'nl')}). Laad de pagina opnieuw. / The consent is for a text in another language (needed: ${residentConsentVersion(s.language ?? 'nl')}). Reload the page.`,
       });
   })
   .openapi('PublicStory');
@@ -162,14 +162,17 @@ export const storyFormRoutes = base
       // A story is told in words or by voice; a photo alone is not a story.
       if (!rich.text.trim() && !audio)
         throw invalid('Schrijf je verhaal, of spreek het in / Write your story, or speak it', [
-          { field: 'body', message: 'the story has no text and no recording' },
+          { field: 'body', message: 'Schrijf je verhaal, of spreek het in. / Write your story, or record it.' },
         ]);
       const placements = await checkPlacements(db, link.projectId, input.placements);
       const under16 = input.under16 ?? false;
       const givenBy = under16 ? ('guardian' as const) : ('teller' as const);
       if (under16 && !input.guardianName)
         throw invalid('Vul de naam van je ouder of voogd in / Fill in your parent’s or guardian’s name', [
-          { field: 'guardianName', message: 'required under 16' },
+          {
+            field: 'guardianName',
+            message: 'Je bent jonger dan 16. Vul de naam van je ouder of voogd in. / You are under 16. Fill in the name of your parent or guardian.',
+          },
         ]);
       checkConsentGiver({ under16, givenBy, guardianName: input.guardianName, widening: true });
       const title = input.title ?? (titleFrom(rich.text) || 'Ingesproken verhaal');

@@ -7,7 +7,7 @@ import { areasWithin } from '../../../db/repositories/areas.js';
 import { reportAccess, reportableStories } from '../../access.js';
 import type { ErrorDetail } from '../../errors.js';
 import { requireRole } from '../../auth/guard.js';
-import { AppError, invalid, notFound } from '../../errors.js';
+import { AppError, beforeStart, invalid, notFound } from '../../errors.js';
 import { type ReportDefinition, type SectionKey } from '../../reports/assemble.js';
 import { emptyDoc, parseRichText } from '../../richtext.js';
 import { serveVersion } from '../../reports/version-cache.js';
@@ -24,7 +24,7 @@ export async function checkDefinition(
   d: { periodFrom: string; periodTo: string; projectIds: number[]; areaIds: number[]; outcomeIds: number[] },
 ) {
   if (d.periodTo < d.periodFrom)
-    throw invalid('Einddatum ligt voor de begindatum / End date is before start date', [{ field: 'periodTo', message: 'before periodFrom' }]);
+    throw invalid('Einddatum ligt voor de begindatum / End date is before start date', [{ field: 'periodTo', message: beforeStart }]);
   await assertExist(db, 'projects', d.projectIds, 'projectIds');
   await assertExist(db, 'areas', d.areaIds, 'areaIds');
   if (d.outcomeIds.length) {
@@ -32,7 +32,10 @@ export async function checkDefinition(
     const bad = d.outcomeIds.filter((id) => !outcomes.some((o) => o.id === id && d.projectIds.includes(o.projectId)));
     if (bad.length)
       throw invalid('Uitkomst hoort niet bij de gekozen projecten / Outcome not in the chosen projects', [
-        { field: 'outcomeIds', message: `not allowed: ${bad.join(', ')}` },
+        {
+          field: 'outcomeIds',
+          message: `Deze uitkomst hoort niet bij de gekozen projecten (${bad.join(', ')}). Kies een uitkomst van die projecten. / This outcome is not part of the chosen projects (${bad.join(', ')}). Choose an outcome of those projects.`,
+        },
       ]);
   }
 }
@@ -82,15 +85,23 @@ export async function checkOutcomeTexts(
   const seen = new Set<number>();
   input.forEach((t, i) => {
     if (!ofReport(t.outcomeId))
-      details.push({ field: `perOutcome.${i}.outcomeId`, message: 'Deze uitkomst hoort niet bij deze rapportage / This outcome is not part of this report' });
-    else if (seen.has(t.outcomeId)) details.push({ field: `perOutcome.${i}.outcomeId`, message: 'Deze uitkomst staat er al / This outcome is listed twice' });
+      details.push({
+        field: `perOutcome.${i}.outcomeId`,
+        message:
+          'Deze uitkomst hoort niet bij deze rapportage. Kies een uitkomst van de rapportage. / This outcome is not part of this report. Choose an outcome of the report.',
+      });
+    else if (seen.has(t.outcomeId))
+      details.push({
+        field: `perOutcome.${i}.outcomeId`,
+        message: 'Deze uitkomst staat er al. Noem elke uitkomst één keer. / This outcome is listed already. Name each outcome once.',
+      });
     seen.add(t.outcomeId);
     const storyIds = t.storyIds == null ? null : [...new Set(t.storyIds)];
     const bad = (storyIds ?? []).filter((id) => !mayShow.has(id) || !tags.some((g) => g.storyId === id && g.outcomeId === t.outcomeId));
     if (bad.length)
       details.push({
         field: `perOutcome.${i}.storyIds`,
-        message: `Deze rapportage mag dit verhaal niet tonen bij deze uitkomst / This report may not show this story for this outcome: ${bad.join(', ')}`,
+        message: `Deze rapportage mag dit verhaal niet tonen bij deze uitkomst (${bad.join(', ')}). / This report may not show this story for this outcome (${bad.join(', ')}).`,
       });
     let narrative: { json: unknown; html: string } = { json: null, html: '' };
     try {

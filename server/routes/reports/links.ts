@@ -28,7 +28,9 @@ export const readLinkRoutes = router()
       const label = c.req.valid('json').label || null;
       const now = Date.now();
       if (expires.getTime() <= now || expires.getTime() > now + 366 * 86_400_000)
-        throw invalid('Vervaldatum moet in het komende jaar liggen / Expiry must be within the next year', [{ field: 'expiresAt', message: 'out of range' }]);
+        throw invalid('Vervaldatum moet in het komende jaar liggen / Expiry must be within the next year', [
+          { field: 'expiresAt', message: 'Kies een vervaldatum in het komende jaar. / Choose an expiry date within the next year.' },
+        ]);
       const token = newToken();
       const link = await inTransaction(c, async (tx) => {
         const row = await insertLink(tx, { reportId: id, tokenHash: hashToken(token), expiresAt: expires.toISOString(), createdBy: user.id, label });

@@ -30,7 +30,11 @@ export const shareRoutes = router()
         const target = await shareTarget(tx, userId);
         if (!target || target.role !== 'funder' || target.disabledAt)
           throw invalid('Alleen te delen met een actief financiersaccount / Share only with an active funder account', [
-            { field: 'userId', message: 'not a funder' },
+            {
+              field: 'userId',
+              message:
+                'Deze gebruiker is geen actieve financier. Deel alleen met een actief financiersaccount. / This user is not an active funder. Share only with an active funder account.',
+            },
           ]);
         const added = await addShare(tx, id, userId, user.id);
         await audit(tx, user, 'report.share', { type: 'report', id }, { userId });

@@ -5,11 +5,11 @@ import { dateOrPeriod } from '../../fields.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import { areasWithin } from '../../../db/repositories/areas.js';
-import { boundDate, periodicityOf } from '../../../db/domain/periods.js';
+import { boundDate, notAPeriod, periodicityOf } from '../../../db/domain/periods.js';
 import { climateAgreement, climateOverTime, climateRegionStories, type ClimateFilter } from '../../../db/repositories/sensemaking.js';
 import { assertProjectVisible, visibleStories } from '../../access.js';
 import { requireRole, team } from '../../auth/guard.js';
-import { invalid } from '../../errors.js';
+import { beforeStart, invalid } from '../../errors.js';
 import { cookieAuth, errors, json, router } from '../../openapi.js';
 import type { SessionUser } from '../../types.js';
 import { ClimateVariable } from './climate-variables.js';
@@ -39,7 +39,7 @@ async function filterOf(
   if (q.areaId) await assertExist(db, 'areas', q.areaId, 'areaId');
   const from = boundDate(q.from, 'from');
   const to = boundDate(q.to, 'to');
-  if (from && to && to < from) throw invalid('"tot" ligt voor "van" / "to" is before "from"', [{ field: 'to', message: 'before from' }]);
+  if (from && to && to < from) throw invalid('"tot" ligt voor "van" / "to" is before "from"', [{ field: 'to', message: beforeStart }]);
   return {
     projectId: q.projectId,
     areaIds: q.areaId ? await areasWithin(db, [q.areaId]) : undefined,
@@ -146,7 +146,7 @@ export const climateRoutes = router()
       const user = requireRole(c, ...team);
       const { variableId, source, period, bin, ...q } = c.req.valid('query');
       if (!periodicityOf(period))
-        throw invalid('Periode als 2026, 2026-Q1 of 2026-03 / Period like 2026, 2026-Q1 or 2026-03', [{ field: 'period', message: 'bad period' }]);
+        throw invalid('Periode als 2026, 2026-Q1 of 2026-03 / Period like 2026, 2026-Q1 or 2026-03', [{ field: 'period', message: notAPeriod(period).reason }]);
       const filter = await filterOf(c.get('db'), user, q);
       return c.json(await climateRegionStories(await visibleStories(c.get('db'), user), { ...filter, variableId, source, period, bin, limit: 200 }), 200);
     },
@@ -194,7 +194,7 @@ export const climateRoutes = router()
       const user = requireRole(c, ...team);
       const { period, ...q } = c.req.valid('query');
       if (period !== undefined && !periodicityOf(period))
-        throw invalid('Periode als 2026, 2026-Q1 of 2026-03 / Period like 2026, 2026-Q1 or 2026-03', [{ field: 'period', message: 'bad period' }]);
+        throw invalid('Periode als 2026, 2026-Q1 of 2026-03 / Period like 2026, 2026-Q1 or 2026-03', [{ field: 'period', message: notAPeriod(period).reason }]);
       const filter = await filterOf(c.get('db'), user, { ...q, from: q.from ?? period, to: q.to ?? period });
       return c.json({ variables: await climateAgreement(c.get('db'), await visibleStories(c.get('db'), user), filter) }, 200);
     },

@@ -17,7 +17,7 @@ import { assertMscRoundVisible, isStaff, mscCandidates, mscPicksFor, mscSelectio
 import type { SessionUser } from '../../types.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff } from '../../auth/guard.js';
-import { conflict, forbidden, invalid, notFound } from '../../errors.js';
+import { beforeStart, conflict, forbidden, invalid, notFound } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
 import { assertExist } from '../../exists.js';
 
@@ -156,14 +156,20 @@ export const mscRoutes = router()
       const user = requireRole(c, ...staff);
       const input = c.req.valid('json');
       if (input.periodTo < input.periodFrom)
-        throw invalid('Einddatum ligt voor de startdatum / End date is before start date', [{ field: 'periodTo', message: 'before periodFrom' }]);
+        throw invalid('Einddatum ligt voor de startdatum / End date is before start date', [{ field: 'periodTo', message: beforeStart }]);
       const projectIds = [...new Set(input.projectIds)];
       const panelUserIds = [...new Set(input.panelUserIds)];
       const round = await inTransaction(c, async (tx) => {
         await assertExist(tx, 'projects', projectIds, 'projectIds');
         const users = await activeUserIds(tx, panelUserIds);
         const badUsers = panelUserIds.filter((u) => !users.includes(u));
-        if (badUsers.length) throw invalid('Onbekende gebruiker / Unknown user', [{ field: 'panelUserIds', message: `unknown: ${badUsers.join(', ')}` }]);
+        if (badUsers.length)
+          throw invalid('Onbekende gebruiker / Unknown user', [
+            {
+              field: 'panelUserIds',
+              message: `Deze gebruiker bestaat niet of is niet actief (${badUsers.join(', ')}). Kies een actieve gebruiker. / This user does not exist or is not active (${badUsers.join(', ')}). Choose an active user.`,
+            },
+          ]);
         const roundId = await insertRound(
           tx,
           { domain: input.domain, description: input.description ?? '', periodFrom: input.periodFrom, periodTo: input.periodTo, createdBy: user.id },
@@ -224,7 +230,11 @@ export const mscRoutes = router()
         const candidates = await mscCandidates(tx, round);
         if (!candidates.some((s) => s.id === input.storyId))
           throw invalid('Dit verhaal is geen kandidaat in deze ronde / This story is not a candidate in this round', [
-            { field: 'storyId', message: 'not a candidate' },
+            {
+              field: 'storyId',
+              message:
+                'Dit verhaal is geen kandidaat in deze ronde. Kies een verhaal uit de lijst. / This story is not a candidate in this round. Choose a story from the list.',
+            },
           ]);
         const at = new Date().toISOString();
         await savePick(tx, { roundId: id, userId: user.id, storyId: input.storyId, reason: input.reason, at });

@@ -93,16 +93,33 @@ const OutcomePatch = z
   .openapi('OutcomePatch');
 const LibraryBody = z.strictObject({ level: z.enum(outcomeLevels), title, description: description.optional() }).openapi('NewLibraryOutcome');
 
+/** Which parent a level needs, as a field's message. */
+const parentOf = (level: OutcomeLevel) => {
+  const up = parentLevel[level];
+  return up
+    ? `Een ${level} hoort onder een ${up}. Kies een ${up} als bovenliggende uitkomst. / An ${level} belongs under an ${up}. Choose an ${up} as its parent.`
+    : `Een ${level} heeft geen bovenliggende uitkomst. Laat dit leeg. / An ${level} has no parent. Leave this empty.`;
+};
+
 /** The parent must be in the same project, one level up the chain (output → outcome → impact). */
 async function checkParent(db: Kysely<DB>, projectId: number, level: OutcomeLevel, parentId: number | null | undefined, selfId?: number) {
   if (parentId == null) return;
   const [parent] = await outcomesByIds(db, [parentId]);
   if (!parent || parent.projectId !== projectId || parent.id === selfId)
-    throw invalid('Onbekende bovenliggende uitkomst / Unknown parent outcome', [{ field: 'parentId', message: 'not an outcome of this project' }]);
-  if (parent.archivedAt) throw invalid('Die uitkomst is gearchiveerd / That outcome is archived', [{ field: 'parentId', message: 'archived' }]);
+    throw invalid('Onbekende bovenliggende uitkomst / Unknown parent outcome', [
+      {
+        field: 'parentId',
+        message:
+          'Deze uitkomst hoort niet bij dit project. Kies een uitkomst van dit project. / This outcome is not part of this project. Choose an outcome of this project.',
+      },
+    ]);
+  if (parent.archivedAt)
+    throw invalid('Die uitkomst is gearchiveerd / That outcome is archived', [
+      { field: 'parentId', message: 'Deze uitkomst is gearchiveerd. Kies een andere uitkomst. / This outcome is archived. Choose another outcome.' },
+    ]);
   if (parentLevel[level] !== parent.level)
     throw invalid('Een output hoort bij een outcome, een outcome bij een impact / An output serves an outcome, an outcome an impact', [
-      { field: 'parentId', message: `a ${level} needs a parent of level ${parentLevel[level] ?? 'none'}` },
+      { field: 'parentId', message: parentOf(level) },
     ]);
 }
 
@@ -142,11 +159,16 @@ export const outcomeRoutes = router()
         await assertProjectVisible(tx, user, projectId);
         const lib = input.libraryId ? await getLibraryOutcome(tx, input.libraryId) : undefined;
         if (input.libraryId && !lib)
-          throw invalid('Onbekende uitkomst uit de bibliotheek / Unknown library outcome', [{ field: 'libraryId', message: 'unknown' }]);
+          throw invalid('Onbekende uitkomst uit de bibliotheek / Unknown library outcome', [
+            {
+              field: 'libraryId',
+              message: 'Deze uitkomst staat niet in de bibliotheek. Kies een andere. / This outcome is not in the library. Choose another one.',
+            },
+          ]);
         const level = input.level ?? lib?.level;
         const title = input.title ?? lib?.title;
-        if (!level) throw invalid('Kies een niveau / Choose a level', [{ field: 'level', message: 'required' }]);
-        if (!title) throw invalid('Geef een titel / Give a title', [{ field: 'title', message: 'required' }]);
+        if (!level) throw invalid('Kies een niveau / Choose a level', [{ field: 'level', message: 'Kies een niveau. / Choose a level.' }]);
+        if (!title) throw invalid('Geef een titel / Give a title', [{ field: 'title', message: 'Geef de uitkomst een titel. / Give the outcome a title.' }]);
         await checkParent(tx, projectId, level, input.parentId);
         const sort = input.sort ?? (await nextOutcomeSort(tx, projectId));
         const id = await insertOutcome(tx, {
@@ -186,7 +208,12 @@ export const outcomeRoutes = router()
         // An unchanged link to a parent archived since stays valid.
         if (parentId !== before.parentId || level !== before.level) await checkParent(tx, before.projectId, level, parentId, id);
         if (patch.level && patch.level !== before.level && (await hasChildOutcomes(tx, id)))
-          throw invalid('Deze uitkomst heeft onderliggende uitkomsten / This outcome has outcomes below it', [{ field: 'level', message: 'has children' }]);
+          throw invalid('Deze uitkomst heeft onderliggende uitkomsten / This outcome has outcomes below it', [
+            {
+              field: 'level',
+              message: 'Deze uitkomst heeft onderliggende uitkomsten. Verplaats die eerst. / This outcome has outcomes below it. Move those first.',
+            },
+          ]);
         await updateOutcome(tx, id, { ...patch, level, parentId });
         if (move) await moveOutcome(tx, { id, projectId: before.projectId, level }, move === 'up' ? -1 : 1);
         if (Object.keys(patch).length || move)

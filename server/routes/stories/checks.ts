@@ -5,7 +5,7 @@ import { areaInProject } from '../../../db/repositories/areas.js';
 import { storyMedia } from '../../../db/repositories/media.js';
 import { type DB } from '../../../db/schema.js';
 import { canEditStory, canReissueReceipt, storiesInScope } from '../../access.js';
-import { invalid, notFound } from '../../errors.js';
+import { invalid, notFound, notProjectArea } from '../../errors.js';
 import type { SessionUser } from '../../types.js';
 import { assertExist } from '../../exists.js';
 
@@ -17,9 +17,19 @@ export async function checkPlacements(db: Kysely<DB>, projectId: number, placeme
   placements.forEach((p, i) => {
     if (!allowed.has(p.variableId))
       throw invalid('Deze schaal hoort niet bij het project / This scale is not one of the project’s', [
-        { field: `${field}.${i}.variableId`, message: 'not a climate variable of this project' },
+        {
+          field: `${field}.${i}.variableId`,
+          message:
+            'Deze schaal hoort niet bij dit project. Kies een schaal van dit project. / This scale is not part of this project. Choose a scale of this project.',
+        },
       ]);
-    if (seen.has(p.variableId)) throw invalid('Elke schaal één keer / Each scale once', [{ field: `${field}.${i}.variableId`, message: 'appears twice' }]);
+    if (seen.has(p.variableId))
+      throw invalid('Elke schaal één keer / Each scale once', [
+        {
+          field: `${field}.${i}.variableId`,
+          message: 'Deze schaal staat er al. Kies elke schaal één keer. / This scale is already listed. Choose each scale once.',
+        },
+      ]);
     seen.add(p.variableId);
   });
   return placements;
@@ -30,14 +40,15 @@ export async function checkArea(db: Kysely<DB>, projectId: number, areaId: numbe
   if (areaId == null) return;
   await assertExist(db, 'areas', areaId, 'areaId');
   if (!(await areaInProject(db, projectId, areaId))) {
-    throw invalid('Dit gebied hoort niet bij het project / This area is not one of the project’s areas', [
-      { field: 'areaId', message: 'not an area of this project' },
-    ]);
+    throw invalid('Dit gebied hoort niet bij het project / This area is not one of the project’s areas', [{ field: 'areaId', message: notProjectArea }]);
   }
 }
 
 export function nonEmpty(text: string) {
-  if (!text.trim()) throw invalid('Schrijf het verhaal / Write the story', [{ field: 'body', message: 'the story has no text' }]);
+  if (!text.trim())
+    throw invalid('Schrijf het verhaal / Write the story', [
+      { field: 'body', message: 'Het verhaal is leeg. Schrijf het verhaal. / The story is empty. Write the story.' },
+    ]);
 }
 
 export async function storyFor(

@@ -31,14 +31,22 @@ export const consentRoutes = router().openapi(
     const story = await visibleStory(db, user, id);
     if (story.withdrawnAt) throw conflict('Dit verhaal is al ingetrokken / This story has already been withdrawn');
     if ((input.level === undefined) === (input.withdraw === undefined)) {
-      throw invalid('Kies een nieuw niveau of trek in / Choose a new level or withdraw', [{ field: 'level', message: 'give either level or withdraw: true' }]);
+      throw invalid('Kies een nieuw niveau of trek in / Choose a new level or withdraw', [
+        { field: 'level', message: 'Kies een nieuw niveau, of trek de toestemming in. / Choose a new level, or withdraw the consent.' },
+      ]);
     }
     if (input.withdraw && !input.reason)
-      throw invalid('Geef een reden voor het intrekken / Give a reason for the withdrawal', [{ field: 'reason', message: 'required when withdrawing' }]);
+      throw invalid('Geef een reden voor het intrekken / Give a reason for the withdrawal', [
+        { field: 'reason', message: 'Geef een reden voor het intrekken. / Give a reason for the withdrawal.' },
+      ]);
     if (input.givenBy === 'coordinator' && !isStaff(user))
-      throw invalid('Alleen een coördinator / Only a coordinator', [{ field: 'givenBy', message: 'you are not a coordinator' }]);
+      throw invalid('Alleen een coördinator / Only a coordinator', [
+        { field: 'givenBy', message: 'Alleen een coördinator kan dit kiezen. / Only a coordinator can choose this.' },
+      ]);
     if (input.givenBy === 'worker' && user.role !== 'worker')
-      throw invalid('Kies wie de wijziging vroeg / Choose who asked for the change', [{ field: 'givenBy', message: 'you are not a worker' }]);
+      throw invalid('Kies wie de wijziging vroeg / Choose who asked for the change', [
+        { field: 'givenBy', message: 'Je bent geen medewerker. Kies wie de wijziging vroeg. / You are not a worker. Choose who asked for the change.' },
+      ]);
     const widening = input.level !== undefined && widens(story.consent, input.level);
     if (widening && !canWidenConsent(user, story)) {
       throw forbidden(

@@ -51,11 +51,18 @@ export const storyCrudRoutes = router()
       const practice = input.source === 'practice';
       if (practice && input.teller)
         throw invalid('Bij een eigen praktijkverhaal ben jij de verteller / In a practice story you are the teller', [
-          { field: 'teller', message: 'not for practice stories' },
+          {
+            field: 'teller',
+            message:
+              'Bij een eigen praktijkverhaal ben jij de verteller. Laat de verteller leeg. / In your own practice story you are the teller. Leave the teller empty.',
+          },
         ]);
       if (practice && input.consent.givenBy !== 'teller')
         throw invalid('Bij een eigen praktijkverhaal geef jij toestemming / You give consent for your own practice story', [
-          { field: 'consent.givenBy', message: 'must be teller' },
+          {
+            field: 'consent.givenBy',
+            message: 'Bij een eigen praktijkverhaal geef jij zelf toestemming. / In your own practice story you give consent yourself.',
+          },
         ]);
       const under16 = input.teller?.under16 ?? false;
       try {

@@ -60,7 +60,10 @@ async function climateSetting(c: Context<AppEnv>, projectId: number, ids: number
   const bad = ids.findIndex((id, i) => !own.has(id) || ids.indexOf(id) !== i);
   if (bad >= 0)
     throw invalid('Kies klimaatvragen van dit project, elk één keer / Choose this project’s climate questions, each once', [
-      { field: `climateVariableIds.${bad}`, message: 'not one of the project’s climate variables, or twice' },
+      {
+        field: `climateVariableIds.${bad}`,
+        message: 'Kies klimaatvragen van dit project, elke vraag één keer. / Choose climate questions of this project, each question once.',
+      },
     ]);
   return JSON.stringify(ids);
 }

@@ -66,12 +66,18 @@ export const storyMediaRoutes = router()
       if (!canEditStory(user, story)) throw forbidden('Je mag dit verhaal niet aanvullen / You may not add to this story');
       const { input, media } = await readStoryWithMedia(c, MediaFields);
       if (!media.length)
-        throw new AppError('invalid_input', 'Kies een opname of een foto / Choose a recording or a photo', [{ field: 'audio', message: 'no file' }]);
+        throw new AppError('invalid_input', 'Kies een opname of een foto / Choose a recording or a photo', [
+          { field: 'audio', message: 'Kies een opname of een foto. / Choose a recording or a photo.' },
+        ]);
       const existing = await mediaKindsOf(db, id);
       const twice = media.find((m) => existing.some((e) => e.kind === m.kind));
       if (twice)
         throw new AppError('conflict', 'Dit verhaal heeft al een opname of foto / This story already has a recording or photo', [
-          { field: twice.kind, message: 'one of each per story' },
+          {
+            field: twice.kind,
+            message:
+              'Dit verhaal heeft er al een. Een verhaal heeft één opname en één foto. / This story already has one. A story has one recording and one photo.',
+          },
         ]);
       await saveWithMedia(c, media, (stored) =>
         db.transaction().execute(async (tx) => {

@@ -18,13 +18,21 @@ import type { SessionUser } from '../../../types.js';
 export async function checkTags(db: Kysely<DB>, storyIds: number[], projectIds: number[], tags: { outcomes?: OutcomeTag[]; placements?: PlacementTag[] }) {
   const outcomeIds = [...new Set((tags.outcomes ?? []).map((o) => o.outcomeId))];
   if (outcomeIds.length !== (tags.outcomes ?? []).length)
-    throw invalid('Een uitkomst staat er twee keer in / An outcome is listed twice', [{ field: 'outcomes', message: 'duplicate' }]);
+    throw invalid('Een uitkomst staat er twee keer in / An outcome is listed twice', [
+      {
+        field: 'outcomes',
+        message: 'Deze uitkomst staat er twee keer in. Kies elke uitkomst één keer. / This outcome is listed twice. Choose each outcome once.',
+      },
+    ]);
   if (outcomeIds.length) {
     const found = await outcomesByIds(db, outcomeIds);
     const bad = outcomeIds.filter((id) => !found.some((f) => f.id === id && projectIds.every((p) => p === f.projectId)));
     if (bad.length)
       throw invalid('Deze uitkomst hoort niet bij het project van het verhaal / Outcome is not of the story’s project', [
-        { field: 'outcomes', message: `not allowed: ${bad.join(', ')}` },
+        {
+          field: 'outcomes',
+          message: `Deze uitkomst hoort niet bij het project van het verhaal (${bad.join(', ')}). / This outcome is not part of the story’s project (${bad.join(', ')}).`,
+        },
       ]);
     // Archived outcomes are not offered for new tags; a story's existing tag on one may be kept.
     const archived = found.filter((f) => f.archivedAt).map((f) => f.id);
@@ -32,12 +40,22 @@ export async function checkTags(db: Kysely<DB>, storyIds: number[], projectIds: 
       const tagged = await storyOutcomeLinks(db, storyIds, archived);
       const closed = archived.filter((id) => !storyIds.every((s) => tagged.some((t) => t.outcomeId === id && t.storyId === s)));
       if (closed.length)
-        throw invalid('Deze uitkomst is gearchiveerd / This outcome is archived', [{ field: 'outcomes', message: `archived: ${closed.join(', ')}` }]);
+        throw invalid('Deze uitkomst is gearchiveerd / This outcome is archived', [
+          {
+            field: 'outcomes',
+            message: `Deze uitkomst is gearchiveerd (${closed.join(', ')}). Kies een andere uitkomst. / This outcome is archived (${closed.join(', ')}). Choose another outcome.`,
+          },
+        ]);
     }
   }
   const variableIds = [...new Set((tags.placements ?? []).map((p) => p.variableId))];
   if (variableIds.length !== (tags.placements ?? []).length)
-    throw invalid('Een variabele staat er twee keer in / A variable is listed twice', [{ field: 'placements', message: 'duplicate' }]);
+    throw invalid('Een variabele staat er twee keer in / A variable is listed twice', [
+      {
+        field: 'placements',
+        message: 'Deze variabele staat er twee keer in. Kies elke variabele één keer. / This variable is listed twice. Choose each variable once.',
+      },
+    ]);
   if (variableIds.length) {
     const used = await storyPlacementLinks(db, storyIds, variableIds);
     // A story's existing placement on a retired variable may be kept.
@@ -55,7 +73,13 @@ export async function assertVariablesAllowed(db: Kysely<DB>, ids: number[], fiel
     const v = found.find((f) => f.id === id);
     return !v || (v.retiredAt && !kept(id));
   });
-  if (bad.length) throw invalid('Onbekende of ingetrokken variabele / Unknown or retired variable', [{ field, message: `not allowed: ${bad.join(', ')}` }]);
+  if (bad.length)
+    throw invalid('Onbekende of ingetrokken variabele / Unknown or retired variable', [
+      {
+        field,
+        message: `Deze variabele bestaat niet of is ingetrokken (${bad.join(', ')}). Kies een andere variabele. / This variable does not exist or is retired (${bad.join(', ')}). Choose another variable.`,
+      },
+    ]);
 }
 
 /** The story, if this user may tag it (staff) or suggest tags (a worker on its project); funders never. */

@@ -89,11 +89,17 @@ export const codeRoutes = router()
       const user = requireRole(c, ...staff);
       const { id } = c.req.valid('param');
       const { intoId } = c.req.valid('json');
-      if (intoId === id) throw invalid('Een code kan niet in zichzelf op / A code cannot merge into itself', [{ field: 'intoId', message: 'same code' }]);
+      if (intoId === id)
+        throw invalid('Een code kan niet in zichzelf op / A code cannot merge into itself', [
+          { field: 'intoId', message: 'Een code kan niet in zichzelf opgaan. Kies een andere code. / A code cannot merge into itself. Choose another code.' },
+        ]);
       const result = await inTransaction(c, async (tx) => {
         const from = await getCode(tx, id);
         if (!from) throw notFound('Code niet gevonden / Code not found');
-        if (!(await getCode(tx, intoId))) throw invalid('Onbekende doelcode / Unknown target code', [{ field: 'intoId', message: 'unknown' }]);
+        if (!(await getCode(tx, intoId)))
+          throw invalid('Onbekende doelcode / Unknown target code', [
+            { field: 'intoId', message: 'Deze code bestaat niet. Kies een andere code. / This code does not exist. Choose another code.' },
+          ]);
         const moved = await mergeCode(tx, id, intoId);
         await audit(tx, user, 'code.merge', { type: 'code', id: intoId }, { mergedId: id, mergedName: from.name, moved });
         return { code: (await getCode(tx, intoId))!, moved };

@@ -55,16 +55,31 @@ export const excerptRoutes = router()
         const targets = [input.outcomeId, input.variableId, input.codeId].filter((x) => x !== undefined).length;
         if (targets !== 1)
           throw invalid('Kies één uitkomst, variabele of code / Choose exactly one outcome, variable or code', [
-            { field: 'codeId', message: 'exactly one of outcomeId, variableId, codeId' },
+            { field: 'codeId', message: 'Kies precies één uitkomst, variabele of code. / Choose exactly one outcome, variable or code.' },
           ]);
         if (input.position !== undefined && input.variableId === undefined)
-          throw invalid('Een positie hoort bij een variabele / A position needs a variable', [{ field: 'position', message: 'only with variableId' }]);
+          throw invalid('Een positie hoort bij een variabele / A position needs a variable', [
+            {
+              field: 'position',
+              message: 'Een positie hoort bij een variabele. Kies eerst een variabele. / A position needs a variable. Choose a variable first.',
+            },
+          ]);
         if (input.end <= input.start || input.end > story.bodyText.length)
           throw invalid('Het fragment valt buiten de tekst / The range is outside the text', [
-            { field: 'end', message: `0 <= start < end <= ${story.bodyText.length}` },
+            {
+              field: 'end',
+              message:
+                'Het gekozen stuk valt buiten de tekst. Kies een stuk van het verhaal. / The chosen part is outside the text. Choose a part of the story.',
+            },
           ]);
         const quote = story.bodyText.slice(input.start, input.end);
-        if (!quote.trim()) throw invalid('Het fragment is leeg / The range is empty', [{ field: 'start', message: 'only whitespace' }]);
+        if (!quote.trim())
+          throw invalid('Het fragment is leeg / The range is empty', [
+            {
+              field: 'start',
+              message: 'Het gekozen stuk tekst is leeg. Kies een stuk met woorden. / The chosen part of the text is empty. Choose a part with words.',
+            },
+          ]);
         if (input.outcomeId) await checkTags(tx, [id], [story.projectId], { outcomes: [{ outcomeId: input.outcomeId }] });
         if (input.variableId)
           await checkTags(tx, [id], [story.projectId], { placements: [{ variableId: input.variableId, position: input.position ?? null }] });

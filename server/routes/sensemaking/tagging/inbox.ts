@@ -94,7 +94,9 @@ export const inboxRoutes = router()
       const { storyIds, ...tags } = c.req.valid('json');
       const ids = [...new Set(storyIds)];
       if (!tags.outcomes?.length && !tags.placements?.length)
-        throw invalid('Kies een uitkomst of een plaatsing / Choose an outcome or a placement', [{ field: 'outcomes', message: 'nothing to tag' }]);
+        throw invalid('Kies een uitkomst of een plaatsing / Choose an outcome or a placement', [
+          { field: 'outcomes', message: 'Kies een uitkomst of een plaatsing. / Choose an outcome or a placement.' },
+        ]);
       await inTransaction(c, async (tx) => {
         const stories = [];
         for (const id of ids) stories.push(await storyForTagging(tx, user, id));
