@@ -57,7 +57,7 @@ describe('a refused story names each field in a whole sentence, Dutch and Englis
     const impact = (await (await outcome({ level: 'impact', title: 'Buren kennen elkaar' })).json()).outcome.id;
     const e = await refused(await outcome({ level: 'output', title: 'Koffieochtenden', parentId: impact }));
     expect(shown(e, 'parentId')).toEqual([
-      'Een output hoort onder een outcome. Kies een outcome als bovenliggende uitkomst.',
+      'Een prestatie hoort onder een effect. Kies een effect als bovenliggende uitkomst.',
       'An output belongs under an outcome. Choose an outcome as its parent.',
     ]);
     const round = await refused(

@@ -1,4 +1,5 @@
 import { messages } from './i18n.js';
+import { outcomeLevelWords } from '../db/domain/enums.js';
 // Shapes of the sensemaking API as the web pages use them.
 export type Level = 'output' | 'outcome' | 'impact';
 export type Outcome = {
@@ -66,11 +67,8 @@ export type Excerpt = {
   status: 'ok' | 'moved' | 'stale';
 };
 
-/** An outcome's level in running text: the three IATI result types, in Dutch as the field says them. */
-export const levelName = messages({
-  nl: { output: 'prestatie', outcome: 'effect', impact: 'impact' },
-  en: { output: 'output', outcome: 'outcome', impact: 'impact' },
-});
+/** An outcome's level in running text, in the UI's language. */
+export const levelName = messages(outcomeLevelWords);
 /** The level as a heading or a label starts with a capital. */
 export const levelTitle = (level: Level) => {
   const name = levelName(level);

@@ -22,6 +22,11 @@ export type StorySource = (typeof storySources)[number];
 
 export const outcomeLevels = ['output', 'outcome', 'impact'] as const;
 export type OutcomeLevel = (typeof outcomeLevels)[number];
+/** An outcome's level in running text: the three IATI result types, in Dutch as the field says them. */
+export const outcomeLevelWords: Record<'nl' | 'en', Record<OutcomeLevel, string>> = {
+  nl: { output: 'prestatie', outcome: 'effect', impact: 'impact' },
+  en: { output: 'output', outcome: 'outcome', impact: 'impact' },
+};
 export const tagStatuses = ['accepted', 'suggested'] as const;
 export type TagStatus = (typeof tagStatuses)[number];
 

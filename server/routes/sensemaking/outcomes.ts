@@ -2,7 +2,7 @@
 // library.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
-import { outcomeLevels, type DB, type OutcomeLevel } from '../../../db/schema.js';
+import { outcomeLevels, outcomeLevelWords, type DB, type OutcomeLevel } from '../../../db/schema.js';
 import {
   deleteOutcome,
   getLibraryOutcome,
@@ -93,12 +93,13 @@ const OutcomePatch = z
   .openapi('OutcomePatch');
 const LibraryBody = z.strictObject({ level: z.enum(outcomeLevels), title, description: description.optional() }).openapi('NewLibraryOutcome');
 
-/** Which parent a level needs, as a field's message. */
+/** Which parent a level needs, as a field's message (the levels in the words the pages use). */
 const parentOf = (level: OutcomeLevel) => {
   const up = parentLevel[level];
+  const [nl, en] = [outcomeLevelWords.nl, outcomeLevelWords.en];
   return up
-    ? `Een ${level} hoort onder een ${up}. Kies een ${up} als bovenliggende uitkomst. / An ${level} belongs under an ${up}. Choose an ${up} as its parent.`
-    : `Een ${level} heeft geen bovenliggende uitkomst. Laat dit leeg. / An ${level} has no parent. Leave this empty.`;
+    ? `Een ${nl[level]} hoort onder een ${nl[up]}. Kies een ${nl[up]} als bovenliggende uitkomst. / An ${en[level]} belongs under an ${en[up]}. Choose an ${en[up]} as its parent.`
+    : `Een ${nl[level]} heeft geen bovenliggende uitkomst. Laat dit leeg. / An ${en[level]} has no parent. Leave this empty.`;
 };
 
 /** The parent must be in the same project, one level up the chain (output → outcome → impact). */
@@ -118,7 +119,7 @@ async function checkParent(db: Kysely<DB>, projectId: number, level: OutcomeLeve
       { field: 'parentId', message: 'Deze uitkomst is gearchiveerd. Kies een andere uitkomst. / This outcome is archived. Choose another outcome.' },
     ]);
   if (parentLevel[level] !== parent.level)
-    throw invalid('Een output hoort bij een outcome, een outcome bij een impact / An output serves an outcome, an outcome an impact', [
+    throw invalid('Een prestatie hoort bij een effect, een effect bij een impact / An output serves an outcome, an outcome an impact', [
       { field: 'parentId', message: parentOf(level) },
     ]);
 }
