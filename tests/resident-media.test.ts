@@ -112,11 +112,12 @@ describe('a story told by voice, with a photo', () => {
     const files = filesIn(dir).length;
     const text = Buffer.from('Dit is geen opname, alleen tekst met een mooie naam.\n'.repeat(20));
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-    const cases: [number, Parameters<typeof post>[2]][] = [
-      [415, { story: story(), audio: [text, 'verhaal.webm', 'audio/webm'] }],
-      [415, { story: story({ body: doc('Met foto.') }), photo: [pdf, 'foto.jpg', 'image/jpeg'] }],
-      [415, { story: story({ body: doc('Met foto.') }), photo: [recording, 'foto.jpg', 'image/jpeg'] }], // audio is not a photo
-      [415, { story: story(), audio: [await photoWithGps(), 'opname.webm', 'audio/webm'] }], // nor a photo audio
+    // A refusal names, for whoever looks into it, the file type found in the bytes.
+    const cases: [number, Parameters<typeof post>[2], string?][] = [
+      [415, { story: story(), audio: [text, 'verhaal.webm', 'audio/webm'] }, 'found no known file type'],
+      [415, { story: story({ body: doc('Met foto.') }), photo: [pdf, 'foto.jpg', 'image/jpeg'] }, 'found application/pdf'],
+      [415, { story: story({ body: doc('Met foto.') }), photo: [recording, 'foto.jpg', 'image/jpeg'] }, 'found video/webm'], // audio is not a photo
+      [415, { story: story(), audio: [await photoWithGps(), 'opname.webm', 'audio/webm'] }, 'found image/jpeg'], // nor a photo audio
       [413, { story: story(), audio: [Buffer.concat([recording, Buffer.alloc(8.5 * 1024 * 1024)]), 'lang.webm', 'audio/webm'] }],
       [413, { story: story(), audio: [tooLong(), 'zes-minuten.webm', 'audio/webm'] }],
       [
@@ -129,9 +130,11 @@ describe('a story told by voice, with a photo', () => {
       [400, { story: story() }], // no words and no recording
       [400, { story: story({ body: doc('Met een vreemd veld.') }), extra: ['video', 'x'] }],
     ];
-    for (const [status, parts] of cases) {
+    for (const [status, parts, reason] of cases) {
       const res = await post(t, token, parts);
-      expect(res.status, `${JSON.stringify(Object.keys(parts))}: ${await res.clone().text()}`).toBe(status);
+      const body = (await res.json()) as { error: { details: { reason?: string }[] } };
+      expect(res.status, `${JSON.stringify(Object.keys(parts))}: ${JSON.stringify(body)}`).toBe(status);
+      if (reason) expect(body.error.details[0]!.reason).toBe(reason);
     }
     // Over the whole request's limit: refused before it is read.
     const huge = await post(t, token, { story: story(), audio: [Buffer.alloc(20 * 1024 * 1024), 'x.webm', 'audio/webm'] });

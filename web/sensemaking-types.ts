@@ -1,5 +1,5 @@
 import { messages } from './i18n.js';
-import { outcomeLevelWords } from '../db/domain/enums.js';
+import { outcomeLevelTitles, outcomeLevelWords } from '../db/domain/enums.js';
 // Shapes of the sensemaking API as the web pages use them.
 export type Level = 'output' | 'outcome' | 'impact';
 export type Outcome = {
@@ -70,7 +70,4 @@ export type Excerpt = {
 /** An outcome's level in running text, in the UI's language. */
 export const levelName = messages(outcomeLevelWords);
 /** The level as a heading or a label starts with a capital. */
-export const levelTitle = (level: Level) => {
-  const name = levelName(level);
-  return name.charAt(0).toUpperCase() + name.slice(1);
-};
+export const levelTitle = messages(outcomeLevelTitles);

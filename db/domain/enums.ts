@@ -27,6 +27,11 @@ export const outcomeLevelWords: Record<'nl' | 'en', Record<OutcomeLevel, string>
   nl: { output: 'prestatie', outcome: 'effect', impact: 'impact' },
   en: { output: 'output', outcome: 'outcome', impact: 'impact' },
 };
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** The same words as a heading or label: with a capital. */
+export const outcomeLevelTitles = Object.fromEntries(
+  Object.entries(outcomeLevelWords).map(([lang, words]) => [lang, Object.fromEntries(Object.entries(words).map(([k, v]) => [k, capital(v)]))]),
+) as typeof outcomeLevelWords;
 export const tagStatuses = ['accepted', 'suggested'] as const;
 export type TagStatus = (typeof tagStatuses)[number];
 

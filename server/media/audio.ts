@@ -4,7 +4,7 @@
 // allowed, as long as before cleaning, and without any descriptive tag; otherwise 415 (or 413).
 import { fileTypeFromBuffer } from 'file-type';
 import { parseBuffer } from 'music-metadata';
-import { MEDIA_LIMITS, MiB, sha256, tooLarge, unsupported, type CleanMedia } from './kinds.js';
+import { MEDIA_LIMITS, MiB, sha256, found, tooLarge, unsupported, type CleanMedia } from './kinds.js';
 import { cleanMp4 } from './mp4.js';
 import { NotCleanable } from './not-cleanable.js';
 import { cleanOgg } from './ogg.js';
@@ -30,8 +30,12 @@ export function descriptiveTags(common: Record<string, unknown>): string[] {
 async function read(bytes: Buffer, mime: string) {
   try {
     return await parseBuffer(bytes, { mimeType: mime, size: bytes.length }, { duration: true, skipCovers: true });
-  } catch {
-    throw unsupported('audio', 'De opname kan niet gelezen worden. Neem het verhaal opnieuw op. / The recording cannot be read. Record the story again.');
+  } catch (e) {
+    throw unsupported(
+      'audio',
+      'De opname kan niet gelezen worden. Neem het verhaal opnieuw op. / The recording cannot be read. Record the story again.',
+      `${mime} cannot be parsed: ${(e as Error).message}`,
+    );
   }
 }
 
@@ -47,6 +51,7 @@ export async function cleanAudio(data: Buffer): Promise<CleanMedia> {
     throw unsupported(
       'audio',
       'Dit bestand is geen opname die we kennen. Kies een WebM-, Ogg- of MP4-opname. / This file is not a recording we know. Choose a WebM, Ogg or MP4 recording.',
+      found(type),
     );
   let bytes: Buffer;
   try {
@@ -56,6 +61,7 @@ export async function cleanAudio(data: Buffer): Promise<CleanMedia> {
       throw unsupported(
         'audio',
         'Deze opname kunnen we niet veilig opschonen. Neem het verhaal opnieuw op. / We cannot clean this recording safely. Record the story again.',
+        `${type.mime}: ${e.message}`,
       );
     throw e;
   }
@@ -64,12 +70,14 @@ export async function cleanAudio(data: Buffer): Promise<CleanMedia> {
     throw unsupported(
       'audio',
       'Dit bestand heeft geen geluid, of ook beeld. Kies een opname met alleen geluid. / This file has no sound, or also pictures. Choose a recording with sound only.',
+      `${container.mime}: ${meta.format.hasAudio ? 'has video' : 'has no audio track'}`,
     );
   const seconds = meta.format.duration;
   if (seconds === undefined || !Number.isFinite(seconds))
     throw unsupported(
       'audio',
       'De lengte van de opname kan niet gelezen worden. Neem het verhaal opnieuw op. / The length of the recording cannot be read. Record the story again.',
+      `${container.mime}: no duration`,
     );
   if (seconds > MEDIA_LIMITS.audioSeconds + 1)
     throw tooLarge(
@@ -81,6 +89,7 @@ export async function cleanAudio(data: Buffer): Promise<CleanMedia> {
     throw unsupported(
       'audio',
       'Na het opschonen staan er nog gegevens in de opname. Neem het verhaal opnieuw op. / Data is left in the recording after cleaning. Record the story again.',
+      `${container.mime}: tags left after cleaning: ${left.join(', ')}`,
     );
   if (container.ext !== 'webm') {
     // The browser's WebM has no length of its own (the re-mux gives it one); the others must keep theirs.
@@ -89,6 +98,7 @@ export async function cleanAudio(data: Buffer): Promise<CleanMedia> {
       throw unsupported(
         'audio',
         'Het opschonen veranderde de lengte van de opname. Neem het verhaal opnieuw op. / Cleaning changed the length of the recording. Record the story again.',
+        `${container.mime}: ${before ?? 'unknown'} s before cleaning, ${seconds} s after`,
       );
   }
   return { kind: 'audio', mime: container.mime, ext: container.ext, bytes, durationSeconds: Math.round(seconds * 100) / 100, sha256: sha256(bytes) };

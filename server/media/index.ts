@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import type { Config } from '../env.js';
 import { AppError } from '../errors.js';
 import { cleanAudio } from './audio.js';
-import { MEDIA_LIMITS, MiB, sha256, tooLarge, unsupported, type CleanMedia, type MediaKind, type StoredMedia } from './kinds.js';
+import { MEDIA_LIMITS, MiB, sha256, found, tooLarge, unsupported, type CleanMedia, type MediaKind, type StoredMedia } from './kinds.js';
 
 export { MEDIA_BODY_LIMIT, MEDIA_LIMITS, type CleanMedia, type MediaKind, type StoredMedia } from './kinds.js';
 
@@ -31,7 +31,7 @@ async function cleanPhoto(data: Buffer): Promise<CleanMedia> {
     );
   const type = await fileTypeFromBuffer(data);
   if (!type || !['jpg', 'png', 'webp', 'gif', 'avif', 'heic', 'tif'].includes(type.ext))
-    throw unsupported('photo', 'Dit bestand is geen foto. Kies een foto. / This file is not a photo. Choose a photo.');
+    throw unsupported('photo', 'Dit bestand is geen foto. Kies een foto. / This file is not a photo. Choose a photo.', found(type));
   let bytes: Buffer;
   try {
     // Re-encoded from the pixels: turned upright by its orientation tag, then every tag (EXIF, GPS, XMP, ICC) is left behind.
@@ -40,8 +40,12 @@ async function cleanPhoto(data: Buffer): Promise<CleanMedia> {
       .resize({ width: MEDIA_LIMITS.photoSide, height: MEDIA_LIMITS.photoSide, fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 82, mozjpeg: true })
       .toBuffer();
-  } catch {
-    throw unsupported('photo', 'De foto kan niet gelezen worden. Kies een andere foto. / The photo cannot be read. Choose another photo.');
+  } catch (e) {
+    throw unsupported(
+      'photo',
+      'De foto kan niet gelezen worden. Kies een andere foto. / The photo cannot be read. Choose another photo.',
+      `${type.mime} cannot be decoded: ${(e as Error).message}`,
+    );
   }
   return { kind: 'photo', mime: 'image/jpeg', ext: 'jpg', bytes, durationSeconds: null, sha256: sha256(bytes) };
 }

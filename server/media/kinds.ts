@@ -19,14 +19,23 @@ export type MediaKind = 'audio' | 'photo';
 export type CleanMedia = { kind: MediaKind; mime: string; ext: string; bytes: Buffer; durationSeconds: number | null; sha256: string };
 export type StoredMedia = CleanMedia & { file: string };
 
-export const unsupported = (kind: MediaKind, why: string) =>
-  new AppError(
+/**
+ * A refused upload: `why` tells the resident what to do; `reason` is the technical cause (the file
+ * type found, the decoder's complaint), in the detail and in the server's log for whoever looks into
+ * why a phone's uploads fail.
+ */
+export function unsupported(kind: MediaKind, why: string, reason: string): AppError {
+  console.warn(`media: refused a ${kind === 'audio' ? 'recording' : 'photo'}: ${reason}`);
+  return new AppError(
     'unsupported_media_type',
     kind === 'audio'
       ? 'Dit is geen geluidsopname die we kunnen gebruiken / This is not a sound recording we can use'
       : 'Dit is geen foto die we kunnen gebruiken / This is not a photo we can use',
-    [{ field: kind, message: why }],
+    [{ field: kind, message: why, reason }],
   );
+}
+/** What file-type found in an upload, for a refusal's reason. */
+export const found = (type: { mime: string } | undefined) => `found ${type?.mime ?? 'no known file type'}`;
 export const tooLarge = (kind: MediaKind, why: string) =>
   new AppError(
     'payload_too_large',

@@ -3,13 +3,12 @@
 import type { Status } from './summary.js';
 import type { SummaryOut } from './types.js';
 import { breakBeforeYear, periodAbbr, periodLabel } from '../../db/domain/periods.js';
-import { outcomeLevelWords, reportAudienceWords } from '../../db/domain/enums.js';
+import { outcomeLevelTitles, reportAudienceWords } from '../../db/domain/enums.js';
 import { escapeHtml } from './text.js';
 
 export type Lang = 'nl' | 'en';
 
 /** Words as a heading or label says them: with a capital. */
-const titled = (m: Record<string, string>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.charAt(0).toUpperCase() + v.slice(1)]));
 
 export const words = {
   nl: {
@@ -17,7 +16,7 @@ export const words = {
     locale: 'nl-NL',
     months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
     audience: reportAudienceWords.nl,
-    level: titled(outcomeLevelWords.nl),
+    level: outcomeLevelTitles.nl,
     unit: { count: 'aantal', percentage: 'procent', euro: 'euro', hours: 'uren', score: 'score' } as Record<string, string>,
     phase: { ZIEN: 'ZIEN — waarnemen', DENKEN: 'DENKEN — analyseren en plannen', DOEN: 'DOEN — uitvoeren', VINDEN: 'VINDEN — evalueren en benoemen' } as Record<
       string,
@@ -118,7 +117,7 @@ export const words = {
     locale: 'en-GB',
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
     audience: reportAudienceWords.en,
-    level: titled(outcomeLevelWords.en),
+    level: outcomeLevelTitles.en,
     unit: { count: 'count', percentage: 'percent', euro: 'euro', hours: 'hours', score: 'score' } as Record<string, string>,
     phase: { ZIEN: 'SEE — observe', DENKEN: 'THINK — analyse and plan', DOEN: 'DO — carry out', VINDEN: 'FIND — evaluate and name the impact' } as Record<
       string,
