@@ -108,7 +108,7 @@ async function checkMembers(db: Kysely<DB>, userIds: number[] | undefined) {
   const found = await usersByIds(db, userIds);
   const bad = userIds.filter((u) => !found.some((f) => f.id === u && f.role !== 'funder'));
   if (bad.length)
-    throw invalid('Onbekende gebruiker of financier / Unknown user or a funder', [
+    throw invalid('Alleen medewerkers kunnen in het team / Only staff can be in the team', [
       {
         field: 'userIds',
         message: `Deze gebruiker bestaat niet of is een financier (${bad.join(', ')}). Een financier kan geen teamlid zijn. / This user does not exist or is a funder (${bad.join(', ')}). A funder cannot be a team member.`,

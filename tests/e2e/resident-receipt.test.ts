@@ -36,7 +36,11 @@ describe('browser: the resident form at 360 px, as a person walked it', { timeou
     await page.getByLabel('Je verhaal', { exact: true }).click();
     await page.locator('[role="textbox"][contenteditable="true"]').waitFor();
     await page.keyboard.type('Het speeltuintje is weer open.');
-    await page.getByRole('radio', { name: 'Alleen het team' }).check();
+    // A tap on a choice's explanation chooses it, as a tap on its name does.
+    await page.locator('#consent-team-explain').scrollIntoViewIfNeeded();
+    const explain = (await page.locator('#consent-team-explain').boundingBox())!;
+    await page.mouse.click(explain.x + explain.width / 2, explain.y + explain.height / 2);
+    expect(await page.getByRole('radio', { name: 'Alleen het team' }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Verstuur mijn verhaal' }).click();
     const code = await shownCode(page);
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);

@@ -14,6 +14,10 @@ export const pageStyles = css`
   .field-error:empty, [role='status']:empty, [role='alert']:empty { position: absolute; }
   label { display: grid; gap: 0.25rem; font-weight: 600; }
   label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
+  /* an option whose hint sits beside its label answers a click anywhere on its row, as a wrapping label would */
+  div.radio, div.check { position: relative; }
+  div.radio label::after, div.check label::after { content: ''; position: absolute; inset: 0; }
+  div.radio input, div.check input { position: relative; z-index: 1; }
   .field { display: grid; gap: 0.25rem; align-content: start; }
   .field > label { gap: 0.1rem; }
   .hint { font-weight: 400; color: var(--ww-muted); font-size: 0.9rem; }

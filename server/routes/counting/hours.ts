@@ -110,8 +110,8 @@ const notADate =
 function dates(q: { from?: string; to?: string }) {
   const from = boundDate(q.from, 'from');
   const to = boundDate(q.to, 'to');
-  if (q.from && !from) throw invalid('Ongeldige begindatum / Invalid from', [{ field: 'from', message: notADate }]);
-  if (q.to && !to) throw invalid('Ongeldige einddatum / Invalid to', [{ field: 'to', message: notADate }]);
+  if (q.from && !from) throw invalid('De begindatum is geen datum / The start date is not a date', [{ field: 'from', message: notADate }]);
+  if (q.to && !to) throw invalid('De einddatum is geen datum / The end date is not a date', [{ field: 'to', message: notADate }]);
   return { from, to };
 }
 

@@ -84,7 +84,7 @@ export const indicatorValueRoutes = router()
       await assertIndicatorVisible(db, user, indicator);
       const { period } = c.req.valid('query');
       const p = period ? normalizePeriod(period) : undefined;
-      if (p === null) throw invalid('Geen periode / Not a period', [{ field: 'period', message: notAPeriod(period ?? '').reason }]);
+      if (p === null) throw invalid('Deze periode kennen we niet / This period is not known', [{ field: 'period', message: notAPeriod(period ?? '').reason }]);
       const values = await listValues(db, [indicator.id], { period: p });
       return c.json({ values: values.map(({ indicatorId: _, ...v }) => v) }, 200);
     },
