@@ -12,7 +12,7 @@ import { hashPassword } from '../server/auth/passwords.js';
 import { CONSENT_TEXT_VERSION } from '../server/consent.js';
 import { reviewHash } from '../db/repositories/reviews.js';
 import { loadConfig } from '../server/env.js';
-import { amsterdamAreas } from './data/amsterdam-areas.js';
+import { amsterdamAreas } from './data/cbs-areas.js';
 import { climateCatalogue } from './data/climate.js';
 import { firstNames, int, lastNames, paragraphs, pick, seeded, storyBody, title } from './data/dutch-text.js';
 
@@ -87,6 +87,7 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
   log(`users: ${2 + 8 + 60 + 4 - 1}  (${elapsed()})`);
 
   // Areas: Amsterdam with its real wijken and buurten.
+  const cbsAreas = amsterdamAreas();
   const areaByCode = new Map<string, number>();
   const buurtenOf = new Map<number, number[]>();
   tx(() => {
@@ -94,7 +95,7 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
     const get = sqlite.prepare('select id from areas where cbs_code = ?').pluck();
     ins.run('Amsterdam', 'gemeente', 'GM0363', null);
     const gm = get.get('GM0363') as number;
-    for (const a of amsterdamAreas) {
+    for (const a of cbsAreas) {
       const parent = a.kind === 'wijk' ? gm : areaByCode.get(a.wijk!)!;
       ins.run(a.name, a.kind, a.code, parent);
       const id = get.get(a.code) as number;
@@ -142,7 +143,7 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
     const kinds = ['Buurtkamer', 'Moestuin', 'Taalcafé', 'Speelplein', 'Bewonerscomité', 'Huiswerkklas', 'Repair café', 'Wandelgroep'];
     for (let i = 0; i < 40; i++) {
       const wijk = wijken[i % wijken.length]!;
-      const wijkName = amsterdamAreas.find((a) => areaByCode.get(a.code) === wijk)!.name;
+      const wijkName = cbsAreas.find((a) => areaByCode.get(a.code) === wijk)!.name;
       const startYear = int(r, 2021, 2025);
       const id = Number(
         insProject.run(
