@@ -13,7 +13,6 @@ import { CONSENT_TEXT_VERSION } from '../server/consent.js';
 import { reviewHash } from '../db/repositories/reviews.js';
 import { loadConfig } from '../server/env.js';
 import { amsterdamAreas } from './data/cbs-areas.js';
-import { climateCatalogue } from './data/climate.js';
 import { firstNames, int, lastNames, paragraphs, pick, seeded, storyBody, title } from './data/dutch-text.js';
 
 export type SeedOptions = { db: string; stories: number; values: number; seed: number; log?: (line: string) => void };
@@ -106,13 +105,7 @@ export async function seed(o: SeedOptions): Promise<{ stories: number; values: n
   const wijken = [...buurtenOf.keys()];
   log(`areas: ${areaByCode.size} wijken and buurten  (${elapsed()})`);
 
-  // Climate catalogue, when no migration has loaded it.
-  if ((sqlite.prepare('select count(*) from climate_variables').pluck().get() as number) === 0) {
-    const ins = sqlite.prepare(
-      'insert into climate_variables (key, group_key, group_nl, group_en, name_nl, name_en, weak_nl, weak_en, strong_nl, strong_en, sort) values (?,?,?,?,?,?,?,?,?,?,?)',
-    );
-    tx(() => climateCatalogue.forEach((v, i) => ins.run(v.key, v.group, v.groupNl, v.groupEn, v.nl, v.en, v.weakNl, v.weakEn, v.strongNl, v.strongEn, i)));
-  }
+  // The climate catalogue comes with the migrations.
   const variables = sqlite.prepare('select id from climate_variables where retired_at is null').pluck().all() as number[];
 
   // Outcome library and projects with areas, members, climate variables, outcomes and a link.
