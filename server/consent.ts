@@ -1,4 +1,5 @@
 // The rules of consent that are not about who may see what (that is access.ts).
+import type { ConsentGiver } from '../db/domain/enums.js';
 import type { ConsentLevel } from '../db/schema.js';
 import { invalid } from './errors.js';
 
@@ -24,7 +25,6 @@ const rank: Record<ConsentLevel, number> = { team: 0, report: 1, public: 2 };
 /** True when `to` lets more people read the story than `from`. */
 export const widens = (from: ConsentLevel, to: ConsentLevel) => rank[to] > rank[from];
 
-export type ConsentGiver = 'teller' | 'guardian' | 'worker' | 'coordinator';
 
 /**
  * Giving or widening consent is the teller's call (or, under 16, their guardian's), never the

@@ -2,8 +2,9 @@
 import type { JSONContent } from '@tiptap/core';
 import { css, html } from 'lit';
 import { messages } from './i18n.js';
+import { roleName } from './roles.js';
 
-import type { ConsentChannel as Channel, ConsentLevel, Phase, StorySource as Source } from '../db/domain/enums.js';
+import type { ConsentChannel as Channel, ConsentGiver, ConsentLevel, Phase, StorySource as Source } from '../db/domain/enums.js';
 
 export { consentChannels as channels, consentLevels, phases, storySources as sources } from '../db/domain/enums.js';
 export type { Channel, ConsentLevel, Phase, Source };
@@ -99,8 +100,6 @@ export const label = messages({
     online: 'Online',
     teller: 'Verteller',
     guardian: 'Ouder of voogd',
-    worker: 'Opbouwwerker',
-    coordinator: 'Coördinator',
     ZIEN: 'Zien',
     DENKEN: 'Denken',
     DOEN: 'Doen',
@@ -130,8 +129,6 @@ export const label = messages({
     online: 'Online',
     teller: 'Teller',
     guardian: 'Parent or guardian',
-    worker: 'Worker',
-    coordinator: 'Coordinator',
     ZIEN: 'See',
     DENKEN: 'Think',
     DOEN: 'Do',
@@ -154,6 +151,9 @@ export const label = messages({
 export function languageName(code: string): string {
   return (languages as readonly string[]).includes(code) ? label(`${code}_` as Parameters<typeof label>[0]) : code;
 }
+
+/** Who gave a consent: the teller, their parent or guardian, or staff by their role's name. */
+export const giverName = (g: ConsentGiver | string): string => (g === 'teller' || g === 'guardian' ? label(g) : roleName(g));
 
 /** A consent level as a badge: text, not colour alone. */
 export function consentBadge(level: ConsentLevel, withdrawnAt?: string | null) {

@@ -5,7 +5,7 @@ import { ApiError, get } from '../api.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { formatDate, formatPeriod, locale, messages } from '../i18n.js';
 import type { Me } from '../session.js';
-import { badgeStyles, consentBadge, label, languageName, takeReceipt, type ConsentRecord, type Story } from '../stories.js';
+import { badgeStyles, consentBadge, giverName, label, languageName, takeReceipt, type ConsentRecord, type Story } from '../stories.js';
 import { isStaff } from '../models.js';
 import { refineTitle } from '../title.js';
 import { PageLoader } from '../components/page-loader.js';
@@ -278,7 +278,7 @@ export class StoryPage extends LitElement {
                 <td>${formatDate(r.at)}</td>
                 <td data-label=${t('level')}>${r.withdrawn ? t('withdrawnLevel') : r.level ? label(r.level) : nothing}</td>
                 <td data-label=${t('channel')}>${label(r.channel)}</td>
-                <td data-label=${t('givenBy')}>${label(r.givenBy as 'teller')}${r.guardianName ? ` (${r.guardianName})` : nothing}${this.recordedBy(r) ? html`<br /><span class="muted">${this.recordedBy(r)}</span>` : nothing}</td>
+                <td data-label=${t('givenBy')}>${giverName(r.givenBy)}${r.guardianName ? ` (${r.guardianName})` : nothing}${this.recordedBy(r) ? html`<br /><span class="muted">${this.recordedBy(r)}</span>` : nothing}</td>
                 <td data-label=${t('reason')}>${r.reason ?? nothing}</td>
                 <td data-label=${t('version')}>${r.consentTextVersion ? consentText(r.consentTextVersion) : nothing}</td>
               </tr>`,

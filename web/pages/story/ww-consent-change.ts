@@ -8,7 +8,7 @@ import { LocaleController } from '../../components/locale-controller.js';
 import { pageStyles } from '../../components/shared-styles.js';
 import { messages } from '../../i18n.js';
 import type { Role } from '../../routes.js';
-import { channels, consentLevels, label, type Story } from '../../stories.js';
+import { channels, consentLevels, giverName, label, type Story } from '../../stories.js';
 import { storyFormStyles } from './form-styles.js';
 
 const t = messages({
@@ -142,7 +142,7 @@ export class WwConsentChange extends LitElement {
         </fieldset>
         <fieldset><legend>${t('whoGave')}</legend>
           <span class="hint">${t('whoGaveHint')}</span>
-          ${(['teller', 'guardian', this.userRole === 'worker' ? 'worker' : 'coordinator'] as const).map((g) => html`<label class="radio"><input type="radio" name="givenBy" value=${g} ?checked=${g === (this.story.teller?.under16 ? 'guardian' : 'teller')} /><span>${label(g)}</span></label>`)}
+          ${(['teller', 'guardian', this.userRole === 'worker' ? 'worker' : 'coordinator'] as const).map((g) => html`<label class="radio"><input type="radio" name="givenBy" value=${g} ?checked=${g === (this.story.teller?.under16 ? 'guardian' : 'teller')} /><span>${giverName(g)}</span></label>`)}
         </fieldset>
         <div class="field"><label for="consent-guardian">${t('guardianName')}</label><input id="consent-guardian" type="text" name="guardianName" maxlength="200" autocomplete="off" .value=${this.guardianOf()} /></div>
         <div class="field">
