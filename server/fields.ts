@@ -1,6 +1,7 @@
 // Field schemas every route shares, so a field means the same everywhere: a date is a real date,
 // a title has the same limits, a list of ids has a ceiling.
 import { z } from '@hono/zod-openapi';
+import { boundDate } from '../db/domain/periods.js';
 
 /** Is `d` (YYYY-MM-DD) a day on the calendar? 2026-02-30 and 2026-13-45 are not. */
 export const isRealDate = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
@@ -16,12 +17,14 @@ export const dateString = z
 export const isFuture = (d: string) => d > new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 /** A date on which something happened: a calendar date, not in the future. */
 export const pastDate = dateString.refine((d) => !isRealDate(d) || !isFuture(d), 'Deze datum ligt in de toekomst / This date is in the future');
-/** A date (YYYY-MM-DD) or a canonical period (2026, 2026-Q1, 2026-03). */
+/** A date (YYYY-MM-DD), or a period as people write it (2026, 2026-Q1, K1 2026, maart 2026); boundDate reads it. */
 export const dateOrPeriod = z
   .string()
-  .max(10)
-  .regex(/^(\d{4}-\d{2}-\d{2}|\d{4}|\d{4}-Q[1-4]|\d{4}-(0[1-9]|1[0-2]))$/, 'A date (YYYY-MM-DD) or a period (2026, 2026-Q1, 2026-03)')
-  .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isRealDate(v), 'Not a date');
+  .max(20)
+  .refine(
+    (v) => boundDate(v, 'from') !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || isRealDate(v)),
+    'Vul een datum of periode in, zoals 2026-03-15, 2026, K1 2026 of maart 2026. / Fill in a date or a period, such as 2026-03-15, 2026, Q1 2026 or March 2026.',
+  );
 export const languageCode = z
   .string()
   .max(12)

@@ -76,13 +76,14 @@ describe('browser: loading a page, and what it says when that fails', () => {
     await e.login(page, coordinator);
     await page.goto('/climate');
     await page.getByRole('heading', { level: 1, name: 'Sociaal klimaat door de tijd' }).waitFor();
-    await page.getByRole('textbox', { name: /^Van/ }).fill('2026-Q2');
+    // Periods as the pages write them ("K2 2026").
+    await page.getByRole('textbox', { name: /^Van/ }).fill('K2 2026');
     const to = page.getByRole('textbox', { name: /^Tot en met/ });
-    await to.fill('2026-Q1');
+    await to.fill('K1 2026');
     await page.getByRole('button', { name: 'Toon' }).click();
     await expect.poll(() => to.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('textbox', { name: /^Van/ }).getAttribute('aria-invalid')).toBe('false');
-    await expect.poll(async () => (await to.evaluate((el) => el.getAttribute('aria-describedby'))) ?? '').toBe('to-error');
+    await expect.poll(async () => (await to.evaluate((el) => el.getAttribute('aria-describedby'))) ?? '').toBe('to-hint to-error');
     await expectAccessible(to, 'Tot en met', await descriptionOf(to)); // the label is the name alone; the error describes it
     await page
       .getByRole('alert')
@@ -91,7 +92,7 @@ describe('browser: loading a page, and what it says when that fails', () => {
     // Trying the same filter again would not help: no retry button, the field says what to change.
     await expect(page.getByRole('button', { name: 'Opnieuw proberen' }).count()).resolves.toBe(0);
     // A right filter clears it.
-    await to.fill('2026-Q3');
+    await to.fill('september 2026');
     await page.getByRole('button', { name: 'Toon' }).click();
     await expect.poll(() => to.getAttribute('aria-invalid')).toBe('false');
     await page.context().close();

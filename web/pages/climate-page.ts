@@ -27,8 +27,9 @@ const t = messages({
     month: 'maand',
     quarter: 'kwartaal',
     year: 'jaar',
-    from: 'Van (bijv. 2026-Q1)',
+    from: 'Van',
     to: 'Tot en met',
+    periodHint: 'Een datum of periode, bijvoorbeeld K1 2026 of maart 2026.',
     show: 'Toon',
     none: 'Nog geen plaatsingen voor deze keuze.',
     tableCaption: '{name}: verdeling per periode',
@@ -73,8 +74,9 @@ const t = messages({
     month: 'month',
     quarter: 'quarter',
     year: 'year',
-    from: 'From (e.g. 2026-Q1)',
+    from: 'From',
     to: 'Up to and including',
+    periodHint: 'A date or a period, for example Q1 2026 or March 2026.',
     show: 'Show',
     none: 'No placements yet for this choice.',
     tableCaption: '{name}: distribution per period',
@@ -169,7 +171,12 @@ export class ClimatePage extends LitElement {
     const [climate, agreement] = await Promise.all([
       get<{ series: Series[] }>(`/api/climate?${q}`),
       get<{ variables: Agreement[] }>(`/api/climate/agreement?${agreementQ}`),
-    ]);
+    ]).catch((err: unknown) => {
+      // A filter the server refuses shows nothing rather than the figures of the filter before.
+      this.series = [];
+      this.agreement = [];
+      throw err;
+    });
     this.series = climate.series;
     this.agreement = this.filter.get('variableId')
       ? agreement.variables.filter((a) => String(a.variableId) === this.filter.get('variableId'))
@@ -345,7 +352,7 @@ export class ClimatePage extends LitElement {
         >
         ${(['from', 'to'] as const).map((k) =>
           formField(
-            { id: k, label: t(k), error: e },
+            { id: k, label: t(k), hint: t('periodHint'), error: e },
             (x) => html`<input id=${x.id} name=${k} .value=${f.get(k) ?? ''} aria-invalid=${x.invalid} aria-describedby=${x.describedBy} />`,
           ),
         )}

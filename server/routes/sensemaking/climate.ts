@@ -5,7 +5,7 @@ import { dateOrPeriod } from '../../fields.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import { areasWithin } from '../../../db/repositories/areas.js';
-import { boundDate, notAPeriod, periodicityOf } from '../../../db/domain/periods.js';
+import { boundDate, normalizePeriod, notAPeriod, periodicityOf } from '../../../db/domain/periods.js';
 import { climateAgreement, climateOverTime, climateRegionStories, type ClimateFilter } from '../../../db/repositories/sensemaking.js';
 import { assertProjectVisible, visibleStories } from '../../access.js';
 import { requireRole, team } from '../../auth/guard.js';
@@ -119,7 +119,7 @@ export const climateRoutes = router()
         query: z.object({
           variableId: id,
           source: z.enum(['teller', 'coordinator']),
-          period: z.string().max(7).openapi({ description: 'one period: 2026, 2026-Q1 or 2026-03' }),
+          period: z.string().max(20).openapi({ description: 'one period: 2026, 2026-Q1 or 2026-03 (or as people write it: K1 2026, maart 2026)' }),
           bin: z.coerce.number().int().min(0).max(4).openapi({ description: '0: [0,20) … 4: [80,100]' }),
           areaId: id.optional(),
           projectId: id.optional(),
@@ -144,7 +144,8 @@ export const climateRoutes = router()
     }),
     async (c) => {
       const user = requireRole(c, ...team);
-      const { variableId, source, period, bin, ...q } = c.req.valid('query');
+      const { variableId, source, period: typed, bin, ...q } = c.req.valid('query');
+      const period = normalizePeriod(typed) ?? typed;
       if (!periodicityOf(period))
         throw invalid('Periode als 2026, 2026-Q1 of 2026-03 / Period like 2026, 2026-Q1 or 2026-03', [{ field: 'period', message: notAPeriod(period).reason }]);
       const filter = await filterOf(c.get('db'), user, q);
@@ -162,7 +163,7 @@ export const climateRoutes = router()
         query: z.object({
           projectId: id.optional(),
           areaId: id.optional(),
-          period: z.string().max(7).optional().openapi({ description: 'one period: 2026, 2026-Q1 or 2026-03' }),
+          period: z.string().max(20).optional().openapi({ description: 'one period: 2026, 2026-Q1 or 2026-03 (or as people write it: K1 2026, maart 2026)' }),
           from: dateOrPeriod.optional(),
           to: dateOrPeriod.optional(),
         }),
@@ -192,7 +193,8 @@ export const climateRoutes = router()
     }),
     async (c) => {
       const user = requireRole(c, ...team);
-      const { period, ...q } = c.req.valid('query');
+      const { period: typed, ...q } = c.req.valid('query');
+      const period = typed === undefined ? undefined : (normalizePeriod(typed) ?? typed);
       if (period !== undefined && !periodicityOf(period))
         throw invalid('Periode als 2026, 2026-Q1 of 2026-03 / Period like 2026, 2026-Q1 or 2026-03', [{ field: 'period', message: notAPeriod(period).reason }]);
       const filter = await filterOf(c.get('db'), user, { ...q, from: q.from ?? period, to: q.to ?? period });
