@@ -96,6 +96,7 @@ export const words = {
     others: (n: number) => `En ${n} ${n === 1 ? 'ander verhaal' : 'andere verhalen'} bij deze uitkomst.`,
     perAreaMatrix: (name: string, unit: string, targets: boolean) => `${name} per gebied (gerealiseerd, ${unit}${targets ? '; doel tussen haakjes' : ''})`,
     mscRound: (domain: string, date: string) => `Ronde "${domain}"${date ? `, gekozen ${date}` : ''}`,
+    mscHeading: 'Most Significant Change: het verhaal dat het panel koos',
     mscReasons: 'Waarom het panel dit verhaal koos:',
     mscSee: (title: string) => `Het gekozen verhaal, "${title}", staat eerder in deze rapportage.`,
     climateLead: (areas: string, min: number, split: string) =>
@@ -194,6 +195,7 @@ export const words = {
     others: (n: number) => `And ${n} other ${n === 1 ? 'story' : 'stories'} for this outcome.`,
     perAreaMatrix: (name: string, unit: string, targets: boolean) => `${name} per area (actual, ${unit}${targets ? '; target in brackets' : ''})`,
     mscRound: (domain: string, date: string) => `Round "${domain}"${date ? `, chosen ${date}` : ''}`,
+    mscHeading: 'Most Significant Change: the story the panel chose',
     mscReasons: 'Why the panel chose this story:',
     mscSee: (title: string) => `The chosen story, "${title}", appears earlier in this report.`,
     climateLead: (areas: string, min: number, split: string) =>

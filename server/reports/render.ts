@@ -152,7 +152,7 @@ function renderOutcome(lang: Lang, o: OutcomeOut, data: ReportData): string {
     if (o.otherStories) parts.push(`<p class="others">${w.others(o.otherStories)}</p>`);
   }
   if (has('msc') && (o.msc.included ? o.msc.selections.length > 0 : true)) {
-    parts.push('<h3>Most Significant Change</h3>');
+    parts.push(`<h3>${w.mscHeading}</h3>`);
     parts.push(renderMsc(lang, o));
   }
   parts.push('</section>');

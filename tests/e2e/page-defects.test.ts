@@ -194,7 +194,7 @@ describe('browser: page defects stay fixed', () => {
     const page = await (await e.context({ phone: true })).newPage();
     await e.login(page, email);
     await page.goto(`/msc/${round.id}`);
-    await page.getByRole('heading', { level: 1, name: 'Ronde meest betekenisvolle verandering' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Most Significant Change-ronde' }).waitFor();
     await page.getByRole('alert').filter({ hasText: 'Deze ronde bestaat niet, of je zit niet in het panel.' }).waitFor();
     await expect(page.getByText(/Round not found|Dat lukte niet/).count()).resolves.toBe(0);
     await checkA11y(page, 'msc round, not on the panel');

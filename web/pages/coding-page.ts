@@ -16,7 +16,8 @@ const t = messages({
     back: 'Terug naar het verhaal',
     tagging: 'Naar taggen',
     codebook: 'Codeboek',
-    textLabel: 'Tekst van het verhaal (selecteer een fragment met de muis of met Shift en de pijltjestoetsen)',
+    textLabel: 'Tekst van het verhaal',
+    textHint: 'Selecteer een fragment: met de muis, op een telefoon met je vinger (lang indrukken, dan de grepen slepen), of met Shift en de pijltjestoetsen.',
     selection: 'Selectie: {n} tekens',
     noSelection: 'Nog geen fragment geselecteerd.',
     kind: 'Coderen met',
@@ -44,7 +45,8 @@ const t = messages({
     back: 'Back to the story',
     tagging: 'To tagging',
     codebook: 'Codebook',
-    textLabel: 'Text of the story (select a passage with the mouse or with Shift and the arrow keys)',
+    textLabel: 'Text of the story',
+    textHint: 'Select a passage: with the mouse, on a phone with your finger (press and hold, then drag the handles), or with Shift and the arrow keys.',
     selection: 'Selection: {n} characters',
     noSelection: 'No passage selected yet.',
     kind: 'Code with',
@@ -182,9 +184,10 @@ export class CodingPage extends LitElement {
       <div role="status" class="status">${this.message}</div>
       ${failedNotice(errMsg && t('failed', { msg: errMsg }))}
       ${this.loader.status()}
-      <label
-        >${t('textLabel')}
-        <!-- not readonly: Chromium offers no keyboard selection in read-only text areas, so edits are refused instead -->
+      <div class="field">
+      <label for="story-text">${t('textLabel')}</label>
+      <span class="hint" id="text-hint">${t('textHint')}</span>
+      <!-- not readonly: Chromium offers no keyboard selection in read-only text areas, so edits are refused instead -->
         <textarea
           id="story-text"
           aria-readonly="true"
@@ -194,9 +197,9 @@ export class CodingPage extends LitElement {
           @select=${this.readSelection}
           @keyup=${this.readSelection}
           @mouseup=${this.readSelection}
-          aria-describedby="sel"
+          aria-describedby="text-hint sel"
         ></textarea>
-      </label>
+      </div>
       <p id="sel" class="muted">${this.range ? t('selection', { n: this.range[1] - this.range[0] }) : t('noSelection')}</p>
       ${this.range ? html`<blockquote>${this.text.slice(this.range[0], this.range[1])}</blockquote>` : nothing}
       ${

@@ -43,7 +43,7 @@ const t = messages({
     noSelection: 'Er is niets gekozen.',
     failed: 'Dat lukte niet: {msg}',
     reasonRequired: 'Schrijf op waarom je dit verhaal kiest.',
-    roundTitle: 'Ronde meest betekenisvolle verandering',
+    roundTitle: 'Most Significant Change-ronde',
     notFound: 'Deze ronde bestaat niet, of je zit niet in het panel.',
   },
   en: {
@@ -76,7 +76,7 @@ const t = messages({
     noSelection: 'Nothing was picked.',
     failed: 'That did not work: {msg}',
     reasonRequired: 'Write down why you pick this story.',
-    roundTitle: 'Most significant change round',
+    roundTitle: 'Most Significant Change round',
     notFound: 'This round does not exist, or you are not on its panel.',
   },
 });

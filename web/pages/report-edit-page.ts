@@ -415,7 +415,7 @@ export class ReportEditPage extends LitElement {
     pageStyles,
     foldStyles,
     css`
-      label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; min-height: 44px; }
+      label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; min-height: 44px; padding-block: 0.25rem; }
       .row { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; }
       .row > label, .row > .field { flex: 1 1 12rem; }
       button.small { min-height: 32px; padding: 0 0.6rem; }
