@@ -122,6 +122,8 @@ describe('browser: first run and user administration', () => {
     await page.getByRole('button', { name: 'Project aanmaken' }).click();
     const end = page.getByLabel('Einddatum');
     await expect.poll(() => end.getAttribute('aria-invalid')).toBe('true');
+    // The summary above the form names the field to correct.
+    await page.getByRole('alert').getByText('Verbeter de gemarkeerde velden: Einddatum.').waitFor();
     await end.fill('2026-12-31');
 
     await page.getByText('Gebied toevoegen').first().click();

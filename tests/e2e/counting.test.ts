@@ -252,9 +252,9 @@ describe('browser: counting', () => {
     const form = page.locator('form').first();
     const date = form.getByLabel('Datum');
     await date.fill('2025-06-10');
-    const check = form.getByText('Let op: het project begint pas op 1 juni 2026. Klopt deze datum?');
+    const check = form.getByText('Let op: deze datum ligt voor de start van het project (1 juni 2026). Klopt de datum?');
     await check.waitFor();
-    expect(await descriptionOf(date)).toContain('begint pas op 1 juni 2026');
+    expect(await descriptionOf(date)).toContain('voor de start van het project (1 juni 2026)');
     await form.getByLabel('Uren', { exact: false }).fill('2');
     await form.getByLabel('Wat deed je?', { exact: false }).fill('Voorbereiding');
     await form.getByRole('button', { name: 'Toevoegen' }).click();

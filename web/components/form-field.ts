@@ -1,6 +1,7 @@
 // Helpers that tie an API error to the input it is about (aria-invalid, aria-describedby, visible message).
 import { html, nothing } from 'lit';
 import type { ApiError } from '../api.js';
+import { messages } from '../i18n.js';
 
 /** The error message for a field, in the UI's language, also matching nested paths like `areaIds.0`. */
 export function fieldError(error: ApiError | null, name: string): string | undefined {
@@ -32,12 +33,23 @@ export function problemLine(field: string, message: string): string {
   return `${/[?؟]$/.test(name) ? name : `${name}:`} ${message}`;
 }
 
-/** The message to show above a form: `fallback` when every detail names a field shown, else the server's message. */
-export function generalError(error: ApiError | null, shown: string[], fallback: string) {
+const words = messages({
+  nl: { fix: 'Verbeter de gemarkeerde velden: {names}.' },
+  en: { fix: 'Please correct the marked fields: {names}.' },
+});
+
+/**
+ * The message to show above a form, given the form's fields and their names: when every problem is at
+ * a field shown, it names those fields ("Verbeter de gemarkeerde velden: Naam, Einddatum."); else the
+ * server's message.
+ */
+export function generalError(error: ApiError | null, fields: Record<string, string>) {
   if (!error) return nothing;
-  const allShown =
-    error.status === 400 && error.details.length > 0 && error.details.every((d) => d.field && shown.some((s) => d.field === s || d.field!.startsWith(`${s}.`)));
-  return html`<p class="notice error">${allShown ? fallback : error.message}</p>`;
+  const fieldOf = (path: string | undefined) => Object.keys(fields).find((s) => path === s || path?.startsWith(`${s}.`));
+  const shown = error.details.map((d) => fieldOf(d.field));
+  const allShown = error.status === 400 && shown.length > 0 && shown.every((f) => f !== undefined);
+  const names = [...new Set(shown.map((f) => fields[f!]!.replace(/\s*\([^()]*\)$/, '')))];
+  return html`<p class="notice error">${allShown ? words('fix', { names: names.join(', ') }) : error.message}</p>`;
 }
 
 /** What an input needs from its field: its id, what describes it (hint, then error) and whether it is invalid. */

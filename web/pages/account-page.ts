@@ -21,7 +21,6 @@ const t = messages({
     mismatch: 'De twee nieuwe wachtwoorden zijn niet gelijk.',
     submit: 'Wachtwoord wijzigen',
     done: 'Je wachtwoord is gewijzigd. Andere sessies zijn beëindigd.',
-    fix: 'Verbeter de gemarkeerde velden.',
     wrong: 'Je huidige wachtwoord klopt niet.',
   },
   en: {
@@ -37,7 +36,6 @@ const t = messages({
     mismatch: 'The two new passwords differ.',
     submit: 'Change password',
     done: 'Your password was changed. Other sessions have ended.',
-    fix: 'Please correct the marked fields.',
     wrong: 'Your current password is wrong.',
   },
 });
@@ -88,7 +86,7 @@ export class AccountPage extends LitElement {
       <h2 id="pw-heading">${t('password')}</h2>
       <p role="status" class=${this.done ? 'notice' : ''}>${this.done ? t('done') : ''}</p>
       <form @submit=${this.submit} novalidate aria-labelledby="pw-heading">
-        <div role="alert">${e ? generalError(e, ['currentPassword', 'newPassword', 'repeat'], t('fix')) : nothing}</div>
+        <div role="alert">${e ? generalError(e, { currentPassword: t('current'), newPassword: t('next'), repeat: t('repeat') }) : nothing}</div>
         ${field('currentPassword', t('current'), 'current-password')} ${field('newPassword', t('next'), 'new-password', t('nextHint'))} ${field('repeat', t('repeat'), 'new-password')}
         <div class="actions"><button type="submit">${t('submit')}</button></div>
       </form>

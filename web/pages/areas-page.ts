@@ -28,7 +28,6 @@ const t = messages({
     cbsHint: 'Optioneel, bijvoorbeeld GM0363, WK036300 of BU03630000.',
     submit: 'Toevoegen',
     added: '{name} is toegevoegd.',
-    fix: 'Verbeter de gemarkeerde velden.',
   },
   en: {
     title: 'Areas',
@@ -48,7 +47,6 @@ const t = messages({
     cbsHint: 'Optional, e.g. GM0363, WK036300 or BU03630000.',
     submit: 'Add',
     added: '{name} was added.',
-    fix: 'Please correct the marked fields.',
   },
 });
 
@@ -115,7 +113,7 @@ export class AreasPage extends LitElement {
       <h2 id="add-heading">${t('add')}</h2>
       <p role="status" class=${this.notice ? 'notice' : ''}>${this.notice}</p>
       <form @submit=${this.add} novalidate aria-labelledby="add-heading">
-        <div role="alert">${e ? generalError(e, ['name', 'kind', 'cbsCode', 'parentId'], t('fix')) : nothing}</div>
+        <div role="alert">${e ? generalError(e, { name: t('name'), kind: t('kind'), cbsCode: t('cbsCode'), parentId: t('parent') }) : nothing}</div>
         ${formField(
           { id: 'name', label: t('name'), error: e },
           (f) => html`<input id=${f.id} name="name" required maxlength="200" aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`,

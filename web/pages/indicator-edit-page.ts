@@ -128,8 +128,19 @@ const t = messages({
   },
 });
 
-/** The fields the form shows, each with its own message beside it. */
-const fields = ['name', 'outcomeId', 'description', 'unit', 'measure', 'direction', 'periodicity', 'baselineValue', 'baselinePeriod', 'targets'];
+/** The fields the form shows, each with its own message beside it, by what the form calls them. */
+const fieldNames = () => ({
+  name: t('name'),
+  outcomeId: t('outcome'),
+  description: t('description'),
+  unit: t('unit'),
+  measure: t('measure'),
+  direction: t('direction'),
+  periodicity: t('periodicity'),
+  baselineValue: t('baselineValue'),
+  baselinePeriod: t('baselinePeriod'),
+  targets: t('targets'),
+});
 
 type Target = { period: string; areaId: number | null; value: string };
 type Indicator = {
@@ -295,7 +306,7 @@ export class IndicatorEditPage extends LitElement {
       ${this.projectId ? html`<p><a href="/projects/${this.projectId}/indicators">← ${t('cancel')}</a></p>` : nothing}
       <h1 tabindex="-1">${ind ? t('editTitle') : t('newTitle')}</h1>
       <form @submit=${this.submit} @input=${this.guard.touch} novalidate>
-        <div role="alert">${generalError(this.error, fields, t('failed'))}</div>
+        <div role="alert">${generalError(this.error, fieldNames())}</div>
         ${this.text('name', t('name'), ind?.name ?? '', { required: true })}
         ${this.projectId ? this.outcomeField(ind ? ind.outcomeId : Number(new URLSearchParams(location.search).get('outcome')) || null) : nothing}
         ${formField(

@@ -61,7 +61,6 @@ const t = messages({
     create: 'Project aanmaken',
     cancel: 'Annuleren',
     busy: 'Bezig met opslaan…',
-    fix: 'Verbeter de gemarkeerde velden.',
     saved: 'Opgeslagen.',
   },
   en: {
@@ -112,7 +111,6 @@ const t = messages({
     create: 'Create project',
     cancel: 'Cancel',
     busy: 'Saving…',
-    fix: 'Please correct the marked fields.',
     saved: 'Saved.',
   },
 });
@@ -120,22 +118,23 @@ const t = messages({
 type IatiSectors = { sectors: { key: string; nl: string; en: string }[]; organisationDefault: string };
 
 type TextKey = 'vraagstuk' | 'eigenaar' | 'betrokkenen' | 'werkdoelen' | 'planVanAanpak';
-const shownFields = [
-  'name',
-  'vraagstuk',
-  'eigenaar',
-  'betrokkenen',
-  'werkdoelen',
-  'planVanAanpak',
-  'startDate',
-  'endDate',
-  'budgetHours',
-  'budgetEuros',
-  'phase',
-  'iatiSector',
-  'areaIds',
-  'userIds',
-];
+/** The form's fields, by the name the server gives them, and what the form calls them. */
+const fieldNames = () => ({
+  name: t('name'),
+  vraagstuk: t('vraagstuk'),
+  eigenaar: t('eigenaar'),
+  betrokkenen: t('betrokkenen'),
+  werkdoelen: t('werkdoelen'),
+  planVanAanpak: t('planVanAanpak'),
+  startDate: t('startDate'),
+  endDate: t('endDate'),
+  budgetHours: t('budgetHours'),
+  budgetEuros: t('budgetEuros'),
+  phase: t('phase'),
+  iatiSector: t('iatiSector'),
+  areaIds: t('areas'),
+  userIds: t('members'),
+});
 
 /** Create or edit a project: its plan, areas and team (coordinators and admins). */
 @customElement('ww-project-edit-page')
@@ -299,7 +298,7 @@ export class ProjectEditPage extends LitElement {
     return html`
       <h1 tabindex="-1">${p ? t('editTitle', { name: p.name }) : t('newTitle')}</h1>
       <form @submit=${this.submit} @input=${this.guard.touch} novalidate>
-        <div role="alert" id="general" tabindex="-1">${generalError(e, shownFields, t('fix'))}</div>
+        <div role="alert" id="general" tabindex="-1">${generalError(e, fieldNames())}</div>
         ${formField(
           { id: 'name', label: t('name'), error: e },
           (f) =>
@@ -337,7 +336,7 @@ export class ProjectEditPage extends LitElement {
           <details>
             <summary>${t('addArea')}</summary>
             <div class="add-area">
-              <div role="alert">${this.areaError ? generalError(this.areaError, ['name', 'kind', 'cbsCode', 'parentId'], t('fix')) : nothing}</div>
+              <div role="alert">${this.areaError ? generalError(this.areaError, { name: t('areaName'), kind: t('areaKind'), cbsCode: t('cbsCode'), parentId: t('areaParent') }) : nothing}</div>
               ${formField(
                 { id: 'area-name', name: 'name', label: t('areaName'), error: this.areaError },
                 (f) => html`<input id=${f.id} maxlength="200" aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`,

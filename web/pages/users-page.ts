@@ -46,7 +46,6 @@ const t = messages({
     passwordHint: 'Minstens 10 tekens. Geef het persoonlijk door; de gebruiker kan het daarna zelf wijzigen.',
     submit: 'Toevoegen',
     created: '{name} is toegevoegd.',
-    fix: 'Verbeter de gemarkeerde velden.',
     roleHelp: 'Wat mag elke rol?',
     helpAdmin: 'alles, ook gebruikers beheren.',
     helpCoordinator: 'projecten en gebieden beheren, verhalen duiden, rapporten maken.',
@@ -86,7 +85,6 @@ const t = messages({
     passwordHint: 'At least 10 characters. Hand it over in person; the user can change it afterwards.',
     submit: 'Add',
     created: '{name} was added.',
-    fix: 'Please correct the marked fields.',
     roleHelp: 'What may each role do?',
     helpAdmin: 'everything, including managing users.',
     helpCoordinator: 'manage projects and areas, interpret stories, make reports.',
@@ -282,7 +280,7 @@ export class UsersPage extends LitElement {
       </details>
       <h2 id="create-heading">${t('create')}</h2>
       <form @submit=${this.create} novalidate aria-labelledby="create-heading">
-        <div role="alert">${e ? generalError(e, ['name', 'email', 'role', 'password'], t('fix')) : nothing}</div>
+        <div role="alert">${e ? generalError(e, { name: t('name'), email: t('email'), role: t('role'), password: t('password') }) : nothing}</div>
         ${field('name', t('name'), 'text', 'off')} ${field('email', t('email'), 'email', 'off')}
         ${formField(
           { id: 'new-role', name: 'role', label: t('role'), error: e },
