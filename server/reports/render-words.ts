@@ -5,8 +5,15 @@ import type { SummaryOut } from './types.js';
 import { breakBeforeYear, periodAbbr, periodLabel } from '../../db/domain/periods.js';
 import { outcomeLevelTitles, reportAudienceWords } from '../../db/domain/enums.js';
 import { escapeHtml } from './text.js';
+// The consent options as the resident chose them on the story form: the report names them in the same words.
+import residentNl from '../../web/resident/locales/nl.json';
+import residentEn from '../../web/resident/locales/en.json';
 
 export type Lang = 'nl' | 'en';
+
+/** The note on the cover about consent, naming the two options that let a story into a report as the resident read them (HTML). */
+const consentNote = (options: { report: string; public: string }, say: (report: string, open: string) => string) =>
+  say(`"${escapeHtml(options.report)}"`, `"${escapeHtml(options.public)}"`);
 
 /** Words as a heading or label says them: with a capital. */
 
@@ -71,8 +78,11 @@ export const words = {
     published: (n: number, date: string) => `${n}, gepubliceerd ${date}`,
     draft: 'Concept (niet gepubliceerd)',
     noOutcomes: 'Geen uitkomsten gekozen.',
-    footer:
-      'Verhalen staan hier alleen met toestemming van de vertellers; wie toestemming gaf voor "anoniem in rapportages" wordt niet bij naam genoemd. Een verteller kan een verhaal altijd terugtrekken.',
+    footer: consentNote(
+      residentNl.consent,
+      (report, open) =>
+        `Hier staan alleen verhalen van bewoners die kozen voor ${report} of ${open}. Koos iemand ${report}? Dan staat de naam er niet bij. Een verteller kan een verhaal altijd terugtrekken.`,
+    ),
     report: 'Rapportage',
     summary: 'Samenvatting: werkte het?',
     rule: (pct: number, lower: boolean) =>
@@ -169,8 +179,11 @@ export const words = {
     published: (n: number, date: string) => `${n}, published ${date}`,
     draft: 'Draft (not published)',
     noOutcomes: 'No outcomes chosen.',
-    footer:
-      'Stories appear here only with their tellers\' consent; whoever consented to "anonymous in reports" is not named. A teller can always withdraw a story.',
+    footer: consentNote(
+      residentEn.consent,
+      (report, open) =>
+        `Only stories of residents who chose ${report} or ${open} appear here. Did someone choose ${report}? Then their name is left out. A teller can always withdraw a story.`,
+    ),
     report: 'Report',
     summary: 'Summary: did it work?',
     rule: (pct: number, lower: boolean) =>
