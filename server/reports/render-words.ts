@@ -84,6 +84,7 @@ export const words = {
         `Hier staan alleen verhalen van bewoners die kozen voor ${report} of ${open}. Koos iemand ${report}? Dan staat de naam er niet bij. Een verteller kan een verhaal altijd terugtrekken.`,
     ),
     report: 'Rapportage',
+    orgLogo: 'Logo van de organisatie',
     summary: 'Samenvatting: werkte het?',
     rule: (pct: number, lower: boolean) =>
       `Per indicator kijken we naar de laatste periode in deze rapportage met een meting én een doel. "% van doel" zegt welk deel van het doel is gehaald.${lower ? ' Is lager beter, zoals bij een wachttijd? Dan rekenen we andersom: doel gedeeld door gerealiseerd.' : ''} Op koers: minstens ${pct}% van het doel. Achter: minder dan ${pct}%. Geen gegevens: er is geen periode met een meting én een doel. Een uitkomst is achter als één van haar indicatoren achter is.`,
@@ -185,6 +186,7 @@ export const words = {
         `Only stories of residents who chose ${report} or ${open} appear here. Did someone choose ${report}? Then their name is left out. A teller can always withdraw a story.`,
     ),
     report: 'Report',
+    orgLogo: "The organisation's logo",
     summary: 'Summary: did it work?',
     rule: (pct: number, lower: boolean) =>
       `For each indicator we look at the latest period in this report with both a measurement and a target. "% of target" says how much of the target was reached.${lower ? ' Where lower is better, such as a waiting time, we count the other way round: target divided by actual.' : ''} On track: at least ${pct}% of the target. Behind: less than ${pct}%. No data: no period has both a measurement and a target. An outcome is behind when one of its indicators is.`,
