@@ -52,7 +52,7 @@ describe('organisation logo on report covers', () => {
     const res = await upload(t, admin, await jpegLogo());
     expect(res.status, await res.clone().text()).toBe(200);
     const { organisation } = await res.json();
-    expect(organisation.name).toBeTruthy();
+    expect(organisation.name).toBeNull(); // no ORG_NAME here: no name, and not the software's
     expect(organisation.logo).toMatchObject({ width: 800, height: 300 });
 
     // Coordinators see it on the organisation page; the file is a PNG with no EXIF left.
@@ -66,7 +66,9 @@ describe('organisation logo on report covers', () => {
     expect(filesIn(dir)).toHaveLength(1);
 
     const preview = await (await coord.get(`/api/reports/${reportId}/preview`)).json();
-    expect(preview.html).toContain(`<img class="org-logo" src="data:image/png;base64,${bytes.toString('base64')}" alt="">`);
+    // Without a name beside it, the logo is the only sign of the organisation: its text says what it is.
+    expect(preview.html).toContain(`<img class="org-logo" src="data:image/png;base64,${bytes.toString('base64')}" alt="Logo van de organisatie">`);
+    expect(preview.html).not.toContain('class="org"');
     expect(preview.data.organisationLogo).toBe(`data:image/png;base64,${bytes.toString('base64')}`);
     expect((await coord.post(`/api/reports/${reportId}/versions`)).status).toBe(201);
     const version = await (await coord.get(`/api/reports/${reportId}/versions/1`)).json();
@@ -117,5 +119,32 @@ describe('organisation logo on report covers', () => {
     expect((await (await t.as('worker')).get('/api/organisation')).status).toBe(403);
     expect((await (await coord.get('/api/organisation')).json()).organisation.logo).toBeNull();
     expect(filesIn(dir)).toHaveLength(0);
+  });
+
+  it('with ORG_NAME the cover names the organisation in text, in the preview and the published version, with and without a logo (the logo then decorative)', async () => {
+    const named = await testApp({ mediaPath: dir, orgName: 'Stichting Buurtwerk Noord' });
+    try {
+      const w = await reportWorld(named.db);
+      const [a, c] = [await named.as('admin'), await named.as('coordinator')];
+      const id = await createReport(c, w, { intro: undefined });
+      expect((await (await c.get('/api/organisation')).json()).organisation.name).toBe('Stichting Buurtwerk Noord');
+      const cover = (html: string) => html.slice(html.indexOf('<header class="report-head cover">'), html.indexOf('</header>'));
+      for (const withLogo of [false, true]) {
+        if (withLogo) expect((await upload(named, a, await jpegLogo())).status).toBe(200);
+        const preview = cover((await (await c.get(`/api/reports/${id}/preview`)).json()).html);
+        expect(preview, `preview, logo ${withLogo}`).toContain('<p class="org">Stichting Buurtwerk Noord</p>');
+        expect(preview.includes('<img class="org-logo"'), `preview, logo ${withLogo}`).toBe(withLogo);
+        if (withLogo) expect(preview).toMatch(/<img class="org-logo" src="data:image\/png;base64,[^"]+" alt="">/);
+        expect((await c.post(`/api/reports/${id}/versions`)).status).toBe(201);
+        const number = withLogo ? 2 : 1;
+        for (const lang of ['nl', 'en']) {
+          const page = cover(await (await c.get(`/reports/${id}/versions/${number}?lang=${lang}`)).text());
+          expect(page, `version ${number} ${lang}`).toContain('<p class="org">Stichting Buurtwerk Noord</p>');
+          expect(page.includes('<img class="org-logo"'), `version ${number} ${lang}`).toBe(withLogo);
+        }
+      }
+    } finally {
+      await named.close();
+    }
   });
 });

@@ -199,6 +199,11 @@ describe('reports: exports', () => {
     // The page reads the same without script: the print button stays hidden, and the script is the server's own file.
     expect(html.match(/<script[^>]*>/gi)).toEqual(['<script src="/report-print.js">']);
     expect(html).toContain('<button type="button" data-print hidden>Afdrukken of opslaan als pdf</button>');
+    // The consent note names the options in the words the resident chose from (web/resident/locales).
+    expect(html).toContain('bewoners die kozen voor "In verslagen, zonder je naam" of "Openbaar, met je naam"');
+    expect(await (await coord.get(`/reports/${id}/versions/1?lang=en`)).text()).toContain(
+      'residents who chose "In reports, without your name" or "Public, with your name"',
+    );
     const script = await coord.get('/report-print.js');
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(await script.text()).toContain('print()');

@@ -5,8 +5,15 @@ import type { SummaryOut } from './types.js';
 import { breakBeforeYear, periodAbbr, periodLabel } from '../../db/domain/periods.js';
 import { outcomeLevelTitles, reportAudienceWords } from '../../db/domain/enums.js';
 import { escapeHtml } from './text.js';
+// The consent options as the resident chose them on the story form: the report names them in the same words.
+import residentNl from '../../web/resident/locales/nl.json';
+import residentEn from '../../web/resident/locales/en.json';
 
 export type Lang = 'nl' | 'en';
+
+/** The note on the cover about consent, naming the two options that let a story into a report as the resident read them (HTML). */
+const consentNote = (options: { report: string; public: string }, say: (report: string, open: string) => string) =>
+  say(`"${escapeHtml(options.report)}"`, `"${escapeHtml(options.public)}"`);
 
 /** Words as a heading or label says them: with a capital. */
 
@@ -71,9 +78,13 @@ export const words = {
     published: (n: number, date: string) => `${n}, gepubliceerd ${date}`,
     draft: 'Concept (niet gepubliceerd)',
     noOutcomes: 'Geen uitkomsten gekozen.',
-    footer:
-      'Verhalen staan hier alleen met toestemming van de vertellers; wie toestemming gaf voor "anoniem in rapportages" wordt niet bij naam genoemd. Een verteller kan een verhaal altijd terugtrekken.',
+    footer: consentNote(
+      residentNl.consent,
+      (report, open) =>
+        `Hier staan alleen verhalen van bewoners die kozen voor ${report} of ${open}. Koos iemand ${report}? Dan staat de naam er niet bij. Een verteller kan een verhaal altijd terugtrekken.`,
+    ),
     report: 'Rapportage',
+    orgLogo: 'Logo van de organisatie',
     summary: 'Samenvatting: werkte het?',
     rule: (pct: number, lower: boolean) =>
       `Per indicator kijken we naar de laatste periode in deze rapportage met een meting én een doel. "% van doel" zegt welk deel van het doel is gehaald.${lower ? ' Is lager beter, zoals bij een wachttijd? Dan rekenen we andersom: doel gedeeld door gerealiseerd.' : ''} Op koers: minstens ${pct}% van het doel. Achter: minder dan ${pct}%. Geen gegevens: er is geen periode met een meting én een doel. Een uitkomst is achter als één van haar indicatoren achter is.`,
@@ -170,9 +181,13 @@ export const words = {
     published: (n: number, date: string) => `${n}, published ${date}`,
     draft: 'Draft (not published)',
     noOutcomes: 'No outcomes chosen.',
-    footer:
-      'Stories appear here only with their tellers\' consent; whoever consented to "anonymous in reports" is not named. A teller can always withdraw a story.',
+    footer: consentNote(
+      residentEn.consent,
+      (report, open) =>
+        `Only stories of residents who chose ${report} or ${open} appear here. Did someone choose ${report}? Then their name is left out. A teller can always withdraw a story.`,
+    ),
     report: 'Report',
+    orgLogo: "The organisation's logo",
     summary: 'Summary: did it work?',
     rule: (pct: number, lower: boolean) =>
       `For each indicator we look at the latest period in this report with both a measurement and a target. "% of target" says how much of the target was reached.${lower ? ' Where lower is better, such as a waiting time, we count the other way round: target divided by actual.' : ''} On track: at least ${pct}% of the target. Behind: less than ${pct}%. No data: no period has both a measurement and a target. An outcome is behind when one of its indicators is.`,

@@ -316,7 +316,10 @@ export function renderReport(data: ReportData, meta: { number?: number; publishe
   const parts = [
     `<article class="report" lang="${lang}">`,
     `<header class="report-head cover">`,
-    data.organisationLogo?.startsWith('data:image/png;base64,') ? `<img class="org-logo" src="${e(data.organisationLogo)}" alt="">` : '',
+    // The logo is decorative beside the name in text; without a name it is the only sign of the organisation, so it says what it is.
+    data.organisationLogo?.startsWith('data:image/png;base64,')
+      ? `<img class="org-logo" src="${e(data.organisationLogo)}" alt="${data.organisation ? '' : e(w.orgLogo)}">`
+      : '',
     data.organisation ? `<p class="org">${e(data.organisation)}</p>` : '',
     `<p class="kind">${w.report}</p><h1>${e(r.title)}</h1>`,
     `<dl class="facts"><dt>${w.period}</dt><dd>${dateIn(w, r.periodFrom)} – ${dateIn(w, r.periodTo)}</dd>`,

@@ -11,7 +11,9 @@ import { cookieAuth, errors, json, router, inTransaction } from '../openapi.js';
 import { orgName } from './reports/definition.js';
 
 const Logo = z.object({ width: z.number(), height: z.number(), bytes: z.number(), updatedAt: z.string(), url: z.string() }).openapi('OrganisationLogo');
-const Organisation = z.object({ name: z.string(), logo: Logo.nullable() }).openapi('Organisation');
+const Organisation = z
+  .object({ name: z.string().nullable().openapi({ description: 'ORG_NAME; null when unset (covers then name no organisation)' }), logo: Logo.nullable() })
+  .openapi('Organisation');
 const LogoForm = z
   .object({
     logo: z.any().openapi({
@@ -36,7 +38,7 @@ export const organisationRoutes = router()
       method: 'get',
       path: '/organisation',
       tags: ['organisation'],
-      summary: 'The organisation as report covers show it: its name (ORG_NAME) and logo (staff)',
+      summary: 'The organisation as report covers show it: its name (ORG_NAME, null when unset) and logo (staff)',
       security: cookieAuth,
       responses: { 200: json(z.object({ organisation: Organisation })), 401: errors[401], 403: errors[403] },
     }),

@@ -1,6 +1,7 @@
 // Posters and links: a short code residents can type, a copy button with a visible confirmation,
 // 0 stories shown as 0, and an A4 poster filled to the foot with the organisation's name,
-// contact and a privacy line. At 360 and 1280 px, axe-clean.
+// contact and a privacy line; the link's name is the team's and stays off the paper. Without
+// ORG_NAME the poster names no organisation, and never the software. At 360 and 1280 px, axe-clean.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/browser.js';
 import { checkA11y, expectNoHorizontalScroll } from '../helpers/a11y.js';
@@ -25,7 +26,7 @@ describe('browser: posters and links', () => {
   let email: string;
   let projectId: number;
   beforeAll(async () => {
-    e = await startE2E({ iatiOrg: { ref: 'NL-KVK-12345678', name: ORG, type: '22' }, orgContact: CONTACT });
+    e = await startE2E({ iatiOrg: { ref: 'NL-KVK-12345678', name: ORG, type: '22' }, orgName: ORG, orgContact: CONTACT });
     const c = await e.user('coordinator');
     email = c.email;
     projectId = await makeProject(e.db, 'Buurtkamer Transvaal', [c.id]);
@@ -70,6 +71,7 @@ describe('browser: posters and links', () => {
       expect(codeLines).toBe(1);
       await page.getByText(CONTACT).waitFor();
       await page.getByText(`Je verhaal blijft bij ${ORG}.`).waitFor();
+      await page.getByText(`Link: Poster bakker ${size}. Deze naam is voor het team en staat niet op de poster.`).waitFor();
       await page.waitForFunction(() => {
         const img = document
           .querySelector('ww-app')
@@ -85,8 +87,11 @@ describe('browser: posters and links', () => {
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       const { pages, height, text, lowest } = await pdfText(pdf);
       expect(pages).toBe(1);
-      for (const words of [ORG, '020 123 45 67', 'Je verhaal blijft bij', 'Your story stays with', 'Of typ dit adres', 'Buurtkamer Transvaal'])
+      for (const words of [ORG, '020 123 45 67', `Je verhaal blijft bij ${ORG}`, `Your story stays with ${ORG}`, 'Of typ dit adres', 'Buurtkamer Transvaal'])
         expect(text).toContain(words);
+      // The link's name is the team's label: on screen above the poster, not on paper; nor is the software named.
+      expect(text).not.toContain(`Poster bakker ${size}`);
+      expect(text).not.toContain('Weefwerk');
       expect(lowest).toBeLessThan(height / 6); // text reaches the last sixth of the page: no empty bottom third
       if (!phone) {
         await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi

@@ -128,7 +128,9 @@ describe('browser: loading a page, and what it says when that fails', () => {
     await page.getByRole('heading', { level: 1, name: 'Organisatie' }).waitFor();
     await page.getByRole('alert').getByText('De gegevens konden niet geladen worden.').waitFor();
     await page.getByRole('button', { name: 'Opnieuw proberen' }).click();
-    await page.getByText('Nog geen logo: rapportages tonen alleen de naam.').waitFor();
+    // Without ORG_NAME the page says the name is not set, rather than naming the software.
+    await page.getByRole('definition').getByText('Nog niet ingesteld', { exact: true }).waitFor();
+    await page.getByText('Nog geen logo.', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Logo opslaan' }).click();
     await expect.poll(() => page.getByLabel(/^Nieuw logo kiezen/).getAttribute('aria-invalid')).toBe('true');
     // Too large a file is named before it is sent.

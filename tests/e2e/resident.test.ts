@@ -64,6 +64,10 @@ describe('browser: a resident tells a story through a project link, on a phone',
       return !!img && img.complete && img.naturalWidth > 0;
     });
     await page.getByText(`/t/${token.slice(0, 3)}-${token.slice(3, 6)}-${token.slice(6)}`).waitFor();
+    // Without ORG_NAME the story stays with the project's team, not with the software; the link's name is the team's, off the poster.
+    const poster = page.locator('article.poster');
+    await poster.getByText('Je verhaal blijft bij het team van dit project.').waitFor();
+    expect(await poster.textContent()).not.toMatch(/Weefwerk|Poster buurthuis/);
     await expect(axeViolations(page)).resolves.toEqual([]);
     // The whole code shows, quiet zone included: square, inside the poster, nothing around it clipping.
     const qrFits = () =>

@@ -15,6 +15,7 @@ const t = messages({
     notFound: 'Deze link bestaat niet of je mag hem niet zien.',
     qr: 'QR-code naar {url}',
     tip: 'Tip: druk af op A4, staand. De knoppen en het menu komen niet op papier.',
+    label: 'Link: {label}. Deze naam is voor het team en staat niet op de poster.',
   },
   en: {
     print: 'Print',
@@ -23,13 +24,16 @@ const t = messages({
     notFound: 'This link does not exist or you may not see it.',
     qr: 'QR code to {url}',
     tip: 'Tip: print on A4, portrait. The buttons and the menu do not appear on paper.',
+    label: 'Link: {label}. This name is for the team and is not on the poster.',
   },
 });
 
 /**
  * A printable A4 poster for one resident link: project name, an invitation in Dutch and English,
  * the QR code, the short address to type, and at the foot the organisation's name and contact
- * (ORG_NAME, ORG_CONTACT) with a one-line privacy note. In print it fills the page top to bottom.
+ * (ORG_NAME, ORG_CONTACT, each when set) with a one-line privacy note. In print it fills the page
+ * top to bottom. The link's name is the team's label ("poster bij de bakker"): shown above the
+ * poster on screen, never on paper.
  */
 @customElement('ww-link-poster-page')
 export class LinkPosterPage extends LitElement {
@@ -37,12 +41,12 @@ export class LinkPosterPage extends LitElement {
   @state() private project: { id: number; name: string } | null = null;
   @state() private link: PublicLink | null = null;
   @state() private missing = false;
-  @state() private organisation: { name: string; contact: string | null } | null = null;
+  @state() private organisation: { name: string | null; contact: string | null } | null = null;
 
   private readonly loader = new PageLoader(
     this,
     async () => {
-      const res = await get<{ link: PublicLink; project: { id: number; name: string }; organisation: { name: string; contact: string | null } }>(
+      const res = await get<{ link: PublicLink; project: { id: number; name: string }; organisation: { name: string | null; contact: string | null } }>(
         `/api/links/${encodeURIComponent(this.params.linkId ?? '')}/poster`,
       );
       this.missing = String(res.project.id) !== this.params.id;
@@ -65,6 +69,7 @@ export class LinkPosterPage extends LitElement {
         ${back}
         <button type="button" @click=${() => window.print()}>${t('print')}</button>
         <p class="hint">${t('tip')}</p>
+        ${this.link.label ? html`<p class="hint">${t('label', { label: this.link.label })}</p>` : nothing}
       </div>
       <article class="poster">
         <div class="top">
@@ -79,11 +84,11 @@ export class LinkPosterPage extends LitElement {
           <p class="url">${short.split('/').map((part, i) => (i ? html`/<wbr /><span class="whole">${part}</span>` : part))}</p>
         </div>
         <footer>
-          <p class="org">${org.name}</p>
+          ${org.name ? html`<p class="org">${org.name}</p>` : nothing}
           ${org.contact ? html`<p class="contact"><span lang="nl">Vragen?</span> <span lang="en">Questions?</span> ${org.contact}</p>` : nothing}
-          <p class="privacy" lang="nl">Je verhaal blijft bij ${org.name}. Jij kiest wie het mag lezen, en je kunt het altijd intrekken.</p>
-          <p class="privacy" lang="en">Your story stays with ${org.name}. You choose who may read it, and you can always withdraw it.</p>
-          ${this.link.label ? html`<p class="label muted">${this.link.label}</p>` : nothing}
+          <!-- Without ORG_NAME the story stays with the project's team: never with the software's name. -->
+          <p class="privacy" lang="nl">Je verhaal blijft bij ${org.name ?? 'het team van dit project'}. Jij kiest wie het mag lezen, en je kunt het altijd intrekken.</p>
+          <p class="privacy" lang="en">Your story stays with ${org.name ?? 'the team of this project'}. You choose who may read it, and you can always withdraw it.</p>
         </footer>
       </article>
     `;
@@ -112,7 +117,6 @@ export class LinkPosterPage extends LitElement {
       .contact { font-size: 1.15rem; margin: 0 auto 0.75rem; overflow-wrap: anywhere; }
       .privacy { font-size: 1rem; margin: 0 auto 0.25rem; max-width: 36rem; }
       .privacy[lang='en'] { color: var(--ww-muted); }
-      .label { margin: 0.75rem auto 0; font-size: 0.9rem; }
       @media print {
         .no-print { display: none !important; }
         /* One A4 page, portrait, filled top to bottom: the footer sits at the foot of the page. */

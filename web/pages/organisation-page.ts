@@ -8,7 +8,7 @@ import { pageStyles } from '../components/shared-styles.js';
 import { PageLoader } from '../components/page-loader.js';
 import { LOGO_BYTES } from '../../db/domain/uploads.js';
 
-type Organisation = { name: string; logo: { url: string; width: number; height: number; updatedAt: string } | null };
+type Organisation = { name: string | null; logo: { url: string; width: number; height: number; updatedAt: string } | null };
 
 const t = messages({
   nl: {
@@ -16,10 +16,15 @@ const t = messages({
     loading: 'Gegevens laden…',
     failed: 'De gegevens konden niet geladen worden.',
     name: 'Naam',
-    nameHint: 'De naam staat op de voorkant van elke rapportage. Hij wordt ingesteld waar de server draait (ORG_NAME); vraag dat aan wie de server beheert.',
+    nameHint:
+      'De naam staat op de voorkant van elke rapportage en onderaan de posters voor bewoners. Hij wordt ingesteld waar de server draait (ORG_NAME); vraag dat aan wie de server beheert.',
+    noName: 'Nog niet ingesteld',
+    noNameHint:
+      'Zonder naam staat er geen organisatie op de voorkant van rapportages, alleen het logo als dat er is. De naam wordt ingesteld waar de server draait (ORG_NAME); vraag dat aan wie de server beheert.',
     logo: 'Logo',
     logoIntro: 'Het logo staat op de voorkant van rapportages. Een versie die al gepubliceerd is, houdt het logo dat ze had.',
     none: 'Nog geen logo: rapportages tonen alleen de naam.',
+    noLogoNoName: 'Nog geen logo.',
     current: 'Huidig logo',
     file: 'Nieuw logo kiezen',
     fileHint: 'PNG, JPEG, WebP, GIF of SVG, tot 5 MB. We bewaren het als PNG van hoogstens 800 × 320 pixels.',
@@ -36,10 +41,15 @@ const t = messages({
     loading: 'Loading…',
     failed: 'The details could not be loaded.',
     name: 'Name',
-    nameHint: 'The name is on the cover of every report. It is set where the server runs (ORG_NAME); ask whoever runs the server.',
+    nameHint:
+      'The name is on the cover of every report and at the foot of the posters for residents. It is set where the server runs (ORG_NAME); ask whoever runs the server.',
+    noName: 'Not set yet',
+    noNameHint:
+      'Without a name, report covers name no organisation, only the logo if there is one. The name is set where the server runs (ORG_NAME); ask whoever runs the server.',
     logo: 'Logo',
     logoIntro: 'The logo is on the cover of reports. A version already published keeps the logo it had.',
     none: 'No logo yet: reports show the name only.',
+    noLogoNoName: 'No logo yet.',
     current: 'Current logo',
     file: 'Choose a new logo',
     fileHint: 'PNG, JPEG, WebP, GIF or SVG, up to 5 MB. We keep it as a PNG of at most 800 × 320 pixels.',
@@ -119,15 +129,15 @@ export class OrganisationPage extends LitElement {
       <h1 tabindex="-1">${t('title')}</h1>
       <dl>
         <dt>${t('name')}</dt>
-        <dd>${o.name}</dd>
+        <dd>${o.name ?? t('noName')}</dd>
       </dl>
-      <p class="hint">${t('nameHint')}</p>
+      <p class="hint">${o.name ? t('nameHint') : t('noNameHint')}</p>
       <h2 id="logo-heading">${t('logo')}</h2>
       <p>${t('logoIntro')}</p>
       ${
         o.logo
-          ? html`<figure><img class="logo" src=${o.logo.url} alt=${`${t('current')}: ${o.name}`} width=${o.logo.width} height=${o.logo.height} /><figcaption>${t('current')}</figcaption></figure>`
-          : html`<p>${t('none')}</p>`
+          ? html`<figure><img class="logo" src=${o.logo.url} alt=${o.name ? `${t('current')}: ${o.name}` : t('current')} width=${o.logo.width} height=${o.logo.height} /><figcaption>${t('current')}</figcaption></figure>`
+          : html`<p>${o.name ? t('none') : t('noLogoNoName')}</p>`
       }
       <p role="status" id="notice" tabindex="-1" class=${this.notice ? 'notice' : ''}>${this.notice}</p>
       ${

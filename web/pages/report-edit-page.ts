@@ -13,6 +13,8 @@ import './report-edit/awaiting-review.js';
 import type { ReportOutcomeTexts } from './report-edit/outcome-texts.js';
 import './report-edit/outcome-texts.js';
 import { confirmPublish, unlinkedNote, type Unlinked } from './report-edit/publish-confirm.js';
+import { noFunderToChoose } from './report-edit/share-none.js';
+import type { Me } from '../session.js';
 import { blankDraft, draftOf, fingerprint } from './report-edit/draft.js';
 import { refineTitle } from '../title.js';
 import { levelName } from '../sensemaking-types.js';
@@ -30,6 +32,7 @@ type PreviewData = { summary?: { unlinkedIndicators: Unlinked[] } };
 @customElement('ww-report-edit-page')
 export class ReportEditPage extends LitElement {
   @property({ attribute: false }) params: Record<string, string> = {};
+  @property({ attribute: false }) user: Me | null = null;
   @state() private options: Options | null = null;
   @state() private report: Report | null = null;
   @state() private draft: Draft = blankDraft;
@@ -341,7 +344,7 @@ export class ReportEditPage extends LitElement {
         <h2 id="share-h">${t('share')}</h2>
         <p class="hint">${t('shareHint')}</p>
         ${
-          o.funders.length
+          unshared.length
             ? html`<div class="row">
               <label
                 >${t('funderAccount')}
@@ -353,7 +356,7 @@ export class ReportEditPage extends LitElement {
               </label>
               <button class="secondary" @click=${this.share} ?disabled=${this.busy || !this.shareTo}>${t('doShare')}</button>
             </div>`
-            : html`<p>${t('noFunders')}</p>`
+            : noFunderToChoose(o.funders.length, this.user?.role === 'admin')
         }
         <h3 id="shared-h" tabindex="-1">${t('sharedWith')}</h3>
         ${

@@ -11,7 +11,6 @@ import { AppError, beforeStart, invalid, notFound } from '../../errors.js';
 import { type ReportDefinition, type SectionKey } from '../../reports/assemble.js';
 import { emptyDoc, parseRichText } from '../../richtext.js';
 import { serveVersion } from '../../reports/version-cache.js';
-import { defaultIatiOrg } from '../../reports/iati/codelists.js';
 import { mediaDir } from '../../media/index.js';
 import { logoDataUrl } from '../../media/logo.js';
 import type { AppEnv } from '../../types.js';
@@ -151,13 +150,16 @@ export function parseIntro(value: { content?: unknown[] } | undefined) {
   return parseRichText(value, 'intro');
 }
 
-/** The reporting organisation's name for a report's cover (ORG_NAME). */
-export const orgName = (c: Context<AppEnv>) => c.get('config').iatiOrg?.name ?? defaultIatiOrg.name;
+/**
+ * The organisation's name as set where the server runs (ORG_NAME), for report covers, the
+ * organisation page and story posters; null when unset, and never the software's name in its place.
+ */
+export const orgName = (c: Context<AppEnv>): string | null => c.get('config').orgName ?? null;
 
-/** What a report's cover shows of the organisation: its name, when ORG_NAME is set (not the software's), and its logo, when an admin uploaded one. */
+/** What a report's cover shows of the organisation: its name, when ORG_NAME is set, and its logo, when an admin uploaded one. */
 export async function coverOf(c: Context<AppEnv>, db: Kysely<DB> = c.get('db')): Promise<{ organisation?: string; organisationLogo?: string }> {
   const logo = await logoDataUrl(db, mediaDir(c.get('config')));
-  const name = c.get('config').orgName;
+  const name = orgName(c);
   return { ...(name ? { organisation: name } : {}), ...(logo ? { organisationLogo: logo } : {}) };
 }
 

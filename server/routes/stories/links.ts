@@ -6,7 +6,6 @@ import { assertProjectVisible, isStaff } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, staff, team } from '../../auth/guard.js';
 import { appOrigin } from '../../security.js';
-import { defaultIatiOrg } from '../../reports/iati/codelists.js';
 import { forbidden, invalid, notFound } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import type { SessionUser } from '../../types.js';
@@ -192,7 +191,8 @@ export const linkRoutes = router()
       method: 'get',
       path: '/links/{id}/poster',
       tags: ['stories'],
-      summary: 'What the printed poster of a link shows: the link, its project, and the organisation’s name and contact (ORG_NAME, ORG_CONTACT)',
+      summary:
+        'What the printed poster of a link shows: the link, its project, and the organisation’s name and contact (ORG_NAME, ORG_CONTACT; null when unset)',
       security: cookieAuth,
       request: { params: idParam },
       responses: {
@@ -200,7 +200,7 @@ export const linkRoutes = router()
           z.object({
             link: Link,
             project: z.object({ id: z.number(), name: z.string() }),
-            organisation: z.object({ name: z.string(), contact: z.string().nullable() }),
+            organisation: z.object({ name: z.string().nullable().openapi({ description: 'ORG_NAME; null when unset' }), contact: z.string().nullable() }),
           }),
         ),
         401: errors[401],
@@ -215,10 +215,7 @@ export const linkRoutes = router()
       const listed = (await listLinks(c.get('db'), link.projectId)).find((l) => l.id === id)!;
       const project = await projectRef(c.get('db'), link.projectId);
       const config = c.get('config');
-      return c.json(
-        { link: toLink(c, listed), project, organisation: { name: (config.iatiOrg ?? defaultIatiOrg).name, contact: config.orgContact ?? null } },
-        200,
-      );
+      return c.json({ link: toLink(c, listed), project, organisation: { name: config.orgName ?? null, contact: config.orgContact ?? null } }, 200);
     },
   )
   .openapi(
