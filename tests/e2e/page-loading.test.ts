@@ -83,7 +83,7 @@ describe('browser: loading a page, and what it says when that fails', () => {
     await page.getByRole('button', { name: 'Toon' }).click();
     await expect.poll(() => to.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('textbox', { name: /^Van/ }).getAttribute('aria-invalid')).toBe('false');
-    await expect.poll(async () => (await to.evaluate((el) => el.getAttribute('aria-describedby'))) ?? '').toBe('to-hint to-error');
+    await expect.poll(async () => (await to.evaluate((el) => el.getAttribute('aria-describedby'))) ?? '').toBe('period-hint to-error');
     await expectAccessible(to, 'Tot en met', await descriptionOf(to)); // the label is the name alone; the error describes it
     await page
       .getByRole('alert')

@@ -29,7 +29,7 @@ const t = messages({
     year: 'jaar',
     from: 'Van',
     to: 'Tot en met',
-    periodHint: 'Een datum of periode, bijvoorbeeld K1 2026 of maart 2026.',
+    periodHint: 'Van en tot en met: een datum of een periode, bijvoorbeeld K1 2026 of maart 2026.',
     show: 'Toon',
     none: 'Nog geen plaatsingen voor deze keuze.',
     tableCaption: '{name}: verdeling per periode',
@@ -76,7 +76,7 @@ const t = messages({
     year: 'year',
     from: 'From',
     to: 'Up to and including',
-    periodHint: 'A date or a period, for example Q1 2026 or March 2026.',
+    periodHint: 'From and up to: a date or a period, for example Q1 2026 or March 2026.',
     show: 'Show',
     none: 'No placements yet for this choice.',
     tableCaption: '{name}: distribution per period',
@@ -352,11 +352,12 @@ export class ClimatePage extends LitElement {
         >
         ${(['from', 'to'] as const).map((k) =>
           formField(
-            { id: k, label: t(k), hint: t('periodHint'), error: e },
-            (x) => html`<input id=${x.id} name=${k} .value=${f.get(k) ?? ''} aria-invalid=${x.invalid} aria-describedby=${x.describedBy} />`,
+            { id: k, label: t(k), error: e },
+            (x) => html`<input id=${x.id} name=${k} .value=${f.get(k) ?? ''} aria-invalid=${x.invalid} aria-describedby="period-hint ${x.describedBy}" />`,
           ),
         )}
         <div class="actions"><button type="submit">${t('show')}</button></div>
+        <p class="hint" id="period-hint">${t('periodHint')}</p>
       </form>
       ${
         e?.status === 400 && (fieldError(e, 'from') || fieldError(e, 'to'))
@@ -406,9 +407,12 @@ export class ClimatePage extends LitElement {
     css`
       * { box-sizing: border-box; }
       .filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); max-width: none; align-items: end; }
+      .filters #period-hint { grid-column: 1 / -1; margin: -0.5rem 0 0; }
       .series { display: grid; gap: 1rem; grid-template-columns: minmax(0, 1fr); }
       caption { text-align: left; font-weight: 600; padding: 0.5rem 0; }
       td { font-variant-numeric: tabular-nums; }
+      /* short heads on one line: a narrow column would stack a long one word by word */
+      .series thead th { white-space: nowrap; vertical-align: bottom; }
       button.count { min-height: 32px; min-width: 32px; padding: 0.1rem 0.5rem; background: transparent; color: var(--ww-accent); border-width: 1px; }
       button.count[aria-pressed='true'] { background: var(--ww-accent); color: var(--ww-accent-ink); }
       section.region { border-left: 4px solid var(--ww-focus); padding: 0.25rem 0 0.5rem 1rem; margin: 0.75rem 0; }
