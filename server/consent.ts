@@ -25,7 +25,6 @@ const rank: Record<ConsentLevel, number> = { team: 0, report: 1, public: 2 };
 /** True when `to` lets more people read the story than `from`. */
 export const widens = (from: ConsentLevel, to: ConsentLevel) => rank[to] > rank[from];
 
-
 /**
  * Giving or widening consent is the teller's call (or, under 16, their guardian's), never the
  * organisation's; narrowing or withdrawing may come from anyone, including a teller under 16.
@@ -56,4 +55,19 @@ export function checkConsentGiver(input: { under16: boolean; givenBy: ConsentGiv
       },
     ]);
   }
+}
+
+/**
+ * A public story is shown with its teller's name, so a story told by a resident cannot be public
+ * without one; a made-up name will do. `field` is where the form asks for the name.
+ */
+export function checkPublicName(level: ConsentLevel, name: string | null | undefined, field = 'tellerName'): void {
+  if (level !== 'public' || name?.trim()) return;
+  throw invalid('Een openbaar verhaal staat er met een naam / A public story is shown with a name', [
+    {
+      field,
+      message:
+        'Een openbaar verhaal staat er met een naam. Vul een naam in (een verzonnen naam mag ook), of kies ‘In verslagen, zonder je naam’. / A public story is shown with a name. Fill in a name (a made-up name is fine too), or choose ‘In reports, without your name’.',
+    },
+  ]);
 }
