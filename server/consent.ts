@@ -57,17 +57,24 @@ export function checkConsentGiver(input: { under16: boolean; givenBy: ConsentGiv
   }
 }
 
+/** The level to choose instead of `public` when there is no name, as each form calls it. */
+const withoutName = {
+  resident: { nl: 'In verslagen, zonder je naam', en: 'In reports, without your name', name: 'een naam', enName: 'a name' },
+  staff: { nl: 'Verslag, anoniem', en: 'Reports, anonymous', name: 'de naam van de verteller', enName: 'the teller’s name' },
+};
+
 /**
- * A public story is shown with its teller's name, so a story told by a resident cannot be public
- * without one; a made-up name will do. `field` is where the form asks for the name.
+ * A public story is shown with its teller's name, so a resident's story cannot be public without
+ * one; a made-up name will do. `field` is where the form asks for the name; `form` words the message
+ * as the resident's form (web/resident) or the staff's (story-edit) names the level without name.
  */
-export function checkPublicName(level: ConsentLevel, name: string | null | undefined, field = 'tellerName'): void {
+export function checkPublicName(level: ConsentLevel, name: string | null | undefined, field = 'tellerName', form: keyof typeof withoutName = 'resident'): void {
   if (level !== 'public' || name?.trim()) return;
+  const w = withoutName[form];
   throw invalid('Een openbaar verhaal staat er met een naam / A public story is shown with a name', [
     {
       field,
-      message:
-        'Een openbaar verhaal staat er met een naam. Vul een naam in (een verzonnen naam mag ook), of kies ‘In verslagen, zonder je naam’. / A public story is shown with a name. Fill in a name (a made-up name is fine too), or choose ‘In reports, without your name’.',
+      message: `Een openbaar verhaal staat er met een naam. Vul ${w.name} in (een verzonnen naam mag ook), of kies ‘${w.nl}’. / A public story is shown with a name. Fill in ${w.enName} (a made-up name is fine too), or choose ‘${w.en}’.`,
     },
   ]);
 }
