@@ -25,7 +25,6 @@ const rank: Record<ConsentLevel, number> = { team: 0, report: 1, public: 2 };
 /** True when `to` lets more people read the story than `from`. */
 export const widens = (from: ConsentLevel, to: ConsentLevel) => rank[to] > rank[from];
 
-
 /**
  * Giving or widening consent is the teller's call (or, under 16, their guardian's), never the
  * organisation's; narrowing or withdrawing may come from anyone, including a teller under 16.
@@ -56,4 +55,26 @@ export function checkConsentGiver(input: { under16: boolean; givenBy: ConsentGiv
       },
     ]);
   }
+}
+
+/** The level to choose instead of `public` when there is no name, as each form calls it. */
+const withoutName = {
+  resident: { nl: 'In verslagen, zonder je naam', en: 'In reports, without your name', name: 'een naam', enName: 'a name' },
+  staff: { nl: 'Verslag, anoniem', en: 'Reports, anonymous', name: 'de naam van de verteller', enName: 'the teller’s name' },
+};
+
+/**
+ * A public story is shown with its teller's name, so a resident's story cannot be public without
+ * one; a made-up name will do. `field` is where the form asks for the name; `form` words the message
+ * as the resident's form (web/resident) or the staff's (story-edit) names the level without name.
+ */
+export function checkPublicName(level: ConsentLevel, name: string | null | undefined, field = 'tellerName', form: keyof typeof withoutName = 'resident'): void {
+  if (level !== 'public' || name?.trim()) return;
+  const w = withoutName[form];
+  throw invalid('Een openbaar verhaal staat er met een naam / A public story is shown with a name', [
+    {
+      field,
+      message: `Een openbaar verhaal staat er met een naam. Vul ${w.name} in (een verzonnen naam mag ook), of kies ‘${w.nl}’. / A public story is shown with a name. Fill in ${w.enName} (a made-up name is fine too), or choose ‘${w.en}’.`,
+    },
+  ]);
 }

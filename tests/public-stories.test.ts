@@ -253,6 +253,22 @@ describe('a resident tells a story', () => {
     expect(consent).toMatchObject({ givenBy: 'guardian', guardianName: 'Vader van Noor' });
   });
 
+  it('refuses a public story without the teller’s name (a public story is shown with one), and saves nothing', async () => {
+    const n = await storyCount(t);
+    for (const tellerName of [undefined, '', '   ']) {
+      const res = await submit(t, token, { consent: 'public', tellerName });
+      expect(res.status).toBe(400);
+      const { error } = await res.json();
+      expect(error.code).toBe('invalid_input');
+      expect(error.details).toEqual([{ field: 'tellerName', message: expect.stringMatching(/Vul een naam in.* \/ .*Fill in a name/) }]);
+    }
+    expect(await storyCount(t)).toBe(n);
+    // With a name, made up or not, it is public; without one it may be in reports.
+    await json(await submit(t, token, { consent: 'public', tellerName: 'Buurvrouw K.' }), 201);
+    await json(await submit(t, token, { consent: 'report' }), 201);
+    expect(await storyCount(t)).toBe(n + 2);
+  });
+
   it('takes a story without a title (its first words become one) in the language told, with the consent text in that language', async () => {
     const long = 'Sinds de nieuwe bankjes op het plein staan, praten de buren weer met elkaar en dat merk je overal in de straat.';
     const { receipt } = await json(await submit(t, token, { title: undefined, body: doc(long), language: 'ar', consentTextVersion: '2026-11-29/ar' }), 201);

@@ -35,6 +35,7 @@ describe('photos in reports', () => {
         title,
         body: doc(`${title}: wat er veranderde.`),
         consent,
+        tellerName: 'Buurvrouw Fatma', // a public story is shown with a name
         consentTextVersion: '2026-11-29/nl',
         language: 'nl',
         happenedOn: '2026-05-01',

@@ -36,7 +36,13 @@ function tooLong(): Buffer {
   return Buffer.concat([recording.subarray(0, at), Buffer.from([0xe7, 0x83, 0x05, 0x7e, 0x40]), recording.subarray(at + 3)]); // 360000 ms
 }
 
-const story = (fields: Record<string, unknown> = {}) => ({ consent: 'public', consentTextVersion: '2026-11-29/nl', language: 'nl', ...fields });
+const story = (fields: Record<string, unknown> = {}) => ({
+  consent: 'public',
+  tellerName: 'Buurman Kees',
+  consentTextVersion: '2026-11-29/nl',
+  language: 'nl',
+  ...fields,
+});
 
 const filesIn = (dir: string): string[] =>
   existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()) : [];

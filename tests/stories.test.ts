@@ -120,6 +120,28 @@ describe('recording stories', () => {
     expect(ok.status).toBe(200);
   });
 
+  it('refuses a heard story made public without the teller’s name, and saves nothing; a practice story has the worker’s', async () => {
+    const n = await storyCount(t);
+    const publicConsent = { ...heardConsent, level: 'public' };
+    for (const teller of [undefined, {}, { name: '  ' }]) {
+      const res = await w.member.post('/api/stories', {
+        projectId: w.projectA,
+        title: 'Het plein',
+        body: doc('Er staan weer bankjes.'),
+        source: 'heard',
+        ...(teller ? { teller } : {}),
+        consent: publicConsent,
+      });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.details).toEqual([
+        { field: 'teller.name', message: expect.stringMatching(/Vul de naam van de verteller in.*‘Verslag, anoniem’.* \/ .*Fill in the teller’s name/) },
+      ]);
+    }
+    expect(await storyCount(t)).toBe(n);
+    const named = await heard(w.member, w.projectA, { teller: { name: 'Buurman Sjaak' }, consent: publicConsent });
+    expect(named.teller.name).toBe('Buurman Sjaak');
+  });
+
   it('checks placements against the project’s chosen, current climate variables', async () => {
     const [otherVar] = await climate(t, w.projectB, 1);
     const cases = [

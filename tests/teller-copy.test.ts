@@ -165,7 +165,10 @@ describe("the teller's own copy", () => {
 
   it('lists the recording and the photo: what they are, how long the recording is, whether a report may show the photo', async () => {
     const form = new FormData();
-    form.set('story', JSON.stringify({ consent: 'public', consentTextVersion: '2026-11-29/nl', language: 'nl', photoInReports: true }));
+    form.set(
+      'story',
+      JSON.stringify({ consent: 'public', tellerName: 'Buurvrouw Els', consentTextVersion: '2026-11-29/nl', language: 'nl', photoInReports: true }),
+    );
     form.set('audio', new Blob([new Uint8Array(readFileSync(join(process.cwd(), 'tests', 'fixtures', 'media', 'recording-3s.webm')))]), 'opname.webm');
     const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 20, g: 120, b: 90 } } })
       .jpeg()

@@ -46,6 +46,7 @@ describe('browser: a story’s photo in the published report, for the funder and
             title,
             body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `${title}: iedereen kwam.` }] }] },
             consent,
+            tellerName: 'Buurvrouw Fatma',
             consentTextVersion: '2026-11-29/nl',
             language: 'nl',
             happenedOn: '2026-05-01',

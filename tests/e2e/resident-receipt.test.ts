@@ -98,6 +98,84 @@ describe('browser: the resident form at 360 px, as a person walked it', { timeou
     await ctx.close();
   });
 
+  it('a public story needs a name: the name field says so before sending, in every language, and the story goes once there is one', async () => {
+    const ctx = await e.context({ phone: true, locale: 'nl-NL' });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(8000);
+    const name = page.locator('#tellerName');
+    for (const lang of residentLocales) {
+      const t = texts(lang);
+      await page.goto(`/t/${token}?lang=${lang}`);
+      await page.locator('#consent-public').check();
+      // Chosen public, the field no longer says it may be left empty.
+      await expect.poll(() => page.locator('label[for="tellerName"]').textContent()).toBe(t.form.yourName);
+      expect(await page.locator('#tellerName-hint').textContent(), lang).toBe(t.form.namePublicHint);
+      expect(await name.getAttribute('aria-required'), lang).toBe('true');
+      await page.getByRole('button', { name: t.form.send }).click();
+      const message = t.form.needNamePublic.replace('{report}', t.consent.report);
+      await expect.poll(() => page.locator('#tellerName-error').textContent()).toBe(message);
+      expect(await name.getAttribute('aria-invalid'), lang).toBe('true');
+    }
+
+    await page.goto(`/t/${token}?lang=nl`);
+    await page.getByLabel('Je verhaal', { exact: true }).click();
+    await page.locator('[role="textbox"][contenteditable="true"]').waitFor();
+    await page.keyboard.type('De bankjes op het plein zijn terug.');
+    await page.getByRole('radio', { name: 'Openbaar, met je naam' }).check();
+    await page.getByRole('button', { name: 'Verstuur mijn verhaal' }).click();
+    const error = page.locator('#tellerName-error');
+    await expect.poll(() => error.textContent()).toBe('Vul een naam in. Een verzonnen naam mag ook. Of kies: ‘In verslagen, zonder je naam’.');
+    expect(await page.locator('#form-problems').textContent()).toContain('Je naam: Vul een naam in.');
+    await expectNoSidewaysScroll(page);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    // The level without the name takes the message away, and the field may be left empty again.
+    await page.getByRole('radio', { name: 'In verslagen, zonder je naam' }).check();
+    await expect.poll(() => error.textContent()).toBe('');
+    expect(await page.locator('label[for="tellerName"]').textContent()).toBe('Je naam (mag je leeglaten)');
+    await page.getByRole('radio', { name: 'Openbaar, met je naam' }).check();
+    await page.getByLabel('Je naam', { exact: true }).fill('Buurvrouw Ans');
+    await page.getByRole('button', { name: 'Verstuur mijn verhaal' }).click();
+    await shownCode(page);
+    const told = await e.db
+      .selectFrom('stories')
+      .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
+      .select('tellers.displayName')
+      .where('stories.projectId', '=', projectId)
+      .where('stories.bodyText', 'like', '%bankjes op het plein%')
+      .execute();
+    expect(told).toEqual([{ displayName: 'Buurvrouw Ans' }]);
+    await ctx.close();
+  });
+
+  it('/r: a code that is not found stays in the field, so one wrong character can be fixed', async () => {
+    const ctx = await e.context({ phone: true, locale: 'nl-NL' });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto(`/t/${token}`);
+    await page.getByLabel('Je verhaal', { exact: true }).click();
+    await page.locator('[role="textbox"][contenteditable="true"]').waitFor();
+    await page.keyboard.type('De brug is gemaakt.');
+    await page.getByRole('radio', { name: 'Alleen het team' }).check();
+    await page.getByRole('button', { name: 'Verstuur mijn verhaal' }).click();
+    const code = await shownCode(page);
+    // One character typed wrong (another of the code's own characters, so it still looks like a code).
+    const wrong = `${code.slice(0, -1)}${code.endsWith('2') ? '3' : '2'}`;
+
+    await page.goto('/r');
+    await page.getByLabel('Je bewijscode').fill(wrong);
+    await page.getByRole('button', { name: 'Bekijk mijn verhaal' }).click();
+    await page.getByText('We vinden geen verhaal bij deze code.', { exact: false }).waitFor();
+    const field = page.getByLabel('Je bewijscode');
+    expect(await field.inputValue()).toBe(wrong);
+    await field.press('End');
+    await field.press('Backspace');
+    await field.press(code.slice(-1));
+    await page.getByRole('button', { name: 'Bekijk mijn verhaal' }).click();
+    await page.waitForURL(`**/r/${code}`);
+    await page.getByText('De brug is gemaakt.').first().waitFor();
+    await ctx.close();
+  });
+
   it('refuses a file that is not a photo, or too big, at once and beside the photo field', async () => {
     const ctx = await e.context({ phone: true, locale: 'nl-NL' });
     const page = await ctx.newPage();

@@ -134,7 +134,7 @@ describe('browser: the resident pages, as the tester found them', { timeout: 90_
     const input = page.locator('#photo');
     await input.waitFor({ state: 'attached' });
     expect((await input.getAttribute('aria-describedby'))!.split(' ')).toContain('photo-hint');
-    await expect(page.locator('#photo-hint').textContent()).resolves.toBe('Mag, hoeft niet. We halen de plaats en datum uit de foto.');
+    await expect(page.locator('#photo-hint').textContent()).resolves.toBe('Mag, hoeft niet. We halen de plaats en datum van de foto weg.');
 
     // A file named .jpg that is no picture: refused as soon as its preview fails.
     await input.setInputFiles({ name: 'vakantie.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('dit is geen foto') });

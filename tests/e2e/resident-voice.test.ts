@@ -105,7 +105,7 @@ describe('browser: a resident tells their story by voice, with a photo, on a pho
     await page.getByRole('button', { name: 'Foto weghalen' }).waitFor();
     await page.getByRole('radio', { name: 'Openbaar, met je naam' }).check();
     await page.getByLabel('Mijn foto mag in verslagen').check();
-    await page.getByLabel('Je naam (mag je leeglaten)').fill('Fatima');
+    await page.getByLabel('Je naam', { exact: true }).fill('Fatima');
     await expectNoSidewaysScroll(page);
     await expect(axeViolations(page)).resolves.toEqual([]);
     await e.screenshot(page, 'resident-voice-photo-phone');

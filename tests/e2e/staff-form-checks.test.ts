@@ -64,6 +64,34 @@ describe('browser: staff forms check all fields at once', () => {
     await page.context().close();
   });
 
+  it('a heard story made public without the teller’s name says so at the name field, and is saved once there is one', async () => {
+    const { email } = await e.user('coordinator');
+    const p = await makeProject(e.db, 'Pleinverhalen');
+    const page = await (await e.context({ phone: true })).newPage();
+    await e.login(page, email);
+    await page.goto('/stories/new');
+    await page.getByRole('heading', { level: 1, name: 'Verhaal vastleggen' }).waitFor();
+    const project = page.getByLabel('Project', { exact: true });
+    await project.locator('option', { hasText: 'Pleinverhalen' }).waitFor({ state: 'attached' });
+    await project.selectOption({ label: 'Pleinverhalen' });
+    await page.getByLabel('Titel', { exact: true }).fill('De bankjes');
+    await page.getByRole('textbox', { name: 'Het verhaal' }).click();
+    await page.keyboard.type('Er staan weer bankjes op het plein.');
+    await page.getByRole('radio', { name: 'Openbaar, met naam', exact: true }).check();
+    await page.getByRole('radio', { name: 'Mondeling' }).check();
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    const message = 'Een openbaar verhaal staat er met een naam. Vul de naam van de verteller in (een verzonnen naam mag ook), of kies ‘Verslag, anoniem’.';
+    const name = page.getByLabel('Naam of schuilnaam');
+    await page.locator('#tellerName-error').getByText(message).waitFor();
+    await expect(name.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await e.db.selectFrom('stories').select('id').where('projectId', '=', p).execute()).toEqual([]);
+    await name.fill('Buurman Sjaak');
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'De bankjes' }).waitFor();
+    expect(await e.db.selectFrom('stories').select('title').where('projectId', '=', p).execute()).toEqual([{ title: 'De bankjes' }]);
+    await page.context().close();
+  });
+
   it('adding an outcome without a title says so at the title field', async () => {
     const { email } = await e.user('coordinator');
     const p = await makeProject(e.db, 'Speelplek');

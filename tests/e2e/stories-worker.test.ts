@@ -76,7 +76,7 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     await url.fill('buurtkamer.nl');
     await url.press('Enter');
     await expect(editor.getByRole('link').getAttribute('href')).resolves.toBe('https://buurtkamer.nl');
-    await page.getByLabel('Naam of schuilnaam (mag leeg)').fill('Mevrouw Jansen');
+    await page.getByLabel('Naam of schuilnaam').fill('Mevrouw Jansen');
     // An option is named by its name alone; its hint describes it, so it is read once.
     await expectAccessible(
       page.locator('input[name="source"][value="heard"]'),

@@ -44,7 +44,7 @@ describe("browser: the teller's own copy", { timeout: 60_000 }, () => {
     const withMedia = await page.request.post(`${e.baseUrl}/api/public/links/${token}/stories`, {
       headers: { origin: e.baseUrl },
       multipart: {
-        story: JSON.stringify({ consent: 'public', consentTextVersion, photoInReports: true }),
+        story: JSON.stringify({ consent: 'public', tellerName: 'Buurman Kees', consentTextVersion, photoInReports: true }),
         audio: { name: 'opname.webm', mimeType: 'audio/webm', buffer: readFileSync(join(process.cwd(), 'tests', 'fixtures', 'media', 'recording-3s.webm')) },
         photo: { name: 'foto.jpg', mimeType: 'image/jpeg', buffer: photo },
       },

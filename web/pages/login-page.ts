@@ -5,6 +5,7 @@ import { messages } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import type { Me } from '../session.js';
 import { pageStyles } from '../components/shared-styles.js';
+import { formField } from '../components/form-field.js';
 
 const t = messages({
   nl: {
@@ -14,6 +15,8 @@ const t = messages({
     submit: 'Inloggen',
     busy: 'Bezig…',
     wrong: 'E-mailadres of wachtwoord klopt niet.',
+    needEmail: 'Vul je e-mailadres in.',
+    needPassword: 'Vul je wachtwoord in.',
     limited: 'Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.',
     failed: 'Inloggen lukt nu niet. Probeer het later opnieuw.',
     forgot: 'Wachtwoord vergeten?',
@@ -25,6 +28,8 @@ const t = messages({
     submit: 'Log in',
     busy: 'Working…',
     wrong: 'Wrong email address or password.',
+    needEmail: 'Fill in your email address.',
+    needPassword: 'Fill in your password.',
     limited: 'Too many attempts. Wait a few minutes and try again.',
     failed: 'Logging in does not work right now. Try again later.',
     forgot: 'Forgot your password?',
@@ -34,15 +39,24 @@ const t = messages({
 @customElement('ww-login-page')
 export class LoginPage extends LitElement {
   @state() private error: string | null = null;
+  /** A field left empty, named at the field itself (checked before sending). */
+  @state() private empty: Partial<Record<'email' | 'password', string>> = {};
   @state() private busy = false;
 
   private async submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const form = new FormData(e.target as HTMLFormElement);
-    this.busy = true;
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
     this.error = null;
+    this.empty = { ...(email ? {} : { email: t('needEmail') }), ...(password ? {} : { password: t('needPassword') }) };
+    if (this.empty.email || this.empty.password) {
+      await this.updateComplete;
+      return this.renderRoot.querySelector<HTMLElement>('input[aria-invalid="true"]')?.focus();
+    }
+    this.busy = true;
     try {
-      const { user } = await post<{ user: Me }>('/api/auth/login', { email: String(form.get('email')), password: String(form.get('password')) });
+      const { user } = await post<{ user: Me }>('/api/auth/login', { email, password });
       window.dispatchEvent(new CustomEvent('ww-login', { detail: user }));
       const next = new URLSearchParams(location.search).get('next');
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
@@ -54,13 +68,29 @@ export class LoginPage extends LitElement {
     }
   }
 
+  /** An input with its own message when left empty; wrong credentials are said once above both. */
+  private field(name: 'email' | 'password', type: string, autocomplete: string) {
+    return formField(
+      { id: name, label: t(name), message: this.empty[name] ?? null },
+      (f) =>
+        html`<input id=${f.id} name=${name} type=${type} autocomplete=${autocomplete} required aria-describedby="login-error ${f.describedBy}"
+          aria-invalid=${this.error || f.invalid === 'true' ? 'true' : 'false'} @input=${() => this.filled(name)} />`,
+    );
+  }
+
+  /** A field's message goes once something is typed in it. */
+  private filled(name: 'email' | 'password'): void {
+    if (!this.empty[name]) return;
+    const { [name]: _, ...rest } = this.empty;
+    this.empty = rest;
+  }
+
   override render() {
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
       <form @submit=${this.submit} novalidate>
         <div id="login-error" role="alert">${this.error ? html`<p class="error">${this.error}</p>` : nothing}</div>
-        <label>${t('email')}<input name="email" type="email" autocomplete="username" required aria-describedby="login-error" aria-invalid=${this.error ? 'true' : 'false'} /></label>
-        <label>${t('password')}<input name="password" type="password" autocomplete="current-password" required aria-describedby="login-error" aria-invalid=${this.error ? 'true' : 'false'} /></label>
+        ${this.field('email', 'email', 'username')} ${this.field('password', 'password', 'current-password')}
         <div class="actions"><button type="submit" ?disabled=${this.busy}>${this.busy ? t('busy') : t('submit')}</button></div>
       </form>
       <p><a href="/forgot-password">${t('forgot')}</a></p>

@@ -93,6 +93,7 @@ export class StoryEditPage extends LitElement {
       if (!str('level')) errors.level = t('needLevel');
       if (this.source === 'heard' && !str('channel')) errors.channel = t('needChannel');
       if (this.source === 'heard' && this.under16 && !str('guardianName')) errors.guardianName = t('needGuardian');
+      if (this.source === 'heard' && str('level') === 'public' && !str('tellerName')) errors.tellerName = t('needNamePublic');
     }
     this.errors = errors;
     this.general = null;

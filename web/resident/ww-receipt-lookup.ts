@@ -15,6 +15,8 @@ export function tidyCode(input: string): string {
 export class WwReceiptLookup extends ResidentElement {
   /** When set, the form shows this as an h2 instead of the page's h1 and intro. */
   @property() heading = '';
+  /** The code already tried (a code that was not found), kept in the field so one wrong character can be fixed. */
+  @property() code = '';
   @state() private error = false;
 
   /** As the page itself (not a form within another page) it titles the tab. */
@@ -40,7 +42,7 @@ export class WwReceiptLookup extends ResidentElement {
         <div class="field">
           <label class="field-label" for="receipt-code">${rt('lookup.code')}</label>
           <span class="hint" id="receipt-code-hint">${rt('lookup.codeHint')}</span>
-          <input id="receipt-code" name="code" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false"
+          <input id="receipt-code" name="code" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false" .value=${this.code}
             aria-describedby="receipt-code-hint receipt-code-error" aria-invalid=${this.error ? 'true' : 'false'} />
           <span class="field-error" id="receipt-code-error" role="alert">${this.error ? rt('lookup.needCode') : nothing}</span>
         </div>

@@ -124,7 +124,7 @@ export class WwReceiptPage extends ResidentElement {
     if (this.error)
       return html`<h1>${rt('receipt.title')}</h1>
         <p class="notice error" role="alert">${rt(this.error)}</p>
-        <ww-receipt-lookup .heading=${rt('receipt.otherCode')}></ww-receipt-lookup>`;
+        <ww-receipt-lookup .heading=${rt('receipt.otherCode')} .code=${this.code}></ww-receipt-lookup>`;
     if (!this.story) return html`<h1>${rt('receipt.title')}</h1><p role="status">${rt('app.loading')}</p>`;
     const s = this.story;
     return html`

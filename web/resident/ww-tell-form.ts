@@ -9,6 +9,7 @@ import { clearDraft, draftHasContent, emptyDraft, keepReceipt, keptReceipt, load
 import { newReceiptCode } from '../../db/domain/receipt-codes.js';
 import { consentTextVersion, lang, rt, type TextKey } from './i18n.js';
 import { renderConsent } from './tell-consent.js';
+import type { ConsentLevel } from './consent-texts.js';
 import { TellMedia } from './tell-media.js';
 import { renderReceipt } from './tell-receipt.js';
 import type { ClimateVariable, PlacementEvent } from './ww-climate-slider.js';
@@ -33,13 +34,19 @@ const fieldNames: Record<Field, TextKey> = {
   media: 'form.mediaName',
   title: 'form.storyTitle',
   consent: 'consent.title',
-  tellerName: 'form.name',
+  tellerName: 'form.yourName',
   guardianName: 'form.guardianName',
   guardianAgrees: 'form.guardianAgreesName',
 };
 
 /** Problems that are something not filled in yet; the others (too long, a file we cannot use) get a neutral heading. */
-const missing: ReadonlySet<TextKey> = new Set<TextKey>(['form.needStory', 'form.needConsent', 'form.needGuardianName', 'form.needGuardianAgrees']);
+const missing: ReadonlySet<TextKey> = new Set<TextKey>([
+  'form.needStory',
+  'form.needConsent',
+  'form.needNamePublic',
+  'form.needGuardianName',
+  'form.needGuardianAgrees',
+]);
 
 /**
  * The resident's story form for one project link, and the receipt after sending. Everything typed
@@ -149,11 +156,17 @@ export class WwTellForm extends ResidentElement {
     return !!story && !story.isEmpty && new TextEncoder().encode(JSON.stringify(story.value)).length > STORY_BYTES;
   }
 
+  /** A public story is shown with its teller's name (the server asks for one too). */
+  private get nameNeeded(): boolean {
+    return this.draft.consent === 'public' && !this.draft.tellerName.trim();
+  }
+
   private validate(): Partial<Record<Field, TextKey>> {
     const errors: Partial<Record<Field, TextKey>> = {};
     if ((this.story?.isEmpty ?? true) && !this.media.recording) errors.body = 'form.needStory';
     else if (this.storyTooLong) errors.body = 'form.storyTooLong';
     if (!this.draft.consent) errors.consent = 'form.needConsent';
+    if (this.nameNeeded) errors.tellerName = 'form.needNamePublic';
     if (this.draft.under16 && !this.draft.guardianName.trim()) errors.guardianName = 'form.needGuardianName';
     if (this.draft.under16 && !this.draft.guardianAgrees) errors.guardianAgrees = 'form.needGuardianAgrees';
     if (this.media.photoTooBig) errors.media = 'photo.tooBig';
@@ -230,6 +243,7 @@ export class WwTellForm extends ResidentElement {
           if (f === 'body') errors.body ??= 'form.needStory';
           else if (f === 'consent') errors.consent ??= 'form.needConsent';
           else if (f === 'guardianName') errors.guardianName ??= 'form.needGuardianName';
+          else if (f === 'tellerName' && this.nameNeeded) errors.tellerName ??= 'form.needNamePublic';
           else if (f === 'title' || f === 'tellerName') errors[f] ??= 'form.tooLong';
         }
         this.errors = errors;
@@ -256,6 +270,15 @@ export class WwTellForm extends ResidentElement {
     if (!filled) return;
     const { [field]: _, ...rest } = this.errors;
     this.errors = rest;
+  }
+
+  /** A level without the name shown takes away the need for a name. */
+  private chooseConsent(consent: ConsentLevel): void {
+    this.keep({ consent });
+    if (this.errors.tellerName === 'form.needNamePublic' && !this.nameNeeded) {
+      const { tellerName: _, ...rest } = this.errors;
+      this.errors = rest;
+    }
   }
 
   /** From the thank-you screen back to an empty form; the code shown is no longer kept. */
@@ -287,7 +310,7 @@ export class WwTellForm extends ResidentElement {
 
   private fieldError(field: Field) {
     const key = this.errors[field];
-    return errorMessage(field, key ? rt(key) : null);
+    return errorMessage(field, key ? rt(key, { report: rt('consent.report') }) : null);
   }
 
   private invalid(field: Field): 'true' | 'false' {
@@ -311,7 +334,7 @@ export class WwTellForm extends ResidentElement {
           ${
             problems.length
               ? html`<p>${rt(problems.some(([, m]) => missing.has(m)) ? 'form.problems' : 'form.check')}</p>
-                <ul>${problems.map(([f, m]) => html`<li><a href="#${f}-error" @click=${(e: Event) => this.focusField(e, f)}>${problemLine(rt(fieldNames[f]), rt(m))}</a></li>`)}</ul>`
+                <ul>${problems.map(([f, m]) => html`<li><a href="#${f}-error" @click=${(e: Event) => this.focusField(e, f)}>${problemLine(rt(fieldNames[f]), rt(m, { report: rt('consent.report') }))}</a></li>`)}</ul>`
               : nothing
           }
         </div>
@@ -350,14 +373,15 @@ export class WwTellForm extends ResidentElement {
           withPhoto: !!this.media.photo,
           invalid: this.invalid('consent'),
           error: this.fieldError('consent'),
-          choose: (consent) => this.keep({ consent }),
+          choose: (consent) => this.chooseConsent(consent),
         })}
 
         <div class="field">
-          <label class="field-label" for="tellerName">${rt('form.name')}</label>
-          <span class="hint" id="tellerName-hint">${rt('form.nameHint')}</span>
+          <label class="field-label" for="tellerName">${rt(d.consent === 'public' ? 'form.yourName' : 'form.name')}</label>
+          <span class="hint" id="tellerName-hint">${rt(d.consent === 'public' ? 'form.namePublicHint' : 'form.nameHint')}</span>
           <input id="tellerName" name="tellerName" type="text" dir="auto" maxlength="100" autocomplete="nickname" .value=${d.tellerName}
-            aria-describedby="tellerName-hint tellerName-error" aria-invalid=${this.invalid('tellerName')} />
+            aria-describedby="tellerName-hint tellerName-error" aria-invalid=${this.invalid('tellerName')}
+            aria-required=${d.consent === 'public' ? 'true' : 'false'} />
           ${this.fieldError('tellerName')}
         </div>
         <div>

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newReceiptCode } from '../../../db/domain/receipt-codes.js';
 import { projectVariables, receiptHash } from '../../../db/repositories/stories.js';
 import { consentLevels } from '../../../db/schema.js';
-import { checkConsentGiver, consentTextVersions, residentConsentVersion, residentLanguages } from '../../consent.js';
+import { checkConsentGiver, checkPublicName, consentTextVersions, residentConsentVersion, residentLanguages } from '../../consent.js';
 import { invalid } from '../../errors.js';
 import { pastDate, richBody, titleString } from '../../fields.js';
 import { MediaForm, readStoryWithMedia, saveWithMedia } from '../../media/upload.js';
@@ -175,6 +175,7 @@ export const storyFormRoutes = base
           },
         ]);
       checkConsentGiver({ under16, givenBy, guardianName: input.guardianName, widening: true });
+      checkPublicName(input.consent, input.tellerName);
       const title = input.title ?? (titleFrom(rich.text) || 'Ingesproken verhaal');
       const answer = (code: string) => c.json({ receipt: code, receiptUrl: `/r/${code}` }, 201);
       const save = (code: string) =>

@@ -5,7 +5,7 @@ import { listStories, receiptHash, updateStory, workerTeller, storyAreaId } from
 import { assertProjectWritable, canEditStory, visibleStories, visibleStory } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole, team } from '../../auth/guard.js';
-import { checkConsentGiver, CONSENT_TEXT_VERSION } from '../../consent.js';
+import { checkConsentGiver, checkPublicName, CONSENT_TEXT_VERSION } from '../../consent.js';
 import { AppError, conflict, invalid } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import { parseRichText } from '../../richtext.js';
@@ -71,6 +71,8 @@ export const storyCrudRoutes = router()
         if (e instanceof AppError) e.details.forEach((d) => (d.field = `consent.${d.field}`));
         throw e;
       }
+      // A heard story made public is shown with its teller's name (a practice story has the worker's).
+      if (!practice) checkPublicName(input.consent.level, input.teller?.name, 'teller.name', 'staff');
       // a resident's story heard by a worker gets a receipt code too, for the worker to hand over
       const receipt = practice ? null : newReceiptCode();
       const id = await db.transaction().execute(async (tx) =>
