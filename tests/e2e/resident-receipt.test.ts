@@ -23,19 +23,25 @@ describe('browser: the resident form at 360 px, as a person walked it', { timeou
   });
   afterAll(async () => e?.close());
 
-  const shownCode = async (page: Page) => {
-    await page.getByRole('heading', { level: 1, name: 'Dank je wel!' }).waitFor();
-    return (await page.locator('[data-receipt]').textContent())!.trim();
-  };
-
-  it('keeps the receipt code through a reload and Back, until the resident tells another story', async () => {
+  /** A phone on the story form with `text` typed as the story. */
+  const startStory = async (text: string) => {
     const ctx = await e.context({ phone: true, locale: 'nl-NL' });
     const page = await ctx.newPage();
     page.setDefaultTimeout(8000);
     await page.goto(`/t/${token}`);
     await page.getByLabel('Je verhaal', { exact: true }).click();
     await page.locator('[role="textbox"][contenteditable="true"]').waitFor();
-    await page.keyboard.type('Het speeltuintje is weer open.');
+    await page.keyboard.type(text);
+    return { ctx, page };
+  };
+
+  const shownCode = async (page: Page) => {
+    await page.getByRole('heading', { level: 1, name: 'Dank je wel!' }).waitFor();
+    return (await page.locator('[data-receipt]').textContent())!.trim();
+  };
+
+  it('keeps the receipt code through a reload and Back, until the resident tells another story', async () => {
+    const { ctx, page } = await startStory('Het speeltuintje is weer open.');
     // A tap on a choice's explanation chooses it, as a tap on its name does.
     await page.locator('#consent-team-explain').scrollIntoViewIfNeeded();
     const explain = (await page.locator('#consent-team-explain').boundingBox())!;
@@ -148,13 +154,7 @@ describe('browser: the resident form at 360 px, as a person walked it', { timeou
   });
 
   it('/r: a code that is not found stays in the field, so one wrong character can be fixed', async () => {
-    const ctx = await e.context({ phone: true, locale: 'nl-NL' });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(8000);
-    await page.goto(`/t/${token}`);
-    await page.getByLabel('Je verhaal', { exact: true }).click();
-    await page.locator('[role="textbox"][contenteditable="true"]').waitFor();
-    await page.keyboard.type('De brug is gemaakt.');
+    const { ctx, page } = await startStory('De brug is gemaakt.');
     await page.getByRole('radio', { name: 'Alleen het team' }).check();
     await page.getByRole('button', { name: 'Verstuur mijn verhaal' }).click();
     const code = await shownCode(page);

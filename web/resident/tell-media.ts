@@ -165,7 +165,7 @@ export class TellMedia implements ReactiveController {
               <button type="button" class="secondary" @click=${this.removePhoto}>${rt('photo.remove')}</button>`
             : nothing
         }
-        <label class="file-button" for="photo">
+        <label class="button file-button" for="photo">
           <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22"><path d="M4 7h3l2-3h6l2 3h3v13H4z" fill="none" stroke="currentColor" stroke-width="2"/><circle cx="12" cy="13" r="4" fill="none" stroke="currentColor" stroke-width="2"/></svg>
           ${rt(this.photo ? 'photo.other' : 'photo.add')}
         </label>
