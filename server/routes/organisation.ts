@@ -12,7 +12,10 @@ import { orgName } from './reports/definition.js';
 
 const Logo = z.object({ width: z.number(), height: z.number(), bytes: z.number(), updatedAt: z.string(), url: z.string() }).openapi('OrganisationLogo');
 const Organisation = z
-  .object({ name: z.string().nullable().openapi({ description: 'The name set here, else ORG_NAME; null when neither is set (covers then name no organisation)' }), logo: Logo.nullable() })
+  .object({
+    name: z.string().nullable().openapi({ description: 'The name set here, else ORG_NAME; null when neither is set (covers then name no organisation)' }),
+    logo: Logo.nullable(),
+  })
   .openapi('Organisation');
 const LogoForm = z
   .object({

@@ -201,7 +201,10 @@ export const linkRoutes = router()
           z.object({
             link: Link,
             project: z.object({ id: z.number(), name: z.string() }),
-            organisation: z.object({ name: z.string().nullable().openapi({ description: 'The name set on the organisation page, else ORG_NAME; null when neither is set' }), contact: z.string().nullable() }),
+            organisation: z.object({
+              name: z.string().nullable().openapi({ description: 'The name set on the organisation page, else ORG_NAME; null when neither is set' }),
+              contact: z.string().nullable(),
+            }),
           }),
         ),
         401: errors[401],
