@@ -16,7 +16,15 @@ import type {
   IndicatorValuesTable,
 } from './schema/counting.js';
 import type { AuditLogTable, MailLogTable, PasswordResetsTable, RateLimitsTable, SessionsTable, SetupTokensTable, UsersTable } from './schema/people.js';
-import type { AreasTable, OrganisationLogoTable, ProjectAreasTable, ProjectMembersTable, ProjectsTable, PublicLinksTable } from './schema/projects.js';
+import type {
+  AreasTable,
+  OrganisationLogoTable,
+  OrganisationSettingsTable,
+  ProjectAreasTable,
+  ProjectMembersTable,
+  ProjectsTable,
+  PublicLinksTable,
+} from './schema/projects.js';
 import type { ReportLinksTable, ReportSharesTable, ReportsTable, ReportVersionsTable, ReportVersionStoriesTable } from './schema/reports.js';
 import type {
   ClimateVariablesTable,
@@ -59,6 +67,7 @@ export interface DB {
   mailLog: MailLogTable;
   // projects.ts
   organisationLogo: OrganisationLogoTable;
+  organisationSettings: OrganisationSettingsTable;
   areas: AreasTable;
   projects: ProjectsTable;
   projectAreas: ProjectAreasTable;

@@ -38,6 +38,9 @@ const doc = (text: string) => ({ type: 'doc', content: text.split('\n\n').map((p
 
 export type DemoResult = { accounts: { role: string; email: string; password: string }[]; counts: Record<string, number> };
 
+/** The made-up organisation's name, set as an admin would on the organisation page; its logo's wordmark says it. */
+export const demoOrgName = 'Buurtwerk Samen Sterk';
+
 /** A made-up organisation's logo (a wordmark drawn as SVG), uploaded as an admin would on the organisation page. */
 export const demoLogoSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="160" viewBox="0 0 480 160">
   <circle cx="70" cy="80" r="56" fill="#1d5c4d"/><circle cx="112" cy="80" r="56" fill="#e0a526" fill-opacity=".85"/>
@@ -66,6 +69,7 @@ export async function loadDemo(db: Db, log: (l: string) => void = console.log, o
   const form = new FormData();
   form.set('logo', new Blob([demoLogoSvg], { type: 'image/svg+xml' }), 'logo.svg');
   await admin('PUT', '/api/organisation/logo', form);
+  await admin('PATCH', '/api/organisation', { name: demoOrgName });
 
   const people = [
     { email: 'coordinator@demo.weefwerk.nl', name: 'Karin Coördinator', role: 'coordinator' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../db/client.js';
-import { loadDemo } from '../scripts/demo.js';
+import { demoOrgName, loadDemo } from '../scripts/demo.js';
 import { demoNarratives, demoStories } from '../scripts/data/demo-stories.js';
 
 describe('demo', () => {
@@ -28,6 +28,8 @@ describe('demo', () => {
     // the published report shows the coordinator's "wat we zien" under each project's output
     const version = await db.selectFrom('reportVersions').select('html').executeTakeFirstOrThrow();
     for (const text of Object.values(demoNarratives)) expect(version.html).toContain(text);
+    // its cover names the organisation, set by the demo's admin on the organisation page
+    expect(version.html).toContain(`<p class="org">${demoOrgName}</p>`);
     // its title names the months its period covers (up to and including June), not one more
     const report = await db.selectFrom('reports').select(['title', 'periodTo']).executeTakeFirstOrThrow();
     expect(report.periodTo).toBe('2026-06-30');

@@ -1,5 +1,5 @@
 // Projects and the places they work in: areas (gemeente, wijk, buurt), projects, their areas and
-// members, the public links residents tell their stories through, and the organisation's logo.
+// members, the public links residents tell their stories through, and the organisation's logo and name.
 // Declared in db/schema.ts's `DB`.
 import type { Generated } from 'kysely';
 
@@ -67,6 +67,14 @@ export interface OrganisationLogoTable {
   sha256: string;
   width: number;
   height: number;
+  updatedAt: string;
+  updatedBy: number | null;
+}
+
+/** The organisation's own settings: one row (id 1, migration 0029); name null = ORG_NAME, else none. */
+export interface OrganisationSettingsTable {
+  id: number;
+  name: string | null;
   updatedAt: string;
   updatedBy: number | null;
 }

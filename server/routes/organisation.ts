@@ -1,18 +1,21 @@
-// The organisation as reports show it: its name (ORG_NAME, set where the server is configured) and
-// its logo, which an admin uploads on the organisation page. The logo is printed on report covers.
+// The organisation as reports show it: its name and its logo, both set by an admin on the organisation
+// page (the name defaults to ORG_NAME, set where the server is configured). Both are printed on report covers.
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteLogo, getLogo, putLogo } from '../../db/repositories/organisation.js';
+import { deleteLogo, getLogo, putLogo, putOrgName } from '../../db/repositories/organisation.js';
 import { audit } from '../audit.js';
 import { requireRole } from '../auth/guard.js';
 import { AppError, notFound } from '../errors.js';
 import { mediaDir, readMedia, removeMediaFiles, storeMedia } from '../media/index.js';
 import { cleanLogo, LOGO_LIMITS } from '../media/logo.js';
-import { cookieAuth, errors, json, router, inTransaction } from '../openapi.js';
+import { body, cookieAuth, errors, json, router, inTransaction } from '../openapi.js';
 import { orgName } from './reports/definition.js';
 
 const Logo = z.object({ width: z.number(), height: z.number(), bytes: z.number(), updatedAt: z.string(), url: z.string() }).openapi('OrganisationLogo');
 const Organisation = z
-  .object({ name: z.string().nullable().openapi({ description: 'ORG_NAME; null when unset (covers then name no organisation)' }), logo: Logo.nullable() })
+  .object({
+    name: z.string().nullable().openapi({ description: 'The name set here, else ORG_NAME; null when neither is set (covers then name no organisation)' }),
+    logo: Logo.nullable(),
+  })
   .openapi('Organisation');
 const LogoForm = z
   .object({
@@ -23,6 +26,19 @@ const LogoForm = z
     }),
   })
   .openapi('LogoUpload');
+
+const nameMessage = 'Geef een naam van 1 tot 200 tekens, of laat de naam weg (null). / Give a name of 1 to 200 characters, or leave it out (null).';
+const NameBody = z
+  .strictObject({
+    name: z
+      .string({ error: nameMessage })
+      .trim()
+      .min(1, { error: nameMessage })
+      .max(200, { error: nameMessage })
+      .nullable()
+      .openapi({ description: 'The name on report covers, posters and IATI exports; null: ORG_NAME again (or none)' }),
+  })
+  .openapi('OrganisationName');
 
 const logoOut = (l: { width: number; height: number; bytes: number; updatedAt: string; sha256: string }) => ({
   width: l.width,
@@ -38,14 +54,35 @@ export const organisationRoutes = router()
       method: 'get',
       path: '/organisation',
       tags: ['organisation'],
-      summary: 'The organisation as report covers show it: its name (ORG_NAME, null when unset) and logo (staff)',
+      summary: 'The organisation as report covers show it: its name (set here, else ORG_NAME; null when neither) and logo (staff)',
       security: cookieAuth,
       responses: { 200: json(z.object({ organisation: Organisation })), 401: errors[401], 403: errors[403] },
     }),
     async (c) => {
       requireRole(c, 'admin', 'coordinator');
       const logo = await getLogo(c.get('db'));
-      return c.json({ organisation: { name: orgName(c), logo: logo ? logoOut(logo) : null } }, 200);
+      return c.json({ organisation: { name: await orgName(c), logo: logo ? logoOut(logo) : null } }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/organisation',
+      tags: ['organisation'],
+      summary: 'Set the name on report covers, posters and IATI exports (admin); null: ORG_NAME again, or none',
+      security: cookieAuth,
+      request: { body: body(NameBody) },
+      responses: { 200: json(z.object({ organisation: Organisation })), 400: errors[400], 401: errors[401], 403: errors[403] },
+    }),
+    async (c) => {
+      const user = requireRole(c, 'admin');
+      const { name } = c.req.valid('json');
+      await inTransaction(c, async (tx) => {
+        const old = await putOrgName(tx, name, user.id);
+        if (old !== name) await audit(tx, user, 'organisation.name', { type: 'organisation', id: 1 }, { from: old, to: name });
+      });
+      const logo = await getLogo(c.get('db'));
+      return c.json({ organisation: { name: await orgName(c), logo: logo ? logoOut(logo) : null } }, 200);
     },
   )
   .openapi(
@@ -127,7 +164,7 @@ export const organisationRoutes = router()
         throw e;
       }
       if (old) await removeMediaFiles(dir, [old.file]);
-      return c.json({ organisation: { name: orgName(c), logo: logoOut(row) } }, 200);
+      return c.json({ organisation: { name: await orgName(c), logo: logoOut(row) } }, 200);
     },
   )
   .openapi(
@@ -147,6 +184,6 @@ export const organisationRoutes = router()
         return removed;
       });
       if (old) await removeMediaFiles(mediaDir(c.get('config')), [old.file]);
-      return c.json({ organisation: { name: orgName(c), logo: null } }, 200);
+      return c.json({ organisation: { name: await orgName(c), logo: null } }, 200);
     },
   );

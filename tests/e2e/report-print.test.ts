@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, loadDemo } from '../../scripts/demo.js';
+import { DEMO_PASSWORD, demoOrgName, loadDemo } from '../../scripts/demo.js';
 import { SCREENSHOTS, startE2E, type E2E } from '../helpers/browser.js';
 import { readPdf } from '../helpers/pdf.js';
 
@@ -35,9 +35,10 @@ describe('browser: the demo report prints like a document', () => {
       expect(n, lang).toBeGreaterThanOrEqual(3);
       expect(n, lang).toBeLessThanOrEqual(8);
       pages.slice(0, -1).forEach((p, i) => expect(p.fill, `${lang} page ${i + 1} fill`).toBeGreaterThanOrEqual(0.25));
-      // The cover: the organisation's logo (uploaded by the demo's admin), title, audience; no page number on it.
-      // Without ORG_NAME it names no organisation, and never the software in its place.
+      // The cover: the organisation's logo and name (both set by the demo's admin on /organisation), title,
+      // audience; no page number on it, and never the software's name.
       expect(pages[0]!.images, `${lang} cover logo`).toBe(1);
+      expect(pages[0]!.text.replace(/\s+/g, ' ')).toContain(demoOrgName);
       expect(pages[0]!.text).not.toContain('Weefwerk');
       expect(pages[0]!.text.replace(/\s+/g, ' ')).toContain(title.slice(0, 30));
       // (Chromium writes ligatures such as "fi" as their own text items.)

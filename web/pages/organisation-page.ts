@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, api, get } from '../api.js';
 import { messages } from '../i18n.js';
 import type { Me } from '../session.js';
-import { formField } from '../components/form-field.js';
+import { formField, generalError } from '../components/form-field.js';
 import { pageStyles } from '../components/shared-styles.js';
 import { PageLoader } from '../components/page-loader.js';
 import { LOGO_BYTES } from '../../db/domain/uploads.js';
@@ -16,11 +16,15 @@ const t = messages({
     loading: 'Gegevens laden…',
     failed: 'De gegevens konden niet geladen worden.',
     name: 'Naam',
-    nameHint:
-      'De naam staat op de voorkant van elke rapportage en onderaan de posters voor bewoners. Hij wordt ingesteld waar de server draait (ORG_NAME); vraag dat aan wie de server beheert.',
+    nameHint: 'De naam staat op de voorkant van elke rapportage en onderaan de posters voor bewoners. Een beheerder stelt hem hier in.',
     noName: 'Nog niet ingesteld',
-    noNameHint:
-      'Zonder naam staat er geen organisatie op de voorkant van rapportages, alleen het logo als dat er is. De naam wordt ingesteld waar de server draait (ORG_NAME); vraag dat aan wie de server beheert.',
+    noNameHint: 'Zonder naam staat er geen organisatie op de voorkant van rapportages, alleen het logo als dat er is. Een beheerder stelt de naam hier in.',
+    nameField: 'Naam van de organisatie',
+    nameFieldHint:
+      'Op de voorkant van rapportages, op posters voor bewoners en in IATI-exports. Laat leeg om de naam te gebruiken die is ingesteld waar de server draait (ORG_NAME), als die er is.',
+    saveName: 'Naam opslaan',
+    nameSaved: 'De naam is opgeslagen.',
+    nameCleared: 'De naam is leeggemaakt.',
     logo: 'Logo',
     logoIntro: 'Het logo staat op de voorkant van rapportages. Een versie die al gepubliceerd is, houdt het logo dat ze had.',
     none: 'Nog geen logo: rapportages tonen alleen de naam.',
@@ -41,11 +45,15 @@ const t = messages({
     loading: 'Loading…',
     failed: 'The details could not be loaded.',
     name: 'Name',
-    nameHint:
-      'The name is on the cover of every report and at the foot of the posters for residents. It is set where the server runs (ORG_NAME); ask whoever runs the server.',
+    nameHint: 'The name is on the cover of every report and at the foot of the posters for residents. An admin sets it on this page.',
     noName: 'Not set yet',
-    noNameHint:
-      'Without a name, report covers name no organisation, only the logo if there is one. The name is set where the server runs (ORG_NAME); ask whoever runs the server.',
+    noNameHint: 'Without a name, report covers name no organisation, only the logo if there is one. An admin sets the name on this page.',
+    nameField: 'Name of the organisation',
+    nameFieldHint:
+      'On report covers, posters for residents and IATI exports. Leave it empty to use the name set where the server runs (ORG_NAME), if there is one.',
+    saveName: 'Save name',
+    nameSaved: 'The name was saved.',
+    nameCleared: 'The name was cleared.',
     logo: 'Logo',
     logoIntro: 'The logo is on the cover of reports. A version already published keeps the logo it had.',
     none: 'No logo yet: reports show the name only.',
@@ -63,7 +71,7 @@ const t = messages({
   },
 });
 
-/** The organisation as reports show it: its name (set on the server) and its logo (uploaded here by an admin). */
+/** The organisation as reports show it: its name and its logo, both set here by an admin (the name defaults to ORG_NAME). */
 @customElement('ww-organisation-page')
 export class OrganisationPage extends LitElement {
   @property({ attribute: false }) user: Me | null = null;
@@ -71,6 +79,8 @@ export class OrganisationPage extends LitElement {
   @state() private error: ApiError | null = null;
   @state() private notice = '';
   @state() private busy = false;
+  @state() private nameError: ApiError | null = null;
+  @state() private nameNotice = '';
 
   private readonly loader = new PageLoader(
     this,
@@ -95,6 +105,26 @@ export class OrganisationPage extends LitElement {
       this.error = err instanceof ApiError ? err : new ApiError(0, 'error', String(err));
       await this.updateComplete;
       (this.renderRoot.querySelector('#logo') as HTMLElement | null)?.focus();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async saveName(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const input = this.renderRoot.querySelector('#org-name') as HTMLInputElement;
+    const name = input.value.trim() || null;
+    this.busy = true;
+    this.nameError = null;
+    this.nameNotice = '';
+    try {
+      this.org = (await api<{ organisation: Organisation }>('PATCH', '/api/organisation', { name })).organisation;
+      this.nameNotice = name ? t('nameSaved') : t('nameCleared');
+      input.value = this.org.name ?? '';
+    } catch (err) {
+      this.nameError = err instanceof ApiError ? err : new ApiError(0, 'error', String(err));
+      await this.updateComplete;
+      input.focus();
     } finally {
       this.busy = false;
     }
@@ -132,6 +162,7 @@ export class OrganisationPage extends LitElement {
         <dd>${o.name ?? t('noName')}</dd>
       </dl>
       <p class="hint">${o.name ? t('nameHint') : t('noNameHint')}</p>
+      ${admin ? this.nameForm(o) : nothing}
       <h2 id="logo-heading">${t('logo')}</h2>
       <p>${t('logoIntro')}</p>
       ${
@@ -158,6 +189,20 @@ export class OrganisationPage extends LitElement {
           : html`<p>${t('onlyAdmin')}</p>`
       }
     `;
+  }
+
+  private nameForm(o: Organisation) {
+    const e = this.nameError;
+    return html`<form @submit=${this.saveName} novalidate>
+      <div role="alert">${e ? generalError(e, { name: t('nameField') }) : nothing}</div>
+      ${formField(
+        { id: 'org-name', name: 'name', label: t('nameField'), hint: t('nameFieldHint'), error: e },
+        (f) =>
+          html`<input id=${f.id} name="name" type="text" autocomplete="organization" .value=${o.name ?? ''} aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`,
+      )}
+      <div class="actions"><button type="submit" ?disabled=${this.busy}>${t('saveName')}</button></div>
+      <p role="status" id="name-notice" class=${this.nameNotice ? 'notice' : ''}>${this.nameNotice}</p>
+    </form>`;
   }
 
   static override styles = [

@@ -13,6 +13,7 @@ import { emptyDoc, parseRichText } from '../../richtext.js';
 import { serveVersion } from '../../reports/version-cache.js';
 import { mediaDir } from '../../media/index.js';
 import { logoDataUrl } from '../../media/logo.js';
+import { getOrgName } from '../../../db/repositories/organisation.js';
 import type { AppEnv } from '../../types.js';
 import type { Context } from 'hono';
 import { assertExist } from '../../exists.js';
@@ -151,15 +152,18 @@ export function parseIntro(value: { content?: unknown[] } | undefined) {
 }
 
 /**
- * The organisation's name as set where the server runs (ORG_NAME), for report covers, the
- * organisation page and story posters; null when unset, and never the software's name in its place.
+ * The organisation's name, for report covers, the organisation page, story posters and IATI exports:
+ * the one an admin set on the organisation page, else the one set where the server runs (ORG_NAME);
+ * null when neither is set, and never the software's name in its place.
  */
-export const orgName = (c: Context<AppEnv>): string | null => c.get('config').orgName ?? null;
+export async function orgName(c: Context<AppEnv>, db: Kysely<DB> = c.get('db')): Promise<string | null> {
+  return (await getOrgName(db)) ?? c.get('config').orgName ?? null;
+}
 
-/** What a report's cover shows of the organisation: its name, when ORG_NAME is set, and its logo, when an admin uploaded one. */
+/** What a report's cover shows of the organisation: its name, when one is set, and its logo, when an admin uploaded one. */
 export async function coverOf(c: Context<AppEnv>, db: Kysely<DB> = c.get('db')): Promise<{ organisation?: string; organisationLogo?: string }> {
   const logo = await logoDataUrl(db, mediaDir(c.get('config')));
-  const name = orgName(c);
+  const name = await orgName(c, db);
   return { ...(name ? { organisation: name } : {}), ...(logo ? { organisationLogo: logo } : {}) };
 }
 

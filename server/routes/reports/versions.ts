@@ -16,6 +16,7 @@ import { renderReport } from '../../reports/render.js';
 import { photoIdsOf, photoResponse, versionPhotoUrl } from '../../reports/photos.js';
 import { VersionSummary, Version, versionParams } from './schemas.js';
 import { definitionOf, coverOf, readableVersion, readableVersionMeta, safeName } from './definition.js';
+import { getOrgName } from '../../../db/repositories/organisation.js';
 
 export const versionRoutes = router()
   .openapi(
@@ -145,7 +146,9 @@ export const versionRoutes = router()
     async (c) => {
       const { id, n } = c.req.valid('param');
       const { data, version } = await readableVersion(c, id, n);
-      const org = c.get('config').iatiOrg ?? defaultIatiOrg;
+      // The name an admin set on the organisation page wins over ORG_NAME (or the placeholder).
+      const configured = c.get('config').iatiOrg ?? defaultIatiOrg;
+      const org = { ...configured, name: (await getOrgName(c.get('db'))) ?? configured.name };
       const sectors = await iatiSectorsOf(
         c.get('db'),
         data.projects.map((p) => p.id),

@@ -13,6 +13,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../types.js';
 import { dateString, idList } from '../../fields.js';
 import { projectRef } from '../../../db/repositories/projects.js';
+import { orgName } from '../reports/definition.js';
 
 const Link = z
   .object({
@@ -192,7 +193,7 @@ export const linkRoutes = router()
       path: '/links/{id}/poster',
       tags: ['stories'],
       summary:
-        'What the printed poster of a link shows: the link, its project, and the organisation’s name and contact (ORG_NAME, ORG_CONTACT; null when unset)',
+        'What the printed poster of a link shows: the link, its project, and the organisation’s name (set on the organisation page, else ORG_NAME) and contact (ORG_CONTACT); null when unset',
       security: cookieAuth,
       request: { params: idParam },
       responses: {
@@ -200,7 +201,10 @@ export const linkRoutes = router()
           z.object({
             link: Link,
             project: z.object({ id: z.number(), name: z.string() }),
-            organisation: z.object({ name: z.string().nullable().openapi({ description: 'ORG_NAME; null when unset' }), contact: z.string().nullable() }),
+            organisation: z.object({
+              name: z.string().nullable().openapi({ description: 'The name set on the organisation page, else ORG_NAME; null when neither is set' }),
+              contact: z.string().nullable(),
+            }),
           }),
         ),
         401: errors[401],
@@ -215,7 +219,7 @@ export const linkRoutes = router()
       const listed = (await listLinks(c.get('db'), link.projectId)).find((l) => l.id === id)!;
       const project = await projectRef(c.get('db'), link.projectId);
       const config = c.get('config');
-      return c.json({ link: toLink(c, listed), project, organisation: { name: config.orgName ?? null, contact: config.orgContact ?? null } }, 200);
+      return c.json({ link: toLink(c, listed), project, organisation: { name: await orgName(c), contact: config.orgContact ?? null } }, 200);
     },
   )
   .openapi(
