@@ -109,7 +109,11 @@ describe('climate over time and agreement', () => {
     expect(months.periods).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
     expect(months.series[0].periods.map((x: any) => x.teller.n)).toEqual([1, 1, 1, 1]);
     // As people write periods: the same answer.
-    const typed = await json(await coord.get(`/api/climate?areaId=${wijk}&period=month&variableId=${atm}&from=${encodeURIComponent('januari 2026')}&to=${encodeURIComponent('K2 2026')}`));
+    const typed = await json(
+      await coord.get(
+        `/api/climate?areaId=${wijk}&period=month&variableId=${atm}&from=${encodeURIComponent('januari 2026')}&to=${encodeURIComponent('K2 2026')}`,
+      ),
+    );
     expect(typed.periods).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
   });
 
