@@ -157,12 +157,15 @@ export class OrganisationPage extends LitElement {
     if (!o) return html`<h1 tabindex="-1">${t('title')}</h1>${this.loader.status()}`;
     return html`
       <h1 tabindex="-1">${t('title')}</h1>
-      <dl>
-        <dt>${t('name')}</dt>
-        <dd>${o.name ?? t('noName')}</dd>
-      </dl>
-      <p class="hint">${o.name ? t('nameHint') : t('noNameHint')}</p>
-      ${admin ? this.nameForm(o) : nothing}
+      ${
+        admin
+          ? this.nameForm(o)
+          : html`<dl>
+              <dt>${t('name')}</dt>
+              <dd>${o.name ?? t('noName')}</dd>
+            </dl>
+            <p class="hint">${o.name ? t('nameHint') : t('noNameHint')}</p>`
+      }
       <h2 id="logo-heading">${t('logo')}</h2>
       <p>${t('logoIntro')}</p>
       ${
