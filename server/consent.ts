@@ -2,6 +2,8 @@
 import type { ConsentGiver } from '../db/domain/enums.js';
 import type { ConsentLevel } from '../db/schema.js';
 import { invalid } from './errors.js';
+import residentNl from '../web/resident/locales/nl.json';
+import residentEn from '../web/resident/locales/en.json';
 
 /** The version of the consent text workers read out and record; bump it when the text changes. */
 export const CONSENT_TEXT_VERSION = '2026-11';
@@ -59,7 +61,7 @@ export function checkConsentGiver(input: { under16: boolean; givenBy: ConsentGiv
 
 /** The level to choose instead of `public` when there is no name, as each form calls it. */
 const withoutName = {
-  resident: { nl: 'In verslagen, zonder je naam', en: 'In reports, without your name', name: 'een naam', enName: 'a name' },
+  resident: { nl: residentNl.consent.report, en: residentEn.consent.report, name: 'een naam', enName: 'a name' },
   staff: { nl: 'Verslag, anoniem', en: 'Reports, anonymous', name: 'de naam van de verteller', enName: 'the teller’s name' },
 };
 

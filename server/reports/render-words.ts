@@ -11,11 +11,8 @@ import residentEn from '../../web/resident/locales/en.json';
 
 export type Lang = 'nl' | 'en';
 
-/** The note on the cover about consent, naming the two options that let a story into a report as the resident read them (HTML). */
-const consentNote = (options: { report: string; public: string }, say: (report: string, open: string) => string) =>
-  say(`"${escapeHtml(options.report)}"`, `"${escapeHtml(options.public)}"`);
-
-/** Words as a heading or label says them: with a capital. */
+/** A consent option as the resident read it, quoted (HTML). */
+const option = (name: string) => `"${escapeHtml(name)}"`;
 
 export const words = {
   nl: {
@@ -78,11 +75,7 @@ export const words = {
     published: (n: number, date: string) => `${n}, gepubliceerd ${date}`,
     draft: 'Concept (niet gepubliceerd)',
     noOutcomes: 'Geen uitkomsten gekozen.',
-    footer: consentNote(
-      residentNl.consent,
-      (report, open) =>
-        `Hier staan alleen verhalen van bewoners die kozen voor ${report} of ${open}. Koos iemand ${report}? Dan staat de naam er niet bij. Een verteller kan een verhaal altijd terugtrekken.`,
-    ),
+    footer: `Hier staan alleen verhalen van bewoners die kozen voor ${option(residentNl.consent.report)} of ${option(residentNl.consent.public)}. Koos iemand ${option(residentNl.consent.report)}? Dan staat de naam er niet bij. Een verteller kan een verhaal altijd terugtrekken.`,
     report: 'Rapportage',
     orgLogo: 'Logo van de organisatie',
     summary: 'Samenvatting: werkte het?',
@@ -181,11 +174,7 @@ export const words = {
     published: (n: number, date: string) => `${n}, published ${date}`,
     draft: 'Draft (not published)',
     noOutcomes: 'No outcomes chosen.',
-    footer: consentNote(
-      residentEn.consent,
-      (report, open) =>
-        `Only stories of residents who chose ${report} or ${open} appear here. Did someone choose ${report}? Then their name is left out. A teller can always withdraw a story.`,
-    ),
+    footer: `Only stories of residents who chose ${option(residentEn.consent.report)} or ${option(residentEn.consent.public)} appear here. Did someone choose ${option(residentEn.consent.report)}? Then their name is left out. A teller can always withdraw a story.`,
     report: 'Report',
     orgLogo: "The organisation's logo",
     summary: 'Summary: did it work?',

@@ -15,8 +15,7 @@ import { stampNow, versionResponse } from '../../reports/version-cache.js';
 import { renderReport } from '../../reports/render.js';
 import { photoIdsOf, photoResponse, versionPhotoUrl } from '../../reports/photos.js';
 import { VersionSummary, Version, versionParams } from './schemas.js';
-import { definitionOf, coverOf, readableVersion, readableVersionMeta, safeName } from './definition.js';
-import { getOrgName } from '../../../db/repositories/organisation.js';
+import { definitionOf, coverOf, orgName, readableVersion, readableVersionMeta, safeName } from './definition.js';
 
 export const versionRoutes = router()
   .openapi(
@@ -146,9 +145,9 @@ export const versionRoutes = router()
     async (c) => {
       const { id, n } = c.req.valid('param');
       const { data, version } = await readableVersion(c, id, n);
-      // The name an admin set on the organisation page wins over ORG_NAME (or the placeholder).
+      // The organisation's name as everywhere else; IATI needs one, so the placeholder stands in.
       const configured = c.get('config').iatiOrg ?? defaultIatiOrg;
-      const org = { ...configured, name: (await getOrgName(c.get('db'))) ?? configured.name };
+      const org = { ...configured, name: (await orgName(c)) ?? configured.name };
       const sectors = await iatiSectorsOf(
         c.get('db'),
         data.projects.map((p) => p.id),
