@@ -60,6 +60,8 @@ describe('browser: posters and links', () => {
       await row.getByRole('link', { name: /Poster afdrukken/ }).click();
       await page.waitForURL(/\/poster$/);
       await page.getByRole('heading', { level: 1, name: 'Buurtkamer Transvaal' }).waitFor();
+      // The links page shows the same name and address until the poster has loaded: wait for the poster's own address.
+      await page.locator('ww-link-poster-page p.url').waitFor();
       await page.getByText(url).first().waitFor();
       // The address may break after a slash, never inside the code a resident types.
       const codeLines = await page.evaluate(() => {
