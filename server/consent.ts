@@ -68,7 +68,8 @@ const withoutName = {
 /**
  * A public story is shown with its teller's name, so a resident's story cannot be public without
  * one; a made-up name will do. `field` is where the form asks for the name; `form` words the message
- * as the resident's form (web/resident) or the staff's (story-edit) names the level without name.
+ * as the resident's form (web/resident) or the staff's (story-edit, consent change) names the level
+ * without name.
  */
 export function checkPublicName(level: ConsentLevel, name: string | null | undefined, field = 'tellerName', form: keyof typeof withoutName = 'resident'): void {
   if (level !== 'public' || name?.trim()) return;

@@ -133,6 +133,33 @@ describe('editing and consent changes', () => {
     ).toBe(400);
   });
 
+  it('makes a nameless teller’s story public only with the name they want shown, and records it once', async () => {
+    const s = await heard(w.member, w.projectA, { teller: {} });
+    const asked = { level: 'public', channel: 'spoken', givenBy: 'teller' };
+    for (const tellerName of [undefined, '  ']) {
+      const res = await w.member.post(`/api/stories/${s.id}/consent`, { ...asked, ...(tellerName === undefined ? {} : { tellerName }) });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.details).toEqual([
+        { field: 'tellerName', message: expect.stringMatching(/Vul de naam van de verteller in.*‘Verslag, anoniem’.* \/ .*Fill in the teller’s name/) },
+      ]);
+    }
+    // a name goes with a public story only
+    const notPublic = await w.member.post(`/api/stories/${s.id}/consent`, { level: 'team', channel: 'spoken', givenBy: 'teller', tellerName: 'Oma Jo' });
+    expect(notPublic.status).toBe(400);
+    expect((await t.db.selectFrom('stories').select('consent').where('id', '=', s.id).executeTakeFirstOrThrow()).consent).toBe('report');
+    expect(await t.db.selectFrom('storyConsents').select('id').where('storyId', '=', s.id).execute()).toHaveLength(1);
+
+    const { story } = await json(await w.member.post(`/api/stories/${s.id}/consent`, { ...asked, tellerName: ' Oma Jo ' }), 200);
+    expect(story).toMatchObject({ consent: 'public', teller: { name: 'Oma Jo' } });
+    expect(JSON.parse((await auditFor(t, s.id)).at(-1)!.details!)).toMatchObject({ from: 'report', to: 'public', tellerNamed: true });
+    // the name is the teller's: it is given once, not changed through a consent change
+    await json(await w.coordinator.post(`/api/stories/${s.id}/consent`, { level: 'report', channel: 'spoken', givenBy: 'coordinator' }), 200);
+    const renamed = await w.member.post(`/api/stories/${s.id}/consent`, { ...asked, tellerName: 'Iemand anders' });
+    expect(renamed.status).toBe(400);
+    expect((await renamed.json()).error.details[0]).toMatchObject({ field: 'tellerName', message: expect.stringContaining('heeft al een naam') });
+    expect((await json(await w.member.post(`/api/stories/${s.id}/consent`, asked), 200)).story.teller.name).toBe('Oma Jo');
+  });
+
   it('withdrawal by a worker needs a reason and takes the story out of everything', async () => {
     const s = await heard(w.member, w.projectA, { title: 'Straatfeest', body: doc('Het straatfeest bracht iedereen samen.') });
     const noReason = await w.member.post(`/api/stories/${s.id}/consent`, { withdraw: true, channel: 'spoken', givenBy: 'teller' });

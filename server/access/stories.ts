@@ -140,6 +140,7 @@ export async function visibleStory(db: Kysely<DB>, user: SessionUser, id: number
       'stories.consent',
       'stories.source',
       'stories.tellerId',
+      'tellers.displayName as tellerName',
       'tellers.under16',
     ])
     .where('stories.id', '=', id)

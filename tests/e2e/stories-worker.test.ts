@@ -304,6 +304,25 @@ describe('browser: a worker records a story heard on the street', { timeout: 60_
     const secondId = second.json.story.id;
     await page.goto(`/stories/${secondId}`);
     await page.getByRole('heading', { level: 1, name: 'De bushalte' }).waitFor();
+    // Its teller gave no name: making it public asks for the name to show with it.
+    await expect(page.getByLabel('Naam bij het openbare verhaal').count()).resolves.toBe(0);
+    await page.getByRole('radio', { name: 'Openbaar, met naam' }).check();
+    await page.getByRole('radio', { name: 'Mondeling' }).check();
+    await page.getByRole('button', { name: 'Toestemming opslaan' }).click();
+    await page.getByText('Vul de naam in die bij het verhaal komt te staan').waitFor();
+    await expect(page.getByLabel('Naam bij het openbare verhaal').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.getByLabel('Naam bij het openbare verhaal').fill('Meneer Bos');
+    await page.getByRole('button', { name: 'Toestemming opslaan' }).click();
+    await page.getByText('De toestemming is opgeslagen.').waitFor();
+    const named = await e.db
+      .selectFrom('stories')
+      .innerJoin('tellers', 'tellers.id', 'stories.tellerId')
+      .select(['consent', 'displayName'])
+      .where('stories.id', '=', secondId)
+      .executeTakeFirstOrThrow();
+    expect(named).toEqual({ consent: 'public', displayName: 'Meneer Bos' });
+    await expect(page.getByLabel('Naam bij het openbare verhaal').count()).resolves.toBe(0);
+
     await page.getByLabel(/Toestemming intrekken/).check();
     await page.getByRole('radio', { name: 'Op papier' }).check();
     await page.getByRole('button', { name: 'Toestemming opslaan' }).click();

@@ -78,6 +78,11 @@ export async function setConsentLevel(db: Db, id: number, level: ConsentLevel): 
   await db.updateTable('stories').set({ consent: level, updatedAt: new Date().toISOString() }).where('id', '=', id).execute();
 }
 
+/** Gives a teller who had no name the name they want shown (with a public story). */
+export async function nameTeller(db: Db, tellerId: number, name: string): Promise<void> {
+  await db.updateTable('tellers').set({ displayName: name }).where('id', '=', tellerId).where('displayName', 'is', null).execute();
+}
+
 /**
  * Withdraws a story: the consent record stays, the text goes (title and body cleared, which also
  * takes it out of the search index; its report version deleted), and so do its placements and

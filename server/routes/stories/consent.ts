@@ -1,11 +1,11 @@
 // Changing or withdrawing a story's consent.
 import { createRoute, z } from '@hono/zod-openapi';
-import { addConsent, setConsentLevel, withdrawStory } from '../../../db/repositories/stories.js';
+import { addConsent, nameTeller, setConsentLevel, withdrawStory } from '../../../db/repositories/stories.js';
 import { mediaDir, removeMediaFiles } from '../../media/index.js';
 import { canWidenConsent, isStaff, visibleStory } from '../../access.js';
 import { audit } from '../../audit.js';
 import { requireRole } from '../../auth/guard.js';
-import { checkConsentGiver, CONSENT_TEXT_VERSION, widens } from '../../consent.js';
+import { checkConsentGiver, checkPublicName, CONSENT_TEXT_VERSION, widens } from '../../consent.js';
 import { conflict, forbidden, invalid } from '../../errors.js';
 import { body, cookieAuth, errors, idParam, json, router } from '../../openapi.js';
 import { ConsentChangeBody, Story } from './schemas.js';
@@ -54,6 +54,17 @@ export const consentRoutes = router().openapi(
       );
     }
     checkConsentGiver({ under16: story.under16, givenBy: input.givenBy, guardianName: input.guardianName, widening });
+    const newName = input.tellerName || null;
+    if (newName && (input.level !== 'public' || story.tellerName))
+      throw invalid('Hier geen naam / No name here', [
+        {
+          field: 'tellerName',
+          message: story.tellerName
+            ? 'De verteller heeft al een naam. / The teller already has a name.'
+            : 'Een naam hoort alleen bij een openbaar verhaal. / A name goes only with a public story.',
+        },
+      ]);
+    if (input.level !== undefined) checkPublicName(input.level, newName ?? story.tellerName, 'tellerName', 'staff');
     const files = await db.transaction().execute(async (tx) => {
       await addConsent(tx, id, {
         level: input.withdraw ? null : input.level!,
@@ -69,6 +80,7 @@ export const consentRoutes = router().openapi(
       if (input.withdraw)
         await redactStoredVersions(tx, [id], user, 'story withdrawn'); // the text leaves published versions too
       else await setConsentLevel(tx, id, input.level!);
+      if (newName) await nameTeller(tx, story.tellerId, newName);
       await audit(
         tx,
         user,
@@ -80,6 +92,7 @@ export const consentRoutes = router().openapi(
           givenBy: input.givenBy,
           channel: input.channel,
           ...(widening ? { widened: true } : {}),
+          ...(newName ? { tellerNamed: true } : {}),
         },
       );
       return files;

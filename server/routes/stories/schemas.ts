@@ -51,6 +51,8 @@ export const ConsentChangeBody = z
     channel: z.enum(consentChannels),
     givenBy: z.enum(consentGivers),
     guardianName: z.string().trim().max(200).optional(),
+    /** The name to show with a public story whose teller has none yet. */
+    tellerName: z.string().trim().max(100).optional(),
     consentTextVersion: z.enum(consentTextVersions).optional(),
   })
   .openapi('ConsentChange');

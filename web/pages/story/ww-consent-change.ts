@@ -21,6 +21,9 @@ const t = messages({
     whoGave: 'Wie vroeg hierom?',
     whoGaveHint: 'Ruimer delen kan alleen de verteller zelf (of de ouder of voogd bij een verteller onder 16).',
     guardianName: 'Naam van de ouder of voogd (als die het doorgaf)',
+    tellerName: 'Naam bij het openbare verhaal',
+    tellerNameHint: 'Een openbaar verhaal staat er met een naam. Vraag welke naam de verteller wil; een verzonnen naam mag ook.',
+    needName: 'Vul de naam in die bij het verhaal komt te staan, of kies ‘Verslag, anoniem’.',
     reasonLabel: 'Reden',
     reasonHint: 'Verplicht bij intrekken.',
     save: 'Toestemming opslaan',
@@ -40,6 +43,9 @@ const t = messages({
     whoGave: 'Who asked for this?',
     whoGaveHint: 'Only the teller (or the parent or guardian of a teller under 16) can widen who may read it.',
     guardianName: 'Name of the parent or guardian (if they passed it on)',
+    tellerName: 'Name with the public story',
+    tellerNameHint: 'A public story is shown with a name. Ask which name the teller wants; a made-up name is fine too.',
+    needName: 'Fill in the name to show with the story, or choose ‘Reports, anonymous’.',
     reasonLabel: 'Reason',
     reasonHint: 'Required when withdrawing.',
     save: 'Save consent',
@@ -52,7 +58,7 @@ const t = messages({
   },
 });
 
-type Field = 'level' | 'channel' | 'reason';
+type Field = 'level' | 'channel' | 'reason' | 'tellerName';
 
 /**
  * The consent form for one story (not withdrawn). `userRole` (the signed-in user's) decides who may be named as asking.
@@ -64,6 +70,7 @@ export class WwConsentChange extends LitElement {
   @property({ attribute: false }) userRole: Role | null = null;
   @state() private withdrawing = false;
   @state() private confirming = false;
+  @state() private level = '';
   @state() private errors: Partial<Record<Field, string>> = {};
   @state() private message: string | null = null;
   @state() private general: string | null = null;
@@ -82,8 +89,10 @@ export class WwConsentChange extends LitElement {
     const givenBy = String(f.get('givenBy') ?? 'teller');
     const reason = String(f.get('reason') ?? '').trim();
     const guardianName = String(f.get('guardianName') ?? '').trim();
+    const tellerName = this.asksName ? String(f.get('tellerName') ?? '').trim() : '';
     const errors: typeof this.errors = {};
     if (!this.withdrawing && !level) errors.level = t('needLevel');
+    if (this.asksName && !tellerName) errors.tellerName = t('needName');
     if (!channel) errors.channel = t('needChannel');
     if (this.withdrawing && !reason) errors.reason = t('needReason');
     this.errors = errors;
@@ -98,17 +107,26 @@ export class WwConsentChange extends LitElement {
         ...(this.withdrawing ? { withdraw: true as const } : { level }),
         ...(reason ? { reason } : {}),
         ...(guardianName ? { guardianName } : {}),
+        ...(tellerName ? { tellerName } : {}),
         channel,
         givenBy,
       };
       const { story } = await post<{ story: Story }>(`/api/stories/${this.story.id}/consent`, body);
       this.message = t('saved');
       this.withdrawing = this.confirming = false;
+      this.level = '';
       form.reset();
       this.dispatchEvent(new CustomEvent<Story>('story-changed', { detail: story, bubbles: true, composed: true }));
     } catch (err) {
-      this.general = err instanceof ApiError ? err.message : t('failed');
+      const name = err instanceof ApiError ? err.field('tellerName') : undefined;
+      if (name) this.errors = { tellerName: name };
+      else this.general = err instanceof ApiError ? err.message : t('failed');
     }
+  }
+
+  /** A public story is shown with a name: asked here when the teller has none yet. */
+  private get asksName(): boolean {
+    return !this.withdrawing && this.level === 'public' && !this.story.teller?.name;
   }
 
   /** The guardian named in the last consent, to prefill when a guardian speaks again. */
@@ -132,9 +150,22 @@ export class WwConsentChange extends LitElement {
           this.withdrawing
             ? nothing
             : html`<fieldset aria-describedby="consent-level-error"><legend>${t('newLevel')}</legend>
-              ${consentLevels.map((c) => html`<label class="radio"><input type="radio" name="level" value=${c} aria-invalid=${inv('level')} ?disabled=${c === this.story.consent} /><span>${label(c)}</span></label>`)}
+              ${consentLevels.map(
+                (c) =>
+                  html`<label class="radio"><input type="radio" name="level" value=${c} aria-invalid=${inv('level')} ?disabled=${c === this.story.consent} @change=${() => (this.level = c)} /><span>${label(c)}</span></label>`,
+              )}
               ${err('level')}
             </fieldset>`
+        }
+        ${
+          this.asksName
+            ? html`<div class="field">
+              <label for="consent-tellerName">${t('tellerName')}</label>
+              <span class="hint" id="consent-tellerName-hint">${t('tellerNameHint')}</span>
+              <input id="consent-tellerName" type="text" name="tellerName" maxlength="100" autocomplete="off" aria-describedby="consent-tellerName-hint consent-tellerName-error" aria-invalid=${inv('tellerName')} />
+              ${err('tellerName')}
+            </div>`
+            : nothing
         }
         <fieldset aria-describedby="consent-channel-error"><legend>${t('howGiven')}</legend>
           ${channels.map((c) => html`<label class="radio"><input type="radio" name="channel" value=${c} aria-invalid=${inv('channel')} /><span>${label(c)}</span></label>`)}
