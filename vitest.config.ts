@@ -12,6 +12,7 @@ const sqliteOnly = [
   'tests/stories-web.test.ts',
   'tests/migrations.test.ts',
   'tests/sqlite-rows.test.ts',
+  'tests/report-thread.test.ts', // a reader thread on a SQLite file
   'tests/limiter-await.test.ts', // reads the code, not the database
   'tests/bundle-stale.test.ts', // reads files, not the database
   'tests/period-labels.test.ts', // pure rules, no database

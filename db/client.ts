@@ -1,7 +1,7 @@
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type PluginTransformResultArgs, type QueryResult, type UnknownRow } from 'kysely';
 import type Database from 'better-sqlite3';
 import type { DB } from './schema.js';
-import { cachedStatements, openSqlite } from './sqlite.js';
+import { cachedStatements, openSqlite, openSqliteReader } from './sqlite.js';
 import { checkPostgres, createPool, isPostgresUrl, PostgresSchemaPlugin } from './postgres.js';
 
 export type Db = Kysely<DB>;
@@ -35,12 +35,17 @@ class CamelCase extends CamelCasePlugin {
 // underscoreBeforeDigits: tellers.under_16 is `under16` in TypeScript.
 export const camelCase = () => new CamelCase({ underscoreBeforeDigits: true });
 
+const sqliteDb = (sqlite: Database.Database): Db =>
+  new Kysely<DB>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }), plugins: [camelCase()] });
+
 /** A SQLite database file (or ':memory:'). */
 export function createDb(path: string): { db: Db; sqlite: Database.Database } {
   const sqlite = openSqlite(path);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }), plugins: [camelCase()] });
-  return { db, sqlite };
+  return { db: sqliteDb(sqlite), sqlite };
 }
+
+/** A read-only connection to a SQLite file that exists, for a thread that only reads. */
+export const createReaderDb = (path: string): Db => sqliteDb(openSqliteReader(path));
 
 /** A PostgreSQL database by URL; throws one clear line when it cannot be used. */
 export async function createPostgresDb(url: string, poolSize = 10, idleTimeoutMillis?: number): Promise<Db> {

@@ -18,6 +18,13 @@ export function openSqlite(path: string): Database.Database {
   return sqlite;
 }
 
+/** A connection that only reads a database file another connection writes (a reader thread's). */
+export function openSqliteReader(path: string): Database.Database {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
 /** A statement as Kysely's SqliteDialect uses it. */
 type DialectStatement = {
   readonly reader: boolean;

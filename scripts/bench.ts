@@ -84,22 +84,27 @@ const fmtLoad = (l: Load) =>
 
 let staleSockets = 0;
 
+const WARM_UP_SECONDS = 2;
+
 /**
  * Sequential GETs for `seconds`, cycling through paths; latencies in ms, from sending the request
  * to the last byte of the answer as the server sent it. Like a browser, the client takes brotli or
  * gzip; unlike fetch() it does not decompress in JavaScript, so the figure is the server's work and
- * the transfer, not the bench process's own decompression and garbage collection. `onAnswer` sees
- * each answer's headers.
+ * the transfer, not the bench process's own decompression and garbage collection. The first
+ * WARM_UP_SECONDS of answers are not recorded: the figures are the server's once its code is
+ * compiled and its threads are started, as the SQL floor's are after its warm-up runs. `onAnswer`
+ * sees each recorded answer's headers.
  */
 async function timeGets(base: string, cookie: string | null, paths: string[], seconds = 5, onAnswer?: (res: http.IncomingMessage) => void): Promise<number[]> {
   const lat: number[] = [];
-  const end = Date.now() + seconds * 1000;
+  const warm = Date.now() + WARM_UP_SECONDS * 1000;
+  const end = warm + seconds * 1000;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const headers: Record<string, string> = { 'accept-encoding': 'br, gzip', ...(cookie ? { cookie } : {}) };
   const get = (path: string) =>
     new Promise<number>((resolve, reject) => {
       const req = http.get(base + path, { agent, headers }, (res) => {
-        onAnswer?.(res);
+        if (Date.now() >= warm) onAnswer?.(res);
         res.on('data', () => {});
         res.on('end', () => (res.statusCode === 200 ? resolve(res.statusCode) : reject(new Error(`${path} → ${res.statusCode}`))));
         res.on('error', reject);
@@ -120,7 +125,7 @@ async function timeGets(base: string, cookie: string | null, paths: string[], se
         await get(path);
         continue;
       }
-      lat.push(performance.now() - t);
+      if (Date.now() >= warm) lat.push(performance.now() - t);
     }
   } finally {
     agent.destroy();

@@ -25,6 +25,7 @@ import { bodyLimit, csrf, RateLimiter, refuseBadText, securityHeaders } from './
 import { MEDIA_BODY_LIMIT } from './media/index.js';
 import { LOGO_LIMITS } from './media/logo.js';
 import { docsRoutes, webRoutes } from './static/web.js';
+import { addSectionThread, sectionThreadOf } from './reports/section-thread.js';
 import type { AppEnv } from './types.js';
 
 const KB = 1024;
@@ -52,6 +53,7 @@ export function createApp({ db, config, mailer = createMailer(config.mail), log 
   // SQLite: one commit (one fsync) for the writes that arrive together; PostgreSQL does that itself.
   const write = engineName(db) === 'postgres' ? transactionPerWrite(db) : groupCommit(db);
   const app = new OpenAPIHono<AppEnv>();
+  if (engineName(db) === 'sqlite' && config.databasePath !== ':memory:' && !sectionThreadOf(db)) addSectionThread(db, config.databasePath);
 
   app.onError(handleError);
   if (config.accessLog) app.use('*', accessLog(log ?? stdoutLines()));

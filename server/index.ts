@@ -10,6 +10,7 @@ import { loadConfig, type Config } from './env.js';
 import { issueSetupToken } from './routes/auth.js';
 import { bundleIsStale } from './static/bundle.js';
 import { webDist } from './static/web.js';
+import { sectionThreadOf } from './reports/section-thread.js';
 
 // A wrong configuration or an unusable database stops the server with one clear line, no stack trace.
 let config: Config;
@@ -35,6 +36,7 @@ const base = config.publicUrl ?? `http://localhost:${config.port}`;
 // The daily tagging digest, only when e-mail is configured (server/mail/digest.ts).
 const scheduler = mailer ? startScheduler(db, mailer, { baseUrl: base, hour: config.digestHour ?? 8 }) : null;
 const { server } = await listen({ fetch: app.fetch, port: config.port });
+void sectionThreadOf(db)?.ready(); // started now, so the first report does not wait for it
 console.log(`Weefwerk runs at ${base} (database ${where})`);
 
 const setupToken = await issueSetupToken(db);
@@ -44,6 +46,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     scheduler?.stop();
     server.close();
-    void db.destroy().then(() => process.exit(0));
+    void Promise.all([sectionThreadOf(db)?.close(), db.destroy()]).then(() => process.exit(0));
   });
 }

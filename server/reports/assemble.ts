@@ -10,8 +10,7 @@ import type { Kysely } from 'kysely';
 import { reportableStories, reportableStoryKeys, reportPhotosOf, storiesToldCounts, type ReportableKey, type ReportableStory } from '../access.js';
 import { phases, type DB } from '../../db/schema.js';
 import { areasWithin } from '../../db/repositories/areas.js';
-import { reportClimate } from './climate.js';
-import { indicatorsByOutcome } from './indicators.js';
+import { readSection } from './section-thread.js';
 import { activitiesByPhase, activityCount, mscSelectionsByOutcome, resources, type MscSection, type MscSelection } from './sources.js';
 import { attachPhotos } from './photos.js';
 import { indicatorProgress, outcomeStatus } from './summary.js';
@@ -83,16 +82,8 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
     outcomesRead,
     tagsRead,
     // Figures are read for the summary even when the report leaves the indicator section out.
-    outcomesRead.then((rows) =>
-      indicatorsByOutcome(
-        db,
-        rows.map((o) => o.id),
-        from,
-        to,
-        areaScope,
-      ),
-    ),
-    has('climate') ? reportClimate(db, scope) : null,
+    outcomesRead.then((rows) => readSection(db, 'indicators', { outcomeIds: rows.map((o) => o.id), from, to, areaScope })),
+    has('climate') ? readSection(db, 'climate', scope) : null,
     has('phases') ? activitiesByPhase(db, { projectIds, from, to }) : null,
     storiesToldCounts(db, scope),
     activityCount(db, { projectIds, from, to }),

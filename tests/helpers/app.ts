@@ -3,6 +3,7 @@ import { createDb, createPostgresDb, type Db } from '../../db/client.js';
 import { createDatabaseFrom, databaseUrl, dropDatabase } from './pg.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { createApp, type App } from '../../server/app.js';
+import { sectionThreadOf } from '../../server/reports/section-thread.js';
 import { defaultLimits, type Config } from '../../server/env.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { insertUser } from '../../db/repositories/users.js';
@@ -117,5 +118,9 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
     return Object.assign(await login(email), { id: user.id });
   };
 
-  return { app, db, config, login, as, anon: client(null), close: fresh.close };
+  const close = async () => {
+    await sectionThreadOf(db)?.close();
+    await fresh.close();
+  };
+  return { app, db, config, login, as, anon: client(null), close };
 }

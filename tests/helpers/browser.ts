@@ -5,6 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createDb, type Db } from '../../db/client.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { createApp } from '../../server/app.js';
+import { sectionThreadOf } from '../../server/reports/section-thread.js';
 import { listen } from '../../server/http.js';
 import { defaultLimits, type Config } from '../../server/env.js';
 import { hashPassword } from '../../server/auth/passwords.js';
@@ -103,6 +104,7 @@ export async function startE2E(overrides: Partial<Config> = {}, options: E2EOpti
     async close() {
       await browser.close();
       await new Promise((r) => server.close(r));
+      await sectionThreadOf(db)?.close();
       await db.destroy();
     },
   };
