@@ -356,8 +356,8 @@ export class ClimatePage extends LitElement {
             (x) => html`<input id=${x.id} name=${k} .value=${f.get(k) ?? ''} aria-invalid=${x.invalid} aria-describedby="period-hint ${x.describedBy}" />`,
           ),
         )}
-        <div class="actions"><button type="submit">${t('show')}</button></div>
         <p class="hint" id="period-hint">${t('periodHint')}</p>
+        <div class="actions"><button type="submit">${t('show')}</button></div>
       </form>
       ${
         e?.status === 400 && (fieldError(e, 'from') || fieldError(e, 'to'))
