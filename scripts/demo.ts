@@ -38,14 +38,12 @@ const doc = (text: string) => ({ type: 'doc', content: text.split('\n\n').map((p
 
 export type DemoResult = { accounts: { role: string; email: string; password: string }[]; counts: Record<string, number> };
 
-/** The made-up organisation's name, set as an admin would on the organisation page; its logo's wordmark says it. */
+/** The made-up organisation's name, set as an admin would on the organisation page. */
 export const demoOrgName = 'Buurtwerk Samen Sterk';
 
-/** A made-up organisation's logo (a wordmark drawn as SVG), uploaded as an admin would on the organisation page. */
-export const demoLogoSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="160" viewBox="0 0 480 160">
+/** A made-up organisation's logo (a mark drawn as SVG; the pages print the name beside it), uploaded as an admin would on the organisation page. */
+export const demoLogoSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="180" height="160" viewBox="0 0 180 160">
   <circle cx="70" cy="80" r="56" fill="#1d5c4d"/><circle cx="112" cy="80" r="56" fill="#e0a526" fill-opacity=".85"/>
-  <text x="190" y="78" font-family="DejaVu Sans, sans-serif" font-size="40" font-weight="700" fill="#1d5c4d">Buurtwerk</text>
-  <text x="190" y="120" font-family="DejaVu Sans, sans-serif" font-size="30" fill="#444">Samen Sterk</text>
 </svg>`;
 
 /**

@@ -40,7 +40,7 @@ article.story.withdrawn { border-left-color: var(--line); color: var(--muted); }
 .too-few { font-style: italic; color: var(--muted); }
 footer.report-foot { margin-top: 2rem; font-size: .9rem; color: var(--muted); }
 @media (max-width: 720px) { .figure { grid-template-columns: 1fr; } article.report { padding: 1rem; } }
-.cover .org-logo { display: block; max-width: min(6cm, 60%); max-height: 2.4cm; width: auto; height: auto; margin: 0 0 .75rem; }
+.cover .org-logo { display: block; align-self: flex-start; max-width: min(6cm, 60%); max-height: 2.4cm; width: auto; height: auto; margin: 0 0 .75rem; }
 .cover .org { font-weight: 600; color: var(--accent); margin: 0; }
 .cover .kind { text-transform: uppercase; letter-spacing: .08em; color: var(--muted); margin: .5rem 0 .25rem; font-size: .9rem; }
 .consent-note { font-size: .9rem; color: var(--muted); }

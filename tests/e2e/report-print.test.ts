@@ -1,6 +1,6 @@
 // The published demo report printed to PDF by Chromium reads like a document: at most 8 A4 pages,
 // no page but the last nearly empty, a cover, page numbers and the title on every other page,
-// no text under 8 pt, the organisation's logo on the cover — in Dutch and in English.
+// no text under 8 pt, the organisation's logo on the cover in its own shape — in Dutch and in English.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +38,15 @@ describe('browser: the demo report prints like a document', () => {
       // The cover: the organisation's logo and name (both set by the demo's admin on /organisation), title,
       // audience; no page number on it, and never the software's name.
       expect(pages[0]!.images, `${lang} cover logo`).toBe(1);
+      // The logo keeps its shape on paper (the printed cover is a flex column, which stretches what it may).
+      await page.emulateMedia({ media: 'print' });
+      const logo = await page.evaluate(() => {
+        const img = document.querySelector<HTMLImageElement>('img.org-logo')!;
+        const r = img.getBoundingClientRect();
+        return { drawn: r.width / r.height, natural: img.naturalWidth / img.naturalHeight };
+      });
+      expect(logo.drawn, `${lang} logo shape`).toBeCloseTo(logo.natural, 1);
+      await page.emulateMedia({ media: null });
       expect(pages[0]!.text.replace(/\s+/g, ' ')).toContain(demoOrgName);
       expect(pages[0]!.text).not.toContain('Weefwerk');
       expect(pages[0]!.text.replace(/\s+/g, ' ')).toContain(title.slice(0, 30));
