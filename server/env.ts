@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { availableParallelism } from 'node:os';
 import { defaultIatiOrg, defaultIatiSector, iatiSectorKeys, organisationTypes, type IatiOrg, type IatiSectorKey } from './reports/iati/codelists.js';
 
 const schema = z
@@ -16,6 +17,8 @@ const schema = z
       .enum(['0', '1', 'true', 'false'])
       .default('1')
       .transform((v) => v === '1' || v === 'true'),
+    /** 0/false: read reports on the main thread only (SQLite); default: a reader thread when the machine has two cores or more. */
+    REPORT_THREAD: z.enum(['0', '1', 'true', 'false']).optional(),
     /** Folder for stories' voice recordings and photos; default: `media` beside the database file. */
     MEDIA_PATH: z.string().min(1).optional(),
     /** The origin users reach the app at, e.g. https://weefwerk.example.nl; used for links and CSRF. */
@@ -83,6 +86,8 @@ export type Config = {
   databaseUrl?: string;
   /** One JSON line per request on standard output (server/access-log.ts). */
   accessLog?: boolean;
+  /** SQLite: read a report's climate and indicator sections on a reader thread (server/reports/section-thread.ts). */
+  reportThread?: boolean;
   /** Folder for voice recordings and photos (server/media); unset: `media` beside the database. */
   mediaPath?: string;
   publicUrl?: string;
@@ -132,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePath: e.DATABASE_PATH,
     databaseUrl: e.DATABASE_URL,
     accessLog: e.ACCESS_LOG,
+    // one core: the thread would only add the copying of its answers
+    reportThread: e.REPORT_THREAD === undefined ? availableParallelism() > 1 : e.REPORT_THREAD === '1' || e.REPORT_THREAD === 'true',
     mediaPath: e.MEDIA_PATH,
     publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY,

@@ -10,6 +10,8 @@ import { testApp, type Client } from './helpers/app.js';
 import { addClimateVariable, addStory, reportWorld, withdrawStory } from './helpers/reports-fixtures.js';
 import { createReport } from './helpers/report-api.js';
 import { sectionThreadOf } from '../server/reports/section-thread.js';
+import { loadConfig } from '../server/env.js';
+import { availableParallelism } from 'node:os';
 
 type Preview = {
   data: {
@@ -30,7 +32,7 @@ const preview = async (coord: Client, id: number) => {
 describe('report reader thread', () => {
   it('reads the same report as the main thread, sees a withdrawal at once, and is not needed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'weefwerk-thread-'));
-    const t = await testApp({ databasePath: join(dir, 'weefwerk.db') });
+    const t = await testApp({ databasePath: join(dir, 'weefwerk.db'), reportThread: true });
     try {
       const w = await reportWorld(t.db);
       const vid = await addClimateVariable(t.db);
@@ -78,9 +80,18 @@ describe('report reader thread', () => {
     }
   });
 
-  it('is not made for a database in memory: it cannot be opened twice', async () => {
-    const t = await testApp();
+  it('is not made for a database in memory (it cannot be opened twice), nor when REPORT_THREAD=0', async () => {
+    const t = await testApp({ reportThread: true });
     expect(sectionThreadOf(t.db)).toBeUndefined();
     await t.close();
+    const dir = mkdtempSync(join(tmpdir(), 'weefwerk-thread-'));
+    const off = await testApp({ databasePath: join(dir, 'weefwerk.db'), reportThread: loadConfig({ REPORT_THREAD: '0' }).reportThread });
+    expect(off.config.reportThread).toBe(false);
+    expect(sectionThreadOf(off.db)).toBeUndefined();
+    await off.close();
+    rmSync(dir, { recursive: true, force: true });
+    // by default, on a machine with a second core
+    expect(loadConfig({}).reportThread).toBe(availableParallelism() > 1);
+    expect(loadConfig({ REPORT_THREAD: 'true' }).reportThread).toBe(true);
   });
 });

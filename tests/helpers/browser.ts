@@ -61,6 +61,7 @@ export async function startE2E(overrides: Partial<Config> = {}, options: E2EOpti
   const config: Config = {
     port: 0,
     databasePath: join(dir, 'e2e.db'),
+    reportThread: true, // as on a server with two cores or more
     trustProxy: false,
     sessionIdleMs: 3_600_000,
     sessionMaxMs: 24 * 3_600_000,
