@@ -53,7 +53,8 @@ export function createApp({ db, config, mailer = createMailer(config.mail), log 
   // SQLite: one commit (one fsync) for the writes that arrive together; PostgreSQL does that itself.
   const write = engineName(db) === 'postgres' ? transactionPerWrite(db) : groupCommit(db);
   const app = new OpenAPIHono<AppEnv>();
-  if (config.reportThread && engineName(db) === 'sqlite' && config.databasePath !== ':memory:' && !sectionThreadOf(db)) addSectionThread(db, config.databasePath);
+  if (config.reportThread && engineName(db) === 'sqlite' && config.databasePath !== ':memory:' && !sectionThreadOf(db))
+    addSectionThread(db, config.databasePath);
 
   app.onError(handleError);
   if (config.accessLog) app.use('*', accessLog(log ?? stdoutLines()));
