@@ -1,6 +1,6 @@
-// The report sections that can be read on a thread of their own (section-thread.ts): each reads a
-// few aggregate rows and gives a small result, so handing it over costs little. One table, used
-// by the main thread (to run a section here) and by the worker (to run it there).
+// The report sections that can be read on a thread of their own (section-thread.ts): each needs
+// only its arguments and gives a small result, so handing it over costs little. One table, used
+// by the main thread (to read a section there) and by the worker (to read it on the thread).
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { reportClimate } from './climate.js';
