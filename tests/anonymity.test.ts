@@ -323,7 +323,7 @@ describe('anonymous means anonymous: every surface shows only the reviewed versi
     expect((await colleague.post(`/api/stories/${id}/consent`, widen)).status).toBe(403);
     expect((await t.db.selectFrom('stories').select('consent').where('id', '=', id).executeTakeFirstOrThrow()).consent).toBe('team');
     await json(await w.member.post(`/api/stories/${id}/consent`, widen), 200);
-    await json(await w.coordinator.post(`/api/stories/${id}/consent`, { ...widen, level: 'public' }), 200);
+    await json(await w.coordinator.post(`/api/stories/${id}/consent`, { ...widen, level: 'public', tellerName: 'Buurman Kees' }), 200);
     const log = await t.db.selectFrom('auditLog').selectAll().where('action', '=', 'story.consent').where('targetId', '=', String(id)).orderBy('id').execute();
     expect(log.map((l) => [l.actorUserId, JSON.parse(l.details!).widened])).toEqual([
       [w.member.id, true],
