@@ -54,12 +54,14 @@ export function indicatorChart(input: ChartInput): string {
     `<title id="${titleId}">${escapeHtml(input.title)}</title>`,
     `<desc id="${descId}">${escapeHtml(input.labels.summary)}</desc>`,
   );
-  // y axis with grid lines
-  for (const t of y.ticks(5)) {
-    const ty = y(t).toFixed(1);
-    out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${ty}" y2="${ty}" stroke="#d6dbd4" stroke-width="1"/>`);
-    out.push(`<text x="${M.left - 8}" y="${ty}" dy="0.32em" text-anchor="end" font-size="12" fill="#333">${fmt(t)}</text>`);
-  }
+  // y axis with grid lines; what the lines and labels share is said once, on their group
+  const ticks = y.ticks(5).map((t) => ({ t, ty: y(t).toFixed(1) }));
+  out.push(`<g stroke="#d6dbd4" stroke-width="1">`, ...ticks.map(({ ty }) => `<line x1="${M.left}" x2="${W - M.right}" y1="${ty}" y2="${ty}"/>`), `</g>`);
+  out.push(
+    `<g text-anchor="end" font-size="12" fill="#333">`,
+    ...ticks.map(({ t, ty }) => `<text x="${M.left - 8}" y="${ty}" dy="0.32em">${fmt(t)}</text>`),
+    `</g>`,
+  );
   // x axis labels
   out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}" stroke="#333" stroke-width="1"/>`);
   // Every k-th period labelled, counted back from the latest (always labelled), so labels never
@@ -68,26 +70,25 @@ export function indicatorChart(input: ChartInput): string {
   // (again counted back from the latest) and the first starts at its point, clear of the y axis.
   const every = Math.max(1, Math.ceil((periods.length * 60) / (W - M.left - M.right)));
   const labelled = periods.filter((_, i) => (periods.length - 1 - i) % every === 0);
+  out.push(`<g text-anchor="middle" font-size="12" fill="#333">`);
   labelled.forEach((p, i) => {
     const back = labelled.length - 1 - i;
     const phone = labelled.length < 3 ? [] : [back % 2 ? 'phone-hide' : '', i === 0 ? 'phone-start' : ''].filter(Boolean);
-    out.push(
-      `<text class="${['period', ...phone].join(' ')}" x="${x(p)!.toFixed(1)}" y="${H - M.bottom + 18}" text-anchor="middle" font-size="12" fill="#333">${escapeHtml(input.periodText(p))}</text>`,
-    );
+    out.push(`<text class="${['period', ...phone].join(' ')}" x="${x(p)!.toFixed(1)}" y="${H - M.bottom + 18}">${escapeHtml(input.periodText(p))}</text>`);
   });
+  out.push(`</g>`);
   if (input.baseline != null) {
     const by = y(input.baseline).toFixed(1);
     out.push(`<line class="baseline" x1="${M.left}" x2="${W - M.right}" y1="${by}" y2="${by}" stroke="#7a5c00" stroke-width="2" stroke-dasharray="2 4"/>`);
   }
   out.push(`<path class="target" d="${path('target')}" fill="none" stroke="#555" stroke-width="2" stroke-dasharray="8 5"/>`);
   out.push(`<path class="actual" d="${path('actual')}" fill="none" stroke="#1d5c4d" stroke-width="3"/>`);
-  for (const p of input.points) {
-    if (p.actual != null) out.push(`<circle cx="${x(p.period)!.toFixed(1)}" cy="${y(p.actual).toFixed(1)}" r="4" fill="#1d5c4d"/>`);
-    if (p.target != null)
-      out.push(
-        `<rect x="${(x(p.period)! - 4).toFixed(1)}" y="${(y(p.target) - 4).toFixed(1)}" width="8" height="8" fill="#fff" stroke="#555" stroke-width="2"/>`,
-      );
-  }
+  out.push(`<g fill="#1d5c4d">`);
+  for (const p of input.points) if (p.actual != null) out.push(`<circle cx="${x(p.period)!.toFixed(1)}" cy="${y(p.actual).toFixed(1)}" r="4"/>`);
+  out.push(`</g><g fill="#fff" stroke="#555" stroke-width="2">`);
+  for (const p of input.points)
+    if (p.target != null) out.push(`<rect x="${(x(p.period)! - 4).toFixed(1)}" y="${(y(p.target) - 4).toFixed(1)}" width="8" height="8"/>`);
+  out.push(`</g>`);
   // legend
   const ly = H - 6;
   const lx = 8;

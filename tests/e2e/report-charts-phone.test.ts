@@ -67,7 +67,7 @@ describe('browser: report charts read on a phone', () => {
             });
           });
           // the last period keeps its label
-          const periods = Array.from(svg.querySelectorAll('text[text-anchor="middle"]'));
+          const periods = Array.from(svg.querySelectorAll('text.period'));
           if (periods.length && getComputedStyle(periods.at(-1)!).display === 'none') out.push(`${id}: the last period has no label`);
         }
         return out;
