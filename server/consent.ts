@@ -1,5 +1,5 @@
 // The rules of consent that are not about who may see what (that is access.ts).
-import type { ConsentGiver } from '../db/domain/enums.js';
+import { consentLevelWords, type ConsentGiver } from '../db/domain/enums.js';
 import type { ConsentLevel } from '../db/schema.js';
 import { invalid } from './errors.js';
 import residentNl from '../web/resident/locales/nl.json';
@@ -62,7 +62,7 @@ export function checkConsentGiver(input: { under16: boolean; givenBy: ConsentGiv
 /** The level to choose instead of `public` when there is no name, as each form calls it. */
 const withoutName = {
   resident: { nl: residentNl.consent.report, en: residentEn.consent.report, name: 'een naam', enName: 'a name' },
-  staff: { nl: 'Verslag, anoniem', en: 'Reports, anonymous', name: 'de naam van de verteller', enName: 'the teller’s name' },
+  staff: { nl: consentLevelWords.nl.report, en: consentLevelWords.en.report, name: 'de naam van de verteller', enName: 'the teller’s name' },
 };
 
 /**

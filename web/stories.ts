@@ -5,6 +5,7 @@ import { messages } from './i18n.js';
 import { roleName } from './roles.js';
 
 import type { ConsentChannel as Channel, ConsentGiver, ConsentLevel, Phase, StorySource as Source } from '../db/domain/enums.js';
+import { consentLevelWords } from '../db/domain/enums.js';
 
 export { consentChannels as channels, consentLevels, phases, storySources as sources } from '../db/domain/enums.js';
 export type { Channel, ConsentLevel, Phase, Source };
@@ -89,9 +90,7 @@ export type ProjectSummary = { id: number; name: string; areaIds: number[] };
 
 export const label = messages({
   nl: {
-    team: 'Alleen team',
-    report: 'Verslag, anoniem',
-    public: 'Openbaar, met naam',
+    ...consentLevelWords.nl,
     link: 'Bewoner via link',
     heard: 'Gehoord',
     practice: 'Eigen praktijkverhaal',
@@ -118,9 +117,7 @@ export const label = messages({
     de_: 'Duits',
   },
   en: {
-    team: 'Team only',
-    report: 'Reports, anonymous',
-    public: 'Public, with name',
+    ...consentLevelWords.en,
     link: 'Resident via link',
     heard: 'Heard',
     practice: 'Own practice story',

@@ -37,6 +37,12 @@ export type TagStatus = (typeof tagStatuses)[number];
 
 export const reportAudiences = ['funder', 'municipality', 'internal', 'residents'] as const;
 export type ReportAudience = (typeof reportAudiences)[number];
+/** The consent levels as the staff pages name them; the server's messages name them the same way. */
+export const consentLevelWords: Record<'nl' | 'en', Record<ConsentLevel, string>> = {
+  nl: { team: 'Alleen team', report: 'Verslag, anoniem', public: 'Openbaar, met naam' },
+  en: { team: 'Team only', report: 'Reports, anonymous', public: 'Public, with name' },
+};
+
 /**
  * Who a report is for, in the words the report itself uses ("Voor: de financier"): the report's
  * cover and the coordinator's list of reports read them from here, so both say the same.

@@ -1,6 +1,7 @@
 // The story editor's words (nl, en) and its fields: the labels in the list of problems, and which
 // field a server error's path belongs to.
 import { messages } from '../../i18n.js';
+import { consentLevelWords } from '../../../db/domain/enums.js';
 
 export const t = messages({
   nl: {
@@ -47,7 +48,7 @@ export const t = messages({
     futureDate: 'Deze datum ligt in de toekomst. Kies de dag waarop het gebeurde.',
     needChannel: 'Kies hoe de toestemming is gegeven.',
     needGuardian: 'Vul de naam van de ouder of voogd in.',
-    needNamePublic: 'Een openbaar verhaal staat er met een naam. Vul de naam van de verteller in (een verzonnen naam mag ook), of kies ‘Verslag, anoniem’.',
+    needNamePublic: `Een openbaar verhaal staat er met een naam. Vul de naam van de verteller in (een verzonnen naam mag ook), of kies ‘${consentLevelWords.nl.report}’.`,
     teamExplain: 'Alleen de opbouwwerkers en coördinatoren van het project.',
     reportExplain: 'Mag in verslagen aan financiers, zonder naam en herkenbare details.',
     publicExplain: 'Mag openbaar, met de gekozen naam.',
@@ -96,7 +97,7 @@ export const t = messages({
     futureDate: 'This date is in the future. Choose the day it happened.',
     needChannel: 'Choose how consent was given.',
     needGuardian: 'Fill in the name of the parent or guardian.',
-    needNamePublic: 'A public story is shown with a name. Fill in the teller’s name (a made-up name is fine too), or choose ‘Reports, anonymous’.',
+    needNamePublic: `A public story is shown with a name. Fill in the teller’s name (a made-up name is fine too), or choose ‘${consentLevelWords.en.report}’.`,
     teamExplain: "Only the project's workers and coordinators.",
     reportExplain: 'May appear in reports to funders, without name or identifying details.',
     publicExplain: 'May be public, with the chosen name.',
