@@ -16,6 +16,7 @@ const sqliteOnly = [
   'tests/limiter-await.test.ts', // reads the code, not the database
   'tests/bundle-stale.test.ts', // reads files, not the database
   'tests/period-labels.test.ts', // pure rules, no database
+  'tests/json-text.test.ts', // bytes, no database
   'tests/score-labels.test.ts', // pure rules, no database
   'tests/form-field.test.ts', // pure rules, no database
   'tests/role-names.test.ts', // pure rules, no database

@@ -78,6 +78,11 @@ describe('reports: summary, narrative and chosen stories per outcome', () => {
     expect(words(preview.html)).toMatch(/van de begroting uitgegeven €\s\d+ van €\s45\.000/);
     // Lower is better: at or under the target is 100% or more; above it less.
     expect([percentOfTarget(8, 10, 'lower'), percentOfTarget(20, 10, 'lower'), percentOfTarget(5, 10, 'higher')]).toEqual([125, 50, 50]);
+    // The report editor asks for the page and, of the data, only the summary it shows beside it.
+    const editor = await json(await coord.get(`/api/reports/${reportId}/preview?data=summary`));
+    expect(Object.keys(editor.data)).toEqual(['summary']);
+    expect(editor.data.summary).toEqual(preview.data.summary);
+    expect(editor.html).toBe(preview.html);
     const en = await json(await coord.get(`/api/reports/${reportId}/preview?lang=en`));
     expect(en.html).toContain('Summary: did it work?');
     expect(en.html).toContain('on track');

@@ -66,7 +66,7 @@ export const pgBench = {
   },
 
   /** The same hand-written statements as SQLite's floor (scripts/bench/report.ts), through pg. */
-  async sqlFloor(url: string, r: BenchReport): Promise<{ p50: number; what: string }> {
+  async sqlFloor(url: string, r: BenchReport, seconds: number): Promise<{ times: number[]; n: number }> {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     // Parsed once, but planned for its values every time, as the app's statements are: after five
@@ -78,15 +78,14 @@ export const pgBench = {
       return { name: `floor${i}`, text: q.text.replace(/\?/g, () => `$${++n}`), values: q.params };
     });
     try {
-      const f = await timeFloor(async () => {
+      return await timeFloor(async () => {
         let first = 0;
         for (const [i, s] of statements.entries()) {
           const res = await c.query(s);
           if (i === 0) first = res.rowCount ?? 0;
         }
         return first;
-      });
-      return { p50: f.p50, what: `${f.n} reportable stories, 3 projects, 2 years; ${f.runs} runs` };
+      }, seconds);
     } finally {
       await c.end();
     }

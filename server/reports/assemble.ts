@@ -15,6 +15,7 @@ import { activitiesByPhase, activityCount, mscSelectionsByOutcome, resources, ty
 import { attachPhotos } from './photos.js';
 import { indicatorProgress, outcomeStatus } from './summary.js';
 import type { OutcomeOut, ReportData, ReportDefinition, SectionKey, StoryOut, SummaryOut } from './types.js';
+import type { Lang } from './render.js';
 
 export * from './types.js';
 export { MIN_CLIMATE_STORIES, type ClimateFigure } from './suppression.js';
@@ -39,11 +40,30 @@ const storyOut = (s: ReportableStory, note = ''): StoryOut => ({
  * other are asked at once (on PostgreSQL each on its own connection of the pool).
  */
 export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now = new Date()): Promise<ReportData> {
+  return (await assemble(db, def, now)).data;
+}
+
+/**
+ * The report's data, and its indicators rendered in `lang` (for renderReport's `indicatorHtml`):
+ * on a reader thread they are rendered there, while this thread reads the stories.
+ */
+export const assembleForPage = (db: Kysely<DB>, def: ReportDefinition, lang: Lang) => assemble(db, def, new Date(), lang);
+
+async function assemble(db: Kysely<DB>, def: ReportDefinition, now: Date, renderIn?: Lang): Promise<{ data: ReportData; indicatorHtml?: Map<number, string> }> {
   const { periodFrom: from, periodTo: to, projectIds, areaIds } = def;
   const has = (k: SectionKey) => def.sections.includes(k);
   // A report about a wijk is about its buurten too.
   const areaScope = areaIds.length ? await areasWithin(db, areaIds) : [];
   const scope = { projectIds, areaIds: areaScope, from, to };
+  // The sections a reader thread can read (section-thread.ts) are asked first and awaited last: the
+  // stories' part below does not wait for them. Figures are read for the summary even when the
+  // report leaves the indicator section out.
+  const outcomeChoice = def.outcomeIds.length ? { ids: def.outcomeIds } : { projectIds };
+  const sectionsRead = Promise.all([
+    readSection(db, 'indicators', { outcomes: outcomeChoice, from, to, areaScope, renderIn: has('indicators') ? renderIn : undefined }),
+    has('climate') ? readSection(db, 'climate', scope) : null,
+  ]);
+  sectionsRead.catch(() => {}); // a failure is thrown where it is awaited, below
 
   let outcomeQuery = db
     .selectFrom('outcomes')
@@ -75,15 +95,12 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
           .execute()
       : [],
   );
-  const [projects, areas, keys, outcomeRows, tagRows, indicators, climate, phaseActivities, told, activities, money, unlinked] = await Promise.all([
+  const [projects, areas, keys, outcomeRows, tagRows, phaseActivities, told, activities, money, unlinked] = await Promise.all([
     projectIds.length ? db.selectFrom('projects').select(['id', 'name']).where('id', 'in', projectIds).orderBy('name').execute() : [],
     areaIds.length ? db.selectFrom('areas').select(['id', 'name']).where('id', 'in', areaIds).orderBy('name').execute() : [],
     keysRead,
     outcomesRead,
     tagsRead,
-    // Figures are read for the summary even when the report leaves the indicator section out.
-    outcomesRead.then((rows) => readSection(db, 'indicators', { outcomeIds: rows.map((o) => o.id), from, to, areaScope })),
-    has('climate') ? readSection(db, 'climate', scope) : null,
     has('phases') ? activitiesByPhase(db, { projectIds, from, to }) : null,
     storiesToldCounts(db, scope),
     activityCount(db, { projectIds, from, to }),
@@ -140,6 +157,7 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
   ]);
   const noteOf = (outcomeId: number, storyId: number) => noteRows.find((n) => n.outcomeId === outcomeId && n.storyId === storyId)?.note ?? '';
   const storyById = new Map(printableStories.map((s) => [s.id, s]));
+  const [{ byOutcome: indicators, html: indicatorHtml }, climate] = await sectionsRead;
 
   // Each story is printed in full once in the whole report; where it is chosen again it is referred to by title.
   const printed = new Set<number>();
@@ -199,7 +217,7 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
   };
 
   const { projectIds: _p, areaIds: _a, outcomeIds: _o, perOutcome: _t, ...report } = def;
-  return attachPhotos(
+  const data = await attachPhotos(
     db,
     {
       version: 1,
@@ -215,6 +233,7 @@ export async function assembleReport(db: Kysely<DB>, def: ReportDefinition, now 
     },
     photos,
   );
+  return { data, indicatorHtml };
 }
 
 /** The stories suggested for an outcome: its Most Significant Change selections first, then the most recent. */

@@ -22,21 +22,31 @@ function withRange(
     .sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
 }
 
+/** A report's outcomes: the ones it names, else all of its projects'. */
+export type OutcomeChoice = { ids: number[] } | { projectIds: number[] };
+
 /**
- * The report's indicators per outcome, read through the counting capability's `indicatorSeries`
- * (one rule for what the overall figure of an indicator kept per area is): per period the target
- * and actual overall, and each area's — within the report's areas when it names any.
+ * The report's indicators per outcome (an outcome without any is left out), read through the
+ * counting capability's `indicatorSeries` (one rule for what the overall figure of an indicator
+ * kept per area is): per period the target and actual overall, and each area's — within the
+ * report's areas when it names any.
  */
 export async function indicatorsByOutcome(
   db: Kysely<DB>,
-  outcomeIds: number[],
+  outcomes: OutcomeChoice,
   from: string,
   to: string,
   areaScope: number[],
 ): Promise<Map<number, IndicatorOut[]>> {
-  const out = new Map<number, IndicatorOut[]>(outcomeIds.map((id) => [id, []]));
-  if (!outcomeIds.length) return out;
-  const rows = await db.selectFrom('indicators').select(['id', 'outcomeId']).where('outcomeId', 'in', outcomeIds).orderBy('id').execute();
+  const out = new Map<number, IndicatorOut[]>();
+  const chosen = 'ids' in outcomes ? outcomes.ids : outcomes.projectIds;
+  if (!chosen.length) return out;
+  const rows = await db
+    .selectFrom('indicators')
+    .select(['id', 'outcomeId'])
+    .where('outcomeId', 'in', 'ids' in outcomes ? outcomes.ids : db.selectFrom('outcomes').select('id').where('projectId', 'in', outcomes.projectIds))
+    .orderBy('id')
+    .execute();
   const series = await indicatorSeries(db, { indicatorIds: rows.map((r) => r.id), from, to, areaIds: areaScope.length ? areaScope : undefined });
   const areaIds = [...new Set(series.flatMap((s) => s.series.flatMap((p) => p.areas.map((a) => a.areaId))))];
   const areaNames = new Map(
@@ -59,7 +69,8 @@ export async function indicatorsByOutcome(
     const areas: IndicatorArea[] = [...perArea]
       .map(([id, list]) => ({ id, name: areaNames.get(id) ?? '', periods: withRange(list, ranges) }))
       .sort((a, b) => byName(a.name, b.name));
-    out.get(row.outcomeId!)!.push(indicatorOut(ind, periods, areas));
+    const list = out.get(row.outcomeId!) ?? out.set(row.outcomeId!, []).get(row.outcomeId!)!;
+    list.push(indicatorOut(ind, periods, areas));
   }
   return out;
 }

@@ -130,7 +130,11 @@ function renderMsc(lang: Lang, o: OutcomeOut): string {
     .join('');
 }
 
-function renderOutcome(lang: Lang, o: OutcomeOut, data: ReportData): string {
+/** An outcome's indicators, each with its chart, table and areas. */
+export const renderIndicators = (lang: Lang, outcomeId: number, indicators: IndicatorOut[]) =>
+  indicators.map((i) => renderIndicator(lang, outcomeId, i)).join('');
+
+function renderOutcome(lang: Lang, o: OutcomeOut, data: ReportData, indicatorHtml?: ReadonlyMap<number, string>): string {
   const w = words[lang];
   const has = (k: string) => data.report.sections.includes(k as never);
   const parts = [
@@ -141,7 +145,7 @@ function renderOutcome(lang: Lang, o: OutcomeOut, data: ReportData): string {
   parts.push('</div>');
   if (o.narrativeHtml) parts.push(`<section class="narrative"><h3>${w.whatWeSee}</h3>${o.narrativeHtml}</section>`);
   if (has('indicators'))
-    parts.push(o.indicators.length ? o.indicators.map((i) => renderIndicator(lang, o.id, i)).join('') : `<p class="muted">${w.noIndicators}</p>`);
+    parts.push(o.indicators.length ? (indicatorHtml?.get(o.id) ?? renderIndicators(lang, o.id, o.indicators)) : `<p class="muted">${w.noIndicators}</p>`);
   if (has('stories')) {
     const refs = o.storyRefs ?? [];
     const shown = o.stories.length + refs.length;
@@ -304,11 +308,24 @@ function renderResources(w: Words, r: NonNullable<ReportData['resources']>): str
 }
 
 /**
+ * Options of renderReport; `indicatorHtml`: the outcomes' indicators rendered already in `lang`
+ * (renderIndicators, by outcome), as assembleForPage gives them.
+ */
+export type RenderMeta = { number?: number; publishedAt?: string; lang?: Lang; indicatorHtml?: ReadonlyMap<number, string> };
+
+/**
  * The report as an HTML fragment (an <article>): a cover, the summary, the outcomes, the climate,
  * the four moves, hours and money. The Dutch one is frozen into a version; the English one is
  * rendered from a version's (redacted) data when it is served in English.
  */
-export function renderReport(data: ReportData, meta: { number?: number; publishedAt?: string; lang?: Lang } = {}): string {
+export const renderReport = (data: ReportData, meta: RenderMeta = {}): string => renderReportParts(data, meta).join('');
+
+/**
+ * The report page in parts (the cover, the summary, each outcome, …) that joined make renderReport's
+ * page: an answer that carries the page can be written part by part (jsonWithText), never as one
+ * long string.
+ */
+export function renderReportParts(data: ReportData, meta: RenderMeta = {}): string[] {
   const lang = meta.lang ?? 'nl';
   const w = words[lang];
   const r = data.report;
@@ -335,11 +352,11 @@ export function renderReport(data: ReportData, meta: { number?: number; publishe
     `</header>`,
   ];
   if (data.summary) parts.push(renderSummary(w, data.summary));
-  if (data.outcomes.length) parts.push(data.outcomes.map((o) => renderOutcome(lang, o, data)).join(''));
+  if (data.outcomes.length) parts.push(...data.outcomes.map((o) => renderOutcome(lang, o, data, meta.indicatorHtml)));
   else parts.push(`<p class="muted">${w.noOutcomes}</p>`);
   if (data.climate) parts.push(renderClimate(lang, data.climate, areas));
   if (data.phases) parts.push(renderPhases(lang, data.phases));
   if (data.resources) parts.push(renderResources(w, data.resources));
   parts.push('</article>');
-  return parts.join('');
+  return parts;
 }

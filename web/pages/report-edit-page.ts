@@ -87,7 +87,7 @@ export class ReportEditPage extends LitElement {
 
   private async loadPreview(): Promise<void> {
     if (!this.reportId) return;
-    const preview = await get<{ html: string; data: PreviewData }>(`/api/reports/${this.reportId}/preview?lang=${locale()}`);
+    const preview = await get<{ html: string; data: PreviewData }>(`/api/reports/${this.reportId}/preview?lang=${locale()}&data=summary`);
     this.previewHtml = preview.html;
     this.unlinked = preview.data.summary?.unlinkedIndicators ?? [];
   }

@@ -5,8 +5,9 @@ import { assertReportManageable, reportScope, reportsSeenBy } from '../../access
 import { audit } from '../../audit.js';
 import { requireRole, staff, userOf } from '../../auth/guard.js';
 import { body, cookieAuth, errors, idParam, json, router, inTransaction } from '../../openapi.js';
-import { assembleReport, sectionKeys } from '../../reports/assemble.js';
-import { renderReport } from '../../reports/render.js';
+import { assembleForPage, sectionKeys } from '../../reports/assemble.js';
+import { renderReportParts } from '../../reports/render.js';
+import { jsonWithText } from '../../json-text.js';
 import { photoSources, photoStories } from '../../reports/photos.js';
 import { ReportBody, ReportPatch, Report, ReportSummary, ReportData } from './schemas.js';
 import { checkDefinition, checkOutcomeTexts, definitionOf, fullReport, coverOf, parseIntro } from './definition.js';
@@ -134,22 +135,28 @@ export const reportCrudRoutes = router()
       method: 'get',
       path: '/reports/{id}/preview',
       tags: ['reports'],
-      summary: 'The report assembled from current data, not published (coordinator, admin); html in Dutch, or English with lang=en',
+      summary:
+        'The report assembled from current data, not published (coordinator, admin); html in Dutch, or English with lang=en. With data=summary the data is only its summary (what the report editor shows beside the page).',
       security: cookieAuth,
-      request: { params: idParam, query: z.object({ lang: z.enum(['nl', 'en']).optional() }) },
+      request: { params: idParam, query: z.object({ lang: z.enum(['nl', 'en']).optional(), data: z.enum(['full', 'summary']).optional() }) },
       responses: { 200: json(z.object({ data: ReportData, html: z.string() })), 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
+      const { lang, data: part } = c.req.valid('query');
       const [, report, cover] = await Promise.all([assertReportManageable(c.get('db'), userOf(c), id), getReport(c.get('db'), id), coverOf(c)]);
       const started = performance.now();
-      const data = { ...(await assembleReport(c.get('db'), definitionOf(report!))), ...cover };
+      const page = await assembleForPage(c.get('db'), definitionOf(report!), lang ?? 'nl');
+      const data = { ...page.data, ...cover };
       const assembled = performance.now();
       // The team's preview shows a story's photo at the team's own address for it.
       const storyOf = photoStories(data);
-      const html = photoSources(renderReport(data, { lang: c.req.valid('query').lang }), (m) => `/api/stories/${storyOf.get(m)}/media/${m}`);
+      const parts = renderReportParts(data, { lang, indicatorHtml: page.indicatorHtml }).map((part) =>
+        photoSources(part, (m) => `/api/stories/${storyOf.get(m)}/media/${m}`),
+      );
       // Where a slow preview spends its time (shown by the browser's developer tools; read by npm run bench).
       c.header('Server-Timing', `assemble;dur=${(assembled - started).toFixed(2)}, render;dur=${(performance.now() - assembled).toFixed(2)}`);
-      return c.json({ data, html }, 200);
+      const body = jsonWithText({ data: part === 'summary' ? { summary: data.summary } : data }, 'html', parts);
+      return c.body(body, 200, { 'Content-Type': 'application/json' }) as never;
     },
   );
