@@ -48,6 +48,9 @@ const missing: ReadonlySet<TextKey> = new Set<TextKey>([
   'form.needGuardianAgrees',
 ]);
 
+/** A problem's message; one may name the consent option "report" in the words the form shows it. */
+const problemText = (key: TextKey) => rt(key, { report: rt('consent.report') });
+
 /**
  * The resident's story form for one project link, and the receipt after sending. Everything typed
  * is kept in the browser until the story arrived (web/resident/draft.ts), the recording and photo
@@ -310,7 +313,7 @@ export class WwTellForm extends ResidentElement {
 
   private fieldError(field: Field) {
     const key = this.errors[field];
-    return errorMessage(field, key ? rt(key, { report: rt('consent.report') }) : null);
+    return errorMessage(field, key ? problemText(key) : null);
   }
 
   private invalid(field: Field): 'true' | 'false' {
@@ -334,7 +337,7 @@ export class WwTellForm extends ResidentElement {
           ${
             problems.length
               ? html`<p>${rt(problems.some(([, m]) => missing.has(m)) ? 'form.problems' : 'form.check')}</p>
-                <ul>${problems.map(([f, m]) => html`<li><a href="#${f}-error" @click=${(e: Event) => this.focusField(e, f)}>${problemLine(rt(fieldNames[f]), rt(m, { report: rt('consent.report') }))}</a></li>`)}</ul>`
+                <ul>${problems.map(([f, m]) => html`<li><a href="#${f}-error" @click=${(e: Event) => this.focusField(e, f)}>${problemLine(rt(fieldNames[f]), problemText(m))}</a></li>`)}</ul>`
               : nothing
           }
         </div>
