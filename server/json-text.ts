@@ -1,8 +1,8 @@
 // A JSON answer that carries one long text given in parts (a report page): each part is escaped and
 // written into a buffer kept for the purpose, so the text is never one string. V8 places a string of
 // over about 128 KB in fresh memory of its own, and on a virtual machine every new page of memory
-// costs a fault: joining, escaping and encoding a report preview's 160 KB that way took ~3 ms, its
-// parts take a tenth of that.
+// costs a fault: joining, escaping and encoding a report preview's 165,000 characters as one string
+// took about 3.5 ms, part by part 0.5 ms.
 
 let scratch = Buffer.allocUnsafe(1 << 20);
 let used = 0;
@@ -19,7 +19,7 @@ function put(s: string) {
 
 /**
  * The JSON bytes of `fields` with `key` added, whose value is the text `parts` joined. A part must
- * not end inside a surrogate pair (a character outside the BMP), as the parts of a rendered page never do.
+ * not end inside a surrogate pair (half a character outside the BMP); a rendered page's never do.
  */
 export function jsonWithText(fields: Record<string, unknown>, key: string, parts: readonly string[]): Uint8Array<ArrayBuffer> {
   used = 0;
