@@ -291,8 +291,7 @@ async function benchAtScale(engine: Engine) {
     const split = { assemble: [] as number[], render: [] as number[] };
     // The app and its floor take turns (app, floor, app, floor): a machine whose speed drifts during
     // the run slows both alike.
-    const lat: number[] = [];
-    const floorTimes: number[] = [];
+    const [lat, floorTimes] = [[] as number[], [] as number[]];
     let reportable = 0;
     for (let turn = 0; turn < 2; turn++) {
       lat.push(
